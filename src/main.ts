@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start: config → database → migrate → app → listen. Stops cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
+  const database = options.database ?? openDatabase(config.db);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ config, database, clock: systemClock });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await database.close();
+    })());
+  if (options.onSignal !== false) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        app.log.info(`${signal}: shutting down`);
+        void stop().then(() => process.exit(0));
+      });
+    }
+  }
+  return { app, database, url, stop };
+}

@@ -1,0 +1,143 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { forbidden, invalid, notFound, staleVersion } from '../../shared/errors.ts';
+import { auditWhoOf, canSeeClient, clientScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import * as repo from './clients.repo.ts';
+import type { Client, ClientPatch, Contact, ContactPatch, NewClient, NewContact } from './customers.schemas.ts';
+import { clientProblems, normalizeIdentity } from './domain/index.ts';
+
+/** Clients and their contacts: validation, record scope, optimistic concurrency, audit. */
+export function createCustomersService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  function validated(values: repo.ClientValues): repo.ClientValues {
+    const v = normalizeIdentity(values);
+    const problems = clientProblems({
+      ...v,
+      registeredAddressCountry: v.registeredAddress?.country,
+      billingAddressCountry: v.billingAddress?.country,
+    });
+    if (problems.length) throw invalid(problems);
+    return v;
+  }
+
+  /** A client the actor may see, else "not found" (never "forbidden": its existence must not leak). */
+  async function visibleClient(ctx: RequestContext, id: number): Promise<Client> {
+    if (!hasPermission(ctx.actor, 'clients.read')) throw forbidden();
+    const client = canSeeClient(ctx.actor, id) ? await repo.findClient(db, id) : null;
+    if (!client) throw notFound('Client');
+    return client;
+  }
+
+  function requireWrite(ctx: RequestContext): void {
+    if (!hasPermission(ctx.actor, 'clients.write')) throw forbidden();
+  }
+
+  async function list(ctx: RequestContext, q: { q?: string | undefined; active: 'true' | 'false' | 'all'; limit: number; cursor?: string | undefined }) {
+    if (!hasPermission(ctx.actor, 'clients.read')) throw forbidden();
+    const scope = clientScopeOf(ctx.actor);
+    const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number']) : undefined;
+    const rows = await repo.listClients(db, {
+      q: q.q,
+      active: q.active,
+      limit: q.limit + 1,
+      after: after ? { key: after[0] as string, id: after[1] as number } : undefined,
+      onlyIds: scope.kind === 'all' ? null : scope.clientIds,
+    });
+    const pageRows = rows.slice(0, q.limit);
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map(repo.toClient),
+      nextCursor: rows.length > q.limit && last ? encodeCursor([last.search_text, last.id]) : null,
+    };
+  }
+
+  async function create(ctx: RequestContext, input: NewClient): Promise<Client> {
+    requireWrite(ctx);
+    const values = validated({
+      name: input.name,
+      companyId: input.companyId || null,
+      vatId: input.vatId || null,
+      country: input.country,
+      registeredAddress: input.registeredAddress ?? null,
+      billingAddress: input.billingAddress ?? null,
+      email: input.email ?? null,
+      phone: input.phone || null,
+      language: input.language,
+      currency: input.currency,
+      paymentTermsDays: input.paymentTermsDays,
+      notes: input.notes || null,
+      active: true,
+    });
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const client = await repo.insertClient(trx, values, now.toISOString());
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'client', entityId: client.id, action: 'create', after: client });
+      return client;
+    });
+  }
+
+  async function update(ctx: RequestContext, id: number, patch: ClientPatch): Promise<Client> {
+    requireWrite(ctx);
+    const before = await visibleClient(ctx, id);
+    const { version, ...changes } = patch;
+    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Client;
+    const values = validated({
+      ...merged,
+      companyId: merged.companyId || null,
+      vatId: merged.vatId || null,
+      phone: merged.phone || null,
+      notes: merged.notes || null,
+    });
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const after = await repo.updateClient(trx, id, version, values, now.toISOString());
+      if (!after) throw staleVersion('The client');
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'client', entityId: id, action: 'update', before, after });
+      return after;
+    });
+  }
+
+  async function listContacts(ctx: RequestContext, clientId: number): Promise<Contact[]> {
+    await visibleClient(ctx, clientId);
+    return repo.listContacts(db, clientId);
+  }
+
+  async function createContact(ctx: RequestContext, clientId: number, input: NewContact): Promise<Contact> {
+    requireWrite(ctx);
+    const client = await visibleClient(ctx, clientId);
+    if (!client.active) throw invalid([{ path: '', code: 'client_inactive', message: 'The client is deactivated' }]);
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const contact = await repo.insertContact(
+        trx,
+        clientId,
+        { name: input.name, email: input.email ?? null, phone: input.phone || null, language: input.language, portalAccess: input.portalAccess, active: true },
+        now.toISOString(),
+      );
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'contact', entityId: contact.id, action: 'create', after: contact });
+      return contact;
+    });
+  }
+
+  async function updateContact(ctx: RequestContext, id: number, patch: ContactPatch): Promise<Contact> {
+    requireWrite(ctx);
+    const before = await repo.findContact(db, id);
+    if (!before || !canSeeClient(ctx.actor, before.clientId)) throw notFound('Contact');
+    const { version, ...changes } = patch;
+    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Contact;
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const after = await repo.updateContact(trx, id, version, { ...merged, phone: merged.phone || null }, now.toISOString());
+      if (!after) throw staleVersion('The contact');
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'contact', entityId: id, action: 'update', before, after });
+      return after;
+    });
+  }
+
+  return { list, get: visibleClient, create, update, listContacts, createContact, updateContact };
+}
+
+export type CustomersService = ReturnType<typeof createCustomersService>;

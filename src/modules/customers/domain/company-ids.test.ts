@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clientProblems, isCountryCode, isCurrencyCode, isValidIco, isValidVatId, normalizeCompanyId } from './index.ts';
+
+function checkDigit(seven: string): number {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(seven[i]) * (8 - i);
+  return (11 - (sum % 11)) % 10;
+}
+
+describe('IČO', () => {
+  it('accepts real company ids', () => {
+    for (const ico of ['25596641', '00006947', '45274649', '27082440', '35757442', '00151742']) expect(isValidIco(ico)).toBe(true);
+  });
+  it('refuses a wrong check digit, wrong length or letters', () => {
+    for (const ico of ['25596642', '2559664', '255966411', 'abcdefgh', '']) expect(isValidIco(ico)).toBe(false);
+  });
+  it('pads older short ids', () => {
+    expect(normalizeCompanyId(' 6947 ')).toBe('6947');
+    expect(normalizeCompanyId('006947')).toBe('00006947');
+  });
+  it('exactly one check digit fits any seven digits (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{7}$/), (seven) => {
+        const valid = [...'0123456789'].filter((d) => isValidIco(seven + d));
+        expect(valid).toEqual([String(checkDigit(seven))]);
+      }),
+    );
+  });
+});
+
+describe('VAT id', () => {
+  it('knows Czech, Slovak and other EU formats', () => {
+    for (const v of ['CZ25596641', 'CZ7103192745', 'SK2020317068', 'DE123456789', 'ATU12345678']) expect(isValidVatId(v)).toBe(true);
+    for (const v of ['CZ123', 'SK2020317069', 'XX12345678', '25596641', 'DE12345678']) expect(isValidVatId(v)).toBe(false);
+  });
+});
+
+describe('client rules', () => {
+  it('names every problem with its field', () => {
+    const problems = clientProblems({ country: 'CZ', companyId: '12345678', vatId: 'CZ1', currency: 'XYZ', billingAddressCountry: 'QQ' });
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['currency', 'invalid_currency'],
+      ['companyId', 'invalid_company_id'],
+      ['vatId', 'invalid_vat_id'],
+      ['billingAddress.country', 'invalid_country'],
+    ]);
+  });
+  it('accepts a valid Czech client', () => {
+    expect(clientProblems({ country: 'CZ', companyId: '25596641', vatId: 'CZ25596641', currency: 'CZK' })).toEqual([]);
+  });
+  it('knows ISO codes', () => {
+    expect(isCountryCode('SK')).toBe(true);
+    expect(isCountryCode('ZZ')).toBe(false);
+    expect(isCurrencyCode('EUR')).toBe(true);
+    expect(isCurrencyCode('EURO')).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './company-ids.ts';
+export * from './client-rules.ts';

@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './policy.ts';
+export * from './password-rules.ts';

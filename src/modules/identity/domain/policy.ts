@@ -1,0 +1,50 @@
+import { ROLE_DEFINITIONS, type FieldScope, type Permission, type Role } from './roles.ts';
+
+/** Who is acting: a signed-in user (session) or an API token of a user. */
+export interface Actor {
+  userId: number;
+  name: string;
+  roles: readonly Role[];
+  /** Set for client contacts: the organisation they belong to. */
+  clientId: number | null;
+  tokenId: number | null;
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_DEFINITIONS[role].permissions) set.add(p);
+  return [...set].sort();
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((role) => ROLE_DEFINITIONS[role].permissions.includes(permission));
+}
+
+export function fieldScopeOf(roles: readonly Role[]): FieldScope {
+  const scope: FieldScope = { prices: false, costs: false, margins: false };
+  for (const role of roles) {
+    const s = ROLE_DEFINITIONS[role].fieldScope;
+    scope.prices ||= s.prices;
+    scope.costs ||= s.costs;
+    scope.margins ||= s.margins;
+  }
+  return scope;
+}
+
+/**
+ * Record scope over clients. Staff see every client; a user who is only a
+ * client contact sees the own organisation and nothing else. Records outside
+ * the scope answer "not found", never "forbidden", so their existence leaks not.
+ */
+export type ClientScope = { kind: 'all' } | { kind: 'only'; clientIds: readonly number[] };
+
+export function clientScopeOf(actor: Actor): ClientScope {
+  const staff = actor.roles.some((r) => r !== 'client_contact');
+  if (staff) return { kind: 'all' };
+  return { kind: 'only', clientIds: actor.clientId === null ? [] : [actor.clientId] };
+}
+
+export function canSeeClient(actor: Actor, clientId: number): boolean {
+  const scope = clientScopeOf(actor);
+  return scope.kind === 'all' || scope.clientIds.includes(clientId);
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, errorSchema, page } from '../../platform/http/schemas.ts';
+import { contextOf, SESSION_COOKIE } from './auth.hook.ts';
+import type { AuthService } from './auth.service.ts';
+import { ROLE_DEFINITIONS, ROLES } from './domain/index.ts';
+import * as s from './identity.schemas.ts';
+import type { UsersService } from './users.service.ts';
+
+export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean }) {
+  const { auth, users, secureCookies } = deps;
+  return async function routes(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['identity'];
+
+    app.post('/api/v1/auth/login', {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: z.strictObject({ email: z.string().max(254), password: z.string().max(200) }),
+        response: { 200: s.sessionSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
+      },
+      handler: async (request, reply) => {
+        const r = await auth.signIn(request.body.email, request.body.password, request.ip, request.headers['user-agent'] ?? null);
+        reply.setCookie(SESSION_COOKIE, r.sessionToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          path: '/',
+          maxAge: r.maxAgeSeconds,
+        });
+        return { user: r.me, csrfToken: r.csrfToken };
+      },
+    });
+
+    app.post('/api/v1/auth/logout', {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Sign out (ends the session)', response: { 204: z.null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        if (request.auth?.sessionId) await auth.signOut(contextOf(request), request.auth.sessionId);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/api/v1/auth/me', {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'The signed-in user, with the CSRF token of the session', response: { 200: s.sessionSchema, ...errorResponses } },
+      handler: async (request) => ({ user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '' }),
+    });
+
+    app.patch('/api/v1/auth/me', {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Change own name or language',
+        body: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), language: s.language.optional() }),
+        response: { 200: s.sessionSchema, ...errorResponses },
+      },
+      handler: async (request) => ({
+        user: await users.updateMe(contextOf(request), request.body),
+        csrfToken: request.auth?.csrfToken ?? '',
+      }),
+    });
+
+    app.post('/api/v1/auth/change-password', {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Change own password; other sessions end',
+        body: z.strictObject({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        await auth.changePassword(contextOf(request), request.auth?.sessionId ?? null, request.body.currentPassword, request.body.newPassword);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/api/v1/roles', {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Roles with their permissions and field scope',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.enum(ROLES), permissions: z.array(z.string()), fieldScope: s.meSchema.shape.fieldScope })),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async () => ({
+        items: ROLES.map((code) => ({ code, permissions: [...ROLE_DEFINITIONS[code].permissions], fieldScope: ROLE_DEFINITIONS[code].fieldScope })),
+      }),
+    });
+
+    app.get('/api/v1/users', {
+      config: { access: 'users.read' },
+      schema: { tags, summary: 'List users', querystring: s.listQuery, response: { 200: page(s.userSchema), ...errorResponses } },
+      handler: async (request) => users.list(contextOf(request), request.query),
+    });
+
+    app.post('/api/v1/users', {
+      config: { access: 'users.manage' },
+      schema: { tags, summary: 'Create a user', body: s.newUserBody, response: { 201: s.userSchema, ...errorResponses } },
+      handler: async (request, reply) => reply.status(201).send(await users.create(contextOf(request), request.body)),
+    });
+
+    app.get('/api/v1/users/:id', {
+      config: { access: 'users.read' },
+      schema: { tags, summary: 'One user', params: s.idParam, response: { 200: s.userSchema, ...errorResponses } },
+      handler: async (request) => users.get(contextOf(request), request.params.id),
+    });
+
+    app.patch('/api/v1/users/:id', {
+      config: { access: 'users.manage' },
+      schema: { tags, summary: 'Change a user (name, language, roles, active)', params: s.idParam, body: s.userPatchBody, response: { 200: s.userSchema, ...errorResponses } },
+      handler: async (request) => users.update(contextOf(request), request.params.id, request.body),
+    });
+
+    app.post('/api/v1/users/:id/reset-password', {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: "Set a user's password; the user's sessions end",
+        params: s.idParam,
+        body: z.strictObject({ password: z.string().max(200) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        await users.resetPassword(contextOf(request), request.params.id, request.body.password);
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/api/v1/tokens', {
+      config: { access: 'tokens.own' },
+      schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(s.tokenSchema) }), ...errorResponses } },
+      handler: async (request) => ({ items: await users.listTokens(contextOf(request)) }),
+    });
+
+    app.post('/api/v1/tokens', {
+      config: { access: 'tokens.own' },
+      schema: {
+        tags,
+        summary: 'Create an API token (the secret is shown once)',
+        body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+        response: { 201: z.object({ id: z.number(), name: z.string(), token: z.string() }), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        return reply.status(201).send(await users.createToken(ctx, ctx.actor.userId, request.body.name));
+      },
+    });
+
+    app.delete('/api/v1/tokens/:id', {
+      config: { access: 'tokens.own' },
+      schema: { tags, summary: 'Revoke one of my API tokens', params: s.idParam, response: { 204: z.null(), ...errorResponses } },
+      handler: async (request, reply) => {
+        await users.revokeToken(contextOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    });
+  };
+}

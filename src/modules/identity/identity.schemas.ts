@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ROLES } from './domain/index.ts';
+
+export const language = z.enum(['cs', 'sk', 'en']);
+export const email = z.email().max(254);
+export const idParam = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export const meSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  language,
+  roles: z.array(z.enum(ROLES)),
+  permissions: z.array(z.string()),
+  fieldScope: z.object({ prices: z.boolean(), costs: z.boolean(), margins: z.boolean() }),
+});
+export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
+
+export const userSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  language,
+  roles: z.array(z.enum(ROLES)),
+  clientId: z.number().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+
+export const listQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  active: z.enum(['true', 'false', 'all']).default('true'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const newUserBody = z.strictObject({
+  email,
+  name: z.string().trim().min(1).max(200),
+  language: language.default('cs'),
+  roles: z.array(z.enum(ROLES)).min(1),
+  password: z.string().max(200).optional(),
+  clientId: z.number().int().positive().nullable().optional(),
+});
+
+export const userPatchBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  language: language.optional(),
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
+  active: z.boolean().optional(),
+});
+
+export const tokenSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});

@@ -1,0 +1,97 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
+
+/** Sessions, API tokens and sign-in failures: the stored side of authentication. */
+
+export async function insertSession(
+  db: DbOrTx,
+  s: { id: string; userId: number; csrfToken: string; ip: string | null; userAgent: string | null; at: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      ip: s.ip,
+      user_agent: s.userAgent,
+      created_at: s.at,
+      last_seen_at: s.at,
+      expires_at: s.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+export function findSession(db: DbOrTx, id: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: DbOrTx, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeSession(db: DbOrTx, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: DbOrTx, userId: number, at: string, exceptId?: string): Promise<void> {
+  let q = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}
+
+export async function insertToken(db: DbOrTx, t: { userId: number; name: string; tokenHash: string; at: string }): Promise<number> {
+  const row = await db
+    .insertInto('api_tokens')
+    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.at, last_used_at: null, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findTokenByHash(db: DbOrTx, tokenHash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export function listTokens(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function touchToken(db: DbOrTx, id: number, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeToken(db: DbOrTx, id: number, userId: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function recentFailures(db: DbOrTx, email: string, ip: string, since: string) {
+  const byPair = await db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('email', '=', email)
+    .where('ip', '=', ip)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(byPair.n), oldest: byPair.oldest as string | null };
+}
+
+export async function insertFailure(db: DbOrTx, email: string, ip: string, at: string): Promise<void> {
+  await db.insertInto('login_failures').values({ email, ip, at }).execute();
+}
+
+export async function clearFailures(db: DbOrTx, email: string, ip: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).where('ip', '=', ip).execute();
+}

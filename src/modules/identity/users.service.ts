@@ -1,0 +1,194 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { hashToken, newSecret, toMe, type Me } from './auth.service.ts';
+import { auditWhoOf, type RequestContext } from './context.ts';
+import { hasPermission, passwordProblem, type Permission, type Role } from './domain/index.ts';
+import type { PasswordHasher } from './passwords.ts';
+import * as sessions from './sessions.repo.ts';
+import * as repo from './users.repo.ts';
+import type { User } from './users.repo.ts';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  language: User['language'];
+  roles: Role[];
+  password?: string | undefined;
+  clientId?: number | null | undefined;
+}
+
+export interface UserPatch {
+  name?: string | undefined;
+  language?: User['language'] | undefined;
+  roles?: Role[] | undefined;
+  active?: boolean | undefined;
+}
+
+function require(ctx: RequestContext, permission: Permission): void {
+  if (!hasPermission(ctx.actor, permission)) throw forbidden();
+}
+
+export function createUsersService(deps: { db: Db; clock: Clock; passwords: PasswordHasher }) {
+  const { db, clock, passwords } = deps;
+
+  function checkPassword(password: string, email: string, path = 'password'): void {
+    const problem = passwordProblem(password, email);
+    if (problem) throw invalid([{ path, code: problem, message: 'Choose a longer, less guessable password' }]);
+  }
+
+  async function list(ctx: RequestContext, q: { q?: string | undefined; active: 'true' | 'false' | 'all'; limit: number; cursor?: string | undefined }) {
+    require(ctx, 'users.read');
+    const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number']) : undefined;
+    const items = await repo.listUsers(db, {
+      q: q.q,
+      active: q.active,
+      limit: q.limit + 1,
+      after: after ? { email: after[0] as string, id: after[1] as number } : undefined,
+    });
+    const page = items.slice(0, q.limit);
+    const last = page.at(-1);
+    return { items: page, nextCursor: items.length > q.limit && last ? encodeCursor([last.email, last.id]) : null };
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<User> {
+    require(ctx, 'users.read');
+    const user = await repo.findUserById(db, id);
+    if (!user) throw notFound('User');
+    return repo.withoutSecret(user);
+  }
+
+  async function create(ctx: RequestContext, input: NewUser): Promise<User> {
+    require(ctx, 'users.manage');
+    const email = input.email.trim().toLowerCase();
+    if (input.password !== undefined) checkPassword(input.password, email);
+    if (input.roles.includes('client_contact') && !input.clientId) {
+      throw invalid([{ path: 'clientId', code: 'required', message: 'A client contact belongs to a client' }]);
+    }
+    const passwordHash = input.password === undefined ? null : await passwords.hash(input.password);
+    const now = clock.now();
+    const id = await db.transaction().execute(async (trx) => {
+      if (await repo.findUserByEmail(trx, email)) {
+        throw conflict('duplicate', 'A user with this e-mail already exists', [
+          { path: 'email', code: 'duplicate', message: 'A user with this e-mail already exists' },
+        ]);
+      }
+      const newId = await repo.insertUser(trx, {
+        email,
+        name: input.name,
+        language: input.language,
+        passwordHash,
+        clientId: input.clientId ?? null,
+        roles: input.roles,
+        at: now.toISOString(),
+      });
+      const created = await repo.findUserById(trx, newId);
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'user',
+        entityId: newId,
+        action: 'create',
+        after: created && repo.withoutSecret(created),
+      });
+      return newId;
+    });
+    return get(ctx, id);
+  }
+
+  async function update(ctx: RequestContext, id: number, patch: UserPatch): Promise<User> {
+    require(ctx, 'users.manage');
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const before = await repo.findUserById(trx, id);
+      if (!before) throw notFound('User');
+      const losesAdmin =
+        before.roles.includes('admin') &&
+        before.active &&
+        ((patch.roles && !patch.roles.includes('admin')) || patch.active === false);
+      if (losesAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
+        throw conflict('last_admin', 'Kontor needs at least one active administrator');
+      }
+      await repo.updateUser(trx, id, { name: patch.name, email: before.email, language: patch.language, active: patch.active } as repo.UserChanges, now.toISOString());
+      if (patch.roles) await repo.setRoles(trx, id, patch.roles);
+      if (patch.active === false) await sessions.revokeUserSessions(trx, id, now.toISOString());
+      const after = await repo.findUserById(trx, id);
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'user',
+        entityId: id,
+        action: 'update',
+        before: repo.withoutSecret(before),
+        after: after && repo.withoutSecret(after),
+      });
+    });
+    return get(ctx, id);
+  }
+
+  async function resetPassword(ctx: RequestContext, id: number, password: string): Promise<void> {
+    require(ctx, 'users.manage');
+    const user = await repo.findUserById(db, id);
+    if (!user) throw notFound('User');
+    checkPassword(password, user.email);
+    const passwordHash = await passwords.hash(password);
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await repo.updateUser(trx, id, { passwordHash }, now.toISOString());
+      await sessions.revokeUserSessions(trx, id, now.toISOString());
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'user', entityId: id, action: 'password_reset' });
+    });
+  }
+
+  async function updateMe(ctx: RequestContext, patch: { name?: string | undefined; language?: User['language'] | undefined }): Promise<Me> {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const before = await repo.findUserById(trx, ctx.actor.userId);
+      if (!before) throw new AppError('unauthorized', 'unauthorized', 'Sign in first');
+      await repo.updateUser(trx, before.id, { name: patch.name, email: before.email, language: patch.language } as repo.UserChanges, now.toISOString());
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'user',
+        entityId: before.id,
+        action: 'update_own_profile',
+        before: { name: before.name, language: before.language },
+        after: { name: patch.name ?? before.name, language: patch.language ?? before.language },
+      });
+    });
+    const user = await repo.findUserById(db, ctx.actor.userId);
+    return toMe(repo.withoutSecret(user!));
+  }
+
+  async function listTokens(ctx: RequestContext) {
+    require(ctx, 'tokens.own');
+    const rows = await sessions.listTokens(db, ctx.actor.userId);
+    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  }
+
+  /** Creates an API token for a user; the secret is returned once and stored only as a hash. */
+  async function createToken(ctx: RequestContext, userId: number, name: string) {
+    if (userId !== ctx.actor.userId) require(ctx, 'users.manage');
+    else require(ctx, 'tokens.own');
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw notFound('User');
+    const token = `kontor_${newSecret()}`;
+    const now = clock.now();
+    const id = await db.transaction().execute(async (trx) => {
+      const tokenId = await sessions.insertToken(trx, { userId, name, tokenHash: hashToken(token), at: now.toISOString() });
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'api_token', entityId: tokenId, action: 'create', after: { userId, name } });
+      return tokenId;
+    });
+    return { id, name, token };
+  }
+
+  async function revokeToken(ctx: RequestContext, id: number): Promise<void> {
+    require(ctx, 'tokens.own');
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const done = await sessions.revokeToken(trx, id, ctx.actor.userId, now.toISOString());
+      if (!done) throw notFound('API token');
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'api_token', entityId: id, action: 'revoke' });
+    });
+  }
+
+  return { list, get, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

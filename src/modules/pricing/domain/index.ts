@@ -1,0 +1,32 @@
+export {
+  compilePriceList,
+  compiledPriceList,
+  resolveWorkRate,
+  DEFAULT_BUSINESS_HOURS,
+  DEFAULT_INCREMENT_MINUTES,
+  TIME_CLASSES,
+} from './price-list.ts';
+export type { BusinessHours, PriceListVersion, ResolvedRate, TimeClass, WorkRate } from './price-list.ts';
+export { timeClass } from './time-class.ts';
+export type { LocalDateTime } from './time-class.ts';
+export { billableMinutes, hourlyAmount, priceBillableMinutes, priceWorkEntry, workAmount } from './price-work.ts';
+export type {
+  PricedWork,
+  UnpricedWork,
+  WorkEntryInput,
+  WorkMinutesPrice,
+  WorkPriceExplanation,
+  WorkPriceResult,
+} from './price-work.ts';
+export { priceMaterial, priceTravel, priceUnitFee } from './price-other.ts';
+export type {
+  MaterialInput,
+  MaterialPriceResult,
+  PricedTravel,
+  TravelInput,
+  TravelPriceResult,
+  UnitFeeInput,
+  UnitFeePriceResult,
+} from './price-other.ts';
+export { selectPriceList, versionOnDate } from './select-price-list.ts';
+export type { PriceListSelection, PriceListSource } from './select-price-list.ts';

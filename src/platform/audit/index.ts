@@ -1,0 +1,58 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { DbOrTx, Tx } from '../db/index.ts';
+import { GENESIS_HASH, entryHash, redact, type ChainedFields } from './chain.ts';
+
+export { GENESIS_HASH, entryHash, redact } from './chain.ts';
+
+/** Who did it and from where, as the audit log records it. */
+export interface AuditWho {
+  userId: number | null;
+  tokenId: number | null;
+  name: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string | number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+// Any constant: the advisory lock that serialises appends to the hash chain on PostgreSQL.
+const AUDIT_CHAIN_LOCK = 7_263_001;
+
+/**
+ * Appends an audit entry inside the caller's transaction, so the entry exists
+ * exactly when the change it records does.
+ */
+export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: AuditEntry): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  }
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const fields: ChainedFields = {
+    at: at.toISOString(),
+    actor_user_id: who.userId,
+    actor_token_id: who.tokenId,
+    actor_name: who.name,
+    ip: who.ip,
+    entity: entry.entity,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    action: entry.action,
+    before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(redact(entry.before)),
+    after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) })
+    .execute();
+}
+
+/** Records an event that changes nothing else (e.g. a failed sign-in) in its own transaction. */
+export async function recordAuditAlone(db: DbOrTx, at: Date, who: AuditWho, entry: AuditEntry): Promise<void> {
+  if (db.isTransaction) return recordAudit(db as Tx, at, who, entry);
+  await db.transaction().execute((trx) => recordAudit(trx, at, who, entry));
+}

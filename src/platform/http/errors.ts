@@ -1,0 +1,150 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorDetail, type ErrorKind } from '../../shared/errors.ts';
+import { isForeignKeyViolation, uniqueViolationIndex } from '../db/index.ts';
+
+const STATUS: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  too_many_requests: 429,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: ErrorDetail[] } & Record<string, unknown>;
+}
+
+/** Unique indexes (or SQLite's table.column names) mapped to the field a user can fix. */
+const UNIQUE_FIELDS: Record<string, { path: string; message: string }> = {
+  users_email_unique: { path: 'email', message: 'A user with this e-mail already exists' },
+  'users.email': { path: 'email', message: 'A user with this e-mail already exists' },
+  clients_company_id_unique: { path: 'companyId', message: 'A client with this company id already exists' },
+  'clients.country, clients.company_id': { path: 'companyId', message: 'A client with this company id already exists' },
+};
+
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  origin?: string;
+  format?: string;
+  keys?: string[];
+  params?: { code?: string };
+}
+
+/** Turns zod issues into stable, translatable field codes. */
+export function detailsFromIssues(issues: readonly ZodLikeIssue[]): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys ?? []) {
+        out.push({ path: path ? `${path}.${key}` : key, code: 'unknown_field', message: `Unknown field "${key}"` });
+      }
+      continue;
+    }
+    out.push({ path, code: issueCode(issue), message: issue.message });
+  }
+  return out;
+}
+
+function issueCode(issue: ZodLikeIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid_type';
+    case 'too_big':
+      return issue.origin === 'string' ? 'too_long' : 'too_big';
+    case 'too_small':
+      if (issue.origin === 'string') return issue.input === '' ? 'required' : 'too_short';
+      return 'too_small';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
+    case 'invalid_value':
+      return 'invalid_enum';
+    case 'custom':
+      return issue.params?.code ?? 'invalid';
+    default:
+      return issue.code;
+  }
+}
+
+/**
+ * The one error handler: decides every HTTP status, never leaks a stack trace
+ * or SQL, and logs what the user must not see.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
+      if (error.details) body.error.details = error.details;
+      return reply.status(STATUS[error.kind]).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => v.params.issue as unknown as ZodLikeIssue);
+      const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
+      const details = detailsFromIssues(issues).map((d) => ({ ...d, path: `${where}${d.path}`.replace(/\.$/, '') }));
+      return reply.status(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });
+    }
+    const unique = uniqueViolationIndex(error);
+    if (unique) {
+      const field = UNIQUE_FIELDS[unique];
+      return reply.status(409).send({
+        error: {
+          code: 'duplicate',
+          message: field?.message ?? 'A record with the same unique value already exists',
+          details: [{ path: field?.path ?? '', code: 'duplicate', message: field?.message ?? 'Already exists' }],
+        },
+      });
+    }
+    if (isForeignKeyViolation(error)) {
+      return reply.status(409).send({ error: { code: 'reference_conflict', message: 'A referenced record does not exist or is still in use' } });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal error' } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = fastifyCode(error);
+      return reply.status(status).send({ error: { code, message: publicMessage(code, error) } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal error' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}
+
+function fastifyCode(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'malformed_json';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'body_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported_media_type';
+    default:
+      return error.statusCode === 429 ? 'too_many_requests' : 'bad_request';
+  }
+}
+
+function publicMessage(code: string, error: FastifyError): string {
+  switch (code) {
+    case 'malformed_json':
+      return 'The request body is not valid JSON';
+    case 'body_too_large':
+      return 'The request body is too large';
+    case 'unsupported_media_type':
+      return 'Send the body as application/json';
+    default:
+      // Fastify's own 4xx messages name the problem without internals.
+      return error.message;
+  }
+}

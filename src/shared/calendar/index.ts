@@ -1,0 +1,22 @@
+export {
+  addDays,
+  compareIsoDates,
+  daysInclusive,
+  daysInMonth,
+  formatIsoDate,
+  fromEpochDay,
+  isIsoDate,
+  isLeapYear,
+  isoWeekday,
+  maxDate,
+  minDate,
+  parseIsoDate,
+  toEpochDay,
+  tryParseIsoDate,
+  MAX_YEAR,
+  MIN_YEAR,
+} from './dates.ts';
+export type { CivilDate, IsoDate } from './dates.ts';
+export { easterSunday } from './easter.ts';
+export { holidayCalendar, isPublicHoliday, publicHolidays, SUPPORTED_COUNTRIES } from './holidays.ts';
+export type { CountryCode, HolidayCalendar, PublicHoliday } from './holidays.ts';

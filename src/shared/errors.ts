@@ -1,0 +1,61 @@
+/**
+ * Typed application errors. Every error a user can cause has a stable `code`;
+ * the HTTP layer maps the kind to a status in one place (platform/http/errors.ts).
+ */
+export type ErrorKind =
+  | 'validation' // 400
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409
+  | 'payload_too_large' // 413
+  | 'too_many_requests'; // 429
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `billingAddress.city`; empty for the whole body. */
+  path: string;
+  /** Stable code the UI translates, e.g. `invalid_company_id`. */
+  code: string;
+  /** English explanation, the fallback when the UI has no translation. */
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly details: ErrorDetail[] | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    options: { details?: ErrorDetail[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.code = code;
+    this.details = options.details;
+    this.extra = options.extra;
+  }
+}
+
+export const notFound = (entity: string): AppError =>
+  new AppError('not_found', 'not_found', `${entity} not found`);
+
+export const forbidden = (why = 'You are not allowed to do this'): AppError =>
+  new AppError('forbidden', 'forbidden', why);
+
+export const invalid = (details: ErrorDetail[], message = 'The request is not valid'): AppError =>
+  new AppError('validation', 'validation_failed', message, { details });
+
+export const conflict = (code: string, message: string, details?: ErrorDetail[]): AppError =>
+  new AppError('conflict', code, message, details ? { details } : {});
+
+export const staleVersion = (entity: string): AppError =>
+  new AppError(
+    'conflict',
+    'stale_version',
+    `${entity} was changed by someone else since you loaded it; reload and apply your change again`,
+  );

@@ -1,0 +1,18 @@
+/**
+ * Folds text for case- and diacritics-insensitive matching, so that "cesky"
+ * finds "Český". The same function fills the stored search columns and
+ * normalises the user's query, which keeps SQLite and PostgreSQL identical.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Escapes LIKE wildcards so a user's `%` or `_` matches literally (used with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,146 @@
+// Thin fetch wrapper for the Kontor REST API (/api/v1).
+// - same-origin cookies carry the session; non-GET requests add the CSRF token
+// - JSON in and out; every non-2xx answer becomes a typed ApiError
+// - a 401 on an authenticated call tells the auth layer to go to sign-in
+
+export const API_BASE = '/api/v1';
+
+export interface ApiErrorDetail {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorDetail[];
+  /** Extra fields of the error object, e.g. retryAfterSeconds. */
+  readonly extra: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], extra: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.extra = extra;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not redirect to sign-in on 401 (sign-in itself, the session probe). */
+  allowUnauthorized?: boolean;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function parseError(status: number, payload: unknown): ApiError {
+  const err = (payload as { error?: Record<string, unknown> } | null)?.error;
+  if (err && typeof err === 'object') {
+    const { code, message, details, ...extra } = err;
+    const list = Array.isArray(details)
+      ? details.filter((d): d is ApiErrorDetail => !!d && typeof d === 'object' && typeof (d as ApiErrorDetail).code === 'string')
+      : [];
+    return new ApiError(
+      status,
+      typeof code === 'string' ? code : fallbackCode(status),
+      typeof message === 'string' ? message : `HTTP ${status}`,
+      list.map((d) => ({ path: String(d.path ?? ''), code: d.code, message: String(d.message ?? '') })),
+      extra,
+    );
+  }
+  return new ApiError(status, fallbackCode(status), `HTTP ${status}`);
+}
+
+function fallbackCode(status: number): string {
+  switch (status) {
+    case 400: return 'validation_failed';
+    case 401: return 'unauthorized';
+    case 403: return 'forbidden';
+    case 404: return 'not_found';
+    case 409: return 'conflict';
+    case 429: return 'too_many_attempts';
+    default: return status >= 500 ? 'internal_error' : 'http_error';
+  }
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if ((cause as Error)?.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network_error', 'Network error');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let payload: unknown = null;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+  if (!response.ok) {
+    const error = parseError(response.status, payload);
+    if (response.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.();
+    throw error;
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+};
+
+/** Keyset-paginated list answer. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,60 @@
+// Turns server errors into messages in the user's language and puts field
+// errors on the matching form fields (detail.path = field name, dotted when nested).
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import { ApiError, type ApiErrorDetail, isApiError } from './client';
+
+function translateCode(t: TFunction, code: string, fallback: string, params?: Record<string, unknown>): string {
+  const key = `errors.${code}`;
+  return i18n.exists(key) ? t(key, params) : fallback || t('errors.unknown');
+}
+
+/** The message for a whole error (top-level code), in the user's language. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error)) {
+    const seconds = error.extra.retryAfterSeconds;
+    return translateCode(t, error.code, error.message, { seconds: typeof seconds === 'number' ? seconds : '' });
+  }
+  return t('errors.unknown');
+}
+
+/** The message for one field problem, in the user's language. */
+export function detailMessage(t: TFunction, detail: ApiErrorDetail): string {
+  return translateCode(t, detail.code, detail.message);
+}
+
+function hasPath(values: unknown, path: string): boolean {
+  let node: unknown = values;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in (node as Record<string, unknown>))) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+export interface FormLike {
+  getValues: () => unknown;
+  setFieldError: (path: string, error: string) => void;
+}
+
+/**
+ * Shows each server field error on its form field. Returns the messages that
+ * match no field (to be shown above the form), without the generic headline.
+ */
+export function applyFormErrors(
+  form: FormLike,
+  error: unknown,
+  t: TFunction,
+  pathMap: Record<string, string> = {},
+): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const values = form.getValues();
+  const leftovers: string[] = [];
+  for (const detail of error.details) {
+    const path = pathMap[detail.path] ?? detail.path;
+    const message = detailMessage(t, detail);
+    if (path && hasPath(values, path)) form.setFieldError(path, message);
+    else leftovers.push(path ? `${path}: ${message}` : message);
+  }
+  return leftovers;
+}

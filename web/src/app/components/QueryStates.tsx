@@ -1,0 +1,78 @@
+import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors';
+
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" data-testid="loading">
+      <Group gap="sm">
+        <Loader size="sm" />
+        <Text c="dimmed">{label ?? t('common.loading')}</Text>
+      </Group>
+    </Center>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('common.loadFailed')} data-testid="error-state" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{errorMessage(t, error)}</Text>
+        {onRetry ? (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function EmptyState({ title, text, action }: { title: string; text?: string; action?: ReactNode }) {
+  return (
+    <Center py={48} data-testid="empty-state">
+      <Stack align="center" gap="xs" ta="center">
+        <ThemeIcon size={44} radius="xl" variant="light" color="gray">
+          <IconInbox size={24} />
+        </ThemeIcon>
+        <Text fw={600}>{title}</Text>
+        {text ? <Text c="dimmed" size="sm">{text}</Text> : null}
+        {action}
+      </Stack>
+    </Center>
+  );
+}
+
+export function LoadMore({ hasMore, loading, onClick, testId }: { hasMore: boolean; loading: boolean; onClick: () => void; testId: string }) {
+  const { t } = useTranslation();
+  if (!hasMore) return null;
+  return (
+    <Center mt="md">
+      <Button variant="default" loading={loading} onClick={onClick} data-testid={testId}>
+        {t('common.loadMore')}
+      </Button>
+    </Center>
+  );
+}
+
+/** Shown above a form: the headline error plus any that match no field. */
+export function FormErrorAlert({ error, extra, testId }: { error: unknown; extra?: string[]; testId: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid={testId} role="alert">
+      <Text size="sm" fw={500}>{errorMessage(t, error)}</Text>
+      {extra && extra.length > 0 ? (
+        <Stack gap={2} mt={4}>
+          {extra.map((m) => (
+            <Text key={m} size="sm">{m}</Text>
+          ))}
+        </Stack>
+      ) : null}
+    </Alert>
+  );
+}

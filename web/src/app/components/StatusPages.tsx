@@ -1,0 +1,46 @@
+import { Button, Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBarrierBlock, IconLock, IconMapOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+function StatusPage({ icon, title, text, testId }: { icon: ReactNode; title: string; text: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py={64} data-testid={testId}>
+      <Stack align="center" gap="sm" maw={520} ta="center">
+        <ThemeIcon size={56} radius="xl" variant="light" color="gray">
+          {icon}
+        </ThemeIcon>
+        <Title order={2}>{title}</Title>
+        <Text c="dimmed">{text}</Text>
+        <Button component={Link} to="/" variant="light" mt="sm">
+          {t('common.backToDashboard')}
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return <StatusPage testId="page-forbidden" icon={<IconLock size={30} />} title={t('status.forbiddenTitle')} text={t('status.forbiddenText')} />;
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return <StatusPage testId="page-not-found" icon={<IconMapOff size={30} />} title={t('status.notFoundTitle')} text={t('status.notFoundText')} />;
+}
+
+/** For the areas that are planned but not in this version yet. */
+export function NotAvailablePage({ area }: { area: string }) {
+  const { t } = useTranslation();
+  return (
+    <StatusPage
+      testId="page-not-available"
+      icon={<IconBarrierBlock size={30} />}
+      title={t(`nav.${area}`)}
+      text={t('status.notAvailableText')}
+    />
+  );
+}

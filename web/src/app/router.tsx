@@ -1,0 +1,64 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequirePermission } from './auth/guards';
+import { NotAvailablePage, NotFoundPage } from './components/StatusPages';
+import { Shell } from './shell/Shell';
+
+// Feature pages load on demand so the first paint stays small.
+const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ClientsListPage = lazy(() => import('../features/clients/ClientsListPage'));
+const ClientDetailPage = lazy(() => import('../features/clients/ClientDetailPage'));
+const ClientFormPage = lazy(() => import('../features/clients/ClientFormPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
+const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
+const TokensPage = lazy(() => import('../features/account/TokensPage'));
+
+const soon = ['tickets', 'records', 'warehouse', 'contracts', 'billing', 'reports'];
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <DashboardPage /> },
+      ...soon.map((area) => ({ path: area, element: <NotAvailablePage area={area} /> })),
+      {
+        path: 'clients',
+        element: <RequirePermission permission="clients.read"><ClientsListPage /></RequirePermission>,
+      },
+      {
+        path: 'clients/new',
+        element: <RequirePermission permission="clients.write"><ClientFormPage /></RequirePermission>,
+      },
+      {
+        path: 'clients/:id',
+        element: <RequirePermission permission="clients.read"><ClientDetailPage /></RequirePermission>,
+      },
+      {
+        path: 'clients/:id/edit',
+        element: <RequirePermission permission="clients.write"><ClientFormPage /></RequirePermission>,
+      },
+      {
+        path: 'admin/users',
+        element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission>,
+      },
+      {
+        path: 'admin/audit',
+        element: <RequirePermission permission="audit.read"><AuditLogPage /></RequirePermission>,
+      },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      {
+        path: 'account/tokens',
+        element: <RequirePermission permission="tokens.own"><TokensPage /></RequirePermission>,
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

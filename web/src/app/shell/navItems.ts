@@ -1,0 +1,42 @@
+import {
+  IconBuildingStore,
+  IconChartBar,
+  IconClipboardText,
+  IconClockHour4,
+  IconFileInvoice,
+  IconHome,
+  IconListDetails,
+  IconPackage,
+  IconShieldCheck,
+  IconTicket,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  key: string;
+  to: string;
+  icon: Icon;
+  /** Permission needed to see it; none means every signed-in user. */
+  permission?: string;
+  /** Planned area that this version does not have yet. */
+  soon?: boolean;
+}
+
+export const mainNav: NavItem[] = [
+  { key: 'dashboard', to: '/', icon: IconHome },
+  { key: 'tickets', to: '/tickets', icon: IconTicket, soon: true },
+  { key: 'clients', to: '/clients', icon: IconBuildingStore, permission: 'clients.read' },
+  { key: 'records', to: '/records', icon: IconClockHour4, soon: true },
+  { key: 'warehouse', to: '/warehouse', icon: IconPackage, soon: true },
+  { key: 'contracts', to: '/contracts', icon: IconClipboardText, soon: true },
+  { key: 'billing', to: '/billing', icon: IconFileInvoice, soon: true },
+  { key: 'reports', to: '/reports', icon: IconChartBar, soon: true },
+];
+
+export const adminNav: NavItem[] = [
+  { key: 'users', to: '/admin/users', icon: IconUsers, permission: 'users.read' },
+  { key: 'audit', to: '/admin/audit', icon: IconListDetails, permission: 'audit.read' },
+];
+
+export const AdminIcon = IconShieldCheck;

@@ -1,0 +1,97 @@
+import { ActionIcon, Autocomplete, Grid, Select, TextInput, Tooltip } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFilterOff } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { useUsersList } from '../users/api';
+import type { AuditFilters as Filters } from './api';
+
+const ENTITY_SUGGESTIONS = ['client', 'contact', 'user', 'token', 'session'];
+const ACTION_SUGGESTIONS = ['create', 'update', 'deactivate', 'login', 'logout', 'password_change', 'password_reset'];
+
+function ActorSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const users = useUsersList(debounced, 'all');
+  const data = (users.data?.pages[0]?.items ?? []).map((u) => ({ value: String(u.id), label: u.name }));
+  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: `#${value}` });
+  return (
+    <Select
+      label={t('audit.filters.actor')}
+      placeholder={t('common.any')}
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      searchable
+      clearable
+      onSearchChange={setSearch}
+      nothingFoundMessage={t('common.nothingFound')}
+      data-testid="audit-filter-actor"
+    />
+  );
+}
+
+/** Text filters apply after a short pause in typing; the rest at once. */
+function useDebouncedField(value: string, apply: (v: string) => void): [string, (v: string) => void] {
+  const [local, setLocal] = useState(value);
+  const [debounced] = useDebouncedValue(local, 350);
+  useEffect(() => setLocal(value), [value]);
+  useEffect(() => {
+    if (debounced !== value) apply(debounced.trim());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return [local, setLocal];
+}
+
+export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filters; onChange: (patch: Partial<Filters>) => void; onClear: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [entity, setEntity] = useDebouncedField(filters.entity, (v) => onChange({ entity: v }));
+  const [entityId, setEntityId] = useDebouncedField(filters.entityId, (v) => onChange({ entityId: v }));
+  const [action, setAction] = useDebouncedField(filters.action, (v) => onChange({ action: v }));
+  const hasAny = Object.values(filters).some(Boolean);
+
+  return (
+    <Grid gutter="sm" mb="md" align="flex-end">
+      <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+        <Autocomplete label={t('audit.filters.entity')} placeholder={t('common.any')} data={ENTITY_SUGGESTIONS} value={entity} onChange={setEntity} data-testid="audit-filter-entity" />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, xs: 6, md: 1.5 }}>
+        <TextInput label={t('audit.filters.entityId')} inputMode="numeric" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} data-testid="audit-filter-entity-id" />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+        <Autocomplete label={t('audit.filters.action')} placeholder={t('common.any')} data={ACTION_SUGGESTIONS} value={action} onChange={setAction} data-testid="audit-filter-action" />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, xs: 6, md: 2.5 }}>
+        {can('users.read') ? (
+          <ActorSelect value={filters.actorUserId} onChange={(v) => onChange({ actorUserId: v })} />
+        ) : (
+          <TextInput label={t('audit.filters.actorId')} inputMode="numeric" value={filters.actorUserId} onChange={(e) => onChange({ actorUserId: e.currentTarget.value })} data-testid="audit-filter-actor" />
+        )}
+      </Grid.Col>
+      <Grid.Col span={{ base: 10, md: 3.5 }}>
+        <DatePickerInput
+          type="range"
+          label={t('audit.filters.dateRange')}
+          placeholder={t('audit.filters.anyTime')}
+          value={[filters.from || null, filters.to || null]}
+          onChange={([from, to]) => onChange({ from: from ?? '', to: to ?? '' })}
+          allowSingleDateInRange
+          clearable
+          valueFormat="L"
+          data-testid="audit-filter-dates"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 2, md: 0.5 }}>
+        <Tooltip label={t('common.clearFilters')}>
+          <ActionIcon variant="default" size="lg" onClick={onClear} disabled={!hasAny} aria-label={t('common.clearFilters')} data-testid="audit-filter-clear" mb={1}>
+            <IconFilterOff size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,149 @@
+import { ActionIcon, Badge, Collapse, Paper, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { formatDateTimeSeconds } from '../../app/format';
+import { AuditDiff } from './AuditDiff';
+import { AuditFiltersBar } from './AuditFilters';
+import { type AuditEntry, type AuditFilters, useAuditList } from './api';
+import { VerifyChain } from './VerifyChain';
+
+const FILTER_KEYS: (keyof AuditFilters)[] = ['entity', 'entityId', 'actorUserId', 'action', 'from', 'to'];
+
+function actionColor(action: string): string {
+  if (/delete|deactivat|revoke|fail/.test(action)) return 'red';
+  if (/create|add|activat/.test(action)) return 'green';
+  if (/login|logout|sign/.test(action)) return 'gray';
+  return 'blue';
+}
+
+function Actor({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  if (entry.actorName || entry.actorUserId !== null) {
+    return (
+      <>
+        {entry.actorName ?? `#${entry.actorUserId}`}
+        {entry.actorTokenId !== null ? (
+          <Text span size="xs" c="dimmed"> · {t('audit.viaToken', { id: entry.actorTokenId })}</Text>
+        ) : null}
+      </>
+    );
+  }
+  return <Text span c="dimmed" size="sm">{t('audit.system')}</Text>;
+}
+
+export default function AuditLogPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as AuditFilters;
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const query = useAuditList(filters);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const change = (patch: Partial<AuditFilters>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const toggle = (id: number) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div data-testid="page-audit">
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} actions={<VerifyChain />} />
+      <AuditFiltersBar filters={filters} onChange={change} onClear={() => setParams({}, { replace: true })} />
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Paper withBorder>
+          <EmptyState title={t('audit.empty')} />
+        </Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={760}>
+            <Table data-testid="audit-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={44} />
+                  <Table.Th>{t('audit.at')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.entity')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.ip')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => {
+                  const expanded = open.has(e.id);
+                  return (
+                    <Fragment key={e.id}>
+                      <Table.Tr className="clickable-row" onClick={() => toggle(e.id)} data-testid={`audit-row-${e.id}`} data-entity={e.entity} data-action={e.action}>
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            size="sm"
+                            aria-expanded={expanded}
+                            aria-controls={`audit-detail-${e.id}`}
+                            aria-label={expanded ? t('audit.collapse') : t('audit.expand')}
+                            onClick={(ev) => {
+                              ev.stopPropagation();
+                              toggle(e.id);
+                            }}
+                          >
+                            {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                          </ActionIcon>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(e.at)}</Table.Td>
+                        <Table.Td>
+                          <Actor entry={e} />
+                        </Table.Td>
+                        <Table.Td>
+                          {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
+                          {e.entityId !== null ? <Text span c="dimmed"> #{e.entityId}</Text> : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={actionColor(e.action)}>
+                            {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td className="mono">{e.ip ?? '—'}</Table.Td>
+                      </Table.Tr>
+                      {expanded ? (
+                        <Table.Tr id={`audit-detail-${e.id}`}>
+                          <Table.Td colSpan={6} bg="var(--mantine-color-gray-light)">
+                            <Collapse in={expanded}>
+                              <AuditDiff entry={e} />
+                            </Collapse>
+                          </Table.Td>
+                        </Table.Tr>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="audit-load-more" />
+    </div>
+  );
+}

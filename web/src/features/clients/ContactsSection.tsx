@@ -1,0 +1,87 @@
+import { ActionIcon, Badge, Button, Group, Paper, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { type Client, type Contact, useContacts } from './api';
+import { ContactModal } from './ContactModal';
+
+export function ContactsSection({ client, canWrite }: { client: Client; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const query = useContacts(client.id);
+  // undefined: closed; null: new contact; Contact: edit it
+  const [editing, setEditing] = useState<Contact | null | undefined>(undefined);
+  const items = query.data?.items ?? [];
+
+  return (
+    <>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h3">
+          {t('contacts.title')}
+        </Title>
+        {canWrite ? (
+          <Button size="sm" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="contacts-add">
+            {t('contacts.add')}
+          </Button>
+        ) : null}
+      </Group>
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Paper withBorder>
+          <EmptyState title={t('contacts.empty')} />
+        </Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table data-testid="contacts-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contacts.fields.name')}</Table.Th>
+                  <Table.Th>{t('contacts.fields.email')}</Table.Th>
+                  <Table.Th>{t('contacts.fields.phone')}</Table.Th>
+                  <Table.Th>{t('contacts.fields.language')}</Table.Th>
+                  <Table.Th>{t('contacts.fields.portalAccess')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                  {canWrite ? <Table.Th w={48}><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id} data-testid={`contacts-row-${c.id}`}>
+                    <Table.Td fw={500}>{c.name}</Table.Td>
+                    <Table.Td>{c.email ?? '—'}</Table.Td>
+                    <Table.Td>{c.phone ?? '—'}</Table.Td>
+                    <Table.Td>{c.language.toUpperCase()}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{c.portalAccess ? t('common.yes') : t('common.no')}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={c.active ? 'green' : 'gray'}>
+                        {c.active ? t('common.active') : t('common.inactive')}
+                      </Badge>
+                    </Table.Td>
+                    {canWrite ? (
+                      <Table.Td>
+                        <Tooltip label={t('common.edit')}>
+                          <ActionIcon variant="subtle" onClick={() => setEditing(c)} aria-label={`${t('common.edit')}: ${c.name}`} data-testid={`contacts-edit-${c.id}`}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {editing !== undefined ? (
+        <ContactModal clientId={client.id} defaultLanguage={client.language} contact={editing} onClose={() => setEditing(undefined)} />
+      ) : null}
+    </>
+  );
+}

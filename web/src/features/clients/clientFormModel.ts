@@ -1,0 +1,114 @@
+// Converts between a Client from the API and the values of the client form.
+import type { Language } from '../../i18n';
+import { type Address, type Client, type ClientInput } from './api';
+import { defaultCurrency } from './reference';
+
+export interface AddressValues {
+  street: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface ClientFormValues {
+  name: string;
+  companyId: string;
+  vatId: string;
+  country: string;
+  language: Language;
+  email: string;
+  phone: string;
+  registeredAddress: AddressValues;
+  /** UI only: bill to the registered address (sent as billingAddress: null). */
+  billingSameAsRegistered: boolean;
+  billingAddress: AddressValues;
+  currency: string;
+  paymentTermsDays: number | string;
+  notes: string;
+  active: boolean;
+}
+
+function addressValues(address: Address | null, country: string): AddressValues {
+  return {
+    street: address?.street ?? '',
+    city: address?.city ?? '',
+    postalCode: address?.postalCode ?? '',
+    country: address?.country ?? country,
+  };
+}
+
+function sameAddress(a: Address | null, b: Address | null): boolean {
+  if (!a || !b) return false;
+  return a.street === b.street && a.city === b.city && a.postalCode === b.postalCode && a.country === b.country;
+}
+
+export function emptyClientValues(language: Language): ClientFormValues {
+  const country = language === 'sk' ? 'SK' : 'CZ';
+  return {
+    name: '',
+    companyId: '',
+    vatId: '',
+    country,
+    language,
+    email: '',
+    phone: '',
+    registeredAddress: addressValues(null, country),
+    billingSameAsRegistered: true,
+    billingAddress: addressValues(null, country),
+    currency: defaultCurrency(country),
+    paymentTermsDays: 14,
+    notes: '',
+    active: true,
+  };
+}
+
+export function clientToValues(client: Client): ClientFormValues {
+  return {
+    name: client.name,
+    companyId: client.companyId ?? '',
+    vatId: client.vatId ?? '',
+    country: client.country,
+    language: client.language,
+    email: client.email ?? '',
+    phone: client.phone ?? '',
+    registeredAddress: addressValues(client.registeredAddress, client.country),
+    billingSameAsRegistered: client.billingAddress === null || sameAddress(client.billingAddress, client.registeredAddress),
+    billingAddress: addressValues(client.billingAddress, client.country),
+    currency: client.currency,
+    paymentTermsDays: client.paymentTermsDays,
+    notes: client.notes ?? '',
+    active: client.active,
+  };
+}
+
+function text(value: string): string | null {
+  const v = value.trim();
+  return v === '' ? null : v;
+}
+
+function addressPayload(a: AddressValues): Address | null {
+  const street = a.street.trim();
+  const city = a.city.trim();
+  const postalCode = a.postalCode.trim();
+  // An address with nothing but its country is no address.
+  if (!street && !city && !postalCode) return null;
+  return { street, city, postalCode, country: a.country };
+}
+
+export function valuesToPayload(v: ClientFormValues): ClientInput {
+  return {
+    name: v.name.trim(),
+    companyId: text(v.companyId.replace(/\s+/g, '')),
+    vatId: text(v.vatId.replace(/\s+/g, '').toUpperCase()),
+    country: v.country,
+    language: v.language,
+    email: text(v.email),
+    phone: text(v.phone),
+    registeredAddress: addressPayload(v.registeredAddress),
+    billingAddress: v.billingSameAsRegistered ? null : addressPayload(v.billingAddress),
+    currency: v.currency,
+    paymentTermsDays: typeof v.paymentTermsDays === 'number' ? v.paymentTermsDays : Number(v.paymentTermsDays || 0),
+    notes: text(v.notes),
+    active: v.active,
+  };
+}

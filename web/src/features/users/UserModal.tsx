@@ -1,0 +1,115 @@
+import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../app/api/errors';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import { LANGUAGES, type Language } from '../../i18n';
+import { type User, useCreateUser, useRoles, useUpdateUser } from './api';
+
+interface Props {
+  user: User | null;
+  isSelf: boolean;
+  onClose: () => void;
+}
+
+/** Create a user (user = null) or edit name, language, roles and status. */
+export function UserModal({ user, isSelf, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const roles = useRoles();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const mutation = user ? update : create;
+  const [extra, setExtra] = useState<string[]>([]);
+
+  const form = useForm({
+    initialValues: {
+      email: user?.email ?? '',
+      name: user?.name ?? '',
+      language: (user?.language ?? i18n.language) as Language,
+      roles: user?.roles ?? [],
+      password: '',
+      active: user?.active ?? true,
+    },
+    validate: {
+      email: (v) => (user || v.trim() ? null : t('errors.required')),
+      name: (v) => (v.trim() ? null : t('errors.required')),
+      password: (v) => (user || v ? null : t('errors.required')),
+      roles: (v) => (v.length > 0 ? null : t('users.rolesRequired')),
+    },
+  });
+
+  const field = (path: string, type: 'input' | 'checkbox' = 'input') => ({
+    ...form.getInputProps(path, { type }),
+    'data-testid': `user-${path}`,
+  });
+
+  const submit = form.onSubmit((v) => {
+    setExtra([]);
+    const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t));
+    const onSuccess = () => {
+      notifications.show({ color: 'green', message: t('users.saved', { name: v.name.trim() }) });
+      onClose();
+    };
+    if (user) {
+      update.mutate(
+        { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active } },
+        { onSuccess, onError },
+      );
+    } else {
+      create.mutate(
+        { email: v.email.trim(), name: v.name.trim(), language: v.language, roles: v.roles, password: v.password },
+        { onSuccess, onError },
+      );
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={user ? t('users.editTitle') : t('users.newTitle')} size="lg" data-testid="user-modal">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <FormErrorAlert error={mutation.error} extra={extra} testId="user-form-error" />
+          {user ? (
+            <Text size="sm" c="dimmed">{user.email}</Text>
+          ) : (
+            <TextInput label={t('users.fields.email')} type="email" required autoComplete="off" data-autofocus {...field('email')} />
+          )}
+          <TextInput label={t('users.fields.name')} required {...field('name')} data-autofocus={user ? true : undefined} />
+          <Select
+            label={t('users.fields.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            allowDeselect={false}
+            {...field('language')}
+          />
+          <Checkbox.Group label={t('users.fields.roles')} required {...form.getInputProps('roles')} data-testid="user-roles">
+            <Stack gap={6} mt={6}>
+              {(roles.data?.items ?? []).map((r) => (
+                <Checkbox
+                  key={r.code}
+                  value={r.code}
+                  label={t(`roles.${r.code}`, { defaultValue: r.code })}
+                  description={r.permissions.join(', ')}
+                  data-testid={`user-role-${r.code}`}
+                  disabled={isSelf && r.code === 'admin'}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          {user ? null : (
+            <PasswordInput label={t('users.fields.password')} description={t('account.passwordHint')} required autoComplete="new-password" {...field('password')} />
+          )}
+          {user ? <Switch label={t('users.fields.active')} disabled={isSelf} {...field('active', 'checkbox')} /> : null}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} data-testid="user-save">
+              {user ? t('common.save') : t('users.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,81 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../app/api/client';
+import type { FieldScope } from '../../app/auth/session';
+import type { Language } from '../../i18n';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  language: Language;
+  roles: string[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface Role {
+  code: string;
+  permissions: string[];
+  fieldScope: FieldScope;
+}
+
+export type ActiveFilter = 'true' | 'false' | 'all';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  language: Language;
+  roles: string[];
+  password: string;
+}
+
+export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active'>>;
+
+export function useUsersList(q: string, active: ActiveFilter) {
+  return useInfiniteQuery({
+    queryKey: ['users', 'list', { q, active }],
+    queryFn: ({ pageParam, signal }) => api.get<Page<User>>('/users', { q, active, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: ['roles'],
+    queryFn: ({ signal }) => api.get<{ items: Role[] }>('/roles', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({ mutationFn: (body: NewUser) => api.post<User>('/users', body), onSuccess: invalidate });
+}
+
+export function useUpdateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) => api.patch<User>(`/users/${id}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetPassword() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, password }: { id: number; password: string }) => api.post<void>(`/users/${id}/reset-password`, { password }),
+    onSuccess: invalidate,
+  });
+}

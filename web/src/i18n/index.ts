@@ -1,0 +1,63 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/cs';
+import 'dayjs/locale/sk';
+import 'dayjs/locale/en';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import cs from './cs.json';
+import en from './en.json';
+import sk from './sk.json';
+
+dayjs.extend(localizedFormat);
+dayjs.extend(relativeTime);
+
+export const LANGUAGES = ['cs', 'sk', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'kontor.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // storage may be unavailable (private mode); fall through
+  }
+  const browser = navigator.language.slice(0, 2).toLowerCase();
+  return isLanguage(browser) ? browser : 'cs';
+}
+
+function applyLocale(lang: Language): void {
+  dayjs.locale(lang);
+  document.documentElement.lang = lang;
+}
+
+const startLanguage = initialLanguage();
+applyLocale(startLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources: { cs: { translation: cs }, sk: { translation: sk }, en: { translation: en } },
+  lng: startLanguage,
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** Switches the UI language (texts, dates, numbers) and remembers it in this browser. */
+export async function setLanguage(lang: Language): Promise<void> {
+  applyLocale(lang);
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not fatal
+  }
+  if (i18n.language !== lang) await i18n.changeLanguage(lang);
+}
+
+export default i18n;
