@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // The web app lives in web/; the server (src/) serves the build from dist/web
 // with an SPA fallback. In development Vite proxies the API to the server.
@@ -36,4 +36,10 @@ export default defineConfig({
     },
   },
   preview: { port: 4173 },
+  // Web unit tests: `npx vitest run --config web/vite.config.ts` (the root
+  // vitest.config.ts is for the server and leaves web/ out).
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
 });

@@ -43,7 +43,9 @@ if (!file || !existsSync(file)) {
       notes.push(`file failed outside its tests: ${suite.name}${msg ? `: ${msg}` : ''}`);
     }
   }
-  if (report && vitestExit !== 0 && failed === 0) {
+  if (report && (report.testResults ?? []).length === 0) {
+    notes.push('no test file matched');
+  } else if (report && vitestExit !== 0 && failed === 0) {
     failed += 1;
     notes.push(`vitest exited with code ${vitestExit} (unhandled errors?)`);
   }

@@ -34,6 +34,7 @@ interface ZodLikeIssue {
   format?: string;
   keys?: string[];
   params?: { code?: string };
+  minimum?: number | bigint;
 }
 
 /** Turns zod issues into stable, translatable field codes. */
@@ -55,11 +56,13 @@ export function detailsFromIssues(issues: readonly ZodLikeIssue[]): ErrorDetail[
 function issueCode(issue: ZodLikeIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      // zod does not report the input by default; its message names a missing value as "received undefined".
+      return issue.input === undefined && /received undefined/.test(issue.message) ? 'required' : 'invalid_type';
     case 'too_big':
       return issue.origin === 'string' ? 'too_long' : 'too_big';
     case 'too_small':
-      if (issue.origin === 'string') return issue.input === '' ? 'required' : 'too_short';
+      // An empty string where at least one character is needed is a missing value to the user.
+      if (issue.origin === 'string') return issue.input === '' || issue.minimum === 1 ? 'required' : 'too_short';
       return 'too_small';
     case 'invalid_format':
       return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
@@ -84,7 +87,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(STATUS[error.kind]).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => v.params.issue as unknown as ZodLikeIssue);
+      const issues = error.validation.map(
+        (v): ZodLikeIssue => ({
+          ...(v.params as Omit<ZodLikeIssue, 'code' | 'path' | 'message'>),
+          code: v.keyword,
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? 'invalid',
+        }),
+      );
       const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
       const details = detailsFromIssues(issues).map((d) => ({ ...d, path: `${where}${d.path}`.replace(/\.$/, '') }));
       return reply.status(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });

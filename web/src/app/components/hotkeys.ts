@@ -5,7 +5,7 @@ import { useEffect } from 'react';
  * produced character, so "/" works on Czech and Slovak keyboards (Shift+ú)
  * too, and ignores keys typed into fields or while a dialog is open.
  */
-export function useKeyShortcuts(map: Record<string, () => void>): void {
+export function useKeyShortcuts(map: Record<string, (() => void) | undefined>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;

@@ -8,8 +8,8 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { useUsersList } from '../users/api';
 import type { AuditFilters as Filters } from './api';
 
-const ENTITY_SUGGESTIONS = ['client', 'contact', 'user', 'token', 'session'];
-const ACTION_SUGGESTIONS = ['create', 'update', 'deactivate', 'login', 'logout', 'password_change', 'password_reset'];
+const ENTITY_SUGGESTIONS = ['client', 'contact', 'user', 'session', 'api_token'];
+const ACTION_SUGGESTIONS = ['create', 'update', 'sign_in', 'sign_in_failed', 'sign_out', 'password_changed', 'password_reset', 'update_own_profile', 'revoke'];
 
 function ActorSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
@@ -55,7 +55,7 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
   const hasAny = Object.values(filters).some(Boolean);
 
   return (
-    <Grid gutter="sm" mb="md" align="flex-end">
+    <Grid gap="sm" mb="md" align="flex-end">
       <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
         <Autocomplete label={t('audit.filters.entity')} placeholder={t('common.any')} data={ENTITY_SUGGESTIONS} value={entity} onChange={setEntity} data-testid="audit-filter-entity" />
       </Grid.Col>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Collapse, Paper, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Paper, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ const FILTER_KEYS: (keyof AuditFilters)[] = ['entity', 'entityId', 'actorUserId'
 function actionColor(action: string): string {
   if (/delete|deactivat|revoke|fail/.test(action)) return 'red';
   if (/create|add|activat/.test(action)) return 'green';
-  if (/login|logout|sign/.test(action)) return 'gray';
+  if (/sign_in|sign_out|login|logout|password/.test(action)) return 'gray';
   return 'blue';
 }
 
@@ -129,9 +129,7 @@ export default function AuditLogPage() {
                       {expanded ? (
                         <Table.Tr id={`audit-detail-${e.id}`}>
                           <Table.Td colSpan={6} bg="var(--mantine-color-gray-light)">
-                            <Collapse in={expanded}>
-                              <AuditDiff entry={e} />
-                            </Collapse>
+                            <AuditDiff entry={e} />
                           </Table.Td>
                         </Table.Tr>
                       ) : null}

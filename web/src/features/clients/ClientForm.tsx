@@ -21,7 +21,7 @@ function AddressFields({ form, prefix }: { form: Form; prefix: 'registeredAddres
   const { t, i18n } = useTranslation();
   const countries = useMemo(() => countryOptions(), [i18n.language]);
   return (
-    <Grid gutter="sm">
+    <Grid gap="sm">
       <Grid.Col span={12}>
         <TextInput label={t('clients.fields.street')} autoComplete="street-address" {...fieldProps(form, `${prefix}.street`)} />
       </Grid.Col>
@@ -48,7 +48,7 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
   return (
     <>
       <Fieldset legend={t('clients.sections.identity')}>
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={12}>
             <TextInput label={t('clients.fields.name')} required withAsterisk autoFocus {...fieldProps(form, 'name')} />
           </Grid.Col>
@@ -84,7 +84,7 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
       </Fieldset>
 
       <Fieldset legend={t('clients.sections.billing')}>
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <Select label={t('clients.fields.currency')} data={currencies} searchable allowDeselect={false} {...fieldProps(form, 'currency')} />
           </Grid.Col>

@@ -64,8 +64,9 @@ export default function ClientFormPage() {
   const submit = form.onSubmit((values) => {
     setExtraErrors([]);
     setStale(false);
-    const payload = valuesToPayload(values);
-    const body = isEdit ? { ...payload, version: versionRef.current ?? undefined } : payload;
+    const { active, ...payload } = valuesToPayload(values);
+    // A new client is always active; only a change may set `active`.
+    const body = isEdit ? { ...payload, active, version: versionRef.current ?? undefined } : payload;
     save.mutate(body, {
       onSuccess: (client) => {
         notifications.show({ color: 'green', message: t('clients.saved', { name: client.name }) });

@@ -1,0 +1,124 @@
+// Starts a server under test in its own process, waits for GET /healthz → 200.
+//
+//   const server = await startServer({
+//     command: [process.execPath, '--import', 'tsx', 'src/main.ts'],
+//     env: (port) => ({ PORT: String(port), DATABASE_URL: '...' }),
+//   });
+//   ... runLoad({ url: `${server.url}/api/...` }) ... server.rssMb() ...
+//   await server.stop();
+//
+// Spawn node directly (not through npm/npx/sh): rssMb() reads the spawned pid.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export interface StartServerOptions {
+  /** Program and arguments, e.g. [process.execPath, '--import', 'tsx', 'src/main.ts']. */
+  command: string[];
+  /** Extra environment (over process.env); a function receives the chosen port. */
+  env?: Record<string, string> | ((port: number) => Record<string, string>);
+  /** Port to use; default: a free one. The server must listen on it (pass it via env). */
+  port?: number;
+  cwd?: string;
+  healthPath?: string;
+  /** How long to wait for the health check; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  port: number;
+  /** Resident memory of the server process (VmRSS) in MB. */
+  rssMb(): number;
+  /** Recent output of the server (stdout and stderr), for error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 5 s. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function rssMbOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(m[1]) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const [program, ...args] = options.command;
+  if (!program) throw new Error('startServer: empty command');
+  const port = options.port ?? (await freePort());
+  const extraEnv = typeof options.env === 'function' ? options.env(port) : (options.env ?? {});
+  const child = spawn(program, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`startServer: could not spawn ${program}`);
+  const pid = child.pid;
+
+  let log = '';
+  const keep = (c: Buffer) => {
+    log = (log + c.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve();
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        if (!exited) child.kill('SIGKILL');
+      }, 5_000);
+      await exitPromise;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const healthUrl = url + (options.healthPath ?? '/healthz');
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (;;) {
+    if (exited) {
+      throw new Error(`server exited (code ${exited.code}, signal ${exited.signal}) before ${healthUrl} was ready:\n${log}`);
+    }
+    try {
+      const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not healthy at ${healthUrl} after ${options.timeoutMs ?? 30_000} ms:\n${log}`);
+    }
+    await sleep(100);
+  }
+
+  return { url, pid, port, rssMb: () => rssMbOf(pid), output: () => log, stop };
+}

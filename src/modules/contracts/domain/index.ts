@@ -1,0 +1,42 @@
+export {
+  assertValidBands,
+  assertValidTerms,
+  isCoveredByScope,
+  isWithinValidity,
+  multiplierMicros,
+  MULTIPLIER_SCALE,
+} from './terms.ts';
+export type {
+  CarryOver,
+  ContractFee,
+  ContractScope,
+  ContractTerms,
+  CoverableRecord,
+  FeeTiming,
+  Multipliers,
+  OverageBand,
+  OveragePricing,
+} from './terms.ts';
+export { feePeriodsToBill, isFeeDue, prepaidMinutesForPeriod, prorateByDays } from './fees.ts';
+export type { FeePeriod } from './fees.ts';
+export { compareChronologically, consumePrepaid } from './prepaid.ts';
+export type { CarriedLot, ChronologicalKey, CoveredEntry, EntrySplit, LotConsumption, PrepaidConsumption } from './prepaid.ts';
+export { closePeriod } from './close-period.ts';
+export type { LedgerRow, PeriodClose } from './close-period.ts';
+export { priceOverage } from './overage.ts';
+export type { OverageLine, OveragePart, OveragePriceResult } from './overage.ts';
+// Period helpers live in src/shared (billing runs need them too); re-exported
+// here because contract periods are where most callers meet them.
+export {
+  addPeriods,
+  comparePeriods,
+  daysInPeriod,
+  firstDayOf,
+  lastDayOf,
+  nextPeriod,
+  overlapWithPeriod,
+  periodOf,
+  periodsBetween,
+  prevPeriod,
+} from '../../../shared/period.ts';
+export type { Period, PeriodKind } from '../../../shared/period.ts';

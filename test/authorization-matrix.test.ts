@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../src/modules/identity/index.ts';
+import { createTestApp, type Auth, type TestApp } from './app.ts';
+
+/**
+ * Every API route × every role, from this hand-written table: the intended
+ * policy, stated apart from the code. A route missing here fails the test, so
+ * a new route cannot ship without a decision on who may call it.
+ */
+const ALL: readonly Role[] = ROLES;
+const STAFF_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant', 'client_contact'];
+const EXPECTED: Record<string, 'public' | readonly Role[]> = {
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': ALL,
+  'GET /api/v1/auth/me': ALL,
+  'PATCH /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/change-password': ALL,
+  'GET /api/v1/roles': ALL,
+  'GET /api/v1/users': ['admin', 'manager'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users/:id': ['admin', 'manager'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'POST /api/v1/users/:id/reset-password': ['admin'],
+  'GET /api/v1/tokens': ALL,
+  'POST /api/v1/tokens': ALL,
+  'DELETE /api/v1/tokens/:id': ALL,
+  'GET /api/v1/clients': STAFF_READ,
+  'POST /api/v1/clients': ['admin', 'manager', 'operator'],
+  'GET /api/v1/clients/:id': STAFF_READ,
+  'PATCH /api/v1/clients/:id': ['admin', 'manager', 'operator'],
+  'GET /api/v1/clients/:id/contacts': STAFF_READ,
+  'POST /api/v1/clients/:id/contacts': ['admin', 'manager', 'operator'],
+  'PATCH /api/v1/contacts/:id': ['admin', 'manager', 'operator'],
+  'GET /api/v1/audit': ['admin'],
+  'GET /api/v1/audit/verify': ['admin'],
+};
+
+describe('authorization matrix (every route × every role)', () => {
+  let t: TestApp;
+  const tokens = new Map<Role, Auth>();
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    const own = await t.services.customers.create(
+      { actor: { userId: 0, name: 'system', roles: ['admin'], clientId: null, tokenId: null }, ip: null },
+      { name: 'Matrix Client', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 },
+    );
+    for (const role of ROLES) {
+      const u = await t.userWith([role], { clientId: role === 'client_contact' ? own.id : null });
+      tokens.set(role, await t.tokenFor(u.id));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('every route has an expected answer and every expected route exists', () => {
+    const actual = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(actual).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers 401 without credentials except on public routes', async () => {
+    for (const route of t.app.routeTable) {
+      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '1'), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const key = `${route.method} ${route.url}`;
+      if (EXPECTED[key] === 'public') expect([key, res.statusCode]).not.toEqual([key, 401]);
+      else expect([key, res.statusCode]).toEqual([key, 401]);
+    }
+  });
+
+  it.each(ROLES)('gives %s exactly the routes of its role', async (role) => {
+    for (const route of t.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const expected = EXPECTED[key];
+      if (expected === 'public' || key === 'POST /api/v1/auth/logout') continue;
+      // An id of a record that does not exist: allowed roles get 404/400, forbidden ones 403.
+      const res = await t.request(tokens.get(role) ?? null, {
+        method: route.method as 'GET',
+        url: route.url.replace(':id', '987654'),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
+      const allowed = expected?.includes(role) ?? false;
+      if (allowed) expect([key, res.statusCode]).not.toEqual([key, 403]);
+      else expect([key, res.statusCode]).toEqual([key, 403]);
+      expect([key, res.statusCode < 500]).toEqual([key, true]);
+      expect([key, res.statusCode]).not.toEqual([key, 401]);
+    }
+  });
+});
