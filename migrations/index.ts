@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_helpdesk.ts';
+import * as m0003 from './0003_mail.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_helpdesk': m0002,
+  '0003_mail': m0003,
 };

@@ -30,6 +30,12 @@ const configSchema = z.strictObject({
   /** Failed sign-ins per e-mail and IP within the window before sign-in is refused for a while. */
   loginMaxFailures: z.coerce.number().int().min(1).max(100),
   loginWindowMinutes: z.coerce.number().int().min(1).max(24 * 60),
+  /** Address of Kontor as users reach it, for links in e-mail (e.g. https://helpdesk.example.cz). */
+  publicUrl: z.url(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.cz:587; empty: mail waits in the outbox. */
+  smtpUrl: z.string().refine((v) => v === '' || /^smtps?:\/\/.+/.test(v), 'must be smtp://… or smtps://…, or empty'),
+  /** Sender of outgoing mail, e.g. "Helpdesk <helpdesk@example.cz>". */
+  mailFrom: z.string().min(3),
   /** Argon2id memory cost (KiB); OWASP minimum 19456. Lowered only by tests. */
   argon2MemoryKib: z.coerce.number().int().min(1024).max(1024 * 1024),
 });
@@ -51,6 +57,9 @@ export const defaultConfig: Config = {
   loginMaxFailures: 5,
   loginWindowMinutes: 15,
   argon2MemoryKib: 19456,
+  publicUrl: 'http://127.0.0.1:3000',
+  smtpUrl: '',
+  mailFrom: 'Kontor <helpdesk@kontor.invalid>',
 };
 
 /** Environment variable for each setting (KONTOR_DB also accepts DATABASE_URL; PORT and HOST are the usual ones). */
@@ -68,6 +77,9 @@ const envNames: Record<keyof Config, string[]> = {
   loginMaxFailures: ['KONTOR_LOGIN_MAX_FAILURES'],
   loginWindowMinutes: ['KONTOR_LOGIN_WINDOW_MINUTES'],
   argon2MemoryKib: ['KONTOR_ARGON2_MEMORY_KIB'],
+  publicUrl: ['KONTOR_PUBLIC_URL'],
+  smtpUrl: ['KONTOR_SMTP_URL'],
+  mailFrom: ['KONTOR_MAIL_FROM'],
 };
 
 export class ConfigError extends Error {

@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 
+import type { HelpdeskTables } from './tables/helpdesk.ts';
+import type { MailTables } from './tables/mail.ts';
+
 /**
  * Row types of every table, as stored. Instants are ISO-8601 UTC strings,
  * booleans 0/1, JSON as text. Repositories map rows to domain objects.
@@ -104,7 +107,8 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database {
+/** Foundation tables here; each later area keeps its tables in tables/<area>.ts. */
+export interface Database extends HelpdeskTables, MailTables {
   clients: ClientsTable;
   contacts: ContactsTable;
   users: UsersTable;

@@ -16,6 +16,20 @@ import { ClientForm } from './ClientForm';
 import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload } from './clientFormModel';
 import { defaultCurrency } from './reference';
 
+/** After the server's verdict, take the user to the first field it refused (or the message above the form). */
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    const form = document.querySelector<HTMLFormElement>('[data-testid="client-form"]');
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) {
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    } else {
+      form?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
+    }
+  });
+}
+
 export default function ClientFormPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
@@ -75,6 +89,7 @@ export default function ClientFormPage() {
       onError: (error) => {
         if (isApiError(error) && error.code === 'stale_version') setStale(true);
         setExtraErrors(applyFormErrors(form, error, t));
+        focusFirstError();
       },
     });
   });
