@@ -26,6 +26,7 @@ export interface ClientsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  sla_policy_id: Generated<number | null>;
 }
 
 export interface ContactsTable {

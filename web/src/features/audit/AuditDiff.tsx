@@ -2,18 +2,60 @@ import { Code, Group, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from './api';
-import { diffSnapshots, formatValue } from './diff';
+import { type DiffRow, diffSnapshots, formatValue } from './diff';
+
+function Value({ value, className }: { value: unknown; className?: string }) {
+  const empty = value === null || value === undefined;
+  return (
+    <Table.Td className={className} c={empty ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
+      {empty ? '—' : formatValue(value)}
+    </Table.Td>
+  );
+}
+
+/** A created or removed record: its fields and values, no comparison. */
+function Snapshot({ rows, side }: { rows: DiffRow[]; side: 'before' | 'after' }) {
+  const { t } = useTranslation();
+  return (
+    <Table withTableBorder fz="sm" highlightOnHover={false}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="30%">{t('audit.field')}</Table.Th>
+          <Table.Th>{side === 'after' ? t('audit.after') : t('audit.before')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.path}>
+            <Table.Td>
+              <Code>{r.path}</Code>
+            </Table.Td>
+            <Value value={side === 'after' ? r.after : r.before} />
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
 
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const rows = diffSnapshots(entry.before, entry.after);
-  const changed = rows.filter((r) => r.kind !== 'same');
-  const visible = showAll ? rows : changed;
 
   if (rows.length === 0) {
     return <Text size="sm" c="dimmed">{t('audit.noData')}</Text>;
   }
+  if (!entry.before || !entry.after) {
+    return (
+      <div data-testid={`audit-diff-${entry.id}`}>
+        <Snapshot rows={rows} side={entry.after ? 'after' : 'before'} />
+      </div>
+    );
+  }
+
+  const changed = rows.filter((r) => r.kind !== 'same');
+  const visible = showAll ? rows : changed;
   return (
     <div data-testid={`audit-diff-${entry.id}`}>
       <Group justify="space-between" mb="xs">
@@ -39,12 +81,8 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
                 <Table.Td>
                   <Code>{r.path}</Code>
                 </Table.Td>
-                <Table.Td className={r.kind === 'changed' || r.kind === 'removed' ? 'diff-removed' : undefined} style={{ overflowWrap: 'anywhere' }}>
-                  {formatValue(r.before)}
-                </Table.Td>
-                <Table.Td className={r.kind === 'changed' || r.kind === 'added' ? 'diff-added' : undefined} style={{ overflowWrap: 'anywhere' }}>
-                  {formatValue(r.after)}
-                </Table.Td>
+                <Value value={r.before} className={r.kind === 'changed' || r.kind === 'removed' ? 'diff-removed' : undefined} />
+                <Value value={r.after} className={r.kind === 'changed' || r.kind === 'added' ? 'diff-added' : undefined} />
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -16,6 +16,7 @@ export function VerifyChain() {
         <Tooltip label={t('audit.verifiedAt', { count: formatNumber(result.checked) })}>
           <Badge
             size="lg"
+            tt="none"
             variant="light"
             color={result.ok ? 'green' : 'red'}
             leftSection={result.ok ? <IconShieldCheck size={14} /> : <IconShieldX size={14} />}
@@ -29,7 +30,7 @@ export function VerifyChain() {
           </Badge>
         </Tooltip>
       ) : verify.isError ? (
-        <Badge size="lg" color="red" variant="light" data-testid="audit-verify-result" data-ok="error" role="status">
+        <Badge size="lg" tt="none" color="red" variant="light" data-testid="audit-verify-result" data-ok="error" role="status">
           {errorMessage(t, verify.error)}
         </Badge>
       ) : null}

@@ -101,7 +101,7 @@ export default function ClientDetailPage() {
       />
       <Stack gap="lg">
         <Paper withBorder p="lg">
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg" verticalSpacing="md">
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg" verticalSpacing="md">
             <Field label={t('clients.fields.companyId')} testId="client-detail-companyId">{c.companyId ?? '—'}</Field>
             <Field label={t('clients.fields.vatId')} testId="client-detail-vatId">{c.vatId ?? '—'}</Field>
             <Field label={t('clients.fields.country')}>{countryName(c.country)}</Field>

@@ -100,7 +100,7 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label={t('clients.fields.language')} description={t('clients.hints.language')} data={languages} allowDeselect={false} {...fieldProps(form, 'language')} />
+            <Select label={t('clients.fields.language')} data={languages} allowDeselect={false} {...fieldProps(form, 'language')} />
           </Grid.Col>
         </Grid>
       </Fieldset>
