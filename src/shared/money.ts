@@ -113,6 +113,11 @@ export function divRoundNumber(numerator: number, denominator: number): number {
   return quotient + 0; // + 0 turns -0 into 0
 }
 
+/** round(minutes × hourly rate / 60): labour cost, travel time, flat-rate overage. */
+export function hourlyAmount(minutes: number, hourlyRateMinor: MinorUnits): MinorUnits {
+  return mulDivRound(minutes, hourlyRateMinor, 1, 60);
+}
+
 /**
  * round(a × b × c / denominator), half away from zero, exact for any safe-integer
  * inputs. The product is formed with Numbers when it provably fits below 2^53

@@ -3,3 +3,6 @@ export type { Db, Tx, DbOrTx, Engine, DatabaseHandle } from './database.ts';
 export type * from './schema.ts';
 export { uniqueViolationIndex, isForeignKeyViolation } from './errors.ts';
 export { containsFolded } from './search.ts';
+export { indexTicketDocument, ticketMatches, searchTokens, isPostgres } from './fulltext.ts';
+export { afterCursor, type SortKey } from './keyset.ts';
+export type * from './tables/helpdesk.ts';

@@ -10,7 +10,7 @@ import { sumMinor, type MinorUnits } from '../../../shared/money.ts';
 import type { QuantityMilli } from '../../../shared/quantity.ts';
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import type { Period } from '../../../shared/period.ts';
-import type { TimeClass } from '../../pricing/domain/index.ts';
+import type { TimeClass } from '../../../shared/time-class.ts';
 import type { VatRateBp } from './vat.ts';
 
 interface PricedBase {

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { holidayCalendar } from '../../../shared/calendar/index.ts';
-import { priceWorkEntry } from '../../pricing/domain/index.ts';
+import { priceBillableMinutes, priceWorkEntry } from '../../pricing/domain/index.ts';
 import { ON_SITE, REMOTE, STANDARD_2026 } from '../../pricing/domain/standard-2026.fixture.ts';
 import {
   closePeriod, consumePrepaid, feePeriodsToBill, prepaidMinutesForPeriod, priceOverage,
@@ -38,7 +38,7 @@ function covered(entries: readonly [id: string, workTypeId: string, date: string
   return entries.map(([id, workTypeId, date, minutes]) => {
     const priced = priceWorkEntry({ priceList: STANDARD_2026, workTypeId, minutes, start: { date, time: '09:00' }, holidays: cz });
     if (!priced.ok) throw new Error(`not priced: ${id}`);
-    expect(priced.timeClass).toBe('normal');
+    if (priced.timeClass !== 'normal') throw new Error(`${id} is not in business hours`);
     return { id, workTypeId, timeClass: priced.timeClass, billableMinutes: priced.billableMinutes };
   });
 }
@@ -48,35 +48,43 @@ function runPeriod(period: string, carried: readonly CarriedLot[], entries: Cove
   return { consumption, ...closePeriod(period, consumption, contract.carryOver) };
 }
 
-describe('BILLING.md Example C — prepaid hours', () => {
-  const september = runPeriod('2026-09', [], covered([['s1', REMOTE, '2026-09-07', 240], ['s2', ON_SITE, '2026-09-15', 180]]));
-
-  it('September: 420 used, 180 carried into October', () => {
-    expect(september.ledger).toEqual({ period: '2026-09', openingCarried: 0, allocated: 600, consumed: 420, carriedOut: 180, lapsed: 0 });
-    expect(september.lots).toEqual([{ originPeriod: '2026-09', minutes: 180, remainingLife: 1 }]);
-  });
-
-  const octoberEntries = covered([
+// The months build on each other; each is a pure function of the one before.
+const september = () => runPeriod('2026-09', [], covered([['s1', REMOTE, '2026-09-07', 240], ['s2', ON_SITE, '2026-09-15', 180]]));
+const octoberEntries = () =>
+  covered([
     ['o1', REMOTE, '2026-10-02', 240],
     ['o2', ON_SITE, '2026-10-09', 300],
     ['o3', REMOTE, '2026-10-20', 180],
     ['o4', ON_SITE, '2026-10-27', 180],
   ]);
-  const october = runPeriod('2026-10', september.lots, octoberEntries);
+const october = () => runPeriod('2026-10', september().lots, octoberEntries());
+const november = () => runPeriod('2026-11', october().lots, covered([['n1', REMOTE, '2026-11-10', 360]]));
+
+describe('BILLING.md Example C — prepaid hours', () => {
+
+  it('September: 420 used, 180 carried into October', () => {
+    expect(september().ledger).toEqual({ period: '2026-09', openingCarried: 0, allocated: 600, consumed: 420, carriedOut: 180, lapsed: 0 });
+    expect(september().lots).toEqual([{ originPeriod: '2026-09', minutes: 180, remainingLife: 1 }]);
+  });
 
   it('October: the September lot covers 180 of the first entry; the 27 Oct entry splits 60 / 120', () => {
-    expect(october.consumption.openingCarried + october.consumption.allocated).toBe(780);
-    expect(october.consumption.fromLots).toEqual([{ originPeriod: '2026-09', minutes: 180 }]);
-    expect(october.consumption.entries.map((e) => [e.id, e.coveredMinutes, e.overageMinutes])).toEqual([
+    const { consumption } = october();
+    expect(consumption.openingCarried + consumption.allocated).toBe(780);
+    expect(consumption.fromLots).toEqual([{ originPeriod: '2026-09', minutes: 180 }]);
+    expect(consumption.entries.map((e) => [e.id, e.coveredMinutes, e.overageMinutes])).toEqual([
       ['o1', 240, 0], ['o2', 300, 0], ['o3', 180, 0], ['o4', 60, 120],
     ]);
   });
 
   it('October invoice: 8 000.00 + 2 000.00 overage = net 10 000.00, VAT 2 100.00, total 12 100.00', () => {
-    const parts = october.consumption.entries.map((split, i) => ({
-      entryId: split.id, workTypeId: octoberEntries[i]!.workTypeId, technicianLevel: null, timeClass: octoberEntries[i]!.timeClass, overageMinutes: split.overageMinutes,
+    const entries = octoberEntries();
+    const parts = october().consumption.entries.map((split, i) => ({
+      entryId: split.id, workTypeId: entries[i]!.workTypeId, technicianLevel: null, timeClass: entries[i]!.timeClass, overageMinutes: split.overageMinutes,
     }));
-    const overage = priceOverage(contract.overage, parts, STANDARD_2026);
+    const overage = priceOverage(contract.overage, parts, (p) => {
+      const price = priceBillableMinutes(STANDARD_2026, p.workTypeId, p.technicianLevel, p.overageMinutes, p.timeClass);
+      return price.ok ? price : null;
+    });
     if (!overage.ok) throw new Error('overage not priced');
     expect(overage.lines).toMatchObject([{ entryIds: ['o4'], minutes: 120, amountMinor: 2_000_00 }]);
     const fees = feePeriodsToBill(contract, '2026-10', ['2026-09']);
@@ -90,25 +98,24 @@ describe('BILLING.md Example C — prepaid hours', () => {
   });
 
   it('October ledger: opening 180, allocated 600, consumed 780, carried out 0, lapsed 0', () => {
-    expect(october.ledger).toEqual({ period: '2026-10', openingCarried: 180, allocated: 600, consumed: 780, carriedOut: 0, lapsed: 0 });
-    expect(october.lots).toEqual([]);
+    const { ledger, lots } = october();
+    expect(ledger).toEqual({ period: '2026-10', openingCarried: 180, allocated: 600, consumed: 780, carriedOut: 0, lapsed: 0 });
+    expect(lots).toEqual([]);
   });
 
-  const november = runPeriod('2026-11', october.lots, covered([['n1', REMOTE, '2026-11-10', 360]]));
-
   it('November: 360 used, 240 carried', () => {
-    expect(november.ledger).toEqual({ period: '2026-11', openingCarried: 0, allocated: 600, consumed: 360, carriedOut: 240, lapsed: 0 });
+    expect(november().ledger).toEqual({ period: '2026-11', openingCarried: 0, allocated: 600, consumed: 360, carriedOut: 240, lapsed: 0 });
   });
 
   it('December: 480 used — November lot first, 360 left cut to the cap: 240 + 600 = 480 + 300 + 60', () => {
-    const december = runPeriod('2026-12', november.lots, covered([['d1', REMOTE, '2026-12-08', 480]]));
+    const december = runPeriod('2026-12', november().lots, covered([['d1', REMOTE, '2026-12-08', 480]]));
     expect(december.consumption.fromLots).toEqual([{ originPeriod: '2026-11', minutes: 240 }]);
     expect(december.consumption.fromOwn).toBe(240);
     expect(december.ledger).toEqual({ period: '2026-12', openingCarried: 240, allocated: 600, consumed: 480, carriedOut: 300, lapsed: 60 });
   });
 
   it('December alternative: 120 used — the rest of the November lot lapses, 600 cut to 300: lapsed 420', () => {
-    const december = runPeriod('2026-12', november.lots, covered([['d1', REMOTE, '2026-12-08', 120]]));
+    const december = runPeriod('2026-12', november().lots, covered([['d1', REMOTE, '2026-12-08', 120]]));
     expect(december.consumption.fromLots).toEqual([{ originPeriod: '2026-11', minutes: 120 }]);
     expect(december.ledger).toEqual({ period: '2026-12', openingCarried: 240, allocated: 600, consumed: 120, carriedOut: 300, lapsed: 420 });
     expect(december.lots).toEqual([{ originPeriod: '2026-12', minutes: 300, remainingLife: 1 }]);

@@ -24,7 +24,7 @@ export type { CarriedLot, ChronologicalKey, CoveredEntry, EntrySplit, LotConsump
 export { closePeriod } from './close-period.ts';
 export type { LedgerRow, PeriodClose } from './close-period.ts';
 export { priceOverage } from './overage.ts';
-export type { OverageLine, OveragePart, OveragePriceResult } from './overage.ts';
+export type { EntryRatePricer, OverageLine, OveragePart, OveragePriceResult } from './overage.ts';
 // Period helpers live in src/shared (billing runs need them too); re-exported
 // here because contract periods are where most callers meet them.
 export {

@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
+import { priceBillableMinutes } from '../../pricing/domain/index.ts';
 import { ON_SITE, REMOTE, STANDARD_2026 } from '../../pricing/domain/standard-2026.fixture.ts';
-import { priceOverage, type OveragePart } from './overage.ts';
+import { priceOverage, type EntryRatePricer, type OveragePart } from './overage.ts';
+
+const standardRates: EntryRatePricer = (p) => {
+  const price = priceBillableMinutes(STANDARD_2026, p.workTypeId, p.technicianLevel, p.overageMinutes, p.timeClass);
+  return price.ok ? price : null;
+};
 
 const part = (entryId: string, overageMinutes: number, workTypeId = ON_SITE, timeClass: OveragePart['timeClass'] = 'normal'): OveragePart => ({
   entryId, workTypeId, technicianLevel: null, timeClass, overageMinutes,
@@ -8,7 +14,7 @@ const part = (entryId: string, overageMinutes: number, workTypeId = ON_SITE, tim
 
 describe('priceOverage', () => {
   it('entry_rate prices each part at its own rate and surcharge (Example C: 120 on-site = 2 000.00)', () => {
-    const result = priceOverage({ kind: 'entry_rate' }, [part('e4', 120), part('e5', 30, REMOTE, 'out_of_hours'), part('e6', 0)], STANDARD_2026);
+    const result = priceOverage({ kind: 'entry_rate' }, [part('e4', 120), part('e5', 30, REMOTE, 'out_of_hours'), part('e6', 0)], standardRates);
     expect(result).toEqual({
       ok: true,
       totalMinor: 2_000_00 + 600_00,
@@ -20,7 +26,7 @@ describe('priceOverage', () => {
   });
 
   it('entry_rate reports parts without a rate instead of pricing them 0', () => {
-    expect(priceOverage({ kind: 'entry_rate' }, [part('a', 60, 'training'), part('b', 60)], STANDARD_2026)).toEqual({ ok: false, reason: 'no_rate', entryIds: ['a'] });
+    expect(priceOverage({ kind: 'entry_rate' }, [part('a', 60, 'training'), part('b', 60)], standardRates)).toEqual({ ok: false, reason: 'no_rate', entryIds: ['a'] });
     expect(priceOverage({ kind: 'entry_rate' }, [part('b', 60)], null)).toEqual({ ok: false, reason: 'no_rate', entryIds: ['b'] });
   });
 

@@ -9,9 +9,8 @@
  * Flat and tiered amounts are round(minutes × rate / 60) per line, without
  * surcharges: "one rate" means one rate.
  */
-import type { MinorUnits } from '../../../shared/money.ts';
-import { sumMinor } from '../../../shared/money.ts';
-import { hourlyAmount, priceBillableMinutes, type PriceListVersion, type TimeClass } from '../../pricing/domain/index.ts';
+import { hourlyAmount, sumMinor, type MinorUnits } from '../../../shared/money.ts';
+import type { TimeClass } from '../../../shared/time-class.ts';
 import { assertValidBands, type OveragePricing } from './terms.ts';
 
 export interface OveragePart {
@@ -21,6 +20,18 @@ export interface OveragePart {
   readonly timeClass: TimeClass;
   readonly overageMinutes: number;
 }
+
+/**
+ * Prices one overage part like a time-and-material entry, or returns null when
+ * its work type has no rate. Injected so this domain does not reach into
+ * pricing; the service composes it from the pricing module, e.g.
+ *   (p) => { const r = priceBillableMinutes(list, p.workTypeId, p.technicianLevel, p.overageMinutes, p.timeClass); return r.ok ? r : null; }
+ */
+export type EntryRatePricer = (part: OveragePart) => {
+  readonly rateMinor: MinorUnits;
+  readonly surchargePct: number;
+  readonly amountMinor: MinorUnits;
+} | null;
 
 export type OverageLine =
   | {
@@ -49,10 +60,10 @@ export type OveragePriceResult =
 
 /**
  * Prices the overage parts of one contract and period, given in chronological
- * order. entry_rate needs the price list that prices the contract's records;
- * a part whose work type has no rate blocks the draft (never priced 0).
+ * order. entry_rate needs a pricer built on the price list of the contract's
+ * records; a part it cannot price blocks the draft (never priced 0).
  */
-export function priceOverage(rule: OveragePricing, parts: readonly OveragePart[], priceList: PriceListVersion | null): OveragePriceResult {
+export function priceOverage(rule: OveragePricing, parts: readonly OveragePart[], priceEntryRate: EntryRatePricer | null): OveragePriceResult {
   const billed = parts.filter((part) => {
     if (!Number.isSafeInteger(part.overageMinutes) || part.overageMinutes < 0) {
       throw new RangeError(`overage minutes of ${part.entryId} must be whole and non-negative`);
@@ -65,8 +76,8 @@ export function priceOverage(rule: OveragePricing, parts: readonly OveragePart[]
       const unpriced: string[] = [];
       lines = [];
       for (const part of billed) {
-        const price = priceList === null ? null : priceBillableMinutes(priceList, part.workTypeId, part.technicianLevel, part.overageMinutes, part.timeClass);
-        if (price === null || !price.ok) {
+        const price = priceEntryRate === null ? null : priceEntryRate(part);
+        if (price === null) {
           unpriced.push(part.entryId);
           continue;
         }

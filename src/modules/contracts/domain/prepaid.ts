@@ -16,7 +16,7 @@
  */
 import type { Period } from '../../../shared/period.ts';
 import { comparePeriods } from '../../../shared/period.ts';
-import type { TimeClass } from '../../pricing/domain/index.ts';
+import type { TimeClass } from '../../../shared/time-class.ts';
 import { multiplierMicros, type Multipliers } from './terms.ts';
 
 const MICROS = 1_000_000;

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { PeriodKind } from '../../../shared/period.ts';
-import type { TimeClass } from '../../pricing/domain/index.ts';
+import type { TimeClass } from '../../../shared/time-class.ts';
 
 export type FeeTiming = 'in_arrears' | 'in_advance';
 

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'clients.write',
   'audit.read',
   'tokens.own',
+  'tickets.read',
+  'tickets.write',
+  'helpdesk.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,15 +39,15 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     fieldScope: { prices: true, costs: true, margins: true },
   },
   manager: {
-    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write'],
+    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
-    permissions: [...everyone, 'clients.read', 'clients.write'],
+    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {
-    permissions: [...everyone, 'clients.read'],
+    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write'],
     fieldScope: { prices: false, costs: false, margins: false },
   },
   accountant: {

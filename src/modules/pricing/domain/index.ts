@@ -4,12 +4,13 @@ export {
   resolveWorkRate,
   DEFAULT_BUSINESS_HOURS,
   DEFAULT_INCREMENT_MINUTES,
-  TIME_CLASSES,
 } from './price-list.ts';
+export { TIME_CLASSES } from '../../../shared/time-class.ts';
+export { hourlyAmount } from '../../../shared/money.ts';
 export type { BusinessHours, PriceListVersion, ResolvedRate, TimeClass, WorkRate } from './price-list.ts';
 export { timeClass } from './time-class.ts';
 export type { LocalDateTime } from './time-class.ts';
-export { billableMinutes, hourlyAmount, priceBillableMinutes, priceWorkEntry, workAmount } from './price-work.ts';
+export { billableMinutes, priceBillableMinutes, priceWorkEntry, workAmount } from './price-work.ts';
 export type {
   PricedWork,
   UnpricedWork,

@@ -6,10 +6,9 @@
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import { tryMinuteOfDay, type TimeOfDay } from '../../../shared/minutes.ts';
+import { TIME_CLASSES, type TimeClass } from '../../../shared/time-class.ts';
 
-export type TimeClass = 'normal' | 'out_of_hours' | 'weekend_holiday';
-
-export const TIME_CLASSES: readonly TimeClass[] = ['normal', 'out_of_hours', 'weekend_holiday'];
+export type { TimeClass };
 
 /** Business hours: the ISO weekdays (Mon = 1 … Sun = 7) and the hours within them. */
 export interface BusinessHours {

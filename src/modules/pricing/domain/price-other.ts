@@ -3,10 +3,9 @@
  * pieces, fee units) are thousandths; each amount is rounded once, where the
  * rule names it.
  */
-import { addMinor, mulDivRound, type MinorUnits } from '../../../shared/money.ts';
+import { addMinor, hourlyAmount, mulDivRound, type MinorUnits } from '../../../shared/money.ts';
 import { multiplyQuantity, type QuantityMilli } from '../../../shared/quantity.ts';
 import { compiledPriceList, type PriceListVersion } from './price-list.ts';
-import { hourlyAmount } from './price-work.ts';
 
 function assertQuantity(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer of thousandths, got ${value}`);

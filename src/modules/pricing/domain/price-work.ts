@@ -3,7 +3,7 @@
  * so it uses the compiled price list and Number arithmetic (exact; BigInt only
  * when a product would pass 2^53, see mulDivRound).
  */
-import { mulDivRound, type MinorUnits } from '../../../shared/money.ts';
+import { hourlyAmount, mulDivRound, type MinorUnits } from '../../../shared/money.ts';
 import { ceilDiv } from '../../../shared/minutes.ts';
 import type { HolidayCalendar } from '../../../shared/calendar/index.ts';
 import { compiledPriceList, resolveWorkRate, type PriceListVersion, type TimeClass } from './price-list.ts';
@@ -21,11 +21,6 @@ export function billableMinutes(minutes: number, increment: number, minimum: num
 /** round(b × rate × (100 + surcharge) / 6000): the amount of b billable minutes. */
 export function workAmount(billable: number, hourlyRateMinor: MinorUnits, surchargePct: number): MinorUnits {
   return mulDivRound(billable, hourlyRateMinor, 100 + surchargePct, 6000);
-}
-
-/** round(minutes × hourly rate / 60): cost of labour, travel time, flat overage. */
-export function hourlyAmount(minutes: number, hourlyRateMinor: MinorUnits): MinorUnits {
-  return mulDivRound(minutes, hourlyRateMinor, 1, 60);
 }
 
 export interface WorkEntryInput {

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const level = z.enum(['high', 'medium', 'low']);
+const priority = z.enum(['P1', 'P2', 'P3', 'P4']);
+const customValue = z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50), z.null()]);
+
+export const newTicketBody = z.strictObject({
+  subject: z.string().trim().min(1).max(300),
+  description: z.string().max(100_000).default(''),
+  typeCode: z.string().max(50).default('incident'),
+  clientId: id,
+  requesterContactId: id.nullable().optional(),
+  queueId: id.optional(),
+  teamId: id.nullable().optional(),
+  assigneeId: id.nullable().optional(),
+  impact: level.default('medium'),
+  urgency: level.default('medium'),
+  priority: priority.optional(),
+  categoryId: id.nullable().optional(),
+  tags: z.array(z.string().max(40)).max(20).default([]),
+  custom: z.record(z.string().max(50), customValue).default({}),
+  dimensions: z.record(z.string().max(50), z.string().max(50)).default({}),
+  parentId: id.nullable().optional(),
+  watcherUserIds: z.array(id).max(50).default([]),
+  watcherContactIds: z.array(id).max(50).default([]),
+});
+
+export const ticketPatchBody = z.strictObject({
+  version: z.number().int().positive(),
+  subject: z.string().trim().min(1).max(300).optional(),
+  description: z.string().max(100_000).optional(),
+  requesterContactId: id.nullable().optional(),
+  queueId: id.optional(),
+  teamId: id.nullable().optional(),
+  assigneeId: id.nullable().optional(),
+  impact: level.optional(),
+  urgency: level.optional(),
+  /** An explicit priority overrides impact × urgency; null returns to the matrix. */
+  priority: priority.nullable().optional(),
+  categoryId: id.nullable().optional(),
+  tags: z.array(z.string().max(40)).max(20).optional(),
+  custom: z.record(z.string().max(50), customValue).optional(),
+  dimensions: z.record(z.string().max(50), z.string().max(50).nullable()).optional(),
+  parentId: id.nullable().optional(),
+  watcherUserIds: z.array(id).max(50).optional(),
+  watcherContactIds: z.array(id).max(50).optional(),
+});
+
+export const transitionBody = z.strictObject({
+  version: z.number().int().positive(),
+  toState: z.string().min(1).max(50),
+  resolutionNote: z.string().max(10_000).optional(),
+  comment: z.string().max(100_000).optional(),
+  custom: z.record(z.string().max(50), customValue).optional(),
+});
+
+export const commentBody = z.strictObject({
+  body: z.string().trim().min(1).max(100_000),
+  visibility: z.enum(['public', 'internal']),
+});
+
+const ref = z.object({ id: z.number(), name: z.string() });
+
+export const slaSchema = z.object({
+  status: z.string(),
+  policyId: z.number().nullable(),
+  firstResponseDueAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  warnedAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+  breachedMinutes: z.number().nullable(),
+});
+
+export const ticketSummarySchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  subject: z.string(),
+  type: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  state: z.object({ id: z.number(), code: z.string(), name: z.string(), category: z.string() }),
+  priority,
+  queue: ref,
+  assignee: ref.nullable(),
+  client: ref,
+  tags: z.array(z.string()),
+  sla: slaSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+
+export const ticketSchema = ticketSummarySchema.extend({
+  description: z.string(),
+  descriptionHtml: z.string(),
+  impact: level,
+  urgency: level,
+  priorityOverridden: z.boolean(),
+  team: ref.nullable(),
+  requester: z.object({ id: z.number(), name: z.string(), email: z.string().nullable() }).nullable(),
+  category: z.object({ id: z.number(), path: z.string() }).nullable(),
+  custom: z.record(z.string(), customValue),
+  dimensions: z.array(z.object({ dimension: z.string(), value: z.string(), valueName: z.string() })),
+  parentId: z.number().nullable(),
+  childIds: z.array(z.number()),
+  linkedIds: z.array(z.number()),
+  watchers: z.object({ users: z.array(ref), contacts: z.array(ref) }),
+  allowedTransitions: z.array(z.object({ toState: z.string(), name: z.string(), requiredFields: z.array(z.string()) })),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+});
+
+export const timelineItemSchema = z.object({
+  kind: z.enum(['comment', 'event']),
+  id: z.number(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  visibility: z.enum(['public', 'internal']).nullable(),
+  body: z.string().nullable(),
+  bodyHtml: z.string().nullable(),
+  event: z.string().nullable(),
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const listQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  view: z.enum(['all', 'mine', 'my_teams', 'unassigned', 'breaching_soon']).default('all'),
+  queueId: z.coerce.number().int().positive().optional(),
+  stateCategory: z.string().regex(/^(new|open|waiting|resolved|closed)(,(new|open|waiting|resolved|closed))*$/).optional(),
+  stateCode: z.string().max(50).optional(),
+  typeCode: z.string().max(50).optional(),
+  priority: z.string().regex(/^P[1-4](,P[1-4])*$/).optional(),
+  assigneeId: z.coerce.number().int().positive().optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  tag: z.string().max(40).optional(),
+  slaStatus: z.string().max(20).optional(),
+  /** `dimension.SERVICE=EMAIL` style filters arrive as dim_<code>=<valueCode>. */
+  dimension: z.string().regex(/^[\w-]+:[\w-]+$/).optional(),
+  custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional(),
+  sort: z.enum(['sla', 'created', '-created', 'priority', 'updated']).default('sla'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export type NewTicket = z.infer<typeof newTicketBody>;
+export type TicketPatch = z.infer<typeof ticketPatchBody>;
+export type TransitionInput = z.infer<typeof transitionBody>;
+export type CommentInput = z.infer<typeof commentBody>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+export type TicketListQuery = z.infer<typeof listQuery>;

@@ -1,0 +1,43 @@
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
+import { foldForSearch } from '../../shared/text.ts';
+import type { DbOrTx } from './database.ts';
+
+/**
+ * Ticket full-text search on both engines: SQLite FTS5 and PostgreSQL
+ * tsvector. The application folds and tokenises the text itself (lower case,
+ * no diacritics, letters and digits only), so both engines index the same
+ * words and a query finds the same tickets on either: every query word must
+ * appear as a word or the start of one.
+ */
+export function isPostgres(db: DbOrTx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export function searchTokens(text: string): string[] {
+  return foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+const MAX_QUERY_WORDS = 8;
+
+export async function indexTicketDocument(db: DbOrTx, ticketId: number, text: string): Promise<void> {
+  const document = searchTokens(text).join(' ');
+  if (isPostgres(db)) {
+    await sql`insert into ticket_search (ticket_id, document) values (${ticketId}, to_tsvector('simple', ${document}))
+      on conflict (ticket_id) do update set document = excluded.document`.execute(db);
+  } else {
+    await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+    await sql`insert into ticket_search (rowid, document) values (${ticketId}, ${document})`.execute(db);
+  }
+}
+
+/** A condition on `tickets.id` matching the query; null when the query has no words. */
+export function ticketMatches(db: DbOrTx, query: string): Expression<SqlBool> | null {
+  const words = searchTokens(query).slice(0, MAX_QUERY_WORDS);
+  if (words.length === 0) return null;
+  if (isPostgres(db)) {
+    const tsquery = words.map((w) => `${w}:*`).join(' & ');
+    return sql<SqlBool>`tickets.id in (select ticket_id from ticket_search where document @@ to_tsquery('simple', ${tsquery}))`;
+  }
+  const match = words.map((w) => `"${w}"*`).join(' AND ');
+  return sql<SqlBool>`tickets.id in (select rowid from ticket_search where ticket_search match ${match})`;
+}
