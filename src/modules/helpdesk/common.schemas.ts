@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Shared building blocks of the configuration API's schemas. */
+export const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ , starting with a letter');
+export const name = z.string().trim().min(1).max(200);
+export const sortOrder = z.number().int().min(-1_000_000).max(1_000_000);
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const activeQuery = z.strictObject({ active: z.enum(['true', 'false', 'all']).default('all') });
+export type ActiveFilter = z.infer<typeof activeQuery>['active'];
+
+export function items<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}

@@ -1,0 +1,4 @@
+export * from './process.ts';
+export * from './custom-fields.ts';
+export * from './sla-config.ts';
+export * from './categories.ts';
