@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Node-side tests only (src/ and test/). web/ tests get their own config when the
-// web app has a DOM test setup. Run through `npm test` (scripts/test.sh), which
+// Server tests (src/, test/) and the web app's pure unit tests (web/src/**/*.test.ts,
+// no DOM needed); the browser journeys drive the real app in test/. Run through `npm test` (scripts/test.sh), which
 // starts the throwaway PostgreSQL and sets KONTOR_TEST_PG_URL.
 //
 // Files run in parallel: every database test creates its own database per file.
@@ -10,8 +10,8 @@ const workers = Number(process.env.KONTOR_TEST_WORKERS) || 2;
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'web/**'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
     pool: 'forks',
     fileParallelism: true,

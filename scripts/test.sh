@@ -68,8 +68,8 @@ if [[ "${KONTOR_TEST_SKIP_CHECKS:-}" != 1 ]]; then
     if npm run --silent build:web; then step_done; else FAILED_CHECKS+=(build:web); echo "!! web build FAILED"; fi
   fi
 
-  step "type check (tsc --noEmit -p tsconfig.json)"
-  if "$ROOT/node_modules/.bin/tsc" --noEmit -p tsconfig.json; then step_done; else FAILED_CHECKS+=(typecheck); echo "!! type check FAILED"; fi
+  step "type check (tsc --noEmit: server, then web app)"
+  if "$ROOT/node_modules/.bin/tsc" --noEmit -p tsconfig.json && "$ROOT/node_modules/.bin/tsc" --noEmit -p web/tsconfig.json; then step_done; else FAILED_CHECKS+=(typecheck); echo "!! type check FAILED"; fi
 
   step "module boundaries (dependency-cruiser)"
   if npm run --silent check:boundaries; then step_done; else FAILED_CHECKS+=(boundaries); echo "!! module boundaries FAILED"; fi

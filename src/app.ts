@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import type { Config } from './config/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
+import { createHelpdeskService, helpdeskRoutes } from './modules/helpdesk/index.ts';
+import { createMailService, mailRoutes } from './modules/mail/index.ts';
 import {
   createAuthService,
   createUsersService,
@@ -31,11 +33,14 @@ export function buildServices(deps: AppDeps) {
   const { db } = deps.database;
   const { clock, config } = deps;
   const passwords = passwordHasher(config.argon2MemoryKib);
+  const customers = createCustomersService({ db, clock });
   return {
     auth: createAuthService({ db, clock, config, passwords }),
     users: createUsersService({ db, clock, passwords }),
-    customers: createCustomersService({ db, clock }),
+    customers,
+    helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
+    mail: createMailService({ db, clock, config }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -83,7 +88,9 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
 
   await app.register(identityRoutes({ auth: services.auth, users: services.users, secureCookies: config.secureCookies }));
   await app.register(customersRoutes(services.customers));
+  await app.register(helpdeskRoutes(services.helpdesk));
   await app.register(auditRoutes(services.audit));
+  await app.register(mailRoutes(services.mail));
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
+import { createMailSender } from './modules/mail/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
 
@@ -11,7 +12,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Start: config → database → migrate → app → listen. Stops cleanly on SIGINT/SIGTERM. */
+/** Start: config → database → migrate → app → listen → jobs (mail sender). Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
   const database = options.database ?? openDatabase(config.db);
   await migrateToLatest(database.db);
@@ -20,9 +21,13 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Outgoing mail: drains the outbox every few seconds; any number of processes may run it side by side.
+  const mailSender = createMailSender({ db: database.db, clock: systemClock, config, logger: app.log });
+  mailSender.start(5_000);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await mailSender.stop();
       await app.close();
       await database.close();
     })());

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, buildServices, type Services } from '../src/app.ts';
 import { defaultConfig, type Config } from '../src/config/index.ts';
+import { seedDefaultHelpdesk } from '../src/modules/helpdesk/index.ts';
 import { systemContext, type Role } from '../src/modules/identity/index.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { Engine } from '../src/platform/db/index.ts';
@@ -31,6 +32,8 @@ let counter = 0;
 export async function createTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const clock = fixedClock('2026-11-02T09:00:00.000Z');
+  // What the server does at start after migrating (see src/main.ts).
+  await seedDefaultHelpdesk(database.db, clock.now());
   const config: Config = { ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', ...overrides };
   const services = buildServices({ config, database, clock });
   const app = await buildApp({ config, database, clock }, services);

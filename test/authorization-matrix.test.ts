@@ -9,6 +9,9 @@ import { createTestApp, type Auth, type TestApp } from './app.ts';
  */
 const ALL: readonly Role[] = ROLES;
 const STAFF_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant', 'client_contact'];
+/** Who works tickets: reads the helpdesk configuration. */
+const TICKET_STAFF: Role[] = ['admin', 'manager', 'operator', 'technician'];
+const ADMIN: Role[] = ['admin'];
 const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': ALL,
@@ -31,8 +34,51 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/clients/:id/contacts': STAFF_READ,
   'POST /api/v1/clients/:id/contacts': ['admin', 'manager', 'operator'],
   'PATCH /api/v1/contacts/:id': ['admin', 'manager', 'operator'],
+  'GET /api/v1/ticket-types': TICKET_STAFF,
+  'POST /api/v1/ticket-types': ADMIN,
+  'GET /api/v1/ticket-types/:id': TICKET_STAFF,
+  'PATCH /api/v1/ticket-types/:id': ADMIN,
+  'PUT /api/v1/ticket-types/:id/process': ADMIN,
+  'GET /api/v1/queues': TICKET_STAFF,
+  'POST /api/v1/queues': ADMIN,
+  'PATCH /api/v1/queues/:id': ADMIN,
+  'GET /api/v1/teams': TICKET_STAFF,
+  'POST /api/v1/teams': ADMIN,
+  'PATCH /api/v1/teams/:id': ADMIN,
+  'GET /api/v1/categories': TICKET_STAFF,
+  'POST /api/v1/categories': ADMIN,
+  'PATCH /api/v1/categories/:id': ADMIN,
+  'GET /api/v1/dimensions': TICKET_STAFF,
+  'POST /api/v1/dimensions': ADMIN,
+  'PATCH /api/v1/dimensions/:id': ADMIN,
+  'POST /api/v1/dimensions/:id/values': ADMIN,
+  'PATCH /api/v1/dimension-values/:id': ADMIN,
+  'GET /api/v1/custom-fields': TICKET_STAFF,
+  'POST /api/v1/custom-fields': ADMIN,
+  'PATCH /api/v1/custom-fields/:id': ADMIN,
+  'GET /api/v1/calendars': TICKET_STAFF,
+  'POST /api/v1/calendars': ADMIN,
+  'PATCH /api/v1/calendars/:id': ADMIN,
+  'DELETE /api/v1/calendars/:id': ADMIN,
+  'GET /api/v1/sla-policies': TICKET_STAFF,
+  'POST /api/v1/sla-policies': ADMIN,
+  'PATCH /api/v1/sla-policies/:id': ADMIN,
+  'GET /api/v1/priority-matrix': TICKET_STAFF,
+  'PUT /api/v1/priority-matrix': ADMIN,
+  'GET /api/v1/ticket-number-prefix': TICKET_STAFF,
+  'PUT /api/v1/ticket-number-prefix': ADMIN,
+  'GET /api/v1/clients/:id/sla-policy': TICKET_STAFF,
+  'PUT /api/v1/clients/:id/sla-policy': ADMIN,
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/audit/verify': ['admin'],
+  'GET /api/v1/mail/status': ['admin'],
+  'GET /api/v1/mail/outbox': ['admin'],
+  'GET /api/v1/mail/outbox/:id': ['admin'],
+  'POST /api/v1/mail/outbox/:id/retry': ['admin'],
+  'GET /api/v1/mail/templates': ['admin'],
+  'PUT /api/v1/mail/templates/:key/:language': ['admin'],
+  'DELETE /api/v1/mail/templates/:key/:language': ['admin'],
+  'POST /api/v1/mail/templates/:key/:language/preview': ['admin'],
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -20,8 +20,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-transition-group|tabbable|clsx|get-nonce|detect-node-es)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](core|hooks|notifications|form|store)|@floating-ui|react-number-format|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-transition-group|tabbable|clsx|get-nonce|detect-node-es)[\\/]/, priority: 20 },
+            // @mantine/dates stays with the audit page, the only one with a date picker.
+            { name: 'vendor', test: /node_modules[\\/](?!@mantine[\\/]dates)/, priority: 10 },
           ],
         },
       },

@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { containsFolded, type ClientsTable, type ContactsTable, type DbOrTx } from '../../platform/db/index.ts';
+import { preparedQuery } from '../../platform/db/prepared.ts';
 import { foldForSearch } from '../../shared/text.ts';
 import type { Address, Client, Contact } from './customers.schemas.ts';
 
@@ -56,17 +57,19 @@ function toColumns(c: ClientValues) {
   };
 }
 
+// The two statements of GET and POST /clients are compiled once (preparedQuery):
+// rebuilding them in Kysely on every request cost more than SQLite runs them.
+const selectClient = preparedQuery((db, p: { id: number }) => db.selectFrom('clients').selectAll().where('id', '=', p.id));
+const insertClientRow = preparedQuery((db, row: Insertable<ClientsTable>) => db.insertInto('clients').values(row).returningAll());
+
 export async function findClient(db: DbOrTx, id: number): Promise<Client | null> {
-  const row = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await selectClient(db, { id });
   return row ? toClient(row) : null;
 }
 
 export async function insertClient(db: DbOrTx, c: ClientValues, at: string): Promise<Client> {
-  const row = await db
-    .insertInto('clients')
-    .values({ ...toColumns(c), version: 1, created_at: at, updated_at: at })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const [row] = await insertClientRow(db, { ...toColumns(c), version: 1, created_at: at, updated_at: at });
+  if (!row) throw new Error('insert into clients returned no row');
   return toClient(row);
 }
 

@@ -16,3 +16,6 @@ export type ActiveFilter = z.infer<typeof activeQuery>['active'];
 export function items<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item) });
 }
+
+/** Every configuration route's OpenAPI tag. */
+export const tags = ['helpdesk-config'];

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { auditWho, type RequestContext } from './context.ts';
-import { fieldScopeOf, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
+import { fieldScopeOf, isRole, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
 import type { PasswordHasher } from './passwords.ts';
 import * as sessions from './sessions.repo.ts';
 import { findUserByEmail, findUserById, updateUser, withoutSecret, type User } from './users.repo.ts';
@@ -129,15 +129,19 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
   }
 
   async function authenticateToken(token: string): Promise<Authenticated | null> {
-    const row = await sessions.findTokenByHash(db, sha256(token));
-    if (!row || row.revoked_at) return null;
-    const user = await findUserById(db, row.user_id);
-    if (!user || !user.active) return null;
+    // One query for token, user and roles (the hot path of every API call); still
+    // read from the database on every request, so a revocation or deactivation
+    // takes effect on the next request.
+    const rows = await sessions.findTokenWithUser(db, sha256(token));
+    const row = rows[0];
+    if (!row || row.token_revoked_at || row.user_active !== 1) return null;
     const now = clock.now();
-    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
-      await sessions.touchToken(db, row.id, now.toISOString());
+    if (!row.token_last_used_at || now.getTime() - new Date(row.token_last_used_at).getTime() > TOUCH_EVERY_MS) {
+      await sessions.touchToken(db, row.token_id, now.toISOString());
     }
-    return { actor: actorOf(user, row.id), csrfToken: null, sessionId: null };
+    const roles = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isRole);
+    const actor: Actor = { userId: row.user_id, name: row.user_name, roles, clientId: row.user_client_id, tokenId: row.token_id };
+    return { actor, csrfToken: null, sessionId: null };
   }
 
   async function signOut(ctx: RequestContext, sessionId: string): Promise<void> {

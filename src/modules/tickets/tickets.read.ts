@@ -1,12 +1,12 @@
 import { sql, type Selectable } from 'kysely';
 import { afterCursor, ticketMatches, type DbOrTx, type SortKey, type TicketsTable } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
+import type { TicketScope } from '../identity/index.ts';
 import { NO_DUE } from './tickets.repo.ts';
 import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
 
 /** Reading tickets for the API: list with filters and keyset paging, detail, timeline. */
 
-export type TicketScope = { kind: 'all' } | { kind: 'member_queues'; userId: number } | { kind: 'none' };
 
 const SORTS: Record<TicketListQuery['sort'], readonly SortKey[]> = {
   sla: [['tickets.sla_due_at', 'asc'], ['tickets.id', 'asc']],

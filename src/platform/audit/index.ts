@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { DbOrTx, Tx } from '../db/index.ts';
+import { PostgresAdapter, sql, type Insertable } from 'kysely';
+import type { AuditLogTable, DbOrTx, Tx } from '../db/index.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { GENESIS_HASH, entryHash, redact, type ChainedFields } from './chain.ts';
 
 export { GENESIS_HASH, entryHash, redact } from './chain.ts';
@@ -31,7 +32,7 @@ export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: Audit
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   }
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const [last] = await selectLastHash(trx, {});
   const fields: ChainedFields = {
     at: at.toISOString(),
     actor_user_id: who.userId,
@@ -45,11 +46,13 @@ export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: Audit
     after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) })
-    .execute();
+  await insertEntry(trx, { ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) });
 }
+
+// Every change runs these two, so they are compiled once (preparedQuery) instead of
+// being rebuilt by Kysely each time.
+const selectLastHash = preparedQuery((db) => db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1));
+const insertEntry = preparedQuery((db, row: Insertable<AuditLogTable>) => db.insertInto('audit_log').values(row));
 
 /** Records an event that changes nothing else (e.g. a failed sign-in) in its own transaction. */
 export async function recordAuditAlone(db: DbOrTx, at: Date, who: AuditWho, entry: AuditEntry): Promise<void> {

@@ -6,3 +6,4 @@ export { containsFolded } from './search.ts';
 export { indexTicketDocument, ticketMatches, searchTokens, isPostgres } from './fulltext.ts';
 export { afterCursor, type SortKey } from './keyset.ts';
 export type * from './tables/helpdesk.ts';
+export type * from './tables/mail.ts';

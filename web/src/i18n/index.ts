@@ -28,13 +28,13 @@ function initialLanguage(): Language {
   } catch {
     // storage may be unavailable (private mode); fall through
   }
-  const browser = navigator.language.slice(0, 2).toLowerCase();
+  const browser = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2).toLowerCase();
   return isLanguage(browser) ? browser : 'cs';
 }
 
 function applyLocale(lang: Language): void {
   dayjs.locale(lang);
-  document.documentElement.lang = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
 const startLanguage = initialLanguage();

@@ -48,3 +48,16 @@ export function canSeeClient(actor: Actor, clientId: number): boolean {
   const scope = clientScopeOf(actor);
   return scope.kind === 'all' || scope.clientIds.includes(clientId);
 }
+
+/**
+ * Record scope over tickets: administrators and service managers see every
+ * ticket; operators and technicians the tickets of the queues they belong to;
+ * others none (client contacts will see their own through the portal).
+ */
+export type TicketScope = { kind: 'all' } | { kind: 'member_queues'; userId: number } | { kind: 'none' };
+
+export function ticketScopeOf(actor: Actor): TicketScope {
+  if (actor.roles.some((r) => r === 'admin' || r === 'manager')) return { kind: 'all' };
+  if (actor.roles.some((r) => r === 'operator' || r === 'technician')) return { kind: 'member_queues', userId: actor.userId };
+  return { kind: 'none' };
+}

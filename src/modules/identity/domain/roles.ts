@@ -15,7 +15,10 @@ export const PERMISSIONS = [
   'tokens.own',
   'tickets.read',
   'tickets.write',
+  /** Override the priority that impact × urgency gives. */
+  'tickets.prioritize',
   'helpdesk.configure',
+  'mail.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,11 +42,11 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     fieldScope: { prices: true, costs: true, margins: true },
   },
   manager: {
-    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write'],
+    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
-    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write'],
+    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {

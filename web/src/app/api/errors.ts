@@ -18,8 +18,14 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return t('errors.unknown');
 }
 
-/** The message for one field problem, in the user's language. */
+/**
+ * The message for one field problem, in the user's language: a text for this
+ * field and code (fieldErrors.<field>.<code>) if there is one, else for the code.
+ */
 export function detailMessage(t: TFunction, detail: ApiErrorDetail): string {
+  const field = detail.path.split('.').pop() ?? '';
+  const specific = `fieldErrors.${field}.${detail.code}`;
+  if (field && i18n.exists(specific)) return t(specific);
   return translateCode(t, detail.code, detail.message);
 }
 

@@ -53,10 +53,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, null);
+      // Not queryClient.clear(): that would detach the session observer from the cache.
+      setSession(null);
     }
-  }, [queryClient]);
+  }, [setSession]);
 
   const value = useMemo<AuthContextValue>(
     () => ({

@@ -15,7 +15,7 @@ interface Props {
 export function ConfirmModal({ opened, title, message, confirmLabel, color = 'red', loading, onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} data-testid="confirm-modal">
+    <Modal attributes={{ content: { 'data-testid': 'confirm-modal' } }} opened={opened} onClose={onClose} title={title}>
       <Text size="sm">{message}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>

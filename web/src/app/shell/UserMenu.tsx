@@ -1,12 +1,12 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconKey, IconLanguage, IconLock, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/errors';
 import { useAuth, useMe } from '../auth/AuthProvider';
-import { updateMe } from '../auth/session';
+import { SESSION_KEY, updateMe } from '../auth/session';
 import { LANGUAGES, type Language, setLanguage } from '../../i18n';
 
 function initials(name: string): string {
@@ -19,6 +19,7 @@ export function UserMenu() {
   const me = useMe();
   const { can, setSession, signOut } = useAuth();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
 
@@ -29,7 +30,8 @@ export function UserMenu() {
       await setLanguage(lang);
       return { previous };
     },
-    onSuccess: (session) => setSession(session),
+    // Ignore an answer that arrives after signing out.
+    onSuccess: (session) => queryClient.getQueryData(SESSION_KEY) && setSession(session),
     onError: async (error, _lang, context) => {
       if (context) await setLanguage(context.previous);
       notifications.show({ color: 'red', title: t('account.languageFailed'), message: errorMessage(t, error) });
@@ -38,7 +40,7 @@ export function UserMenu() {
 
   const onSignOut = async () => {
     await signOut();
-    navigate('/sign-in', { replace: true });
+    navigate('/sign-in', { replace: true, state: { signedOut: true } });
   };
 
   return (

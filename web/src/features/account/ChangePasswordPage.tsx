@@ -34,7 +34,7 @@ export default function ChangePasswordPage() {
         onError: (error) => {
           const rest = applyFormErrors(form, error, t);
           // The top-level codes belong to one field each.
-          if (isApiError(error) && error.code === 'invalid_credentials') form.setFieldError('currentPassword', errorMessage(t, error));
+          if (isApiError(error) && error.code === 'invalid_credentials') form.setFieldError('currentPassword', t('fieldErrors.currentPassword.invalid_credentials'));
           if (isApiError(error) && error.code === 'weak_password' && error.details.length === 0) form.setFieldError('newPassword', errorMessage(t, error));
           setExtra(rest);
         },

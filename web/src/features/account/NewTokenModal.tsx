@@ -32,7 +32,7 @@ export function NewTokenModal({ onClose }: { onClose: () => void }) {
       title={created ? t('tokens.createdTitle') : t('tokens.newTitle')}
       size="lg"
       closeOnClickOutside={!created}
-      data-testid="token-modal"
+      attributes={{ content: { 'data-testid': 'token-modal' } }}
     >
       {created ? (
         <Stack gap="sm">

@@ -1,5 +1,6 @@
 import { ActionIcon, Autocomplete, Grid, Select, TextInput, Tooltip } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -47,7 +48,7 @@ function useDebouncedField(value: string, apply: (v: string) => void): [string, 
 }
 
 export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filters; onChange: (patch: Partial<Filters>) => void; onClear: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [entity, setEntity] = useDebouncedField(filters.entity, (v) => onChange({ entity: v }));
   const [entityId, setEntityId] = useDebouncedField(filters.entityId, (v) => onChange({ entityId: v }));
@@ -56,16 +57,16 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
 
   return (
     <Grid gap="sm" mb="md" align="flex-end">
-      <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+      <Grid.Col span={{ base: 6, md: 2 }}>
         <Autocomplete label={t('audit.filters.entity')} placeholder={t('common.any')} data={ENTITY_SUGGESTIONS} value={entity} onChange={setEntity} data-testid="audit-filter-entity" />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xs: 6, md: 1.5 }}>
+      <Grid.Col span={{ base: 6, md: 1.5 }}>
         <TextInput label={t('audit.filters.entityId')} inputMode="numeric" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} data-testid="audit-filter-entity-id" />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xs: 6, md: 2 }}>
+      <Grid.Col span={{ base: 6, md: 2 }}>
         <Autocomplete label={t('audit.filters.action')} placeholder={t('common.any')} data={ACTION_SUGGESTIONS} value={action} onChange={setAction} data-testid="audit-filter-action" />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xs: 6, md: 2.5 }}>
+      <Grid.Col span={{ base: 6, md: 2.5 }}>
         {can('users.read') ? (
           <ActorSelect value={filters.actorUserId} onChange={(v) => onChange({ actorUserId: v })} />
         ) : (
@@ -73,17 +74,19 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
         )}
       </Grid.Col>
       <Grid.Col span={{ base: 10, md: 3.5 }}>
-        <DatePickerInput
-          type="range"
-          label={t('audit.filters.dateRange')}
-          placeholder={t('audit.filters.anyTime')}
-          value={[filters.from || null, filters.to || null]}
-          onChange={([from, to]) => onChange({ from: from ?? '', to: to ?? '' })}
-          allowSingleDateInRange
-          clearable
-          valueFormat="L"
-          data-testid="audit-filter-dates"
-        />
+        <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+          <DatePickerInput
+            type="range"
+            label={t('audit.filters.dateRange')}
+            placeholder={t('audit.filters.anyTime')}
+            value={[filters.from || null, filters.to || null]}
+            onChange={([from, to]) => onChange({ from: from ?? '', to: to ?? '' })}
+            allowSingleDateInRange
+            clearable
+            valueFormat="L"
+            data-testid="audit-filter-dates"
+          />
+        </DatesProvider>
       </Grid.Col>
       <Grid.Col span={{ base: 2, md: 0.5 }}>
         <Tooltip label={t('common.clearFilters')}>

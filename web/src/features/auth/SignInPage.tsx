@@ -28,7 +28,8 @@ export default function SignInPage() {
   const { user, setSession } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const state = location.state as { from?: string; signedOut?: boolean } | null;
+  const from = state?.from ?? '/';
   const [waitSeconds, setWaitSeconds] = useCountdown();
 
   const form = useForm({
@@ -54,7 +55,8 @@ export default function SignInPage() {
     },
   });
 
-  if (user) return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
+  // Right after signing out the old user may still be on screen for a moment.
+  if (user && !state?.signedOut) return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
 
   const throttled = waitSeconds > 0;
   const error = mutation.error;

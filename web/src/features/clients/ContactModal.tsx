@@ -60,7 +60,7 @@ export function ContactModal({ clientId, defaultLanguage, contact, onClose }: Pr
   const stale = isApiError(save.error) && save.error.code === 'stale_version';
 
   return (
-    <Modal opened onClose={onClose} title={contact ? t('contacts.editTitle') : t('contacts.newTitle')} size="lg" data-testid="contact-modal">
+    <Modal attributes={{ content: { 'data-testid': 'contact-modal' } }} opened onClose={onClose} title={contact ? t('contacts.editTitle') : t('contacts.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={stale ? [t('contacts.staleText')] : extra} testId="contact-form-error" />

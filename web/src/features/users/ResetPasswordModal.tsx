@@ -31,7 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     ),
   );
   return (
-    <Modal opened onClose={onClose} title={t('users.resetPasswordTitle')} data-testid="reset-password-modal">
+    <Modal attributes={{ content: { 'data-testid': 'reset-password-modal' } }} opened onClose={onClose} title={t('users.resetPasswordTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('users.resetPasswordText', { name: user.name, email: user.email })}</Text>

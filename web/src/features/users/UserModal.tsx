@@ -66,7 +66,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
   });
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.editTitle') : t('users.newTitle')} size="lg" data-testid="user-modal">
+    <Modal attributes={{ content: { 'data-testid': 'user-modal' } }} opened onClose={onClose} title={user ? t('users.editTitle') : t('users.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={mutation.error} extra={extra} testId="user-form-error" />

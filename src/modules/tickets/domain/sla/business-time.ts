@@ -74,22 +74,24 @@ export function addBusinessMs(calendar: CompiledCalendar, start: Instant, ms: nu
   throw new RangeError('business time target out of reach of the calendar');
 }
 
+/** Business ms of one day's intervals that fall inside [from, to). */
+function clippedDay(calendar: CompiledCalendar, day: number, from: Instant, to: Instant): number {
+  const open = calendar.dayHours(day).intervals;
+  let sum = 0;
+  for (let i = 0; i < open.length; i += 2) {
+    const length = Math.min(open[i + 1]!, to) - Math.max(open[i]!, from);
+    if (length > 0) sum += length;
+  }
+  return sum;
+}
+
 /** Business ms in [from, to); 0 when to ≤ from. */
 export function businessMsBetween(calendar: CompiledCalendar, from: Instant, to: Instant): number {
   if (to <= from) return 0;
   if (calendar.alwaysOpen) return to - from;
-  const lastDay = localEpochDay(calendar.timeZone, to);
-  const clipped = (day: number): number => {
-    const open = calendar.dayHours(day).intervals;
-    let sum = 0;
-    for (let i = 0; i < open.length; i += 2) {
-      const length = Math.min(open[i + 1]!, to) - Math.max(open[i]!, from);
-      if (length > 0) sum += length;
-    }
-    return sum;
-  };
   let day = localEpochDay(calendar.timeZone, from);
-  let total = clipped(day);
+  const lastDay = localEpochDay(calendar.timeZone, to);
+  let total = clippedDay(calendar, day, from, to);
   if (lastDay === day) return total;
   for (day++; day < lastDay; ) {
     if (isMonday(day) && day + 7 <= lastDay) {
@@ -100,7 +102,7 @@ export function businessMsBetween(calendar: CompiledCalendar, from: Instant, to:
       day++;
     }
   }
-  return total + clipped(lastDay);
+  return total + clippedDay(calendar, lastDay, from, to);
 }
 
 /**

@@ -26,7 +26,7 @@
 import { compileCalendar, type CompiledCalendar } from './business-calendar.ts';
 import { addBusinessMs, businessMsBetween, type Instant } from './business-time.ts';
 import type { Priority } from './priority.ts';
-import { targetMinutes, warnAtPercentOf, type SlaClockName, type SlaPolicy } from './sla-policy.ts';
+import { targetMinutes, warnAtPercentOf, type SlaPolicy } from './sla-policy.ts';
 import { MS_PER_MINUTE } from './time-zone.ts';
 
 export type SlaEventKind = 'created' | 'paused' | 'resumed' | 'priority_changed' | 'first_response' | 'resolved' | 'reopened';
@@ -121,6 +121,25 @@ class Track {
   }
 }
 
+/**
+ * The instant at which a clock's elapsed business time reaches `ms`, given the
+ * business lengths of its closed stretches. Null when paused short of it.
+ */
+function instantAtElapsed(calendar: CompiledCalendar, track: Track, lengths: readonly number[], ms: number): Instant | null {
+  let before = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    if (before + lengths[i]! >= ms) return addBusinessMs(calendar, track.segments[2 * i]!, ms - before);
+    before += lengths[i]!;
+  }
+  if (track.runningSince !== null) return addBusinessMs(calendar, track.runningSince, ms - before);
+  // Stopped: the due time as it stood when the clock stopped.
+  if (track.stoppedAt !== null) return addBusinessMs(calendar, track.stoppedAt, ms - before);
+  return null; // paused: unknown until resumed
+}
+
+// Plain functions and one object literal per result on purpose: this runs on the
+// ticket list and creation paths, and closures or object spreads here cost V8
+// (and tsx's __name wrappers) more than the business-time arithmetic itself.
 function evaluate(
   calendar: CompiledCalendar,
   track: Track,
@@ -135,48 +154,44 @@ function evaluate(
     lengths.push(length);
     elapsed += length;
   }
-  const closedElapsed = elapsed;
   if (track.runningSince !== null) elapsed += businessMsBetween(calendar, track.runningSince, now);
+  const elapsedBusinessMinutes = elapsed / MS_PER_MINUTE;
 
-  const open = track.stoppedAt === null;
-  const base = {
-    targetMinutes: target,
-    elapsedBusinessMinutes: elapsed / MS_PER_MINUTE,
-    metAt: track.stoppedAt,
-    pausedSince: track.pausedSince,
-  };
   if (target === null) {
-    return { ...base, status: 'none', dueAt: null, warnAt: null, remainingBusinessMinutes: null, percentUsed: null, warn: false, breachedByMinutes: null };
+    return {
+      status: 'none',
+      dueAt: null,
+      warnAt: null,
+      targetMinutes: null,
+      elapsedBusinessMinutes,
+      remainingBusinessMinutes: null,
+      percentUsed: null,
+      warn: false,
+      breachedByMinutes: null,
+      metAt: track.stoppedAt,
+      pausedSince: track.pausedSince,
+    };
   }
-
-  /** The instant at which the clock's elapsed business time reaches `ms`. */
-  const instantAt = (ms: number): Instant | null => {
-    let before = 0;
-    for (let i = 0; i < lengths.length; i++) {
-      if (before + lengths[i]! >= ms) return addBusinessMs(calendar, track.segments[2 * i]!, ms - before);
-      before += lengths[i]!;
-    }
-    if (track.runningSince !== null) return addBusinessMs(calendar, track.runningSince, ms - closedElapsed);
-    // Stopped: the due time as it stood when the clock stopped.
-    if (track.stoppedAt !== null) return addBusinessMs(calendar, track.stoppedAt, ms - closedElapsed);
-    return null; // paused: unknown until resumed
-  };
-
   const targetMs = target * MS_PER_MINUTE;
   const breached = elapsed > targetMs;
   const percentUsed = (elapsed / targetMs) * 100;
-  const status: SlaStatus = !open
-    ? breached ? 'breached' : 'met'
-    : breached ? 'breached' : track.pausedSince !== null ? 'paused' : 'running';
+  const status: SlaStatus =
+    track.stoppedAt !== null
+      ? breached ? 'breached' : 'met'
+      : breached ? 'breached' : track.pausedSince !== null ? 'paused' : 'running';
   return {
-    ...base,
     status,
-    dueAt: instantAt(targetMs),
-    warnAt: instantAt(Math.ceil((targetMs * warnAtPercent) / 100)), // ceil: at warnAt the threshold is reached
+    dueAt: instantAtElapsed(calendar, track, lengths, targetMs),
+    // ceil: at warnAt the threshold is reached, never a millisecond short of it.
+    warnAt: instantAtElapsed(calendar, track, lengths, Math.ceil((targetMs * warnAtPercent) / 100)),
+    targetMinutes: target,
+    elapsedBusinessMinutes,
     remainingBusinessMinutes: (targetMs - elapsed) / MS_PER_MINUTE,
     percentUsed,
     warn: (status === 'running' || status === 'paused') && percentUsed >= warnAtPercent,
     breachedByMinutes: breached ? (elapsed - targetMs) / MS_PER_MINUTE : null,
+    metAt: track.stoppedAt,
+    pausedSince: track.pausedSince,
   };
 }
 
@@ -252,7 +267,11 @@ export function computeSla(policy: SlaPolicy, events: readonly SlaEvent[], now: 
     }
   }
   if (priority === null) return { at: now, priority: null, warnAtPercent, firstResponse: NO_TARGET, resolution: NO_TARGET };
-  const clock = (track: Track, name: SlaClockName): SlaTarget =>
-    evaluate(calendar, track, targetMinutes(policy, track.stoppedPriority ?? priority!, name), warnAtPercent, now);
-  return { at: now, priority, warnAtPercent, firstResponse: clock(response, 'firstResponse'), resolution: clock(resolution, 'resolution') };
+  return {
+    at: now,
+    priority,
+    warnAtPercent,
+    firstResponse: evaluate(calendar, response, targetMinutes(policy, response.stoppedPriority ?? priority, 'firstResponse'), warnAtPercent, now),
+    resolution: evaluate(calendar, resolution, targetMinutes(policy, resolution.stoppedPriority ?? priority, 'resolution'), warnAtPercent, now),
+  };
 }

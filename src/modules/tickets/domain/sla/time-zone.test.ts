@@ -65,9 +65,10 @@ describe('local wall time → UTC', () => {
     expect(iso(zonedInstant(PRAGUE, '2026-07-01', '24:00'))).toBe('2026-07-01T22:00:00.000Z');
   });
 
-  it('moves a time in the spring gap forward by the gap (02:30 → 03:30 CEST)', () => {
+  it('maps a time in the spring gap to the end of the gap (02:30 → 03:00 CEST)', () => {
     expect(iso(zonedInstant(PRAGUE, '2026-03-29', '02:00'))).toBe('2026-03-29T01:00:00.000Z');
-    expect(iso(zonedInstant(PRAGUE, '2026-03-29', '02:30'))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(zonedInstant(PRAGUE, '2026-03-29', '02:30'))).toBe('2026-03-29T01:00:00.000Z');
+    expect(iso(zonedInstant('America/New_York', '2026-03-08', '02:15'))).toBe('2026-03-08T07:00:00.000Z');
     expect(iso(zonedInstant(PRAGUE, '2026-03-29', '03:00'))).toBe('2026-03-29T01:00:00.000Z');
   });
 

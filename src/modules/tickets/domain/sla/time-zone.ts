@@ -120,12 +120,24 @@ export function offsetAt(timeZone: string, utcMs: number): number {
   return utcMs < bucket.at ? bucket.before : bucket.after;
 }
 
+/** The first instant with offset `after`, between `lo` (offset before) and `hi` (offset after). */
+function firstInstantAfterChange(timeZone: string, lo: number, hi: number): number {
+  const before = offsetAt(timeZone, lo);
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (offsetAt(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /**
  * The UTC instant of a local wall-clock reading. Readings that happen twice (the
- * autumn hour) resolve to the earlier instant; readings that never happen (the
- * spring gap) are read with the offset from before the gap, so they land as far
- * after the gap as they were into it (02:30 on 29 Mar 2026 in Prague → 03:30
- * CEST). Same rule as Temporal's 'compatible' disambiguation.
+ * autumn hour) resolve to the earlier instant. Readings that never happen (the
+ * spring gap) resolve to the instant the gap ends: 02:30 on 29 Mar 2026 in
+ * Prague → 03:00 CEST. For opening hours that is exact: the wall clock is past
+ * 02:30 from that instant on, so a window '01:00'–'02:30' that day is open for
+ * the real hour 01:00–02:00 CET, as a person reading the clock would say.
  */
 export function localMsToUtc(timeZone: string, localMs: number): number {
   const before = offsetAt(timeZone, localMs - MS_PER_DAY);
@@ -139,7 +151,7 @@ export function localMsToUtc(timeZone: string, localMs: number): number {
   if (earlyValid) return early;
   if (lateValid) return late;
   if (before === after) return localMs - offsetAt(timeZone, early); // two changes within two days: settle on one
-  return early; // the gap
+  return firstInstantAfterChange(timeZone, late, early); // the gap (late < early when the clock jumps forward)
 }
 
 /** Days since 1970-01-01 of the local date at a UTC instant. */

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { code, id, name } from './common.schemas.ts';
+
+const members = z.array(id).max(500);
+
+export const newQueueBody = z.strictObject({
+  code,
+  name,
+  leadUserId: id.nullable().default(null),
+  members: members.default([]),
+  active: z.boolean().default(true),
+});
+export const queuePatchBody = z.strictObject({
+  code: code.optional(),
+  name: name.optional(),
+  leadUserId: id.nullable().optional(),
+  /** Replaces the member list. */
+  members: members.optional(),
+  active: z.boolean().optional(),
+});
+export const queueSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  leadUserId: z.number().nullable(),
+  members: z.array(z.number()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const newTeamBody = z.strictObject({ name, members: members.default([]), active: z.boolean().default(true) });
+export const teamPatchBody = z.strictObject({ name: name.optional(), members: members.optional(), active: z.boolean().optional() });
+export const teamSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  members: z.array(z.number()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type NewQueue = z.infer<typeof newQueueBody>;
+export type QueuePatch = z.infer<typeof queuePatchBody>;
+export type Queue = z.infer<typeof queueSchema>;
+export type NewTeam = z.infer<typeof newTeamBody>;
+export type TeamPatch = z.infer<typeof teamPatchBody>;
+export type Team = z.infer<typeof teamSchema>;

@@ -1,0 +1,3 @@
+export * from './templates.ts';
+export * from './render.ts';
+export * from './threading.ts';

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { renderMail, substitute, templateProblems, valueAt } from './render.ts';
+import { DEFAULT_TEMPLATES, MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
+import { mailDomain, retryDelayMs, ticketRootMessageId, ticketSubjectToken, withSubjectToken } from './threading.ts';
+
+const vars = {
+  ticket: { number: 'T2026-000123', subject: 'Tiskárna ve 2. patře netiskne', url: 'https://helpdesk.example.cz/tickets/123?tab=1&x=2' },
+  client: { name: 'Strojírny Brno a.s.' },
+  recipient: { name: 'Jana Nováková' },
+  comment: { body: 'Ovladač jsme přeinstalovali.\nZkuste to prosím znovu.' },
+  resolution_note: 'Vyměněn toner.',
+};
+
+describe('mail templates: defaults', () => {
+  it('has every key in cs, sk and en, using only its own placeholders', () => {
+    for (const language of MAIL_LANGUAGES) {
+      for (const key of TEMPLATE_KEYS) {
+        const t = DEFAULT_TEMPLATES[language][key];
+        expect([language, key, templateProblems(key, t)]).toEqual([language, key, []]);
+        expect(t.body).toContain('{{ticket.number}}');
+        expect(t.body).toContain('{{ticket.url}}');
+      }
+    }
+  });
+
+  it('renders Czech, Slovak and English with the ticket token in the subject', () => {
+    expect(renderMail(DEFAULT_TEMPLATES.cs.ticket_created, vars).subject).toBe('[T2026-000123] Přijali jsme váš požadavek: Tiskárna ve 2. patře netiskne');
+    expect(renderMail(DEFAULT_TEMPLATES.sk.ticket_resolved, vars).subject).toBe('[T2026-000123] Požiadavka vyriešená: Tiskárna ve 2. patře netiskne');
+    const en = renderMail(DEFAULT_TEMPLATES.en.ticket_public_reply, vars);
+    expect(en.subject).toBe('[T2026-000123] New reply to your request: Tiskárna ve 2. patře netiskne');
+    expect(en.text).toContain('Hello Jana Nováková,');
+    expect(en.text).toContain('Ovladač jsme přeinstalovali.\nZkuste to prosím znovu.');
+    expect(en.html).toContain('Ovladač jsme přeinstalovali.<br />Zkuste to prosím znovu.');
+  });
+});
+
+describe('mail templates: rendering', () => {
+  it('substitutes dotted paths; missing, non-scalar and prototype paths are empty', () => {
+    expect(substitute('{{ticket.number}}/{{ ticket.subject }}/{{nope.x}}/{{ticket}}/{{ticket.constructor}}', vars)).toBe(
+      'T2026-000123/Tiskárna ve 2. patře netiskne///',
+    );
+    expect(valueAt({ a: { b: 5, c: true } }, 'a.b')).toBe('5');
+    expect(valueAt({ a: null }, 'a.b')).toBe('');
+  });
+
+  it('escapes values in HTML: markup in a value never becomes markup', () => {
+    const hostile = { ...vars, client: { name: '<script>alert(1)</script>' }, comment: { body: '<img src=x onerror=alert(1)> **bold?**' } };
+    const r = renderMail({ subject: '{{client.name}}', body: 'Klient: {{client.name}}\n\n{{comment.body}}' }, hostile);
+    expect(r.html).not.toContain('<script>');
+    expect(r.html).not.toContain('<img');
+    expect(r.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(r.html).toContain('**bold?**');
+    expect(r.text).toContain('Klient: <script>alert(1)</script>');
+    // The subject is plain text, never HTML.
+    expect(r.subject).toBe('[T2026-000123] <script>alert(1)</script>');
+  });
+
+  it('renders the template Markdown, sanitised, and links URL values', () => {
+    const r = renderMail(
+      { subject: 's', body: '**Hotovo** [detail]({{ticket.url}}) {{ticket.url}}\n\n<script>x()</script>\n\n[bad](javascript:alert(1))' },
+      vars,
+    );
+    expect(r.html).toContain('<strong>Hotovo</strong>');
+    expect(r.html).toContain('href="https://helpdesk.example.cz/tickets/123?tab=1&amp;x=2"');
+    expect(r.html.match(/<a href="https:/g)).toHaveLength(2);
+    expect(r.html).not.toContain('<script>');
+    expect(r.html).toContain('>bad</a>');
+    expect(r.html).not.toContain('javascript:');
+  });
+
+  it('never lets a value put a javascript: link into an href', () => {
+    const r = renderMail({ subject: 's', body: '[click]({{comment.body}})' }, { comment: { body: 'javascript:alert(1)' } });
+    expect(r.html).not.toContain('javascript:');
+  });
+
+  it('reports unknown placeholders and broken braces', () => {
+    expect(templateProblems('ticket_created', { subject: '{{ticket.numbr}}', body: '{{comment.body}} {{ 1+1 }} {{ticket.url' })).toEqual([
+      expect.objectContaining({ path: 'subject', code: 'unknown_placeholder', placeholder: 'ticket.numbr' }),
+      expect.objectContaining({ path: 'body', code: 'unknown_placeholder', placeholder: 'comment.body' }),
+      expect.objectContaining({ path: 'body', code: 'invalid_placeholder', placeholder: '1+1' }),
+      expect.objectContaining({ path: 'body', code: 'invalid_placeholder' }),
+    ]);
+    expect(templateProblems('ticket_public_reply', { subject: 'x', body: '{{comment.body}}' })).toEqual([]);
+    expect(PLACEHOLDERS.ticket_resolved).toContain('resolution_note');
+  });
+});
+
+describe('mail threading and retries', () => {
+  it('makes the ticket token, the thread root and the sender domain', () => {
+    expect(ticketSubjectToken('T2026-000123')).toBe('[T2026-000123]');
+    expect(withSubjectToken('Re: [T2026-000123] Tisk', 'T2026-000123')).toBe('Re: [T2026-000123] Tisk');
+    expect(mailDomain('Helpdesk <Helpdesk@Example.CZ>')).toBe('example.cz');
+    expect(mailDomain('podpora@firma.sk')).toBe('firma.sk');
+    expect(mailDomain('nonsense')).toBe('kontor.invalid');
+    expect(ticketRootMessageId('T2026-000123', 'example.cz')).toBe('<ticket-T2026-000123@example.cz>');
+  });
+
+  it('backs off 1, 2, 4 … minutes, at most an hour', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => retryDelayMs(n) / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+});

@@ -1,0 +1,122 @@
+import sanitizeHtml from 'sanitize-html';
+import { markdownToSafeHtml } from '../../../shared/markdown.ts';
+import { PLACEHOLDERS, type TemplateKey, type TemplateText } from './templates.ts';
+import { withSubjectToken } from './threading.ts';
+
+/**
+ * Rendering of mail templates: a minimal, safe `{{dotted.path}}` substitution.
+ * No expressions, no loops, no helpers: a placeholder names a value or nothing.
+ * - text: the Markdown source with the values as they are;
+ * - html: the Markdown rendered and sanitised, the values HTML-escaped (never
+ *   read as Markdown or HTML), then sanitised once more, so a value can neither
+ *   add markup nor smuggle a javascript: link into an href;
+ * - subject: plain text on one line, with the ticket token in front.
+ */
+export type TemplateVars = { readonly [name: string]: unknown };
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface TemplateProblem {
+  path: 'subject' | 'body';
+  code: 'unknown_placeholder' | 'invalid_placeholder';
+  placeholder: string;
+  message: string;
+}
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const URL_VALUE = /^https?:\/\/[^\s<>"']+$/;
+
+/** What is wrong with an admin's template: placeholders that this template does not know, or broken braces. */
+export function templateProblems(key: TemplateKey, template: TemplateText): TemplateProblem[] {
+  const allowed = PLACEHOLDERS[key];
+  const problems: TemplateProblem[] = [];
+  for (const path of ['subject', 'body'] as const) {
+    const source = template[path];
+    for (const match of source.matchAll(PLACEHOLDER)) {
+      const name = match[1] ?? '';
+      if (!NAME.test(name)) {
+        problems.push({ path, code: 'invalid_placeholder', placeholder: name, message: `"{{${name}}}" is not a placeholder name` });
+      } else if (!allowed.includes(name)) {
+        problems.push({ path, code: 'unknown_placeholder', placeholder: name, message: `Unknown placeholder {{${name}}}; this template knows ${allowed.map((p) => `{{${p}}}`).join(', ')}` });
+      }
+    }
+    const rest = source.replace(PLACEHOLDER, '');
+    if (rest.includes('{{') || rest.includes('}}')) {
+      problems.push({ path, code: 'invalid_placeholder', placeholder: '', message: 'Unbalanced "{{" or "}}"' });
+    }
+  }
+  return problems;
+}
+
+/** The value at a dotted path as text; anything missing or not a scalar is empty. */
+export function valueAt(vars: TemplateVars, path: string): string {
+  let current: unknown = vars;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, part)) return '';
+    current = (current as Record<string, unknown>)[part];
+  }
+  if (typeof current === 'string') return current.replace(/\r\n?/g, '\n');
+  if (typeof current === 'number' || typeof current === 'bigint' || typeof current === 'boolean') return String(current);
+  return '';
+}
+
+/** Plain substitution, for the text part and the subject. */
+export function substitute(source: string, vars: TemplateVars): string {
+  return source.replace(PLACEHOLDER, (_, name: string) => (NAME.test(name) ? valueAt(vars, name) : ''));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const FINAL_PASS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+};
+
+/** The HTML part: values stand in the Markdown as inert tokens and come back escaped after rendering. */
+export function renderHtmlBody(body: string, vars: TemplateVars): string {
+  let prefix = 'kph';
+  while (body.includes(prefix)) prefix += 'x';
+  const values: string[] = [];
+  // A URL value gets a URL-shaped token so Markdown links it (bare, <…> or [text](…)) like the real URL.
+  const tokenized = body.replace(PLACEHOLDER, (_, name: string) => {
+    const value = NAME.test(name) ? valueAt(vars, name) : '';
+    const i = values.push(value) - 1;
+    return URL_VALUE.test(value) ? `https://${prefix}${i}q.invalid` : `${prefix}${i}q`;
+  });
+  const html = markdownToSafeHtml(tokenized).replace(
+    new RegExp(`(https://)?${prefix}(\\d+)q(\\.invalid)?`, 'g'),
+    (_, scheme: string | undefined, index: string, tld: string | undefined) => {
+      const value = values[Number(index)] ?? '';
+      if (URL_VALUE.test(value) && scheme && tld) return escapeHtml(value);
+      return `${scheme ?? ''}${escapeHtml(value).replace(/\n/g, '<br>')}${tld ?? ''}`;
+    },
+  );
+  return sanitizeHtml(html, FINAL_PASS);
+}
+
+function htmlDocument(fragment: string): string {
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
+    `<body><div style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5">${fragment}</div></body></html>`
+  );
+}
+
+/** Subject, text and HTML of a template with these values. */
+export function renderMail(template: TemplateText, vars: TemplateVars): RenderedMail {
+  let subject = substitute(template.subject, vars).replace(/\s+/g, ' ').trim();
+  const ticketNumber = valueAt(vars, 'ticket.number');
+  if (ticketNumber) subject = withSubjectToken(subject, ticketNumber);
+  const text = `${substitute(template.body, vars).replace(/\r\n?/g, '\n').trimEnd()}\n`;
+  return { subject, text, html: htmlDocument(renderHtmlBody(template.body, vars)) };
+}

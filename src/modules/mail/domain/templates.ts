@@ -1,0 +1,288 @@
+/**
+ * The built-in mail templates: one per key and language. Administrators may
+ * override any of them (table mail_templates); deleting the override brings
+ * the default back. Bodies are Markdown with {{placeholders}}. Subjects carry
+ * no ticket token: rendering puts `[T2026-000123]` in front (see render.ts).
+ */
+export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+export const TEMPLATE_KEYS = [
+  'ticket_created',
+  'ticket_public_reply',
+  'ticket_waiting_for_client',
+  'ticket_resolved',
+  'ticket_closed',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export interface TemplateText {
+  subject: string;
+  /** Markdown. */
+  body: string;
+}
+
+const COMMON = ['ticket.number', 'ticket.subject', 'ticket.url', 'client.name', 'recipient.name'] as const;
+
+/** The placeholders each template may use; anything else is refused when an admin saves a template. */
+export const PLACEHOLDERS: Readonly<Record<TemplateKey, readonly string[]>> = {
+  ticket_created: COMMON,
+  ticket_public_reply: [...COMMON, 'comment.body'],
+  ticket_waiting_for_client: [...COMMON, 'comment.body'],
+  ticket_resolved: [...COMMON, 'resolution_note'],
+  ticket_closed: [...COMMON, 'resolution_note'],
+};
+
+const lines = (...l: string[]) => l.join('\n');
+
+const cs: Record<TemplateKey, TemplateText> = {
+  ticket_created: {
+    subject: 'Přijali jsme váš požadavek: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'děkujeme, váš požadavek jsme přijali a evidujeme ho pod číslem {{ticket.number}}.',
+      '',
+      'Předmět: {{ticket.subject}}',
+      '',
+      'Stav požadavku a další komunikaci najdete zde: {{ticket.url}}',
+      '',
+      'Při další komunikaci prosím uvádějte číslo požadavku.',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
+  ticket_public_reply: {
+    subject: 'Nová odpověď k požadavku: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'k vašemu požadavku {{ticket.number}} přibyla nová odpověď:',
+      '',
+      '{{comment.body}}',
+      '',
+      'Celý průběh požadavku: {{ticket.url}}',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
+  ticket_waiting_for_client: {
+    subject: 'Potřebujeme od vás doplnění: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'abychom mohli pokračovat v řešení požadavku {{ticket.number}}, potřebujeme od vás doplnění:',
+      '',
+      '{{comment.body}}',
+      '',
+      'Odpovědět můžete zde: {{ticket.url}}',
+      'Do vaší odpovědi požadavek čeká.',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
+  ticket_resolved: {
+    subject: 'Požadavek vyřešen: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'váš požadavek {{ticket.number}} jsme vyřešili.',
+      '',
+      'Řešení:',
+      '{{resolution_note}}',
+      '',
+      'Pokud problém přetrvává, dejte nám prosím vědět: {{ticket.url}}',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
+  ticket_closed: {
+    subject: 'Požadavek uzavřen: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'požadavek {{ticket.number}} jsme uzavřeli. Děkujeme za spolupráci.',
+      '',
+      'Budete-li potřebovat další pomoc, založte prosím nový požadavek.',
+      '',
+      'Přehled požadavku: {{ticket.url}}',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
+};
+
+const sk: Record<TemplateKey, TemplateText> = {
+  ticket_created: {
+    subject: 'Prijali sme vašu požiadavku: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'ďakujeme, vašu požiadavku sme prijali a evidujeme ju pod číslom {{ticket.number}}.',
+      '',
+      'Predmet: {{ticket.subject}}',
+      '',
+      'Stav požiadavky a ďalšiu komunikáciu nájdete tu: {{ticket.url}}',
+      '',
+      'Pri ďalšej komunikácii prosím uvádzajte číslo požiadavky.',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
+  ticket_public_reply: {
+    subject: 'Nová odpoveď k požiadavke: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'k vašej požiadavke {{ticket.number}} pribudla nová odpoveď:',
+      '',
+      '{{comment.body}}',
+      '',
+      'Celý priebeh požiadavky: {{ticket.url}}',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
+  ticket_waiting_for_client: {
+    subject: 'Potrebujeme od vás doplnenie: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'aby sme mohli pokračovať v riešení požiadavky {{ticket.number}}, potrebujeme od vás doplnenie:',
+      '',
+      '{{comment.body}}',
+      '',
+      'Odpovedať môžete tu: {{ticket.url}}',
+      'Do vašej odpovede požiadavka čaká.',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
+  ticket_resolved: {
+    subject: 'Požiadavka vyriešená: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'vašu požiadavku {{ticket.number}} sme vyriešili.',
+      '',
+      'Riešenie:',
+      '{{resolution_note}}',
+      '',
+      'Ak problém pretrváva, dajte nám prosím vedieť: {{ticket.url}}',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
+  ticket_closed: {
+    subject: 'Požiadavka uzavretá: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'požiadavku {{ticket.number}} sme uzavreli. Ďakujeme za spoluprácu.',
+      '',
+      'Ak budete potrebovať ďalšiu pomoc, založte prosím novú požiadavku.',
+      '',
+      'Prehľad požiadavky: {{ticket.url}}',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
+};
+
+const en: Record<TemplateKey, TemplateText> = {
+  ticket_created: {
+    subject: 'We have received your request: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'Thank you for your request. We have logged it as {{ticket.number}}.',
+      '',
+      'Subject: {{ticket.subject}}',
+      '',
+      'You can follow its progress here: {{ticket.url}}',
+      '',
+      'Please quote the request number in any further correspondence.',
+      '',
+      'Kind regards,',
+      'The support team',
+    ),
+  },
+  ticket_public_reply: {
+    subject: 'New reply to your request: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'There is a new reply to your request {{ticket.number}}:',
+      '',
+      '{{comment.body}}',
+      '',
+      'The full history of the request: {{ticket.url}}',
+      '',
+      'Kind regards,',
+      'The support team',
+    ),
+  },
+  ticket_waiting_for_client: {
+    subject: 'We need more information: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'To continue working on your request {{ticket.number}}, we need more information from you:',
+      '',
+      '{{comment.body}}',
+      '',
+      'You can reply here: {{ticket.url}}',
+      'The request is on hold until we hear from you.',
+      '',
+      'Kind regards,',
+      'The support team',
+    ),
+  },
+  ticket_resolved: {
+    subject: 'Request resolved: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'We have resolved your request {{ticket.number}}.',
+      '',
+      'Resolution:',
+      '{{resolution_note}}',
+      '',
+      'If the problem persists, please let us know: {{ticket.url}}',
+      '',
+      'Kind regards,',
+      'The support team',
+    ),
+  },
+  ticket_closed: {
+    subject: 'Request closed: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'Your request {{ticket.number}} has been closed. Thank you for your cooperation.',
+      '',
+      'If you need further help, please open a new request.',
+      '',
+      'Request overview: {{ticket.url}}',
+      '',
+      'Kind regards,',
+      'The support team',
+    ),
+  },
+};
+
+export const DEFAULT_TEMPLATES: Readonly<Record<MailLanguage, Readonly<Record<TemplateKey, TemplateText>>>> = { cs, sk, en };
+
+export function isTemplateKey(value: string): value is TemplateKey {
+  return (TEMPLATE_KEYS as readonly string[]).includes(value);
+}

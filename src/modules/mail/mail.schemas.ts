@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { MAIL_LANGUAGES, TEMPLATE_KEYS } from './domain/index.ts';
+
+export const mailLanguage = z.enum(MAIL_LANGUAGES);
+export const templateKey = z.enum(TEMPLATE_KEYS);
+export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
+export type OutboxStatus = z.infer<typeof outboxStatus>;
+
+const recipient = z.object({ email: z.string(), name: z.string().nullable() });
+
+export const outboxItemSchema = z.object({
+  id: z.number(),
+  to: z.array(recipient),
+  cc: z.array(recipient),
+  subject: z.string(),
+  messageId: z.string(),
+  ticketId: z.number().nullable(),
+  templateKey: z.string().nullable(),
+  language: z.string().nullable(),
+  status: outboxStatus,
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  leaseUntil: z.string().nullable(),
+  lastError: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const outboxDetailSchema = outboxItemSchema.extend({
+  text: z.string(),
+  html: z.string().nullable(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  smtpResponse: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+export type OutboxMessage = z.infer<typeof outboxDetailSchema>;
+
+export const outboxQuery = z.strictObject({
+  status: outboxStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type OutboxQuery = z.infer<typeof outboxQuery>;
+
+export const templateParams = z.strictObject({ key: templateKey, language: mailLanguage });
+
+export const templateBody = z.strictObject({
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+});
+export type TemplateInput = z.infer<typeof templateBody>;
+
+export const templateSchema = z.object({
+  key: templateKey,
+  language: mailLanguage,
+  subject: z.string(),
+  body: z.string(),
+  /** true: an administrator's text; false: the built-in default. */
+  overridden: z.boolean(),
+  updatedAt: z.string().nullable(),
+  /** The placeholders this template may use. */
+  placeholders: z.array(z.string()),
+});
+export type MailTemplate = z.infer<typeof templateSchema>;
+
+export const renderedSchema = z.object({ subject: z.string(), text: z.string(), html: z.string() });
+
+export const mailStatusSchema = z.object({
+  /** false: KONTOR_SMTP_URL is empty, mail waits in the outbox. */
+  smtpConfigured: z.boolean(),
+  /** Waiting to be sent (pending, or being sent right now). */
+  pending: z.number(),
+  failed: z.number(),
+});

@@ -1,0 +1,149 @@
+import type { Config } from '../../config/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { AppError, conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import {
+  DEFAULT_TEMPLATES,
+  MAIL_LANGUAGES,
+  PLACEHOLDERS,
+  renderMail,
+  templateProblems,
+  TEMPLATE_KEYS,
+  type MailLanguage,
+  type RenderedMail,
+  type TemplateKey,
+  type TemplateText,
+  type TemplateVars,
+} from './domain/index.ts';
+import type { MailTemplate, OutboxItem, OutboxMessage, OutboxQuery, TemplateInput } from './mail.schemas.ts';
+import * as outbox from './outbox.repo.ts';
+import * as templates from './templates.repo.ts';
+
+/** Values the preview fills in, per language. */
+function sampleVars(language: MailLanguage, publicUrl: string): TemplateVars {
+  const url = new URL('/tickets/123', publicUrl).toString();
+  const samples = {
+    cs: ['Nefunguje tisk v účtárně', 'Strojírny Brno a.s.', 'Jana Nováková', 'Ovladač tiskárny jsme přeinstalovali.\nZkuste prosím tisk znovu.', 'Vyměněn toner a vyčištěna podávací jednotka.'],
+    sk: ['Nefunguje tlač v účtovníctve', 'Strojárne Žilina a.s.', 'Jana Nováková', 'Ovládač tlačiarne sme preinštalovali.\nSkúste prosím tlač znova.', 'Vymenený toner a vyčistená podávacia jednotka.'],
+    en: ['Printing fails in accounting', 'Example Manufacturing Ltd.', 'Jane Smith', 'We have reinstalled the printer driver.\nPlease try printing again.', 'Toner replaced and the feed unit cleaned.'],
+  } as const;
+  const [subject, client, recipient, comment, resolution] = samples[language];
+  return { ticket: { number: 'T2026-000123', subject, url }, client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution };
+}
+
+/** The mail administration: outbox, templates, status. Everything needs mail.manage. */
+export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Config, 'smtpUrl' | 'publicUrl'> }) {
+  const { db, clock, config } = deps;
+
+  function requireManage(ctx: RequestContext): void {
+    if (!hasPermission(ctx.actor, 'mail.manage')) throw forbidden();
+  }
+
+  function validated(key: TemplateKey, input: TemplateInput): TemplateText {
+    const t = { subject: input.subject, body: input.body };
+    const problems = templateProblems(key, t);
+    const first = problems[0];
+    if (first) {
+      throw new AppError('validation', first.code, first.message, {
+        details: problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
+        extra: { placeholder: first.placeholder },
+      });
+    }
+    return t;
+  }
+
+  async function listOutbox(ctx: RequestContext, q: OutboxQuery): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
+    requireManage(ctx);
+    const beforeId = q.cursor ? (decodeCursor(q.cursor, ['number'])[0] as number) : undefined;
+    const rows = await outbox.listMessages(db, { status: q.status, beforeId, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return { items: page.map(outbox.toItem), nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
+  }
+
+  async function getMessage(ctx: RequestContext, id: number): Promise<OutboxMessage> {
+    requireManage(ctx);
+    const row = await outbox.findMessage(db, id);
+    if (!row) throw notFound('Mail');
+    return outbox.toMessage(row);
+  }
+
+  async function retry(ctx: RequestContext, id: number): Promise<OutboxMessage> {
+    requireManage(ctx);
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const before = await outbox.findMessage(trx, id);
+      if (!before) throw notFound('Mail');
+      const after = await outbox.requeueFailed(trx, id, now);
+      if (!after) throw conflict('not_failed', `Only a failed mail can be sent again; this one is ${before.status}`);
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'mail',
+        entityId: id,
+        action: 'retry',
+        before: { status: before.status, attempts: before.attempts, lastError: before.last_error },
+        after: { status: after.status, attempts: after.attempts, nextAttemptAt: after.next_attempt_at },
+      });
+      return outbox.toMessage(after);
+    });
+  }
+
+  async function status(ctx: RequestContext): Promise<{ smtpConfigured: boolean; pending: number; failed: number }> {
+    requireManage(ctx);
+    const counts = await outbox.countUnsent(db);
+    return { smtpConfigured: config.smtpUrl !== '', pending: counts.pending + counts.sending, failed: counts.failed };
+  }
+
+  function toTemplate(key: TemplateKey, language: MailLanguage, row: templates.TemplateRow | null): MailTemplate {
+    const t = row ?? DEFAULT_TEMPLATES[language][key];
+    return { key, language, subject: t.subject, body: t.body, overridden: row !== null, updatedAt: row?.updated_at ?? null, placeholders: [...PLACEHOLDERS[key]] };
+  }
+
+  async function listTemplates(ctx: RequestContext): Promise<MailTemplate[]> {
+    requireManage(ctx);
+    const overrides = await templates.listOverrides(db);
+    const find = (key: TemplateKey, language: MailLanguage) => overrides.find((o) => o.key === key && o.language === language) ?? null;
+    return TEMPLATE_KEYS.flatMap((key) => MAIL_LANGUAGES.map((language) => toTemplate(key, language, find(key, language))));
+  }
+
+  async function saveTemplate(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: TemplateInput): Promise<MailTemplate> {
+    requireManage(ctx);
+    const t = validated(key, input);
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const before = toTemplate(key, language, await templates.findOverride(trx, key, language));
+      await templates.upsertOverride(trx, key, language, t, now.toISOString());
+      const after = toTemplate(key, language, await templates.findOverride(trx, key, language));
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'mail_template', entityId: `${key}/${language}`, action: 'update', before, after });
+      return after;
+    });
+  }
+
+  async function resetTemplate(ctx: RequestContext, key: TemplateKey, language: MailLanguage): Promise<MailTemplate> {
+    requireManage(ctx);
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const override = await templates.findOverride(trx, key, language);
+      if (override && (await templates.deleteOverride(trx, key, language))) {
+        await recordAudit(trx, now, auditWhoOf(ctx), {
+          entity: 'mail_template',
+          entityId: `${key}/${language}`,
+          action: 'reset',
+          before: toTemplate(key, language, override),
+        });
+      }
+      return toTemplate(key, language, null);
+    });
+  }
+
+  async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: TemplateInput): Promise<RenderedMail> {
+    requireManage(ctx);
+    return renderMail(validated(key, input), sampleVars(language, config.publicUrl));
+  }
+
+  return { listOutbox, getMessage, retry, status, listTemplates, saveTemplate, resetTemplate, preview };
+}
+
+export type MailService = ReturnType<typeof createMailService>;

@@ -1,0 +1,59 @@
+import type { Clock } from '../../platform/clock.ts';
+import { indexTicketDocument, type Db, type Tx } from '../../platform/db/index.ts';
+import { forbidden, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
+import type { CustomersService } from '../customers/index.ts';
+import { getSlaPolicy, loadProcess, type LoadedProcess } from '../helpdesk/index.ts';
+import { hasPermission, ticketScopeOf, type Permission, type RequestContext } from '../identity/index.ts';
+import type { Process } from './domain/process.ts';
+import type { NotifyConfig } from './tickets.notify.ts';
+import { visibleTicketIds } from './tickets.read.ts';
+import { findTicketRow, searchDocumentText, updateTicketSla } from './tickets.repo.ts';
+import { slaColumns, slaStateOf, toCorePolicy } from './tickets.sla.ts';
+
+/** What the ticket use cases share: dependencies and the small steps every one of them takes. */
+export interface TicketsDeps {
+  db: Db;
+  clock: Clock;
+  config: NotifyConfig;
+  customers: CustomersService;
+}
+
+export function require(ctx: RequestContext, permission: Permission): void {
+  if (!hasPermission(ctx.actor, permission)) throw forbidden();
+}
+
+/** The ticket row if the actor may see it, else "not found". */
+export async function visibleTicketRow(db: Db | Tx, ctx: RequestContext, id: number) {
+  const scope = ticketScopeOf(ctx.actor);
+  const [visible] = await visibleTicketIds(db, [id], scope);
+  const row = visible === undefined ? undefined : await findTicketRow(db, id);
+  if (!row) throw notFound('Ticket');
+  return row;
+}
+
+export function toProcess(p: LoadedProcess): Process {
+  return { typeId: p.typeId, states: p.states, transitions: p.transitions };
+}
+
+export async function processOf(db: Db | Tx, typeId: number): Promise<Process> {
+  const loaded = await loadProcess(db, typeId);
+  if (!loaded) throw new Error(`ticket type ${typeId} has no process`);
+  return toProcess(loaded);
+}
+
+/** Recomputes the SLA columns from the ticket's SLA events (after any event was added). */
+export async function refreshSla(trx: Tx, ticketId: number, policyId: number | null, now: Date): Promise<void> {
+  if (policyId === null) return;
+  const policy = await getSlaPolicy(trx, policyId);
+  if (!policy) return;
+  const state = await slaStateOf(trx, ticketId, toCorePolicy(policy), now);
+  await updateTicketSla(trx, ticketId, slaColumns(state));
+}
+
+export async function reindex(trx: Tx, ticketId: number): Promise<void> {
+  await indexTicketDocument(trx, ticketId, await searchDocumentText(trx, ticketId));
+}
+
+export function throwIfProblems(problems: ErrorDetail[]): void {
+  if (problems.length) throw invalid(problems);
+}

@@ -1,0 +1,59 @@
+import type { Tx } from '../../platform/db/index.ts';
+import { enqueueMail, renderTemplate, threadHeaders, withSubjectToken, type MailLanguage, type TemplateKey } from '../mail/index.ts';
+
+/**
+ * Who hears about a ticket, and what: the requester and the watching contacts
+ * get the templated mail in their own language, queued in the same transaction
+ * as the change it announces.
+ */
+export interface NotifyConfig {
+  publicUrl: string;
+  mailFrom: string;
+}
+
+export interface TicketNotice {
+  ticketId: number;
+  number: string;
+  subject: string;
+  clientName: string;
+  key: TemplateKey;
+  /** What makes this notice unique (e.g. the comment id), so a retried request never mails twice. */
+  eventKey: string;
+  commentBody?: string | null;
+  resolutionNote?: string | null;
+}
+
+async function recipientsOf(trx: Tx, ticketId: number) {
+  const ticket = await trx.selectFrom('tickets').select('requester_contact_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
+  const watcherIds = (await trx.selectFrom('ticket_watchers').select('contact_id').where('ticket_id', '=', ticketId).where('contact_id', 'is not', null).execute()).map((w) => w.contact_id as number);
+  const ids = [...new Set([ticket.requester_contact_id, ...watcherIds].filter((id): id is number => id !== null))];
+  if (!ids.length) return [];
+  return trx.selectFrom('contacts').select(['id', 'name', 'email', 'language']).where('id', 'in', ids).where('active', '=', 1).where('email', 'is not', null).execute();
+}
+
+export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, notice: TicketNotice): Promise<number> {
+  const recipients = await recipientsOf(trx, notice.ticketId);
+  for (const [i, r] of recipients.entries()) {
+    const language = (['cs', 'sk', 'en'].includes(r.language) ? r.language : 'cs') as MailLanguage;
+    const rendered = await renderTemplate(trx, notice.key, language, {
+      ticket: { number: notice.number, subject: notice.subject, url: `${config.publicUrl.replace(/\/$/, '')}/tickets/${notice.ticketId}` },
+      client: { name: notice.clientName },
+      recipient: { name: r.name },
+      comment: { body: notice.commentBody ?? '' },
+      resolution_note: notice.resolutionNote ?? '',
+    });
+    // Only one message can carry the thread's root Message-ID: the first recipient's "created" mail.
+    const thread = threadHeaders({ ticketNumber: notice.number, mailFrom: config.mailFrom, first: notice.key === 'ticket_created' && i === 0 });
+    await enqueueMail(trx, at, {
+      to: [{ email: r.email as string, name: r.name }],
+      subject: withSubjectToken(rendered.subject, notice.number),
+      text: rendered.text,
+      html: rendered.html,
+      ...thread,
+      ticketId: notice.ticketId,
+      template: { key: notice.key, language },
+      idempotencyKey: `ticket:${notice.ticketId}:${notice.eventKey}:contact:${r.id}`,
+    });
+  }
+  return recipients.length;
+}

@@ -1,0 +1,58 @@
+import type { Updateable } from 'kysely';
+import type { DbOrTx, TicketsTable } from '../../platform/db/index.ts';
+import type { EffectiveSlaPolicy } from '../helpdesk/index.ts';
+import { computeSla, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './domain/sla/index.ts';
+import { listSlaEvents, NO_DUE } from './tickets.repo.ts';
+
+/**
+ * Bridges stored SLA events and the pure SLA clock: the ticket's SLA columns
+ * (status, due times, breach) are always derived from its event history.
+ */
+export function toCorePolicy(p: EffectiveSlaPolicy): SlaPolicy {
+  return {
+    id: String(p.id),
+    name: p.name,
+    calendar: p.calendar as SlaPolicy['calendar'],
+    targets: p.targets as SlaPolicy['targets'],
+    warnAtPercent: p.warnAtPercent,
+  };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function openDue(t: SlaTarget): number | null {
+  return t.status === 'running' || t.status === 'breached' ? (t.metAt === null ? t.dueAt : null) : null;
+}
+
+/** The one status a list shows: the worst of the two clocks. */
+export function overallStatus(state: SlaState): string {
+  const { firstResponse: f, resolution: r } = state;
+  if (f.status === 'breached' || r.status === 'breached') return 'breached';
+  if (f.warn || r.warn) return 'warning';
+  if (r.status === 'paused') return 'paused';
+  if (f.status === 'running' || r.status === 'running') return 'running';
+  if (f.status === 'met' || r.status === 'met') return 'met';
+  return 'none';
+}
+
+export function slaColumns(state: SlaState): Updateable<TicketsTable> {
+  const dues = [openDue(state.firstResponse), openDue(state.resolution)].filter((d): d is number => d !== null);
+  const breachedBy = Math.max(state.firstResponse.breachedByMinutes ?? 0, state.resolution.breachedByMinutes ?? 0);
+  return {
+    sla_status: overallStatus(state),
+    sla_first_response_due_at: iso(state.firstResponse.dueAt),
+    sla_resolution_due_at: iso(state.resolution.dueAt),
+    sla_due_at: dues.length ? iso(Math.min(...dues)) : NO_DUE,
+    sla_breached_minutes: breachedBy > 0 ? Math.round(breachedBy) : null,
+  };
+}
+
+export async function slaStateOf(db: DbOrTx, ticketId: number, policy: SlaPolicy, now: Date): Promise<SlaState> {
+  const rows = await listSlaEvents(db, ticketId);
+  const events: SlaEvent[] = rows.map((r) => ({
+    at: new Date(r.at).getTime(),
+    kind: r.kind as SlaEvent['kind'],
+    ...(r.priority ? { priority: r.priority as NonNullable<SlaEvent['priority']> } : {}),
+  }));
+  return computeSla(policy, events, now.getTime());
+}

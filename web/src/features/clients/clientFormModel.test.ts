@@ -1,0 +1,35 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Client } from './api';
+import { clientToValues, emptyClientValues, valuesToPayload } from './clientFormModel';
+
+const client: Client = {
+  id: 1, name: 'Strojírny Brno a.s.', companyId: '25596641', vatId: 'CZ25596641', country: 'CZ',
+  registeredAddress: { street: 'Hybešova 12', city: 'Brno', postalCode: '602 00', country: 'CZ' },
+  billingAddress: null, email: null, phone: null, language: 'cs', currency: 'CZK', paymentTermsDays: 14,
+  notes: null, active: true, version: 3, createdAt: '', updatedAt: '',
+};
+
+describe('client form model', () => {
+  it('round-trips a client', () => {
+    const payload = valuesToPayload(clientToValues(client));
+    const { id, version, createdAt, updatedAt, ...rest } = client;
+    void [id, version, createdAt, updatedAt];
+    expect(payload).toEqual(rest);
+  });
+
+  it('sends empty texts as null, an address with no text as null, and normalises ids', () => {
+    const v = emptyClientValues('sk');
+    expect(v.country).toBe('SK');
+    expect(v.currency).toBe('EUR');
+    const payload = valuesToPayload({ ...v, name: ' ACME ', companyId: '257 82 871', vatId: 'sk 2020 317068', billingSameAsRegistered: false });
+    expect(payload).toMatchObject({ name: 'ACME', companyId: '25782871', vatId: 'SK2020317068', email: null, registeredAddress: null, billingAddress: null });
+  });
+
+  it('sends a separate billing address only when it differs', () => {
+    const v = clientToValues({ ...client, billingAddress: { street: 'P.O. Box 5', city: 'Brno', postalCode: '601 00', country: 'CZ' } });
+    expect(v.billingSameAsRegistered).toBe(false);
+    expect(valuesToPayload(v).billingAddress).toEqual({ street: 'P.O. Box 5', city: 'Brno', postalCode: '601 00', country: 'CZ' });
+    expect(valuesToPayload({ ...v, billingSameAsRegistered: true }).billingAddress).toBeNull();
+  });
+});
