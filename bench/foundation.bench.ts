@@ -9,7 +9,7 @@
 // Exit code 1 when a target is missed or any response was not 2xx.
 import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -107,6 +107,14 @@ async function runRandomIdLoad(o: { url: string; prefix: string; maxId: number; 
   return { title: o.title, ...(JSON.parse(out.trim().split('\n').pop() ?? '') as Omit<LoadResult, 'title'>) };
 }
 
+/** CPU time (user + system) a process has used so far, in microseconds (from /proc). */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
 // --- Servers: each its own process, started with node directly (rssMb reads its pid)
 const servers: RunningServer[] = [];
 process.on('exit', () => {
@@ -151,9 +159,14 @@ try {
     // Warm-up (JIT, statement caches, page cache), then the measured run; Kontor and
     // the baseline alternate so that both see the same machine state.
     const results: Record<'kontor' | 'baseline', LoadResult> = {} as never;
+    // Server CPU per request: less sensitive than req/s to other load on the machine.
+    const cpuPerReq: Record<'kontor' | 'baseline', number> = { kontor: 0, baseline: 0 };
     for (const side of ['kontor', 'baseline'] as const) {
+      const pid = (side === 'kontor' ? kontor : baseline).pid;
       if (WARMUP > 0) await c[side](WARMUP);
+      const before = cpuMicros(pid);
       results[side] = await c[side](SECONDS);
+      cpuPerReq[side] = (cpuMicros(pid) - before) / Math.max(1, results[side].totalRequests);
     }
     const { kontor: k, baseline: b } = results;
     const ratio = (100 * k.requestsPerSec) / b.requestsPerSec;
@@ -166,6 +179,7 @@ try {
       'baseline req/s': Math.round(b.requestsPerSec),
       'baseline p99 ms': b.p99,
       'ratio %': Math.round(ratio * 10) / 10,
+      'cpu µs/req k/b': `${Math.round(cpuPerReq.kontor)}/${Math.round(cpuPerReq.baseline)}`,
       target: `>= ${TARGET} %`,
       'non-2xx k/b': `${k.non2xx}/${b.non2xx}`,
       'errors k/b': `${k.errors}/${b.errors}`,

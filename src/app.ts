@@ -9,6 +9,7 @@ import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 import { createHelpdeskService, helpdeskRoutes } from './modules/helpdesk/index.ts';
 import { createMailService, mailRoutes } from './modules/mail/index.ts';
+import { createAttachments, createTicketsService, createTicketsWorkflow, ticketsRoutes } from './modules/tickets/index.ts';
 import {
   createAuthService,
   createUsersService,
@@ -21,6 +22,8 @@ import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandler } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerWebApp } from './platform/http/web.ts';
+import { createFileStore } from './platform/storage.ts';
+import multipart from '@fastify/multipart';
 
 export interface AppDeps {
   config: Config;
@@ -41,7 +44,17 @@ export function buildServices(deps: AppDeps) {
     helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
     mail: createMailService({ db, clock, config }),
+    ...ticketServices(),
   };
+
+  function ticketServices() {
+    const ticketDeps = { db, clock, customers, config: { publicUrl: config.publicUrl, mailFrom: config.mailFrom } };
+    return {
+      tickets: createTicketsService(ticketDeps),
+      ticketWorkflow: createTicketsWorkflow(ticketDeps),
+      attachments: createAttachments({ ...ticketDeps, files: createFileStore(config.storageDir), maxBytes: config.attachmentMaxBytes }),
+    };
+  }
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -62,6 +75,9 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   registerErrorHandler(app);
 
   await app.register(cookie);
+  // Attachments only: multipart bodies stream to the file store, never into memory.
+  // One byte over the limit reaches the file store, which refuses it with a clear 413.
+  await app.register(multipart, { limits: { fileSize: config.attachmentMaxBytes + 1, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -91,6 +107,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   await app.register(helpdeskRoutes(services.helpdesk));
   await app.register(auditRoutes(services.audit));
   await app.register(mailRoutes(services.mail));
+  await app.register(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments }));
   await registerWebApp(app, config.webDir);
   return app;
 }

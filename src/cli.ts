@@ -3,10 +3,10 @@ import { rmSync } from 'node:fs';
 import { buildServices } from './app.ts';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
-import { serve } from './main.ts';
+import { prepareDatabase, serve } from './main.ts';
 import { isRole, ROLES, systemContext, type Role } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/index.ts';
 import { AppError } from './shared/errors.ts';
 
 /** `kontor <command>`: the same services as the server, audited as the system. */
@@ -26,7 +26,7 @@ function configFrom(opts: { db?: string; config?: string; port?: string; host?: 
 async function withDatabase<T>(config: Config, work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   const database = openDatabase(config.db);
   try {
-    await migrateToLatest(database.db);
+    await prepareDatabase(database.db);
     return await work(database);
   } finally {
     await database.close();
@@ -53,7 +53,7 @@ program
   .action(async (opts) => {
     const config = configFrom(opts);
     const database = openDatabase(config.db);
-    const applied = await migrateToLatest(database.db);
+    const applied = await prepareDatabase(database.db);
     await database.close();
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
   });
@@ -69,7 +69,7 @@ program
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${opts.db}${suffix}`, { force: true });
     const config = configFrom(opts, { logLevel: process.env.KONTOR_LOG_LEVEL ?? 'warn' });
     const database = openDatabase(config.db);
-    await migrateToLatest(database.db);
+    await prepareDatabase(database.db);
     await seedDemo(buildServices({ config, database, clock: systemClock }));
     const running = await serve(config, { database });
     const width = Math.max(...DEMO_USERS.map((u) => u.email.length));

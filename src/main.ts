@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
+import { seedDefaultHelpdesk } from './modules/helpdesk/index.ts';
 import { createMailSender } from './modules/mail/index.ts';
 import { systemClock } from './platform/clock.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from './platform/db/index.ts';
+
+/** Brings the schema up to date and adds the default configuration a fresh install needs (idempotent). */
+export async function prepareDatabase(db: Db): Promise<string[]> {
+  const applied = await migrateToLatest(db);
+  await seedDefaultHelpdesk(db, systemClock.now());
+  return applied;
+}
 
 export interface Running {
   app: FastifyInstance;
@@ -15,7 +23,7 @@ export interface Running {
 /** Start: config → database → migrate → app → listen → jobs (mail sender). Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
   const database = options.database ?? openDatabase(config.db);
-  await migrateToLatest(database.db);
+  await prepareDatabase(database.db);
   const app = await buildApp({ config, database, clock: systemClock });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

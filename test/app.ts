@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, buildServices, type Services } from '../src/app.ts';
 import { defaultConfig, type Config } from '../src/config/index.ts';
@@ -34,7 +37,10 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
   const clock = fixedClock('2026-11-02T09:00:00.000Z');
   // What the server does at start after migrating (see src/main.ts).
   await seedDefaultHelpdesk(database.db, clock.now());
-  const config: Config = { ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', ...overrides };
+  const storageDir = mkdtempSync(join(tmpdir(), 'kontor-files-'));
+  const config: Config = {
+    ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', storageDir, attachmentMaxBytes: 64 * 1024, ...overrides,
+  };
   const services = buildServices({ config, database, clock });
   const app = await buildApp({ config, database, clock }, services);
   await app.ready();
@@ -87,6 +93,7 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

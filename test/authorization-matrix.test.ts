@@ -34,6 +34,18 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/clients/:id/contacts': STAFF_READ,
   'POST /api/v1/clients/:id/contacts': ['admin', 'manager', 'operator'],
   'PATCH /api/v1/contacts/:id': ['admin', 'manager', 'operator'],
+  'GET /api/v1/tickets': TICKET_STAFF,
+  'POST /api/v1/tickets': TICKET_STAFF,
+  'GET /api/v1/tickets/:id': TICKET_STAFF,
+  'PATCH /api/v1/tickets/:id': TICKET_STAFF,
+  'POST /api/v1/tickets/:id/transition': TICKET_STAFF,
+  'POST /api/v1/tickets/:id/comments': TICKET_STAFF,
+  'GET /api/v1/tickets/:id/timeline': TICKET_STAFF,
+  'POST /api/v1/tickets/:id/links/:otherId': TICKET_STAFF,
+  'DELETE /api/v1/tickets/:id/links/:otherId': TICKET_STAFF,
+  'GET /api/v1/tickets/:id/attachments': TICKET_STAFF,
+  'POST /api/v1/tickets/:id/attachments': TICKET_STAFF,
+  'GET /api/v1/attachments/:id': TICKET_STAFF,
   'GET /api/v1/ticket-types': TICKET_STAFF,
   'POST /api/v1/ticket-types': ADMIN,
   'GET /api/v1/ticket-types/:id': TICKET_STAFF,
@@ -104,7 +116,7 @@ describe('authorization matrix (every route × every role)', () => {
 
   it('answers 401 without credentials except on public routes', async () => {
     for (const route of t.app.routeTable) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '1'), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(/:\w+/g, '1'), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
       const key = `${route.method} ${route.url}`;
       if (EXPECTED[key] === 'public') expect([key, res.statusCode]).not.toEqual([key, 401]);
       else expect([key, res.statusCode]).toEqual([key, 401]);
@@ -119,7 +131,7 @@ describe('authorization matrix (every route × every role)', () => {
       // An id of a record that does not exist: allowed roles get 404/400, forbidden ones 403.
       const res = await t.request(tokens.get(role) ?? null, {
         method: route.method as 'GET',
-        url: route.url.replace(':id', '987654'),
+        url: route.url.replace(/:\w+/g, '987654'),
         payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
       });
       const allowed = expected?.includes(role) ?? false;

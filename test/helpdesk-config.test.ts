@@ -93,6 +93,7 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
       .values({
         number: `T2026-${type.id}`, subject: 'Laptop', description_md: '', type_id: type.id, state_id: stateId('waiting_for_third_party'),
         state_category: 'waiting', impact: 'low', urgency: 'low', priority: 'P4', queue_id: queue, client_id: client.id, created_at: at, updated_at: at,
+        version: 1, priority_overridden: 0, custom_json: '{}', tags_text: '', sla_status: 'none',
       })
       .execute();
     const next = {

@@ -36,6 +36,10 @@ const configSchema = z.strictObject({
   smtpUrl: z.string().refine((v) => v === '' || /^smtps?:\/\/.+/.test(v), 'must be smtp://… or smtps://…, or empty'),
   /** Sender of outgoing mail, e.g. "Helpdesk <helpdesk@example.cz>". */
   mailFrom: z.string().min(3),
+  /** Where uploaded files are kept (one file per content hash). */
+  storageDir: z.string().min(1),
+  /** Largest attachment in bytes. */
+  attachmentMaxBytes: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024),
   /** Argon2id memory cost (KiB); OWASP minimum 19456. Lowered only by tests. */
   argon2MemoryKib: z.coerce.number().int().min(1024).max(1024 * 1024),
 });
@@ -58,6 +62,8 @@ export const defaultConfig: Config = {
   loginWindowMinutes: 15,
   argon2MemoryKib: 19456,
   publicUrl: 'http://127.0.0.1:3000',
+  storageDir: './data/files',
+  attachmentMaxBytes: 20 * 1024 * 1024,
   smtpUrl: '',
   mailFrom: 'Kontor <helpdesk@kontor.invalid>',
 };
@@ -78,6 +84,8 @@ const envNames: Record<keyof Config, string[]> = {
   loginWindowMinutes: ['KONTOR_LOGIN_WINDOW_MINUTES'],
   argon2MemoryKib: ['KONTOR_ARGON2_MEMORY_KIB'],
   publicUrl: ['KONTOR_PUBLIC_URL'],
+  storageDir: ['KONTOR_STORAGE_DIR'],
+  attachmentMaxBytes: ['KONTOR_ATTACHMENT_MAX_BYTES'],
   smtpUrl: ['KONTOR_SMTP_URL'],
   mailFrom: ['KONTOR_MAIL_FROM'],
 };

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, type HelpdeskDeps } from './common.ts';
@@ -6,7 +7,6 @@ import { DEFAULT_PROCESS, processProblems, type ProcessInput } from './domain/in
 import * as repo from './process.repo.ts';
 import type { NewTicketType, ProcessBody, TicketType, TicketTypePatch } from './process.schemas.ts';
 import { listFields } from './taxonomy.repo.ts';
-import type { DbOrTx } from '../../platform/db/index.ts';
 
 /** A process from the API with every state's order decided (its position, unless given). */
 function processInput(body: ProcessBody): ProcessInput {

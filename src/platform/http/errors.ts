@@ -140,6 +140,8 @@ function fastifyCode(error: FastifyError): string {
       return 'body_too_large';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'unsupported_media_type';
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return 'attachment_too_large';
     default:
       return error.statusCode === 429 ? 'too_many_requests' : 'bad_request';
   }
@@ -151,6 +153,8 @@ function publicMessage(code: string, error: FastifyError): string {
       return 'The request body is not valid JSON';
     case 'body_too_large':
       return 'The request body is too large';
+    case 'attachment_too_large':
+      return 'The file is larger than the attachment size limit';
     case 'unsupported_media_type':
       return 'Send the body as application/json';
     default:

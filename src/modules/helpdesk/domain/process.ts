@@ -126,9 +126,3 @@ export const DEFAULT_PROCESS: ProcessInput = {
     { from: 'resolved', to: 'open', name: 'Reopen', requiredFields: [] },
   ],
 };
-
-/** States the new process drops that are still in use: the caller asks the database which are. */
-export function removedStateCodes(current: readonly string[], next: ProcessInput): string[] {
-  const kept = new Set(next.states.map((s) => s.code));
-  return current.filter((code) => !kept.has(code));
-}

@@ -140,7 +140,7 @@ export interface TicketsTable extends Stamps {
   impact: string;
   urgency: string;
   priority: string;
-  priority_overridden: number;
+  priority_overridden: Generated<number>;
   queue_id: number;
   team_id: number | null;
   assignee_id: number | null;
@@ -148,10 +148,10 @@ export interface TicketsTable extends Stamps {
   requester_contact_id: number | null;
   category_id: number | null;
   parent_id: number | null;
-  custom_json: string;
-  tags_text: string;
+  custom_json: Generated<string>;
+  tags_text: Generated<string>;
   sla_policy_id: number | null;
-  sla_status: string;
+  sla_status: Generated<string>;
   sla_first_response_due_at: string | null;
   sla_resolution_due_at: string | null;
   sla_due_at: string | null;
@@ -163,7 +163,7 @@ export interface TicketsTable extends Stamps {
   closed_at: string | null;
   resolution_note: string | null;
   created_by: number | null;
-  version: number;
+  version: Generated<number>;
 }
 
 export interface TicketDimensionValuesTable {

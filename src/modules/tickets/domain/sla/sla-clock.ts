@@ -8,6 +8,8 @@
  * - Pause / resume ("waiting for the client"): the resolution clock stops while
  *   paused, so the due time moves later by the business time spent paused. The
  *   first-response clock keeps running unless the policy says `pauseFirstResponse`.
+ *   While paused, `dueAt` is null (it depends on when work resumes) and
+ *   `remainingBusinessMinutes` says what is left.
  * - Priority change: the business time already spent (counted from creation)
  *   is kept and measured against the new priority's target, i.e. new due = now +
  *   (new target − elapsed) in business time. If the new target is already used

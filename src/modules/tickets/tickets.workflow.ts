@@ -1,0 +1,146 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import { AppError, invalid, notFound, staleVersion } from '../../shared/errors.ts';
+import { listCustomFields, validateCustomValues } from '../helpdesk/index.ts';
+import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { checkTransition, missingRequired, type ProcessState } from './domain/process.ts';
+import type { TemplateKey } from '../mail/index.ts';
+import { processOf, refreshSla, reindex, require, throwIfProblems, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
+import { notifyClient } from './tickets.notify.ts';
+import * as repo from './tickets.repo.ts';
+import type { CommentInput, TransitionInput } from './tickets.schemas.ts';
+
+const CLOSED = new Set(['resolved', 'closed']);
+
+/** SLA clock events a move between two states means. */
+export function slaEventsOf(from: ProcessState, to: ProcessState): ('paused' | 'resumed' | 'resolved' | 'reopened')[] {
+  const events: ('paused' | 'resumed' | 'resolved' | 'reopened')[] = [];
+  const wasClosed = CLOSED.has(from.category);
+  const isClosed = CLOSED.has(to.category);
+  if (from.pausesSla && !wasClosed && (!to.pausesSla || isClosed)) events.push('resumed');
+  if (!wasClosed && isClosed) events.push('resolved');
+  if (wasClosed && !isClosed) events.push('reopened');
+  if (to.pausesSla && !isClosed && (!from.pausesSla || wasClosed)) events.push('paused');
+  return events;
+}
+
+/** Which notice the client gets when the ticket enters a state (none for most). */
+function noticeFor(from: ProcessState, to: ProcessState): TemplateKey | null {
+  if (to.category === 'waiting' && to.code === 'waiting_for_client') return 'ticket_waiting_for_client';
+  if (to.category === 'resolved' && from.category !== 'resolved') return 'ticket_resolved';
+  if (to.category === 'closed' && from.category !== 'closed') return 'ticket_closed';
+  return null;
+}
+
+/** Moving a ticket through its process, and the conversation on it. */
+export function createTicketsWorkflow(deps: TicketsDeps) {
+  const { db, clock, config } = deps;
+  const actorOf = (ctx: RequestContext) => ({ userId: ctx.actor.userId || null, name: ctx.actor.name });
+
+  // Read before a transaction starts: on SQLite the transaction holds the only connection.
+  async function clientName(clientId: number): Promise<string> {
+    return (await db.selectFrom('clients').select('name').where('id', '=', clientId).executeTakeFirstOrThrow()).name;
+  }
+
+  async function transition(ctx: RequestContext, id: number, input: TransitionInput): Promise<void> {
+    require(ctx, 'tickets.write');
+    const row = await visibleTicketRow(db, ctx, id);
+    const process = await processOf(db, row.type_id);
+    const from = process.states.find((s) => s.id === row.state_id);
+    if (!from) throw new Error(`ticket ${id} is in a state outside its process`);
+    const check = checkTransition(process, row.state_id, input.toState);
+    if (!check.ok) {
+      const allowed = check.allowed.map((s) => s.code);
+      throw new AppError('conflict', 'transition_not_allowed', `The ticket cannot go from "${from.code}" to "${input.toState}"; allowed: ${allowed.join(', ') || 'none'}`, { extra: { allowed } });
+    }
+    const customInput = input.custom ?? {};
+    const current = JSON.parse(row.custom_json) as Record<string, unknown>;
+    const provided = { ...current, ...customInput, resolutionNote: input.resolutionNote ?? row.resolution_note, comment: input.comment };
+    const missing = missingRequired(check.transition.requiredFields, provided);
+    const custom = input.custom ? validateCustomValues(await listCustomFields(db, row.type_id), customInput, { current }) : null;
+    throwIfProblems([
+      ...missing.map((f) => ({ path: f, code: 'required', message: `"${check.transition.name}" needs ${f}` })),
+      ...(custom?.problems ?? []),
+    ]);
+    const to = check.to;
+    const client = await clientName(row.client_id);
+    const now = clock.now();
+    const at = now.toISOString();
+    await db.transaction().execute(async (trx) => {
+      const reopened = CLOSED.has(from.category) && !CLOSED.has(to.category);
+      const ok = await repo.updateTicket(trx, id, input.version, {
+        state_id: to.id,
+        state_category: to.category,
+        resolution_note: input.resolutionNote ?? (reopened ? null : undefined),
+        resolved_at: to.category === 'resolved' && from.category !== 'resolved' ? at : reopened ? null : undefined,
+        closed_at: to.category === 'closed' ? at : reopened ? null : undefined,
+        custom_json: custom ? JSON.stringify(custom.values) : undefined,
+        updated_at: at,
+      });
+      if (!ok) throw staleVersion('The ticket');
+      for (const kind of slaEventsOf(from, to)) await repo.insertSlaEvent(trx, id, at, kind);
+      await refreshSla(trx, id, row.sla_policy_id, now);
+      await repo.insertEvents(trx, id, at, actorOf(ctx), [{ kind: 'state', field: 'state', before: from.code, after: to.code }]);
+      let commentId: number | null = null;
+      if (input.comment?.trim()) {
+        commentId = await repo.insertComment(trx, { ticketId: id, authorUserId: ctx.actor.userId || null, authorContactId: null, visibility: 'public', body: input.comment, at });
+        await reindex(trx, id);
+      }
+      const key = noticeFor(from, to);
+      if (key) {
+        await notifyClient(trx, now, config, {
+          ticketId: id, number: row.number, subject: row.subject, clientName: client, key,
+          eventKey: `state:${to.code}:${at}`, commentBody: input.comment ?? null, resolutionNote: input.resolutionNote ?? row.resolution_note,
+        });
+      }
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: 'transition', before: { state: from.code }, after: { state: to.code, commentId } });
+    });
+  }
+
+  async function comment(ctx: RequestContext, id: number, input: CommentInput): Promise<{ id: number }> {
+    require(ctx, 'tickets.write');
+    const row = await visibleTicketRow(db, ctx, id);
+    const client = await clientName(row.client_id);
+    const now = clock.now();
+    const at = now.toISOString();
+    return db.transaction().execute(async (trx) => {
+      const commentId = await repo.insertComment(trx, { ticketId: id, authorUserId: ctx.actor.userId || null, authorContactId: null, visibility: input.visibility, body: input.body, at });
+      const publicReply = input.visibility === 'public';
+      // The first public reply of staff is the first response the SLA measures.
+      if (publicReply && row.first_response_at === null) {
+        await trx.updateTable('tickets').set({ first_response_at: at }).where('id', '=', id).execute();
+        await repo.insertSlaEvent(trx, id, at, 'first_response');
+        await refreshSla(trx, id, row.sla_policy_id, now);
+      }
+      await trx.updateTable('tickets').set((eb) => ({ updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+      await reindex(trx, id);
+      if (publicReply) {
+        await notifyClient(trx, now, config, {
+          ticketId: id, number: row.number, subject: row.subject, clientName: client,
+          key: 'ticket_public_reply', eventKey: `comment:${commentId}`, commentBody: input.body,
+        });
+      }
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: publicReply ? 'reply' : 'note', after: { commentId } });
+      return { id: commentId };
+    });
+  }
+
+  async function link(ctx: RequestContext, id: number, otherId: number, remove: boolean): Promise<void> {
+    require(ctx, 'tickets.write');
+    await visibleTicketRow(db, ctx, id);
+    if (id === otherId) throw invalid([{ path: 'ticketId', code: 'invalid_reference', message: 'A ticket cannot be linked to itself' }]);
+    await visibleTicketRow(db, ctx, otherId).catch(() => {
+      throw notFound('Linked ticket');
+    });
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      if (remove) await repo.removeLink(trx, id, otherId);
+      else await repo.addLink(trx, id, otherId);
+      await repo.insertEvents(trx, id, now.toISOString(), actorOf(ctx), [{ kind: remove ? 'unlinked' : 'linked', field: 'links', after: otherId }]);
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: remove ? 'unlink' : 'link', after: { ticketId: otherId } });
+    });
+  }
+
+  return { transition, comment, link };
+}
+
+export type TicketsWorkflow = ReturnType<typeof createTicketsWorkflow>;
