@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { buildServices } from './app.ts';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
+import { startDemoMailSink } from './cli/demo-mail.ts';
 import { prepareDatabase, serve } from './main.ts';
 import { isRole, ROLES, systemContext, type Role } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -66,8 +67,16 @@ program
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .action(async (opts) => {
     if (/^postgres/.test(opts.db)) throw new AppError('validation', 'demo_needs_sqlite', 'The demo always uses a fresh SQLite file');
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${opts.db}${suffix}`, { force: true });
-    const config = configFrom(opts, { logLevel: process.env.KONTOR_LOG_LEVEL ?? 'warn' });
+    for (const suffix of ['', '-wal', '-shm', '.files']) rmSync(`${opts.db}${suffix}`, { force: true, recursive: true });
+    const mailSink = await startDemoMailSink();
+    const port = opts.port ?? process.env.PORT ?? '3000';
+    const config = configFrom(opts, {
+      logLevel: process.env.KONTOR_LOG_LEVEL ?? 'warn',
+      smtpUrl: mailSink.url,
+      mailFrom: 'Kontor demo <helpdesk@kontor.demo>',
+      publicUrl: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+      storageDir: `${opts.db}.files`,
+    });
     const database = openDatabase(config.db);
     await prepareDatabase(database.db);
     await seedDemo(buildServices({ config, database, clock: systemClock }));
@@ -75,7 +84,9 @@ program
     const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
     console.log(`\nKontor demo is running at ${running.url}\n\nSign in as (password ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(width)}  ${u.role}`);
-    console.log(`\nAPI docs: ${running.url}/api/docs   Stop with Ctrl+C.\n`);
+    console.log(`\nAPI docs: ${running.url}/api/docs   Stop with Ctrl+C.`);
+    console.log(`E-mail goes to a built-in test mail server; see it under Administration → E-mail.\n`);
+    process.once('exit', () => void mailSink.close());
   });
 
 const user = program.command('user').description('manage users');

@@ -13,7 +13,7 @@ describe.each(testEngines())('platform on %s', (engine) => {
   it('migrates an empty database and is idempotent', async () => {
     const db = await createTestDatabase(engine, { migrate: false });
     try {
-      expect(await migrateToLatest(db.db)).toEqual(['0001_foundation', '0002_helpdesk', '0003_mail']);
+      expect(await migrateToLatest(db.db)).toEqual(['0001_foundation', '0002_helpdesk', '0003_mail', '0004_sla_watch']);
       expect(await migrateToLatest(db.db)).toEqual([]);
     } finally {
       await db.close();

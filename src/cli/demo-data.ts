@@ -1,5 +1,6 @@
 import type { Services } from '../app.ts';
 import { systemContext, type Role } from '../modules/identity/index.ts';
+import type { NewTicket } from '../modules/tickets/index.ts';
 
 /** Sign-in password of every demo user (printed at start; the demo is for trying Kontor, not for production). */
 export const DEMO_PASSWORD = 'Kontor-Demo-2026';
@@ -74,21 +75,57 @@ export async function seedDemo(services: Services): Promise<void> {
     },
   ];
   let firstClientId: number | null = null;
+  const clientIds: number[] = [];
+  const contactIds: number[][] = [];
   for (const { contacts, ...data } of clients) {
     const client = await services.customers.create(ctx, { ...data, billingAddress: null, notes: null });
     firstClientId ??= client.id;
+    clientIds.push(client.id);
+    const ids: number[] = [];
     for (const contact of contacts) {
-      await services.customers.createContact(ctx, client.id, { ...contact, language: data.language });
+      ids.push((await services.customers.createContact(ctx, client.id, { ...contact, language: data.language })).id);
     }
+    contactIds.push(ids);
   }
+  const userIds: Record<string, number> = {};
   for (const u of DEMO_USERS) {
-    await services.users.create(ctx, {
+    userIds[u.role] = (await services.users.create(ctx, {
       email: u.email,
       name: u.name,
       language: 'cs',
       roles: [u.role],
       password: DEMO_PASSWORD,
       clientId: u.role === 'client_contact' ? firstClientId : null,
-    });
+    })).id;
   }
+  await seedDemoTickets(services, userIds, clientIds, contactIds);
+}
+
+/** The service desk's people and a few tickets in different states, so the workspace is not empty. */
+async function seedDemoTickets(services: Services, users: Record<string, number>, clients: number[], contacts: number[][]): Promise<void> {
+  const ctx = systemContext;
+  const desk = (await services.helpdesk.queues.listQueues(ctx, 'true')).find((q) => q.code === 'service_desk');
+  if (!desk) return;
+  await services.helpdesk.queues.updateQueue(ctx, desk.id, {
+    leadUserId: users.manager ?? null,
+    members: [users.operator, users.technician, users.manager].filter((id): id is number => id !== undefined),
+  });
+  const ticket = (clientIndex: number, subject: string, description: string, extra: Partial<NewTicket> = {}) =>
+    services.tickets.create(ctx, {
+      subject, description, typeCode: 'incident', clientId: clients[clientIndex]!, requesterContactId: contacts[clientIndex]?.[0] ?? null,
+      impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [], ...extra,
+    });
+  const printer = await ticket(0, 'Tiskárna v účtárně netiskne', 'Od rána hlásí **chybu 0x50**, papír je doplněný.', { assigneeId: users.technician ?? null, tags: ['tisk'] });
+  await services.ticketWorkflow.transition(ctx, printer.id, { toState: 'in_progress', version: printer.version });
+  await services.ticketWorkflow.comment(ctx, printer.id, { body: 'Dobrý den, technik je na cestě, dorazí do hodiny.', visibility: 'public' });
+  await ticket(1, 'Nový notebook pro novou kolegyni', 'Nástup 1. prosince, potřebujeme notebook s Office a přístupem do účetnictví.', { typeCode: 'service_request', impact: 'low', urgency: 'medium' });
+  const vpn = await ticket(2, 'VPN spojenie padá každú hodinu', 'Používatelia v sklade hlásia výpadky VPN.', { impact: 'high', urgency: 'medium', assigneeId: users.operator ?? null });
+  await services.ticketWorkflow.transition(ctx, vpn.id, { toState: 'in_progress', version: vpn.version });
+  await services.ticketWorkflow.comment(ctx, vpn.id, { body: 'Pošlite nám prosím logy z routera za posledný deň.', visibility: 'public' });
+  const vpnNow = await services.tickets.get(ctx, vpn.id);
+  await services.ticketWorkflow.transition(ctx, vpn.id, { toState: 'waiting_for_client', version: vpnNow.version });
+  const mail = await ticket(0, 'Výpadek e-mailu v celé firmě', 'Nikomu nechodí pošta.', { impact: 'high', urgency: 'high' });
+  await services.ticketWorkflow.transition(ctx, mail.id, { toState: 'in_progress', version: mail.version });
+  const mailNow = await services.tickets.get(ctx, mail.id);
+  await services.ticketWorkflow.transition(ctx, mail.id, { toState: 'resolved', version: mailNow.version, resolutionNote: 'Obnoven certifikát poštovního serveru.' });
 }

@@ -158,6 +158,10 @@ export interface TicketsTable extends Stamps {
   sla_warned_at: string | null;
   sla_breached_at: string | null;
   sla_breached_minutes: number | null;
+  /** Warnings and breaches are reported up to this instant (null: since creation). */
+  sla_checked_at: string | null;
+  /** When the SLA watcher looks at the ticket next (null: nothing to watch). */
+  sla_next_check_at: string | null;
   first_response_at: string | null;
   resolved_at: string | null;
   closed_at: string | null;
