@@ -128,9 +128,7 @@ user
     const config = configFrom(opts);
     await withDatabase(config, async (database) => {
       const services = buildServices({ config, database, clock: systemClock });
-      const found = await services.users.list(systemContext, { q: opts.email, active: 'all', limit: 50 });
-      const target = found.items.find((u) => u.email === String(opts.email).toLowerCase());
-      if (!target) throw new AppError('not_found', 'not_found', `No user with e-mail ${opts.email}`);
+      const target = await services.users.findByEmail(systemContext, opts.email);
       await services.users.resetPassword(systemContext, target.id, opts.password);
       console.log(`Password of ${target.email} changed; their sessions ended.`);
     });
@@ -149,9 +147,8 @@ program
     const config = configFrom(opts);
     await withDatabase(config, async (database) => {
       const services = buildServices({ config, database, clock: systemClock });
-      const found = await services.users.list(systemContext, { q: opts.user, active: 'true', limit: 50 });
-      const target = found.items.find((u) => u.email === String(opts.user).toLowerCase());
-      if (!target) throw new AppError('not_found', 'not_found', `No active user with e-mail ${opts.user}`);
+      const target = await services.users.findByEmail(systemContext, opts.user);
+      if (!target.active) throw new AppError('validation', 'inactive_user', `The user ${target.email} is deactivated`);
       const token = await services.users.createToken(systemContext, target.id, opts.name);
       console.log(token.token);
     });

@@ -24,3 +24,18 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   }
   return parsed as (string | number)[];
 }
+
+/**
+ * Cuts one page from rows read with `limit + 1`: the extra row only tells that
+ * more follow, and the cursor is the sort key of the page's last row.
+ */
+export function pageOf<R, T>(
+  rows: readonly R[],
+  limit: number,
+  keyOf: (row: R) => readonly (string | number)[],
+  map: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/index.ts';
 import { GENESIS_HASH, entryHash } from '../../platform/audit/index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
 
@@ -51,10 +51,7 @@ export function createAuditService(deps: { db: Db }) {
     if (q.to) sel = sel.where('at', '<', q.to.length === 10 ? `${q.to}T99` : q.to);
     if (q.cursor) sel = sel.where('id', '<', decodeCursor(q.cursor, ['number'])[0] as number);
     const rows = await sel.orderBy('id', 'desc').limit(q.limit + 1).execute();
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => ({
+    return pageOf(rows, q.limit, (r) => [r.id], (r) => ({
         id: r.id,
         at: r.at,
         actorUserId: r.actor_user_id,
@@ -66,9 +63,7 @@ export function createAuditService(deps: { db: Db }) {
         action: r.action,
         before: r.before_json === null ? null : JSON.parse(r.before_json),
         after: r.after_json === null ? null : JSON.parse(r.after_json),
-      })),
-      nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null,
-    };
+      }));
   }
 
   /** Recomputes every hash in order; the first entry whose hash or link does not match is reported. */

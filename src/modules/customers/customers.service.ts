@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../../shared/errors.ts';
 import { auditWhoOf, canSeeClient, clientScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import * as repo from './clients.repo.ts';
@@ -46,12 +46,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       after: after ? { key: after[0] as string, id: after[1] as number } : undefined,
       onlyIds: scope.kind === 'all' ? null : scope.clientIds,
     });
-    const pageRows = rows.slice(0, q.limit);
-    const last = pageRows.at(-1);
-    return {
-      items: pageRows.map(repo.toClient),
-      nextCursor: rows.length > q.limit && last ? encodeCursor([last.search_text, last.id]) : null,
-    };
+    return pageOf(rows, q.limit, (r) => [r.search_text, r.id], repo.toClient);
   }
 
   async function create(ctx: RequestContext, input: NewClient): Promise<Client> {

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { hashToken, newSecret, toMe, type Me } from './auth.service.ts';
 import { auditWhoOf, type RequestContext } from './context.ts';
@@ -48,14 +48,20 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       limit: q.limit + 1,
       after: after ? { email: after[0] as string, id: after[1] as number } : undefined,
     });
-    const page = items.slice(0, q.limit);
-    const last = page.at(-1);
-    return { items: page, nextCursor: items.length > q.limit && last ? encodeCursor([last.email, last.id]) : null };
+    return pageOf(items, q.limit, (u) => [u.email, u.id], (u) => u);
   }
 
   async function get(ctx: RequestContext, id: number): Promise<User> {
     require(ctx, 'users.read');
     const user = await repo.findUserById(db, id);
+    if (!user) throw notFound('User');
+    return repo.withoutSecret(user);
+  }
+
+  /** One user by e-mail (case-insensitive), for the CLI and integrations. */
+  async function findByEmail(ctx: RequestContext, email: string): Promise<User> {
+    require(ctx, 'users.read');
+    const user = await repo.findUserByEmail(db, email.trim());
     if (!user) throw notFound('User');
     return repo.withoutSecret(user);
   }
@@ -188,7 +194,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     });
   }
 
-  return { list, get, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
+  return { list, get, findByEmail, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

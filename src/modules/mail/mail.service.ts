@@ -2,7 +2,7 @@ import type { Config } from '../../config/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import {
@@ -31,7 +31,15 @@ function sampleVars(language: MailLanguage, publicUrl: string): TemplateVars {
     en: ['Printing fails in accounting', 'Example Manufacturing Ltd.', 'Jane Smith', 'We have reinstalled the printer driver.\nPlease try printing again.', 'Toner replaced and the feed unit cleaned.'],
   } as const;
   const [subject, client, recipient, comment, resolution] = samples[language];
-  return { ticket: { number: 'T2026-000123', subject, url }, client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution };
+  const sla = {
+    cs: { event: 'Porušení SLA', detail: 'lhůta pro vyřešení byla překročena o 15 min.', due_at: '2. 11. 2026 14:00', action: 'Požadavek byl přesunut do fronty Eskalace.', queue: 'Servisní pult' },
+    sk: { event: 'Porušenie SLA', detail: 'lehota na vyriešenie bola prekročená o 15 min.', due_at: '2. 11. 2026 14:00', action: 'Požiadavka bola presunutá do frontu Eskalácia.', queue: 'Servisný pult' },
+    en: { event: 'SLA breach', detail: 'the resolution deadline was missed by 15 min.', due_at: '02/11/2026, 14:00', action: 'The ticket was moved to the queue Escalation.', queue: 'Service desk' },
+  }[language];
+  return {
+    ticket: { number: 'T2026-000123', subject, url, priority: 'P2' }, client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution,
+    queue: { name: sla.queue }, assignee: { name: recipient }, sla,
+  };
 }
 
 /** The mail administration: outbox, templates, status. Everything needs mail.manage. */
@@ -59,9 +67,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     requireManage(ctx);
     const beforeId = q.cursor ? (decodeCursor(q.cursor, ['number'])[0] as number) : undefined;
     const rows = await outbox.listMessages(db, { status: q.status, beforeId, limit: q.limit + 1 });
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return { items: page.map(outbox.toItem), nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
+    return pageOf(rows, q.limit, (r) => [r.id], outbox.toItem);
   }
 
   async function getMessage(ctx: RequestContext, id: number): Promise<OutboxMessage> {
