@@ -7,3 +7,4 @@ export { indexTicketDocument, ticketMatches, searchTokens, isPostgres } from './
 export { afterCursor, type SortKey } from './keyset.ts';
 export type * from './tables/helpdesk.ts';
 export type * from './tables/mail.ts';
+export type * from './tables/records.ts';

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 
 import type { HelpdeskTables } from './tables/helpdesk.ts';
 import type { MailTables } from './tables/mail.ts';
+import type { RecordsTables } from './tables/records.ts';
 
 /**
  * Row types of every table, as stored. Instants are ISO-8601 UTC strings,
@@ -27,6 +28,7 @@ export interface ClientsTable {
   created_at: string;
   updated_at: string;
   sla_policy_id: Generated<number | null>;
+  price_list_id: Generated<number | null>;
 }
 
 export interface ContactsTable {
@@ -109,7 +111,7 @@ export interface AuditLogTable {
 }
 
 /** Foundation tables here; each later area keeps its tables in tables/<area>.ts. */
-export interface Database extends HelpdeskTables, MailTables {
+export interface Database extends HelpdeskTables, MailTables, RecordsTables {
   clients: ClientsTable;
   contacts: ContactsTable;
   users: UsersTable;
