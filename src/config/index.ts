@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -47,12 +47,19 @@ const configSchema = z.strictObject({
 export type Config = Readonly<z.infer<typeof configSchema>>;
 export type ConfigInput = Partial<Record<keyof Config, unknown>>;
 
+/** Kontor's install folder: the nearest folder with package.json, from source (src/config) or the built server (dist/server) alike. */
+function packageRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 export const defaultConfig: Config = {
   db: './data/kontor.db',
   host: '127.0.0.1',
   port: 3000,
   logLevel: 'info',
-  webDir: resolve(import.meta.dirname, '../../dist/web'),
+  webDir: join(packageRoot(import.meta.dirname), 'dist/web'),
   bodyLimit: 1024 * 1024,
   sessionIdleMinutes: 120,
   sessionAbsoluteHours: 12,
