@@ -12,6 +12,16 @@ const STAFF_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accou
 /** Who works tickets: reads the helpdesk configuration. */
 const TICKET_STAFF: Role[] = ['admin', 'manager', 'operator', 'technician'];
 const ADMIN: Role[] = ['admin'];
+/** Who sees prices (not technicians, not client contacts) and who changes them. */
+const PRICING_READ: Role[] = ['admin', 'manager', 'operator', 'accountant'];
+const PRICING_MANAGE: Role[] = ['admin', 'manager'];
+/** Field scope `costs`: internal cost rates. */
+const COSTS: Role[] = ['admin', 'manager', 'accountant'];
+/** The catalogue's names and codes: whoever records work or reads prices. */
+const CATALOGUE_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant'];
+/** Who logs service records (and runs a timer); who approves them. Reading records follows the ticket scope. */
+const RECORDS_WRITE: Role[] = ['admin', 'manager', 'operator', 'technician'];
+const RECORDS_APPROVE: Role[] = ['admin', 'manager'];
 const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': ALL,
@@ -19,6 +29,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/v1/auth/me': ALL,
   'POST /api/v1/auth/change-password': ALL,
   'GET /api/v1/roles': ALL,
+  'GET /api/v1/staff': TICKET_STAFF,
   'GET /api/v1/users': ['admin', 'manager'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin', 'manager'],
@@ -46,6 +57,10 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/tickets/:id/attachments': TICKET_STAFF,
   'POST /api/v1/tickets/:id/attachments': TICKET_STAFF,
   'GET /api/v1/attachments/:id': TICKET_STAFF,
+  'GET /api/v1/ticket-views': TICKET_STAFF,
+  'POST /api/v1/ticket-views': TICKET_STAFF,
+  'PATCH /api/v1/ticket-views/:id': TICKET_STAFF,
+  'DELETE /api/v1/ticket-views/:id': TICKET_STAFF,
   'GET /api/v1/ticket-types': TICKET_STAFF,
   'POST /api/v1/ticket-types': ADMIN,
   'GET /api/v1/ticket-types/:id': TICKET_STAFF,
@@ -91,6 +106,57 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'PUT /api/v1/mail/templates/:key/:language': ['admin'],
   'DELETE /api/v1/mail/templates/:key/:language': ['admin'],
   'POST /api/v1/mail/templates/:key/:language/preview': ['admin'],
+  'GET /api/v1/vat-rates': PRICING_READ,
+  'POST /api/v1/vat-rates': PRICING_MANAGE,
+  'GET /api/v1/work-types': CATALOGUE_READ,
+  'POST /api/v1/work-types': PRICING_MANAGE,
+  'PATCH /api/v1/work-types/:id': PRICING_MANAGE,
+  'GET /api/v1/technician-levels': CATALOGUE_READ,
+  'POST /api/v1/technician-levels': PRICING_MANAGE,
+  'PATCH /api/v1/technician-levels/:id': PRICING_MANAGE,
+  'GET /api/v1/travel-zones': CATALOGUE_READ,
+  'POST /api/v1/travel-zones': PRICING_MANAGE,
+  'PATCH /api/v1/travel-zones/:id': PRICING_MANAGE,
+  'GET /api/v1/unit-fees': CATALOGUE_READ,
+  'POST /api/v1/unit-fees': PRICING_MANAGE,
+  'PATCH /api/v1/unit-fees/:id': PRICING_MANAGE,
+  'GET /api/v1/technician-settings': PRICING_READ,
+  'PUT /api/v1/users/:id/technician-settings': PRICING_MANAGE,
+  'GET /api/v1/cost-rates': COSTS,
+  'POST /api/v1/cost-rates': PRICING_MANAGE,
+  'DELETE /api/v1/cost-rates/:id': PRICING_MANAGE,
+  'GET /api/v1/pricing-settings': PRICING_READ,
+  'PUT /api/v1/pricing-settings': PRICING_MANAGE,
+  'GET /api/v1/price-lists': PRICING_READ,
+  'POST /api/v1/price-lists': PRICING_MANAGE,
+  'GET /api/v1/price-lists/:id': PRICING_READ,
+  'PATCH /api/v1/price-lists/:id': PRICING_MANAGE,
+  'POST /api/v1/price-lists/:id/versions': PRICING_MANAGE,
+  'PATCH /api/v1/price-list-versions/:id': PRICING_MANAGE,
+  'DELETE /api/v1/price-list-versions/:id': PRICING_MANAGE,
+  'POST /api/v1/price-list-versions/:id/copy': PRICING_MANAGE,
+  'GET /api/v1/clients/:id/price-list': PRICING_READ,
+  'PUT /api/v1/clients/:id/price-list': PRICING_MANAGE,
+  'POST /api/v1/price-preview': PRICING_READ,
+  'GET /api/v1/tickets/:id/records': TICKET_STAFF,
+  'POST /api/v1/tickets/:id/records': RECORDS_WRITE,
+  'GET /api/v1/records': TICKET_STAFF,
+  'GET /api/v1/records/export.csv': TICKET_STAFF,
+  'GET /api/v1/records/export.xlsx': TICKET_STAFF,
+  'GET /api/v1/records/:id': TICKET_STAFF,
+  'PATCH /api/v1/records/:id': RECORDS_WRITE,
+  'DELETE /api/v1/records/:id': RECORDS_WRITE,
+  'POST /api/v1/records/:id/submit': RECORDS_WRITE,
+  'POST /api/v1/records/:id/approve': RECORDS_APPROVE,
+  'POST /api/v1/records/:id/return': RECORDS_APPROVE,
+  'POST /api/v1/records/approve': RECORDS_APPROVE,
+  'POST /api/v1/records/bulk': RECORDS_WRITE,
+  'POST /api/v1/timers': RECORDS_WRITE,
+  'GET /api/v1/timers/me': RECORDS_WRITE,
+  'POST /api/v1/timers/me/stop': RECORDS_WRITE,
+  'DELETE /api/v1/timers/me': RECORDS_WRITE,
+  'GET /api/v1/timesheets/week': RECORDS_WRITE,
+  'GET /api/v1/timesheets/team-week': RECORDS_APPROVE,
 };
 
 describe('authorization matrix (every route × every role)', () => {

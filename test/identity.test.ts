@@ -161,6 +161,14 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect(search.json().items.map((u: { email: string }) => u.email)).toEqual(['new.tech@test.kontor']);
   });
 
+  it('lists the staff who work tickets for pickers, without client contacts', async () => {
+    const tech = await t.userWith(['technician']);
+    const staff = (await t.request(tech.auth, { method: 'GET', url: '/api/v1/staff' })).json().items;
+    expect(staff.some((u: { id: number }) => u.id === tech.id)).toBe(true);
+    expect(staff.every((u: { roles: string[] }) => u.roles.length > 0 && !u.roles.includes('client_contact'))).toBe(true);
+    expect(Object.keys(staff[0]).sort()).toEqual(['email', 'id', 'name', 'roles']);
+  });
+
   it('keeps at least one active administrator', async () => {
     const fresh = await createTestApp(engine);
     try {

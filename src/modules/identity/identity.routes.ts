@@ -79,6 +79,16 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
       },
     });
 
+    app.get('/api/v1/staff', {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Active users who work tickets (id, name, e-mail, roles): for assignee, member and lead pickers',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), roles: z.array(z.enum(ROLES)) })) }), ...errorResponses },
+      },
+      handler: async (request) => ({ items: await users.staff(contextOf(request)) }),
+    });
+
     app.get('/api/v1/roles', {
       config: { access: 'authenticated' },
       schema: {

@@ -69,6 +69,26 @@ export interface UserListQuery {
   after?: { email: string; id: number } | undefined;
 }
 
+/** Active users who work tickets (any role but client contact), by name: for pickers of assignees, members and leads. */
+export async function listStaff(db: DbOrTx): Promise<{ id: number; name: string; email: string; roles: Role[] }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.name', 'users.email', 'user_roles.role'])
+    .where('users.active', '=', 1)
+    .where('user_roles.role', '!=', 'client_contact')
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+  const byId = new Map<number, { id: number; name: string; email: string; roles: Role[] }>();
+  for (const r of rows) {
+    const entry = byId.get(r.id) ?? { id: r.id, name: r.name, email: r.email, roles: [] };
+    if (isRole(r.role)) entry.roles.push(r.role);
+    byId.set(r.id, entry);
+  }
+  return [...byId.values()];
+}
+
 export async function listUsers(db: DbOrTx, query: UserListQuery): Promise<User[]> {
   let sel = db.selectFrom('users').selectAll();
   if (query.active !== 'all') sel = sel.where('active', '=', query.active === 'true' ? 1 : 0);

@@ -58,6 +58,12 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     return repo.withoutSecret(user);
   }
 
+  /** Everyone who works tickets, for pickers; staff see each other's names, nothing more. */
+  async function staff(ctx: RequestContext) {
+    if (!ctx.actor.roles.some((r) => r !== 'client_contact')) throw forbidden();
+    return repo.listStaff(db);
+  }
+
   /** One user by e-mail (case-insensitive), for the CLI and integrations. */
   async function findByEmail(ctx: RequestContext, email: string): Promise<User> {
     require(ctx, 'users.read');
@@ -194,7 +200,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     });
   }
 
-  return { list, get, findByEmail, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
+  return { list, staff, get, findByEmail, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

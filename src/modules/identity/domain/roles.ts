@@ -17,8 +17,22 @@ export const PERMISSIONS = [
   'tickets.write',
   /** Override the priority that impact × urgency gives. */
   'tickets.prioritize',
+  /** Share saved ticket views with everyone, and change or delete shared ones. */
+  'tickets.share_views',
   'helpdesk.configure',
   'mail.manage',
+  /** Read price lists, rates and the pricing catalogue; costs also need the `costs` field scope. */
+  'pricing.read',
+  /** Change the pricing catalogue, price lists, cost rates and clients' price lists. */
+  'pricing.manage',
+  /** Log one's own service records (work, travel, unit fees) and run a timer. */
+  'records.write',
+  /** Approve or return records, and log or change records of other technicians. */
+  'records.approve',
+  /** Override the time class that pricing derives from a record's start time. */
+  'records.override_time_class',
+  /** Change or delete a record that is already approved (never a billed one). */
+  'records.edit_approved',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,19 +56,20 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     fieldScope: { prices: true, costs: true, margins: true },
   },
   manager: {
-    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize'],
+    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
+      'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
-    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize'],
+    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {
-    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write'],
+    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write', 'records.write'],
     fieldScope: { prices: false, costs: false, margins: false },
   },
   accountant: {
-    permissions: [...everyone, 'clients.read'],
+    permissions: [...everyone, 'clients.read', 'pricing.read'],
     fieldScope: { prices: true, costs: true, margins: false },
   },
   client_contact: {
