@@ -2,14 +2,16 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 import { createHelpdeskService, helpdeskRoutes } from './modules/helpdesk/index.ts';
 import { createMailService, mailRoutes } from './modules/mail/index.ts';
-import { createAttachments, createTicketsService, createTicketsWorkflow, ticketsRoutes } from './modules/tickets/index.ts';
+import { createPricingService, pricingRoutes } from './modules/pricing/index.ts';
+import { createRecords, recordsRoutes } from './modules/records/index.ts';
+import { createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, ticketsRoutes, viewsRoutes } from './modules/tickets/index.ts';
 import {
   createAuthService,
   createUsersService,
@@ -44,6 +46,8 @@ export function buildServices(deps: AppDeps) {
     helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
     mail: createMailService({ db, clock, config }),
+    pricing: createPricingService({ db, clock, customers }),
+    records: createRecords({ db, clock }),
     ...ticketServices(),
   };
 
@@ -53,6 +57,7 @@ export function buildServices(deps: AppDeps) {
       tickets: createTicketsService(ticketDeps),
       ticketWorkflow: createTicketsWorkflow(ticketDeps),
       attachments: createAttachments({ ...ticketDeps, files: createFileStore(config.storageDir), maxBytes: config.attachmentMaxBytes }),
+      ticketViews: createViewsService({ db, clock }),
     };
   }
 }
@@ -86,6 +91,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -107,7 +113,10 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   await app.register(helpdeskRoutes(services.helpdesk));
   await app.register(auditRoutes(services.audit));
   await app.register(mailRoutes(services.mail));
+  await app.register(pricingRoutes(services.pricing));
+  await app.register(recordsRoutes(services.records));
   await app.register(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments }));
+  await app.register(viewsRoutes(services.ticketViews));
   await registerWebApp(app, config.webDir);
   return app;
 }

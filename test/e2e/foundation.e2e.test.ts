@@ -273,7 +273,8 @@ describe('Foundation journey in the browser', () => {
   test('the OpenAPI docs page /api/docs loads', async () => {
     // Swagger UI renders the whole spec in the page: a few seconds on a small machine.
     const page = browsers[0] ? await browsers[0].newPage() : await newPage();
-    page.setDefaultTimeout(STEP_MS);
+    // The whole API (a hundred operations) is rendered in the browser: allow for a loaded machine.
+    page.setDefaultTimeout(STEP_MS * 4);
     currentPage = page;
     const response = await page.goto('/api/docs');
     expect(response?.ok()).toBe(true);
@@ -283,5 +284,5 @@ describe('Foundation journey in the browser', () => {
     await page.locator('.swagger-ui .opblock-tag-section').first().waitFor();
     await shot(page, 'api-docs');
  
-  }, JOURNEY_MS);
+  }, JOURNEY_MS * 2);
 });

@@ -9,6 +9,9 @@ export const errorSchema = z.object({
   }),
 });
 
+// One named component in the OpenAPI document instead of the same schema inline on every response.
+z.globalRegistry.add(errorSchema, { id: 'Error' });
+
 /** Standard error responses to document on a route. */
 export const errorResponses = {
   400: errorSchema,
