@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_helpdesk.ts';
 import * as m0003 from './0003_mail.ts';
 import * as m0004 from './0004_sla_watch.ts';
+import * as m0005 from './0005_ticket_indexes.ts';
 import * as m0006 from './0006_pricing_records.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_helpdesk': m0002,
   '0003_mail': m0003,
   '0004_sla_watch': m0004,
+  '0005_ticket_indexes': m0005,
   '0006_pricing_records': m0006,
 };

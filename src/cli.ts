@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { buildServices } from './app.ts';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
 import { startDemoMailSink } from './cli/demo-mail.ts';
 import { prepareDatabase, serve } from './main.ts';
 import { isRole, ROLES, systemContext, type Role } from './modules/identity/index.ts';
+import { IMPORT_COLUMNS } from './modules/records/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/index.ts';
 import { AppError } from './shared/errors.ts';
@@ -151,6 +152,27 @@ program
       if (!target.active) throw new AppError('validation', 'inactive_user', `The user ${target.email} is deactivated`);
       const token = await services.users.createToken(systemContext, target.id, opts.name);
       console.log(token.token);
+    });
+  });
+
+const importCommand = program.command('import').description('import data from files');
+
+importCommand
+  .command('records')
+  .description(`import service records from a CSV file, all rows or none (columns: ${IMPORT_COLUMNS.join(', ')})`)
+  .requiredOption('--file <path>', 'CSV file, UTF-8, ";" or "," between columns, a header line first')
+  .option('--dry-run', 'check and price every row, import nothing')
+  .addOption(dbOption)
+  .addOption(configOption)
+  .action(async (opts) => {
+    const config = configFrom(opts);
+    const text = readFileSync(opts.file, 'utf8');
+    await withDatabase(config, async (database) => {
+      const services = buildServices({ config, database, clock: systemClock });
+      const report = await services.records.bulk.importCsv(systemContext, text, { dryRun: Boolean(opts.dryRun) });
+      const unpriced = report.accepted.filter((a) => a.priceStatus === 'no_price').map((a) => a.row);
+      console.log(report.dryRun ? `Dry run: all ${report.accepted.length} rows are valid; nothing was imported.` : `Imported ${report.imported} records.`);
+      if (unpriced.length) console.log(`Without a price (recorded, the billing run will report them): lines ${unpriced.join(', ')}`);
     });
   });
 

@@ -3,6 +3,8 @@ import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { seedDefaultHelpdesk } from './modules/helpdesk/index.ts';
 import { createMailSender } from './modules/mail/index.ts';
+import { seedDefaultPricing } from './modules/pricing/index.ts';
+import { createSlaWatcher } from './modules/tickets/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from './platform/db/index.ts';
 
@@ -10,6 +12,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from './p
 export async function prepareDatabase(db: Db): Promise<string[]> {
   const applied = await migrateToLatest(db);
   await seedDefaultHelpdesk(db, systemClock.now());
+  await seedDefaultPricing(db, systemClock.now());
   return applied;
 }
 
@@ -20,7 +23,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Start: config → database → migrate → app → listen → jobs (mail sender). Stops cleanly on SIGINT/SIGTERM. */
+/** Start: config → database → migrate → app → listen → jobs (mail sender, SLA watcher). Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
   const database = options.database ?? openDatabase(config.db);
   await prepareDatabase(database.db);
@@ -32,9 +35,13 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
   // Outgoing mail: drains the outbox every few seconds; any number of processes may run it side by side.
   const mailSender = createMailSender({ db: database.db, clock: systemClock, config, logger: app.log });
   mailSender.start(5_000);
+  // SLA warnings, breaches and escalation: every 30 s; each crossing is reported once whatever the number of processes.
+  const slaWatcher = createSlaWatcher({ db: database.db, clock: systemClock, config, logger: app.log });
+  slaWatcher.start(30_000);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await slaWatcher.stop();
       await mailSender.stop();
       await app.close();
       await database.close();

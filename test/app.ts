@@ -6,6 +6,7 @@ import { buildApp, buildServices, type Services } from '../src/app.ts';
 import { defaultConfig, type Config } from '../src/config/index.ts';
 import { seedDefaultHelpdesk } from '../src/modules/helpdesk/index.ts';
 import { systemContext, type Role } from '../src/modules/identity/index.ts';
+import { seedDefaultPricing } from '../src/modules/pricing/index.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { Engine } from '../src/platform/db/index.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -37,6 +38,7 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
   const clock = fixedClock('2026-11-02T09:00:00.000Z');
   // What the server does at start after migrating (see src/main.ts).
   await seedDefaultHelpdesk(database.db, clock.now());
+  await seedDefaultPricing(database.db, clock.now());
   const storageDir = mkdtempSync(join(tmpdir(), 'kontor-files-'));
   const config: Config = {
     ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', storageDir, attachmentMaxBytes: 64 * 1024, ...overrides,

@@ -51,7 +51,7 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     expect((await call(technician.auth, 'GET', '/api/v1/priority-matrix')).json().high).toEqual({ high: 'P1', medium: 'P2', low: 'P3' });
     expect((await call(technician.auth, 'GET', '/api/v1/ticket-number-prefix')).json()).toEqual({ prefix: 'T' });
     expect(await seedDefaultHelpdesk(t.database.db, t.clock.now())).toEqual({ created: [] });
-    const seeded = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'seed').execute();
+    const seeded = await t.database.db.selectFrom('audit_log').selectAll().where('entity', '=', 'helpdesk_config').where('action', '=', 'seed').execute();
     expect(seeded).toHaveLength(1);
   });
 

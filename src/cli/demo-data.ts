@@ -1,6 +1,7 @@
 import type { Services } from '../app.ts';
 import { systemContext, type Role } from '../modules/identity/index.ts';
 import type { NewTicket } from '../modules/tickets/index.ts';
+import { seedDemoPricing } from './demo-pricing.ts';
 
 /** Sign-in password of every demo user (printed at start; the demo is for trying Kontor, not for production). */
 export const DEMO_PASSWORD = 'Kontor-Demo-2026';
@@ -98,6 +99,9 @@ export async function seedDemo(services: Services): Promise<void> {
       clientId: u.role === 'client_contact' ? firstClientId : null,
     })).id;
   }
+  // Price list "Standard 2026" (BILLING.md §5): the default, and Strojírny Brno's own.
+  const workers = [userIds.technician, userIds.operator, userIds.manager].filter((id): id is number => id !== undefined);
+  await seedDemoPricing(services, { clientId: clientIds[0]!, technicianIds: workers });
   await seedDemoTickets(services, userIds, clientIds, contactIds);
 }
 

@@ -22,11 +22,14 @@ export {
   findCategory,
   queueIdsOfUser,
   teamIdsOfUser,
+  helpdeskSnapshot,
+  slaPolicyFor,
   DEFAULT_QUEUE_CODE,
   DEFAULT_TICKET_NUMBER_PREFIX,
   type LoadedProcess,
   type EffectiveSlaPolicy,
   type ResolvedDimensionValue,
+  type HelpdeskSnapshot,
 } from './loaders.ts';
 export type { TicketType, TicketState, TicketTransition } from './process.schemas.ts';
 export type { Queue, Team } from './queues.schemas.ts';

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { DEFAULT_PRIORITY_MATRIX, type CalendarConfig, type PriorityMatrix, type SlaTargets, type StateCategory } from './domain/index.ts';
@@ -148,3 +149,110 @@ export const findCategory = taxonomy.findCategory;
 /** The queues and teams a user belongs to (views "my queues", "my teams"). */
 export const queueIdsOfUser = queues.queueIdsOfUser;
 export const teamIdsOfUser = queues.teamIdsOfUser;
+
+/* ------------------------------------------------------------------------------------
+ * The configuration as one snapshot, for the hot paths (creating and listing tickets).
+ *
+ * Loading it takes a dozen queries; a snapshot is kept per database and reused while
+ * `config_version` (raised by triggers in the same transaction as every change to the
+ * tables read here, see migrations/0005) is unchanged. So each request reads one small
+ * row instead of the configuration, and a change made by any process is seen by the
+ * next request of every process.
+ * ---------------------------------------------------------------------------------- */
+
+export interface HelpdeskSnapshot {
+  version: number;
+  /** Every type (active or not) with its process, by id and by code. */
+  typesById: ReadonlyMap<number, LoadedProcess>;
+  typesByCode: ReadonlyMap<string, LoadedProcess>;
+  /** Every state of every type. */
+  statesById: ReadonlyMap<number, LoadedProcess['states'][number] & { typeId: number }>;
+  queuesById: ReadonlyMap<number, Queue>;
+  /** What getDefaultQueue() gives. */
+  defaultQueue: Queue | null;
+  /** Policies with their calendars (as getSlaPolicy() gives them), by id; null when the calendar is missing. */
+  policiesById: ReadonlyMap<number, { policy: EffectiveSlaPolicy | null; active: boolean }>;
+  /** What findDefaultPolicy() gives, as getSlaPolicy() gives it. */
+  defaultPolicy: EffectiveSlaPolicy | null;
+  priorityMatrix: PriorityMatrix;
+  ticketNumberPrefix: string;
+  /** listCustomFields(typeId) for every type. */
+  customFieldsOf(typeId: number): CustomField[];
+}
+
+const VERSION_QUERY = CompiledQuery.raw('select version from config_version where id = 1');
+
+/** The configuration version now; a database without the table (before migration 0005) never caches. */
+async function configVersion(db: DbOrTx): Promise<number | null> {
+  const { rows } = await db.executeQuery<{ version: number | string }>(VERSION_QUERY);
+  return rows[0] ? Number(rows[0].version) : null;
+}
+
+async function loadSnapshot(db: DbOrTx, version: number): Promise<HelpdeskSnapshot> {
+  const [types, queueList, policies, calendars, fields, matrix, prefix] = await Promise.all([
+    processes.listTypes(db),
+    queues.listQueues(db),
+    sla.listPolicies(db),
+    sla.listCalendars(db),
+    taxonomy.listFields(db, { active: 'true' }),
+    getPriorityMatrix(db),
+    getTicketNumberPrefix(db),
+  ]);
+  const loaded = types.map(toProcess);
+  const calendarsById = new Map(calendars.map((c) => [c.id, c]));
+  const effective = (p: (typeof policies)[number]): EffectiveSlaPolicy | null => {
+    const calendar = calendarsById.get(p.calendarId);
+    if (!calendar) return null;
+    const { timeZone, weekly, holidayCountries, extraDaysOff } = calendar;
+    return {
+      id: p.id, name: p.name, calendar: { timeZone, weekly, holidayCountries, extraDaysOff },
+      targets: p.targets, warnAtPercent: p.warnAtPercent, escalateToQueueId: p.escalateToQueueId,
+    };
+  };
+  const policiesById = new Map(policies.map((p) => [p.id, { policy: effective(p), active: p.active }]));
+  const defaultRow = policies.find((p) => p.isDefault);
+  // Queues come ordered by name, id: the first active one is getDefaultQueue()'s fallback.
+  const desk = queueList.find((q) => q.code === DEFAULT_QUEUE_CODE);
+  const fieldsByType = new Map<number, CustomField[]>();
+  return {
+    version,
+    typesById: new Map(loaded.map((t) => [t.typeId, t])),
+    typesByCode: new Map(loaded.map((t) => [t.type.code, t])),
+    statesById: new Map(loaded.flatMap((t) => t.states.map((s) => [s.id, { ...s, typeId: t.typeId }] as const))),
+    queuesById: new Map(queueList.map((q) => [q.id, q])),
+    defaultQueue: desk?.active ? desk : (queueList.find((q) => q.active) ?? null),
+    policiesById,
+    defaultPolicy: defaultRow ? effective(defaultRow) : null,
+    priorityMatrix: matrix,
+    ticketNumberPrefix: prefix,
+    customFieldsOf(typeId) {
+      let list = fieldsByType.get(typeId);
+      if (!list) fieldsByType.set(typeId, (list = fields.filter((f) => f.typeId === null || f.typeId === typeId)));
+      return list;
+    },
+  };
+}
+
+// Per database (its dialect adapter, shared by the database and its transactions).
+const snapshots = new WeakMap<object, HelpdeskSnapshot>();
+
+/**
+ * The helpdesk configuration as of now: one small query when nothing changed since
+ * the last call, else a fresh load (kept only if no change committed while loading).
+ */
+export async function helpdeskSnapshot(db: DbOrTx): Promise<HelpdeskSnapshot> {
+  const key = db.getExecutor().adapter;
+  const version = await configVersion(db);
+  const cached = snapshots.get(key);
+  if (cached && version !== null && cached.version === version) return cached;
+  const snapshot = await loadSnapshot(db, version ?? -1);
+  if (version !== null && (await configVersion(db)) === version) snapshots.set(key, snapshot);
+  return snapshot;
+}
+
+/** The policy a new ticket of the client gets (getSlaPolicyForClient() on a snapshot and the client's own policy id). */
+export function slaPolicyFor(snapshot: HelpdeskSnapshot, clientPolicyId: number | null): EffectiveSlaPolicy | null {
+  const own = clientPolicyId === null ? undefined : snapshot.policiesById.get(clientPolicyId);
+  if (own?.active) return own.policy;
+  return snapshot.defaultPolicy;
+}

@@ -3,5 +3,8 @@ export { createTicketsService, type TicketsService } from './tickets.service.ts'
 export { createTicketsWorkflow, type TicketsWorkflow } from './tickets.workflow.ts';
 export { createAttachments, type Attachments } from './tickets.attachments.ts';
 export { ticketsRoutes } from './tickets.routes.ts';
+export { createViewsService, type ViewsService, type SavedView } from './views.service.ts';
+export { viewsRoutes } from './views.routes.ts';
+export { createSlaWatcher, type SlaWatcher, type SlaWatchResult, type SlaWatchLogger } from './tickets.sla-watch.ts';
 export type { Ticket, TicketSummary, NewTicket } from './tickets.schemas.ts';
 export * from './domain/sla/index.ts';

@@ -8,7 +8,8 @@ import type { Process } from './domain/process.ts';
 import type { NotifyConfig } from './tickets.notify.ts';
 import { visibleTicketIds } from './tickets.read.ts';
 import { findTicketRow, searchDocumentText, updateTicketSla } from './tickets.repo.ts';
-import { slaColumns, slaStateOf, toCorePolicy } from './tickets.sla.ts';
+import { computeSla } from './domain/sla/index.ts';
+import { nextCheckAt, slaColumns, slaEventsOf, toCorePolicy } from './tickets.sla.ts';
 
 /** What the ticket use cases share: dependencies and the small steps every one of them takes. */
 export interface TicketsDeps {
@@ -41,13 +42,19 @@ export async function processOf(db: Db | Tx, typeId: number): Promise<Process> {
   return toProcess(loaded);
 }
 
-/** Recomputes the SLA columns from the ticket's SLA events (after any event was added). */
+/**
+ * Recomputes the SLA columns from the ticket's SLA events (after any event was
+ * added), and when the SLA watcher must look at the ticket next.
+ */
 export async function refreshSla(trx: Tx, ticketId: number, policyId: number | null, now: Date): Promise<void> {
   if (policyId === null) return;
   const policy = await getSlaPolicy(trx, policyId);
   if (!policy) return;
-  const state = await slaStateOf(trx, ticketId, toCorePolicy(policy), now);
-  await updateTicketSla(trx, ticketId, slaColumns(state));
+  const core = toCorePolicy(policy);
+  const events = await slaEventsOf(trx, ticketId);
+  const state = computeSla(core, events, now.getTime());
+  const { sla_checked_at } = await trx.selectFrom('tickets').select('sla_checked_at').where('id', '=', ticketId).executeTakeFirstOrThrow();
+  await updateTicketSla(trx, ticketId, { ...slaColumns(state), sla_next_check_at: nextCheckAt(core, events, sla_checked_at, state) });
 }
 
 export async function reindex(trx: Tx, ticketId: number): Promise<void> {

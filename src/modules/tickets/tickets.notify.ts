@@ -23,7 +23,15 @@ export interface TicketNotice {
   resolutionNote?: string | null;
 }
 
-async function recipientsOf(trx: Tx, ticketId: number) {
+/** A contact the notice goes to (active, with an e-mail). */
+export interface NoticeRecipient {
+  id: number;
+  name: string;
+  email: string | null;
+  language: string;
+}
+
+async function recipientsOf(trx: Tx, ticketId: number): Promise<NoticeRecipient[]> {
   const ticket = await trx.selectFrom('tickets').select('requester_contact_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
   const watcherIds = (await trx.selectFrom('ticket_watchers').select('contact_id').where('ticket_id', '=', ticketId).where('contact_id', 'is not', null).execute()).map((w) => w.contact_id as number);
   const ids = [...new Set([ticket.requester_contact_id, ...watcherIds].filter((id): id is number => id !== null))];
@@ -31,8 +39,13 @@ async function recipientsOf(trx: Tx, ticketId: number) {
   return trx.selectFrom('contacts').select(['id', 'name', 'email', 'language']).where('id', 'in', ids).where('active', '=', 1).where('email', 'is not', null).execute();
 }
 
-export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, notice: TicketNotice): Promise<number> {
-  const recipients = await recipientsOf(trx, notice.ticketId);
+/**
+ * Queues the notice for the ticket's requester and watching contacts. A caller that
+ * has just written those (a new ticket) may pass them, in contact id order, instead
+ * of having them read back.
+ */
+export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, notice: TicketNotice, known?: readonly NoticeRecipient[]): Promise<number> {
+  const recipients = known ?? (await recipientsOf(trx, notice.ticketId));
   for (const [i, r] of recipients.entries()) {
     const language = (['cs', 'sk', 'en'].includes(r.language) ? r.language : 'cs') as MailLanguage;
     const rendered = await renderTemplate(trx, notice.key, language, {

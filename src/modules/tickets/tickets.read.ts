@@ -1,6 +1,9 @@
 import { sql, type Selectable } from 'kysely';
-import { afterCursor, ticketMatches, type DbOrTx, type SortKey, type TicketsTable } from '../../platform/db/index.ts';
+import {
+  afterCursor, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, type DbOrTx, type SortKey, type TicketsTable,
+} from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
+import { helpdeskSnapshot, type HelpdeskSnapshot } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
 import { NO_DUE } from './tickets.repo.ts';
 import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
@@ -14,6 +17,7 @@ const SORTS: Record<TicketListQuery['sort'], readonly SortKey[]> = {
   '-created': [['tickets.created_at', 'desc'], ['tickets.id', 'desc']],
   priority: [['tickets.priority', 'asc'], ['tickets.sla_due_at', 'asc'], ['tickets.id', 'asc']],
   updated: [['tickets.updated_at', 'desc'], ['tickets.id', 'desc']],
+  newest: [['tickets.id', 'desc']],
 };
 
 const ACTIVE = ['new', 'open', 'waiting'] as const;
@@ -68,6 +72,82 @@ function toSummary(r: SummaryRow): TicketSummary {
   };
 }
 
+/** The columns a list row needs; names of types, states and queues come from the configuration snapshot. */
+const LIST_COLUMNS = [
+  'tickets.id', 'tickets.number', 'tickets.subject', 'tickets.type_id', 'tickets.state_id', 'tickets.state_category', 'tickets.priority',
+  'tickets.queue_id', 'tickets.assignee_id', 'tickets.client_id', 'tickets.tags_text', 'tickets.sla_status', 'tickets.sla_policy_id',
+  'tickets.sla_first_response_due_at', 'tickets.sla_resolution_due_at', 'tickets.sla_due_at', 'tickets.sla_warned_at',
+  'tickets.sla_breached_at', 'tickets.sla_breached_minutes', 'tickets.created_at', 'tickets.updated_at', 'tickets.version',
+  'c.name as client_name', 'a.name as assignee_name',
+] as const;
+
+type ListRow = Pick<SummaryRow, 'id' | 'number' | 'subject' | 'type_id' | 'state_id' | 'state_category' | 'priority' | 'queue_id' | 'assignee_id'
+  | 'client_id' | 'tags_text' | 'sla_status' | 'sla_policy_id' | 'sla_first_response_due_at' | 'sla_resolution_due_at' | 'sla_due_at'
+  | 'sla_warned_at' | 'sla_breached_at' | 'sla_breached_minutes' | 'created_at' | 'updated_at' | 'version' | 'client_name' | 'assignee_name'>;
+
+/**
+ * The values of a list query, bound to its statement; which of them are present is the
+ * statement's shape. (Typed loosely: when the statement is built they hold markers.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ListParams = Record<string, any>;
+
+/**
+ * The list statement for one shape of filters: built and compiled once (preparedQuery),
+ * then run with the values. `shape` names the sort, the full-text plan and the
+ * conditions that have no value of their own; `p`'s keys name the others.
+ */
+const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
+  const [sort, plan, ...flags] = shape.split('|') as [TicketListQuery['sort'], 'none' | 'in' | 'drive', ...string[]];
+  const has = (k: string) => k in p;
+  const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(prefix)).map((k) => p[k]!);
+  // Full text driving the read (SQLite, newest first): the index gives the matches newest first and
+  // the first page stops the scan, however many tickets contain the words.
+  let sel = plan === 'drive'
+    ? db.selectFrom('ticket_search').crossJoin('tickets').where(sql<boolean>`tickets.id = ticket_search.rowid`).where(sql<boolean>`ticket_search match ${p.fts}`)
+    : db.selectFrom('tickets');
+  let q = sel
+    .innerJoin('clients as c', 'c.id', 'tickets.client_id')
+    .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
+    .select(LIST_COLUMNS);
+  if (has('scopeUser')) q = q.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.scopeUser));
+  if (has('cat0')) q = q.where('tickets.state_category', 'in', ins('cat'));
+  if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
+  if (flags.includes('unassigned')) q = q.where('tickets.assignee_id', 'is', null);
+  if (has('myTeams')) q = q.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', p.myTeams));
+  if (has('dueBefore')) q = q.where('tickets.sla_due_at', '<', p.dueBefore);
+  if (has('queueId')) q = q.where('tickets.queue_id', '=', p.queueId);
+  if (has('state0')) q = q.where('tickets.state_id', 'in', ins('state'));
+  if (has('typeId')) q = q.where('tickets.type_id', '=', p.typeId);
+  if (has('pri0')) q = q.where('tickets.priority', 'in', ins('pri'));
+  if (has('assigneeId')) q = q.where('tickets.assignee_id', '=', p.assigneeId);
+  if (has('teamId')) q = q.where('tickets.team_id', '=', p.teamId);
+  if (has('clientId')) q = q.where('tickets.client_id', '=', p.clientId);
+  if (has('categoryId')) q = q.where('tickets.category_id', '=', p.categoryId);
+  if (has('slaStatus')) q = q.where('tickets.sla_status', '=', p.slaStatus);
+  if (has('tag')) q = q.where('tickets.id', 'in', db.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', p.tag));
+  if (has('dim')) {
+    q = q.where('tickets.id', 'in',
+      db.selectFrom('ticket_dimension_values as tdv')
+        .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
+        .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
+        .select('tdv.ticket_id')
+        .where('d.code', '=', p.dim)
+        .where('dv.code', '=', p.dimValue));
+  }
+  if (has('custom')) q = q.where('tickets.custom_json', 'like', p.custom);
+  if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
+  const keys = SORTS[sort];
+  if (has('after0')) q = q.where(afterCursor(keys, keys.map((_, i) => p[`after${i}`]!)));
+  if (plan === 'drive') q = q.orderBy(sql`ticket_search.rowid`, 'desc');
+  else for (const [column, dir] of keys) q = q.orderBy(sql.ref(column), dir);
+  return q.limit(p.limit);
+});
+
+/**
+ * A page of tickets: filters on every field, full text, keyset paging. Compiled once per
+ * shape of filters; type, state and queue names from the configuration snapshot (no joins).
+ */
 export async function listTickets(
   db: DbOrTx,
   q: TicketListQuery,
@@ -75,60 +155,74 @@ export async function listTickets(
   me: { userId: number; now: string },
   after: (string | number)[] | null,
 ): Promise<{ items: TicketSummary[]; last: (string | number)[] | null; more: boolean }> {
-  let sel = summaryQuery(db);
   if (scope.kind === 'none') return { items: [], last: null, more: false };
-  if (scope.kind === 'member_queues') {
-    sel = sel.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+  const settings = await helpdeskSnapshot(db);
+  const p: ListParams = {};
+  const flags: string[] = [];
+  const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}${i}`] = v));
+  if (scope.kind === 'member_queues') p.scopeUser = scope.userId;
+  const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
+  if (categories) list('cat', categories);
+  if (q.view === 'mine') p.mine = me.userId;
+  if (q.view === 'unassigned') flags.push('unassigned');
+  if (q.view === 'my_teams') p.myTeams = me.userId;
+  if (q.view === 'breaching_soon') p.dueBefore = new Date(new Date(me.now).getTime() + 4 * 3_600_000).toISOString();
+  if (q.queueId) p.queueId = q.queueId;
+  if (q.stateCode) {
+    const ids = [...settings.statesById.values()].filter((st) => st.code === q.stateCode).map((st) => st.id);
+    if (!ids.length) return { items: [], last: null, more: false };
+    list('state', ids);
   }
-  const categories = q.stateCategory?.split(',') as (typeof ACTIVE[number] | 'resolved' | 'closed')[] | undefined;
-  if (categories) sel = sel.where('tickets.state_category', 'in', categories);
-  else if (q.view !== 'all') sel = sel.where('tickets.state_category', 'in', [...ACTIVE]);
-  if (q.view === 'mine') sel = sel.where('tickets.assignee_id', '=', me.userId);
-  if (q.view === 'unassigned') sel = sel.where('tickets.assignee_id', 'is', null);
-  if (q.view === 'my_teams') sel = sel.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', me.userId));
-  if (q.view === 'breaching_soon') {
-    const soon = new Date(new Date(me.now).getTime() + 4 * 3_600_000).toISOString();
-    sel = sel.where('tickets.sla_due_at', '<', soon);
+  if (q.typeCode) {
+    const type = settings.typesByCode.get(q.typeCode);
+    if (!type) return { items: [], last: null, more: false };
+    p.typeId = type.typeId;
   }
-  if (q.queueId) sel = sel.where('tickets.queue_id', '=', q.queueId);
-  if (q.stateCode) sel = sel.where('ts.code', '=', q.stateCode);
-  if (q.typeCode) sel = sel.where('tt.code', '=', q.typeCode);
-  if (q.priority) sel = sel.where('tickets.priority', 'in', q.priority.split(','));
-  if (q.assigneeId) sel = sel.where('tickets.assignee_id', '=', q.assigneeId);
-  if (q.teamId) sel = sel.where('tickets.team_id', '=', q.teamId);
-  if (q.clientId) sel = sel.where('tickets.client_id', '=', q.clientId);
-  if (q.categoryId) sel = sel.where('tickets.category_id', '=', q.categoryId);
-  if (q.slaStatus) sel = sel.where('tickets.sla_status', '=', q.slaStatus);
-  if (q.tag) sel = sel.where('tickets.id', 'in', db.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', q.tag.toLowerCase()));
+  if (q.priority) list('pri', q.priority.split(','));
+  if (q.assigneeId) p.assigneeId = q.assigneeId;
+  if (q.teamId) p.teamId = q.teamId;
+  if (q.clientId) p.clientId = q.clientId;
+  if (q.categoryId) p.categoryId = q.categoryId;
+  if (q.slaStatus) p.slaStatus = q.slaStatus;
+  if (q.tag) p.tag = q.tag.toLowerCase();
   if (q.dimension) {
     const [dim, value] = q.dimension.split(':') as [string, string];
-    sel = sel.where('tickets.id', 'in',
-      db.selectFrom('ticket_dimension_values as tdv')
-        .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
-        .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
-        .select('tdv.ticket_id')
-        .where('d.code', '=', dim)
-        .where('dv.code', '=', value));
+    p.dim = dim;
+    p.dimValue = value;
   }
   if (q.custom) {
     const [key, ...rest] = q.custom.split(':');
     // Custom values are JSON; matching the serialized "key":value pair works alike on both engines.
-    sel = sel.where('tickets.custom_json', 'like', `%${JSON.stringify(key).slice(0, -1)}":${JSON.stringify(rest.join(':'))}%`);
+    p.custom = `%${JSON.stringify(key).slice(0, -1)}":${JSON.stringify(rest.join(':'))}%`;
   }
-  if (q.q) {
-    const match = ticketMatches(db, q.q);
-    if (match) sel = sel.where(match);
+  let plan: 'none' | 'in' | 'drive' = 'none';
+  const words = q.q ? queryWords(q.q) : [];
+  if (words.length) {
+    p.fts = fullTextQuery(db, words);
+    plan = q.sort === 'newest' && !isPostgres(db) ? 'drive' : 'in';
   }
-  const keys = SORTS[q.sort];
-  if (after) sel = sel.where(afterCursor(keys, after));
-  for (const [column, dir] of keys) sel = sel.orderBy(sql.ref(column), dir);
-  const rows = (await sel.limit(q.limit + 1).execute()) as SummaryRow[];
+  if (after) list('after', after);
+  p.limit = q.limit + 1;
+  const rows = (await listStatement(db, p, [q.sort, plan, ...flags].join('|'))) as ListRow[];
   const page = rows.slice(0, q.limit);
+  const keys = SORTS[q.sort];
   const lastRow = page.at(-1);
-  const last = lastRow
-    ? keys.map(([column]) => lastRow[column.replace('tickets.', '') as keyof SummaryRow] as string | number)
-    : null;
-  return { items: page.map(toSummary), last, more: rows.length > q.limit };
+  const last = lastRow ? keys.map(([column]) => lastRow[column.replace('tickets.', '') as keyof ListRow] as string | number) : null;
+  return { items: await listSummaries(db, settings, page), last, more: rows.length > q.limit };
+}
+
+async function listSummaries(db: DbOrTx, settings: HelpdeskSnapshot, rows: ListRow[]): Promise<TicketSummary[]> {
+  // A type, state or queue made after the snapshot was taken (by another process, just now): take a new one.
+  const known = (s: HelpdeskSnapshot) => rows.every((r) => s.typesById.has(r.type_id) && s.statesById.has(r.state_id) && s.queuesById.has(r.queue_id));
+  const names = known(settings) ? settings : await helpdeskSnapshot(db);
+  return rows.map((r) => {
+    const type = names.typesById.get(r.type_id)!.type;
+    const state = names.statesById.get(r.state_id)!;
+    const queue = names.queuesById.get(r.queue_id)!;
+    return toSummary({
+      ...r, type_code: type.code, type_name: type.name, state_code: state.code, state_name: state.name, queue_name: queue.name,
+    } as SummaryRow);
+  });
 }
 
 export async function visibleTicketIds(db: DbOrTx, ids: readonly number[], scope: TicketScope): Promise<number[]> {

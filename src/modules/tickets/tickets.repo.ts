@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { DbOrTx, TicketsTable } from '../../platform/db/index.ts';
+import { preparedQuery, type DbOrTx, type TicketsTable } from '../../platform/db/index.ts';
 
 /** Writing tickets and their parts. Reading for the API is in tickets.read.ts. */
 
@@ -19,6 +19,79 @@ export async function nextTicketSeq(db: DbOrTx, year: number): Promise<number> {
 export async function insertTicket(db: DbOrTx, values: Insertable<TicketsTable>): Promise<number> {
   const row = await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/*
+ * Creating a ticket runs these on every request: compiled once (preparedQuery), the
+ * statements of a new ticket in its transaction, inserts only (nothing to replace yet).
+ */
+
+const nextSeqQuery = preparedQuery((db, p: { year: number; one: number }) =>
+  db
+    .insertInto('ticket_counters')
+    .values({ year: p.year, last_seq: p.one })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_seq: eb('ticket_counters.last_seq', '+', p.one) })))
+    .returning('last_seq'));
+
+/** nextTicketSeq() through a prepared statement. */
+export async function nextTicketSeqFast(db: DbOrTx, year: number): Promise<number> {
+  const [row] = await nextSeqQuery(db, { year, one: 1 });
+  return row!.last_seq;
+}
+
+/** A new ticket row: every column given (the key set is the statement). */
+export type NewTicketRow = Required<Omit<Insertable<TicketsTable>, 'id'>>;
+const insertTicketQuery = preparedQuery((db, row: NewTicketRow) => db.insertInto('tickets').values(row).returning('id'));
+
+export async function insertNewTicket(db: DbOrTx, row: NewTicketRow): Promise<number> {
+  const [inserted] = await insertTicketQuery(db, row);
+  return inserted!.id;
+}
+
+const insertEventQuery = preparedQuery((db, e: { ticket_id: number; at: string; actor_user_id: number | null; actor_name: string | null; kind: string; field: string | null; before_json: string | null; after_json: string | null }) =>
+  db.insertInto('ticket_events').values(e));
+const insertSlaEventQuery = preparedQuery((db, e: { ticket_id: number; at: string; kind: string; priority: string | null }) =>
+  db.insertInto('ticket_sla_events').values(e));
+
+/** One timeline event (insertEvents() for a single event, prepared). */
+export async function insertEvent(db: DbOrTx, ticketId: number, at: string, actor: { userId: number | null; name: string | null }, e: TicketEvent): Promise<void> {
+  await insertEventQuery(db, {
+    ticket_id: ticketId, at, actor_user_id: actor.userId, actor_name: actor.name, kind: e.kind, field: e.field ?? null,
+    before_json: e.before === undefined ? null : JSON.stringify(e.before), after_json: e.after === undefined ? null : JSON.stringify(e.after),
+  });
+}
+
+/** insertSlaEvent(), prepared. */
+export async function insertSlaEventFast(db: DbOrTx, ticketId: number, at: string, kind: string, priority: string | null = null): Promise<void> {
+  await insertSlaEventQuery(db, { ticket_id: ticketId, at, kind, priority });
+}
+
+export async function insertTags(db: DbOrTx, ticketId: number, tags: readonly string[]): Promise<void> {
+  if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
+}
+
+/**
+ * What a new ticket needs from its client and requester in one query: the client's
+ * own SLA policy, and the requester contact (absent when not given or not found).
+ */
+const newTicketRefsQuery = preparedQuery((db, p: { clientId: number; contactId: number | null }) =>
+  db
+    .selectFrom('clients as c')
+    .leftJoin('contacts as rc', (j) => j.on('rc.id', '=', p.contactId))
+    .select([
+      'c.sla_policy_id as client_policy_id', 'rc.id as contact_id', 'rc.client_id as contact_client_id', 'rc.active as contact_active',
+      'rc.name as contact_name', 'rc.email as contact_email', 'rc.language as contact_language',
+    ])
+    .where('c.id', '=', p.clientId));
+
+export async function newTicketRefs(db: DbOrTx, clientId: number, contactId: number | null) {
+  const [row] = await newTicketRefsQuery(db, { clientId, contactId });
+  return {
+    clientPolicyId: row?.client_policy_id ?? null,
+    contact: row?.contact_id == null
+      ? null
+      : { id: row.contact_id, clientId: row.contact_client_id as number, active: row.contact_active as number, name: row.contact_name as string, email: row.contact_email ?? null, language: row.contact_language as string },
+  };
 }
 
 /** Writes only over the version the caller read; false when someone else changed it first. */

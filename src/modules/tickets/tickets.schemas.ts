@@ -143,7 +143,8 @@ export const listQuery = z.strictObject({
   /** `dimension.SERVICE=EMAIL` style filters arrive as dim_<code>=<valueCode>. */
   dimension: z.string().regex(/^[\w-]+:[\w-]+$/).optional(),
   custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional(),
-  sort: z.enum(['sla', 'created', '-created', 'priority', 'updated']).default('sla'),
+  /** `newest`: the latest tickets first (by number of creation); with `q`, the fast order for words that many tickets contain. */
+  sort: z.enum(['sla', 'created', '-created', 'priority', 'updated', 'newest']).default('sla'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

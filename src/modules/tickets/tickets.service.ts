@@ -1,56 +1,80 @@
 import { recordAudit } from '../../platform/audit/index.ts';
+import { indexNewTicketDocument } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
 import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
-  findCategory, findQueue, findTeam, getDefaultQueue, getPriorityMatrix, getSlaPolicyForClient, getTicketNumberPrefix,
-  listCustomFields, loadProcessByCode, queueIdsOfUser, resolveDimensionValues, validateCustomValues,
+  findCategory, findTeam, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, validateCustomValues,
+  type HelpdeskSnapshot,
 } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
-import { allowedFrom, initialState } from './domain/process.ts';
-import { priorityFrom, type Level, type Priority } from './domain/sla/index.ts';
+import { allowedFrom, initialState, type Process } from './domain/process.ts';
+import { computeSla, priorityFrom, type Level, type Priority, type PriorityMatrix, type SlaEvent } from './domain/sla/index.ts';
 import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
-import { notifyClient } from './tickets.notify.ts';
+import { notifyClient, type NoticeRecipient } from './tickets.notify.ts';
 import { listTickets, readTicket, readTimeline } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { NewTicket, Ticket, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
+import { nextCheckAt, slaColumns, toCorePolicy } from './tickets.sla.ts';
 
 /** Creating, reading, listing and editing tickets. State changes and comments: tickets.workflow.ts. */
 export function createTicketsService(deps: TicketsDeps) {
   const { db, clock, config, customers } = deps;
 
-  /** Checks references a ticket may hold; every problem names its field. */
+  /** What checkRefs() looked up, for building a new ticket's answer without reading it back. */
+  interface FoundRefs {
+    team?: { id: number; name: string };
+    category?: { id: number; path: string };
+    assignee?: { id: number; name: string };
+    contact?: { id: number; name: string; email: string | null; language: string; active: number };
+  }
+
+  /**
+   * Checks references a ticket may hold; every problem names its field. Queues
+   * come from the configuration snapshot; a new ticket's requester was read with
+   * its client (`known`); whatever was looked up is left in `found`.
+   */
   async function checkRefs(
     ctx: RequestContext,
     clientId: number,
     r: { queueId?: number | undefined; teamId?: number | null | undefined; assigneeId?: number | null | undefined; categoryId?: number | null | undefined; requesterContactId?: number | null | undefined; parentId?: number | null | undefined },
+    settings: HelpdeskSnapshot,
+    found: FoundRefs = {},
+    known?: { contact: (NonNullable<FoundRefs['contact']> & { clientId: number }) | null },
   ): Promise<ErrorDetail[]> {
     const problems: ErrorDetail[] = [];
     const bad = (path: string, code: string, message: string) => problems.push({ path, code, message });
     if (r.queueId !== undefined) {
-      const queue = await findQueue(db, r.queueId);
+      const queue = settings.queuesById.get(r.queueId);
       if (!queue || !queue.active) bad('queueId', 'unknown_reference', 'No active queue with this id');
-      else if (ticketScopeOf(ctx.actor).kind === 'member_queues' && !(await queueIdsOfUser(db, ctx.actor.userId)).includes(r.queueId)) {
+      else if (ticketScopeOf(ctx.actor).kind === 'member_queues' && !queue.members.includes(ctx.actor.userId)) {
         bad('queueId', 'queue_not_allowed', 'You are not a member of this queue');
       }
     }
     if (r.teamId) {
       const team = await findTeam(db, r.teamId);
       if (!team || !team.active) bad('teamId', 'unknown_reference', 'No active team with this id');
+      else found.team = { id: team.id, name: team.name };
     }
     if (r.categoryId) {
       const category = await findCategory(db, r.categoryId);
       if (!category || !category.active) bad('categoryId', 'unknown_reference', 'No active category with this id');
+      else found.category = { id: category.id, path: category.path };
     }
     if (r.assigneeId) {
-      const user = await db.selectFrom('users').select(['id', 'active']).where('id', '=', r.assigneeId).executeTakeFirst();
+      const user = await db.selectFrom('users').select(['id', 'active', 'name']).where('id', '=', r.assigneeId).executeTakeFirst();
       if (!user || user.active !== 1) bad('assigneeId', 'unknown_reference', 'No active user with this id');
+      else found.assignee = { id: user.id, name: user.name };
     }
     if (r.requesterContactId) {
-      const contact = await db.selectFrom('contacts').select(['client_id', 'active']).where('id', '=', r.requesterContactId).executeTakeFirst();
-      if (!contact || contact.client_id !== clientId) bad('requesterContactId', 'unknown_reference', 'The requester must be a contact of the ticket’s client');
+      const contact = known
+        ? known.contact
+        : await db.selectFrom('contacts').select(['id', 'client_id as clientId', 'active', 'name', 'email', 'language']).where('id', '=', r.requesterContactId).executeTakeFirst();
+      if (!contact || contact.clientId !== clientId) bad('requesterContactId', 'unknown_reference', 'The requester must be a contact of the ticket’s client');
+      else found.contact = contact;
     }
     if (r.parentId) {
       const visible = await visibleTicketRow(db, ctx, r.parentId).catch(() => null);
@@ -59,62 +83,129 @@ export function createTicketsService(deps: TicketsDeps) {
     return problems;
   }
 
-  async function priorityOf(ctx: RequestContext, impact: Level, urgency: Level, explicit: Priority | null | undefined) {
+  function priorityOf(ctx: RequestContext, impact: Level, urgency: Level, explicit: Priority | null | undefined, matrix: PriorityMatrix) {
     if (explicit) {
       if (!hasPermission(ctx.actor, 'tickets.prioritize')) {
         throw invalid([{ path: 'priority', code: 'not_allowed', message: 'You may not override the priority given by impact and urgency' }]);
       }
       return { priority: explicit, overridden: true };
     }
-    return { priority: priorityFrom(impact, urgency, await getPriorityMatrix(db)), overridden: false };
+    return { priority: priorityFrom(impact, urgency, matrix), overridden: false };
   }
 
+  /**
+   * Creates a ticket: numbered, with its history, SLA clock, search document, the
+   * requester's mail and the audit entry, in one transaction. The configuration
+   * comes from the snapshot (one query), the SLA columns are computed before the
+   * insert from the events written with it (as refreshSla() would), and the answer
+   * is built from what was written instead of being read back.
+   */
   async function create(ctx: RequestContext, input: NewTicket): Promise<Ticket> {
     require(ctx, 'tickets.write');
-    const loaded = await loadProcessByCode(db, input.typeCode);
+    const settings = await helpdeskSnapshot(db);
+    const loaded = settings.typesByCode.get(input.typeCode);
     if (!loaded || !loaded.type.active) throw invalid([{ path: 'typeCode', code: 'unknown_reference', message: `No active ticket type "${input.typeCode}"` }]);
     const process = toProcess(loaded);
     const start = initialState(process);
     if (!start) throw invalid([{ path: 'typeCode', code: 'no_initial_state', message: 'The ticket type has no initial state' }]);
     const client = await customers.get(ctx, input.clientId).catch(() => null);
     if (!client || !client.active) throw invalid([{ path: 'clientId', code: 'unknown_reference', message: 'No active client with this id' }]);
-    const queueId = input.queueId ?? (await getDefaultQueue(db))?.id;
+    const queueId = input.queueId ?? settings.defaultQueue?.id;
     if (queueId === undefined) throw invalid([{ path: 'queueId', code: 'required', message: 'Choose a queue: there is no default queue' }]);
-    const problems = await checkRefs(ctx, client.id, { ...input, queueId });
-    const custom = validateCustomValues(await listCustomFields(db, loaded.typeId), input.custom);
+    const refs = await repo.newTicketRefs(db, client.id, input.requesterContactId ?? null);
+    const found: FoundRefs = {};
+    const problems = await checkRefs(ctx, client.id, { ...input, queueId }, settings, found, { contact: refs.contact });
+    const custom = validateCustomValues(settings.customFieldsOf(loaded.typeId), input.custom);
     const dims = await resolveDimensionValues(db, input.dimensions);
     throwIfProblems([...problems, ...custom.problems, ...dims.problems]);
-    const { priority, overridden } = await priorityOf(ctx, input.impact, input.urgency, input.priority);
-    const policy = await getSlaPolicyForClient(db, client.id);
-    const prefix = await getTicketNumberPrefix(db);
+    const { priority, overridden } = priorityOf(ctx, input.impact, input.urgency, input.priority, settings.priorityMatrix);
+    const policy = slaPolicyFor(settings, refs.clientPolicyId);
     const tags = normalizeTags(input.tags);
     const now = clock.now();
     const at = now.toISOString();
+    const year = now.getUTCFullYear();
 
-    const id = await db.transaction().execute(async (trx) => {
-      const number = formatTicketNumber(prefix, now.getUTCFullYear(), await repo.nextTicketSeq(trx, now.getUTCFullYear()));
-      const ticketId = await repo.insertTicket(trx, {
-        number, subject: input.subject, description_md: input.description, type_id: loaded.typeId,
-        state_id: start.id, state_category: start.category, impact: input.impact, urgency: input.urgency,
-        priority, priority_overridden: overridden ? 1 : 0, queue_id: queueId, team_id: input.teamId ?? null,
-        assignee_id: input.assigneeId ?? null, client_id: client.id, requester_contact_id: input.requesterContactId ?? null,
-        category_id: input.categoryId ?? null, parent_id: input.parentId ?? null, custom_json: JSON.stringify(custom.values),
-        tags_text: tags.join(' '), sla_policy_id: policy?.id ?? null, sla_due_at: repo.NO_DUE,
-        created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
-      });
-      await repo.replaceTags(trx, ticketId, tags);
-      await repo.replaceDimensions(trx, ticketId, dims.values);
-      await repo.replaceWatchers(trx, ticketId, input.watcherUserIds, input.watcherContactIds);
-      await repo.insertEvents(trx, ticketId, at, { userId: ctx.actor.userId || null, name: ctx.actor.name }, [{ kind: 'created', after: { number, state: start.code, priority } }]);
-      await repo.insertSlaEvent(trx, ticketId, at, 'created', priority);
-      if (start.pausesSla) await repo.insertSlaEvent(trx, ticketId, at, 'paused');
-      await refreshSla(trx, ticketId, policy?.id ?? null, now);
-      await reindex(trx, ticketId);
-      await notifyClient(trx, now, config, { ticketId, number, subject: input.subject, clientName: client.name, key: 'ticket_created', eventKey: 'created' });
+    // The SLA clock's events of a new ticket, and the columns they give.
+    const slaEvents: SlaEvent[] = [{ at: now.getTime(), kind: 'created', priority }];
+    if (start.pausesSla) slaEvents.push({ at: now.getTime(), kind: 'paused' });
+    const core = policy ? toCorePolicy(policy) : null;
+    const state = core ? computeSla(core, slaEvents, now.getTime()) : null;
+    const sla = core && state
+      ? { ...slaColumns(state), sla_next_check_at: nextCheckAt(core, slaEvents, null, state) }
+      : { sla_status: 'none', sla_first_response_due_at: null, sla_resolution_due_at: null, sla_due_at: repo.NO_DUE, sla_breached_minutes: null, sla_next_check_at: null };
+    const row = {
+      subject: input.subject, description_md: input.description, type_id: loaded.typeId,
+      state_id: start.id, state_category: start.category, impact: input.impact, urgency: input.urgency,
+      priority, priority_overridden: overridden ? 1 : 0, queue_id: queueId, team_id: input.teamId ?? null,
+      assignee_id: input.assigneeId ?? null, client_id: client.id, requester_contact_id: input.requesterContactId ?? null,
+      category_id: input.categoryId ?? null, parent_id: input.parentId ?? null, custom_json: JSON.stringify(custom.values),
+      tags_text: tags.join(' '), sla_policy_id: policy?.id ?? null,
+      sla_status: String(sla.sla_status),
+      sla_first_response_due_at: (sla.sla_first_response_due_at ?? null) as string | null,
+      sla_resolution_due_at: (sla.sla_resolution_due_at ?? null) as string | null,
+      sla_due_at: (sla.sla_due_at ?? repo.NO_DUE) as string,
+      sla_warned_at: null, sla_breached_at: null,
+      sla_breached_minutes: (sla.sla_breached_minutes ?? null) as number | null,
+      sla_checked_at: null, sla_next_check_at: sla.sla_next_check_at,
+      first_response_at: null, resolved_at: null, closed_at: null, resolution_note: null,
+      created_by: ctx.actor.userId || null, version: 1, created_at: at, updated_at: at,
+    };
+    // Known recipients: the requester alone (watching contacts are read back by notifyClient).
+    const requester = found.contact ?? null;
+    const recipients: NoticeRecipient[] | undefined = input.watcherContactIds.length
+      ? undefined
+      : requester && requester.active === 1 && requester.email !== null ? [requester] : [];
+    const actor = { userId: ctx.actor.userId || null, name: ctx.actor.name };
+
+    const { id, number } = await db.transaction().execute(async (trx) => {
+      const number = formatTicketNumber(settings.ticketNumberPrefix, year, await repo.nextTicketSeqFast(trx, year));
+      const ticketId = await repo.insertNewTicket(trx, { ...row, number });
+      await repo.insertTags(trx, ticketId, tags);
+      if (dims.values.length) await repo.replaceDimensions(trx, ticketId, dims.values);
+      if (input.watcherUserIds.length || input.watcherContactIds.length) await repo.replaceWatchers(trx, ticketId, input.watcherUserIds, input.watcherContactIds);
+      await repo.insertEvent(trx, ticketId, at, actor, { kind: 'created', after: { number, state: start.code, priority } });
+      for (const e of slaEvents) await repo.insertSlaEventFast(trx, ticketId, at, e.kind, e.kind === 'created' ? priority : null);
+      await indexNewTicketDocument(trx, ticketId, [number, input.subject, input.description].join('\n'));
+      await notifyClient(trx, now, config, { ticketId, number, subject: input.subject, clientName: client.name, key: 'ticket_created', eventKey: 'created' }, recipients);
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: ticketId, action: 'create', after: { number, subject: input.subject, clientId: client.id, queueId, priority } });
-      return ticketId;
+      return { id: ticketId, number };
     });
-    return get(ctx, id);
+    // Watchers are listed by name as stored: read those back; everything else is known.
+    if (input.watcherUserIds.length || input.watcherContactIds.length) return get(ctx, id);
+    const queue = settings.queuesById.get(queueId)!;
+    const dueOrNull = (v: string | null) => (v === null || v === repo.NO_DUE ? null : v);
+    return {
+      id, number, subject: row.subject,
+      type: { id: loaded.typeId, code: loaded.type.code, name: loaded.type.name },
+      state: { id: start.id, code: start.code, name: start.name, category: start.category },
+      priority: priority as Ticket['priority'],
+      queue: { id: queue.id, name: queue.name },
+      assignee: found.assignee ?? null,
+      client: { id: client.id, name: client.name },
+      tags: row.tags_text ? row.tags_text.split(' ') : [],
+      sla: {
+        status: row.sla_status, policyId: row.sla_policy_id, firstResponseDueAt: row.sla_first_response_due_at,
+        resolutionDueAt: row.sla_resolution_due_at, dueAt: dueOrNull(row.sla_due_at), warnedAt: null, breachedAt: null,
+        breachedMinutes: row.sla_breached_minutes,
+      },
+      createdAt: at, updatedAt: at, version: 1,
+      description: row.description_md,
+      descriptionHtml: markdownToSafeHtml(row.description_md),
+      impact: input.impact, urgency: input.urgency, priorityOverridden: overridden,
+      team: found.team ?? null,
+      requester: requester ? { id: requester.id, name: requester.name, email: requester.email } : null,
+      category: found.category ?? null,
+      custom: JSON.parse(row.custom_json) as Ticket['custom'],
+      dimensions: dims.values.map((d) => ({ dimension: d.dimension, value: d.value, valueName: d.valueName })).sort((a, b) => (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0)),
+      parentId: row.parent_id, childIds: [], linkedIds: [],
+      watchers: { users: [], contacts: [] },
+      allowedTransitions: transitionsFrom(process, start.id),
+      firstResponseAt: null, resolvedAt: null, closedAt: null, resolutionNote: null,
+    };
+  }
+
+  function transitionsFrom(process: Process, stateId: number): Ticket['allowedTransitions'] {
+    return allowedFrom(process, stateId).map((a) => ({ toState: a.state.code, name: a.transition.name, requiredFields: a.transition.requiredFields }));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<Ticket> {
@@ -122,8 +213,7 @@ export function createTicketsService(deps: TicketsDeps) {
     const ticket = await readTicket(db, id, ticketScopeOf(ctx.actor));
     if (!ticket) throw notFound('Ticket');
     const process = await processOf(db, ticket.type.id);
-    const allowedTransitions = allowedFrom(process, ticket.state.id).map((a) => ({ toState: a.state.code, name: a.transition.name, requiredFields: a.transition.requiredFields }));
-    return { ...ticket, allowedTransitions };
+    return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id) };
   }
 
   async function list(ctx: RequestContext, q: TicketListQuery) {
@@ -143,11 +233,12 @@ export function createTicketsService(deps: TicketsDeps) {
     require(ctx, 'tickets.write');
     const row = await visibleTicketRow(db, ctx, id);
     const before = await get(ctx, id);
+    const settings = await helpdeskSnapshot(db);
     const problems = await checkRefs(ctx, row.client_id, {
       ...(patch.queueId !== undefined && patch.queueId !== row.queue_id ? { queueId: patch.queueId } : {}),
       teamId: patch.teamId, assigneeId: patch.assigneeId, categoryId: patch.categoryId,
       requesterContactId: patch.requesterContactId, parentId: patch.parentId,
-    });
+    }, settings);
     if (patch.parentId === id) problems.push({ path: 'parentId', code: 'invalid_reference', message: 'A ticket cannot be its own parent' });
     const custom = patch.custom ? validateCustomValues(await listCustomFields(db, row.type_id), patch.custom, { current: before.custom }) : null;
     const dims = patch.dimensions ? await resolveDimensionValues(db, patch.dimensions) : null;
@@ -158,7 +249,7 @@ export function createTicketsService(deps: TicketsDeps) {
     const keepOverride = patch.priority === undefined && before.priorityOverridden;
     const { priority, overridden } = keepOverride
       ? { priority: before.priority, overridden: true }
-      : await priorityOf(ctx, impact, urgency, patch.priority);
+      : priorityOf(ctx, impact, urgency, patch.priority, settings.priorityMatrix);
     const tags = patch.tags ? normalizeTags(patch.tags) : before.tags;
     const now = clock.now();
     const at = now.toISOString();

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { DbOrTx, TicketsTable } from '../../platform/db/index.ts';
 import type { EffectiveSlaPolicy } from '../helpdesk/index.ts';
-import { computeSla, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './domain/sla/index.ts';
+import { computeSla, nextSlaCheckAt, slaTransitions, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './domain/sla/index.ts';
 import { listSlaEvents, NO_DUE } from './tickets.repo.ts';
 
 /**
@@ -47,12 +47,34 @@ export function slaColumns(state: SlaState): Updateable<TicketsTable> {
   };
 }
 
-export async function slaStateOf(db: DbOrTx, ticketId: number, policy: SlaPolicy, now: Date): Promise<SlaState> {
+/** The ticket's SLA history, as the pure core reads it. */
+export async function slaEventsOf(db: DbOrTx, ticketId: number): Promise<SlaEvent[]> {
   const rows = await listSlaEvents(db, ticketId);
-  const events: SlaEvent[] = rows.map((r) => ({
+  return rows.map((r) => ({
     at: new Date(r.at).getTime(),
     kind: r.kind as SlaEvent['kind'],
     ...(r.priority ? { priority: r.priority as NonNullable<SlaEvent['priority']> } : {}),
   }));
-  return computeSla(policy, events, now.getTime());
+}
+
+export async function slaStateOf(db: DbOrTx, ticketId: number, policy: SlaPolicy, now: Date): Promise<SlaState> {
+  return computeSla(policy, await slaEventsOf(db, ticketId), now.getTime());
+}
+
+/** Where the SLA watcher's last checked window ended (tickets.sla_checked_at); never checked: from the beginning. */
+export function checkedFrom(checkedAt: string | null): number {
+  return checkedAt === null ? 0 : new Date(checkedAt).getTime();
+}
+
+/**
+ * When the SLA watcher must look at the ticket next (tickets.sla_next_check_at):
+ * at once when a threshold was crossed since its last check and is not yet
+ * reported (a priority change that breached the ticket, a late response that
+ * came before the watcher saw the breach), else the next threshold ahead; null
+ * when no clock runs towards one (paused, stopped, breached, no target).
+ */
+export function nextCheckAt(policy: SlaPolicy, events: readonly SlaEvent[], checkedAt: string | null, state: SlaState): string | null {
+  const from = checkedFrom(checkedAt);
+  if (from < state.at && slaTransitions(computeSla(policy, events, from), state).length > 0) return iso(state.at);
+  return iso(nextSlaCheckAt(policy, state));
 }

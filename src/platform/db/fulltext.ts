@@ -30,14 +30,31 @@ export async function indexTicketDocument(db: DbOrTx, ticketId: number, text: st
   }
 }
 
+/** The first document of a ticket created in this transaction: nothing to replace. */
+export async function indexNewTicketDocument(db: DbOrTx, ticketId: number, text: string): Promise<void> {
+  if (isPostgres(db)) return indexTicketDocument(db, ticketId, text);
+  await sql`insert into ticket_search (rowid, document) values (${ticketId}, ${searchTokens(text).join(' ')})`.execute(db);
+}
+
+/** The search's words as the index holds them (at most MAX_QUERY_WORDS). */
+export function queryWords(query: string): string[] {
+  return searchTokens(query).slice(0, MAX_QUERY_WORDS);
+}
+
+/** The engine's full-text query for the words: each must be a word or the start of one. */
+export function fullTextQuery(db: DbOrTx, words: readonly string[]): string {
+  return isPostgres(db) ? words.map((w) => `${w}:*`).join(' & ') : words.map((w) => `"${w}"*`).join(' AND ');
+}
+
+/** `tickets.id` is among the matches of a full-text query (a bound value: fullTextQuery()'s result). */
+export function matchesFullText(db: DbOrTx, ftsQuery: string): Expression<SqlBool> {
+  return isPostgres(db)
+    ? sql<SqlBool>`tickets.id in (select ticket_id from ticket_search where document @@ to_tsquery('simple', ${ftsQuery}))`
+    : sql<SqlBool>`tickets.id in (select rowid from ticket_search where ticket_search match ${ftsQuery})`;
+}
+
 /** A condition on `tickets.id` matching the query; null when the query has no words. */
 export function ticketMatches(db: DbOrTx, query: string): Expression<SqlBool> | null {
-  const words = searchTokens(query).slice(0, MAX_QUERY_WORDS);
-  if (words.length === 0) return null;
-  if (isPostgres(db)) {
-    const tsquery = words.map((w) => `${w}:*`).join(' & ');
-    return sql<SqlBool>`tickets.id in (select ticket_id from ticket_search where document @@ to_tsquery('simple', ${tsquery}))`;
-  }
-  const match = words.map((w) => `"${w}"*`).join(' AND ');
-  return sql<SqlBool>`tickets.id in (select rowid from ticket_search where ticket_search match ${match})`;
+  const words = queryWords(query);
+  return words.length === 0 ? null : matchesFullText(db, fullTextQuery(db, words));
 }

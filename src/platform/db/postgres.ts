@@ -13,7 +13,11 @@ function parseSafeInteger(text: string): number {
 pg.types.setTypeParser(pg.types.builtins.INT8, parseSafeInteger);
 
 export function postgresPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closed (restart, failover, DROP DATABASE … FORCE) must not
+  // crash the process: the pool drops it and the next query connects anew; a query in flight gets its own error.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export function postgresDialect(pool: pg.Pool): PostgresDialect {

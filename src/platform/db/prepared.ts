@@ -15,24 +15,29 @@ const MARKER = '\u0000kontor-param:';
  * `build` must pass each field of `params` straight through as a value (where,
  * values, set): at compile time the fields hold markers, and compiling checks that
  * every marker became a bound parameter. A param object must always have the same
- * keys (the SQL differs with the key set, so it is part of the cache key).
+ * keys (the SQL differs with the key set, so it is part of the cache key). Choices that
+ * change the SQL without a value of their own (a sort order, `IS NULL`) go in `shape`,
+ * a string that is part of the cache key too.
  */
-export function preparedQuery<P extends Record<string, unknown>, Row>(
-  build: (db: DbOrTx, params: P) => Compilable<Row>,
-): (db: DbOrTx, params: P) => Promise<Row[]> {
+export function preparedQuery<P extends Record<string, unknown>, Row, S extends string | void = void>(
+  build: (db: DbOrTx, params: P, shape: S) => Compilable<Row>,
+): (db: DbOrTx, params: P, ...shape: S extends string ? [shape: S] : []) => Promise<Row[]> {
   // Per dialect adapter (a database and its transactions share it), then per key set.
   const cache = new WeakMap<object, Map<string, { compiled: CompiledQuery<Row>; slots: (string | null)[] }>>();
 
-  return async (db, params) => {
+  return async (db, params, ...rest) => {
+    const shape = rest[0] as S;
     const adapter = db.getExecutor().adapter;
     let byKeys = cache.get(adapter);
     if (!byKeys) cache.set(adapter, (byKeys = new Map()));
     const keys = Object.keys(params);
-    const keySet = keys.join('\u0000');
+    const keySet = `${shape ?? ''}\u0001${keys.join('\u0000')}`;
     let entry = byKeys.get(keySet);
     if (!entry) {
+      // Shapes are few in practice; a flood of new ones (every filter combination) only costs compiling again.
+      if (byKeys.size >= 1000) byKeys.clear();
       const markers = Object.fromEntries(keys.map((k) => [k, MARKER + k])) as P;
-      const compiled = build(db, markers).compile();
+      const compiled = build(db, markers, shape).compile();
       const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARKER) ? p.slice(MARKER.length) : null));
       const missing = keys.filter((k) => !slots.includes(k));
       if (missing.length || compiled.sql.includes(MARKER)) {

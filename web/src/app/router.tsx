@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequirePermission } from './auth/guards';
 import { NotAvailablePage, NotFoundPage } from './components/StatusPages';
 import { Shell } from './shell/Shell';
+import { adminRoutes } from '../features/admin/routes';
 
 // Feature pages load on demand so the first paint stays small.
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
@@ -14,8 +15,11 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
 const TokensPage = lazy(() => import('../features/account/TokensPage'));
+const TicketsListPage = lazy(() => import('../features/tickets/TicketsListPage'));
+const TicketCreatePage = lazy(() => import('../features/tickets/TicketCreatePage'));
+const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
 
-const soon = ['tickets', 'records', 'warehouse', 'contracts', 'billing', 'reports'];
+const soon = ['records', 'warehouse', 'contracts', 'billing', 'reports'];
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -29,6 +33,18 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       ...soon.map((area) => ({ path: area, element: <NotAvailablePage area={area} /> })),
+      {
+        path: 'tickets',
+        element: <RequirePermission permission="tickets.read"><TicketsListPage /></RequirePermission>,
+      },
+      {
+        path: 'tickets/new',
+        element: <RequirePermission permission="tickets.write"><TicketCreatePage /></RequirePermission>,
+      },
+      {
+        path: 'tickets/:id',
+        element: <RequirePermission permission="tickets.read"><TicketDetailPage /></RequirePermission>,
+      },
       {
         path: 'clients',
         element: <RequirePermission permission="clients.read"><ClientsListPage /></RequirePermission>,
@@ -53,6 +69,7 @@ export const router = createBrowserRouter([
         path: 'admin/audit',
         element: <RequirePermission permission="audit.read"><AuditLogPage /></RequirePermission>,
       },
+      ...adminRoutes,
       { path: 'account/password', element: <ChangePasswordPage /> },
       {
         path: 'account/tokens',

@@ -9,6 +9,9 @@ import { initReactI18next } from 'react-i18next';
 import cs from './cs.json';
 import en from './en.json';
 import sk from './sk.json';
+import ticketsCs from '../features/tickets/i18n/cs.json';
+import ticketsEn from '../features/tickets/i18n/en.json';
+import ticketsSk from '../features/tickets/i18n/sk.json';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -37,11 +40,27 @@ function applyLocale(lang: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
+type Texts = { [key: string]: string | Texts };
+
+/** A feature's own text files (e.g. features/tickets/i18n) join the common ones, section by section. */
+export function mergeTexts(base: Texts, extra: Texts): Texts {
+  const out: Texts = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = out[key];
+    out[key] = typeof value === 'object' && typeof current === 'object' ? mergeTexts(current, value) : value;
+  }
+  return out;
+}
+
 const startLanguage = initialLanguage();
 applyLocale(startLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { cs: { translation: cs }, sk: { translation: sk }, en: { translation: en } },
+  resources: {
+    cs: { translation: mergeTexts(cs, ticketsCs) },
+    sk: { translation: mergeTexts(sk, ticketsSk) },
+    en: { translation: mergeTexts(en, ticketsEn) },
+  },
   lng: startLanguage,
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],

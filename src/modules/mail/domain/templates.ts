@@ -13,6 +13,8 @@ export const TEMPLATE_KEYS = [
   'ticket_waiting_for_client',
   'ticket_resolved',
   'ticket_closed',
+  /** To staff (queue lead, assignee): an SLA warning or breach. */
+  'sla_escalation',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -31,6 +33,9 @@ export const PLACEHOLDERS: Readonly<Record<TemplateKey, readonly string[]>> = {
   ticket_waiting_for_client: [...COMMON, 'comment.body'],
   ticket_resolved: [...COMMON, 'resolution_note'],
   ticket_closed: [...COMMON, 'resolution_note'],
+  // sla.event: "SLA warning" / "SLA breach"; sla.detail: one sentence on which clock and how far;
+  // sla.due_at: the deadline in the calendar's time zone; sla.action: e.g. the move to the escalation queue, or empty.
+  sla_escalation: [...COMMON, 'ticket.priority', 'queue.name', 'assignee.name', 'sla.event', 'sla.detail', 'sla.due_at', 'sla.action'],
 };
 
 const lines = (...l: string[]) => l.join('\n');
@@ -115,6 +120,26 @@ const cs: Record<TemplateKey, TemplateText> = {
       'tým podpory',
     ),
   },
+  sla_escalation: {
+    subject: '{{sla.event}}: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'požadavek {{ticket.number}} klienta {{client.name}} potřebuje pozornost: {{sla.detail}}',
+      '',
+      '- Předmět: {{ticket.subject}}',
+      '- Priorita: {{ticket.priority}}',
+      '- Fronta: {{queue.name}}',
+      '- Řešitel: {{assignee.name}}',
+      '- Termín: {{sla.due_at}}',
+      '',
+      '{{sla.action}}',
+      '',
+      'Požadavek: {{ticket.url}}',
+      '',
+      'Tuto zprávu poslal Kontor automaticky.',
+    ),
+  },
 };
 
 const sk: Record<TemplateKey, TemplateText> = {
@@ -197,6 +222,26 @@ const sk: Record<TemplateKey, TemplateText> = {
       'tím podpory',
     ),
   },
+  sla_escalation: {
+    subject: '{{sla.event}}: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'požiadavka {{ticket.number}} klienta {{client.name}} potrebuje pozornosť: {{sla.detail}}',
+      '',
+      '- Predmet: {{ticket.subject}}',
+      '- Priorita: {{ticket.priority}}',
+      '- Front: {{queue.name}}',
+      '- Riešiteľ: {{assignee.name}}',
+      '- Termín: {{sla.due_at}}',
+      '',
+      '{{sla.action}}',
+      '',
+      'Požiadavka: {{ticket.url}}',
+      '',
+      'Túto správu poslal Kontor automaticky.',
+    ),
+  },
 };
 
 const en: Record<TemplateKey, TemplateText> = {
@@ -277,6 +322,26 @@ const en: Record<TemplateKey, TemplateText> = {
       '',
       'Kind regards,',
       'The support team',
+    ),
+  },
+  sla_escalation: {
+    subject: '{{sla.event}}: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'Ticket {{ticket.number}} of {{client.name}} needs attention: {{sla.detail}}',
+      '',
+      '- Subject: {{ticket.subject}}',
+      '- Priority: {{ticket.priority}}',
+      '- Queue: {{queue.name}}',
+      '- Assignee: {{assignee.name}}',
+      '- Due: {{sla.due_at}}',
+      '',
+      '{{sla.action}}',
+      '',
+      'Ticket: {{ticket.url}}',
+      '',
+      'This message was sent automatically by Kontor.',
     ),
   },
 };

@@ -1,5 +1,10 @@
 import {
   IconBuildingStore,
+  IconCategory,
+  IconHourglass,
+  IconMail,
+  IconSitemap,
+  IconUsersGroup,
   IconChartBar,
   IconClipboardText,
   IconClockHour4,
@@ -25,7 +30,7 @@ export interface NavItem {
 
 export const mainNav: NavItem[] = [
   { key: 'dashboard', to: '/', icon: IconHome },
-  { key: 'tickets', to: '/tickets', icon: IconTicket, soon: true },
+  { key: 'tickets', to: '/tickets', icon: IconTicket, permission: 'tickets.read' },
   { key: 'clients', to: '/clients', icon: IconBuildingStore, permission: 'clients.read' },
   { key: 'records', to: '/records', icon: IconClockHour4, soon: true },
   { key: 'warehouse', to: '/warehouse', icon: IconPackage, soon: true },
@@ -37,6 +42,11 @@ export const mainNav: NavItem[] = [
 export const adminNav: NavItem[] = [
   { key: 'users', to: '/admin/users', icon: IconUsers, permission: 'users.read' },
   { key: 'audit', to: '/admin/audit', icon: IconListDetails, permission: 'audit.read' },
+  { key: 'ticketTypes', to: '/admin/ticket-types', icon: IconSitemap, permission: 'helpdesk.configure' },
+  { key: 'queues', to: '/admin/queues', icon: IconUsersGroup, permission: 'helpdesk.configure' },
+  { key: 'catalog', to: '/admin/catalog', icon: IconCategory, permission: 'helpdesk.configure' },
+  { key: 'sla', to: '/admin/sla', icon: IconHourglass, permission: 'helpdesk.configure' },
+  { key: 'mail', to: '/admin/mail', icon: IconMail, permission: 'mail.manage' },
 ];
 
 export const AdminIcon = IconShieldCheck;

@@ -13,6 +13,7 @@ import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { type Address, useClient, useSaveClient } from './api';
+import { ClientSlaPolicy } from '../admin/sla/ClientSlaPolicy';
 import { ContactsSection } from './ContactsSection';
 import { countryName } from './reference';
 
@@ -125,6 +126,7 @@ export default function ClientDetailPage() {
             </Stack>
           ) : null}
         </Paper>
+        {can('helpdesk.configure') ? <ClientSlaPolicy clientId={c.id} /> : null}
         <div>
           <ContactsSection client={c} canWrite={canWrite} />
         </div>

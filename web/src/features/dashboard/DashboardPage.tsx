@@ -3,6 +3,7 @@ import { IconBuildingStore, IconKey, IconListDetails, IconLock, IconUsers, type 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { TicketCounts } from '../tickets/TicketCounts';
 
 interface Shortcut {
   key: string;
@@ -35,6 +36,7 @@ export default function DashboardPage() {
           </Badge>
         ))}
       </Group>
+      {can('tickets.read') ? <TicketCounts /> : null}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
         {shortcuts
           .filter((s) => !s.permission || can(s.permission))

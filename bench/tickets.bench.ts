@@ -1,0 +1,190 @@
+// Helpdesk speed targets, on a database of BENCH_TICKETS tickets (default 1,000,000),
+// with an API token of an operator who is a member of every queue and 50
+// connections from a second process (autocannon), Kontor in its own process:
+//
+//   1. POST /api/v1/tickets (history, SLA, the requester's mail queued)  ≥ 4,000 req/s on SQLite
+//   2. a list page of 50: queueId + stateCategory, sorted by SLA due     ≥ 3,000 req/s, p99 < 50 ms
+//   3. full-text search, top 50: a common word, and a rarer one          p99 < 100 ms
+//
+//   npm run bench:tickets          BENCH_ENGINE=sqlite|postgres|both (both), BENCH_TICKETS, BENCH_SECONDS (10), BENCH_WARMUP (2)
+//
+// SQLite runs on a copy of a generated database cached under .tmp/ (see
+// lib/generate-tickets.ts); PostgreSQL on a throwaway server (scripts/services/postgres.sh)
+// filled by the same generator, stopped afterwards. Exit code 1 when a target is missed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
+import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
+import { startServer, type RunningServer } from './lib/server.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const ENGINES = (process.env.BENCH_ENGINE ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [process.env.BENCH_ENGINE as string];
+const CONNECTIONS = 50;
+const log = (line: string) => console.log(line);
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+/** CPU time (user + system) of a process so far, in microseconds. */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+}
+
+function cli(db: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [join(ROOT, 'bin/kontor.js'), ...args, '--db', db], {
+    cwd: ROOT, env: { ...process.env, KONTOR_LOG_LEVEL: 'warn' }, encoding: 'utf8',
+  }).trim();
+}
+
+/** An operator in every queue, with an API token; and a requester contact (with e-mail) of a client. */
+async function prepareActors(db: string, info: GeneratedInfo) {
+  cli(db, 'user', 'create', '--email', 'operator@bench.kontor.test', '--name', 'Bench Operator', '--role', 'operator', '--password', 'Long-Enough-Pass-1');
+  const token = cli(db, 'token', 'create', '--user', 'operator@bench.kontor.test', '--name', 'bench').split('\n').pop()!.trim();
+  if (!/^\S{20,}$/.test(token)) throw new Error(`unexpected token output: ${token}`);
+  const handle = openDatabase(db);
+  try {
+    const user = await handle.db.selectFrom('users').select('id').where('email', '=', 'operator@bench.kontor.test').executeTakeFirstOrThrow();
+    await handle.db.insertInto('queue_members').values(info.queueIds.map((queue_id) => ({ queue_id, user_id: user.id }))).execute();
+    const contact = await handle.db.selectFrom('contacts').select(['id', 'client_id']).where('email', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    return { token, clientId: contact.client_id, contactId: contact.id };
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Scenario {
+  name: string;
+  target: string;
+  pass: (r: LoadResult) => boolean;
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: object;
+  /** Checks one response before the load, so a fast wrong answer cannot pass. */
+  check: (status: number, body: any) => string | null;
+}
+
+async function runEngine(engine: string): Promise<boolean> {
+  const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-tickets-'));
+  let pgDir: string | null = null;
+  let server: RunningServer | null = null;
+  try {
+    let db: string;
+    let info: GeneratedInfo;
+    const started = Date.now();
+    if (engine === 'sqlite') {
+      db = join(dir, 'kontor.db');
+      const r = await cachedSqliteTickets({ tickets: TICKETS, log }, db);
+      info = r.info;
+      log(`SQLite: ${TICKETS} tickets ${r.cached ? 'from the cache' : `generated in ${info.seconds.toFixed(0)} s`} (copy ready after ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    } else {
+      const out = execFileSync('bash', [join(ROOT, 'scripts/services/postgres.sh'), 'start'], { encoding: 'utf8' });
+      pgDir = /^KONTOR_PG_DIR=(.*)$/m.exec(out)![1]!;
+      db = /^KONTOR_PG_URL=(.*)$/m.exec(out)![1]!;
+      info = await generatePostgresTickets(db, { tickets: TICKETS, log });
+      log(`PostgreSQL: ${TICKETS} tickets generated in ${info.seconds.toFixed(0)} s`);
+    }
+    const actors = await prepareActors(db, info);
+    server = await startServer({
+      command: [process.execPath, join(ROOT, 'bin/kontor.js'), 'serve', '--db', db],
+      env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
+      cwd: ROOT,
+      timeoutMs: 120_000,
+    });
+    const headers = { authorization: `Bearer ${actors.token}` };
+    const api = `${server.url}/api/v1/tickets`;
+    const listUrl = `${api}?queueId=${info.busiestQueueId}&stateCategory=open&sort=sla&limit=50`;
+    const scenarios: Scenario[] = [
+      {
+        name: 'list: queue + open, by SLA due, 50',
+        target: '>= 3000 req/s, p99 < 50 ms',
+        pass: (r) => r.requestsPerSec >= 3000 && r.p99 < 50,
+        url: listUrl,
+        check: (status, body) => {
+          if (status !== 200) return `status ${status}`;
+          const items = body.items as { queue: { id: number }; state: { category: string }; sla: { dueAt: string | null } }[];
+          if (items.length !== 50) return `${items.length} items`;
+          if (items.some((i) => i.queue.id !== info.busiestQueueId || i.state.category !== 'open')) return 'an item outside the filter';
+          const dues = items.map((i) => i.sla.dueAt ?? '9999');
+          return dues.every((d, i) => i === 0 || dues[i - 1]! <= d) ? null : 'not sorted by SLA due';
+        },
+      },
+      ...[['common', info.commonWord], ['rare', info.rareWord]].map(([kind, word]): Scenario => ({
+        name: `search top 50: "${word}" (${kind})`,
+        target: 'p99 < 100 ms',
+        pass: (r) => r.p99 < 100,
+        url: `${api}?q=${encodeURIComponent(word!)}&limit=50`,
+        check: (status, body) => (status !== 200 ? `status ${status}` : body.items.length === 0 ? 'no items' : null),
+      })),
+      {
+        name: 'create (SLA, history, mail queued)',
+        target: engine === 'sqlite' ? '>= 4000 req/s' : '(none)',
+        pass: (r) => engine !== 'sqlite' || r.requestsPerSec >= 4000,
+        url: api,
+        method: 'POST',
+        body: {
+          subject: 'Nejde se přihlásit do VPN', description: 'Od rána hlásí **chybu 809**, prosím o pomoc.', clientId: actors.clientId,
+          requesterContactId: actors.contactId, impact: 'medium', urgency: 'high', queueId: info.busiestQueueId, tags: ['vpn'],
+        },
+        check: (status, body) => (status !== 201 ? `status ${status}: ${JSON.stringify(body).slice(0, 300)}` : body.sla?.status === 'none' ? 'no SLA' : null),
+      },
+    ];
+
+    const rows: Row[] = [];
+    let ok = true;
+    for (const s of scenarios) {
+      const init = { method: s.method ?? 'GET', headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) }, ...(s.body ? { body: JSON.stringify(s.body) } : {}) };
+      const probe = await fetch(s.url, init);
+      const probeBody = await probe.json();
+      const problem = s.check(probe.status, probeBody);
+      if (problem) throw new Error(`${engine} ${s.name}: wrong answer before the load: ${problem}`);
+      if (WARMUP > 0) await runLoad({ url: s.url, method: init.method, headers, ...(s.body ? { body: s.body } : {}), duration: WARMUP, connections: CONNECTIONS });
+      const cpuBefore = cpuMicros(server.pid);
+      const r = await runLoad({ url: s.url, method: init.method, headers, ...(s.body ? { body: s.body } : {}), duration: SECONDS, connections: CONNECTIONS, title: s.name });
+      const cpu = (cpuMicros(server.pid) - cpuBefore) / Math.max(1, r.totalRequests);
+      const pass = s.pass(r) && r.non2xx === 0 && r.errors === 0;
+      ok &&= pass;
+      rows.push({
+        scenario: s.name, 'req/s': Math.round(r.requestsPerSec), 'p50 ms': r.p50, 'p99 ms': r.p99, 'non-2xx': r.non2xx, errors: r.errors,
+        'cpu µs/req': Math.round(cpu), target: s.target, result: pass ? 'PASS' : 'FAIL',
+      });
+    }
+    const matches = await countMatches(db, [info.commonWord, info.rareWord]);
+    console.log(`\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP} s warm-up; list queue ${info.busiestQueueId}; search matches ${matches.join(' / ')}`);
+    printTable(rows);
+    console.log(`Kontor RSS after the run: ${server.rssMb().toFixed(1)} MB\n`);
+    return ok;
+  } finally {
+    await server?.stop();
+    if (pgDir) execFileSync('bash', [join(ROOT, 'scripts/services/postgres.sh'), 'stop', pgDir], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many tickets each search word finds (through the same condition the API uses). */
+async function countMatches(db: string, words: string[]): Promise<number[]> {
+  const { ticketMatches } = await import('../src/platform/db/index.ts');
+  const handle = openDatabase(db);
+  try {
+    const counts: number[] = [];
+    for (const w of words) {
+      const r = await handle.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where(ticketMatches(handle.db, w)!).executeTakeFirstOrThrow();
+      counts.push(Number(r.n));
+    }
+    return counts;
+  } finally {
+    await handle.close();
+  }
+}
+
+let allOk = true;
+for (const engine of ENGINES) {
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`BENCH_ENGINE: sqlite, postgres or both, not ${engine}`);
+  allOk = (await runEngine(engine)) && allOk;
+}
+process.exitCode = allOk ? 0 : 1;

@@ -1,0 +1,46 @@
+import type { Services } from '../app.ts';
+import { systemContext } from '../modules/identity/index.ts';
+
+/**
+ * The price list "Standard 2026" of BILLING.md §5 (CZK, VAT 21 % on everything):
+ * its catalogue, the internal costs, the list as the default, and assigned to the
+ * demo client Strojírny Brno a.s. as well. The list's price for the item
+ * "SSD 1 TB" (1 890.00) joins when the warehouse brings stock items: a price-list
+ * item price names an item id, and there are no items before the warehouse.
+ */
+export async function seedDemoPricing(services: Services, ids: { clientId: number; technicianIds: number[] }): Promise<void> {
+  const ctx = systemContext;
+  const { catalogue, costs, priceLists } = services.pricing;
+  const workType = (code: string, name: string) => catalogue.createWorkType(ctx, { code, name, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
+  const remote = await workType('remote_support', 'Remote support');
+  const onSite = await workType('on_site', 'On-site');
+  const development = await workType('development', 'Development');
+  const callOut = await catalogue.createUnitFee(ctx, { code: 'call_out', name: 'Call-out fee', unit: 'visit', vatCategory: 'standard', active: true });
+
+  const list = await priceLists.create(ctx, { name: 'Standard 2026', currency: 'CZK', isDefault: true, active: true });
+  await priceLists.createVersion(ctx, list.id, {
+    validFrom: '2026-01-01',
+    terms: {
+      workRates: [
+        { workTypeId: remote.id, technicianLevel: null, hourlyRateMinor: 800_00 },
+        { workTypeId: onSite.id, technicianLevel: null, hourlyRateMinor: 1_000_00 },
+        { workTypeId: development.id, technicianLevel: null, hourlyRateMinor: 1_200_00 },
+      ],
+      businessHours: { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
+      surchargePct: { normal: 0, out_of_hours: 50, weekend_holiday: 100 },
+      incrementMinutes: 15,
+      minimumMinutes: [{ workTypeId: onSite.id, minutes: 60 }],
+      pricePerKmMinor: 12_00,
+      travelRatePerHourMinor: null,
+      zoneFees: [],
+      unitFeePrices: [{ feeId: callOut.id, priceMinor: 300_00 }],
+      itemPrices: [],
+    },
+  });
+  await priceLists.setClientPriceList(ctx, ids.clientId, list.id);
+
+  for (const userId of ids.technicianIds) {
+    await costs.createCostRate(ctx, { kind: 'hourly', userId, amountMinor: 450_00, currency: 'CZK', validFrom: '2026-01-01' });
+  }
+  await costs.createCostRate(ctx, { kind: 'per_km', amountMinor: 5_00, currency: 'CZK', validFrom: '2026-01-01' });
+}

@@ -1,0 +1,24 @@
+/**
+ * Pricing: the catalogue (VAT rates, work types, technician levels, unit fees,
+ * travel zones), technician settings, internal cost rates, price lists with
+ * dated versions, clients' lists, and pricing one service record. The records
+ * module prices through `priceRecord`; the pure core is re-exported below.
+ */
+export { createPricingService, type PricingService } from './pricing.service.ts';
+export { pricingRoutes } from './pricing.routes.ts';
+export { seedDefaultPricing } from './seed.ts';
+export {
+  priceRecord,
+  type PriceRecordInput,
+  type PriceRecordKind,
+  type PricedRecord,
+  type PriceListSourceKind,
+  type UnpricedReason,
+} from './pricing.resolver.ts';
+export { findWorkType, findUnitFee, findTravelZone, getTechnicianSettings, getProviderCountry, vatRateOn } from './loaders.ts';
+export { VAT_CATEGORIES, type VatCategory } from './common.schemas.ts';
+export type { WorkType, UnitFee, TravelZone, TechnicianLevel, VatRate } from './catalogue.schemas.ts';
+export type { CostRate, TechnicianSettings } from './costs.schemas.ts';
+export type { PriceList, PriceListDetail, PriceListVersionRecord, ClientPriceList } from './price-lists.schemas.ts';
+export type { Terms, TermsInput } from './terms.ts';
+export * from './domain/index.ts';

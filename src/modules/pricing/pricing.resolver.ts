@@ -1,0 +1,213 @@
+/**
+ * Pricing one service record from the database (BILLING.md §2), for the records
+ * module and the admin's price preview. Gathers the inputs (list, version, rate,
+ * level, holidays, costs) and leaves every computation to the pure core in
+ * domain/. Never prices 0 by accident: a record that cannot be priced is a
+ * result with a reason, and only a record marked not billable is priced 0.
+ */
+import type { DbOrTx } from '../../platform/db/index.ts';
+import { holidayCalendar, isIsoDate } from '../../shared/calendar/index.ts';
+import { invalid, type ErrorDetail } from '../../shared/errors.ts';
+import { tryMinuteOfDay } from '../../shared/minutes.ts';
+import { multiplyQuantity } from '../../shared/quantity.ts';
+import * as costs from './costs.repo.ts';
+import { hourlyAmount, type TimeClass } from './domain/index.ts';
+import { getTechnicianSettings } from './loaders.ts';
+import * as lists from './price-lists.repo.ts';
+import { COST_PREFIX, formatMilli, formatMinor, SOURCE_TEXT } from './pricing.explain.ts';
+import { priceFee, priceTravelRecord, priceWork, type PricingContext, type KindResult } from './pricing.kinds.ts';
+import { coreVersionOf } from './terms.ts';
+
+export type PriceRecordKind = 'work' | 'travel' | 'fee';
+
+export interface PriceRecordInput {
+  kind: PriceRecordKind;
+  clientId: number;
+  /** The list of the contract the record falls under, when it names one. */
+  contractPriceListId?: number | null;
+  /** The record's date, YYYY-MM-DD. */
+  date: string;
+  /** Local start HH:MM; null: time class normal. */
+  startTime: string | null;
+  /** Work: actual minutes; travel: travel time (priced when the list has a travel rate). */
+  minutes: number;
+  workTypeId?: number | null;
+  technicianId: number;
+  /** Set when a user with the right chose the time class. */
+  timeClassOverride?: TimeClass | null;
+  kmMilli?: number | null;
+  zoneId?: number | null;
+  feeId?: number | null;
+  quantityMilli?: number | null;
+  billable: boolean;
+}
+
+export type PriceListSourceKind = 'contract' | 'client' | 'default' | 'chosen';
+
+export type UnpricedReason =
+  | 'no_price_list'
+  | 'no_version_on_date'
+  | 'no_rate'
+  | 'no_km_price'
+  | 'no_zone_price'
+  | 'no_fee_price'
+  | 'unknown_reference'
+  | 'missing_input';
+
+interface PricedBase {
+  /** Internal cost (null when no cost rate is known; never a made-up 0) and its currency. */
+  costMinor: number | null;
+  costCurrency: string | null;
+  /** Human-readable parts, in order: list and version, rate, class and surcharge, rounding, minimum, amount, cost. */
+  explanation: string[];
+}
+
+export type PricedRecord =
+  | (PricedBase & {
+      ok: true;
+      priceListId: number;
+      priceListName: string;
+      source: PriceListSourceKind;
+      validFrom: string;
+      currency: string;
+      timeClass?: TimeClass;
+      billableMinutes?: number;
+      rateMinor?: number;
+      surchargePct?: number;
+      unitPriceMinor?: number;
+      amountMinor: number;
+      vatCategory: string;
+    })
+  | (PricedBase & {
+      ok: false;
+      reason: UnpricedReason;
+      message: string;
+      /** The list and version when they were found. */
+      priceListId: number | null;
+      priceListName: string | null;
+      validFrom: string | null;
+    });
+
+/** Prices a work, travel or fee record (db or the caller's transaction first). */
+export function priceRecord(db: DbOrTx, input: PriceRecordInput): Promise<PricedRecord> {
+  return priceWith(db, input);
+}
+
+/** priceRecord for the preview: the client and technician are optional, a list may be chosen outright. */
+export interface PricingInput extends Omit<PriceRecordInput, 'clientId' | 'technicianId'> {
+  clientId: number | null;
+  technicianId: number | null;
+  priceListId?: number | null;
+}
+
+function inputProblems(input: PricingInput): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const bad = (path: string, message: string) => problems.push({ path, code: 'invalid', message });
+  if (!isIsoDate(input.date)) bad('date', 'Not a date YYYY-MM-DD');
+  if (input.startTime !== null && tryMinuteOfDay(input.startTime) < 0) bad('startTime', 'Not a time HH:MM');
+  if (!Number.isSafeInteger(input.minutes) || input.minutes < 0) bad('minutes', 'Minutes must be a whole number, 0 or more');
+  for (const key of ['kmMilli', 'quantityMilli'] as const) {
+    const v = input[key];
+    if (v !== null && v !== undefined && (!Number.isSafeInteger(v) || v < 0)) bad(key, 'Must be whole thousandths, 0 or more');
+  }
+  return problems;
+}
+
+export async function priceWith(db: DbOrTx, input: PricingInput): Promise<PricedRecord> {
+  const problems = inputProblems(input);
+  if (problems.length) throw invalid(problems);
+  const explanation: string[] = [];
+  const cost = await costOf(db, input);
+
+  const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord => ({
+    ok: false,
+    reason,
+    message,
+    priceListId: list?.id ?? null,
+    priceListName: list?.name ?? null,
+    validFrom,
+    ...cost.result,
+    explanation: [...explanation, message, ...cost.lines],
+  });
+
+  const chosen = await chooseList(db, input, explanation);
+  if ('reason' in chosen) return unpriced(chosen.reason, chosen.message);
+  const { list, source } = chosen;
+  const row = await lists.versionRowOn(db, list.id, input.date); // the core's versionOnDate, in SQL
+  if (!row) return unpriced('no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list);
+  explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
+
+  const context: PricingContext = {
+    db,
+    input,
+    version: coreVersionOf(row, list.currency),
+    country: await costs.providerCountry(db),
+    levelId: input.technicianId === null ? null : (await getTechnicianSettings(db, input.technicianId)).levelId,
+    explanation,
+  };
+  const result: KindResult =
+    input.kind === 'work' ? await priceWork(context, holidayCalendar(context.country)) : input.kind === 'travel' ? await priceTravelRecord(context) : await priceFee(context);
+  if (!result.ok) return unpriced(result.reason, result.message, list, row.valid_from);
+  const { ok: _ok, amountMinor, ...rest } = result;
+  // The kinds leave the amount empty only for records that are not billable; anything else would be a silent 0.
+  if (amountMinor === null && input.billable) throw new Error('pricing: a billable record came back without an amount');
+  if (!input.billable) explanation.push(`Not billable: 0.00${amountMinor === null ? '' : ` (the price would be ${formatMinor(amountMinor)})`}`);
+  return {
+    ok: true,
+    priceListId: list.id,
+    priceListName: list.name,
+    source,
+    validFrom: row.valid_from,
+    currency: list.currency,
+    ...rest,
+    amountMinor: input.billable && amountMinor !== null ? amountMinor : 0,
+    ...cost.result,
+    explanation: [...explanation, ...cost.lines],
+  };
+}
+
+/** The list: a chosen one (preview), else the contract's, else the client's, else the default; deactivated lists are skipped. */
+async function chooseList(
+  db: DbOrTx,
+  input: PricingInput,
+  explanation: string[],
+): Promise<{ list: { id: number; name: string; currency: string }; source: PriceListSourceKind } | { reason: UnpricedReason; message: string }> {
+  const candidates: [PriceListSourceKind, number | null | undefined][] = [
+    ['chosen', input.priceListId],
+    ['contract', input.contractPriceListId],
+    ['client', input.clientId === null ? null : await lists.clientPriceListId(db, input.clientId)],
+  ];
+  for (const [source, id] of candidates) {
+    if (id === null || id === undefined) continue;
+    const list = await lists.findListHead(db, id);
+    if (!list) return { reason: 'unknown_reference', message: `Price list #${id} (${SOURCE_TEXT[source]}) does not exist` };
+    if (list.active) return { list, source };
+    explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}) is deactivated and was skipped`);
+  }
+  const fallback = await lists.findDefaultListHead(db);
+  if (!fallback) return { reason: 'no_price_list', message: 'There is no price list to price with: create one (the first list is the default)' };
+  return { list: fallback, source: 'default' };
+}
+
+/** Work: minutes × the technician's hourly cost on the date / 60; travel: km × cost per km. Null when no rate is known. */
+async function costOf(db: DbOrTx, input: PricingInput): Promise<{ result: { costMinor: number | null; costCurrency: string | null }; lines: string[] }> {
+  const none = (why: string) => ({ result: { costMinor: null, costCurrency: null }, lines: [`${COST_PREFIX}unknown, ${why}`] });
+  if (input.kind === 'work') {
+    if (input.technicianId === null) return none('no technician');
+    const rate = await costs.costRateOn(db, 'hourly', input.technicianId, input.date);
+    if (!rate) return none(`the technician has no hourly cost valid on ${input.date}`);
+    const costMinor = hourlyAmount(input.minutes, rate.amountMinor);
+    return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${input.minutes} min × ${formatMinor(rate.amountMinor)}/h = ${formatMinor(costMinor)} ${rate.currency}`] };
+  }
+  if (input.kind === 'travel') {
+    if (input.kmMilli === null || input.kmMilli === undefined) return none('no km recorded');
+    const km = input.kmMilli;
+    const rate = await costs.costRateOn(db, 'per_km', null, input.date);
+    if (!rate) return none(`no cost per km valid on ${input.date}`);
+    const costMinor = multiplyQuantity(km, rate.amountMinor);
+    return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${formatMilli(km)} km × ${formatMinor(rate.amountMinor)} = ${formatMinor(costMinor)} ${rate.currency}`] };
+  }
+  const currency = costs.currencyOfCountry(await costs.providerCountry(db));
+  return { result: { costMinor: 0, costCurrency: currency }, lines: [`${COST_PREFIX}none, a unit fee has no cost of its own`] };
+}
+

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { csvObjects, formatCsv, parseCsv } from './csv.ts';
+import { dateProblems, entryMinutes, parseDecimal } from './entry.ts';
+import { elapsedMinutes, localDateTime } from './timer.ts';
+import { buildTimesheet, type TimesheetRecord } from './timesheet.ts';
+
+const codes = (p: { code: string }[]) => p.map((x) => x.code);
+
+describe('entry checks', () => {
+  it('takes minutes as given or from start and end, across midnight, never more than a day', () => {
+    expect(entryMinutes({ minutes: 50 }, { required: true })).toEqual({ minutes: 50, problems: [] });
+    expect(entryMinutes({ startTime: '18:30', endTime: '20:10' }, { required: true }).minutes).toBe(100);
+    expect(entryMinutes({ startTime: '23:30', endTime: '00:15' }, { required: true }).minutes).toBe(45);
+    expect(codes(entryMinutes({ minutes: 0 }, { required: true }).problems)).toEqual(['minutes_not_positive']);
+    expect(entryMinutes({ minutes: 0 }, { required: false }).problems).toEqual([]);
+    expect(codes(entryMinutes({ minutes: 1441 }, { required: true }).problems)).toEqual(['too_long']);
+    expect(entryMinutes({ minutes: 1440 }, { required: true }).problems).toEqual([]);
+    expect(codes(entryMinutes({ minutes: 30, startTime: '09:00', endTime: '10:00' }, { required: true }).problems)).toEqual(['minutes_mismatch']);
+    expect(codes(entryMinutes({ endTime: '10:00' }, { required: true }).problems)).toEqual(['start_required']);
+    expect(codes(entryMinutes({ startTime: '25:00', minutes: 5 }, { required: true }).problems)).toEqual(['invalid_time']);
+    expect(codes(entryMinutes({}, { required: true }).problems)).toEqual(['required']);
+  });
+
+  it('accepts dates from 2000 to tomorrow', () => {
+    expect(dateProblems('2026-11-03', '2026-11-02')).toEqual([]);
+    expect(codes(dateProblems('2026-11-04', '2026-11-02'))).toEqual(['date_in_future']);
+    expect(codes(dateProblems('1999-12-31', '2026-11-02'))).toEqual(['date_too_early']);
+    expect(codes(dateProblems('2026-13-01', '2026-11-02'))).toEqual(['invalid_date']);
+  });
+
+  it('reads decimals of at most 3 places from text or numbers, exactly', () => {
+    expect(parseDecimal('36.5', 'km', { positive: false }).milli).toBe(36_500);
+    expect(parseDecimal(12.125, 'km', { positive: false }).milli).toBe(12_125);
+    expect(parseDecimal(0, 'km', { positive: false }).milli).toBe(0);
+    expect(codes(parseDecimal(0.1 + 0.2, 'km', { positive: false }).problems)).toEqual(['invalid_decimal']);
+    expect(codes(parseDecimal('1,5', 'km', { positive: false }).problems)).toEqual(['invalid_decimal']);
+    expect(codes(parseDecimal('0', 'quantity', { positive: true }).problems)).toEqual(['not_positive']);
+    expect(codes(parseDecimal(Number.NaN, 'km', { positive: false }).problems)).toEqual(['invalid_decimal']);
+  });
+});
+
+describe('csv', () => {
+  it('parses quotes, doubled quotes, line breaks in quotes, CRLF, a BOM and either delimiter', () => {
+    const text = '\uFEFFa;b;c\r\n1;"x; ""y""";"two\nlines"\r\n\r\n2;;\r\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['1', 'x; "y"', 'two\nlines'] },
+      { line: 5, fields: ['2', '', ''] },
+    ]);
+    expect(csvObjects('Ticket,Date\nT1,2026-10-01').rows).toEqual([{ line: 2, values: { ticket: 'T1', date: '2026-10-01' } }]);
+    expect(() => parseCsv('a,b\n"open,1')).toThrow(/not closed/);
+  });
+
+  it('writes a BOM, CRLF, quotes what needs it and defuses formulas', () => {
+    const out = formatCsv(['A', 'B'], [['x;y', '=1+1'], [-5, null]], ';');
+    expect(out).toBe('\uFEFFA;B\r\n"x;y";\'=1+1\r\n-5;\r\n');
+    expect(parseCsv(formatCsv(['q'], [['say "hi"']], ','))[1]!.fields).toEqual(['say "hi"']);
+  });
+});
+
+describe('timer', () => {
+  it('rounds elapsed time up to whole minutes, at least one', () => {
+    expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T08:00:00.000Z'))).toBe(1);
+    expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:01:10.000Z'))).toBe(62);
+    expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:00:00.000Z'))).toBe(60);
+  });
+
+  it('gives the local date and time in Prague, summer and winter', () => {
+    expect(localDateTime(new Date('2026-07-01T22:30:00.000Z'))).toEqual({ date: '2026-07-02', time: '00:30' });
+    expect(localDateTime(new Date('2026-12-31T23:05:00.000Z'))).toEqual({ date: '2027-01-01', time: '00:05' });
+  });
+});
+
+describe('timesheet', () => {
+  const rec = (over: Partial<TimesheetRecord>): TimesheetRecord => ({
+    technician: { id: 1, name: 'Eva' }, ticket: { id: 10, number: 'T1', subject: 's' }, date: '2026-10-19', minutes: 60, billable: true,
+    currency: 'CZK', amountMinor: 800_00, costMinor: 450_00, costCurrency: 'CZK', ...over,
+  });
+
+  it('sums by technician × day and by ticket, money per currency, unpriced never as 0', () => {
+    const sheet = buildTimesheet('2026-10-19', [
+      rec({}),
+      rec({ date: '2026-10-20', billable: false, amountMinor: 0 }),
+      rec({ date: '2026-10-20', amountMinor: null, currency: null, ticket: { id: 11, number: 'T2', subject: 's' } }),
+      rec({ date: '2026-10-25', currency: 'EUR', amountMinor: 50_00, technician: { id: 2, name: 'Adam' } }),
+      rec({ date: '2026-10-26' }),
+    ], [{ id: 3, name: 'Zdeněk' }]);
+    expect(sheet.days).toEqual(['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25']);
+    expect(sheet.total).toMatchObject({ billableMinutes: 180, nonBillableMinutes: 60, records: 4, unpriced: 1 });
+    expect(sheet.total.money).toEqual([{ currency: 'CZK', amountMinor: 800_00, costMinor: 1_800_00 }, { currency: 'EUR', amountMinor: 50_00, costMinor: 0 }]);
+    expect(sheet.byTechnician.map((r) => r.key.name)).toEqual(['Adam', 'Eva', 'Zdeněk']);
+    expect(sheet.byTechnician[1]!.days[1]).toMatchObject({ billableMinutes: 60, nonBillableMinutes: 60, records: 2, unpriced: 1 });
+    expect(sheet.byTicket.map((r) => [r.key.number, r.total.records])).toEqual([['T1', 3], ['T2', 1]]);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, DbOrTx } from '../../platform/db/index.ts';
+import { forbidden, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
+import { fieldScopeOf, hasPermission, ticketScopeOf, type Permission, type RequestContext } from '../identity/index.ts';
+import { isCostLine } from './records.pricing.ts';
+import { findRecordRow, type RecordValues, type TimeClass } from './records.repo.ts';
+import type { ServiceRecord } from './records.schemas.ts';
+import { localDateTime } from './domain/timer.ts';
+
+/** What the record use cases share: dependencies and the small steps every one of them takes. */
+export interface RecordsDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export function require(ctx: RequestContext, permission: Permission): void {
+  if (!hasPermission(ctx.actor, permission)) throw forbidden();
+}
+
+export function throwIfProblems(problems: ErrorDetail[]): void {
+  if (problems.length) throw invalid(problems);
+}
+
+/** The provider's local date today: records may be dated up to a day after it. */
+export function todayOf(clock: Clock): string {
+  return localDateTime(clock.now()).date;
+}
+
+export interface VisibleTicket {
+  id: number;
+  number: string;
+  clientId: number;
+  /** The ticket's dimension values { dimensionCode: valueCode }: records inherit them. */
+  dimensions: Record<string, string>;
+}
+
+/**
+ * The ticket if the actor's ticket scope shows it, else "not found" (records
+ * follow the ticket scope: operators and technicians see their queues' tickets).
+ */
+export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number): Promise<VisibleTicket> {
+  const scope = ticketScopeOf(ctx.actor);
+  if (scope.kind === 'none') throw notFound('Ticket');
+  let sel = db.selectFrom('tickets').select(['id', 'number', 'client_id']).where('id', '=', id);
+  if (scope.kind === 'member_queues') {
+    sel = sel.where('queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+  }
+  const row = await sel.executeTakeFirst();
+  if (!row) throw notFound('Ticket');
+  const dims = await db
+    .selectFrom('ticket_dimension_values as tdv')
+    .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
+    .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
+    .select(['d.code as dimension', 'dv.code as value'])
+    .where('tdv.ticket_id', '=', id)
+    .execute();
+  return { id: row.id, number: row.number, clientId: row.client_id, dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])) };
+}
+
+/** The stored record if its ticket is visible to the actor, else "not found". */
+export async function visibleRecordRow(db: DbOrTx, ctx: RequestContext, id: number) {
+  const row = await findRecordRow(db, id);
+  if (!row) throw notFound('Record');
+  await visibleTicket(db, ctx, row.ticket_id).catch(() => {
+    throw notFound('Record');
+  });
+  return row;
+}
+
+type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecordRow>>>;
+
+export function valuesOfRow(r: RecordRow): RecordValues {
+  if (r.kind === 'material') throw new Error('material records are issued through the warehouse');
+  return {
+    kind: r.kind, ticketId: r.ticket_id, clientId: r.client_id, technicianId: r.technician_id, date: r.date,
+    startTime: r.start_time, minutes: r.minutes, workTypeId: r.work_type_id,
+    timeClassOverride: r.time_class_overridden === 1 ? (r.time_class as TimeClass) : null,
+    kmMilli: r.km_milli, zoneId: r.zone_id, vehicle: r.vehicle, feeId: r.fee_id, quantityMilli: r.quantity_milli,
+    billable: r.billable === 1, description: r.description, internalNote: r.internal_note,
+    dimensions: JSON.parse(r.dimensions_json) as Record<string, string>,
+  };
+}
+
+export const stateOfRow = (r: RecordRow) => ({ kind: r.kind, technicianId: r.technician_id, state: r.state, billedInvoiceId: r.billed_invoice_id });
+
+/**
+ * A record as this actor may see it: amounts and the explanation (it names
+ * rates) only with the prices field scope, costs only with the costs one.
+ */
+export function presenter(ctx: RequestContext): (r: ServiceRecord) => ServiceRecord {
+  const scope = fieldScopeOf(ctx.actor.roles);
+  return (r) => {
+    const { amountMinor, costMinor, price, ...rest } = r;
+    const { explanation, costCurrency, ...priceRest } = price;
+    const lines = (explanation ?? []).filter((line) => scope.costs || !isCostLine(line));
+    return {
+      ...rest,
+      price: { ...priceRest, ...(scope.prices ? { explanation: lines } : {}), ...(scope.costs ? { costCurrency } : {}) },
+      ...(scope.prices ? { amountMinor } : {}),
+      ...(scope.costs ? { costMinor } : {}),
+    };
+  };
+}
+
+/** The audit's picture of a record: its values and price, money included (the audit log is admin-only). */
+export function auditView(v: RecordValues, price: { amount_minor?: number | null; cost_minor?: number | null; price_error?: string | null }) {
+  return { ...v, amountMinor: price.amount_minor ?? null, costMinor: price.cost_minor ?? null, priceError: price.price_error ?? null };
+}

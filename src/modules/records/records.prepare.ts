@@ -1,0 +1,149 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
+import type { ErrorDetail } from '../../shared/errors.ts';
+import { resolveDimensionValues } from '../helpdesk/index.ts';
+import { hasPermission, type RequestContext } from '../identity/index.ts';
+import type { VisibleTicket } from './records.context.ts';
+import type { RecordValues, TimeClass } from './records.repo.ts';
+import { dateProblems, entryMinutes, parseDecimal } from './domain/entry.ts';
+
+/**
+ * Turns what a technician sent (a new record, or a change of one) into the
+ * record's checked values, or the list of every problem, each naming its field.
+ * Create, edit, bulk, import and timers all go through here.
+ */
+export interface RecordInput {
+  kind: 'work' | 'travel' | 'fee';
+  technicianId?: number | undefined;
+  date?: string | undefined;
+  startTime?: string | null | undefined;
+  endTime?: string | undefined;
+  minutes?: number | undefined;
+  workTypeId?: number | undefined;
+  timeClass?: TimeClass | null | undefined;
+  km?: string | number | undefined;
+  zoneId?: number | null | undefined;
+  vehicle?: string | null | undefined;
+  feeId?: number | undefined;
+  quantity?: string | number | undefined;
+  billable?: boolean | undefined;
+  description?: string | undefined;
+  internalNote?: string | undefined;
+  dimensions?: Record<string, string | null> | undefined;
+}
+
+/** Fields that make no sense for a kind (a patch may carry anything). */
+const NOT_FOR: Record<RecordInput['kind'], (keyof RecordInput)[]> = {
+  work: ['km', 'zoneId', 'vehicle', 'feeId', 'quantity'],
+  travel: ['workTypeId', 'timeClass', 'feeId', 'quantity'],
+  fee: ['startTime', 'endTime', 'minutes', 'workTypeId', 'timeClass', 'km', 'zoneId', 'vehicle'],
+};
+
+async function active(db: DbOrTx, table: 'work_types' | 'travel_zones' | 'unit_fees', id: number) {
+  return db.selectFrom(table).select(['id', 'active']).where('id', '=', id).executeTakeFirst().then((r) => (r && r.active === 1 ? r : null));
+}
+
+export async function prepareRecord(
+  db: DbOrTx,
+  ctx: RequestContext,
+  ticket: VisibleTicket,
+  input: RecordInput,
+  before: RecordValues | null,
+  today: string,
+): Promise<{ values: RecordValues | null; problems: ErrorDetail[] }> {
+  const problems: ErrorDetail[] = [];
+  const bad = (path: string, code: string, message: string) => problems.push({ path, code, message });
+  const kind = before?.kind ?? input.kind;
+  for (const field of NOT_FOR[kind]) {
+    if (input[field] !== undefined) bad(field, 'not_applicable', `A ${kind} record has no ${field}`);
+  }
+
+  const defaultTechnician = before?.technicianId ?? ctx.actor.userId;
+  const technicianId = input.technicianId ?? defaultTechnician;
+  if (technicianId === 0) bad('technicianId', 'required', 'Name the technician whose record it is');
+  else {
+    if (technicianId !== defaultTechnician && !hasPermission(ctx.actor, 'records.approve')) {
+      bad('technicianId', 'not_allowed', 'You may log records only for yourself');
+    }
+    const user = await db.selectFrom('users').select('active').where('id', '=', technicianId).executeTakeFirst();
+    if (!user || user.active !== 1) bad('technicianId', 'unknown_reference', 'No active user with this id');
+  }
+
+  const date = input.date ?? before?.date;
+  if (date === undefined) bad('date', 'required', 'Give the date');
+  else problems.push(...dateProblems(date, today));
+
+  let startTime: string | null = null;
+  let minutes = 0;
+  if (kind !== 'fee') {
+    startTime = input.startTime !== undefined ? input.startTime : (before?.startTime ?? null);
+    const keepMinutes = input.minutes === undefined && input.endTime === undefined ? before?.minutes : undefined;
+    const m = entryMinutes({ minutes: input.minutes ?? keepMinutes, startTime, endTime: input.endTime }, { required: kind === 'work' });
+    problems.push(...m.problems);
+    minutes = m.minutes;
+  }
+
+  let workTypeId: number | null = null;
+  let billableDefault = true;
+  if (kind === 'work') {
+    workTypeId = input.workTypeId ?? before?.workTypeId ?? null;
+    const wt = workTypeId === null ? null : await db.selectFrom('work_types').select(['active', 'billable_default']).where('id', '=', workTypeId).executeTakeFirst();
+    if (!wt || wt.active !== 1) bad('workTypeId', workTypeId === null ? 'required' : 'unknown_reference', 'No active work type with this id');
+    else billableDefault = wt.billable_default === 1;
+  }
+
+  let timeClassOverride = before?.timeClassOverride ?? null;
+  if (input.timeClass !== undefined && input.timeClass !== timeClassOverride) {
+    if (!hasPermission(ctx.actor, 'records.override_time_class')) bad('timeClass', 'not_allowed', 'You may not override the time class that pricing derives from the start time');
+    else timeClassOverride = input.timeClass;
+  }
+
+  let kmMilli: number | null = null;
+  let zoneId: number | null = null;
+  let vehicle: string | null = null;
+  if (kind === 'travel') {
+    zoneId = input.zoneId !== undefined ? input.zoneId : (before?.zoneId ?? null);
+    if (zoneId !== null && !(await active(db, 'travel_zones', zoneId))) bad('zoneId', 'unknown_reference', 'No active travel zone with this id');
+    if (input.km !== undefined) {
+      const km = parseDecimal(input.km, 'km', { positive: false });
+      problems.push(...km.problems);
+      kmMilli = km.milli;
+    } else kmMilli = before?.kmMilli ?? (zoneId !== null ? 0 : null);
+    if (kmMilli === null && input.km === undefined) bad('km', 'required', 'Give the distance in km, or a travel zone');
+    vehicle = (input.vehicle !== undefined ? input.vehicle : before?.vehicle)?.trim() || null;
+  }
+
+  let feeId: number | null = null;
+  let quantityMilli: number | null = null;
+  if (kind === 'fee') {
+    feeId = input.feeId ?? before?.feeId ?? null;
+    if (feeId === null || !(await active(db, 'unit_fees', feeId))) bad('feeId', feeId === null ? 'required' : 'unknown_reference', 'No active unit fee with this id');
+    if (input.quantity !== undefined) {
+      const q = parseDecimal(input.quantity, 'quantity', { positive: true });
+      problems.push(...q.problems);
+      quantityMilli = q.milli;
+    } else quantityMilli = before?.quantityMilli ?? 1000;
+  }
+
+  const dimensions = { ...(before?.dimensions ?? ticket.dimensions) };
+  if (input.dimensions && Object.keys(input.dimensions).length) {
+    const resolved = await resolveDimensionValues(db, input.dimensions);
+    problems.push(...resolved.problems);
+    for (const [code, value] of Object.entries(input.dimensions)) {
+      if (value === null) delete dimensions[code];
+    }
+    for (const v of resolved.values) dimensions[v.dimension] = v.value;
+  }
+
+  if (problems.length) return { values: null, problems };
+  return {
+    values: {
+      kind, ticketId: ticket.id, clientId: ticket.clientId, technicianId, date: date!, startTime, minutes, workTypeId,
+      timeClassOverride: kind === 'work' ? timeClassOverride : null, kmMilli, zoneId, vehicle, feeId, quantityMilli,
+      billable: input.billable ?? before?.billable ?? billableDefault,
+      description: input.description ?? before?.description ?? '',
+      internalNote: input.internalNote ?? before?.internalNote ?? '',
+      dimensions,
+    },
+    problems,
+  };
+}

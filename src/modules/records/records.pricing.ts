@@ -1,0 +1,98 @@
+import type { Updateable } from 'kysely';
+import type { Db, RecordsTable } from '../../platform/db/index.ts';
+import { priceRecord, type PricedRecord, type PriceRecordInput } from '../pricing/index.ts';
+import type { RecordValues } from './records.repo.ts';
+
+/** What records keep of a price besides the snapshot columns: why, and in words (pricing_json). */
+export interface StoredPricing {
+  message?: string;
+  explanation: string[];
+  costCurrency: string | null;
+  source?: string;
+  priceListName?: string | null;
+  rateMinor?: number;
+  surchargePct?: number;
+  unitPriceMinor?: number;
+}
+
+/**
+ * The lines of an explanation that speak of internal costs (pricing writes them
+ * last, each starting so): hidden from roles without the `costs` field scope.
+ */
+export const isCostLine = (line: string) => line.startsWith('Internal cost: ');
+
+export function pricingInputOf(v: RecordValues): PriceRecordInput {
+  return {
+    kind: v.kind,
+    clientId: v.clientId,
+    // Records fall under contracts once the contracts module links them.
+    contractPriceListId: null,
+    date: v.date,
+    startTime: v.startTime,
+    minutes: v.minutes,
+    workTypeId: v.workTypeId,
+    technicianId: v.technicianId,
+    timeClassOverride: v.timeClassOverride,
+    kmMilli: v.kmMilli,
+    zoneId: v.zoneId,
+    feeId: v.feeId,
+    quantityMilli: v.quantityMilli,
+    billable: v.billable,
+  };
+}
+
+/** The price snapshot columns of a record from its pricing result. */
+export function priceColumns(result: PricedRecord, v: RecordValues): Updateable<RecordsTable> {
+  if (result.ok) {
+    const stored: StoredPricing = {
+      explanation: result.explanation, costCurrency: result.costCurrency, source: result.source, priceListName: result.priceListName,
+      ...(result.rateMinor !== undefined ? { rateMinor: result.rateMinor } : {}),
+      ...(result.surchargePct !== undefined ? { surchargePct: result.surchargePct } : {}),
+      ...(result.unitPriceMinor !== undefined ? { unitPriceMinor: result.unitPriceMinor } : {}),
+    };
+    return {
+      time_class: v.timeClassOverride ?? result.timeClass ?? null,
+      price_list_id: result.priceListId,
+      price_valid_from: result.validFrom,
+      currency: result.currency,
+      billable_minutes: result.billableMinutes ?? null,
+      amount_minor: result.amountMinor,
+      cost_minor: result.costMinor,
+      vat_category: result.vatCategory,
+      price_error: null,
+      pricing_json: JSON.stringify(stored),
+    };
+  }
+  const stored: StoredPricing = { message: result.message, explanation: result.explanation, costCurrency: result.costCurrency, priceListName: result.priceListName };
+  return {
+    time_class: v.timeClassOverride ?? null,
+    price_list_id: result.priceListId,
+    price_valid_from: result.validFrom,
+    currency: null,
+    billable_minutes: null,
+    // Never 0: an unpriced record has no amount at all, and says why.
+    amount_minor: null,
+    cost_minor: result.costMinor,
+    vat_category: null,
+    price_error: result.reason,
+    pricing_json: JSON.stringify(stored),
+  };
+}
+
+/**
+ * Prices a record's values into snapshot columns. A price list the pricing core
+ * cannot read (RangeError) makes the record "no price" with the reason instead of
+ * losing the technician's entry.
+ */
+export async function priceValues(db: Db, values: RecordValues): Promise<Updateable<RecordsTable>> {
+  try {
+    return priceColumns(await priceRecord(db, pricingInputOf(values)), values);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const failed: PricedRecord = {
+      ok: false, reason: 'missing_input', message: `The record could not be priced: ${error.message}`,
+      priceListId: null, priceListName: null, validFrom: null, costMinor: null, costCurrency: null, explanation: [],
+    };
+    return priceColumns(failed, values);
+  }
+}

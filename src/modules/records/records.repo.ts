@@ -1,0 +1,202 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import { afterCursor, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
+import { formatQuantity } from '../../shared/quantity.ts';
+import type { TicketScope } from '../identity/index.ts';
+import type { StoredPricing } from './records.pricing.ts';
+import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
+
+/** SQL of service records and timers; takes db-or-transaction first; maps rows to API objects. */
+
+export type TimeClass = 'normal' | 'out_of_hours' | 'weekend_holiday';
+
+/** A record's own values, checked and normalised (what is stored and priced). */
+export interface RecordValues {
+  kind: 'work' | 'travel' | 'fee';
+  ticketId: number;
+  clientId: number;
+  technicianId: number;
+  date: string;
+  startTime: string | null;
+  minutes: number;
+  workTypeId: number | null;
+  timeClassOverride: TimeClass | null;
+  kmMilli: number | null;
+  zoneId: number | null;
+  vehicle: string | null;
+  feeId: number | null;
+  quantityMilli: number | null;
+  billable: boolean;
+  description: string;
+  internalNote: string;
+  dimensions: Record<string, string>;
+}
+
+export function valueColumns(v: RecordValues): Updateable<RecordsTable> {
+  return {
+    technician_id: v.technicianId, date: v.date, start_time: v.startTime, minutes: v.minutes,
+    work_type_id: v.workTypeId, time_class_overridden: v.timeClassOverride ? 1 : 0,
+    km_milli: v.kmMilli, zone_id: v.zoneId, vehicle: v.vehicle, fee_id: v.feeId, quantity_milli: v.quantityMilli,
+    billable: v.billable ? 1 : 0, description: v.description, internal_note: v.internalNote,
+    dimensions_json: JSON.stringify(v.dimensions),
+  };
+}
+
+export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<number> {
+  return (await db.insertInto('records').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Writes only over the version the caller read; false when someone else changed it first. */
+export async function updateRecord(db: DbOrTx, id: number, version: number, values: Updateable<RecordsTable>): Promise<boolean> {
+  const r = await db.updateTable('records').set({ ...values, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteRecord(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const r = await db.deleteFrom('records').where('id', '=', id).where('version', '=', version).where('billed_invoice_id', 'is', null).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export function findRecordRow(db: DbOrTx, id: number) {
+  return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+function recordQuery(db: DbOrTx) {
+  return db
+    .selectFrom('records as r')
+    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .innerJoin('clients as c', 'c.id', 'r.client_id')
+    .innerJoin('users as tech', 'tech.id', 'r.technician_id')
+    .leftJoin('users as ap', 'ap.id', 'r.approved_by')
+    .leftJoin('work_types as wt', 'wt.id', 'r.work_type_id')
+    .leftJoin('travel_zones as z', 'z.id', 'r.zone_id')
+    .leftJoin('unit_fees as f', 'f.id', 'r.fee_id')
+    .selectAll('r')
+    .select([
+      't.number as ticket_number', 't.subject as ticket_subject', 'c.name as client_name', 'tech.name as technician_name',
+      'ap.name as approver_name', 'wt.code as work_type_code', 'wt.name as work_type_name', 'z.code as zone_code', 'z.name as zone_name',
+      'f.code as fee_code', 'f.name as fee_name', 'f.unit as fee_unit',
+    ]);
+}
+
+type RecordRow = Awaited<ReturnType<ReturnType<typeof recordQuery>['executeTakeFirstOrThrow']>>;
+
+/** Rows the actor's ticket scope lets through (records follow their tickets). */
+function scoped<Q extends ReturnType<typeof recordQuery>>(db: DbOrTx, sel: Q, scope: TicketScope): Q {
+  if (scope.kind !== 'member_queues') return sel;
+  return sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId)) as Q;
+}
+
+export function toRecord(r: RecordRow): ServiceRecord {
+  const pricing: Partial<StoredPricing> = r.pricing_json ? (JSON.parse(r.pricing_json) as StoredPricing) : {};
+  return {
+    id: r.id,
+    kind: r.kind,
+    ticket: { id: r.ticket_id, number: r.ticket_number, subject: r.ticket_subject },
+    client: { id: r.client_id, name: r.client_name },
+    contractId: r.contract_id,
+    technician: { id: r.technician_id, name: r.technician_name },
+    date: r.date,
+    startTime: r.start_time,
+    minutes: r.minutes,
+    workType: r.work_type_id === null ? null : { id: r.work_type_id, code: r.work_type_code ?? '', name: r.work_type_name ?? '' },
+    timeClass: r.time_class as TimeClass | null,
+    timeClassOverridden: r.time_class_overridden === 1,
+    km: r.km_milli === null ? null : formatQuantity(r.km_milli),
+    zone: r.zone_id === null ? null : { id: r.zone_id, code: r.zone_code ?? '', name: r.zone_name ?? '' },
+    vehicle: r.vehicle,
+    fee: r.fee_id === null ? null : { id: r.fee_id, code: r.fee_code ?? '', name: r.fee_name ?? '', unit: r.fee_unit ?? '' },
+    quantity: r.quantity_milli === null ? null : formatQuantity(r.quantity_milli),
+    billable: r.billable === 1,
+    description: r.description,
+    internalNote: r.internal_note,
+    state: r.state,
+    approvedBy: r.approved_by === null ? null : { id: r.approved_by, name: r.approver_name ?? '' },
+    approvedAt: r.approved_at,
+    billedInvoiceId: r.billed_invoice_id,
+    price: {
+      status: r.price_error === null ? 'priced' : 'no_price',
+      reason: r.price_error,
+      message: r.price_error === null ? null : (pricing.message ?? r.price_error),
+      priceListId: r.price_list_id,
+      validFrom: r.price_valid_from,
+      currency: r.currency,
+      billableMinutes: r.billable_minutes,
+      vatCategory: r.vat_category,
+      explanation: pricing.explanation ?? [],
+      costCurrency: pricing.costCurrency ?? null,
+    },
+    amountMinor: r.amount_minor,
+    costMinor: r.cost_minor,
+    dimensions: JSON.parse(r.dimensions_json) as Record<string, string>,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export async function readRecord(db: DbOrTx, id: number, scope: TicketScope): Promise<ServiceRecord | null> {
+  if (scope.kind === 'none') return null;
+  const row = await scoped(db, recordQuery(db).where('r.id', '=', id), scope).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+const SORTS: Record<'date' | '-date', readonly SortKey[]> = {
+  date: [['r.date', 'asc'], ['r.id', 'asc']],
+  '-date': [['r.date', 'desc'], ['r.id', 'desc']],
+};
+
+/** Records matching the filters inside the scope, in date order; keyset paging after `after`. */
+export async function listRecords(
+  db: DbOrTx,
+  f: RecordFilters & { technicianIds?: readonly number[] },
+  scope: TicketScope,
+  page: { sort: 'date' | '-date'; limit: number; after: (string | number)[] | null },
+): Promise<ServiceRecord[]> {
+  if (scope.kind === 'none') return [];
+  let sel = scoped(db, recordQuery(db), scope);
+  if (f.technicianId) sel = sel.where('r.technician_id', '=', f.technicianId);
+  if (f.technicianIds) sel = f.technicianIds.length ? sel.where('r.technician_id', 'in', f.technicianIds) : sel.where(sql<boolean>`1 = 0`);
+  if (f.clientId) sel = sel.where('r.client_id', '=', f.clientId);
+  if (f.ticketId) sel = sel.where('r.ticket_id', '=', f.ticketId);
+  if (f.from) sel = sel.where('r.date', '>=', f.from);
+  if (f.to) sel = sel.where('r.date', '<=', f.to);
+  if (f.state) sel = sel.where('r.state', 'in', f.state.split(',') as RecordsTable['state'][]);
+  if (f.kind) sel = sel.where('r.kind', 'in', f.kind.split(',') as RecordsTable['kind'][]);
+  if (f.billable) sel = sel.where('r.billable', '=', f.billable === 'true' ? 1 : 0);
+  const keys = SORTS[page.sort];
+  if (page.after) sel = sel.where(afterCursor(keys, page.after));
+  for (const [column, dir] of keys) sel = sel.orderBy(sql.ref(column), dir);
+  return (await sel.limit(page.limit).execute()).map(toRecord);
+}
+
+/** The technicians of a team, by name. */
+export function teamMembers(db: DbOrTx, teamId: number) {
+  return db.selectFrom('team_members as tm').innerJoin('users as u', 'u.id', 'tm.user_id').select(['u.id', 'u.name']).where('tm.team_id', '=', teamId).orderBy('u.name').execute();
+}
+
+export async function autoApproves(db: DbOrTx, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('technician_settings').select('auto_approve').where('user_id', '=', userId).executeTakeFirst();
+  return row?.auto_approve === 1;
+}
+
+// ---------------------------------------------------------------- timers
+
+export function findTimer(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('timers as tm')
+    .innerJoin('tickets as t', 't.id', 'tm.ticket_id')
+    .leftJoin('work_types as wt', 'wt.id', 'tm.work_type_id')
+    .select(['tm.user_id', 'tm.ticket_id', 'tm.work_type_id', 'tm.description', 'tm.started_at', 't.number', 't.subject', 'wt.code as work_type_code', 'wt.name as work_type_name'])
+    .where('tm.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertTimer(db: DbOrTx, values: { user_id: number; ticket_id: number; work_type_id: number | null; description: string; started_at: string }): Promise<void> {
+  await db.insertInto('timers').values(values).execute();
+}
+
+/** Deletes the timer the caller read (by its start), so two stops cannot both record it. */
+export async function deleteTimer(db: DbOrTx, userId: number, startedAt: string): Promise<boolean> {
+  const r = await db.deleteFrom('timers').where('user_id', '=', userId).where('started_at', '=', startedAt).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

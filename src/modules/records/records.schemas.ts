@@ -1,0 +1,210 @@
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const time = z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:MM');
+/** km and quantities: "36.5" or 36.5, at most 3 decimal places (checked in the service, naming the field). */
+const decimal = z.union([z.string().max(30), z.number()]);
+const timeClass = z.enum(['normal', 'out_of_hours', 'weekend_holiday']);
+const text = (max: number) => z.string().max(max);
+const dimensions = z.record(z.string().max(50), z.string().max(50).nullable());
+
+/** Fields every kind of record has. */
+const common = {
+  /** Whose work it is: default the caller; someone else only with records.approve. */
+  technicianId: id.optional(),
+  date,
+  billable: z.boolean().optional(),
+  /** For the client's work report. */
+  description: text(5000).default(''),
+  /** Staff only; never on the work report. */
+  internalNote: text(5000).default(''),
+  /** Dimension values; default those of the ticket; null clears one. */
+  dimensions: dimensions.optional(),
+};
+
+const workFields = {
+  kind: z.literal('work'),
+  ...common,
+  startTime: time.nullable().optional(),
+  endTime: time.optional(),
+  minutes: z.number().int().optional(),
+  workTypeId: id,
+  /** Overrides the time class pricing derives (records.override_time_class). */
+  timeClass: timeClass.nullable().optional(),
+};
+const travelFields = {
+  kind: z.literal('travel'),
+  ...common,
+  startTime: time.nullable().optional(),
+  endTime: time.optional(),
+  minutes: z.number().int().optional(),
+  km: decimal.optional(),
+  zoneId: id.nullable().optional(),
+  vehicle: text(100).nullable().optional(),
+};
+const feeFields = {
+  kind: z.literal('fee'),
+  ...common,
+  feeId: id,
+  quantity: decimal.default(1),
+};
+
+export const newRecordBody = z.discriminatedUnion('kind', [z.strictObject(workFields), z.strictObject(travelFields), z.strictObject(feeFields)]);
+
+/** A row of a bulk request or an import: a new record and its ticket. */
+export const bulkRowSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ticketId: id, ...workFields }),
+  z.strictObject({ ticketId: id, ...travelFields }),
+  z.strictObject({ ticketId: id, ...feeFields }),
+]);
+
+export const recordPatchBody = z.strictObject({
+  version: z.number().int().positive(),
+  technicianId: id.optional(),
+  date: date.optional(),
+  startTime: time.nullable().optional(),
+  endTime: time.optional(),
+  minutes: z.number().int().optional(),
+  workTypeId: id.optional(),
+  timeClass: timeClass.nullable().optional(),
+  km: decimal.optional(),
+  zoneId: id.nullable().optional(),
+  vehicle: text(100).nullable().optional(),
+  feeId: id.optional(),
+  quantity: decimal.optional(),
+  billable: z.boolean().optional(),
+  description: text(5000).optional(),
+  internalNote: text(5000).optional(),
+  dimensions: dimensions.optional(),
+});
+
+export const idsBody = z.strictObject({ ids: z.array(id).min(1).max(1000) });
+
+const ref = z.object({ id: z.number(), name: z.string() });
+const coded = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+export const recordSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['work', 'travel', 'fee', 'material']),
+  ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }),
+  client: ref,
+  contractId: z.number().nullable(),
+  technician: ref,
+  date: z.string(),
+  startTime: z.string().nullable(),
+  minutes: z.number(),
+  workType: coded.nullable(),
+  timeClass: timeClass.nullable(),
+  timeClassOverridden: z.boolean(),
+  km: z.string().nullable(),
+  zone: coded.nullable(),
+  vehicle: z.string().nullable(),
+  fee: coded.extend({ unit: z.string() }).nullable(),
+  quantity: z.string().nullable(),
+  billable: z.boolean(),
+  description: z.string(),
+  internalNote: z.string(),
+  state: z.enum(['draft', 'submitted', 'approved', 'billed']),
+  approvedBy: ref.nullable(),
+  approvedAt: z.string().nullable(),
+  billedInvoiceId: z.number().nullable(),
+  price: z.object({
+    /** no_price: the record could not be priced (reason says why); it is never shown as 0. */
+    status: z.enum(['priced', 'no_price']),
+    reason: z.string().nullable(),
+    message: z.string().nullable(),
+    priceListId: z.number().nullable(),
+    validFrom: z.string().nullable(),
+    currency: z.string().nullable(),
+    billableMinutes: z.number().nullable(),
+    vatCategory: z.string().nullable(),
+    /** How the amount was computed, line by line (rates included): only with the `prices` field scope. */
+    explanation: z.array(z.string()).optional(),
+    /** Currency of costMinor: only with the `costs` field scope. */
+    costCurrency: z.string().nullable().optional(),
+  }),
+  /** Net amount in minor units; only with the `prices` field scope; null = no price. */
+  amountMinor: z.number().nullable().optional(),
+  /** Internal cost in minor units; only with the `costs` field scope. */
+  costMinor: z.number().nullable().optional(),
+  dimensions: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+
+const csvList = (values: readonly string[]) => z.string().regex(new RegExp(`^(${values.join('|')})(,(${values.join('|')}))*$`));
+
+export const recordFilters = {
+  technicianId: z.coerce.number().int().positive().optional(),
+  clientId: z.coerce.number().int().positive().optional(),
+  ticketId: z.coerce.number().int().positive().optional(),
+  from: date.optional(),
+  to: date.optional(),
+  /** One or more states, comma-separated: `state=submitted` is the approval queue. */
+  state: csvList(['draft', 'submitted', 'approved', 'billed']).optional(),
+  kind: csvList(['work', 'travel', 'fee', 'material']).optional(),
+  billable: z.enum(['true', 'false']).optional(),
+};
+
+export const recordListQuery = z.strictObject({
+  ...recordFilters,
+  sort: z.enum(['date', '-date']).default('date'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional(),
+});
+
+export const exportQuery = z.strictObject({ ...recordFilters, lang: z.enum(['cs', 'sk', 'en']).optional() });
+
+export const bulkReportSchema = z.object({
+  dryRun: z.boolean(),
+  imported: z.number(),
+  accepted: z.array(z.object({ row: z.number(), id: z.number().nullable(), priceStatus: z.enum(['priced', 'no_price']) })),
+  rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) })),
+});
+
+export const timerStartBody = z.strictObject({ ticketId: id, workTypeId: id.optional(), description: text(5000).default('') });
+export const timerStopBody = z.strictObject({
+  workTypeId: id.optional(),
+  description: text(5000).optional(),
+  /** Minutes to record instead of the elapsed ones (a timer left running). */
+  minutes: z.number().int().optional(),
+  billable: z.boolean().optional(),
+}).nullish();
+
+export const timerSchema = z.object({
+  ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }),
+  workType: coded.nullable(),
+  description: z.string(),
+  startedAt: z.string(),
+  elapsedMinutes: z.number(),
+});
+
+const moneySchema = z.object({ currency: z.string(), amountMinor: z.number().optional(), costMinor: z.number().optional() });
+const cellSchema = z.object({
+  billableMinutes: z.number(), nonBillableMinutes: z.number(), records: z.number(), unpriced: z.number(),
+  /** Per currency; only with the `prices` or `costs` field scope. */
+  money: z.array(moneySchema).optional(),
+});
+export const timesheetSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  days: z.array(z.string()),
+  byTechnician: z.array(z.object({ technician: ref, days: z.array(cellSchema), total: cellSchema })),
+  byTicket: z.array(z.object({ ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }), days: z.array(cellSchema), total: cellSchema })),
+  total: cellSchema,
+});
+export const weekQuery = z.strictObject({ start: date, technicianId: z.coerce.number().int().positive().optional() });
+export const teamWeekQuery = z.strictObject({ start: date, teamId: z.coerce.number().int().positive() });
+
+export type NewRecord = z.infer<typeof newRecordBody>;
+export type BulkRow = z.infer<typeof bulkRowSchema>;
+export type RecordPatch = z.infer<typeof recordPatchBody>;
+export type ServiceRecord = z.infer<typeof recordSchema>;
+export type RecordFilters = { [K in keyof typeof recordFilters]?: z.infer<(typeof recordFilters)[K]> };
+export type RecordListQuery = z.infer<typeof recordListQuery>;
+export type BulkReport = z.infer<typeof bulkReportSchema>;
+export type Timer = z.infer<typeof timerSchema>;
+export type TimerStop = NonNullable<z.infer<typeof timerStopBody>>;
+export type TimesheetOut = z.infer<typeof timesheetSchema>;

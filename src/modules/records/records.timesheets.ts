@@ -1,0 +1,76 @@
+import { forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { findTeam } from '../helpdesk/index.ts';
+import { fieldScopeOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
+import { require, type RecordsDeps } from './records.context.ts';
+import * as repo from './records.repo.ts';
+import type { ServiceRecord, TimesheetOut } from './records.schemas.ts';
+import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
+import { buildTimesheet, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
+
+/** Week timesheets: one technician's (own, or anyone's for approvers) and a team's. */
+export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
+  const { db } = deps;
+
+  const toSheetRecord = (r: ServiceRecord): TimesheetRecord => ({
+    technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, billable: r.billable,
+    currency: r.price.currency, amountMinor: r.amountMinor ?? null, costMinor: r.costMinor ?? null, costCurrency: r.price.costCurrency ?? null,
+  });
+
+  /** Money as the actor's field scope allows: amounts with prices, costs with costs, neither → no money at all. */
+  function present(ctx: RequestContext, sheet: Timesheet): TimesheetOut {
+    const scope = fieldScopeOf(ctx.actor.roles);
+    const cell = (c: TimesheetCell) => {
+      const { money, ...minutes } = c;
+      if (!scope.prices && !scope.costs) return minutes;
+      return {
+        ...minutes,
+        money: money.map((m) => ({ currency: m.currency, ...(scope.prices ? { amountMinor: m.amountMinor } : {}), ...(scope.costs ? { costMinor: m.costMinor } : {}) })),
+      };
+    };
+    return {
+      start: sheet.start, end: sheet.end, days: sheet.days,
+      byTechnician: sheet.byTechnician.map((r) => ({ technician: r.key, days: r.days.map(cell), total: cell(r.total) })),
+      byTicket: sheet.byTicket.map((r) => ({ ticket: r.key, days: r.days.map(cell), total: cell(r.total) })),
+      total: cell(sheet.total),
+    };
+  }
+
+  function checkStart(start: string): void {
+    if (!isIsoDate(start)) throw invalid([{ path: 'start', code: 'invalid_date', message: `"${start}" is not a date YYYY-MM-DD` }]);
+  }
+
+  /**
+   * A technician's week: the caller's own by default; someone else's only with
+   * records.approve. Own records always count, even on tickets of a queue one has left.
+   */
+  async function week(ctx: RequestContext, q: { start: string; technicianId?: number | undefined }): Promise<TimesheetOut> {
+    require(ctx, 'records.write');
+    checkStart(q.start);
+    const technicianId = q.technicianId ?? ctx.actor.userId;
+    const own = technicianId === ctx.actor.userId;
+    if (!own && !hasPermission(ctx.actor, 'records.approve')) throw forbidden('You may see only your own timesheet');
+    const user = await db.selectFrom('users').select(['id', 'name']).where('id', '=', technicianId).executeTakeFirst();
+    if (!user) throw notFound('Technician');
+    const records = await repo.listRecords(db, { technicianId, from: q.start, to: addDays(q.start, 6) }, own ? { kind: 'all' } : ticketScopeOf(ctx.actor), {
+      sort: 'date', limit: 10_000, after: null,
+    });
+    return present(ctx, buildTimesheet(q.start, records.map(toSheetRecord), [user]));
+  }
+
+  /** A team's week: every member's row, for approvers. */
+  async function teamWeek(ctx: RequestContext, q: { start: string; teamId: number }): Promise<TimesheetOut> {
+    require(ctx, 'records.approve');
+    checkStart(q.start);
+    const team = await findTeam(db, q.teamId);
+    if (!team) throw notFound('Team');
+    const members = await repo.teamMembers(db, q.teamId);
+    const records = await repo.listRecords(db, { technicianIds: members.map((m) => m.id), from: q.start, to: addDays(q.start, 6) }, ticketScopeOf(ctx.actor), {
+      sort: 'date', limit: 50_000, after: null,
+    });
+    return present(ctx, buildTimesheet(q.start, records.map(toSheetRecord), members));
+  }
+
+  return { week, teamWeek };
+}
+
+export type Timesheets = ReturnType<typeof createTimesheets>;

@@ -1,0 +1,261 @@
+// The administration journey in a real browser against a real server, set up
+// like foundation.e2e.test.ts (serve() on 127.0.0.1:0, a fresh SQLite file
+// seeded like `kontor demo`, the built web app, chromium via playwright-core):
+// the process editor (a new waiting state with transitions, and the 409 for a
+// state that still holds a ticket), an SLA target, the mail outbox and a template.
+//
+//   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { buildServices } from '../../src/app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
+import { defaultConfig, type Config } from '../../src/config/index.ts';
+import { prepareDatabase, serve, type Running } from '../../src/main.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { openDatabase } from '../../src/platform/db/index.ts';
+import { launchBrowser, type TestBrowser } from '../browser.ts';
+
+const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+const ADMIN = 'admin@kontor.demo';
+const STEP_MS = 10_000;
+const JOURNEY_MS = 60_000;
+const TICKET_SUBJECT = 'E2E: tiskárna v účtárně netiskne';
+
+let workDir = '';
+let shotsDir = '';
+let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
+let running: Running | undefined;
+let baseUrl = '';
+const browsers: TestBrowser[] = [];
+let currentPage: Page | undefined;
+let shotNo = 0;
+
+async function shot(page: Page, name: string): Promise<void> {
+  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
+}
+
+async function signedInPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const browser = await launchBrowser({ context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, viewport } });
+  browsers.push(browser);
+  const page = browser.context.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(STEP_MS);
+  page.setDefaultNavigationTimeout(STEP_MS);
+  currentPage = page;
+  await page.goto('/');
+  await page.getByTestId('signin-email').fill(ADMIN);
+  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+  return page;
+}
+
+/** A JSON call with the browser's session (cookies and CSRF token), for setup and checks. */
+async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get('/api/v1/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** Picks an option of a Mantine Select (its list opens in a portal). */
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+interface TypeOut {
+  id: number;
+  code: string;
+  states: Array<{ code: string; name: string; category: string; pausesSla: boolean; isInitial: boolean }>;
+  transitions: Array<{ from: string; to: string; name: string; requiredFields: string[] }>;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) {
+    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
+  }
+  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-admin-'));
+  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
+  await mkdir(shotsDir, { recursive: true });
+  const config: Config = {
+    ...defaultConfig,
+    db: join(workDir, 'kontor.db'),
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    argon2MemoryKib: 1024,
+    webDir: WEB_DIR,
+    storageDir: join(workDir, 'files'),
+    // No mail server: mail waits in the outbox, where the journey finds it.
+    smtpUrl: '',
+  };
+  const database = openDatabase(config.db);
+  try {
+    await prepareDatabase(database.db);
+    await seedDemo(buildServices({ config, database, clock: systemClock }));
+    running = await serve(config, { database, onSignal: false });
+  } catch (err) {
+    if (!running) await database.close();
+    throw err;
+  }
+  baseUrl = running.url;
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    keepShots = true;
+    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+  }
+});
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close().catch(() => {});
+  await running?.stop().catch(() => {});
+  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
+  if (workDir) {
+    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
+    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  }
+});
+
+describe('Administration journey in the browser', () => {
+  test('process editor: a state that holds a ticket cannot go (409); a new waiting state with transitions is saved', async () => {
+    const page = await signedInPage();
+    // A ticket of type incident waits in "new"; its confirmation to the requester waits in the outbox.
+    const clients = await apiCall<{ items: Array<{ id: number; name: string }> }>(page, 'GET', '/clients?q=Strojírny');
+    const clientId = clients.items[0]!.id;
+    const contacts = await apiCall<{ items: Array<{ id: number; email: string | null }> }>(page, 'GET', `/clients/${clientId}/contacts`);
+    const requester = contacts.items.find((c) => c.email)!;
+    await apiCall(page, 'POST', '/tickets', { subject: TICKET_SUBJECT, clientId, requesterContactId: requester.id, typeCode: 'incident' });
+
+    await page.getByTestId('nav-ticketTypes').click();
+    await page.getByTestId('page-ticket-types').waitFor();
+    const row = page.locator('[data-testid^="types-row-"][data-code="incident"]');
+    const typeId = Number((await row.getAttribute('data-testid'))!.replace('types-row-', ''));
+    await page.getByTestId(`types-process-${typeId}`).click();
+    await page.getByTestId('page-process').waitFor();
+    await page.getByTestId('process-matrix').waitFor();
+    const rows = page.locator('[data-testid^="state-row-"]');
+    const before = await rows.count();
+    expect(before).toBe(7);
+
+    // Removing "new" (which holds the ticket) and making "open" initial: the server refuses, naming the state.
+    await page.getByTestId('state-1-initial').check();
+    await page.getByTestId('state-0-remove').click();
+    await page.getByTestId('confirm-ok').filter({ visible: true }).click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    await page.getByTestId('process-save').click();
+    await page.getByTestId('confirm-ok').filter({ visible: true }).click();
+    const error = page.getByTestId('process-error');
+    await error.waitFor();
+    await expect.poll(() => error.innerText()).toContain('New');
+    await shot(page, 'process-state-in-use');
+    await page.getByTestId('process-reset').click();
+    await expect.poll(() => rows.count()).toBe(before);
+
+    // A new state: the code follows the name; waiting, pauses SLA.
+    await page.getByTestId('process-add-state').click();
+    const i = before;
+    await page.getByTestId(`state-${i}-name`).fill('Čeká na díly');
+    await expect.poll(() => page.getByTestId(`state-${i}-code`).inputValue()).toBe('ceka_na_dily');
+    await choose(page, `state-${i}-category`, 'Čeká');
+    await page.getByTestId(`state-${i}-pausesSla`).check();
+
+    // Transitions in the matrix: in progress → waiting for parts → in progress (requires a comment).
+    await page.getByTestId('transition-in_progress-ceka_na_dily').check();
+    await expect.poll(() => page.getByTestId('transition-name').inputValue()).toBe('Čeká na díly');
+    await page.getByTestId('transition-name').fill('Čekat na díly');
+    await page.getByTestId('transition-ceka_na_dily-in_progress').check();
+    await page.getByTestId('transition-name').fill('Díly dorazily');
+    await page.getByTestId('transition-required-comment').click();
+    await shot(page, 'process-new-state');
+
+    // Enter in a field saves the process.
+    await page.getByTestId(`state-${i}-name`).press('Enter');
+    await expect.poll(() => page.getByTestId('process-dirty').getAttribute('data-dirty')).toBe('false');
+    await expect.poll(() => page.locator(`[data-testid="state-row-${i}"]`).getAttribute('data-code')).toBe('ceka_na_dily');
+
+    const type = await apiCall<TypeOut>(page, 'GET', `/ticket-types/${typeId}`);
+    expect(type.states.find((s) => s.code === 'ceka_na_dily')).toMatchObject({ name: 'Čeká na díly', category: 'waiting', pausesSla: true, isInitial: false });
+    expect(type.states.find((s) => s.code === 'new')?.isInitial).toBe(true);
+    expect(type.transitions).toEqual(expect.arrayContaining([
+      { from: 'in_progress', to: 'ceka_na_dily', name: 'Čekat na díly', requiredFields: [], id: expect.any(Number), fromStateId: expect.any(Number), toStateId: expect.any(Number) },
+      { from: 'ceka_na_dily', to: 'in_progress', name: 'Díly dorazily', requiredFields: ['comment'], id: expect.any(Number), fromStateId: expect.any(Number), toStateId: expect.any(Number) },
+    ]));
+  }, JOURNEY_MS);
+
+  test('SLA: the P3 resolution target of the Standard policy', async () => {
+    const page = await signedInPage();
+    await page.getByTestId('nav-sla').click();
+    await page.getByTestId('page-sla-policies').waitFor();
+    const row = page.locator('[data-testid^="policies-row-"][data-name="Standard"]');
+    const policyId = Number((await row.getAttribute('data-testid'))!.replace('policies-row-', ''));
+    await expect.poll(() => page.getByTestId(`policies-${policyId}-P3-resolution`).innerText()).toBe('16 h');
+
+    await page.getByTestId(`policies-edit-${policyId}`).click();
+    await page.getByTestId('policy-modal').waitFor();
+    await page.getByTestId('policy-P3-resolution-hours').fill('20');
+    await page.getByTestId('policy-P3-resolution-minutes').fill('30');
+    await shot(page, 'sla-policy-edit');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId(`policies-${policyId}-P3-resolution`).innerText()).toBe('20 h 30 min');
+
+    const policies = await apiCall<{ items: Array<{ id: number; targets: Record<string, { firstResponseMinutes: number | null; resolutionMinutes: number | null }> }> }>(page, 'GET', '/sla-policies');
+    const standard = policies.items.find((p) => p.id === policyId)!;
+    expect(standard.targets.P3).toEqual({ firstResponseMinutes: 240, resolutionMinutes: 1230 });
+    expect(standard.targets.P2).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 480 });
+  }, JOURNEY_MS);
+
+  test('mail outbox: no mail server, the waiting message opens with headers and a sandboxed HTML body', async () => {
+    const page = await signedInPage();
+    await page.getByTestId('nav-mail').click();
+    await page.getByTestId('page-mail-outbox').waitFor();
+    await page.getByTestId('mail-no-smtp').waitFor();
+    const row = page.locator('[data-testid^="outbox-row-"]').filter({ hasText: TICKET_SUBJECT }).first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('pending');
+    await shot(page, 'mail-outbox');
+
+    await row.click();
+    const message = page.getByTestId('mail-message');
+    await message.waitFor();
+    await expect.poll(() => page.getByTestId('mail-message-id').innerText()).toMatch(/^<.+@.+>$/);
+    const frame = page.getByTestId('mail-html');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    await expect.poll(async () => (await frame.contentFrame().locator('body').innerText()).length).toBeGreaterThan(20);
+    await shot(page, 'mail-message');
+    await page.keyboard.press('Escape');
+    await message.waitFor({ state: 'detached' });
+  }, JOURNEY_MS);
+
+  test('mail templates: an unknown placeholder is named on its field; insert, save, reset to built-in', async () => {
+    const page = await signedInPage();
+    await page.goto('/admin/mail/templates?key=ticket_resolved&lang=sk');
+    const subject = page.getByTestId('template-subject');
+    await subject.waitFor();
+    await subject.fill('Vyriešené {{ticket.numbr}}');
+    await subject.press('Enter');
+    await expect.poll(() => subject.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Neznámá proměnná {{ticket.numbr}}', { exact: false }).first().waitFor();
+    await shot(page, 'template-unknown-placeholder');
+
+    await subject.fill('Vyriešené: ');
+    await page.getByTestId('placeholder-ticket.number').click();
+    await expect.poll(() => subject.inputValue()).toBe('Vyriešené: {{ticket.number}}');
+    await expect.poll(() => page.getByTestId('template-preview-subject').innerText()).toContain('Vyriešené: T2026-000123');
+    await page.getByTestId('template-save').click();
+    await expect.poll(() => page.getByTestId('template-overridden').getAttribute('data-overridden')).toBe('true');
+
+    await page.getByTestId('template-reset').click();
+    await page.getByTestId('confirm-ok').filter({ visible: true }).click();
+    await expect.poll(() => page.getByTestId('template-overridden').getAttribute('data-overridden')).toBe('false');
+    expect(await subject.inputValue()).not.toContain('Vyriešené:');
+  }, JOURNEY_MS);
+});

@@ -1,0 +1,238 @@
+// The agent workspace journey in a real browser against a real server: Kontor
+// started with serve() on 127.0.0.1:0, a fresh SQLite file seeded like `kontor demo`,
+// the built web app from dist/web, chromium via playwright-core.
+//
+//   npm run build:web && npx vitest run test/e2e/tickets.e2e.test.ts
+//
+// The operator creates a ticket for a client with a requester, finds it in the list
+// with its SLA badge, opens it, replies publicly, waits for the client (the SLA
+// pauses), resumes and resolves it with the resolution note the form asks for.
+// Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { buildServices } from '../../src/app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
+import { defaultConfig, type Config } from '../../src/config/index.ts';
+import { systemContext } from '../../src/modules/identity/index.ts';
+import { prepareDatabase, serve, type Running } from '../../src/main.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { openDatabase } from '../../src/platform/db/index.ts';
+import { launchBrowser, type TestBrowser } from '../browser.ts';
+
+const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+const OPERATOR = 'operator@kontor.demo';
+const CLIENT = 'Strojírny Brno a.s.';
+const REQUESTER = 'Petr Dvořák';
+const SUBJECT = `E2E: tiskárna ve skladu netiskne ${Date.now().toString(36)}`;
+const REPLY = 'Dobrý den, technik se ozve do hodiny.';
+const RESOLUTION = 'Vyměněna zaseknutá fixační jednotka, tisk funguje.';
+const STEP_MS = 10_000;
+const JOURNEY_MS = 45_000;
+
+let workDir = '';
+let shotsDir = '';
+let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
+let running: Running | undefined;
+let baseUrl = '';
+const browsers: TestBrowser[] = [];
+let currentPage: Page | undefined;
+let shotNo = 0;
+
+async function shot(page: Page, name: string): Promise<void> {
+  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
+}
+
+async function newPage(options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
+  const browser = await launchBrowser({
+    ...options,
+    context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, ...options.context },
+  });
+  browsers.push(browser);
+  const page = browser.context.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(STEP_MS);
+  page.setDefaultNavigationTimeout(STEP_MS);
+  currentPage = page;
+  return page;
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('signin-email').fill(OPERATOR);
+  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
+
+/** Picks a state from the detail page's state menu and waits until the ticket is in it. */
+async function moveTo(page: Page, state: string): Promise<void> {
+  await page.getByTestId('ticket-state-menu').click();
+  await page.getByTestId(`ticket-transition-${state}`).click();
+  await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe(state);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) {
+    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
+  }
+  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-tickets-'));
+  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
+  await mkdir(shotsDir, { recursive: true });
+  const config: Config = {
+    ...defaultConfig,
+    db: join(workDir, 'kontor.db'),
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    argon2MemoryKib: 1024,
+    webDir: WEB_DIR,
+    storageDir: join(workDir, 'files'),
+  };
+  const database = openDatabase(config.db);
+  try {
+    await prepareDatabase(database.db);
+    const services = buildServices({ config, database, clock: systemClock });
+    await seedDemo(services);
+    // Operators see and create tickets only in their queues: make sure the demo
+    // operator belongs to the default one (what an administrator sets up).
+    const operator = await database.db.selectFrom('users').select('id').where('email', '=', OPERATOR).executeTakeFirstOrThrow();
+    const desk = (await services.helpdesk.queues.listQueues(systemContext, 'true')).find((q) => q.code === 'service_desk');
+    if (!desk) throw new Error('the default queue service_desk is missing');
+    if (!desk.members.includes(operator.id)) {
+      await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members, operator.id] });
+    }
+    running = await serve(config, { database, onSignal: false });
+  } catch (err) {
+    if (!running) await database.close();
+    throw err;
+  }
+  baseUrl = running.url;
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    keepShots = true;
+    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+  }
+});
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close().catch(() => {});
+  await running?.stop().catch(() => {});
+  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
+  if (workDir) {
+    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
+    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  }
+});
+
+describe('Tickets: the agent workspace in the browser', () => {
+  let ticketId = 0;
+
+  test('operator: create → list with SLA → open → public reply → waiting (SLA paused) → in progress → resolve with a note', async () => {
+    const page = await newPage();
+    await signIn(page);
+
+    // Tickets from the navigation; `c` opens the new ticket form.
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('page-tickets').waitFor();
+    await page.getByTestId('tickets-table').waitFor();
+    await page.keyboard.press('c');
+    await page.getByTestId('ticket-form').waitFor();
+
+    // Client by search, then one of its contacts as the requester.
+    const client = page.getByTestId('ticket-clientId');
+    await client.click();
+    await client.fill('Strojír');
+    await page.getByRole('option', { name: CLIENT }).click();
+    const requester = page.getByTestId('ticket-requesterContactId');
+    await expect.poll(() => requester.isEnabled(), { timeout: STEP_MS }).toBe(true);
+    await requester.click();
+    await page.getByRole('option', { name: new RegExp(REQUESTER) }).click();
+    await page.getByTestId('ticket-subject').fill(SUBJECT);
+    await page.getByTestId('ticket-description').fill('Tiskárna ve skladu hlásí **chybu 50.1**.');
+    // Impact high × urgency medium gives P2, shown before saving.
+    await page.getByTestId('ticket-impact').getByText('Vysoký').click();
+    await expect.poll(() => attr(page, 'ticket-priority-computed', 'data-priority'), { timeout: STEP_MS }).toBe('P2');
+    await shot(page, 'create-filled');
+    await page.getByTestId('ticket-subject').press('Control+Enter');
+
+    await page.getByTestId('page-ticket-detail').waitFor();
+    ticketId = Number(/\/tickets\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1]);
+    expect(ticketId, page.url()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent()).toBe(SUBJECT);
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('new');
+    expect(await attr(page, 'ticket-priority', 'data-priority')).toBe('P2');
+    expect(await page.getByTestId('ticket-requester').innerText()).toContain(REQUESTER);
+
+    // The list: the new ticket with a running SLA badge that shows the time left.
+    await page.getByTestId('nav-tickets').click();
+    const row = page.getByTestId(`tickets-row-${ticketId}`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain(CLIENT);
+    expect(await attr(page, `tickets-sla-${ticketId}`, 'data-status')).toBe('running');
+    expect(await page.getByTestId(`tickets-sla-${ticketId}`).innerText()).toMatch(/zbývá \d/);
+    await shot(page, 'list-with-sla');
+
+    // Open it and reply publicly (the hint says the requester gets it by e-mail).
+    await row.getByText(SUBJECT).click();
+    await page.getByTestId('page-ticket-detail').waitFor();
+    expect(await attr(page, 'reply-hint', 'data-visibility')).toBe('public');
+    expect(await page.getByTestId('reply-hint').innerText()).toContain('petr.dvorak@strojirny-brno.cz');
+    await page.getByTestId('reply-body').fill(REPLY);
+    await page.getByTestId('reply-send').click();
+    const reply = page.locator('[data-testid^="timeline-comment-"][data-visibility="public"]').filter({ hasText: REPLY });
+    await reply.waitFor();
+    await expect.poll(() => page.getByTestId('reply-body').inputValue()).toBe('');
+
+    // new → in progress → waiting for the client: the SLA clock pauses.
+    await moveTo(page, 'in_progress');
+    await moveTo(page, 'waiting_for_client');
+    await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('paused');
+    await shot(page, 'waiting-sla-paused');
+
+    // Back to work: the clock runs again.
+    await moveTo(page, 'in_progress');
+    await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).not.toBe('paused');
+
+    // Resolve: the form asks for the resolution note and refuses to go on without it.
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId('ticket-transition-resolved').click();
+    await page.getByTestId('transition-modal').waitFor();
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('transition-resolutionNote-error').waitFor();
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('in_progress');
+    await page.getByTestId('transition-resolutionNote').fill(RESOLUTION);
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('resolved');
+    await expect.poll(() => page.getByTestId('ticket-resolution').innerText()).toContain(RESOLUTION);
+    await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('met');
+
+    // The timeline tells the story in order.
+    const states = await page.locator('[data-testid^="timeline-event-"][data-event="state"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-after')));
+    expect(states).toEqual(['in_progress', 'waiting_for_client', 'in_progress', 'resolved']);
+    await shot(page, 'resolved');
+  }, JOURNEY_MS);
+
+  test('phone (390×844): the list as cards and the resolved ticket without sideways scrolling', async () => {
+    expect(ticketId, 'the desktop journey creates the ticket').toBeGreaterThan(0);
+    const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await signIn(page);
+    await page.goto('/tickets?stateCategory=resolved');
+    await page.getByTestId(`tickets-row-${ticketId}`).waitFor();
+    expect(await attr(page, 'tickets-table', 'data-layout')).toBe('cards');
+    await shot(page, 'phone-list');
+    await page.getByTestId(`tickets-row-${ticketId}`).getByText(SUBJECT).click();
+    await page.getByTestId('page-ticket-detail').waitFor();
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('resolved');
+    await page.locator('[data-testid^="timeline-comment-"]').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-detail');
+  }, JOURNEY_MS);
+});

@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/modules/identity/index.ts';
+import { AppError } from '../src/shared/errors.ts';
+import { testEngines } from './db.ts';
+import { recordCount, recordsWorld, type RecordsWorld } from './records.fixture.ts';
+
+/** Timers, timesheets, exports, bulk logging and the CSV import of service records. */
+describe.each(testEngines())('service records in and out on %s', (engine) => {
+  let w: RecordsWorld;
+  beforeAll(async () => {
+    w = await recordsWorld(engine);
+  });
+  afterAll(() => w.t.close());
+
+  it('runs one timer per user; stopping it logs a draft with the elapsed minutes rounded up', async () => {
+    w.t.clock.set('2026-10-30T08:15:00.000Z'); // Friday 09:15 in Prague
+    const start = (auth: RecordsWorld['tech']['auth'], payload: object) => w.t.request(auth, { method: 'POST', url: '/api/v1/timers', payload });
+    const started = await start(w.tech.auth, { ticketId: w.ticket.id, workTypeId: w.wt.remote, description: 'Hledání chyby' });
+    expect(started.statusCode, started.body).toBe(201);
+    expect(started.json()).toMatchObject({ ticket: { id: w.ticket.id }, elapsedMinutes: 1 });
+    const second = await start(w.tech.auth, { ticketId: w.ticket.id });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toMatchObject({ code: 'timer_running', ticketId: w.ticket.id });
+    expect(second.json().error.message).toContain(w.ticket.number);
+    w.t.clock.advance(61 * 60_000 + 10_000);
+    expect((await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json().timer.elapsedMinutes).toBe(62);
+    const stopped = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop' });
+    expect(stopped.statusCode, stopped.body).toBe(201);
+    expect(stopped.json()).toMatchObject({ kind: 'work', state: 'draft', date: '2026-10-30', startTime: '09:15', minutes: 62, description: 'Hledání chyby', price: { billableMinutes: 75 } });
+    expect((await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json()).toEqual({ timer: null });
+    expect((await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop' })).json().error.code).toBe('no_timer');
+    // Without a work type the stop asks for one, and the timer keeps running; a discarded timer records nothing.
+    await start(w.tech2.auth, { ticketId: w.ticket.id });
+    const noType = await w.t.request(w.tech2.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: {} });
+    expect(noType.json().error.details[0]).toMatchObject({ path: 'workTypeId', code: 'required' });
+    w.t.clock.advance(25 * 3_600_000);
+    const tooLong = await w.t.request(w.tech2.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: { workTypeId: w.wt.remote } });
+    expect(tooLong.json().error.details[0]).toMatchObject({ path: 'minutes', code: 'too_long' });
+    const before = await recordCount(w.t);
+    expect((await w.t.request(w.tech2.auth, { method: 'DELETE', url: '/api/v1/timers/me' })).statusCode).toBe(204);
+    expect((await w.t.request(w.tech2.auth, { method: 'DELETE', url: '/api/v1/timers/me' })).statusCode).toBe(404);
+    expect(await recordCount(w.t)).toBe(before);
+    w.t.clock.set('2026-11-02T09:00:00.000Z');
+  });
+
+  it('sums a week by technician × day and by ticket, billable apart, money per field scope', async () => {
+    const other = await w.newTicket('Second ticket');
+    const days: [string, number, boolean, number?][] = [['2026-10-19', 60, true], ['2026-10-20', 30, false], ['2026-10-20', 45, true, other.id], ['2026-10-25', 15, true], ['2026-10-26', 99, true]];
+    for (const [date, minutes, billable, ticketId] of days) {
+      const res = await w.log(w.tech2.auth, { kind: 'work', date, startTime: '10:00', minutes, billable, workTypeId: w.wt.remote }, ticketId);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await w.log(w.tech2.auth, { kind: 'work', date: '2026-10-21', minutes: 20, workTypeId: w.wt.unpriced });
+    const mine = await w.t.request(w.tech2.auth, { method: 'GET', url: '/api/v1/timesheets/week?start=2026-10-19' });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const sheet = mine.json();
+    expect(sheet.days).toHaveLength(7);
+    expect(sheet.total).toEqual({ billableMinutes: 60 + 45 + 15 + 20, nonBillableMinutes: 30, records: 5, unpriced: 1 });
+    expect(sheet.byTechnician[0].days[1]).toEqual({ billableMinutes: 45, nonBillableMinutes: 30, records: 2, unpriced: 0 });
+    expect(sheet.byTicket.map((r: { ticket: { id: number } }) => r.ticket.id).sort()).toEqual([w.ticket.id, other.id].sort());
+    expect((await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/timesheets/week?start=2026-10-19&technicianId=${w.tech2.id}` })).statusCode).toBe(403);
+
+    const team = await w.t.request(w.admin.auth, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Technici', members: [w.tech.id, w.tech2.id] } });
+    const teamSheet = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/timesheets/team-week?start=2026-10-19&teamId=${team.json().id}` })).json();
+    expect(teamSheet.byTechnician).toHaveLength(2);
+    const row = teamSheet.byTechnician.find((r: { technician: { id: number } }) => r.technician.id === w.tech2.id);
+    // Remote at 800/h: Mon 60 min 800.00, Tue 45 min 600.00, Sunday 15 min +100 % 400.00; not billable 0.00; unpriced adds nothing.
+    expect(row.total.money).toEqual([{ currency: 'CZK', amountMinor: 1_800_00, costMinor: (170 * 450_00) / 60 }]);
+    expect(teamSheet.byTechnician.find((r: { technician: { id: number } }) => r.technician.id === w.tech.id).total.records).toBe(0);
+    expect((await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/timesheets/team-week?start=2026-10-19&teamId=${team.json().id}` })).statusCode).toBe(403);
+  });
+
+  it('exports the filtered list as CSV (BOM, Czech headers, money per field scope) and as XLSX', async () => {
+    const ticket = await w.newTicket('Export');
+    await w.log(w.tech.auth, { kind: 'work', date: '2026-10-05', startTime: '09:00', minutes: 50, workTypeId: w.wt.remote, description: 'Oprava; "tiskárny"' }, ticket.id);
+    await w.log(w.tech.auth, { kind: 'travel', date: '2026-10-05', km: '36.5' }, ticket.id);
+    await w.log(w.tech.auth, { kind: 'work', date: '2026-10-06', minutes: 10, workTypeId: w.wt.unpriced, description: '=HYPERLINK("x")' }, ticket.id);
+    const csv = await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=cs` });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('Datum;Začátek;Technik;Klient;Tiket;Druh;Typ práce;Časové pásmo;Minuty;Účtované minuty;Fakturovat;km;Zóna;Vozidlo;Poplatek;Množství;Popis;Interní poznámka;Stav;Částka;Náklad;Měna;Cena');
+    expect(lines[1]).toContain(`2026-10-05;09:00;`);
+    expect(lines[1]).toContain(';práce;Vzdálená podpora;běžná doba;50;60;ano;');
+    expect(lines[1]).toContain(';"Oprava; ""tiskárny""";;koncept;800,00;375,00;CZK;');
+    expect(lines[2]).toContain(';cesta;');
+    expect(lines[2]).toContain(';36.5;');
+    expect(lines[2]).toContain(';438,00;182,50;CZK;');
+    expect(lines[3]).toContain(`;"'=HYPERLINK(""x"")";`);
+    expect(lines[3]).toContain('bez ceny: ');
+    const forTech = await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=en` });
+    const header = forTech.body.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header.split(',')).not.toContain('Amount');
+    expect(header.split(',')).not.toContain('Cost');
+    expect(header.startsWith('Date,Start,Technician')).toBe(true);
+
+    const xlsx = await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.xlsx?ticketId=${ticket.id}&lang=en` });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(4);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(2).getCell(headers.indexOf('Amount') + 1).value).toBe(800);
+    expect(sheet.getRow(2).getCell(headers.indexOf('Minutes') + 1).value).toBe(50);
+  });
+
+  it('logs many records all or nothing, with a report of every row', async () => {
+    const before = await recordCount(w.t);
+    const rows = [
+      { ticketId: w.ticket.id, kind: 'work', date: '2026-10-07', minutes: 30, workTypeId: w.wt.remote },
+      { ticketId: w.ticket.id, kind: 'fee', date: '2026-10-07', feeId: w.fee.callOut, quantity: '2' },
+      { ticketId: w.ticket.id, kind: 'work', date: '2026-10-07', minutes: 0, workTypeId: w.wt.remote },
+      { ticketId: 987654, kind: 'travel', date: '2026-10-07', km: 3 },
+      { kind: 'work' },
+    ];
+    const bad = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk', payload: rows });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('bulk_rejected');
+    const report = bad.json().error.report;
+    expect(report.accepted.map((a: { row: number }) => a.row)).toEqual([0, 1]);
+    expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([2, 3, 4]);
+    expect(report.rejected[0].reasons[0]).toMatchObject({ path: 'minutes', code: 'minutes_not_positive' });
+    expect(report.rejected[1].reasons[0]).toMatchObject({ path: 'ticketId', code: 'unknown_reference' });
+    expect(report.rejected[2].reasons.map((r: { path: string }) => r.path)).toEqual(expect.arrayContaining(['ticketId', 'date', 'workTypeId']));
+    expect(bad.json().error.details[0].path).toBe('2.minutes');
+    expect(await recordCount(w.t)).toBe(before);
+
+    const dry = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk?dryRun=true', payload: rows.slice(0, 2) });
+    expect(dry.json()).toMatchObject({ dryRun: true, imported: 0, rejected: [] });
+    expect(await recordCount(w.t)).toBe(before);
+    const ok = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk', payload: rows.slice(0, 2) });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ dryRun: false, imported: 2, accepted: [{ row: 0, priceStatus: 'priced' }, { row: 1, priceStatus: 'priced' }] });
+    expect(await recordCount(w.t)).toBe(before + 2);
+  });
+
+  it('imports a CSV file through the same service: a bad row imports nothing and the report says why', async () => {
+    const email = (await w.t.database.db.selectFrom('users').select('email').where('id', '=', w.tech.id).executeTakeFirstOrThrow()).email;
+    const good = [
+      'ticket;kind;technician;date;start;end;minutes;work_type;billable;km;fee;quantity;description',
+      `${w.ticket.number};work;${email};2026-10-08;09:00;10:30;;remote;ano;;;;"Instalace; tiskárna"`,
+      `${w.ticket.number};travel;${email};2026-10-08;;;;;;"12,5";;;`,
+      `${w.ticket.number};fee;${email};2026-10-08;;;;;;;callout;1;`,
+    ];
+    const badFile = [...good, `${w.ticket.number};work;${email};2030-01-01;;;;remote;maybe;;;;`, `T9999-999999;work;nobody@x.cz;2026-10-08;;;30;nope;;;;;`].join('\n');
+    const before = await recordCount(w.t);
+    const failure = await w.t.services.records.bulk.importCsv(systemContext, badFile, { dryRun: false }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    const report = (failure as AppError).extra!.report as { accepted: { row: number }[]; rejected: { row: number; reasons: { path: string; code: string }[] }[] };
+    expect(report.accepted.map((a) => a.row)).toEqual([2, 3, 4]);
+    expect(report.rejected.map((r) => r.row)).toEqual([5, 6]);
+    expect(report.rejected[0]!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['invalid_boolean']));
+    expect(report.rejected[1]!.reasons.map((r) => r.path)).toEqual(expect.arrayContaining(['ticket', 'technician', 'work_type']));
+    expect((failure as AppError).details!.some((d) => d.path.startsWith('line 5'))).toBe(true);
+    expect(await recordCount(w.t)).toBe(before);
+
+    const dry = await w.t.services.records.bulk.importCsv(systemContext, good.join('\r\n'), { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, imported: 0 });
+    const done = await w.t.services.records.bulk.importCsv(systemContext, `\uFEFF${good.join('\r\n')}\r\n`, { dryRun: false });
+    expect(done.imported).toBe(3);
+    const rows = await w.t.database.db.selectFrom('records').selectAll().where('id', 'in', done.accepted.map((a) => a.id!)).orderBy('id').execute();
+    expect(rows.map((r) => [r.kind, r.minutes, r.km_milli, r.quantity_milli, r.technician_id, r.created_by])).toEqual([
+      ['work', 90, null, null, w.tech.id, null], ['travel', 0, 12_500, null, w.tech.id, null], ['fee', 0, null, 1000, w.tech.id, null],
+    ]);
+    expect(rows[0]!.description).toBe('Instalace; tiskárna');
+    expect(rows[1]!.amount_minor).toBe(150_00);
+    const missing = await w.t.services.records.bulk.importCsv(systemContext, 'ticket;date;colour\nT1;2026-10-01;red', { dryRun: true }).catch((e: AppError) => e.details);
+    expect(missing).toEqual([expect.objectContaining({ path: 'colour', code: 'unknown_column' })]);
+  });
+});

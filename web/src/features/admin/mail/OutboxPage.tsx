@@ -1,0 +1,84 @@
+import { Group, Loader, Paper, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../app/components/QueryStates';
+import { formatDateTime } from '../../../app/format';
+import { OUTBOX_STATUSES, type OutboxStatus, useOutbox } from './api';
+import { MailHeader } from './MailHeader';
+import { MessageDrawer, recipients } from './MessageDrawer';
+import { StatusBadge } from './StatusBadge';
+
+const ALL = 'all';
+
+/** /admin/mail/outbox — outgoing mail, newest first; a row opens the message. */
+export default function OutboxPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string>(ALL);
+  const [open, setOpen] = useState<number | null>(null);
+  const query = useOutbox(status === ALL ? null : (status as OutboxStatus));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div data-testid="page-mail-outbox">
+      <MailHeader />
+      <Group mb="md" gap="sm" wrap="nowrap" style={{ overflowX: 'auto' }}>
+      <SegmentedControl
+        value={status}
+        onChange={setStatus}
+        aria-label={t('common.statusFilter')}
+        data={[{ value: ALL, label: t('common.all') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`admin.mail.statuses.${s}`) }))]}
+        data-testid="outbox-status-filter"
+      />
+      {query.isFetching && !query.isPending && !query.isFetchingNextPage ? <Loader size="xs" /> : null}
+      </Group>
+      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : items.length === 0 ? (
+        <Paper withBorder><EmptyState title={t('admin.mail.empty')} text={status === ALL ? t('admin.mail.emptyText') : t('common.tryOtherSearch')} /></Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={860}>
+            <Table highlightOnHover data-testid="outbox-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={150}>{t('admin.mail.time')}</Table.Th>
+                  <Table.Th>{t('admin.mail.to')}</Table.Th>
+                  <Table.Th>{t('admin.mail.subject')}</Table.Th>
+                  <Table.Th w={110}>{t('common.status')}</Table.Th>
+                  <Table.Th w={80} ta="right">{t('admin.mail.attempts')}</Table.Th>
+                  <Table.Th>{t('admin.mail.lastError')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((m) => (
+                  <Table.Tr
+                    key={m.id}
+                    className="clickable-row"
+                    tabIndex={0}
+                    onClick={() => setOpen(m.id)}
+                    onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setOpen(m.id); } }}
+                    data-testid={`outbox-row-${m.id}`}
+                    data-status={m.status}
+                  >
+                    <Table.Td><Text size="sm">{formatDateTime(m.sentAt ?? m.createdAt)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }}>{recipients(m.to)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" fw={500} lineClamp={1}>{m.subject}</Text></Table.Td>
+                    <Table.Td><StatusBadge status={m.status} /></Table.Td>
+                    <Table.Td ta="right">{m.attempts}</Table.Td>
+                    <Table.Td>
+                      {m.lastError ? (
+                        <Tooltip label={m.lastError} multiline w={360}>
+                          <Text size="xs" c="red" lineClamp={1}>{m.lastError}</Text>
+                        </Tooltip>
+                      ) : <Text size="sm" c="dimmed">—</Text>}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="outbox-load-more" />
+      <MessageDrawer id={open} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

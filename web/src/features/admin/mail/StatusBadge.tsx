@@ -1,0 +1,10 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OutboxStatus } from './api';
+
+const COLORS: Record<OutboxStatus, string> = { pending: 'blue', sending: 'cyan', sent: 'green', failed: 'red' };
+
+export function StatusBadge({ status }: { status: OutboxStatus }) {
+  const { t } = useTranslation();
+  return <Badge variant="light" color={COLORS[status]} data-status={status}>{t(`admin.mail.statuses.${status}`)}</Badge>;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { placeholderOf } from '../shared/serverErrors';
+import { insertPlaceholder, templateFieldErrors, unknownPlaceholders } from './templateModel';
+
+describe('template editor helpers', () => {
+  it('inserts a placeholder at the cursor or over a selection', () => {
+    expect(insertPlaceholder('Dobrý den, ', 'recipient.name', 11)).toEqual({ text: 'Dobrý den, {{recipient.name}}', cursor: 29 });
+    expect(insertPlaceholder('Ticket XYZ done', 'ticket.number', 7, 10)).toEqual({ text: 'Ticket {{ticket.number}} done', cursor: 24 });
+    expect(insertPlaceholder('abc', 'x', 99).text).toBe('abc{{x}}');
+  });
+
+  it('reads the placeholder of unknown_placeholder from the message', () => {
+    const details = [
+      { path: 'subject', code: 'unknown_placeholder', message: 'Unknown placeholder {{ticket.numbr}}; this template knows {{ticket.number}}, {{ticket.url}}' },
+      { path: 'body', code: 'invalid_placeholder', message: 'Unbalanced "{{" or "}}"' },
+      { path: 'body', code: 'unknown_placeholder', message: 'Unknown placeholder {{comment.body}}; …' },
+    ];
+    expect(templateFieldErrors(details)).toEqual({
+      subject: { code: 'unknown_placeholder', placeholder: 'ticket.numbr' },
+      body: { code: 'invalid_placeholder', placeholder: null },
+    });
+    expect(placeholderOf('"{{ a b }}" is not a placeholder name')).toBe('a b');
+  });
+
+  it('finds unknown placeholders locally', () => {
+    expect(unknownPlaceholders('{{ticket.number}} {{ ticket.numbr }} {{x}} {{x}}', ['ticket.number'])).toEqual(['ticket.numbr', 'x']);
+  });
+});

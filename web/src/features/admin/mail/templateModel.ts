@@ -1,0 +1,32 @@
+// Pure helpers of the template editor: inserting a placeholder where the
+// cursor is, and putting placeholder errors on the subject or body field.
+import type { ApiErrorDetail } from '../../../app/api/client';
+import { placeholderOf } from '../shared/serverErrors';
+
+/** The text with `{{name}}` put at [start, end) (replacing a selection), and the cursor after it. */
+export function insertPlaceholder(text: string, name: string, start: number, end = start): { text: string; cursor: number } {
+  const token = `{{${name}}}`;
+  const a = Math.max(0, Math.min(start, text.length));
+  const b = Math.max(a, Math.min(end, text.length));
+  return { text: text.slice(0, a) + token + text.slice(b), cursor: a + token.length };
+}
+
+export interface TemplateFieldError {
+  code: string;
+  placeholder: string | null;
+}
+
+/** The first problem per field ("subject", "body") of a 400 answer. */
+export function templateFieldErrors(details: readonly ApiErrorDetail[]): Partial<Record<'subject' | 'body', TemplateFieldError>> {
+  const out: Partial<Record<'subject' | 'body', TemplateFieldError>> = {};
+  for (const d of details) {
+    if ((d.path === 'subject' || d.path === 'body') && !out[d.path]) out[d.path] = { code: d.code, placeholder: d.code === 'unknown_placeholder' ? placeholderOf(d.message) : null };
+  }
+  return out;
+}
+
+/** Placeholders a text uses that the template does not know (checked before the server does). */
+export function unknownPlaceholders(text: string, allowed: readonly string[]): string[] {
+  const found = [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1] ?? '');
+  return [...new Set(found.filter((name) => !allowed.includes(name)))];
+}

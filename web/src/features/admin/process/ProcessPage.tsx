@@ -1,0 +1,51 @@
+import { Badge, Button, Group } from '@mantine/core';
+import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { useCustomFields } from '../catalog/api';
+import { ActiveBadge } from '../shared/ActiveBadge';
+import '../shared/admin.css';
+import { useTicketType } from './api';
+import { ProcessEditor } from './ProcessEditor';
+import { TicketTypeModal } from './TicketTypeModal';
+
+/** /admin/ticket-types/:id — a type's process: states, transitions and their details. */
+export default function ProcessPage() {
+  const id = Number(useParams().id);
+  const { t } = useTranslation();
+  const type = useTicketType(id);
+  const fields = useCustomFields(id);
+  const [editing, setEditing] = useState(false);
+
+  if (type.isPending) return <LoadingState />;
+  if (type.isError) return <ErrorState error={type.error} onRetry={() => void type.refetch()} />;
+  const tt = type.data;
+  return (
+    <div data-testid="page-process">
+      <Button component={Link} to="/admin/ticket-types" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
+        {t('admin.types.backToList')}
+      </Button>
+      <PageHeader
+        title={<span data-testid="process-type-name">{tt.name}</span>}
+        subtitle={t('admin.process.subtitle')}
+        badge={
+          <Group gap={6}>
+            <Badge variant="outline" color="gray" tt="none" className="mono">{tt.code}</Badge>
+            <ActiveBadge active={tt.active} />
+          </Group>
+        }
+        actions={
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="process-edit-type">
+            {t('admin.types.edit')}
+          </Button>
+        }
+      />
+      {/* A changed process (after a save) starts a fresh draft. */}
+      <ProcessEditor key={JSON.stringify([tt.states, tt.transitions])} type={tt} fields={fields.data?.items ?? []} />
+      {editing ? <TicketTypeModal type={tt} onClose={() => setEditing(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Group, Modal, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../../app/api/errors';
+import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { type TicketType, useSaveTicketType } from './api';
+import { CODE_PATTERN, codeFromName } from './processModel';
+
+/** Create a type (type = null; it starts with the default process) or change name, code, order, status. */
+export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType | null; onClose: () => void; onCreated?: (t: TicketType) => void }) {
+  const { t } = useTranslation();
+  const save = useSaveTicketType(type?.id ?? null);
+  const [extra, setExtra] = useState<string[]>([]);
+  const [codeTouched, setCodeTouched] = useState(!!type);
+  const form = useForm({
+    initialValues: { name: type?.name ?? '', code: type?.code ?? '', sortOrder: type?.sortOrder ?? 0, active: type?.active ?? true },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors.required')),
+      code: (v) => (!v.trim() ? t('errors.required') : CODE_PATTERN.test(v.trim()) ? null : t('errors.invalid_code')),
+    },
+  });
+  const field = (path: string, type: 'input' | 'checkbox' = 'input') => ({ ...form.getInputProps(path, { type }), 'data-testid': `type-${path}` });
+
+  const submit = form.onSubmit((v) => {
+    setExtra([]);
+    save.mutate(
+      { name: v.name.trim(), code: v.code.trim(), sortOrder: v.sortOrder, active: v.active },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', message: t('admin.types.saved', { name: saved.name }) });
+          onClose();
+          if (!type) onCreated?.(saved);
+        },
+        onError: (error) => setExtra(applyFormErrors(form, error, t)),
+      },
+    );
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={type ? t('admin.types.editTitle') : t('admin.types.newTitle')} attributes={{ content: { 'data-testid': 'type-modal' } }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <FormErrorAlert error={save.error} extra={extra} testId="type-form-error" />
+          <TextInput
+            label={t('admin.fields.name')}
+            required
+            data-autofocus
+            {...field('name')}
+            onChange={(e) => {
+              form.setFieldValue('name', e.currentTarget.value);
+              if (!codeTouched) form.setFieldValue('code', codeFromName(e.currentTarget.value));
+            }}
+          />
+          <TextInput
+            label={t('admin.fields.code')}
+            description={t('admin.fields.codeHint')}
+            required
+            {...field('code')}
+            onChange={(e) => {
+              setCodeTouched(true);
+              form.setFieldValue('code', e.currentTarget.value);
+            }}
+          />
+          <NumberInput label={t('admin.fields.sortOrder')} description={t('admin.fields.sortOrderHint')} allowDecimal={false} {...field('sortOrder')} />
+          <Switch label={t('admin.fields.active')} {...field('active', 'checkbox')} />
+          {type ? null : <Text size="xs" c="dimmed">{t('admin.types.defaultProcessNote')}</Text>}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending} data-testid="type-save">{type ? t('common.save') : t('admin.create')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,96 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconSitemap } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { useKeyShortcuts } from '../../../app/components/hotkeys';
+import { ActiveBadge } from '../shared/ActiveBadge';
+import '../shared/admin.css';
+import { type TicketType, useTicketTypes } from './api';
+import { TicketTypeModal } from './TicketTypeModal';
+
+/** /admin/ticket-types — the ticket types; each opens its process editor. */
+export default function TicketTypesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const query = useTicketTypes();
+  const [editing, setEditing] = useState<TicketType | null | undefined>(undefined);
+  const shortcuts = useMemo(() => ({ n: () => setEditing(null) }), []);
+  useKeyShortcuts(shortcuts);
+  const items = [...(query.data?.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+
+  return (
+    <div data-testid="page-ticket-types">
+      <PageHeader
+        title={t('admin.types.title')}
+        subtitle={t('admin.types.subtitle')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="types-new" rightSection={<Kbd size="xs" visibleFrom="sm">N</Kbd>}>
+            {t('admin.types.new')}
+          </Button>
+        }
+      />
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Paper withBorder><EmptyState title={t('admin.types.empty')} /></Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table highlightOnHover data-testid="types-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.fields.name')}</Table.Th>
+                  <Table.Th>{t('admin.fields.code')}</Table.Th>
+                  <Table.Th ta="right">{t('admin.fields.sortOrder')}</Table.Th>
+                  <Table.Th>{t('admin.types.process')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                  <Table.Th w={96} aria-label={t('common.actions')} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((type) => (
+                  <Table.Tr key={type.id} data-testid={`types-row-${type.id}`} data-code={type.code}>
+                    <Table.Td fw={500}>
+                      <Anchor component={Link} to={`/admin/ticket-types/${type.id}`} data-testid={`types-open-${type.id}`}>{type.name}</Anchor>
+                    </Table.Td>
+                    <Table.Td><Text className="mono">{type.code}</Text></Table.Td>
+                    <Table.Td ta="right">{type.sortOrder}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge variant="light" color="gray" tt="none">{t('admin.types.statesCount', { count: type.states.length })}</Badge>
+                        <Badge variant="light" color="gray" tt="none">{t('admin.types.transitionsCount', { count: type.transitions.length })}</Badge>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td><ActiveBadge active={type.active} /></Table.Td>
+                    <Table.Td>
+                      <Group gap={2} wrap="nowrap" justify="flex-end">
+                        <Tooltip label={t('admin.types.editProcess')}>
+                          <ActionIcon variant="subtle" onClick={() => navigate(`/admin/ticket-types/${type.id}`)} aria-label={`${t('admin.types.editProcess')}: ${type.name}`} data-testid={`types-process-${type.id}`}>
+                            <IconSitemap size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t('common.edit')}>
+                          <ActionIcon variant="subtle" onClick={() => setEditing(type)} aria-label={`${t('common.edit')}: ${type.name}`} data-testid={`types-edit-${type.id}`}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {editing !== undefined ? (
+        <TicketTypeModal type={editing} onClose={() => setEditing(undefined)} onCreated={(created) => navigate(`/admin/ticket-types/${created.id}`)} />
+      ) : null}
+    </div>
+  );
+}

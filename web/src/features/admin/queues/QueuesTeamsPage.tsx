@@ -1,0 +1,126 @@
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { ActiveBadge } from '../shared/ActiveBadge';
+import '../shared/admin.css';
+import { type Queue, type Team, useQueues, useStaff, useTeams } from './api';
+import { GroupModal } from './GroupModal';
+
+function People({ ids, names }: { ids: number[]; names: Map<number, string> }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return <Text size="sm" c="dimmed">{t('admin.queues.noMembers')}</Text>;
+  const shown = ids.slice(0, 4);
+  return (
+    <Group gap={4}>
+      {shown.map((id) => (
+        <Badge key={id} variant="light" color="gray" tt="none">{names.get(id) ?? `#${id}`}</Badge>
+      ))}
+      {ids.length > shown.length ? <Badge variant="outline" color="gray">+{ids.length - shown.length}</Badge> : null}
+    </Group>
+  );
+}
+
+function Section({ title, text, onNew, newLabel, testId, children }: { title: string; text: string; onNew: () => void; newLabel: string; testId: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder>
+      <Group justify="space-between" p="md" pb="xs" wrap="wrap">
+        <div>
+          <Title order={2} size="h4">{title}</Title>
+          <Text size="sm" c="dimmed">{text}</Text>
+        </div>
+        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onNew} data-testid={`${testId}-new`}>{newLabel}</Button>
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+/** /admin/queues — queues (where tickets wait, with a lead) and teams (who works them). */
+export default function QueuesTeamsPage() {
+  const { t } = useTranslation();
+  const queues = useQueues();
+  const teams = useTeams();
+  const staff = useStaff();
+  const names = staff.data?.names ?? new Map<number, string>();
+  const [queue, setQueue] = useState<Queue | null | undefined>(undefined);
+  const [team, setTeam] = useState<Team | null | undefined>(undefined);
+
+  const editButton = (label: string, onClick: () => void, testId: string) => (
+    <Tooltip label={t('common.edit')}>
+      <ActionIcon variant="subtle" onClick={onClick} aria-label={`${t('common.edit')}: ${label}`} data-testid={testId}><IconPencil size={16} /></ActionIcon>
+    </Tooltip>
+  );
+
+  return (
+    <div data-testid="page-queues">
+      <PageHeader title={t('admin.queues.title')} subtitle={t('admin.queues.subtitle')} />
+      <Stack gap="lg">
+        <Section title={t('admin.queues.queues')} text={t('admin.queues.queuesHint')} onNew={() => setQueue(null)} newLabel={t('admin.queues.new')} testId="queues">
+          {queues.isPending ? <LoadingState /> : queues.isError ? <ErrorState error={queues.error} onRetry={() => void queues.refetch()} /> : queues.data.items.length === 0 ? (
+            <EmptyState title={t('admin.queues.empty')} />
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table data-testid="queues-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('admin.fields.name')}</Table.Th>
+                    <Table.Th>{t('admin.fields.code')}</Table.Th>
+                    <Table.Th>{t('admin.queues.lead')}</Table.Th>
+                    <Table.Th>{t('admin.queues.members')}</Table.Th>
+                    <Table.Th>{t('common.status')}</Table.Th>
+                    <Table.Th w={48} aria-label={t('common.actions')} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {queues.data.items.map((q) => (
+                    <Table.Tr key={q.id} data-testid={`queues-row-${q.id}`}>
+                      <Table.Td fw={500}>{q.name}</Table.Td>
+                      <Table.Td><Text className="mono">{q.code}</Text></Table.Td>
+                      <Table.Td>{q.leadUserId ? names.get(q.leadUserId) ?? `#${q.leadUserId}` : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                      <Table.Td><People ids={q.members} names={names} /></Table.Td>
+                      <Table.Td><ActiveBadge active={q.active} /></Table.Td>
+                      <Table.Td>{editButton(q.name, () => setQueue(q), `queues-edit-${q.id}`)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Section>
+        <Section title={t('admin.teams.title')} text={t('admin.teams.hint')} onNew={() => setTeam(null)} newLabel={t('admin.teams.new')} testId="teams">
+          {teams.isPending ? <LoadingState /> : teams.isError ? <ErrorState error={teams.error} onRetry={() => void teams.refetch()} /> : teams.data.items.length === 0 ? (
+            <EmptyState title={t('admin.teams.empty')} text={t('admin.teams.emptyText')} />
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table data-testid="teams-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('admin.fields.name')}</Table.Th>
+                    <Table.Th>{t('admin.queues.members')}</Table.Th>
+                    <Table.Th>{t('common.status')}</Table.Th>
+                    <Table.Th w={48} aria-label={t('common.actions')} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {teams.data.items.map((tm) => (
+                    <Table.Tr key={tm.id} data-testid={`teams-row-${tm.id}`}>
+                      <Table.Td fw={500}>{tm.name}</Table.Td>
+                      <Table.Td><People ids={tm.members} names={names} /></Table.Td>
+                      <Table.Td><ActiveBadge active={tm.active} /></Table.Td>
+                      <Table.Td>{editButton(tm.name, () => setTeam(tm), `teams-edit-${tm.id}`)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Section>
+      </Stack>
+      {queue !== undefined ? <GroupModal kind="queue" item={queue} onClose={() => setQueue(undefined)} /> : null}
+      {team !== undefined ? <GroupModal kind="team" item={team} onClose={() => setTeam(undefined)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../../app/api/client';
+import type { Role, User } from '../../users/api';
+
+export interface Queue {
+  id: number;
+  code: string;
+  name: string;
+  leadUserId: number | null;
+  members: number[];
+  active: boolean;
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  members: number[];
+  active: boolean;
+}
+
+export type QueueInput = Omit<Queue, 'id'>;
+export type TeamInput = Omit<Team, 'id'>;
+
+export function useQueues() {
+  return useQuery({
+    queryKey: ['queues'],
+    queryFn: ({ signal }) => api.get<{ items: Queue[] }>('/queues', { active: 'all' }, signal),
+  });
+}
+
+export function useTeams() {
+  return useQuery({
+    queryKey: ['teams'],
+    queryFn: ({ signal }) => api.get<{ items: Team[] }>('/teams', { active: 'all' }, signal),
+  });
+}
+
+function useInvalidate(key: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: [key] });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+export function useSaveQueue() {
+  const onSuccess = useInvalidate('queues');
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: Partial<QueueInput> }) => (id === null ? api.post<Queue>('/queues', body) : api.patch<Queue>(`/queues/${id}`, body)),
+    onSuccess,
+  });
+}
+
+export function useSaveTeam() {
+  const onSuccess = useInvalidate('teams');
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: Partial<TeamInput> }) => (id === null ? api.post<Team>('/teams', body) : api.patch<Team>(`/teams/${id}`, body)),
+    onSuccess,
+  });
+}
+
+/**
+ * Everyone who can be a member or a lead: active users with a role that works
+ * tickets (the server's rule), plus a name for every user id (inactive ones too).
+ * Reads /users and /roles, so it needs users.read.
+ */
+export function useStaff() {
+  return useQuery({
+    queryKey: ['users', 'staff-options'],
+    queryFn: async ({ signal }) => {
+      const [users, roles] = await Promise.all([
+        api.get<Page<User>>('/users', { active: 'all', limit: 200 }, signal),
+        api.get<{ items: Role[] }>('/roles', undefined, signal),
+      ]);
+      const ticketRoles = new Set(roles.items.filter((r) => r.permissions.includes('tickets.read')).map((r) => r.code));
+      const names = new Map(users.items.map((u) => [u.id, u.name]));
+      const options = users.items
+        .filter((u) => u.active && u.roles.some((r) => ticketRoles.has(r)))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((u) => ({ value: String(u.id), label: u.name }));
+      return { names, options };
+    },
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,128 @@
+import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../../app/api/errors';
+import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { usePhone } from '../shared/usePhone';
+import { useQueues } from '../queues/api';
+import { type Calendar, PRIORITIES, type SlaPolicy, useSaveSlaPolicy } from './api';
+import { formToTargets, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
+import { TargetsGrid } from './TargetsGrid';
+
+const NONE = { firstResponseMinutes: null, resolutionMinutes: null };
+
+/** Create or change an SLA policy: calendar, targets per priority, warning, default, escalation. */
+export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy | null; calendars: Calendar[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const phone = usePhone();
+  const save = useSaveSlaPolicy();
+  const queues = useQueues();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: {
+      name: policy?.name ?? '',
+      calendarId: policy ? String(policy.calendarId) : calendars[0] ? String(calendars[0].id) : null as string | null,
+      targets: targetsToForm(policy?.targets ?? { P1: NONE, P2: NONE, P3: NONE, P4: NONE }) as TargetsForm,
+      warnAtPercent: policy?.warnAtPercent ?? 80,
+      isDefault: policy?.isDefault ?? false,
+      escalateToQueueId: policy?.escalateToQueueId ? String(policy.escalateToQueueId) : null as string | null,
+      active: policy?.active ?? true,
+    },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors.required')),
+      calendarId: (v) => (v ? null : t('errors.required')),
+      targets: (v) => {
+        const targets = formToTargets(v);
+        const bad = PRIORITIES.find((p) => targets[p].firstResponseMinutes === 0 || targets[p].resolutionMinutes === 0);
+        return bad ? t('admin.sla.zeroTarget', { priority: bad }) : null;
+      },
+    },
+  });
+
+  const submit = form.onSubmit((v) => {
+    setExtra([]);
+    const body = {
+      name: v.name.trim(),
+      calendarId: Number(v.calendarId),
+      targets: formToTargets(v.targets),
+      warnAtPercent: v.warnAtPercent,
+      isDefault: v.isDefault,
+      escalateToQueueId: v.escalateToQueueId ? Number(v.escalateToQueueId) : null,
+      active: v.active,
+    };
+    save.mutate(
+      { id: policy?.id ?? null, body },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
+          onClose();
+        },
+        onError: (error) => setExtra(applyFormErrors(form, error, t, targetErrorPathMap())),
+      },
+    );
+  });
+
+  const queueOptions = (queues.data?.items ?? []).filter((q) => q.active || String(q.id) === form.values.escalateToQueueId).map((q) => ({ value: String(q.id), label: q.name }));
+  return (
+    <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={policy ? t('admin.sla.editTitle') : t('admin.sla.newTitle')} attributes={{ content: { 'data-testid': 'policy-modal' } }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <FormErrorAlert error={save.error} extra={extra} testId="policy-form-error" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="policy-name" />
+            <Select
+              label={t('admin.sla.calendar')}
+              required
+              data={calendars.map((c) => ({ value: String(c.id), label: c.name }))}
+              allowDeselect={false}
+              {...form.getInputProps('calendarId')}
+              data-testid="policy-calendarId"
+            />
+          </SimpleGrid>
+          <Divider label={t('admin.sla.targets')} labelPosition="left" />
+          <Text size="xs" c="dimmed">{t('admin.sla.targetsHint')}</Text>
+          <TargetsGrid form={form as never} />
+          {form.errors.targets ? <Text size="sm" c="red">{form.errors.targets}</Text> : null}
+          <Divider />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('admin.sla.warnAtPercent')}
+              description={t('admin.sla.warnAtPercentHint')}
+              min={1}
+              max={99}
+              allowDecimal={false}
+              suffix=" %"
+              {...form.getInputProps('warnAtPercent')}
+              data-testid="policy-warnAtPercent"
+            />
+            <Select
+              label={t('admin.sla.escalateTo')}
+              description={t('admin.sla.escalateToHint')}
+              placeholder={t('admin.sla.noEscalation')}
+              data={queueOptions}
+              clearable
+              {...form.getInputProps('escalateToQueueId')}
+              data-testid="policy-escalateToQueueId"
+            />
+          </SimpleGrid>
+          <Group gap="xl">
+            <Switch
+              label={t('admin.sla.isDefault')}
+              description={policy?.isDefault ? t('admin.sla.isDefaultFixed') : t('admin.sla.isDefaultHint')}
+              disabled={policy?.isDefault}
+              {...form.getInputProps('isDefault', { type: 'checkbox' })}
+              data-testid="policy-isDefault"
+            />
+            <Switch label={t('admin.fields.active')} disabled={policy?.isDefault} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="policy-active" />
+          </Group>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending} data-testid="policy-save">{policy ? t('common.save') : t('admin.create')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,73 @@
+import { Badge, Group, NumberInput, Table, Text } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { PRIORITIES } from './api';
+import type { TargetsForm } from './slaModel';
+
+export const PRIORITY_COLORS = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
+
+type Form = UseFormReturnType<{ targets: TargetsForm } & Record<string, unknown>>;
+
+/** P1..P4 × first response / resolution, each as hours + minutes; both empty = no target. */
+export function TargetsGrid({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  const cell = (p: string, target: 'firstResponse' | 'resolution') => {
+    const hours = form.getInputProps(`targets.${p}.${target}.hours`);
+    const label = `${p} ${t(`admin.sla.${target}`)}`;
+    return (
+      <Group gap={4} wrap="nowrap" align="flex-start">
+        <NumberInput
+          {...hours}
+          min={0}
+          max={8760}
+          allowDecimal={false}
+          allowNegative={false}
+          placeholder="—"
+          rightSection={<Text size="xs" c="dimmed">h</Text>}
+          rightSectionPointerEvents="none"
+          hideControls
+          w={84}
+          aria-label={`${label}: ${t('admin.sla.hours')}`}
+          data-testid={`policy-${p}-${target}-hours`}
+        />
+        <NumberInput
+          {...form.getInputProps(`targets.${p}.${target}.minutes`)}
+          min={0}
+          max={59}
+          allowDecimal={false}
+          allowNegative={false}
+          placeholder="—"
+          rightSection={<Text size="xs" c="dimmed">min</Text>}
+          rightSectionPointerEvents="none"
+          rightSectionWidth={36}
+          hideControls
+          w={84}
+          aria-label={`${label}: ${t('admin.sla.minutes')}`}
+          data-testid={`policy-${p}-${target}-minutes`}
+        />
+      </Group>
+    );
+  };
+  return (
+    <Table.ScrollContainer minWidth={440}>
+      <Table withRowBorders={false} verticalSpacing={6} data-testid="policy-targets">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={60}>{t('admin.sla.priority')}</Table.Th>
+            <Table.Th>{t('admin.sla.firstResponse')}</Table.Th>
+            <Table.Th>{t('admin.sla.resolution')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {PRIORITIES.map((p) => (
+            <Table.Tr key={p}>
+              <Table.Td><Badge color={PRIORITY_COLORS[p]} variant="light">{p}</Badge></Table.Td>
+              <Table.Td>{cell(p, 'firstResponse')}</Table.Td>
+              <Table.Td>{cell(p, 'resolution')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,93 @@
+// Pure helpers of the SLA pages: targets as hours + minutes, durations for
+// display, weekly opening hours.
+import { PRIORITIES, type Priority, type PriorityTargets, type TimeWindow, WEEKDAYS, type Weekday } from './api';
+
+/** A duration field pair; '' is an empty input. */
+export interface HoursMinutes {
+  hours: number | '';
+  minutes: number | '';
+}
+
+export function splitMinutes(total: number | null): HoursMinutes {
+  if (total === null) return { hours: '', minutes: '' };
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
+}
+
+/** Both empty: no target (null). Otherwise hours × 60 + minutes (an empty part counts 0). */
+export function joinMinutes(value: HoursMinutes): number | null {
+  if (value.hours === '' && value.minutes === '') return null;
+  return (value.hours === '' ? 0 : value.hours) * 60 + (value.minutes === '' ? 0 : value.minutes);
+}
+
+/** 90 → "1 h 30 min", 480 → "8 h", 45 → "45 min", null → null. */
+export function formatMinutes(total: number | null): string | null {
+  if (total === null) return null;
+  const { hours, minutes } = splitMinutes(total);
+  if (hours && minutes) return `${hours} h ${minutes} min`;
+  if (hours) return `${hours} h`;
+  return `${minutes} min`;
+}
+
+export type TargetsForm = Record<Priority, { firstResponse: HoursMinutes; resolution: HoursMinutes }>;
+
+export function targetsToForm(targets: Record<Priority, PriorityTargets>): TargetsForm {
+  return Object.fromEntries(
+    PRIORITIES.map((p) => [p, { firstResponse: splitMinutes(targets[p].firstResponseMinutes), resolution: splitMinutes(targets[p].resolutionMinutes) }]),
+  ) as TargetsForm;
+}
+
+export function formToTargets(form: TargetsForm): Record<Priority, PriorityTargets> {
+  return Object.fromEntries(
+    PRIORITIES.map((p) => [p, { firstResponseMinutes: joinMinutes(form[p].firstResponse), resolutionMinutes: joinMinutes(form[p].resolution) }]),
+  ) as Record<Priority, PriorityTargets>;
+}
+
+/**
+ * The API's target paths ("targets.P3.resolutionMinutes") as the form's
+ * ("targets.P3.resolution.hours"), so field errors land on the hours input.
+ */
+export function targetErrorPathMap(): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const p of PRIORITIES) {
+    map[`targets.${p}.firstResponseMinutes`] = `targets.${p}.firstResponse.hours`;
+    map[`targets.${p}.resolutionMinutes`] = `targets.${p}.resolution.hours`;
+  }
+  return map;
+}
+
+export function emptyWeek(): Record<Weekday, TimeWindow[]> {
+  return Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as Record<Weekday, TimeWindow[]>;
+}
+
+/** Mon–Fri 08:00–17:00, the usual office week. */
+export function officeWeek(): Record<Weekday, TimeWindow[]> {
+  return Object.fromEntries(WEEKDAYS.map((d) => [d, Number(d) <= 5 ? [{ start: '08:00', end: '17:00' }] : []])) as unknown as Record<Weekday, TimeWindow[]>;
+}
+
+/** The window a day gets next: after its last one (an hour later), else office hours. */
+export function nextWindow(windows: readonly TimeWindow[]): TimeWindow {
+  const last = windows.at(-1);
+  if (!last) return { start: '08:00', end: '17:00' };
+  const [h] = last.end.split(':').map(Number);
+  const start = Math.min((h ?? 17) + 1, 23);
+  return { start: `${String(start).padStart(2, '0')}:00`, end: start + 2 >= 24 ? '24:00' : `${String(start + 2).padStart(2, '0')}:00` };
+}
+
+/** Open hours of a week in minutes, for a summary ("45 h a week"). Invalid windows count 0. */
+export function weeklyMinutes(weekly: Record<Weekday, TimeWindow[]>): number {
+  const minute = (s: string) => {
+    const m = /^(\d{2}):(\d{2})$/.exec(s);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  };
+  let total = 0;
+  for (const d of WEEKDAYS) for (const w of weekly[d]) {
+    const span = minute(w.end) - minute(w.start);
+    if (span > 0) total += span;
+  }
+  return total;
+}
+
+/** "08:00–12:00, 13:00–17:00" for one day. */
+export function formatDay(windows: readonly TimeWindow[]): string {
+  return windows.map((w) => `${w.start}–${w.end}`).join(', ');
+}

@@ -1,0 +1,36 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatPercentBp, majorToMinor, minorToMajor } from './money';
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('money', () => {
+  it('formats minor units in the user’s locale', () => {
+    expect(plain(formatMoney(262500, 'CZK', 'cs-CZ'))).toBe('2 625,00 Kč');
+    expect(plain(formatMoney(200000, 'CZK', 'cs-CZ'))).toBe('2 000,00 Kč');
+    expect(plain(formatMoney(1250, 'EUR', 'sk-SK'))).toBe('12,50 €');
+    expect(plain(formatMoney(262500, 'CZK', 'en-GB'))).toBe('CZK 2,625.00');
+    expect(plain(formatMoney(0, 'CZK', 'cs-CZ'))).toBe('0,00 Kč');
+  });
+
+  it('falls back to the code for an unknown currency', () => {
+    expect(plain(formatMoney(100, 'XX1', 'cs-CZ'))).toBe('1,00 XX1');
+  });
+
+  it('converts between major and minor units', () => {
+    expect(minorToMajor(80000)).toBe(800);
+    expect(majorToMinor(800)).toBe(80000);
+    expect(majorToMinor(12.5)).toBe(1250);
+    expect(majorToMinor('1 000,50')).toBe(100050);
+    expect(majorToMinor(0.1 + 0.2)).toBe(30);
+    expect(majorToMinor(1.234)).toBeNull();
+    expect(majorToMinor(-1)).toBeNull();
+    expect(majorToMinor('')).toBeNull();
+    expect(majorToMinor(null)).toBeNull();
+  });
+
+  it('formats VAT basis points as a percentage', () => {
+    expect(plain(formatPercentBp(2100, 'cs-CZ'))).toBe('21 %');
+    expect(formatPercentBp(2100, 'en-GB')).toBe('21%');
+  });
+});

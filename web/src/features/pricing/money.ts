@@ -1,0 +1,35 @@
+// Money is an integer number of minor units with a currency (80000 CZK = 800,00 Kč).
+// Shown with Intl.NumberFormat in the user's locale; edited in major units.
+import { localeTag } from '../../app/format';
+
+/** Minor units per major unit: Kontor prices in currencies of two decimal places (CZK, EUR). */
+const MINOR_PER_MAJOR = 100;
+
+/** 262500 CZK → "2 625,00 Kč" (cs-CZ), "CZK 2,625.00" (en-GB). */
+export function formatMoney(minor: number, currency: string, locale: string = localeTag()): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
+  } catch {
+    // An unknown currency code: the number and the code as they are.
+    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR)} ${currency}`;
+  }
+}
+
+/** 80000 → 800 (for number inputs in major units). */
+export function minorToMajor(minor: number): number {
+  return minor / MINOR_PER_MAJOR;
+}
+
+/** 800.5 → 80050; null for empty or invalid input, and for more than two decimals. */
+export function majorToMinor(major: number | string | null | undefined): number | null {
+  if (major === null || major === undefined || major === '') return null;
+  const value = typeof major === 'number' ? major : Number(String(major).replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  if (!Number.isFinite(value) || value < 0) return null;
+  const minor = Math.round(value * MINOR_PER_MAJOR);
+  return Math.abs(minor - value * MINOR_PER_MAJOR) < 1e-6 ? minor : null;
+}
+
+/** Basis points → "21 %" in the user's locale. */
+export function formatPercentBp(bp: number, locale: string = localeTag()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
+}

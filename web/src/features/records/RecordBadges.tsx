@@ -1,0 +1,72 @@
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../pricing/money';
+import type { RecordState, ServiceRecord } from './api';
+import { formatDecimal, formatMinutes } from './format';
+
+const STATE_COLORS: Record<RecordState, string> = { draft: 'gray', submitted: 'blue', approved: 'green', billed: 'violet' };
+
+export function RecordStateBadge({ state, testId }: { state: RecordState; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={STATE_COLORS[state]} data-testid={testId} data-state={state}>
+      {t(`records.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** Why a record has no price, in the user's language (the server's message as the detail). */
+export function noPriceReason(t: TFunction, r: Pick<ServiceRecord, 'price'>): string {
+  const reason = r.price.reason ?? 'unknown';
+  return t(`records.noPriceReasons.${reason}`, { defaultValue: r.price.message ?? reason });
+}
+
+/**
+ * The record's amount when the user may see prices, or the "no price" warning
+ * with its reason (for everyone: a technician must know the entry needs fixing). Never 0.
+ */
+export function RecordAmount({ record, testId }: { record: ServiceRecord; testId?: string }) {
+  const { t } = useTranslation();
+  if (record.price.status === 'no_price') {
+    return (
+      <Tooltip label={record.price.message ?? ''} disabled={!record.price.message} multiline w={280}>
+        <Group gap={4} wrap="nowrap" c="orange.8" data-testid={testId} data-price="none" data-reason={record.price.reason ?? ''}>
+          <IconAlertTriangle size={16} style={{ flexShrink: 0 }} />
+          <Text size="sm" fw={600} span>{t('records.noPrice')}</Text>
+          <Text size="xs" span>· {noPriceReason(t, record)}</Text>
+        </Group>
+      </Tooltip>
+    );
+  }
+  if (record.amountMinor === undefined || record.amountMinor === null || !record.price.currency) return null;
+  return (
+    <Text size="sm" fw={600} data-testid={testId} data-price="priced" data-amount={record.amountMinor} style={{ whiteSpace: 'nowrap' }}>
+      {formatMoney(record.amountMinor, record.price.currency)}
+    </Text>
+  );
+}
+
+/** What the record is: "On-site · out of hours", "36,5 km · Zone A", "Call-out fee × 2 visit". */
+export function recordWhat(t: TFunction, r: ServiceRecord): string {
+  if (r.kind === 'work') {
+    const parts = [r.workType?.name ?? t('records.kinds.work')];
+    if (r.timeClass) parts.push(t(`records.timeClasses.${r.timeClass}`) + (r.timeClassOverridden ? ` (${t('records.overridden')})` : ''));
+    return parts.join(' · ');
+  }
+  if (r.kind === 'travel') {
+    return [t('records.kinds.travel'), r.km !== null ? `${formatDecimal(r.km)} km` : null, r.zone?.name, r.vehicle].filter(Boolean).join(' · ');
+  }
+  if (r.kind === 'fee') return `${r.fee?.name ?? t('records.kinds.fee')} × ${formatDecimal(r.quantity)} ${r.fee?.unit ?? ''}`.trim();
+  return t('records.kinds.material');
+}
+
+/** "1 h 40 min → 1 h 45 min billable" (billable minutes after rounding and minimums, when priced). */
+export function recordMinutes(t: TFunction, r: ServiceRecord): string {
+  if (r.kind === 'fee' || r.kind === 'material') return '';
+  const own = formatMinutes(r.minutes);
+  const billable = r.price.billableMinutes;
+  if (!r.billable) return `${own} · ${t('records.notBillable')}`;
+  return billable !== null && billable !== r.minutes ? `${own} → ${t('records.billableMinutes', { minutes: formatMinutes(billable) })}` : own;
+}

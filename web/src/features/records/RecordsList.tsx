@@ -1,0 +1,85 @@
+import { ActionIcon, Button, Group, List, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { IconHelpCircle, IconSend, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { formatDate } from '../../app/format';
+import type { ServiceRecord } from './api';
+import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
+
+interface Props {
+  records: ServiceRecord[];
+  busyId: number | null;
+  onSubmit: (r: ServiceRecord) => void;
+  onDelete: (r: ServiceRecord) => void;
+}
+
+/** How the amount came about (the server's explanation): only for those who see prices. */
+function Why({ record }: { record: ServiceRecord }) {
+  const { t } = useTranslation();
+  const lines = record.price.explanation ?? [];
+  if (lines.length === 0) return null;
+  return (
+    <Popover width={360} position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('records.why')} data-testid={`record-why-${record.id}`}>
+          <IconHelpCircle size={16} />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <List size="xs" spacing={2}>
+          {lines.map((line, i) => <List.Item key={i}>{line}</List.Item>)}
+        </List>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** The ticket's records, oldest first; the technician's own drafts can be submitted or deleted here. */
+export function RecordsList({ records, busyId, onSubmit, onDelete }: Props) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const mayChange = (r: ServiceRecord) => can('records.write') && r.state === 'draft' && r.kind !== 'material' && (r.technician.id === me.id || can('records.approve'));
+  return (
+    <div data-testid="records-list">
+      {records.map((r) => (
+        <div key={r.id} className="records-row" data-testid={`record-row-${r.id}`} data-kind={r.kind} data-state={r.state} data-date={r.date}>
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap={6} wrap="wrap">
+              <Text size="sm" fw={600}>{formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''}</Text>
+              <Text size="sm">{recordWhat(t, r)}</Text>
+            </Group>
+            <Text size="sm" c="dimmed" data-testid={`record-minutes-${r.id}`}>
+              {[r.technician.name, recordMinutes(t, r)].filter(Boolean).join(' · ')}
+            </Text>
+            {r.description ? <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{r.description}</Text> : null}
+            {r.internalNote ? (
+              <Text size="xs" c="dimmed" fs="italic" style={{ overflowWrap: 'anywhere' }}>{t('records.fields.internalNote')}: {r.internalNote}</Text>
+            ) : null}
+          </Stack>
+          <div className="records-row-side">
+            <Group gap={4} wrap="nowrap">
+              <RecordAmount record={r} testId={`record-amount-${r.id}`} />
+              <Why record={r} />
+            </Group>
+            <Group gap={6} wrap="nowrap">
+              <RecordStateBadge state={r.state} testId={`record-state-${r.id}`} />
+              {mayChange(r) ? (
+                <>
+                  <Button size="compact-sm" variant="light" leftSection={<IconSend size={14} />} loading={busyId === r.id} onClick={() => onSubmit(r)} data-testid={`record-submit-${r.id}`}>
+                    {t('records.submit')}
+                  </Button>
+                  <Tooltip label={t('records.delete')}>
+                    <ActionIcon variant="subtle" color="red" size="lg" onClick={() => onDelete(r)} aria-label={t('records.delete')} data-testid={`record-delete-${r.id}`}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </>
+              ) : null}
+            </Group>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

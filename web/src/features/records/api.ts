@@ -1,0 +1,229 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, buildUrl, type Page } from '../../app/api/client';
+import type { Timesheet } from './week';
+
+export type RecordKind = 'work' | 'travel' | 'fee' | 'material';
+export type RecordState = 'draft' | 'submitted' | 'approved' | 'billed';
+export type TimeClass = 'normal' | 'out_of_hours' | 'weekend_holiday';
+
+export const RECORD_STATES: readonly RecordState[] = ['draft', 'submitted', 'approved', 'billed'];
+export const TIME_CLASSES: readonly TimeClass[] = ['normal', 'out_of_hours', 'weekend_holiday'];
+
+interface Ref {
+  id: number;
+  name: string;
+}
+interface Coded extends Ref {
+  code: string;
+}
+export interface TicketRef {
+  id: number;
+  number: string;
+  subject: string;
+}
+
+export interface ServiceRecord {
+  id: number;
+  kind: RecordKind;
+  ticket: TicketRef;
+  client: Ref;
+  technician: Ref;
+  date: string;
+  startTime: string | null;
+  minutes: number;
+  workType: Coded | null;
+  timeClass: TimeClass | null;
+  timeClassOverridden: boolean;
+  km: string | null;
+  zone: Coded | null;
+  vehicle: string | null;
+  fee: (Coded & { unit: string }) | null;
+  quantity: string | null;
+  billable: boolean;
+  description: string;
+  internalNote: string;
+  state: RecordState;
+  approvedBy: Ref | null;
+  approvedAt: string | null;
+  billedInvoiceId: number | null;
+  price: {
+    /** no_price: could not be priced; `reason` and `message` say why (never shown as 0). */
+    status: 'priced' | 'no_price';
+    reason: string | null;
+    message: string | null;
+    priceListId: number | null;
+    validFrom: string | null;
+    currency: string | null;
+    billableMinutes: number | null;
+    vatCategory: string | null;
+    /** Only with the prices field scope. */
+    explanation?: string[];
+    costCurrency?: string | null;
+  };
+  /** Only with the prices field scope; null = no price. */
+  amountMinor?: number | null;
+  /** Only with the costs field scope. */
+  costMinor?: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the log form sends (POST /tickets/:id/records); the server checks and prices it. */
+export type NewRecord =
+  | { kind: 'work'; date: string; startTime?: string | null; endTime?: string; minutes?: number; workTypeId: number; billable?: boolean; description: string; internalNote: string }
+  | { kind: 'travel'; date: string; startTime?: string | null; minutes?: number; km?: string; zoneId?: number | null; vehicle?: string | null; billable?: boolean; description: string; internalNote: string }
+  | { kind: 'fee'; date: string; feeId: number; quantity: string; billable?: boolean; description: string; internalNote: string };
+
+export interface Timer {
+  ticket: TicketRef;
+  workType: Coded | null;
+  description: string;
+  startedAt: string;
+  elapsedMinutes: number;
+}
+
+export interface RecordFilters {
+  technicianId?: number | null;
+  clientId?: number | null;
+  ticketId?: number | null;
+  from?: string | null;
+  to?: string | null;
+  state?: string | null;
+  kind?: string | null;
+}
+
+export const recordKeys = {
+  all: ['records'] as const,
+  ticket: (ticketId: number) => ['records', 'ticket', ticketId] as const,
+  list: (f: RecordFilters) => ['records', 'list', f] as const,
+  week: (start: string, technicianId: number | null) => ['records', 'week', start, technicianId] as const,
+  teamWeek: (start: string, teamId: number) => ['records', 'team-week', start, teamId] as const,
+  timer: ['timer', 'me'] as const,
+};
+
+/** Anything that changes records refreshes every list, grid and the ticket's panel. */
+function useInvalidateRecords() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: recordKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+export function useTicketRecords(ticketId: number) {
+  return useQuery({
+    queryKey: recordKeys.ticket(ticketId),
+    queryFn: ({ signal }) => api.get<{ items: ServiceRecord[] }>(`/tickets/${ticketId}/records`, undefined, signal).then((r) => r.items),
+  });
+}
+
+export function useCreateRecord(ticketId: number) {
+  const onSuccess = useInvalidateRecords();
+  return useMutation({ mutationFn: (body: NewRecord) => api.post<ServiceRecord>(`/tickets/${ticketId}/records`, body), onSuccess });
+}
+
+export function useDeleteRecord() {
+  const onSuccess = useInvalidateRecords();
+  return useMutation({ mutationFn: (id: number) => api.delete(`/records/${id}`), onSuccess });
+}
+
+/** Submits records one by one (there is no bulk submit); stops at the first refusal. */
+export function useSubmitRecords() {
+  const onSettled = useInvalidateRecords();
+  return useMutation({
+    mutationFn: async (ids: number[]) => {
+      for (const id of ids) await api.post<ServiceRecord>(`/records/${id}/submit`);
+      return ids.length;
+    },
+    onSettled,
+  });
+}
+
+export function useApproveRecords() {
+  const onSettled = useInvalidateRecords();
+  return useMutation({ mutationFn: (ids: number[]) => api.post<{ approved: number[] }>('/records/approve', { ids }), onSettled });
+}
+
+export function useReturnRecord() {
+  const onSuccess = useInvalidateRecords();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => api.post<ServiceRecord>(`/records/${id}/return`, reason.trim() ? { reason: reason.trim() } : {}),
+    onSuccess,
+  });
+}
+
+const filterQuery = (f: RecordFilters) => ({
+  technicianId: f.technicianId ?? undefined, clientId: f.clientId ?? undefined, ticketId: f.ticketId ?? undefined,
+  from: f.from ?? undefined, to: f.to ?? undefined, state: f.state ?? undefined, kind: f.kind ?? undefined,
+});
+
+export function useRecordsList(f: RecordFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: recordKeys.list(f),
+    queryFn: ({ pageParam, signal }) => api.get<Page<ServiceRecord>>('/records', { ...filterQuery(f), sort: 'date', limit: 100, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Every record matching the filters (paging through), e.g. one's drafts of a week. */
+export async function fetchAllRecords(f: RecordFilters): Promise<ServiceRecord[]> {
+  const out: ServiceRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<ServiceRecord> = await api.get<Page<ServiceRecord>>('/records', { ...filterQuery(f), limit: 500, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+export function exportUrl(format: 'csv' | 'xlsx', f: RecordFilters, lang: string): string {
+  return buildUrl(`/records/export.${format}`, { ...filterQuery(f), lang });
+}
+
+export function useWeek(start: string, technicianId: number | null) {
+  return useQuery({
+    queryKey: recordKeys.week(start, technicianId),
+    queryFn: ({ signal }) => api.get<Timesheet>('/timesheets/week', { start, technicianId: technicianId ?? undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTeamWeek(start: string, teamId: number | null) {
+  return useQuery({
+    queryKey: recordKeys.teamWeek(start, teamId ?? 0),
+    queryFn: ({ signal }) => api.get<Timesheet>('/timesheets/team-week', { start, teamId: teamId ?? undefined }, signal),
+    enabled: teamId !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTimer(enabled: boolean) {
+  return useQuery({
+    queryKey: recordKeys.timer,
+    queryFn: ({ signal }) => api.get<{ timer: Timer | null }>('/timers/me', undefined, signal).then((r) => r.timer),
+    enabled,
+  });
+}
+
+function useTimerMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateRecords();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: recordKeys.timer });
+      invalidate();
+    },
+  });
+}
+
+export const useStartTimer = () =>
+  useTimerMutation((body: { ticketId: number; workTypeId?: number; description?: string }) => api.post<Timer>('/timers', body));
+export const useStopTimer = () =>
+  useTimerMutation((body: { workTypeId?: number; description?: string }) => api.post<ServiceRecord>('/timers/me/stop', body));
+export const useDiscardTimer = () => useTimerMutation(() => api.delete('/timers/me'));

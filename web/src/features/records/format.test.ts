@@ -1,0 +1,73 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatElapsed, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration } from './format';
+
+describe('minutes', () => {
+  it('formats minutes for reading', () => {
+    expect(formatMinutes(100)).toBe('1 h 40 min');
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(120)).toBe('2 h');
+    expect(formatMinutes(0)).toBe('0 min');
+  });
+
+  it('formats minutes compactly for grids', () => {
+    expect(formatHm(100)).toBe('1:40');
+    expect(formatHm(5)).toBe('0:05');
+    expect(formatHm(600)).toBe('10:00');
+  });
+
+  it('formats a running timer', () => {
+    expect(formatElapsed(0)).toBe('0:00:00');
+    expect(formatElapsed(3725)).toBe('1:02:05');
+    expect(formatElapsed(-5)).toBe('0:00:00');
+  });
+
+  it('reads what technicians type as a duration', () => {
+    expect(parseDuration('90')).toBe(90);
+    expect(parseDuration('45m')).toBe(45);
+    expect(parseDuration('45 min')).toBe(45);
+    expect(parseDuration('1:30')).toBe(90);
+    expect(parseDuration('1h30')).toBe(90);
+    expect(parseDuration('1 h 30 min')).toBe(90);
+    expect(parseDuration('2h')).toBe(120);
+    expect(parseDuration('1,5h')).toBe(90);
+    expect(parseDuration('1.25 h')).toBe(75);
+    expect(parseDuration('')).toBeNull();
+    expect(parseDuration('abc')).toBeNull();
+    expect(parseDuration('1:75')).toBeNull();
+    expect(parseDuration('-5')).toBeNull();
+  });
+
+  it('normalises times of day', () => {
+    expect(normaliseTime('18:30')).toBe('18:30');
+    expect(normaliseTime('8:05')).toBe('08:05');
+    expect(normaliseTime('18:30:00')).toBe('18:30');
+    expect(normaliseTime('24:00')).toBeNull();
+    expect(normaliseTime('')).toBeNull();
+  });
+});
+
+describe('km and quantities', () => {
+  it('accepts a decimal comma, a dot and spaces between thousands', () => {
+    expect(parseDecimalInput('36,5')).toBe('36.5');
+    expect(parseDecimalInput('36.5')).toBe('36.5');
+    expect(parseDecimalInput(' 1 000,25 ')).toBe('1000.25');
+    expect(parseDecimalInput('1\u00a0200')).toBe('1200');
+    expect(parseDecimalInput('007')).toBe('7');
+    expect(parseDecimalInput('0,125')).toBe('0.125');
+  });
+
+  it('refuses what the server would refuse', () => {
+    expect(parseDecimalInput('')).toBeNull();
+    expect(parseDecimalInput('1,2345')).toBeNull();
+    expect(parseDecimalInput('-3')).toBeNull();
+    expect(parseDecimalInput('12 km')).toBeNull();
+    expect(parseDecimalInput('1,2,3')).toBeNull();
+  });
+
+  it('shows the API decimal in the locale', () => {
+    expect(formatDecimal('36.5', 'cs-CZ')).toBe('36,5');
+    expect(formatDecimal('36.5', 'en-GB')).toBe('36.5');
+    expect(formatDecimal(null, 'cs-CZ')).toBe('—');
+  });
+});

@@ -1,0 +1,69 @@
+// Minutes, durations and quantities as technicians type and read them (pure).
+import { localeTag } from '../../app/format';
+
+/** 100 → "1 h 40 min", 45 → "45 min", 120 → "2 h", 0 → "0 min". */
+export function formatMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '−' : '';
+  const abs = Math.abs(Math.round(minutes));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  if (h === 0) return `${sign}${m} min`;
+  return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
+}
+
+/** 100 → "1:40", 5 → "0:05" (compact, for grids). */
+export function formatHm(minutes: number): string {
+  const abs = Math.abs(Math.round(minutes));
+  return `${minutes < 0 ? '−' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Seconds of a running timer → "1:02:05". */
+export function formatElapsed(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  return `${h}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * What a technician types as a duration → minutes, or null when it is not one:
+ * "90" (minutes), "1:30", "1h30", "1 h 30 min", "1,5h" / "1.5 h" (hours), "45m".
+ */
+export function parseDuration(text: string): number | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (!s) return null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,4})(?:m|min)?$/.exec(s))) return Number(m[1]);
+  if ((m = /^(\d{1,2}):([0-5]\d)$/.exec(s))) return Number(m[1]) * 60 + Number(m[2]);
+  if ((m = /^(\d{1,2})h(?:([0-5]?\d)(?:m|min)?)?$/.exec(s))) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  if ((m = /^(\d{1,2})[.,](\d{1,2})h$/.exec(s))) {
+    const minutes = Number(`${m[1]}.${m[2]}`) * 60;
+    return Number.isInteger(Math.round(minutes * 1000) / 1000) ? Math.round(minutes) : null;
+  }
+  return null;
+}
+
+/**
+ * km and quantities as typed → the API's decimal text ("36,5" → "36.5",
+ * "1 000,25" → "1000.25"); null when it is not a number of at most 3 decimals.
+ */
+export function parseDecimalInput(text: string): string | null {
+  const s = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,3})?$/.test(s)) return null;
+  return s.replace(/^0+(?=\d)/, '');
+}
+
+/** The API's "36.5" → "36,5" in Czech and Slovak. */
+export function formatDecimal(text: string | null, locale: string = localeTag()): string {
+  if (text === null) return '—';
+  const n = Number(text);
+  return Number.isFinite(n) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n) : text;
+}
+
+/** "HH:MM" or null for anything else (time inputs may hand over "" or seconds). */
+export function normaliseTime(text: string): string | null {
+  const m = /^(\d{1,2}):(\d{2})/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}

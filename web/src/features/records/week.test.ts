@@ -1,0 +1,67 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { addCells, addDays, isIsoDate, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+
+const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
+  billableMinutes: billable, nonBillableMinutes: nonBillable, records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
+});
+const zero = cell(0);
+
+describe('weeks', () => {
+  it('finds the Monday of a week', () => {
+    expect(weekStart('2026-10-12')).toBe('2026-10-12'); // Monday
+    expect(weekStart('2026-10-18')).toBe('2026-10-12'); // Sunday
+    expect(weekStart('2026-10-28')).toBe('2026-10-26'); // Wednesday
+    expect(weekStart('2027-01-01')).toBe('2026-12-28'); // across the year
+  });
+
+  it('adds days across months and the DST change', () => {
+    expect(addDays('2026-10-26', 7)).toBe('2026-11-02');
+    expect(addDays('2026-03-23', 7)).toBe('2026-03-30');
+    expect(addDays('2026-01-05', -7)).toBe('2025-12-29');
+  });
+
+  it('checks dates and gives today in local time', () => {
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('x')).toBe(false);
+    expect(todayIso(new Date(2026, 9, 12, 23, 59))).toBe('2026-10-12');
+  });
+});
+
+describe('week grid', () => {
+  const days = ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'];
+  const sheet: Timesheet = {
+    start: days[0]!, end: days[6]!, days,
+    byTechnician: [
+      { technician: { id: 4, name: 'Tomáš' }, days: [cell(100, 0, [{ currency: 'CZK', amountMinor: 262500 }]), cell(0, 30), zero, zero, zero, zero, zero], total: cell(100, 30, [{ currency: 'CZK', amountMinor: 262500 }]) },
+      { technician: { id: 2, name: 'Martin' }, days: [cell(60, 0, [{ currency: 'CZK', amountMinor: 100000 }]), zero, zero, zero, zero, zero, zero], total: cell(60, 0, [{ currency: 'CZK', amountMinor: 100000 }]) },
+    ],
+    byTicket: [{ ticket: { id: 1, number: 'T-1', subject: 'Printer' }, days: [cell(160), cell(0, 30), zero, zero, zero, zero, zero], total: cell(160, 30) }],
+    total: cell(160, 30, [{ currency: 'CZK', amountMinor: 362500 }]),
+  };
+
+  it('has a row per ticket with minutes per day', () => {
+    const grid = weekGrid(sheet, 'ticket');
+    expect(grid.rows.map((r) => [r.id, r.label, r.sub])).toEqual([[1, 'T-1', 'Printer']]);
+    expect(grid.rows[0]!.cells.map((c) => c.minutes)).toEqual([160, 30, 0, 0, 0, 0, 0]);
+    expect(grid.rows[0]!.total).toMatchObject({ minutes: 190, billable: 160, nonBillable: 30 });
+    expect(grid.total).toMatchObject({ minutes: 190, billable: 160, nonBillable: 30 });
+  });
+
+  it('sums the days of a team, money per currency', () => {
+    const grid = weekGrid(sheet, 'technician');
+    expect(grid.rows.map((r) => r.label)).toEqual(['Tomáš', 'Martin']);
+    expect(grid.dayTotals.map((c) => c.minutes)).toEqual([160, 30, 0, 0, 0, 0, 0]);
+    expect(grid.dayTotals[0]!.money).toEqual([{ currency: 'CZK', amountMinor: 362500 }]);
+    expect(grid.dayTotals[1]!.money).toEqual([]);
+  });
+
+  it('adds cells without money for roles that see none', () => {
+    const sum = addCells([
+      { minutes: 10, billable: 10, nonBillable: 0, records: 1, unpriced: 1, money: [] },
+      { minutes: 5, billable: 0, nonBillable: 5, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
+    ]);
+    expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
+  });
+});

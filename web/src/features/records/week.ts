@@ -1,0 +1,113 @@
+// Weeks and the week grid of a timesheet (pure): Monday-first ISO weeks on
+// date strings YYYY-MM-DD (no time zones involved), rows × days with totals.
+
+export interface Money {
+  currency: string;
+  amountMinor?: number;
+  costMinor?: number;
+}
+
+export interface TimesheetCell {
+  billableMinutes: number;
+  nonBillableMinutes: number;
+  records: number;
+  unpriced: number;
+  /** Per currency; only with the prices or costs field scope. */
+  money?: Money[];
+}
+
+export interface Timesheet {
+  start: string;
+  end: string;
+  days: string[];
+  byTechnician: { technician: { id: number; name: string }; days: TimesheetCell[]; total: TimesheetCell }[];
+  byTicket: { ticket: { id: number; number: string; subject: string }; days: TimesheetCell[]; total: TimesheetCell }[];
+  total: TimesheetCell;
+}
+
+const DAY_MS = 86_400_000;
+const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function isIsoDate(text: string | null | undefined): text is string {
+  return !!text && /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY_MS);
+}
+
+/** The Monday of the week of a date. */
+export function weekStart(iso: string): string {
+  const weekday = (new Date(toUtc(iso)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return addDays(iso, -weekday);
+}
+
+/** Today in the browser's time zone, YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export interface GridCell {
+  minutes: number;
+  billable: number;
+  nonBillable: number;
+  records: number;
+  unpriced: number;
+  money: Money[];
+}
+
+export interface GridRow {
+  id: number;
+  label: string;
+  sub: string | null;
+  cells: GridCell[];
+  total: GridCell;
+}
+
+export interface WeekGrid {
+  days: string[];
+  rows: GridRow[];
+  dayTotals: GridCell[];
+  total: GridCell;
+}
+
+const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, records: 0, unpriced: 0, money: [] });
+
+function cellOf(c: TimesheetCell): GridCell {
+  return {
+    minutes: c.billableMinutes + c.nonBillableMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes,
+    records: c.records, unpriced: c.unpriced, money: (c.money ?? []).filter((m) => m.amountMinor !== undefined || m.costMinor !== undefined),
+  };
+}
+
+/** Sums cells; money is summed per currency (amounts and costs only where the cells have them). */
+export function addCells(cells: readonly GridCell[]): GridCell {
+  const out = emptyCell();
+  const money = new Map<string, Money>();
+  for (const c of cells) {
+    out.minutes += c.minutes;
+    out.billable += c.billable;
+    out.nonBillable += c.nonBillable;
+    out.records += c.records;
+    out.unpriced += c.unpriced;
+    for (const m of c.money) {
+      const sum = money.get(m.currency) ?? { currency: m.currency };
+      if (m.amountMinor !== undefined) sum.amountMinor = (sum.amountMinor ?? 0) + m.amountMinor;
+      if (m.costMinor !== undefined) sum.costMinor = (sum.costMinor ?? 0) + m.costMinor;
+      money.set(m.currency, sum);
+    }
+  }
+  out.money = [...money.values()].filter((m) => m.amountMinor || m.costMinor).sort((a, b) => a.currency.localeCompare(b.currency));
+  return out;
+}
+
+/** The grid of a timesheet: one row per ticket (a technician's week) or per technician (a team's week). */
+export function weekGrid(sheet: Timesheet, by: 'ticket' | 'technician'): WeekGrid {
+  const rows: GridRow[] =
+    by === 'ticket'
+      ? sheet.byTicket.map((r) => ({ id: r.ticket.id, label: r.ticket.number, sub: r.ticket.subject, cells: r.days.map(cellOf), total: cellOf(r.total) }))
+      : sheet.byTechnician.map((r) => ({ id: r.technician.id, label: r.technician.name, sub: null, cells: r.days.map(cellOf), total: cellOf(r.total) }));
+  const dayTotals = sheet.days.map((_, i) => addCells(rows.map((r) => r.cells[i] ?? emptyCell())));
+  return { days: sheet.days, rows, dayTotals, total: cellOf(sheet.total) };
+}

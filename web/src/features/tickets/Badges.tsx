@@ -1,0 +1,100 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { IconClockPause, IconClockExclamation, IconClockCheck, IconClock, IconAlarm } from '@tabler/icons-react';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format';
+import type { Priority, Sla } from './api';
+import { categoryColor, PRIORITY_COLORS, stateLabel } from './labels';
+import { slaLabel, slaView, type SlaStatus } from './sla';
+
+// One clock for every SLA badge on the page, ticking every 30 s.
+const TICK_MS = 30_000;
+let now = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!timer) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      listeners.forEach((l) => l());
+    }, TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, () => now);
+}
+
+const SLA_ICONS: Record<SlaStatus, typeof IconClock> = {
+  running: IconClock,
+  warning: IconAlarm,
+  breached: IconClockExclamation,
+  paused: IconClockPause,
+  met: IconClockCheck,
+  none: IconClock,
+};
+
+export function useDurationUnits() {
+  const { t } = useTranslation();
+  return { d: t('tickets.units.d'), h: t('tickets.units.h'), m: t('tickets.units.m') };
+}
+
+export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status' | 'dueAt'>; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  const current = useNow();
+  const units = useDurationUnits();
+  const view = slaView(sla, current);
+  const label = slaLabel(view, units);
+  const Icon = SLA_ICONS[view.status];
+  const badge = (
+    <Badge
+      color={view.color}
+      variant={view.status === 'breached' || view.status === 'warning' ? 'filled' : 'light'}
+      size={size}
+      leftSection={<Icon size={13} stroke={1.8} />}
+      data-testid={testId}
+      data-status={view.status}
+      styles={{ label: { textTransform: 'none', fontVariantNumeric: 'tabular-nums' } }}
+      aria-label={`${t('tickets.sla.label')}: ${t(`tickets.sla.status.${view.status}`)}${label.time ? `, ${t(label.key, { time: label.time })}` : ''}`}
+    >
+      {view.status === 'none' ? t('tickets.sla.status.none') : label.time ? t(label.key, { time: label.time }) : t(label.key)}
+    </Badge>
+  );
+  if (!sla.dueAt) return badge;
+  return (
+    <Tooltip label={`${t(`tickets.sla.status.${view.status}`)} · ${t('tickets.sla.due')} ${formatDateTime(sla.dueAt)}`} withArrow>
+      {badge}
+    </Tooltip>
+  );
+}
+
+export function StateBadge({ state, testId, size = 'md' }: { state: { code: string; name: string; category: string }; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={categoryColor(state.category)} variant="light" size={size} data-testid={testId} data-state={state.code} styles={{ label: { textTransform: 'none' } }}>
+      {stateLabel(t, state)}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority, testId, size = 'md', overridden }: { priority: Priority; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg'; overridden?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={`${t(`tickets.priorities.${priority}`)}${overridden ? ` · ${t('tickets.priority.overridden')}` : ''}`} withArrow>
+      <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'P1' ? 'filled' : 'light'} size={size} data-testid={testId} data-priority={priority}>
+        {priority}
+        {overridden ? '*' : ''}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,150 @@
+import { Button, Divider, Grid, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client';
+import { applyFormErrors } from '../../app/api/errors';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import { type Ticket, useUpdateTicket } from './api';
+import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
+import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { CategoryPicker, UserPicker } from './Pickers';
+import { formPathOf, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
+import { isStale } from './useTicketErrors';
+import { notify } from './notify';
+
+interface Props {
+  ticket: Ticket;
+  onClose: () => void;
+  onStale: () => void;
+}
+
+/** Every editable field of a ticket; only the changed ones are sent, with the version read. */
+export function EditTicketModal({ ticket, onClose, onStale }: Props) {
+  const { t } = useTranslation();
+  const update = useUpdateTicket(ticket.id);
+  const fields = useCustomFields(ticket.type.id);
+  const queues = useQueues();
+  const teams = useTeams();
+  const dimensions = useDimensions();
+  const contacts = useClientContacts(ticket.client.id);
+  const [extra, setExtra] = useState<string[]>([]);
+  const initial = useRef<TicketFormValues>(ticketToValues(ticket, []));
+  const form = useForm<TicketFormValues>({
+    initialValues: initial.current,
+    validate: { subject: (v) => (v.trim() ? null : t('errors.required')) },
+  });
+  const values = form.getValues();
+
+  // The type's custom fields arrive after the dialog opens: their inputs then.
+  useEffect(() => {
+    if (!fields.data) return;
+    initial.current = ticketToValues(ticket, fields.data);
+    form.setFieldValue('custom', initial.current.custom);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fields.data]);
+
+  const submit = form.onSubmit((v) => {
+    setExtra([]);
+    const patch = toTicketPatch(initial.current, v, fields.data ?? [], ticket.version);
+    if (!patch) {
+      notify('gray', t('tickets.edit.nothingChanged'));
+      onClose();
+      return;
+    }
+    update.mutate(patch, {
+      onSuccess: () => {
+        notify('green', t('tickets.edit.saved'));
+        onClose();
+      },
+      onError: (error) => {
+        if (isStale(error)) {
+          onStale();
+          onClose();
+          return;
+        }
+        const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
+        setExtra(applyFormErrors(form, error, t, pathMap));
+      },
+    });
+  });
+
+  const contactOptions = (contacts.data ?? [])
+    .filter((c) => c.active || c.id === ticket.requester?.id)
+    .map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }));
+  const errorOf = (path: keyof TicketFormValues) => form.errors[path] as string | undefined;
+
+  return (
+    <Modal opened onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
+      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-edit-form">
+        <Stack gap="sm">
+          <FormErrorAlert error={update.error} extra={extra} testId="ticket-edit-error" />
+          <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus {...fieldProps(form, 'subject', 'edit')} />
+          <Textarea label={t('tickets.fields.description')} description={t('tickets.create.descriptionHint')} autosize minRows={3} maxRows={12} {...fieldProps(form, 'description', 'edit')} />
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label={t('tickets.fields.requester')}
+                clearable
+                data={contactOptions}
+                value={values.requesterContactId ? String(values.requesterContactId) : null}
+                onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
+                error={errorOf('requesterContactId')}
+                data-testid="edit-requesterContactId"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select label={t('tickets.fields.queue')} allowDeselect={false} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId', 'edit')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label={t('tickets.fields.team')}
+                clearable
+                data={[...(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name })), ...(ticket.team && !teams.data?.some((tm) => tm.id === ticket.team?.id) ? [{ value: String(ticket.team.id), label: ticket.team.name }] : [])]}
+                {...fieldProps(form, 'teamId', 'edit')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <UserPicker
+                label={t('tickets.fields.assignee')}
+                placeholder={t('tickets.unassigned')}
+                current={ticket.assignee}
+                value={values.assigneeId}
+                onChange={(v) => form.setFieldValue('assigneeId', v)}
+                error={errorOf('assigneeId')}
+                data-testid="edit-assigneeId"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <CategoryPicker
+                label={t('tickets.fields.category')}
+                current={ticket.category}
+                value={values.categoryId}
+                onChange={(v) => form.setFieldValue('categoryId', v)}
+                error={errorOf('categoryId')}
+                data-testid="edit-categoryId"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TagsInput label={t('tickets.fields.tags')} placeholder={t('tickets.create.tagsPlaceholder')} maxTags={20} clearable {...fieldProps(form, 'tags', 'edit')} />
+            </Grid.Col>
+          </Grid>
+          <DimensionInputs form={form} dimensions={dimensions.data ?? []} prefix="edit" />
+          {fields.data?.length ? (
+            <>
+              <Divider label={t('tickets.fields.custom')} labelPosition="left" />
+              <CustomFieldInputs form={form} fields={fields.data} prefix="edit" />
+            </>
+          ) : null}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={update.isPending} data-testid="edit-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

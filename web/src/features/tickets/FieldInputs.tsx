@@ -1,0 +1,67 @@
+// Inputs shared by the create form, the edit dialog and transition forms:
+// custom fields by kind, and dimensions.
+import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { CustomField, Dimension } from './configApi';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = UseFormReturnType<any>;
+
+/** Input props for a form path, with stable test ids on the input and its error. */
+export function fieldProps(form: AnyForm, path: string, prefix = 'ticket') {
+  return {
+    ...form.getInputProps(path),
+    'data-testid': `${prefix}-${path}`,
+    errorProps: { 'data-testid': `${prefix}-${path}-error` },
+  };
+}
+
+export function CustomFieldInput({ form, field, prefix = 'ticket' }: { form: AnyForm; field: CustomField; prefix?: string }) {
+  const { t } = useTranslation();
+  const path = `custom.${field.key}`;
+  const common = { label: field.label, withAsterisk: field.required, ...fieldProps(form, path, prefix) };
+  switch (field.kind) {
+    case 'number':
+      return <NumberInput {...common} decimalSeparator={','} allowedDecimalSeparators={['.', ',']} />;
+    case 'date':
+      return <TextInput {...common} type="date" />;
+    case 'choice':
+      return <Select {...common} data={field.options} clearable={!field.required} searchable={field.options.length > 8} nothingFoundMessage={t('common.nothingFound')} />;
+    case 'multi_choice':
+      return <MultiSelect {...common} data={field.options} clearable searchable={field.options.length > 8} />;
+    default:
+      return <TextInput {...common} maxLength={2000} />;
+  }
+}
+
+export function CustomFieldInputs({ form, fields, prefix }: { form: AnyForm; fields: CustomField[]; prefix?: string }) {
+  if (!fields.length) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+      {fields.map((f) => (
+        <CustomFieldInput key={f.key} form={form} field={f} prefix={prefix} />
+      ))}
+    </SimpleGrid>
+  );
+}
+
+export function DimensionInputs({ form, dimensions, prefix }: { form: AnyForm; dimensions: Dimension[]; prefix?: string }) {
+  const { t } = useTranslation();
+  if (!dimensions.length) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+      {dimensions.map((d) => (
+        <Select
+          key={d.code}
+          label={d.name}
+          clearable
+          searchable={d.values.length > 8}
+          data={d.values.filter((v) => v.active).map((v) => ({ value: v.code, label: v.name }))}
+          nothingFoundMessage={t('common.nothingFound')}
+          {...fieldProps(form, `dimensions.${d.code}`, prefix)}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,103 @@
+// Searchable pickers that ask the server (clients, users), and the category tree.
+import { Select, type SelectProps } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth/AuthProvider';
+import { useCategories, useClientName, useClientSearch, useUserSearch } from './configApi';
+
+type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
+  value: number | null;
+  onChange: (value: number | null) => void;
+  'data-testid'?: string;
+};
+
+const serverFiltered: SelectProps['filter'] = ({ options }) => options;
+
+export function ClientPicker({ value, onChange, ...props }: PickerProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const results = useClientSearch(debounced);
+  const current = useClientName(value);
+  const data = useMemo(() => {
+    const options = (results.data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
+    if (current.data && !options.some((o) => o.value === String(current.data.id))) {
+      options.unshift({ value: String(current.data.id), label: current.data.name });
+    }
+    return options;
+  }, [results.data, current.data]);
+  return (
+    <Select
+      searchable
+      clearable
+      data={data}
+      filter={serverFiltered}
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value === null ? null : String(value)}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.nothingFound')}
+      {...props}
+    />
+  );
+}
+
+/**
+ * Assignee: anyone (search) for those who may read users, otherwise only
+ * themselves. `current` keeps today's assignee selectable by name.
+ */
+export function UserPicker({ value, onChange, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canList = me.permissions.includes('users.read');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const results = useUserSearch(debounced, canList);
+  const data = useMemo(() => {
+    const options = [{ value: String(me.id), label: `${me.name} (${t('tickets.filters.me')})` }];
+    const add = (id: number, name: string) => {
+      if (!options.some((o) => o.value === String(id))) options.push({ value: String(id), label: name });
+    };
+    if (current) add(current.id, current.name);
+    for (const u of results.data ?? []) add(u.id, u.name);
+    return options;
+  }, [me.id, me.name, current, results.data, t]);
+  return (
+    <Select
+      searchable={canList}
+      clearable
+      data={data}
+      filter={canList ? serverFiltered : undefined}
+      searchValue={canList ? search : undefined}
+      onSearchChange={canList ? setSearch : undefined}
+      value={value === null ? null : String(value)}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      nothingFoundMessage={t('common.nothingFound')}
+      {...props}
+    />
+  );
+}
+
+/** Categories by their tree path ("Hardware / Printers"), searchable. */
+export function CategoryPicker({ value, onChange, current, ...props }: PickerProps & { current?: { id: number; path: string } | null }) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const data = useMemo(() => {
+    const options = (categories.data ?? []).map((c) => ({ value: String(c.id), label: c.path }));
+    if (current && !options.some((o) => o.value === String(current.id))) options.push({ value: String(current.id), label: current.path });
+    return options;
+  }, [categories.data, current]);
+  if (!categories.isPending && data.length === 0) return null;
+  return (
+    <Select
+      searchable
+      clearable
+      data={data}
+      value={value === null ? null : String(value)}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      nothingFoundMessage={t('common.nothingFound')}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { IconLock, IconMail, IconSend } from '@tabler/icons-react';
+import { forwardRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../app/api/errors';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import { type Ticket, useAddComment } from './api';
+import { notify } from './notify';
+
+type Visibility = 'public' | 'internal';
+
+/** Who a public reply is mailed to: the requester and the watching contacts. */
+function recipients(ticket: Ticket): string {
+  const people: string[] = [];
+  if (ticket.requester?.email) people.push(`${ticket.requester.name} <${ticket.requester.email}>`);
+  for (const c of ticket.watchers.contacts) if (c.id !== ticket.requester?.id) people.push(c.name);
+  return people.join(', ');
+}
+
+/** The reply / internal note editor at the bottom of the timeline (Markdown; Ctrl+Enter sends). */
+export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(function ReplyBox({ ticket }, ref) {
+  const { t } = useTranslation();
+  const add = useAddComment(ticket.id);
+  const [visibility, setVisibility] = useState<Visibility>('public');
+  const [body, setBody] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [extra, setExtra] = useState<string[]>([]);
+  const internal = visibility === 'internal';
+  const to = recipients(ticket);
+
+  const send = () => {
+    if (!body.trim() || add.isPending) {
+      if (!body.trim()) setFieldError(t('errors.required'));
+      return;
+    }
+    setFieldError(null);
+    setExtra([]);
+    add.mutate(
+      { body, visibility },
+      {
+        onSuccess: () => {
+          setBody('');
+          notify('green', internal ? t('tickets.reply.noted') : t('tickets.reply.sent'));
+        },
+        onError: (error) => {
+          const form = { getValues: () => ({ body }), setFieldError: (_: string, message: string) => setFieldError(message) };
+          setExtra(applyFormErrors(form, error, t));
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md" className={internal ? 'ticket-reply ticket-reply-internal' : 'ticket-reply'} data-testid="reply-box">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <SegmentedControl
+            value={visibility}
+            onChange={(v) => setVisibility(v as Visibility)}
+            aria-label={t('tickets.reply.mode')}
+            color={internal ? 'yellow' : 'blue'}
+            data={[
+              { value: 'public', label: t('tickets.reply.public') },
+              { value: 'internal', label: t('tickets.reply.internal') },
+            ]}
+            data-testid="reply-visibility"
+          />
+          <Text size="xs" c="dimmed" visibleFrom="sm">{t('tickets.reply.sendHint')}</Text>
+        </Group>
+        <FormErrorAlert error={add.error} extra={extra} testId="reply-error" />
+        <Textarea
+          ref={ref}
+          value={body}
+          onChange={(e) => {
+            setBody(e.currentTarget.value);
+            if (fieldError) setFieldError(null);
+          }}
+          onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
+          placeholder={internal ? t('tickets.reply.internalPlaceholder') : t('tickets.reply.publicPlaceholder')}
+          aria-label={t('tickets.reply.label')}
+          autosize
+          minRows={4}
+          maxRows={16}
+          error={fieldError}
+          data-testid="reply-body"
+          errorProps={{ 'data-testid': 'reply-body-error' }}
+        />
+        <Group justify="space-between" gap="sm" wrap="wrap" align="flex-start">
+          <Group gap={6} wrap="nowrap" align="flex-start" data-testid="reply-hint" data-visibility={visibility} style={{ flex: '1 1 240px' }}>
+            {internal ? <IconLock size={16} style={{ flexShrink: 0, marginTop: 2 }} /> : <IconMail size={16} style={{ flexShrink: 0, marginTop: 2 }} />}
+            <Text size="sm" c={internal ? 'yellow.8' : 'dimmed'}>
+              {internal ? t('tickets.reply.internalHint') : to ? t('tickets.reply.publicHint', { recipient: to }) : t('tickets.reply.publicHintNobody')}
+            </Text>
+          </Group>
+          <Button onClick={send} loading={add.isPending} color={internal ? 'yellow' : 'blue'} leftSection={internal ? <IconLock size={16} /> : <IconSend size={16} />} data-testid="reply-send" ml="auto">
+            {internal ? t('tickets.reply.sendInternal') : t('tickets.reply.sendPublic')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+});

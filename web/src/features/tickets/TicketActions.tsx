@@ -1,0 +1,135 @@
+import { Button, Group, Menu, Tooltip } from '@mantine/core';
+import { IconArrowRight, IconChevronDown, IconFlag, IconPencil, IconUserCheck } from '@tabler/icons-react';
+import { type ReactElement, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth/AuthProvider';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { type AllowedTransition, type Ticket, useTransition, useUpdateTicket } from './api';
+import { useTicketTypes } from './configApi';
+import { EditTicketModal } from './EditTicketModal';
+import { categoryColor, stateLabel } from './labels';
+import { PriorityModal } from './PriorityModal';
+import { TransitionModal } from './TransitionModal';
+import { useTicketErrorHandler } from './useTicketErrors';
+import { notify } from './notify';
+
+function Shortcut({ label, keyName, children }: { label: string; keyName: string; children: ReactElement }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip withArrow label={`${label} · ${t('tickets.actions.shortcut', { key: keyName.toUpperCase() })}`}>
+      {children}
+    </Tooltip>
+  );
+}
+
+/** Quick actions: a assign to me, s state, p priority, e edit (shortcuts in the tooltips). */
+export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canWrite = me.permissions.includes('tickets.write');
+  const update = useUpdateTicket(ticket.id);
+  const move = useTransition(ticket.id);
+  const types = useTicketTypes();
+  const handleError = useTicketErrorHandler(ticket.id, onStale);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [pending, setPending] = useState<AllowedTransition | null>(null);
+  const [dialog, setDialog] = useState<'priority' | 'edit' | null>(null);
+  const mine = ticket.assignee?.id === me.id;
+  const busy = update.isPending || move.isPending;
+  const states = types.data?.find((ty) => ty.id === ticket.type.id)?.states ?? [];
+
+  const assignToMe = () => {
+    if (mine || busy) return;
+    update.mutate(
+      { version: ticket.version, assigneeId: me.id },
+      { onSuccess: () => notify('green', t('tickets.actions.assigned')), onError: handleError },
+    );
+  };
+
+  const runTransition = (transition: AllowedTransition) => {
+    setMenuOpen(false);
+    if (transition.requiredFields.length) {
+      setPending(transition);
+      return;
+    }
+    move.mutate(
+      { version: ticket.version, toState: transition.toState },
+      {
+        onSuccess: (updated) => notify('green', t('tickets.transition.done', { state: stateLabel(t, updated.state) })),
+        onError: (error) => {
+          // Fields the server asks for that the process did not announce: ask for them.
+          const missing = (error as { details?: { code: string; path: string }[] }).details?.filter((d) => d.code === 'required').map((d) => d.path) ?? [];
+          if (missing.length) setPending({ ...transition, requiredFields: [...new Set([...transition.requiredFields, ...missing])] });
+          else handleError(error);
+        },
+      },
+    );
+  };
+
+  const openMenu = () => {
+    setMenuOpen(true);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid^="ticket-transition-"]')?.focus());
+  };
+
+  const shortcuts = useMemo(
+    () => (canWrite ? { a: assignToMe, s: openMenu, p: () => setDialog('priority'), e: () => setDialog('edit') } : {}),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [canWrite, ticket.version, mine, busy],
+  );
+  useKeyShortcuts(shortcuts);
+
+  if (!canWrite) return null;
+  return (
+    <Group gap="xs" wrap="wrap" role="toolbar" aria-label={t('tickets.actions.label')}>
+      <Shortcut label={t('tickets.actions.assignToMe')} keyName="a">
+        <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={assignToMe} disabled={mine} loading={update.isPending} data-testid="ticket-assign-me">
+          {t('tickets.actions.assignToMe')}
+        </Button>
+      </Shortcut>
+      <Shortcut label={t('tickets.actions.state')} keyName="s">
+        <span style={{ display: 'inline-block' }}>
+      <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
+        <Menu.Target>
+          <Button rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
+            {t('tickets.actions.state')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown data-testid="ticket-state-options">
+          {ticket.allowedTransitions.length === 0 ? (
+            <Menu.Label>{t('tickets.actions.noTransitions')}</Menu.Label>
+          ) : (
+            ticket.allowedTransitions.map((tr) => {
+              const state = states.find((s) => s.code === tr.toState);
+              return (
+                <Menu.Item
+                  key={tr.toState}
+                  leftSection={<IconArrowRight size={14} color={`var(--mantine-color-${categoryColor(state?.category ?? '')}-6)`} />}
+                  onClick={() => runTransition(tr)}
+                  data-testid={`ticket-transition-${tr.toState}`}
+                >
+                  {stateLabel(t, { code: tr.toState, name: state?.name ?? tr.name })}
+                  {tr.requiredFields.length ? '…' : ''}
+                </Menu.Item>
+              );
+            })
+          )}
+        </Menu.Dropdown>
+      </Menu>
+        </span>
+      </Shortcut>
+      <Shortcut label={t('tickets.actions.priority')} keyName="p">
+        <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog('priority')} data-testid="ticket-priority-button">
+          {t('tickets.actions.priority')}
+        </Button>
+      </Shortcut>
+      <Shortcut label={t('tickets.actions.edit')} keyName="e">
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')} data-testid="ticket-edit">
+          {t('tickets.actions.edit')}
+        </Button>
+      </Shortcut>
+      {pending ? <TransitionModal ticket={ticket} transition={pending} onClose={() => setPending(null)} onStale={onStale} /> : null}
+      {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
+      {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
+    </Group>
+  );
+}

@@ -1,0 +1,45 @@
+import { Card, Group, Loader, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { IconAlarm, IconInbox, IconUser, type Icon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTicketCount } from './api';
+import { DEFAULT_FILTERS, filtersToParams, filtersToQuery, type View } from './filters';
+
+const CARDS: { key: string; view: View; icon: Icon; color: string }[] = [
+  { key: 'mine', view: 'mine', icon: IconUser, color: 'blue' },
+  { key: 'breachingSoon', view: 'breaching_soon', icon: IconAlarm, color: 'orange' },
+  { key: 'unassigned', view: 'unassigned', icon: IconInbox, color: 'gray' },
+];
+
+const MAX = 200;
+
+function CountCard({ card }: { card: (typeof CARDS)[number] }) {
+  const { t } = useTranslation();
+  const filters = { ...DEFAULT_FILTERS, view: card.view };
+  const count = useTicketCount(filtersToQuery(filters), MAX);
+  const value = count.data ? (count.data.more ? t('tickets.dashboard.atLeast', { count: count.data.count }) : String(count.data.count)) : null;
+  return (
+    <Card component={Link} to={`/tickets?${filtersToParams(filters).toString()}`} withBorder padding="lg" radius="md" data-testid={`dashboard-tickets-${card.view}`}>
+      <Group wrap="nowrap" justify="space-between" align="flex-start">
+        <div>
+          <Text size="sm" c="dimmed" fw={500}>{t(`tickets.dashboard.${card.key}`)}</Text>
+          {value === null ? <Loader size="sm" mt={8} /> : <Text fz={32} fw={700} lh={1.2} data-testid={`dashboard-tickets-${card.view}-count`}>{value}</Text>}
+        </div>
+        <ThemeIcon size={40} radius="md" variant="light" color={card.color}>
+          <card.icon size={22} />
+        </ThemeIcon>
+      </Group>
+    </Card>
+  );
+}
+
+/** The dashboard's ticket counters (counted from the list API, up to 200). */
+export function TicketCounts() {
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" mb="xl">
+      {CARDS.map((card) => (
+        <CountCard key={card.key} card={card} />
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,215 @@
+import { Button, Fieldset, Grid, Group, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../../app/api/client';
+import { applyFormErrors } from '../../app/api/errors';
+import { useMe } from '../../app/auth/AuthProvider';
+import { PageHeader } from '../../app/components/PageHeader';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useCreateTicket } from './api';
+import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
+import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { typeLabel } from './labels';
+import { CategoryPicker, ClientPicker, UserPicker } from './Pickers';
+import { PriorityFields } from './PriorityFields';
+import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
+import { notify } from './notify';
+
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    const form = document.querySelector<HTMLFormElement>('[data-testid="ticket-form"]');
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) {
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    } else form?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
+  });
+}
+
+export default function TicketCreatePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const canPrioritize = me.permissions.includes('tickets.prioritize');
+  const canListUsers = me.permissions.includes('users.read');
+  const create = useCreateTicket();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm<TicketFormValues>({
+    initialValues: { ...emptyTicketValues(), clientId: Number(params.get('clientId')) || null },
+    validate: {
+      clientId: (v) => (v ? null : t('errors.required')),
+      subject: (v) => (v.trim() ? null : t('errors.required')),
+    },
+  });
+  const values = form.getValues();
+
+  const types = useTicketTypes();
+  const queues = useQueues();
+  const teams = useTeams();
+  const dimensions = useDimensions();
+  const type = types.data?.find((ty) => ty.code === values.typeCode);
+  const fields = useCustomFields(type?.id);
+  const contacts = useClientContacts(values.clientId);
+  const activeContacts = useMemo(() => (contacts.data ?? []).filter((c) => c.active), [contacts.data]);
+
+  // The default queue, once the queues are known.
+  useEffect(() => {
+    if (values.queueId || !queues.data?.length) return;
+    const desk = queues.data.find((q) => q.code === 'service_desk') ?? queues.data[0];
+    if (desk) form.setFieldValue('queueId', String(desk.id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queues.data]);
+
+  // The chosen type's custom fields: inputs for them, keeping what was typed where a key stays.
+  useEffect(() => {
+    if (fields.data) form.setFieldValue('custom', customInputsFor(fields.data, form.getValues().custom));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fields.data]);
+
+  // A requester of another client cannot stay; a client with one contact has it preselected.
+  useEffect(() => {
+    if (!contacts.data) return;
+    const current = form.getValues().requesterContactId;
+    if (current && activeContacts.some((c) => c.id === current)) return;
+    form.setFieldValue('requesterContactId', activeContacts.length === 1 ? activeContacts[0]!.id : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contacts.data]);
+
+  const submit = form.onSubmit((v) => {
+    setExtra([]);
+    create.mutate(toNewTicket(v, fields.data ?? [], canPrioritize), {
+      onSuccess: (ticket) => {
+        notify('green', t('tickets.created', { number: ticket.number }));
+        navigate(`/tickets/${ticket.id}`);
+      },
+      onError: (error) => {
+        const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
+        setExtra(applyFormErrors(form, error, t, pathMap));
+        focusFirstError();
+      },
+    });
+  }, focusFirstError);
+
+  const errorOf = (path: keyof TicketFormValues) => form.errors[path] as string | undefined;
+  const select = (path: 'clientId' | 'requesterContactId' | 'assigneeId' | 'categoryId') => ({
+    value: values[path],
+    onChange: (v: number | null) => form.setFieldValue(path, v),
+    error: errorOf(path),
+    'data-testid': `ticket-${path}`,
+    errorProps: { 'data-testid': `ticket-${path}-error` },
+  });
+
+  return (
+    <div data-testid="page-ticket-new">
+      <PageHeader title={t('tickets.newTitle')} />
+      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-form">
+        <Stack gap="md" maw={960}>
+          <FormErrorAlert error={create.error} extra={extra} testId="ticket-form-error" />
+          <Fieldset legend={t('tickets.create.clientSection')}>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <ClientPicker label={t('tickets.fields.client')} placeholder={t('tickets.create.clientPlaceholder')} withAsterisk autoFocus {...select('clientId')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={t('tickets.fields.requester')}
+                  placeholder={!values.clientId ? t('tickets.create.pickClientFirst') : activeContacts.length ? t('tickets.create.requesterPlaceholder') : t('tickets.create.noContacts')}
+                  disabled={!values.clientId || !activeContacts.length}
+                  clearable
+                  searchable={activeContacts.length > 6}
+                  data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
+                  {...select('requesterContactId')}
+                  value={values.requesterContactId ? String(values.requesterContactId) : null}
+                  onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
+                />
+              </Grid.Col>
+            </Grid>
+          </Fieldset>
+
+          <Fieldset legend={t('tickets.create.ticketSection')}>
+            <Stack gap="sm">
+              <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} {...fieldProps(form, 'subject')} />
+              <Textarea label={t('tickets.fields.description')} description={t('tickets.create.descriptionHint')} autosize minRows={4} maxRows={16} {...fieldProps(form, 'description')} />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t('tickets.create.classificationSection')}>
+            <Stack gap="sm">
+              <Grid gap="sm">
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Select label={t('tickets.fields.type')} allowDeselect={false} data={(types.data ?? []).map((ty) => ({ value: ty.code, label: typeLabel(t, ty) }))} {...fieldProps(form, 'typeCode')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Select label={t('tickets.fields.queue')} allowDeselect={false} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId')} />
+                </Grid.Col>
+              </Grid>
+              <PriorityFields
+                impact={values.impact}
+                urgency={values.urgency}
+                priority={values.priority}
+                onChange={(patch) => form.setValues(patch)}
+                canOverride={canPrioritize}
+                error={errorOf('priority')}
+                prefix="ticket"
+              />
+              <Grid gap="sm">
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <CategoryPicker label={t('tickets.fields.category')} {...select('categoryId')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <TagsInput label={t('tickets.fields.tags')} placeholder={t('tickets.create.tagsPlaceholder')} maxTags={20} clearable {...fieldProps(form, 'tags')} />
+                </Grid.Col>
+              </Grid>
+              <DimensionInputs form={form} dimensions={dimensions.data ?? []} />
+            </Stack>
+          </Fieldset>
+
+          {fields.data?.length ? (
+            <Fieldset legend={t('tickets.create.customSection')}>
+              <CustomFieldInputs form={form} fields={fields.data} />
+            </Fieldset>
+          ) : null}
+
+          <Fieldset legend={t('tickets.create.assignmentSection')}>
+            <Grid gap="sm" align="flex-end">
+              {teams.data?.length ? (
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Select label={t('tickets.fields.team')} clearable data={teams.data.map((tm) => ({ value: String(tm.id), label: tm.name }))} {...fieldProps(form, 'teamId')} />
+                </Grid.Col>
+              ) : null}
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                {canListUsers ? (
+                  <UserPicker label={t('tickets.fields.assignee')} {...select('assigneeId')} />
+                ) : (
+                  <Switch
+                    label={t('tickets.create.assignToMe')}
+                    checked={values.assigneeId === me.id}
+                    onChange={(e) => form.setFieldValue('assigneeId', e.currentTarget.checked ? me.id : null)}
+                    error={errorOf('assigneeId')}
+                    data-testid="ticket-assignToMe"
+                  />
+                )}
+              </Grid.Col>
+            </Grid>
+          </Fieldset>
+
+          <Group justify="space-between" gap="sm">
+            <Text size="xs" c="dimmed" visibleFrom="sm">{t('tickets.create.submitHint')}</Text>
+            <Group gap="sm" ml="auto">
+              <Button variant="default" component={Link} to="/tickets" data-testid="ticket-cancel">
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} data-testid="ticket-create">
+                {t('tickets.submitCreate')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </div>
+  );
+}

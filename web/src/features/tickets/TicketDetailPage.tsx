@@ -1,0 +1,110 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { useTicket, useTimeline } from './api';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
+import { typeLabel } from './labels';
+import { RelatedTickets } from './RelatedTickets';
+import { ReplyBox } from './ReplyBox';
+import { TicketActions } from './TicketActions';
+import { TicketFacts } from './TicketFacts';
+import { TimelineView } from './TimelineView';
+import './tickets.css';
+
+export default function TicketDetailPage() {
+  const id = Number(useParams().id);
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const query = useTicket(id);
+  const timeline = useTimeline(id);
+  const [stale, setStale] = useState(false);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const canWrite = can('tickets.write');
+
+  const shortcuts = useMemo(() => (canWrite ? { r: () => replyRef.current?.focus() } : {}), [canWrite]);
+  useKeyShortcuts(shortcuts);
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const ticket = query.data;
+
+  const reload = async () => {
+    await Promise.all([query.refetch(), timeline.refetch()]);
+    setStale(false);
+  };
+
+  return (
+    <div data-testid="page-ticket-detail" data-ticket-id={ticket.id} data-version={ticket.version}>
+      <Button component={Link} to="/tickets" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
+        {t('tickets.backToList')}
+      </Button>
+      <Group justify="space-between" align="flex-start" gap="md" mb="md" wrap="wrap">
+        <Stack gap={6} style={{ minWidth: 0, flex: '1 1 420px' }}>
+          <Text size="sm" c="dimmed">
+            <span className="mono" data-testid="ticket-number">{ticket.number}</span> · {typeLabel(t, ticket.type)} · {ticket.client.name}
+          </Text>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="ticket-subject">
+            {ticket.subject}
+          </Title>
+          <Group gap="xs" wrap="wrap">
+            <StateBadge state={ticket.state} testId="ticket-state" size="lg" />
+            <PriorityBadge priority={ticket.priority} overridden={ticket.priorityOverridden} testId="ticket-priority" size="lg" />
+            <SlaBadge sla={ticket.sla} testId="ticket-sla" size="lg" />
+          </Group>
+        </Stack>
+        <TicketActions ticket={ticket} onStale={() => setStale(true)} />
+      </Group>
+
+      {stale ? (
+        <Alert color="orange" title={t('tickets.stale.title')} mb="md" role="alert" data-testid="ticket-stale">
+          <Text size="sm" mb="xs">{t('tickets.stale.text')}</Text>
+          <Button size="xs" variant="light" color="orange" leftSection={<IconRefresh size={14} />} onClick={() => void reload()} data-testid="ticket-reload">
+            {t('tickets.stale.reload')}
+          </Button>
+        </Alert>
+      ) : null}
+
+      <div className="ticket-layout">
+        <div className="ticket-side">
+          <TicketFacts ticket={ticket} />
+        </div>
+        <Stack gap="md" className="ticket-main">
+          <Paper withBorder p="md">
+            <Title order={2} size="h5" mb="xs">{t('tickets.detail.description')}</Title>
+            {ticket.description.trim() ? (
+              <div className="ticket-markdown" data-testid="ticket-description" dangerouslySetInnerHTML={{ __html: ticket.descriptionHtml }} />
+            ) : (
+              <Text size="sm" c="dimmed">{t('tickets.detail.noDescription')}</Text>
+            )}
+          </Paper>
+          {ticket.resolutionNote ? (
+            <Alert color="green" icon={<IconCircleCheck size={18} />} title={t('tickets.detail.resolution')} data-testid="ticket-resolution">
+              <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{ticket.resolutionNote}</Text>
+            </Alert>
+          ) : null}
+          <section aria-labelledby="ticket-timeline-title">
+            <Title order={2} size="h5" mb="sm" id="ticket-timeline-title">{t('tickets.timeline.title')}</Title>
+            {timeline.isPending ? (
+              <LoadingState />
+            ) : timeline.isError ? (
+              <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
+            ) : (
+              <TimelineView items={timeline.data.items} typeId={ticket.type.id} />
+            )}
+          </section>
+          {canWrite ? <ReplyBox ticket={ticket} ref={replyRef} /> : null}
+        </Stack>
+        <Stack gap="md" className="ticket-extra">
+          <AttachmentsPanel ticketId={ticket.id} canWrite={canWrite} />
+          <RelatedTickets ticket={ticket} />
+        </Stack>
+      </div>
+    </div>
+  );
+}

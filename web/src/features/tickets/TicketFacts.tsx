@@ -1,0 +1,135 @@
+import { Anchor, Badge, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { formatDate, formatDateTime, formatNumber } from '../../app/format';
+import type { CustomValue, Ticket } from './api';
+import { useDurationUnits, useNow } from './Badges';
+import { useCustomFields, useDimensions } from './configApi';
+import { typeLabel } from './labels';
+import { formatDuration } from './sla';
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start" className="ticket-fact">
+      <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <div style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }} data-testid={testId}>
+        {children}
+      </div>
+    </Group>
+  );
+}
+
+const dash = <Text size="sm" c="dimmed">—</Text>;
+
+/** One SLA target: the time it was met, or its due time with the time left or overdue. */
+function SlaTarget({ due, metAt, paused, testId }: { due: string | null; metAt: string | null; paused: boolean; testId: string }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const units = useDurationUnits();
+  if (metAt) {
+    return <Text size="sm" data-testid={testId} data-met="true">✓ {formatDateTime(metAt)}</Text>;
+  }
+  if (!due) {
+    return <Text size="sm" c="dimmed" data-testid={testId}>{paused ? t('tickets.sla.status.paused') : '—'}</Text>;
+  }
+  const left = Date.parse(due) - now;
+  const time = formatDuration(left, units);
+  return (
+    <Text size="sm" data-testid={testId}>
+      {formatDateTime(due)}{' '}
+      <Text span size="sm" c={left < 0 ? 'red' : 'dimmed'} fw={left < 0 ? 600 : undefined}>
+        ({left < 0 ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
+      </Text>
+    </Text>
+  );
+}
+
+function customText(value: CustomValue | undefined, kind: string | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (kind === 'date' && typeof value === 'string') return formatDate(value);
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+/** The ticket's properties, SLA first (the side panel; first on phones). */
+export function TicketFacts({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const fields = useCustomFields(ticket.type.id);
+  const dimensions = useDimensions();
+  const paused = ticket.sla.status === 'paused';
+  const customKeys = [...new Set([...(fields.data ?? []).map((f) => f.key), ...Object.keys(ticket.custom)])];
+
+  return (
+    <Paper withBorder p="md" data-testid="ticket-facts">
+      <Title order={2} size="h5" mb="sm">{t('tickets.detail.details')}</Title>
+      <Stack gap={8}>
+        <Row label={t('tickets.sla.firstResponse')}>
+          <SlaTarget due={ticket.sla.firstResponseDueAt} metAt={ticket.firstResponseAt} paused={paused} testId="ticket-sla-first-response" />
+        </Row>
+        <Row label={t('tickets.sla.resolution')}>
+          <SlaTarget due={ticket.sla.resolutionDueAt} metAt={ticket.resolvedAt} paused={paused} testId="ticket-sla-resolution" />
+        </Row>
+        <Divider />
+        <Row label={t('tickets.fields.client')} testId="ticket-client">
+          {can('clients.read') ? (
+            <Anchor component={Link} to={`/clients/${ticket.client.id}`} size="sm">{ticket.client.name}</Anchor>
+          ) : (
+            <Text size="sm">{ticket.client.name}</Text>
+          )}
+        </Row>
+        <Row label={t('tickets.fields.requester')} testId="ticket-requester">
+          {ticket.requester ? (
+            <>
+              <Text size="sm">{ticket.requester.name}</Text>
+              {ticket.requester.email ? <Anchor href={`mailto:${ticket.requester.email}`} size="xs">{ticket.requester.email}</Anchor> : null}
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">{t('tickets.noRequester')}</Text>
+          )}
+        </Row>
+        <Divider />
+        <Row label={t('tickets.fields.queue')}><Text size="sm">{ticket.queue.name}</Text></Row>
+        <Row label={t('tickets.fields.team')}>{ticket.team ? <Text size="sm">{ticket.team.name}</Text> : dash}</Row>
+        <Row label={t('tickets.fields.assignee')} testId="ticket-assignee">
+          <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
+        </Row>
+        <Divider />
+        <Row label={t('tickets.fields.type')}><Text size="sm">{typeLabel(t, ticket.type)}</Text></Row>
+        <Row label={t('tickets.fields.category')}>{ticket.category ? <Text size="sm">{ticket.category.path}</Text> : dash}</Row>
+        <Row label={`${t('tickets.fields.impact')} / ${t('tickets.fields.urgency')}`}>
+          <Text size="sm">{t(`tickets.levels.impact.${ticket.impact}`)} / {t(`tickets.levels.urgency.${ticket.urgency}`)}</Text>
+        </Row>
+        <Row label={t('tickets.fields.tags')} testId="ticket-tags">
+          {ticket.tags.length ? (
+            <Group gap={4}>
+              {ticket.tags.map((tag) => (
+                <Badge key={tag} size="sm" variant="outline" color="gray" styles={{ label: { textTransform: 'none' } }}>{tag}</Badge>
+              ))}
+            </Group>
+          ) : dash}
+        </Row>
+        {ticket.dimensions.map((d) => (
+          <Row key={d.dimension} label={dimensions.data?.find((x) => x.code === d.dimension)?.name ?? d.dimension}><Text size="sm">{d.valueName}</Text></Row>
+        ))}
+        {customKeys.length ? <Divider /> : null}
+        {customKeys.map((key) => {
+          const field = fields.data?.find((f) => f.key === key);
+          return (
+            <Row key={key} label={field?.label ?? key} testId={`ticket-custom-${key}`}>
+              <Text size="sm">{customText(ticket.custom[key], field?.kind)}</Text>
+            </Row>
+          );
+        })}
+        <Divider />
+        <Row label={t('tickets.fields.createdAt')}><Text size="sm">{formatDateTime(ticket.createdAt)}</Text></Row>
+        <Row label={t('tickets.fields.updatedAt')}><Text size="sm">{formatDateTime(ticket.updatedAt)}</Text></Row>
+      </Stack>
+    </Paper>
+  );
+}

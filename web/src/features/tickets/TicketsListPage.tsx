@@ -1,0 +1,150 @@
+import { Badge, Button, Group, Kbd, Loader, Paper, ScrollArea, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { useTicketsList } from './api';
+import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, type Sort, type TicketFilters, type View } from './filters';
+import { useEnterKey } from './keys';
+import { TicketFiltersPanel } from './TicketFiltersPanel';
+import { TicketsTable } from './TicketsTable';
+import './tickets.css';
+
+const SORT_KEYS: Record<Sort, string> = { sla: 'sla', priority: 'priority', '-created': 'newest', created: 'oldest', updated: 'updated' };
+
+export default function TicketsListPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const canWrite = can('tickets.write');
+  const filterCount = activeFilterCount(filters);
+  const [showFilters, setShowFilters] = useState(filterCount > 0);
+  const [search, setSearch] = useState(filters.q);
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [selected, setSelected] = useState(-1);
+
+  const update = useCallback(
+    (patch: Partial<TicketFilters>) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true }),
+    [setParams],
+  );
+
+  useEffect(() => {
+    if (debounced !== filters.q) update({ q: debounced });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const apiQuery = useMemo(() => filtersToQuery(filters), [filters]);
+  const query = useTicketsList(apiQuery);
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  useEffect(() => setSelected(-1), [apiQuery]);
+
+  const shortcuts = useMemo(
+    () => ({
+      '/': () => searchRef.current?.focus(),
+      j: () => setSelected((s) => Math.min(s + 1, items.length - 1)),
+      k: () => setSelected((s) => Math.max(s - 1, 0)),
+      ...(canWrite ? { c: () => navigate('/tickets/new') } : {}),
+    }),
+    [canWrite, navigate, items.length],
+  );
+  useKeyShortcuts(shortcuts);
+  const selectedTicket = selected >= 0 ? items[selected] : undefined;
+  useEnterKey(useMemo(() => (selectedTicket ? () => navigate(`/tickets/${selectedTicket.id}`) : null), [selectedTicket, navigate]));
+
+  const filtered = filterCount > 0 || !!filters.q;
+
+  return (
+    <div data-testid="page-tickets">
+      <PageHeader
+        title={t('tickets.title')}
+        actions={
+          canWrite ? (
+            <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} />} rightSection={<Kbd size="xs" visibleFrom="sm">C</Kbd>} data-testid="tickets-new">
+              {t('tickets.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <ScrollArea type="never" mb="sm" offsetScrollbars={false}>
+        <SegmentedControl
+          value={filters.view}
+          onChange={(v) => update({ view: v as View })}
+          data={VIEWS.map((v) => ({ value: v, label: t(`tickets.views.${v}`) }))}
+          aria-label={t('tickets.viewsLabel')}
+          data-testid="tickets-views"
+        />
+      </ScrollArea>
+      <Group mb="md" gap="sm" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+          placeholder={t('tickets.searchPlaceholder')}
+          aria-label={t('common.search')}
+          leftSection={<IconSearch size={16} />}
+          rightSection={query.isFetching && !query.isFetchingNextPage ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+          data-testid="tickets-search"
+          type="search"
+        />
+        <Select
+          value={filters.sort}
+          onChange={(v) => v && update({ sort: v as Sort })}
+          data={SORTS.map((s) => ({ value: s, label: t(`tickets.sort.${SORT_KEYS[s]}`) }))}
+          allowDeselect={false}
+          aria-label={t('tickets.sort.label')}
+          w={200}
+          data-testid="tickets-sort"
+        />
+        <Button
+          variant={showFilters ? 'light' : 'default'}
+          leftSection={<IconAdjustmentsHorizontal size={16} />}
+          rightSection={filterCount > 0 ? <Badge size="sm" circle>{filterCount}</Badge> : null}
+          onClick={() => setShowFilters((s) => !s)}
+          aria-expanded={showFilters}
+          data-testid="tickets-filters-toggle"
+        >
+          {t('tickets.filters.button')}
+        </Button>
+      </Group>
+      {showFilters ? <TicketFiltersPanel filters={filters} onChange={update} onClear={() => setParams(filtersToParams(clearFilters(filters)), { replace: true })} /> : null}
+
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Paper withBorder>
+          <EmptyState
+            title={filtered ? t('tickets.emptyFiltered') : t(`tickets.empty.${filters.view}`)}
+            text={filtered ? t('common.tryOtherSearch') : undefined}
+            action={
+              canWrite && !filtered ? (
+                <Button component={Link} to="/tickets/new" variant="light" mt="xs">
+                  {t('tickets.new')}
+                </Button>
+              ) : null
+            }
+          />
+        </Paper>
+      ) : (
+        <TicketsTable items={items} selected={selected} />
+      )}
+      <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="tickets-load-more" />
+      {items.length > 0 ? (
+        <Text size="xs" c="dimmed" ta="center" mt="md" visibleFrom="sm">
+          {t('tickets.keyboardHint')}
+        </Text>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { TicketSummary } from './api';
+import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
+import { typeLabel } from './labels';
+
+interface Props {
+  items: TicketSummary[];
+  /** Index of the row j/k selected; -1 for none. */
+  selected: number;
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (!tags.length) return null;
+  return (
+    <Group gap={4} wrap="wrap">
+      {tags.slice(0, 4).map((tag) => (
+        <Badge key={tag} size="xs" variant="outline" color="gray" styles={{ label: { textTransform: 'none' } }}>
+          {tag}
+        </Badge>
+      ))}
+      {tags.length > 4 ? <Text size="xs" c="dimmed">+{tags.length - 4}</Text> : null}
+    </Group>
+  );
+}
+
+/** The list as a table on wide screens and as cards on phones; the selected row follows j/k. */
+export function TicketsTable({ items, selected }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (selected < 0) return;
+    container.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const open = (ticket: TicketSummary) => navigate(`/tickets/${ticket.id}`);
+
+  if (phone) {
+    return (
+      <Stack gap="xs" ref={container} data-testid="tickets-table" data-layout="cards">
+        {items.map((ticket, index) => (
+          <Paper
+            key={ticket.id}
+            withBorder
+            p="sm"
+            className="clickable-row ticket-card"
+            data-index={index}
+            data-selected={index === selected || undefined}
+            data-testid={`tickets-row-${ticket.id}`}
+            onClick={() => open(ticket)}
+          >
+            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
+              <Text size="xs" c="dimmed" className="mono">{ticket.number}</Text>
+              <SlaBadge sla={ticket.sla} size="sm" testId={`tickets-sla-${ticket.id}`} />
+            </Group>
+            <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} c="inherit" onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
+              {ticket.subject}
+            </Anchor>
+            <Text size="sm" c="dimmed" truncate>
+              {ticket.client.name} · {ticket.assignee?.name ?? t('tickets.unassigned')}
+            </Text>
+            <Group gap={6} mt={6} wrap="wrap">
+              <PriorityBadge priority={ticket.priority} size="sm" />
+              <StateBadge state={ticket.state} size="sm" />
+              <Tags tags={ticket.tags} />
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+
+  return (
+    <Paper withBorder ref={container}>
+      <Table.ScrollContainer minWidth={980}>
+        <Table data-testid="tickets-table" data-layout="table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('tickets.fields.number')}</Table.Th>
+              <Table.Th>{t('tickets.fields.subject')}</Table.Th>
+              <Table.Th>{t('tickets.fields.client')}</Table.Th>
+              <Table.Th>{t('tickets.fields.state')}</Table.Th>
+              <Table.Th w={70}>{t('tickets.fields.priority')}</Table.Th>
+              <Table.Th>{t('tickets.fields.assignee')}</Table.Th>
+              <Table.Th>{t('tickets.fields.sla')}</Table.Th>
+              <Table.Th>{t('tickets.fields.tags')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((ticket, index) => (
+              <Table.Tr
+                key={ticket.id}
+                className="clickable-row"
+                data-index={index}
+                data-selected={index === selected || undefined}
+                aria-selected={index === selected}
+                onClick={() => open(ticket)}
+                data-testid={`tickets-row-${ticket.id}`}
+              >
+                <Table.Td className="mono" style={{ whiteSpace: 'nowrap' }}>{ticket.number}</Table.Td>
+                <Table.Td maw={360}>
+                  <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={500} c="inherit" onClick={(e) => e.stopPropagation()} lineClamp={2}>
+                    {ticket.subject}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">{typeLabel(t, ticket.type)} · {ticket.queue.name}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>{ticket.client.name}</Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><StateBadge state={ticket.state} size="sm" /></Table.Td>
+                <Table.Td><PriorityBadge priority={ticket.priority} size="sm" /></Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><SlaBadge sla={ticket.sla} size="sm" testId={`tickets-sla-${ticket.id}`} /></Table.Td>
+                <Table.Td><Tags tags={ticket.tags} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,173 @@
+// Helpdesk configuration the workspace reads (types with their processes, queues,
+// teams, categories, dimensions, custom fields, priority matrix), and the pickers'
+// searches (clients, contacts, users). Configuration changes rarely: cached for minutes.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../app/api/client';
+import type { Level, Priority, StateCategory } from './api';
+
+const CONFIG_STALE = 5 * 60_000;
+
+export interface ProcessState {
+  id: number;
+  code: string;
+  name: string;
+  category: StateCategory;
+  pausesSla: boolean;
+  isInitial: boolean;
+  sortOrder: number;
+}
+
+export interface TicketType {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  sortOrder: number;
+  states: ProcessState[];
+  transitions: { id: number; from: string; to: string; name: string; requiredFields: string[] }[];
+}
+
+export interface Queue {
+  id: number;
+  code: string;
+  name: string;
+  leadUserId: number | null;
+  members: number[];
+  active: boolean;
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  members: number[];
+  active: boolean;
+}
+
+export interface Category {
+  id: number;
+  parentId: number | null;
+  name: string;
+  path: string;
+  active: boolean;
+}
+
+export interface Dimension {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  values: { id: number; code: string; name: string; active: boolean }[];
+}
+
+export type CustomFieldKind = 'text' | 'number' | 'date' | 'choice' | 'multi_choice';
+
+export interface CustomField {
+  id: number;
+  typeId: number | null;
+  key: string;
+  label: string;
+  kind: CustomFieldKind;
+  options: string[];
+  required: boolean;
+  sortOrder: number;
+  active: boolean;
+}
+
+export type PriorityMatrix = Record<Level, Record<Level, Priority>>;
+
+function useConfig<T>(key: string, path: string) {
+  return useQuery({
+    queryKey: ['helpdesk', key],
+    queryFn: ({ signal }) => api.get<{ items: T[] }>(path, { active: 'true' }, signal).then((r) => r.items),
+    staleTime: CONFIG_STALE,
+  });
+}
+
+export const useTicketTypes = () => useConfig<TicketType>('types', '/ticket-types');
+export const useQueues = () => useConfig<Queue>('queues', '/queues');
+export const useTeams = () => useConfig<Team>('teams', '/teams');
+export const useCategories = () => useConfig<Category>('categories', '/categories');
+export const useDimensions = () => useConfig<Dimension>('dimensions', '/dimensions');
+
+/** The custom fields of one ticket type (its own and the global ones), in form order. */
+export function useCustomFields(typeId: number | null | undefined) {
+  return useQuery({
+    queryKey: ['helpdesk', 'custom-fields', typeId ?? null],
+    queryFn: ({ signal }) => api.get<{ items: CustomField[] }>('/custom-fields', { typeId, active: 'true' }, signal).then((r) => r.items),
+    enabled: !!typeId,
+    staleTime: CONFIG_STALE,
+  });
+}
+
+export function usePriorityMatrix() {
+  return useQuery({
+    queryKey: ['helpdesk', 'priority-matrix'],
+    queryFn: ({ signal }) => api.get<PriorityMatrix>('/priority-matrix', undefined, signal),
+    staleTime: CONFIG_STALE,
+  });
+}
+
+/** Every state of every type by code (the list shows states of several types). */
+export function statesByCode(types: TicketType[] | undefined): Map<string, ProcessState> {
+  const map = new Map<string, ProcessState>();
+  for (const type of types ?? []) for (const s of type.states) if (!map.has(s.code)) map.set(s.code, s);
+  return map;
+}
+
+export interface ClientOption {
+  id: number;
+  name: string;
+  companyId: string | null;
+  active: boolean;
+}
+
+export function useClientSearch(q: string) {
+  return useQuery<ClientOption[]>({
+    queryKey: ['clients', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<ClientOption>>('/clients', { q, active: 'true', limit: 20 }, signal).then((r) => r.items),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+export function useClientName(id: number | null) {
+  return useQuery({
+    queryKey: ['clients', 'detail', id],
+    queryFn: ({ signal }) => api.get<ClientOption>(`/clients/${id}`, undefined, signal),
+    enabled: id !== null,
+    staleTime: 60_000,
+  });
+}
+
+export interface ContactOption {
+  id: number;
+  name: string;
+  email: string | null;
+  active: boolean;
+}
+
+export function useClientContacts(clientId: number | null) {
+  return useQuery({
+    queryKey: ['clients', 'contacts', clientId],
+    queryFn: ({ signal }) => api.get<{ items: ContactOption[] }>(`/clients/${clientId}/contacts`, undefined, signal).then((r) => r.items),
+    enabled: clientId !== null,
+  });
+}
+
+export interface UserOption {
+  id: number;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+/** Users for assignee pickers; only with users.read (others get "assign to me"). */
+export function useUserSearch(q: string, enabled: boolean) {
+  return useQuery<UserOption[]>({
+    queryKey: ['users', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<UserOption>>('/users', { q, active: 'true', limit: 20 }, signal).then((r) => r.items),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}

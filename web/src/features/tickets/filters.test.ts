@@ -1,0 +1,58 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, type TicketFilters } from './filters';
+
+const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
+
+describe('ticket list filters ⇄ URL', () => {
+  it('an empty URL is the default: all open tickets, SLA due first', () => {
+    expect(parse('')).toEqual(DEFAULT_FILTERS);
+    expect(filtersToParams(DEFAULT_FILTERS).toString()).toBe('');
+  });
+
+  it('reads every filter from the URL and writes it back the same', () => {
+    const qs = 'view=mine&q=tisk%C3%A1rna&queueId=3&stateCategory=open%2Cwaiting&priority=P1%2CP2&typeCode=incident&assigneeId=7&clientId=12&tag=vpn&dimension=service%3Aemail&sort=priority';
+    const f = parse(qs);
+    expect(f).toEqual({
+      view: 'mine', q: 'tiskárna', queueId: 3, stateCategory: ['open', 'waiting'], priority: ['P1', 'P2'], typeCode: 'incident',
+      assigneeId: 7, clientId: 12, tag: 'vpn', dimension: 'service:email', sort: 'priority',
+    });
+    expect(filtersToParams(f).toString()).toBe(qs);
+  });
+
+  it('drops unknown or malformed values instead of sending them', () => {
+    const f = parse('view=everything&queueId=abc&stateCategory=open,bogus&priority=P9,P3&assigneeId=-1&clientId=0&dimension=nocolon&typeCode=Bad Code&sort=random');
+    expect(f).toEqual({ ...DEFAULT_FILTERS, stateCategory: ['open'], priority: ['P3'] });
+  });
+
+  it('keeps lists in their canonical order', () => {
+    expect(parse('stateCategory=waiting,new&priority=P4,P1')).toMatchObject({ stateCategory: ['new', 'waiting'], priority: ['P1', 'P4'] });
+  });
+
+  it('round-trips any filters through the URL', () => {
+    const f: TicketFilters = { ...DEFAULT_FILTERS, view: 'breaching_soon', q: 'VPN', tag: 'sit', sort: '-created', clientId: 5 };
+    expect(parseFilters(filtersToParams(f))).toEqual(f);
+  });
+});
+
+describe('filters → API query', () => {
+  it('"all open" asks for view=all limited to new, open and waiting', () => {
+    expect(filtersToQuery(DEFAULT_FILTERS)).toMatchObject({ view: 'all', stateCategory: 'new,open,waiting', sort: 'sla' });
+  });
+
+  it('a state filter replaces the open-only default (e.g. to see resolved tickets)', () => {
+    expect(filtersToQuery(parse('stateCategory=resolved,closed'))).toMatchObject({ view: 'all', stateCategory: 'resolved,closed' });
+  });
+
+  it('server views pass through; the server limits them to active tickets itself', () => {
+    const q = filtersToQuery(parse('view=unassigned&priority=P1&dimension=service:email'));
+    expect(q).toMatchObject({ view: 'unassigned', priority: 'P1', dimension: 'service:email' });
+    expect(q.stateCategory).toBeUndefined();
+  });
+
+  it('counts and clears filters but keeps view, search and sort', () => {
+    const f = parse('view=mine&q=x&sort=updated&queueId=1&priority=P1,P2&tag=a');
+    expect(activeFilterCount(f)).toBe(3);
+    expect(clearFilters(f)).toEqual({ ...DEFAULT_FILTERS, view: 'mine', q: 'x', sort: 'updated' });
+  });
+});

@@ -1,0 +1,66 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from './api';
+import type { CustomField } from './configApi';
+import { customInputsFor, customValueOf, emptyTicketValues, formPathOf, ticketToValues, toNewTicket, toTicketPatch } from './ticketFormModel';
+
+const field = (key: string, kind: CustomField['kind'], required = false): CustomField => ({
+  id: 1, typeId: 1, key, label: key, kind, options: kind.includes('choice') ? ['A', 'B'] : [], required, sortOrder: 0, active: true,
+});
+const fields = [field('serial', 'text'), field('users', 'number'), field('visit', 'date'), field('site', 'choice', true), field('systems', 'multi_choice')];
+
+describe('custom field inputs', () => {
+  it('start empty by kind and keep values of keys that stay', () => {
+    expect(customInputsFor(fields, { serial: 'X1', gone: 'y' })).toEqual({ serial: 'X1', users: '', visit: '', site: null, systems: [] });
+  });
+
+  it('become API values by kind; empty ones become null', () => {
+    expect(customValueOf(field('n', 'number'), '12,5')).toBe(12.5);
+    expect(customValueOf(field('n', 'number'), '')).toBeNull();
+    expect(customValueOf(field('t', 'text'), '  hi ')).toBe('hi');
+    expect(customValueOf(field('t', 'text'), '   ')).toBeNull();
+    expect(customValueOf(field('m', 'multi_choice'), [])).toBeNull();
+    expect(customValueOf(field('c', 'choice'), null)).toBeNull();
+  });
+});
+
+describe('new ticket body', () => {
+  it('sends only filled values, ids as numbers, priority only for those who may override', () => {
+    const v = {
+      ...emptyTicketValues(), clientId: 3, requesterContactId: 5, subject: '  Printer ', queueId: '2', teamId: null, priority: 'P1' as const,
+      tags: ['a', ' '], custom: { serial: '', users: 4, visit: '2026-12-01', site: 'A', systems: [] }, dimensions: { service: 'email', other: null },
+    };
+    const body = toNewTicket(v, fields, false);
+    expect(body).toMatchObject({ subject: 'Printer', clientId: 3, requesterContactId: 5, queueId: 2, teamId: null, tags: ['a'], dimensions: { service: 'email' } });
+    expect(body.custom).toEqual({ users: 4, visit: '2026-12-01', site: 'A' });
+    expect(body.priority).toBeUndefined();
+    expect(toNewTicket(v, fields, true).priority).toBe('P1');
+  });
+});
+
+describe('ticket changes', () => {
+  const ticket = {
+    client: { id: 1, name: 'C' }, requester: { id: 5, name: 'R', email: null }, subject: 'S', description: 'D', type: { id: 1, code: 'incident', name: 'Incident' },
+    queue: { id: 2, name: 'Q' }, team: null, assignee: null, impact: 'medium', urgency: 'medium', priority: 'P3', priorityOverridden: false,
+    category: null, tags: ['a'], custom: { serial: 'X1', site: 'A' }, dimensions: [{ dimension: 'service', value: 'email', valueName: 'E-mail' }],
+  } as unknown as Ticket;
+
+  it('nothing changed: no request', () => {
+    const before = ticketToValues(ticket, fields);
+    expect(toTicketPatch(before, { ...before }, fields, 4)).toBeNull();
+  });
+
+  it('sends only the changed fields with the version; cleared values as null', () => {
+    const before = ticketToValues(ticket, fields);
+    const after = { ...before, subject: 'S2', assigneeId: 9, custom: { ...before.custom, serial: '', users: 3 }, dimensions: { service: null } };
+    expect(toTicketPatch(before, after, fields, 4)).toEqual({
+      version: 4, subject: 'S2', assigneeId: 9, custom: { serial: null, users: 3 }, dimensions: { service: null },
+    });
+  });
+
+  it('puts a multi-choice option error on its field', () => {
+    expect(formPathOf('custom.systems.1')).toBe('custom.systems');
+    expect(formPathOf('custom.site')).toBe('custom.site');
+    expect(formPathOf('resolutionNote')).toBe('resolutionNote');
+  });
+});

@@ -1,0 +1,170 @@
+// Form values of a ticket ⇄ API bodies. Pure, for the create form, the edit
+// dialog and transition forms; custom values are typed by their field's kind.
+import type { CustomValue, Level, NewTicket, Priority, Ticket, TicketPatch } from './api';
+import type { CustomField } from './configApi';
+
+/** What an input holds: text, a number or '' (NumberInput), an option or null, options. */
+export type CustomInput = string | number | string[] | null;
+
+export interface TicketFormValues {
+  clientId: number | null;
+  requesterContactId: number | null;
+  subject: string;
+  description: string;
+  typeCode: string;
+  queueId: string | null;
+  teamId: string | null;
+  assigneeId: number | null;
+  impact: Level;
+  urgency: Level;
+  /** '' = from impact × urgency */
+  priority: Priority | '';
+  categoryId: number | null;
+  tags: string[];
+  custom: Record<string, CustomInput>;
+  dimensions: Record<string, string | null>;
+}
+
+export function emptyTicketValues(): TicketFormValues {
+  return {
+    clientId: null,
+    requesterContactId: null,
+    subject: '',
+    description: '',
+    typeCode: 'incident',
+    queueId: null,
+    teamId: null,
+    assigneeId: null,
+    impact: 'medium',
+    urgency: 'medium',
+    priority: '',
+    categoryId: null,
+    tags: [],
+    custom: {},
+    dimensions: {},
+  };
+}
+
+/** An empty input for a field of this kind. */
+export function emptyCustomInput(field: Pick<CustomField, 'kind'>): CustomInput {
+  if (field.kind === 'multi_choice') return [];
+  if (field.kind === 'choice') return null;
+  return '';
+}
+
+/** Inputs for the fields of a type: kept where the key stays, empty otherwise. */
+export function customInputsFor(fields: CustomField[], current: Record<string, CustomValue | CustomInput>): Record<string, CustomInput> {
+  const out: Record<string, CustomInput> = {};
+  for (const f of fields) {
+    const value = current[f.key];
+    out[f.key] = value === undefined || value === null ? emptyCustomInput(f) : f.kind === 'number' && typeof value === 'string' && value !== '' ? Number(value) : value;
+  }
+  return out;
+}
+
+/** A custom input as the API wants it; null for an empty one. */
+export function customValueOf(field: Pick<CustomField, 'kind'>, input: CustomInput | undefined): CustomValue {
+  if (input === undefined || input === null) return null;
+  switch (field.kind) {
+    case 'number': {
+      if (input === '') return null;
+      const n = typeof input === 'number' ? input : Number(String(input).replace(',', '.'));
+      return Number.isFinite(n) ? n : null;
+    }
+    case 'multi_choice':
+      return Array.isArray(input) && input.length ? input : null;
+    default: {
+      const text = typeof input === 'string' ? input.trim() : String(input);
+      return text === '' ? null : text;
+    }
+  }
+}
+
+/** Custom values to send: new tickets leave empty ones out; changes send null to clear. */
+export function customPayload(fields: CustomField[], inputs: Record<string, CustomInput>, keepNulls: boolean): Record<string, CustomValue> {
+  const out: Record<string, CustomValue> = {};
+  for (const f of fields) {
+    if (!(f.key in inputs)) continue;
+    const value = customValueOf(f, inputs[f.key]);
+    if (value !== null || keepNulls) out[f.key] = value;
+  }
+  return out;
+}
+
+const toId = (v: string | number | null): number | null => (v === null || v === '' ? null : Number(v));
+
+export function toNewTicket(v: TicketFormValues, fields: CustomField[], canPrioritize: boolean): NewTicket {
+  const dimensions: Record<string, string> = {};
+  for (const [code, value] of Object.entries(v.dimensions)) if (value) dimensions[code] = value;
+  return {
+    subject: v.subject.trim(),
+    description: v.description,
+    typeCode: v.typeCode,
+    clientId: v.clientId ?? 0,
+    requesterContactId: v.requesterContactId,
+    ...(v.queueId ? { queueId: Number(v.queueId) } : {}),
+    teamId: toId(v.teamId),
+    assigneeId: v.assigneeId,
+    impact: v.impact,
+    urgency: v.urgency,
+    ...(canPrioritize && v.priority ? { priority: v.priority } : {}),
+    categoryId: v.categoryId,
+    tags: v.tags.map((tag) => tag.trim()).filter(Boolean),
+    custom: customPayload(fields, v.custom, false),
+    dimensions,
+  };
+}
+
+/** The form values of an existing ticket (for the edit dialog). */
+export function ticketToValues(ticket: Ticket, fields: CustomField[]): TicketFormValues {
+  return {
+    clientId: ticket.client.id,
+    requesterContactId: ticket.requester?.id ?? null,
+    subject: ticket.subject,
+    description: ticket.description,
+    typeCode: ticket.type.code,
+    queueId: String(ticket.queue.id),
+    teamId: ticket.team ? String(ticket.team.id) : null,
+    assigneeId: ticket.assignee?.id ?? null,
+    impact: ticket.impact,
+    urgency: ticket.urgency,
+    priority: ticket.priorityOverridden ? ticket.priority : '',
+    categoryId: ticket.category?.id ?? null,
+    tags: ticket.tags,
+    custom: customInputsFor(fields, ticket.custom),
+    dimensions: Object.fromEntries(ticket.dimensions.map((d) => [d.dimension, d.value])),
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Only what the edit changed, with the version it started from; null when nothing changed. */
+export function toTicketPatch(before: TicketFormValues, after: TicketFormValues, fields: CustomField[], version: number): TicketPatch | null {
+  const patch: TicketPatch = { version };
+  if (after.subject.trim() !== before.subject) patch.subject = after.subject.trim();
+  if (after.description !== before.description) patch.description = after.description;
+  if (after.requesterContactId !== before.requesterContactId) patch.requesterContactId = after.requesterContactId;
+  if (after.queueId !== before.queueId && after.queueId) patch.queueId = Number(after.queueId);
+  if (after.teamId !== before.teamId) patch.teamId = toId(after.teamId);
+  if (after.assigneeId !== before.assigneeId) patch.assigneeId = after.assigneeId;
+  if (after.categoryId !== before.categoryId) patch.categoryId = after.categoryId;
+  if (!same(after.tags, before.tags)) patch.tags = after.tags;
+  const changedFields = fields.filter((f) => !same(customValueOf(f, after.custom[f.key]), customValueOf(f, before.custom[f.key])));
+  if (changedFields.length) patch.custom = customPayload(changedFields, after.custom, true);
+  const dims: Record<string, string | null> = {};
+  for (const code of new Set([...Object.keys(before.dimensions), ...Object.keys(after.dimensions)])) {
+    const a = after.dimensions[code] ?? null;
+    if (a !== (before.dimensions[code] ?? null)) dims[code] = a;
+  }
+  if (Object.keys(dims).length) patch.dimensions = dims;
+  return Object.keys(patch).length > 1 ? patch : null;
+}
+
+/**
+ * Where a server field error belongs on the form: a multi-choice option error
+ * (custom.systems.1) goes on its field (custom.systems).
+ */
+export function formPathOf(path: string): string {
+  const m = /^(custom\.[^.]+)\.\d+$/.exec(path);
+  return m ? m[1]! : path;
+}
