@@ -23,7 +23,8 @@ import { systemClock } from '../../src/platform/clock.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import { launchBrowser, type TestBrowser } from '../browser.ts';
 
-const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+/** The built web app; KONTOR_WEB_DIR points elsewhere (e.g. a private build while others rebuild dist/web). */
+const WEB_DIR = process.env.KONTOR_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/web');
 const OPERATOR = 'operator@kontor.demo';
 const CLIENT = 'Strojírny Brno a.s.';
 const REQUESTER = 'Petr Dvořák';

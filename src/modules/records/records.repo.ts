@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { afterCursor, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
+import { afterCursor, isPostgres, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { TicketScope } from '../identity/index.ts';
 import type { StoredPricing } from './records.pricing.ts';
@@ -167,6 +167,61 @@ export async function listRecords(
   if (page.after) sel = sel.where(afterCursor(keys, page.after));
   for (const [column, dir] of keys) sel = sel.orderBy(sql.ref(column), dir);
   return (await sel.limit(page.limit).execute()).map(toRecord);
+}
+
+/**
+ * The records of technicians in a date range summed per technician, ticket, day,
+ * billability, currency and cost currency (team timesheets): the database adds
+ * up, only the sums travel. The cost currency lives in pricing_json; on SQLite
+ * the expression matches the covering index records_timesheet (0007), so the
+ * rows themselves are never read.
+ */
+export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly number[]; from: string; to: string }, scope: TicketScope) {
+  if (scope.kind === 'none' || f.technicianIds.length === 0) return [];
+  const costCurrency = isPostgres(db)
+    ? sql<string | null>`(${sql.ref('r.pricing_json')}::json ->> 'costCurrency')`
+    : sql<string | null>`json_extract(${sql.ref('r.pricing_json')}, '$.costCurrency')`;
+  const count = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+  const groups = db
+    .selectFrom('records as r')
+    .select([
+      'r.technician_id', 'r.ticket_id', 'r.date', 'r.billable', 'r.currency', costCurrency.as('cost_currency'),
+      sql<number>`count(*)`.as('records'),
+      sql<number>`sum(${sql.ref('r.minutes')})`.as('minutes'),
+      count(sql`${sql.ref('r.amount_minor')} is null`).as('unpriced'),
+      count(sql`${sql.ref('r.amount_minor')} is not null`).as('priced'),
+      sql<number | null>`sum(${sql.ref('r.amount_minor')})`.as('amount_minor'),
+      count(sql`${sql.ref('r.cost_minor')} is not null`).as('costed'),
+      sql<number | null>`sum(${sql.ref('r.cost_minor')})`.as('cost_minor'),
+    ])
+    .where('r.technician_id', 'in', f.technicianIds)
+    .where('r.date', '>=', f.from)
+    .where('r.date', '<=', f.to)
+    .groupBy(['r.technician_id', 'r.ticket_id', 'r.date', 'r.billable', 'r.currency', costCurrency]);
+  let sel = db
+    .selectFrom(groups.as('g'))
+    .innerJoin('tickets as t', 't.id', 'g.ticket_id')
+    .selectAll('g')
+    .select(['t.number as ticket_number', 't.subject as ticket_subject']);
+  if (scope.kind === 'member_queues') {
+    sel = sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+  }
+  const rows = await sel.execute();
+  return rows.map((r) => ({
+    technicianId: Number(r.technician_id),
+    ticket: { id: Number(r.ticket_id), number: r.ticket_number, subject: r.ticket_subject },
+    date: r.date,
+    billable: Number(r.billable) === 1,
+    currency: r.currency,
+    costCurrency: r.cost_currency,
+    records: Number(r.records),
+    minutes: Number(r.minutes),
+    unpriced: Number(r.unpriced),
+    priced: Number(r.priced),
+    amountMinor: Number(r.amount_minor ?? 0),
+    costed: Number(r.costed),
+    costMinor: Number(r.cost_minor ?? 0),
+  }));
 }
 
 /** The technicians of a team, by name. */

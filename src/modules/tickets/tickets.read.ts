@@ -100,7 +100,7 @@ type ListParams = Record<string, any>;
 const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
   const [sort, plan, ...flags] = shape.split('|') as [TicketListQuery['sort'], 'none' | 'in' | 'drive', ...string[]];
   const has = (k: string) => k in p;
-  const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(prefix)).map((k) => p[k]!);
+  const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(`${prefix}_`)).map((k) => p[k]);
   // Full text driving the read (SQLite, newest first): the index gives the matches newest first and
   // the first page stops the scan, however many tickets contain the words.
   let sel = plan === 'drive'
@@ -111,15 +111,15 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
     .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
     .select(LIST_COLUMNS);
   if (has('scopeUser')) q = q.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.scopeUser));
-  if (has('cat0')) q = q.where('tickets.state_category', 'in', ins('cat'));
+  if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
   if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
   if (flags.includes('unassigned')) q = q.where('tickets.assignee_id', 'is', null);
   if (has('myTeams')) q = q.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', p.myTeams));
   if (has('dueBefore')) q = q.where('tickets.sla_due_at', '<', p.dueBefore);
   if (has('queueId')) q = q.where('tickets.queue_id', '=', p.queueId);
-  if (has('state0')) q = q.where('tickets.state_id', 'in', ins('state'));
+  if (has('state_0')) q = q.where('tickets.state_id', 'in', ins('state'));
   if (has('typeId')) q = q.where('tickets.type_id', '=', p.typeId);
-  if (has('pri0')) q = q.where('tickets.priority', 'in', ins('pri'));
+  if (has('pri_0')) q = q.where('tickets.priority', 'in', ins('pri'));
   if (has('assigneeId')) q = q.where('tickets.assignee_id', '=', p.assigneeId);
   if (has('teamId')) q = q.where('tickets.team_id', '=', p.teamId);
   if (has('clientId')) q = q.where('tickets.client_id', '=', p.clientId);
@@ -138,7 +138,10 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
   if (has('custom')) q = q.where('tickets.custom_json', 'like', p.custom);
   if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
   const keys = SORTS[sort];
-  if (has('after0')) q = q.where(afterCursor(keys, keys.map((_, i) => p[`after${i}`]!)));
+  if (has('after_0')) {
+    // Driving from the index, the cursor bounds the index scan itself.
+    q = plan === 'drive' ? q.where(sql<boolean>`ticket_search.rowid < ${p.after_0}`) : q.where(afterCursor(keys, keys.map((_, i) => p[`after_${i}`])));
+  }
   if (plan === 'drive') q = q.orderBy(sql`ticket_search.rowid`, 'desc');
   else for (const [column, dir] of keys) q = q.orderBy(sql.ref(column), dir);
   return q.limit(p.limit);
@@ -159,7 +162,7 @@ export async function listTickets(
   const settings = await helpdeskSnapshot(db);
   const p: ListParams = {};
   const flags: string[] = [];
-  const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}${i}`] = v));
+  const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}_${i}`] = v));
   if (scope.kind === 'member_queues') p.scopeUser = scope.userId;
   const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
   if (categories) list('cat', categories);

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import { indexNewTicketDocument } from '../../platform/db/index.ts';
+import { indexNewTicketDocument, inWriteBatch } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
 import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
@@ -157,7 +157,8 @@ export function createTicketsService(deps: TicketsDeps) {
       : requester && requester.active === 1 && requester.email !== null ? [requester] : [];
     const actor = { userId: ctx.actor.userId || null, name: ctx.actor.name };
 
-    const { id, number } = await db.transaction().execute(async (trx) => {
+    // Creates arriving together share a commit on SQLite (see inWriteBatch); each is still all or nothing.
+    const { id, number } = await inWriteBatch(db, async (trx) => {
       const number = formatTicketNumber(settings.ticketNumberPrefix, year, await repo.nextTicketSeqFast(trx, year));
       const ticketId = await repo.insertNewTicket(trx, { ...row, number });
       await repo.insertTags(trx, ticketId, tags);
@@ -218,7 +219,8 @@ export function createTicketsService(deps: TicketsDeps) {
 
   async function list(ctx: RequestContext, q: TicketListQuery) {
     require(ctx, 'tickets.read');
-    const after = q.cursor ? decodeCursor(q.cursor, q.sort === 'priority' ? ['string', 'string', 'number'] : ['string', 'number']) : null;
+    const shape = q.sort === 'priority' ? (['string', 'string', 'number'] as const) : q.sort === 'newest' ? (['number'] as const) : (['string', 'number'] as const);
+    const after = q.cursor ? decodeCursor(q.cursor, shape) : null;
     const r = await listTickets(db, q, ticketScopeOf(ctx.actor), { userId: ctx.actor.userId, now: clock.now().toISOString() }, after);
     return { items: r.items, nextCursor: r.more && r.last ? encodeCursor(r.last) : null };
   }

@@ -4,6 +4,8 @@ import { RequireAuth, RequirePermission } from './auth/guards';
 import { NotAvailablePage, NotFoundPage } from './components/StatusPages';
 import { Shell } from './shell/Shell';
 import { adminRoutes } from '../features/admin/routes';
+import { pricingRoutes } from '../features/pricing/routes';
+import { recordsRoutes } from '../features/records/routes';
 
 // Feature pages load on demand so the first paint stays small.
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
@@ -19,7 +21,7 @@ const TicketsListPage = lazy(() => import('../features/tickets/TicketsListPage')
 const TicketCreatePage = lazy(() => import('../features/tickets/TicketCreatePage'));
 const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
 
-const soon = ['records', 'warehouse', 'contracts', 'billing', 'reports'];
+const soon = ['warehouse', 'contracts', 'billing', 'reports'];
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
         element: <RequirePermission permission="audit.read"><AuditLogPage /></RequirePermission>,
       },
       ...adminRoutes,
+      ...pricingRoutes,
+      ...recordsRoutes,
       { path: 'account/password', element: <ChangePasswordPage /> },
       {
         path: 'account/tokens',

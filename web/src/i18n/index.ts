@@ -12,6 +12,12 @@ import sk from './sk.json';
 import ticketsCs from '../features/tickets/i18n/cs.json';
 import ticketsEn from '../features/tickets/i18n/en.json';
 import ticketsSk from '../features/tickets/i18n/sk.json';
+import recordsCs from '../features/records/i18n/cs.json';
+import recordsEn from '../features/records/i18n/en.json';
+import recordsSk from '../features/records/i18n/sk.json';
+import pricingCs from '../features/pricing/i18n/cs.json';
+import pricingEn from '../features/pricing/i18n/en.json';
+import pricingSk from '../features/pricing/i18n/sk.json';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -57,9 +63,9 @@ applyLocale(startLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    cs: { translation: mergeTexts(cs, ticketsCs) },
-    sk: { translation: mergeTexts(sk, ticketsSk) },
-    en: { translation: mergeTexts(en, ticketsEn) },
+    cs: { translation: [ticketsCs, recordsCs, pricingCs].reduce(mergeTexts, cs) },
+    sk: { translation: [ticketsSk, recordsSk, pricingSk].reduce(mergeTexts, sk) },
+    en: { translation: [ticketsEn, recordsEn, pricingEn].reduce(mergeTexts, en) },
   },
   lng: startLanguage,
   fallbackLng: 'en',

@@ -60,19 +60,49 @@ function bucket(cell: TimesheetCell, currency: string): MoneyTotal {
   return money;
 }
 
-function add(cell: TimesheetCell, r: TimesheetRecord): void {
-  if (r.billable) cell.billableMinutes += r.minutes;
-  else cell.nonBillableMinutes += r.minutes;
-  cell.records += 1;
-  if (r.amountMinor === null) cell.unpriced += 1;
-  else if (r.currency !== null) bucket(cell, r.currency).amountMinor += r.amountMinor;
-  if (r.costMinor !== null && r.costCurrency !== null) bucket(cell, r.costCurrency).costMinor += r.costMinor;
+/**
+ * Records of one technician, ticket, day, billability and currencies, summed
+ * (what the database adds up for a team's week); a single record is a group of one.
+ */
+export interface TimesheetGroup {
+  technician: TimesheetRecord['technician'];
+  ticket: TimesheetRecord['ticket'];
+  date: IsoDate;
+  billable: boolean;
+  currency: string | null;
+  costCurrency: string | null;
+  records: number;
+  minutes: number;
+  /** Records without an amount, and the sum and count of those with one. */
+  unpriced: number;
+  priced: number;
+  amountMinor: number;
+  /** The sum and count of records with a cost. */
+  costed: number;
+  costMinor: number;
+}
+
+export function groupOf(r: TimesheetRecord): TimesheetGroup {
+  return {
+    technician: r.technician, ticket: r.ticket, date: r.date, billable: r.billable, currency: r.currency, costCurrency: r.costCurrency,
+    records: 1, minutes: r.minutes, unpriced: r.amountMinor === null ? 1 : 0, priced: r.amountMinor === null ? 0 : 1, amountMinor: r.amountMinor ?? 0,
+    costed: r.costMinor === null ? 0 : 1, costMinor: r.costMinor ?? 0,
+  };
+}
+
+function add(cell: TimesheetCell, g: TimesheetGroup): void {
+  if (g.billable) cell.billableMinutes += g.minutes;
+  else cell.nonBillableMinutes += g.minutes;
+  cell.records += g.records;
+  cell.unpriced += g.unpriced;
+  if (g.priced > 0 && g.currency !== null) bucket(cell, g.currency).amountMinor += g.amountMinor;
+  if (g.costed > 0 && g.costCurrency !== null) bucket(cell, g.costCurrency).costMinor += g.costMinor;
 }
 
 function rows<K extends { id: number }>(
-  records: readonly TimesheetRecord[],
+  records: readonly TimesheetGroup[],
   days: readonly IsoDate[],
-  keyOf: (r: TimesheetRecord) => K,
+  keyOf: (r: TimesheetGroup) => K,
   order: (a: K, b: K) => number,
   seed: readonly K[] = [],
 ): TimesheetRow<K>[] {
@@ -101,6 +131,11 @@ function rows<K extends { id: number }>(
  * (a team's members appear even in a week without records).
  */
 export function buildTimesheet(start: IsoDate, records: readonly TimesheetRecord[], technicians: readonly TimesheetRecord['technician'][] = []): Timesheet {
+  return buildTimesheetOfGroups(start, records.map(groupOf), technicians);
+}
+
+/** buildTimesheet over records already summed in groups (the same sheet as over the single records). */
+export function buildTimesheetOfGroups(start: IsoDate, records: readonly TimesheetGroup[], technicians: readonly TimesheetRecord['technician'][] = []): Timesheet {
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   const inWeek = records.filter((r) => r.date >= days[0]! && r.date <= days[6]!);
   const total = emptyCell();

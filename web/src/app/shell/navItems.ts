@@ -6,12 +6,14 @@ import {
   IconSitemap,
   IconUsersGroup,
   IconChartBar,
+  IconChecklist,
   IconClipboardText,
   IconClockHour4,
   IconFileInvoice,
   IconHome,
   IconListDetails,
   IconPackage,
+  IconReceipt2,
   IconShieldCheck,
   IconTicket,
   IconUsers,
@@ -32,7 +34,8 @@ export const mainNav: NavItem[] = [
   { key: 'dashboard', to: '/', icon: IconHome },
   { key: 'tickets', to: '/tickets', icon: IconTicket, permission: 'tickets.read' },
   { key: 'clients', to: '/clients', icon: IconBuildingStore, permission: 'clients.read' },
-  { key: 'records', to: '/records', icon: IconClockHour4, soon: true },
+  { key: 'records', to: '/timesheets', icon: IconClockHour4, permission: 'records.write' },
+  { key: 'approvals', to: '/approvals', icon: IconChecklist, permission: 'records.approve' },
   { key: 'warehouse', to: '/warehouse', icon: IconPackage, soon: true },
   { key: 'contracts', to: '/contracts', icon: IconClipboardText, soon: true },
   { key: 'billing', to: '/billing', icon: IconFileInvoice, soon: true },
@@ -47,6 +50,7 @@ export const adminNav: NavItem[] = [
   { key: 'catalog', to: '/admin/catalog', icon: IconCategory, permission: 'helpdesk.configure' },
   { key: 'sla', to: '/admin/sla', icon: IconHourglass, permission: 'helpdesk.configure' },
   { key: 'mail', to: '/admin/mail', icon: IconMail, permission: 'mail.manage' },
+  { key: 'pricing', to: '/admin/pricing', icon: IconReceipt2, permission: 'pricing.read' },
 ];
 
 export const AdminIcon = IconShieldCheck;

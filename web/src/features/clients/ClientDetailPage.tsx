@@ -14,6 +14,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { type Address, useClient, useSaveClient } from './api';
 import { ClientSlaPolicy } from '../admin/sla/ClientSlaPolicy';
+import { ClientPriceList } from '../pricing/ClientPriceList';
 import { ContactsSection } from './ContactsSection';
 import { countryName } from './reference';
 
@@ -127,6 +128,7 @@ export default function ClientDetailPage() {
           ) : null}
         </Paper>
         {can('helpdesk.configure') ? <ClientSlaPolicy clientId={c.id} /> : null}
+        {can('pricing.read') ? <ClientPriceList clientId={c.id} /> : null}
         <div>
           <ContactsSection client={c} canWrite={canWrite} />
         </div>

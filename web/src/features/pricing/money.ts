@@ -33,3 +33,11 @@ export function majorToMinor(major: number | string | null | undefined): number 
 export function formatPercentBp(bp: number, locale: string = localeTag()): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
 }
+
+/** Separators for money inputs in the user's locale (Czech and Slovak: "1 000,50"). */
+export function numberSeparators(locale: string = localeTag()): { decimalSeparator: string; thousandSeparator: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(1000.5);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  return { decimalSeparator: decimal, thousandSeparator: group.replace(/[\u00a0\u202f]/g, ' ') };
+}

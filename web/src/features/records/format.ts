@@ -67,3 +67,12 @@ export function normaliseTime(text: string): string | null {
   const min = Number(m[2]);
   return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
 }
+
+/** "2026-10-12" → "12. 10." (cs), "12/10" (en-GB); weekday → "po" / "Mon". */
+export function formatDayMonth(iso: string, locale: string = localeTag()): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+export function formatWeekday(iso: string, locale: string = localeTag()): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+}

@@ -35,6 +35,10 @@ export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now);
 }
 
+// Badges never shrink into an ellipsis (a table cell would otherwise squeeze them).
+const NO_SHRINK = { root: { minWidth: 'max-content' }, label: { textTransform: 'none' as const } };
+const NO_SHRINK_TABULAR = { ...NO_SHRINK, label: { ...NO_SHRINK.label, fontVariantNumeric: 'tabular-nums' } };
+
 const SLA_ICONS: Record<SlaStatus, typeof IconClock> = {
   running: IconClock,
   warning: IconAlarm,
@@ -64,7 +68,7 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
       leftSection={<Icon size={13} stroke={1.8} />}
       data-testid={testId}
       data-status={view.status}
-      styles={{ label: { textTransform: 'none', fontVariantNumeric: 'tabular-nums' } }}
+      styles={NO_SHRINK_TABULAR}
       aria-label={`${t('tickets.sla.label')}: ${t(`tickets.sla.status.${view.status}`)}${label.time ? `, ${t(label.key, { time: label.time })}` : ''}`}
     >
       {view.status === 'none' ? t('tickets.sla.status.none') : label.time ? t(label.key, { time: label.time }) : t(label.key)}
@@ -81,7 +85,7 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
 export function StateBadge({ state, testId, size = 'md' }: { state: { code: string; name: string; category: string }; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={categoryColor(state.category)} variant="light" size={size} data-testid={testId} data-state={state.code} styles={{ label: { textTransform: 'none' } }}>
+    <Badge color={categoryColor(state.category)} variant="light" size={size} data-testid={testId} data-state={state.code} styles={NO_SHRINK}>
       {stateLabel(t, state)}
     </Badge>
   );
@@ -91,7 +95,7 @@ export function PriorityBadge({ priority, testId, size = 'md', overridden }: { p
   const { t } = useTranslation();
   return (
     <Tooltip label={`${t(`tickets.priorities.${priority}`)}${overridden ? ` · ${t('tickets.priority.overridden')}` : ''}`} withArrow>
-      <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'P1' ? 'filled' : 'light'} size={size} data-testid={testId} data-priority={priority}>
+      <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'P1' ? 'filled' : 'light'} size={size} data-testid={testId} data-priority={priority} styles={{ root: { minWidth: 'max-content' } }}>
         {priority}
         {overridden ? '*' : ''}
       </Badge>

@@ -4,17 +4,18 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
-import { useCategories, useClientName, useClientSearch, useUserSearch } from './configApi';
+import { useCategories, useClientName, useClientSearch, useStaff } from './configApi';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
-  value: number | null;
+  /** The chosen id; none (null or left out) for an empty picker. */
+  value?: number | null;
   onChange: (value: number | null) => void;
   'data-testid'?: string;
 };
 
 const serverFiltered: SelectProps['filter'] = ({ options }) => options;
 
-export function ClientPicker({ value, onChange, ...props }: PickerProps) {
+export function ClientPicker({ value = null, onChange, ...props }: PickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -44,33 +45,27 @@ export function ClientPicker({ value, onChange, ...props }: PickerProps) {
 }
 
 /**
- * Assignee: anyone (search) for those who may read users, otherwise only
- * themselves. `current` keeps today's assignee selectable by name.
+ * Assignee: the signed-in user first ("me"), then everyone who works tickets.
+ * `current` keeps today's assignee selectable even if no longer on the staff list.
  */
-export function UserPicker({ value, onChange, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
+export function UserPicker({ value = null, onChange, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
   const { t } = useTranslation();
   const me = useMe();
-  const canList = me.permissions.includes('users.read');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const results = useUserSearch(debounced, canList);
+  const staff = useStaff();
   const data = useMemo(() => {
     const options = [{ value: String(me.id), label: `${me.name} (${t('tickets.filters.me')})` }];
     const add = (id: number, name: string) => {
       if (!options.some((o) => o.value === String(id))) options.push({ value: String(id), label: name });
     };
     if (current) add(current.id, current.name);
-    for (const u of results.data ?? []) add(u.id, u.name);
+    for (const u of staff.data ?? []) add(u.id, u.name);
     return options;
-  }, [me.id, me.name, current, results.data, t]);
+  }, [me.id, me.name, current, staff.data, t]);
   return (
     <Select
-      searchable={canList}
+      searchable
       clearable
       data={data}
-      filter={canList ? serverFiltered : undefined}
-      searchValue={canList ? search : undefined}
-      onSearchChange={canList ? setSearch : undefined}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={t('common.nothingFound')}
@@ -80,7 +75,7 @@ export function UserPicker({ value, onChange, current, ...props }: PickerProps &
 }
 
 /** Categories by their tree path ("Hardware / Printers"), searchable. */
-export function CategoryPicker({ value, onChange, current, ...props }: PickerProps & { current?: { id: number; path: string } | null }) {
+export function CategoryPicker({ value = null, onChange, current, ...props }: PickerProps & { current?: { id: number; path: string } | null }) {
   const { t } = useTranslation();
   const categories = useCategories();
   const data = useMemo(() => {

@@ -88,33 +88,33 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
       </Shortcut>
       <Shortcut label={t('tickets.actions.state')} keyName="s">
         <span style={{ display: 'inline-block' }}>
-      <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
-        <Menu.Target>
-          <Button rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
-            {t('tickets.actions.state')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown data-testid="ticket-state-options">
-          {ticket.allowedTransitions.length === 0 ? (
-            <Menu.Label>{t('tickets.actions.noTransitions')}</Menu.Label>
-          ) : (
-            ticket.allowedTransitions.map((tr) => {
-              const state = states.find((s) => s.code === tr.toState);
-              return (
-                <Menu.Item
-                  key={tr.toState}
-                  leftSection={<IconArrowRight size={14} color={`var(--mantine-color-${categoryColor(state?.category ?? '')}-6)`} />}
-                  onClick={() => runTransition(tr)}
-                  data-testid={`ticket-transition-${tr.toState}`}
-                >
-                  {stateLabel(t, { code: tr.toState, name: state?.name ?? tr.name })}
-                  {tr.requiredFields.length ? '…' : ''}
-                </Menu.Item>
-              );
-            })
-          )}
-        </Menu.Dropdown>
-      </Menu>
+          <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
+            <Menu.Target>
+              <Button rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
+                {t('tickets.actions.state')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown data-testid="ticket-state-options">
+              {ticket.allowedTransitions.length === 0 ? (
+                <Menu.Label>{t('tickets.actions.noTransitions')}</Menu.Label>
+              ) : (
+                ticket.allowedTransitions.map((tr) => {
+                  const state = states.find((s) => s.code === tr.toState);
+                  return (
+                    <Menu.Item
+                      key={tr.toState}
+                      leftSection={<IconArrowRight size={14} color={`var(--mantine-color-${categoryColor(state?.category ?? '')}-6)`} />}
+                      onClick={() => runTransition(tr)}
+                      data-testid={`ticket-transition-${tr.toState}`}
+                    >
+                      {stateLabel(t, { code: tr.toState, name: state?.name ?? tr.name })}
+                      {tr.requiredFields.length ? '…' : ''}
+                    </Menu.Item>
+                  );
+                })
+              )}
+            </Menu.Dropdown>
+          </Menu>
         </span>
       </Shortcut>
       <Shortcut label={t('tickets.actions.priority')} keyName="p">

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Grid, Group, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Grid, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
@@ -35,7 +35,6 @@ export default function TicketCreatePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const canPrioritize = me.permissions.includes('tickets.prioritize');
-  const canListUsers = me.permissions.includes('users.read');
   const create = useCreateTicket();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<TicketFormValues>({
@@ -182,17 +181,7 @@ export default function TicketCreatePage() {
                 </Grid.Col>
               ) : null}
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                {canListUsers ? (
-                  <UserPicker label={t('tickets.fields.assignee')} {...select('assigneeId')} />
-                ) : (
-                  <Switch
-                    label={t('tickets.create.assignToMe')}
-                    checked={values.assigneeId === me.id}
-                    onChange={(e) => form.setFieldValue('assigneeId', e.currentTarget.checked ? me.id : null)}
-                    error={errorOf('assigneeId')}
-                    data-testid="ticket-assignToMe"
-                  />
-                )}
+                <UserPicker label={t('tickets.fields.assignee')} placeholder={t('tickets.unassigned')} {...select('assigneeId')} />
               </Grid.Col>
             </Grid>
           </Fieldset>

@@ -10,6 +10,7 @@ import { useTicket, useTimeline } from './api';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
+import { RecordsPanel } from '../records/RecordsPanel';
 import { RelatedTickets } from './RelatedTickets';
 import { ReplyBox } from './ReplyBox';
 import { TicketActions } from './TicketActions';
@@ -88,6 +89,7 @@ export default function TicketDetailPage() {
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{ticket.resolutionNote}</Text>
             </Alert>
           ) : null}
+          <RecordsPanel ticketId={ticket.id} />
           <section aria-labelledby="ticket-timeline-title">
             <Title order={2} size="h5" mb="sm" id="ticket-timeline-title">{t('tickets.timeline.title')}</Title>
             {timeline.isPending ? (

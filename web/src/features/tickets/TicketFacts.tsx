@@ -63,6 +63,7 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
   const fields = useCustomFields(ticket.type.id);
   const dimensions = useDimensions();
   const paused = ticket.sla.status === 'paused';
+  const watchers = [...ticket.watchers.users, ...ticket.watchers.contacts].map((w) => w.name);
   const customKeys = [...new Set([...(fields.data ?? []).map((f) => f.key), ...Object.keys(ticket.custom)])];
 
   return (
@@ -75,6 +76,7 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
         <Row label={t('tickets.sla.resolution')}>
           <SlaTarget due={ticket.sla.resolutionDueAt} metAt={ticket.resolvedAt} paused={paused} testId="ticket-sla-resolution" />
         </Row>
+        {paused ? <Text size="xs" c="dimmed">{t('tickets.sla.pausedHint')}</Text> : null}
         <Divider />
         <Row label={t('tickets.fields.client')} testId="ticket-client">
           {can('clients.read') ? (
@@ -99,6 +101,9 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
         <Row label={t('tickets.fields.assignee')} testId="ticket-assignee">
           <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
         </Row>
+        {watchers.length ? (
+          <Row label={t('tickets.fields.watchers')}><Text size="sm">{watchers.join(', ')}</Text></Row>
+        ) : null}
         <Divider />
         <Row label={t('tickets.fields.type')}><Text size="sm">{typeLabel(t, ticket.type)}</Text></Row>
         <Row label={t('tickets.fields.category')}>{ticket.category ? <Text size="sm">{ticket.category.path}</Text> : dash}</Row>

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Kbd, Loader, Paper, ScrollArea, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Group, Kbd, Loader, Paper, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ export default function TicketsListPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const searchRef = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState(-1);
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   const update = useCallback(
     (patch: Partial<TicketFilters>) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true }),
@@ -60,6 +61,7 @@ export default function TicketsListPage() {
   useEnterKey(useMemo(() => (selectedTicket ? () => navigate(`/tickets/${selectedTicket.id}`) : null), [selectedTicket, navigate]));
 
   const filtered = filterCount > 0 || !!filters.q;
+  const viewOptions = VIEWS.map((v) => ({ value: v, label: t(`tickets.views.${v}`) }));
 
   return (
     <div data-testid="page-tickets">
@@ -73,15 +75,26 @@ export default function TicketsListPage() {
           ) : null
         }
       />
-      <ScrollArea type="never" mb="sm" offsetScrollbars={false}>
-        <SegmentedControl
+      {phone ? (
+        <Select
+          mb="sm"
           value={filters.view}
-          onChange={(v) => update({ view: v as View })}
-          data={VIEWS.map((v) => ({ value: v, label: t(`tickets.views.${v}`) }))}
+          onChange={(v) => v && update({ view: v as View })}
+          data={viewOptions}
+          allowDeselect={false}
           aria-label={t('tickets.viewsLabel')}
           data-testid="tickets-views"
         />
-      </ScrollArea>
+      ) : (
+        <SegmentedControl
+          mb="sm"
+          value={filters.view}
+          onChange={(v) => update({ view: v as View })}
+          data={viewOptions}
+          aria-label={t('tickets.viewsLabel')}
+          data-testid="tickets-views"
+        />
+      )}
       <Group mb="md" gap="sm" wrap="wrap">
         <TextInput
           ref={searchRef}

@@ -154,20 +154,18 @@ export function useClientContacts(clientId: number | null) {
   });
 }
 
-export interface UserOption {
+export interface StaffMember {
   id: number;
   name: string;
   email: string;
-  active: boolean;
+  roles: string[];
 }
 
-/** Users for assignee pickers; only with users.read (others get "assign to me"). */
-export function useUserSearch(q: string, enabled: boolean) {
-  return useQuery<UserOption[]>({
-    queryKey: ['users', 'pick', q],
-    queryFn: ({ signal }) => api.get<Page<UserOption>>('/users', { q, active: 'true', limit: 20 }, signal).then((r) => r.items),
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
+/** Everyone who works tickets (GET /staff, tickets.read): assignee pickers and filters. */
+export function useStaff() {
+  return useQuery({
+    queryKey: ['staff'],
+    queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/staff', undefined, signal).then((r) => r.items),
+    staleTime: CONFIG_STALE,
   });
 }

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from './database.ts';
+import { isPostgres } from './fulltext.ts';
+
+/**
+ * Group commit for SQLite: units of write work that arrive together (in the same
+ * turn of the event loop, e.g. many requests creating tickets at once) share one
+ * transaction, each inside its own savepoint. A unit that fails is rolled back to its
+ * savepoint and fails alone, with its own error; the others commit together.
+ *
+ * Why: SQLite has one writer and Kontor one connection to it, so the writes run one
+ * after another anyway; what they share is the commit (every page a transaction
+ * touched is written to the WAL once per commit, and the full-text index writes one
+ * segment per commit), which is most of the cost of a small write. Each unit still
+ * sees the others' writes before it in order (ticket numbers, the audit chain).
+ *
+ * PostgreSQL: every unit gets its own transaction, as before (there the connections
+ * of the pool work in parallel, and a shared transaction would serialise them).
+ */
+interface Unit {
+  work: (trx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many units share a transaction (a long one would hold up readers on the one connection). */
+const MAX_UNITS = 64;
+
+const queues = new WeakMap<object, { pending: Unit[]; scheduled: boolean }>();
+
+export function inWriteBatch<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return db.transaction().execute(work);
+  const key = db.getExecutor().adapter;
+  let queue = queues.get(key);
+  if (!queue) queues.set(key, (queue = { pending: [], scheduled: false }));
+  const q = queue;
+  return new Promise<T>((resolve, reject) => {
+    q.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!q.scheduled) {
+      q.scheduled = true;
+      setImmediate(() => void flush(db, q));
+    }
+  });
+}
+
+async function flush(db: Db, q: { pending: Unit[]; scheduled: boolean }): Promise<void> {
+  const units = q.pending.splice(0, MAX_UNITS);
+  if (q.pending.length) setImmediate(() => void flush(db, q));
+  else q.scheduled = false;
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const unit of units) {
+        if (units.length === 1) {
+          // Alone: no savepoint needed, a failure rolls back the transaction itself.
+          outcomes.push({ ok: true, value: await unit.work(trx) });
+          continue;
+        }
+        await sql`savepoint kontor_unit`.execute(trx);
+        try {
+          const value = await unit.work(trx);
+          await sql`release savepoint kontor_unit`.execute(trx);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await sql`rollback to savepoint kontor_unit`.execute(trx);
+          await sql`release savepoint kontor_unit`.execute(trx);
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+  } catch (error) {
+    // The commit (or the single unit) failed: nothing was written.
+    for (const unit of units) unit.reject(error);
+    return;
+  }
+  units.forEach((unit, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) unit.resolve(outcome.value);
+    else unit.reject(outcome.error);
+  });
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpdeskSnapshot } from '../src/modules/helpdesk/index.ts';
+import { systemContext } from '../src/modules/identity/index.ts';
+import { refreshSla } from '../src/modules/tickets/tickets.context.ts';
+import { openDatabase } from '../src/platform/db/index.ts';
+import { createTestApp, type Auth, type TestApp } from './app.ts';
+import { testEngines } from './db.ts';
+
+/**
+ * The hot paths take shortcuts (a cached configuration, a new ticket's answer built
+ * from what was written, list statements compiled per shape, search driven by the
+ * index): these tests hold them to the slow, obvious way of doing the same.
+ */
+describe.each(testEngines())('ticket fast paths on %s', (engine) => {
+  let t: TestApp;
+  let operator: { id: number; auth: Auth };
+  let clientId: number;
+  let contactId: number;
+  let queueId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    clientId = (await t.services.customers.create(systemContext, { name: 'Rychlý Klient a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Petr Svoboda', email: 'petr@rychly.cz', language: 'en', portalAccess: false })).id;
+    const op = await t.userWith(['operator']);
+    operator = { id: op.id, auth: await t.tokenFor(op.id) };
+    queueId = (await t.database.db.selectFrom('queues').select('id').where('code', '=', 'service_desk').executeTakeFirstOrThrow()).id;
+    await t.database.db.insertInto('queue_members').values({ queue_id: queueId, user_id: operator.id }).execute();
+  });
+  afterAll(() => t.close());
+
+  const create = (payload: object) => t.request(operator.auth, { method: 'POST', url: '/api/v1/tickets', payload: { clientId, ...payload } });
+  const get = async (id: number) => (await t.request(operator.auth, { method: 'GET', url: `/api/v1/tickets/${id}` })).json();
+  const list = async (qs: string) => (await t.request(operator.auth, { method: 'GET', url: `/api/v1/tickets?${qs}` })).json();
+
+  it('answers a create with exactly what reading the ticket gives, with every kind of reference', async () => {
+    t.clock.set('2026-11-03T08:15:00.000Z');
+    const team = await t.services.helpdesk.queues.createTeam(systemContext, { name: 'Síťaři', members: [operator.id], active: true });
+    const category = await t.services.helpdesk.taxonomy.createCategory(systemContext, { parentId: null, name: 'Síť', active: true });
+    await t.services.helpdesk.taxonomy.createDimension(systemContext, { code: 'SERVICE', name: 'Služba', active: true, values: [{ code: 'EMAIL', name: 'E-mail', active: true }] });
+    await t.services.helpdesk.taxonomy.createDimension(systemContext, { code: 'AREA', name: 'Oblast', active: true, values: [{ code: 'HQ', name: 'Centrála', active: true }] });
+    await t.services.helpdesk.taxonomy.createField(systemContext, { typeId: null, key: 'asset', label: 'Asset', kind: 'text', options: [], required: false, sortOrder: 0, active: true });
+    const parent = (await create({ subject: 'Parent' })).json();
+    const res = await create({
+      subject: 'Výpadek pošty', description: 'Nejde **odesílat** <script>x</script>', requesterContactId: contactId, teamId: team.id,
+      assigneeId: operator.id, categoryId: category.id, impact: 'high', urgency: 'low', tags: ['Pošta', 'vip'],
+      custom: { asset: 'NB-42' }, dimensions: { SERVICE: 'EMAIL', AREA: 'HQ' }, parentId: parent.id,
+    });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toEqual(await get(created.id));
+    expect(created).toMatchObject({ team: { name: 'Síťaři' }, category: { path: 'Síť' }, requester: { email: 'petr@rychly.cz' }, dimensions: [{ dimension: 'AREA' }, { dimension: 'SERVICE' }] });
+    // With watchers the answer is read back; still the same as a read.
+    const watched = (await create({ subject: 'Watched', watcherUserIds: [operator.id], watcherContactIds: [contactId] })).json();
+    expect(watched).toEqual(await get(watched.id));
+    expect(watched.watchers.contacts).toEqual([{ id: contactId, name: 'Petr Svoboda' }]);
+    // An explicit priority, no requester.
+    const plain = (await create({ subject: 'Plain', priority: 'P1' })).json();
+    expect(plain).toEqual(await get(plain.id));
+  });
+
+  it('writes the SLA columns refreshSla() would write, and mails the requester once', async () => {
+    t.clock.set('2026-11-06T15:30:00.000Z'); // Friday afternoon: the due dates cross the weekend
+    const created = (await create({ subject: 'SLA columns', requesterContactId: contactId, impact: 'high', urgency: 'high' })).json();
+    const columns = ['sla_status', 'sla_first_response_due_at', 'sla_resolution_due_at', 'sla_due_at', 'sla_breached_minutes', 'sla_next_check_at'] as const;
+    const before = await t.database.db.selectFrom('tickets').select(columns).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(before.sla_status).toBe('running');
+    await t.database.db.transaction().execute((trx) => refreshSla(trx, created.id, created.sla.policyId, t.clock.now()));
+    const after = await t.database.db.selectFrom('tickets').select(columns).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const mail = await t.database.db.selectFrom('mail_outbox').select(['to_json', 'template_language']).where('ticket_id', '=', created.id).execute();
+    expect(mail).toEqual([{ to_json: JSON.stringify([{ email: 'petr@rychly.cz', name: 'Petr Svoboda' }]), template_language: 'en' }]);
+  });
+
+  it('sees configuration changes at once, also those another process (another connection) makes', async () => {
+    const matrix = (await t.services.helpdesk.sla.priorityMatrix(systemContext)) as Record<string, Record<string, string>>;
+    expect((await create({ subject: 'Before', impact: 'low', urgency: 'low' })).json().priority).toBe(matrix.low!.low);
+    const allP1 = { high: 'P1', medium: 'P1', low: 'P1' };
+    await t.services.helpdesk.sla.setPriorityMatrix(systemContext, { high: allP1, medium: allP1, low: allP1 } as never);
+    expect((await create({ subject: 'After', impact: 'low', urgency: 'low' })).json().priority).toBe('P1');
+    await t.services.helpdesk.sla.setPriorityMatrix(systemContext, matrix as never);
+
+    const first = await helpdeskSnapshot(t.database.db);
+    expect(await helpdeskSnapshot(t.database.db)).toBe(first);
+    if (engine === 'postgres') {
+      // A second pool is what a second server process would have.
+      const other = openDatabase(t.database.url, { poolSize: 1 });
+      try {
+        await other.db.updateTable('queues').set({ name: 'Renamed elsewhere' }).where('id', '=', queueId).execute();
+      } finally {
+        await other.close();
+      }
+    } else {
+      await t.database.db.updateTable('queues').set({ name: 'Renamed elsewhere' }).where('id', '=', queueId).execute();
+    }
+    const next = await helpdeskSnapshot(t.database.db);
+    expect(next).not.toBe(first);
+    expect(next.queuesById.get(queueId)?.name).toBe('Renamed elsewhere');
+    expect((await list(`queueId=${queueId}&limit=1`)).items[0].queue.name).toBe('Renamed elsewhere');
+  });
+
+  it('lists with every filter the same as the database says, and pages without gaps in each order', async () => {
+    const all = await t.database.db.selectFrom('tickets').select(['id', 'state_id', 'type_id', 'priority', 'sla_due_at', 'created_at', 'updated_at']).execute();
+    const states = await t.database.db.selectFrom('ticket_states').select(['id', 'code']).execute();
+    const types = await t.database.db.selectFrom('ticket_types').select(['id', 'code']).execute();
+    const ids = (body: { items: { id: number }[] }) => body.items.map((i) => i.id).sort((a, b) => a - b);
+    const newState = states.filter((s) => s.code === 'new').map((s) => s.id);
+    expect(ids(await list('view=all&stateCode=new&limit=200'))).toEqual(all.filter((r) => newState.includes(r.state_id)).map((r) => r.id).sort((a, b) => a - b));
+    const incident = types.find((ty) => ty.code === 'incident')!.id;
+    expect(ids(await list('typeCode=incident&limit=200'))).toEqual(all.filter((r) => r.type_id === incident).map((r) => r.id).sort((a, b) => a - b));
+    expect((await list('typeCode=nope')).items).toEqual([]);
+    expect((await list('stateCode=nope')).items).toEqual([]);
+    for (const sort of ['sla', 'created', '-created', 'priority', 'updated', 'newest']) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const body = (await list(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)) as { items: { id: number }[]; nextCursor: string | null };
+        seen.push(...body.items.map((i) => i.id));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size, sort).toBe(all.length);
+      if (sort === 'newest') expect(seen).toEqual(all.map((r) => r.id).sort((a, b) => b - a));
+    }
+  });
+
+  it('searches newest first from the index, with filters and paging, and the same matches in any order', async () => {
+    const made: number[] = [];
+    for (let i = 0; i < 7; i++) made.push((await create({ subject: `Tiskárna ${i} hlásí chybu`, description: i % 2 ? 'Zaseknutý papír' : 'Došel toner' })).json().id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = (await list(`q=TISKARNA&sort=newest&limit=3${cursor ? `&cursor=${cursor}` : ''}`)) as { items: { id: number }[]; nextCursor: string | null };
+      seen.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...made].reverse());
+    const bySla = (await list('q=tiskarna&limit=50')).items.map((i: { id: number }) => i.id);
+    expect([...bySla].sort((a, b) => a - b)).toEqual(made);
+    expect((await list('q=tisk%20papir&sort=newest')).items.map((i: { id: number }) => i.id)).toEqual(made.filter((_, i) => i % 2).reverse());
+    expect((await list('q=tiskarna&sort=newest&stateCategory=closed')).items).toEqual([]);
+    expect((await list('q=nikde&sort=newest')).items).toEqual([]);
+    // A technician outside the queue finds nothing.
+    const outsider = await t.userWith(['technician']);
+    expect((await t.request(outsider.auth, { method: 'GET', url: '/api/v1/tickets?q=tiskarna&sort=newest' })).json().items).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { ActionIcon, Anchor, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../app/format';
+import type { ServiceRecord } from './api';
+import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
+
+interface Props {
+  records: ServiceRecord[];
+  selected: Set<number>;
+  problems: Map<number, string[]>;
+  busyId: number | null;
+  onToggle: (id: number, on: boolean) => void;
+  onToggleAll: (on: boolean) => void;
+  onApprove: (r: ServiceRecord) => void;
+  onReturn: (r: ServiceRecord) => void;
+}
+
+const selectable = (r: ServiceRecord) => r.state === 'submitted';
+
+/** The approval queue: records with checkboxes; each submitted one can be approved or returned. */
+export function ApprovalsTable({ records, selected, problems, busyId, onToggle, onToggleAll, onApprove, onReturn }: Props) {
+  const { t } = useTranslation();
+  const candidates = records.filter(selectable);
+  const all = candidates.length > 0 && candidates.every((r) => selected.has(r.id));
+  const some = candidates.some((r) => selected.has(r.id));
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table data-testid="approvals-table" verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox checked={all} indeterminate={some && !all} disabled={candidates.length === 0} onChange={(e) => onToggleAll(e.currentTarget.checked)} aria-label={t('records.approvals.selectAll')} data-testid="approvals-select-all" />
+            </Table.Th>
+            <Table.Th>{t('records.fields.date')}</Table.Th>
+            <Table.Th>{t('records.fields.technician')}</Table.Th>
+            <Table.Th>{t('records.fields.ticket')}</Table.Th>
+            <Table.Th>{t('records.fields.what')}</Table.Th>
+            <Table.Th>{t('records.fields.minutes')}</Table.Th>
+            <Table.Th ta="right">{t('records.fields.amount')}</Table.Th>
+            <Table.Th>{t('records.fields.state')}</Table.Th>
+            <Table.Th w={90} aria-label={t('common.actions')} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.map((r) => {
+            const issues = problems.get(r.id);
+            return (
+              <Table.Tr key={r.id} data-testid={`approvals-row-${r.id}`} data-state={r.state} bg={issues ? 'var(--mantine-color-red-light)' : undefined}>
+                <Table.Td>
+                  <Checkbox checked={selected.has(r.id)} disabled={!selectable(r)} onChange={(e) => onToggle(r.id, e.currentTarget.checked)} aria-label={t('records.approvals.select')} data-testid={`approvals-check-${r.id}`} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''}</Table.Td>
+                <Table.Td>{r.technician.name}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="sm" className="mono">{r.ticket.number}</Anchor>
+                  <Text size="xs" c="dimmed" lineClamp={1}>{r.client.name}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{recordWhat(t, r)}</Text>
+                  {r.description ? <Text size="xs" c="dimmed" lineClamp={2}>{r.description}</Text> : null}
+                  {issues ? issues.map((m) => <Text key={m} size="xs" c="red.8" fw={600} data-testid={`approvals-problem-${r.id}`}>{m}</Text>) : null}
+                </Table.Td>
+                <Table.Td miw={120}><Text size="sm">{recordMinutes(t, r)}</Text></Table.Td>
+                <Table.Td ta="right"><Group justify="flex-end"><RecordAmount record={r} testId={`approvals-amount-${r.id}`} /></Group></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} /></Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {r.state === 'submitted' ? (
+                      <Tooltip label={t('records.approvals.approve')}>
+                        <ActionIcon variant="light" color="green" size="lg" loading={busyId === r.id} onClick={() => onApprove(r)} aria-label={t('records.approvals.approve')} data-testid={`approvals-approve-${r.id}`}>
+                          <IconCheck size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                    {r.state === 'submitted' || r.state === 'approved' ? (
+                      <Tooltip label={t('records.return.title')}>
+                        <ActionIcon variant="subtle" color="orange" size="lg" onClick={() => onReturn(r)} aria-label={t('records.return.title')} data-testid={`approvals-return-${r.id}`}>
+                          <IconArrowBackUp size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,111 @@
+import { Button, Divider, Group, Paper, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recordError } from './errors';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { formatMoney } from '../pricing/money';
+import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
+import { formatMinutes } from './format';
+import { RecordForm } from './RecordForm';
+import { RecordsList } from './RecordsList';
+import { TimerControl } from './TimerControl';
+import { addCells } from './week';
+import './records.css';
+
+/** Totals of the ticket: minutes and, for those who see prices, the amount per currency. */
+function Totals({ records }: { records: ServiceRecord[] }) {
+  const { t } = useTranslation();
+  const timed = records.filter((r) => r.kind === 'work' || r.kind === 'travel');
+  const sum = addCells(records.map((r) => ({
+    minutes: 0, billable: 0, nonBillable: 0, records: 1, unpriced: r.price.status === 'no_price' ? 1 : 0,
+    money: r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? [{ currency: r.price.currency, amountMinor: r.amountMinor }] : [],
+  })));
+  const minutes = timed.reduce((s, r) => s + r.minutes, 0);
+  return (
+    <Text size="sm" c="dimmed" data-testid="records-totals">
+      {[t('records.totalTime', { time: formatMinutes(minutes) }), ...sum.money.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)), sum.unpriced ? t('records.unpricedCount', { count: sum.unpriced }) : null]
+        .filter(Boolean)
+        .join(' · ')}
+    </Text>
+  );
+}
+
+/** Service records of a ticket: the list, the timer and the log form (mounted on the ticket detail page). */
+export function RecordsPanel({ ticketId }: { ticketId: number }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const list = useTicketRecords(ticketId);
+  const submit = useSubmitRecords();
+  const remove = useDeleteRecord();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<ServiceRecord | null>(null);
+  const canWrite = can('records.write');
+  const records = list.data ?? [];
+  const myDrafts = records.filter((r) => r.state === 'draft' && r.technician.id === me.id && r.kind !== 'material');
+
+  const submitIds = (ids: number[], one: boolean) => {
+    setBusyId(one ? (ids[0] ?? null) : null);
+    submit.mutate(ids, {
+      onSuccess: (count) => notifications.show({ color: 'green', message: t('records.submitted', { count }), position: 'bottom-right' }),
+      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error), position: 'bottom-right' }),
+      onSettled: () => setBusyId(null),
+    });
+  };
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(deleting.id, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('records.deleted'), position: 'bottom-right' }),
+      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error), position: 'bottom-right' }),
+      onSettled: () => setDeleting(null),
+    });
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="records-panel">
+      <Group justify="space-between" align="flex-start" gap="sm" mb="xs" wrap="wrap">
+        <div>
+          <Title order={2} size="h5">{t('records.panelTitle')}</Title>
+          {records.length ? <Totals records={records} /> : null}
+        </div>
+        {canWrite ? <TimerControl ticketId={ticketId} /> : null}
+      </Group>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : records.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="records-empty">{t('records.empty')}</Text>
+      ) : (
+        <RecordsList records={records} busyId={busyId} onSubmit={(r) => submitIds([r.id], true)} onDelete={setDeleting} />
+      )}
+      {canWrite && myDrafts.length > 1 ? (
+        <Group justify="flex-end" mt="xs">
+          <Button size="xs" variant="light" leftSection={<IconSend size={14} />} loading={submit.isPending && busyId === null} onClick={() => submitIds(myDrafts.map((r) => r.id), false)} data-testid="records-submit-all">
+            {t('records.submitMine', { count: myDrafts.length })}
+          </Button>
+        </Group>
+      ) : null}
+      {canWrite ? (
+        <>
+          <Divider my="sm" label={t('records.logTitle')} labelPosition="left" />
+          <RecordForm ticketId={ticketId} />
+        </>
+      ) : null}
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('records.deleteTitle')}
+        message={t('records.deleteText')}
+        confirmLabel={t('records.delete')}
+        loading={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,136 @@
+import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChecklist, IconSend } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { recordError } from './errors';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { useTeams } from '../tickets/configApi';
+import { UserPicker } from '../tickets/Pickers';
+import { fetchAllRecords, useSubmitRecords, useTeamWeek, useWeek } from './api';
+import { TimesheetSummary } from './TimesheetSummary';
+import { WeekGridTable, WeekNav } from './WeekGridTable';
+import { addDays, isIsoDate, type Timesheet, todayIso, weekGrid, weekStart } from './week';
+import './records.css';
+
+function Sheet({ query, by }: { query: { isPending: boolean; isError: boolean; error: unknown; data?: Timesheet; refetch: () => unknown }; by: 'ticket' | 'technician' }) {
+  const { t } = useTranslation();
+  if (query.isPending) return <LoadingState />;
+  if (query.isError || !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const grid = weekGrid(query.data, by);
+  return (
+    <>
+      <TimesheetSummary total={grid.total} />
+      {grid.rows.length === 0 ? <EmptyState title={t('records.week.empty')} /> : <WeekGridTable grid={grid} by={by} />}
+    </>
+  );
+}
+
+/** Submits every draft of the technician in the week (one request per record: the API has no bulk submit). */
+function SubmitWeek({ start, technicianId }: { start: string; technicianId: number }) {
+  const { t } = useTranslation();
+  const submit = useSubmitRecords();
+  const find = useMutation({ mutationFn: () => fetchAllRecords({ technicianId, from: start, to: addDays(start, 6), state: 'draft' }) });
+  const run = () =>
+    find.mutate(undefined, {
+      onSuccess: (drafts) => {
+        const ids = drafts.filter((r) => r.kind !== 'material').map((r) => r.id);
+        if (ids.length === 0) return notifications.show({ color: 'gray', message: t('records.week.noDrafts') });
+        submit.mutate(ids, {
+          onSuccess: (count) => notifications.show({ color: 'green', message: t('records.submitted', { count }) }),
+          onError: (error) => notifications.show({ color: 'red', message: recordError(t, error) }),
+        });
+      },
+      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error) }),
+    });
+  return (
+    <Button leftSection={<IconSend size={16} />} onClick={run} loading={find.isPending || submit.isPending} data-testid="week-submit-drafts">
+      {t('records.week.submitDrafts')}
+    </Button>
+  );
+}
+
+/** /timesheets — my week (tickets × days) and, for approvers, a team's or a technician's week. */
+export default function TimesheetsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const approver = can('records.approve');
+  const weekParam = params.get('week');
+  const start = isIsoDate(weekParam) ? weekStart(weekParam) : weekStart(todayIso());
+  const view = approver && params.get('view') === 'team' ? 'team' : 'mine';
+  const teamId = Number(params.get('teamId')) || null;
+  const technicianId = Number(params.get('technicianId')) || null;
+  const set = (patch: Record<string, string | null>) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k); else next.set(k, v);
+      return next;
+    }, { replace: true });
+
+  const mine = useWeek(start, view === 'mine' ? null : technicianId);
+  const teams = useTeams();
+  const team = useTeamWeek(start, view === 'team' && !technicianId ? teamId : null);
+
+  return (
+    <div data-testid="page-timesheets" data-view={view}>
+      <PageHeader
+        title={t('records.timesheetsTitle')}
+        subtitle={t('records.timesheetsSubtitle')}
+        actions={approver ? <Button component={Link} to="/approvals" variant="default" leftSection={<IconChecklist size={16} />} data-testid="timesheets-approvals">{t('nav.approvals')}</Button> : undefined}
+      />
+      <Stack gap="md">
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <WeekNav start={start} onChange={(s) => set({ week: s })} />
+          {approver ? (
+            <SegmentedControl
+              value={view}
+              onChange={(v) => set({ view: v === 'team' ? 'team' : null })}
+              data={[
+                { value: 'mine', label: <span data-testid="timesheets-view-mine">{t('records.week.mine')}</span> },
+                { value: 'team', label: <span data-testid="timesheets-view-team">{t('records.week.team')}</span> },
+              ]}
+            />
+          ) : null}
+        </Group>
+        {view === 'team' ? (
+          <Group gap="sm" wrap="wrap" align="flex-end">
+            <Select
+              label={t('records.fields.team')}
+              placeholder={teams.data?.length ? t('records.week.pickTeam') : t('records.week.noTeams')}
+              data={(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name }))}
+              value={teamId ? String(teamId) : null}
+              onChange={(v) => set({ teamId: v, technicianId: null })}
+              clearable
+              w={{ base: '100%', sm: 260 }}
+              data-testid="timesheets-team"
+            />
+            <UserPicker
+              label={t('records.fields.technician')}
+              placeholder={t('records.week.pickTechnician')}
+              value={technicianId}
+              onChange={(v) => set({ technicianId: v ? String(v) : null })}
+              w={{ base: '100%', sm: 260 }}
+              data-testid="timesheets-technician"
+            />
+          </Group>
+        ) : (
+          <Group justify="flex-end">
+            <SubmitWeek start={start} technicianId={me.id} />
+          </Group>
+        )}
+        {view === 'mine' || technicianId ? (
+          <Sheet query={mine} by="ticket" />
+        ) : teamId ? (
+          <Sheet query={team} by="technician" />
+        ) : (
+          <Text c="dimmed" size="sm" data-testid="timesheets-pick">{t('records.week.pickHint')}</Text>
+        )}
+      </Stack>
+    </div>
+  );
+}

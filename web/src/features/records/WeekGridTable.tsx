@@ -1,0 +1,123 @@
+import { ActionIcon, Anchor, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatMoney } from '../pricing/money';
+import { formatDate } from '../../app/format';
+import { formatDayMonth, formatHm, formatWeekday } from './format';
+import { addDays, type GridCell, todayIso, weekStart, type WeekGrid } from './week';
+
+/** Previous / this / next week, and which days it spans. */
+export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {
+  const { t } = useTranslation();
+  const thisWeek = weekStart(todayIso());
+  return (
+    <Group gap="xs" wrap="nowrap" data-testid="week-nav" data-start={start}>
+      <ActionIcon variant="default" size="lg" onClick={() => onChange(addDays(start, -7))} aria-label={t('records.week.previous')} data-testid="week-prev">
+        <IconChevronLeft size={18} />
+      </ActionIcon>
+      <Text fw={600} size="sm" miw={150} ta="center" data-testid="week-range">
+        {formatDayMonth(start)} – {formatDate(addDays(start, 6))}
+      </Text>
+      <ActionIcon variant="default" size="lg" onClick={() => onChange(addDays(start, 7))} aria-label={t('records.week.next')} data-testid="week-next">
+        <IconChevronRight size={18} />
+      </ActionIcon>
+      {start !== thisWeek ? (
+        <Button variant="subtle" size="compact-sm" onClick={() => onChange(thisWeek)} data-testid="week-this">{t('records.week.thisWeek')}</Button>
+      ) : null}
+    </Group>
+  );
+}
+
+function Money({ cell }: { cell: GridCell }) {
+  if (cell.money.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      {cell.money.filter((m) => m.amountMinor !== undefined).map((m) => formatMoney(m.amountMinor ?? 0, m.currency)).join(' + ')}
+    </Text>
+  );
+}
+
+function Cell({ cell, testId, strong }: { cell: GridCell; testId: string; strong?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group gap={4} justify="flex-end" wrap="nowrap">
+        {cell.unpriced ? (
+          <Tooltip label={t('records.unpricedCount', { count: cell.unpriced })}>
+            <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('records.unpricedCount', { count: cell.unpriced })} />
+          </Tooltip>
+        ) : null}
+        <Text size="sm" fw={strong ? 700 : cell.minutes ? 500 : 400} c={cell.minutes ? undefined : 'dimmed'} data-testid={testId} data-minutes={cell.minutes}>
+          {cell.minutes ? formatHm(cell.minutes) : '·'}
+        </Text>
+      </Group>
+      {cell.nonBillable && cell.billable ? <Text size="xs" c="dimmed" ta="right">{t('records.week.nonBillableShort', { time: formatHm(cell.nonBillable) })}</Text> : null}
+    </>
+  );
+}
+
+/** A week as a grid: rows (tickets of a technician, or technicians of a team) × days, with totals. */
+export function WeekGridTable({ grid, by }: { grid: WeekGrid; by: 'ticket' | 'technician' }) {
+  const { t } = useTranslation();
+  const today = todayIso();
+  const dayClass = (day: string) => (day === today ? 'week-grid-today' : undefined);
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table className="week-grid" data-testid="week-grid" data-by={by} verticalSpacing={6} withRowBorders>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th className="week-grid-first">{by === 'ticket' ? t('records.fields.ticket') : t('records.fields.technician')}</Table.Th>
+            {grid.days.map((day) => (
+              <Table.Th key={day} ta="right" className={dayClass(day)}>
+                <Text size="xs" tt="capitalize" fw={700}>{formatWeekday(day)}</Text>
+                <Text size="xs" c="dimmed">{formatDayMonth(day)}</Text>
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">{t('records.week.total')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {grid.rows.map((row) => (
+            <Table.Tr key={row.id} data-testid={`week-row-${row.id}`}>
+              <Table.Td className="week-grid-first">
+                {by === 'ticket' ? (
+                  <>
+                    <Anchor component={Link} to={`/tickets/${row.id}`} size="sm" className="mono">{row.label}</Anchor>
+                    <Text size="xs" c="dimmed" lineClamp={1}>{row.sub}</Text>
+                  </>
+                ) : (
+                  <Text size="sm" fw={500}>{row.label}</Text>
+                )}
+              </Table.Td>
+              {row.cells.map((cell, i) => (
+                <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
+                  <Cell cell={cell} testId={`week-cell-${row.id}-${i}`} />
+                </Table.Td>
+              ))}
+              <Table.Td>
+                <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
+                <Money cell={row.total} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th className="week-grid-first">{t('records.week.total')}</Table.Th>
+            {grid.dayTotals.map((cell, i) => (
+              <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
+                <Cell cell={cell} testId={`week-day-total-${i}`} strong />
+                <Money cell={cell} />
+              </Table.Td>
+            ))}
+            <Table.Td>
+              <Cell cell={grid.total} testId="week-total" strong />
+              <Money cell={grid.total} />
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,61 @@
+// @vitest-environment node
+// The records texts live beside the feature and are merged into the common ones
+// (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
+import { describe, expect, it } from 'vitest';
+import baseEn from '../../../i18n/en.json';
+import ticketsEn from '../../tickets/i18n/en.json';
+import cs from './cs.json';
+import en from './en.json';
+import sk from './sk.json';
+import otherEn from '../../pricing/i18n/en.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function entries(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+const files = { cs: cs as Tree, sk: sk as Tree, en: en as Tree };
+const reference = new Map(entries(files.en));
+
+describe('records translations', () => {
+  it.each(['cs', 'sk'] as const)('%s has exactly the keys of en, with the same {{placeholders}}', (lang) => {
+    const own = new Map(entries(files[lang]));
+    expect([...own.keys()].filter((k) => !reference.has(k))).toEqual([]);
+    expect([...reference.keys()].filter((k) => !own.has(k))).toEqual([]);
+    expect([...reference].filter(([k, v]) => placeholders(v) !== placeholders(own.get(k) ?? '')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('has no empty texts and overrides no text of the common files or another feature', () => {
+    const taken = new Set([baseEn, ticketsEn, otherEn].flatMap((tree) => entries(tree as Tree).map(([k]) => k)));
+    for (const [lang, tree] of Object.entries(files)) {
+      expect(entries(tree).filter(([, v]) => v.trim() === '').map(([k]) => k), lang).toEqual([]);
+      expect(entries(tree).filter(([k]) => taken.has(k)).map(([k]) => k), lang).toEqual([]);
+    }
+  });
+});
+
+describe('records texts cover the API', () => {
+  const common = new Set(entries(baseEn as Tree).map(([k]) => k));
+  const known = (key: string) => reference.has(key) || common.has(key) || new Set(entries(ticketsEn as Tree).map(([k]) => k)).has(key);
+
+  it('names every state, kind, time class and "no price" reason', () => {
+    for (const s of ['draft', 'submitted', 'approved', 'billed']) expect(reference.has(`records.states.${s}`), s).toBe(true);
+    for (const k of ['work', 'travel', 'fee', 'material']) expect(reference.has(`records.kinds.${k}`), k).toBe(true);
+    for (const c of ['normal', 'out_of_hours', 'weekend_holiday']) expect(reference.has(`records.timeClasses.${c}`), c).toBe(true);
+    const reasons = ['missing_input', 'no_fee_price', 'no_item_price', 'no_km_price', 'no_price_list', 'no_rate', 'no_version_on_date', 'unknown_reference'];
+    for (const r of reasons) expect(reference.has(`records.noPriceReasons.${r}`), r).toBe(true);
+  });
+
+  it('translates the error codes of the records API', () => {
+    const codes = [
+      'record_locked', 'record_approved', 'not_own_record', 'invalid_state', 'timer_running', 'no_timer', 'timer_changed', 'approval_refused',
+      'not_submitted', 'already_approved', 'not_applicable', 'start_required', 'invalid_range', 'minutes_mismatch', 'minutes_not_positive',
+      'invalid_minutes', 'date_in_future', 'date_too_early', 'invalid_decimal', 'material_record', 'not_allowed', 'unknown_reference',
+    ];
+    for (const code of codes) expect(known(`errors.${code}`), code).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+// Shapes of the tickets API (see the server's tickets.schemas.ts).
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+export type Level = 'high' | 'medium' | 'low';
+export type StateCategory = 'new' | 'open' | 'waiting' | 'resolved' | 'closed';
+export type CustomValue = string | number | string[] | null;
+
+export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
+export const LEVELS: readonly Level[] = ['high', 'medium', 'low'];
+export const STATE_CATEGORIES: readonly StateCategory[] = ['new', 'open', 'waiting', 'resolved', 'closed'];
+
+export interface Ref {
+  id: number;
+  name: string;
+}
+
+export interface Sla {
+  status: string;
+  policyId: number | null;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  dueAt: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  breachedMinutes: number | null;
+}
+
+export interface TicketSummary {
+  id: number;
+  number: string;
+  subject: string;
+  type: { id: number; code: string; name: string };
+  state: { id: number; code: string; name: string; category: StateCategory };
+  priority: Priority;
+  queue: Ref;
+  assignee: Ref | null;
+  client: Ref;
+  tags: string[];
+  sla: Sla;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AllowedTransition {
+  toState: string;
+  name: string;
+  requiredFields: string[];
+}
+
+export interface Ticket extends TicketSummary {
+  description: string;
+  descriptionHtml: string;
+  impact: Level;
+  urgency: Level;
+  priorityOverridden: boolean;
+  team: Ref | null;
+  requester: { id: number; name: string; email: string | null } | null;
+  category: { id: number; path: string } | null;
+  custom: Record<string, CustomValue>;
+  dimensions: { dimension: string; value: string; valueName: string }[];
+  parentId: number | null;
+  childIds: number[];
+  linkedIds: number[];
+  watchers: { users: Ref[]; contacts: Ref[] };
+  allowedTransitions: AllowedTransition[];
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  resolutionNote: string | null;
+}
+
+export interface TimelineItem {
+  kind: 'comment' | 'event';
+  id: number;
+  at: string;
+  actor: string | null;
+  visibility: 'public' | 'internal' | null;
+  body: string | null;
+  bodyHtml: string | null;
+  event: string | null;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Attachment {
+  id: number;
+  ticketId: number;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+/** Body of POST /tickets (see the server's newTicketBody). */
+export interface NewTicket {
+  subject: string;
+  description: string;
+  typeCode: string;
+  clientId: number;
+  requesterContactId?: number | null;
+  queueId?: number;
+  teamId?: number | null;
+  assigneeId?: number | null;
+  impact: Level;
+  urgency: Level;
+  priority?: Priority;
+  categoryId?: number | null;
+  tags: string[];
+  custom: Record<string, CustomValue>;
+  dimensions: Record<string, string>;
+}
+
+export type TicketPatch = Partial<Omit<NewTicket, 'typeCode' | 'clientId' | 'priority' | 'dimensions'>> & {
+  version: number;
+  priority?: Priority | null;
+  dimensions?: Record<string, string | null>;
+};
+
+export interface TransitionInput {
+  version: number;
+  toState: string;
+  resolutionNote?: string;
+  comment?: string;
+  custom?: Record<string, CustomValue>;
+}
