@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequirePermission } from './auth/guards';
-import { NotAvailablePage, NotFoundPage } from './components/StatusPages';
+import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './components/StatusPages';
 import { Shell } from './shell/Shell';
 import { adminRoutes } from '../features/admin/routes';
 import { pricingRoutes } from '../features/pricing/routes';
@@ -24,9 +24,10 @@ const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage
 const soon = ['warehouse', 'contracts', 'billing', 'reports'];
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
+    errorElement: <RouteErrorPage />,
     element: (
       <RequireAuth>
         <Shell />

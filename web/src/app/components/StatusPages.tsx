@@ -44,3 +44,25 @@ export function NotAvailablePage({ area }: { area: string }) {
     />
   );
 }
+
+/**
+ * Shown when a page fails to render, most often because Kontor was updated while
+ * the tab stayed open and the page's old code files are gone: a reload fixes it.
+ */
+export function RouteErrorPage() {
+  const { t } = useTranslation();
+  return (
+    <Center py={64} data-testid="page-error">
+      <Stack align="center" gap="sm" maw={520} ta="center">
+        <ThemeIcon size={56} radius="xl" variant="light" color="orange">
+          <IconBarrierBlock size={30} />
+        </ThemeIcon>
+        <Title order={2}>{t('status.errorTitle')}</Title>
+        <Text c="dimmed">{t('status.errorText')}</Text>
+        <Button onClick={() => window.location.reload()} mt="sm">
+          {t('status.reload')}
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
