@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import {
-  afterCursor, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, type DbOrTx, type SortKey, type TicketsTable,
+  afterCursor, arrayRows, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
 } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import { helpdeskSnapshot, type HelpdeskSnapshot } from '../helpdesk/index.ts';
@@ -81,9 +81,8 @@ const LIST_COLUMNS = [
   'c.name as client_name', 'a.name as assignee_name',
 ] as const;
 
-type ListRow = Pick<SummaryRow, 'id' | 'number' | 'subject' | 'type_id' | 'state_id' | 'state_category' | 'priority' | 'queue_id' | 'assignee_id'
-  | 'client_id' | 'tags_text' | 'sla_status' | 'sla_policy_id' | 'sla_first_response_due_at' | 'sla_resolution_due_at' | 'sla_due_at'
-  | 'sla_warned_at' | 'sla_breached_at' | 'sla_breached_minutes' | 'created_at' | 'updated_at' | 'version' | 'client_name' | 'assignee_name'>;
+/** Where each of LIST_COLUMNS is in a row (rows come as arrays: see arrayRows). */
+const COL = Object.fromEntries(LIST_COLUMNS.map((c, i) => [c.replace(/^.*\./, '').replace(/^.* as /, ''), i])) as Record<string, number>;
 
 /**
  * The values of a list query, bound to its statement; which of them are present is the
@@ -109,7 +108,8 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
   let q = sel
     .innerJoin('clients as c', 'c.id', 'tickets.client_id')
     .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
-    .select(LIST_COLUMNS);
+    .select(LIST_COLUMNS)
+    .modifyFront(arrayRows);
   if (has('scopeUser')) q = q.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.scopeUser));
   if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
   if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
@@ -206,25 +206,50 @@ export async function listTickets(
   }
   if (after) list('after', after);
   p.limit = q.limit + 1;
-  const rows = (await listStatement(db, p, [q.sort, plan, ...flags].join('|'))) as ListRow[];
+  const rows = rowArrays(await listStatement(db, p, [q.sort, plan, ...flags].join('|')));
   const page = rows.slice(0, q.limit);
   const keys = SORTS[q.sort];
   const lastRow = page.at(-1);
-  const last = lastRow ? keys.map(([column]) => lastRow[column.replace('tickets.', '') as keyof ListRow] as string | number) : null;
+  const last = lastRow ? keys.map(([column]) => lastRow[COL[column.replace('tickets.', '')]!] as string | number) : null;
   return { items: await listSummaries(db, settings, page), last, more: rows.length > q.limit };
 }
 
-async function listSummaries(db: DbOrTx, settings: HelpdeskSnapshot, rows: ListRow[]): Promise<TicketSummary[]> {
+async function listSummaries(db: DbOrTx, settings: HelpdeskSnapshot, rows: unknown[][]): Promise<TicketSummary[]> {
+  const { type_id: TYPE, state_id: STATE, queue_id: QUEUE } = COL as { type_id: number; state_id: number; queue_id: number };
   // A type, state or queue made after the snapshot was taken (by another process, just now): take a new one.
-  const known = (s: HelpdeskSnapshot) => rows.every((r) => s.typesById.has(r.type_id) && s.statesById.has(r.state_id) && s.queuesById.has(r.queue_id));
+  const known = (s: HelpdeskSnapshot) => rows.every((r) => s.typesById.has(r[TYPE] as number) && s.statesById.has(r[STATE] as number) && s.queuesById.has(r[QUEUE] as number));
   const names = known(settings) ? settings : await helpdeskSnapshot(db);
   return rows.map((r) => {
-    const type = names.typesById.get(r.type_id)!.type;
-    const state = names.statesById.get(r.state_id)!;
-    const queue = names.queuesById.get(r.queue_id)!;
-    return toSummary({
-      ...r, type_code: type.code, type_name: type.name, state_code: state.code, state_name: state.name, queue_name: queue.name,
-    } as SummaryRow);
+    const type = names.typesById.get(r[TYPE] as number)!.type;
+    const state = names.statesById.get(r[STATE] as number)!;
+    const queue = names.queuesById.get(r[QUEUE] as number)!;
+    const assigneeId = r[8] as number | null;
+    const tags = r[10] as string;
+    return {
+      id: r[0] as number,
+      number: r[1] as string,
+      subject: r[2] as string,
+      type: { id: type.id, code: type.code, name: type.name },
+      state: { id: state.id, code: state.code, name: state.name, category: r[5] as string },
+      priority: r[6] as TicketSummary['priority'],
+      queue: { id: queue.id, name: queue.name },
+      assignee: assigneeId === null ? null : { id: assigneeId, name: (r[23] as string | null) ?? '' },
+      client: { id: r[9] as number, name: r[22] as string },
+      tags: tags ? tags.split(' ') : [],
+      sla: {
+        status: r[11] as string,
+        policyId: r[12] as number | null,
+        firstResponseDueAt: r[13] as string | null,
+        resolutionDueAt: r[14] as string | null,
+        dueAt: dueOrNull(r[15] as string | null),
+        warnedAt: r[16] as string | null,
+        breachedAt: r[17] as string | null,
+        breachedMinutes: r[18] as number | null,
+      },
+      createdAt: r[19] as string,
+      updatedAt: r[20] as string,
+      version: r[21] as number,
+    };
   });
 }
 

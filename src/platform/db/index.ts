@@ -6,6 +6,7 @@ export { containsFolded } from './search.ts';
 export { indexTicketDocument, indexNewTicketDocument, ticketMatches, searchTokens, isPostgres, queryWords, fullTextQuery, matchesFullText } from './fulltext.ts';
 export { preparedQuery } from './prepared.ts';
 export { inWriteBatch } from './batch.ts';
+export { arrayRows, rowArrays } from './rows.ts';
 export { afterCursor, type SortKey } from './keyset.ts';
 export type * from './tables/helpdesk.ts';
 export type * from './tables/mail.ts';

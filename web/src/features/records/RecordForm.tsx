@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
@@ -79,14 +79,22 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
   return (
     <form onSubmit={submit} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
-        <SegmentedControl
-          fullWidth={phone}
-          size={size}
-          value={v.kind}
-          onChange={(k) => { form.setFieldValue('kind', k as LogKind); form.clearErrors(); }}
-          data={kinds.map((k) => ({ value: k.value, label: <Group gap={6} wrap="nowrap" justify="center" data-testid={`record-kind-${k.value}`}>{k.icon}{k.label}</Group> }))}
-          aria-label={t('records.fields.kind')}
-        />
+        <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
+          {kinds.map((k) => (
+            <Button
+              key={k.value}
+              size={size}
+              variant={v.kind === k.value ? 'filled' : 'default'}
+              aria-pressed={v.kind === k.value}
+              leftSection={k.icon}
+              onClick={() => { form.setFieldValue('kind', k.value as LogKind); form.clearErrors(); }}
+              style={{ flex: 1 }}
+              data-testid={`record-kind-${k.value}`}
+            >
+              {k.label}
+            </Button>
+          ))}
+        </Button.Group>
         <FormErrorAlert error={create.error} extra={extra} testId="record-form-error" />
         <SimpleGrid type="container" cols={{ base: 2, '480px': 4 }} spacing="sm" verticalSpacing="sm">
           <TextInput type="date" label={t('records.fields.date')} required {...field('date')} />

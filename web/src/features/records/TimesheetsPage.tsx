@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChecklist, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -87,14 +87,13 @@ export default function TimesheetsPage() {
         <Group justify="space-between" gap="sm" wrap="wrap">
           <WeekNav start={start} onChange={(s) => set({ week: s })} />
           {approver ? (
-            <SegmentedControl
-              value={view}
-              onChange={(v) => set({ view: v === 'team' ? 'team' : null })}
-              data={[
-                { value: 'mine', label: <span data-testid="timesheets-view-mine">{t('records.week.mine')}</span> },
-                { value: 'team', label: <span data-testid="timesheets-view-team">{t('records.week.team')}</span> },
-              ]}
-            />
+            <Button.Group>
+              {(['mine', 'team'] as const).map((v) => (
+                <Button key={v} variant={view === v ? 'filled' : 'default'} aria-pressed={view === v} onClick={() => set({ view: v === 'team' ? 'team' : null })} data-testid={`timesheets-view-${v}`}>
+                  {t(`records.week.${v}`)}
+                </Button>
+              ))}
+            </Button.Group>
           ) : null}
         </Group>
         {view === 'team' ? (
