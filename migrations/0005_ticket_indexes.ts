@@ -4,10 +4,10 @@ import { isPostgres } from './lib.ts';
 /**
  * What the hot ticket paths need at a million tickets:
  *
- * - tickets_due (sla_due_at, id): the default list order (SLA due first) without a
- *   state filter, and with a list of state categories (the active tickets are the
- *   ones with a real due, so they come first in this order), read in index order
- *   and stopped at the page size instead of sorting every ticket.
+ * - tickets_due (sla_due_at, id) and tickets_updated (updated_at, id): the list
+ *   orders "SLA due first" and "recently updated" without a filter that has its own
+ *   index, read in index order and stopped at the page size instead of sorting
+ *   every ticket (sorting a million tickets by updated_at took 3 s).
  *
  * - config_version: one number that every change to the helpdesk configuration
  *   that ticket creation and lists read (ticket types, states and transitions,
@@ -23,6 +23,7 @@ const CONFIG_TABLES = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('tickets_due').on('tickets').columns(['sla_due_at', 'id']).execute();
+  await db.schema.createIndex('tickets_updated').on('tickets').columns(['updated_at', 'id']).execute();
 
   await db.schema
     .createTable('config_version')
@@ -61,5 +62,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     }
   }
   await db.schema.dropTable('config_version').execute();
+  await db.schema.dropIndex('tickets_updated').execute();
   await db.schema.dropIndex('tickets_due').execute();
 }

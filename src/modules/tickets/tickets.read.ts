@@ -93,25 +93,41 @@ type ListParams = Record<string, any>;
 
 /**
  * The list statement for one shape of filters: built and compiled once (preparedQuery),
- * then run with the values. `shape` names the sort, the full-text plan and the
- * conditions that have no value of their own; `p`'s keys name the others.
+ * then run with the values. `shape` names the sort, the plan and the conditions that
+ * have no value of their own; `p`'s keys name the others. Plans:
+ * - none: filter and sort the tickets (an index matching filter and order does the work);
+ * - split: several state categories, SLA order: one ordered, limited read per category
+ *   (each an index range in due order) merged, instead of sorting every matching ticket;
+ * - in: full text as a condition (`tickets.id in (matches)`), then the requested order;
+ * - drive: full text driving the read (SQLite, newest first): the index gives the matches
+ *   newest first and the page stops the scan, however many tickets contain the words.
  */
 const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
-  const [sort, plan, ...flags] = shape.split('|') as [TicketListQuery['sort'], 'none' | 'in' | 'drive', ...string[]];
+  const [sort, plan, ...flags] = shape.split('|') as [TicketListQuery['sort'], 'none' | 'split' | 'in' | 'drive', ...string[]];
+  const keys = SORTS[sort];
+  if (plan !== 'split') return listArm(db, p, plan, sort, flags, null).modifyFront(arrayRows).limit(p.limit);
+  const categories = Object.keys(p).filter((k) => k.startsWith('cat_'));
+  const arms = categories.map((cat, i) => db.selectFrom(listArm(db, p, plan, sort, flags, cat).limit(p.limit).as(`arm${i}`)).selectAll());
+  let merged = arms[0]!.modifyFront(arrayRows);
+  for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
+  for (const [column, dir] of keys) merged = merged.orderBy(sql.ref(column.replace('tickets.', '')), dir);
+  return merged.limit(p.limit);
+});
+
+/** The filtered, ordered read of one list statement (of one state category when `category` names its param). */
+function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery['sort'], flags: string[], category: string | null) {
   const has = (k: string) => k in p;
   const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(`${prefix}_`)).map((k) => p[k]);
-  // Full text driving the read (SQLite, newest first): the index gives the matches newest first and
-  // the first page stops the scan, however many tickets contain the words.
-  let sel = plan === 'drive'
+  const sel = plan === 'drive'
     ? db.selectFrom('ticket_search').crossJoin('tickets').where(sql<boolean>`tickets.id = ticket_search.rowid`).where(sql<boolean>`ticket_search match ${p.fts}`)
     : db.selectFrom('tickets');
   let q = sel
     .innerJoin('clients as c', 'c.id', 'tickets.client_id')
     .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
-    .select(LIST_COLUMNS)
-    .modifyFront(arrayRows);
+    .select(LIST_COLUMNS);
   if (has('scopeUser')) q = q.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.scopeUser));
-  if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
+  if (category) q = q.where('tickets.state_category', '=', p[category]);
+  else if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
   if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
   if (flags.includes('unassigned')) q = q.where('tickets.assignee_id', 'is', null);
   if (has('myTeams')) q = q.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', p.myTeams));
@@ -142,10 +158,10 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
     // Driving from the index, the cursor bounds the index scan itself.
     q = plan === 'drive' ? q.where(sql<boolean>`ticket_search.rowid < ${p.after_0}`) : q.where(afterCursor(keys, keys.map((_, i) => p[`after_${i}`])));
   }
-  if (plan === 'drive') q = q.orderBy(sql`ticket_search.rowid`, 'desc');
-  else for (const [column, dir] of keys) q = q.orderBy(sql.ref(column), dir);
-  return q.limit(p.limit);
-});
+  if (plan === 'drive') return q.orderBy(sql`ticket_search.rowid`, 'desc');
+  for (const [column, dir] of keys) q = q.orderBy(sql.ref(column), dir);
+  return q;
+}
 
 /**
  * A page of tickets: filters on every field, full text, keyset paging. Compiled once per
@@ -198,7 +214,7 @@ export async function listTickets(
     // Custom values are JSON; matching the serialized "key":value pair works alike on both engines.
     p.custom = `%${JSON.stringify(key).slice(0, -1)}":${JSON.stringify(rest.join(':'))}%`;
   }
-  let plan: 'none' | 'in' | 'drive' = 'none';
+  let plan: 'none' | 'split' | 'in' | 'drive' = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
   const words = q.q ? queryWords(q.q) : [];
   if (words.length) {
     p.fts = fullTextQuery(db, words);

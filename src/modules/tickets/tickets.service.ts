@@ -158,7 +158,7 @@ export function createTicketsService(deps: TicketsDeps) {
     const actor = { userId: ctx.actor.userId || null, name: ctx.actor.name };
 
     // Creates arriving together share a commit on SQLite (see inWriteBatch); each is still all or nothing.
-    const { id, number } = await inWriteBatch(db, async (trx) => {
+    const { id, number } = await inWriteBatch(db, async (trx, atEnd) => {
       const number = formatTicketNumber(settings.ticketNumberPrefix, year, await repo.nextTicketSeqFast(trx, year));
       const ticketId = await repo.insertNewTicket(trx, { ...row, number });
       await repo.insertTags(trx, ticketId, tags);
@@ -166,7 +166,8 @@ export function createTicketsService(deps: TicketsDeps) {
       if (input.watcherUserIds.length || input.watcherContactIds.length) await repo.replaceWatchers(trx, ticketId, input.watcherUserIds, input.watcherContactIds);
       await repo.insertEvent(trx, ticketId, at, actor, { kind: 'created', after: { number, state: start.code, priority } });
       for (const e of slaEvents) await repo.insertSlaEventFast(trx, ticketId, at, e.kind, e.kind === 'created' ? priority : null);
-      await indexNewTicketDocument(trx, ticketId, [number, input.subject, input.description].join('\n'));
+      // The search document is written last (see inWriteBatch).
+      atEnd((t) => indexNewTicketDocument(t, ticketId, [number, input.subject, input.description].join('\n')));
       await notifyClient(trx, now, config, { ticketId, number, subject: input.subject, clientName: client.name, key: 'ticket_created', eventKey: 'created' }, recipients);
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: ticketId, action: 'create', after: { number, subject: input.subject, clientId: client.id, queueId, priority } });
       return { id: ticketId, number };

@@ -16,9 +16,18 @@ import { isPostgres } from './fulltext.ts';
  *
  * PostgreSQL: every unit gets its own transaction, as before (there the connections
  * of the pool work in parallel, and a shared transaction would serialise them).
+ *
+ * Writes to an FTS5 table go last (`atEnd`), after every unit's other writes: SQLite
+ * opens a statement savepoint for most writes inside a transaction, and FTS5 then
+ * writes its pending terms out as a new index segment, so one full-text insert
+ * followed by other writes costs a segment each time. At the end, the transaction's
+ * full-text inserts make one segment at the commit. (The unit's own writes come
+ * first all the same; nothing in a unit reads the full-text index it writes.)
  */
+export type AtEnd = (write: (trx: Tx) => Promise<void>) => void;
+
 interface Unit {
-  work: (trx: Tx) => Promise<unknown>;
+  work: (trx: Tx, atEnd: AtEnd) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -28,8 +37,15 @@ const MAX_UNITS = 64;
 
 const queues = new WeakMap<object, { pending: Unit[]; scheduled: boolean }>();
 
-export function inWriteBatch<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return db.transaction().execute(work);
+export function inWriteBatch<T>(db: Db, work: (trx: Tx, atEnd: AtEnd) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) {
+    return db.transaction().execute(async (trx) => {
+      const last: ((trx: Tx) => Promise<void>)[] = [];
+      const value = await work(trx, (w) => last.push(w));
+      for (const w of last) await w(trx);
+      return value;
+    });
+  }
   const key = db.getExecutor().adapter;
   let queue = queues.get(key);
   if (!queue) queues.set(key, (queue = { pending: [], scheduled: false }));
@@ -50,23 +66,30 @@ async function flush(db: Db, q: { pending: Unit[]; scheduled: boolean }): Promis
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
     await db.transaction().execute(async (trx) => {
+      const last: ((trx: Tx) => Promise<void>)[] = [];
       for (const unit of units) {
+        const mine: ((trx: Tx) => Promise<void>)[] = [];
+        const atEnd: AtEnd = (w) => mine.push(w);
         if (units.length === 1) {
           // Alone: no savepoint needed, a failure rolls back the transaction itself.
-          outcomes.push({ ok: true, value: await unit.work(trx) });
+          outcomes.push({ ok: true, value: await unit.work(trx, atEnd) });
+          last.push(...mine);
           continue;
         }
         await sql`savepoint kontor_unit`.execute(trx);
         try {
-          const value = await unit.work(trx);
+          const value = await unit.work(trx, atEnd);
           await sql`release savepoint kontor_unit`.execute(trx);
           outcomes.push({ ok: true, value });
+          last.push(...mine);
         } catch (error) {
           await sql`rollback to savepoint kontor_unit`.execute(trx);
           await sql`release savepoint kontor_unit`.execute(trx);
           outcomes.push({ ok: false, error });
         }
       }
+      // A failure here fails every unit of the batch (the transaction rolls back).
+      for (const w of last) await w(trx);
     });
   } catch (error) {
     // The commit (or the single unit) failed: nothing was written.

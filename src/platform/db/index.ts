@@ -5,7 +5,7 @@ export { uniqueViolationIndex, isForeignKeyViolation } from './errors.ts';
 export { containsFolded } from './search.ts';
 export { indexTicketDocument, indexNewTicketDocument, ticketMatches, searchTokens, isPostgres, queryWords, fullTextQuery, matchesFullText } from './fulltext.ts';
 export { preparedQuery } from './prepared.ts';
-export { inWriteBatch } from './batch.ts';
+export { inWriteBatch, type AtEnd } from './batch.ts';
 export { arrayRows, rowArrays } from './rows.ts';
 export { afterCursor, type SortKey } from './keyset.ts';
 export type * from './tables/helpdesk.ts';

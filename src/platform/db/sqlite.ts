@@ -15,6 +15,9 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -64000');
+  // Statement journals (the undo of one statement inside a bigger transaction, e.g. an
+  // upsert after other writes) and temporary sort trees in memory, not in temp files.
+  db.pragma('temp_store = MEMORY');
   return db;
 }
 

@@ -25,6 +25,8 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
   const fees = options(useUnitFees('all').data, t);
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<TermsForm>({ initialValues: toTermsForm(version.validFrom, version.terms) });
+  // Compared by value: Mantine's own dirty flags forget edited rows when a row is added or removed.
+  const dirty = JSON.stringify(form.values) !== JSON.stringify(form.getInitialValues());
 
   const submit = form.onSubmit((values) => {
     setExtra([]);
@@ -35,7 +37,7 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
       return;
     }
     save.mutate({ id: version.id, body: { validFrom: values.validFrom, terms: built.terms, listVersion } }, {
-      onSuccess: () => { notifySaved(t('pricing.editor.saved')); form.resetDirty(); },
+      onSuccess: () => { notifySaved(t('pricing.editor.saved')); form.setInitialValues(values); form.resetDirty(); },
       onError: (error) => {
         if (isApiError(error) && error.code === 'stale_version') onStale();
         const rest: string[] = [];
@@ -98,11 +100,11 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
         </Stack>
       </Fieldset>
       {readOnly ? null : (
-        <Group justify="flex-end" gap="sm" className="admin-savebar" data-testid="version-savebar" data-dirty={form.isDirty()}>
-          <Button variant="default" leftSection={<IconRestore size={16} />} disabled={!form.isDirty()} onClick={() => { form.reset(); setExtra([]); save.reset(); }} data-testid="version-reset">
+        <Group justify="flex-end" gap="sm" className="admin-savebar" data-testid="version-savebar" data-dirty={dirty}>
+          <Button variant="default" leftSection={<IconRestore size={16} />} disabled={!dirty} onClick={() => { form.reset(); setExtra([]); save.reset(); }} data-testid="version-reset">
             {t('admin.discardChanges')}
           </Button>
-          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!form.isDirty()} data-testid="version-save">
+          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!dirty} data-testid="version-save">
             {t('common.save')}
           </Button>
         </Group>

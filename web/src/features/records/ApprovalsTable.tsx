@@ -64,7 +64,7 @@ export function ApprovalsTable({ records, selected, problems, busyId, onToggle, 
                 </Table.Td>
                 <Table.Td miw={120}><Text size="sm">{recordMinutes(t, r)}</Text></Table.Td>
                 <Table.Td ta="right"><Group justify="flex-end"><RecordAmount record={r} testId={`approvals-amount-${r.id}`} /></Group></Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} /></Table.Td>
+                <Table.Td miw={120}><RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} /></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {r.state === 'submitted' ? (

@@ -11,7 +11,7 @@ import { usePhone } from '../admin/shared/usePhone';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
 import { type ServiceRecord, useCreateRecord } from './api';
 import { formatMinutes } from './format';
-import { noPriceReason } from './RecordBadges';
+import { noPriceReason, recordWhat } from './RecordBadges';
 import { emptyLog, type LogKind, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord } from './recordFormModel';
 import { todayIso } from './week';
 
@@ -34,7 +34,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
     const amount = r.price.status === 'no_price'
       ? `${t('records.noPrice')}: ${noPriceReason(t, r)}`
       : r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? formatMoney(r.amountMinor, r.price.currency) : '';
-    const what = r.kind === 'fee' ? t('records.kinds.fee') : formatMinutes(r.minutes);
+    const what = r.kind === 'fee' ? recordWhat(t, r) : formatMinutes(r.minutes);
     notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [t('records.logged', { what }), amount].filter(Boolean).join(' · '), position: 'bottom-right' });
     form.setValues({ duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1' });
     form.resetDirty();
@@ -86,7 +86,8 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
               size={size}
               variant={v.kind === k.value ? 'filled' : 'default'}
               aria-pressed={v.kind === k.value}
-              leftSection={k.icon}
+              leftSection={phone ? undefined : k.icon}
+              px={phone ? 'xs' : undefined}
               onClick={() => { form.setFieldValue('kind', k.value as LogKind); form.clearErrors(); }}
               style={{ flex: 1 }}
               data-testid={`record-kind-${k.value}`}
@@ -116,6 +117,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
               label={t('records.fields.workType')}
               required
               searchable
+              allowDeselect={false}
               data={(workTypes.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
               {...field('workTypeId')}
               onChange={setWorkType}
@@ -135,6 +137,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
                 label={t('records.fields.fee')}
                 required
                 searchable
+                allowDeselect={false}
                 data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (${f.unit})` }))}
                 {...field('feeId')}
                 style={{ gridColumn: 'span 2' }}
