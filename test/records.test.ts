@@ -15,7 +15,7 @@ describe.each(testEngines())('service records on %s', (engine) => {
   const act = (auth: RecordsWorld['tech']['auth'], id: number, action: 'submit' | 'approve' | 'return') => w.t.request(auth, { method: 'POST', url: `/api/v1/records/${id}/${action}` });
   const work = (extra: object = {}) => ({ kind: 'work', date: '2026-10-20', startTime: '09:00', minutes: 30, workTypeId: w.wt.remote, description: 'Práce', ...extra });
 
-  it('prices BILLING.md example A recorded through the API, with costs, and hides money from a technician', async () => {
+  it('prices BILLING.md example A recorded through the API, with costs, and hides costs from a technician', async () => {
     const ticket = await w.newTicket('Example A');
     const entries = [
       { body: { kind: 'work', date: '2026-10-05', startTime: '09:00', minutes: 50, workTypeId: w.wt.remote, description: 'Vzdálená správa' }, amount: 800_00, billable: 60, timeClass: 'normal', cost: 375_00 },
@@ -29,10 +29,10 @@ describe.each(testEngines())('service records on %s', (engine) => {
       const res = await w.log(w.tech.auth, e.body, ticket.id);
       expect(res.statusCode, res.body).toBe(201);
       const mine = res.json();
-      // Field scope: a technician sees minutes, time class and state, never money.
-      expect(mine).not.toHaveProperty('amountMinor');
+      // Field scope: a technician sees the price of the work, never its internal cost.
+      expect(mine.amountMinor).toBe(e.amount);
       expect(mine).not.toHaveProperty('costMinor');
-      expect(mine.price).not.toHaveProperty('explanation');
+      expect((mine.price.explanation ?? []).some((l: string) => l.startsWith('Internal cost'))).toBe(false);
       expect(mine).toMatchObject({ state: 'draft', technician: { id: w.tech.id }, client: { id: w.clientId }, price: { status: 'priced', currency: 'CZK', billableMinutes: e.billable }, timeClass: e.timeClass });
       const seen = (await get(w.manager.auth, mine.id)).json();
       expect(seen).toMatchObject({ amountMinor: e.amount, costMinor: e.cost, price: { status: 'priced', vatCategory: 'standard', costCurrency: 'CZK' } });

@@ -8,8 +8,8 @@
 // BILLING.md example A: a technician logs on a ticket of Strojírny Brno
 //   12 Oct 2026 18:30, on-site, 100 min → out of hours +50 %, 105 min billed → 2 625,00 Kč
 //   28 Oct 2026 10:00, on-site,  45 min → public holiday +100 %, minimum 60 min → 2 000,00 Kč
-// and submits them. Technicians do not see prices (field scope), so the amounts are
-// checked as the manager (field scope prices + costs), who approves both in bulk and
+// and submits them, seeing each priced as in the example (prices are in a technician's
+// field scope, costs are not); the manager checks them too, approves both in bulk and
 // exports the approved records as CSV. On a phone the technician logs travel with a
 // decimal comma and uses the timer (it survives a reload; a second one is refused).
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
@@ -149,7 +149,7 @@ afterAll(async () => {
 describe('Records: log, price, submit, approve, export', () => {
   const ids: number[] = [];
 
-  test('technician logs example A on the ticket and submits it (no prices in their field scope)', async () => {
+  test('technician logs example A on the ticket, sees it priced and submits it', async () => {
     const page = await newPage();
     await signIn(page, 'technician@kontor.demo');
     await page.goto(`/tickets/${ticketId}`);
@@ -163,8 +163,10 @@ describe('Records: log, price, submit, approve, export', () => {
     // Rounded to the 15-minute increment; the minimum of 60 min on the holiday.
     expect(await page.getByTestId(`record-minutes-${ids[0]}`).innerText()).toContain('1 h 40 min → účtováno 1 h 45 min');
     expect(await page.getByTestId(`record-minutes-${ids[1]}`).innerText()).toContain('45 min → účtováno 1 h');
-    // A technician sees no amounts: the API leaves them out and the panel shows none.
-    await expect.poll(() => page.locator('[data-testid^="record-amount-"]').count()).toBe(0);
+    // The technician sees each record priced as in BILLING.md example A (prices, not costs, are in their field scope).
+    await page.getByTestId(`record-amount-${ids[0]}`).waitFor();
+    expect(plain(await page.getByTestId(`record-amount-${ids[0]}`).innerText())).toBe('2 625,00 Kč');
+    expect(plain(await page.getByTestId(`record-amount-${ids[1]}`).innerText())).toBe('2 000,00 Kč');
     await shot(page, 'technician-logged');
 
     await page.getByTestId('records-submit-all').click();

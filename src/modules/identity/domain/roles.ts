@@ -66,7 +66,8 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
   },
   technician: {
     permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write', 'records.write'],
-    fieldScope: { prices: false, costs: false, margins: false },
+    // Technicians see what their work is billed at (they explain it to clients on site), never costs or margins.
+    fieldScope: { prices: true, costs: false, margins: false },
   },
   accountant: {
     permissions: [...everyone, 'clients.read', 'pricing.read'],
