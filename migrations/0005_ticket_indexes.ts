@@ -9,6 +9,11 @@ import { isPostgres } from './lib.ts';
  *   index, read in index order and stopped at the page size instead of sorting
  *   every ticket (sorting a million tickets by updated_at took 3 s).
  *
+ * - PostgreSQL: finer statistics of the search documents (1000 instead of 100), so
+ *   the planner knows a rare word from a common one. With the default it takes
+ *   a word in 0.07 % of the tickets for one in 0.5 % and reads the newest tickets
+ *   one by one looking for it (30 ms, or 300 ms sorted by SLA, instead of 3 ms).
+ *
  * - config_version: one number that every change to the helpdesk configuration
  *   that ticket creation and lists read (ticket types, states and transitions,
  *   queues and their members, custom fields, calendars, SLA policies, settings)
@@ -33,6 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('config_version').values({ id: 1, version: 1 }).execute();
 
   if (isPostgres(db)) {
+    await sql`alter table ticket_search alter column document set statistics 1000`.execute(db);
     await sql`create function bump_config_version() returns trigger language plpgsql as $$
       begin
         update config_version set version = version + 1 where id = 1;
@@ -54,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
+    await sql`alter table ticket_search alter column document set statistics -1`.execute(db);
     for (const table of CONFIG_TABLES) await sql.raw(`drop trigger ${table}_config_version on ${table}`).execute(db);
     await sql`drop function bump_config_version()`.execute(db);
   } else {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpdeskSnapshot } from '../src/modules/helpdesk/index.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { refreshSla } from '../src/modules/tickets/tickets.context.ts';
-import { openDatabase } from '../src/platform/db/index.ts';
+import { inWriteBatch, openDatabase } from '../src/platform/db/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -121,6 +121,33 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
       expect(new Set(seen).size, sort).toBe(all.length);
       if (sort === 'newest') expect(seen).toEqual(all.map((r) => r.id).sort((a, b) => b - a));
     }
+  });
+
+  it('creates arriving together share a commit, and one that fails fails alone', async () => {
+    const before = await t.database.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const results = await Promise.allSettled([
+      create({ subject: 'Batch one', requesterContactId: contactId }),
+      inWriteBatch(t.database.db, async (trx, atEnd) => {
+        await trx.insertInto('settings').values({ key: 'batch-probe', value_json: '1', updated_at: 'x' }).execute();
+        atEnd(async () => {
+          throw new Error('never runs: its unit failed');
+        });
+        throw new Error('this unit fails');
+      }),
+      create({ subject: 'Batch two' }),
+      create({ subject: '' }), // invalid before the transaction
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const [one, , two, bad] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect([one!.statusCode, two!.statusCode, bad!.statusCode]).toEqual([201, 201, 400]);
+    expect(await t.database.db.selectFrom('settings').select('key').where('key', '=', 'batch-probe').executeTakeFirst()).toBeUndefined();
+    const after = await t.database.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(2);
+    expect(await get(one!.json().id)).toEqual(one!.json());
+    expect((await list(`q=${one!.json().number}&sort=newest`)).items.map((i: { id: number }) => i.id)).toEqual([one!.json().id]);
+    // The audit chain stays one chain.
+    const audit = await t.database.db.selectFrom('audit_log').select(['prev_hash', 'hash']).orderBy('id').execute();
+    audit.slice(1).forEach((e, i) => expect(e.prev_hash).toBe(audit[i]!.hash));
   });
 
   it('searches newest first from the index, with filters and paging, and the same matches in any order', async () => {

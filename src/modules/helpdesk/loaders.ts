@@ -246,7 +246,8 @@ export async function helpdeskSnapshot(db: DbOrTx): Promise<HelpdeskSnapshot> {
   const cached = snapshots.get(key);
   if (cached && version !== null && cached.version === version) return cached;
   const snapshot = await loadSnapshot(db, version ?? -1);
-  if (version !== null && (await configVersion(db)) === version) snapshots.set(key, snapshot);
+  // Kept only if nothing changed while loading, and never from inside a transaction (it may roll back).
+  if (version !== null && !db.isTransaction && (await configVersion(db)) === version) snapshots.set(key, snapshot);
   return snapshot;
 }
 

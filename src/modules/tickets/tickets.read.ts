@@ -125,7 +125,7 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
     .innerJoin('clients as c', 'c.id', 'tickets.client_id')
     .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
     .select(LIST_COLUMNS);
-  if (has('scopeUser')) q = q.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.scopeUser));
+  if (has('scope_0')) q = q.where('tickets.queue_id', 'in', ins('scope'));
   if (category) q = q.where('tickets.state_category', '=', p[category]);
   else if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
   if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
@@ -179,7 +179,13 @@ export async function listTickets(
   const p: ListParams = {};
   const flags: string[] = [];
   const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}_${i}`] = v));
-  if (scope.kind === 'member_queues') p.scopeUser = scope.userId;
+  if (scope.kind === 'member_queues') {
+    // The actor's queues from the snapshot (as fresh as the request): a list of values
+    // instead of a subquery, which spares PostgreSQL's planner a semi-join to guess about.
+    const queues = [...settings.queuesById.values()].filter((qu) => qu.members.includes(scope.userId)).map((qu) => qu.id);
+    if (!queues.length) return { items: [], last: null, more: false };
+    list('scope', queues);
+  }
   const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
   if (categories) list('cat', categories);
   if (q.view === 'mine') p.mine = me.userId;

@@ -66,8 +66,17 @@ export async function insertSlaEventFast(db: DbOrTx, ticketId: number, at: strin
   await insertSlaEventQuery(db, { ticket_id: ticketId, at, kind, priority });
 }
 
+const insertTagsQuery = preparedQuery((db, p: Record<string, string | number>) => {
+  const count = Object.keys(p).length - 1;
+  return db.insertInto('ticket_tags').values(Array.from({ length: count }, (_, i) => ({ ticket_id: p.ticketId as number, tag: p[`tag${i}`] as string })));
+});
+
+/** A new ticket's tags (prepared per number of tags). */
 export async function insertTags(db: DbOrTx, ticketId: number, tags: readonly string[]): Promise<void> {
-  if (tags.length) await db.insertInto('ticket_tags').values(tags.map((tag) => ({ ticket_id: ticketId, tag }))).execute();
+  if (!tags.length) return;
+  const p: Record<string, string | number> = { ticketId };
+  tags.forEach((tag, i) => (p[`tag${i}`] = tag));
+  await insertTagsQuery(db, p);
 }
 
 /**
