@@ -56,8 +56,10 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect(mine.statusCode, mine.body).toBe(200);
     const sheet = mine.json();
     expect(sheet.days).toHaveLength(7);
-    expect(sheet.total).toEqual({ billableMinutes: 60 + 45 + 15 + 20, nonBillableMinutes: 30, records: 5, unpriced: 1 });
-    expect(sheet.byTechnician[0].days[1]).toEqual({ billableMinutes: 45, nonBillableMinutes: 30, records: 2, unpriced: 0 });
+    // A technician sees what the work is billed at, never its cost.
+    expect(sheet.total).toEqual({ billableMinutes: 60 + 45 + 15 + 20, nonBillableMinutes: 30, records: 5, unpriced: 1, money: [{ currency: 'CZK', amountMinor: 1_800_00 }] });
+    expect(sheet.byTechnician[0].days[1]).toMatchObject({ billableMinutes: 45, nonBillableMinutes: 30, records: 2, unpriced: 0 });
+    expect(JSON.stringify(sheet)).not.toContain('costMinor');
     expect(sheet.byTicket.map((r: { ticket: { id: number } }) => r.ticket.id).sort()).toEqual([w.ticket.id, other.id].sort());
     expect((await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/timesheets/week?start=2026-10-19&technicianId=${w.tech2.id}` })).statusCode).toBe(403);
 
@@ -93,7 +95,7 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect(lines[3]).toContain('bez ceny: ');
     const forTech = await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=en` });
     const header = forTech.body.replace(/^\uFEFF/, '').split('\r\n')[0]!;
-    expect(header.split(',')).not.toContain('Amount');
+    expect(header.split(',')).toContain('Amount');
     expect(header.split(',')).not.toContain('Cost');
     expect(header.startsWith('Date,Start,Technician')).toBe(true);
 

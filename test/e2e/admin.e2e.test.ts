@@ -151,7 +151,8 @@ describe('Administration journey in the browser', () => {
     await page.getByTestId('confirm-ok').filter({ visible: true }).click();
     await expect.poll(() => rows.count()).toBe(before - 1);
     await page.getByTestId('process-save').click();
-    await page.getByTestId('confirm-ok').filter({ visible: true }).click();
+    // The first confirmation may still be fading out: take the dialog that asks about saving.
+    await page.getByRole('dialog', { name: 'Odebrat stavy?' }).getByTestId('confirm-ok').click();
     const error = page.getByTestId('process-error');
     await error.waitFor();
     await expect.poll(() => error.innerText()).toContain('New');
