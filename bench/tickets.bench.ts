@@ -164,9 +164,15 @@ async function runEngine(engine: string): Promise<boolean> {
     let ok = true;
     for (const s of scenarios) {
       const init = { method: s.method ?? 'GET', headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) }, ...(s.body ? { body: JSON.stringify(s.body) } : {}) };
-      const probe = await fetch(s.url, init);
-      const probeBody = await probe.json();
-      const problem = s.check(probe.status, probeBody);
+      // A wrong answer stops the run; an answer that takes over 30 s is a FAIL without a load.
+      const t0 = performance.now();
+      const probe = await fetch(s.url, { ...init, signal: AbortSignal.timeout(30_000) }).catch((e: unknown) => e as Error);
+      if (probe instanceof Error) {
+        ok = false;
+        rows.push({ scenario: s.name, 'req/s': 0, 'p50 ms': undefined, 'p99 ms': undefined, 'non-2xx': undefined, errors: undefined, 'cpu µs/req': undefined, target: s.target, result: `FAIL (one request: no answer in ${((performance.now() - t0) / 1000).toFixed(0)} s)` });
+        continue;
+      }
+      const problem = s.check(probe.status, await probe.json());
       if (problem) throw new Error(`${engine} ${s.name}: wrong answer before the load: ${problem}`);
       if (WARMUP > 0) await runLoad({ url: s.url, method: init.method, headers, ...(s.body ? { body: s.body } : {}), duration: WARMUP, connections: CONNECTIONS });
       const cpuBefore = cpuMicros(server.pid);
@@ -185,12 +191,13 @@ async function runEngine(engine: string): Promise<boolean> {
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
-        const res = await fetch(`${api}?q=${encodeURIComponent(word)}&limit=50`, { headers });
+        const res = await fetch(`${api}?q=${encodeURIComponent(word)}&limit=50`, { headers, signal: AbortSignal.timeout(30_000) }).catch(() => null);
+        if (!res) break;
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`search by SLA: status ${res.status}`);
         times.push(performance.now() - t0);
       }
-      single.push(`${kind} ${Math.min(...times).toFixed(1)} ms`);
+      single.push(`${kind} ${times.length ? `${Math.min(...times).toFixed(1)} ms` : 'over 30 s'}`);
     }
     const matches = await countMatches(db, [info.commonWord, info.rareWord]);
     console.log(`\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP} s warm-up; list queue ${info.busiestQueueId}; search matches ${matches.join(' / ')}`);
