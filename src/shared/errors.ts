@@ -59,3 +59,17 @@ export const staleVersion = (entity: string): AppError =>
     'stale_version',
     `${entity} was changed by someone else since you loaded it; reload and apply your change again`,
   );
+
+/** Throws one 400 listing every problem, when there are any. */
+export function failIf(problems: ErrorDetail[]): void {
+  if (problems.length) throw invalid(problems);
+}
+
+export const duplicate = (path: string, message: string): AppError =>
+  conflict('duplicate', message, [{ path, code: 'duplicate', message }]);
+
+export const unknownReference = (path: string, what: string): ErrorDetail => ({
+  path,
+  code: 'unknown_reference',
+  message: `${what} does not exist`,
+});

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../../shared/errors.ts';
+import { merged } from '../../shared/patch.ts';
 import { auditWhoOf, canSeeClient, clientScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import * as repo from './clients.repo.ts';
 import type { Client, ClientPatch, Contact, ContactPatch, NewClient, NewContact } from './customers.schemas.ts';
@@ -78,13 +79,13 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     requireWrite(ctx);
     const before = await visibleClient(ctx, id);
     const { version, ...changes } = patch;
-    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Client;
+    const next = merged(before, changes as Partial<Client>);
     const values = validated({
-      ...merged,
-      companyId: merged.companyId || null,
-      vatId: merged.vatId || null,
-      phone: merged.phone || null,
-      notes: merged.notes || null,
+      ...next,
+      companyId: next.companyId || null,
+      vatId: next.vatId || null,
+      phone: next.phone || null,
+      notes: next.notes || null,
     });
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
@@ -122,10 +123,10 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     const before = await repo.findContact(db, id);
     if (!before || !canSeeClient(ctx.actor, before.clientId)) throw notFound('Contact');
     const { version, ...changes } = patch;
-    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Contact;
+    const next = merged(before, changes as Partial<Contact>);
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
-      const after = await repo.updateContact(trx, id, version, { ...merged, phone: merged.phone || null }, now.toISOString());
+      const after = await repo.updateContact(trx, id, version, { ...next, phone: next.phone || null }, now.toISOString());
       if (!after) throw staleVersion('The contact');
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'contact', entityId: id, action: 'update', before, after });
       return after;

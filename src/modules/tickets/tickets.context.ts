@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import { indexTicketDocument, type Db, type Tx } from '../../platform/db/index.ts';
-import { forbidden, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
+import { forbidden, notFound } from '../../shared/errors.ts';
 import type { CustomersService } from '../customers/index.ts';
 import { getSlaPolicy, loadProcess, type LoadedProcess } from '../helpdesk/index.ts';
 import { hasPermission, ticketScopeOf, type Permission, type RequestContext } from '../identity/index.ts';
@@ -61,6 +61,4 @@ export async function reindex(trx: Tx, ticketId: number): Promise<void> {
   await indexTicketDocument(trx, ticketId, await searchDocumentText(trx, ticketId));
 }
 
-export function throwIfProblems(problems: ErrorDetail[]): void {
-  if (problems.length) throw invalid(problems);
-}
+export { failIf as throwIfProblems } from '../../shared/errors.ts';

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Insertable } from 'kysely';
-import type { AuditLogTable, DbOrTx, Tx } from '../db/index.ts';
+import type { Clock } from '../clock.ts';
+import type { AuditLogTable, Db, DbOrTx, Tx } from '../db/index.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { GENESIS_HASH, entryHash, redact, type ChainedFields } from './chain.ts';
 
@@ -58,4 +59,18 @@ const insertEntry = preparedQuery((db, row: Insertable<AuditLogTable>) => db.ins
 export async function recordAuditAlone(db: DbOrTx, at: Date, who: AuditWho, entry: AuditEntry): Promise<void> {
   if (db.isTransaction) return recordAudit(db as Tx, at, who, entry);
   await db.transaction().execute((trx) => recordAudit(trx, at, who, entry));
+}
+
+/** Runs a change in one transaction and records its audit entry (or entries) in the same one. */
+export function auditedChange<T>(
+  deps: { db: Db; clock: Clock },
+  who: AuditWho,
+  change: (trx: Tx, at: string) => Promise<{ result: T; audit: AuditEntry | AuditEntry[] }>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const { result, audit } = await change(trx, now.toISOString());
+    for (const entry of [audit].flat()) await recordAudit(trx, now, who, entry);
+    return result;
+  });
 }
