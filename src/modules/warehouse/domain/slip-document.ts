@@ -1,0 +1,45 @@
+/**
+ * A confirmed issue slip (stock out for a ticket) or a return as plain data:
+ * what the printed slip and the POHODA "výdejka" export show. The warehouse
+ * builds it from the stored slip; renderers and exporters only read it.
+ */
+import type { IsoDate } from '../../../shared/calendar/index.ts';
+import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
+import type { QuantityMilli } from '../../../shared/quantity.ts';
+
+export interface SlipDocumentLine {
+  readonly position: number;
+  readonly itemCode: string;
+  readonly itemName: string;
+  readonly unit: string;
+  /** Negative on a return. */
+  readonly quantityMilli: QuantityMilli;
+  readonly serials: readonly string[];
+  /** Weighted-average cost per unit at the moment of issue. */
+  readonly unitCostMinor: MinorUnits;
+  readonly costMinor: MinorUnits;
+  /** Sale price per unit as priced on the ticket's material record; null when not priced. */
+  readonly unitPriceMinor: MinorUnits | null;
+  readonly priceMinor: MinorUnits | null;
+  readonly vatRateBp: number;
+}
+
+export interface SlipDocument {
+  readonly kind: 'issue' | 'return';
+  readonly id: string;
+  readonly number: string;
+  readonly date: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly language: 'cs' | 'sk' | 'en';
+  readonly warehouse: { readonly code: string; readonly name: string };
+  readonly ticket: { readonly number: string; readonly subject: string } | null;
+  readonly client: { readonly name: string; readonly companyId: string | null; readonly vatId: string | null; readonly address: string | null } | null;
+  readonly supplierName: string;
+  readonly issuedBy: string;
+  /** On a return: the number of the slip it reverses. */
+  readonly returnsSlipNumber: string | null;
+  readonly lines: readonly SlipDocumentLine[];
+  readonly totalCostMinor: MinorUnits;
+  readonly totalPriceMinor: MinorUnits | null;
+  readonly note: string | null;
+}

@@ -1,0 +1,2 @@
+/** Public door of the warehouse module. */
+export type { SlipDocument, SlipDocumentLine } from './domain/slip-document.ts';
