@@ -33,6 +33,36 @@ export const PERMISSIONS = [
   'records.override_time_class',
   /** Change or delete a record that is already approved (never a billed one). */
   'records.edit_approved',
+  /** Read items, warehouses, stock levels, the movement ledger and stock documents. */
+  'warehouse.read',
+  /** Manage items, warehouses, minimum levels and who may use which warehouse. */
+  'warehouse.manage',
+  /** Receive stock, transfer between warehouses, count stock (adjustments). */
+  'stock.receive',
+  /** Issue material to tickets from the warehouses one may use, and return it. */
+  'stock.issue',
+  /** Define numbering series (patterns per document type) for invoices, credit notes and stock documents. */
+  'numbering.manage',
+  /** Read contracts, their prepaid ledger and consumption. */
+  'contracts.read',
+  /** Create and change contracts, and change the contract a ticket is linked to. */
+  'contracts.manage',
+  /** Start billing runs and review and adjust their drafts. */
+  'billing.run',
+  /** Issue drafts as invoices (gap-free numbers, records locked). */
+  'billing.issue',
+  /** Read invoices, credit notes and work reports. */
+  'invoices.read',
+  /** Record payments and mark invoices sent. */
+  'invoices.payments',
+  /** Issue credit notes against issued invoices. */
+  'invoices.credit',
+  /** Profitability per contract, client, technician and work type; also needs the `margins` field scope. */
+  'profitability.read',
+  /** Company settings: supplier identity, bank account, logo and document footer. */
+  'settings.manage',
+  /** Export issued documents to accounting programs (ISDOC, POHODA, UBL, CSV) and see export batches. */
+  'exports.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,20 +87,23 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
   },
   manager: {
     permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
-      'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved'],
+      'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved',
+      'warehouse.read', 'warehouse.manage', 'stock.receive', 'stock.issue',
+      'contracts.read', 'contracts.manage', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
-    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write'],
+    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write',
+      'warehouse.read', 'stock.receive', 'stock.issue', 'contracts.read'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {
-    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write', 'records.write'],
+    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write', 'records.write', 'warehouse.read', 'stock.issue'],
     // Technicians see what their work is billed at (they explain it to clients on site), never costs or margins.
     fieldScope: { prices: true, costs: false, margins: false },
   },
   accountant: {
-    permissions: [...everyone, 'clients.read', 'pricing.read'],
+    permissions: [...everyone, 'clients.read', 'pricing.read', 'warehouse.read', 'contracts.read', 'invoices.read', 'invoices.payments', 'invoices.credit', 'exports.run'],
     fieldScope: { prices: true, costs: true, margins: false },
   },
   client_contact: {
