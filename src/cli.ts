@@ -3,7 +3,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { buildServices } from './app.ts';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
-import { startDemoMailSink } from './cli/demo-mail.ts';
 import { prepareDatabase, serve } from './main.ts';
 import { isRole, ROLES, systemContext, type Role } from './modules/identity/index.ts';
 import { IMPORT_COLUMNS } from './modules/records/index.ts';
@@ -69,6 +68,8 @@ program
   .action(async (opts) => {
     if (/^postgres/.test(opts.db)) throw new AppError('validation', 'demo_needs_sqlite', 'The demo always uses a fresh SQLite file');
     for (const suffix of ['', '-wal', '-shm', '.files']) rmSync(`${opts.db}${suffix}`, { force: true, recursive: true });
+    // Only the demo needs the built-in mail server; `serve` does not load it.
+    const { startDemoMailSink } = await import('./cli/demo-mail.ts');
     const mailSink = await startDemoMailSink();
     const port = opts.port ?? process.env.PORT ?? '3000';
     const config = configFrom(opts, {

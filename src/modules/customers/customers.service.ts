@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/index.ts';
+import { auditedChange } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
@@ -11,7 +11,7 @@ import { clientProblems, normalizeIdentity } from './domain/index.ts';
 
 /** Clients and their contacts: validation, record scope, optimistic concurrency, audit. */
 export function createCustomersService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+  const { db } = deps;
 
   function validated(values: repo.ClientValues): repo.ClientValues {
     const v = normalizeIdentity(values);
@@ -67,11 +67,9 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       notes: input.notes || null,
       active: true,
     });
-    const now = clock.now();
-    return db.transaction().execute(async (trx) => {
-      const client = await repo.insertClient(trx, values, now.toISOString());
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'client', entityId: client.id, action: 'create', after: client });
-      return client;
+    return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
+      const client = await repo.insertClient(trx, values, at);
+      return { result: client, audit: { entity: 'client', entityId: client.id, action: 'create', after: client } };
     });
   }
 
@@ -87,12 +85,10 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       phone: next.phone || null,
       notes: next.notes || null,
     });
-    const now = clock.now();
-    return db.transaction().execute(async (trx) => {
-      const after = await repo.updateClient(trx, id, version, values, now.toISOString());
+    return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
+      const after = await repo.updateClient(trx, id, version, values, at);
       if (!after) throw staleVersion('The client');
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'client', entityId: id, action: 'update', before, after });
-      return after;
+      return { result: after, audit: { entity: 'client', entityId: id, action: 'update', before, after } };
     });
   }
 
@@ -105,16 +101,14 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     requireWrite(ctx);
     const client = await visibleClient(ctx, clientId);
     if (!client.active) throw invalid([{ path: '', code: 'client_inactive', message: 'The client is deactivated' }]);
-    const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
       const contact = await repo.insertContact(
         trx,
         clientId,
         { name: input.name, email: input.email ?? null, phone: input.phone || null, language: input.language, portalAccess: input.portalAccess, active: true },
-        now.toISOString(),
+        at,
       );
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'contact', entityId: contact.id, action: 'create', after: contact });
-      return contact;
+      return { result: contact, audit: { entity: 'contact', entityId: contact.id, action: 'create', after: contact } };
     });
   }
 
@@ -124,12 +118,10 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     if (!before || !canSeeClient(ctx.actor, before.clientId)) throw notFound('Contact');
     const { version, ...changes } = patch;
     const next = merged(before, changes as Partial<Contact>);
-    const now = clock.now();
-    return db.transaction().execute(async (trx) => {
-      const after = await repo.updateContact(trx, id, version, { ...next, phone: next.phone || null }, now.toISOString());
+    return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
+      const after = await repo.updateContact(trx, id, version, { ...next, phone: next.phone || null }, at);
       if (!after) throw staleVersion('The contact');
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'contact', entityId: id, action: 'update', before, after });
-      return after;
+      return { result: after, audit: { entity: 'contact', entityId: id, action: 'update', before, after } };
     });
   }
 

@@ -8,6 +8,7 @@ import { auditWho, type RequestContext } from './context.ts';
 import { fieldScopeOf, isRole, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
 import type { PasswordHasher } from './passwords.ts';
 import * as sessions from './sessions.repo.ts';
+import { createTokenCache, forgetCachedTokens, registerTokenCache } from './token-cache.ts';
 import { findUserByEmail, findUserById, updateUser, withoutSecret, type User } from './users.repo.ts';
 
 export type AuthConfig = Pick<
@@ -62,6 +63,8 @@ function actorOf(user: User, tokenId: number | null): Actor {
 
 export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConfig; passwords: PasswordHasher }) {
   const { db, clock, config, passwords } = deps;
+  const tokenCache = createTokenCache<Authenticated>();
+  registerTokenCache(tokenCache);
 
   async function signIn(email: string, password: string, ip: string, userAgent: string | null): Promise<SignedIn> {
     const now = clock.now();
@@ -129,10 +132,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
   }
 
   async function authenticateToken(token: string): Promise<Authenticated | null> {
-    // One query for token, user and roles (the hot path of every API call); still
-    // read from the database on every request, so a revocation or deactivation
-    // takes effect on the next request.
-    const rows = await sessions.findTokenWithUser(db, sha256(token));
+    // One query for token, user and roles (the hot path of every API call), its
+    // answer kept for a moment (see token-cache.ts for why that is safe).
+    const tokenHash = sha256(token);
+    const cached = tokenCache.get(tokenHash);
+    if (cached !== undefined) return cached;
+    const rows = await sessions.findTokenWithUser(db, tokenHash);
     const row = rows[0];
     if (!row || row.token_revoked_at || row.user_active !== 1) return null;
     const now = clock.now();
@@ -141,7 +146,11 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
     }
     const roles = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isRole);
     const actor: Actor = { userId: row.user_id, name: row.user_name, roles, clientId: row.user_client_id, tokenId: row.token_id };
-    return { actor, csrfToken: null, sessionId: null };
+    // Frozen: the same answer serves many requests, none may change it.
+    Object.freeze(roles);
+    const authenticated: Authenticated = Object.freeze({ actor: Object.freeze(actor), csrfToken: null, sessionId: null });
+    tokenCache.set(tokenHash, authenticated);
+    return authenticated;
   }
 
   async function signOut(ctx: RequestContext, sessionId: string): Promise<void> {
@@ -167,6 +176,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
       await sessions.revokeUserSessions(trx, user.id, now.toISOString(), sessionId ?? undefined);
       await recordAudit(trx, now, auditWho(ctx), { entity: 'user', entityId: user.id, action: 'password_changed' });
     });
+    forgetCachedTokens();
   }
 
   async function me(ctx: RequestContext): Promise<Me> {

@@ -8,6 +8,7 @@ import { auditWhoOf, type RequestContext } from './context.ts';
 import { hasPermission, passwordProblem, type Permission, type Role } from './domain/index.ts';
 import type { PasswordHasher } from './passwords.ts';
 import * as sessions from './sessions.repo.ts';
+import { forgetCachedTokens } from './token-cache.ts';
 import * as repo from './users.repo.ts';
 import type { User } from './users.repo.ts';
 
@@ -133,6 +134,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
         after: after && repo.withoutSecret(after),
       });
     });
+    forgetCachedTokens();
     return get(ctx, id);
   }
 
@@ -148,6 +150,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       await sessions.revokeUserSessions(trx, id, now.toISOString());
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'user', entityId: id, action: 'password_reset' });
     });
+    forgetCachedTokens();
   }
 
   async function updateMe(ctx: RequestContext, patch: { name?: string | undefined; language?: User['language'] | undefined }): Promise<Me> {
@@ -164,6 +167,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
         after: { name: patch.name ?? before.name, language: patch.language ?? before.language },
       });
     });
+    forgetCachedTokens();
     const user = await repo.findUserById(db, ctx.actor.userId);
     return toMe(repo.withoutSecret(user!));
   }
@@ -198,6 +202,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       if (!done) throw notFound('API token');
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'api_token', entityId: id, action: 'revoke' });
     });
+    forgetCachedTokens();
   }
 
   return { list, staff, get, findByEmail, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };

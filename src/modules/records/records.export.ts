@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { fieldScopeOf, type RequestContext } from '../identity/index.ts';
 import type { RecordsDeps } from './records.context.ts';
 import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
@@ -106,6 +105,8 @@ export function createRecordsExport(deps: Pick<RecordsDeps, 'db'> & { records: R
 
   async function xlsx(ctx: RequestContext, filters: RecordFilters, lang?: Lang): Promise<Buffer> {
     const t = await table(ctx, filters, lang);
+    // Loaded on first use: the library costs the server 15 MB of memory from start otherwise.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Kontor';
     const sheet = workbook.addWorksheet(t.language === 'en' ? 'Records' : 'Výkazy');

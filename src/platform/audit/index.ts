@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Insertable } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { AuditLogTable, Db, DbOrTx, Tx } from '../db/index.ts';
+import { inWriteBatch, type AuditLogTable, type Db, type DbOrTx, type Tx } from '../db/index.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { GENESIS_HASH, entryHash, redact, type ChainedFields } from './chain.ts';
 
@@ -61,14 +61,18 @@ export async function recordAuditAlone(db: DbOrTx, at: Date, who: AuditWho, entr
   await db.transaction().execute((trx) => recordAudit(trx, at, who, entry));
 }
 
-/** Runs a change in one transaction and records its audit entry (or entries) in the same one. */
+/**
+ * Runs a change in one transaction and records its audit entry (or entries) in the
+ * same one. On SQLite, changes that arrive together share a commit (inWriteBatch):
+ * each is still all or nothing, and none may wait for another write inside `change`.
+ */
 export function auditedChange<T>(
   deps: { db: Db; clock: Clock },
   who: AuditWho,
   change: (trx: Tx, at: string) => Promise<{ result: T; audit: AuditEntry | AuditEntry[] }>,
 ): Promise<T> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inWriteBatch(deps.db, async (trx) => {
     const { result, audit } = await change(trx, now.toISOString());
     for (const entry of [audit].flat()) await recordAudit(trx, now, who, entry);
     return result;
