@@ -121,7 +121,8 @@ async function runEngine(engine: string): Promise<boolean> {
         body: { kind: 'work', date: info.today, startTime: '09:00', minutes: 45, workTypeId: info.workTypeIds.remote, description: 'Vzdálená správa serveru' },
         check: (status, body) => {
           if (status !== 201) return `status ${status}: ${JSON.stringify(body).slice(0, 300)}`;
-          return body.price?.status === 'priced' && body.amountMinor === undefined ? null : `unexpected price ${JSON.stringify(body.price)}`;
+          // Technicians see the price of their work, never its internal cost.
+          return body.price?.status === 'priced' && body.amountMinor === 600_00 && body.costMinor === undefined ? null : `unexpected price ${JSON.stringify(body)}`;
         },
       },
     ];

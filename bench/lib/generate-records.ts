@@ -81,7 +81,7 @@ const RECORD_COLUMNS = [
   ['zone_id', 'bigint'], ['vehicle', 'text'], ['fee_id', 'bigint'], ['quantity_milli', 'integer'], ['billable', 'integer'], ['description', 'text'],
   ['internal_note', 'text'], ['state', 'text'], ['approved_by', 'bigint'], ['approved_at', 'text'], ['price_list_id', 'bigint'],
   ['price_valid_from', 'text'], ['currency', 'text'], ['billable_minutes', 'integer'], ['amount_minor', 'integer'], ['cost_minor', 'integer'],
-  ['vat_category', 'text'], ['price_error', 'text'], ['pricing_json', 'text'], ['dimensions_json', 'text'], ['created_by', 'bigint'],
+  ['vat_category', 'text'], ['price_error', 'text'], ['pricing_json', 'text'], ['cost_currency', 'text'], ['dimensions_json', 'text'], ['created_by', 'bigint'],
   ['version', 'integer'], ['created_at', 'text'], ['updated_at', 'text'],
 ] as const;
 type Value = string | number | null;
@@ -254,7 +254,7 @@ async function* recordBatches(db: Db, s: Setup, o: ReturnType<typeof defaults>, 
         v.zoneId, v.vehicle, v.feeId, v.quantityMilli, v.billable ? 1 : 0, v.description, '', state,
         state === 'approved' ? s.managerId : null, approvedAt, cols.price_list_id ?? null, cols.price_valid_from ?? null, cols.currency ?? null,
         cols.billable_minutes ?? null, cols.amount_minor ?? null, cols.cost_minor ?? null, cols.vat_category ?? null, cols.price_error ?? null,
-        cols.pricing_json ?? null, '{}', technicianId, state === 'approved' ? 3 : 1, stamp, approvedAt ?? stamp,
+        cols.pricing_json ?? null, cols.cost_currency ?? null, '{}', technicianId, state === 'approved' ? 3 : 1, stamp, approvedAt ?? stamp,
       ]);
       made++;
       if (batch.length >= batchSize) {

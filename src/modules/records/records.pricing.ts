@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Db, RecordsTable } from '../../platform/db/index.ts';
+import { contractPriceListFor } from '../contracts/index.ts';
 import { priceRecord, type PricedRecord, type PriceRecordInput } from '../pricing/index.ts';
 import type { RecordValues } from './records.repo.ts';
 
@@ -25,7 +26,7 @@ export function pricingInputOf(v: RecordValues): PriceRecordInput {
   return {
     kind: v.kind,
     clientId: v.clientId,
-    // Records fall under contracts once the contracts module links them.
+    // The contract's list, when the record falls under one, is added by priceValues.
     contractPriceListId: null,
     date: v.date,
     startTime: v.startTime,
@@ -42,7 +43,7 @@ export function pricingInputOf(v: RecordValues): PriceRecordInput {
 }
 
 /** The price snapshot columns of a record from its pricing result. */
-export function priceColumns(result: PricedRecord, v: RecordValues): Updateable<RecordsTable> {
+export function priceColumns(result: PricedRecord, v: Pick<RecordValues, 'timeClassOverride'>): Updateable<RecordsTable> {
   if (result.ok) {
     const stored: StoredPricing = {
       explanation: result.explanation, costCurrency: result.costCurrency, source: result.source, priceListName: result.priceListName,
@@ -58,6 +59,7 @@ export function priceColumns(result: PricedRecord, v: RecordValues): Updateable<
       billable_minutes: result.billableMinutes ?? null,
       amount_minor: result.amountMinor,
       cost_minor: result.costMinor,
+      cost_currency: result.costCurrency,
       vat_category: result.vatCategory,
       price_error: null,
       pricing_json: JSON.stringify(stored),
@@ -73,6 +75,7 @@ export function priceColumns(result: PricedRecord, v: RecordValues): Updateable<
     // Never 0: an unpriced record has no amount at all, and says why.
     amount_minor: null,
     cost_minor: result.costMinor,
+    cost_currency: result.costCurrency,
     vat_category: null,
     price_error: result.reason,
     pricing_json: JSON.stringify(stored),
@@ -86,7 +89,9 @@ export function priceColumns(result: PricedRecord, v: RecordValues): Updateable<
  */
 export async function priceValues(db: Db, values: RecordValues): Promise<Updateable<RecordsTable>> {
   try {
-    return priceColumns(await priceRecord(db, pricingInputOf(values)), values);
+    // The list of the contract the record falls under comes first (BILLING.md §2).
+    const contractPriceListId = await contractPriceListFor(db, values.ticketId, values.date);
+    return priceColumns(await priceRecord(db, { ...pricingInputOf(values), contractPriceListId }), values);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const failed: PricedRecord = {

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { afterCursor, isPostgres, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
+import { afterCursor, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { TicketScope } from '../identity/index.ts';
 import type { StoredPricing } from './records.pricing.ts';
@@ -172,20 +172,17 @@ export async function listRecords(
 /**
  * The records of technicians in a date range summed per technician, ticket, day,
  * billability, currency and cost currency (team timesheets): the database adds
- * up, only the sums travel. The cost currency lives in pricing_json; on SQLite
- * the expression matches the covering index records_timesheet (0007), so the
- * rows themselves are never read.
+ * up, only the sums travel. The covering index records_timesheet (0015) holds
+ * every column read here, in the order grouped, so the rows themselves are never
+ * read and nothing is sorted.
  */
 export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly number[]; from: string; to: string }, scope: TicketScope) {
   if (scope.kind === 'none' || f.technicianIds.length === 0) return [];
-  const costCurrency = isPostgres(db)
-    ? sql<string | null>`(${sql.ref('r.pricing_json')}::json ->> 'costCurrency')`
-    : sql<string | null>`json_extract(${sql.ref('r.pricing_json')}, '$.costCurrency')`;
   const count = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const groups = db
     .selectFrom('records as r')
     .select([
-      'r.technician_id', 'r.ticket_id', 'r.date', 'r.billable', 'r.currency', costCurrency.as('cost_currency'),
+      'r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency',
       sql<number>`count(*)`.as('records'),
       sql<number>`sum(${sql.ref('r.minutes')})`.as('minutes'),
       count(sql`${sql.ref('r.amount_minor')} is null`).as('unpriced'),
@@ -197,7 +194,7 @@ export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly n
     .where('r.technician_id', 'in', f.technicianIds)
     .where('r.date', '>=', f.from)
     .where('r.date', '<=', f.to)
-    .groupBy(['r.technician_id', 'r.ticket_id', 'r.date', 'r.billable', 'r.currency', costCurrency]);
+    .groupBy(['r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency']);
   let sel = db
     .selectFrom(groups.as('g'))
     .innerJoin('tickets as t', 't.id', 'g.ticket_id')

@@ -121,6 +121,8 @@ export interface RecordsTable extends Stamps {
   vat_category: string | null;
   price_error: string | null;
   pricing_json: string | null;
+  /** Currency of cost_minor (also in pricing_json); a column so that timesheet sums read the index alone. */
+  cost_currency: Generated<string | null>;
   dimensions_json: Generated<string>;
   created_by: number | null;
   version: Generated<number>;
