@@ -5,52 +5,22 @@
 // state that still holds a ticket), an SLA target, the mail outbox and a template.
 //
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { buildServices } from '../../src/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
-import { defaultConfig, type Config } from '../../src/config/index.ts';
-import { prepareDatabase, serve, type Running } from '../../src/main.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/index.ts';
-import { launchBrowser, type TestBrowser } from '../browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useDemoServer } from './harness.ts';
 
-const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 const ADMIN = 'admin@kontor.demo';
 const STEP_MS = 10_000;
 const JOURNEY_MS = 60_000;
 const TICKET_SUBJECT = 'E2E: tiskárna v účtárně netiskne';
 
-let workDir = '';
-let shotsDir = '';
-let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
-let running: Running | undefined;
-let baseUrl = '';
-const browsers: TestBrowser[] = [];
-let currentPage: Page | undefined;
-let shotNo = 0;
-
-async function shot(page: Page, name: string): Promise<void> {
-  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
-}
+// No mail server: mail waits in the outbox, where the journey finds it.
+const demo = useDemoServer({ name: 'admin', stepMs: STEP_MS, config: { smtpUrl: '' } });
+const { shot } = demo;
 
 async function signedInPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const browser = await launchBrowser({ context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, viewport } });
-  browsers.push(browser);
-  const page = browser.context.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.setDefaultNavigationTimeout(STEP_MS);
-  currentPage = page;
-  await page.goto('/');
-  await page.getByTestId('signin-email').fill(ADMIN);
-  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+  const page = await demo.newPage({ context: { viewport } });
+  await demo.signIn(page, ADMIN);
   return page;
 }
 
@@ -75,54 +45,6 @@ interface TypeOut {
   states: Array<{ code: string; name: string; category: string; pausesSla: boolean; isInitial: boolean }>;
   transitions: Array<{ from: string; to: string; name: string; requiredFields: string[] }>;
 }
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) {
-    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
-  }
-  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-admin-'));
-  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
-  await mkdir(shotsDir, { recursive: true });
-  const config: Config = {
-    ...defaultConfig,
-    db: join(workDir, 'kontor.db'),
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    argon2MemoryKib: 1024,
-    webDir: WEB_DIR,
-    storageDir: join(workDir, 'files'),
-    // No mail server: mail waits in the outbox, where the journey finds it.
-    smtpUrl: '',
-  };
-  const database = openDatabase(config.db);
-  try {
-    await prepareDatabase(database.db);
-    await seedDemo(buildServices({ config, database, clock: systemClock }));
-    running = await serve(config, { database, onSignal: false });
-  } catch (err) {
-    if (!running) await database.close();
-    throw err;
-  }
-  baseUrl = running.url;
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    keepShots = true;
-    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  }
-});
-
-afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await running?.stop().catch(() => {});
-  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
-  if (workDir) {
-    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
-    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-  }
-});
 
 describe('Administration journey in the browser', () => {
   test('process editor: a state that holds a ticket cannot go (409); a new waiting state with transitions is saved', async () => {

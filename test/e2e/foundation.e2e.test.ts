@@ -6,21 +6,11 @@
 //
 // Screenshots of key steps go to a temp folder; it is kept (and its path
 // printed) when a test fails or when KONTOR_E2E_SCREENSHOTS names a folder.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { buildServices } from '../../src/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
-import { defaultConfig, type Config } from '../../src/config/index.ts';
-import { prepareDatabase, serve, type Running } from '../../src/main.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/index.ts';
-import { launchBrowser, type TestBrowser } from '../browser.ts';
+import { describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-data.ts';
+import { useDemoServer } from './harness.ts';
 
-const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 const ADMIN = 'admin@kontor.demo';
 const CLIENT_NAME = 'Testovací Servis E2E s.r.o.';
 const BAD_ICO = '12345678'; // check digit should be 9
@@ -38,32 +28,9 @@ function icoCheckDigitOk(ico: string): boolean {
   return (11 - (sum % 11)) % 10 === d[7];
 }
 
-let workDir = '';
-let shotsDir = '';
-let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
-let running: Running | undefined;
-let baseUrl = '';
-const browsers: TestBrowser[] = [];
-let currentPage: Page | undefined;
-let shotNo = 0;
-
-async function shot(page: Page, name: string): Promise<void> {
-  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
-}
-
-async function newPage(options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
-  const browser = await launchBrowser({
-    ...options,
-    context: { locale: 'en-US', timezoneId: 'Europe/Prague', baseURL: baseUrl, ...options.context },
-  });
-  browsers.push(browser);
-  const page = browser.context.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.setDefaultNavigationTimeout(STEP_MS);
-  currentPage = page;
-  return page;
-}
+const demo = useDemoServer({ name: 'foundation', stepMs: STEP_MS });
+const { shot } = demo;
+const newPage = (options: Parameters<typeof demo.newPage>[0] = {}) => demo.newPage({ ...options, context: { locale: 'en-US', ...options?.context } });
 
 async function signIn(page: Page, password: string): Promise<void> {
   await page.getByTestId('signin-email').fill(ADMIN);
@@ -83,56 +50,6 @@ async function expectInvalid(input: Locator, invalid: boolean): Promise<void> {
   if (invalid) await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: STEP_MS }).toBe('true');
   else await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: STEP_MS }).not.toBe('true');
 }
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) {
-    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
-  }
-  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-'));
-  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
-  await mkdir(shotsDir, { recursive: true });
-
-  const config: Config = {
-    ...defaultConfig,
-    db: join(workDir, 'kontor.db'),
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    argon2MemoryKib: 1024,
-    webDir: WEB_DIR,
-    storageDir: join(workDir, 'files'),
-  };
-  // What `kontor demo` does (src/cli.ts): fresh SQLite file → prepareDatabase (migrations +
-  // default helpdesk configuration) → seedDemo → serve (which prepares again, idempotently).
-  const database = openDatabase(config.db);
-  try {
-    await prepareDatabase(database.db);
-    await seedDemo(buildServices({ config, database, clock: systemClock }));
-    running = await serve(config, { database, onSignal: false });
-  } catch (err) {
-    if (!running) await database.close();
-    throw err;
-  }
-  baseUrl = running.url;
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    keepShots = true;
-    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  }
-});
-
-afterAll(async () => {
-  // Each step on its own: one failing must not leave the others running.
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await running?.stop().catch(() => {});
-  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
-  if (workDir) {
-    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
-    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-  }
-});
 
 describe('Foundation journey in the browser', () => {
   let clientId = 0;
@@ -272,10 +189,9 @@ describe('Foundation journey in the browser', () => {
 
   test('the OpenAPI docs page /api/docs loads', async () => {
     // Swagger UI renders the whole spec in the page: a few seconds on a small machine.
-    const page = browsers[0] ? await browsers[0].newPage() : await newPage();
+    const page = await newPage();
     // The whole API (a hundred operations) is rendered in the browser: allow for a loaded machine.
     page.setDefaultTimeout(STEP_MS * 4);
-    currentPage = page;
     const response = await page.goto('/api/docs');
     expect(response?.ok()).toBe(true);
     const title = page.locator('.swagger-ui .info .title');

@@ -13,66 +13,34 @@
 // exports the approved records as CSV. On a phone the technician logs travel with a
 // decimal comma and uses the timer (it survives a reload; a second one is refused).
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { buildServices } from '../../src/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
-import { defaultConfig, type Config } from '../../src/config/index.ts';
+import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { prepareDatabase, serve, type Running } from '../../src/main.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/index.ts';
-import { launchBrowser, type TestBrowser } from '../browser.ts';
+import { plain, useDemoServer } from './harness.ts';
 
-const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
 const CLIENT = 'Strojírny Brno a.s.';
 const SUBJECT = `E2E: oprava linky ${Date.now().toString(36)}`;
 const STEP_MS = 15_000;
 const JOURNEY_MS = 50_000;
 
-let workDir = '';
-let shotsDir = '';
-let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
-let running: Running | undefined;
-let baseUrl = '';
 let ticketId = 0;
 let otherTicketId = 0;
-const browsers: TestBrowser[] = [];
-let currentPage: Page | undefined;
-let shotNo = 0;
 
-async function shot(page: Page, name: string): Promise<void> {
-  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
-}
-
-async function newPage(options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
-  const browser = await launchBrowser({
-    ...options,
-    context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, acceptDownloads: true, ...options.context },
-  });
-  browsers.push(browser);
-  const page = browser.context.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.setDefaultNavigationTimeout(STEP_MS);
-  currentPage = page;
-  return page;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** Intl puts (narrow) no-break spaces between thousands and before "Kč". */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+const { newPage, signIn, shot } = useDemoServer({
+  name: 'records',
+  stepMs: STEP_MS,
+  // A fresh ticket of Strojírny Brno in the service desk (the demo technician is a member).
+  seed: async (services, db) => {
+    const client = await db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow();
+    const ticket = (subject: string) => services.tickets.create(systemContext, {
+      subject, description: 'Linka 3 stojí.', typeCode: 'incident', clientId: client.id, requesterContactId: null,
+      impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [],
+    });
+    ticketId = (await ticket(SUBJECT)).id;
+    otherTicketId = (await ticket(`${SUBJECT} (2)`)).id;
+  },
+});
 
 /** Logs a work entry with the ticket's form and returns the new record's id. */
 async function logWork(page: Page, date: string, start: string, minutes: string, workType?: string): Promise<number> {
@@ -90,61 +58,6 @@ async function logWork(page: Page, date: string, start: string, minutes: string,
   await expect.poll(() => page.getByTestId('record-duration').inputValue()).toBe('');
   return Number((await row.getAttribute('data-testid'))?.replace('record-row-', ''));
 }
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) {
-    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
-  }
-  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-records-'));
-  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
-  await mkdir(shotsDir, { recursive: true });
-  const config: Config = {
-    ...defaultConfig,
-    db: join(workDir, 'kontor.db'),
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    argon2MemoryKib: 1024,
-    webDir: WEB_DIR,
-    storageDir: join(workDir, 'files'),
-  };
-  const database = openDatabase(config.db);
-  try {
-    await prepareDatabase(database.db);
-    const services = buildServices({ config, database, clock: systemClock });
-    await seedDemo(services);
-    // A fresh ticket of Strojírny Brno in the service desk (the demo technician is a member).
-    const client = await database.db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow();
-    const ticket = (subject: string) => services.tickets.create(systemContext, {
-      subject, description: 'Linka 3 stojí.', typeCode: 'incident', clientId: client.id, requesterContactId: null,
-      impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [],
-    });
-    ticketId = (await ticket(SUBJECT)).id;
-    otherTicketId = (await ticket(`${SUBJECT} (2)`)).id;
-    running = await serve(config, { database, onSignal: false });
-  } catch (err) {
-    if (!running) await database.close();
-    throw err;
-  }
-  baseUrl = running.url;
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    keepShots = true;
-    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  }
-});
-
-afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await running?.stop().catch(() => {});
-  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
-  if (workDir) {
-    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
-    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-  }
-});
 
 describe('Records: log, price, submit, approve, export', () => {
   const ids: number[] = [];

@@ -8,23 +8,11 @@
 // with its SLA badge, opens it, replies publicly, waits for the client (the SLA
 // pauses), resumes and resolves it with the resolution note the form asks for.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { buildServices } from '../../src/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
-import { defaultConfig, type Config } from '../../src/config/index.ts';
+import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { prepareDatabase, serve, type Running } from '../../src/main.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/index.ts';
-import { launchBrowser, type TestBrowser } from '../browser.ts';
+import { useDemoServer } from './harness.ts';
 
-/** The built web app; KONTOR_WEB_DIR points elsewhere (e.g. a private build while others rebuild dist/web). */
-const WEB_DIR = process.env.KONTOR_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/web');
 const OPERATOR = 'operator@kontor.demo';
 const CLIENT = 'Strojírny Brno a.s.';
 const REQUESTER = 'Petr Dvořák';
@@ -34,40 +22,22 @@ const RESOLUTION = 'Vyměněna zaseknutá fixační jednotka, tisk funguje.';
 const STEP_MS = 10_000;
 const JOURNEY_MS = 45_000;
 
-let workDir = '';
-let shotsDir = '';
-let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
-let running: Running | undefined;
-let baseUrl = '';
-const browsers: TestBrowser[] = [];
-let currentPage: Page | undefined;
-let shotNo = 0;
-
-async function shot(page: Page, name: string): Promise<void> {
-  const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false, timeout: STEP_MS });
-}
-
-async function newPage(options: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
-  const browser = await launchBrowser({
-    ...options,
-    context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, ...options.context },
-  });
-  browsers.push(browser);
-  const page = browser.context.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.setDefaultNavigationTimeout(STEP_MS);
-  currentPage = page;
-  return page;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('signin-email').fill(OPERATOR);
-  await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const demo = useDemoServer({
+  name: 'tickets',
+  stepMs: STEP_MS,
+  // Operators see and create tickets only in their queues: make sure the demo
+  // operator belongs to the default one (what an administrator sets up).
+  seed: async (services, db) => {
+    const operator = await db.selectFrom('users').select('id').where('email', '=', OPERATOR).executeTakeFirstOrThrow();
+    const desk = (await services.helpdesk.queues.listQueues(systemContext, 'true')).find((q) => q.code === 'service_desk');
+    if (!desk) throw new Error('the default queue service_desk is missing');
+    if (!desk.members.includes(operator.id)) {
+      await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members, operator.id] });
+    }
+  },
+});
+const { newPage, shot } = demo;
+const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
 
@@ -77,61 +47,6 @@ async function moveTo(page: Page, state: string): Promise<void> {
   await page.getByTestId(`ticket-transition-${state}`).click();
   await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe(state);
 }
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, 'index.html'))) {
-    throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
-  }
-  workDir = await mkdtemp(join(tmpdir(), 'kontor-e2e-tickets-'));
-  shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
-  await mkdir(shotsDir, { recursive: true });
-  const config: Config = {
-    ...defaultConfig,
-    db: join(workDir, 'kontor.db'),
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    argon2MemoryKib: 1024,
-    webDir: WEB_DIR,
-    storageDir: join(workDir, 'files'),
-  };
-  const database = openDatabase(config.db);
-  try {
-    await prepareDatabase(database.db);
-    const services = buildServices({ config, database, clock: systemClock });
-    await seedDemo(services);
-    // Operators see and create tickets only in their queues: make sure the demo
-    // operator belongs to the default one (what an administrator sets up).
-    const operator = await database.db.selectFrom('users').select('id').where('email', '=', OPERATOR).executeTakeFirstOrThrow();
-    const desk = (await services.helpdesk.queues.listQueues(systemContext, 'true')).find((q) => q.code === 'service_desk');
-    if (!desk) throw new Error('the default queue service_desk is missing');
-    if (!desk.members.includes(operator.id)) {
-      await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members, operator.id] });
-    }
-    running = await serve(config, { database, onSignal: false });
-  } catch (err) {
-    if (!running) await database.close();
-    throw err;
-  }
-  baseUrl = running.url;
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    keepShots = true;
-    if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  }
-});
-
-afterAll(async () => {
-  for (const browser of browsers) await browser.close().catch(() => {});
-  await running?.stop().catch(() => {});
-  if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
-  if (workDir) {
-    if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
-    else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-  }
-});
 
 describe('Tickets: the agent workspace in the browser', () => {
   let ticketId = 0;

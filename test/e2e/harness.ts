@@ -1,0 +1,144 @@
+// The shared frame of every browser journey: Kontor started with serve() on
+// 127.0.0.1:0 over a fresh SQLite file seeded like `kontor demo`, the built web app
+// from dist/web (KONTOR_WEB_DIR points elsewhere, e.g. a private build while others
+// rebuild dist/web), and Debian Chromium through playwright-core.
+//
+// Call useDemoServer() at the top of a test file: it registers the hooks that start
+// the server before the tests, take a screenshot of the page in use when a test
+// fails, and stop everything after. Screenshots go to a temp folder, kept when a
+// test fails or when KONTOR_E2E_SCREENSHOTS names a folder.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { buildServices, type Services } from '../../src/app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
+import { defaultConfig, type Config } from '../../src/config/index.ts';
+import { prepareDatabase, serve, type Running } from '../../src/main.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { openDatabase, type Db } from '../../src/platform/db/index.ts';
+import { launchBrowser, type TestBrowser } from '../browser.ts';
+
+export const WEB_DIR = process.env.KONTOR_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/web');
+
+export interface DemoServerOptions {
+  /** Short name for the temp folder. */
+  name: string;
+  /** Bound for a single wait (a locator, a navigation). */
+  stepMs?: number;
+  /** Settings over the test defaults (e.g. no mail server). */
+  config?: Partial<Config>;
+  /** Extra data after the demo seed, before the server starts. */
+  seed?: (services: Services, db: Db) => Promise<void>;
+}
+
+export interface DemoServer {
+  readonly baseUrl: string;
+  /** A new browser (own profile) with one page, Czech locale, Prague time, pointed at the server. */
+  newPage(options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+  /** Signs in on the page with a demo user's e-mail. */
+  signIn(page: Page, email: string): Promise<void>;
+  /** Saves a numbered screenshot of the page. */
+  shot(page: Page, name: string): Promise<void>;
+}
+
+export function useDemoServer(options: DemoServerOptions): DemoServer {
+  const stepMs = options.stepMs ?? 10_000;
+  let workDir = '';
+  let shotsDir = '';
+  let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
+  let running: Running | undefined;
+  let baseUrl = '';
+  const browsers: TestBrowser[] = [];
+  let currentPage: Page | undefined;
+  let shotNo = 0;
+
+  async function shot(page: Page, name: string): Promise<void> {
+    const file = join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: false, timeout: stepMs });
+  }
+
+  async function newPage(launch: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
+    const browser = await launchBrowser({
+      ...launch,
+      context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, acceptDownloads: true, ...launch.context },
+    });
+    browsers.push(browser);
+    const page = browser.context.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(stepMs);
+    page.setDefaultNavigationTimeout(stepMs);
+    currentPage = page;
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/');
+    await page.getByTestId('signin-email').fill(email);
+    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIR, 'index.html'))) {
+      throw new Error(`The web app is not built: ${WEB_DIR}/index.html is missing. Run \`npm run build:web\` first (npm test does).`);
+    }
+    workDir = await mkdtemp(join(tmpdir(), `kontor-e2e-${options.name}-`));
+    shotsDir = process.env.KONTOR_E2E_SCREENSHOTS ?? join(workDir, 'screenshots');
+    await mkdir(shotsDir, { recursive: true });
+    const config: Config = {
+      ...defaultConfig,
+      db: join(workDir, 'kontor.db'),
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+      argon2MemoryKib: 1024,
+      webDir: WEB_DIR,
+      storageDir: join(workDir, 'files'),
+      ...options.config,
+    };
+    const database = openDatabase(config.db);
+    try {
+      await prepareDatabase(database.db);
+      const services = buildServices({ config, database, clock: systemClock });
+      await seedDemo(services);
+      await options.seed?.(services, database.db);
+      running = await serve(config, { database, onSignal: false });
+    } catch (err) {
+      if (!running) await database.close();
+      throw err;
+    }
+    baseUrl = running.url;
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      keepShots = true;
+      if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  });
+
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close().catch(() => {});
+    await running?.stop().catch(() => {});
+    if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
+    if (workDir) {
+      if (keepShots && !process.env.KONTOR_E2E_SCREENSHOTS) for (const f of ['kontor.db', 'kontor.db-wal', 'kontor.db-shm']) await rm(join(workDir, f), { force: true });
+      else await rm(workDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    }
+  });
+
+  return {
+    get baseUrl() {
+      return baseUrl;
+    },
+    newPage,
+    signIn,
+    shot,
+  };
+}
+
+/** Intl puts (narrow) no-break spaces between thousands and before "Kč"; tests compare plain spaces. */
+export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
