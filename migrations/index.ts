@@ -6,6 +6,15 @@ import * as m0004 from './0004_sla_watch.ts';
 import * as m0005 from './0005_ticket_indexes.ts';
 import * as m0006 from './0006_pricing_records.ts';
 import * as m0007 from './0007_records_indexes.ts';
+import * as m0008 from './0008_numbering.ts';
+import * as m0009 from './0009_warehouse.ts';
+import * as m0010 from './0010_contracts.ts';
+import * as m0011 from './0011_billing.ts';
+import * as m0012 from './0012_invoicing.ts';
+import * as m0013 from './0013_company.ts';
+import * as m0014 from './0014_exports.ts';
+import * as m0015 from './0015_records_cost_currency.ts';
+import * as m0016 from './0016_pricing_config_version.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +25,13 @@ export const migrations: Record<string, Migration> = {
   '0005_ticket_indexes': m0005,
   '0006_pricing_records': m0006,
   '0007_records_indexes': m0007,
+  '0008_numbering': m0008,
+  '0009_warehouse': m0009,
+  '0010_contracts': m0010,
+  '0011_billing': m0011,
+  '0012_invoicing': m0012,
+  '0013_company': m0013,
+  '0014_exports': m0014,
+  '0015_records_cost_currency': m0015,
+  '0016_pricing_config_version': m0016,
 };

@@ -6,12 +6,21 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { sql } from 'kysely';
 import type { Config } from './config/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
+import { createProfitabilityExport, createProfitabilityService, profitabilityRoutes } from './modules/billing/index.ts';
+import { createInvoicing, invoiceDocument, invoicingRoutes } from './modules/billing/index.ts';
+import { billingRunRoutes, createBillingRunsModule } from './modules/billing/index.ts';
+import { companyRoutes, createCompanyService } from './modules/company/index.ts';
+import { contractsRoutes, createContractsService } from './modules/contracts/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
+import { createInvoiceDocuments, documentsRoutes } from './modules/documents/index.ts';
+import { createExportsService, exportsRoutes } from './modules/exports/index.ts';
 import { createHelpdeskService, helpdeskRoutes } from './modules/helpdesk/index.ts';
 import { createMailService, mailRoutes } from './modules/mail/index.ts';
 import { createPricingService, pricingRoutes } from './modules/pricing/index.ts';
-import { createRecords, recordsRoutes } from './modules/records/index.ts';
-import { createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, ticketsRoutes, viewsRoutes } from './modules/tickets/index.ts';
+import { createRecords, recordsRoutes, repriceTicketRecords } from './modules/records/index.ts';
+import { createNumberingService, numberingRoutes } from './modules/numbering/index.ts';
+import { createWarehouse, warehouseRoutes } from './modules/warehouse/index.ts';
+import { createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, refreshTicketSla, ticketsRoutes, viewsRoutes } from './modules/tickets/index.ts';
 import {
   createAuthService,
   createUsersService,
@@ -48,8 +57,28 @@ export function buildServices(deps: AppDeps) {
     mail: createMailService({ db, clock, config }),
     pricing: createPricingService({ db, clock, customers }),
     records: createRecords({ db, clock }),
+    numbering: createNumberingService({ db, clock }),
+    warehouse: createWarehouse({ db, clock }),
+    contracts: createContractsService({ db, clock, refreshTicketSla, repriceTicketRecords }),
+    company: createCompanyService({ db, clock, files: createFileStore(config.storageDir) }),
+    invoicing: createInvoicing({ db, clock }),
+    billing: createBillingRunsModule({ db, clock }),
+    ...invoiceDocumentServices(),
+    exports: createExportsService({ db, clock, files: createFileStore(config.storageDir) }),
+    ...profitabilityServices(),
     ...ticketServices(),
   };
+
+  function profitabilityServices() {
+    const profitability = createProfitabilityService({ db });
+    return { profitability, profitabilityExport: createProfitabilityExport({ db, profitability }) };
+  }
+
+  function invoiceDocumentServices() {
+    const { workReports } = createBillingRunsModule({ db, clock });
+    const invoicing = createInvoicing({ db, clock });
+    return { invoiceDocuments: createInvoiceDocuments({ db, clock, mailFrom: config.mailFrom, invoicing, invoiceDocument, workReport: workReports.build }) };
+  }
 
   function ticketServices() {
     const ticketDeps = { db, clock, customers, config: { publicUrl: config.publicUrl, mailFrom: config.mailFrom } };
@@ -93,7 +122,8 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Tags start collapsed: with a few hundred operations, expanding all makes the page slow to open.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none', deepLinking: true } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHook(app, services.auth);
@@ -115,6 +145,15 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   await app.register(mailRoutes(services.mail));
   await app.register(pricingRoutes(services.pricing));
   await app.register(recordsRoutes(services.records));
+  await app.register(numberingRoutes(services.numbering));
+  await app.register(warehouseRoutes(services.warehouse));
+  await app.register(contractsRoutes(services.contracts));
+  await app.register(companyRoutes(services.company));
+  await app.register(documentsRoutes(services.invoiceDocuments));
+  await app.register(invoicingRoutes(services.invoicing));
+  await app.register(billingRunRoutes(services.billing));
+  await app.register(exportsRoutes(services.exports));
+  await app.register(profitabilityRoutes({ profitability: services.profitability, exports: services.profitabilityExport }));
   await app.register(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments }));
   await app.register(viewsRoutes(services.ticketViews));
   await registerWebApp(app, config.webDir);

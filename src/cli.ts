@@ -1,9 +1,12 @@
 import { Command, Option } from 'commander';
-import { readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { buildServices } from './app.ts';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
 import { prepareDatabase, serve } from './main.ts';
+import { EXPORT_FORMATS, isExportFormat } from './modules/exports/index.ts';
 import { isRole, ROLES, systemContext, type Role } from './modules/identity/index.ts';
 import { IMPORT_COLUMNS } from './modules/records/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -156,6 +159,51 @@ program
     });
   });
 
+/** The `billing` group, shared by its subcommands (whichever is declared first creates it). */
+function billingCommand(): Command {
+  return program.commands.find((c) => c.name() === 'billing') ?? program.command('billing').description('billing runs and invoices');
+}
+
+billingCommand()
+  .command('issue')
+  .description('issue every completed draft of a period as an invoice (gap-free numbers, records locked); prints each number, and each draft not issued with the reason')
+  .requiredOption('--period <period>', 'billing period, e.g. 2026-10')
+  .addOption(dbOption)
+  .addOption(configOption)
+  .action(async (opts) => {
+    const config = configFrom(opts);
+    await withDatabase(config, async (database) => {
+      const services = buildServices({ config, database, clock: systemClock });
+      const report = await services.invoicing.issuing.issueMany(systemContext, { period: opts.period });
+      for (const i of report.issued) console.log(`${i.number}\tdraft ${i.id}`);
+      for (const n of report.notIssued) console.error(`not issued: draft ${n.id} (${n.code}): ${n.reason}`);
+      console.log(`Issued ${report.issued.length} invoice(s) of ${opts.period}; ${report.notIssued.length} draft(s) not issued.`);
+      if (report.notIssued.length > 0) process.exitCode = 2;
+    });
+  });
+
+billingCommand()
+  .command('run')
+  .description("run billing for a month: one draft per client and currency; progress on stderr, the summary on stdout (replaces the month's unissued drafts)")
+  .requiredOption('--period <period>', 'billing month, e.g. 2026-10')
+  .addOption(dbOption)
+  .addOption(configOption)
+  .action(async (opts) => {
+    const config = configFrom(opts);
+    await withDatabase(config, async (database) => {
+      const services = buildServices({ config, database, clock: systemClock });
+      const run = await services.billing.runs.runNow(systemContext, opts.period, (done, total) => process.stderr.write(`\rclients ${done}/${total}`));
+      process.stderr.write('\n');
+      const r = run.result!;
+      for (const d of r.drafts) {
+        const blocked = d.blocked.length ? `\tblocked: ${d.blocked.join(', ')}` : '';
+        console.log(`draft ${d.invoiceId}\t${d.clientName}\t${d.currency}\tnet ${(d.netMinor / 100).toFixed(2)}\ttotal ${(d.totalMinor / 100).toFixed(2)}${blocked}`);
+      }
+      for (const b of r.blocked) console.log(`blocked\t${b.clientName}\t${b.reason}\t${b.detail}`);
+      console.log(`Run ${run.id} of ${run.period} completed: ${r.drafts.length} draft(s), ${r.blocked.length} blocked, ${r.waitingCount} record(s) waiting for approval, ${r.late.length} late.`);
+    });
+  });
+
 const importCommand = program.command('import').description('import data from files');
 
 importCommand
@@ -174,6 +222,29 @@ importCommand
       const unpriced = report.accepted.filter((a) => a.priceStatus === 'no_price').map((a) => a.row);
       console.log(report.dryRun ? `Dry run: all ${report.accepted.length} rows are valid; nothing was imported.` : `Imported ${report.imported} records.`);
       if (unpriced.length) console.log(`Without a price (recorded, the billing run will report them): lines ${unpriced.join(', ')}`);
+    });
+  });
+
+program
+  .command('export')
+  .description('export a period to an accounting program as a recorded batch (issued documents not exported in that format before); writes the file into --out')
+  .requiredOption('--format <format>', `format: ${EXPORT_FORMATS.join(' | ')}`)
+  .requiredOption('--period <period>', 'month 2026-10, quarter 2026-Q4 or year 2026')
+  .requiredOption('--out <dir>', 'directory to write the file into (created if missing)')
+  .option('--again', 'include documents exported in this format before')
+  .addOption(dbOption)
+  .addOption(configOption)
+  .action(async (opts) => {
+    if (!isExportFormat(opts.format)) throw new AppError('validation', 'unknown_format', `Unknown format '${opts.format}': use one of ${EXPORT_FORMATS.join(', ')}`);
+    const config = configFrom(opts);
+    await withDatabase(config, async (database) => {
+      const services = buildServices({ config, database, clock: systemClock });
+      const batch = await services.exports.run(systemContext, { format: opts.format, period: opts.period, includeExported: Boolean(opts.again) });
+      const { stream } = await services.exports.download(systemContext, batch.id);
+      mkdirSync(opts.out, { recursive: true });
+      const path = join(opts.out, batch.fileName);
+      await pipeline(stream, createWriteStream(path));
+      console.log(`${path}\t${batch.documentCount} document(s)\tbatch ${batch.id}\tsha256 ${batch.sha256}`);
     });
   });
 

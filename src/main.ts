@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { seedDefaultHelpdesk } from './modules/helpdesk/index.ts';
+import { createPrepaidAlerts } from './modules/contracts/index.ts';
 import { createMailSender } from './modules/mail/index.ts';
 import { seedDefaultPricing } from './modules/pricing/index.ts';
+import { seedDefaultNumbering } from './modules/numbering/index.ts';
 import { createSlaWatcher } from './modules/tickets/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from './platform/db/index.ts';
@@ -13,6 +15,7 @@ export async function prepareDatabase(db: Db): Promise<string[]> {
   const applied = await migrateToLatest(db);
   await seedDefaultHelpdesk(db, systemClock.now());
   await seedDefaultPricing(db, systemClock.now());
+  await seedDefaultNumbering(db, systemClock.now());
   return applied;
 }
 
@@ -38,10 +41,14 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
   // SLA warnings, breaches and escalation: every 30 s; each crossing is reported once whatever the number of processes.
   const slaWatcher = createSlaWatcher({ db: database.db, clock: systemClock, config, logger: app.log });
   slaWatcher.start(30_000);
+  // Prepaid minutes 80 % / 100 % used: every 60 s; each contract, period and threshold is mailed once whatever the number of processes.
+  const prepaidAlerts = createPrepaidAlerts({ db: database.db, clock: systemClock, config, logger: app.log });
+  prepaidAlerts.start(60_000);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await slaWatcher.stop();
+      await prepaidAlerts.stop();
       await mailSender.stop();
       await app.close();
       await database.close();

@@ -22,8 +22,22 @@ const CATALOGUE_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'a
 /** Who logs service records (and runs a timer); who approves them. Reading records follows the ticket scope. */
 const RECORDS_WRITE: Role[] = ['admin', 'manager', 'operator', 'technician'];
 const RECORDS_APPROVE: Role[] = ['admin', 'manager'];
+/** Who reads contracts (their ledger and consumption) and who changes them (and a ticket's contract). */
+const CONTRACTS_READ: Role[] = ['admin', 'manager', 'operator', 'accountant'];
+const CONTRACTS_MANAGE: Role[] = ['admin', 'manager'];
+/** Warehouse: who reads stock, who manages the catalogue and warehouses, who issues material. */
+const WAREHOUSE_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant'];
+const WAREHOUSE_MANAGE: Role[] = ['admin', 'manager'];
+const STOCK_ISSUE: Role[] = ['admin', 'manager', 'operator', 'technician'];
 const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/contracts': CONTRACTS_READ,
+  'POST /api/v1/contracts': CONTRACTS_MANAGE,
+  'GET /api/v1/contracts/:id': CONTRACTS_READ,
+  'PATCH /api/v1/contracts/:id': CONTRACTS_MANAGE,
+  'GET /api/v1/contracts/:id/ledger': CONTRACTS_READ,
+  'GET /api/v1/contracts/:id/consumption': CONTRACTS_READ,
+  'PATCH /api/v1/tickets/:id/contract': CONTRACTS_MANAGE,
   'POST /api/v1/auth/logout': ALL,
   'GET /api/v1/auth/me': ALL,
   'PATCH /api/v1/auth/me': ALL,
@@ -140,6 +154,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/price-preview': PRICING_READ,
   'GET /api/v1/tickets/:id/records': TICKET_STAFF,
   'POST /api/v1/tickets/:id/records': RECORDS_WRITE,
+  'POST /api/v1/work-entries': RECORDS_WRITE,
   'GET /api/v1/records': TICKET_STAFF,
   'GET /api/v1/records/export.csv': TICKET_STAFF,
   'GET /api/v1/records/export.xlsx': TICKET_STAFF,
@@ -157,6 +172,74 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'DELETE /api/v1/timers/me': RECORDS_WRITE,
   'GET /api/v1/timesheets/week': RECORDS_WRITE,
   'GET /api/v1/timesheets/team-week': RECORDS_APPROVE,
+  // Warehouse: reading (items, warehouses, documents, levels, ledger) with warehouse.read; the catalogue, warehouses and
+  // minimum levels with warehouse.manage; documents with stock.issue (receipts, transfers, counts also need stock.receive,
+  // checked per kind). The printed slip shows costs: only roles with the costs field scope.
+  'GET /api/v1/items': WAREHOUSE_READ,
+  'POST /api/v1/items': WAREHOUSE_MANAGE,
+  'GET /api/v1/items/:id': WAREHOUSE_READ,
+  'PATCH /api/v1/items/:id': WAREHOUSE_MANAGE,
+  'GET /api/v1/items/:id/ledger': WAREHOUSE_READ,
+  'GET /api/v1/warehouses': WAREHOUSE_READ,
+  'POST /api/v1/warehouses': WAREHOUSE_MANAGE,
+  'PATCH /api/v1/warehouses/:id': WAREHOUSE_MANAGE,
+  'PUT /api/v1/users/me/default-warehouse': WAREHOUSE_READ,
+  'GET /api/v1/stock-documents': WAREHOUSE_READ,
+  'GET /api/v1/tickets/:id/stock-documents': WAREHOUSE_READ,
+  'POST /api/v1/stock-documents': STOCK_ISSUE,
+  'GET /api/v1/stock-documents/:id': WAREHOUSE_READ,
+  'PATCH /api/v1/stock-documents/:id': STOCK_ISSUE,
+  'DELETE /api/v1/stock-documents/:id': STOCK_ISSUE,
+  'POST /api/v1/stock-documents/:id/confirm': STOCK_ISSUE,
+  'GET /api/v1/stock-documents/:id/pdf': WAREHOUSE_READ,
+  'GET /api/v1/stock-levels': WAREHOUSE_READ,
+  'PUT /api/v1/stock-levels/:warehouseId/:itemId/minimum': WAREHOUSE_MANAGE,
+  // Numbering series: numbering.manage (admin).
+  'GET /api/v1/numbering-series': ADMIN,
+  'PUT /api/v1/numbering-series/:documentType': ADMIN,
+  // Invoices: read by invoices.read (admin, manager, accountant); issuing needs billing.issue (admin, manager);
+  // payments, mark-sent and credit notes invoices.payments / invoices.credit (admin, manager, accountant).
+  'GET /api/v1/invoices': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id/document': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id/preview.html': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/:id/issue': ['admin', 'manager'],
+  'POST /api/v1/invoices/issue': ['admin', 'manager'],
+  'POST /api/v1/invoices/:id/payments': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/:id/mark-sent': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/:id/credit-notes': ['admin', 'manager', 'accountant'],
+  // Billing runs and draft adjustments: billing.run (admin, manager); work reports: invoices.read with the prices field scope.
+  'POST /api/v1/billing-runs': ['admin', 'manager'],
+  'GET /api/v1/billing-runs': ['admin', 'manager'],
+  'GET /api/v1/billing-runs/:id': ['admin', 'manager'],
+  'POST /api/v1/invoices/:id/lines': ['admin', 'manager'],
+  'PATCH /api/v1/invoices/:id/lines/:lineId': ['admin', 'manager'],
+  'DELETE /api/v1/invoices/:id/lines/:lineId': ['admin', 'manager'],
+  'POST /api/v1/invoices/:id/exclude-record': ['admin', 'manager'],
+  'GET /api/v1/invoices/:id/work-report': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id/work-report.csv': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id/work-report.pdf': ['admin', 'manager', 'accountant'],
+  // Company settings: read by whoever reads invoices (invoices.read); changed only with settings.manage (admin).
+  'GET /api/v1/settings/company': ['admin', 'manager', 'accountant'],
+  'PUT /api/v1/settings/company': ADMIN,
+  'GET /api/v1/settings/company/logo': ['admin', 'manager', 'accountant'],
+  'PUT /api/v1/settings/company/logo': ADMIN,
+  'DELETE /api/v1/settings/company/logo': ADMIN,
+  // E-mailing an invoice marks it sent: invoices.payments; its PDF: invoices.read (both admin, manager, accountant).
+  'POST /api/v1/invoices/:id/send': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/invoices/:id/pdf': ['admin', 'manager', 'accountant'],
+  // Profitability: profitability.read and the margins field scope (admin, manager).
+  // Accounting exports: exports.run (admin, accountant).
+  'GET /api/v1/exports': ['admin', 'accountant'],
+  'GET /api/v1/exports/preview': ['admin', 'accountant'],
+  'POST /api/v1/exports': ['admin', 'accountant'],
+  'GET /api/v1/exports/:id': ['admin', 'accountant'],
+  'GET /api/v1/exports/:id/download': ['admin', 'accountant'],
+  'GET /api/v1/exports/invoices/:id': ['admin', 'accountant'],
+  'GET /api/v1/profitability': ['admin', 'manager'],
+  'GET /api/v1/profitability.csv': ['admin', 'manager'],
+  'GET /api/v1/profitability.xlsx': ['admin', 'manager'],
+  'GET /api/v1/contracts/:id/profitability': ['admin', 'manager'],
 };
 
 describe('authorization matrix (every route × every role)', () => {

@@ -49,6 +49,37 @@ describe.each(testEngines())('service records on %s', (engine) => {
     expect(list[2]).toMatchObject({ km: '36', vehicle: '1AB 2345' });
   });
 
+  it('logs a work entry through POST /work-entries, the ticket named in the body; refuses a body without one', async () => {
+    const ticket = await w.newTicket('Work entries');
+    const res = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/work-entries', payload: { ticketId: ticket.id, date: '2026-10-05', startTime: '09:00', minutes: 50, workTypeId: w.wt.remote, description: 'Vzdálená správa' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'work', ticket: { id: ticket.id }, amountMinor: 800_00, price: { status: 'priced', billableMinutes: 60 } });
+    const before = await recordCount(w.t);
+    const missing = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/work-entries', payload: { date: '2026-10-05', minutes: 50, workTypeId: w.wt.remote } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('ticketId');
+    const travel = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/work-entries', payload: { ticketId: ticket.id, kind: 'travel', date: '2026-10-05', km: '3' } });
+    expect(travel.statusCode).toBe(400);
+    expect(await recordCount(w.t)).toBe(before);
+  });
+
+  it('prices from memory, and a change of the price list is seen by the next record', async () => {
+    const ticket = await w.newTicket('Pricing memory');
+    // Saturday 31 October (weekend +100 %), after every other record of these tests.
+    const first = (await w.log(w.tech.auth, work({ date: '2026-10-31', minutes: 60 }), ticket.id)).json();
+    expect(first.amountMinor).toBe(1_600_00);
+    // The Standard list's current version: raise the remote rate and log again.
+    const lists = (await w.t.request(w.manager.auth, { method: 'GET', url: '/api/v1/price-lists' })).json();
+    const list = lists.items.find((l: { isDefault: boolean }) => l.isDefault);
+    const detail = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/price-lists/${list.id}` })).json();
+    const version = detail.versions.at(-1);
+    const workRates = version.terms.workRates.map((r: { workTypeId: number; hourlyRateMinor: number }) => (r.workTypeId === w.wt.remote ? { ...r, hourlyRateMinor: 900_00 } : r));
+    const added = await w.t.request(w.manager.auth, { method: 'POST', url: `/api/v1/price-lists/${list.id}/versions`, payload: { validFrom: '2026-10-31', terms: { ...version.terms, workRates } } });
+    expect(added.statusCode, added.body).toBe(201);
+    const second = (await w.log(w.tech.auth, work({ date: '2026-10-31', minutes: 60 }), ticket.id)).json();
+    expect(second.amountMinor).toBe(1_800_00);
+  });
+
   it('stores a record whose work type has no rate as "no price" with the reason, never as 0', async () => {
     const res = await w.log(w.tech.auth, work({ workTypeId: w.wt.unpriced }));
     expect(res.statusCode, res.body).toBe(201);

@@ -1,7 +1,11 @@
 import type { Services } from '../app.ts';
+import { DEMO_COMPANY } from '../modules/company/index.ts';
 import { systemContext, type Role } from '../modules/identity/index.ts';
 import type { NewTicket } from '../modules/tickets/index.ts';
+import { seedDemoBillingExamples } from './demo-billing.ts';
+import { seedDemoFlatFeeContract } from './demo-contracts.ts';
 import { seedDemoPricing } from './demo-pricing.ts';
+import { seedDemoItems, seedDemoWarehouses } from './demo-warehouse.ts';
 
 /** Sign-in password of every demo user (printed at start; the demo is for trying Kontor, not for production). */
 export const DEMO_PASSWORD = 'Kontor-Demo-2026';
@@ -101,8 +105,18 @@ export async function seedDemo(services: Services): Promise<void> {
   }
   // Price list "Standard 2026" (BILLING.md §5): the default, and Strojírny Brno's own.
   const workers = [userIds.technician, userIds.operator, userIds.manager].filter((id): id is number => id !== undefined);
-  await seedDemoPricing(services, { clientId: clientIds[0]!, technicianIds: workers });
+  // Stock items first: the price list prices the SSD 1 TB by its item id.
+  const items = await seedDemoItems(services);
+  await seedDemoPricing(services, { clientId: clientIds[0]!, technicianIds: workers, ssdItemId: items.ssd });
+  const technician = DEMO_USERS.find((u) => u.role === 'technician')!;
+  if (userIds.technician) await seedDemoWarehouses(services, { technician: { id: userIds.technician, name: technician.name }, operatorId: userIds.operator });
+  // The supplier on invoices (Settings → Company): a Czech VAT payer with a bank account and IBAN.
+  await services.company.update(systemContext, DEMO_COMPANY);
+  await seedDemoFlatFeeContract(services, clientIds[3]!);
   await seedDemoTickets(services, userIds, clientIds, contactIds);
+  // BILLING.md's examples A, B and C with C's September issued: run October 2026 to see their invoices.
+  const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
+  if (userIds.manager) await seedDemoBillingExamples(services, { managerId: userIds.manager, managerName: manager.name, ssdItemId: items.ssd });
 }
 
 /** The service desk's people and a few tickets in different states, so the workspace is not empty. */

@@ -4,11 +4,10 @@ import { systemContext } from '../modules/identity/index.ts';
 /**
  * The price list "Standard 2026" of BILLING.md §5 (CZK, VAT 21 % on everything):
  * its catalogue, the internal costs, the list as the default, and assigned to the
- * demo client Strojírny Brno a.s. as well. The list's price for the item
- * "SSD 1 TB" (1 890.00) joins when the warehouse brings stock items: a price-list
- * item price names an item id, and there are no items before the warehouse.
+ * demo client Strojírny Brno a.s. as well, with the item "SSD 1 TB" at 1 890.00
+ * (a price-list item price names the item's id, so the items come first).
  */
-export async function seedDemoPricing(services: Services, ids: { clientId: number; technicianIds: number[] }): Promise<void> {
+export async function seedDemoPricing(services: Services, ids: { clientId: number; technicianIds: number[]; ssdItemId: number }): Promise<void> {
   const ctx = systemContext;
   const { catalogue, costs, priceLists } = services.pricing;
   const workType = (code: string, name: string) => catalogue.createWorkType(ctx, { code, name, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
@@ -34,7 +33,7 @@ export async function seedDemoPricing(services: Services, ids: { clientId: numbe
       travelRatePerHourMinor: null,
       zoneFees: [],
       unitFeePrices: [{ feeId: callOut.id, priceMinor: 300_00 }],
-      itemPrices: [],
+      itemPrices: [{ itemId: ids.ssdItemId, priceMinor: 1_890_00 }],
     },
   });
   await priceLists.setClientPriceList(ctx, ids.clientId, list.id);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -15,6 +15,8 @@ export interface FileStore {
   put(input: Readable, maxBytes: number): Promise<{ sha256: string; size: number }>;
   open(sha256: string): Readable;
   exists(sha256: string): boolean;
+  /** Absolute path of a stored file, for readers that need a file name (e.g. a logo embedded in PDFs). */
+  pathOf(sha256: string): string;
 }
 
 export class TooLarge extends Error {
@@ -60,5 +62,6 @@ export function createFileStore(dir: string): FileStore {
     },
     open: (sha256) => createReadStream(pathOf(sha256)),
     exists: (sha256) => existsSync(pathOf(sha256)),
+    pathOf: (sha256) => resolve(pathOf(sha256)),
   };
 }

@@ -2,3 +2,16 @@
 export type { BankAccount, CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, PostalAddress, Supplier } from './domain/invoice-document.ts';
 export type { VatGroup, VatRateBp } from './domain/vat.ts';
 export type { WorkReport, WorkReportEntry, WorkReportLedger, WorkReportOutcome } from './domain/work-report.ts';
+export { createProfitabilityService, type ProfitabilityService } from './billing.profitability.service.ts';
+export { createProfitabilityExport, type ProfitabilityExport } from './billing.profitability.export.ts';
+export { profitabilityRoutes } from './billing.profitability.routes.ts';
+// Invoicing: issuing, states, payments, credit notes, the InvoiceDocument and its HTML preview.
+export { createInvoicing, type Invoicing } from './billing.invoices.ts';
+export { invoicingRoutes } from './billing.invoices.routes.ts';
+export { invoiceDocument } from './billing.document.ts';
+export { invoiceHtml } from './domain/invoice-html.ts';
+export type { BulkIssueReport, IssuedInvoice } from './billing.issue.ts';
+// Billing runs: drafts per client and currency, draft adjustments, work reports.
+export { createBillingRunsModule, type BillingRunsModule } from './billing.run.module.ts';
+export { billingRunRoutes } from './billing.run.routes.ts';
+export { checkRunPeriod, type RunView, type RunResult, type BillingRunDeps } from './billing.run.ts';

@@ -1,5 +1,4 @@
-import { CompiledQuery } from 'kysely';
-import type { DbOrTx } from '../../platform/db/index.ts';
+import { configVersion, type DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { DEFAULT_PRIORITY_MATRIX, type CalendarConfig, type PriorityMatrix, type SlaTargets, type StateCategory } from './domain/index.ts';
 import * as processes from './process.repo.ts';
@@ -154,8 +153,8 @@ export const teamIdsOfUser = queues.teamIdsOfUser;
  * The configuration as one snapshot, for the hot paths (creating and listing tickets).
  *
  * Loading it takes a dozen queries; a snapshot is kept per database and reused while
- * `config_version` (raised by triggers in the same transaction as every change to the
- * tables read here, see migrations/0005) is unchanged. So each request reads one small
+ * the configuration version (platform/db/config-version.ts; raised by triggers in the
+ * same transaction as every change to the tables read here) is unchanged. So each request reads one small
  * row instead of the configuration, and a change made by any process is seen by the
  * next request of every process.
  * ---------------------------------------------------------------------------------- */
@@ -180,13 +179,6 @@ export interface HelpdeskSnapshot {
   customFieldsOf(typeId: number): CustomField[];
 }
 
-const VERSION_QUERY = CompiledQuery.raw('select version from config_version where id = 1');
-
-/** The configuration version now; a database without the table (before migration 0005) never caches. */
-async function configVersion(db: DbOrTx): Promise<number | null> {
-  const { rows } = await db.executeQuery<{ version: number | string }>(VERSION_QUERY);
-  return rows[0] ? Number(rows[0].version) : null;
-}
 
 async function loadSnapshot(db: DbOrTx, version: number): Promise<HelpdeskSnapshot> {
   const [types, queueList, policies, calendars, fields, matrix, prefix] = await Promise.all([

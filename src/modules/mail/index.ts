@@ -4,7 +4,7 @@
  * job delivers it over SMTP with leases and retries. Admins see the outbox and
  * override templates through the routes.
  */
-export { enqueueMail, type OutgoingMail, type MailRecipient } from './outbox.ts';
+export { enqueueMail, type OutgoingMail, type MailRecipient, type MailAttachment } from './outbox.ts';
 export { renderTemplate } from './templates.repo.ts';
 export { newMessageId, threadHeaders, type ThreadHeaders } from './threading.ts';
 export { createMailSender, type MailSender, type MailLogger, type RunResult, type MailSenderOptions } from './sender.ts';

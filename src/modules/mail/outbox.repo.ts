@@ -66,6 +66,21 @@ export async function insertMessage(db: DbOrTx, values: Insertable<MailOutboxTab
   return existing.id;
 }
 
+/** Stores a message's attachments; a message enqueued again under its idempotency key keeps its first ones. */
+export async function insertAttachments(db: DbOrTx, outboxId: number, attachments: readonly { filename: string; contentType: string; content: Uint8Array }[]): Promise<void> {
+  await db
+    .insertInto('mail_attachments')
+    .values(attachments.map((a, position) => ({ outbox_id: outboxId, position, filename: a.filename, content_type: a.contentType, content_base64: Buffer.from(a.content).toString('base64') })))
+    .onConflict((oc) => oc.columns(['outbox_id', 'position']).doNothing())
+    .execute();
+}
+
+/** A message's attachments in order, as nodemailer takes them. */
+export async function attachmentsOf(db: DbOrTx, outboxId: number): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+  const rows = await db.selectFrom('mail_attachments').select(['filename', 'content_type', 'content_base64']).where('outbox_id', '=', outboxId).orderBy('position').execute();
+  return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: Buffer.from(r.content_base64, 'base64') }));
+}
+
 /** Due: pending and its time has come, or claimed by a sender whose lease ran out (it crashed or hung). */
 function due(now: string) {
   return (eb: ExpressionBuilder<Database, 'mail_outbox'>) =>

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { invalid, type ErrorDetail } from '../../shared/errors.ts';
 import { isMessageId, type MailLanguage, type TemplateKey } from './domain/index.ts';
-import { insertMessage, type Recipient } from './outbox.repo.ts';
+import { insertAttachments, insertMessage, type Recipient } from './outbox.repo.ts';
 
 export interface MailRecipient {
   email: string;
@@ -23,7 +23,18 @@ export interface OutgoingMail {
   template?: { key: TemplateKey; language: MailLanguage } | null | undefined;
   /** The same key twice enqueues once, e.g. `ticket:42:created:contact:7`. */
   idempotencyKey?: string | null | undefined;
+  /** Files sent with the message (e.g. an invoice PDF), stored with it in the outbox. */
+  attachments?: readonly MailAttachment[] | undefined;
 }
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/** Attachments together may not exceed this: mail servers commonly refuse messages over 10 MB once encoded. */
+export const MAX_ATTACHMENT_BYTES = 7 * 1024 * 1024;
 
 const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
@@ -40,6 +51,11 @@ function problemsOf(message: OutgoingMail): ErrorDetail[] {
     if (id && !isMessageId(id)) problems.push({ path: path as string, code: 'invalid_message_id', message: `Not a Message-ID: ${id}` });
   }
   if (!message.messageId) problems.push({ path: 'messageId', code: 'required', message: 'A mail needs its Message-ID' });
+  const attached = (message.attachments ?? []).reduce((sum, a) => sum + a.content.length, 0);
+  if (attached > MAX_ATTACHMENT_BYTES) problems.push({ path: 'attachments', code: 'too_large', message: `Attachments of ${attached} bytes exceed ${MAX_ATTACHMENT_BYTES}` });
+  (message.attachments ?? []).forEach((a, i) => {
+    if (!a.filename.trim() || /[\\/\r\n]/.test(a.filename)) problems.push({ path: `attachments.${i}.filename`, code: 'invalid_filename', message: `Not a file name: ${a.filename}` });
+  });
   return problems;
 }
 
@@ -57,7 +73,7 @@ export async function enqueueMail(trx: DbOrTx, at: Date, message: OutgoingMail):
   const problems = problemsOf(message);
   if (problems.length) throw invalid(problems, 'The mail cannot be queued');
   const now = at.toISOString();
-  return insertMessage(trx, {
+  const id = await insertMessage(trx, {
     to_json: recipients(message.to),
     cc_json: recipients(message.cc ?? []),
     // A line break in a header is never wanted (nodemailer encodes it anyway).
@@ -76,4 +92,6 @@ export async function enqueueMail(trx: DbOrTx, at: Date, message: OutgoingMail):
     created_at: now,
     updated_at: now,
   });
+  if (message.attachments?.length) await insertAttachments(trx, id, message.attachments);
+  return id;
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { MAX_ATTEMPTS, retryDelayMs } from './domain/index.ts';
-import { claimDue, markAttemptFailed, markSent, type OutboxRow, type Recipient } from './outbox.repo.ts';
+import { attachmentsOf, claimDue, markAttemptFailed, markSent, type OutboxRow, type Recipient } from './outbox.repo.ts';
 
 /** What the sender logs through (pino, Fastify's app.log, or a test double). */
 export interface MailLogger {
@@ -74,7 +74,9 @@ export function createMailSender(
   async function deliver(row: OutboxRow): Promise<keyof RunResult> {
     let info: { response?: string | undefined; rejected?: unknown[] | undefined };
     try {
+      const attachments = await attachmentsOf(db, row.id);
       info = await transport().sendMail({
+        ...(attachments.length ? { attachments } : {}),
         from: config.mailFrom,
         to: toAddresses(row.to_json),
         cc: toAddresses(row.cc_json),

@@ -15,6 +15,8 @@ export {
   type PriceListSourceKind,
   type UnpricedReason,
 } from './pricing.resolver.ts';
+export { pricingReads, type PricingReads } from './pricing.reads.ts';
+export { priceMaterials, type MaterialLineInput, type MaterialPricingInput } from './pricing.material.ts';
 export { findWorkType, findUnitFee, findTravelZone, getTechnicianSettings, getProviderCountry, vatRateOn } from './loaders.ts';
 export { VAT_CATEGORIES, type VatCategory } from './common.schemas.ts';
 export type { WorkType, UnitFee, TravelZone, TechnicianLevel, VatRate } from './catalogue.schemas.ts';

@@ -1,7 +1,5 @@
 /** Each kind of record priced by the core, with the words of its explanation (see pricing.resolver.ts). */
-import type { DbOrTx } from '../../platform/db/index.ts';
 import type { CountryCode, HolidayCalendar } from '../../shared/calendar/index.ts';
-import { findSimple, findUnitFee, findWorkType } from './catalogue.repo.ts';
 import type { WorkType } from './catalogue.schemas.ts';
 import {
   billableMinutes,
@@ -16,10 +14,11 @@ import {
   type WorkPriceExplanation,
 } from './domain/index.ts';
 import { formatMilli, formatMinor, timeClassText } from './pricing.explain.ts';
+import type { PricingReads } from './pricing.reads.ts';
 import type { PricingInput, UnpricedReason } from './pricing.resolver.ts';
 
 export interface PricingContext {
-  db: DbOrTx;
+  reads: PricingReads;
   input: PricingInput;
   version: PriceListVersion;
   country: CountryCode;
@@ -84,9 +83,9 @@ function roundingText(e: WorkPriceExplanation, workType: WorkType, billable: num
 export async function priceWork(c: PricingContext, holidays: HolidayCalendar): Promise<KindResult> {
   const { input, explanation } = c;
   if (input.workTypeId === null || input.workTypeId === undefined) return failed('missing_input', 'A work record needs a work type');
-  const workType = await findWorkType(c.db, input.workTypeId);
+  const workType = await c.reads.workType(input.workTypeId);
   if (!workType) return failed('unknown_reference', `Work type #${input.workTypeId} does not exist`);
-  const level = c.levelId === null ? null : await findSimple(c.db, 'technician_levels', c.levelId);
+  const level = c.levelId === null ? null : await c.reads.level(c.levelId);
   const fromList = c.version.minimumMinutes?.some((m) => m.workTypeId === String(workType.id)) ?? false;
   const version = withCatalogueMinimum(c.version, workType);
   const hours = version.businessHours ?? DEFAULT_BUSINESS_HOURS;
@@ -141,7 +140,7 @@ export async function priceTravelRecord(c: PricingContext): Promise<KindResult> 
   const { input, explanation } = c;
   const kmGiven = input.kmMilli !== null && input.kmMilli !== undefined;
   if (!kmGiven && (input.zoneId === null || input.zoneId === undefined)) return failed('missing_input', 'A travel record needs km or a zone');
-  const zone = input.zoneId === null || input.zoneId === undefined ? null : await findSimple(c.db, 'travel_zones', input.zoneId);
+  const zone = input.zoneId === null || input.zoneId === undefined ? null : await c.reads.zone(input.zoneId);
   if (input.zoneId && !zone) return failed('unknown_reference', `Travel zone #${input.zoneId} does not exist`);
   if (zone && !compiledPriceList(c.version).zoneFees.has(String(zone.id))) {
     if (!kmGiven) return unpricedUnlessNotBillable(c, 'no_zone_price', `The price list has no fee for zone ${zone.name} and the record has no km`, TRAVEL_VAT);
@@ -166,7 +165,7 @@ export async function priceFee(c: PricingContext): Promise<KindResult> {
   const { input } = c;
   if (input.feeId === null || input.feeId === undefined) return failed('missing_input', 'A fee record needs a unit fee');
   if (input.quantityMilli === null || input.quantityMilli === undefined) return failed('missing_input', 'A fee record needs a quantity');
-  const fee = await findUnitFee(c.db, input.feeId);
+  const fee = await c.reads.unitFee(input.feeId);
   if (!fee) return failed('unknown_reference', `Unit fee #${input.feeId} does not exist`);
   const result = priceUnitFee({ priceList: c.version, feeId: String(fee.id), quantityMilli: input.quantityMilli });
   if (!result.ok) return unpricedUnlessNotBillable(c, 'no_fee_price', `The price list has no price for ${fee.name}`, fee.vatCategory);

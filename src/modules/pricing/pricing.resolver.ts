@@ -12,8 +12,7 @@ import { tryMinuteOfDay } from '../../shared/minutes.ts';
 import { multiplyQuantity } from '../../shared/quantity.ts';
 import * as costs from './costs.repo.ts';
 import { hourlyAmount, type TimeClass } from './domain/index.ts';
-import { getTechnicianSettings } from './loaders.ts';
-import * as lists from './price-lists.repo.ts';
+import { directReads, pricingReads, type PricingReads } from './pricing.reads.ts';
 import { COST_PREFIX, formatMilli, formatMinor, SOURCE_TEXT } from './pricing.explain.ts';
 import { priceFee, priceTravelRecord, priceWork, type PricingContext, type KindResult } from './pricing.kinds.ts';
 import { coreVersionOf } from './terms.ts';
@@ -51,6 +50,7 @@ export type UnpricedReason =
   | 'no_km_price'
   | 'no_zone_price'
   | 'no_fee_price'
+  | 'no_item_price'
   | 'unknown_reference'
   | 'missing_input';
 
@@ -117,7 +117,8 @@ export async function priceWith(db: DbOrTx, input: PricingInput): Promise<Priced
   const problems = inputProblems(input);
   if (problems.length) throw invalid(problems);
   const explanation: string[] = [];
-  const cost = await costOf(db, input);
+  const reads = await pricingReads(db);
+  const cost = await costOf(reads, input);
 
   const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord => ({
     ok: false,
@@ -130,19 +131,19 @@ export async function priceWith(db: DbOrTx, input: PricingInput): Promise<Priced
     explanation: [...explanation, message, ...cost.lines],
   });
 
-  const chosen = await chooseList(db, input, explanation);
+  const chosen = await chooseList(db, input, explanation, reads);
   if ('reason' in chosen) return unpriced(chosen.reason, chosen.message);
   const { list, source } = chosen;
-  const row = await lists.versionRowOn(db, list.id, input.date); // the core's versionOnDate, in SQL
+  const row = await reads.versionRowOn(list.id, input.date); // the core's versionOnDate, in SQL
   if (!row) return unpriced('no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list);
   explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
 
   const context: PricingContext = {
-    db,
+    reads,
     input,
     version: coreVersionOf(row, list.currency),
-    country: await costs.providerCountry(db),
-    levelId: input.technicianId === null ? null : (await getTechnicianSettings(db, input.technicianId)).levelId,
+    country: await reads.providerCountry(),
+    levelId: input.technicianId === null ? null : await reads.technicianLevelId(input.technicianId),
     explanation,
   };
   const result: KindResult =
@@ -167,34 +168,35 @@ export async function priceWith(db: DbOrTx, input: PricingInput): Promise<Priced
 }
 
 /** The list: a chosen one (preview), else the contract's, else the client's, else the default; deactivated lists are skipped. */
-async function chooseList(
+export async function chooseList(
   db: DbOrTx,
   input: PricingInput,
   explanation: string[],
+  reads: PricingReads = directReads(db),
 ): Promise<{ list: { id: number; name: string; currency: string }; source: PriceListSourceKind } | { reason: UnpricedReason; message: string }> {
   const candidates: [PriceListSourceKind, number | null | undefined][] = [
     ['chosen', input.priceListId],
     ['contract', input.contractPriceListId],
-    ['client', input.clientId === null ? null : await lists.clientPriceListId(db, input.clientId)],
+    ['client', input.clientId === null ? null : await reads.clientPriceListId(input.clientId)],
   ];
   for (const [source, id] of candidates) {
     if (id === null || id === undefined) continue;
-    const list = await lists.findListHead(db, id);
+    const list = await reads.listHead(id);
     if (!list) return { reason: 'unknown_reference', message: `Price list #${id} (${SOURCE_TEXT[source]}) does not exist` };
     if (list.active) return { list, source };
     explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}) is deactivated and was skipped`);
   }
-  const fallback = await lists.findDefaultListHead(db);
+  const fallback = await reads.defaultListHead();
   if (!fallback) return { reason: 'no_price_list', message: 'There is no price list to price with: create one (the first list is the default)' };
   return { list: fallback, source: 'default' };
 }
 
 /** Work: minutes × the technician's hourly cost on the date / 60; travel: km × cost per km. Null when no rate is known. */
-async function costOf(db: DbOrTx, input: PricingInput): Promise<{ result: { costMinor: number | null; costCurrency: string | null }; lines: string[] }> {
+async function costOf(reads: PricingReads, input: PricingInput): Promise<{ result: { costMinor: number | null; costCurrency: string | null }; lines: string[] }> {
   const none = (why: string) => ({ result: { costMinor: null, costCurrency: null }, lines: [`${COST_PREFIX}unknown, ${why}`] });
   if (input.kind === 'work') {
     if (input.technicianId === null) return none('no technician');
-    const rate = await costs.costRateOn(db, 'hourly', input.technicianId, input.date);
+    const rate = await reads.costRateOn('hourly', input.technicianId, input.date);
     if (!rate) return none(`the technician has no hourly cost valid on ${input.date}`);
     const costMinor = hourlyAmount(input.minutes, rate.amountMinor);
     return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${input.minutes} min × ${formatMinor(rate.amountMinor)}/h = ${formatMinor(costMinor)} ${rate.currency}`] };
@@ -202,12 +204,12 @@ async function costOf(db: DbOrTx, input: PricingInput): Promise<{ result: { cost
   if (input.kind === 'travel') {
     if (input.kmMilli === null || input.kmMilli === undefined) return none('no km recorded');
     const km = input.kmMilli;
-    const rate = await costs.costRateOn(db, 'per_km', null, input.date);
+    const rate = await reads.costRateOn('per_km', null, input.date);
     if (!rate) return none(`no cost per km valid on ${input.date}`);
     const costMinor = multiplyQuantity(km, rate.amountMinor);
     return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${formatMilli(km)} km × ${formatMinor(rate.amountMinor)} = ${formatMinor(costMinor)} ${rate.currency}`] };
   }
-  const currency = costs.currencyOfCountry(await costs.providerCountry(db));
+  const currency = costs.currencyOfCountry(await reads.providerCountry());
   return { result: { costMinor: 0, costCurrency: currency }, lines: [`${COST_PREFIX}none, a unit fee has no cost of its own`] };
 }
 

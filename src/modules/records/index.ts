@@ -20,7 +20,13 @@ export type { RecordsWorkflow } from './records.workflow.ts';
 export type { Timers } from './records.timers.ts';
 export type { Timesheets } from './records.timesheets.ts';
 export type { RecordsExport } from './records.export.ts';
+/** CSV writing and money as spreadsheet text, for other modules' exports. */
+export { formatCsv } from './domain/csv.ts';
+export { formatMinor } from './records.export.ts';
 export type { ServiceRecord, NewRecord, BulkReport, Timer } from './records.schemas.ts';
+/** Prices a ticket's unbilled records again (the contracts module, when the ticket's contract changes). */
+export { repriceTicketRecords } from './records.reprice.ts';
+export { createMaterialRecords, createReturnRecord, materialTicket, type CreatedMaterialRecord, type MaterialIssue, type MaterialReturn, type MaterialTicket } from './records.material.ts';
 
 /** Every part of the records module over the same dependencies (the app and the CLI use this). */
 export function createRecords(deps: RecordsDeps) {

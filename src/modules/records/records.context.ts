@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTx } from '../../platform/db/index.ts';
+import { preparedQuery, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { forbidden, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
 import { fieldScopeOf, hasPermission, ticketScopeOf, type Permission, type RequestContext } from '../identity/index.ts';
 import { isCostLine } from './records.pricing.ts';
@@ -38,22 +38,30 @@ export interface VisibleTicket {
  * The ticket if the actor's ticket scope shows it, else "not found" (records
  * follow the ticket scope: operators and technicians see their queues' tickets).
  */
-export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number): Promise<VisibleTicket> {
-  const scope = ticketScopeOf(ctx.actor);
-  if (scope.kind === 'none') throw notFound('Ticket');
-  let sel = db.selectFrom('tickets').select(['id', 'number', 'client_id']).where('id', '=', id);
-  if (scope.kind === 'member_queues') {
-    sel = sel.where('queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
-  }
-  const row = await sel.executeTakeFirst();
-  if (!row) throw notFound('Ticket');
-  const dims = await db
+// Every record written starts here, so these are compiled once (preparedQuery).
+const anyTicket = preparedQuery((db, p: { id: number }) => db.selectFrom('tickets').select(['id', 'number', 'client_id']).where('id', '=', p.id));
+const memberTicket = preparedQuery((db, p: { id: number; userId: number }) =>
+  db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'client_id'])
+    .where('id', '=', p.id)
+    .where('queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.userId)),
+);
+const ticketDimensions = preparedQuery((db, p: { id: number }) =>
+  db
     .selectFrom('ticket_dimension_values as tdv')
     .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
     .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
     .select(['d.code as dimension', 'dv.code as value'])
-    .where('tdv.ticket_id', '=', id)
-    .execute();
+    .where('tdv.ticket_id', '=', p.id),
+);
+
+export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number): Promise<VisibleTicket> {
+  const scope = ticketScopeOf(ctx.actor);
+  if (scope.kind === 'none') throw notFound('Ticket');
+  const [row] = scope.kind === 'member_queues' ? await memberTicket(db, { id, userId: scope.userId }) : await anyTicket(db, { id });
+  if (!row) throw notFound('Ticket');
+  const dims = await ticketDimensions(db, { id });
   return { id: row.id, number: row.number, clientId: row.client_id, dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])) };
 }
 

@@ -1,7 +1,8 @@
-import type { DbOrTx } from '../../platform/db/index.ts';
+import { preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { resolveDimensionValues } from '../helpdesk/index.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
+import { pricingReads, type PricingReads } from '../pricing/index.ts';
 import type { VisibleTicket } from './records.context.ts';
 import type { RecordValues, TimeClass } from './records.repo.ts';
 import { dateProblems, entryMinutes, parseDecimal } from './domain/entry.ts';
@@ -38,9 +39,13 @@ const NOT_FOR: Record<RecordInput['kind'], (keyof RecordInput)[]> = {
   fee: ['startTime', 'endTime', 'minutes', 'workTypeId', 'timeClass', 'km', 'zoneId', 'vehicle'],
 };
 
-async function active(db: DbOrTx, table: 'work_types' | 'travel_zones' | 'unit_fees', id: number) {
-  return db.selectFrom(table).select(['id', 'active']).where('id', '=', id).executeTakeFirst().then((r) => (r && r.active === 1 ? r : null));
+/** The catalogue entry if it exists and is active (read through pricing's memory of the catalogue). */
+async function active<T extends { active: boolean }>(entry: Promise<T | null>): Promise<T | null> {
+  const found = await entry;
+  return found?.active ? found : null;
 }
+
+const userActive = preparedQuery((db, p: { id: number }) => db.selectFrom('users').select('active').where('id', '=', p.id));
 
 export async function prepareRecord(
   db: DbOrTx,
@@ -53,6 +58,7 @@ export async function prepareRecord(
   const problems: ErrorDetail[] = [];
   const bad = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const kind = before?.kind ?? input.kind;
+  const catalogue: PricingReads = await pricingReads(db);
   for (const field of NOT_FOR[kind]) {
     if (input[field] !== undefined) bad(field, 'not_applicable', `A ${kind} record has no ${field}`);
   }
@@ -64,7 +70,7 @@ export async function prepareRecord(
     if (technicianId !== defaultTechnician && !hasPermission(ctx.actor, 'records.approve')) {
       bad('technicianId', 'not_allowed', 'You may log records only for yourself');
     }
-    const user = await db.selectFrom('users').select('active').where('id', '=', technicianId).executeTakeFirst();
+    const [user] = await userActive(db, { id: technicianId });
     if (!user || user.active !== 1) bad('technicianId', 'unknown_reference', 'No active user with this id');
   }
 
@@ -86,9 +92,9 @@ export async function prepareRecord(
   let billableDefault = true;
   if (kind === 'work') {
     workTypeId = input.workTypeId ?? before?.workTypeId ?? null;
-    const wt = workTypeId === null ? null : await db.selectFrom('work_types').select(['active', 'billable_default']).where('id', '=', workTypeId).executeTakeFirst();
-    if (!wt || wt.active !== 1) bad('workTypeId', workTypeId === null ? 'required' : 'unknown_reference', 'No active work type with this id');
-    else billableDefault = wt.billable_default === 1;
+    const wt = workTypeId === null ? null : await active(catalogue.workType(workTypeId));
+    if (!wt) bad('workTypeId', workTypeId === null ? 'required' : 'unknown_reference', 'No active work type with this id');
+    else billableDefault = wt.billableDefault;
   }
 
   let timeClassOverride = before?.timeClassOverride ?? null;
@@ -102,7 +108,7 @@ export async function prepareRecord(
   let vehicle: string | null = null;
   if (kind === 'travel') {
     zoneId = input.zoneId !== undefined ? input.zoneId : (before?.zoneId ?? null);
-    if (zoneId !== null && !(await active(db, 'travel_zones', zoneId))) bad('zoneId', 'unknown_reference', 'No active travel zone with this id');
+    if (zoneId !== null && !(await active(catalogue.zone(zoneId)))) bad('zoneId', 'unknown_reference', 'No active travel zone with this id');
     if (input.km !== undefined) {
       const km = parseDecimal(input.km, 'km', { positive: false });
       problems.push(...km.problems);
@@ -116,7 +122,7 @@ export async function prepareRecord(
   let quantityMilli: number | null = null;
   if (kind === 'fee') {
     feeId = input.feeId ?? before?.feeId ?? null;
-    if (feeId === null || !(await active(db, 'unit_fees', feeId))) bad('feeId', feeId === null ? 'required' : 'unknown_reference', 'No active unit fee with this id');
+    if (feeId === null || !(await active(catalogue.unitFee(feeId)))) bad('feeId', feeId === null ? 'required' : 'unknown_reference', 'No active unit fee with this id');
     if (input.quantity !== undefined) {
       const q = parseDecimal(input.quantity, 'quantity', { positive: true });
       problems.push(...q.problems);

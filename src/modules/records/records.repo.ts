@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { afterCursor, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
+import { afterCursor, preparedQuery, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { TicketScope } from '../identity/index.ts';
 import type { StoredPricing } from './records.pricing.ts';
@@ -41,8 +41,15 @@ export function valueColumns(v: RecordValues): Updateable<RecordsTable> {
   };
 }
 
+// Compiled once per set of columns (preparedQuery): building the insert cost more than running it.
+const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.insertInto('records').values(row).returning('id'));
+
 export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<number> {
-  return (await db.insertInto('records').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  // Columns left undefined take their defaults, as with Kysely's own insert.
+  const row = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>;
+  const [inserted] = await insertRecordRow(db, row);
+  if (!inserted) throw new Error('records: the insert returned no id');
+  return inserted.id;
 }
 
 /** Writes only over the version the caller read; false when someone else changed it first. */
@@ -70,11 +77,12 @@ function recordQuery(db: DbOrTx) {
     .leftJoin('work_types as wt', 'wt.id', 'r.work_type_id')
     .leftJoin('travel_zones as z', 'z.id', 'r.zone_id')
     .leftJoin('unit_fees as f', 'f.id', 'r.fee_id')
+    .leftJoin('items as it', 'it.id', 'r.item_id')
     .selectAll('r')
     .select([
       't.number as ticket_number', 't.subject as ticket_subject', 'c.name as client_name', 'tech.name as technician_name',
       'ap.name as approver_name', 'wt.code as work_type_code', 'wt.name as work_type_name', 'z.code as zone_code', 'z.name as zone_name',
-      'f.code as fee_code', 'f.name as fee_name', 'f.unit as fee_unit',
+      'f.code as fee_code', 'f.name as fee_name', 'f.unit as fee_unit', 'it.code as item_code', 'it.name as item_name', 'it.unit as item_unit',
     ]);
 }
 
@@ -105,6 +113,7 @@ export function toRecord(r: RecordRow): ServiceRecord {
     zone: r.zone_id === null ? null : { id: r.zone_id, code: r.zone_code ?? '', name: r.zone_name ?? '' },
     vehicle: r.vehicle,
     fee: r.fee_id === null ? null : { id: r.fee_id, code: r.fee_code ?? '', name: r.fee_name ?? '', unit: r.fee_unit ?? '' },
+    item: r.item_id === null ? null : { id: r.item_id, code: r.item_code ?? '', name: r.item_name ?? '', unit: r.item_unit ?? '' },
     quantity: r.quantity_milli === null ? null : formatQuantity(r.quantity_milli),
     billable: r.billable === 1,
     description: r.description,
@@ -134,9 +143,15 @@ export function toRecord(r: RecordRow): ServiceRecord {
   };
 }
 
+// Read back after every write: compiled once (preparedQuery), the join is costly to build.
+const recordById = preparedQuery((db, p: { id: number }) => recordQuery(db).where('r.id', '=', p.id));
+const memberRecordById = preparedQuery((db, p: { id: number; userId: number }) =>
+  scoped(db, recordQuery(db).where('r.id', '=', p.id), { kind: 'member_queues', userId: p.userId }),
+);
+
 export async function readRecord(db: DbOrTx, id: number, scope: TicketScope): Promise<ServiceRecord | null> {
   if (scope.kind === 'none') return null;
-  const row = await scoped(db, recordQuery(db).where('r.id', '=', id), scope).executeTakeFirst();
+  const [row] = scope.kind === 'member_queues' ? await memberRecordById(db, { id, userId: scope.userId }) : await recordById(db, { id });
   return row ? toRecord(row) : null;
 }
 

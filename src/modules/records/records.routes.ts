@@ -45,6 +45,20 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       handler: async (request, reply) => reply.status(201).send(await records.create(contextOf(request), request.params.id, request.body)),
     });
 
+    app.post('/api/v1/work-entries', {
+      config: { access: 'records.write' },
+      schema: {
+        tags,
+        summary: 'Log a work entry on a ticket named in the body (the same as POST /tickets/:id/records with kind work); priced at once',
+        body: s.newWorkEntryBody,
+        response: { 201: s.recordSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const { ticketId, ...entry } = request.body;
+        return reply.status(201).send(await records.create(contextOf(request), ticketId, entry));
+      },
+    });
+
     app.get('/api/v1/records', {
       config: { access: 'tickets.read' },
       schema: { tags, summary: 'List records by technician, client, ticket, dates, state (state=submitted: the approval queue), kind; keyset paging', querystring: s.recordListQuery, response: { 200: page(s.recordSchema), ...errorResponses } },

@@ -52,6 +52,9 @@ const feeFields = {
 
 export const newRecordBody = z.discriminatedUnion('kind', [z.strictObject(workFields), z.strictObject(travelFields), z.strictObject(feeFields)]);
 
+/** POST /work-entries: a work entry naming its ticket (kind is implied). */
+export const newWorkEntryBody = z.strictObject({ ticketId: id, ...workFields, kind: z.literal('work').default('work') });
+
 /** A row of a bulk request or an import: a new record and its ticket. */
 export const bulkRowSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ticketId: id, ...workFields }),
@@ -101,6 +104,8 @@ export const recordSchema = z.object({
   zone: coded.nullable(),
   vehicle: z.string().nullable(),
   fee: coded.extend({ unit: z.string() }).nullable(),
+  /** Material records: the item issued from the warehouse. */
+  item: coded.extend({ unit: z.string() }).nullable(),
   quantity: z.string().nullable(),
   billable: z.boolean(),
   description: z.string(),

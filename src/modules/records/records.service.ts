@@ -1,9 +1,10 @@
 import type { Insertable, Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { RecordsTable, Tx } from '../../platform/db/index.ts';
+import { inWriteBatch, type RecordsTable, type Tx } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { notFound, staleVersion } from '../../shared/errors.ts';
 import { auditWhoOf, ticketScopeOf, type RequestContext } from '../identity/index.ts';
+import { ticketContractId } from '../contracts/index.ts';
 import {
   auditView, presenter, require, stateOfRow, throwIfProblems, todayOf, valuesOfRow, visibleRecordRow, visibleTicket, type RecordsDeps, type VisibleTicket,
 } from './records.context.ts';
@@ -31,7 +32,8 @@ export function createRecordsService(deps: RecordsDeps) {
     const at = now.toISOString();
     const row = {
       ...repo.valueColumns(values), ...priceCols, kind: values.kind, ticket_id: values.ticketId, client_id: values.clientId,
-      contract_id: null, state: 'draft', created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
+      // A record falls under the contract its ticket is linked to.
+      contract_id: await ticketContractId(trx, values.ticketId), state: 'draft', created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
     } as Insertable<RecordsTable>;
     const id = await repo.insertRecord(trx, row);
     await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: id, action: 'create', after: auditView(values, priceCols) });
@@ -44,7 +46,8 @@ export function createRecordsService(deps: RecordsDeps) {
     const prepared = await prepareNew(ctx, ticket, input);
     throwIfProblems(prepared.problems);
     const now = clock.now();
-    const id = await db.transaction().execute((trx) => insertPrepared(trx, ctx, prepared.values!, prepared.price!, now));
+    // Records logged at the same moment share a commit on SQLite (inWriteBatch); each is still all or nothing.
+    const id = await inWriteBatch(db, (trx) => insertPrepared(trx, ctx, prepared.values!, prepared.price!, now));
     return get(ctx, id);
   }
 

@@ -6,5 +6,7 @@ export { ticketsRoutes } from './tickets.routes.ts';
 export { createViewsService, type ViewsService, type SavedView } from './views.service.ts';
 export { viewsRoutes } from './views.routes.ts';
 export { createSlaWatcher, type SlaWatcher, type SlaWatchResult, type SlaWatchLogger } from './tickets.sla-watch.ts';
+/** Recomputes a ticket's SLA clock under a policy (the contracts module changes a ticket's policy with its contract). */
+export { refreshSla as refreshTicketSla } from './tickets.context.ts';
 export type { Ticket, TicketSummary, NewTicket } from './tickets.schemas.ts';
 export * from './domain/sla/index.ts';

@@ -290,7 +290,9 @@ export async function readTicket(db: DbOrTx, id: number, scope: TicketScope): Pr
     .leftJoin('teams as tm', 'tm.id', 'tickets.team_id')
     .leftJoin('contacts as rc', 'rc.id', 'tickets.requester_contact_id')
     .leftJoin('categories as cat', 'cat.id', 'tickets.category_id')
+    .leftJoin('contracts as ct', 'ct.id', 'tickets.contract_id')
     .select(['tm.name as team_name', 'rc.name as requester_name', 'rc.email as requester_email', 'cat.path as category_path'])
+    .select(['tickets.contract_id as contract_id', 'ct.number as contract_number'])
     .where('tickets.id', '=', id);
   if (scope.kind === 'member_queues') {
     sel = sel.where('tickets.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
@@ -328,6 +330,8 @@ export async function readTicket(db: DbOrTx, id: number, scope: TicketScope): Pr
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
     resolutionNote: r.resolution_note,
+    contractId: r.contract_id,
+    contractNumber: r.contract_number ?? null,
   };
 }
 

@@ -110,6 +110,9 @@ export const ticketSchema = ticketSummarySchema.extend({
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
+  /** The contract the ticket and its records fall under (PATCH /tickets/:id/contract changes it). */
+  contractId: z.number().nullable(),
+  contractNumber: z.string().nullable(),
 });
 
 export const timelineItemSchema = z.object({

@@ -8,6 +8,7 @@ import {
   type HelpdeskSnapshot,
 } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
+import { contractForNewTicket, providerToday } from '../contracts/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
 import { allowedFrom, initialState, type Process } from './domain/process.ts';
@@ -119,9 +120,11 @@ export function createTicketsService(deps: TicketsDeps) {
     const dims = await resolveDimensionValues(db, input.dimensions);
     throwIfProblems([...problems, ...custom.problems, ...dims.problems]);
     const { priority, overridden } = priorityOf(ctx, input.impact, input.urgency, input.priority, settings.priorityMatrix);
-    const policy = slaPolicyFor(settings, refs.clientPolicyId);
-    const tags = normalizeTags(input.tags);
     const now = clock.now();
+    // The client's contract valid today (its SLA policy, when it names one, replaces the client's).
+    const contract = await contractForNewTicket(db, client.id, providerToday(now));
+    const policy = slaPolicyFor(settings, contract?.slaPolicyId ?? refs.clientPolicyId);
+    const tags = normalizeTags(input.tags);
     const at = now.toISOString();
     const year = now.getUTCFullYear();
 
@@ -139,7 +142,7 @@ export function createTicketsService(deps: TicketsDeps) {
       priority, priority_overridden: overridden ? 1 : 0, queue_id: queueId, team_id: input.teamId ?? null,
       assignee_id: input.assigneeId ?? null, client_id: client.id, requester_contact_id: input.requesterContactId ?? null,
       category_id: input.categoryId ?? null, parent_id: input.parentId ?? null, custom_json: JSON.stringify(custom.values),
-      tags_text: tags.join(' '), sla_policy_id: policy?.id ?? null,
+      tags_text: tags.join(' '), sla_policy_id: policy?.id ?? null, contract_id: contract?.id ?? null,
       sla_status: String(sla.sla_status),
       sla_first_response_due_at: (sla.sla_first_response_due_at ?? null) as string | null,
       sla_resolution_due_at: (sla.sla_resolution_due_at ?? null) as string | null,
@@ -203,6 +206,7 @@ export function createTicketsService(deps: TicketsDeps) {
       watchers: { users: [], contacts: [] },
       allowedTransitions: transitionsFrom(process, start.id),
       firstResponseAt: null, resolvedAt: null, closedAt: null, resolutionNote: null,
+      contractId: contract?.id ?? null, contractNumber: contract?.number ?? null,
     };
   }
 

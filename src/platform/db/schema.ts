@@ -1,8 +1,15 @@
 import type { Generated } from 'kysely';
 
+import type { BillingTables } from './tables/billing.ts';
+import type { CompanyTables } from './tables/company.ts';
+import type { ContractsTables } from './tables/contracts.ts';
+import type { ExportsTables } from './tables/exports.ts';
 import type { HelpdeskTables } from './tables/helpdesk.ts';
+import type { InvoicingTables } from './tables/invoicing.ts';
 import type { MailTables } from './tables/mail.ts';
+import type { NumberingTables } from './tables/numbering.ts';
 import type { RecordsTables } from './tables/records.ts';
+import type { WarehouseTables } from './tables/warehouse.ts';
 
 /**
  * Row types of every table, as stored. Instants are ISO-8601 UTC strings,
@@ -111,7 +118,7 @@ export interface AuditLogTable {
 }
 
 /** Foundation tables here; each later area keeps its tables in tables/<area>.ts. */
-export interface Database extends HelpdeskTables, MailTables, RecordsTables {
+export interface Database extends HelpdeskTables, MailTables, RecordsTables, BillingTables, ContractsTables, InvoicingTables, NumberingTables, WarehouseTables, ExportsTables, CompanyTables {
   clients: ClientsTable;
   contacts: ContactsTable;
   users: UsersTable;

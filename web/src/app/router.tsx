@@ -4,8 +4,13 @@ import { RequireAuth, RequirePermission } from './auth/guards';
 import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './components/StatusPages';
 import { Shell } from './shell/Shell';
 import { adminRoutes } from '../features/admin/routes';
+import { billingRoutes } from '../features/billing/routes';
+import { contractsRoutes } from '../features/contracts/routes';
+import { exportsRoutes } from '../features/exports/routes';
 import { pricingRoutes } from '../features/pricing/routes';
 import { recordsRoutes } from '../features/records/routes';
+import { warehouseRoutes } from '../features/warehouse/routes';
+import { settingsRoutes } from '../features/settings/routes';
 
 // Feature pages load on demand so the first paint stays small.
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
@@ -21,7 +26,7 @@ const TicketsListPage = lazy(() => import('../features/tickets/TicketsListPage')
 const TicketCreatePage = lazy(() => import('../features/tickets/TicketCreatePage'));
 const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
 
-const soon = ['warehouse', 'contracts', 'billing', 'reports'];
+const soon: string[] = [];
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
@@ -75,6 +80,11 @@ export const router = createBrowserRouter([
       ...adminRoutes,
       ...pricingRoutes,
       ...recordsRoutes,
+      ...billingRoutes,
+      ...contractsRoutes,
+      ...exportsRoutes,
+      ...warehouseRoutes,
+      ...settingsRoutes,
       { path: 'account/password', element: <ChangePasswordPage /> },
       {
         path: 'account/tokens',

@@ -18,6 +18,21 @@ import recordsSk from '../features/records/i18n/sk.json';
 import pricingCs from '../features/pricing/i18n/cs.json';
 import pricingEn from '../features/pricing/i18n/en.json';
 import pricingSk from '../features/pricing/i18n/sk.json';
+import billingCs from '../features/billing/i18n/cs.json';
+import billingEn from '../features/billing/i18n/en.json';
+import billingSk from '../features/billing/i18n/sk.json';
+import warehouseCs from '../features/warehouse/i18n/cs.json';
+import warehouseEn from '../features/warehouse/i18n/en.json';
+import warehouseSk from '../features/warehouse/i18n/sk.json';
+import contractsCs from '../features/contracts/i18n/cs.json';
+import contractsEn from '../features/contracts/i18n/en.json';
+import contractsSk from '../features/contracts/i18n/sk.json';
+import settingsCs from '../features/settings/i18n/cs.json';
+import settingsEn from '../features/settings/i18n/en.json';
+import settingsSk from '../features/settings/i18n/sk.json';
+import exportsCs from '../features/exports/i18n/cs.json';
+import exportsEn from '../features/exports/i18n/en.json';
+import exportsSk from '../features/exports/i18n/sk.json';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -63,9 +78,9 @@ applyLocale(startLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    cs: { translation: [ticketsCs, recordsCs, pricingCs].reduce(mergeTexts, cs) },
-    sk: { translation: [ticketsSk, recordsSk, pricingSk].reduce(mergeTexts, sk) },
-    en: { translation: [ticketsEn, recordsEn, pricingEn].reduce(mergeTexts, en) },
+    cs: { translation: [ticketsCs, recordsCs, pricingCs, warehouseCs, billingCs, contractsCs, settingsCs, exportsCs].reduce(mergeTexts, cs) },
+    sk: { translation: [ticketsSk, recordsSk, pricingSk, warehouseSk, billingSk, contractsSk, settingsSk, exportsSk].reduce(mergeTexts, sk) },
+    en: { translation: [ticketsEn, recordsEn, pricingEn, warehouseEn, billingEn, contractsEn, settingsEn, exportsEn].reduce(mergeTexts, en) },
   },
   lng: startLanguage,
   fallbackLng: 'en',

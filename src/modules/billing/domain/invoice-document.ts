@@ -107,4 +107,8 @@ export interface InvoiceDocument {
   /** Only on credit notes. */
   readonly corrects: CorrectedDocument | null;
   readonly note: string | null;
+  /** True for a draft (not a tax document yet: no number; dates as if issued today). Absent = issued. */
+  readonly draft?: boolean;
+  /** The legal sentence the document must print (reverse charge), in its language; absent or null = none. */
+  readonly legalNote?: string | null;
 }

@@ -17,8 +17,10 @@ describe('mail templates: defaults', () => {
       for (const key of TEMPLATE_KEYS) {
         const t = DEFAULT_TEMPLATES[language][key];
         expect([language, key, templateProblems(key, t)]).toEqual([language, key, []]);
-        expect(t.body).toContain('{{ticket.number}}');
-        expect(t.body).toContain('{{ticket.url}}');
+        // Mails about a ticket name it and link to it; the prepaid alert is about a contract.
+        const [numberOf, urlOf] = key === 'contract_prepaid_alert' ? ['{{contract.number}}', '{{contract.url}}'] : ['{{ticket.number}}', '{{ticket.url}}'];
+        expect(t.body).toContain(numberOf);
+        expect(t.body).toContain(urlOf);
       }
     }
   });

@@ -15,6 +15,8 @@ export const TEMPLATE_KEYS = [
   'ticket_closed',
   /** To staff (queue lead, assignee): an SLA warning or breach. */
   'sla_escalation',
+  /** To service managers (and the client's contacts if the contract says so): a period's prepaid minutes are 80 % / 100 % used. */
+  'contract_prepaid_alert',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -36,6 +38,8 @@ export const PLACEHOLDERS: Readonly<Record<TemplateKey, readonly string[]>> = {
   // sla.event: "SLA warning" / "SLA breach"; sla.detail: one sentence on which clock and how far;
   // sla.due_at: the deadline in the calendar's time zone; sla.action: e.g. the move to the escalation queue, or empty.
   sla_escalation: [...COMMON, 'ticket.priority', 'queue.name', 'assignee.name', 'sla.event', 'sla.detail', 'sla.due_at', 'sla.action'],
+  // prepaid.*: whole minutes and percent of the period's allowance (own minutes + carried); contract.url: its page.
+  contract_prepaid_alert: ['contract.number', 'contract.name', 'contract.url', 'client.name', 'recipient.name', 'prepaid.period', 'prepaid.percent', 'prepaid.used', 'prepaid.allowance', 'prepaid.left'],
 };
 
 const lines = (...l: string[]) => l.join('\n');
@@ -136,6 +140,23 @@ const cs: Record<TemplateKey, TemplateText> = {
       '{{sla.action}}',
       '',
       'Požadavek: {{ticket.url}}',
+      '',
+      'Tuto zprávu poslal Kontor automaticky.',
+    ),
+  },
+  contract_prepaid_alert: {
+    subject: 'Předplacené minuty smlouvy {{contract.number}} jsou z {{prepaid.percent}} % vyčerpány',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'předplacené minuty smlouvy {{contract.number}} ({{contract.name}}) klienta {{client.name}} jsou v období {{prepaid.period}} z {{prepaid.percent}} % vyčerpány.',
+      '',
+      '- Vyčerpáno: {{prepaid.used}} min z {{prepaid.allowance}} min',
+      '- Zbývá: {{prepaid.left}} min',
+      '',
+      'Práce nad rámec předplacených minut se účtuje podle smlouvy.',
+      '',
+      'Smlouva: {{contract.url}}',
       '',
       'Tuto zprávu poslal Kontor automaticky.',
     ),
@@ -242,6 +263,23 @@ const sk: Record<TemplateKey, TemplateText> = {
       'Túto správu poslal Kontor automaticky.',
     ),
   },
+  contract_prepaid_alert: {
+    subject: 'Predplatené minúty zmluvy {{contract.number}} sú z {{prepaid.percent}} % vyčerpané',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'predplatené minúty zmluvy {{contract.number}} ({{contract.name}}) klienta {{client.name}} sú v období {{prepaid.period}} z {{prepaid.percent}} % vyčerpané.',
+      '',
+      '- Vyčerpané: {{prepaid.used}} min z {{prepaid.allowance}} min',
+      '- Zostáva: {{prepaid.left}} min',
+      '',
+      'Práca nad rámec predplatených minút sa účtuje podľa zmluvy.',
+      '',
+      'Zmluva: {{contract.url}}',
+      '',
+      'Túto správu poslal Kontor automaticky.',
+    ),
+  },
 };
 
 const en: Record<TemplateKey, TemplateText> = {
@@ -340,6 +378,23 @@ const en: Record<TemplateKey, TemplateText> = {
       '{{sla.action}}',
       '',
       'Ticket: {{ticket.url}}',
+      '',
+      'This message was sent automatically by Kontor.',
+    ),
+  },
+  contract_prepaid_alert: {
+    subject: '{{prepaid.percent}} % of the prepaid minutes of contract {{contract.number}} used',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      '{{prepaid.percent}} % of the prepaid minutes of contract {{contract.number}} ({{contract.name}}) of {{client.name}} are used in the period {{prepaid.period}}.',
+      '',
+      '- Used: {{prepaid.used}} min of {{prepaid.allowance}} min',
+      '- Left: {{prepaid.left}} min',
+      '',
+      'Work beyond the prepaid minutes is billed as the contract says.',
+      '',
+      'Contract: {{contract.url}}',
       '',
       'This message was sent automatically by Kontor.',
     ),

@@ -151,6 +151,8 @@ export interface TicketsTable extends Stamps {
   custom_json: Generated<string>;
   tags_text: Generated<string>;
   sla_policy_id: number | null;
+  /** The contract the ticket (and its records) fall under (migrations/0010_contracts.ts). */
+  contract_id: Generated<number | null>;
   sla_status: Generated<string>;
   sla_first_response_due_at: string | null;
   sla_resolution_due_at: string | null;

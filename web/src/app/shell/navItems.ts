@@ -1,5 +1,6 @@
 import {
   IconBuildingStore,
+  IconBuildingBank,
   IconCategory,
   IconHourglass,
   IconMail,
@@ -9,10 +10,13 @@ import {
   IconChecklist,
   IconClipboardText,
   IconClockHour4,
+  IconFileExport,
   IconFileInvoice,
   IconHome,
   IconListDetails,
+  IconNumbers,
   IconPackage,
+  IconReceipt,
   IconReceipt2,
   IconShieldCheck,
   IconTicket,
@@ -36,10 +40,12 @@ export const mainNav: NavItem[] = [
   { key: 'clients', to: '/clients', icon: IconBuildingStore, permission: 'clients.read' },
   { key: 'records', to: '/timesheets', icon: IconClockHour4, permission: 'records.write' },
   { key: 'approvals', to: '/approvals', icon: IconChecklist, permission: 'records.approve' },
-  { key: 'warehouse', to: '/warehouse', icon: IconPackage, soon: true },
-  { key: 'contracts', to: '/contracts', icon: IconClipboardText, soon: true },
-  { key: 'billing', to: '/billing', icon: IconFileInvoice, soon: true },
-  { key: 'reports', to: '/reports', icon: IconChartBar, soon: true },
+  { key: 'warehouse', to: '/warehouse', icon: IconPackage, permission: 'warehouse.read' },
+  { key: 'contracts', to: '/contracts', icon: IconClipboardText, permission: 'contracts.read' },
+  { key: 'billing', to: '/billing', icon: IconFileInvoice, permission: 'billing.run' },
+  { key: 'invoices', to: '/invoices', icon: IconReceipt, permission: 'invoices.read' },
+  { key: 'exports', to: '/exports', icon: IconFileExport, permission: 'exports.run' },
+  { key: 'reports', to: '/reports', icon: IconChartBar, permission: 'profitability.read' },
 ];
 
 export const adminNav: NavItem[] = [
@@ -51,6 +57,8 @@ export const adminNav: NavItem[] = [
   { key: 'sla', to: '/admin/sla', icon: IconHourglass, permission: 'helpdesk.configure' },
   { key: 'mail', to: '/admin/mail', icon: IconMail, permission: 'mail.manage' },
   { key: 'pricing', to: '/admin/pricing', icon: IconReceipt2, permission: 'pricing.read' },
+  { key: 'numbering', to: '/admin/numbering', icon: IconNumbers, permission: 'numbering.manage' },
+  { key: 'company', to: '/admin/company', icon: IconBuildingBank, permission: 'settings.manage' },
 ];
 
 export const AdminIcon = IconShieldCheck;

@@ -59,7 +59,7 @@ export function recordWhat(t: TFunction, r: ServiceRecord): string {
     return [t('records.kinds.travel'), r.km !== null ? `${formatDecimal(r.km)} km` : null, r.zone?.name, r.vehicle].filter(Boolean).join(' · ');
   }
   if (r.kind === 'fee') return `${r.fee?.name ?? t('records.kinds.fee')} × ${formatDecimal(r.quantity)} ${r.fee?.unit ?? ''}`.trim();
-  return t('records.kinds.material');
+  return `${r.item ? `${r.item.code} · ${r.item.name}` : t('records.kinds.material')} × ${formatDecimal(r.quantity)} ${r.item?.unit ?? ''}`.trim();
 }
 
 /** "1 h 40 min → 1 h 45 min billable" (billable minutes after rounding and minimums, when priced). */

@@ -5,6 +5,7 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import type { ServiceRecord } from './api';
 import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
+import { MaterialFacts } from '../warehouse/MaterialFacts';
 
 interface Props {
   records: ServiceRecord[];
@@ -52,6 +53,7 @@ export function RecordsList({ records, busyId, onSubmit, onDelete }: Props) {
             <Text size="sm" c="dimmed" data-testid={`record-minutes-${r.id}`}>
               {[r.technician.name, recordMinutes(t, r)].filter(Boolean).join(' · ')}
             </Text>
+            {r.kind === 'material' ? <MaterialFacts record={r} /> : null}
             {r.description ? <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{r.description}</Text> : null}
             {r.internalNote ? (
               <Text size="xs" c="dimmed" fs="italic" style={{ overflowWrap: 'anywhere' }}>{t('records.fields.internalNote')}: {r.internalNote}</Text>

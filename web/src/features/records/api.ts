@@ -38,6 +38,9 @@ export interface ServiceRecord {
   zone: Coded | null;
   vehicle: string | null;
   fee: (Coded & { unit: string }) | null;
+  /** Material records: the item issued (when the API names it; else the description does). */
+  item?: (Coded & { unit: string }) | null;
+  /** Fees and material; negative on a material return. */
   quantity: string | null;
   billable: boolean;
   description: string;

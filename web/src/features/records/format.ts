@@ -59,6 +59,13 @@ export function formatDecimal(text: string | null, locale: string = localeTag())
   return Number.isFinite(n) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n) : text;
 }
 
+/** A material record's price per unit (minor units): amount ÷ quantity, rounded; null without both. */
+export function unitPriceMinor(amountMinor: number | null | undefined, quantity: string | null): number | null {
+  const q = Number(quantity);
+  if (amountMinor === null || amountMinor === undefined || quantity === null || !Number.isFinite(q) || q === 0) return null;
+  return Math.round(amountMinor / q);
+}
+
 /** "HH:MM" or null for anything else (time inputs may hand over "" or seconds). */
 export function normaliseTime(text: string): string | null {
   const m = /^(\d{1,2}):(\d{2})/.exec(text.trim());

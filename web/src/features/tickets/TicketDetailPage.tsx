@@ -11,6 +11,8 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
 import { RecordsPanel } from '../records/RecordsPanel';
+import { TicketMaterial } from '../warehouse/TicketMaterial';
+import { TicketContractSelector } from '../contracts/TicketContractSelector';
 import { RelatedTickets } from './RelatedTickets';
 import { ReplyBox } from './ReplyBox';
 import { TicketActions } from './TicketActions';
@@ -90,6 +92,7 @@ export default function TicketDetailPage() {
             </Alert>
           ) : null}
           <RecordsPanel ticketId={ticket.id} />
+          <TicketMaterial ticketId={ticket.id} />
           <section aria-labelledby="ticket-timeline-title">
             <Title order={2} size="h5" mb="sm" id="ticket-timeline-title">{t('tickets.timeline.title')}</Title>
             {timeline.isPending ? (
@@ -103,6 +106,7 @@ export default function TicketDetailPage() {
           {canWrite ? <ReplyBox ticket={ticket} ref={replyRef} /> : null}
         </Stack>
         <Stack gap="md" className="ticket-extra">
+          <TicketContractSelector ticket={ticket} />
           <AttachmentsPanel ticketId={ticket.id} canWrite={canWrite} />
           <RelatedTickets ticket={ticket} />
         </Stack>

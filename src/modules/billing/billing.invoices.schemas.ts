@@ -1,0 +1,147 @@
+/** HTTP shapes of invoicing (zod): bodies are strict, responses list exactly what is shown. */
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/, 'a period YYYY-MM, YYYY-Qn or YYYY');
+const minor = z.number().int();
+
+export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue']);
+export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'creditNote']);
+
+export const invoiceListQuery = z.strictObject({
+  state: invoiceStatus.optional(),
+  kind: z.enum(['invoice', 'credit_note']).optional(),
+  period: period.optional(),
+  clientId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type InvoiceListQuery = z.infer<typeof invoiceListQuery>;
+
+const vatGroup = z.object({ vatRateBp: z.number(), baseMinor: minor, vatMinor: minor, totalMinor: minor });
+
+/** Money fields appear only with the `prices` field scope. */
+export const invoiceSummary = z.object({
+  id: z.number(),
+  kind: z.enum(['invoice', 'credit_note']),
+  state: z.enum(['draft', 'issued', 'sent', 'paid', 'credited']),
+  /** state, or 'overdue' when issued/sent, past the due date and unpaid. */
+  status: invoiceStatus,
+  number: z.string().nullable(),
+  variableSymbol: z.string().nullable(),
+  period: z.string().nullable(),
+  client: z.object({ id: z.number(), name: z.string() }),
+  contractId: z.number().nullable(),
+  currency: z.string(),
+  language: z.string(),
+  issueDate: z.string().nullable(),
+  taxableSupplyDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  correctsInvoiceId: z.number().nullable(),
+  netMinor: minor.optional(),
+  vatMinor: minor.optional(),
+  totalMinor: minor.optional(),
+  paidMinor: minor.optional(),
+  creditedMinor: minor.optional(),
+  amountDueMinor: minor.optional(),
+  blocked: z.array(z.string()),
+  version: z.number(),
+});
+
+export const invoiceLine = z.object({
+  id: z.number(),
+  position: z.number(),
+  kind: z.string(),
+  description: z.string(),
+  quantityMilli: z.number(),
+  unit: z.string(),
+  unitPriceMinor: minor.optional(),
+  netMinor: minor.optional(),
+  vatRateBp: z.number(),
+  feePeriod: z.string().nullable(),
+  correctsLineId: z.number().nullable(),
+  /** Invoices: net credited so far and what is left to credit on the line. */
+  creditedMinor: minor.optional(),
+  leftToCreditMinor: minor.optional(),
+});
+
+export const invoiceDetail = invoiceSummary.extend({
+  paymentTermsDays: z.number(),
+  reverseCharge: z.boolean(),
+  roundTotal: z.boolean(),
+  roundingMinor: minor.optional(),
+  vatRecap: z.array(vatGroup).optional(),
+  lines: z.array(invoiceLine),
+  payments: z.array(z.object({ id: z.number(), date: z.string(), amountMinor: minor.optional(), note: z.string(), createdAt: z.string() })),
+  creditNotes: z.array(z.object({ id: z.number(), number: z.string().nullable(), issueDate: z.string().nullable(), totalMinor: minor.optional(), reason: z.string().nullable(), releasesRecords: z.boolean() })),
+  corrects: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
+  creditReason: z.string().nullable(),
+  /** Credit notes: whether it released the invoice's records for billing again. */
+  releasesRecords: z.boolean(),
+  recordsCount: z.number(),
+  note: z.string(),
+  issuedAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  /** What the caller may do with it now (state and permissions). */
+  allowedActions: z.array(invoiceAction),
+});
+export type InvoiceSummary = z.infer<typeof invoiceSummary>;
+export type InvoiceDetail = z.infer<typeof invoiceDetail>;
+
+/** Exactly one of the two (checked in the service, naming the field). */
+export const bulkIssueBody = z.strictObject({ period: period.optional(), ids: z.array(id).min(1).max(10_000).optional() });
+
+export const bulkIssueReport = z.object({
+  issued: z.array(z.object({ id: z.number(), number: z.string() })),
+  notIssued: z.array(z.object({ id: z.number(), code: z.string(), reason: z.string() })),
+});
+
+export const paymentBody = z.strictObject({ date, amountMinor: z.number().int(), note: z.string().max(500).optional() });
+
+/** Full ({full: true}) or by lines ({lines}), exactly one (checked in the service, naming the field). */
+export const creditNoteBody = z.strictObject({
+  reason: z.string().max(1000),
+  full: z.literal(true).optional(),
+  lines: z.array(z.strictObject({ lineId: id, amountMinor: z.number().int() })).min(1).max(1000).optional(),
+  releaseRecords: z.boolean().optional(),
+});
+
+const party = z.object({
+  name: z.string(), companyId: z.string().nullable(), vatId: z.string().nullable(), taxId: z.string().nullable(), vatPayer: z.boolean(),
+  address: z.object({ street: z.string(), city: z.string(), postalCode: z.string(), country: z.string() }), email: z.string().nullable(), phone: z.string().nullable(),
+});
+
+/** The InvoiceDocument (billing/domain/invoice-document.ts) as JSON. */
+export const invoiceDocumentSchema = z.object({
+  kind: z.enum(['invoice', 'credit_note']),
+  id: z.string(),
+  number: z.string(),
+  variableSymbol: z.string(),
+  issueDate: z.string(),
+  taxableSupplyDate: z.string(),
+  dueDate: z.string(),
+  currency: z.string(),
+  language: z.enum(['cs', 'sk', 'en']),
+  period: z.string().nullable(),
+  contractNumber: z.string().nullable(),
+  supplier: party.extend({
+    bankAccount: z.object({ accountNumber: z.string().nullable(), iban: z.string().nullable(), bic: z.string().nullable() }).nullable(),
+    registration: z.string().nullable(), logoPath: z.string().nullable(), footerText: z.string().nullable(),
+  }),
+  customer: party,
+  lines: z.array(z.object({
+    position: z.number(), kind: z.string(), description: z.string(), quantityMilli: z.number(), unit: z.string(), unitPriceMinor: minor, netMinor: minor, vatRateBp: z.number(), itemCode: z.string().nullable(),
+  })).readonly(),
+  vatRecap: z.array(vatGroup).readonly(),
+  netMinor: minor,
+  vatMinor: minor,
+  roundingMinor: minor,
+  totalMinor: minor,
+  reverseCharge: z.boolean(),
+  corrects: z.object({ number: z.string(), issueDate: z.string(), taxableSupplyDate: z.string(), reason: z.string() }).nullable(),
+  note: z.string().nullable(),
+  draft: z.boolean().optional(),
+  legalNote: z.string().nullable().optional(),
+});

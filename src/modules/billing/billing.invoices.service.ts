@@ -1,0 +1,128 @@
+/**
+ * Reading invoices and credit notes: the list (filters, keyset paging), the
+ * detail with lines, VAT recap, payments, credit notes and what the caller may
+ * do next, and the document (JSON and HTML preview). Money figures follow the
+ * caller's `prices` field scope.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
+import { notFound } from '../../shared/errors.ts';
+import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
+import { invoiceDocument } from './billing.document.ts';
+import { blockedReasons } from './billing.issue.ts';
+import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
+import * as repo from './billing.invoices.repo.ts';
+import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary } from './billing.invoices.schemas.ts';
+import { leftToCredit } from './domain/credit-note.ts';
+import { invoiceHtml } from './domain/invoice-html.ts';
+import type { InvoiceDocument } from './domain/invoice-document.ts';
+import { amountDue, possibleActions, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
+import type { VatGroup } from './domain/vat.ts';
+
+const ACTION_PERMISSION: Record<InvoiceAction, Permission> = {
+  issue: 'billing.issue',
+  markSent: 'invoices.payments',
+  recordPayment: 'invoices.payments',
+  creditNote: 'invoices.credit',
+};
+
+type Row = Awaited<ReturnType<typeof repo.listInvoices>>[number];
+
+function moneyState(r: Row): InvoiceMoneyState {
+  return { kind: r.kind, state: r.state, totalMinor: r.total_minor, paidMinor: r.paid_minor, creditedMinor: r.credited_minor, dueDate: r.due_date, blocked: blockedReasons(r.blocked_json) };
+}
+
+/** Drops every money field (keys ending in Minor, and the VAT recap) for callers without the prices scope. */
+function withoutMoney<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.endsWith('Minor') && k !== 'vatRecap')) as T;
+}
+
+const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+/** The logo file as a data: URI for the preview; none when it is missing or unreadable (the preview still shows). */
+async function logoDataUri(path: string | null): Promise<string | null> {
+  const type = path ? LOGO_TYPES[extname(path).toLowerCase()] : undefined;
+  if (!path || !type) return null;
+  try {
+    return `data:${type};base64,${(await readFile(path)).toString('base64')}`;
+  } catch {
+    return null;
+  }
+}
+
+export function createInvoicesService(deps: InvoicingDeps) {
+  const { db, clock } = deps;
+
+  function summaryOf(r: Row, today: string): InvoiceSummary {
+    const money = moneyState(r);
+    return {
+      id: r.id, kind: r.kind, state: r.state, status: statusOf(money, today), number: r.number, variableSymbol: r.variable_symbol, period: r.period,
+      client: { id: r.client_id, name: r.client_name }, contractId: r.contract_id, currency: r.currency, language: r.language,
+      issueDate: r.issue_date, taxableSupplyDate: r.taxable_supply_date, dueDate: r.due_date, correctsInvoiceId: r.corrects_invoice_id,
+      netMinor: r.net_minor, vatMinor: r.vat_minor, totalMinor: r.total_minor, paidMinor: r.paid_minor, creditedMinor: r.credited_minor,
+      amountDueMinor: amountDue(money), blocked: [...money.blocked], version: r.version,
+    };
+  }
+
+  async function list(ctx: RequestContext, q: InvoiceListQuery): Promise<{ items: InvoiceSummary[]; nextCursor: string | null }> {
+    requirePermission(ctx, 'invoices.read');
+    const after = q.cursor ? Number(decodeCursor(q.cursor, ['number'])[0]) : null;
+    const today = todayOf(clock);
+    const rows = await repo.listInvoices(db, q, today, q.limit + 1, after);
+    const prices = fieldScopeOf(ctx.actor.roles).prices;
+    return pageOf(rows, q.limit, (r) => [r.id], (r) => (prices ? summaryOf(r, today) : withoutMoney(summaryOf(r, today))));
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'invoices.read');
+    const row = await repo.findInvoice(db, id);
+    if (!row || row.visible !== 1) throw notFound('Invoice');
+    const today = todayOf(clock);
+    const [lines, credited, payments, creditNotes, recordsCount] = await Promise.all([
+      repo.linesOf(db, id), repo.creditedPerLine(db, id), repo.paymentsOf(db, id), repo.creditNotesOf(db, id), repo.recordsCount(db, id),
+    ]);
+    const isInvoice = row.kind === 'invoice' && row.state !== 'draft';
+    const detail: InvoiceDetail = {
+      ...summaryOf(row, today),
+      paymentTermsDays: row.payment_terms_days,
+      reverseCharge: row.reverse_charge === 1,
+      roundTotal: row.round_total === 1,
+      roundingMinor: row.rounding_minor,
+      vatRecap: JSON.parse(row.vat_recap_json) as VatGroup[],
+      lines: lines.map((l) => ({
+        id: l.id, position: l.position, kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit,
+        unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor, vatRateBp: l.vat_rate_bp, feePeriod: l.fee_period, correctsLineId: l.corrects_line_id,
+        ...(isInvoice ? { creditedMinor: credited.get(l.id) ?? 0, leftToCreditMinor: leftToCredit({ netMinor: l.net_minor, creditedMinor: credited.get(l.id) ?? 0 }) } : {}),
+      })),
+      payments: payments.map((p) => ({ id: p.id, date: p.date, amountMinor: p.amount_minor, note: p.note, createdAt: p.created_at })),
+      creditNotes: creditNotes.map((c) => ({ id: c.id, number: c.number, issueDate: c.issue_date, totalMinor: c.total_minor, reason: c.credit_reason, releasesRecords: c.releases_records === 1 })),
+      corrects: row.corrects_invoice_id === null ? null : { id: row.corrects_invoice_id, number: row.corrects_number ?? null },
+      creditReason: row.credit_reason,
+      releasesRecords: row.releases_records === 1,
+      recordsCount,
+      note: row.note,
+      issuedAt: row.issued_at,
+      sentAt: row.sent_at,
+      allowedActions: possibleActions(moneyState(row)).filter((a) => hasPermission(ctx.actor, ACTION_PERMISSION[a])),
+    };
+    if (fieldScopeOf(ctx.actor.roles).prices) return detail;
+    return { ...withoutMoney(detail), lines: detail.lines.map(withoutMoney), payments: detail.payments.map(withoutMoney), creditNotes: detail.creditNotes.map(withoutMoney) };
+  }
+
+  /** The complete document; a document is all money, so it needs the prices scope too. */
+  async function document(ctx: RequestContext, id: number): Promise<InvoiceDocument> {
+    requirePermission(ctx, 'invoices.read');
+    if (!fieldScopeOf(ctx.actor.roles).prices) throw notFound('Invoice');
+    return invoiceDocument(db, id, { today: todayOf(clock) });
+  }
+
+  async function previewHtml(ctx: RequestContext, id: number): Promise<string> {
+    const doc = await document(ctx, id);
+    return invoiceHtml(doc, { logoDataUri: await logoDataUri(doc.supplier.logoPath) });
+  }
+
+  return { list, get, document, previewHtml };
+}
+
+export type InvoicesService = ReturnType<typeof createInvoicesService>;

@@ -1,0 +1,215 @@
+/**
+ * Issuing drafts as invoices (BILLING.md §4). One draft is issued in ONE
+ * transaction: the next gap-free number of the 'invoice' series, the dates,
+ * the totals recomputed from the lines, the supplier and customer snapshots,
+ * the records locked (billed, on this invoice), the contract fee periods it
+ * bills recorded, the prepaid ledger rows of its contracts made final, and
+ * the audit entry. If any step fails, nothing of it happened and the number
+ * is not used. A bulk issue issues each draft all or nothing on its own (its
+ * own transaction, or its own savepoint in a shared SQLite transaction) and
+ * reports which were issued and which not, with the reason.
+ */
+import { recordAudit } from '../../platform/audit/index.ts';
+import { inWriteBatch, isPostgres, uniqueViolationIndex, type Tx } from '../../platform/db/index.ts';
+import { addDays } from '../../shared/calendar/index.ts';
+import { AppError, conflict, invalid, notFound } from '../../shared/errors.ts';
+import { isPeriod, lastDayOf } from '../../shared/period.ts';
+import { loadSupplier } from '../company/index.ts';
+import { ledgerRow, saveLedgerRow } from '../contracts/index.ts';
+import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { allocateNumber } from '../numbering/index.ts';
+import { customerOf } from './billing.document.parties.ts';
+import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
+import * as repo from './billing.invoices.repo.ts';
+import { totalsOfLines } from './domain/invoice-document-build.ts';
+import type { Supplier } from './domain/invoice-document.ts';
+
+/** Drafts issued in one SQLite transaction (each in its own savepoint) by a bulk issue. */
+const BATCH = 64;
+
+export interface IssuedInvoice {
+  id: number;
+  number: string;
+}
+
+export interface BulkIssueReport {
+  issued: IssuedInvoice[];
+  notIssued: { id: number; code: string; reason: string }[];
+}
+
+export function blockedReasons(blockedJson: string | null): string[] {
+  if (blockedJson === null || blockedJson === '') return [];
+  const parsed = JSON.parse(blockedJson) as unknown;
+  return Array.isArray(parsed) ? parsed.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))) : [String(parsed)];
+}
+
+/** The contract a fee line bills: its group key is ['contract_fee', contractId, period] (lines.ts), else the invoice's contract. */
+function feeContractOf(groupKey: string, invoiceContractId: number | null): number | null {
+  try {
+    const key = JSON.parse(groupKey) as unknown;
+    if (Array.isArray(key) && key[0] === 'contract_fee' && Number.isSafeInteger(Number(key[1]))) return Number(key[1]);
+  } catch {
+    // not a structured key
+  }
+  return invoiceContractId;
+}
+
+export function createIssuing(deps: InvoicingDeps) {
+  const { db, clock } = deps;
+
+  /** Why a document could not be claimed for issuing (read inside the transaction that tried). */
+  async function refusalOf(trx: Tx, id: number): Promise<AppError> {
+    const row = await repo.findInvoice(trx, id);
+    if (!row) return notFound('Invoice');
+    if (row.kind !== 'invoice') return conflict('not_a_draft', `Document ${id} is a credit note; credit notes are issued with the invoice they correct`);
+    if (row.state !== 'draft') return conflict('already_issued', `Invoice ${row.number ?? id} is already issued (${row.state}); issued invoices never change`);
+    return conflict('draft_not_ready', `The draft ${id} belongs to a billing run that has not completed yet`);
+  }
+
+  async function issueInTransaction(trx: Tx, ctx: RequestContext, id: number, now: Date, supplierOf: (trx: Tx) => Promise<Supplier> = loadSupplier): Promise<IssuedInvoice> {
+    const at = now.toISOString();
+    const today = todayOf(clock);
+    if (!(await repo.claimDraft(trx, id, at))) throw await refusalOf(trx, id);
+    const draft = (await repo.invoiceRow(trx, id))!;
+    const blocked = blockedReasons(draft.blocked_json);
+    if (blocked.length > 0) {
+      throw new AppError('conflict', 'draft_blocked', `The draft cannot be issued: ${blocked.join('; ')}`, {
+        details: blocked.map((message) => ({ path: '', code: 'blocked', message })),
+      });
+    }
+    const lines = await repo.linesOf(trx, id);
+    if (lines.length === 0) throw conflict('empty_draft', 'The draft has no lines; there is nothing to invoice');
+    const client = await repo.clientOf(trx, draft.client_id);
+    const totals = totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: draft.reverse_charge === 1, roundTotal: draft.round_total === 1 });
+    const number = await allocateNumber(trx, 'invoice', today);
+    const supplier = await supplierOf(trx);
+    const taxableSupplyDate = draft.taxable_supply_date ?? (draft.period && isPeriod(draft.period) ? lastDayOf(draft.period) : today);
+    const dueDate = addDays(today, client.payment_terms_days);
+
+    // Records: each must still be approved and unbilled (nobody returned or billed it since the run).
+    const locked = await repo.lockRecords(trx, id, at);
+    const recordsOnDraft = await repo.recordsCount(trx, id);
+    if (locked.length !== recordsOnDraft) {
+      // Those just locked by this transaction are fine (and roll back with it).
+      const bad = (await repo.unlockableRecords(trx, await repo.recordIdsOf(trx, id))).filter((r) => r.billedInvoiceId !== id);
+      throw new AppError('conflict', 'records_changed', `${bad.length} record(s) of the draft changed since the billing run (no longer approved or already billed); run billing for the period again`, {
+        details: bad.map((r) => ({ path: `records.${r.id}`, code: r.billedInvoiceId ? 'already_billed' : `record_${r.state}`, message: r.billedInvoiceId ? `Record ${r.id} is billed on invoice ${r.billedInvoiceId}` : `Record ${r.id} is ${r.state}` })),
+      });
+    }
+
+    // Fee periods: each billed exactly once (primary key contract + period).
+    const feePeriods = lines
+      .filter((l) => l.kind === 'contract_fee' && l.fee_period !== null)
+      .map((l) => ({ contract_id: feeContractOf(l.group_key, draft.contract_id), fee_period: l.fee_period!, invoice_id: id }))
+      .filter((p): p is { contract_id: number; fee_period: string; invoice_id: number } => p.contract_id !== null);
+    const taken = await repo.feePeriodsTaken(trx, feePeriods);
+    if (taken.length > 0) {
+      throw new AppError('conflict', 'fee_period_billed', `The draft bills fee periods that are already invoiced: ${taken.map((t) => `${t.fee_period} (invoice ${t.invoice_id})`).join(', ')}; run billing for the period again`);
+    }
+    try {
+      await repo.insertFeePeriods(trx, feePeriods);
+    } catch (error) {
+      if (uniqueViolationIndex(error) !== null) throw conflict('fee_period_billed', 'A fee period of this draft was invoiced at the same moment by another invoice');
+      throw error;
+    }
+
+    await repo.markIssued(trx, id, {
+      number: number.number,
+      number_year: number.year,
+      number_sequence: number.sequence,
+      variable_symbol: number.variableSymbol,
+      issue_date: today,
+      taxable_supply_date: taxableSupplyDate,
+      due_date: dueDate,
+      payment_terms_days: client.payment_terms_days,
+      net_minor: totals.netMinor,
+      vat_minor: totals.vatMinor,
+      rounding_minor: totals.roundingMinor,
+      total_minor: totals.totalMinor,
+      vat_recap_json: JSON.stringify(totals.groups),
+      supplier_json: JSON.stringify(supplier),
+      customer_json: JSON.stringify(customerOf(client)),
+      issued_at: at,
+      issued_by: ctx.actor.userId || null,
+      updated_at: at,
+    });
+
+    const recordContracts = locked.flatMap((r) => (r.contractId === null ? [] : [r.contractId]));
+    const finalised = await finaliseLedgers(trx, id, draft.run_id, recordContracts, feePeriods.map((p) => p.contract_id).concat(draft.contract_id ?? []), at);
+    await recordAudit(trx, now, auditWhoOf(ctx), {
+      entity: 'invoice',
+      entityId: id,
+      action: 'issue',
+      after: {
+        number: number.number, issueDate: today, taxableSupplyDate, dueDate, netMinor: totals.netMinor, vatMinor: totals.vatMinor, totalMinor: totals.totalMinor,
+        records: locked.length, feePeriods: feePeriods.map((p) => `${p.contract_id}:${p.fee_period}`), finalLedgers: finalised,
+      },
+    });
+    return { id, number: number.number };
+  }
+
+  /**
+   * The prepaid ledger rows the draft's run wrote for its contracts become
+   * final, naming the invoice: the next period's run may then carry their lots.
+   */
+  async function finaliseLedgers(trx: Tx, invoiceId: number, runId: number | null, recordContracts: number[], otherContracts: number[], at: string): Promise<string[]> {
+    const contracts = [...new Set([...recordContracts, ...otherContracts])];
+    // The rows the run linked to this draft, and (older runs) the run's rows of the draft's contracts.
+    const rows = await trx.selectFrom('prepaid_ledger').select(['contract_id', 'period']).where('invoice_id', '=', invoiceId).where('final', '=', 0).execute();
+    if (runId !== null && contracts.length > 0) {
+      const seen = new Set(rows.map((r) => `${r.contract_id}:${r.period}`));
+      const more = await trx.selectFrom('prepaid_ledger').select(['contract_id', 'period']).where('contract_id', 'in', contracts).where('run_id', '=', runId).where('final', '=', 0).execute();
+      rows.push(...more.filter((r) => !seen.has(`${r.contract_id}:${r.period}`)));
+    }
+    const done: string[] = [];
+    for (const r of rows) {
+      const row = await ledgerRow(trx, r.contract_id, r.period);
+      if (!row || row.final) continue;
+      await saveLedgerRow(trx, { ...row, contractId: r.contract_id, final: true, invoiceId }, at);
+      done.push(`${r.contract_id}:${r.period}`);
+    }
+    return done;
+  }
+
+  async function issue(ctx: RequestContext, id: number): Promise<IssuedInvoice> {
+    requirePermission(ctx, 'billing.issue');
+    const now = clock.now();
+    return db.transaction().execute((trx) => issueInTransaction(trx, ctx, id, now));
+  }
+
+  /** Issues many drafts in id order, each all or nothing on its own; one that cannot be issued does not stop the others. */
+  async function issueMany(ctx: RequestContext, selection: { period?: string | undefined; ids?: number[] | undefined }): Promise<BulkIssueReport> {
+    requirePermission(ctx, 'billing.issue');
+    if ((selection.period === undefined) === (selection.ids === undefined)) {
+      throw invalid([{ path: selection.period === undefined ? 'period' : 'ids', code: 'period_or_ids', message: 'Send either the period or the ids of the drafts to issue, not both and not neither' }]);
+    }
+    let ids: number[];
+    if (selection.period !== undefined) {
+      if (!isPeriod(selection.period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${selection.period}' is not a period (YYYY-MM, YYYY-Qn or YYYY)` }]);
+      ids = await repo.draftIdsOfPeriod(db, selection.period);
+    } else {
+      ids = [...new Set(selection.ids)].sort((a, b) => a - b);
+    }
+    const report: BulkIssueReport = { issued: [], notIssued: [] };
+    // The supplier is the same for the whole call: read once.
+    let supplier: Promise<Supplier> | null = null;
+    const supplierOf = (trx: Tx) => (supplier ??= loadSupplier(trx));
+    // On SQLite drafts share transactions (inWriteBatch: one savepoint each, a failure rolls back alone);
+    // on PostgreSQL each has its own, one after another, so numbers follow the draft order.
+    const together = isPostgres(db) ? 1 : BATCH;
+    for (const part of repo.chunks(ids, together)) {
+      const outcomes = await Promise.allSettled(part.map((id) => inWriteBatch(db, (trx) => issueInTransaction(trx, ctx, id, clock.now(), supplierOf))));
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled') return void report.issued.push(outcome.value);
+        const error: unknown = outcome.reason;
+        if (!(error instanceof AppError)) throw error;
+        report.notIssued.push({ id: part[i]!, code: error.code, reason: error.message });
+      });
+    }
+    return report;
+  }
+
+  return { issue, issueMany };
+}
+
+export type Issuing = ReturnType<typeof createIssuing>;

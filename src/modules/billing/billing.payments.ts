@@ -1,0 +1,82 @@
+/**
+ * Payments against issued invoices (partial ones too) and marking an invoice
+ * sent. A payment never exceeds what is still due (total less credit notes
+ * less earlier payments); the invoice is paid when nothing is due any more.
+ */
+import { recordAudit } from '../../platform/audit/index.ts';
+import { isIsoDate } from '../../shared/calendar/index.ts';
+import { conflict, invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
+import * as repo from './billing.invoices.repo.ts';
+import { amountDue, settledState } from './domain/invoice-state.ts';
+
+export interface PaymentInput {
+  date: string;
+  amountMinor: number;
+  note?: string | undefined;
+}
+
+export function createPayments(deps: InvoicingDeps) {
+  const { db, clock } = deps;
+
+  async function issuedInvoice(id: number) {
+    const row = await repo.findInvoice(db, id);
+    if (!row || row.visible !== 1) throw notFound('Invoice');
+    return row;
+  }
+
+  async function recordPayment(ctx: RequestContext, invoiceId: number, input: PaymentInput): Promise<{ paymentId: number; state: string; amountDueMinor: number }> {
+    requirePermission(ctx, 'invoices.payments');
+    const invoice = await issuedInvoice(invoiceId);
+    const today = todayOf(clock);
+    const problems: ErrorDetail[] = [];
+    if (!isIsoDate(input.date)) problems.push({ path: 'date', code: 'invalid_date', message: `'${input.date}' is not a date (YYYY-MM-DD)` });
+    else if (input.date > today) problems.push({ path: 'date', code: 'date_in_future', message: 'A payment cannot be dated in the future' });
+    else if (invoice.issue_date !== null && input.date < invoice.issue_date) {
+      problems.push({ path: 'date', code: 'before_issue_date', message: `The invoice was issued on ${invoice.issue_date}; a payment cannot be dated before it` });
+    }
+    if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) problems.push({ path: 'amountMinor', code: 'not_positive', message: 'The amount must be a positive whole number of minor units' });
+    if (problems.length) throw invalid(problems);
+    if (invoice.kind !== 'invoice') throw conflict('not_an_invoice', 'Payments are recorded on invoices, not on credit notes');
+    if (invoice.state === 'draft') throw conflict('not_issued', 'The invoice is a draft; issue it first');
+    if (invoice.state === 'credited') throw conflict('invoice_credited', `Invoice ${invoice.number} is fully credited; nothing is due`);
+    const money = { kind: 'invoice' as const, state: invoice.state, totalMinor: invoice.total_minor, paidMinor: invoice.paid_minor, creditedMinor: invoice.credited_minor, dueDate: invoice.due_date, blocked: [] };
+    const due = amountDue(money);
+    if (due === 0) throw conflict('nothing_due', `Invoice ${invoice.number} is paid; nothing is due`);
+    if (input.amountMinor > due) {
+      throw invalid([{ path: 'amountMinor', code: 'exceeds_amount_due', message: `Only ${due} minor units are due on invoice ${invoice.number}, not ${input.amountMinor}` }]);
+    }
+    const paidMinor = invoice.paid_minor + input.amountMinor;
+    const state = settledState({ ...money, paidMinor }, false);
+    const now = clock.now();
+    const at = now.toISOString();
+    return db.transaction().execute(async (trx) => {
+      if (!(await repo.updateSettlement(trx, invoiceId, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
+      const paymentId = await repo.insertPayment(trx, { invoice_id: invoiceId, date: input.date, amount_minor: input.amountMinor, note: input.note ?? '', created_by: ctx.actor.userId || null, created_at: at });
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'invoice', entityId: invoiceId, action: 'payment',
+        before: { state: invoice.state, paidMinor: invoice.paid_minor },
+        after: { state, paidMinor, paymentId, date: input.date, amountMinor: input.amountMinor, note: input.note ?? '' },
+      });
+      return { paymentId, state, amountDueMinor: amountDue({ ...money, paidMinor }) };
+    });
+  }
+
+  async function markSent(ctx: RequestContext, invoiceId: number): Promise<void> {
+    requirePermission(ctx, 'invoices.payments');
+    const invoice = await issuedInvoice(invoiceId);
+    if (invoice.state === 'draft') throw conflict('not_issued', 'A draft cannot be sent; issue it first');
+    if (invoice.state !== 'issued') throw conflict('invalid_state', `The document is ${invoice.state}; only an issued one can be marked sent`);
+    const now = clock.now();
+    const at = now.toISOString();
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.updateSettlement(trx, invoiceId, invoice.version, { state: 'sent', sent_at: at, updated_at: at }))) throw staleVersion('The invoice');
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'invoice', entityId: invoiceId, action: 'mark_sent', before: { state: 'issued' }, after: { state: 'sent', sentAt: at } });
+    });
+  }
+
+  return { recordPayment, markSent };
+}
+
+export type Payments = ReturnType<typeof createPayments>;

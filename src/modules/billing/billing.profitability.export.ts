@@ -1,0 +1,129 @@
+/**
+ * Profitability as CSV (UTF-8 with BOM; ';' and decimal comma for Czech and
+ * Slovak Excel) or XLSX: one row per group and currency, then the total per
+ * currency. The same figures as the API, with headers in the user's language.
+ */
+import type { Db } from '../../platform/db/index.ts';
+import type { RequestContext } from '../identity/index.ts';
+import { formatCsv, formatMinor } from '../records/index.ts';
+import type { ProfitabilityQuery, ProfitabilityReport, ProfitabilityService } from './billing.profitability.service.ts';
+
+export type Lang = 'cs' | 'sk' | 'en';
+
+interface Words {
+  headers: Record<'group' | 'currency' | 'revenue' | 'labour' | 'travel' | 'material' | 'cost' | 'margin' | 'marginPct' | 'utilisation', string>;
+  groups: Record<ProfitabilityReport['groupBy'], string>;
+  special: Record<string, string>;
+  total: string;
+  sheet: string;
+}
+
+const WORDS: Record<Lang, Words> = {
+  en: {
+    headers: {
+      group: 'Group', currency: 'Currency', revenue: 'Revenue', labour: 'Labour cost', travel: 'Travel cost', material: 'Material cost',
+      cost: 'Cost', margin: 'Margin', marginPct: 'Margin %', utilisation: 'Prepaid used %',
+    },
+    groups: { contract: 'Contract', client: 'Client', technician: 'Technician', work_type: 'Work type' },
+    special: { none: 'None', travel: 'Travel', unit_fee: 'Unit fees', material: 'Material', contract_fee: 'Contract fees', other: 'Other lines' },
+    total: 'Total',
+    sheet: 'Profitability',
+  },
+  cs: {
+    headers: {
+      group: 'Skupina', currency: 'Měna', revenue: 'Výnos', labour: 'Náklad práce', travel: 'Náklad cest', material: 'Náklad materiálu',
+      cost: 'Náklad', margin: 'Marže', marginPct: 'Marže %', utilisation: 'Čerpání předplatného %',
+    },
+    groups: { contract: 'Smlouva', client: 'Klient', technician: 'Technik', work_type: 'Typ práce' },
+    special: { none: 'Bez přiřazení', travel: 'Cesty', unit_fee: 'Poplatky', material: 'Materiál', contract_fee: 'Paušály smluv', other: 'Ostatní řádky' },
+    total: 'Celkem',
+    sheet: 'Ziskovost',
+  },
+  sk: {
+    headers: {
+      group: 'Skupina', currency: 'Mena', revenue: 'Výnos', labour: 'Náklad práce', travel: 'Náklad ciest', material: 'Náklad materiálu',
+      cost: 'Náklad', margin: 'Marža', marginPct: 'Marža %', utilisation: 'Čerpanie predplatného %',
+    },
+    groups: { contract: 'Zmluva', client: 'Klient', technician: 'Technik', work_type: 'Typ práce' },
+    special: { none: 'Bez priradenia', travel: 'Cesty', unit_fee: 'Poplatky', material: 'Materiál', contract_fee: 'Paušály zmlúv', other: 'Ostatné riadky' },
+    total: 'Spolu',
+    sheet: 'Ziskovosť',
+  },
+};
+
+type Money = 'revenueMinor' | 'labourCostMinor' | 'travelCostMinor' | 'materialCostMinor' | 'costMinor' | 'marginMinor';
+const MONEY: Money[] = ['revenueMinor', 'labourCostMinor', 'travelCostMinor', 'materialCostMinor', 'costMinor', 'marginMinor'];
+
+interface Line {
+  label: string;
+  currency: string;
+  money: number[];
+  /** Basis points, or null. */
+  marginPct: number | null;
+  utilisationBp: number | null;
+}
+
+/** 5652 bp → "56.52" (or "56,52"). */
+function percentText(bp: number | null, comma: boolean): string | null {
+  if (bp === null) return null;
+  const abs = Math.abs(bp);
+  const text = `${bp < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return comma ? text.replace('.', ',') : text;
+}
+
+export function createProfitabilityExport(deps: { db: Db; profitability: ProfitabilityService }) {
+  const { db, profitability } = deps;
+
+  async function languageOf(ctx: RequestContext, lang: Lang | undefined): Promise<Lang> {
+    if (lang) return lang;
+    const user = await db.selectFrom('users').select('language').where('id', '=', ctx.actor.userId).executeTakeFirst();
+    return user && (user.language === 'cs' || user.language === 'sk') ? user.language : 'en';
+  }
+
+  async function table(ctx: RequestContext, q: ProfitabilityQuery, lang: Lang | undefined) {
+    const report = await profitability.report(ctx, q);
+    const language = await languageOf(ctx, lang);
+    const w = WORDS[language];
+    const header = [w.groups[report.groupBy], w.headers.currency, w.headers.revenue, w.headers.labour, w.headers.travel, w.headers.material, w.headers.cost, w.headers.margin, w.headers.marginPct, w.headers.utilisation];
+    const lines: Line[] = [
+      ...report.rows.map((r) => ({ label: w.special[r.key] ?? r.label, currency: r.currency, money: MONEY.map((m) => r[m]), marginPct: r.marginPct, utilisationBp: r.prepaidUtilisationBp })),
+      ...report.totals.map((t) => ({ label: w.total, currency: t.currency, money: MONEY.map((m) => t[m]), marginPct: t.marginPct, utilisationBp: t.prepaidUtilisationBp })),
+    ];
+    return { language, w, header, lines };
+  }
+
+  async function csv(ctx: RequestContext, q: ProfitabilityQuery, lang?: Lang): Promise<string> {
+    const t = await table(ctx, q, lang);
+    const comma = t.language !== 'en';
+    const rows = t.lines.map((l) => [
+      l.label, l.currency, ...l.money.map((m) => formatMinor(m, comma)), percentText(l.marginPct, comma), percentText(l.utilisationBp, comma),
+    ]);
+    return formatCsv(t.header, rows, comma ? ';' : ',');
+  }
+
+  async function xlsx(ctx: RequestContext, q: ProfitabilityQuery, lang?: Lang): Promise<Buffer> {
+    const t = await table(ctx, q, lang);
+    // Loaded on first use: the library costs the server 15 MB of memory from start otherwise.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Kontor';
+    const sheet = workbook.addWorksheet(t.w.sheet);
+    sheet.columns = t.header.map((name, i) => ({ header: name, width: i === 0 ? 36 : Math.max(12, name.length + 2) }));
+    sheet.getRow(1).font = { bold: true };
+    for (const l of t.lines) {
+      const row = sheet.addRow([
+        l.label, l.currency, ...l.money.map((m) => m / 100), l.marginPct === null ? null : l.marginPct / 10_000, l.utilisationBp === null ? null : l.utilisationBp / 10_000,
+      ]);
+      if (l.label === t.w.total) row.font = { bold: true };
+    }
+    for (let c = 3; c <= 8; c++) sheet.getColumn(c).numFmt = '#,##0.00';
+    sheet.getColumn(9).numFmt = '0.00%';
+    sheet.getColumn(10).numFmt = '0.00%';
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  return { csv, xlsx };
+}
+
+export type ProfitabilityExport = ReturnType<typeof createProfitabilityExport>;

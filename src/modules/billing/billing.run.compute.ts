@@ -1,0 +1,316 @@
+/**
+ * One client's part of a billing run (BILLING.md §3–4), composed from the pure
+ * cores: contract coverage, prepaid consumption and close, overage pricing,
+ * fee periods, line grouping. No I/O: the service loads the inputs and writes
+ * the result. Every record given ends up exactly once: on a line, covered, or
+ * in `blocked` (conservation).
+ */
+import { divRoundNumber, hourlyAmount, mulDivRound, sumMinor } from '../../shared/money.ts';
+import {
+  closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, feePeriodsToBill, isCoveredByScope, isWithinValidity,
+  prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OverageLine, type OveragePart,
+} from './billing.run.contracts.ts';
+import { workAmount } from '../pricing/index.ts';
+import { feeText, hoursMilli, overageText, textOf, workText, type Language } from './billing.drafts.text.ts';
+import type {
+  BlockedEntry, BlockReason, ClientPlan, DraftPlan, LedgerPlan, PlannedLine, PlannedRecord, RunClient, RunContract, RunNames, RunRecord,
+} from './billing.run.types.ts';
+import { contractFeeLine, groupRecordsIntoLines, overageLine, type DraftLine, type PricedRecord } from './domain/index.ts';
+
+export interface ClientRunInput {
+  period: string;
+  client: RunClient;
+  /** Approved, unbilled records of the client dated up to the period's end. */
+  records: readonly RunRecord[];
+  /** The client's contracts the run considers. */
+  contracts: readonly RunContract[];
+  names: RunNames;
+  reverseCharge: boolean;
+}
+
+/** The text stored in a draft's blocked_json for each reason. */
+export const BLOCK_TEXT: Readonly<Record<BlockReason, string>> = {
+  missing_rate: 'missing rate',
+  missing_vat_rate: 'missing VAT rate',
+  previous_prepaid_not_final: 'previous prepaid period not final',
+  prepaid_period_open: 'prepaid period not over',
+  prepaid_period_closed: 'prepaid period already final',
+};
+
+/** Reasons that stop a draft from being issued (a quarter's covered work waiting for its last month does not). */
+const BLOCKS_DRAFT: ReadonlySet<BlockReason> = new Set(['missing_rate', 'missing_vat_rate', 'previous_prepaid_not_final']);
+
+interface Draft extends DraftPlan {
+  key: string;
+  tm: PricedRecord[];
+  feeLines: PlannedLine[];
+  overageLines: PlannedLine[];
+  contractsInvolved: Set<number>;
+}
+
+function coverableOf(r: RunRecord): CoverableRecord {
+  switch (r.kind) {
+    case 'work':
+      return { kind: 'work', workTypeId: String(r.workTypeId) };
+    case 'travel':
+      return { kind: 'travel' };
+    case 'fee':
+      return { kind: 'unit_fee', feeId: String(r.feeId) };
+    case 'material':
+      return { kind: 'item' };
+  }
+}
+
+function pricedOf(r: RunRecord, vatRateBp: number): PricedRecord {
+  const base = { recordId: String(r.id), amountMinor: r.amountMinor ?? 0, vatRateBp };
+  switch (r.kind) {
+    case 'work':
+      return {
+        ...base, kind: 'work', workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal',
+        rateMinor: r.rateMinor ?? 0, surchargePct: r.surchargePct ?? 0, billableMinutes: r.billableMinutes ?? 0,
+      };
+    case 'travel':
+      return { ...base, kind: 'travel', kmMilli: r.kmMilli ?? 0 };
+    case 'fee':
+      return { ...base, kind: 'unit_fee', feeId: String(r.feeId), unitPriceMinor: r.unitPriceMinor ?? base.amountMinor, quantityMilli: r.quantityMilli ?? 1000 };
+    case 'material':
+      return { ...base, kind: 'item', itemId: String(r.itemId), unitPriceMinor: r.unitPriceMinor ?? base.amountMinor, discountBp: 0, quantityMilli: r.quantityMilli ?? 1000 };
+  }
+}
+
+/** Unit price of a grouped line: net per unit of its quantity, rounded. */
+const perUnit = (netMinor: number, quantityMilli: number): number => (quantityMilli > 0 ? divRoundNumber(netMinor * 1000, quantityMilli) : netMinor);
+
+/** A grouped time-and-material line in the client's language. */
+function describeLine(line: DraftLine, names: RunNames, language: Language): Omit<PlannedLine, 'recordIds' | 'key' | 'netMinor' | 'vatRateBp' | 'feePeriod'> {
+  const t = textOf(language);
+  switch (line.kind) {
+    case 'work':
+      return {
+        kind: 'work', description: workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct),
+        quantityMilli: hoursMilli(line.minutes), unit: t.hour, unitPriceMinor: mulDivRound(line.rateMinor, 100 + line.surchargePct, 1, 100),
+      };
+    case 'travel':
+      return { kind: 'travel', description: t.travel, quantityMilli: line.kmMilli, unit: t.km, unitPriceMinor: perUnit(line.netMinor, line.kmMilli) };
+    case 'unit_fee': {
+      const fee = names.fee(Number(line.feeId));
+      return { kind: 'unit_fee', description: fee.name, quantityMilli: line.quantityMilli, unit: fee.unit, unitPriceMinor: line.unitPriceMinor };
+    }
+    case 'item':
+      return { kind: 'item', description: names.item(Number(line.itemId)), quantityMilli: line.quantityMilli, unit: t.piece, unitPriceMinor: line.unitPriceMinor };
+    default:
+      throw new Error(`not a record line: ${line.kind}`);
+  }
+}
+
+/**
+ * How much of each overage line each entry bears. Bands fill in the order of the
+ * entries, so replaying the lines' minutes over the entries' overage minutes in
+ * that order is exact; the last share of a line takes the rounding remainder so
+ * the shares add up to the line.
+ */
+function overageShares(lines: readonly OverageLine[], parts: readonly OveragePart[]): Map<string, { lineIndex: number; amountMinor: number }> {
+  const left = new Map(parts.map((p) => [p.entryId, p.overageMinutes]));
+  const shares = new Map<string, { lineIndex: number; amountMinor: number }>();
+  lines.forEach((line, lineIndex) => {
+    let minutesLeft = line.minutes;
+    let amountLeft = line.amountMinor;
+    line.entryIds.forEach((entryId, i) => {
+      const take = Math.min(left.get(entryId) ?? 0, minutesLeft);
+      left.set(entryId, (left.get(entryId) ?? 0) - take);
+      minutesLeft -= take;
+      const last = i === line.entryIds.length - 1;
+      const amount = last ? amountLeft : Math.min(amountLeft, hourlyAmount(take, line.rateMinor));
+      amountLeft -= amount;
+      const before = shares.get(entryId);
+      shares.set(entryId, { lineIndex: before?.lineIndex ?? lineIndex, amountMinor: (before?.amountMinor ?? 0) + amount });
+    });
+  });
+  return shares;
+}
+
+export function computeClient(input: ClientRunInput): ClientPlan {
+  const { period, client, names } = input;
+  const language = client.language;
+  const contracts = new Map(input.contracts.map((c) => [c.id, c]));
+  const drafts = new Map<string, Draft>();
+  const blocked: BlockedEntry[] = [];
+  const ledger: LedgerPlan[] = [];
+  const prepaidEntries = new Map<number, RunRecord[]>();
+
+  const draftFor = (currency: string, contract: RunContract | null): Draft => {
+    const own = contract?.ownInvoice ? contract.id : null;
+    const key = `${currency}|${own ?? ''}`;
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = {
+        key, clientId: client.id, contractId: own, ownInvoice: own !== null, currency, lines: [], records: [], reverseCharge: input.reverseCharge,
+        blocked: [], tm: [], feeLines: [], overageLines: [], contractsInvolved: new Set(),
+      };
+      drafts.set(key, draft);
+    }
+    if (contract) draft.contractsInvolved.add(contract.id);
+    return draft;
+  };
+  const block = (reason: BlockReason, contract: RunContract | null, records: readonly RunRecord[], detail: string) => {
+    if (records.length === 0) return;
+    blocked.push({ clientId: client.id, clientName: client.name, contractId: contract?.id ?? null, reason, detail, recordIds: records.map((r) => r.id) });
+  };
+  const coveredAtZero = (draft: Draft, r: RunRecord, coveredMinutes: number) =>
+    draft.records.push({ recordId: r.id, lineKey: null, outcome: 'covered', coveredMinutes, billedMinutes: 0, amountMinor: 0, late: r.late });
+
+  // 1. Each record: covered by its contract, prepaid, or time and material.
+  for (const r of input.records) {
+    const candidate = r.contractId === null ? undefined : contracts.get(r.contractId);
+    const contract = candidate && isWithinValidity(candidate.terms, r.date) ? candidate : null;
+    const currency = r.currency ?? contract?.terms.currency ?? client.currency;
+    if (!r.billable) {
+      // Priced 0 on purpose (non-billable work): on the work report, on no line.
+      coveredAtZero(draftFor(currency, contract), r, 0);
+      continue;
+    }
+    if (contract && isCoveredByScope(contract.terms.scope, coverableOf(r))) {
+      if (r.kind === 'work' && contract.prepaidActive) {
+        const list = prepaidEntries.get(contract.id);
+        if (list) list.push(r);
+        else prepaidEntries.set(contract.id, [r]);
+      } else {
+        coveredAtZero(draftFor(contract.terms.currency, contract), r, r.kind === 'work' ? (r.billableMinutes ?? r.minutes) : 0);
+      }
+      continue;
+    }
+    if (r.priceError !== null || r.amountMinor === null || r.currency === null) {
+      block('missing_rate', contract, [r], `record ${r.id} (${r.date}, ${r.ticketNumber}) has no price: ${r.priceError ?? 'not priced'}`);
+      continue;
+    }
+    if (r.vatRateBp === null) {
+      block('missing_vat_rate', contract, [r], `record ${r.id} (${r.date}): no VAT rate applies to its category`);
+      continue;
+    }
+    draftFor(r.currency, contract).tm.push(pricedOf(r, r.vatRateBp));
+  }
+
+  // 2. Prepaid contracts: consume the allowance, close the period, price the overage.
+  for (const c of input.contracts) {
+    if (c.prepaidActive) prepaid(c, prepaidEntries.get(c.id) ?? []);
+  }
+
+  // 3. Fees due and not yet billed, each period its own line.
+  for (const c of input.contracts) {
+    const fees = feePeriodsToBill(c.terms, period, c.billedFeePeriods);
+    if (fees.length === 0) continue;
+    const draft = draftFor(c.terms.currency, c);
+    for (const fee of fees) {
+      const whole = contractFeeLineInput(fee, c.terms, c.feeProrate);
+      const line = contractFeeLine(String(c.id), whole);
+      draft.feeLines.push({
+        key: line.key, kind: 'contract_fee', description: feeText(language, c.name, c.number, fee.period, whole.prorated ? { from: fee.from, to: fee.to } : null),
+        quantityMilli: 1000, unit: textOf(language).period[c.terms.periodKind], unitPriceMinor: line.netMinor, netMinor: line.netMinor,
+        vatRateBp: line.vatRateBp, feePeriod: fee.period, recordIds: [],
+      });
+    }
+  }
+
+  function prepaid(c: RunContract, entries: RunRecord[]): void {
+    if (!c.consumeNow) {
+      block('prepaid_period_open', c, entries, `contract ${c.number}: covered work is consumed in the run for the last month of ${c.ledgerPeriod}`);
+      return;
+    }
+    if (c.ledgerFinal) {
+      block('prepaid_period_closed', c, entries, `contract ${c.number}: the prepaid ledger of ${c.ledgerPeriod} is final; this work is billed by the next period's run`);
+      return;
+    }
+    if (c.openingLots === null) {
+      block('previous_prepaid_not_final', c, entries, `contract ${c.number}: the prepaid ledger before ${c.ledgerPeriod} is not final (its invoice is not issued)`);
+      draftFor(c.terms.currency, c); // the client's draft shows why it waits
+      return;
+    }
+    const unpriced = entries.filter((r) => r.billableMinutes === null);
+    block('missing_rate', c, unpriced, `contract ${c.number}: records ${unpriced.map((r) => r.id).join(', ')} have no price`);
+    const priced = entries.filter((r) => r.billableMinutes !== null);
+    const ordered = [...priced].sort((a, b) =>
+      compareChronologically(
+        { date: a.date, startTime: a.startTime, createdAt: a.createdAt, id: String(a.id).padStart(16, '0') },
+        { date: b.date, startTime: b.startTime, createdAt: b.createdAt, id: String(b.id).padStart(16, '0') },
+      ),
+    );
+    const byId = new Map(ordered.map((r) => [String(r.id), r]));
+    const covered = ordered.map((r) => ({ id: String(r.id), workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal', billableMinutes: r.billableMinutes! }));
+    const consumption = consumePrepaid(c.openingLots, prepaidMinutesForPeriod(c.terms, c.ledgerPeriod), covered, c.terms.multipliers);
+    const close = closePeriod(c.ledgerPeriod, consumption, c.terms.carryOver);
+    const draft = draftFor(c.terms.currency, c);
+    ledger.push({ contractId: c.id, row: close.ledger, lots: close.lots, draftKey: draft.key });
+
+    const parts: OveragePart[] = consumption.entries.map((split, i) => ({
+      entryId: split.id, workTypeId: covered[i]!.workTypeId, technicianLevel: null, timeClass: covered[i]!.timeClass, overageMinutes: split.overageMinutes,
+    }));
+    const result = priceOverage(c.terms.overage, parts, (part) => {
+      const r = byId.get(part.entryId)!;
+      if (r.rateMinor === null) return null;
+      const surchargePct = r.surchargePct ?? 0;
+      return { rateMinor: r.rateMinor, surchargePct, amountMinor: workAmount(part.overageMinutes, r.rateMinor, surchargePct) };
+    });
+    if (!result.ok) {
+      const failing = new Set(result.entryIds);
+      block('missing_rate', c, ordered.filter((r) => failing.has(String(r.id))), `contract ${c.number}: overage of records ${result.entryIds.join(', ')} has no rate`);
+    }
+    const lines = result.ok ? result.lines : [];
+    const vatOfLine = (line: OverageLine): number | null => {
+      if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
+      return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
+    };
+    const noVat = lines.filter((line) => vatOfLine(line) === null).flatMap((line) => line.entryIds);
+    if (noVat.length > 0) block('missing_vat_rate', c, noVat.map((id) => byId.get(id)!), `contract ${c.number}: no VAT rate for the overage of records ${noVat.join(', ')}`);
+    const badIds = new Set([...(result.ok ? [] : result.entryIds), ...noVat]);
+    const t = textOf(language);
+    /** The key of each overage line by its index ('' when it has no VAT rate and stays off the draft). */
+    const keys = lines.map((line, i) => {
+      const vat = vatOfLine(line);
+      if (vat === null) return '';
+      const drafted = overageLine(String(c.id), line, vat, i);
+      const what = line.method === 'entry_rate' ? workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct)
+        : line.method === 'flat_rate' ? t.flat : `${t.band} ${line.band + 1}`;
+      const unitPrice = line.method === 'entry_rate' ? mulDivRound(line.rateMinor, 100 + line.surchargePct, 1, 100) : line.rateMinor;
+      draft.overageLines.push({
+        key: drafted.key, kind: 'overage', description: overageText(language, c.number, what), quantityMilli: hoursMilli(line.minutes), unit: t.hour,
+        unitPriceMinor: unitPrice, netMinor: drafted.netMinor, vatRateBp: vat, feePeriod: null, recordIds: line.entryIds.map(Number),
+      });
+      return drafted.key;
+    });
+    const shares = overageShares(lines, parts);
+    consumption.entries.forEach((split) => {
+      if (badIds.has(split.id)) return;
+      const r = byId.get(split.id)!;
+      const share = shares.get(split.id);
+      const record: PlannedRecord = {
+        recordId: r.id, lineKey: split.overageMinutes > 0 && share ? keys[share.lineIndex]! : null,
+        outcome: split.overageMinutes === 0 ? 'covered' : split.coveredMinutes > 0 ? 'partly_covered' : 'billed',
+        coveredMinutes: split.allowanceUsed, billedMinutes: split.overageMinutes, amountMinor: split.overageMinutes > 0 ? (share?.amountMinor ?? 0) : 0, late: r.late,
+      };
+      draft.records.push(record);
+    });
+  }
+
+  // 4. Lines of each draft: fees, overage, then time and material grouped.
+  const lateIds = new Set(input.records.filter((r) => r.late).map((r) => r.id));
+  const reasons = [...new Set(blocked.filter((b) => BLOCKS_DRAFT.has(b.reason)).map((b) => BLOCK_TEXT[b.reason]))];
+  const plans = [...drafts.values()].map((d) => {
+    const grouped = groupRecordsIntoLines(d.tm).map((line): PlannedLine => ({
+      key: line.key, netMinor: line.netMinor, vatRateBp: line.vatRateBp, feePeriod: null, recordIds: line.recordIds.map(Number), ...describeLine(line, names, language),
+    }));
+    const byRecord = new Map(d.tm.map((p) => [p.recordId, p]));
+    for (const line of grouped) {
+      for (const id of line.recordIds) {
+        const p = byRecord.get(String(id))!;
+        d.records.push({ recordId: id, lineKey: line.key, outcome: 'billed', coveredMinutes: 0, billedMinutes: p.kind === 'work' ? p.billableMinutes : 0, amountMinor: p.amountMinor, late: lateIds.has(id) });
+      }
+    }
+    const lines = [...d.feeLines, ...d.overageLines, ...grouped].map((line) => (d.reverseCharge ? { ...line, vatRateBp: 0 } : line));
+    const contractId = d.contractId ?? (d.contractsInvolved.size === 1 ? [...d.contractsInvolved][0]! : null);
+    return { key: d.key, clientId: d.clientId, contractId, ownInvoice: d.ownInvoice, currency: d.currency, lines, records: d.records, reverseCharge: d.reverseCharge, blocked: reasons };
+  });
+  return { drafts: plans.filter((p) => p.lines.length > 0 || p.records.length > 0 || p.blocked.length > 0), blocked, ledger };
+}
+
+/** Net of a plan's lines (for summaries). */
+export const planNet = (plan: DraftPlan): number => sumMinor(plan.lines.map((l) => l.netMinor));

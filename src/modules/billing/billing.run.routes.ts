@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { contextOf, idParam } from '../identity/index.ts';
+import type { Drafts } from './billing.drafts.ts';
+import type { BillingRuns } from './billing.run.ts';
+import type { WorkReports } from './billing.work-report.ts';
+
+export interface BillingRunRouteDeps {
+  runs: BillingRuns;
+  drafts: Drafts;
+  workReports: WorkReports;
+}
+
+const period = z.string().max(20).describe("The month billed, 'YYYY-MM' (e.g. 2026-10)");
+const version = z.number().int().positive().describe("The draft's version as last read; a stale one answers 409");
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const runView = z.object({
+  id: z.number(),
+  period: z.string(),
+  state: z.enum(['running', 'completed', 'failed']),
+  startedBy: z.number().nullable(),
+  startedAt: z.string(),
+  heartbeatAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  error: z.string().nullable(),
+  result: z
+    .looseObject({
+      drafts: z.array(z.looseObject({ invoiceId: z.number(), clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), currency: z.string(), netMinor: z.number(), vatMinor: z.number(), totalMinor: z.number(), blocked: z.array(z.string()) })),
+      blocked: z.array(z.looseObject({ clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), reason: z.string(), detail: z.string() })),
+      waiting: z.array(z.looseObject({ recordId: z.number(), ticketId: z.number(), ticketNumber: z.string(), technicianName: z.string(), date: z.string(), state: z.string() })),
+      late: z.array(z.looseObject({ recordId: z.number() })),
+    })
+    .nullable()
+    .describe('When completed: the drafts written, blocked clients with the reason, waiting (unapproved) records (waitingCount: all of them), late records, records excluded by hand, prepaid ledger rows'),
+});
+const workReport = z.looseObject({
+  invoiceId: z.string(),
+  invoiceNumber: z.string().nullable(),
+  period: z.string(),
+  currency: z.string(),
+  language: z.enum(['cs', 'sk', 'en']),
+  entries: z.array(z.looseObject({
+    recordId: z.string(), date: z.string(), kind: z.string(), minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(),
+    outcome: z.enum(['covered', 'partly_covered', 'billed']), amountMinor: z.number(), late: z.boolean(),
+  })),
+  ledger: z.looseObject({ period: z.string(), openingCarried: z.number(), allocated: z.number(), consumed: z.number(), carriedOut: z.number(), lapsed: z.number() }).nullable(),
+  totals: z.object({ minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(), amountMinor: z.number() }),
+});
+const adjusted = z.object({ invoiceId: z.number(), version: z.number(), netMinor: z.number(), vatMinor: z.number(), totalMinor: z.number() });
+const lineParams = z.object({ id: z.coerce.number().int().positive(), lineId: z.coerce.number().int().positive() });
+
+/** Billing runs, draft adjustments and work reports. */
+export function billingRunRoutes(deps: BillingRunRouteDeps) {
+  const { runs, drafts, workReports } = deps;
+  return async function routes(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['billing'];
+
+    app.post('/api/v1/billing-runs', {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: "Start the billing run of a month in the background: one draft per client and currency from every approved unbilled record up to the month's end and every contract; replaces the month's unissued drafts. 202 with the run; 409 while another run of the month is running",
+        body: z.strictObject({ period }),
+        response: { 202: runView, ...errorResponses },
+      },
+      handler: async (request, reply) => reply.status(202).send(await runs.start(contextOf(request), request.body.period)),
+    });
+
+    app.get('/api/v1/billing-runs', {
+      config: { access: 'billing.run' },
+      schema: { tags, summary: 'Recent billing runs, newest first (without their results)', querystring: z.strictObject({ period: period.optional() }), response: { 200: z.object({ items: z.array(runView) }), ...errorResponses } },
+      handler: async (request) => runs.list(contextOf(request), request.query.period),
+    });
+
+    app.get('/api/v1/billing-runs/:id', {
+      config: { access: 'billing.run' },
+      schema: { tags, summary: 'A billing run: state, progress (clients done of total) and, when completed, its result', params: idParam, response: { 200: runView, ...errorResponses } },
+      handler: async (request) => runs.get(contextOf(request), request.params.id),
+    });
+
+    app.post('/api/v1/invoices/:id/lines', {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: 'Add a manual line to a draft (quantity up to 3 decimals, net unit price in minor units, VAT rate in basis points: required); totals recomputed',
+        params: idParam,
+        body: z.strictObject({
+          version, description: text(500), quantity: z.union([z.number(), z.string().max(30)]), unit: text(20),
+          unitPriceMinor: z.number().int().min(-1e12).max(1e12), vatRateBp: z.number().int().min(0).max(10_000),
+        }),
+        response: { 201: adjusted.extend({ lineId: z.number().optional() }), ...errorResponses },
+      },
+      handler: async (request, reply) => reply.status(201).send(await drafts.addManualLine(contextOf(request), request.params.id, request.body)),
+    });
+
+    app.patch('/api/v1/invoices/:id/lines/:lineId', {
+      config: { access: 'billing.run' },
+      schema: { tags, summary: "Change the text of a draft's line", params: lineParams, body: z.strictObject({ version, description: text(500) }), response: { 200: adjusted, ...errorResponses } },
+      handler: async (request) => drafts.changeLineText(contextOf(request), request.params.id, request.params.lineId, request.body),
+    });
+
+    app.delete('/api/v1/invoices/:id/lines/:lineId', {
+      config: { access: 'billing.run' },
+      schema: {
+        tags, summary: 'Delete a manual line of a draft (lines made by the run stay; take records out with exclude-record)', params: lineParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().positive() }), response: { 200: adjusted, ...errorResponses },
+      },
+      handler: async (request) => drafts.deleteLine(contextOf(request), request.params.id, request.params.lineId, request.query.version),
+    });
+
+    app.post('/api/v1/invoices/:id/exclude-record', {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: "Take a record out of a draft: it goes back to unbilled with the note, runs of this month leave it out and list it (a later month's run bills it as late); totals recomputed",
+        params: idParam,
+        body: z.strictObject({ version, recordId: z.number().int().positive(), note: text(1000) }),
+        response: { 200: adjusted, ...errorResponses },
+      },
+      handler: async (request) => drafts.excludeRecord(contextOf(request), request.params.id, request.body),
+    });
+
+    app.get('/api/v1/invoices/:id/work-report', {
+      config: { access: 'invoices.read' },
+      schema: { tags, summary: 'The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome and amount; the prepaid ledger', params: idParam, response: { 200: workReport, ...errorResponses } },
+      handler: async (request) => {
+        const report = await workReports.build(contextOf(request), request.params.id);
+        return { ...report, entries: report.entries.map((e) => ({ ...e })), ledger: report.ledger ? { ...report.ledger } : null };
+      },
+    });
+
+    app.get('/api/v1/invoices/:id/work-report.csv', {
+      config: { access: 'invoices.read' },
+      schema: { tags, summary: "The work report as CSV in the invoice's language (UTF-8 with BOM; ';' and decimal comma for Czech and Slovak)", params: idParam },
+      handler: async (request, reply) => {
+        const file = await workReports.csv(contextOf(request), request.params.id);
+        reply.header('content-type', 'text/csv; charset=utf-8');
+        reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+        return reply.send(file.body);
+      },
+    });
+
+    app.get('/api/v1/invoices/:id/work-report.pdf', {
+      config: { access: 'invoices.read' },
+      schema: { tags, summary: 'The work report as PDF', params: idParam },
+      handler: async (request, reply) => {
+        const file = await workReports.pdf(contextOf(request), request.params.id);
+        reply.header('content-type', 'application/pdf');
+        reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+        return reply.send(file.body);
+      },
+    });
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * Billing runs (BILLING.md §4): for period P, every approved unbilled record
+ * dated up to P's last day and every contract become one draft per client and
+ * currency (a contract may ask for its own), with the blocked, waiting and late
+ * records reported. Clients are processed in batches (records streamed per
+ * batch, drafts written in bulk, invisible); one final transaction replaces
+ * P's earlier unissued drafts, shows the new ones and writes P's provisional
+ * prepaid ledger rows. At most one run per period runs at a time; a run whose
+ * process died (stale heartbeat) is taken over by the next.
+ */
+import type { Clock } from '../../platform/clock.ts';
+import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
+import { uniqueViolationIndex, type Db } from '../../platform/db/index.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { firstDayOf, lastDayOf, periodOf, tryParsePeriod } from '../../shared/period.ts';
+import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import { loadSupplier, roundsTotals } from '../company/index.ts';
+import { vatRateOn } from '../pricing/index.ts';
+import { draftTotals, totalColumns } from './billing.drafts.totals.ts';
+import { BLOCK_TEXT, computeClient, planNet } from './billing.run.compute.ts';
+import { loadRunContracts, saveLedgerRow } from './billing.run.contracts.ts';
+import type { BlockedEntry, LedgerPlan, RunNames, RunRecord } from './billing.run.types.ts';
+import * as repo from './billing.repo.ts';
+import { isReverseCharge } from './domain/index.ts';
+
+export interface BillingRunDeps {
+  db: Db;
+  clock: Clock;
+  /** A running run without a heartbeat for this long is considered dead and taken over (default 2 minutes). */
+  staleAfterMs?: number;
+  /** Clients per batch (records of a batch are read and its drafts written together). */
+  batchClients?: number;
+  /** Called after each batch is written; tests inject faults here (a run that dies between steps). */
+  afterBatch?: (runId: number, done: number, total: number) => Promise<void> | void;
+}
+
+export type RunResult = {
+  drafts: { invoiceId: number; clientId: number; clientName: string; contractId: number | null; currency: string; netMinor: number; vatMinor: number; totalMinor: number; blocked: string[] }[];
+  blocked: (Omit<BlockedEntry, 'reason'> & { reason: string; code: string })[];
+  waiting: Awaited<ReturnType<typeof repo.waitingRecords>>['items'];
+  waitingCount: number;
+  late: { recordId: number; clientId: number; ticketNumber: string; date: string; invoiceId: number | null; note: string | null }[];
+  excluded: Awaited<ReturnType<typeof repo.exclusionsOf>>;
+  ledger: { contractId: number; period: string; openingCarried: number; allocated: number; consumed: number; carriedOut: number; lapsed: number; invoiceId: number | null }[];
+};
+
+export type RunView = {
+  id: number;
+  period: string;
+  state: 'running' | 'completed' | 'failed';
+  startedBy: number | null;
+  startedAt: string;
+  heartbeatAt: string;
+  finishedAt: string | null;
+  progress: { done: number; total: number };
+  error: string | null;
+  result: RunResult | null;
+};
+
+const WAITING_LIST_LIMIT = 1000;
+
+function viewOf(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): RunView {
+  return {
+    id: Number(row.id), period: row.period, state: row.state, startedBy: row.started_by === null ? null : Number(row.started_by), startedAt: row.started_at,
+    heartbeatAt: row.heartbeat_at, finishedAt: row.finished_at, progress: { done: row.progress_done, total: row.progress_total }, error: row.error,
+    result: row.summary_json ? (JSON.parse(row.summary_json) as RunResult) : null,
+  };
+}
+
+/** A month 'YYYY-MM' no later than the current month (the run for the current month bills next month's in-advance fees). */
+export function checkRunPeriod(period: string, today: string): void {
+  const parsed = tryParsePeriod(period);
+  if (parsed === null || parsed.kind !== 'month') {
+    throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a month: a billing run is for a month written YYYY-MM, e.g. 2026-10` }]);
+  }
+  const current = periodOf(today, 'month');
+  if (period > current) {
+    throw invalid([{ path: 'period', code: 'period_in_future', message: `${period} has not started yet: the latest period a run can bill is the current month ${current} (it bills next month's in-advance fees)` }]);
+  }
+}
+
+/** The supplier's country (company settings; CZ while none is set): it decides VAT rates and the reverse charge. */
+async function supplierCountryOf(db: Db): Promise<string> {
+  const supplier = await loadSupplier(db);
+  return supplier.address.country || 'CZ';
+}
+
+export function createBillingRuns(deps: BillingRunDeps) {
+  const { db, clock } = deps;
+  const staleAfterMs = deps.staleAfterMs ?? 120_000;
+  const batchClients = deps.batchClients ?? 25;
+  const inFlight = new Map<number, Promise<RunView>>();
+
+  const must = (ctx: RequestContext) => {
+    if (!hasPermission(ctx.actor, 'billing.run')) throw forbidden();
+  };
+
+  async function claim(ctx: RequestContext, period: string): Promise<number> {
+    const now = clock.now();
+    checkRunPeriod(period, now.toISOString().slice(0, 10));
+    const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const claimed = await repo.claimRun(trx, period, ctx.actor.userId || null, now.toISOString(), staleBefore);
+        await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'billing_run', entityId: claimed.id, action: 'start', after: { period, tookOver: claimed.tookOver } });
+        return claimed.id;
+      });
+    } catch (error) {
+      if (uniqueViolationIndex(error) === null) throw error;
+      throw conflict('run_in_progress', `A billing run of ${period} is already running; wait until it completes (GET /api/v1/billing-runs?period=${period})`);
+    }
+  }
+
+  /** Starts a run in the background of this process; answers at once with the running run. */
+  async function start(ctx: RequestContext, period: string): Promise<RunView> {
+    must(ctx);
+    const id = await claim(ctx, period);
+    const work = execute(id, period, auditWhoOf(ctx)).catch(async (error: unknown) => {
+      await repo.failRun(db, id, clock.now().toISOString(), error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      return get(ctx, id);
+    });
+    inFlight.set(id, work);
+    void work.finally(() => inFlight.delete(id));
+    return get(ctx, id);
+  }
+
+  /** Runs to the end in the caller's await (the CLI); progress reported as it goes. */
+  async function runNow(ctx: RequestContext, period: string, onProgress?: (done: number, total: number) => void): Promise<RunView> {
+    must(ctx);
+    const id = await claim(ctx, period);
+    try {
+      return await execute(id, period, auditWhoOf(ctx), onProgress);
+    } catch (error) {
+      await repo.failRun(db, id, clock.now().toISOString(), error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<RunView> {
+    must(ctx);
+    const row = await repo.findRun(db, id);
+    if (!row) throw notFound('Billing run');
+    return viewOf(row);
+  }
+
+  async function list(ctx: RequestContext, period: string | undefined) {
+    must(ctx);
+    const rows = await repo.listRuns(db, period, 100);
+    return { items: rows.map((r) => viewOf({ ...r, summary_json: null })) };
+  }
+
+  /** The background run's end (tests and graceful shutdown wait on it); the stored state when it is not in flight here. */
+  async function settled(id: number): Promise<RunView> {
+    const work = inFlight.get(id);
+    if (work) return work;
+    const row = await repo.findRun(db, id);
+    if (!row) throw notFound('Billing run');
+    return viewOf(row);
+  }
+
+  async function execute(runId: number, period: string, who: AuditWho, onProgress?: (done: number, total: number) => void): Promise<RunView> {
+    const start = firstDayOf(period);
+    const end = lastDayOf(period);
+    const contracts = await loadRunContracts(db, period, (ids) => repo.billedFeePeriods(db, ids, period));
+    const clientIds = [...new Set([...(await repo.clientsWithRecords(db, end)), ...contracts.keys()])].sort((a, b) => a - b);
+    const total = clientIds.length;
+    const onOtherDrafts = await repo.recordsOnOtherDrafts(db, period);
+    let reported = -1;
+    const beat = async (done: number) => {
+      if (!(await repo.heartbeat(db, runId, clock.now().toISOString(), done, total))) {
+        throw new AppError('conflict', 'run_taken_over', `Billing run ${runId} of ${period} was taken over by a newer run`);
+      }
+      if (done !== reported) onProgress?.(done, total);
+      reported = done;
+    };
+    await beat(0);
+
+    const supplierCountry = await supplierCountryOf(db);
+    const rounding = new Map<string, boolean>();
+    for (const currency of ['CZK', 'EUR']) rounding.set(currency, await roundsTotals(db, currency));
+    const names = await repo.loadNames(db);
+    const runNames: RunNames = {
+      workType: (id) => (id === null ? '' : (names.workTypes.get(id) ?? `#${id}`)),
+      fee: (id) => (id === null ? { name: '', unit: '' } : (names.fees.get(id) ?? { name: `#${id}`, unit: '' })),
+      item: (id) => (id === null ? '' : (names.items.get(id) ?? `#${id}`)),
+    };
+    const vatCache = new Map<string, Promise<number | null>>();
+    const vatOf = (category: string | null, date: string) => {
+      if (category === null) return Promise.resolve(null);
+      const key = `${category}|${date}`;
+      let rate = vatCache.get(key);
+      if (!rate) vatCache.set(key, (rate = vatRateOn(db, supplierCountry, category, date)));
+      return rate;
+    };
+
+    const result: RunResult = { drafts: [], blocked: [], waiting: [], waitingCount: 0, late: [], excluded: [], ledger: [] };
+    const ledgerPlans: (LedgerPlan & { invoiceId: number | null })[] = [];
+    const nowIso = () => clock.now().toISOString();
+
+    for (let i = 0; i < clientIds.length; i += batchClients) {
+      const batch = clientIds.slice(i, i + batchClients);
+      if (i > 0) await beat(i); // still this run's (not taken over) before writing more
+      const clients = await repo.loadClients(db, batch);
+      const loaded = await repo.loadApprovedRecords(db, batch, period, start, end, onOtherDrafts);
+      const byClient = new Map<number, RunRecord[]>();
+      for (const r of loaded) {
+        const record: RunRecord = { ...r, vatRateBp: await vatOf(r.vatCategory, r.date) };
+        const list = byClient.get(r.clientId);
+        if (list) list.push(record);
+        else byClient.set(r.clientId, [record]);
+      }
+      const plans = clients.map((client) => ({
+        client,
+        records: byClient.get(client.id) ?? [],
+        plan: computeClient({
+          period, client, records: byClient.get(client.id) ?? [], contracts: contracts.get(client.id) ?? [], names: runNames,
+          reverseCharge: isReverseCharge(supplierCountry, client),
+        }),
+      }));
+      await db.transaction().execute(async (trx) => {
+        for (const { client, records, plan } of plans) {
+          const ids = new Map<string, number>();
+          for (const draft of plan.drafts) {
+            const roundTotal = rounding.get(draft.currency) ?? false;
+            const recap = draftTotals(draft.lines, draft.reverseCharge, roundTotal);
+            const invoiceId = await repo.insertDraft(trx, { runId, period, client, taxableSupplyDate: end, roundTotal, totals: totalColumns(recap), now: nowIso() }, draft);
+            ids.set(draft.key, invoiceId);
+            result.drafts.push({
+              invoiceId, clientId: client.id, clientName: client.name, contractId: draft.contractId, currency: draft.currency,
+              netMinor: recap.netMinor, vatMinor: recap.vatMinor, totalMinor: recap.totalMinor, blocked: draft.blocked,
+            });
+            if (planNet(draft) !== recap.netMinor) throw new Error(`draft of client ${client.id}: lines and totals disagree`);
+          }
+          for (const l of plan.ledger) ledgerPlans.push({ ...l, invoiceId: ids.get(l.draftKey) ?? null });
+          result.blocked.push(...plan.blocked.map((b) => ({ ...b, code: b.reason, reason: BLOCK_TEXT[b.reason] })));
+          const invoiceOf = new Map(plan.drafts.flatMap((d) => d.records.map((r) => [r.recordId, ids.get(d.key) ?? null] as const)));
+          for (const r of records) {
+            if (r.late) result.late.push({ recordId: r.id, clientId: r.clientId, ticketNumber: r.ticketNumber, date: r.date, invoiceId: invoiceOf.get(r.id) ?? null, note: r.exclusionNote });
+          }
+        }
+      });
+      await beat(Math.min(i + batchClients, total));
+      await deps.afterBatch?.(runId, Math.min(i + batchClients, total), total);
+    }
+
+    const waiting = await repo.waitingRecords(db, end, WAITING_LIST_LIMIT);
+    result.waiting = waiting.items;
+    result.waitingCount = waiting.total;
+    result.excluded = await repo.exclusionsOf(db, period);
+    result.ledger = ledgerPlans.map((l) => ({ contractId: l.contractId, ...l.row, invoiceId: l.invoiceId }));
+
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      for (const l of ledgerPlans) {
+        await saveLedgerRow(trx, { contractId: l.contractId, ...l.row, lots: l.lots, final: false, invoiceId: l.invoiceId, runId }, now.toISOString());
+      }
+      await repo.completeRun(trx, runId, period, JSON.stringify(result), now.toISOString());
+      await recordAudit(trx, now, who, {
+        entity: 'billing_run', entityId: runId, action: 'complete',
+        after: { period, drafts: result.drafts.length, blocked: result.blocked.length, waiting: result.waitingCount, late: result.late.length },
+      });
+    });
+    const row = await repo.findRun(db, runId);
+    return viewOf(row!);
+  }
+
+  return { start, runNow, get, list, settled };
+}
+
+export type BillingRuns = ReturnType<typeof createBillingRuns>;

@@ -1,0 +1,143 @@
+/**
+ * The work report of a draft or invoice (BILLING.md §4): every record the run
+ * put on it, chronologically, with minutes, billable minutes, what the
+ * allowance covered, the outcome and the amount; plus the period's prepaid
+ * ledger. JSON, CSV (UTF-8 with BOM; ';' and decimal comma for Czech and
+ * Slovak) and PDF (the documents module renders it).
+ */
+import type { Db } from '../../platform/db/index.ts';
+import { forbidden, notFound } from '../../shared/errors.ts';
+import { loadSupplier } from '../company/index.ts';
+import { renderWorkReportPdf } from '../documents/index.ts';
+import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
+
+const KIND: Readonly<Record<string, WorkReportEntry['kind']>> = { work: 'work', travel: 'travel', fee: 'unit_fee', material: 'item' };
+
+export function createWorkReports(deps: { db: Db }) {
+  const { db } = deps;
+
+  function must(ctx: RequestContext): void {
+    // Amounts are prices: the report needs the prices field scope besides the permission.
+    if (!hasPermission(ctx.actor, 'invoices.read') || !fieldScopeOf(ctx.actor.roles).prices) throw forbidden();
+  }
+
+  async function build(ctx: RequestContext, invoiceId: number): Promise<WorkReport> {
+    must(ctx);
+    const invoice = await db
+      .selectFrom('invoices as i')
+      .innerJoin('clients as c', 'c.id', 'i.client_id')
+      .select(['i.id', 'i.number', 'i.period', 'i.currency', 'i.language', 'i.contract_id', 'i.visible', 'i.kind', 'i.issued_at', 'c.name as client_name', 'c.company_id'])
+      .where('i.id', '=', invoiceId)
+      .executeTakeFirst();
+    if (!invoice || invoice.visible !== 1 || invoice.kind !== 'invoice') throw notFound('Invoice');
+    const rows = await db
+      .selectFrom('invoice_records as ir')
+      .innerJoin('records as r', 'r.id', 'ir.record_id')
+      .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+      .innerJoin('users as u', 'u.id', 'r.technician_id')
+      .leftJoin('work_types as w', 'w.id', 'r.work_type_id')
+      .leftJoin('unit_fees as f', 'f.id', 'r.fee_id')
+      .leftJoin('travel_zones as z', 'z.id', 'r.zone_id')
+      .select([
+        'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
+        't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'z.name as zone',
+        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late',
+      ])
+      .where('ir.invoice_id', '=', invoiceId)
+      .orderBy('r.date')
+      .orderBy('r.start_time')
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute();
+    const itemNames = await itemNamesOf(rows.flatMap((r) => (r.item_id === null ? [] : [Number(r.item_id)])));
+    const entries: WorkReportEntry[] = rows.map((r) => {
+      const kind = KIND[r.kind] ?? 'work';
+      const what = kind === 'work' ? (r.work_type ?? '') : kind === 'travel' ? (r.zone ?? '') : kind === 'unit_fee' ? (r.fee ?? '') : (itemNames.get(Number(r.item_id)) ?? '');
+      return {
+        recordId: String(r.id), date: r.date, startTime: r.start_time, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, technician: r.technician,
+        kind, what, description: r.description, minutes: r.minutes, billableMinutes: r.billable_minutes ?? r.minutes, coveredMinutes: r.covered_minutes,
+        quantityMilli: kind === 'travel' ? r.km_milli : kind === 'work' ? null : r.quantity_milli, outcome: r.outcome, amountMinor: r.amount_minor, late: r.late === 1,
+      };
+    });
+    const contract = invoice.contract_id === null ? null
+      : await db.selectFrom('contracts').select(['number', 'name']).where('id', '=', invoice.contract_id).executeTakeFirst();
+    const ledger = await db
+      .selectFrom('prepaid_ledger')
+      .select(['period', 'opening_carried', 'allocated', 'consumed', 'carried_out', 'lapsed'])
+      .where('invoice_id', '=', invoiceId)
+      .orderBy('contract_id')
+      .executeTakeFirst();
+    const supplier = await loadSupplier(db);
+    const sum = (pick: (e: WorkReportEntry) => number) => entries.reduce((s, e) => s + pick(e), 0);
+    return {
+      invoiceId: String(invoice.id), invoiceNumber: invoice.number, period: invoice.period ?? '', currency: invoice.currency,
+      language: invoice.language === 'cs' || invoice.language === 'sk' ? invoice.language : 'en', supplierName: supplier.name,
+      client: { name: invoice.client_name, companyId: invoice.company_id },
+      contract: contract ? { number: contract.number, name: contract.name } : null,
+      entries,
+      ledger: ledger
+        ? { period: ledger.period, openingCarried: ledger.opening_carried, allocated: ledger.allocated, consumed: ledger.consumed, carriedOut: ledger.carried_out, lapsed: ledger.lapsed }
+        : null,
+      totals: { minutes: sum((e) => e.minutes), billableMinutes: sum((e) => e.billableMinutes), coveredMinutes: sum((e) => e.coveredMinutes), amountMinor: sum((e) => e.amountMinor) },
+    };
+  }
+
+  async function itemNamesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('items').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [Number(r.id), r.name]));
+  }
+
+  async function csv(ctx: RequestContext, invoiceId: number): Promise<{ body: string; filename: string }> {
+    const report = await build(ctx, invoiceId);
+    return { body: workReportCsv(report), filename: `work-report-${report.invoiceNumber ?? report.period}-${report.invoiceId}.csv` };
+  }
+
+  async function pdf(ctx: RequestContext, invoiceId: number): Promise<{ body: Buffer; filename: string }> {
+    const report = await build(ctx, invoiceId);
+    return { body: await renderWorkReportPdf(report), filename: `work-report-${report.invoiceNumber ?? report.period}-${report.invoiceId}.pdf` };
+  }
+
+  return { build, csv, pdf };
+}
+
+export type WorkReports = ReturnType<typeof createWorkReports>;
+
+const HEADERS = {
+  en: ['Date', 'Start', 'Ticket', 'Subject', 'Technician', 'Kind', 'What', 'Description', 'Minutes', 'Billable minutes', 'Covered minutes', 'Quantity', 'Outcome', 'Amount', 'Late'],
+  cs: ['Datum', 'Začátek', 'Tiket', 'Předmět', 'Technik', 'Druh', 'Co', 'Popis', 'Minuty', 'Účtované minuty', 'Pokryté minuty', 'Množství', 'Výsledek', 'Částka', 'Pozdě'],
+  sk: ['Dátum', 'Začiatok', 'Tiket', 'Predmet', 'Technik', 'Druh', 'Čo', 'Popis', 'Minúty', 'Účtované minúty', 'Pokryté minúty', 'Množstvo', 'Výsledok', 'Suma', 'Neskoro'],
+} as const;
+
+const WORDS = {
+  en: { work: 'work', travel: 'travel', unit_fee: 'fee', item: 'material', covered: 'covered', partly_covered: 'partly covered', billed: 'billed', yes: 'yes', no: '' },
+  cs: { work: 'práce', travel: 'doprava', unit_fee: 'poplatek', item: 'materiál', covered: 'v paušálu', partly_covered: 'částečně v paušálu', billed: 'účtováno', yes: 'ano', no: '' },
+  sk: { work: 'práca', travel: 'doprava', unit_fee: 'poplatok', item: 'materiál', covered: 'v paušále', partly_covered: 'čiastočne v paušále', billed: 'účtované', yes: 'áno', no: '' },
+} as const;
+
+/** Minor units as a decimal with two places ("800.00", or "800,00" with a decimal comma). */
+function decimal(value: number, places: number, comma: boolean): string {
+  const scale = 10 ** places;
+  const abs = Math.abs(value);
+  const text = `${value < 0 ? '-' : ''}${Math.floor(abs / scale)}.${String(abs % scale).padStart(places, '0')}`;
+  return comma ? text.replace('.', ',') : text;
+}
+
+function csvCell(value: string, separator: string): string {
+  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The report as CSV in its language: UTF-8 with a BOM, CRLF, ';' and a decimal comma for cs/sk (what Czech Excel opens). */
+export function workReportCsv(report: WorkReport): string {
+  const lang = report.language;
+  const local = lang === 'cs' || lang === 'sk';
+  const sep = local ? ';' : ',';
+  const words = WORDS[lang];
+  const rows = report.entries.map((e) => [
+    e.date, e.startTime ?? '', e.ticketNumber, e.ticketSubject, e.technician, words[e.kind], e.what, e.description, String(e.minutes), String(e.billableMinutes),
+    String(e.coveredMinutes), e.quantityMilli === null ? '' : decimal(e.quantityMilli, 3, local), words[e.outcome], decimal(e.amountMinor, 2, local), e.late ? words.yes : words.no,
+  ]);
+  const lines = [[...HEADERS[lang]], ...rows].map((cells) => cells.map((c) => csvCell(c, sep)).join(sep));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { leftToCredit, planCreditNote, type CreditableLine } from './credit-note.ts';
+import { amountDue, isOverdue, possibleActions, settledState, statusOf } from './invoice-state.ts';
+
+const line = (id: number, netMinor: number, creditedMinor = 0): CreditableLine => ({
+  id, kind: 'work', description: `L${id}`, quantityMilli: 2000, unit: 'h', unitPriceMinor: netMinor / 2, netMinor, vatRateBp: 2100, creditedMinor,
+});
+
+describe('credit note plan', () => {
+  it('full credits what is left on every line, discounts included, as the exact negative', () => {
+    const plan = planCreditNote([line(1, 1_000_00, 200_00), line(2, 500_00), line(3, -100_00)], { full: true });
+    expect(plan).toEqual({
+      ok: true, creditsEverything: true,
+      lines: [
+        expect.objectContaining({ correctsLineId: 1, netMinor: -800_00, quantityMilli: -1000, unitPriceMinor: 800_00, unit: '' }),
+        expect.objectContaining({ correctsLineId: 2, netMinor: -500_00, quantityMilli: -2000, unitPriceMinor: 250_00, unit: 'h' }),
+        expect.objectContaining({ correctsLineId: 3, netMinor: 100_00 }),
+      ],
+    });
+    expect(planCreditNote([line(1, 100, 100)], { full: true })).toMatchObject({ ok: false, problems: [{ code: 'nothing_left_to_credit' }] });
+  });
+
+  it('partial refuses unknown, doubled, non-positive and too large amounts, naming the field', () => {
+    const plan = planCreditNote([line(1, 1_000), line(2, 500, 500), line(3, -100)], {
+      lines: [{ lineId: 9, amountMinor: 1 }, { lineId: 1, amountMinor: 0 }, { lineId: 2, amountMinor: 1 }, { lineId: 1, amountMinor: 1_000 }, { lineId: 1, amountMinor: 1 }, { lineId: 3, amountMinor: 1 }],
+    });
+    expect(plan).toMatchObject({
+      ok: false,
+      problems: [
+        { path: 'lines.0.lineId', code: 'unknown_reference' },
+        { path: 'lines.1.amountMinor', code: 'not_positive' },
+        { path: 'lines.2.amountMinor', code: 'exceeds_creditable' },
+        { path: 'lines.3.lineId', code: 'duplicate' },
+        { path: 'lines.4.lineId', code: 'duplicate' },
+        { path: 'lines.5.amountMinor', code: 'exceeds_creditable' },
+      ],
+    });
+    expect(planCreditNote([line(1, 1_000)], { lines: [] })).toMatchObject({ ok: false, problems: [{ code: 'required' }] });
+  });
+
+  it('never credits more than is left, however the requests come (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(4), fc.integer({ min: -10, max: 1_200_000 })), { maxLength: 12 }), (nets, requests) => {
+        const lines = nets.map((n, i) => line(i + 1, n));
+        for (const [pick, amount] of requests) {
+          const target = lines[pick % lines.length]!;
+          const plan = planCreditNote(lines, { lines: [{ lineId: target.id, amountMinor: amount }] });
+          expect(plan.ok).toBe(amount > 0 && amount <= leftToCredit(target));
+          if (plan.ok) lines[pick % lines.length] = { ...target, creditedMinor: target.creditedMinor - plan.lines[0]!.netMinor };
+        }
+        for (const l of lines) expect(l.creditedMinor).toBeLessThanOrEqual(l.netMinor);
+      }),
+    );
+  });
+});
+
+describe('invoice states', () => {
+  const issued = { kind: 'invoice' as const, state: 'issued' as const, totalMinor: 1_000, paidMinor: 0, creditedMinor: 0, dueDate: '2026-11-16', blocked: [] };
+  it('derives overdue from the due date and the amount due, never stores it', () => {
+    expect(statusOf(issued, '2026-11-16')).toBe('issued');
+    expect(statusOf(issued, '2026-11-17')).toBe('overdue');
+    expect(isOverdue({ ...issued, paidMinor: 1_000 }, '2026-12-01')).toBe(false);
+    expect(isOverdue({ ...issued, creditedMinor: 1_000 }, '2026-12-01')).toBe(false);
+    expect(amountDue({ ...issued, paidMinor: 300, creditedMinor: 200 })).toBe(500);
+  });
+  it('settles to paid or credited and offers only the actions that fit', () => {
+    expect(settledState({ ...issued, paidMinor: 1_000 }, false)).toBe('paid');
+    expect(settledState({ ...issued, paidMinor: 400 }, false)).toBe('issued');
+    expect(settledState({ ...issued, state: 'sent', paidMinor: 400, creditedMinor: 600 }, false)).toBe('paid');
+    expect(settledState(issued, true)).toBe('credited');
+    expect(possibleActions(issued)).toEqual(['markSent', 'recordPayment', 'creditNote']);
+    expect(possibleActions({ ...issued, state: 'draft', blocked: ['no price'] })).toEqual([]);
+    expect(possibleActions({ ...issued, state: 'credited' })).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Credit notes (corrective tax documents) against an issued invoice (pure).
+ * A credit note credits net amounts line by line; what is left to credit on
+ * a line is its net less what earlier credit notes took back, and a credit
+ * note may never take more. Its lines carry negative amounts and name the
+ * invoice line they correct; its VAT is recapitulated per rate like any
+ * invoice's (vat.ts), so a full credit note of an untouched invoice is its
+ * exact negative.
+ */
+import type { MinorUnits } from '../../../shared/money.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
+import type { VatRateBp } from './vat.ts';
+
+export interface CreditableLine {
+  readonly id: number;
+  readonly kind: string;
+  readonly description: string;
+  readonly quantityMilli: number;
+  readonly unit: string;
+  readonly unitPriceMinor: MinorUnits;
+  readonly netMinor: MinorUnits;
+  readonly vatRateBp: VatRateBp;
+  /** Net already credited by earlier credit notes, in the line's own sign. */
+  readonly creditedMinor: MinorUnits;
+}
+
+export type CreditRequest = { readonly full: true } | { readonly lines: readonly { readonly lineId: number; readonly amountMinor: MinorUnits }[] };
+
+export interface CreditLine {
+  readonly correctsLineId: number;
+  readonly kind: string;
+  readonly description: string;
+  readonly quantityMilli: number;
+  readonly unit: string;
+  readonly unitPriceMinor: MinorUnits;
+  /** Negative. */
+  readonly netMinor: MinorUnits;
+  readonly vatRateBp: VatRateBp;
+}
+
+export type CreditPlan =
+  | { readonly ok: true; readonly lines: readonly CreditLine[]; /** after this note nothing is left to credit */ readonly creditsEverything: boolean }
+  | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
+
+/** Net still creditable on a line, in its own sign (a discount line has a negative rest). */
+export function leftToCredit(line: Pick<CreditableLine, 'netMinor' | 'creditedMinor'>): MinorUnits {
+  return line.netMinor - line.creditedMinor;
+}
+
+/**
+ * Plans the lines of a credit note. Full: everything left on every line
+ * (discount lines too, so the note is the invoice's exact negative).
+ * Partial: the named lines by the given positive net amounts; a line named
+ * twice, unknown, or asked for more than is left is refused with the field
+ * path the caller sent. A credit amount equal to the line's net keeps its
+ * quantity; a smaller one is shown as one unit of the amount, which is what
+ * a Czech or Slovak corrective document does for a price reduction.
+ */
+export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest): CreditPlan {
+  const problems: ErrorDetail[] = [];
+  const plan: CreditLine[] = [];
+  const take = (line: CreditableLine, amount: MinorUnits) => {
+    const whole = amount === line.netMinor;
+    plan.push({
+      correctsLineId: line.id,
+      kind: line.kind,
+      description: line.description,
+      quantityMilli: whole ? -line.quantityMilli : -1000,
+      unit: whole ? line.unit : '',
+      unitPriceMinor: whole ? line.unitPriceMinor : amount,
+      netMinor: -amount,
+      vatRateBp: line.vatRateBp,
+    });
+  };
+  if ('full' in request) {
+    for (const line of lines) {
+      const left = leftToCredit(line);
+      if (left !== 0) take(line, left);
+    }
+    if (plan.length === 0) problems.push({ path: 'full', code: 'nothing_left_to_credit', message: 'Everything on this invoice has already been credited' });
+  } else {
+    if (request.lines.length === 0) problems.push({ path: 'lines', code: 'required', message: 'Name at least one line to credit' });
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    const seen = new Set<number>();
+    request.lines.forEach((want, i) => {
+      const line = byId.get(want.lineId);
+      if (line === undefined) return problems.push({ path: `lines.${i}.lineId`, code: 'unknown_reference', message: `Line ${want.lineId} is not a line of this invoice` });
+      if (seen.has(want.lineId)) return problems.push({ path: `lines.${i}.lineId`, code: 'duplicate', message: `Line ${want.lineId} is named twice` });
+      seen.add(want.lineId);
+      if (!Number.isSafeInteger(want.amountMinor) || want.amountMinor <= 0) {
+        return problems.push({ path: `lines.${i}.amountMinor`, code: 'not_positive', message: 'The amount to credit must be a positive whole number of minor units' });
+      }
+      const left = Math.max(0, leftToCredit(line));
+      if (want.amountMinor > left) {
+        return problems.push({ path: `lines.${i}.amountMinor`, code: 'exceeds_creditable', message: `At most ${left} minor units are left to credit on line ${line.id}, not ${want.amountMinor}` });
+      }
+      take(line, want.amountMinor);
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const credited = new Map(plan.map((p) => [p.correctsLineId, -p.netMinor]));
+  const creditsEverything = lines.every((l) => leftToCredit(l) - (credited.get(l.id) ?? 0) === 0);
+  return { ok: true, lines: plan, creditsEverything };
+}

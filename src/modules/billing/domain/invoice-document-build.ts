@@ -1,0 +1,141 @@
+/**
+ * Builds the InvoiceDocument (invoice-document.ts) from a stored invoice or
+ * credit note, its lines and the party snapshots taken at issue (pure). The
+ * totals of an issued document are the stored ones — computed once at issue
+ * from the same lines by vatRecap — so a re-render never re-rounds. A draft is
+ * built with the dates and totals it would get if issued today, and marked.
+ */
+import type { IsoDate } from '../../../shared/calendar/index.ts';
+import type { MinorUnits } from '../../../shared/money.ts';
+import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
+import { vatRecap, type VatGroup, type VatRecap } from './vat.ts';
+
+export interface StoredDocument {
+  readonly id: number;
+  readonly kind: 'invoice' | 'credit_note';
+  readonly state: string;
+  readonly number: string | null;
+  readonly variableSymbol: string | null;
+  readonly issueDate: IsoDate | null;
+  readonly taxableSupplyDate: IsoDate | null;
+  readonly dueDate: IsoDate | null;
+  readonly currency: string;
+  readonly language: string;
+  readonly period: string | null;
+  readonly contractNumber: string | null;
+  readonly reverseCharge: boolean;
+  readonly roundTotal: boolean;
+  readonly netMinor: MinorUnits;
+  readonly vatMinor: MinorUnits;
+  readonly roundingMinor: MinorUnits;
+  readonly totalMinor: MinorUnits;
+  readonly vatRecap: readonly VatGroup[];
+  readonly note: string;
+}
+
+export interface StoredLine {
+  readonly kind: string;
+  readonly description: string;
+  readonly quantityMilli: number;
+  readonly unit: string;
+  readonly unitPriceMinor: MinorUnits;
+  readonly netMinor: MinorUnits;
+  readonly vatRateBp: number;
+}
+
+export function documentLanguage(language: string): DocumentLanguage {
+  return language === 'cs' || language === 'sk' ? language : 'en';
+}
+
+/** Units as stored (language-neutral codes) → as printed. Anything else prints as stored. */
+const UNITS: Readonly<Record<string, Readonly<Record<DocumentLanguage, string>>>> = {
+  min: { cs: 'min', sk: 'min', en: 'min' },
+  km: { cs: 'km', sk: 'km', en: 'km' },
+  pcs: { cs: 'ks', sk: 'ks', en: 'pcs' },
+  piece: { cs: 'ks', sk: 'ks', en: 'pcs' },
+  visit: { cs: 'výjezd', sk: 'výjazd', en: 'visit' },
+  month: { cs: 'měs.', sk: 'mes.', en: 'month' },
+  quarter: { cs: 'čtvrtletí', sk: 'štvrťrok', en: 'quarter' },
+  year: { cs: 'rok', sk: 'rok', en: 'year' },
+};
+
+export function printedUnit(unit: string, language: DocumentLanguage): string {
+  return UNITS[unit]?.[language] ?? unit;
+}
+
+/** The legal sentence a reverse-charge document must carry, in its language. */
+export const REVERSE_CHARGE_NOTE: Readonly<Record<DocumentLanguage, string>> = {
+  cs: 'Daň odvede zákazník (přenesení daňové povinnosti, § 92a a § 24 zákona č. 235/2004 Sb., čl. 196 směrnice 2006/112/ES).',
+  sk: 'Prenesenie daňovej povinnosti – daň odvedie odberateľ (§ 69 ods. 3 zákona č. 222/2004 Z. z., čl. 196 smernice 2006/112/ES).',
+  en: 'Reverse charge: VAT to be accounted for by the customer (Article 196 of Council Directive 2006/112/EC).',
+};
+
+const LINE_KINDS: readonly DocumentLineKind[] = ['work', 'travel', 'unit_fee', 'item', 'contract_fee', 'overage', 'manual'];
+const lineKind = (kind: string): DocumentLineKind => (LINE_KINDS as readonly string[]).includes(kind) ? (kind as DocumentLineKind) : 'manual';
+
+/** The totals of a set of lines as issuing computes (and stores) them. */
+export function totalsOfLines(lines: readonly Pick<StoredLine, 'netMinor' | 'vatRateBp'>[], options: { reverseCharge: boolean; roundTotal: boolean }): VatRecap {
+  return vatRecap(lines, { reverseCharge: options.reverseCharge, roundTotal: options.roundTotal });
+}
+
+export interface DraftDates {
+  readonly issueDate: IsoDate;
+  readonly taxableSupplyDate: IsoDate;
+  readonly dueDate: IsoDate;
+}
+
+export function buildInvoiceDocument(input: {
+  readonly stored: StoredDocument;
+  readonly lines: readonly StoredLine[];
+  readonly supplier: Supplier;
+  readonly customer: Party;
+  readonly corrects: CorrectedDocument | null;
+  /** Drafts only: the dates issuing today would give. */
+  readonly draftDates?: DraftDates;
+}): InvoiceDocument {
+  const { stored, supplier, customer, corrects } = input;
+  const language = documentLanguage(stored.language);
+  const draft = stored.state === 'draft';
+  const lines: DocumentLine[] = input.lines.map((line, i) => ({
+    position: i + 1,
+    kind: lineKind(line.kind),
+    description: line.description,
+    quantityMilli: line.quantityMilli,
+    unit: printedUnit(line.unit, language),
+    unitPriceMinor: line.unitPriceMinor,
+    netMinor: line.netMinor,
+    vatRateBp: stored.reverseCharge ? 0 : line.vatRateBp,
+    itemCode: null,
+  }));
+  const totals = draft
+    ? totalsOfLines(input.lines, { reverseCharge: stored.reverseCharge, roundTotal: stored.roundTotal })
+    : { groups: stored.vatRecap, netMinor: stored.netMinor, vatMinor: stored.vatMinor, roundingMinor: stored.roundingMinor, totalMinor: stored.totalMinor };
+  const dates = draft && input.draftDates ? input.draftDates : null;
+  const number = stored.number ?? '';
+  return {
+    kind: stored.kind,
+    id: String(stored.id),
+    number,
+    variableSymbol: stored.variableSymbol ?? '',
+    issueDate: dates?.issueDate ?? stored.issueDate ?? '',
+    taxableSupplyDate: dates?.taxableSupplyDate ?? stored.taxableSupplyDate ?? '',
+    dueDate: dates?.dueDate ?? stored.dueDate ?? '',
+    currency: stored.currency,
+    language,
+    period: stored.period,
+    contractNumber: stored.contractNumber,
+    supplier,
+    customer,
+    lines,
+    vatRecap: totals.groups,
+    netMinor: totals.netMinor,
+    vatMinor: totals.vatMinor,
+    roundingMinor: totals.roundingMinor,
+    totalMinor: totals.totalMinor,
+    reverseCharge: stored.reverseCharge,
+    corrects,
+    note: stored.note === '' ? null : stored.note,
+    draft,
+    legalNote: stored.reverseCharge ? REVERSE_CHARGE_NOTE[language] : null,
+  };
+}

@@ -1,0 +1,86 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
+import { daysInclusive } from '../../shared/calendar/index.ts';
+import type { TimeClass } from '../../shared/time-class.ts';
+import * as repo from './contracts.repo.ts';
+import type { Consumption, Contract } from './contracts.schemas.ts';
+import { toTerms } from './contracts.terms.ts';
+import {
+  compareChronologically, consumePrepaid, firstDayOf, lastDayOf, overlapWithPeriod, periodOf, prepaidMinutesForPeriod, prevPeriod, type CarriedLot, type Period,
+} from './domain/index.ts';
+
+/**
+ * Live use of a contract's prepaid minutes in one period, by the domain's
+ * consumePrepaid over the covered work records under the contract. Counted:
+ * work records that are billable, within the scope's work types, priced to
+ * billable minutes, dated in the period and the validity, in the states
+ * submitted, approved or billed (drafts are the technician's own until
+ * submitted). The carried lots are those the previous period's ledger row left
+ * (final or provisional).
+ */
+export const COUNTED_STATES = ['submitted', 'approved', 'billed'] as const;
+
+/** The provider's calendar date now (Europe/Prague), the day that decides the current period. */
+export function providerToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+async function coveredEntries(db: DbOrTx, contract: Contract, from: string, to: string) {
+  if (!contract.scope.workTypeIds.length) return [];
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'date', 'start_time', 'created_at', 'work_type_id', 'time_class', 'billable_minutes'])
+    .where('contract_id', '=', contract.id)
+    .where('kind', '=', 'work')
+    .where('billable', '=', 1)
+    .where('state', 'in', [...COUNTED_STATES])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('work_type_id', 'in', contract.scope.workTypeIds)
+    .where('billable_minutes', 'is not', null)
+    .execute();
+  return rows
+    .map((r) => ({ id: String(r.id), date: r.date, startTime: r.start_time, createdAt: r.created_at, workTypeId: String(r.work_type_id), timeClass: (r.time_class ?? 'normal') as TimeClass, billableMinutes: r.billable_minutes ?? 0 }))
+    .sort(compareChronologically);
+}
+
+/** The lots alive at the start of the period: what the previous period's ledger row carried out. */
+export async function openingLots(db: DbOrTx, contractId: number, period: Period): Promise<CarriedLot[]> {
+  const previous = await repo.findLedgerRow(db, contractId, prevPeriod(period));
+  return (previous?.lots ?? []).filter((lot) => lot.minutes > 0 && lot.remainingLife >= 1);
+}
+
+export async function consumptionOf(db: DbOrTx, contract: Contract, period: Period | undefined, now: Date): Promise<Consumption> {
+  const today = providerToday(now);
+  const p = period ?? periodOf(today, contract.periodKind);
+  const terms = toTerms(contract);
+  const overlap = overlapWithPeriod(p, contract.validFrom, contract.validTo);
+  const from = overlap?.from ?? firstDayOf(p);
+  const to = overlap?.to ?? lastDayOf(p);
+  const lots = overlap ? await openingLots(db, contract.id, p) : [];
+  const own = prepaidMinutesForPeriod(terms, p);
+  const entries = overlap ? await coveredEntries(db, contract, from, to) : [];
+  const result = consumePrepaid(lots, own, entries, terms.multipliers);
+  const allowance = result.openingCarried + result.allocated;
+  const used = result.consumed;
+  const pct = (minutes: number) => (allowance > 0 ? Math.floor((minutes * 100) / allowance) : null);
+  // The pace so far, carried to the period's (or validity's) last day; nothing to project before it starts.
+  let projectedUsed: number | null = null;
+  if (overlap && today >= from) projectedUsed = today >= to ? used : Math.round((used * daysInclusive(from, to)) / daysInclusive(from, today));
+  return {
+    contractId: contract.id,
+    period: p,
+    from,
+    to,
+    allocated: result.allocated,
+    carried: result.openingCarried,
+    used,
+    left: allowance - used,
+    overageMinutes: result.entries.reduce((sum, e) => sum + e.overageMinutes, 0),
+    percent: pct(used),
+    projectedUsed,
+    projectedPercent: projectedUsed === null ? null : pct(projectedUsed),
+    countedStates: [...COUNTED_STATES],
+    entries: entries.length,
+    alerts: await repo.alertsOf(db, contract.id, p),
+  };
+}

@@ -1,0 +1,46 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
+import * as repo from './contracts.repo.ts';
+import { chooseContractForTicket } from './domain/choose-contract.ts';
+
+/**
+ * How tickets and records meet contracts (for the tickets and records
+ * modules; plain functions in the caller's transaction).
+ */
+
+export interface TicketContractLink {
+  id: number;
+  number: string;
+  /** The contract's SLA policy: it takes the place of the client's. */
+  slaPolicyId: number | null;
+}
+
+/**
+ * The contract a new ticket of the client falls under on its date: an active
+ * contract valid on the date; of several, the one without an invoice of its
+ * own, then the most recently started (domain/choose-contract.ts).
+ */
+export async function contractForNewTicket(db: DbOrTx, clientId: number, date: string): Promise<TicketContractLink | null> {
+  const chosen = chooseContractForTicket(await repo.contractCandidates(db, clientId, date), date);
+  return chosen ? { id: chosen.id, number: chosen.number, slaPolicyId: chosen.slaPolicyId } : null;
+}
+
+/** The contract a ticket is linked to: a new record of the ticket inherits it. */
+export async function ticketContractId(db: DbOrTx, ticketId: number): Promise<number | null> {
+  const row = await db.selectFrom('tickets').select('contract_id').where('id', '=', ticketId).executeTakeFirst();
+  return row?.contract_id ?? null;
+}
+
+/**
+ * The price list of the ticket's contract when a record dated `date` falls
+ * under it (linked and within the validity) and the contract names one.
+ */
+export async function contractPriceListFor(db: DbOrTx, ticketId: number, date: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('tickets')
+    .innerJoin('contracts', 'contracts.id', 'tickets.contract_id')
+    .select(['contracts.price_list_id', 'contracts.valid_from', 'contracts.valid_to'])
+    .where('tickets.id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row || row.valid_from > date || (row.valid_to !== null && row.valid_to < date)) return null;
+  return row.price_list_id;
+}

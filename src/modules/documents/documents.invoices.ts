@@ -1,0 +1,77 @@
+/**
+ * Invoice PDFs for the API: download (with the work report as an annex on
+ * request), and "e-mail the invoice": the issued invoice or credit note as a PDF attachment
+ * to the client's billing e-mail, in the document's language, through the
+ * mail outbox (the sender job delivers it with retries); an issued invoice
+ * becomes *sent*. The mail is queued with its audit entry in one transaction;
+ * marking it sent is billing's own step right after (its rules, its audit).
+ */
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { conflict, forbidden } from '../../shared/errors.ts';
+import type { InvoiceDocument, Invoicing, WorkReport } from '../billing/index.ts';
+import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import { enqueueMail, newMessageId } from '../mail/index.ts';
+import { invoiceMail } from './domain/invoice-mail.ts';
+import { paymentQrFor } from './domain/payment-qr.ts';
+import { renderInvoicePdf } from './invoice-pdf.ts';
+
+export interface InvoiceDocumentsDeps {
+  db: Db;
+  clock: Clock;
+  mailFrom: string;
+  /** Billing's services and document builder, handed in by app.ts (billing itself renders through this module's door). */
+  invoicing: Invoicing;
+  invoiceDocument: (db: Db, id: number) => Promise<InvoiceDocument>;
+  /** The work report of a draft or invoice (billing checks who may read it). */
+  workReport: (ctx: RequestContext, id: number) => Promise<WorkReport>;
+}
+
+export interface SentInvoice {
+  outboxId: number;
+  to: string;
+  subject: string;
+  state: string;
+}
+
+export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
+  const { db, clock, mailFrom, invoicing, invoiceDocument, workReport } = deps;
+
+  /** The PDF of a draft, invoice or credit note the caller may read; optionally with its work report as an annex. */
+  async function pdf(ctx: RequestContext, invoiceId: number, options: { withWorkReport?: boolean } = {}): Promise<{ number: string; pdf: Buffer }> {
+    const invoice = await invoicing.invoices.get(ctx, invoiceId);
+    const doc = await invoiceDocument(db, invoice.id);
+    const report = options.withWorkReport ? await workReport(ctx, invoiceId) : undefined;
+    return { number: doc.number || `draft-${invoiceId}`, pdf: await renderInvoicePdf(doc, report ? { workReport: report } : {}) };
+  }
+
+  async function send(ctx: RequestContext, invoiceId: number, options: { to?: string | undefined } = {}): Promise<SentInvoice> {
+    if (!hasPermission(ctx.actor, 'invoices.payments')) throw forbidden();
+    const invoice = await invoicing.invoices.get(ctx, invoiceId);
+    if (invoice.state === 'draft') throw conflict('not_issued', 'A draft cannot be sent; issue it first');
+    const doc = await invoiceDocument(db, invoiceId);
+    const to = options.to ?? doc.customer.email;
+    if (!to) throw conflict('no_billing_email', `The client ${doc.customer.name} has no e-mail address: add one to the client, or send the address to use as "to"`);
+    const pdf = await renderInvoicePdf(doc);
+    const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc) !== null });
+    const now = clock.now();
+    const outboxId = await db.transaction().execute(async (trx) => {
+      const id = await enqueueMail(trx, now, {
+        to: [{ email: to, name: doc.customer.name }],
+        subject: mail.subject,
+        text: mail.text,
+        messageId: newMessageId(mailFrom),
+        attachments: [{ filename: mail.filename, contentType: 'application/pdf', content: pdf }],
+      });
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'invoice', entityId: invoiceId, action: 'email', after: { to, subject: mail.subject, outboxId: id, attachment: mail.filename } });
+      return id;
+    });
+    if (invoice.state === 'issued') await invoicing.payments.markSent(ctx, invoiceId);
+    return { outboxId, to, subject: mail.subject, state: invoice.state === 'issued' ? 'sent' : invoice.state };
+  }
+
+  return { pdf, send };
+}
+
+export type InvoiceDocuments = ReturnType<typeof createInvoiceDocuments>;

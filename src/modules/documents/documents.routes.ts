@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { contextOf, idParam } from '../identity/index.ts';
+import type { InvoiceDocuments } from './documents.invoices.ts';
+
+export function documentsRoutes(documents: InvoiceDocuments) {
+  return async function routes(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get('/api/v1/invoices/:id/pdf', {
+      config: { access: 'invoices.read' },
+      schema: {
+        tags: ['invoices'],
+        summary: "The invoice or credit note as PDF in the client's language (a draft is marked as such and has no QR code); ?workReport=true appends the work report as an annex",
+        params: idParam,
+        querystring: z.strictObject({ workReport: z.enum(['true', 'false']).default('false') }),
+      },
+      handler: async (request, reply) => {
+        const { number, pdf } = await documents.pdf(contextOf(request), request.params.id, { withWorkReport: request.query.workReport === 'true' });
+        reply.header('content-type', 'application/pdf');
+        reply.header('content-disposition', `inline; filename="${number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf"`);
+        return reply.send(pdf);
+      },
+    });
+
+    app.post('/api/v1/invoices/:id/send', {
+      config: { access: 'invoices.payments' },
+      schema: {
+        tags: ['invoices'],
+        summary: "E-mail an issued invoice or credit note as PDF to the client's e-mail (or `to`), in the document's language, through the mail outbox; an issued invoice becomes sent. 409 not_issued for drafts, 409 no_billing_email when the client has no address",
+        params: idParam,
+        body: z.strictObject({ to: z.email().max(200).optional() }).nullish(),
+        response: { 202: z.object({ outboxId: z.number(), to: z.string(), subject: z.string(), state: z.string() }), ...errorResponses },
+      },
+      handler: async (request, reply) => reply.status(202).send(await documents.send(contextOf(request), request.params.id, { to: request.body?.to })),
+    });
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * CSV for any other program: one table of documents and one of their lines,
+ * UTF-8 with a byte-order mark, ';' between fields and a decimal comma (how
+ * Czech and Slovak Excel read it), CRLF line ends. Rows are produced one
+ * document at a time so a batch streams.
+ */
+import type { InvoiceDocument } from '../../billing/index.ts';
+import type { MinorUnits } from '../../../shared/money.ts';
+import { decimal, percent, quantity } from './numbers.ts';
+import { effectiveRate } from './tax.ts';
+
+export const CSV_BOM = '\uFEFF';
+
+export const INVOICE_COLUMNS = [
+  'number', 'kind', 'issue_date', 'taxable_supply_date', 'due_date', 'variable_symbol', 'period', 'contract',
+  'customer', 'customer_company_id', 'customer_vat_id', 'customer_country', 'currency', 'reverse_charge',
+  'net', 'vat', 'rounding', 'total', 'corrects',
+] as const;
+
+export const LINE_COLUMNS = [
+  'invoice_number', 'position', 'kind', 'description', 'item_code', 'quantity', 'unit', 'unit_price', 'net', 'vat_rate', 'currency',
+] as const;
+
+type Cell = string | number | null;
+
+// Text a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(,\d+)?$/;
+
+function field(value: Cell): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(cells: readonly Cell[]): string {
+  return `${cells.map(field).join(';')}\r\n`;
+}
+
+/** Amount with a decimal comma; a number cell, so never prefixed as a formula. */
+function money(minor: MinorUnits): string {
+  return decimal(minor).replace('.', ',');
+}
+
+export function invoiceCsvRow(doc: InvoiceDocument): string {
+  return csvRow([
+    doc.number, doc.kind, doc.issueDate, doc.taxableSupplyDate, doc.dueDate, doc.variableSymbol, doc.period, doc.contractNumber,
+    doc.customer.name, doc.customer.companyId, doc.customer.vatId, doc.customer.address.country, doc.currency, doc.reverseCharge ? 1 : 0,
+    money(doc.netMinor), money(doc.vatMinor), money(doc.roundingMinor), money(doc.totalMinor), doc.corrects?.number ?? null,
+  ]);
+}
+
+export function lineCsvRows(doc: InvoiceDocument): string {
+  return doc.lines
+    .map((l) =>
+      csvRow([
+        doc.number, l.position, l.kind, l.description, l.itemCode, quantity(l.quantityMilli).replace('.', ','), l.unit,
+        money(l.unitPriceMinor), money(l.netMinor), percent(effectiveRate(doc, l)).replace('.', ','), doc.currency,
+      ]),
+    )
+    .join('');
+}
+
+export function csvHeader(columns: readonly string[]): string {
+  return CSV_BOM + csvRow(columns);
+}

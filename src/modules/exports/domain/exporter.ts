@@ -1,0 +1,65 @@
+/**
+ * The one contract every accounting-program adapter fulfils. Adding Money S3 or
+ * ABRA Flexi is one more object of this shape in adapters.ts: the service, the
+ * routes, the CLI and the page only ever talk to `AccountingExporter`.
+ */
+import type { InvoiceDocument, Party, Supplier } from '../../billing/index.ts';
+import type { SlipDocument } from '../../warehouse/index.ts';
+
+export const EXPORT_FORMATS = ['isdoc', 'pohoda', 'ubl', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(text: string): text is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(text);
+}
+
+/** What a batch carries: documents, and for programs with an address book the clients they need. */
+export type ExportItem =
+  | { readonly kind: 'invoice'; readonly doc: InvoiceDocument }
+  | { readonly kind: 'slip'; readonly doc: SlipDocument }
+  | { readonly kind: 'client'; readonly clientId: number; readonly party: Party };
+
+/** One piece of a batch file. A ZIP batch collects pieces per file name; a single-file batch has one name. */
+export interface BatchChunk {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  /** The chunk is the whole file (a ZIP entry of its own), not a part appended to it. */
+  readonly whole: boolean;
+}
+
+/** Turns items into chunks one at a time, so a batch of any size streams. Pure. */
+export interface BatchWriter {
+  start(): BatchChunk[];
+  add(item: ExportItem): BatchChunk[];
+  finish(): BatchChunk[];
+}
+
+/** A supplier setting a format cannot do without (the 4xx names it). */
+export type RequiredSetting = 'supplier.vatId' | 'supplier.bankAccount' | 'supplier.companyId' | 'supplier.address';
+
+export interface BatchContext {
+  /** Period the batch covers, for its file name. */
+  readonly period: string;
+  /** Identifier of the batch inside the file, where a format has a place for it (POHODA dataPack id). */
+  readonly packId: string;
+  readonly supplier: Supplier;
+}
+
+export interface AccountingExporter {
+  readonly format: ExportFormat;
+  /** Name of the format as the accountant knows it. */
+  readonly label: string;
+  /** One document's file. */
+  readonly mediaType: string;
+  readonly encoding: 'utf-8' | 'windows-1250';
+  fileName(doc: InvoiceDocument): string;
+  exportDocument(doc: InvoiceDocument): Uint8Array;
+  /** A batch is one file (POHODA dataPack) or a ZIP of files (one per document, or CSV tables). */
+  readonly batch: { readonly container: 'zip' | 'file'; readonly mediaType: string; fileName(period: string): string };
+  /** Issue slips and address-book entries travel only in formats that have a place for them. */
+  readonly carriesSlips: boolean;
+  readonly carriesClients: boolean;
+  /** Settings of the supplier this format requires and that are missing. */
+  missingSettings(supplier: Supplier): RequiredSetting[];
+  openBatch(context: BatchContext): BatchWriter;
+}

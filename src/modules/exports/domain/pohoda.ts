@@ -1,0 +1,253 @@
+/**
+ * POHODA XML import (Stormware dataPack, schema version 2): issued invoices,
+ * corrective tax documents (credit notes, linked to the invoice they correct),
+ * issue slips (výdejky) and address-book entries, in Windows-1250 as POHODA
+ * expects. Rounding is stated explicitly so POHODA recomputes nothing: VAT is
+ * not rounded further (Kontor rounds it once per rate to the minor unit) and the
+ * document is rounded only when Kontor rounded it, by exactly that amount.
+ * Validated against data.xsd in the tests.
+ */
+import type { DocumentLine, InvoiceDocument, Party, Supplier } from '../../billing/index.ts';
+import type { SlipDocument } from '../../warehouse/index.ts';
+import type { MinorUnits } from '../../../shared/money.ts';
+import type { ExportItem } from './exporter.ts';
+import { xmlDocument, xmlFragment, type XmlElement } from './xml.ts';
+import { decimal, quantity, splitAccountNumber } from './numbers.ts';
+import { documentNote, effectiveRate } from './tax.ts';
+import { invoiceUuid } from './isdoc.ts';
+
+const NS = {
+  dat: 'http://www.stormware.cz/schema/version_2/data.xsd',
+  inv: 'http://www.stormware.cz/schema/version_2/invoice.xsd',
+  vyd: 'http://www.stormware.cz/schema/version_2/vydejka.xsd',
+  adb: 'http://www.stormware.cz/schema/version_2/addressbook.xsd',
+  typ: 'http://www.stormware.cz/schema/version_2/type.xsd',
+};
+const SYSTEM_NAME = 'Kontor';
+
+type Xml = XmlElement;
+export type PohodaRate = 'high' | 'low' | 'third' | 'none';
+
+/** POHODA's rate names per the supplier's country (the rates its VAT settings hold). */
+const RATES: Record<string, Record<number, PohodaRate>> = {
+  CZ: { 2100: 'high', 1200: 'low', 0: 'none' },
+  SK: { 2300: 'high', 1900: 'low', 500: 'third', 0: 'none' },
+};
+/** Home currency of a POHODA installation per country: other currencies go as foreign currency. */
+const HOME_CURRENCY: Record<string, string> = { CZ: 'CZK', SK: 'EUR' };
+
+export class UnmappedVatRate extends Error {
+  constructor(
+    readonly country: string,
+    readonly vatRateBp: number,
+    readonly documentNumber: string,
+  ) {
+    super(`VAT rate ${vatRateBp / 100} % of ${documentNumber} has no POHODA rate for ${country}`);
+  }
+}
+
+export function pohodaRate(country: string, vatRateBp: number, documentNumber: string): PohodaRate {
+  const rate = RATES[country]?.[vatRateBp];
+  if (rate === undefined) throw new UnmappedVatRate(country, vatRateBp, documentNumber);
+  return rate;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}
+
+/** Party as POHODA's typ:address; Slovak parties carry DIČ and IČ DPH separately. */
+function address(p: Party): Xml {
+  const slovak = p.address.country === 'SK';
+  const dic = slovak ? p.taxId : p.vatId;
+  return {
+    'typ:company': cut(p.name, 255),
+    'typ:city': cut(p.address.city, 45),
+    'typ:street': cut(p.address.street, 64),
+    'typ:zip': cut(p.address.postalCode, 15),
+    ...(p.companyId ? { 'typ:ico': cut(p.companyId, 15) } : {}),
+    ...(dic ? { 'typ:dic': cut(dic, 18) } : {}),
+    ...(slovak && p.vatId ? { 'typ:icDph': cut(p.vatId, 18) } : {}),
+    'typ:country': { 'typ:ids': p.address.country },
+  };
+}
+
+function invoiceItem(doc: InvoiceDocument, l: DocumentLine, home: boolean): Xml {
+  const rate = effectiveRate(doc, l);
+  return {
+    'inv:text': cut(l.description, 90),
+    'inv:quantity': quantity(l.quantityMilli),
+    'inv:unit': cut(l.unit, 10),
+    'inv:payVAT': 'false',
+    'inv:rateVAT': pohodaRate(doc.supplier.address.country, rate, doc.number),
+    // price is the line's net as issued: POHODA takes it instead of quantity × unit price.
+    [home ? 'inv:homeCurrency' : 'inv:foreignCurrency']: { 'typ:unitPrice': decimal(l.unitPriceMinor), 'typ:price': decimal(l.netMinor) },
+    ...(l.itemCode ? { 'inv:code': cut(l.itemCode, 64) } : {}),
+  };
+}
+
+/** The summary per POHODA rate: base, VAT (with its percent) and total. */
+function summaryAmounts(doc: InvoiceDocument): Xml {
+  const byName: Partial<Record<PohodaRate, { base: MinorUnits; vat: MinorUnits; total: MinorUnits; rateBp: number }>> = {};
+  for (const g of doc.vatRecap) {
+    const name = pohodaRate(doc.supplier.address.country, g.vatRateBp, doc.number);
+    const prev = byName[name] ?? { base: 0, vat: 0, total: 0, rateBp: g.vatRateBp };
+    byName[name] = { base: prev.base + g.baseMinor, vat: prev.vat + g.vatMinor, total: prev.total + g.totalMinor, rateBp: g.vatRateBp };
+  }
+  const out: Xml = {};
+  if (byName.none) out['typ:priceNone'] = decimal(byName.none.base);
+  const put = (name: 'low' | 'high' | 'third', prefix: string) => {
+    const v = byName[name];
+    if (!v) return;
+    out[`typ:${prefix}`] = decimal(v.base);
+    out[`typ:${prefix}VAT`] = { '@rate': String(v.rateBp / 100), '#': decimal(v.vat) };
+    out[`typ:${prefix}Sum`] = decimal(v.total);
+  };
+  put('low', 'priceLow');
+  put('high', 'priceHigh');
+  put('third', 'price3');
+  if (doc.roundingMinor !== 0) out['typ:round'] = { 'typ:priceRound': decimal(doc.roundingMinor) };
+  return out;
+}
+
+function account(supplier: Supplier): Xml | null {
+  const domestic = splitAccountNumber(supplier.bankAccount?.accountNumber ?? null);
+  return domestic ? { 'typ:accountNo': domestic.number, 'typ:bankCode': domestic.bankCode } : null;
+}
+
+function invoiceText(doc: InvoiceDocument): string {
+  if (doc.corrects) return `${doc.number}: ${doc.corrects.number} – ${doc.corrects.reason}`;
+  return doc.period ? `${doc.number} (${doc.period})` : doc.number;
+}
+
+export function pohodaInvoice(doc: InvoiceDocument): Xml {
+  const country = doc.supplier.address.country;
+  const home = (HOME_CURRENCY[country] ?? doc.currency) === doc.currency;
+  const creditNote = doc.kind === 'credit_note';
+  const acc = account(doc.supplier);
+  const note = documentNote(doc);
+  const classification = !doc.supplier.vatPayer ? 'nonSubsume' : doc.reverseCharge ? null : 'inland';
+  const amounts = summaryAmounts(doc);
+  return {
+    'dat:dataPackItem': {
+      '@version': '2.0',
+      '@id': `INV-${doc.id}`,
+      'inv:invoice': {
+        '@version': '2.0',
+        ...(doc.corrects ? { 'inv:correctiveDocument': { 'typ:sourceDocument': { 'typ:number': cut(doc.corrects.number, 32) } } } : {}),
+        'inv:invoiceHeader': {
+          'inv:extId': { 'typ:ids': invoiceUuid(doc), 'typ:exSystemName': SYSTEM_NAME },
+          'inv:invoiceType': creditNote ? 'issuedCorrectiveTax' : 'issuedInvoice',
+          'inv:number': { 'typ:numberRequested': cut(doc.number, 32) },
+          'inv:symVar': cut(doc.variableSymbol, 20),
+          'inv:date': doc.issueDate,
+          ...(doc.supplier.vatPayer ? { 'inv:dateTax': doc.taxableSupplyDate } : {}),
+          'inv:dateAccounting': doc.issueDate,
+          'inv:dateDue': doc.dueDate,
+          ...(classification ? { 'inv:classificationVAT': { 'typ:classificationVATType': classification } } : {}),
+          'inv:text': cut(invoiceText(doc), 240),
+          'inv:partnerIdentity': { 'typ:address': address(doc.customer) },
+          ...(doc.contractNumber ? { 'inv:numberOrder': cut(doc.contractNumber, 32) } : {}),
+          'inv:paymentType': { 'typ:paymentType': 'draft' },
+          ...(acc ? { 'inv:account': acc } : {}),
+          ...(note ? { 'inv:note': note } : {}),
+        },
+        'inv:invoiceDetail': { 'inv:invoiceItem': doc.lines.map((l) => invoiceItem(doc, l, home)) },
+        'inv:invoiceSummary': {
+          'inv:roundingDocument': doc.roundingMinor !== 0 ? 'math2one' : 'none',
+          'inv:roundingVAT': 'none',
+          ...(home
+            ? { 'inv:homeCurrency': amounts }
+            : {
+                // No rate: POHODA applies its own exchange-rate list for the day, as for any foreign invoice.
+                'inv:foreignCurrency': { 'typ:currency': { 'typ:ids': doc.currency }, 'typ:priceSum': decimal(doc.totalMinor) },
+              }),
+        },
+      },
+    },
+  };
+}
+
+export function pohodaSlip(slip: SlipDocument, supplierCountry: string): Xml {
+  const client = slip.client;
+  return {
+    'dat:dataPackItem': {
+      '@version': '2.0',
+      '@id': `SLIP-${slip.id}`,
+      'vyd:vydejka': {
+        '@version': '2.0',
+        'vyd:vydejkaHeader': {
+          'vyd:number': { 'typ:numberRequested': cut(slip.number, 32) },
+          'vyd:date': slip.date,
+          ...(slip.ticket ? { 'vyd:numberOrder': cut(slip.ticket.number, 32) } : {}),
+          'vyd:text': cut(slip.ticket ? `${slip.number}: ${slip.ticket.number} ${slip.ticket.subject}` : slip.number, 240),
+          ...(client
+            ? {
+                'vyd:partnerIdentity': {
+                  'typ:address': {
+                    'typ:company': cut(client.name, 255),
+                    ...(client.address ? { 'typ:street': cut(client.address, 64) } : {}),
+                    ...(client.companyId ? { 'typ:ico': cut(client.companyId, 15) } : {}),
+                    ...(client.vatId ? { 'typ:dic': cut(client.vatId, 18) } : {}),
+                  },
+                },
+              }
+            : {}),
+          ...(slip.note ? { 'vyd:note': slip.note } : {}),
+        },
+        'vyd:vydejkaDetail': {
+          'vyd:vydejkaItem': slip.lines.map((l) => ({
+            'vyd:quantity': quantity(l.quantityMilli),
+            'vyd:payVAT': 'false',
+            'vyd:rateVAT': pohodaRate(supplierCountry, l.vatRateBp, slip.number),
+            // The sale price when the material was priced on the ticket, else the cost it left the stock at.
+            'vyd:homeCurrency': { 'typ:unitPrice': decimal(l.unitPriceMinor ?? l.unitCostMinor) },
+            'vyd:stockItem': { 'typ:store': { 'typ:ids': slip.warehouse.code }, 'typ:stockItem': { 'typ:ids': cut(l.itemCode, 64) } },
+          })),
+        },
+        'vyd:vydejkaSummary': { 'vyd:roundingDocument': 'none' },
+      },
+    },
+  };
+}
+
+export function pohodaAddressBook(clientId: number, party: Party): Xml {
+  return {
+    'dat:dataPackItem': {
+      '@version': '2.0',
+      '@id': `ADB-${clientId}`,
+      'adb:addressbook': {
+        '@version': '2.0',
+        'adb:addressbookHeader': {
+          'adb:identity': {
+            'typ:extId': { 'typ:ids': `client-${clientId}`, 'typ:exSystemName': SYSTEM_NAME },
+            'typ:address': address(party),
+          },
+          ...(party.phone ? { 'adb:phone': cut(party.phone, 40) } : {}),
+          ...(party.email ? { 'adb:email': cut(party.email, 98) } : {}),
+        },
+      },
+    },
+  };
+}
+
+/** One dataPackItem as XML text (no declaration; the dataPack element declares the prefixes). */
+export function pohodaItemXml(item: ExportItem, supplier: Supplier): string {
+  const xml =
+    item.kind === 'invoice' ? pohodaInvoice(item.doc) : item.kind === 'slip' ? pohodaSlip(item.doc, supplier.address.country) : pohodaAddressBook(item.clientId, item.party);
+  return xmlFragment(xml, '  ');
+}
+
+function attr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+export function pohodaHead(supplier: Supplier, packId: string, note: string): string {
+  const ns = Object.entries(NS).map(([p, uri]) => `xmlns:${p}="${uri}"`).join(' ');
+  return (
+    `<?xml version="1.0" encoding="Windows-1250"?>\n` +
+    `<dat:dataPack version="2.0" id="${attr(packId)}" ico="${attr(supplier.companyId ?? '')}" application="Kontor" note="${attr(note)}" ${ns}>\n`
+  );
+}
+
+export const POHODA_TAIL = '</dat:dataPack>\n';

@@ -1,0 +1,155 @@
+/**
+ * Queries of the exports module. What is exportable is read from the billing
+ * and warehouse tables per the agreed schema (ids and dates only); the documents
+ * themselves come through those modules' doors.
+ */
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../platform/db/index.ts';
+import type { ExportDocumentKind } from '../../platform/db/tables/exports.ts';
+import type { ExportFormat } from './domain/exporter.ts';
+
+/** Invoice states that are tax documents: everything past draft. */
+const ISSUED_STATES = ['issued', 'sent', 'paid', 'credited'] as const;
+
+export interface Candidate {
+  id: number;
+  number: string;
+  clientId: number | null;
+  kind: string;
+  exported: boolean;
+}
+
+function exportedIn(format: ExportFormat, kind: ExportDocumentKind, idColumn: 'invoices.id' | 'stock_documents.id') {
+  return sql<number>`case when exists (select 1 from export_batch_documents d join export_batches b on b.id = d.batch_id
+    where b.format = ${format} and d.document_kind = ${kind} and d.document_id = ${sql.ref(idColumn)}) then 1 else 0 end`;
+}
+
+/** Issued invoices and credit notes whose tax point (or issue date) falls in [from, to], oldest first. */
+export async function invoiceCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('invoices')
+    .select(['invoices.id', 'invoices.client_id', 'invoices.kind', 'invoices.number'])
+    .select(exportedIn(format, 'invoice', 'invoices.id').as('exported'))
+    .where('invoices.state', 'in', ISSUED_STATES)
+    .where('invoices.number', 'is not', null)
+    .where(sql<string>`coalesce(invoices.taxable_supply_date, invoices.issue_date)`, '>=', from)
+    .where(sql<string>`coalesce(invoices.taxable_supply_date, invoices.issue_date)`, '<=', to)
+    .orderBy('invoices.issue_date')
+    .orderBy('invoices.number')
+    .orderBy('invoices.id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), number: r.number ?? '', clientId: Number(r.client_id), kind: r.kind, exported: Number(r.exported) === 1 }));
+}
+
+/** Confirmed issue slips dated in [from, to], oldest first. */
+export async function slipCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('stock_documents')
+    .select(['stock_documents.id', 'stock_documents.client_id', 'stock_documents.number'])
+    .select(exportedIn(format, 'slip', 'stock_documents.id').as('exported'))
+    .where('stock_documents.kind', '=', 'issue')
+    .where('stock_documents.state', '=', 'confirmed')
+    .where('stock_documents.date', '>=', from)
+    .where('stock_documents.date', '<=', to)
+    .orderBy('stock_documents.date')
+    .orderBy('stock_documents.id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), number: r.number ?? '', clientId: r.client_id === null ? null : Number(r.client_id), kind: 'slip', exported: Number(r.exported) === 1 }));
+}
+
+/** Of these clients, the ones an earlier batch of the format already carried (address-book entries). */
+export async function clientsExported(db: DbOrTx, format: ExportFormat, clientIds: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < clientIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('export_batch_documents as d')
+      .innerJoin('export_batches as b', 'b.id', 'd.batch_id')
+      .select('d.document_id')
+      .distinct()
+      .where('b.format', '=', format)
+      .where('d.document_kind', '=', 'client')
+      .where('d.document_id', 'in', clientIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(Number(r.document_id));
+  }
+  return out;
+}
+
+export interface NewBatch {
+  format: ExportFormat;
+  period: string;
+  createdBy: number | null;
+  createdAt: string;
+  documentCount: number;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  includeExported: boolean;
+}
+
+export async function insertBatch(trx: Tx, batch: NewBatch, documents: readonly { kind: ExportDocumentKind; id: number }[]): Promise<number> {
+  const row = await trx
+    .insertInto('export_batches')
+    .values({
+      format: batch.format, period: batch.period, created_by: batch.createdBy, created_at: batch.createdAt, document_count: batch.documentCount,
+      file_name: batch.fileName, media_type: batch.mediaType, byte_size: batch.byteSize, sha256: batch.sha256, include_exported: batch.includeExported ? 1 : 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  // Chunks keep every statement under both engines' parameter limits.
+  for (let i = 0; i < documents.length; i += 500) {
+    await trx
+      .insertInto('export_batch_documents')
+      .values(documents.slice(i, i + 500).map((d) => ({ batch_id: id, document_kind: d.kind, document_id: d.id })))
+      .execute();
+  }
+  return id;
+}
+
+export interface BatchRow {
+  id: number;
+  format: string;
+  period: string;
+  createdAt: string;
+  /** null id: the command line. */
+  createdBy: { id: number | null; name: string };
+  documentCount: number;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  includeExported: boolean;
+}
+
+function batchQuery(db: DbOrTx) {
+  return db
+    .selectFrom('export_batches as b')
+    .leftJoin('users as u', 'u.id', 'b.created_by')
+    .select(['b.id', 'b.format', 'b.period', 'b.created_at', 'b.created_by', 'u.name as user_name', 'b.document_count', 'b.file_name', 'b.media_type', 'b.byte_size', 'b.sha256', 'b.include_exported']);
+}
+
+type RawBatch = Awaited<ReturnType<ReturnType<typeof batchQuery>['executeTakeFirstOrThrow']>>;
+
+function toBatch(r: RawBatch): BatchRow {
+  return {
+    id: Number(r.id), format: r.format, period: r.period, createdAt: r.created_at, createdBy: { id: r.created_by === null ? null : Number(r.created_by), name: r.user_name ?? 'system' },
+    documentCount: Number(r.document_count), fileName: r.file_name, mediaType: r.media_type, byteSize: Number(r.byte_size), sha256: r.sha256,
+    includeExported: Number(r.include_exported) === 1,
+  };
+}
+
+/** Newest first; keyset by id. */
+export async function listBatches(db: Db, filters: { period?: string | undefined; format?: string | undefined }, afterId: number | null, limit: number): Promise<BatchRow[]> {
+  let q = batchQuery(db).orderBy('b.id', 'desc').limit(limit);
+  if (filters.period) q = q.where('b.period', '=', filters.period);
+  if (filters.format) q = q.where('b.format', '=', filters.format);
+  if (afterId !== null) q = q.where('b.id', '<', afterId);
+  return (await q.execute()).map(toBatch);
+}
+
+export async function findBatch(db: DbOrTx, id: number): Promise<BatchRow | null> {
+  const row = await batchQuery(db).where('b.id', '=', id).executeTakeFirst();
+  return row ? toBatch(row) : null;
+}

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, page } from '../../platform/http/schemas.ts';
+import { contextOf, idParam } from '../identity/index.ts';
+import * as s from './exports.schemas.ts';
+import type { ExportsService } from './exports.service.ts';
+
+/** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function exportsRoutes(exports: ExportsService) {
+  return async function routes(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['exports'];
+
+    app.get('/api/v1/exports', {
+      config: { access: 'exports.run' },
+      schema: { tags, summary: 'Export batches, newest first: format, period, who and when, how many documents, file name and SHA-256', querystring: s.listQuery, response: { 200: page(s.batchSchema), ...errorResponses } },
+      handler: async (request) => exports.list(contextOf(request), request.query),
+    });
+
+    app.get('/api/v1/exports/preview', {
+      config: { access: 'exports.run' },
+      schema: {
+        tags,
+        summary: 'What an export of the period in the format would carry: issued invoices, credit notes and (POHODA) issue slips not exported in that format before, those already exported, new address-book entries, and company settings the format still needs',
+        querystring: s.previewQuery,
+        response: { 200: s.previewSchema, ...errorResponses },
+      },
+      handler: async (request) => exports.preview(contextOf(request), request.query.format, request.query.period),
+    });
+
+    app.post('/api/v1/exports', {
+      config: { access: 'exports.run' },
+      schema: {
+        tags,
+        summary:
+          'Export the period to an accounting program: isdoc (ZIP of ISDOC 6.0.2 files), pohoda (POHODA XML dataPack in Windows-1250), ubl (ZIP of UBL 2.1 / Peppol BIS 3.0 files) or csv (ZIP of invoices.csv and lines.csv). ' +
+          'Only issued documents; those exported in this format before are left out unless includeExported is true. Records the batch and answers with it; download the file from downloadUrl. ' +
+          '409 nothing_to_export when the period has nothing (no batch is created), 409 missing_company_settings naming the settings the format needs.',
+        body: s.runBody,
+        response: { 201: s.batchSchema, ...errorResponses },
+      },
+      handler: async (request, reply) => reply.status(201).send(await exports.run(contextOf(request), request.body)),
+    });
+
+    app.get('/api/v1/exports/invoices/:id', {
+      config: { access: 'exports.run' },
+      schema: {
+        tags,
+        summary: 'One issued invoice or credit note as a single file of the format (ISDOC .isdoc, POHODA XML, UBL XML, CSV row); not recorded as a batch and not marked exported',
+        params: idParam,
+        querystring: s.documentQuery,
+        response: { 200: z.any().describe('the document file'), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        const file = await exports.documentFile(contextOf(request), request.params.id, request.query.format);
+        reply.header('content-type', file.mediaType);
+        reply.header('content-disposition', attachment(file.fileName));
+        return reply.send(Buffer.from(file.bytes));
+      },
+    });
+
+    app.get('/api/v1/exports/:id', {
+      config: { access: 'exports.run' },
+      schema: { tags, summary: 'One export batch', params: idParam, response: { 200: s.batchSchema, ...errorResponses } },
+      handler: async (request) => exports.get(contextOf(request), request.params.id),
+    });
+
+    app.get('/api/v1/exports/:id/download', {
+      config: { access: 'exports.run' },
+      schema: { tags, summary: "The batch's file, streamed (the same bytes every time; its SHA-256 is in the batch)", params: idParam, response: { 200: z.any().describe('the export file'), ...errorResponses } },
+      handler: async (request, reply) => {
+        const { batch, stream } = await exports.download(contextOf(request), request.params.id);
+        reply.header('content-type', batch.format === 'pohoda' ? 'application/xml; charset=windows-1250' : batch.mediaType);
+        reply.header('content-length', String(batch.byteSize));
+        reply.header('content-disposition', attachment(batch.fileName));
+        return reply.send(stream);
+      },
+    });
+  };
+}

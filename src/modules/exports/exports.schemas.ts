@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isPeriod } from '../../shared/period.ts';
+import { EXPORT_FORMATS } from './domain/exporter.ts';
+
+export const formatSchema = z.enum(EXPORT_FORMATS, { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` });
+export const periodSchema = z.string().refine(isPeriod, { message: "period must be a month '2026-10', a quarter '2026-Q4' or a year '2026'" });
+
+export const runBody = z.strictObject({
+  format: formatSchema,
+  period: periodSchema,
+  /** Include documents an earlier batch of this format already carried. */
+  includeExported: z.boolean().default(false),
+});
+export type RunBody = z.infer<typeof runBody>;
+
+export const previewQuery = z.strictObject({ format: formatSchema, period: periodSchema });
+
+export const documentQuery = z.strictObject({ format: formatSchema });
+
+export const listQuery = z.strictObject({
+  period: periodSchema.optional(),
+  format: formatSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).optional(),
+});
+
+export const batchSchema = z.object({
+  id: z.number(),
+  format: z.string(),
+  period: z.string(),
+  createdAt: z.string(),
+  /** id null: exported from the command line. */
+  createdBy: z.object({ id: z.number().nullable(), name: z.string() }),
+  documentCount: z.number(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number(),
+  sha256: z.string(),
+  includeExported: z.boolean(),
+  downloadUrl: z.string(),
+});
+export type ExportBatch = z.infer<typeof batchSchema>;
+
+export const previewSchema = z.object({
+  format: z.string(),
+  label: z.string(),
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  fileName: z.string(),
+  /** Documents the batch would carry now (without "export again"). */
+  toExport: z.object({ invoices: z.number(), creditNotes: z.number(), slips: z.number() }),
+  /** Documents of the period an earlier batch of this format already carried. */
+  alreadyExported: z.number(),
+  /** New address-book entries (POHODA); null when the format has none. */
+  newClients: z.number().nullable(),
+  /** Whether this format carries issue slips (POHODA výdejky). */
+  slips: z.enum(['included', 'not_in_format']),
+  missingSettings: z.array(z.object({ setting: z.string(), message: z.string() })),
+  documents: z.array(z.object({ kind: z.string(), id: z.number(), number: z.string(), exported: z.boolean() })),
+  /** More documents than listed in `documents`. */
+  truncated: z.boolean(),
+});
+export type ExportPreview = z.infer<typeof previewSchema>;

@@ -1,0 +1,231 @@
+/**
+ * Accounting exports: what a period would export in a format (preview), the
+ * export itself as a recorded batch (streamed to the file store while documents
+ * are read one by one, then recorded with its documents and audit entry in one
+ * transaction), the list of batches and their download.
+ */
+import type { Readable } from 'node:stream';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { ExportDocumentKind } from '../../platform/db/tables/exports.ts';
+import type { FileStore } from '../../platform/storage.ts';
+import { decodeCursor, pageOf } from '../../shared/cursor.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { firstDayOf, isPeriod, lastDayOf } from '../../shared/period.ts';
+import { invoiceDocument, type InvoiceDocument, type Supplier } from '../billing/index.ts';
+import { loadSupplier } from '../company/index.ts';
+import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import { buildSlipDocument } from '../warehouse/index.ts';
+import { exporterFor } from './domain/adapters.ts';
+import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting } from './domain/exporter.ts';
+import { UnmappedVatRate } from './domain/pohoda.ts';
+import * as repo from './exports.repo.ts';
+import type { ExportBatch, ExportPreview, RunBody } from './exports.schemas.ts';
+import { batchStream } from './exports.stream.ts';
+import { ZipLimitExceeded } from './exports.zip.ts';
+
+export interface ExportsDeps {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+}
+
+const SETTING_NAMES: Record<RequiredSetting, string> = {
+  'supplier.vatId': 'VAT id (DIČ / IČ DPH)',
+  'supplier.bankAccount': 'bank account or IBAN',
+  'supplier.companyId': 'registration number (IČO)',
+  'supplier.address': 'full address (street, city, postal code, country)',
+};
+
+const PREVIEW_LIST_LIMIT = 500;
+
+function require(ctx: RequestContext): void {
+  if (!hasPermission(ctx.actor, 'exports.run')) throw forbidden();
+}
+
+function checkPeriod(period: string): void {
+  if (!isPeriod(period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a period: use a month 2026-10, a quarter 2026-Q4 or a year 2026` }]);
+}
+
+function toBatch(row: repo.BatchRow): ExportBatch {
+  return { ...row, downloadUrl: `/api/v1/exports/${row.id}/download` };
+}
+
+export function createExportsService(deps: ExportsDeps) {
+  const { db, clock, files } = deps;
+
+  /** Everything of the period the format can carry, each marked whether this format exported it before. */
+  async function candidates(exporter: AccountingExporter, period: string) {
+    const from = firstDayOf(period);
+    const to = lastDayOf(period);
+    const invoices = await repo.invoiceCandidates(db, exporter.format, from, to);
+    const slips = exporter.carriesSlips ? await repo.slipCandidates(db, exporter.format, from, to) : [];
+    return { from, to, invoices, slips };
+  }
+
+  function missingSettings(exporter: AccountingExporter, supplier: Supplier) {
+    return exporter.missingSettings(supplier).map((setting) => ({ setting, message: `${exporter.label} needs the company's ${SETTING_NAMES[setting]}` }));
+  }
+
+  async function preview(ctx: RequestContext, format: ExportFormat, period: string): Promise<ExportPreview> {
+    require(ctx);
+    checkPeriod(period);
+    const exporter = exporterFor(format);
+    const { from, to, invoices, slips } = await candidates(exporter, period);
+    const fresh = invoices.filter((c) => !c.exported);
+    let newClients: number | null = null;
+    if (exporter.carriesClients) {
+      const ids = [...new Set(fresh.map((c) => c.clientId!))];
+      newClients = ids.length - (await repo.clientsExported(db, format, ids)).size;
+    }
+    const all = [...invoices.map((c) => ({ ...c, kind: c.kind })), ...slips];
+    return {
+      format,
+      label: exporter.label,
+      period,
+      from,
+      to,
+      fileName: exporter.batch.fileName(period),
+      toExport: {
+        invoices: fresh.filter((c) => c.kind === 'invoice').length,
+        creditNotes: fresh.filter((c) => c.kind === 'credit_note').length,
+        slips: slips.filter((c) => !c.exported).length,
+      },
+      alreadyExported: all.filter((c) => c.exported).length,
+      newClients,
+      slips: exporter.carriesSlips ? 'included' : 'not_in_format',
+      missingSettings: missingSettings(exporter, await loadSupplier(db)),
+      documents: all.slice(0, PREVIEW_LIST_LIMIT).map((c) => ({ kind: c.kind, id: c.id, number: c.number, exported: c.exported })),
+      truncated: all.length > PREVIEW_LIST_LIMIT,
+    };
+  }
+
+  async function run(ctx: RequestContext, body: RunBody): Promise<ExportBatch> {
+    require(ctx);
+    checkPeriod(body.period);
+    const exporter = exporterFor(body.format);
+    const supplier = await loadSupplier(db);
+    const missing = missingSettings(exporter, supplier);
+    if (missing.length) {
+      throw new AppError('conflict', 'missing_company_settings', `${exporter.label} export needs company settings that are not filled in: ${missing.map((m) => SETTING_NAMES[m.setting as RequiredSetting]).join(', ')} (Settings → Company)`, {
+        details: missing.map((m) => ({ path: m.setting, code: 'missing_setting', message: m.message })),
+      });
+    }
+    const { invoices, slips } = await candidates(exporter, body.period);
+    const take = (c: repo.Candidate) => body.includeExported || !c.exported;
+    const chosenInvoices = invoices.filter(take);
+    const chosenSlips = slips.filter(take);
+    if (chosenInvoices.length + chosenSlips.length === 0) {
+      const already = invoices.length + slips.length;
+      throw conflict(
+        'nothing_to_export',
+        already > 0
+          ? `Nothing new to export for ${body.period} in ${exporter.label}: all ${already} documents were exported before (choose "export again" to include them)`
+          : `Nothing to export for ${body.period}: no issued invoices or credit notes${exporter.carriesSlips ? ' and no issue slips' : ''} in that period`,
+      );
+    }
+    const knownClients = exporter.carriesClients ? await repo.clientsExported(db, body.format, [...new Set(chosenInvoices.map((c) => c.clientId!))]) : new Set<number>();
+    const exported: { kind: ExportDocumentKind; id: number }[] = [];
+    const now = clock.now();
+
+    async function* items(): AsyncGenerator<ExportItem> {
+      for (const c of chosenInvoices) {
+        const doc: InvoiceDocument = await invoiceDocument(db, c.id);
+        if (doc.draft) continue;
+        // POHODA: the client's address-book entry goes just before its first invoice ever exported.
+        if (exporter.carriesClients && c.clientId !== null && !knownClients.has(c.clientId)) {
+          knownClients.add(c.clientId);
+          exported.push({ kind: 'client', id: c.clientId });
+          yield { kind: 'client', clientId: c.clientId, party: doc.customer };
+        }
+        exported.push({ kind: 'invoice', id: c.id });
+        yield { kind: 'invoice', doc };
+      }
+      for (const c of chosenSlips) {
+        exported.push({ kind: 'slip', id: c.id });
+        yield { kind: 'slip', doc: await buildSlipDocument(db, c.id) };
+      }
+    }
+
+    const packId = `KONTOR-${body.format.toUpperCase()}-${body.period}-${now.toISOString().replace(/\D/g, '').slice(0, 14)}`;
+    let stored: { sha256: string; size: number };
+    try {
+      stored = await files.put(batchStream(exporter, { period: body.period, packId, supplier }, items(), now), Number.MAX_SAFE_INTEGER);
+    } catch (error) {
+      if (error instanceof UnmappedVatRate) {
+        throw new AppError('validation', 'vat_rate_not_mapped', `${error.message}; ${exporter.label} knows only the rates of the supplier's country`, {
+          details: [{ path: 'period', code: 'vat_rate_not_mapped', message: error.message }],
+        });
+      }
+      if (error instanceof ZipLimitExceeded) throw new AppError('validation', 'batch_too_large', error.message, { details: [{ path: 'period', code: 'batch_too_large', message: error.message }] });
+      throw error;
+    }
+    const documentCount = exported.filter((d) => d.kind !== 'client').length;
+    const fileName = exporter.batch.fileName(body.period);
+    const id = await db.transaction().execute(async (trx) => {
+      const batchId = await repo.insertBatch(
+        trx,
+        {
+          format: body.format, period: body.period, createdBy: ctx.actor.userId || null, createdAt: now.toISOString(), documentCount, fileName,
+          mediaType: exporter.batch.mediaType, byteSize: stored.size, sha256: stored.sha256, includeExported: body.includeExported,
+        },
+        exported,
+      );
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'export_batch',
+        entityId: batchId,
+        action: 'create',
+        after: { format: body.format, period: body.period, documentCount, fileName, sha256: stored.sha256, includeExported: body.includeExported },
+      });
+      return batchId;
+    });
+    return get(ctx, id);
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<ExportBatch> {
+    require(ctx);
+    const row = await repo.findBatch(db, id);
+    if (!row) throw notFound('Export batch');
+    return toBatch(row);
+  }
+
+  async function list(ctx: RequestContext, q: { period?: string | undefined; format?: string | undefined; limit: number; cursor?: string | undefined }) {
+    require(ctx);
+    const afterId = q.cursor ? (decodeCursor(q.cursor, ['number'])[0] as number) : null;
+    const rows = await repo.listBatches(db, q, afterId, q.limit + 1);
+    return pageOf(rows, q.limit, (r) => [r.id], toBatch);
+  }
+
+  /** The stored file of a batch, streamed. */
+  async function download(ctx: RequestContext, id: number): Promise<{ batch: ExportBatch; stream: Readable }> {
+    const batch = await get(ctx, id);
+    if (!files.exists(batch.sha256)) throw notFound('Export file');
+    return { batch, stream: files.open(batch.sha256) };
+  }
+
+  /** One issued invoice or credit note as a single file of the format, outside any batch (nothing is marked exported). */
+  async function documentFile(ctx: RequestContext, id: number, format: ExportFormat): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> {
+    require(ctx);
+    const exporter = exporterFor(format);
+    const doc = await invoiceDocument(db, id);
+    if (doc.draft) throw conflict('not_issued', 'A draft is not a tax document: issue it before exporting it');
+    const missing = exporter.missingSettings(doc.supplier);
+    if (missing.length) {
+      throw new AppError('conflict', 'missing_company_settings', `${exporter.label} needs the supplier's ${missing.map((m) => SETTING_NAMES[m]).join(', ')}, which the document lacks`, {
+        details: missing.map((m) => ({ path: m, code: 'missing_setting', message: `${exporter.label} needs the company's ${SETTING_NAMES[m]}` })),
+      });
+    }
+    try {
+      const charset = exporter.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8';
+      return { fileName: exporter.fileName(doc), mediaType: `${exporter.mediaType}; charset=${charset}`, bytes: exporter.exportDocument(doc) };
+    } catch (error) {
+      if (error instanceof UnmappedVatRate) throw new AppError('validation', 'vat_rate_not_mapped', error.message);
+      throw error;
+    }
+  }
+
+  return { preview, run, get, list, download, documentFile };
+}
+
+export type ExportsService = ReturnType<typeof createExportsService>;

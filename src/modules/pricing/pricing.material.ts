@@ -1,0 +1,80 @@
+/**
+ * Pricing material issued to a ticket (BILLING.md §2): round(quantity × sale
+ * price) with the price list's item price, else the item's own sale price, less
+ * the client's material discount (none is kept yet: 0). The list is chosen as
+ * for any record (contract's, client's, default) once for all lines of a slip.
+ * The cost is what the warehouse took out of stock at the weighted-average cost,
+ * passed in, so the record's cost and the slip's cost are the same number.
+ */
+import type { DbOrTx } from '../../platform/db/index.ts';
+import * as costs from './costs.repo.ts';
+import { priceMaterial } from './domain/index.ts';
+import { COST_PREFIX, formatMilli, formatMinor, SOURCE_TEXT } from './pricing.explain.ts';
+import { pricingReads } from './pricing.reads.ts';
+import { chooseList, type PricedRecord } from './pricing.resolver.ts';
+import { coreVersionOf } from './terms.ts';
+
+export interface MaterialLineInput {
+  itemId: number;
+  itemName: string;
+  unit: string;
+  quantityMilli: number;
+  /** The item's own sale price (null: none); the price list's item price wins. */
+  salePriceMinor: number | null;
+  vatCategory: string;
+  /** The value that left the warehouse at the weighted-average cost. */
+  costMinor: number;
+}
+
+export interface MaterialPricingInput {
+  clientId: number;
+  contractPriceListId?: number | null;
+  date: string;
+  lines: readonly MaterialLineInput[];
+}
+
+/** Prices each line of an issue slip; a line that cannot be priced says why (never 0). */
+export async function priceMaterials(db: DbOrTx, input: MaterialPricingInput): Promise<PricedRecord[]> {
+  const explanation: string[] = [];
+  // The catalogue and lists as pricing keeps them in memory per configuration version (as for any record).
+  const reads = await pricingReads(db);
+  const currency = costs.currencyOfCountry(await reads.providerCountry());
+  const costOf = (l: MaterialLineInput) => ({
+    costMinor: l.costMinor,
+    costCurrency: currency,
+    line: `${COST_PREFIX}${formatMilli(l.quantityMilli)} ${l.unit} at the weighted-average cost = ${formatMinor(l.costMinor)} ${currency}`,
+  });
+  const unpriced = (l: MaterialLineInput, reason: 'no_price_list' | 'no_version_on_date' | 'unknown_reference' | 'no_item_price', message: string, list: { id: number; name: string } | null, validFrom: string | null): PricedRecord => {
+    const c = costOf(l);
+    return { ok: false, reason, message, priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom, costMinor: c.costMinor, costCurrency: c.costCurrency, explanation: [...explanation, message, c.line] };
+  };
+
+  const chosen = await chooseList(db, { ...input, kind: 'fee', technicianId: null, startTime: null, minutes: 0, billable: true }, explanation, reads);
+  if ('reason' in chosen) return input.lines.map((l) => unpriced(l, chosen.reason === 'no_price_list' ? 'no_price_list' : 'unknown_reference', chosen.message, null, null));
+  const { list, source } = chosen;
+  const row = await reads.versionRowOn(list.id, input.date);
+  if (!row) return input.lines.map((l) => unpriced(l, 'no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list, null));
+  explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
+  const version = coreVersionOf(row, list.currency);
+
+  return input.lines.map((l) => {
+    const result = priceMaterial({ priceList: version, itemId: String(l.itemId), quantityMilli: l.quantityMilli, itemSalePriceMinor: l.salePriceMinor });
+    if (!result.ok) return unpriced(l, 'no_item_price', `Neither the price list nor the item has a sale price for ${l.itemName}`, list, row.valid_from);
+    const c = costOf(l);
+    const from = result.priceSource === 'price_list' ? 'price list' : 'item’s sale price';
+    return {
+      ok: true,
+      priceListId: list.id,
+      priceListName: list.name,
+      source,
+      validFrom: row.valid_from,
+      currency: list.currency,
+      unitPriceMinor: result.unitPriceMinor,
+      amountMinor: result.amountMinor,
+      vatCategory: l.vatCategory,
+      costMinor: c.costMinor,
+      costCurrency: c.costCurrency,
+      explanation: [...explanation, `${l.itemName}: ${formatMilli(l.quantityMilli)} ${l.unit} × ${formatMinor(result.unitPriceMinor)} (${from}) = ${formatMinor(result.amountMinor)}`, c.line],
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { containsFolded, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
+import type { Insertable } from 'kysely';
+import type { Balance } from './domain/stock.ts';
+
+/**
+ * The maintained balance per warehouse and item, and the append-only movement
+ * ledger. Every statement on the confirm path is prepared once (preparedQuery).
+ */
+
+const addQuery = preparedQuery((db, p: { wh: number; item: number; q: number; v: number; at: string }) =>
+  db
+    .insertInto('stock_balances')
+    .values({ warehouse_id: p.wh, item_id: p.item, quantity_milli: p.q, value_minor: p.v, updated_at: p.at })
+    .onConflict((oc) =>
+      oc.columns(['warehouse_id', 'item_id']).doUpdateSet((eb) => ({
+        quantity_milli: eb('stock_balances.quantity_milli', '+', eb.ref('excluded.quantity_milli')),
+        value_minor: eb('stock_balances.value_minor', '+', eb.ref('excluded.value_minor')),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .returning(['quantity_milli', 'value_minor']));
+
+/** Adds quantity and value to a balance (creating it); the balance after. */
+export async function addToBalance(db: DbOrTx, wh: number, item: number, quantityMilli: number, valueMinor: number, at: string): Promise<Balance> {
+  const [row] = await addQuery(db, { wh, item, q: quantityMilli, v: valueMinor, at });
+  return { quantityMilli: Number(row!.quantity_milli), valueMinor: Number(row!.value_minor) };
+}
+
+/**
+ * The guard against negative stock: decrements the quantity only WHERE enough
+ * is there. On PostgreSQL a concurrent decrement of the same row waits for this
+ * transaction and then re-checks the condition against the committed quantity,
+ * so of two issuers of the last pieces exactly one succeeds. The row stays locked
+ * until the transaction ends, so the value can be settled next.
+ */
+const takeQuery = preparedQuery((db, p: { wh: number; item: number; q: number; at: string }) =>
+  db
+    .updateTable('stock_balances')
+    .set((eb) => ({ quantity_milli: eb('quantity_milli', '-', p.q), updated_at: p.at }))
+    .where('warehouse_id', '=', p.wh)
+    .where('item_id', '=', p.item)
+    .where('quantity_milli', '>=', p.q)
+    .returning(['quantity_milli', 'value_minor']));
+
+/** The balance BEFORE the take (its quantity already decremented in the row), or null when there is not enough. */
+export async function takeFromBalance(db: DbOrTx, wh: number, item: number, quantityMilli: number, at: string): Promise<Balance | null> {
+  const [row] = await takeQuery(db, { wh, item, q: quantityMilli, at });
+  if (!row) return null;
+  return { quantityMilli: Number(row.quantity_milli) + quantityMilli, valueMinor: Number(row.value_minor) };
+}
+
+const setValueQuery = preparedQuery((db, p: { wh: number; item: number; v: number }) =>
+  db.updateTable('stock_balances').set({ value_minor: p.v }).where('warehouse_id', '=', p.wh).where('item_id', '=', p.item));
+
+export async function setBalanceValue(db: DbOrTx, wh: number, item: number, valueMinor: number): Promise<void> {
+  await setValueQuery(db, { wh, item, v: valueMinor });
+}
+
+/** Locks the balance row (creating an empty one) and reads it: counts set the balance to what was found. */
+export async function lockBalance(db: DbOrTx, wh: number, item: number, at: string): Promise<Balance> {
+  return addToBalance(db, wh, item, 0, 0, at);
+}
+
+const balanceQuery = preparedQuery((db, p: { wh: number; item: number }) =>
+  db.selectFrom('stock_balances').select(['quantity_milli', 'value_minor', 'minimum_milli']).where('warehouse_id', '=', p.wh).where('item_id', '=', p.item));
+
+/** One balance by its primary key: the stock level of an item in a warehouse without reading any movement. */
+export async function readBalance(db: DbOrTx, wh: number, item: number): Promise<(Balance & { minimumMilli: number | null }) | null> {
+  const [row] = await balanceQuery(db, { wh, item });
+  return row ? { quantityMilli: Number(row.quantity_milli), valueMinor: Number(row.value_minor), minimumMilli: row.minimum_milli === null ? null : Number(row.minimum_milli) } : null;
+}
+
+export type NewMovement = Omit<Insertable<StockMovementsTable>, 'id'>;
+
+/** Appends movements (one statement per document). */
+export async function insertMovements(db: DbOrTx, movements: readonly NewMovement[]): Promise<void> {
+  if (movements.length) await db.insertInto('stock_movements').values([...movements]).execute();
+}
+
+export async function setMinimum(db: DbOrTx, wh: number, item: number, minimumMilli: number | null, at: string): Promise<void> {
+  await db
+    .insertInto('stock_balances')
+    .values({ warehouse_id: wh, item_id: item, minimum_milli: minimumMilli, updated_at: at })
+    .onConflict((oc) => oc.columns(['warehouse_id', 'item_id']).doUpdateSet({ minimum_milli: minimumMilli, updated_at: at }))
+    .execute();
+}
+
+export interface LevelFilter {
+  warehouseId?: number | undefined;
+  itemId?: number | undefined;
+  belowMinimum?: boolean;
+  q?: string | undefined;
+  /** Only these warehouses; null: all. */
+  limitTo?: readonly number[] | null;
+}
+
+export async function listLevels(db: DbOrTx, f: LevelFilter, after: [number, number] | null, limit: number) {
+  let sel = db
+    .selectFrom('stock_balances as b')
+    .innerJoin('items as i', 'i.id', 'b.item_id')
+    .innerJoin('warehouses as w', 'w.id', 'b.warehouse_id')
+    .select(['b.warehouse_id', 'w.name as warehouse_name', 'b.item_id', 'i.code', 'i.name', 'i.unit', 'b.quantity_milli', 'b.value_minor', 'b.minimum_milli']);
+  if (f.warehouseId) sel = sel.where('b.warehouse_id', '=', f.warehouseId);
+  if (f.itemId) sel = sel.where('b.item_id', '=', f.itemId);
+  if (f.belowMinimum) sel = sel.where('b.minimum_milli', 'is not', null).where(sql<boolean>`b.quantity_milli < b.minimum_milli`);
+  if (f.q?.trim()) sel = sel.where(containsFolded('i.search_text', f.q));
+  if (after) sel = sel.where((eb) => eb.or([eb('b.warehouse_id', '>', after[0]), eb.and([eb('b.warehouse_id', '=', after[0]), eb('b.item_id', '>', after[1])])]));
+  return sel.orderBy('b.warehouse_id').orderBy('b.item_id').limit(limit).execute();
+}
+
+export async function listMovements(db: DbOrTx, itemId: number, warehouseId: number | undefined, afterId: number | null, limit: number) {
+  let sel = db
+    .selectFrom('stock_movements as m')
+    .innerJoin('stock_documents as d', 'd.id', 'm.document_id')
+    .select(['m.id', 'm.date', 'm.warehouse_id', 'm.document_id', 'd.kind', 'd.number', 'm.quantity_milli', 'm.value_minor', 'm.balance_milli', 'm.balance_value_minor', 'm.created_at'])
+    .where('m.item_id', '=', itemId);
+  if (warehouseId) sel = sel.where('m.warehouse_id', '=', warehouseId);
+  if (afterId !== null) sel = sel.where('m.id', '>', afterId);
+  return sel.orderBy('m.id').limit(limit).execute();
+}

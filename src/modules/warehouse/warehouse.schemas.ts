@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../shared/calendar/index.ts';
+import { VAT_CATEGORIES } from '../pricing/index.ts';
+
+/** The warehouse API's shapes. Quantities are decimal strings ("2", "1.5", at most 3 places); money in minor units. */
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const minor = z.number().int().min(0).max(1_000_000_000_000);
+const text = (max: number) => z.string().trim().min(1).max(max);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine(isIsoDate, { message: 'not a calendar date' });
+/** Checked by the service (so every line's problem is named): a decimal string with at most 3 places. */
+const quantityText = z.string().max(30).describe('Decimal string, "." as the decimal point, at most 3 decimal places, e.g. "2" or "1.5"');
+
+export const paging = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+/* Items */
+
+export const itemSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  ean: z.string().nullable(),
+  vatCategory: z.string().describe('VAT category (standard = 21 % in CZ); the rate follows the date of supply'),
+  /** Only with the `prices` field scope. */
+  salePriceMinor: z.number().nullable().optional().describe('Default sale price per unit in minor units; the price list’s item price wins'),
+  serialTracking: z.boolean(),
+  active: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+export const newItemBody = z.strictObject({
+  code: text(50),
+  name: text(200),
+  unit: text(20).describe('pcs, m, kg, hour …'),
+  ean: z.string().trim().regex(/^\d{8}$|^\d{12,14}$/, 'an EAN/GTIN of 8, 12, 13 or 14 digits').nullable().optional(),
+  vatCategory: z.enum(VAT_CATEGORIES).default('standard'),
+  salePriceMinor: minor.nullable().optional(),
+  serialTracking: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type NewItem = z.output<typeof newItemBody>;
+export const itemPatchBody = z.strictObject({
+  code: text(50).optional(),
+  name: text(200).optional(),
+  unit: text(20).optional(),
+  ean: newItemBody.shape.ean,
+  vatCategory: z.enum(VAT_CATEGORIES).optional(),
+  salePriceMinor: minor.nullable().optional(),
+  serialTracking: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+export type ItemPatch = z.output<typeof itemPatchBody>;
+export const itemListQuery = z.strictObject({
+  q: z.string().max(200).optional().describe('Searches code, name and EAN, case- and diacritics-insensitive'),
+  active: z.enum(['true', 'false', 'all']).default('true'),
+  ...paging,
+});
+export type ItemListQuery = z.output<typeof itemListQuery>;
+
+/* Warehouses */
+
+export const warehouseSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['store', 'van']),
+  ownerUserId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  userIds: z.array(z.number()).describe('Users granted this warehouse (besides its owner; managers and administrators use all)'),
+  active: z.boolean(),
+  canUse: z.boolean().describe('Whether the caller may move stock in it'),
+  isMyDefault: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Warehouse = z.infer<typeof warehouseSchema>;
+export const newWarehouseBody = z.strictObject({
+  code: text(50),
+  name: text(200),
+  kind: z.enum(['store', 'van']),
+  ownerUserId: id.nullable().optional().describe('The technician whose van it is'),
+  userIds: z.array(id).max(500).default([]),
+  active: z.boolean().default(true),
+});
+export type NewWarehouse = z.output<typeof newWarehouseBody>;
+export const warehousePatchBody = z.strictObject({
+  code: text(50).optional(),
+  name: text(200).optional(),
+  kind: z.enum(['store', 'van']).optional(),
+  ownerUserId: id.nullable().optional(),
+  userIds: z.array(id).max(500).optional(),
+  active: z.boolean().optional(),
+});
+export type WarehousePatch = z.output<typeof warehousePatchBody>;
+export const defaultWarehouseBody = z.strictObject({ warehouseId: id });
+
+/* Stock documents */
+
+export const DOCUMENT_KINDS = ['receipt', 'transfer', 'issue', 'return', 'count'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const lineInput = z.strictObject({
+  itemId: id,
+  quantity: quantityText,
+  unitPriceMinor: z.number().int().max(1_000_000_000_000).optional().describe('Receipts: purchase price per unit (minor units, 0 or more). Counts: unit cost of stock found where none was'),
+  serials: z.array(z.string().max(100)).max(10_000).optional().describe('Serial numbers, one per piece, for items with serial tracking'),
+});
+export type LineInput = z.output<typeof lineInput>;
+
+export const documentBody = z.strictObject({
+  kind: z.enum(DOCUMENT_KINDS),
+  date: isoDate,
+  warehouseId: id.describe('Receipt: where stock comes in; transfer: from where; issue: from where; return: where it comes back; count: which warehouse'),
+  targetWarehouseId: id.nullable().optional().describe('Transfers: where stock goes'),
+  ticketId: id.nullable().optional().describe('Issue slips: the ticket (and so the client) the material is for'),
+  supplier: z.string().trim().max(200).nullable().optional(),
+  supplierDocumentNumber: z.string().trim().max(100).nullable().optional(),
+  returnsDocumentId: id.nullable().optional().describe('Returns: the confirmed issue slip the goods come back from'),
+  reason: z.string().trim().max(500).nullable().optional().describe('Counts: why (required)'),
+  note: z.string().trim().max(2000).nullable().optional(),
+  lines: z.array(lineInput).min(1).max(500),
+  confirm: z.boolean().default(false).describe('true: create and confirm in one request'),
+});
+export type DocumentInput = z.output<typeof documentBody>;
+export const documentPatchBody = documentBody.omit({ kind: true, confirm: true }).partial().strict();
+export type DocumentPatch = z.output<typeof documentPatchBody>;
+
+const ref = z.object({ id: z.number(), code: z.string(), name: z.string() });
+export const documentLineSchema = z.object({
+  id: z.number(),
+  position: z.number(),
+  itemId: z.number(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  unit: z.string(),
+  quantity: z.string(),
+  /** Only with the `costs` field scope. */
+  unitPriceMinor: z.number().nullable().optional().describe('Receipts: purchase price per unit (costs field scope)'),
+  costMinor: z.number().nullable().optional().describe('Value moved, at weighted-average cost; set on confirm (costs field scope)'),
+  serials: z.array(z.string()),
+  recordId: z.number().nullable().describe('Issue slips and returns: the material record on the ticket'),
+});
+export const documentSchema = z.object({
+  id: z.number(),
+  kind: z.enum(DOCUMENT_KINDS),
+  state: z.enum(['draft', 'confirmed']),
+  number: z.string().nullable().describe('Given on confirm from the numbering series of the kind'),
+  date: z.string(),
+  warehouse: ref,
+  targetWarehouse: ref.nullable(),
+  ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }).nullable(),
+  clientId: z.number().nullable(),
+  supplier: z.string().nullable(),
+  supplierDocumentNumber: z.string().nullable(),
+  returnsDocumentId: z.number().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  confirmedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  confirmedAt: z.string().nullable(),
+  totalCostMinor: z.number().nullable().optional().describe('Costs field scope'),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lines: z.array(documentLineSchema).optional().describe('On the detail; the list leaves them out'),
+});
+export type StockDocument = z.infer<typeof documentSchema>;
+export const documentListQuery = z.strictObject({
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  state: z.enum(['draft', 'confirmed']).optional(),
+  ticketId: z.coerce.number().int().positive().optional(),
+  warehouseId: z.coerce.number().int().positive().optional(),
+  ...paging,
+});
+export type DocumentListQuery = z.output<typeof documentListQuery>;
+
+/* Stock levels and the ledger */
+
+export const stockLevelSchema = z.object({
+  warehouseId: z.number(),
+  warehouseName: z.string(),
+  itemId: z.number(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  unit: z.string(),
+  quantity: z.string(),
+  minimum: z.string().nullable(),
+  belowMinimum: z.boolean(),
+  averageCostMinor: z.number().nullable().optional().describe('Per unit (costs field scope)'),
+  valueMinor: z.number().optional().describe('Stock value at weighted-average cost (costs field scope)'),
+});
+export type StockLevel = z.infer<typeof stockLevelSchema>;
+export const stockLevelQuery = z.strictObject({
+  warehouseId: z.coerce.number().int().positive().optional(),
+  itemId: z.coerce.number().int().positive().optional(),
+  belowMinimum: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  ...paging,
+});
+export type StockLevelQuery = z.output<typeof stockLevelQuery>;
+export const minimumBody = z.strictObject({ minimum: z.string().max(30).nullable().describe('Decimal string; null removes the minimum') });
+export const levelParams = z.strictObject({ warehouseId: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+
+export const movementSchema = z.object({
+  id: z.number(),
+  date: z.string(),
+  warehouseId: z.number(),
+  documentId: z.number(),
+  documentKind: z.enum(DOCUMENT_KINDS),
+  documentNumber: z.string().nullable(),
+  quantity: z.string().describe('Signed: stock in positive, out negative'),
+  balance: z.string().describe('Running balance of the item in that warehouse after the movement'),
+  valueMinor: z.number().optional().describe('Signed value moved (costs field scope)'),
+  balanceValueMinor: z.number().optional().describe('Running stock value after the movement (costs field scope)'),
+  createdAt: z.string(),
+});
+export type Movement = z.infer<typeof movementSchema>;
+export const ledgerQuery = z.strictObject({ warehouseId: z.coerce.number().int().positive().optional(), ...paging });
+export type LedgerQuery = z.output<typeof ledgerQuery>;

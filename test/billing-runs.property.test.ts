@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeClient } from '../src/modules/billing/billing.run.compute.ts';
+import type { RunContract, RunRecord } from '../src/modules/billing/billing.run.types.ts';
+import { vatOf, vatRecap } from '../src/modules/billing/domain/index.ts';
+import type { ContractTerms } from '../src/modules/contracts/index.ts';
+import { workAmount } from '../src/modules/pricing/index.ts';
+
+/**
+ * A billing run's client part over random contracts and records: every record
+ * taken ends up exactly once (on a line, covered, or blocked), prepaid ledgers
+ * balance, totals are the sum of the lines, the VAT recap adds up, and running
+ * it again gives the same result.
+ */
+const WORK_TYPES = [1, 2, 3];
+const names = { workType: (id: number | null) => `WT${id}`, fee: (id: number | null) => ({ name: `Fee${id}`, unit: 'ks' }), item: (id: number | null) => `Item${id}` };
+
+const contractArb = (id: number) =>
+  fc.record({
+    prepaid: fc.constantFrom(0, 0, 120, 600),
+    fee: fc.option(fc.record({ amountMinor: fc.integer({ min: 0, max: 20_000_00 }), timing: fc.constantFrom('in_arrears' as const, 'in_advance' as const) }), { nil: null }),
+    covered: fc.subarray(WORK_TYPES),
+    coversTravel: fc.boolean(),
+    carry: fc.option(fc.record({ cap: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }), life: fc.integer({ min: 1, max: 3 }) }), { nil: null }),
+    multiplier: fc.constantFrom(undefined, 500, 1500, 2000),
+    overage: fc.constantFrom('entry_rate', 'flat_rate', 'tiered'),
+    ownInvoice: fc.boolean(),
+    validFrom: fc.constantFrom('2026-09-01', '2026-10-01', '2026-10-15'),
+    lots: fc.option(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 2 }), { nil: null }),
+  }).map((c): RunContract => {
+    const terms: ContractTerms = {
+      contractId: String(id), clientId: '1', currency: 'CZK', validFrom: c.validFrom, validTo: null, periodKind: 'month', priceListId: null,
+      fee: c.fee ? { ...c.fee, vatRateBp: 2100 } : null,
+      scope: { workTypeIds: c.covered.map(String), coversTravel: c.coversTravel, unitFeeIds: [] },
+      prepaidMinutes: c.prepaid,
+      carryOver: c.carry ? { enabled: true, capMinutes: c.carry.cap, lifePeriods: c.carry.life } : { enabled: false },
+      multipliers: c.multiplier === undefined ? {} : { byWorkType: { '2': c.multiplier } },
+      overage: c.overage === 'entry_rate' ? { kind: 'entry_rate' } : c.overage === 'flat_rate' ? { kind: 'flat_rate', ratePerHourMinor: 900_00 }
+        : { kind: 'tiered', bands: [{ minutes: 60, ratePerHourMinor: 700_00 }, { minutes: null, ratePerHourMinor: 1_100_00 }] },
+    };
+    return {
+      id, number: `C-${id}`, name: `Contract ${id}`, ownInvoice: c.ownInvoice, feeProrate: true, terms, billedFeePeriods: [],
+      openingLots: c.lots === null ? null : c.lots.filter((m) => m > 0).map((minutes) => ({ originPeriod: '2026-09', minutes, remainingLife: 1 })),
+      ledgerPeriod: '2026-10', consumeNow: true, prepaidActive: c.prepaid > 0, ledgerFinal: false,
+    };
+  });
+
+const recordArb = (id: number, contractIds: number[]) =>
+  fc.record({
+    kind: fc.constantFrom('work', 'work', 'work', 'travel', 'fee', 'material'),
+    contractId: fc.constantFrom(null, ...contractIds),
+    day: fc.integer({ min: 1, max: 61 }),
+    hour: fc.integer({ min: 6, max: 20 }),
+    minutes: fc.integer({ min: 1, max: 400 }),
+    workTypeId: fc.constantFrom(...WORK_TYPES),
+    surcharge: fc.constantFrom(0, 50, 100),
+    priced: fc.integer({ min: 0, max: 12 }).map((n) => n > 0),
+    vat: fc.integer({ min: 0, max: 15 }).map((n) => (n > 0 ? 2100 : null)),
+    billable: fc.integer({ min: 0, max: 8 }).map((n) => n > 0),
+    currency: fc.constantFrom('CZK', 'CZK', 'CZK', 'EUR'),
+    quantity: fc.integer({ min: 1, max: 50_000 }),
+  }).map(({ day, hour, ...r }): RunRecord => {
+    const date = day <= 30 ? `2026-09-${String(day).padStart(2, '0')}` : `2026-10-${String(day - 30).padStart(2, '0')}`;
+    const billableMinutes = r.kind === 'work' && r.priced ? Math.ceil(r.minutes / 15) * 15 : null;
+    const rate = r.workTypeId * 400_00;
+    const amount = !r.priced ? null : !r.billable ? 0 : r.kind === 'work' ? workAmount(billableMinutes!, rate, r.surcharge) : Math.round((r.quantity * 12_00) / 1000);
+    return {
+      id, kind: r.kind as RunRecord['kind'], clientId: 1, contractId: r.contractId, ticketId: 1, ticketNumber: 'T-1', ticketSubject: 's', technicianName: 't',
+      date, startTime: `${String(hour).padStart(2, '0')}:00`, createdAt: `2026-11-01T00:00:${String(id % 60).padStart(2, '0')}Z`,
+      minutes: r.kind === 'work' ? r.minutes : 0, billableMinutes, workTypeId: r.kind === 'work' ? r.workTypeId : null,
+      timeClass: r.surcharge === 0 ? 'normal' : r.surcharge === 50 ? 'out_of_hours' : 'weekend_holiday',
+      kmMilli: r.kind === 'travel' ? r.quantity : null, feeId: r.kind === 'fee' ? 1 : null, itemId: r.kind === 'material' ? 1 : null,
+      quantityMilli: r.kind === 'fee' || r.kind === 'material' ? r.quantity : null, billable: r.billable, amountMinor: amount, costMinor: 0,
+      priceError: r.priced ? null : 'no_rate', currency: r.priced ? r.currency : null, rateMinor: r.kind === 'work' && r.priced ? rate : null,
+      surchargePct: r.kind === 'work' ? r.surcharge : null, unitPriceMinor: r.kind === 'work' ? null : 12_00, vatCategory: 'standard', vatRateBp: r.vat,
+      description: '', late: date < '2026-10-01', exclusionNote: null,
+    };
+  });
+
+const scenario = fc
+  .array(fc.constant(null), { minLength: 0, maxLength: 2 })
+  .chain((cs) => fc.tuple(...cs.map((_, i) => contractArb(i + 1))))
+  .chain((contracts) =>
+    fc.integer({ min: 0, max: 25 }).chain((n) =>
+      fc.tuple(fc.constant(contracts), fc.tuple(...Array.from({ length: n }, (_, i) => recordArb(i + 1, contracts.map((c) => c.id))))),
+    ),
+  )
+  .map(([contracts, records]) => ({
+    contracts,
+    records: [...records].sort((a, b) => (a.date + a.startTime + String(a.id).padStart(4, '0') < b.date + b.startTime + String(b.id).padStart(4, '0') ? -1 : 1)),
+    reverseCharge: false,
+  }));
+
+const run = (s: { contracts: RunContract[]; records: RunRecord[]; reverseCharge: boolean }) =>
+  computeClient({
+    period: '2026-10', client: { id: 1, name: 'Client', country: 'CZ', vatId: null, language: 'cs', paymentTermsDays: 14, currency: 'CZK' },
+    records: s.records, contracts: s.contracts, names, reverseCharge: s.reverseCharge,
+  });
+
+describe('billing run of one client (property-based)', () => {
+  it('takes every record exactly once: on a line, covered, or blocked', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const plan = run(s);
+        const seen = [...plan.drafts.flatMap((d) => d.records.map((r) => r.recordId)), ...plan.blocked.flatMap((b) => b.recordIds)].sort((a, b) => a - b);
+        expect(seen).toEqual(s.records.map((r) => r.id).sort((a, b) => a - b));
+        for (const d of plan.drafts) {
+          const keys = new Set(d.lines.map((l) => l.key));
+          for (const r of d.records) {
+            if (r.lineKey !== null) expect(keys.has(r.lineKey)).toBe(true);
+            if (r.outcome === 'covered') expect(r.amountMinor).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('balances every prepaid ledger row: opening + allocated = consumed + carried out + lapsed', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        for (const { row, lots } of run(s).ledger) {
+          expect(row.openingCarried + row.allocated).toBe(row.consumed + row.carriedOut + row.lapsed);
+          expect(lots.reduce((sum, lot) => sum + lot.minutes, 0)).toBe(row.carriedOut);
+          expect(Math.min(row.consumed, row.carriedOut, row.lapsed)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('totals are the sum of the lines, lines the sum of their records, and the VAT recap adds up', () => {
+    fc.assert(
+      fc.property(scenario, fc.boolean(), (s, reverseCharge) => {
+        for (const d of run({ ...s, reverseCharge }).drafts) {
+          const recap = vatRecap(d.lines, { reverseCharge });
+          expect(recap.netMinor).toBe(d.lines.reduce((sum, l) => sum + l.netMinor, 0));
+          for (const g of recap.groups) expect(g.vatMinor).toBe(vatOf(g.baseMinor, g.vatRateBp));
+          expect(recap.groups.reduce((sum, g) => sum + g.baseMinor, 0)).toBe(recap.netMinor);
+          expect(recap.totalMinor).toBe(recap.netMinor + recap.vatMinor);
+          if (reverseCharge) expect(d.lines.every((l) => l.vatRateBp === 0)).toBe(true);
+          const recordLines = d.lines.filter((l) => l.kind !== 'contract_fee');
+          const onLines = d.records.filter((r) => r.lineKey !== null).reduce((sum, r) => sum + r.amountMinor, 0);
+          expect(onLines).toBe(recordLines.reduce((sum, l) => sum + l.netMinor, 0));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same drafts, blocked records and ledger when run again (re-running is idempotent)', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        expect(run(s)).toEqual(run(s));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

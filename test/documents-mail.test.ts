@@ -1,0 +1,87 @@
+/**
+ * Invoice PDF download, and "e-mail the invoice": the PDF goes into the mail outbox with its audit entry,
+ * an issued invoice becomes sent; drafts and clients without e-mail are refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailSender } from '../src/modules/mail/index.ts';
+import { testEngines } from './db.ts';
+import { startSmtp } from './smtp.ts';
+import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
+
+describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
+  let w: InvoicingWorld;
+  beforeAll(async () => {
+    w = await invoicingWorld(engine);
+  });
+  afterAll(() => w.t.close());
+
+  const db = () => w.t.database.db;
+  const send = (id: number, payload?: object, auth = w.accountant.auth) => w.req(auth, 'POST', `/api/v1/invoices/${id}/send`, payload);
+
+  it('queues the PDF to the client e-mail in the client language and marks the invoice sent', async () => {
+    await db().updateTable('clients').set({ email: 'ucetni@klient.example' }).where('id', '=', w.clientId).execute();
+    const draft = await w.draft({ records: await w.approvedRecords(2) });
+    const refused = await send(draft);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('not_issued');
+    const issued = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${draft}/issue`);
+    expect(issued.statusCode, issued.body).toBe(200);
+
+    const res = await send(draft);
+    expect(res.statusCode, res.body).toBe(202);
+    const sent = res.json();
+    expect(sent).toMatchObject({ to: 'ucetni@klient.example', state: 'sent' });
+    const mail = await db().selectFrom('mail_outbox').selectAll().where('id', '=', sent.outboxId).executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(sent.subject);
+    expect(mail.subject).toMatch(/^Faktura /);
+    expect(mail.body_text).toContain('Variabilní symbol');
+    const attachments = await db().selectFrom('mail_attachments').selectAll().where('outbox_id', '=', sent.outboxId).execute();
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ content_type: 'application/pdf', position: 0 });
+    expect(Buffer.from(attachments[0]!.content_base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const invoice = (await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${draft}`)).json();
+    expect(invoice.state).toBe('sent');
+    const audit = await db().selectFrom('audit_log').select('action').where('entity', '=', 'invoice').where('entity_id', '=', String(draft)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['issue', 'email', 'mark_sent']);
+
+    // The same PDF to download, here with the work report as an annex.
+    const download = await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${draft}/pdf?workReport=true`);
+    expect(download.statusCode, download.body).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(download.rawPayload.length).toBeGreaterThan(Buffer.from(attachments[0]!.content_base64, 'base64').length);
+    expect((await w.req(w.tech.auth, 'GET', `/api/v1/invoices/${draft}/pdf`)).statusCode).toBe(403);
+
+    // The sender job delivers it over SMTP with the PDF attached.
+    const smtp = await startSmtp();
+    try {
+      const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const sender = createMailSender({ db: db(), clock: w.t.clock, config: { ...w.t.config, smtpUrl: smtp.url }, logger: quiet });
+      await sender.runOnce();
+      await sender.stop();
+      const received = smtp.received.find((r) => r.mail.subject === sent.subject);
+      expect(received?.envelope.to).toEqual(['ucetni@klient.example']);
+      expect(received?.mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[attachments[0]!.filename, 'application/pdf']]);
+      expect(received?.mail.attachments[0]?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await smtp.close();
+    }
+
+    // Sending again (e.g. to another address) is allowed and leaves it sent.
+    const again = await send(draft, { to: 'jiny@klient.example' });
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.json()).toMatchObject({ to: 'jiny@klient.example', state: 'sent' });
+  });
+
+  it('refuses without a client e-mail, a bad address, a missing invoice, and a role without invoices.payments', async () => {
+    await db().updateTable('clients').set({ email: null }).where('id', '=', w.clientId).execute();
+    const draft = await w.draft({ records: await w.approvedRecords(1, 20) });
+    expect((await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${draft}/issue`)).statusCode).toBe(200);
+    const none = await send(draft);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.code).toBe('no_billing_email');
+    expect((await send(draft, { to: 'not-an-address' })).statusCode).toBe(400);
+    expect((await send(987654)).statusCode).toBe(404);
+    expect((await send(draft, undefined, w.tech.auth)).statusCode).toBe(403);
+  });
+});

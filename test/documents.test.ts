@@ -1,0 +1,145 @@
+/**
+ * Rendered PDFs, read back with poppler: pdftotext proves every mandatory
+ * field is printed with its diacritics intact (built-in PDF fonts would garble
+ * them), pdftoppm renders page 1 to test-output/ where a person can open it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderInvoicePdf, renderSlipPdf, renderWorkReportPdf } from '../src/modules/documents/index.ts';
+import { czCreditNote, czInvoice, enInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
+import { issueSlip, workReport } from './fixtures/documents/reports.ts';
+
+const OUT = join(import.meta.dirname, '..', 'test-output');
+
+/** Text of the PDF as one line: any run of white space (line breaks, no-break spaces) as one space. */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0]+/g, ' ');
+}
+
+function pageCount(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+/** Renders page 1 at 50 dpi and checks the PNG: signature, and A4 proportions from its IHDR size. */
+function checkPagePng(file: string, name: string): void {
+  const prefix = join(OUT, name);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
+  const png = readFileSync(`${prefix}.png`);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  // A4 is 210 × 297 mm: 413 × 585 pixels at 50 dpi.
+  expect(Math.abs(height / width - 297 / 210)).toBeLessThan(0.01);
+  expect(width).toBeGreaterThan(400);
+  expect(png.length).toBeGreaterThan(5000);
+}
+
+async function save(name: string, pdf: Promise<Buffer>): Promise<string> {
+  const file = join(OUT, `${name}.pdf`);
+  const bytes = await pdf;
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  writeFileSync(file, bytes);
+  return file;
+}
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.runIf(hasPoppler)('invoice and document PDFs', () => {
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
+
+  it('Czech VAT payer invoice (21 % and 12 %): every §29 field, diacritics intact, QR Platba, work report annex', async () => {
+    const file = await save('invoice-cz', renderInvoicePdf(czInvoice, { workReport }));
+    const text = pdfText(file);
+    for (const expected of [
+      'Faktura', 'Daňový doklad', 'Číslo: FV2026-0042',
+      'Dodavatel'.toUpperCase(), 'Kontor Servis s.r.o.', 'IČO: 12345679', 'DIČ: CZ12345679', 'Karlovo náměstí 317/5', 'C 123456 vedená u Městského soudu v Praze',
+      'Odběratel'.toUpperCase(), 'Žluťoučká pekárna a.s.', 'IČO: 25596641', 'DIČ: CZ25596641', 'Údolní 1234/56',
+      'Datum vystavení', '2. 11. 2026', 'Datum uskutečnění zdanitelného plnění', '31. 10. 2026', 'Datum splatnosti', '16. 11. 2026',
+      'Variabilní symbol', '20260042', 'Bankovní účet', '19-2000145399/0800', 'CZ65 0800 0000 1920 0014 5399', 'GIBACZPX',
+      PANGRAM, 'Toner HP 305A černý [HP-CE410A]', 'Odborná publikace „Bezpečnost sítí“',
+      'Rekapitulace DPH', '21 %', '12 %', '24 273,00 Kč', '5 097,33 Kč', '450,50 Kč', '54,06 Kč',
+      'Celkem bez DPH', '24 723,50 Kč', 'DPH celkem', '5 151,39 Kč', 'Zaokrouhlení', '0,11 Kč', 'Celkem k úhradě', '29 875,00 Kč',
+      'QR Platba', 'Děkujeme za spolupráci.', 'Příloha: Výkaz práce', 'Předplacené hodiny – 2026-10',
+    ]) expect(text).toContain(expected);
+    expect(text).toMatch(/Strana 1 z \d/);
+    checkPagePng(file, 'invoice-cz');
+  });
+
+  it('Slovak reverse-charge EUR invoice: IČ DPH and DIČ, 0 % recap, the legal note, PAY by square', async () => {
+    const file = await save('invoice-sk-reverse-charge', renderInvoicePdf(skReverseChargeInvoice));
+    const text = pdfText(file);
+    for (const expected of ['Faktúra', 'Dodávateľ'.toUpperCase(), 'Odberateľ'.toUpperCase(), 'Ďatelinka s.r.o.', 'Štúrova 27', 'IČ DPH: SK2020317068', 'DIČ: 2020317068', 'Dátum dodania', 'Variabilný symbol',
+      'Rekapitulácia DPH', '686,25 €', 'Spolu na úhradu', 'Prenesenie daňovej povinnosti', 'PAY by square']) expect(text).toContain(expected);
+    expect(text).toMatch(/ 0 ?% /);
+    expect(text).not.toMatch(/2[13] ?%/);
+    expect(text).not.toContain('QR Platba');
+    checkPagePng(file, 'invoice-sk-reverse-charge');
+  });
+
+  it('credit note: corrective tax document with the corrected invoice, its date and the reason; negative totals, no QR', async () => {
+    const file = await save('credit-note', renderInvoicePdf(czCreditNote));
+    const text = pdfText(file);
+    for (const expected of ['Opravný daňový doklad', 'Dobropis', 'DB2026-0003', 'Opravuje doklad č.', 'FV2026-0042 ze dne 2. 11. 2026', 'Důvod opravy', 'Chybně vyúčtovaná hodina práce', 'Celkem k vrácení', '-1 150,00 Kč']) expect(text).toContain(expected);
+    expect(text).not.toContain('QR Platba');
+    checkPagePng(file, 'credit-note');
+  });
+
+  it('non-VAT-payer supplier: no VAT columns or recap, no taxable-supply date, "Nejsme plátci DPH"', async () => {
+    const file = await save('invoice-non-vat-payer', renderInvoicePdf(nonVatPayerInvoice));
+    const text = pdfText(file);
+    for (const expected of ['Faktura', 'Jan Dvořák – IT služby', 'Nejsme plátci DPH.', 'Celkem k úhradě', 'QR Platba']) expect(text).toContain(expected);
+    for (const absent of ['Daňový doklad', 'Rekapitulace DPH', 'DPH celkem', 'Datum uskutečnění', 'Základ']) expect(text).not.toContain(absent);
+    checkPagePng(file, 'invoice-non-vat-payer');
+  });
+
+  it('English invoice labels and number formats', async () => {
+    const file = await save('invoice-en', renderInvoicePdf(enInvoice));
+    const text = pdfText(file);
+    for (const expected of ['Invoice', 'Tax document', 'Supplier'.toUpperCase(), 'Date of taxable supply', 'VAT summary', 'Amount due', 'CZK 29,875.00', '2 Nov 2026']) expect(text).toContain(expected);
+  });
+
+  it('a long invoice breaks pages cleanly and repeats the table header on each', async () => {
+    const file = await save('invoice-long', renderInvoicePdf(longInvoice));
+    const pages = pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let page = 1; page <= pages; page++) {
+      const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(`Strana ${page} z ${pages}`);
+      if (page < pages) expect(text).toContain('Cena za MJ');
+    }
+    expect(pdfText(file)).toContain('Záznam práce č. 120');
+  });
+
+  it('work report: entries, totals, the prepaid ledger', async () => {
+    const file = await save('work-report', renderWorkReportPdf(workReport));
+    const text = pdfText(file);
+    for (const expected of ['Výkaz práce', 'Žluťoučká pekárna a.s.', 'SML-2026-007 – Správa sítě – předplacené hodiny', 'Jiří Šťastný', 'Lukáš Černý', PANGRAM, 'v předplatném', 'účtováno', 'dodatečně', 'Cesta – Brno (42 km)', '36:45', '17:00', '11 875,00 Kč', 'Předplacené hodiny', 'Převedeno z minula (h:mm)', '11:30']) expect(text).toContain(expected);
+    expect(pageCount(file)).toBeGreaterThanOrEqual(2);
+    checkPagePng(file, 'work-report');
+  });
+
+  it('issue slip: items with serials, cost and sale totals, signatures', async () => {
+    const file = await save('issue-slip', renderSlipPdf(issueSlip));
+    const text = pdfText(file);
+    for (const expected of ['Výdejka', 'VY2026-0015', 'PRG – Hlavní sklad Praha', 'T-2026-00312 – Výměna disku v serveru', 'SSD disk 1 TB (řada Pro)', 'S4EWNX0R123456', '12,5', '3 886,25 Kč', '5 167,50 Kč', 'Převzal – Podpis', 'Jiří Šťastný']) expect(text).toContain(expected);
+    checkPagePng(file, 'issue-slip');
+  });
+
+  it('issue slip without costs: sale prices stay, no cost columns or cost total', async () => {
+    const file = await save('issue-slip-no-costs', renderSlipPdf(issueSlip, { showCosts: false }));
+    const text = pdfText(file);
+    for (const expected of ['Výdejka', 'VY2026-0015', 'SSD disk 1 TB (řada Pro)', 'S4EWNX0R123456', '5 167,50 Kč', 'Převzal – Podpis']) expect(text).toContain(expected);
+    for (const hidden of ['Nákladová cena', 'Náklad', '3 886,25']) expect(text).not.toContain(hidden);
+    checkPagePng(file, 'issue-slip-no-costs');
+  });
+});

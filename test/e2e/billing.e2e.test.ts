@@ -1,0 +1,196 @@
+// Monthly billing in a real browser against a real server seeded like `kontor demo`
+// (the demo data holds BILLING.md examples A, B and C for October 2026: a client
+// without a contract, a flat-fee contract and a prepaid-hours contract whose
+// September is issued).
+//
+//   npm run build:web && npx vitest run test/e2e/billing.e2e.test.ts
+//   (or KONTOR_WEB_DIR=<a private build> when others rebuild dist/web)
+//
+// The manager runs October 2026, sees the drafts of A, B and C with totals
+// 12 023,77 Kč, 7 792,40 Kč and 12 100,00 Kč (net + VAT exactly as BILLING.md §5: the demo
+// supplier does not round totals), opens a work report (and its CSV),
+// issues all drafts, sees the ledger of the prepaid contract on its contract page
+// and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
+// runs October again: nothing of A, B or C is billed twice.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Db } from '../../src/platform/db/index.ts';
+import { plain, useDemoServer } from './harness.ts';
+
+const STEP_MS = 20_000;
+const JOURNEY_MS = 120_000;
+const PERIOD = '2026-10';
+/** Net + VAT of each example's draft (BILLING.md §5), shown unrounded: the demo supplier does not round totals. */
+const TOTALS = { A: 12_023_77, B: 7_792_40, C: 12_100_00 } as const;
+const czk = (minor: number) => `${String(Math.floor(minor / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(minor % 100).padStart(2, '0')} Kč`;
+
+let db: Db | undefined;
+const server = useDemoServer({
+  name: 'billing',
+  stepMs: STEP_MS,
+  seed: async (_services, database) => {
+    db = database;
+    // Example B's client has a billing e-mail: the send dialog offers it.
+    await database.updateTable('clients').set({ email: 'fakturace@priklad-b.cz' }).where('name', '=', 'Příklad B – Paušál s.r.o.').execute();
+  },
+});
+
+/** The demo's contracts of examples B (flat fee, no prepaid minutes) and C (prepaid minutes), found by their terms. */
+async function exampleContracts(): Promise<{ flat: number; prepaid: number }> {
+  if (!db) throw new Error('the demo database is not open');
+  const rows = await db.selectFrom('contracts').select(['id', 'fee_minor', 'prepaid_minutes']).execute();
+  const flat = rows.find((r) => Number(r.fee_minor) === 5_000_00 && r.prepaid_minutes === 0);
+  const prepaid = rows.find((r) => Number(r.fee_minor) === 8_000_00 && r.prepaid_minutes === 600);
+  if (!flat || !prepaid) throw new Error(`the demo data has no contracts of examples B and C (found ${JSON.stringify(rows)})`);
+  return { flat: flat.id, prepaid: prepaid.id };
+}
+
+async function startRun(page: Page): Promise<void> {
+  await page.getByTestId('nav-billing').click();
+  await page.getByTestId('page-billing').waitFor();
+  await page.getByTestId('run-period').fill(PERIOD);
+  await page.getByTestId('run-start').click();
+  await page.getByTestId('page-billing-run').waitFor();
+  await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
+}
+
+/** Each draft row of the run result: its client and total as shown. */
+async function draftRows(page: Page): Promise<{ client: string; gross: number; total: string; testId: string }[]> {
+  const rows = page.locator('[data-testid^="run-draft-"]');
+  const out = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out.push({
+      client: (await row.getAttribute('data-client')) ?? '',
+      gross: Number(await row.getAttribute('data-gross')),
+      total: plain(await row.getByTestId('draft-total').innerText()),
+      testId: (await row.getAttribute('data-testid')) ?? '',
+    });
+  }
+  return out;
+}
+
+describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
+  const exampleClients = new Map<keyof typeof TOTALS, string>();
+
+  test('the manager runs October 2026 and sees the drafts of examples A, B and C', async () => {
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+    await startRun(page);
+    const drafts = await draftRows(page);
+    for (const [example, gross] of Object.entries(TOTALS) as [keyof typeof TOTALS, number][]) {
+      const draft = drafts.find((d) => d.gross === gross);
+      expect(draft, `example ${example}: a draft of ${czk(gross)} among ${JSON.stringify(drafts)}`).toBeDefined();
+      expect(draft!.total).toBe(czk(gross));
+      exampleClients.set(example, draft!.client);
+    }
+    await server.shot(page, 'run-result');
+
+    // The work report of example B: the covered remote and on-site work, the billed development and travel.
+    const b = drafts.find((d) => d.gross === TOTALS.B)!;
+    await page.getByTestId(b.testId).getByRole('link').click();
+    await page.getByTestId('page-invoice').waitFor();
+    expect(plain(await page.getByTestId('invoice-totals').innerText())).toContain('Bez DPH: 6 440,00 Kč');
+    expect(plain(await page.getByTestId('invoice-totals').innerText())).toContain('DPH: 1 352,40 Kč');
+    expect(plain(await page.getByTestId('invoice-total').innerText())).toBe(`Celkem: ${czk(TOTALS.B)}`);
+    expect(plain(await page.getByTestId('invoice-totals').innerText())).not.toContain('Zaokrouhlení');
+    await page.getByTestId('work-report-table').waitFor();
+    const report = plain(await page.getByTestId('work-report-table').innerText());
+    expect(report).toMatch(/pokryto/i);
+    expect(report).toMatch(/fakturováno/i);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('work-report-csv').click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split(/\r?\n/).length).toBeGreaterThan(4);
+    await server.shot(page, 'draft-b-work-report');
+
+    // Back to the run: issue all drafts, with a confirmation and a progress bar.
+    await page.goBack();
+    await page.getByTestId('page-billing-run').waitFor();
+    await page.getByTestId('issue-all-button').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('issue-report').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('issue-report').innerText()).toMatch(/Vystaveno: [1-9]/);
+    await server.shot(page, 'issued');
+  }, JOURNEY_MS);
+
+  test("an issued invoice offers its PDF (with or without the work report) and is sent by e-mail to the client's address", async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select(['invoices.id', 'invoices.number'])
+      .where('clients.name', '=', 'Příklad B – Paušál s.r.o.').where('invoices.state', '=', 'issued').executeTakeFirstOrThrow();
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+    await page.goto(`/invoices/${invoice.id}`);
+    await page.getByTestId('page-invoice').waitFor();
+
+    await page.getByTestId('invoice-pdf').click();
+    const plainHref = await page.getByTestId('invoice-pdf-plain').getAttribute('href');
+    const withReportHref = await page.getByTestId('invoice-pdf-work-report').getAttribute('href');
+    expect(plainHref).toMatch(new RegExp(`/api/v1/invoices/${invoice.id}/pdf$`));
+    expect(withReportHref).toMatch(new RegExp(`/api/v1/invoices/${invoice.id}/pdf\\?workReport=true$`));
+    const [plainPdf, withReport] = await Promise.all([page.request.get(plainHref!), page.request.get(withReportHref!)]);
+    expect([plainPdf.status(), withReport.status(), plainPdf.headers()['content-type'], withReport.headers()['content-type']]).toEqual([200, 200, 'application/pdf', 'application/pdf']);
+    expect((await withReport.body()).length).toBeGreaterThan((await plainPdf.body()).length); // the annex adds pages
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('invoice-send').click();
+    const modal = page.getByTestId('send-modal');
+    await modal.waitFor();
+    await expect.poll(() => page.getByTestId('send-to').inputValue()).toBe('fakturace@priklad-b.cz');
+    // An address the server refuses: its message is shown and nothing is sent.
+    await page.getByTestId('send-to').fill('jan..novak@priklad-b.cz');
+    await page.getByTestId('send-confirm').click();
+    await page.getByTestId('send-error').waitFor();
+    expect((await db.selectFrom('invoices').select('state').where('id', '=', invoice.id).executeTakeFirstOrThrow()).state).toBe('issued');
+    await page.getByTestId('send-to').fill('fakturace@priklad-b.cz');
+    await page.getByTestId('send-confirm').click();
+    await page.getByText(`Doklad ${invoice.number} je ve frontě k odeslání na fakturace@priklad-b.cz`).waitFor();
+    await modal.waitFor({ state: 'hidden' });
+    expect((await db.selectFrom('invoices').select('state').where('id', '=', invoice.id).executeTakeFirstOrThrow()).state).toBe('sent');
+    await server.shot(page, 'invoice-sent');
+  }, JOURNEY_MS);
+
+  test('the prepaid contract shows its October ledger and the flat-fee contract its profitability', async () => {
+    const { flat, prepaid } = await exampleContracts();
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+
+    // Example C's ledger: opening 180 + allocated 600 = consumed 780 (+ 0 carried out + 0 lapsed), final once issued.
+    await page.goto(`/contracts/${prepaid}`);
+    const october = page.getByTestId(`contract-ledger-${PERIOD}`);
+    await october.waitFor();
+    const ledger = plain(await october.innerText());
+    expect(ledger).toMatch(/3 h/);
+    expect(ledger).toMatch(/10 h/);
+    expect(ledger).toMatch(/13 h/);
+    await server.shot(page, 'prepaid-ledger');
+
+    // Example B: revenue 6 440,00, cost 2 800,00, margin 3 640,00 Kč (56,5 %).
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('page-profitability').waitFor();
+    await page.getByTestId('profit-from').fill(PERIOD);
+    await page.getByTestId('profit-to').fill(PERIOD);
+    const row = page.getByTestId(`profit-row-${flat}`);
+    await row.waitFor();
+    expect(plain(await row.getByTestId('profit-revenue').innerText())).toBe('6 440,00 Kč');
+    expect(plain(await row.getByTestId('profit-cost').innerText())).toBe('2 800,00 Kč');
+    expect(plain(await row.getByTestId('profit-margin').innerText())).toBe('3 640,00 Kč');
+    expect(plain(await row.getByTestId('profit-margin-pct').innerText())).toBe('56,5 %');
+    await page.getByTestId('profit-chart').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('profit-export-csv').click()]);
+    expect(await readFile(await download.path(), 'utf8')).toContain('3640,00');
+    await server.shot(page, 'profitability');
+  }, JOURNEY_MS);
+
+  test('a re-run of October bills nothing of A, B or C twice', async () => {
+    expect(exampleClients.size).toBe(3);
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+    await startRun(page);
+    const drafts = await draftRows(page);
+    for (const [example, client] of exampleClients) {
+      expect(drafts.filter((d) => d.client === client), `example ${example} (${client}) drafted again`).toEqual([]);
+    }
+    await server.shot(page, 'rerun');
+  }, JOURNEY_MS);
+});

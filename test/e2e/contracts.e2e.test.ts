@@ -1,0 +1,104 @@
+// Contracts in a real browser against a real server (see harness.ts): a service manager
+// creates a contract with every kind of term from the form, sees a wrong overage band
+// refused on its field, saves, reads the contract page (terms, prepaid minutes, ledger),
+// links a ticket of the client to the contract from the ticket page, and finds it on the
+// list by searching.
+//
+//   npm run build:web && npx vitest run test/e2e/contracts.e2e.test.ts
+import { describe, expect, test } from 'vitest';
+import { systemContext } from '../../src/modules/identity/index.ts';
+import { plain, useDemoServer } from './harness.ts';
+
+const CLIENT = 'Strojírny Brno a.s.';
+const NUMBER = `E2E-${Date.now().toString(36).toUpperCase()}`;
+const STEP_MS = 15_000;
+const JOURNEY_MS = 60_000;
+
+let ticketId = 0;
+let contractId = 0;
+
+const { newPage, signIn, shot } = useDemoServer({
+  name: 'contracts',
+  stepMs: STEP_MS,
+  seed: async (services, db) => {
+    const client = await db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow();
+    ticketId = (await services.tickets.create(systemContext, {
+      subject: 'E2E: smlouva', description: 'Požadavek bez smlouvy.', typeCode: 'incident', clientId: client.id, requesterContactId: null,
+      impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [],
+    })).id;
+  },
+});
+
+describe('Contracts: create, read, link a ticket', () => {
+  test('manager creates a contract with all its terms; a wrong band is refused on its field', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager@kontor.demo');
+    await page.getByTestId('nav-contracts').click();
+    await page.getByTestId('page-contracts').waitFor();
+    await page.getByTestId('contracts-new').click();
+    await page.getByTestId('page-contract-form').waitFor();
+
+    await page.getByTestId('contract-client').fill('Strojírny');
+    await page.getByRole('option', { name: CLIENT }).click();
+    await page.getByTestId('contract-number').fill(NUMBER);
+    await page.getByTestId('contract-name').fill('Podpora linky');
+    await page.getByTestId('contract-validFrom').fill('2026-01-01');
+    await page.getByTestId('contract-fee').fill('10000,5');
+    await page.getByTestId('contract-workTypes').click();
+    await page.getByRole('option', { name: 'Remote support' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('contract-coversTravel').check();
+    await page.getByTestId('contract-prepaid').fill('600');
+    await page.getByTestId('contract-carryOver').check();
+    await page.getByTestId('contract-carryCap').fill('300');
+    await page.getByTestId('contract-wtm-add').click();
+    await page.getByTestId('contract-wtm-type-0').click();
+    await page.getByRole('option', { name: 'On-site' }).click();
+    await page.getByTestId('contract-wtm-factor-0').fill('1,5');
+    await page.getByTestId('contract-multiplier-weekend_holiday').fill('2');
+    await page.getByText('Pásma', { exact: true }).click();
+    // The first band left unlimited: the server refuses it, and the form says so at the bands.
+    await page.getByTestId('contract-band-minutes-0').fill('');
+    await page.getByTestId('contract-band-rate-0').fill('700');
+    await page.getByTestId('contract-band-rate-1').fill('900');
+    await page.getByTestId('contract-save').click();
+    await page.getByTestId('contract-bands').getByRole('alert').waitFor();
+    expect(await page.getByTestId('contract-bands').innerText()).toContain('Každé pásmo kromě posledního');
+    await shot(page, 'band-refused');
+
+    await page.getByTestId('contract-band-minutes-0').fill('600');
+    await page.getByTestId('contract-save').click();
+    await page.getByTestId('page-contract').waitFor();
+    contractId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(contractId).toBeGreaterThan(0);
+    const terms = plain(await page.getByTestId('contract-terms').innerText());
+    expect(terms).toContain('10 000,50 Kč');
+    expect(terms).toContain('Remote support');
+    expect(terms).toContain('On-site × 1,5');
+    expect(terms).toMatch(/600 min|10 h/);
+    await page.getByTestId('contract-consumption').waitFor();
+    await page.getByTestId('contract-ledger').getByTestId('empty-state').waitFor();
+    await shot(page, 'contract-page');
+  }, JOURNEY_MS);
+
+  test('manager links a ticket of the client to the contract from the ticket page and finds the contract by search', async () => {
+    expect(contractId, 'the contract is created first').toBeGreaterThan(0);
+    const page = await newPage();
+    await signIn(page, 'manager@kontor.demo');
+    await page.goto(`/tickets/${ticketId}`);
+    await page.getByTestId('ticket-contract-select').click();
+    await page.getByRole('option', { name: new RegExp(NUMBER) }).click();
+    await page.getByTestId('ticket-contract-link').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('ticket-contract-select').inputValue(), { timeout: STEP_MS }).toContain(NUMBER);
+    await shot(page, 'ticket-linked');
+    await page.getByTestId('ticket-contract-link').click();
+    await page.getByTestId('page-contract').waitFor();
+
+    await page.getByTestId('nav-contracts').click();
+    await page.getByTestId('contracts-search').fill(NUMBER.toLowerCase());
+    await page.getByTestId(`contracts-row-${contractId}`).waitFor();
+    await expect.poll(() => page.locator('[data-testid^="contracts-row-"]').count(), { timeout: STEP_MS }).toBe(1);
+    await shot(page, 'contracts-list');
+  }, JOURNEY_MS);
+});

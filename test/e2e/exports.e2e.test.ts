@@ -1,0 +1,67 @@
+// Accounting exports in a real browser against a real server seeded like `kontor demo`
+// (example C's September 2026 invoice is issued there).
+//
+//   npm run build:web && npx vitest run test/e2e/exports.e2e.test.ts
+//   (or KONTOR_WEB_DIR=<a private build> when others rebuild dist/web)
+//
+// The accountant opens Accounting exports, picks September 2026 and POHODA, sees the
+// issued invoice to be exported and a new address-book entry, exports and downloads
+// the Windows-1250 dataPack; the batch is listed; the period then shows everything as
+// exported (POHODA) while ISDOC still has it as new, "export again" offers it once more,
+// and a period with nothing issued says so and offers no export.
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { describe, expect, test } from 'vitest';
+import { useDemoServer } from './harness.ts';
+
+const STEP_MS = 20_000;
+const JOURNEY_MS = 90_000;
+
+const server = useDemoServer({ name: 'exports', stepMs: STEP_MS });
+
+describe('Accounting exports: preview, export, download, batches', () => {
+  test('the accountant exports September to POHODA once, and ISDOC still sees it as new', async () => {
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.getByTestId('nav-exports').click();
+    await page.getByTestId('page-exports').waitFor();
+    await page.getByTestId('exports-period').fill('2026-09');
+    await page.getByTestId('exports-format').getByText('POHODA').click();
+    await page.getByTestId('exports-preview').waitFor();
+    await expect.poll(() => page.getByTestId('exports-count-invoices').innerText()).toMatch(/^[1-9]/);
+    expect(await page.getByTestId('exports-count-clients').innerText()).toMatch(/^[1-9]/);
+    expect(await page.getByTestId('exports-count-exported').innerText()).toBe('0');
+    await server.shot(page, 'preview');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exports-run').click()]);
+    expect(download.suggestedFilename()).toBe('pohoda-2026-09.xml');
+    const text = iconv.decode(await readFile(await download.path()), 'win1250');
+    expect(text.startsWith('<?xml version="1.0" encoding="Windows-1250"?>')).toBe(true);
+    expect(text).toContain('<inv:invoiceType>issuedInvoice</inv:invoiceType>');
+    await page.getByTestId('exports-done').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="exports-batch-"]').count()).toBe(1);
+    expect(await page.getByTestId('exports-batches').innerText()).toContain('pohoda-2026-09.xml');
+    await expect.poll(() => page.getByTestId('exports-count-invoices').innerText()).toBe('0');
+    expect(await page.getByTestId('exports-nothing').innerText()).toMatch(/exportováno/);
+    await server.shot(page, 'exported');
+
+    // Each format keeps its own record: for ISDOC the invoice is still new.
+    await page.getByTestId('exports-format').getByText('ISDOC').click();
+    await expect.poll(() => page.getByTestId('exports-count-exported').innerText()).toBe('0');
+    expect(await page.getByTestId('exports-count-invoices').innerText()).toMatch(/^[1-9]/);
+
+    // Ticking "export again" offers the exported invoice once more.
+    await page.getByTestId('exports-format').getByText('POHODA').click();
+    await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(false);
+    await page.getByTestId('exports-again').check();
+    await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(true);
+    await page.getByTestId('exports-again').uncheck();
+
+    // A period with nothing issued: said plainly, and nothing to export.
+    await page.getByTestId('exports-period').fill('2025-01');
+    await expect.poll(() => page.getByTestId('exports-nothing').innerText()).toMatch(/nebylo nic vystaveno/);
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
+    expect(await page.locator('[data-testid^="exports-batch-"]').count()).toBe(1);
+    await server.shot(page, 'nothing');
+  }, JOURNEY_MS);
+});

@@ -1,0 +1,108 @@
+import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../app/api/errors';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { formatDateTime } from '../../../app/format';
+import { notifySaved } from '../shared/notify';
+import { type NumberingSeries, useNumberingSeries, useSaveNumberingSeries } from '../../warehouse/api';
+import { previewNumber } from './pattern';
+
+/** One series: its pattern as an input, the next number as it would be with what is typed, save. */
+function SeriesRow({ series }: { series: NumberingSeries }) {
+  const { t } = useTranslation();
+  const save = useSaveNumberingSeries();
+  const [pattern, setPattern] = useState(series.pattern);
+  const dirty = pattern !== series.pattern;
+  const preview = previewNumber(pattern.trim(), series.year, series.lastSequence + 1);
+  const type = series.documentType;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!dirty) return;
+    save.mutate({ documentType: type, pattern: pattern.trim() }, {
+      onSuccess: (saved) => { setPattern(saved.pattern); notifySaved(t('numbering.saved', { type: t(`numbering.types.${type}`, { defaultValue: type }) })); },
+    });
+  };
+  const serverError = save.isError && dirty ? errorMessage(t, save.error) : null;
+  return (
+    <Table.Tr data-testid={`numbering-row-${type}`} data-pattern={series.pattern}>
+      <Table.Td>
+        <Text size="sm" fw={600}>{t(`numbering.types.${type}`, { defaultValue: type })}</Text>
+        <Text size="xs" c="dimmed" className="mono">{type}</Text>
+      </Table.Td>
+      <Table.Td>
+        <form onSubmit={submit} noValidate>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <TextInput
+              value={pattern}
+              onChange={(e) => { setPattern(e.currentTarget.value); save.reset(); }}
+              onKeyDown={(e) => { if (e.key === 'Escape') { setPattern(series.pattern); save.reset(); } }}
+              aria-label={`${t('numbering.pattern')}: ${t(`numbering.types.${type}`, { defaultValue: type })}`}
+              classNames={{ input: 'mono' }}
+              autoComplete="off"
+              spellCheck={false}
+              error={serverError ?? (!preview.ok && dirty ? t(`numbering.problems.${preview.problem}`) : undefined)}
+              style={{ flex: 1, minWidth: 180 }}
+              data-testid={`numbering-pattern-${type}`}
+            />
+            <Button type="submit" variant={dirty ? 'filled' : 'default'} disabled={!dirty} loading={save.isPending} data-testid={`numbering-save-${type}`}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </form>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" className="mono" fw={600} data-testid={`numbering-next-${type}`} c={preview.ok ? undefined : 'red'}>
+          {!dirty && series.nextNumber ? series.nextNumber : preview.ok ? preview.number : '—'}
+        </Text>
+        <Text size="xs" c="dimmed">{t('numbering.counter', { year: series.year, count: series.lastSequence })}</Text>
+      </Table.Td>
+      <Table.Td><Text size="xs" c="dimmed">{formatDateTime(series.updatedAt)}</Text></Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Invoices first, then the stock documents in the order they happen. */
+const ORDER = ['invoice', 'credit_note', 'receipt', 'transfer', 'issue_slip', 'return_slip', 'stock_count'];
+const rank = (type: string) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length);
+const byType = (a: NumberingSeries, b: NumberingSeries) => rank(a.documentType) - rank(b.documentType) || a.documentType.localeCompare(b.documentType);
+
+/** /admin/numbering — the numbering series of invoices, credit notes and stock documents. */
+export default function NumberingPage() {
+  const { t } = useTranslation();
+  const list = useNumberingSeries();
+  return (
+    <div data-testid="page-numbering">
+      <PageHeader title={t('numbering.title')} subtitle={t('numbering.subtitle')} />
+      <Stack gap="md">
+        <Alert icon={<IconInfoCircle size={18} />} variant="light">
+          <Text size="sm">{t('numbering.help')}</Text>
+          <Text size="sm" className="mono" mt={4}>{'{YYYY} · {YY} · {#####}'}</Text>
+        </Alert>
+        <Paper withBorder>
+          {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.length === 0 ? (
+            <EmptyState title={t('numbering.empty')} />
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table data-testid="numbering-table" verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('numbering.documentType')}</Table.Th>
+                    <Table.Th>{t('numbering.pattern')}</Table.Th>
+                    <Table.Th>{t('numbering.next')}</Table.Th>
+                    <Table.Th>{t('common.updatedAt')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...list.data].sort(byType).map((s) => <SeriesRow key={`${s.documentType}-${s.pattern}`} series={s} />)}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Paper>
+      </Stack>
+    </div>
+  );
+}

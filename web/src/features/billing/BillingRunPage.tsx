@@ -1,0 +1,89 @@
+import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { formatDateTime } from '../../app/format';
+import { useRuns, useStartRun, type BillingRun } from './api';
+import { formatPeriod, isMonth, lastMonth } from './format';
+
+export const RUN_STATE_COLORS: Record<BillingRun['state'], string> = { running: 'blue', completed: 'green', failed: 'red' };
+
+/** /billing — step 1 of a billing run: choose the period (last month by default) and start it. */
+export default function BillingRunPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [period, setPeriod] = useState(lastMonth());
+  const valid = isMonth(period);
+  const runs = useRuns(valid ? period : null);
+  const start = useStartRun();
+
+  const submit = () => {
+    if (!valid) return;
+    start.mutate(period, { onSuccess: (run) => void navigate(`/billing/runs/${run.id}`) });
+  };
+
+  return (
+    <div data-testid="page-billing">
+      <PageHeader
+        title={t('billing.run.title')}
+        subtitle={t('billing.run.subtitle')}
+        actions={<Button component={Link} to="/invoices" variant="default" data-testid="billing-to-invoices">{t('billing.invoices.title')}</Button>}
+      />
+      <Paper withBorder p="md" mb="md">
+        <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              type="month"
+              label={t('billing.run.period')}
+              description={t('billing.run.periodHelp')}
+              value={period}
+              onChange={(e) => setPeriod(e.currentTarget.value)}
+              error={valid ? undefined : t('billing.run.periodInvalid')}
+              required
+              w={220}
+              data-testid="run-period"
+            />
+            <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={start.isPending} disabled={!valid} data-testid="run-start">
+              {t('billing.run.start', { period: formatPeriod(valid ? period : null) })}
+            </Button>
+          </Group>
+        </form>
+        <FormErrorAlert error={start.error} testId="run-start-error" />
+      </Paper>
+      <Paper withBorder>
+        <Text fw={600} p="sm">{t('billing.run.history', { period: formatPeriod(valid ? period : null) })}</Text>
+        {!valid ? null : runs.isPending ? (
+          <LoadingState />
+        ) : runs.isError ? (
+          <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+        ) : runs.data.items.length === 0 ? (
+          <EmptyState title={t('billing.run.noRuns')} text={t('billing.run.noRunsText')} />
+        ) : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped highlightOnHover data-testid="runs-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.run.started')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                  <Table.Th>{t('billing.run.finished')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {runs.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td><Anchor component={Link} to={`/billing/runs/${r.id}`}>{formatDateTime(r.startedAt)}</Anchor></Table.Td>
+                    <Table.Td><Badge color={RUN_STATE_COLORS[r.state]} variant="light">{t(`billing.run.states.${r.state}`)}</Badge></Table.Td>
+                    <Table.Td>{formatDateTime(r.finishedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </div>
+  );
+}

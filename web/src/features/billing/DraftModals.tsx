@@ -1,0 +1,127 @@
+import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../app/api/errors';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import { majorToMinor, numberSeparators } from '../pricing/money';
+import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
+import { parseVatRate } from './format';
+
+interface ManualValues {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: number | string;
+  vatRate: string;
+}
+
+/** Major units typed → minor units; a negative price (a discount) too. */
+function toMinor(v: number | string): number | null {
+  if (typeof v === 'number' && v < 0) {
+    const m = majorToMinor(-v);
+    return m === null ? null : -m;
+  }
+  return majorToMinor(v);
+}
+
+/** Adds a manual line to a draft: text, quantity, unit, unit price and a VAT rate (required). */
+export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoiceId: number; version: number; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const add = useAddLine(invoiceId);
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm<ManualValues>({
+    initialValues: { description: '', quantity: '1', unit: 'ks', unitPrice: '', vatRate: '' },
+    validate: {
+      description: (v) => (v.trim() ? null : t('billing.draft.required')),
+      quantity: (v) => (/^\d+([.,]\d{1,3})?$/.test(v.trim()) ? null : t('billing.draft.quantityInvalid')),
+      unit: (v) => (v.trim() ? null : t('billing.draft.required')),
+      unitPrice: (v) => (toMinor(v) === null ? t('billing.draft.priceInvalid') : null),
+      vatRate: (v) => (parseVatRate(v) === null ? t('billing.draft.vatRequired') : null),
+    },
+  });
+  useEffect(() => {
+    if (opened) { form.reset(); add.reset(); setExtra([]); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const submit = form.onSubmit((v) => {
+    add.mutate(
+      { description: v.description.trim(), quantity: v.quantity.trim().replace(',', '.'), unit: v.unit.trim(), unitPriceMinor: toMinor(v.unitPrice)!, vatRateBp: parseVatRate(v.vatRate)!, version },
+      { onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { unitPriceMinor: 'unitPrice', vatRateBp: 'vatRate' })) },
+    );
+  });
+  const seps = numberSeparators();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('billing.draft.addLine')} attributes={{ content: { 'data-testid': 'manual-line-modal' } }}>
+      <form onSubmit={submit}>
+        <Stack>
+          <FormErrorAlert error={add.error} extra={extra} testId="manual-line-error" />
+          <TextInput label={t('billing.fields.description')} required data-autofocus {...form.getInputProps('description')} data-testid="manual-description" />
+          <Group grow>
+            <TextInput label={t('billing.fields.quantity')} required {...form.getInputProps('quantity')} data-testid="manual-quantity" />
+            <TextInput label={t('billing.fields.unit')} required {...form.getInputProps('unit')} data-testid="manual-unit" />
+          </Group>
+          <Group grow>
+            <NumberInput label={t('billing.fields.unitPrice')} required decimalScale={2} decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator} {...form.getInputProps('unitPrice')} data-testid="manual-price" />
+            <TextInput label={t('billing.fields.vatRate')} description={t('billing.draft.vatHelp')} required {...form.getInputProps('vatRate')} data-testid="manual-vat" />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={add.isPending} data-testid="manual-save">{t('billing.draft.addLine')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Changes the text of one line of a draft. */
+export function EditLineModal({ invoiceId, version, line, onClose }: { invoiceId: number; version: number; line: InvoiceLine | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const edit = useEditLine(invoiceId);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (line) { setText(line.description); edit.reset(); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [line]);
+  return (
+    <Modal opened={line !== null} onClose={onClose} title={t('billing.draft.editText')} attributes={{ content: { 'data-testid': 'edit-line-modal' } }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (line && text.trim()) edit.mutate({ lineId: line.id, description: text.trim(), version }, { onSuccess: onClose }); }}>
+        <Stack>
+          <FormErrorAlert error={edit.error} testId="edit-line-error" />
+          <Textarea label={t('billing.fields.description')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} required data-autofocus error={text.trim() ? undefined : t('billing.draft.required')} data-testid="edit-line-text" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={edit.isPending} disabled={!text.trim()} data-testid="edit-line-save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Takes a record out of a draft with a note; it goes back to unbilled and the totals are recomputed. */
+export function ExcludeRecordModal({ invoiceId, version, recordId, onClose }: { invoiceId: number; version: number; recordId: number | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const exclude = useExcludeRecord(invoiceId);
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    if (recordId !== null) { setNote(''); exclude.reset(); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [recordId]);
+  return (
+    <Modal opened={recordId !== null} onClose={onClose} title={t('billing.draft.excludeTitle')} attributes={{ content: { 'data-testid': 'exclude-modal' } }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (recordId !== null && note.trim()) exclude.mutate({ recordId, note: note.trim(), version }, { onSuccess: onClose }); }}>
+        <Stack>
+          <FormErrorAlert error={exclude.error} testId="exclude-error" />
+          <Textarea label={t('billing.draft.excludeNote')} description={t('billing.draft.excludeHelp')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} required data-autofocus data-testid="exclude-note" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" color="orange" loading={exclude.isPending} disabled={!note.trim()} data-testid="exclude-save">{t('billing.draft.exclude')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,211 @@
+import { Alert, Anchor, Button, Grid, Group, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCash, IconChevronDown, IconFileTypePdf, IconMail, IconMailForward, IconPlus, IconPrinter, IconReceiptRefund, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { errorMessage } from '../../app/api/errors';
+import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { PageHeader } from '../../app/components/PageHeader';
+import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { formatDate } from '../../app/format';
+import { pdfUrl, previewUrl, useDeleteLine, useInvoice, useIssue, useMarkSent, usePdfAvailable, type InvoiceDetail, type InvoiceLine } from './api';
+import { CreditNoteModal } from './CreditNoteModal';
+import { EditLineModal, ManualLineModal } from './DraftModals';
+import { formatPeriod } from './format';
+import { LinesTable, TotalsPanel } from './LinesTable';
+import { PaymentModal, PaymentsPanel } from './PaymentsPanel';
+import { SendInvoiceModal } from './SendInvoiceModal';
+import { StatusBadge } from './StatusBadge';
+import { WorkReportPanel } from './WorkReportPanel';
+
+/** /invoices/:id — a draft to review, adjust and issue, or an issued invoice or credit note with its preview, payments and corrections. */
+export default function InvoicePage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const invoice = useInvoice(id);
+  if (invoice.isPending) return <LoadingState />;
+  if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} />;
+  const inv = invoice.data;
+  const title = inv.number
+    ? t(inv.kind === 'credit_note' ? 'billing.invoice.creditTitle' : 'billing.invoice.title', { number: inv.number })
+    : t('billing.invoice.draftTitle', { client: inv.client.name });
+  return (
+    <div data-testid="page-invoice" data-state={inv.state}>
+      <PageHeader
+        title={title}
+        subtitle={<>{inv.client.name} · {formatPeriod(inv.period)}{inv.corrects ? <> · {t('billing.invoice.corrects')} <Anchor component={Link} to={`/invoices/${inv.corrects.id}`}>{inv.corrects.number}</Anchor></> : null}</>}
+        badge={<StatusBadge status={inv.status} blocked={inv.blocked.length > 0} />}
+        actions={<InvoiceActions invoice={inv} />}
+      />
+      {inv.state === 'draft' ? <DraftView invoice={inv} /> : <IssuedView invoice={inv} />}
+    </div>
+  );
+}
+
+function Facts({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const facts: [string, string][] = [
+    [t('billing.fields.issueDate'), formatDate(invoice.issueDate)],
+    [t('billing.fields.taxableSupplyDate'), formatDate(invoice.taxableSupplyDate)],
+    [t('billing.fields.dueDate'), formatDate(invoice.dueDate)],
+    [t('billing.fields.variableSymbol'), invoice.variableSymbol ?? '—'],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <Text size="xs" c="dimmed">{label}</Text>
+          <Text size="sm">{value}</Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function DraftView({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const editable = can('billing.run');
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<InvoiceLine | null>(null);
+  const [deleting, setDeleting] = useState<InvoiceLine | null>(null);
+  const del = useDeleteLine(invoice.id);
+  return (
+    <Stack gap="md">
+      {invoice.blocked.length > 0 ? (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('billing.draft.blockedTitle')} role="alert" data-testid="draft-blocked">
+          {invoice.blocked.map((b) => <Text key={b} size="sm">{b}</Text>)}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="sm">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">{t('billing.draft.lines')}</Title>
+          {editable ? <Button size="xs" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="draft-add-line">{t('billing.draft.addLine')}</Button> : null}
+        </Group>
+        <LinesTable invoice={invoice} editable={editable} onEdit={setEditing} onDelete={setDeleting} />
+      </Paper>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }} offset={{ md: 6 }}><TotalsPanel invoice={invoice} /></Grid.Col>
+      </Grid>
+      {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={editable} /> : null}
+      <ManualLineModal invoiceId={invoice.id} version={invoice.version} opened={adding} onClose={() => setAdding(false)} />
+      <EditLineModal invoiceId={invoice.id} version={invoice.version} line={editing} onClose={() => setEditing(null)} />
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('billing.draft.deleteLine')}
+        message={t('billing.draft.deleteLineText', { line: deleting?.description ?? '' })}
+        confirmLabel={t('billing.draft.deleteLine')}
+        loading={del.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && del.mutate({ lineId: deleting.id, version: invoice.version }, {
+          onSuccess: () => setDeleting(null),
+          onError: (e) => { setDeleting(null); notifications.show({ color: 'red', message: errorMessage(t, e) }); },
+        })}
+      />
+    </Stack>
+  );
+}
+
+function IssuedView({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Facts invoice={invoice} />
+      {invoice.creditReason ? <Text size="sm" data-testid="credit-reason-text">{t('billing.credit.reason')}: {invoice.creditReason}</Text> : null}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper withBorder data-testid="invoice-preview">
+            <iframe id={`invoice-preview-${invoice.id}`} title={t('billing.invoice.preview')} src={previewUrl(invoice.id)} style={{ width: '100%', height: 720, border: 0, display: 'block', background: 'white' }} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <TotalsPanel invoice={invoice} />
+            {invoice.kind === 'invoice' ? <PaymentsPanel invoice={invoice} /> : null}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="sm">
+        <Title order={2} size="h4" mb="xs">{t('billing.draft.lines')}</Title>
+        <LinesTable invoice={invoice} editable={false} />
+      </Paper>
+      {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={false} /> : null}
+    </Stack>
+  );
+}
+
+/** Prints the document preview: without a PDF rendering on the server, the browser prints the HTML page or saves it as PDF. */
+function printPreview(id: number): void {
+  const frame = document.getElementById(`invoice-preview-${id}`) as HTMLIFrameElement | null;
+  frame?.contentWindow?.print();
+}
+
+/** The actions the server allows now (allowedActions), each with its confirmation or dialog. */
+function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const issue = useIssue();
+  const markSent = useMarkSent(invoice.id);
+  const [confirmIssue, setConfirmIssue] = useState(false);
+  const [paying, setPaying] = useState(false);
+  const [crediting, setCrediting] = useState(false);
+  const [sending, setSending] = useState(false);
+  const allowed = new Set(invoice.allowedActions);
+  const pdf = usePdfAvailable(invoice.id, invoice.state !== 'draft');
+  return (
+    <>
+      {pdf.data ? (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconFileTypePdf size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="invoice-pdf">PDF</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item component="a" href={pdfUrl(invoice.id)} target="_blank" rel="noopener" data-testid="invoice-pdf-plain">{t('billing.invoice.pdfDocument')}</Menu.Item>
+            {invoice.recordsCount > 0 ? (
+              <Menu.Item component="a" href={pdfUrl(invoice.id, true)} target="_blank" rel="noopener" data-testid="invoice-pdf-work-report">{t('billing.invoice.pdfWithWorkReport')}</Menu.Item>
+            ) : null}
+          </Menu.Dropdown>
+        </Menu>
+      ) : invoice.state !== 'draft' ? (
+        <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printPreview(invoice.id)} data-testid="invoice-print">{t('billing.invoice.print')}</Button>
+      ) : null}
+      {allowed.has('issue') ? (
+        <Button leftSection={<IconSend size={16} />} onClick={() => setConfirmIssue(true)} disabled={invoice.blocked.length > 0} data-testid="invoice-issue">{t('billing.invoice.issue')}</Button>
+      ) : null}
+      {invoice.state !== 'draft' && can('invoices.payments') ? (
+        <Button variant="light" leftSection={<IconMail size={16} />} onClick={() => setSending(true)} data-testid="invoice-send">{t('billing.send.open')}</Button>
+      ) : null}
+      {allowed.has('markSent') ? (
+        <Button variant="light" leftSection={<IconMailForward size={16} />} loading={markSent.isPending} onClick={() => markSent.mutate(undefined, {
+          onSuccess: () => notifications.show({ color: 'green', message: t('billing.invoice.markedSent') }),
+          onError: (e) => notifications.show({ color: 'red', message: errorMessage(t, e) }),
+        })} data-testid="invoice-mark-sent">{t('billing.invoice.markSent')}</Button>
+      ) : null}
+      {allowed.has('recordPayment') ? (
+        <Button variant="light" color="green" leftSection={<IconCash size={16} />} onClick={() => setPaying(true)} data-testid="invoice-pay">{t('billing.payments.record')}</Button>
+      ) : null}
+      {allowed.has('creditNote') ? (
+        <Button variant="light" color="grape" leftSection={<IconReceiptRefund size={16} />} onClick={() => setCrediting(true)} data-testid="invoice-credit">{t('billing.credit.create')}</Button>
+      ) : null}
+      <ConfirmModal
+        opened={confirmIssue}
+        title={t('billing.invoice.issueTitle')}
+        message={t('billing.invoice.issueText')}
+        confirmLabel={t('billing.invoice.issue')}
+        color="blue"
+        loading={issue.isPending}
+        onClose={() => { setConfirmIssue(false); issue.reset(); }}
+        onConfirm={() => issue.mutate(invoice.id, {
+          onSuccess: (r) => { setConfirmIssue(false); notifications.show({ color: 'green', message: t('billing.invoice.issued', { number: r?.number ?? '' }) }); },
+          onError: () => setConfirmIssue(false),
+        })}
+      />
+      {issue.error ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={issue.error} testId="invoice-issue-error" /></div> : null}
+      <PaymentModal invoice={invoice} opened={paying} onClose={() => setPaying(false)} />
+      <CreditNoteModal invoice={invoice} opened={crediting} onClose={() => setCrediting(false)} />
+      {invoice.state !== 'draft' ? <SendInvoiceModal invoice={invoice} opened={sending} onClose={() => setSending(false)} /> : null}
+    </>
+  );
+}

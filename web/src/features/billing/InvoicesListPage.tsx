@@ -1,0 +1,142 @@
+import { Anchor, Badge, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { formatDate } from '../../app/format';
+import { ClientPicker } from '../tickets/Pickers';
+import { formatMoney } from '../pricing/money';
+import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus } from './api';
+import { StatusBadge } from './StatusBadge';
+import { isMonth } from './format';
+
+const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
+
+/** /invoices — invoices and credit notes with filters kept in the URL (status incl. overdue, period, client, kind) and a search. */
+export default function InvoicesListPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const filters: InvoiceFilters = useMemo(() => ({
+    status: (INVOICE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as InvoiceStatus) : null,
+    kind: params.get('kind') === 'invoice' || params.get('kind') === 'credit_note' ? (params.get('kind') as 'invoice' | 'credit_note') : null,
+    period: isMonth(params.get('period')) ? params.get('period') : null,
+    clientId: num(params.get('clientId')),
+    q: params.get('q') || null,
+  }), [params]);
+  const list = useInvoices(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const setFilter = (key: string, value: string | number | null) => {
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value === null || value === '') next.delete(key);
+      else next.set(key, String(value));
+      return next;
+    }, { replace: true });
+  };
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debounced) setFilter('q', debounced || null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  return (
+    <div data-testid="page-invoices">
+      <PageHeader title={t('billing.invoices.title')} subtitle={t('billing.invoices.subtitle')} />
+      <Group mb="md" align="flex-end" wrap="wrap" gap="sm">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('billing.invoices.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', xs: 260 }}
+          data-testid="invoices-search"
+        />
+        <Select
+          label={t('common.status')}
+          data={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
+          value={filters.status ?? null}
+          onChange={(v) => setFilter('status', v)}
+          clearable
+          w={{ base: '100%', xs: 170 }}
+          data-testid="invoices-filter-status"
+        />
+        <Select
+          label={t('billing.fields.kind')}
+          data={(['invoice', 'credit_note'] as const).map((k) => ({ value: k, label: t(`billing.kinds.${k}`) }))}
+          value={filters.kind ?? null}
+          onChange={(v) => setFilter('kind', v)}
+          clearable
+          w={{ base: '100%', xs: 170 }}
+          data-testid="invoices-filter-kind"
+        />
+        <TextInput
+          type="month"
+          label={t('billing.fields.period')}
+          value={filters.period ?? ''}
+          onChange={(e) => setFilter('period', e.currentTarget.value || null)}
+          w={{ base: '100%', xs: 170 }}
+          data-testid="invoices-filter-period"
+        />
+        <ClientPicker
+          label={t('billing.fields.client')}
+          value={filters.clientId ?? null}
+          onChange={(v) => setFilter('clientId', v)}
+          w={{ base: '100%', xs: 240 }}
+          data-testid="invoices-filter-client"
+        />
+      </Group>
+      <Paper withBorder>
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title={t('billing.invoices.empty')} text={t('common.tryOtherSearch')} />
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover data-testid="invoices-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.fields.number')}</Table.Th>
+                  <Table.Th>{t('billing.fields.client')}</Table.Th>
+                  <Table.Th>{t('billing.fields.period')}</Table.Th>
+                  <Table.Th>{t('billing.fields.issueDate')}</Table.Th>
+                  <Table.Th>{t('billing.fields.dueDate')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.due')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((inv) => (
+                  <Table.Tr key={inv.id} data-testid={`invoice-row-${inv.id}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/invoices/${inv.id}`} data-testid="invoice-link">
+                        {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
+                      </Anchor>
+                      {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td>{inv.client.name}</Table.Td>
+                    <Table.Td>{inv.period ?? '—'}</Table.Td>
+                    <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
+                    <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
+                    <Table.Td ta="right">{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
+                    <Table.Td ta="right">{inv.amountDueMinor === undefined ? '—' : <Text size="sm" c={inv.status === 'overdue' ? 'red' : undefined}>{formatMoney(inv.amountDueMinor, inv.currency)}</Text>}</Table.Td>
+                    <Table.Td><StatusBadge status={inv.status} blocked={inv.blocked.length > 0} /></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="invoices-load-more" />
+    </div>
+  );
+}

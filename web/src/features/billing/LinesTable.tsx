@@ -1,0 +1,106 @@
+import { ActionIcon, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../pricing/money';
+import type { InvoiceDetail, InvoiceLine } from './api';
+import { formatMilli, formatVatRate } from './format';
+
+const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
+
+/** The invoice's lines; on a draft each line's text can be changed and manual lines removed. */
+export function LinesTable({ invoice, editable, onEdit, onDelete }: {
+  invoice: InvoiceDetail;
+  editable: boolean;
+  onEdit?: (line: InvoiceLine) => void;
+  onDelete?: (line: InvoiceLine) => void;
+}) {
+  const { t } = useTranslation();
+  const c = invoice.currency;
+  return (
+    <Table.ScrollContainer minWidth={680}>
+      <Table striped data-testid="invoice-lines">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('billing.fields.description')}</Table.Th>
+            <Table.Th ta="right">{t('billing.fields.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('billing.fields.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('billing.fields.vatRate')}</Table.Th>
+            <Table.Th ta="right">{t('billing.fields.net')}</Table.Th>
+            {editable ? <Table.Th w={90}><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {invoice.lines.map((l) => (
+            <Table.Tr key={l.id} data-testid={`line-${l.id}`} data-kind={l.kind}>
+              <Table.Td>
+                <Text size="sm">{l.description}</Text>
+                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${l.feePeriod}` : ''}</Text>
+              </Table.Td>
+              <Table.Td ta="right">{formatMilli(l.quantityMilli)} {l.unit}</Table.Td>
+              <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
+              <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
+              <Table.Td ta="right">{money(l.netMinor, c)}</Table.Td>
+              {editable ? (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label={t('billing.draft.editText')}>
+                      <ActionIcon variant="subtle" aria-label={t('billing.draft.editText')} onClick={() => onEdit?.(l)} data-testid={`line-edit-${l.id}`}><IconPencil size={16} /></ActionIcon>
+                    </Tooltip>
+                    {l.kind === 'manual' ? (
+                      <Tooltip label={t('billing.draft.deleteLine')}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('billing.draft.deleteLine')} onClick={() => onDelete?.(l)} data-testid={`line-delete-${l.id}`}><IconTrash size={16} /></ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** VAT recapitulation per rate and the totals (rounding as its own line when there is one). */
+export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const c = invoice.currency;
+  return (
+    <Paper withBorder p="sm" data-testid="invoice-totals">
+      <Title order={2} size="h5" mb="xs">{t('billing.draft.vatRecap')}</Title>
+      {invoice.vatRecap && invoice.vatRecap.length > 0 ? (
+        <Table mb="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('billing.fields.vatRate')}</Table.Th>
+              <Table.Th ta="right">{t('billing.fields.base')}</Table.Th>
+              <Table.Th ta="right">{t('billing.fields.vat')}</Table.Th>
+              <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invoice.vatRecap.map((g) => (
+              <Table.Tr key={g.vatRateBp}>
+                <Table.Td>{formatVatRate(g.vatRateBp)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(g.baseMinor, c)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(g.vatMinor, c)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(g.totalMinor, c)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {invoice.reverseCharge ? <Text size="sm" c="dimmed" mb="xs">{t('billing.draft.reverseCharge')}</Text> : null}
+      <Stack gap={2} align="flex-end">
+        <Text size="sm">{t('billing.fields.net')}: {money(invoice.netMinor, c)}</Text>
+        <Text size="sm">{t('billing.fields.vat')}: {money(invoice.vatMinor, c)}</Text>
+        {invoice.roundingMinor ? <Text size="sm">{t('billing.fields.rounding')}: {formatMoney(invoice.roundingMinor, c)}</Text> : null}
+        <Text fw={700} size="lg" data-testid="invoice-total">{t('billing.fields.total')}: {money(invoice.totalMinor, c)}</Text>
+        {invoice.state !== 'draft' && invoice.amountDueMinor !== undefined ? (
+          <Text size="sm" c={invoice.status === 'overdue' ? 'red' : 'dimmed'} data-testid="invoice-due">{t('billing.fields.due')}: {formatMoney(invoice.amountDueMinor, c)}</Text>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,152 @@
+import { Button, Group, Paper, SegmentedControl, Switch, Table, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconX } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { formatMoney } from '../pricing/money';
+import { ClientPicker } from '../tickets/Pickers';
+import { GROUP_BY, profitabilityExportUrl, useProfitability, type GroupBy, type ProfitabilityQuery, type ProfitRow } from './api';
+import { addMonths, formatBpPercent, formatTenthsPercent, isMonth, lastMonth } from './format';
+import { ProfitChart } from './ProfitChart';
+
+const SPECIAL_KEYS = ['none', 'travel', 'unit_fee', 'material', 'contract_fee', 'other'];
+
+/** /reports — profitability over a range of months grouped by contract, client, technician or work type; table, chart and exports. */
+export default function ProfitabilityPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const defaultTo = lastMonth();
+  const query: ProfitabilityQuery = useMemo(() => {
+    const groupBy = params.get('groupBy');
+    return {
+      from: params.get('from') ?? addMonths(defaultTo, -5),
+      to: params.get('to') ?? defaultTo,
+      groupBy: (GROUP_BY as readonly string[]).includes(groupBy ?? '') ? (groupBy as GroupBy) : 'contract',
+      includeDrafts: params.get('includeDrafts') === 'true',
+      clientId: params.get('clientId') ? Number(params.get('clientId')) : null,
+      contractId: params.get('contractId') ? Number(params.get('contractId')) : null,
+    };
+  }, [params, defaultTo]);
+  const rangeError = !isMonth(query.from) || !isMonth(query.to) ? t('billing.profit.rangeInvalid') : query.from > query.to ? t('billing.profit.rangeOrder') : null;
+  const report = useProfitability(query, rangeError === null);
+  const set = (key: string, value: string | null) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
+    return next;
+  }, { replace: true });
+  const label = (r: ProfitRow) => (SPECIAL_KEYS.includes(r.key) ? t(`billing.profit.special.${r.key === 'none' ? `none_${query.groupBy}` : r.key}`) : r.label);
+  const multiCurrency = (report.data?.totals.length ?? 0) > 1;
+
+  return (
+    <div data-testid="page-profitability">
+      <PageHeader
+        title={t('billing.profit.title')}
+        subtitle={t('billing.profit.subtitle')}
+        actions={
+          <>
+            <Button component="a" href={profitabilityExportUrl('csv', query, i18n.language)} download variant="default" disabled={rangeError !== null} leftSection={<IconFileTypeCsv size={16} />} data-testid="profit-export-csv">CSV</Button>
+            <Button component="a" href={profitabilityExportUrl('xlsx', query, i18n.language)} download variant="default" disabled={rangeError !== null} leftSection={<IconFileSpreadsheet size={16} />} data-testid="profit-export-xlsx">XLSX</Button>
+          </>
+        }
+      />
+      <Group mb="md" align="flex-end" wrap="wrap" gap="sm">
+        <TextInput type="month" label={t('billing.profit.from')} value={query.from} onChange={(e) => set('from', e.currentTarget.value)} w={170} error={rangeError ? ' ' : undefined} data-testid="profit-from" />
+        <TextInput type="month" label={t('billing.profit.to')} value={query.to} onChange={(e) => set('to', e.currentTarget.value)} w={170} error={rangeError ?? undefined} data-testid="profit-to" />
+        <div>
+          <Text size="sm" fw={500} mb={4} id="profit-group-label">{t('billing.profit.groupBy')}</Text>
+          <SegmentedControl
+            aria-labelledby="profit-group-label"
+            value={query.groupBy}
+            onChange={(v) => set('groupBy', v)}
+            data={GROUP_BY.map((g) => ({ value: g, label: t(`billing.profit.groups.${g}`) }))}
+            data-testid="profit-group-by"
+          />
+        </div>
+        <ClientPicker
+          label={t('billing.fields.client')}
+          value={query.clientId ?? null}
+          onChange={(v) => set('clientId', v === null ? null : String(v))}
+          w={{ base: '100%', xs: 240 }}
+          data-testid="profit-filter-client"
+        />
+        {query.contractId ? (
+          <Button variant="light" size="xs" mb={6} rightSection={<IconX size={14} />} onClick={() => set('contractId', null)} data-testid="profit-clear-contract">
+            {t('billing.profit.onlyContract', { id: query.contractId })}
+          </Button>
+        ) : null}
+        <Switch label={t('billing.profit.includeDrafts')} checked={query.includeDrafts} onChange={(e) => set('includeDrafts', e.currentTarget.checked ? 'true' : null)} mb={8} data-testid="profit-include-drafts" />
+      </Group>
+      {rangeError ? null : report.isPending ? (
+        <LoadingState />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      ) : report.data.rows.length === 0 ? (
+        <Paper withBorder><EmptyState title={t('billing.profit.empty')} text={t('billing.profit.emptyText')} /></Paper>
+      ) : (
+        <>
+          <Paper withBorder p="sm" mb="md">
+            <ProfitChart periods={report.data.periods} series={report.data.series} currency={report.data.totals[0]!.currency} />
+          </Paper>
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={860}>
+              <Table striped highlightOnHover data-testid="profit-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t(`billing.profit.groups.${query.groupBy}`)}</Table.Th>
+                    {multiCurrency ? <Table.Th>{t('billing.profit.currency')}</Table.Th> : null}
+                    <Table.Th ta="right">{t('billing.profit.revenue')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.labour')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.travel')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.material')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.cost')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.margin')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.marginPct')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.profit.utilisation')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.data.rows.map((r) => (
+                    <Table.Tr key={`${r.key}-${r.currency}`} data-testid={`profit-row-${r.key}`}>
+                      <Table.Td>{label(r)}</Table.Td>
+                      {multiCurrency ? <Table.Td>{r.currency}</Table.Td> : null}
+                      <Figures row={r} />
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+                <Table.Tfoot>
+                  {report.data.totals.map((tot) => (
+                    <Table.Tr key={tot.currency} data-testid={`profit-total-${tot.currency}`} fw={700}>
+                      <Table.Td>{t('billing.profit.total')}</Table.Td>
+                      {multiCurrency ? <Table.Td>{tot.currency}</Table.Td> : null}
+                      <Figures row={tot} />
+                    </Table.Tr>
+                  ))}
+                </Table.Tfoot>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+          <Text size="xs" c="dimmed" mt="xs">{t(report.data.includeDrafts ? 'billing.profit.noteDrafts' : 'billing.profit.note')}</Text>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Figures({ row }: { row: Omit<ProfitRow, 'key' | 'label'> }) {
+  const m = (v: number) => formatMoney(v, row.currency);
+  return (
+    <>
+      <Table.Td ta="right" data-testid="profit-revenue">{m(row.revenueMinor)}</Table.Td>
+      <Table.Td ta="right">{m(row.labourCostMinor)}</Table.Td>
+      <Table.Td ta="right">{m(row.travelCostMinor)}</Table.Td>
+      <Table.Td ta="right">{m(row.materialCostMinor)}</Table.Td>
+      <Table.Td ta="right" data-testid="profit-cost">{m(row.costMinor)}</Table.Td>
+      <Table.Td ta="right" c={row.marginMinor < 0 ? 'red' : undefined} data-testid="profit-margin">{m(row.marginMinor)}</Table.Td>
+      <Table.Td ta="right" data-testid="profit-margin-pct">{formatTenthsPercent(row.marginPctTenths)}</Table.Td>
+      <Table.Td ta="right">{formatBpPercent(row.prepaidUtilisationBp)}</Table.Td>
+    </>
+  );
+}

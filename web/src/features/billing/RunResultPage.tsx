@@ -1,0 +1,179 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { formatDate, formatDateTime } from '../../app/format';
+import { formatMoney } from '../pricing/money';
+import { useRun, useStartRun, type BillingRun, type RunResult } from './api';
+import { RUN_STATE_COLORS } from './BillingRunPage';
+import { formatPeriod } from './format';
+import { IssueAllPanel } from './IssueAllPanel';
+
+/** /billing/runs/:id — a run's progress while it runs, then its result: drafts, blocked clients, waiting and late records. */
+export default function RunResultPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const run = useRun(id);
+  if (run.isPending) return <LoadingState />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
+  const r = run.data;
+  return (
+    <div data-testid="page-billing-run" data-state={r.state}>
+      <PageHeader
+        title={t('billing.run.resultTitle', { period: formatPeriod(r.period) })}
+        subtitle={t('billing.run.startedAt', { at: formatDateTime(r.startedAt) })}
+        badge={<Badge color={RUN_STATE_COLORS[r.state]} variant="light" data-testid="run-state">{t(`billing.run.states.${r.state}`)}</Badge>}
+        actions={<RerunButton run={r} />}
+      />
+      {r.state === 'running' ? <RunProgress run={r} /> : null}
+      {r.state === 'failed' ? (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('billing.run.failed')} role="alert" data-testid="run-failed">
+          {r.error ?? t('errors.unknown')}
+        </Alert>
+      ) : null}
+      {r.state === 'completed' && r.result ? <RunResultView period={r.period} result={r.result} /> : null}
+    </div>
+  );
+}
+
+function RunProgress({ run }: { run: BillingRun }) {
+  const { t } = useTranslation();
+  const { done, total } = run.progress;
+  const value = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <Paper withBorder p="md" data-testid="run-progress">
+      <Text mb="xs" aria-live="polite">{total > 0 ? t('billing.run.progress', { done, total }) : t('billing.run.preparing')}</Text>
+      <Progress value={value} animated striped size="lg" aria-label={t('billing.run.progressLabel')} />
+    </Paper>
+  );
+}
+
+function RerunButton({ run }: { run: BillingRun }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartRun();
+  const [open, setOpen] = useState(false);
+  if (run.state === 'running') return null;
+  return (
+    <>
+      <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setOpen(true)} data-testid="run-rerun">{t('billing.run.rerun')}</Button>
+      <ConfirmModal
+        opened={open}
+        title={t('billing.run.rerunTitle', { period: formatPeriod(run.period) })}
+        message={t('billing.run.rerunText')}
+        confirmLabel={t('billing.run.rerun')}
+        color="blue"
+        loading={start.isPending}
+        onClose={() => setOpen(false)}
+        onConfirm={() => start.mutate(run.period, { onSuccess: (next) => { setOpen(false); void navigate(`/billing/runs/${next.id}`); } })}
+      />
+      {start.error ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={start.error} testId="run-rerun-error" /></div> : null}
+    </>
+  );
+}
+
+function RunResultView({ period, result }: { period: string; result: RunResult }) {
+  const { t } = useTranslation();
+  const issuable = result.drafts.filter((d) => d.blocked.length === 0).map((d) => d.invoiceId);
+  return (
+    <Stack gap="md">
+      <Paper withBorder>
+        <Group justify="space-between" p="sm" wrap="wrap">
+          <Title order={2} size="h4">{t('billing.run.drafts', { count: result.drafts.length })}</Title>
+          <IssueAllPanel ids={issuable} period={period} />
+        </Group>
+        {result.drafts.length === 0 ? (
+          <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover data-testid="run-drafts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.fields.client')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.net')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.vat')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.drafts.map((d) => (
+                  <Table.Tr key={d.invoiceId} data-testid={`run-draft-${d.invoiceId}`} data-client={d.clientName} data-gross={d.netMinor + d.vatMinor}>
+                    <Table.Td><Anchor component={Link} to={`/invoices/${d.invoiceId}`}>{d.clientName}</Anchor></Table.Td>
+                    <Table.Td ta="right">{formatMoney(d.netMinor, d.currency)}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(d.vatMinor, d.currency)}</Table.Td>
+                    <Table.Td ta="right" fw={600} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
+                    <Table.Td>
+                      {d.blocked.length === 0 ? <Badge variant="light">{t('billing.status.draft')}</Badge> : (
+                        <Stack gap={2}>
+                          <Badge color="red" variant="light">{t('billing.run.blockedBadge')}</Badge>
+                          {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+
+      {result.blocked.length > 0 ? (
+        <Paper withBorder p="sm" data-testid="run-blocked">
+          <Title order={2} size="h4" mb="xs">{t('billing.run.blocked', { count: result.blocked.length })}</Title>
+          <Stack gap={4}>
+            {result.blocked.map((b, i) => (
+              <Text key={`${b.clientId}-${b.contractId}-${i}`} size="sm">
+                <b>{b.clientName}</b>: {t(`billing.blockReasons.${b.code ?? b.reason}`, { defaultValue: b.reason })} {b.detail ? `— ${b.detail}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+      ) : null}
+
+      <Paper withBorder p="sm" data-testid="run-waiting">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">{t('billing.run.waiting', { count: result.waitingCount ?? result.waiting.length })}</Title>
+          {result.waiting.length > 0 ? <Anchor component={Link} to="/approvals" data-testid="run-to-approvals">{t('billing.run.toApprovals')}</Anchor> : null}
+        </Group>
+        {result.waiting.length === 0 ? <Text size="sm" c="dimmed">{t('billing.run.noWaiting')}</Text> : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table>
+              <Table.Tbody>
+                {result.waiting.slice(0, 50).map((w) => (
+                  <Table.Tr key={w.recordId}>
+                    <Table.Td>{formatDate(w.date)}</Table.Td>
+                    <Table.Td><Anchor component={Link} to={`/tickets/${w.ticketId}`}>{w.ticketNumber}</Anchor></Table.Td>
+                    <Table.Td>{w.technicianName}</Table.Td>
+                    <Table.Td>{t(`billing.recordStates.${w.state}`, { defaultValue: w.state })}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+
+      {result.late.length > 0 ? (
+        <Paper withBorder p="sm" data-testid="run-late">
+          <Title order={2} size="h4" mb="xs">{t('billing.run.late', { count: result.late.length })}</Title>
+          <Text size="sm" c="dimmed" mb="xs">{t('billing.run.lateText')}</Text>
+          <Stack gap={2}>
+            {result.late.map((l) => (
+              <Text key={l.recordId} size="sm">
+                {formatDate(l.date)} · {l.ticketNumber}
+                {l.invoiceId ? <> · <Anchor component={Link} to={`/invoices/${l.invoiceId}`}>{t('billing.run.onDraft')}</Anchor></> : null}
+                {l.note ? ` · ${l.note}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

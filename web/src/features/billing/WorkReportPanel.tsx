@@ -1,0 +1,99 @@
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format';
+import { formatMoney } from '../pricing/money';
+import { formatMinutes } from '../records/format';
+import { useWorkReport, workReportUrl } from './api';
+import { ExcludeRecordModal } from './DraftModals';
+import { formatMilli } from './format';
+
+const OUTCOME_COLORS = { covered: 'teal', partly_covered: 'yellow', billed: 'blue' } as const;
+
+/** The work report of a draft or invoice: every record with its minutes and outcome, the prepaid ledger, CSV and PDF; on a draft a record can be excluded. */
+export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: number; version: number; editable: boolean }) {
+  const { t } = useTranslation();
+  const report = useWorkReport(invoiceId);
+  const [excluding, setExcluding] = useState<number | null>(null);
+  return (
+    <Paper withBorder p="sm" data-testid="work-report">
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <Title order={2} size="h4">{t('billing.workReport.title')}</Title>
+        <Group gap="xs">
+          <Button component="a" href={workReportUrl(invoiceId, 'csv')} download variant="default" size="xs" leftSection={<IconFileTypeCsv size={16} />} data-testid="work-report-csv">CSV</Button>
+          <Button component="a" href={workReportUrl(invoiceId, 'pdf')} target="_blank" rel="noopener" variant="default" size="xs" leftSection={<IconFileTypePdf size={16} />} data-testid="work-report-pdf">PDF</Button>
+        </Group>
+      </Group>
+      {report.isPending ? (
+        <Text size="sm" c="dimmed">{t('common.loading')}</Text>
+      ) : report.isError ? (
+        <Text size="sm" c="red" role="alert">{t('billing.workReport.failed')}</Text>
+      ) : report.data.entries.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('billing.workReport.empty')}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped data-testid="work-report-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.fields.date')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.ticket')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.technician')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.what')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.workReport.minutes')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.workReport.billable')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.outcome')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.net')}</Table.Th>
+                  {editable ? <Table.Th /> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.data.entries.map((e) => (
+                  <Table.Tr key={String(e.recordId)} data-testid={`wr-${e.recordId}`}>
+                    <Table.Td>{formatDate(e.date)}{e.startTime ? ` ${e.startTime}` : ''}</Table.Td>
+                    <Table.Td><Text size="sm">{e.ticketNumber}</Text><Text size="xs" c="dimmed">{e.ticketSubject}</Text></Table.Td>
+                    <Table.Td>{e.technician}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.kind === 'travel' ? t('billing.workReport.travel') : e.what}</Text>
+                      {e.description ? <Text size="xs" c="dimmed">{e.description}</Text> : null}
+                    </Table.Td>
+                    <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.minutes) : e.quantityMilli !== null ? `${formatMilli(e.quantityMilli)}${e.kind === 'travel' ? ' km' : ''}` : '—'}</Table.Td>
+                    <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.billableMinutes) : '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">{t(`billing.workReport.outcomes.${e.outcome}`)}</Badge>
+                      {e.late ? <Badge ml={4} color="orange" variant="outline">{t('billing.workReport.late')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td ta="right">{formatMoney(e.amountMinor, report.data.currency)}</Table.Td>
+                    {editable ? (
+                      <Table.Td>
+                        <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setExcluding(Number(e.recordId))} data-testid={`wr-exclude-${e.recordId}`}>
+                          {t('billing.draft.exclude')}
+                        </Button>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="sm" mt="xs" data-testid="work-report-totals">
+            {t('billing.workReport.totals', {
+              minutes: formatMinutes(report.data.totals.minutes), billable: formatMinutes(report.data.totals.billableMinutes),
+              covered: formatMinutes(report.data.totals.coveredMinutes), amount: formatMoney(report.data.totals.amountMinor, report.data.currency),
+            })}
+          </Text>
+          {report.data.ledger ? (
+            <Text size="sm" c="dimmed" data-testid="work-report-ledger">
+              {t('billing.workReport.ledger', {
+                period: report.data.ledger.period, opening: report.data.ledger.openingCarried, allocated: report.data.ledger.allocated,
+                consumed: report.data.ledger.consumed, carried: report.data.ledger.carriedOut, lapsed: report.data.ledger.lapsed,
+              })}
+            </Text>
+          ) : null}
+        </>
+      )}
+      <ExcludeRecordModal invoiceId={invoiceId} version={version} recordId={excluding} onClose={() => setExcluding(null)} />
+    </Paper>
+  );
+}

@@ -1,0 +1,359 @@
+// Billing runs, drafts, invoices and profitability: the API shapes the pages use, and their queries.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, buildUrl, type Page } from '../../app/api/client';
+
+// ---- billing runs --------------------------------------------------------
+
+export interface RunDraft {
+  invoiceId: number;
+  clientId: number;
+  clientName: string;
+  contractId: number | null;
+  currency: string;
+  netMinor: number;
+  vatMinor: number;
+  totalMinor: number;
+  blocked: string[];
+}
+
+export interface RunBlocked {
+  clientId: number;
+  clientName: string;
+  contractId: number | null;
+  reason: string;
+  code?: string;
+  detail: string;
+  recordIds?: number[];
+}
+
+export interface RunWaiting {
+  recordId: number;
+  ticketId: number;
+  ticketNumber: string;
+  technicianName: string;
+  date: string;
+  state: string;
+  clientName?: string;
+}
+
+export interface RunLate {
+  recordId: number;
+  clientId: number;
+  ticketNumber: string;
+  date: string;
+  invoiceId: number | null;
+  note: string | null;
+}
+
+export interface RunResult {
+  drafts: RunDraft[];
+  blocked: RunBlocked[];
+  waiting: RunWaiting[];
+  waitingCount?: number;
+  late: RunLate[];
+}
+
+export interface BillingRun {
+  id: number;
+  period: string;
+  state: 'running' | 'completed' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  progress: { done: number; total: number };
+  error: string | null;
+  result: RunResult | null;
+}
+
+// ---- invoices ------------------------------------------------------------
+
+export type InvoiceState = 'draft' | 'issued' | 'sent' | 'paid' | 'credited';
+export type InvoiceStatus = InvoiceState | 'overdue';
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'issued', 'sent', 'overdue', 'paid', 'credited'];
+export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'creditNote';
+
+export interface InvoiceSummary {
+  id: number;
+  kind: 'invoice' | 'credit_note';
+  state: InvoiceState;
+  status: InvoiceStatus;
+  number: string | null;
+  variableSymbol: string | null;
+  period: string | null;
+  client: { id: number; name: string };
+  contractId: number | null;
+  currency: string;
+  language: string;
+  issueDate: string | null;
+  taxableSupplyDate: string | null;
+  dueDate: string | null;
+  correctsInvoiceId: number | null;
+  netMinor?: number;
+  vatMinor?: number;
+  totalMinor?: number;
+  paidMinor?: number;
+  creditedMinor?: number;
+  amountDueMinor?: number;
+  blocked: string[];
+  version: number;
+}
+
+export interface InvoiceLine {
+  id: number;
+  position: number;
+  kind: string;
+  description: string;
+  quantityMilli: number;
+  unit: string;
+  unitPriceMinor?: number;
+  netMinor?: number;
+  vatRateBp: number;
+  feePeriod: string | null;
+  correctsLineId: number | null;
+  creditedMinor?: number;
+  leftToCreditMinor?: number;
+}
+
+export interface VatGroup {
+  vatRateBp: number;
+  baseMinor: number;
+  vatMinor: number;
+  totalMinor: number;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  paymentTermsDays: number;
+  reverseCharge: boolean;
+  roundTotal: boolean;
+  roundingMinor?: number;
+  vatRecap?: VatGroup[];
+  lines: InvoiceLine[];
+  payments: { id: number; date: string; amountMinor?: number; note: string; createdAt: string }[];
+  creditNotes: { id: number; number: string | null; issueDate: string | null; totalMinor?: number; reason: string | null; releasesRecords: boolean }[];
+  corrects: { id: number; number: string | null } | null;
+  creditReason: string | null;
+  recordsCount: number;
+  note: string;
+  issuedAt: string | null;
+  sentAt: string | null;
+  allowedActions: InvoiceAction[];
+}
+
+export interface WorkReportEntry {
+  recordId: string | number;
+  date: string;
+  startTime: string | null;
+  ticketNumber: string;
+  ticketSubject: string;
+  technician: string;
+  kind: 'work' | 'travel' | 'unit_fee' | 'item';
+  what: string;
+  description: string;
+  minutes: number;
+  billableMinutes: number;
+  coveredMinutes: number;
+  quantityMilli: number | null;
+  outcome: 'covered' | 'partly_covered' | 'billed';
+  amountMinor: number;
+  late: boolean;
+}
+
+export interface WorkReport {
+  invoiceId: string | number;
+  invoiceNumber: string | null;
+  period: string;
+  currency: string;
+  entries: WorkReportEntry[];
+  ledger: { period: string; openingCarried: number; allocated: number; consumed: number; carriedOut: number; lapsed: number } | null;
+  totals: { minutes: number; billableMinutes: number; coveredMinutes: number; amountMinor: number };
+}
+
+export interface InvoiceFilters {
+  status?: InvoiceStatus | null;
+  kind?: 'invoice' | 'credit_note' | null;
+  period?: string | null;
+  clientId?: number | null;
+  q?: string | null;
+}
+
+export interface ManualLine {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPriceMinor: number;
+  vatRateBp: number;
+}
+
+export type CreditNoteInput =
+  | { reason: string; full: true; releaseRecords?: boolean }
+  | { reason: string; lines: { lineId: number; amountMinor: number }[] };
+
+export interface BulkIssueReport {
+  issued: { id: number; number: string }[];
+  notIssued: { id: number; code: string; reason: string }[];
+}
+
+// ---- profitability -------------------------------------------------------
+
+export type GroupBy = 'contract' | 'client' | 'technician' | 'work_type';
+export const GROUP_BY: readonly GroupBy[] = ['contract', 'client', 'technician', 'work_type'];
+
+export interface Figures {
+  revenueMinor: number;
+  labourCostMinor: number;
+  travelCostMinor: number;
+  materialCostMinor: number;
+  costMinor: number;
+  marginMinor: number;
+  marginPct: number | null;
+  marginPctTenths: number | null;
+}
+
+export interface ProfitRow extends Figures {
+  key: string;
+  label: string;
+  currency: string;
+  prepaidUtilisationBp: number | null;
+}
+
+export interface ProfitabilityReport {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  includeDrafts: boolean;
+  periods: string[];
+  rows: ProfitRow[];
+  series: (Figures & { period: string; currency: string })[];
+  totals: (Figures & { currency: string; prepaidUtilisationBp: number | null })[];
+}
+
+export interface ProfitabilityQuery {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  includeDrafts: boolean;
+  clientId?: number | null;
+  contractId?: number | null;
+}
+
+// ---- queries -------------------------------------------------------------
+
+export const billingKeys = {
+  all: ['billing'] as const,
+  runs: (period: string | null) => ['billing', 'runs', period] as const,
+  run: (id: number) => ['billing', 'run', id] as const,
+  invoices: (f: InvoiceFilters) => ['billing', 'invoices', f] as const,
+  invoice: (id: number) => ['billing', 'invoice', id] as const,
+  workReport: (id: number) => ['billing', 'work-report', id] as const,
+  profitability: (q: ProfitabilityQuery) => ['billing', 'profitability', q] as const,
+};
+
+export function useRuns(period: string | null) {
+  return useQuery({ queryKey: billingKeys.runs(period), queryFn: ({ signal }) => api.get<{ items: BillingRun[] }>('/billing-runs', { period }, signal) });
+}
+
+/** A run, polled every second while it runs. */
+export function useRun(id: number) {
+  return useQuery({
+    queryKey: billingKeys.run(id),
+    queryFn: ({ signal }) => api.get<BillingRun>(`/billing-runs/${id}`, undefined, signal),
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? 1000 : false),
+  });
+}
+
+export function useStartRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (period: string) => api.post<BillingRun>('/billing-runs', { period }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: billingKeys.all }),
+  });
+}
+
+function invoiceQuery(f: InvoiceFilters) {
+  return { state: f.status, kind: f.kind, period: f.period, clientId: f.clientId, q: f.q };
+}
+
+export function useInvoices(f: InvoiceFilters) {
+  return useInfiniteQuery({
+    queryKey: billingKeys.invoices(f),
+    queryFn: ({ pageParam, signal }) => api.get<Page<InvoiceSummary>>('/invoices', { ...invoiceQuery(f), cursor: pageParam, limit: 50 }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvoice(id: number) {
+  return useQuery({ queryKey: billingKeys.invoice(id), queryFn: ({ signal }) => api.get<InvoiceDetail>(`/invoices/${id}`, undefined, signal) });
+}
+
+export function useWorkReport(id: number, enabled = true) {
+  return useQuery({ queryKey: billingKeys.workReport(id), queryFn: ({ signal }) => api.get<WorkReport>(`/invoices/${id}/work-report`, undefined, signal), enabled });
+}
+
+/** Every change to an invoice refreshes invoices, runs and reports. */
+function useBillingMutation<T, R>(fn: (input: T) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: billingKeys.all }) });
+}
+
+// Draft adjustments send the draft's version as last read: a stale one answers 409 stale_version.
+export const useAddLine = (id: number) => useBillingMutation((line: ManualLine & { version: number }) => api.post(`/invoices/${id}/lines`, line));
+export const useEditLine = (id: number) => useBillingMutation((p: { lineId: number; description: string; version: number }) => api.patch(`/invoices/${id}/lines/${p.lineId}`, { description: p.description, version: p.version }));
+export const useDeleteLine = (id: number) => useBillingMutation((p: { lineId: number; version: number }) => api.delete(`/invoices/${id}/lines/${p.lineId}?version=${p.version}`));
+export const useExcludeRecord = (id: number) => useBillingMutation((p: { recordId: number; note: string; version: number }) => api.post(`/invoices/${id}/exclude-record`, p));
+export const useIssue = () => useBillingMutation((id: number) => api.post<InvoiceDetail>(`/invoices/${id}/issue`));
+export const useIssueMany = () => useBillingMutation((ids: number[]) => api.post<BulkIssueReport>('/invoices/issue', { ids }));
+export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/payments`, p));
+export const useMarkSent = (id: number) => useBillingMutation(() => api.post(`/invoices/${id}/mark-sent`));
+export const useCreditNote = (id: number) => useBillingMutation((p: CreditNoteInput) => api.post<{ id: number }>(`/invoices/${id}/credit-notes`, p));
+
+export interface SentInvoice {
+  outboxId: number;
+  to: string;
+  subject: string;
+  state: string;
+}
+/** E-mails the issued document as PDF (to the client's address unless `to` is given); an issued invoice becomes sent. */
+export const useSendInvoice = (id: number) => useBillingMutation((p: { to?: string }) => api.post<SentInvoice>(`/invoices/${id}/send`, p));
+
+/** The client's e-mail address the document is sent to by default (the document's customer). */
+export function useCustomerEmail(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['billing', 'document', id],
+    queryFn: async ({ signal }) => (await api.get<{ customer: { email: string | null } }>(`/invoices/${id}/document`, undefined, signal)).customer.email,
+    enabled,
+  });
+}
+
+export function useProfitability(q: ProfitabilityQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: billingKeys.profitability(q),
+    queryFn: ({ signal }) => api.get<ProfitabilityReport>('/profitability', profitabilityParams(q), signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function profitabilityParams(q: ProfitabilityQuery) {
+  return { from: q.from, to: q.to, groupBy: q.groupBy, includeDrafts: q.includeDrafts ? 'true' : undefined, clientId: q.clientId, contractId: q.contractId };
+}
+
+export function profitabilityExportUrl(format: 'csv' | 'xlsx', q: ProfitabilityQuery, lang: string): string {
+  return buildUrl(`/profitability.${format}`, { ...profitabilityParams(q), lang });
+}
+
+export const previewUrl = (id: number) => buildUrl(`/invoices/${id}/preview.html`);
+/** The document as PDF; with the work report appended as an annex when asked. */
+export const pdfUrl = (id: number, workReport = false) => buildUrl(`/invoices/${id}/pdf`, workReport ? { workReport: 'true' } : undefined);
+
+/** Whether the server renders this document as PDF (a HEAD request: the link is shown only when it does). */
+export function usePdfAvailable(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['billing', 'pdf-available', id],
+    queryFn: async ({ signal }) => (await fetch(pdfUrl(id), { method: 'HEAD', credentials: 'same-origin', signal })).ok,
+    enabled,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+export const workReportUrl = (id: number, format: 'csv' | 'pdf') => buildUrl(`/invoices/${id}/work-report.${format}`);

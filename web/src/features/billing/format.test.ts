@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, parseVatRate } from './format';
+
+describe('billing formats', () => {
+  it('defaults the run to last month, across a year end too', () => {
+    expect(lastMonth(new Date(2026, 10, 2))).toBe('2026-10');
+    expect(lastMonth(new Date(2027, 0, 15))).toBe('2026-12');
+    expect(addMonths('2026-10', -5)).toBe('2026-05');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(isMonth('2026-10')).toBe(true);
+    expect(isMonth('2026-13')).toBe(false);
+  });
+
+  it('shows margins with one decimal from the tenths the server rounded once, per language', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(formatTenthsPercent(565, 'cs-CZ'))).toBe('56,5 %');
+    expect(formatTenthsPercent(565, 'en-GB')).toBe('56.5%');
+    expect(formatTenthsPercent(null, 'en-GB')).toBe('—');
+    expect(formatBpPercent(8261, 'en-GB')).toBe('82.6%');
+    expect(formatPeriod('2026-10', 'en-GB')).toBe('October 2026');
+    expect(formatPeriod('2026-10', 'cs-CZ')).toBe('říjen 2026');
+  });
+
+  it('reads a VAT rate as typed', () => {
+    expect(parseVatRate('21')).toBe(2100);
+    expect(parseVatRate('12,5 %')).toBe(1250);
+    expect(parseVatRate('0')).toBe(0);
+    expect(parseVatRate('')).toBeNull();
+    expect(parseVatRate('abc')).toBeNull();
+  });
+});

@@ -1,0 +1,148 @@
+import { Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconEdit } from '@tabler/icons-react';
+import { useParams, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { PageHeader } from '../../app/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { formatDate, formatDateTime } from '../../app/format';
+import { NotFoundPage } from '../../app/components/StatusPages';
+import { isApiError } from '../../app/api/client';
+import { useConsumption, useContract, useLedger, type Consumption, type Contract, type LedgerRow } from './api';
+import { ConsumptionChart } from './ConsumptionChart';
+import { ContractTermsView } from './ContractTermsView';
+import { ProfitabilitySection } from './ProfitabilitySection';
+import { formatMinutes } from './format';
+
+/** /contracts/:id — the terms, live use of the prepaid minutes, the ledger period by period, a chart and profitability. */
+export default function ContractDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const id = Number(useParams().id);
+  const contract = useContract(Number.isSafeInteger(id) && id > 0 ? id : null);
+  if (contract.isPending) return <LoadingState />;
+  if (contract.isError) return isApiError(contract.error) && contract.error.status === 404 ? <NotFoundPage /> : <ErrorState error={contract.error} onRetry={() => void contract.refetch()} />;
+  const c = contract.data;
+  return (
+    <div data-testid="page-contract">
+      <PageHeader
+        title={`${c.number} · ${c.name}`}
+        subtitle={<Anchor component={Link} to={`/clients/${c.clientId}`}>{c.clientName}</Anchor>}
+        badge={
+          <Group gap={4}>
+            <Badge variant="light" color={c.active ? 'green' : 'gray'} data-testid="contract-state">{c.active ? t('contracts.active') : t('contracts.inactive')}</Badge>
+            {c.ownInvoice ? <Badge variant="outline">{t('contracts.fields.ownInvoice')}</Badge> : null}
+          </Group>
+        }
+        actions={can('contracts.manage') ? (
+          <Button component={Link} to={`/contracts/${c.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="contract-edit">{t('contracts.edit')}</Button>
+        ) : undefined}
+      />
+      <Stack gap="md">
+        <ContractUsage contract={c} />
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">{t('contracts.terms')}</Title>
+          <ContractTermsView contract={c} />
+        </Paper>
+        <ProfitabilitySection contract={c} />
+      </Stack>
+    </div>
+  );
+}
+
+/** Live consumption of the current period, the ledger period by period and the chart over both. */
+function ContractUsage({ contract }: { contract: Contract }) {
+  const { t } = useTranslation();
+  const usage = useConsumption(contract.id);
+  const ledger = useLedger(contract.id);
+  return (
+    <>
+      <Paper withBorder p="md" data-testid="contract-consumption">
+        <Title order={2} size="h4" mb="sm">{t('contracts.usage.title')}</Title>
+        {usage.isPending ? <LoadingState /> : usage.isError ? <ErrorState error={usage.error} onRetry={() => void usage.refetch()} /> : <UsageFigures usage={usage.data} />}
+      </Paper>
+      <Paper withBorder p="md" data-testid="contract-ledger">
+        <Title order={2} size="h4" mb="sm">{t('contracts.ledger.title')}</Title>
+        {ledger.isPending ? <LoadingState /> : ledger.isError ? <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} /> : (
+          <>
+            <ConsumptionChart rows={ledger.data} current={usage.data ?? null} />
+            <LedgerTable rows={ledger.data} />
+          </>
+        )}
+      </Paper>
+    </>
+  );
+}
+
+function UsageFigures({ usage }: { usage: Consumption }) {
+  const { t } = useTranslation();
+  const allowance = usage.allocated + usage.carried;
+  if (allowance === 0 && usage.used === 0) {
+    return <Text c="dimmed" size="sm">{t('contracts.usage.noAllowance', { period: usage.period })}</Text>;
+  }
+  const pct = usage.percent ?? 0;
+  const figure = (label: string, value: string, testId?: string) => (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text fw={600} data-testid={testId}>{value}</Text>
+    </Stack>
+  );
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text>{t('contracts.usage.period', { period: usage.period, from: formatDate(usage.from), to: formatDate(usage.to) })}</Text>
+        <Text fw={700} data-testid="contract-usage-percent">{usage.percent === null ? '—' : `${usage.percent} %`}</Text>
+      </Group>
+      <Progress value={Math.min(100, pct)} color={pct >= 100 ? 'red' : pct >= 80 ? 'orange' : 'blue'} size="lg" aria-label={t('contracts.usage.title')} />
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+        {figure(t('contracts.usage.allocated'), formatMinutes(usage.allocated))}
+        {figure(t('contracts.usage.carried'), formatMinutes(usage.carried))}
+        {figure(t('contracts.usage.used'), formatMinutes(usage.used), 'contract-usage-used')}
+        {figure(t('contracts.usage.left'), formatMinutes(usage.left), 'contract-usage-left')}
+        {figure(t('contracts.usage.overage'), formatMinutes(usage.overageMinutes))}
+        {figure(t('contracts.usage.projected'), usage.projectedUsed === null ? '—' : `${formatMinutes(usage.projectedUsed)}${usage.projectedPercent === null ? '' : ` (${usage.projectedPercent} %)`}`)}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">{t('contracts.usage.counted', { count: usage.entries, states: usage.countedStates.map((s) => t(`contracts.recordStates.${s}`)).join(', ') })}</Text>
+      {usage.alerts.length ? (
+        <Text size="xs" c="dimmed">{usage.alerts.map((a) => t('contracts.usage.alertSent', { pct: a.thresholdPct, at: formatDateTime(a.sentAt) })).join(' · ')}</Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function LedgerTable({ rows }: { rows: LedgerRow[] }) {
+  const { t } = useTranslation();
+  if (!rows.length) return <EmptyState title={t('contracts.ledger.empty')} text={t('contracts.ledger.emptyText')} />;
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped data-testid="contract-ledger-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('contracts.ledger.period')}</Table.Th>
+            <Table.Th ta="right">{t('contracts.ledger.opening')}</Table.Th>
+            <Table.Th ta="right">{t('contracts.ledger.allocated')}</Table.Th>
+            <Table.Th ta="right">{t('contracts.ledger.consumed')}</Table.Th>
+            <Table.Th ta="right">{t('contracts.ledger.carriedOut')}</Table.Th>
+            <Table.Th ta="right">{t('contracts.ledger.lapsed')}</Table.Th>
+            <Table.Th>{t('contracts.ledger.state')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.period} data-testid={`contract-ledger-${r.period}`}>
+              <Table.Td>{r.period}</Table.Td>
+              <Table.Td ta="right">{formatMinutes(r.openingCarried)}</Table.Td>
+              <Table.Td ta="right">{formatMinutes(r.allocated)}</Table.Td>
+              <Table.Td ta="right">{formatMinutes(r.consumed)}</Table.Td>
+              <Table.Td ta="right">{formatMinutes(r.carriedOut)}</Table.Td>
+              <Table.Td ta="right">{formatMinutes(r.lapsed)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={r.final ? 'green' : 'yellow'}>{r.final ? t('contracts.ledger.final') : t('contracts.ledger.provisional')}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,199 @@
+import { ActionIcon, Alert, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { applyFormErrors, errorMessage } from '../../app/api/errors';
+import { isApiError } from '../../app/api/client';
+import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { PageHeader } from '../../app/components/PageHeader';
+import { useSlaPolicies } from '../admin/sla/api';
+import { usePriceLists } from '../pricing/api';
+import { numberSeparators } from '../pricing/money';
+import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
+import { ClientPicker } from '../tickets/Pickers';
+import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
+import { emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">{title}</Title>
+      <Stack gap="sm">{children}</Stack>
+    </Paper>
+  );
+}
+
+/** /contracts/new and /contracts/:id/edit — every term of a contract. */
+export default function ContractFormPage() {
+  const params = useParams();
+  const id = params.id ? Number(params.id) : null;
+  const existing = useContract(id);
+  if (id !== null && existing.isPending) return <LoadingState />;
+  if (id !== null && existing.isError) return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
+  return <ContractForm contract={existing.data ?? null} />;
+}
+
+function ContractForm({ contract }: { contract: Contract | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useSaveContract(contract?.id ?? null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm<ContractFormValues>({ initialValues: contract ? formOfContract(contract) : emptyContractForm(today()) });
+  const workTypes = useWorkTypes('all');
+  const unitFees = useUnitFees('all');
+  const priceLists = usePriceLists('all');
+  const policies = useSlaPolicies();
+  useEffect(() => {
+    if (contract) form.setValues(formOfContract(contract));
+    // Only when another version of the contract arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contract?.version]);
+
+  const v = form.values;
+  // Amounts and multipliers as the user's locale writes them (Czech and Slovak: "10 000,50").
+  const seps = numberSeparators();
+  const money = { decimalScale: 2, decimalSeparator: seps.decimalSeparator, thousandSeparator: seps.thousandSeparator };
+  const factor = { decimalScale: 3, min: 0, decimalSeparator: seps.decimalSeparator };
+  const options = <T extends { id: number; name: string; active: boolean }>(items: T[] | undefined, keep: string[]) =>
+    (items ?? []).filter((i) => i.active || keep.includes(String(i.id))).map((i) => ({ value: String(i.id), label: i.name }));
+  const workTypeOptions = options(workTypes.data, [...v.workTypeIds, ...v.workTypeMultipliers.map((m) => m.workTypeId)]);
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    const body = termsOfForm(values);
+    save.mutate(contract ? { ...body, version: contract.version } : body, {
+      onSuccess: (saved) => navigate(`/contracts/${saved.id}`),
+      onError: (e) => {
+        const mapped = isApiError(e) ? Object.fromEntries(e.details.map((d) => [d.path, formPathOf(d.path)])) : {};
+        const left = applyFormErrors(form, e, t, mapped);
+        setProblems(left.length ? left : [errorMessage(t, e)]);
+      },
+    });
+  });
+
+  return (
+    <div data-testid="page-contract-form">
+      <PageHeader title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.new')} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Section title={t('contracts.sections.basics')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <ClientPicker label={t('contracts.fields.client')} required value={v.clientId ? Number(v.clientId) : null} onChange={(c) => form.setFieldValue('clientId', c === null ? null : String(c))} error={form.errors.clientId} data-testid="contract-client" />
+              <TextInput label={t('contracts.fields.number')} required autoComplete="off" {...form.getInputProps('number')} data-testid="contract-number" />
+              <TextInput label={t('contracts.fields.name')} required autoComplete="off" {...form.getInputProps('name')} data-testid="contract-name" />
+              <TextInput label={t('contracts.fields.currency')} required maxLength={3} {...form.getInputProps('currency')} data-testid="contract-currency" />
+              <TextInput type="date" label={t('contracts.fields.validFrom')} required {...form.getInputProps('validFrom')} data-testid="contract-validFrom" />
+              <TextInput type="date" label={t('contracts.fields.validTo')} description={t('contracts.hints.validTo')} {...form.getInputProps('validTo')} data-testid="contract-validTo" />
+              <Select label={t('contracts.fields.periodKind')} allowDeselect={false} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`contracts.periodKinds.${k}`) }))} {...form.getInputProps('periodKind')} data-testid="contract-periodKind" />
+              <Select label={t('contracts.fields.priceList')} description={t('contracts.hints.priceList')} clearable placeholder={t('contracts.clientPriceList')}
+                data={options(priceLists.data, v.priceListId ? [v.priceListId] : []).map((o) => ({ ...o, label: `${o.label} (${priceLists.data?.find((p) => String(p.id) === o.value)?.currency ?? ''})` }))}
+                {...form.getInputProps('priceListId')} data-testid="contract-priceList" />
+              <Select label={t('contracts.fields.slaPolicy')} description={t('contracts.hints.slaPolicy')} clearable placeholder={t('contracts.clientSla')}
+                data={options(policies.data?.items, v.slaPolicyId ? [v.slaPolicyId] : [])} {...form.getInputProps('slaPolicyId')} data-testid="contract-slaPolicy" />
+            </SimpleGrid>
+          </Section>
+
+          <Section title={t('contracts.fields.fee')}>
+            <Switch label={t('contracts.hasFee')} {...form.getInputProps('hasFee', { type: 'checkbox' })} data-testid="contract-hasFee" />
+            {v.hasFee ? (
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+                <NumberInput label={t('contracts.fields.feeAmount', { currency: v.currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
+                <NumberInput label={t('contracts.fields.vatPct')} min={0} max={100} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix=" %" {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
+                <Select label={t('contracts.fields.timing')} allowDeselect={false} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
+                <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
+              </SimpleGrid>
+            ) : null}
+          </Section>
+
+          <Section title={t('contracts.fields.scope')}>
+            <Text size="sm" c="dimmed">{t('contracts.hints.scope')}</Text>
+            <MultiSelect label={t('contracts.fields.workTypes')} searchable data={workTypeOptions} {...form.getInputProps('workTypeIds')} data-testid="contract-workTypes" />
+            <Checkbox label={t('contracts.fields.coversTravel')} {...form.getInputProps('coversTravel', { type: 'checkbox' })} data-testid="contract-coversTravel" />
+            <MultiSelect label={t('contracts.fields.unitFees')} searchable data={options(unitFees.data, v.unitFeeIds)} {...form.getInputProps('unitFeeIds')} data-testid="contract-unitFees" />
+          </Section>
+
+          <Section title={t('contracts.sections.prepaid')}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NumberInput label={t('contracts.fields.prepaidMinutes')} description={t('contracts.hints.prepaid')} allowDecimal={false} {...form.getInputProps('prepaidMinutes')} data-testid="contract-prepaid" />
+            </SimpleGrid>
+            <Switch label={t('contracts.fields.carryOver')} {...form.getInputProps('carryOver', { type: 'checkbox' })} data-testid="contract-carryOver" />
+            {v.carryOver ? (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NumberInput label={t('contracts.fields.carryCap')} description={t('contracts.hints.carryCap')} allowDecimal={false} {...form.getInputProps('carryCap')} data-testid="contract-carryCap" />
+                <NumberInput label={t('contracts.fields.carryLife')} description={t('contracts.hints.carryLife')} allowDecimal={false} {...form.getInputProps('carryLife')} data-testid="contract-carryLife" />
+              </SimpleGrid>
+            ) : null}
+            <Divider label={t('contracts.fields.multipliers')} labelPosition="left" />
+            <Text size="sm" c="dimmed">{t('contracts.hints.multipliers')}</Text>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {TIME_CLASSES.map((k) => (
+                <NumberInput key={k} label={t(`contracts.timeClasses.${k}`)} placeholder="1" {...factor} {...form.getInputProps(`timeClassMultipliers.${k}`)} data-testid={`contract-multiplier-${k}`} />
+              ))}
+            </SimpleGrid>
+            {v.workTypeMultipliers.map((_m, i) => (
+              <Group key={i} align="flex-end" wrap="nowrap">
+                <Select label={t('contracts.fields.workType')} data={workTypeOptions} searchable allowDeselect={false} style={{ flex: 2 }} {...form.getInputProps(`workTypeMultipliers.${i}.workTypeId`)} data-testid={`contract-wtm-type-${i}`} />
+                <NumberInput label={t('contracts.fields.factor')} style={{ flex: 1 }} {...factor} {...form.getInputProps(`workTypeMultipliers.${i}.factor`)} data-testid={`contract-wtm-factor-${i}`} />
+                <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} onClick={() => form.removeListItem('workTypeMultipliers', i)}><IconTrash size={16} /></ActionIcon>
+              </Group>
+            ))}
+            {form.errors.workTypeMultipliers ? <Text size="sm" c="red">{form.errors.workTypeMultipliers}</Text> : null}
+            <Group>
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('workTypeMultipliers', { workTypeId: '', factor: 1.5 })} data-testid="contract-wtm-add">{t('contracts.addMultiplier')}</Button>
+            </Group>
+          </Section>
+
+          <Section title={t('contracts.fields.overage')}>
+            <SegmentedControl
+              value={v.overageKind}
+              onChange={(k) => form.setFieldValue('overageKind', k as ContractFormValues['overageKind'])}
+              data={(['entry_rate', 'flat_rate', 'tiered'] as const).map((k) => ({ value: k, label: t(`contracts.overage.${k}`) }))}
+              aria-label={t('contracts.fields.overage')}
+              data-testid="contract-overageKind"
+            />
+            <Text size="sm" c="dimmed">{t(`contracts.overageHints.${v.overageKind}`)}</Text>
+            {v.overageKind === 'flat_rate' ? (
+              <NumberInput label={t('contracts.fields.ratePerHour', { currency: v.currency })} w={240} {...money} {...form.getInputProps('flatRate')} data-testid="contract-flatRate" />
+            ) : null}
+            {v.overageKind === 'tiered' ? (
+              <Stack gap="xs" data-testid="contract-bands">
+                {v.bands.map((_b, i) => (
+                  <Group key={i} align="flex-end" wrap="nowrap">
+                    <NumberInput label={t('contracts.bands.minutes', { n: i + 1 })} placeholder={t('contracts.bands.rest')} allowDecimal={false} style={{ flex: 1 }} {...form.getInputProps(`bands.${i}.minutes`)} data-testid={`contract-band-minutes-${i}`} />
+                    <NumberInput label={t('contracts.fields.ratePerHour', { currency: v.currency })} style={{ flex: 1 }} {...money} {...form.getInputProps(`bands.${i}.rate`)} data-testid={`contract-band-rate-${i}`} />
+                    <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} disabled={v.bands.length === 1} onClick={() => form.removeListItem('bands', i)}><IconTrash size={16} /></ActionIcon>
+                  </Group>
+                ))}
+                <Text size="xs" c="dimmed">{t('contracts.bands.hint')}</Text>
+                {form.errors.bands ? <Text size="sm" c="red" role="alert">{form.errors.bands}</Text> : null}
+                <Group>
+                  <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('bands', { minutes: '', rate: '' }, Math.max(0, v.bands.length - 1))} data-testid="contract-band-add">{t('contracts.bands.add')}</Button>
+                </Group>
+              </Stack>
+            ) : null}
+          </Section>
+
+          <Section title={t('contracts.sections.other')}>
+            <Switch label={t('contracts.fields.ownInvoice')} description={t('contracts.hints.ownInvoice')} {...form.getInputProps('ownInvoice', { type: 'checkbox' })} data-testid="contract-ownInvoice" />
+            <Switch label={t('contracts.fields.alertClient')} description={t('contracts.hints.alertClient')} {...form.getInputProps('alertClient', { type: 'checkbox' })} data-testid="contract-alertClient" />
+            <Switch label={t('contracts.active')} description={t('contracts.hints.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="contract-active" />
+            <Textarea label={t('contracts.fields.note')} autosize minRows={2} {...form.getInputProps('note')} data-testid="contract-note" />
+          </Section>
+
+          {problems.length ? (
+            <Alert color="red" role="alert" data-testid="contract-form-error">
+              {problems.map((p) => <Text key={p} size="sm">{p}</Text>)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" component={Link} to={contract ? `/contracts/${contract.id}` : '/contracts'}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending} data-testid="contract-save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </div>
+  );
+}

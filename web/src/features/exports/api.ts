@@ -1,0 +1,78 @@
+// Accounting exports: what a period would export, running an export, past batches and their files.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, buildUrl, type Page } from '../../app/api/client';
+
+export const EXPORT_FORMATS = ['isdoc', 'pohoda', 'ubl', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportBatch {
+  id: number;
+  format: ExportFormat;
+  period: string;
+  createdAt: string;
+  createdBy: { id: number | null; name: string };
+  documentCount: number;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  includeExported: boolean;
+  downloadUrl: string;
+}
+
+export interface ExportPreview {
+  format: ExportFormat;
+  label: string;
+  period: string;
+  from: string;
+  to: string;
+  fileName: string;
+  toExport: { invoices: number; creditNotes: number; slips: number };
+  alreadyExported: number;
+  newClients: number | null;
+  slips: 'included' | 'not_in_format';
+  missingSettings: { setting: string; message: string }[];
+  documents: { kind: 'invoice' | 'credit_note' | 'slip'; id: number; number: string; exported: boolean }[];
+  truncated: boolean;
+}
+
+/** '2026-10', '2026-Q4' or '2026', as the server accepts. */
+export function isPeriod(text: string): boolean {
+  return /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/.test(text);
+}
+
+/** The month before `today` ('2026-11-02' → '2026-10'): what an accountant usually exports. */
+export function previousMonth(today: Date): string {
+  const d = new Date(Date.UTC(today.getFullYear(), today.getMonth() - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function downloadUrl(batch: Pick<ExportBatch, 'id'>): string {
+  return buildUrl(`/exports/${batch.id}/download`);
+}
+
+export function useExportPreview(format: ExportFormat, period: string) {
+  return useQuery({
+    queryKey: ['exports', 'preview', format, period],
+    queryFn: ({ signal }) => api.get<ExportPreview>('/exports/preview', { format, period }, signal),
+    enabled: isPeriod(period),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useExportBatches() {
+  return useInfiniteQuery({
+    queryKey: ['exports', 'batches'],
+    queryFn: ({ pageParam, signal }) => api.get<Page<ExportBatch>>('/exports', { limit: 20, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useRunExport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { format: ExportFormat; period: string; includeExported: boolean }) => api.post<ExportBatch>('/exports', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['exports'] }),
+  });
+}

@@ -1,0 +1,110 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconArrowBackUp, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { formatDate, formatDateTime } from '../../app/format';
+import { formatMoney } from '../pricing/money';
+import { formatDecimal } from '../records/format';
+import { documentPdfUrl, STOCK_CURRENCY, type StockDocument, useDocument } from './api';
+import { documentTitle } from './DocumentBadges';
+import { KIND_PATHS } from './model';
+
+function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="sm" fw={500} data-testid={testId}>{children}</Text>
+    </div>
+  );
+}
+
+const money = (minor: number | null | undefined, currency: string) => (minor === undefined || minor === null ? '—' : formatMoney(minor, currency));
+
+/** A confirmed document, read-only: what moved, at what cost (costs scope), the slip to print, a return. */
+export function DocumentView({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const currency = STOCK_CURRENCY;
+  const returned = useDocument(doc.returnsDocumentId ?? NaN);
+  const costs = me.fieldScope.costs;
+  const printable = (doc.kind === 'issue' || doc.kind === 'return') && costs;
+  const mayReturn = doc.kind === 'issue' && can('stock.issue');
+  return (
+    <Stack gap="md" data-testid="document-view" data-kind={doc.kind} data-state={doc.state}>
+      <Group gap="sm">
+        {printable ? (
+          <Button component="a" href={documentPdfUrl(doc.id)} target="_blank" rel="noopener" leftSection={<IconPrinter size={16} />} data-testid="document-pdf">
+            {doc.kind === 'return' ? t('warehouse.documents.printReturn') : t('warehouse.documents.printSlip')}
+          </Button>
+        ) : null}
+        {mayReturn ? (
+          <Button component={Link} to={`/warehouse/${KIND_PATHS.return}/new?returns=${doc.id}`} variant="default" leftSection={<IconArrowBackUp size={16} />} data-testid="document-return">
+            {t('warehouse.documents.return')}
+          </Button>
+        ) : null}
+      </Group>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+          <Fact label={t('warehouse.fields.date')}>{formatDate(doc.date)}</Fact>
+          <Fact label={doc.kind === 'transfer' ? t('warehouse.fields.fromTo') : t('warehouse.fields.warehouse')} testId="document-view-warehouse">
+            {doc.targetWarehouse ? `${doc.warehouse.name} → ${doc.targetWarehouse.name}` : doc.warehouse.name}
+          </Fact>
+          {doc.ticket ? (
+            <Fact label={t('warehouse.fields.ticket')}>
+              <Anchor component={Link} to={`/tickets/${doc.ticket.id}`} size="sm">{doc.ticket.number} · {doc.ticket.subject}</Anchor>
+            </Fact>
+          ) : null}
+          {doc.supplier ? <Fact label={t('warehouse.fields.supplier')}>{doc.supplier}</Fact> : null}
+          {doc.supplierDocumentNumber ? <Fact label={t('warehouse.fields.supplierDocumentNumber')}>{doc.supplierDocumentNumber}</Fact> : null}
+          {doc.returnsDocumentId !== null ? (
+            <Fact label={t('warehouse.fields.returnsDocument')}>
+              <Anchor component={Link} to={`/warehouse/documents/${doc.returnsDocumentId}`} size="sm" data-testid="document-returns-link">{returned.data ? documentTitle(t, returned.data) : doc.returnsDocumentId}</Anchor>
+            </Fact>
+          ) : null}
+          {doc.reason ? <Fact label={t('warehouse.fields.reason')}>{doc.reason}</Fact> : null}
+          {doc.confirmedAt ? <Fact label={t('warehouse.fields.confirmedAt')}>{formatDateTime(doc.confirmedAt)}{doc.confirmedBy ? ` · ${doc.confirmedBy.name}` : ''}</Fact> : null}
+        </SimpleGrid>
+        {doc.note ? <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>{doc.note}</Text> : null}
+      </Paper>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={640}>
+          <Table data-testid="document-view-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('warehouse.fields.code')}</Table.Th>
+                <Table.Th>{t('warehouse.fields.item')}</Table.Th>
+                <Table.Th className="wh-num">{doc.kind === 'count' ? t('warehouse.fields.counted') : t('warehouse.fields.quantity')}</Table.Th>
+                {doc.kind === 'receipt' && costs ? <Table.Th className="wh-num">{t('warehouse.fields.unitPrice')}</Table.Th> : null}
+                {costs ? <Table.Th className="wh-num">{t('warehouse.fields.cost')}</Table.Th> : null}
+                <Table.Th>{t('warehouse.fields.serials')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(doc.lines ?? []).map((l, i) => (
+                <Table.Tr key={l.id} data-testid={`document-line-${i}`} data-quantity={l.quantity}>
+                  <Table.Td><Text size="sm" className="mono">{l.itemCode}</Text></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm">{l.itemName}</Anchor></Table.Td>
+                  <Table.Td className="wh-num">{formatDecimal(l.quantity)} {l.unit}</Table.Td>
+                  {doc.kind === 'receipt' && costs ? <Table.Td className="wh-num">{money(l.unitPriceMinor, currency)}</Table.Td> : null}
+                  {costs ? <Table.Td className="wh-num">{money(l.costMinor, currency)}</Table.Td> : null}
+                  <Table.Td><Text size="xs" className="mono">{l.serials.join(', ') || '—'}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            {costs && doc.totalCostMinor !== undefined && doc.totalCostMinor !== null ? (
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th colSpan={doc.kind === 'receipt' ? 4 : 3}>{t('warehouse.fields.total')}</Table.Th>
+                  <Table.Th className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, currency)}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Tfoot>
+            ) : null}
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip as ChartTooltip, XAxis, YAxis } from 'recharts';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { formatDate } from '../../app/format';
+import { formatMoney } from '../pricing/money';
+import { formatDecimal } from '../records/format';
+import { type Movement, STOCK_CURRENCY, useItem, useLedger, useWarehouses } from './api';
+import { ItemModal } from './ItemModal';
+import { ledgerPoints } from './model';
+import { WarehouseHeader } from './WarehouseHeader';
+
+function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) {
+  const { t } = useTranslation();
+  const points = ledgerPoints(entries);
+  if (points.length < 2) return null;
+  return (
+    <Paper withBorder p="md" mb="md" data-testid="ledger-chart" aria-label={t('warehouse.ledger.chart')}>
+      <Text size="sm" fw={600} mb="xs">{t('warehouse.ledger.chart')}</Text>
+      <div style={{ width: '100%', height: 200 }}>
+        <ResponsiveContainer>
+          <LineChart data={points} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+            <XAxis dataKey="label" tickFormatter={(v: string) => formatDate(v)} fontSize={12} minTickGap={24} />
+            <YAxis fontSize={12} width={48} allowDecimals={false} />
+            <ChartTooltip
+              labelFormatter={(v) => formatDate(String(v))}
+              formatter={(value) => [`${formatDecimal(String(value))} ${unit}`, t('warehouse.fields.balance')]}
+            />
+            <Line type="stepAfter" dataKey="balance" stroke="var(--mantine-color-blue-6)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </Paper>
+  );
+}
+
+/** /warehouse/items/:id — the item and its movement ledger: every move in and out with the running balance and value. */
+export default function LedgerPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const warehouseParam = params.get('warehouse');
+  const warehouseId = warehouseParam && Number.isFinite(Number(warehouseParam)) ? Number(warehouseParam) : null;
+  const item = useItem(id);
+  const warehouses = useWarehouses();
+  const ledger = useLedger(id, warehouseId);
+  const [editing, setEditing] = useState(false);
+  const costs = me.fieldScope.costs;
+  const currency = STOCK_CURRENCY;
+  const warehouseName = (wid: number) => warehouses.data?.find((w) => w.id === wid)?.name ?? `#${wid}`;
+  const money = (minor: number | null | undefined) => (minor === undefined || minor === null ? '—' : formatMoney(minor, currency));
+
+  if (item.isPending) return <LoadingState />;
+  if (item.isError) return <ErrorState error={item.error} onRetry={() => void item.refetch()} />;
+  const it = item.data;
+  const entries = ledger.data ?? [];
+  const points = ledgerPoints(entries);
+  const last = points[points.length - 1];
+
+  return (
+    <div data-testid="page-item-ledger" data-item-id={it.id}>
+      <Button component={Link} to="/warehouse/items" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
+        {t('warehouse.tabs.items')}
+      </Button>
+      <WarehouseHeader
+        withTabs={false}
+        title={it.name}
+        subtitle={[it.code, it.ean, it.unit].filter(Boolean).join(' · ')}
+        actions={can('warehouse.manage') ? <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="item-edit">{t('common.edit')}</Button> : undefined}
+      />
+      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
+        <Select
+          label={t('warehouse.fields.warehouse')}
+          placeholder={t('warehouse.documents.allWarehouses')}
+          clearable
+          data={(warehouses.data ?? []).map((w) => ({ value: String(w.id), label: `${w.code} · ${w.name}` }))}
+          value={warehouseId === null ? null : String(warehouseId)}
+          onChange={(v) => setParams(v ? { warehouse: v } : {}, { replace: true })}
+          w={260}
+          data-testid="ledger-warehouse"
+        />
+        {last ? (
+          <Group gap="xs">
+            <Badge size="lg" variant="light" data-testid="ledger-balance" data-balance={last.balance}>{t('warehouse.ledger.balanceNow', { quantity: `${formatDecimal(String(last.balance))} ${it.unit}` })}</Badge>
+            {costs && last.value !== null ? (
+              <Badge size="lg" variant="light" color="gray" data-testid="ledger-value">{money(Math.round(last.value * 100))}</Badge>
+            ) : null}
+          </Group>
+        ) : null}
+      </Group>
+      {ledger.isPending ? <LoadingState /> : ledger.isError ? <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} /> : entries.length === 0 ? (
+        <Paper withBorder><EmptyState title={t('warehouse.ledger.empty')} text={t('warehouse.ledger.emptyText')} /></Paper>
+      ) : (
+        <>
+          <BalanceChart entries={entries} unit={it.unit} />
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={760}>
+              <Table data-testid="ledger-table" striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('warehouse.fields.date')}</Table.Th>
+                    <Table.Th>{t('warehouse.fields.document')}</Table.Th>
+                    {warehouseId === null ? <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th> : null}
+                    <Table.Th className="wh-num">{t('warehouse.ledger.in')}</Table.Th>
+                    <Table.Th className="wh-num">{t('warehouse.ledger.out')}</Table.Th>
+                    <Table.Th className="wh-num">{t('warehouse.fields.balance')}</Table.Th>
+                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.moveValue')}</Table.Th> : null}
+                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {entries.map((e) => {
+                    const q = Number(e.quantity);
+                    return (
+                      <Table.Tr key={e.id} data-testid={`ledger-row-${e.id}`} data-balance={e.balance} data-quantity={e.quantity}>
+                        <Table.Td>{formatDate(e.date)}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/warehouse/documents/${e.documentId}`} size="sm" className="mono">{e.documentNumber ?? e.documentId}</Anchor>
+                          <Text span size="xs" c="dimmed" ml={6}>{t(`warehouse.kindsOne.${e.documentKind}`)}</Text>
+                        </Table.Td>
+                        {warehouseId === null ? <Table.Td>{warehouseName(e.warehouseId)}</Table.Td> : null}
+                        <Table.Td className="wh-num" c="green.8">{q > 0 ? formatDecimal(e.quantity) : ''}</Table.Td>
+                        <Table.Td className="wh-num" c="red.8">{q < 0 ? formatDecimal(String(-q)) : ''}</Table.Td>
+                        <Table.Td className="wh-num" fw={600}>{formatDecimal(e.balance)}</Table.Td>
+                        {costs ? <Table.Td className="wh-num">{money(e.valueMinor)}</Table.Td> : null}
+                        {costs ? <Table.Td className="wh-num">{money(e.balanceValueMinor)}</Table.Td> : null}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </>
+      )}
+      {editing ? <ItemModal item={it} onClose={() => setEditing(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAdjustments, IconAlertTriangle, IconSearch } from '@tabler/icons-react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { errorMessage } from '../../app/api/errors';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../app/components/QueryStates';
+import { notifySaved } from '../admin/shared/notify';
+import { formatMoney } from '../pricing/money';
+import { formatDecimal, parseDecimalInput } from '../records/format';
+import { STOCK_CURRENCY, type StockLevel, useSetMinimum, useStockLevels, useWarehouses } from './api';
+import { WarehouseHeader } from './WarehouseHeader';
+
+/** Sets (or clears) the minimum of one item in one warehouse. */
+function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSetMinimum();
+  const [text, setText] = useState(level.minimum === null ? '' : formatDecimal(level.minimum));
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const minimum = text.trim() ? parseDecimalInput(text) : null;
+    if (text.trim() && minimum === null) return setProblem(t('warehouse.form.errors.quantity'));
+    setProblem(null);
+    save.mutate({ warehouseId: level.warehouseId, itemId: level.itemId, minimum }, {
+      onSuccess: () => { notifySaved(t('warehouse.levels.minimumSaved', { item: level.itemCode })); onClose(); },
+    });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('warehouse.levels.minimumTitle', { item: level.itemName, warehouse: level.warehouseName })} attributes={{ content: { 'data-testid': 'minimum-modal' } }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('warehouse.fields.minimum')}
+            description={t('warehouse.levels.minimumHint')}
+            inputMode="decimal"
+            autoComplete="off"
+            data-autofocus
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            rightSection={<Text size="xs" c="dimmed">{level.unit}</Text>}
+            error={problem ?? (save.isError ? errorMessage(t, save.error) : undefined)}
+            data-testid="minimum-input"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending} data-testid="minimum-save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** /warehouse/stock — what is where, what it is worth (costs scope), what is below its minimum. */
+export default function StockLevelsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const me = useMe();
+  const manage = can('warehouse.manage');
+  const costs = me.fieldScope.costs;
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [warehouseId, setWarehouseId] = useState<string | null>(null);
+  const [below, setBelow] = useState(false);
+  const [editing, setEditing] = useState<StockLevel | null>(null);
+  const warehouses = useWarehouses();
+  const list = useStockLevels({ q: debounced, warehouseId: warehouseId === null ? null : Number(warehouseId), belowMinimum: below });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
+  useKeyShortcuts(shortcuts);
+  const levels = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = debounced.trim() !== '' || warehouseId !== null || below;
+
+  return (
+    <div data-testid="page-stock-levels">
+      <WarehouseHeader />
+      <Group mb="sm" gap="sm" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          placeholder={t('warehouse.items.searchPlaceholder')}
+          aria-label={t('common.search')}
+          leftSection={<IconSearch size={16} />}
+          style={{ flex: '1 1 260px' }}
+          data-testid="levels-search"
+        />
+        <Select
+          placeholder={t('warehouse.documents.allWarehouses')}
+          aria-label={t('warehouse.fields.warehouse')}
+          clearable
+          data={(warehouses.data ?? []).map((w) => ({ value: String(w.id), label: `${w.code} · ${w.name}` }))}
+          value={warehouseId}
+          onChange={setWarehouseId}
+          w={240}
+          data-testid="levels-warehouse"
+        />
+        <Switch label={t('warehouse.levels.belowMinimum')} checked={below} onChange={(e) => setBelow(e.currentTarget.checked)} data-testid="levels-below" />
+      </Group>
+      <Paper withBorder>
+        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : levels.length === 0 ? (
+          below && !debounced.trim() ? <EmptyState title={t('warehouse.levels.noneBelow')} /> : filtered ? <EmptyState title={t('common.nothingFound')} text={t('common.tryOtherSearch')} /> : (
+            <EmptyState title={t('warehouse.levels.empty')} text={t('warehouse.levels.emptyText')} />
+          )
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table data-testid="levels-table" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('warehouse.fields.item')}</Table.Th>
+                  <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th>
+                  <Table.Th className="wh-num">{t('warehouse.fields.inStock')}</Table.Th>
+                  <Table.Th className="wh-num">{t('warehouse.fields.minimum')}</Table.Th>
+                  {costs ? <Table.Th className="wh-num">{t('warehouse.fields.averageCost')}</Table.Th> : null}
+                  {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
+                  {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {levels.map((l) => (
+                  <Table.Tr key={`${l.warehouseId}-${l.itemId}`} data-testid={`levels-row-${l.warehouseId}-${l.itemId}`} data-quantity={l.quantity} data-below={l.belowMinimum ? 'yes' : 'no'}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/warehouse/items/${l.itemId}?warehouse=${l.warehouseId}`} size="sm" fw={500}>{l.itemName}</Anchor>
+                      <Text size="xs" c="dimmed" className="mono">{l.itemCode}</Text>
+                    </Table.Td>
+                    <Table.Td>{l.warehouseName}</Table.Td>
+                    <Table.Td className="wh-num">
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        {l.belowMinimum ? (
+                          <Tooltip label={t('warehouse.levels.below')}><IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /></Tooltip>
+                        ) : null}
+                        <Text size="sm" fw={600} c={l.belowMinimum ? 'orange.8' : undefined}>{formatDecimal(l.quantity)} {l.unit}</Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td className="wh-num">{l.minimum === null ? '—' : `${formatDecimal(l.minimum)} ${l.unit}`}</Table.Td>
+                    {costs ? <Table.Td className="wh-num">{l.averageCostMinor === undefined || l.averageCostMinor === null ? '—' : formatMoney(l.averageCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                    {costs ? <Table.Td className="wh-num">{l.valueMinor === undefined || l.valueMinor === null ? '—' : formatMoney(l.valueMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                    {manage ? (
+                      <Table.Td>
+                        <Tooltip label={t('warehouse.levels.setMinimum')}>
+                          <ActionIcon variant="subtle" onClick={() => setEditing(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
+                            <IconAdjustments size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {below && levels.length > 0 ? <Badge mt="xs" color="orange" variant="light">{t('warehouse.levels.belowCount', { count: levels.length })}</Badge> : null}
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="levels-load-more" />
+      {editing ? <MinimumModal level={editing} onClose={() => setEditing(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// @vitest-environment node
+// The warehouse texts live beside the feature and are merged into the common ones
+// (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
+import { describe, expect, it } from 'vitest';
+import baseEn from '../../../i18n/en.json';
+import pricingEn from '../../pricing/i18n/en.json';
+import recordsEn from '../../records/i18n/en.json';
+import ticketsEn from '../../tickets/i18n/en.json';
+import { DOCUMENT_KINDS } from '../api';
+import { KIND_PATHS } from '../model';
+import cs from './cs.json';
+import en from './en.json';
+import sk from './sk.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function entries(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+const files = { cs: cs as Tree, sk: sk as Tree, en: en as Tree };
+const reference = new Map(entries(files.en));
+
+describe('warehouse translations', () => {
+  it.each(['cs', 'sk'] as const)('%s has exactly the keys of en, with the same {{placeholders}}', (lang) => {
+    const own = new Map(entries(files[lang]));
+    expect([...own.keys()].filter((k) => !reference.has(k))).toEqual([]);
+    expect([...reference.keys()].filter((k) => !own.has(k))).toEqual([]);
+    expect([...reference].filter(([k, v]) => placeholders(v) !== placeholders(own.get(k) ?? '')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('has no empty texts and overrides no text of the common files or another feature', () => {
+    const taken = new Set([baseEn, ticketsEn, recordsEn, pricingEn].flatMap((tree) => entries(tree as Tree).map(([k]) => k)));
+    for (const [lang, tree] of Object.entries(files)) {
+      expect(entries(tree).filter(([, v]) => v.trim() === '').map(([k]) => k), lang).toEqual([]);
+      expect(entries(tree).filter(([k]) => taken.has(k)).map(([k]) => k), lang).toEqual([]);
+    }
+  });
+
+  it('Czech and Slovak are not left in English', () => {
+    for (const lang of ['cs', 'sk'] as const) {
+      const own = new Map(entries(files[lang]));
+      const same = [...reference].filter(([k, v]) => own.get(k) === v && /[a-z]{4,}/.test(v) && !/^(EAN|PDF|DPH|Minimum)$/.test(v)).map(([k]) => k);
+      expect(same, lang).toEqual([]);
+    }
+  });
+});
+
+describe('warehouse texts cover the API', () => {
+  it('names every document kind (one and many), state, warehouse kind and numbering series', () => {
+    for (const k of DOCUMENT_KINDS) {
+      expect(reference.has(`warehouse.kindsOne.${k}`), k).toBe(true);
+      expect(reference.has(`warehouse.tabs.${KIND_PATHS[k]}`), k).toBe(true);
+      for (const group of ['new', 'subtitle', 'empty', 'emptyText', 'confirmTitle']) expect(reference.has(`warehouse.documents.${group}.${k}`), `${group}.${k}`).toBe(true);
+    }
+    for (const s of ['draft', 'confirmed']) expect(reference.has(`warehouse.states.${s}`), s).toBe(true);
+    for (const k of ['store', 'van']) expect(reference.has(`warehouse.kinds.${k}`), k).toBe(true);
+    for (const d of ['invoice', 'credit_note', 'issue_slip', 'return_slip', 'receipt', 'transfer', 'stock_count']) expect(reference.has(`numbering.types.${d}`), d).toBe(true);
+  });
+
+  it('explains every numbering pattern problem, in the preview and from the server', () => {
+    for (const p of ['empty', 'too_long', 'invalid_character', 'unknown_token', 'missing_sequence', 'multiple_sequences', 'missing_year', 'too_narrow']) {
+      expect(reference.has(`numbering.problems.${p}`), p).toBe(true);
+      expect(reference.has(`errors.pattern_${p}`), p).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { StockDocument } from './api';
+import { documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
+
+const items = [
+  { id: 1, code: 'SSD-1TB', ean: '8806094215038', name: 'Samsung 870 EVO 1 TB' },
+  { id: 2, code: 'SSD-2TB', ean: '8806094215045', name: 'Samsung 870 EVO 2 TB' },
+];
+
+describe('what a scanner or a typist meant', () => {
+  it('takes the exact EAN or code, case-insensitively', () => {
+    expect(exactItem(items, '8806094215045')?.id).toBe(2);
+    expect(exactItem(items, ' ssd-1tb ')?.id).toBe(1);
+  });
+  it('takes the only result, else none', () => {
+    expect(exactItem([items[0]!], 'samsung')?.id).toBe(1);
+    expect(exactItem(items, 'samsung')).toBeNull();
+    expect(exactItem(items, '')).toBeNull();
+  });
+});
+
+describe('serials and kinds', () => {
+  it('splits serials by lines, commas and semicolons, without blanks or repeats', () => {
+    expect(parseSerials('S1\nS2, S3;S1\n\n ')).toEqual(['S1', 'S2', 'S3']);
+  });
+  it('maps URL segments to kinds', () => {
+    expect(kindFromPath('issues')).toBe('issue');
+    expect(kindFromPath('counts')).toBe('count');
+    expect(kindFromPath('nope')).toBeNull();
+  });
+});
+
+const line = (over: Partial<ReturnType<typeof emptyLine>>) => ({ ...emptyLine(), ...over });
+
+describe('document form → API body', () => {
+  it('builds a receipt with prices in minor units and skips the empty spare line', () => {
+    const v = { ...emptyDocument('receipt', '2026-11-02', 1), supplier: ' Alza ', lines: [
+      line({ itemId: 1, quantity: '10', unitPrice: '1 500,00' }),
+      line({ itemId: 1, quantity: '10', unitPrice: '1700' }),
+      emptyLine(),
+    ] };
+    const built = toDocumentInput(v, true);
+    expect(built.problems).toBeNull();
+    expect(built.body).toEqual({
+      kind: 'receipt', date: '2026-11-02', warehouseId: 1, supplier: 'Alza', confirm: true,
+      lines: [{ itemId: 1, quantity: '10', unitPriceMinor: 150000 }, { itemId: 1, quantity: '10', unitPriceMinor: 170000 }],
+    });
+  });
+
+  it('names the problems by field path', () => {
+    const v = { ...emptyDocument('transfer', '', 1), targetWarehouseId: '1', lines: [line({ itemId: null, quantity: '2' }), line({ itemId: 2, quantity: '0' })] };
+    const built = toDocumentInput(v);
+    expect(built.problems).toEqual({ date: 'required', targetWarehouseId: 'sameWarehouse', 'lines.0.itemId': 'required', 'lines.1.quantity': 'quantity' });
+  });
+
+  it('wants a line, a price on receipts and as many serials as pieces', () => {
+    expect(toDocumentInput(emptyDocument('issue', '2026-11-02', 1)).problems).toEqual({ lines: 'noLines' });
+    const receipt = { ...emptyDocument('receipt', '2026-11-02', 1), lines: [line({ itemId: 1, quantity: '2', unitPrice: '' })] };
+    expect(toDocumentInput(receipt).problems).toEqual({ 'lines.0.unitPrice': 'required' });
+    const issue = { ...emptyDocument('issue', '2026-11-02', 1), ticketId: 7, lines: [line({ itemId: 1, quantity: '2', serialTracked: true, serials: 'A1' })] };
+    expect(toDocumentInput(issue).problems).toEqual({ 'lines.0.serials': 'serialCount' });
+    issue.lines[0]!.serials = 'A1\nA2';
+    expect(toDocumentInput(issue).body).toEqual({ kind: 'issue', date: '2026-11-02', warehouseId: 1, ticketId: 7, lines: [{ itemId: 1, quantity: '2', serials: ['A1', 'A2'] }] });
+  });
+
+  it('lets a count state 0 found, with its reason', () => {
+    const v = { ...emptyDocument('count', '2026-11-02', 3), reason: 'Roční inventura', lines: [line({ itemId: 2, quantity: '0' })] };
+    expect(toDocumentInput(v).body).toEqual({ kind: 'count', date: '2026-11-02', warehouseId: 3, reason: 'Roční inventura', lines: [{ itemId: 2, quantity: '0' }] });
+  });
+
+  it('sends the cost of a count only when given, and puts line problems of the server on the form fields', () => {
+    const v = { ...emptyDocument('count', '2026-11-02', 3), lines: [line({ itemId: 2, quantity: '4', unitPrice: '250' })] };
+    expect(toDocumentInput(v).body?.lines).toEqual([{ itemId: 2, quantity: '4', unitPriceMinor: 25000 }]);
+    expect(linePathMap(2, [0, 2])).toEqual({
+      'lines.0.unitPriceMinor': 'lines.0.unitPrice', 'lines.1.unitPriceMinor': 'lines.1.unitPrice',
+      'lines.1.serials.0': 'lines.1.serials', 'lines.1.serials.1': 'lines.1.serials',
+    });
+  });
+
+  it('starts a return from the slip: same warehouse, ticket and lines, referencing it', () => {
+    const slip: StockDocument = {
+      id: 9, kind: 'issue', state: 'confirmed', number: 'VY202600001', date: '2026-11-01', warehouse: { id: 4, code: 'VAN1', name: 'Van' }, targetWarehouse: null,
+      ticket: { id: 7, number: 'T-7', subject: 'x' }, clientId: 3, supplier: null, supplierDocumentNumber: null, returnsDocumentId: null, reason: null, note: null,
+      createdBy: null, confirmedBy: null, confirmedAt: null, version: 1, createdAt: '', updatedAt: '',
+      lines: [{ id: 1, position: 1, itemId: 1, itemCode: 'SSD-1TB', itemName: 'SSD', unit: 'ks', quantity: '2', serials: [], recordId: 5 }],
+    };
+    const v = returnValues(slip, '2026-11-03');
+    expect(toDocumentInput(v).body).toEqual({ kind: 'return', date: '2026-11-03', warehouseId: 4, ticketId: 7, returnsDocumentId: 9, lines: [{ itemId: 1, quantity: '2' }] });
+    expect(documentValues(slip).lines[0]?.itemLabel).toBe('SSD-1TB · SSD');
+  });
+});
+
+describe('totals and the chart', () => {
+  it('multiplies quantity by price once, in minor units', () => {
+    expect(lineTotalMinor({ quantity: '10', unitPrice: '1 500,00' })).toBe(1_500_000);
+    expect(lineTotalMinor({ quantity: '1,5', unitPrice: '0,99' })).toBe(149);
+    expect(lineTotalMinor({ quantity: 'x', unitPrice: '1' })).toBeNull();
+  });
+  it('turns ledger entries into chart points', () => {
+    const moves = [
+      { date: '2026-11-01', warehouseId: 1, balance: '10', balanceValueMinor: 1_500_000 },
+      { date: '2026-11-01', warehouseId: 1, balance: '20', balanceValueMinor: 3_200_000 },
+      { date: '2026-11-02', warehouseId: 1, balance: '15', balanceValueMinor: 2_400_000 },
+      { date: '2026-11-02', warehouseId: 2, balance: '5', balanceValueMinor: 800_000 },
+      { date: '2026-11-03', warehouseId: 2, balance: '3', balanceValueMinor: 480_000 },
+    ];
+    expect(ledgerPoints(moves).map((p) => [p.balance, p.value])).toEqual([[10, 15_000], [20, 32_000], [15, 24_000], [20, 32_000], [18, 28_800]]);
+    expect(ledgerPoints([{ date: '2026-11-01', warehouseId: 1, balance: '2' }])).toEqual([{ label: '2026-11-01', balance: 2, value: null }]);
+  });
+});

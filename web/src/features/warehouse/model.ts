@@ -1,0 +1,210 @@
+// Pure helpers of the warehouse pages: kinds ↔ URLs, what a scanner typed, a document
+// form's values → the API body (with the problems to show on fields), serial numbers.
+import { majorToMinor } from '../pricing/money';
+import { parseDecimalInput } from '../records/format';
+import type { DocumentInput, DocumentKind, Item, StockDocument } from './api';
+
+/** URL segment of each kind's list: /warehouse/receipts, /warehouse/issues, … */
+export const KIND_PATHS: Record<DocumentKind, string> = {
+  receipt: 'receipts',
+  transfer: 'transfers',
+  issue: 'issues',
+  return: 'returns',
+  count: 'counts',
+};
+
+export function kindFromPath(segment: string | undefined): DocumentKind | null {
+  const found = (Object.entries(KIND_PATHS) as [DocumentKind, string][]).find(([, path]) => path === segment);
+  return found ? found[0] : null;
+}
+
+/** Which permission creates a document of this kind (roles.ts). */
+export function permissionForKind(kind: DocumentKind): 'stock.receive' | 'stock.issue' {
+  return kind === 'issue' || kind === 'return' ? 'stock.issue' : 'stock.receive';
+}
+
+/**
+ * The item a scanner (or a quick typist) meant: an exact EAN or code match wins,
+ * case-insensitively; else the only result; else none (the user picks from the list).
+ */
+export function exactItem<T extends Pick<Item, 'code' | 'ean'>>(items: readonly T[], typed: string): T | null {
+  const text = typed.trim().toLowerCase();
+  if (!text) return null;
+  const exact = items.filter((i) => (i.ean ?? '').toLowerCase() === text || i.code.toLowerCase() === text);
+  if (exact.length === 1) return exact[0] ?? null;
+  return items.length === 1 ? (items[0] ?? null) : null;
+}
+
+/** Serial numbers as typed or scanned: one a line (or separated by commas / semicolons), no blanks, no repeats. */
+export function parseSerials(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[\n,;]+/)) {
+    const s = part.trim();
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+export interface LineValues {
+  key: string;
+  itemId: number | null;
+  itemLabel: string;
+  unit: string;
+  serialTracked: boolean;
+  quantity: string;
+  /** Receipts: price per unit in major units as typed ("1 500,00"). */
+  unitPrice: string;
+  serials: string;
+}
+
+export interface DocumentValues {
+  kind: DocumentKind;
+  date: string;
+  warehouseId: string | null;
+  targetWarehouseId: string | null;
+  ticketId: number | null;
+  supplier: string;
+  supplierDocumentNumber: string;
+  returnsDocumentId: number | null;
+  reason: string;
+  note: string;
+  lines: LineValues[];
+}
+
+let lineCounter = 0;
+export function emptyLine(): LineValues {
+  lineCounter += 1;
+  return { key: `l${lineCounter}`, itemId: null, itemLabel: '', unit: '', serialTracked: false, quantity: '', unitPrice: '', serials: '' };
+}
+
+export function emptyDocument(kind: DocumentKind, date: string, warehouseId: number | null): DocumentValues {
+  return {
+    kind, date, warehouseId: warehouseId === null ? null : String(warehouseId), targetWarehouseId: null, ticketId: null,
+    supplier: '', supplierDocumentNumber: '', returnsDocumentId: null, reason: '', note: '', lines: [emptyLine()],
+  };
+}
+
+const majorText = (minor: number | null | undefined) => (minor === null || minor === undefined ? '' : (minor / 100).toFixed(2));
+
+/** A stored draft (or the slip a return reverses) as form values. */
+export function documentValues(doc: StockDocument): DocumentValues {
+  return {
+    kind: doc.kind,
+    date: doc.date,
+    warehouseId: String(doc.warehouse.id),
+    targetWarehouseId: doc.targetWarehouse ? String(doc.targetWarehouse.id) : null,
+    ticketId: doc.ticket?.id ?? null,
+    supplier: doc.supplier ?? '',
+    supplierDocumentNumber: doc.supplierDocumentNumber ?? '',
+    returnsDocumentId: doc.returnsDocumentId,
+    reason: doc.reason ?? '',
+    note: doc.note ?? '',
+    lines: (doc.lines ?? []).map((l) => ({
+      ...emptyLine(),
+      itemId: l.itemId,
+      itemLabel: `${l.itemCode} · ${l.itemName}`,
+      unit: l.unit,
+      // The server asks serials of tracked items on every line it stores, so a tracked line has them.
+      serialTracked: l.serials.length > 0,
+      quantity: l.quantity.replace(/^-/, ''),
+      unitPrice: majorText(l.unitPriceMinor),
+      serials: l.serials.join('\n'),
+    })),
+  };
+}
+
+/** A return of a confirmed slip: the same lines, from the same warehouse, for the same ticket. */
+export function returnValues(slip: StockDocument, date: string): DocumentValues {
+  const values = documentValues(slip);
+  return { ...values, kind: 'return', date, returnsDocumentId: slip.id, targetWarehouseId: null, supplier: '', supplierDocumentNumber: '', reason: '', note: '' };
+}
+
+export type Problem = 'required' | 'quantity' | 'price' | 'serialCount' | 'noLines' | 'sameWarehouse';
+export type Built = { body: DocumentInput; problems: null } | { body: null; problems: Record<string, Problem> };
+
+/** Form values → the API body, or the problems (by form path) that keep it from being sent. */
+export function toDocumentInput(v: DocumentValues, confirm = false): Built {
+  const problems: Record<string, Problem> = {};
+  if (!v.date) problems.date = 'required';
+  if (!v.warehouseId) problems.warehouseId = 'required';
+  if (v.kind === 'transfer') {
+    if (!v.targetWarehouseId) problems.targetWarehouseId = 'required';
+    else if (v.targetWarehouseId === v.warehouseId) problems.targetWarehouseId = 'sameWarehouse';
+  }
+  // Lines left completely empty (the spare one at the end) are not sent.
+  const lines = v.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.itemId !== null || l.quantity.trim() !== '');
+  if (lines.length === 0) problems.lines = 'noLines';
+  const body: DocumentInput = { kind: v.kind, date: v.date, warehouseId: Number(v.warehouseId), lines: [] };
+  for (const { l, i } of lines) {
+    if (l.itemId === null) problems[`lines.${i}.itemId`] = 'required';
+    // A count states what was found (0 is a finding); everything else moves a positive quantity.
+    const quantity = parseDecimalInput(l.quantity);
+    if (quantity === null || (v.kind !== 'count' && Number(quantity) === 0)) problems[`lines.${i}.quantity`] = 'quantity';
+    // Receipts need the purchase price; a count may give the cost of stock found where there was none.
+    let unitPriceMinor: number | undefined;
+    if (v.kind === 'receipt' || (v.kind === 'count' && l.unitPrice.trim())) {
+      const minor = majorToMinor(l.unitPrice);
+      if (minor === null) problems[`lines.${i}.unitPrice`] = l.unitPrice.trim() ? 'price' : 'required';
+      else unitPriceMinor = minor;
+    }
+    const serials = parseSerials(l.serials);
+    if (l.serialTracked && quantity !== null && serials.length > 0 && serials.length !== Number(quantity)) problems[`lines.${i}.serials`] = 'serialCount';
+    if (l.itemId !== null && quantity !== null) {
+      body.lines.push({ itemId: l.itemId, quantity, ...(unitPriceMinor !== undefined ? { unitPriceMinor } : {}), ...(serials.length ? { serials } : {}) });
+    }
+  }
+  if (Object.keys(problems).length > 0) return { body: null, problems };
+  if (v.kind === 'transfer' && v.targetWarehouseId) body.targetWarehouseId = Number(v.targetWarehouseId);
+  if (v.ticketId !== null && (v.kind === 'issue' || v.kind === 'return')) body.ticketId = v.ticketId;
+  if (v.kind === 'receipt') {
+    if (v.supplier.trim()) body.supplier = v.supplier.trim();
+    if (v.supplierDocumentNumber.trim()) body.supplierDocumentNumber = v.supplierDocumentNumber.trim();
+  }
+  if (v.kind === 'return' && v.returnsDocumentId !== null) body.returnsDocumentId = v.returnsDocumentId;
+  if (v.reason.trim() && (v.kind === 'return' || v.kind === 'count')) body.reason = v.reason.trim();
+  if (v.note.trim()) body.note = v.note.trim();
+  if (confirm) body.confirm = true;
+  return { body, problems: null };
+}
+
+/** Where the server's line problems belong on the form (it names unitPriceMinor and each serial). */
+export function linePathMap(lineCount: number, serialCounts: readonly number[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (let i = 0; i < lineCount; i++) {
+    map[`lines.${i}.unitPriceMinor`] = `lines.${i}.unitPrice`;
+    for (let j = 0; j < (serialCounts[i] ?? 0); j++) map[`lines.${i}.serials.${j}`] = `lines.${i}.serials`;
+  }
+  return map;
+}
+
+/** The line total of a receipt as typed (minor units), or null while it is not a number yet. */
+export function lineTotalMinor(l: Pick<LineValues, 'quantity' | 'unitPrice'>): number | null {
+  const q = parseDecimalInput(l.quantity);
+  const p = majorToMinor(l.unitPrice);
+  if (q === null || p === null) return null;
+  return Math.round((Math.round(Number(q) * 1000) * p) / 1000);
+}
+
+export interface ChartPoint {
+  label: string;
+  balance: number;
+  value: number | null;
+}
+
+/**
+ * Movements (oldest first) → points of the balance chart. Each movement carries the running
+ * balance of its own warehouse, so across warehouses the point is the sum of each warehouse's
+ * latest balance (and value, when the costs are there to see).
+ */
+export function ledgerPoints(movements: readonly { date: string; warehouseId: number; balance: string; balanceValueMinor?: number }[]): ChartPoint[] {
+  const balances = new Map<number, number>();
+  const values = new Map<number, number>();
+  let valued = true;
+  return movements.map((m) => {
+    balances.set(m.warehouseId, Number(m.balance));
+    if (m.balanceValueMinor === undefined) valued = false;
+    else values.set(m.warehouseId, m.balanceValueMinor);
+    const sum = (map: Map<number, number>) => [...map.values()].reduce((s, x) => s + x, 0);
+    return { label: m.date, balance: Math.round(sum(balances) * 1000) / 1000, value: valued ? sum(values) / 100 : null };
+  });
+}
