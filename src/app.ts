@@ -13,7 +13,7 @@ import { companyRoutes, createCompanyService } from './modules/company/index.ts'
 import { contractsRoutes, createContractsService } from './modules/contracts/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 import { createInvoiceDocuments, documentsRoutes } from './modules/documents/index.ts';
-import { createExportsService, exportsRoutes } from './modules/exports/index.ts';
+import { createExportsService, exportsRoutes, isdocXml } from './modules/exports/index.ts';
 import { createHelpdeskService, helpdeskRoutes } from './modules/helpdesk/index.ts';
 import { createMailService, mailRoutes } from './modules/mail/index.ts';
 import { createPricingService, pricingRoutes } from './modules/pricing/index.ts';
@@ -77,7 +77,7 @@ export function buildServices(deps: AppDeps) {
   function invoiceDocumentServices() {
     const { workReports } = createBillingRunsModule({ db, clock });
     const invoicing = createInvoicing({ db, clock });
-    return { invoiceDocuments: createInvoiceDocuments({ db, clock, mailFrom: config.mailFrom, invoicing, invoiceDocument, workReport: workReports.build }) };
+    return { invoiceDocuments: createInvoiceDocuments({ db, clock, mailFrom: config.mailFrom, invoicing, invoiceDocument, workReport: workReports.build, isdocXml }) };
   }
 
   function ticketServices() {

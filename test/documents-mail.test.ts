@@ -26,6 +26,7 @@ describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
     expect(refused.json().error.code).toBe('not_issued');
     const issued = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${draft}/issue`);
     expect(issued.statusCode, issued.body).toBe(200);
+    const invoiceNumber = issued.json().number as string;
 
     const res = await send(draft);
     expect(res.statusCode, res.body).toBe(202);
@@ -35,10 +36,15 @@ describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
     expect(mail.subject).toBe(sent.subject);
     expect(mail.subject).toMatch(/^Faktura /);
     expect(mail.body_text).toContain('Variabilní symbol');
-    const attachments = await db().selectFrom('mail_attachments').selectAll().where('outbox_id', '=', sent.outboxId).execute();
-    expect(attachments).toHaveLength(1);
-    expect(attachments[0]).toMatchObject({ content_type: 'application/pdf', position: 0 });
+    const attachments = await db().selectFrom('mail_attachments').selectAll().where('outbox_id', '=', sent.outboxId).orderBy('position').execute();
+    expect(attachments.map((a) => [a.position, a.content_type])).toEqual([[0, 'application/pdf'], [1, 'application/xml']]);
     expect(Buffer.from(attachments[0]!.content_base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The ISDOC XML of the same invoice beside the PDF, named like it.
+    expect(attachments[1]!.filename).toBe(attachments[0]!.filename.replace(/\.pdf$/, '.isdoc'));
+    const isdoc = Buffer.from(attachments[1]!.content_base64, 'base64').toString('utf8');
+    expect(isdoc).toMatch(/^<\?xml/);
+    expect(isdoc).toMatch(/<Invoice [^>]*xmlns="http:\/\/isdoc\.cz\/namespace\/2013"/);
+    expect(isdoc).toContain(`<ID>${invoiceNumber}</ID>`);
     const invoice = (await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${draft}`)).json();
     expect(invoice.state).toBe('sent');
     const audit = await db().selectFrom('audit_log').select('action').where('entity', '=', 'invoice').where('entity_id', '=', String(draft)).orderBy('id').execute();
@@ -61,7 +67,7 @@ describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
       await sender.stop();
       const received = smtp.received.find((r) => r.mail.subject === sent.subject);
       expect(received?.envelope.to).toEqual(['ucetni@klient.example']);
-      expect(received?.mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[attachments[0]!.filename, 'application/pdf']]);
+      expect(received?.mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[attachments[0]!.filename, 'application/pdf'], [attachments[1]!.filename, 'application/xml']]);
       expect(received?.mail.attachments[0]?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } finally {
       await smtp.close();

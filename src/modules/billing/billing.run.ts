@@ -218,22 +218,27 @@ export function createBillingRuns(deps: BillingRunDeps) {
         }),
       }));
       await db.transaction().execute(async (trx) => {
-        for (const { client, records, plan } of plans) {
-          const ids = new Map<string, number>();
-          for (const draft of plan.drafts) {
+        const writes = plans.flatMap(({ client, plan }) =>
+          plan.drafts.map((draft) => {
             const roundTotal = rounding.get(draft.currency) ?? false;
             const recap = draftTotals(draft.lines, draft.reverseCharge, roundTotal);
-            const invoiceId = await repo.insertDraft(trx, { runId, period, client, taxableSupplyDate: end, roundTotal, totals: totalColumns(recap), now: nowIso() }, draft);
-            ids.set(draft.key, invoiceId);
-            result.drafts.push({
-              invoiceId, clientId: client.id, clientName: client.name, contractId: draft.contractId, currency: draft.currency,
-              netMinor: recap.netMinor, vatMinor: recap.vatMinor, totalMinor: recap.totalMinor, blocked: draft.blocked,
-            });
             if (planNet(draft) !== recap.netMinor) throw new Error(`draft of client ${client.id}: lines and totals disagree`);
-          }
-          for (const l of plan.ledger) ledgerPlans.push({ ...l, invoiceId: ids.get(l.draftKey) ?? null });
+            return { header: { runId, period, client, taxableSupplyDate: end, roundTotal, totals: totalColumns(recap), now: nowIso() }, plan: draft, recap };
+          }),
+        );
+        const invoiceIds = await repo.insertDrafts(trx, writes);
+        const ids = new Map(writes.map((w, i) => [`${w.plan.clientId}|${w.plan.key}`, invoiceIds[i]!]));
+        writes.forEach(({ header: { client }, plan: draft, recap }, i) => {
+          result.drafts.push({
+            invoiceId: invoiceIds[i]!, clientId: client.id, clientName: client.name, contractId: draft.contractId, currency: draft.currency,
+            netMinor: recap.netMinor, vatMinor: recap.vatMinor, totalMinor: recap.totalMinor, blocked: draft.blocked,
+          });
+        });
+        for (const { client, records, plan } of plans) {
+          const idOf = (key: string) => ids.get(`${client.id}|${key}`) ?? null;
+          for (const l of plan.ledger) ledgerPlans.push({ ...l, invoiceId: idOf(l.draftKey) });
           result.blocked.push(...plan.blocked.map((b) => ({ ...b, code: b.reason, reason: BLOCK_TEXT[b.reason] })));
-          const invoiceOf = new Map(plan.drafts.flatMap((d) => d.records.map((r) => [r.recordId, ids.get(d.key) ?? null] as const)));
+          const invoiceOf = new Map(plan.drafts.flatMap((d) => d.records.map((r) => [r.recordId, idOf(d.key)] as const)));
           for (const r of records) {
             if (r.late) result.late.push({ recordId: r.id, clientId: r.clientId, ticketNumber: r.ticketNumber, date: r.date, invoiceId: invoiceOf.get(r.id) ?? null, note: r.exclusionNote });
           }

@@ -2,7 +2,8 @@
  * Invoice PDFs for the API: download (with the work report as an annex on
  * request), and "e-mail the invoice": the issued invoice or credit note as a PDF attachment
  * to the client's billing e-mail, in the document's language, through the
- * mail outbox (the sender job delivers it with retries); an issued invoice
+ * mail outbox (the sender job delivers it with retries), with its ISDOC XML
+ * beside it for the client's accounting program; an issued invoice
  * becomes *sent*. The mail is queued with its audit entry in one transaction;
  * marking it sent is billing's own step right after (its rules, its audit).
  */
@@ -26,6 +27,8 @@ export interface InvoiceDocumentsDeps {
   invoiceDocument: (db: Db, id: number) => Promise<InvoiceDocument>;
   /** The work report of a draft or invoice (billing checks who may read it). */
   workReport: (ctx: RequestContext, id: number) => Promise<WorkReport>;
+  /** The document as ISDOC XML (the exports module's builder, handed in by app.ts: exports reads billing, which renders through this module). */
+  isdocXml: (doc: InvoiceDocument) => string;
 }
 
 export interface SentInvoice {
@@ -36,7 +39,7 @@ export interface SentInvoice {
 }
 
 export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
-  const { db, clock, mailFrom, invoicing, invoiceDocument, workReport } = deps;
+  const { db, clock, mailFrom, invoicing, invoiceDocument, workReport, isdocXml } = deps;
 
   /** The PDF of a draft, invoice or credit note the caller may read; optionally with its work report as an annex. */
   async function pdf(ctx: RequestContext, invoiceId: number, options: { withWorkReport?: boolean } = {}): Promise<{ number: string; pdf: Buffer }> {
@@ -55,6 +58,7 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
     if (!to) throw conflict('no_billing_email', `The client ${doc.customer.name} has no e-mail address: add one to the client, or send the address to use as "to"`);
     const pdf = await renderInvoicePdf(doc);
     const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc) !== null });
+    const isdoc = { filename: mail.filename.replace(/\.pdf$/, '.isdoc'), contentType: 'application/xml', content: Buffer.from(isdocXml(doc), 'utf8') };
     const now = clock.now();
     const outboxId = await db.transaction().execute(async (trx) => {
       const id = await enqueueMail(trx, now, {
@@ -62,9 +66,9 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
         subject: mail.subject,
         text: mail.text,
         messageId: newMessageId(mailFrom),
-        attachments: [{ filename: mail.filename, contentType: 'application/pdf', content: pdf }],
+        attachments: [{ filename: mail.filename, contentType: 'application/pdf', content: pdf }, isdoc],
       });
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'invoice', entityId: invoiceId, action: 'email', after: { to, subject: mail.subject, outboxId: id, attachment: mail.filename } });
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'invoice', entityId: invoiceId, action: 'email', after: { to, subject: mail.subject, outboxId: id, attachments: [mail.filename, isdoc.filename] } });
       return id;
     });
     if (invoice.state === 'issued') await invoicing.payments.markSent(ctx, invoiceId);

@@ -13,8 +13,10 @@ import { paymentQrFor } from './domain/payment-qr.ts';
 import { COLOR_MUTED, createPdf, footers, heading, pairs, pdfBuffer, rule, table, textAt, ensureSpace, MARGIN, type Column, type Pdf } from './pdf/layout.ts';
 import { drawQr } from './pdf/qr.ts';
 import { drawWorkReport } from './work-report-pdf.ts';
+import { loadPdfKit } from './pdf/pdfkit.ts';
 
 export async function renderInvoicePdf(doc: InvoiceDocument, options: { workReport?: WorkReport } = {}): Promise<Buffer> {
+  await loadPdfKit();
   const pdf = createPdf({ title: `${titleOf(doc, labelsFor(doc.language)).title} ${doc.number}`, language: doc.language, date: doc.issueDate });
   let y = drawHeader(pdf, doc);
   y = drawParties(pdf, doc, y);

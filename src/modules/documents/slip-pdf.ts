@@ -8,6 +8,7 @@
 import type { SlipDocument } from '../warehouse/index.ts';
 import { formatDate, formatMoney, formatQuantityText } from './domain/format.ts';
 import { COLOR_MUTED, createPdf, ensureSpace, footers, MARGIN, pairs, pdfBuffer, rule, table, textAt } from './pdf/layout.ts';
+import { loadPdfKit } from './pdf/pdfkit.ts';
 
 export interface SlipPdfOptions {
   /** Print unit cost, cost and the cost total; true unless the reader may not see costs. */
@@ -15,6 +16,7 @@ export interface SlipPdfOptions {
 }
 
 export async function renderSlipPdf(slip: SlipDocument, options: SlipPdfOptions = {}): Promise<Buffer> {
+  await loadPdfKit();
   const showCosts = options.showCosts ?? true;
   const pdf = createPdf({ title: slip.number, language: slip.language, date: slip.date });
   const l = pdf.labels;

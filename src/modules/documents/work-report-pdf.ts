@@ -7,8 +7,10 @@ import type { WorkReport, WorkReportEntry } from '../billing/index.ts';
 import { formatDate, formatMinutes, formatMoney, formatQuantityText } from './domain/format.ts';
 import { labelsFor, type Labels } from './domain/labels.ts';
 import { COLOR_MUTED, createPdf, ensureSpace, footers, heading, MARGIN, pairs, pdfBuffer, table, textAt, type Pdf } from './pdf/layout.ts';
+import { loadPdfKit } from './pdf/pdfkit.ts';
 
 export async function renderWorkReportPdf(report: WorkReport): Promise<Buffer> {
+  await loadPdfKit();
   const pdf = createPdf({ title: `${labelsFor(report.language).workReport} ${report.invoiceNumber ?? report.period}`, language: report.language, date: `${report.period}-01` });
   drawWorkReport(pdf, report, MARGIN, null);
   footers(pdf, report.supplierName);

@@ -9,3 +9,4 @@ export { exportsRoutes } from './exports.routes.ts';
 export { EXPORTERS, exporterFor } from './domain/adapters.ts';
 export { EXPORT_FORMATS, isExportFormat, type AccountingExporter, type ExportFormat } from './domain/exporter.ts';
 export type { ExportBatch, ExportPreview } from './exports.schemas.ts';
+export { isdocXml } from './domain/isdoc.ts';

@@ -194,7 +194,7 @@ export async function listRecords(
 export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly number[]; from: string; to: string }, scope: TicketScope) {
   if (scope.kind === 'none' || f.technicianIds.length === 0) return [];
   const count = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-  const groups = db
+  const groups = await db
     .selectFrom('records as r')
     .select([
       'r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency',
@@ -209,31 +209,43 @@ export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly n
     .where('r.technician_id', 'in', f.technicianIds)
     .where('r.date', '>=', f.from)
     .where('r.date', '<=', f.to)
-    .groupBy(['r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency']);
-  let sel = db
-    .selectFrom(groups.as('g'))
-    .innerJoin('tickets as t', 't.id', 'g.ticket_id')
-    .selectAll('g')
-    .select(['t.number as ticket_number', 't.subject as ticket_subject']);
-  if (scope.kind === 'member_queues') {
-    sel = sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+    .groupBy(['r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency'])
+    .execute();
+  // The tickets' numbers and subjects (and the scope) once per ticket, not once per group:
+  // a busy week has tens of thousands of groups on a few thousand tickets.
+  const tickets = await ticketHeads(db, [...new Set(groups.map((g) => Number(g.ticket_id)))], scope);
+  return groups.flatMap((r) => {
+    const ticket = tickets.get(Number(r.ticket_id));
+    if (!ticket) return []; // outside the actor's ticket scope
+    return [{
+      technicianId: Number(r.technician_id),
+      ticket,
+      date: r.date,
+      billable: Number(r.billable) === 1,
+      currency: r.currency,
+      costCurrency: r.cost_currency,
+      records: Number(r.records),
+      minutes: Number(r.minutes),
+      unpriced: Number(r.unpriced),
+      priced: Number(r.priced),
+      amountMinor: Number(r.amount_minor ?? 0),
+      costed: Number(r.costed),
+      costMinor: Number(r.cost_minor ?? 0),
+    }];
+  });
+}
+
+/** Number and subject of the tickets the scope lets through, by id (in chunks: bound parameters are limited). */
+async function ticketHeads(db: DbOrTx, ids: readonly number[], scope: TicketScope): Promise<Map<number, { id: number; number: string; subject: string }>> {
+  const heads = new Map<number, { id: number; number: string; subject: string }>();
+  for (let i = 0; i < ids.length; i += 5_000) {
+    let sel = db.selectFrom('tickets as t').select(['t.id', 't.number', 't.subject']).where('t.id', 'in', ids.slice(i, i + 5_000));
+    if (scope.kind === 'member_queues') {
+      sel = sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+    }
+    for (const t of await sel.execute()) heads.set(Number(t.id), { id: Number(t.id), number: t.number, subject: t.subject });
   }
-  const rows = await sel.execute();
-  return rows.map((r) => ({
-    technicianId: Number(r.technician_id),
-    ticket: { id: Number(r.ticket_id), number: r.ticket_number, subject: r.ticket_subject },
-    date: r.date,
-    billable: Number(r.billable) === 1,
-    currency: r.currency,
-    costCurrency: r.cost_currency,
-    records: Number(r.records),
-    minutes: Number(r.minutes),
-    unpriced: Number(r.unpriced),
-    priced: Number(r.priced),
-    amountMinor: Number(r.amount_minor ?? 0),
-    costed: Number(r.costed),
-    costMinor: Number(r.cost_minor ?? 0),
-  }));
+  return heads;
 }
 
 /** The technicians of a team, by name. */

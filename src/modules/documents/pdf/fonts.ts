@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from './pdfkit.ts';
 
 export const FONT_REGULAR = 'Sans';
 export const FONT_BOLD = 'Sans-Bold';
@@ -62,7 +62,7 @@ function fontDir(): string {
 
 /** Parses a TTF through pdfkit's own font loader (fontkit) and returns the parsed font. */
 function parse(file: string): ParsedFont {
-  const probe = new PDFDocument({ autoFirstPage: false, font: file });
+  const probe = new (pdfKit())({ autoFirstPage: false, font: file });
   const font = (probe as unknown as { _font?: { font?: ParsedFont } })._font?.font;
   if (!font || typeof font.createSubset !== 'function') throw new Error(`could not parse the font ${file} (${readFileSync(file).length} bytes)`);
   return font;

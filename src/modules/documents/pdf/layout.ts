@@ -4,7 +4,7 @@
  * footer with page numbers. Renderers describe content; this file places it.
  */
 import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from './pdfkit.ts';
 import { labelsFor, type DocumentLanguage, type Labels } from '../domain/labels.ts';
 import { documentFonts, FONT_BOLD, FONT_REGULAR, type DocumentFont } from './fonts.ts';
 
@@ -29,7 +29,7 @@ export interface Pdf {
 export function createPdf(options: { title: string; language: DocumentLanguage; date: string }): Pdf {
   const fonts = documentFonts();
   const created = new Date(`${options.date}T12:00:00Z`);
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     bufferPages: true,

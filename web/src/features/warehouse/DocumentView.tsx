@@ -29,7 +29,8 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const currency = STOCK_CURRENCY;
   const returned = useDocument(doc.returnsDocumentId ?? NaN);
   const costs = me.fieldScope.costs;
-  const printable = (doc.kind === 'issue' || doc.kind === 'return') && costs;
+  // Everyone who sees the slip may print it; the PDF leaves out costs for roles that do not see them.
+  const printable = doc.kind === 'issue' || doc.kind === 'return';
   const mayReturn = doc.kind === 'issue' && can('stock.issue');
   return (
     <Stack gap="md" data-testid="document-view" data-kind={doc.kind} data-state={doc.state}>

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconFileTypePdf, IconPackageExport } from '@tabler/i
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { useAuth } from '../../app/auth/AuthProvider';
 import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
@@ -22,8 +22,6 @@ import { parseSerials } from './model';
 /** The ticket's slips (issues and returns) with their lines and the printable PDF. */
 function SlipList({ slips }: { slips: StockDocument[] }) {
   const { t } = useTranslation();
-  // The printed slip shows costs: only roles that see costs may open it.
-  const printable = useMe().fieldScope.costs;
   return (
     <Stack gap={0} data-testid="material-slips">
       {slips.map((s) => (
@@ -37,7 +35,8 @@ function SlipList({ slips }: { slips: StockDocument[] }) {
               {(s.lines ?? []).map((l) => `${l.itemName} × ${formatDecimal(l.quantity)} ${l.unit}`).join(', ')}
             </Text>
           </div>
-          {s.state === 'confirmed' && printable ? (
+          {/* Every role that sees the slips may print them; the PDF shows costs only to roles that see costs. */}
+          {s.state === 'confirmed' ? (
             <Button component="a" href={documentPdfUrl(s.id)} target="_blank" rel="noopener" size="compact-sm" variant="light" leftSection={<IconFileTypePdf size={14} />} data-testid={`material-slip-pdf-${s.id}`}>
               {t('warehouse.documents.pdf')}
             </Button>
