@@ -17,7 +17,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-db.pragma('cache_size = -64000');
+db.pragma('cache_size = -16000');
 
 const selectOne = db.prepare('SELECT * FROM clients WHERE id = ?');
 // Read with .all(), never .get(): .get() on INSERT … RETURNING leaves the statement

@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable, runLoad, type LoadOptions, type LoadResult, type Row } from './lib/load.ts';
-import { startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -136,7 +136,7 @@ try {
   // Measured as it runs in production (`npm start`): the built server, not the TypeScript loader.
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
   const kontor = await startServer({
-    command: [process.execPath, join(ROOT, 'dist/server/kontor.js'), 'serve', '--db', kontorDb],
+    command: builtServerCommand(ROOT, ['serve', '--db', kontorDb]),
     env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
     cwd: ROOT,
   });

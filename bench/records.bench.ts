@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedSqliteRecords, generatePostgresRecords, type RecordsInfo } from './lib/generate-records.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
@@ -90,7 +90,7 @@ async function runEngine(engine: string): Promise<boolean> {
     const techToken = tokenFor(db, info.technicianEmails[0]!);
     const managerToken = tokenFor(db, info.managerEmail);
     server = await startServer({
-      command: [process.execPath, join(ROOT, 'dist/server/kontor.js'), 'serve', '--db', db],
+      command: builtServerCommand(ROOT, ['serve', '--db', db]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
       cwd: ROOT,
       timeoutMs: 120_000,

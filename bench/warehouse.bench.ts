@@ -27,7 +27,7 @@ import { prepareDatabase } from '../src/main.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, preparedQuery } from '../src/platform/db/index.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 10_000_000);
@@ -130,7 +130,7 @@ async function main(): Promise<boolean> {
     log(`SQLite: ${MOVEMENTS} movements generated in ${(await generateMovements(w)).toFixed(0)} s`);
     const direct = await balanceReadTimings(w);
     server = await startServer({
-      command: [process.execPath, join(ROOT, 'dist/server/kontor.js'), 'serve', '--db', w.file],
+      command: builtServerCommand(ROOT, ['serve', '--db', w.file]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
       cwd: ROOT,
       timeoutMs: 120_000,

@@ -12,6 +12,20 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/**
+ * How `npm start` runs the built server (package.json "start"): the same Node flags,
+ * so that figures are those of production. A young generation of 2 MB semi-spaces
+ * keeps short-lived request garbage from being promoted and piling up in the old
+ * generation under load (about 100 MB less memory after a write-heavy run, for a few
+ * per cent of throughput).
+ */
+export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2'] as const;
+
+/** The command that starts the built server (dist/server/kontor.js) with these arguments. */
+export function builtServerCommand(root: string, args: readonly string[]): string[] {
+  return [process.execPath, ...SERVER_NODE_FLAGS, `${root}/dist/server/kontor.js`, ...args];
+}
+
 export interface StartServerOptions {
   /** Program and arguments, e.g. [process.execPath, '--import', 'tsx', 'src/main.ts']. */
   command: string[];

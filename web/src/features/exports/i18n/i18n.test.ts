@@ -1,42 +1,10 @@
 // @vitest-environment node
 // The exports texts live beside the feature and are merged into the common ones
 // (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
-import { describe, expect, it } from 'vitest';
-import baseEn from '../../../i18n/en.json';
-import ticketsEn from '../../tickets/i18n/en.json';
+import { describeFeatureTexts } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
 import sk from './sk.json';
-import recordsEn from '../../records/i18n/en.json';
-import billingEn from '../../billing/i18n/en.json';
-import contractsEn from '../../contracts/i18n/en.json';
-import warehouseEn from '../../warehouse/i18n/en.json';
 
-type Tree = { [key: string]: string | Tree };
+describeFeatureTexts('exports', { cs, sk, en });
 
-function entries(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
-  );
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
-const files = { cs: cs as Tree, sk: sk as Tree, en: en as Tree };
-const reference = new Map(entries(files.en));
-
-describe('exports translations', () => {
-  it.each(['cs', 'sk'] as const)('%s has exactly the keys of en, with the same {{placeholders}}', (lang) => {
-    const own = new Map(entries(files[lang]));
-    expect([...own.keys()].filter((k) => !reference.has(k))).toEqual([]);
-    expect([...reference.keys()].filter((k) => !own.has(k))).toEqual([]);
-    expect([...reference].filter(([k, v]) => placeholders(v) !== placeholders(own.get(k) ?? '')).map(([k]) => k)).toEqual([]);
-  });
-
-  it('has no empty texts and overrides no text of the common files or another feature', () => {
-    const taken = new Set([baseEn, ticketsEn, recordsEn, billingEn, contractsEn, warehouseEn].flatMap((tree) => entries(tree as Tree).map(([k]) => k)));
-    for (const [lang, tree] of Object.entries(files)) {
-      expect(entries(tree).filter(([, v]) => v.trim() === '').map(([k]) => k), lang).toEqual([]);
-      expect(entries(tree).filter(([k]) => taken.has(k)).map(([k]) => k), lang).toEqual([]);
-    }
-  });
-});

@@ -2,47 +2,19 @@
 // The warehouse texts live beside the feature and are merged into the common ones
 // (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
 import { describe, expect, it } from 'vitest';
-import baseEn from '../../../i18n/en.json';
-import pricingEn from '../../pricing/i18n/en.json';
-import recordsEn from '../../records/i18n/en.json';
-import ticketsEn from '../../tickets/i18n/en.json';
 import { DOCUMENT_KINDS } from '../api';
 import { KIND_PATHS } from '../model';
+import { describeFeatureTexts, entries, type Tree } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
 import sk from './sk.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function entries(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
-  );
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
-const files = { cs: cs as Tree, sk: sk as Tree, en: en as Tree };
-const reference = new Map(entries(files.en));
+const reference = describeFeatureTexts('warehouse', { cs, sk, en });
 
 describe('warehouse translations', () => {
-  it.each(['cs', 'sk'] as const)('%s has exactly the keys of en, with the same {{placeholders}}', (lang) => {
-    const own = new Map(entries(files[lang]));
-    expect([...own.keys()].filter((k) => !reference.has(k))).toEqual([]);
-    expect([...reference.keys()].filter((k) => !own.has(k))).toEqual([]);
-    expect([...reference].filter(([k, v]) => placeholders(v) !== placeholders(own.get(k) ?? '')).map(([k]) => k)).toEqual([]);
-  });
-
-  it('has no empty texts and overrides no text of the common files or another feature', () => {
-    const taken = new Set([baseEn, ticketsEn, recordsEn, pricingEn].flatMap((tree) => entries(tree as Tree).map(([k]) => k)));
-    for (const [lang, tree] of Object.entries(files)) {
-      expect(entries(tree).filter(([, v]) => v.trim() === '').map(([k]) => k), lang).toEqual([]);
-      expect(entries(tree).filter(([k]) => taken.has(k)).map(([k]) => k), lang).toEqual([]);
-    }
-  });
-
   it('Czech and Slovak are not left in English', () => {
     for (const lang of ['cs', 'sk'] as const) {
-      const own = new Map(entries(files[lang]));
+      const own = new Map(entries({ cs, sk }[lang] as Tree));
       const same = [...reference].filter(([k, v]) => own.get(k) === v && /[a-z]{4,}/.test(v) && !/^(EAN|PDF|DPH|Minimum)$/.test(v)).map(([k]) => k);
       expect(same, lang).toEqual([]);
     }
