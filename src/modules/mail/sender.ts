@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config/index.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { periodicJob } from '../../platform/periodic.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { MAX_ATTEMPTS, retryDelayMs } from './domain/index.ts';
 import { attachmentsOf, claimDue, markAttemptFailed, markSent, type OutboxRow, type Recipient } from './outbox.repo.ts';
@@ -50,9 +51,6 @@ export function createMailSender(
   const maxPerRun = options.maxPerRun ?? 200;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   let transporter: Transporter | null = null;
-  let running: Promise<RunResult> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let started = false;
 
   function transport(): Transporter {
     transporter ??= nodemailer.createTransport({
@@ -130,45 +128,24 @@ export function createMailSender(
     return result;
   }
 
-  /** One pass over the due messages. Concurrent calls share the pass under way. */
-  function runOnce(): Promise<RunResult> {
-    running ??= drain().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  // One pass at a time, every intervalMs (default 5 s) until stop(): platform/periodic.ts.
+  const job = periodicJob(drain, (err) => logger.error({ err }, 'mail sender run failed'));
+  let warned = false;
 
-  /** Runs every intervalMs until stop(); a run never overlaps the next. */
   function start(intervalMs = 5_000): void {
-    if (started) return;
-    started = true;
-    if (!config.smtpUrl) logger.warn({}, 'no mail server configured (KONTOR_SMTP_URL): outgoing mail waits in the outbox');
-    const tick = async () => {
-      try {
-        await runOnce();
-      } catch (err) {
-        logger.error({ err }, 'mail sender run failed');
-      }
-      if (started) {
-        timer = setTimeout(tick, intervalMs);
-        timer.unref();
-      }
-    };
-    timer = setTimeout(tick, 0);
-    timer.unref();
+    if (!config.smtpUrl && !warned) logger.warn({}, 'no mail server configured (KONTOR_SMTP_URL): outgoing mail waits in the outbox');
+    warned = true;
+    job.start(intervalMs);
   }
 
   /** Stops the timer, lets the run under way finish, and closes the SMTP connections. */
   async function stop(): Promise<void> {
-    started = false;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    await running?.catch(() => undefined);
+    await job.stop();
     transporter?.close();
     transporter = null;
   }
 
-  return { runOnce, start, stop };
+  return { runOnce: job.runOnce, start, stop };
 }
 
 export type MailSender = ReturnType<typeof createMailSender>;

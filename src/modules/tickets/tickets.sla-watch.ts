@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { periodicJob } from '../../platform/periodic.ts';
 import { isPostgres, type Db, type TicketsTable, type Tx } from '../../platform/db/index.ts';
 import { findQueue, getSlaPolicy, type EffectiveSlaPolicy } from '../helpdesk/index.ts';
 import { computeSla, nextSlaCheckAt, slaTransitions, type SlaPolicy, type SlaState, type SlaTransition } from './domain/sla/index.ts';
@@ -63,9 +64,6 @@ export function createSlaWatcher(
   const batchSize = options.batchSize ?? 50;
   const maxPerRun = options.maxPerRun ?? 1_000;
   const postgres = isPostgres(db);
-  let running: Promise<SlaWatchResult> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let started = false;
 
   /** The ticket, locked for this transaction, if its check is still due; null when another watcher has it or did it. */
   async function claim(trx: Tx, id: number, now: string): Promise<TicketRow | null> {
@@ -200,42 +198,9 @@ export function createSlaWatcher(
     return total;
   }
 
-  /** One pass over the due tickets. Concurrent calls share the pass under way. */
-  function runOnce(): Promise<SlaWatchResult> {
-    running ??= watch().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  /** Runs every intervalMs until stop(); a run never overlaps the next. */
-  function start(intervalMs = 30_000): void {
-    if (started) return;
-    started = true;
-    const tick = async () => {
-      try {
-        await runOnce();
-      } catch (err) {
-        logger.error({ err }, 'SLA watcher run failed');
-      }
-      if (started) {
-        timer = setTimeout(tick, intervalMs);
-        timer.unref();
-      }
-    };
-    timer = setTimeout(tick, 0);
-    timer.unref();
-  }
-
-  /** Stops the timer and lets the run under way finish. */
-  async function stop(): Promise<void> {
-    started = false;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    await running?.catch(() => undefined);
-  }
-
-  return { runOnce, start, stop };
+  // One pass at a time, every intervalMs (default 30 s) until stop(): platform/periodic.ts.
+  const job = periodicJob(watch, (err) => logger.error({ err }, 'SLA watcher run failed'));
+  return { runOnce: job.runOnce, start: (intervalMs = 30_000) => job.start(intervalMs), stop: job.stop };
 }
 
 export type SlaWatcher = ReturnType<typeof createSlaWatcher>;
