@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderInvoicePdf, renderSlipPdf, renderWorkReportPdf } from '../src/modules/documents/index.ts';
-import { czCreditNote, czInvoice, enInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
+import { czCreditNote, czInvoice, enInvoice, eurInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
 import { issueSlip, workReport } from './fixtures/documents/reports.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test-output');
@@ -106,6 +106,21 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     const file = await save('invoice-en', renderInvoicePdf(enInvoice));
     const text = pdfText(file);
     for (const expected of ['Invoice', 'Tax document', 'Supplier'.toUpperCase(), 'Date of taxable supply', 'VAT summary', 'Amount due', 'CZK 29,875.00', '2 Nov 2026']) expect(text).toContain(expected);
+  });
+
+  it('EUR invoice of a Czech VAT payer: its VAT also in CZK with the rate and its day, in cs, sk and en', async () => {
+    const cs = pdfText(await save('invoice-eur', renderInvoicePdf(eurInvoice)));
+    for (const expected of ['Rekapitulace DPH', '970,00 €', '203,70 €', 'Celkem k úhradě', '1 173,70 €',
+      'DPH v Kč', 'kurz 24,335 CZK/EUR ke dni 31. 10. 2026', '23 604,95 Kč', '4 957,04 Kč']) expect(cs).toContain(expected);
+    expect(cs).toContain('DPH celkem v Kč');
+    const sk = pdfText(await save('invoice-eur-sk', renderInvoicePdf({ ...eurInvoice, language: 'sk' })));
+    for (const expected of ['DPH v domácej mene (CZK)', 'DPH spolu v CZK', 'kurz 24,335 CZK/EUR ku dňu 31. 10. 2026', '23 604,95 Kč', '4 957,04 Kč']) expect(sk).toContain(expected);
+    const en = pdfText(await save('invoice-eur-en', renderInvoicePdf({ ...eurInvoice, language: 'en' })));
+    for (const expected of ['VAT in CZK', 'VAT total in CZK', 'rate 24.335 CZK/EUR as of 31 Oct 2026', 'CZK 23,604.95', 'CZK 4,957.04', 'EUR 1,173.70']) expect(en).toContain(expected);
+    // Without the CZK figures (a document in the supplier's own currency) no such block is printed.
+    const plain = pdfText(await save('invoice-eur-plain', renderInvoicePdf({ ...eurInvoice, homeCurrencyVat: null })));
+    expect(plain).not.toContain('DPH v Kč');
+    expect(plain).not.toContain('kurz');
   });
 
   it('a long invoice breaks pages cleanly and repeats the table header on each', async () => {

@@ -21,7 +21,7 @@ import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { unzip } from './fixtures/exports/zip.ts';
 import { batchStream } from '../src/modules/exports/exports.stream.ts';
 import type { ExportFormat } from '../src/modules/exports/domain/exporter.ts';
-import { creditNote, czClient, czSupplier, INVOICES, invoiceDocument, issueSlip, nonPayerSupplier, skClient } from './fixtures/exports/documents.ts';
+import { creditNote, czClient, czSupplier, eurInvoice, INVOICES, invoiceDocument, issueSlip, nonPayerSupplier, skClient } from './fixtures/exports/documents.ts';
 
 const GOLDEN = join(import.meta.dirname, 'fixtures/exports/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -175,6 +175,127 @@ describe('format details', () => {
   });
 });
 
+describe('a foreign-currency invoice states its VAT in the supplier’s currency too', () => {
+  const eurCreditNote: InvoiceDocument = {
+    ...invoiceDocument({ id: '108', number: 'OD2026-0108', kind: 'credit_note', currency: 'EUR', lines: [{ ...eurInvoice.lines[1]!, unitPriceMinor: -12000, netMinor: -12000 }], corrects: { number: 'FV2026-0107', issueDate: '2026-10-31', taxableSupplyDate: '2026-10-31', reason: 'Sleva' }, issueDate: '2026-11-05' }),
+    // -120.00 × 24.335 = -2 920.20; -25.20 × 24.335 = -613.242 → -613.24.
+    homeCurrencyVat: { currency: 'CZK', rate: '24.335', rateDate: '2026-11-04', groups: [{ vatRateBp: 2100, baseMinor: -292_020, vatMinor: -61_324 }], baseMinor: -292_020, vatMinor: -61_324 },
+  };
+
+  it('every format validates against its schema, invoice and credit note', () => {
+    for (const [name, doc] of [['eur', eurInvoice], ['eur-credit', eurCreditNote]] as const) {
+      validate(XSD.isdoc, [write(`${name}.isdoc`, EXPORTERS.isdoc.exportDocument(doc))]);
+      validate(doc.kind === 'credit_note' ? XSD.ublCreditNote : XSD.ublInvoice, [write(`${name}.ubl.xml`, EXPORTERS.ubl.exportDocument(doc))]);
+      validate(XSD.pohoda, [write(`${name}.pohoda.xml`, EXPORTERS.pohoda.exportDocument(doc))]);
+    }
+  });
+
+  it('ISDOC: local currency CZK with the rate; plain amounts in CZK, *Curr ones in EUR; VAT exactly the document’s CZK figures', () => {
+    const x = isdocXml(eurInvoice);
+    expect(one(x, 'LocalCurrencyCode')).toBe('CZK');
+    expect(one(x, 'ForeignCurrencyCode')).toBe('EUR');
+    expect(one(x, 'CurrRate')).toBe('24.335');
+    expect(one(x, 'RefCurrRate')).toBe('1');
+    const sub = section(x, 'TaxSubTotal');
+    expect([one(sub, 'TaxableAmountCurr'), one(sub, 'TaxableAmount'), one(sub, 'TaxAmountCurr'), one(sub, 'TaxAmount')]).toEqual(['970.00', '23604.95', '203.70', '4957.04']);
+    expect(one(sub, 'TaxInclusiveAmount')).toBe('28561.99');
+    expect(one(sub, 'DifferenceTaxAmount')).toBe('4957.04');
+    const total = section(x, 'TaxTotal').replace(/<TaxSubTotal>[\s\S]*<\/TaxSubTotal>/, '');
+    expect([one(total, 'TaxAmountCurr'), one(total, 'TaxAmount')]).toEqual(['203.70', '4957.04']);
+    const legal = section(x, 'LegalMonetaryTotal');
+    expect([one(legal, 'TaxExclusiveAmount'), one(legal, 'TaxExclusiveAmountCurr')]).toEqual(['23604.95', '970.00']);
+    expect([one(legal, 'PayableAmount'), one(legal, 'PayableAmountCurr')]).toEqual(['28561.99', '1173.70']);
+    const lines = section(x, 'InvoiceLines');
+    expect(all(lines, 'LineExtensionAmountCurr')).toEqual(['850.00', '120.00']);
+    // 850.00 × 24.335 = 20 684.75; 120.00 × 24.335 = 2 920.20.
+    expect(all(lines, 'LineExtensionAmount')).toEqual(['20684.75', '2920.20']);
+    // The payment instruction stays in what the client pays.
+    expect(one(x, 'PaidAmount')).toBe('1173.70');
+    const credit = isdocXml(eurCreditNote);
+    expect(one(section(credit, 'TaxSubTotal'), 'TaxAmount')).toBe('613.24');
+    expect(one(section(credit, 'TaxSubTotal'), 'TaxableAmountCurr')).toBe('120.00');
+  });
+
+  it('POHODA: the foreign block with the fixed rate, the home-currency summary with the converted figures', () => {
+    const summary = section(fromWindows1250(EXPORTERS.pohoda.exportDocument(eurInvoice)), 'inv:invoiceSummary');
+    const foreign = section(summary, 'inv:foreignCurrency');
+    expect(one(foreign, 'typ:ids')).toBe('EUR');
+    expect(one(foreign, 'typ:rate')).toBe('24.335');
+    expect(one(foreign, 'typ:amount')).toBe('1');
+    expect(one(foreign, 'typ:priceSum')).toBe('1173.70');
+    const home = section(summary, 'inv:homeCurrency');
+    expect([one(home, 'typ:priceHigh'), one(home, 'typ:priceHighVAT'), one(home, 'typ:priceHighSum')]).toEqual(['23604.95', '4957.04', '28561.99']);
+    // Without the CZK figures POHODA still takes its own rate for the day, as before.
+    const plain = section(fromWindows1250(EXPORTERS.pohoda.exportDocument({ ...eurInvoice, homeCurrencyVat: null })), 'inv:invoiceSummary');
+    expect(plain).not.toContain('typ:rate');
+    expect(plain).not.toContain('inv:homeCurrency');
+  });
+
+  it('UBL: TaxCurrencyCode (BT-6) and a second TaxTotal with only the VAT in CZK (BT-111)', () => {
+    const x = ublXml(eurInvoice);
+    expect(one(x, 'cbc:TaxCurrencyCode')).toBe('CZK');
+    const totals = [...x.matchAll(/<cac:TaxTotal>([\s\S]*?)<\/cac:TaxTotal>/g)].map((m) => m[1]!);
+    expect(totals).toHaveLength(2);
+    expect(totals[0]).toContain('<cbc:TaxAmount currencyID="EUR">203.70</cbc:TaxAmount>');
+    expect(totals[1]!.trim()).toBe('<cbc:TaxAmount currencyID="CZK">4957.04</cbc:TaxAmount>');
+    expect(ublXml(eurCreditNote)).toContain('<cbc:TaxAmount currencyID="CZK">613.24</cbc:TaxAmount>');
+    expect(ublXml(INVOICES.skReverseCharge)).not.toContain('TaxCurrencyCode');
+  });
+
+  /** round(minor × rate) half away from zero, by hand in BigInt: an independent check of the exporters' conversion. */
+  function convert(minor: number, rate: string): number {
+    const [whole, frac = ''] = rate.split('.');
+    const n = BigInt(minor) * BigInt(whole! + frac);
+    const d = 10n ** BigInt(frac.length);
+    const q = n / d;
+    const r = n % d;
+    return Number((r < 0n ? -r : r) * 2n >= d ? q + (n < 0n ? -1n : 1n) : q) + 0;
+  }
+
+  function withHomeCurrency(doc: InvoiceDocument, rate: string): InvoiceDocument {
+    const groups = doc.vatRecap.map((g) => ({ vatRateBp: g.vatRateBp, baseMinor: convert(g.baseMinor, rate), vatMinor: convert(g.vatMinor, rate) }));
+    return { ...doc, currency: 'EUR', homeCurrencyVat: { currency: 'CZK', rate, rateDate: '2026-10-30', groups, baseMinor: sum(groups.map((g) => g.baseMinor)), vatMinor: sum(groups.map((g) => g.vatMinor)) } };
+  }
+
+  const rateArb = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 999 })).map(([w, f]) => `${w}.${String(f).padStart(3, '0')}`);
+
+  it('for random documents and rates: ISDOC, UBL and POHODA carry exactly the CZK VAT figures, and CZK local totals add up', () => {
+    fc.assert(
+      fc.property(docArb, rateArb, (r, rate) => {
+        const doc = withHomeCurrency(randomDocument(r), rate);
+        const hcv = doc.homeCurrencyVat!;
+        const signed = (minor: number) => (doc.kind === 'credit_note' ? -1 : 1) * minor + 0;
+        const isdoc = isdocXml(doc);
+        const subs = [...isdoc.matchAll(/<TaxSubTotal>([\s\S]*?)<\/TaxSubTotal>/g)].map((m) => m[1]!);
+        expect(subs.map((t) => [signed(minorOf(one(t, 'TaxableAmount'))), signed(minorOf(one(t, 'TaxAmount')))])).toEqual(hcv.groups.map((g) => [g.baseMinor, g.vatMinor]));
+        expect(subs.map((t) => signed(minorOf(one(t, 'TaxAmountCurr'))))).toEqual(doc.vatRecap.map((g) => g.vatMinor));
+        const legal = section(isdoc, 'LegalMonetaryTotal');
+        expect(signed(minorOf(one(legal, 'PayableAmount')))).toBe(hcv.baseMinor + hcv.vatMinor + convert(doc.roundingMinor, rate));
+        expect(signed(minorOf(one(legal, 'PayableAmountCurr')))).toBe(doc.totalMinor);
+        expect(ublXml(doc)).toContain(`<cbc:TaxAmount currencyID="CZK">${decimalOf(signed(hcv.vatMinor))}</cbc:TaxAmount>`);
+        const home = section(section(fromWindows1250(EXPORTERS.pohoda.exportDocument(doc)), 'inv:invoiceSummary'), 'inv:homeCurrency');
+        expect(sum(['typ:priceLowVAT', 'typ:priceHighVAT'].flatMap((t) => all(home, t)).map(minorOf))).toBe(hcv.vatMinor);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('random foreign-currency documents validate against the schemas', () => {
+    const docs = fc.sample(fc.tuple(docArb, rateArb), { numRuns: 20, seed: 7 }).map(([r, rate]) => withHomeCurrency(randomDocument(r), rate));
+    validate(XSD.isdoc, docs.map((d, i) => write(`hc${i}.isdoc`, EXPORTERS.isdoc.exportDocument(d))));
+    validate(XSD.ublInvoice, docs.filter((d) => d.kind === 'invoice').map((d, i) => write(`hci${i}.xml`, EXPORTERS.ubl.exportDocument(d))));
+    validate(XSD.ublCreditNote, docs.filter((d) => d.kind === 'credit_note').map((d, i) => write(`hcc${i}.xml`, EXPORTERS.ubl.exportDocument(d))));
+    validate(XSD.pohoda, [write('hc.pohoda.xml', pohodaBatch(docs.map((doc): ExportItem => ({ kind: 'invoice', doc }))))]);
+  });
+
+  it('CSV: home currency, rate, its date, base and VAT in CZK; empty for other documents', () => {
+    const [header, row, other] = csvBatch([eurInvoice, INVOICES.czVatPayer])['invoices.csv']!.split('\r\n');
+    expect(header!.endsWith('home_currency;exchange_rate;exchange_rate_date;home_net;home_vat')).toBe(true);
+    expect(row!.endsWith(';CZK;24,335;2026-10-31;23604,95;4957,04')).toBe(true);
+    expect(other!.endsWith(';;;;;')).toBe(true);
+  });
+});
+
 describe('streamed batches', () => {
   async function streamed(format: ExportFormat, items: ExportItem[]): Promise<Buffer> {
     async function* source() {
@@ -228,6 +349,12 @@ describe('golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
     });
   }
 
+  it('eurInvoice (foreign currency, VAT also in CZK)', () => {
+    golden('eurInvoice.isdoc', EXPORTERS.isdoc.exportDocument(eurInvoice));
+    golden('eurInvoice.ubl.xml', EXPORTERS.ubl.exportDocument(eurInvoice));
+    golden('eurInvoice.pohoda.xml', EXPORTERS.pohoda.exportDocument(eurInvoice));
+  });
+
   it('POHODA batch and CSV batch', () => {
     const docs = Object.values(INVOICES).filter((d) => d.supplier === czSupplier);
     golden('batch.pohoda.xml', pohodaBatch([{ kind: 'client', clientId: 5, party: czClient }, ...docs.map((doc): ExportItem => ({ kind: 'invoice', doc })), { kind: 'slip', doc: issueSlip }]));
@@ -254,6 +381,7 @@ const one = (xml: string, tag: string): string => {
 };
 const section = (xml: string, tag: string): string => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1] ?? '';
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const decimalOf = (minor: number) => `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
 
 function checkTotals(doc: InvoiceDocument): void {
   const direction = doc.kind === 'credit_note' ? -1 : 1;

@@ -97,6 +97,8 @@ export function createCrediting(deps: InvoicingDeps) {
         net_minor: totals.netMinor, vat_minor: totals.vatMinor, rounding_minor: totals.roundingMinor, total_minor: totals.totalMinor,
         vat_recap_json: JSON.stringify(totals.groups), supplier_json: JSON.stringify(await loadSupplier(trx)), customer_json: JSON.stringify(customerOf(client)),
         issued_at: at, issued_by: ctx.actor.userId || null, updated_at: at,
+        // A correction states its VAT in the home currency at the rate of the invoice it corrects (§29, §71).
+        exchange_rate: invoice.exchange_rate, exchange_rate_date: invoice.exchange_rate_date,
       });
 
       const creditedMinor = invoice.credited_minor - totals.totalMinor;
@@ -111,7 +113,7 @@ export function createCrediting(deps: InvoicingDeps) {
       const who = auditWhoOf(ctx);
       await recordAudit(trx, now, who, {
         entity: 'invoice', entityId: noteId, action: 'issue_credit_note',
-        after: { number: number.number, corrects: invoice.number, reason, full, lines: plan.lines.map((l) => ({ lineId: l.correctsLineId, netMinor: l.netMinor })), netMinor: totals.netMinor, vatMinor: totals.vatMinor, totalMinor: totals.totalMinor },
+        after: { number: number.number, corrects: invoice.number, reason, full, lines: plan.lines.map((l) => ({ lineId: l.correctsLineId, netMinor: l.netMinor })), netMinor: totals.netMinor, vatMinor: totals.vatMinor, totalMinor: totals.totalMinor, exchangeRate: invoice.exchange_rate, exchangeRateDate: invoice.exchange_rate_date },
       });
       await recordAudit(trx, now, who, {
         entity: 'invoice', entityId: invoiceId, action: 'credit',

@@ -43,7 +43,7 @@ export async function invoiceDocument(db: DbOrTx, id: number, options: { today?:
       taxableSupplyDate: row.taxable_supply_date, dueDate: row.due_date, currency: row.currency, language: row.language, period: row.period,
       contractNumber: row.contract_number ?? null, reverseCharge: row.reverse_charge === 1, roundTotal: row.round_total === 1,
       netMinor: row.net_minor, vatMinor: row.vat_minor, roundingMinor: row.rounding_minor, totalMinor: row.total_minor,
-      vatRecap: JSON.parse(row.vat_recap_json) as VatGroup[], note: row.note,
+      vatRecap: JSON.parse(row.vat_recap_json) as VatGroup[], note: row.note, exchangeRate: row.exchange_rate, exchangeRateDate: row.exchange_rate_date,
     },
     lines: lines.map((l) => ({ kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })),
     supplier,

@@ -78,13 +78,14 @@ export function invoicingRoutes(deps: InvoicingRouteDeps) {
       config: { access: 'billing.issue' },
       schema: {
         tags,
-        summary: 'Issue a draft: next gap-free number, issue date today, taxable supply date (last day of the period unless set), due date by the client’s payment terms; its records are locked and its ledger rows made final, all in one transaction. 409 draft_blocked names the reasons; 409 already_issued if it is not a draft',
+        summary: 'Issue a draft: next gap-free number, issue date today, taxable supply date (last day of the period unless set), due date by the client’s payment terms; its records are locked and its ledger rows made final, all in one transaction. 409 draft_blocked names the reasons; 409 already_issued if it is not a draft. A draft in a foreign currency charging VAT (needsExchangeRate) needs exchangeRate { rate, date }: 400 exchange_rate_required without it, 400 exchange_rate_not_needed when given for an invoice in the supplier’s currency',
         params: idParam,
+        body: s.issueBody,
         response: { 200: s.invoiceDetail, ...errors },
       },
       handler: async (request) => {
         const ctx = contextOf(request);
-        await issuing.issue(ctx, request.params.id);
+        await issuing.issue(ctx, request.params.id, { exchangeRate: request.body?.exchangeRate });
         return invoices.get(ctx, request.params.id);
       },
     });

@@ -84,14 +84,34 @@ export const invoiceDetail = invoiceSummary.extend({
   note: z.string(),
   issuedAt: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** Foreign-currency invoices with VAT: the rate fixed at issue (units of the home currency per unit of the invoice's) and its day; null otherwise. */
+  exchangeRate: z.string().nullable(),
+  exchangeRateDate: z.string().nullable(),
+  /** Drafts: whether issuing needs an exchange rate (VAT payer, foreign currency, VAT charged); false for issued documents. */
+  needsExchangeRate: z.boolean(),
+  /** The supplier's own currency (CZ → CZK, SK → EUR); null if the supplier's country has none defined. */
+  homeCurrency: z.string().nullable(),
   /** What the caller may do with it now (state and permissions). */
   allowedActions: z.array(invoiceAction),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 
+/** The exchange rate an invoice in a foreign currency is issued with (its VAT is stated in the supplier's currency too). */
+export const exchangeRateInput = z.strictObject({
+  rate: z.string().max(20).describe("Units of the supplier's currency for ONE unit of the invoice's currency, decimal with a dot and at most 6 decimals, e.g. '24.335'"),
+  date: z.string().max(10).describe('The day the rate is of (YYYY-MM-DD), not after the issue date'),
+});
+
+/** Single issue: the rate, required exactly when the draft's needsExchangeRate is true; refused on an invoice in the supplier's currency. */
+export const issueBody = z.strictObject({ exchangeRate: exchangeRateInput.optional() }).nullish();
+
 /** Exactly one of the two (checked in the service, naming the field). */
-export const bulkIssueBody = z.strictObject({ period: period.optional(), ids: z.array(id).min(1).max(10_000).optional() });
+export const bulkIssueBody = z.strictObject({
+  period: period.optional(),
+  ids: z.array(id).min(1).max(10_000).optional(),
+  exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/), exchangeRateInput).optional().describe("Per invoice currency (e.g. { EUR: { rate: '24.335', date: '2026-10-30' } }): the rate drafts in that currency are issued with; a draft that needs one and has none is reported not issued (exchange_rate_required)"),
+});
 
 export const bulkIssueReport = z.object({
   issued: z.array(z.object({ id: z.number(), number: z.string() })),
@@ -144,4 +164,9 @@ export const invoiceDocumentSchema = z.object({
   note: z.string().nullable(),
   draft: z.boolean().optional(),
   legalNote: z.string().nullable().optional(),
+  homeCurrencyVat: z.object({
+    currency: z.string(), rate: z.string(), rateDate: z.string(),
+    groups: z.array(z.object({ vatRateBp: z.number(), baseMinor: minor, vatMinor: minor })).readonly(),
+    baseMinor: minor, vatMinor: minor,
+  }).nullable().optional().describe("VAT base and VAT per rate in the supplier's currency at the rate fixed at issue (foreign-currency documents with VAT); null otherwise"),
 });

@@ -9,12 +9,15 @@ import { extname } from 'node:path';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { notFound } from '../../shared/errors.ts';
 import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
+import { loadSupplier } from '../company/index.ts';
 import { invoiceDocument } from './billing.document.ts';
+import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
 import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary } from './billing.invoices.schemas.ts';
 import { leftToCredit } from './domain/credit-note.ts';
+import { totalsOfLines } from './domain/invoice-document-build.ts';
 import { invoiceHtml } from './domain/invoice-html.ts';
 import type { InvoiceDocument } from './domain/invoice-document.ts';
 import { amountDue, possibleActions, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
@@ -83,6 +86,10 @@ export function createInvoicesService(deps: InvoicingDeps) {
       repo.linesOf(db, id), repo.creditedPerLine(db, id), repo.paymentsOf(db, id), repo.creditNotesOf(db, id), repo.recordsCount(db, id),
     ]);
     const isInvoice = row.kind === 'invoice' && row.state !== 'draft';
+    const supplier = await loadSupplier(db);
+    // A draft's VAT as issuing will compute it from its lines (the stored figure may predate an adjustment).
+    const vatMinor = row.state === 'draft' ? totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: row.reverse_charge === 1, roundTotal: false }).vatMinor : row.vat_minor;
+    const need = exchangeRateNeed({ currency: row.currency, reverseCharge: row.reverse_charge === 1, vatMinor }, supplier);
     const detail: InvoiceDetail = {
       ...summaryOf(row, today),
       paymentTermsDays: row.payment_terms_days,
@@ -104,6 +111,10 @@ export function createInvoicesService(deps: InvoicingDeps) {
       note: row.note,
       issuedAt: row.issued_at,
       sentAt: row.sent_at,
+      exchangeRate: row.exchange_rate,
+      exchangeRateDate: row.exchange_rate_date,
+      needsExchangeRate: row.state === 'draft' && need.needsExchangeRate,
+      homeCurrency: need.homeCurrency,
       allowedActions: possibleActions(moneyState(row)).filter((a) => hasPermission(ctx.actor, ACTION_PERMISSION[a])),
     };
     if (fieldScopeOf(ctx.actor.roles).prices) return detail;

@@ -19,6 +19,7 @@ import { ledgerRow, saveLedgerRow } from '../contracts/index.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { allocateNumber } from '../numbering/index.ts';
 import { customerOf } from './billing.document.parties.ts';
+import { checkExchangeRate, exchangeRateAtIssue, type ExchangeRateInput } from './billing.issue.rate.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
 import { totalsOfLines } from './domain/invoice-document-build.ts';
@@ -66,7 +67,9 @@ export function createIssuing(deps: InvoicingDeps) {
     return conflict('draft_not_ready', `The draft ${id} belongs to a billing run that has not completed yet`);
   }
 
-  async function issueInTransaction(trx: Tx, ctx: RequestContext, id: number, now: Date, supplierOf: (trx: Tx) => Promise<Supplier> = loadSupplier): Promise<IssuedInvoice> {
+  async function issueInTransaction(
+    trx: Tx, ctx: RequestContext, id: number, now: Date, rateOf: (currency: string) => ExchangeRateInput | undefined, supplierOf: (trx: Tx) => Promise<Supplier> = loadSupplier,
+  ): Promise<IssuedInvoice> {
     const at = now.toISOString();
     const today = todayOf(clock);
     if (!(await repo.claimDraft(trx, id, at))) throw await refusalOf(trx, id);
@@ -81,8 +84,9 @@ export function createIssuing(deps: InvoicingDeps) {
     if (lines.length === 0) throw conflict('empty_draft', 'The draft has no lines; there is nothing to invoice');
     const client = await repo.clientOf(trx, draft.client_id);
     const totals = totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: draft.reverse_charge === 1, roundTotal: draft.round_total === 1 });
-    const number = await allocateNumber(trx, 'invoice', today);
     const supplier = await supplierOf(trx);
+    const rate = exchangeRateAtIssue({ currency: draft.currency, reverseCharge: draft.reverse_charge === 1, vatMinor: totals.vatMinor }, supplier, rateOf(draft.currency));
+    const number = await allocateNumber(trx, 'invoice', today);
     const taxableSupplyDate = draft.taxable_supply_date ?? (draft.period && isPeriod(draft.period) ? lastDayOf(draft.period) : today);
     const dueDate = addDays(today, client.payment_terms_days);
 
@@ -132,6 +136,7 @@ export function createIssuing(deps: InvoicingDeps) {
       issued_at: at,
       issued_by: ctx.actor.userId || null,
       updated_at: at,
+      ...rate,
     });
 
     const recordContracts = locked.flatMap((r) => (r.contractId === null ? [] : [r.contractId]));
@@ -142,6 +147,7 @@ export function createIssuing(deps: InvoicingDeps) {
       action: 'issue',
       after: {
         number: number.number, issueDate: today, taxableSupplyDate, dueDate, netMinor: totals.netMinor, vatMinor: totals.vatMinor, totalMinor: totals.totalMinor,
+        exchangeRate: rate.exchange_rate, exchangeRateDate: rate.exchange_rate_date,
         records: locked.length, feePeriods: feePeriods.map((p) => `${p.contract_id}:${p.fee_period}`), finalLedgers: finalised,
       },
     });
@@ -171,15 +177,19 @@ export function createIssuing(deps: InvoicingDeps) {
     return done;
   }
 
-  async function issue(ctx: RequestContext, id: number): Promise<IssuedInvoice> {
+  async function issue(ctx: RequestContext, id: number, options: { exchangeRate?: ExchangeRateInput | undefined } = {}): Promise<IssuedInvoice> {
     requirePermission(ctx, 'billing.issue');
     const now = clock.now();
-    return db.transaction().execute((trx) => issueInTransaction(trx, ctx, id, now));
+    const given = options.exchangeRate;
+    if (given) checkExchangeRate(given, 'exchangeRate', todayOf(clock));
+    return db.transaction().execute((trx) => issueInTransaction(trx, ctx, id, now, () => given));
   }
 
   /** Issues many drafts in id order, each all or nothing on its own; one that cannot be issued does not stop the others. */
-  async function issueMany(ctx: RequestContext, selection: { period?: string | undefined; ids?: number[] | undefined }): Promise<BulkIssueReport> {
+  async function issueMany(ctx: RequestContext, selection: { period?: string | undefined; ids?: number[] | undefined; exchangeRates?: Record<string, ExchangeRateInput> | undefined }): Promise<BulkIssueReport> {
     requirePermission(ctx, 'billing.issue');
+    const rates = new Map(Object.entries(selection.exchangeRates ?? {}));
+    for (const [currency, given] of rates) checkExchangeRate(given, `exchangeRates.${currency}`, todayOf(clock));
     if ((selection.period === undefined) === (selection.ids === undefined)) {
       throw invalid([{ path: selection.period === undefined ? 'period' : 'ids', code: 'period_or_ids', message: 'Send either the period or the ids of the drafts to issue, not both and not neither' }]);
     }
@@ -198,7 +208,7 @@ export function createIssuing(deps: InvoicingDeps) {
     // on PostgreSQL each has its own, one after another, so numbers follow the draft order.
     const together = isPostgres(db) ? 1 : BATCH;
     for (const part of repo.chunks(ids, together)) {
-      const outcomes = await Promise.allSettled(part.map((id) => inWriteBatch(db, (trx) => issueInTransaction(trx, ctx, id, clock.now(), supplierOf))));
+      const outcomes = await Promise.allSettled(part.map((id) => inWriteBatch(db, (trx) => issueInTransaction(trx, ctx, id, clock.now(), (currency) => rates.get(currency), supplierOf))));
       outcomes.forEach((outcome, i) => {
         if (outcome.status === 'fulfilled') return void report.issued.push(outcome.value);
         const error: unknown = outcome.reason;

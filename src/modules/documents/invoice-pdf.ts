@@ -6,8 +6,8 @@
  * credit note — plus the supplier's logo, footer and a payment QR code.
  */
 import { existsSync } from 'node:fs';
-import type { InvoiceDocument, Party, Supplier, WorkReport } from '../billing/index.ts';
-import { formatDate, formatMoney, formatQuantityText, formatRate } from './domain/format.ts';
+import type { HomeCurrencyVat, InvoiceDocument, Party, Supplier, WorkReport } from '../billing/index.ts';
+import { formatDate, formatDecimalText, formatMoney, formatQuantityText, formatRate } from './domain/format.ts';
 import { labelsFor, type Labels } from './domain/labels.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
 import { COLOR_MUTED, createPdf, footers, heading, pairs, pdfBuffer, rule, table, textAt, ensureSpace, MARGIN, type Column, type Pdf } from './pdf/layout.ts';
@@ -172,7 +172,8 @@ function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   const money = (minor: number) => formatMoney(minor, doc.currency, lang);
   // Nobody should pay a draft: no QR code until the invoice is issued.
   const qr = doc.draft ? null : paymentQrFor(doc);
-  const recapRows = doc.supplier.vatPayer ? doc.vatRecap.length + 2 : 0;
+  const home = doc.supplier.vatPayer ? (doc.homeCurrencyVat ?? null) : null;
+  const recapRows = (doc.supplier.vatPayer ? doc.vatRecap.length + 2 : 0) + (home ? home.groups.length + 5 : 0);
   let top = ensureSpace(pdf, y, Math.max(QR_SIDE + 20, recapRows * 14 + 90));
   const start = top;
   const boxWidth = 300;
@@ -187,6 +188,7 @@ function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number): number {
       { header: l.totalWithVat, share: 30, align: 'right' },
     ], doc.vatRecap.map((g) => ({ cells: [formatRate(g.vatRateBp, lang), money(g.baseMinor), money(g.vatMinor), money(g.totalMinor)] })), top + 2, { size: 8 });
     top += 6;
+    if (home) top = drawHomeCurrencyVat(pdf, doc, home, x, top, boxWidth) + 6;
   }
   const totals: [string, string][] = doc.supplier.vatPayer ? [[l.totalNet, money(doc.netMinor)], [l.totalVat, money(doc.vatMinor)]] : [[l.total, money(doc.netMinor)]];
   if (doc.roundingMinor !== 0) totals.push([l.rounding, money(doc.roundingMinor)]);
@@ -201,6 +203,32 @@ function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number): number {
     top = Math.max(top, start + QR_SIDE + 14);
   }
   return top;
+}
+
+/**
+ * The VAT of a foreign-currency document in the supplier's currency, with the
+ * rate and its day: the figures billing converted at issue, printed as they are.
+ */
+function drawHomeCurrencyVat(pdf: Pdf, doc: InvoiceDocument, home: HomeCurrencyVat, x: number, y: number, width: number): number {
+  const l = pdf.labels;
+  const lang = pdf.language;
+  const money = (minor: number) => formatMoney(minor, home.currency, lang);
+  // "DPH v Kč" in Czech; the ISO code elsewhere ("DPH v domácej mene (CZK)", "VAT in CZK").
+  const currency = lang === 'cs' && home.currency === 'CZK' ? 'Kč' : home.currency;
+  let top = textAt(pdf, l.homeCurrencyVat.replace('{currency}', currency), x, y, width, { bold: true, size: 9 });
+  const rate = l.exchangeRate
+    .replace('{rate}', formatDecimalText(home.rate, lang))
+    .replace('{home}', home.currency)
+    .replace('{foreign}', doc.currency)
+    .replace('{date}', formatDate(home.rateDate, lang));
+  top = textAt(pdf, rate, x, top, width, { size: 8, color: COLOR_MUTED });
+  const sub: Pdf = { ...pdf, left: x, width, right: x + width };
+  top = table(sub, [
+    { header: l.rate, share: 16, align: 'right' },
+    { header: l.base, share: 42, align: 'right' },
+    { header: l.vat, share: 42, align: 'right' },
+  ], home.groups.map((g) => ({ cells: [formatRate(g.vatRateBp, lang), money(g.baseMinor), money(g.vatMinor)] })), top + 2, { size: 8 });
+  return pairs(pdf, [[l.homeCurrencyVatTotal.replace('{currency}', currency), money(home.vatMinor)]], x, top + 2, width, 0.55, 9, 'right');
 }
 
 function drawNotes(pdf: Pdf, doc: InvoiceDocument, y: number): number {

@@ -8,6 +8,7 @@
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
+import { homeCurrencyOf, homeCurrencyVat, parseExchangeRate } from './home-currency.ts';
 import { vatRecap, type VatGroup, type VatRecap } from './vat.ts';
 
 export interface StoredDocument {
@@ -31,6 +32,9 @@ export interface StoredDocument {
   readonly totalMinor: MinorUnits;
   readonly vatRecap: readonly VatGroup[];
   readonly note: string;
+  /** The rate fixed at issue (foreign currency with VAT), or null; a credit note carries its invoice's. */
+  readonly exchangeRate?: string | null;
+  readonly exchangeRateDate?: IsoDate | null;
 }
 
 export interface StoredLine {
@@ -137,5 +141,14 @@ export function buildInvoiceDocument(input: {
     note: stored.note === '' ? null : stored.note,
     draft,
     legalNote: stored.reverseCharge ? REVERSE_CHARGE_NOTE[language] : null,
+    homeCurrencyVat: homeCurrencyVatOf(stored, totals.groups, supplier),
   };
+}
+
+/** The VAT in the supplier's currency when a rate was fixed at issue for a foreign currency; null otherwise (drafts have no rate yet). */
+function homeCurrencyVatOf(stored: StoredDocument, groups: readonly VatGroup[], supplier: Supplier) {
+  const home = homeCurrencyOf(supplier.address.country);
+  const rate = stored.exchangeRate ? parseExchangeRate(stored.exchangeRate) : null;
+  if (rate === null || home === null || home === stored.currency || !stored.exchangeRateDate) return null;
+  return homeCurrencyVat(groups, home, rate, stored.exchangeRateDate);
 }

@@ -111,4 +111,24 @@ export interface InvoiceDocument {
   readonly draft?: boolean;
   /** The legal sentence the document must print (reverse charge), in its language; absent or null = none. */
   readonly legalNote?: string | null;
+  /**
+   * A document in a currency other than the supplier's own (e.g. EUR from a Czech VAT
+   * payer) must state its VAT in the supplier's currency too (§29 of the Czech VAT act,
+   * §71 of the Slovak one). Absent or null: the document is in the supplier's currency,
+   * or it charges no VAT.
+   */
+  readonly homeCurrencyVat?: HomeCurrencyVat | null;
+}
+
+export interface HomeCurrencyVat {
+  /** The supplier's currency: 'CZK' for a Czech supplier, 'EUR' for a Slovak one. */
+  readonly currency: CurrencyCode;
+  /** Units of the home currency for ONE unit of the document's currency, exact decimal text as fixed at issue (e.g. '24.335'). */
+  readonly rate: string;
+  /** The day the rate is of (the central bank's rate of that day). */
+  readonly rateDate: IsoDate;
+  /** Per VAT rate, as in vatRecap: base and VAT each converted once, round(amount × rate) half away from zero. */
+  readonly groups: readonly { readonly vatRateBp: VatRateBp; readonly baseMinor: MinorUnits; readonly vatMinor: MinorUnits }[];
+  readonly baseMinor: MinorUnits;
+  readonly vatMinor: MinorUnits;
 }

@@ -31,4 +31,29 @@ describe('invoice HTML preview', () => {
     expect(html).not.toContain('<img');
     expect(invoiceHtml(doc, { logoDataUri: 'data:image/png;base64,iVBO"x' })).toContain('<img class="logo" alt="" src="data:image/png;base64,iVBO&quot;x">');
   });
+
+  it('states the VAT in the home currency with the rate and its day, in each language', () => {
+    const build = (language: string, currency: string, country: string, exchangeRate: string | null) => buildInvoiceDocument({
+      stored: {
+        id: 8, kind: 'invoice', state: 'issued', number: 'FV202600002', variableSymbol: '202600002', issueDate: '2026-11-02', taxableSupplyDate: '2026-10-31', dueDate: '2026-11-16',
+        currency, language, period: null, contractNumber: null, reverseCharge: false, roundTotal: false,
+        netMinor: 1000_00, vatMinor: 210_00, roundingMinor: 0, totalMinor: 1210_00, vatRecap: [{ vatRateBp: 2100, baseMinor: 1000_00, vatMinor: 210_00, totalMinor: 1210_00 }], note: '',
+        exchangeRate, exchangeRateDate: exchangeRate ? '2026-10-30' : null,
+      },
+      lines: [{ kind: 'manual', description: 'Konzultace', quantityMilli: 1000, unit: 'h', unitPriceMinor: 1000_00, netMinor: 1000_00, vatRateBp: 2100 }],
+      supplier: { ...party, vatPayer: true, address: { ...party.address, country }, bankAccount: null, registration: null, logoPath: null, footerText: null },
+      customer: party,
+      corrects: null,
+    });
+    const cs = invoiceHtml(build('cs', 'EUR', 'CZ', '24.335'));
+    expect(cs).toContain('DPH v Kč – Kurz 24,335 CZK/EUR ke dni 30.\u00a010.\u00a02026');
+    expect(cs).toContain('24\u00a0335,00\u00a0CZK');
+    expect(cs).toContain('5\u00a0110,35\u00a0CZK');
+    expect(invoiceHtml(build('en', 'EUR', 'CZ', '24.335'))).toContain('VAT in CZK – Exchange rate 24.335 CZK/EUR of 2026-10-30');
+    const sk = invoiceHtml(build('sk', 'CZK', 'SK', '0.041'));
+    expect(sk).toContain('DPH v EUR – Kurz 0,041 EUR/CZK ku dňu 30.\u00a010.\u00a02026');
+    expect(sk).toContain('8,61\u00a0EUR'); // 210.00 CZK × 0.041 = 8.61 EUR
+    // No rate fixed (same currency, or a draft): no block.
+    expect(invoiceHtml(build('cs', 'CZK', 'CZ', null))).not.toContain('DPH v');
+  });
 });

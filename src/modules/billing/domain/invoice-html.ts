@@ -16,6 +16,8 @@ const LABELS = {
     description: 'Popis', quantity: 'Množství', unit: 'Jedn.', unitPrice: 'Cena za jedn.', vatRate: 'Sazba DPH', net: 'Základ',
     recap: 'Rekapitulace DPH', base: 'Základ daně', vat: 'DPH', total: 'Celkem', rounding: 'Zaokrouhlení', toPay: 'Celkem k úhradě', toRefund: 'Celkem k vrácení',
     corrects: 'Opravuje doklad', correctsDates: 'vystavený', reason: 'Důvod opravy', email: 'E-mail', phone: 'Telefon', note: 'Poznámka',
+
+    homeVat: 'DPH v', exchangeRate: 'Kurz', rateOf: 'ke dni',
   },
   sk: {
     invoice: 'Faktúra – daňový doklad', creditNote: 'Opravná faktúra (dobropis)', draft: 'KONCEPT – nie je daňovým dokladom', number: 'Číslo',
@@ -25,6 +27,8 @@ const LABELS = {
     description: 'Popis', quantity: 'Množstvo', unit: 'MJ', unitPrice: 'Cena za MJ', vatRate: 'Sadzba DPH', net: 'Základ',
     recap: 'Rekapitulácia DPH', base: 'Základ dane', vat: 'DPH', total: 'Spolu', rounding: 'Zaokrúhlenie', toPay: 'Spolu na úhradu', toRefund: 'Spolu na vrátenie',
     corrects: 'Opravuje doklad', correctsDates: 'vyhotovený', reason: 'Dôvod opravy', email: 'E-mail', phone: 'Telefón', note: 'Poznámka',
+
+    homeVat: 'DPH v', exchangeRate: 'Kurz', rateOf: 'ku dňu',
   },
   en: {
     invoice: 'Invoice – tax document', creditNote: 'Credit note (corrective tax document)', draft: 'DRAFT – not a tax document', number: 'Number',
@@ -34,6 +38,8 @@ const LABELS = {
     description: 'Description', quantity: 'Quantity', unit: 'Unit', unitPrice: 'Unit price', vatRate: 'VAT rate', net: 'Net',
     recap: 'VAT summary', base: 'Tax base', vat: 'VAT', total: 'Total', rounding: 'Rounding', toPay: 'Total due', toRefund: 'Total to refund',
     corrects: 'Corrects document', correctsDates: 'issued', reason: 'Reason for correction', email: 'E-mail', phone: 'Phone', note: 'Note',
+
+    homeVat: 'VAT in', exchangeRate: 'Exchange rate', rateOf: 'of',
   },
 } as const satisfies Record<DocumentLanguage, Record<string, string>>;
 
@@ -92,13 +98,39 @@ function partyHtml(title: string, p: Party | Supplier, l: Labels): string {
   return `<section class="party"><h2>${title}</h2><p>${rows.join('<br>')}</p></section>`;
 }
 
+/** An amount with its currency code, in the order the language writes it. */
+const moneyText = (minor: number, currency: string, lang: DocumentLanguage) =>
+  lang === 'en' ? `${escapeHtml(currency)}${NBSP}${amount(minor, lang)}` : `${amount(minor, lang)}${NBSP}${escapeHtml(currency)}`;
+
 const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}</td></tr>`;
+
+/** How a home currency is named in a heading: 'Kč' in Czech; 'domácej mene' for a Slovak document whose home currency is not the euro. */
+function homeCurrencyName(currency: string, lang: DocumentLanguage): string {
+  if (lang === 'cs' && currency === 'CZK') return 'Kč';
+  if (lang === 'sk' && currency !== 'EUR') return 'domácej mene';
+  return e(currency);
+}
+
+/** The VAT in the supplier's currency (§29 / §71): rate, its day, and base and VAT per rate, converted. */
+function homeCurrencyVatHtml(doc: InvoiceDocument, l: Labels): string {
+  const home = doc.homeCurrencyVat;
+  if (!home) return '';
+  const lang = doc.language;
+  const money = (minor: number) => moneyText(minor, home.currency, lang);
+  const rateText = lang === 'en' ? home.rate : home.rate.replace('.', ',');
+  const rows = home.groups
+    .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${money(g.baseMinor)}</td><td class="num">${money(g.vatMinor)}</td></tr>`)
+    .join('');
+  return `<table class="recap home-vat"><caption>${l.homeVat} ${homeCurrencyName(home.currency, lang)} – ${l.exchangeRate} ${e(rateText)} ${e(home.currency)}/${e(doc.currency)} ${l.rateOf} ${date(home.rateDate, lang)}</caption>`
+    + `<thead><tr><th>${l.vatRate}</th><th>${l.base}</th><th>${l.vat}</th></tr></thead><tbody>${rows}`
+    + `<tr class="grand"><td class="num">${l.total}</td><td class="num">${money(home.baseMinor)}</td><td class="num">${money(home.vatMinor)}</td></tr></tbody></table>`;
+}
 
 /** `logoDataUri`: the supplier's logo as a data: URI (the page loads nothing from elsewhere). */
 export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: string | null } = {}): string {
   const lang = doc.language;
   const l = LABELS[lang];
-  const money = (minor: number) => (lang === 'en' ? `${e(doc.currency)}${NBSP}${amount(minor, lang)}` : `${amount(minor, lang)}${NBSP}${e(doc.currency)}`);
+  const money = (minor: number) => moneyText(minor, doc.currency, lang);
   const title = doc.kind === 'credit_note' ? l.creditNote : l.invoice;
   const heading = doc.number ? `${title} ${e(doc.number)}` : title;
   const info = [
@@ -161,6 +193,7 @@ ${doc.draft ? `<div class="draft">${l.draft}</div>` : ''}${options.logoDataUri ?
 ${corrects}<table class="lines"><thead><tr><th>#</th><th>${l.description}</th><th class="num">${l.quantity}</th><th>${l.unit}</th><th class="num">${l.unitPrice}</th><th class="num">${l.vatRate}</th><th class="num">${l.net}</th></tr></thead><tbody>${lines}</tbody></table>
 <table class="recap"><caption>${l.recap}</caption><thead><tr><th>${l.vatRate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.total}</th></tr></thead><tbody>${recap}</tbody></table>
 <table class="totals">${totals}</table>
+${homeCurrencyVatHtml(doc, l)}
 ${notes}
 </body>
 </html>

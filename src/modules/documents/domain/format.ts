@@ -35,6 +35,11 @@ export function formatMoney(minor: number, currency: string, language: DocumentL
   return `${amount}${NBSP}${CURRENCY_SYMBOLS[currency] ?? currency}`;
 }
 
+/** An exact decimal text such as an exchange rate, '24.335' → "24,335" (cs/sk) or "24.335" (en). */
+export function formatDecimalText(text: string, language: DocumentLanguage): string {
+  return language === 'en' ? text : text.replace('.', ',');
+}
+
 /** Thousandths as the shortest decimal: 1500 → "1,5" (cs/sk) or "1.5" (en), thousands grouped. */
 export function formatQuantityText(milli: number, language: DocumentLanguage): string {
   const [whole = '', fraction] = formatQuantity(milli).split('.');

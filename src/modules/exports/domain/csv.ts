@@ -15,6 +15,8 @@ export const INVOICE_COLUMNS = [
   'number', 'kind', 'issue_date', 'taxable_supply_date', 'due_date', 'variable_symbol', 'period', 'contract',
   'customer', 'customer_company_id', 'customer_vat_id', 'customer_country', 'currency', 'reverse_charge',
   'net', 'vat', 'rounding', 'total', 'corrects',
+  // A foreign-currency document's VAT in the supplier's currency and the rate it was converted at; empty otherwise.
+  'home_currency', 'exchange_rate', 'exchange_rate_date', 'home_net', 'home_vat',
 ] as const;
 
 export const LINE_COLUMNS = [
@@ -48,7 +50,14 @@ export function invoiceCsvRow(doc: InvoiceDocument): string {
     doc.number, doc.kind, doc.issueDate, doc.taxableSupplyDate, doc.dueDate, doc.variableSymbol, doc.period, doc.contractNumber,
     doc.customer.name, doc.customer.companyId, doc.customer.vatId, doc.customer.address.country, doc.currency, doc.reverseCharge ? 1 : 0,
     money(doc.netMinor), money(doc.vatMinor), money(doc.roundingMinor), money(doc.totalMinor), doc.corrects?.number ?? null,
+    ...homeCurrencyCells(doc),
   ]);
+}
+
+function homeCurrencyCells(doc: InvoiceDocument): Cell[] {
+  const hcv = doc.homeCurrencyVat ?? null;
+  if (hcv === null) return [null, null, null, null, null];
+  return [hcv.currency, hcv.rate.replace('.', ','), hcv.rateDate, money(hcv.baseMinor), money(hcv.vatMinor)];
 }
 
 export function lineCsvRows(doc: InvoiceDocument): string {

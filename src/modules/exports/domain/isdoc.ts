@@ -2,18 +2,48 @@
  * ISDOC 6.0.2 (the Czech national e-invoice, isdoc.cz): one Invoice document per
  * invoice (DocumentType 1) or credit note (DocumentType 2, opravný daňový doklad
  * with OriginalDocumentReference). ISDOC states credit notes in positive amounts.
- * Validated against isdoc-invoice-6.0.2.xsd in the tests.
+ * A document in a foreign currency (homeCurrencyVat present) states the supplier's
+ * currency as LocalCurrencyCode with the rate: the plain amounts are local, the
+ * *Curr ones the document's own. Validated against isdoc-invoice-6.0.2.xsd in the tests.
  */
 import type { DocumentLine, InvoiceDocument, Party } from '../../billing/index.ts';
 import { mulDivRound, type MinorUnits } from '../../../shared/money.ts';
 import { xmlDocument, xmlFragment, type XmlElement } from './xml.ts';
 import { decimal, documentUuid, percent, quantity, splitAccountNumber } from './numbers.ts';
 import { countryName, documentNote, effectiveRate, lineVat, positiveSign, reverseChargeNote, splitStreet } from './tax.ts';
+import { homeConverter, homeCurrencyOf } from './home-currency.ts';
 
 export const ISDOC_NAMESPACE = 'http://isdoc.cz/namespace/2013';
 const ORIGINAL_REF = 'orig1';
 
 type Xml = XmlElement;
+
+/**
+ * How amounts are written: `local` in the local (supplier's) currency, and `pair`
+ * the element with its *Curr twin when the document is in a foreign currency
+ * (the twin carries the document's amount; `currFirst` follows the schema's order).
+ */
+interface Amounts {
+  amount: (m: MinorUnits) => string;
+  local: (m: MinorUnits) => string;
+  /** localMinor defaults to foreignMinor converted. */
+  pair: (name: string, foreignMinor: MinorUnits, localMinor?: MinorUnits, currFirst?: boolean) => Xml;
+}
+
+function amounts(doc: InvoiceDocument): Amounts {
+  const sign = positiveSign(doc);
+  const amount = (m: MinorUnits) => decimal(m === 0 ? 0 : sign * m);
+  const home = homeCurrencyOf(doc);
+  if (home === null) return { amount, local: amount, pair: (name, foreignMinor) => ({ [name]: amount(foreignMinor) }) };
+  return {
+    amount,
+    local: (m) => amount(home.toHome(m)),
+    pair: (name, foreignMinor, localMinor = home.toHome(foreignMinor), currFirst = true) =>
+      currFirst
+        ? { [`${name}Curr`]: amount(foreignMinor), [name]: amount(localMinor) }
+        : { [name]: amount(localMinor), [`${name}Curr`]: amount(foreignMinor) },
+  };
+}
 
 /** The UUID an invoice carries in every export (also used for POHODA's extId). */
 export function invoiceUuid(doc: InvoiceDocument): string {
@@ -40,19 +70,21 @@ function party(p: Party): Xml {
   };
 }
 
-function line(doc: InvoiceDocument, l: DocumentLine, amount: (m: MinorUnits) => string): Xml {
+function line(doc: InvoiceDocument, l: DocumentLine, a: Amounts): Xml {
   const rate = effectiveRate(doc, l);
   const vat = lineVat(doc, l);
   const note = reverseChargeNote(doc);
+  const local = a.local;
   return {
     ID: String(l.position),
     ...(doc.corrects ? { OriginalDocumentReference: { '@ref': ORIGINAL_REF } } : {}),
     InvoicedQuantity: { '@unitCode': l.unit, '#': quantity(l.quantityMilli) },
-    LineExtensionAmount: amount(l.netMinor),
-    LineExtensionAmountTaxInclusive: amount(l.netMinor + vat),
-    LineExtensionTaxAmount: amount(vat),
-    UnitPrice: amount(l.unitPriceMinor),
-    UnitPriceTaxInclusive: amount(mulDivRound(l.unitPriceMinor, 10_000 + rate, 1, 10_000)),
+    ...a.pair('LineExtensionAmount', l.netMinor),
+    ...a.pair('LineExtensionAmountTaxInclusive', l.netMinor + vat),
+    LineExtensionTaxAmount: local(vat),
+    // ISDOC states unit prices in the local currency only.
+    UnitPrice: local(l.unitPriceMinor),
+    UnitPriceTaxInclusive: local(mulDivRound(l.unitPriceMinor, 10_000 + rate, 1, 10_000)),
     ClassifiedTaxCategory: { Percent: percent(rate), VATCalculationMethod: '0', VATApplicable: String(doc.supplier.vatPayer) },
     ...(note ? { VATNote: note } : {}),
     Item: { Description: l.description, ...(l.itemCode ? { SellersItemIdentification: { ID: l.itemCode } } : {}) },
@@ -75,11 +107,37 @@ function payment(doc: InvoiceDocument, amount: (m: MinorUnits) => string): Xml |
 
 /** The ISDOC XML text of one invoice or credit note (UTF-8). */
 export function isdocXml(doc: InvoiceDocument): string {
-  const sign = positiveSign(doc);
-  const amount = (m: MinorUnits) => decimal(m === 0 ? 0 : sign * m);
+  const a = amounts(doc);
+  const { amount, pair } = a;
+  const hcv = doc.homeCurrencyVat ?? null;
   const creditNote = doc.kind === 'credit_note';
   const note = documentNote(doc);
+  // What the client pays, in the document's currency: the payment instruction is not converted.
   const means = payment(doc, amount);
+  // The VAT figures in the local currency are exactly the document's own (converted once per rate at issue).
+  const homeGroup = (vatRateBp: number) => hcv?.groups.find((g) => g.vatRateBp === vatRateBp) ?? null;
+  const taxSubTotal = (g: InvoiceDocument['vatRecap'][number]): Xml => {
+    const home = homeGroup(g.vatRateBp);
+    const base = home?.baseMinor;
+    const vat = home?.vatMinor;
+    const total = home ? home.baseMinor + home.vatMinor : undefined;
+    return {
+      ...pair('TaxableAmount', g.baseMinor, base),
+      ...pair('TaxAmount', g.vatMinor, vat),
+      ...pair('TaxInclusiveAmount', g.totalMinor, total),
+      ...pair('AlreadyClaimedTaxableAmount', 0),
+      ...pair('AlreadyClaimedTaxAmount', 0),
+      ...pair('AlreadyClaimedTaxInclusiveAmount', 0),
+      ...pair('DifferenceTaxableAmount', g.baseMinor, base),
+      ...pair('DifferenceTaxAmount', g.vatMinor, vat),
+      ...pair('DifferenceTaxInclusiveAmount', g.totalMinor, total),
+      TaxCategory: { Percent: percent(g.vatRateBp), VATApplicable: String(doc.supplier.vatPayer) },
+    };
+  };
+  const localNet = hcv?.baseMinor;
+  const localGross = hcv ? hcv.baseMinor + hcv.vatMinor : undefined;
+  const localRounding = hcv ? homeConverter(hcv)(doc.roundingMinor) : undefined;
+  const localPayable = hcv ? hcv.baseMinor + hcv.vatMinor + localRounding! : undefined;
   const invoice: Xml = {
     '@xmlns': ISDOC_NAMESPACE,
     '@version': '6.0.2',
@@ -93,40 +151,29 @@ export function isdocXml(doc: InvoiceDocument): string {
     VATApplicable: String(doc.supplier.vatPayer),
     ElectronicPossibilityAgreementReference: '',
     ...(note ? { Note: note } : {}),
-    LocalCurrencyCode: doc.currency,
-    CurrRate: '1',
-    RefCurrRate: '1',
+    ...(hcv
+      ? { LocalCurrencyCode: hcv.currency, ForeignCurrencyCode: doc.currency, CurrRate: hcv.rate, RefCurrRate: '1' }
+      : { LocalCurrencyCode: doc.currency, CurrRate: '1', RefCurrRate: '1' }),
     AccountingSupplierParty: { Party: party(doc.supplier) },
     AccountingCustomerParty: { Party: party(doc.customer) },
     ...(doc.corrects
       ? { OriginalDocumentReferences: { OriginalDocumentReference: { '@id': ORIGINAL_REF, ID: doc.corrects.number, IssueDate: doc.corrects.issueDate } } }
       : {}),
-    InvoiceLines: { InvoiceLine: doc.lines.map((l) => line(doc, l, amount)) },
+    InvoiceLines: { InvoiceLine: doc.lines.map((l) => line(doc, l, a)) },
     TaxTotal: {
-      TaxSubTotal: doc.vatRecap.map((g) => ({
-        TaxableAmount: amount(g.baseMinor),
-        TaxAmount: amount(g.vatMinor),
-        TaxInclusiveAmount: amount(g.totalMinor),
-        AlreadyClaimedTaxableAmount: '0.00',
-        AlreadyClaimedTaxAmount: '0.00',
-        AlreadyClaimedTaxInclusiveAmount: '0.00',
-        DifferenceTaxableAmount: amount(g.baseMinor),
-        DifferenceTaxAmount: amount(g.vatMinor),
-        DifferenceTaxInclusiveAmount: amount(g.totalMinor),
-        TaxCategory: { Percent: percent(g.vatRateBp), VATApplicable: String(doc.supplier.vatPayer) },
-      })),
-      TaxAmount: amount(doc.vatMinor),
+      TaxSubTotal: doc.vatRecap.map(taxSubTotal),
+      ...pair('TaxAmount', doc.vatMinor, hcv?.vatMinor),
     },
     LegalMonetaryTotal: {
-      TaxExclusiveAmount: amount(doc.netMinor),
-      TaxInclusiveAmount: amount(doc.netMinor + doc.vatMinor),
-      AlreadyClaimedTaxExclusiveAmount: '0.00',
-      AlreadyClaimedTaxInclusiveAmount: '0.00',
-      DifferenceTaxExclusiveAmount: amount(doc.netMinor),
-      DifferenceTaxInclusiveAmount: amount(doc.netMinor + doc.vatMinor),
-      PayableRoundingAmount: amount(doc.roundingMinor),
-      PaidDepositsAmount: '0.00',
-      PayableAmount: amount(doc.totalMinor),
+      ...pair('TaxExclusiveAmount', doc.netMinor, localNet, false),
+      ...pair('TaxInclusiveAmount', doc.netMinor + doc.vatMinor, localGross, false),
+      ...pair('AlreadyClaimedTaxExclusiveAmount', 0, 0, false),
+      ...pair('AlreadyClaimedTaxInclusiveAmount', 0, 0, false),
+      ...pair('DifferenceTaxExclusiveAmount', doc.netMinor, localNet, false),
+      ...pair('DifferenceTaxInclusiveAmount', doc.netMinor + doc.vatMinor, localGross, false),
+      ...pair('PayableRoundingAmount', doc.roundingMinor, localRounding, false),
+      ...pair('PaidDepositsAmount', 0, 0, false),
+      ...pair('PayableAmount', doc.totalMinor, localPayable, false),
     },
     ...(means ? { PaymentMeans: means } : {}),
   };

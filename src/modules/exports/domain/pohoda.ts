@@ -15,6 +15,7 @@ import { xmlDocument, xmlFragment, type XmlElement } from './xml.ts';
 import { decimal, quantity, splitAccountNumber } from './numbers.ts';
 import { documentNote, effectiveRate } from './tax.ts';
 import { invoiceUuid } from './isdoc.ts';
+import { homeCurrencyOf } from './home-currency.ts';
 
 const NS = {
   dat: 'http://www.stormware.cz/schema/version_2/data.xsd',
@@ -86,10 +87,15 @@ function invoiceItem(doc: InvoiceDocument, l: DocumentLine, home: boolean): Xml 
   };
 }
 
-/** The summary per POHODA rate: base, VAT (with its percent) and total. */
-function summaryAmounts(doc: InvoiceDocument): Xml {
+type SummaryGroup = { vatRateBp: number; baseMinor: MinorUnits; vatMinor: MinorUnits; totalMinor: MinorUnits };
+
+/**
+ * The summary per POHODA rate: base, VAT (with its percent) and total, in the
+ * document's currency or (foreign-currency documents) the converted figures.
+ */
+function summaryAmounts(doc: InvoiceDocument, groups: readonly SummaryGroup[] = doc.vatRecap, roundingMinor: MinorUnits = doc.roundingMinor): Xml {
   const byName: Partial<Record<PohodaRate, { base: MinorUnits; vat: MinorUnits; total: MinorUnits; rateBp: number }>> = {};
-  for (const g of doc.vatRecap) {
+  for (const g of groups) {
     const name = pohodaRate(doc.supplier.address.country, g.vatRateBp, doc.number);
     const prev = byName[name] ?? { base: 0, vat: 0, total: 0, rateBp: g.vatRateBp };
     byName[name] = { base: prev.base + g.baseMinor, vat: prev.vat + g.vatMinor, total: prev.total + g.totalMinor, rateBp: g.vatRateBp };
@@ -106,8 +112,31 @@ function summaryAmounts(doc: InvoiceDocument): Xml {
   put('low', 'priceLow');
   put('high', 'priceHigh');
   put('third', 'price3');
-  if (doc.roundingMinor !== 0) out['typ:round'] = { 'typ:priceRound': decimal(doc.roundingMinor) };
+  if (roundingMinor !== 0) out['typ:round'] = { 'typ:priceRound': decimal(roundingMinor) };
   return out;
+}
+
+/**
+ * A foreign-currency document with its VAT stated in the supplier's currency:
+ * the home-currency summary carries exactly those figures, and the rate fixed at
+ * issue goes with the foreign block so POHODA does not take its own for the day.
+ */
+function foreignSummary(doc: InvoiceDocument): Xml {
+  const home = homeCurrencyOf(doc);
+  if (home === null) {
+    // No rate: POHODA applies its own exchange-rate list for the day, as for any foreign invoice.
+    return { 'inv:foreignCurrency': { 'typ:currency': { 'typ:ids': doc.currency }, 'typ:priceSum': decimal(doc.totalMinor) } };
+  }
+  const groups = home.hcv.groups.map((g) => ({ ...g, totalMinor: g.baseMinor + g.vatMinor }));
+  return {
+    'inv:homeCurrency': summaryAmounts(doc, groups, home.toHome(doc.roundingMinor)),
+    'inv:foreignCurrency': {
+      'typ:currency': { 'typ:ids': doc.currency },
+      'typ:rate': home.hcv.rate,
+      'typ:amount': '1',
+      'typ:priceSum': decimal(doc.totalMinor),
+    },
+  };
 }
 
 function account(supplier: Supplier): Xml | null {
@@ -156,12 +185,7 @@ export function pohodaInvoice(doc: InvoiceDocument): Xml {
         'inv:invoiceSummary': {
           'inv:roundingDocument': doc.roundingMinor !== 0 ? 'math2one' : 'none',
           'inv:roundingVAT': 'none',
-          ...(home
-            ? { 'inv:homeCurrency': amounts }
-            : {
-                // No rate: POHODA applies its own exchange-rate list for the day, as for any foreign invoice.
-                'inv:foreignCurrency': { 'typ:currency': { 'typ:ids': doc.currency }, 'typ:priceSum': decimal(doc.totalMinor) },
-              }),
+          ...(home ? { 'inv:homeCurrency': amounts } : foreignSummary(doc)),
         },
       },
     },

@@ -122,6 +122,7 @@ export function ublXml(doc: InvoiceDocument): string {
   const amount = (m: MinorUnits): Xml => ({ '@currencyID': doc.currency, '#': decimal(m === 0 ? 0 : sign * m) });
   const note = documentNote(doc);
   const means = paymentMeans(doc, creditNote);
+  const hcv = doc.homeCurrencyVat ?? null;
   const root: Xml = {
     '@xmlns': creditNote ? NS.creditNote : NS.invoice,
     '@xmlns:cac': NS.cac,
@@ -135,6 +136,8 @@ export function ublXml(doc: InvoiceDocument): string {
     ...(note ? { 'cbc:Note': note } : {}),
     ...(creditNote ? {} : { 'cbc:TaxPointDate': doc.taxableSupplyDate }),
     'cbc:DocumentCurrencyCode': doc.currency,
+    // BT-6: the VAT is also stated in the supplier's currency (BT-111, the second TaxTotal).
+    ...(hcv ? { 'cbc:TaxCurrencyCode': hcv.currency } : {}),
     'cbc:BuyerReference': doc.contractNumber ?? doc.variableSymbol,
     ...(doc.corrects
       ? { 'cac:BillingReference': { 'cac:InvoiceDocumentReference': { 'cbc:ID': doc.corrects.number, 'cbc:IssueDate': doc.corrects.issueDate } } }
@@ -142,14 +145,18 @@ export function ublXml(doc: InvoiceDocument): string {
     'cac:AccountingSupplierParty': { 'cac:Party': party(doc.supplier, 'supplier') },
     'cac:AccountingCustomerParty': { 'cac:Party': party(doc.customer, 'customer') },
     ...(means ? { 'cac:PaymentMeans': means } : {}),
-    'cac:TaxTotal': {
-      'cbc:TaxAmount': amount(doc.vatMinor),
-      'cac:TaxSubtotal': doc.vatRecap.map((g) => ({
-        'cbc:TaxableAmount': amount(g.baseMinor),
-        'cbc:TaxAmount': amount(g.vatMinor),
-        'cac:TaxCategory': category(doc, g.vatRateBp, 'cac:TaxCategory'),
-      })),
-    },
+    'cac:TaxTotal': [
+      {
+        'cbc:TaxAmount': amount(doc.vatMinor),
+        'cac:TaxSubtotal': doc.vatRecap.map((g) => ({
+          'cbc:TaxableAmount': amount(g.baseMinor),
+          'cbc:TaxAmount': amount(g.vatMinor),
+          'cac:TaxCategory': category(doc, g.vatRateBp, 'cac:TaxCategory'),
+        })),
+      },
+      // BT-111: only the total, in the tax currency, without subtotals (BR-CO-14 applies to the first).
+      ...(hcv ? [{ 'cbc:TaxAmount': { '@currencyID': hcv.currency, '#': decimal(hcv.vatMinor === 0 ? 0 : sign * hcv.vatMinor) } }] : []),
+    ],
     'cac:LegalMonetaryTotal': {
       'cbc:LineExtensionAmount': amount(doc.netMinor),
       'cbc:TaxExclusiveAmount': amount(doc.netMinor),

@@ -61,6 +61,10 @@ export interface InvoicesTable {
   updated_at: string;
   issued_at: string | null;
   issued_by: number | null;
+  /** Foreign-currency invoices with VAT: units of the supplier's currency per one unit of the invoice's, exact decimal text fixed at issue (e.g. '24.335'). */
+  exchange_rate: string | null;
+  /** The day that rate is of ('YYYY-MM-DD'). */
+  exchange_rate_date: string | null;
 }
 
 export type InvoiceLineKind = 'work' | 'travel' | 'unit_fee' | 'item' | 'contract_fee' | 'overage' | 'manual';

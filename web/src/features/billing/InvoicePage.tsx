@@ -13,6 +13,7 @@ import { formatDate } from '../../app/format';
 import { pdfUrl, previewUrl, useDeleteLine, useInvoice, useIssue, useMarkSent, usePdfAvailable, type InvoiceDetail, type InvoiceLine } from './api';
 import { CreditNoteModal } from './CreditNoteModal';
 import { EditLineModal, ManualLineModal } from './DraftModals';
+import { IssueDraftModal } from './IssueDraftModal';
 import { formatPeriod } from './format';
 import { LinesTable, TotalsPanel } from './LinesTable';
 import { PaymentModal, PaymentsPanel } from './PaymentsPanel';
@@ -45,13 +46,17 @@ export default function InvoicePage() {
 }
 
 function Facts({ invoice }: { invoice: InvoiceDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const facts: [string, string][] = [
     [t('billing.fields.issueDate'), formatDate(invoice.issueDate)],
     [t('billing.fields.taxableSupplyDate'), formatDate(invoice.taxableSupplyDate)],
     [t('billing.fields.dueDate'), formatDate(invoice.dueDate)],
     [t('billing.fields.variableSymbol'), invoice.variableSymbol ?? '—'],
   ];
+  if (invoice.exchangeRate && invoice.exchangeRateDate && invoice.homeCurrency) {
+    const rate = i18n.language === 'en' ? invoice.exchangeRate : invoice.exchangeRate.replace('.', ',');
+    facts.push([t('billing.exchangeRate.homeVat', { currency: invoice.homeCurrency }), t('billing.exchangeRate.fixed', { rate: `${rate} ${invoice.homeCurrency}/${invoice.currency}`, date: formatDate(invoice.exchangeRateDate) })]);
+  }
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
       {facts.map(([label, value]) => (
@@ -189,20 +194,19 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
       {allowed.has('creditNote') ? (
         <Button variant="light" color="grape" leftSection={<IconReceiptRefund size={16} />} onClick={() => setCrediting(true)} data-testid="invoice-credit">{t('billing.credit.create')}</Button>
       ) : null}
-      <ConfirmModal
+      <IssueDraftModal
+        invoice={invoice}
         opened={confirmIssue}
-        title={t('billing.invoice.issueTitle')}
-        message={t('billing.invoice.issueText')}
-        confirmLabel={t('billing.invoice.issue')}
-        color="blue"
         loading={issue.isPending}
+        // A refused rate stays in the dialog to be corrected; other refusals close it and show beside the actions.
+        error={invoice.needsExchangeRate ? issue.error : null}
         onClose={() => { setConfirmIssue(false); issue.reset(); }}
-        onConfirm={() => issue.mutate(invoice.id, {
+        onConfirm={(exchangeRate) => issue.mutate({ id: invoice.id, ...(exchangeRate ? { exchangeRate } : {}) }, {
           onSuccess: (r) => { setConfirmIssue(false); notifications.show({ color: 'green', message: t('billing.invoice.issued', { number: r?.number ?? '' }) }); },
-          onError: () => setConfirmIssue(false),
+          onError: () => { if (!invoice.needsExchangeRate) setConfirmIssue(false); },
         })}
       />
-      {issue.error ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={issue.error} testId="invoice-issue-error" /></div> : null}
+      {issue.error && !confirmIssue ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={issue.error} testId="invoice-issue-error" /></div> : null}
       <PaymentModal invoice={invoice} opened={paying} onClose={() => setPaying(false)} />
       <CreditNoteModal invoice={invoice} opened={crediting} onClose={() => setCrediting(false)} />
       {invoice.state !== 'draft' ? <SendInvoiceModal invoice={invoice} opened={sending} onClose={() => setSending(false)} /> : null}

@@ -6,39 +6,65 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
-import { useIssueMany, type BulkIssueReport } from './api';
+import { useIssueMany, type BulkIssueReport, type ExchangeRateInput } from './api';
+import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
+import { todayIso } from './format';
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
 const CHUNK = 5;
 
-/** "Issue all": confirmation, then the drafts without blocks issued in chunks with a progress bar and a report. */
-export function IssueAllPanel({ ids, period }: { ids: number[]; period: string }) {
+/**
+ * "Issue all": confirmation, then the drafts without blocks issued in chunks with a
+ * progress bar and a report. Drafts in a foreign currency that charge VAT come back
+ * as needing an exchange rate: the panel then asks for the rate of each such
+ * currency (decimal comma accepted) and issues those drafts with it.
+ */
+export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; period: string; currencyOf: Readonly<Record<number, string>> }) {
   const { t } = useTranslation();
   const issue = useIssueMany();
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<number | null>(null);
+  const [total, setTotal] = useState(ids.length);
   const [report, setReport] = useState<BulkIssueReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [rates, setRates] = useState<Record<string, ExchangeRateDraft>>({});
+  const [triedRates, setTriedRates] = useState(false);
 
-  const run = async () => {
+  const run = async (batch: number[], exchangeRates?: Record<string, ExchangeRateInput>) => {
     setConfirming(false);
     setError(null);
     setDone(0);
-    const total: BulkIssueReport = { issued: [], notIssued: [] };
+    setTotal(batch.length);
+    const part: BulkIssueReport = { issued: [], notIssued: [] };
     try {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const part = await issue.mutateAsync(ids.slice(i, i + CHUNK));
-        total.issued.push(...part.issued);
-        total.notIssued.push(...part.notIssued);
-        setDone(Math.min(ids.length, i + CHUNK));
+      for (let i = 0; i < batch.length; i += CHUNK) {
+        const res = await issue.mutateAsync({ ids: batch.slice(i, i + CHUNK), ...(exchangeRates ? { exchangeRates } : {}) });
+        part.issued.push(...res.issued);
+        part.notIssued.push(...res.notIssued);
+        setDone(Math.min(batch.length, i + CHUNK));
       }
     } catch (e) {
       setError(errorMessage(t, e));
     }
-    setReport(total);
+    // A second pass (with rates) replaces what the first said about its drafts.
+    setReport((before) => ({
+      issued: [...(before?.issued ?? []), ...part.issued],
+      notIssued: [...(before?.notIssued ?? []).filter((n) => !batch.includes(n.id)), ...part.notIssued],
+    }));
+    setDone(null);
   };
 
-  const busy = done !== null && report === null;
+  const needingRate = (report?.notIssued ?? []).filter((n) => n.code === 'exchange_rate_required' && currencyOf[n.id] !== undefined);
+  const currencies = [...new Set(needingRate.map((n) => currencyOf[n.id]!))].sort();
+  const rateOf = (c: string): ExchangeRateDraft => rates[c] ?? { rate: '', date: todayIso() };
+  const issueWithRates = () => {
+    setTriedRates(true);
+    const given = Object.fromEntries(currencies.map((c) => [c, exchangeRateOf(rateOf(c))] as const));
+    if (Object.values(given).some((r) => r === null)) return;
+    void run(needingRate.map((n) => n.id), given as Record<string, ExchangeRateInput>);
+  };
+
+  const busy = done !== null;
   const { can } = useAuth();
   if (!can('billing.issue')) return null;
   return (
@@ -50,11 +76,11 @@ export function IssueAllPanel({ ids, period }: { ids: number[]; period: string }
       ) : null}
       {busy ? (
         <div data-testid="issue-progress">
-          <Text size="sm" aria-live="polite">{t('billing.run.issuing', { done, total: ids.length })}</Text>
-          <Progress value={ids.length ? ((done ?? 0) / ids.length) * 100 : 0} animated aria-label={t('billing.run.issuing', { done, total: ids.length })} />
+          <Text size="sm" aria-live="polite">{t('billing.run.issuing', { done, total })}</Text>
+          <Progress value={total ? ((done ?? 0) / total) * 100 : 0} animated aria-label={t('billing.run.issuing', { done, total })} />
         </div>
       ) : null}
-      {report ? (
+      {report && !busy ? (
         <Alert color={report.notIssued.length || error ? 'orange' : 'green'} data-testid="issue-report">
           <Text size="sm" fw={600}>{t('billing.run.issued', { count: report.issued.length })}</Text>
           {report.notIssued.map((n) => (
@@ -63,6 +89,17 @@ export function IssueAllPanel({ ids, period }: { ids: number[]; period: string }
             </Text>
           ))}
           {error ? <Text size="sm" c="red">{error}</Text> : null}
+          {currencies.length > 0 ? (
+            <form onSubmit={(e) => { e.preventDefault(); issueWithRates(); }} data-testid="issue-rates">
+              <Stack gap="xs" mt="sm">
+                <Text size="sm">{t('billing.exchangeRate.bulkWhy', { count: needingRate.length })}</Text>
+                {currencies.map((c) => (
+                  <ExchangeRateFields key={c} currency={c} homeCurrency={null} value={rateOf(c)} onChange={(v) => setRates((r) => ({ ...r, [c]: v }))} showErrors={triedRates} testId={`issue-rate-${c}`} />
+                ))}
+                <Button type="submit" size="xs" leftSection={<IconSend size={14} />} data-testid="issue-with-rates">{t('billing.exchangeRate.issueWithRates', { count: needingRate.length })}</Button>
+              </Stack>
+            </form>
+          ) : null}
           <Anchor component={Link} to={`/invoices?period=${period}`} size="sm" data-testid="issue-to-invoices">{t('billing.run.toInvoices')}</Anchor>
         </Alert>
       ) : null}
@@ -73,7 +110,7 @@ export function IssueAllPanel({ ids, period }: { ids: number[]; period: string }
         confirmLabel={t('billing.run.issueAllConfirm')}
         color="blue"
         onClose={() => setConfirming(false)}
-        onConfirm={() => void run()}
+        onConfirm={() => void run(ids)}
       />
     </Stack>
   );

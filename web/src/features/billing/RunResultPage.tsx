@@ -84,7 +84,7 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap">
           <Title order={2} size="h4">{t('billing.run.drafts', { count: result.drafts.length })}</Title>
-          <IssueAllPanel ids={issuable} period={period} />
+          <IssueAllPanel ids={issuable} period={period} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} />
         </Group>
         {result.drafts.length === 0 ? (
           <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />

@@ -135,7 +135,19 @@ export interface InvoiceDetail extends InvoiceSummary {
   note: string;
   issuedAt: string | null;
   sentAt: string | null;
+  /** Foreign-currency invoices with VAT: the rate fixed at issue and its day. */
+  exchangeRate: string | null;
+  exchangeRateDate: string | null;
+  /** Drafts: issuing needs an exchange rate to the supplier's currency (homeCurrency). */
+  needsExchangeRate: boolean;
+  homeCurrency: string | null;
   allowedActions: InvoiceAction[];
+}
+
+/** The rate an invoice in a foreign currency is issued with: units of the home currency per one unit of the invoice's ('24.335'). */
+export interface ExchangeRateInput {
+  rate: string;
+  date: string;
 }
 
 export interface WorkReportEntry {
@@ -301,8 +313,9 @@ export const useAddLine = (id: number) => useBillingMutation((line: ManualLine &
 export const useEditLine = (id: number) => useBillingMutation((p: { lineId: number; description: string; version: number }) => api.patch(`/invoices/${id}/lines/${p.lineId}`, { description: p.description, version: p.version }));
 export const useDeleteLine = (id: number) => useBillingMutation((p: { lineId: number; version: number }) => api.delete(`/invoices/${id}/lines/${p.lineId}?version=${p.version}`));
 export const useExcludeRecord = (id: number) => useBillingMutation((p: { recordId: number; note: string; version: number }) => api.post(`/invoices/${id}/exclude-record`, p));
-export const useIssue = () => useBillingMutation((id: number) => api.post<InvoiceDetail>(`/invoices/${id}/issue`));
-export const useIssueMany = () => useBillingMutation((ids: number[]) => api.post<BulkIssueReport>('/invoices/issue', { ids }));
+export const useIssue = () => useBillingMutation((p: { id: number; exchangeRate?: ExchangeRateInput }) => api.post<InvoiceDetail>(`/invoices/${p.id}/issue`, p.exchangeRate ? { exchangeRate: p.exchangeRate } : {}));
+export const useIssueMany = () =>
+  useBillingMutation((p: { ids: number[]; exchangeRates?: Record<string, ExchangeRateInput> }) => api.post<BulkIssueReport>('/invoices/issue', { ids: p.ids, ...(p.exchangeRates ? { exchangeRates: p.exchangeRates } : {}) }));
 export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/payments`, p));
 export const useMarkSent = (id: number) => useBillingMutation(() => api.post(`/invoices/${id}/mark-sent`));
 export const useCreditNote = (id: number) => useBillingMutation((p: CreditNoteInput) => api.post<{ id: number }>(`/invoices/${id}/credit-notes`, p));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, parseVatRate } from './format';
+import { addMonths, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 
 describe('billing formats', () => {
   it('defaults the run to last month, across a year end too', () => {
@@ -27,5 +27,12 @@ describe('billing formats', () => {
     expect(parseVatRate('0')).toBe(0);
     expect(parseVatRate('')).toBeNull();
     expect(parseVatRate('abc')).toBeNull();
+  });
+
+  it('takes an exchange rate with a decimal comma or dot, and refuses anything else', () => {
+    expect(normalizeExchangeRate('24,335')).toBe('24.335');
+    expect(normalizeExchangeRate(' 24.335 ')).toBe('24.335');
+    expect(normalizeExchangeRate('1')).toBe('1');
+    for (const bad of ['0', '0,000', '-24', '2e3', '24,1234567', '24,3,3', '', 'abc']) expect(normalizeExchangeRate(bad), bad).toBeNull();
   });
 });

@@ -58,3 +58,13 @@ export function parseVatRate(text: string): number | null {
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * An exchange rate as typed ("24,335" in Czech and Slovak, "24.335") → the text the
+ * server takes ('24.335'); null when it is not a positive number with at most 6 decimals.
+ */
+export function normalizeExchangeRate(text: string): string | null {
+  const s = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^\d{1,9}(\.\d{1,6})?$/.test(s) || !/[1-9]/.test(s)) return null;
+  return s;
+}

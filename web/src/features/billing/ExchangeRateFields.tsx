@@ -1,0 +1,54 @@
+import { Group, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { normalizeExchangeRate } from './format';
+
+export interface ExchangeRateDraft {
+  rate: string;
+  date: string;
+}
+
+/** The rate as typed → what the server takes, or the message to show under the field. */
+export function exchangeRateOf(value: ExchangeRateDraft): { rate: string; date: string } | null {
+  const rate = normalizeExchangeRate(value.rate);
+  return rate && /^\d{4}-\d{2}-\d{2}$/.test(value.date) ? { rate, date: value.date } : null;
+}
+
+/** Rate (units of the home currency for one unit of the invoice's) and the day it is of, for issuing in a foreign currency. */
+export function ExchangeRateFields({ currency, homeCurrency, value, onChange, showErrors, testId }: {
+  currency: string;
+  /** null when not known here (the bulk issue): the texts say "your currency". */
+  homeCurrency: string | null;
+  value: ExchangeRateDraft;
+  onChange: (value: ExchangeRateDraft) => void;
+  showErrors: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const home = homeCurrency ?? t('billing.exchangeRate.yourCurrency');
+  const badRate = showErrors && normalizeExchangeRate(value.rate) === null;
+  return (
+    <Group grow align="flex-start">
+      <TextInput
+        label={t('billing.exchangeRate.rate', { currency, homeCurrency: home })}
+        description={t('billing.exchangeRate.rateHint', { currency, homeCurrency: home })}
+        inputMode="decimal"
+        required
+        value={value.rate}
+        onChange={(e) => onChange({ ...value, rate: e.currentTarget.value })}
+        error={badRate ? t('billing.exchangeRate.invalid') : null}
+        data-testid={`${testId}-rate`}
+        data-autofocus
+      />
+      <TextInput
+        type="date"
+        label={t('billing.exchangeRate.date')}
+        description={t('billing.exchangeRate.dateHint')}
+        required
+        value={value.date}
+        onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
+        error={showErrors && value.date === '' ? t('billing.exchangeRate.dateRequired') : null}
+        data-testid={`${testId}-date`}
+      />
+    </Group>
+  );
+}

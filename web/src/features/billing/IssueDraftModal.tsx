@@ -1,0 +1,58 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../app/components/QueryStates';
+import type { ExchangeRateInput, InvoiceDetail } from './api';
+import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
+import { todayIso } from './format';
+
+/**
+ * Confirms issuing one draft. A draft in a foreign currency that charges VAT
+ * (needsExchangeRate) asks for the exchange rate to the supplier's currency and
+ * its day (default: today, the issue date); the server's refusal is shown here.
+ */
+export function IssueDraftModal({ invoice, opened, loading, error, onConfirm, onClose }: {
+  invoice: InvoiceDetail;
+  opened: boolean;
+  loading: boolean;
+  error: unknown;
+  onConfirm: (exchangeRate?: ExchangeRateInput) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<ExchangeRateDraft>({ rate: '', date: todayIso() });
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setValue({ rate: '', date: todayIso() });
+      setTried(false);
+    }
+  }, [opened]);
+  const needsRate = invoice.needsExchangeRate && invoice.homeCurrency !== null;
+  const submit = () => {
+    if (!needsRate) return onConfirm();
+    setTried(true);
+    const rate = exchangeRateOf(value);
+    if (rate) onConfirm(rate);
+  };
+  return (
+    <Modal attributes={{ content: { 'data-testid': 'issue-modal' } }} opened={opened} onClose={onClose} title={t('billing.invoice.issueTitle')}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <Stack gap="sm">
+          <Text size="sm">{t('billing.invoice.issueText')}</Text>
+          {needsRate ? (
+            <>
+              <Text size="sm" data-testid="issue-rate-why">{t('billing.exchangeRate.why', { currency: invoice.currency, homeCurrency: invoice.homeCurrency })}</Text>
+              <ExchangeRateFields currency={invoice.currency} homeCurrency={invoice.homeCurrency} value={value} onChange={setValue} showErrors={tried} testId="issue-exchange" />
+            </>
+          ) : null}
+          {error ? <FormErrorAlert error={error} testId="issue-modal-error" /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" color="blue" loading={loading} data-testid="confirm-ok" data-autofocus={needsRate ? undefined : true}>{t('billing.invoice.issue')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
