@@ -113,7 +113,7 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     expect(await count()).toBe(before + 1);
   });
 
-  it('links a new ticket to the client contract valid today, lets a manager change it, and records follow unless billed', async () => {
+  it('links a new ticket to the client contract valid today, lets a manager or an operator of its queue change it, and records follow unless billed', async () => {
     const own = await create({ ownInvoice: true, validFrom: '2026-10-01' });
     const main = await create({ validFrom: '2026-03-01' });
     await create({ validFrom: '2026-12-01' }); // not valid yet
@@ -138,9 +138,14 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details[0]).toMatchObject({ path: 'contractId', code: 'other_client' });
     expect((await api('PATCH', `/api/v1/tickets/987654/contract`, { contractId: null })).statusCode).toBe(404);
-    expect((await api('PATCH', `/api/v1/tickets/${ticket.id}/contract`, { contractId: null }, w.operator.auth)).statusCode).toBe(403);
-    const none = await api('PATCH', `/api/v1/tickets/${ticket.id}/contract`, { contractId: null });
+    // Technicians may not change it; an operator may, for a ticket of a queue of theirs (else: not found).
+    expect((await api('PATCH', `/api/v1/tickets/${ticket.id}/contract`, { contractId: null }, w.tech.auth)).statusCode).toBe(403);
+    const none = await api('PATCH', `/api/v1/tickets/${ticket.id}/contract`, { contractId: null }, w.operator.auth);
+    expect(none.statusCode, none.body).toBe(200);
     expect(none.json()).toMatchObject({ contractId: null, recordsMoved: 1 });
+    await w.t.database.db.deleteFrom('queue_members').where('user_id', '=', w.operator.id).execute();
+    expect((await api('PATCH', `/api/v1/tickets/${ticket.id}/contract`, { contractId: main.id }, w.operator.auth)).statusCode).toBe(404);
+    await w.t.database.db.insertInto('queue_members').values({ queue_id: w.queueId, user_id: w.operator.id }).execute();
     // Deactivate the helpers so later tests choose their own contracts.
     for (const c of [own, main]) await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, active: false });
   });

@@ -7,11 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderInvoicePdf, renderSlipPdf, renderWorkReportPdf } from '../src/modules/documents/index.ts';
+import jsqrModule from 'jsqr';
+import { decode as decodePayBySquare } from 'bysquare/pay';
+import { paymentQr, renderInvoicePdf, renderSlipPdf, renderWorkReportPdf } from '../src/modules/documents/index.ts';
 import { czCreditNote, czInvoice, enInvoice, eurInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
 import { issueSlip, workReport } from './fixtures/documents/reports.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test-output');
+
+// jsqr is CommonJS with an ES default: depending on the loader its default import is the function or the module.
+type DecodeQr = typeof jsqrModule.default;
+const jsQR: DecodeQr = typeof jsqrModule === 'function' ? (jsqrModule as unknown as DecodeQr) : (jsqrModule as unknown as { default: DecodeQr }).default;
 
 /** Text of the PDF as one line: any run of white space (line breaks, no-break spaces) as one space. */
 function pdfText(file: string): string {
@@ -35,6 +41,21 @@ function checkPagePng(file: string, name: string): void {
   expect(Math.abs(height / width - 297 / 210)).toBeLessThan(0.01);
   expect(width).toBeGreaterThan(400);
   expect(png.length).toBeGreaterThan(5000);
+}
+
+/** Renders page 1 in grey at 150 dpi (a plain PGM image) and reads the QR code on it as a phone would. */
+function readPageQr(file: string, name: string): string | null {
+  const prefix = join(OUT, name);
+  execFileSync('pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
+  const pgm = readFileSync(`${prefix}.pgm`);
+  // P5 header: "P5", width, height, maximum value, each followed by white space; then one byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error(`${prefix}.pgm is not a binary PGM image`);
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const grey = pgm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) rgba.set([grey[i]!, grey[i]!, grey[i]!, 255], i * 4);
+  return jsQR(rgba, width, height)?.data ?? null;
 }
 
 async function save(name: string, pdf: Promise<Buffer>): Promise<string> {
@@ -84,6 +105,24 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     expect(text).not.toMatch(/2[13] ?%/);
     expect(text).not.toContain('QR Platba');
     checkPagePng(file, 'invoice-sk-reverse-charge');
+  });
+
+  it('the QR code printed on the page decodes back to the payment: QR Platba and PAY by square', async () => {
+    for (const [name, doc] of [['qr-cz', czInvoice], ['qr-sk', skReverseChargeInvoice]] as const) {
+      const file = await save(name, renderInvoicePdf(doc));
+      const printed = readPageQr(file, name);
+      expect(printed, name).toBe(paymentQr(doc)?.payload);
+      if (doc === czInvoice) {
+        // What a Czech banking app reads: the account, the amount, the currency and the variable symbol.
+        expect(printed).toMatch(/^SPD\*1\.0\*ACC:CZ6508000000192000145399(\+GIBACZPX)?\*/);
+        expect(printed).toContain(`*AM:${(doc.totalMinor / 100).toFixed(2)}*`);
+        expect(printed).toContain('*CC:CZK*');
+        expect(printed).toContain(`*X-VS:${doc.variableSymbol}`);
+      } else {
+        const payment = decodePayBySquare(printed!).payments[0]!;
+        expect(payment).toMatchObject({ amount: doc.totalMinor / 100, currencyCode: 'EUR', variableSymbol: doc.variableSymbol });
+      }
+    }
   });
 
   it('credit note: corrective tax document with the corrected invoice, its date and the reason; negative totals, no QR', async () => {

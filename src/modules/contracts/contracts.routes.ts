@@ -65,7 +65,7 @@ export function contractsRoutes(service: ContractsService) {
     });
 
     app.patch('/api/v1/tickets/:id/contract', {
-      config: { access: 'contracts.manage' },
+      config: { access: 'tickets.set_contract' },
       schema: {
         tags,
         summary: "Link a ticket to a contract of its client (or to none): its records that are not billed follow, and the SLA policy becomes the contract's (else the client's)",

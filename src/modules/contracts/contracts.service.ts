@@ -118,12 +118,15 @@ export function createContractsService(deps: ContractsDeps) {
    * contract may name another price list).
    */
   async function setTicketContract(ctx: RequestContext, ticketId: number, contractId: number | null): Promise<TicketContract> {
-    require(ctx, 'contracts.manage');
+    require(ctx, 'tickets.set_contract');
     const scope = ticketScopeOf(ctx.actor);
-    if (scope.kind !== 'all') throw notFound('Ticket');
+    if (scope.kind === 'none') throw notFound('Ticket');
     const now = clock.now();
     return auditedChange(deps, who(ctx), async (trx, at) => {
-      const ticket = await trx.selectFrom('tickets').select(['id', 'client_id', 'contract_id', 'sla_policy_id']).where('id', '=', ticketId).executeTakeFirst();
+      let query = trx.selectFrom('tickets').select(['id', 'client_id', 'contract_id', 'sla_policy_id']).where('id', '=', ticketId);
+      // Operators work the tickets of their queues only: outside them the ticket is not found.
+      if (scope.kind === 'member_queues') query = query.where('queue_id', 'in', trx.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId));
+      const ticket = await query.executeTakeFirst();
       if (!ticket) throw notFound('Ticket');
       const contract = contractId === null ? null : await repo.findContract(trx, contractId);
       if (contractId !== null) {

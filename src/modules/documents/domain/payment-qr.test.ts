@@ -7,8 +7,8 @@
  * LZMA wire format on this machine is the one banking apps read); our PAY by
  * square payloads decoding back (bysquare's decoder) to exactly the payment
  * we meant; and the QR symbols holding exactly the payload (the qrcode
- * library's segment data). What is not verified: reading the printed QR back
- * from pixels — no QR image decoder is installed here.
+ * library's segment data). The printed QR read back from the rendered page's
+ * pixels (jsqr) is checked in test/documents.test.ts.
  */
 import { decode, encode, PaymentOptions, CurrencyCode } from 'bysquare/pay';
 import QRCode from 'qrcode';

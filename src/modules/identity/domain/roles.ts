@@ -45,8 +45,10 @@ export const PERMISSIONS = [
   'numbering.manage',
   /** Read contracts, their prepaid ledger and consumption. */
   'contracts.read',
-  /** Create and change contracts, and change the contract a ticket is linked to. */
+  /** Create and change contracts. */
   'contracts.manage',
+  /** Change which contract a ticket (and its unbilled records) falls under, for tickets in one's scope. */
+  'tickets.set_contract',
   /** Start billing runs and review and adjust their drafts. */
   'billing.run',
   /** Issue drafts as invoices (gap-free numbers, records locked). */
@@ -89,12 +91,12 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
       'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved',
       'warehouse.read', 'warehouse.manage', 'stock.receive', 'stock.issue',
-      'contracts.read', 'contracts.manage', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read'],
+      'contracts.read', 'contracts.manage', 'tickets.set_contract', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
     permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write',
-      'warehouse.read', 'stock.receive', 'stock.issue', 'contracts.read'],
+      'warehouse.read', 'stock.receive', 'stock.issue', 'contracts.read', 'tickets.set_contract'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {

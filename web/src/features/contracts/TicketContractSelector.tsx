@@ -25,7 +25,7 @@ export function TicketContractSelector({ ticket }: { ticket: TicketWithContract 
   const contractId = ticket.contractId ?? null;
   const contractNumber = ticket.contractNumber ?? null;
   const { can } = useAuth();
-  const manage = can('contracts.manage');
+  const manage = can('tickets.set_contract');
   const contracts = useContracts('', 'true', clientId, manage);
   const change = useSetTicketContract(ticketId);
   const link = contractId === null ? <Text size="sm" c="dimmed">{t('contracts.ticket.none')}</Text> : can('contracts.read')
