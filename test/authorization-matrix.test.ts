@@ -227,6 +227,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'DELETE /api/v1/settings/company/logo': ADMIN,
   // E-mailing an invoice marks it sent: invoices.payments; its PDF: invoices.read (both admin, manager, accountant).
   'POST /api/v1/invoices/:id/send': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/send': ['admin', 'manager', 'accountant'],
   'GET /api/v1/invoices/:id/pdf': ['admin', 'manager', 'accountant'],
   // Profitability: profitability.read and the margins field scope (admin, manager).
   // Accounting exports: exports.run (admin, accountant).

@@ -14,6 +14,7 @@ import { conflict, forbidden } from '../../shared/errors.ts';
 import type { InvoiceDocument, Invoicing, WorkReport } from '../billing/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { enqueueMail, newMessageId } from '../mail/index.ts';
+import { createBulkInvoiceSending } from './documents.bulk-send.ts';
 import { invoiceMail } from './domain/invoice-mail.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
@@ -75,7 +76,10 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
     return { outboxId, to, subject: mail.subject, state: invoice.state === 'issued' ? 'sent' : invoice.state };
   }
 
-  return { pdf, send };
+  /** Many at once ("Issue all" then "Send all", or a period's unsent): each exactly as `send`, to the client's e-mail. */
+  const { sendMany } = createBulkInvoiceSending(invoicing, (ctx, id) => send(ctx, id));
+
+  return { pdf, send, sendMany };
 }
 
 export type InvoiceDocuments = ReturnType<typeof createInvoiceDocuments>;

@@ -35,5 +35,25 @@ export function documentsRoutes(documents: InvoiceDocuments) {
       },
       handler: async (request, reply) => reply.status(202).send(await documents.send(contextOf(request), request.params.id, { to: request.body?.to })),
     });
+
+    app.post('/api/v1/invoices/send', {
+      config: { access: 'invoices.payments' },
+      schema: {
+        tags: ['invoices'],
+        summary: "E-mail many invoices at once, each exactly as POST /invoices/:id/send to the client's e-mail (its own transaction and audit): the listed `ids` (1-500), or every issued, not yet sent invoice and credit note of `period` (YYYY-MM). The answer lists what was sent and what was not, with a code and reason per document (not_issued, already_sent, no_billing_email, not_found...)",
+        body: z.union([
+          z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(500) }),
+          z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM') }),
+        ]),
+        response: {
+          200: z.object({
+            sent: z.array(z.object({ id: z.number(), number: z.string().nullable(), to: z.string() })),
+            notSent: z.array(z.object({ id: z.number(), number: z.string().nullable(), code: z.string(), message: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => documents.sendMany(contextOf(request), request.body),
+    });
   };
 }

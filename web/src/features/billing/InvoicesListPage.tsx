@@ -12,6 +12,7 @@ import { formatMoney } from '../pricing/money';
 import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus } from './api';
 import { StatusBadge } from './StatusBadge';
 import { isMonth } from './format';
+import { SendAllButton } from './SendAllButton';
 
 const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
 
@@ -90,6 +91,7 @@ export default function InvoicesListPage() {
           w={{ base: '100%', xs: 240 }}
           data-testid="invoices-filter-client"
         />
+        {filters.period ? <SendAllButton target={{ period: filters.period }} testId="send-unsent-button" /> : null}
       </Group>
       <Paper withBorder>
         {list.isPending ? (

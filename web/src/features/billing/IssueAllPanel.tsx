@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { useIssueMany, type BulkIssueReport, type ExchangeRateInput } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
 import { todayIso } from './format';
+import { SendAllButton } from './SendAllButton';
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
 const CHUNK = 5;
@@ -17,7 +18,8 @@ const CHUNK = 5;
  * "Issue all": confirmation, then the drafts without blocks issued in chunks with a
  * progress bar and a report. Drafts in a foreign currency that charge VAT come back
  * as needing an exchange rate: the panel then asks for the rate of each such
- * currency (decimal comma accepted) and issues those drafts with it.
+ * currency (decimal comma accepted) and issues those drafts with it. The report
+ * offers to e-mail the invoices just issued ("Send all by e-mail").
  */
 export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; period: string; currencyOf: Readonly<Record<number, string>> }) {
   const { t } = useTranslation();
@@ -101,6 +103,11 @@ export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; peri
             </form>
           ) : null}
           <Anchor component={Link} to={`/invoices?period=${period}`} size="sm" data-testid="issue-to-invoices">{t('billing.run.toInvoices')}</Anchor>
+          {report.issued.length > 0 ? (
+            <Group mt="xs">
+              <SendAllButton target={{ ids: report.issued.map((i) => i.id) }} testId="send-all-button" />
+            </Group>
+          ) : null}
         </Alert>
       ) : null}
       <ConfirmModal

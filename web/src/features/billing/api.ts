@@ -329,6 +329,14 @@ export interface SentInvoice {
 /** E-mails the issued document as PDF (to the client's address unless `to` is given); an issued invoice becomes sent. */
 export const useSendInvoice = (id: number) => useBillingMutation((p: { to?: string }) => api.post<SentInvoice>(`/invoices/${id}/send`, p));
 
+/** What e-mailing many invoices at once did: each sent one with its recipient, each other one with why not. */
+export interface BulkSendReport {
+  sent: { id: number; number: string | null; to: string }[];
+  notSent: { id: number; number: string | null; code: string; message: string }[];
+}
+/** E-mails the given invoices, or every issued, unsent one of a month, to their clients' e-mails. */
+export const useSendMany = () => useBillingMutation((p: { ids: number[] } | { period: string }) => api.post<BulkSendReport>('/invoices/send', p));
+
 /** The client's e-mail address the document is sent to by default (the document's customer). */
 export function useCustomerEmail(id: number, enabled: boolean) {
   return useQuery({
