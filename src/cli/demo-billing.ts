@@ -113,12 +113,19 @@ export async function buildBillingExamples(api: BillingExamplesBackend, cat: Bil
   return { clients, contracts, records: { a, b, c }, septemberInvoiceId: septemberDraft.invoiceId };
 }
 
+/** 'Příklad B – Paušál s.r.o.' → 'fakturace@priklad-b.cz'. */
+function demoBillingEmail(name: string): string | null {
+  const letter = /^Příklad ([ABC])\b/.exec(name)?.[1];
+  return letter ? `fakturace@priklad-${letter.toLowerCase()}.cz` : null;
+}
+
 /** The demo's backend: the same services the API uses, acting as the demo's manager (who may log, approve, run and issue). */
 export function demoBillingBackend(services: Services, people: { managerId: number; managerName: string; warehouseId: number; ssdItemId: number }): BillingExamplesBackend {
   const ctx: RequestContext = { actor: { userId: people.managerId, name: people.managerName, roles: ['admin'], clientId: null, tokenId: null }, ip: null };
   return {
+    // Each example client has a billing e-mail, so its invoices can be sent from the demo (the built-in mail server shows them).
     client: async (name) =>
-      (await services.customers.create(systemContext, { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id,
+      (await services.customers.create(systemContext, { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, email: demoBillingEmail(name) })).id,
     contract: async (body) => (await services.contracts.create(ctx, body as Parameters<Services['contracts']['create']>[1])).id,
     ticket: async (clientId, subject, contractId) => {
       const ticket = await services.tickets.create(ctx, {

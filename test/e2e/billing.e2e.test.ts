@@ -29,10 +29,9 @@ let db: Db | undefined;
 const server = useDemoServer({
   name: 'billing',
   stepMs: STEP_MS,
+  // The demo's example clients have billing e-mails (fakturace@priklad-b.cz for B): the send dialog offers them.
   seed: async (_services, database) => {
     db = database;
-    // Example B's client has a billing e-mail: the send dialog offers it.
-    await database.updateTable('clients').set({ email: 'fakturace@priklad-b.cz' }).where('name', '=', 'Příklad B – Paušál s.r.o.').execute();
   },
 });
 
