@@ -88,9 +88,13 @@ export type PricedRecord =
       validFrom: string | null;
     });
 
-/** Prices a work, travel or fee record (db or the caller's transaction first). */
-export function priceRecord(db: DbOrTx, input: PriceRecordInput): Promise<PricedRecord> {
-  return priceWith(db, input);
+/**
+ * Prices a work, travel or fee record (db or the caller's transaction first). A caller
+ * that has already taken pricing's reads for this record passes them, so the
+ * configuration version is checked once.
+ */
+export function priceRecord(db: DbOrTx, input: PriceRecordInput, reads?: PricingReads): Promise<PricedRecord> {
+  return priceWith(db, input, reads);
 }
 
 /** priceRecord for the preview: the client and technician are optional, a list may be chosen outright. */
@@ -113,11 +117,11 @@ function inputProblems(input: PricingInput): ErrorDetail[] {
   return problems;
 }
 
-export async function priceWith(db: DbOrTx, input: PricingInput): Promise<PricedRecord> {
+export async function priceWith(db: DbOrTx, input: PricingInput, given?: PricingReads): Promise<PricedRecord> {
   const problems = inputProblems(input);
   if (problems.length) throw invalid(problems);
   const explanation: string[] = [];
-  const reads = await pricingReads(db);
+  const reads = given ?? (await pricingReads(db));
   const cost = await costOf(reads, input);
 
   const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord => ({

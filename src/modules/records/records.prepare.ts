@@ -54,11 +54,12 @@ export async function prepareRecord(
   input: RecordInput,
   before: RecordValues | null,
   today: string,
+  reads?: PricingReads,
 ): Promise<{ values: RecordValues | null; problems: ErrorDetail[] }> {
   const problems: ErrorDetail[] = [];
   const bad = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const kind = before?.kind ?? input.kind;
-  const catalogue: PricingReads = await pricingReads(db);
+  const catalogue: PricingReads = reads ?? (await pricingReads(db));
   for (const field of NOT_FOR[kind]) {
     if (input[field] !== undefined) bad(field, 'not_applicable', `A ${kind} record has no ${field}`);
   }

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { Db, RecordsTable } from '../../platform/db/index.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
-import { priceRecord, type PricedRecord, type PriceRecordInput } from '../pricing/index.ts';
+import { priceRecord, type PricedRecord, type PriceRecordInput, type PricingReads } from '../pricing/index.ts';
 import type { RecordValues } from './records.repo.ts';
 
 /** What records keep of a price besides the snapshot columns: why, and in words (pricing_json). */
@@ -87,11 +87,11 @@ export function priceColumns(result: PricedRecord, v: Pick<RecordValues, 'timeCl
  * cannot read (RangeError) makes the record "no price" with the reason instead of
  * losing the technician's entry.
  */
-export async function priceValues(db: Db, values: RecordValues): Promise<Updateable<RecordsTable>> {
+export async function priceValues(db: Db, values: RecordValues, reads?: PricingReads): Promise<Updateable<RecordsTable>> {
   try {
     // The list of the contract the record falls under comes first (BILLING.md §2).
     const contractPriceListId = await contractPriceListFor(db, values.ticketId, values.date);
-    return priceColumns(await priceRecord(db, { ...pricingInputOf(values), contractPriceListId }), values);
+    return priceColumns(await priceRecord(db, { ...pricingInputOf(values), contractPriceListId }, reads), values);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const failed: PricedRecord = {

@@ -10,6 +10,7 @@ import {
 } from './records.context.ts';
 import { changeRefusal } from './records.policy.ts';
 import { prepareRecord, type RecordInput } from './records.prepare.ts';
+import { pricingReads } from '../pricing/index.ts';
 import { priceValues } from './records.pricing.ts';
 import * as repo from './records.repo.ts';
 import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRecord } from './records.schemas.ts';
@@ -18,13 +19,13 @@ import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRec
 export function createRecordsService(deps: RecordsDeps) {
   const { db, clock } = deps;
 
-  const price = (values: repo.RecordValues) => priceValues(db, values);
-
   /** Checks and prices one new record; nothing is written. Bulk and import use it row by row. */
   async function prepareNew(ctx: RequestContext, ticket: VisibleTicket, input: RecordInput) {
-    const prepared = await prepareRecord(db, ctx, ticket, input, null, todayOf(clock));
+    // One look at pricing's configuration serves both the checks and the price.
+    const reads = await pricingReads(db);
+    const prepared = await prepareRecord(db, ctx, ticket, input, null, todayOf(clock), reads);
     if (!prepared.values) return { values: null, price: null, problems: prepared.problems };
-    return { values: prepared.values, price: await price(prepared.values), problems: [] };
+    return { values: prepared.values, price: await priceValues(db, prepared.values, reads), problems: [] };
   }
 
   /** Writes a prepared record and its audit entry inside the caller's transaction. */
@@ -87,10 +88,11 @@ export function createRecordsService(deps: RecordsDeps) {
     const ticket = await visibleTicket(db, ctx, row.ticket_id);
     const before = valuesOfRow(row);
     const { version, ...changes } = patch;
-    const prepared = await prepareRecord(db, ctx, ticket, { ...changes, kind: before.kind }, before, todayOf(clock));
+    const reads = await pricingReads(db);
+    const prepared = await prepareRecord(db, ctx, ticket, { ...changes, kind: before.kind }, before, todayOf(clock), reads);
     throwIfProblems(prepared.problems);
     const values = prepared.values!;
-    const priceCols = await price(values);
+    const priceCols = await priceValues(db, values, reads);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, updated_at: now.toISOString() });
