@@ -37,7 +37,7 @@ const log = (line: string) => console.log(line);
 const load1 = () => loadavg()[0]!.toFixed(1);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
-interface World {
+export interface World {
   file: string;
   token: string;
   ticketId: number;
@@ -46,7 +46,7 @@ interface World {
 }
 
 /** A database with a technician, his van stocked with three items, a ticket, the price list; through the services. */
-async function setUp(file: string): Promise<World> {
+export async function setUp(file: string): Promise<World> {
   const database = openDatabase(file);
   await prepareDatabase(database.db);
   const services = buildServices({ config: { ...defaultConfig, logLevel: 'silent', db: file }, database, clock: systemClock });
@@ -172,4 +172,5 @@ async function main(): Promise<boolean> {
   }
 }
 
-process.exitCode = (await main()) ? 0 : 1;
+// Run when started as a script (the set-up is also used to profile the confirm path in process).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = (await main()) ? 0 : 1;

@@ -16,7 +16,7 @@ export {
   type UnpricedReason,
 } from './pricing.resolver.ts';
 export { pricingReads, type PricingReads } from './pricing.reads.ts';
-export { priceMaterials, type MaterialLineInput, type MaterialPricingInput } from './pricing.material.ts';
+export { materialPricer, type MaterialLineInput, type MaterialPricer, type MaterialPricingInput } from './pricing.material.ts';
 export { findWorkType, findUnitFee, findTravelZone, getTechnicianSettings, getProviderCountry, vatRateOn } from './loaders.ts';
 export { VAT_CATEGORIES, type VatCategory } from './common.schemas.ts';
 export type { WorkType, UnitFee, TravelZone, TechnicianLevel, VatRate } from './catalogue.schemas.ts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DbOrTx, PriceListVersionsTable } from '../../platform/db/index.ts';
+import { preparedQuery, type DbOrTx, type PriceListVersionsTable } from '../../platform/db/index.ts';
 import { activeWhere, flag, type ActiveFilter } from './common.ts';
 import type { PriceList, PriceListVersionRecord } from './price-lists.schemas.ts';
 import { termsSchema, type Terms, type VersionRow } from './terms.ts';
@@ -189,8 +189,11 @@ export async function recordsPricedWith(db: DbOrTx, priceListId: number, validFr
 
 /* Clients' lists (a column of clients; record scope is checked through customers' door) */
 
+// Read for every record priced (clients change all day, so it is not kept in memory).
+const clientPriceListQuery = preparedQuery((db, p: { id: number }) => db.selectFrom('clients').select('price_list_id').where('id', '=', p.id));
+
 export async function clientPriceListId(db: DbOrTx, clientId: number): Promise<number | null> {
-  const row = await db.selectFrom('clients').select('price_list_id').where('id', '=', clientId).executeTakeFirst();
+  const [row] = await clientPriceListQuery(db, { id: clientId });
   return row?.price_list_id ?? null;
 }
 

@@ -30,13 +30,19 @@ export interface MaterialPricingInput {
   clientId: number;
   contractPriceListId?: number | null;
   date: string;
-  lines: readonly MaterialLineInput[];
 }
 
-/** Prices each line of an issue slip; a line that cannot be priced says why (never 0). */
-export async function priceMaterials(db: DbOrTx, input: MaterialPricingInput): Promise<PricedRecord[]> {
+/** Prices the lines of an issue slip, their costs known; a line that cannot be priced says why (never 0). */
+export type MaterialPricer = (lines: readonly MaterialLineInput[]) => PricedRecord[];
+
+/**
+ * Reads what pricing a slip's material needs (the list, its version, the provider's
+ * currency) before the slip's transaction, where the catalogue comes from memory
+ * (see pricing.reads.ts); the pricer then prices the lines inside the transaction,
+ * once the warehouse has valued them, without reading anything more.
+ */
+export async function materialPricer(db: DbOrTx, input: MaterialPricingInput): Promise<MaterialPricer> {
   const explanation: string[] = [];
-  // The catalogue and lists as pricing keeps them in memory per configuration version (as for any record).
   const reads = await pricingReads(db);
   const currency = costs.currencyOfCountry(await reads.providerCountry());
   const costOf = (l: MaterialLineInput) => ({
@@ -50,14 +56,14 @@ export async function priceMaterials(db: DbOrTx, input: MaterialPricingInput): P
   };
 
   const chosen = await chooseList(db, { ...input, kind: 'fee', technicianId: null, startTime: null, minutes: 0, billable: true }, explanation, reads);
-  if ('reason' in chosen) return input.lines.map((l) => unpriced(l, chosen.reason === 'no_price_list' ? 'no_price_list' : 'unknown_reference', chosen.message, null, null));
+  if ('reason' in chosen) return (lines) => lines.map((l) => unpriced(l, chosen.reason === 'no_price_list' ? 'no_price_list' : 'unknown_reference', chosen.message, null, null));
   const { list, source } = chosen;
   const row = await reads.versionRowOn(list.id, input.date);
-  if (!row) return input.lines.map((l) => unpriced(l, 'no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list, null));
+  if (!row) return (lines) => lines.map((l) => unpriced(l, 'no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list, null));
   explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
   const version = coreVersionOf(row, list.currency);
 
-  return input.lines.map((l) => {
+  return (lines) => lines.map((l) => {
     const result = priceMaterial({ priceList: version, itemId: String(l.itemId), quantityMilli: l.quantityMilli, itemSalePriceMinor: l.salePriceMinor });
     if (!result.ok) return unpriced(l, 'no_item_price', `Neither the price list nor the item has a sale price for ${l.itemName}`, list, row.valid_from);
     const c = costOf(l);

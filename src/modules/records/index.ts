@@ -26,7 +26,7 @@ export { formatMinor } from './records.export.ts';
 export type { ServiceRecord, NewRecord, BulkReport, Timer } from './records.schemas.ts';
 /** Prices a ticket's unbilled records again (the contracts module, when the ticket's contract changes). */
 export { repriceTicketRecords } from './records.reprice.ts';
-export { createMaterialRecords, createReturnRecord, materialTicket, type CreatedMaterialRecord, type MaterialIssue, type MaterialReturn, type MaterialTicket } from './records.material.ts';
+export { createMaterialRecords, createReturnRecord, materialTicket, materialPricing, type CreatedMaterialRecord, type MaterialIssue, type MaterialReturn, type MaterialTicket } from './records.material.ts';
 
 /** Every part of the records module over the same dependencies (the app and the CLI use this). */
 export function createRecords(deps: RecordsDeps) {

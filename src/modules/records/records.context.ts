@@ -30,6 +30,9 @@ export interface VisibleTicket {
   id: number;
   number: string;
   clientId: number;
+  subject: string;
+  /** The contract the ticket is linked to, if any: its records count under it. */
+  contractId: number | null;
   /** The ticket's dimension values { dimensionCode: valueCode }: records inherit them. */
   dimensions: Record<string, string>;
 }
@@ -39,11 +42,12 @@ export interface VisibleTicket {
  * follow the ticket scope: operators and technicians see their queues' tickets).
  */
 // Every record written starts here, so these are compiled once (preparedQuery).
-const anyTicket = preparedQuery((db, p: { id: number }) => db.selectFrom('tickets').select(['id', 'number', 'client_id']).where('id', '=', p.id));
+const TICKET_HEAD = ['id', 'number', 'client_id', 'subject', 'contract_id'] as const;
+const anyTicket = preparedQuery((db, p: { id: number }) => db.selectFrom('tickets').select(TICKET_HEAD).where('id', '=', p.id));
 const memberTicket = preparedQuery((db, p: { id: number; userId: number }) =>
   db
     .selectFrom('tickets')
-    .select(['id', 'number', 'client_id'])
+    .select(TICKET_HEAD)
     .where('id', '=', p.id)
     .where('queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', p.userId)),
 );
@@ -62,7 +66,7 @@ export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number)
   const [row] = scope.kind === 'member_queues' ? await memberTicket(db, { id, userId: scope.userId }) : await anyTicket(db, { id });
   if (!row) throw notFound('Ticket');
   const dims = await ticketDimensions(db, { id });
-  return { id: row.id, number: row.number, clientId: row.client_id, dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])) };
+  return { id: row.id, number: row.number, clientId: row.client_id, subject: row.subject, contractId: row.contract_id, dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])) };
 }
 
 /** The stored record if its ticket is visible to the actor, else "not found". */

@@ -6,22 +6,32 @@
  * be edited here (records.policy.ts): a mistake is corrected by a return.
  */
 import type { Insertable } from 'kysely';
-import type { DbOrTx, RecordsTable, Tx } from '../../platform/db/index.ts';
+import { preparedInsert, type DbOrTx, type RecordsTable, type Tx } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
-import { contractPriceListFor, ticketContractId } from '../contracts/index.ts';
+import { contractPriceListFor } from '../contracts/index.ts';
 import type { RequestContext } from '../identity/index.ts';
-import { priceMaterials, type MaterialLineInput } from '../pricing/index.ts';
+import { materialPricer, type MaterialLineInput, type MaterialPricer } from '../pricing/index.ts';
 import { visibleTicket, type VisibleTicket } from './records.context.ts';
 import { priceColumns, type StoredPricing } from './records.pricing.ts';
 import { autoApproves, insertRecord } from './records.repo.ts';
 
-export type MaterialTicket = VisibleTicket & { subject: string };
+export type MaterialTicket = VisibleTicket;
 
-/** The ticket material is issued to, if the actor's ticket scope shows it (else 404), with its subject, client and dimensions. */
-export async function materialTicket(db: DbOrTx, ctx: RequestContext, ticketId: number): Promise<MaterialTicket> {
-  const ticket = await visibleTicket(db, ctx, ticketId);
-  const { subject } = await db.selectFrom('tickets').select('subject').where('id', '=', ticketId).executeTakeFirstOrThrow();
-  return { ...ticket, subject };
+const insertRecordRows = preparedInsert('records', ['id']);
+
+/** The ticket material is issued to, if the actor's ticket scope shows it (else 404), with its subject, client, contract and dimensions. */
+export function materialTicket(db: DbOrTx, ctx: RequestContext, ticketId: number): Promise<MaterialTicket> {
+  return visibleTicket(db, ctx, ticketId);
+}
+
+/**
+ * How the material of a slip for this ticket and date is priced, read before the
+ * slip's transaction (createMaterialRecords prices with it inside, costs known).
+ * The list of the ticket's contract comes first when the date falls under it (BILLING.md §2).
+ */
+export async function materialPricing(db: DbOrTx, ticket: MaterialTicket, date: string): Promise<MaterialPricer> {
+  const contractPriceListId = ticket.contractId === null ? null : await contractPriceListFor(db, ticket.id, date);
+  return materialPricer(db, { clientId: ticket.clientId, contractPriceListId, date });
 }
 
 export interface MaterialIssue {
@@ -32,6 +42,8 @@ export interface MaterialIssue {
   /** The slip's number, written into each record's description. */
   slipNumber: string;
   lines: readonly MaterialLineInput[];
+  /** From materialPricing, before the transaction. */
+  pricer: MaterialPricer;
 }
 
 export interface CreatedMaterialRecord {
@@ -41,7 +53,7 @@ export interface CreatedMaterialRecord {
   amountMinor: number | null;
 }
 
-function baseRow(issue: { ticket: MaterialTicket; technicianId: number; date: string }, at: string, state: 'submitted' | 'approved', contractId: number | null) {
+function baseRow(issue: { ticket: Pick<VisibleTicket, 'id' | 'clientId' | 'dimensions'>; technicianId: number; date: string }, at: string, state: 'submitted' | 'approved', contractId: number | null) {
   return {
     kind: 'material' as const, ticket_id: issue.ticket.id, client_id: issue.ticket.clientId, contract_id: contractId,
     technician_id: issue.technicianId, date: issue.date, billable: 1, state,
@@ -62,16 +74,15 @@ export async function createMaterialRecords(trx: Tx, now: Date, issue: MaterialI
   // Like work records, material inherits the ticket's contract: no contract covers
   // material (BILLING.md §3), but it counts in the contract's profitability, and the
   // contract's price list prices it when the contract names one (BILLING.md §2).
-  const contractId = await ticketContractId(trx, issue.ticket.id);
-  const contractPriceListId = await contractPriceListFor(trx, issue.ticket.id, issue.date);
-  const priced = await priceMaterials(trx, { clientId: issue.ticket.clientId, contractPriceListId, date: issue.date, lines: issue.lines });
+  const contractId = issue.ticket.contractId;
+  const priced = issue.pricer(issue.lines);
   const state = (await autoApproves(trx, issue.technicianId)) ? 'approved' : 'submitted';
   const rows = issue.lines.map((line, i) => ({
     ...baseRow(issue, at, state, contractId), ...priceColumns(priced[i]!, { timeClassOverride: null }),
     item_id: line.itemId, quantity_milli: line.quantityMilli, description: `${line.itemName} (${issue.slipNumber})`,
   }) as Insertable<RecordsTable>);
   // One statement for the slip's records; ids come back in the order of the rows on both engines.
-  const ids = (await trx.insertInto('records').values(rows).returning('id').execute()).map((r) => r.id).sort((a, b) => a - b);
+  const ids = (await insertRecordRows(trx, rows)).map((r) => r.id).sort((a, b) => a - b);
   return priced.map((result, i) => ({ recordId: ids[i]!, unitPriceMinor: result.ok ? (result.unitPriceMinor ?? null) : null, amountMinor: result.ok ? result.amountMinor : null }));
 }
 
@@ -101,7 +112,7 @@ export interface MaterialReturn {
 export async function createReturnRecord(trx: Tx, now: Date, ret: MaterialReturn): Promise<number> {
   const at = now.toISOString();
   const original = await trx.selectFrom('records').selectAll().where('id', '=', ret.originalRecordId).executeTakeFirstOrThrow();
-  const ticket: MaterialTicket = { id: original.ticket_id, number: '', subject: '', clientId: original.client_id, dimensions: JSON.parse(original.dimensions_json) as Record<string, string> };
+  const ticket = { id: original.ticket_id, clientId: original.client_id, dimensions: JSON.parse(original.dimensions_json) as Record<string, string> };
   const state = (await autoApproves(trx, ret.technicianId)) ? 'approved' : 'submitted';
   const stored = JSON.parse(original.pricing_json ?? '{"explanation":[]}') as StoredPricing;
   const explanation = [`Return (${ret.slipNumber}) of ${formatQuantity(ret.quantityMilli)} from record #${original.id}, at its price and cost`];

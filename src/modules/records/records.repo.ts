@@ -253,8 +253,10 @@ export function teamMembers(db: DbOrTx, teamId: number) {
   return db.selectFrom('team_members as tm').innerJoin('users as u', 'u.id', 'tm.user_id').select(['u.id', 'u.name']).where('tm.team_id', '=', teamId).orderBy('u.name').execute();
 }
 
+const autoApproveQuery = preparedQuery((db, p: { userId: number }) => db.selectFrom('technician_settings').select('auto_approve').where('user_id', '=', p.userId));
+
 export async function autoApproves(db: DbOrTx, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('technician_settings').select('auto_approve').where('user_id', '=', userId).executeTakeFirst();
+  const [row] = await autoApproveQuery(db, { userId });
   return row?.auto_approve === 1;
 }
 

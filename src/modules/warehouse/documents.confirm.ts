@@ -4,7 +4,7 @@ import { AppError, conflict } from '../../shared/errors.ts';
 import { mulDivRound } from '../../shared/money.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import { allocateNumber, type DocumentType } from '../numbering/index.ts';
-import { createMaterialRecords, createReturnRecord } from '../records/index.ts';
+import { createMaterialRecords, createReturnRecord, type MaterialIssue } from '../records/index.ts';
 import * as docs from './documents.repo.ts';
 import type { PreparedDocument, PreparedLine } from './documents.prepare.ts';
 import { addValue, count, issue, receive, returnShare, type Balance } from './domain/stock.ts';
@@ -22,6 +22,8 @@ export interface ConfirmContext {
   who: AuditWho;
   /** The user who confirms: the technician of material records. */
   userId: number;
+  /** Issue slips: how their material is priced (read before the transaction). */
+  pricer: MaterialIssue['pricer'] | null;
 }
 
 interface Step {
@@ -118,7 +120,7 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
 
   if (p.kind === 'issue') {
     const made = await createMaterialRecords(trx, now, {
-      ticket: p.ticket!, technicianId: c.userId, date: p.date, slipNumber: n.number,
+      ticket: p.ticket!, technicianId: c.userId, date: p.date, slipNumber: n.number, pricer: c.pricer!,
       lines: p.lines.map((l, i) => ({ itemId: l.item.id, itemName: l.item.name, unit: l.item.unit, quantityMilli: l.quantityMilli, salePriceMinor: l.item.sale_price_minor, vatCategory: l.item.vat_category, costMinor: costs[i]! })),
     });
     made.forEach((m, i) => {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../platform/db/index.ts';
+import { idParams, preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import { failIf, forbidden, unknownReference, type ErrorDetail } from '../../shared/errors.ts';
 import { tryParseQuantity } from '../../shared/quantity.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
@@ -15,8 +15,10 @@ export interface WarehouseRef {
   active: boolean;
 }
 
+const warehousesQuery = preparedQuery((db, ids: Record<string, number>) => db.selectFrom('warehouses').select(['id', 'code', 'name', 'active']).where('id', 'in', Object.values(ids)));
+
 async function warehousesByIds(db: DbOrTx, ids: number[]): Promise<WarehouseRef[]> {
-  const rows = await db.selectFrom('warehouses').select(['id', 'code', 'name', 'active']).where('id', 'in', ids).execute();
+  const rows = await warehousesQuery(db, idParams(ids));
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 

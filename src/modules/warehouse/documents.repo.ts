@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DbOrTx, StockDocumentLinesTable, StockDocumentsTable } from '../../platform/db/index.ts';
+import { preparedInsert, type DbOrTx, type StockDocumentLinesTable, type StockDocumentsTable } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { DocumentListQuery, StockDocument } from './warehouse.schemas.ts';
 
@@ -10,14 +10,18 @@ export type LineRow = Selectable<StockDocumentLinesTable>;
 export type NewDocumentRow = Omit<Insertable<StockDocumentsTable>, 'id'>;
 export type NewLineRow = Omit<Insertable<StockDocumentLinesTable>, 'id' | 'document_id'>;
 
+// Issuing material is a hot path: its inserts are compiled once (preparedInsert).
+const insertDocumentRow = preparedInsert('stock_documents', ['id']);
+const insertLineRows = preparedInsert('stock_document_lines', ['id', 'position']);
+
 /** The new document's id and its lines' ids in order. */
 export async function insertDocument(db: DbOrTx, doc: NewDocumentRow, lines: readonly NewLineRow[]): Promise<{ id: number; lineIds: number[] }> {
-  const { id } = await db.insertInto('stock_documents').values(doc).returning('id').executeTakeFirstOrThrow();
+  const [{ id }] = (await insertDocumentRow(db, [doc])) as [{ id: number }];
   return { id, lineIds: await insertLines(db, id, lines) };
 }
 
 export async function insertLines(db: DbOrTx, documentId: number, lines: readonly NewLineRow[]): Promise<number[]> {
-  const rows = await db.insertInto('stock_document_lines').values(lines.map((l) => ({ ...l, document_id: documentId }))).returning(['id', 'position']).execute();
+  const rows = await insertLineRows(db, lines.map((l) => ({ ...l, document_id: documentId })));
   return rows.sort((a, b) => a.position - b.position).map((r) => r.id);
 }
 

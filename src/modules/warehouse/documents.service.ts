@@ -4,6 +4,7 @@ import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { conflict, forbidden, notFound, staleVersion } from '../../shared/errors.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { materialPricing, type MaterialIssue } from '../records/index.ts';
 import { confirmDocument, type ConfirmTarget } from './documents.confirm.ts';
 import { PERMISSION_OF, prepareDocument, type PreparedDocument } from './documents.prepare.ts';
 import * as docs from './documents.repo.ts';
@@ -45,8 +46,11 @@ export function createDocumentsService(deps: WarehouseDeps) {
     };
   }
 
-  const confirmWith = (trx: Tx, ctx: RequestContext, now: Date, target: ConfirmTarget, p: PreparedDocument) =>
-    confirmDocument({ trx, now, who: auditWhoOf(ctx), userId: ctx.actor.userId || 0 }, target, p);
+  /** What confirming needs read before its transaction (which may be shared with other documents'). */
+  const pricerFor = (p: PreparedDocument) => (p.kind === 'issue' ? materialPricing(db, p.ticket!, p.date) : Promise.resolve(null));
+
+  const confirmWith = (trx: Tx, ctx: RequestContext, now: Date, target: ConfirmTarget, p: PreparedDocument, pricer: MaterialIssue['pricer'] | null) =>
+    confirmDocument({ trx, now, who: auditWhoOf(ctx), userId: ctx.actor.userId || 0, pricer }, target, p);
 
   /**
    * The answer to a create, from what is in hand (no reading back: issuing is the
@@ -69,9 +73,10 @@ export function createDocumentsService(deps: WarehouseDeps) {
     const at = now.toISOString();
     const row = rowOf(p, ctx, at);
     const lines = lineRows(p);
+    const pricer = input.confirm ? await pricerFor(p) : null;
     // Documents confirmed together share a commit on SQLite (inWriteBatch); each is still all or nothing.
     const written = await inWriteBatch(db, async (trx) => {
-      if (input.confirm) return confirmWith(trx, ctx, now, { kind: 'new', row, lines }, p);
+      if (input.confirm) return confirmWith(trx, ctx, now, { kind: 'new', row, lines }, p, pricer);
       const { id, lineIds } = await docs.insertDocument(trx, row, lines);
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'stock_document', entityId: id, action: 'create', after: { ...input, id } });
       return { id, lineIds, fields: {}, costs: [] as number[], recordIds: [] as (number | null)[] };
@@ -125,8 +130,9 @@ export function createDocumentsService(deps: WarehouseDeps) {
     const lines = await docs.linesOf(db, id);
     const p = await prepareDocument(db, ctx, inputOf(d, lines));
     if (p.kind === 'issue' && !ctx.actor.userId) throw conflict('no_technician', 'Material is issued by a user: the system cannot issue it');
+    const pricer = await pricerFor(p);
     const now = clock.now();
-    await inWriteBatch(db, (trx) => confirmWith(trx, ctx, now, { kind: 'draft', id, version: d.version, lineIds: lines.map((l) => l.id) }, p));
+    await inWriteBatch(db, (trx) => confirmWith(trx, ctx, now, { kind: 'draft', id, version: d.version, lineIds: lines.map((l) => l.id) }, p, pricer));
     return get(ctx, id);
   }
 

@@ -1,4 +1,4 @@
-import { containsFolded, type DbOrTx, type ItemsTable } from '../../platform/db/index.ts';
+import { containsFolded, idParams, preparedQuery, type DbOrTx, type ItemsTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import { foldForSearch } from '../../shared/text.ts';
 import type { Item, ItemListQuery, NewItem } from './warehouse.schemas.ts';
@@ -20,9 +20,12 @@ export async function findItem(db: DbOrTx, id: number): Promise<ItemRow | undefi
   return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// Every stock document reads its items: compiled once per number of items.
+const itemsQuery = preparedQuery((db, ids: Record<string, number>) => db.selectFrom('items').selectAll().where('id', 'in', Object.values(ids)));
+
 export async function itemsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ItemRow>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('items').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await itemsQuery(db, idParams([...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { containsFolded, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
+import { containsFolded, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
 import type { Insertable } from 'kysely';
 import type { Balance } from './domain/stock.ts';
 
@@ -73,9 +73,11 @@ export async function readBalance(db: DbOrTx, wh: number, item: number): Promise
 
 export type NewMovement = Omit<Insertable<StockMovementsTable>, 'id'>;
 
+const insertMovementRows = preparedInsert('stock_movements');
+
 /** Appends movements (one statement per document). */
 export async function insertMovements(db: DbOrTx, movements: readonly NewMovement[]): Promise<void> {
-  if (movements.length) await db.insertInto('stock_movements').values([...movements]).execute();
+  await insertMovementRows(db, movements);
 }
 
 export async function setMinimum(db: DbOrTx, wh: number, item: number, minimumMilli: number | null, at: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTx } from '../../platform/db/index.ts';
+import { preparedQuery, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
 
@@ -24,15 +24,12 @@ export const usesAll = (ctx: RequestContext): boolean => hasPermission(ctx.actor
  * The warehouses the actor may move stock in, besides all of them for managers:
  * vans the actor owns and warehouses granted to the actor. Null: all.
  */
+const usableQuery = preparedQuery((db, p: { owner: number; user: number }) =>
+  db.selectFrom('warehouses').select('id').where('owner_user_id', '=', p.owner).union(db.selectFrom('warehouse_users').select('warehouse_id as id').where('user_id', '=', p.user)));
+
 export async function usableWarehouseIds(db: DbOrTx, ctx: RequestContext): Promise<Set<number> | null> {
   if (usesAll(ctx)) return null;
-  const userId = ctx.actor.userId;
-  const rows = await db
-    .selectFrom('warehouses')
-    .select('id')
-    .where('owner_user_id', '=', userId)
-    .union(db.selectFrom('warehouse_users').select('warehouse_id as id').where('user_id', '=', userId))
-    .execute();
+  const rows = await usableQuery(db, { owner: ctx.actor.userId, user: ctx.actor.userId });
   return new Set(rows.map((r) => r.id));
 }
 

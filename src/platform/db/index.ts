@@ -4,7 +4,7 @@ export type * from './schema.ts';
 export { uniqueViolationIndex, isForeignKeyViolation } from './errors.ts';
 export { containsFolded } from './search.ts';
 export { indexTicketDocument, indexNewTicketDocument, ticketMatches, searchTokens, isPostgres, queryWords, fullTextQuery, matchesFullText } from './fulltext.ts';
-export { preparedQuery } from './prepared.ts';
+export { idParams, preparedInsert, preparedQuery } from './prepared.ts';
 export { inWriteBatch, type AtEnd } from './batch.ts';
 export { configVersion } from './config-version.ts';
 export { arrayRows, rowArrays } from './rows.ts';

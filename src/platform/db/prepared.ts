@@ -1,5 +1,6 @@
-import type { CompiledQuery, Compilable } from 'kysely';
+import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
 import type { DbOrTx } from './database.ts';
+import type { Database } from './schema.ts';
 
 const MARKER = '\u0000kontor-param:';
 
@@ -56,4 +57,59 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };
+}
+
+/**
+ * A (multi-row) INSERT into `table`, compiled once per engine, column set and
+ * number of rows, then run with new values: on the hot write paths (issue slips,
+ * records) Kysely's building and compiling of a wide insert costs more than the
+ * database's running it. Rows are plain column → value objects, all with the same
+ * columns; an undefined value is refused (Kysely would silently leave it out).
+ */
+export function preparedInsert<T extends keyof Database & string, R extends keyof Selectable<Database[T]> & string = never>(
+  table: T,
+  returning: readonly R[] = [],
+): (db: DbOrTx, rows: readonly Insertable<Database[T]>[]) => Promise<Pick<Selectable<Database[T]>, R>[]> {
+  const cache = new WeakMap<object, Map<string, CompiledQuery<Pick<Selectable<Database[T]>, R>>>>();
+  return async (db, rows) => {
+    if (!rows.length) return [];
+    const columns = Object.keys(rows[0]!);
+    const adapter = db.getExecutor().adapter;
+    let byShape = cache.get(adapter);
+    if (!byShape) cache.set(adapter, (byShape = new Map()));
+    const shape = `${rows.length}\u0001${columns.join('\u0000')}`;
+    let compiled = byShape.get(shape);
+    if (!compiled) {
+      if (byShape.size >= 1000) byShape.clear();
+      const marked = rows.map((_, r) => Object.fromEntries(columns.map((c, i) => [c, `${MARKER}${r * columns.length + i}`])));
+      const query = db.insertInto(table).values(marked as never);
+      compiled = (returning.length ? query.returning(returning as never) : query).compile() as CompiledQuery<Pick<Selectable<Database[T]>, R>>;
+      // The values must come out as the parameters, in row and column order; anything else is a mistake here.
+      if (compiled.parameters.length !== rows.length * columns.length || compiled.parameters.some((p, i) => p !== `${MARKER}${i}`)) {
+        throw new Error(`preparedInsert: unexpected parameters in: ${compiled.sql}`);
+      }
+      byShape.set(shape, compiled);
+    }
+    const parameters: unknown[] = [];
+    for (const row of rows) {
+      const values = row as Record<string, unknown>;
+      if (Object.keys(values).length !== columns.length) throw new Error(`preparedInsert: rows into ${table} differ in their columns`);
+      for (const c of columns) {
+        const value = values[c];
+        if (value === undefined) throw new Error(`preparedInsert: ${table}.${c} is undefined`);
+        parameters.push(value);
+      }
+    }
+    return (await db.executeQuery<Pick<Selectable<Database[T]>, R>>({ ...compiled, parameters })).rows;
+  };
+}
+
+/**
+ * A list of ids as preparedQuery params (`id0`, `id1`, …), for `where(col, 'in',
+ * Object.values(params))`: the statement is compiled once per number of ids.
+ */
+export function idParams(ids: readonly number[]): Record<string, number> {
+  const params: Record<string, number> = {};
+  ids.forEach((id, i) => (params[`id${i}`] = id));
+  return params;
 }

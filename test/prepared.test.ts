@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idParams, preparedInsert, preparedQuery } from '../src/platform/db/index.ts';
+import { createTestDatabase, testEngines, type TestDatabase } from './db.ts';
+
+// Statements compiled once and run with new values: what they write and read must be
+// exactly what Kysely's own statements would, on both engines.
+const insertTeams = preparedInsert('teams', ['id', 'name']);
+const insertTeamsQuietly = preparedInsert('teams');
+const teamsByIds = preparedQuery((db, ids: Record<string, number>) => db.selectFrom('teams').select(['id', 'name']).where('id', 'in', Object.values(ids)).orderBy('id'));
+
+describe.each(testEngines())('prepared statements on %s', (engine) => {
+  let t: TestDatabase;
+  const at = '2026-11-27T08:00:00.000Z';
+  const team = (name: string, active = 1) => ({ name, active, created_at: at, updated_at: at });
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+  });
+  afterAll(() => t.close());
+
+  it('inserts any number of rows with the same statement shape, returning in row order', async () => {
+    const one = await insertTeams(t.db, [team('Alfa')]);
+    const three = await insertTeams(t.db, [team('Beta'), team('Gama', 0), team('Delta')]);
+    const again = await insertTeams(t.db, [team('Epsilon'), team('Zeta'), team('Éta')]);
+    expect(one.map((r) => r.name)).toEqual(['Alfa']);
+    expect(three.map((r) => r.name)).toEqual(['Beta', 'Gama', 'Delta']);
+    expect(again.map((r) => r.name)).toEqual(['Epsilon', 'Zeta', 'Éta']);
+    const stored = await t.db.selectFrom('teams').select(['name', 'active', 'created_at']).where('id', 'in', [...three, ...again].map((r) => Number(r.id))).orderBy('id').execute();
+    expect(stored).toEqual([
+      { name: 'Beta', active: 1, created_at: at }, { name: 'Gama', active: 0, created_at: at }, { name: 'Delta', active: 1, created_at: at },
+      { name: 'Epsilon', active: 1, created_at: at }, { name: 'Zeta', active: 1, created_at: at }, { name: 'Éta', active: 1, created_at: at },
+    ]);
+    expect(await insertTeamsQuietly(t.db, [team('Théta')])).toEqual([]);
+    expect(await insertTeams(t.db, [])).toEqual([]);
+  });
+
+  it('refuses a row with a missing value or other columns instead of leaving anything out', async () => {
+    const before = await t.db.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await expect(insertTeams(t.db, [{ ...team('Iota'), active: undefined as unknown as number }])).rejects.toThrow(/teams\.active is undefined/);
+    const { active: _a, ...withoutActive } = team('Kappa');
+    await expect(insertTeams(t.db, [team('Lambda'), withoutActive as ReturnType<typeof team>])).rejects.toThrow(/differ in their columns/);
+    const after = await t.db.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('reads by a list of ids, compiled per number of ids', async () => {
+    const rows = await insertTeams(t.db, [team('Mí'), team('Ný'), team('Ksí')]);
+    const ids = rows.map((r) => Number(r.id));
+    expect((await teamsByIds(t.db, idParams(ids))).map((r) => r.name)).toEqual(['Mí', 'Ný', 'Ksí']);
+    expect((await teamsByIds(t.db, idParams([ids[2]!, ids[0]!]))).map((r) => r.name)).toEqual(['Mí', 'Ksí']);
+    expect((await teamsByIds(t.db, idParams([ids[1]!, ids[0]!]))).map((r) => r.name)).toEqual(['Mí', 'Ný']);
+  });
+});
