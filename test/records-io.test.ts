@@ -70,6 +70,9 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     // Remote at 800/h: Mon 60 min 800.00, Tue 45 min 600.00, Sunday 15 min +100 % 400.00; not billable 0.00; unpriced adds nothing.
     expect(row.total.money).toEqual([{ currency: 'CZK', amountMinor: 1_800_00, costMinor: (170 * 450_00) / 60 }]);
     expect(teamSheet.byTechnician.find((r: { technician: { id: number } }) => r.technician.id === w.tech.id).total.records).toBe(0);
+    // Days without records are null (Mon, Tue and Wed have records; Sun is 15 min, the rest empty).
+    expect(row.days.map((d: { records: number } | null) => d?.records ?? null)).toEqual([1, 2, 1, null, null, null, 1]);
+    expect(teamSheet.byTechnician.find((r: { technician: { id: number } }) => r.technician.id === w.tech.id).days).toEqual([null, null, null, null, null, null, null]);
     expect((await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/timesheets/team-week?start=2026-10-19&teamId=${team.json().id}` })).statusCode).toBe(403);
   });
 

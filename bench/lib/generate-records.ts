@@ -4,13 +4,16 @@
 //   const info = await generatePostgresRecords(url, { records: 5_000_000 });
 //
 // The tickets (and their clients, queues, SLA …) come from lib/generate-tickets.ts;
-// on top of them: 50 technicians in one team (members of every queue, an hourly
-// cost each), a manager, the catalogue of BILLING.md example A (work types, a fee,
+// on top of them: 1,000 technicians in teams of 50 (members of every queue, an hourly
+// cost each; the first team is the team-week scenario's), a manager, the catalogue of BILLING.md example A (work types, a fee,
 // a zone) and the price list "Standard" (default, and every client's list), then
 // the records with bulk SQL in big transactions (secondary indexes dropped during
 // the load and rebuilt from their own definitions).
 //
-// Spread: 2 years of dates up to today, each technician's records on working days
+// Spread: 2 years of dates up to today, about 10 records per technician and working
+// day (5,000,000 over 1,000 technicians; the first team of 50 has ~2,400 in a week).
+// BENCH_TECHNICIANS=50 puts them all on one team instead (~200 a day each: the worst
+// case of the team week, not a real one). Each technician's records on working days
 // mostly (some weekends), 80 % work / 12 % travel / 8 % fee, start times through
 // the day (a few evenings), each record on a ticket created in the two weeks
 // before its date. States by age (old: approved, last two weeks: submitted, last
@@ -34,13 +37,15 @@ import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Bump when the generated data changes shape, so cached files are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface RecordsOptions {
   records: number;
   /** Tickets to hang the records on (lib/generate-tickets.ts). */
   tickets?: number;
   technicians?: number;
+  /** Technicians per team (the first team is the team-week scenario's). */
+  teamSize?: number;
   seed?: number;
   log?: (line: string) => void;
 }
@@ -61,7 +66,7 @@ export interface RecordsInfo {
 }
 
 function defaults(o: RecordsOptions) {
-  return { records: o.records, tickets: o.tickets ?? 100_000, technicians: o.technicians ?? 50, seed: o.seed ?? 7 };
+  return { records: o.records, tickets: o.tickets ?? 100_000, technicians: o.technicians ?? 1_000, teamSize: o.teamSize ?? 50, seed: o.seed ?? 7 };
 }
 
 function mulberry32(seed: number): () => number {
@@ -115,9 +120,16 @@ async function setUp(db: Db, o: ReturnType<typeof defaults>, tickets: GeneratedI
   const technicianIds: number[] = [];
   for (let i = 1; i <= o.technicians; i++) technicianIds.push(await user(`servis${String(i).padStart(2, '0')}@bench.kontor.test`, `Servisní technik ${String(i).padStart(2, '0')}`, 'technician'));
   const managerId = await user('manager@bench.kontor.test', 'Vedoucí servisu', 'manager');
-  const team = await db.insertInto('teams').values({ name: 'Servis', active: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('team_members').values(technicianIds.map((user_id) => ({ team_id: team.id, user_id }))).execute();
-  await db.insertInto('queue_members').values(tickets.queueIds.flatMap((queue_id) => technicianIds.map((user_id) => ({ queue_id, user_id })))).execute();
+  const teamIds: number[] = [];
+  for (let first = 0; first < technicianIds.length; first += o.teamSize) {
+    const name = `Servis ${String(teamIds.length + 1).padStart(2, '0')}`;
+    const team = await db.insertInto('teams').values({ name, active: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('team_members').values(technicianIds.slice(first, first + o.teamSize).map((user_id) => ({ team_id: team.id, user_id }))).execute();
+    teamIds.push(team.id);
+  }
+  // In chunks: SQLite binds at most 32,766 values per statement.
+  const memberships = tickets.queueIds.flatMap((queue_id) => technicianIds.map((user_id) => ({ queue_id, user_id })));
+  for (let i = 0; i < memberships.length; i += 5_000) await db.insertInto('queue_members').values(memberships.slice(i, i + 5_000)).execute();
 
   const stamps = { created_at: at, updated_at: at };
   const workType = async (code: string, name: string, billable = 1, minimum = 0) =>
@@ -160,7 +172,7 @@ async function setUp(db: Db, o: ReturnType<typeof defaults>, tickets: GeneratedI
   }
   const days: string[] = [];
   for (let d = addDays(today, -2 * 365 + 1); d <= today; d = addDays(d, 1)) days.push(d);
-  return { technicianIds, managerId, teamId: team.id, wt, feeId, zoneId, ticketClient, ticketsByDay, days };
+  return { technicianIds, managerId, teamId: teamIds[0]!, wt, feeId, zoneId, ticketClient, ticketsByDay, days };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -311,7 +323,8 @@ export async function generateSqliteRecords(file: string, tickets: GeneratedInfo
 function infoOf(o: ReturnType<typeof defaults>, s: Setup, tickets: GeneratedInfo, today: string, started: number): RecordsInfo {
   return {
     records: o.records, tickets: o.tickets, teamId: s.teamId,
-    technicianEmails: s.technicianIds.map((_, i) => `servis${String(i + 1).padStart(2, '0')}@bench.kontor.test`),
+    // The first team's members.
+    technicianEmails: s.technicianIds.slice(0, o.teamSize).map((_, i) => `servis${String(i + 1).padStart(2, '0')}@bench.kontor.test`),
     managerEmail: 'manager@bench.kontor.test', queueIds: tickets.queueIds, workTypeIds: s.wt,
     benchWeek: lastFullWeek(today), today, seconds: (Date.now() - started) / 1000,
   };
@@ -328,7 +341,7 @@ export async function cachedSqliteRecords(options: RecordsOptions, workFile: str
   const schema = createHash('sha256');
   for (const name of Object.keys(migrations)) schema.update(name).update(readFileSync(join(ROOT, 'migrations', `${name}.ts`)));
   const schemaKey = schema.digest('hex').slice(0, 12);
-  const key = [`v${GENERATOR_VERSION}`, `r${o.records}`, `t${o.tickets}`, `n${o.technicians}`, `s${o.seed}`].join('-');
+  const key = [`v${GENERATOR_VERSION}`, `r${o.records}`, `t${o.tickets}`, `n${o.technicians}`, `m${o.teamSize}`, `s${o.seed}`].join('-');
   const dir = join(ROOT, '.tmp');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `records-${key}.db`);

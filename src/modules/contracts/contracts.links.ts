@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../platform/db/index.ts';
+import { preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import * as repo from './contracts.repo.ts';
 import { chooseContractForTicket } from './domain/choose-contract.ts';
 
@@ -26,21 +26,25 @@ export async function contractForNewTicket(db: DbOrTx, clientId: number, date: s
 
 /** The contract a ticket is linked to: a new record of the ticket inherits it. */
 export async function ticketContractId(db: DbOrTx, ticketId: number): Promise<number | null> {
-  const row = await db.selectFrom('tickets').select('contract_id').where('id', '=', ticketId).executeTakeFirst();
+  const [row] = await ticketContractQuery(db, { ticketId });
   return row?.contract_id ?? null;
 }
+
+// Both read for every record logged: compiled once.
+const ticketContractQuery = preparedQuery((db, p: { ticketId: number }) => db.selectFrom('tickets').select('contract_id').where('id', '=', p.ticketId));
+const contractTermsQuery = preparedQuery((db, p: { ticketId: number }) =>
+  db
+    .selectFrom('tickets')
+    .innerJoin('contracts', 'contracts.id', 'tickets.contract_id')
+    .select(['contracts.price_list_id', 'contracts.valid_from', 'contracts.valid_to'])
+    .where('tickets.id', '=', p.ticketId));
 
 /**
  * The price list of the ticket's contract when a record dated `date` falls
  * under it (linked and within the validity) and the contract names one.
  */
 export async function contractPriceListFor(db: DbOrTx, ticketId: number, date: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('tickets')
-    .innerJoin('contracts', 'contracts.id', 'tickets.contract_id')
-    .select(['contracts.price_list_id', 'contracts.valid_from', 'contracts.valid_to'])
-    .where('tickets.id', '=', ticketId)
-    .executeTakeFirst();
+  const [row] = await contractTermsQuery(db, { ticketId });
   if (!row || row.valid_from > date || (row.valid_to !== null && row.valid_to < date)) return null;
   return row.price_list_id;
 }

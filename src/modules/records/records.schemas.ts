@@ -196,8 +196,9 @@ export const timesheetSchema = z.object({
   start: z.string(),
   end: z.string(),
   days: z.array(z.string()),
-  byTechnician: z.array(z.object({ technician: ref, days: z.array(cellSchema), total: cellSchema })),
-  byTicket: z.array(z.object({ ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }), days: z.array(cellSchema), total: cellSchema })),
+  // A cell per day of the week; null for a day without records (a team's week has thousands of ticket rows, most days empty).
+  byTechnician: z.array(z.object({ technician: ref, days: z.array(cellSchema.nullable()), total: cellSchema })),
+  byTicket: z.array(z.object({ ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }), days: z.array(cellSchema.nullable()), total: cellSchema })),
   total: cellSchema,
 });
 export const weekQuery = z.strictObject({ start: date, technicianId: z.coerce.number().int().positive().optional() });

@@ -5,7 +5,7 @@ import { require, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
 import type { ServiceRecord, TimesheetOut } from './records.schemas.ts';
 import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
-import { buildTimesheet, buildTimesheetOfGroups, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
+import { buildTimesheet, buildTimesheetOfGroups, EMPTY_DAY, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
 /** Week timesheets: one technician's (own, or anyone's for approvers) and a team's. */
 export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
@@ -19,18 +19,23 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   /** Money as the actor's field scope allows: amounts with prices, costs with costs, neither → no money at all. */
   function present(ctx: RequestContext, sheet: Timesheet): TimesheetOut {
     const scope = fieldScopeOf(ctx.actor.roles);
-    const cell = (c: TimesheetCell) => {
-      const { money, ...minutes } = c;
-      if (!scope.prices && !scope.costs) return minutes;
-      return {
-        ...minutes,
-        money: money.map((m) => ({ currency: m.currency, ...(scope.prices ? { amountMinor: m.amountMinor } : {}), ...(scope.costs ? { costMinor: m.costMinor } : {}) })),
-      };
+    const money = (m: MoneyTotal) => {
+      const out: { currency: string; amountMinor?: number; costMinor?: number } = { currency: m.currency };
+      if (scope.prices) out.amountMinor = m.amountMinor;
+      if (scope.costs) out.costMinor = m.costMinor;
+      return out;
     };
+    // Written out field by field (no rest spread): a team's week has tens of thousands of cells.
+    const cell = (c: TimesheetCell) => {
+      const minutes = { billableMinutes: c.billableMinutes, nonBillableMinutes: c.nonBillableMinutes, records: c.records, unpriced: c.unpriced };
+      return !scope.prices && !scope.costs ? minutes : { ...minutes, money: c.money.map(money) };
+    };
+    // A day without records is null: most days of a busy team's ticket rows are empty.
+    const dayCell = (c: TimesheetCell) => (c.records === 0 ? null : cell(c));
     return {
       start: sheet.start, end: sheet.end, days: sheet.days,
-      byTechnician: sheet.byTechnician.map((r) => ({ technician: r.key, days: r.days.map(cell), total: cell(r.total) })),
-      byTicket: sheet.byTicket.map((r) => ({ ticket: r.key, days: r.days.map(cell), total: cell(r.total) })),
+      byTechnician: sheet.byTechnician.map((r) => ({ technician: r.key, days: r.days.map(dayCell), total: cell(r.total) })),
+      byTicket: sheet.byTicket.map((r) => ({ ticket: r.key, days: r.days.map(dayCell), total: cell(r.total) })),
       total: cell(sheet.total),
     };
   }

@@ -50,6 +50,13 @@ export interface Timesheet {
 
 export const emptyCell = (): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, records: 0, unpriced: 0, money: [] });
 
+/**
+ * The cell of a day without records, shared by every such day of every row (frozen:
+ * a day gets its own cell with its first record). A busy team's week has thousands
+ * of ticket rows, most of their seven days empty.
+ */
+export const EMPTY_DAY: TimesheetCell = Object.freeze({ billableMinutes: 0, nonBillableMinutes: 0, records: 0, unpriced: 0, money: Object.freeze([]) as unknown as MoneyTotal[] });
+
 function bucket(cell: TimesheetCell, currency: string): MoneyTotal {
   let money = cell.money.find((m) => m.currency === currency);
   if (!money) {
@@ -111,7 +118,7 @@ function rows<K extends { id: number }>(
   const rowOf = (key: K) => {
     let row = byId.get(key.id);
     if (!row) {
-      row = { key, days: days.map(emptyCell), total: emptyCell() };
+      row = { key, days: days.map(() => EMPTY_DAY), total: emptyCell() };
       byId.set(key.id, row);
     }
     return row;
@@ -121,6 +128,7 @@ function rows<K extends { id: number }>(
     const day = days.indexOf(r.date);
     if (day < 0) continue;
     const row = rowOf(keyOf(r));
+    if (row.days[day] === EMPTY_DAY) row.days[day] = emptyCell();
     add(row.days[day]!, r);
     add(row.total, r);
   }

@@ -37,7 +37,8 @@ describe('week grid', () => {
       { technician: { id: 4, name: 'Tomáš' }, days: [cell(100, 0, [{ currency: 'CZK', amountMinor: 262500 }]), cell(0, 30), zero, zero, zero, zero, zero], total: cell(100, 30, [{ currency: 'CZK', amountMinor: 262500 }]) },
       { technician: { id: 2, name: 'Martin' }, days: [cell(60, 0, [{ currency: 'CZK', amountMinor: 100000 }]), zero, zero, zero, zero, zero, zero], total: cell(60, 0, [{ currency: 'CZK', amountMinor: 100000 }]) },
     ],
-    byTicket: [{ ticket: { id: 1, number: 'T-1', subject: 'Printer' }, days: [cell(160), cell(0, 30), zero, zero, zero, zero, zero], total: cell(160, 30) }],
+    // Days without records come as null.
+    byTicket: [{ ticket: { id: 1, number: 'T-1', subject: 'Printer' }, days: [cell(160), cell(0, 30), null, null, null, null, null], total: cell(160, 30) }],
     total: cell(160, 30, [{ currency: 'CZK', amountMinor: 362500 }]),
   };
 

@@ -20,8 +20,9 @@ export interface Timesheet {
   start: string;
   end: string;
   days: string[];
-  byTechnician: { technician: { id: number; name: string }; days: TimesheetCell[]; total: TimesheetCell }[];
-  byTicket: { ticket: { id: number; number: string; subject: string }; days: TimesheetCell[]; total: TimesheetCell }[];
+  /** A cell per day; null for a day without records. */
+  byTechnician: { technician: { id: number; name: string }; days: (TimesheetCell | null)[]; total: TimesheetCell }[];
+  byTicket: { ticket: { id: number; number: string; subject: string }; days: (TimesheetCell | null)[]; total: TimesheetCell }[];
   total: TimesheetCell;
 }
 
@@ -74,7 +75,8 @@ export interface WeekGrid {
 
 const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, records: 0, unpriced: 0, money: [] });
 
-function cellOf(c: TimesheetCell): GridCell {
+function cellOf(c: TimesheetCell | null): GridCell {
+  if (c === null) return emptyCell();
   return {
     minutes: c.billableMinutes + c.nonBillableMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes,
     records: c.records, unpriced: c.unpriced, money: (c.money ?? []).filter((m) => m.amountMinor !== undefined || m.costMinor !== undefined),
