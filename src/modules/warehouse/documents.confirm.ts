@@ -64,11 +64,14 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
   // Serial numbers move once the document has its id (a new one is written after the stock moved).
   const serialMoves: ((documentId: number) => Promise<void>)[] = [];
 
+  // Issue slips and transfers take from their warehouse's balances, locked and read at once.
+  const held = p.kind === 'issue' || p.kind === 'transfer' ? await stock.lockBalances(trx, p.warehouse.id, p.lines.map((l) => l.item.id)) : new Map<number, Balance>();
   const take = async (wh: { id: number; name: string }, l: PreparedLine, i: number): Promise<number> => {
-    const before = await stock.takeFromBalance(trx, wh.id, l.item.id, l.quantityMilli, at);
-    if (!before) throw insufficient(l, i, (await stock.readBalance(trx, wh.id, l.item.id))?.quantityMilli ?? 0, wh);
+    const before = held.get(l.item.id) ?? { quantityMilli: 0, valueMinor: 0 };
+    if (before.quantityMilli < l.quantityMilli) throw insufficient(l, i, before.quantityMilli, wh);
     const out = issue(before, l.quantityMilli);
-    await stock.setBalanceValue(trx, wh.id, l.item.id, out.balance.valueMinor);
+    held.set(l.item.id, out.balance);
+    await stock.setBalance(trx, wh.id, l.item.id, out.balance, at);
     steps.push({ wh: wh.id, item: l.item.id, index: i, q: -l.quantityMilli, v: -out.valueMinor, after: out.balance });
     return out.valueMinor;
   };

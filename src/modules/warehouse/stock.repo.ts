@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { containsFolded, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
+import { containsFolded, idParams, isPostgres, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
 import type { Insertable } from 'kysely';
 import type { Balance } from './domain/stock.ts';
 
@@ -28,33 +28,32 @@ export async function addToBalance(db: DbOrTx, wh: number, item: number, quantit
 }
 
 /**
- * The guard against negative stock: decrements the quantity only WHERE enough
- * is there. On PostgreSQL a concurrent decrement of the same row waits for this
- * transaction and then re-checks the condition against the committed quantity,
- * so of two issuers of the last pieces exactly one succeeds. The row stays locked
- * until the transaction ends, so the value can be settled next.
+ * The balances of these items in a warehouse, locked until the transaction ends:
+ * on PostgreSQL by FOR UPDATE (rows locked in item order, so two documents with the
+ * same items in another order cannot deadlock; a second issuer of the last pieces
+ * waits and then reads what the first left), on SQLite by its single writer. The
+ * caller checks that enough is there (never below zero) and writes the balance
+ * after with setBalance. Items without a balance row are missing from the map.
  */
-const takeQuery = preparedQuery((db, p: { wh: number; item: number; q: number; at: string }) =>
-  db
-    .updateTable('stock_balances')
-    .set((eb) => ({ quantity_milli: eb('quantity_milli', '-', p.q), updated_at: p.at }))
-    .where('warehouse_id', '=', p.wh)
-    .where('item_id', '=', p.item)
-    .where('quantity_milli', '>=', p.q)
-    .returning(['quantity_milli', 'value_minor']));
-
-/** The balance BEFORE the take (its quantity already decremented in the row), or null when there is not enough. */
-export async function takeFromBalance(db: DbOrTx, wh: number, item: number, quantityMilli: number, at: string): Promise<Balance | null> {
-  const [row] = await takeQuery(db, { wh, item, q: quantityMilli, at });
-  if (!row) return null;
-  return { quantityMilli: Number(row.quantity_milli) + quantityMilli, valueMinor: Number(row.value_minor) };
+export async function lockBalances(db: DbOrTx, wh: number, items: readonly number[]): Promise<Map<number, Balance>> {
+  const ids = [...new Set(items)].sort((a, b) => a - b);
+  const rows = await (isPostgres(db) ? lockQuery : readQuery)(db, { wh, ...idParams(ids) });
+  return new Map(rows.map((r) => [Number(r.item_id), { quantityMilli: Number(r.quantity_milli), valueMinor: Number(r.value_minor) }]));
 }
 
-const setValueQuery = preparedQuery((db, p: { wh: number; item: number; v: number }) =>
-  db.updateTable('stock_balances').set({ value_minor: p.v }).where('warehouse_id', '=', p.wh).where('item_id', '=', p.item));
+const balancesOf = (db: DbOrTx, p: { wh: number } & Record<string, number>) => {
+  const { wh, ...ids } = p;
+  return db.selectFrom('stock_balances').select(['item_id', 'quantity_milli', 'value_minor']).where('warehouse_id', '=', wh).where('item_id', 'in', Object.values(ids)).orderBy('item_id');
+};
+const readQuery = preparedQuery((db, p: { wh: number } & Record<string, number>) => balancesOf(db, p));
+const lockQuery = preparedQuery((db, p: { wh: number } & Record<string, number>) => balancesOf(db, p).forUpdate());
 
-export async function setBalanceValue(db: DbOrTx, wh: number, item: number, valueMinor: number): Promise<void> {
-  await setValueQuery(db, { wh, item, v: valueMinor });
+const setQuery = preparedQuery((db, p: { wh: number; item: number; q: number; v: number; at: string }) =>
+  db.updateTable('stock_balances').set({ quantity_milli: p.q, value_minor: p.v, updated_at: p.at }).where('warehouse_id', '=', p.wh).where('item_id', '=', p.item));
+
+/** Writes a balance locked by lockBalances. */
+export async function setBalance(db: DbOrTx, wh: number, item: number, balance: Balance, at: string): Promise<void> {
+  await setQuery(db, { wh, item, q: balance.quantityMilli, v: balance.valueMinor, at });
 }
 
 /** Locks the balance row (creating an empty one) and reads it: counts set the balance to what was found. */
