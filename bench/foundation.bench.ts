@@ -5,6 +5,7 @@
 // the run must stay under 200 MB.
 //
 //   npm run bench:foundation            (BENCH_SECONDS=10, BENCH_WARMUP=2, BENCH_CLIENTS=10000, BENCH_ROUNDS=1)
+//   BENCH_ONLY=get|post                  runs one of the two routes (for profiling one path)
 //
 // On a shared 2-core machine other work moves req/s a lot: the load average is
 // printed, BENCH_ROUNDS=3 gives medians, and server CPU µs per request is shown too.
@@ -25,6 +26,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 const CONNECTIONS = 50;
 const TARGET = 60; // % of the baseline
 const RSS_LIMIT_MB = 200;
@@ -153,7 +155,7 @@ try {
   type Case = { route: string; kontor: (d: number) => Promise<LoadResult>; baseline: (d: number) => Promise<LoadResult> };
   const post = (url: string, headers: Record<string, string>, duration: number, title: string) =>
     runLoad({ url, method: 'POST', headers, body, duration, connections: CONNECTIONS, title } satisfies LoadOptions);
-  const cases: Case[] = [
+  const allCases: Case[] = [
     {
       route: 'GET /api/v1/clients/:id',
       kontor: (d) => runRandomIdLoad({ url: kontor.url, prefix: '/api/v1/clients/', maxId: CLIENTS, headers: auth, duration: d, title: 'kontor GET' }),
@@ -165,6 +167,8 @@ try {
       baseline: (d) => post(`${baseline.url}/clients`, {}, d, 'baseline POST'),
     },
   ];
+  const cases = ONLY ? allCases.filter((c) => c.route.toLowerCase().startsWith(`${ONLY} `)) : allCases;
+  if (!cases.length) throw new Error(`BENCH_ONLY=${ONLY}: expected get or post`);
 
   // Each round: per route, warm-up (JIT, statement caches, page cache) then the
   // measured run, Kontor and the baseline alternating so that both see the same

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -116,7 +116,7 @@ async function runEngine(engine: string): Promise<boolean> {
     const actors = await prepareActors(db, info);
     const scale = engine === 'sqlite' ? await calibrate(db) : null;
     server = await startServer({
-      command: [process.execPath, join(ROOT, 'bin/kontor.js'), 'serve', '--db', db],
+      command: builtServerCommand(ROOT, ['serve', '--db', db]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
       cwd: ROOT,
       timeoutMs: 120_000,
@@ -230,6 +230,8 @@ async function countMatches(db: string, words: string[]): Promise<number[]> {
 }
 
 let allOk = true;
+// The server as `npm start` runs it: the esbuild bundle (dist/server/kontor.js).
+execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
 for (const engine of ENGINES) {
   if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`BENCH_ENGINE: sqlite, postgres or both, not ${engine}`);
   allOk = (await runEngine(engine)) && allOk;
