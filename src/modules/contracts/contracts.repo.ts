@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { containsFolded, type DbOrTx } from '../../platform/db/index.ts';
+import { containsFolded, preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import type { ContractsTable, PrepaidLedgerTable } from '../../platform/db/tables/contracts.ts';
 import { flag } from '../../shared/patch.ts';
 import { escapeLike } from '../../shared/text.ts';
@@ -145,14 +145,17 @@ export async function updateContract(db: DbOrTx, id: number, version: number, v:
 }
 
 /** The client's contracts that could take a ticket (the choice is domain/choose-contract.ts). */
-export async function contractCandidates(db: DbOrTx, clientId: number, date: string) {
-  const rows = await db
+// Every new ticket looks for its contract: compiled once.
+const candidatesQuery = preparedQuery((db, p: { clientId: number; active: number; date: string }) =>
+  db
     .selectFrom('contracts')
     .select(['id', 'number', 'active', 'valid_from', 'valid_to', 'own_invoice', 'sla_policy_id'])
-    .where('client_id', '=', clientId)
-    .where('active', '=', 1)
-    .where('valid_from', '<=', date)
-    .execute();
+    .where('client_id', '=', p.clientId)
+    .where('active', '=', p.active)
+    .where('valid_from', '<=', p.date));
+
+export async function contractCandidates(db: DbOrTx, clientId: number, date: string) {
+  const rows = await candidatesQuery(db, { clientId, active: 1, date });
   return rows.map((r) => ({
     id: r.id, number: r.number, active: r.active === 1, validFrom: r.valid_from, validTo: r.valid_to, ownInvoice: r.own_invoice === 1, slaPolicyId: r.sla_policy_id,
   }));

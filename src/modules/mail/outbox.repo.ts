@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
-import { isPostgres, type Database, type Db, type DbOrTx, type MailOutboxTable } from '../../platform/db/index.ts';
+import { isPostgres, preparedQuery, type Database, type Db, type DbOrTx, type MailOutboxTable } from '../../platform/db/index.ts';
 import type { OutboxItem, OutboxMessage, OutboxStatus } from './mail.schemas.ts';
 
 /** The outbox as stored; maps rows to the API's shapes. */
@@ -50,13 +50,12 @@ export function toMessage(row: OutboxRow): OutboxMessage {
 }
 
 /** Inserts a message; with an idempotency key already used, inserts nothing and returns the first message's id. */
+// Every ticket created queues a mail: compiled once per set of columns.
+const insertMessageQuery = preparedQuery((db, values: Insertable<MailOutboxTable>) =>
+  db.insertInto('mail_outbox').values(values).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id'));
+
 export async function insertMessage(db: DbOrTx, values: Insertable<MailOutboxTable>): Promise<number> {
-  const row = await db
-    .insertInto('mail_outbox')
-    .values(values)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const [row] = await insertMessageQuery(db, values);
   if (row) return row.id;
   const existing = await db
     .selectFrom('mail_outbox')

@@ -1,13 +1,16 @@
 import type { Selectable } from 'kysely';
-import type { DbOrTx, MailTemplatesTable } from '../../platform/db/index.ts';
+import { preparedQuery, type DbOrTx, type MailTemplatesTable } from '../../platform/db/index.ts';
 import { DEFAULT_TEMPLATES, renderMail, type MailLanguage, type RenderedMail, type TemplateKey, type TemplateText, type TemplateVars } from './domain/index.ts';
 
 /** Administrators' overrides of the built-in templates (one row per key and language). */
 
 export type TemplateRow = Selectable<MailTemplatesTable>;
 
+// Read for every mail a ticket sends: compiled once.
+const overrideQuery = preparedQuery((db, p: { key: string; language: string }) => db.selectFrom('mail_templates').selectAll().where('key', '=', p.key).where('language', '=', p.language));
+
 export async function findOverride(db: DbOrTx, key: TemplateKey, language: MailLanguage): Promise<TemplateRow | null> {
-  return (await db.selectFrom('mail_templates').selectAll().where('key', '=', key).where('language', '=', language).executeTakeFirst()) ?? null;
+  return (await overrideQuery(db, { key, language }))[0] ?? null;
 }
 
 export async function listOverrides(db: DbOrTx): Promise<TemplateRow[]> {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db, Tx } from './database.ts';
 import { isPostgres } from './fulltext.ts';
 
@@ -31,6 +31,11 @@ interface Unit {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+// The savepoint statements of every unit, compiled once (same text on both engines).
+const SAVEPOINT = CompiledQuery.raw('savepoint kontor_unit');
+const RELEASE = CompiledQuery.raw('release savepoint kontor_unit');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint kontor_unit');
 
 /** At most this many units share a transaction (a long one would hold up readers on the one connection). */
 const MAX_UNITS = 64;
@@ -76,15 +81,15 @@ async function flush(db: Db, q: { pending: Unit[]; scheduled: boolean }): Promis
           last.push(...mine);
           continue;
         }
-        await sql`savepoint kontor_unit`.execute(trx);
+        await trx.executeQuery(SAVEPOINT);
         try {
           const value = await unit.work(trx, atEnd);
-          await sql`release savepoint kontor_unit`.execute(trx);
+          await trx.executeQuery(RELEASE);
           outcomes.push({ ok: true, value });
           last.push(...mine);
         } catch (error) {
-          await sql`rollback to savepoint kontor_unit`.execute(trx);
-          await sql`release savepoint kontor_unit`.execute(trx);
+          await trx.executeQuery(ROLLBACK_TO);
+          await trx.executeQuery(RELEASE);
           outcomes.push({ ok: false, error });
         }
       }
