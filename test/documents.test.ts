@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import jsqrModule from 'jsqr';
 import { decode as decodePayBySquare } from 'bysquare/pay';
-import { paymentQr, renderInvoicePdf, renderSlipPdf, renderWorkReportPdf } from '../src/modules/documents/index.ts';
-import { czCreditNote, czInvoice, enInvoice, eurInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
+import { invoiceHtml, type InvoiceDocument } from '../src/modules/billing/index.ts';
+import { labelsFor, paymentQr, renderInvoicePdf, renderSlipPdf, renderWorkReportPdf, type Labels } from '../src/modules/documents/index.ts';
+import { czCreditNote, czInvoice, enInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
+import { eurInvoice } from './fixtures/exports/documents.ts';
 import { issueSlip, workReport } from './fixtures/documents/reports.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test-output');
@@ -160,6 +162,27 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     const plain = pdfText(await save('invoice-eur-plain', renderInvoicePdf({ ...eurInvoice, homeCurrencyVat: null })));
     expect(plain).not.toContain('DPH v Kč');
     expect(plain).not.toContain('kurz');
+  });
+
+  it('the HTML preview prints the same invoice texts as the PDF, from the one dictionary', async () => {
+    const cases: [string, InvoiceDocument, (keyof Labels)[]][] = [
+      ['same-cz', czInvoice, ['invoice', 'taxDocument', 'issueDate', 'taxableSupplyDate', 'dueDate', 'paymentMethod', 'bankTransfer', 'variableSymbol', 'bankAccount', 'description', 'quantity', 'unitPrice', 'vatRate', 'vatRecap', 'rate', 'base', 'totalWithVat', 'totalNet', 'totalVat', 'rounding', 'amountDue']],
+      ['same-credit-note', czCreditNote, ['creditNote', 'creditNoteSubtitle', 'corrects', 'correctedIssueDate', 'correctionReason', 'amountRefund']],
+      ['same-non-vat-payer', nonVatPayerInvoice, ['invoice', 'lineTotal', 'total', 'nonVatPayer', 'amountDue']],
+      ['same-sk-reverse-charge', skReverseChargeInvoice, ['invoice', 'taxDocument', 'paymentMethod', 'reverseCharge', 'reverseChargeDetail', 'amountDue']],
+      ['same-en', enInvoice, ['invoice', 'taxDocument', 'issueDate', 'paymentMethod', 'variableSymbol', 'unitPrice', 'totalWithVat', 'totalNet', 'amountDue']],
+    ];
+    for (const [name, doc, keys] of cases) {
+      const l = labelsFor(doc.language);
+      const pdf = pdfText(await save(name, renderInvoicePdf(doc)));
+      const html = invoiceHtml(doc);
+      for (const key of keys) {
+        expect(pdf, `${name} PDF: ${key}`).toContain(l[key]);
+        expect(html, `${name} HTML: ${key}`).toContain(l[key]);
+      }
+    }
+    // Neither calls a non-VAT-payer's invoice a tax document.
+    for (const text of [pdfText(await save('same-non-vat-payer', renderInvoicePdf(nonVatPayerInvoice))), invoiceHtml(nonVatPayerInvoice)]) expect(text).not.toContain(labelsFor('cs').taxDocument);
   });
 
   it('a long invoice breaks pages cleanly and repeats the table header on each', async () => {

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import type { HomeCurrencyVat, InvoiceDocument, Party, Supplier, WorkReport } from '../billing/index.ts';
 import { formatDate, formatDecimalText, formatMoney, formatQuantityText, formatRate } from './domain/format.ts';
-import { labelsFor, type Labels } from './domain/labels.ts';
+import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, partyIds, reverseChargeNote } from './domain/invoice-labels.ts';
+import { labelsFor } from './domain/labels.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
 import { COLOR_MUTED, createPdf, footers, heading, pairs, pdfBuffer, rule, table, textAt, ensureSpace, MARGIN, type Column, type Pdf } from './pdf/layout.ts';
 import { drawQr } from './pdf/qr.ts';
@@ -17,7 +18,7 @@ import { loadPdfKit } from './pdf/pdfkit.ts';
 
 export async function renderInvoicePdf(doc: InvoiceDocument, options: { workReport?: WorkReport } = {}): Promise<Buffer> {
   await loadPdfKit();
-  const pdf = createPdf({ title: `${titleOf(doc, labelsFor(doc.language)).title} ${doc.number}`, language: doc.language, date: doc.issueDate });
+  const pdf = createPdf({ title: `${documentTitle(doc, labelsFor(doc.language)).title} ${doc.number}`, language: doc.language, date: doc.issueDate });
   let y = drawHeader(pdf, doc);
   y = drawParties(pdf, doc, y);
   y = drawDatesAndPayment(pdf, doc, y);
@@ -33,17 +34,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { workRepo
   return pdfBuffer(pdf.doc);
 }
 
-/** Title and subtitle: a tax document only when the supplier is a VAT payer. */
-function titleOf(doc: InvoiceDocument, l: Labels): { title: string; subtitle: string | null } {
-  const payer = doc.supplier.vatPayer;
-  if (doc.kind === 'credit_note') return payer ? { title: l.creditNote, subtitle: l.creditNoteSubtitle } : { title: l.creditNotePlain, subtitle: null };
-  return { title: l.invoice, subtitle: payer ? l.taxDocument : null };
-}
-
 function drawHeader(pdf: Pdf, doc: InvoiceDocument): number {
-  const { title } = titleOf(doc, pdf.labels);
-  // A draft is not a tax document yet: it says so where the subtitle would call it one.
-  const subtitle = doc.draft ? pdf.labels.draft : titleOf(doc, pdf.labels).subtitle;
+  const { title, subtitle } = documentTitle(doc, pdf.labels);
   const logo = doc.supplier.logoPath;
   if (logo && existsSync(logo)) {
     try {
@@ -60,20 +52,6 @@ function drawHeader(pdf: Pdf, doc: InvoiceDocument): number {
   return Math.max(y, MARGIN + 60) + 10;
 }
 
-/** Company ids of a party as the document's language labels them (Slovak: IČO, DIČ and IČ DPH). */
-function partyIds(pdf: Pdf, party: Party): string[] {
-  const l = pdf.labels;
-  const out: string[] = [];
-  if (party.companyId) out.push(`${l.companyId}: ${party.companyId}`);
-  if (pdf.language === 'cs') {
-    if (party.vatId) out.push(`${l.vatId}: ${party.vatId}`);
-  } else {
-    if (party.taxId) out.push(`${l.taxId}: ${party.taxId}`);
-    if (party.vatId) out.push(`${l.vatId}: ${party.vatId}`);
-  }
-  return out;
-}
-
 function addressLines(party: Party): string[] {
   const a = party.address;
   return [a.street, `${a.postalCode} ${a.city}`.trim(), a.country].filter((line) => line.length > 0);
@@ -83,7 +61,7 @@ function drawParty(pdf: Pdf, caption: string, party: Party, extra: string[], x: 
   let top = textAt(pdf, caption.toUpperCase(), x, y, width, { bold: true, size: 7.5, color: COLOR_MUTED });
   top = textAt(pdf, party.name, x, top + 2, width, { bold: true, size: 11 });
   top = textAt(pdf, addressLines(party).join('\n'), x, top + 1, width, { size: 9 });
-  const ids = partyIds(pdf, party);
+  const ids = partyIds(party, pdf.language, pdf.labels).map(([label, value]) => `${label}: ${value}`);
   if (ids.length) top = textAt(pdf, ids.join('\n'), x, top + 3, width, { size: 9 });
   if (extra.length) top = textAt(pdf, extra.join('\n'), x, top + 3, width, { size: 8, color: COLOR_MUTED });
   return top;
@@ -194,8 +172,7 @@ function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   if (doc.roundingMinor !== 0) totals.push([l.rounding, money(doc.roundingMinor)]);
   top = pairs(pdf, totals, x, top, boxWidth, 0.55, 9, 'right');
   rule(pdf, top + 1, x, pdf.right);
-  const payLabel = doc.kind === 'credit_note' ? l.amountRefund : l.amountDue;
-  textAt(pdf, payLabel, x, top + 6, boxWidth * 0.5, { bold: true, size: 11 });
+  textAt(pdf, amountDueLabel(doc, l), x, top + 6, boxWidth * 0.5, { bold: true, size: 11 });
   top = textAt(pdf, money(doc.totalMinor), x + boxWidth * 0.45, top + 5, boxWidth * 0.55, { bold: true, size: 13, align: 'right' });
   if (qr) {
     drawQr(pdf, qr.payload, pdf.left, start, QR_SIDE);
@@ -213,14 +190,9 @@ function drawHomeCurrencyVat(pdf: Pdf, doc: InvoiceDocument, home: HomeCurrencyV
   const l = pdf.labels;
   const lang = pdf.language;
   const money = (minor: number) => formatMoney(minor, home.currency, lang);
-  // "DPH v Kč" in Czech; the ISO code elsewhere ("DPH v domácej mene (CZK)", "VAT in CZK").
-  const currency = lang === 'cs' && home.currency === 'CZK' ? 'Kč' : home.currency;
-  let top = textAt(pdf, l.homeCurrencyVat.replace('{currency}', currency), x, y, width, { bold: true, size: 9 });
-  const rate = l.exchangeRate
-    .replace('{rate}', formatDecimalText(home.rate, lang))
-    .replace('{home}', home.currency)
-    .replace('{foreign}', doc.currency)
-    .replace('{date}', formatDate(home.rateDate, lang));
+  const currency = homeCurrencyName(home.currency, lang);
+  let top = textAt(pdf, fillLabel(l.homeCurrencyVat, { currency }), x, y, width, { bold: true, size: 9 });
+  const rate = fillLabel(l.exchangeRate, { rate: formatDecimalText(home.rate, lang), home: home.currency, foreign: doc.currency, date: formatDate(home.rateDate, lang) });
   top = textAt(pdf, rate, x, top, width, { size: 8, color: COLOR_MUTED });
   const sub: Pdf = { ...pdf, left: x, width, right: x + width };
   top = table(sub, [
@@ -228,18 +200,17 @@ function drawHomeCurrencyVat(pdf: Pdf, doc: InvoiceDocument, home: HomeCurrencyV
     { header: l.base, share: 42, align: 'right' },
     { header: l.vat, share: 42, align: 'right' },
   ], home.groups.map((g) => ({ cells: [formatRate(g.vatRateBp, lang), money(g.baseMinor), money(g.vatMinor)] })), top + 2, { size: 8 });
-  return pairs(pdf, [[l.homeCurrencyVatTotal.replace('{currency}', currency), money(home.vatMinor)]], x, top + 2, width, 0.55, 9, 'right');
+  return pairs(pdf, [[fillLabel(l.homeCurrencyVatTotal, { currency }), money(home.vatMinor)]], x, top + 2, width, 0.55, 9, 'right');
 }
 
 function drawNotes(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   const l = pdf.labels;
   let top = y;
-  if (doc.reverseCharge) {
+  const reverseCharge = reverseChargeNote(doc, l);
+  if (reverseCharge) {
     top = ensureSpace(pdf, top, 40);
-    top = textAt(pdf, l.reverseCharge, pdf.left, top, pdf.width, { bold: true, size: 10 });
-    // Billing may word the legal sentence itself; the heading above already says "reverse charge".
-    const detail = doc.legalNote && doc.legalNote !== l.reverseCharge ? doc.legalNote : l.reverseChargeDetail;
-    top = textAt(pdf, detail, pdf.left, top + 1, pdf.width, { size: 8, color: COLOR_MUTED }) + 6;
+    top = textAt(pdf, reverseCharge.heading, pdf.left, top, pdf.width, { bold: true, size: 10 });
+    top = textAt(pdf, reverseCharge.detail, pdf.left, top + 1, pdf.width, { size: 8, color: COLOR_MUTED }) + 6;
   }
   if (!doc.supplier.vatPayer) {
     top = ensureSpace(pdf, top, 20);

@@ -6,6 +6,7 @@
  * built with the dates and totals it would get if issued today, and marked.
  */
 import type { IsoDate } from '../../../shared/calendar/index.ts';
+import { invoiceLabels } from '../../documents/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import { homeCurrencyOf, homeCurrencyVat, parseExchangeRate } from './home-currency.ts';
@@ -66,13 +67,6 @@ const UNITS: Readonly<Record<string, Readonly<Record<DocumentLanguage, string>>>
 export function printedUnit(unit: string, language: DocumentLanguage): string {
   return UNITS[unit]?.[language] ?? unit;
 }
-
-/** The legal sentence a reverse-charge document must carry, in its language. */
-export const REVERSE_CHARGE_NOTE: Readonly<Record<DocumentLanguage, string>> = {
-  cs: 'Daň odvede zákazník (přenesení daňové povinnosti, § 92a a § 24 zákona č. 235/2004 Sb., čl. 196 směrnice 2006/112/ES).',
-  sk: 'Prenesenie daňovej povinnosti – daň odvedie odberateľ (§ 69 ods. 3 zákona č. 222/2004 Z. z., čl. 196 smernice 2006/112/ES).',
-  en: 'Reverse charge: VAT to be accounted for by the customer (Article 196 of Council Directive 2006/112/EC).',
-};
 
 const LINE_KINDS: readonly DocumentLineKind[] = ['work', 'travel', 'unit_fee', 'item', 'contract_fee', 'overage', 'manual'];
 const lineKind = (kind: string): DocumentLineKind => (LINE_KINDS as readonly string[]).includes(kind) ? (kind as DocumentLineKind) : 'manual';
@@ -140,7 +134,7 @@ export function buildInvoiceDocument(input: {
     corrects,
     note: stored.note === '' ? null : stored.note,
     draft,
-    legalNote: stored.reverseCharge ? REVERSE_CHARGE_NOTE[language] : null,
+    legalNote: stored.reverseCharge ? invoiceLabels(language).reverseChargeDetail : null,
     homeCurrencyVat: homeCurrencyVatOf(stored, totals.groups, supplier),
   };
 }

@@ -6,44 +6,7 @@
  */
 import { formatQuantity } from '../../../shared/quantity.ts';
 import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
-
-const LABELS = {
-  cs: {
-    invoice: 'Faktura – daňový doklad', creditNote: 'Opravný daňový doklad (dobropis)', draft: 'KONCEPT – není daňovým dokladem', number: 'Číslo',
-    supplier: 'Dodavatel', customer: 'Odběratel', companyId: 'IČO', vatId: 'DIČ', taxId: 'DIČ', notVatPayer: 'Neplátce DPH',
-    issueDate: 'Datum vystavení', taxableSupplyDate: 'Datum uskutečnění zdanitelného plnění', dueDate: 'Datum splatnosti', variableSymbol: 'Variabilní symbol',
-    period: 'Období', contract: 'Smlouva', account: 'Bankovní účet', iban: 'IBAN', bic: 'BIC/SWIFT', paymentMethod: 'Způsob úhrady', transfer: 'Převodem',
-    description: 'Popis', quantity: 'Množství', unit: 'Jedn.', unitPrice: 'Cena za jedn.', vatRate: 'Sazba DPH', net: 'Základ',
-    recap: 'Rekapitulace DPH', base: 'Základ daně', vat: 'DPH', total: 'Celkem', rounding: 'Zaokrouhlení', toPay: 'Celkem k úhradě', toRefund: 'Celkem k vrácení',
-    corrects: 'Opravuje doklad', correctsDates: 'vystavený', reason: 'Důvod opravy', email: 'E-mail', phone: 'Telefon', note: 'Poznámka',
-
-    homeVat: 'DPH v', exchangeRate: 'Kurz', rateOf: 'ke dni',
-  },
-  sk: {
-    invoice: 'Faktúra – daňový doklad', creditNote: 'Opravná faktúra (dobropis)', draft: 'KONCEPT – nie je daňovým dokladom', number: 'Číslo',
-    supplier: 'Dodávateľ', customer: 'Odberateľ', companyId: 'IČO', vatId: 'IČ DPH', taxId: 'DIČ', notVatPayer: 'Neplatiteľ DPH',
-    issueDate: 'Dátum vyhotovenia', taxableSupplyDate: 'Dátum dodania', dueDate: 'Dátum splatnosti', variableSymbol: 'Variabilný symbol',
-    period: 'Obdobie', contract: 'Zmluva', account: 'Bankový účet', iban: 'IBAN', bic: 'BIC/SWIFT', paymentMethod: 'Spôsob úhrady', transfer: 'Prevodom',
-    description: 'Popis', quantity: 'Množstvo', unit: 'MJ', unitPrice: 'Cena za MJ', vatRate: 'Sadzba DPH', net: 'Základ',
-    recap: 'Rekapitulácia DPH', base: 'Základ dane', vat: 'DPH', total: 'Spolu', rounding: 'Zaokrúhlenie', toPay: 'Spolu na úhradu', toRefund: 'Spolu na vrátenie',
-    corrects: 'Opravuje doklad', correctsDates: 'vyhotovený', reason: 'Dôvod opravy', email: 'E-mail', phone: 'Telefón', note: 'Poznámka',
-
-    homeVat: 'DPH v', exchangeRate: 'Kurz', rateOf: 'ku dňu',
-  },
-  en: {
-    invoice: 'Invoice – tax document', creditNote: 'Credit note (corrective tax document)', draft: 'DRAFT – not a tax document', number: 'Number',
-    supplier: 'Supplier', customer: 'Customer', companyId: 'Company ID', vatId: 'VAT ID', taxId: 'Tax ID', notVatPayer: 'Not registered for VAT',
-    issueDate: 'Date of issue', taxableSupplyDate: 'Date of taxable supply', dueDate: 'Due date', variableSymbol: 'Payment reference',
-    period: 'Period', contract: 'Contract', account: 'Bank account', iban: 'IBAN', bic: 'BIC/SWIFT', paymentMethod: 'Payment', transfer: 'Bank transfer',
-    description: 'Description', quantity: 'Quantity', unit: 'Unit', unitPrice: 'Unit price', vatRate: 'VAT rate', net: 'Net',
-    recap: 'VAT summary', base: 'Tax base', vat: 'VAT', total: 'Total', rounding: 'Rounding', toPay: 'Total due', toRefund: 'Total to refund',
-    corrects: 'Corrects document', correctsDates: 'issued', reason: 'Reason for correction', email: 'E-mail', phone: 'Phone', note: 'Note',
-
-    homeVat: 'VAT in', exchangeRate: 'Exchange rate', rateOf: 'of',
-  },
-} as const satisfies Record<DocumentLanguage, Record<string, string>>;
-
-type Labels = (typeof LABELS)[DocumentLanguage];
+import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels } from '../../documents/index.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -82,16 +45,13 @@ function date(iso: string, lang: DocumentLanguage): string {
 
 const e = escapeHtml;
 
-function partyHtml(title: string, p: Party | Supplier, l: Labels): string {
+function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l: Labels): string {
   const rows: string[] = [`<strong>${e(p.name)}</strong>`];
   if (p.address.street) rows.push(e(p.address.street));
   const city = [p.address.postalCode, p.address.city].filter(Boolean).join(' ');
   if (city) rows.push(e(city));
   if (p.address.country) rows.push(e(p.address.country));
-  if (p.companyId) rows.push(`${l.companyId}: ${e(p.companyId)}`);
-  if (p.taxId) rows.push(`${l.taxId}: ${e(p.taxId)}`);
-  if (p.vatId) rows.push(`${l.vatId}: ${e(p.vatId)}`);
-  if (!p.vatPayer && 'bankAccount' in p) rows.push(l.notVatPayer);
+  for (const [label, value] of partyIds(p, lang, l)) rows.push(`${label}: ${e(value)}`);
   if ('registration' in p && p.registration) rows.push(`<small>${e(p.registration)}</small>`);
   if (p.email) rows.push(`${l.email}: ${e(p.email)}`);
   if (p.phone) rows.push(`${l.phone}: ${e(p.phone)}`);
@@ -104,63 +64,71 @@ const moneyText = (minor: number, currency: string, lang: DocumentLanguage) =>
 
 const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}</td></tr>`;
 
-/** How a home currency is named in a heading: 'Kč' in Czech; 'domácej mene' for a Slovak document whose home currency is not the euro. */
-function homeCurrencyName(currency: string, lang: DocumentLanguage): string {
-  if (lang === 'cs' && currency === 'CZK') return 'Kč';
-  if (lang === 'sk' && currency !== 'EUR') return 'domácej mene';
-  return e(currency);
-}
-
 /** The VAT in the supplier's currency (§29 / §71): rate, its day, and base and VAT per rate, converted. */
 function homeCurrencyVatHtml(doc: InvoiceDocument, l: Labels): string {
-  const home = doc.homeCurrencyVat;
+  const home = doc.supplier.vatPayer ? doc.homeCurrencyVat : null;
   if (!home) return '';
   const lang = doc.language;
   const money = (minor: number) => moneyText(minor, home.currency, lang);
-  const rateText = lang === 'en' ? home.rate : home.rate.replace('.', ',');
+  const currency = e(homeCurrencyName(home.currency, lang));
+  const rateText = fillLabel(l.exchangeRate, { rate: e(lang === 'en' ? home.rate : home.rate.replace('.', ',')), home: e(home.currency), foreign: e(doc.currency), date: date(home.rateDate, lang) });
   const rows = home.groups
     .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${money(g.baseMinor)}</td><td class="num">${money(g.vatMinor)}</td></tr>`)
     .join('');
-  return `<table class="recap home-vat"><caption>${l.homeVat} ${homeCurrencyName(home.currency, lang)} – ${l.exchangeRate} ${e(rateText)} ${e(home.currency)}/${e(doc.currency)} ${l.rateOf} ${date(home.rateDate, lang)}</caption>`
-    + `<thead><tr><th>${l.vatRate}</th><th>${l.base}</th><th>${l.vat}</th></tr></thead><tbody>${rows}`
-    + `<tr class="grand"><td class="num">${l.total}</td><td class="num">${money(home.baseMinor)}</td><td class="num">${money(home.vatMinor)}</td></tr></tbody></table>`;
+  return `<table class="recap home-vat"><caption>${fillLabel(l.homeCurrencyVat, { currency })}<br><small>${rateText}</small></caption>`
+    + `<thead><tr><th>${l.rate}</th><th>${l.base}</th><th>${l.vat}</th></tr></thead><tbody>${rows}</tbody></table>`
+    + `<table class="totals">${row(fillLabel(l.homeCurrencyVatTotal, { currency }), money(home.vatMinor))}</table>`;
 }
 
 /** `logoDataUri`: the supplier's logo as a data: URI (the page loads nothing from elsewhere). */
 export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: string | null } = {}): string {
   const lang = doc.language;
-  const l = LABELS[lang];
+  const l = invoiceLabels(lang);
+  const payer = doc.supplier.vatPayer;
   const money = (minor: number) => moneyText(minor, doc.currency, lang);
-  const title = doc.kind === 'credit_note' ? l.creditNote : l.invoice;
+  const { title, subtitle } = documentTitle(doc, l);
   const heading = doc.number ? `${title} ${e(doc.number)}` : title;
+  // As on the PDF: the taxable-supply date only on a VAT payer's document, the due date only on an invoice.
   const info = [
     row(l.issueDate, date(doc.issueDate, lang)),
-    row(l.taxableSupplyDate, date(doc.taxableSupplyDate, lang)),
-    row(l.dueDate, date(doc.dueDate, lang)),
-    doc.variableSymbol ? row(l.variableSymbol, e(doc.variableSymbol)) : '',
+    payer ? row(l.taxableSupplyDate, date(doc.taxableSupplyDate, lang)) : '',
+    doc.kind === 'invoice' ? row(l.dueDate, date(doc.dueDate, lang)) : '',
     doc.period ? row(l.period, e(doc.period)) : '',
     doc.contractNumber ? row(l.contract, e(doc.contractNumber)) : '',
   ].join('');
   const bank = doc.supplier.bankAccount;
-  const payment = bank
-    ? [row(l.paymentMethod, l.transfer), bank.accountNumber ? row(l.account, e(bank.accountNumber)) : '', bank.iban ? row(l.iban, e(bank.iban)) : '', bank.bic ? row(l.bic, e(bank.bic)) : ''].join('')
-    : '';
-  const corrects = doc.corrects
-    ? `<section class="corrects"><p>${l.corrects} <strong>${e(doc.corrects.number)}</strong> (${l.correctsDates} ${date(doc.corrects.issueDate, lang)}; ${l.taxableSupplyDate.toLowerCase()} ${date(doc.corrects.taxableSupplyDate, lang)})<br>${l.reason}: ${e(doc.corrects.reason)}</p></section>`
-    : '';
-  const lines = doc.lines
-    .map((line) => `<tr><td>${line.position}</td><td>${e(line.description)}</td><td class="num">${quantity(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amount(line.unitPriceMinor, lang)}</td><td class="num">${rate(line.vatRateBp, lang)}</td><td class="num">${amount(line.netMinor, lang)}</td></tr>`)
-    .join('');
-  const recap = doc.vatRecap
-    .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${amount(g.baseMinor, lang)}</td><td class="num">${amount(g.vatMinor, lang)}</td><td class="num">${amount(g.totalMinor, lang)}</td></tr>`)
-    .join('');
-  const totals = [
-    row(l.base, money(doc.netMinor)),
-    row(l.vat, money(doc.vatMinor)),
-    doc.roundingMinor !== 0 ? row(l.rounding, money(doc.roundingMinor)) : '',
-    `<tr class="grand"><th>${doc.totalMinor < 0 ? l.toRefund : l.toPay}</th><td>${money(doc.totalMinor)}</td></tr>`,
+  const payment = [
+    row(l.paymentMethod, l.bankTransfer),
+    bank?.accountNumber ? row(l.bankAccount, e(bank.accountNumber)) : '',
+    bank?.iban ? row(l.iban, e(bank.iban)) : '',
+    bank?.bic ? row(l.bic, e(bank.bic)) : '',
+    doc.variableSymbol ? row(l.variableSymbol, e(doc.variableSymbol)) : '',
   ].join('');
-  const notes = [doc.legalNote ? `<p class="legal">${e(doc.legalNote)}</p>` : '', doc.note ? `<p>${l.note}: ${e(doc.note)}</p>` : '', doc.supplier.footerText ? `<footer>${e(doc.supplier.footerText)}</footer>` : ''].join('');
+  const c = doc.corrects;
+  const corrects = c
+    ? `<section class="corrects"><p>${l.corrects} <strong>${e(c.number)}</strong> ${l.correctedIssueDate} ${date(c.issueDate, lang)}<br>${l.taxableSupplyDate}: ${date(c.taxableSupplyDate, lang)}<br>${l.correctionReason}: ${e(c.reason)}</p></section>`
+    : '';
+  const rateCell = (bp: number) => (payer ? `<td class="num">${rate(bp, lang)}</td>` : '');
+  const lines = doc.lines
+    .map((line) => `<tr><td>${line.position}</td><td>${e(line.description)}</td><td class="num">${quantity(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amount(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amount(line.netMinor, lang)}</td></tr>`)
+    .join('');
+  const recap = payer
+    ? `<table class="recap"><caption>${l.vatRecap}</caption><thead><tr><th>${l.rate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.totalWithVat}</th></tr></thead><tbody>${doc.vatRecap
+      .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${amount(g.baseMinor, lang)}</td><td class="num">${amount(g.vatMinor, lang)}</td><td class="num">${amount(g.totalMinor, lang)}</td></tr>`)
+      .join('')}</tbody></table>`
+    : '';
+  const totals = [
+    ...(payer ? [row(l.totalNet, money(doc.netMinor)), row(l.totalVat, money(doc.vatMinor))] : [row(l.total, money(doc.netMinor))]),
+    doc.roundingMinor !== 0 ? row(l.rounding, money(doc.roundingMinor)) : '',
+    `<tr class="grand"><th>${amountDueLabel(doc, l)}</th><td>${money(doc.totalMinor)}</td></tr>`,
+  ].join('');
+  const reverseCharge = reverseChargeNote(doc, l);
+  const notes = [
+    reverseCharge ? `<p class="legal">${reverseCharge.heading}</p><p>${e(reverseCharge.detail)}</p>` : '',
+    payer ? '' : `<p class="legal">${l.nonVatPayer}</p>`,
+    doc.note ? `<p>${l.note}: ${e(doc.note)}</p>` : '',
+    doc.supplier.footerText ? `<footer>${e(doc.supplier.footerText)}</footer>` : '',
+  ].join('');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -181,18 +149,18 @@ table { border-collapse: collapse; width: 100%; } th, td { padding: 1mm 2mm; tex
 .num { text-align: right; white-space: nowrap; }
 .recap { width: 60%; margin: 4mm 0 0 auto; } .recap th { border-bottom: 1px solid #111; text-align: right; }
 .totals { width: 50%; margin: 2mm 0 0 auto; } .totals td { text-align: right; } .grand th, .grand td { font-size: 12pt; font-weight: bold; border-top: 2px solid #111; }
+.subtitle { margin: -3mm 0 4mm; color: #555; }
 .logo { max-height: 20mm; max-width: 60mm; float: right; }
 .legal { font-weight: bold; } footer { margin-top: 6mm; color: #555; font-size: 8pt; }
 @media print { body { padding: 0; } .draft { border-color: #000; color: #000; } }
 </style>
 </head>
 <body>
-${doc.draft ? `<div class="draft">${l.draft}</div>` : ''}${options.logoDataUri ? `<img class="logo" alt="" src="${e(options.logoDataUri)}">` : ''}<h1>${heading}</h1>
-<div class="parties">${partyHtml(l.supplier, doc.supplier, l)}${partyHtml(l.customer, doc.customer, l)}</div>
+${doc.draft ? `<div class="draft">${subtitle}</div>` : ''}${options.logoDataUri ? `<img class="logo" alt="" src="${e(options.logoDataUri)}">` : ''}<h1>${heading}</h1>${!doc.draft && subtitle ? `<p class="subtitle">${subtitle}</p>` : ''}
+<div class="parties">${partyHtml(l.supplier, doc.supplier, lang, l)}${partyHtml(l.customer, doc.customer, lang, l)}</div>
 <div class="meta"><table>${info}</table><table>${payment}</table></div>
-${corrects}<table class="lines"><thead><tr><th>#</th><th>${l.description}</th><th class="num">${l.quantity}</th><th>${l.unit}</th><th class="num">${l.unitPrice}</th><th class="num">${l.vatRate}</th><th class="num">${l.net}</th></tr></thead><tbody>${lines}</tbody></table>
-<table class="recap"><caption>${l.recap}</caption><thead><tr><th>${l.vatRate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.total}</th></tr></thead><tbody>${recap}</tbody></table>
-<table class="totals">${totals}</table>
+${corrects}<table class="lines"><thead><tr><th>${l.position}</th><th>${l.description}</th><th class="num">${l.quantity}</th><th>${l.unit}</th><th class="num">${l.unitPrice}</th>${payer ? `<th class="num">${l.vatRate}</th>` : ''}<th class="num">${payer ? l.net : l.lineTotal}</th></tr></thead><tbody>${lines}</tbody></table>
+${recap}<table class="totals">${totals}</table>
 ${homeCurrencyVatHtml(doc, l)}
 ${notes}
 </body>

@@ -1,71 +1,17 @@
 /**
- * Every text printed on invoices, credit notes, work reports and slips, in the
- * three document languages. Legal wording follows §29 of the Czech VAT act
- * (zákon č. 235/2004 Sb.) and §74 of the Slovak one (zákon č. 222/2004 Z. z.).
+ * Every text of the printed documents in the three document languages: the
+ * invoice and credit-note texts with their legal wording (invoice-labels.ts,
+ * shared with billing's HTML preview) plus this file's own — page numbers,
+ * the work report, the warehouse slips.
  */
-export type DocumentLanguage = 'cs' | 'sk' | 'en';
+import type { DocumentLanguage } from '../../billing/index.ts';
+import { invoiceLabels, type InvoiceLabels } from './invoice-labels.ts';
+
+export type { DocumentLanguage };
 
 export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['cs', 'sk', 'en'];
 
 const cs = {
-  invoice: 'Faktura',
-  taxDocument: 'Daňový doklad',
-  creditNote: 'Opravný daňový doklad',
-  creditNoteSubtitle: 'Dobropis',
-  creditNotePlain: 'Dobropis',
-  nonTaxDocument: 'Nejde o daňový doklad',
-  draft: 'NÁVRH – nejde o daňový doklad',
-  number: 'Číslo',
-  supplier: 'Dodavatel',
-  customer: 'Odběratel',
-  companyId: 'IČO',
-  vatId: 'DIČ',
-  taxId: 'DIČ',
-  email: 'E-mail',
-  phone: 'Telefon',
-  issueDate: 'Datum vystavení',
-  taxableSupplyDate: 'Datum uskutečnění zdanitelného plnění',
-  dueDate: 'Datum splatnosti',
-  paymentMethod: 'Forma úhrady',
-  bankTransfer: 'Převodem',
-  variableSymbol: 'Variabilní symbol',
-  bankAccount: 'Bankovní účet',
-  iban: 'IBAN',
-  bic: 'BIC/SWIFT',
-  period: 'Období',
-  contract: 'Smlouva',
-  position: '#',
-  description: 'Popis',
-  quantity: 'Množství',
-  unit: 'MJ',
-  unitPrice: 'Cena za MJ',
-  vatRate: 'DPH',
-  net: 'Základ',
-  lineTotal: 'Celkem',
-  vatRecap: 'Rekapitulace DPH',
-  // A foreign-currency document states its VAT in the supplier's currency too (§ 29 of the Czech VAT act, § 71 of the Slovak one).
-  homeCurrencyVat: 'DPH v {currency}',
-  exchangeRate: 'kurz {rate} {home}/{foreign} ke dni {date}',
-  homeCurrencyVatTotal: 'DPH celkem v {currency}',
-  rate: 'Sazba',
-  base: 'Základ daně',
-  vat: 'DPH',
-  totalWithVat: 'Celkem s DPH',
-  totalNet: 'Celkem bez DPH',
-  totalVat: 'DPH celkem',
-  rounding: 'Zaokrouhlení',
-  amountDue: 'Celkem k úhradě',
-  amountRefund: 'Celkem k vrácení',
-  total: 'Celkem',
-  reverseCharge: 'Daň odvede zákazník',
-  reverseChargeDetail: 'Přenesení daňové povinnosti podle § 92a zákona o DPH, resp. čl. 196 směrnice 2006/112/ES.',
-  nonVatPayer: 'Nejsme plátci DPH.',
-  corrects: 'Opravuje doklad č.',
-  correctedIssueDate: 'ze dne',
-  correctionReason: 'Důvod opravy',
-  note: 'Poznámka',
-  qrSpayd: 'QR Platba',
-  qrPayBySquare: 'PAY by square',
   page: 'Strana',
   of: 'z',
   annex: 'Příloha',
@@ -111,66 +57,9 @@ const cs = {
   signature: 'Podpis',
 };
 
-export type Labels = typeof cs;
+type OwnLabels = { readonly [K in keyof typeof cs]: string };
 
-const sk: Labels = {
-  invoice: 'Faktúra',
-  taxDocument: 'Daňový doklad',
-  creditNote: 'Opravná faktúra',
-  creditNoteSubtitle: 'Dobropis',
-  creditNotePlain: 'Dobropis',
-  nonTaxDocument: 'Nie je daňovým dokladom',
-  draft: 'NÁVRH – nie je daňovým dokladom',
-  number: 'Číslo',
-  supplier: 'Dodávateľ',
-  customer: 'Odberateľ',
-  companyId: 'IČO',
-  vatId: 'IČ DPH',
-  taxId: 'DIČ',
-  email: 'E-mail',
-  phone: 'Telefón',
-  issueDate: 'Dátum vyhotovenia',
-  taxableSupplyDate: 'Dátum dodania',
-  dueDate: 'Dátum splatnosti',
-  paymentMethod: 'Forma úhrady',
-  bankTransfer: 'Prevodom',
-  variableSymbol: 'Variabilný symbol',
-  bankAccount: 'Bankový účet',
-  iban: 'IBAN',
-  bic: 'BIC/SWIFT',
-  period: 'Obdobie',
-  contract: 'Zmluva',
-  position: '#',
-  description: 'Popis',
-  quantity: 'Množstvo',
-  unit: 'MJ',
-  unitPrice: 'Cena za MJ',
-  vatRate: 'DPH',
-  net: 'Základ',
-  lineTotal: 'Spolu',
-  vatRecap: 'Rekapitulácia DPH',
-  homeCurrencyVat: 'DPH v domácej mene ({currency})',
-  exchangeRate: 'kurz {rate} {home}/{foreign} ku dňu {date}',
-  homeCurrencyVatTotal: 'DPH spolu v {currency}',
-  rate: 'Sadzba',
-  base: 'Základ dane',
-  vat: 'DPH',
-  totalWithVat: 'Spolu s DPH',
-  totalNet: 'Spolu bez DPH',
-  totalVat: 'DPH spolu',
-  rounding: 'Zaokrúhlenie',
-  amountDue: 'Spolu na úhradu',
-  amountRefund: 'Spolu na vrátenie',
-  total: 'Spolu',
-  reverseCharge: 'Prenesenie daňovej povinnosti',
-  reverseChargeDetail: 'Daň odvedie odberateľ podľa § 69 ods. 12 zákona o DPH, resp. čl. 196 smernice 2006/112/ES.',
-  nonVatPayer: 'Nie sme platiteľmi DPH.',
-  corrects: 'Opravuje faktúru č.',
-  correctedIssueDate: 'zo dňa',
-  correctionReason: 'Dôvod opravy',
-  note: 'Poznámka',
-  qrSpayd: 'QR Platba',
-  qrPayBySquare: 'PAY by square',
+const sk = {
   page: 'Strana',
   of: 'z',
   annex: 'Príloha',
@@ -214,66 +103,9 @@ const sk: Labels = {
   totalPrice: 'Predaj spolu',
   received: 'Prevzal',
   signature: 'Podpis',
-};
+} satisfies OwnLabels;
 
-const en: Labels = {
-  invoice: 'Invoice',
-  taxDocument: 'Tax document',
-  creditNote: 'Credit note',
-  creditNoteSubtitle: 'Corrective tax document',
-  creditNotePlain: 'Credit note',
-  nonTaxDocument: 'Not a tax document',
-  draft: 'DRAFT – not a tax document',
-  number: 'Number',
-  supplier: 'Supplier',
-  customer: 'Customer',
-  companyId: 'Company ID',
-  vatId: 'VAT ID',
-  taxId: 'Tax ID',
-  email: 'E-mail',
-  phone: 'Phone',
-  issueDate: 'Issue date',
-  taxableSupplyDate: 'Date of taxable supply',
-  dueDate: 'Due date',
-  paymentMethod: 'Payment method',
-  bankTransfer: 'Bank transfer',
-  variableSymbol: 'Payment reference (VS)',
-  bankAccount: 'Bank account',
-  iban: 'IBAN',
-  bic: 'BIC/SWIFT',
-  period: 'Period',
-  contract: 'Contract',
-  position: '#',
-  description: 'Description',
-  quantity: 'Quantity',
-  unit: 'Unit',
-  unitPrice: 'Unit price',
-  vatRate: 'VAT',
-  net: 'Net',
-  lineTotal: 'Total',
-  vatRecap: 'VAT summary',
-  homeCurrencyVat: 'VAT in {currency}',
-  exchangeRate: 'rate {rate} {home}/{foreign} as of {date}',
-  homeCurrencyVatTotal: 'VAT total in {currency}',
-  rate: 'Rate',
-  base: 'Tax base',
-  vat: 'VAT',
-  totalWithVat: 'Total incl. VAT',
-  totalNet: 'Total excl. VAT',
-  totalVat: 'VAT total',
-  rounding: 'Rounding',
-  amountDue: 'Amount due',
-  amountRefund: 'Amount to be refunded',
-  total: 'Total',
-  reverseCharge: 'Reverse charge',
-  reverseChargeDetail: 'VAT to be accounted for by the customer under Article 196 of Council Directive 2006/112/EC.',
-  nonVatPayer: 'Not registered for VAT.',
-  corrects: 'Corrects invoice No.',
-  correctedIssueDate: 'of',
-  correctionReason: 'Reason for correction',
-  note: 'Note',
-  qrSpayd: 'QR payment (QR Platba)',
-  qrPayBySquare: 'PAY by square',
+const en = {
   page: 'Page',
   of: 'of',
   annex: 'Annex',
@@ -317,11 +149,18 @@ const en: Labels = {
   totalPrice: 'Total sale',
   received: 'Received by',
   signature: 'Signature',
-};
+} satisfies OwnLabels;
 
-const LABELS: Record<DocumentLanguage, Labels> = { cs, sk, en };
+export type Labels = InvoiceLabels & OwnLabels;
+
+/** Per language: the invoice texts from billing plus the module's own. */
+const LABELS: Readonly<Record<DocumentLanguage, Labels>> = {
+  cs: { ...invoiceLabels('cs'), ...cs },
+  sk: { ...invoiceLabels('sk'), ...sk },
+  en: { ...invoiceLabels('en'), ...en },
+};
 
 /** The labels of a language; unknown languages fall back to English. */
 export function labelsFor(language: string): Labels {
-  return LABELS[language as DocumentLanguage] ?? en;
+  return LABELS[language as DocumentLanguage] ?? LABELS.en;
 }

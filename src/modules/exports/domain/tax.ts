@@ -3,7 +3,8 @@
  * each rate, a line's own VAT (informative; the recap's VAT, rounded once per
  * rate, is what the totals use) and the legal wording of reverse charge.
  */
-import type { DocumentLanguage, DocumentLine, InvoiceDocument } from '../../billing/index.ts';
+import type { DocumentLine, InvoiceDocument } from '../../billing/index.ts';
+import { invoiceLabels } from '../../documents/index.ts';
 import { mulDivRound, type MinorUnits } from '../../../shared/money.ts';
 
 /** UNTDID 5305 subset: standard, reverse charge, exempt, not subject to VAT (supplier not a VAT payer). */
@@ -33,14 +34,9 @@ export function exemption(category: TaxCategory): { code: string; reason: string
   return null;
 }
 
-const REVERSE_CHARGE_NOTE: Record<DocumentLanguage, string> = {
-  cs: 'Daň odvede zákazník',
-  sk: 'Prenesenie daňovej povinnosti',
-  en: 'Reverse charge',
-};
-
+/** The short reverse-charge wording, as the printed invoice heads its legal note. */
 export function reverseChargeNote(doc: InvoiceDocument): string | null {
-  return doc.reverseCharge ? REVERSE_CHARGE_NOTE[doc.language] : null;
+  return doc.reverseCharge ? invoiceLabels(doc.language).reverseCharge : null;
 }
 
 /** Document note plus the reverse-charge wording, as one text. */

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote } from './invoice-labels.ts';
+
+const cs = invoiceLabels('cs');
+const payer = { vatPayer: true } as const;
+const nonPayer = { vatPayer: false } as const;
+
+describe('invoice labels', () => {
+  it('has every text in every language, and falls back to English', () => {
+    const keys = Object.keys(cs).sort();
+    for (const language of ['sk', 'en']) expect(Object.keys(invoiceLabels(language)).sort()).toEqual(keys);
+    for (const language of ['cs', 'sk', 'en']) for (const [key, text] of Object.entries(invoiceLabels(language))) expect(text, `${language}.${key}`).not.toBe('');
+    expect(invoiceLabels('de')).toBe(invoiceLabels('en'));
+  });
+
+  it('calls a document a tax document only when the supplier is a VAT payer, and a draft none at all', () => {
+    expect(documentTitle({ kind: 'invoice', supplier: payer }, cs)).toEqual({ title: 'Faktura', subtitle: 'Daňový doklad' });
+    expect(documentTitle({ kind: 'invoice', supplier: nonPayer }, cs)).toEqual({ title: 'Faktura', subtitle: null });
+    expect(documentTitle({ kind: 'credit_note', supplier: payer }, cs)).toEqual({ title: 'Opravný daňový doklad', subtitle: 'Dobropis' });
+    expect(documentTitle({ kind: 'credit_note', supplier: nonPayer }, cs)).toEqual({ title: 'Dobropis', subtitle: null });
+    expect(documentTitle({ kind: 'invoice', supplier: payer, draft: true }, cs)).toEqual({ title: 'Faktura', subtitle: 'KONCEPT – není daňovým dokladem' });
+    expect(documentTitle({ kind: 'credit_note', supplier: payer }, invoiceLabels('sk')).title).toBe('Opravná faktúra');
+    expect(amountDueLabel({ kind: 'invoice' }, cs)).toBe('Celkem k úhradě');
+    expect(amountDueLabel({ kind: 'credit_note' }, cs)).toBe('Celkem k vrácení');
+  });
+
+  it('labels company ids the way each language does: Czech IČO and DIČ; Slovak IČO, DIČ and IČ DPH', () => {
+    const party = { companyId: '35697270', taxId: '2020317068', vatId: 'SK2020317068' };
+    expect(partyIds(party, 'cs', cs)).toEqual([['IČO', '35697270'], ['DIČ', 'SK2020317068']]);
+    expect(partyIds(party, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '35697270'], ['DIČ', '2020317068'], ['IČ DPH', 'SK2020317068']]);
+    expect(partyIds({ companyId: '1', taxId: null, vatId: null }, 'en', invoiceLabels('en'))).toEqual([['Company ID', '1']]);
+  });
+
+  it('fills placeholders and names the home currency', () => {
+    expect(fillLabel(cs.homeCurrencyVat, { currency: homeCurrencyName('CZK', 'cs') })).toBe('DPH v Kč');
+    expect(fillLabel(invoiceLabels('sk').homeCurrencyVat, { currency: homeCurrencyName('CZK', 'sk') })).toBe('DPH v domácej mene (CZK)');
+    expect(fillLabel('{rate} {unknown}', { rate: '24,335' })).toBe('24,335 {unknown}');
+  });
+
+  it('heads the reverse-charge note and takes the legal sentence the document carries', () => {
+    expect(reverseChargeNote({ reverseCharge: false }, cs)).toBeNull();
+    expect(reverseChargeNote({ reverseCharge: true, legalNote: 'Vlastní věta.' }, cs)).toEqual({ heading: 'Daň odvede zákazník', detail: 'Vlastní věta.' });
+    expect(reverseChargeNote({ reverseCharge: true, legalNote: null }, cs)?.detail).toBe(cs.reverseChargeDetail);
+  });
+});
