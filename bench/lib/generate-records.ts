@@ -20,22 +20,17 @@
 // days: draft). Prices are the app's own: every distinct pricing input is priced
 // once through records.pricing.ts (the resolver) and its snapshot columns reused.
 import BetterSqlite3 from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { migrations } from '../../migrations/index.ts';
 import { DEFAULT_BUSINESS_HOURS, timeClass } from '../../src/modules/pricing/domain/index.ts';
 import { termsSchema } from '../../src/modules/pricing/terms.ts';
 import { priceValues } from '../../src/modules/records/records.pricing.ts';
 import type { RecordValues } from '../../src/modules/records/records.repo.ts';
-import { migrateToLatest, openDatabase, type Db } from '../../src/platform/db/index.ts';
+import { openDatabase, type Db } from '../../src/platform/db/index.ts';
 import { addDays, holidayCalendar, isoWeekday } from '../../src/shared/calendar/index.ts';
 import { foldForSearch } from '../../src/shared/text.ts';
+import { cachedDatabase } from './db-cache.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './generate-tickets.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Bump when the generated data changes shape, so cached files are rebuilt. */
 const GENERATOR_VERSION = 2;
 
@@ -330,51 +325,15 @@ function infoOf(o: ReturnType<typeof defaults>, s: Setup, tickets: GeneratedInfo
   };
 }
 
-/**
- * A generated SQLite database under .tmp/ keyed by the parameters; returns a fresh
- * copy in workFile. Migrations are append-only, so a cached file made under an
- * older schema is brought up to date in place (e.g. new indexes) instead of being
- * generated again; its meta file remembers the schema it has.
- */
+/** The records database for these options, generated once and cached under .tmp/ (lib/db-cache.ts); a fresh copy in workFile. */
 export async function cachedSqliteRecords(options: RecordsOptions, workFile: string): Promise<{ info: RecordsInfo; cached: boolean }> {
   const o = defaults(options);
-  const schema = createHash('sha256');
-  for (const name of Object.keys(migrations)) schema.update(name).update(readFileSync(join(ROOT, 'migrations', `${name}.ts`)));
-  const schemaKey = schema.digest('hex').slice(0, 12);
   const key = [`v${GENERATOR_VERSION}`, `r${o.records}`, `t${o.tickets}`, `n${o.technicians}`, `m${o.teamSize}`, `s${o.seed}`].join('-');
-  const dir = join(ROOT, '.tmp');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `records-${key}.db`);
-  const meta = `${file}.json`;
-  const cached = existsSync(file) && existsSync(meta);
-  if (!cached) {
-    const partial = `${file}.partial`;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  return cachedDatabase(`records-${key}`, workFile, async (partial) => {
     const t = await cachedSqliteTickets({ tickets: o.tickets, ...(options.log ? { log: options.log } : {}) }, partial);
     options.log?.(`  tickets ready (${t.cached ? 'cached' : 'generated'}); records next`);
-    const info = await generateSqliteRecords(partial, t.info, options);
-    renameSync(partial, file);
-    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
-    writeFileSync(meta, JSON.stringify({ ...info, schema: schemaKey }, null, 2));
-  }
-  const stored = JSON.parse(readFileSync(meta, 'utf8')) as RecordsInfo & { schema?: string };
-  if (stored.schema !== schemaKey) {
-    const started = Date.now();
-    const handle = openDatabase(file);
-    try {
-      const applied = await migrateToLatest(handle.db);
-      options.log?.(`  cached database migrated (${applied.join(', ') || 'nothing to apply'}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    } finally {
-      await handle.close();
-    }
-    const raw = new BetterSqlite3(file);
-    raw.exec('ANALYZE');
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.close();
-    writeFileSync(meta, JSON.stringify({ ...stored, schema: schemaKey }, null, 2));
-  }
-  copyFileSync(file, workFile);
-  return { info: stored, cached };
+    return generateSqliteRecords(partial, t.info, options);
+  }, options.log);
 }
 
 export async function generatePostgresRecords(url: string, options: RecordsOptions): Promise<RecordsInfo> {

@@ -14,17 +14,15 @@
 // queues, 4 ticket types, 5 state categories by age (old tickets mostly closed),
 // 3 comments per ticket, created over the last two years, ids in creation order.
 import BetterSqlite3 from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import pg from 'pg';
-import { migrations } from '../../migrations/index.ts';
+import { cachedDatabase } from './db-cache.ts';
 import { prepareDatabase } from '../../src/main.ts';
 import { getPriorityMatrix, getSlaPolicyForClient, loadProcessByCode } from '../../src/modules/helpdesk/index.ts';
 import { toCorePolicy } from '../../src/modules/tickets/tickets.sla.ts';
-import { migrateToLatest, openDatabase, type Db } from '../../src/platform/db/index.ts';
+import { openDatabase, type Db } from '../../src/platform/db/index.ts';
 import { foldForSearch } from '../../src/shared/text.ts';
 import {
   BATCH, COMMENT_COLUMNS, COMMON_WORD, EVENT_COLUMNS, RARE_WORD, SEARCH_COLUMNS, SLA_EVENT_COLUMNS, TAG_COLUMNS, TICKET_COLUMNS,
@@ -202,59 +200,11 @@ function infoOf(world: World, o: RowOptions, at: string, started: number, busies
   };
 }
 
-/**
- * A generated SQLite database under .tmp/, keyed by the parameters and the generator
- * version, so that re-runs reuse it. Migrations are append-only: a cached file made
- * under an older schema is brought up to date in place (its meta file remembers the
- * schema it has) instead of being generated again. Returns a fresh copy to work on
- * (benchmarks write to it), which the caller deletes.
- */
+/** The tickets database for these options, generated once and cached under .tmp/ (lib/db-cache.ts); a fresh copy in workFile. */
 export async function cachedSqliteTickets(options: GenerateOptions, workFile: string): Promise<{ info: GeneratedInfo; cached: boolean }> {
   const o = defaults(options);
-  const schema = createHash('sha256');
-  for (const name of Object.keys(migrations)) schema.update(name).update(readFileSync(join(ROOT, 'migrations', `${name}.ts`)));
-  const schemaKey = schema.digest('hex').slice(0, 12);
   const key = [`v${GENERATOR_VERSION}`, `t${o.tickets}`, `c${o.clients}`, `q${o.queues}`, `m${o.commentsPerTicket}`, `s${o.seed}`].join('-');
-  const dir = join(ROOT, '.tmp');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `tickets-${key}.db`);
-  const meta = `${file}.json`;
-  if (!existsSync(file) || !existsSync(meta)) {
-    // Files cached before were named with their schema (tickets-<key>-<schema>.db): adopt one.
-    const older = readdirSync(dir).find((n) => n.startsWith(`tickets-${key}-`) && n.endsWith('.db') && existsSync(join(dir, `${n}.json`)));
-    if (older) {
-      renameSync(join(dir, older), file);
-      renameSync(join(dir, `${older}.json`), meta);
-    }
-  }
-  const cached = existsSync(file) && existsSync(meta);
-  if (!cached) {
-    const partial = `${file}.partial`;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-    const info = await generateSqliteTickets(partial, options);
-    renameSync(partial, file);
-    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
-    writeFileSync(meta, JSON.stringify({ ...info, schema: schemaKey }, null, 2));
-  }
-  const stored = JSON.parse(readFileSync(meta, 'utf8')) as GeneratedInfo & { schema?: string };
-  if (stored.schema !== schemaKey) {
-    const started = Date.now();
-    const handle = openDatabase(file);
-    try {
-      const applied = await migrateToLatest(handle.db);
-      options.log?.(`  cached database migrated (${applied.join(', ') || 'nothing to apply'}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    } finally {
-      await handle.close();
-    }
-    const raw = new BetterSqlite3(file);
-    raw.exec('ANALYZE');
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.close();
-    writeFileSync(meta, JSON.stringify({ ...stored, schema: schemaKey }, null, 2));
-  }
-  copyFileSync(file, workFile);
-  const { schema: _schema, ...info } = JSON.parse(readFileSync(meta, 'utf8')) as GeneratedInfo & { schema?: string };
-  return { info, cached };
+  return cachedDatabase(`tickets-${key}`, workFile, (partial) => generateSqliteTickets(partial, options), options.log);
 }
 
 // --- PostgreSQL ------------------------------------------------------------------------
