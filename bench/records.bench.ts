@@ -9,7 +9,8 @@
 //      1 connection: p50 and p99 < 100 ms; 10 connections printed (no target: they queue)
 //
 //   npm run bench:records     BENCH_ENGINE=sqlite|postgres|both (sqlite), BENCH_RECORDS (5,000,000),
-//                             BENCH_TICKETS (100,000), BENCH_TECHNICIANS (1,000; 50 = all records on the one team), BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_ROUNDS (1)
+//                             BENCH_TICKETS (100,000), BENCH_TECHNICIANS (1,000; 50 = all records on the one team), BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_ROUNDS (1),
+//                             BENCH_ONLY (a part of a scenario's name)
 //
 // SQLite runs on a copy of a generated database cached under .tmp/ (lib/generate-records.ts);
 // PostgreSQL on a throwaway server (scripts/services/postgres.sh) filled by the same
@@ -29,6 +30,8 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const TECHNICIANS = Number(process.env.BENCH_TECHNICIANS ?? 1_000);
+/** Only the scenarios whose name contains this (e.g. "log work"). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
@@ -133,7 +136,7 @@ async function runEngine(engine: string): Promise<boolean> {
     let weekSize = '';
     const rows: Row[] = [];
     let ok = true;
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
       const headers = { authorization: `Bearer ${s.token}` };
       const init = { method: s.method, headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) }, ...(s.body ? { body: JSON.stringify(s.body) } : {}) };
       const probe = await fetch(s.url, init);

@@ -16,6 +16,17 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock date 'YYYY-MM-DD' and time 'HH:MM' of an instant in a time zone. */
 export function localDateTime(instant: Date, timeZone = PROVIDER_TIME_ZONE): { date: string; time: string } {
+  // Every record logged asks for "today": the answer of the last minute is kept (offsets change on whole minutes at most).
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (last && last.minute === minute && last.timeZone === timeZone) return last.value;
+  const value = Object.freeze(formatLocal(instant, timeZone));
+  last = { minute, timeZone, value };
+  return value;
+}
+
+let last: { minute: number; timeZone: string; value: { date: string; time: string } } | null = null;
+
+function formatLocal(instant: Date, timeZone: string): { date: string; time: string } {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
