@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
@@ -32,6 +32,7 @@ import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandler } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { serializerCompiler } from './platform/http/serializer.ts';
 import { registerWebApp } from './platform/http/web.ts';
 import { createFileStore } from './platform/storage.ts';
 import multipart from '@fastify/multipart';
@@ -109,9 +110,14 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   registerErrorHandler(app);
 
   await app.register(cookie);
-  // Attachments only: multipart bodies stream to the file store, never into memory.
-  // One byte over the limit reaches the file store, which refuses it with a clear 413.
-  await app.register(multipart, { limits: { fileSize: config.attachmentMaxBytes + 1, files: 1, fields: 5 } });
+  // Multipart only around the routes that take uploads (company logo, ticket attachments):
+  // registered globally, its hooks (a listener and two async hooks) ran on every request.
+  // Bodies stream to the file store, never into memory; one byte over the limit reaches
+  // the file store, which refuses it with a clear 413.
+  const withUploads = (routes: (scope: FastifyInstance) => Promise<void>) => async (scope: FastifyInstance) => {
+    await scope.register(multipart, { limits: { fileSize: config.attachmentMaxBytes + 1, files: 1, fields: 5 } });
+    await scope.register(routes);
+  };
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -148,13 +154,13 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   await app.register(numberingRoutes(services.numbering));
   await app.register(warehouseRoutes(services.warehouse));
   await app.register(contractsRoutes(services.contracts));
-  await app.register(companyRoutes(services.company));
+  await app.register(withUploads(companyRoutes(services.company)));
   await app.register(documentsRoutes(services.invoiceDocuments));
   await app.register(invoicingRoutes(services.invoicing));
   await app.register(billingRunRoutes(services.billing));
   await app.register(exportsRoutes(services.exports));
   await app.register(profitabilityRoutes({ profitability: services.profitability, exports: services.profitabilityExport }));
-  await app.register(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments }));
+  await app.register(withUploads(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments })));
   await app.register(viewsRoutes(services.ticketViews));
   await registerWebApp(app, config.webDir);
   return app;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -40,7 +40,8 @@ export interface Authenticated {
   sessionId: string | null;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// One-shot hash: on every API request, and half the cost of a createHash() object.
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 // Activity is written at most once a minute per session or token: enough for timeouts, cheap on hot paths.
 const TOUCH_EVERY_MS = 60_000;
