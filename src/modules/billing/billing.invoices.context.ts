@@ -1,6 +1,7 @@
 /** What the invoicing use cases share: dependencies, the permission check, today's date. */
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
 
@@ -13,10 +14,7 @@ export function requirePermission(ctx: RequestContext, permission: Permission): 
   if (!hasPermission(ctx.actor, permission)) throw forbidden();
 }
 
-// Documents are dated in the provider's time zone: an invoice issued at 00:30 in Prague is dated that day.
-const PROVIDER_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today as 'YYYY-MM-DD' in the provider's time zone. */
+/** Today as 'YYYY-MM-DD' in the provider's time zone (documents are dated by it). */
 export function todayOf(clock: Clock): string {
-  return PROVIDER_DATE.format(clock.now());
+  return providerDate(clock.now());
 }

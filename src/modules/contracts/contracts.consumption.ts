@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { daysInclusive } from '../../shared/calendar/index.ts';
+import { daysInclusive, providerDate } from '../../shared/calendar/index.ts';
 import type { TimeClass } from '../../shared/time-class.ts';
 import * as repo from './contracts.repo.ts';
 import type { Consumption, Contract } from './contracts.schemas.ts';
@@ -21,7 +21,7 @@ export const COUNTED_STATES = ['submitted', 'approved', 'billed'] as const;
 
 /** The provider's calendar date now (Europe/Prague), the day that decides the current period. */
 export function providerToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return providerDate(now);
 }
 
 async function coveredEntries(db: DbOrTx, contract: Contract, from: string, to: string) {

@@ -5,7 +5,7 @@ import { fieldScopeOf, hasPermission, ticketScopeOf, type Permission, type Reque
 import { isCostLine } from './records.pricing.ts';
 import { findRecordRow, type RecordValues, type TimeClass } from './records.repo.ts';
 import type { ServiceRecord } from './records.schemas.ts';
-import { localDateTime } from './domain/timer.ts';
+import { localDateTime } from '../../shared/calendar/index.ts';
 
 /** What the record use cases share: dependencies and the small steps every one of them takes. */
 export interface RecordsDeps {

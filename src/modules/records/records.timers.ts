@@ -6,7 +6,8 @@ import { require, throwIfProblems, visibleTicket, type RecordsDeps } from './rec
 import * as repo from './records.repo.ts';
 import type { ServiceRecord, Timer, TimerStop } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
-import { elapsedMinutes, localDateTime } from './domain/timer.ts';
+import { localDateTime } from '../../shared/calendar/index.ts';
+import { elapsedMinutes } from './domain/timer.ts';
 
 /** One running timer per user (the table's primary key says so); stopping it logs a draft work entry. */
 export function createTimers(deps: RecordsDeps & { records: RecordsService }) {

@@ -20,3 +20,4 @@ export type { CivilDate, IsoDate } from './dates.ts';
 export { easterSunday } from './easter.ts';
 export { holidayCalendar, isPublicHoliday, publicHolidays, SUPPORTED_COUNTRIES } from './holidays.ts';
 export type { CountryCode, HolidayCalendar, PublicHoliday } from './holidays.ts';
+export { localDateTime, providerDate, PROVIDER_TIME_ZONE } from './provider-time.ts';

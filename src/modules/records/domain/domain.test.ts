@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvObjects, formatCsv, parseCsv } from './csv.ts';
 import { dateProblems, entryMinutes, parseDecimal } from './entry.ts';
-import { elapsedMinutes, localDateTime } from './timer.ts';
+import { elapsedMinutes } from './timer.ts';
 import { buildTimesheet, type TimesheetRecord } from './timesheet.ts';
 
 const codes = (p: { code: string }[]) => p.map((x) => x.code);
@@ -63,11 +63,6 @@ describe('timer', () => {
     expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T08:00:00.000Z'))).toBe(1);
     expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:01:10.000Z'))).toBe(62);
     expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:00:00.000Z'))).toBe(60);
-  });
-
-  it('gives the local date and time in Prague, summer and winter', () => {
-    expect(localDateTime(new Date('2026-07-01T22:30:00.000Z'))).toEqual({ date: '2026-07-02', time: '00:30' });
-    expect(localDateTime(new Date('2026-12-31T23:05:00.000Z'))).toEqual({ date: '2027-01-01', time: '00:05' });
   });
 });
 
