@@ -128,6 +128,16 @@ function peakRssMb(pid: number): number {
 }
 const loadBefore = loadavg();
 
+/** The server's own heap figures from /metrics (prom-client's process metrics), to tell heap from native memory. */
+async function heapOf(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const mb = (name: string) => {
+    const m = new RegExp(`^kontor_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    return m ? `${(Number(m[1]) / 1_048_576).toFixed(1)} MB` : '?';
+  };
+  return `${mb('nodejs_heap_size_used_bytes')} used of ${mb('nodejs_heap_size_total_bytes')}, external ${mb('nodejs_external_memory_bytes')}`;
+}
+
 // --- Servers: each its own process, started with node directly (rssMb reads its pid)
 const servers: RunningServer[] = [];
 process.on('exit', () => {
@@ -191,6 +201,7 @@ try {
   }
   const rss = kontor.rssMb();
   const peak = peakRssMb(kontor.pid);
+  const heap = await heapOf(kontor.url);
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
   const rows: Row[] = [];
@@ -226,6 +237,7 @@ try {
   );
   printTable(rows);
   console.log(`Kontor RSS after the run: ${rss.toFixed(1)} MB (target < ${RSS_LIMIT_MB} MB) ${rss < RSS_LIMIT_MB ? 'PASS' : 'FAIL'}; peak ${peak.toFixed(1)} MB`);
+  console.log(`  of which the JavaScript heap: ${heap}`);
   for (const p of problems) console.log(`NOT 2xx: ${p}`);
   if (rows.some((r) => r.result !== 'PASS') || rss >= RSS_LIMIT_MB) exitCode = 1;
 } finally {

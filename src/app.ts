@@ -31,6 +31,7 @@ import {
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandler } from './platform/http/errors.ts';
+import { collectWhenQuiet } from './platform/http/idle-memory.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { serializerCompiler } from './platform/http/serializer.ts';
 import { registerWebApp } from './platform/http/web.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
 
   registerAuthHook(app, services.auth);
   registerMetrics(app);
+  collectWhenQuiet(app);
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -16,10 +16,10 @@ import { createServer } from 'node:net';
  * How `npm start` runs the built server (package.json "start"): the same Node flags,
  * so that figures are those of production. A young generation of 2 MB semi-spaces
  * keeps short-lived request garbage from being promoted and piling up in the old
- * generation under load (about 100 MB less memory after a write-heavy run, for a few
- * per cent of throughput).
+ * generation under load; `--expose-gc` lets the server collect once when it goes quiet
+ * after a burst (platform/http/idle-memory.ts), giving that memory back.
  */
-export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2'] as const;
+export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2', '--expose-gc'] as const;
 
 /** The command that starts the built server (dist/server/kontor.js) with these arguments. */
 export function builtServerCommand(root: string, args: readonly string[]): string[] {
