@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,4 +75,26 @@ export function FormErrorAlert({ error, extra, testId }: { error: unknown; extra
       ) : null}
     </Alert>
   );
+}
+
+/** What QueryView needs of a TanStack query (plain or infinite). */
+interface QueryLike<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * The states of one query in one place: loading, the error with a retry, the
+ * empty state when `isEmpty` says so, else `children` with the loaded data.
+ * `framed`: the empty state and the content sit in a bordered Paper (loading and errors do not).
+ */
+export function QueryView<T>({ query, isEmpty, empty, framed = false, children }: { query: QueryLike<T>; isEmpty?: (data: T) => boolean; empty?: ReactNode; framed?: boolean; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const data = query.data as T;
+  const shown = isEmpty?.(data) ? empty : children(data);
+  return framed ? <Paper withBorder>{shown}</Paper> : <>{shown}</>;
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { formatDateTime } from '../../app/format';
 import { type ApiToken, useRevokeToken, useTokens } from './api';
 import { NewTokenModal } from './NewTokenModal';
@@ -39,16 +39,8 @@ export default function TokensPage() {
           </Button>
         }
       />
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState title={t('tokens.empty')} />
-        </Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('tokens.empty')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={600}>
             <Table data-testid="tokens-table">
               <Table.Thead>
@@ -93,8 +85,8 @@ export default function TokensPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       {creating ? <NewTokenModal onClose={() => setCreating(false)} /> : null}
       <ConfirmModal
         opened={revoking !== null}

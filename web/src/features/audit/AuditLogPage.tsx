@@ -1,10 +1,10 @@
-import { ActionIcon, Badge, Paper, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDateTimeSeconds } from '../../app/format';
 import { AuditDiff } from './AuditDiff';
 import { AuditFiltersBar } from './AuditFilters';
@@ -68,16 +68,8 @@ export default function AuditLogPage() {
     <div data-testid="page-audit">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} actions={<VerifyChain />} />
       <AuditFiltersBar filters={filters} onChange={change} onClear={() => setParams({}, { replace: true })} />
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState title={t('audit.empty')} />
-        </Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('audit.empty')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="audit-table">
               <Table.Thead>
@@ -139,8 +131,8 @@ export default function AuditLogPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="audit-load-more" />
     </div>
   );

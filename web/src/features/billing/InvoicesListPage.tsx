@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { ClientPicker } from '../tickets/Pickers';
 import { formatMoney } from '../pricing/money';
@@ -94,49 +94,45 @@ export default function InvoicesListPage() {
         {filters.period ? <SendAllButton target={{ period: filters.period }} testId="send-unsent-button" /> : null}
       </Group>
       <Paper withBorder>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t('billing.invoices.empty')} text={t('common.tryOtherSearch')} />
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover data-testid="invoices-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('billing.fields.number')}</Table.Th>
-                  <Table.Th>{t('billing.fields.client')}</Table.Th>
-                  <Table.Th>{t('billing.fields.period')}</Table.Th>
-                  <Table.Th>{t('billing.fields.issueDate')}</Table.Th>
-                  <Table.Th>{t('billing.fields.dueDate')}</Table.Th>
-                  <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
-                  <Table.Th ta="right">{t('billing.fields.due')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((inv) => (
-                  <Table.Tr key={inv.id} data-testid={`invoice-row-${inv.id}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/invoices/${inv.id}`} data-testid="invoice-link">
-                        {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
-                      </Anchor>
-                      {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
-                    </Table.Td>
-                    <Table.Td>{inv.client.name}</Table.Td>
-                    <Table.Td>{inv.period ?? '—'}</Table.Td>
-                    <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
-                    <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
-                    <Table.Td ta="right">{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
-                    <Table.Td ta="right">{inv.amountDueMinor === undefined ? '—' : <Text size="sm" c={inv.status === 'overdue' ? 'red' : undefined}>{formatMoney(inv.amountDueMinor, inv.currency)}</Text>}</Table.Td>
-                    <Table.Td><StatusBadge status={inv.status} blocked={inv.blocked.length > 0} /></Table.Td>
+        <QueryView query={list} isEmpty={() => items.length === 0} empty={<EmptyState title={t('billing.invoices.empty')} text={t('common.tryOtherSearch')} />}>
+          {() => (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped highlightOnHover data-testid="invoices-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('billing.fields.number')}</Table.Th>
+                    <Table.Th>{t('billing.fields.client')}</Table.Th>
+                    <Table.Th>{t('billing.fields.period')}</Table.Th>
+                    <Table.Th>{t('billing.fields.issueDate')}</Table.Th>
+                    <Table.Th>{t('billing.fields.dueDate')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+                    <Table.Th ta="right">{t('billing.fields.due')}</Table.Th>
+                    <Table.Th>{t('common.status')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((inv) => (
+                    <Table.Tr key={inv.id} data-testid={`invoice-row-${inv.id}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/invoices/${inv.id}`} data-testid="invoice-link">
+                          {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
+                        </Anchor>
+                        {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
+                      </Table.Td>
+                      <Table.Td>{inv.client.name}</Table.Td>
+                      <Table.Td>{inv.period ?? '—'}</Table.Td>
+                      <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
+                      <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
+                      <Table.Td ta="right">{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
+                      <Table.Td ta="right">{inv.amountDueMinor === undefined ? '—' : <Text size="sm" c={inv.status === 'overdue' ? 'red' : undefined}>{formatMoney(inv.amountDueMinor, inv.currency)}</Text>}</Table.Td>
+                      <Table.Td><StatusBadge status={inv.status} blocked={inv.blocked.length > 0} /></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="invoices-load-more" />
     </div>

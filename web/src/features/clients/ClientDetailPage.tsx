@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconHistory, IconPencil, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -17,6 +17,7 @@ import { ClientSlaPolicy } from '../admin/sla/ClientSlaPolicy';
 import { ClientPriceList } from '../pricing/ClientPriceList';
 import { ContactsSection } from './ContactsSection';
 import { countryName } from './reference';
+import { ActiveBadge } from '../admin/shared/ActiveBadge';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -77,9 +78,7 @@ export default function ClientDetailPage() {
       <PageHeader
         title={<span data-testid="client-detail-name">{c.name}</span>}
         badge={
-          <Badge variant="light" color={c.active ? 'green' : 'gray'} data-testid="client-detail-status">
-            {c.active ? t('common.active') : t('common.inactive')}
-          </Badge>
+          <ActiveBadge active={c.active} testId="client-detail-status" />
         }
         actions={
           <>

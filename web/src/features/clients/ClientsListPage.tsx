@@ -1,14 +1,16 @@
-import { Anchor, Badge, Button, Group, Kbd, Loader, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Kbd, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { type ActiveFilter, useClientsList } from './api';
+import { ActiveBadge } from '../admin/shared/ActiveBadge';
 
 function parseActive(value: string | null): ActiveFilter {
   return value === 'false' || value === 'all' ? value : 'true';
@@ -73,38 +75,24 @@ export default function ClientsListPage() {
         }
       />
       <Group mb="md" gap="sm" wrap="wrap">
-        <TextInput
+        <SearchInput
           ref={searchRef}
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+          onChange={setSearch}
+          clearOnEscape
           placeholder={t('clients.searchPlaceholder')}
-          aria-label={t('common.search')}
-          leftSection={<IconSearch size={16} />}
-          rightSection={query.isFetching && !query.isFetchingNextPage ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+          busy={query.isFetching && !query.isFetchingNextPage}
           style={{ flex: '1 1 260px', maxWidth: 420 }}
-          data-testid="clients-search"
-          type="search"
+          testId="clients-search"
         />
-        <SegmentedControl
-          value={active}
-          onChange={setActive}
-          aria-label={t('common.statusFilter')}
-          data={[
-            { value: 'true', label: t('common.activeOnly') },
-            { value: 'false', label: t('common.inactiveOnly') },
-            { value: 'all', label: t('common.all') },
-          ]}
-          data-testid="clients-active-filter"
-        />
+        <ActiveFilterControl value={active} onChange={setActive} testId="clients-active-filter" />
       </Group>
 
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
+      <QueryView
+        framed
+        query={query}
+        isEmpty={() => items.length === 0}
+        empty={
           <EmptyState
             title={debounced ? t('clients.emptySearch') : t('clients.empty')}
             text={debounced ? t('common.tryOtherSearch') : undefined}
@@ -116,9 +104,9 @@ export default function ClientsListPage() {
               ) : null
             }
           />
-        </Paper>
-      ) : (
-        <Paper withBorder>
+        }
+      >
+        {() => (
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="clients-table">
               <Table.Thead>
@@ -148,17 +136,15 @@ export default function ClientsListPage() {
                     </Table.Td>
                     <Table.Td>{c.currency}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={c.active ? 'green' : 'gray'}>
-                        {c.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
+                      <ActiveBadge active={c.active} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       <LoadMore
         hasMore={!!query.hasNextPage}
         loading={query.isFetchingNextPage}

@@ -1,10 +1,12 @@
-import { ActionIcon, Badge, Button, Group, Paper, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EditAction } from '../../app/components/FormActions';
+import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { type Client, type Contact, useContacts } from './api';
 import { ContactModal } from './ContactModal';
+import { ActiveBadge } from '../admin/shared/ActiveBadge';
 
 export function ContactsSection({ client, canWrite }: { client: Client; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -25,16 +27,8 @@ export function ContactsSection({ client, canWrite }: { client: Client; canWrite
           </Button>
         ) : null}
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState title={t('contacts.empty')} />
-        </Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('contacts.empty')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={640}>
             <Table data-testid="contacts-table">
               <Table.Thead>
@@ -59,17 +53,11 @@ export function ContactsSection({ client, canWrite }: { client: Client; canWrite
                       <Text size="sm">{c.portalAccess ? t('common.yes') : t('common.no')}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={c.active ? 'green' : 'gray'}>
-                        {c.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
+                      <ActiveBadge active={c.active} />
                     </Table.Td>
                     {canWrite ? (
                       <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" onClick={() => setEditing(c)} aria-label={`${t('common.edit')}: ${c.name}`} data-testid={`contacts-edit-${c.id}`}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <EditAction label={c.name} onClick={() => setEditing(c)} testId={`contacts-edit-${c.id}`} />
                       </Table.Td>
                     ) : null}
                   </Table.Tr>
@@ -77,8 +65,8 @@ export function ContactsSection({ client, canWrite }: { client: Client; canWrite
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       {editing !== undefined ? (
         <ContactModal clientId={client.id} defaultLanguage={client.language} contact={editing} onClose={() => setEditing(undefined)} />
       ) : null}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
 import { useContracts, type ActiveFilter } from './api';
@@ -52,46 +52,46 @@ export default function ContractsListPage() {
         {clientId !== null ? <Button variant="subtle" component={Link} to="/contracts">{t('contracts.filter.allClients')}</Button> : null}
       </Group>
       <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : rows.length === 0 ? (
-          <EmptyState title={t('contracts.empty')} text={debounced ? t('contracts.emptySearch') : t('contracts.emptyText')} />
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table highlightOnHover data-testid="contracts-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('contracts.fields.number')}</Table.Th>
-                  <Table.Th>{t('contracts.fields.client')}</Table.Th>
-                  <Table.Th>{t('contracts.fields.periodKind')}</Table.Th>
-                  <Table.Th>{t('contracts.fields.validity')}</Table.Th>
-                  <Table.Th ta="right">{t('contracts.fields.fee')}</Table.Th>
-                  <Table.Th ta="right">{t('contracts.fields.prepaidMinutes')}</Table.Th>
-                  <Table.Th>{t('contracts.fields.state')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((c) => (
-                  <Table.Tr key={c.id} data-testid={`contracts-row-${c.id}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/contracts/${c.id}`} fw={600}>{c.number}</Anchor>
-                      <Text size="xs" c="dimmed">{c.name}</Text>
-                    </Table.Td>
-                    <Table.Td>{c.clientName}</Table.Td>
-                    <Table.Td>{t(`contracts.periodKinds.${c.periodKind}`)}</Table.Td>
-                    <Table.Td>{formatDate(c.validFrom)} – {c.validTo ? formatDate(c.validTo) : t('contracts.openEnded')}</Table.Td>
-                    <Table.Td ta="right">{c.fee ? formatMoney(c.fee.amountMinor, c.currency) : '—'}</Table.Td>
-                    <Table.Td ta="right">{c.prepaidMinutes ? formatMinutes(c.prepaidMinutes) : '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={c.active ? 'green' : 'gray'}>{c.active ? t('contracts.active') : t('contracts.inactive')}</Badge>
-                        {c.ownInvoice ? <Badge variant="outline">{t('contracts.fields.ownInvoice')}</Badge> : null}
-                      </Group>
-                    </Table.Td>
+        <QueryView query={list} isEmpty={() => rows.length === 0} empty={<EmptyState title={t('contracts.empty')} text={debounced ? t('contracts.emptySearch') : t('contracts.emptyText')} />}>
+          {() => (
+            <Table.ScrollContainer minWidth={820}>
+              <Table highlightOnHover data-testid="contracts-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('contracts.fields.number')}</Table.Th>
+                    <Table.Th>{t('contracts.fields.client')}</Table.Th>
+                    <Table.Th>{t('contracts.fields.periodKind')}</Table.Th>
+                    <Table.Th>{t('contracts.fields.validity')}</Table.Th>
+                    <Table.Th ta="right">{t('contracts.fields.fee')}</Table.Th>
+                    <Table.Th ta="right">{t('contracts.fields.prepaidMinutes')}</Table.Th>
+                    <Table.Th>{t('contracts.fields.state')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((c) => (
+                    <Table.Tr key={c.id} data-testid={`contracts-row-${c.id}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/contracts/${c.id}`} fw={600}>{c.number}</Anchor>
+                        <Text size="xs" c="dimmed">{c.name}</Text>
+                      </Table.Td>
+                      <Table.Td>{c.clientName}</Table.Td>
+                      <Table.Td>{t(`contracts.periodKinds.${c.periodKind}`)}</Table.Td>
+                      <Table.Td>{formatDate(c.validFrom)} – {c.validTo ? formatDate(c.validTo) : t('contracts.openEnded')}</Table.Td>
+                      <Table.Td ta="right">{c.fee ? formatMoney(c.fee.amountMinor, c.currency) : '—'}</Table.Td>
+                      <Table.Td ta="right">{c.prepaidMinutes ? formatMinutes(c.prepaidMinutes) : '—'}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <Badge variant="light" color={c.active ? 'green' : 'gray'}>{c.active ? t('contracts.active') : t('contracts.inactive')}</Badge>
+                          {c.ownInvoice ? <Badge variant="outline">{t('contracts.fields.ownInvoice')}</Badge> : null}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="contracts-more" />
     </div>

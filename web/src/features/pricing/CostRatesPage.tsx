@@ -7,7 +7,7 @@ import { applyFormErrors } from '../../app/api/errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { formatDate } from '../../app/format';
-import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, FormErrorAlert, QueryView } from '../../app/components/QueryStates';
 import { ForbiddenPage } from '../../app/components/StatusPages';
 import { notifyError, notifySaved } from '../admin/shared/notify';
 import { type CostRate, useCostRates, useCreateCostRate, useDeleteCostRate, useTechnicianSettings } from './catalogueApi';
@@ -78,38 +78,38 @@ export default function CostRatesPage() {
         </Paper>
       ) : null}
       <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : rates.length === 0 ? (
-          <EmptyState title={t('pricing.costs.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table data-testid="costs-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('pricing.costs.what')}</Table.Th>
-                  <Table.Th ta="right">{t('pricing.fields.amount')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.validFrom')}</Table.Th>
-                  {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rates.map((r) => (
-                  <Table.Tr key={r.id} data-testid={`costs-row-${r.id}`} data-kind={r.kind}>
-                    <Table.Td>{r.kind === 'per_km' ? t('pricing.costs.perKm') : names.get(r.userId ?? 0) ?? `#${r.userId}`}</Table.Td>
-                    <Table.Td ta="right" fw={600}>{formatMoney(r.amountMinor, r.currency)} / {r.kind === 'per_km' ? 'km' : 'h'}</Table.Td>
-                    <Table.Td>{formatDate(r.validFrom)}</Table.Td>
-                    {manage ? (
-                      <Table.Td>
-                        <Tooltip label={t('pricing.costs.delete')}>
-                          <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(r)} aria-label={t('pricing.costs.delete')} data-testid={`costs-delete-${r.id}`}><IconTrash size={16} /></ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    ) : null}
+        <QueryView query={list} isEmpty={() => rates.length === 0} empty={<EmptyState title={t('pricing.costs.empty')} />}>
+          {() => (
+            <Table.ScrollContainer minWidth={520}>
+              <Table data-testid="costs-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('pricing.costs.what')}</Table.Th>
+                    <Table.Th ta="right">{t('pricing.fields.amount')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.validFrom')}</Table.Th>
+                    {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {rates.map((r) => (
+                    <Table.Tr key={r.id} data-testid={`costs-row-${r.id}`} data-kind={r.kind}>
+                      <Table.Td>{r.kind === 'per_km' ? t('pricing.costs.perKm') : names.get(r.userId ?? 0) ?? `#${r.userId}`}</Table.Td>
+                      <Table.Td ta="right" fw={600}>{formatMoney(r.amountMinor, r.currency)} / {r.kind === 'per_km' ? 'km' : 'h'}</Table.Td>
+                      <Table.Td>{formatDate(r.validFrom)}</Table.Td>
+                      {manage ? (
+                        <Table.Td>
+                          <Tooltip label={t('pricing.costs.delete')}>
+                            <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(r)} aria-label={t('pricing.costs.delete')} data-testid={`costs-delete-${r.id}`}><IconTrash size={16} /></ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
       <ConfirmModal
         opened={deleting !== null}

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
 import { type PriceList, useSavePriceList } from './api';
@@ -42,10 +43,7 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
           <Switch label={t('pricing.fields.isDefault')} disabled={!!item?.isDefault} {...form.getInputProps('isDefault', { type: 'checkbox' })} data-testid="price-list-isDefault" />
           {item?.isDefault ? <Text size="xs" c="dimmed">{t('pricing.lists.defaultHint')}</Text> : null}
           <Switch label={t('admin.fields.active')} disabled={!!item?.isDefault} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="price-list-active" />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="price-list-save">{item ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="price-list-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,7 @@
 import { Paper, Select, Switch, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { notifyError, notifySaved } from '../admin/shared/notify';
 import { type TechnicianSettings, useLevels, useSaveTechnicianSettings, useTechnicianSettings } from './catalogueApi';
 import { PricingHeader } from './PricingHeader';
@@ -26,50 +26,50 @@ export default function TechniciansPage() {
       <PricingHeader />
       <Text size="sm" c="dimmed" mb="sm">{t('pricing.technicians.hint')}</Text>
       <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.length === 0 ? (
-          <EmptyState title={t('pricing.technicians.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table data-testid="technicians-table" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('records.fields.technician')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.level')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.autoApprove')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((s) => (
-                  <Table.Tr key={s.userId} data-testid={`technicians-row-${s.userId}`}>
-                    <Table.Td fw={500}>{s.userName}</Table.Td>
-                    <Table.Td>
-                      <Select
-                        data={levelOptions(s.levelId)}
-                        value={s.levelId === null ? null : String(s.levelId)}
-                        onChange={(v) => change(s, { levelId: v ? Number(v) : null })}
-                        placeholder={t('pricing.technicians.noLevel')}
-                        clearable
-                        disabled={!manage || save.isPending}
-                        aria-label={`${t('pricing.fields.level')}: ${s.userName}`}
-                        w={220}
-                        data-testid={`technicians-level-${s.userId}`}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Switch
-                        checked={s.autoApprove}
-                        onChange={(e) => change(s, { autoApprove: e.currentTarget.checked })}
-                        disabled={!manage || save.isPending}
-                        aria-label={`${t('pricing.fields.autoApprove')}: ${s.userName}`}
-                        data-testid={`technicians-auto-${s.userId}`}
-                      />
-                    </Table.Td>
+        <QueryView query={list} isEmpty={(data) => data.length === 0} empty={<EmptyState title={t('pricing.technicians.empty')} />}>
+          {(data) => (
+            <Table.ScrollContainer minWidth={520}>
+              <Table data-testid="technicians-table" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('records.fields.technician')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.level')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.autoApprove')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((s) => (
+                    <Table.Tr key={s.userId} data-testid={`technicians-row-${s.userId}`}>
+                      <Table.Td fw={500}>{s.userName}</Table.Td>
+                      <Table.Td>
+                        <Select
+                          data={levelOptions(s.levelId)}
+                          value={s.levelId === null ? null : String(s.levelId)}
+                          onChange={(v) => change(s, { levelId: v ? Number(v) : null })}
+                          placeholder={t('pricing.technicians.noLevel')}
+                          clearable
+                          disabled={!manage || save.isPending}
+                          aria-label={`${t('pricing.fields.level')}: ${s.userName}`}
+                          w={220}
+                          data-testid={`technicians-level-${s.userId}`}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Switch
+                          checked={s.autoApprove}
+                          onChange={(e) => change(s, { autoApprove: e.currentTarget.checked })}
+                          disabled={!manage || save.isPending}
+                          aria-label={`${t('pricing.fields.autoApprove')}: ${s.userName}`}
+                          data-testid={`technicians-auto-${s.userId}`}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
     </div>
   );

@@ -1,16 +1,14 @@
-import { ActionIcon, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
-import { useAuth } from '../../app/auth/AuthProvider';
-import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
-import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { FormActions } from '../../app/components/FormActions';
+import { FormErrorAlert } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
 import { type UnitFee, type VatCategory, useSaveCatalogue, useUnitFees } from './catalogueApi';
-import { PricingHeader } from './PricingHeader';
+import { CatalogueListPage } from './CatalogueListPage';
 import { vatCategoryLabel, vatCategoryOptions } from './VatCategoryLabel';
 
 type Values = { code: string; name: string; unit: string; vatCategory: VatCategory; active: boolean };
@@ -42,10 +40,7 @@ function UnitFeeModal({ item, onClose }: { item: UnitFee | null; onClose: () => 
           <TextInput label={t('pricing.fields.unit')} description={t('pricing.fees.unitHint')} required maxLength={20} {...form.getInputProps('unit')} data-testid="unit-fee-unit" />
           <Select label={t('pricing.fields.vatCategory')} data={vatCategoryOptions(t)} allowDeselect={false} {...form.getInputProps('vatCategory')} data-testid="unit-fee-vatCategory" />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="unit-fee-active" />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="unit-fee-save">{item ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="unit-fee-save" />
         </Stack>
       </form>
     </Modal>
@@ -55,52 +50,19 @@ function UnitFeeModal({ item, onClose }: { item: UnitFee | null; onClose: () => 
 /** /admin/pricing/fees — unit fees such as a call-out (their prices live in the price lists). */
 export default function UnitFeesPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
-  const manage = can('pricing.manage');
   const list = useUnitFees('all');
-  const [editing, setEditing] = useState<UnitFee | null | undefined>(undefined);
   return (
-    <div data-testid="page-pricing-fees">
-      <PricingHeader actions={manage ? <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="fees-new">{t('pricing.fees.new')}</Button> : undefined} />
-      <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.length === 0 ? (
-          <EmptyState title={t('pricing.fees.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="fees-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.fields.name')}</Table.Th>
-                  <Table.Th>{t('admin.fields.code')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.unit')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.vatCategory')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((f) => (
-                  <Table.Tr key={f.id} data-testid={`fees-row-${f.id}`} data-code={f.code}>
-                    <Table.Td fw={500}>{f.name}</Table.Td>
-                    <Table.Td><Text className="mono" size="sm">{f.code}</Text></Table.Td>
-                    <Table.Td>{f.unit}</Table.Td>
-                    <Table.Td>{vatCategoryLabel(t, f.vatCategory)}</Table.Td>
-                    <Table.Td><ActiveBadge active={f.active} /></Table.Td>
-                    {manage ? (
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" onClick={() => setEditing(f)} aria-label={`${t('common.edit')}: ${f.name}`} data-testid={`fees-edit-${f.id}`}><IconPencil size={16} /></ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {editing !== undefined ? <UnitFeeModal item={editing} onClose={() => setEditing(undefined)} /> : null}
-    </div>
+    <CatalogueListPage
+      testId="fees"
+      query={list}
+      newLabel={t('pricing.fees.new')}
+      emptyTitle={t('pricing.fees.empty')}
+      minWidth={560}
+      columns={[
+        { header: t('pricing.fields.unit'), cell: (f) => f.unit },
+        { header: t('pricing.fields.vatCategory'), cell: (f) => vatCategoryLabel(t, f.vatCategory) },
+      ]}
+      modal={(item, onClose) => <UnitFeeModal item={item} onClose={onClose} />}
+    />
   );
 }

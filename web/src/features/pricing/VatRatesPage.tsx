@@ -1,7 +1,7 @@
 import { Badge, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { useVatRates, type VatRate } from './catalogueApi';
 import { formatPercentBp } from './money';
 import { PricingHeader } from './PricingHeader';
@@ -31,36 +31,36 @@ export default function VatRatesPage() {
       <PricingHeader />
       <Text size="sm" c="dimmed" mb="sm">{t('pricing.vat.hint')}</Text>
       <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : rates.length === 0 ? (
-          <EmptyState title={t('pricing.vat.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table data-testid="vat-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('pricing.fields.country')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.vatCategory')}</Table.Th>
-                  <Table.Th ta="right">{t('pricing.fields.rate')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.validFrom')}</Table.Th>
-                  <Table.Th>{t('pricing.fields.validTo')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rates.map((r) => (
-                  <Table.Tr key={r.id} data-testid={`vat-row-${r.id}`}>
-                    <Table.Td>{r.country}</Table.Td>
-                    <Table.Td>{vatCategoryLabel(t, r.category)}</Table.Td>
-                    <Table.Td ta="right" fw={600}>{formatPercentBp(r.rateBp)}</Table.Td>
-                    <Table.Td>{formatDate(r.validFrom)}</Table.Td>
-                    <Table.Td>{r.validTo ? formatDate(r.validTo) : '—'}</Table.Td>
-                    <Table.Td>{current.has(r.id) ? <Badge variant="light" color="green">{t('pricing.vat.current')}</Badge> : null}</Table.Td>
+        <QueryView query={list} isEmpty={() => rates.length === 0} empty={<EmptyState title={t('pricing.vat.empty')} />}>
+          {() => (
+            <Table.ScrollContainer minWidth={520}>
+              <Table data-testid="vat-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('pricing.fields.country')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.vatCategory')}</Table.Th>
+                    <Table.Th ta="right">{t('pricing.fields.rate')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.validFrom')}</Table.Th>
+                    <Table.Th>{t('pricing.fields.validTo')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {rates.map((r) => (
+                    <Table.Tr key={r.id} data-testid={`vat-row-${r.id}`}>
+                      <Table.Td>{r.country}</Table.Td>
+                      <Table.Td>{vatCategoryLabel(t, r.category)}</Table.Td>
+                      <Table.Td ta="right" fw={600}>{formatPercentBp(r.rateBp)}</Table.Td>
+                      <Table.Td>{formatDate(r.validFrom)}</Table.Td>
+                      <Table.Td>{r.validTo ? formatDate(r.validTo) : '—'}</Table.Td>
+                      <Table.Td>{current.has(r.id) ? <Badge variant="light" color="green">{t('pricing.vat.current')}</Badge> : null}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
     </div>
   );

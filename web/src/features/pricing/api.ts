@@ -1,6 +1,7 @@
 // Price lists, their versions (terms valid from a date), a client's list and the price preview.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../app/api/client';
+import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { TimeClass } from '../records/api';
 import type { ActiveFilter } from './catalogueApi';
 
@@ -93,13 +94,6 @@ export const priceListKeys = {
   client: (clientId: number) => ['price-lists', 'client', clientId] as const,
 };
 
-function useInvalidateLists() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: priceListKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 export function usePriceLists(active: ActiveFilter = 'all', enabled = true) {
   return useQuery({
@@ -118,7 +112,7 @@ export function usePriceList(id: number) {
 }
 
 export function useSavePriceList() {
-  const onSuccess = useInvalidateLists();
+  const onSuccess = useInvalidateWithAudit(priceListKeys.all);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Record<string, unknown> }) =>
       id === null ? api.post<PriceList>('/price-lists', body) : api.patch<PriceList>(`/price-lists/${id}`, body),
@@ -127,7 +121,7 @@ export function useSavePriceList() {
 }
 
 export function useCreateVersion(listId: number) {
-  const onSuccess = useInvalidateLists();
+  const onSuccess = useInvalidateWithAudit(priceListKeys.all);
   return useMutation({
     mutationFn: (body: { validFrom: string; terms: Partial<Terms> }) => api.post<PriceListVersion>(`/price-lists/${listId}/versions`, body),
     onSuccess,
@@ -135,7 +129,7 @@ export function useCreateVersion(listId: number) {
 }
 
 export function useSaveVersion() {
-  const onSuccess = useInvalidateLists();
+  const onSuccess = useInvalidateWithAudit(priceListKeys.all);
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: { validFrom?: string; terms?: Terms; listVersion: number } }) =>
       api.patch<PriceListVersion>(`/price-list-versions/${id}`, body),
@@ -144,7 +138,7 @@ export function useSaveVersion() {
 }
 
 export function useCopyVersion() {
-  const onSuccess = useInvalidateLists();
+  const onSuccess = useInvalidateWithAudit(priceListKeys.all);
   return useMutation({
     mutationFn: ({ id, validFrom }: { id: number; validFrom: string }) => api.post<PriceListVersion>(`/price-list-versions/${id}/copy`, { validFrom }),
     onSuccess,
@@ -152,7 +146,7 @@ export function useCopyVersion() {
 }
 
 export function useDeleteVersion() {
-  const onSuccess = useInvalidateLists();
+  const onSuccess = useInvalidateWithAudit(priceListKeys.all);
   return useMutation({ mutationFn: (id: number) => api.delete(`/price-list-versions/${id}`), onSuccess });
 }
 

@@ -1,7 +1,8 @@
 // The pricing catalogue (work types, technician levels, travel zones, unit fees,
 // VAT rates), technicians' settings and internal cost rates.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiRequest } from '../../app/api/client';
+import { useInvalidateWithAudit } from '../../app/api/invalidate';
 
 export type VatCategory = 'standard' | 'reduced' | 'second_reduced' | 'zero';
 export const VAT_CATEGORIES: readonly VatCategory[] = ['standard', 'reduced', 'second_reduced', 'zero'];
@@ -83,17 +84,10 @@ export const useLevels = (active: ActiveFilter = 'all', enabled = true) => useCa
 export const useZones = (active: ActiveFilter = 'all') => useCatalogue<Coded>('travel-zones', active);
 export const useUnitFees = (active: ActiveFilter = 'all') => useCatalogue<UnitFee>('unit-fees', active);
 
-function useInvalidatePricing() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: pricingKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 /** Creates (id null) or changes an entry of a catalogue list. */
 export function useSaveCatalogue<T>(path: CataloguePath) {
-  const onSuccess = useInvalidatePricing();
+  const onSuccess = useInvalidateWithAudit(pricingKeys.all);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Record<string, unknown> }) =>
       id === null ? api.post<T>(`/${path}`, body) : api.patch<T>(`/${path}/${id}`, body),
@@ -118,7 +112,7 @@ export function useTechnicianSettings(enabled = true) {
 }
 
 export function useSaveTechnicianSettings() {
-  const onSuccess = useInvalidatePricing();
+  const onSuccess = useInvalidateWithAudit(pricingKeys.all);
   return useMutation({
     mutationFn: ({ userId, levelId, autoApprove }: { userId: number; levelId: number | null; autoApprove: boolean }) =>
       apiRequest<TechnicianSettings>(`/users/${userId}/technician-settings`, { method: 'PUT', body: { levelId, autoApprove } }),
@@ -135,11 +129,11 @@ export function useCostRates(enabled: boolean) {
 }
 
 export function useCreateCostRate() {
-  const onSuccess = useInvalidatePricing();
+  const onSuccess = useInvalidateWithAudit(pricingKeys.all);
   return useMutation({ mutationFn: (body: NewCostRate) => api.post<CostRate>('/cost-rates', body), onSuccess });
 }
 
 export function useDeleteCostRate() {
-  const onSuccess = useInvalidatePricing();
+  const onSuccess = useInvalidateWithAudit(pricingKeys.all);
   return useMutation({ mutationFn: (id: number) => api.delete(`/cost-rates/${id}`), onSuccess });
 }

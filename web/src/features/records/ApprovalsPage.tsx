@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import type { TFunction } from 'i18next';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { exportUrl, type RecordFilters, type ServiceRecord, useApproveRecords, useRecordsList } from './api';
 import { ALL_STATES, ApprovalFilters } from './ApprovalFilters';
 import { ApprovalsTable } from './ApprovalsTable';
@@ -98,24 +98,20 @@ export default function ApprovalsPage() {
             {t('records.approvals.approveSelected', { count: selectedIds.length })}
           </Button>
         </Group>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : records.length === 0 ? (
-          <EmptyState title={filters.state === 'submitted' ? t('records.approvals.empty') : t('records.approvals.emptyFiltered')} />
-        ) : (
-          <ApprovalsTable
-            records={records}
-            selected={selected}
-            problems={problems}
-            busyId={busyId}
-            onToggle={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
-            onToggleAll={(on) => setSelected(on ? new Set(records.filter((r) => r.state === 'submitted').map((r) => r.id)) : new Set())}
-            onApprove={(r) => run([r.id], true)}
-            onReturn={setReturning}
-          />
-        )}
+        <QueryView query={list} isEmpty={() => records.length === 0} empty={<EmptyState title={filters.state === 'submitted' ? t('records.approvals.empty') : t('records.approvals.emptyFiltered')} />}>
+          {() => (
+            <ApprovalsTable
+              records={records}
+              selected={selected}
+              problems={problems}
+              busyId={busyId}
+              onToggle={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
+              onToggleAll={(on) => setSelected(on ? new Set(records.filter((r) => r.state === 'submitted').map((r) => r.id)) : new Set())}
+              onApprove={(r) => run([r.id], true)}
+              onReturn={setReturning}
+            />
+          )}
+        </QueryView>
       </Paper>
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="approvals-load-more" />
       {returning ? (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { recordError } from './errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
-import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { QueryView } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
 import { formatMinutes } from './format';
@@ -75,15 +75,9 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
         </div>
         {canWrite ? <TimerControl ticketId={ticketId} /> : null}
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : records.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="records-empty">{t('records.empty')}</Text>
-      ) : (
-        <RecordsList records={records} busyId={busyId} onSubmit={(r) => submitIds([r.id], true)} onDelete={setDeleting} />
-      )}
+      <QueryView query={list} isEmpty={() => records.length === 0} empty={<Text size="sm" c="dimmed" data-testid="records-empty">{t('records.empty')}</Text>}>
+        {() => <RecordsList records={records} busyId={busyId} onSubmit={(r) => submitIds([r.id], true)} onDelete={setDeleting} />}
+      </QueryView>
       {canWrite && myDrafts.length > 1 ? (
         <Group justify="flex-end" mt="xs">
           <Button size="xs" variant="light" leftSection={<IconSend size={14} />} loading={submit.isPending && busyId === null} onClick={() => submitIds(myDrafts.map((r) => r.id), false)} data-testid="records-submit-all">

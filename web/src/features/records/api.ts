@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl, type Page } from '../../app/api/client';
+import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { Timesheet } from './week';
 
 export type RecordKind = 'work' | 'travel' | 'fee' | 'material';
@@ -106,13 +107,7 @@ export const recordKeys = {
 };
 
 /** Anything that changes records refreshes every list, grid and the ticket's panel. */
-function useInvalidateRecords() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: recordKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
+const useInvalidateRecords = () => useInvalidateWithAudit(recordKeys.all);
 
 export function useTicketRecords(ticketId: number) {
   return useQuery({

@@ -1,12 +1,13 @@
-import { Badge, Button, Group, Kbd, Loader, Paper, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, SegmentedControl, Select, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { SearchInput } from '../../app/components/ListFilters';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicketsList } from './api';
 import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, type Sort, type TicketFilters, type View } from './filters';
@@ -96,18 +97,15 @@ export default function TicketsListPage() {
         />
       )}
       <Group mb="md" gap="sm" wrap="wrap">
-        <TextInput
+        <SearchInput
           ref={searchRef}
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+          onChange={setSearch}
+          clearOnEscape
           placeholder={t('tickets.searchPlaceholder')}
-          aria-label={t('common.search')}
-          leftSection={<IconSearch size={16} />}
-          rightSection={query.isFetching && !query.isFetchingNextPage ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+          busy={query.isFetching && !query.isFetchingNextPage}
           style={{ flex: '1 1 240px', maxWidth: 420 }}
-          data-testid="tickets-search"
-          type="search"
+          testId="tickets-search"
         />
         <Select
           value={filters.sort}
@@ -131,27 +129,27 @@ export default function TicketsListPage() {
       </Group>
       {showFilters ? <TicketFiltersPanel filters={filters} onChange={update} onClear={() => setParams(filtersToParams(clearFilters(filters)), { replace: true })} /> : null}
 
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState
-            title={filtered ? t('tickets.emptyFiltered') : t(`tickets.empty.${filters.view}`)}
-            text={filtered ? t('common.tryOtherSearch') : undefined}
-            action={
-              canWrite && !filtered ? (
-                <Button component={Link} to="/tickets/new" variant="light" mt="xs">
-                  {t('tickets.new')}
-                </Button>
-              ) : null
-            }
-          />
-        </Paper>
-      ) : (
-        <TicketsTable items={items} selected={selected} />
-      )}
+      <QueryView
+        query={query}
+        isEmpty={() => items.length === 0}
+        empty={
+          <Paper withBorder>
+            <EmptyState
+              title={filtered ? t('tickets.emptyFiltered') : t(`tickets.empty.${filters.view}`)}
+              text={filtered ? t('common.tryOtherSearch') : undefined}
+              action={
+                canWrite && !filtered ? (
+                  <Button component={Link} to="/tickets/new" variant="light" mt="xs">
+                    {t('tickets.new')}
+                  </Button>
+                ) : null
+              }
+            />
+          </Paper>
+        }
+      >
+        {() => <TicketsTable items={items} selected={selected} />}
+      </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="tickets-load-more" />
       {items.length > 0 ? (
         <Text size="xs" c="dimmed" ta="center" mt="md" visibleFrom="sm">

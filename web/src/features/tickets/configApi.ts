@@ -3,75 +3,17 @@
 // searches (clients, contacts, users). Configuration changes rarely: cached for minutes.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../app/api/client';
-import type { Level, Priority, StateCategory } from './api';
+import type { TicketState, TicketType } from '../admin/process/api';
+import type { Category, CustomField, Dimension } from '../admin/catalog/api';
+import type { Queue, Team } from '../admin/queues/api';
+import type { Level, Priority } from './api';
 
 const CONFIG_STALE = 5 * 60_000;
 
-export interface ProcessState {
-  id: number;
-  code: string;
-  name: string;
-  category: StateCategory;
-  pausesSla: boolean;
-  isInitial: boolean;
-  sortOrder: number;
-}
-
-export interface TicketType {
-  id: number;
-  code: string;
-  name: string;
-  active: boolean;
-  sortOrder: number;
-  states: ProcessState[];
-  transitions: { id: number; from: string; to: string; name: string; requiredFields: string[] }[];
-}
-
-export interface Queue {
-  id: number;
-  code: string;
-  name: string;
-  leadUserId: number | null;
-  members: number[];
-  active: boolean;
-}
-
-export interface Team {
-  id: number;
-  name: string;
-  members: number[];
-  active: boolean;
-}
-
-export interface Category {
-  id: number;
-  parentId: number | null;
-  name: string;
-  path: string;
-  active: boolean;
-}
-
-export interface Dimension {
-  id: number;
-  code: string;
-  name: string;
-  active: boolean;
-  values: { id: number; code: string; name: string; active: boolean }[];
-}
-
-export type CustomFieldKind = 'text' | 'number' | 'date' | 'choice' | 'multi_choice';
-
-export interface CustomField {
-  id: number;
-  typeId: number | null;
-  key: string;
-  label: string;
-  kind: CustomFieldKind;
-  options: string[];
-  required: boolean;
-  sortOrder: number;
-  active: boolean;
-}
+// The shapes are those the administration pages read from the same endpoints.
+export type { TicketState as ProcessState, TicketType } from '../admin/process/api';
+export type { Queue, Team } from '../admin/queues/api';
+export type { Category, CustomField, CustomFieldKind, Dimension } from '../admin/catalog/api';
 
 export type PriorityMatrix = Record<Level, Record<Level, Priority>>;
 
@@ -108,8 +50,8 @@ export function usePriorityMatrix() {
 }
 
 /** Every state of every type by code (the list shows states of several types). */
-export function statesByCode(types: TicketType[] | undefined): Map<string, ProcessState> {
-  const map = new Map<string, ProcessState>();
+export function statesByCode(types: TicketType[] | undefined): Map<string, TicketState> {
+  const map = new Map<string, TicketState>();
   for (const type of types ?? []) for (const s of type.states) if (!map.has(s.code)) map.set(s.code, s);
   return map;
 }

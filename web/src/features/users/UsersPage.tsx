@@ -1,18 +1,20 @@
-import { ActionIcon, Badge, Button, Group, Kbd, Loader, Menu, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Kbd, Menu, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconKey, IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDots, IconKey, IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { formatDateTime } from '../../app/format';
 import { type ActiveFilter, type User, useUpdateUser, useUsersList } from './api';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserModal } from './UserModal';
+import { ActiveBadge } from '../admin/shared/ActiveBadge';
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -57,40 +59,19 @@ export default function UsersPage() {
         }
       />
       <Group mb="md" gap="sm" wrap="wrap">
-        <TextInput
+        <SearchInput
           ref={searchRef}
-          type="search"
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          onChange={setSearch}
           placeholder={t('users.searchPlaceholder')}
-          aria-label={t('common.search')}
-          leftSection={<IconSearch size={16} />}
-          rightSection={query.isFetching && !query.isFetchingNextPage ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+          busy={query.isFetching && !query.isFetchingNextPage}
           style={{ flex: '1 1 260px', maxWidth: 420 }}
-          data-testid="users-search"
+          testId="users-search"
         />
-        <SegmentedControl
-          value={active}
-          onChange={(v) => setActive(v as ActiveFilter)}
-          aria-label={t('common.statusFilter')}
-          data={[
-            { value: 'true', label: t('common.activeOnly') },
-            { value: 'false', label: t('common.inactiveOnly') },
-            { value: 'all', label: t('common.all') },
-          ]}
-          data-testid="users-active-filter"
-        />
+        <ActiveFilterControl value={active} onChange={setActive} testId="users-active-filter" />
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState title={t('users.empty')} text={debounced ? t('common.tryOtherSearch') : undefined} />
-        </Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('users.empty')} text={debounced ? t('common.tryOtherSearch') : undefined} />}>
+        {() => (
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="users-table">
               <Table.Thead>
@@ -123,9 +104,7 @@ export default function UsersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={u.active ? 'green' : 'gray'}>
-                        {u.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
+                      <ActiveBadge active={u.active} />
                     </Table.Td>
                     {canManage ? (
                       <Table.Td>
@@ -160,8 +139,8 @@ export default function UsersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="users-load-more" />
       {editing !== undefined ? <UserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(undefined)} /> : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}

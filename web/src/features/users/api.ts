@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../app/api/client';
+import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { FieldScope } from '../../app/auth/session';
 import type { Language } from '../../i18n';
 
@@ -51,21 +52,14 @@ export function useRoles() {
   });
 }
 
-function useInvalidateUsers() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: ['users'] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 export function useCreateUser() {
-  const invalidate = useInvalidateUsers();
+  const invalidate = useInvalidateWithAudit(['users']);
   return useMutation({ mutationFn: (body: NewUser) => api.post<User>('/users', body), onSuccess: invalidate });
 }
 
 export function useUpdateUser() {
-  const invalidate = useInvalidateUsers();
+  const invalidate = useInvalidateWithAudit(['users']);
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) => api.patch<User>(`/users/${id}`, patch),
     onSuccess: invalidate,
@@ -73,7 +67,7 @@ export function useUpdateUser() {
 }
 
 export function useResetPassword() {
-  const invalidate = useInvalidateUsers();
+  const invalidate = useInvalidateWithAudit(['users']);
   return useMutation({
     mutationFn: ({ id, password }: { id: number; password: string }) => api.post<void>(`/users/${id}/reset-password`, { password }),
     onSuccess: invalidate,

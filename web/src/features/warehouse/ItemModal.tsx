@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
+import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
 import { usePhone } from '../admin/shared/usePhone';
@@ -68,10 +69,7 @@ export function ItemModal({ item, onClose, onSaved }: { item: Item | null; onClo
           </SimpleGrid>
           <Switch label={t('warehouse.fields.serialTracked')} description={t('warehouse.items.serialHint')} {...form.getInputProps('serialTracked', { type: 'checkbox' })} data-testid="item-serialTracked" />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="item-active" />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="item-save">{item ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="item-save" />
         </Stack>
       </form>
     </Modal>

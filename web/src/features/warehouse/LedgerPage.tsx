@@ -1,15 +1,16 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip as ChartTooltip, XAxis, YAxis } from 'recharts';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, ErrorState, LoadingState, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
 import { formatDecimal } from '../records/format';
 import { type Movement, STOCK_CURRENCY, useItem, useLedger, useWarehouses } from './api';
+import { WarehouseFilter } from './WarehouseFilter';
 import { ItemModal } from './ItemModal';
 import { ledgerPoints } from './model';
 import { WarehouseHeader } from './WarehouseHeader';
@@ -76,15 +77,12 @@ export default function LedgerPage() {
         actions={can('warehouse.manage') ? <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="item-edit">{t('common.edit')}</Button> : undefined}
       />
       <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <Select
-          label={t('warehouse.fields.warehouse')}
-          placeholder={t('warehouse.documents.allWarehouses')}
-          clearable
-          data={(warehouses.data ?? []).map((w) => ({ value: String(w.id), label: `${w.code} · ${w.name}` }))}
+        <WarehouseFilter
+          withLabel
           value={warehouseId === null ? null : String(warehouseId)}
           onChange={(v) => setParams(v ? { warehouse: v } : {}, { replace: true })}
           w={260}
-          data-testid="ledger-warehouse"
+          testId="ledger-warehouse"
         />
         {last ? (
           <Group gap="xs">
@@ -95,51 +93,51 @@ export default function LedgerPage() {
           </Group>
         ) : null}
       </Group>
-      {ledger.isPending ? <LoadingState /> : ledger.isError ? <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} /> : entries.length === 0 ? (
-        <Paper withBorder><EmptyState title={t('warehouse.ledger.empty')} text={t('warehouse.ledger.emptyText')} /></Paper>
-      ) : (
-        <>
-          <BalanceChart entries={entries} unit={it.unit} />
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={760}>
-              <Table data-testid="ledger-table" striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('warehouse.fields.date')}</Table.Th>
-                    <Table.Th>{t('warehouse.fields.document')}</Table.Th>
-                    {warehouseId === null ? <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th> : null}
-                    <Table.Th className="wh-num">{t('warehouse.ledger.in')}</Table.Th>
-                    <Table.Th className="wh-num">{t('warehouse.ledger.out')}</Table.Th>
-                    <Table.Th className="wh-num">{t('warehouse.fields.balance')}</Table.Th>
-                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.moveValue')}</Table.Th> : null}
-                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {entries.map((e) => {
-                    const q = Number(e.quantity);
-                    return (
-                      <Table.Tr key={e.id} data-testid={`ledger-row-${e.id}`} data-balance={e.balance} data-quantity={e.quantity}>
-                        <Table.Td>{formatDate(e.date)}</Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/warehouse/documents/${e.documentId}`} size="sm" className="mono">{e.documentNumber ?? e.documentId}</Anchor>
-                          <Text span size="xs" c="dimmed" ml={6}>{t(`warehouse.kindsOne.${e.documentKind}`)}</Text>
-                        </Table.Td>
-                        {warehouseId === null ? <Table.Td>{warehouseName(e.warehouseId)}</Table.Td> : null}
-                        <Table.Td className="wh-num" c="green.8">{q > 0 ? formatDecimal(e.quantity) : ''}</Table.Td>
-                        <Table.Td className="wh-num" c="red.8">{q < 0 ? formatDecimal(String(-q)) : ''}</Table.Td>
-                        <Table.Td className="wh-num" fw={600}>{formatDecimal(e.balance)}</Table.Td>
-                        {costs ? <Table.Td className="wh-num">{money(e.valueMinor)}</Table.Td> : null}
-                        {costs ? <Table.Td className="wh-num">{money(e.balanceValueMinor)}</Table.Td> : null}
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        </>
-      )}
+      <QueryView query={ledger} isEmpty={() => entries.length === 0} empty={<Paper withBorder><EmptyState title={t('warehouse.ledger.empty')} text={t('warehouse.ledger.emptyText')} /></Paper>}>
+        {() => (
+          <>
+            <BalanceChart entries={entries} unit={it.unit} />
+            <Paper withBorder>
+              <Table.ScrollContainer minWidth={760}>
+                <Table data-testid="ledger-table" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('warehouse.fields.date')}</Table.Th>
+                      <Table.Th>{t('warehouse.fields.document')}</Table.Th>
+                      {warehouseId === null ? <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th> : null}
+                      <Table.Th className="wh-num">{t('warehouse.ledger.in')}</Table.Th>
+                      <Table.Th className="wh-num">{t('warehouse.ledger.out')}</Table.Th>
+                      <Table.Th className="wh-num">{t('warehouse.fields.balance')}</Table.Th>
+                      {costs ? <Table.Th className="wh-num">{t('warehouse.fields.moveValue')}</Table.Th> : null}
+                      {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {entries.map((e) => {
+                      const q = Number(e.quantity);
+                      return (
+                        <Table.Tr key={e.id} data-testid={`ledger-row-${e.id}`} data-balance={e.balance} data-quantity={e.quantity}>
+                          <Table.Td>{formatDate(e.date)}</Table.Td>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/warehouse/documents/${e.documentId}`} size="sm" className="mono">{e.documentNumber ?? e.documentId}</Anchor>
+                            <Text span size="xs" c="dimmed" ml={6}>{t(`warehouse.kindsOne.${e.documentKind}`)}</Text>
+                          </Table.Td>
+                          {warehouseId === null ? <Table.Td>{warehouseName(e.warehouseId)}</Table.Td> : null}
+                          <Table.Td className="wh-num" c="green.8">{q > 0 ? formatDecimal(e.quantity) : ''}</Table.Td>
+                          <Table.Td className="wh-num" c="red.8">{q < 0 ? formatDecimal(String(-q)) : ''}</Table.Td>
+                          <Table.Td className="wh-num" fw={600}>{formatDecimal(e.balance)}</Table.Td>
+                          {costs ? <Table.Td className="wh-num">{money(e.valueMinor)}</Table.Td> : null}
+                          {costs ? <Table.Td className="wh-num">{money(e.balanceValueMinor)}</Table.Td> : null}
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          </>
+        )}
+      </QueryView>
       {editing ? <ItemModal item={it} onClose={() => setEditing(false)} /> : null}
     </div>
   );

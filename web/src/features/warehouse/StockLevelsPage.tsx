@@ -1,17 +1,19 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAdjustments, IconAlertTriangle, IconSearch } from '@tabler/icons-react';
+import { IconAdjustments, IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { errorMessage } from '../../app/api/errors';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
-import { EmptyState, ErrorState, LoadingState, LoadMore } from '../../app/components/QueryStates';
+import { SearchInput } from '../../app/components/ListFilters';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
 import { formatMoney } from '../pricing/money';
 import { formatDecimal, parseDecimalInput } from '../records/format';
-import { STOCK_CURRENCY, type StockLevel, useSetMinimum, useStockLevels, useWarehouses } from './api';
+import { STOCK_CURRENCY, type StockLevel, useSetMinimum, useStockLevels } from './api';
+import { WarehouseFilter } from './WarehouseFilter';
 import { WarehouseHeader } from './WarehouseHeader';
 
 /** Sets (or clears) the minimum of one item in one warehouse. */
@@ -67,7 +69,6 @@ export default function StockLevelsPage() {
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
   const [below, setBelow] = useState(false);
   const [editing, setEditing] = useState<StockLevel | null>(null);
-  const warehouses = useWarehouses();
   const list = useStockLevels({ q: debounced, warehouseId: warehouseId === null ? null : Number(warehouseId), belowMinimum: below });
   const searchRef = useRef<HTMLInputElement>(null);
   const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
@@ -79,82 +80,67 @@ export default function StockLevelsPage() {
     <div data-testid="page-stock-levels">
       <WarehouseHeader />
       <Group mb="sm" gap="sm" wrap="wrap">
-        <TextInput
-          ref={searchRef}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          placeholder={t('warehouse.items.searchPlaceholder')}
-          aria-label={t('common.search')}
-          leftSection={<IconSearch size={16} />}
-          style={{ flex: '1 1 260px' }}
-          data-testid="levels-search"
-        />
-        <Select
-          placeholder={t('warehouse.documents.allWarehouses')}
-          aria-label={t('warehouse.fields.warehouse')}
-          clearable
-          data={(warehouses.data ?? []).map((w) => ({ value: String(w.id), label: `${w.code} · ${w.name}` }))}
-          value={warehouseId}
-          onChange={setWarehouseId}
-          w={240}
-          data-testid="levels-warehouse"
-        />
+        <SearchInput ref={searchRef} value={search} onChange={setSearch} placeholder={t('warehouse.items.searchPlaceholder')} style={{ flex: '1 1 260px' }} testId="levels-search" />
+        <WarehouseFilter value={warehouseId} onChange={setWarehouseId} w={240} testId="levels-warehouse" />
         <Switch label={t('warehouse.levels.belowMinimum')} checked={below} onChange={(e) => setBelow(e.currentTarget.checked)} data-testid="levels-below" />
       </Group>
       <Paper withBorder>
-        {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : levels.length === 0 ? (
-          below && !debounced.trim() ? <EmptyState title={t('warehouse.levels.noneBelow')} /> : filtered ? <EmptyState title={t('common.nothingFound')} text={t('common.tryOtherSearch')} /> : (
+        <QueryView
+          query={list}
+          isEmpty={() => levels.length === 0}
+          empty={below && !debounced.trim() ? <EmptyState title={t('warehouse.levels.noneBelow')} /> : filtered ? <EmptyState title={t('common.nothingFound')} text={t('common.tryOtherSearch')} /> : (
             <EmptyState title={t('warehouse.levels.empty')} text={t('warehouse.levels.emptyText')} />
-          )
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table data-testid="levels-table" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('warehouse.fields.item')}</Table.Th>
-                  <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th>
-                  <Table.Th className="wh-num">{t('warehouse.fields.inStock')}</Table.Th>
-                  <Table.Th className="wh-num">{t('warehouse.fields.minimum')}</Table.Th>
-                  {costs ? <Table.Th className="wh-num">{t('warehouse.fields.averageCost')}</Table.Th> : null}
-                  {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
-                  {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {levels.map((l) => (
-                  <Table.Tr key={`${l.warehouseId}-${l.itemId}`} data-testid={`levels-row-${l.warehouseId}-${l.itemId}`} data-quantity={l.quantity} data-below={l.belowMinimum ? 'yes' : 'no'}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/warehouse/items/${l.itemId}?warehouse=${l.warehouseId}`} size="sm" fw={500}>{l.itemName}</Anchor>
-                      <Text size="xs" c="dimmed" className="mono">{l.itemCode}</Text>
-                    </Table.Td>
-                    <Table.Td>{l.warehouseName}</Table.Td>
-                    <Table.Td className="wh-num">
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {l.belowMinimum ? (
-                          <Tooltip label={t('warehouse.levels.below')}><IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /></Tooltip>
-                        ) : null}
-                        <Text size="sm" fw={600} c={l.belowMinimum ? 'orange.8' : undefined}>{formatDecimal(l.quantity)} {l.unit}</Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td className="wh-num">{l.minimum === null ? '—' : `${formatDecimal(l.minimum)} ${l.unit}`}</Table.Td>
-                    {costs ? <Table.Td className="wh-num">{l.averageCostMinor === undefined || l.averageCostMinor === null ? '—' : formatMoney(l.averageCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
-                    {costs ? <Table.Td className="wh-num">{l.valueMinor === undefined || l.valueMinor === null ? '—' : formatMoney(l.valueMinor, STOCK_CURRENCY)}</Table.Td> : null}
-                    {manage ? (
-                      <Table.Td>
-                        <Tooltip label={t('warehouse.levels.setMinimum')}>
-                          <ActionIcon variant="subtle" onClick={() => setEditing(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
-                            <IconAdjustments size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    ) : null}
+          )}
+        >
+          {() => (
+            <Table.ScrollContainer minWidth={720}>
+              <Table data-testid="levels-table" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('warehouse.fields.item')}</Table.Th>
+                    <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th>
+                    <Table.Th className="wh-num">{t('warehouse.fields.inStock')}</Table.Th>
+                    <Table.Th className="wh-num">{t('warehouse.fields.minimum')}</Table.Th>
+                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.averageCost')}</Table.Th> : null}
+                    {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
+                    {manage ? <Table.Th w={48} aria-label={t('common.actions')} /> : null}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {levels.map((l) => (
+                    <Table.Tr key={`${l.warehouseId}-${l.itemId}`} data-testid={`levels-row-${l.warehouseId}-${l.itemId}`} data-quantity={l.quantity} data-below={l.belowMinimum ? 'yes' : 'no'}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/warehouse/items/${l.itemId}?warehouse=${l.warehouseId}`} size="sm" fw={500}>{l.itemName}</Anchor>
+                        <Text size="xs" c="dimmed" className="mono">{l.itemCode}</Text>
+                      </Table.Td>
+                      <Table.Td>{l.warehouseName}</Table.Td>
+                      <Table.Td className="wh-num">
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          {l.belowMinimum ? (
+                            <Tooltip label={t('warehouse.levels.below')}><IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /></Tooltip>
+                          ) : null}
+                          <Text size="sm" fw={600} c={l.belowMinimum ? 'orange.8' : undefined}>{formatDecimal(l.quantity)} {l.unit}</Text>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td className="wh-num">{l.minimum === null ? '—' : `${formatDecimal(l.minimum)} ${l.unit}`}</Table.Td>
+                      {costs ? <Table.Td className="wh-num">{l.averageCostMinor === undefined || l.averageCostMinor === null ? '—' : formatMoney(l.averageCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                      {costs ? <Table.Td className="wh-num">{l.valueMinor === undefined || l.valueMinor === null ? '—' : formatMoney(l.valueMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                      {manage ? (
+                        <Table.Td>
+                          <Tooltip label={t('warehouse.levels.setMinimum')}>
+                            <ActionIcon variant="subtle" onClick={() => setEditing(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
+                              <IconAdjustments size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryView>
       </Paper>
       {below && levels.length > 0 ? <Badge mt="xs" color="orange" variant="light">{t('warehouse.levels.belowCount', { count: levels.length })}</Badge> : null}
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} testId="levels-load-more" />

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useStaff } from '../admin/queues/api';
 import { notifySaved } from '../admin/shared/notify';
@@ -74,10 +75,7 @@ export function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | 
             data-testid="warehouse-users"
           />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="warehouse-active" />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="warehouse-save">{warehouse ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!warehouse} pending={save.isPending} onCancel={onClose} testId="warehouse-save" />
         </Stack>
       </form>
     </Modal>

@@ -3,6 +3,7 @@
 // Money fields for costs are absent for roles without the costs field scope: they are optional here.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, buildUrl, type Page } from '../../app/api/client';
+import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { VatCategory } from '../pricing/catalogueApi';
 
 export type DocumentKind = 'receipt' | 'transfer' | 'issue' | 'return' | 'count';
@@ -213,14 +214,7 @@ export const warehouseKeys = {
 };
 
 /** Any stock change refreshes every warehouse list, the ticket's records (material) and the audit log. */
-function useInvalidateWarehouse() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: warehouseKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['records'] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
+const useInvalidateWarehouse = () => useInvalidateWithAudit(warehouseKeys.all, ['records']);
 
 // ---- items ----
 

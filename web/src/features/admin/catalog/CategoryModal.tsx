@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type Category, useSaveCategory } from './api';
 import { moveTargets } from './categoryTree';
@@ -73,10 +74,7 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
           ) : (
             <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="category-name" />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="category-save">{action.mode === 'create' ? t('admin.create') : t('common.save')}</Button>
-          </Group>
+          <FormActions creating={action.mode === 'create'} pending={save.isPending} onCancel={onClose} testId="category-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { usePhone } from '../shared/usePhone';
 import type { TicketType } from '../process/api';
@@ -120,10 +121,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
             <Switch label={t('admin.customFields.required')} {...form.getInputProps('required', { type: 'checkbox' })} data-testid="field-required" />
             <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="field-active" />
           </Group>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="field-save">{field ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!field} pending={save.isPending} onCancel={onClose} testId="field-save" />
         </Stack>
       </form>
     </Modal>

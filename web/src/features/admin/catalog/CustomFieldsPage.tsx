@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { EditAction } from '../../../app/components/FormActions';
+import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { useTicketTypes } from '../process/api';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import { type CustomField, useCustomFields } from './api';
@@ -45,10 +46,8 @@ export default function CustomFieldsPage() {
           data-testid="fields-type-filter"
         />
       </Group>
-      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : items.length === 0 ? (
-        <Paper withBorder><EmptyState title={t('admin.customFields.empty')} text={t('admin.customFields.emptyText')} /></Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.customFields.empty')} text={t('admin.customFields.emptyText')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="fields-table">
               <Table.Thead>
@@ -80,17 +79,15 @@ export default function CustomFieldsPage() {
                     <Table.Td ta="right">{f.sortOrder}</Table.Td>
                     <Table.Td><ActiveBadge active={f.active} /></Table.Td>
                     <Table.Td>
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon variant="subtle" onClick={() => setEditing(f)} aria-label={`${t('common.edit')}: ${f.label}`} data-testid={`fields-edit-${f.id}`}><IconPencil size={16} /></ActionIcon>
-                      </Tooltip>
+                      <EditAction label={f.label} onClick={() => setEditing(f)} testId={`fields-edit-${f.id}`} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       {editing !== undefined ? (
         <CustomFieldModal field={editing} types={typeList} defaultTypeId={filter !== ALL && filter !== GLOBAL ? Number(filter) : null} onClose={() => setEditing(undefined)} />
       ) : null}

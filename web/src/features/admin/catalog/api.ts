@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api/client';
+import { useInvalidateWithAudit } from '../../../app/api/invalidate';
 
 export interface Category {
   id: number;
@@ -46,13 +47,6 @@ export interface CustomField {
 
 export type CodeNameInput = { code: string; name: string; active: boolean };
 
-function useInvalidate(key: string) {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: [key] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 export function useCategories() {
   return useQuery({
@@ -62,7 +56,7 @@ export function useCategories() {
 }
 
 export function useSaveCategory() {
-  const onSuccess = useInvalidate('categories');
+  const onSuccess = useInvalidateWithAudit(['categories']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<Pick<Category, 'parentId' | 'name' | 'active'>> }) =>
       id === null ? api.post<Category>('/categories', body) : api.patch<Category>(`/categories/${id}`, body),
@@ -78,7 +72,7 @@ export function useDimensions() {
 }
 
 export function useSaveDimension() {
-  const onSuccess = useInvalidate('dimensions');
+  const onSuccess = useInvalidateWithAudit(['dimensions']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<CodeNameInput> }) =>
       id === null ? api.post<Dimension>('/dimensions', body) : api.patch<Dimension>(`/dimensions/${id}`, body),
@@ -87,7 +81,7 @@ export function useSaveDimension() {
 }
 
 export function useSaveDimensionValue() {
-  const onSuccess = useInvalidate('dimensions');
+  const onSuccess = useInvalidateWithAudit(['dimensions']);
   return useMutation({
     mutationFn: ({ dimensionId, id, body }: { dimensionId: number; id: number | null; body: Partial<CodeNameInput> }) =>
       id === null ? api.post<DimensionValue>(`/dimensions/${dimensionId}/values`, body) : api.patch<DimensionValue>(`/dimension-values/${id}`, body),
@@ -106,7 +100,7 @@ export function useCustomFields(typeId?: number) {
 export type CustomFieldInput = Omit<CustomField, 'id'>;
 
 export function useSaveCustomField() {
-  const onSuccess = useInvalidate('custom-fields');
+  const onSuccess = useInvalidateWithAudit(['custom-fields']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<CustomFieldInput> }) =>
       id === null ? api.post<CustomField>('/custom-fields', body) : api.patch<CustomField>(`/custom-fields/${id}`, body),

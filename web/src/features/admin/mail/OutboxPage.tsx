@@ -1,7 +1,7 @@
-import { Group, Loader, Paper, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
+import { Group, Loader, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { OUTBOX_STATUSES, type OutboxStatus, useOutbox } from './api';
 import { MailHeader } from './MailHeader';
@@ -31,10 +31,8 @@ export default function OutboxPage() {
       />
       {query.isFetching && !query.isPending && !query.isFetchingNextPage ? <Loader size="xs" /> : null}
       </Group>
-      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : items.length === 0 ? (
-        <Paper withBorder><EmptyState title={t('admin.mail.empty')} text={status === ALL ? t('admin.mail.emptyText') : t('common.tryOtherSearch')} /></Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.mail.empty')} text={status === ALL ? t('admin.mail.emptyText') : t('common.tryOtherSearch')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={860}>
             <Table highlightOnHover data-testid="outbox-table">
               <Table.Thead>
@@ -75,8 +73,8 @@ export default function OutboxPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="outbox-load-more" />
       <MessageDrawer id={open} onClose={() => setOpen(null)} />
     </div>

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api/errors';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { notifySaved } from '../shared/notify';
 import { type NumberingSeries, useNumberingSeries, useSaveNumberingSeries } from '../../warehouse/api';
@@ -82,25 +82,25 @@ export default function NumberingPage() {
           <Text size="sm" className="mono" mt={4}>{'{YYYY} · {YY} · {#####}'}</Text>
         </Alert>
         <Paper withBorder>
-          {list.isPending ? <LoadingState /> : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : list.data.length === 0 ? (
-            <EmptyState title={t('numbering.empty')} />
-          ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table data-testid="numbering-table" verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('numbering.documentType')}</Table.Th>
-                    <Table.Th>{t('numbering.pattern')}</Table.Th>
-                    <Table.Th>{t('numbering.next')}</Table.Th>
-                    <Table.Th>{t('common.updatedAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...list.data].sort(byType).map((s) => <SeriesRow key={`${s.documentType}-${s.pattern}`} series={s} />)}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <QueryView query={list} isEmpty={(data) => data.length === 0} empty={<EmptyState title={t('numbering.empty')} />}>
+            {(data) => (
+              <Table.ScrollContainer minWidth={720}>
+                <Table data-testid="numbering-table" verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('numbering.documentType')}</Table.Th>
+                      <Table.Th>{t('numbering.pattern')}</Table.Th>
+                      <Table.Th>{t('numbering.next')}</Table.Th>
+                      <Table.Th>{t('common.updatedAt')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {[...data].sort(byType).map((s) => <SeriesRow key={`${s.documentType}-${s.pattern}`} series={s} />)}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryView>
         </Paper>
       </Stack>
     </div>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
 import { CODE_PATTERN, codeFromName } from './processModel';
@@ -66,10 +67,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
           <NumberInput label={t('admin.fields.sortOrder')} description={t('admin.fields.sortOrderHint')} allowDecimal={false} {...field('sortOrder')} />
           <Switch label={t('admin.fields.active')} {...field('active', 'checkbox')} />
           {type ? null : <Text size="xs" c="dimmed">{t('admin.types.defaultProcessNote')}</Text>}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="type-save">{type ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!type} pending={save.isPending} onCancel={onClose} testId="type-save" />
         </Stack>
       </form>
     </Modal>

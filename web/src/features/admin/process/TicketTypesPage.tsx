@@ -1,10 +1,11 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Paper, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconSitemap } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Table, Text, Tooltip } from '@mantine/core';
+import { IconPlus, IconSitemap } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { EditAction } from '../../../app/components/FormActions';
+import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../../app/components/hotkeys';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import '../shared/admin.css';
@@ -32,14 +33,8 @@ export default function TicketTypesPage() {
           </Button>
         }
       />
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder><EmptyState title={t('admin.types.empty')} /></Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.types.empty')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={640}>
             <Table highlightOnHover data-testid="types-table">
               <Table.Thead>
@@ -74,11 +69,7 @@ export default function TicketTypesPage() {
                             <IconSitemap size={16} />
                           </ActionIcon>
                         </Tooltip>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" onClick={() => setEditing(type)} aria-label={`${t('common.edit')}: ${type.name}`} data-testid={`types-edit-${type.id}`}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <EditAction label={type.name} onClick={() => setEditing(type)} testId={`types-edit-${type.id}`} />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -86,8 +77,8 @@ export default function TicketTypesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       {editing !== undefined ? (
         <TicketTypeModal type={editing} onClose={() => setEditing(undefined)} onCreated={(created) => navigate(`/admin/ticket-types/${created.id}`)} />
       ) : null}

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { usePhone } from '../shared/usePhone';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
@@ -107,10 +108,7 @@ export function GroupModal({ kind, item, onClose }: Props) {
             data-testid={`${kind}-members`}
           />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid={`${kind}-active`} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={mutation.isPending} data-testid={`${kind}-save`}>{item ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!item} pending={mutation.isPending} onCancel={onClose} testId={`${kind}-save`} />
         </Stack>
       </form>
     </Modal>

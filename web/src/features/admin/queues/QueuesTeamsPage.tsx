@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { EditAction } from '../../../app/components/FormActions';
+import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import '../shared/admin.css';
 import { type Queue, type Team, useQueues, useStaff, useTeams } from './api';
@@ -48,75 +49,69 @@ export default function QueuesTeamsPage() {
   const [queue, setQueue] = useState<Queue | null | undefined>(undefined);
   const [team, setTeam] = useState<Team | null | undefined>(undefined);
 
-  const editButton = (label: string, onClick: () => void, testId: string) => (
-    <Tooltip label={t('common.edit')}>
-      <ActionIcon variant="subtle" onClick={onClick} aria-label={`${t('common.edit')}: ${label}`} data-testid={testId}><IconPencil size={16} /></ActionIcon>
-    </Tooltip>
-  );
-
   return (
     <div data-testid="page-queues">
       <PageHeader title={t('admin.queues.title')} subtitle={t('admin.queues.subtitle')} />
       <Stack gap="lg">
         <Section title={t('admin.queues.queues')} text={t('admin.queues.queuesHint')} onNew={() => setQueue(null)} newLabel={t('admin.queues.new')} testId="queues">
-          {queues.isPending ? <LoadingState /> : queues.isError ? <ErrorState error={queues.error} onRetry={() => void queues.refetch()} /> : queues.data.items.length === 0 ? (
-            <EmptyState title={t('admin.queues.empty')} />
-          ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table data-testid="queues-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.fields.name')}</Table.Th>
-                    <Table.Th>{t('admin.fields.code')}</Table.Th>
-                    <Table.Th>{t('admin.queues.lead')}</Table.Th>
-                    <Table.Th>{t('admin.queues.members')}</Table.Th>
-                    <Table.Th>{t('common.status')}</Table.Th>
-                    <Table.Th w={48} aria-label={t('common.actions')} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {queues.data.items.map((q) => (
-                    <Table.Tr key={q.id} data-testid={`queues-row-${q.id}`}>
-                      <Table.Td fw={500}>{q.name}</Table.Td>
-                      <Table.Td><Text className="mono">{q.code}</Text></Table.Td>
-                      <Table.Td>{q.leadUserId ? names.get(q.leadUserId) ?? `#${q.leadUserId}` : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
-                      <Table.Td><People ids={q.members} names={names} /></Table.Td>
-                      <Table.Td><ActiveBadge active={q.active} /></Table.Td>
-                      <Table.Td>{editButton(q.name, () => setQueue(q), `queues-edit-${q.id}`)}</Table.Td>
+          <QueryView query={queues} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t('admin.queues.empty')} />}>
+            {(data) => (
+              <Table.ScrollContainer minWidth={720}>
+                <Table data-testid="queues-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('admin.fields.name')}</Table.Th>
+                      <Table.Th>{t('admin.fields.code')}</Table.Th>
+                      <Table.Th>{t('admin.queues.lead')}</Table.Th>
+                      <Table.Th>{t('admin.queues.members')}</Table.Th>
+                      <Table.Th>{t('common.status')}</Table.Th>
+                      <Table.Th w={48} aria-label={t('common.actions')} />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((q) => (
+                      <Table.Tr key={q.id} data-testid={`queues-row-${q.id}`}>
+                        <Table.Td fw={500}>{q.name}</Table.Td>
+                        <Table.Td><Text className="mono">{q.code}</Text></Table.Td>
+                        <Table.Td>{q.leadUserId ? names.get(q.leadUserId) ?? `#${q.leadUserId}` : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                        <Table.Td><People ids={q.members} names={names} /></Table.Td>
+                        <Table.Td><ActiveBadge active={q.active} /></Table.Td>
+                        <Table.Td><EditAction label={q.name} onClick={() => setQueue(q)} testId={`queues-edit-${q.id}`} /></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryView>
         </Section>
         <Section title={t('admin.teams.title')} text={t('admin.teams.hint')} onNew={() => setTeam(null)} newLabel={t('admin.teams.new')} testId="teams">
-          {teams.isPending ? <LoadingState /> : teams.isError ? <ErrorState error={teams.error} onRetry={() => void teams.refetch()} /> : teams.data.items.length === 0 ? (
-            <EmptyState title={t('admin.teams.empty')} text={t('admin.teams.emptyText')} />
-          ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table data-testid="teams-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.fields.name')}</Table.Th>
-                    <Table.Th>{t('admin.queues.members')}</Table.Th>
-                    <Table.Th>{t('common.status')}</Table.Th>
-                    <Table.Th w={48} aria-label={t('common.actions')} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {teams.data.items.map((tm) => (
-                    <Table.Tr key={tm.id} data-testid={`teams-row-${tm.id}`}>
-                      <Table.Td fw={500}>{tm.name}</Table.Td>
-                      <Table.Td><People ids={tm.members} names={names} /></Table.Td>
-                      <Table.Td><ActiveBadge active={tm.active} /></Table.Td>
-                      <Table.Td>{editButton(tm.name, () => setTeam(tm), `teams-edit-${tm.id}`)}</Table.Td>
+          <QueryView query={teams} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t('admin.teams.empty')} text={t('admin.teams.emptyText')} />}>
+            {(data) => (
+              <Table.ScrollContainer minWidth={560}>
+                <Table data-testid="teams-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('admin.fields.name')}</Table.Th>
+                      <Table.Th>{t('admin.queues.members')}</Table.Th>
+                      <Table.Th>{t('common.status')}</Table.Th>
+                      <Table.Th w={48} aria-label={t('common.actions')} />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((tm) => (
+                      <Table.Tr key={tm.id} data-testid={`teams-row-${tm.id}`}>
+                        <Table.Td fw={500}>{tm.name}</Table.Td>
+                        <Table.Td><People ids={tm.members} names={names} /></Table.Td>
+                        <Table.Td><ActiveBadge active={tm.active} /></Table.Td>
+                        <Table.Td><EditAction label={tm.name} onClick={() => setTeam(tm)} testId={`teams-edit-${tm.id}`} /></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryView>
         </Section>
       </Stack>
       {queue !== undefined ? <GroupModal kind="queue" item={queue} onClose={() => setQueue(undefined)} /> : null}

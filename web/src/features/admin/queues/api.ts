@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../app/api/client';
+import { useInvalidateWithAudit } from '../../../app/api/invalidate';
 import type { Role, User } from '../../users/api';
 
 export interface Queue {
@@ -35,16 +36,9 @@ export function useTeams() {
   });
 }
 
-function useInvalidate(key: string) {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: [key] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 export function useSaveQueue() {
-  const onSuccess = useInvalidate('queues');
+  const onSuccess = useInvalidateWithAudit(['queues']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<QueueInput> }) => (id === null ? api.post<Queue>('/queues', body) : api.patch<Queue>(`/queues/${id}`, body)),
     onSuccess,
@@ -52,7 +46,7 @@ export function useSaveQueue() {
 }
 
 export function useSaveTeam() {
-  const onSuccess = useInvalidate('teams');
+  const onSuccess = useInvalidateWithAudit(['teams']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<TeamInput> }) => (id === null ? api.post<Team>('/teams', body) : api.patch<Team>(`/teams/${id}`, body)),
     onSuccess,

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 
@@ -69,10 +70,7 @@ export function CodeNameModal({ title, context, initial, testId, pending, error,
             data-testid={`${testId}-code`}
           />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid={`${testId}-active`} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={pending} data-testid={`${testId}-save`}>{initial ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!initial} pending={pending} onCancel={onClose} testId={`${testId}-save`} />
         </Stack>
       </form>
     </Modal>

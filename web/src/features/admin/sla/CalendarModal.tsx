@@ -5,6 +5,7 @@ import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { usePhone } from '../shared/usePhone';
 import { formatDate } from '../../../app/format';
@@ -101,10 +102,7 @@ export function CalendarModal({ calendar, onClose }: { calendar: Calendar | null
             </Group>
             {dayErrors.map((e, i) => <Text key={i} size="xs" c="red">{e}</Text>)}
           </div>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="calendar-save">{calendar ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!calendar} pending={save.isPending} onCancel={onClose} testId="calendar-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
+import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { usePhone } from '../shared/usePhone';
 import { useQueues } from '../queues/api';
@@ -117,10 +118,7 @@ export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy 
             />
             <Switch label={t('admin.fields.active')} disabled={policy?.isDefault} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="policy-active" />
           </Group>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="policy-save">{policy ? t('common.save') : t('admin.create')}</Button>
-          </Group>
+          <FormActions creating={!policy} pending={save.isPending} onCancel={onClose} testId="policy-save" />
         </Stack>
       </form>
     </Modal>

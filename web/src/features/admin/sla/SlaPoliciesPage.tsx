@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconStarFilled } from '@tabler/icons-react';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { IconPlus, IconStarFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { EditAction } from '../../../app/components/FormActions';
+import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { useQueues } from '../queues/api';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import { PRIORITIES, type SlaPolicy, useCalendars, useSlaPolicies } from './api';
@@ -28,10 +29,8 @@ export default function SlaPoliciesPage() {
       <SlaHeader
         actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} disabled={!calendars.data?.items.length} data-testid="policies-new">{t('admin.sla.new')}</Button>}
       />
-      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : items.length === 0 ? (
-        <Paper withBorder><EmptyState title={t('admin.sla.empty')} /></Paper>
-      ) : (
-        <Paper withBorder>
+      <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.sla.empty')} />}>
+        {() => (
           <Table.ScrollContainer minWidth={900}>
             <Table data-testid="policies-table" verticalSpacing="sm">
               <Table.Thead>
@@ -68,17 +67,15 @@ export default function SlaPoliciesPage() {
                     <Table.Td>{p.escalateToQueueId ? queueName(p.escalateToQueueId) : none}</Table.Td>
                     <Table.Td><ActiveBadge active={p.active} /></Table.Td>
                     <Table.Td>
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon variant="subtle" onClick={() => setEditing(p)} aria-label={`${t('common.edit')}: ${p.name}`} data-testid={`policies-edit-${p.id}`}><IconPencil size={16} /></ActionIcon>
-                      </Tooltip>
+                      <EditAction label={p.name} onClick={() => setEditing(p)} testId={`policies-edit-${p.id}`} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </QueryView>
       {editing !== undefined ? <PolicyModal policy={editing} calendars={calendars.data?.items ?? []} onClose={() => setEditing(undefined)} /> : null}
     </div>
   );

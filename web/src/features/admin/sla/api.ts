@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../../app/api/client';
+import { useInvalidateWithAudit } from '../../../app/api/invalidate';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -52,20 +53,13 @@ export interface ClientSlaPolicy {
   effectiveSlaPolicyId: number | null;
 }
 
-function useInvalidate(...keys: string[]) {
-  const queryClient = useQueryClient();
-  return () => {
-    for (const key of keys) void queryClient.invalidateQueries({ queryKey: [key] });
-    void queryClient.invalidateQueries({ queryKey: ['audit'] });
-  };
-}
 
 export function useCalendars() {
   return useQuery({ queryKey: ['calendars'], queryFn: ({ signal }) => api.get<{ items: Calendar[] }>('/calendars', undefined, signal) });
 }
 
 export function useSaveCalendar() {
-  const onSuccess = useInvalidate('calendars');
+  const onSuccess = useInvalidateWithAudit(['calendars']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: CalendarInput }) => (id === null ? api.post<Calendar>('/calendars', body) : api.patch<Calendar>(`/calendars/${id}`, body)),
     onSuccess,
@@ -73,7 +67,7 @@ export function useSaveCalendar() {
 }
 
 export function useDeleteCalendar() {
-  const onSuccess = useInvalidate('calendars');
+  const onSuccess = useInvalidateWithAudit(['calendars']);
   return useMutation({ mutationFn: (id: number) => api.delete(`/calendars/${id}`), onSuccess });
 }
 
@@ -82,7 +76,7 @@ export function useSlaPolicies() {
 }
 
 export function useSaveSlaPolicy() {
-  const onSuccess = useInvalidate('sla-policies');
+  const onSuccess = useInvalidateWithAudit(['sla-policies']);
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: Partial<SlaPolicyInput> }) => (id === null ? api.post<SlaPolicy>('/sla-policies', body) : api.patch<SlaPolicy>(`/sla-policies/${id}`, body)),
     onSuccess,

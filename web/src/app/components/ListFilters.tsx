@@ -1,0 +1,58 @@
+import { Kbd, Loader, SegmentedControl, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import type { CSSProperties, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface SearchInputProps {
+  /** For the "/" shortcut that focuses the box (useKeyShortcuts). */
+  ref?: Ref<HTMLInputElement>;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  testId: string;
+  style?: CSSProperties;
+  /** Escape empties the box. */
+  clearOnEscape?: boolean;
+  /** When given, the box shows the "/" key hint, or a spinner while the list is being fetched. */
+  busy?: boolean;
+}
+
+/** The search box above a list. */
+export function SearchInput({ ref, value, onChange, placeholder, testId, style, clearOnEscape, busy }: SearchInputProps) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      ref={ref}
+      type="search"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      onKeyDown={clearOnEscape ? (e) => e.key === 'Escape' && onChange('') : undefined}
+      placeholder={placeholder}
+      aria-label={t('common.search')}
+      leftSection={<IconSearch size={16} />}
+      rightSection={busy === undefined ? undefined : busy ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+      style={style}
+      data-testid={testId}
+    />
+  );
+}
+
+export type ActiveFilterValue = 'true' | 'false' | 'all';
+
+/** Active only / inactive only / all, the `active` filter of the list endpoints. */
+export function ActiveFilterControl({ value, onChange, testId }: { value: ActiveFilterValue; onChange: (value: ActiveFilterValue) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      value={value}
+      onChange={(v) => onChange(v as ActiveFilterValue)}
+      aria-label={t('common.statusFilter')}
+      data={[
+        { value: 'true', label: t('common.activeOnly') },
+        { value: 'false', label: t('common.inactiveOnly') },
+        { value: 'all', label: t('common.all') },
+      ]}
+      data-testid={testId}
+    />
+  );
+}
