@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable, runLoad, type LoadOptions, type LoadResult, type Row } from './lib/load.ts';
-import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -113,13 +113,6 @@ async function runRandomIdLoad(o: { url: string; prefix: string; maxId: number; 
   return { title: o.title, ...(JSON.parse(out.trim().split('\n').pop() ?? '') as Omit<LoadResult, 'title'>) };
 }
 
-/** CPU time (user + system) a process has used so far, in microseconds (from /proc). */
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** Highest resident memory of a process so far (VmHWM), in MB. */
 function peakRssMb(pid: number): number {

@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedSqliteRecords, generatePostgresRecords, type RecordsInfo } from './lib/generate-records.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
@@ -39,12 +39,6 @@ const ENGINE = process.env.BENCH_ENGINE ?? 'sqlite';
 const ENGINES = ENGINE === 'both' ? ['sqlite', 'postgres'] : [ENGINE];
 const log = (line: string) => console.log(line);
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-}
 const load1 = () => loadavg()[0]!.toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -36,13 +36,6 @@ const CONNECTIONS = 50;
 const SEARCH_SORT = process.env.BENCH_SEARCH_SORT ?? 'newest';
 const log = (line: string) => console.log(line);
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-/** CPU time (user + system) of a process so far, in microseconds. */
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-}
 
 function cli(db: string, ...args: string[]): string {
   return execFileSync(process.execPath, [join(ROOT, 'bin/kontor.js'), ...args, '--db', db], {

@@ -9,7 +9,8 @@
 //      GET /api/v1/stock-levels?warehouseId=&itemId=, 1 connection                     p99 < 5 ms
 //      and the balance read alone in process (the SQL the API runs)                     p99 < 5 ms
 //
-//   npm run bench:warehouse     BENCH_MOVEMENTS (10,000,000), BENCH_SECONDS (10), BENCH_WARMUP (2)
+//   npm run bench:warehouse     BENCH_MOVEMENTS (10,000,000), BENCH_SECONDS (10), BENCH_WARMUP (2),
+//                               BENCH_ONLY (a part of a scenario's name)
 //
 // The machine may be shared: the load average is printed with each figure. Exit code 1
 // when a target is missed.
@@ -27,12 +28,14 @@ import { prepareDatabase } from '../src/main.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, preparedQuery } from '../src/platform/db/index.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
-import { builtServerCommand, startServer, type RunningServer } from './lib/server.ts';
+import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 10_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+/** Only the scenarios whose name contains this (e.g. "slips"). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const log = (line: string) => console.log(line);
 const load1 = () => loadavg()[0]!.toFixed(1);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -150,11 +153,14 @@ async function main(): Promise<boolean> {
     const rows: Row[] = [];
     let ok = true;
     const scenario = async (name: string, route: string, target: string, pass: (r: LoadResult) => boolean, opts: Parameters<typeof runLoad>[0]) => {
+      if (ONLY && !name.includes(ONLY)) return;
       if (WARMUP > 0) await runLoad({ ...opts, duration: WARMUP });
+      const cpuBefore = cpuMicros(server!.pid);
       const r = await runLoad({ ...opts, duration: SECONDS, title: name });
+      const cpu = Math.round((cpuMicros(server!.pid) - cpuBefore) / Math.max(1, r.totalRequests));
       const passed = r.totalRequests > 0 && r.non2xx === 0 && r.errors === 0 && pass(r);
       ok &&= passed;
-      rows.push({ scenario: name, route, 'req/s': Math.round(r.requestsPerSec), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.totalRequests, 'non-2xx': r.non2xx, errors: r.errors, target, result: passed ? 'PASS' : 'FAIL', 'load avg (1 min)': load1(), 'RSS MB': Math.round(server!.rssMb()) });
+      rows.push({ scenario: name, route, 'req/s': Math.round(r.requestsPerSec), 'p50 ms': r.p50, 'p99 ms': r.p99, 'cpu µs/req': cpu, requests: r.totalRequests, 'non-2xx': r.non2xx, errors: r.errors, target, result: passed ? 'PASS' : 'FAIL', 'load avg (1 min)': load1(), 'RSS MB': Math.round(server!.rssMb()) });
     };
     await scenario('stock level of one item, 1 connection', 'GET /api/v1/stock-levels', 'p99 < 5 ms', (r) => r.p99 < 5, { url: levelUrl, headers, connections: 1 });
     await scenario('confirm issue slips of 3 lines, 50 connections', 'POST /api/v1/stock-documents', '>= 1500 slips/s', (r) => r.requestsPerSec >= 1500, {

@@ -8,7 +8,7 @@
 //   await server.stop();
 //
 // Spawn node directly (not through npm/npx/sh): rssMb() reads the spawned pid.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -51,6 +51,18 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * CPU time (user + system) a process has used so far, in microseconds (from /proc).
+ * Its difference over a run, per request, is steadier than req/s on a shared machine.
+ */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
 }
 
 export function freePort(): Promise<number> {

@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db, Tx } from './database.ts';
 import { isPostgres } from './fulltext.ts';
+import { directRunnerOf } from './sqlite.ts';
 
 /**
  * Group commit for SQLite: units of write work that arrive together (in the same
@@ -36,6 +37,13 @@ interface Unit {
 const SAVEPOINT = CompiledQuery.raw('savepoint kontor_unit');
 const RELEASE = CompiledQuery.raw('release savepoint kontor_unit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint kontor_unit');
+
+/** A savepoint statement, directly on the transaction's SQLite connection (see sqlite.ts directRunnerOf). */
+async function savepoint(trx: Tx, statement: CompiledQuery): Promise<void> {
+  const direct = directRunnerOf(trx.getExecutor().adapter);
+  if (direct) direct(statement.sql, []);
+  else await trx.executeQuery(statement);
+}
 
 /** At most this many units share a transaction (a long one would hold up readers on the one connection). */
 const MAX_UNITS = 64;
@@ -81,15 +89,15 @@ async function flush(db: Db, q: { pending: Unit[]; scheduled: boolean }): Promis
           last.push(...mine);
           continue;
         }
-        await trx.executeQuery(SAVEPOINT);
+        await savepoint(trx, SAVEPOINT);
         try {
           const value = await unit.work(trx, atEnd);
-          await trx.executeQuery(RELEASE);
+          await savepoint(trx, RELEASE);
           outcomes.push({ ok: true, value });
           last.push(...mine);
         } catch (error) {
-          await trx.executeQuery(ROLLBACK_TO);
-          await trx.executeQuery(RELEASE);
+          await savepoint(trx, ROLLBACK_TO);
+          await savepoint(trx, RELEASE);
           outcomes.push({ ok: false, error });
         }
       }

@@ -1,6 +1,19 @@
 import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
 import type { DbOrTx } from './database.ts';
 import type { Database } from './schema.ts';
+import { directRunnerOf } from './sqlite.ts';
+
+/**
+ * Runs a statement compiled here: inside a SQLite transaction directly on its
+ * connection (sqlite.ts directRunnerOf: synchronous, no promise per statement), else
+ * through Kysely. Outside a transaction Kysely's SQLite driver must keep its lock:
+ * the one connection may be inside another unit's transaction at that moment.
+ */
+async function runCompiled<Row>(db: DbOrTx, adapter: object, compiled: CompiledQuery<Row>, parameters: readonly unknown[]): Promise<Row[]> {
+  const direct = db.isTransaction ? directRunnerOf(adapter) : undefined;
+  if (direct) return direct(compiled.sql, parameters) as Row[];
+  return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
+}
 
 const MARKER = '\u0000kontor-param:';
 
@@ -54,8 +67,7 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
       if (value === undefined) throw new Error(`preparedQuery: param ${key} is undefined`);
       return value;
     });
-    const result = await db.executeQuery<Row>({ ...compiled, parameters });
-    return result.rows;
+    return runCompiled(db, adapter, compiled, parameters);
   };
 }
 
@@ -100,7 +112,7 @@ export function preparedInsert<T extends keyof Database & string, R extends keyo
         parameters.push(value);
       }
     }
-    return (await db.executeQuery<Pick<Selectable<Database[T]>, R>>({ ...compiled, parameters })).rows;
+    return runCompiled(db, adapter, compiled, parameters);
   };
 }
 
