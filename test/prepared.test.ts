@@ -49,4 +49,28 @@ describe.each(testEngines())('prepared statements on %s', (engine) => {
     expect((await teamsByIds(t.db, idParams([ids[2]!, ids[0]!]))).map((r) => r.name)).toEqual(['Mí', 'Ksí']);
     expect((await teamsByIds(t.db, idParams([ids[1]!, ids[0]!]))).map((r) => r.name)).toEqual(['Mí', 'Ný']);
   });
+
+  it("never reads inside another unit's open transaction: a read waits for the connection, then sees only committed rows", async () => {
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    let inserted!: () => void;
+    const insertedNow = new Promise<void>((r) => (inserted = r));
+    const writer = t.db.transaction().execute(async (trx) => {
+      await insertTeams(trx, [team('Omikron')]);
+      inserted();
+      await held;
+      throw new Error('rolled back');
+    });
+    await insertedNow;
+    const byName = preparedQuery((db, p: { name: string }) => db.selectFrom('teams').select('name').where('name', '=', p.name));
+    let seen: string[] | null = null;
+    const reader = byName(t.db, { name: 'Omikron' }).then((rows) => (seen = rows.map((r) => r.name)));
+    await new Promise((r) => setTimeout(r, 50));
+    // On SQLite the one connection is the writer's: the read has not run yet (PostgreSQL reads committed data at once).
+    if (engine === 'sqlite') expect(seen).toBeNull();
+    finish();
+    await expect(writer).rejects.toThrow('rolled back');
+    await reader;
+    expect(seen).toEqual([]);
+  });
 });

@@ -40,7 +40,7 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint kontor_unit');
 
 /** A savepoint statement, directly on the transaction's SQLite connection (see sqlite.ts directRunnerOf). */
 async function savepoint(trx: Tx, statement: CompiledQuery): Promise<void> {
-  const direct = directRunnerOf(trx.getExecutor().adapter);
+  const direct = directRunnerOf(trx.getExecutor().adapter, true);
   if (direct) direct(statement.sql, []);
   else await trx.executeQuery(statement);
 }

@@ -4,13 +4,13 @@ import type { Database } from './schema.ts';
 import { directRunnerOf } from './sqlite.ts';
 
 /**
- * Runs a statement compiled here: inside a SQLite transaction directly on its
- * connection (sqlite.ts directRunnerOf: synchronous, no promise per statement), else
- * through Kysely. Outside a transaction Kysely's SQLite driver must keep its lock:
- * the one connection may be inside another unit's transaction at that moment.
+ * Runs a statement compiled here: on SQLite directly on the connection when it may
+ * run there now (inside the caller's transaction, or nobody holds the connection:
+ * sqlite.ts directRunnerOf; synchronous, no promise per statement), else through
+ * Kysely, which waits for the connection (it may be inside another unit's transaction).
  */
 async function runCompiled<Row>(db: DbOrTx, adapter: object, compiled: CompiledQuery<Row>, parameters: readonly unknown[]): Promise<Row[]> {
-  const direct = db.isTransaction ? directRunnerOf(adapter) : undefined;
+  const direct = directRunnerOf(adapter, db.isTransaction);
   if (direct) return direct(compiled.sql, parameters) as Row[];
   return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
 }

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SqliteDialect, type SqliteDatabase } from 'kysely';
+import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 
 /**
  * Opens the embedded SQLite database tuned for a server: WAL, NORMAL sync
@@ -54,38 +54,66 @@ function withStatementCache(db: BetterSqlite3.Database, limit = 500): SqliteData
   };
 }
 
-/** What runs a compiled statement on a connection at once (see directRunnerOf). */
+/** What runs a compiled statement on the connection at once (see directRunnerOf). */
 export type DirectRunner = (sql: string, parameters: readonly unknown[]) => unknown[];
 
-const runners = new WeakMap<object, DirectRunner>();
+interface ConnectionState {
+  run: DirectRunner;
+  /** How many holders Kysely has given the one connection to (a transaction holds it from BEGIN to its end). */
+  held: number;
+}
+
+const states = new WeakMap<object, ConnectionState>();
 
 /**
- * The synchronous runner of a SQLite database, by the dialect adapter that Kysely
- * instances and their transactions share; undefined for PostgreSQL.
+ * The synchronous runner of a SQLite database when a statement may run on its one
+ * connection right now, by the dialect adapter that Kysely instances and their
+ * transactions share; undefined for PostgreSQL or while someone else holds it.
  *
- * Why: inside a transaction the connection is the transaction's alone, and
- * better-sqlite3 runs a statement synchronously. Kysely still takes every statement
- * through its connection provider (a chain of promises per statement), which on the
- * write paths costs more than SQLite's running it. Statements compiled once
- * (prepared.ts) run here directly instead, with exactly what Kysely's SQLite driver
- * does: the rows of a statement that returns any, nothing else.
+ * Why: better-sqlite3 runs a statement synchronously, but Kysely takes every
+ * statement through its connection lock and provider (a chain of promises per
+ * statement), which on hot paths costs more than SQLite's running it. It may run at
+ * once inside the caller's own transaction (the connection is the transaction's), or
+ * when nobody holds the connection: then no transaction is open on it, and nothing
+ * can start one before a synchronous statement has finished. Statements compiled once
+ * (prepared.ts) run here, with exactly what Kysely's SQLite driver does: the rows of a
+ * statement that returns any, nothing else.
  */
-export function directRunnerOf(adapter: object): DirectRunner | undefined {
-  return runners.get(adapter);
+export function directRunnerOf(adapter: object, inOwnTransaction: boolean): DirectRunner | undefined {
+  const state = states.get(adapter);
+  return state && (inOwnTransaction || state.held === 0) ? state.run : undefined;
 }
 
 export function sqliteDialect(db: BetterSqlite3.Database): SqliteDialect {
   const database = withStatementCache(db);
-  const run: DirectRunner = (sql, parameters) => {
-    const stmt = database.prepare(sql) as unknown as BetterSqlite3.Statement;
-    if (stmt.reader) return stmt.all(parameters as unknown[]);
-    stmt.run(parameters as unknown[]);
-    return [];
+  const state: ConnectionState = {
+    held: 0,
+    run: (sql, parameters) => {
+      const stmt = database.prepare(sql) as unknown as BetterSqlite3.Statement;
+      if (stmt.reader) return stmt.all(parameters as unknown[]);
+      stmt.run(parameters as unknown[]);
+      return [];
+    },
   };
+  // Kysely's own SQLite driver, counting who holds the connection.
+  class CountingDriver extends SqliteDriver {
+    override async acquireConnection(): Promise<DatabaseConnection> {
+      const connection = await super.acquireConnection();
+      state.held++;
+      return connection;
+    }
+    override async releaseConnection(): Promise<void> {
+      state.held--;
+      await super.releaseConnection();
+    }
+  }
   return new (class extends SqliteDialect {
+    override createDriver(): Driver {
+      return new CountingDriver({ database });
+    }
     override createAdapter() {
       const adapter = super.createAdapter();
-      runners.set(adapter, run);
+      states.set(adapter, state);
       return adapter;
     }
   })({ database });
