@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 /**
  * Gives the memory of a burst of requests back once the server goes quiet.
@@ -6,31 +7,37 @@ import type { FastifyInstance } from 'fastify';
  * V8 collects its old generation when allocation makes it grow; a server that
  * has just answered thousands of requests and then waits keeps that garbage
  * (100 MB and more after a write-heavy minute) until the next burst, since
- * Node has no idle-time collection. So: when requests were served and then none
- * for `quietMs`, one full collection runs. It needs the process to be started
- * with `--expose-gc` (`npm start` is); without it this does nothing.
+ * Node has no idle-time collection. So: after a busy spell (the event loop more
+ * than `busyShare` busy over a check), once it has been quiet (less than
+ * `quietShare`) for `quietMs`, one full collection runs. Read from the event
+ * loop's utilisation, so requests pay nothing for it. It needs the process to be
+ * started with `--expose-gc` (`npm start` is); without it this does nothing.
  */
-export function collectWhenQuiet(app: FastifyInstance, quietMs = 3_000): void {
+export function collectWhenQuiet(app: FastifyInstance, options: { quietMs?: number; checkMs?: number; busyShare?: number; quietShare?: number } = {}): void {
   const collect = (globalThis as { gc?: (options?: { type: 'major'; execution: 'async' }) => unknown }).gc;
   if (!collect) return;
-  let served = 0;
-  let seen = 0;
-  let quietSince = 0; // 0: nothing served since the last collection
-  app.addHook('onResponse', (_request, _reply, done) => {
-    served++;
-    done();
-  });
+  const { quietMs = 3_000, checkMs = 1_000, busyShare = 0.2, quietShare = 0.02 } = options;
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  let busySinceCollection = false;
+  let quietFor = 0;
   const timer = setInterval(() => {
-    if (served !== seen) {
-      seen = served;
-      quietSince = Date.now();
-      return;
+    const now = performance.eventLoopUtilization();
+    const share = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+    if (share > busyShare) {
+      busySinceCollection = true;
+      quietFor = 0;
+    } else if (share < quietShare && busySinceCollection) {
+      quietFor += checkMs;
+      if (quietFor >= quietMs) {
+        busySinceCollection = false;
+        quietFor = 0;
+        void collect({ type: 'major', execution: 'async' });
+      }
+    } else {
+      quietFor = 0;
     }
-    if (quietSince !== 0 && Date.now() - quietSince >= quietMs) {
-      quietSince = 0; // once per quiet spell
-      void collect({ type: 'major', execution: 'async' });
-    }
-  }, Math.max(250, quietMs / 4));
+  }, checkMs);
   timer.unref();
   app.addHook('onClose', (_app, done) => {
     clearInterval(timer);
