@@ -30,7 +30,7 @@ describe('memory given back when the server goes quiet', () => {
     expect(calls).toHaveLength(0); // never busy: nothing to give back
     await busyFor(400);
     await sleep(800);
-    expect(calls).toEqual([{ type: 'major', execution: 'async' }]);
+    expect(calls).toHaveLength(1);
     await sleep(600);
     expect(calls).toHaveLength(1); // one collection per quiet spell
     await busyFor(400);

@@ -14,7 +14,7 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  * started with `--expose-gc` (`npm start` is); without it this does nothing.
  */
 export function collectWhenQuiet(app: FastifyInstance, options: { quietMs?: number; checkMs?: number; busyShare?: number; quietShare?: number } = {}): void {
-  const collect = (globalThis as { gc?: (options?: { type: 'major'; execution: 'async' }) => unknown }).gc;
+  const collect = (globalThis as { gc?: () => unknown }).gc;
   if (!collect) return;
   const { quietMs = 3_000, checkMs = 1_000, busyShare = 0.2, quietShare = 0.02 } = options;
   let last: EventLoopUtilization = performance.eventLoopUtilization();
@@ -32,7 +32,8 @@ export function collectWhenQuiet(app: FastifyInstance, options: { quietMs?: numb
       if (quietFor >= quietMs) {
         busySinceCollection = false;
         quietFor = 0;
-        void collect({ type: 'major', execution: 'async' });
+        // Synchronous: the server is quiet, and a finished collection frees its pages at once.
+        collect();
       }
     } else {
       quietFor = 0;
