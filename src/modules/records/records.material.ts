@@ -77,8 +77,9 @@ export async function createMaterialRecords(trx: Tx, now: Date, issue: MaterialI
   const contractId = issue.ticket.contractId;
   const priced = issue.pricer(issue.lines);
   const state = (await autoApproves(trx, issue.technicianId)) ? 'approved' : 'submitted';
+  const base = baseRow(issue, at, state, contractId);
   const rows = issue.lines.map((line, i) => ({
-    ...baseRow(issue, at, state, contractId), ...priceColumns(priced[i]!, { timeClassOverride: null }),
+    ...base, ...priceColumns(priced[i]!, { timeClassOverride: null }),
     item_id: line.itemId, quantity_milli: line.quantityMilli, description: `${line.itemName} (${issue.slipNumber})`,
   }) as Insertable<RecordsTable>);
   // One statement for the slip's records; ids come back in the order of the rows on both engines.
