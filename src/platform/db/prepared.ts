@@ -37,16 +37,21 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
   build: (db: DbOrTx, params: P, shape: S) => Compilable<Row>,
 ): (db: DbOrTx, params: P, ...shape: S extends string ? [shape: S] : []) => Promise<Row[]> {
   // Per dialect adapter (a database and its transactions share it), then per key set.
-  const cache = new WeakMap<object, Map<string, { compiled: CompiledQuery<Row>; slots: (string | null)[] }>>();
+  type Entry = { compiled: CompiledQuery<Row>; slots: (string | null)[]; keys: string[]; shape: S; adapter: object };
+  const cache = new WeakMap<object, Map<string, Entry>>();
+  // Most statements are always called with the same keys: the last one used is checked first, key
+  // by key, without building the cache key string (this runs for every statement on hot paths).
+  let last: Entry | null = null;
 
   return async (db, params, ...rest) => {
     const shape = rest[0] as S;
     const adapter = db.getExecutor().adapter;
+    const keys = Object.keys(params);
+    let entry = last !== null && last.adapter === adapter && last.shape === shape && sameKeys(last.keys, keys) ? last : undefined;
     let byKeys = cache.get(adapter);
     if (!byKeys) cache.set(adapter, (byKeys = new Map()));
-    const keys = Object.keys(params);
-    const keySet = `${shape ?? ''}\u0001${keys.join('\u0000')}`;
-    let entry = byKeys.get(keySet);
+    const keySet = entry ? '' : `${shape ?? ''}\u0001${keys.join('\u0000')}`;
+    entry ??= byKeys.get(keySet);
     if (!entry) {
       // Shapes are few in practice; a flood of new ones (every filter combination) only costs compiling again.
       if (byKeys.size >= 1000) byKeys.clear();
@@ -57,8 +62,9 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
       if (missing.length || compiled.sql.includes(MARKER)) {
         throw new Error(`preparedQuery: ${missing.join(', ') || 'a param'} is not a bound parameter in: ${compiled.sql}`);
       }
-      byKeys.set(keySet, (entry = { compiled, slots }));
+      byKeys.set(keySet, (entry = { compiled, slots, keys, shape, adapter }));
     }
+    last = entry;
     const { compiled, slots } = entry;
     const parameters = slots.map((key, i) => {
       if (key === null) return compiled.parameters[i];
@@ -124,4 +130,10 @@ export function idParams(ids: readonly number[]): Record<string, number> {
   const params: Record<string, number> = {};
   ids.forEach((id, i) => (params[`id${i}`] = id));
   return params;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
