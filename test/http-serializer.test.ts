@@ -76,6 +76,33 @@ describe('response serializer', () => {
     expect(viaFast(clientSchema)(reordered)).not.toContain('secret');
   });
 
+  it('writes records (string keys) as zod does, and refuses what zod refuses', () => {
+    const withRecord = z.object({ id: z.number(), dimensions: z.record(z.string(), z.string()), custom: z.record(z.string(), z.string().nullable()).nullable() });
+    const values = fc.record({
+      id: fc.integer(),
+      dimensions: mostly(fc.dictionary(fc.string(), mostly(fc.string()))),
+      custom: mostly(fc.oneof(fc.constant(null), fc.dictionary(fc.string(), mostly(fc.oneof(fc.string(), fc.constant(null)))))),
+    });
+    fc.assert(
+      fc.property(values, (value) => {
+        expect(outcome(viaFast(withRecord), value)).toBe(outcome(viaZod(withRecord), value));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(jsonWriterFor(withRecord)).not.toBeNull();
+    const withUnion = z.object({ custom: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()), z.null()])) });
+    const unionValues = fc.record({ custom: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.double(), fc.array(mostly(fc.string())), fc.constant(null), anyScalar)) });
+    fc.assert(
+      fc.property(unionValues, (value) => {
+        expect(outcome(viaFast(withUnion), value)).toBe(outcome(viaZod(withUnion), value));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(jsonWriterFor(withUnion)).not.toBeNull();
+    // An enum key makes zod require every key: left to zod.
+    expect(jsonWriterFor(z.record(z.enum(['a', 'b']), z.string()))).toBeNull();
+  });
+
   it('leaves schemas with checks, transforms or catchalls to zod', () => {
     expect(jsonWriterFor(z.object({ n: z.number().int() }))).toBeNull();
     expect(jsonWriterFor(z.object({ e: z.email() }))).toBeNull();

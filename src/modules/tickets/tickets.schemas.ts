@@ -4,6 +4,8 @@ const id = z.number().int().positive();
 const level = z.enum(['high', 'medium', 'low']);
 const priority = z.enum(['P1', 'P2', 'P3', 'P4']);
 const customValue = z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50), z.null()]);
+// What a ticket's custom values are when read back (the limits are the input's).
+const storedCustomValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 
 export const newTicketBody = z.strictObject({
   subject: z.string().trim().min(1).max(300),
@@ -99,7 +101,7 @@ export const ticketSchema = ticketSummarySchema.extend({
   team: ref.nullable(),
   requester: z.object({ id: z.number(), name: z.string(), email: z.string().nullable() }).nullable(),
   category: z.object({ id: z.number(), path: z.string() }).nullable(),
-  custom: z.record(z.string(), customValue),
+  custom: z.record(z.string(), storedCustomValue),
   dimensions: z.array(z.object({ dimension: z.string(), value: z.string(), valueName: z.string() })),
   parentId: z.number().nullable(),
   childIds: z.array(z.number()),

@@ -49,6 +49,9 @@ interface PlainDef {
   catchall?: z.ZodType;
   entries?: Record<string, string | number>;
   values?: unknown[];
+  keyType?: z.ZodType;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
 }
 
 function isZodSchema(value: unknown): value is z.ZodType {
@@ -98,9 +101,59 @@ function partFor(schema: z.ZodType): Part | null {
     case 'object':
       // A catchall (looseObject, strictObject) keeps or refuses unknown keys: left to zod.
       return def.catchall || !def.shape ? null : objectPart(def.shape);
+    case 'union': {
+      // zod takes the first option that accepts the value; so does this.
+      const options = (def.options ?? []).map((o) => partFor(o));
+      return options.length && options.every((o) => o !== null) ? unionPart(options as Part[]) : null;
+    }
+    case 'record': {
+      // Plain string keys only: an enum key makes zod require every key, left to zod.
+      const keyDef = def.keyType && defOf(def.keyType);
+      const value = def.valueType && partFor(def.valueType);
+      return keyDef && keyDef.type === 'string' && !keyDef.checks?.length && keyDef.format === undefined && value ? recordPart(value) : null;
+    }
     default:
       return null;
   }
+}
+
+function unionPart(options: readonly Part[]): Part {
+  const first = (v: unknown) => {
+    for (const o of options) {
+      const f = o.fit(v);
+      if (f !== Fit.No) return { o, f };
+    }
+    return null;
+  };
+  return {
+    fit: (v) => first(v)?.f ?? Fit.No,
+    write: (v) => first(v)!.o.write(v),
+  };
+}
+
+/** A record: a plain object whose every own value fits; written with all its keys, in their order. */
+function recordPart(value: Part): Part {
+  return {
+    fit(v) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return Fit.No;
+      // zod's copy drops an own "__proto__" key (assigning it sets the prototype): left to zod.
+      if (Object.hasOwn(v, '__proto__')) return Fit.No;
+      const proto = Object.getPrototypeOf(v) as unknown;
+      let fit = proto === Object.prototype || proto === null ? Fit.AsIs : Fit.Rewrite;
+      for (const key of Object.keys(v)) {
+        const f = value.fit((v as Record<string, unknown>)[key]);
+        if (f === Fit.No) return Fit.No;
+        if (f === Fit.Rewrite) fit = Fit.Rewrite;
+      }
+      return fit;
+    },
+    write(v) {
+      const record = v as Record<string, unknown>;
+      let out = '';
+      for (const key of Object.keys(record)) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${value.write(record[key])}`;
+      return `{${out}}`;
+    },
+  };
 }
 
 function oneOf(values: readonly unknown[]): Part | null {
