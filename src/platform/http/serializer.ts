@@ -139,13 +139,7 @@ function recordPart(value: Part): Part {
       // zod's copy drops an own "__proto__" key (assigning it sets the prototype): left to zod.
       if (Object.hasOwn(v, '__proto__')) return Fit.No;
       const proto = Object.getPrototypeOf(v) as unknown;
-      let fit = proto === Object.prototype || proto === null ? Fit.AsIs : Fit.Rewrite;
-      for (const key of Object.keys(v)) {
-        const f = value.fit((v as Record<string, unknown>)[key]);
-        if (f === Fit.No) return Fit.No;
-        if (f === Fit.Rewrite) fit = Fit.Rewrite;
-      }
-      return fit;
+      return fitEach(proto === Object.prototype || proto === null ? Fit.AsIs : Fit.Rewrite, Object.values(v), value);
     },
     write(v) {
       const record = v as Record<string, unknown>;
@@ -154,6 +148,17 @@ function recordPart(value: Part): Part {
       return `{${out}}`;
     },
   };
+}
+
+/** How values that must each fit `part` fit together: not if one does not, rewritten if one needs it, else `start`. */
+function fitEach(start: Fit, values: readonly unknown[], part: Part): Fit {
+  let fit = start;
+  for (const value of values) {
+    const f = part.fit(value);
+    if (f === Fit.No) return Fit.No;
+    if (f === Fit.Rewrite) fit = Fit.Rewrite;
+  }
+  return fit;
 }
 
 function oneOf(values: readonly unknown[]): Part | null {
@@ -166,13 +171,7 @@ function arrayPart(element: Part): Part {
   return {
     fit(v) {
       if (!Array.isArray(v)) return Fit.No;
-      let fit = Object.getPrototypeOf(v) === Array.prototype ? Fit.AsIs : Fit.Rewrite;
-      for (let i = 0; i < v.length; i++) {
-        const f = element.fit(v[i]);
-        if (f === Fit.No) return Fit.No;
-        if (f === Fit.Rewrite) fit = Fit.Rewrite;
-      }
-      return fit;
+      return fitEach(Object.getPrototypeOf(v) === Array.prototype ? Fit.AsIs : Fit.Rewrite, v, element);
     },
     write(v) {
       const items = v as unknown[];
