@@ -114,7 +114,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(409).send({ error: { code: 'reference_conflict', message: 'A referenced record does not exist or is still in use' } });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, 'response did not match its schema');
+      request.log.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'response did not match its schema');
       return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal error' } });
     }
     const status = error.statusCode ?? 500;
@@ -122,7 +122,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const code = fastifyCode(error);
       return reply.status(status).send({ error: { code, message: publicMessage(code, error) } });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal error' } });
   });
 
