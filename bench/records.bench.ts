@@ -18,7 +18,7 @@
 // with each figure, server CPU µs per request too (steadier than req/s), and
 // BENCH_ROUNDS > 1 gives medians. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

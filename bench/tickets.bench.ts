@@ -19,7 +19,7 @@
 // lib/generate-tickets.ts); PostgreSQL on a throwaway server (scripts/services/postgres.sh)
 // filled by the same generator, stopped afterwards. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/index.ts';

@@ -5,7 +5,7 @@ import { require, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
 import type { ServiceRecord, TimesheetOut } from './records.schemas.ts';
 import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
-import { buildTimesheet, buildTimesheetOfGroups, EMPTY_DAY, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
+import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
 /** Week timesheets: one technician's (own, or anyone's for approvers) and a team's. */
 export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
