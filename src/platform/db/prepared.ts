@@ -43,15 +43,12 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
   // by key, without building the cache key string (this runs for every statement on hot paths).
   let last: Entry | null = null;
 
-  return async (db, params, ...rest) => {
-    const shape = rest[0] as S;
-    const adapter = db.getExecutor().adapter;
-    const keys = Object.keys(params);
-    let entry = last !== null && last.adapter === adapter && last.shape === shape && sameKeys(last.keys, keys) ? last : undefined;
+  /** The statement compiled for this key set and shape on this engine, compiled now if it is not yet. */
+  function compiledEntry(db: DbOrTx, adapter: object, keys: string[], shape: S): Entry {
     let byKeys = cache.get(adapter);
     if (!byKeys) cache.set(adapter, (byKeys = new Map()));
-    const keySet = entry ? '' : `${shape ?? ''}\u0001${keys.join('\u0000')}`;
-    entry ??= byKeys.get(keySet);
+    const keySet = `${shape ?? ''}\u0001${keys.join('\u0000')}`;
+    let entry = byKeys.get(keySet);
     if (!entry) {
       // Shapes are few in practice; a flood of new ones (every filter combination) only costs compiling again.
       if (byKeys.size >= 1000) byKeys.clear();
@@ -64,6 +61,15 @@ export function preparedQuery<P extends Record<string, unknown>, Row, S extends 
       }
       byKeys.set(keySet, (entry = { compiled, slots, keys, shape, adapter }));
     }
+    return entry;
+  }
+
+  return async (db, params, ...rest) => {
+    const shape = rest[0] as S;
+    const adapter = db.getExecutor().adapter;
+    const keys = Object.keys(params);
+    let entry = last !== null && last.adapter === adapter && last.shape === shape && sameKeys(last.keys, keys) ? last : undefined;
+    entry ??= compiledEntry(db, adapter, keys, shape);
     last = entry;
     const { compiled, slots } = entry;
     const parameters = slots.map((key, i) => {
