@@ -3,7 +3,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { periodicJob } from '../../platform/periodic.ts';
 import { enqueueMail, newMessageId, renderTemplate, type MailLanguage } from '../mail/index.ts';
-import { consumptionOf, providerToday } from './contracts.consumption.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
+import { consumptionOf } from './contracts.consumption.ts';
 import * as repo from './contracts.repo.ts';
 import type { Consumption, Contract } from './contracts.schemas.ts';
 
@@ -101,7 +102,7 @@ export function createPrepaidAlerts(deps: { db: Db; clock: Clock; config: { publ
   async function watch(): Promise<AlertsResult> {
     const total: AlertsResult = { checked: 0, alerts: 0, mails: 0 };
     const now = clock.now();
-    const today = providerToday(now);
+    const today = providerDate(now);
     const contracts = await repo.listContracts(db, { active: 'true', validOn: today, limit: 100_000 }, null, 100_000);
     for (const contract of contracts) {
       try {

@@ -19,11 +19,6 @@ import {
  */
 export const COUNTED_STATES = ['submitted', 'approved', 'billed'] as const;
 
-/** The provider's calendar date now (Europe/Prague), the day that decides the current period. */
-export function providerToday(now: Date): string {
-  return providerDate(now);
-}
-
 async function coveredEntries(db: DbOrTx, contract: Contract, from: string, to: string) {
   if (!contract.scope.workTypeIds.length) return [];
   const rows = await db
@@ -50,7 +45,8 @@ export async function openingLots(db: DbOrTx, contractId: number, period: Period
 }
 
 export async function consumptionOf(db: DbOrTx, contract: Contract, period: Period | undefined, now: Date): Promise<Consumption> {
-  const today = providerToday(now);
+  // The provider's calendar date decides the current period.
+  const today = providerDate(now);
   const p = period ?? periodOf(today, contract.periodKind);
   const terms = toTerms(contract);
   const overlap = overlapWithPeriod(p, contract.validFrom, contract.validTo);

@@ -10,7 +10,7 @@ export { createContractsService, type ContractsService, type ContractsDeps } fro
 export { contractsRoutes } from './contracts.routes.ts';
 export { createPrepaidAlerts, THRESHOLDS, type PrepaidAlerts, type AlertsResult, type AlertsLogger } from './contracts.alerts.ts';
 export { contractTermsForBilling, ledgerRow, saveLedgerRow, billingContractOf, type BillingContract, type StoredLedgerRow } from './contracts.billing.ts';
-export { consumptionOf, openingLots, providerToday, COUNTED_STATES } from './contracts.consumption.ts';
+export { consumptionOf, openingLots, COUNTED_STATES } from './contracts.consumption.ts';
 export { contractForNewTicket, ticketContractId, contractPriceListFor, type TicketContractLink } from './contracts.links.ts';
 export { toTerms } from './contracts.terms.ts';
 export type { Contract, NewContract, ContractPatch, Consumption, LedgerRowView, TicketContract } from './contracts.schemas.ts';

@@ -5,7 +5,7 @@ import { fieldScopeOf, hasPermission, ticketScopeOf, type Permission, type Reque
 import { isCostLine } from './records.pricing.ts';
 import { findRecordRow, type RecordValues, type TimeClass } from './records.repo.ts';
 import type { ServiceRecord } from './records.schemas.ts';
-import { localDateTime } from '../../shared/calendar/index.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
 
 /** What the record use cases share: dependencies and the small steps every one of them takes. */
 export interface RecordsDeps {
@@ -23,7 +23,7 @@ export function throwIfProblems(problems: ErrorDetail[]): void {
 
 /** The provider's local date today: records may be dated up to a day after it. */
 export function todayOf(clock: Clock): string {
-  return localDateTime(clock.now()).date;
+  return providerDate(clock.now());
 }
 
 export interface VisibleTicket {

@@ -8,7 +8,8 @@ import {
   type HelpdeskSnapshot,
 } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
-import { contractForNewTicket, providerToday } from '../contracts/index.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
+import { contractForNewTicket } from '../contracts/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
 import { allowedFrom, initialState, type Process } from './domain/process.ts';
@@ -122,7 +123,7 @@ export function createTicketsService(deps: TicketsDeps) {
     const { priority, overridden } = priorityOf(ctx, input.impact, input.urgency, input.priority, settings.priorityMatrix);
     const now = clock.now();
     // The client's contract valid today (its SLA policy, when it names one, replaces the client's).
-    const contract = await contractForNewTicket(db, client.id, providerToday(now));
+    const contract = await contractForNewTicket(db, client.id, providerDate(now));
     const policy = slaPolicyFor(settings, contract?.slaPolicyId ?? refs.clientPolicyId);
     const tags = normalizeTags(input.tags);
     const at = now.toISOString();
