@@ -20,22 +20,24 @@ describe('memory given back when the server goes quiet', () => {
     g.gc = before;
   });
 
-  it('collects once after a busy spell and a quiet one, again only after the next busy spell', async () => {
+  it('collects after a busy spell and a quiet one, once more when settled, again only after the next busy spell', async () => {
     const calls: unknown[] = [];
     g.gc = (options: unknown) => calls.push(options);
     const app = Fastify();
-    collectWhenQuiet(app, { quietMs: 300, checkMs: 100 });
+    collectWhenQuiet(app, { quietMs: 300, settleMs: 1000, checkMs: 100 });
     await app.ready();
     await sleep(700);
     expect(calls).toHaveLength(0); // never busy: nothing to give back
     await busyFor(400);
-    await sleep(800);
+    await sleep(700);
     expect(calls).toHaveLength(1);
+    await sleep(1300);
+    expect(calls).toHaveLength(2); // the settling collection (V8 shrinks its young generation then)
     await sleep(600);
-    expect(calls).toHaveLength(1); // one collection per quiet spell
+    expect(calls).toHaveLength(2); // nothing more in the same quiet spell
     await busyFor(400);
-    await sleep(800);
-    expect(calls).toHaveLength(2);
+    await sleep(2000);
+    expect(calls).toHaveLength(4);
     await app.close();
   });
 
