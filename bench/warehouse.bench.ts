@@ -90,7 +90,7 @@ export async function setUp(file: string): Promise<World> {
 }
 
 /** MOVEMENTS ledger rows for the SSD in the main store, in one INSERT … SELECT over a counter. */
-async function generateMovements(w: World): Promise<number> {
+export async function generateMovements(w: World): Promise<number> {
   const started = performance.now();
   const database = openDatabase(w.file);
   const db = database.db;

@@ -124,16 +124,12 @@ export async function priceWith(db: DbOrTx, input: PricingInput, given?: Pricing
   const reads = given ?? (await pricingReads(db));
   const cost = await costOf(reads, input);
 
-  const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord => ({
-    ok: false,
-    reason,
-    message,
-    priceListId: list?.id ?? null,
-    priceListName: list?.name ?? null,
-    validFrom,
-    ...cost.result,
-    explanation: [...explanation, message, ...cost.lines],
-  });
+  const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord =>
+    Object.assign(
+      { ok: false as const, reason, message, priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom },
+      cost.result,
+      { explanation: [...explanation, message, ...cost.lines] },
+    );
 
   const chosen = await chooseList(db, input, explanation, reads);
   if ('reason' in chosen) return unpriced(chosen.reason, chosen.message);
@@ -157,18 +153,14 @@ export async function priceWith(db: DbOrTx, input: PricingInput, given?: Pricing
   // The kinds leave the amount empty only for records that are not billable; anything else would be a silent 0.
   if (amountMinor === null && input.billable) throw new Error('pricing: a billable record came back without an amount');
   if (!input.billable) explanation.push(`Not billable: 0.00${amountMinor === null ? '' : ` (the price would be ${formatMinor(amountMinor)})`}`);
-  return {
-    ok: true,
-    priceListId: list.id,
-    priceListName: list.name,
-    source,
-    validFrom: row.valid_from,
-    currency: list.currency,
-    ...rest,
-    amountMinor: input.billable && amountMinor !== null ? amountMinor : 0,
-    ...cost.result,
-    explanation: [...explanation, ...cost.lines],
-  };
+  // Object.assign onto a fresh literal, not spreads with more keys after them (docs/ARCHITECTURE.md, “Hot paths”).
+  return Object.assign(
+    { ok: true as const, priceListId: list.id, priceListName: list.name, source, validFrom: row.valid_from, currency: list.currency },
+    rest,
+    { amountMinor: input.billable && amountMinor !== null ? amountMinor : 0 },
+    cost.result,
+    { explanation: [...explanation, ...cost.lines] },
+  );
 }
 
 /** The list: a chosen one (preview), else the contract's, else the client's, else the default; deactivated lists are skipped. */

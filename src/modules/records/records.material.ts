@@ -77,11 +77,11 @@ export async function createMaterialRecords(trx: Tx, now: Date, issue: MaterialI
   const contractId = issue.ticket.contractId;
   const priced = issue.pricer(issue.lines);
   const state = (await autoApproves(trx, issue.technicianId)) ? 'approved' : 'submitted';
-  const base = baseRow(issue, at, state, contractId);
-  const rows = issue.lines.map((line, i) => ({
-    ...base, ...priceColumns(priced[i]!, { timeClassOverride: null }),
-    item_id: line.itemId, quantity_milli: line.quantityMilli, description: `${line.itemName} (${issue.slipNumber})`,
-  }) as Insertable<RecordsTable>);
+  // Object.assign onto a fresh row, not `{ ...base, ...price, … }` (docs/ARCHITECTURE.md, “Hot paths”).
+  const rows = issue.lines.map((line, i) => Object.assign(
+    baseRow(issue, at, state, contractId), priceColumns(priced[i]!, { timeClassOverride: null }),
+    { item_id: line.itemId, quantity_milli: line.quantityMilli, description: `${line.itemName} (${issue.slipNumber})` },
+  ) as Insertable<RecordsTable>);
   // One statement for the slip's records; ids come back in the order of the rows on both engines.
   const ids = (await insertRecordRows(trx, rows)).map((r) => r.id).sort((a, b) => a - b);
   return priced.map((result, i) => ({ recordId: ids[i]!, unitPriceMinor: result.ok ? (result.unitPriceMinor ?? null) : null, amountMinor: result.ok ? result.amountMinor : null }));

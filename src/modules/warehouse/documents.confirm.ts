@@ -136,6 +136,7 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
   let id: number;
   let lineIds: readonly number[];
   if (target.kind === 'new') {
+    // The draft row has every field of `confirmed`: spreading it and overriding them is cheap (docs/ARCHITECTURE.md, “Hot paths”).
     const written = await docs.insertDocument(trx, { ...target.row, ...confirmed, state: 'confirmed' }, target.lines.map((l, i) => ({ ...l, cost_minor: costs[i]!, record_id: recordIds[i]! })));
     ({ id, lineIds } = written);
   } else {

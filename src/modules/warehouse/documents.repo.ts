@@ -21,7 +21,7 @@ export async function insertDocument(db: DbOrTx, doc: NewDocumentRow, lines: rea
 }
 
 export async function insertLines(db: DbOrTx, documentId: number, lines: readonly NewLineRow[]): Promise<number[]> {
-  const rows = await insertLineRows(db, lines.map((l) => ({ ...l, document_id: documentId })));
+  const rows = await insertLineRows(db, lines.map((l) => Object.assign({ document_id: documentId }, l)));
   return rows.sort((a, b) => a.position - b.position).map((r) => r.id);
 }
 

@@ -81,10 +81,10 @@ export function createDocumentsService(deps: WarehouseDeps) {
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'stock_document', entityId: id, action: 'create', after: { ...input, id } });
       return { id, lineIds, fields: {}, costs: [] as number[], recordIds: [] as (number | null)[] };
     });
-    const stored = { ...row, ...written.fields, id: written.id, version: 1 } as docs.DocumentRow;
-    return presentWritten(ctx, p, stored, lines.map((l, i) => ({
-      ...l, id: written.lineIds[i]!, document_id: written.id, cost_minor: written.costs[i] ?? null, record_id: written.recordIds[i] ?? null,
-    }) as docs.LineRow));
+    // Fresh objects with the new keys first, not `{ ...row, id }` (docs/ARCHITECTURE.md, “Hot paths”).
+    const stored = Object.assign({ id: written.id, version: 1 }, row, written.fields) as docs.DocumentRow;
+    return presentWritten(ctx, p, stored, lines.map((l, i) =>
+      Object.assign({ id: written.lineIds[i]!, document_id: written.id }, l, { cost_minor: written.costs[i] ?? null, record_id: written.recordIds[i] ?? null }) as docs.LineRow));
   }
 
   async function draftOf(ctx: RequestContext, id: number) {

@@ -47,7 +47,9 @@ export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: Audit
     after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await insertEntry(trx, { ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) });
+  // The hash is taken before the chain fields join the row (Object.assign onto it: docs/ARCHITECTURE.md, “Hot paths”).
+  const hash = entryHash(prevHash, fields);
+  await insertEntry(trx, Object.assign(fields, { prev_hash: prevHash, hash }));
 }
 
 // Every change runs these two, so they are compiled once (preparedQuery) instead of
