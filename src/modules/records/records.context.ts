@@ -114,5 +114,5 @@ export function presenter(ctx: RequestContext): (r: ServiceRecord) => ServiceRec
 
 /** The audit's picture of a record: its values and price, money included (the audit log is admin-only). */
 export function auditView(v: RecordValues, price: { amount_minor?: number | null; cost_minor?: number | null; price_error?: string | null }) {
-  return { ...v, amountMinor: price.amount_minor ?? null, costMinor: price.cost_minor ?? null, priceError: price.price_error ?? null };
+  return Object.assign({}, v, { amountMinor: price.amount_minor ?? null, costMinor: price.cost_minor ?? null, priceError: price.price_error ?? null });
 }

@@ -46,7 +46,7 @@ const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.
 
 export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<number> {
   // Columns left undefined take their defaults, as with Kysely's own insert.
-  const row = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>;
+  const row = Object.values(values).some((v) => v === undefined) ? (Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>) : values;
   const [inserted] = await insertRecordRow(db, row);
   if (!inserted) throw new Error('records: the insert returned no id');
   return inserted.id;

@@ -31,11 +31,13 @@ export function createRecordsService(deps: RecordsDeps) {
   /** Writes a prepared record and its audit entry inside the caller's transaction. */
   async function insertPrepared(trx: Tx, ctx: RequestContext, values: repo.RecordValues, priceCols: Updateable<RecordsTable>, now: Date): Promise<number> {
     const at = now.toISOString();
-    const row = {
-      ...repo.valueColumns(values), ...priceCols, kind: values.kind, ticket_id: values.ticketId, client_id: values.clientId,
-      // A record falls under the contract its ticket is linked to.
-      contract_id: await ticketContractId(trx, values.ticketId), state: 'draft', created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
-    } as Insertable<RecordsTable>;
+    // A record falls under the contract its ticket is linked to.
+    const contractId = await ticketContractId(trx, values.ticketId);
+    // Object.assign onto the fresh value columns, not spreads (docs/ARCHITECTURE.md, “Hot paths”).
+    const row = Object.assign(repo.valueColumns(values), priceCols, {
+      kind: values.kind, ticket_id: values.ticketId, client_id: values.clientId,
+      contract_id: contractId, state: 'draft' as const, created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
+    }) as Insertable<RecordsTable>;
     const id = await repo.insertRecord(trx, row);
     await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: id, action: 'create', after: auditView(values, priceCols) });
     return id;
