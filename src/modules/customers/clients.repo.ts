@@ -68,7 +68,8 @@ export async function findClient(db: DbOrTx, id: number): Promise<Client | null>
 }
 
 export async function insertClient(db: DbOrTx, c: ClientValues, at: string): Promise<Client> {
-  const [row] = await insertClientRow(db, { ...toColumns(c), version: 1, created_at: at, updated_at: at });
+  // Object.assign onto the fresh columns, not a spread with more keys (docs/ARCHITECTURE.md, “Hot paths”).
+  const [row] = await insertClientRow(db, Object.assign(toColumns(c), { version: 1, created_at: at, updated_at: at }));
   if (!row) throw new Error('insert into clients returned no row');
   return toClient(row);
 }

@@ -15,11 +15,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
 
   function validated(values: repo.ClientValues): repo.ClientValues {
     const v = normalizeIdentity(values);
-    const problems = clientProblems({
-      ...v,
-      registeredAddressCountry: v.registeredAddress?.country,
-      billingAddressCountry: v.billingAddress?.country,
-    });
+    const problems = clientProblems(Object.assign({ registeredAddressCountry: v.registeredAddress?.country, billingAddressCountry: v.billingAddress?.country }, v));
     if (problems.length) throw invalid(problems);
     return v;
   }

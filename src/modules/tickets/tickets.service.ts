@@ -135,10 +135,12 @@ export function createTicketsService(deps: TicketsDeps) {
     const core = policy ? toCorePolicy(policy) : null;
     const state = core ? computeSla(core, slaEvents, now.getTime()) : null;
     const sla = core && state
-      ? { ...slaColumns(state), sla_next_check_at: nextCheckAt(core, slaEvents, null, state) }
+      ? Object.assign(slaColumns(state), { sla_next_check_at: nextCheckAt(core, slaEvents, null, state) })
       : { sla_status: 'none', sla_first_response_due_at: null, sla_resolution_due_at: null, sla_due_at: repo.NO_DUE, sla_breached_minutes: null, sla_next_check_at: null };
+    // `number` is taken in the transaction; the row has the key already, so that
+    // `{ ...row, number }` only overrides it (docs/ARCHITECTURE.md, “Hot paths”).
     const row = {
-      subject: input.subject, description_md: input.description, type_id: loaded.typeId,
+      number: '', subject: input.subject, description_md: input.description, type_id: loaded.typeId,
       state_id: start.id, state_category: start.category, impact: input.impact, urgency: input.urgency,
       priority, priority_overridden: overridden ? 1 : 0, queue_id: queueId, team_id: input.teamId ?? null,
       assignee_id: input.assigneeId ?? null, client_id: client.id, requester_contact_id: input.requesterContactId ?? null,
