@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 /**
- * Gives the memory of a burst of requests back once the server goes quiet.
+ * Gives the memory of a burst of requests (and of starting up) back once the
+ * server goes quiet.
  *
  * V8 collects its old generation when allocation makes it grow; a server that
  * has just answered thousands of requests and then waits keeps that garbage
@@ -15,16 +16,18 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  *
  * A second collection follows `settleMs` later, still quiet: V8 shrinks its
  * young generation (up to 3 × 16 MB under load) only in a collection that sees
- * the allocation rate low, which the first one, right after the burst, does not.
+ * the allocation rate low, and it judges the rate over the last 5 s of its
+ * collections: the first one, right after the burst, still sees the burst.
  */
 export function collectWhenQuiet(app: FastifyInstance, options: { quietMs?: number; settleMs?: number; checkMs?: number; busyShare?: number; quietShare?: number } = {}): void {
   const collect = (globalThis as { gc?: () => unknown }).gc;
   if (!collect) return;
-  const { quietMs = 3_000, settleMs = 2_000, checkMs = 1_000, busyShare = 0.2, quietShare = 0.02 } = options;
+  const { quietMs = 2_000, settleMs = 5_000, checkMs = 1_000, busyShare = 0.2, quietShare = 0.02 } = options;
   let last: EventLoopUtilization = performance.eventLoopUtilization();
-  let busySinceCollection = false;
+  // Starting up is a busy spell too: its garbage (loading modules, migrating) goes the same way.
+  let busySinceCollection = true;
   /** Collections still due in this quiet spell, at these quiet times. */
-  let due: number[] = [];
+  let due: number[] = [quietMs, quietMs + settleMs];
   let quietFor = 0;
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
@@ -41,6 +44,8 @@ export function collectWhenQuiet(app: FastifyInstance, options: { quietMs?: numb
         if (!due.length) busySinceCollection = false;
         // Synchronous: the server is quiet, and a finished collection frees its pages at once.
         collect();
+        // The collection's own time is not the server's work: the next check starts after it.
+        last = performance.eventLoopUtilization();
       }
     } else {
       quietFor = 0;
