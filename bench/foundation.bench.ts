@@ -147,7 +147,8 @@ try {
   });
   servers.push(kontor);
   const baseline = await startServer({
-    command: [process.execPath, '--import', 'tsx', join(ROOT, 'bench/baseline-server.ts')],
+    // BENCH_CPU_PROF=DIR profiles the baseline too, into DIR/baseline.
+    command: [process.execPath, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, 'baseline')}`] : []), '--import', 'tsx', join(ROOT, 'bench/baseline-server.ts')],
     env: (port) => ({ PORT: String(port), BASELINE_DB: baselineDb }),
     cwd: ROOT,
   });

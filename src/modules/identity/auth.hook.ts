@@ -58,6 +58,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
       const token = BEARER.exec(header)?.[1];
       // A wrong token is an error even on public routes: the caller meant to authenticate.
       if (!token) return done(invalidToken());
+      const known = auth.cachedToken(token);
+      if (known !== undefined) return done(settled(request, access, known));
       auth.authenticateToken(token).then((result) => done(settled(request, access, result ?? invalidToken())), (err) => done(asError(err)));
       return;
     }

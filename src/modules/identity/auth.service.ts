@@ -132,12 +132,21 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
     return { actor: actorOf(user, null), csrfToken: session.csrf_token, sessionId: id };
   }
 
+  /**
+   * The answer for a token looked up within the last moment, at once (no promise,
+   * no hashing): the hot path of every API call. Keyed by the token itself, which
+   * this process holds anyway while it serves the request that carried it.
+   */
+  function cachedToken(token: string): Authenticated | undefined {
+    return tokenCache.get(token);
+  }
+
   async function authenticateToken(token: string): Promise<Authenticated | null> {
-    // One query for token, user and roles (the hot path of every API call), its
-    // answer kept for a moment (see token-cache.ts for why that is safe).
-    const tokenHash = sha256(token);
-    const cached = tokenCache.get(tokenHash);
+    // One query for token, user and roles, its answer kept for a moment (see
+    // token-cache.ts for why that is safe).
+    const cached = tokenCache.get(token);
     if (cached !== undefined) return cached;
+    const tokenHash = sha256(token);
     const rows = await sessions.findTokenWithUser(db, tokenHash);
     const row = rows[0];
     if (!row || row.token_revoked_at || row.user_active !== 1) return null;
@@ -150,7 +159,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
     // Frozen: the same answer serves many requests, none may change it.
     Object.freeze(roles);
     const authenticated: Authenticated = Object.freeze({ actor: Object.freeze(actor), csrfToken: null, sessionId: null });
-    tokenCache.set(tokenHash, authenticated);
+    tokenCache.set(token, authenticated);
     return authenticated;
   }
 
@@ -186,7 +195,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
     return toMe(withoutSecret(user));
   }
 
-  return { signIn, authenticateSession, authenticateToken, signOut, changePassword, me };
+  return { signIn, authenticateSession, cachedToken, authenticateToken, signOut, changePassword, me };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
