@@ -14,14 +14,14 @@ import { createServer } from 'node:net';
 
 /**
  * How `npm start` runs the built server (package.json "start"): the same Node flags,
- * so that figures are those of production. Young-generation semi-spaces of 16 MB
- * (V8's own maximum on 64-bit, fixed here so that it does not change with the Node
- * version): a request's garbage dies young; smaller ones (2 MB was tried) made
- * writing 20–40 % dearer in CPU through scavenges and promotions. `--expose-gc` lets
- * the server collect when it goes quiet after a burst (platform/http/idle-memory.ts),
- * giving that memory and the grown young generation back.
+ * so that figures are those of production. Young-generation semi-spaces of 8 MB: a
+ * request's garbage dies young; 2 MB (tried) made writing 20–40 % dearer in CPU
+ * through scavenges and promotions, and 16 MB (V8's default) was no faster than 8
+ * but kept up to 24 MB more resident after a burst. `--expose-gc` lets the server
+ * collect when it goes quiet after a burst (platform/http/idle-memory.ts), giving
+ * that memory and the grown young generation back.
  */
-export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=16', '--expose-gc'] as const;
+export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8', '--expose-gc'] as const;
 
 /**
  * The environment `npm start` adds: glibc keeps at most two malloc arenas instead of

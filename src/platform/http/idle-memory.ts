@@ -15,7 +15,7 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  * started with `--expose-gc` (`npm start` is); without it this does nothing.
  *
  * A second collection follows `settleMs` later, still quiet: V8 shrinks its
- * young generation (up to 3 × 16 MB under load) only in a collection that sees
+ * young generation (it grows to tens of MB under load) only in a collection that sees
  * the allocation rate low, and it judges the rate over the last 5 s of its
  * collections: the first one, right after the burst, still sees the burst.
  */
