@@ -71,8 +71,9 @@ export async function prepareRecord(
     if (technicianId !== defaultTechnician && !hasPermission(ctx.actor, 'records.approve')) {
       bad('technicianId', 'not_allowed', 'You may log records only for yourself');
     }
-    const [user] = await userActive(db, { id: technicianId });
-    if (!user || user.active !== 1) bad('technicianId', 'unknown_reference', 'No active user with this id');
+    // The actor is active: they have just signed in for this request (deactivating a user ends their sessions and tokens at once).
+    const active = technicianId === ctx.actor.userId || (await userActive(db, { id: technicianId }))[0]?.active === 1;
+    if (!active) bad('technicianId', 'unknown_reference', 'No active user with this id');
   }
 
   const date = input.date ?? before?.date;

@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { DbOrTx } from './database.ts';
+import { runCompiledQuery } from './prepared.ts';
 
 /**
  * The configuration version: one number that database triggers raise in the same
@@ -12,6 +13,7 @@ const VERSION_QUERY = CompiledQuery.raw('select version from config_version wher
 
 /** The version now; null for a database without the table (before migration 0005), which never caches. */
 export async function configVersion(db: DbOrTx): Promise<number | null> {
-  const { rows } = await db.executeQuery<{ version: number | string }>(VERSION_QUERY);
+  // Every request that prices or reads the helpdesk settings asks: run directly where it may (prepared.ts).
+  const rows = await runCompiledQuery<{ version: number | string }>(db, VERSION_QUERY as CompiledQuery<{ version: number | string }>);
   return rows[0] ? Number(rows[0].version) : null;
 }

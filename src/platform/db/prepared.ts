@@ -15,6 +15,11 @@ async function runCompiled<Row>(db: DbOrTx, adapter: object, compiled: CompiledQ
   return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
 }
 
+/** A statement compiled by the caller (fixed SQL and parameters), run as runCompiled does. */
+export function runCompiledQuery<Row>(db: DbOrTx, compiled: CompiledQuery<Row>): Promise<Row[]> {
+  return runCompiled(db, db.getExecutor().adapter, compiled, compiled.parameters);
+}
+
 const MARKER = '\u0000kontor-param:';
 
 /**
