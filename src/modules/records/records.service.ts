@@ -50,19 +50,21 @@ export function createRecordsService(deps: RecordsDeps) {
     throwIfProblems(prepared.problems);
     const now = clock.now();
     // Records logged at the same moment share a commit on SQLite (inWriteBatch); each is still all or nothing.
-    const id = await inWriteBatch(db, (trx) => insertPrepared(trx, ctx, prepared.values!, prepared.price!, now));
-    return written(ctx, id);
+    // Read back in the same transaction: it runs at once on the connection the write
+    // holds, instead of queueing for it behind the next batch.
+    const record = await inWriteBatch(db, async (trx) => written(trx, await insertPrepared(trx, ctx, prepared.values!, prepared.price!, now)));
+    return presenter(ctx)(record);
   }
 
   /**
    * A record just written in this request, on a ticket whose scope it checked: read
    * without the ticket-scope condition again (which costs more than the read itself on a
-   * big database), presented per the actor's field scope like any record.
+   * big database).
    */
-  async function written(ctx: RequestContext, id: number): Promise<ServiceRecord> {
-    const record = await repo.readRecord(db, id, { kind: 'all' });
+  async function written(trx: Tx, id: number): Promise<ServiceRecord> {
+    const record = await repo.readRecord(trx, id, { kind: 'all' });
     if (!record) throw notFound('Record');
-    return presenter(ctx)(record);
+    return record;
   }
 
   async function get(ctx: RequestContext, id: number): Promise<ServiceRecord> {
