@@ -15,6 +15,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
 
   function validated(values: repo.ClientValues): repo.ClientValues {
     const v = normalizeIdentity(values);
+    // Object.assign, not a spread with more keys (docs/ARCHITECTURE.md, “Hot paths”).
     const problems = clientProblems(Object.assign({ registeredAddressCountry: v.registeredAddress?.country, billingAddressCountry: v.billingAddress?.country }, v));
     if (problems.length) throw invalid(problems);
     return v;
