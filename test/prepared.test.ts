@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idParams, preparedInsert, preparedQuery } from '../src/platform/db/index.ts';
+import { idParams, migrateToLatest, openDatabase, preparedInsert, preparedQuery } from '../src/platform/db/index.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from './db.ts';
 
 // Statements compiled once and run with new values: what they write and read must be
@@ -72,5 +75,63 @@ describe.each(testEngines())('prepared statements on %s', (engine) => {
     await expect(writer).rejects.toThrow('rolled back');
     await reader;
     expect(seen).toEqual([]);
+  });
+});
+
+describe('prepared reads on a SQLite file while a write transaction holds the connection', () => {
+  const at = '2026-11-27T08:00:00.000Z';
+  const dir = mkdtempSync(join(tmpdir(), 'kontor-reader-'));
+  const handle = openDatabase(join(dir, 'kontor.db'));
+  const byName = preparedQuery((db, p: { name: string }) => db.selectFrom('teams').select('name').where('name', '=', p.name));
+  beforeAll(() => migrateToLatest(handle.db));
+  afterAll(async () => {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('run at once on the reading connection, see only what is committed, and see a commit at once', async () => {
+    await insertTeamsQuietly(handle.db, [{ name: 'Alfa', active: 1, created_at: at, updated_at: at }]);
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    let inserted!: () => void;
+    const insertedNow = new Promise<void>((r) => (inserted = r));
+    const writer = handle.db.transaction().execute(async (trx) => {
+      await insertTeamsQuietly(trx, [{ name: 'Beta', active: 1, created_at: at, updated_at: at }]);
+      // The writer's own reads see its write.
+      expect(await byName(trx, { name: 'Beta' })).toEqual([{ name: 'Beta' }]);
+      inserted();
+      await held;
+    });
+    await insertedNow;
+    // Outside the transaction, while it is open: answered without waiting for it, without its row.
+    const during = await Promise.race([
+      Promise.all([byName(handle.db, { name: 'Alfa' }), byName(handle.db, { name: 'Beta' })]),
+      new Promise<'waited'>((r) => setTimeout(() => r('waited'), 500)),
+    ]);
+    expect(during).toEqual([[{ name: 'Alfa' }], []]);
+    finish();
+    await writer;
+    expect(await byName(handle.db, { name: 'Beta' })).toEqual([{ name: 'Beta' }]);
+  });
+
+  it('sends a statement that writes through the one writing connection, after the open transaction', async () => {
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    let started!: () => void;
+    const startedNow = new Promise<void>((r) => (started = r));
+    const writer = handle.db.transaction().execute(async (trx) => {
+      await insertTeamsQuietly(trx, [{ name: 'Gama', active: 1, created_at: at, updated_at: at }]);
+      started();
+      await held;
+    });
+    await startedNow;
+    let written = false;
+    const second = insertTeamsQuietly(handle.db, [{ name: 'Delta', active: 1, created_at: at, updated_at: at }]).then(() => (written = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(written).toBe(false); // it waits for the writing connection
+    finish();
+    await writer;
+    await second;
+    expect(await byName(handle.db, { name: 'Delta' })).toEqual([{ name: 'Delta' }]);
   });
 });

@@ -2,7 +2,7 @@ import { Kysely, Migrator, type Transaction } from 'kysely';
 import { migrations } from '../../../migrations/index.ts';
 import { postgresDialect, postgresPool } from './postgres.ts';
 import type { Database } from './schema.ts';
-import { openSqlite, sqliteDialect } from './sqlite.ts';
+import { openSqlite, openSqliteReader, sqliteDialect } from './sqlite.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -28,7 +28,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  const db = new Kysely<Database>({ dialect: sqliteDialect(openSqlite(file)) });
+  const writer = openSqlite(file);
+  // A file gets a second, reading connection (an in-memory database is private to its one connection).
+  const db = new Kysely<Database>({ dialect: sqliteDialect(writer, file === ':memory:' ? null : openSqliteReader(file)) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

@@ -5,12 +5,13 @@ import { directRunnerOf } from './sqlite.ts';
 
 /**
  * Runs a statement compiled here: on SQLite directly on the connection when it may
- * run there now (inside the caller's transaction, or nobody holds the connection:
- * sqlite.ts directRunnerOf; synchronous, no promise per statement), else through
- * Kysely, which waits for the connection (it may be inside another unit's transaction).
+ * run there now (inside the caller's transaction, or nobody holds the connection; a
+ * read while someone does runs on the reading connection: sqlite.ts directRunnerOf;
+ * synchronous, no promise per statement), else through Kysely, which waits for the
+ * connection (it may be inside another unit's transaction).
  */
 async function runCompiled<Row>(db: DbOrTx, adapter: object, compiled: CompiledQuery<Row>, parameters: readonly unknown[]): Promise<Row[]> {
-  const direct = directRunnerOf(adapter, db.isTransaction);
+  const direct = directRunnerOf(adapter, db.isTransaction, compiled.sql);
   if (direct) return direct(compiled.sql, parameters) as Row[];
   return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
 }

@@ -23,6 +23,21 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return db;
 }
 
+/**
+ * A second connection to the same file, for reads only (`query_only`): statements
+ * outside any transaction read here while the first connection is in a write
+ * transaction, seeing what is committed (WAL gives every connection its snapshot),
+ * instead of queueing for that transaction to end. Its page cache is smaller: it
+ * serves the short reads that arrive during a write batch.
+ */
+export function openSqliteReader(file: string): BetterSqlite3.Database {
+  const db = new BetterSqlite3(file);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -8000');
+  db.pragma('query_only = ON');
+  return db;
+}
+
 /** In a statement's text (see rows.ts): SQLite returns its rows as arrays, columns in select order. */
 export const ARRAY_ROWS_MARK = '/*kontor:array-rows*/';
 
@@ -30,12 +45,13 @@ export const ARRAY_ROWS_MARK = '/*kontor:array-rows*/';
  * Kysely prepares every statement anew, which halves SQLite throughput on hot
  * paths. This wrapper keeps prepared statements by SQL text (bounded, LRU).
  */
-function withStatementCache(db: BetterSqlite3.Database, limit = 500): SqliteDatabase {
+function withStatementCache(db: BetterSqlite3.Database, limit = 500, alsoClose: SqliteDatabase | null = null): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => {
       cache.clear();
       db.close();
+      alsoClose?.close();
     },
     prepare(sql: string) {
       let stmt = cache.get(sql);
@@ -61,6 +77,8 @@ interface ConnectionState {
   run: DirectRunner;
   /** How many holders Kysely has given the one connection to (a transaction holds it from BEGIN to its end). */
   held: number;
+  /** The runner on the reading connection for a statement that only reads; undefined for one that writes, or without a reader. */
+  reader: (sql: string) => DirectRunner | undefined;
 }
 
 const states = new WeakMap<object, ConnectionState>();
@@ -75,17 +93,23 @@ const states = new WeakMap<object, ConnectionState>();
  * statement), which on hot paths costs more than SQLite's running it. It may run at
  * once inside the caller's own transaction (the connection is the transaction's), or
  * when nobody holds the connection: then no transaction is open on it, and nothing
- * can start one before a synchronous statement has finished. Statements compiled once
- * (prepared.ts) run here, with exactly what Kysely's SQLite driver does: the rows of a
- * statement that returns any, nothing else.
+ * can start one before a synchronous statement has finished. While someone else holds
+ * it, a statement `sql` that only reads runs at once on the reading connection (see
+ * openSqliteReader), which sees what is committed and nothing of the open transaction.
+ * Statements compiled once (prepared.ts) run here, with exactly what Kysely's SQLite
+ * driver does: the rows of a statement that returns any, nothing else.
  */
-export function directRunnerOf(adapter: object, inOwnTransaction: boolean): DirectRunner | undefined {
+export function directRunnerOf(adapter: object, inOwnTransaction: boolean, sql?: string): DirectRunner | undefined {
   const state = states.get(adapter);
-  return state && (inOwnTransaction || state.held === 0) ? state.run : undefined;
+  if (!state) return undefined;
+  if (inOwnTransaction || state.held === 0) return state.run;
+  return sql === undefined ? undefined : state.reader(sql);
 }
 
-export function sqliteDialect(db: BetterSqlite3.Database): SqliteDialect {
-  const database = withStatementCache(db);
+export function sqliteDialect(db: BetterSqlite3.Database, readerDb: BetterSqlite3.Database | null = null): SqliteDialect {
+  const reading = readerDb && withStatementCache(readerDb);
+  const database = withStatementCache(db, 500, reading);
+  const readRows: DirectRunner = (sql, parameters) => (reading!.prepare(sql) as unknown as BetterSqlite3.Statement).all(parameters as unknown[]);
   const state: ConnectionState = {
     held: 0,
     run: (sql, parameters) => {
@@ -94,6 +118,7 @@ export function sqliteDialect(db: BetterSqlite3.Database): SqliteDialect {
       stmt.run(parameters as unknown[]);
       return [];
     },
+    reader: (sql) => (reading && (reading.prepare(sql) as unknown as BetterSqlite3.Statement).readonly ? readRows : undefined),
   };
   // Kysely's own SQLite driver, counting who holds the connection.
   class CountingDriver extends SqliteDriver {
