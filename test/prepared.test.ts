@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idParams, migrateToLatest, openDatabase, preparedInsert, preparedQuery } from '../src/platform/db/index.ts';
+import { idParams, migrateToLatest, openDatabase, preparedInsert, preparedQuery, type Db, type Tx } from '../src/platform/db/index.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from './db.ts';
 
 // Statements compiled once and run with new values: what they write and read must be
@@ -10,6 +10,25 @@ import { createTestDatabase, testEngines, type TestDatabase } from './db.ts';
 const insertTeams = preparedInsert('teams', ['id', 'name']);
 const insertTeamsQuietly = preparedInsert('teams');
 const teamsByIds = preparedQuery((db, ids: Record<string, number>) => db.selectFrom('teams').select(['id', 'name']).where('id', 'in', Object.values(ids)).orderBy('id'));
+
+/**
+ * A transaction that writes with `write`, then stays open until `finish()`:
+ * `written` resolves once it has written, `done` when it has ended (a rollback when
+ * `rollBack` is set).
+ */
+function openWriteTransaction(db: Db, write: (trx: Tx) => Promise<unknown>, rollBack = false) {
+  let finish!: () => void;
+  const held = new Promise<void>((r) => (finish = r));
+  let wrote!: () => void;
+  const written = new Promise<void>((r) => (wrote = r));
+  const done = db.transaction().execute(async (trx) => {
+    await write(trx);
+    wrote();
+    await held;
+    if (rollBack) throw new Error('rolled back');
+  });
+  return { written, finish, done };
+}
 
 describe.each(testEngines())('prepared statements on %s', (engine) => {
   let t: TestDatabase;
@@ -54,25 +73,16 @@ describe.each(testEngines())('prepared statements on %s', (engine) => {
   });
 
   it("never reads inside another unit's open transaction: a read waits for the connection, then sees only committed rows", async () => {
-    let finish!: () => void;
-    const held = new Promise<void>((r) => (finish = r));
-    let inserted!: () => void;
-    const insertedNow = new Promise<void>((r) => (inserted = r));
-    const writer = t.db.transaction().execute(async (trx) => {
-      await insertTeams(trx, [team('Omikron')]);
-      inserted();
-      await held;
-      throw new Error('rolled back');
-    });
-    await insertedNow;
+    const writer = openWriteTransaction(t.db, (trx) => insertTeams(trx, [team('Omikron')]), true);
+    await writer.written;
     const byName = preparedQuery((db, p: { name: string }) => db.selectFrom('teams').select('name').where('name', '=', p.name));
     let seen: string[] | null = null;
     const reader = byName(t.db, { name: 'Omikron' }).then((rows) => (seen = rows.map((r) => r.name)));
     await new Promise((r) => setTimeout(r, 50));
     // On SQLite the one connection is the writer's: the read has not run yet (PostgreSQL reads committed data at once).
     if (engine === 'sqlite') expect(seen).toBeNull();
-    finish();
-    await expect(writer).rejects.toThrow('rolled back');
+    writer.finish();
+    await expect(writer.done).rejects.toThrow('rolled back');
     await reader;
     expect(seen).toEqual([]);
   });
@@ -91,46 +101,32 @@ describe('prepared reads on a SQLite file while a write transaction holds the co
 
   it('run at once on the reading connection, see only what is committed, and see a commit at once', async () => {
     await insertTeamsQuietly(handle.db, [{ name: 'Alfa', active: 1, created_at: at, updated_at: at }]);
-    let finish!: () => void;
-    const held = new Promise<void>((r) => (finish = r));
-    let inserted!: () => void;
-    const insertedNow = new Promise<void>((r) => (inserted = r));
-    const writer = handle.db.transaction().execute(async (trx) => {
+    const writer = openWriteTransaction(handle.db, async (trx) => {
       await insertTeamsQuietly(trx, [{ name: 'Beta', active: 1, created_at: at, updated_at: at }]);
       // The writer's own reads see its write.
       expect(await byName(trx, { name: 'Beta' })).toEqual([{ name: 'Beta' }]);
-      inserted();
-      await held;
     });
-    await insertedNow;
+    await writer.written;
     // Outside the transaction, while it is open: answered without waiting for it, without its row.
     const during = await Promise.race([
       Promise.all([byName(handle.db, { name: 'Alfa' }), byName(handle.db, { name: 'Beta' })]),
       new Promise<'waited'>((r) => setTimeout(() => r('waited'), 500)),
     ]);
     expect(during).toEqual([[{ name: 'Alfa' }], []]);
-    finish();
-    await writer;
+    writer.finish();
+    await writer.done;
     expect(await byName(handle.db, { name: 'Beta' })).toEqual([{ name: 'Beta' }]);
   });
 
   it('sends a statement that writes through the one writing connection, after the open transaction', async () => {
-    let finish!: () => void;
-    const held = new Promise<void>((r) => (finish = r));
-    let started!: () => void;
-    const startedNow = new Promise<void>((r) => (started = r));
-    const writer = handle.db.transaction().execute(async (trx) => {
-      await insertTeamsQuietly(trx, [{ name: 'Gama', active: 1, created_at: at, updated_at: at }]);
-      started();
-      await held;
-    });
-    await startedNow;
+    const writer = openWriteTransaction(handle.db, (trx) => insertTeamsQuietly(trx, [{ name: 'Gama', active: 1, created_at: at, updated_at: at }]));
+    await writer.written;
     let written = false;
     const second = insertTeamsQuietly(handle.db, [{ name: 'Delta', active: 1, created_at: at, updated_at: at }]).then(() => (written = true));
     await new Promise((r) => setTimeout(r, 50));
     expect(written).toBe(false); // it waits for the writing connection
-    finish();
-    await writer;
+    writer.finish();
+    await writer.done;
     await second;
     expect(await byName(handle.db, { name: 'Delta' })).toEqual([{ name: 'Delta' }]);
   });
