@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db, Tx } from './database.ts';
 import { isPostgres } from './fulltext.ts';
-import { directRunnerOf } from './sqlite.ts';
+import { runCompiledQuery } from './prepared.ts';
 
 /**
  * Group commit for SQLite: units of write work that arrive together (in the same
@@ -38,14 +38,12 @@ const SAVEPOINT = CompiledQuery.raw('savepoint kontor_unit');
 const RELEASE = CompiledQuery.raw('release savepoint kontor_unit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint kontor_unit');
 
-/** A savepoint statement, directly on the transaction's SQLite connection (see sqlite.ts directRunnerOf). */
+/** A savepoint statement, directly on the transaction's SQLite connection (prepared.ts runCompiledQuery). */
 async function savepoint(trx: Tx, statement: CompiledQuery): Promise<void> {
-  const direct = directRunnerOf(trx.getExecutor().adapter, true);
-  if (direct) direct(statement.sql, []);
-  else await trx.executeQuery(statement);
+  await runCompiledQuery(trx, statement);
 }
 
-/** At most this many units share a transaction (a long one would hold up readers on the one connection). */
+/** At most this many units share a transaction (a long one would hold up the next writes, and reads not compiled by prepared.ts, which wait for the connection). */
 const MAX_UNITS = 64;
 
 const queues = new WeakMap<object, { pending: Unit[]; scheduled: boolean }>();
