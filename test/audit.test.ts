@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../src/platform/audit/index.ts';
+import { inWriteBatch } from '../src/platform/db/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -49,6 +51,35 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     const tomorrow = (await t.request(admin.auth, { method: 'GET', url: '/api/v1/audit?from=2999-01-01' })).json();
     expect(tomorrow.items).toEqual([]);
+  });
+
+  it('keeps the chain whole when units of a write batch fail after appending, and transactions append several entries', async () => {
+    const admin = await t.userWith(['admin']);
+    const who = { userId: admin.id, tokenId: null, name: 'batch', ip: null };
+    const { db } = t.database;
+    const before = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    // Arriving together, these share one SQLite transaction, each in its own savepoint:
+    // every third appends two entries and then fails, so its entries are rolled back.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        inWriteBatch(db, async (trx) => {
+          await recordAudit(trx, t.clock.now(), who, { entity: 'test', entityId: i, action: 'first' });
+          await recordAudit(trx, t.clock.now(), who, { entity: 'test', entityId: i, action: 'second' });
+          if (i % 3 === 0) throw new Error(`unit ${i} fails`);
+          return i;
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(10);
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 3; i++) await recordAudit(trx, t.clock.now(), who, { entity: 'test', entityId: 'tx', action: `step ${i}` });
+    });
+    const after = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(after - before).toBe(20 * 2 + 3);
+    const kept = await db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'test').where('action', '=', 'first').execute();
+    expect(kept.map((r) => Number(r.entity_id)).every((i) => i % 3 !== 0)).toBe(true);
+    const verified = (await t.request(admin.auth, { method: 'GET', url: '/api/v1/audit/verify' })).json();
+    expect(verified).toMatchObject({ ok: true });
   });
 
   it('is tamper-evident: the chain verifies, and an edited entry is found', async () => {

@@ -247,4 +247,37 @@ describe.each(testEngines())('service records on %s', (engine) => {
       { numRuns: 30 },
     );
   });
+
+  it('property: a new record’s answer is the record as reading it back shows it, for every kind and actor', async () => {
+    // The answer is built from the stored row and the names found while checking the
+    // input, not read back: it must not differ from a read in any field.
+    const ticket = await w.newTicket('Answer equals read');
+    const kindBody = fc.oneof(
+      fc.record({
+        kind: fc.constant('work'),
+        workTypeId: fc.constantFrom(w.wt.remote, w.wt.onSite, w.wt.unpriced, w.wt.internal),
+        startTime: fc.constantFrom('07:30', '09:00', '18:30', null),
+        minutes: fc.integer({ min: 1, max: 600 }),
+      }),
+      fc.record({ kind: fc.constant('travel'), km: fc.constantFrom('0.5', '36', '120.25'), zoneId: fc.constantFrom(w.zone.city, null), vehicle: fc.constantFrom('1AB 2345', null) }),
+      fc.record({ kind: fc.constant('fee'), feeId: fc.constant(w.fee.callOut), quantity: fc.constantFrom('1', '2.5') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        kindBody,
+        fc.constantFrom('tech', 'manager', 'manager-for-tech2'),
+        fc.integer({ min: 1, max: 31 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        async (body, who, day, billable) => {
+          const auth = who === 'tech' ? w.tech.auth : w.manager.auth;
+          const payload = { ...body, date: `2026-10-${String(day).padStart(2, '0')}`, description: 'Odpověď = čtení', billable, ...(who === 'manager-for-tech2' ? { technicianId: w.tech2.id } : {}) };
+          const res = await w.log(auth, payload, ticket.id);
+          expect(res.statusCode, res.body).toBe(201);
+          const answer = res.json();
+          expect(answer).toEqual((await get(auth, answer.id)).json());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });

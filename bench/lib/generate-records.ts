@@ -250,7 +250,8 @@ async function* recordBatches(db: Db, s: Setup, o: ReturnType<typeof defaults>, 
       if (!cols) {
         const sample = { ...v, date: dayClass === 'off' ? weekend : weekday };
         if (kind === 'work' && v.startTime) sample.date = timeClass({ date: sample.date, time: v.startTime }, hours, holidays) === tc ? sample.date : day;
-        cols = (await priceValues(db, sample)) as Record<string, Value>;
+        // The generated tickets fall under no contract.
+        cols = (await priceValues(db, sample, null)) as Record<string, Value>;
         priced.set(key, cols);
       }
       const state = age > 14 ? 'approved' : age > 3 ? 'submitted' : 'draft';

@@ -30,21 +30,19 @@ export async function ticketContractId(db: DbOrTx, ticketId: number): Promise<nu
   return row?.contract_id ?? null;
 }
 
-// Both read for every record logged: compiled once.
+// Read for every record logged: compiled once.
 const ticketContractQuery = preparedQuery((db, p: { ticketId: number }) => db.selectFrom('tickets').select('contract_id').where('id', '=', p.ticketId));
-const contractTermsQuery = preparedQuery((db, p: { ticketId: number }) =>
-  db
-    .selectFrom('tickets')
-    .innerJoin('contracts', 'contracts.id', 'tickets.contract_id')
-    .select(['contracts.price_list_id', 'contracts.valid_from', 'contracts.valid_to'])
-    .where('tickets.id', '=', p.ticketId));
+const contractTermsQuery = preparedQuery((db, p: { id: number }) =>
+  db.selectFrom('contracts').select(['price_list_id', 'valid_from', 'valid_to']).where('id', '=', p.id));
 
 /**
- * The price list of the ticket's contract when a record dated `date` falls
- * under it (linked and within the validity) and the contract names one.
+ * The price list of the contract a record dated `date` falls under (its ticket's
+ * contract, `contractId`), when the date is within the contract's validity and the
+ * contract names one.
  */
-export async function contractPriceListFor(db: DbOrTx, ticketId: number, date: string): Promise<number | null> {
-  const [row] = await contractTermsQuery(db, { ticketId });
+export async function contractPriceListFor(db: DbOrTx, contractId: number | null, date: string): Promise<number | null> {
+  if (contractId === null) return null;
+  const [row] = await contractTermsQuery(db, { id: contractId });
   if (!row || row.valid_from > date || (row.valid_to !== null && row.valid_to < date)) return null;
   return row.price_list_id;
 }

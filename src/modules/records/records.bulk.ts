@@ -1,12 +1,9 @@
-import type { Updateable } from 'kysely';
-import type { RecordsTable } from '../../platform/db/index.ts';
 import { detailsFromIssues } from '../../platform/http/errors.ts';
 import { AppError, invalid, type ErrorDetail } from '../../shared/errors.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { require, visibleTicket, type RecordsDeps } from './records.context.ts';
-import type { RecordValues } from './records.repo.ts';
 import { bulkRowSchema, type BulkReport } from './records.schemas.ts';
-import type { RecordsService } from './records.service.ts';
+import type { ReadyRecord, RecordsService } from './records.service.ts';
 import { CsvSyntaxError, csvObjects } from './domain/csv.ts';
 
 /** A row to import: its number (array index, or line of a file), what it says, and problems found while reading it. */
@@ -41,7 +38,7 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
   async function importRows(ctx: RequestContext, rows: readonly IncomingRow[], options: { dryRun: boolean; pathPrefix: string }): Promise<BulkReport> {
     require(ctx, 'records.write');
     if (!rows.length) throw invalid([{ path: '', code: 'empty', message: 'There are no records to import' }]);
-    const accepted: { row: number; values: RecordValues; price: Updateable<RecordsTable> }[] = [];
+    const accepted: { row: number; ready: ReadyRecord }[] = [];
     const rejected: BulkReport['rejected'] = [];
     for (const r of rows) {
       const parsed = bulkRowSchema.safeParse(r.data);
@@ -55,28 +52,28 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
         else {
           const { ticketId: _ticketId, ...input } = parsed.data;
           const prepared = await records.prepareNew(ctx, ticket, input);
-          if (prepared.values) accepted.push({ row: r.row, values: prepared.values, price: prepared.price! });
+          if (prepared.ok) accepted.push({ row: r.row, ready: prepared });
           reasons = prepared.problems;
         }
       }
       if (reasons.length) rejected.push({ row: r.row, reasons });
     }
-    const priceStatus = (p: Updateable<RecordsTable>) => (p.price_error ? 'no_price' : 'priced') as 'priced' | 'no_price';
+    const priceStatus = (r: ReadyRecord) => (r.price.price_error ? 'no_price' : 'priced') as 'priced' | 'no_price';
     if (rejected.length) {
-      const report: BulkReport = { dryRun: options.dryRun, imported: 0, accepted: accepted.map((a) => ({ row: a.row, id: null, priceStatus: priceStatus(a.price) })), rejected };
+      const report: BulkReport = { dryRun: options.dryRun, imported: 0, accepted: accepted.map((a) => ({ row: a.row, id: null, priceStatus: priceStatus(a.ready) })), rejected };
       throw new AppError('validation', 'bulk_rejected', `${rejected.length} of ${rows.length} rows are not valid; nothing was imported`, {
         details: rejected.flatMap((r) => r.reasons.map((d) => ({ ...d, path: `${options.pathPrefix}${r.row}${d.path ? `.${d.path}` : ''}` }))),
         extra: { report },
       });
     }
-    if (options.dryRun) return { dryRun: true, imported: 0, accepted: accepted.map((a) => ({ row: a.row, id: null, priceStatus: priceStatus(a.price) })), rejected: [] };
+    if (options.dryRun) return { dryRun: true, imported: 0, accepted: accepted.map((a) => ({ row: a.row, id: null, priceStatus: priceStatus(a.ready) })), rejected: [] };
     const now = clock.now();
     const ids = await db.transaction().execute(async (trx) => {
       const out: number[] = [];
-      for (const a of accepted) out.push(await records.insertPrepared(trx, ctx, a.values, a.price, now));
+      for (const a of accepted) out.push((await records.insertPrepared(trx, ctx, a.ready, now)).id);
       return out;
     });
-    return { dryRun: false, imported: ids.length, accepted: accepted.map((a, i) => ({ row: a.row, id: ids[i]!, priceStatus: priceStatus(a.price) })), rejected: [] };
+    return { dryRun: false, imported: ids.length, accepted: accepted.map((a, i) => ({ row: a.row, id: ids[i]!, priceStatus: priceStatus(a.ready) })), rejected: [] };
   }
 
   /** POST /records/bulk: an array of records, each with its ticketId; `row` is the array index. */

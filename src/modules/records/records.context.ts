@@ -30,6 +30,8 @@ export interface VisibleTicket {
   id: number;
   number: string;
   clientId: number;
+  /** Shown in a new record's answer. */
+  clientName: string;
   subject: string;
   /** The contract the ticket is linked to, if any: its records count under it. */
   contractId: number | null;
@@ -42,8 +44,12 @@ export interface VisibleTicket {
  * follow the ticket scope: operators and technicians see their queues' tickets).
  */
 // Every record written starts here, so these are compiled once (preparedQuery).
-const TICKET_HEAD = ['id', 'number', 'client_id', 'subject', 'contract_id', 'queue_id'] as const;
-const anyTicket = preparedQuery((db, p: { id: number }) => db.selectFrom('tickets').select(TICKET_HEAD).where('id', '=', p.id));
+const anyTicket = preparedQuery((db, p: { id: number }) =>
+  db
+    .selectFrom('tickets as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .select(['t.id', 't.number', 't.client_id', 'c.name as client_name', 't.subject', 't.contract_id', 't.queue_id'])
+    .where('t.id', '=', p.id));
 // The ticket by its key, then membership of its queue by the key of queue_members: on a big
 // database two key look-ups cost less than one statement with the queue subquery.
 const queueMember = preparedQuery((db, p: { queueId: number; userId: number }) =>
@@ -64,7 +70,10 @@ export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number)
   if (!row) throw notFound('Ticket');
   if (scope.kind === 'member_queues' && !(await queueMember(db, { queueId: row.queue_id, userId: scope.userId })).length) throw notFound('Ticket');
   const dims = await ticketDimensions(db, { id });
-  return { id: row.id, number: row.number, clientId: row.client_id, subject: row.subject, contractId: row.contract_id, dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])) };
+  return {
+    id: row.id, number: row.number, clientId: row.client_id, clientName: row.client_name, subject: row.subject, contractId: row.contract_id,
+    dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])),
+  };
 }
 
 /** The stored record if its ticket is visible to the actor, else "not found". */

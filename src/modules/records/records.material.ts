@@ -30,7 +30,7 @@ export function materialTicket(db: DbOrTx, ctx: RequestContext, ticketId: number
  * The list of the ticket's contract comes first when the date falls under it (BILLING.md §2).
  */
 export async function materialPricing(db: DbOrTx, ticket: MaterialTicket, date: string): Promise<MaterialPricer> {
-  const contractPriceListId = ticket.contractId === null ? null : await contractPriceListFor(db, ticket.id, date);
+  const contractPriceListId = await contractPriceListFor(db, ticket.contractId, date);
   return materialPricer(db, { clientId: ticket.clientId, contractPriceListId, date });
 }
 
@@ -126,5 +126,5 @@ export async function createReturnRecord(trx: Tx, now: Date, ret: MaterialReturn
     vat_category: original.vat_category, price_error: original.price_error,
     pricing_json: JSON.stringify({ ...stored, explanation: [...explanation, ...stored.explanation] }),
   } as Insertable<RecordsTable>;
-  return insertRecord(trx, row);
+  return (await insertRecord(trx, row)).id;
 }

@@ -2,9 +2,9 @@ import { preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { resolveDimensionValues } from '../helpdesk/index.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
-import { pricingReads, type PricingReads } from '../pricing/index.ts';
+import { pricingReads, type PricingReads, type TravelZone, type UnitFee, type WorkType } from '../pricing/index.ts';
 import type { VisibleTicket } from './records.context.ts';
-import type { RecordValues, TimeClass } from './records.repo.ts';
+import type { RecordNames, RecordValues, TimeClass } from './records.repo.ts';
 import { dateProblems, entryMinutes, parseDecimal } from './domain/entry.ts';
 
 /**
@@ -45,7 +45,14 @@ async function active<T extends { active: boolean }>(entry: Promise<T | null>): 
   return found?.active ? found : null;
 }
 
-const userActive = preparedQuery((db, p: { id: number }) => db.selectFrom('users').select('active').where('id', '=', p.id));
+const userActive = preparedQuery((db, p: { id: number }) => db.selectFrom('users').select(['active', 'name']).where('id', '=', p.id));
+
+/** A record's checked values, and the names its answer shows when it is written as new. */
+export interface PreparedValues {
+  values: RecordValues | null;
+  names: RecordNames | null;
+  problems: ErrorDetail[];
+}
 
 export async function prepareRecord(
   db: DbOrTx,
@@ -55,7 +62,7 @@ export async function prepareRecord(
   before: RecordValues | null,
   today: string,
   reads?: PricingReads,
-): Promise<{ values: RecordValues | null; problems: ErrorDetail[] }> {
+): Promise<PreparedValues> {
   const problems: ErrorDetail[] = [];
   const bad = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const kind = before?.kind ?? input.kind;
@@ -66,14 +73,18 @@ export async function prepareRecord(
 
   const defaultTechnician = before?.technicianId ?? ctx.actor.userId;
   const technicianId = input.technicianId ?? defaultTechnician;
+  let technicianName = ctx.actor.name;
   if (technicianId === 0) bad('technicianId', 'required', 'Name the technician whose record it is');
   else {
     if (technicianId !== defaultTechnician && !hasPermission(ctx.actor, 'records.approve')) {
       bad('technicianId', 'not_allowed', 'You may log records only for yourself');
     }
     // The actor is active: they have just signed in for this request (deactivating a user ends their sessions and tokens at once).
-    const active = technicianId === ctx.actor.userId || (await userActive(db, { id: technicianId }))[0]?.active === 1;
-    if (!active) bad('technicianId', 'unknown_reference', 'No active user with this id');
+    if (technicianId !== ctx.actor.userId) {
+      const [user] = await userActive(db, { id: technicianId });
+      if (user?.active === 1) technicianName = user.name;
+      else bad('technicianId', 'unknown_reference', 'No active user with this id');
+    }
   }
 
   const date = input.date ?? before?.date;
@@ -91,10 +102,11 @@ export async function prepareRecord(
   }
 
   let workTypeId: number | null = null;
+  let wt: WorkType | null = null;
   let billableDefault = true;
   if (kind === 'work') {
     workTypeId = input.workTypeId ?? before?.workTypeId ?? null;
-    const wt = workTypeId === null ? null : await active(catalogue.workType(workTypeId));
+    wt = workTypeId === null ? null : await active(catalogue.workType(workTypeId));
     if (!wt) bad('workTypeId', workTypeId === null ? 'required' : 'unknown_reference', 'No active work type with this id');
     else billableDefault = wt.billableDefault;
   }
@@ -108,9 +120,10 @@ export async function prepareRecord(
   let kmMilli: number | null = null;
   let zoneId: number | null = null;
   let vehicle: string | null = null;
+  let zone: TravelZone | null = null;
   if (kind === 'travel') {
     zoneId = input.zoneId !== undefined ? input.zoneId : (before?.zoneId ?? null);
-    if (zoneId !== null && !(await active(catalogue.zone(zoneId)))) bad('zoneId', 'unknown_reference', 'No active travel zone with this id');
+    if (zoneId !== null && !(zone = await active(catalogue.zone(zoneId)))) bad('zoneId', 'unknown_reference', 'No active travel zone with this id');
     if (input.km !== undefined) {
       const km = parseDecimal(input.km, 'km', { positive: false });
       problems.push(...km.problems);
@@ -122,9 +135,10 @@ export async function prepareRecord(
 
   let feeId: number | null = null;
   let quantityMilli: number | null = null;
+  let fee: UnitFee | null = null;
   if (kind === 'fee') {
     feeId = input.feeId ?? before?.feeId ?? null;
-    if (feeId === null || !(await active(catalogue.unitFee(feeId)))) bad('feeId', feeId === null ? 'required' : 'unknown_reference', 'No active unit fee with this id');
+    if (feeId === null || !(fee = await active(catalogue.unitFee(feeId)))) bad('feeId', feeId === null ? 'required' : 'unknown_reference', 'No active unit fee with this id');
     if (input.quantity !== undefined) {
       const q = parseDecimal(input.quantity, 'quantity', { positive: true });
       problems.push(...q.problems);
@@ -142,8 +156,13 @@ export async function prepareRecord(
     for (const v of resolved.values) dimensions[v.dimension] = v.value;
   }
 
-  if (problems.length) return { values: null, problems };
+  if (problems.length) return { values: null, names: null, problems };
   return {
+    names: {
+      ticket_number: ticket.number, ticket_subject: ticket.subject, client_name: ticket.clientName, technician_name: technicianName, approver_name: null,
+      work_type_code: wt?.code ?? null, work_type_name: wt?.name ?? null, zone_code: zone?.code ?? null, zone_name: zone?.name ?? null,
+      fee_code: fee?.code ?? null, fee_name: fee?.name ?? null, fee_unit: fee?.unit ?? null, item_code: null, item_name: null, item_unit: null,
+    },
     values: {
       kind, ticketId: ticket.id, clientId: ticket.clientId, technicianId, date: date!, startTime, minutes, workTypeId,
       timeClassOverride: kind === 'work' ? timeClassOverride : null, kmMilli, zoneId, vehicle, feeId, quantityMilli,

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { Db, RecordsTable } from '../../platform/db/index.ts';
+import type { DbOrTx, RecordsTable } from '../../platform/db/index.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
 import { priceRecord, type PricedRecord, type PriceRecordInput, type PricingReads } from '../pricing/index.ts';
 import type { RecordValues } from './records.repo.ts';
@@ -22,12 +22,11 @@ export interface StoredPricing {
  */
 export const isCostLine = (line: string) => line.startsWith('Internal cost: ');
 
-export function pricingInputOf(v: RecordValues): PriceRecordInput {
+function pricingInputOf(v: RecordValues, contractPriceListId: number | null): PriceRecordInput {
   return {
     kind: v.kind,
     clientId: v.clientId,
-    // The contract's list, when the record falls under one, is added by priceValues.
-    contractPriceListId: null,
+    contractPriceListId,
     date: v.date,
     startTime: v.startTime,
     minutes: v.minutes,
@@ -83,15 +82,16 @@ export function priceColumns(result: PricedRecord, v: Pick<RecordValues, 'timeCl
 }
 
 /**
- * Prices a record's values into snapshot columns. A price list the pricing core
+ * Prices a record's values into snapshot columns, under `contractId` (the contract
+ * of the record's ticket) when it has one. A price list the pricing core
  * cannot read (RangeError) makes the record "no price" with the reason instead of
  * losing the technician's entry.
  */
-export async function priceValues(db: Db, values: RecordValues, reads?: PricingReads): Promise<Updateable<RecordsTable>> {
+export async function priceValues(db: DbOrTx, values: RecordValues, contractId: number | null, reads?: PricingReads): Promise<Updateable<RecordsTable>> {
   try {
     // The list of the contract the record falls under comes first (BILLING.md §2).
-    const contractPriceListId = await contractPriceListFor(db, values.ticketId, values.date);
-    return priceColumns(await priceRecord(db, { ...pricingInputOf(values), contractPriceListId }, reads), values);
+    const contractPriceListId = await contractPriceListFor(db, contractId, values.date);
+    return priceColumns(await priceRecord(db, pricingInputOf(values, contractPriceListId), reads), values);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const failed: PricedRecord = {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { afterCursor, preparedQuery, type DbOrTx, type RecordsTable, type SortKey } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { TicketScope } from '../identity/index.ts';
@@ -42,14 +42,17 @@ export function valueColumns(v: RecordValues): Updateable<RecordsTable> {
 }
 
 // Compiled once per set of columns (preparedQuery): building the insert cost more than running it.
-const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.insertInto('records').values(row).returning('id'));
+// It returns the whole stored row (defaults included), so that the answer to a new record
+// needs no read back.
+const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.insertInto('records').values(row).returningAll());
 
-export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<number> {
+/** Writes a record; returns its stored columns. */
+export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<Selectable<RecordsTable>> {
   // Columns left undefined take their defaults, as with Kysely's own insert.
   const row = Object.values(values).some((v) => v === undefined) ? (Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>) : values;
   const [inserted] = await insertRecordRow(db, row);
-  if (!inserted) throw new Error('records: the insert returned no id');
-  return inserted.id;
+  if (!inserted) throw new Error('records: the insert returned no row');
+  return inserted;
 }
 
 /** Writes only over the version the caller read; false when someone else changed it first. */
@@ -88,38 +91,45 @@ function recordQuery(db: DbOrTx) {
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordQuery>['executeTakeFirstOrThrow']>>;
 
+/**
+ * What a record's answer shows beside its own columns: the names of what it refers
+ * to. A read joins them; a write that has them in hand passes them (toRecord's second
+ * argument), so one mapping serves both.
+ */
+export type RecordNames = Omit<RecordRow, keyof Selectable<RecordsTable>>;
+
 /** Rows the actor's ticket scope lets through (records follow their tickets). */
 function scoped<Q extends ReturnType<typeof recordQuery>>(db: DbOrTx, sel: Q, scope: TicketScope): Q {
   if (scope.kind !== 'member_queues') return sel;
   return sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId)) as Q;
 }
 
-export function toRecord(r: RecordRow): ServiceRecord {
+export function toRecord(r: Selectable<RecordsTable>, n: RecordNames): ServiceRecord {
   const pricing: Partial<StoredPricing> = r.pricing_json ? (JSON.parse(r.pricing_json) as StoredPricing) : {};
   return {
     id: r.id,
     kind: r.kind,
-    ticket: { id: r.ticket_id, number: r.ticket_number, subject: r.ticket_subject },
-    client: { id: r.client_id, name: r.client_name },
+    ticket: { id: r.ticket_id, number: n.ticket_number, subject: n.ticket_subject },
+    client: { id: r.client_id, name: n.client_name },
     contractId: r.contract_id,
-    technician: { id: r.technician_id, name: r.technician_name },
+    technician: { id: r.technician_id, name: n.technician_name },
     date: r.date,
     startTime: r.start_time,
     minutes: r.minutes,
-    workType: r.work_type_id === null ? null : { id: r.work_type_id, code: r.work_type_code ?? '', name: r.work_type_name ?? '' },
+    workType: r.work_type_id === null ? null : { id: r.work_type_id, code: n.work_type_code ?? '', name: n.work_type_name ?? '' },
     timeClass: r.time_class as TimeClass | null,
     timeClassOverridden: r.time_class_overridden === 1,
     km: r.km_milli === null ? null : formatQuantity(r.km_milli),
-    zone: r.zone_id === null ? null : { id: r.zone_id, code: r.zone_code ?? '', name: r.zone_name ?? '' },
+    zone: r.zone_id === null ? null : { id: r.zone_id, code: n.zone_code ?? '', name: n.zone_name ?? '' },
     vehicle: r.vehicle,
-    fee: r.fee_id === null ? null : { id: r.fee_id, code: r.fee_code ?? '', name: r.fee_name ?? '', unit: r.fee_unit ?? '' },
-    item: r.item_id === null ? null : { id: r.item_id, code: r.item_code ?? '', name: r.item_name ?? '', unit: r.item_unit ?? '' },
+    fee: r.fee_id === null ? null : { id: r.fee_id, code: n.fee_code ?? '', name: n.fee_name ?? '', unit: n.fee_unit ?? '' },
+    item: r.item_id === null ? null : { id: r.item_id, code: n.item_code ?? '', name: n.item_name ?? '', unit: n.item_unit ?? '' },
     quantity: r.quantity_milli === null ? null : formatQuantity(r.quantity_milli),
     billable: r.billable === 1,
     description: r.description,
     internalNote: r.internal_note,
     state: r.state,
-    approvedBy: r.approved_by === null ? null : { id: r.approved_by, name: r.approver_name ?? '' },
+    approvedBy: r.approved_by === null ? null : { id: r.approved_by, name: n.approver_name ?? '' },
     approvedAt: r.approved_at,
     billedInvoiceId: r.billed_invoice_id,
     price: {
@@ -152,7 +162,7 @@ const memberRecordById = preparedQuery((db, p: { id: number; userId: number }) =
 export async function readRecord(db: DbOrTx, id: number, scope: TicketScope): Promise<ServiceRecord | null> {
   if (scope.kind === 'none') return null;
   const [row] = scope.kind === 'member_queues' ? await memberRecordById(db, { id, userId: scope.userId }) : await recordById(db, { id });
-  return row ? toRecord(row) : null;
+  return row ? toRecord(row, row) : null;
 }
 
 const SORTS: Record<'date' | '-date', readonly SortKey[]> = {
@@ -181,7 +191,7 @@ export async function listRecords(
   const keys = SORTS[page.sort];
   if (page.after) sel = sel.where(afterCursor(keys, page.after));
   for (const [column, dir] of keys) sel = sel.orderBy(sql.ref(column), dir);
-  return (await sel.limit(page.limit).execute()).map(toRecord);
+  return (await sel.limit(page.limit).execute()).map((r) => toRecord(r, r));
 }
 
 /**

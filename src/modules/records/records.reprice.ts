@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/index.ts';
+import { ticketContractId } from '../contracts/index.ts';
 import { valuesOfRow } from './records.context.ts';
 import { priceValues } from './records.pricing.ts';
 
@@ -17,8 +18,9 @@ export async function repriceTicketRecords(trx: Tx, ticketId: number, at: string
     .where('kind', '!=', 'material')
     .orderBy('id')
     .execute();
+  const contractId = await ticketContractId(trx, ticketId);
   for (const row of rows) {
-    const priceCols = await priceValues(trx, valuesOfRow(row));
+    const priceCols = await priceValues(trx, valuesOfRow(row), contractId);
     await trx.updateTable('records').set((eb) => ({ ...priceCols, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
   }
   return rows.length;

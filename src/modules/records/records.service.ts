@@ -1,10 +1,9 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { inWriteBatch, type RecordsTable, type Tx } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
-import { notFound, staleVersion } from '../../shared/errors.ts';
+import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { auditWhoOf, ticketScopeOf, type RequestContext } from '../identity/index.ts';
-import { ticketContractId } from '../contracts/index.ts';
 import {
   auditView, presenter, require, stateOfRow, throwIfProblems, todayOf, valuesOfRow, visibleRecordRow, visibleTicket, type RecordsDeps, type VisibleTicket,
 } from './records.context.ts';
@@ -20,51 +19,42 @@ export function createRecordsService(deps: RecordsDeps) {
   const { db, clock } = deps;
 
   /** Checks and prices one new record; nothing is written. Bulk and import use it row by row. */
-  async function prepareNew(ctx: RequestContext, ticket: VisibleTicket, input: RecordInput) {
+  async function prepareNew(ctx: RequestContext, ticket: VisibleTicket, input: RecordInput): Promise<PreparedNew> {
     // One look at pricing's configuration serves both the checks and the price.
     const reads = await pricingReads(db);
     const prepared = await prepareRecord(db, ctx, ticket, input, null, todayOf(clock), reads);
-    if (!prepared.values) return { values: null, price: null, problems: prepared.problems };
-    return { values: prepared.values, price: await priceValues(db, prepared.values, reads), problems: [] };
+    if (!prepared.values) return { ok: false, problems: prepared.problems };
+    // A record falls under the contract its ticket is linked to, and is priced under it.
+    const contractId = ticket.contractId;
+    const price = await priceValues(db, prepared.values, contractId, reads);
+    return { ok: true, values: prepared.values, names: prepared.names!, contractId, price, problems: [] };
   }
 
-  /** Writes a prepared record and its audit entry inside the caller's transaction. */
-  async function insertPrepared(trx: Tx, ctx: RequestContext, values: repo.RecordValues, priceCols: Updateable<RecordsTable>, now: Date): Promise<number> {
+  /** Writes a prepared record and its audit entry inside the caller's transaction; returns its stored columns. */
+  async function insertPrepared(trx: Tx, ctx: RequestContext, prepared: ReadyRecord, now: Date): Promise<Selectable<RecordsTable>> {
     const at = now.toISOString();
-    // A record falls under the contract its ticket is linked to.
-    const contractId = await ticketContractId(trx, values.ticketId);
+    const { values, price } = prepared;
     // Object.assign onto the fresh value columns, not spreads (docs/ARCHITECTURE.md, “Hot paths”).
-    const row = Object.assign(repo.valueColumns(values), priceCols, {
+    const row = Object.assign(repo.valueColumns(values), price, {
       kind: values.kind, ticket_id: values.ticketId, client_id: values.clientId,
-      contract_id: contractId, state: 'draft' as const, created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
+      contract_id: prepared.contractId, state: 'draft' as const, created_by: ctx.actor.userId || null, created_at: at, updated_at: at,
     }) as Insertable<RecordsTable>;
-    const id = await repo.insertRecord(trx, row);
-    await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: id, action: 'create', after: auditView(values, priceCols) });
-    return id;
+    const stored = await repo.insertRecord(trx, row);
+    await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: stored.id, action: 'create', after: auditView(values, price) });
+    return stored;
   }
 
   async function create(ctx: RequestContext, ticketId: number, input: NewRecord): Promise<ServiceRecord> {
     require(ctx, 'records.write');
     const ticket = await visibleTicket(db, ctx, ticketId);
     const prepared = await prepareNew(ctx, ticket, input);
-    throwIfProblems(prepared.problems);
+    if (!prepared.ok) throw invalid(prepared.problems);
     const now = clock.now();
     // Records logged at the same moment share a commit on SQLite (inWriteBatch); each is still all or nothing.
-    // Read back in the same transaction: it runs at once on the connection the write
-    // holds, instead of queueing for it behind the next batch.
-    const record = await inWriteBatch(db, async (trx) => written(trx, await insertPrepared(trx, ctx, prepared.values!, prepared.price!, now)));
-    return presenter(ctx)(record);
-  }
-
-  /**
-   * A record just written in this request, on a ticket whose scope it checked: read
-   * without the ticket-scope condition again (which costs more than the read itself on a
-   * big database).
-   */
-  async function written(trx: Tx, id: number): Promise<ServiceRecord> {
-    const record = await repo.readRecord(trx, id, { kind: 'all' });
-    if (!record) throw notFound('Record');
-    return record;
+    const stored = await inWriteBatch(db, (trx) => insertPrepared(trx, ctx, prepared, now));
+    // The answer is the stored row with the names that checking the input found (the
+    // ticket's, the client's, the technician's, the catalogue's), without reading it back.
+    return presenter(ctx)(repo.toRecord(stored, prepared.names));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<ServiceRecord> {
@@ -107,7 +97,7 @@ export function createRecordsService(deps: RecordsDeps) {
     const prepared = await prepareRecord(db, ctx, ticket, { ...changes, kind: before.kind }, before, todayOf(clock), reads);
     throwIfProblems(prepared.problems);
     const values = prepared.values!;
-    const priceCols = await priceValues(db, values, reads);
+    const priceCols = await priceValues(db, values, ticket.contractId, reads);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, updated_at: now.toISOString() });
@@ -136,3 +126,16 @@ export function createRecordsService(deps: RecordsDeps) {
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
+
+/** A new record checked and priced, ready to be written (insertPrepared). */
+export interface ReadyRecord {
+  ok: true;
+  values: repo.RecordValues;
+  /** What its answer shows beside its columns. */
+  names: repo.RecordNames;
+  contractId: number | null;
+  price: Updateable<RecordsTable>;
+  problems: [];
+}
+
+export type PreparedNew = ReadyRecord | { ok: false; problems: ErrorDetail[] };

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { uniqueViolationIndex } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
-import { require, throwIfProblems, visibleTicket, type RecordsDeps } from './records.context.ts';
+import { require, visibleTicket, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
 import type { ServiceRecord, Timer, TimerStop } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
@@ -81,11 +81,11 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
       description: input.description ?? timer.description,
       billable: input.billable,
     });
-    throwIfProblems(prepared.problems.map((p) => (p.code === 'too_long' ? { ...p, message: `${p.message}; send the minutes to record, or discard the timer` } : p)));
+    if (!prepared.ok) throw invalid(prepared.problems.map((p) => (p.code === 'too_long' ? { ...p, message: `${p.message}; send the minutes to record, or discard the timer` } : p)));
     const now = clock.now();
     const id = await db.transaction().execute(async (trx) => {
       if (!(await repo.deleteTimer(trx, ctx.actor.userId, timer.started_at))) throw new AppError('conflict', 'timer_changed', 'The timer was stopped or discarded meanwhile');
-      const recordId = await records.insertPrepared(trx, ctx, prepared.values!, prepared.price!, now);
+      const recordId = (await records.insertPrepared(trx, ctx, prepared, now)).id;
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'timer', entityId: ctx.actor.userId, action: 'stop', after: { ticketId: ticket.id, recordId } });
       return recordId;
     });

@@ -30,13 +30,45 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
 
 const SECRET_KEY = /pass(word)?|secret|token|hash|otp/i;
 
-/** Secrets never reach the audit log: their values are replaced, their presence kept. */
+// Keys are field names, a small set that repeats with every entry: each is tested once
+// (bounded, in case entries carry keys of their users' making, e.g. custom fields).
+const secretKeys = new Map<string, boolean>();
+function isSecretKey(key: string): boolean {
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    if (secretKeys.size >= 2_000) secretKeys.clear();
+    secretKeys.set(key, (secret = SECRET_KEY.test(key)));
+  }
+  return secret;
+}
+
+/**
+ * Secrets never reach the audit log: their values are replaced, their presence kept.
+ * A plain object or array without secrets is returned as it is (every write is
+ * audited, and most carry none); one with a secret is copied, never changed in place.
+ */
 export function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const redacted = redact(item);
+      if (redacted !== item) (out ??= value.slice())[i] = redacted;
+    }
+    return out ?? value;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v);
-    return out;
+    const proto: unknown = Object.getPrototypeOf(value);
+    const plain = proto === Object.prototype || proto === null;
+    let out: Record<string, unknown> | null = plain ? null : {};
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item: unknown = (value as Record<string, unknown>)[key];
+      const redacted = isSecretKey(key) ? '[redacted]' : redact(item);
+      if (out) out[key] = redacted;
+      else if (redacted !== item) (out = Object.assign({}, value) as Record<string, unknown>)[key] = redacted;
+    }
+    return out ?? value;
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Insertable } from 'kysely';
 import type { Clock } from '../clock.ts';
-import { inWriteBatch, type AuditLogTable, type Db, type DbOrTx, type Tx } from '../db/index.ts';
+import { inWriteBatch, transactionMemo, type AuditLogTable, type Db, type DbOrTx, type Tx } from '../db/index.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { GENESIS_HASH, entryHash, redact, type ChainedFields } from './chain.ts';
 
@@ -30,10 +30,18 @@ const AUDIT_CHAIN_LOCK = 7_263_001;
  * exactly when the change it records does.
  */
 export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: AuditEntry): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const memo = transactionMemo(trx);
+  // The chain's head after this transaction's own last entry: nobody else can append
+  // meanwhile (SQLite has one writer; on PostgreSQL the lock taken before that entry
+  // holds until the transaction ends), so it is not read again.
+  let prevHash = memo.get(CHAIN_HEAD) as string | undefined;
+  if (prevHash === undefined) {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+    }
+    const [last] = await selectLastHash(trx, {});
+    prevHash = last?.hash ?? GENESIS_HASH;
   }
-  const [last] = await selectLastHash(trx, {});
   const fields: ChainedFields = {
     at: at.toISOString(),
     actor_user_id: who.userId,
@@ -46,11 +54,13 @@ export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: Audit
     before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(redact(entry.before)),
     after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
   // The hash is taken before the chain fields join the row (Object.assign onto it: docs/ARCHITECTURE.md, “Hot paths”).
   const hash = entryHash(prevHash, fields);
   await insertEntry(trx, Object.assign(fields, { prev_hash: prevHash, hash }));
+  memo.set(CHAIN_HEAD, hash);
 }
+
+const CHAIN_HEAD = 'audit:chain-head';
 
 // Every change runs these two, so they are compiled once (preparedQuery) instead of
 // being rebuilt by Kysely each time.

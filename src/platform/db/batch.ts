@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Db, Tx } from './database.ts';
 import { isPostgres } from './fulltext.ts';
 import { runCompiledQuery } from './prepared.ts';
+import { forgetTransactionMemo } from './transaction-memo.ts';
 
 /**
  * Group commit for SQLite: units of write work that arrive together (in the same
@@ -95,6 +96,7 @@ async function flush(db: Db, q: { pending: Unit[]; scheduled: boolean }): Promis
           last.push(...mine);
         } catch (error) {
           await savepoint(trx, ROLLBACK_TO);
+          forgetTransactionMemo(trx);
           await savepoint(trx, RELEASE);
           outcomes.push({ ok: false, error });
         }

@@ -6,6 +6,7 @@ export { containsFolded } from './search.ts';
 export { indexTicketDocument, indexNewTicketDocument, ticketMatches, searchTokens, isPostgres, queryWords, fullTextQuery, matchesFullText } from './fulltext.ts';
 export { idParams, preparedInsert, preparedQuery } from './prepared.ts';
 export { inWriteBatch, type AtEnd } from './batch.ts';
+export { transactionMemo } from './transaction-memo.ts';
 export { configVersion } from './config-version.ts';
 export { arrayRows, rowArrays } from './rows.ts';
 export { afterCursor, type SortKey } from './keyset.ts';
