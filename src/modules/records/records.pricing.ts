@@ -44,12 +44,11 @@ function pricingInputOf(v: RecordValues, contractPriceListId: number | null): Pr
 /** The price snapshot columns of a record from its pricing result. */
 export function priceColumns(result: PricedRecord, v: Pick<RecordValues, 'timeClassOverride'>): Updateable<RecordsTable> {
   if (result.ok) {
-    const stored: StoredPricing = {
-      explanation: result.explanation, costCurrency: result.costCurrency, source: result.source, priceListName: result.priceListName,
-      ...(result.rateMinor !== undefined ? { rateMinor: result.rateMinor } : {}),
-      ...(result.surchargePct !== undefined ? { surchargePct: result.surchargePct } : {}),
-      ...(result.unitPriceMinor !== undefined ? { unitPriceMinor: result.unitPriceMinor } : {}),
-    };
+    // Optional keys assigned, not spread in (docs/ARCHITECTURE.md, “Hot paths”).
+    const stored: StoredPricing = { explanation: result.explanation, costCurrency: result.costCurrency, source: result.source, priceListName: result.priceListName };
+    if (result.rateMinor !== undefined) stored.rateMinor = result.rateMinor;
+    if (result.surchargePct !== undefined) stored.surchargePct = result.surchargePct;
+    if (result.unitPriceMinor !== undefined) stored.unitPriceMinor = result.unitPriceMinor;
     return {
       time_class: v.timeClassOverride ?? result.timeClass ?? null,
       price_list_id: result.priceListId,

@@ -49,7 +49,13 @@ const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.
 /** Writes a record; returns its stored columns. */
 export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<Selectable<RecordsTable>> {
   // Columns left undefined take their defaults, as with Kysely's own insert.
-  const row = Object.values(values).some((v) => v === undefined) ? (Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>) : values;
+  let row = values;
+  for (const key in values) {
+    if (values[key as keyof typeof values] === undefined) {
+      row = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Insertable<RecordsTable>;
+      break;
+    }
+  }
   const [inserted] = await insertRecordRow(db, row);
   if (!inserted) throw new Error('records: the insert returned no row');
   return inserted;
