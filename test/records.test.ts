@@ -37,6 +37,8 @@ describe.each(testEngines())('service records on %s', (engine) => {
       const seen = (await get(w.manager.auth, mine.id)).json();
       expect(seen).toMatchObject({ amountMinor: e.amount, costMinor: e.cost, price: { status: 'priced', vatCategory: 'standard', costCurrency: 'CZK' } });
       expect(seen.price.explanation.length).toBeGreaterThan(0);
+      // The client's own list (also the default here): pricing names where it took it from.
+      expect(seen.price.explanation[0]).toContain("(the client's)");
       const operatorView = (await get(w.operator.auth, mine.id)).json();
       expect(operatorView.amountMinor).toBe(e.amount);
       expect(operatorView).not.toHaveProperty('costMinor');

@@ -251,7 +251,7 @@ async function* recordBatches(db: Db, s: Setup, o: ReturnType<typeof defaults>, 
         const sample = { ...v, date: dayClass === 'off' ? weekend : weekday };
         if (kind === 'work' && v.startTime) sample.date = timeClass({ date: sample.date, time: v.startTime }, hours, holidays) === tc ? sample.date : day;
         // The generated tickets fall under no contract.
-        cols = (await priceValues(db, sample, null)) as Record<string, Value>;
+        cols = (await priceValues(db, sample, { contractId: null })) as Record<string, Value>;
         priced.set(key, cols);
       }
       const state = age > 14 ? 'approved' : age > 3 ? 'submitted' : 'draft';

@@ -24,6 +24,8 @@ export interface PriceRecordInput {
   clientId: number;
   /** The list of the contract the record falls under, when it names one. */
   contractPriceListId?: number | null;
+  /** The client's own list (null: none), when the caller has read it already; else it is read here. */
+  clientPriceListId?: number | null;
   /** The record's date, YYYY-MM-DD. */
   date: string;
   /** Local start HH:MM; null: time class normal. */
@@ -173,7 +175,7 @@ export async function chooseList(
   const candidates: [PriceListSourceKind, number | null | undefined][] = [
     ['chosen', input.priceListId],
     ['contract', input.contractPriceListId],
-    ['client', input.clientId === null ? null : await reads.clientPriceListId(input.clientId)],
+    ['client', input.clientId === null ? null : input.clientPriceListId !== undefined ? input.clientPriceListId : await reads.clientPriceListId(input.clientId)],
   ];
   for (const [source, id] of candidates) {
     if (id === null || id === undefined) continue;

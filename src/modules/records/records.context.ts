@@ -32,6 +32,8 @@ export interface VisibleTicket {
   clientId: number;
   /** Shown in a new record's answer. */
   clientName: string;
+  /** The client's own price list (pricing takes it from here instead of reading it again). */
+  clientPriceListId: number | null;
   subject: string;
   /** The contract the ticket is linked to, if any: its records count under it. */
   contractId: number | null;
@@ -48,7 +50,7 @@ const anyTicket = preparedQuery((db, p: { id: number }) =>
   db
     .selectFrom('tickets as t')
     .innerJoin('clients as c', 'c.id', 't.client_id')
-    .select(['t.id', 't.number', 't.client_id', 'c.name as client_name', 't.subject', 't.contract_id', 't.queue_id'])
+    .select(['t.id', 't.number', 't.client_id', 'c.name as client_name', 'c.price_list_id as client_price_list_id', 't.subject', 't.contract_id', 't.queue_id'])
     .where('t.id', '=', p.id));
 // The ticket by its key, then membership of its queue by the key of queue_members: on a big
 // database two key look-ups cost less than one statement with the queue subquery.
@@ -71,7 +73,7 @@ export async function visibleTicket(db: DbOrTx, ctx: RequestContext, id: number)
   if (scope.kind === 'member_queues' && !(await queueMember(db, { queueId: row.queue_id, userId: scope.userId })).length) throw notFound('Ticket');
   const dims = await ticketDimensions(db, { id });
   return {
-    id: row.id, number: row.number, clientId: row.client_id, clientName: row.client_name, subject: row.subject, contractId: row.contract_id,
+    id: row.id, number: row.number, clientId: row.client_id, clientName: row.client_name, clientPriceListId: row.client_price_list_id, subject: row.subject, contractId: row.contract_id,
     dimensions: Object.fromEntries(dims.map((d) => [d.dimension, d.value])),
   };
 }

@@ -22,11 +22,12 @@ export interface StoredPricing {
  */
 export const isCostLine = (line: string) => line.startsWith('Internal cost: ');
 
-function pricingInputOf(v: RecordValues, contractPriceListId: number | null): PriceRecordInput {
+function pricingInputOf(v: RecordValues, contractPriceListId: number | null, clientPriceListId: number | null | undefined): PriceRecordInput {
   return {
     kind: v.kind,
     clientId: v.clientId,
     contractPriceListId,
+    clientPriceListId,
     date: v.date,
     startTime: v.startTime,
     minutes: v.minutes,
@@ -80,17 +81,23 @@ export function priceColumns(result: PricedRecord, v: Pick<RecordValues, 'timeCl
   };
 }
 
+/** Whose lists a record is priced under: its ticket's contract, and the client's own list when already read. */
+export interface PricedUnder {
+  contractId: number | null;
+  clientPriceListId?: number | null;
+}
+
 /**
- * Prices a record's values into snapshot columns, under `contractId` (the contract
- * of the record's ticket) when it has one. A price list the pricing core
+ * Prices a record's values into snapshot columns, under the contract of the record's
+ * ticket when it has one. A price list the pricing core
  * cannot read (RangeError) makes the record "no price" with the reason instead of
  * losing the technician's entry.
  */
-export async function priceValues(db: DbOrTx, values: RecordValues, contractId: number | null, reads?: PricingReads): Promise<Updateable<RecordsTable>> {
+export async function priceValues(db: DbOrTx, values: RecordValues, under: PricedUnder, reads?: PricingReads): Promise<Updateable<RecordsTable>> {
   try {
     // The list of the contract the record falls under comes first (BILLING.md §2).
-    const contractPriceListId = await contractPriceListFor(db, contractId, values.date);
-    return priceColumns(await priceRecord(db, pricingInputOf(values, contractPriceListId), reads), values);
+    const contractPriceListId = await contractPriceListFor(db, under.contractId, values.date);
+    return priceColumns(await priceRecord(db, pricingInputOf(values, contractPriceListId, under.clientPriceListId), reads), values);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const failed: PricedRecord = {

@@ -20,7 +20,7 @@ export async function repriceTicketRecords(trx: Tx, ticketId: number, at: string
     .execute();
   const contractId = await ticketContractId(trx, ticketId);
   for (const row of rows) {
-    const priceCols = await priceValues(trx, valuesOfRow(row), contractId);
+    const priceCols = await priceValues(trx, valuesOfRow(row), { contractId });
     await trx.updateTable('records').set((eb) => ({ ...priceCols, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
   }
   return rows.length;

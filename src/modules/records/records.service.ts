@@ -26,7 +26,7 @@ export function createRecordsService(deps: RecordsDeps) {
     if (!prepared.values) return { ok: false, problems: prepared.problems };
     // A record falls under the contract its ticket is linked to, and is priced under it.
     const contractId = ticket.contractId;
-    const price = await priceValues(db, prepared.values, contractId, reads);
+    const price = await priceValues(db, prepared.values, { contractId, clientPriceListId: ticket.clientPriceListId }, reads);
     return { ok: true, values: prepared.values, names: prepared.names!, contractId, price, problems: [] };
   }
 
@@ -97,7 +97,7 @@ export function createRecordsService(deps: RecordsDeps) {
     const prepared = await prepareRecord(db, ctx, ticket, { ...changes, kind: before.kind }, before, todayOf(clock), reads);
     throwIfProblems(prepared.problems);
     const values = prepared.values!;
-    const priceCols = await priceValues(db, values, ticket.contractId, reads);
+    const priceCols = await priceValues(db, values, { contractId: ticket.contractId, clientPriceListId: ticket.clientPriceListId }, reads);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, updated_at: now.toISOString() });
