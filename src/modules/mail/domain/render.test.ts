@@ -70,6 +70,22 @@ describe('mail templates: rendering', () => {
     expect(r.html).not.toContain('javascript:');
   });
 
+  it('renders each mail with its own values when one template serves many (its rendered body is kept)', () => {
+    const template = { subject: '{{ticket.subject}}', body: 'Dobrý den, {{recipient.name}},\n\n[odkaz]({{ticket.url}}) — **{{ticket.subject}}**' };
+    const names = ['Jana Nováková', '<b>Petr</b> & syn', 'Eva'];
+    const urls = ['https://a.example/1', 'not a url', 'https://b.example/2?x=1&y=2'];
+    const mails = names.map((name, i) => renderMail(template, { ...vars, recipient: { name }, ticket: { ...vars.ticket, subject: `Věc ${i}`, url: urls[i] } }));
+    // The same again, in another order: a kept rendering never carries values over.
+    const again = [2, 0, 1].map((i) => renderMail(template, { ...vars, recipient: { name: names[i] }, ticket: { ...vars.ticket, subject: `Věc ${i}`, url: urls[i] } }));
+    expect(again).toEqual([mails[2], mails[0], mails[1]]);
+    expect(mails[0]!.html).toContain('Jana Nováková');
+    expect(mails[0]!.html).toContain('href="https://a.example/1"');
+    expect(mails[1]!.html).toContain('&lt;b&gt;Petr&lt;/b&gt; &amp; syn');
+    expect(mails[1]!.html).not.toContain('href="https://a.example');
+    expect(mails[2]!.html).toContain('href="https://b.example/2?x=1&amp;y=2"');
+    expect(mails[2]!.html).toContain('<strong>Věc 2</strong>');
+  });
+
   it('never lets a value put a javascript: link into an href', () => {
     const r = renderMail({ subject: 's', body: '[click]({{comment.body}})' }, { comment: { body: 'javascript:alert(1)' } });
     expect(r.html).not.toContain('javascript:');

@@ -83,6 +83,22 @@ const FINAL_PASS: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
 };
 
+/**
+ * The tokenized body rendered and sanitised. It holds tokens, not values, so it is the
+ * same for every mail of a template (and the same URL-ness of its values): rendering
+ * Markdown and sanitising it was most of the cost of creating a ticket, so the result
+ * is kept (a pure function of its input; bounded, as templates are few).
+ */
+const renderedBodies = new Map<string, string>();
+function renderedTokenized(tokenized: string): string {
+  let html = renderedBodies.get(tokenized);
+  if (html === undefined) {
+    if (renderedBodies.size >= 200) renderedBodies.clear();
+    renderedBodies.set(tokenized, (html = markdownToSafeHtml(tokenized)));
+  }
+  return html;
+}
+
 /** The HTML part: values stand in the Markdown as inert tokens and come back escaped after rendering. */
 export function renderHtmlBody(body: string, vars: TemplateVars): string {
   let prefix = 'kph';
@@ -94,7 +110,7 @@ export function renderHtmlBody(body: string, vars: TemplateVars): string {
     const i = values.push(value) - 1;
     return URL_VALUE.test(value) ? `https://${prefix}${i}q.invalid` : `${prefix}${i}q`;
   });
-  const html = markdownToSafeHtml(tokenized).replace(
+  const html = renderedTokenized(tokenized).replace(
     new RegExp(`(https://)?${prefix}(\\d+)q(\\.invalid)?`, 'g'),
     (_, scheme: string | undefined, index: string, tld: string | undefined) => {
       const value = values[Number(index)] ?? '';
