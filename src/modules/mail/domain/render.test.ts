@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMail, substitute, templateProblems, valueAt } from './render.ts';
+import { renderHtmlPart, renderMail, sanitizeMailHtml, substitute, templateProblems, valueAt } from './render.ts';
 import { DEFAULT_TEMPLATES, MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
 import { mailDomain, retryDelayMs, ticketRootMessageId, ticketSubjectToken, withSubjectToken } from './threading.ts';
 
@@ -84,6 +85,34 @@ describe('mail templates: rendering', () => {
     expect(mails[1]!.html).not.toContain('href="https://a.example');
     expect(mails[2]!.html).toContain('href="https://b.example/2?x=1&amp;y=2"');
     expect(mails[2]!.html).toContain('<strong>Věc 2</strong>');
+  });
+
+  it('property: an HTML part left without the second pass is exactly what the second pass would make of it', () => {
+    const bodies = [
+      ...TEMPLATE_KEYS.flatMap((key) => MAIL_LANGUAGES.map((lang) => DEFAULT_TEMPLATES[lang][key].body)),
+      'Dobrý den, {{recipient.name}},\n\n**{{ticket.subject}}**\n\n> {{comment.body}}\n\n[odkaz]({{ticket.url}}) {{ticket.url}}',
+      '| a | b |\n|---|---|\n| {{client.name}} | `{{ticket.number}}` |\n\n- {{comment.body}}\n- _{{resolution_note}}_',
+      '[click]({{comment.body}}) [t](https://example.com "{{client.name}}")',
+    ];
+    const text = fc.oneof(fc.string(), fc.constantFrom('<script>alert(1)</script>', '" onmouseover="x', "it's & <b>", 'javascript:alert(1)', 'a\nb\r\nc', '**bold** _it_ [l](x)', 'kph0q', 'https://kph0q.invalid'));
+    const url = fc.oneof(text, fc.constantFrom('https://helpdesk.example.cz/t/1?a=1&b=2', 'http://x.example/a_b'));
+    fc.assert(
+      fc.property(fc.constantFrom(...bodies), text, text, url, text, text, (body, name, subject, ticketUrl, comment, note) => {
+        const values = { recipient: { name }, client: { name }, ticket: { number: 'T2026-000001', subject, url: ticketUrl }, comment: { body: comment }, resolution_note: note };
+        const { html, sanitisedAgain } = renderHtmlPart(body, values);
+        if (!sanitisedAgain) expect(sanitizeMailHtml(html)).toBe(html);
+        // Whatever the values, no tag carries a script, a handler or a javascript: link.
+        for (const tag of html.match(/<[^>]*>/g) ?? []) {
+          expect(tag).not.toMatch(/^<script|href="\s*javascript:/i);
+          expect(tag.replace(/"[^"]*"/g, '""')).not.toMatch(/\son\w+=/i);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Both paths are taken: a URL value in a link target skips the pass, any other value there takes it.
+    const link = '[odkaz]({{ticket.url}})';
+    expect(renderHtmlPart(link, { ticket: { url: 'https://a.example/1' } }).sanitisedAgain).toBe(false);
+    expect(renderHtmlPart(link, { ticket: { url: 'javascript:alert(1)' } }).sanitisedAgain).toBe(true);
   });
 
   it('never lets a value put a javascript: link into an href', () => {

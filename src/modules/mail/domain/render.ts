@@ -70,8 +70,16 @@ export function substitute(source: string, vars: TemplateVars): string {
   return source.replace(PLACEHOLDER, (_, name: string) => (NAME.test(name) ? valueAt(vars, name) : ''));
 }
 
+/** For a value that may stand in an attribute: quotes too. */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// As sanitize-html writes text (quotes need no escaping there), so that text reads the same
+// with or without the second pass.
+const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => TEXT_ENTITIES[c]!);
 }
 
 const FINAL_PASS: sanitizeHtml.IOptions = {
@@ -89,18 +97,35 @@ const FINAL_PASS: sanitizeHtml.IOptions = {
  * Markdown and sanitising it was most of the cost of creating a ticket, so the result
  * is kept (a pure function of its input; bounded, as templates are few).
  */
-const renderedBodies = new Map<string, string>();
-function renderedTokenized(tokenized: string): string {
-  let html = renderedBodies.get(tokenized);
-  if (html === undefined) {
+interface RenderedBody {
+  html: string;
+  /**
+   * A plain value token stands inside a tag (e.g. as a link's target): what replaces it
+   * must be sanitised again. Elsewhere an escaped value is text and cannot add markup,
+   * and a URL token is replaced only by a value that is an http(s) URL.
+   */
+  plainTokenInTag: boolean;
+}
+const renderedBodies = new Map<string, RenderedBody>();
+function renderedTokenized(tokenized: string, prefix: string): RenderedBody {
+  let rendered = renderedBodies.get(tokenized);
+  if (rendered === undefined) {
     if (renderedBodies.size >= 200) renderedBodies.clear();
-    renderedBodies.set(tokenized, (html = markdownToSafeHtml(tokenized)));
+    const html = markdownToSafeHtml(tokenized);
+    const plainToken = new RegExp(`(?<!https://)${prefix}\\d+q(?!\\.invalid)`);
+    rendered = { html, plainTokenInTag: (html.match(/<[^>]*>/g) ?? []).some((tag) => plainToken.test(tag)) };
+    renderedBodies.set(tokenized, rendered);
   }
-  return html;
+  return rendered;
 }
 
 /** The HTML part: values stand in the Markdown as inert tokens and come back escaped after rendering. */
 export function renderHtmlBody(body: string, vars: TemplateVars): string {
+  return renderHtmlPart(body, vars).html;
+}
+
+/** The HTML part, and whether it took the second sanitising pass (a value stood inside a tag). */
+export function renderHtmlPart(body: string, vars: TemplateVars): { html: string; sanitisedAgain: boolean } {
   let prefix = 'kph';
   while (body.includes(prefix)) prefix += 'x';
   const values: string[] = [];
@@ -110,14 +135,24 @@ export function renderHtmlBody(body: string, vars: TemplateVars): string {
     const i = values.push(value) - 1;
     return URL_VALUE.test(value) ? `https://${prefix}${i}q.invalid` : `${prefix}${i}q`;
   });
-  const html = renderedTokenized(tokenized).replace(
+  const rendered = renderedTokenized(tokenized, prefix);
+  // Without a plain token in a tag, a value is text, or an http(s) URL (no quotes) in a link.
+  const escape = rendered.plainTokenInTag ? escapeHtml : escapeText;
+  const html = rendered.html.replace(
     new RegExp(`(https://)?${prefix}(\\d+)q(\\.invalid)?`, 'g'),
     (_, scheme: string | undefined, index: string, tld: string | undefined) => {
       const value = values[Number(index)] ?? '';
-      if (URL_VALUE.test(value) && scheme && tld) return escapeHtml(value);
-      return `${scheme ?? ''}${escapeHtml(value).replace(/\n/g, '<br>')}${tld ?? ''}`;
+      if (URL_VALUE.test(value) && scheme && tld) return escape(value);
+      return `${scheme ?? ''}${escape(value).replace(/\n/g, '<br />')}${tld ?? ''}`;
     },
   );
+  // Values only in text (and URLs in links): nothing a value brings can be markup, so the
+  // second pass would change nothing (test: the property in render.test.ts).
+  return rendered.plainTokenInTag ? { html: sanitizeMailHtml(html), sanitisedAgain: true } : { html, sanitisedAgain: false };
+}
+
+/** The last pass over a mail's HTML (exported for the test that the pass is skipped only where it changes nothing). */
+export function sanitizeMailHtml(html: string): string {
   return sanitizeHtml(html, FINAL_PASS);
 }
 
