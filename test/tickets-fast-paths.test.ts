@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpdeskSnapshot } from '../src/modules/helpdesk/index.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
@@ -121,6 +122,44 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
       expect(new Set(seen).size, sort).toBe(all.length);
       if (sort === 'newest') expect(seen).toEqual(all.map((r) => r.id).sort((a, b) => b - a));
     }
+  });
+
+  it('property: a list item, written as JSON by the database, is the summary that reading the ticket gives', async () => {
+    // Names and tags with what JSON must escape: quotes, backslashes, control characters, non-Latin text.
+    const hostile = fc.constantFrom('"', '\\', '\u0001', '</script>', 'Žluťoučký kůň', '😀', "it's", '{"a":1}', '\u2028');
+    const text = fc.array(fc.oneof(hostile, fc.string({ minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ').trim() || 'x');
+    const client = (await t.services.customers.create(systemContext, { name: 'Klient "Uvozovky" \\ a.s. 😀', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    const keys = ['id', 'number', 'subject', 'type', 'state', 'priority', 'queue', 'assignee', 'client', 'tags', 'sla', 'createdAt', 'updatedAt', 'version'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          subject: text,
+          tags: fc.array(text, { maxLength: 4 }),
+          assigned: fc.boolean(),
+          priority: fc.constantFrom(undefined, 'P1', 'P4'),
+          moves: fc.constantFrom('none', 'waiting', 'resolved'),
+        }),
+        async ({ subject, tags, assigned, priority, moves }) => {
+          const res = await t.request(operator.auth, {
+            method: 'POST', url: '/api/v1/tickets',
+            payload: { clientId: client, subject, tags, queueId, ...(assigned ? { assigneeId: operator.id } : {}), ...(priority ? { priority } : {}) },
+          });
+          expect(res.statusCode, res.body).toBe(201);
+          const id = res.json().id as number;
+          // Waiting pauses the SLA clock; resolving meets it and leaves no due time (stored as a far-future marker, shown as null).
+          const path = { none: [], waiting: [['in_progress', 1], ['waiting_for_client', 2]], resolved: [['resolved', 1]] }[moves] as [string, number][];
+          for (const [toState, version] of path) {
+            const moved = await t.request(operator.auth, { method: 'POST', url: `/api/v1/tickets/${id}/transition`, payload: { toState, version, resolutionNote: 'Hotovo' } });
+            expect(moved.statusCode, moved.body).toBe(200);
+          }
+          const detail = await get(id);
+          const items = (await list(`view=all&clientId=${client}&sort=newest&limit=1`)).items;
+          expect(items).toHaveLength(1);
+          expect(items[0]).toEqual(Object.fromEntries(keys.map((k) => [k, detail[k]])));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('creates arriving together share a commit, and one that fails fails alone', async () => {

@@ -1,9 +1,9 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import {
   afterCursor, arrayRows, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
 } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
-import { helpdeskSnapshot, type HelpdeskSnapshot } from '../helpdesk/index.ts';
+import { helpdeskSnapshot } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
 import { NO_DUE } from './tickets.repo.ts';
 import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
@@ -72,17 +72,60 @@ function toSummary(r: SummaryRow): TicketSummary {
   };
 }
 
-/** The columns a list row needs; names of types, states and queues come from the configuration snapshot. */
-const LIST_COLUMNS = [
-  'tickets.id', 'tickets.number', 'tickets.subject', 'tickets.type_id', 'tickets.state_id', 'tickets.state_category', 'tickets.priority',
-  'tickets.queue_id', 'tickets.assignee_id', 'tickets.client_id', 'tickets.tags_text', 'tickets.sla_status', 'tickets.sla_policy_id',
-  'tickets.sla_first_response_due_at', 'tickets.sla_resolution_due_at', 'tickets.sla_due_at', 'tickets.sla_warned_at',
-  'tickets.sla_breached_at', 'tickets.sla_breached_minutes', 'tickets.created_at', 'tickets.updated_at', 'tickets.version',
-  'c.name as client_name', 'a.name as assignee_name',
-] as const;
+type JsonPart = readonly [key: string, value: RawBuilder<unknown>];
 
-/** Where each of LIST_COLUMNS is in a row (rows come as arrays: see arrayRows). */
-const COL = Object.fromEntries(LIST_COLUMNS.map((c, i) => [c.replace(/^.*\./, '').replace(/^.* as /, ''), i])) as Record<string, number>;
+/** A JSON object of these keys and values, written by the database (PostgreSQL: a json value, SQLite: JSON text). */
+function jsonObject(pg: boolean, parts: readonly JsonPart[]): RawBuilder<unknown> {
+  const args = sql.join(parts.flatMap(([key, value]) => [sql.lit(key), value]));
+  return pg ? sql`json_build_object(${args})` : sql`json_object(${args})`;
+}
+
+/**
+ * A list item as JSON text written by the database: the TicketSummary that toSummary()
+ * makes of a read, key for key (a property test in test/tickets-fast-paths.test.ts holds
+ * the two together). Turning fifty wide rows into JavaScript values and those into JSON
+ * again was most of the cost of a list page. Reads `tickets` with `tt`, `ts`, `q`, `c`
+ * and `a` joined (see listStatement).
+ */
+function summaryJson(db: DbOrTx): RawBuilder<string> {
+  const pg = isPostgres(db);
+  const t = (column: string) => sql.ref(`tickets.${column}`);
+  // SQLite: a nested object keeps its JSON type through json(); a CASE alone would make it a string.
+  const asJson = (value: RawBuilder<unknown>) => (pg ? value : sql`json(${value})`);
+  const tags = pg
+    ? sql`coalesce(to_json(string_to_array(nullif(tickets.tags_text, ''), ' ')), '[]'::json)`
+    : // Tags hold no white space (normalizeTags): the quoted list's spaces are its separators.
+      sql`json(case when tickets.tags_text = '' then '[]' else '[' || replace(json_quote(tickets.tags_text), ' ', '","') || ']' end)`;
+  const item = jsonObject(pg, [
+    ['id', t('id')],
+    ['number', t('number')],
+    ['subject', t('subject')],
+    ['type', jsonObject(pg, [['id', sql.ref('tt.id')], ['code', sql.ref('tt.code')], ['name', sql.ref('tt.name')]])],
+    ['state', jsonObject(pg, [['id', sql.ref('ts.id')], ['code', sql.ref('ts.code')], ['name', sql.ref('ts.name')], ['category', t('state_category')]])],
+    ['priority', t('priority')],
+    ['queue', jsonObject(pg, [['id', sql.ref('q.id')], ['name', sql.ref('q.name')]])],
+    ['assignee', asJson(sql`case when tickets.assignee_id is null then null else ${jsonObject(pg, [['id', t('assignee_id')], ['name', sql`coalesce(a.name, '')`]])} end`)],
+    ['client', jsonObject(pg, [['id', sql.ref('c.id')], ['name', sql.ref('c.name')]])],
+    ['tags', tags],
+    ['sla', jsonObject(pg, [
+      ['status', t('sla_status')],
+      ['policyId', t('sla_policy_id')],
+      ['firstResponseDueAt', t('sla_first_response_due_at')],
+      ['resolutionDueAt', t('sla_resolution_due_at')],
+      ['dueAt', sql`case when tickets.sla_due_at = ${sql.lit(NO_DUE)} then null else tickets.sla_due_at end`],
+      ['warnedAt', t('sla_warned_at')],
+      ['breachedAt', t('sla_breached_at')],
+      ['breachedMinutes', t('sla_breached_minutes')],
+    ])],
+    ['createdAt', t('created_at')],
+    ['updatedAt', t('updated_at')],
+    ['version', t('version')],
+  ]);
+  return (pg ? sql`${item}::text` : item) as RawBuilder<string>;
+}
+
+/** The sort key columns of a page, as the inner read selects them (k0, k1, …). */
+const keyAlias = (i: number) => `k${i}`;
 
 /**
  * The values of a list query, bound to its statement; which of them are present is the
@@ -94,7 +137,11 @@ type ListParams = Record<string, any>;
 /**
  * The list statement for one shape of filters: built and compiled once (preparedQuery),
  * then run with the values. `shape` names the sort, the plan and the conditions that
- * have no value of their own; `p`'s keys name the others. Plans:
+ * have no value of their own; `p`'s keys name the others.
+ *
+ * An inner read finds the page: ids and sort keys only, from the indexes where they
+ * cover it, ordered and limited. Only then are the page's rows read and written as
+ * JSON (summaryJson), one item and its keys per row. Plans of the inner read:
  * - none: filter and sort the tickets (an index matching filter and order does the work);
  * - split: several state categories, SLA order: one ordered, limited read per category
  *   (each an index range in due order) merged, instead of sorting every matching ticket;
@@ -105,13 +152,29 @@ type ListParams = Record<string, any>;
 const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
   const [sort, plan, ...flags] = shape.split('|') as [TicketListQuery['sort'], 'none' | 'split' | 'in' | 'drive', ...string[]];
   const keys = SORTS[sort];
-  if (plan !== 'split') return listArm(db, p, plan, sort, flags, null).modifyFront(arrayRows).limit(p.limit);
-  const categories = Object.keys(p).filter((k) => k.startsWith('cat_'));
-  const arms = categories.map((cat, i) => db.selectFrom(listArm(db, p, plan, sort, flags, cat).limit(p.limit).as(`arm${i}`)).selectAll());
-  let merged = arms[0]!.modifyFront(arrayRows);
-  for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
-  for (const [column, dir] of keys) merged = merged.orderBy(sql.ref(column.replace('tickets.', '')), dir);
-  return merged.limit(p.limit);
+  let page: ReturnType<typeof listArm>;
+  if (plan !== 'split') page = listArm(db, p, plan, sort, flags, null).limit(p.limit);
+  else {
+    const categories = Object.keys(p).filter((k) => k.startsWith('cat_'));
+    const arms = categories.map((cat, i) => db.selectFrom(listArm(db, p, plan, sort, flags, cat).limit(p.limit).as(`arm${i}`)).selectAll());
+    let merged = arms[0]!;
+    for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
+    for (const [i, [, dir]] of keys.entries()) merged = merged.orderBy(sql.ref(keyAlias(i)), dir);
+    // Typed as one arm: the union has the same columns (id, k0, …).
+    page = merged.limit(p.limit) as unknown as ReturnType<typeof listArm>;
+  }
+  let q = db
+    .selectFrom(page.as('page'))
+    .innerJoin('tickets', 'tickets.id', 'page.id')
+    .innerJoin('ticket_types as tt', 'tt.id', 'tickets.type_id')
+    .innerJoin('ticket_states as ts', 'ts.id', 'tickets.state_id')
+    .innerJoin('queues as q', 'q.id', 'tickets.queue_id')
+    .innerJoin('clients as c', 'c.id', 'tickets.client_id')
+    .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
+    .select([summaryJson(db).as('item'), ...keys.map((_, i) => sql.ref(`page.${keyAlias(i)}`).as(keyAlias(i)))])
+    .modifyFront(arrayRows);
+  for (const [i, [, dir]] of keys.entries()) q = q.orderBy(sql.ref(`page.${keyAlias(i)}`), dir);
+  return q;
 });
 
 /** The filtered, ordered read of one list statement (of one state category when `category` names its param). */
@@ -121,10 +184,7 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
   const sel = plan === 'drive'
     ? db.selectFrom('ticket_search').crossJoin('tickets').where(sql<boolean>`tickets.id = ticket_search.rowid`).where(sql<boolean>`ticket_search match ${p.fts}`)
     : db.selectFrom('tickets');
-  let q = sel
-    .innerJoin('clients as c', 'c.id', 'tickets.client_id')
-    .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
-    .select(LIST_COLUMNS);
+  let q = sel.select(['tickets.id as id', ...SORTS[sort].map(([column], i) => sql.ref(column).as(keyAlias(i)))]);
   if (has('scope_0')) q = q.where('tickets.queue_id', 'in', ins('scope'));
   if (category) q = q.where('tickets.state_category', '=', p[category]);
   else if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
@@ -163,18 +223,24 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
   return q;
 }
 
-/**
- * A page of tickets: filters on every field, full text, keyset paging. Compiled once per
- * shape of filters; type, state and queue names from the configuration snapshot (no joins).
- */
+/** A page of the list: its items as JSON text (an array of TicketSummary), the last item's sort keys, and whether more follow. */
+export interface TicketPage {
+  itemsJson: string;
+  last: (string | number)[] | null;
+  more: boolean;
+}
+
+const EMPTY_PAGE: TicketPage = { itemsJson: '[]', last: null, more: false };
+
+/** A page of tickets: filters on every field, full text, keyset paging. Compiled once per shape of filters. */
 export async function listTickets(
   db: DbOrTx,
   q: TicketListQuery,
   scope: TicketScope,
   me: { userId: number; now: string },
   after: (string | number)[] | null,
-): Promise<{ items: TicketSummary[]; last: (string | number)[] | null; more: boolean }> {
-  if (scope.kind === 'none') return { items: [], last: null, more: false };
+): Promise<TicketPage> {
+  if (scope.kind === 'none') return EMPTY_PAGE;
   const settings = await helpdeskSnapshot(db);
   const p: ListParams = {};
   const flags: string[] = [];
@@ -183,7 +249,7 @@ export async function listTickets(
     // The actor's queues from the snapshot (as fresh as the request): a list of values
     // instead of a subquery, which spares PostgreSQL's planner a semi-join to guess about.
     const queues = [...settings.queuesById.values()].filter((qu) => qu.members.includes(scope.userId)).map((qu) => qu.id);
-    if (!queues.length) return { items: [], last: null, more: false };
+    if (!queues.length) return EMPTY_PAGE;
     list('scope', queues);
   }
   const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
@@ -195,12 +261,12 @@ export async function listTickets(
   if (q.queueId) p.queueId = q.queueId;
   if (q.stateCode) {
     const ids = [...settings.statesById.values()].filter((st) => st.code === q.stateCode).map((st) => st.id);
-    if (!ids.length) return { items: [], last: null, more: false };
+    if (!ids.length) return EMPTY_PAGE;
     list('state', ids);
   }
   if (q.typeCode) {
     const type = settings.typesByCode.get(q.typeCode);
-    if (!type) return { items: [], last: null, more: false };
+    if (!type) return EMPTY_PAGE;
     p.typeId = type.typeId;
   }
   if (q.priority) list('pri', q.priority.split(','));
@@ -230,49 +296,12 @@ export async function listTickets(
   p.limit = q.limit + 1;
   const rows = rowArrays(await listStatement(db, p, [q.sort, plan, ...flags].join('|')));
   const page = rows.slice(0, q.limit);
-  const keys = SORTS[q.sort];
   const lastRow = page.at(-1);
-  const last = lastRow ? keys.map(([column]) => lastRow[COL[column.replace('tickets.', '')]!] as string | number) : null;
-  return { items: await listSummaries(db, settings, page), last, more: rows.length > q.limit };
-}
-
-async function listSummaries(db: DbOrTx, settings: HelpdeskSnapshot, rows: unknown[][]): Promise<TicketSummary[]> {
-  const { type_id: TYPE, state_id: STATE, queue_id: QUEUE } = COL as { type_id: number; state_id: number; queue_id: number };
-  // A type, state or queue made after the snapshot was taken (by another process, just now): take a new one.
-  const known = (s: HelpdeskSnapshot) => rows.every((r) => s.typesById.has(r[TYPE] as number) && s.statesById.has(r[STATE] as number) && s.queuesById.has(r[QUEUE] as number));
-  const names = known(settings) ? settings : await helpdeskSnapshot(db);
-  return rows.map((r) => {
-    const type = names.typesById.get(r[TYPE] as number)!.type;
-    const state = names.statesById.get(r[STATE] as number)!;
-    const queue = names.queuesById.get(r[QUEUE] as number)!;
-    const assigneeId = r[8] as number | null;
-    const tags = r[10] as string;
-    return {
-      id: r[0] as number,
-      number: r[1] as string,
-      subject: r[2] as string,
-      type: { id: type.id, code: type.code, name: type.name },
-      state: { id: state.id, code: state.code, name: state.name, category: r[5] as string },
-      priority: r[6] as TicketSummary['priority'],
-      queue: { id: queue.id, name: queue.name },
-      assignee: assigneeId === null ? null : { id: assigneeId, name: (r[23] as string | null) ?? '' },
-      client: { id: r[9] as number, name: r[22] as string },
-      tags: tags ? tags.split(' ') : [],
-      sla: {
-        status: r[11] as string,
-        policyId: r[12] as number | null,
-        firstResponseDueAt: r[13] as string | null,
-        resolutionDueAt: r[14] as string | null,
-        dueAt: dueOrNull(r[15] as string | null),
-        warnedAt: r[16] as string | null,
-        breachedAt: r[17] as string | null,
-        breachedMinutes: r[18] as number | null,
-      },
-      createdAt: r[19] as string,
-      updatedAt: r[20] as string,
-      version: r[21] as number,
-    };
-  });
+  return {
+    itemsJson: `[${page.map((r) => r[0] as string).join(',')}]`,
+    last: lastRow ? (lastRow.slice(1) as (string | number)[]) : null,
+    more: rows.length > q.limit,
+  };
 }
 
 export async function visibleTicketIds(db: DbOrTx, ids: readonly number[], scope: TicketScope): Promise<number[]> {

@@ -1,6 +1,7 @@
 import type { FastifySerializerCompiler } from 'fastify';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { JsonText } from '../../shared/json-text.ts';
 
 /**
  * Response serialization: fastify-type-provider-zod's serializer (zod encodes the
@@ -19,8 +20,9 @@ export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (routeSc
   const viaZod = zodSerializerCompiler(routeSchema as Parameters<typeof zodSerializerCompiler>[0]);
   const schema = routeSchema.schema as unknown;
   const write = isZodSchema(schema) ? jsonWriterFor(schema) : null;
-  if (!write) return viaZod;
-  return (data) => write(data) ?? viaZod(data);
+  // A JsonText is JSON already (shared/json-text.ts): sent as it is.
+  if (!write) return (data) => (data instanceof JsonText ? data.json : viaZod(data));
+  return (data) => (data instanceof JsonText ? data.json : (write(data) ?? viaZod(data)));
 };
 
 /** Writes a value as JSON, or returns undefined when the value does not fit the schema. */
