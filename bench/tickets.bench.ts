@@ -6,7 +6,8 @@
 //   2. a list page of 50: queueId + stateCategory, sorted by SLA due     ≥ 3,000 req/s, p99 < 50 ms
 //   3. full-text search, top 50: a common word, and a rarer one          p99 < 100 ms
 //
-//   npm run bench:tickets          BENCH_ENGINE=sqlite|postgres|both (both), BENCH_TICKETS, BENCH_SECONDS (10), BENCH_WARMUP (2)
+//   npm run bench:tickets          BENCH_ENGINE=sqlite|postgres|both (both), BENCH_TICKETS, BENCH_SECONDS (10), BENCH_WARMUP (2),
+//                                  BENCH_ONLY (a part of a scenario's name)
 //
 // The search asks for the newest matches first (`sort=newest`): the order a full-text
 // index can give without reading every match (BENCH_SEARCH_SORT to change it). Before
@@ -34,6 +35,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const ENGINES = (process.env.BENCH_ENGINE ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [process.env.BENCH_ENGINE as string];
 const CONNECTIONS = 50;
 const SEARCH_SORT = process.env.BENCH_SEARCH_SORT ?? 'newest';
+/** Only the scenarios whose name contains this (e.g. "list", "search", "create"). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const log = (line: string) => console.log(line);
 
 
@@ -155,7 +158,7 @@ async function runEngine(engine: string): Promise<boolean> {
 
     const rows: Row[] = [];
     let ok = true;
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((sc) => sc.name.includes(ONLY))) {
       const init = { method: s.method ?? 'GET', headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) }, ...(s.body ? { body: JSON.stringify(s.body) } : {}) };
       // A wrong answer stops the run; an answer that takes over 30 s is a FAIL without a load.
       const t0 = performance.now();
