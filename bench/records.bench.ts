@@ -15,7 +15,8 @@
 // SQLite runs on a copy of a generated database cached under .tmp/ (lib/generate-records.ts);
 // PostgreSQL on a throwaway server (scripts/services/postgres.sh) filled by the same
 // generator, stopped afterwards. The machine may be shared: the load average is printed
-// with each figure, server CPU µs per request too (steadier than req/s), and
+// with each figure, server CPU µs per request too (steadier than req/s), the bare
+// SQLite baseline's req/s under the table (bench/lib/scale.ts), and
 // BENCH_ROUNDS > 1 gives medians. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedSqliteRecords, generatePostgresRecords, type RecordsInfo } from './lib/generate-records.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
+import { machineScale, scaleLine } from './lib/scale.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -88,6 +90,8 @@ async function runEngine(engine: string): Promise<boolean> {
     }
     const techToken = tokenFor(db, info.technicianEmails[0]!);
     const managerToken = tokenFor(db, info.managerEmail);
+    // How fast the machine is right now (it may be shared): printed under the figures.
+    const scale = engine === 'sqlite' ? await machineScale(ROOT, db, { warmup: WARMUP, seconds: SECONDS, connections: 50 }) : null;
     server = await startServer({
       command: builtServerCommand(ROOT, ['serve', '--db', db]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
@@ -168,6 +172,7 @@ async function runEngine(engine: string): Promise<boolean> {
     log(`\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${RECORDS} records, ${TICKETS} tickets, team of 50; week ${info.benchWeek} (${weekSize}); ` +
       `${SECONDS} s per run after ${WARMUP} s warm-up, ${ROUNDS} round(s)${ROUNDS > 1 ? ' (medians)' : ''}`);
     printTable(rows);
+    if (scale) log(scaleLine(scale));
     log('');
     return ok;
   } finally {

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
+import { machineScale, scaleLine } from './lib/scale.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -74,21 +75,6 @@ interface Scenario {
 }
 
 /** The raw better-sqlite3 primary-key GET (bench/baseline-server.ts) on this machine now, for scale. */
-async function calibrate(dbFile: string): Promise<LoadResult> {
-  const baseline = await startServer({
-    command: [process.execPath, '--import', 'tsx', join(ROOT, 'bench/baseline-server.ts')],
-    env: (port) => ({ PORT: String(port), BASELINE_DB: dbFile }),
-    cwd: ROOT,
-  });
-  try {
-    const url = `${baseline.url}/clients/1`;
-    if (WARMUP > 0) await runLoad({ url, duration: WARMUP, connections: CONNECTIONS });
-    return await runLoad({ url, duration: Math.min(SECONDS, 5), connections: CONNECTIONS, title: 'baseline' });
-  } finally {
-    await baseline.stop();
-  }
-}
-
 async function runEngine(engine: string): Promise<boolean> {
   const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-tickets-'));
   let pgDir: string | null = null;
@@ -110,7 +96,7 @@ async function runEngine(engine: string): Promise<boolean> {
       log(`PostgreSQL: ${TICKETS} tickets generated in ${info.seconds.toFixed(0)} s`);
     }
     const actors = await prepareActors(db, info);
-    const scale = engine === 'sqlite' ? await calibrate(db) : null;
+    const scale = engine === 'sqlite' ? await machineScale(ROOT, db, { warmup: WARMUP, seconds: SECONDS, connections: CONNECTIONS }) : null;
     server = await startServer({
       command: builtServerCommand(ROOT, ['serve', '--db', db]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
@@ -198,7 +184,7 @@ async function runEngine(engine: string): Promise<boolean> {
     const matches = await countMatches(db, [info.commonWord, info.rareWord]);
     console.log(`\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP} s warm-up; list queue ${info.busiestQueueId}; search matches ${matches.join(' / ')}`);
     printTable(rows);
-    if (scale) console.log(`Scale: raw SQLite primary-key GET on this machine now ${Math.round(scale.requestsPerSec)} req/s, p99 ${scale.p99} ms (STACK-NOTES, quiet: 38857 req/s)`);
+    if (scale) console.log(scaleLine(scale));
     console.log(`Search sorted by SLA due (default order), one request at a time, best of 5: ${single.join(', ')}`);
     console.log(`Kontor RSS after the run: ${server.rssMb().toFixed(1)} MB\n`);
     return ok;

@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import { foldForSearch } from '../../shared/text.ts';
 import type { DbOrTx } from './database.ts';
+import { runCompiledQuery } from './prepared.ts';
 
 /**
  * Ticket full-text search on both engines: SQLite FTS5 and PostgreSQL
@@ -30,10 +31,13 @@ export async function indexTicketDocument(db: DbOrTx, ticketId: number, text: st
   }
 }
 
+const NEW_DOCUMENT_SQL = 'insert into ticket_search (rowid, document) values (?, ?)';
+
 /** The first document of a ticket created in this transaction: nothing to replace. */
 export async function indexNewTicketDocument(db: DbOrTx, ticketId: number, text: string): Promise<void> {
   if (isPostgres(db)) return indexTicketDocument(db, ticketId, text);
-  await sql`insert into ticket_search (rowid, document) values (${ticketId}, ${searchTokens(text).join(' ')})`.execute(db);
+  // Every ticket created runs this: a fixed statement, run directly (runCompiledQuery), not built by Kysely each time.
+  await runCompiledQuery(db, CompiledQuery.raw(NEW_DOCUMENT_SQL, [ticketId, searchTokens(text).join(' ')]));
 }
 
 /** The search's words as the index holds them (at most MAX_QUERY_WORDS). */
