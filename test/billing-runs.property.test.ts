@@ -116,6 +116,16 @@ describe('billing run of one client (property-based)', () => {
     );
   });
 
+  it('blocks a record whose overage falls on two tiered bands without a VAT rate once, not once per band', () => {
+    // Found by the property above: 181 minutes (195 billable) against 120 prepaid leave 75 over,
+    // 60 in the first band and 15 in the second; neither line has a VAT rate.
+    const contract = { id: 1, number: 'C-1', name: 'Contract 1', ownInvoice: false, feeProrate: true, terms: { contractId: '1', clientId: '1', currency: 'CZK', validFrom: '2026-09-01', validTo: null, periodKind: 'month', priceListId: null, fee: null, scope: { workTypeIds: ['3'], coversTravel: false, unitFeeIds: [] }, prepaidMinutes: 120, carryOver: { enabled: true, capMinutes: 375, lifePeriods: 3 }, multipliers: { byWorkType: { '2': 2000 } }, overage: { kind: 'tiered', bands: [{ minutes: 60, ratePerHourMinor: 70000 }, { minutes: null, ratePerHourMinor: 110000 }] } }, billedFeePeriods: [], openingLots: [], ledgerPeriod: '2026-10', consumeNow: true, prepaidActive: true, ledgerFinal: false } as RunContract;
+    const record = { id: 11, kind: 'work', clientId: 1, contractId: 1, ticketId: 1, ticketNumber: 'T-1', ticketSubject: 's', technicianName: 't', date: '2026-09-01', startTime: '06:00', createdAt: '2026-11-01T00:00:11Z', minutes: 181, billableMinutes: 195, workTypeId: 3, timeClass: 'normal', kmMilli: null, feeId: null, itemId: null, quantityMilli: null, billable: true, amountMinor: 390000, costMinor: 0, priceError: null, currency: 'CZK', rateMinor: 120000, surchargePct: 0, unitPriceMinor: null, vatCategory: 'standard', vatRateBp: null, description: '', late: true, exclusionNote: null } as RunRecord;
+    const plan = run({ contracts: [contract], records: [record], reverseCharge: false });
+    expect(plan.blocked).toEqual([expect.objectContaining({ reason: 'missing_vat_rate', recordIds: [record.id] })]);
+    expect(plan.drafts.flatMap((d) => d.records)).toEqual([]);
+  });
+
   it('balances every prepaid ledger row: opening + allocated = consumed + carried out + lapsed', () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -259,7 +259,8 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
       return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
     };
-    const noVat = lines.filter((line) => vatOfLine(line) === null).flatMap((line) => line.entryIds);
+    // Once per record: a record's overage may fall on several lines (tiered bands), each without a VAT rate.
+    const noVat = [...new Set(lines.filter((line) => vatOfLine(line) === null).flatMap((line) => line.entryIds))];
     if (noVat.length > 0) block('missing_vat_rate', c, noVat.map((id) => byId.get(id)!), `contract ${c.number}: no VAT rate for the overage of records ${noVat.join(', ')}`);
     const badIds = new Set([...(result.ok ? [] : result.entryIds), ...noVat]);
     const t = textOf(language);
