@@ -22,14 +22,19 @@ const SORTS: Record<TicketListQuery['sort'], readonly SortKey[]> = {
 
 const ACTIVE = ['new', 'open', 'waiting'] as const;
 
-function summaryQuery(db: DbOrTx) {
+/** Tickets with what their summary names: type `tt`, state `ts`, queue `q`, client `c`, assignee `a`. */
+function withSummaryNames(db: DbOrTx) {
   return db
     .selectFrom('tickets')
     .innerJoin('ticket_types as tt', 'tt.id', 'tickets.type_id')
     .innerJoin('ticket_states as ts', 'ts.id', 'tickets.state_id')
     .innerJoin('queues as q', 'q.id', 'tickets.queue_id')
     .innerJoin('clients as c', 'c.id', 'tickets.client_id')
-    .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
+    .leftJoin('users as a', 'a.id', 'tickets.assignee_id');
+}
+
+function summaryQuery(db: DbOrTx) {
+  return withSummaryNames(db)
     .selectAll('tickets')
     .select([
       'tt.code as type_code', 'tt.name as type_name', 'ts.code as state_code', 'ts.name as state_name',
@@ -163,14 +168,8 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
     // Typed as one arm: the union has the same columns (id, k0, …).
     page = merged.limit(p.limit) as unknown as ReturnType<typeof listArm>;
   }
-  let q = db
-    .selectFrom(page.as('page'))
-    .innerJoin('tickets', 'tickets.id', 'page.id')
-    .innerJoin('ticket_types as tt', 'tt.id', 'tickets.type_id')
-    .innerJoin('ticket_states as ts', 'ts.id', 'tickets.state_id')
-    .innerJoin('queues as q', 'q.id', 'tickets.queue_id')
-    .innerJoin('clients as c', 'c.id', 'tickets.client_id')
-    .leftJoin('users as a', 'a.id', 'tickets.assignee_id')
+  let q = withSummaryNames(db)
+    .innerJoin(page.as('page'), 'page.id', 'tickets.id')
     .select([summaryJson(db).as('item'), ...keys.map((_, i) => sql.ref(`page.${keyAlias(i)}`).as(keyAlias(i)))])
     .modifyFront(arrayRows);
   for (const [i, [, dir]] of keys.entries()) q = q.orderBy(sql.ref(`page.${keyAlias(i)}`), dir);
