@@ -119,12 +119,10 @@ function renderedTokenized(tokenized: string, prefix: string): RenderedBody {
   return rendered;
 }
 
-/** The HTML part: values stand in the Markdown as inert tokens and come back escaped after rendering. */
-export function renderHtmlBody(body: string, vars: TemplateVars): string {
-  return renderHtmlPart(body, vars).html;
-}
-
-/** The HTML part, and whether it took the second sanitising pass (a value stood inside a tag). */
+/**
+ * The HTML part: values stand in the Markdown as inert tokens and come back escaped after
+ * rendering; and whether it took the second sanitising pass (a value stood inside a tag).
+ */
 export function renderHtmlPart(body: string, vars: TemplateVars): { html: string; sanitisedAgain: boolean } {
   let prefix = 'kph';
   while (body.includes(prefix)) prefix += 'x';
@@ -169,5 +167,5 @@ export function renderMail(template: TemplateText, vars: TemplateVars): Rendered
   const ticketNumber = valueAt(vars, 'ticket.number');
   if (ticketNumber) subject = withSubjectToken(subject, ticketNumber);
   const text = `${substitute(template.body, vars).replace(/\r\n?/g, '\n').trimEnd()}\n`;
-  return { subject, text, html: htmlDocument(renderHtmlBody(template.body, vars)) };
+  return { subject, text, html: htmlDocument(renderHtmlPart(template.body, vars).html) };
 }
