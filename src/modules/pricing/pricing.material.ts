@@ -29,6 +29,8 @@ export interface MaterialLineInput {
 export interface MaterialPricingInput {
   clientId: number;
   contractPriceListId?: number | null;
+  /** The client's own list (null: none), when the caller has read it already; else it is read here. */
+  clientPriceListId?: number | null;
   date: string;
 }
 

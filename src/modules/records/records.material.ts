@@ -31,7 +31,8 @@ export function materialTicket(db: DbOrTx, ctx: RequestContext, ticketId: number
  */
 export async function materialPricing(db: DbOrTx, ticket: MaterialTicket, date: string): Promise<MaterialPricer> {
   const contractPriceListId = await contractPriceListFor(db, ticket.contractId, date);
-  return materialPricer(db, { clientId: ticket.clientId, contractPriceListId, date });
+  // The client's list comes with the ticket (visibleTicket): pricing does not read it again.
+  return materialPricer(db, { clientId: ticket.clientId, contractPriceListId, clientPriceListId: ticket.clientPriceListId, date });
 }
 
 export interface MaterialIssue {

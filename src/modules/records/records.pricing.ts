@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { DbOrTx, RecordsTable } from '../../platform/db/index.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
 import { priceRecord, type PricedRecord, type PriceRecordInput, type PricingReads } from '../pricing/index.ts';
+import type { VisibleTicket } from './records.context.ts';
 import type { RecordValues } from './records.repo.ts';
 
 /** What records keep of a price besides the snapshot columns: why, and in words (pricing_json). */
@@ -86,6 +87,12 @@ export interface PricedUnder {
   contractId: number | null;
   clientPriceListId?: number | null;
 }
+
+/** A record of this ticket is priced under the ticket's contract and client, as read with the ticket. */
+export const pricedUnderTicket = (ticket: Pick<VisibleTicket, 'contractId' | 'clientPriceListId'>): PricedUnder => ({
+  contractId: ticket.contractId,
+  clientPriceListId: ticket.clientPriceListId,
+});
 
 /**
  * Prices a record's values into snapshot columns, under the contract of the record's

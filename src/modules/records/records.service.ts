@@ -10,7 +10,7 @@ import {
 import { changeRefusal } from './records.policy.ts';
 import { prepareRecord, type RecordInput } from './records.prepare.ts';
 import { pricingReads } from '../pricing/index.ts';
-import { priceValues } from './records.pricing.ts';
+import { pricedUnderTicket, priceValues } from './records.pricing.ts';
 import * as repo from './records.repo.ts';
 import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRecord } from './records.schemas.ts';
 
@@ -25,9 +25,9 @@ export function createRecordsService(deps: RecordsDeps) {
     const prepared = await prepareRecord(db, ctx, ticket, input, null, todayOf(clock), reads);
     if (!prepared.values) return { ok: false, problems: prepared.problems };
     // A record falls under the contract its ticket is linked to, and is priced under it.
-    const contractId = ticket.contractId;
-    const price = await priceValues(db, prepared.values, { contractId, clientPriceListId: ticket.clientPriceListId }, reads);
-    return { ok: true, values: prepared.values, names: prepared.names!, contractId, price, problems: [] };
+    const under = pricedUnderTicket(ticket);
+    const price = await priceValues(db, prepared.values, under, reads);
+    return { ok: true, values: prepared.values, names: prepared.names!, contractId: under.contractId, price, problems: [] };
   }
 
   /** Writes a prepared record and its audit entry inside the caller's transaction; returns its stored columns. */
@@ -97,7 +97,7 @@ export function createRecordsService(deps: RecordsDeps) {
     const prepared = await prepareRecord(db, ctx, ticket, { ...changes, kind: before.kind }, before, todayOf(clock), reads);
     throwIfProblems(prepared.problems);
     const values = prepared.values!;
-    const priceCols = await priceValues(db, values, { contractId: ticket.contractId, clientPriceListId: ticket.clientPriceListId }, reads);
+    const priceCols = await priceValues(db, values, pricedUnderTicket(ticket), reads);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, updated_at: now.toISOString() });
