@@ -109,13 +109,21 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
     expect(ids(await list('view=all&stateCode=new&limit=200'))).toEqual(all.filter((r) => newState.includes(r.state_id)).map((r) => r.id).sort((a, b) => a - b));
     const incident = types.find((ty) => ty.code === 'incident')!.id;
     expect(ids(await list('typeCode=incident&limit=200'))).toEqual(all.filter((r) => r.type_id === incident).map((r) => r.id).sort((a, b) => a - b));
-    expect((await list('typeCode=nope')).items).toEqual([]);
+    expect(await list('typeCode=nope')).toEqual({ items: [], nextCursor: null });
+    // Exactly one page: no cursor. The page is sent as bytes written by the database, as JSON.
+    const exact = await t.request(operator.auth, { method: 'GET', url: `/api/v1/tickets?view=all&limit=${all.length}` });
+    expect(exact.headers['content-type']).toMatch(/^application\/json/);
+    expect(exact.json()).toMatchObject({ nextCursor: null });
+    expect(exact.json().items).toHaveLength(all.length);
+    expect((await list(`view=all&limit=${all.length - 1}`)).nextCursor).not.toBeNull();
     expect((await list('stateCode=nope')).items).toEqual([]);
     for (const sort of ['sla', 'created', '-created', 'priority', 'updated', 'newest']) {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
         const body = (await list(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)) as { items: { id: number }[]; nextCursor: string | null };
+        // A cursor is given only when more follow: no page after the last is ever empty.
+        expect(body.items.length, sort).toBeGreaterThan(0);
         seen.push(...body.items.map((i) => i.id));
         cursor = body.nextCursor;
       } while (cursor);
