@@ -31,6 +31,9 @@ import { foldForSearch } from '../../src/shared/text.ts';
 import { cachedDatabase } from './db-cache.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './generate-tickets.ts';
 
+/** Two digits: technicians and teams are numbered 01, 02, … */
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** Bump when the generated data changes shape, so cached files are rebuilt. */
 const GENERATOR_VERSION = 2;
 
@@ -113,11 +116,11 @@ async function setUp(db: Db, o: ReturnType<typeof defaults>, tickets: GeneratedI
     return row.id;
   };
   const technicianIds: number[] = [];
-  for (let i = 1; i <= o.technicians; i++) technicianIds.push(await user(`servis${String(i).padStart(2, '0')}@bench.kontor.test`, `Servisní technik ${String(i).padStart(2, '0')}`, 'technician'));
+  for (let i = 1; i <= o.technicians; i++) technicianIds.push(await user(`servis${pad(i)}@bench.kontor.test`, `Servisní technik ${pad(i)}`, 'technician'));
   const managerId = await user('manager@bench.kontor.test', 'Vedoucí servisu', 'manager');
   const teamIds: number[] = [];
   for (let first = 0; first < technicianIds.length; first += o.teamSize) {
-    const name = `Servis ${String(teamIds.length + 1).padStart(2, '0')}`;
+    const name = `Servis ${pad(teamIds.length + 1)}`;
     const team = await db.insertInto('teams').values({ name, active: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('team_members').values(technicianIds.slice(first, first + o.teamSize).map((user_id) => ({ team_id: team.id, user_id }))).execute();
     teamIds.push(team.id);
@@ -170,7 +173,6 @@ async function setUp(db: Db, o: ReturnType<typeof defaults>, tickets: GeneratedI
   return { technicianIds, managerId, teamId: teamIds[0]!, wt, feeId, zoneId, ticketClient, ticketsByDay, days };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Makes the record rows, in batches, in date order. Each distinct pricing input is
@@ -320,7 +322,7 @@ function infoOf(o: ReturnType<typeof defaults>, s: Setup, tickets: GeneratedInfo
   return {
     records: o.records, tickets: o.tickets, teamId: s.teamId,
     // The first team's members.
-    technicianEmails: s.technicianIds.slice(0, o.teamSize).map((_, i) => `servis${String(i + 1).padStart(2, '0')}@bench.kontor.test`),
+    technicianEmails: s.technicianIds.slice(0, o.teamSize).map((_, i) => `servis${pad(i + 1)}@bench.kontor.test`),
     managerEmail: 'manager@bench.kontor.test', queueIds: tickets.queueIds, workTypeIds: s.wt,
     benchWeek: lastFullWeek(today), today, seconds: (Date.now() - started) / 1000,
   };
