@@ -19,6 +19,7 @@ const REQUESTER = 'Petr Dvořák';
 const SUBJECT = `E2E: tiskárna ve skladu netiskne ${Date.now().toString(36)}`;
 const REPLY = 'Dobrý den, technik se ozve do hodiny.';
 const RESOLUTION = 'Vyměněna zaseknutá fixační jednotka, tisk funguje.';
+const REQUEST = 'Pošlete nám prosím fotku displeje tiskárny s chybovým hlášením.';
 const STEP_MS = 10_000;
 const JOURNEY_MS = 45_000;
 
@@ -108,8 +109,18 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => page.getByTestId('reply-body').inputValue()).toBe('');
 
     // new → in progress → waiting for the client: the SLA clock pauses.
+    // Waiting for the client asks what is needed first; the request becomes a public reply.
     await moveTo(page, 'in_progress');
-    await moveTo(page, 'waiting_for_client');
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId('ticket-transition-waiting_for_client').click();
+    await page.getByTestId('transition-modal').waitFor();
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('transition-comment-error').waitFor();
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('in_progress');
+    await page.getByTestId('transition-comment').fill(REQUEST);
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('waiting_for_client');
+    await page.locator('[data-testid^="timeline-comment-"][data-visibility="public"]').filter({ hasText: REQUEST }).waitFor();
     await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('paused');
     await shot(page, 'waiting-sla-paused');
 
@@ -129,6 +140,9 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('resolved');
     await expect.poll(() => page.getByTestId('ticket-resolution').innerText()).toContain(RESOLUTION);
     await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('met');
+    // Both targets stopped: the details show their outcome, no countdown.
+    expect(await attr(page, 'ticket-sla-first-response', 'data-outcome')).toBe('met');
+    expect(await attr(page, 'ticket-sla-resolution', 'data-outcome')).toBe('met');
 
     // The timeline tells the story in order.
     const states = await page.locator('[data-testid^="timeline-event-"][data-event="state"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-after')));
@@ -151,5 +165,42 @@ describe('Tickets: the agent workspace in the browser', () => {
     // Runs in the page; the test's own TypeScript setup has no DOM types.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'phone-detail');
+  }, JOURNEY_MS);
+
+  test('saved views: save the current filters, pick the view, delete it; an address that names no ticket is "not found"', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto('/tickets?view=unassigned&priority=P1,P2&sort=priority');
+    await page.getByTestId('page-tickets').waitFor();
+    // `v` opens the saved views; save the current filters under a name.
+    await page.keyboard.press('v');
+    await page.getByTestId('saved-view-save').click();
+    await page.getByTestId('saved-view-name').fill('E2E nepřidělené P1–P2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).toContain('E2E nepřidělené P1–P2');
+    // Elsewhere, picking the view brings its filters back.
+    await page.goto('/tickets');
+    await page.getByTestId('page-tickets').waitFor();
+    await page.getByTestId('saved-views-menu').click();
+    await page.locator('[data-testid^="saved-view-"]').filter({ hasText: 'E2E nepřidělené P1–P2' }).click();
+    await expect.poll(() => new URL(page.url()).search, { timeout: STEP_MS }).toBe('?view=unassigned&priority=P1%2CP2&sort=priority');
+    // The list shows it: the menu names the active view, the filters hold its priorities.
+    await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).toContain('E2E nepřidělené P1–P2');
+    await expect.poll(() => page.getByTestId('tickets-filters').innerText(), { timeout: STEP_MS }).toContain('P1');
+    await shot(page, 'saved-view');
+    await page.getByTestId('saved-views-menu').click();
+    await page.getByTestId('saved-view-delete').click();
+    await page.getByTestId('confirm-modal').getByRole('button', { name: /Smazat|Delete/ }).click();
+    await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).not.toContain('E2E nepřidělené');
+
+    // /tickets/abc: the same "not found" as a ticket that does not exist, and no call with NaN.
+    const calls: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/tickets/')) calls.push(r.url()); });
+    await page.goto('/tickets/abc');
+    const notFound = /Nenalezeno|Nenašlo sa|not found/i;
+    await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
+    await page.goto('/tickets/99999');
+    await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
+    expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
   }, JOURNEY_MS);
 });

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/index.ts';
-import { enqueueMail, renderTemplate, threadHeaders, withSubjectToken, type MailLanguage, type TemplateKey } from '../mail/index.ts';
+import { enqueueMail, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type MailLanguage, type TemplateKey } from '../mail/index.ts';
+import type { StateCategory } from './domain/process.ts';
 
 /**
  * Who hears about a ticket, and what: the requester and the watching contacts
@@ -9,6 +10,26 @@ import { enqueueMail, renderTemplate, threadHeaders, withSubjectToken, type Mail
 export interface NotifyConfig {
   publicUrl: string;
   mailFrom: string;
+}
+
+/** The notices a move between states may send the client. */
+export type StateNotice = Extract<TemplateKey, 'ticket_waiting_for_client' | 'ticket_resolved' | 'ticket_closed'>;
+
+/** Which notice the client gets when the ticket enters a state (none for most). */
+export function clientNoticeFor(from: { category: StateCategory }, to: { code: string; category: StateCategory }): StateNotice | null {
+  if (to.category === 'waiting' && to.code === 'waiting_for_client') return 'ticket_waiting_for_client';
+  if (to.category === 'resolved' && from.category !== 'resolved') return 'ticket_resolved';
+  if (to.category === 'closed' && from.category !== 'closed') return 'ticket_closed';
+  return null;
+}
+
+/**
+ * Whether a notice carries the public message written with the move (its template
+ * quotes {{comment.body}}). When it does not, the message goes out as a reply of its
+ * own: a public message is never kept from the client.
+ */
+export function noticeQuotesComment(key: TemplateKey | null): boolean {
+  return key !== null && PLACEHOLDERS[key].includes('comment.body');
 }
 
 export interface TicketNotice {

@@ -312,7 +312,7 @@ export async function visibleTicketIds(db: DbOrTx, ids: readonly number[], scope
   return (await sel.execute()).map((r) => r.id);
 }
 
-export async function readTicket(db: DbOrTx, id: number, scope: TicketScope): Promise<Omit<Ticket, 'allowedTransitions'> | null> {
+export async function readTicket(db: DbOrTx, id: number, scope: TicketScope): Promise<Omit<Ticket, 'allowedTransitions' | 'slaTargets'> | null> {
   if (scope.kind === 'none') return null;
   let sel = summaryQuery(db)
     .leftJoin('teams as tm', 'tm.id', 'tickets.team_id')

@@ -52,8 +52,9 @@ export const ticketPatchBody = z.strictObject({
 export const transitionBody = z.strictObject({
   version: z.number().int().positive(),
   toState: z.string().min(1).max(50),
-  resolutionNote: z.string().max(10_000).optional(),
-  comment: z.string().max(100_000).optional(),
+  resolutionNote: z.string().max(10_000).optional().describe('The resolution, shown to the client and quoted by the ticket_resolved mail'),
+  comment: z.string().max(100_000).optional()
+    .describe('A message to the client written with the move (e.g. what is needed from them): added as a public reply, counts as the first response, and is mailed'),
   custom: z.record(z.string().max(50), customValue).optional(),
 });
 
@@ -73,6 +74,16 @@ export const slaSchema = z.object({
   warnedAt: z.string().nullable(),
   breachedAt: z.string().nullable(),
   breachedMinutes: z.number().nullable(),
+});
+
+/** One SLA target of a ticket as it stands: a countdown while it runs, its outcome once it stopped. */
+export const slaTargetSchema = z.object({
+  status: z.enum(['running', 'warning', 'paused', 'met', 'breached', 'none'])
+    .describe('running / warning (past the warning share) / paused (waiting); met or breached: stopped in time or late, or still running past the target; none: no target'),
+  dueAt: z.string().nullable().describe('When the target runs (or ran) out; null without a target and while paused'),
+  stoppedAt: z.string().nullable()
+    .describe('When the clock stopped: the first public reply, or the resolution (a ticket resolved before any reply counts its resolution as the first response); null while it runs'),
+  breachedMinutes: z.number().nullable().describe('Business minutes over the target (rounded); null when not over it'),
 });
 
 export const ticketSummarySchema = z.object({
@@ -107,11 +118,21 @@ export const ticketSchema = ticketSummarySchema.extend({
   childIds: z.array(z.number()),
   linkedIds: z.array(z.number()),
   watchers: z.object({ users: z.array(ref), contacts: z.array(ref) }),
-  allowedTransitions: z.array(z.object({ toState: z.string(), name: z.string(), requiredFields: z.array(z.string()) })),
+  allowedTransitions: z.array(z.object({
+    toState: z.string(),
+    name: z.string(),
+    /** Category of the target state: a screen asks for a message to the client when the ticket is to wait. */
+    toCategory: z.enum(['new', 'open', 'waiting', 'resolved', 'closed']).describe('Category of the state the move leads to'),
+    requiredFields: z.array(z.string()),
+    clientNotice: z.enum(['ticket_waiting_for_client', 'ticket_resolved', 'ticket_closed']).nullable()
+      .describe('The e-mail the move sends the client (null: none). ticket_waiting_for_client quotes the move\'s `comment`, ticket_resolved its `resolutionNote`; a `comment` that the notice does not quote is mailed as a public reply'),
+  })),
   firstResponseAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
+  slaTargets: z.object({ firstResponse: slaTargetSchema, resolution: slaTargetSchema })
+    .describe('Each SLA target on its own, from the same clock as `sla.status`: what the ticket page shows instead of a countdown once a target stopped'),
   /** The contract the ticket and its records fall under (PATCH /tickets/:id/contract changes it). */
   contractId: z.number().nullable(),
   contractNumber: z.string().nullable(),
@@ -159,6 +180,7 @@ export type TicketPatch = z.infer<typeof ticketPatchBody>;
 export type TransitionInput = z.infer<typeof transitionBody>;
 export type CommentInput = z.infer<typeof commentBody>;
 export type Ticket = z.infer<typeof ticketSchema>;
+export type SlaTargetOutcome = z.infer<typeof slaTargetSchema>;
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 export type TicketListQuery = z.infer<typeof listQuery>;

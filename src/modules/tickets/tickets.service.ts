@@ -5,7 +5,7 @@ import { JsonText } from '../../shared/json-text.ts';
 import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
-  findCategory, findTeam, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, validateCustomValues,
+  findCategory, findTeam, getSlaPolicy, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, validateCustomValues,
   type HelpdeskSnapshot,
 } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
@@ -17,11 +17,11 @@ import { allowedFrom, initialState, type Process } from './domain/process.ts';
 import { computeSla, priorityFrom, type Level, type Priority, type PriorityMatrix, type SlaEvent } from './domain/sla/index.ts';
 import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
-import { notifyClient, type NoticeRecipient } from './tickets.notify.ts';
+import { clientNoticeFor, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
 import { listTickets, readTicket, readTimeline } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { NewTicket, Ticket, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
-import { nextCheckAt, slaColumns, toCorePolicy } from './tickets.sla.ts';
+import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
 
 /** Creating, reading, listing and editing tickets. State changes and comments: tickets.workflow.ts. */
 export function createTicketsService(deps: TicketsDeps) {
@@ -210,12 +210,17 @@ export function createTicketsService(deps: TicketsDeps) {
       watchers: { users: [], contacts: [] },
       allowedTransitions: transitionsFrom(process, start.id),
       firstResponseAt: null, resolvedAt: null, closedAt: null, resolutionNote: null,
+      slaTargets: slaTargetsOf(state),
       contractId: contract?.id ?? null, contractNumber: contract?.number ?? null,
     };
   }
 
   function transitionsFrom(process: Process, stateId: number): Ticket['allowedTransitions'] {
-    return allowedFrom(process, stateId).map((a) => ({ toState: a.state.code, name: a.transition.name, requiredFields: a.transition.requiredFields }));
+    const from = process.states.find((s) => s.id === stateId);
+    return allowedFrom(process, stateId).map((a) => ({
+      toState: a.state.code, name: a.transition.name, toCategory: a.state.category, requiredFields: a.transition.requiredFields,
+      clientNotice: from ? clientNoticeFor(from, a.state) : null,
+    }));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<Ticket> {
@@ -223,7 +228,9 @@ export function createTicketsService(deps: TicketsDeps) {
     const ticket = await readTicket(db, id, ticketScopeOf(ctx.actor));
     if (!ticket) throw notFound('Ticket');
     const process = await processOf(db, ticket.type.id);
-    return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id) };
+    const policy = ticket.sla.policyId === null ? null : await getSlaPolicy(db, ticket.sla.policyId);
+    const sla = policy ? await slaStateOf(db, id, toCorePolicy(policy), clock.now()) : null;
+    return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id), slaTargets: slaTargetsOf(sla) };
   }
 
   /** A page of the list, as JSON text written by the database (listTickets): { items, nextCursor }. */

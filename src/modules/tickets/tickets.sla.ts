@@ -3,6 +3,7 @@ import type { DbOrTx, TicketsTable } from '../../platform/db/index.ts';
 import type { EffectiveSlaPolicy } from '../helpdesk/index.ts';
 import { computeSla, nextSlaCheckAt, slaTransitions, type SlaEvent, type SlaPolicy, type SlaState, type SlaTarget } from './domain/sla/index.ts';
 import { listSlaEvents, NO_DUE } from './tickets.repo.ts';
+import type { SlaTargetOutcome } from './tickets.schemas.ts';
 
 /**
  * Bridges stored SLA events and the pure SLA clock: the ticket's SLA columns
@@ -33,6 +34,24 @@ export function overallStatus(state: SlaState): string {
   if (f.status === 'running' || r.status === 'running') return 'running';
   if (f.status === 'met' || r.status === 'met') return 'met';
   return 'none';
+}
+
+const NO_TARGET: SlaTargetOutcome = { status: 'none', dueAt: null, stoppedAt: null, breachedMinutes: null };
+
+/** One target as the ticket page shows it: its countdown while it runs, its outcome once it stopped. */
+export function targetOutcome(t: SlaTarget): SlaTargetOutcome {
+  if (t.status === 'none') return NO_TARGET;
+  return {
+    status: t.status === 'running' && t.warn ? 'warning' : t.status,
+    dueAt: iso(t.dueAt),
+    stoppedAt: iso(t.metAt),
+    breachedMinutes: t.breachedByMinutes === null ? null : Math.round(t.breachedByMinutes),
+  };
+}
+
+/** Both targets of a ticket (no policy: none). */
+export function slaTargetsOf(state: SlaState | null): { firstResponse: SlaTargetOutcome; resolution: SlaTargetOutcome } {
+  return state ? { firstResponse: targetOutcome(state.firstResponse), resolution: targetOutcome(state.resolution) } : { firstResponse: NO_TARGET, resolution: NO_TARGET };
 }
 
 export function slaColumns(state: SlaState): Updateable<TicketsTable> {

@@ -1,11 +1,11 @@
 import { recordAudit } from '../../platform/audit/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound, staleVersion } from '../../shared/errors.ts';
 import { listCustomFields, validateCustomValues } from '../helpdesk/index.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { checkTransition, missingRequired, type ProcessState } from './domain/process.ts';
-import type { TemplateKey } from '../mail/index.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
-import { notifyClient } from './tickets.notify.ts';
+import { clientNoticeFor, noticeQuotesComment, notifyClient } from './tickets.notify.ts';
 import * as repo from './tickets.repo.ts';
 import type { CommentInput, TransitionInput } from './tickets.schemas.ts';
 
@@ -23,18 +23,20 @@ export function slaEventsOf(from: ProcessState, to: ProcessState): ('paused' | '
   return events;
 }
 
-/** Which notice the client gets when the ticket enters a state (none for most). */
-function noticeFor(from: ProcessState, to: ProcessState): TemplateKey | null {
-  if (to.category === 'waiting' && to.code === 'waiting_for_client') return 'ticket_waiting_for_client';
-  if (to.category === 'resolved' && from.category !== 'resolved') return 'ticket_resolved';
-  if (to.category === 'closed' && from.category !== 'closed') return 'ticket_closed';
-  return null;
-}
-
 /** Moving a ticket through its process, and the conversation on it. */
 export function createTicketsWorkflow(deps: TicketsDeps) {
   const { db, clock, config } = deps;
   const actorOf = (ctx: RequestContext) => ({ userId: ctx.actor.userId || null, name: ctx.actor.name });
+
+  /**
+   * The first public reply of staff is the first response the SLA measures (a reply, or
+   * the message of a state change). The caller refreshes the SLA columns afterwards.
+   */
+  async function recordFirstResponse(trx: Tx, row: { id: number; first_response_at: string | null }, at: string): Promise<void> {
+    if (row.first_response_at !== null) return;
+    await trx.updateTable('tickets').set({ first_response_at: at }).where('id', '=', row.id).execute();
+    await repo.insertSlaEvent(trx, row.id, at, 'first_response');
+  }
 
   // Read before a transaction starts: on SQLite the transaction holds the only connection.
   async function clientName(clientId: number): Promise<string> {
@@ -77,19 +79,27 @@ export function createTicketsWorkflow(deps: TicketsDeps) {
         updated_at: at,
       });
       if (!ok) throw staleVersion('The ticket');
+      // The message written with the move is a public reply: on the timeline, the first
+      // response if none was given yet (before the move's own SLA events), and mailed
+      // (quoted by the state's notice, or on its own).
+      let commentId: number | null = null;
+      const message = input.comment?.trim() ? input.comment : null;
+      if (message !== null) {
+        commentId = await repo.insertComment(trx, { ticketId: id, authorUserId: ctx.actor.userId || null, authorContactId: null, visibility: 'public', body: message, at });
+        await recordFirstResponse(trx, row, at);
+        await reindex(trx, id);
+      }
       for (const kind of slaEventsOf(from, to)) await repo.insertSlaEvent(trx, id, at, kind);
       await refreshSla(trx, id, row.sla_policy_id, now);
       await repo.insertEvents(trx, id, at, actorOf(ctx), [{ kind: 'state', field: 'state', before: from.code, after: to.code }]);
-      let commentId: number | null = null;
-      if (input.comment?.trim()) {
-        commentId = await repo.insertComment(trx, { ticketId: id, authorUserId: ctx.actor.userId || null, authorContactId: null, visibility: 'public', body: input.comment, at });
-        await reindex(trx, id);
+      const notice = { ticketId: id, number: row.number, subject: row.subject, clientName: client };
+      const key = clientNoticeFor(from, to);
+      if (commentId !== null && !noticeQuotesComment(key)) {
+        await notifyClient(trx, now, config, { ...notice, key: 'ticket_public_reply', eventKey: `comment:${commentId}`, commentBody: message });
       }
-      const key = noticeFor(from, to);
       if (key) {
         await notifyClient(trx, now, config, {
-          ticketId: id, number: row.number, subject: row.subject, clientName: client, key,
-          eventKey: `state:${to.code}:${at}`, commentBody: input.comment ?? null, resolutionNote: input.resolutionNote ?? row.resolution_note,
+          ...notice, key, eventKey: `state:${to.code}:${at}`, commentBody: message, resolutionNote: input.resolutionNote ?? row.resolution_note,
         });
       }
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: 'transition', before: { state: from.code }, after: { state: to.code, commentId } });
@@ -105,10 +115,8 @@ export function createTicketsWorkflow(deps: TicketsDeps) {
     return db.transaction().execute(async (trx) => {
       const commentId = await repo.insertComment(trx, { ticketId: id, authorUserId: ctx.actor.userId || null, authorContactId: null, visibility: input.visibility, body: input.body, at });
       const publicReply = input.visibility === 'public';
-      // The first public reply of staff is the first response the SLA measures.
       if (publicReply && row.first_response_at === null) {
-        await trx.updateTable('tickets').set({ first_response_at: at }).where('id', '=', id).execute();
-        await repo.insertSlaEvent(trx, id, at, 'first_response');
+        await recordFirstResponse(trx, row, at);
         await refreshSla(trx, id, row.sla_policy_id, now);
       }
       await trx.updateTable('tickets').set((eb) => ({ updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();

@@ -9,6 +9,7 @@ import { useTicketTypes } from './configApi';
 import { EditTicketModal } from './EditTicketModal';
 import { categoryColor, stateLabel } from './labels';
 import { PriorityModal } from './PriorityModal';
+import { asksAnything, transitionAsks } from './transitionAsks';
 import { TransitionModal } from './TransitionModal';
 import { useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
@@ -48,7 +49,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
 
   const runTransition = (transition: AllowedTransition) => {
     setMenuOpen(false);
-    if (transition.requiredFields.length) {
+    if (asksAnything(transitionAsks(transition))) {
       setPending(transition);
       return;
     }
@@ -108,7 +109,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
                       data-testid={`ticket-transition-${tr.toState}`}
                     >
                       {stateLabel(t, { code: tr.toState, name: state?.name ?? tr.name })}
-                      {tr.requiredFields.length ? '…' : ''}
+                      {asksAnything(transitionAsks(tr)) ? '…' : ''}
                     </Menu.Item>
                   );
                 })

@@ -3,10 +3,12 @@ import { IconArrowLeft, IconCircleCheck, IconRefresh } from '@tabler/icons-react
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicket, useTimeline } from './api';
+import { ticketIdFrom } from './filters';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
@@ -20,8 +22,16 @@ import { TicketFacts } from './TicketFacts';
 import { TimelineView } from './TimelineView';
 import './tickets.css';
 
+// What GET /tickets/:id answers for a ticket that does not exist: an address that names no ticket shows the same.
+const NOT_FOUND = new ApiError(404, 'not_found', 'Ticket not found');
+
 export default function TicketDetailPage() {
-  const id = Number(useParams().id);
+  const id = ticketIdFrom(useParams().id);
+  if (id === null) return <ErrorState error={NOT_FOUND} />;
+  return <TicketDetail id={id} />;
+}
+
+function TicketDetail({ id }: { id: number }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const query = useTicket(id);

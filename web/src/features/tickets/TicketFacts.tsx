@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
-import type { CustomValue, Ticket } from './api';
+import type { CustomValue, SlaTargetOutcome, Ticket } from './api';
 import { useDurationUnits, useNow } from './Badges';
 import { useCustomFields, useDimensions } from './configApi';
 import { typeLabel } from './labels';
-import { formatDuration } from './sla';
+import { formatDuration, targetDisplay } from './sla';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -25,27 +25,43 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 const dash = <Text size="sm" c="dimmed">—</Text>;
 
-/** One SLA target: the time it was met, or its due time with the time left or overdue. */
-function SlaTarget({ due, metAt, paused, testId }: { due: string | null; metAt: string | null; paused: boolean; testId: string }) {
+/**
+ * One SLA target: while it runs, its due time with the time left or overdue; once it
+ * stopped, its outcome (met, or missed and by how much). `viaResolution`: the ticket was
+ * resolved before any reply, so the resolution was the first response.
+ */
+function SlaTarget({ target, viaResolution, testId }: { target: SlaTargetOutcome; viaResolution?: boolean; testId: string }) {
   const { t } = useTranslation();
   const now = useNow();
   const units = useDurationUnits();
-  if (metAt) {
-    return <Text size="sm" data-testid={testId} data-met="true">✓ {formatDateTime(metAt)}</Text>;
+  const shown = targetDisplay(target, now);
+  const via = viaResolution ? <Text span size="xs" c="dimmed"> · {t('tickets.sla.outcome.viaResolution')}</Text> : null;
+  switch (shown.kind) {
+    case 'met':
+      return <Text size="sm" c="green.8" data-testid={testId} data-outcome="met">✓ {t('tickets.sla.outcome.met', { at: formatDateTime(shown.at) })}{via}</Text>;
+    case 'missed':
+      return (
+        <Text size="sm" c="red" fw={600} data-testid={testId} data-outcome="missed">
+          ✗ {t('tickets.sla.outcome.missed', { at: formatDateTime(shown.at), time: formatDuration(shown.lateMs, units) })}{via}
+        </Text>
+      );
+    case 'paused':
+      return <Text size="sm" c="dimmed" data-testid={testId}>{t('tickets.sla.status.paused')}</Text>;
+    case 'none':
+      return <Text size="sm" c="dimmed" data-testid={testId}>—</Text>;
+    case 'countdown': {
+      const left = shown.remainingMs;
+      const time = formatDuration(left, units);
+      return (
+        <Text size="sm" data-testid={testId} data-outcome="running">
+          {formatDateTime(shown.dueAt)}{' '}
+          <Text span size="sm" c={left < 0 ? 'red' : 'dimmed'} fw={left < 0 ? 600 : undefined}>
+            ({left < 0 ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
+          </Text>
+        </Text>
+      );
+    }
   }
-  if (!due) {
-    return <Text size="sm" c="dimmed" data-testid={testId}>{paused ? t('tickets.sla.status.paused') : '—'}</Text>;
-  }
-  const left = Date.parse(due) - now;
-  const time = formatDuration(left, units);
-  return (
-    <Text size="sm" data-testid={testId}>
-      {formatDateTime(due)}{' '}
-      <Text span size="sm" c={left < 0 ? 'red' : 'dimmed'} fw={left < 0 ? 600 : undefined}>
-        ({left < 0 ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
-      </Text>
-    </Text>
-  );
 }
 
 function customText(value: CustomValue | undefined, kind: string | undefined): string {
@@ -71,10 +87,14 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
       <Title order={2} size="h5" mb="sm">{t('tickets.detail.details')}</Title>
       <Stack gap={8}>
         <Row label={t('tickets.sla.firstResponse')}>
-          <SlaTarget due={ticket.sla.firstResponseDueAt} metAt={ticket.firstResponseAt} paused={paused} testId="ticket-sla-first-response" />
+          <SlaTarget
+            target={ticket.slaTargets.firstResponse}
+            viaResolution={ticket.firstResponseAt === null && ticket.slaTargets.firstResponse.stoppedAt !== null}
+            testId="ticket-sla-first-response"
+          />
         </Row>
         <Row label={t('tickets.sla.resolution')}>
-          <SlaTarget due={ticket.sla.resolutionDueAt} metAt={ticket.resolvedAt} paused={paused} testId="ticket-sla-resolution" />
+          <SlaTarget target={ticket.slaTargets.resolution} testId="ticket-sla-resolution" />
         </Row>
         {paused ? <Text size="xs" c="dimmed">{t('tickets.sla.pausedHint')}</Text> : null}
         <Divider />

@@ -12,6 +12,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicketsList } from './api';
 import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, type Sort, type TicketFilters, type View } from './filters';
 import { useEnterKey } from './keys';
+import { SavedViewsMenu } from './SavedViewsMenu';
 import { TicketFiltersPanel } from './TicketFiltersPanel';
 import { TicketsTable } from './TicketsTable';
 import './tickets.css';
@@ -76,26 +77,34 @@ export default function TicketsListPage() {
           ) : null
         }
       />
-      {phone ? (
-        <Select
-          mb="sm"
-          value={filters.view}
-          onChange={(v) => v && update({ view: v as View })}
-          data={viewOptions}
-          allowDeselect={false}
-          aria-label={t('tickets.viewsLabel')}
-          data-testid="tickets-views"
+      <Group mb="sm" gap="sm" wrap="wrap" align="center">
+        {phone ? (
+          <Select
+            value={filters.view}
+            onChange={(v) => v && update({ view: v as View })}
+            data={viewOptions}
+            allowDeselect={false}
+            aria-label={t('tickets.builtInViews')}
+            data-testid="tickets-views"
+          />
+        ) : (
+          <SegmentedControl
+            value={filters.view}
+            onChange={(v) => update({ view: v as View })}
+            data={viewOptions}
+            aria-label={t('tickets.builtInViews')}
+            data-testid="tickets-views"
+          />
+        )}
+        <SavedViewsMenu
+          filters={filters}
+          onApply={(next) => {
+            setSearch(next.q);
+            setShowFilters(activeFilterCount(next) > 0);
+            setParams(filtersToParams(next), { replace: true });
+          }}
         />
-      ) : (
-        <SegmentedControl
-          mb="sm"
-          value={filters.view}
-          onChange={(v) => update({ view: v as View })}
-          data={viewOptions}
-          aria-label={t('tickets.viewsLabel')}
-          data-testid="tickets-views"
-        />
-      )}
+      </Group>
       <Group mb="md" gap="sm" wrap="wrap">
         <SearchInput
           ref={searchRef}

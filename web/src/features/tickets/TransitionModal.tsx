@@ -11,6 +11,7 @@ import { useCustomFields } from './configApi';
 import { CustomFieldInput, fieldProps } from './FieldInputs';
 import { stateLabel } from './labels';
 import { customInputsFor, customPayload, formPathOf, type CustomInput } from './ticketFormModel';
+import { transitionAsks } from './transitionAsks';
 import { isStale, useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
 
@@ -27,15 +28,15 @@ interface Values {
   custom: Record<string, CustomInput>;
 }
 
-/** A state change that needs input first (a resolution note, a comment, custom fields). */
+/** A state change that needs input first (what to tell the client, a resolution note, custom fields): see transitionAsks. */
 export function TransitionModal({ ticket, transition, onClose, onStale }: Props) {
   const { t } = useTranslation();
   const move = useTransition(ticket.id);
   const fields = useCustomFields(ticket.type.id);
-  const customFields = (fields.data ?? []).filter((f) => transition.requiredFields.includes(f.key));
+  const asks = transitionAsks(transition);
+  const customFields = (fields.data ?? []).filter((f) => asks.customKeys.includes(f.key));
   const [extra, setExtra] = useState<string[]>([]);
   const handleError = useTicketErrorHandler(ticket.id, onStale);
-  const needs = (field: string) => transition.requiredFields.includes(field);
   const target = stateLabel(t, { code: transition.toState, name: transition.name });
   const required = (v: string) => (v.trim() ? null : t('errors.required'));
 
@@ -46,8 +47,8 @@ export function TransitionModal({ ticket, transition, onClose, onStale }: Props)
       custom: customInputsFor(customFields, ticket.custom),
     },
     validate: {
-      resolutionNote: (v) => (needs('resolutionNote') ? required(v) : null),
-      comment: (v) => (needs('comment') ? required(v) : null),
+      resolutionNote: (v) => (asks.resolutionNote === 'required' ? required(v) : null),
+      comment: (v) => (asks.comment === 'required' ? required(v) : null),
     },
   });
 
@@ -92,7 +93,19 @@ export function TransitionModal({ ticket, transition, onClose, onStale }: Props)
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t('tickets.transition.needs')}</Text>
           <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />
-          {needs('resolutionNote') ? (
+          {asks.comment ? (
+            <Textarea
+              label={t(`tickets.transition.${asks.commentKind}Label`)}
+              description={t(`tickets.transition.${asks.commentKind}Hint`)}
+              withAsterisk={asks.comment === 'required'}
+              autosize
+              minRows={3}
+              maxRows={10}
+              data-autofocus
+              {...fieldProps(form, 'comment', 'transition')}
+            />
+          ) : null}
+          {asks.resolutionNote ? (
             <Textarea
               label={t('tickets.fields.resolutionNote')}
               description={t('tickets.transition.resolutionHint')}
@@ -100,19 +113,8 @@ export function TransitionModal({ ticket, transition, onClose, onStale }: Props)
               autosize
               minRows={3}
               maxRows={10}
-              data-autofocus
+              data-autofocus={asks.comment ? undefined : true}
               {...fieldProps(form, 'resolutionNote', 'transition')}
-            />
-          ) : null}
-          {needs('comment') ? (
-            <Textarea
-              label={t('tickets.fields.comment')}
-              description={t('tickets.transition.commentHint')}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxRows={10}
-              {...fieldProps(form, 'comment', 'transition')}
             />
           ) : null}
           {customFields.map((f) => (

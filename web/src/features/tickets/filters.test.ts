@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, type TicketFilters } from './filters';
+import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, ticketIdFrom, type TicketFilters } from './filters';
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 
@@ -54,5 +54,12 @@ describe('filters → API query', () => {
     const f = parse('view=mine&q=x&sort=updated&queueId=1&priority=P1,P2&tag=a');
     expect(activeFilterCount(f)).toBe(3);
     expect(clearFilters(f)).toEqual({ ...DEFAULT_FILTERS, view: 'mine', q: 'x', sort: 'updated' });
+  });
+});
+
+describe('ticketIdFrom', () => {
+  it('reads a ticket address, and nothing else (no NaN ever reaches the API)', () => {
+    expect(ticketIdFrom('42')).toBe(42);
+    for (const bad of ['abc', '', undefined, '0', '-3', '1.5', '12abc', ' 7', '1e3', '9999999999999999']) expect(ticketIdFrom(bad), String(bad)).toBeNull();
   });
 });

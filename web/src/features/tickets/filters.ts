@@ -57,6 +57,11 @@ function positiveId(value: string | null): number | null {
   return n > 0 ? n : null;
 }
 
+/** The ticket id of a /tickets/:id address; null for anything else (/tickets/abc is "not found", never a call with NaN). */
+export function ticketIdFrom(param: string | undefined): number | null {
+  return positiveId(param ?? null);
+}
+
 function text(value: string | null, max: number, pattern?: RegExp): string | null {
   const v = value?.trim() ?? '';
   if (!v || v.length > max || (pattern && !pattern.test(v))) return null;

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDuration, slaLabel, slaView } from './sla';
+import type { SlaTargetOutcome } from './api';
+import { formatDuration, slaLabel, slaView, targetDisplay } from './sla';
 
 const units = { d: 'd', h: 'h', m: 'min' };
 const NOW = Date.parse('2026-11-26T10:00:00Z');
@@ -55,5 +56,25 @@ describe('slaLabel', () => {
     expect(slaLabel(slaView({ status: 'breached', dueAt: at(-30) }, NOW), units)).toEqual({ key: 'tickets.sla.overdue', time: '30 min' });
     expect(slaLabel(slaView({ status: 'paused', dueAt: null }, NOW), units)).toEqual({ key: 'tickets.sla.status.paused' });
     expect(slaLabel(slaView({ status: 'running', dueAt: null }, NOW), units)).toEqual({ key: 'tickets.sla.status.running' });
+  });
+});
+
+describe('targetDisplay', () => {
+  const target = (over: Partial<SlaTargetOutcome>): SlaTargetOutcome => ({ status: 'running', dueAt: at(23), stoppedAt: null, breachedMinutes: null, ...over });
+
+  it('a running target counts down to its due time, and past it', () => {
+    expect(targetDisplay(target({}), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000 });
+    expect(targetDisplay(target({ status: 'breached', dueAt: at(-10), breachedMinutes: 10 }), NOW)).toMatchObject({ kind: 'countdown', remainingMs: -10 * 60_000 });
+  });
+
+  it('a stopped target shows its outcome, never a countdown, even with its due time still ahead', () => {
+    // A ticket resolved before any reply: the resolution met the first-response target.
+    expect(targetDisplay(target({ status: 'met', stoppedAt: at(-60) }), NOW)).toEqual({ kind: 'met', at: at(-60) });
+    expect(targetDisplay(target({ status: 'breached', dueAt: at(-90), stoppedAt: at(-15), breachedMinutes: 75 }), NOW)).toEqual({ kind: 'missed', at: at(-15), lateMs: 75 * 60_000 });
+  });
+
+  it('paused and no target carry no time', () => {
+    expect(targetDisplay(target({ status: 'paused', dueAt: null }), NOW)).toEqual({ kind: 'paused' });
+    expect(targetDisplay(target({ status: 'none', dueAt: null }), NOW)).toEqual({ kind: 'none' });
   });
 });

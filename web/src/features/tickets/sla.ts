@@ -1,6 +1,6 @@
 // What an SLA badge shows: the status (the server's, made worse when the due time
 // has passed since the server last looked) and the time left or overdue.
-import type { Sla } from './api';
+import type { Sla, SlaTargetOutcome } from './api';
 
 export const SLA_STATUSES = ['running', 'warning', 'breached', 'paused', 'met', 'none'] as const;
 export type SlaStatus = (typeof SLA_STATUSES)[number];
@@ -63,4 +63,28 @@ export function slaLabel(view: SlaView, units: DurationUnits): { key: string; ti
   if (view.remainingMs === null) return { key: `tickets.sla.status.${view.status}` };
   const time = formatDuration(view.remainingMs, units);
   return view.remainingMs < 0 ? { key: 'tickets.sla.overdue', time } : { key: 'tickets.sla.left', time };
+}
+
+/** What the details panel shows for one SLA target. */
+export type TargetDisplay =
+  | { kind: 'countdown'; dueAt: string; remainingMs: number }
+  | { kind: 'paused' }
+  | { kind: 'met'; at: string }
+  | { kind: 'missed'; at: string; lateMs: number }
+  | { kind: 'none' };
+
+/**
+ * A target that stopped (answered, resolved) shows its outcome, never a countdown;
+ * one that runs shows its due time and the time left or overdue. The outcome is the
+ * server's (business time), not a comparison of wall-clock times here.
+ */
+export function targetDisplay(target: SlaTargetOutcome, now: number): TargetDisplay {
+  if (target.stoppedAt !== null) {
+    return target.status === 'breached'
+      ? { kind: 'missed', at: target.stoppedAt, lateMs: (target.breachedMinutes ?? 0) * MINUTE }
+      : { kind: 'met', at: target.stoppedAt };
+  }
+  if (target.status === 'paused') return { kind: 'paused' };
+  if (target.status === 'none' || target.status === 'met' || !target.dueAt) return { kind: 'none' };
+  return { kind: 'countdown', dueAt: target.dueAt, remainingMs: Date.parse(target.dueAt) - now };
 }

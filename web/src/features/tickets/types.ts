@@ -42,10 +42,23 @@ export interface TicketSummary {
   version: number;
 }
 
+/** The e-mail a state change sends the client (see the server's clientNoticeFor). */
+export type ClientNotice = 'ticket_waiting_for_client' | 'ticket_resolved' | 'ticket_closed';
+
 export interface AllowedTransition {
   toState: string;
   name: string;
+  toCategory: StateCategory;
   requiredFields: string[];
+  clientNotice: ClientNotice | null;
+}
+
+/** One SLA target: its countdown while it runs, its outcome once it stopped. */
+export interface SlaTargetOutcome {
+  status: 'running' | 'warning' | 'paused' | 'met' | 'breached' | 'none';
+  dueAt: string | null;
+  stoppedAt: string | null;
+  breachedMinutes: number | null;
 }
 
 export interface Ticket extends TicketSummary {
@@ -68,6 +81,7 @@ export interface Ticket extends TicketSummary {
   resolvedAt: string | null;
   closedAt: string | null;
   resolutionNote: string | null;
+  slaTargets: { firstResponse: SlaTargetOutcome; resolution: SlaTargetOutcome };
 }
 
 export interface TimelineItem {

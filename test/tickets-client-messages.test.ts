@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES } from '../src/modules/mail/domain/templates.ts';
+import { MAIL_LANGUAGES } from '../src/modules/mail/index.ts';
+import { systemContext } from '../src/modules/identity/index.ts';
+import { createTestApp, type Auth, type TestApp } from './app.ts';
+import { testEngines } from './db.ts';
+
+/** What a state change tells the client, and what the ticket page shows of each SLA target once it stopped. */
+describe.each(testEngines())('ticket messages to the client and SLA outcomes on %s', (engine) => {
+  let t: TestApp;
+  let operator: Auth;
+  let clientId: number;
+  let contactId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    clientId = (await t.services.customers.create(systemContext, { name: 'Klient Zpráv s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Petr Klient', email: 'petr@klient.cz', language: 'cs', portalAccess: false })).id;
+    const op = await t.userWith(['operator']);
+    operator = await t.tokenFor(op.id);
+    const queue = await t.database.db.selectFrom('queues').select('id').where('code', '=', 'service_desk').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('queue_members').values({ queue_id: queue.id, user_id: op.id }).execute();
+  });
+  afterAll(() => t.close());
+
+  const newTicket = async (subject: string) =>
+    (await t.request(operator, { method: 'POST', url: '/api/v1/tickets', payload: { clientId, subject, requesterContactId: contactId, impact: 'medium', urgency: 'medium' } })).json();
+  const move = async (id: number, version: number, toState: string, extra: object = {}) => {
+    const res = await t.request(operator, { method: 'POST', url: `/api/v1/tickets/${id}/transition`, payload: { toState, version, ...extra } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const mails = (id: number) => t.database.db.selectFrom('mail_outbox').select(['template_key', 'body_text as text']).where('ticket_id', '=', id).orderBy('id').execute();
+  const publicComments = async (id: number) =>
+    (await t.request(operator, { method: 'GET', url: `/api/v1/tickets/${id}/timeline` })).json().items.filter((i: { kind: string; visibility: string }) => i.kind === 'comment' && i.visibility === 'public');
+
+  it('announces which moves mail the client, so the screen can ask for the message first', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z');
+    const ticket = await newTicket('Announce');
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    const byState = Object.fromEntries(started.allowedTransitions.map((a: { toState: string }) => [a.toState, a]));
+    expect(byState.waiting_for_client).toMatchObject({ toCategory: 'waiting', clientNotice: 'ticket_waiting_for_client' });
+    expect(byState.waiting_for_third_party).toMatchObject({ toCategory: 'waiting', clientNotice: null });
+    expect(byState.resolved).toMatchObject({ toCategory: 'resolved', clientNotice: 'ticket_resolved', requiredFields: ['resolutionNote'] });
+  });
+
+  it('waiting for the client: the request is a public reply, the first response, and what the mail quotes', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z');
+    const ticket = await newTicket('Need the serial number');
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    t.clock.set('2026-11-02T09:30:00.000Z');
+    const waiting = await move(ticket.id, started.version, 'waiting_for_client', { comment: 'Pošlete nám prosím sériové číslo tiskárny.' });
+    expect(waiting.firstResponseAt).toBe('2026-11-02T09:30:00.000Z');
+    expect(waiting.slaTargets.firstResponse).toMatchObject({ status: 'met', stoppedAt: '2026-11-02T09:30:00.000Z' });
+    expect((await publicComments(ticket.id)).map((c: { body: string }) => c.body)).toEqual(['Pošlete nám prosím sériové číslo tiskárny.']);
+    const sent = await mails(ticket.id);
+    // One mail for the move: the waiting notice quotes the request (no separate reply mail).
+    expect(sent.map((m) => m.template_key)).toEqual(['ticket_created', 'ticket_waiting_for_client']);
+    expect(sent[1]!.text).toContain('Pošlete nám prosím sériové číslo tiskárny.');
+  });
+
+  it('waiting for the client without a message: the mail promises no text it lacks', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z');
+    const ticket = await newTicket('Silent wait');
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    await move(ticket.id, started.version, 'waiting_for_client');
+    const notice = (await mails(ticket.id)).find((m) => m.template_key === 'ticket_waiting_for_client')!;
+    expect(notice.text).toContain('potřebujeme od vás doplnění.');
+    expect(notice.text).not.toMatch(/:\s*\n\s*\n\s*\n/);
+    expect(notice.text).toContain(`/tickets/${ticket.id}`);
+    expect(await publicComments(ticket.id)).toEqual([]);
+  });
+
+  it.each(MAIL_LANGUAGES)('the default %s waiting-for-client text reads whole when the message is empty', (language) => {
+    const lines = DEFAULT_TEMPLATES[language].ticket_waiting_for_client.body.split('\n');
+    const at = lines.indexOf('{{comment.body}}');
+    expect(at).toBeGreaterThan(0);
+    const before = lines.slice(0, at).filter((l) => l.trim()).pop()!;
+    expect(before.trimEnd().endsWith(':')).toBe(false);
+  });
+
+  it('a message with a move whose notice does not quote it (waiting for a third party) is mailed as a public reply', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z');
+    const ticket = await newTicket('Third party');
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    const waiting = await move(ticket.id, started.version, 'waiting_for_third_party', { comment: 'Čekáme na dodavatele, ozveme se do pátku.' });
+    expect(waiting.firstResponseAt).not.toBeNull();
+    const sent = await mails(ticket.id);
+    expect(sent.map((m) => m.template_key)).toEqual(['ticket_created', 'ticket_public_reply']);
+    expect(sent[1]!.text).toContain('Čekáme na dodavatele');
+  });
+
+  it('a ticket resolved before any reply: the resolution was the first response, met in time', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z'); // Mon 10:00 Prague; P3 first response due 14:00 (13:00Z)
+    const ticket = await newTicket('Resolved quickly');
+    expect(ticket.slaTargets.firstResponse).toMatchObject({ status: 'running', dueAt: '2026-11-02T13:00:00.000Z', stoppedAt: null });
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    t.clock.set('2026-11-02T12:30:00.000Z');
+    const resolved = await move(ticket.id, started.version, 'resolved', { resolutionNote: 'Restartováno.' });
+    expect(resolved.firstResponseAt).toBeNull();
+    expect(resolved.sla.status).toBe('met');
+    expect(resolved.slaTargets.firstResponse).toEqual({ status: 'met', dueAt: '2026-11-02T13:00:00.000Z', stoppedAt: '2026-11-02T12:30:00.000Z', breachedMinutes: null });
+    expect(resolved.slaTargets.resolution).toMatchObject({ status: 'met', stoppedAt: '2026-11-02T12:30:00.000Z' });
+    // Later reads give the same outcome: nothing runs any more.
+    t.clock.set('2026-11-20T12:00:00.000Z');
+    const later = (await t.request(operator, { method: 'GET', url: `/api/v1/tickets/${ticket.id}` })).json();
+    expect(later.slaTargets).toEqual(resolved.slaTargets);
+  });
+
+  it('a ticket resolved after the first-response target without a reply: missed, and by how much', async () => {
+    t.clock.set('2026-11-02T09:00:00.000Z');
+    const ticket = await newTicket('Resolved late');
+    const started = await move(ticket.id, ticket.version, 'in_progress');
+    t.clock.set('2026-11-02T14:15:00.000Z'); // 75 business minutes after the 13:00Z target
+    const resolved = await move(ticket.id, started.version, 'resolved', { resolutionNote: 'Hotovo.' });
+    expect(resolved.slaTargets.firstResponse).toMatchObject({ status: 'breached', stoppedAt: '2026-11-02T14:15:00.000Z', breachedMinutes: 75 });
+    expect(resolved.slaTargets.resolution).toMatchObject({ status: 'met' });
+    expect(resolved.sla.status).toBe('breached');
+  });
+});

@@ -1,0 +1,33 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS, type TicketFilters } from './filters';
+import { activeView, filtersOfView, viewFiltersOf, type SavedView } from './savedViews';
+
+const f = (over: Partial<TicketFilters> = {}): TicketFilters => ({ ...DEFAULT_FILTERS, ...over });
+const view = (id: number, filters: SavedView['filters']): SavedView => ({ id, name: `v${id}`, filters, shared: false, mine: true, editable: true, createdAt: '', updatedAt: '' });
+
+describe('saved views', () => {
+  it('saves the list query the API runs, and reads it back to the same list', () => {
+    const current = f({ view: 'mine', priority: ['P1', 'P2'], queueId: 3, q: 'tiskárna', sort: 'priority' });
+    const saved = viewFiltersOf(current);
+    expect(saved).toEqual({ view: 'mine', priority: 'P1,P2', queueId: 3, q: 'tiskárna', sort: 'priority' });
+    expect(filtersOfView(saved)).toEqual({ filters: current, unsupported: [] });
+  });
+
+  it('stores "all open" as view=all with the open categories, and every state as view=all alone', () => {
+    expect(viewFiltersOf(f())).toEqual({ view: 'all', stateCategory: 'new,open,waiting', sort: 'sla' });
+    expect(filtersOfView(viewFiltersOf(f())).filters).toEqual(f());
+    expect(filtersOfView({ view: 'all' }).filters.stateCategory).toEqual(['new', 'open', 'waiting', 'resolved', 'closed']);
+    expect(filtersOfView({ view: 'all', stateCategory: 'resolved' }).filters.stateCategory).toEqual(['resolved']);
+  });
+
+  it('names saved filters the list has no control for', () => {
+    expect(filtersOfView({ slaStatus: 'breached', sort: 'priority', limit: 100 }).unsupported).toEqual(['slaStatus']);
+  });
+
+  it('knows which saved view the list shows', () => {
+    const views = [view(1, { view: 'unassigned', sort: 'sla' }), view(2, { view: 'mine', priority: 'P1', sort: 'sla' }), view(3, { slaStatus: 'breached' })];
+    expect(activeView(views, f({ view: 'mine', priority: ['P1'] }))?.id).toBe(2);
+    expect(activeView(views, f({ view: 'mine' }))).toBeNull();
+  });
+});
