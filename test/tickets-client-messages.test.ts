@@ -71,12 +71,23 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
     expect(await publicComments(ticket.id)).toEqual([]);
   });
 
-  it.each(MAIL_LANGUAGES)('the default %s waiting-for-client text reads whole when the message is empty', (language) => {
-    const lines = DEFAULT_TEMPLATES[language].ticket_waiting_for_client.body.split('\n');
-    const at = lines.indexOf('{{comment.body}}');
-    expect(at).toBeGreaterThan(0);
-    const before = lines.slice(0, at).filter((l) => l.trim()).pop()!;
-    expect(before.trimEnd().endsWith(':')).toBe(false);
+  // A message with a move and a resolution note may be empty (a process may not require
+  // them): no default text may introduce one with a colon and then show nothing.
+  it.each(MAIL_LANGUAGES)('the default %s texts read whole when a message or resolution note is empty', (language) => {
+    const optional = ['{{comment.body}}', '{{resolution_note}}'];
+    const checked: string[] = [];
+    for (const [key, template] of Object.entries(DEFAULT_TEMPLATES[language])) {
+      // A public reply always has its text (an empty reply is refused).
+      if (key === 'ticket_public_reply') continue;
+      const lines = template.body.split('\n');
+      lines.forEach((line, at) => {
+        if (!optional.includes(line.trim())) return;
+        checked.push(key);
+        const before = lines.slice(0, at).filter((l) => l.trim()).pop()!;
+        expect(before.trimEnd().endsWith(':'), `${key}: ${before}`).toBe(false);
+      });
+    }
+    expect(checked).toEqual(expect.arrayContaining(['ticket_waiting_for_client', 'ticket_resolved']));
   });
 
   it('a message with a move whose notice does not quote it (waiting for a third party) is mailed as a public reply', async () => {
