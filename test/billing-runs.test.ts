@@ -117,7 +117,7 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     const csv = await w.call(accountant, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.startsWith('\uFEFFDatum;Začátek;Tiket')).toBe(true);
+    expect(csv.body.startsWith('\uFEFFDatum;Začátek;Požadavek')).toBe(true);
     expect(csv.body).toContain(';částečně v paušálu;2000,00;');
     const pdf = await w.call(w.manager.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report.pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);

@@ -106,8 +106,8 @@ export type WorkReports = ReturnType<typeof createWorkReports>;
 
 const HEADERS = {
   en: ['Date', 'Start', 'Ticket', 'Subject', 'Technician', 'Kind', 'What', 'Description', 'Minutes', 'Billable minutes', 'Covered minutes', 'Quantity', 'Outcome', 'Amount', 'Late'],
-  cs: ['Datum', 'Začátek', 'Tiket', 'Předmět', 'Technik', 'Druh', 'Co', 'Popis', 'Minuty', 'Účtované minuty', 'Pokryté minuty', 'Množství', 'Výsledek', 'Částka', 'Pozdě'],
-  sk: ['Dátum', 'Začiatok', 'Tiket', 'Predmet', 'Technik', 'Druh', 'Čo', 'Popis', 'Minúty', 'Účtované minúty', 'Pokryté minúty', 'Množstvo', 'Výsledok', 'Suma', 'Neskoro'],
+  cs: ['Datum', 'Začátek', 'Požadavek', 'Předmět', 'Technik', 'Druh', 'Co', 'Popis', 'Minuty', 'Účtované minuty', 'Pokryté minuty', 'Množství', 'Výsledek', 'Částka', 'Pozdě'],
+  sk: ['Dátum', 'Začiatok', 'Požiadavka', 'Predmet', 'Technik', 'Druh', 'Čo', 'Popis', 'Minúty', 'Účtované minúty', 'Pokryté minúty', 'Množstvo', 'Výsledok', 'Suma', 'Neskoro'],
 } as const;
 
 const WORDS = {
