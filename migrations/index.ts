@@ -17,6 +17,7 @@ import * as m0015 from './0015_records_cost_currency.ts';
 import * as m0016 from './0016_pricing_config_version.ts';
 import * as m0017 from './0017_invoice_exchange_rate.ts';
 import * as m0018 from './0018_records_drop_technician_index.ts';
+import * as m0019 from './0019_records_return_reason.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_pricing_config_version': m0016,
   '0017_invoice_exchange_rate': m0017,
   '0018_records_drop_technician_index': m0018,
+  '0019_records_return_reason': m0019,
 };

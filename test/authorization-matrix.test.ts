@@ -168,6 +168,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/records/bulk': RECORDS_WRITE,
   'POST /api/v1/timers': RECORDS_WRITE,
   'GET /api/v1/timers/me': RECORDS_WRITE,
+  'PATCH /api/v1/timers/me': RECORDS_WRITE,
   'POST /api/v1/timers/me/stop': RECORDS_WRITE,
   'DELETE /api/v1/timers/me': RECORDS_WRITE,
   'GET /api/v1/timesheets/week': RECORDS_WRITE,

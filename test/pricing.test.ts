@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/modules/identity/index.ts';
-import { priceRecord, seedDefaultPricing, type PriceRecordInput } from '../src/modules/pricing/index.ts';
+import { priceRecord, renderExplanation, seedDefaultPricing, type PricedRecord, type PriceRecordInput } from '../src/modules/pricing/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -184,6 +184,7 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     kind: 'work', clientId, date: '2026-10-05', startTime: '09:00', minutes: 50, workTypeId: ids.remote, technicianId: technician.id, billable: true, ...over,
   });
   const price = async (over: Partial<PriceRecordInput>) => priceRecord(t.database.db, record(over));
+  const words = (r: PricedRecord) => renderExplanation(r.explanation, 'en');
 
   it('prices BILLING.md example A record by record, with costs', async () => {
     const results = [
@@ -201,17 +202,18 @@ describe.each(testEngines())('pricing on %s', (engine) => {
       [2_000_00, 337_50, 'weekend_holiday', 60],
     ]);
     for (const r of results) expect(r).toMatchObject({ ok: true, priceListId: standard.id, source: 'default', validFrom: '2026-01-01', currency: 'CZK', vatCategory: 'standard' });
-    expect(results[1]!.explanation).toEqual([
-      'Price list "Standard 2026" (the default), version valid from 2026-01-01, prices in CZK',
-      'Rate for On-site: 1 000.00/h',
-      'Time class out_of_hours: Mon 2026-10-12 18:30 is outside business hours Mon–Fri 08:00–17:00; surcharge 50 %',
+    // Stored as data, put into words when read: the English words of the explanation.
+    expect(words(results[1]!)).toEqual([
+      'Price list "Standard 2026" (the default), version valid from 1 Jan 2026, prices in CZK',
+      'Rate for On-site: 1,000.00/h',
+      'Time class Out of hours: Mon 12 Oct 2026 18:30 is outside business hours Mon–Fri 08:00–17:00; surcharge 50 %',
       '100 min rounded up to the 15-min increment: 105 min',
-      '105 min × 1 000.00/h × 150 % = 2 625.00',
+      '105 min × 1,000.00/h × 150 % = 2,625.00',
       'Internal cost: 100 min × 450.00/h = 750.00 CZK',
     ]);
-    expect(results[4]!.explanation).toContain('Minimum for On-site 60 min (price list) applies: 60 min billable');
-    expect(results[4]!.explanation.join('\n')).toContain('2026-10-28 is a public holiday in CZ');
-    expect(results[2]!.explanation).toContain('36 km × 12.00 = 432.00');
+    expect(words(results[4]!)).toContain('Minimum for On-site 60 min (price list) applies: 60 min billable');
+    expect(words(results[4]!).join('\n')).toContain('28 Oct 2026 is a public holiday in CZ (Independent Czechoslovak State Day); surcharge 100 %');
+    expect(words(results[2]!)).toContain('36 km × 12.00 = 432.00');
   });
 
   it('never prices 0 by accident: no rate, no fee price, missing input; not billable is 0 on purpose', async () => {
@@ -260,7 +262,7 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     expect((await call(admin, 'PATCH', `/api/v1/price-lists/${own.id}`, { active: false, version: head.version })).statusCode).toBe(200);
     const skipped = await price({});
     expect(skipped).toMatchObject({ ok: true, source: 'default', amountMinor: 800_00 });
-    expect(skipped.explanation[0]).toBe('Price list "Client own" (the client\'s) is deactivated and was skipped');
+    expect(words(skipped)[0]).toBe('Price list "Client own" (the client\'s) is deactivated and was skipped');
     const effective = (await call(operator, 'GET', `/api/v1/clients/${clientId}/price-list`)).json();
     expect(effective).toEqual({ clientId, priceListId: own.id, effectivePriceListId: standard.id });
     await call(admin, 'PUT', `/api/v1/clients/${clientId}/price-list`, { priceListId: null });
@@ -280,5 +282,40 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     const bad = await call(admin, 'POST', '/api/v1/price-preview', { date: '2026-13-01', startTime: '25:00', priceListId: 987654 });
     expect(details(bad)).toEqual(['date:invalid_date', 'startTime:invalid_time']);
     expect(details(await call(admin, 'POST', '/api/v1/price-preview', { date: '2026-10-01', priceListId: 987654 }))).toEqual(['priceListId:unknown_reference']);
+  });
+
+  it("explains a price in the reader's language, with its numbers, dates and names (cs, sk, en; session and API token)", async () => {
+    const reader = await t.userWith(['admin']);
+    const body = { clientId, date: '2026-10-12', startTime: '18:30', minutes: 100, workTypeId: ids.onSite, technicianId: technician.id };
+    const spaces = (l: string) => l.replace(/[\u00a0\u202f]/g, ' ');
+    const explained = async (language: 'cs' | 'sk' | 'en', auth: Auth = reader.auth) => {
+      expect((await call(reader.auth, 'PATCH', '/api/v1/auth/me', { language })).statusCode).toBe(200);
+      const res = await call(auth, 'POST', '/api/v1/price-preview', body);
+      expect(res.statusCode).toBe(200);
+      return (res.json().explanation as string[]).map(spaces);
+    };
+    expect(await explained('cs')).toEqual([
+      'Ceník „Standard 2026“ (výchozí), verze platná od 1. 1. 2026, ceny v CZK',
+      'Sazba za On-site: 1 000,00/h',
+      'Časová třída Mimo pracovní dobu: po 12. 10. 2026 18:30 je mimo pracovní dobu po–pá 08:00–17:00; příplatek 50 %',
+      '100 min zaokrouhleno nahoru na krok 15 min: 105 min',
+      '105 min × 1 000,00/h × 150 % = 2 625,00',
+      'Interní náklad: 100 min × 450,00/h = 750,00 CZK',
+    ]);
+    expect(await explained('sk')).toEqual([
+      'Cenník „Standard 2026“ (predvolený), verzia platná od 1. 1. 2026, ceny v CZK',
+      'Sadzba za On-site: 1 000,00/h',
+      'Časová trieda Mimo pracovného času: po 12. 10. 2026 18:30 je mimo pracovného času po–pi 08:00–17:00; príplatok 50 %',
+      '100 min zaokrúhlené nahor na krok 15 min: 105 min',
+      '105 min × 1 000,00/h × 150 % = 2 625,00',
+      'Interný náklad: 100 min × 450,00/h = 750,00 CZK',
+    ]);
+    expect((await explained('en'))[1]).toBe('Rate for On-site: 1,000.00/h');
+    // An API token speaks the language of its user too.
+    const token = await t.tokenFor(reader.id);
+    expect((await explained('cs', token))[2]).toContain('Časová třída Mimo pracovní dobu');
+    // A holiday by its name in the reader's language.
+    const holiday = await call(reader.auth, 'POST', '/api/v1/price-preview', { ...body, date: '2026-10-28', startTime: '10:00' });
+    expect(spaces(holiday.json().explanation[2])).toBe('Časová třída Víkend a svátek: 28. 10. 2026 je státní svátek (CZ, Den vzniku samostatného československého státu); příplatek 100 %');
   });
 });

@@ -34,8 +34,16 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     await start(w.tech2.auth, { ticketId: w.ticket.id });
     const noType = await w.t.request(w.tech2.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: {} });
     expect(noType.json().error.details[0]).toMatchObject({ path: 'workTypeId', code: 'required' });
+    // The work type can be set while the timer runs: the server keeps it (a reload reads it back), and stopping uses it.
+    const setType = (payload: object) => w.t.request(w.tech2.auth, { method: 'PATCH', url: '/api/v1/timers/me', payload });
+    expect((await setType({ workTypeId: 999999 })).json().error.details[0]).toMatchObject({ path: 'workTypeId', code: 'unknown_reference' });
+    const typed = await setType({ workTypeId: w.wt.development });
+    expect(typed.statusCode, typed.body).toBe(200);
+    expect(typed.json()).toMatchObject({ ticket: { id: w.ticket.id }, workType: { id: w.wt.development } });
+    expect((await w.t.request(w.tech2.auth, { method: 'GET', url: '/api/v1/timers/me' })).json().timer.workType).toMatchObject({ id: w.wt.development });
+    expect((await w.t.request(w.tech.auth, { method: 'PATCH', url: '/api/v1/timers/me', payload: { workTypeId: w.wt.remote } })).json().error.code).toBe('no_timer');
     w.t.clock.advance(25 * 3_600_000);
-    const tooLong = await w.t.request(w.tech2.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: { workTypeId: w.wt.remote } });
+    const tooLong = await w.t.request(w.tech2.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: {} });
     expect(tooLong.json().error.details[0]).toMatchObject({ path: 'minutes', code: 'too_long' });
     const before = await recordCount(w.t);
     expect((await w.t.request(w.tech2.auth, { method: 'DELETE', url: '/api/v1/timers/me' })).statusCode).toBe(204);
@@ -87,15 +95,20 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('Datum;Začátek;Technik;Klient;Tiket;Druh;Typ práce;Časové pásmo;Minuty;Účtované minuty;Fakturovat;km;Zóna;Vozidlo;Poplatek;Množství;Popis;Interní poznámka;Stav;Částka;Náklad;Měna;Cena');
+    // The UI's words ("Požadavek", "Časová třída"), every number with a decimal comma, and a price status in every row.
+    expect(lines[0]).toBe('Datum;Začátek;Technik;Klient;Požadavek;Druh;Typ práce;Časová třída;Minuty;Účtované minuty;Fakturovat;km;Zóna;Vozidlo;Poplatek;Množství;Popis;Interní poznámka;Stav;Částka;Náklad;Měna;Stav ceny');
     expect(lines[1]).toContain(`2026-10-05;09:00;`);
-    expect(lines[1]).toContain(';práce;Vzdálená podpora;běžná doba;50;60;ano;');
-    expect(lines[1]).toContain(';"Oprava; ""tiskárny""";;koncept;800,00;375,00;CZK;');
+    expect(lines[1]).toContain(';práce;Vzdálená podpora;pracovní doba;50;60;ano;');
+    expect(lines[1]).toContain(';"Oprava; ""tiskárny""";;koncept;800,00;375,00;CZK;naceněno');
     expect(lines[2]).toContain(';cesta;');
-    expect(lines[2]).toContain(';36.5;');
-    expect(lines[2]).toContain(';438,00;182,50;CZK;');
+    expect(lines[2]).toContain(';36,5;');
+    expect(lines[2]).not.toContain('36.5');
+    expect(lines[2]).toContain(';438,00;182,50;CZK;naceněno');
     expect(lines[3]).toContain(`;"'=HYPERLINK(""x"")";`);
-    expect(lines[3]).toContain('bez ceny: ');
+    expect(lines[3]!.endsWith(';bez ceny: ceník nemá sazbu pro tento typ práce')).toBe(true);
+    const slovak = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=sk` })).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(slovak[0]).toContain(';Požiadavka;Druh;Typ práce;Časová trieda;');
+    expect(slovak[2]).toContain(';36,5;');
     const forTech = await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=en` });
     const header = forTech.body.replace(/^\uFEFF/, '').split('\r\n')[0]!;
     expect(header.split(',')).toContain('Amount');
@@ -112,6 +125,12 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(sheet.getRow(2).getCell(headers.indexOf('Amount') + 1).value).toBe(800);
     expect(sheet.getRow(2).getCell(headers.indexOf('Minutes') + 1).value).toBe(50);
+    // The same columns as the CSV; km a number, the price status filled in.
+    const managerCsv = await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=en` });
+    expect(headers).toEqual(managerCsv.body.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(','));
+    expect(sheet.getRow(3).getCell(headers.indexOf('km') + 1).value).toBe(36.5);
+    expect(sheet.getRow(2).getCell(headers.indexOf('Price status') + 1).value).toBe('priced');
+    expect(sheet.getRow(4).getCell(headers.indexOf('Price status') + 1).value).toBe('no price: the price list has no rate for this work type');
   });
 
   it('logs many records all or nothing, with a report of every row', async () => {

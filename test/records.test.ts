@@ -105,6 +105,8 @@ describe.each(testEngines())('service records on %s', (engine) => {
       [work({ date: '1999-12-31' }), 'date', 'date_too_early'],
       [work({ date: '2026-02-30' }), 'date', 'invalid_date'],
       [work({ minutes: 30, endTime: '10:00' }), 'minutes', 'minutes_mismatch'],
+      // An end before the start is refused, never read as 23 hours across midnight.
+      [work({ startTime: '14:00', endTime: '13:00', minutes: undefined }), 'endTime', 'end_before_start'],
       [work({ minutes: undefined }), 'minutes', 'required'],
       [work({ workTypeId: 999999 }), 'workTypeId', 'unknown_reference'],
       [work({ timeClass: 'weekend_holiday' }), 'timeClass', 'not_allowed'],
@@ -191,7 +193,7 @@ describe.each(testEngines())('service records on %s', (engine) => {
     expect((await w.t.request(w.tech.auth, { method: 'DELETE', url: `/api/v1/records/${rec.id}` })).statusCode).toBe(403);
     expect((await patch(w.manager.auth, rec.id, { version: rec.version, minutes: 45 })).json()).toMatchObject({ state: 'approved', minutes: 45 });
     const returned = await w.t.request(w.manager.auth, { method: 'POST', url: `/api/v1/records/${rec.id}/return`, payload: { reason: 'Doplň popis' } });
-    expect(returned.json()).toMatchObject({ state: 'draft', approvedBy: null, approvedAt: null });
+    expect(returned.json()).toMatchObject({ state: 'draft', approvedBy: null, approvedAt: null, returnReason: 'Doplň popis' });
 
     await w.t.request(w.admin.auth, { method: 'PUT', url: `/api/v1/users/${w.tech2.id}/technician-settings`, payload: { levelId: null, autoApprove: true } });
     const auto = (await w.log(w.tech2.auth, work())).json();
@@ -199,6 +201,35 @@ describe.each(testEngines())('service records on %s', (engine) => {
     expect((await get(w.tech2.auth, auto.id)).json().approvedAt).not.toBeNull();
     const audit = await w.t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'record').where('entity_id', '=', String(ids[0])).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'submit', 'approve', 'update', 'return']);
+  });
+
+  it('returns a record only with a reason, which its technician sees until changing or submitting it again', async () => {
+    const rec = (await w.log(w.tech.auth, work())).json();
+    expect(rec.returnReason).toBeNull();
+    await act(w.tech.auth, rec.id, 'submit');
+    const back = (payload?: object) => w.t.request(w.manager.auth, { method: 'POST', url: `/api/v1/records/${rec.id}/return`, ...(payload ? { payload } : {}) });
+    for (const payload of [undefined, {}, { reason: '   ' }]) {
+      const refused = await back(payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json().error.details).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
+    }
+    expect((await get(w.tech.auth, rec.id)).json()).toMatchObject({ state: 'submitted', returnReason: null });
+
+    expect((await back({ reason: ' Doplň popis práce ' })).json()).toMatchObject({ state: 'draft', returnReason: 'Doplň popis práce' });
+    // The technician sees it on the record, in its ticket's list and in the list of their records.
+    expect((await get(w.tech.auth, rec.id)).json().returnReason).toBe('Doplň popis práce');
+    const listed = (await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/tickets/${w.ticket.id}/records` })).json().items.find((r: { id: number }) => r.id === rec.id);
+    expect(listed.returnReason).toBe('Doplň popis práce');
+    const drafts = (await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/records?technicianId=${w.tech.id}&state=draft&limit=500` })).json().items;
+    expect(drafts.find((r: { id: number }) => r.id === rec.id).returnReason).toBe('Doplň popis práce');
+
+    // Submitted again: the reason is gone from the record, the audit keeps it.
+    expect((await act(w.tech.auth, rec.id, 'submit')).json()).toMatchObject({ state: 'submitted', returnReason: null });
+    await back({ reason: 'Špatný typ práce' });
+    const current = (await get(w.tech.auth, rec.id)).json();
+    expect((await patch(w.tech.auth, rec.id, { version: current.version, workTypeId: w.wt.development })).json()).toMatchObject({ state: 'draft', returnReason: null });
+    const audit = await w.t.database.db.selectFrom('audit_log').select(['action', 'after_json']).where('entity', '=', 'record').where('entity_id', '=', String(rec.id)).where('action', '=', 'return').orderBy('id').execute();
+    expect(audit.map((a) => JSON.parse(a.after_json ?? '{}').reason)).toEqual(['Doplň popis práce', 'Špatný typ práce']);
   });
 
   it('locks a billed record: change, delete and return answer 409 record_locked naming the invoice', async () => {

@@ -167,6 +167,9 @@ describe('Administration journey in the browser', () => {
     await subject.press('Enter');
     await expect.poll(() => subject.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('Neznámá proměnná {{ticket.numbr}}', { exact: false }).first().waitFor();
+    // The preview box names the problem, instead of asking to fill in what is filled in.
+    await expect.poll(() => page.getByTestId('template-preview-problem').innerText()).toContain('{{ticket.numbr}}');
+    expect(await page.getByTestId('template-preview').innerText()).not.toContain('Vyplňte předmět a text');
     await shot(page, 'template-unknown-placeholder');
 
     await subject.fill('Vyriešené: ');
@@ -180,5 +183,44 @@ describe('Administration journey in the browser', () => {
     await page.getByTestId('confirm-ok').filter({ visible: true }).click();
     await expect.poll(() => page.getByTestId('template-overridden').getAttribute('data-overridden')).toBe('false');
     expect(await subject.inputValue()).not.toContain('Vyriešené:');
+  }, JOURNEY_MS);
+
+  test('at 1400 px: every pricing tab in view, whole priority names in the matrix; the price preview speaks Czech and drops a stale result', async () => {
+    const page = await signedInPage({ width: 1400, height: 900 });
+    await page.goto('/admin/sla/priorities');
+    const cell = page.getByTestId('matrix-high-high');
+    await cell.waitFor();
+    // The select shows its whole label ("P1 – kritická"), not a cut one.
+    expect(await cell.evaluate((el) => { const input = el as unknown as { scrollWidth: number; clientWidth: number }; return input.scrollWidth <= input.clientWidth; })).toBe(true);
+
+    await page.goto('/admin/pricing/lists');
+    await page.getByTestId('pricing-tabs').waitFor();
+    const tabs = page.locator('[data-testid^="pricing-tabs-"]');
+    expect(await tabs.count()).toBeGreaterThan(8);
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width, (await tab.getAttribute('data-testid')) ?? '').toBeLessThanOrEqual(1400);
+    }
+    await shot(page, 'pricing-tabs-1400');
+
+    await page.getByTestId('pricing-tabs-preview').click();
+    await page.getByTestId('page-price-preview').waitFor();
+    await page.getByTestId('preview-by').getByText('Zvolený ceník').click();
+    await choose(page, 'preview-list-select', 'Standard 2026 (CZK)');
+    await choose(page, 'preview-workType', 'On-site');
+    await page.getByTestId('preview-startTime').fill('18:30');
+    await page.getByTestId('preview-minutes').fill('100');
+    await page.getByTestId('preview-submit').click();
+    const why = page.getByTestId('preview-explanation');
+    await why.waitFor();
+    const words = await why.innerText();
+    expect(words).toContain('Ceník „Standard 2026“ (zvolený)');
+    expect(words).not.toContain('Price list');
+    expect(await page.getByTestId('preview-result').innerText()).not.toContain('Časové pásmo');
+    await shot(page, 'price-preview-cs');
+    await page.getByTestId('preview-minutes').fill('-5');
+    await page.getByTestId('preview-submit').click();
+    await page.getByTestId('preview-empty').waitFor();
+    expect(await page.getByTestId('preview-result').count()).toBe(0);
   }, JOURNEY_MS);
 });

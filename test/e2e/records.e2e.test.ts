@@ -70,6 +70,17 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('records-panel').waitFor();
     await page.getByTestId('records-empty').waitFor();
 
+    // An end before the start is refused on the field, never logged as 23 hours.
+    await page.getByTestId('record-date').fill('2026-10-12');
+    await page.getByTestId('record-startTime').fill('14:00');
+    await page.getByTestId('record-endTime').fill('13:00');
+    await page.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'On-site' }).click();
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Konec je před začátkem');
+    expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
+    await page.getByTestId('record-endTime').fill('');
+
     ids.push(await logWork(page, '2026-10-12', '18:30', '100', 'On-site'));
     ids.push(await logWork(page, '2026-10-28', '10:00', '45'));
     expect(ids.every((id) => id > 0), String(ids)).toBe(true);
@@ -128,9 +139,13 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('records-panel').waitFor();
 
     await page.getByTestId('record-kind-travel').click();
-    await page.getByTestId('record-km').fill('36,5');
     await page.getByTestId('record-duration').fill('40');
-    await page.getByTestId('record-save').click();
+    await page.getByTestId('record-km').fill('-5');
+    // Ctrl+Enter logs from any field of the form, the km field too; a negative km is named as such.
+    await page.getByTestId('record-km').press('Control+Enter');
+    await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Nesmí být záporné');
+    await page.getByTestId('record-km').fill('36,5');
+    await page.getByTestId('record-km').press('Control+Enter');
     const travel = page.locator('[data-testid^="record-row-"][data-kind="travel"]');
     await travel.waitFor();
     expect(await travel.innerText()).toContain('36,5 km');
@@ -157,5 +172,14 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.goto(`/tickets/${ticketId}`);
     await page.getByTestId('timer-discard').click();
     await page.getByTestId('timer-start').waitFor();
+
+    // My week on the phone opens scrolled to today's column (the grid is wider than the screen) and says more lies aside.
+    await page.goto('/timesheets');
+    await page.getByTestId('week-grid').waitFor();
+    await page.getByTestId('week-scroll-hint').waitFor();
+    const today = await page.evaluate(`(() => { const r = document.querySelector('th.week-grid-today').getBoundingClientRect(); return [r.left, r.right]; })()`) as [number, number];
+    expect(today[0], String(today)).toBeGreaterThanOrEqual(0);
+    expect(today[1], String(today)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-week');
   }, JOURNEY_MS);
 });

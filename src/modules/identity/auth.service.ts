@@ -59,7 +59,7 @@ export function toMe(user: User): Me {
 }
 
 function actorOf(user: User, tokenId: number | null): Actor {
-  return { userId: user.id, name: user.name, roles: user.roles, clientId: user.clientId, tokenId };
+  return { userId: user.id, name: user.name, roles: user.roles, clientId: user.clientId, tokenId, language: user.language };
 }
 
 export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConfig; passwords: PasswordHasher }) {
@@ -155,7 +155,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
       await sessions.touchToken(db, row.token_id, now.toISOString());
     }
     const roles = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isRole);
-    const actor: Actor = { userId: row.user_id, name: row.user_name, roles, clientId: row.user_client_id, tokenId: row.token_id };
+    const language = row.user_language === 'sk' || row.user_language === 'en' ? row.user_language : 'cs';
+    const actor: Actor = { userId: row.user_id, name: row.user_name, roles, clientId: row.user_client_id, tokenId: row.token_id, language };
     // Frozen: the same answer serves many requests, none may change it.
     Object.freeze(roles);
     const authenticated: Authenticated = Object.freeze({ actor: Object.freeze(actor), csrfToken: null, sessionId: null });

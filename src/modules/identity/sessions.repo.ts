@@ -72,6 +72,7 @@ const selectTokenWithUser = preparedQuery((db, p: { tokenHash: string }) =>
       'users.name as user_name',
       'users.client_id as user_client_id',
       'users.active as user_active',
+      'users.language as user_language',
       'user_roles.role as role',
     ])
     .where('api_tokens.token_hash', '=', p.tokenHash)

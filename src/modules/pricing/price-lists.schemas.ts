@@ -96,7 +96,7 @@ const common = {
   validFrom: z.string().nullable(),
   costMinor: z.number().nullable(),
   costCurrency: z.string().nullable(),
-  explanation: z.array(z.string()),
+  explanation: z.array(z.string()).describe("Why, line by line, in the requesting user's language (cs, sk, en): list and version, rate, time class, surcharge, rounding, minimum, amount, cost"),
 };
 export const pricedRecordSchema = z.discriminatedUnion('ok', [
   z.object({

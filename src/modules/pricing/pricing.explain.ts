@@ -1,52 +1,49 @@
-import { isoWeekday, publicHolidays, type CountryCode } from '../../shared/calendar/index.ts';
-import { formatQuantity } from '../../shared/quantity.ts';
-import type { BusinessHours, TimeClass } from './domain/index.ts';
-
 /**
- * The words of a price's explanation (English, like the API's messages): money
- * as "1 000.00", quantities as "1.5", business hours as "Mon–Fri 08:00–17:00".
+ * A price's explanation as data: each line a text key and its values (amounts in
+ * minor units, quantities in thousandths, dates, codes). Pricing builds these on
+ * every write, where formatting words would cost time and fix one language; the
+ * lines are put into words in the reader's language when they are read
+ * (pricing.explain-render.ts). Records priced before this change stored English
+ * sentences: a line may still be a plain string, shown as it is.
  */
+import type { BusinessHours, TimeClass } from './domain/index.ts';
+import type { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
-/** Amounts of two decimal places (CZK, EUR) with a space between thousands. */
-export function formatMinor(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+export type ExplanationLanguage = 'cs' | 'sk' | 'en';
+
+export type PriceListSourceKind = 'contract' | 'client' | 'default' | 'chosen';
+
+/** A value of a line; the object forms say how it is put into words. */
+export type ExplanationValue =
+  | string
+  | number
+  | { readonly money: number; readonly currency?: string }
+  | { readonly milli: number }
+  | { readonly date: string }
+  /** A date with its weekday. */
+  | { readonly day: string }
+  | { readonly at: { readonly date: string; readonly time: string } }
+  | { readonly timeClass: TimeClass }
+  | { readonly hours: BusinessHours }
+  | { readonly source: PriceListSourceKind }
+  | { readonly holiday: { readonly code: string; readonly name: string } }
+  | { readonly line: ExplanationLine };
+
+export type ExplanationKey = keyof (typeof EXPLANATION_TEXTS)['en'];
+
+export interface ExplanationLine {
+  readonly key: ExplanationKey;
+  readonly values?: Readonly<Record<string, ExplanationValue>>;
 }
 
-export const formatMilli = formatQuantity;
+/** What a record keeps: structured lines, or the English sentences of records priced before. */
+export type StoredExplanationLine = ExplanationLine | string;
 
-const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const line = (key: ExplanationKey, values?: Record<string, ExplanationValue>): ExplanationLine => (values ? { key, values } : { key });
 
-/** "Mon–Fri 08:00–17:00", "Mon, Wed 07:00–15:00". */
-export function businessHoursText(hours: BusinessHours): string {
-  const days = [...hours.weekdays].sort((a, b) => a - b);
-  const contiguous = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
-  const dayText = days.length === 0 ? 'no days' : contiguous ? `${DAY[days[0]!]}–${DAY[days.at(-1)!]}` : days.map((d) => DAY[d]).join(', ');
-  return `${dayText} ${hours.start}–${hours.end}`;
+export const money = (minor: number, currency?: string): ExplanationValue => (currency === undefined ? { money: minor } : { money: minor, currency });
+
+/** Lines about internal costs (pricing writes them last): left out for roles that do not see costs. */
+export function isCostLine(l: StoredExplanationLine): boolean {
+  return typeof l === 'string' ? l.startsWith('Internal cost: ') : l.key.startsWith('cost.');
 }
-
-export const SOURCE_TEXT = { contract: "the contract's", client: "the client's", default: 'the default', chosen: 'the chosen' } as const;
-
-/** Why the entry falls in its time class. */
-export function timeClassText(
-  timeClass: TimeClass,
-  how: 'start_time' | 'no_start_time' | 'override',
-  at: { date: string; time: string | null },
-  hours: BusinessHours,
-  country: CountryCode,
-): string {
-  if (how === 'override') return `Time class ${timeClass}: set by hand`;
-  if (how === 'no_start_time' || at.time === null) return `Time class ${timeClass}: no start time recorded`;
-  const when = `${DAY[isoWeekday(at.date)]} ${at.date} ${at.time}`;
-  if (timeClass === 'normal') return `Time class normal: ${when} is within business hours ${businessHoursText(hours)}`;
-  if (timeClass === 'out_of_hours') return `Time class out_of_hours: ${when} is outside business hours ${businessHoursText(hours)}`;
-  const holiday = publicHolidays(country, Number(at.date.slice(0, 4))).find((h) => h.date === at.date);
-  return holiday
-    ? `Time class weekend_holiday: ${at.date} is a public holiday in ${country} (${holiday.name})`
-    : `Time class weekend_holiday: ${DAY[isoWeekday(at.date)]} ${at.date} is not a business day (${businessHoursText(hours)})`;
-}
-
-/** Lines prefixed so that field scope can leave them out for roles that do not see costs. */
-export const COST_PREFIX = 'Internal cost: ';

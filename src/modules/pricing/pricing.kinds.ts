@@ -1,5 +1,5 @@
 /** Each kind of record priced by the core, with the words of its explanation (see pricing.resolver.ts). */
-import type { CountryCode, HolidayCalendar } from '../../shared/calendar/index.ts';
+import { isoWeekday, publicHolidays, type CountryCode, type HolidayCalendar } from '../../shared/calendar/index.ts';
 import type { WorkType } from './catalogue.schemas.ts';
 import {
   billableMinutes,
@@ -9,11 +9,12 @@ import {
   priceUnitFee,
   priceWorkEntry,
   timeClass,
+  type BusinessHours,
   type PriceListVersion,
   type TimeClass,
   type WorkPriceExplanation,
 } from './domain/index.ts';
-import { formatMilli, formatMinor, timeClassText } from './pricing.explain.ts';
+import { line, money, type ExplanationLine } from './pricing.explain.ts';
 import type { PricingReads } from './pricing.reads.ts';
 import type { PricingInput, UnpricedReason } from './pricing.resolver.ts';
 
@@ -24,7 +25,7 @@ export interface PricingContext {
   country: CountryCode;
   levelId: number | null;
   /** Lines are appended here. */
-  explanation: string[];
+  explanation: ExplanationLine[];
 }
 
 export type KindResult =
@@ -39,15 +40,35 @@ export type KindResult =
       surchargePct?: number;
       unitPriceMinor?: number;
     }
-  | { ok: false; reason: UnpricedReason; message: string };
+  | { ok: false; reason: UnpricedReason; why: ExplanationLine };
 
-const failed = (reason: UnpricedReason, message: string): KindResult => ({ ok: false, reason, message });
+const failed = (reason: UnpricedReason, why: ExplanationLine): KindResult => ({ ok: false, reason, why });
 
 /** A record that is not billable needs no price: what could not be priced is said, not reported as a failure. */
-function unpricedUnlessNotBillable(c: PricingContext, reason: UnpricedReason, message: string, vatCategory: string): KindResult {
-  if (c.input.billable) return failed(reason, message);
-  c.explanation.push(`${message} (not needed: the record is not billable)`);
+function unpricedUnlessNotBillable(c: PricingContext, reason: UnpricedReason, why: ExplanationLine, vatCategory: string): KindResult {
+  if (c.input.billable) return failed(reason, why);
+  c.explanation.push(line('notNeeded', { line: { line: why } }));
   return { ok: true, amountMinor: null, vatCategory };
+}
+
+/** Why the entry falls in its time class. */
+function timeClassLine(
+  tc: TimeClass,
+  how: 'start_time' | 'no_start_time' | 'override',
+  at: { date: string; time: string | null },
+  hours: BusinessHours,
+  country: CountryCode,
+): ExplanationLine {
+  const timeClass = { timeClass: tc };
+  if (how === 'override') return line('timeClass.override', { timeClass });
+  if (how === 'no_start_time' || at.time === null) return line('timeClass.noStart', { timeClass });
+  const when = { at: { date: at.date, time: at.time } };
+  if (tc === 'normal') return line('timeClass.within', { timeClass, at: when, hours: { hours } });
+  if (tc === 'out_of_hours') return line('timeClass.outside', { timeClass, at: when, hours: { hours } });
+  const holiday = publicHolidays(country, Number(at.date.slice(0, 4))).find((h) => h.date === at.date);
+  return holiday
+    ? line('timeClass.holiday', { timeClass, date: { date: at.date }, country, holiday: { holiday: { code: holiday.code, name: holiday.name } } })
+    : line('timeClass.notBusinessDay', { timeClass, day: { day: at.date }, hours: { hours } });
 }
 
 // Versions with a work type's catalogue minimum added, per version object (which is cached per stored row).
@@ -65,26 +86,26 @@ function withCatalogueMinimum(version: PriceListVersion, workType: WorkType): Pr
   return v;
 }
 
-function roundingText(e: WorkPriceExplanation, workType: WorkType, billable: number, fromList: boolean): string[] {
+function roundingLines(e: WorkPriceExplanation, workType: WorkType, billable: number, fromList: boolean): ExplanationLine[] {
   const rounded = Math.ceil(e.minutes / e.incrementMinutes) * e.incrementMinutes;
   const lines = [
     e.incrementMinutes === 1
-      ? `${e.minutes} min, no rounding (increment 1 min)`
+      ? line('work.noRounding', { minutes: e.minutes })
       : rounded === e.minutes
-        ? `${e.minutes} min, whole ${e.incrementMinutes}-min increments`
-        : `${e.minutes} min rounded up to the ${e.incrementMinutes}-min increment: ${rounded} min`,
+        ? line('work.wholeIncrements', { minutes: e.minutes, increment: e.incrementMinutes })
+        : line('work.roundedUp', { minutes: e.minutes, increment: e.incrementMinutes, rounded }),
   ];
   if (e.billableRule === 'minimum') {
-    lines.push(`Minimum for ${workType.name} ${e.minimumMinutes} min (${fromList ? 'price list' : 'work type'}) applies: ${billable} min billable`);
+    lines.push(line(fromList ? 'work.minimumList' : 'work.minimumType', { workType: workType.name, minimum: e.minimumMinutes, billable }));
   }
   return lines;
 }
 
 export async function priceWork(c: PricingContext, holidays: HolidayCalendar): Promise<KindResult> {
   const { input, explanation } = c;
-  if (input.workTypeId === null || input.workTypeId === undefined) return failed('missing_input', 'A work record needs a work type');
+  if (input.workTypeId === null || input.workTypeId === undefined) return failed('missing_input', line('work.noType'));
   const workType = await c.reads.workType(input.workTypeId);
-  if (!workType) return failed('unknown_reference', `Work type #${input.workTypeId} does not exist`);
+  if (!workType) return failed('unknown_reference', line('work.unknownType', { id: String(input.workTypeId) }));
   const level = c.levelId === null ? null : await c.reads.level(c.levelId);
   const fromList = c.version.minimumMinutes?.some((m) => m.workTypeId === String(workType.id)) ?? false;
   const version = withCatalogueMinimum(c.version, workType);
@@ -102,25 +123,27 @@ export async function priceWork(c: PricingContext, holidays: HolidayCalendar): P
     timeClassOverride: override,
   });
   if (!result.ok) {
-    const message = `The price list has no rate for ${workType.name}${level ? ` (level ${level.name})` : ''}`;
-    if (input.billable) return failed('no_rate', message);
+    const why = level ? line('work.noRateLevel', { workType: workType.name, level: level.name }) : line('work.noRate', { workType: workType.name });
+    if (input.billable) return failed('no_rate', why);
     // Not billable: the work report still shows its time class and billable minutes.
     const compiled = compiledPriceList(version);
     const tc = override ?? timeClass(start, hours, holidays);
     const b = billableMinutes(input.minutes, compiled.increment, compiled.minimums.get(String(workType.id)) ?? 0);
     explanation.push(
-      timeClassText(tc, override ? 'override' : start ? 'start_time' : 'no_start_time', at, hours, c.country),
-      `${message} (not needed: the record is not billable)`,
+      timeClassLine(tc, override ? 'override' : start ? 'start_time' : 'no_start_time', at, hours, c.country),
+      line('notNeeded', { line: { line: why } }),
     );
     return { ok: true, amountMinor: null, vatCategory: workType.vatCategory, timeClass: tc, billableMinutes: b };
   }
   const e = result.explanation;
-  const levelText = e.rateSource === 'technician_level' && level ? `, level ${level.name}` : '';
+  const rate = money(result.rateMinor);
   explanation.push(
-    `Rate for ${workType.name}${levelText}: ${formatMinor(result.rateMinor)}/h`,
-    `${timeClassText(result.timeClass, e.timeClassSource, at, hours, c.country)}; surcharge ${result.surchargePct} %`,
-    ...roundingText(e, workType, result.billableMinutes, fromList),
-    `${result.billableMinutes} min × ${formatMinor(result.rateMinor)}/h × ${100 + result.surchargePct} % = ${formatMinor(result.amountMinor)}`,
+    e.rateSource === 'technician_level' && level
+      ? line('work.rateLevel', { workType: workType.name, level: level.name, rate })
+      : line('work.rate', { workType: workType.name, rate }),
+    line('work.surcharge', { line: { line: timeClassLine(result.timeClass, e.timeClassSource, at, hours, c.country) }, pct: result.surchargePct }),
+    ...roundingLines(e, workType, result.billableMinutes, fromList),
+    line('work.amount', { billable: result.billableMinutes, rate, pct: 100 + result.surchargePct, amount: money(result.amountMinor) }),
   );
   return {
     ok: true,
@@ -139,36 +162,38 @@ const TRAVEL_VAT = 'standard';
 export async function priceTravelRecord(c: PricingContext): Promise<KindResult> {
   const { input, explanation } = c;
   const kmGiven = input.kmMilli !== null && input.kmMilli !== undefined;
-  if (!kmGiven && (input.zoneId === null || input.zoneId === undefined)) return failed('missing_input', 'A travel record needs km or a zone');
+  if (!kmGiven && (input.zoneId === null || input.zoneId === undefined)) return failed('missing_input', line('travel.noInput'));
   const zone = input.zoneId === null || input.zoneId === undefined ? null : await c.reads.zone(input.zoneId);
-  if (input.zoneId && !zone) return failed('unknown_reference', `Travel zone #${input.zoneId} does not exist`);
+  if (input.zoneId && !zone) return failed('unknown_reference', line('travel.unknownZone', { id: String(input.zoneId) }));
   if (zone && !compiledPriceList(c.version).zoneFees.has(String(zone.id))) {
-    if (!kmGiven) return unpricedUnlessNotBillable(c, 'no_zone_price', `The price list has no fee for zone ${zone.name} and the record has no km`, TRAVEL_VAT);
-    explanation.push(`Zone ${zone.name} has no fee in the price list: priced by distance`);
+    if (!kmGiven) return unpricedUnlessNotBillable(c, 'no_zone_price', line('travel.noZoneFee', { zone: zone.name }), TRAVEL_VAT);
+    explanation.push(line('travel.zoneByDistance', { zone: zone.name }));
   }
   const km = input.kmMilli ?? 0;
   const result = priceTravel({ priceList: c.version, zoneId: zone ? String(zone.id) : null, kmMilli: km, minutes: input.minutes });
-  if (!result.ok) return unpricedUnlessNotBillable(c, 'no_km_price', 'The price list has no price per km', TRAVEL_VAT);
+  if (!result.ok) return unpricedUnlessNotBillable(c, 'no_km_price', line('travel.noKmPrice'), TRAVEL_VAT);
   if (result.method === 'zone') {
-    explanation.push(`Zone ${zone!.name}: fee ${formatMinor(result.amountMinor)}`);
+    explanation.push(line('travel.zoneFee', { zone: zone!.name, amount: money(result.amountMinor) }));
   } else {
     const perKm = c.version.pricePerKmMinor ?? null;
     const rate = c.version.travelRatePerHourMinor ?? null;
-    if (perKm !== null) explanation.push(`${formatMilli(km)} km × ${formatMinor(perKm)} = ${formatMinor(result.kmAmountMinor)}`);
-    if (rate !== null) explanation.push(`${input.minutes} min travel time × ${formatMinor(rate)}/h = ${formatMinor(result.timeAmountMinor)}`);
-    if (perKm !== null && rate !== null) explanation.push(`Travel ${formatMinor(result.amountMinor)}`);
+    if (perKm !== null) explanation.push(line('travel.km', { km: { milli: km }, perKm: money(perKm), amount: money(result.kmAmountMinor) }));
+    if (rate !== null) explanation.push(line('travel.time', { minutes: input.minutes, rate: money(rate), amount: money(result.timeAmountMinor) }));
+    if (perKm !== null && rate !== null) explanation.push(line('travel.total', { amount: money(result.amountMinor) }));
   }
   return { ok: true, amountMinor: result.amountMinor, vatCategory: TRAVEL_VAT };
 }
 
 export async function priceFee(c: PricingContext): Promise<KindResult> {
   const { input } = c;
-  if (input.feeId === null || input.feeId === undefined) return failed('missing_input', 'A fee record needs a unit fee');
-  if (input.quantityMilli === null || input.quantityMilli === undefined) return failed('missing_input', 'A fee record needs a quantity');
+  if (input.feeId === null || input.feeId === undefined) return failed('missing_input', line('fee.noFee'));
+  if (input.quantityMilli === null || input.quantityMilli === undefined) return failed('missing_input', line('fee.noQuantity'));
   const fee = await c.reads.unitFee(input.feeId);
-  if (!fee) return failed('unknown_reference', `Unit fee #${input.feeId} does not exist`);
+  if (!fee) return failed('unknown_reference', line('fee.unknown', { id: String(input.feeId) }));
   const result = priceUnitFee({ priceList: c.version, feeId: String(fee.id), quantityMilli: input.quantityMilli });
-  if (!result.ok) return unpricedUnlessNotBillable(c, 'no_fee_price', `The price list has no price for ${fee.name}`, fee.vatCategory);
-  c.explanation.push(`${fee.name}: ${formatMilli(input.quantityMilli)} ${fee.unit} × ${formatMinor(result.unitPriceMinor)} = ${formatMinor(result.amountMinor)}`);
+  if (!result.ok) return unpricedUnlessNotBillable(c, 'no_fee_price', line('fee.noPrice', { fee: fee.name }), fee.vatCategory);
+  c.explanation.push(
+    line('fee.amount', { fee: fee.name, quantity: { milli: input.quantityMilli }, unit: fee.unit, price: money(result.unitPriceMinor), amount: money(result.amountMinor) }),
+  );
   return { ok: true, amountMinor: result.amountMinor, vatCategory: fee.vatCategory, unitPriceMinor: result.unitPriceMinor };
 }

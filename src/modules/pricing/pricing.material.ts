@@ -9,7 +9,8 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import * as costs from './costs.repo.ts';
 import { priceMaterial } from './domain/index.ts';
-import { COST_PREFIX, formatMilli, formatMinor, SOURCE_TEXT } from './pricing.explain.ts';
+import { line, money, type ExplanationLine } from './pricing.explain.ts';
+import { renderExplanationLine } from './pricing.explain-render.ts';
 import { pricingReads } from './pricing.reads.ts';
 import { chooseList, type PricedRecord } from './pricing.resolver.ts';
 import { coreVersionOf } from './terms.ts';
@@ -44,32 +45,39 @@ export type MaterialPricer = (lines: readonly MaterialLineInput[]) => PricedReco
  * once the warehouse has valued them, without reading anything more.
  */
 export async function materialPricer(db: DbOrTx, input: MaterialPricingInput): Promise<MaterialPricer> {
-  const explanation: string[] = [];
+  const explanation: ExplanationLine[] = [];
   const reads = await pricingReads(db);
   const currency = costs.currencyOfCountry(await reads.providerCountry());
   const costOf = (l: MaterialLineInput) => ({
     costMinor: l.costMinor,
     costCurrency: currency,
-    line: `${COST_PREFIX}${formatMilli(l.quantityMilli)} ${l.unit} at the weighted-average cost = ${formatMinor(l.costMinor)} ${currency}`,
+    line: line('cost.material', { quantity: { milli: l.quantityMilli }, unit: l.unit, cost: money(l.costMinor, currency) }),
   });
-  const unpriced = (l: MaterialLineInput, reason: 'no_price_list' | 'no_version_on_date' | 'unknown_reference' | 'no_item_price', message: string, list: { id: number; name: string } | null, validFrom: string | null): PricedRecord => {
+  type Reason = 'no_price_list' | 'no_version_on_date' | 'unknown_reference' | 'no_item_price';
+  const unpriced = (l: MaterialLineInput, reason: Reason, why: ExplanationLine, list: { id: number; name: string } | null, validFrom: string | null): PricedRecord => {
     const c = costOf(l);
-    return { ok: false, reason, message, priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom, costMinor: c.costMinor, costCurrency: c.costCurrency, explanation: [...explanation, message, c.line] };
+    return {
+      ok: false, reason, message: renderExplanationLine(why, 'en'), priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom,
+      costMinor: c.costMinor, costCurrency: c.costCurrency, explanation: [...explanation, why, c.line],
+    };
   };
 
   const chosen = await chooseList(db, { ...input, kind: 'fee', technicianId: null, startTime: null, minutes: 0, billable: true }, explanation, reads);
-  if ('reason' in chosen) return (lines) => lines.map((l) => unpriced(l, chosen.reason === 'no_price_list' ? 'no_price_list' : 'unknown_reference', chosen.message, null, null));
+  if ('reason' in chosen) return (lines) => lines.map((l) => unpriced(l, chosen.reason === 'no_price_list' ? 'no_price_list' : 'unknown_reference', chosen.why, null, null));
   const { list, source } = chosen;
   const row = await reads.versionRowOn(list.id, input.date);
-  if (!row) return (lines) => lines.map((l) => unpriced(l, 'no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list, null));
-  explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
+  const noVersion = line('list.noVersion', { list: list.name, source: { source }, date: { date: input.date } });
+  if (!row) return (lines) => lines.map((l) => unpriced(l, 'no_version_on_date', noVersion, list, null));
+  explanation.push(line('list.used', { list: list.name, source: { source }, validFrom: { date: row.valid_from }, currency: list.currency }));
   const version = coreVersionOf(row, list.currency);
 
   return (lines) => lines.map((l) => {
     const result = priceMaterial({ priceList: version, itemId: String(l.itemId), quantityMilli: l.quantityMilli, itemSalePriceMinor: l.salePriceMinor });
-    if (!result.ok) return unpriced(l, 'no_item_price', `Neither the price list nor the item has a sale price for ${l.itemName}`, list, row.valid_from);
+    if (!result.ok) return unpriced(l, 'no_item_price', line('material.noPrice', { item: l.itemName }), list, row.valid_from);
     const c = costOf(l);
-    const from = result.priceSource === 'price_list' ? 'price list' : 'item’s sale price';
+    const why = line(result.priceSource === 'price_list' ? 'material.fromList' : 'material.fromItem', {
+      item: l.itemName, quantity: { milli: l.quantityMilli }, unit: l.unit, price: money(result.unitPriceMinor), amount: money(result.amountMinor),
+    });
     return {
       ok: true,
       priceListId: list.id,
@@ -82,7 +90,7 @@ export async function materialPricer(db: DbOrTx, input: MaterialPricingInput): P
       vatCategory: l.vatCategory,
       costMinor: c.costMinor,
       costCurrency: c.costCurrency,
-      explanation: [...explanation, `${l.itemName}: ${formatMilli(l.quantityMilli)} ${l.unit} × ${formatMinor(result.unitPriceMinor)} (${from}) = ${formatMinor(result.amountMinor)}`, c.line],
+      explanation: [...explanation, why, c.line],
     };
   });
 }

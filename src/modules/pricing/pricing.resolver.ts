@@ -13,7 +13,8 @@ import { multiplyQuantity } from '../../shared/quantity.ts';
 import * as costs from './costs.repo.ts';
 import { hourlyAmount, type TimeClass } from './domain/index.ts';
 import { directReads, pricingReads, type PricingReads } from './pricing.reads.ts';
-import { COST_PREFIX, formatMilli, formatMinor, SOURCE_TEXT } from './pricing.explain.ts';
+import { line, money, type ExplanationLine, type PriceListSourceKind } from './pricing.explain.ts';
+import { renderExplanationLine } from './pricing.explain-render.ts';
 import { priceFee, priceTravelRecord, priceWork, type PricingContext, type KindResult } from './pricing.kinds.ts';
 import { coreVersionOf } from './terms.ts';
 
@@ -43,7 +44,7 @@ export interface PriceRecordInput {
   billable: boolean;
 }
 
-export type PriceListSourceKind = 'contract' | 'client' | 'default' | 'chosen';
+export type { PriceListSourceKind };
 
 export type UnpricedReason =
   | 'no_price_list'
@@ -60,8 +61,12 @@ interface PricedBase {
   /** Internal cost (null when no cost rate is known; never a made-up 0) and its currency. */
   costMinor: number | null;
   costCurrency: string | null;
-  /** Human-readable parts, in order: list and version, rate, class and surcharge, rounding, minimum, amount, cost. */
-  explanation: string[];
+  /**
+   * Why, line by line as data (put into words in the reader's language when read, see
+   * pricing.explain.ts), in order: list and version, rate, class and surcharge,
+   * rounding, minimum, amount, cost.
+   */
+  explanation: ExplanationLine[];
 }
 
 export type PricedRecord =
@@ -122,23 +127,24 @@ function inputProblems(input: PricingInput): ErrorDetail[] {
 export async function priceWith(db: DbOrTx, input: PricingInput, given?: PricingReads): Promise<PricedRecord> {
   const problems = inputProblems(input);
   if (problems.length) throw invalid(problems);
-  const explanation: string[] = [];
+  const explanation: ExplanationLine[] = [];
   const reads = given ?? (await pricingReads(db));
   const cost = await costOf(reads, input);
 
-  const unpriced = (reason: UnpricedReason, message: string, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord =>
+  // The message is the English words of the reason's line (the API's fallback); the line itself goes into the explanation.
+  const unpriced = (reason: UnpricedReason, why: ExplanationLine, list: { id: number; name: string } | null = null, validFrom: string | null = null): PricedRecord =>
     Object.assign(
-      { ok: false as const, reason, message, priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom },
+      { ok: false as const, reason, message: renderExplanationLine(why, 'en'), priceListId: list?.id ?? null, priceListName: list?.name ?? null, validFrom },
       cost.result,
-      { explanation: [...explanation, message, ...cost.lines] },
+      { explanation: [...explanation, why, ...cost.lines] },
     );
 
   const chosen = await chooseList(db, input, explanation, reads);
-  if ('reason' in chosen) return unpriced(chosen.reason, chosen.message);
+  if ('reason' in chosen) return unpriced(chosen.reason, chosen.why);
   const { list, source } = chosen;
   const row = await reads.versionRowOn(list.id, input.date); // the core's versionOnDate, in SQL
-  if (!row) return unpriced('no_version_on_date', `Price list "${list.name}" (${SOURCE_TEXT[source]}) has no version valid on ${input.date}`, list);
-  explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}), version valid from ${row.valid_from}, prices in ${list.currency}`);
+  if (!row) return unpriced('no_version_on_date', line('list.noVersion', { list: list.name, source: { source }, date: { date: input.date } }), list);
+  explanation.push(line('list.used', { list: list.name, source: { source }, validFrom: { date: row.valid_from }, currency: list.currency }));
 
   const context: PricingContext = {
     reads,
@@ -150,11 +156,11 @@ export async function priceWith(db: DbOrTx, input: PricingInput, given?: Pricing
   };
   const result: KindResult =
     input.kind === 'work' ? await priceWork(context, holidayCalendar(context.country)) : input.kind === 'travel' ? await priceTravelRecord(context) : await priceFee(context);
-  if (!result.ok) return unpriced(result.reason, result.message, list, row.valid_from);
+  if (!result.ok) return unpriced(result.reason, result.why, list, row.valid_from);
   const { ok: _ok, amountMinor, ...rest } = result;
   // The kinds leave the amount empty only for records that are not billable; anything else would be a silent 0.
   if (amountMinor === null && input.billable) throw new Error('pricing: a billable record came back without an amount');
-  if (!input.billable) explanation.push(`Not billable: 0.00${amountMinor === null ? '' : ` (the price would be ${formatMinor(amountMinor)})`}`);
+  if (!input.billable) explanation.push(amountMinor === null ? line('notBillable', { zero: money(0) }) : line('notBillable.wouldBe', { zero: money(0), amount: money(amountMinor) }));
   // Object.assign onto a fresh literal, not spreads with more keys after them (docs/ARCHITECTURE.md, “Hot paths”).
   return Object.assign(
     { ok: true as const, priceListId: list.id, priceListName: list.name, source, validFrom: row.valid_from, currency: list.currency },
@@ -169,9 +175,9 @@ export async function priceWith(db: DbOrTx, input: PricingInput, given?: Pricing
 export async function chooseList(
   db: DbOrTx,
   input: PricingInput,
-  explanation: string[],
+  explanation: ExplanationLine[],
   reads: PricingReads = directReads(db),
-): Promise<{ list: { id: number; name: string; currency: string }; source: PriceListSourceKind } | { reason: UnpricedReason; message: string }> {
+): Promise<{ list: { id: number; name: string; currency: string }; source: PriceListSourceKind } | { reason: UnpricedReason; why: ExplanationLine }> {
   const candidates: [PriceListSourceKind, number | null | undefined][] = [
     ['chosen', input.priceListId],
     ['contract', input.contractPriceListId],
@@ -180,34 +186,36 @@ export async function chooseList(
   for (const [source, id] of candidates) {
     if (id === null || id === undefined) continue;
     const list = await reads.listHead(id);
-    if (!list) return { reason: 'unknown_reference', message: `Price list #${id} (${SOURCE_TEXT[source]}) does not exist` };
+    if (!list) return { reason: 'unknown_reference', why: line('list.unknown', { id: String(id), source: { source } }) };
     if (list.active) return { list, source };
-    explanation.push(`Price list "${list.name}" (${SOURCE_TEXT[source]}) is deactivated and was skipped`);
+    explanation.push(line('list.skipped', { list: list.name, source: { source } }));
   }
   const fallback = await reads.defaultListHead();
-  if (!fallback) return { reason: 'no_price_list', message: 'There is no price list to price with: create one (the first list is the default)' };
+  if (!fallback) return { reason: 'no_price_list', why: line('list.none') };
   return { list: fallback, source: 'default' };
 }
 
 /** Work: minutes × the technician's hourly cost on the date / 60; travel: km × cost per km. Null when no rate is known. */
-async function costOf(reads: PricingReads, input: PricingInput): Promise<{ result: { costMinor: number | null; costCurrency: string | null }; lines: string[] }> {
-  const none = (why: string) => ({ result: { costMinor: null, costCurrency: null }, lines: [`${COST_PREFIX}unknown, ${why}`] });
+async function costOf(reads: PricingReads, input: PricingInput): Promise<{ result: { costMinor: number | null; costCurrency: string | null }; lines: ExplanationLine[] }> {
+  const none = (why: ExplanationLine) => ({ result: { costMinor: null, costCurrency: null }, lines: [why] });
   if (input.kind === 'work') {
-    if (input.technicianId === null) return none('no technician');
+    if (input.technicianId === null) return none(line('cost.noTechnician'));
     const rate = await reads.costRateOn('hourly', input.technicianId, input.date);
-    if (!rate) return none(`the technician has no hourly cost valid on ${input.date}`);
+    if (!rate) return none(line('cost.noHourlyRate', { date: { date: input.date } }));
     const costMinor = hourlyAmount(input.minutes, rate.amountMinor);
-    return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${input.minutes} min × ${formatMinor(rate.amountMinor)}/h = ${formatMinor(costMinor)} ${rate.currency}`] };
+    const why = line('cost.work', { minutes: input.minutes, rate: money(rate.amountMinor), cost: money(costMinor, rate.currency) });
+    return { result: { costMinor, costCurrency: rate.currency }, lines: [why] };
   }
   if (input.kind === 'travel') {
-    if (input.kmMilli === null || input.kmMilli === undefined) return none('no km recorded');
+    if (input.kmMilli === null || input.kmMilli === undefined) return none(line('cost.noKm'));
     const km = input.kmMilli;
     const rate = await reads.costRateOn('per_km', null, input.date);
-    if (!rate) return none(`no cost per km valid on ${input.date}`);
+    if (!rate) return none(line('cost.noKmRate', { date: { date: input.date } }));
     const costMinor = multiplyQuantity(km, rate.amountMinor);
-    return { result: { costMinor, costCurrency: rate.currency }, lines: [`${COST_PREFIX}${formatMilli(km)} km × ${formatMinor(rate.amountMinor)} = ${formatMinor(costMinor)} ${rate.currency}`] };
+    const why = line('cost.travel', { km: { milli: km }, rate: money(rate.amountMinor), cost: money(costMinor, rate.currency) });
+    return { result: { costMinor, costCurrency: rate.currency }, lines: [why] };
   }
   const currency = costs.currencyOfCountry(await reads.providerCountry());
-  return { result: { costMinor: 0, costCurrency: currency }, lines: [`${COST_PREFIX}none, a unit fee has no cost of its own`] };
+  return { result: { costMinor: 0, costCurrency: currency }, lines: [line('cost.fee')] };
 }
 

@@ -5,13 +5,17 @@ import { createCostsService } from './costs.service.ts';
 import { findPriceList } from './price-lists.repo.ts';
 import type { PreviewInput } from './price-lists.schemas.ts';
 import { createPriceListsService } from './price-lists.service.ts';
-import { COST_PREFIX } from './pricing.explain.ts';
+import { isCostLine } from './pricing.explain.ts';
+import { renderExplanation } from './pricing.explain-render.ts';
 import { priceWith, type PricedRecord } from './pricing.resolver.ts';
+
+/** A priced record as the API answers it: the explanation in the reader's words. */
+export type PricedRecordInWords = PricedRecord extends infer R ? (R extends PricedRecord ? Omit<R, 'explanation'> & { explanation: string[] } : never) : never;
 
 /** Pricing: the catalogue, costs and settings, price lists, and the price preview. */
 export function createPricingService(deps: PricingDeps) {
-  /** What a record would cost, explained (the admin's preview). Costs only for roles that see them. */
-  async function preview(ctx: RequestContext, input: PreviewInput): Promise<PricedRecord> {
+  /** What a record would cost, explained in the user's language (the admin's preview). Costs only for roles that see them. */
+  async function preview(ctx: RequestContext, input: PreviewInput): Promise<PricedRecordInWords> {
     requireRead(ctx);
     if (input.clientId !== undefined) await deps.customers.get(ctx, input.clientId); // record scope
     if (input.priceListId !== undefined && !(await findPriceList(deps.db, input.priceListId))) failIf([unknownReference('priceListId', 'The price list')]);
@@ -21,8 +25,9 @@ export function createPricingService(deps: PricingDeps) {
       technicianId: input.technicianId ?? null,
       priceListId: input.priceListId ?? null,
     });
-    if (canSeeCosts(ctx)) return priced;
-    return { ...priced, costMinor: null, costCurrency: null, explanation: priced.explanation.filter((line) => !line.startsWith(COST_PREFIX)) };
+    const language = ctx.actor.language ?? 'en';
+    if (canSeeCosts(ctx)) return { ...priced, explanation: renderExplanation(priced.explanation, language) };
+    return { ...priced, costMinor: null, costCurrency: null, explanation: renderExplanation(priced.explanation.filter((l) => !isCostLine(l)), language) };
   }
 
   return {

@@ -7,10 +7,9 @@
  */
 import type { Insertable } from 'kysely';
 import { preparedInsert, type DbOrTx, type RecordsTable, type Tx } from '../../platform/db/index.ts';
-import { formatQuantity } from '../../shared/quantity.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
 import type { RequestContext } from '../identity/index.ts';
-import { materialPricer, type MaterialLineInput, type MaterialPricer } from '../pricing/index.ts';
+import { explanationLine, materialPricer, type MaterialLineInput, type MaterialPricer } from '../pricing/index.ts';
 import { visibleTicket, type VisibleTicket } from './records.context.ts';
 import { priceColumns, type StoredPricing } from './records.pricing.ts';
 import { autoApproves, insertRecord } from './records.repo.ts';
@@ -117,7 +116,7 @@ export async function createReturnRecord(trx: Tx, now: Date, ret: MaterialReturn
   const ticket = { id: original.ticket_id, clientId: original.client_id, dimensions: JSON.parse(original.dimensions_json) as Record<string, string> };
   const state = (await autoApproves(trx, ret.technicianId)) ? 'approved' : 'submitted';
   const stored = JSON.parse(original.pricing_json ?? '{"explanation":[]}') as StoredPricing;
-  const explanation = [`Return (${ret.slipNumber}) of ${formatQuantity(ret.quantityMilli)} from record #${original.id}, at its price and cost`];
+  const explanation = [explanationLine('material.return', { slip: ret.slipNumber, quantity: { milli: ret.quantityMilli }, id: String(original.id) })];
   const row = {
     ...baseRow({ ticket, technicianId: ret.technicianId, date: ret.date }, at, state, original.contract_id),
     item_id: original.item_id, quantity_milli: -ret.quantityMilli,

@@ -1,14 +1,17 @@
 import type { Updateable } from 'kysely';
 import type { DbOrTx, RecordsTable } from '../../platform/db/index.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
-import { priceRecord, type PricedRecord, type PriceRecordInput, type PricingReads } from '../pricing/index.ts';
+import { priceRecord, type PricedRecord, type PriceRecordInput, type PricingReads, type StoredExplanationLine } from '../pricing/index.ts';
 import type { VisibleTicket } from './records.context.ts';
 import type { RecordValues } from './records.repo.ts';
 
-/** What records keep of a price besides the snapshot columns: why, and in words (pricing_json). */
+/**
+ * What records keep of a price besides the snapshot columns (pricing_json): why, as
+ * data put into the reader's words when read (records priced before: English sentences).
+ */
 export interface StoredPricing {
   message?: string;
-  explanation: string[];
+  explanation: StoredExplanationLine[];
   costCurrency: string | null;
   source?: string;
   priceListName?: string | null;
@@ -17,11 +20,8 @@ export interface StoredPricing {
   unitPriceMinor?: number;
 }
 
-/**
- * The lines of an explanation that speak of internal costs (pricing writes them
- * last, each starting so): hidden from roles without the `costs` field scope.
- */
-export const isCostLine = (line: string) => line.startsWith('Internal cost: ');
+/** The lines of an explanation that speak of internal costs: hidden from roles without the `costs` field scope. */
+export { isCostLine } from '../pricing/index.ts';
 
 function pricingInputOf(v: RecordValues, contractPriceListId: number | null, clientPriceListId: number | null | undefined): PriceRecordInput {
   return {

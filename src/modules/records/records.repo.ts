@@ -4,8 +4,14 @@ import { formatQuantity } from '../../shared/quantity.ts';
 import type { TicketScope } from '../identity/index.ts';
 import type { StoredPricing } from './records.pricing.ts';
 import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
+import type { StoredExplanationLine } from '../pricing/index.ts';
 
 /** SQL of service records and timers; takes db-or-transaction first; maps rows to API objects. */
+
+/** A record as read: its price's explanation still as data, put into the reader's words by presenter(). */
+export type StoredRecord = Omit<ServiceRecord, 'price'> & {
+  price: Omit<ServiceRecord['price'], 'explanation'> & { explanation: StoredExplanationLine[] };
+};
 
 export type TimeClass = 'normal' | 'out_of_hours' | 'weekend_holiday';
 
@@ -110,7 +116,7 @@ function scoped<Q extends ReturnType<typeof recordQuery>>(db: DbOrTx, sel: Q, sc
   return sel.where('t.queue_id', 'in', db.selectFrom('queue_members').select('queue_id').where('user_id', '=', scope.userId)) as Q;
 }
 
-export function toRecord(r: Selectable<RecordsTable>, n: RecordNames): ServiceRecord {
+export function toRecord(r: Selectable<RecordsTable>, n: RecordNames): StoredRecord {
   const pricing: Partial<StoredPricing> = r.pricing_json ? (JSON.parse(r.pricing_json) as StoredPricing) : {};
   return {
     id: r.id,
@@ -138,6 +144,7 @@ export function toRecord(r: Selectable<RecordsTable>, n: RecordNames): ServiceRe
     approvedBy: r.approved_by === null ? null : { id: r.approved_by, name: n.approver_name ?? '' },
     approvedAt: r.approved_at,
     billedInvoiceId: r.billed_invoice_id,
+    returnReason: r.return_reason,
     price: {
       status: r.price_error === null ? 'priced' : 'no_price',
       reason: r.price_error,
@@ -165,7 +172,7 @@ const memberRecordById = preparedQuery((db, p: { id: number; userId: number }) =
   scoped(db, recordQuery(db).where('r.id', '=', p.id), { kind: 'member_queues', userId: p.userId }),
 );
 
-export async function readRecord(db: DbOrTx, id: number, scope: TicketScope): Promise<ServiceRecord | null> {
+export async function readRecord(db: DbOrTx, id: number, scope: TicketScope): Promise<StoredRecord | null> {
   if (scope.kind === 'none') return null;
   const [row] = scope.kind === 'member_queues' ? await memberRecordById(db, { id, userId: scope.userId }) : await recordById(db, { id });
   return row ? toRecord(row, row) : null;
@@ -182,7 +189,7 @@ export async function listRecords(
   f: RecordFilters & { technicianIds?: readonly number[] },
   scope: TicketScope,
   page: { sort: 'date' | '-date'; limit: number; after: (string | number)[] | null },
-): Promise<ServiceRecord[]> {
+): Promise<StoredRecord[]> {
   if (scope.kind === 'none') return [];
   let sel = scoped(db, recordQuery(db), scope);
   if (f.technicianId) sel = sel.where('r.technician_id', '=', f.technicianId);
@@ -296,4 +303,12 @@ export async function insertTimer(db: DbOrTx, values: { user_id: number; ticket_
 export async function deleteTimer(db: DbOrTx, userId: number, startedAt: string): Promise<boolean> {
   const r = await db.deleteFrom('timers').where('user_id', '=', userId).where('started_at', '=', startedAt).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
+}
+
+/** Changes the timer the caller read (by its start); false when it was stopped or discarded meanwhile. */
+export async function updateTimer(db: DbOrTx, userId: number, startedAt: string, values: { work_type_id?: number | undefined; description?: string | undefined }): Promise<boolean> {
+  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  if (!Object.keys(set).length) return (await findTimer(db, userId))?.started_at === startedAt;
+  const r = await db.updateTable('timers').set(set).where('user_id', '=', userId).where('started_at', '=', startedAt).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -140,9 +140,11 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       config: { access: 'records.approve' },
       schema: {
         tags,
-        summary: 'Return a submitted or approved record to its technician as a draft',
+        summary: 'Return a submitted or approved record to its technician as a draft, with the reason (400 required on reason when it is missing or blank)',
         params: idParam,
-        body: z.strictObject({ reason: z.string().max(2000).optional() }).nullish(),
+        body: z.strictObject({
+          reason: z.string().max(2000).optional().describe('Required: why the record goes back; the record shows it to its technician until it is changed or submitted again'),
+        }).nullish(),
         response: { 200: s.recordSchema, ...errorResponses },
       },
       handler: async (request) => {
@@ -189,6 +191,17 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       config: { access: 'records.write' },
       schema: { tags, summary: 'Your running timer, or null', response: { 200: z.object({ timer: s.timerSchema.nullable() }), ...errorResponses } },
       handler: async (request) => ({ timer: await timers.mine(contextOf(request)) }),
+    });
+
+    app.patch('/api/v1/timers/me', {
+      config: { access: 'records.write' },
+      schema: {
+        tags,
+        summary: 'Set the work type (or description) of your running timer, kept until it is stopped (404 no_timer when none runs)',
+        body: s.timerUpdateBody,
+        response: { 200: s.timerSchema, ...errorResponses },
+      },
+      handler: async (request) => timers.update(contextOf(request), request.body),
     });
 
     app.post('/api/v1/timers/me/stop', {

@@ -114,6 +114,7 @@ export const recordSchema = z.object({
   approvedBy: ref.nullable(),
   approvedAt: z.string().nullable(),
   billedInvoiceId: z.number().nullable(),
+  returnReason: z.string().nullable().describe('Why an approver returned the record to draft; null once it is changed or submitted again'),
   price: z.object({
     /** no_price: the record could not be priced (reason says why); it is never shown as 0. */
     status: z.enum(['priced', 'no_price']),
@@ -170,6 +171,10 @@ export const bulkReportSchema = z.object({
 });
 
 export const timerStartBody = z.strictObject({ ticketId: id, workTypeId: id.optional(), description: text(5000).default('') });
+export const timerUpdateBody = z.strictObject({
+  workTypeId: id.optional().describe('The work type of the entry that stopping the timer logs'),
+  description: text(5000).optional(),
+});
 export const timerStopBody = z.strictObject({
   workTypeId: id.optional(),
   description: text(5000).optional(),
@@ -213,4 +218,5 @@ export type RecordListQuery = z.infer<typeof recordListQuery>;
 export type BulkReport = z.infer<typeof bulkReportSchema>;
 export type Timer = z.infer<typeof timerSchema>;
 export type TimerStop = NonNullable<z.infer<typeof timerStopBody>>;
+export type TimerUpdate = z.infer<typeof timerUpdateBody>;
 export type TimesheetOut = z.infer<typeof timesheetSchema>;

@@ -100,7 +100,8 @@ export function createRecordsService(deps: RecordsDeps) {
     const priceCols = await priceValues(db, values, pricedUnderTicket(ticket), reads);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, updated_at: now.toISOString() });
+      // A change is the technician's answer to a return: the reason has done its work.
+      const ok = await repo.updateRecord(trx, id, version, { ...repo.valueColumns(values), ...priceCols, return_reason: null, updated_at: now.toISOString() });
       if (!ok) throw staleVersion('The record');
       await recordAudit(trx, now, auditWhoOf(ctx), {
         entity: 'record', entityId: id, action: 'update',

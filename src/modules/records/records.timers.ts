@@ -4,7 +4,7 @@ import { AppError, invalid } from '../../shared/errors.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { require, visibleTicket, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
-import type { ServiceRecord, Timer, TimerStop } from './records.schemas.ts';
+import type { ServiceRecord, Timer, TimerStop, TimerUpdate } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
 import { localDateTime } from '../../shared/calendar/index.ts';
 import { elapsedMinutes } from './domain/timer.ts';
@@ -36,13 +36,16 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
     return timer;
   }
 
+  async function checkWorkType(workTypeId: number | undefined): Promise<void> {
+    if (workTypeId === undefined) return;
+    const wt = await db.selectFrom('work_types').select('active').where('id', '=', workTypeId).executeTakeFirst();
+    if (!wt || wt.active !== 1) throw invalid([{ path: 'workTypeId', code: 'unknown_reference', message: 'No active work type with this id' }]);
+  }
+
   async function start(ctx: RequestContext, input: { ticketId: number; workTypeId?: number | undefined; description: string }): Promise<Timer> {
     require(ctx, 'records.write');
     const ticket = await visibleTicket(db, ctx, input.ticketId);
-    if (input.workTypeId !== undefined) {
-      const wt = await db.selectFrom('work_types').select('active').where('id', '=', input.workTypeId).executeTakeFirst();
-      if (!wt || wt.active !== 1) throw invalid([{ path: 'workTypeId', code: 'unknown_reference', message: 'No active work type with this id' }]);
-    }
+    await checkWorkType(input.workTypeId);
     const existing = await repo.findTimer(db, ctx.actor.userId);
     if (existing) throw alreadyRunning(existing);
     const now = clock.now();
@@ -64,6 +67,27 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
     require(ctx, 'records.write');
     const timer = await repo.findTimer(db, ctx.actor.userId);
     return timer ? view(timer) : null;
+  }
+
+  /**
+   * Sets the work type or description of the running timer: the entry that stopping
+   * it logs needs a work type, and one chosen while it runs is kept like the timer is.
+   */
+  async function update(ctx: RequestContext, input: TimerUpdate): Promise<Timer> {
+    require(ctx, 'records.write');
+    const timer = await running(ctx);
+    await checkWorkType(input.workTypeId);
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.updateTimer(trx, ctx.actor.userId, timer.started_at, { work_type_id: input.workTypeId, description: input.description }))) {
+        throw new AppError('conflict', 'timer_changed', 'The timer was stopped or discarded meanwhile');
+      }
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'timer', entityId: ctx.actor.userId, action: 'update',
+        before: { workTypeId: timer.work_type_id, description: timer.description }, after: { workTypeId: input.workTypeId ?? timer.work_type_id, description: input.description ?? timer.description },
+      });
+    });
+    return view((await repo.findTimer(db, ctx.actor.userId))!);
   }
 
   /** Stops the timer: a draft work entry from its start, with the elapsed minutes rounded up. */
@@ -102,7 +126,7 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
     });
   }
 
-  return { start, mine, stop, discard };
+  return { start, mine, update, stop, discard };
 }
 
 export type Timers = ReturnType<typeof createTimers>;

@@ -3,7 +3,7 @@ import { findTeam } from '../helpdesk/index.ts';
 import { fieldScopeOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { require, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
-import type { ServiceRecord, TimesheetOut } from './records.schemas.ts';
+import type { TimesheetOut } from './records.schemas.ts';
 import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
 import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
@@ -11,7 +11,7 @@ import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet
 export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   const { db } = deps;
 
-  const toSheetRecord = (r: ServiceRecord): TimesheetRecord => ({
+  const toSheetRecord = (r: repo.StoredRecord): TimesheetRecord => ({
     technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, billable: r.billable,
     currency: r.price.currency, amountMinor: r.amountMinor ?? null, costMinor: r.costMinor ?? null, costCurrency: r.price.costCurrency ?? null,
   });

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import { AppError, invalid, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { require, stateOfRow, visibleRecordRow, type RecordsDeps } from './records.context.ts';
 import { approveRefusal, returnRefusal, submitRefusal } from './records.policy.ts';
@@ -12,8 +12,9 @@ type State = 'draft' | 'submitted' | 'approved';
 export function createRecordsWorkflow(deps: Pick<RecordsDeps, 'db' | 'clock'>) {
   const { db, clock } = deps;
 
-  async function setState(trx: Tx, id: number, version: number, state: State, approvedBy: number | null, at: string | null): Promise<void> {
-    const ok = await repo.updateRecord(trx, id, version, { state, approved_by: approvedBy, approved_at: at, updated_at: clock.now().toISOString() });
+  // Every move clears the reason of an earlier return except a return itself, which sets it.
+  async function setState(trx: Tx, id: number, version: number, state: State, approvedBy: number | null, at: string | null, returnReason: string | null = null): Promise<void> {
+    const ok = await repo.updateRecord(trx, id, version, { state, approved_by: approvedBy, approved_at: at, return_reason: returnReason, updated_at: clock.now().toISOString() });
     if (!ok) throw staleVersion('The record');
   }
 
@@ -71,16 +72,21 @@ export function createRecordsWorkflow(deps: Pick<RecordsDeps, 'db' | 'clock'>) {
     return { approved: rows.map((r) => r.id) };
   }
 
-  /** An approver sends a submitted or approved record back to its technician as a draft. */
+  /**
+   * An approver sends a submitted or approved record back to its technician as a
+   * draft, saying why: the record shows the reason until it is changed or submitted again.
+   */
   async function returnToDraft(ctx: RequestContext, id: number, reason: string | undefined): Promise<void> {
     require(ctx, 'records.approve');
     const row = await visibleRecordRow(db, ctx, id);
     const refusal = returnRefusal(stateOfRow(row));
     if (refusal) throw refusal;
+    const why = reason?.trim() ?? '';
+    if (!why) throw invalid([{ path: 'reason', code: 'required', message: 'Say why the record goes back: the technician sees the reason on the record' }]);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      await setState(trx, id, row.version, 'draft', null, null);
-      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: id, action: 'return', before: { state: row.state }, after: { state: 'draft', reason: reason ?? null } });
+      await setState(trx, id, row.version, 'draft', null, null, why);
+      await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'record', entityId: id, action: 'return', before: { state: row.state }, after: { state: 'draft', reason: why } });
     });
   }
 

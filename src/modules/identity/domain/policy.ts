@@ -8,6 +8,8 @@ export interface Actor {
   /** Set for client contacts: the organisation they belong to. */
   clientId: number | null;
   tokenId: number | null;
+  /** The user's language (the UI's): what the API words for this user (a price's explanation) is worded in; none (the system): English. */
+  language?: 'cs' | 'sk' | 'en';
 }
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

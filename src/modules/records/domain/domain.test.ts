@@ -7,10 +7,15 @@ import { buildTimesheet, type TimesheetRecord } from './timesheet.ts';
 const codes = (p: { code: string }[]) => p.map((x) => x.code);
 
 describe('entry checks', () => {
-  it('takes minutes as given or from start and end, across midnight, never more than a day', () => {
+  it('takes minutes as given or from start and end, never more than a day', () => {
     expect(entryMinutes({ minutes: 50 }, { required: true })).toEqual({ minutes: 50, problems: [] });
     expect(entryMinutes({ startTime: '18:30', endTime: '20:10' }, { required: true }).minutes).toBe(100);
-    expect(entryMinutes({ startTime: '23:30', endTime: '00:15' }, { required: true }).minutes).toBe(45);
+    // An end before the start is a typing mistake, not 23 hours: work past midnight is a start and minutes.
+    expect(codes(entryMinutes({ startTime: '14:00', endTime: '13:00' }, { required: true }).problems)).toEqual(['end_before_start']);
+    expect(entryMinutes({ startTime: '14:00', endTime: '13:00' }, { required: true }).problems[0]!.path).toBe('endTime');
+    expect(codes(entryMinutes({ startTime: '23:30', endTime: '00:15' }, { required: false }).problems)).toEqual(['end_before_start']);
+    expect(entryMinutes({ startTime: '23:30', minutes: 45 }, { required: true })).toEqual({ minutes: 45, problems: [] });
+    expect(codes(entryMinutes({ startTime: '10:00', endTime: '10:00' }, { required: true }).problems)).toEqual(['invalid_range']);
     expect(codes(entryMinutes({ minutes: 0 }, { required: true }).problems)).toEqual(['minutes_not_positive']);
     expect(entryMinutes({ minutes: 0 }, { required: false }).problems).toEqual([]);
     expect(codes(entryMinutes({ minutes: 1441 }, { required: true }).problems)).toEqual(['too_long']);

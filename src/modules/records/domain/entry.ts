@@ -33,9 +33,11 @@ export interface TimeInput {
 }
 
 /**
- * The minutes of an entry: given, or from its start and end (an end before the
- * start crosses midnight). Work needs more than 0 minutes; travel may have 0
- * (km only). Never more than 24 hours.
+ * The minutes of an entry: given, or from its start and end. An end before the
+ * start is refused, not read as crossing midnight: a mistyped end (14:00–13:00)
+ * would otherwise become 23 hours of billed work. Work past midnight is entered
+ * as its start and its minutes. Work needs more than 0 minutes; travel may have
+ * 0 (km only). Never more than 24 hours.
  */
 export function entryMinutes(input: TimeInput, options: { required: boolean }): { minutes: number; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = [];
@@ -48,8 +50,11 @@ export function entryMinutes(input: TimeInput, options: { required: boolean }): 
 
   let fromTimes: number | null = null;
   if (start !== null && end !== null) {
-    fromTimes = end > start ? end - start : end + MINUTES_PER_DAY - start;
     if (end === start) problems.push(problem('endTime', 'invalid_range', 'The end time equals the start time'));
+    else if (end < start) {
+      problems.push(problem('endTime', 'end_before_start', `The end ${input.endTime} is before the start ${input.startTime}; for work past midnight give the start and the minutes instead of an end`));
+    } else fromTimes = end - start;
+    if (problems.length) return { minutes: 0, problems };
   }
   const given = input.minutes ?? null;
   if (given !== null && fromTimes !== null && given !== fromTimes) {

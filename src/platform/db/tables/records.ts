@@ -124,6 +124,8 @@ export interface RecordsTable extends Stamps {
   /** Currency of cost_minor (also in pricing_json); a column so that timesheet sums read the index alone. */
   cost_currency: Generated<string | null>;
   dimensions_json: Generated<string>;
+  /** Why an approver returned the record to draft; cleared when it is changed or submitted again (0019). */
+  return_reason: Generated<string | null>;
   created_by: number | null;
   version: Generated<number>;
 }

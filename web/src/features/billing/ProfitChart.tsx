@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../pricing/money';
 import type { ProfitabilityReport } from './api';
-import { formatPeriod } from './format';
+import { formatAxisAmount, formatPeriod } from './format';
 
 /** Revenue and cost per period as bars, the margin as a line (one currency: the first of the totals). */
 export function ProfitChart({ periods, series, currency }: { periods: string[]; series: ProfitabilityReport['series']; currency: string }) {
@@ -26,7 +26,7 @@ export function ProfitChart({ periods, series, currency }: { periods: string[]; 
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" tickFormatter={(p: string) => formatPeriod(p)} />
-          <YAxis tickFormatter={(v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v)} width={64} />
+          <YAxis tickFormatter={(v: number) => formatAxisAmount(v)} width={64} />
           <Tooltip formatter={(value, name) => [money(Number(value)), names[String(name)] ?? String(name)]} labelFormatter={(p) => formatPeriod(String(p))} />
           <Legend formatter={(name: string) => names[name] ?? name} />
           <Bar dataKey="revenue" maxBarSize={72} fill={theme.colors.blue[6]} isAnimationActive={false} />

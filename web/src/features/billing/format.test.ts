@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { addMonths, formatAxisAmount, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 
 describe('billing formats', () => {
+  it('abbreviates chart axis amounts in the UI language, not the browser’s', () => {
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(formatAxisAmount(2000, 'en-GB')).toBe('2k');
+    expect(formatAxisAmount(8000, 'en-GB')).toBe('8k');
+    expect(plain(formatAxisAmount(2000, 'cs-CZ'))).toBe('2 tis.');
+    expect(plain(formatAxisAmount(4000, 'sk-SK'))).toBe('4 tis.');
+  });
+
   it('defaults the run to last month, across a year end too', () => {
     expect(lastMonth(new Date(2026, 10, 2))).toBe('2026-10');
     expect(lastMonth(new Date(2027, 0, 15))).toBe('2026-12');

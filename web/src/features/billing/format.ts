@@ -68,3 +68,8 @@ export function normalizeExchangeRate(text: string): string | null {
   if (!/^\d{1,9}(\.\d{1,6})?$/.test(s) || !/[1-9]/.test(s)) return null;
   return s;
 }
+
+/** A chart axis amount, short, in the UI language (not the browser's): 2000 → "2k" (en-GB) / "2 tis.". */
+export function formatAxisAmount(value: number, locale: string = localeTag()): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact' }).format(value);
+}

@@ -1,29 +1,25 @@
 import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingStore, IconKey, IconListDetails, IconLock, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingStore, IconKey, IconListDetails, IconLock, IconUsers, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { TicketCounts } from '../tickets/TicketCounts';
+import { homeOf, type ShortcutKey } from './home';
 
-interface Shortcut {
-  key: string;
-  to: string;
-  icon: Icon;
-  permission?: string;
-}
-
-const shortcuts: Shortcut[] = [
-  { key: 'clients', to: '/clients', icon: IconBuildingStore, permission: 'clients.read' },
-  { key: 'users', to: '/admin/users', icon: IconUsers, permission: 'users.read' },
-  { key: 'audit', to: '/admin/audit', icon: IconListDetails, permission: 'audit.read' },
-  { key: 'tokens', to: '/account/tokens', icon: IconKey, permission: 'tokens.own' },
-  { key: 'password', to: '/account/password', icon: IconLock },
-];
+const ICONS: Record<ShortcutKey, Icon> = {
+  clients: IconBuildingStore,
+  organisation: IconBuilding,
+  users: IconUsers,
+  audit: IconListDetails,
+  tokens: IconKey,
+  password: IconLock,
+};
 
 export default function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useAuth();
+  const home = homeOf(me.roles, can);
   return (
     <div data-testid="page-dashboard">
       <Title order={1} size="h2">
@@ -36,15 +32,16 @@ export default function DashboardPage() {
           </Badge>
         ))}
       </Group>
-      {can('tickets.read') ? <TicketCounts /> : null}
+      {home.intro ? <Text mb="md" data-testid="dashboard-intro">{t(home.intro)}</Text> : null}
+      {home.audience === 'staff' && can('tickets.read') ? <TicketCounts /> : null}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-        {shortcuts
-          .filter((s) => !s.permission || can(s.permission))
-          .map((s) => (
+        {home.shortcuts.map((s) => {
+          const ShortcutIcon = ICONS[s.key];
+          return (
             <Card key={s.key} component={Link} to={s.to} withBorder padding="lg" radius="md" data-testid={`dashboard-${s.key}`}>
               <Group wrap="nowrap" align="flex-start">
                 <ThemeIcon size={40} radius="md" variant="light">
-                  <s.icon size={22} />
+                  <ShortcutIcon size={22} />
                 </ThemeIcon>
                 <div>
                   <Text fw={600}>{t(`dashboard.${s.key}.title`)}</Text>
@@ -54,10 +51,11 @@ export default function DashboardPage() {
                 </div>
               </Group>
             </Card>
-          ))}
+          );
+        })}
       </SimpleGrid>
-      <Text size="sm" c="dimmed" mt="xl">
-        {t('dashboard.versionNote')}
+      <Text size="sm" c="dimmed" mt="xl" data-testid="dashboard-note">
+        {t(home.note)}
       </Text>
     </div>
   );

@@ -51,6 +51,10 @@ export default function PricePreviewPage() {
       ...(v.by === 'client' ? { clientId: v.clientId ?? undefined } : { priceListId: Number(v.priceListId) }),
     };
     preview.mutate(body, { onError: (e) => setExtra(applyFormErrors(form, e, t, { minutes: 'duration' })) });
+  }, () => {
+    // The result shown must be the answer to what the form says: an input that does not pass drops the last one.
+    setExtra([]);
+    preview.reset();
   });
   return (
     <div data-testid="page-price-preview">

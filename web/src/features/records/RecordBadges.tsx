@@ -1,5 +1,5 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../pricing/money';
@@ -14,6 +14,17 @@ export function RecordStateBadge({ state, testId }: { state: RecordState; testId
     <Badge variant="light" color={STATE_COLORS[state]} data-testid={testId} data-state={state}>
       {t(`records.states.${state}`)}
     </Badge>
+  );
+}
+
+/** Why an approver sent the record back: shown to its technician until they change or submit it again. */
+export function ReturnedNote({ reason, testId }: { reason: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start" c="orange.8" data-testid={testId}>
+      <IconArrowBackUp size={16} style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
+      <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{t('records.returned', { reason })}</Text>
+    </Group>
   );
 }
 

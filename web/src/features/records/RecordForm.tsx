@@ -12,7 +12,7 @@ import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
 import { type ServiceRecord, useCreateRecord } from './api';
 import { formatMinutes } from './format';
 import { noPriceReason, recordWhat } from './RecordBadges';
-import { emptyLog, type LogKind, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord } from './recordFormModel';
+import { emptyLog, isSubmitShortcut, type LogKind, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord } from './recordFormModel';
 import { todayIso } from './week';
 
 /** The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes. */
@@ -55,8 +55,9 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
     });
   });
 
-  const ctrlEnter = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+  // On the form, not on single fields: Ctrl+Enter logs from every field (km, minutes, selects, notes) as the hint says.
+  const ctrlEnter = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (isSubmitShortcut(e)) {
       e.preventDefault();
       submit();
     }
@@ -77,7 +78,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
   const timed = v.kind !== 'fee';
 
   return (
-    <form onSubmit={submit} noValidate data-testid="record-form" data-kind={v.kind}>
+    <form onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
         <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
           {kinds.map((k) => (
@@ -146,8 +147,8 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
             </>
           ) : null}
         </SimpleGrid>
-        <Textarea label={t('records.fields.description')} description={t('records.form.descriptionHint')} autosize minRows={1} maxRows={6} onKeyDown={ctrlEnter} {...field('description')} />
-        <Textarea label={t('records.fields.internalNote')} autosize minRows={1} maxRows={4} onKeyDown={ctrlEnter} {...field('internalNote')} />
+        <Textarea label={t('records.fields.description')} description={t('records.form.descriptionHint')} autosize minRows={1} maxRows={6} {...field('description')} />
+        <Textarea label={t('records.fields.internalNote')} autosize minRows={1} maxRows={4} {...field('internalNote')} />
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Checkbox label={t('records.fields.billable')} size={size} {...form.getInputProps('billable', { type: 'checkbox' })} data-testid="record-billable" />
           <Button type="submit" size={size} loading={create.isPending} fullWidth={phone} data-testid="record-save">

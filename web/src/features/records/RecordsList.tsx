@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import type { ServiceRecord } from './api';
-import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
+import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
 import { MaterialFacts } from '../warehouse/MaterialFacts';
 
 interface Props {
@@ -53,6 +53,7 @@ export function RecordsList({ records, busyId, onSubmit, onDelete }: Props) {
             <Text size="sm" c="dimmed" data-testid={`record-minutes-${r.id}`}>
               {[r.technician.name, recordMinutes(t, r)].filter(Boolean).join(' · ')}
             </Text>
+            {r.state === 'draft' && r.returnReason ? <ReturnedNote reason={r.returnReason} testId={`record-returned-${r.id}`} /> : null}
             {r.kind === 'material' ? <MaterialFacts record={r} /> : null}
             {r.description ? <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{r.description}</Text> : null}
             {r.internalNote ? (

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { usePhone } from '../admin/shared/usePhone';
 import { useWorkTypes } from '../pricing/catalogueApi';
-import { useDiscardTimer, useStartTimer, useStopTimer, useTimer } from './api';
+import { useDiscardTimer, useStartTimer, useStopTimer, useTimer, useUpdateTimer } from './api';
 import { recordError } from './errors';
 import { formatElapsed, formatMinutes } from './format';
 import { rememberedWorkType, rememberWorkType } from './recordFormModel';
@@ -40,17 +40,16 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
   const elapsed = useElapsed(here ? running.startedAt : null);
   const size = phone ? 'md' : 'sm';
   const workTypes = useWorkTypes('true');
-  // Stopping makes a work entry, which needs a work type: the timer's, the last one used here, or one picked now.
-  const [workType, setWorkType] = useState<string | null>(null);
-  const [needType, setNeedType] = useState(false);
+  const update = useUpdateTimer();
+  // Stopping makes a work entry, which needs a work type: the timer's (picked while it runs
+  // and kept by the server, so it survives a reload), else the last one used in this browser.
   const workTypeId = () => {
-    const chosen = Number(workType ?? rememberedWorkType());
+    const chosen = Number(rememberedWorkType());
     return Number.isInteger(chosen) && chosen > 0 ? chosen : undefined;
   };
 
   const onError = (error: unknown) => {
     if (isApiError(error) && error.details.some((d) => d.path === 'workTypeId')) {
-      setNeedType(true);
       setProblem(t('records.timer.pickWorkType'));
       return;
     }
@@ -63,11 +62,16 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
     setProblem(null);
     start.mutate({ ticketId, workTypeId: workTypeId() }, { onError });
   };
+  const onPickWorkType = (value: string | null) => {
+    if (!value) return;
+    setProblem(null);
+    rememberWorkType(value);
+    update.mutate({ workTypeId: Number(value) }, { onError });
+  };
   const onStop = () => {
     setProblem(null);
     stop.mutate(running?.workType ? {} : { workTypeId: workTypeId() }, {
       onSuccess: (r) => {
-        setNeedType(false);
         notifications.show({ color: 'green', message: t('records.timer.stopped', { minutes: formatMinutes(r.minutes) }), position: 'bottom-right' });
       },
       onError,
@@ -83,18 +87,20 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
       <Group gap="xs" wrap="wrap" justify="flex-end">
         {here ? (
           <>
-            {needType && !running.workType ? (
-              <Select
-                size={size}
-                placeholder={t('records.fields.workType')}
-                aria-label={t('records.fields.workType')}
-                data={(workTypes.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
-                value={workType}
-                onChange={(v) => { setWorkType(v); rememberWorkType(v); }}
-                w={180}
-                data-testid="timer-workType"
-              />
-            ) : null}
+            <Select
+              size={size}
+              placeholder={t('records.fields.workType')}
+              aria-label={t('records.fields.workType')}
+              data={(workTypes.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+              value={running.workType ? String(running.workType.id) : null}
+              onChange={onPickWorkType}
+              allowDeselect={false}
+              disabled={update.isPending}
+              error={!running.workType}
+              w={180}
+              data-testid="timer-workType"
+              data-value={running.workType?.id ?? ''}
+            />
             <Text fw={700} size="lg" className="records-elapsed" data-testid="timer-elapsed" aria-live="off">{formatElapsed(elapsed)}</Text>
             <Button size={size} color="red" leftSection={<IconPlayerStop size={16} />} loading={stop.isPending} onClick={onStop} data-testid="timer-stop">
               {t('records.timer.stop')}

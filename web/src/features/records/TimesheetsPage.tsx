@@ -1,6 +1,6 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChecklist, IconSend } from '@tabler/icons-react';
+import { IconArrowBackUp, IconChecklist, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,7 +10,10 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { useTeams } from '../tickets/configApi';
 import { UserPicker } from '../tickets/Pickers';
-import { fetchAllRecords, useSubmitRecords, useTeamWeek, useWeek } from './api';
+import { fetchAllRecords, useRecordsList, useSubmitRecords, useTeamWeek, useWeek } from './api';
+import { formatDate } from '../../app/format';
+import { formatMinutes } from './format';
+import { recordWhat } from './RecordBadges';
 import { TimesheetSummary } from './TimesheetSummary';
 import { WeekGridTable, WeekNav } from './WeekGridTable';
 import { addDays, isIsoDate, type Timesheet, todayIso, weekGrid, weekStart } from './week';
@@ -26,6 +29,31 @@ function Sheet({ query, by }: { query: { isPending: boolean; isError: boolean; e
       <TimesheetSummary total={grid.total} />
       {grid.rows.length === 0 ? <EmptyState title={t('records.week.empty')} /> : <WeekGridTable grid={grid} by={by} />}
     </>
+  );
+}
+
+/**
+ * The technician's records of the week that an approver returned, each with the
+ * reason (the grid only sums minutes): what to correct and submit again.
+ */
+function ReturnedRecords({ start, technicianId }: { start: string; technicianId: number }) {
+  const { t } = useTranslation();
+  const drafts = useRecordsList({ technicianId, from: start, to: addDays(start, 6), state: 'draft' });
+  const returned = (drafts.data?.pages.flatMap((p) => p.items) ?? []).filter((r) => r.returnReason);
+  if (returned.length === 0) return null;
+  return (
+    <Alert color="orange" icon={<IconArrowBackUp size={18} />} title={t('records.week.returnedTitle', { count: returned.length })} data-testid="week-returned">
+      <Text size="sm" mb={4}>{t('records.week.returnedHint')}</Text>
+      <List size="sm" spacing={4}>
+        {returned.map((r) => (
+          <List.Item key={r.id} data-testid={`week-returned-${r.id}`}>
+            <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="sm" className="mono">{r.ticket.number}</Anchor>
+            {` · ${formatDate(r.date)} · ${r.kind === 'fee' ? recordWhat(t, r) : formatMinutes(r.minutes)} · `}
+            <Text span size="sm" fw={600}>{t('records.returned', { reason: r.returnReason })}</Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }
 
@@ -122,6 +150,7 @@ export default function TimesheetsPage() {
             <SubmitWeek start={start} technicianId={me.id} />
           </Group>
         )}
+        {view === 'mine' ? <ReturnedRecords start={start} technicianId={me.id} /> : null}
         {view === 'mine' || technicianId ? (
           <Sheet query={mine} by="ticket" />
         ) : teamId ? (

@@ -1,11 +1,11 @@
 import { ActionIcon, Anchor, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
-import { formatDate } from '../../app/format';
-import { formatDayMonth, formatHm, formatWeekday } from './format';
-import { addDays, type GridCell, todayIso, weekStart, type WeekGrid } from './week';
+import { formatDayMonth, formatDayRange, formatHm, formatWeekday } from './format';
+import { addDays, type GridCell, hiddenSides, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
 
 /** Previous / this / next week, and which days it spans. */
 export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {
@@ -17,7 +17,7 @@ export function WeekNav({ start, onChange }: { start: string; onChange: (start: 
         <IconChevronLeft size={18} />
       </ActionIcon>
       <Text fw={600} size="sm" miw={150} ta="center" data-testid="week-range">
-        {formatDayMonth(start)} – {formatDate(addDays(start, 6))}
+        {formatDayRange(start, addDays(start, 6))}
       </Text>
       <ActionIcon variant="default" size="lg" onClick={() => onChange(addDays(start, 7))} aria-label={t('records.week.next')} data-testid="week-next">
         <IconChevronRight size={18} />
@@ -62,62 +62,84 @@ export function WeekGridTable({ grid, by }: { grid: WeekGrid; by: 'ticket' | 'te
   const { t } = useTranslation();
   const today = todayIso();
   const dayClass = (day: string) => (day === today ? 'week-grid-today' : undefined);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState({ left: false, right: false });
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    if (el) setHidden(hiddenSides(el.scrollLeft, el.scrollWidth, el.clientWidth));
+  }, []);
+  // Where the grid is wider than the screen (a phone shows two or three days), today's
+  // column is scrolled into view; shades and a line of text say that more lies aside.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const column = el?.querySelector<HTMLElement>('th.week-grid-today');
+    const sticky = el?.querySelector<HTMLElement>('th.week-grid-first');
+    if (el && column) {
+      const left = scrollToShow({ left: column.offsetLeft, width: column.offsetWidth }, { scrollLeft: el.scrollLeft, width: el.clientWidth, stickyWidth: sticky?.offsetWidth ?? 0 });
+      if (left !== null) el.scrollLeft = left;
+    }
+    measure();
+  }, [grid.days, today, measure]);
+  const cue = [hidden.left ? 'week-scroll-more-left' : '', hidden.right ? 'week-scroll-more-right' : ''].join(' ').trim();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table className="week-grid" data-testid="week-grid" data-by={by} verticalSpacing={6} withRowBorders>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th className="week-grid-first">{by === 'ticket' ? t('records.fields.ticket') : t('records.fields.technician')}</Table.Th>
-            {grid.days.map((day) => (
-              <Table.Th key={day} ta="right" className={dayClass(day)}>
-                <Text size="xs" tt="capitalize" fw={700}>{formatWeekday(day)}</Text>
-                <Text size="xs" c="dimmed">{formatDayMonth(day)}</Text>
-              </Table.Th>
+    <div className={`week-scroll ${cue}`} data-testid="week-scroll" data-hidden-left={hidden.left} data-hidden-right={hidden.right}>
+      {hidden.left || hidden.right ? <Text size="xs" c="dimmed" mb={4} data-testid="week-scroll-hint">{t('records.week.scrollHint')}</Text> : null}
+      <Table.ScrollContainer minWidth={760} type="native" ref={scroller} onScroll={measure} data-testid="week-scroll-area">
+        <Table className="week-grid" data-testid="week-grid" data-by={by} verticalSpacing={6} withRowBorders>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th className="week-grid-first">{by === 'ticket' ? t('records.fields.ticket') : t('records.fields.technician')}</Table.Th>
+              {grid.days.map((day) => (
+                <Table.Th key={day} ta="right" className={dayClass(day)}>
+                  <Text size="xs" tt="capitalize" fw={700}>{formatWeekday(day)}</Text>
+                  <Text size="xs" c="dimmed">{formatDayMonth(day)}</Text>
+                </Table.Th>
+              ))}
+              <Table.Th ta="right">{t('records.week.total')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {grid.rows.map((row) => (
+              <Table.Tr key={row.id} data-testid={`week-row-${row.id}`}>
+                <Table.Td className="week-grid-first">
+                  {by === 'ticket' ? (
+                    <>
+                      <Anchor component={Link} to={`/tickets/${row.id}`} size="sm" className="mono">{row.label}</Anchor>
+                      <Text size="xs" c="dimmed" lineClamp={1}>{row.sub}</Text>
+                    </>
+                  ) : (
+                    <Text size="sm" fw={500}>{row.label}</Text>
+                  )}
+                </Table.Td>
+                {row.cells.map((cell, i) => (
+                  <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
+                    <Cell cell={cell} testId={`week-cell-${row.id}-${i}`} />
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
+                  <Money cell={row.total} />
+                </Table.Td>
+              </Table.Tr>
             ))}
-            <Table.Th ta="right">{t('records.week.total')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {grid.rows.map((row) => (
-            <Table.Tr key={row.id} data-testid={`week-row-${row.id}`}>
-              <Table.Td className="week-grid-first">
-                {by === 'ticket' ? (
-                  <>
-                    <Anchor component={Link} to={`/tickets/${row.id}`} size="sm" className="mono">{row.label}</Anchor>
-                    <Text size="xs" c="dimmed" lineClamp={1}>{row.sub}</Text>
-                  </>
-                ) : (
-                  <Text size="sm" fw={500}>{row.label}</Text>
-                )}
-              </Table.Td>
-              {row.cells.map((cell, i) => (
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th className="week-grid-first">{t('records.week.total')}</Table.Th>
+              {grid.dayTotals.map((cell, i) => (
                 <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
-                  <Cell cell={cell} testId={`week-cell-${row.id}-${i}`} />
+                  <Cell cell={cell} testId={`week-day-total-${i}`} strong />
+                  <Money cell={cell} />
                 </Table.Td>
               ))}
               <Table.Td>
-                <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
-                <Money cell={row.total} />
+                <Cell cell={grid.total} testId="week-total" strong />
+                <Money cell={grid.total} />
               </Table.Td>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th className="week-grid-first">{t('records.week.total')}</Table.Th>
-            {grid.dayTotals.map((cell, i) => (
-              <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
-                <Cell cell={cell} testId={`week-day-total-${i}`} strong />
-                <Money cell={cell} />
-              </Table.Td>
-            ))}
-            <Table.Td>
-              <Cell cell={grid.total} testId="week-total" strong />
-              <Money cell={grid.total} />
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </div>
   );
 }

@@ -50,6 +50,8 @@ export interface ServiceRecord {
   approvedBy: Ref | null;
   approvedAt: string | null;
   billedInvoiceId: number | null;
+  /** Why an approver returned it to draft; null once it is changed or submitted again. */
+  returnReason: string | null;
   price: {
     /** no_price: could not be priced; `reason` and `message` say why (never shown as 0). */
     status: 'priced' | 'no_price';
@@ -146,7 +148,7 @@ export function useApproveRecords() {
 export function useReturnRecord() {
   const onSuccess = useInvalidateRecords();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: number; reason: string }) => api.post<ServiceRecord>(`/records/${id}/return`, reason.trim() ? { reason: reason.trim() } : {}),
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => api.post<ServiceRecord>(`/records/${id}/return`, { reason: reason.trim() }),
     onSuccess,
   });
 }
@@ -224,4 +226,6 @@ export const useStartTimer = () =>
   useTimerMutation((body: { ticketId: number; workTypeId?: number; description?: string }) => api.post<Timer>('/timers', body));
 export const useStopTimer = () =>
   useTimerMutation((body: { workTypeId?: number; description?: string }) => api.post<ServiceRecord>('/timers/me/stop', body));
+/** Sets the running timer's work type (kept by the server, so it survives a reload). */
+export const useUpdateTimer = () => useTimerMutation((body: { workTypeId: number }) => api.patch<Timer>('/timers/me', body));
 export const useDiscardTimer = () => useTimerMutation(() => api.delete('/timers/me'));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatElapsed, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration } from './format';
+import { formatDayRange, formatDecimal, formatElapsed, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration, readDecimalInput, readDuration } from './format';
 
 describe('minutes', () => {
   it('formats minutes for reading', () => {
@@ -69,5 +69,27 @@ describe('km and quantities', () => {
     expect(formatDecimal('36.5', 'cs-CZ')).toBe('36,5');
     expect(formatDecimal('36.5', 'en-GB')).toBe('36.5');
     expect(formatDecimal(null, 'cs-CZ')).toBe('—');
+  });
+});
+
+describe('what is wrong with a typed number', () => {
+  it('tells a negative number and too many decimals from something that is no number', () => {
+    expect(readDecimalInput('36,5')).toEqual({ value: '36.5', problem: null });
+    expect(readDecimalInput('-5')).toEqual({ value: null, problem: 'negative' });
+    expect(readDecimalInput('-2,5')).toEqual({ value: null, problem: 'negative' });
+    expect(readDecimalInput('1,2345')).toEqual({ value: null, problem: 'decimals' });
+    expect(readDecimalInput('12 km')).toEqual({ value: null, problem: 'notNumber' });
+    expect(readDuration('1:30')).toEqual({ minutes: 90, problem: null });
+    expect(readDuration('-30')).toEqual({ minutes: null, problem: 'negative' });
+    expect(readDuration('-1:30')).toEqual({ minutes: null, problem: 'negative' });
+    expect(readDuration('abc')).toEqual({ minutes: null, problem: 'notDuration' });
+  });
+});
+
+describe('a week range', () => {
+  it('writes both ends the same way in the UI language', () => {
+    expect(formatDayRange('2026-11-23', '2026-11-29', 'en-GB')).toBe('23/11 – 29/11/2026');
+    expect(formatDayRange('2026-11-23', '2026-11-29', 'cs-CZ')).toBe('23. 11. – 29. 11. 2026');
+    expect(formatDayRange('2026-12-28', '2027-01-03', 'en-GB')).toBe('28/12/2026 – 03/01/2027');
   });
 });

@@ -52,6 +52,30 @@ export function parseDecimalInput(text: string): string | null {
   return s.replace(/^0+(?=\d)/, '');
 }
 
+/** What is wrong with a typed number, so that the field can say it (texts: records.form.errors.<problem>). */
+export type NumberProblem = 'negative' | 'decimals' | 'notNumber';
+
+/**
+ * km and quantities as typed → the API's decimal text, or what is wrong with it:
+ * a minus sign ("-5"), more than 3 decimal places ("1,2345"), or not a number at all.
+ */
+export function readDecimalInput(text: string): { value: string; problem: null } | { value: null; problem: NumberProblem } {
+  const value = parseDecimalInput(text);
+  if (value !== null) return { value, problem: null };
+  const s = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (/^[-−]\d+(\.\d+)?$/.test(s)) return { value: null, problem: 'negative' };
+  if (/^\d+\.\d{4,}$/.test(s)) return { value: null, problem: 'decimals' };
+  return { value: null, problem: 'notNumber' };
+}
+
+/** A duration as typed → minutes, or whether it is negative ("-30") or not a duration at all. */
+export function readDuration(text: string): { minutes: number; problem: null } | { minutes: null; problem: 'negative' | 'notDuration' } {
+  const minutes = parseDuration(text);
+  if (minutes !== null) return { minutes, problem: null };
+  const unsigned = text.trim().replace(/^[-−]\s*/, '');
+  return unsigned !== text.trim() && parseDuration(unsigned) !== null ? { minutes: null, problem: 'negative' } : { minutes: null, problem: 'notDuration' };
+}
+
 /** The API's "36.5" → "36,5" in Czech and Slovak. */
 export function formatDecimal(text: string | null, locale: string = localeTag()): string {
   if (text === null) return '—';
@@ -73,6 +97,18 @@ export function normaliseTime(text: string): string | null {
   const h = Number(m[1]);
   const min = Number(m[2]);
   return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}
+
+/**
+ * A week's first and last day, both written the same way in the UI language:
+ * "23. 11. – 29. 11. 2026" (cs), "23/11 – 29/11/2026" (en-GB); the first day
+ * names its year too when the week spans two.
+ */
+export function formatDayRange(first: string, last: string, locale: string = localeTag()): string {
+  const withYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  const from = first.slice(0, 4) === last.slice(0, 4) ? formatDayMonth(first, locale) : withYear.format(at(first));
+  return `${from} – ${withYear.format(at(last))}`;
 }
 
 /** "2026-10-12" → "12. 10." (cs), "12/10" (en-GB); weekday → "po" / "Mon". */

@@ -1,7 +1,7 @@
 // The log form of the ticket's records panel (pure): what is typed → the API's
 // body, or the problems to show on the fields before anything is sent.
 import type { NewRecord } from './api';
-import { normaliseTime, parseDecimalInput, parseDuration } from './format';
+import { normaliseTime, readDecimalInput, readDuration } from './format';
 
 export type LogKind = 'work' | 'travel' | 'fee';
 
@@ -30,10 +30,14 @@ export function emptyLog(today: string, workTypeId: string | null): LogValues {
   };
 }
 
-/** Field → error code (texts: records.form.errors.<code>). */
+/** Field → error code (texts: records.form.errors.<code>): each says what is wrong, not only the format. */
 export type LogProblems = Partial<Record<keyof LogValues, string>>;
 
+/** One entry covers at most a day (the server refuses more, too). */
+export const MAX_ENTRY_MINUTES = 24 * 60;
+
 const id = (v: string | null) => (v ? Number(v) : null);
+const DECIMAL_CODES = { negative: 'negative', decimals: 'decimals', notNumber: 'km' } as const;
 
 /** The body to POST, or the problems found before asking the server. */
 export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } | { body: null; problems: LogProblems } {
@@ -43,11 +47,13 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
 
   if (v.kind === 'fee') {
     const feeId = id(v.feeId);
-    const quantity = parseDecimalInput(v.quantity);
+    const quantity = readDecimalInput(v.quantity);
     if (feeId === null) problems.feeId = 'required';
-    if (quantity === null || Number(quantity) <= 0) problems.quantity = 'quantity';
+    if (quantity.problem === 'notNumber') problems.quantity = 'quantity';
+    else if (quantity.problem) problems.quantity = quantity.problem === 'negative' ? 'notPositive' : 'decimals';
+    else if (Number(quantity.value) === 0) problems.quantity = 'notPositive';
     if (Object.keys(problems).length) return { body: null, problems };
-    return { body: { kind: 'fee', ...common, feeId: feeId!, quantity: quantity! }, problems: null };
+    return { body: { kind: 'fee', ...common, feeId: feeId!, quantity: quantity.value! }, problems: null };
   }
 
   const start = v.startTime.trim() ? normaliseTime(v.startTime) : null;
@@ -55,8 +61,14 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
   if (v.startTime.trim() && !start) problems.startTime = 'time';
   if (v.endTime.trim() && !end) problems.endTime = 'time';
   if (end && !start) problems.startTime = 'startForEnd';
-  const minutes = v.duration.trim() ? parseDuration(v.duration) : null;
-  if (v.duration.trim() && minutes === null) problems.duration = 'duration';
+  // An end before the start is a typing mistake, never 23 hours: work past midnight is a start and minutes.
+  if (start && end && end < start) problems.endTime = 'endBeforeStart';
+  if (start && end && end === start) problems.endTime = 'endIsStart';
+  const duration = v.duration.trim() ? readDuration(v.duration) : null;
+  const minutes = duration?.minutes ?? null;
+  if (duration?.problem) problems.duration = duration.problem === 'negative' ? (v.kind === 'work' ? 'notPositive' : 'negative') : 'duration';
+  else if (minutes !== null && minutes > MAX_ENTRY_MINUTES) problems.duration = 'tooLong';
+  else if (minutes === 0 && v.kind === 'work') problems.duration = 'notPositive';
   // Minutes, or a start and an end: the server works out the minutes from the times.
   const time = { startTime: start, ...(end ? { endTime: end } : {}), ...(minutes !== null && !end ? { minutes } : {}) };
 
@@ -69,14 +81,19 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
   }
 
   const zoneId = id(v.zoneId);
-  const km = v.km.trim() ? parseDecimalInput(v.km) : null;
-  if (v.km.trim() && km === null) problems.km = 'km';
-  if (km === null && zoneId === null && !problems.km) problems.km = 'kmOrZone';
+  const km = v.km.trim() ? readDecimalInput(v.km) : null;
+  if (km?.problem) problems.km = DECIMAL_CODES[km.problem];
+  if (km === null && zoneId === null) problems.km = 'kmOrZone';
   if (Object.keys(problems).length) return { body: null, problems };
   return {
-    body: { kind: 'travel', ...common, ...time, ...(km !== null ? { km } : {}), zoneId, vehicle: v.vehicle.trim() || null },
+    body: { kind: 'travel', ...common, ...time, ...(km?.value ? { km: km.value } : {}), zoneId, vehicle: v.vehicle.trim() || null },
     problems: null,
   };
+}
+
+/** Ctrl+Enter (⌘+Enter on a Mac) logs the form, from whichever of its fields has the focus. */
+export function isSubmitShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean; isComposing?: boolean }): boolean {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing;
 }
 
 /** The work type last used in this browser: the next entry and the timer start with it. */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addCells, addDays, isIsoDate, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { addCells, addDays, hiddenSides, isIsoDate, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
   billableMinutes: billable, nonBillableMinutes: nonBillable, records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
@@ -64,5 +64,24 @@ describe('week grid', () => {
       { minutes: 5, billable: 0, nonBillable: 5, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
     ]);
     expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
+  });
+});
+
+describe('the week grid on a narrow screen', () => {
+  it("scrolls today's column into view beside the sticky first column", () => {
+    // A phone: 390 px wide, the ticket column 160 px, days of 90 px from 160.
+    const friday = { left: 160 + 4 * 90, width: 90 };
+    expect(scrollToShow(friday, { scrollLeft: 0, width: 390, stickyWidth: 160 })).toBe(360);
+    expect(scrollToShow({ left: 160, width: 90 }, { scrollLeft: 0, width: 390, stickyWidth: 160 })).toBeNull();
+    // Already in view after scrolling: left alone; hidden under the sticky column: brought back.
+    expect(scrollToShow(friday, { scrollLeft: 360, width: 390, stickyWidth: 160 })).toBeNull();
+    expect(scrollToShow({ left: 250, width: 90 }, { scrollLeft: 360, width: 390, stickyWidth: 160 })).toBe(90);
+  });
+
+  it('tells which sides hide more of the grid', () => {
+    expect(hiddenSides(0, 900, 390)).toEqual({ left: false, right: true });
+    expect(hiddenSides(200, 900, 390)).toEqual({ left: true, right: true });
+    expect(hiddenSides(510, 900, 390)).toEqual({ left: true, right: false });
+    expect(hiddenSides(0, 390, 390)).toEqual({ left: false, right: false });
   });
 });

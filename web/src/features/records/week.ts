@@ -113,3 +113,20 @@ export function weekGrid(sheet: Timesheet, by: 'ticket' | 'technician'): WeekGri
   const dayTotals = sheet.days.map((_, i) => addCells(rows.map((r) => r.cells[i] ?? emptyCell())));
   return { days: sheet.days, rows, dayTotals, total: cellOf(sheet.total) };
 }
+
+/**
+ * How far to scroll a week grid sideways so that a day's column (today's) shows
+ * right beside the sticky first column; null when it already shows whole. On a
+ * phone only two or three days fit, and today is the one a technician looks for.
+ */
+export function scrollToShow(column: { left: number; width: number }, view: { scrollLeft: number; width: number; stickyWidth: number }): number | null {
+  const from = view.scrollLeft + view.stickyWidth;
+  const to = view.scrollLeft + view.width;
+  if (column.left >= from && column.left + column.width <= to) return null;
+  return Math.max(0, column.left - view.stickyWidth);
+}
+
+/** Which sides of a sideways-scrolling grid hide more of it (for the scroll cue). */
+export function hiddenSides(scrollLeft: number, scrollWidth: number, clientWidth: number): { left: boolean; right: boolean } {
+  return { left: scrollLeft > 1, right: scrollLeft + clientWidth < scrollWidth - 1 };
+}

@@ -11,7 +11,7 @@ import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type MailTemplate, previewTemplate, useResetTemplate, useSaveTemplate } from './api';
-import { insertPlaceholder, type TemplateFieldError, templateFieldErrors } from './templateModel';
+import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors } from './templateModel';
 
 type Field = 'subject' | 'body';
 
@@ -35,6 +35,7 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
   });
   const problem = save.error ?? preview.error;
   const fieldErrors = isApiError(problem) ? templateFieldErrors(problem.details) : {};
+  const shown = previewState(text, template.placeholders, { hasData: !!preview.data, failed: !!preview.error });
   const message = (e: TemplateFieldError | undefined) =>
     !e ? undefined : e.code === 'unknown_placeholder' && e.placeholder !== null ? t('admin.mail.unknownPlaceholder', { placeholder: `{{${e.placeholder}}}` }) : t(`errors.${e.code}`, { defaultValue: t('errors.invalid') });
 
@@ -132,15 +133,22 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
         </Group>
         <Paper withBorder p="sm" data-testid="template-preview">
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">{t('admin.mail.preview')}</Text>
-          {preview.data ? (
+          {shown.kind === 'ready' && preview.data ? (
             <>
               <Text fw={600} my={6} data-testid="template-preview-subject">{preview.data.subject}</Text>
               <iframe sandbox="" srcDoc={preview.data.html} title={t('admin.mail.preview')} className="admin-iframe" data-testid="template-preview-html" />
             </>
+          ) : shown.kind === 'unknown' ? (
+            <Text size="sm" c="red" mt={6} data-testid="template-preview-problem">
+              {t('admin.mail.previewUnknown', { placeholders: shown.placeholders.map((p) => `{{${p}}}`).join(', ') })}
+            </Text>
+          ) : shown.kind === 'failed' ? (
+            <Text size="sm" c="red" mt={6} data-testid="template-preview-problem">
+              {message(fieldErrors.subject) ?? message(fieldErrors.body) ?? errorMessage(t, preview.error)}
+            </Text>
           ) : (
-            <Text size="sm" c="dimmed" mt={6}>{preview.isFetching ? t('common.loading') : t('admin.mail.previewEmpty')}</Text>
+            <Text size="sm" c="dimmed" mt={6}>{shown.kind === 'loading' ? t('common.loading') : t('admin.mail.previewEmpty')}</Text>
           )}
-          {preview.error && !fieldErrors.subject && !fieldErrors.body ? <Text size="sm" c="red">{errorMessage(t, preview.error)}</Text> : null}
         </Paper>
       </Stack>
       <ConfirmModal

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeholderOf } from '../shared/serverErrors';
-import { insertPlaceholder, templateFieldErrors, unknownPlaceholders } from './templateModel';
+import { insertPlaceholder, previewState, templateFieldErrors, unknownPlaceholders } from './templateModel';
 
 describe('template editor helpers', () => {
   it('inserts a placeholder at the cursor or over a selection', () => {
@@ -24,5 +24,20 @@ describe('template editor helpers', () => {
 
   it('finds unknown placeholders locally', () => {
     expect(unknownPlaceholders('{{ticket.number}} {{ ticket.numbr }} {{x}} {{x}}', ['ticket.number'])).toEqual(['ticket.numbr', 'x']);
+  });
+});
+
+describe('template preview box', () => {
+  const allowed = ['ticket.number', 'ticket.url'];
+  const none = { hasData: false, failed: false };
+  it('says which placeholder is unknown in a filled-in template, not "fill in the subject and body"', () => {
+    expect(previewState({ subject: 'Vyřešeno: {{ticket.numbr}}', body: 'Text {{ticket.url}}' }, allowed, { hasData: false, failed: true })).toEqual({ kind: 'unknown', placeholders: ['ticket.numbr'] });
+    expect(previewState({ subject: 'Vyřešeno', body: '{{x}} {{ y }}' }, allowed, none)).toEqual({ kind: 'unknown', placeholders: ['x', 'y'] });
+  });
+  it('asks to fill in only what is empty, and otherwise shows the preview, its loading or the server’s problem', () => {
+    expect(previewState({ subject: ' ', body: '{{x}}' }, allowed, none)).toEqual({ kind: 'blank' });
+    expect(previewState({ subject: 'S', body: '{{ticket.number}}' }, allowed, { hasData: true, failed: false })).toEqual({ kind: 'ready' });
+    expect(previewState({ subject: 'S', body: 'B' }, allowed, none)).toEqual({ kind: 'loading' });
+    expect(previewState({ subject: 'S', body: 'B {{' }, allowed, { hasData: false, failed: true })).toEqual({ kind: 'failed' });
   });
 });

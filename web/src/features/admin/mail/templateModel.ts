@@ -30,3 +30,23 @@ export function unknownPlaceholders(text: string, allowed: readonly string[]): s
   const found = [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1] ?? '');
   return [...new Set(found.filter((name) => !allowed.includes(name)))];
 }
+
+/** What the preview box shows: why there is no preview, or the preview. */
+export type PreviewState =
+  | { kind: 'blank' }
+  | { kind: 'unknown'; placeholders: string[] }
+  | { kind: 'failed' }
+  | { kind: 'loading' }
+  | { kind: 'ready' };
+
+/**
+ * A filled-in template with an unknown placeholder gets no preview from the server:
+ * the box says which placeholder, not "fill in the subject and body".
+ */
+export function previewState(text: { subject: string; body: string }, allowed: readonly string[], preview: { hasData: boolean; failed: boolean }): PreviewState {
+  if (!text.subject.trim() || !text.body.trim()) return { kind: 'blank' };
+  const unknown = unknownPlaceholders(`${text.subject}\n${text.body}`, allowed);
+  if (unknown.length) return { kind: 'unknown', placeholders: unknown };
+  if (preview.failed) return { kind: 'failed' };
+  return preview.hasData ? { kind: 'ready' } : { kind: 'loading' };
+}

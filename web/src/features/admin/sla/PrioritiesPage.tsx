@@ -31,7 +31,8 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
           {details.map((d) => <Text key={d.path + d.message} size="sm">{t(`admin.priorities.impactLevels.${d.path.split('.')[0]}`, { defaultValue: d.path })} × {t(`admin.priorities.urgencyLevels.${d.path.split('.')[1]}`, { defaultValue: '' })}: {detailMessage(t, d)}</Text>)}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={470}>
+      {/* Wide enough for "P1 – kritická" in every cell; narrower screens scroll the table rather than cut the names. */}
+      <Table.ScrollContainer minWidth={680}>
         <Table withTableBorder withColumnBorders verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
           <Table.Thead>
             <Table.Tr>
@@ -55,7 +56,7 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
                         leftSection={<Badge size="xs" circle color={PRIORITY_COLORS[value]}> </Badge>}
                         renderOption={({ option }) => <Group gap={6}><Badge size="xs" circle color={PRIORITY_COLORS[option.value as Priority]}> </Badge>{option.label}</Group>}
                         aria-label={`${t(`admin.priorities.impactLevels.${impact}`)} × ${t(`admin.priorities.urgencyLevels.${urgency}`)}`}
-                        miw={96}
+                        miw={170}
                         data-testid={`matrix-${impact}-${urgency}`}
                       />
                     </Table.Td>
@@ -114,7 +115,8 @@ export default function PrioritiesPage() {
   return (
     <div data-testid="page-priorities">
       <SlaHeader />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+      {/* The matrix takes the whole width from 1400 px down (its priority names must fit); only very wide screens put the prefix beside it. */}
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md" style={{ alignItems: 'start' }}>
         {matrix.isPending ? <LoadingState /> : matrix.isError ? <ErrorState error={matrix.error} onRetry={() => void matrix.refetch()} /> : <MatrixEditor key={JSON.stringify(matrix.data)} initial={matrix.data} />}
         {prefix.isPending ? <LoadingState /> : prefix.isError ? <ErrorState error={prefix.error} onRetry={() => void prefix.refetch()} /> : <PrefixEditor key={prefix.data.prefix} initial={prefix.data.prefix} />}
       </SimpleGrid>

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isCostLine, line, money } from './pricing.explain.ts';
+import { formatMilliIn, formatMoney, renderExplanation } from './pricing.explain-render.ts';
+import { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
+
+const spaces = (l: string) => l.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('price explanation words', () => {
+  it('formats money exactly from minor units and quantities per language', () => {
+    expect(spaces(formatMoney(123_456_789_012_34, 'cs'))).toBe('123 456 789 012,34');
+    expect(formatMoney(-5, 'en')).toBe('-0.05');
+    expect(spaces(formatMoney(1_000_00, 'sk'))).toBe('1 000,00');
+    expect(formatMilliIn(1_500, 'cs')).toBe('1,5');
+    expect(formatMilliIn(36_000, 'en')).toBe('36');
+    expect(formatMilliIn(-250, 'en')).toBe('-0.25');
+  });
+
+  it('words nested lines, names and codes in each language, and leaves stored sentences as they are', () => {
+    const lines = [
+      'Old English sentence',
+      line('notNeeded', { line: { line: line('fee.noPrice', { fee: 'Výjezd' }) } }),
+      line('work.surcharge', { line: { line: line('timeClass.override', { timeClass: { timeClass: 'weekend_holiday' } }) }, pct: 100 }),
+      line('notBillable.wouldBe', { zero: money(0), amount: money(2_625_00) }),
+    ];
+    expect(renderExplanation(lines, 'en').map(spaces)).toEqual([
+      'Old English sentence',
+      'The price list has no price for Výjezd (not needed: the record is not billable)',
+      'Time class Weekend & holiday: set by hand; surcharge 100 %',
+      'Not billable: 0.00 (the price would be 2,625.00)',
+    ]);
+    expect(renderExplanation(lines, 'cs').map(spaces).slice(1)).toEqual([
+      'Ceník nemá cenu pro Výjezd (není potřeba: záznam se nefakturuje)',
+      'Časová třída Víkend a svátek: nastavena ručně; příplatek 100 %',
+      'Nefakturuje se: 0,00 (cena by byla 2 625,00)',
+    ]);
+    expect(renderExplanation(lines, 'sk').map(spaces)[2]).toBe('Časová trieda Víkend a sviatok: nastavená ručne; príplatok 100 %');
+  });
+
+  it('knows cost lines in both forms, and every language has the same lines with the same values', () => {
+    expect(isCostLine(line('cost.fee'))).toBe(true);
+    expect(isCostLine('Internal cost: unknown, no technician')).toBe(true);
+    expect(isCostLine(line('work.rate', { workType: 'x', rate: money(1) }))).toBe(false);
+    const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const language of ['cs', 'sk'] as const) {
+      expect(Object.keys(EXPLANATION_TEXTS[language]).sort()).toEqual(Object.keys(EXPLANATION_TEXTS.en).sort());
+      for (const [key, text] of Object.entries(EXPLANATION_TEXTS.en)) {
+        expect(placeholders(EXPLANATION_TEXTS[language][key as keyof typeof EXPLANATION_TEXTS.en]), `${language} ${key}`).toEqual(placeholders(text));
+      }
+    }
+  });
+});

@@ -1,0 +1,40 @@
+// What the home page offers whom: staff get the working shortcuts, a client contact
+// (who has no staff screens and no portal yet) gets their organisation and account.
+
+export type ShortcutKey = 'clients' | 'organisation' | 'users' | 'audit' | 'tokens' | 'password';
+
+export interface Shortcut {
+  key: ShortcutKey;
+  to: string;
+  permission?: string;
+}
+
+export interface Home {
+  audience: 'staff' | 'client';
+  /** Text keys under dashboard.* said below the greeting / at the foot of the page. */
+  intro: string | null;
+  note: string;
+  shortcuts: Shortcut[];
+}
+
+const STAFF: Shortcut[] = [
+  { key: 'clients', to: '/clients', permission: 'clients.read' },
+  { key: 'users', to: '/admin/users', permission: 'users.read' },
+  { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
+  { key: 'tokens', to: '/account/tokens', permission: 'tokens.own' },
+  { key: 'password', to: '/account/password' },
+];
+
+const CLIENT: Shortcut[] = [
+  { key: 'organisation', to: '/clients', permission: 'clients.read' },
+  { key: 'password', to: '/account/password' },
+];
+
+/** A user whose only role is client contact sees the client home; anyone with a staff role, the staff home. */
+export function homeOf(roles: readonly string[], can: (permission: string) => boolean): Home {
+  const client = roles.length > 0 && roles.every((r) => r === 'client_contact');
+  const shortcuts = (client ? CLIENT : STAFF).filter((s) => !s.permission || can(s.permission));
+  return client
+    ? { audience: 'client', intro: 'dashboard.clientIntro', note: 'dashboard.clientPortalNote', shortcuts }
+    : { audience: 'staff', intro: null, note: 'dashboard.portalNote', shortcuts };
+}
