@@ -11,12 +11,19 @@ import { EXPLANATION_NAMES, EXPLANATION_TEXTS } from './pricing.explain-texts.ts
 
 const LOCALE: Record<ExplanationLanguage, string> = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' };
 
+const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
 interface Formats {
   whole: Intl.NumberFormat;
   decimal: string;
   date: Intl.DateTimeFormat;
-  weekday: Intl.DateTimeFormat;
+  /** Short weekday names, ISO order (index 1 = Monday). */
+  weekdays: string[];
+  /** Dates already written: explanations repeat few dates (mostly today's), formatting one costs microseconds. */
+  dates: Map<string, string>;
 }
+
+const DATES_KEPT = 1000;
 
 // Built once per language: constructing Intl formatters costs far more than using them.
 const formatsCache = new Map<ExplanationLanguage, Formats>();
@@ -24,22 +31,39 @@ function formatsOf(language: ExplanationLanguage): Formats {
   let f = formatsCache.get(language);
   if (!f) {
     const locale = LOCALE[language];
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
     f = {
       whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
       decimal: language === 'en' ? '.' : ',',
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-      weekday: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }),
+      // 2024-01-01 is a Monday.
+      weekdays: ['', ...[1, 2, 3, 4, 5, 6, 7].map((d) => weekday.format(dateOf(`2024-01-0${d}`)))],
+      dates: new Map(),
     };
     formatsCache.set(language, f);
   }
   return f;
 }
 
+function dateText(iso: string, f: Formats): string {
+  let text = f.dates.get(iso);
+  if (text === undefined) {
+    if (f.dates.size >= DATES_KEPT) f.dates.clear();
+    f.dates.set(iso, (text = f.date.format(dateOf(iso))));
+  }
+  return text;
+}
+
+/** Whole numbers; below a thousand no language groups digits, so the formatter is not needed. */
+function wholeText(n: number, f: Formats): string {
+  return Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : f.whole.format(n);
+}
+
 /** Minor units of a two-decimal currency: "1 000,00" / "1,000.00". */
 export function formatMoney(minor: number, language: ExplanationLanguage): string {
   const f = formatsOf(language);
   const abs = Math.abs(minor);
-  return `${minor < 0 ? '-' : ''}${f.whole.format(Math.floor(abs / 100))}${f.decimal}${String(abs % 100).padStart(2, '0')}`;
+  return `${minor < 0 ? '-' : ''}${wholeText(Math.floor(abs / 100), f)}${f.decimal}${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** Thousandths as a quantity without trailing zeros: "1,5" / "1.5", "36". */
@@ -47,11 +71,10 @@ export function formatMilliIn(milli: number, language: ExplanationLanguage): str
   const f = formatsOf(language);
   const abs = Math.abs(milli);
   const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${milli < 0 ? '-' : ''}${f.whole.format(Math.floor(abs / 1000))}${fraction ? f.decimal + fraction : ''}`;
+  return `${milli < 0 ? '-' : ''}${wholeText(Math.floor(abs / 1000), f)}${fraction ? f.decimal + fraction : ''}`;
 }
 
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const weekdayName = (isoDay: number, f: Formats) => f.weekday.format(dateOf(`2024-01-0${isoDay}`)); // 2024-01-01 is a Monday
+const weekdayName = (isoDay: number, f: Formats) => f.weekdays[isoDay]!;
 
 function hoursText(hours: BusinessHours, language: ExplanationLanguage): string {
   const f = formatsOf(language);
@@ -69,13 +92,13 @@ function hoursText(hours: BusinessHours, language: ExplanationLanguage): string 
 function valueText(value: ExplanationValue, language: ExplanationLanguage): string {
   if (typeof value === 'string') return value;
   const f = formatsOf(language);
-  if (typeof value === 'number') return f.whole.format(value);
+  if (typeof value === 'number') return wholeText(value, f);
   const names = EXPLANATION_NAMES[language];
   if ('money' in value) return value.currency === undefined ? formatMoney(value.money, language) : `${formatMoney(value.money, language)} ${value.currency}`;
   if ('milli' in value) return formatMilliIn(value.milli, language);
-  if ('date' in value) return f.date.format(dateOf(value.date));
-  if ('day' in value) return `${weekdayName(isoWeekday(value.day), f)} ${f.date.format(dateOf(value.day))}`;
-  if ('at' in value) return `${weekdayName(isoWeekday(value.at.date), f)} ${f.date.format(dateOf(value.at.date))} ${value.at.time}`;
+  if ('date' in value) return dateText(value.date, f);
+  if ('day' in value) return `${weekdayName(isoWeekday(value.day), f)} ${dateText(value.day, f)}`;
+  if ('at' in value) return `${weekdayName(isoWeekday(value.at.date), f)} ${dateText(value.at.date, f)} ${value.at.time}`;
   if ('timeClass' in value) return names.timeClass[value.timeClass] ?? value.timeClass;
   if ('hours' in value) return hoursText(value.hours, language);
   if ('source' in value) return names.source[value.source] ?? value.source;
@@ -83,14 +106,25 @@ function valueText(value: ExplanationValue, language: ExplanationLanguage): stri
   return renderExplanationLine(value.line, language);
 }
 
+/** A text split at its placeholders once: literal parts at even indexes, value names at odd ones. */
+const partsCache = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = partsCache.get(template);
+  if (!parts) partsCache.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
 export function renderExplanationLine(l: ExplanationLine, language: ExplanationLanguage): string {
   const template = EXPLANATION_TEXTS[language][l.key] ?? EXPLANATION_TEXTS.en[l.key] ?? l.key;
   const values = l.values;
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : valueText(value, language);
-  });
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = values[parts[i]!];
+    out += (value === undefined ? `{${parts[i]}}` : valueText(value, language)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The lines in words; lines stored as English sentences (records priced before) stay as they are. */

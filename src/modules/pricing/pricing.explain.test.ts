@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCostLine, line, money } from './pricing.explain.ts';
 import { formatMilliIn, formatMoney, renderExplanation } from './pricing.explain-render.ts';
@@ -48,4 +49,24 @@ describe('price explanation words', () => {
       }
     }
   });
+
+  // The renderer skips Intl where it can (small whole numbers, dates it wrote before):
+  // the words must be exactly what Intl writes.
+  it('property: money, quantities and dates are worded exactly as Intl words them, first time or again', () => {
+    const locale = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' } as const;
+    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.constantFrom('cs', 'sk', 'en' as const), fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), day, (language, minor, date) => {
+        const whole = new Intl.NumberFormat(locale[language], { maximumFractionDigits: 0 }).format(Math.floor(Math.abs(minor) / 100));
+        const decimal = language === 'en' ? '.' : ',';
+        expect(formatMoney(minor, language)).toBe(`${minor < 0 ? '-' : ''}${whole}${decimal}${String(Math.abs(minor) % 100).padStart(2, '0')}`);
+        const expected = new Intl.DateTimeFormat(locale[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+        const words = () => renderExplanation([line('list.used', { list: 'L', source: { source: 'client' }, validFrom: { date }, currency: 'CZK' })], language)[0];
+        expect(words()).toContain(expected);
+        expect(words()).toBe(words());
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
