@@ -1,7 +1,7 @@
 // Searchable pickers that ask the server (clients, users), and the category tree.
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { useCategories, useClientName, useClientSearch, useStaff } from './configApi';
@@ -15,12 +15,33 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
 
 const serverFiltered: SelectProps['filter'] = ({ options }) => options;
 
-export function ClientPicker({ value = null, onChange, ...props }: PickerProps) {
+export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: PickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const results = useClientSearch(debounced);
   const current = useClientName(value);
+  // Enter with no option highlighted takes the first match for what was typed, also when
+  // it is pressed before the server has answered ("stroj⏎" picks Strojírny as soon as it is found).
+  const pendingEnter = useRef<string | null>(null);
+  const answered = (term: string) => debounced === term && !results.isFetching && results.data !== undefined;
+  const pickFirst = () => {
+    pendingEnter.current = null;
+    const first = results.data?.[0];
+    if (first) onChange(first.id);
+  };
+  useEffect(() => {
+    if (pendingEnter.current !== null && answered(pendingEnter.current)) pickFirst();
+  });
+  const onEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    onKeyDown?.(event);
+    if (event.key !== 'Enter' || event.currentTarget.getAttribute('aria-activedescendant')) return;
+    const term = search.trim();
+    if (!term) return;
+    event.preventDefault();
+    pendingEnter.current = term;
+    if (answered(term)) pickFirst();
+  };
   const data = useMemo(() => {
     const options = (results.data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
     if (current.data && !options.some((o) => o.value === String(current.data.id))) {
@@ -39,6 +60,7 @@ export function ClientPicker({ value = null, onChange, ...props }: PickerProps) 
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.nothingFound')}
+      onKeyDown={onEnter}
       {...props}
     />
   );
