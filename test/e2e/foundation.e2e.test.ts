@@ -187,6 +187,18 @@ describe('Foundation journey in the browser', () => {
  
   }, JOURNEY_MS);
 
+  test('client contact: their own home, and the ticket link of a notification says the portal is not built yet', async () => {
+    const page = await demo.newPage();
+    await demo.signIn(page, 'client@kontor.demo');
+    await page.getByTestId('page-dashboard').waitFor();
+    expect(await page.getByTestId('page-dashboard').innerText()).toContain('Klientský portál zatím není hotový');
+    // The link in every client e-mail: /tickets/<id>.
+    await page.goto('/tickets/1');
+    await page.getByTestId('page-client-portal-pending').waitFor();
+    expect(await page.getByTestId('page-forbidden').count()).toBe(0);
+    await shot(page, 'client-ticket-link');
+  }, JOURNEY_MS);
+
   test('the OpenAPI docs page /api/docs loads', async () => {
     // Swagger UI renders the whole spec in the page: a few seconds on a small machine.
     const page = await newPage();

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../api/errors';
-import { ForbiddenPage } from '../components/StatusPages';
+import { isClientContactOnly } from '../../features/dashboard/home';
+import { ClientPortalPendingPage, ForbiddenPage } from '../components/StatusPages';
 import { useAuth } from './AuthProvider';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -35,6 +36,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(permission) ? <>{children}</> : <ForbiddenPage />;
+  const { can, user } = useAuth();
+  if (can(permission)) return <>{children}</>;
+  return user && isClientContactOnly(user.roles) ? <ClientPortalPendingPage /> : <ForbiddenPage />;
 }

@@ -27,6 +27,15 @@ export function ForbiddenPage() {
   return <StatusPage testId="page-forbidden" icon={<IconLock size={30} />} title={t('status.forbiddenTitle')} text={t('status.forbiddenText')} />;
 }
 
+/**
+ * A client contact who follows a link to a staff page (e.g. the ticket link in a
+ * notification e-mail): the client portal is not built yet, which is what they are told.
+ */
+export function ClientPortalPendingPage() {
+  const { t } = useTranslation();
+  return <StatusPage testId="page-client-portal-pending" icon={<IconBarrierBlock size={30} />} title={t('status.clientPortalTitle')} text={t('dashboard.clientPortalNote')} />;
+}
+
 export function NotFoundPage() {
   const { t } = useTranslation();
   return <StatusPage testId="page-not-found" icon={<IconMapOff size={30} />} title={t('status.notFoundTitle')} text={t('status.notFoundText')} />;

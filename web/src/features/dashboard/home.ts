@@ -30,9 +30,14 @@ const CLIENT: Shortcut[] = [
   { key: 'password', to: '/account/password' },
 ];
 
-/** A user whose only role is client contact sees the client home; anyone with a staff role, the staff home. */
+/** A user whose only role is client contact: no staff screens, and the client portal is not built yet. */
+export function isClientContactOnly(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'client_contact');
+}
+
+/** A client contact sees the client home; anyone with a staff role, the staff home. */
 export function homeOf(roles: readonly string[], can: (permission: string) => boolean): Home {
-  const client = roles.length > 0 && roles.every((r) => r === 'client_contact');
+  const client = isClientContactOnly(roles);
   const shortcuts = (client ? CLIENT : STAFF).filter((s) => !s.permission || can(s.permission));
   return client
     ? { audience: 'client', intro: 'dashboard.clientIntro', note: 'dashboard.clientPortalNote', shortcuts }
