@@ -7,8 +7,8 @@ import * as processes from './process.repo.ts';
 import * as queues from './queues.repo.ts';
 import * as sla from './sla.repo.ts';
 
-/** Names in English: the UI translates the known codes. */
-const DEFAULT_TYPES = [
+/** Names in English: the UI shows the known codes in the reader's language while they keep these names. */
+export const DEFAULT_TYPES = [
   { code: 'incident', name: 'Incident', sortOrder: 10 },
   { code: 'service_request', name: 'Service request', sortOrder: 20 },
   { code: 'problem', name: 'Problem', sortOrder: 30 },

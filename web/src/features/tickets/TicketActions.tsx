@@ -108,7 +108,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
                       onClick={() => runTransition(tr)}
                       data-testid={`ticket-transition-${tr.toState}`}
                     >
-                      {stateLabel(t, { code: tr.toState, name: state?.name ?? tr.name })}
+                      {stateLabel(t, { code: tr.toState, name: state?.name })}
                       {asksAnything(transitionAsks(tr)) ? '…' : ''}
                     </Menu.Item>
                   );
@@ -128,7 +128,9 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
           {t('tickets.actions.edit')}
         </Button>
       </Shortcut>
-      {pending ? <TransitionModal ticket={ticket} transition={pending} onClose={() => setPending(null)} onStale={onStale} /> : null}
+      {pending ? (
+        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => setPending(null)} onStale={onStale} />
+      ) : null}
       {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
       {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
     </Group>

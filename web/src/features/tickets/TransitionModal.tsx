@@ -18,6 +18,8 @@ import { notify } from './notify';
 interface Props {
   ticket: Ticket;
   transition: AllowedTransition;
+  /** The target state's name as the ticket screens show it. */
+  target: string;
   onClose: () => void;
   onStale: () => void;
 }
@@ -29,7 +31,7 @@ interface Values {
 }
 
 /** A state change that needs input first (what to tell the client, a resolution note, custom fields): see transitionAsks. */
-export function TransitionModal({ ticket, transition, onClose, onStale }: Props) {
+export function TransitionModal({ ticket, transition, target, onClose, onStale }: Props) {
   const { t } = useTranslation();
   const move = useTransition(ticket.id);
   const fields = useCustomFields(ticket.type.id);
@@ -37,7 +39,6 @@ export function TransitionModal({ ticket, transition, onClose, onStale }: Props)
   const customFields = (fields.data ?? []).filter((f) => asks.customKeys.includes(f.key));
   const [extra, setExtra] = useState<string[]>([]);
   const handleError = useTicketErrorHandler(ticket.id, onStale);
-  const target = stateLabel(t, { code: transition.toState, name: transition.name });
   const required = (v: string) => (v.trim() ? null : t('errors.required'));
 
   const form = useForm<Values>({

@@ -1,18 +1,20 @@
-// Names of the codes the server sends: the default process's states and types are
-// translated; a code an administrator added shows the name it was given.
+// Names of the codes the server sends. The default process's states and types are
+// stored with English names; while a name is still that default it is shown in the
+// reader's language, and once an administrator renames it (or for a code an
+// administrator added) the name as given is shown, everywhere.
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import type { Priority, StateCategory } from './api';
 
-function known(t: TFunction, key: string, fallback: string): string {
-  return i18n.exists(key) ? t(key) : fallback;
+function named(t: TFunction, key: string, item: { code: string; name?: string }): string {
+  if (!i18n.exists(key)) return item.name ?? item.code;
+  const renamed = item.name !== undefined && item.name !== i18n.getFixedT('en')(key);
+  return renamed ? item.name! : t(key);
 }
 
-export const stateLabel = (t: TFunction, state: { code: string; name?: string }) =>
-  known(t, `tickets.states.${state.code}`, state.name ?? state.code);
+export const stateLabel = (t: TFunction, state: { code: string; name?: string }) => named(t, `tickets.states.${state.code}`, state);
 
-export const typeLabel = (t: TFunction, type: { code: string; name?: string }) =>
-  known(t, `tickets.types.${type.code}`, type.name ?? type.code);
+export const typeLabel = (t: TFunction, type: { code: string; name?: string }) => named(t, `tickets.types.${type.code}`, type);
 
 export const CATEGORY_COLORS: Record<StateCategory, string> = {
   new: 'blue',

@@ -11,6 +11,7 @@ import '../shared/admin.css';
 import { useTicketType } from './api';
 import { ProcessEditor } from './ProcessEditor';
 import { TicketTypeModal } from './TicketTypeModal';
+import { typeLabel } from '../../tickets/labels';
 
 /** /admin/ticket-types/:id — a type's process: states, transitions and their details. */
 export default function ProcessPage() {
@@ -29,7 +30,7 @@ export default function ProcessPage() {
         {t('admin.types.backToList')}
       </Button>
       <PageHeader
-        title={<span data-testid="process-type-name">{tt.name}</span>}
+        title={<span data-testid="process-type-name">{typeLabel(t, tt)}</span>}
         subtitle={t('admin.process.subtitle')}
         badge={
           <Group gap={6}>

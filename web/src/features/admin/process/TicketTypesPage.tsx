@@ -11,6 +11,7 @@ import { ActiveBadge } from '../shared/ActiveBadge';
 import '../shared/admin.css';
 import { type TicketType, useTicketTypes } from './api';
 import { TicketTypeModal } from './TicketTypeModal';
+import { typeLabel } from '../../tickets/labels';
 
 /** /admin/ticket-types — the ticket types; each opens its process editor. */
 export default function TicketTypesPage() {
@@ -51,7 +52,7 @@ export default function TicketTypesPage() {
                 {items.map((type) => (
                   <Table.Tr key={type.id} data-testid={`types-row-${type.id}`} data-code={type.code}>
                     <Table.Td fw={500}>
-                      <Anchor component={Link} to={`/admin/ticket-types/${type.id}`} data-testid={`types-open-${type.id}`}>{type.name}</Anchor>
+                      <Anchor component={Link} to={`/admin/ticket-types/${type.id}`} data-testid={`types-open-${type.id}`}>{typeLabel(t, type)}</Anchor>
                     </Table.Td>
                     <Table.Td><Text className="mono">{type.code}</Text></Table.Td>
                     <Table.Td ta="right">{type.sortOrder}</Table.Td>

@@ -1,0 +1,19 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
+import { stateLabel, typeLabel } from './labels';
+
+describe('names of states and types', () => {
+  it('shows a built-in name in the reader language while it is the seeded default, and a renamed one as given', async () => {
+    await i18n.changeLanguage('cs');
+    const t = i18n.t.bind(i18n);
+    expect(stateLabel(t, { code: 'waiting_for_client', name: 'Waiting for client' })).toBe(t('tickets.states.waiting_for_client'));
+    expect(stateLabel(t, { code: 'waiting_for_client', name: 'Waiting for client' })).not.toBe('Waiting for client');
+    expect(stateLabel(t, { code: 'waiting_for_client', name: 'Čeká na zákazníka' })).toBe('Čeká na zákazníka');
+    expect(typeLabel(t, { code: 'incident', name: 'Incident' })).toBe(t('tickets.types.incident'));
+    expect(typeLabel(t, { code: 'incident', name: 'Porucha' })).toBe('Porucha');
+    expect(stateLabel(t, { code: 'on_site_visit', name: 'Výjezd' })).toBe('Výjezd');
+    expect(stateLabel(t, { code: 'resolved' })).toBe(t('tickets.states.resolved'));
+  });
+
+});
