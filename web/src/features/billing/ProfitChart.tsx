@@ -31,7 +31,7 @@ export function ProfitChart({ periods, series, currency }: { periods: string[]; 
           <Legend formatter={(name: string) => names[name] ?? name} />
           <Bar dataKey="revenue" maxBarSize={72} fill={theme.colors.blue[6]} isAnimationActive={false} />
           <Bar dataKey="cost" maxBarSize={72} fill={theme.colors.orange[5]} isAnimationActive={false} />
-          <Line dataKey="margin" type="monotone" stroke={theme.colors.green[7]} strokeWidth={2} dot isAnimationActive={false} />
+          <Line dataKey="margin" type="linear" stroke={theme.colors.green[7]} strokeWidth={2} dot isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
