@@ -54,7 +54,8 @@ export default function TicketsListPage() {
       '/': () => searchRef.current?.focus(),
       j: () => setSelected((s) => Math.min(s + 1, items.length - 1)),
       k: () => setSelected((s) => Math.max(s - 1, 0)),
-      ...(canWrite ? { c: () => navigate('/tickets/new') } : {}),
+      // c as in mail clients' compose; n as on every other list (new client, new user, …).
+      ...(canWrite ? { c: () => navigate('/tickets/new'), n: () => navigate('/tickets/new') } : {}),
     }),
     [canWrite, navigate, items.length],
   );
