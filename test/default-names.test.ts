@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS } from '../src/modules/helpdesk/domain/process.ts';
 import { DEFAULT_TYPES } from '../src/modules/helpdesk/seed.ts';
-import en from '../web/src/features/tickets/i18n/en.json';
+import en from '../web/src/features/tickets/i18n/en.json' with { type: 'json' };
 
 // The web app shows a built-in state or type in the reader's language while its stored
 // name is still the seeded English one (web/src/features/tickets/labels.ts): the
