@@ -18,6 +18,8 @@ import * as m0016 from './0016_pricing_config_version.ts';
 import * as m0017 from './0017_invoice_exchange_rate.ts';
 import * as m0018 from './0018_records_drop_technician_index.ts';
 import * as m0019 from './0019_records_return_reason.ts';
+import * as m0020 from './0020_invoices_variable_symbol.ts';
+import * as m0021 from './0021_contract_terms_changed_and_alert_mails.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0017_invoice_exchange_rate': m0017,
   '0018_records_drop_technician_index': m0018,
   '0019_records_return_reason': m0019,
+  '0020_invoices_variable_symbol': m0020,
+  '0021_contract_terms_changed_and_alert_mails': m0021,
 };

@@ -207,6 +207,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/invoices/:id/issue': ['admin', 'manager'],
   'POST /api/v1/invoices/issue': ['admin', 'manager'],
   'POST /api/v1/invoices/:id/payments': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/:id/refunds': ['admin', 'manager', 'accountant'],
   'POST /api/v1/invoices/:id/mark-sent': ['admin', 'manager', 'accountant'],
   'POST /api/v1/invoices/:id/credit-notes': ['admin', 'manager', 'accountant'],
   // Billing runs and draft adjustments: billing.run (admin, manager); work reports: invoices.read with the prices field scope.

@@ -213,6 +213,10 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     const noVat = await w.call(w.manager.auth, 'POST', `/api/v1/invoices/${d.invoiceId}/lines`, { version: v1, description: 'Licence', quantity: '2', unit: 'ks', unitPriceMinor: 500_00 });
     expect(noVat.statusCode).toBe(400);
     expect(JSON.stringify(noVat.json())).toContain('vatRateBp');
+    for (const quantity of ['-2', '0']) {
+      const negative = await w.call(w.manager.auth, 'POST', `/api/v1/invoices/${d.invoiceId}/lines`, { version: v1, description: 'Licence', quantity, unit: 'ks', unitPriceMinor: 500_00, vatRateBp: 2100 });
+      expect([negative.statusCode, negative.json().error.details[0]]).toEqual([400, expect.objectContaining({ path: 'quantity', code: 'quantity_not_positive' })]);
+    }
     const added = await w.ok(w.manager.auth, 'POST', `/api/v1/invoices/${d.invoiceId}/lines`, { version: v1, description: 'Licence', quantity: '2', unit: 'ks', unitPriceMinor: 500_00, vatRateBp: 2100 });
     expect(added).toMatchObject({ version: v1 + 1, netMinor: 10_937_00, vatMinor: 2_296_77, totalMinor: 13_233_77 });
     const stale = await w.call(w.manager.auth, 'POST', `/api/v1/invoices/${d.invoiceId}/lines`, { version: v1, description: 'x', quantity: 1, unit: 'ks', unitPriceMinor: 1, vatRateBp: 2100 });

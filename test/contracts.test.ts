@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTermsForBilling, createPrepaidAlerts, ledgerRow, saveLedgerRow } from '../src/modules/contracts/index.ts';
+import { contractTermsForBilling, createPrepaidAlerts, ledgerRow, saveLedgerRow, termsChangedAfter } from '../src/modules/contracts/index.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { createMailSender } from '../src/modules/mail/index.ts';
 import { testEngines } from './db.ts';
@@ -52,7 +52,7 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     };
     const c = await create(full);
     expect(c).toMatchObject({ ...full, clientId: w.clientId, clientName: 'Zákazník bez smlouvy s.r.o.', active: true, version: 1, priceListId: null, slaPolicyId: null });
-    expect((await api('GET', `/api/v1/contracts/${c.id}`)).json()).toEqual(c);
+    expect((await api('GET', `/api/v1/contracts/${c.id}`)).json()).toEqual({ ...c, staleDrafts: [] });
 
     const listed = (await api('GET', `/api/v1/contracts?clientId=${w.clientId}&q=${encodeURIComponent(c.number.toLowerCase())}`)).json();
     expect(listed.items.map((x: { id: number }) => x.id)).toEqual([c.id]);
@@ -111,6 +111,24 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       expect(detail.message.length).toBeGreaterThan(5);
     }
     expect(await count()).toBe(before + 1);
+  });
+
+  it('reports every bad term of a save at once, each naming its field', async () => {
+    const res = await api('POST', '/api/v1/contracts', terms({
+      validTo: '2025-12-31', prepaidMinutes: -5, carryOver: { enabled: true, capMinutes: -1, lifePeriods: 0 },
+      overage: { kind: 'tiered', bands: [{ minutes: 60, ratePerHourMinor: -1 }] },
+    }));
+    expect(res.statusCode, res.body).toBe(400);
+    const details = res.json().error.details as { path: string; code: string }[];
+    expect(details.map((d) => [d.path, d.code])).toEqual([
+      ['validTo', 'before_valid_from'], ['prepaidMinutes', 'out_of_range'], ['carryOver.capMinutes', 'out_of_range'], ['carryOver.lifePeriods', 'out_of_range'],
+      ['overage.bands', 'invalid_bands'], ['overage.bands', 'invalid_bands'],
+    ]);
+    // The same on an edit: the date and the negative prepaid minutes in one answer, not one per save.
+    const c = await create({ validFrom: '2026-11-01', active: false });
+    const patch = await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, validTo: '2026-10-01', prepaidMinutes: -60 });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect(patch.json().error.details.map((d: { path: string }) => d.path)).toEqual(['validTo', 'prepaidMinutes']);
   });
 
   it('links a new ticket to the client contract valid today, lets a manager or an operator of its queue change it, and records follow unless billed', async () => {
@@ -212,12 +230,72 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ period: '2026-11', allocated: 120, carried: 30, used: 150, left: 0, overageMinutes: 0, percent: 100, entries: 2, countedStates: ['submitted', 'approved', 'billed'] });
     // Two days of thirty in: the pace says 15 × as much by the end of the month.
-    expect(res.json().projectedUsed).toBe(150 * 15);
+    expect(res.json()).toMatchObject({ projectedUsed: 150 * 15, projectedOverageMinutes: 150 * 15 - 150 });
     const october = (await api('GET', `/api/v1/contracts/${c.id}/consumption?period=2026-10`)).json();
     expect(october).toMatchObject({ period: '2026-10', used: 0, projectedUsed: 0 });
     expect((await api('GET', `/api/v1/contracts/${c.id}/consumption?period=2026-Q4`)).statusCode).toBe(400);
     expect((await api('GET', `/api/v1/contracts/${c.id}/consumption?period=nope`)).statusCode).toBe(400);
     await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, active: false });
+  });
+
+  it('projects all the covered work at the pace so far, overage included, never below what is already used', async () => {
+    const c = await create({ validFrom: '2026-11-01', prepaidMinutes: 60 });
+    const ticket = await w.newTicket('Projection over the allowance');
+    const r = (await w.log(w.tech.auth, { kind: 'work', date: '2026-11-02', startTime: '09:00', minutes: 90, workTypeId: w.wt.remote }, ticket.id)).json();
+    expect((await w.t.request(w.tech.auth, { method: 'POST', url: `/api/v1/records/${r.id}/submit` })).statusCode).toBe(200);
+    const res = await api('GET', `/api/v1/contracts/${c.id}/consumption`);
+    expect(res.json()).toMatchObject({ used: 60, overageMinutes: 30, percent: 100 });
+    // 90 minutes of work in two days of thirty: 1 350 by the end, 1 290 of them over; not 60 × 15.
+    expect(res.json()).toMatchObject({ projectedUsed: 90 * 15, projectedPercent: 2250, projectedOverageMinutes: 90 * 15 - 60 });
+    // Before the validity there is nothing to project.
+    expect((await api('GET', `/api/v1/contracts/${c.id}/consumption?period=2026-10`)).json()).toMatchObject({ projectedUsed: null });
+    await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, active: false });
+  });
+
+  it('says which alert was mailed when 80 % and 100 % are crossed at once: only the 100 % mail goes out', async () => {
+    const db = w.t.database.db;
+    const c = await create({ validFrom: '2026-11-01', prepaidMinutes: 60 });
+    const ticket = await w.newTicket('Both thresholds at once');
+    const r = (await w.log(w.tech.auth, { kind: 'work', date: '2026-11-02', startTime: '08:00', minutes: 90, workTypeId: w.wt.remote }, ticket.id)).json();
+    expect((await w.t.request(w.tech.auth, { method: 'POST', url: `/api/v1/records/${r.id}/submit` })).statusCode).toBe(200);
+    expect((await createPrepaidAlerts({ db, clock: w.t.clock, config: w.t.config, logger: silent }).runOnce()).alerts).toBeGreaterThanOrEqual(2);
+    const keys = (await db.selectFrom('mail_outbox').select('idempotency_key').where('idempotency_key', 'like', `contract:${c.id}:%`).execute()).map((m) => m.idempotency_key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k!.includes(':prepaid:2026-11:100:'))).toBe(true);
+    const usage = (await api('GET', `/api/v1/contracts/${c.id}/consumption`)).json();
+    expect(usage.alerts.map((a: { thresholdPct: number; mailed: boolean }) => [a.thresholdPct, a.mailed])).toEqual([[80, false], [100, true]]);
+    await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, active: false });
+  });
+
+  it('lists the drafts made before the billing terms changed, and leaves them as they are', async () => {
+    const db = w.t.database.db;
+    const c = await create({ validFrom: '2026-10-01', prepaidMinutes: 300 });
+    expect(c.termsChangedAt).toBe(c.createdAt);
+    const draft = await db.insertInto('invoices').values({
+      kind: 'invoice', state: 'draft', run_id: null, period: '2026-10', client_id: w.clientId, contract_id: null, currency: 'CZK', language: 'cs',
+      number: null, number_year: null, number_sequence: null, variable_symbol: null, issue_date: null, taxable_supply_date: null, due_date: null,
+      payment_terms_days: 14, corrects_invoice_id: null, credit_reason: null, supplier_json: null, customer_json: null, blocked_json: null,
+      created_at: '2026-11-01T08:00:00.000Z', updated_at: '2026-11-01T08:00:00.000Z', issued_at: null, issued_by: null, exchange_rate: null, exchange_rate_date: null,
+    } as never).returning('id').executeTakeFirstOrThrow();
+    const fresh = (await api('GET', `/api/v1/contracts/${c.id}`)).json();
+    // Created after the draft was made: its terms are newer than the draft too.
+    expect(fresh.staleDrafts.map((d: { invoiceId: number }) => d.invoiceId)).toContain(draft.id);
+    await db.updateTable('invoices').set({ created_at: '2099-01-01T00:00:00.000Z' }).where('id', '=', draft.id).execute();
+    expect((await api('GET', `/api/v1/contracts/${c.id}`)).json().staleDrafts).toEqual([]);
+    // A note does not change what billing computes; the prepaid minutes do.
+    const noted = (await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, note: 'just a note' })).json();
+    expect(noted.termsChangedAt).toBe(c.termsChangedAt);
+    await db.updateTable('invoices').set({ created_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', draft.id).execute();
+    await db.updateTable('contracts').set({ terms_changed_at: '1999-01-01T00:00:00.000Z' }).where('id', '=', c.id).execute();
+    expect((await api('GET', `/api/v1/contracts/${c.id}`)).json().staleDrafts).toEqual([]);
+    const changed = (await api('PATCH', `/api/v1/contracts/${c.id}`, { version: noted.version, prepaidMinutes: 360 })).json();
+    expect(changed.termsChangedAt > '2000-01-01').toBe(true);
+    const detail = (await api('GET', `/api/v1/contracts/${c.id}`)).json();
+    expect(detail.staleDrafts).toEqual([{ invoiceId: draft.id, period: '2026-10', computedAt: '2000-01-01T00:00:00.000Z' }]);
+    expect(await termsChangedAfter(db, { clientId: w.clientId, contractId: c.id, computedAt: '2000-01-01T00:00:00.000Z' })).toEqual([{ contractId: c.id, number: c.number, termsChangedAt: changed.termsChangedAt }]);
+    expect(await termsChangedAfter(db, { clientId: w.clientId, contractId: c.id, computedAt: changed.termsChangedAt })).toEqual([]);
+    await db.deleteFrom('invoices').where('id', '=', draft.id).execute();
+    await api('PATCH', `/api/v1/contracts/${c.id}`, { version: changed.version, active: false });
   });
 
   it('keeps the prepaid ledger for billing: rows period by period, a final row never changes, an unbalanced one is never written', async () => {
@@ -276,7 +354,7 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     sent = await mails();
     expect(sent.length).toBe(2 * (managers.length + 1));
     const usage = (await api('GET', `/api/v1/contracts/${c.id}/consumption`)).json();
-    expect(usage.alerts.map((a: { thresholdPct: number }) => a.thresholdPct)).toEqual([80, 100]);
+    expect(usage.alerts.map((a: { thresholdPct: number; mailed: boolean }) => [a.thresholdPct, a.mailed])).toEqual([[80, true], [100, true]]);
     expect(usage).toMatchObject({ used: 100, left: 0, overageMinutes: 5, percent: 100 });
     // Delivered over real SMTP by the mail sender, in the contact's language.
     const smtp = await startSmtp();

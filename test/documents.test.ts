@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import jsqrModule from 'jsqr';
 import { decode as decodePayBySquare } from 'bysquare/pay';
 import { invoiceHtml, type InvoiceDocument } from '../src/modules/billing/index.ts';
-import { labelsFor, paymentQr, renderInvoicePdf, renderSlipPdf, renderWorkReportPdf, type Labels } from '../src/modules/documents/index.ts';
+import { formatDate, labelsFor, paymentQr, renderInvoicePdf, renderSlipPdf, renderWorkReportPdf, type Labels } from '../src/modules/documents/index.ts';
 import { czCreditNote, czInvoice, enInvoice, longInvoice, nonVatPayerInvoice, PANGRAM, skReverseChargeInvoice } from './fixtures/documents/invoices.ts';
 import { eurInvoice } from './fixtures/exports/documents.ts';
 import { issueSlip, workReport } from './fixtures/documents/reports.ts';
@@ -203,6 +203,21 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     for (const expected of ['Výkaz práce', 'Žluťoučká pekárna a.s.', 'SML-2026-007 – Správa sítě – předplacené hodiny', 'Jiří Šťastný', 'Lukáš Černý', PANGRAM, 'v předplatném', 'účtováno', 'dodatečně', 'Cesta – Brno (42 km)', '36:45', '17:00', '11 875,00 Kč', 'Předplacené hodiny', 'Převedeno z minula (h:mm)', '11:30']) expect(text).toContain(expected);
     expect(pageCount(file)).toBeGreaterThanOrEqual(2);
     checkPagePng(file, 'work-report');
+  });
+
+  it('columns are as wide as their content: no unit, date or amount is broken inside a word', async () => {
+    // The reviewer saw "výjez/d" in the unit column and "12. 10. 202/6" in the annex's date column.
+    const date = (iso: string, lang: 'cs' | 'sk' | 'en') => formatDate(iso, lang).replace(/[\s\u00a0]+/g, ' ');
+    const withTrip = { ...czInvoice, lines: czInvoice.lines.map((l, i) => (i === 0 ? { ...l, unit: 'výjezd' } : l)) };
+    const invoice = pdfText(await save('invoice-wide-unit', renderInvoicePdf(withTrip, { workReport })));
+    expect(invoice).toMatch(/ výjezd /);
+    for (const e of workReport.entries) expect(invoice, e.date).toContain(date(e.date, 'cs'));
+    const report = pdfText(await save('work-report-dates', renderWorkReportPdf(workReport)));
+    for (const e of workReport.entries) expect(report, e.date).toContain(date(e.date, 'cs'));
+    for (const lang of ['sk', 'en'] as const) {
+      const text = pdfText(await save(`work-report-dates-${lang}`, renderWorkReportPdf({ ...workReport, language: lang })));
+      for (const e of workReport.entries) expect(text, `${lang} ${e.date}`).toContain(date(e.date, lang));
+    }
   });
 
   it('issue slip: items with serials, cost and sale totals, signatures', async () => {

@@ -132,10 +132,18 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const report = res.json();
     expect(report.issued.map((i: { id: number }) => i.id)).toEqual([a, c]);
     expect(report.issued.map((i: { number: string }) => i.number)).toEqual([seq + 1, seq + 2].map((n) => `FV2026${String(n).padStart(5, '0')}`));
-    expect(report.notIssued).toEqual([{ id: blocked, code: 'draft_blocked', reason: expect.stringContaining('no rate') }]);
+    const client = 'Zákazník bez smlouvy s.r.o.';
+    // Refusals name the client (and the number once there is one), not only the internal id.
+    expect(report.notIssued).toEqual([{ id: blocked, clientName: client, number: null, code: 'draft_blocked', reason: expect.stringContaining('no rate') }]);
     expect((await get(a)).json().taxableSupplyDate).toBe('2026-09-30');
     const byIds = await w.req(w.manager.auth, 'POST', '/api/v1/invoices/issue', { ids: [a, 987654] });
-    expect(byIds.json()).toEqual({ issued: [], notIssued: [{ id: a, code: 'already_issued', reason: expect.any(String) }, { id: 987654, code: 'not_found', reason: 'Invoice not found' }] });
+    expect(byIds.json()).toEqual({
+      issued: [],
+      notIssued: [
+        { id: a, clientName: client, number: report.issued[0].number, code: 'already_issued', reason: expect.any(String) },
+        { id: 987654, clientName: '', number: null, code: 'not_found', reason: 'Invoice not found' },
+      ],
+    });
     for (const bad of [{ period: '2026-13' }, { ids: [] }, { period: '2026-10', ids: [1] }, {}]) {
       const r = await w.req(w.manager.auth, 'POST', '/api/v1/invoices/issue', bad);
       expect([JSON.stringify(bad), r.statusCode]).toEqual([JSON.stringify(bad), 400]);
@@ -191,6 +199,55 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const d = await w.draft({ records: await w.approvedRecords(1) });
     expect((await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${d}/payments`, { date: '2026-11-02', amountMinor: 1 })).statusCode).toBe(409);
   });
+  it('a payment on a fully credited invoice becomes a refund due, shown on invoice and credit note, settled by a refund', async () => {
+    const id = await w.draft({ records: await w.approvedRecords(1) });
+    await issue(id); // 968.00
+    const paid = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, { date: '2026-11-02', amountMinor: 100_50 });
+    expect(paid.json()).toMatchObject({ paidMinor: 100_50, amountDueMinor: 867_50, refundDueMinor: 0 });
+    const note = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Storno', full: true, releaseRecords: true });
+    expect(note.statusCode, note.body).toBe(201);
+    const invoice = (await get(id)).json();
+    expect(invoice).toMatchObject({ state: 'credited', amountDueMinor: 0, refundDueMinor: 100_50, allowedActions: ['recordRefund'] });
+    expect((await get(note.json().id)).json()).toMatchObject({ kind: 'credit_note', refundDueMinor: 100_50, corrects: { id } });
+
+    // The credit note's variable symbol differs from the invoice of the same sequence number (both default series).
+    const sequence = async (docId: number) => db().selectFrom('invoices').select(['number_sequence', 'variable_symbol']).where('id', '=', docId).executeTakeFirstOrThrow();
+    const noteRow = await sequence(note.json().id);
+    const twin = await db().selectFrom('invoices').select(['number', 'variable_symbol']).where('kind', '=', 'invoice').where('number_year', '=', 2026).where('number_sequence', '=', noteRow.number_sequence).executeTakeFirstOrThrow();
+    expect(noteRow.variable_symbol).toBe(`9${twin.variable_symbol}`);
+    // A custom pattern that meets an invoice's symbol is refused, and the credit note's number is not used up.
+    const nextNote = Number(noteRow.number_sequence) + 1;
+    // (an invoice holding that symbol, as a custom invoice pattern with ten digits starting with 9 would give it)
+    const holder = await w.draft({ records: [] });
+    await db().updateTable('invoices').set({ variable_symbol: `92026${String(nextNote).padStart(5, '0')}` }).where('id', '=', holder).execute();
+    const other = await w.draft({ records: await w.approvedRecords(1) });
+    await issue(other);
+    const clash = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${other}/credit-notes`, { reason: 'Storno', full: true });
+    expect([clash.statusCode, clash.json().error.code]).toEqual([409, 'variable_symbol_taken']);
+    expect(await counter('credit_note')).toBe(Number(noteRow.number_sequence));
+    await db().updateTable('invoices').set({ variable_symbol: null }).where('id', '=', holder).execute();
+    const listed = (await w.req(w.accountant.auth, 'GET', '/api/v1/invoices?kind=invoice')).json().items.find((i: { id: number }) => i.id === id);
+    expect(listed.refundDueMinor).toBe(100_50);
+
+    const refund = (payload: object, auth = w.accountant.auth) => w.req(auth, 'POST', `/api/v1/invoices/${id}/refunds`, payload);
+    for (const [payload, code] of [[{ date: '2026-11-02', amountMinor: 100_51 }, 'exceeds_refund_due'], [{ date: '2026-11-02', amountMinor: -5 }, 'not_positive']] as const) {
+      const r = await refund(payload);
+      expect([code, r.statusCode]).toEqual([code, 400]);
+      expect(r.json().error.details).toContainEqual(expect.objectContaining({ path: 'amountMinor', code }));
+    }
+    expect((await refund({ date: '2026-11-02', amountMinor: 1 }, w.operator.auth)).statusCode).toBe(403);
+    const part = await refund({ date: '2026-11-02', amountMinor: 50 });
+    expect(part.statusCode, part.body).toBe(201);
+    expect(part.json()).toMatchObject({ state: 'credited', paidMinor: 100_00, refundDueMinor: 100_00 });
+    const rest = await refund({ date: '2026-11-02', amountMinor: 100_00, note: 'vráceno na účet' });
+    expect(rest.json()).toMatchObject({ state: 'credited', paidMinor: 0, refundDueMinor: 0, allowedActions: [] });
+    expect(rest.json().payments.map((p: { amountMinor: number }) => p.amountMinor)).toEqual([100_50, -50, -100_00]);
+    const more = await refund({ date: '2026-11-02', amountMinor: 1 });
+    expect([more.statusCode, more.json().error.code]).toEqual([409, 'nothing_to_refund']);
+    const audit = await db().selectFrom('audit_log').select(['action', 'after_json']).where('entity', '=', 'invoice').where('entity_id', '=', String(id)).where('action', '=', 'refund').orderBy('id').execute();
+    expect(audit).toHaveLength(2);
+  });
+
   it('credit notes: partial by lines, too large or without reason refused, full with release, then nothing left', async () => {
     const records = await w.approvedRecords(2);
     const id = await w.draft({
@@ -202,6 +259,8 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     });
     const inv = (await issue(id)).json();
     expect(inv).toMatchObject({ netMinor: 1_900_00, vatMinor: 336_00 + 36_00, totalMinor: 2_272_00 });
+    // One unit text everywhere: the page shows what the Czech document prints.
+    expect(inv.lines.map((l: { unit: string; unitText: string }) => [l.unit, l.unitText])).toEqual([['h', 'h'], ['visit', 'výjezd']]);
     const [work, fee] = inv.lines as { id: number }[];
     const credit = (payload: object, auth = w.accountant.auth) => w.req(auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, payload);
     const notes = async () => Number((await db().selectFrom('invoices').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'credit_note').executeTakeFirstOrThrow()).n);
@@ -234,8 +293,10 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
       kind: 'credit_note', state: 'issued', number: `DB2026${String(before.seq + 1).padStart(5, '0')}`, corrects: { id, number: inv.number }, creditReason: 'Sleva za zpoždění',
       netMinor: -700_00, vatMinor: -84_00 - 36_00, totalMinor: -820_00, issueDate: '2026-11-02',
       vatRecap: [{ vatRateBp: 2100, baseMinor: -400_00, vatMinor: -84_00, totalMinor: -484_00 }, { vatRateBp: 1200, baseMinor: -300_00, vatMinor: -36_00, totalMinor: -336_00 }],
-      lines: [{ correctsLineId: work!.id, netMinor: -400_00, quantityMilli: -1000, unitPriceMinor: 400_00 }, { correctsLineId: fee!.id, netMinor: -300_00, quantityMilli: -1000, unitPriceMinor: 300_00 }],
+      // 400.00 of 2 h at 800.00 is half an hour taken back; every credit line keeps its invoice line's unit.
+      lines: [{ correctsLineId: work!.id, netMinor: -400_00, quantityMilli: -500, unit: 'h', unitPriceMinor: 800_00 }, { correctsLineId: fee!.id, netMinor: -300_00, quantityMilli: -1000, unit: 'visit', unitPriceMinor: 300_00 }],
     });
+    expect(cn.lines.map((l: { unitText: string }) => l.unitText)).toEqual(['h', 'výjezd']);
     const cnDoc = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${cn.id}/document`)).json();
     expect(cnDoc).toMatchObject({ kind: 'credit_note', totalMinor: -820_00, corrects: { number: inv.number, issueDate: '2026-11-02', taxableSupplyDate: '2026-10-31', reason: 'Sleva za zpoždění' } });
     const cnHtml = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${cn.id}/preview.html`)).body;
@@ -398,6 +459,39 @@ describe.each(testEngines())('issuing drafts of billing runs on %s', (engine) =>
     expect(await db().selectFrom('records').select('state').where('id', '=', octoberRecord).executeTakeFirstOrThrow()).toEqual({ state: 'billed' });
     expect((await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${draftId}`)).json()).toEqual(invoice);
   });
+  it("shows a run's drafts as they are now: edited amounts, issued with number, replaced by a later run", async () => {
+    const { systemContext } = await import('../src/modules/identity/index.ts');
+    const client = await w.t.services.customers.create(systemContext, { name: 'Příklad Běh s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const ticket = await w.req(w.operator.auth, 'POST', '/api/v1/tickets', { clientId: client.id, subject: 'Údržba', queueId: w.queueId });
+    const rec = await w.log(w.manager.auth, { kind: 'work', date: '2026-06-10', startTime: '09:00', minutes: 60, workTypeId: w.wt.remote, description: 'Údržba' }, ticket.json().id);
+    await db().updateTable('records').set({ state: 'approved' }).where('id', '=', rec.json().id).execute();
+    const startRun = async () => {
+      const res = await w.req(w.manager.auth, 'POST', '/api/v1/billing-runs', { period: '2026-06' });
+      expect(res.statusCode, res.body).toBe(202);
+      await w.t.services.billing.runs.settled(res.json().id);
+      return res.json().id as number;
+    };
+    const draftIn = async (runId: number) => {
+      const view = await w.req(w.manager.auth, 'GET', `/api/v1/billing-runs/${runId}`);
+      expect(view.statusCode, view.body).toBe(200);
+      return view.json().result.drafts.find((d: { clientId: number }) => d.clientId === client.id);
+    };
+    const first = await startRun();
+    const firstDraft = await draftIn(first);
+    expect(firstDraft).toMatchObject({ state: 'draft', number: null, blocked: [] });
+    const second = await startRun();
+    expect(await draftIn(first)).toMatchObject({ state: 'replaced', totalMinor: firstDraft.totalMinor });
+    const draft = await draftIn(second);
+    const before = draft.totalMinor as number;
+    const detail = (await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${draft.invoiceId}`)).json();
+    const added = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${draft.invoiceId}/lines`, { version: detail.version, description: 'Sleva', quantity: '1', unit: 'ks', unitPriceMinor: -100_00, vatRateBp: 2100 });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await draftIn(second)).toMatchObject({ state: 'draft', netMinor: draft.netMinor - 100_00, totalMinor: before - 121_00 });
+    const issued = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${draft.invoiceId}/issue`);
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(await draftIn(second)).toMatchObject({ state: 'issued', number: issued.json().number, totalMinor: issued.json().totalMinor, blocked: [] });
+  });
+
   it('refuses to issue a draft the run blocked (a record without a price), naming the reason', async () => {
     const { systemContext } = await import('../src/modules/identity/index.ts');
     const client = await w.t.services.customers.create(systemContext, { name: 'Školicí centrum a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 30 });

@@ -26,7 +26,7 @@ describe.each(testEngines())('numbering on %s', (engine) => {
     const byType = Object.fromEntries(res.json().items.map((s: { documentType: string; pattern: string }) => [s.documentType, s.pattern]));
     expect(byType).toEqual({
       credit_note: 'DB{YYYY}{#####}', invoice: 'FV{YYYY}{#####}', issue_slip: 'VY{YYYY}{#####}', receipt: 'PR{YYYY}{#####}',
-      return_slip: 'VR{YYYY}{####}', stock_count: 'IN{YYYY}{####}', transfer: 'PV{YYYY}{#####}',
+      return_slip: 'VR{YYYY}{#####}', stock_count: 'IN{YYYY}{#####}', transfer: 'PV{YYYY}{#####}',
     });
     expect((await t.request(manager, { method: 'GET', url: '/api/v1/numbering-series' })).statusCode).toBe(403);
   });

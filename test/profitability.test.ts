@@ -236,6 +236,14 @@ describe.each(testEngines())('profitability on %s', (engine) => {
     expect(both.rows[0]!.prepaidUtilisationBp).toBe(8261);
     const byTech = await report(`from=2026-10&to=2026-11&contractId=${c}&groupBy=technician`);
     expect(byTech.rows.every((r) => r.prepaidUtilisationBp === null)).toBe(true);
+    expect(byTech.totals[0]!.prepaidUtilisationBp).toBeNull(); // the table shows no prepaid use, so neither does its total
+    // A contract with a ledger but nothing billed in the range has no row: the total is of the rows shown only.
+    const idle = await seedContract(db, w.clientId, 'SML-IDLE', { prepaidMinutes: 600, validFrom: '2026-09-01' });
+    await db.insertInto('prepaid_ledger').values({ contract_id: idle, period: '2026-10', opening_carried: 0, allocated: 600, consumed: 0, carried_out: 0, lapsed: 600, lots_json: '[]', final: 1, updated_at: NOW }).execute();
+    const all = await report('from=2026-10&to=2026-10&groupBy=contract');
+    expect(row(all.rows, idle)).toBeUndefined();
+    expect(all.rows.filter((r) => r.prepaidUtilisationBp !== null).map((r) => [r.key, r.prepaidUtilisationBp])).toEqual([[String(c), 10_000]]);
+    expect(all.totals[0]!.prepaidUtilisationBp).toBe(10_000);
   });
 
   it('exports the rows and totals as CSV in the language asked for and as XLSX', async () => {
@@ -245,11 +253,12 @@ describe.each(testEngines())('profitability on %s', (engine) => {
     expect(en.headers['content-disposition']).toContain('profitability-2026-10-2026-10.csv');
     const lines = en.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Work type,Currency,Revenue,Labour cost,Travel cost,Material cost,Cost,Margin,Margin %,Prepaid used %');
-    expect(lines).toContain('Contract fees,CZK,5000.00,0.00,0.00,0.00,0.00,5000.00,100.00,');
+    expect(lines).toContain('Contract fees,CZK,5000.00,0.00,0.00,0.00,0.00,5000.00,100.0,');
     expect(lines.at(-1)).toMatch(/^Total,CZK,/);
     const cs = await get(`/api/v1/profitability.csv?from=2026-10&to=2026-10&groupBy=contract&lang=cs&contractId=${contractB}`);
     expect(cs.body).toContain('Smlouva;Měna;Výnos');
-    expect(cs.body).toContain(';CZK;6140,00;2700,00;100,00;0,00;2800,00;3340,00;');
+    // Margin % with one decimal, rounded once, as the UI shows it (54,4 %, not 54,39).
+    expect(cs.body).toContain(';CZK;6140,00;2700,00;100,00;0,00;2800,00;3340,00;54,4;');
     const x = await get(`/api/v1/profitability.xlsx?from=2026-10&to=2026-10&groupBy=contract&lang=en&contractId=${contractB}`);
     expect(x.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -257,7 +266,8 @@ describe.each(testEngines())('profitability on %s', (engine) => {
     const sheet = book.getWorksheet('Profitability')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Contract');
     const values = sheet.getRow(2).values as unknown[];
-    expect(values.slice(1, 9)).toEqual(['SML-B Smlouva SML-B', 'CZK', 6140, 2700, 100, 0, 2800, 3340]);
+    expect(values.slice(1, 10)).toEqual(['SML-B Smlouva SML-B', 'CZK', 6140, 2700, 100, 0, 2800, 3340, 0.544]);
+    expect(sheet.getColumn(9).numFmt).toBe('0.0%');
   });
 
   it('refuses bad ranges and groupings with the field and the reason', async () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDefaultNumbering } from '../src/modules/numbering/index.ts';
 import type { Auth } from './app.ts';
 import { testEngines } from './db.ts';
 import { recordsWorld, type RecordsWorld } from './records.fixture.ts';
@@ -109,6 +110,8 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     const refused = await issue(w.tech.auth, '9');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'insufficient_stock', message: 'Only 8 pcs of SSD 1 TB in Van – Novák (9 pcs requested)' });
+    // The facts as values, for the UI to say in the user's language.
+    expect(refused.json().error).toMatchObject({ item: 'SSD 1 TB', unit: 'pcs', warehouse: 'Van – Novák', available: '8', requested: '9' });
     expect(await level(van, ssd)).toMatchObject({ quantity: '8', valueMinor: 12_800_00 });
 
     const pdf = await call(w.admin.auth, 'GET', `/api/v1/stock-documents/${slip.id}/pdf`);
@@ -120,22 +123,25 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     expect(techPdf.statusCode, techPdf.body.slice(0, 300)).toBe(200);
     const techText = pdfText(techPdf.rawPayload);
     for (const expected of ['Výdejka', 'VY202600001', 'SSD 1 TB', '3 780,00 Kč']) expect(techText).toContain(expected);
+    // The stored unit code prints in the slip's language, as on invoices.
+    expect(techText).toMatch(/\bks\b/);
+    expect(techText).not.toMatch(/\bpcs\b/);
     for (const hidden of ['Náklad', '3 200,00', '1 600,00']) expect(techText).not.toContain(hidden);
     const managerText = pdfText((await call(w.manager.auth, 'GET', `/api/v1/stock-documents/${slip.id}/pdf`)).rawPayload);
     for (const expected of ['Nákladová cena za MJ', 'Náklad', '1 600,00 Kč', '3 200,00 Kč', '3 780,00 Kč']) expect(managerText).toContain(expected);
 
     // A return: stock back at the original cost, a negative record at the original price.
     const ret = await ok(w.tech.auth, 'POST', '/api/v1/stock-documents', { kind: 'return', date: DATE, warehouseId: van, returnsDocumentId: slip.id, lines: [{ itemId: ssd, quantity: '1' }], confirm: true });
-    expect(ret).toMatchObject({ number: 'VR20260001', ticket: { id: w.ticket.id } });
+    expect(ret).toMatchObject({ number: 'VR202600001', ticket: { id: w.ticket.id } });
     expect(await level(van, ssd)).toMatchObject({ quantity: '9', valueMinor: 14_400_00 });
     const back = await ok(w.admin.auth, 'GET', `/api/v1/records/${ret.lines[0].recordId}`);
     expect(back).toMatchObject({ kind: 'material', quantity: '-1', amountMinor: -1_890_00, costMinor: -1_600_00 });
     const tooMany = await call(w.tech.auth, 'POST', '/api/v1/stock-documents', { kind: 'return', date: DATE, warehouseId: van, returnsDocumentId: slip.id, lines: [{ itemId: ssd, quantity: '2' }], confirm: true });
-    expect(tooMany.json().error.code).toBe('return_exceeds_issue');
+    expect(tooMany.json().error).toMatchObject({ code: 'return_exceeds_issue', item: 'SSD 1 TB', unit: 'pcs', slip: 'VY202600001', returnable: '1', given: '2' });
     expect((await call(w.admin.auth, 'GET', `/api/v1/stock-documents/${ret.id}/pdf`)).statusCode).toBe(200);
 
     const onTicket = await ok(w.tech.auth, 'GET', `/api/v1/tickets/${w.ticket.id}/stock-documents`);
-    expect(onTicket.items.map((d: { number: string }) => d.number).sort()).toEqual(['VR20260001', 'VY202600001']);
+    expect(onTicket.items.map((d: { number: string }) => d.number).sort()).toEqual(['VR202600001', 'VY202600001']);
 
     // The ledger: every movement with the running balance of its warehouse.
     const ledger = await ok(w.admin.auth, 'GET', `/api/v1/items/${ssd}/ledger?warehouseId=${van}`);
@@ -200,11 +206,15 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
   it('counts stock with a reason and lists what is below its minimum', async () => {
     await ok(w.admin.auth, 'PUT', `/api/v1/stock-levels/${store}/${cable}/minimum`, { minimum: '50' });
     const count = await ok(w.admin.auth, 'POST', '/api/v1/stock-documents', { kind: 'count', date: DATE, warehouseId: store, reason: 'Inventura', lines: [{ itemId: cable, quantity: '30.5', unitPriceMinor: 10_00 }], confirm: true });
-    expect(count).toMatchObject({ number: 'IN20260001', totalCostMinor: 305_00 });
+    // Five-digit sequence, like every other series of a new installation.
+    expect(count).toMatchObject({ number: 'IN202600001', totalCostMinor: 305_00 });
     const below = await ok(w.admin.auth, 'GET', '/api/v1/stock-levels?belowMinimum=true');
     expect(below.items.map((l: { itemCode: string; quantity: string; minimum: string }) => [l.itemCode, l.quantity, l.minimum])).toContainEqual(['CAB-UTP', '30.5', '50']);
+    // An installation from before keeps the four-digit pattern it stored: seeding never changes a series.
+    await w.t.database.db.updateTable('numbering_series').set({ pattern: 'IN{YYYY}{####}' }).where('document_type', '=', 'stock_count').execute();
+    await seedDefaultNumbering(w.t.database.db, new Date());
     const down = await ok(w.admin.auth, 'POST', '/api/v1/stock-documents', { kind: 'count', date: DATE, warehouseId: store, reason: 'Poškozeno', lines: [{ itemId: cable, quantity: '0' }], confirm: true });
-    expect(down.totalCostMinor).toBe(-305_00);
+    expect(down).toMatchObject({ number: 'IN20260002', totalCostMinor: -305_00 });
     expect(await level(store, cable)).toMatchObject({ quantity: '0', valueMinor: 0 });
   });
 

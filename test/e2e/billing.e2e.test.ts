@@ -111,6 +111,19 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await page.getByTestId('issue-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('issue-report').innerText()).toMatch(/Vystaveno: [1-9]/);
     await server.shot(page, 'issued');
+
+    // Reloaded, the run shows the documents as they are now: A, B and C issued with their numbers, and "Issue all" counts only drafts left.
+    await page.reload();
+    await page.getByTestId('page-billing-run').waitFor();
+    await page.locator('[data-testid^="run-draft-"]').first().waitFor();
+    const rows = page.locator('[data-testid^="run-draft-"]');
+    const shown = await rows.evaluateAll((els) => els.map((e) => ({ client: e.getAttribute('data-client'), status: e.querySelector('[data-testid="invoice-status"]')?.getAttribute('data-status') ?? null, number: e.querySelector('[data-testid="draft-number"]')?.textContent ?? null })));
+    for (const client of exampleClients.values()) {
+      expect(shown.find((r) => r.client === client), `${client} in ${JSON.stringify(shown)}`).toMatchObject({ status: 'issued', number: expect.stringMatching(/^FV2026\d{5}$/) });
+    }
+    const draftsLeft = shown.filter((r) => r.status === 'draft').length;
+    expect(plain(await page.getByTestId('issue-all-button').innerText())).toContain(`(${draftsLeft})`);
+    await server.shot(page, 'run-reloaded');
   }, JOURNEY_MS);
 
   test("an issued invoice offers its PDF (with or without the work report) and is sent by e-mail to the client's address", async () => {

@@ -149,6 +149,31 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.goto('/warehouse/stock');
     await manager.getByTestId('levels-search').fill(SSD.code);
     await expect.poll(() => manager.locator('[data-testid^="levels-row-"]').filter({ hasText: VAN.name }).getAttribute('data-quantity')).toBe('5');
+
+    // 25 more than the 15 left: refused, and the refusal says what is there in Czech, with the unit as "ks".
+    await manager.goto('/warehouse/transfers/new');
+    await choose(manager, 'document-warehouseId', new RegExp(STORE.name));
+    await choose(manager, 'document-targetWarehouseId', new RegExp(VAN.name));
+    await scan(manager, 'line-0-item');
+    await expect.poll(() => focused(manager)).toBe('line-0-quantity');
+    await manager.getByTestId('line-0-quantity').fill('25');
+    await manager.getByTestId('line-0-quantity').press('Control+Enter');
+    await manager.getByTestId('document-confirm-ok').click();
+    await manager.getByTestId('document-form-error').waitFor();
+    const refusal = plain(await manager.getByTestId('document-form-error').innerText());
+    expect(refusal).toContain(`Ve skladu ${STORE.name} je jen 15 ks (SSD 1 TB), požadováno 25 ks.`);
+    expect(refusal).not.toMatch(/Only|requested|pcs/);
+    await shot(manager, 'transfer-refused');
+
+    // A count without a reason: the reason is marked and the confirm dialog stays closed.
+    await manager.goto('/warehouse/counts/new');
+    await choose(manager, 'document-warehouseId', new RegExp(STORE.name));
+    await scan(manager, 'line-0-item');
+    await expect.poll(() => focused(manager)).toBe('line-0-quantity');
+    await manager.getByTestId('line-0-quantity').fill('15');
+    await manager.getByTestId('document-confirm').click();
+    await expect.poll(() => manager.getByTestId('document-reason').getAttribute('aria-invalid')).toBe('true');
+    expect(await manager.getByTestId('document-confirm-modal').count()).toBe(0);
   }, JOURNEY_MS);
 
   test('the technician issues 2 from the van on the ticket, sees the record at 3 780,00 Kč and is refused 10 more', async () => {
@@ -165,7 +190,7 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await scan(page, 'material-item');
     await expect.poll(() => focused(page)).toBe('material-quantity');
     // The van's stock of the scanned item is shown by the quantity.
-    await expect.poll(async () => plain(await page.getByTestId('material-form').innerText())).toContain('Zde skladem: 5 pcs');
+    await expect.poll(async () => plain(await page.getByTestId('material-form').innerText())).toContain('Zde skladem: 5 ks');
     await page.getByTestId('material-quantity').fill('2');
     await page.getByTestId('material-quantity').press('Enter');
 
@@ -197,9 +222,47 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('insufficient_stock');
     expect(await page.getByTestId('material-error-shortage').getAttribute('data-available')).toBe('3');
-    expect(plain(await page.getByTestId('material-error-shortage').innerText())).toContain('3 pcs');
+    expect(plain(await page.getByTestId('material-error-shortage').innerText())).toBe(`Ve skladu ${VAN.name} je jen 3 ks (SSD 1 TB), požadováno 10 ks.`);
     await shot(page, 'ticket-material-refused');
     expect(await page.locator('[data-testid^="material-slip-"][data-kind="issue"]').count()).toBe(1);
+  }, JOURNEY_MS);
+
+  test('on a phone the technician reads the slip without sideways scrolling and fills a return in one column', async () => {
+    const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await signIn(page, 'technician@kontor.demo');
+    const scrollsSideways = () => page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
+    const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+
+    await page.goto(`/warehouse/documents/${slipId}`);
+    await page.getByTestId('document-view').waitFor();
+    // The line's quantity is in sight, inside the screen.
+    const quantity = page.getByTestId('document-line-0-quantity');
+    expect(plain(await quantity.innerText())).toBe('2 ks');
+    const q = (await quantity.boundingBox())!;
+    expect(q.x + q.width).toBeLessThanOrEqual(390);
+    expect(await scrollsSideways()).toBe(false);
+    await shot(page, 'slip-phone');
+
+    // The return form: date, warehouse, ticket and reason one under another, each the full width.
+    await page.getByTestId('document-return').click();
+    await page.getByTestId('page-document-new').waitFor();
+    const date = await box('document-date');
+    const reason = await box('document-reason');
+    const warehouse = await box('document-warehouseId');
+    expect(date.width).toBeGreaterThan(280);
+    expect(Math.abs(reason.width - date.width)).toBeLessThan(2);
+    expect(warehouse.y).toBeGreaterThan(date.y);
+    expect(await scrollsSideways()).toBe(false);
+
+    // Returning more than the slip has left: the refusal in Czech, with what can still come back.
+    await page.getByTestId('line-0-quantity').fill('3');
+    await page.getByTestId('document-confirm').click();
+    await page.getByTestId('document-confirm-ok').click();
+    await page.getByTestId('document-form-error').waitFor();
+    const refusal = plain(await page.getByTestId('document-form-error').innerText());
+    expect(refusal).toContain(`Z výdejky ${slipNumber} lze vrátit ještě jen 2 ks (SSD 1 TB), zadáno 3 ks.`);
+    expect(refusal).not.toMatch(/Only|returned|pcs/);
+    await shot(page, 'return-refused-phone');
   }, JOURNEY_MS);
 
   test('the manager sees the cost at the weighted average, opens the slip as a PDF and returns one SSD', async () => {

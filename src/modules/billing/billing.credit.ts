@@ -90,6 +90,7 @@ export function createCrediting(deps: InvoicingDeps) {
         unit_price_minor: l.unitPriceMinor, net_minor: l.netMinor, vat_rate_bp: l.vatRateBp, group_key: '', fee_period: null, corrects_line_id: l.correctsLineId,
       })));
       const number = await allocateNumber(trx, 'credit_note', today);
+      await repo.assertVariableSymbolFree(trx, number.variableSymbol, 'credit_note', number.number);
       await repo.markIssued(trx, noteId, {
         number: number.number, number_year: number.year, number_sequence: number.sequence, variable_symbol: number.variableSymbol,
         // The correction is made (and taxed) on the day it is issued; it refunds at once.

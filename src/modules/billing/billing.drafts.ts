@@ -80,6 +80,8 @@ export function createDrafts(deps: DraftsDeps) {
   async function addManualLine(ctx: RequestContext, id: number, input: ManualLineInput) {
     const quantityMilli = tryParseQuantity(String(input.quantity));
     if (quantityMilli === null) throw invalid([{ path: 'quantity', code: 'invalid_quantity', message: 'quantity must be a number with at most 3 decimals, e.g. 1.5' }]);
+    // One sign rule for every line: a discount is a negative unit price, so credit notes can take it back like any other line.
+    if (quantityMilli <= 0) throw invalid([{ path: 'quantity', code: 'quantity_not_positive', message: 'quantity must be more than 0; enter a discount as a negative unit price' }]);
     return change<{ lineId: number }>(ctx, id, input.version, 'draft.add_line', async (trx, draft) => {
       const last = await trx.selectFrom('invoice_lines').select((eb) => eb.fn.max('position').as('p')).where('invoice_id', '=', id).executeTakeFirst();
       const position = Number(last?.p ?? 0) + 1;

@@ -8,6 +8,7 @@ import { sql, type Insertable } from 'kysely';
 import type { DbOrTx, InvoiceLinesTable, InvoicesTable, Tx } from '../../platform/db/index.ts';
 import { afterCursor, containsFolded } from '../../platform/db/index.ts';
 import { escapeLike } from '../../shared/text.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export type InvoiceRow = Awaited<ReturnType<typeof findInvoice>> & {};
 export type LineRow = Awaited<ReturnType<typeof linesOf>>[number];
@@ -251,4 +252,23 @@ export async function draftIdsOfPeriod(db: DbOrTx, period: string): Promise<numb
     .orderBy('id')
     .execute();
   return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Refuses a variable symbol a document of the other kind already holds (an invoice's
+ * and a credit note's must differ, or a bank payment cannot be matched); the
+ * numbering module's symbol forms keep the default series apart, this catches
+ * custom patterns that meet. Rolls back the caller's transaction, so no number is used.
+ */
+export async function assertVariableSymbolFree(trx: Tx, variableSymbol: string | null, kind: 'invoice' | 'credit_note', number: string): Promise<void> {
+  if (variableSymbol === null) return;
+  const other = await trx
+    .selectFrom('invoices')
+    .select('number')
+    .where('variable_symbol', '=', variableSymbol)
+    .where('kind', '=', kind === 'invoice' ? 'credit_note' : 'invoice')
+    .executeTakeFirst();
+  if (other) {
+    throw new AppError('conflict', 'variable_symbol_taken', `${number} would get the variable symbol ${variableSymbol}, which ${other.number} already has; change the numbering pattern of ${kind === 'invoice' ? 'invoices' : 'credit notes'} so their digits differ`);
+  }
 }

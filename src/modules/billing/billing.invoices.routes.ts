@@ -106,6 +106,22 @@ export function invoicingRoutes(deps: InvoicingRouteDeps) {
       },
     });
 
+    app.post('/api/v1/invoices/:id/refunds', {
+      config: { access: 'invoices.payments' },
+      schema: {
+        tags,
+        summary: "Record money paid back to the client when payments exceed what is left after credit notes (refundDueMinor); stored as a negative payment, never more than the refund due; audited",
+        params: idParam,
+        body: s.refundBody,
+        response: { 201: s.invoiceDetail, ...errors },
+      },
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        await payments.recordRefund(ctx, request.params.id, request.body);
+        return reply.status(201).send(await invoices.get(ctx, request.params.id));
+      },
+    });
+
     app.post('/api/v1/invoices/:id/mark-sent', {
       config: { access: 'invoices.payments' },
       schema: { tags, summary: 'Mark an issued invoice as sent to the client', params: idParam, response: { 200: s.invoiceDetail, ...errors } },

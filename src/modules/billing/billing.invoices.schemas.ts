@@ -7,7 +7,7 @@ const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/, 'a period Y
 const minor = z.number().int();
 
 export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue']);
-export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'creditNote']);
+export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'recordRefund', 'creditNote']);
 
 export const invoiceListQuery = z.strictObject({
   state: invoiceStatus.optional(),
@@ -46,6 +46,7 @@ export const invoiceSummary = z.object({
   paidMinor: minor.optional(),
   creditedMinor: minor.optional(),
   amountDueMinor: minor.optional(),
+  refundDueMinor: minor.optional().describe("What the client paid beyond what is left after credit notes and is owed back (an overpayment; 0 when none). On a credit note: the refund due on the invoice it corrects. Settled with POST /invoices/{id}/refunds"),
   blocked: z.array(z.string()),
   version: z.number(),
 });
@@ -56,7 +57,8 @@ export const invoiceLine = z.object({
   kind: z.string(),
   description: z.string(),
   quantityMilli: z.number(),
-  unit: z.string(),
+  unit: z.string().describe("The unit as stored: a language-neutral code ('visit', 'pcs', 'month') or the text typed"),
+  unitText: z.string().describe("The unit as the document prints it, in the document's language ('visit' → 'výjezd' on a Czech invoice)"),
   unitPriceMinor: minor.optional(),
   netMinor: minor.optional(),
   vatRateBp: z.number(),
@@ -74,7 +76,7 @@ export const invoiceDetail = invoiceSummary.extend({
   roundingMinor: minor.optional(),
   vatRecap: z.array(vatGroup).optional(),
   lines: z.array(invoiceLine),
-  payments: z.array(z.object({ id: z.number(), date: z.string(), amountMinor: minor.optional(), note: z.string(), createdAt: z.string() })),
+  payments: z.array(z.object({ id: z.number(), date: z.string(), amountMinor: minor.optional().describe('Negative: a refund paid back to the client'), note: z.string(), createdAt: z.string() })),
   creditNotes: z.array(z.object({ id: z.number(), number: z.string().nullable(), issueDate: z.string().nullable(), totalMinor: minor.optional(), reason: z.string().nullable(), releasesRecords: z.boolean() })),
   corrects: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
   creditReason: z.string().nullable(),
@@ -115,10 +117,16 @@ export const bulkIssueBody = z.strictObject({
 
 export const bulkIssueReport = z.object({
   issued: z.array(z.object({ id: z.number(), number: z.string() })),
-  notIssued: z.array(z.object({ id: z.number(), code: z.string(), reason: z.string() })),
+  notIssued: z.array(z.object({ id: z.number(), clientName: z.string().describe("The document's client ('' when no such document)"), number: z.string().nullable().describe('Its number when it is issued already'), code: z.string(), reason: z.string() })),
 });
 
 export const paymentBody = z.strictObject({ date, amountMinor: z.number().int(), note: z.string().max(500).optional() });
+/** A refund is typed as a positive amount (what goes back); it is stored as a negative payment. */
+export const refundBody = z.strictObject({
+  date,
+  amountMinor: z.number().int().describe('The amount paid back, positive, in minor units; at most refundDueMinor'),
+  note: z.string().max(500).optional(),
+});
 
 /** Full ({full: true}) or by lines ({lines}), exactly one (checked in the service, naming the field). */
 export const creditNoteBody = z.strictObject({

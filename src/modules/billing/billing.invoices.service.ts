@@ -17,16 +17,17 @@ import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoic
 import * as repo from './billing.invoices.repo.ts';
 import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary } from './billing.invoices.schemas.ts';
 import { leftToCredit } from './domain/credit-note.ts';
-import { totalsOfLines } from './domain/invoice-document-build.ts';
+import { documentLanguage, printedUnit, totalsOfLines } from './domain/invoice-document-build.ts';
 import { invoiceHtml } from './domain/invoice-html.ts';
 import type { InvoiceDocument } from './domain/invoice-document.ts';
-import { amountDue, possibleActions, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
+import { amountDue, possibleActions, refundDue, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
 import type { VatGroup } from './domain/vat.ts';
 
 const ACTION_PERMISSION: Record<InvoiceAction, Permission> = {
   issue: 'billing.issue',
   markSent: 'invoices.payments',
   recordPayment: 'invoices.payments',
+  recordRefund: 'invoices.payments',
   creditNote: 'invoices.credit',
 };
 
@@ -64,7 +65,7 @@ export function createInvoicesService(deps: InvoicingDeps) {
       client: { id: r.client_id, name: r.client_name }, contractId: r.contract_id, currency: r.currency, language: r.language,
       issueDate: r.issue_date, taxableSupplyDate: r.taxable_supply_date, dueDate: r.due_date, correctsInvoiceId: r.corrects_invoice_id,
       netMinor: r.net_minor, vatMinor: r.vat_minor, totalMinor: r.total_minor, paidMinor: r.paid_minor, creditedMinor: r.credited_minor,
-      amountDueMinor: amountDue(money), blocked: [...money.blocked], version: r.version,
+      amountDueMinor: amountDue(money), refundDueMinor: refundDue(money), blocked: [...money.blocked], version: r.version,
     };
   }
 
@@ -90,15 +91,18 @@ export function createInvoicesService(deps: InvoicingDeps) {
     // A draft's VAT as issuing will compute it from its lines (the stored figure may predate an adjustment).
     const vatMinor = row.state === 'draft' ? totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: row.reverse_charge === 1, roundTotal: false }).vatMinor : row.vat_minor;
     const need = exchangeRateNeed({ currency: row.currency, reverseCharge: row.reverse_charge === 1, vatMinor }, supplier);
+    // A credit note shows the refund its invoice owes: that is where the client's money went.
+    const corrected = row.kind === 'credit_note' && row.corrects_invoice_id !== null ? await repo.findInvoice(db, row.corrects_invoice_id) : undefined;
     const detail: InvoiceDetail = {
       ...summaryOf(row, today),
+      ...(corrected ? { refundDueMinor: refundDue(moneyState(corrected)) } : {}),
       paymentTermsDays: row.payment_terms_days,
       reverseCharge: row.reverse_charge === 1,
       roundTotal: row.round_total === 1,
       roundingMinor: row.rounding_minor,
       vatRecap: JSON.parse(row.vat_recap_json) as VatGroup[],
       lines: lines.map((l) => ({
-        id: l.id, position: l.position, kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit,
+        id: l.id, position: l.position, kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitText: printedUnit(l.unit, documentLanguage(row.language)),
         unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor, vatRateBp: l.vat_rate_bp, feePeriod: l.fee_period, correctsLineId: l.corrects_line_id,
         ...(isInvoice ? { creditedMinor: credited.get(l.id) ?? 0, leftToCreditMinor: leftToCredit({ netMinor: l.net_minor, creditedMinor: credited.get(l.id) ?? 0 }) } : {}),
       })),

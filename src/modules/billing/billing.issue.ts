@@ -35,7 +35,8 @@ export interface IssuedInvoice {
 
 export interface BulkIssueReport {
   issued: IssuedInvoice[];
-  notIssued: { id: number; code: string; reason: string }[];
+  /** Each refusal names the document (client, and its number when it has one) so the user need not know ids. */
+  notIssued: { id: number; clientName: string; number: string | null; code: string; reason: string }[];
 }
 
 export function blockedReasons(blockedJson: string | null): string[] {
@@ -87,6 +88,7 @@ export function createIssuing(deps: InvoicingDeps) {
     const supplier = await supplierOf(trx);
     const rate = exchangeRateAtIssue({ currency: draft.currency, reverseCharge: draft.reverse_charge === 1, vatMinor: totals.vatMinor }, supplier, rateOf(draft.currency));
     const number = await allocateNumber(trx, 'invoice', today);
+    await repo.assertVariableSymbolFree(trx, number.variableSymbol, 'invoice', number.number);
     const taxableSupplyDate = draft.taxable_supply_date ?? (draft.period && isPeriod(draft.period) ? lastDayOf(draft.period) : today);
     const dueDate = addDays(today, client.payment_terms_days);
 
@@ -213,8 +215,12 @@ export function createIssuing(deps: InvoicingDeps) {
         if (outcome.status === 'fulfilled') return void report.issued.push(outcome.value);
         const error: unknown = outcome.reason;
         if (!(error instanceof AppError)) throw error;
-        report.notIssued.push({ id: part[i]!, code: error.code, reason: error.message });
+        report.notIssued.push({ id: part[i]!, clientName: '', number: null, code: error.code, reason: error.message });
       });
+    }
+    for (const refusal of report.notIssued) {
+      const row = await repo.findInvoice(db, refusal.id);
+      if (row) Object.assign(refusal, { clientName: row.client_name, number: row.number });
     }
     return report;
   }

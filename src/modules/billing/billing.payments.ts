@@ -1,7 +1,10 @@
 /**
- * Payments against issued invoices (partial ones too) and marking an invoice
- * sent. A payment never exceeds what is still due (total less credit notes
- * less earlier payments); the invoice is paid when nothing is due any more.
+ * Payments against issued invoices (partial ones too), refunds of overpayments
+ * and marking an invoice sent. A payment never exceeds what is still due (total
+ * less credit notes less earlier payments); the invoice is paid when nothing is
+ * due any more. A refund (money paid back to the client after a credit note
+ * took back what they had paid) is stored as a negative payment, never more than
+ * the refund due, so paid_minor is always what the client has paid net.
  */
 import { recordAudit } from '../../platform/audit/index.ts';
 import { isIsoDate } from '../../shared/calendar/index.ts';
@@ -9,7 +12,7 @@ import { conflict, invalid, notFound, staleVersion, type ErrorDetail } from '../
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
-import { amountDue, settledState } from './domain/invoice-state.ts';
+import { amountDue, refundDue, settledState } from './domain/invoice-state.ts';
 
 export interface PaymentInput {
   date: string;
@@ -26,9 +29,8 @@ export function createPayments(deps: InvoicingDeps) {
     return row;
   }
 
-  async function recordPayment(ctx: RequestContext, invoiceId: number, input: PaymentInput): Promise<{ paymentId: number; state: string; amountDueMinor: number }> {
-    requirePermission(ctx, 'invoices.payments');
-    const invoice = await issuedInvoice(invoiceId);
+  /** The checks a payment and a refund share: a date not in the future nor before issue, a positive whole amount. */
+  function checkInput(invoice: repo.InvoiceRow, input: PaymentInput): void {
     const today = todayOf(clock);
     const problems: ErrorDetail[] = [];
     if (!isIsoDate(input.date)) problems.push({ path: 'date', code: 'invalid_date', message: `'${input.date}' is not a date (YYYY-MM-DD)` });
@@ -38,6 +40,12 @@ export function createPayments(deps: InvoicingDeps) {
     }
     if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) problems.push({ path: 'amountMinor', code: 'not_positive', message: 'The amount must be a positive whole number of minor units' });
     if (problems.length) throw invalid(problems);
+  }
+
+  async function recordPayment(ctx: RequestContext, invoiceId: number, input: PaymentInput): Promise<{ paymentId: number; state: string; amountDueMinor: number }> {
+    requirePermission(ctx, 'invoices.payments');
+    const invoice = await issuedInvoice(invoiceId);
+    checkInput(invoice, input);
     if (invoice.kind !== 'invoice') throw conflict('not_an_invoice', 'Payments are recorded on invoices, not on credit notes');
     if (invoice.state === 'draft') throw conflict('not_issued', 'The invoice is a draft; issue it first');
     if (invoice.state === 'credited') throw conflict('invoice_credited', `Invoice ${invoice.number} is fully credited; nothing is due`);
@@ -63,6 +71,36 @@ export function createPayments(deps: InvoicingDeps) {
     });
   }
 
+  /** Records money paid back to the client (a negative payment), at most the refund due; audited like a payment. */
+  async function recordRefund(ctx: RequestContext, invoiceId: number, input: PaymentInput): Promise<{ paymentId: number; state: string; refundDueMinor: number }> {
+    requirePermission(ctx, 'invoices.payments');
+    const invoice = await issuedInvoice(invoiceId);
+    checkInput(invoice, input);
+    if (invoice.kind !== 'invoice') throw conflict('not_an_invoice', 'Refunds are recorded on the invoice the client paid, not on the credit note');
+    if (invoice.state === 'draft') throw conflict('not_issued', 'The invoice is a draft; nothing was paid');
+    const money = { kind: 'invoice' as const, state: invoice.state, totalMinor: invoice.total_minor, paidMinor: invoice.paid_minor, creditedMinor: invoice.credited_minor, dueDate: invoice.due_date, blocked: [] };
+    const owed = refundDue(money);
+    if (owed === 0) throw conflict('nothing_to_refund', `Nothing was paid on invoice ${invoice.number} beyond what is due; there is nothing to refund`);
+    if (input.amountMinor > owed) {
+      throw invalid([{ path: 'amountMinor', code: 'exceeds_refund_due', message: `Only ${owed} minor units are to be refunded on invoice ${invoice.number}, not ${input.amountMinor}` }]);
+    }
+    const paidMinor = invoice.paid_minor - input.amountMinor;
+    // A fully credited invoice stays credited; otherwise the state follows the payments left.
+    const state = invoice.state === 'credited' ? 'credited' : settledState({ ...money, paidMinor }, false);
+    const now = clock.now();
+    const at = now.toISOString();
+    return db.transaction().execute(async (trx) => {
+      if (!(await repo.updateSettlement(trx, invoiceId, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
+      const paymentId = await repo.insertPayment(trx, { invoice_id: invoiceId, date: input.date, amount_minor: -input.amountMinor, note: input.note ?? '', created_by: ctx.actor.userId || null, created_at: at });
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'invoice', entityId: invoiceId, action: 'refund',
+        before: { state: invoice.state, paidMinor: invoice.paid_minor, refundDueMinor: owed },
+        after: { state, paidMinor, paymentId, date: input.date, amountMinor: -input.amountMinor, note: input.note ?? '' },
+      });
+      return { paymentId, state, refundDueMinor: refundDue({ ...money, paidMinor }) };
+    });
+  }
+
   async function markSent(ctx: RequestContext, invoiceId: number): Promise<void> {
     requirePermission(ctx, 'invoices.payments');
     const invoice = await issuedInvoice(invoiceId);
@@ -76,7 +114,7 @@ export function createPayments(deps: InvoicingDeps) {
     });
   }
 
-  return { recordPayment, markSent };
+  return { recordPayment, recordRefund, markSent };
 }
 
 export type Payments = ReturnType<typeof createPayments>;

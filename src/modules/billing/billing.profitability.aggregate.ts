@@ -196,8 +196,12 @@ export function aggregate(pieces: readonly Piece[], ledger: readonly LedgerPiece
   const series = [...periods.values()]
     .map((p) => ({ period: p.period, currency: p.currency, ...figures(p.sums) }))
     .sort((a, b) => a.period.localeCompare(b.period) || a.currency.localeCompare(b.currency));
+  // The total's utilisation is that of the rows shown in its currency: a contract
+  // with a ledger but nothing billed in the range has no row, so it is not in the
+  // total either (and groupings without an allowance show none).
+  const shownLedger = (currency: string) => out.filter((r) => r.currency === currency).flatMap((r) => ledgerByKey.get(r.key) ?? []);
   const grand = [...totals.entries()]
-    .map(([currency, sums]) => ({ currency, ...figures(sums), prepaidUtilisationBp: utilisationBp(ledger) }))
+    .map(([currency, sums]) => ({ currency, ...figures(sums), prepaidUtilisationBp: utilisationBp(shownLedger(currency)) }))
     .sort((a, b) => a.currency.localeCompare(b.currency));
   return { rows: out, series, totals: grand };
 }

@@ -58,16 +58,27 @@ interface Line {
   label: string;
   currency: string;
   money: number[];
-  /** Basis points, or null. */
-  marginPct: number | null;
-  utilisationBp: number | null;
+  /** Margin in tenths of a percent, rounded once from the exact ratio (as the UI shows it), or null. */
+  marginTenths: number | null;
+  /** Prepaid use in tenths of a percent, or null. */
+  utilisationTenths: number | null;
 }
 
-/** 5652 bp → "56.52" (or "56,52"). */
-function percentText(bp: number | null, comma: boolean): string | null {
+/**
+ * Basis points → tenths of a percent, half away from zero, in integers (the UI
+ * shows the prepaid use with one decimal by the same rule: 8265 bp → 82.7).
+ */
+export function bpToTenths(bp: number | null): number | null {
   if (bp === null) return null;
-  const abs = Math.abs(bp);
-  const text = `${bp < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const tenths = Math.floor((Math.abs(bp) + 5) / 10);
+  return bp < 0 ? -tenths : tenths;
+}
+
+/** 565 tenths → "56.5" (or "56,5"): one decimal, as the UI and the guide show percentages. */
+function percentText(tenths: number | null, comma: boolean): string | null {
+  if (tenths === null) return null;
+  const abs = Math.abs(tenths);
+  const text = `${tenths < 0 ? '-' : ''}${Math.floor(abs / 10)}.${abs % 10}`;
   return comma ? text.replace('.', ',') : text;
 }
 
@@ -86,8 +97,8 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     const w = WORDS[language];
     const header = [w.groups[report.groupBy], w.headers.currency, w.headers.revenue, w.headers.labour, w.headers.travel, w.headers.material, w.headers.cost, w.headers.margin, w.headers.marginPct, w.headers.utilisation];
     const lines: Line[] = [
-      ...report.rows.map((r) => ({ label: w.special[r.key] ?? r.label, currency: r.currency, money: MONEY.map((m) => r[m]), marginPct: r.marginPct, utilisationBp: r.prepaidUtilisationBp })),
-      ...report.totals.map((t) => ({ label: w.total, currency: t.currency, money: MONEY.map((m) => t[m]), marginPct: t.marginPct, utilisationBp: t.prepaidUtilisationBp })),
+      ...report.rows.map((r) => ({ label: w.special[r.key] ?? r.label, currency: r.currency, money: MONEY.map((m) => r[m]), marginTenths: r.marginPctTenths, utilisationTenths: bpToTenths(r.prepaidUtilisationBp) })),
+      ...report.totals.map((t) => ({ label: w.total, currency: t.currency, money: MONEY.map((m) => t[m]), marginTenths: t.marginPctTenths, utilisationTenths: bpToTenths(t.prepaidUtilisationBp) })),
     ];
     return { language, w, header, lines };
   }
@@ -96,7 +107,7 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     const t = await table(ctx, q, lang);
     const comma = t.language !== 'en';
     const rows = t.lines.map((l) => [
-      l.label, l.currency, ...l.money.map((m) => formatMinor(m, comma)), percentText(l.marginPct, comma), percentText(l.utilisationBp, comma),
+      l.label, l.currency, ...l.money.map((m) => formatMinor(m, comma)), percentText(l.marginTenths, comma), percentText(l.utilisationTenths, comma),
     ]);
     return formatCsv(t.header, rows, comma ? ';' : ',');
   }
@@ -112,13 +123,14 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     sheet.getRow(1).font = { bold: true };
     for (const l of t.lines) {
       const row = sheet.addRow([
-        l.label, l.currency, ...l.money.map((m) => m / 100), l.marginPct === null ? null : l.marginPct / 10_000, l.utilisationBp === null ? null : l.utilisationBp / 10_000,
+        l.label, l.currency, ...l.money.map((m) => m / 100), l.marginTenths === null ? null : l.marginTenths / 1000, l.utilisationTenths === null ? null : l.utilisationTenths / 1000,
       ]);
       if (l.label === t.w.total) row.font = { bold: true };
     }
     for (let c = 3; c <= 8; c++) sheet.getColumn(c).numFmt = '#,##0.00';
-    sheet.getColumn(9).numFmt = '0.00%';
-    sheet.getColumn(10).numFmt = '0.00%';
+    // One decimal, like the UI: the cell holds the once-rounded value, not a finer one the format would hide.
+    sheet.getColumn(9).numFmt = '0.0%';
+    sheet.getColumn(10).numFmt = '0.0%';
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }

@@ -64,6 +64,21 @@ export async function listRuns(db: DbOrTx, period: string | undefined, limit: nu
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
+/** The documents a run wrote, as they are now (issued, paid, edited...); a draft replaced by a later run is missing. */
+export async function documentsNow(db: DbOrTx, ids: readonly number[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    rows.push(
+      ...(await db
+        .selectFrom('invoices')
+        .select(['id', 'kind', 'state', 'number', 'net_minor', 'vat_minor', 'total_minor', 'paid_minor', 'credited_minor', 'due_date', 'blocked_json'])
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 // ---- what a run reads ---------------------------------------------------
 
 const WAITING_STATES = ['draft', 'submitted'] as const;

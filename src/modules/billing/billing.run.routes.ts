@@ -29,7 +29,14 @@ const runView = z.object({
   error: z.string().nullable(),
   result: z
     .looseObject({
-      drafts: z.array(z.looseObject({ invoiceId: z.number(), clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), currency: z.string(), netMinor: z.number(), vatMinor: z.number(), totalMinor: z.number(), blocked: z.array(z.string()) })),
+      drafts: z.array(z.looseObject({
+        invoiceId: z.number(), clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), currency: z.string(),
+        netMinor: z.number().describe("The document's net now (edits after the run included); the run-time amount when the draft was replaced"),
+        vatMinor: z.number(), totalMinor: z.number().describe("The document's total now"),
+        blocked: z.array(z.string()).describe('Why the draft cannot be issued now (empty once issued)'),
+        state: z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue', 'replaced']).optional().describe("The document's status now; 'replaced': a later run of the period deleted this draft"),
+        number: z.string().nullable().optional().describe('Its number once issued'),
+      })),
       blocked: z.array(z.looseObject({ clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), reason: z.string(), detail: z.string() })),
       waiting: z.array(z.looseObject({ recordId: z.number(), ticketId: z.number(), ticketNumber: z.string(), technicianName: z.string(), date: z.string(), state: z.string() })),
       late: z.array(z.looseObject({ recordId: z.number() })),

@@ -22,6 +22,8 @@ import { loadRunContracts, saveLedgerRow } from './billing.run.contracts.ts';
 import type { BlockedEntry, LedgerPlan, RunNames, RunRecord } from './billing.run.types.ts';
 import * as repo from './billing.repo.ts';
 import { isReverseCharge } from './domain/index.ts';
+import { statusOf, type InvoiceStatus } from './domain/invoice-state.ts';
+import { blockedReasons } from './billing.issue.ts';
 
 export interface BillingRunDeps {
   db: Db;
@@ -35,7 +37,11 @@ export interface BillingRunDeps {
 }
 
 export type RunResult = {
-  drafts: { invoiceId: number; clientId: number; clientName: string; contractId: number | null; currency: string; netMinor: number; vatMinor: number; totalMinor: number; blocked: string[] }[];
+  /** Amounts, state and number as the documents are now when read through get() (the stored summary has the run-time ones). */
+  drafts: {
+    invoiceId: number; clientId: number; clientName: string; contractId: number | null; currency: string; netMinor: number; vatMinor: number; totalMinor: number; blocked: string[];
+    state?: InvoiceStatus | 'replaced'; number?: string | null;
+  }[];
   blocked: (Omit<BlockedEntry, 'reason'> & { reason: string; code: string })[];
   waiting: Awaited<ReturnType<typeof repo.waitingRecords>>['items'];
   waitingCount: number;
@@ -140,7 +146,28 @@ export function createBillingRuns(deps: BillingRunDeps) {
     must(ctx);
     const row = await repo.findRun(db, id);
     if (!row) throw notFound('Billing run');
-    return viewOf(row);
+    const view = viewOf(row);
+    if (view.result) view.result = { ...view.result, drafts: await draftsNow(view.result.drafts) };
+    return view;
+  }
+
+  /**
+   * The run's drafts as the documents stand now: the summary is written once at
+   * the run's end, while a draft is edited, issued, paid or credited later. A
+   * draft deleted by a later run of the period keeps its run-time amounts and says 'replaced'.
+   */
+  async function draftsNow(drafts: RunResult['drafts']): Promise<RunResult['drafts']> {
+    const rows = new Map((await repo.documentsNow(db, drafts.map((d) => d.invoiceId))).map((r) => [Number(r.id), r]));
+    const today = clock.now().toISOString().slice(0, 10);
+    return drafts.map((d) => {
+      const doc = rows.get(d.invoiceId);
+      if (!doc) return { ...d, state: 'replaced', number: null };
+      const money = { kind: doc.kind, state: doc.state, totalMinor: Number(doc.total_minor), paidMinor: Number(doc.paid_minor), creditedMinor: Number(doc.credited_minor), dueDate: doc.due_date, blocked: [] };
+      return {
+        ...d, state: statusOf(money, today), number: doc.number, netMinor: Number(doc.net_minor), vatMinor: Number(doc.vat_minor), totalMinor: Number(doc.total_minor),
+        blocked: doc.state === 'draft' ? blockedReasons(doc.blocked_json) : [],
+      };
+    });
   }
 
   async function list(ctx: RequestContext, period: string | undefined) {

@@ -15,3 +15,5 @@ export type { BulkIssueReport, IssuedInvoice } from './billing.issue.ts';
 export { createBillingRunsModule, type BillingRunsModule } from './billing.run.module.ts';
 export { billingRunRoutes } from './billing.run.routes.ts';
 export { checkRunPeriod, type RunView, type RunResult, type BillingRunDeps } from './billing.run.ts';
+// Units as printed in a document's language ('pcs' → 'ks'): the warehouse prints its slips with them too.
+export { printedUnit } from './domain/invoice-document-build.ts';

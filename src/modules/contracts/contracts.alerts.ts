@@ -91,6 +91,8 @@ export function createPrepaidAlerts(deps: { db: Db; clock: Clock; config: { publ
           idempotencyKey: `contract:${contract.id}:prepaid:${usage.period}:${threshold}:${person.key}`,
         });
       }
+      // The page says what went out: only the highest claimed threshold has a mail of its own.
+      if (people.length) await repo.markAlertMailed(trx, contract.id, usage.period, threshold);
       await recordAudit(trx, now, WATCHER, {
         entity: 'contract', entityId: contract.id, action: 'prepaid_alert',
         after: { period: usage.period, thresholds: claimed, percent: usage.percent, used: usage.used, left: usage.left, recipients: people.length },

@@ -66,3 +66,26 @@ export async function saveLedgerRow(trx: Tx, row: StoredLedgerRow & { readonly c
   }
   await repo.upsertLedgerRow(trx, row.contractId, { ...row, lots: [...row.lots] }, at);
 }
+
+export interface ChangedTerms {
+  readonly contractId: number;
+  readonly number: string;
+  readonly termsChangedAt: string;
+}
+
+/**
+ * For a draft's page: the client's contracts (the draft's own, or any when it is
+ * the client's shared draft) whose terms changed after the draft was computed
+ * (computedAt: the draft's created_at). Non-empty: the draft bills old terms
+ * and the period's run should be made again; the draft itself is never rewritten.
+ */
+export async function termsChangedAfter(db: DbOrTx, draft: { clientId: number; contractId: number | null; computedAt: string }): Promise<ChangedTerms[]> {
+  let q = db
+    .selectFrom('contracts')
+    .select(['id', 'number', 'terms_changed_at'])
+    .where('client_id', '=', draft.clientId)
+    .where('terms_changed_at', '>', draft.computedAt);
+  if (draft.contractId !== null) q = q.where('id', '=', draft.contractId);
+  const rows = await q.orderBy('number').execute();
+  return rows.map((r) => ({ contractId: r.id, number: r.number, termsChangedAt: r.terms_changed_at! }));
+}

@@ -5,7 +5,7 @@ import * as repo from './contracts.repo.ts';
 import type { Consumption, Contract } from './contracts.schemas.ts';
 import { toTerms } from './contracts.terms.ts';
 import {
-  compareChronologically, consumePrepaid, firstDayOf, lastDayOf, overlapWithPeriod, periodOf, prepaidMinutesForPeriod, prevPeriod, type CarriedLot, type Period,
+  compareChronologically, consumePrepaid, firstDayOf, lastDayOf, overlapWithPeriod, periodOf, prepaidMinutesForPeriod, prevPeriod, projectUse, type CarriedLot, type Period, type UseProjection,
 } from './domain/index.ts';
 
 /**
@@ -59,9 +59,11 @@ export async function consumptionOf(db: DbOrTx, contract: Contract, period: Peri
   const allowance = result.openingCarried + result.allocated;
   const used = result.consumed;
   const pct = (minutes: number) => (allowance > 0 ? Math.floor((minutes * 100) / allowance) : null);
+  // All covered work in allowance minutes: the covered parts plus the overage parts at their multipliers.
+  const workSoFar = used + result.entries.reduce((sum, e) => sum + Math.ceil((e.overageMinutes * e.multiplierMicros) / 1_000_000), 0);
   // The pace so far, carried to the period's (or validity's) last day; nothing to project before it starts.
-  let projectedUsed: number | null = null;
-  if (overlap && today >= from) projectedUsed = today >= to ? used : Math.round((used * daysInclusive(from, to)) / daysInclusive(from, today));
+  let projection: UseProjection | null = null;
+  if (overlap && today >= from) projection = projectUse(workSoFar, allowance, daysInclusive(from, today > to ? to : today), daysInclusive(from, to));
   return {
     contractId: contract.id,
     period: p,
@@ -73,8 +75,9 @@ export async function consumptionOf(db: DbOrTx, contract: Contract, period: Peri
     left: allowance - used,
     overageMinutes: result.entries.reduce((sum, e) => sum + e.overageMinutes, 0),
     percent: pct(used),
-    projectedUsed,
-    projectedPercent: projectedUsed === null ? null : pct(projectedUsed),
+    projectedUsed: projection?.projectedWork ?? null,
+    projectedPercent: projection === null ? null : pct(projection.projectedWork),
+    projectedOverageMinutes: projection?.projectedOverage ?? null,
     countedStates: [...COUNTED_STATES],
     entries: entries.length,
     alerts: await repo.alertsOf(db, contract.id, p),

@@ -40,6 +40,7 @@ function toContract(r: ContractRow): Contract {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    termsChangedAt: r.terms_changed_at,
   };
 }
 
@@ -127,17 +128,18 @@ function columns(v: ContractValues) {
 export async function insertContract(db: DbOrTx, v: ContractValues, at: string): Promise<number> {
   const row = await db
     .insertInto('contracts')
-    .values({ ...columns(v), version: 1, created_at: at, updated_at: at })
+    .values({ ...columns(v), version: 1, created_at: at, updated_at: at, terms_changed_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
 /** Writes only over the version the caller read; false when someone else changed it first. */
-export async function updateContract(db: DbOrTx, id: number, version: number, v: ContractValues, at: string): Promise<boolean> {
+/** termsChanged: the terms billing computes with changed (drafts made before are stale from now on). */
+export async function updateContract(db: DbOrTx, id: number, version: number, v: ContractValues, at: string, termsChanged: boolean): Promise<boolean> {
   const res = await db
     .updateTable('contracts')
-    .set({ ...columns(v), version: version + 1, updated_at: at })
+    .set({ ...columns(v), version: version + 1, updated_at: at, ...(termsChanged ? { terms_changed_at: at } : {}) })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -220,20 +222,44 @@ export async function hasFinalLedger(db: DbOrTx, contractId: number): Promise<bo
 export async function alertsOf(db: DbOrTx, contractId: number, period: string) {
   const rows = await db
     .selectFrom('contract_alerts')
-    .select(['threshold_pct', 'sent_at'])
+    .select(['threshold_pct', 'sent_at', 'mailed'])
     .where('contract_id', '=', contractId)
     .where('period', '=', period)
     .orderBy('threshold_pct')
     .execute();
-  return rows.map((r) => ({ thresholdPct: r.threshold_pct, sentAt: r.sent_at }));
+  return rows.map((r) => ({ thresholdPct: r.threshold_pct, sentAt: r.sent_at, mailed: r.mailed === null ? null : r.mailed === 1 }));
 }
 
 /** Claims the alert: true when this call wrote it, false when it was already sent (by anyone). */
 export async function claimAlert(db: DbOrTx, contractId: number, period: string, thresholdPct: number, at: string): Promise<boolean> {
   const res = await db
     .insertInto('contract_alerts')
-    .values({ contract_id: contractId, period, threshold_pct: thresholdPct, sent_at: at })
+    .values({ contract_id: contractId, period, threshold_pct: thresholdPct, sent_at: at, mailed: 0 })
     .onConflict((oc) => oc.columns(['contract_id', 'period', 'threshold_pct']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Marks the claimed alert whose own mail was queued (in the claiming transaction). */
+export async function markAlertMailed(db: DbOrTx, contractId: number, period: string, thresholdPct: number): Promise<void> {
+  await db.updateTable('contract_alerts').set({ mailed: 1 }).where('contract_id', '=', contractId).where('period', '=', period).where('threshold_pct', '=', thresholdPct).execute();
+}
+
+/**
+ * Draft invoices of the contract's client that may bill this contract (its own,
+ * or the client's shared draft) and were made before its terms last changed.
+ * Drafts keep what they were computed with; a billing run made again replaces them.
+ */
+export async function draftsMadeBefore(db: DbOrTx, contract: Pick<Contract, 'id' | 'clientId' | 'ownInvoice'>, changedAt: string) {
+  const rows = await db
+    .selectFrom('invoices')
+    .select(['id', 'period', 'created_at'])
+    .where('kind', '=', 'invoice')
+    .where('state', '=', 'draft')
+    .where('client_id', '=', contract.clientId)
+    .where((eb) => eb.or([eb('contract_id', '=', contract.id), eb('contract_id', 'is', null)]))
+    .where('created_at', '<', changedAt)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ invoiceId: r.id, period: r.period, computedAt: r.created_at }));
 }

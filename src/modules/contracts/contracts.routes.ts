@@ -30,8 +30,8 @@ export function contractsRoutes(service: ContractsService) {
 
     app.get('/api/v1/contracts/:id', {
       config: { access: 'contracts.read' },
-      schema: { tags, summary: 'A contract with all its terms', params: idParam, response: { 200: s.contractSchema, ...errorResponses } },
-      handler: async (request) => service.get(contextOf(request), request.params.id),
+      schema: { tags, summary: 'A contract with all its terms, and the drafts still computed with terms it has changed since', params: idParam, response: { 200: s.contractDetailSchema, ...errorResponses } },
+      handler: async (request) => service.detail(contextOf(request), request.params.id),
     });
 
     app.patch('/api/v1/contracts/:id', {

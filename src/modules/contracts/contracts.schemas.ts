@@ -128,6 +128,16 @@ export const contractSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  termsChangedAt: z.string().nullable().describe('When the terms billing computes with (client, currency, validity, period, price list, fee, scope, prepaid minutes, carry-over, multipliers, overage, own invoice) last changed; null if never since it was created before this was kept'),
+});
+
+const staleDraft = z.object({
+  invoiceId: z.number(),
+  period: z.string().nullable(),
+  computedAt: z.string().describe('When the billing run made the draft'),
+});
+export const contractDetailSchema = contractSchema.extend({
+  staleDrafts: z.array(staleDraft).describe("Draft invoices of the contract's client (of this contract or shared) made before its terms last changed: they still bill the old terms until the period's billing run is made again"),
 });
 
 export const contractListQuery = z.strictObject({
@@ -176,14 +186,18 @@ export const consumptionSchema = z.object({
   overageMinutes: z.number(),
   /** used ÷ (allocated + carried), in whole percent; null without an allowance. */
   percent: z.number().nullable(),
-  /** Allowance use at the end of the period at the pace so far; null before the period starts or after it ends. */
-  projectedUsed: z.number().nullable(),
-  projectedPercent: z.number().nullable(),
+  projectedUsed: z.number().nullable().describe('All covered work at the end of the period at the pace so far, in allowance minutes (multipliers applied), overage included: never below the work so far; null before the period starts'),
+  projectedPercent: z.number().nullable().describe('projectedUsed ÷ (allocated + carried), in whole percent (over 100 when overage is expected); null without an allowance'),
+  projectedOverageMinutes: z.number().nullable().describe('The part of projectedUsed beyond the allowance (0 when it fits); null before the period starts'),
   /** Which record states are counted (submitted, approved and billed; drafts are not). */
   countedStates: z.array(z.string()),
   entries: z.number(),
   /** Whether the 80 % and 100 % alerts were sent for the period. */
-  alerts: z.array(z.object({ thresholdPct: z.number(), sentAt: z.string() })),
+  alerts: z.array(z.object({
+    thresholdPct: z.number(),
+    sentAt: z.string().describe('When the threshold was reached and recorded'),
+    mailed: z.boolean().nullable().describe("Whether this threshold's own mail was queued: false when 80 % and 100 % were crossed at once (only the 100 % mail goes out) or nobody was to be mailed; null for alerts recorded before this was kept"),
+  })),
 });
 
 export const ticketContractBody = z.strictObject({ contractId: id.nullable() });
@@ -199,9 +213,11 @@ export const ticketContractSchema = z.object({
 export type NewContract = z.infer<typeof newContractBody>;
 export type ContractPatch = z.infer<typeof contractPatchBody>;
 export type Contract = z.infer<typeof contractSchema>;
+export type ContractDetail = z.infer<typeof contractDetailSchema>;
+export type StaleDraft = z.infer<typeof staleDraft>;
 export type ContractListQuery = z.infer<typeof contractListQuery>;
 export type LedgerRowView = z.infer<typeof ledgerRowSchema>;
 export type Consumption = z.infer<typeof consumptionSchema>;
 export type TicketContract = z.infer<typeof ticketContractSchema>;
 /** A contract's terms as stored (everything but the names joined for display). */
-export type ContractValues = Omit<Contract, 'id' | 'clientName' | 'priceListName' | 'slaPolicyName' | 'version' | 'createdAt' | 'updatedAt'>;
+export type ContractValues = Omit<Contract, 'id' | 'clientName' | 'priceListName' | 'slaPolicyName' | 'version' | 'createdAt' | 'updatedAt' | 'termsChangedAt'>;

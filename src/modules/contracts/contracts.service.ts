@@ -9,7 +9,7 @@ import { helpdeskSnapshot, slaPolicyFor } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type Permission, type RequestContext } from '../identity/index.ts';
 import { consumptionOf } from './contracts.consumption.ts';
 import * as repo from './contracts.repo.ts';
-import type { Consumption, Contract, ContractListQuery, ContractPatch, ContractValues, NewContract, TicketContract } from './contracts.schemas.ts';
+import type { Consumption, Contract, ContractDetail, ContractListQuery, ContractPatch, ContractValues, NewContract, TicketContract } from './contracts.schemas.ts';
 import { referenceProblems, termsProblems } from './contracts.terms.ts';
 
 export interface ContractsDeps {
@@ -22,6 +22,13 @@ export interface ContractsDeps {
   refreshTicketSla?: (trx: Tx, ticketId: number, policyId: number | null, now: Date) => Promise<void>;
   /** Prices the ticket's unbilled records again (the records module's, handed in the same way); returns how many. */
   repriceTicketRecords?: (trx: Tx, ticketId: number, at: string) => Promise<number>;
+}
+
+/** The terms a billing run computes with; a change of the name, note, SLA policy or alerts leaves drafts as they are. */
+const BILLING_TERMS = ['clientId', 'currency', 'validFrom', 'validTo', 'periodKind', 'priceListId', 'fee', 'scope', 'prepaidMinutes', 'carryOver', 'multipliers', 'overage', 'ownInvoice', 'active'] as const;
+
+export function billingTermsDiffer(before: ContractValues, after: ContractValues): boolean {
+  return BILLING_TERMS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
 function require(ctx: RequestContext, permission: Permission): void {
@@ -63,6 +70,12 @@ export function createContractsService(deps: ContractsDeps) {
     return found;
   }
 
+  /** The contract with the drafts still computed with its old terms (they need the billing run again). */
+  async function detail(ctx: RequestContext, id: number): Promise<ContractDetail> {
+    const contract = await get(ctx, id);
+    return { ...contract, staleDrafts: contract.termsChangedAt === null ? [] : await repo.draftsMadeBefore(db, contract, contract.termsChangedAt) };
+  }
+
   async function create(ctx: RequestContext, input: NewContract): Promise<Contract> {
     require(ctx, 'contracts.manage');
     return auditedChange(deps, who(ctx), async (trx, at) => {
@@ -90,7 +103,7 @@ export function createContractsService(deps: ContractsDeps) {
         throw conflict('client_locked', 'A contract that was billed cannot move to another client', [{ path: 'clientId', code: 'client_locked', message: 'Create a new contract' }]);
       }
       await checked(trx, values, before);
-      if (!(await repo.updateContract(trx, id, version, values, at))) throw staleVersion('The contract');
+      if (!(await repo.updateContract(trx, id, version, values, at, billingTermsDiffer(valuesOf(before), values)))) throw staleVersion('The contract');
       const after = (await repo.findContract(trx, id))!;
       const action = before.active && !after.active ? 'deactivate' : !before.active && after.active ? 'reactivate' : 'update';
       return { result: after, audit: { entity: 'contract', entityId: id, action, before, after } };
@@ -159,7 +172,7 @@ export function createContractsService(deps: ContractsDeps) {
     });
   }
 
-  return { list, get, create, update, ledger, consumption, setTicketContract };
+  return { list, get, detail, create, update, ledger, consumption, setTicketContract };
 }
 
 export type ContractsService = ReturnType<typeof createContractsService>;

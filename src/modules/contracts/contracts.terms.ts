@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import type { Contract, ContractValues } from './contracts.schemas.ts';
-import { assertValidTerms, type ContractTerms } from './domain/index.ts';
+import { termsProblems as domainTermsProblems, type ContractTerms } from './domain/index.ts';
 
 /** A stored contract as the pure core's ContractTerms (ids become strings there). */
 export function toTerms(c: ContractValues & { id: number }): ContractTerms {
@@ -22,29 +22,14 @@ export function toTerms(c: ContractValues & { id: number }): ContractTerms {
   };
 }
 
-/** The field a RangeError of assertValidTerms speaks of, so the answer names it. */
-const PROBLEM_PATHS: readonly [RegExp, string, string][] = [
-  [/validTo/, 'validTo', 'before_valid_from'],
-  [/prepaid/, 'prepaidMinutes', 'out_of_range'],
-  [/fee/, 'fee.amountMinor', 'out_of_range'],
-  [/carry-over cap/, 'carryOver.capMinutes', 'out_of_range'],
-  [/carry-over life/, 'carryOver.lifePeriods', 'out_of_range'],
-  [/band|tiered/, 'overage.bands', 'invalid_bands'],
-];
-
-/** The terms' own consistency, checked by the domain (assertValidTerms), as problems naming their field. */
+/** The terms' own consistency, checked by the domain, as problems naming their field: all of them at once. */
 export function termsProblems(v: ContractValues): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (v.overage.kind === 'flat_rate' && (!Number.isSafeInteger(v.overage.ratePerHourMinor) || v.overage.ratePerHourMinor < 0)) {
     problems.push({ path: 'overage.ratePerHourMinor', code: 'out_of_range', message: 'The overage rate must be a non-negative amount' });
   }
-  try {
-    assertValidTerms(toTerms({ ...v, id: 0 }));
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    const message = error.message.replace(/^contract 0: /, '');
-    const [, path, code] = PROBLEM_PATHS.find(([re]) => re.test(message)) ?? [null, '', 'invalid_terms'];
-    problems.push({ path, code, message: message.charAt(0).toUpperCase() + message.slice(1) });
+  for (const p of domainTermsProblems(toTerms({ ...v, id: 0 }))) {
+    problems.push({ path: p.path, code: p.code, message: p.message.charAt(0).toUpperCase() + p.message.slice(1) });
   }
   return problems;
 }

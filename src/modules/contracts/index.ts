@@ -9,10 +9,10 @@
 export { createContractsService, type ContractsService, type ContractsDeps } from './contracts.service.ts';
 export { contractsRoutes } from './contracts.routes.ts';
 export { createPrepaidAlerts, THRESHOLDS, type PrepaidAlerts, type AlertsResult, type AlertsLogger } from './contracts.alerts.ts';
-export { contractTermsForBilling, ledgerRow, saveLedgerRow, billingContractOf, type BillingContract, type StoredLedgerRow } from './contracts.billing.ts';
+export { contractTermsForBilling, ledgerRow, saveLedgerRow, billingContractOf, termsChangedAfter, type BillingContract, type StoredLedgerRow, type ChangedTerms } from './contracts.billing.ts';
 export { consumptionOf, openingLots, COUNTED_STATES } from './contracts.consumption.ts';
 export { contractForNewTicket, ticketContractId, contractPriceListFor, type TicketContractLink } from './contracts.links.ts';
 export { toTerms } from './contracts.terms.ts';
-export type { Contract, NewContract, ContractPatch, Consumption, LedgerRowView, TicketContract } from './contracts.schemas.ts';
+export type { Contract, NewContract, ContractPatch, Consumption, ContractDetail, LedgerRowView, StaleDraft, TicketContract } from './contracts.schemas.ts';
 export { chooseContractForTicket, type ContractCandidate } from './domain/choose-contract.ts';
 export * from './domain/index.ts';

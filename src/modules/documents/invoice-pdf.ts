@@ -122,11 +122,11 @@ function drawLines(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   const columns: Column[] = [
     { header: l.position, share: 4 },
     { header: l.description, share: payer ? 40 : 48 },
-    { header: l.quantity, share: 10, align: 'right' },
-    { header: l.unit, share: 6 },
-    { header: l.unitPrice, share: 14, align: 'right' },
-    ...(payer ? [{ header: l.vatRate, share: 8, align: 'right' as const }] : []),
-    { header: payer ? l.net : l.lineTotal, share: 16, align: 'right' },
+    { header: l.quantity, share: 10, align: 'right', keepWhole: true },
+    { header: l.unit, share: 6, keepWhole: true },
+    { header: l.unitPrice, share: 14, align: 'right', keepWhole: true },
+    ...(payer ? [{ header: l.vatRate, share: 8, align: 'right' as const, keepWhole: true }] : []),
+    { header: payer ? l.net : l.lineTotal, share: 16, align: 'right', keepWhole: true },
   ];
   const rows = doc.lines.map((line) => ({
     cells: [

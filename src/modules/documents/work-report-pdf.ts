@@ -61,15 +61,15 @@ export function drawWorkReport(pdf: Pdf, report: WorkReport, y: number, caption:
     const t = report.totals;
     rows.push({ cells: [l.total, '', '', '', formatMinutes(t.minutes), formatMinutes(t.billableMinutes), formatMinutes(t.coveredMinutes), '', money(t.amountMinor)], bold: true } as (typeof rows)[number]);
     top = table(pdf, [
-      { header: l.date, share: 10 },
+      { header: l.date, share: 10, keepWhole: true },
       { header: l.ticket, share: 16 },
       { header: l.technician, share: 10 },
       { header: l.what, share: 18 },
-      { header: l.minutes, share: 6, align: 'right' },
-      { header: l.billableMinutes, share: 8.5, align: 'right' },
-      { header: l.coveredMinutes, share: 7, align: 'right' },
+      { header: l.minutes, share: 6, align: 'right', keepWhole: true },
+      { header: l.billableMinutes, share: 8.5, align: 'right', keepWhole: true },
+      { header: l.coveredMinutes, share: 7, align: 'right', keepWhole: true },
       { header: l.outcome, share: 12.5 },
-      { header: l.amount, share: 12, align: 'right' },
+      { header: l.amount, share: 12, align: 'right', keepWhole: true },
     ], rows, top, { size: 7.5 }) + 3;
     top = textAt(pdf, l.timesInHours, pdf.left, ensureSpace(pdf, top, 14), pdf.width, { size: 7, color: COLOR_MUTED }) + 10;
   }

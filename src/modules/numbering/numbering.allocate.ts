@@ -45,5 +45,5 @@ export async function allocateNumber(trx: Tx, documentType: DocumentType, date: 
     throw new AppError('conflict', 'numbering_series_full', `The numbering series of ${documentType.replace('_', ' ')}s is full for ${year} (pattern ${pattern}): widen its sequence token`);
   }
   const number = formatInvoiceNumber(parsed, year, sequence);
-  return { number, year, sequence, variableSymbol: variableSymbol(number) };
+  return { number, year, sequence, variableSymbol: variableSymbol(number, documentType) };
 }

@@ -39,7 +39,11 @@ function insufficient(line: PreparedLine, index: number, available: number, ware
   const message = `Only ${formatQuantity(available)} ${unit} of ${line.item.name} in ${warehouse.name} (${formatQuantity(line.quantityMilli)} ${unit} requested)`;
   return new AppError('conflict', 'insufficient_stock', message, {
     details: [{ path: `lines.${index}.quantity`, code: 'insufficient_stock', message }],
-    extra: { itemId: line.item.id, warehouseId: warehouse.id, available: formatQuantity(available) },
+    // The facts as values too, so the UI can say them in the user's language.
+    extra: {
+      itemId: line.item.id, item: line.item.name, unit, warehouseId: warehouse.id, warehouse: warehouse.name,
+      available: formatQuantity(available), requested: formatQuantity(line.quantityMilli),
+    },
   });
 }
 
@@ -189,7 +193,13 @@ async function returnLine(
   const left = issued - before - returnedInThisDocument(p, i);
   if (l.quantityMilli > left) {
     const message = `Only ${formatQuantity(Math.max(left, 0))} ${l.item.unit} of ${l.item.name} from ${p.original!.number} can still be returned (${formatQuantity(l.quantityMilli)} ${l.item.unit} given)`;
-    throw new AppError('conflict', 'return_exceeds_issue', message, { details: [{ path: `lines.${i}.quantity`, code: 'return_exceeds_issue', message }] });
+    throw new AppError('conflict', 'return_exceeds_issue', message, {
+      details: [{ path: `lines.${i}.quantity`, code: 'return_exceeds_issue', message }],
+      extra: {
+        itemId: l.item.id, item: l.item.name, unit: l.item.unit, slip: p.original!.number,
+        returnable: formatQuantity(Math.max(left, 0)), given: formatQuantity(l.quantityMilli),
+      },
+    });
   }
   before += returnedInThisDocument(p, i);
   // Walk the slip's lines of this item: skip what earlier returns took, then take from each what is left.

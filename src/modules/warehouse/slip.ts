@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { mulDivRound } from '../../shared/money.ts';
 import { QUANTITY_SCALE } from '../../shared/quantity.ts';
+import { printedUnit } from '../billing/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderSlipPdf } from '../documents/index.ts';
 import type { RequestContext } from '../identity/index.ts';
@@ -37,6 +38,7 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   const sign = d.kind === 'return' ? -1 : 1;
   const items = await db.selectFrom('items').select(['id', 'vat_category']).where('id', 'in', [0, ...lines.map((l) => l.item_id)]).execute();
   const vatCategoryOf = new Map(items.map((i) => [i.id, i.vat_category]));
+  const language = LANGUAGES.find((x) => x === client?.language) ?? 'cs';
   const slipLines: SlipDocumentLine[] = [];
   for (const l of lines) {
     const item = names.item.get(l.item_id)!;
@@ -47,13 +49,12 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
     const unitPrice = record?.pricing_json ? ((JSON.parse(record.pricing_json) as { unitPriceMinor?: number }).unitPriceMinor ?? null) : null;
     const category = record?.vat_category ?? vatCategoryOf.get(l.item_id) ?? 'standard';
     slipLines.push({
-      position: l.position, itemCode: item.code, itemName: item.name, unit: item.unit, quantityMilli: sign * quantity,
+      position: l.position, itemCode: item.code, itemName: item.name, unit: printedUnit(item.unit, language), quantityMilli: sign * quantity,
       serials: JSON.parse(l.serials_json) as string[], unitCostMinor: mulDivRound(cost, QUANTITY_SCALE, 1, quantity), costMinor: sign * cost,
       unitPriceMinor: unitPrice, priceMinor: price, vatRateBp: (await vatRateOn(db, country, category, d.date)) ?? 0,
     });
   }
   const currency = records.find((r) => r.currency)?.currency ?? (country === 'SK' ? 'EUR' : 'CZK');
-  const language = LANGUAGES.find((x) => x === client?.language) ?? 'cs';
   const priced = slipLines.every((l) => l.priceMinor !== null);
   return {
     kind: d.kind, id: String(d.id), number: d.number!, date: d.date, currency, language,

@@ -97,7 +97,7 @@ export function warehouseRoutes(deps: WarehouseRouteDeps) {
       schema: {
         tags,
         summary:
-          'Create a stock document as a draft, or with confirm:true create and confirm it at once. Receipts, transfers and counts need stock.receive; issue slips and returns stock.issue and a warehouse the caller may use. Confirming an issue slip writes a priced material record on the ticket; issuing more than is in stock is refused (409 insufficient_stock, saying what is there)',
+          'Create a stock document as a draft, or with confirm:true create and confirm it at once. Receipts, transfers and counts need stock.receive; issue slips and returns stock.issue and a warehouse the caller may use. Confirming an issue slip writes a priced material record on the ticket; issuing more than is in stock is refused (409 insufficient_stock: an English message plus the values item, unit, warehouse, available, requested for the UI to say in the user\'s language); returning more than the slip has left likewise (409 return_exceeds_issue with item, unit, slip, returnable, given)',
         body: s.documentBody, response: { 201: s.documentSchema, ...errorResponses },
       },
       handler: async (request, reply) => reply.status(201).send(await documents.create(contextOf(request), request.body)),
@@ -122,7 +122,7 @@ export function warehouseRoutes(deps: WarehouseRouteDeps) {
     });
     app.post('/api/v1/stock-documents/:id/confirm', {
       config: { access: 'stock.issue' },
-      schema: { tags, summary: 'Confirm a draft: number, stock movements and (issue slips, returns) material records in one transaction', params: idParam, response: { 200: s.documentSchema, ...errorResponses } },
+      schema: { tags, summary: 'Confirm a draft: number, stock movements and (issue slips, returns) material records in one transaction; refusals as on create (409 insufficient_stock, return_exceeds_issue with their values)', params: idParam, response: { 200: s.documentSchema, ...errorResponses } },
       handler: async (request) => documents.confirm(contextOf(request), request.params.id),
     });
     app.get('/api/v1/stock-documents/:id/pdf', {

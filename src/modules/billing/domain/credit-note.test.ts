@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leftToCredit, planCreditNote, type CreditableLine } from './credit-note.ts';
-import { amountDue, isOverdue, possibleActions, settledState, statusOf } from './invoice-state.ts';
+import { amountDue, isOverdue, possibleActions, refundDue, settledState, statusOf } from './invoice-state.ts';
 
 const line = (id: number, netMinor: number, creditedMinor = 0): CreditableLine => ({
   id, kind: 'work', description: `L${id}`, quantityMilli: 2000, unit: 'h', unitPriceMinor: netMinor / 2, netMinor, vatRateBp: 2100, creditedMinor,
@@ -13,7 +13,8 @@ describe('credit note plan', () => {
     expect(plan).toEqual({
       ok: true, creditsEverything: true,
       lines: [
-        expect.objectContaining({ correctsLineId: 1, netMinor: -800_00, quantityMilli: -1000, unitPriceMinor: 800_00, unit: '' }),
+        // 800.00 left at 500.00 an hour: 1.6 h taken back, in the line's unit.
+        expect.objectContaining({ correctsLineId: 1, netMinor: -800_00, quantityMilli: -1600, unitPriceMinor: 500_00, unit: 'h' }),
         expect.objectContaining({ correctsLineId: 2, netMinor: -500_00, quantityMilli: -2000, unitPriceMinor: 250_00, unit: 'h' }),
         expect.objectContaining({ correctsLineId: 3, netMinor: 100_00 }),
       ],
@@ -33,10 +34,26 @@ describe('credit note plan', () => {
         { path: 'lines.2.amountMinor', code: 'exceeds_creditable' },
         { path: 'lines.3.lineId', code: 'duplicate' },
         { path: 'lines.4.lineId', code: 'duplicate' },
-        { path: 'lines.5.amountMinor', code: 'exceeds_creditable' },
+        { path: 'lines.5.lineId', code: 'discount_line' },
       ],
     });
     expect(planCreditNote([line(1, 1_000)], { lines: [] })).toMatchObject({ ok: false, problems: [{ code: 'required' }] });
+  });
+
+  it('keeps the unit of the credited line; a price reduction is one unit of the amount', () => {
+    const fee = { ...line(1, 300_00), quantityMilli: 1000, unit: 'visit', unitPriceMinor: 300_00 };
+    const cut = planCreditNote([fee], { lines: [{ lineId: 1, amountMinor: 123_45 }] });
+    expect(cut).toMatchObject({ ok: true, lines: [{ quantityMilli: -1000, unit: 'visit', unitPriceMinor: 123_45, netMinor: -123_45 }] });
+    const hours = planCreditNote([line(2, 1_600_00)], { lines: [{ lineId: 2, amountMinor: 400_00 }] });
+    expect(hours).toMatchObject({ ok: true, lines: [{ quantityMilli: -500, unit: 'h', unitPriceMinor: 800_00, netMinor: -400_00 }] });
+  });
+
+  it('never lets partial notes take back more than the net a discount leaves (the discount itself is not offered)', () => {
+    const lines = [line(1, 1_000_00), line(2, 600_00), line(3, -500_00)]; // net 1 100.00
+    expect(planCreditNote(lines, { lines: [{ lineId: 1, amountMinor: 1_000_00 }] })).toMatchObject({ ok: true });
+    expect(planCreditNote(lines, { lines: [{ lineId: 1, amountMinor: 1_000_00 }, { lineId: 2, amountMinor: 600_00 }] })).toMatchObject({ ok: false, problems: [{ path: 'lines', code: 'exceeds_invoice' }] });
+    expect(planCreditNote(lines, { lines: [{ lineId: 3, amountMinor: 100_00 }] })).toMatchObject({ ok: false, problems: [{ code: 'discount_line' }] });
+    expect(planCreditNote(lines, { full: true })).toMatchObject({ ok: true, creditsEverything: true });
   });
 
   it('never credits more than is left, however the requests come (property)', () => {
@@ -72,5 +89,16 @@ describe('invoice states', () => {
     expect(possibleActions(issued)).toEqual(['markSent', 'recordPayment', 'creditNote']);
     expect(possibleActions({ ...issued, state: 'draft', blocked: ['no price'] })).toEqual([]);
     expect(possibleActions({ ...issued, state: 'credited' })).toEqual([]);
+  });
+  it('owes back what was paid beyond what is left after credit notes, and offers the refund', () => {
+    // 1 000 paid of 7 792.40, then fully credited: the 1 000 goes back to the client.
+    const credited = { ...issued, state: 'credited' as const, totalMinor: 779_240, paidMinor: 100_050, creditedMinor: 779_240 };
+    expect(amountDue(credited)).toBe(0);
+    expect(refundDue(credited)).toBe(100_050);
+    expect(possibleActions(credited)).toEqual(['recordRefund']);
+    expect(refundDue({ ...credited, paidMinor: 0 })).toBe(0);
+    expect(refundDue({ ...issued, paidMinor: 1_000, creditedMinor: 300 })).toBe(300);
+    expect(refundDue({ ...issued, paidMinor: 700, creditedMinor: 300 })).toBe(0);
+    expect(refundDue({ ...credited, kind: 'credit_note' })).toBe(0);
   });
 });

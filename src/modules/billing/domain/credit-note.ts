@@ -47,27 +47,37 @@ export function leftToCredit(line: Pick<CreditableLine, 'netMinor' | 'creditedMi
   return line.netMinor - line.creditedMinor;
 }
 
+/** A discount (negative) line: crediting it alone would raise what the client owes, so only a full credit note takes it back. */
+export function isDiscountLine(line: Pick<CreditableLine, 'netMinor'>): boolean {
+  return line.netMinor < 0;
+}
+
 /**
  * Plans the lines of a credit note. Full: everything left on every line
  * (discount lines too, so the note is the invoice's exact negative).
  * Partial: the named lines by the given positive net amounts; a line named
- * twice, unknown, or asked for more than is left is refused with the field
- * path the caller sent. A credit amount equal to the line's net keeps its
- * quantity; a smaller one is shown as one unit of the amount, which is what
- * a Czech or Slovak corrective document does for a price reduction.
+ * twice, unknown, a discount line (taking a discount back is a debit, not a
+ * credit), or asked for more than is left is refused with the field path the
+ * caller sent; and all partial notes together never take back more than the
+ * invoice's net (its discounts included). Every credit line keeps the unit of
+ * the line it corrects: the whole line keeps its quantity; an amount that is a
+ * whole number of thousandths of the unit price keeps the price and takes that
+ * quantity back; any other amount is a price reduction of one unit (what a
+ * Czech or Slovak corrective document does).
  */
 export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest): CreditPlan {
   const problems: ErrorDetail[] = [];
   const plan: CreditLine[] = [];
   const take = (line: CreditableLine, amount: MinorUnits) => {
     const whole = amount === line.netMinor;
+    const proportional = !whole && line.unitPriceMinor > 0 && (amount * 1000) % line.unitPriceMinor === 0;
     plan.push({
       correctsLineId: line.id,
       kind: line.kind,
       description: line.description,
-      quantityMilli: whole ? -line.quantityMilli : -1000,
-      unit: whole ? line.unit : '',
-      unitPriceMinor: whole ? line.unitPriceMinor : amount,
+      quantityMilli: whole ? -line.quantityMilli : proportional ? -((amount * 1000) / line.unitPriceMinor) : -1000,
+      unit: line.unit,
+      unitPriceMinor: whole || proportional ? line.unitPriceMinor : amount,
       netMinor: -amount,
       vatRateBp: line.vatRateBp,
     });
@@ -87,6 +97,9 @@ export function planCreditNote(lines: readonly CreditableLine[], request: Credit
       if (line === undefined) return problems.push({ path: `lines.${i}.lineId`, code: 'unknown_reference', message: `Line ${want.lineId} is not a line of this invoice` });
       if (seen.has(want.lineId)) return problems.push({ path: `lines.${i}.lineId`, code: 'duplicate', message: `Line ${want.lineId} is named twice` });
       seen.add(want.lineId);
+      if (isDiscountLine(line)) {
+        return problems.push({ path: `lines.${i}.lineId`, code: 'discount_line', message: `Line ${line.id} is a discount; taking it back would raise what the client owes, so only a full credit note credits it` });
+      }
       if (!Number.isSafeInteger(want.amountMinor) || want.amountMinor <= 0) {
         return problems.push({ path: `lines.${i}.amountMinor`, code: 'not_positive', message: 'The amount to credit must be a positive whole number of minor units' });
       }
@@ -96,6 +109,13 @@ export function planCreditNote(lines: readonly CreditableLine[], request: Credit
       }
       take(line, want.amountMinor);
     });
+  }
+  if (problems.length === 0 && !('full' in request)) {
+    const netLeft = lines.reduce((sum, l) => sum + leftToCredit(l), 0);
+    const asked = plan.reduce((sum, p) => sum - p.netMinor, 0);
+    if (asked > netLeft) {
+      problems.push({ path: 'lines', code: 'exceeds_invoice', message: `The invoice's discounts leave only ${Math.max(0, netLeft)} minor units of net to credit, not ${asked}; credit the whole invoice instead` });
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
   const credited = new Map(plan.map((p) => [p.correctsLineId, -p.netMinor]));

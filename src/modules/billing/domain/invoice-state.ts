@@ -9,7 +9,7 @@ import type { MinorUnits } from '../../../shared/money.ts';
 
 export type StoredInvoiceState = 'draft' | 'issued' | 'sent' | 'paid' | 'credited';
 export type InvoiceStatus = StoredInvoiceState | 'overdue';
-export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'creditNote';
+export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'recordRefund' | 'creditNote';
 
 export interface InvoiceMoneyState {
   readonly kind: 'invoice' | 'credit_note';
@@ -27,6 +27,16 @@ export interface InvoiceMoneyState {
 export function amountDue(i: Pick<InvoiceMoneyState, 'kind' | 'totalMinor' | 'paidMinor' | 'creditedMinor'>): MinorUnits {
   if (i.kind !== 'invoice') return 0;
   return Math.max(0, i.totalMinor - i.creditedMinor - i.paidMinor);
+}
+
+/**
+ * What the supplier owes back: payments (net of refunds already made) beyond
+ * what the invoice still asks for after its credit notes. A full credit note
+ * on a paid invoice turns every payment into a refund due.
+ */
+export function refundDue(i: Pick<InvoiceMoneyState, 'kind' | 'totalMinor' | 'paidMinor' | 'creditedMinor'>): MinorUnits {
+  if (i.kind !== 'invoice') return 0;
+  return Math.max(0, i.paidMinor - (i.totalMinor - i.creditedMinor));
 }
 
 export function isOverdue(i: InvoiceMoneyState, today: IsoDate): boolean {
@@ -52,6 +62,7 @@ export function possibleActions(i: InvoiceMoneyState): InvoiceAction[] {
   const actions: InvoiceAction[] = [];
   if (i.state === 'issued') actions.push('markSent');
   if ((i.state === 'issued' || i.state === 'sent') && amountDue(i) > 0) actions.push('recordPayment');
+  if (refundDue(i) > 0) actions.push('recordRefund');
   if (i.state !== 'credited') actions.push('creditNote');
   return actions;
 }

@@ -5,6 +5,7 @@ export {
   isWithinValidity,
   multiplierMicros,
   MULTIPLIER_SCALE,
+  termsProblems,
 } from './terms.ts';
 export type {
   CarryOver,
@@ -16,11 +17,14 @@ export type {
   Multipliers,
   OverageBand,
   OveragePricing,
+  TermsProblem,
 } from './terms.ts';
 export { feePeriodsToBill, isFeeDue, prepaidMinutesForPeriod, prorateByDays } from './fees.ts';
 export type { FeePeriod } from './fees.ts';
 export { compareChronologically, consumePrepaid } from './prepaid.ts';
 export type { CarriedLot, ChronologicalKey, CoveredEntry, EntrySplit, LotConsumption, PrepaidConsumption } from './prepaid.ts';
+export { projectUse } from './projection.ts';
+export type { UseProjection } from './projection.ts';
 export { closePeriod } from './close-period.ts';
 export type { LedgerRow, PeriodClose } from './close-period.ts';
 export { priceOverage } from './overage.ts';

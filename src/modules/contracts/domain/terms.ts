@@ -116,29 +116,53 @@ export function multiplierMicros(multipliers: Multipliers, workTypeId: string, t
   return lookup(multipliers.byWorkType, workTypeId) * lookup(multipliers.byTimeClass, timeClass);
 }
 
-/** Throws RangeError naming the first inconsistency in the terms. */
-export function assertValidTerms(terms: ContractTerms): void {
-  const fail = (problem: string): never => {
-    throw new RangeError(`contract ${terms.contractId}: ${problem}`);
-  };
-  if (terms.validTo !== null && terms.validTo < terms.validFrom) fail('validTo is before validFrom');
-  if (!Number.isSafeInteger(terms.prepaidMinutes) || terms.prepaidMinutes < 0) fail('prepaid minutes must be whole and ≥ 0');
-  if (terms.fee !== null && (!Number.isSafeInteger(terms.fee.amountMinor) || terms.fee.amountMinor < 0)) fail('fee must be a non-negative integer');
+/** One inconsistency of the terms, naming the field it is about (the API's path). */
+export interface TermsProblem {
+  readonly path: string;
+  readonly code: 'before_valid_from' | 'out_of_range' | 'invalid_bands';
+  readonly message: string;
+}
+
+/** The inconsistencies of tiered overage bands, first to last (none when they are fine). */
+function bandProblems(bands: readonly OverageBand[]): string[] {
+  if (bands.length === 0) return ['tiered overage needs at least one band'];
+  return bands.flatMap((band, i) => {
+    const last = i === bands.length - 1;
+    const problems: string[] = [];
+    if (!Number.isSafeInteger(band.ratePerHourMinor) || band.ratePerHourMinor < 0) problems.push(`band ${i + 1}: rate must be a non-negative integer`);
+    if (band.minutes === null && !last) problems.push(`band ${i + 1}: only the last band may be unlimited`);
+    if (band.minutes !== null && (!Number.isSafeInteger(band.minutes) || band.minutes <= 0)) problems.push(`band ${i + 1}: size must be a positive number of minutes`);
+    if (last && band.minutes !== null) problems.push('the last band must be unlimited (minutes: null)');
+    return problems;
+  });
+}
+
+/**
+ * Every inconsistency in the terms at once, each naming its field, so that a
+ * form can mark all of them in one answer (not one per save).
+ */
+export function termsProblems(terms: ContractTerms): TermsProblem[] {
+  const problems: TermsProblem[] = [];
+  const add = (path: string, code: TermsProblem['code'], message: string) => problems.push({ path, code, message });
+  if (terms.validTo !== null && terms.validTo < terms.validFrom) add('validTo', 'before_valid_from', 'validTo is before validFrom');
+  if (!Number.isSafeInteger(terms.prepaidMinutes) || terms.prepaidMinutes < 0) add('prepaidMinutes', 'out_of_range', 'prepaid minutes must be whole and ≥ 0');
+  if (terms.fee !== null && (!Number.isSafeInteger(terms.fee.amountMinor) || terms.fee.amountMinor < 0)) add('fee.amountMinor', 'out_of_range', 'fee must be a non-negative integer');
   if (terms.carryOver.enabled) {
     const { capMinutes, lifePeriods } = terms.carryOver;
-    if (capMinutes !== null && (!Number.isSafeInteger(capMinutes) || capMinutes < 0)) fail('carry-over cap must be whole and ≥ 0');
-    if (!Number.isSafeInteger(lifePeriods) || lifePeriods < 1) fail('carry-over life must be at least 1 period');
+    if (capMinutes !== null && (!Number.isSafeInteger(capMinutes) || capMinutes < 0)) add('carryOver.capMinutes', 'out_of_range', 'carry-over cap must be whole and ≥ 0');
+    if (!Number.isSafeInteger(lifePeriods) || lifePeriods < 1) add('carryOver.lifePeriods', 'out_of_range', 'carry-over life must be at least 1 period');
   }
-  if (terms.overage.kind === 'tiered') assertValidBands(terms.overage.bands);
+  if (terms.overage.kind === 'tiered') for (const message of bandProblems(terms.overage.bands)) add('overage.bands', 'invalid_bands', message);
+  return problems;
+}
+
+/** Throws RangeError naming every inconsistency in the terms. */
+export function assertValidTerms(terms: ContractTerms): void {
+  const problems = termsProblems(terms);
+  if (problems.length) throw new RangeError(`contract ${terms.contractId}: ${problems.map((p) => p.message).join('; ')}`);
 }
 
 export function assertValidBands(bands: readonly OverageBand[]): void {
-  if (bands.length === 0) throw new RangeError('tiered overage needs at least one band');
-  bands.forEach((band, i) => {
-    const last = i === bands.length - 1;
-    if (!Number.isSafeInteger(band.ratePerHourMinor) || band.ratePerHourMinor < 0) throw new RangeError(`band ${i + 1}: rate must be a non-negative integer`);
-    if (band.minutes === null && !last) throw new RangeError(`band ${i + 1}: only the last band may be unlimited`);
-    if (band.minutes !== null && (!Number.isSafeInteger(band.minutes) || band.minutes <= 0)) throw new RangeError(`band ${i + 1}: size must be a positive number of minutes`);
-    if (last && band.minutes !== null) throw new RangeError('the last band must be unlimited (minutes: null)');
-  });
+  const problems = bandProblems(bands);
+  if (problems.length) throw new RangeError(problems[0]);
 }

@@ -7,6 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { pdfKit } from './pdfkit.ts';
 import { labelsFor, type DocumentLanguage, type Labels } from '../domain/labels.ts';
 import { documentFonts, FONT_BOLD, FONT_REGULAR, type DocumentFont } from './fonts.ts';
+import { fitColumns, unbreakablePieces } from './columns.ts';
 
 export const MARGIN = 40;
 const FOOTER_SPACE = 36;
@@ -184,6 +185,8 @@ export interface Column {
   /** Share of the table width; shares are normalised. */
   readonly share: number;
   readonly align?: 'left' | 'right';
+  /** Each line of a cell stays whole (dates, amounts, quantities): the column is at least as wide as its longest line. */
+  readonly keepWhole?: boolean;
 }
 
 export interface TableRow {
@@ -201,8 +204,17 @@ const CELL_PAD = 3;
  */
 export function table(pdf: Pdf, columns: readonly Column[], rows: readonly TableRow[], y: number, options: { size?: number } = {}): number {
   const size = options.size ?? 8.5;
-  const total = columns.reduce((sum, c) => sum + c.share, 0);
-  const widths = columns.map((c) => (c.share / total) * pdf.width);
+  // Never narrower than the content: pdfkit would break a word that does not fit between its letters.
+  const widest = (text: string, keepWhole: boolean, bold: boolean, fontSize: number) => {
+    setFont(pdf, bold, fontSize);
+    return Math.max(0, ...unbreakablePieces(text, keepWhole).map((piece) => pdf.doc.widthOfString(piece)));
+  };
+  // Half a point to spare for rounding in pdfkit's line wrapper.
+  const minimums = columns.map((c, i) => 2 * CELL_PAD + 0.5 + Math.max(
+    widest(c.header, false, true, size - 0.5),
+    ...rows.map((row) => widest(row.cells[i] ?? '', c.keepWhole ?? false, row.bold ?? false, size)),
+  ));
+  const widths = fitColumns(columns.map((c) => c.share), minimums, pdf.width);
   const xs = widths.map((_, i) => pdf.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
 
   const drawHeader = (top: number): number => {

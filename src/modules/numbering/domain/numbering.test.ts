@@ -41,4 +41,11 @@ describe('variableSymbol', () => {
     expect(variableSymbol('FV2026-000000042')).toBe('6000000042');
     expect(variableSymbol('ABC')).toBeNull();
   });
+  it("never gives a credit note of the default series its invoice's symbol", () => {
+    // Same sequence number in both default series: FV202600001 and DB202600001.
+    expect(variableSymbol(formatInvoiceNumber('FV{YYYY}{#####}', 2026, 1), 'invoice')).toBe('202600001');
+    expect(variableSymbol(formatInvoiceNumber('DB{YYYY}{#####}', 2026, 1), 'credit_note')).toBe('9202600001');
+    expect(variableSymbol('DB2026-000000042', 'credit_note')).toBe('9000000042');
+    expect(variableSymbol('DB', 'credit_note')).toBeNull();
+  });
 });

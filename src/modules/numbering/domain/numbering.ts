@@ -107,12 +107,23 @@ export function formatInvoiceNumber(pattern: string | NumberingPattern, year: nu
     .join('');
 }
 
+/** The digit a credit note's variable symbol starts with (see variableSymbol). */
+export const CREDIT_NOTE_VS_PREFIX = '9';
+
 /**
- * The variable symbol for a payment: the invoice number's digits, at most 10
+ * The variable symbol for a payment: the document number's digits, at most 10
  * (the last 10, which keep the sequence); null when it has no digits.
+ *
+ * A credit note's is CREDIT_NOTE_VS_PREFIX followed by its last 9 digits: the
+ * default series FV{YYYY}{#####} and DB{YYYY}{#####} have the same digits
+ * (FV202600001 and DB202600001 would both be 202600001), which makes a bank
+ * payment ambiguous; with the prefix DB202600001 is 9202600001, one digit longer
+ * than any default invoice's. Custom patterns could still meet (an invoice
+ * pattern with ten digits starting with 9): issuing checks that no document of
+ * the other kind holds the symbol already.
  */
-export function variableSymbol(invoiceNumber: string): string | null {
-  const digits = invoiceNumber.replace(/\D/g, '');
+export function variableSymbol(documentNumber: string, documentType: string = 'invoice'): string | null {
+  const digits = documentNumber.replace(/\D/g, '');
   if (digits === '') return null;
-  return digits.slice(-10);
+  return documentType === 'credit_note' ? CREDIT_NOTE_VS_PREFIX + digits.slice(-9) : digits.slice(-10);
 }

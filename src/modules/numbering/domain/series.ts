@@ -11,10 +11,10 @@ export const DEFAULT_PATTERNS: Readonly<Record<DocumentType, string>> = {
   invoice: 'FV{YYYY}{#####}',
   credit_note: 'DB{YYYY}{#####}',
   issue_slip: 'VY{YYYY}{#####}',
-  return_slip: 'VR{YYYY}{####}',
+  return_slip: 'VR{YYYY}{#####}',
   receipt: 'PR{YYYY}{#####}',
   transfer: 'PV{YYYY}{#####}',
-  stock_count: 'IN{YYYY}{####}',
+  stock_count: 'IN{YYYY}{#####}',
 };
 
 export function isDocumentType(value: string): value is DocumentType {

@@ -11,6 +11,7 @@ export interface SlipDocumentLine {
   readonly position: number;
   readonly itemCode: string;
   readonly itemName: string;
+  /** As printed in the slip's language ('ks' for the stored 'pcs'). */
   readonly unit: string;
   /** Negative on a return. */
   readonly quantityMilli: QuantityMilli;

@@ -29,6 +29,8 @@ export interface ContractsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** When the terms billing computes with last changed (migrations/0021); null before it. */
+  terms_changed_at: string | null;
 }
 
 export interface PrepaidLedgerTable {
@@ -52,6 +54,8 @@ export interface ContractAlertsTable {
   period: string;
   threshold_pct: number;
   sent_at: string;
+  /** 1: the threshold's own mail was queued; 0: not (a higher one was mailed instead, or nobody to mail); null: before 0021. */
+  mailed: number | null;
 }
 
 export interface ContractsTables {

@@ -11,7 +11,8 @@ import { useCreditNote, type InvoiceDetail } from './api';
 /**
  * A credit note against an issued invoice: in full (optionally releasing its
  * records for billing again) or partially by lines (net amounts, never more
- * than is left on a line). The reason is required.
+ * than is left on a line; discount lines are not offered, see
+ * isDiscountLine on the server). The reason is required.
  */
 export function CreditNoteModal({ invoice, opened, onClose }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +28,9 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
-  const creditable = invoice.lines.filter((l) => (l.leftToCreditMinor ?? l.netMinor ?? 0) !== 0);
+  // Discount lines (negative) are taken back only by a full credit note: crediting one alone would raise what the client owes.
+  const creditable = invoice.lines.filter((l) => (l.netMinor ?? 0) > 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) > 0);
+  const discounts = invoice.lines.filter((l) => (l.netMinor ?? 0) < 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) !== 0);
   const lines = Object.entries(amounts)
     .map(([lineId, v]) => ({ lineId: Number(lineId), amountMinor: majorToMinor(v) }))
     .filter((l): l is { lineId: number; amountMinor: number } => l.amountMinor !== null && l.amountMinor > 0);
@@ -94,6 +97,9 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
               </Table.Tbody>
             </Table>
           )}
+          {mode === 'lines' && discounts.length > 0 ? (
+            <Text size="sm" c="dimmed" data-testid="credit-discount-note">{t('billing.credit.discountNote', { lines: discounts.map((l) => l.description).join(', ') })}</Text>
+          ) : null}
           {mode === 'lines' && touched && lines.length === 0 ? <Text size="sm" c="red">{t('billing.credit.noLines')}</Text> : null}
           <Textarea label={t('billing.credit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} onBlur={() => setTouched(true)} error={reasonError} autosize minRows={2} data-testid="credit-reason" />
           <Group justify="flex-end">

@@ -6,7 +6,7 @@ import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { majorToMinor, numberSeparators } from '../pricing/money';
 import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
-import { parseVatRate } from './format';
+import { parseVatRate, quantityProblem } from './format';
 
 interface ManualValues {
   description: string;
@@ -34,7 +34,7 @@ export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoi
     initialValues: { description: '', quantity: '1', unit: 'ks', unitPrice: '', vatRate: '' },
     validate: {
       description: (v) => (v.trim() ? null : t('billing.draft.required')),
-      quantity: (v) => (/^\d+([.,]\d{1,3})?$/.test(v.trim()) ? null : t('billing.draft.quantityInvalid')),
+      quantity: (v) => { const problem = quantityProblem(v); return problem ? t(`billing.draft.${problem}`) : null; },
       unit: (v) => (v.trim() ? null : t('billing.draft.required')),
       unitPrice: (v) => (toMinor(v) === null ? t('billing.draft.priceInvalid') : null),
       vatRate: (v) => (parseVatRate(v) === null ? t('billing.draft.vatRequired') : null),

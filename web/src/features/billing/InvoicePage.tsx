@@ -12,6 +12,7 @@ import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/Q
 import { formatDate } from '../../app/format';
 import { pdfUrl, previewUrl, useDeleteLine, useInvoice, useIssue, useMarkSent, usePdfAvailable, type InvoiceDetail, type InvoiceLine } from './api';
 import { CreditNoteModal } from './CreditNoteModal';
+import { DocumentPreview } from './DocumentPreview';
 import { EditLineModal, ManualLineModal } from './DraftModals';
 import { IssueDraftModal } from './IssueDraftModal';
 import { formatPeriod } from './format';
@@ -122,7 +123,7 @@ function IssuedView({ invoice }: { invoice: InvoiceDetail }) {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper withBorder data-testid="invoice-preview">
-            <iframe id={`invoice-preview-${invoice.id}`} title={t('billing.invoice.preview')} src={previewUrl(invoice.id)} style={{ width: '100%', height: 720, border: 0, display: 'block', background: 'white' }} />
+            <DocumentPreview id={`invoice-preview-${invoice.id}`} title={t('billing.invoice.preview')} src={previewUrl(invoice.id)} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -155,6 +156,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
   const markSent = useMarkSent(invoice.id);
   const [confirmIssue, setConfirmIssue] = useState(false);
   const [paying, setPaying] = useState(false);
+  const [refunding, setRefunding] = useState(false);
   const [crediting, setCrediting] = useState(false);
   const [sending, setSending] = useState(false);
   const allowed = new Set(invoice.allowedActions);
@@ -191,6 +193,9 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
       {allowed.has('recordPayment') ? (
         <Button variant="light" color="green" leftSection={<IconCash size={16} />} onClick={() => setPaying(true)} data-testid="invoice-pay">{t('billing.payments.record')}</Button>
       ) : null}
+      {allowed.has('recordRefund') ? (
+        <Button variant="light" color="orange" leftSection={<IconCash size={16} />} onClick={() => setRefunding(true)} data-testid="invoice-refund">{t('billing.payments.recordRefund')}</Button>
+      ) : null}
       {allowed.has('creditNote') ? (
         <Button variant="light" color="grape" leftSection={<IconReceiptRefund size={16} />} onClick={() => setCrediting(true)} data-testid="invoice-credit">{t('billing.credit.create')}</Button>
       ) : null}
@@ -208,6 +213,7 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
       />
       {issue.error && !confirmIssue ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={issue.error} testId="invoice-issue-error" /></div> : null}
       <PaymentModal invoice={invoice} opened={paying} onClose={() => setPaying(false)} />
+      <PaymentModal invoice={invoice} opened={refunding} onClose={() => setRefunding(false)} refund />
       <CreditNoteModal invoice={invoice} opened={crediting} onClose={() => setCrediting(false)} />
       {invoice.state !== 'draft' ? <SendInvoiceModal invoice={invoice} opened={sending} onClose={() => setSending(false)} /> : null}
     </>

@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { useIssueMany, type BulkIssueReport, type ExchangeRateInput } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
-import { todayIso } from './format';
+import { refusalLabel, todayIso } from './format';
 import { SendAllButton } from './SendAllButton';
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
@@ -87,7 +87,7 @@ export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; peri
           <Text size="sm" fw={600}>{t('billing.run.issued', { count: report.issued.length })}</Text>
           {report.notIssued.map((n) => (
             <Text key={n.id} size="sm">
-              <Anchor component={Link} to={`/invoices/${n.id}`}>#{n.id}</Anchor>: {t(`errors.${n.code}`, { defaultValue: n.reason })}
+              <Anchor component={Link} to={`/invoices/${n.id}`} data-testid="issue-refusal">{refusalLabel(n)}</Anchor>: {t(`errors.${n.code}`, { defaultValue: n.reason })}
             </Text>
           ))}
           {error ? <Text size="sm" c="red">{error}</Text> : null}

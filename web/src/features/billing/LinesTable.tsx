@@ -36,7 +36,7 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
                 <Text size="sm">{l.description}</Text>
                 <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${l.feePeriod}` : ''}</Text>
               </Table.Td>
-              <Table.Td ta="right">{formatMilli(l.quantityMilli)} {l.unit}</Table.Td>
+              <Table.Td ta="right" data-testid="line-quantity">{formatMilli(l.quantityMilli)} {l.unitText}</Table.Td>
               <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
               <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
               <Table.Td ta="right">{money(l.netMinor, c)}</Table.Td>
@@ -99,6 +99,11 @@ export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
         <Text fw={700} size="lg" data-testid="invoice-total">{t('billing.fields.total')}: {money(invoice.totalMinor, c)}</Text>
         {invoice.state !== 'draft' && invoice.amountDueMinor !== undefined ? (
           <Text size="sm" c={invoice.status === 'overdue' ? 'red' : 'dimmed'} data-testid="invoice-due">{t('billing.fields.due')}: {formatMoney(invoice.amountDueMinor, c)}</Text>
+        ) : null}
+        {invoice.refundDueMinor ? (
+          <Text size="sm" fw={600} c="orange" data-testid="invoice-refund-due">
+            {t(invoice.kind === 'credit_note' ? 'billing.fields.refundDueOfInvoice' : 'billing.fields.refundDue', { number: invoice.corrects?.number ?? '' })}: {formatMoney(invoice.refundDueMinor, c)}
+          </Text>
         ) : null}
       </Stack>
     </Paper>

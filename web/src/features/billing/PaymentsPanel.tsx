@@ -7,8 +7,8 @@ import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
-import { useRecordPayment, type InvoiceDetail } from './api';
-import { todayIso } from './format';
+import { useRecordPayment, useRecordRefund, type InvoiceDetail } from './api';
+import { positiveAmountProblem, todayIso } from './format';
 
 /** Payments received and the credit notes issued against an invoice. */
 export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
@@ -24,7 +24,7 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
               <Table.Tr key={p.id}>
                 <Table.Td>{formatDate(p.date)}</Table.Td>
                 <Table.Td ta="right">{p.amountMinor === undefined ? '—' : formatMoney(p.amountMinor, c)}</Table.Td>
-                <Table.Td>{p.note}</Table.Td>
+                <Table.Td>{p.amountMinor !== undefined && p.amountMinor < 0 ? <Text span size="sm" c="orange">{t('billing.payments.refund')}{p.note ? ' · ' : ''}</Text> : null}{p.note}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -52,21 +52,27 @@ interface PaymentValues {
   note: string;
 }
 
-/** Records a payment: the amount due by default, a smaller one for a partial payment. */
-export function PaymentModal({ invoice, opened, onClose }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void }) {
+/**
+ * Records a payment (the amount due by default, a smaller one for a partial
+ * payment) or, with refund, money paid back to the client (the refund due by default).
+ */
+export function PaymentModal({ invoice, opened, onClose, refund = false }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void; refund?: boolean }) {
   const { t } = useTranslation();
-  const pay = useRecordPayment(invoice.id);
+  const payment = useRecordPayment(invoice.id);
+  const refunding = useRecordRefund(invoice.id);
+  const pay = refund ? refunding : payment;
   const [extra, setExtra] = useState<string[]>([]);
+  const suggested = refund ? invoice.refundDueMinor : invoice.amountDueMinor;
   const form = useForm<PaymentValues>({
     initialValues: { date: todayIso(), amount: '', note: '' },
     validate: {
       date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('billing.draft.required')),
-      amount: (v) => { const m = majorToMinor(v); return m === null || m <= 0 ? t('billing.draft.priceInvalid') : null; },
+      amount: (v) => { const problem = positiveAmountProblem(v); return problem ? t(`billing.draft.${problem}`) : null; },
     },
   });
   useEffect(() => {
     if (opened) {
-      form.setValues({ date: todayIso(), amount: invoice.amountDueMinor ? minorToMajor(invoice.amountDueMinor) : '', note: '' });
+      form.setValues({ date: todayIso(), amount: suggested ? minorToMajor(suggested) : '', note: '' });
       pay.reset();
       setExtra([]);
     }
@@ -74,7 +80,7 @@ export function PaymentModal({ invoice, opened, onClose }: { invoice: InvoiceDet
   }, [opened]);
   const seps = numberSeparators();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('billing.payments.record')} attributes={{ content: { 'data-testid': 'payment-modal' } }}>
+    <Modal opened={opened} onClose={onClose} title={t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')} attributes={{ content: { 'data-testid': refund ? 'refund-modal' : 'payment-modal' } }}>
       <form onSubmit={form.onSubmit((v) => pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined }, {
         onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
       }))}>
@@ -83,14 +89,14 @@ export function PaymentModal({ invoice, opened, onClose }: { invoice: InvoiceDet
           <TextInput type="date" label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
           <NumberInput
             label={t('billing.payments.amount', { currency: invoice.currency })}
-            description={invoice.amountDueMinor !== undefined ? t('billing.payments.dueHint', { due: formatMoney(invoice.amountDueMinor, invoice.currency) }) : undefined}
-            required decimalScale={2} min={0} decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
+            description={suggested !== undefined ? t(refund ? 'billing.payments.refundHint' : 'billing.payments.dueHint', { due: formatMoney(suggested, invoice.currency) }) : undefined}
+            required decimalScale={2} fixedDecimalScale decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
             data-autofocus {...form.getInputProps('amount')} data-testid="payment-amount"
           />
           <TextInput label={t('billing.payments.note')} {...form.getInputProps('note')} data-testid="payment-note" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={pay.isPending} data-testid="payment-save">{t('billing.payments.record')}</Button>
+            <Button type="submit" loading={pay.isPending} data-testid="payment-save">{t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')}</Button>
           </Group>
         </Stack>
       </form>

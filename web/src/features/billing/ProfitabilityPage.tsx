@@ -8,7 +8,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/components/Query
 import { formatMoney } from '../pricing/money';
 import { ClientPicker } from '../tickets/Pickers';
 import { GROUP_BY, profitabilityExportUrl, useProfitability, type GroupBy, type ProfitabilityQuery, type ProfitRow } from './api';
-import { addMonths, formatBpPercent, formatTenthsPercent, isMonth, lastMonth } from './format';
+import { addMonths, formatTenthsPercent, isMonth, lastMonth } from './format';
+import { bpToTenths } from './profitPercent';
 import { ProfitChart } from './ProfitChart';
 
 const SPECIAL_KEYS = ['none', 'travel', 'unit_fee', 'material', 'contract_fee', 'other'];
@@ -146,7 +147,7 @@ function Figures({ row }: { row: Omit<ProfitRow, 'key' | 'label'> }) {
       <Table.Td ta="right" data-testid="profit-cost">{m(row.costMinor)}</Table.Td>
       <Table.Td ta="right" c={row.marginMinor < 0 ? 'red' : undefined} data-testid="profit-margin">{m(row.marginMinor)}</Table.Td>
       <Table.Td ta="right" data-testid="profit-margin-pct">{formatTenthsPercent(row.marginPctTenths)}</Table.Td>
-      <Table.Td ta="right">{formatBpPercent(row.prepaidUtilisationBp)}</Table.Td>
+      <Table.Td ta="right" data-testid="profit-utilisation">{formatTenthsPercent(bpToTenths(row.prepaidUtilisationBp))}</Table.Td>
     </>
   );
 }

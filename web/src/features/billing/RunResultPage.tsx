@@ -12,6 +12,8 @@ import { useRun, useStartRun, type BillingRun, type RunResult } from './api';
 import { RUN_STATE_COLORS } from './BillingRunPage';
 import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
+import { issuableDrafts } from './format';
+import { StatusBadge } from './StatusBadge';
 
 /** /billing/runs/:id — a run's progress while it runs, then its result: drafts, blocked clients, waiting and late records. */
 export default function RunResultPage() {
@@ -78,7 +80,7 @@ function RerunButton({ run }: { run: BillingRun }) {
 
 function RunResultView({ period, result }: { period: string; result: RunResult }) {
   const { t } = useTranslation();
-  const issuable = result.drafts.filter((d) => d.blocked.length === 0).map((d) => d.invoiceId);
+  const issuable = issuableDrafts(result.drafts);
   return (
     <Stack gap="md">
       <Paper withBorder>
@@ -103,12 +105,16 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
               <Table.Tbody>
                 {result.drafts.map((d) => (
                   <Table.Tr key={d.invoiceId} data-testid={`run-draft-${d.invoiceId}`} data-client={d.clientName} data-gross={d.netMinor + d.vatMinor}>
-                    <Table.Td><Anchor component={Link} to={`/invoices/${d.invoiceId}`}>{d.clientName}</Anchor></Table.Td>
+                    <Table.Td>
+                      {d.state === 'replaced' ? d.clientName : <Anchor component={Link} to={`/invoices/${d.invoiceId}`}>{d.clientName}</Anchor>}
+                      {d.number ? <Text size="xs" c="dimmed" data-testid="draft-number">{d.number}</Text> : null}
+                    </Table.Td>
                     <Table.Td ta="right">{formatMoney(d.netMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(d.vatMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right" fw={600} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
                     <Table.Td>
-                      {d.blocked.length === 0 ? <Badge variant="light">{t('billing.status.draft')}</Badge> : (
+                      {d.state === 'replaced' ? <Badge color="gray" variant="outline" data-testid="invoice-status" data-status="replaced">{t('billing.run.replaced')}</Badge>
+                        : d.blocked.length === 0 ? <StatusBadge status={d.state ?? 'draft'} /> : (
                         <Stack gap={2}>
                           <Badge color="red" variant="light">{t('billing.run.blockedBadge')}</Badge>
                           {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}

@@ -14,6 +14,9 @@ export interface RunDraft {
   vatMinor: number;
   totalMinor: number;
   blocked: string[];
+  /** The document's status now ('replaced': a later run of the period deleted the draft); amounts above are the document's current ones. */
+  state?: InvoiceStatus | 'replaced';
+  number?: string | null;
 }
 
 export interface RunBlocked {
@@ -69,7 +72,7 @@ export interface BillingRun {
 export type InvoiceState = 'draft' | 'issued' | 'sent' | 'paid' | 'credited';
 export type InvoiceStatus = InvoiceState | 'overdue';
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'issued', 'sent', 'overdue', 'paid', 'credited'];
-export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'creditNote';
+export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'recordRefund' | 'creditNote';
 
 export interface InvoiceSummary {
   id: number;
@@ -93,6 +96,8 @@ export interface InvoiceSummary {
   paidMinor?: number;
   creditedMinor?: number;
   amountDueMinor?: number;
+  /** Paid beyond what is left after credit notes: owed back to the client (on a credit note: its invoice's). */
+  refundDueMinor?: number;
   blocked: string[];
   version: number;
 }
@@ -104,6 +109,8 @@ export interface InvoiceLine {
   description: string;
   quantityMilli: number;
   unit: string;
+  /** The unit in the document's language, as the PDF and preview print it. */
+  unitText: string;
   unitPriceMinor?: number;
   netMinor?: number;
   vatRateBp: number;
@@ -201,7 +208,7 @@ export type CreditNoteInput =
 
 export interface BulkIssueReport {
   issued: { id: number; number: string }[];
-  notIssued: { id: number; code: string; reason: string }[];
+  notIssued: { id: number; clientName: string; number: string | null; code: string; reason: string }[];
 }
 
 // ---- profitability -------------------------------------------------------
@@ -317,6 +324,8 @@ export const useIssue = () => useBillingMutation((p: { id: number; exchangeRate?
 export const useIssueMany = () =>
   useBillingMutation((p: { ids: number[]; exchangeRates?: Record<string, ExchangeRateInput> }) => api.post<BulkIssueReport>('/invoices/issue', { ids: p.ids, ...(p.exchangeRates ? { exchangeRates: p.exchangeRates } : {}) }));
 export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/payments`, p));
+/** Money paid back to the client (amount positive; the server stores it as a negative payment). */
+export const useRecordRefund = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/refunds`, p));
 export const useMarkSent = (id: number) => useBillingMutation(() => api.post(`/invoices/${id}/mark-sent`));
 export const useCreditNote = (id: number) => useBillingMutation((p: CreditNoteInput) => api.post<{ id: number }>(`/invoices/${id}/credit-notes`, p));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatAxisAmount, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 
 describe('billing formats', () => {
   it('abbreviates chart axis amounts in the UI language, not the browser’s', () => {
@@ -8,6 +8,39 @@ describe('billing formats', () => {
     expect(formatAxisAmount(8000, 'en-GB')).toBe('8k');
     expect(plain(formatAxisAmount(2000, 'cs-CZ'))).toBe('2 tis.');
     expect(plain(formatAxisAmount(4000, 'sk-SK'))).toBe('4 tis.');
+  });
+
+  it('"Issue all" counts only drafts still drafts and unblocked; refusals name the client and number', () => {
+    const drafts = [
+      { invoiceId: 1, blocked: [], state: 'issued' as const },
+      { invoiceId: 2, blocked: [], state: 'draft' as const },
+      { invoiceId: 3, blocked: ['no rate'], state: 'draft' as const },
+      { invoiceId: 4, blocked: [], state: 'replaced' as const },
+      { invoiceId: 5, blocked: [] },
+    ];
+    expect(issuableDrafts(drafts)).toEqual([2, 5]);
+    expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: 'FV202600002' })).toBe('Příklad A · FV202600002');
+    expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: null })).toBe('Příklad A');
+    expect(refusalLabel({ id: 9, clientName: '', number: null })).toBe('#9');
+  });
+
+  it('says what is really wrong with a quantity or an amount (sign, not decimals)', () => {
+    expect(quantityProblem('-2')).toBe('quantityNotPositive');
+    expect(quantityProblem('0')).toBe('quantityNotPositive');
+    expect(quantityProblem('1,5')).toBeNull();
+    expect(quantityProblem('1.2345')).toBe('quantityInvalid');
+    expect(quantityProblem('abc')).toBe('quantityInvalid');
+    expect(positiveAmountProblem(-5)).toBe('amountNotPositive');
+    expect(positiveAmountProblem(0)).toBe('amountNotPositive');
+    expect(positiveAmountProblem('')).toBe('required');
+    expect(positiveAmountProblem(7792.4)).toBeNull();
+    expect(positiveAmountProblem(1.005)).toBe('priceInvalid');
+  });
+
+  it('shrinks the document preview to the column, never enlarges it', () => {
+    expect(previewScale(700, 1006)).toBeCloseTo(0.6958, 3);
+    expect(previewScale(1200, 1006)).toBe(1);
+    expect(previewScale(0, 1006)).toBe(1);
   });
 
   it('defaults the run to last month, across a year end too', () => {

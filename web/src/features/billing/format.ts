@@ -1,5 +1,6 @@
 // Periods, percentages and amounts as the billing pages show and type them (pure).
 import { localeTag } from '../../app/format';
+import type { BulkIssueReport, RunDraft } from './api';
 
 /** The month before the one containing `today` ('2026-11-02' → '2026-10'). */
 export function lastMonth(today: Date = new Date()): string {
@@ -72,4 +73,40 @@ export function normalizeExchangeRate(text: string): string | null {
 /** A chart axis amount, short, in the UI language (not the browser's): 2000 → "2k" (en-GB) / "2 tis.". */
 export function formatAxisAmount(value: number, locale: string = localeTag()): string {
   return new Intl.NumberFormat(locale, { notation: 'compact' }).format(value);
+}
+
+/** The run's drafts "Issue all" can issue: still drafts (not issued since, not replaced) and not blocked. */
+export function issuableDrafts(drafts: readonly Pick<RunDraft, 'invoiceId' | 'blocked' | 'state'>[]): number[] {
+  return drafts.filter((d) => (d.state ?? 'draft') === 'draft' && d.blocked.length === 0).map((d) => d.invoiceId);
+}
+
+/** How a refusal of "Issue all" names its document: the client, and the number when it has one ("Příklad A · FV202600002"). */
+export function refusalLabel(n: Pick<BulkIssueReport['notIssued'][number], 'id' | 'clientName' | 'number'>): string {
+  const name = n.clientName || `#${n.id}`;
+  return n.number ? `${name} · ${n.number}` : name;
+}
+
+/**
+ * What is wrong with a quantity as typed (the billing.draft.* key), or null:
+ * up to 3 decimals and more than 0 — a discount is a negative unit price, never a negative quantity.
+ */
+export function quantityProblem(text: string): 'quantityInvalid' | 'quantityNotPositive' | null {
+  const s = text.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d{1,3})?$/.test(s)) return 'quantityInvalid';
+  return Number(s) > 0 ? null : 'quantityNotPositive';
+}
+
+/** What is wrong with a payment or refund amount as typed (the billing.draft.* key), or null: more than 0, at most 2 decimals. */
+export function positiveAmountProblem(value: number | string): 'required' | 'amountNotPositive' | 'priceInvalid' | null {
+  if (value === '' || value === null || value === undefined) return 'required';
+  const n = typeof value === 'number' ? value : Number(String(value).replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  if (!Number.isFinite(n)) return 'priceInvalid';
+  if (n <= 0) return 'amountNotPositive';
+  return Math.abs(Math.round(n * 100) - n * 100) < 1e-6 ? null : 'priceInvalid';
+}
+
+/** How much a document `documentWidth` px wide is shrunk to fit a column `boxWidth` px wide (never enlarged; 1 until the column is measured). */
+export function previewScale(boxWidth: number, documentWidth: number): number {
+  if (boxWidth <= 0 || documentWidth <= 0) return 1;
+  return Math.min(1, boxWidth / documentWidth);
 }

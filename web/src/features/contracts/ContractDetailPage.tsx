@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconEdit } from '@tabler/icons-react';
 import { useParams, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
@@ -39,6 +40,16 @@ export default function ContractDetailPage() {
         ) : undefined}
       />
       <Stack gap="md">
+        {c.staleDrafts?.length ? (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('contracts.staleDrafts.title')} data-testid="contract-stale-drafts">
+            <Text size="sm">{t('contracts.staleDrafts.text', { at: c.termsChangedAt ? formatDateTime(c.termsChangedAt) : '' })}</Text>
+            <Group gap="xs" mt={4}>
+              {c.staleDrafts.map((d) => (
+                <Anchor key={d.invoiceId} component={Link} to={`/invoices/${d.invoiceId}`} size="sm">{t('contracts.staleDrafts.draft', { period: d.period ?? '—', at: formatDateTime(d.computedAt) })}</Anchor>
+              ))}
+            </Group>
+          </Alert>
+        ) : null}
         <ContractUsage contract={c} />
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">{t('contracts.terms')}</Title>
@@ -100,14 +111,22 @@ function UsageFigures({ usage }: { usage: Consumption }) {
         {figure(t('contracts.usage.used'), formatMinutes(usage.used), 'contract-usage-used')}
         {figure(t('contracts.usage.left'), formatMinutes(usage.left), 'contract-usage-left')}
         {figure(t('contracts.usage.overage'), formatMinutes(usage.overageMinutes))}
-        {figure(t('contracts.usage.projected'), usage.projectedUsed === null ? '—' : `${formatMinutes(usage.projectedUsed)}${usage.projectedPercent === null ? '' : ` (${usage.projectedPercent} %)`}`)}
+        {figure(t('contracts.usage.projected'), projectionText(usage, t), 'contract-usage-projected')}
       </SimpleGrid>
       <Text size="xs" c="dimmed">{t('contracts.usage.counted', { count: usage.entries, states: usage.countedStates.map((s) => t(`contracts.recordStates.${s}`)).join(', ') })}</Text>
       {usage.alerts.length ? (
-        <Text size="xs" c="dimmed">{usage.alerts.map((a) => t('contracts.usage.alertSent', { pct: a.thresholdPct, at: formatDateTime(a.sentAt) })).join(' · ')}</Text>
+        <Text size="xs" c="dimmed" data-testid="contract-usage-alerts">{usage.alerts.map((a) => t(a.mailed === false ? 'contracts.usage.alertNotMailed' : 'contracts.usage.alertSent', { pct: a.thresholdPct, at: formatDateTime(a.sentAt) })).join(' · ')}</Text>
       ) : null}
     </Stack>
   );
+}
+
+/** "7 h 13 min (144 %), 2 h 13 min over": all the work at the pace so far and the overage it implies. */
+function projectionText(usage: Consumption, t: TFunction): string {
+  if (usage.projectedUsed === null) return '—';
+  const percent = usage.projectedPercent === null ? '' : ` (${usage.projectedPercent} %)`;
+  const over = usage.projectedOverageMinutes ? t('contracts.usage.projectedOverage', { minutes: formatMinutes(usage.projectedOverageMinutes) }) : '';
+  return `${formatMinutes(usage.projectedUsed)}${percent}${over}`;
 }
 
 function LedgerTable({ rows }: { rows: LedgerRow[] }) {

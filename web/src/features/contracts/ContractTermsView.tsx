@@ -55,7 +55,7 @@ export function ContractTermsView({ contract: c }: { contract: Contract }) {
       <Term label={t('contracts.fields.prepaidMinutes')}>{c.prepaidMinutes ? formatMinutes(c.prepaidMinutes) : t('contracts.noPrepaid')}</Term>
       <Term label={t('contracts.fields.carryOver')}>
         {c.carryOver.enabled
-          ? t('contracts.carryOverOn', { cap: c.carryOver.capMinutes === null ? t('contracts.noCap') : formatMinutes(c.carryOver.capMinutes), life: c.carryOver.lifePeriods })
+          ? t('contracts.carryOverOn', { cap: c.carryOver.capMinutes === null ? t('contracts.noCap') : formatMinutes(c.carryOver.capMinutes), count: c.carryOver.lifePeriods })
           : t('contracts.carryOverOff')}
       </Term>
       <Term label={t('contracts.fields.multipliers')}>{multipliers.length ? <Text>{multipliers.join(', ')}</Text> : none}</Term>

@@ -2,7 +2,8 @@ import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
-import { formatMoney, formatPercentBp } from '../pricing/money';
+import { formatMoney } from '../pricing/money';
+import { formatTenthsPercent } from '../billing/format';
 import { useConsumption, useContractProfitability, type Contract } from './api';
 import { addPeriods, laterPeriod, periodOfDate } from './format';
 
@@ -29,7 +30,7 @@ export function ProfitabilitySection({ contract }: { contract: Contract }) {
             <Figure label={t('contracts.profit.revenue')} value={formatMoney(total.revenueMinor, total.currency)} />
             <Figure label={t('contracts.profit.cost')} value={formatMoney(total.costMinor, total.currency)} />
             <Figure label={t('contracts.profit.margin')} value={formatMoney(total.marginMinor, total.currency)} />
-            <Figure label={t('contracts.profit.marginPct')} value={total.marginPct === null ? '—' : formatPercentBp(total.marginPct)} />
+            <Figure label={t('contracts.profit.marginPct')} value={formatTenthsPercent(total.marginPctTenths)} />
           </SimpleGrid>
         ))}
         <Table.ScrollContainer minWidth={500}>

@@ -51,6 +51,10 @@ export interface Contract extends ContractTerms {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** When the terms billing computes with last changed. */
+  termsChangedAt: string | null;
+  /** Drafts made before the terms last changed (only on the contract's own page): they need the billing run again. */
+  staleDrafts?: { invoiceId: number; period: string | null; computedAt: string }[];
 }
 
 export interface CarriedLot {
@@ -86,9 +90,12 @@ export interface Consumption {
   percent: number | null;
   projectedUsed: number | null;
   projectedPercent: number | null;
+  /** The part of projectedUsed beyond the allowance. */
+  projectedOverageMinutes: number | null;
   countedStates: string[];
   entries: number;
-  alerts: { thresholdPct: number; sentAt: string }[];
+  /** mailed: whether this threshold's own mail went out (false: reached together with a higher one, or nobody to mail); null: not known. */
+  alerts: { thresholdPct: number; sentAt: string; mailed: boolean | null }[];
 }
 
 interface Figures {
@@ -96,6 +103,8 @@ interface Figures {
   costMinor: number;
   marginMinor: number;
   marginPct: number | null;
+  /** Margin in tenths of a percent, rounded once (565 = 56.5 %): what is shown. */
+  marginPctTenths: number | null;
 }
 
 export interface ContractProfitability {

@@ -10,12 +10,12 @@ const contract: Contract = {
   carryOver: { enabled: true, capMinutes: 300, lifePeriods: 2 },
   multipliers: { byWorkType: { '2': 1500 }, byTimeClass: { weekend_holiday: 2000 } },
   overage: { kind: 'tiered', bands: [{ minutes: 600, ratePerHourMinor: 700_00 }, { minutes: null, ratePerHourMinor: 900_50 }] },
-  ownInvoice: true, alertClient: true, slaPolicyId: 5, slaPolicyName: 'Gold', note: 'x', active: true, version: 3, createdAt: '', updatedAt: '',
+  ownInvoice: true, alertClient: true, slaPolicyId: 5, slaPolicyName: 'Gold', note: 'x', active: true, version: 3, createdAt: '', updatedAt: '', termsChangedAt: '',
 };
 
 describe('contract form model', () => {
   it('turns a contract into form values and back without losing a term', () => {
-    const { id: _i, clientName: _c, priceListName: _p, slaPolicyName: _s, version: _v, createdAt: _a, updatedAt: _u, ...terms } = contract;
+    const { id: _i, clientName: _c, priceListName: _p, slaPolicyName: _s, version: _v, createdAt: _a, updatedAt: _u, termsChangedAt: _t, ...terms } = contract;
     expect(termsOfForm(formOfContract(contract))).toEqual(terms);
   });
 

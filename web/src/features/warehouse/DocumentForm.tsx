@@ -179,7 +179,7 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
               </>
             ) : null}
             {kind === 'issue' || kind === 'return' ? (
-              <div style={{ gridColumn: 'span 2' }}>
+              <div style={{ gridColumn: 'span 2' }} className="wh-span">
                 {v.returnsDocumentId !== null ? (
                   <TextInput label={t('warehouse.fields.ticket')} value={ticketLabel ?? '—'} readOnly data-testid="document-ticket" />
                 ) : (
@@ -188,7 +188,7 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
               </div>
             ) : null}
             {kind === 'count' || kind === 'return' ? (
-              <TextInput label={t('warehouse.fields.reason')} autoComplete="off" {...form.getInputProps('reason')} style={{ gridColumn: kind === 'count' ? 'span 2' : undefined }} data-testid="document-reason" />
+              <TextInput label={t('warehouse.fields.reason')} required={kind === 'count'} autoComplete="off" {...form.getInputProps('reason')} style={{ gridColumn: kind === 'count' ? 'span 2' : undefined }} className="wh-span" data-testid="document-reason" />
             ) : null}
           </SimpleGrid>
           {kind === 'count' ? <Text size="xs" c="dimmed" mt="xs">{t('warehouse.form.countHint')}</Text> : null}

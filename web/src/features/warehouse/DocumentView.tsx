@@ -5,10 +5,12 @@ import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime } from '../../app/format';
 import { formatMoney } from '../pricing/money';
-import { formatDecimal } from '../records/format';
+import { usePhone } from '../admin/shared/usePhone';
 import { documentPdfUrl, STOCK_CURRENCY, type StockDocument, useDocument } from './api';
 import { documentTitle } from './DocumentBadges';
 import { KIND_PATHS } from './model';
+import './warehouse.css';
+import { quantityLabel } from './units';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -21,6 +23,38 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 
 const money = (minor: number | null | undefined, currency: string) => (minor === undefined || minor === null ? '—' : formatMoney(minor, currency));
 
+/**
+ * The lines on a phone: one card a line, the quantity beside the item, so nothing
+ * hides beyond the right edge (a table would need sideways scrolling there).
+ */
+function LineCards({ doc, costs }: { doc: StockDocument; costs: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="document-view-lines">
+      {(doc.lines ?? []).map((l, i) => (
+        <div key={l.id} className="wh-card" data-testid={`document-line-${i}`} data-quantity={l.quantity}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{l.itemName}</Anchor>
+              <Text size="xs" c="dimmed" className="mono">{l.itemCode}</Text>
+            </div>
+            <Text size="sm" fw={600} className="wh-num" data-testid={`document-line-${i}-quantity`}>{quantityLabel(t, l.quantity, l.unit)}</Text>
+          </Group>
+          {doc.kind === 'receipt' && costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.unitPrice')}: {money(l.unitPriceMinor, STOCK_CURRENCY)}</Text> : null}
+          {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.cost')}: {money(l.costMinor, STOCK_CURRENCY)}</Text> : null}
+          {l.serials.length ? <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>{t('warehouse.fields.serials')}: {l.serials.join(', ')}</Text> : null}
+        </div>
+      ))}
+      {costs && doc.totalCostMinor !== undefined && doc.totalCostMinor !== null ? (
+        <Group justify="space-between" className="wh-card">
+          <Text size="sm" fw={600}>{t('warehouse.fields.total')}</Text>
+          <Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, STOCK_CURRENCY)}</Text>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** A confirmed document, read-only: what moved, at what cost (costs scope), the slip to print, a return. */
 export function DocumentView({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
@@ -32,6 +66,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   // Everyone who sees the slip may print it; the PDF leaves out costs for roles that do not see them.
   const printable = doc.kind === 'issue' || doc.kind === 'return';
   const mayReturn = doc.kind === 'issue' && can('stock.issue');
+  const phone = usePhone();
   return (
     <Stack gap="md" data-testid="document-view" data-kind={doc.kind} data-state={doc.state}>
       <Group gap="sm">
@@ -70,6 +105,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
         {doc.note ? <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>{doc.note}</Text> : null}
       </Paper>
       <Paper withBorder>
+        {phone ? <LineCards doc={doc} costs={costs} /> : (
         <Table.ScrollContainer minWidth={640}>
           <Table data-testid="document-view-lines">
             <Table.Thead>
@@ -87,7 +123,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
                 <Table.Tr key={l.id} data-testid={`document-line-${i}`} data-quantity={l.quantity}>
                   <Table.Td><Text size="sm" className="mono">{l.itemCode}</Text></Table.Td>
                   <Table.Td><Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm">{l.itemName}</Anchor></Table.Td>
-                  <Table.Td className="wh-num">{formatDecimal(l.quantity)} {l.unit}</Table.Td>
+                  <Table.Td className="wh-num">{quantityLabel(t, l.quantity, l.unit)}</Table.Td>
                   {doc.kind === 'receipt' && costs ? <Table.Td className="wh-num">{money(l.unitPriceMinor, currency)}</Table.Td> : null}
                   {costs ? <Table.Td className="wh-num">{money(l.costMinor, currency)}</Table.Td> : null}
                   <Table.Td><Text size="xs" className="mono">{l.serials.join(', ') || '—'}</Text></Table.Td>
@@ -105,6 +141,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
             ) : null}
           </Table>
         </Table.ScrollContainer>
+        )}
       </Paper>
     </Stack>
   );

@@ -15,6 +15,7 @@ import { vatCategoryLabel } from '../pricing/VatCategoryLabel';
 import { type Item, STOCK_CURRENCY, useItems } from './api';
 import { ItemModal } from './ItemModal';
 import { WarehouseHeader } from './WarehouseHeader';
+import { unitLabel } from './units';
 
 /** /warehouse/items — the item catalogue: search by code, name or EAN (a scan works), create and edit. */
 export default function ItemsPage() {
@@ -71,7 +72,7 @@ export default function ItemsPage() {
                         </Group>
                       </Table.Td>
                       <Table.Td><Text className="mono" size="sm" c={i.ean ? undefined : 'dimmed'}>{i.ean ?? '—'}</Text></Table.Td>
-                      <Table.Td>{i.unit}</Table.Td>
+                      <Table.Td>{unitLabel(t, i.unit)}</Table.Td>
                       <Table.Td>{vatCategoryLabel(t, i.vatCategory)}</Table.Td>
                       <Table.Td className="wh-num">{i.salePriceMinor === undefined || i.salePriceMinor === null ? '—' : formatMoney(i.salePriceMinor, STOCK_CURRENCY)}</Table.Td>
                       <Table.Td><ActiveBadge active={i.active} /></Table.Td>

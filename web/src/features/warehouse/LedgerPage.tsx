@@ -14,6 +14,7 @@ import { WarehouseFilter } from './WarehouseFilter';
 import { ItemModal } from './ItemModal';
 import { ledgerPoints } from './model';
 import { WarehouseHeader } from './WarehouseHeader';
+import { quantityLabel, unitLabel } from './units';
 
 function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) 
             <YAxis fontSize={12} width={48} allowDecimals={false} />
             <ChartTooltip
               labelFormatter={(v) => formatDate(String(v))}
-              formatter={(value) => [`${formatDecimal(String(value))} ${unit}`, t('warehouse.fields.balance')]}
+              formatter={(value) => [quantityLabel(t, String(value), unit), t('warehouse.fields.balance')]}
             />
             <Line type="stepAfter" dataKey="balance" stroke="var(--mantine-color-blue-6)" strokeWidth={2} dot={false} isAnimationActive={false} />
           </LineChart>
@@ -73,7 +74,7 @@ export default function LedgerPage() {
       <WarehouseHeader
         withTabs={false}
         title={it.name}
-        subtitle={[it.code, it.ean, it.unit].filter(Boolean).join(' · ')}
+        subtitle={[it.code, it.ean, unitLabel(t, it.unit)].filter(Boolean).join(' · ')}
         actions={can('warehouse.manage') ? <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="item-edit">{t('common.edit')}</Button> : undefined}
       />
       <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
@@ -86,7 +87,7 @@ export default function LedgerPage() {
         />
         {last ? (
           <Group gap="xs">
-            <Badge size="lg" variant="light" data-testid="ledger-balance" data-balance={last.balance}>{t('warehouse.ledger.balanceNow', { quantity: `${formatDecimal(String(last.balance))} ${it.unit}` })}</Badge>
+            <Badge size="lg" variant="light" data-testid="ledger-balance" data-balance={last.balance}>{t('warehouse.ledger.balanceNow', { quantity: quantityLabel(t, String(last.balance), it.unit) })}</Badge>
             {costs && last.value !== null ? (
               <Badge size="lg" variant="light" color="gray" data-testid="ledger-value">{money(Math.round(last.value * 100))}</Badge>
             ) : null}

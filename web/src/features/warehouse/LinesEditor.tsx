@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../pricing/money';
 import { itemLabel, ItemPicker } from './ItemPicker';
 import { type DocumentValues, emptyLine, lineTotalMinor, parseSerials } from './model';
+import { unitLabel } from './units';
 
 interface Props {
   form: UseFormReturnType<DocumentValues>;
@@ -97,7 +98,7 @@ export function LinesEditor({ form, currency, focusKey }: Props) {
               aria-label={quantityLabel}
               inputMode="decimal"
               autoComplete="off"
-              rightSection={line.unit ? <Text size="xs" c="dimmed">{line.unit}</Text> : null}
+              rightSection={line.unit ? <Text size="xs" c="dimmed">{unitLabel(t, line.unit)}</Text> : null}
               rightSectionWidth={line.unit ? 36 : undefined}
               {...form.getInputProps(`lines.${i}.quantity`)}
               onKeyDown={nextLine(i, 'quantity')}

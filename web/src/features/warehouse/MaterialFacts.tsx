@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../pricing/money';
 import type { ServiceRecord } from '../records/api';
 import { unitPriceMinor } from '../records/format';
+import { unitLabel } from './units';
 
 /**
  * The money facts of a material record on the ticket: the price per unit (prices field scope)
@@ -15,7 +16,7 @@ export function MaterialFacts({ record }: { record: ServiceRecord }) {
   const cost = record.costMinor;
   const costCurrency = record.price.costCurrency ?? currency;
   const parts = [
-    unit !== null && currency ? t('warehouse.record.unitPrice', { price: formatMoney(unit, currency), unit: record.item?.unit ?? t('warehouse.record.piece') }) : null,
+    unit !== null && currency ? t('warehouse.record.unitPrice', { price: formatMoney(unit, currency), unit: record.item ? unitLabel(t, record.item.unit) : t('warehouse.record.piece') }) : null,
     cost !== undefined && cost !== null && costCurrency ? t('warehouse.record.cost', { amount: formatMoney(cost, costCurrency) }) : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;

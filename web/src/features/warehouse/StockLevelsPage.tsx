@@ -15,6 +15,7 @@ import { formatDecimal, parseDecimalInput } from '../records/format';
 import { STOCK_CURRENCY, type StockLevel, useSetMinimum, useStockLevels } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
 import { WarehouseHeader } from './WarehouseHeader';
+import { quantityLabel, unitLabel } from './units';
 
 /** Sets (or clears) the minimum of one item in one warehouse. */
 function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => void }) {
@@ -43,7 +44,7 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
             data-autofocus
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            rightSection={<Text size="xs" c="dimmed">{level.unit}</Text>}
+            rightSection={<Text size="xs" c="dimmed">{unitLabel(t, level.unit)}</Text>}
             error={problem ?? (save.isError ? errorMessage(t, save.error) : undefined)}
             data-testid="minimum-input"
           />
@@ -119,10 +120,10 @@ export default function StockLevelsPage() {
                           {l.belowMinimum ? (
                             <Tooltip label={t('warehouse.levels.below')}><IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /></Tooltip>
                           ) : null}
-                          <Text size="sm" fw={600} c={l.belowMinimum ? 'orange.8' : undefined}>{formatDecimal(l.quantity)} {l.unit}</Text>
+                          <Text size="sm" fw={600} c={l.belowMinimum ? 'orange.8' : undefined}>{quantityLabel(t, l.quantity, l.unit)}</Text>
                         </Group>
                       </Table.Td>
-                      <Table.Td className="wh-num">{l.minimum === null ? '—' : `${formatDecimal(l.minimum)} ${l.unit}`}</Table.Td>
+                      <Table.Td className="wh-num">{l.minimum === null ? '—' : quantityLabel(t, l.minimum, l.unit)}</Table.Td>
                       {costs ? <Table.Td className="wh-num">{l.averageCostMinor === undefined || l.averageCostMinor === null ? '—' : formatMoney(l.averageCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
                       {costs ? <Table.Td className="wh-num">{l.valueMinor === undefined || l.valueMinor === null ? '—' : formatMoney(l.valueMinor, STOCK_CURRENCY)}</Table.Td> : null}
                       {manage ? (

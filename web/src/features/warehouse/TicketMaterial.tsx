@@ -10,7 +10,7 @@ import { errorMessage } from '../../app/api/errors';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { usePhone } from '../admin/shared/usePhone';
-import { formatDecimal, parseDecimalInput } from '../records/format';
+import { parseDecimalInput } from '../records/format';
 import { todayIso } from '../records/week';
 import { documentPdfUrl, type Item, type StockDocument, useCreateDocument, useItemLevels, useTicketSlips, useWarehouses } from './api';
 import './warehouse.css';
@@ -18,6 +18,7 @@ import { documentTitle } from './DocumentBadges';
 import { factualMessage } from './errors';
 import { itemLabel, ItemPicker } from './ItemPicker';
 import { parseSerials } from './model';
+import { quantityLabel, unitLabel } from './units';
 
 /** The ticket's slips (issues and returns) with their lines and the printable PDF. */
 function SlipList({ slips }: { slips: StockDocument[] }) {
@@ -32,7 +33,7 @@ function SlipList({ slips }: { slips: StockDocument[] }) {
               <Text size="xs" c="dimmed">{t(`warehouse.kindsOne.${s.kind}`)} · {formatDate(s.date)} · {s.warehouse.name}</Text>
             </Group>
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {(s.lines ?? []).map((l) => `${l.itemName} × ${formatDecimal(l.quantity)} ${l.unit}`).join(', ')}
+              {(s.lines ?? []).map((l) => `${l.itemName} × ${quantityLabel(t, l.quantity, l.unit)}`).join(', ')}
             </Text>
           </div>
           {/* Every role that sees the slips may print them; the PDF shows costs only to roles that see costs. */}
@@ -96,7 +97,7 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
       { kind: 'issue', date: todayIso(), warehouseId: Number(warehouseId), ticketId, lines: [{ itemId: item.id, quantity: q, ...(serialList.length ? { serials: serialList } : {}) }], confirm: true },
       {
         onSuccess: (doc) => {
-          notifications.show({ color: 'green', message: t('warehouse.material.issued', { item: item.name, quantity: `${formatDecimal(q)} ${item.unit}`, number: doc.number ?? doc.id }), position: 'bottom-right' });
+          notifications.show({ color: 'green', message: t('warehouse.material.issued', { item: item.name, quantity: quantityLabel(t, q, item.unit), number: doc.number ?? doc.id }), position: 'bottom-right' });
           setItem(null);
           setQuantity('1');
           setSerials('');
@@ -107,12 +108,9 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
     );
   };
 
-  const facts = factualMessage(create.error);
-  // Not enough stock: say in the user's language how much is there (the server's words follow).
+  // Not enough stock: say in the user's language how much is there (the server sends the values).
+  const facts = factualMessage(t, create.error);
   const available = isApiError(create.error) && create.error.code === 'insufficient_stock' ? create.error.extra.available : undefined;
-  const shortage = typeof available === 'string' && item && warehouseId
-    ? t('warehouse.material.shortage', { available: `${formatDecimal(available)} ${item.unit}`, item: item.name, warehouse: usable.find((w) => String(w.id) === warehouseId)?.name ?? '' })
-    : null;
   const list = slips.data ?? [];
 
   return (
@@ -132,8 +130,7 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
                 {create.isError ? (
                   <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="material-error" data-code={(create.error as { code?: string }).code ?? ''}>
                     <Text size="sm" fw={600}>{errorMessage(t, create.error)}</Text>
-                    {shortage ? <Text size="sm" fw={500} data-testid="material-error-shortage" data-available={String(available)}>{shortage}</Text> : null}
-                    {facts && !shortage ? <Text size="sm" data-testid="material-error-facts">{facts}</Text> : null}
+                    {facts ? <Text size="sm" fw={500} data-testid="material-error-shortage" data-available={String(available ?? '')}>{facts}</Text> : null}
                   </Alert>
                 ) : null}
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
@@ -170,8 +167,8 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
                     autoComplete="off"
                     value={quantity}
                     onChange={(e) => setQuantity(e.currentTarget.value)}
-                    rightSection={item ? <Text size="xs" c="dimmed">{item.unit}</Text> : null}
-                    description={inStock !== null && item ? t('warehouse.material.available', { quantity: `${formatDecimal(inStock)} ${item.unit}` }) : undefined}
+                    rightSection={item ? <Text size="xs" c="dimmed">{unitLabel(t, item.unit)}</Text> : null}
+                    description={inStock !== null && item ? t('warehouse.material.available', { quantity: quantityLabel(t, inStock, item.unit) }) : undefined}
                     inputWrapperOrder={['label', 'input', 'description', 'error']}
                     data-testid="material-quantity"
                   />

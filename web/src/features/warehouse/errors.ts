@@ -1,27 +1,44 @@
-// Refusals of the warehouse API in the user's language. When stock is short the server
-// says what is there ("2 left in Van Novák"): that text is shown as it comes, beside
-// the translated headline, so the technician sees at once how much can be issued.
+// Refusals of the warehouse API in the user's language. When stock is short (or more is
+// returned than was issued) the server sends the facts as values beside its English
+// message: what is there, what was asked, of which item, where. They are said here in
+// the user's language beside the translated headline, so the technician sees at once
+// how much can be issued. Every other refusal is a code translated by the app's error
+// texts, on its field where it has one.
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage, errorMessage } from '../../app/api/errors';
+import { quantityLabel } from './units';
 
-/** Codes whose server message carries the facts (quantities, serials, warehouse names). */
-const FACTUAL = new Set(['insufficient_stock', 'return_exceeds_issue', 'serials_count', 'duplicate_serial', 'count_needs_cost']);
+/** Codes whose refusal carries its facts as values (documents.confirm.ts), each with a text under warehouse.facts. */
+const FACTUAL = new Set(['insufficient_stock', 'return_exceeds_issue']);
 
-/** The server's own words when they carry facts the translation cannot (what is in stock). */
-export function factualMessage(error: unknown): string | null {
-  if (!isApiError(error)) return null;
-  const texts = [FACTUAL.has(error.code) ? error.message : '', ...error.details.filter((d) => FACTUAL.has(d.code)).map((d) => d.message)];
-  // The headline often repeats its line's detail word for word: each fact once.
-  const unique = [...new Set(texts.filter(Boolean))];
-  return unique.length ? unique.join(' · ') : null;
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** The facts of a stock shortage or an over-return in the user's language; null for any other refusal. */
+export function factualMessage(t: TFunction, error: unknown): string | null {
+  if (!isApiError(error) || !FACTUAL.has(error.code)) return null;
+  const x = error.extra;
+  const unit = text(x.unit);
+  if (error.code === 'insufficient_stock') {
+    if (!text(x.available)) return null;
+    return t('warehouse.facts.insufficient_stock', {
+      available: quantityLabel(t, text(x.available), unit), requested: quantityLabel(t, text(x.requested), unit),
+      item: text(x.item), warehouse: text(x.warehouse),
+    });
+  }
+  if (!text(x.returnable)) return null;
+  return t('warehouse.facts.return_exceeds_issue', {
+    returnable: quantityLabel(t, text(x.returnable), unit), given: quantityLabel(t, text(x.given), unit),
+    item: text(x.item), slip: text(x.slip),
+  });
 }
 
-/** The whole refusal in one line: the headline, the facts, the field problems. */
+/** The whole refusal in one line: the headline, the facts, the field problems (factsOnly: the facts alone). */
 export function stockError(t: TFunction, error: unknown, factsOnly = false): string {
-  const facts = factualMessage(error);
+  const facts = factualMessage(t, error);
   if (factsOnly) return facts ?? '';
   if (!isApiError(error)) return errorMessage(t, error);
+  // A factual refusal's line detail repeats its headline: the facts say it once.
   const details = error.details.filter((d) => !FACTUAL.has(d.code)).map((d) => detailMessage(t, d));
   return [errorMessage(t, error), facts, ...details].filter(Boolean).join(' · ');
 }

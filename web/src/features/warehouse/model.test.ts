@@ -69,8 +69,16 @@ describe('document form → API body', () => {
     expect(toDocumentInput(v).body).toEqual({ kind: 'count', date: '2026-11-02', warehouseId: 3, reason: 'Roční inventura', lines: [{ itemId: 2, quantity: '0' }] });
   });
 
+  it('marks a count without a reason before anything is sent (or confirmed)', () => {
+    const v = { ...emptyDocument('count', '2026-11-02', 3), reason: '  ', lines: [line({ itemId: 2, quantity: '4' })] };
+    expect(toDocumentInput(v, true).problems).toEqual({ reason: 'required' });
+    expect(toDocumentInput(v).problems).toEqual({ reason: 'required' });
+    // Returns may give a reason, but need none.
+    expect(toDocumentInput({ ...v, kind: 'return', returnsDocumentId: 5 }).problems).toBeNull();
+  });
+
   it('sends the cost of a count only when given, and puts line problems of the server on the form fields', () => {
-    const v = { ...emptyDocument('count', '2026-11-02', 3), lines: [line({ itemId: 2, quantity: '4', unitPrice: '250' })] };
+    const v = { ...emptyDocument('count', '2026-11-02', 3), reason: 'Roční inventura', lines: [line({ itemId: 2, quantity: '4', unitPrice: '250' })] };
     expect(toDocumentInput(v).body?.lines).toEqual([{ itemId: 2, quantity: '4', unitPriceMinor: 25000 }]);
     expect(linePathMap(2, [0, 2])).toEqual({
       'lines.0.unitPriceMinor': 'lines.0.unitPrice', 'lines.1.unitPriceMinor': 'lines.1.unitPrice',

@@ -131,6 +131,8 @@ export function toDocumentInput(v: DocumentValues, confirm = false): Built {
     if (!v.targetWarehouseId) problems.targetWarehouseId = 'required';
     else if (v.targetWarehouseId === v.warehouseId) problems.targetWarehouseId = 'sameWarehouse';
   }
+  // The server refuses a count without a reason: say so here, before the confirm dialog opens.
+  if (v.kind === 'count' && !v.reason.trim()) problems.reason = 'required';
   // Lines left completely empty (the spare one at the end) are not sent.
   const lines = v.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.itemId !== null || l.quantity.trim() !== '');
   if (lines.length === 0) problems.lines = 'noLines';
