@@ -292,6 +292,13 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     expect(changed.termsChangedAt > '2000-01-01').toBe(true);
     const detail = (await api('GET', `/api/v1/contracts/${c.id}`)).json();
     expect(detail.staleDrafts).toEqual([{ invoiceId: draft.id, period: '2026-10', computedAt: '2000-01-01T00:00:00.000Z' }]);
+    // The draft itself says so too (its page shows the warning); without a change it says nothing.
+    await db.updateTable('invoices').set({ visible: 1 }).where('id', '=', draft.id).execute();
+    // (A draft of no one contract counts every contract of its client: others of this file's client are listed too.)
+    expect((await api('GET', `/api/v1/invoices/${draft.id}`)).json().staleTerms).toContainEqual({ contractId: c.id, number: c.number, termsChangedAt: changed.termsChangedAt });
+    await db.updateTable('invoices').set({ created_at: '2099-01-01T00:00:00.000Z' }).where('id', '=', draft.id).execute();
+    expect((await api('GET', `/api/v1/invoices/${draft.id}`)).json().staleTerms).toEqual([]);
+    await db.updateTable('invoices').set({ created_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', draft.id).execute();
     expect(await termsChangedAfter(db, { clientId: w.clientId, contractId: c.id, computedAt: '2000-01-01T00:00:00.000Z' })).toEqual([{ contractId: c.id, number: c.number, termsChangedAt: changed.termsChangedAt }]);
     expect(await termsChangedAfter(db, { clientId: w.clientId, contractId: c.id, computedAt: changed.termsChangedAt })).toEqual([]);
     await db.deleteFrom('invoices').where('id', '=', draft.id).execute();

@@ -95,6 +95,9 @@ export const invoiceDetail = invoiceSummary.extend({
   homeCurrency: z.string().nullable(),
   /** What the caller may do with it now (state and permissions). */
   allowedActions: z.array(invoiceAction),
+  staleTerms: z
+    .array(z.object({ contractId: z.number(), number: z.string(), termsChangedAt: z.string() }))
+    .describe("Drafts: the client's contracts whose billing terms changed after the draft was computed (it bills the old terms until the month is run again); empty otherwise"),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;

@@ -10,6 +10,7 @@ import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { notFound } from '../../shared/errors.ts';
 import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
 import { loadSupplier } from '../company/index.ts';
+import { termsChangedAfter } from '../contracts/index.ts';
 import { invoiceDocument } from './billing.document.ts';
 import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
@@ -93,6 +94,8 @@ export function createInvoicesService(deps: InvoicingDeps) {
     const need = exchangeRateNeed({ currency: row.currency, reverseCharge: row.reverse_charge === 1, vatMinor }, supplier);
     // A credit note shows the refund its invoice owes: that is where the client's money went.
     const corrected = row.kind === 'credit_note' && row.corrects_invoice_id !== null ? await repo.findInvoice(db, row.corrects_invoice_id) : undefined;
+    // A draft computed before its client's contract terms changed bills the old terms: said, not rewritten.
+    const staleTerms = row.state === 'draft' ? await termsChangedAfter(db, { clientId: row.client_id, contractId: row.contract_id, computedAt: row.created_at }) : [];
     const detail: InvoiceDetail = {
       ...summaryOf(row, today),
       ...(corrected ? { refundDueMinor: refundDue(moneyState(corrected)) } : {}),
@@ -120,6 +123,7 @@ export function createInvoicesService(deps: InvoicingDeps) {
       needsExchangeRate: row.state === 'draft' && need.needsExchangeRate,
       homeCurrency: need.homeCurrency,
       allowedActions: possibleActions(moneyState(row)).filter((a) => hasPermission(ctx.actor, ACTION_PERMISSION[a])),
+      staleTerms,
     };
     if (fieldScopeOf(ctx.actor.roles).prices) return detail;
     return { ...withoutMoney(detail), lines: detail.lines.map(withoutMoney), payments: detail.payments.map(withoutMoney), creditNotes: detail.creditNotes.map(withoutMoney) };

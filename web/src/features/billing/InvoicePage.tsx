@@ -85,6 +85,16 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
           {invoice.blocked.map((b) => <Text key={b} size="sm">{b}</Text>)}
         </Alert>
       ) : null}
+      {invoice.staleTerms.length > 0 ? (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.draft.staleTitle')} data-testid="draft-stale-terms">
+          {invoice.staleTerms.map((c) => (
+            <Text key={c.contractId} size="sm">
+              {t('billing.draft.staleText', { contract: c.number, at: formatDate(c.termsChangedAt) })}{' '}
+              <Anchor component={Link} to={`/contracts/${c.contractId}`}>{t('billing.draft.staleOpen')}</Anchor>
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4">{t('billing.draft.lines')}</Title>

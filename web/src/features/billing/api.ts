@@ -149,6 +149,8 @@ export interface InvoiceDetail extends InvoiceSummary {
   needsExchangeRate: boolean;
   homeCurrency: string | null;
   allowedActions: InvoiceAction[];
+  /** Drafts: contracts whose billing terms changed after the draft was computed. */
+  staleTerms: { contractId: number; number: string; termsChangedAt: string }[];
 }
 
 /** The rate an invoice in a foreign currency is issued with: units of the home currency per one unit of the invoice's ('24.335'). */
