@@ -109,6 +109,12 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     const slovak = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=sk` })).body.replace(/^\uFEFF/, '').split('\r\n');
     expect(slovak[0]).toContain(';Požiadavka;Druh;Typ práce;Časová trieda;');
     expect(slovak[2]).toContain(';36,5;');
+    // Without ?lang= the user's own language (changed just now: the next request sees it).
+    expect((await w.t.request(w.manager.auth, { method: 'PATCH', url: '/api/v1/auth/me', payload: { language: 'sk' } })).statusCode).toBe(200);
+    const own = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}` })).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(own[0]).toBe(slovak[0]);
+    await w.t.request(w.manager.auth, { method: 'PATCH', url: '/api/v1/auth/me', payload: { language: 'en' } });
+    expect((await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}` })).body).toContain('Date,Start,');
     const forTech = await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/records/export.csv?ticketId=${ticket.id}&lang=en` });
     const header = forTech.body.replace(/^\uFEFF/, '').split('\r\n')[0]!;
     expect(header.split(',')).toContain('Amount');

@@ -37,7 +37,7 @@ export function createRecords(deps: RecordsDeps) {
     bulk: createRecordsBulk({ ...deps, records }),
     timers: createTimers({ ...deps, records }),
     timesheets: createTimesheets(deps),
-    exports: createRecordsExport({ ...deps, records }),
+    exports: createRecordsExport({ records }),
   };
 }
 

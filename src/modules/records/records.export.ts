@@ -1,5 +1,4 @@
 import { fieldScopeOf, type RequestContext } from '../identity/index.ts';
-import type { RecordsDeps } from './records.context.ts';
 import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
 import { formatCsv } from './domain/csv.ts';
@@ -86,17 +85,12 @@ export function formatDecimalText(text: string, decimalComma: boolean): string {
 }
 
 /** The filtered list of records as CSV (UTF-8 with BOM, ';' for Czech and Slovak Excel) or XLSX; money only per field scope. */
-export function createRecordsExport(deps: Pick<RecordsDeps, 'db'> & { records: RecordsService }) {
-  const { db, records } = deps;
-
-  async function languageOf(ctx: RequestContext, lang: Lang | undefined): Promise<Lang> {
-    if (lang) return lang;
-    const user = await db.selectFrom('users').select('language').where('id', '=', ctx.actor.userId).executeTakeFirst();
-    return user && (user.language === 'cs' || user.language === 'sk') ? user.language : 'en';
-  }
+export function createRecordsExport(deps: { records: RecordsService }) {
+  const { records } = deps;
 
   async function table(ctx: RequestContext, filters: RecordFilters, lang: Lang | undefined) {
-    const language = await languageOf(ctx, lang);
+    // ?lang=, else the user's own language (the actor carries it), else English (the system).
+    const language: Lang = lang ?? ctx.actor.language ?? 'en';
     const { headers: h, values } = WORDS[language];
     const word = (v: string | null) => (v === null ? null : (values[v] ?? v));
     const scope = fieldScopeOf(ctx.actor.roles);
