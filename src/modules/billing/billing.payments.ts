@@ -42,6 +42,36 @@ export function createPayments(deps: InvoicingDeps) {
     if (problems.length) throw invalid(problems);
   }
 
+  /** The invoice's money as the settlement rules read it (its blocking reasons do not matter to money received). */
+  const moneyOf = (invoice: repo.InvoiceRow) => ({
+    kind: 'invoice' as const, state: invoice.state, totalMinor: invoice.total_minor, paidMinor: invoice.paid_minor,
+    creditedMinor: invoice.credited_minor, dueDate: invoice.due_date, blocked: [],
+  });
+
+  /**
+   * Writes money received (`amountMinor` > 0) or paid back (< 0) in one transaction: the
+   * invoice's new paid sum and state (version-checked), the payment row, the audit entry.
+   */
+  async function settle(
+    ctx: RequestContext,
+    invoice: repo.InvoiceRow,
+    entry: { action: 'payment' | 'refund'; date: string; amountMinor: number; note: string; paidMinor: number; state: typeof invoice.state; before: Record<string, unknown> },
+  ): Promise<number> {
+    const now = clock.now();
+    const at = now.toISOString();
+    const { action, date, amountMinor, note, paidMinor, state } = entry;
+    return db.transaction().execute(async (trx) => {
+      if (!(await repo.updateSettlement(trx, invoice.id, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
+      const paymentId = await repo.insertPayment(trx, { invoice_id: invoice.id, date, amount_minor: amountMinor, note, created_by: ctx.actor.userId || null, created_at: at });
+      await recordAudit(trx, now, auditWhoOf(ctx), {
+        entity: 'invoice', entityId: invoice.id, action,
+        before: entry.before,
+        after: { state, paidMinor, paymentId, date, amountMinor, note },
+      });
+      return paymentId;
+    });
+  }
+
   async function recordPayment(ctx: RequestContext, invoiceId: number, input: PaymentInput): Promise<{ paymentId: number; state: string; amountDueMinor: number }> {
     requirePermission(ctx, 'invoices.payments');
     const invoice = await issuedInvoice(invoiceId);
@@ -49,7 +79,7 @@ export function createPayments(deps: InvoicingDeps) {
     if (invoice.kind !== 'invoice') throw conflict('not_an_invoice', 'Payments are recorded on invoices, not on credit notes');
     if (invoice.state === 'draft') throw conflict('not_issued', 'The invoice is a draft; issue it first');
     if (invoice.state === 'credited') throw conflict('invoice_credited', `Invoice ${invoice.number} is fully credited; nothing is due`);
-    const money = { kind: 'invoice' as const, state: invoice.state, totalMinor: invoice.total_minor, paidMinor: invoice.paid_minor, creditedMinor: invoice.credited_minor, dueDate: invoice.due_date, blocked: [] };
+    const money = moneyOf(invoice);
     const due = amountDue(money);
     if (due === 0) throw conflict('nothing_due', `Invoice ${invoice.number} is paid; nothing is due`);
     if (input.amountMinor > due) {
@@ -57,18 +87,11 @@ export function createPayments(deps: InvoicingDeps) {
     }
     const paidMinor = invoice.paid_minor + input.amountMinor;
     const state = settledState({ ...money, paidMinor }, false);
-    const now = clock.now();
-    const at = now.toISOString();
-    return db.transaction().execute(async (trx) => {
-      if (!(await repo.updateSettlement(trx, invoiceId, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
-      const paymentId = await repo.insertPayment(trx, { invoice_id: invoiceId, date: input.date, amount_minor: input.amountMinor, note: input.note ?? '', created_by: ctx.actor.userId || null, created_at: at });
-      await recordAudit(trx, now, auditWhoOf(ctx), {
-        entity: 'invoice', entityId: invoiceId, action: 'payment',
-        before: { state: invoice.state, paidMinor: invoice.paid_minor },
-        after: { state, paidMinor, paymentId, date: input.date, amountMinor: input.amountMinor, note: input.note ?? '' },
-      });
-      return { paymentId, state, amountDueMinor: amountDue({ ...money, paidMinor }) };
+    const paymentId = await settle(ctx, invoice, {
+      action: 'payment', date: input.date, amountMinor: input.amountMinor, note: input.note ?? '', paidMinor, state,
+      before: { state: invoice.state, paidMinor: invoice.paid_minor },
     });
+    return { paymentId, state, amountDueMinor: amountDue({ ...money, paidMinor }) };
   }
 
   /** Records money paid back to the client (a negative payment), at most the refund due; audited like a payment. */
@@ -78,7 +101,7 @@ export function createPayments(deps: InvoicingDeps) {
     checkInput(invoice, input);
     if (invoice.kind !== 'invoice') throw conflict('not_an_invoice', 'Refunds are recorded on the invoice the client paid, not on the credit note');
     if (invoice.state === 'draft') throw conflict('not_issued', 'The invoice is a draft; nothing was paid');
-    const money = { kind: 'invoice' as const, state: invoice.state, totalMinor: invoice.total_minor, paidMinor: invoice.paid_minor, creditedMinor: invoice.credited_minor, dueDate: invoice.due_date, blocked: [] };
+    const money = moneyOf(invoice);
     const owed = refundDue(money);
     if (owed === 0) throw conflict('nothing_to_refund', `Nothing was paid on invoice ${invoice.number} beyond what is due; there is nothing to refund`);
     if (input.amountMinor > owed) {
@@ -87,18 +110,11 @@ export function createPayments(deps: InvoicingDeps) {
     const paidMinor = invoice.paid_minor - input.amountMinor;
     // A fully credited invoice stays credited; otherwise the state follows the payments left.
     const state = invoice.state === 'credited' ? 'credited' : settledState({ ...money, paidMinor }, false);
-    const now = clock.now();
-    const at = now.toISOString();
-    return db.transaction().execute(async (trx) => {
-      if (!(await repo.updateSettlement(trx, invoiceId, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
-      const paymentId = await repo.insertPayment(trx, { invoice_id: invoiceId, date: input.date, amount_minor: -input.amountMinor, note: input.note ?? '', created_by: ctx.actor.userId || null, created_at: at });
-      await recordAudit(trx, now, auditWhoOf(ctx), {
-        entity: 'invoice', entityId: invoiceId, action: 'refund',
-        before: { state: invoice.state, paidMinor: invoice.paid_minor, refundDueMinor: owed },
-        after: { state, paidMinor, paymentId, date: input.date, amountMinor: -input.amountMinor, note: input.note ?? '' },
-      });
-      return { paymentId, state, refundDueMinor: refundDue({ ...money, paidMinor }) };
+    const paymentId = await settle(ctx, invoice, {
+      action: 'refund', date: input.date, amountMinor: -input.amountMinor, note: input.note ?? '', paidMinor, state,
+      before: { state: invoice.state, paidMinor: invoice.paid_minor, refundDueMinor: owed },
     });
+    return { paymentId, state, refundDueMinor: refundDue({ ...money, paidMinor }) };
   }
 
   async function markSent(ctx: RequestContext, invoiceId: number): Promise<void> {
