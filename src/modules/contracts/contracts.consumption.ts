@@ -5,7 +5,7 @@ import * as repo from './contracts.repo.ts';
 import type { Consumption, Contract } from './contracts.schemas.ts';
 import { toTerms } from './contracts.terms.ts';
 import {
-  compareChronologically, consumePrepaid, firstDayOf, lastDayOf, overlapWithPeriod, periodOf, prepaidMinutesForPeriod, prevPeriod, projectUse, type CarriedLot, type Period, type UseProjection,
+  allowanceMinutes, compareChronologically, consumePrepaid, firstDayOf, lastDayOf, overlapWithPeriod, periodOf, prepaidMinutesForPeriod, prevPeriod, projectUse, type CarriedLot, type Period, type UseProjection,
 } from './domain/index.ts';
 
 /**
@@ -60,7 +60,7 @@ export async function consumptionOf(db: DbOrTx, contract: Contract, period: Peri
   const used = result.consumed;
   const pct = (minutes: number) => (allowance > 0 ? Math.floor((minutes * 100) / allowance) : null);
   // All covered work in allowance minutes: the covered parts plus the overage parts at their multipliers.
-  const workSoFar = used + result.entries.reduce((sum, e) => sum + Math.ceil((e.overageMinutes * e.multiplierMicros) / 1_000_000), 0);
+  const workSoFar = used + result.entries.reduce((sum, e) => sum + allowanceMinutes(e.overageMinutes, e.multiplierMicros), 0);
   // The pace so far, carried to the period's (or validity's) last day; nothing to project before it starts.
   let projection: UseProjection | null = null;
   if (overlap && today >= from) projection = projectUse(workSoFar, allowance, daysInclusive(from, today > to ? to : today), daysInclusive(from, to));

@@ -21,7 +21,7 @@ export type {
 } from './terms.ts';
 export { feePeriodsToBill, isFeeDue, prepaidMinutesForPeriod, prorateByDays } from './fees.ts';
 export type { FeePeriod } from './fees.ts';
-export { compareChronologically, consumePrepaid } from './prepaid.ts';
+export { allowanceMinutes, compareChronologically, consumePrepaid } from './prepaid.ts';
 export type { CarriedLot, ChronologicalKey, CoveredEntry, EntrySplit, LotConsumption, PrepaidConsumption } from './prepaid.ts';
 export { projectUse } from './projection.ts';
 export type { UseProjection } from './projection.ts';

@@ -70,6 +70,11 @@ function assertWhole(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a whole non-negative number, got ${value}`);
 }
 
+/** The allowance minutes that `minutes` of work use at a multiplier (in millionths): rounded up, exact. */
+export function allowanceMinutes(minutes: number, micros: number): number {
+  return ceilMulDiv(minutes, micros, MICROS);
+}
+
 /** ceil(a × b / c), exact; BigInt only past 2^53. */
 function ceilMulDiv(a: number, b: number, c: number): number {
   const product = a * b;
@@ -122,13 +127,13 @@ export function consumePrepaid(
       covered = entry.billableMinutes; // a zero multiplier covers without using allowance
       used = 0;
     } else {
-      const fullUse = ceilMulDiv(entry.billableMinutes, micros, MICROS);
+      const fullUse = allowanceMinutes(entry.billableMinutes, micros);
       if (fullUse <= remaining) {
         covered = entry.billableMinutes;
         used = fullUse;
       } else {
         covered = floorMulDiv(remaining, MICROS, micros);
-        used = ceilMulDiv(covered, micros, MICROS);
+        used = allowanceMinutes(covered, micros);
       }
     }
     remaining -= used;
