@@ -33,6 +33,7 @@ import type { DatabaseHandle } from './platform/db/index.ts';
 import { registerErrorHandler } from './platform/http/errors.ts';
 import { collectWhenQuiet } from './platform/http/idle-memory.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { registerTextGuard } from './platform/http/text-guard.ts';
 import { serializerCompiler } from './platform/http/serializer.ts';
 import { registerWebApp } from './platform/http/web.ts';
 import { createFileStore } from './platform/storage.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHook(app, services.auth);
+  registerTextGuard(app);
   registerMetrics(app);
   collectWhenQuiet(app);
 

@@ -150,6 +150,26 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     }
   });
 
+  it('holds amounts beyond 32 bits: a line of 30 000 000.00 issued and paid to the haléř; absurd lines refused', async () => {
+    const id = await w.draft({ records: await w.approvedRecords(1) });
+    const addLine = async (quantity: string, unitPriceMinor: number) =>
+      w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/lines`, { version: (await get(id)).json().version, description: 'Velká dodávka', quantity, unit: 'ks', unitPriceMinor, vatRateBp: 2100 });
+    for (const [quantity, price] of [['1000000.001', 1], ['2', 600_000_000_000]] as const) {
+      const refused = await addLine(quantity, price);
+      expect([quantity, refused.statusCode, refused.json().error.details[0].code]).toEqual([quantity, 400, 'line_too_large']);
+    }
+    const added = await addLine('3', 10_000_000_00);
+    expect(added.statusCode, added.body).toBe(201);
+    const issued = await issue(id);
+    expect(issued.statusCode, issued.body).toBe(200);
+    const netMinor = 800_00 + 30_000_000_00;
+    const vatMinor = 168_00 + 6_300_000_00;
+    expect(issued.json()).toMatchObject({ netMinor, vatMinor, totalMinor: netMinor + vatMinor, vatRecap: [{ vatRateBp: 2100, baseMinor: netMinor, vatMinor }] });
+    const paid = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, { date: '2026-11-02', amountMinor: netMinor + vatMinor });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({ state: 'paid', paidMinor: netMinor + vatMinor, amountDueMinor: 0 });
+  });
+
   it('records payments (partial, then full), marks sent, derives overdue, refuses bad payments', async () => {
     const id = await w.draft({ records: await w.approvedRecords(1) });
     await issue(id); // 800.00 + 21 % = 968.00, due 2026-11-16

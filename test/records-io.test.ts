@@ -70,6 +70,10 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect(JSON.stringify(sheet)).not.toContain('costMinor');
     expect(sheet.byTicket.map((r: { ticket: { id: number } }) => r.ticket.id).sort()).toEqual([w.ticket.id, other.id].sort());
     expect((await w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/timesheets/week?start=2026-10-19&technicianId=${w.tech2.id}` })).statusCode).toBe(403);
+    // A week running past the last date there is: refused by name, not a 500.
+    const late = await w.t.request(w.tech2.auth, { method: 'GET', url: '/api/v1/timesheets/week?start=9999-12-31' });
+    expect([late.statusCode, late.json().error.details[0]]).toEqual([400, expect.objectContaining({ path: 'start', code: 'invalid_date' })]);
+    expect((await w.t.request(w.tech2.auth, { method: 'GET', url: '/api/v1/timesheets/week?start=9999-12-25' })).statusCode).toBe(200);
 
     const team = await w.t.request(w.admin.auth, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Technici', members: [w.tech.id, w.tech2.id] } });
     const teamSheet = (await w.t.request(w.manager.auth, { method: 'GET', url: `/api/v1/timesheets/team-week?start=2026-10-19&teamId=${team.json().id}` })).json();

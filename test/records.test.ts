@@ -116,6 +116,9 @@ describe.each(testEngines())('service records on %s', (engine) => {
       [{ kind: 'travel', date: '2026-10-20', km: -3 }, 'km', 'not_positive'],
       [{ kind: 'travel', date: '2026-10-20' }, 'km', 'required'],
       [{ kind: 'fee', date: '2026-10-20', feeId: w.fee.callOut, quantity: 0 }, 'quantity', 'not_positive'],
+      // Beyond any real trip or count (and beyond a 32-bit column on PostgreSQL): a typing slip, named.
+      [{ kind: 'travel', date: '2026-10-20', km: '1000000.5' }, 'km', 'too_large'],
+      [{ kind: 'fee', date: '2026-10-20', feeId: w.fee.callOut, quantity: 3_000_000 }, 'quantity', 'too_large'],
     ];
     for (const [payload, path, code] of cases) {
       const res = await w.log(w.tech.auth, payload);

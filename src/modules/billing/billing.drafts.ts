@@ -19,6 +19,13 @@ export interface DraftsDeps {
   clock: Clock;
 }
 
+/**
+ * Bounds of a manual line: far beyond any real invoice, and they keep every sum of
+ * lines, VAT and totals well inside exact integers (JavaScript numbers and 64-bit columns).
+ */
+const MAX_LINE_QUANTITY_MILLI = 1_000_000_000;
+const MAX_LINE_NET_MINOR = 1_000_000_000_000;
+
 export interface ManualLineInput {
   version: number;
   description: string;
@@ -82,10 +89,15 @@ export function createDrafts(deps: DraftsDeps) {
     if (quantityMilli === null) throw invalid([{ path: 'quantity', code: 'invalid_quantity', message: 'quantity must be a number with at most 3 decimals, e.g. 1.5' }]);
     // One sign rule for every line: a discount is a negative unit price, so credit notes can take it back like any other line.
     if (quantityMilli <= 0) throw invalid([{ path: 'quantity', code: 'quantity_not_positive', message: 'quantity must be more than 0; enter a discount as a negative unit price' }]);
+    if (quantityMilli > MAX_LINE_QUANTITY_MILLI) throw invalid([{ path: 'quantity', code: 'line_too_large', message: `quantity may be at most ${MAX_LINE_QUANTITY_MILLI / 1000}` }]);
+    const lineNetMinor = multiplyQuantity(quantityMilli, input.unitPriceMinor);
+    if (Math.abs(lineNetMinor) > MAX_LINE_NET_MINOR) {
+      throw invalid([{ path: 'unitPriceMinor', code: 'line_too_large', message: `the line's amount (quantity × unit price) may be at most ${MAX_LINE_NET_MINOR / 100} in either direction` }]);
+    }
     return change<{ lineId: number }>(ctx, id, input.version, 'draft.add_line', async (trx, draft) => {
       const last = await trx.selectFrom('invoice_lines').select((eb) => eb.fn.max('position').as('p')).where('invoice_id', '=', id).executeTakeFirst();
       const position = Number(last?.p ?? 0) + 1;
-      const netMinor = multiplyQuantity(quantityMilli, input.unitPriceMinor);
+      const netMinor = lineNetMinor;
       const row = {
         invoice_id: id, position, kind: 'manual' as const, description: input.description, quantity_milli: quantityMilli, unit: input.unit,
         unit_price_minor: input.unitPriceMinor, net_minor: netMinor, vat_rate_bp: draft.reverse_charge === 1 ? 0 : input.vatRateBp,

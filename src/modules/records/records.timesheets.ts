@@ -7,6 +7,9 @@ import type { TimesheetOut } from './records.schemas.ts';
 import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
 import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
+/** The last day a week of timesheets may start on: its seventh day is the last date there is. */
+const LAST_WEEK_START = '9999-12-25';
+
 /** Week timesheets: one technician's (own, or anyone's for approvers) and a team's. */
 export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   const { db } = deps;
@@ -42,6 +45,8 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
 
   function checkStart(start: string): void {
     if (!isIsoDate(start)) throw invalid([{ path: 'start', code: 'invalid_date', message: `"${start}" is not a date YYYY-MM-DD` }]);
+    // The week's seven days are dates too: a start in the last days of year 9999 would run past them.
+    if (start > LAST_WEEK_START) throw invalid([{ path: 'start', code: 'invalid_date', message: `a week must end by 9999-12-31; "${start}" starts too late` }]);
   }
 
   /**

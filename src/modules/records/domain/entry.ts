@@ -74,6 +74,9 @@ export function entryMinutes(input: TimeInput, options: { required: boolean }): 
   return { minutes, problems };
 }
 
+/** The most km or units one record may hold: more is a typing slip, and keeps prices far inside exact integers. */
+const MAX_DECIMAL_MILLI = 1_000_000_000;
+
 /**
  * A quantity (km, fee units) given as text "36.5" or as a number 36.5: at most 3
  * decimal places, stored as thousandths. Numbers go through their shortest text
@@ -86,5 +89,6 @@ export function parseDecimal(value: string | number, path: string, options: { po
   if (milli < 0 || (options.positive && milli === 0)) {
     return { milli: null, problems: [problem(path, 'not_positive', options.positive ? 'Must be more than 0' : 'May not be negative')] };
   }
+  if (milli > MAX_DECIMAL_MILLI) return { milli: null, problems: [problem(path, 'too_large', `May be at most ${MAX_DECIMAL_MILLI / 1000}`)] };
   return { milli, problems: [] };
 }

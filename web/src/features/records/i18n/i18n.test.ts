@@ -27,7 +27,7 @@ describe('records texts cover the API', () => {
     const codes = [
       'record_locked', 'record_approved', 'not_own_record', 'invalid_state', 'timer_running', 'no_timer', 'timer_changed', 'approval_refused',
       'not_submitted', 'already_approved', 'not_applicable', 'start_required', 'invalid_range', 'minutes_mismatch', 'minutes_not_positive',
-      'invalid_minutes', 'date_in_future', 'date_too_early', 'invalid_decimal', 'material_record', 'not_allowed', 'unknown_reference', 'end_before_start',
+      'invalid_minutes', 'date_in_future', 'date_too_early', 'invalid_decimal', 'too_large', 'material_record', 'not_allowed', 'unknown_reference', 'end_before_start',
     ];
     for (const code of codes) expect(known(`errors.${code}`), code).toBe(true);
   });
