@@ -44,10 +44,12 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
   it('a period with nothing issued exports nothing: a clear 409 and no empty batch, drafts never count', async () => {
     await w.draft({ records: await w.approvedRecords(1, 3) });
     const p = (await preview('isdoc', '2026-10')).json();
-    expect(p).toMatchObject({ toExport: { invoices: 0, creditNotes: 0, slips: 0 }, alreadyExported: 0, slips: 'not_in_format', missingSettings: [] });
+    // The draft is not exported, but the preview says it waits to be issued; another month has none.
+    expect(p).toMatchObject({ toExport: { invoices: 0, creditNotes: 0, slips: 0 }, alreadyExported: 0, drafts: 1, slips: 'not_in_format', missingSettings: [] });
+    expect((await preview('isdoc', '2026-09')).json().drafts).toBe(0);
     const res = await run({ format: 'isdoc', period: '2026-10' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'nothing_to_export' });
+    expect(res.json().error).toMatchObject({ code: 'nothing_to_export', period: '2026-10', alreadyExported: 0 });
     expect(res.json().error.message).toMatch(/no issued invoices/);
     expect(await exportsOf()).toEqual([]);
   });
@@ -111,6 +113,7 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     const again = await run({ format: 'pohoda', period: '2026-Q4' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/exported before.*export again/);
+    expect(again.json().error).toMatchObject({ code: 'nothing_to_export', period: '2026-Q4', alreadyExported: 4 });
     const res = await run({ format: 'pohoda', period: '2026-Q4', includeExported: true });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ documentCount: 4, includeExported: true });
@@ -120,7 +123,7 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await preview('isdoc', '2026-Q4')).json()).toMatchObject({ toExport: { invoices: 2, creditNotes: 1 }, alreadyExported: 0 });
   });
 
-  it('ISDOC and UBL: a ZIP with one valid file per document; CSV: invoices.csv and lines.csv', async () => {
+  it('ISDOC and UBL: a ZIP with one valid file per document; CSV: invoices.csv, lines.csv and vat.csv', async () => {
     const isdoc = await run({ format: 'isdoc', period: '2026-Q4' });
     expect(isdoc.statusCode, isdoc.body).toBe(201);
     const files = unzip((await download(isdoc.json().id)).bytes);
@@ -147,7 +150,9 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
 
     const csv = await run({ format: 'csv', period: '2026-Q4' });
     const tables = unzip((await download(csv.json().id)).bytes);
-    expect([...tables.keys()]).toEqual(['invoices.csv', 'lines.csv']);
+    expect([...tables.keys()]).toEqual(['invoices.csv', 'lines.csv', 'vat.csv']);
+    // Two invoices and a credit note, one VAT rate each: one recapitulation row per document.
+    expect(tables.get('vat.csv')!.toString('utf8').split('\r\n').filter((r) => r.length > 0)).toHaveLength(4);
     const rows = tables.get('invoices.csv')!.toString('utf8').split('\r\n');
     expect(rows[0]!.startsWith('\uFEFFnumber;kind;')).toBe(true);
     expect(rows.filter((r) => r.length > 0)).toHaveLength(4);
@@ -207,6 +212,21 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await run({ format: 'isdoc', period: '2026-10', extra: 1 })).statusCode).toBe(400);
     expect((await preview('abra', '2026-10')).statusCode).toBe(400);
     expect((await w.req(w.accountant.auth, 'GET', '/api/v1/exports/987654/download')).statusCode).toBe(404);
+  });
+
+  it('a VAT rate POHODA has no name for stops the export naming the document and the rate as values; no batch is recorded', async () => {
+    const id = await w.draft({ lines: [{ kind: 'manual', description: 'Stará sazba', quantity_milli: 1000, unit: 'ks', unit_price_minor: 100_00, net_minor: 100_00, vat_rate_bp: 1500 }] });
+    const issuedRes = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/issue`);
+    expect(issuedRes.statusCode, issuedRes.body).toBe(200);
+    const number = issuedRes.json().number as string;
+    const before = (await exportsOf()).length;
+    const res = await run({ format: 'pohoda', period: '2026-10' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: number, vatRateBp: 1500, country: 'CZ' });
+    const single = await w.req(w.accountant.auth, 'GET', `/api/v1/exports/invoices/${id}?format=pohoda`);
+    expect(single.statusCode).toBe(400);
+    expect(single.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: number, vatRateBp: 1500 });
+    expect((await exportsOf()).length).toBe(before);
   });
 
   it('only admins and accountants export', async () => {

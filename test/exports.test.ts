@@ -167,11 +167,28 @@ describe('format details', () => {
   it('CSV: UTF-8 with BOM, ";" separated, formulas neutralised, amounts with a decimal comma', () => {
     const doc = invoiceDocument({ id: '903', number: 'FV2026-0903', customer: { ...czClient, name: '=HYPERLINK("x";"y")' }, lines: creditNote.lines });
     const files = csvBatch([doc]);
-    expect(Object.keys(files).sort()).toEqual(['invoices.csv', 'lines.csv']);
+    expect(Object.keys(files).sort()).toEqual(['invoices.csv', 'lines.csv', 'vat.csv']);
     expect(files['invoices.csv']!.startsWith('\uFEFFnumber;kind;')).toBe(true);
     const row = files['invoices.csv']!.split('\r\n')[1]!;
     expect(row).toContain(`"'=HYPERLINK(""x"";""y"")"`);
     expect(row).toContain(';-850,00;-138,00;0,00;-988,00;');
+  });
+
+  it('CSV: vat.csv holds each document\'s VAT recapitulation per rate, exactly its figures (VAT rounded per rate, not summed from lines)', () => {
+    const docs = [INVOICES.czVatPayer, INVOICES.skReverseCharge, INVOICES.creditNote, eurInvoice];
+    const [header, ...rows] = csvBatch(docs)['vat.csv']!.split('\r\n').filter((r) => r !== '');
+    expect(header).toBe('\uFEFFinvoice_number;vat_rate;tax_category;base;vat;total;currency;home_currency;home_base;home_vat');
+    const comma = (minor: number) => (minor / 100).toFixed(2).replace('.', ',');
+    const expected = docs.flatMap((d) => d.vatRecap.map((g) => `${d.number};${d.reverseCharge ? 0 : g.vatRateBp / 100};${d.reverseCharge ? 'AE' : g.vatRateBp > 0 ? 'S' : 'E'};${comma(g.baseMinor)};${comma(g.vatMinor)};${comma(g.totalMinor)};${d.currency}`));
+    expect(rows.map((r) => r.split(';').slice(0, 7).join(';'))).toEqual(expected);
+    // More than one rate on one document, so the table is a real recapitulation.
+    expect(INVOICES.czVatPayer.vatRecap.length).toBeGreaterThan(1);
+    // The credit note's row is negative; the foreign-currency one carries its CZK base and VAT per rate.
+    expect(rows.find((r) => r.startsWith(`${INVOICES.creditNote.number};`))).toMatch(/;-\d/);
+    const hcv = eurInvoice.homeCurrencyVat!;
+    const eurRows = rows.filter((r) => r.startsWith(`${eurInvoice.number};`));
+    expect(eurRows.map((r) => r.split(';').slice(7).join(';'))).toEqual(hcv.groups.map((g) => `CZK;${comma(g.baseMinor)};${comma(g.vatMinor)}`));
+    expect(rows.find((r) => r.startsWith(`${INVOICES.czVatPayer.number};`))!.endsWith(';;;')).toBe(true);
   });
 });
 
@@ -323,6 +340,7 @@ describe('streamed batches', () => {
     const expected = csvBatch(docs);
     expect(files.get('invoices.csv')!.toString('utf8')).toBe(expected['invoices.csv']);
     expect(files.get('lines.csv')!.toString('utf8')).toBe(expected['lines.csv']);
+    expect(files.get('vat.csv')!.toString('utf8')).toBe(expected['vat.csv']);
     const pohodaItems: ExportItem[] = [{ kind: 'client', clientId: 5, party: czClient }, ...items.filter((i) => i.kind === 'invoice' && i.doc.supplier === czSupplier), { kind: 'slip', doc: issueSlip }];
     expect((await streamed('pohoda', pohodaItems)).equals(pohodaBatch(pohodaItems))).toBe(true);
   });
@@ -361,6 +379,7 @@ describe('golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
     const csv = csvBatch(Object.values(INVOICES));
     golden('invoices.csv', csv['invoices.csv']!);
     golden('lines.csv', csv['lines.csv']!);
+    golden('vat.csv', csv['vat.csv']!);
   });
 });
 

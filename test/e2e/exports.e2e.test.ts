@@ -8,7 +8,9 @@
 // issued invoice to be exported and a new address-book entry, exports and downloads
 // the Windows-1250 dataPack; the batch is listed; the period then shows everything as
 // exported (POHODA) while ISDOC still has it as new, "export again" offers it once more,
-// and a period with nothing issued says so and offers no export.
+// and a period with nothing issued says so and offers no export. September's draft is
+// named as waiting to be issued, with the way to the drafts. When another window exported
+// the invoice meanwhile, the refusal is said in Czech and the preview catches up.
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
@@ -31,6 +33,9 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await expect.poll(() => page.getByTestId('exports-count-invoices').innerText()).toMatch(/^[1-9]/);
     expect(await page.getByTestId('exports-count-clients').innerText()).toMatch(/^[1-9]/);
     expect(await page.getByTestId('exports-count-exported').innerText()).toBe('0');
+    // The demo's other September invoice is still a draft: not exported, but said so, with the way to it.
+    expect(await page.getByTestId('exports-drafts').innerText()).toMatch(/Koncepty faktur.*: 1\./);
+    expect(await page.getByTestId('exports-drafts').getByRole('link').getAttribute('href')).toBe('/invoices?status=draft&period=2026-09');
     await server.shot(page, 'preview');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exports-run').click()]);
@@ -50,18 +55,40 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await expect.poll(() => page.getByTestId('exports-count-exported').innerText()).toBe('0');
     expect(await page.getByTestId('exports-count-invoices').innerText()).toMatch(/^[1-9]/);
 
+    // Another window exports it to ISDOC meanwhile: this one is told in Czech, and its preview catches up.
+    const other = await server.newPage();
+    await server.signIn(other, 'accountant@kontor.demo');
+    await other.goto('/exports');
+    await other.getByTestId('exports-period').fill('2026-09');
+    await expect.poll(() => other.getByTestId('exports-run').isEnabled()).toBe(true);
+    await Promise.all([other.waitForEvent('download'), other.getByTestId('exports-run').click()]);
+    await other.getByTestId('exports-done').waitFor();
+    await page.getByTestId('exports-run').click();
+    await expect.poll(() => page.getByTestId('exports-error').innerText()).toMatch(/^Nic nového k exportu: všechny doklady tohoto období \(\d+\) už byly/);
+    expect(await page.getByTestId('exports-error').innerText()).not.toMatch(/Nothing|export again/);
+    await expect.poll(() => page.getByTestId('exports-count-invoices').innerText()).toBe('0');
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
+    await server.shot(page, 'exported-meanwhile');
+
     // Ticking "export again" offers the exported invoice once more.
     await page.getByTestId('exports-format').getByText('POHODA').click();
     await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(false);
     await page.getByTestId('exports-again').check();
     await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(true);
-    await page.getByTestId('exports-again').uncheck();
+    // It is a decision about one period in one format: another format starts unticked.
+    await page.getByTestId('exports-format').getByText('UBL').click();
+    expect(await page.getByTestId('exports-again').isChecked()).toBe(false);
+
+    // No period: said at the field, and nothing to export.
+    await page.getByTestId('exports-period').fill('');
+    await expect.poll(() => page.getByText('Zadejte měsíc (2026-10), čtvrtletí (2026-Q4) nebo rok (2026)').isVisible()).toBe(true);
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
 
     // A period with nothing issued: said plainly, and nothing to export.
     await page.getByTestId('exports-period').fill('2025-01');
     await expect.poll(() => page.getByTestId('exports-nothing').innerText()).toMatch(/nebylo nic vystaveno/);
     expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
-    expect(await page.locator('[data-testid^="exports-batch-"]').count()).toBe(1);
+    expect(await page.locator('[data-testid^="exports-batch-"]').count()).toBe(2);
     await server.shot(page, 'nothing');
   }, JOURNEY_MS);
 });

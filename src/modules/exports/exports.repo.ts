@@ -41,6 +41,25 @@ export async function invoiceCandidates(db: DbOrTx, format: ExportFormat, from: 
   return rows.map((r) => ({ id: Number(r.id), number: r.number ?? '', clientId: Number(r.client_id), kind: r.kind, exported: Number(r.exported) === 1 }));
 }
 
+/**
+ * Drafts that will fall in [from, to] once issued: not exportable yet, so the preview says how many wait.
+ * A draft without a tax point gets the last day of its billing month at issue, so its month decides.
+ */
+export async function draftCount(db: DbOrTx, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('invoices')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('invoices.state', '=', 'draft')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('invoices.taxable_supply_date', '>=', from), eb('invoices.taxable_supply_date', '<=', to)]),
+        eb.and([eb('invoices.taxable_supply_date', 'is', null), eb('invoices.period', '>=', from.slice(0, 7)), eb('invoices.period', '<=', to.slice(0, 7))]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Confirmed issue slips dated in [from, to], oldest first. */
 export async function slipCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
   const rows = await db

@@ -27,7 +27,7 @@ export function exportsRoutes(exports: ExportsService) {
       config: { access: 'exports.run' },
       schema: {
         tags,
-        summary: 'What an export of the period in the format would carry: issued invoices, credit notes and (POHODA) issue slips not exported in that format before, those already exported, new address-book entries, and company settings the format still needs',
+        summary: 'What an export of the period in the format would carry: issued invoices, credit notes and (POHODA) issue slips not exported in that format before, those already exported, drafts of the period still waiting to be issued, new address-book entries, and company settings the format still needs',
         querystring: s.previewQuery,
         response: { 200: s.previewSchema, ...errorResponses },
       },
@@ -39,9 +39,10 @@ export function exportsRoutes(exports: ExportsService) {
       schema: {
         tags,
         summary:
-          'Export the period to an accounting program: isdoc (ZIP of ISDOC 6.0.2 files), pohoda (POHODA XML dataPack in Windows-1250), ubl (ZIP of UBL 2.1 / Peppol BIS 3.0 files) or csv (ZIP of invoices.csv and lines.csv). ' +
+          'Export the period to an accounting program: isdoc (ZIP of ISDOC 6.0.2 files), pohoda (POHODA XML dataPack in Windows-1250), ubl (ZIP of UBL 2.1 / Peppol BIS 3.0 files) or csv (ZIP of invoices.csv, lines.csv and vat.csv, the VAT recapitulation per rate). ' +
           'Only issued documents; those exported in this format before are left out unless includeExported is true. Records the batch and answers with it; download the file from downloadUrl. ' +
-          '409 nothing_to_export when the period has nothing (no batch is created), 409 missing_company_settings naming the settings the format needs.',
+          '409 nothing_to_export when the period has nothing (no batch is created; error.alreadyExported counts the documents exported before, error.period the period), 409 missing_company_settings naming the settings the format needs, ' +
+          '400 vat_rate_not_mapped when POHODA has no name for a VAT rate (error.documentNumber, error.vatRateBp, error.country).',
         body: s.runBody,
         response: { 201: s.batchSchema, ...errorResponses },
       },
@@ -52,7 +53,7 @@ export function exportsRoutes(exports: ExportsService) {
       config: { access: 'exports.run' },
       schema: {
         tags,
-        summary: 'One issued invoice or credit note as a single file of the format (ISDOC .isdoc, POHODA XML, UBL XML, CSV row); not recorded as a batch and not marked exported',
+        summary: 'One issued invoice or credit note as a single file of the format (ISDOC .isdoc, POHODA XML, UBL XML, CSV row); not recorded as a batch and not marked exported. 409 not_issued for a draft, 400 vat_rate_not_mapped as for a batch',
         params: idParam,
         querystring: s.documentQuery,
         response: { 200: z.any().describe('the document file'), ...errorResponses },

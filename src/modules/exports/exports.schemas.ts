@@ -52,6 +52,7 @@ export const previewSchema = z.object({
   toExport: z.object({ invoices: z.number(), creditNotes: z.number(), slips: z.number() }),
   /** Documents of the period an earlier batch of this format already carried. */
   alreadyExported: z.number(),
+  drafts: z.number().describe('Drafts of the period (by tax point) that are not issued yet: no format exports them until they are issued'),
   /** New address-book entries (POHODA); null when the format has none. */
   newClients: z.number().nullable(),
   /** Whether this format carries issue slips (POHODA výdejky). */

@@ -48,6 +48,11 @@ function checkPeriod(period: string): void {
   if (!isPeriod(period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a period: use a month 2026-10, a quarter 2026-Q4 or a year 2026` }]);
 }
 
+/** Which document and rate stopped a POHODA export, as values the page words in the user's language. */
+function unmappedRateFacts(error: UnmappedVatRate): Record<string, unknown> {
+  return { documentNumber: error.documentNumber, vatRateBp: error.vatRateBp, country: error.country };
+}
+
 function toBatch(row: repo.BatchRow): ExportBatch {
   return { ...row, downloadUrl: `/api/v1/exports/${row.id}/download` };
 }
@@ -93,6 +98,7 @@ export function createExportsService(deps: ExportsDeps) {
         slips: slips.filter((c) => !c.exported).length,
       },
       alreadyExported: all.filter((c) => c.exported).length,
+      drafts: await repo.draftCount(db, from, to),
       newClients,
       slips: exporter.carriesSlips ? 'included' : 'not_in_format',
       missingSettings: missingSettings(exporter, await loadSupplier(db)),
@@ -118,11 +124,14 @@ export function createExportsService(deps: ExportsDeps) {
     const chosenSlips = slips.filter(take);
     if (chosenInvoices.length + chosenSlips.length === 0) {
       const already = invoices.length + slips.length;
-      throw conflict(
+      // The counts travel beside the English message so the page can say it in the user's language.
+      throw new AppError(
+        'conflict',
         'nothing_to_export',
         already > 0
           ? `Nothing new to export for ${body.period} in ${exporter.label}: all ${already} documents were exported before (choose "export again" to include them)`
           : `Nothing to export for ${body.period}: no issued invoices or credit notes${exporter.carriesSlips ? ' and no issue slips' : ''} in that period`,
+        { extra: { period: body.period, alreadyExported: already } },
       );
     }
     const knownClients = exporter.carriesClients ? await repo.clientsExported(db, body.format, [...new Set(chosenInvoices.map((c) => c.clientId!))]) : new Set<number>();
@@ -156,6 +165,7 @@ export function createExportsService(deps: ExportsDeps) {
       if (error instanceof UnmappedVatRate) {
         throw new AppError('validation', 'vat_rate_not_mapped', `${error.message}; ${exporter.label} knows only the rates of the supplier's country`, {
           details: [{ path: 'period', code: 'vat_rate_not_mapped', message: error.message }],
+          extra: unmappedRateFacts(error),
         });
       }
       if (error instanceof ZipLimitExceeded) throw new AppError('validation', 'batch_too_large', error.message, { details: [{ path: 'period', code: 'batch_too_large', message: error.message }] });
@@ -220,7 +230,7 @@ export function createExportsService(deps: ExportsDeps) {
       const charset = exporter.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8';
       return { fileName: exporter.fileName(doc), mediaType: `${exporter.mediaType}; charset=${charset}`, bytes: exporter.exportDocument(doc) };
     } catch (error) {
-      if (error instanceof UnmappedVatRate) throw new AppError('validation', 'vat_rate_not_mapped', error.message);
+      if (error instanceof UnmappedVatRate) throw new AppError('validation', 'vat_rate_not_mapped', error.message, { extra: unmappedRateFacts(error) });
       throw error;
     }
   }

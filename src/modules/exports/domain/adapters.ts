@@ -4,7 +4,7 @@
  * the service's job, the same for all of them.
  */
 import type { InvoiceDocument, Supplier } from '../../billing/index.ts';
-import { csvHeader, INVOICE_COLUMNS, invoiceCsvRow, LINE_COLUMNS, lineCsvRows } from './csv.ts';
+import { csvHeader, INVOICE_COLUMNS, invoiceCsvRow, LINE_COLUMNS, lineCsvRows, VAT_COLUMNS, vatCsvRows } from './csv.ts';
 import { toXmlWindows1250 } from './encoding.ts';
 import type { AccountingExporter, BatchChunk, BatchContext, BatchWriter, ExportFormat, ExportItem, RequiredSetting } from './exporter.ts';
 import { isdocXml } from './isdoc.ts';
@@ -91,6 +91,7 @@ const pohoda: AccountingExporter = {
 
 const INVOICES_CSV = 'invoices.csv';
 const LINES_CSV = 'lines.csv';
+const VAT_CSV = 'vat.csv';
 
 const csv: AccountingExporter = {
   format: 'csv',
@@ -107,12 +108,14 @@ const csv: AccountingExporter = {
     start: () => [
       { file: INVOICES_CSV, bytes: utf8(csvHeader(INVOICE_COLUMNS)), whole: false },
       { file: LINES_CSV, bytes: utf8(csvHeader(LINE_COLUMNS)), whole: false },
+      { file: VAT_CSV, bytes: utf8(csvHeader(VAT_COLUMNS)), whole: false },
     ],
     add: (item) =>
       item.kind === 'invoice'
         ? [
             { file: INVOICES_CSV, bytes: utf8(invoiceCsvRow(item.doc)), whole: false },
             { file: LINES_CSV, bytes: utf8(lineCsvRows(item.doc)), whole: false },
+            { file: VAT_CSV, bytes: utf8(vatCsvRows(item.doc)), whole: false },
           ]
         : [],
     finish: () => [],

@@ -1,13 +1,14 @@
 /**
- * CSV for any other program: one table of documents and one of their lines,
- * UTF-8 with a byte-order mark, ';' between fields and a decimal comma (how
+ * CSV for any other program: one table of documents, one of their lines and one
+ * of their VAT recapitulation per rate (what a VAT return needs: the VAT is
+ * rounded once per rate, so it cannot be summed from the lines), UTF-8 with a byte-order mark, ';' between fields and a decimal comma (how
  * Czech and Slovak Excel read it), CRLF line ends. Rows are produced one
  * document at a time so a batch streams.
  */
 import type { InvoiceDocument } from '../../billing/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import { decimal, percent, quantity } from './numbers.ts';
-import { effectiveRate } from './tax.ts';
+import { effectiveRate, taxCategory } from './tax.ts';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -21,6 +22,12 @@ export const INVOICE_COLUMNS = [
 
 export const LINE_COLUMNS = [
   'invoice_number', 'position', 'kind', 'description', 'item_code', 'quantity', 'unit', 'unit_price', 'net', 'vat_rate', 'currency',
+] as const;
+
+export const VAT_COLUMNS = [
+  'invoice_number', 'vat_rate', 'tax_category', 'base', 'vat', 'total', 'currency',
+  // A foreign-currency document's base and VAT of the rate in the supplier's currency; empty otherwise.
+  'home_currency', 'home_base', 'home_vat',
 ] as const;
 
 type Cell = string | number | null;
@@ -68,6 +75,20 @@ export function lineCsvRows(doc: InvoiceDocument): string {
         money(l.unitPriceMinor), money(l.netMinor), percent(effectiveRate(doc, l)).replace('.', ','), doc.currency,
       ]),
     )
+    .join('');
+}
+
+/** One row per VAT rate of the document, as its recapitulation states it (credit notes negative). */
+export function vatCsvRows(doc: InvoiceDocument): string {
+  const hcv = doc.homeCurrencyVat ?? null;
+  return doc.vatRecap
+    .map((g) => {
+      const home = hcv?.groups.find((h) => h.vatRateBp === g.vatRateBp) ?? null;
+      return csvRow([
+        doc.number, percent(effectiveRate(doc, g)).replace('.', ','), taxCategory(doc, g.vatRateBp), money(g.baseMinor), money(g.vatMinor), money(g.totalMinor), doc.currency,
+        home ? hcv!.currency : null, home ? money(home.baseMinor) : null, home ? money(home.vatMinor) : null,
+      ]);
+    })
     .join('');
 }
 

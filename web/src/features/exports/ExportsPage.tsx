@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconAlertTriangle, IconDownload, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api/client';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, FormErrorAlert, LoadMore, LoadingState } from '../../app/components/QueryStates';
-import { formatDateTime, formatNumber } from '../../app/format';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
+import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { downloadUrl, EXPORT_FORMATS, isPeriod, previousMonth, useExportBatches, useExportPreview, useRunExport, type ExportBatch, type ExportFormat, type ExportPreview } from './api';
+import { exportRefusal, settingText } from './errors';
 
 /** Starts the browser's download of a batch file (the session cookie authorises it). */
 function startDownload(batch: ExportBatch): void {
@@ -39,12 +40,12 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
         <Figure label={t('exports.preview.alreadyExported')} value={preview.alreadyExported} testId="exports-count-exported" />
         <Figure label={t('exports.preview.newClients')} value={preview.newClients ?? '—'} testId="exports-count-clients" />
       </SimpleGrid>
-      <Text size="sm" c="dimmed">{t('exports.preview.range', { from: preview.from, to: preview.to, file: preview.fileName })}</Text>
+      <Text size="sm" c="dimmed">{t('exports.preview.range', { from: formatDate(preview.from), to: formatDate(preview.to), file: preview.fileName })}</Text>
       {preview.missingSettings.length > 0 ? (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('exports.preview.missingSettings')} data-testid="exports-missing-settings">
           <Stack gap={2}>
             {preview.missingSettings.map((m) => (
-              <Text key={m.setting} size="sm">{t(`exports.settings.${m.setting.replace('supplier.', '')}`, { defaultValue: m.message })}</Text>
+              <Text key={m.setting} size="sm">{settingText(t, m.setting, m.message)}</Text>
             ))}
           </Stack>
         </Alert>
@@ -52,8 +53,14 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
       {total === 0 && preview.missingSettings.length === 0 ? (
         <Text size="sm" data-testid="exports-nothing">{preview.alreadyExported > 0 ? t('exports.preview.allExported') : t('exports.preview.nothing')}</Text>
       ) : null}
+      {preview.drafts > 0 ? (
+        <Alert color="blue" variant="light" data-testid="exports-drafts">
+          {t('exports.preview.drafts', { count: preview.drafts })}{' '}
+          <Anchor component={Link} to={draftsUrl(preview.period)}>{t('exports.preview.draftsLink')}</Anchor>
+        </Alert>
+      ) : null}
       {preview.documents.length > 0 ? (
-        <Table.ScrollContainer minWidth={400} mah={260}>
+        <Table.ScrollContainer minWidth={320} mah={260}>
           <Table striped highlightOnHover data-testid="exports-documents">
             <Table.Thead>
               <Table.Tr>
@@ -65,7 +72,7 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
             <Table.Tbody>
               {preview.documents.map((d) => (
                 <Table.Tr key={`${d.kind}-${d.id}`}>
-                  <Table.Td>{d.number}</Table.Td>
+                  <Table.Td>{d.kind === 'slip' ? d.number : <Anchor component={Link} to={`/invoices/${d.id}`}>{d.number}</Anchor>}</Table.Td>
                   <Table.Td>{t(`exports.kinds.${d.kind}`)}</Table.Td>
                   <Table.Td>{d.exported ? <Badge color="gray" variant="light">{t('exports.preview.exportedBadge')}</Badge> : <Badge color="green" variant="light">{t('exports.preview.newBadge')}</Badge>}</Table.Td>
                 </Table.Tr>
@@ -76,6 +83,27 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
       ) : null}
       {preview.truncated ? <Text size="xs" c="dimmed">{t('exports.preview.truncated', { count: preview.documents.length })}</Text> : null}
     </Stack>
+  );
+}
+
+/** The invoice list filtered to drafts, of the month when the period is one. */
+function draftsUrl(period: string): string {
+  return /^\d{4}-\d{2}$/.test(period) ? `/invoices?status=draft&period=${period}` : '/invoices?status=draft';
+}
+
+/** Why the export was refused, in the user's language (errors.ts). */
+function RefusalAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const refusal = exportRefusal(t, error);
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="exports-error" role="alert">
+      <Text size="sm" fw={500}>{refusal.headline}</Text>
+      {refusal.lines.length > 0 ? (
+        <Stack gap={2} mt={4}>
+          {refusal.lines.map((line) => <Text key={line} size="sm">{line}</Text>)}
+        </Stack>
+      ) : null}
+    </Alert>
   );
 }
 
@@ -108,7 +136,7 @@ function BatchesTable() {
                   {t(`exports.formats.${b.format}`)}
                   {b.includeExported ? <Badge ml="xs" size="xs" variant="light">{t('exports.batches.again')}</Badge> : null}
                 </Table.Td>
-                <Table.Td>{b.period}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
                 <Table.Td ta="right">{formatNumber(b.documentCount)}</Table.Td>
                 <Table.Td>{b.createdBy.id === null ? t('exports.batches.commandLine') : b.createdBy.name}</Table.Td>
                 <Table.Td>
@@ -156,8 +184,8 @@ export default function ExportsPage() {
                 label={t('exports.fields.period')}
                 description={t('exports.periodHint')}
                 value={period}
-                onChange={(e) => { setPeriod(e.currentTarget.value.trim()); run.reset(); }}
-                error={period !== '' && !periodValid ? t('exports.periodInvalid') : undefined}
+                onChange={(e) => { setPeriod(e.currentTarget.value.trim()); setAgain(false); run.reset(); }}
+                error={!periodValid ? t('exports.periodInvalid') : undefined}
                 w={{ base: '100%', xs: 200 }}
                 data-testid="exports-period"
               />
@@ -166,7 +194,8 @@ export default function ExportsPage() {
                 <SegmentedControl
                   aria-labelledby="exports-format-label"
                   value={format}
-                  onChange={(v) => { setFormat(v as ExportFormat); run.reset(); }}
+                  // "Export again" is a decision about one period in one format: it does not carry over.
+                  onChange={(v) => { setFormat(v as ExportFormat); setAgain(false); run.reset(); }}
                   data={EXPORT_FORMATS.map((f) => ({ value: f, label: t(`exports.formats.${f}`) }))}
                   data-testid="exports-format"
                 />
@@ -183,7 +212,7 @@ export default function ExportsPage() {
               onChange={(e) => setAgain(e.currentTarget.checked)}
               data-testid="exports-again"
             />
-            <FormErrorAlert error={run.error} extra={isApiError(run.error) ? run.error.details.map((d) => d.message) : []} testId="exports-error" />
+            {run.error ? <RefusalAlert error={run.error} /> : null}
             {run.data ? (
               <Alert color="green" data-testid="exports-done">
                 {t('exports.done', { count: run.data.documentCount, file: run.data.fileName })}{' '}

@@ -29,6 +29,8 @@ export interface ExportPreview {
   fileName: string;
   toExport: { invoices: number; creditNotes: number; slips: number };
   alreadyExported: number;
+  /** Drafts of the period not issued yet (exported once issued). */
+  drafts: number;
   newClients: number | null;
   slips: 'included' | 'not_in_format';
   missingSettings: { setting: string; message: string }[];
@@ -73,6 +75,7 @@ export function useRunExport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { format: ExportFormat; period: string; includeExported: boolean }) => api.post<ExportBatch>('/exports', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['exports'] }),
+    // After a refusal too: the preview may be stale (exported meanwhile from another window, settings changed).
+    onSettled: () => qc.invalidateQueries({ queryKey: ['exports'] }),
   });
 }

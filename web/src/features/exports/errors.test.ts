@@ -1,0 +1,56 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../app/api/client';
+import i18n, { setLanguage } from '../../i18n';
+import { exportRefusal } from './errors';
+
+const t = (lang: string) => i18n.getFixedT(lang);
+// Numbers are formatted in the app's language (Czech here).
+beforeAll(() => setLanguage('cs'));
+
+// The refusals as the server sends them (exports.service.ts): English message, facts as values.
+const nothingNew = () => new ApiError(409, 'nothing_to_export', 'Nothing new to export for 2026-11 in ISDOC 6.0.2: all 3 documents were exported before (choose "export again" to include them)', [], { period: '2026-11', alreadyExported: 3 });
+const nothing = () => new ApiError(409, 'nothing_to_export', 'Nothing to export for 2026-01: no issued invoices or credit notes in that period', [], { period: '2026-01', alreadyExported: 0 });
+const unmapped = () => new ApiError(400, 'vat_rate_not_mapped', "VAT rate 15 % of FV202600007 has no POHODA rate for CZ; POHODA XML knows only the rates of the supplier's country",
+  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15 % of FV202600007 has no POHODA rate for CZ' }], { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' });
+const missing = () => new ApiError(409, 'missing_company_settings', 'ISDOC 6.0.2 export needs company settings that are not filled in: bank account or IBAN (Settings → Company)',
+  [{ path: 'supplier.bankAccount', code: 'missing_setting', message: "ISDOC 6.0.2 needs the company's bank account or IBAN" }]);
+
+describe('a refused export, in the user\'s language', () => {
+  it('nothing new to export: says how many were exported before and how to include them again', () => {
+    expect(exportRefusal(t('cs'), nothingNew())).toEqual({ headline: expect.stringContaining('(3) už byly do tohoto formátu exportovány'), lines: [] });
+    expect(exportRefusal(t('sk'), nothingNew()).headline).toContain('Exportovať znova');
+    expect(exportRefusal(t('en'), nothingNew()).headline).toContain('(3) have already been exported');
+  });
+
+  it('nothing at all in the period', () => {
+    expect(exportRefusal(t('cs'), nothing()).headline).toBe('V tomto období není co exportovat: nejsou v něm žádné vystavené doklady.');
+  });
+
+  it('a VAT rate POHODA has no name for: the document and the rate, the rate with the language\'s decimal comma', () => {
+    const cs = exportRefusal(t('cs'), unmapped());
+    expect(cs.headline).toContain('Sazbu DPH 15,5 % na dokladu FV202600007 POHODA nezná');
+    expect(cs.headline).toContain('(CZ)');
+    expect(cs.lines).toEqual([]);
+  });
+
+  it('missing company settings: each one named where to fill it in, not the server\'s English', () => {
+    expect(exportRefusal(t('cs'), missing())).toEqual({
+      headline: 'Tento formát potřebuje nastavení firmy, která nejsou vyplněná:',
+      lines: ['Bankovní účet nebo IBAN firmy (Nastavení → Firma)'],
+    });
+  });
+
+  it('never shows the server\'s English words in Czech for these refusals', () => {
+    for (const error of [nothingNew(), nothing(), unmapped(), missing(), new ApiError(400, 'batch_too_large', 'a ZIP holds at most 65535 files; export a shorter period')]) {
+      const { headline, lines } = exportRefusal(t('cs'), error);
+      expect([headline, ...lines].join(' ')).not.toMatch(/export again|exported before|needs|has no POHODA|ZIP holds|Nothing/);
+    }
+  });
+
+  it('without the facts (an older server) falls back to the app\'s error texts', () => {
+    const bare = new ApiError(400, 'vat_rate_not_mapped', 'VAT rate 15 % of FV1 has no POHODA rate for CZ');
+    expect(exportRefusal(t('cs'), bare).headline).toBe('VAT rate 15 % of FV1 has no POHODA rate for CZ');
+    expect(exportRefusal(t('cs'), new Error('network')).headline).toBe(i18n.getFixedT('cs')('errors.unknown'));
+  });
+});

@@ -1,0 +1,47 @@
+// Refusals of an export in the user's language. The server's messages are English;
+// for the refusals an accountant meets here (nothing new to export, a company setting
+// missing, a VAT rate POHODA has no name for, a batch too large) it sends the facts as
+// values or detail paths, and they are worded here. Anything else goes through the
+// app's translated error codes.
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import { isApiError } from '../../app/api/client';
+import { detailMessage, errorMessage } from '../../app/api/errors';
+import { formatNumber } from '../../app/format';
+
+export interface ExportRefusal {
+  headline: string;
+  /** Further lines under the headline (the settings to fill in, field problems). */
+  lines: string[];
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A missing company setting ('supplier.bankAccount') as the text that says where to fill it in. */
+export function settingText(t: TFunction, setting: string, fallback: string): string {
+  const key = `exports.settings.${setting.replace(/^supplier\./, '')}`;
+  return i18n.exists(key) ? t(key) : fallback;
+}
+
+export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
+  if (!isApiError(error)) return { headline: errorMessage(t, error), lines: [] };
+  const x = error.extra;
+  switch (error.code) {
+    case 'nothing_to_export': {
+      const already = num(x.alreadyExported) ?? 0;
+      return { headline: already > 0 ? t('exports.errors.allExported', { count: already }) : t('exports.errors.nothingToExport'), lines: [] };
+    }
+    case 'missing_company_settings':
+      return { headline: t('exports.errors.missingSettings'), lines: error.details.map((d) => settingText(t, d.path, d.message)) };
+    case 'vat_rate_not_mapped': {
+      const rate = num(x.vatRateBp);
+      const number = str(x.documentNumber);
+      if (rate === null || !number) break;
+      return { headline: t('exports.errors.vatRateNotMapped', { rate: formatNumber(rate / 100), number, country: str(x.country) }), lines: [] };
+    }
+    case 'batch_too_large':
+      return { headline: t('exports.errors.batchTooLarge'), lines: [] };
+  }
+  return { headline: errorMessage(t, error), lines: error.details.map((d) => detailMessage(t, d)) };
+}
