@@ -50,6 +50,16 @@ describe.each(testEngines())('tickets on %s', (engine) => {
     expect(JSON.parse(mail[0]!.to_json)[0].email).toBe('jana@klient.cz');
   });
 
+  it('numbers tickets created at the same moment one after another, each once', async () => {
+    const made = await Promise.all(Array.from({ length: 20 }, (_, i) => create(operator.auth, { subject: `Souběžný ${i}`, description: 'x' })));
+    expect(made.map((r) => r.statusCode)).toEqual(made.map(() => 201));
+    const seqs = made.map((r) => Number((r.json().number as string).slice(-6))).sort((a, b) => a - b);
+    // Nothing failed, so no gap either: twenty consecutive numbers.
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    const stored = await t.database.db.selectFrom('tickets').select('number').where('id', 'in', made.map((r) => r.json().id as number)).execute();
+    expect(new Set(stored.map((r) => r.number)).size).toBe(20);
+  });
+
   it('follows the process: refuses transitions it does not allow (409 with the allowed ones) and missing required fields (400)', async () => {
     const ticket = (await create(operator.auth, { subject: 'Process' })).json();
     const move = (toState: string, extra: object = {}) =>

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import { indexNewTicketDocument, inWriteBatch } from '../../platform/db/index.ts';
+import { indexNewTicketDocument, inWriteBatch, isPostgres } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
 import { JsonText } from '../../shared/json-text.ts';
 import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
@@ -164,9 +164,15 @@ export function createTicketsService(deps: TicketsDeps) {
       : requester && requester.active === 1 && requester.email !== null ? [requester] : [];
     const actor = { userId: ctx.actor.userId || null, name: ctx.actor.name };
 
+    // PostgreSQL: the year's counter row stays locked from its upsert to the end of the transaction
+    // that took it, so taken inside, it would queue every concurrent create behind the whole of
+    // another's transaction. Taken first in a statement of its own, creates run side by side; one
+    // that then fails leaves a gap in the year's numbers (ticket numbers, unlike invoices', may
+    // have gaps). SQLite has one writer anyway: there the number is taken inside, without gaps.
+    const seqTakenFirst = isPostgres(db) ? await repo.nextTicketSeqFast(db, year) : null;
     // Creates arriving together share a commit on SQLite (see inWriteBatch); each is still all or nothing.
     const { id, number } = await inWriteBatch(db, async (trx, atEnd) => {
-      const number = formatTicketNumber(settings.ticketNumberPrefix, year, await repo.nextTicketSeqFast(trx, year));
+      const number = formatTicketNumber(settings.ticketNumberPrefix, year, seqTakenFirst ?? (await repo.nextTicketSeqFast(trx, year)));
       const ticketId = await repo.insertNewTicket(trx, { ...row, number });
       await repo.insertTags(trx, ticketId, tags);
       if (dims.values.length) await repo.replaceDimensions(trx, ticketId, dims.values);

@@ -17,7 +17,8 @@ import { forgetTransactionMemo } from './transaction-memo.ts';
  * sees the others' writes before it in order (ticket numbers, the audit chain).
  *
  * PostgreSQL: every unit gets its own transaction, as before (there the connections
- * of the pool work in parallel, and a shared transaction would serialise them).
+ * of the pool work in parallel, and a shared transaction would serialise them), and a
+ * write handed to `atEnd` is sent at once.
  *
  * Writes to an FTS5 table go last (`atEnd`), after every unit's other writes: SQLite
  * opens a statement savepoint for most writes inside a transaction, and FTS5 then
@@ -52,9 +53,16 @@ const queues = new WeakMap<object, { pending: Unit[]; scheduled: boolean }>();
 export function inWriteBatch<T>(db: Db, work: (trx: Tx, atEnd: AtEnd) => Promise<T>): Promise<T> {
   if (isPostgres(db)) {
     return db.transaction().execute(async (trx) => {
-      const last: ((trx: Tx) => Promise<void>)[] = [];
-      const value = await work(trx, (w) => last.push(w));
-      for (const w of last) await w(trx);
+      // Nothing on PostgreSQL needs to go last, and what does would extend whatever lock the unit
+      // took last (the audit chain's, held to the commit): a write handed to atEnd is sent at once.
+      // The connection runs statements in the order they are sent.
+      const sent: Promise<void>[] = [];
+      const value = await work(trx, (w) => {
+        const p = w(trx);
+        p.catch(() => undefined); // awaited below; a failure must not be an unhandled rejection meanwhile
+        sent.push(p);
+      });
+      for (const p of sent) await p;
       return value;
     });
   }
