@@ -161,6 +161,51 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect(search.json().items.map((u: { email: string }) => u.email)).toEqual(['new.tech@test.kontor']);
   });
 
+  it('never leaves a client contact without a client, on create or on a change of roles', async () => {
+    const admin = await t.userWith(['admin']);
+    const client = (await t.request(admin.auth, { method: 'POST', url: '/api/v1/clients', payload: { name: 'Kontakty s.r.o.' } })).json();
+    const create = (payload: object) => t.request(admin.auth, { method: 'POST', url: '/api/v1/users', payload });
+    const patch = (id: number, payload: object) => t.request(admin.auth, { method: 'PATCH', url: `/api/v1/users/${id}`, payload });
+    const fieldOf = (res: { json: () => { error: { details: { path: string; code: string }[] } } }) => res.json().error.details[0];
+
+    const orphan = await create({ email: 'orphan@test.kontor', name: 'Bez klienta', roles: ['client_contact'], password: 'Fresh-Password-77' });
+    expect(orphan.statusCode).toBe(400);
+    expect(fieldOf(orphan)).toMatchObject({ path: 'clientId', code: 'required' });
+
+    const staff = (await create({ email: 'later.contact@test.kontor', name: 'Později kontakt', roles: ['technician'], password: 'Fresh-Password-77' })).json();
+    const noClient = await patch(staff.id, { roles: ['client_contact'] });
+    expect(noClient.statusCode).toBe(400);
+    expect(fieldOf(noClient)).toMatchObject({ path: 'clientId', code: 'required' });
+    expect((await t.request(admin.auth, { method: 'GET', url: `/api/v1/users/${staff.id}` })).json()).toMatchObject({ roles: ['technician'], clientId: null });
+
+    const contact = await patch(staff.id, { roles: ['client_contact'], clientId: client.id });
+    expect(contact.statusCode).toBe(200);
+    expect(contact.json()).toMatchObject({ roles: ['client_contact'], clientId: client.id });
+    // Taking the client away from a client contact is refused the same way.
+    expect(fieldOf(await patch(staff.id, { clientId: null }))).toMatchObject({ path: 'clientId', code: 'required' });
+  });
+
+  it('refuses an edit of a user someone changed meanwhile, but not because the user signed in', async () => {
+    const admin = await t.userWith(['admin']);
+    const u = await t.userWith(['technician']);
+    const read = async () => (await t.request(admin.auth, { method: 'GET', url: `/api/v1/users/${u.id}` })).json();
+    const patch = (payload: object) => t.request(admin.auth, { method: 'PATCH', url: `/api/v1/users/${u.id}`, payload });
+    const opened = await read();
+    expect(opened.version).toEqual(expect.any(Number));
+
+    // The user signs in and changes their password: nothing an administrator edits.
+    await t.signIn(u.email);
+    expect((await t.request(admin.auth, { method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, payload: { password: 'Another-Fine-Pass-9' } })).statusCode).toBe(204);
+    expect((await read()).version).toBe(opened.version);
+
+    const first = await patch({ name: 'První správce', version: opened.version });
+    expect(first.statusCode).toBe(200);
+    const second = await patch({ roles: ['operator'], version: opened.version });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('stale_version');
+    expect(await read()).toMatchObject({ name: 'První správce', roles: ['technician'] });
+  });
+
   it('lists the staff who work tickets for pickers, without client contacts', async () => {
     const tech = await t.userWith(['technician']);
     const staff = (await t.request(tech.auth, { method: 'GET', url: '/api/v1/staff' })).json().items;

@@ -126,7 +126,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
 
     app.patch('/api/v1/users/:id', {
       config: { access: 'users.manage' },
-      schema: { tags, summary: 'Change a user (name, language, roles, active)', params: s.idParam, body: s.userPatchBody, response: { 200: s.userSchema, ...errorResponses } },
+      schema: { tags, summary: 'Change a user (name, language, roles, client of a client contact, active)', params: s.idParam, body: s.userPatchBody, response: { 200: s.userSchema, ...errorResponses } },
       handler: async (request) => users.update(contextOf(request), request.params.id, request.body),
     });
 

@@ -24,6 +24,7 @@ export const userSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   clientId: z.number().nullable(),
   active: z.boolean(),
+  version: z.number().describe('Changes with every edit of name, language, roles, status or client; send it back with PATCH'),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastLoginAt: z.string().nullable(),
@@ -42,7 +43,7 @@ export const newUserBody = z.strictObject({
   language: language.default('cs'),
   roles: z.array(z.enum(ROLES)).min(1),
   password: z.string().max(200).optional(),
-  clientId: z.number().int().positive().nullable().optional(),
+  clientId: z.number().int().positive().nullable().optional().describe('The client a client contact belongs to; required with the client_contact role'),
 });
 
 export const userPatchBody = z.strictObject({
@@ -50,6 +51,10 @@ export const userPatchBody = z.strictObject({
   language: language.optional(),
   roles: z.array(z.enum(ROLES)).min(1).optional(),
   active: z.boolean().optional(),
+  clientId: z
+    .number().int().positive().nullable().optional()
+    .describe('The client a client contact belongs to; a user who has (or gets) the client_contact role must have one (400 clientId required)'),
+  version: z.number().int().optional().describe('The version read; 409 stale_version if the user was changed since'),
 });
 
 export const tokenSchema = z.object({

@@ -149,21 +149,29 @@ export interface UserChanges {
   email?: string;
   language?: string;
   active?: boolean;
+  clientId?: number | null;
   passwordHash?: string;
   lastLoginAt?: string;
 }
 
+/** What only the user's own sign-ins and passwords change: not what an administrator edits, so no new version. */
+const ACCOUNT_ONLY: readonly (keyof UserChanges)[] = ['passwordHash', 'lastLoginAt'];
+
 export async function updateUser(db: DbOrTx, id: number, changes: UserChanges, at: string): Promise<void> {
+  // The version guards the administrator's form (name, language, roles, status, client):
+  // a sign-in or a password change in between must not make a save look stale.
+  const editsProfile = (Object.keys(changes) as (keyof UserChanges)[]).some((k) => changes[k] !== undefined && !ACCOUNT_ONLY.includes(k));
   await db
     .updateTable('users')
     .set((eb) => ({
       ...(changes.name !== undefined && { name: changes.name, search_text: foldForSearch(`${changes.name} ${changes.email}`) }),
       ...(changes.language !== undefined && { language: changes.language }),
       ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
+      ...(changes.clientId !== undefined && { client_id: changes.clientId }),
       ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
       ...(changes.lastLoginAt !== undefined && { last_login_at: changes.lastLoginAt }),
       updated_at: at,
-      version: eb('version', '+', 1),
+      ...(editsProfile && { version: eb('version', '+', 1) }),
     }))
     .where('id', '=', id)
     .execute();

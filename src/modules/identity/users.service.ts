@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../shared/errors.ts';
 import { hashToken, newSecret, toMe, type Me } from './auth.service.ts';
 import { auditWhoOf, type RequestContext } from './context.ts';
 import { hasPermission, passwordProblem, type Permission, type Role } from './domain/index.ts';
@@ -26,6 +26,9 @@ export interface UserPatch {
   language?: User['language'] | undefined;
   roles?: Role[] | undefined;
   active?: boolean | undefined;
+  clientId?: number | null | undefined;
+  /** The version the editor read; a later change by someone else refuses the patch. */
+  version?: number | undefined;
 }
 
 function require(ctx: RequestContext, permission: Permission): void {
@@ -34,6 +37,13 @@ function require(ctx: RequestContext, permission: Permission): void {
 
 export function createUsersService(deps: { db: Db; clock: Clock; passwords: PasswordHasher }) {
   const { db, clock, passwords } = deps;
+
+  /** A client contact sees only their own client's records, so one without a client would be a dead account. */
+  function checkClientOfContact(roles: readonly Role[], clientId: number | null | undefined): void {
+    if (roles.includes('client_contact') && !clientId) {
+      throw invalid([{ path: 'clientId', code: 'required', message: 'A client contact belongs to a client' }]);
+    }
+  }
 
   function checkPassword(password: string, email: string, path = 'password'): void {
     const problem = passwordProblem(password, email);
@@ -77,9 +87,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     require(ctx, 'users.manage');
     const email = input.email.trim().toLowerCase();
     if (input.password !== undefined) checkPassword(input.password, email);
-    if (input.roles.includes('client_contact') && !input.clientId) {
-      throw invalid([{ path: 'clientId', code: 'required', message: 'A client contact belongs to a client' }]);
-    }
+    checkClientOfContact(input.roles, input.clientId);
     const passwordHash = input.password === undefined ? null : await passwords.hash(input.password);
     const now = clock.now();
     const id = await db.transaction().execute(async (trx) => {
@@ -115,6 +123,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     await db.transaction().execute(async (trx) => {
       const before = await repo.findUserById(trx, id);
       if (!before) throw notFound('User');
+      if (patch.version !== undefined && patch.version !== before.version) throw staleVersion('User');
+      checkClientOfContact(patch.roles ?? before.roles, patch.clientId !== undefined ? patch.clientId : before.clientId);
       const losesAdmin =
         before.roles.includes('admin') &&
         before.active &&
@@ -122,7 +132,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       if (losesAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
         throw conflict('last_admin', 'Kontor needs at least one active administrator');
       }
-      await repo.updateUser(trx, id, { name: patch.name, email: before.email, language: patch.language, active: patch.active } as repo.UserChanges, now.toISOString());
+      await repo.updateUser(trx, id, { name: patch.name, email: before.email, language: patch.language, active: patch.active, clientId: patch.clientId } as repo.UserChanges, now.toISOString());
       if (patch.roles) await repo.setRoles(trx, id, patch.roles);
       if (patch.active === false) await sessions.revokeUserSessions(trx, id, now.toISOString());
       const after = await repo.findUserById(trx, id);

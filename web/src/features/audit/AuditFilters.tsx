@@ -1,4 +1,4 @@
-import { ActionIcon, Autocomplete, Grid, Select, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Grid, Select, TextInput, Tooltip } from '@mantine/core';
 import '@mantine/dates/styles.css';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -8,9 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useUsersList } from '../users/api';
 import type { AuditFilters as Filters } from './api';
-
-const ENTITY_SUGGESTIONS = ['client', 'contact', 'user', 'session', 'api_token'];
-const ACTION_SUGGESTIONS = ['create', 'update', 'sign_in', 'sign_in_failed', 'sign_out', 'password_changed', 'password_reset', 'update_own_profile', 'revoke'];
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, codeOptions } from './auditCodes';
 
 function ActorSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
@@ -50,21 +48,41 @@ function useDebouncedField(value: string, apply: (v: string) => void): [string, 
 export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filters; onChange: (patch: Partial<Filters>) => void; onClear: () => void }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
-  const [entity, setEntity] = useDebouncedField(filters.entity, (v) => onChange({ entity: v }));
   const [entityId, setEntityId] = useDebouncedField(filters.entityId, (v) => onChange({ entityId: v }));
-  const [action, setAction] = useDebouncedField(filters.action, (v) => onChange({ action: v }));
+  const entities = codeOptions(AUDIT_ENTITIES, (c) => t(`audit.entities.${c}`, { defaultValue: c }), filters.entity, i18n.language);
+  const actions = codeOptions(AUDIT_ACTIONS, (c) => t(`audit.actions.${c}`, { defaultValue: c }), filters.action, i18n.language);
   const hasAny = Object.values(filters).some(Boolean);
 
   return (
     <Grid gap="sm" mb="md" align="flex-end">
       <Grid.Col span={{ base: 6, md: 2 }}>
-        <Autocomplete label={t('audit.filters.entity')} placeholder={t('common.any')} data={ENTITY_SUGGESTIONS} value={entity} onChange={setEntity} data-testid="audit-filter-entity" />
+        <Select
+          label={t('audit.filters.entity')}
+          placeholder={t('common.any')}
+          data={entities}
+          value={filters.entity || null}
+          onChange={(v) => onChange({ entity: v ?? '' })}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          data-testid="audit-filter-entity"
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 1.5 }}>
         <TextInput label={t('audit.filters.entityId')} inputMode="numeric" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} data-testid="audit-filter-entity-id" />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2 }}>
-        <Autocomplete label={t('audit.filters.action')} placeholder={t('common.any')} data={ACTION_SUGGESTIONS} value={action} onChange={setAction} data-testid="audit-filter-action" />
+        <Select
+          label={t('audit.filters.action')}
+          placeholder={t('common.any')}
+          data={actions}
+          value={filters.action || null}
+          onChange={(v) => onChange({ action: v ?? '' })}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          data-testid="audit-filter-action"
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2.5 }}>
         {can('users.read') ? (

@@ -9,6 +9,7 @@ import { formatDateTimeSeconds } from '../../app/format';
 import { AuditDiff } from './AuditDiff';
 import { AuditFiltersBar } from './AuditFilters';
 import { type AuditEntry, type AuditFilters, useAuditList } from './api';
+import { SYSTEM_ACTORS } from './auditCodes';
 import { VerifyChain } from './VerifyChain';
 
 const FILTER_KEYS: (keyof AuditFilters)[] = ['entity', 'entityId', 'actorUserId', 'action', 'from', 'to'];
@@ -22,6 +23,8 @@ function actionColor(action: string): string {
 
 function Actor({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const job = entry.actorUserId === null && entry.actorName ? SYSTEM_ACTORS[entry.actorName] : undefined;
+  if (job) return <Text span c="dimmed" size="sm">{t(`audit.systemActors.${job}`)}</Text>;
   if (entry.actorName || entry.actorUserId !== null) {
     return (
       <>

@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { login } from '../../app/auth/session';
 import { Logo } from '../../app/shell/Logo';
 import { LANGUAGES, type Language, setLanguage } from '../../i18n';
+import { throttleMessage } from './throttle';
 
 function useCountdown() {
   const [seconds, setSeconds] = useState(0);
@@ -59,6 +60,7 @@ export default function SignInPage() {
   if (user && !state?.signedOut) return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
 
   const throttled = waitSeconds > 0;
+  const wait = throttleMessage(waitSeconds);
   const error = mutation.error;
   const showError = error && !(isApiError(error) && error.code === 'too_many_attempts');
 
@@ -82,7 +84,7 @@ export default function SignInPage() {
               </div>
               {throttled ? (
                 <Alert color="orange" icon={<IconClockPause size={18} />} data-testid="signin-throttled" role="alert">
-                  {t('auth.throttled', { seconds: waitSeconds })}
+                  {t(wait.key, wait.params)}
                 </Alert>
               ) : null}
               {showError ? (

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuilding, IconBuildingStore, IconKey, IconListDetails, IconLock, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingStore, IconChecklist, IconFileExport, IconKey, IconListDetails, IconLock, IconReceipt, IconUsers, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
@@ -8,6 +8,9 @@ import { homeOf, type ShortcutKey } from './home';
 
 const ICONS: Record<ShortcutKey, Icon> = {
   clients: IconBuildingStore,
+  approvals: IconChecklist,
+  invoices: IconReceipt,
+  exports: IconFileExport,
   organisation: IconBuilding,
   users: IconUsers,
   audit: IconListDetails,

@@ -25,4 +25,12 @@ describe('home page', () => {
     for (const shipped of ['Výkazy', 'sklad', 'smlouvy', 'fakturace', 'reporty']) expect(note).not.toContain(shipped);
     expect(note).toContain('klientský portál');
   });
+
+  it('offers an accountant their own work, not only clients and the account', () => {
+    const accountant = ['clients.read', 'invoices.read', 'invoices.payments', 'exports.run', 'tokens.own'];
+    const home = homeOf(['accountant'], (p) => accountant.includes(p));
+    expect(home.shortcuts.map((s) => s.key)).toEqual(['clients', 'invoices', 'exports', 'tokens', 'password']);
+    for (const s of home.shortcuts) expect(text(`dashboard.${s.key}.title`)).toBeTruthy();
+    expect(homeOf(['manager'], (p) => p === 'records.approve').shortcuts.map((s) => s.key)).toEqual(['approvals', 'password']);
+  });
 });

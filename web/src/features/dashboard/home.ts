@@ -1,7 +1,7 @@
 // What the home page offers whom: staff get the working shortcuts, a client contact
 // (who has no staff screens and no portal yet) gets their organisation and account.
 
-export type ShortcutKey = 'clients' | 'organisation' | 'users' | 'audit' | 'tokens' | 'password';
+export type ShortcutKey = 'clients' | 'approvals' | 'invoices' | 'exports' | 'organisation' | 'users' | 'audit' | 'tokens' | 'password';
 
 export interface Shortcut {
   key: ShortcutKey;
@@ -17,8 +17,13 @@ export interface Home {
   shortcuts: Shortcut[];
 }
 
+// The day's work first (an accountant without tickets has no counts above the cards),
+// then administration and the own account.
 const STAFF: Shortcut[] = [
   { key: 'clients', to: '/clients', permission: 'clients.read' },
+  { key: 'approvals', to: '/approvals', permission: 'records.approve' },
+  { key: 'invoices', to: '/invoices', permission: 'invoices.read' },
+  { key: 'exports', to: '/exports', permission: 'exports.run' },
   { key: 'users', to: '/admin/users', permission: 'users.read' },
   { key: 'audit', to: '/admin/audit', permission: 'audit.read' },
   { key: 'tokens', to: '/account/tokens', permission: 'tokens.own' },

@@ -1,11 +1,14 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { LANGUAGES, type Language } from '../../i18n';
+import { ClientPicker } from '../tickets/Pickers';
 import { type User, useCreateUser, useRoles, useUpdateUser } from './api';
 
 interface Props {
@@ -17,6 +20,7 @@ interface Props {
 /** Create a user (user = null) or edit name, language, roles and status. */
 export function UserModal({ user, isSelf, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const roles = useRoles();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -29,6 +33,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
       name: user?.name ?? '',
       language: (user?.language ?? i18n.language) as Language,
       roles: user?.roles ?? [],
+      clientId: user?.clientId ?? null,
       password: '',
       active: user?.active ?? true,
     },
@@ -37,6 +42,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
       name: (v) => (v.trim() ? null : t('errors.required')),
       password: (v) => (user || v ? null : t('errors.required')),
       roles: (v) => (v.length > 0 ? null : t('users.rolesRequired')),
+      clientId: (v, values) => (values.roles.includes('client_contact') && v === null ? t('errors.required') : null),
     },
   });
 
@@ -47,19 +53,28 @@ export function UserModal({ user, isSelf, onClose }: Props) {
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t));
+    // Only a client contact belongs to a client; staff keep theirs (null) untouched.
+    const clientId = v.roles.includes('client_contact') ? v.clientId : undefined;
+    const onError = (error: unknown) => {
+      setExtra(applyFormErrors(form, error, t));
+      // Someone changed the user meanwhile: fetch what is stored, so reopening shows it.
+      if (isApiError(error) && error.code === 'stale_version') {
+        setExtra([t('users.staleHint')]);
+        void queryClient.invalidateQueries({ queryKey: ['users'] });
+      }
+    };
     const onSuccess = () => {
       notifications.show({ color: 'green', message: t('users.saved', { name: v.name.trim() }) });
       onClose();
     };
     if (user) {
       update.mutate(
-        { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active } },
+        { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active, ...(clientId !== undefined && { clientId }), version: user.version } },
         { onSuccess, onError },
       );
     } else {
       create.mutate(
-        { email: v.email.trim(), name: v.name.trim(), language: v.language, roles: v.roles, password: v.password },
+        { email: v.email.trim(), name: v.name.trim(), language: v.language, roles: v.roles, password: v.password, ...(clientId !== undefined && { clientId }) },
         { onSuccess, onError },
       );
     }
@@ -89,13 +104,24 @@ export function UserModal({ user, isSelf, onClose }: Props) {
                   key={r.code}
                   value={r.code}
                   label={t(`roles.${r.code}`, { defaultValue: r.code })}
-                  description={r.permissions.join(', ')}
+                  description={t(`users.roleHints.${r.code}`, { defaultValue: '' })}
                   data-testid={`user-role-${r.code}`}
                   disabled={isSelf && r.code === 'admin'}
                 />
               ))}
             </Stack>
           </Checkbox.Group>
+          {form.getValues().roles.includes('client_contact') ? (
+            <ClientPicker
+              label={t('users.fields.client')}
+              description={t('users.clientHint')}
+              required
+              value={form.getValues().clientId}
+              onChange={(id) => form.setFieldValue('clientId', id)}
+              error={form.errors.clientId}
+              data-testid="user-client"
+            />
+          ) : null}
           {user ? null : (
             <PasswordInput label={t('users.fields.password')} description={t('account.passwordHint')} required autoComplete="new-password" {...field('password')} />
           )}

@@ -10,7 +10,11 @@ export interface User {
   name: string;
   language: Language;
   roles: string[];
+  /** The client a client contact belongs to; null for staff. */
+  clientId: number | null;
   active: boolean;
+  /** Sent back with a change: the server refuses it (stale_version) if someone changed the user meanwhile. */
+  version: number;
   createdAt: string;
   updatedAt: string;
   lastLoginAt: string | null;
@@ -30,9 +34,10 @@ export interface NewUser {
   language: Language;
   roles: string[];
   password: string;
+  clientId?: number | null;
 }
 
-export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active'>>;
+export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active' | 'clientId' | 'version'>>;
 
 export function useUsersList(q: string, active: ActiveFilter) {
   return useInfiniteQuery({

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
@@ -25,6 +26,11 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
   const save = useSaveTemplate();
   const reset = useResetTemplate();
   const dirty = text.subject !== template.subject || text.body !== template.body;
+  // Another template or language is another address (?key=…&lang=…): ask before unsaved text is dropped.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && !save.isPending && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
   const [debounced] = useDebouncedValue(text, 400);
   const preview = useQuery({
     queryKey: ['mail', 'preview', template.key, template.language, debounced],
@@ -159,6 +165,15 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
         loading={reset.isPending}
         onConfirm={doReset}
         onClose={() => setConfirmReset(false)}
+      />
+      <ConfirmModal
+        opened={blocker.state === 'blocked'}
+        title={t('admin.leaveTitle')}
+        message={t('admin.leaveText')}
+        confirmLabel={t('admin.discardChanges')}
+        color="orange"
+        onConfirm={() => blocker.proceed?.()}
+        onClose={() => blocker.reset?.()}
       />
     </form>
   );

@@ -1,0 +1,92 @@
+// Administration of people in a real browser against a real server, set up like
+// admin.e2e.test.ts (useDemoServer: a fresh SQLite file seeded like `kontor demo`,
+// the built web app, chromium via playwright-core): a client contact created from
+// the Users screen needs its client, the role choices speak Czech, and the audit
+// log names its records and actions in Czech words with filters by them, and a mail
+// template with unsaved text is not dropped by picking another one.
+//
+//   npm run build:web && KONTOR_TEST_CHROMIUM=/usr/bin/chromium npx vitest run test/e2e/people.e2e.test.ts
+import { describe, expect, test } from 'vitest';
+import { useDemoServer } from './harness.ts';
+
+const STEP_MS = 10_000;
+const JOURNEY_MS = 60_000;
+
+const demo = useDemoServer({ name: 'people', stepMs: STEP_MS });
+const { shot } = demo;
+
+describe('Administration of people in the browser', () => {
+  test('users: a client contact is created with its client; role hints are words, not permission codes', async () => {
+    const page = await demo.newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await demo.signIn(page, 'admin@kontor.demo');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('page-users').waitFor();
+    await page.getByTestId('users-new').click();
+    const modal = page.getByTestId('user-modal');
+    await modal.waitFor();
+    expect(await modal.innerText()).not.toContain('users.manage');
+
+    await page.getByTestId('user-email').fill('e2e.kontakt@kontor.demo');
+    await page.getByTestId('user-name').fill('E2E Kontakt');
+    await page.getByTestId('user-role-client_contact').check();
+    await page.getByTestId('user-password').fill('Dlouhe-heslo-e2e-2026');
+    await page.getByTestId('user-save').click();
+    // The client is asked for on its own field, before anything is sent.
+    await expect.poll(() => modal.innerText()).toContain('Povinný údaj');
+    await shot(page, 'client-contact-needs-client');
+
+    const picker = page.getByTestId('user-client');
+    await picker.click();
+    await picker.fill('Strojírny');
+    await page.getByRole('option').first().click();
+    await page.getByTestId('user-save').click();
+    await modal.waitFor({ state: 'detached' });
+    const row = page.locator('[data-testid^="users-row-"]').filter({ hasText: 'e2e.kontakt@kontor.demo' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/kontakt klienta/i);
+  }, JOURNEY_MS);
+
+  test('audit log: records and actions in Czech words, filtered by them', async () => {
+    const page = await demo.newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await demo.signIn(page, 'admin@kontor.demo');
+    await page.goto('/admin/audit');
+    await page.getByTestId('page-audit').waitFor();
+    await page.getByTestId('audit-filter-entity').click();
+    await page.getByRole('option', { name: 'Výkaz práce', exact: true }).click();
+    await page.getByTestId('audit-filter-action').click();
+    await page.getByRole('option', { name: 'schváleno', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('entity=record');
+    await expect.poll(() => page.url()).toContain('action=approve');
+    const first = page.locator('[data-testid^="audit-row-"]').first();
+    await first.waitFor();
+    const text = await page.getByTestId('audit-table').innerText();
+    expect(text).toContain('Výkaz práce');
+    expect(text.toLowerCase()).toContain('schváleno');
+    expect(text).not.toMatch(/\brecord\b|APPROVE/);
+    await shot(page, 'audit-filtered-czech');
+  }, JOURNEY_MS);
+
+  test('mail templates: another template or language with unsaved text asks first; cancel keeps the text', async () => {
+    const page = await demo.newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await demo.signIn(page, 'admin@kontor.demo');
+    await page.goto('/admin/mail/templates?key=ticket_created&lang=cs');
+    const body = page.getByTestId('template-body');
+    await body.waitFor();
+    const edited = `${await body.inputValue()}\nNeuložená věta.`;
+    await body.fill(edited);
+
+    await page.getByTestId('templates-item-ticket_resolved').click();
+    const confirm = page.getByTestId('confirm-modal');
+    await confirm.waitFor();
+    await shot(page, 'template-unsaved-confirm');
+    await confirm.getByRole('button', { name: 'Zrušit' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(page.url()).toContain('key=ticket_created');
+    expect(await body.inputValue()).toBe(edited);
+
+    await page.getByTestId('templates-item-ticket_resolved').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.url()).toContain('key=ticket_resolved');
+    await expect.poll(() => page.getByTestId('template-editor').getAttribute('data-key')).toBe('ticket_resolved');
+  }, JOURNEY_MS);
+});
