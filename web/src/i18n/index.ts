@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/cs';
 import 'dayjs/locale/sk';
-import 'dayjs/locale/en';
+import 'dayjs/locale/en-gb';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from 'i18next';
@@ -56,8 +56,20 @@ function initialLanguage(): Language {
   return isLanguage(browser) ? browser : 'cs';
 }
 
+/**
+ * Dates in each language's own order. English is British English: day before month
+ * (27/11/2026), as in the rest of Europe where Kontor's users work; dayjs' plain 'en'
+ * would write 11/27/2026.
+ */
+const DATE_LOCALES: Record<Language, string> = { cs: 'cs', sk: 'sk', en: 'en-gb' };
+
+/** The dayjs (and Mantine dates) locale of a UI language. */
+export function dateLocale(lang: string): string {
+  return isLanguage(lang) ? DATE_LOCALES[lang] : DATE_LOCALES.en;
+}
+
 function applyLocale(lang: Language): void {
-  dayjs.locale(lang);
+  dayjs.locale(DATE_LOCALES[lang]);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 

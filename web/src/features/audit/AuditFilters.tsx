@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateLocale } from '../../i18n';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useUsersList } from '../users/api';
 import type { AuditFilters as Filters } from './api';
@@ -92,7 +93,7 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
         )}
       </Grid.Col>
       <Grid.Col span={{ base: 10, md: 3.5 }}>
-        <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+        <DatesProvider settings={{ locale: dateLocale(i18n.language), firstDayOfWeek: 1 }}>
           <DatePickerInput
             type="range"
             label={t('audit.filters.dateRange')}
