@@ -162,6 +162,13 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect(list.nextCursor).not.toBeNull();
     const rest = (await w.req(w.accountant.auth, 'GET', `/api/v1/exports?limit=10&cursor=${list.nextCursor}`)).json();
     expect(rest.items.map((b: { format: string }) => b.format)).toEqual(['isdoc', 'pohoda', 'pohoda']);
+
+    // The batches one document went out in (the invoice page lists them): exactly those that carried it.
+    const carried = await w.t.database.db.selectFrom('export_batch_documents').select('batch_id').where('document_kind', '=', 'invoice').where('document_id', '=', creditNoteId).execute();
+    const ofCreditNote = (await w.req(w.accountant.auth, 'GET', `/api/v1/exports?invoiceId=${creditNoteId}`)).json();
+    expect(ofCreditNote.items.map((b: { id: number }) => b.id).sort()).toEqual(carried.map((r) => Number(r.batch_id)).sort());
+    expect(ofCreditNote.items.length).toBeGreaterThan(0);
+    expect((await w.req(w.accountant.auth, 'GET', '/api/v1/exports?invoiceId=987654')).json().items).toEqual([]);
   });
 
   it('one issued document as a single file of each format, without marking it exported; a draft is refused', async () => {

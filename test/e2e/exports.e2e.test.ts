@@ -10,7 +10,8 @@
 // exported (POHODA) while ISDOC still has it as new, "export again" offers it once more,
 // and a period with nothing issued says so and offers no export. September's draft is
 // named as waiting to be issued, with the way to the drafts. When another window exported
-// the invoice meanwhile, the refusal is said in Czech and the preview catches up.
+// the invoice meanwhile, the refusal is said in Czech and the preview catches up. The
+// invoice's own page then lists those exports and downloads it alone as an ISDOC file.
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
@@ -90,5 +91,25 @@ describe('Accounting exports: preview, export, download, batches', () => {
     expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
     expect(await page.locator('[data-testid^="exports-batch-"]').count()).toBe(2);
     await server.shot(page, 'nothing');
+  }, JOURNEY_MS);
+
+  test("an issued invoice's page lists the exports it went out in and gives it alone as a file", async () => {
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    // Reached from the export preview's document list (the first journey exported September to POHODA and ISDOC).
+    await page.goto('/exports');
+    await page.getByTestId('exports-period').fill('2026-09');
+    await page.getByTestId('exports-again').check();
+    await page.getByTestId('exports-documents').getByRole('link').first().click();
+    const panel = page.getByTestId('invoice-exports');
+    await panel.waitFor();
+    await expect.poll(() => panel.getByTestId('invoice-exports-batches').innerText()).toMatch(/pohoda-2026-09\.xml/);
+    expect(await panel.getByTestId('invoice-exports-batches').innerText()).toMatch(/ISDOC/);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('invoice-export-isdoc').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.isdoc$/);
+    const xml = await readFile(await download.path(), 'utf8');
+    expect(xml).toContain('<Invoice xmlns="http://isdoc.cz/namespace/2013"');
+    expect(await panel.getByTestId('invoice-export-refusal').count()).toBe(0);
+    await server.shot(page, 'invoice-exports');
   }, JOURNEY_MS);
 });

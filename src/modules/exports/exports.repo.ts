@@ -160,10 +160,14 @@ function toBatch(r: RawBatch): BatchRow {
 }
 
 /** Newest first; keyset by id. */
-export async function listBatches(db: Db, filters: { period?: string | undefined; format?: string | undefined }, afterId: number | null, limit: number): Promise<BatchRow[]> {
+export async function listBatches(db: Db, filters: { period?: string | undefined; format?: string | undefined; invoiceId?: number | undefined }, afterId: number | null, limit: number): Promise<BatchRow[]> {
   let q = batchQuery(db).orderBy('b.id', 'desc').limit(limit);
   if (filters.period) q = q.where('b.period', '=', filters.period);
   if (filters.format) q = q.where('b.format', '=', filters.format);
+  if (filters.invoiceId !== undefined) {
+    const invoiceId = filters.invoiceId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('export_batch_documents as d').select('d.batch_id').whereRef('d.batch_id', '=', 'b.id').where('d.document_kind', '=', 'invoice').where('d.document_id', '=', invoiceId)));
+  }
   if (afterId !== null) q = q.where('b.id', '<', afterId);
   return (await q.execute()).map(toBatch);
 }

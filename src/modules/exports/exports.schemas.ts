@@ -20,6 +20,7 @@ export const documentQuery = z.strictObject({ format: formatSchema });
 export const listQuery = z.strictObject({
   period: periodSchema.optional(),
   format: formatSchema.optional(),
+  invoiceId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('Only the batches that carried this invoice or credit note'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional(),
 });

@@ -200,7 +200,7 @@ export function createExportsService(deps: ExportsDeps) {
     return toBatch(row);
   }
 
-  async function list(ctx: RequestContext, q: { period?: string | undefined; format?: string | undefined; limit: number; cursor?: string | undefined }) {
+  async function list(ctx: RequestContext, q: { period?: string | undefined; format?: string | undefined; invoiceId?: number | undefined; limit: number; cursor?: string | undefined }) {
     require(ctx);
     const afterId = q.cursor ? (decodeCursor(q.cursor, ['number'])[0] as number) : null;
     const rows = await repo.listBatches(db, q, afterId, q.limit + 1);

@@ -21,6 +21,7 @@ import { PaymentModal, PaymentsPanel } from './PaymentsPanel';
 import { SendInvoiceModal } from './SendInvoiceModal';
 import { StatusBadge } from './StatusBadge';
 import { WorkReportPanel } from './WorkReportPanel';
+import { InvoiceExportsPanel } from '../exports/InvoiceExportsPanel';
 
 /** /invoices/:id — a draft to review, adjust and issue, or an issued invoice or credit note with its preview, payments and corrections. */
 export default function InvoicePage() {
@@ -126,6 +127,7 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
 
 function IssuedView({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   return (
     <Stack gap="md">
       <Facts invoice={invoice} />
@@ -148,6 +150,7 @@ function IssuedView({ invoice }: { invoice: InvoiceDetail }) {
         <LinesTable invoice={invoice} editable={false} />
       </Paper>
       {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={false} /> : null}
+      {can('exports.run') ? <InvoiceExportsPanel invoiceId={invoice.id} /> : null}
     </Stack>
   );
 }

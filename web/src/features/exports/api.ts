@@ -1,6 +1,6 @@
 // Accounting exports: what a period would export, running an export, past batches and their files.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, buildUrl, type Page } from '../../app/api/client';
+import { api, buildUrl, downloadFile, type DownloadedFile, type Page } from '../../app/api/client';
 
 export const EXPORT_FORMATS = ['isdoc', 'pohoda', 'ubl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -78,4 +78,17 @@ export function useRunExport() {
     // After a refusal too: the preview may be stale (exported meanwhile from another window, settings changed).
     onSettled: () => qc.invalidateQueries({ queryKey: ['exports'] }),
   });
+}
+
+/** The export batches that carried one invoice or credit note (newest first). */
+export function useInvoiceExports(invoiceId: number) {
+  return useQuery({
+    queryKey: ['exports', 'batches', 'invoice', invoiceId],
+    queryFn: ({ signal }) => api.get<Page<ExportBatch>>('/exports', { invoiceId, limit: 50 }, signal),
+  });
+}
+
+/** One issued document as a single file of the format (not recorded as a batch). */
+export function fetchDocumentFile(invoiceId: number, format: ExportFormat): Promise<DownloadedFile> {
+  return downloadFile(`/exports/invoices/${invoiceId}`, { format });
 }
