@@ -149,6 +149,19 @@ describe.each(testEngines())('clients and contacts on %s', (engine) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('refuses portal access for a contact without an e-mail address, on create and on edit', async () => {
+    const client = (await post(operator, { name: 'Portal Contacts' })).json();
+    const url = `/api/v1/clients/${client.id}/contacts`;
+    const bad = await t.request(operator, { method: 'POST', url, payload: { name: 'Bez e-mailu', portalAccess: true } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ path: 'email', code: 'required' })]);
+    const contact = (await t.request(operator, { method: 'POST', url, payload: { name: 'S e-mailem', email: 'a@example.cz', portalAccess: true } })).json();
+    const dropEmail = await t.request(operator, { method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, payload: { email: null, version: 1 } });
+    expect(dropEmail.statusCode).toBe(400);
+    const withoutPortal = await t.request(operator, { method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, payload: { email: null, portalAccess: false, version: 1 } });
+    expect(withoutPortal.json()).toMatchObject({ email: null, portalAccess: false, version: 2 });
+  });
+
   it('answers bad requests with 4xx and a reason, never 500 or internals', async () => {
     const cases: { req: Parameters<TestApp['request']>[1]; status: number; code: string }[] = [
       { req: { method: 'POST', url: '/api/v1/clients', payload: '{"name": ', headers: { 'content-type': 'application/json' } }, status: 400, code: 'malformed_json' },

@@ -137,6 +137,26 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     expect(log.json().items[0].before.states).toHaveLength(7);
   });
 
+  it('refuses a process saved over a newer one (409 stale_version) and changes nothing', async () => {
+    const type = (await call(admin, 'POST', '/api/v1/ticket-types', { code: 'two_tabs', name: 'Two tabs' })).json();
+    const loaded = type.updatedAt;
+    const withName = (name: string) => ({
+      states: [{ code: 'new', name, category: 'new', isInitial: true }, { code: 'done', name: 'Done', category: 'resolved' }],
+      transitions: [{ from: 'new', to: 'done', name: 'Finish' }],
+    });
+    t.clock.advance(1000);
+    const first = await call(admin, 'PUT', `/api/v1/ticket-types/${type.id}/process`, { ...withName('První karta'), expectedUpdatedAt: loaded });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().updatedAt).not.toBe(loaded);
+    t.clock.advance(1000);
+    const second = await call(admin, 'PUT', `/api/v1/ticket-types/${type.id}/process`, { ...withName('Druhá karta'), expectedUpdatedAt: loaded });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('stale_version');
+    expect((await call(admin, 'GET', `/api/v1/ticket-types/${type.id}`)).json().states[0].name).toBe('První karta');
+    const fresh = await call(admin, 'PUT', `/api/v1/ticket-types/${type.id}/process`, { ...withName('Druhá karta'), expectedUpdatedAt: first.json().updatedAt });
+    expect(fresh.json().states[0].name).toBe('Druhá karta');
+  });
+
   it('keeps queues and teams to active staff, listed once', async () => {
     const contact = await t.userWith(['accountant']);
     const bad = await call(admin, 'POST', '/api/v1/queues', { code: 'network', name: 'Network', leadUserId: 987654, members: [technician.id, contact.id, technician.id] });

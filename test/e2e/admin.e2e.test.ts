@@ -77,7 +77,8 @@ describe('Administration journey in the browser', () => {
     await page.getByRole('dialog', { name: 'Odebrat stavy?' }).getByTestId('confirm-ok').click();
     const error = page.getByTestId('process-error');
     await error.waitFor();
-    await expect.poll(() => error.innerText()).toContain('New');
+    // Named as the editor shows it (the default "New" in Czech).
+    await expect.poll(() => error.innerText()).toContain('Nový');
     await shot(page, 'process-state-in-use');
     await page.getByTestId('process-reset').click();
     await expect.poll(() => rows.count()).toBe(before);
@@ -113,7 +114,7 @@ describe('Administration journey in the browser', () => {
     ]));
   }, JOURNEY_MS);
 
-  test('SLA: the P3 resolution target of the Standard policy', async () => {
+  test('SLA: the P3 resolution target of the Standard policy; minutes over 59 are kept', async () => {
     const page = await signedInPage();
     await page.getByTestId('nav-sla').click();
     await page.getByTestId('page-sla-policies').waitFor();
@@ -125,6 +126,9 @@ describe('Administration journey in the browser', () => {
     await page.getByTestId('policy-modal').waitFor();
     await page.getByTestId('policy-P3-resolution-hours').fill('20');
     await page.getByTestId('policy-P3-resolution-minutes').fill('30');
+    // 75 minutes are 1 h 15 min, not quietly cut to 59.
+    await page.getByTestId('policy-P4-firstResponse-hours').fill('');
+    await page.getByTestId('policy-P4-firstResponse-minutes').fill('75');
     await shot(page, 'sla-policy-edit');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-modal').waitFor({ state: 'detached' });
@@ -134,6 +138,8 @@ describe('Administration journey in the browser', () => {
     const standard = policies.items.find((p) => p.id === policyId)!;
     expect(standard.targets.P3).toEqual({ firstResponseMinutes: 240, resolutionMinutes: 1230 });
     expect(standard.targets.P2).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 480 });
+    expect(standard.targets.P4.firstResponseMinutes).toBe(75);
+    expect(await page.getByTestId(`policies-${policyId}-P4`).innerText()).toContain('1 h 15 min');
   }, JOURNEY_MS);
 
   test('mail outbox: no mail server, the waiting message opens with headers and a sandboxed HTML body', async () => {
@@ -222,5 +228,67 @@ describe('Administration journey in the browser', () => {
     await page.getByTestId('preview-submit').click();
     await page.getByTestId('preview-empty').waitFor();
     expect(await page.getByTestId('preview-result').count()).toBe(0);
+  }, JOURNEY_MS);
+
+  test('in Czech: the default process reads Czech and keeps its stored names, a save over another tab\'s is refused; an unpriced preview, a future-only price list and a too big surcharge say nothing false or English', async () => {
+    const page = await signedInPage();
+    const types = await apiCall<{ items: Array<TypeOut & { id: number }> }>(page, 'GET', '/ticket-types?active=all');
+    const serviceRequest = types.items.find((ty) => ty.code === 'service_request')!;
+    await page.goto(`/admin/ticket-types/${serviceRequest.id}`);
+    await page.getByTestId('state-0-name').waitFor();
+    expect(await page.getByTestId('state-0-name').inputValue()).toBe('Nový');
+    expect(await page.getByTestId('process-form').innerText()).toContain('Začít řešit');
+    expect(await page.getByTestId('process-dirty').getAttribute('data-dirty')).toBe('false');
+    // One real change (a comment required to open), saved: the untouched default names stay as stored.
+    await page.getByTestId('transition-edit-new-open').click();
+    await page.getByTestId('transition-required-comment').click();
+    await page.getByTestId('process-save').click();
+    await expect.poll(() => page.getByTestId('process-dirty').getAttribute('data-dirty')).toBe('false');
+    const saved = await apiCall<TypeOut>(page, 'GET', `/ticket-types/${serviceRequest.id}`);
+    expect(saved.states.map((st) => st.name)).toEqual(serviceRequest.states.map((st) => st.name));
+    expect(saved.transitions.find((tr) => tr.from === 'new' && tr.to === 'open')).toMatchObject({ name: 'Open', requiredFields: ['comment'] });
+
+    // Two tabs on one process: the later save is refused, and reloading shows the earlier one's change.
+    const other = await signedInPage();
+    await other.goto(`/admin/ticket-types/${serviceRequest.id}`);
+    await other.getByTestId('state-1-name').waitFor();
+    await page.getByTestId('state-0-name').fill('Přijatý');
+    await page.getByTestId('process-save').click();
+    await expect.poll(() => page.getByTestId('process-dirty').getAttribute('data-dirty')).toBe('false');
+    await other.getByTestId('state-1-name').fill('Otevřený požadavek');
+    await other.getByTestId('process-save').click();
+    await expect.poll(() => other.getByTestId('process-error').innerText()).toContain('uložil někdo jiný');
+    await other.getByTestId('process-reload').click();
+    await expect.poll(() => other.getByTestId('state-0-name').inputValue()).toBe('Přijatý');
+    expect(await other.getByTestId('state-1-name').inputValue()).toBe('Otevřený');
+    await other.close();
+
+    // A record without a work type cannot be priced: the reason in Czech, not the API's English fallback.
+    await page.goto('/admin/pricing/preview');
+    await page.getByTestId('preview-by').getByText('Zvolený ceník').click();
+    await choose(page, 'preview-list-select', 'Standard 2026 (CZK)');
+    await page.getByTestId('preview-submit').click();
+    const result = page.locator('[data-testid="preview-result"][data-ok="false"]');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('Záznam práce potřebuje typ práce');
+    expect(await result.innerText()).not.toContain('A work record');
+
+    // A list whose only version starts in the future has no version "valid today".
+    const list = await apiCall<{ id: number }>(page, 'POST', '/price-lists', { name: 'E2E budoucí', currency: 'CZK' });
+    const future = await apiCall<{ id: number }>(page, 'POST', `/price-lists/${list.id}/versions`, { validFrom: '2099-01-01', terms: {} });
+    await page.goto(`/admin/pricing/lists/${list.id}`);
+    const tab = page.getByTestId(`version-tab-${future.id}`);
+    await tab.waitFor();
+    expect(await tab.innerText()).not.toContain('platí dnes');
+
+    // A surcharge over the limit is refused on its field, not quietly cut to 1000 %.
+    await page.goto('/admin/pricing/lists/1');
+    const surcharge = page.getByTestId('terms-surcharge-out_of_hours');
+    await surcharge.fill('1500');
+    await page.getByTestId('version-save').click();
+    await expect.poll(() => surcharge.getAttribute('aria-invalid')).toBe('true');
+    expect(await surcharge.inputValue()).toContain('1500');
+    const standard = await apiCall<{ versions: Array<{ terms: { surchargePct: Record<string, number> } }> }>(page, 'GET', '/price-lists/1');
+    expect(standard.versions[0]!.terms.surchargePct.out_of_hours).toBe(50);
   }, JOURNEY_MS);
 });

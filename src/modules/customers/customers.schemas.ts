@@ -69,7 +69,7 @@ export const newContactBody = z.strictObject({
   email: z.email().max(254).nullable().optional(),
   phone: optionalText(50),
   language: language.default('cs'),
-  portalAccess: z.boolean().default(false),
+  portalAccess: z.boolean().default(false).describe('May sign in to the client portal; needs an e-mail address (400 required on email otherwise)'),
 });
 
 export const contactPatchBody = z.strictObject({
@@ -77,7 +77,7 @@ export const contactPatchBody = z.strictObject({
   email: z.email().max(254).nullable().optional(),
   phone: optionalText(50),
   language: language.optional(),
-  portalAccess: z.boolean().optional(),
+  portalAccess: z.boolean().optional().describe('May sign in to the client portal; the contact must keep an e-mail address while it may'),
   active: z.boolean().optional(),
   version: z.number().int().positive(),
 });

@@ -7,7 +7,7 @@ import { merged } from '../../shared/patch.ts';
 import { auditWhoOf, canSeeClient, clientScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import * as repo from './clients.repo.ts';
 import type { Client, ClientPatch, Contact, ContactPatch, NewClient, NewContact } from './customers.schemas.ts';
-import { clientProblems, normalizeIdentity } from './domain/index.ts';
+import { clientProblems, contactProblems, normalizeIdentity } from './domain/index.ts';
 
 /** Clients and their contacts: validation, record scope, optimistic concurrency, audit. */
 export function createCustomersService(deps: { db: Db; clock: Clock }) {
@@ -98,13 +98,11 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     requireWrite(ctx);
     const client = await visibleClient(ctx, clientId);
     if (!client.active) throw invalid([{ path: '', code: 'client_inactive', message: 'The client is deactivated' }]);
+    const values = { name: input.name, email: input.email ?? null, phone: input.phone || null, language: input.language, portalAccess: input.portalAccess, active: true };
+    const problems = contactProblems(values);
+    if (problems.length) throw invalid(problems);
     return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
-      const contact = await repo.insertContact(
-        trx,
-        clientId,
-        { name: input.name, email: input.email ?? null, phone: input.phone || null, language: input.language, portalAccess: input.portalAccess, active: true },
-        at,
-      );
+      const contact = await repo.insertContact(trx, clientId, values, at);
       return { result: contact, audit: { entity: 'contact', entityId: contact.id, action: 'create', after: contact } };
     });
   }
@@ -115,6 +113,8 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     if (!before || !canSeeClient(ctx.actor, before.clientId)) throw notFound('Contact');
     const { version, ...changes } = patch;
     const next = merged(before, changes as Partial<Contact>);
+    const problems = contactProblems(next);
+    if (problems.length) throw invalid(problems);
     return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
       const after = await repo.updateContact(trx, id, version, { ...next, phone: next.phone || null }, at);
       if (!after) throw staleVersion('The contact');

@@ -25,6 +25,10 @@ export const transitionBody = z.strictObject({
 export const processBody = z.strictObject({
   states: z.array(stateBody).max(50),
   transitions: z.array(transitionBody).max(500),
+  expectedUpdatedAt: z
+    .string()
+    .optional()
+    .describe("The type's updatedAt as the editor loaded it; when the type changed since, the save is refused with 409 stale_version (omitted: no check)"),
 });
 
 export const newTicketTypeBody = z.strictObject({

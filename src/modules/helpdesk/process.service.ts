@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError, notFound, staleVersion } from '../../shared/errors.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, type HelpdeskDeps } from './common.ts';
 import type { ActiveFilter } from './common.schemas.ts';
@@ -81,6 +81,8 @@ export function createProcessService(deps: HelpdeskDeps) {
     return auditedChange(deps, ctx, async (trx, at) => {
       const before = await repo.findType(trx, id);
       if (!before) throw notFound('Ticket type');
+      // Two administrators editing one process: the later save must not silently undo the earlier one.
+      if (body.expectedUpdatedAt !== undefined && body.expectedUpdatedAt !== before.updatedAt) throw staleVersion('The ticket type');
       failIf(processProblems(process, await fieldKeys(trx, id)));
       const kept = new Set(process.states.map((s) => s.code));
       const removed = before.states.filter((s) => !kept.has(s.code));

@@ -73,3 +73,10 @@ export function clientProblems(c: ClientIdentity): ErrorDetail[] {
   }
   return problems;
 }
+
+/** A contact with portal access signs in with its e-mail address, so it must have one. */
+export function contactProblems(c: { email: string | null; portalAccess: boolean }): ErrorDetail[] {
+  return c.portalAccess && !c.email
+    ? [{ path: 'email', code: 'required', message: 'A contact with portal access needs an e-mail address to sign in with' }]
+    : [];
+}

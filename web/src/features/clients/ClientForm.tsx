@@ -93,6 +93,7 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
               label={t('clients.fields.paymentTermsDays')}
               min={0}
               max={365}
+              clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
               suffix={` ${t('clients.daysSuffix')}`}

@@ -13,7 +13,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
 import { type Client, useClient, useSaveClient } from './api';
 import { ClientForm } from './ClientForm';
-import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload } from './clientFormModel';
+import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 import { defaultCurrency } from './reference';
 
 /** After the server's verdict, take the user to the first field it refused (or the message above the form). */
@@ -48,6 +48,10 @@ export default function ClientFormPage() {
     initialValues: emptyClientValues(me.language),
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
+      vatId: (v, values) => {
+        const suggestion = vatIdWithoutPrefix(v, values.country);
+        return suggestion ? t('clients.errors.vatIdPrefix', { suggestion }) : null;
+      },
     },
     onValuesChange: (values, previous) => {
       // A new client's currency and address country follow its country until set by hand.

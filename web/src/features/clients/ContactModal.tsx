@@ -29,7 +29,10 @@ export function ContactModal({ clientId, defaultLanguage, contact, onClose }: Pr
       portalAccess: contact?.portalAccess ?? false,
       active: contact?.active ?? true,
     },
-    validate: { name: (v) => (v.trim() ? null : t('errors.required')) },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors.required')),
+      email: (v, values) => (values.portalAccess && !v.trim() ? t('contacts.errors.portalNeedsEmail') : null),
+    },
   });
 
   const field = (path: string, type: 'input' | 'checkbox' = 'input') => ({

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Client } from './api';
-import { clientToValues, emptyClientValues, valuesToPayload } from './clientFormModel';
+import { clientToValues, emptyClientValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 
 const client: Client = {
   id: 1, name: 'Strojírny Brno a.s.', companyId: '25596641', vatId: 'CZ25596641', country: 'CZ',
@@ -31,5 +31,15 @@ describe('client form model', () => {
     expect(v.billingSameAsRegistered).toBe(false);
     expect(valuesToPayload(v).billingAddress).toEqual({ street: 'P.O. Box 5', city: 'Brno', postalCode: '601 00', country: 'CZ' });
     expect(valuesToPayload({ ...v, billingSameAsRegistered: true }).billingAddress).toBeNull();
+  });
+});
+
+describe('VAT id without its country prefix', () => {
+  it('suggests the prefix of the client country for digits only, and leaves prefixed ids alone', () => {
+    expect(vatIdWithoutPrefix('2020317068', 'SK')).toBe('SK2020317068');
+    expect(vatIdWithoutPrefix('255 966 41', 'CZ')).toBe('CZ25596641');
+    expect(vatIdWithoutPrefix('094014298', 'GR')).toBe('EL094014298');
+    expect(vatIdWithoutPrefix('SK2020317068', 'SK')).toBeNull();
+    expect(vatIdWithoutPrefix('', 'CZ')).toBeNull();
   });
 });

@@ -95,6 +95,17 @@ function addressPayload(a: AddressValues): Address | null {
   return { street, city, postalCode, country: a.country };
 }
 
+/**
+ * A VAT id typed without its country prefix, e.g. the Slovak DIČ "2020317068":
+ * the suggestion is the same digits with the client's country prefix (a Slovak VAT
+ * payer's IČ DPH is SK + its DIČ), else null. The form asks rather than adding the
+ * prefix itself, because a non-payer's DIČ is no VAT id and must not be stored as one.
+ */
+export function vatIdWithoutPrefix(vatId: string, country: string): string | null {
+  const v = vatId.replace(/[\s.-]+/g, '');
+  return /^\d+$/.test(v) ? `${country === 'GR' ? 'EL' : country}${v}` : null;
+}
+
 export function valuesToPayload(v: ClientFormValues): ClientInput {
   return {
     name: v.name.trim(),

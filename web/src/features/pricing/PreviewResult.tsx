@@ -32,8 +32,8 @@ export function PreviewResult({ result }: { result: PricedRecord }) {
       <Paper withBorder p="md" data-testid="preview-result" data-ok="false" data-reason={result.reason}>
         <Stack gap="sm">
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('records.noPrice')}>
+            {/* Not result.message: that is the API's English fallback; the explanation below says it in the reader's words. */}
             <Text size="sm" fw={600} data-testid="preview-reason">{t(`records.noPriceReasons.${result.reason}`, { defaultValue: result.reason })}</Text>
-            <Text size="sm">{result.message}</Text>
           </Alert>
           {result.explanation.length ? why : null}
         </Stack>

@@ -15,12 +15,7 @@ import { PricingHeader } from './PricingHeader';
 import { EMPTY_TERMS } from './termsForm';
 import { VersionDateModal } from './VersionDateModal';
 import { VersionEditor } from './VersionEditor';
-
-/** The version valid today (the latest that has started), else the first one. */
-function currentVersion(versions: PriceListVersion[], today: string): PriceListVersion | undefined {
-  const started = versions.filter((v) => v.validFrom <= today).sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return started[0] ?? versions[0];
-}
+import { versionToOpen, versionValidOn } from './versions';
 
 /** /admin/pricing/lists/:id — a price list: its versions, the terms editor, copy a version to a new date. */
 export default function PriceListPage() {
@@ -41,8 +36,9 @@ export default function PriceListPage() {
   const list = query.data;
   const versions = [...list.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   const today = todayIso();
-  const current = currentVersion(versions, today);
-  const chosen = versions.find((v) => v.id === Number(params.get('version'))) ?? current;
+  // Only a version that has started is marked "valid today"; a list whose versions are all to come has none.
+  const current = versionValidOn(versions, today);
+  const chosen = versions.find((v) => v.id === Number(params.get('version'))) ?? versionToOpen(versions, today);
   const choose = (v: PriceListVersion) => setParams({ version: String(v.id) }, { replace: true });
   const close = () => { setDialog(null); copy.reset(); create.reset(); };
 

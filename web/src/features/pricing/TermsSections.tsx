@@ -79,7 +79,7 @@ export function HoursSection({ form }: { form: Form }) {
   const { t } = useTranslation();
   const days = [1, 2, 3, 4, 5, 6, 7];
   const pct = (tc: 'normal' | 'out_of_hours' | 'weekend_holiday') => (
-    <NumberInput label={t(`records.timeClasses.${tc}`)} suffix=" %" min={-100} max={1000} allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
+    <NumberInput label={t(`records.timeClasses.${tc}`)} suffix=" %" min={-100} max={1000} clampBehavior="none" allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
   );
   const weekdays = form.getInputProps('businessHours.weekdays');
   return (
@@ -96,7 +96,7 @@ export function HoursSection({ form }: { form: Form }) {
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <TextInput label={t('pricing.editor.start')} placeholder="08:00" maxLength={5} {...form.getInputProps('businessHours.start')} data-testid="terms-hours-start" />
           <TextInput label={t('pricing.editor.end')} placeholder="17:00" description={t('pricing.editor.endHint')} maxLength={5} {...form.getInputProps('businessHours.end')} data-testid="terms-hours-end" />
-          <NumberInput label={t('pricing.fields.increment')} suffix=" min" min={1} max={1440} allowDecimal={false} {...form.getInputProps('incrementMinutes')} data-testid="terms-increment" />
+          <NumberInput label={t('pricing.fields.increment')} suffix=" min" min={1} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('incrementMinutes')} data-testid="terms-increment" />
         </SimpleGrid>
         <Text size="sm" fw={600}>{t('pricing.editor.surcharges')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

@@ -73,7 +73,7 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
             <Rows form={form} path="minimumMinutes" empty={t('pricing.editor.noMinimums')} addLabel={t('pricing.editor.addMinimum')} newRow={{ workTypeId: null, minutes: 60 }} cells={(i) => (
               <>
                 {select(form, `minimumMinutes.${i}.workTypeId`, workTypes, t('pricing.fields.workType'), `terms-minimumMinutes-${i}-workTypeId`)}
-                <NumberInput min={0} max={1440} allowDecimal={false} suffix=" min" aria-label={t('pricing.fields.minimumMinutes')} {...form.getInputProps(`minimumMinutes.${i}.minutes`)} data-testid={`terms-minimumMinutes-${i}-minutes`} />
+                <NumberInput min={0} max={1440} clampBehavior="none" allowDecimal={false} suffix=" min" aria-label={t('pricing.fields.minimumMinutes')} {...form.getInputProps(`minimumMinutes.${i}.minutes`)} data-testid={`terms-minimumMinutes-${i}-minutes`} />
               </>
             )} />
           </Section>

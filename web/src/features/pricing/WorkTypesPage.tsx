@@ -38,7 +38,7 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
             onChange={(e) => { form.setFieldValue('name', e.currentTarget.value); if (!item) form.setFieldValue('code', codeFromName(e.currentTarget.value)); }} data-testid="work-type-name" />
           <TextInput label={t('admin.fields.code')} description={t('admin.fields.codeHint')} required {...form.getInputProps('code')} data-testid="work-type-code" />
           <Select label={t('pricing.fields.vatCategory')} data={vatCategoryOptions(t)} allowDeselect={false} {...form.getInputProps('vatCategory')} data-testid="work-type-vatCategory" />
-          <NumberInput label={t('pricing.fields.minimumMinutes')} description={t('pricing.workTypes.minimumHint')} min={0} max={1440} allowDecimal={false} {...form.getInputProps('minimumMinutes')} data-testid="work-type-minimumMinutes" />
+          <NumberInput label={t('pricing.fields.minimumMinutes')} description={t('pricing.workTypes.minimumHint')} min={0} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('minimumMinutes')} data-testid="work-type-minimumMinutes" />
           <Switch label={t('pricing.fields.billableDefault')} {...form.getInputProps('billableDefault', { type: 'checkbox' })} data-testid="work-type-billableDefault" />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="work-type-active" />
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="work-type-save" />

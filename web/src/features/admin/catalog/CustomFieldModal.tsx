@@ -8,6 +8,7 @@ import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { usePhone } from '../shared/usePhone';
 import type { TicketType } from '../process/api';
+import { typeLabel } from '../../tickets/labels';
 import { CUSTOM_FIELD_KINDS, type CustomField, type CustomFieldKind, hasOptions, useSaveCustomField } from './api';
 
 const GLOBAL = 'all';
@@ -69,7 +70,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
           <FormErrorAlert error={save.error} extra={extra} testId="field-form-error" />
           <Select
             label={t('admin.customFields.appliesTo')}
-            data={[{ value: GLOBAL, label: t('admin.customFields.allTypes') }, ...types.map((ty) => ({ value: String(ty.id), label: ty.name }))]}
+            data={[{ value: GLOBAL, label: t('admin.customFields.allTypes') }, ...types.map((ty) => ({ value: String(ty.id), label: typeLabel(t, ty) }))]}
             allowDeselect={false}
             disabled={!!field}
             {...form.getInputProps('typeId')}

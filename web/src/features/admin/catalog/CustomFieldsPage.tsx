@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { useTicketTypes } from '../process/api';
+import { typeLabel } from '../../tickets/labels';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import { type CustomField, useCustomFields } from './api';
 import { CatalogHeader } from './CatalogHeader';
@@ -21,7 +22,11 @@ export default function CustomFieldsPage() {
   const [filter, setFilter] = useState<string>(ALL);
   const [editing, setEditing] = useState<CustomField | null | undefined>(undefined);
   const typeList = types.data?.items ?? [];
-  const typeName = (id: number | null) => (id === null ? t('admin.customFields.allTypes') : typeList.find((ty) => ty.id === id)?.name ?? `#${id}`);
+  const typeName = (id: number | null) => {
+    if (id === null) return t('admin.customFields.allTypes');
+    const type = typeList.find((ty) => ty.id === id);
+    return type ? typeLabel(t, type) : `#${id}`;
+  };
   const items = (query.data?.items ?? [])
     .filter((f) => filter === ALL || (filter === GLOBAL ? f.typeId === null : f.typeId === Number(filter)))
     .sort((a, b) => (a.typeId ?? 0) - (b.typeId ?? 0) || a.sortOrder - b.sortOrder || a.label.localeCompare(b.label));
@@ -40,7 +45,7 @@ export default function CustomFieldsPage() {
           data={[
             { value: ALL, label: t('admin.customFields.filterAll') },
             { value: GLOBAL, label: t('admin.customFields.allTypes') },
-            ...typeList.map((ty) => ({ value: String(ty.id), label: ty.name })),
+            ...typeList.map((ty) => ({ value: String(ty.id), label: typeLabel(t, ty) })),
           ]}
           w={260}
           data-testid="fields-type-filter"

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconRestore } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconRefresh, IconRestore } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
@@ -10,15 +10,17 @@ import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import type { CustomField } from '../catalog/api';
 import { type TicketType, useSaveProcess } from './api';
 import * as m from './processModel';
+import { processNameDisplay } from './processNames';
+import { typeLabel } from '../../tickets/labels';
 import { StatesTable } from './StatesTable';
 import { TransitionMatrix } from './TransitionMatrix';
 import { TransitionPanel } from './TransitionPanel';
 
 const NO_ERRORS: m.DraftErrors = { states: new Map(), transitions: new Map(), general: [] };
 
-export function ProcessEditor({ type, fields }: { type: TicketType; fields: CustomField[] }) {
+export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fields: CustomField[]; onReload: () => void }) {
   const { t } = useTranslation();
-  const original = useMemo(() => m.toDraft(type), [type]);
+  const original = useMemo(() => m.toDraft(type, processNameDisplay(t)), [type, t]);
   const [draft, setDraft] = useState(original);
   const [selected, setSelected] = useState<string | null>(null);
   const [errors, setErrors] = useState<m.DraftErrors>(NO_ERRORS);
@@ -50,8 +52,8 @@ export function ProcessEditor({ type, fields }: { type: TicketType; fields: Cust
   const doSave = () => {
     setConfirmSave(null);
     const sent = draft;
-    save.mutate(m.toBody(sent), {
-      onSuccess: () => notifications.show({ color: 'green', message: t('admin.process.saved', { name: type.name }) }),
+    save.mutate({ ...m.toBody(sent), expectedUpdatedAt: type.updatedAt }, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('admin.process.saved', { name: typeLabel(t, type) }) }),
       onError: (error) => {
         setFailure({ error });
         setErrors(isApiError(error) ? m.mapDetails(sent, error.details.filter((d) => d.code !== 'state_in_use')) : NO_ERRORS);
@@ -87,9 +89,16 @@ export function ProcessEditor({ type, fields }: { type: TicketType; fields: Cust
   const inUse = failure?.error && isApiError(failure.error) && failure.error.code === 'state_in_use'
     ? ((failure.error.extra.states as string[] | undefined) ?? []).map(stateName)
     : null;
+  const stale = !!failure?.error && isApiError(failure.error) && failure.error.code === 'stale_version';
+  const reload = () => {
+    setFailure(null);
+    onReload();
+  };
   const headline = failure?.local
     ? t('admin.process.fixProblems')
-    : inUse
+    : stale
+      ? t('admin.process.stale')
+      : inUse
       ? t('admin.process.stateInUse', { states: inUse.join(', ') })
       : failure?.error ? errorMessage(t, failure.error) : null;
 
@@ -99,6 +108,11 @@ export function ProcessEditor({ type, fields }: { type: TicketType; fields: Cust
         {headline ? (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="process-error" role="alert">
             <Text size="sm" fw={500}>{headline}</Text>
+            {stale ? (
+              <Button size="xs" variant="light" color="red" mt="xs" leftSection={<IconRefresh size={14} />} onClick={reload} data-testid="process-reload">
+                {t('common.reload')}
+              </Button>
+            ) : null}
             {errors.general.map((d) => (
               <Text key={d.path + d.code} size="sm">{detailMessage(t, d)}</Text>
             ))}

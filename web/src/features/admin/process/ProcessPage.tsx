@@ -45,7 +45,7 @@ export default function ProcessPage() {
         }
       />
       {/* A changed process (after a save) starts a fresh draft. */}
-      <ProcessEditor key={JSON.stringify([tt.states, tt.transitions])} type={tt} fields={fields.data?.items ?? []} />
+      <ProcessEditor key={JSON.stringify([tt.states, tt.transitions])} type={tt} fields={fields.data?.items ?? []} onReload={() => void type.refetch()} />
       {editing ? <TicketTypeModal type={tt} onClose={() => setEditing(false)} /> : null}
     </div>
   );

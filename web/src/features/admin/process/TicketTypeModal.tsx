@@ -7,6 +7,7 @@ import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
+import { typeLabel } from '../../tickets/labels';
 import { CODE_PATTERN, codeFromName } from './processModel';
 
 /** Create a type (type = null; it starts with the default process) or change name, code, order, status. */
@@ -15,8 +16,10 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
   const save = useSaveTicketType(type?.id ?? null);
   const [extra, setExtra] = useState<string[]>([]);
   const [codeTouched, setCodeTouched] = useState(!!type);
+  // A seeded type's English name is shown translated (as everywhere else); saved unchanged, it stays as stored.
+  const shownName = type ? typeLabel(t, type) : '';
   const form = useForm({
-    initialValues: { name: type?.name ?? '', code: type?.code ?? '', sortOrder: type?.sortOrder ?? 0, active: type?.active ?? true },
+    initialValues: { name: shownName, code: type?.code ?? '', sortOrder: type?.sortOrder ?? 0, active: type?.active ?? true },
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
       code: (v) => (!v.trim() ? t('errors.required') : CODE_PATTERN.test(v.trim()) ? null : t('errors.invalid_code')),
@@ -27,10 +30,10 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
   const submit = form.onSubmit((v) => {
     setExtra([]);
     save.mutate(
-      { name: v.name.trim(), code: v.code.trim(), sortOrder: v.sortOrder, active: v.active },
+      { name: type && v.name.trim() === shownName ? type.name : v.name.trim(), code: v.code.trim(), sortOrder: v.sortOrder, active: v.active },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'green', message: t('admin.types.saved', { name: saved.name }) });
+          notifications.show({ color: 'green', message: t('admin.types.saved', { name: typeLabel(t, saved) }) });
           onClose();
           if (!type) onCreated?.(saved);
         },

@@ -66,11 +66,11 @@ export default function TicketTypesPage() {
                     <Table.Td>
                       <Group gap={2} wrap="nowrap" justify="flex-end">
                         <Tooltip label={t('admin.types.editProcess')}>
-                          <ActionIcon variant="subtle" onClick={() => navigate(`/admin/ticket-types/${type.id}`)} aria-label={`${t('admin.types.editProcess')}: ${type.name}`} data-testid={`types-process-${type.id}`}>
+                          <ActionIcon variant="subtle" onClick={() => navigate(`/admin/ticket-types/${type.id}`)} aria-label={`${t('admin.types.editProcess')}: ${typeLabel(t, type)}`} data-testid={`types-process-${type.id}`}>
                             <IconSitemap size={16} />
                           </ActionIcon>
                         </Tooltip>
-                        <EditAction label={type.name} onClick={() => setEditing(type)} testId={`types-edit-${type.id}`} />
+                        <EditAction label={typeLabel(t, type)} onClick={() => setEditing(type)} testId={`types-edit-${type.id}`} />
                       </Group>
                     </Table.Td>
                   </Table.Tr>

@@ -41,6 +41,8 @@ export interface TicketType {
 export interface ProcessBody {
   states: Array<Pick<TicketState, 'code' | 'name' | 'category' | 'pausesSla' | 'isInitial'>>;
   transitions: Array<Pick<TicketTransition, 'from' | 'to' | 'name' | 'requiredFields'>>;
+  /** The type's updatedAt as loaded: a save over a newer process is refused (409 stale_version). */
+  expectedUpdatedAt?: string;
 }
 
 export interface TicketTypeInput {

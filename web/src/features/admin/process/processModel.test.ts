@@ -99,3 +99,27 @@ describe('process editor model', () => {
     expect(codeFromName('!!!')).toBe('');
   });
 });
+
+describe('seeded default names shown in the reader language', () => {
+  const display = {
+    state: (s: { code: string; name: string }) => ({ New: 'Nový', Open: 'Otevřený', Resolved: 'Vyřešený' })[s.name] ?? s.name,
+    transition: (name: string) => (name === 'Resolve' ? 'Vyřešit' : name),
+  };
+
+  it('shows them translated and saves them unchanged as stored, with no pending change', () => {
+    const draft = toDraft(type, display);
+    expect(draft.states.map((s) => s.name)).toEqual(['Nový', 'Otevřený', 'Vyřešený']);
+    expect(draft.transitions.map((tr) => tr.name)).toEqual(['Open', 'Vyřešit']);
+    expect(toBody(draft)).toEqual(toBody(toDraft(type)));
+    expect(sameProcess(draft, toDraft(type))).toBe(true);
+  });
+
+  it('saves a renamed one as typed, also after moving it', () => {
+    const draft = toDraft(type, display);
+    const open = draft.states[1]!.key;
+    const moved = moveState(updateState(draft, open, { name: 'Rozpracovaný ' }), open, -1);
+    const body = toBody(updateTransition(moved, open, draft.states[2]!.key, { name: 'Hotovo' }));
+    expect(body.states.map((s) => s.name)).toEqual(['Rozpracovaný', 'New', 'Resolved']);
+    expect(body.transitions.map((tr) => tr.name)).toEqual(['Open', 'Hotovo']);
+  });
+});

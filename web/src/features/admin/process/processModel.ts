@@ -4,6 +4,12 @@ import type { ApiErrorDetail } from '../../../app/api/client';
 import { detailsByIndex } from '../shared/serverErrors';
 import type { ProcessBody, StateCategory, TicketType } from './api';
 
+/** A seeded default name shown in the reader's language, and the name the server stores for it. */
+export interface ShownName {
+  shown: string;
+  stored: string;
+}
+
 export interface StateDraft {
   key: string;
   code: string;
@@ -11,6 +17,8 @@ export interface StateDraft {
   category: StateCategory;
   pausesSla: boolean;
   isInitial: boolean;
+  /** Set while the name is the seeded default shown translated: saved unchanged, it stays as stored. */
+  seededName?: ShownName;
 }
 
 export interface TransitionDraft {
@@ -18,6 +26,27 @@ export interface TransitionDraft {
   to: string;
   name: string;
   requiredFields: string[];
+  seededName?: ShownName;
+}
+
+/**
+ * How names are shown: the default process is stored with English names, which the
+ * rest of the app shows in the reader's language while they are unchanged (see
+ * tickets/labels.ts); the editor shows them the same way.
+ */
+export interface NameDisplay {
+  state: (state: { code: string; name: string }) => string;
+  transition: (name: string) => string;
+}
+
+function shownName(stored: string, shown: string): { name: string; seededName?: ShownName } {
+  return shown === stored ? { name: stored } : { name: shown, seededName: { shown, stored } };
+}
+
+/** The name to save: a seeded default left as shown keeps its stored form (no silent rename). */
+function storedName(name: string, seeded: ShownName | undefined): string {
+  const trimmed = name.trim();
+  return seeded && trimmed === seeded.shown ? seeded.stored : trimmed;
 }
 
 export interface ProcessDraft {
@@ -30,14 +59,26 @@ export const CODE_PATTERN = /^[a-z][a-z0-9_]*$/;
 let seq = 0;
 export const newKey = (): string => `s${++seq}`;
 
-export function toDraft(type: Pick<TicketType, 'states' | 'transitions'>): ProcessDraft {
-  const states = [...type.states]
+export function toDraft(type: Pick<TicketType, 'states' | 'transitions'>, display?: NameDisplay): ProcessDraft {
+  const states: StateDraft[] = [...type.states]
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((s) => ({ key: newKey(), code: s.code, name: s.name, category: s.category, pausesSla: s.pausesSla, isInitial: s.isInitial }));
+    .map((s) => ({
+      key: newKey(),
+      code: s.code,
+      ...shownName(s.name, display ? display.state(s) : s.name),
+      category: s.category,
+      pausesSla: s.pausesSla,
+      isInitial: s.isInitial,
+    }));
   const keyOf = new Map(states.map((s) => [s.code, s.key]));
-  const transitions = type.transitions
+  const transitions: TransitionDraft[] = type.transitions
     .filter((tr) => keyOf.has(tr.from) && keyOf.has(tr.to))
-    .map((tr) => ({ from: keyOf.get(tr.from)!, to: keyOf.get(tr.to)!, name: tr.name, requiredFields: [...tr.requiredFields] }));
+    .map((tr) => ({
+      from: keyOf.get(tr.from)!,
+      to: keyOf.get(tr.to)!,
+      ...shownName(tr.name, display ? display.transition(tr.name) : tr.name),
+      requiredFields: [...tr.requiredFields],
+    }));
   return { states, transitions };
 }
 
@@ -45,8 +86,8 @@ export function toDraft(type: Pick<TicketType, 'states' | 'transitions'>): Proce
 export function toBody(draft: ProcessDraft): ProcessBody {
   const codeOf = new Map(draft.states.map((s) => [s.key, s.code.trim()]));
   return {
-    states: draft.states.map((s) => ({ code: s.code.trim(), name: s.name.trim(), category: s.category, pausesSla: s.pausesSla, isInitial: s.isInitial })),
-    transitions: draft.transitions.map((tr) => ({ from: codeOf.get(tr.from) ?? '', to: codeOf.get(tr.to) ?? '', name: tr.name.trim(), requiredFields: tr.requiredFields })),
+    states: draft.states.map((s) => ({ code: s.code.trim(), name: storedName(s.name, s.seededName), category: s.category, pausesSla: s.pausesSla, isInitial: s.isInitial })),
+    transitions: draft.transitions.map((tr) => ({ from: codeOf.get(tr.from) ?? '', to: codeOf.get(tr.to) ?? '', name: storedName(tr.name, tr.seededName), requiredFields: tr.requiredFields })),
   };
 }
 

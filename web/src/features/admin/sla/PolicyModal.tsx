@@ -93,6 +93,7 @@ export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy 
               description={t('admin.sla.warnAtPercentHint')}
               min={1}
               max={99}
+              clampBehavior="none"
               allowDecimal={false}
               suffix=" %"
               {...form.getInputProps('warnAtPercent')}

@@ -8,7 +8,11 @@ export const PRIORITY_COLORS = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gra
 
 type Form = UseFormReturnType<{ targets: TargetsForm } & Record<string, unknown>>;
 
-/** P1..P4 × first response / resolution, each as hours + minutes; both empty = no target. */
+/**
+ * P1..P4 × first response / resolution, each as hours + minutes; both empty = no target.
+ * Nothing is clamped: 75 min counts as 1 h 15 min, and a target over the server's limit
+ * is refused with a message on its field, never quietly cut to a different one.
+ */
 export function TargetsGrid({ form }: { form: Form }) {
   const { t } = useTranslation();
   const cell = (p: string, target: 'firstResponse' | 'resolution') => {
@@ -19,7 +23,7 @@ export function TargetsGrid({ form }: { form: Form }) {
         <NumberInput
           {...hours}
           min={0}
-          max={8760}
+          clampBehavior="none"
           allowDecimal={false}
           allowNegative={false}
           placeholder="—"
@@ -33,7 +37,7 @@ export function TargetsGrid({ form }: { form: Form }) {
         <NumberInput
           {...form.getInputProps(`targets.${p}.${target}.minutes`)}
           min={0}
-          max={59}
+          clampBehavior="none"
           allowDecimal={false}
           allowNegative={false}
           placeholder="—"
