@@ -11,7 +11,7 @@ import { useCustomFields } from './configApi';
 import { CustomFieldInput, fieldProps } from './FieldInputs';
 import { stateLabel } from './labels';
 import { customInputsFor, customPayload, formPathOf, type CustomInput } from './ticketFormModel';
-import { transitionAsks } from './transitionAsks';
+import { commentLabelKey, transitionAsks } from './transitionAsks';
 import { isStale, useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
 
@@ -96,7 +96,7 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
           <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />
           {asks.comment ? (
             <Textarea
-              label={t(`tickets.transition.${asks.commentKind}Label`)}
+              label={t(commentLabelKey(asks))}
               description={t(`tickets.transition.${asks.commentKind}Hint`)}
               withAsterisk={asks.comment === 'required'}
               autosize

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { asksAnything, transitionAsks } from './transitionAsks';
+import { asksAnything, commentLabelKey, transitionAsks } from './transitionAsks';
 
 const move = (over: Partial<Parameters<typeof transitionAsks>[0]> = {}) => ({ requiredFields: [], toCategory: 'open' as const, clientNotice: null, ...over });
 
@@ -26,5 +26,11 @@ describe('transitionAsks', () => {
     expect(asksAnything(transitionAsks(move()))).toBe(false);
     expect(asksAnything(transitionAsks(move({ toCategory: 'closed', clientNotice: 'ticket_closed' })))).toBe(false);
     expect(transitionAsks(move({ requiredFields: ['comment', 'serial'] }))).toMatchObject({ comment: 'required', commentKind: 'message', customKeys: ['serial'] });
+  });
+
+  it('calls the message optional only where it is', () => {
+    expect(commentLabelKey(transitionAsks(move({ toCategory: 'waiting' })))).toBe('tickets.transition.messageLabel');
+    expect(commentLabelKey(transitionAsks(move({ requiredFields: ['comment'] })))).toBe('tickets.transition.messageLabelRequired');
+    expect(commentLabelKey(transitionAsks(move({ toCategory: 'waiting', clientNotice: 'ticket_waiting_for_client' })))).toBe('tickets.transition.requestLabel');
   });
 });

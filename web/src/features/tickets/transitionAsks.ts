@@ -36,3 +36,9 @@ export function transitionAsks(tr: Pick<AllowedTransition, 'requiredFields' | 't
 export function asksAnything(asks: TransitionAsks): boolean {
   return asks.comment !== null || asks.resolutionNote !== null || asks.customKeys.length > 0;
 }
+
+/** The text key of the comment field's label: "(optional)" only where the message may be left out. */
+export function commentLabelKey(asks: Pick<TransitionAsks, 'comment' | 'commentKind'>): string {
+  if (asks.commentKind === 'request') return 'tickets.transition.requestLabel';
+  return asks.comment === 'required' ? 'tickets.transition.messageLabelRequired' : 'tickets.transition.messageLabel';
+}
