@@ -138,7 +138,7 @@ describe('Administration journey in the browser', () => {
     const standard = policies.items.find((p) => p.id === policyId)!;
     expect(standard.targets.P3).toEqual({ firstResponseMinutes: 240, resolutionMinutes: 1230 });
     expect(standard.targets.P2).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 480 });
-    expect(standard.targets.P4.firstResponseMinutes).toBe(75);
+    expect(standard.targets.P4).toMatchObject({ firstResponseMinutes: 75 });
     expect(await page.getByTestId(`policies-${policyId}-P4`).innerText()).toContain('1 h 15 min');
   }, JOURNEY_MS);
 
