@@ -1,16 +1,22 @@
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AuthProvider } from './auth/AuthProvider';
+import { installDialogFocusReturn } from './components/dialogFocusReturn';
 import { queryClient } from './queryClient';
-import { theme } from './theme';
+import { cssVariablesResolver, localizedTheme } from './theme';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'kontor.color-scheme' });
 
 export function Providers({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const theme = useMemo(() => localizedTheme(t('common.close')), [t, i18n.language]);
+  useEffect(() => installDialogFocusReturn(), []);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="top-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>{children}</AuthProvider>
