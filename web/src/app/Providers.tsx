@@ -17,7 +17,8 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => installDialogFocusReturn(), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      {/* Bottom right: at the top they covered the pages' "New …" buttons, which sit top right. */}
+      <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>{children}</AuthProvider>
       </QueryClientProvider>
