@@ -17,8 +17,8 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => installDialogFocusReturn(), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
-      {/* Bottom right: at the top they covered the pages' "New …" buttons, which sit top right. */}
-      <Notifications position="bottom-right" limit={4} />
+      {/* Bottom left, over the navigation's empty foot: top right covered the pages' "New …" buttons, bottom right the forms' Save. */}
+      <Notifications position="bottom-left" limit={4} />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>{children}</AuthProvider>
       </QueryClientProvider>

@@ -6,5 +6,5 @@ import { notifications } from '@mantine/notifications';
  * cover them. Confirmations fade sooner than problems.
  */
 export function notify(color: 'green' | 'red' | 'orange' | 'gray', message: string): void {
-  notifications.show({ color, message, position: 'bottom-right', autoClose: color === 'green' || color === 'gray' ? 3000 : 7000 });
+  notifications.show({ color, message, autoClose: color === 'green' || color === 'gray' ? 3000 : 7000 });
 }
