@@ -6,5 +6,5 @@ export { passwordHasher, type PasswordHasher } from './passwords.ts';
 export { registerAuthHook, contextOf, SESSION_COOKIE, type Access } from './auth.hook.ts';
 export { auditWhoOf, systemContext, type RequestContext } from './context.ts';
 export { identityRoutes } from './identity.routes.ts';
-export { idParam, listQuery, language } from './identity.schemas.ts';
+export { idParam, listQuery, language, newUserBody } from './identity.schemas.ts';
 export type { User } from './users.repo.ts';

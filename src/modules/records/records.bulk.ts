@@ -25,6 +25,25 @@ const COLUMN_FIELD: Record<string, string> = {
   time_class: 'timeClass', internal_note: 'internalNote',
 };
 
+/** The other way round, so that a problem of a file's row names its column, not the API's field. */
+const FIELD_COLUMN: Record<string, string> = Object.fromEntries(Object.entries(COLUMN_FIELD).map(([column, field]) => [field, column]));
+
+/**
+ * A date or time as a spreadsheet writes it back: Czech and Slovak Excel turns
+ * 2026-10-05 into 5.10.2026 (or 05.10.2026) and 09:00 into 9:00 or 9:00:00 when it
+ * saves a CSV file. Those are read as the ISO forms; anything else is left to the
+ * record's own checks.
+ */
+function fromSpreadsheetDate(text: string | undefined): string | undefined {
+  const czech = text?.match(/^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/);
+  return czech ? `${czech[3]}-${czech[2]!.padStart(2, '0')}-${czech[1]!.padStart(2, '0')}` : text;
+}
+
+function fromSpreadsheetTime(text: string | undefined): string | undefined {
+  const short = text?.match(/^(\d{1,2}):(\d{2})(?::00)?$/);
+  return short ? `${short[1]!.padStart(2, '0')}:${short[2]}` : text;
+}
+
 const YES = new Set(['1', 'true', 'yes', 'y', 'ano', 'a']);
 const NO = new Set(['0', 'false', 'no', 'n', 'ne']);
 
@@ -35,7 +54,17 @@ const NO = new Set(['0', 'false', 'no', 'n', 'ne']);
 export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService }) {
   const { db, clock, records } = deps;
 
-  async function importRows(ctx: RequestContext, rows: readonly IncomingRow[], options: { dryRun: boolean; pathPrefix: string }): Promise<BulkReport> {
+  async function importRows(
+    ctx: RequestContext,
+    rows: readonly IncomingRow[],
+    options: { dryRun: boolean; pathPrefix: string; columns?: Record<string, string> },
+  ): Promise<BulkReport> {
+    // A file's rows are reported by column (work_type), the API's by field (workTypeId).
+    const named = (d: ErrorDetail): ErrorDetail => {
+      const [head = '', ...rest] = d.path.split('.');
+      const column = options.columns?.[head];
+      return column ? { ...d, path: [column, ...rest].join('.') } : d;
+    };
     require(ctx, 'records.write');
     if (!rows.length) throw invalid([{ path: '', code: 'empty', message: 'There are no records to import' }]);
     const accepted: { row: number; ready: ReadyRecord }[] = [];
@@ -56,7 +85,7 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
           reasons = prepared.problems;
         }
       }
-      if (reasons.length) rejected.push({ row: r.row, reasons });
+      if (reasons.length) rejected.push({ row: r.row, reasons: reasons.map(named) });
     }
     const priceStatus = (r: ReadyRecord) => (r.price.price_error ? 'no_price' : 'priced') as 'priced' | 'no_price';
     if (rejected.length) {
@@ -91,6 +120,7 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
       if (error instanceof CsvSyntaxError) throw invalid([{ path: `line ${error.line}`, code: 'csv_syntax', message: error.message }]);
       throw error;
     }
+    if (!table.header.length) throw invalid([{ path: '', code: 'empty', message: 'The file is empty: it needs a header line and a line for each record' }]);
     const unknown = table.header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
     const missing = ['ticket', 'date'].filter((h) => !table.header.includes(h));
     if (unknown.length || missing.length) {
@@ -100,8 +130,15 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
       ]);
     }
     const lookup = await lookups(table.rows.map((r) => r.values.ticket ?? '').filter((t) => t && !/^\d+$/.test(t)));
-    const rows = table.rows.map(({ line, values: v }) => {
+    const rows = table.rows.map(({ line, values: v, extra }) => {
       const problems: ErrorDetail[] = [];
+      if (extra) {
+        problems.push({
+          path: '',
+          code: 'too_many_values',
+          message: `${table.header.length + extra.length} values, but the header has ${table.header.length} columns; put a text that contains the delimiter in double quotes`,
+        });
+      }
       const ref = (column: string, map: Map<string, number>, what: string) => {
         const key = v[column]?.toLowerCase();
         if (!key) return undefined;
@@ -116,6 +153,11 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
         return Number(text);
       };
       const text = (column: string) => v[column] || undefined;
+      const dateOrTime = (column: string, read: (t: string | undefined) => string | undefined, iso: RegExp, example: string) => {
+        const value = read(text(column));
+        if (value !== undefined && !iso.test(value)) problems.push({ path: column, code: 'invalid_format', message: `"${v[column]}" is not a ${column === 'date' ? 'date' : 'time'}: write ${example}` });
+        return value;
+      };
       const billable = v.billable?.toLowerCase();
       if (billable && !YES.has(billable) && !NO.has(billable)) problems.push({ path: 'billable', code: 'invalid_boolean', message: `"${v.billable}" is not yes or no` });
       const ticketText = v.ticket ?? '';
@@ -123,7 +165,10 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
       if (ticketId === undefined) problems.push({ path: 'ticket', code: ticketText ? 'unknown_reference' : 'required', message: ticketText ? `No ticket "${ticketText}"` : 'Name the ticket (number or id)' });
       const data = Object.fromEntries(Object.entries({
         ticketId, kind: text('kind')?.toLowerCase() ?? 'work', technicianId: ref('technician', lookup.users, 'active user with the e-mail'),
-        date: text('date'), startTime: text('start'), endTime: text('end'), minutes: num('minutes'),
+        date: dateOrTime('date', fromSpreadsheetDate, /^\d{4}-\d{2}-\d{2}$/, '2026-10-05 or 5.10.2026'),
+        startTime: dateOrTime('start', fromSpreadsheetTime, /^\d{2}:\d{2}$/, '09:00 or 9:00'),
+        endTime: dateOrTime('end', fromSpreadsheetTime, /^\d{2}:\d{2}$/, '17:30'),
+        minutes: num('minutes'),
         workTypeId: ref('work_type', lookup.workTypes, 'work type'), timeClass: text('time_class'),
         billable: billable ? YES.has(billable) : undefined, km: text('km')?.replace(',', '.'), zoneId: ref('zone', lookup.zones, 'travel zone'),
         vehicle: text('vehicle'), feeId: ref('fee', lookup.fees, 'unit fee'), quantity: text('quantity')?.replace(',', '.'),
@@ -131,7 +176,7 @@ export function createRecordsBulk(deps: RecordsDeps & { records: RecordsService 
       }).filter(([, value]) => value !== undefined));
       return { row: line, data, problems };
     });
-    return importRows(ctx, rows, { ...options, pathPrefix: 'line ' });
+    return importRows(ctx, rows, { ...options, pathPrefix: 'line ', columns: FIELD_COLUMN });
   }
 
   /** Codes, e-mails and ticket numbers of a file, to ids. */

@@ -73,14 +73,26 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): { l
   return out;
 }
 
-/** Rows as objects keyed by the header's names (lower-cased, trimmed). */
-export function csvObjects(input: string): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+/**
+ * Rows as objects keyed by the header's names (lower-cased, trimmed). A row with
+ * more non-empty values than the header has columns keeps them in `extra`: they
+ * belong to no column (often a text with the delimiter but without quotes), and
+ * dropping them silently would lose data.
+ */
+export function csvObjects(input: string): { header: string[]; rows: { line: number; values: Record<string, string>; extra?: string[] }[] } {
   const [head, ...body] = parseCsv(input);
   if (!head) return { header: [], rows: [] };
   const header = head.fields.map((h) => h.trim().toLowerCase());
   return {
     header,
-    rows: body.map((r) => ({ line: r.line, values: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])) })),
+    rows: body.map((r) => {
+      const extra = r.fields.slice(header.length).map((f) => f.trim());
+      return {
+        line: r.line,
+        values: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])),
+        ...(extra.some((f) => f !== '') ? { extra } : {}),
+      };
+    }),
   };
 }
 
