@@ -20,7 +20,7 @@ import * as m0018 from './0018_records_drop_technician_index.ts';
 import * as m0019 from './0019_records_return_reason.ts';
 import * as m0020 from './0020_invoices_variable_symbol.ts';
 import * as m0021 from './0021_contract_terms_changed_and_alert_mails.ts';
-import * as m0025 from './0025_money_columns_bigint.ts';
+import * as m0022 from './0022_money_columns_bigint.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -45,5 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_records_return_reason': m0019,
   '0020_invoices_variable_symbol': m0020,
   '0021_contract_terms_changed_and_alert_mails': m0021,
-  '0025_money_columns_bigint': m0025,
+  '0022_money_columns_bigint': m0022,
 };
