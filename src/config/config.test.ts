@@ -31,7 +31,7 @@ describe('config', () => {
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(4);
     expect((error as Error).message).toMatch(/config file \/nonexistent\/kontor.json: not found/);
-    expect((error as Error).message).toMatch(/port \(PORT\)/);
+    expect((error as Error).message).toMatch(/port \(PORT\): must be a whole number from 0 to 65535/);
     expect((error as Error).message).toMatch(/logLevel \(KONTOR_LOG_LEVEL\)/);
   });
 

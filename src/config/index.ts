@@ -7,29 +7,35 @@ import { z } from 'zod';
  * file, the environment and command-line overrides (later wins), validated
  * once and frozen. Nothing else in Kontor reads process.env.
  */
+/** A whole number in a range, said as such when a setting is mistyped ("eighty", "3000x"), not as zod's "expected number, received NaN". */
+const whole = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 const configSchema = z.strictObject({
   db: z
     .string()
     .min(1)
     .refine((v) => !v.startsWith('postgres') || /^postgres(ql)?:\/\/.+/.test(v), 'must be postgres://user@host:port/db'),
   host: z.string().min(1),
-  port: z.coerce.number().int().min(0).max(65535),
+  port: whole(0, 65535),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Where the built web app lives; served at `/`. */
   webDir: z.string(),
   /** Largest accepted request body in bytes. */
-  bodyLimit: z.coerce.number().int().min(1024).max(100 * 1024 * 1024),
+  bodyLimit: whole(1024, 100 * 1024 * 1024),
   /** Minutes without activity after which a session ends. */
-  sessionIdleMinutes: z.coerce.number().int().min(1).max(7 * 24 * 60),
+  sessionIdleMinutes: whole(1, 7 * 24 * 60),
   /** Hours after sign-in after which a session ends whatever the activity. */
-  sessionAbsoluteHours: z.coerce.number().int().min(1).max(24 * 90),
+  sessionAbsoluteHours: whole(1, 24 * 90),
   /** Mark cookies `Secure`; on by default behind https, off for plain http on localhost. */
   secureCookies: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   /** Trust X-Forwarded-For from a reverse proxy (for the client IP in the audit log). */
   trustProxy: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   /** Failed sign-ins per e-mail and IP within the window before sign-in is refused for a while. */
-  loginMaxFailures: z.coerce.number().int().min(1).max(100),
-  loginWindowMinutes: z.coerce.number().int().min(1).max(24 * 60),
+  loginMaxFailures: whole(1, 100),
+  loginWindowMinutes: whole(1, 24 * 60),
   /** Address of Kontor as users reach it, for links in e-mail (e.g. https://helpdesk.example.cz). */
   publicUrl: z.url(),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.cz:587; empty: mail waits in the outbox. */
@@ -39,9 +45,9 @@ const configSchema = z.strictObject({
   /** Where uploaded files are kept (one file per content hash). */
   storageDir: z.string().min(1),
   /** Largest attachment in bytes. */
-  attachmentMaxBytes: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024),
+  attachmentMaxBytes: whole(1024, 1024 * 1024 * 1024),
   /** Argon2id memory cost (KiB); OWASP minimum 19456. Lowered only by tests. */
-  argon2MemoryKib: z.coerce.number().int().min(1024).max(1024 * 1024),
+  argon2MemoryKib: whole(1024, 1024 * 1024),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
