@@ -16,7 +16,23 @@ import { isForeignKeyViolation, openDatabase, type DatabaseHandle } from './plat
 import { detailsFromIssues } from './platform/http/errors.ts';
 import { AppError, invalid } from './shared/errors.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/**
+ * Kontor's version, from its package.json: one folder up from src/cli.ts (tsx), two from
+ * the bundle npm start runs (dist/server/kontor.js), so it is looked for upwards.
+ */
+function kontorVersion(): string {
+  for (const up of ['../package.json', '../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'kontor' && pkg.version) return pkg.version;
+    } catch {
+      // not here: look one folder further up
+    }
+  }
+  return 'unknown';
+}
+
+const version = kontorVersion();
 
 /** `kontor <command>`: the same services as the server, audited as the system. */
 const program = new Command('kontor')

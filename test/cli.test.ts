@@ -28,6 +28,16 @@ interface Outcome {
   stderr: string;
 }
 
+/** Any program in the project folder, its output collected. */
+function run(program: string, args: string[]): Promise<Outcome> {
+  const child = spawn(program, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
 function kontor(...args: string[]): Promise<Outcome> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: ROOT,
@@ -62,6 +72,10 @@ describe('the command line: usage and setup', () => {
     expect(missing.stderr).toMatch(/Run 'kontor user create --help'/);
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect((await kontor('--version')).stdout.trim()).toBe(version);
+    // The bundle `npm start` runs sits two folders down (dist/server/): it finds the version too.
+    await run('npm', ['run', '--silent', 'build:server']);
+    const bundled = await run(process.execPath, [join(ROOT, 'dist/server/kontor.js'), '--version']);
+    expect([bundled.code, bundled.stdout.trim()]).toEqual([0, version]);
     const help = await kontor('import', 'records', '--help');
     expect(help.stdout).toMatch(/--encoding <encoding>/);
     expect(help.stdout).toMatch(/Examples:/);
