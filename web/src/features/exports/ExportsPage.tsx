@@ -1,23 +1,16 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { IconAlertTriangle, IconDownload, IconFileExport } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
-import { formatDate, formatDateTime, formatNumber } from '../../app/format';
-import { downloadUrl, EXPORT_FORMATS, isPeriod, previousMonth, useExportBatches, useExportPreview, useRunExport, type ExportBatch, type ExportFormat, type ExportPreview } from './api';
+import { formatDate, formatNumber } from '../../app/format';
+import { downloadUrl, EXPORT_FORMATS, isPeriod, previousMonth, useExportBatches, useExportPreview, useRunExport, type ExportFormat, type ExportPreview } from './api';
+import { startDownload } from '../../app/download';
+import { BatchesGrid } from './BatchesGrid';
 import { exportRefusal, settingText } from './errors';
 
-/** Starts the browser's download of a batch file (the session cookie authorises it). */
-function startDownload(batch: ExportBatch): void {
-  const a = document.createElement('a');
-  a.href = downloadUrl(batch);
-  a.download = batch.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
 
 function Figure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
   return (
@@ -116,39 +109,7 @@ function BatchesTable() {
   if (items.length === 0) return <EmptyState title={t('exports.batches.empty')} text={t('exports.batches.emptyText')} />;
   return (
     <>
-      <Table.ScrollContainer minWidth={700}>
-        <Table striped data-testid="exports-batches">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('exports.fields.createdAt')}</Table.Th>
-              <Table.Th>{t('exports.fields.format')}</Table.Th>
-              <Table.Th>{t('exports.fields.period')}</Table.Th>
-              <Table.Th ta="right">{t('exports.fields.documents')}</Table.Th>
-              <Table.Th>{t('exports.fields.createdBy')}</Table.Th>
-              <Table.Th>{t('exports.fields.file')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((b) => (
-              <Table.Tr key={b.id} data-testid={`exports-batch-${b.id}`}>
-                <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
-                <Table.Td>
-                  {t(`exports.formats.${b.format}`)}
-                  {b.includeExported ? <Badge ml="xs" size="xs" variant="light">{t('exports.batches.again')}</Badge> : null}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
-                <Table.Td ta="right">{formatNumber(b.documentCount)}</Table.Td>
-                <Table.Td>{b.createdBy.id === null ? t('exports.batches.commandLine') : b.createdBy.name}</Table.Td>
-                <Table.Td>
-                  <Anchor href={downloadUrl(b)} download={b.fileName} title={`SHA-256 ${b.sha256}`}>
-                    <Group gap={4} wrap="nowrap"><IconDownload size={14} />{b.fileName}</Group>
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <BatchesGrid items={items} testId="exports-batches" rowTestIdPrefix="exports-batch-" />
       <LoadMore hasMore={Boolean(batches.hasNextPage)} loading={batches.isFetchingNextPage} onClick={() => void batches.fetchNextPage()} testId="exports-batches-more" />
     </>
   );
@@ -170,7 +131,7 @@ export default function ExportsPage() {
 
   const submit = () => {
     if (!canRun) return;
-    run.mutate({ format, period, includeExported: again }, { onSuccess: startDownload });
+    run.mutate({ format, period, includeExported: again }, { onSuccess: (batch) => startDownload(downloadUrl(batch), batch.fileName) });
   };
 
   return (

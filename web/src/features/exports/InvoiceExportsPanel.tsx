@@ -1,22 +1,11 @@
-import { Alert, Anchor, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
-import { downloadUrl, EXPORT_FORMATS, fetchDocumentFile, useInvoiceExports, type ExportFormat } from './api';
+import { EXPORT_FORMATS, fetchDocumentFile, useInvoiceExports, type ExportFormat } from './api';
+import { saveBlob } from '../../app/download';
+import { BatchesGrid } from './BatchesGrid';
 import { exportRefusal, type ExportRefusal } from './errors';
-
-/** Hands a fetched file to the browser's download. */
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * On an issued invoice or credit note, for whoever runs exports: the document alone as a
@@ -34,7 +23,7 @@ export function InvoiceExportsPanel({ invoiceId }: { invoiceId: number }) {
     setRefusal(null);
     try {
       const file = await fetchDocumentFile(invoiceId, format);
-      saveFile(file.blob, file.fileName);
+      saveBlob(file.blob, file.fileName);
     } catch (error) {
       setRefusal(exportRefusal(t, error));
     } finally {
@@ -68,32 +57,7 @@ export function InvoiceExportsPanel({ invoiceId }: { invoiceId: number }) {
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="invoice-exports-none">{t('exports.invoice.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table data-testid="invoice-exports-batches">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('exports.fields.createdAt')}</Table.Th>
-                <Table.Th>{t('exports.fields.format')}</Table.Th>
-                <Table.Th>{t('exports.fields.period')}</Table.Th>
-                <Table.Th>{t('exports.fields.createdBy')}</Table.Th>
-                <Table.Th>{t('exports.fields.file')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
-                  <Table.Td>{t(`exports.formats.${b.format}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
-                  <Table.Td>{b.createdBy.id === null ? t('exports.batches.commandLine') : b.createdBy.name}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={downloadUrl(b)} download={b.fileName} size="sm">{b.fileName}</Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <BatchesGrid items={items} testId="invoice-exports-batches" />
       )}
     </Paper>
   );
