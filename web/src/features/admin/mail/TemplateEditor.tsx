@@ -9,6 +9,7 @@ import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
+import { LeavePrompt } from '../shared/LeavePrompt';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type MailTemplate, previewTemplate, useResetTemplate, useSaveTemplate } from './api';
@@ -166,15 +167,7 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
         onConfirm={doReset}
         onClose={() => setConfirmReset(false)}
       />
-      <ConfirmModal
-        opened={blocker.state === 'blocked'}
-        title={t('admin.leaveTitle')}
-        message={t('admin.leaveText')}
-        confirmLabel={t('admin.discardChanges')}
-        color="orange"
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
-      />
+      <LeavePrompt blocker={blocker} confirmLabel={t('admin.discardChanges')} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
+import { LeavePrompt } from '../shared/LeavePrompt';
 import type { CustomField } from '../catalog/api';
 import { type TicketType, useSaveProcess } from './api';
 import * as m from './processModel';
@@ -211,15 +212,7 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
         onConfirm={doSave}
         onClose={() => setConfirmSave(null)}
       />
-      <ConfirmModal
-        opened={blocker.state === 'blocked'}
-        title={t('admin.leaveTitle')}
-        message={t('admin.leaveText')}
-        confirmLabel={t('admin.leave')}
-        color="orange"
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
-      />
+      <LeavePrompt blocker={blocker} confirmLabel={t('admin.leave')} />
     </form>
   );
 }
