@@ -38,12 +38,15 @@ describe('Administration of people in the browser', () => {
     const picker = page.getByTestId('user-client');
     await picker.click();
     await picker.fill('Strojírny');
-    await page.getByRole('option').first().click();
+    await page.getByRole('option', { name: /^Strojírny/ }).click();
     await page.getByTestId('user-save').click();
     await modal.waitFor({ state: 'detached' });
     const row = page.locator('[data-testid^="users-row-"]').filter({ hasText: 'e2e.kontakt@kontor.demo' });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/kontakt klienta/i);
+    // The list says whose contact it is, with the way to the client.
+    await expect.poll(() => row.getByTestId('users-client').innerText()).toMatch(/^Strojírny/);
+    expect(await row.getByTestId('users-client').getAttribute('href')).toMatch(/^\/clients\/\d+$/);
   }, JOURNEY_MS);
 
   test('audit log: records and actions in Czech words, filtered by them', async () => {
@@ -64,6 +67,11 @@ describe('Administration of people in the browser', () => {
     expect(text.toLowerCase()).toContain('schváleno');
     expect(text).not.toMatch(/\brecord\b|APPROVE/);
     await shot(page, 'audit-filtered-czech');
+
+    // A link with a date that cannot be: the log still shows, and says which filter it left out.
+    await page.goto('/admin/audit?entity=record&from=2026-13-45');
+    await expect.poll(() => page.getByTestId('audit-ignored-filters').innerText()).toContain('Období');
+    await page.locator('[data-testid^="audit-row-"]').first().waitFor();
   }, JOURNEY_MS);
 
   test('mail templates: another template or language with unsaved text asks first; cancel keeps the text', async () => {

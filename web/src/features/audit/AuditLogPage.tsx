@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,11 @@ import { AuditDiff } from './AuditDiff';
 import { AuditFiltersBar } from './AuditFilters';
 import { type AuditEntry, type AuditFilters, useAuditList } from './api';
 import { SYSTEM_ACTORS } from './auditCodes';
+import { auditFiltersFrom } from './auditParams';
 import { VerifyChain } from './VerifyChain';
 
-const FILTER_KEYS: (keyof AuditFilters)[] = ['entity', 'entityId', 'actorUserId', 'action', 'from', 'to'];
+/** The filter bar's label of each filter (from and to share the period's). */
+const FILTER_LABELS: Record<keyof AuditFilters, string> = { entity: 'entity', entityId: 'entityId', actorUserId: 'actor', action: 'action', from: 'dateRange', to: 'dateRange' };
 
 function actionColor(action: string): string {
   if (/delete|deactivat|revoke|fail/.test(action)) return 'red';
@@ -41,7 +43,7 @@ function Actor({ entry }: { entry: AuditEntry }) {
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as AuditFilters;
+  const { filters, ignored } = auditFiltersFrom(params);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const query = useAuditList(filters);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -71,6 +73,11 @@ export default function AuditLogPage() {
     <div data-testid="page-audit">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} actions={<VerifyChain />} />
       <AuditFiltersBar filters={filters} onChange={change} onClear={() => setParams({}, { replace: true })} />
+      {ignored.length > 0 ? (
+        <Alert color="yellow" mb="md" data-testid="audit-ignored-filters">
+          {t('audit.ignoredFilters', { filters: [...new Set(ignored.map((k) => t(`audit.filters.${FILTER_LABELS[k]}`)))].join(', ') })}
+        </Alert>
+      ) : null}
       <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('audit.empty')} />}>
         {() => (
           <Table.ScrollContainer minWidth={760}>

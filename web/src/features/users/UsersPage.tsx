@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Button, Group, Kbd, Menu, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Menu, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconKey, IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -15,6 +16,17 @@ import { type ActiveFilter, type User, useUpdateUser, useUsersList } from './api
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserModal } from './UserModal';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { useClient } from '../clients/api';
+
+/** The client a client contact belongs to, linked (its name read with the client, cached per client). */
+function ContactsClient({ clientId }: { clientId: number }) {
+  const client = useClient(clientId);
+  return (
+    <Anchor component={Link} to={`/clients/${clientId}`} size="xs" data-testid="users-client">
+      {client.data?.name ?? `#${clientId}`}
+    </Anchor>
+  );
+}
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -97,6 +109,7 @@ export default function UsersPage() {
                           </Badge>
                         ))}
                       </Group>
+                      {u.clientId !== null ? <ContactsClient clientId={u.clientId} /> : null}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={u.lastLoginAt ? undefined : 'dimmed'}>
