@@ -122,6 +122,11 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByRole('option', { name: 'Schváleno' }).click();
     for (const id of ids) await expect.poll(() => page.getByTestId(`approvals-state-${id}`).getAttribute('data-state'), { timeout: STEP_MS }).toBe('approved');
     await shot(page, 'approvals-approved');
+    // Work under a contract (the demo's flat-fee and prepaid clients) says so under its amount, linked to the contract;
+    // these two (a client without a contract) do not.
+    await expect.poll(() => page.locator('[data-testid^="approvals-contract-"]').count(), { timeout: STEP_MS }).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid^="approvals-contract-"]').first().getAttribute('href')).toMatch(/^\/contracts\/\d+$/);
+    for (const id of ids) expect(await page.getByTestId(`approvals-contract-${id}`).count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('approvals-export-csv').click()]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.split(/\r?\n/);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import type { ServiceRecord } from './api';
-import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
+import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
 
 interface Props {
   records: ServiceRecord[];
@@ -63,7 +63,10 @@ export function ApprovalsTable({ records, selected, problems, busyId, onToggle, 
                   {issues ? issues.map((m) => <Text key={m} size="xs" c="red.8" fw={600} data-testid={`approvals-problem-${r.id}`}>{m}</Text>) : null}
                 </Table.Td>
                 <Table.Td miw={120}><Text size="sm">{recordMinutes(t, r)}</Text></Table.Td>
-                <Table.Td ta="right"><Group justify="flex-end"><RecordAmount record={r} testId={`approvals-amount-${r.id}`} /></Group></Table.Td>
+                <Table.Td ta="right">
+                  <Group justify="flex-end"><RecordAmount record={r} testId={`approvals-amount-${r.id}`} /></Group>
+                  <ContractNote record={r} testId={`approvals-contract-${r.id}`} />
+                </Table.Td>
                 <Table.Td miw={120}><RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} /></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

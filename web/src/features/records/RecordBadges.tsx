@@ -1,7 +1,8 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
 import type { RecordState, ServiceRecord } from './api';
 import { formatDecimal, formatMinutes } from './format';
@@ -80,4 +81,20 @@ export function recordMinutes(t: TFunction, r: ServiceRecord): string {
   const billable = r.price.billableMinutes;
   if (!r.billable) return `${own} · ${t('records.notBillable')}`;
   return billable !== null && billable !== r.minutes ? `${own} → ${t('records.billableMinutes', { minutes: formatMinutes(billable) })}` : own;
+}
+
+/**
+ * Under the amount of a record whose ticket falls under a contract: the amount is the
+ * record's rate; a flat fee or prepaid hours may cover it, which the billing run decides.
+ */
+export function ContractNote({ record, testId }: { record: Pick<ServiceRecord, 'contractId'>; testId?: string }) {
+  const { t } = useTranslation();
+  if (record.contractId === null || record.contractId === undefined) return null;
+  return (
+    <Tooltip label={t('records.underContractHint')} multiline w={300}>
+      <Anchor component={Link} to={`/contracts/${record.contractId}`} size="xs" c="dimmed" data-testid={testId}>
+        {t('records.underContract')}
+      </Anchor>
+    </Tooltip>
+  );
 }

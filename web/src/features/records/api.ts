@@ -24,6 +24,8 @@ export interface TicketRef {
 }
 
 export interface ServiceRecord {
+  /** The contract the record's work falls under (its ticket's), or null. */
+  contractId: number | null;
   id: number;
   kind: RecordKind;
   ticket: TicketRef;
