@@ -21,6 +21,7 @@ import * as m0019 from './0019_records_return_reason.ts';
 import * as m0020 from './0020_invoices_variable_symbol.ts';
 import * as m0021 from './0021_contract_terms_changed_and_alert_mails.ts';
 import * as m0022 from './0022_money_columns_bigint.ts';
+import * as m0023 from './0023_audit_chain_head_function.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_invoices_variable_symbol': m0020,
   '0021_contract_terms_changed_and_alert_mails': m0021,
   '0022_money_columns_bigint': m0022,
+  '0023_audit_chain_head_function': m0023,
 };

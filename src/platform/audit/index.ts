@@ -37,10 +37,13 @@ export async function recordAudit(trx: Tx, at: Date, who: AuditWho, entry: Audit
   let prevHash = memo.get(CHAIN_HEAD) as string | undefined;
   if (prevHash === undefined) {
     if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-      await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+      // The chain's lock, then its head read after it, in one round trip (migration 0023).
+      const { rows } = await sql<{ hash: string | null }>`select kontor_audit_chain_head(${AUDIT_CHAIN_LOCK}) as hash`.execute(trx);
+      prevHash = rows[0]?.hash ?? GENESIS_HASH;
+    } else {
+      const [last] = await selectLastHash(trx, {});
+      prevHash = last?.hash ?? GENESIS_HASH;
     }
-    const [last] = await selectLastHash(trx, {});
-    prevHash = last?.hash ?? GENESIS_HASH;
   }
   const fields: ChainedFields = {
     at: at.toISOString(),
