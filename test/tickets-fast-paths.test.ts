@@ -142,7 +142,8 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
       fc.asyncProperty(
         fc.record({
           subject: text,
-          tags: fc.array(text, { maxLength: 4 }),
+          // A tag holds at most 40 characters (the API refuses longer ones): the hostile ones within that.
+          tags: fc.array(text.filter((tag) => tag.length <= 40), { maxLength: 4 }),
           assigned: fc.boolean(),
           priority: fc.constantFrom(undefined, 'P1', 'P4'),
           moves: fc.constantFrom('none', 'waiting', 'resolved'),
