@@ -4,7 +4,8 @@
 //
 //   npm run build:web && KONTOR_TEST_CHROMIUM=/usr/bin/chromium npx vitest run test/e2e/accessibility.e2e.test.ts
 //
-// Each role visits the screens it works in, in Czech, and axe checks them against
+// Each role visits the screens it works in, in Czech, in the light and the dark colour
+// scheme, and axe checks them against
 // WCAG 2 A and AA; a violation of impact "serious" or "critical" fails the test with
 // its rule, the element (CSS selector) and the page. The ticket list is also worked
 // with the keyboard alone, and every dialog opened here must close with Escape and
@@ -139,9 +140,17 @@ const firstHref = async (page: Page, selector: string) => {
   return (await link.getAttribute('href')) ?? '';
 };
 
-describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with the keyboard', () => {
-  test('sign-in page', async () => {
+// Both colour schemes the user menu offers: dark mode is text on dark panels, checked the same way.
+describe.each(['light', 'dark'] as const)('Accessibility in the %s colour scheme: the main screens pass axe (WCAG 2 A/AA) and work with the keyboard', (scheme) => {
+  const newPage = async (): Promise<Page> => {
     const page = await demo.newPage();
+    // The scheme the user menu stores (Providers.tsx, localStorage), set before the app starts.
+    if (scheme === 'dark') await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kontor.color-scheme', 'dark'));
+    return page;
+  };
+
+  test('sign-in page', async () => {
+    const page = await newPage();
     const a11y = checker(page);
     await page.goto('/sign-in');
     await a11y.check('sign-in', 'signin-email');
@@ -155,7 +164,7 @@ describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with t
   }, JOURNEY_MS);
 
   test('operator: home, ticket list by keyboard, ticket detail with its reply and record forms, dialogs, new ticket', async () => {
-    const page = await demo.newPage();
+    const page = await newPage();
     const a11y = checker(page);
     await demo.signIn(page, 'operator@kontor.demo');
     await a11y.check('home', 'page-dashboard');
@@ -199,7 +208,7 @@ describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with t
   }, JOURNEY_MS);
 
   test('technician: my week', async () => {
-    const page = await demo.newPage();
+    const page = await newPage();
     const a11y = checker(page);
     await demo.signIn(page, 'technician@kontor.demo');
     await page.goto('/timesheets');
@@ -208,7 +217,7 @@ describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with t
   }, JOURNEY_MS);
 
   test('manager: approvals, billing run, contracts, warehouse, profitability', async () => {
-    const page = await demo.newPage();
+    const page = await newPage();
     const a11y = checker(page);
     await demo.signIn(page, 'manager@kontor.demo');
     await page.goto('/approvals');
@@ -235,7 +244,7 @@ describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with t
   }, JOURNEY_MS);
 
   test('accountant: invoices, an invoice, exports', async () => {
-    const page = await demo.newPage();
+    const page = await newPage();
     const a11y = checker(page);
     await demo.signIn(page, 'accountant@kontor.demo');
     await page.goto('/invoices');
@@ -248,7 +257,7 @@ describe('Accessibility: the main screens pass axe (WCAG 2 A/AA) and work with t
   }, JOURNEY_MS);
 
   test('admin: users, audit log, company settings', async () => {
-    const page = await demo.newPage();
+    const page = await newPage();
     const a11y = checker(page);
     await demo.signIn(page, 'admin@kontor.demo');
     await page.goto('/admin/users');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AA_TEXT, contrastRatio, luminance, readableOn } from './contrast';
+import { AA_TEXT, contrastRatio, luminance, readableOn, readableOnDark } from './contrast';
 
 describe('contrast', () => {
   test('ratios follow WCAG 2: black on white is 21, a colour on itself 1', () => {
@@ -19,6 +19,16 @@ describe('contrast', () => {
     // Yellow text on a light yellow badge.
     const yellow = readableOn('#e67700', ['#fff3bf']);
     expect(contrastRatio(yellow, '#fff3bf')).toBeGreaterThanOrEqual(AA_TEXT);
+  });
+
+  test('readableOnDark lightens, only as far as needed, for dark panels', () => {
+    // Mantine's dimmed grey of the dark scheme on its page: 4.03, below AA.
+    expect(contrastRatio('#828282', '#242424')).toBeCloseTo(4.04, 2);
+    const dimmed = readableOnDark('#828282', ['#242424', '#2e2e2e']);
+    expect(contrastRatio(dimmed, '#2e2e2e')).toBeGreaterThanOrEqual(AA_TEXT);
+    expect(contrastRatio(dimmed, '#2e2e2e')).toBeLessThan(AA_TEXT + 0.5);
+    expect(luminance(dimmed)).toBeGreaterThan(luminance('#828282'));
+    expect(readableOnDark('#ffffff', ['#242424'])).toBe('#ffffff');
   });
 
   test('bad input is refused, not guessed', () => {

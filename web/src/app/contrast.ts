@@ -39,10 +39,23 @@ export function contrastRatio(a: string, b: string): number {
  * lightest darker shade of it (mixed towards black in 2 % steps) that does.
  */
 export function readableOn(color: string, backgrounds: string[], min = AA_TEXT): string {
+  return mixedUntilReadable(color, backgrounds, min, 0);
+}
+
+/**
+ * The same for dark backgrounds: the colour itself when it reaches `min` against every
+ * one, else the darkest lighter tint of it (mixed towards white in 2 % steps) that does.
+ */
+export function readableOnDark(color: string, backgrounds: string[], min = AA_TEXT): string {
+  return mixedUntilReadable(color, backgrounds, min, 255);
+}
+
+/** `color` mixed towards `target` (0 black, 255 white) in 2 % steps until it reads on every background. */
+function mixedUntilReadable(color: string, backgrounds: string[], min: number, target: 0 | 255): string {
   const rgb = parseHex(color);
   for (let k = 0; k <= 50; k++) {
-    const shade = toHex(rgb.map((c) => c * (1 - k * 0.02)) as Rgb);
+    const shade = toHex(rgb.map((c) => c + (target - c) * k * 0.02) as Rgb);
     if (backgrounds.every((bg) => contrastRatio(shade, bg) >= min)) return k === 0 ? color : shade;
   }
-  return '#000000';
+  return target === 0 ? '#000000' : '#ffffff';
 }

@@ -1,5 +1,5 @@
 import { createTheme, DEFAULT_THEME, mergeThemeOverrides, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
-import { readableOn } from './contrast';
+import { readableOn, readableOnDark } from './contrast';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -42,6 +42,18 @@ const WHITE = '#ffffff';
 const palette = DEFAULT_THEME.colors;
 /** Striped rows and light panels: text must read on them as on white. */
 const LIGHT_SURFACES = [WHITE, palette.gray[0], palette.gray[1]];
+/** The dark scheme's page, panels, inputs and hovered rows. */
+const DARK_SURFACES = [palette.dark[7], palette.dark[6], palette.dark[5], palette.dark[8]];
+
+/**
+ * A light variant's background in the dark scheme: the colour's darkest shade at 15 %
+ * over the dark page (Mantine draws it as a translucent tint), as one opaque colour.
+ */
+function tintedDark(shade9: string): string {
+  const mix = (a: string, b: string, t: number) =>
+    `#${[0, 2, 4].map((i) => Math.round(parseInt(a.slice(1 + i, 3 + i), 16) * (1 - t) + parseInt(b.slice(1 + i, 3 + i), 16) * t).toString(16).padStart(2, '0')).join('')}`;
+  return mix(palette.dark[7].toLowerCase(), shade9.toLowerCase(), 0.15);
+}
 
 /**
  * Text colours of the light scheme darkened just enough for WCAG AA (4.5:1):
@@ -59,5 +71,16 @@ export const cssVariablesResolver: CSSVariablesResolver = () => {
     light[`--mantine-color-${name}-outline`] = text;
     light[`--mantine-color-${name}-light-color`] = readableOn(shades[9], [shades[1], shades[2]]);
   }
-  return { variables: {}, light, dark: {} };
+  // The dark scheme the same way, lightened instead: dimmed grey, links, coloured text and
+  // outlines, and light badges' and alerts' text on their tinted dark background.
+  const dimmedDark = readableOnDark(palette.dark[2], DARK_SURFACES);
+  const dark: Record<string, string> = { '--mantine-color-dimmed': dimmedDark, '--mantine-color-placeholder': dimmedDark };
+  for (const [name, shades] of Object.entries(palette)) {
+    const text = readableOnDark(shades[4], DARK_SURFACES);
+    dark[`--mantine-color-${name}-text`] = text;
+    dark[`--mantine-color-${name}-outline`] = text;
+    dark[`--mantine-color-${name}-light-color`] = readableOnDark(shades[3], [tintedDark(shades[9])]);
+  }
+  dark['--mantine-color-anchor'] = readableOnDark(palette.blue[4], DARK_SURFACES);
+  return { variables: {}, light, dark };
 };
