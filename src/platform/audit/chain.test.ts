@@ -8,9 +8,8 @@ const SECRET = /pass(word)?|secret|token|hash|otp/i;
 function redactedCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactedCopy);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET.test(k) ? '[redacted]' : redactedCopy(v);
-    return out;
+    // fromEntries keeps every key as an own property, "__proto__" too (assignment would set the prototype).
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET.test(k) ? '[redacted]' : redactedCopy(v)]));
   }
   return value;
 }
@@ -32,6 +31,12 @@ describe('audit redaction', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps a key named "__proto__" as data, with or without a secret beside it', () => {
+    const own = (o: object) => JSON.parse(`{"__proto__":"x",${JSON.stringify(o).slice(1)}`) as object;
+    expect(JSON.stringify(redact(own({ keep: 1 })))).toBe('{"__proto__":"x","keep":1}');
+    expect(JSON.stringify(redact(own({ password: 'p' })))).toBe('{"__proto__":"x","password":"[redacted]"}');
   });
 
   it('returns an entry without secrets as it is, and copies one with a secret', () => {

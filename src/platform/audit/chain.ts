@@ -48,6 +48,22 @@ function isSecretKey(key: string): boolean {
  * A plain object or array without secrets is returned as it is (every write is
  * audited, and most carry none); one with a secret is copied, never changed in place.
  */
+/**
+ * Sets an own property. Plain assignment of a key named "__proto__" would set the
+ * copy's prototype instead, and the key would be missing from the entry's JSON.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A shallow copy with the same own keys in the same order, "__proto__" among them (only entries with a secret are copied). */
+function copyOwn(value: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setOwn(copy, key, (value as Record<string, unknown>)[key]);
+  return copy;
+}
+
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
@@ -66,8 +82,8 @@ export function redact(value: unknown): unknown {
       if (!Object.hasOwn(value, key)) continue;
       const item: unknown = (value as Record<string, unknown>)[key];
       const redacted = isSecretKey(key) ? '[redacted]' : redact(item);
-      if (out) out[key] = redacted;
-      else if (redacted !== item) (out = Object.assign({}, value) as Record<string, unknown>)[key] = redacted;
+      if (out) setOwn(out, key, redacted);
+      else if (redacted !== item) setOwn((out = copyOwn(value)), key, redacted);
     }
     return out ?? value;
   }
