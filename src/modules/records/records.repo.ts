@@ -48,11 +48,25 @@ export function valueColumns(v: RecordValues): Updateable<RecordsTable> {
 }
 
 // Compiled once per set of columns (preparedQuery): building the insert cost more than running it.
-// It returns the whole stored row (defaults included), so that the answer to a new record
-// needs no read back.
-const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.insertInto('records').values(row).returningAll());
+// It returns the id alone: on SQLite, `returning *` took 12–20 µs more per record than
+// `returning id` (the row is materialised, then turned into a 40-key object).
+const insertRecordRow = preparedQuery((db, row: Insertable<RecordsTable>) => db.insertInto('records').values(row).returning('id'));
 
-/** Writes a record; returns its stored columns. */
+/**
+ * What a new record's row holds in the columns its insert leaves out: the table's
+ * defaults (migrations). The property test "a new record’s answer is the record as
+ * reading it back shows it" holds the two together.
+ */
+const RECORD_DEFAULTS = {
+  contract_id: null, start_time: null, minutes: 0, work_type_id: null, time_class: null, time_class_overridden: 0,
+  km_milli: null, zone_id: null, vehicle: null, fee_id: null, item_id: null, quantity_milli: null,
+  description: '', internal_note: '', approved_by: null, approved_at: null, billed_invoice_id: null,
+  price_list_id: null, price_valid_from: null, currency: null, billable_minutes: null, amount_minor: null, cost_minor: null,
+  vat_category: null, price_error: null, pricing_json: null, dimensions_json: '{}', created_by: null, version: 1,
+  cost_currency: null, return_reason: null,
+} as const;
+
+/** Writes a record; returns its stored columns (what it wrote over the table's defaults, not read back). */
 export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>): Promise<Selectable<RecordsTable>> {
   // Columns left undefined take their defaults, as with Kysely's own insert.
   let row = values;
@@ -64,7 +78,8 @@ export async function insertRecord(db: DbOrTx, values: Insertable<RecordsTable>)
   }
   const [inserted] = await insertRecordRow(db, row);
   if (!inserted) throw new Error('records: the insert returned no row');
-  return inserted;
+  // Object.assign onto a fresh literal, not spreads (docs/ARCHITECTURE.md, “Hot paths”).
+  return Object.assign({ id: Number(inserted.id) }, RECORD_DEFAULTS, row) as Selectable<RecordsTable>;
 }
 
 /** Writes only over the version the caller read; false when someone else changed it first. */
