@@ -202,7 +202,7 @@ async function countMatches(db: string, words: string[]): Promise<number[]> {
   try {
     const counts: number[] = [];
     for (const w of words) {
-      const r = await handle.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where(ticketMatches(handle.db, w)!).executeTakeFirstOrThrow();
+      const r = await handle.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where((await ticketMatches(handle.db, w))!).executeTakeFirstOrThrow();
       counts.push(Number(r.n));
     }
     return counts;

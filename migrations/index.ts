@@ -22,6 +22,7 @@ import * as m0020 from './0020_invoices_variable_symbol.ts';
 import * as m0021 from './0021_contract_terms_changed_and_alert_mails.ts';
 import * as m0022 from './0022_money_columns_bigint.ts';
 import * as m0023 from './0023_audit_chain_head_function.ts';
+import * as m0024 from './0024_search_terms.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_contract_terms_changed_and_alert_mails': m0021,
   '0022_money_columns_bigint': m0022,
   '0023_audit_chain_head_function': m0023,
+  '0024_search_terms': m0024,
 };

@@ -288,7 +288,9 @@ export async function listTickets(
   let plan: 'none' | 'split' | 'in' | 'drive' = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
   const words = q.q ? queryWords(q.q) : [];
   if (words.length) {
-    p.fts = fullTextQuery(db, words);
+    const fts = await fullTextQuery(db, words);
+    if (fts === null) return EMPTY_PAGE;
+    p.fts = fts;
     plan = q.sort === 'newest' && !isPostgres(db) ? 'drive' : 'in';
   }
   if (after) list('after', after);

@@ -250,6 +250,11 @@ export interface TicketSearchTable {
   document: string;
 }
 
+/** SQLite only: every word the search index holds (migration 0024), to expand word prefixes. */
+export interface SearchTermsTable {
+  term: string;
+}
+
 export interface HelpdeskTables {
   settings: SettingsTable;
   ticket_types: TicketTypesTable;
@@ -277,4 +282,5 @@ export interface HelpdeskTables {
   attachments: AttachmentsTable;
   saved_views: SavedViewsTable;
   ticket_search: TicketSearchTable;
+  search_terms: SearchTermsTable;
 }
