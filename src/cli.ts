@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { accessSync, constants, createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { buildServices } from './app.ts';
 import { loadConfig, type Config, type ConfigInput } from './config/index.ts';
@@ -335,9 +335,10 @@ program
         throw error;
       });
       const { stream } = await services.exports.download(systemContext, batch.id);
-      const path = join(opts.out, batch.fileName);
+      const path = unusedPath(opts.out, batch.fileName, batch.id);
       try {
-        await pipeline(stream, createWriteStream(path));
+        // 'wx': never over a file already there (an earlier batch of the period not yet imported, say).
+        await pipeline(stream, createWriteStream(path, { flags: 'wx' }));
       } catch (error) {
         const failure = fileError(path, error, 'file');
         throw new CliError(`${failure.message} Batch ${batch.id} was recorded all the same.`, `Download it in Kontor (Accounting exports), or fix the folder and run the command again with --again.`);
@@ -345,6 +346,18 @@ program
       console.log(`${path}\t${batch.documentCount} document(s)\tbatch ${batch.id}\tsha256 ${batch.sha256}`);
     });
   });
+
+/**
+ * Where a batch's file goes in the folder: under its own name, or, when a file of that name
+ * is already there (a batch of the same period and format before), with the batch's number
+ * added (pohoda-2026-10-batch-7.xml), so that no earlier file is overwritten.
+ */
+function unusedPath(dir: string, fileName: string, batchId: number): string {
+  const path = join(dir, fileName);
+  if (!existsSync(path)) return path;
+  const extension = extname(fileName);
+  return join(dir, `${fileName.slice(0, fileName.length - extension.length)}-batch-${batchId}${extension}`);
+}
 
 /** Every command: a usage error prints one line and where to find help (not the whole help text). */
 function hintAtHelp(command: Command, path: string[]): void {

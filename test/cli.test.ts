@@ -201,6 +201,14 @@ describe.each(testEngines())('the command line on the demo data (%s)', (engine) 
     expect(await count('export_batches')).toBe(before + 1);
     const again = await kontor('export', '--db', url, '--format', 'csv', '--period', period, '--out', out);
     expectRefused(again, /Nothing new to export[^]*Add --again/);
+    // Exported again into the same folder: a file of its own, the first one left as it was.
+    const first = readFileSync(path!);
+    const repeated = await kontor('export', '--db', url, '--format', 'csv', '--period', period, '--out', out, '--again');
+    expect(repeated.code, repeated.stderr).toBe(0);
+    const [secondPath, , batch] = repeated.stdout.trim().split('\t');
+    expect(secondPath).toBe(path!.replace(/\.zip$/, `-${batch!.replace(' ', '-')}.zip`));
+    expect(readFileSync(path!).equals(first)).toBe(true);
+    expect(readFileSync(secondPath!).length).toBeGreaterThan(0);
   }, 90_000);
 });
 
