@@ -100,7 +100,7 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(4);
     // The UI's words ("Požadavek", "Časová třída"), every number with a decimal comma, and a price status in every row.
-    expect(lines[0]).toBe('Datum;Začátek;Technik;Klient;Požadavek;Druh;Typ práce;Časová třída;Minuty;Účtované minuty;Fakturovat;km;Zóna;Vozidlo;Poplatek;Množství;Popis;Interní poznámka;Stav;Částka;Náklad;Měna;Stav ceny');
+    expect(lines[0]).toBe('Datum;Začátek;Technik;Klient;Požadavek;Druh;Typ práce;Časová třída;Minuty;Účtované minuty;Fakturovat;km;Zóna;Vozidlo;Poplatek;Položka;Množství;Popis;Interní poznámka;Stav;Částka;Náklad;Měna;Stav ceny');
     expect(lines[1]).toContain(`2026-10-05;09:00;`);
     expect(lines[1]).toContain(';práce;Vzdálená podpora;pracovní doba;50;60;ano;');
     expect(lines[1]).toContain(';"Oprava; ""tiskárny""";;koncept;800,00;375,00;CZK;naceněno');

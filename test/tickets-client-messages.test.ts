@@ -34,6 +34,21 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
   const publicComments = async (id: number) =>
     (await t.request(operator, { method: 'GET', url: `/api/v1/tickets/${id}/timeline` })).json().items.filter((i: { kind: string; visibility: string }) => i.kind === 'comment' && i.visibility === 'public');
 
+  // The acceptance check by hand (docs/USER-GUIDE.md, SLA): P3 is 4 h to respond and 16 h to resolve,
+  // Mon–Fri 08:00–17:00 Prague, Czech holidays closed (24–26 Dec, 1 Jan).
+  it('counts the SLA due times past a weekend and the Czech Christmas and New Year holidays', async () => {
+    t.clock.set('2026-12-23T14:00:00.000Z'); // Wed 15:00 Prague: 2 h left that day
+    const christmas = await newTicket('Before Christmas');
+    // Thu 24 (holiday), Fri 25 (holiday), Sat, Sun closed: Mon 28 Dec 08:00 + 2 h; 16 h = 2 + 9 (Mon) + 5 (Tue).
+    expect(christmas.slaTargets.firstResponse).toMatchObject({ status: 'running', dueAt: '2026-12-28T09:00:00.000Z' });
+    expect(christmas.slaTargets.resolution).toMatchObject({ status: 'running', dueAt: '2026-12-29T12:00:00.000Z' });
+    t.clock.set('2026-12-31T15:00:00.000Z'); // Thu 31 Dec 16:00 Prague: 1 h left that day
+    const newYear = await newTicket('New Year');
+    // Fri 1 Jan (holiday) and the weekend closed: Mon 4 Jan 08:00 + 3 h; 16 h = 1 + 9 (Mon) + 6 (Tue).
+    expect(newYear.slaTargets.firstResponse).toMatchObject({ dueAt: '2027-01-04T10:00:00.000Z' });
+    expect(newYear.slaTargets.resolution).toMatchObject({ dueAt: '2027-01-05T13:00:00.000Z' });
+  });
+
   it('announces which moves mail the client, so the screen can ask for the message first', async () => {
     t.clock.set('2026-11-02T09:00:00.000Z');
     const ticket = await newTicket('Announce');
@@ -88,6 +103,17 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
       });
     }
     expect(checked).toEqual(expect.arrayContaining(['ticket_waiting_for_client', 'ticket_resolved']));
+  });
+
+  // No client portal yet: the ticket link opens only for staff, so a mail that asks for an
+  // answer (more information, or the problem persists) tells the client to reply to it.
+  it.each(MAIL_LANGUAGES)('the default %s texts that ask the client to answer say: reply to this e-mail', (language) => {
+    const replyToMail = { cs: 'odpovědět na tento e-mail', sk: 'odpovedať na tento e-mail', en: 'reply to this e-mail' }[language];
+    for (const key of ['ticket_waiting_for_client', 'ticket_resolved'] as const) {
+      const body = DEFAULT_TEMPLATES[language][key].body;
+      expect(body, key).toContain(replyToMail);
+      expect(body, key).not.toMatch(/rovnou odpovědět|rovno odpovedať|reply directly|dejte nám prosím vědět|dajte nám prosím vedieť|please let us know/);
+    }
   });
 
   it('a message with a move whose notice does not quote it (waiting for a third party) is mailed as a public reply', async () => {

@@ -77,6 +77,22 @@ describe.each(testEngines())('saved ticket views on %s', (engine) => {
     expect(await names(technician.auth)).not.toContain('Manažer');
   });
 
+  it('refuses a second view of a name the user already sees (409 on name), case aside; others may use it', async () => {
+    const first = await api(operator.auth, 'POST', '/api/v1/ticket-views', { name: 'Tiskárny', filters: { q: 'tisk' } });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await api(operator.auth, 'POST', '/api/v1/ticket-views', { name: ' tiskárny ', filters: { q: 'tiskárna' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'duplicate', details: [{ path: 'name', code: 'duplicate' }] });
+    // The name of a shared view the operator sees is taken too.
+    expect((await api(operator.auth, 'POST', '/api/v1/ticket-views', { name: 'SLA PORUŠENO' })).statusCode).toBe(409);
+    const other = await api(operator.auth, 'POST', '/api/v1/ticket-views', { name: 'Tiskárny 2' });
+    expect((await api(operator.auth, 'PATCH', `/api/v1/ticket-views/${other.json().id}`, { name: 'Tiskárny' })).statusCode).toBe(409);
+    // Renaming a view to its own name (another case) is no clash; someone else's private view is no clash either.
+    expect((await api(operator.auth, 'PATCH', `/api/v1/ticket-views/${first.json().id}`, { name: 'TISKÁRNY' })).statusCode).toBe(200);
+    expect((await api(technician.auth, 'POST', '/api/v1/ticket-views', { name: 'Tiskárny' })).statusCode).toBe(201);
+    for (const name of ['TISKÁRNY', 'Tiskárny 2']) expect((await api(operator.auth, 'DELETE', `/api/v1/ticket-views/${await idOf(operator.auth, name)}`)).statusCode).toBe(204);
+  });
+
   it('treats someone else’s private view as not found (404), and audits every change', async () => {
     const others = await idOf(technician.auth, 'Technik soukromý');
     expect((await api(operator.auth, 'PATCH', `/api/v1/ticket-views/${others}`, { name: 'Moje' })).statusCode).toBe(404);

@@ -106,6 +106,11 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     // Approved like any record; never edited through the records API.
     expect((await call(w.tech.auth, 'PATCH', `/api/v1/records/${recordId}`, { version: record.version, description: 'x' })).json().error.code).toBe('material_record');
     await ok(w.manager.auth, 'POST', `/api/v1/records/${recordId}/approve`);
+    // The export names the item of a material record in a column of its own (the description is free text).
+    const exported = (await call(w.manager.auth, 'GET', `/api/v1/records/export.csv?ticketId=${w.ticket.id}&kind=material&lang=cs`)).body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(exported[0]).toContain(';Poplatek;Položka;Množství;');
+    expect(exported[1]).toContain(';;SSD-1TB · SSD 1 TB;2;');
+    expect(exported[1]).toContain(';3780,00;3200,00;CZK;naceněno');
 
     const refused = await issue(w.tech.auth, '9');
     expect(refused.statusCode).toBe(409);

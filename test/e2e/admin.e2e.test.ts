@@ -160,6 +160,10 @@ describe('Administration journey in the browser', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     await expect.poll(async () => (await frame.contentFrame().locator('body').innerText()).length).toBeGreaterThan(20);
     await shot(page, 'mail-message');
+    // The mail's ticket is a link to it, not its internal id ("#8") beside the number in the subject.
+    const ticketLink = page.getByTestId('mail-ticket-link');
+    expect(await ticketLink.innerText()).toBe('Otevřít požadavek');
+    expect(await ticketLink.getAttribute('href')).toMatch(/^\/tickets\/\d+$/);
     await page.keyboard.press('Escape');
     await message.waitFor({ state: 'detached' });
   }, JOURNEY_MS);

@@ -11,7 +11,9 @@
 // and submits them, seeing each priced as in the example (prices are in a technician's
 // field scope, costs are not); the manager checks them too, approves both in bulk and
 // exports the approved records as CSV. On a phone the technician logs travel with a
-// decimal comma and uses the timer (it survives a reload; a second one is refused).
+// decimal comma and uses the timer (it survives a reload; a second one is refused), corrects
+// a draft in a dialog (a change made meanwhile is not overwritten) and finds an unsent note
+// again after a reload.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -186,5 +188,62 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(today[0], String(today)).toBeGreaterThanOrEqual(0);
     expect(today[1], String(today)).toBeLessThanOrEqual(390);
     await shot(page, 'phone-week');
+  }, JOURNEY_MS);
+
+  test('phone (360×740): a draft corrected in a dialog, a change made meanwhile, a reply kept over a reload', async () => {
+    const page = await newPage({ context: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } });
+    await signIn(page, 'technician@kontor.demo');
+    await page.goto(`/tickets/${otherTicketId}`);
+    await page.getByTestId('records-panel').waitFor();
+    await page.getByTestId('record-kind-travel').click();
+    await page.getByTestId('record-km').fill('20');
+    await page.getByTestId('record-save').click();
+    const row = page.locator('[data-testid^="record-row-"][data-kind="travel"]');
+    await row.waitFor();
+    const id = Number((await row.getAttribute('data-testid'))?.replace('record-row-', ''));
+
+    // The draft opens filled in (km with the decimal comma of the UI); emptied km is refused on its field, not kept silently.
+    await page.getByTestId(`record-edit-${id}`).click();
+    const dialog = page.getByTestId('record-edit-modal');
+    await expect.poll(() => dialog.getByTestId('record-km').inputValue(), { timeout: STEP_MS }).toBe('20');
+    await dialog.getByTestId('record-km').fill('');
+    await dialog.getByTestId('record-save').click();
+    await expect.poll(() => dialog.innerText(), { timeout: STEP_MS }).toContain('Zadejte km nebo zónu');
+    await dialog.getByTestId('record-km').fill('12,4');
+    await dialog.getByTestId('record-duration').fill('1:10');
+    await shot(page, 'phone-record-edit');
+    await dialog.getByTestId('record-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId(`record-row-${id}`).innerText(), { timeout: STEP_MS }).toContain('12,4 km');
+    expect(await page.getByTestId(`record-row-${id}`).innerText()).toContain('1 h 10 min');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+
+    // Changed meanwhile in another tab: the dialog says so and shows the saved values instead of overwriting them.
+    await page.getByTestId(`record-edit-${id}`).click();
+    const other = await newPage({ context: { viewport: { width: 360, height: 740 } } });
+    await signIn(other, 'technician@kontor.demo');
+    await other.goto(`/tickets/${otherTicketId}`);
+    await other.getByTestId(`record-edit-${id}`).click();
+    await other.getByTestId('record-edit-modal').getByTestId('record-km').fill('15');
+    await other.getByTestId('record-edit-modal').getByTestId('record-save').click();
+    await other.getByTestId('record-edit-modal').waitFor({ state: 'detached' });
+    await dialog.getByTestId('record-km').fill('99');
+    await dialog.getByTestId('record-save').click();
+    await dialog.getByTestId('record-edit-stale').waitFor();
+    await expect.poll(() => dialog.getByTestId('record-km').inputValue(), { timeout: STEP_MS }).toBe('15');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A note being written comes back after a reload, with its kind; once sent it is gone.
+    await page.getByTestId('reply-visibility').getByText('Interní poznámka').click();
+    await page.getByTestId('reply-body').fill('Rozpracovaná poznámka z místa');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reply-body').inputValue(), { timeout: STEP_MS }).toBe('Rozpracovaná poznámka z místa');
+    expect(await page.getByTestId('reply-hint').getAttribute('data-visibility')).toBe('internal');
+    await page.getByTestId('reply-send').click();
+    await expect.poll(() => page.getByTestId('reply-body').inputValue(), { timeout: STEP_MS }).toBe('');
+    await page.reload();
+    await page.getByTestId('reply-body').waitFor();
+    expect(await page.getByTestId('reply-body').inputValue()).toBe('');
   }, JOURNEY_MS);
 });

@@ -152,7 +152,7 @@ describe('Tickets: the agent workspace in the browser', () => {
     await shot(page, 'resolved');
   }, JOURNEY_MS);
 
-  test('phone (390×844): the list as cards and the resolved ticket without sideways scrolling', async () => {
+  test('phone (390×844): the list as cards, the resolved ticket without sideways scrolling, a new ticket keeps its requester', async () => {
     expect(ticketId, 'the desktop journey creates the ticket').toBeGreaterThan(0);
     const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
     await signIn(page);
@@ -167,6 +167,26 @@ describe('Tickets: the agent workspace in the browser', () => {
     // Runs in the page; the test's own TypeScript setup has no DOM types.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'phone-detail');
+
+    // A new ticket on the phone: a client with one contact has it preselected, and tapping
+    // that contact again in the list keeps it (it used to empty the field without a word).
+    await page.goto('/tickets/new');
+    const client = page.getByTestId('ticket-clientId');
+    await client.click();
+    await client.fill('Tatra');
+    await client.press('Enter');
+    await expect.poll(() => client.inputValue(), { timeout: STEP_MS }).toBe('Tatra Logistik s.r.o.');
+    const requester = page.getByTestId('ticket-requesterContactId');
+    await expect.poll(() => requester.inputValue(), { timeout: STEP_MS }).toContain('Ján Kováč');
+    await requester.click();
+    await page.getByRole('option', { name: /Ján Kováč/ }).click();
+    await expect.poll(() => requester.inputValue(), { timeout: STEP_MS }).toContain('Ján Kováč');
+    // Not SUBJECT: this ticket stays open, and the search test below expects no open ticket with its words.
+    await page.getByTestId('ticket-subject').fill('E2E: VPN na pobočce, zadáno z telefonu');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.getByTestId('ticket-create').click();
+    await page.getByTestId('page-ticket-detail').waitFor();
+    expect(await page.getByTestId('ticket-requester').innerText()).toContain('Ján Kováč');
   }, JOURNEY_MS);
 
   test('saved views: save the current filters, pick the view, delete it; an address that names no ticket is "not found"', async () => {
@@ -204,5 +224,24 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.goto('/tickets/99999');
     await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
     expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
+  }, JOURNEY_MS);
+
+  test('finding a resolved ticket: "nothing found" says where it searched and widens to every state; the search box follows the address', async () => {
+    expect(ticketId, 'the desktop journey creates and resolves the ticket').toBeGreaterThan(0);
+    const page = await newPage();
+    await signIn(page);
+    const word = SUBJECT.split(' ').at(-1)!;
+    await page.goto(`/tickets?q=${word}`);
+    // All open leaves resolved tickets out: the empty list names the search and offers every state.
+    await expect.poll(() => page.getByTestId('empty-state').innerText(), { timeout: STEP_MS }).toContain(word);
+    expect(await page.getByTestId('empty-state').innerText()).toMatch(/otevřenými|open tickets/);
+    await shot(page, 'search-empty');
+    await page.getByTestId('tickets-empty-widen').click();
+    await page.getByTestId(`tickets-row-${ticketId}`).waitFor({ timeout: STEP_MS });
+    expect(new URL(page.url()).searchParams.get('stateCategory')).toBe('new,open,waiting,resolved,closed');
+    // The menu's "Tickets" drops the search from the address: the box empties too, never showing a search that no longer applies.
+    await page.getByTestId('nav-tickets').click();
+    await expect.poll(() => new URL(page.url()).search, { timeout: STEP_MS }).toBe('');
+    await expect.poll(() => page.getByTestId('tickets-search').inputValue(), { timeout: STEP_MS }).toBe('');
   }, JOURNEY_MS);
 });

@@ -16,7 +16,7 @@ const WORDS: Record<Lang, { headers: Record<string, string>; values: Record<stri
     headers: {
       date: 'Date', start: 'Start', technician: 'Technician', client: 'Client', ticket: 'Ticket', kind: 'Kind', workType: 'Work type',
       timeClass: 'Time class', minutes: 'Minutes', billableMinutes: 'Billable minutes', billable: 'Billable', km: 'km', zone: 'Zone',
-      vehicle: 'Vehicle', fee: 'Fee', quantity: 'Quantity', description: 'Description', internalNote: 'Internal note', state: 'State',
+      vehicle: 'Vehicle', fee: 'Fee', item: 'Item', quantity: 'Quantity', description: 'Description', internalNote: 'Internal note', state: 'State',
       amount: 'Amount', currency: 'Currency', cost: 'Cost', priceStatus: 'Price status',
     },
     values: {
@@ -33,7 +33,7 @@ const WORDS: Record<Lang, { headers: Record<string, string>; values: Record<stri
     headers: {
       date: 'Datum', start: 'Začátek', technician: 'Technik', client: 'Klient', ticket: 'Požadavek', kind: 'Druh', workType: 'Typ práce',
       timeClass: 'Časová třída', minutes: 'Minuty', billableMinutes: 'Účtované minuty', billable: 'Fakturovat', km: 'km', zone: 'Zóna',
-      vehicle: 'Vozidlo', fee: 'Poplatek', quantity: 'Množství', description: 'Popis', internalNote: 'Interní poznámka', state: 'Stav',
+      vehicle: 'Vozidlo', fee: 'Poplatek', item: 'Položka', quantity: 'Množství', description: 'Popis', internalNote: 'Interní poznámka', state: 'Stav',
       amount: 'Částka', currency: 'Měna', cost: 'Náklad', priceStatus: 'Stav ceny',
     },
     values: {
@@ -51,7 +51,7 @@ const WORDS: Record<Lang, { headers: Record<string, string>; values: Record<stri
     headers: {
       date: 'Dátum', start: 'Začiatok', technician: 'Technik', client: 'Klient', ticket: 'Požiadavka', kind: 'Druh', workType: 'Typ práce',
       timeClass: 'Časová trieda', minutes: 'Minúty', billableMinutes: 'Účtované minúty', billable: 'Fakturovať', km: 'km', zone: 'Zóna',
-      vehicle: 'Vozidlo', fee: 'Poplatok', quantity: 'Množstvo', description: 'Popis', internalNote: 'Interná poznámka', state: 'Stav',
+      vehicle: 'Vozidlo', fee: 'Poplatok', item: 'Položka', quantity: 'Množstvo', description: 'Popis', internalNote: 'Interná poznámka', state: 'Stav',
       amount: 'Suma', currency: 'Mena', cost: 'Náklad', priceStatus: 'Stav ceny',
     },
     values: {
@@ -103,7 +103,9 @@ export function createRecordsExport(deps: { records: RecordsService }) {
       [h.workType!, (r) => r.workType?.name ?? null, 'text'], [h.timeClass!, (r) => word(r.timeClass), 'text'],
       [h.minutes!, (r) => r.minutes, 'text'], [h.billableMinutes!, (r) => r.price.billableMinutes, 'text'],
       [h.billable!, (r) => word(r.billable ? 'yes' : 'no'), 'text'], [h.km!, (r) => r.km, 'decimal'], [h.zone!, (r) => r.zone?.name ?? null, 'text'],
-      [h.vehicle!, (r) => r.vehicle, 'text'], [h.fee!, (r) => r.fee?.name ?? null, 'text'], [h.quantity!, (r) => r.quantity, 'decimal'],
+      [h.vehicle!, (r) => r.vehicle, 'text'], [h.fee!, (r) => r.fee?.name ?? null, 'text'],
+      // Material: the item issued, by code and name (the description is free text and may not name it).
+      [h.item!, (r) => (r.item ? `${r.item.code} · ${r.item.name}` : null), 'text'], [h.quantity!, (r) => r.quantity, 'decimal'],
       [h.description!, (r) => r.description, 'text'], [h.internalNote!, (r) => r.internalNote, 'text'], [h.state!, (r) => word(r.state), 'text'],
     ];
     if (scope.prices) columns.push([h.amount!, (r) => r.amountMinor ?? null, 'money']);

@@ -176,6 +176,21 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
   return q;
 });
 
+/**
+ * Whether the ticket's custom field `key` holds `value`: the whole text of a text, date or
+ * choice value, a number written as text (5, 2.5), or one of the picked options of a
+ * multi_choice. Read with the engines' JSON functions, so `%` or `_` in the value are
+ * just characters and a value never matches part of another one.
+ */
+function customFieldHas(db: DbOrTx, key: unknown, value: unknown): RawBuilder<boolean> {
+  if (isPostgres(db)) {
+    const field = sql`(tickets.custom_json::jsonb -> cast(${key} as text))`;
+    return sql<boolean>`exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(${field}) when 'array' then ${field} else jsonb_build_array(${field}) end) as e(v) where e.v = cast(${value} as text))`;
+  }
+  // json_each of a scalar is that one value; of an array, its elements. Keys are [\w-]+ (listQuery): safe inside the quoted path.
+  return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where cast(e.value as text) = ${value})`;
+}
+
 /** The filtered, ordered read of one list statement (of one state category when `category` names its param). */
 function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery['sort'], flags: string[], category: string | null) {
   const has = (k: string) => k in p;
@@ -210,7 +225,7 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
         .where('d.code', '=', p.dim)
         .where('dv.code', '=', p.dimValue));
   }
-  if (has('custom')) q = q.where('tickets.custom_json', 'like', p.custom);
+  if (has('customKey')) q = q.where(customFieldHas(db, p.customKey, p.customValue));
   if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
   const keys = SORTS[sort];
   if (has('after_0')) {
@@ -282,8 +297,8 @@ export async function listTickets(
   }
   if (q.custom) {
     const [key, ...rest] = q.custom.split(':');
-    // Custom values are JSON; matching the serialized "key":value pair works alike on both engines.
-    p.custom = `%${JSON.stringify(key).slice(0, -1)}":${JSON.stringify(rest.join(':'))}%`;
+    p.customKey = key;
+    p.customValue = rest.join(':');
   }
   let plan: 'none' | 'split' | 'in' | 'drive' = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
   const words = q.q ? queryWords(q.q) : [];

@@ -152,27 +152,38 @@ export const timelineItemSchema = z.object({
   after: z.unknown(),
 });
 
+/** The SLA status a list item carries (tickets.sla.ts overallStatus): what `slaStatus` filters on. */
+export const SLA_STATUSES = ['running', 'warning', 'paused', 'met', 'breached', 'none'] as const;
+
+const idParam = (what: string) => z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe(what);
+
 export const listQuery = z.strictObject({
-  q: z.string().max(200).optional(),
-  view: z.enum(['all', 'mine', 'my_teams', 'unassigned', 'breaching_soon']).default('all'),
-  queueId: z.coerce.number().int().positive().optional(),
-  stateCategory: z.string().regex(/^(new|open|waiting|resolved|closed)(,(new|open|waiting|resolved|closed))*$/).optional(),
-  stateCode: z.string().max(50).optional(),
-  typeCode: z.string().max(50).optional(),
-  priority: z.string().regex(/^P[1-4](,P[1-4])*$/).optional(),
-  assigneeId: z.coerce.number().int().positive().optional(),
-  teamId: z.coerce.number().int().positive().optional(),
-  clientId: z.coerce.number().int().positive().optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
-  tag: z.string().max(40).optional(),
-  slaStatus: z.string().max(20).optional(),
-  /** `dimension.SERVICE=EMAIL` style filters arrive as dim_<code>=<valueCode>. */
-  dimension: z.string().regex(/^[\w-]+:[\w-]+$/).optional(),
-  custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional(),
+  q: z.string().max(200).optional()
+    .describe('Full text over number, subject, description and comments (internal notes too; not the client’s name: use clientId): every word must match the start of a word, case and diacritics do not matter ("tisk" finds "Tiskárna")'),
+  view: z.enum(['all', 'mine', 'my_teams', 'unassigned', 'breaching_soon']).default('all')
+    .describe('all; mine (assigned to me), my_teams, unassigned, breaching_soon (SLA due within 4 hours or already late): these four only open tickets (new, open, waiting) unless stateCategory says otherwise'),
+  queueId: idParam('Queue id'),
+  stateCategory: z.string().regex(/^(new|open|waiting|resolved|closed)(,(new|open|waiting|resolved|closed))*$/).optional()
+    .describe('State categories, comma-separated: new, open, waiting, resolved, closed'),
+  stateCode: z.string().max(50).optional().describe('A state by its code (e.g. in_progress); an unknown code matches nothing'),
+  typeCode: z.string().max(50).optional().describe('A ticket type by its code (e.g. incident); an unknown code matches nothing'),
+  priority: z.string().regex(/^P[1-4](,P[1-4])*$/).optional().describe('Priorities, comma-separated: P1 … P4'),
+  assigneeId: idParam('Assignee (user id)'),
+  teamId: idParam('Team id'),
+  clientId: idParam('Client id'),
+  categoryId: idParam('Category id'),
+  tag: z.string().max(40).optional().describe('One tag (compared in lower case)'),
+  slaStatus: z.enum(SLA_STATUSES).optional()
+    .describe('SLA status: running, warning (past the warning share of a target), paused (waiting), met, breached, none (no SLA)'),
+  dimension: z.string().regex(/^[\w-]+:[\w-]+$/).optional()
+    .describe('An analytic dimension value as dimensionCode:valueCode (e.g. service:email)'),
+  custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional()
+    .describe('A custom field value as fieldKey:value (e.g. asset:INV-1001); the whole value must match exactly'),
   /** `newest`: the latest tickets first (by number of creation); with `q`, the fast order for words that many tickets contain. */
-  sort: z.enum(['sla', 'created', '-created', 'priority', 'updated', 'newest']).default('sla'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  sort: z.enum(['sla', 'created', '-created', 'priority', 'updated', 'newest']).default('sla')
+    .describe('sla (SLA due first), priority, created (oldest first), -created (newest first), updated (last changed first), newest (by creation number; fastest with q)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page, 1–200'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same filters and sort'),
 });
 
 export type NewTicket = z.infer<typeof newTicketBody>;

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx, SavedViewsTable } from '../../platform/db/index.ts';
 import { detailsFromIssues } from '../../platform/http/errors.ts';
-import { forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { duplicate, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { require } from './tickets.context.ts';
 import { listQuery } from './tickets.schemas.ts';
@@ -90,6 +90,22 @@ export function createViewsService(deps: { db: Db; clock: Clock }) {
     return row;
   }
 
+  /**
+   * 409 when the caller already sees a view of this name (their own or a shared one, case
+   * aside): two menu entries of one name could not be told apart. `except`: the view renamed.
+   */
+  async function requireNewName(ctx: RequestContext, trx: DbOrTx, name: string, except: number | null = null): Promise<void> {
+    const seen = await trx
+      .selectFrom('saved_views')
+      .select(['id', 'name'])
+      .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', ctx.actor.userId)]))
+      .execute();
+    const key = name.trim().toLocaleLowerCase('cs');
+    if (seen.some((v) => v.id !== except && v.name.trim().toLocaleLowerCase('cs') === key)) {
+      throw duplicate('name', `You already have a view named "${name}"`);
+    }
+  }
+
   function requireShare(ctx: RequestContext): void {
     if (!mayShare(ctx)) throw forbidden('Only managers and administrators may share views');
   }
@@ -113,6 +129,7 @@ export function createViewsService(deps: { db: Db; clock: Clock }) {
     const now = clock.now();
     const at = now.toISOString();
     const row = await db.transaction().execute(async (trx) => {
+      await requireNewName(ctx, trx, input.name);
       const created = await trx
         .insertInto('saved_views')
         .values({ user_id: input.shared ? null : ctx.actor.userId, name: input.name, filters_json: JSON.stringify(filters), created_at: at, updated_at: at })
@@ -134,6 +151,7 @@ export function createViewsService(deps: { db: Db; clock: Clock }) {
       const wasShared = before.user_id === null;
       const shared = patch.shared ?? wasShared;
       if (shared && !wasShared) requireShare(ctx);
+      if (patch.name !== undefined) await requireNewName(ctx, trx, patch.name, id);
       const after = await trx
         .updateTable('saved_views')
         // A shared view made private again becomes the view of whoever did it.

@@ -3,6 +3,9 @@
  * override any of them (table mail_templates); deleting the override brings
  * the default back. Bodies are Markdown with {{placeholders}}. Subjects carry
  * no ticket token: rendering puts `[T2026-000123]` in front (see render.ts).
+ * A client answers by replying to the mail (it reaches the helpdesk mailbox, the
+ * sender address): there is no client portal yet, so no text asks them to reply
+ * in the ticket page, whose link only staff can open.
  */
 export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
@@ -86,8 +89,9 @@ const cs: Record<TemplateKey, TemplateText> = {
       '',
       '{{comment.body}}',
       '',
-      'Co potřebujeme, najdete i v požadavku, kde můžete rovnou odpovědět: {{ticket.url}}',
-      'Do vaší odpovědi požadavek čeká.',
+      'Stačí odpovědět na tento e-mail. Do vaší odpovědi požadavek čeká.',
+      '',
+      'Požadavek: {{ticket.url}}',
       '',
       'S pozdravem',
       'tým podpory',
@@ -102,7 +106,9 @@ const cs: Record<TemplateKey, TemplateText> = {
       '',
       '{{resolution_note}}',
       '',
-      'Pokud problém přetrvává, dejte nám prosím vědět: {{ticket.url}}',
+      'Pokud problém přetrvává, stačí odpovědět na tento e-mail.',
+      '',
+      'Požadavek: {{ticket.url}}',
       '',
       'S pozdravem',
       'tým podpory',
@@ -204,8 +210,9 @@ const sk: Record<TemplateKey, TemplateText> = {
       '',
       '{{comment.body}}',
       '',
-      'Čo potrebujeme, nájdete aj v požiadavke, kde môžete rovno odpovedať: {{ticket.url}}',
-      'Do vašej odpovede požiadavka čaká.',
+      'Stačí odpovedať na tento e-mail. Do vašej odpovede požiadavka čaká.',
+      '',
+      'Požiadavka: {{ticket.url}}',
       '',
       'S pozdravom',
       'tím podpory',
@@ -220,7 +227,9 @@ const sk: Record<TemplateKey, TemplateText> = {
       '',
       '{{resolution_note}}',
       '',
-      'Ak problém pretrváva, dajte nám prosím vedieť: {{ticket.url}}',
+      'Ak problém pretrváva, stačí odpovedať na tento e-mail.',
+      '',
+      'Požiadavka: {{ticket.url}}',
       '',
       'S pozdravom',
       'tím podpory',
@@ -322,8 +331,9 @@ const en: Record<TemplateKey, TemplateText> = {
       '',
       '{{comment.body}}',
       '',
-      'You will also find what we need in the request, where you can reply directly: {{ticket.url}}',
-      'The request is on hold until we hear from you.',
+      'Just reply to this e-mail. The request is on hold until we hear from you.',
+      '',
+      'Request: {{ticket.url}}',
       '',
       'Kind regards,',
       'The support team',
@@ -338,7 +348,9 @@ const en: Record<TemplateKey, TemplateText> = {
       '',
       '{{resolution_note}}',
       '',
-      'If the problem persists, please let us know: {{ticket.url}}',
+      'If the problem persists, just reply to this e-mail.',
+      '',
+      'Request: {{ticket.url}}',
       '',
       'Kind regards,',
       'The support team',

@@ -10,6 +10,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { exportUrl, type RecordFilters, type ServiceRecord, useApproveRecords, useRecordsList } from './api';
 import { ALL_STATES, ApprovalFilters } from './ApprovalFilters';
+import { approvableSelection } from './approvalSelection';
 import { ApprovalsTable } from './ApprovalsTable';
 import { recordDetail, recordError } from './errors';
 import { ReturnModal } from './ReturnModal';
@@ -78,7 +79,7 @@ export default function ApprovalsPage() {
   };
 
   const exportFilters = { ...filters };
-  const selectedIds = [...selected];
+  const selectedIds = approvableSelection(records, selected);
   return (
     <div data-testid="page-approvals">
       <PageHeader

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
 import type { RecordState, ServiceRecord } from './api';
+import { unitLabel } from '../warehouse/units';
 import { formatDecimal, formatMinutes } from './format';
 
 const STATE_COLORS: Record<RecordState, string> = { draft: 'gray', submitted: 'blue', approved: 'green', billed: 'violet' };
@@ -60,7 +61,7 @@ export function RecordAmount({ record, testId }: { record: ServiceRecord; testId
   );
 }
 
-/** What the record is: "On-site · out of hours", "36,5 km · Zone A", "Call-out fee × 2 visit". */
+/** What the record is: "On-site · out of hours", "Travel · 36,5 km · Zone A", "Call-out fee × 2 výjezd" (units in the user's language). */
 export function recordWhat(t: TFunction, r: ServiceRecord): string {
   if (r.kind === 'work') {
     const parts = [r.workType?.name ?? t('records.kinds.work')];
@@ -70,13 +71,20 @@ export function recordWhat(t: TFunction, r: ServiceRecord): string {
   if (r.kind === 'travel') {
     return [t('records.kinds.travel'), r.km !== null ? `${formatDecimal(r.km)} km` : null, r.zone?.name, r.vehicle].filter(Boolean).join(' · ');
   }
-  if (r.kind === 'fee') return `${r.fee?.name ?? t('records.kinds.fee')} × ${formatDecimal(r.quantity)} ${r.fee?.unit ?? ''}`.trim();
-  return `${r.item ? `${r.item.code} · ${r.item.name}` : t('records.kinds.material')} × ${formatDecimal(r.quantity)} ${r.item?.unit ?? ''}`.trim();
+  if (r.kind === 'fee') return `${r.fee?.name ?? t('records.kinds.fee')} × ${formatDecimal(r.quantity)} ${unitLabel(t, r.fee?.unit ?? '')}`.trim();
+  return `${r.item ? `${r.item.code} · ${r.item.name}` : t('records.kinds.material')} × ${formatDecimal(r.quantity)} ${unitLabel(t, r.item?.unit ?? '')}`.trim();
+}
+
+/** The record in a few words for a confirmation ("Logged 1 h 40 min", "Logged Travel · 36 km"): the time of work, else what it is. */
+export function recordSummary(t: TFunction, r: ServiceRecord): string {
+  return r.kind === 'work' ? formatMinutes(r.minutes) : recordWhat(t, r);
 }
 
 /** "1 h 40 min → 1 h 45 min billable" (billable minutes after rounding and minimums, when priced). */
 export function recordMinutes(t: TFunction, r: ServiceRecord): string {
   if (r.kind === 'fee' || r.kind === 'material') return '';
+  // Travel logged as km only has no time: "0 min" would read as if the trip took none.
+  if (r.kind === 'travel' && r.minutes === 0) return r.billable ? '' : t('records.notBillable');
   const own = formatMinutes(r.minutes);
   const billable = r.price.billableMinutes;
   if (!r.billable) return `${own} · ${t('records.notBillable')}`;

@@ -2,31 +2,46 @@ import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
+import { unitLabel } from '../warehouse/units';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
-import { type ServiceRecord, useCreateRecord } from './api';
-import { formatMinutes } from './format';
-import { noPriceReason, recordWhat } from './RecordBadges';
-import { emptyLog, isSubmitShortcut, type LogKind, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord } from './recordFormModel';
+import { type ServiceRecord, useCreateRecord, useTimer, useUpdateRecord } from './api';
+import { formatDecimal } from './format';
+import { noPriceReason, recordSummary } from './RecordBadges';
+import { emptyLog, fromRecord, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord, toRecordChange } from './recordFormModel';
 import { todayIso } from './week';
 
-/** The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes. */
-export function RecordForm({ ticketId }: { ticketId: number }) {
+interface Props {
+  ticketId: number;
+  /** A draft to correct (then the kind is fixed and saving changes it); none to log a new record. */
+  record?: ServiceRecord;
+  /** Called once the correction is saved. */
+  onSaved?: () => void;
+  /** The record was changed elsewhere since the form was filled (409 stale_version). */
+  onStale?: () => void;
+}
+
+/** The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes; also corrects a draft. */
+export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
   const { t } = useTranslation();
   const phone = usePhone();
   const size = phone ? 'md' : 'sm';
   const create = useCreateRecord(ticketId);
+  const update = useUpdateRecord();
+  const saving = record ? update : create;
+  const timer = useTimer(!record);
   const workTypes = useWorkTypes('true');
   const zones = useZones('true');
   const fees = useUnitFees('true');
   const durationRef = useRef<HTMLInputElement>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const form = useForm<LogValues>({ initialValues: emptyLog(todayIso(), rememberedWorkType()) });
+  const form = useForm<LogValues>({ initialValues: record ? fromRecord(record, (d) => formatDecimal(d)) : emptyLog(todayIso(), rememberedWorkType()) });
   const v = form.values;
   const field = (name: keyof LogValues) => ({ ...form.getInputProps(name), 'data-testid': `record-${name}`, size });
 
@@ -34,8 +49,13 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
     const amount = r.price.status === 'no_price'
       ? `${t('records.noPrice')}: ${noPriceReason(t, r)}`
       : r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? formatMoney(r.amountMinor, r.price.currency) : '';
-    const what = r.kind === 'fee' ? recordWhat(t, r) : formatMinutes(r.minutes);
-    notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [t('records.logged', { what }), amount].filter(Boolean).join(' · '), position: 'bottom-right' });
+    const what = recordSummary(t, r);
+    const headline = record ? t('records.saved', { what }) : t('records.logged', { what });
+    notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [headline, amount].filter(Boolean).join(' · '), position: 'bottom-right' });
+    if (record) {
+      onSaved?.();
+      return;
+    }
     form.setValues({ duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1' });
     form.resetDirty();
     durationRef.current?.focus();
@@ -43,16 +63,20 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
 
   const submit = form.onSubmit((values) => {
     setExtra([]);
-    create.reset();
-    const built = toNewRecord(values);
-    if (built.problems) {
-      form.setErrors(Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, t(`records.form.errors.${code}`)])));
+    saving.reset();
+    const showProblems = (problems: LogProblems) =>
+      form.setErrors(Object.fromEntries(Object.entries(problems).map(([k, code]) => [k, t(`records.form.errors.${code}`)])));
+    const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t, { minutes: 'duration' }));
+    if (record) {
+      const onChangeError = (error: unknown) => (isApiError(error) && error.code === 'stale_version' && onStale ? onStale() : onError(error));
+      const change = toRecordChange(values, record.version);
+      if (change.problems) showProblems(change.problems);
+      else update.mutate({ id: record.id, body: change.body }, { onSuccess: done, onError: onChangeError });
       return;
     }
-    create.mutate(built.body, {
-      onSuccess: done,
-      onError: (error) => setExtra(applyFormErrors(form, error, t, { minutes: 'duration' })),
-    });
+    const built = toNewRecord(values);
+    if (built.problems) showProblems(built.problems);
+    else create.mutate(built.body, { onSuccess: done, onError });
   });
 
   // On the form, not on single fields: Ctrl+Enter logs from every field (km, minutes, selects, notes) as the hint says.
@@ -62,6 +86,13 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
       submit();
     }
   };
+
+  // The timer on this ticket got its work type (picked beside the timer): an empty form takes it too.
+  const timerWorkType = timer.data?.ticket.id === ticketId && timer.data.workType ? String(timer.data.workType.id) : null;
+  useEffect(() => {
+    if (timerWorkType && !form.getValues().workTypeId) form.setFieldValue('workTypeId', timerWorkType);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the timer's work type changes
+  }, [timerWorkType]);
 
   const setWorkType = (value: string | null) => {
     form.setFieldValue('workTypeId', value);
@@ -80,7 +111,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
   return (
     <form onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
-        <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
+        {record ? null : <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
           {kinds.map((k) => (
             <Button
               key={k.value}
@@ -88,7 +119,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
               variant={v.kind === k.value ? 'filled' : 'default'}
               aria-pressed={v.kind === k.value}
               leftSection={phone ? undefined : k.icon}
-              px={phone ? 'xs' : undefined}
+              px={phone ? 4 : undefined}
               onClick={() => { form.setFieldValue('kind', k.value as LogKind); form.clearErrors(); }}
               style={{ flex: 1 }}
               data-testid={`record-kind-${k.value}`}
@@ -96,10 +127,10 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
               {k.label}
             </Button>
           ))}
-        </Button.Group>
-        <FormErrorAlert error={create.error} extra={extra} testId="record-form-error" />
+        </Button.Group>}
+        <FormErrorAlert error={saving.error} extra={extra} testId="record-form-error" />
         <SimpleGrid type="container" cols={{ base: 2, '480px': 4 }} spacing="sm" verticalSpacing="sm">
-          <TextInput type="date" label={t('records.fields.date')} required {...field('date')} />
+          <TextInput type="date" className="records-date" label={t('records.fields.date')} required {...field('date')} />
           {timed ? <TextInput type="time" label={t('records.fields.startTime')} {...field('startTime')} /> : null}
           {timed ? (
             <TextInput
@@ -128,7 +159,15 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
           {v.kind === 'travel' ? (
             <>
               <TextInput label={t('records.fields.km')} inputMode="decimal" placeholder="36,5" autoComplete="off" {...field('km')} />
-              <Select label={t('records.fields.zone')} clearable data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))} {...field('zoneId')} />
+              <Select
+                label={t('records.fields.zone')}
+                clearable
+                data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))}
+                {...field('zoneId')}
+                // No zones in the catalogue: say so instead of opening an empty list.
+                disabled={zones.isSuccess && zones.data.length === 0}
+                placeholder={zones.isSuccess && zones.data.length === 0 ? t('records.form.noZones') : undefined}
+              />
               <TextInput label={t('records.fields.vehicle')} autoComplete="off" {...field('vehicle')} style={{ gridColumn: 'span 2' }} />
             </>
           ) : null}
@@ -139,7 +178,7 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
                 required
                 searchable
                 allowDeselect={false}
-                data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (${f.unit})` }))}
+                data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (${unitLabel(t, f.unit)})` }))}
                 {...field('feeId')}
                 style={{ gridColumn: 'span 2' }}
               />
@@ -147,12 +186,12 @@ export function RecordForm({ ticketId }: { ticketId: number }) {
             </>
           ) : null}
         </SimpleGrid>
-        <Textarea label={t('records.fields.description')} description={t('records.form.descriptionHint')} autosize minRows={1} maxRows={6} {...field('description')} />
+        <Textarea label={t('records.fields.description')} description={phone ? t('records.form.descriptionHint') : `${t('records.form.descriptionHint')} ${t('records.form.keyboardHint')}`} autosize minRows={1} maxRows={6} {...field('description')} />
         <Textarea label={t('records.fields.internalNote')} autosize minRows={1} maxRows={4} {...field('internalNote')} />
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Checkbox label={t('records.fields.billable')} size={size} {...form.getInputProps('billable', { type: 'checkbox' })} data-testid="record-billable" />
-          <Button type="submit" size={size} loading={create.isPending} fullWidth={phone} data-testid="record-save">
-            {t('records.form.save')}
+          <Button type="submit" size={size} loading={saving.isPending} fullWidth={phone} data-testid="record-save">
+            {record ? t('records.form.saveChanges') : t('records.form.save')}
           </Button>
         </Group>
       </Stack>

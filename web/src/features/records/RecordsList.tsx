@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Group, List, Popover, Stack, Text, Tooltip } from '@mantine/core';
-import { IconHelpCircle, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconHelpCircle, IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
+import { usePhone } from '../admin/shared/usePhone';
 import type { ServiceRecord } from './api';
 import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
 import { MaterialFacts } from '../warehouse/MaterialFacts';
@@ -12,17 +13,19 @@ interface Props {
   busyId: number | null;
   onSubmit: (r: ServiceRecord) => void;
   onDelete: (r: ServiceRecord) => void;
+  onEdit: (r: ServiceRecord) => void;
 }
 
 /** How the amount came about (the server's explanation): only for those who see prices. */
 function Why({ record }: { record: ServiceRecord }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const lines = record.price.explanation ?? [];
   if (lines.length === 0) return null;
   return (
-    <Popover width={360} position="bottom-end" withArrow shadow="md">
+    <Popover width={phone ? 300 : 360} position="bottom-end" withArrow shadow="md">
       <Popover.Target>
-        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('records.why')} data-testid={`record-why-${record.id}`}>
+        <ActionIcon variant="subtle" color="gray" size={phone ? 'lg' : 'sm'} aria-label={t('records.why')} data-testid={`record-why-${record.id}`}>
           <IconHelpCircle size={16} />
         </ActionIcon>
       </Popover.Target>
@@ -35,9 +38,11 @@ function Why({ record }: { record: ServiceRecord }) {
   );
 }
 
-/** The ticket's records, oldest first; the technician's own drafts can be submitted or deleted here. */
-export function RecordsList({ records, busyId, onSubmit, onDelete }: Props) {
+/** The ticket's records, oldest first; the technician's own drafts can be submitted, corrected or deleted here. */
+export function RecordsList({ records, busyId, onSubmit, onDelete, onEdit }: Props) {
   const { t } = useTranslation();
+  // On a phone the row's buttons are thumb-sized.
+  const phone = usePhone();
   const { can } = useAuth();
   const me = useMe();
   const mayChange = (r: ServiceRecord) => can('records.write') && r.state === 'draft' && r.kind !== 'material' && (r.technician.id === me.id || can('records.approve'));
@@ -69,9 +74,14 @@ export function RecordsList({ records, busyId, onSubmit, onDelete }: Props) {
               <RecordStateBadge state={r.state} testId={`record-state-${r.id}`} />
               {mayChange(r) ? (
                 <>
-                  <Button size="compact-sm" variant="light" leftSection={<IconSend size={14} />} loading={busyId === r.id} onClick={() => onSubmit(r)} data-testid={`record-submit-${r.id}`}>
+                  <Button size={phone ? 'sm' : 'compact-sm'} variant="light" leftSection={<IconSend size={14} />} loading={busyId === r.id} onClick={() => onSubmit(r)} data-testid={`record-submit-${r.id}`}>
                     {t('records.submit')}
                   </Button>
+                  <Tooltip label={t('records.edit')}>
+                    <ActionIcon variant="subtle" size="lg" onClick={() => onEdit(r)} aria-label={t('records.edit')} data-testid={`record-edit-${r.id}`}>
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
                   <Tooltip label={t('records.delete')}>
                     <ActionIcon variant="subtle" color="red" size="lg" onClick={() => onDelete(r)} aria-label={t('records.delete')} data-testid={`record-delete-${r.id}`}>
                       <IconTrash size={16} />

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Modal, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,9 +8,11 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { QueryView } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
+import { usePhone } from '../admin/shared/usePhone';
 import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
 import { formatMinutes } from './format';
 import { RecordForm } from './RecordForm';
+import { recordWhat } from './RecordBadges';
 import { RecordsList } from './RecordsList';
 import { TimerControl } from './TimerControl';
 import { addCells } from './week';
@@ -44,8 +46,22 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
   const remove = useDeleteRecord();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<ServiceRecord | null>(null);
+  // The record being corrected, read from the live list: after a change made elsewhere the
+  // list is reloaded and the form starts again from the saved values (keyed by version).
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [staleEdit, setStaleEdit] = useState(false);
+  const phone = usePhone();
   const canWrite = can('records.write');
   const records = list.data ?? [];
+  const editing = records.find((r) => r.id === editingId) ?? null;
+  const edit = (r: ServiceRecord | null) => {
+    setStaleEdit(false);
+    setEditingId(r?.id ?? null);
+  };
+  const onStale = () => {
+    setStaleEdit(true);
+    void list.refetch();
+  };
   const myDrafts = records.filter((r) => r.state === 'draft' && r.technician.id === me.id && r.kind !== 'material');
 
   const submitIds = (ids: number[], one: boolean) => {
@@ -76,7 +92,7 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
         {canWrite ? <TimerControl ticketId={ticketId} /> : null}
       </Group>
       <QueryView query={list} isEmpty={() => records.length === 0} empty={<Text size="sm" c="dimmed" data-testid="records-empty">{t('records.empty')}</Text>}>
-        {() => <RecordsList records={records} busyId={busyId} onSubmit={(r) => submitIds([r.id], true)} onDelete={setDeleting} />}
+        {() => <RecordsList records={records} busyId={busyId} onSubmit={(r) => submitIds([r.id], true)} onDelete={setDeleting} onEdit={edit} />}
       </QueryView>
       {canWrite && myDrafts.length > 1 ? (
         <Group justify="flex-end" mt="xs">
@@ -91,6 +107,21 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
           <RecordForm ticketId={ticketId} />
         </>
       ) : null}
+      <Modal
+        opened={editing !== null}
+        onClose={() => edit(null)}
+        fullScreen={phone}
+        size="lg"
+        title={editing ? t('records.editTitle', { what: recordWhat(t, editing) }) : ''}
+        attributes={{ content: { 'data-testid': 'record-edit-modal' } }}
+      >
+        {staleEdit ? (
+          <Alert color="orange" mb="sm" role="alert" data-testid="record-edit-stale">
+            <Text size="sm">{t('records.editStale')}</Text>
+          </Alert>
+        ) : null}
+        {editing ? <RecordForm key={`${editing.id}-${editing.version}`} ticketId={ticketId} record={editing} onSaved={() => edit(null)} onStale={onStale} /> : null}
+      </Modal>
       <ConfirmModal
         opened={deleting !== null}
         title={t('records.deleteTitle')}

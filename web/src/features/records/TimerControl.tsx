@@ -84,7 +84,7 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
 
   return (
     <div data-testid="timer" data-running={running ? (here ? 'here' : 'elsewhere') : 'no'}>
-      <Group gap="xs" wrap="wrap" justify="flex-end">
+      <Group gap="xs" wrap="wrap" justify={phone ? 'flex-start' : 'flex-end'}>
         {here ? (
           <>
             <Select
@@ -97,7 +97,7 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
               allowDeselect={false}
               disabled={update.isPending}
               error={!running.workType}
-              w={180}
+              w={phone ? '100%' : 180}
               data-testid="timer-workType"
               data-value={running.workType?.id ?? ''}
             />

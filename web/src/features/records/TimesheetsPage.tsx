@@ -12,8 +12,7 @@ import { useTeams } from '../tickets/configApi';
 import { UserPicker } from '../tickets/Pickers';
 import { fetchAllRecords, useRecordsList, useSubmitRecords, useTeamWeek, useWeek } from './api';
 import { formatDate } from '../../app/format';
-import { formatMinutes } from './format';
-import { recordWhat } from './RecordBadges';
+import { recordSummary } from './RecordBadges';
 import { TimesheetSummary } from './TimesheetSummary';
 import { WeekGridTable, WeekNav } from './WeekGridTable';
 import { addDays, isIsoDate, type Timesheet, todayIso, weekGrid, weekStart } from './week';
@@ -48,7 +47,7 @@ function ReturnedRecords({ start, technicianId }: { start: string; technicianId:
         {returned.map((r) => (
           <List.Item key={r.id} data-testid={`week-returned-${r.id}`}>
             <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="sm" className="mono">{r.ticket.number}</Anchor>
-            {` · ${formatDate(r.date)} · ${r.kind === 'fee' ? recordWhat(t, r) : formatMinutes(r.minutes)} · `}
+            {` · ${formatDate(r.date)} · ${recordSummary(t, r)} · `}
             <Text span size="sm" fw={600}>{t('records.returned', { reason: r.returnReason })}</Text>
           </List.Item>
         ))}

@@ -125,6 +125,15 @@ export function useCreateRecord(ticketId: number) {
   return useMutation({ mutationFn: (body: NewRecord) => api.post<ServiceRecord>(`/tickets/${ticketId}/records`, body), onSuccess });
 }
 
+/** Corrects a record (PATCH with its version): the server re-prices it; a change made meanwhile is refused (409). */
+export function useUpdateRecord() {
+  const onSuccess = useInvalidateRecords();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: Omit<NewRecord, 'kind'> & { version: number } }) => api.patch<ServiceRecord>(`/records/${id}`, body),
+    onSuccess,
+  });
+}
+
 export function useDeleteRecord() {
   const onSuccess = useInvalidateRecords();
   return useMutation({ mutationFn: (id: number) => api.delete(`/records/${id}`), onSuccess });

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { emptyLog, toNewRecord } from './recordFormModel';
+import type { ServiceRecord } from './api';
+import { formatDecimal } from './format';
+import { emptyLog, fromRecord, toNewRecord, toRecordChange } from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
 
@@ -55,5 +57,40 @@ describe('the log form', () => {
     expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: '2' }).body).toEqual({ kind: 'fee', date: '2026-10-12', billable: true, description: '', internalNote: '', feeId: 1, quantity: '2' });
     expect(toNewRecord({ ...base, kind: 'fee', quantity: '0' }).problems).toEqual({ feeId: 'required', quantity: 'notPositive' });
     expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: 'dva' }).problems).toEqual({ quantity: 'quantity' });
+  });
+});
+
+describe('correcting a draft', () => {
+  const saved = {
+    id: 7, kind: 'travel', date: '2026-10-12', startTime: '08:00', minutes: 40, workType: null, billable: true, description: 'Cesta', internalNote: '',
+    km: '36.5', zone: { id: 3, code: 'A', name: 'Zóna A' }, vehicle: '1AB 2345', fee: null, quantity: null, version: 4,
+  } as unknown as ServiceRecord;
+
+  it('fills the form from the record and sends its version back without the kind', () => {
+    const values = fromRecord(saved);
+    expect(values).toMatchObject({ kind: 'travel', date: '2026-10-12', startTime: '08:00', duration: '40', km: '36.5', zoneId: '3', vehicle: '1AB 2345' });
+    const change = toRecordChange({ ...values, duration: '55' }, saved.version);
+    expect(change.body).toEqual({ version: 4, date: '2026-10-12', billable: true, description: 'Cesta', internalNote: '', startTime: '08:00', minutes: 55, km: '36.5', zoneId: 3, vehicle: '1AB 2345' });
+  });
+
+  it('sends emptied km and minutes as 0, so the old values do not silently stay', () => {
+    const change = toRecordChange({ ...fromRecord(saved), km: '', duration: '' }, 4);
+    expect(change.body).toMatchObject({ km: '0', minutes: 0, zoneId: 3 });
+    const timed = toRecordChange({ ...fromRecord(saved), duration: '', endTime: '09:10' }, 4);
+    expect(timed.body).toMatchObject({ startTime: '08:00', endTime: '09:10' });
+    expect(timed.body).not.toHaveProperty('minutes');
+  });
+
+  it('writes km and quantities with the decimal comma of the UI, and reads them back', () => {
+    const big = { ...saved, km: '1234.5' } as ServiceRecord;
+    const values = fromRecord(big, (d) => formatDecimal(d, 'cs-CZ'));
+    expect(values.km).toBe('1\u00a0234,5');
+    expect(toRecordChange(values, 4).body).toMatchObject({ km: '1234.5' });
+  });
+
+  it('checks the corrected values like a new entry', () => {
+    const work = fromRecord({ ...saved, kind: 'work', workType: { id: 2, code: 'x', name: 'X' }, km: null, zone: null } as ServiceRecord);
+    expect(toRecordChange({ ...work, duration: '0' }, 4).problems).toEqual({ duration: 'notPositive' });
+    expect(toRecordChange({ ...work, duration: '90' }, 4).body).toMatchObject({ workTypeId: 2, minutes: 90, version: 4 });
   });
 });

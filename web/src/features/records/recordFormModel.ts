@@ -1,6 +1,6 @@
 // The log form of the ticket's records panel (pure): what is typed → the API's
 // body, or the problems to show on the fields before anything is sent.
-import type { NewRecord } from './api';
+import type { NewRecord, ServiceRecord } from './api';
 import { normaliseTime, readDecimalInput, readDuration } from './format';
 
 export type LogKind = 'work' | 'travel' | 'fee';
@@ -89,6 +89,38 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
     body: { kind: 'travel', ...common, ...time, ...(km?.value ? { km: km.value } : {}), zoneId, vehicle: v.vehicle.trim() || null },
     problems: null,
   };
+}
+
+/** A draft being corrected: the form filled from the saved record (work, travel or fee; never material); `decimal` writes km and quantities as the user types them (36,5). */
+export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => string = (d) => d): LogValues {
+  const kind: LogKind = r.kind === 'travel' || r.kind === 'fee' ? r.kind : 'work';
+  return {
+    kind, date: r.date, startTime: r.startTime ?? '', duration: kind === 'fee' ? '' : String(r.minutes), endTime: '',
+    workTypeId: r.workType ? String(r.workType.id) : null, billable: r.billable, description: r.description, internalNote: r.internalNote,
+    km: r.km === null ? '' : decimal(r.km), zoneId: r.zone ? String(r.zone.id) : null, vehicle: r.vehicle ?? '', feeId: r.fee ? String(r.fee.id) : null,
+    quantity: r.quantity === null ? '1' : decimal(r.quantity),
+  };
+}
+
+/** What PATCH /records/:id takes: the kind cannot change; the version guards against a change made meanwhile. */
+export type RecordChange = Omit<NewRecord, 'kind'> & { version: number };
+
+/**
+ * The corrected form → the PATCH body (same checks as logging). A field emptied while
+ * correcting is sent as emptied, never left out: left out, the server would keep the old
+ * value and the record would silently stay as it was (travel km or minutes).
+ */
+export function toRecordChange(v: LogValues, version: number): { body: RecordChange; problems: null } | { body: null; problems: LogProblems } {
+  const built = toNewRecord(v);
+  if (built.problems) return built;
+  const { kind, ...rest } = built.body;
+  const body: RecordChange = { ...rest, version };
+  if (kind === 'travel') {
+    const travel = body as RecordChange & { km?: string; minutes?: number; endTime?: string };
+    travel.km ??= '0';
+    if (travel.endTime === undefined) travel.minutes ??= 0;
+  }
+  return { body, problems: null };
 }
 
 /** Ctrl+Enter (⌘+Enter on a Mac) logs the form, from whichever of its fields has the focus. */

@@ -87,6 +87,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
               <Select
                 label={t('tickets.fields.requester')}
                 clearable
+                allowDeselect={false}
                 data={contactOptions}
                 value={values.requesterContactId ? String(values.requesterContactId) : null}
                 onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
@@ -101,6 +102,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
               <Select
                 label={t('tickets.fields.team')}
                 clearable
+                allowDeselect={false}
                 data={[...(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name })), ...(ticket.team && !teams.data?.some((tm) => tm.id === ticket.team?.id) ? [{ value: String(ticket.team.id), label: ticket.team.name }] : [])]}
                 {...fieldProps(form, 'teamId', 'edit')}
               />

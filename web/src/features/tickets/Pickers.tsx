@@ -1,4 +1,6 @@
 // Searchable pickers that ask the server (clients, users), and the category tree.
+// Tapping the chosen option again keeps it (allowDeselect off): on a phone that tap is easily
+// made by mistake and would silently empty the field; the clear button (×) empties it.
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -53,6 +55,7 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
     <Select
       searchable
       clearable
+      allowDeselect={false}
       data={data}
       filter={serverFiltered}
       searchValue={search}
@@ -87,6 +90,7 @@ export function UserPicker({ value = null, onChange, current, ...props }: Picker
     <Select
       searchable
       clearable
+      allowDeselect={false}
       data={data}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
@@ -110,6 +114,7 @@ export function CategoryPicker({ value = null, onChange, current, ...props }: Pi
     <Select
       searchable
       clearable
+      allowDeselect={false}
       data={data}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}

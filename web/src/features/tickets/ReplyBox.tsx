@@ -1,14 +1,13 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconLock, IconMail, IconSend } from '@tabler/icons-react';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { type Ticket, useAddComment } from './api';
 import { notify } from './notify';
-
-type Visibility = 'public' | 'internal';
+import { loadReplyDraft, type ReplyVisibility as Visibility, saveReplyDraft } from './replyDraft';
 
 /** Who a public reply is mailed to: the requester and the watching contacts. */
 function recipients(ticket: Ticket): string {
@@ -22,8 +21,11 @@ function recipients(ticket: Ticket): string {
 export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(function ReplyBox({ ticket }, ref) {
   const { t } = useTranslation();
   const add = useAddComment(ticket.id);
-  const [visibility, setVisibility] = useState<Visibility>('public');
-  const [body, setBody] = useState('');
+  // What was typed and not sent comes back after a reload (see replyDraft.ts).
+  const [draft] = useState(() => loadReplyDraft(ticket.id));
+  const [visibility, setVisibility] = useState<Visibility>(draft?.visibility ?? 'public');
+  const [body, setBody] = useState(draft?.body ?? '');
+  useEffect(() => saveReplyDraft(ticket.id, { visibility, body }), [ticket.id, visibility, body]);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const internal = visibility === 'internal';

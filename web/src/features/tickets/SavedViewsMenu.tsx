@@ -3,6 +3,7 @@ import { IconBookmark, IconBookmarkPlus, IconChevronDown, IconShare, IconShareOf
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { FormErrorAlert } from '../../app/components/QueryStates';
@@ -20,6 +21,8 @@ function SaveViewModal({ filters, onClose }: { filters: TicketFilters; onClose: 
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [empty, setEmpty] = useState(false);
+  // The name is taken (409): said at the name, where it is fixed.
+  const taken = isApiError(create.error) && create.error.code === 'duplicate';
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return setEmpty(true);
@@ -32,13 +35,13 @@ function SaveViewModal({ filters, onClose }: { filters: TicketFilters; onClose: 
     <Modal opened onClose={onClose} title={t('tickets.savedViews.saveTitle')} attributes={{ content: { 'data-testid': 'saved-view-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <FormErrorAlert error={create.error} testId="saved-view-error" />
+          <FormErrorAlert error={taken ? null : create.error} testId="saved-view-error" />
           <TextInput
             label={t('tickets.savedViews.name')}
             description={t('tickets.savedViews.nameHint')}
             value={name}
-            onChange={(e) => { setName(e.currentTarget.value); setEmpty(false); }}
-            error={empty ? t('errors.required') : null}
+            onChange={(e) => { setName(e.currentTarget.value); setEmpty(false); if (taken) create.reset(); }}
+            error={empty ? t('errors.required') : taken ? t('tickets.savedViews.nameTaken') : null}
             maxLength={100}
             withAsterisk
             data-autofocus

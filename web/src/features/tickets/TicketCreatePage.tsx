@@ -119,6 +119,7 @@ export default function TicketCreatePage() {
                   placeholder={!values.clientId ? t('tickets.create.pickClientFirst') : activeContacts.length ? t('tickets.create.requesterPlaceholder') : t('tickets.create.noContacts')}
                   disabled={!values.clientId || !activeContacts.length}
                   clearable
+                  allowDeselect={false}
                   searchable={activeContacts.length > 6}
                   data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
                   {...select('requesterContactId')}
@@ -177,7 +178,7 @@ export default function TicketCreatePage() {
             <Grid gap="sm" align="flex-end">
               {teams.data?.length ? (
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Select label={t('tickets.fields.team')} clearable data={teams.data.map((tm) => ({ value: String(tm.id), label: tm.name }))} {...fieldProps(form, 'teamId')} />
+                  <Select label={t('tickets.fields.team')} clearable allowDeselect={false} data={teams.data.map((tm) => ({ value: String(tm.id), label: tm.name }))} {...fieldProps(form, 'teamId')} />
                 </Grid.Col>
               ) : null}
               <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -1,10 +1,10 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
-import { useDimensions, useQueues, useTicketTypes } from './configApi';
-import type { TicketFilters } from './filters';
+import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
+import { CUSTOM_PATTERN, SLA_STATUSES, type SlaStatus, type TicketFilters } from './filters';
 import { typeLabel } from './labels';
 import { ClientPicker, UserPicker } from './Pickers';
 
@@ -14,11 +14,93 @@ interface Props {
   onClear: () => void;
 }
 
+/** The field and value of a custom field filter (key:value); the value may hold colons. */
+function splitCustom(custom: string | null): { key: string | null; value: string } {
+  if (!custom) return { key: null, value: '' };
+  const at = custom.indexOf(':');
+  return { key: custom.slice(0, at), value: custom.slice(at + 1) };
+}
+
+/**
+ * A custom field and its value: options to pick for choice fields, text otherwise
+ * (the whole value matches). The filter applies once both are given.
+ */
+function CustomFieldFilter({ custom, onChange }: { custom: string | null; onChange: (custom: string | null) => void }) {
+  const { t } = useTranslation();
+  const fields = useAllCustomFields();
+  const current = splitCustom(custom);
+  const [key, setKey] = useState<string | null>(current.key);
+  const [value, setValue] = useState(current.value);
+  // The filter as this control last set it: a change from elsewhere (a saved view, the address) is shown instead.
+  const sent = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (sent.current === custom) return;
+    const next = splitCustom(custom);
+    setKey(next.key);
+    setValue(next.value);
+  }, [custom]);
+  const send = (next: string | null) => {
+    sent.current = next;
+    onChange(next);
+  };
+  // Several types may each have a field of one key: offered once.
+  const byKey = useMemo(() => new Map((fields.data ?? []).map((f): [string, CustomField] => [f.key, f])), [fields.data]);
+  const field = key ? byKey.get(key) : undefined;
+  const commit = (k: string | null, v: string) => {
+    const candidate = k && v.trim() ? `${k}:${v.trim()}` : null;
+    send(candidate && CUSTOM_PATTERN.test(candidate) ? candidate : null);
+  };
+  const choices = field && (field.kind === 'choice' || field.kind === 'multi_choice') ? field.options : null;
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-end" data-testid="tickets-filter-custom">
+      <Select
+        label={t('tickets.filters.customField')}
+        placeholder={t('tickets.filters.any')}
+        clearable
+        searchable
+        data={[...byKey.values()].map((f) => ({ value: f.key, label: f.label }))}
+        value={key}
+        onChange={(k) => { setKey(k); setValue(''); if (custom) send(null); }}
+        nothingFoundMessage={t('tickets.filters.noCustomFields')}
+        style={{ flex: '1 1 0', minWidth: 0 }}
+        data-testid="tickets-filter-custom-field"
+      />
+      {choices ? (
+        <Select
+          label={t('tickets.filters.customValue')}
+          placeholder={t('tickets.filters.any')}
+          clearable
+          data={choices}
+          value={value || null}
+          onChange={(v) => { setValue(v ?? ''); commit(key, v ?? ''); }}
+          style={{ flex: '1 1 0', minWidth: 0 }}
+          data-testid="tickets-filter-custom-value"
+        />
+      ) : (
+        <TextInput
+          label={t('tickets.filters.customValue')}
+          placeholder={key ? t('tickets.filters.customValueHint') : undefined}
+          disabled={!key}
+          value={value}
+          maxLength={200}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          onBlur={() => commit(key, value)}
+          onKeyDown={(e) => e.key === 'Enter' && commit(key, value)}
+          style={{ flex: '1 1 0', minWidth: 0 }}
+          data-testid="tickets-filter-custom-value"
+        />
+      )}
+    </Group>
+  );
+}
+
 /** Filters of the ticket list; every change lands in the URL at once. */
 export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
   const { t } = useTranslation();
   const queues = useQueues();
   const types = useTicketTypes();
+  const teams = useTeams();
+  const categories = useCategories();
   const dimensions = useDimensions();
   const [tag, setTag] = useState(filters.tag ?? '');
   useEffect(() => setTag(filters.tag ?? ''), [filters.tag]);
@@ -33,6 +115,8 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
     [dimensions.data],
   );
   const any = t('tickets.filters.any');
+  // Clearing starts the custom field control afresh (a field picked without a value is no filter yet).
+  const [cleared, setCleared] = useState(0);
 
   return (
     <Paper withBorder p="md" mb="md" data-testid="tickets-filters">
@@ -80,12 +164,40 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           onChange={(v) => onChange({ assigneeId: v })}
           data-testid="tickets-filter-assignee"
         />
+        <Select
+          label={t('tickets.fields.team')}
+          placeholder={any}
+          clearable
+          data={(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+          value={filters.teamId ? String(filters.teamId) : null}
+          onChange={(v) => onChange({ teamId: v ? Number(v) : null })}
+          data-testid="tickets-filter-team"
+        />
         <ClientPicker
           label={t('tickets.fields.client')}
           placeholder={any}
           value={filters.clientId}
           onChange={(v) => onChange({ clientId: v })}
           data-testid="tickets-filter-client"
+        />
+        <Select
+          label={t('tickets.fields.category')}
+          placeholder={any}
+          clearable
+          searchable
+          data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.path }))}
+          value={filters.categoryId ? String(filters.categoryId) : null}
+          onChange={(v) => onChange({ categoryId: v ? Number(v) : null })}
+          data-testid="tickets-filter-category"
+        />
+        <Select
+          label={t('tickets.fields.sla')}
+          placeholder={any}
+          clearable
+          data={SLA_STATUSES.map((st) => ({ value: st, label: t(`tickets.sla.status.${st}`) }))}
+          value={filters.slaStatus}
+          onChange={(v) => onChange({ slaStatus: v as SlaStatus | null })}
+          data-testid="tickets-filter-sla"
         />
         <TextInput
           label={t('tickets.fields.tags')}
@@ -117,9 +229,10 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
             data-testid="tickets-filter-dimension"
           />
         )}
+        <CustomFieldFilter key={cleared} custom={filters.custom} onChange={(custom) => onChange({ custom })} />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
-        <Button variant="subtle" size="xs" leftSection={<IconX size={14} />} onClick={onClear} data-testid="tickets-filters-clear">
+        <Button variant="subtle" size="xs" leftSection={<IconX size={14} />} onClick={() => { setCleared((n) => n + 1); onClear(); }} data-testid="tickets-filters-clear">
           {t('tickets.filters.clear')}
         </Button>
       </Group>

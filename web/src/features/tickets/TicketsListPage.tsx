@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Kbd, Paper, SegmentedControl, Select, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,7 +10,7 @@ import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicketsList } from './api';
-import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, type Sort, type TicketFilters, type View } from './filters';
+import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
 import { useEnterKey } from './keys';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { TicketFiltersPanel } from './TicketFiltersPanel';
@@ -43,6 +43,11 @@ export default function TicketsListPage() {
     if (debounced !== filters.q) update({ q: debounced });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
+  // The address changed the search (back, a link, the menu's "Tickets"): the box shows it, never a stale text.
+  useEffect(() => {
+    if (filters.q !== debounced) setSearch(filters.q);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters.q]);
 
   const apiQuery = useMemo(() => filtersToQuery(filters), [filters]);
   const query = useTicketsList(apiQuery);
@@ -64,6 +69,8 @@ export default function TicketsListPage() {
   useEnterKey(useMemo(() => (selectedTicket ? () => navigate(`/tickets/${selectedTicket.id}`) : null), [selectedTicket, navigate]));
 
   const filtered = filterCount > 0 || !!filters.q;
+  const wider = filtered ? widerScope(filters) : null;
+  const clearAll = () => setParams(filtersToParams(clearFilters(filters)), { replace: true });
   const viewOptions = VIEWS.map((v) => ({ value: v, label: t(`tickets.views.${v}`) }));
 
   return (
@@ -137,7 +144,7 @@ export default function TicketsListPage() {
           {t('tickets.filters.button')}
         </Button>
       </Group>
-      {showFilters ? <TicketFiltersPanel filters={filters} onChange={update} onClear={() => setParams(filtersToParams(clearFilters(filters)), { replace: true })} /> : null}
+      {showFilters ? <TicketFiltersPanel filters={filters} onChange={update} onClear={clearAll} /> : null}
 
       <QueryView
         query={query}
@@ -145,13 +152,31 @@ export default function TicketsListPage() {
         empty={
           <Paper withBorder>
             <EmptyState
-              title={filtered ? t('tickets.emptyFiltered') : t(`tickets.empty.${filters.view}`)}
-              text={filtered ? t('common.tryOtherSearch') : undefined}
+              title={filters.q ? t('tickets.emptySearch', { q: filters.q }) : filtered ? t('tickets.emptyFiltered') : t(`tickets.empty.${filters.view}`)}
+              text={
+                !filtered ? undefined
+                  : wider?.scope === 'view' ? t('tickets.emptyScope.view', { view: t(`tickets.views.${filters.view}`) })
+                  : wider?.scope === 'states' ? t(filters.stateCategory.length ? 'tickets.emptyScope.someStates' : 'tickets.emptyScope.open')
+                  : t('common.tryOtherSearch')
+              }
               action={
                 canWrite && !filtered ? (
                   <Button component={Link} to="/tickets/new" variant="light" mt="xs">
                     {t('tickets.new')}
                   </Button>
+                ) : filtered ? (
+                  <Group gap="xs" mt="xs" justify="center">
+                    {wider ? (
+                      <Button variant="light" onClick={() => update(wider.patch)} data-testid="tickets-empty-widen">
+                        {t(`tickets.widen.${wider.scope}`)}
+                      </Button>
+                    ) : null}
+                    {filterCount > 0 ? (
+                      <Button variant="default" leftSection={<IconX size={14} />} onClick={clearAll} data-testid="tickets-empty-clear">
+                        {t('tickets.filters.clear')}
+                      </Button>
+                    ) : null}
+                  </Group>
                 ) : null
               }
             />

@@ -30,6 +30,8 @@ export const useQueues = () => useConfig<Queue>('queues', '/queues');
 export const useTeams = () => useConfig<Team>('teams', '/teams');
 export const useCategories = () => useConfig<Category>('categories', '/categories');
 export const useDimensions = () => useConfig<Dimension>('dimensions', '/dimensions');
+/** Every active custom field, of every type (the list filters by any of them). */
+export const useAllCustomFields = () => useConfig<CustomField>('custom-fields-all', '/custom-fields');
 
 /** The custom fields of one ticket type (its own and the global ones), in form order. */
 export function useCustomFields(typeId: number | null | undefined) {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, ticketIdFrom, type TicketFilters } from './filters';
+import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, ticketIdFrom, widerScope, type TicketFilters } from './filters';
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 
@@ -11,17 +11,19 @@ describe('ticket list filters ⇄ URL', () => {
   });
 
   it('reads every filter from the URL and writes it back the same', () => {
-    const qs = 'view=mine&q=tisk%C3%A1rna&queueId=3&stateCategory=open%2Cwaiting&priority=P1%2CP2&typeCode=incident&assigneeId=7&clientId=12&tag=vpn&dimension=service%3Aemail&sort=priority';
+    const qs = 'view=mine&q=tisk%C3%A1rna&queueId=3&stateCategory=open%2Cwaiting&priority=P1%2CP2&typeCode=incident&assigneeId=7&teamId=2&clientId=12'
+      + '&categoryId=4&slaStatus=warning&tag=vpn&dimension=service%3Aemail&custom=asset%3AINV-10%25&sort=priority';
     const f = parse(qs);
     expect(f).toEqual({
       view: 'mine', q: 'tiskárna', queueId: 3, stateCategory: ['open', 'waiting'], priority: ['P1', 'P2'], typeCode: 'incident',
-      assigneeId: 7, clientId: 12, tag: 'vpn', dimension: 'service:email', sort: 'priority',
+      assigneeId: 7, teamId: 2, clientId: 12, categoryId: 4, slaStatus: 'warning', tag: 'vpn', dimension: 'service:email', custom: 'asset:INV-10%', sort: 'priority',
     });
     expect(filtersToParams(f).toString()).toBe(qs);
   });
 
   it('drops unknown or malformed values instead of sending them', () => {
-    const f = parse('view=everything&queueId=abc&stateCategory=open,bogus&priority=P9,P3&assigneeId=-1&clientId=0&dimension=nocolon&typeCode=Bad Code&sort=random');
+    const f = parse('view=everything&queueId=abc&stateCategory=open,bogus&priority=P9,P3&assigneeId=-1&clientId=0&dimension=nocolon&typeCode=Bad Code&sort=random'
+      + '&teamId=x&categoryId=1.5&slaStatus=late&custom=nocolon');
     expect(f).toEqual({ ...DEFAULT_FILTERS, stateCategory: ['open'], priority: ['P3'] });
   });
 
@@ -45,15 +47,27 @@ describe('filters → API query', () => {
   });
 
   it('server views pass through; the server limits them to active tickets itself', () => {
-    const q = filtersToQuery(parse('view=unassigned&priority=P1&dimension=service:email'));
-    expect(q).toMatchObject({ view: 'unassigned', priority: 'P1', dimension: 'service:email' });
+    const q = filtersToQuery(parse('view=unassigned&priority=P1&dimension=service:email&slaStatus=breached&teamId=2&categoryId=4&custom=asset:INV-1'));
+    expect(q).toMatchObject({ view: 'unassigned', priority: 'P1', dimension: 'service:email', slaStatus: 'breached', teamId: 2, categoryId: 4, custom: 'asset:INV-1' });
     expect(q.stateCategory).toBeUndefined();
   });
 
   it('counts and clears filters but keeps view, search and sort', () => {
-    const f = parse('view=mine&q=x&sort=updated&queueId=1&priority=P1,P2&tag=a');
-    expect(activeFilterCount(f)).toBe(3);
+    const f = parse('view=mine&q=x&sort=updated&queueId=1&priority=P1,P2&tag=a&slaStatus=breached&teamId=3&custom=asset:X');
+    expect(activeFilterCount(f)).toBe(6);
     expect(clearFilters(f)).toEqual({ ...DEFAULT_FILTERS, view: 'mine', q: 'x', sort: 'updated' });
+  });
+});
+
+describe('widerScope (what an empty list offers)', () => {
+  it('leaves a built-in view for all open tickets, keeping search and filters', () => {
+    expect(widerScope(parse('view=mine&q=tisk&priority=P1'))).toEqual({ scope: 'view', patch: { view: 'open' } });
+  });
+
+  it('widens "all open", or some states, to every state; nothing wider than every state', () => {
+    expect(widerScope(parse('q=T2026-000004'))).toEqual({ scope: 'states', patch: { stateCategory: ['new', 'open', 'waiting', 'resolved', 'closed'] } });
+    expect(widerScope(parse('stateCategory=resolved'))?.scope).toBe('states');
+    expect(widerScope(parse('stateCategory=new,open,waiting,resolved,closed'))).toBeNull();
   });
 });
 

@@ -11,6 +11,10 @@ export type View = (typeof VIEWS)[number];
 export const SORTS = ['sla', 'priority', '-created', 'created', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** The SLA statuses a ticket can carry (the server's slaStatus filter). */
+export const SLA_STATUSES = ['running', 'warning', 'paused', 'met', 'breached', 'none'] as const;
+export type SlaStatus = (typeof SLA_STATUSES)[number];
+
 export interface TicketFilters {
   view: View;
   q: string;
@@ -19,10 +23,15 @@ export interface TicketFilters {
   priority: Priority[];
   typeCode: string | null;
   assigneeId: number | null;
+  teamId: number | null;
   clientId: number | null;
+  categoryId: number | null;
+  slaStatus: SlaStatus | null;
   tag: string | null;
   /** dimension code:value code */
   dimension: string | null;
+  /** custom field key:value (the whole value, or one option of a multi-choice) */
+  custom: string | null;
   sort: Sort;
 }
 
@@ -34,9 +43,13 @@ export const DEFAULT_FILTERS: TicketFilters = {
   priority: [],
   typeCode: null,
   assigneeId: null,
+  teamId: null,
   clientId: null,
+  categoryId: null,
+  slaStatus: null,
   tag: null,
   dimension: null,
+  custom: null,
   sort: 'sla',
 };
 
@@ -62,6 +75,9 @@ export function ticketIdFrom(param: string | undefined): number | null {
   return positiveId(param ?? null);
 }
 
+/** key:value of a custom field filter, as the server takes it. */
+export const CUSTOM_PATTERN = /^[\w-]{1,50}:.{1,200}$/;
+
 function text(value: string | null, max: number, pattern?: RegExp): string | null {
   const v = value?.trim() ?? '';
   if (!v || v.length > max || (pattern && !pattern.test(v))) return null;
@@ -77,9 +93,13 @@ export function parseFilters(params: URLSearchParams): TicketFilters {
     priority: listOf(PRIORITIES, params.get('priority')),
     typeCode: text(params.get('typeCode'), 50, /^[a-z][a-z0-9_]*$/),
     assigneeId: positiveId(params.get('assigneeId')),
+    teamId: positiveId(params.get('teamId')),
     clientId: positiveId(params.get('clientId')),
+    categoryId: positiveId(params.get('categoryId')),
+    slaStatus: oneOf(SLA_STATUSES, params.get('slaStatus')),
     tag: text(params.get('tag'), 40),
     dimension: text(params.get('dimension'), 101, /^[\w-]+:[\w-]+$/),
+    custom: text(params.get('custom'), 251, CUSTOM_PATTERN),
     sort: oneOf(SORTS, params.get('sort')) ?? DEFAULT_FILTERS.sort,
   };
 }
@@ -94,9 +114,13 @@ export function filtersToParams(f: TicketFilters): URLSearchParams {
   if (f.priority.length) p.set('priority', f.priority.join(','));
   if (f.typeCode) p.set('typeCode', f.typeCode);
   if (f.assigneeId) p.set('assigneeId', String(f.assigneeId));
+  if (f.teamId) p.set('teamId', String(f.teamId));
   if (f.clientId) p.set('clientId', String(f.clientId));
+  if (f.categoryId) p.set('categoryId', String(f.categoryId));
+  if (f.slaStatus) p.set('slaStatus', f.slaStatus);
   if (f.tag) p.set('tag', f.tag);
   if (f.dimension) p.set('dimension', f.dimension);
+  if (f.custom) p.set('custom', f.custom);
   if (f.sort !== DEFAULT_FILTERS.sort) p.set('sort', f.sort);
   return p;
 }
@@ -112,20 +136,38 @@ export function filtersToQuery(f: TicketFilters): Query {
     priority: f.priority.length ? f.priority.join(',') : undefined,
     typeCode: f.typeCode ?? undefined,
     assigneeId: f.assigneeId ?? undefined,
+    teamId: f.teamId ?? undefined,
     clientId: f.clientId ?? undefined,
+    categoryId: f.categoryId ?? undefined,
+    slaStatus: f.slaStatus ?? undefined,
     tag: f.tag ?? undefined,
     dimension: f.dimension ?? undefined,
+    custom: f.custom ?? undefined,
     sort: f.sort,
   };
 }
 
 /** How many filters (beyond view, search and sort) are set: the badge on the filter button. */
 export function activeFilterCount(f: TicketFilters): number {
-  return [f.queueId, f.typeCode, f.assigneeId, f.clientId, f.tag, f.dimension].filter((v) => v !== null).length
+  return [f.queueId, f.typeCode, f.assigneeId, f.teamId, f.clientId, f.categoryId, f.slaStatus, f.tag, f.dimension, f.custom].filter((v) => v !== null).length
     + (f.stateCategory.length ? 1 : 0)
     + (f.priority.length ? 1 : 0);
 }
 
 export function clearFilters(f: TicketFilters): TicketFilters {
   return { ...DEFAULT_FILTERS, view: f.view, q: f.q, sort: f.sort };
+}
+
+/**
+ * What to widen when nothing matched, so the empty list can offer it: a built-in view
+ * other than "all open" gives way to all open tickets (filters kept); "all open" to every
+ * state, as a ticket sought by its number or words is often resolved already. Null when
+ * the list already looks at every state of every ticket.
+ */
+export function widerScope(f: TicketFilters): { scope: 'view' | 'states'; patch: Partial<TicketFilters> } | null {
+  if (f.view !== 'open') return { scope: 'view', patch: { view: 'open' } };
+  if (f.stateCategory.length < STATE_CATEGORIES.length) {
+    return { scope: 'states', patch: { stateCategory: [...STATE_CATEGORIES] } };
+  }
+  return null;
 }

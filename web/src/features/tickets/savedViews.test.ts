@@ -22,11 +22,19 @@ describe('saved views', () => {
   });
 
   it('names saved filters the list has no control for', () => {
-    expect(filtersOfView({ slaStatus: 'breached', sort: 'priority', limit: 100 }).unsupported).toEqual(['slaStatus']);
+    expect(filtersOfView({ stateCode: 'in_progress', sort: 'priority', limit: 100 }).unsupported).toEqual(['stateCode']);
+  });
+
+  it('shows views saved with SLA status, team, category and custom field filters (e.g. over the API)', () => {
+    const saved = { view: 'all', stateCategory: 'new,open,waiting', slaStatus: 'breached', teamId: 2, categoryId: 4, custom: 'asset:INV-10%', sort: 'sla' };
+    const read = filtersOfView(saved);
+    expect(read.unsupported).toEqual([]);
+    expect(read.filters).toEqual(f({ slaStatus: 'breached', teamId: 2, categoryId: 4, custom: 'asset:INV-10%' }));
+    expect(viewFiltersOf(read.filters)).toEqual(saved);
   });
 
   it('knows which saved view the list shows', () => {
-    const views = [view(1, { view: 'unassigned', sort: 'sla' }), view(2, { view: 'mine', priority: 'P1', sort: 'sla' }), view(3, { slaStatus: 'breached' })];
+    const views = [view(1, { view: 'unassigned', sort: 'sla' }), view(2, { view: 'mine', priority: 'P1', sort: 'sla' }), view(3, { stateCode: 'in_progress' })];
     expect(activeView(views, f({ view: 'mine', priority: ['P1'] }))?.id).toBe(2);
     expect(activeView(views, f({ view: 'mine' }))).toBeNull();
   });

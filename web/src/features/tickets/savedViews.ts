@@ -1,7 +1,7 @@
 // Saved views ⇄ the ticket list's filters. A saved view holds the query of GET /tickets
 // (what the API and other clients run), so the list's own "all open" view is stored as
 // view=all with the open categories, and read back the same way. Filters the list has no
-// control for (e.g. slaStatus saved over the API) are named, never dropped silently.
+// control for (e.g. stateCode saved over the API) are named, never dropped silently.
 import { STATE_CATEGORIES, type StateCategory } from './types';
 import { filtersToParams, filtersToQuery, parseFilters, type TicketFilters } from './filters';
 
@@ -19,7 +19,9 @@ export interface SavedView {
 }
 
 /** Keys of a saved view that the list shows (and `limit`, which changes paging only). */
-const LIST_KEYS = new Set(['view', 'q', 'queueId', 'stateCategory', 'priority', 'typeCode', 'assigneeId', 'clientId', 'tag', 'dimension', 'sort', 'limit']);
+const LIST_KEYS = new Set([
+  'view', 'q', 'queueId', 'stateCategory', 'priority', 'typeCode', 'assigneeId', 'teamId', 'clientId', 'categoryId', 'slaStatus', 'tag', 'dimension', 'custom', 'sort', 'limit',
+]);
 const OPEN_CATEGORIES: StateCategory[] = ['new', 'open', 'waiting'];
 
 /** The filters to save for what the list shows now. */

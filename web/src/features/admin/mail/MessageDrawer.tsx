@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Drawer, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Drawer, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../app/api/errors';
 import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
@@ -81,7 +82,10 @@ export function MessageDrawer({ id, onClose }: { id: number | null; onClose: () 
               </Paper>
             </Tabs.Panel>
           </Tabs>
-          {m.ticketId ? <Badge variant="outline" color="gray" tt="none">{t('admin.mail.ticket', { id: m.ticketId })}</Badge> : null}
+          {/* The ticket's number is in the subject; its internal id would read like a second number. */}
+          {m.ticketId ? (
+            <Anchor component={Link} to={`/tickets/${m.ticketId}`} size="sm" data-testid="mail-ticket-link">{t('admin.mail.ticket')}</Anchor>
+          ) : null}
         </Stack>
       ) : null}
     </Drawer>
