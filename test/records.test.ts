@@ -126,6 +126,10 @@ describe.each(testEngines())('service records on %s', (engine) => {
       expect(res.json().error.details, res.body).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
     }
     expect((await w.log(w.tech.auth, { ...work(), km: 5 })).statusCode).toBe(400);
+    // Far too many minutes: the refusal names the limit, in minutes and hours.
+    const tooLong = (await w.log(w.tech.auth, work({ minutes: 99999 }))).json().error.details[0];
+    expect(tooLong).toMatchObject({ path: 'minutes', code: 'too_long' });
+    expect(tooLong.message).toContain('at most 1440 minutes (24 hours)');
     expect(await recordCount(w.t)).toBe(before);
     // 2026-11-03 is tomorrow for the pinned clock: allowed. Approvers may override the time class and log for others.
     expect((await w.log(w.tech.auth, work({ date: '2026-11-03' }))).statusCode).toBe(201);

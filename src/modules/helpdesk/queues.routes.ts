@@ -12,7 +12,7 @@ export function queuesRoutes(service: QueuesService) {
 
     app.get('/api/v1/queues', {
       config: { access: 'tickets.read' },
-      schema: { tags, summary: 'Queues with their lead and members', querystring: activeQuery, response: { 200: items(s.queueSchema), ...errorResponses } },
+      schema: { tags, summary: 'Queues with their lead, members and whether the asking user sees their tickets', querystring: activeQuery, response: { 200: items(s.listedQueueSchema), ...errorResponses } },
       handler: async (request) => ({ items: await service.listQueues(contextOf(request), request.query.active) }),
     });
 

@@ -29,6 +29,15 @@ export const queueSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** A queue as the queue list shows it to the user asking. */
+export const listedQueueSchema = queueSchema.extend({
+  ticketsVisible: z
+    .boolean()
+    .describe(
+      "Whether the asking user's ticket lists can show this queue's tickets: every queue for administrators and managers, the queues they are members of for operators and technicians. The ticket list's queue filter offers only these.",
+    ),
+});
+
 export const newTeamBody = z.strictObject({ name, members: members.default([]), active: z.boolean().default(true) });
 export const teamPatchBody = z.strictObject({ name: name.optional(), members: members.optional(), active: z.boolean().optional() });
 export const teamSchema = z.object({
@@ -43,6 +52,7 @@ export const teamSchema = z.object({
 export type NewQueue = z.infer<typeof newQueueBody>;
 export type QueuePatch = z.infer<typeof queuePatchBody>;
 export type Queue = z.infer<typeof queueSchema>;
+export type ListedQueue = z.infer<typeof listedQueueSchema>;
 export type NewTeam = z.infer<typeof newTeamBody>;
 export type TeamPatch = z.infer<typeof teamPatchBody>;
 export type Team = z.infer<typeof teamSchema>;

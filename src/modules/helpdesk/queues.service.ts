@@ -1,10 +1,11 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound, type ErrorDetail } from '../../shared/errors.ts';
-import { ROLE_DEFINITIONS, ROLES, type RequestContext } from '../identity/index.ts';
+import { ROLE_DEFINITIONS, ROLES, ticketScopeOf, type RequestContext } from '../identity/index.ts';
+import { queueInTicketScope } from './domain/queue-scope.ts';
 import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, type HelpdeskDeps } from './common.ts';
 import type { ActiveFilter } from './common.schemas.ts';
 import * as repo from './queues.repo.ts';
-import type { NewQueue, NewTeam, Queue, QueuePatch, Team, TeamPatch } from './queues.schemas.ts';
+import type { ListedQueue, NewQueue, NewTeam, Queue, QueuePatch, Team, TeamPatch } from './queues.schemas.ts';
 
 /** Roles that work tickets: only their holders may lead or join queues and teams. */
 const TICKET_ROLES = ROLES.filter((role) => ROLE_DEFINITIONS[role].permissions.includes('tickets.read'));
@@ -38,9 +39,11 @@ async function peopleProblems(
 export function createQueuesService(deps: HelpdeskDeps) {
   const { db } = deps;
 
-  async function listQueues(ctx: RequestContext, active: ActiveFilter): Promise<Queue[]> {
+  /** Queues, each saying whether the asking user's ticket lists can show its tickets (the same rule as the list's scope). */
+  async function listQueues(ctx: RequestContext, active: ActiveFilter): Promise<ListedQueue[]> {
     requireRead(ctx);
-    return repo.listQueues(db, { active });
+    const scope = ticketScopeOf(ctx.actor);
+    return (await repo.listQueues(db, { active })).map((q) => ({ ...q, ticketsVisible: queueInTicketScope(scope, q) }));
   }
 
   async function createQueue(ctx: RequestContext, input: NewQueue): Promise<Queue> {

@@ -3,7 +3,7 @@ import {
   afterCursor, arrayRows, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
 } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
-import { helpdeskSnapshot } from '../helpdesk/index.ts';
+import { helpdeskSnapshot, queueInTicketScope } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
 import { NO_DUE } from './tickets.repo.ts';
 import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
@@ -262,7 +262,7 @@ export async function listTickets(
   if (scope.kind === 'member_queues') {
     // The actor's queues from the snapshot (as fresh as the request): a list of values
     // instead of a subquery, which spares PostgreSQL's planner a semi-join to guess about.
-    const queues = [...settings.queuesById.values()].filter((qu) => qu.members.includes(scope.userId)).map((qu) => qu.id);
+    const queues = [...settings.queuesById.values()].filter((qu) => queueInTicketScope(scope, qu)).map((qu) => qu.id);
     if (!queues.length) return EMPTY_PAGE;
     list('scope', queues);
   }

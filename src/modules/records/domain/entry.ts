@@ -69,7 +69,7 @@ export function entryMinutes(input: TimeInput, options: { required: boolean }): 
   else if (minutes < 0 || (options.required && minutes === 0)) {
     problems.push(problem('minutes', 'minutes_not_positive', options.required ? 'Minutes must be more than 0' : 'Minutes may not be negative'));
   } else if (minutes > MAX_ENTRY_MINUTES) {
-    problems.push(problem('minutes', 'too_long', `${minutes} minutes is more than 24 hours; split the work into entries of one day at most`));
+    problems.push(problem('minutes', 'too_long', `${minutes} minutes is too long: an entry is at most ${MAX_ENTRY_MINUTES} minutes (24 hours); split longer work into entries of one day at most`));
   }
   return { minutes, problems };
 }

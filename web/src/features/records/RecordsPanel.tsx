@@ -10,26 +10,24 @@ import { QueryView } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
 import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
-import { formatMinutes } from './format';
 import { RecordForm } from './RecordForm';
 import { recordWhat } from './RecordBadges';
 import { RecordsList } from './RecordsList';
 import { TimerControl } from './TimerControl';
+import { ticketTotals, totalsParts } from './totals';
 import { addCells } from './week';
 import './records.css';
 
-/** Totals of the ticket: minutes and, for those who see prices, the amount per currency. */
+/** Totals of the ticket: time, km, fees and material and, for those who see prices, the amount per currency. */
 function Totals({ records }: { records: ServiceRecord[] }) {
   const { t } = useTranslation();
-  const timed = records.filter((r) => r.kind === 'work' || r.kind === 'travel');
   const sum = addCells(records.map((r) => ({
     minutes: 0, billable: 0, nonBillable: 0, records: 1, unpriced: r.price.status === 'no_price' ? 1 : 0,
     money: r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? [{ currency: r.price.currency, amountMinor: r.amountMinor }] : [],
   })));
-  const minutes = timed.reduce((s, r) => s + r.minutes, 0);
   return (
     <Text size="sm" c="dimmed" data-testid="records-totals">
-      {[t('records.totalTime', { time: formatMinutes(minutes) }), ...sum.money.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)), sum.unpriced ? t('records.unpricedCount', { count: sum.unpriced }) : null]
+      {[...totalsParts(t, ticketTotals(records)), ...sum.money.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)), sum.unpriced ? t('records.unpricedCount', { count: sum.unpriced }) : null]
         .filter(Boolean)
         .join(' · ')}
     </Text>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
 import { formatDayMonth, formatDayRange, formatHm, formatWeekday } from './format';
-import { addDays, type GridCell, hiddenSides, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
+import { addDays, type GridCell, hiddenSides, scrollToShow, todayIso, untimedOnly, weekStart, type WeekGrid } from './week';
 
 /** Previous / this / next week, and which days it spans. */
 export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {
@@ -48,9 +48,17 @@ function Cell({ cell, testId, strong }: { cell: GridCell; testId: string; strong
             <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('records.unpricedCount', { count: cell.unpriced })} />
           </Tooltip>
         ) : null}
-        <Text size="sm" fw={strong ? 700 : cell.minutes ? 500 : 400} c={cell.minutes ? undefined : 'dimmed'} data-testid={testId} data-minutes={cell.minutes}>
-          {cell.minutes ? formatHm(cell.minutes) : '·'}
-        </Text>
+        {untimedOnly(cell) ? (
+          <Tooltip label={t('records.week.untimedHint', { count: cell.records })}>
+            <Text size="xs" fw={strong ? 700 : 400} c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid={testId} data-minutes={0} data-untimed={cell.records}>
+              {t('records.week.untimedShort', { count: cell.records })}
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text size="sm" fw={strong ? 700 : cell.minutes ? 500 : 400} c={cell.minutes ? undefined : 'dimmed'} data-testid={testId} data-minutes={cell.minutes}>
+            {cell.minutes ? formatHm(cell.minutes) : '·'}
+          </Text>
+        )}
       </Group>
       {cell.nonBillable && cell.billable ? <Text size="xs" c="dimmed" ta="right">{t('records.week.nonBillableShort', { time: formatHm(cell.nonBillable) })}</Text> : null}
     </>

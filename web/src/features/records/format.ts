@@ -27,15 +27,17 @@ export function formatElapsed(seconds: number): string {
 /**
  * What a technician types as a duration → minutes, or null when it is not one:
  * "90" (minutes), "1:30", "1h30", "1 h 30 min", "1,5h" / "1.5 h" (hours), "45m".
+ * Long ones too ("99999", "30 h"): the form then says that an entry is at most a day,
+ * instead of calling a plain number a wrong format.
  */
 export function parseDuration(text: string): number | null {
   const s = text.trim().toLowerCase().replace(/\s+/g, '');
   if (!s) return null;
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{1,4})(?:m|min)?$/.exec(s))) return Number(m[1]);
-  if ((m = /^(\d{1,2}):([0-5]\d)$/.exec(s))) return Number(m[1]) * 60 + Number(m[2]);
-  if ((m = /^(\d{1,2})h(?:([0-5]?\d)(?:m|min)?)?$/.exec(s))) return Number(m[1]) * 60 + Number(m[2] ?? 0);
-  if ((m = /^(\d{1,2})[.,](\d{1,2})h$/.exec(s))) {
+  if ((m = /^(\d{1,7})(?:m|min)?$/.exec(s))) return Number(m[1]);
+  if ((m = /^(\d{1,3}):([0-5]\d)$/.exec(s))) return Number(m[1]) * 60 + Number(m[2]);
+  if ((m = /^(\d{1,3})h(?:([0-5]?\d)(?:m|min)?)?$/.exec(s))) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  if ((m = /^(\d{1,3})[.,](\d{1,2})h$/.exec(s))) {
     const minutes = Number(`${m[1]}.${m[2]}`) * 60;
     return Number.isInteger(Math.round(minutes * 1000) / 1000) ? Math.round(minutes) : null;
   }

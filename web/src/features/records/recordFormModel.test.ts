@@ -35,6 +35,11 @@ describe('the log form', () => {
     expect(toNewRecord({ ...base, duration: '0' }).problems).toEqual({ duration: 'notPositive' });
     expect(toNewRecord({ ...base, duration: '25h' }).problems).toEqual({ duration: 'tooLong' });
     expect(toNewRecord({ ...base, duration: '1441' }).problems).toEqual({ duration: 'tooLong' });
+    // Long numbers and hours are read, so that the form names the limit instead of calling them a wrong format.
+    expect(toNewRecord({ ...base, duration: '99999' }).problems).toEqual({ duration: 'tooLong' });
+    expect(toNewRecord({ ...base, duration: '30 h' }).problems).toEqual({ duration: 'tooLong' });
+    expect(toNewRecord({ ...base, duration: '100:00' }).problems).toEqual({ duration: 'tooLong' });
+    expect(toNewRecord({ ...base, kind: 'travel', km: '5', duration: '99999' }).problems).toEqual({ duration: 'tooLong' });
     expect(toNewRecord({ ...base, duration: '1440' }).problems).toBeNull();
     expect(toNewRecord({ ...base, duration: 'xyz' }).problems).toEqual({ duration: 'duration' });
     expect(toNewRecord({ ...base, kind: 'travel', km: '-5' }).problems).toEqual({ km: 'negative' });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addCells, addDays, hiddenSides, isIsoDate, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { addCells, addDays, hiddenSides, isIsoDate, scrollToShow, todayIso, untimedOnly, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
   billableMinutes: billable, nonBillableMinutes: nonBillable, records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
@@ -85,3 +85,18 @@ describe('the week grid on a narrow screen', () => {
     expect(hiddenSides(0, 390, 390)).toEqual({ left: false, right: false });
   });
 });
+
+describe('a day with records but no time', () => {
+  it('is told apart from an empty day: km-only travel or fees show how many, not a bare dot', () => {
+    const kmOnly: TimesheetCell = { billableMinutes: 0, nonBillableMinutes: 0, records: 2, unpriced: 0 };
+    const sheet: Timesheet = {
+      start: '2026-10-12', end: '2026-10-18', days: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'],
+      byTechnician: [],
+      byTicket: [{ ticket: { id: 1, number: 'T-1', subject: 'Trip' }, days: [kmOnly, null, { ...kmOnly, billableMinutes: 30, records: 1 }, null, null, null, null], total: { ...kmOnly, billableMinutes: 30, records: 3 } }],
+      total: { ...kmOnly, billableMinutes: 30, records: 3 },
+    };
+    const cells = weekGrid(sheet, 'ticket').rows[0]!.cells;
+    expect(cells.map(untimedOnly)).toEqual([true, false, false, false, false, false, false]);
+  });
+});
+

@@ -104,6 +104,11 @@ export function addCells(cells: readonly GridCell[]): GridCell {
   return out;
 }
 
+/** A cell with records but no minutes (km-only travel, fees, material): it shows how many, not a bare dot as an empty day does. */
+export function untimedOnly(cell: GridCell): boolean {
+  return cell.minutes === 0 && cell.records > 0;
+}
+
 /** The grid of a timesheet: one row per ticket (a technician's week) or per technician (a team's week). */
 export function weekGrid(sheet: Timesheet, by: 'ticket' | 'technician'): WeekGrid {
   const rows: GridRow[] =

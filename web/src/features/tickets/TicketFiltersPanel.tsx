@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
-import { CUSTOM_PATTERN, SLA_STATUSES, type SlaStatus, type TicketFilters } from './filters';
+import { CUSTOM_PATTERN, queueFilterOptions, SLA_STATUSES, type SlaStatus, type TicketFilters } from './filters';
 import { typeLabel } from './labels';
 import { ClientPicker, UserPicker } from './Pickers';
 
@@ -125,7 +125,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           label={t('tickets.fields.queue')}
           placeholder={any}
           clearable
-          data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))}
+          data={queueFilterOptions(queues.data ?? [], filters.queueId)}
           value={filters.queueId ? String(filters.queueId) : null}
           onChange={(v) => onChange({ queueId: v ? Number(v) : null })}
           data-testid="tickets-filter-queue"

@@ -10,7 +10,7 @@ import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicketsList } from './api';
-import { activeFilterCount, clearFilters, filtersToParams, filtersToQuery, parseFilters, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
+import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
 import { useEnterKey } from './keys';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { TicketFiltersPanel } from './TicketFiltersPanel';
@@ -88,17 +88,18 @@ export default function TicketsListPage() {
       <Group mb="sm" gap="sm" wrap="wrap" align="center">
         {phone ? (
           <Select
-            value={filters.view}
-            onChange={(v) => v && update({ view: v as View })}
+            value={shownView(filters)}
+            onChange={(v) => v && update(chooseView(filters, v as View))}
             data={viewOptions}
+            placeholder={t('tickets.viewChosenStates')}
             allowDeselect={false}
             aria-label={t('tickets.builtInViews')}
             data-testid="tickets-views"
           />
         ) : (
           <SegmentedControl
-            value={filters.view}
-            onChange={(v) => update({ view: v as View })}
+            value={shownView(filters) ?? ''}
+            onChange={(v) => update(chooseView(filters, v as View))}
             data={viewOptions}
             aria-label={t('tickets.builtInViews')}
             data-testid="tickets-views"

@@ -11,7 +11,7 @@ import { useCustomFields } from './configApi';
 import { CustomFieldInput, fieldProps } from './FieldInputs';
 import { stateLabel } from './labels';
 import { customInputsFor, customPayload, formPathOf, type CustomInput } from './ticketFormModel';
-import { commentLabelKey, transitionAsks } from './transitionAsks';
+import { commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
 import { isStale, useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
 
@@ -92,7 +92,7 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
     <Modal opened onClose={onClose} title={`${stateLabel(t, ticket.state)} → ${target}`} size="lg" attributes={{ content: { 'data-testid': 'transition-modal' } }}>
       <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate>
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">{t('tickets.transition.needs')}</Text>
+          <Text size="sm" c="dimmed">{t(needsKey(asks))}</Text>
           <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />
           {asks.comment ? (
             <Textarea

@@ -26,7 +26,9 @@ function useConfig<T>(key: string, path: string) {
 }
 
 export const useTicketTypes = () => useConfig<TicketType>('types', '/ticket-types');
-export const useQueues = () => useConfig<Queue>('queues', '/queues');
+/** A queue as GET /queues lists it: also whether the signed-in user's ticket lists can show its tickets (the server decides). */
+export type ListedQueue = Queue & { ticketsVisible: boolean };
+export const useQueues = () => useConfig<ListedQueue>('queues', '/queues');
 export const useTeams = () => useConfig<Team>('teams', '/teams');
 export const useCategories = () => useConfig<Category>('categories', '/categories');
 export const useDimensions = () => useConfig<Dimension>('dimensions', '/dimensions');

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, ticketIdFrom, widerScope, type TicketFilters } from './filters';
+import { activeFilterCount, chooseView, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom, widerScope, type TicketFilters } from './filters';
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 
@@ -77,3 +77,34 @@ describe('ticketIdFrom', () => {
     for (const bad of ['abc', '', undefined, '0', '-3', '1.5', '12abc', ' 7', '1e3', '9999999999999999']) expect(ticketIdFrom(bad), String(bad)).toBeNull();
   });
 });
+
+describe('shownView and chooseView (the view switcher shows what the list shows)', () => {
+  it('highlights "all open" only while the list shows open states alone', () => {
+    expect(shownView(parse(''))).toBe('open');
+    expect(shownView(parse('stateCategory=new,waiting'))).toBe('open');
+    const widened = { ...parse('q=T2026-000004'), ...widerScope(parse('q=T2026-000004'))!.patch };
+    expect(shownView(widened)).toBeNull();
+    expect(shownView(parse('stateCategory=resolved'))).toBeNull();
+    expect(shownView(parse('view=mine&stateCategory=closed'))).toBe('mine');
+  });
+
+  it('picking "all open" after a wider state filter shows open tickets again; other views keep the filter', () => {
+    const widened = parse('q=tisk&stateCategory=new,open,waiting,resolved,closed');
+    expect(chooseView(widened, 'open')).toEqual({ view: 'open', stateCategory: [] });
+    expect(chooseView(widened, 'mine')).toEqual({ view: 'mine' });
+    expect(chooseView(parse('view=mine&stateCategory=waiting'), 'open')).toEqual({ view: 'open' });
+  });
+});
+
+describe('queueFilterOptions (only queues whose tickets the list can show)', () => {
+  const queues = [
+    { id: 1, name: 'Service desk', ticketsVisible: true },
+    { id: 2, name: 'Field service', ticketsVisible: false },
+    { id: 3, name: 'Network', ticketsVisible: true },
+  ];
+  it('offers the visible queues, and keeps a hidden one only while it is chosen (so it can be cleared)', () => {
+    expect(queueFilterOptions(queues, null)).toEqual([{ value: '1', label: 'Service desk' }, { value: '3', label: 'Network' }]);
+    expect(queueFilterOptions(queues, 2).map((o) => o.value)).toEqual(['1', '2', '3']);
+  });
+});
+

@@ -171,3 +171,27 @@ export function widerScope(f: TicketFilters): { scope: 'view' | 'states'; patch:
   }
   return null;
 }
+
+/**
+ * The queues the list's queue filter offers: those whose tickets the user's lists can
+ * show (the server says which: all for managers, own queues for technicians), so that
+ * no choice gives a silently empty list; a queue already chosen (an old link) stays, to be cleared.
+ */
+export function queueFilterOptions(queues: readonly { id: number; name: string; ticketsVisible: boolean }[], chosenId: number | null): { value: string; label: string }[] {
+  return queues.filter((q) => q.ticketsVisible || q.id === chosenId).map((q) => ({ value: String(q.id), label: q.name }));
+}
+
+/**
+ * The built-in view the view switcher highlights: "all open" only while the list shows
+ * open states alone. A state filter reaching further (e.g. "search in every state" from
+ * the empty list) shows more than that name says, so then none is highlighted (null).
+ */
+export function shownView(f: TicketFilters): View | null {
+  if (f.view === 'open' && f.stateCategory.some((c) => !ACTIVE_CATEGORIES.includes(c))) return null;
+  return f.view;
+}
+
+/** Picking a view in the switcher; "all open" also drops a state filter reaching beyond the open states, so that it shows what it says. */
+export function chooseView(f: TicketFilters, view: View): Partial<TicketFilters> {
+  return view === 'open' && shownView(f) === null ? { view, stateCategory: [] } : { view };
+}

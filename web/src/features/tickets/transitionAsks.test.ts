@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { asksAnything, commentLabelKey, transitionAsks } from './transitionAsks';
+import { asksAnything, commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
 
 const move = (over: Partial<Parameters<typeof transitionAsks>[0]> = {}) => ({ requiredFields: [], toCategory: 'open' as const, clientNotice: null, ...over });
 
@@ -32,5 +32,16 @@ describe('transitionAsks', () => {
     expect(commentLabelKey(transitionAsks(move({ toCategory: 'waiting' })))).toBe('tickets.transition.messageLabel');
     expect(commentLabelKey(transitionAsks(move({ requiredFields: ['comment'] })))).toBe('tickets.transition.messageLabelRequired');
     expect(commentLabelKey(transitionAsks(move({ toCategory: 'waiting', clientNotice: 'ticket_waiting_for_client' })))).toBe('tickets.transition.requestLabel');
+  });
+
+  it('words the opening line for one required field, several, or only an optional message', () => {
+    expect(needsKey(transitionAsks(move({ toCategory: 'resolved', clientNotice: 'ticket_resolved' })))).toBe('tickets.transition.needsOne');
+    expect(needsKey(transitionAsks(move({ requiredFields: ['serial'] })))).toBe('tickets.transition.needsOne');
+    expect(needsKey(transitionAsks(move({ toCategory: 'waiting', clientNotice: 'ticket_waiting_for_client' })))).toBe('tickets.transition.needsOne');
+    expect(needsKey(transitionAsks(move({ requiredFields: ['comment', 'serial'] })))).toBe('tickets.transition.needsSeveral');
+    expect(needsKey(transitionAsks(move({ toCategory: 'resolved', clientNotice: 'ticket_resolved', requiredFields: ['serial'] })))).toBe('tickets.transition.needsSeveral');
+    expect(needsKey(transitionAsks(move({ toCategory: 'waiting' })))).toBe('tickets.transition.needsNothing');
+    // An optional message beside one required field: still one required.
+    expect(needsKey(transitionAsks(move({ toCategory: 'waiting', requiredFields: ['serial'] })))).toBe('tickets.transition.needsOne');
   });
 });

@@ -42,3 +42,13 @@ export function commentLabelKey(asks: Pick<TransitionAsks, 'comment' | 'commentK
   if (asks.commentKind === 'request') return 'tickets.transition.requestLabel';
   return asks.comment === 'required' ? 'tickets.transition.messageLabelRequired' : 'tickets.transition.messageLabel';
 }
+
+/**
+ * The dialog's opening line, worded for what it asks: nothing required (only an optional
+ * message to the client), one required field, or several.
+ */
+export function needsKey(asks: TransitionAsks): string {
+  const required = (asks.comment === 'required' ? 1 : 0) + (asks.resolutionNote === 'required' ? 1 : 0) + asks.customKeys.length;
+  if (required === 0) return 'tickets.transition.needsNothing';
+  return required === 1 ? 'tickets.transition.needsOne' : 'tickets.transition.needsSeveral';
+}
