@@ -14,8 +14,18 @@ const STEP_MS = 10_000;
 const JOURNEY_MS = 60_000;
 const TICKET_SUBJECT = 'E2E: tiskárna v účtárně netiskne';
 
-// No mail server: mail waits in the outbox, where the journey finds it.
-const demo = useDemoServer({ name: 'admin', stepMs: STEP_MS, config: { smtpUrl: '' } });
+// No mail server: mail waits in the outbox, where the journey finds it. One demo mail
+// has failed for good, as it does after 10 refused connections.
+const FAILED_ERROR = 'ESOCKET connect ECONNREFUSED 127.0.0.1:25';
+const demo = useDemoServer({
+  name: 'admin',
+  stepMs: STEP_MS,
+  config: { smtpUrl: '' },
+  seed: async (_services, db) => {
+    const first = await db.selectFrom('mail_outbox').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('mail_outbox').set({ status: 'failed', attempts: 10, last_error: FAILED_ERROR }).where('id', '=', first.id).execute();
+  },
+});
 const { shot } = demo;
 
 async function signedInPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
@@ -166,6 +176,34 @@ describe('Administration journey in the browser', () => {
     expect(await ticketLink.getAttribute('href')).toMatch(/^\/tickets\/\d+$/);
     await page.keyboard.press('Escape');
     await message.waitFor({ state: 'detached' });
+  }, JOURNEY_MS);
+
+  test('a failed mail says in Czech why (the server\'s own text kept); a retry someone else already made shows the mail as it is now', async () => {
+    const page = await signedInPage();
+    await page.goto('/admin/mail/outbox');
+    await page.getByTestId('outbox-status-filter').getByText('Selhalo', { exact: true }).click();
+    const row = page.locator('[data-testid^="outbox-row-"][data-status="failed"]').first();
+    await row.waitFor();
+    // The cause in words in the list, not "ESOCKET connect ECONNREFUSED …".
+    expect(await row.getByTestId('outbox-error').innerText()).toBe('Poštovní server odmítl spojení');
+    // The status badge keeps its whole word.
+    expect(await row.locator('[data-status="failed"]').last().innerText()).toBe('SELHALO');
+    await row.click();
+    const alert = page.getByTestId('mail-last-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('KONTOR_SMTP_URL');
+    expect(await page.getByTestId('mail-last-error-raw').innerText()).toBe(FAILED_ERROR);
+    await shot(page, 'mail-failed-explained');
+
+    // Another administrator sends it again first; this page still offers the retry.
+    const id = Number((await row.getAttribute('data-testid'))!.replace('outbox-row-', ''));
+    await apiCall(page, 'POST', `/mail/outbox/${id}/retry`);
+    await page.getByTestId('mail-retry').click();
+    await page.getByText('Znovu lze odeslat jen zprávu, jejíž odeslání selhalo').first().waitFor();
+    // The drawer shows the mail as it is now (pending), without a retry that cannot succeed.
+    await expect.poll(() => page.getByTestId('mail-message').locator('[data-status]').first().getAttribute('data-status')).toBe('pending');
+    expect(await page.getByTestId('mail-retry').count()).toBe(0);
+    await page.keyboard.press('Escape');
   }, JOURNEY_MS);
 
   test('mail templates: an unknown placeholder is named on its field; insert, save, reset to built-in', async () => {

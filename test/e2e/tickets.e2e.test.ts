@@ -35,8 +35,21 @@ const demo = useDemoServer({
     if (!desk.members.includes(operator.id)) {
       await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members, operator.id] });
     }
+    // Two dimensions, and two open tickets of the queue that share a service but not a cost centre (the dimension filter step).
+    await services.helpdesk.taxonomy.createDimension(systemContext, { code: 'service', name: 'Služba', active: true, values: [{ code: 'printing', name: 'Tisk', active: true }] });
+    await services.helpdesk.taxonomy.createDimension(systemContext, {
+      code: 'cost_centre', name: 'Středisko', active: true, values: [{ code: 'brno', name: 'Brno', active: true }, { code: 'praha', name: 'Praha', active: true }],
+    });
+    const open = await db.selectFrom('tickets').select(['id', 'version']).where('queue_id', '=', desk.id).where('state_category', 'in', ['new', 'open']).orderBy('id').limit(2).execute();
+    if (open.length < 2) throw new Error('the demo has fewer than two open tickets in service_desk');
+    for (const [i, ticket] of open.entries()) {
+      await services.tickets.update(systemContext, ticket.id, { version: ticket.version, dimensions: { service: 'printing', cost_centre: i === 0 ? 'brno' : 'praha' } });
+    }
+    [printedInBrno, printedInPraha] = open.map((t) => t.id) as [number, number];
   },
 });
+let printedInBrno = 0;
+let printedInPraha = 0;
 const { newPage, shot } = demo;
 const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
@@ -224,6 +237,30 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.goto('/tickets/99999');
     await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
     expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
+  }, JOURNEY_MS);
+
+  test('filters by two dimensions at once; the address keeps both', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto('/tickets');
+    await page.getByTestId('page-tickets').waitFor();
+    await page.getByTestId('tickets-filters-toggle').click();
+    // A control per dimension: Služba = Tisk shows both tickets, Středisko = Brno then only one.
+    await page.getByTestId('tickets-filter-dimension-service').click();
+    await page.getByRole('option', { name: 'Tisk' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId(`tickets-row-${printedInPraha}`).waitFor({ timeout: STEP_MS });
+    await page.getByTestId('tickets-filter-dimension-cost_centre').click();
+    await page.getByRole('option', { name: 'Brno' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('dimension'), { timeout: STEP_MS }).toBe('cost_centre:brno,service:printing');
+    await page.getByTestId(`tickets-row-${printedInPraha}`).waitFor({ state: 'detached', timeout: STEP_MS });
+    await page.getByTestId(`tickets-row-${printedInBrno}`).waitFor({ timeout: STEP_MS });
+    // A reload (or a shared link) shows the same list.
+    await page.reload();
+    await page.getByTestId(`tickets-row-${printedInBrno}`).waitFor({ timeout: STEP_MS });
+    expect(await page.getByTestId(`tickets-row-${printedInPraha}`).count()).toBe(0);
+    await shot(page, 'two-dimensions');
   }, JOURNEY_MS);
 
   test('finding a resolved ticket: "nothing found" says where it searched and widens to every state; the search box follows the address', async () => {

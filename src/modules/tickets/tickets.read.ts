@@ -191,6 +191,22 @@ function customFieldHas(db: DbOrTx, key: unknown, value: unknown): RawBuilder<bo
   return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where cast(e.value as text) = ${value})`;
 }
 
+/**
+ * The `dimension` filter (dimensionCode:valueCode, comma-separated; listQuery checked its
+ * form) grouped by dimension, in the order first named: the values of one dimension are
+ * alternatives, each dimension a condition of its own. A value named twice counts once.
+ */
+function dimensionFilters(text: string): { dimension: string; values: string[] }[] {
+  const byDimension = new Map<string, Set<string>>();
+  for (const pair of text.split(',')) {
+    const [dimension, value] = pair.split(':') as [string, string];
+    let values = byDimension.get(dimension);
+    if (!values) byDimension.set(dimension, (values = new Set()));
+    values.add(value);
+  }
+  return [...byDimension].map(([dimension, values]) => ({ dimension, values: [...values] }));
+}
+
 /** The filtered, ordered read of one list statement (of one state category when `category` names its param). */
 function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery['sort'], flags: string[], category: string | null) {
   const has = (k: string) => k in p;
@@ -216,14 +232,15 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
   if (has('categoryId')) q = q.where('tickets.category_id', '=', p.categoryId);
   if (has('slaStatus')) q = q.where('tickets.sla_status', '=', p.slaStatus);
   if (has('tag')) q = q.where('tickets.id', 'in', db.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', p.tag));
-  if (has('dim')) {
+  // One condition per dimension (all must hold); its values are alternatives (a ticket has one value of a dimension).
+  for (let i = 0; has(`dim_${i}`); i++) {
     q = q.where('tickets.id', 'in',
       db.selectFrom('ticket_dimension_values as tdv')
         .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
         .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
         .select('tdv.ticket_id')
-        .where('d.code', '=', p.dim)
-        .where('dv.code', '=', p.dimValue));
+        .where('d.code', '=', p[`dim_${i}`])
+        .where('dv.code', 'in', ins(`dim_${i}_v`)));
   }
   if (has('customKey')) q = q.where(customFieldHas(db, p.customKey, p.customValue));
   if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
@@ -291,9 +308,11 @@ export async function listTickets(
   if (q.slaStatus) p.slaStatus = q.slaStatus;
   if (q.tag) p.tag = q.tag.toLowerCase();
   if (q.dimension) {
-    const [dim, value] = q.dimension.split(':') as [string, string];
-    p.dim = dim;
-    p.dimValue = value;
+    // The number of dimensions and of their values is part of the statement's shape (its keys).
+    dimensionFilters(q.dimension).forEach(({ dimension, values }, i) => {
+      p[`dim_${i}`] = dimension;
+      list(`dim_${i}_v`, values);
+    });
   }
   if (q.custom) {
     const [key, ...rest] = q.custom.split(':');

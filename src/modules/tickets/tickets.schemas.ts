@@ -155,6 +155,10 @@ export const timelineItemSchema = z.object({
 /** The SLA status a list item carries (tickets.sla.ts overallStatus): what `slaStatus` filters on. */
 export const SLA_STATUSES = ['running', 'warning', 'paused', 'met', 'breached', 'none'] as const;
 
+/** Dimension filters of the list: dimensionCode:valueCode, comma-separated (tickets.read.ts dimensionFilters reads them). */
+const DIMENSION_FILTERS = /^[\w-]+:[\w-]+(,[\w-]+:[\w-]+)*$/;
+export const MAX_DIMENSION_FILTERS = 20;
+
 const idParam = (what: string) => z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe(what);
 
 export const listQuery = z.strictObject({
@@ -175,8 +179,15 @@ export const listQuery = z.strictObject({
   tag: z.string().max(40).optional().describe('One tag (compared in lower case)'),
   slaStatus: z.enum(SLA_STATUSES).optional()
     .describe('SLA status: running, warning (past the warning share of a target), paused (waiting), met, breached, none (no SLA)'),
-  dimension: z.string().regex(/^[\w-]+:[\w-]+$/).optional()
-    .describe('An analytic dimension value as dimensionCode:valueCode (e.g. service:email)'),
+  dimension: z.union([z.string(), z.array(z.string()).max(MAX_DIMENSION_FILTERS)])
+    // Repeated (?dimension=a:x&dimension=b:y), Fastify hands over a list: the same filter as a:x,b:y.
+    .transform((v) => (Array.isArray(v) ? v.join(',') : v))
+    .pipe(z.string().max(2000).regex(DIMENSION_FILTERS, 'Expected dimensionCode:valueCode, several separated by commas (e.g. service:email,cost_centre:brno)')
+      .refine((v) => v.split(',').length <= MAX_DIMENSION_FILTERS, `At most ${MAX_DIMENSION_FILTERS} dimension values`))
+    .optional()
+    .describe('Analytic dimension values as dimensionCode:valueCode (e.g. service:email). Several, comma-separated or with the parameter repeated '
+      + `(service:printing,cost_centre:brno), at most ${MAX_DIMENSION_FILTERS}: every dimension named must match (AND); several values of one dimension `
+      + 'are alternatives (OR). An unknown dimension or value matches nothing'),
   custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional()
     .describe('A custom field value as fieldKey:value (e.g. asset:INV-1001); the whole value must match exactly'),
   /** `newest`: the latest tickets first (by number of creation); with `q`, the fast order for words that many tickets contain. */

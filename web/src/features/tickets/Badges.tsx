@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconClockPause, IconClockExclamation, IconClockCheck, IconClock, IconAlarm } from '@tabler/icons-react';
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import type { Priority, Sla } from './api';
@@ -48,9 +48,10 @@ const SLA_ICONS: Record<SlaStatus, typeof IconClock> = {
   none: IconClock,
 };
 
+/** The duration units of the reader's language; the same object while the language stays (safe in memo deps). */
 export function useDurationUnits() {
   const { t } = useTranslation();
-  return { d: t('tickets.units.d'), h: t('tickets.units.h'), m: t('tickets.units.m') };
+  return useMemo(() => ({ d: t('tickets.units.d'), h: t('tickets.units.h'), m: t('tickets.units.m') }), [t]);
 }
 
 export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status' | 'dueAt'>; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {

@@ -55,7 +55,7 @@ function SlaTarget({ target, viaResolution, testId }: { target: SlaTargetOutcome
       return (
         <Text size="sm" data-testid={testId} data-outcome="running">
           {formatDateTime(shown.dueAt)}{' '}
-          <Text span size="sm" c={left < 0 ? 'red' : 'dimmed'} fw={left < 0 ? 600 : undefined}>
+          <Text span size="sm" c={left < 0 ? 'red' : shown.warning ? 'orange.8' : 'dimmed'} fw={left < 0 || shown.warning ? 600 : undefined} data-warning={shown.warning || undefined}>
             ({left < 0 ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
           </Text>
         </Text>

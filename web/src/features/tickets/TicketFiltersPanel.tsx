@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
-import { CUSTOM_PATTERN, queueFilterOptions, SLA_STATUSES, type SlaStatus, type TicketFilters } from './filters';
+import { CUSTOM_PATTERN, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters } from './filters';
 import { typeLabel } from './labels';
 import { ClientPicker, UserPicker } from './Pickers';
 
@@ -106,14 +106,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
   useEffect(() => setTag(filters.tag ?? ''), [filters.tag]);
   const commitTag = () => onChange({ tag: tag.trim().toLowerCase() || null });
 
-  const dimensionData = useMemo(
-    () =>
-      (dimensions.data ?? []).map((d) => ({
-        group: d.name,
-        items: d.values.map((v) => ({ value: `${d.code}:${v.code}`, label: `${d.name}: ${v.name}` })),
-      })),
-    [dimensions.data],
-  );
+  const dimensionControls = useMemo(() => dimensionFilterControls(dimensions.data ?? [], filters.dimensions), [dimensions.data, filters.dimensions]);
   const any = t('tickets.filters.any');
   // Clearing starts the custom field control afresh (a field picked without a value is no filter yet).
   const [cleared, setCleared] = useState(0);
@@ -209,26 +202,21 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           maxLength={40}
           data-testid="tickets-filter-tag"
         />
-        {dimensionData.length > 0 ? (
-          <Select
-            label={t('tickets.fields.dimension')}
-            placeholder={any}
+        {/* One control per dimension: all set must match; several values of one are alternatives. */}
+        {dimensionControls.map((c) => (
+          <MultiSelect
+            key={c.code}
+            label={c.known ? c.label : t('tickets.filters.unknownDimension', { code: c.code })}
+            placeholder={c.value.length ? undefined : any}
             clearable
-            searchable
-            data={dimensionData}
-            value={filters.dimension}
-            onChange={(v) => onChange({ dimension: v })}
-            data-testid="tickets-filter-dimension"
+            // A search box beside the chosen values takes a second line: only where there is much to search.
+            searchable={c.options.length > 10}
+            data={c.options}
+            value={c.value}
+            onChange={(values) => onChange({ dimensions: withDimensionValues(filters.dimensions, c.code, values) })}
+            data-testid={`tickets-filter-dimension-${c.code}`}
           />
-        ) : (
-          <TextInput
-            label={t('tickets.fields.dimension')}
-            placeholder={t('tickets.filters.dimensionPlaceholder')}
-            defaultValue={filters.dimension ?? ''}
-            onBlur={(e) => onChange({ dimension: /^[\w-]+:[\w-]+$/.test(e.currentTarget.value.trim()) ? e.currentTarget.value.trim() : null })}
-            data-testid="tickets-filter-dimension"
-          />
-        )}
+        ))}
         <CustomFieldFilter key={cleared} custom={filters.custom} onChange={(custom) => onChange({ custom })} />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">

@@ -1,5 +1,5 @@
 import { Avatar, Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconArrowsExchange, IconLink, IconLock, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconAlarm, IconArrowsExchange, IconClockExclamation, IconLink, IconLock, IconPaperclip, IconPencil, IconPlus, IconStairsUp } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -8,7 +8,9 @@ import { formatDateTime } from '../../app/format';
 import type { TimelineItem } from './api';
 import { useCustomFields, useDimensions } from './configApi';
 import { stateLabel } from './labels';
+import { formatDuration, SLA_COLORS } from './sla';
 import { describeEvent, type EventFormat } from './timeline';
+import { useDurationUnits } from './Badges';
 
 const EVENT_ICONS: Record<string, typeof IconPlus> = {
   created: IconPlus,
@@ -17,7 +19,13 @@ const EVENT_ICONS: Record<string, typeof IconPlus> = {
   linked: IconLink,
   unlinked: IconLink,
   attachment: IconPaperclip,
+  sla_warning: IconAlarm,
+  sla_breach: IconClockExclamation,
+  escalated: IconStairsUp,
 };
+
+/** SLA events stand out in the SLA badge's colours (sla.ts); a state change in indigo. */
+const EVENT_COLORS: Record<string, string> = { state: 'indigo', sla_warning: SLA_COLORS.warning, sla_breach: SLA_COLORS.breached, escalated: SLA_COLORS.breached };
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('');
@@ -73,7 +81,7 @@ function Event({ item, format }: { item: TimelineItem; format: EventFormat }) {
   if (!lines.length) return null;
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" px={4} data-testid={`timeline-event-${item.id}`} data-event={item.event} data-after={typeof item.after === 'string' ? item.after : undefined}>
-      <ThemeIcon size={22} radius="xl" variant="light" color={item.event === 'state' ? 'indigo' : 'gray'} mt={1}>
+      <ThemeIcon size={22} radius="xl" variant="light" color={EVENT_COLORS[item.event ?? ''] ?? 'gray'} mt={1}>
         <Icon size={13} />
       </ThemeIcon>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
@@ -94,6 +102,7 @@ export function TimelineView({ items, typeId }: { items: TimelineItem[]; typeId:
   const { t } = useTranslation();
   const fields = useCustomFields(typeId);
   const dimensions = useDimensions();
+  const units = useDurationUnits();
   const format = useMemo<EventFormat>(
     () => ({
       field: (name) => t(`tickets.timeline.fields.${name}`, { defaultValue: name }),
@@ -101,8 +110,11 @@ export function TimelineView({ items, typeId }: { items: TimelineItem[]; typeId:
       level: (field, level) => t(`tickets.levels.${field}.${level}`, { defaultValue: level }),
       customLabel: (key) => fields.data?.find((f) => f.key === key)?.label ?? key,
       dimension: (code) => dimensions.data?.find((d) => d.code === code)?.name ?? code,
+      dateTime: (iso) => formatDateTime(iso),
+      minutes: (minutes) => formatDuration(minutes * 60_000, units),
+      slaClock: (clock) => t(`tickets.timeline.slaClocks.${clock}`, { defaultValue: clock }),
     }),
-    [t, fields.data, dimensions.data],
+    [t, fields.data, dimensions.data, units],
   );
   if (!items.length) return <Text c="dimmed" size="sm">{t('tickets.timeline.empty')}</Text>;
   return (

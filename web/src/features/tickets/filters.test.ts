@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, chooseView, clearFilters, DEFAULT_FILTERS, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom, widerScope, type TicketFilters } from './filters';
+import {
+  activeFilterCount, chooseView, clearFilters, DEFAULT_FILTERS, dimensionFilterControls, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom,
+  widerScope, withDimensionValues, type TicketFilters,
+} from './filters';
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 
@@ -16,7 +19,7 @@ describe('ticket list filters ⇄ URL', () => {
     const f = parse(qs);
     expect(f).toEqual({
       view: 'mine', q: 'tiskárna', queueId: 3, stateCategory: ['open', 'waiting'], priority: ['P1', 'P2'], typeCode: 'incident',
-      assigneeId: 7, teamId: 2, clientId: 12, categoryId: 4, slaStatus: 'warning', tag: 'vpn', dimension: 'service:email', custom: 'asset:INV-10%', sort: 'priority',
+      assigneeId: 7, teamId: 2, clientId: 12, categoryId: 4, slaStatus: 'warning', tag: 'vpn', dimensions: ['service:email'], custom: 'asset:INV-10%', sort: 'priority',
     });
     expect(filtersToParams(f).toString()).toBe(qs);
   });
@@ -34,6 +37,47 @@ describe('ticket list filters ⇄ URL', () => {
   it('round-trips any filters through the URL', () => {
     const f: TicketFilters = { ...DEFAULT_FILTERS, view: 'breaching_soon', q: 'VPN', tag: 'sit', sort: '-created', clientId: 5 };
     expect(parseFilters(filtersToParams(f))).toEqual(f);
+  });
+});
+
+describe('several dimensions at once', () => {
+  it('reads a comma-separated or repeated dimension parameter, drops malformed entries and writes one canonical list', () => {
+    const f = parse('dimension=service:printing,cost_centre:brno,bogus,a:b:c&dimension=service:email&dimension=service:printing');
+    expect(f.dimensions).toEqual(['cost_centre:brno', 'service:email', 'service:printing']);
+    expect(filtersToParams(f).get('dimension')).toBe('cost_centre:brno,service:email,service:printing');
+    expect(parseFilters(filtersToParams(f))).toEqual(f);
+    // The old single value reads as before.
+    expect(parse('dimension=service:email').dimensions).toEqual(['service:email']);
+  });
+
+  it('sends them as one comma-separated dimension parameter; each dimension counts as one filter', () => {
+    const f = parse('dimension=service:printing,service:email,cost_centre:brno');
+    expect(filtersToQuery(f).dimension).toBe('cost_centre:brno,service:email,service:printing');
+    expect(filtersToQuery(DEFAULT_FILTERS).dimension).toBeUndefined();
+    expect(activeFilterCount(f)).toBe(2);
+    expect(clearFilters(f).dimensions).toEqual([]);
+  });
+
+  it('sets the values of one dimension, keeping the others; no value leaves that dimension out', () => {
+    const start = ['cost_centre:brno', 'service:printing'];
+    expect(withDimensionValues(start, 'service', ['email', 'printing'])).toEqual(['cost_centre:brno', 'service:email', 'service:printing']);
+    expect(withDimensionValues(start, 'service', [])).toEqual(['cost_centre:brno']);
+    expect(withDimensionValues([], 'cost_centre', ['praha'])).toEqual(['cost_centre:praha']);
+  });
+
+  it('offers each active dimension with its active values; a chosen one no longer offered stays visible, to be cleared', () => {
+    const offered = [
+      { code: 'service', name: 'Služba', active: true, values: [{ code: 'printing', name: 'Tisk', active: true }, { code: 'fax', name: 'Fax', active: false }] },
+      { code: 'cost_centre', name: 'Středisko', active: true, values: [{ code: 'brno', name: 'Brno', active: true }] },
+      { code: 'old', name: 'Stará', active: false, values: [{ code: 'x', name: 'X', active: true }] },
+    ];
+    expect(dimensionFilterControls(offered, [])).toEqual([
+      { code: 'service', label: 'Služba', known: true, options: [{ value: 'printing', label: 'Tisk' }], value: [] },
+      { code: 'cost_centre', label: 'Středisko', known: true, options: [{ value: 'brno', label: 'Brno' }], value: [] },
+    ]);
+    const controls = dimensionFilterControls(offered, ['gone:a', 'service:fax', 'service:lost']);
+    expect(controls.map((c) => [c.code, c.known, c.value])).toEqual([['service', true, ['fax', 'lost']], ['cost_centre', true, []], ['gone', false, ['a']]]);
+    expect(controls[0]!.options).toEqual([{ value: 'printing', label: 'Tisk' }, { value: 'fax', label: 'Fax' }, { value: 'lost', label: 'lost' }]);
   });
 });
 

@@ -28,8 +28,8 @@ export interface TicketFilters {
   categoryId: number | null;
   slaStatus: SlaStatus | null;
   tag: string | null;
-  /** dimension code:value code */
-  dimension: string | null;
+  /** Dimension values as dimensionCode:valueCode, sorted: every dimension named must match, values of one dimension are alternatives. */
+  dimensions: string[];
   /** custom field key:value (the whole value, or one option of a multi-choice) */
   custom: string | null;
   sort: Sort;
@@ -48,7 +48,7 @@ export const DEFAULT_FILTERS: TicketFilters = {
   categoryId: null,
   slaStatus: null,
   tag: null,
-  dimension: null,
+  dimensions: [],
   custom: null,
   sort: 'sla',
 };
@@ -75,6 +75,75 @@ export function ticketIdFrom(param: string | undefined): number | null {
   return positiveId(param ?? null);
 }
 
+/** dimensionCode:valueCode of a dimension filter, as the server takes it. */
+export const DIMENSION_PATTERN = /^[\w-]{1,50}:[\w-]{1,50}$/;
+/** The most dimension values the server takes in one list query. */
+export const MAX_DIMENSION_VALUES = 20;
+
+/**
+ * Dimension filters from the address: comma-separated (as the API takes them), the
+ * parameter possibly repeated; malformed entries dropped, each value once, sorted so
+ * that the same filters always make the same address (and match their saved view).
+ */
+export function dimensionsOf(texts: readonly string[]): string[] {
+  const pairs = texts.flatMap((t) => t.split(',')).map((v) => v.trim()).filter((v) => DIMENSION_PATTERN.test(v));
+  return [...new Set(pairs)].sort().slice(0, MAX_DIMENSION_VALUES);
+}
+
+/** The values chosen for one dimension (value codes). */
+export function dimensionValues(dimensions: readonly string[], code: string): string[] {
+  return dimensions.filter((d) => d.slice(0, d.indexOf(':')) === code).map((d) => d.slice(d.indexOf(':') + 1));
+}
+
+/** The dimension filters with `code`'s values replaced by `values` (none: that dimension no longer filters). */
+export function withDimensionValues(dimensions: readonly string[], code: string, values: readonly string[]): string[] {
+  return dimensionsOf([...dimensions.filter((d) => d.slice(0, d.indexOf(':')) !== code), ...values.map((v) => `${code}:${v}`)]);
+}
+
+/** The dimension codes the filters name, in order. */
+export function filteredDimensionCodes(dimensions: readonly string[]): string[] {
+  return [...new Set(dimensions.map((d) => d.slice(0, d.indexOf(':'))))];
+}
+
+/** A dimension as the filter panel offers it (GET /dimensions). */
+interface OfferedDimension {
+  code: string;
+  name: string;
+  active: boolean;
+  values: readonly { code: string; name: string; active: boolean }[];
+}
+
+/** One control of the panel: a dimension, the values it offers and those chosen. */
+export interface DimensionFilterControl {
+  code: string;
+  /** The dimension's name; its code when it is not offered (known: false). */
+  label: string;
+  known: boolean;
+  options: { value: string; label: string }[];
+  value: string[];
+}
+
+/**
+ * The dimension controls of the filter panel: one per active dimension with its active
+ * values. A dimension or value chosen but no longer offered (an old link or saved view, a
+ * value made inactive) is shown by its code, so that it can be seen and cleared, never
+ * filtering out of sight.
+ */
+export function dimensionFilterControls(offered: readonly OfferedDimension[], dimensions: readonly string[]): DimensionFilterControl[] {
+  const controls = offered.filter((d) => d.active || dimensionValues(dimensions, d.code).length).map((d) => {
+    const value = dimensionValues(dimensions, d.code);
+    const options = d.values.filter((v) => v.active || value.includes(v.code)).map((v) => ({ value: v.code, label: v.name }));
+    for (const v of value) if (!options.some((o) => o.value === v)) options.push({ value: v, label: v });
+    return { code: d.code, label: d.name, known: true, options, value };
+  });
+  for (const code of filteredDimensionCodes(dimensions)) {
+    if (controls.some((c) => c.code === code)) continue;
+    const value = dimensionValues(dimensions, code);
+    controls.push({ code, label: code, known: false, options: value.map((v) => ({ value: v, label: v })), value });
+  }
+  return controls;
+}
+
 /** key:value of a custom field filter, as the server takes it. */
 export const CUSTOM_PATTERN = /^[\w-]{1,50}:.{1,200}$/;
 
@@ -98,7 +167,7 @@ export function parseFilters(params: URLSearchParams): TicketFilters {
     categoryId: positiveId(params.get('categoryId')),
     slaStatus: oneOf(SLA_STATUSES, params.get('slaStatus')),
     tag: text(params.get('tag'), 40),
-    dimension: text(params.get('dimension'), 101, /^[\w-]+:[\w-]+$/),
+    dimensions: dimensionsOf(params.getAll('dimension')),
     custom: text(params.get('custom'), 251, CUSTOM_PATTERN),
     sort: oneOf(SORTS, params.get('sort')) ?? DEFAULT_FILTERS.sort,
   };
@@ -119,7 +188,7 @@ export function filtersToParams(f: TicketFilters): URLSearchParams {
   if (f.categoryId) p.set('categoryId', String(f.categoryId));
   if (f.slaStatus) p.set('slaStatus', f.slaStatus);
   if (f.tag) p.set('tag', f.tag);
-  if (f.dimension) p.set('dimension', f.dimension);
+  if (f.dimensions.length) p.set('dimension', f.dimensions.join(','));
   if (f.custom) p.set('custom', f.custom);
   if (f.sort !== DEFAULT_FILTERS.sort) p.set('sort', f.sort);
   return p;
@@ -141,7 +210,7 @@ export function filtersToQuery(f: TicketFilters): Query {
     categoryId: f.categoryId ?? undefined,
     slaStatus: f.slaStatus ?? undefined,
     tag: f.tag ?? undefined,
-    dimension: f.dimension ?? undefined,
+    dimension: f.dimensions.length ? f.dimensions.join(',') : undefined,
     custom: f.custom ?? undefined,
     sort: f.sort,
   };
@@ -149,9 +218,11 @@ export function filtersToQuery(f: TicketFilters): Query {
 
 /** How many filters (beyond view, search and sort) are set: the badge on the filter button. */
 export function activeFilterCount(f: TicketFilters): number {
-  return [f.queueId, f.typeCode, f.assigneeId, f.teamId, f.clientId, f.categoryId, f.slaStatus, f.tag, f.dimension, f.custom].filter((v) => v !== null).length
+  return [f.queueId, f.typeCode, f.assigneeId, f.teamId, f.clientId, f.categoryId, f.slaStatus, f.tag, f.custom].filter((v) => v !== null).length
     + (f.stateCategory.length ? 1 : 0)
-    + (f.priority.length ? 1 : 0);
+    + (f.priority.length ? 1 : 0)
+    // Each dimension is a filter of its own in the panel.
+    + filteredDimensionCodes(f.dimensions).length;
 }
 
 export function clearFilters(f: TicketFilters): TicketFilters {

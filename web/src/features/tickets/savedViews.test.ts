@@ -33,6 +33,18 @@ describe('saved views', () => {
     expect(viewFiltersOf(read.filters)).toEqual(saved);
   });
 
+  it('saves several dimension filters as one comma-separated list and restores them, in any order they were saved', () => {
+    const current = f({ dimensions: ['cost_centre:brno', 'service:printing'] });
+    const saved = viewFiltersOf(current);
+    expect(saved).toMatchObject({ dimension: 'cost_centre:brno,service:printing' });
+    expect(filtersOfView(saved)).toEqual({ filters: current, unsupported: [] });
+    // Saved over the API in another order: the same list, so the menu shows it as the current view.
+    const apiView = view(4, { ...saved, dimension: 'service:printing,cost_centre:brno' });
+    expect(filtersOfView(apiView.filters).filters.dimensions).toEqual(['cost_centre:brno', 'service:printing']);
+    expect(activeView([apiView], current)?.id).toBe(4);
+    expect(activeView([apiView], f({ dimensions: ['service:printing'] }))).toBeNull();
+  });
+
   it('knows which saved view the list shows', () => {
     const views = [view(1, { view: 'unassigned', sort: 'sla' }), view(2, { view: 'mine', priority: 'P1', sort: 'sla' }), view(3, { stateCode: 'in_progress' })];
     expect(activeView(views, f({ view: 'mine', priority: ['P1'] }))?.id).toBe(2);

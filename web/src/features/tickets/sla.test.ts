@@ -63,7 +63,9 @@ describe('targetDisplay', () => {
   const target = (over: Partial<SlaTargetOutcome>): SlaTargetOutcome => ({ status: 'running', dueAt: at(23), stoppedAt: null, breachedMinutes: null, ...over });
 
   it('a running target counts down to its due time, and past it', () => {
-    expect(targetDisplay(target({}), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000 });
+    expect(targetDisplay(target({}), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: false });
+    // Past the warning share: the details panel marks the time left, as the badge does.
+    expect(targetDisplay(target({ status: 'warning' }), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: true });
     expect(targetDisplay(target({ status: 'breached', dueAt: at(-10), breachedMinutes: 10 }), NOW)).toMatchObject({ kind: 'countdown', remainingMs: -10 * 60_000 });
   });
 

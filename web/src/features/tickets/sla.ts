@@ -67,7 +67,7 @@ export function slaLabel(view: SlaView, units: DurationUnits): { key: string; ti
 
 /** What the details panel shows for one SLA target. */
 export type TargetDisplay =
-  | { kind: 'countdown'; dueAt: string; remainingMs: number }
+  | { kind: 'countdown'; dueAt: string; remainingMs: number; warning: boolean }
   | { kind: 'paused' }
   | { kind: 'met'; at: string }
   | { kind: 'missed'; at: string; lateMs: number }
@@ -86,5 +86,6 @@ export function targetDisplay(target: SlaTargetOutcome, now: number): TargetDisp
   }
   if (target.status === 'paused') return { kind: 'paused' };
   if (target.status === 'none' || target.status === 'met' || !target.dueAt) return { kind: 'none' };
-  return { kind: 'countdown', dueAt: target.dueAt, remainingMs: Date.parse(target.dueAt) - now };
+  // warning: past the policy's warning share, so the time left shows in the warning colour.
+  return { kind: 'countdown', dueAt: target.dueAt, remainingMs: Date.parse(target.dueAt) - now, warning: target.status === 'warning' };
 }

@@ -8,6 +8,9 @@ const fmt: EventFormat = {
   state: (code) => `S:${code}`,
   level: (field, level) => `${field}:${level}`,
   customLabel: (key) => `C:${key}`,
+  dateTime: (iso) => `D:${iso}`,
+  minutes: (minutes) => `${minutes} min`,
+  slaClock: (clock) => `K:${clock}`,
 };
 
 const event = (over: Partial<TimelineItem>): TimelineItem => ({
@@ -50,7 +53,7 @@ describe('timeline events as text', () => {
     expect(describeEvent(event({ event: 'created', after: { number: 'T1' } }), 'Olga', fmt)[0]!.key).toBe('created');
     expect(describeEvent(event({ event: 'linked', field: 'links', after: 42 }), 'Olga', fmt)[0]).toEqual({ key: 'linked', params: { actor: 'Olga', ticket: '#42' } });
     expect(describeEvent(event({ event: 'attachment', after: { id: 1, filename: 'log.txt', size: 3 } }), 'Olga', fmt)[0]).toEqual({ key: 'attachment', params: { actor: 'Olga', filename: 'log.txt' } });
-    expect(describeEvent(event({ event: 'escalated' }), 'Olga', fmt)[0]).toEqual({ key: 'other', params: { actor: 'Olga', event: 'escalated' } });
+    expect(describeEvent(event({ event: 'merged' }), 'Olga', fmt)[0]).toEqual({ key: 'other', params: { actor: 'Olga', event: 'merged' } });
   });
 
   it('formats values by field', () => {
@@ -61,5 +64,25 @@ describe('timeline events as text', () => {
     expect(valueText('watchers', { users: [{ id: 1, name: 'Olga' }], contacts: [{ id: 2, name: 'Jana' }] }, fmt)).toBe('Olga, Jana');
     expect(valueText('parentId', 7, fmt)).toBe('#7');
     expect(valueText('team', null, fmt)).toBe('');
+  });
+
+  it('SLA warnings and breaches name the deadline, its due time and the share or overrun, never the event code', () => {
+    const detail = { clock: 'firstResponse', at: '2026-11-27T15:31:19Z', dueAt: '2026-11-27T15:32:19Z', priority: 'P1' };
+    expect(describeEvent(event({ event: 'sla_warning', field: 'firstResponse', after: { ...detail, percent: 50 } }), 'SLA', fmt)).toEqual([
+      { key: 'slaWarning', params: { actor: 'SLA', clock: 'K:firstResponse', due: 'D:2026-11-27T15:32:19Z', percent: '50' } },
+    ]);
+    expect(describeEvent(event({ event: 'sla_breach', field: 'resolution', after: { ...detail, clock: 'resolution', breachedMinutes: 0 } }), 'SLA', fmt)).toEqual([
+      { key: 'slaBreach', params: { actor: 'SLA', clock: 'K:resolution', due: 'D:2026-11-27T15:32:19Z' } },
+    ]);
+    // A late answer recorded after the fact carries the minutes it was late by.
+    expect(describeEvent(event({ event: 'sla_breach', field: 'firstResponse', after: { ...detail, breachedMinutes: 75 } }), 'SLA', fmt)).toEqual([
+      { key: 'slaBreachBy', params: { actor: 'SLA', clock: 'K:firstResponse', due: 'D:2026-11-27T15:32:19Z', late: '75 min' } },
+    ]);
+  });
+
+  it('an SLA escalation names the queue it left and the one it went to', () => {
+    expect(describeEvent(event({ event: 'escalated', field: 'queue', before: { id: 1, name: 'Service desk' }, after: { id: 2, name: 'Eskalace' } }), 'SLA', fmt)).toEqual([
+      { key: 'escalated', params: { actor: 'SLA', before: 'Service desk', after: 'Eskalace' } },
+    ]);
   });
 });

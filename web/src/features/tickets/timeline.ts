@@ -9,11 +9,19 @@ export interface EventFormat {
   customLabel: (key: string) => string;
   /** A dimension's name by its code (optional: the code otherwise). */
   dimension?: (code: string) => string;
+  /** A moment (ISO) as the reader's date and time. */
+  dateTime: (iso: string) => string;
+  /** A number of minutes as a short duration ("1 h 15 min"). */
+  minutes: (minutes: number) => string;
+  /** An SLA deadline (firstResponse, resolution) as it reads in "the deadline for …". */
+  slaClock: (clock: string) => string;
 }
 
 export interface EventLine {
   /** i18n key under tickets.timeline */
-  key: 'created' | 'state' | 'changed' | 'set' | 'cleared' | 'description' | 'linked' | 'unlinked' | 'attachment' | 'other';
+  key:
+    | 'created' | 'state' | 'changed' | 'set' | 'cleared' | 'description' | 'linked' | 'unlinked' | 'attachment'
+    | 'slaWarning' | 'slaBreach' | 'slaBreachBy' | 'escalated' | 'other';
   params: Record<string, string>;
 }
 
@@ -59,6 +67,22 @@ function change(actor: string, field: string, before: string, after: string): Ev
   return { key: 'changed', params: { actor, field, before, after } };
 }
 
+/**
+ * The SLA watcher's events (tickets.sla-watch.ts): which deadline, its due time, and the
+ * warning share or the minutes over it; an escalation names both queues. Written out in
+ * the reader's language, never as the stored event code.
+ */
+function slaEvent(item: TimelineItem, actor: string, fmt: EventFormat): EventLine {
+  const detail = isObj(item.after) ? item.after : {};
+  const clock = fmt.slaClock(typeof detail.clock === 'string' ? detail.clock : item.field ?? '');
+  const due = typeof detail.dueAt === 'string' ? fmt.dateTime(detail.dueAt) : '—';
+  if (item.event === 'sla_warning') return { key: 'slaWarning', params: { actor, clock, due, percent: plain(detail.percent) } };
+  const late = typeof detail.breachedMinutes === 'number' ? detail.breachedMinutes : 0;
+  return late > 0
+    ? { key: 'slaBreachBy', params: { actor, clock, due, late: fmt.minutes(late) } }
+    : { key: 'slaBreach', params: { actor, clock, due } };
+}
+
 /** The lines one timeline event shows (a change of several custom fields: one each). */
 export function describeEvent(item: TimelineItem, actor: string, fmt: EventFormat): EventLine[] {
   const field = item.field ?? '';
@@ -70,6 +94,11 @@ export function describeEvent(item: TimelineItem, actor: string, fmt: EventForma
     case 'linked':
     case 'unlinked':
       return [{ key: item.event, params: { actor, ticket: `#${plain(item.after)}` } }];
+    case 'sla_warning':
+    case 'sla_breach':
+      return [slaEvent(item, actor, fmt)];
+    case 'escalated':
+      return [{ key: 'escalated', params: { actor, before: plain(item.before), after: plain(item.after) } }];
     case 'attachment':
       return [{ key: 'attachment', params: { actor, filename: isObj(item.after) ? plain(item.after.filename) : plain(item.after) } }];
     case 'field': {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Drawer, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Drawer, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../../app/api/errors';
 import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type Recipient, useOutboxMessage, useRetryMessage } from './api';
+import { MailErrorAlert } from './MailError';
 import { StatusBadge } from './StatusBadge';
 
 export const recipients = (list: Recipient[]): string => list.map((r) => (r.name ? `${r.name} <${r.email}>` : r.email)).join(', ');
@@ -47,9 +48,7 @@ export function MessageDrawer({ id, onClose }: { id: number | null; onClose: () 
               </Button>
             ) : null}
           </Group>
-          {m.lastError ? (
-            <Alert color="red" title={t('admin.mail.lastError')} data-testid="mail-last-error"><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{m.lastError}</Text></Alert>
-          ) : null}
+          {m.lastError ? <MailErrorAlert error={m.lastError} /> : null}
           <Paper withBorder p="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Row label={t('admin.mail.to')}>{recipients(m.to)}</Row>

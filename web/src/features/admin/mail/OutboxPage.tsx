@@ -1,9 +1,10 @@
-import { Group, Loader, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
+import { Group, Loader, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, LoadMore, QueryView } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { OUTBOX_STATUSES, type OutboxStatus, useOutbox } from './api';
+import { MailErrorCell } from './MailError';
 import { MailHeader } from './MailHeader';
 import { MessageDrawer, recipients } from './MessageDrawer';
 import { StatusBadge } from './StatusBadge';
@@ -40,7 +41,7 @@ export default function OutboxPage() {
                   <Table.Th w={150}>{t('admin.mail.time')}</Table.Th>
                   <Table.Th>{t('admin.mail.to')}</Table.Th>
                   <Table.Th>{t('admin.mail.subject')}</Table.Th>
-                  <Table.Th w={110}>{t('common.status')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
                   <Table.Th w={80} ta="right">{t('admin.mail.attempts')}</Table.Th>
                   <Table.Th>{t('admin.mail.lastError')}</Table.Th>
                 </Table.Tr>
@@ -57,17 +58,14 @@ export default function OutboxPage() {
                     data-status={m.status}
                   >
                     <Table.Td><Text size="sm">{formatDateTime(m.sentAt ?? m.createdAt)}</Text></Table.Td>
-                    <Table.Td><Text size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }}>{recipients(m.to)}</Text></Table.Td>
+                    <Table.Td>
+                      {/* Names fit the column; the full addresses show on hover and in the message. */}
+                      <Text size="sm" lineClamp={2} style={{ overflowWrap: 'break-word' }} title={recipients(m.to)}>{m.to.map((r) => r.name || r.email).join(', ')}</Text>
+                    </Table.Td>
                     <Table.Td><Text size="sm" fw={500} lineClamp={1}>{m.subject}</Text></Table.Td>
                     <Table.Td><StatusBadge status={m.status} /></Table.Td>
                     <Table.Td ta="right">{m.attempts}</Table.Td>
-                    <Table.Td>
-                      {m.lastError ? (
-                        <Tooltip label={m.lastError} multiline w={360}>
-                          <Text size="xs" c="red" lineClamp={1}>{m.lastError}</Text>
-                        </Tooltip>
-                      ) : <Text size="sm" c="dimmed">—</Text>}
-                    </Table.Td>
+                    <Table.Td><MailErrorCell error={m.lastError} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -99,6 +99,13 @@ export function useRetryMessage() {
       void queryClient.invalidateQueries({ queryKey: ['mail', 'outbox'] });
       void queryClient.invalidateQueries({ queryKey: ['mail', 'status'] });
     },
+    // Refused (e.g. someone else sent it again meanwhile: not_failed): show the mail as it is now,
+    // so the page stops offering a retry that cannot succeed.
+    onError: (_error, id) => {
+      void queryClient.invalidateQueries({ queryKey: ['mail', 'message', id] });
+      void queryClient.invalidateQueries({ queryKey: ['mail', 'outbox'] });
+      void queryClient.invalidateQueries({ queryKey: ['mail', 'status'] });
+    },
   });
 }
 
