@@ -281,14 +281,53 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ holidayCountries: [], extraDaysOff: ['2026-12-24', '2026-12-31'] });
-    const renamed = await call(admin, 'PATCH', `/api/v1/calendars/${ok.json().id}`, { name: 'Always open', holidayCountries: ['SK'] });
-    expect(renamed.json()).toMatchObject({ name: 'Always open', holidayCountries: ['SK'], timeZone: 'UTC' });
+    expect(ok.json().version).toBe(1);
+    const renamed = await call(admin, 'PATCH', `/api/v1/calendars/${ok.json().id}`, { version: 1, name: 'Always open', holidayCountries: ['SK'] });
+    expect(renamed.json()).toMatchObject({ name: 'Always open', holidayCountries: ['SK'], timeZone: 'UTC', version: 2 });
     const used = (await call(admin, 'GET', '/api/v1/calendars')).json().items.find((c: { name: string }) => c.name === 'CZ business hours');
     const refused = await call(admin, 'DELETE', `/api/v1/calendars/${used.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('calendar_in_use');
     expect((await call(admin, 'DELETE', `/api/v1/calendars/${ok.json().id}`)).statusCode).toBe(204);
     expect((await call(admin, 'DELETE', `/api/v1/calendars/${ok.json().id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a stale save of a calendar or an SLA policy, so two admins do not overwrite each other', async () => {
+    const week = { 1: [{ start: '09:00', end: '17:00' }] };
+    const calendar = (await call(admin, 'POST', '/api/v1/calendars', { name: 'Shared hours', timeZone: 'Europe/Prague', weekly: week })).json();
+    const target = { firstResponseMinutes: 60, resolutionMinutes: 480 };
+    const policy = (await call(admin, 'POST', '/api/v1/sla-policies', {
+      name: 'Shared policy', calendarId: calendar.id, targets: { P1: target, P2: target, P3: target, P4: target },
+    })).json();
+    expect([calendar.version, policy.version]).toEqual([1, 1]);
+    const audited = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    // The first admin saves; the second still holds version 1.
+    const first = await call(admin, 'PATCH', `/api/v1/calendars/${calendar.id}`, { version: 1, timeZone: 'Europe/Bratislava' });
+    expect(first.json()).toMatchObject({ timeZone: 'Europe/Bratislava', version: 2 });
+    const auditBefore = await audited();
+    const stale = await call(admin, 'PATCH', `/api/v1/calendars/${calendar.id}`, { version: 1, name: 'Overwritten' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale_version');
+    const calendarNow = (await call(admin, 'GET', '/api/v1/calendars')).json().items.find((c: { id: number }) => c.id === calendar.id);
+    expect(calendarNow).toMatchObject({ name: 'Shared hours', timeZone: 'Europe/Bratislava', version: 2 });
+    expect(details(await call(admin, 'PATCH', `/api/v1/calendars/${calendar.id}`, { name: 'No version' }))).toEqual(['version:required']);
+
+    const policyFirst = await call(admin, 'PATCH', `/api/v1/sla-policies/${policy.id}`, { version: 1, warnAtPercent: 70 });
+    expect(policyFirst.json()).toMatchObject({ warnAtPercent: 70, version: 2 });
+    const policyStale = await call(admin, 'PATCH', `/api/v1/sla-policies/${policy.id}`, { version: 1, warnAtPercent: 90, name: 'Overwritten' });
+    expect(policyStale.statusCode).toBe(409);
+    expect(policyStale.json().error.code).toBe('stale_version');
+    const policyNow = (await call(admin, 'GET', '/api/v1/sla-policies')).json().items.find((p: { id: number }) => p.id === policy.id);
+    expect(policyNow).toMatchObject({ name: 'Shared policy', warnAtPercent: 70, version: 2 });
+    expect(details(await call(admin, 'PATCH', `/api/v1/sla-policies/${policy.id}`, { active: false }))).toEqual(['version:required']);
+    expect(await audited()).toBe(auditBefore + 1); // only the policy's fresh save; nothing refused was logged
+
+    // Reloaded, the second admin's change goes through and raises the version again.
+    const reloaded = await call(admin, 'PATCH', `/api/v1/sla-policies/${policy.id}`, { version: 2, active: false });
+    expect(reloaded.json()).toMatchObject({ active: false, warnAtPercent: 70, version: 3 });
+    const log = await call(admin, 'GET', `/api/v1/audit?entity=sla_policy&entityId=${policy.id}&action=update`);
+    expect(log.json().items[0]).toMatchObject({ before: { active: true, version: 2 }, after: { active: false, version: 3 } });
   });
 
   it('keeps exactly one default SLA policy and assigns policies to clients', async () => {
@@ -306,15 +345,20 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     const created = (await call(admin, 'POST', '/api/v1/sla-policies', gold)).json();
     expect(created).toMatchObject({ name: 'Gold', isDefault: false, warnAtPercent: 80, escalateToQueueId: null });
     const standard = (await call(admin, 'GET', '/api/v1/sla-policies')).json().items.find((p: { name: string }) => p.name === 'Standard');
-    const unset = await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { isDefault: false });
+    const policyVersion = async (id: number): Promise<number> =>
+      (await call(admin, 'GET', '/api/v1/sla-policies')).json().items.find((p: { id: number }) => p.id === id).version;
+    const unset = await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { version: standard.version, isDefault: false });
     expect(unset.statusCode).toBe(409);
     expect(unset.json().error.code).toBe('default_required');
-    expect((await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { active: false })).statusCode).toBe(409);
-    const made = await call(admin, 'PATCH', `/api/v1/sla-policies/${created.id}`, { isDefault: true });
+    expect((await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { version: standard.version, active: false })).statusCode).toBe(409);
+    const made = await call(admin, 'PATCH', `/api/v1/sla-policies/${created.id}`, { version: created.version, isDefault: true });
     expect(made.json().isDefault).toBe(true);
     const defaults = (await call(admin, 'GET', '/api/v1/sla-policies')).json().items.filter((p: { isDefault: boolean }) => p.isDefault);
     expect(defaults.map((p: { name: string }) => p.name)).toEqual(['Gold']);
-    await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { isDefault: true });
+    // Taking the default changed Standard too: a form still showing it as the default is outdated.
+    expect(await policyVersion(standard.id)).toBe(standard.version + 1);
+    expect((await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { version: standard.version, isDefault: true })).json().error.code).toBe('stale_version');
+    await call(admin, 'PATCH', `/api/v1/sla-policies/${standard.id}`, { version: standard.version + 1, isDefault: true });
 
     const client = await t.services.customers.create(systemContext, { name: 'SLA Client', country: 'SK', language: 'sk', currency: 'EUR', paymentTermsDays: 14 });
     const url = `/api/v1/clients/${client.id}/sla-policy`;
@@ -328,7 +372,7 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     const effective = await getSlaPolicyForClient(t.database.db, client.id);
     expect(effective).toMatchObject({ id: created.id, name: 'Gold', warnAtPercent: 80, calendar: { timeZone: 'Europe/Bratislava', holidayCountries: ['SK'] } });
     expect(effective?.targets.P4).toEqual({ firstResponseMinutes: null, resolutionMinutes: null });
-    await call(admin, 'PATCH', `/api/v1/sla-policies/${created.id}`, { active: false });
+    await call(admin, 'PATCH', `/api/v1/sla-policies/${created.id}`, { version: await policyVersion(created.id), active: false });
     expect((await call(admin, 'GET', url)).json().effectiveSlaPolicyId).toBe(standard.id);
     const log = await call(admin, 'GET', `/api/v1/audit?entity=client&entityId=${client.id}&action=set_sla_policy`);
     expect(log.json().items[0]).toMatchObject({ before: { slaPolicyId: null }, after: { slaPolicyId: created.id } });

@@ -2,7 +2,7 @@
 // like foundation.e2e.test.ts (serve() on 127.0.0.1:0, a fresh SQLite file
 // seeded like `kontor demo`, the built web app, chromium via playwright-core):
 // the process editor (a new waiting state with transitions, and the 409 for a
-// state that still holds a ticket), an SLA target, the mail outbox and a template.
+// state that still holds a ticket), an SLA target (and a stale save of it refused), the mail outbox and a template.
 //
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
 import type { Page } from 'playwright-core';
@@ -35,7 +35,7 @@ async function signedInPage(viewport = { width: 1280, height: 900 }): Promise<Pa
 }
 
 /** A JSON call with the browser's session (cookies and CSRF token), for setup and checks. */
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   const me = await page.request.get('/api/v1/auth/me');
   const { csrfToken } = (await me.json()) as { csrfToken: string };
   const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
@@ -150,6 +150,27 @@ describe('Administration journey in the browser', () => {
     expect(standard.targets.P2).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 480 });
     expect(standard.targets.P4).toMatchObject({ firstResponseMinutes: 75 });
     expect(await page.getByTestId(`policies-${policyId}-P4`).innerText()).toContain('1 h 15 min');
+
+    // A second admin saves the policy while this form is open: the save is refused, not silently
+    // written over theirs, and Reload shows what they stored.
+    await page.getByTestId(`policies-edit-${policyId}`).click();
+    await page.getByTestId('policy-modal').waitFor();
+    const { version } = (await apiCall<{ items: Array<{ id: number; version: number }> }>(page, 'GET', '/sla-policies')).items.find((p) => p.id === policyId)!;
+    await apiCall(page, 'PATCH', `/sla-policies/${policyId}`, { version, warnAtPercent: 60 });
+    await page.getByTestId('policy-warnAtPercent').fill('90');
+    await page.getByTestId('policy-save').click();
+    const stale = page.getByTestId('policy-stale');
+    await stale.waitFor();
+    expect(await stale.innerText()).toContain('SLA politiku mezitím uložil někdo jiný');
+    await shot(page, 'sla-policy-stale');
+    await page.getByTestId('policy-stale-reload').click();
+    await stale.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('policy-warnAtPercent').inputValue()).toBe('60 %');
+    await page.getByTestId('policy-warnAtPercent').fill('85');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-modal').waitFor({ state: 'detached' });
+    const saved = (await apiCall<{ items: Array<{ id: number; version: number; warnAtPercent: number }> }>(page, 'GET', '/sla-policies')).items.find((p) => p.id === policyId)!;
+    expect(saved).toMatchObject({ warnAtPercent: 85, version: version + 2 });
   }, JOURNEY_MS);
 
   test('mail outbox: no mail server, the waiting message opens with headers and a sandboxed HTML body', async () => {

@@ -15,6 +15,7 @@ function toCalendar(row: Selectable<CalendarsTable>): Calendar {
     weekly: { 1: weekly[1] ?? [], 2: weekly[2] ?? [], 3: weekly[3] ?? [], 4: weekly[4] ?? [], 5: weekly[5] ?? [], 6: weekly[6] ?? [], 7: weekly[7] ?? [] },
     holidayCountries: parseJson(row.holiday_countries_json),
     extraDaysOff: parseJson(row.extra_days_off_json),
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -48,9 +49,16 @@ export async function insertCalendar(db: DbOrTx, v: CalendarValues, at: string):
   return toCalendar(row);
 }
 
-export async function updateCalendar(db: DbOrTx, id: number, v: CalendarValues, at: string): Promise<Calendar> {
-  const row = await db.updateTable('calendars').set({ ...calendarColumns(v), updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  return toCalendar(row);
+/** Writes only when the stored version is the one the caller read; null when it was not. */
+export async function updateCalendar(db: DbOrTx, id: number, version: number, v: CalendarValues, at: string): Promise<Calendar | null> {
+  const row = await db
+    .updateTable('calendars')
+    .set({ ...calendarColumns(v), version: version + 1, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toCalendar(row) : null;
 }
 
 export async function deleteCalendar(db: DbOrTx, id: number): Promise<void> {
@@ -67,6 +75,7 @@ function toPolicy(row: Selectable<SlaPoliciesTable>): SlaPolicy {
     isDefault: row.is_default === 1,
     escalateToQueueId: row.escalate_to_queue_id,
     active: row.active === 1,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -92,7 +101,7 @@ export async function findDefaultPolicy(db: DbOrTx): Promise<SlaPolicy | null> {
   return (await listPolicies(db, { isDefault: true }))[0] ?? null;
 }
 
-export type PolicyValues = Omit<SlaPolicy, 'id' | 'createdAt' | 'updatedAt'>;
+export type PolicyValues = Omit<SlaPolicy, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 function policyColumns(v: PolicyValues) {
   return {
@@ -106,9 +115,18 @@ function policyColumns(v: PolicyValues) {
   };
 }
 
-/** Takes the default from every other policy, so exactly one stays the default. */
+/**
+ * Takes the default from every other policy, so exactly one stays the default. Their
+ * version rises too: an editor still showing one of them as the default must not save
+ * that back over the change.
+ */
 export async function clearDefaultExcept(db: DbOrTx, id: number, at: string): Promise<void> {
-  await db.updateTable('sla_policies').set({ is_default: 0, updated_at: at }).where('is_default', '=', 1).where('id', '!=', id).execute();
+  await db
+    .updateTable('sla_policies')
+    .set((eb) => ({ is_default: 0, version: eb('version', '+', 1), updated_at: at }))
+    .where('is_default', '=', 1)
+    .where('id', '!=', id)
+    .execute();
 }
 
 export async function insertPolicy(db: DbOrTx, v: PolicyValues, at: string): Promise<SlaPolicy> {
@@ -116,9 +134,16 @@ export async function insertPolicy(db: DbOrTx, v: PolicyValues, at: string): Pro
   return toPolicy(row);
 }
 
-export async function updatePolicy(db: DbOrTx, id: number, v: PolicyValues, at: string): Promise<SlaPolicy> {
-  const row = await db.updateTable('sla_policies').set({ ...policyColumns(v), updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  return toPolicy(row);
+/** Writes only when the stored version is the one the caller read; null when it was not. */
+export async function updatePolicy(db: DbOrTx, id: number, version: number, v: PolicyValues, at: string): Promise<SlaPolicy | null> {
+  const row = await db
+    .updateTable('sla_policies')
+    .set({ ...policyColumns(v), version: version + 1, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toPolicy(row) : null;
 }
 
 /* Settings: one JSON value per key. */

@@ -25,7 +25,7 @@ export function slaRoutes(service: SlaService) {
 
     app.patch('/api/v1/calendars/:id', {
       config: { access: 'helpdesk.configure' },
-      schema: { tags, summary: 'Change a business calendar (weekly: the whole week)', params: idParam, body: s.calendarPatchBody, response: { 200: s.calendarSchema, ...errorResponses } },
+      schema: { tags, summary: 'Change a business calendar (weekly: the whole week); send the version you read (409 stale_version)', params: idParam, body: s.calendarPatchBody, response: { 200: s.calendarSchema, ...errorResponses } },
       handler: async (request) => service.updateCalendar(contextOf(request), request.params.id, request.body),
     });
 
@@ -54,7 +54,7 @@ export function slaRoutes(service: SlaService) {
       config: { access: 'helpdesk.configure' },
       schema: {
         tags,
-        summary: 'Change an SLA policy (the default cannot be unset or deactivated: 409 default_required)',
+        summary: 'Change an SLA policy; send the version you read (409 stale_version). The default cannot be unset or deactivated (409 default_required)',
         params: idParam,
         body: s.slaPolicyPatchBody,
         response: { 200: s.slaPolicySchema, ...errorResponses },

@@ -22,7 +22,13 @@ export const newCalendarBody = z.strictObject({
   holidayCountries: calendarFields.holidayCountries.default([]),
   extraDaysOff: calendarFields.extraDaysOff.default([]),
 });
+/** The version an admin read; a save over a newer one would silently undo their colleague's. */
+const versionRead = (what: string) =>
+  z.number().int().positive().describe(`The ${what}'s version as read; 409 stale_version (nothing changed) if it was changed since`);
+const versionOut = (what: string) => z.number().describe(`Raised by every change of the ${what}; send it back with a change`);
+
 export const calendarPatchBody = z.strictObject({
+  version: versionRead('calendar'),
   name: name.optional(),
   timeZone: calendarFields.timeZone.optional(),
   weekly: weekly.optional(),
@@ -37,6 +43,7 @@ export const calendarSchema = z.object({
   weekly: z.object({ 1: z.array(windowOut), 2: z.array(windowOut), 3: z.array(windowOut), 4: z.array(windowOut), 5: z.array(windowOut), 6: z.array(windowOut), 7: z.array(windowOut) }),
   holidayCountries: z.array(z.enum(HOLIDAY_COUNTRIES)),
   extraDaysOff: z.array(z.string()),
+  version: versionOut('calendar'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -66,11 +73,12 @@ export const newSlaPolicyBody = z.strictObject({
   escalateToQueueId: policyFields.escalateToQueueId.default(null),
   active: policyFields.active.default(true),
 });
-export const slaPolicyPatchBody = z.strictObject(
-  Object.fromEntries(Object.entries(policyFields).map(([k, v]) => [k, v.optional()])) as {
+export const slaPolicyPatchBody = z.strictObject({
+  ...(Object.fromEntries(Object.entries(policyFields).map(([k, v]) => [k, v.optional()])) as {
     [K in keyof typeof policyFields]: z.ZodOptional<(typeof policyFields)[K]>;
-  },
-);
+  }),
+  version: versionRead('policy'),
+});
 const targetOut = z.object({ firstResponseMinutes: z.number().nullable(), resolutionMinutes: z.number().nullable() });
 export const slaPolicySchema = z.object({
   id: z.number(),
@@ -81,6 +89,7 @@ export const slaPolicySchema = z.object({
   isDefault: z.boolean(),
   escalateToQueueId: z.number().nullable(),
   active: z.boolean(),
+  version: versionOut('policy'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

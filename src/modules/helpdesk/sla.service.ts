@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { conflict, notFound, type ErrorDetail } from '../../shared/errors.ts';
+import { conflict, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, unknownReference, type HelpdeskDeps } from './common.ts';
@@ -45,12 +45,16 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
     return auditedChange(deps, ctx, async (trx, at) => {
       const before = await repo.findCalendar(trx, id);
       if (!before) throw notFound('Calendar');
-      const values = merged(before, patch);
+      const { version, ...changes } = patch;
+      // Checked first, so an admin with an outdated form hears that rather than a rule it broke.
+      if (before.version !== version) throw staleVersion('The calendar');
+      const values = merged(before, changes);
       failIf(calendarProblems(values));
       if (values.name !== before.name && (await repo.listCalendars(trx, { name: values.name })).length) {
         throw duplicate('name', `A calendar named "${values.name}" already exists`);
       }
-      const after = await repo.updateCalendar(trx, id, normalizeCalendar(values), at);
+      const after = await repo.updateCalendar(trx, id, version, normalizeCalendar(values), at);
+      if (!after) throw staleVersion('The calendar');
       return { result: after, audit: { entity: 'calendar', entityId: id, action: 'update', before, after } };
     });
   }
@@ -94,7 +98,9 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
     return auditedChange(deps, ctx, async (trx, at) => {
       const before = await repo.findPolicy(trx, id);
       if (!before) throw notFound('SLA policy');
-      const values = merged(before, patch);
+      const { version, ...changes } = patch;
+      if (before.version !== version) throw staleVersion('The SLA policy');
+      const values = merged(before, changes);
       failIf([...targetProblems(values.targets), ...(await policyReferenceProblems(trx, values))]);
       if (before.isDefault && !values.isDefault) throw defaultRequired();
       if (values.isDefault && !values.active) {
@@ -104,7 +110,8 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
       if (values.name !== before.name && (await repo.listPolicies(trx, { name: values.name })).length) {
         throw duplicate('name', `An SLA policy named "${values.name}" already exists`);
       }
-      const after = await repo.updatePolicy(trx, id, values, at);
+      const after = await repo.updatePolicy(trx, id, version, values, at);
+      if (!after) throw staleVersion('The SLA policy');
       if (after.isDefault && !before.isDefault) await repo.clearDefaultExcept(trx, id, at);
       return { result: after, audit: { entity: 'sla_policy', entityId: id, action: 'update', before, after } };
     });

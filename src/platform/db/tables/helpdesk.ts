@@ -111,6 +111,7 @@ export interface CalendarsTable extends Stamps {
   weekly_json: string;
   holiday_countries_json: string;
   extra_days_off_json: string;
+  version: Generated<number>;
 }
 
 export interface SlaPoliciesTable extends Stamps {
@@ -122,6 +123,7 @@ export interface SlaPoliciesTable extends Stamps {
   is_default: number;
   escalate_to_queue_id: number | null;
   active: number;
+  version: Generated<number>;
 }
 
 export interface TicketCountersTable {

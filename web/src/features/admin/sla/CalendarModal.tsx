@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { usePhone } from '../shared/usePhone';
 import { formatDate } from '../../../app/format';
-import { type Calendar, HOLIDAY_COUNTRIES, type HolidayCountry, useSaveCalendar } from './api';
+import { type Calendar, HOLIDAY_COUNTRIES, type HolidayCountry, useReloadCalendar, useSaveCalendar } from './api';
 import { officeWeek } from './slaModel';
 import { CopyMondayButton, WeeklyHours } from './WeeklyHours';
 
@@ -20,24 +21,43 @@ function timeZones(): string[] {
   return [...new Set([...PREFERRED_ZONES, ...all])];
 }
 
+function formValues(calendar: Calendar | null) {
+  return {
+    name: calendar?.name ?? '',
+    timeZone: calendar?.timeZone ?? 'Europe/Prague',
+    weekly: calendar?.weekly ?? officeWeek(),
+    holidayCountries: (calendar?.holidayCountries ?? ['CZ']) as HolidayCountry[],
+    extraDaysOff: calendar?.extraDaysOff ?? [],
+  };
+}
+
 /** Create or change a business calendar: zone, weekly hours, public holidays, own days off. */
-export function CalendarModal({ calendar, onClose }: { calendar: Calendar | null; onClose: () => void }) {
+export function CalendarModal({ calendar: opened, onClose }: { calendar: Calendar | null; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
   const save = useSaveCalendar();
+  const reloadCalendar = useReloadCalendar();
+  // The calendar as last loaded: its version goes with the save, and "Reload" replaces it.
+  const [calendar, setCalendar] = useState(opened);
   const [extra, setExtra] = useState<string[]>([]);
   const [newDay, setNewDay] = useState('');
   const zones = useMemo(timeZones, []);
   const form = useForm({
-    initialValues: {
-      name: calendar?.name ?? '',
-      timeZone: calendar?.timeZone ?? 'Europe/Prague',
-      weekly: calendar?.weekly ?? officeWeek(),
-      holidayCountries: (calendar?.holidayCountries ?? ['CZ']) as HolidayCountry[],
-      extraDaysOff: calendar?.extraDaysOff ?? [],
-    },
+    initialValues: formValues(calendar),
     validate: { name: (v) => (v.trim() ? null : t('errors.required')) },
   });
+
+  const reload = async () => {
+    if (!calendar) return;
+    const fresh = await reloadCalendar(calendar.id);
+    if (!fresh) return onClose();
+    setCalendar(fresh);
+    form.setValues(formValues(fresh));
+    form.resetDirty(formValues(fresh));
+    form.clearErrors();
+    setExtra([]);
+    save.reset();
+  };
 
   const addDay = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(newDay)) return;
@@ -48,7 +68,10 @@ export function CalendarModal({ calendar, onClose }: { calendar: Calendar | null
   const submit = form.onSubmit((v) => {
     setExtra([]);
     save.mutate(
-      { id: calendar?.id ?? null, body: { ...v, name: v.name.trim(), extraDaysOff: [...v.extraDaysOff] } },
+      {
+        ...(calendar ? { id: calendar.id, version: calendar.version } : { id: null }),
+        body: { ...v, name: v.name.trim(), extraDaysOff: [...v.extraDaysOff] },
+      },
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
@@ -64,7 +87,9 @@ export function CalendarModal({ calendar, onClose }: { calendar: Calendar | null
     <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={calendar ? t('admin.calendars.editTitle') : t('admin.calendars.newTitle')} attributes={{ content: { 'data-testid': 'calendar-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <FormErrorAlert error={save.error} extra={extra} testId="calendar-form-error" />
+          {isStale(save.error)
+            ? <StaleAlert message={t('admin.calendars.stale')} onReload={() => void reload()} testId="calendar-stale" />
+            : <FormErrorAlert error={save.error} extra={extra} testId="calendar-form-error" />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="calendar-name" />
             <Select label={t('admin.calendars.timeZone')} data={zones} searchable allowDeselect={false} limit={50} {...form.getInputProps('timeZone')} data-testid="calendar-timeZone" />

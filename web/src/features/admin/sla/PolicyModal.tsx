@@ -6,31 +6,39 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { usePhone } from '../shared/usePhone';
 import { useQueues } from '../queues/api';
-import { type Calendar, PRIORITIES, type SlaPolicy, useSaveSlaPolicy } from './api';
+import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
 import { formToTargets, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
 import { TargetsGrid } from './TargetsGrid';
 
 const NONE = { firstResponseMinutes: null, resolutionMinutes: null };
 
+function formValues(policy: SlaPolicy | null, calendars: Calendar[]) {
+  return {
+    name: policy?.name ?? '',
+    calendarId: policy ? String(policy.calendarId) : calendars[0] ? String(calendars[0].id) : null as string | null,
+    targets: targetsToForm(policy?.targets ?? { P1: NONE, P2: NONE, P3: NONE, P4: NONE }) as TargetsForm,
+    warnAtPercent: policy?.warnAtPercent ?? 80,
+    isDefault: policy?.isDefault ?? false,
+    escalateToQueueId: policy?.escalateToQueueId ? String(policy.escalateToQueueId) : null as string | null,
+    active: policy?.active ?? true,
+  };
+}
+
 /** Create or change an SLA policy: calendar, targets per priority, warning, default, escalation. */
-export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy | null; calendars: Calendar[]; onClose: () => void }) {
+export function PolicyModal({ policy: opened, calendars, onClose }: { policy: SlaPolicy | null; calendars: Calendar[]; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
   const save = useSaveSlaPolicy();
+  const reloadPolicy = useReloadSlaPolicy();
   const queues = useQueues();
+  // The policy as last loaded: its version goes with the save, and "Reload" replaces it.
+  const [policy, setPolicy] = useState(opened);
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
-    initialValues: {
-      name: policy?.name ?? '',
-      calendarId: policy ? String(policy.calendarId) : calendars[0] ? String(calendars[0].id) : null as string | null,
-      targets: targetsToForm(policy?.targets ?? { P1: NONE, P2: NONE, P3: NONE, P4: NONE }) as TargetsForm,
-      warnAtPercent: policy?.warnAtPercent ?? 80,
-      isDefault: policy?.isDefault ?? false,
-      escalateToQueueId: policy?.escalateToQueueId ? String(policy.escalateToQueueId) : null as string | null,
-      active: policy?.active ?? true,
-    },
+    initialValues: formValues(policy, calendars),
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
       calendarId: (v) => (v ? null : t('errors.required')),
@@ -41,6 +49,18 @@ export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy 
       },
     },
   });
+
+  const reload = async () => {
+    if (!policy) return;
+    const fresh = await reloadPolicy(policy.id);
+    if (!fresh) return onClose();
+    setPolicy(fresh);
+    form.setValues(formValues(fresh, calendars));
+    form.resetDirty(formValues(fresh, calendars));
+    form.clearErrors();
+    setExtra([]);
+    save.reset();
+  };
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
@@ -54,7 +74,7 @@ export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy 
       active: v.active,
     };
     save.mutate(
-      { id: policy?.id ?? null, body },
+      { ...(policy ? { id: policy.id, version: policy.version } : { id: null }), body },
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
@@ -70,7 +90,9 @@ export function PolicyModal({ policy, calendars, onClose }: { policy: SlaPolicy 
     <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={policy ? t('admin.sla.editTitle') : t('admin.sla.newTitle')} attributes={{ content: { 'data-testid': 'policy-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <FormErrorAlert error={save.error} extra={extra} testId="policy-form-error" />
+          {isStale(save.error)
+            ? <StaleAlert message={t('admin.sla.stale')} onReload={() => void reload()} testId="policy-stale" />
+            : <FormErrorAlert error={save.error} extra={extra} testId="policy-form-error" />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="policy-name" />
             <Select

@@ -24,8 +24,10 @@ export interface Calendar {
   weekly: Record<Weekday, TimeWindow[]>;
   holidayCountries: HolidayCountry[];
   extraDaysOff: string[];
+  /** Send it back with a change: a save over a newer calendar is refused (409 stale_version). */
+  version: number;
 }
-export type CalendarInput = Omit<Calendar, 'id'>;
+export type CalendarInput = Omit<Calendar, 'id' | 'version'>;
 
 export interface PriorityTargets {
   firstResponseMinutes: number | null;
@@ -41,8 +43,13 @@ export interface SlaPolicy {
   isDefault: boolean;
   escalateToQueueId: number | null;
   active: boolean;
+  /** Send it back with a change: a save over a newer policy is refused (409 stale_version). */
+  version: number;
 }
-export type SlaPolicyInput = Omit<SlaPolicy, 'id'>;
+export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'version'>;
+
+/** What a save changes: a new record (no id), or a stored one at the version the form loaded. */
+type SaveOf<T> = { id: null; body: T } | { id: number; version: number; body: T };
 
 /** matrix[impact][urgency] → priority. */
 export type PriorityMatrix = Record<Level, Record<Level, Priority>>;
@@ -54,14 +61,26 @@ export interface ClientSlaPolicy {
 }
 
 
+const calendarsQuery = {
+  queryKey: ['calendars'],
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: Calendar[] }>('/calendars', undefined, signal),
+};
+
 export function useCalendars() {
-  return useQuery({ queryKey: ['calendars'], queryFn: ({ signal }) => api.get<{ items: Calendar[] }>('/calendars', undefined, signal) });
+  return useQuery(calendarsQuery);
+}
+
+/** The calendar as stored now (after a stale save); undefined when it was deleted meanwhile. */
+export function useReloadCalendar() {
+  const queryClient = useQueryClient();
+  return async (id: number) => (await queryClient.fetchQuery({ ...calendarsQuery, staleTime: 0 })).items.find((c) => c.id === id);
 }
 
 export function useSaveCalendar() {
   const onSuccess = useInvalidateWithAudit(['calendars']);
   return useMutation({
-    mutationFn: ({ id, body }: { id: number | null; body: CalendarInput }) => (id === null ? api.post<Calendar>('/calendars', body) : api.patch<Calendar>(`/calendars/${id}`, body)),
+    mutationFn: (save: SaveOf<CalendarInput>) =>
+      save.id === null ? api.post<Calendar>('/calendars', save.body) : api.patch<Calendar>(`/calendars/${save.id}`, { ...save.body, version: save.version }),
     onSuccess,
   });
 }
@@ -71,14 +90,26 @@ export function useDeleteCalendar() {
   return useMutation({ mutationFn: (id: number) => api.delete(`/calendars/${id}`), onSuccess });
 }
 
+const slaPoliciesQuery = {
+  queryKey: ['sla-policies'],
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: SlaPolicy[] }>('/sla-policies', undefined, signal),
+};
+
 export function useSlaPolicies() {
-  return useQuery({ queryKey: ['sla-policies'], queryFn: ({ signal }) => api.get<{ items: SlaPolicy[] }>('/sla-policies', undefined, signal) });
+  return useQuery(slaPoliciesQuery);
+}
+
+/** The policy as stored now (after a stale save). */
+export function useReloadSlaPolicy() {
+  const queryClient = useQueryClient();
+  return async (id: number) => (await queryClient.fetchQuery({ ...slaPoliciesQuery, staleTime: 0 })).items.find((p) => p.id === id);
 }
 
 export function useSaveSlaPolicy() {
   const onSuccess = useInvalidateWithAudit(['sla-policies']);
   return useMutation({
-    mutationFn: ({ id, body }: { id: number | null; body: Partial<SlaPolicyInput> }) => (id === null ? api.post<SlaPolicy>('/sla-policies', body) : api.patch<SlaPolicy>(`/sla-policies/${id}`, body)),
+    mutationFn: (save: SaveOf<Partial<SlaPolicyInput>>) =>
+      save.id === null ? api.post<SlaPolicy>('/sla-policies', save.body) : api.patch<SlaPolicy>(`/sla-policies/${save.id}`, { ...save.body, version: save.version }),
     onSuccess,
   });
 }
