@@ -321,7 +321,7 @@ describe('Administration journey in the browser', () => {
     await other.getByTestId('state-1-name').fill('Otevřený požadavek');
     await other.getByTestId('process-save').click();
     await expect.poll(() => other.getByTestId('process-error').innerText()).toContain('uložil někdo jiný');
-    await other.getByTestId('process-reload').click();
+    await other.getByTestId('process-error-reload').click();
     await expect.poll(() => other.getByTestId('state-0-name').inputValue()).toBe('Přijatý');
     expect(await other.getByTestId('state-1-name').inputValue()).toBe('Otevřený');
     await other.close();

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconRefresh, IconRestore } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconRestore } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
@@ -8,6 +8,7 @@ import { isApiError } from '../../../app/api/client';
 import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import { LeavePrompt } from '../shared/LeavePrompt';
+import { isStale, StaleAlert } from '../shared/StaleAlert';
 import type { CustomField } from '../catalog/api';
 import { type TicketType, useSaveProcess } from './api';
 import * as m from './processModel';
@@ -90,7 +91,7 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
   const inUse = failure?.error && isApiError(failure.error) && failure.error.code === 'state_in_use'
     ? ((failure.error.extra.states as string[] | undefined) ?? []).map(stateName)
     : null;
-  const stale = !!failure?.error && isApiError(failure.error) && failure.error.code === 'stale_version';
+  const stale = isStale(failure?.error);
   const reload = () => {
     setFailure(null);
     onReload();
@@ -106,14 +107,11 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
   return (
     <form onSubmit={submit} noValidate data-testid="process-form" onKeyDown={(e) => { if (e.key === 'Escape' && selected) setSelected(null); }}>
       <Stack gap="lg">
-        {headline ? (
+        {stale && !failure?.local ? (
+          <StaleAlert message={t('admin.process.stale')} onReload={reload} testId="process-error" />
+        ) : headline ? (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="process-error" role="alert">
             <Text size="sm" fw={500}>{headline}</Text>
-            {stale ? (
-              <Button size="xs" variant="light" color="red" mt="xs" leftSection={<IconRefresh size={14} />} onClick={reload} data-testid="process-reload">
-                {t('common.reload')}
-              </Button>
-            ) : null}
             {errors.general.map((d) => (
               <Text key={d.path + d.code} size="sm">{detailMessage(t, d)}</Text>
             ))}
