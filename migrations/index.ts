@@ -24,6 +24,7 @@ import * as m0022 from './0022_money_columns_bigint.ts';
 import * as m0023 from './0023_audit_chain_head_function.ts';
 import * as m0024 from './0024_search_terms.ts';
 import * as m0025 from './0025_sla_versions.ts';
+import * as m0026 from './0026_ticket_row_rev.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023_audit_chain_head_function': m0023,
   '0024_search_terms': m0024,
   '0025_sla_versions': m0025,
+  '0026_ticket_row_rev': m0026,
 };

@@ -171,6 +171,85 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
     );
   });
 
+  it('property: a list item kept from an earlier request is never older than the ticket, whatever changed it and however', async () => {
+    const client = (await t.services.customers.create(systemContext, { name: 'Klient Paměť s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push((await create({ clientId: client, subject: `Zapamatovaný ${i}`, queueId, ...(i % 2 ? { assigneeId: operator.id } : {}) })).json().id);
+    }
+    const keys = ['id', 'number', 'subject', 'type', 'state', 'priority', 'queue', 'assignee', 'client', 'tags', 'sla', 'createdAt', 'updatedAt', 'version'];
+    const summaryOf = async (id: number) => {
+      const detail = await get(id);
+      return Object.fromEntries(keys.map((k) => [k, detail[k]]));
+    };
+    const listed = async () => (await list(`view=all&clientId=${client}&sort=newest&limit=50`)).items as { id: number }[];
+    /** Each listed item is what reading its ticket gives now. */
+    const expectFresh = async () => {
+      const items = await listed();
+      expect(items.map((i) => i.id)).toEqual([...ids].reverse());
+      for (const item of items) expect(item).toEqual(await summaryOf(item.id));
+    };
+    // A write outside the services (PostgreSQL: another pool, as another process would make it; SQLite: a plain statement).
+    const elsewhere = async (write: (db: ReturnType<typeof openDatabase>['db']) => Promise<unknown>) => {
+      if (engine !== 'postgres') return write(t.database.db);
+      const other = openDatabase(t.database.url, { poolSize: 1 });
+      try {
+        await write(other.db);
+      } finally {
+        await other.close();
+      }
+    };
+    let n = 0;
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('priority' as const), at: fc.nat(3), priority: fc.constantFrom('P1', 'P2', 'P3', 'P4') }),
+      fc.record({ kind: fc.constant('subject' as const), at: fc.nat(3) }),
+      fc.record({ kind: fc.constant('sla column elsewhere' as const), at: fc.nat(3) }),
+      fc.record({ kind: fc.constant('client renamed' as const) }),
+      fc.record({ kind: fc.constant('assignee renamed' as const) }),
+      fc.record({ kind: fc.constant('queue renamed' as const) }),
+      fc.record({ kind: fc.constant('rolled back' as const), at: fc.nat(3) }),
+    );
+    await expectFresh();
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 4 }), async (changes) => {
+        for (const c of changes) {
+          n++;
+          const id = 'at' in c ? ids[c.at]! : 0;
+          if (c.kind === 'priority' || c.kind === 'subject') {
+            const version = (await get(id)).version as number;
+            const patch = c.kind === 'priority' ? { priority: c.priority } : { subject: `Změněný ${n}` };
+            const res = await t.request(operator.auth, { method: 'PATCH', url: `/api/v1/tickets/${id}`, payload: { ...patch, version } });
+            expect(res.statusCode, res.body).toBe(200);
+          } else if (c.kind === 'sla column elsewhere') {
+            // What the SLA watcher writes: no new version, no updated_at.
+            await elsewhere((db) => db.updateTable('tickets').set({ sla_warned_at: `2026-11-${String(10 + (n % 18)).padStart(2, '0')}T10:00:00.000Z` }).where('id', '=', id).execute());
+          } else if (c.kind === 'client renamed') {
+            await elsewhere((db) => db.updateTable('clients').set({ name: `Klient ${n}` }).where('id', '=', client).execute());
+          } else if (c.kind === 'assignee renamed') {
+            await elsewhere((db) => db.updateTable('users').set({ name: `Operátor ${n}` }).where('id', '=', operator.id).execute());
+          } else if (c.kind === 'queue renamed') {
+            await t.database.db.updateTable('queues').set({ name: `Fronta ${n}` }).where('id', '=', queueId).execute();
+          } else {
+            // Listed inside a transaction that then rolls back: what it saw there must not be kept.
+            const { listTickets } = await import('../src/modules/tickets/tickets.read.ts');
+            const { listQuery } = await import('../src/modules/tickets/tickets.schemas.ts');
+            const query = listQuery.parse({ view: 'all', clientId: String(client), sort: 'newest', limit: '50' });
+            await expect(t.database.db.transaction().execute(async (trx) => {
+              await trx.updateTable('tickets').set({ subject: `Nikdy ${n}` }).where('id', '=', id).execute();
+              const page = await listTickets(trx, query, { kind: 'all' }, { userId: operator.id, now: t.clock.now().toISOString() }, null);
+              expect(page.itemsJson).toContain(`Nikdy ${n}`);
+              throw new Error('roll back');
+            })).rejects.toThrow('roll back');
+            // A real change next gives the row the number the rolled-back one had, with other content.
+            await elsewhere((db) => db.updateTable('tickets').set({ sla_breached_at: `2026-11-${String(10 + (n % 18)).padStart(2, '0')}T12:00:00.000Z` }).where('id', '=', id).execute());
+          }
+          await expectFresh();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('creates arriving together share a commit, and one that fails fails alone', async () => {
     const before = await t.database.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const results = await Promise.allSettled([

@@ -5,6 +5,7 @@ import {
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import { helpdeskSnapshot, queueInTicketScope } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
+import { renderedItemsOf } from './tickets.list-cache.ts';
 import { NO_DUE } from './tickets.repo.ts';
 import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
 
@@ -168,13 +169,21 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
     // Typed as one arm: the union has the same columns (id, k0, …).
     page = merged.limit(p.limit) as unknown as ReturnType<typeof listArm>;
   }
-  let q = withSummaryNames(db)
+  let q = db
+    .selectFrom('tickets')
     .innerJoin(page.as('page'), 'page.id', 'tickets.id')
-    .select([summaryJson(db).as('item'), ...keys.map((_, i) => sql.ref(`page.${keyAlias(i)}`).as(keyAlias(i)))])
+    .select(['tickets.id', 'tickets.row_rev', ...keys.map((_, i) => sql.ref(`page.${keyAlias(i)}`).as(keyAlias(i)))])
     .modifyFront(arrayRows);
   for (const [i, [, dir]] of keys.entries()) q = q.orderBy(sql.ref(`page.${keyAlias(i)}`), dir);
   return q;
 });
+
+/** Tickets `id_0`, `id_1`, … as list items (summaryJson) with the row_rev they were written at: [id, row_rev, item]. */
+const itemsStatement = preparedQuery((db: DbOrTx, p: ListParams) =>
+  withSummaryNames(db)
+    .select(['tickets.id', 'tickets.row_rev', summaryJson(db).as('item')])
+    .where('tickets.id', 'in', Object.keys(p).map((k) => p[k]))
+    .modifyFront(arrayRows));
 
 /**
  * Whether the ticket's custom field `key` holds `value`: the whole text of a text, date or
@@ -333,10 +342,32 @@ export async function listTickets(
   const page = rows.slice(0, q.limit);
   const lastRow = page.at(-1);
   return {
-    itemsJson: `[${page.map((r) => r[0] as string).join(',')}]`,
-    last: lastRow ? (lastRow.slice(1) as (string | number)[]) : null,
+    itemsJson: `[${(await pageItems(db, page, settings.version)).join(',')}]`,
+    last: lastRow ? (lastRow.slice(2) as (string | number)[]) : null,
     more: rows.length > q.limit,
   };
+}
+
+/**
+ * The items of a page's rows ([id, row_rev, …]) in their order: kept ones where the row
+ * is unchanged (tickets.list-cache.ts), the others written by the database now and kept.
+ * A ticket deleted since the page was read is left out.
+ */
+async function pageItems(db: DbOrTx, page: unknown[][], configVersion: number): Promise<string[]> {
+  const kept = renderedItemsOf(db);
+  // A snapshot without a configuration version (-1: a database before migration 0005) keeps nothing.
+  const keeping = configVersion >= 0 && !db.isTransaction;
+  const items: (string | undefined)[] = page.map(([id, rev]) => (keeping ? kept.get(id as number, Number(rev), configVersion) : undefined));
+  const missing = page.filter((_, i) => items[i] === undefined).map(([id]) => id as number);
+  if (!missing.length) return items as string[];
+  const params: ListParams = {};
+  missing.forEach((id, i) => (params[`id_${i}`] = id));
+  const written = new Map<number, string>();
+  for (const [id, rev, item] of rowArrays(await itemsStatement(db, params))) {
+    written.set(id as number, item as string);
+    if (keeping) kept.set(id as number, Number(rev), configVersion, item as string);
+  }
+  return page.flatMap(([id], i) => items[i] ?? written.get(id as number) ?? []);
 }
 
 export async function visibleTicketIds(db: DbOrTx, ids: readonly number[], scope: TicketScope): Promise<number[]> {

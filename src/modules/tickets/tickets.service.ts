@@ -155,7 +155,7 @@ export function createTicketsService(deps: TicketsDeps) {
       sla_breached_minutes: (sla.sla_breached_minutes ?? null) as number | null,
       sla_checked_at: null, sla_next_check_at: sla.sla_next_check_at,
       first_response_at: null, resolved_at: null, closed_at: null, resolution_note: null,
-      created_by: ctx.actor.userId || null, version: 1, created_at: at, updated_at: at,
+      created_by: ctx.actor.userId || null, version: 1, row_rev: 0, created_at: at, updated_at: at,
     };
     // Known recipients: the requester alone (watching contacts are read back by notifyClient).
     const requester = found.contact ?? null;

@@ -172,6 +172,8 @@ export interface TicketsTable extends Stamps {
   resolution_note: string | null;
   created_by: number | null;
   version: Generated<number>;
+  /** Raised by a trigger with every change to the row (migration 0026): what the list's rendered items are kept under. */
+  row_rev: Generated<number>;
 }
 
 export interface TicketDimensionValuesTable {
