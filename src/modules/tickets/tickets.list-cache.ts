@@ -22,7 +22,8 @@ const CAPACITY = 20_000;
 interface Entry {
   rev: number;
   configVersion: number;
-  json: string;
+  /** The item's JSON as UTF-8 bytes: sent as they are (shared/json-text.ts jsonBytes). */
+  json: Buffer;
 }
 
 export class RenderedItems {
@@ -32,7 +33,7 @@ export class RenderedItems {
   constructor(private readonly capacity = CAPACITY) {}
 
   /** The item of ticket `id` if it was rendered at this row_rev and configuration version. */
-  get(id: number, rev: number, configVersion: number): string | undefined {
+  get(id: number, rev: number, configVersion: number): Buffer | undefined {
     const entry = this.items.get(id);
     if (!entry || entry.rev !== rev || entry.configVersion !== configVersion) return undefined;
     this.items.delete(id);
@@ -40,7 +41,7 @@ export class RenderedItems {
     return entry.json;
   }
 
-  set(id: number, rev: number, configVersion: number, json: string): void {
+  set(id: number, rev: number, configVersion: number, json: Buffer): void {
     this.items.delete(id);
     this.items.set(id, { rev, configVersion, json });
     if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value as number);

@@ -263,14 +263,14 @@ function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery[
   return q;
 }
 
-/** A page of the list: its items as JSON text (an array of TicketSummary), the last item's sort keys, and whether more follow. */
+/** A page of the list: its items (each a TicketSummary as JSON, UTF-8 bytes), the last item's sort keys, and whether more follow. */
 export interface TicketPage {
-  itemsJson: string;
+  items: Buffer[];
   last: (string | number)[] | null;
   more: boolean;
 }
 
-const EMPTY_PAGE: TicketPage = { itemsJson: '[]', last: null, more: false };
+const EMPTY_PAGE: TicketPage = { items: [], last: null, more: false };
 
 /** A page of tickets: filters on every field, full text, keyset paging. Compiled once per shape of filters. */
 export async function listTickets(
@@ -342,7 +342,7 @@ export async function listTickets(
   const page = rows.slice(0, q.limit);
   const lastRow = page.at(-1);
   return {
-    itemsJson: `[${(await pageItems(db, page, settings.version)).join(',')}]`,
+    items: await pageItems(db, page, settings.version),
     last: lastRow ? (lastRow.slice(2) as (string | number)[]) : null,
     more: rows.length > q.limit,
   };
@@ -353,19 +353,20 @@ export async function listTickets(
  * is unchanged (tickets.list-cache.ts), the others written by the database now and kept.
  * A ticket deleted since the page was read is left out.
  */
-async function pageItems(db: DbOrTx, page: unknown[][], configVersion: number): Promise<string[]> {
+async function pageItems(db: DbOrTx, page: unknown[][], configVersion: number): Promise<Buffer[]> {
   const kept = renderedItemsOf(db);
   // A snapshot without a configuration version (-1: a database before migration 0005) keeps nothing.
   const keeping = configVersion >= 0 && !db.isTransaction;
-  const items: (string | undefined)[] = page.map(([id, rev]) => (keeping ? kept.get(id as number, Number(rev), configVersion) : undefined));
+  const items: (Buffer | undefined)[] = page.map(([id, rev]) => (keeping ? kept.get(id as number, Number(rev), configVersion) : undefined));
   const missing = page.filter((_, i) => items[i] === undefined).map(([id]) => id as number);
-  if (!missing.length) return items as string[];
+  if (!missing.length) return items as Buffer[];
   const params: ListParams = {};
   missing.forEach((id, i) => (params[`id_${i}`] = id));
-  const written = new Map<number, string>();
+  const written = new Map<number, Buffer>();
   for (const [id, rev, item] of rowArrays(await itemsStatement(db, params))) {
-    written.set(id as number, item as string);
-    if (keeping) kept.set(id as number, Number(rev), configVersion, item as string);
+    const bytes = Buffer.from(item as string);
+    written.set(id as number, bytes);
+    if (keeping) kept.set(id as number, Number(rev), configVersion, bytes);
   }
   return page.flatMap(([id], i) => items[i] ?? written.get(id as number) ?? []);
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { indexNewTicketDocument, inWriteBatch, isPostgres } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
-import { JsonText } from '../../shared/json-text.ts';
+import { JsonText, jsonBytes } from '../../shared/json-text.ts';
 import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
@@ -239,14 +239,14 @@ export function createTicketsService(deps: TicketsDeps) {
     return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id), slaTargets: slaTargetsOf(sla) };
   }
 
-  /** A page of the list, as JSON text written by the database (listTickets): { items, nextCursor }. */
+  /** A page of the list, as JSON written by the database (listTickets): { items, nextCursor }. */
   async function list(ctx: RequestContext, q: TicketListQuery): Promise<JsonText> {
     require(ctx, 'tickets.read');
     const shape = q.sort === 'priority' ? (['string', 'string', 'number'] as const) : q.sort === 'newest' ? (['number'] as const) : (['string', 'number'] as const);
     const after = q.cursor ? decodeCursor(q.cursor, shape) : null;
     const r = await listTickets(db, q, ticketScopeOf(ctx.actor), { userId: ctx.actor.userId, now: clock.now().toISOString() }, after);
     const nextCursor = r.more && r.last ? encodeCursor(r.last) : null;
-    return new JsonText(`{"items":${r.itemsJson},"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return new JsonText(jsonBytes('{"items":[', r.items, `],"nextCursor":${JSON.stringify(nextCursor)}}`));
   }
 
   async function timeline(ctx: RequestContext, id: number) {

@@ -20,9 +20,11 @@ export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (routeSc
   const viaZod = zodSerializerCompiler(routeSchema as Parameters<typeof zodSerializerCompiler>[0]);
   const schema = routeSchema.schema as unknown;
   const write = isZodSchema(schema) ? jsonWriterFor(schema) : null;
-  // A JsonText is JSON already (shared/json-text.ts): sent as it is.
-  if (!write) return (data) => (data instanceof JsonText ? data.json : viaZod(data));
-  return (data) => (data instanceof JsonText ? data.json : (write(data) ?? viaZod(data)));
+  // A JsonText is JSON already (shared/json-text.ts): sent as it is. As a Buffer, Fastify
+  // sends its bytes without encoding or measuring a string (the serializer's type says string).
+  const asIs = (data: JsonText) => data.json as string;
+  if (!write) return (data) => (data instanceof JsonText ? asIs(data) : viaZod(data));
+  return (data) => (data instanceof JsonText ? asIs(data) : (write(data) ?? viaZod(data)));
 };
 
 /** Writes a value as JSON, or returns undefined when the value does not fit the schema. */
