@@ -77,9 +77,9 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
   }
 
   /** Many at once ("Issue all" then "Send all", or a period's unsent): each exactly as `send`, to the client's e-mail. */
-  const { sendMany } = createBulkInvoiceSending(invoicing, (ctx, id) => send(ctx, id));
+  const { prepareSendMany, sendMany } = createBulkInvoiceSending(invoicing, (ctx, id) => send(ctx, id));
 
-  return { pdf, send, sendMany };
+  return { pdf, send, sendMany, prepareSendMany };
 }
 
 export type InvoiceDocuments = ReturnType<typeof createInvoiceDocuments>;

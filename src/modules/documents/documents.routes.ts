@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
+import { NDJSON, streamBulkSend, wantsNdjson } from './documents.bulk-send.stream.ts';
 import type { InvoiceDocuments } from './documents.invoices.ts';
 
 export function documentsRoutes(documents: InvoiceDocuments) {
@@ -49,11 +50,30 @@ export function documentsRoutes(documents: InvoiceDocuments) {
           200: z.object({
             sent: z.array(z.object({ id: z.number(), number: z.string().nullable(), to: z.string() })),
             notSent: z.array(z.object({ id: z.number(), number: z.string().nullable(), code: z.string(), message: z.string() })),
-          }),
+          }).describe(
+            'By default (Accept: application/json): this report, once everything was tried. ' +
+            `With Accept: ${NDJSON}: progress as JSON lines, one object per line, while the documents are sent: ` +
+            'first {"total":N}; then per document in order {"done":k,"id","number","sent":true,"to"} or {"done":k,"id","number","sent":false,"code","message"}; ' +
+            'last {"report":{"sent","notSent"}}, this same report (or, if something unexpected stopped the sending, {"error":{"code","message"}}). ' +
+            'Permission and bad-input errors come before any line, as the usual 4xx JSON error. ' +
+            'A client that disconnects does not stop the sending; each document is its own transaction and is never sent twice.',
+          ),
           ...errorResponses,
         },
       },
-      handler: async (request) => documents.sendMany(contextOf(request), request.body),
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        if (!wantsNdjson(request.headers.accept)) return documents.sendMany(ctx, request.body);
+        // Permission and the list are settled first, so their errors are still ordinary 4xx answers.
+        const prepared = await documents.prepareSendMany(ctx, request.body);
+        const { lines } = streamBulkSend(prepared, (error) => request.log.error({ err: error }, 'bulk invoice sending stopped'));
+        reply.header('content-type', `${NDJSON}; charset=utf-8`);
+        reply.header('cache-control', 'no-store');
+        // Let proxies pass each line on as it comes instead of waiting for the whole answer.
+        reply.header('x-accel-buffering', 'no');
+        // A stream is sent as it is, past the 200 schema (which types only the plain report), hence the untyped reply.
+        return (reply as FastifyReply).send(lines);
+      },
     });
   };
 }

@@ -152,17 +152,38 @@ export async function downloadFile(path: string, query?: Query): Promise<Downloa
   } catch {
     throw new ApiError(0, 'network_error', 'Network error');
   }
-  if (!response.ok) {
-    let payload: unknown = null;
-    try {
-      payload = await response.json();
-    } catch {
-      payload = null;
-    }
-    if (response.status === 401) unauthorizedHandler?.();
-    throw parseError(response.status, payload);
-  }
+  if (!response.ok) throw await refusalOf(response);
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) ?? 'download' };
+}
+
+/**
+ * POST whose answer is read as it arrives (e.g. JSON lines of progress): the body of a
+ * 2xx answer as a stream. The session and CSRF token go as with apiRequest, and a refusal
+ * (which comes before any of the stream) is thrown as the API's ApiError.
+ */
+export async function postForStream(path: string, body: unknown, accept: string): Promise<ReadableStream<Uint8Array>> {
+  const headers: Record<string, string> = { accept, 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Network error');
+  }
+  if (!response.ok || !response.body) throw await refusalOf(response);
+  return response.body;
+}
+
+/** A refused answer's JSON error as an ApiError; a 401 also tells the auth layer to go to sign-in. */
+async function refusalOf(response: Response): Promise<ApiError> {
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = null;
+  }
+  if (response.status === 401) unauthorizedHandler?.();
+  return parseError(response.status, payload);
 }
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 first, then filename). */

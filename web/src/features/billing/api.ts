@@ -1,6 +1,7 @@
 // Billing runs, drafts, invoices and profitability: the API shapes the pages use, and their queries.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl, type Page } from '../../app/api/client';
+import { sendManyWithProgress, type BulkSendProgress } from './bulkSendStream';
 
 // ---- billing runs --------------------------------------------------------
 
@@ -345,8 +346,18 @@ export interface BulkSendReport {
   sent: { id: number; number: string | null; to: string }[];
   notSent: { id: number; number: string | null; code: string; message: string }[];
 }
-/** E-mails the given invoices, or every issued, unsent one of a month, to their clients' e-mails. */
-export const useSendMany = () => useBillingMutation((p: { ids: number[] } | { period: string }) => api.post<BulkSendReport>('/invoices/send', p));
+/**
+ * E-mails the given invoices, or every issued, unsent one of a month, to their clients' e-mails,
+ * telling `onProgress` how far the server is ("k of N") as it goes.
+ */
+export function useSendMany(onProgress: (p: BulkSendProgress) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { ids: number[] } | { period: string }) => sendManyWithProgress(p, { onProgress }),
+    // After an interrupted answer too: some documents were sent by then.
+    onSettled: () => void qc.invalidateQueries({ queryKey: billingKeys.all }),
+  });
+}
 
 /** The client's e-mail address the document is sent to by default (the document's customer). */
 export function useCustomerEmail(id: number, enabled: boolean) {
