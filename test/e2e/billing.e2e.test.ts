@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { plain, useDemoServer } from './harness.ts';
+import { plain, runBilling, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 120_000;
@@ -45,15 +45,6 @@ async function exampleContracts(): Promise<{ flat: number; prepaid: number }> {
   return { flat: flat.id, prepaid: prepaid.id };
 }
 
-async function startRun(page: Page): Promise<void> {
-  await page.getByTestId('nav-billing').click();
-  await page.getByTestId('page-billing').waitFor();
-  await page.getByTestId('run-period').fill(PERIOD);
-  await page.getByTestId('run-start').click();
-  await page.getByTestId('page-billing-run').waitFor();
-  await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
-}
-
 /** Each draft row of the run result: its client and total as shown. */
 async function draftRows(page: Page): Promise<{ client: string; gross: number; total: string; testId: string }[]> {
   const rows = page.locator('[data-testid^="run-draft-"]');
@@ -76,7 +67,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
   test('the manager runs October 2026 and sees the drafts of examples A, B and C', async () => {
     const page = await server.newPage();
     await server.signIn(page, 'manager@kontor.demo');
-    await startRun(page);
+    await runBilling(page, PERIOD);
     const drafts = await draftRows(page);
     for (const [example, gross] of Object.entries(TOTALS) as [keyof typeof TOTALS, number][]) {
       const draft = drafts.find((d) => d.gross === gross);
@@ -198,7 +189,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(exampleClients.size).toBe(3);
     const page = await server.newPage();
     await server.signIn(page, 'manager@kontor.demo');
-    await startRun(page);
+    await runBilling(page, PERIOD);
     const drafts = await draftRows(page);
     for (const [example, client] of exampleClients) {
       expect(drafts.filter((d) => d.client === client), `example ${example} (${client}) drafted again`).toEqual([]);

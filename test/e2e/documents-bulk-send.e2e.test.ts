@@ -8,7 +8,7 @@
 //   KONTOR_WEB_DIR=/tmp/kweb/web npx vitest run test/e2e/documents-bulk-send.e2e.test.ts
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { plain, useDemoServer } from './harness.ts';
+import { plain, runBilling, useDemoServer } from './harness.ts';
 
 const JOURNEY_MS = 120_000;
 const PERIOD = '2026-10';
@@ -59,12 +59,7 @@ describe('Billing: e-mailing the invoices just issued, with progress', () => {
     }, LINE_DELAY_MS);
     await server.signIn(page, 'manager@kontor.demo');
 
-    await page.getByTestId('nav-billing').click();
-    await page.getByTestId('page-billing').waitFor();
-    await page.getByTestId('run-period').fill(PERIOD);
-    await page.getByTestId('run-start').click();
-    await page.getByTestId('page-billing-run').waitFor();
-    await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
+    await runBilling(page, PERIOD);
     await page.getByTestId('issue-all-button').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('issue-report').waitFor({ timeout: 60_000 });

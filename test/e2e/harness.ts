@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildServices, type Services } from '../../src/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
 import { defaultConfig, type Config } from '../../src/config/index.ts';
@@ -142,3 +142,13 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
 
 /** Intl puts (narrow) no-break spaces between thousands and before "Kč"; tests compare plain spaces. */
 export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+/** As a manager: runs billing for the period from the billing page and waits until the run has completed. */
+export async function runBilling(page: Page, period: string): Promise<void> {
+  await page.getByTestId('nav-billing').click();
+  await page.getByTestId('page-billing').waitFor();
+  await page.getByTestId('run-period').fill(period);
+  await page.getByTestId('run-start').click();
+  await page.getByTestId('page-billing-run').waitFor();
+  await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
+}
