@@ -364,7 +364,9 @@ async function pageItems(db: DbOrTx, page: unknown[][], configVersion: number): 
   missing.forEach((id, i) => (params[`id_${i}`] = id));
   const written = new Map<number, Buffer>();
   for (const [id, rev, item] of rowArrays(await itemsStatement(db, params))) {
-    const bytes = Buffer.from(item as string);
+    // A buffer of its own, not a slice of Node's shared 8 KB pool: a kept item must not keep the others' memory alive.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(item as string));
+    bytes.write(item as string);
     written.set(id as number, bytes);
     if (keeping) kept.set(id as number, Number(rev), configVersion, bytes);
   }
