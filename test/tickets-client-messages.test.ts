@@ -136,7 +136,7 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
     const resolved = await move(ticket.id, started.version, 'resolved', { resolutionNote: 'Restartováno.' });
     expect(resolved.firstResponseAt).toBeNull();
     expect(resolved.sla.status).toBe('met');
-    expect(resolved.slaTargets.firstResponse).toEqual({ status: 'met', dueAt: '2026-11-02T13:00:00.000Z', stoppedAt: '2026-11-02T12:30:00.000Z', breachedMinutes: null });
+    expect(resolved.slaTargets.firstResponse).toEqual({ status: 'met', dueAt: '2026-11-02T13:00:00.000Z', stoppedAt: '2026-11-02T12:30:00.000Z', breachedMinutes: null, businessMinutesLeft: null });
     expect(resolved.slaTargets.resolution).toMatchObject({ status: 'met', stoppedAt: '2026-11-02T12:30:00.000Z' });
     // Later reads give the same outcome: nothing runs any more.
     t.clock.set('2026-11-20T12:00:00.000Z');

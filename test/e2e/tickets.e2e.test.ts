@@ -102,6 +102,12 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(await attr(page, 'ticket-state', 'data-state')).toBe('new');
     expect(await attr(page, 'ticket-priority', 'data-priority')).toBe('P2');
     expect(await page.getByTestId('ticket-requester').innerText()).toContain(REQUESTER);
+    // The header: working time left to the first response (hours and minutes, never days), and its due time.
+    expect(await attr(page, 'ticket-sla', 'data-status')).toBe('running');
+    expect(await page.getByTestId('ticket-sla').innerText()).toMatch(/^zbývá (\d+ h )?(\d+ min )?pracovní doby$/);
+    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^· termín \S+ \d+\.\s?\d+\.\s?\d{4} \d+:\d\d$/);
+    expect(await page.getByTestId('ticket-sla-first-response').innerText()).toContain('pracovní doby');
+    await shot(page, 'detail-sla-working-time');
 
     // The list: the new ticket with a running SLA badge that shows the time left.
     await page.getByTestId('nav-tickets').click();
@@ -137,6 +143,7 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('waiting_for_client');
     await page.locator('[data-testid^="timeline-comment-"][data-visibility="public"]').filter({ hasText: REQUEST }).waitFor();
     await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('paused');
+    expect(await page.getByTestId('ticket-sla').innerText()).toBe('Pozastaveno');
     await shot(page, 'waiting-sla-paused');
 
     // Back to work: the clock runs again.

@@ -84,6 +84,8 @@ export const slaTargetSchema = z.object({
   stoppedAt: z.string().nullable()
     .describe('When the clock stopped: the first public reply, or the resolution (a ticket resolved before any reply counts its resolution as the first response); null while it runs'),
   breachedMinutes: z.number().nullable().describe('Business minutes over the target (rounded); null when not over it'),
+  businessMinutesLeft: z.number().int().nullable()
+    .describe('Working time left to the target while its clock runs, in business minutes of the policy calendar (rounded to whole minutes; nights, weekends and holidays do not count); negative: minutes over the target while the clock still runs; null without a target, while paused and once the clock stopped (see status and breachedMinutes)'),
 });
 
 export const ticketSummarySchema = z.object({

@@ -36,7 +36,17 @@ export function overallStatus(state: SlaState): string {
   return 'none';
 }
 
-const NO_TARGET: SlaTargetOutcome = { status: 'none', dueAt: null, stoppedAt: null, breachedMinutes: null };
+const NO_TARGET: SlaTargetOutcome = { status: 'none', dueAt: null, stoppedAt: null, breachedMinutes: null, businessMinutesLeft: null };
+
+/**
+ * Working time left on a clock that runs (negative: over the target), in whole
+ * minutes; null when it does not run towards its target (no target, paused,
+ * stopped), as there is no countdown to show then.
+ */
+function businessMinutesLeftOf(t: SlaTarget): number | null {
+  if (t.remainingBusinessMinutes === null || t.metAt !== null || t.pausedSince !== null) return null;
+  return Math.round(t.remainingBusinessMinutes) || 0; // `|| 0`: no -0 for a breach of under half a minute
+}
 
 /** One target as the ticket page shows it: its countdown while it runs, its outcome once it stopped. */
 export function targetOutcome(t: SlaTarget): SlaTargetOutcome {
@@ -46,6 +56,7 @@ export function targetOutcome(t: SlaTarget): SlaTargetOutcome {
     dueAt: iso(t.dueAt),
     stoppedAt: iso(t.metAt),
     breachedMinutes: t.breachedByMinutes === null ? null : Math.round(t.breachedByMinutes),
+    businessMinutesLeft: businessMinutesLeftOf(t),
   };
 }
 

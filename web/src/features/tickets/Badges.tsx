@@ -1,11 +1,13 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconClockPause, IconClockExclamation, IconClockCheck, IconClock, IconAlarm } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
-import type { Priority, Sla } from './api';
+import { useLiveSla, type Priority, type Sla, type Ticket } from './api';
 import { categoryColor, PRIORITY_COLORS, stateLabel } from './labels';
-import { slaLabel, slaView, type SlaStatus } from './sla';
+import { SLA_COLORS, slaLabel, slaView, type SlaStatus } from './sla';
+import { headlineStatus, headlineText, slaHeadline } from './workingTime';
 
 // One clock for every SLA badge on the page, ticking every 30 s.
 const TICK_MS = 30_000;
@@ -80,6 +82,46 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
     <Tooltip label={`${t(`tickets.sla.status.${view.status}`)} · ${t('tickets.sla.due')} ${formatDateTime(sla.dueAt)}`} withArrow>
       {badge}
     </Tooltip>
+  );
+}
+
+/**
+ * The ticket header's SLA: the working time left to the target that runs out first
+ * (or over it, or paused) and its due time, e.g. "2 h 15 min working time left · due Mon 30/11/2026 10:00".
+ * `ticketAt`: when the ticket was fetched, so a newer SLA poll wins over it.
+ */
+export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket; ticketAt: number; testId: string }) {
+  const { t } = useTranslation();
+  const sla = useLiveSla(ticket, ticketAt);
+  const current = useNow();
+  const units = useDurationUnits();
+  const headline = slaHeadline(sla.sla, sla.slaTargets, current);
+  const status = headlineStatus(headline);
+  const text = headlineText(headline, units);
+  const Icon = headline.kind === 'paused' ? IconClockPause : SLA_ICONS[status];
+  const words = text.time ? t(text.key, { time: text.time }) : t(text.key);
+  const dueAt = headline.kind === 'left' || headline.kind === 'over' ? headline.dueAt : null;
+  return (
+    // The due time goes under the badge when a phone has no room for both on one line.
+    <Group gap={6} wrap="wrap">
+      <Badge
+        color={SLA_COLORS[status]}
+        variant={status === 'breached' || status === 'warning' ? 'filled' : 'light'}
+        size="lg"
+        leftSection={<Icon size={13} stroke={1.8} />}
+        data-testid={testId}
+        data-status={status}
+        styles={NO_SHRINK_TABULAR}
+        aria-label={`${t('tickets.sla.label')}: ${words}`}
+      >
+        {words}
+      </Badge>
+      {dueAt ? (
+        <Text size="sm" c="dimmed" data-testid={`${testId}-due`} style={{ whiteSpace: 'nowrap' }}>
+          · {t('tickets.sla.working.due', { at: dayjs(dueAt).format('ddd L LT') })}
+        </Text>
+      ) : null}
+    </Group>
   );
 }
 

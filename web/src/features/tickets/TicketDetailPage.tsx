@@ -10,7 +10,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useTicket, useTimeline } from './api';
 import { ticketIdFrom } from './filters';
 import { AttachmentsPanel } from './AttachmentsPanel';
-import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
+import { PriorityBadge, SlaHeadlineBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
 import { RecordsPanel } from '../records/RecordsPanel';
 import { TicketMaterial } from '../warehouse/TicketMaterial';
@@ -68,7 +68,7 @@ function TicketDetail({ id }: { id: number }) {
           <Group gap="xs" wrap="wrap">
             <StateBadge state={ticket.state} testId="ticket-state" size="lg" />
             <PriorityBadge priority={ticket.priority} overridden={ticket.priorityOverridden} testId="ticket-priority" size="lg" />
-            <SlaBadge sla={ticket.sla} testId="ticket-sla" size="lg" />
+            <SlaHeadlineBadge ticket={ticket} ticketAt={query.dataUpdatedAt} testId="ticket-sla" />
           </Group>
         </Stack>
         <TicketActions ticket={ticket} onStale={() => setStale(true)} />
@@ -85,7 +85,7 @@ function TicketDetail({ id }: { id: number }) {
 
       <div className="ticket-layout">
         <div className="ticket-side">
-          <TicketFacts ticket={ticket} />
+          <TicketFacts ticket={ticket} ticketAt={query.dataUpdatedAt} />
         </div>
         <Stack gap="md" className="ticket-main">
           <Paper withBorder p="md">

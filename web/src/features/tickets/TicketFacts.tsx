@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
-import type { CustomValue, SlaTargetOutcome, Ticket } from './api';
+import { useLiveSla, type CustomValue, type SlaTargetOutcome, type Ticket } from './api';
 import { useDurationUnits, useNow } from './Badges';
 import { useCustomFields, useDimensions } from './configApi';
 import { typeLabel } from './labels';
 import { formatDuration, targetDisplay } from './sla';
+import { workingLeftText } from './workingTime';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -50,13 +51,16 @@ function SlaTarget({ target, viaResolution, testId }: { target: SlaTargetOutcome
     case 'none':
       return <Text size="sm" c="dimmed" data-testid={testId}>—</Text>;
     case 'countdown': {
-      const left = shown.remainingMs;
-      const time = formatDuration(left, units);
+      // In working time when the server counted it; wall-clock time only from an answer without the count.
+      const working = shown.workingMinutesLeft;
+      const overdue = working !== null ? working < 0 || target.status === 'breached' : shown.remainingMs < 0;
+      const text = working !== null ? workingLeftText(working, units, overdue) : null;
+      const time = formatDuration(shown.remainingMs, units);
       return (
         <Text size="sm" data-testid={testId} data-outcome="running">
           {formatDateTime(shown.dueAt)}{' '}
-          <Text span size="sm" c={left < 0 ? 'red' : shown.warning ? 'orange.8' : 'dimmed'} fw={left < 0 || shown.warning ? 600 : undefined} data-warning={shown.warning || undefined}>
-            ({left < 0 ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
+          <Text span size="sm" c={overdue ? 'red' : shown.warning ? 'orange.8' : 'dimmed'} fw={overdue || shown.warning ? 600 : undefined} data-warning={shown.warning || undefined}>
+            ({text ? t(text.key, { time: text.time }) : overdue ? t('tickets.sla.overdue', { time }) : t('tickets.sla.left', { time })})
           </Text>
         </Text>
       );
@@ -73,12 +77,14 @@ function customText(value: CustomValue | undefined, kind: string | undefined): s
 }
 
 /** The ticket's properties, SLA first (the side panel; first on phones). */
-export function TicketFacts({ ticket }: { ticket: Ticket }) {
+export function TicketFacts({ ticket, ticketAt }: { ticket: Ticket; ticketAt: number }) {
   const { t } = useTranslation();
+  const live = useLiveSla(ticket, ticketAt);
+  const slaTargets = live.slaTargets;
   const { can } = useAuth();
   const fields = useCustomFields(ticket.type.id);
   const dimensions = useDimensions();
-  const paused = ticket.sla.status === 'paused';
+  const paused = live.sla.status === 'paused';
   const watchers = [...ticket.watchers.users, ...ticket.watchers.contacts].map((w) => w.name);
   const customKeys = [...new Set([...(fields.data ?? []).map((f) => f.key), ...Object.keys(ticket.custom)])];
 
@@ -88,13 +94,13 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
       <Stack gap={8}>
         <Row label={t('tickets.sla.firstResponse')}>
           <SlaTarget
-            target={ticket.slaTargets.firstResponse}
-            viaResolution={ticket.firstResponseAt === null && ticket.slaTargets.firstResponse.stoppedAt !== null}
+            target={slaTargets.firstResponse}
+            viaResolution={ticket.firstResponseAt === null && slaTargets.firstResponse.stoppedAt !== null}
             testId="ticket-sla-first-response"
           />
         </Row>
         <Row label={t('tickets.sla.resolution')}>
-          <SlaTarget target={ticket.slaTargets.resolution} testId="ticket-sla-resolution" />
+          <SlaTarget target={slaTargets.resolution} testId="ticket-sla-resolution" />
         </Row>
         {paused ? <Text size="xs" c="dimmed">{t('tickets.sla.pausedHint')}</Text> : null}
         <Divider />

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, 
 import { api, type Page, type Query } from '../../app/api/client';
 
 export * from './types';
+import { hasRunningClock } from './workingTime';
 import type { Attachment, NewTicket, Ticket, TicketPatch, TicketSummary, TimelineItem, TransitionInput } from './types';
 
 export const ticketKeys = {
@@ -10,6 +11,7 @@ export const ticketKeys = {
   detail: (id: number) => ['tickets', 'detail', id] as const,
   timeline: (id: number) => ['tickets', 'timeline', id] as const,
   attachments: (id: number) => ['tickets', 'attachments', id] as const,
+  sla: (id: number) => ['tickets', 'sla', id] as const,
 };
 
 export function useTicketsList(query: Query) {
@@ -42,6 +44,33 @@ export function useTicket(id: number) {
     queryFn: ({ signal }) => api.get<Ticket>(`/tickets/${id}`, undefined, signal),
     enabled: Number.isFinite(id),
   });
+}
+
+const SLA_POLL_MS = 60_000;
+
+/**
+ * The ticket's SLA as it stands now. Working time left is counted by the server (it
+ * knows the calendar), so while a clock runs it is asked again every minute. In a
+ * query of its own: refreshing the ticket itself in the background would swap the
+ * version an open form sends, hiding a conflict with someone else's change. The
+ * newer of the two answers wins (after a change the ticket is newer than the poll).
+ */
+export function useLiveSla(ticket: Ticket, ticketAt: number): Pick<Ticket, 'sla' | 'slaTargets'> {
+  const poll = useQuery({
+    queryKey: ticketKeys.sla(ticket.id),
+    queryFn: async ({ signal }) => {
+      const fresh = await api.get<Ticket>(`/tickets/${ticket.id}`, undefined, signal);
+      return { sla: fresh.sla, slaTargets: fresh.slaTargets };
+    },
+    initialData: { sla: ticket.sla, slaTargets: ticket.slaTargets },
+    initialDataUpdatedAt: ticketAt,
+    staleTime: SLA_POLL_MS,
+    refetchInterval: (query) => {
+      const shown = query.state.data && query.state.dataUpdatedAt > ticketAt ? query.state.data : ticket;
+      return hasRunningClock(shown.slaTargets) ? SLA_POLL_MS : false;
+    },
+  });
+  return poll.dataUpdatedAt > ticketAt ? poll.data : ticket;
 }
 
 /** Related tickets (parent, children, links) by id, for their number and subject. */

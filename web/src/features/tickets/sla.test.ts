@@ -60,13 +60,22 @@ describe('slaLabel', () => {
 });
 
 describe('targetDisplay', () => {
-  const target = (over: Partial<SlaTargetOutcome>): SlaTargetOutcome => ({ status: 'running', dueAt: at(23), stoppedAt: null, breachedMinutes: null, ...over });
+  const target = (over: Partial<SlaTargetOutcome>): SlaTargetOutcome => ({ status: 'running', dueAt: at(23), stoppedAt: null, breachedMinutes: null, businessMinutesLeft: 23, ...over });
 
   it('a running target counts down to its due time, and past it', () => {
-    expect(targetDisplay(target({}), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: false });
+    expect(targetDisplay(target({}), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: false, workingMinutesLeft: 23 });
     // Past the warning share: the details panel marks the time left, as the badge does.
-    expect(targetDisplay(target({ status: 'warning' }), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: true });
-    expect(targetDisplay(target({ status: 'breached', dueAt: at(-10), breachedMinutes: 10 }), NOW)).toMatchObject({ kind: 'countdown', remainingMs: -10 * 60_000 });
+    expect(targetDisplay(target({ status: 'warning' }), NOW)).toEqual({ kind: 'countdown', dueAt: at(23), remainingMs: 23 * 60_000, warning: true, workingMinutesLeft: 23 });
+    expect(targetDisplay(target({ status: 'breached', dueAt: at(-10), breachedMinutes: 10, businessMinutesLeft: -10 }), NOW)).toMatchObject({ kind: 'countdown', remainingMs: -10 * 60_000, workingMinutesLeft: -10 });
+  });
+
+  it('says the working time the server counted, not the wall-clock time to the due time', () => {
+    // Friday 17:00, due Monday 10:00: 2 h of working time, though 65 h on the wall clock.
+    expect(targetDisplay(target({ dueAt: at(65 * 60), businessMinutesLeft: 120 }), NOW)).toMatchObject({ remainingMs: 65 * 3_600_000, workingMinutesLeft: 120 });
+    // The due time passed since the server counted: no working time is left any more.
+    expect(targetDisplay(target({ dueAt: at(-1), businessMinutesLeft: 5 }), NOW)).toMatchObject({ workingMinutesLeft: 0 });
+    // An answer without the count: no working time to say.
+    expect(targetDisplay(target({ businessMinutesLeft: undefined as unknown as null }), NOW)).toMatchObject({ workingMinutesLeft: null });
   });
 
   it('a stopped target shows its outcome, never a countdown, even with its due time still ahead', () => {

@@ -65,9 +65,19 @@ export function slaLabel(view: SlaView, units: DurationUnits): { key: string; ti
   return view.remainingMs < 0 ? { key: 'tickets.sla.overdue', time } : { key: 'tickets.sla.left', time };
 }
 
+/**
+ * The server's working time left (null: no count, e.g. an older server), but none once
+ * the due time has passed on the wall clock since the server counted.
+ */
+export function workingLeftAt(target: Pick<SlaTargetOutcome, 'dueAt' | 'businessMinutesLeft'>, now: number): number | null {
+  const left = target.businessMinutesLeft ?? null;
+  if (left === null || left <= 0 || target.dueAt === null) return left;
+  return Date.parse(target.dueAt) <= now ? 0 : left;
+}
+
 /** What the details panel shows for one SLA target. */
 export type TargetDisplay =
-  | { kind: 'countdown'; dueAt: string; remainingMs: number; warning: boolean }
+  | { kind: 'countdown'; dueAt: string; remainingMs: number; warning: boolean; workingMinutesLeft: number | null }
   | { kind: 'paused' }
   | { kind: 'met'; at: string }
   | { kind: 'missed'; at: string; lateMs: number }
@@ -87,5 +97,9 @@ export function targetDisplay(target: SlaTargetOutcome, now: number): TargetDisp
   if (target.status === 'paused') return { kind: 'paused' };
   if (target.status === 'none' || target.status === 'met' || !target.dueAt) return { kind: 'none' };
   // warning: past the policy's warning share, so the time left shows in the warning colour.
-  return { kind: 'countdown', dueAt: target.dueAt, remainingMs: Date.parse(target.dueAt) - now, warning: target.status === 'warning' };
+  // workingMinutesLeft: the server's count in business hours, what the page says (remainingMs is wall-clock time).
+  return {
+    kind: 'countdown', dueAt: target.dueAt, remainingMs: Date.parse(target.dueAt) - now, warning: target.status === 'warning',
+    workingMinutesLeft: workingLeftAt(target, now),
+  };
 }

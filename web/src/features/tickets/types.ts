@@ -59,6 +59,8 @@ export interface SlaTargetOutcome {
   dueAt: string | null;
   stoppedAt: string | null;
   breachedMinutes: number | null;
+  /** Business minutes left while the clock runs (negative: over the target); null when paused, stopped or without a target. */
+  businessMinutesLeft: number | null;
 }
 
 export interface Ticket extends TicketSummary {
