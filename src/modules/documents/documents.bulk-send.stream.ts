@@ -10,16 +10,9 @@
  * stops hearing about it. Each document is its own transaction, so stopping in the
  * middle would leave nothing wrong either, but finishing spares the user a half-done batch.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { jsonLinesWriter, stoppedLine } from '../../platform/http/json-lines.ts';
 import type { BulkSendReport, PreparedBulkSend } from './documents.bulk-send.ts';
-
-export const NDJSON = 'application/x-ndjson';
-
-/** Whether an Accept header asks for the JSON-lines progress (any listed media type equal to it; parameters ignored). */
-export function wantsNdjson(accept: string | undefined): boolean {
-  if (!accept) return false;
-  return accept.split(',').some((part) => part.split(';')[0]!.trim().toLowerCase() === NDJSON);
-}
 
 export interface BulkSendStream {
   /** The lines to answer with. */
@@ -30,24 +23,15 @@ export interface BulkSendStream {
 
 /** Starts the prepared sending at once and streams its progress; `onFailure` hears an unexpected error (for the log). */
 export function streamBulkSend(prepared: PreparedBulkSend, onFailure: (error: unknown) => void): BulkSendStream {
-  const lines = new PassThrough();
-  // Once the client is gone the stream is destroyed; the sending goes on without it.
-  const emit = (value: unknown) => {
-    if (!lines.destroyed && !lines.writableEnded) lines.write(`${JSON.stringify(value)}\n`);
-  };
-  emit({ total: prepared.total });
-  const finished = prepared.run((outcome, done) => emit({ done, ...outcome }));
+  const out = jsonLinesWriter();
+  out.write({ total: prepared.total });
+  const finished = prepared.run((outcome, done) => out.write({ done, ...outcome }));
   finished.then(
-    (report) => {
-      emit({ report });
-      lines.end();
-    },
+    (report) => out.end({ report }),
     (error: unknown) => {
       onFailure(error);
-      // Never the error's own text: a 5xx does not leak internals, and neither does this line.
-      emit({ error: { code: 'internal_error', message: 'The sending stopped on an unexpected error; the lines above say what was done' } });
-      lines.end();
+      out.end(stoppedLine(error, 'The sending stopped on an unexpected error; the lines above say what was done'));
     },
   );
-  return { lines, finished };
+  return { lines: out.stream, finished };
 }

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
-import { NDJSON, streamBulkSend, wantsNdjson } from './documents.bulk-send.stream.ts';
+import { NDJSON, sendJsonLines, wantsNdjson } from '../../platform/http/json-lines.ts';
+import { streamBulkSend } from './documents.bulk-send.stream.ts';
 import type { InvoiceDocuments } from './documents.invoices.ts';
 
 export function documentsRoutes(documents: InvoiceDocuments) {
@@ -67,12 +68,8 @@ export function documentsRoutes(documents: InvoiceDocuments) {
         // Permission and the list are settled first, so their errors are still ordinary 4xx answers.
         const prepared = await documents.prepareSendMany(ctx, request.body);
         const { lines } = streamBulkSend(prepared, (error) => request.log.error({ err: error }, 'bulk invoice sending stopped'));
-        reply.header('content-type', `${NDJSON}; charset=utf-8`);
-        reply.header('cache-control', 'no-store');
-        // Let proxies pass each line on as it comes instead of waiting for the whole answer.
-        reply.header('x-accel-buffering', 'no');
         // A stream is sent as it is, past the 200 schema (which types only the plain report), hence the untyped reply.
-        return (reply as FastifyReply).send(lines);
+        return sendJsonLines(reply as FastifyReply, lines);
       },
     });
   };

@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NDJSON, sendJsonLines, wantsNdjson } from '../../platform/http/json-lines.ts';
 import { errorResponses, page } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import * as s from './exports.schemas.ts';
+import { streamExport } from './exports.progress.ts';
 import type { ExportsService } from './exports.service.ts';
 
 /** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
@@ -44,9 +46,29 @@ export function exportsRoutes(exports: ExportsService) {
           '409 nothing_to_export when the period has nothing (no batch is created; error.alreadyExported counts the documents exported before, error.period the period), 409 missing_company_settings naming the settings the format needs, ' +
           '400 vat_rate_not_mapped when POHODA has no name for a VAT rate (error.documentNumber, error.vatRateBp, error.country).',
         body: s.runBody,
-        response: { 201: s.batchSchema, ...errorResponses },
+        response: {
+          201: s.batchSchema.describe('By default (Accept: application/json): the recorded batch, once its file is written.'),
+          200: z.any().describe(
+            `With Accept: ${NDJSON}: progress as JSON lines (200), one object per line, while the file is written: ` +
+            'first {"total":N}, the documents going in (invoices, credit notes, slips; not address-book entries); ' +
+            'then {"done":k}, documents written so far, at most once per 1 % of N and 250 ms (whichever is rarer) and always for the last one; ' +
+            'last {"batch":{…}}, the same batch the plain 201 answer gives, or, if the export stopped on the way, {"error":{"code","message",…}}: ' +
+            'vat_rate_not_mapped and batch_too_large (found only while writing) with the fields of their 4xx error, anything unexpected as internal_error; no batch is recorded then. ' +
+            'Permission, bad input, nothing_to_export and missing_company_settings come before any line, as the usual 4xx JSON error. ' +
+            'A client that disconnects does not stop the export; the batch is recorded and listed as usual.',
+          ),
+          ...errorResponses,
+        },
       },
-      handler: async (request, reply) => reply.status(201).send(await exports.run(contextOf(request), request.body)),
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        if (!wantsNdjson(request.headers.accept)) return reply.status(201).send(await exports.run(ctx, request.body));
+        // Refusals are settled first, so they are still ordinary 4xx answers.
+        const prepared = await exports.prepareRun(ctx, request.body);
+        const { lines } = streamExport(prepared, (error) => request.log.error({ err: error }, 'export batch stopped'));
+        // A stream is sent as it is, past the response schemas, hence the untyped reply.
+        return sendJsonLines(reply as FastifyReply, lines);
+      },
     });
 
     app.get('/api/v1/exports/invoices/:id', {

@@ -25,6 +25,18 @@ import type { ExportBatch, ExportPreview, RunBody } from './exports.schemas.ts';
 import { batchStream } from './exports.stream.ts';
 import { ZipLimitExceeded } from './exports.zip.ts';
 
+/**
+ * An export checked and ready to be written: what would refuse it (permission, period,
+ * settings, nothing to export) has refused already, so a caller that streams progress
+ * can still answer such a refusal as an ordinary 4xx before its first line.
+ */
+export interface PreparedExport {
+  /** Documents going into the batch (invoices, credit notes, slips; not address-book entries). */
+  total: number;
+  /** Writes and records the batch; `onDocument` hears the count of documents written so far after each one. */
+  run(onDocument?: (done: number) => void): Promise<ExportBatch>;
+}
+
 export interface ExportsDeps {
   db: Db;
   clock: Clock;
@@ -108,6 +120,10 @@ export function createExportsService(deps: ExportsDeps) {
   }
 
   async function run(ctx: RequestContext, body: RunBody): Promise<ExportBatch> {
+    return (await prepareRun(ctx, body)).run();
+  }
+
+  async function prepareRun(ctx: RequestContext, body: RunBody): Promise<PreparedExport> {
     require(ctx);
     checkPeriod(body.period);
     const exporter = exporterFor(body.format);
@@ -134,26 +150,43 @@ export function createExportsService(deps: ExportsDeps) {
         { extra: { period: body.period, alreadyExported: already } },
       );
     }
+    return {
+      total: chosenInvoices.length + chosenSlips.length,
+      run: (onDocument) => write(ctx, body, exporter, supplier, chosenInvoices, chosenSlips, onDocument ?? (() => undefined)),
+    };
+  }
+
+  async function write(
+    ctx: RequestContext, body: RunBody, exporter: AccountingExporter, supplier: Supplier,
+    chosenInvoices: repo.Candidate[], chosenSlips: repo.Candidate[], onDocument: (done: number) => void,
+  ): Promise<ExportBatch> {
     const knownClients = exporter.carriesClients ? await repo.clientsExported(db, body.format, [...new Set(chosenInvoices.map((c) => c.clientId!))]) : new Set<number>();
     const exported: { kind: ExportDocumentKind; id: number }[] = [];
     const now = clock.now();
+    let done = 0;
 
+    // The batch writer asks for the next item only once it has written the one before,
+    // so counting after each `yield` counts documents written, not merely read.
     async function* items(): AsyncGenerator<ExportItem> {
       for (const c of chosenInvoices) {
         const doc: InvoiceDocument = await invoiceDocument(db, c.id);
-        if (doc.draft) continue;
-        // POHODA: the client's address-book entry goes just before its first invoice ever exported.
-        if (exporter.carriesClients && c.clientId !== null && !knownClients.has(c.clientId)) {
-          knownClients.add(c.clientId);
-          exported.push({ kind: 'client', id: c.clientId });
-          yield { kind: 'client', clientId: c.clientId, party: doc.customer };
+        // Issued when chosen; one turned back meanwhile is left out but still counted as handled.
+        if (!doc.draft) {
+          // POHODA: the client's address-book entry goes just before its first invoice ever exported.
+          if (exporter.carriesClients && c.clientId !== null && !knownClients.has(c.clientId)) {
+            knownClients.add(c.clientId);
+            exported.push({ kind: 'client', id: c.clientId });
+            yield { kind: 'client', clientId: c.clientId, party: doc.customer };
+          }
+          exported.push({ kind: 'invoice', id: c.id });
+          yield { kind: 'invoice', doc };
         }
-        exported.push({ kind: 'invoice', id: c.id });
-        yield { kind: 'invoice', doc };
+        onDocument(++done);
       }
       for (const c of chosenSlips) {
         exported.push({ kind: 'slip', id: c.id });
         yield { kind: 'slip', doc: await buildSlipDocument(db, c.id) };
+        onDocument(++done);
       }
     }
 
@@ -235,7 +268,7 @@ export function createExportsService(deps: ExportsDeps) {
     }
   }
 
-  return { preview, run, get, list, download, documentFile };
+  return { preview, run, prepareRun, get, list, download, documentFile };
 }
 
 export type ExportsService = ReturnType<typeof createExportsService>;

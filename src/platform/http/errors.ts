@@ -75,17 +75,20 @@ function issueCode(issue: ZodLikeIssue): string {
   }
 }
 
+/** The JSON error body of a typed error: the 4xx answer's body, and the error line of a JSON-lines answer. */
+export function appErrorBody(error: AppError): ErrorBody {
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
+  if (error.details) body.error.details = error.details;
+  return body;
+}
+
 /**
  * The one error handler: decides every HTTP status, never leaks a stack trace
  * or SQL, and logs what the user must not see.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
-      if (error.details) body.error.details = error.details;
-      return reply.status(STATUS[error.kind]).send(body);
-    }
+    if (error instanceof AppError) return reply.status(STATUS[error.kind]).send(appErrorBody(error));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map(
         (v): ZodLikeIssue => ({

@@ -174,6 +174,15 @@ export async function postForStream(path: string, body: unknown, accept: string)
   return response.body;
 }
 
+/**
+ * The {"error":{…}} line that ends a JSON-lines answer when the work stopped on the way,
+ * as an ApiError with the same code, message, details and facts a refusal would carry
+ * (its status is the answer's 200: the error came after the lines had begun).
+ */
+export function apiErrorOfLine(line: unknown): ApiError {
+  return parseError(200, line);
+}
+
 /** A refused answer's JSON error as an ApiError; a 401 also tells the auth layer to go to sign-in. */
 async function refusalOf(response: Response): Promise<ApiError> {
   let payload: unknown = null;

@@ -8,7 +8,7 @@
  */
 import { postForStream } from '../../app/api/client';
 import type { BulkSendReport } from './api';
-import { readJsonLines } from './jsonLines';
+import { readJsonLines } from '../../app/api/jsonLines';
 
 export interface BulkSendProgress {
   done: number;

@@ -9,6 +9,8 @@ import { formatDate, formatNumber } from '../../app/format';
 import { downloadUrl, EXPORT_FORMATS, isPeriod, previousMonth, useExportBatches, useExportPreview, useRunExport, type ExportFormat, type ExportPreview } from './api';
 import { startDownload } from '../../app/download';
 import { BatchesGrid } from './BatchesGrid';
+import { ExportProgressBar } from './ExportProgressBar';
+import type { ExportProgress } from './exportStream';
 import { exportRefusal, settingText } from './errors';
 
 
@@ -122,7 +124,8 @@ export default function ExportsPage() {
   const [format, setFormat] = useState<ExportFormat>('isdoc');
   const [again, setAgain] = useState(false);
   const preview = useExportPreview(format, period);
-  const run = useRunExport();
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const run = useRunExport(setProgress);
   const periodValid = isPeriod(period);
   const p = preview.data;
   const pending = p ? p.toExport.invoices + p.toExport.creditNotes + p.toExport.slips : 0;
@@ -131,6 +134,7 @@ export default function ExportsPage() {
 
   const submit = () => {
     if (!canRun) return;
+    setProgress(null);
     run.mutate({ format, period, includeExported: again }, { onSuccess: (batch) => startDownload(downloadUrl(batch), batch.fileName) });
   };
 
@@ -173,6 +177,7 @@ export default function ExportsPage() {
               onChange={(e) => setAgain(e.currentTarget.checked)}
               data-testid="exports-again"
             />
+            {run.isPending ? <ExportProgressBar progress={progress} /> : null}
             {run.error ? <RefusalAlert error={run.error} /> : null}
             {run.data ? (
               <Alert color="green" data-testid="exports-done">

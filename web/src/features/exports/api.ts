@@ -1,6 +1,7 @@
 // Accounting exports: what a period would export, running an export, past batches and their files.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl, downloadFile, type DownloadedFile, type Page } from '../../app/api/client';
+import { runExportWithProgress, type ExportProgress } from './exportStream';
 
 export const EXPORT_FORMATS = ['isdoc', 'pohoda', 'ubl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -71,10 +72,11 @@ export function useExportBatches() {
   });
 }
 
-export function useRunExport() {
+/** Runs an export, telling `onProgress` how many documents are written (exportStream.ts). */
+export function useRunExport(onProgress: (p: ExportProgress) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { format: ExportFormat; period: string; includeExported: boolean }) => api.post<ExportBatch>('/exports', body),
+    mutationFn: (body: { format: ExportFormat; period: string; includeExported: boolean }) => runExportWithProgress(body, { onProgress }),
     // After a refusal too: the preview may be stale (exported meanwhile from another window, settings changed).
     onSettled: () => qc.invalidateQueries({ queryKey: ['exports'] }),
   });

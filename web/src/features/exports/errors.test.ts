@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api/client';
 import i18n, { setLanguage } from '../../i18n';
 import { exportRefusal } from './errors';
+import { ExportInterrupted } from './exportStream';
 
 const t = (lang: string) => i18n.getFixedT(lang);
 // Numbers are formatted in the app's language (Czech here).
@@ -46,6 +47,14 @@ describe('a refused export, in the user\'s language', () => {
       const { headline, lines } = exportRefusal(t('cs'), error);
       expect([headline, ...lines].join(' ')).not.toMatch(/export again|exported before|needs|has no POHODA|ZIP holds|Nothing/);
     }
+  });
+
+  it('an export stopped on the way: how far it got, or that nothing was recorded', () => {
+    expect(exportRefusal(t('cs'), new ExportInterrupted(1200, 10_000)).headline).toMatch(/^Spojení se přerušilo po 1\s200 z 10\s000 dokladů/);
+    expect(exportRefusal(t('en'), new ExportInterrupted(3, 9)).headline).toContain('after 3 of 9 documents');
+    expect(exportRefusal(t('en'), new ExportInterrupted(0, 0)).headline).toBe(i18n.getFixedT('en')('errors.network_error'));
+    const stopped = new ApiError(200, 'internal_error', 'The export stopped on an unexpected error; no batch was recorded');
+    expect(exportRefusal(t('sk'), stopped).headline).toMatch(/^Export sa zastavil na neočakávanej chybe; žiadna dávka/);
   });
 
   it('without the facts (an older server) falls back to the app\'s error texts', () => {

@@ -1,13 +1,14 @@
 // Refusals of an export in the user's language. The server's messages are English;
 // for the refusals an accountant meets here (nothing new to export, a company setting
-// missing, a VAT rate POHODA has no name for, a batch too large) it sends the facts as
-// values or detail paths, and they are worded here. Anything else goes through the
-// app's translated error codes.
+// missing, a VAT rate POHODA has no name for, a batch too large, an export stopped on
+// the way) it sends the facts as values or detail paths, and they are worded here.
+// Anything else goes through the app's translated error codes.
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
-import { isApiError } from '../../app/api/client';
+import { ApiError, isApiError } from '../../app/api/client';
 import { detailMessage, errorMessage } from '../../app/api/errors';
 import { formatNumber } from '../../app/format';
+import { ExportInterrupted } from './exportStream';
 
 export interface ExportRefusal {
   headline: string;
@@ -25,6 +26,11 @@ export function settingText(t: TFunction, setting: string, fallback: string): st
 }
 
 export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
+  if (error instanceof ExportInterrupted) {
+    // Lost before the server said how many: nothing to count yet, just the network.
+    if (error.total === 0) return { headline: errorMessage(t, new ApiError(0, 'network_error', 'Network error')), lines: [] };
+    return { headline: t('exports.errors.interrupted', { done: formatNumber(error.done), total: formatNumber(error.total) }), lines: [] };
+  }
   if (!isApiError(error)) return { headline: errorMessage(t, error), lines: [] };
   const x = error.extra;
   switch (error.code) {
@@ -42,6 +48,8 @@ export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
     }
     case 'batch_too_large':
       return { headline: t('exports.errors.batchTooLarge'), lines: [] };
+    case 'internal_error':
+      return { headline: t('exports.errors.stopped'), lines: [] };
   }
   return { headline: errorMessage(t, error), lines: error.details.map((d) => detailMessage(t, d)) };
 }
