@@ -25,6 +25,7 @@ import * as m0023 from './0023_audit_chain_head_function.ts';
 import * as m0024 from './0024_search_terms.ts';
 import * as m0025 from './0025_sla_versions.ts';
 import * as m0026 from './0026_ticket_row_rev.ts';
+import * as m0027 from './0027_client_tax_id.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0024_search_terms': m0024,
   '0025_sla_versions': m0025,
   '0026_ticket_row_rev': m0026,
+  '0027_client_tax_id': m0027,
 };

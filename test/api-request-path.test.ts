@@ -44,7 +44,7 @@ describe.each(testEngines())('API request path on %s', (engine) => {
     expect(byToken.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(bySession.body).toBe(byToken.body);
     expect(Object.keys(byToken.json())).toEqual([
-      'id', 'name', 'companyId', 'vatId', 'country', 'registeredAddress', 'billingAddress', 'email', 'phone',
+      'id', 'name', 'companyId', 'vatId', 'taxId', 'country', 'registeredAddress', 'billingAddress', 'email', 'phone',
       'language', 'currency', 'paymentTermsDays', 'notes', 'active', 'version', 'createdAt', 'updatedAt',
     ]);
     expect(byToken.json()).toMatchObject({ id: clientId, name: 'Pekárna Novák s.r.o.', notes: 'řádek\n"uvozovky"', active: true });

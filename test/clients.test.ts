@@ -162,6 +162,53 @@ describe.each(testEngines())('clients and contacts on %s', (engine) => {
     expect(withoutPortal.json()).toMatchObject({ email: null, portalAccess: false, version: 2 });
   });
 
+  it('keeps a Slovak client\'s DIČ beside its IČ DPH: saved, read, listed, searched, edited with its version, audited; a bad one is a 400 on taxId', async () => {
+    const slovak = { name: 'Ďatelinka s.r.o.', companyId: '35697270', vatId: 'SK2020317068', country: 'SK', language: 'sk', currency: 'EUR' };
+    const bad = await post(operator, { ...slovak, taxId: 'SK2020317068' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'taxId', code: 'invalid_tax_id' }] });
+    expect(bad.json().error.details[0].message).toContain('10 digits');
+    const res = await post(operator, { ...slovak, taxId: '2020 317 068' });
+    expect(res.statusCode, res.body).toBe(201);
+    const client = res.json();
+    expect(client).toMatchObject({ taxId: '2020317068', vatId: 'SK2020317068', version: 1 });
+    expect((await t.request(operator, { method: 'GET', url: `/api/v1/clients/${client.id}` })).json().taxId).toBe('2020317068');
+    const found = (await t.request(operator, { method: 'GET', url: '/api/v1/clients?q=2020317068' })).json().items;
+    expect(found.map((c: { id: number; taxId: string }) => [c.id, c.taxId])).toEqual([[client.id, '2020317068']]);
+
+    const patch = (payload: object) => t.request(operator, { method: 'PATCH', url: `/api/v1/clients/${client.id}`, payload });
+    const badEdit = await patch({ taxId: '202031706', version: 1 });
+    expect(badEdit.statusCode).toBe(400);
+    expect(badEdit.json().error.details).toMatchObject([{ path: 'taxId', code: 'invalid_tax_id' }]);
+    // A non-payer: the DIČ stays, the IČ DPH goes.
+    const edited = await patch({ vatId: null, taxId: '2020317079', version: 1 });
+    expect(edited.json()).toMatchObject({ vatId: null, taxId: '2020317079', version: 2 });
+    expect((await patch({ taxId: '2020317068', version: 1 })).statusCode).toBe(409);
+    const admin = await t.userWith(['admin']);
+    const log = (await t.request(admin.auth, { method: 'GET', url: `/api/v1/audit?entity=client&entityId=${client.id}` })).json().items;
+    const update = log.find((e: { action: string }) => e.action === 'update');
+    expect(update).toMatchObject({ before: { taxId: '2020317068', vatId: 'SK2020317068' }, after: { taxId: '2020317079', vatId: null } });
+    expect((await patch({ taxId: '', version: 2 })).json()).toMatchObject({ taxId: null, version: 3 });
+  });
+
+  it('accepts a tax id for a client outside Slovakia as typed, checking only that it is printable; Slovak rules apply when the country is SK', async () => {
+    const czech = await post(operator, { name: 'Česká firma s daňovým číslem', country: 'CZ', taxId: '2020317068' });
+    expect(czech.statusCode, czech.body).toBe(201);
+    expect(czech.json()).toMatchObject({ country: 'CZ', taxId: '2020317068', vatId: null });
+    const german = await post(operator, { name: 'Deutsche GmbH', country: 'DE', currency: 'EUR', taxId: '21/815/08150' });
+    expect(german.json()).toMatchObject({ taxId: '21/815/08150' });
+    const garbage = await post(operator, { name: 'Bad tax id', country: 'DE', currency: 'EUR', taxId: '<script>' });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.details).toMatchObject([{ path: 'taxId', code: 'invalid_format' }]);
+    // Moving a client to Slovakia checks its tax id as a Slovak DIČ.
+    const move = await t.request(operator, { method: 'PATCH', url: `/api/v1/clients/${german.json().id}`, payload: { country: 'SK', version: 1 } });
+    expect(move.statusCode).toBe(400);
+    expect(move.json().error.details).toMatchObject([{ path: 'taxId', code: 'invalid_tax_id' }]);
+    const tooLong = await post(operator, { name: 'Too long', taxId: '1'.repeat(21) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details[0].path).toBe('taxId');
+  });
+
   it('answers bad requests with 4xx and a reason, never 500 or internals', async () => {
     const cases: { req: Parameters<TestApp['request']>[1]; status: number; code: string }[] = [
       { req: { method: 'POST', url: '/api/v1/clients', payload: '{"name": ', headers: { 'content-type': 'application/json' } }, status: 400, code: 'malformed_json' },

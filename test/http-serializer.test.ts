@@ -64,7 +64,7 @@ describe('response serializer', () => {
 
   it('writes a client as zod does, whatever the key order or extra keys', () => {
     const client = {
-      id: 7, name: 'Strojírny "Brno" a.s.', companyId: null, vatId: 'CZ1', country: 'CZ',
+      id: 7, name: 'Strojírny "Brno" a.s.', companyId: null, vatId: 'CZ1', taxId: '2020317068', country: 'CZ',
       registeredAddress: { street: 'Hybešova 12', city: 'Brno', postalCode: '602 00', country: 'CZ' }, billingAddress: null,
       email: null, phone: null, language: 'cs', currency: 'CZK', paymentTermsDays: 14, notes: 'a\nb', active: true, version: 3,
       createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',

@@ -1,4 +1,7 @@
-/** The customer of a document as the client is stored now: snapshotted at issue, live for drafts. */
+/**
+ * The customer of a document as the client is stored now: snapshotted at issue
+ * (customer_json, so an issued document keeps the ids it was issued with), live for drafts.
+ */
 import type { ClientsTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import type { Party, PostalAddress } from './domain/invoice-document.ts';
@@ -16,8 +19,8 @@ export function customerOf(client: Selectable<ClientsTable>): Party {
     name: client.name,
     companyId: client.company_id,
     vatId: client.vat_id,
-    // Slovak DIČ is not kept on clients; IČ DPH (vatId) is what Slovak documents must show for VAT payers.
-    taxId: null,
+    // The Slovak DIČ, printed beside the IČ DPH (vatId); a non-payer has only the DIČ.
+    taxId: client.tax_id,
     vatPayer: client.vat_id !== null && client.vat_id !== '',
     address: { ...address, country: address.country || client.country },
     email: client.email,

@@ -18,6 +18,7 @@ export function toClient(row: ClientRow): Client {
     name: row.name,
     companyId: row.company_id,
     vatId: row.vat_id,
+    taxId: row.tax_id,
     country: row.country,
     registeredAddress: parseAddress(row.registered_address),
     billingAddress: parseAddress(row.billing_address),
@@ -41,9 +42,10 @@ function toColumns(c: ClientValues) {
   return {
     name: c.name,
     // The sort key and search target: folded name, then ids and e-mail for lookup by them.
-    search_text: foldForSearch([c.name, c.companyId, c.vatId, c.email].filter(Boolean).join(' ')),
+    search_text: foldForSearch([c.name, c.companyId, c.vatId, c.taxId, c.email].filter(Boolean).join(' ')),
     company_id: c.companyId,
     vat_id: c.vatId,
+    tax_id: c.taxId,
     country: c.country,
     registered_address: c.registeredAddress ? JSON.stringify(c.registeredAddress) : null,
     billing_address: c.billingAddress ? JSON.stringify(c.billingAddress) : null,

@@ -13,7 +13,7 @@ export function customersRoutes(customers: CustomersService) {
 
     app.get('/api/v1/clients', {
       config: { access: 'clients.read' },
-      schema: { tags, summary: 'List and search clients (name, IČO, VAT id, e-mail; diacritics-insensitive)', querystring: listQuery, response: { 200: page(s.clientSchema), ...errorResponses } },
+      schema: { tags, summary: 'List and search clients (name, IČO, VAT id, DIČ, e-mail; diacritics-insensitive)', querystring: listQuery, response: { 200: page(s.clientSchema), ...errorResponses } },
       handler: async (request) => customers.list(contextOf(request), request.query),
     });
 

@@ -13,7 +13,10 @@ export const addressSchema = z.strictObject({
 const clientFields = {
   name: z.string().trim().min(1).max(200),
   companyId: optionalText(20),
-  vatId: optionalText(20),
+  vatId: optionalText(20).describe('VAT id with its EU country prefix: the Czech DIČ (CZ…), the Slovak IČ DPH (SK + 10 digits); only for VAT payers'),
+  taxId: optionalText(20).describe(
+    'Tax id apart from the VAT id: the Slovak DIČ, 10 digits without a prefix (400 invalid_tax_id otherwise when country is SK). A Slovak non-payer has one but no vatId. Other countries: 2–20 letters, digits, . / - (400 invalid_format). Printed on Slovak and English invoices beside the IČ DPH.',
+  ),
   country: z.string().trim().length(2).toUpperCase(),
   registeredAddress: addressSchema.nullable().optional(),
   billingAddress: addressSchema.nullable().optional(),
@@ -49,6 +52,7 @@ export const clientSchema = z.object({
   name: z.string(),
   companyId: z.string().nullable(),
   vatId: z.string().nullable(),
+  taxId: z.string().nullable().describe('Tax id apart from the VAT id (the Slovak DIČ); null when none'),
   country: z.string(),
   registeredAddress: addressOut.nullable(),
   billingAddress: addressOut.nullable(),

@@ -53,6 +53,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       name: input.name,
       companyId: input.companyId || null,
       vatId: input.vatId || null,
+      taxId: input.taxId || null,
       country: input.country,
       registeredAddress: input.registeredAddress ?? null,
       billingAddress: input.billingAddress ?? null,
@@ -79,6 +80,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       ...next,
       companyId: next.companyId || null,
       vatId: next.vatId || null,
+      taxId: next.taxId || null,
       phone: next.phone || null,
       notes: next.notes || null,
     });

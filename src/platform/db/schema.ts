@@ -21,6 +21,8 @@ export interface ClientsTable {
   search_text: string;
   company_id: string | null;
   vat_id: string | null;
+  /** Slovak DIČ (or another country's tax id), apart from the VAT id; migration 0027. */
+  tax_id: string | null;
   country: string;
   registered_address: string | null;
   billing_address: string | null;

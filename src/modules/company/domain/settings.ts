@@ -5,7 +5,7 @@
  * the IBAN, the Czech account in its canonical form, IBAN derived from it).
  */
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { isValidIco, isValidVatId, normalizeCompanyId, normalizeVatId } from '../../customers/index.ts';
+import { isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeTaxId, normalizeVatId } from '../../customers/index.ts';
 import { czechAccountToIban, formatCzechAccount, isValidBic, isValidIban, normalizeIban, parseCzechAccount } from './bank-account.ts';
 
 export interface CompanySettingsInput {
@@ -70,8 +70,8 @@ export function checkCompanySettings(input: CompanySettingsInput): { value: Comp
     problem('vatId', 'required', 'A VAT payer must have its VAT id (DIČ / IČ DPH)');
   }
   if (value.taxId !== null) {
-    value.taxId = value.taxId.replace(/\s+/g, '');
-    if (!/^\d{10}$/.test(value.taxId)) problem('taxId', 'invalid_tax_id', 'The Slovak DIČ is 10 digits');
+    value.taxId = normalizeTaxId(value.taxId);
+    if (!isValidSlovakTaxId(value.taxId)) problem('taxId', 'invalid_tax_id', 'The Slovak DIČ is 10 digits');
   }
   if (value.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.email)) problem('email', 'invalid_email', `'${value.email}' is not an e-mail address`);
   let accountIban: string | null = null;

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { isValidIco, isValidVatId, normalizeCompanyId, normalizeVatId } from './company-ids.ts';
+import { isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeTaxId, normalizeVatId } from './company-ids.ts';
 
 // ISO 3166-1 alpha-2, officially assigned codes (ICU's region names also accept unassigned ones).
 const COUNTRIES = new Set(
@@ -20,6 +20,8 @@ export interface ClientIdentity {
   country: string;
   companyId: string | null;
   vatId: string | null;
+  /** Slovak DIČ; other countries' tax ids are kept as typed. */
+  taxId: string | null;
   currency: string;
   registeredAddressCountry?: string | null | undefined;
   billingAddressCountry?: string | null | undefined;
@@ -33,6 +35,7 @@ export function normalizeIdentity<T extends ClientIdentity>(input: T): T {
     currency: input.currency.toUpperCase(),
     companyId: input.companyId ? normalizeCompanyId(input.companyId) : null,
     vatId: input.vatId ? normalizeVatId(input.vatId) : null,
+    taxId: input.taxId ? normalizeTaxId(input.taxId) : null,
   };
 }
 
@@ -62,6 +65,18 @@ export function clientProblems(c: ClientIdentity): ErrorDetail[] {
       code: 'invalid_vat_id',
       message: 'The VAT id must start with an EU country prefix and follow that country’s format (e.g. CZ12345678)',
     });
+  }
+  if (c.taxId !== null) {
+    // A Slovak client's DIČ by the same rule as the supplier's; elsewhere a tax id is only kept printable.
+    if (c.country === 'SK' && !isValidSlovakTaxId(c.taxId)) {
+      problems.push({
+        path: 'taxId',
+        code: 'invalid_tax_id',
+        message: 'The Slovak DIČ is 10 digits without a country prefix (SK + DIČ is the IČ DPH, which goes in vatId)',
+      });
+    } else if (!/^[A-Z0-9./-]{2,20}$/i.test(c.taxId)) {
+      problems.push({ path: 'taxId', code: 'invalid_format', message: 'The tax id has an unexpected format (2–20 letters, digits, dots, dashes or slashes)' });
+    }
   }
   for (const [path, country] of [
     ['registeredAddress.country', c.registeredAddressCountry],

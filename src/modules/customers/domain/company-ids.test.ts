@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientProblems, isCountryCode, isCurrencyCode, isValidIco, isValidVatId, normalizeCompanyId } from './index.ts';
+import { clientProblems, isCountryCode, isCurrencyCode, isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeIdentity } from './index.ts';
 
 function checkDigit(seven: string): number {
   let sum = 0;
@@ -38,16 +38,35 @@ describe('VAT id', () => {
 
 describe('client rules', () => {
   it('names every problem with its field', () => {
-    const problems = clientProblems({ country: 'CZ', companyId: '12345678', vatId: 'CZ1', currency: 'XYZ', billingAddressCountry: 'QQ' });
+    const problems = clientProblems({ country: 'CZ', companyId: '12345678', vatId: 'CZ1', taxId: 'x', currency: 'XYZ', billingAddressCountry: 'QQ' });
     expect(problems.map((p) => [p.path, p.code])).toEqual([
       ['currency', 'invalid_currency'],
       ['companyId', 'invalid_company_id'],
       ['vatId', 'invalid_vat_id'],
+      ['taxId', 'invalid_format'],
       ['billingAddress.country', 'invalid_country'],
     ]);
   });
   it('accepts a valid Czech client', () => {
-    expect(clientProblems({ country: 'CZ', companyId: '25596641', vatId: 'CZ25596641', currency: 'CZK' })).toEqual([]);
+    expect(clientProblems({ country: 'CZ', companyId: '25596641', vatId: 'CZ25596641', taxId: null, currency: 'CZK' })).toEqual([]);
+  });
+  it('checks a Slovak client\'s DIČ by the Slovak rule, and other countries\' tax ids only for a printable format', () => {
+    const slovak = { country: 'SK', companyId: '35697270', vatId: 'SK2020317068', currency: 'EUR' };
+    expect(clientProblems(normalizeIdentity({ ...slovak, taxId: '2020 317 068' }))).toEqual([]);
+    // A non-payer: DIČ, no IČ DPH.
+    expect(clientProblems({ ...slovak, vatId: null, taxId: '2020317068' })).toEqual([]);
+    for (const taxId of ['SK2020317068', '202031706', '20203170680', '202031706x']) {
+      expect(clientProblems({ ...slovak, taxId }).map((p) => [p.path, p.code]), taxId).toEqual([['taxId', 'invalid_tax_id']]);
+    }
+    // The same digits a Slovak client may not have with a prefix are a tax id elsewhere, as typed.
+    expect(clientProblems({ country: 'CZ', companyId: null, vatId: null, taxId: 'SK2020317068', currency: 'CZK' })).toEqual([]);
+    expect(clientProblems({ country: 'HU', companyId: null, vatId: null, taxId: '12345678-1-42', currency: 'HUF' })).toEqual([]);
+    expect(clientProblems({ country: 'DE', companyId: null, vatId: null, taxId: '21/815/08150', currency: 'EUR' })).toEqual([]);
+    expect(clientProblems({ country: 'DE', companyId: null, vatId: null, taxId: '<b>', currency: 'EUR' }).map((p) => p.code)).toEqual(['invalid_format']);
+  });
+  it('knows a Slovak DIČ: 10 digits, no prefix', () => {
+    expect(isValidSlovakTaxId('2020317068')).toBe(true);
+    for (const v of ['SK2020317068', '202031706', '', '2020 317068']) expect(isValidSlovakTaxId(v), v).toBe(false);
   });
   it('knows ISO codes', () => {
     expect(isCountryCode('SK')).toBe(true);

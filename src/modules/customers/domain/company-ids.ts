@@ -63,6 +63,19 @@ export function isValidVatId(vatId: string): boolean {
   return true;
 }
 
+/** Normalises a tax id (DIČ) the way users type it: without spaces. */
+export function normalizeTaxId(raw: string): string {
+  return raw.replace(/\s+/g, '');
+}
+
+/**
+ * A Slovak DIČ: 10 digits, no country prefix. It is not the VAT id: a Slovak VAT
+ * payer's IČ DPH is SK + its DIČ, and a non-payer has a DIČ but no IČ DPH.
+ */
+export function isValidSlovakTaxId(taxId: string): boolean {
+  return /^\d{10}$/.test(taxId);
+}
+
 /** Country prefix of a VAT id; Greece uses EL rather than its ISO code GR. */
 export function vatCountry(vatId: string): string {
   const prefix = vatId.slice(0, 2);

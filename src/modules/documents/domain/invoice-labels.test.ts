@@ -29,6 +29,11 @@ describe('invoice labels', () => {
     expect(partyIds(party, 'cs', cs)).toEqual([['IČO', '35697270'], ['DIČ', 'SK2020317068']]);
     expect(partyIds(party, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '35697270'], ['DIČ', '2020317068'], ['IČ DPH', 'SK2020317068']]);
     expect(partyIds({ companyId: '1', taxId: null, vatId: null }, 'en', invoiceLabels('en'))).toEqual([['Company ID', '1']]);
+    // A Slovak buyer that pays no VAT: its DIČ, no IČ DPH. Czech "DIČ" is the VAT id, so a Czech document shows none.
+    const nonPayer = { companyId: '35697270', taxId: '2020317068', vatId: null };
+    expect(partyIds(nonPayer, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '35697270'], ['DIČ', '2020317068']]);
+    expect(partyIds(nonPayer, 'en', invoiceLabels('en'))).toEqual([['Company ID', '35697270'], ['Tax ID', '2020317068']]);
+    expect(partyIds(nonPayer, 'cs', cs)).toEqual([['IČO', '35697270']]);
   });
 
   it('fills placeholders and names the home currency', () => {

@@ -50,6 +50,18 @@ export function invoiceUuid(doc: InvoiceDocument): string {
   return documentUuid(doc.kind, doc.id, doc.supplier.companyId);
 }
 
+/**
+ * The party's tax ids: the VAT id (scheme VAT; the Slovak IČ DPH) first, as readers
+ * that take one expect, then the tax id (scheme TIN; the Slovak DIČ), as ISDOC's
+ * PartyTaxScheme documents it for Slovak parties.
+ */
+function taxSchemes(p: Party): Xml[] {
+  const schemes: Xml[] = [];
+  if (p.vatId) schemes.push({ CompanyID: p.vatId, TaxScheme: 'VAT' });
+  if (p.taxId) schemes.push({ CompanyID: p.taxId, TaxScheme: 'TIN' });
+  return schemes;
+}
+
 function party(p: Party): Xml {
   const street = splitStreet(p.address.street);
   const contact: Xml = {};
@@ -65,7 +77,7 @@ function party(p: Party): Xml {
       PostalZone: p.address.postalCode,
       Country: { IdentificationCode: p.address.country, Name: countryName(p.address.country) },
     },
-    ...(p.vatId ? { PartyTaxScheme: { CompanyID: p.vatId, TaxScheme: 'VAT' } } : {}),
+    ...(taxSchemes(p).length ? { PartyTaxScheme: taxSchemes(p) } : {}),
     ...(Object.keys(contact).length ? { Contact: contact } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { type Address, useClient, useSaveClient } from './api';
 import { ClientSlaPolicy } from '../admin/sla/ClientSlaPolicy';
 import { ClientPriceList } from '../pricing/ClientPriceList';
 import { ContactsSection } from './ContactsSection';
+import { taxIdFields } from './clientFormModel';
 import { countryName } from './reference';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
 
@@ -53,6 +54,7 @@ export default function ClientDetailPage() {
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
+  const ids = taxIdFields(c.country, c.taxId);
 
   const toggleActive = () =>
     save.mutate(
@@ -104,7 +106,8 @@ export default function ClientDetailPage() {
         <Paper withBorder p="lg">
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg" verticalSpacing="md">
             <Field label={t('clients.fields.companyId')} testId="client-detail-companyId">{c.companyId ?? '—'}</Field>
-            <Field label={t('clients.fields.vatId')} testId="client-detail-vatId">{c.vatId ?? '—'}</Field>
+            <Field label={t(`clients.fields.${ids.vatIdKey}`)} testId="client-detail-vatId">{c.vatId ?? '—'}</Field>
+            {ids.showTaxId ? <Field label={t('clients.fields.taxId')} testId="client-detail-taxId">{c.taxId ?? '—'}</Field> : null}
             <Field label={t('clients.fields.country')}>{countryName(c.country)}</Field>
             <Field label={t('clients.fields.language')}>{t(`languages.${c.language}`)}</Field>
             <Field label={t('clients.fields.email')}>{c.email ?? '—'}</Field>

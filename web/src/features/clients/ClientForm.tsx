@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n';
-import type { ClientFormValues } from './clientFormModel';
+import { taxIdFields, type ClientFormValues } from './clientFormModel';
 import { countryOptions, currencyOptions } from './reference';
 
 type Form = UseFormReturnType<ClientFormValues>;
@@ -44,6 +44,7 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
   const currencies = useMemo(() => currencyOptions(), [i18n.language]);
   const languages = LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }));
   const billingSame = form.getValues().billingSameAsRegistered;
+  const ids = taxIdFields(form.getValues().country, form.getValues().taxId);
 
   return (
     <>
@@ -56,15 +57,20 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
             <TextInput label={t('clients.fields.companyId')} description={t('clients.hints.companyId')} inputMode="numeric" {...fieldProps(form, 'companyId')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label={t('clients.fields.vatId')} description={t('clients.hints.vatId')} {...fieldProps(form, 'vatId')} />
+            <TextInput label={t(`clients.fields.${ids.vatIdKey}`)} description={t(`clients.hints.${ids.vatIdKey}`)} {...fieldProps(form, 'vatId')} />
           </Grid.Col>
+          {ids.showTaxId ? (
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t('clients.fields.taxId')} description={t('clients.hints.taxId')} inputMode="numeric" {...fieldProps(form, 'taxId')} />
+            </Grid.Col>
+          ) : null}
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <Select label={t('clients.fields.country')} description={t('clients.hints.country')} data={countries} searchable allowDeselect={false} {...fieldProps(form, 'country')} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Grid.Col span={{ base: 12, sm: ids.showTaxId ? 4 : 6 }}>
             <TextInput label={t('clients.fields.email')} type="email" autoComplete="email" {...fieldProps(form, 'email')} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Grid.Col span={{ base: 12, sm: ids.showTaxId ? 4 : 6 }}>
             <TextInput label={t('clients.fields.phone')} type="tel" autoComplete="tel" {...fieldProps(form, 'phone')} />
           </Grid.Col>
         </Grid>

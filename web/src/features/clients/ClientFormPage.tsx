@@ -50,7 +50,9 @@ export default function ClientFormPage() {
       name: (v) => (v.trim() ? null : t('errors.required')),
       vatId: (v, values) => {
         const suggestion = vatIdWithoutPrefix(v, values.country);
-        return suggestion ? t('clients.errors.vatIdPrefix', { suggestion }) : null;
+        if (!suggestion) return null;
+        // A Slovak client has a DIČ field of its own: point there rather than to leaving this one empty.
+        return t(values.country === 'SK' ? 'clients.errors.vatIdPrefixSk' : 'clients.errors.vatIdPrefix', { suggestion });
       },
     },
     onValuesChange: (values, previous) => {

@@ -14,6 +14,8 @@ export interface Client {
   name: string;
   companyId: string | null;
   vatId: string | null;
+  /** The Slovak DIČ (10 digits), apart from the VAT id (IČ DPH). */
+  taxId: string | null;
   country: string;
   registeredAddress: Address | null;
   billingAddress: Address | null;

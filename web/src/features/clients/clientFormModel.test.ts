@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Client } from './api';
-import { clientToValues, emptyClientValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
+import { clientToValues, emptyClientValues, taxIdFields, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 
 const client: Client = {
-  id: 1, name: 'Strojírny Brno a.s.', companyId: '25596641', vatId: 'CZ25596641', country: 'CZ',
+  id: 1, name: 'Strojírny Brno a.s.', companyId: '25596641', vatId: 'CZ25596641', taxId: null, country: 'CZ',
   registeredAddress: { street: 'Hybešova 12', city: 'Brno', postalCode: '602 00', country: 'CZ' },
   billingAddress: null, email: null, phone: null, language: 'cs', currency: 'CZK', paymentTermsDays: 14,
   notes: null, active: true, version: 3, createdAt: '', updatedAt: '',
@@ -26,6 +26,13 @@ describe('client form model', () => {
     expect(payload).toMatchObject({ name: 'ACME', companyId: '25782871', vatId: 'SK2020317068', email: null, registeredAddress: null, billingAddress: null });
   });
 
+  it('round-trips a Slovak client\'s DIČ and sends it without spaces, an empty one as null', () => {
+    const slovak: Client = { ...client, country: 'SK', companyId: '35697270', vatId: null, taxId: '2020317068', currency: 'EUR', language: 'sk' };
+    expect(valuesToPayload(clientToValues(slovak)).taxId).toBe('2020317068');
+    expect(valuesToPayload({ ...clientToValues(slovak), taxId: ' 2020 317 068 ' }).taxId).toBe('2020317068');
+    expect(valuesToPayload({ ...clientToValues(slovak), taxId: '  ' }).taxId).toBeNull();
+  });
+
   it('sends a separate billing address only when it differs', () => {
     const v = clientToValues({ ...client, billingAddress: { street: 'P.O. Box 5', city: 'Brno', postalCode: '601 00', country: 'CZ' } });
     expect(v.billingSameAsRegistered).toBe(false);
@@ -41,5 +48,17 @@ describe('VAT id without its country prefix', () => {
     expect(vatIdWithoutPrefix('094014298', 'GR')).toBe('EL094014298');
     expect(vatIdWithoutPrefix('SK2020317068', 'SK')).toBeNull();
     expect(vatIdWithoutPrefix('', 'CZ')).toBeNull();
+  });
+});
+
+describe('tax id fields', () => {
+  it('a Slovak client: the VAT id is the IČ DPH and the DIČ has its own field', () => {
+    expect(taxIdFields('SK', null)).toEqual({ vatIdKey: 'vatIdSk', showTaxId: true });
+    expect(taxIdFields('SK', '2020317068')).toEqual({ vatIdKey: 'vatIdSk', showTaxId: true });
+  });
+  it('a Czech client keeps its VAT id label, and sees a tax id only when one is stored', () => {
+    expect(taxIdFields('CZ', null)).toEqual({ vatIdKey: 'vatId', showTaxId: false });
+    expect(taxIdFields('CZ', '')).toEqual({ vatIdKey: 'vatId', showTaxId: false });
+    expect(taxIdFields('CZ', '2020317068')).toEqual({ vatIdKey: 'vatId', showTaxId: true });
   });
 });

@@ -14,6 +14,7 @@ export interface ClientFormValues {
   name: string;
   companyId: string;
   vatId: string;
+  taxId: string;
   country: string;
   language: Language;
   email: string;
@@ -48,6 +49,7 @@ export function emptyClientValues(language: Language): ClientFormValues {
     name: '',
     companyId: '',
     vatId: '',
+    taxId: '',
     country,
     language,
     email: '',
@@ -67,6 +69,7 @@ export function clientToValues(client: Client): ClientFormValues {
     name: client.name,
     companyId: client.companyId ?? '',
     vatId: client.vatId ?? '',
+    taxId: client.taxId ?? '',
     country: client.country,
     language: client.language,
     email: client.email ?? '',
@@ -106,11 +109,23 @@ export function vatIdWithoutPrefix(vatId: string, country: string): string | nul
   return /^\d+$/.test(v) ? `${country === 'GR' ? 'EL' : country}${v}` : null;
 }
 
+/**
+ * How the client's tax ids are shown: a Slovak client has a DIČ beside its IČ DPH,
+ * so the VAT id is labelled IČ DPH and the DIČ gets its own field. Other clients keep
+ * the VAT id's usual label and see a tax id only when one is stored (so it can be
+ * read and cleared, never sent unseen).
+ */
+export function taxIdFields(country: string, taxId: string | null): { vatIdKey: 'vatId' | 'vatIdSk'; showTaxId: boolean } {
+  const slovak = country === 'SK';
+  return { vatIdKey: slovak ? 'vatIdSk' : 'vatId', showTaxId: slovak || Boolean(taxId?.trim()) };
+}
+
 export function valuesToPayload(v: ClientFormValues): ClientInput {
   return {
     name: v.name.trim(),
     companyId: text(v.companyId.replace(/\s+/g, '')),
     vatId: text(v.vatId.replace(/\s+/g, '').toUpperCase()),
+    taxId: text(v.taxId.replace(/\s+/g, '')),
     country: v.country,
     language: v.language,
     email: text(v.email),
