@@ -26,6 +26,8 @@ export interface TestApp {
   userWith(roles: Role[], options?: { clientId?: number | null; email?: string }): Promise<{ id: number; email: string; auth: Auth }>;
   signIn(email: string, password?: string): Promise<Auth>;
   tokenFor(userId: number): Promise<Auth>;
+  /** An operator who is a member of the queue (default: the seeded service desk), with an API token. */
+  queueOperator(queueCode?: string): Promise<{ id: number; auth: Auth }>;
   request(auth: Auth, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -82,6 +84,13 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
     return { token: t.token };
   }
 
+  async function queueOperator(queueCode = 'service_desk') {
+    const op = await userWith(['operator']);
+    const queue = await database.db.selectFrom('queues').select('id').where('code', '=', queueCode).executeTakeFirstOrThrow();
+    await database.db.insertInto('queue_members').values({ queue_id: queue.id, user_id: op.id }).execute();
+    return { id: op.id, auth: await tokenFor(op.id) };
+  }
+
   return {
     app,
     database,
@@ -91,6 +100,7 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
     userWith,
     signIn,
     tokenFor,
+    queueOperator,
     request,
     close: async () => {
       await app.close();

@@ -16,10 +16,7 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
     t = await createTestApp(engine);
     clientId = (await t.services.customers.create(systemContext, { name: 'Klient Zpráv s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
     contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Petr Klient', email: 'petr@klient.cz', language: 'cs', portalAccess: false })).id;
-    const op = await t.userWith(['operator']);
-    operator = await t.tokenFor(op.id);
-    const queue = await t.database.db.selectFrom('queues').select('id').where('code', '=', 'service_desk').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('queue_members').values({ queue_id: queue.id, user_id: op.id }).execute();
+    operator = (await t.queueOperator()).auth;
   });
   afterAll(() => t.close());
 

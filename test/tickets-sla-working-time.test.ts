@@ -20,10 +20,7 @@ describe.each(testEngines())('SLA working time left on the ticket on %s', (engin
     t = await createTestApp(engine);
     clientId = (await t.services.customers.create(systemContext, { name: 'Pracovní Doba s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
     contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Jana Klientová', email: 'jana@pracovni-doba.cz', language: 'cs', portalAccess: false })).id;
-    const op = await t.userWith(['operator']);
-    operator = await t.tokenFor(op.id);
-    const queue = await t.database.db.selectFrom('queues').select('id').where('code', '=', 'service_desk').executeTakeFirstOrThrow();
-    await t.database.db.insertInto('queue_members').values({ queue_id: queue.id, user_id: op.id }).execute();
+    operator = (await t.queueOperator()).auth;
   });
   afterAll(() => t.close());
 

@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from '../../app/api/client';
 import { BulkSendInterrupted, sendManyWithProgress, type BulkSendProgress } from './bulkSendStream';
-
-/** Stubs fetch with an answer whose body arrives in these pieces. */
-function answer(status: number, pieces: string[], contentType = 'application/x-ndjson') {
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const p of pieces) controller.enqueue(new TextEncoder().encode(p));
-      controller.close();
-    },
-  });
-  const fetchMock = vi.fn(async () => new Response(body, { status, headers: { 'content-type': contentType } }));
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
+import { stubStreamedAnswer as answer } from '../../app/api/streamedAnswer.testing';
 
 const report = { sent: [{ id: 1, number: 'F1', to: 'a@b.cz' }], notSent: [{ id: 2, number: null, code: 'not_issued', message: 'A draft cannot be sent; issue it first' }] };
 

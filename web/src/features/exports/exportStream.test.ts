@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from '../../app/api/client';
 import { ExportInterrupted, runExportWithProgress, type ExportProgress } from './exportStream';
-
-/** Stubs fetch with an answer whose body arrives in these pieces. */
-function answer(status: number, pieces: string[], contentType = 'application/x-ndjson') {
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const p of pieces) controller.enqueue(new TextEncoder().encode(p));
-      controller.close();
-    },
-  });
-  const fetchMock = vi.fn(async () => new Response(body, { status, headers: { 'content-type': contentType } }));
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
+import { stubStreamedAnswer as answer } from '../../app/api/streamedAnswer.testing';
 
 const batch = { id: 5, format: 'isdoc', period: '2026-10', createdAt: '2026-11-01T08:00:00.000Z', createdBy: { id: 1, name: 'Účetní' }, documentCount: 300, fileName: 'isdoc-2026-10.zip', mediaType: 'application/zip', byteSize: 1234, sha256: 'ab', includeExported: false, downloadUrl: '/api/v1/exports/5/download' };
 const body = { format: 'isdoc' as const, period: '2026-10', includeExported: false };
