@@ -99,7 +99,8 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       [{ priceListId: eur.id }, 400, 'currency', 'currency_mismatch'],
       [{ slaPolicyId: 987654 }, 400, 'slaPolicyId', 'unknown_reference'],
       [{ periodKind: 'week' }, 400, 'periodKind', ''],
-      [{ validFrom: '2026-02-30' }, 400, 'validFrom', ''],
+      [{ validFrom: '2026-02-30' }, 400, 'validFrom', 'invalid_date'],
+      [{ validTo: '31.12.2026' }, 400, 'validTo', 'invalid_date'],
       [{ number: taken }, 409, 'number', 'duplicate'],
     ];
     for (const [extra, status, path, code] of cases) {
@@ -129,6 +130,24 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     const patch = await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, validTo: '2026-10-01', prepaidMinutes: -60 });
     expect(patch.statusCode, patch.body).toBe(400);
     expect(patch.json().error.details.map((d: { path: string }) => d.path)).toEqual(['validTo', 'prepaidMinutes']);
+  });
+
+  it('reports a malformed date as one problem among the other bad terms, on create and on edit', async () => {
+    const before = await count();
+    const res = await api('POST', '/api/v1/contracts', terms({ validFrom: '2026-02-30', validTo: 'soon', prepaidMinutes: -5, clientId: 987654 }));
+    expect(res.statusCode, res.body).toBe(400);
+    const details = res.json().error.details as { path: string; code: string; message: string }[];
+    expect(details.map((d) => [d.path, d.code])).toEqual([
+      ['validFrom', 'invalid_date'], ['validTo', 'invalid_date'], ['prepaidMinutes', 'out_of_range'], ['clientId', 'unknown_reference'],
+    ]);
+    expect(details[0]!.message).toContain('2026-02-30');
+    expect(await count()).toBe(before);
+
+    const c = await create({ validFrom: '2026-11-01', active: false });
+    const patch = await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, validTo: '2026-13-01', carryOver: { enabled: true, lifePeriods: 0 } });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect(patch.json().error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([['validTo', 'invalid_date'], ['carryOver.lifePeriods', 'out_of_range']]);
+    expect((await api('GET', `/api/v1/contracts/${c.id}`)).json()).toMatchObject({ validTo: null, version: c.version });
   });
 
   it('links a new ticket to the client contract valid today, lets a manager or an operator of its queue change it, and records follow unless billed', async () => {
@@ -332,7 +351,7 @@ describe.each(testEngines())('contracts on %s', (engine) => {
   it('mails the managers and, when asked, the client contacts once at 80 % and once at 100 % of the prepaid minutes', async () => {
     const db = w.t.database.db;
     await w.t.services.customers.createContact(systemContext, w.clientId, { name: 'Jana Klientová', email: 'jana@client.test', language: 'cs', portalAccess: false });
-    const c = await create({ validFrom: '2026-11-01', prepaidMinutes: 100, alertClient: true });
+    const c = await create({ validFrom: '2026-11-01', prepaidMinutes: 1_000, alertClient: true });
     const ticket = await w.newTicket('Alerts');
     const log = async (minutes: number) => {
       const r = (await w.log(w.tech.auth, { kind: 'work', date: '2026-11-02', startTime: '08:00', minutes, workTypeId: w.wt.remote }, ticket.id)).json();
@@ -340,9 +359,9 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     };
     const alerts = createPrepaidAlerts({ db, clock: w.t.clock, config: w.t.config, logger: silent });
     const mails = () => db.selectFrom('mail_outbox').select(['to_json', 'subject', 'idempotency_key']).where('template_key', '=', 'contract_prepaid_alert').where('idempotency_key', 'like', `contract:${c.id}:%`).execute();
-    await log(60);
+    await log(600);
     expect((await alerts.runOnce()).alerts).toBe(0);
-    await log(30); // 90 %
+    await log(300); // 90 %
     // Two processes checking at the same time: one of them records and mails the alert.
     const first = await Promise.all([alerts.runOnce(), createPrepaidAlerts({ db, clock: w.t.clock, config: w.t.config, logger: silent }).runOnce()]);
     expect(first[0].alerts + first[1].alerts).toBe(1);
@@ -356,13 +375,13 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     const again = await Promise.all([alerts.runOnce(), createPrepaidAlerts({ db, clock: w.t.clock, config: w.t.config, logger: silent }).runOnce()]);
     expect(again.map((r) => r.alerts)).toEqual([0, 0]);
     expect((await mails()).length).toBe(sent.length);
-    await log(15); // 105 %
+    await log(150); // 105 %
     expect((await alerts.runOnce()).alerts).toBe(1);
     sent = await mails();
     expect(sent.length).toBe(2 * (managers.length + 1));
     const usage = (await api('GET', `/api/v1/contracts/${c.id}/consumption`)).json();
     expect(usage.alerts.map((a: { thresholdPct: number; mailed: boolean }) => [a.thresholdPct, a.mailed])).toEqual([[80, true], [100, true]]);
-    expect(usage).toMatchObject({ used: 100, left: 0, overageMinutes: 5, percent: 100 });
+    expect(usage).toMatchObject({ used: 1_000, left: 0, overageMinutes: 50, percent: 100 });
     // Delivered over real SMTP by the mail sender, in the contact's language.
     const smtp = await startSmtp();
     const sender = createMailSender({ db, clock: w.t.clock, config: { ...w.t.config, smtpUrl: smtp.url }, logger: silent });
@@ -371,6 +390,10 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       const toJana = smtp.received.filter((m) => m.envelope.to.includes('jana@client.test') && m.mail.subject?.includes(c.number));
       expect(toJana.map((m) => m.mail.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/z 90 % vyčerpány/), expect.stringMatching(/z 100 % vyčerpány/)]));
       expect(toJana[0]!.mail.text).toContain(`/contracts/${c.id}`);
+      // Minutes are written as Czech writes numbers, grouped like the invoice's amounts.
+      const at90 = toJana.find((m) => m.mail.subject?.includes('90 %'))!;
+      expect(at90.mail.text).toContain('Vyčerpáno: 900 min z 1\u00a0000 min');
+      expect(at90.mail.text).toContain('Zbývá: 100 min');
     } finally {
       await sender.stop();
       await smtp.close();

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { periodicJob } from '../../platform/periodic.ts';
 import { enqueueMail, newMessageId, renderTemplate, type MailLanguage } from '../mail/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
+import { wholeNumberText } from '../../shared/number-text.ts';
 import { consumptionOf } from './contracts.consumption.ts';
 import * as repo from './contracts.repo.ts';
 import type { Consumption, Contract } from './contracts.schemas.ts';
@@ -75,11 +76,13 @@ export function createPrepaidAlerts(deps: { db: Db; clock: Clock; config: { publ
       const threshold = Math.max(...claimed);
       const people = await recipients(trx, contract);
       for (const person of people) {
+        // Minutes as the recipient's language writes numbers ("1 200 min"), by the formatter the invoices use.
+        const count = (n: number) => wholeNumberText(n, person.language);
         const rendered = await renderTemplate(trx, 'contract_prepaid_alert', person.language, {
           contract: { number: contract.number, name: contract.name, url: `${config.publicUrl.replace(/\/$/, '')}/contracts/${contract.id}` },
           client: { name: contract.clientName },
           recipient: { name: person.name },
-          prepaid: { period: usage.period, percent: usage.percent ?? threshold, used: usage.used, allowance: usage.used + usage.left, left: usage.left },
+          prepaid: { period: usage.period, percent: count(usage.percent ?? threshold), used: count(usage.used), allowance: count(usage.used + usage.left), left: count(usage.left) },
         });
         await enqueueMail(trx, now, {
           to: [{ email: person.email, name: person.name }],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../shared/calendar/index.ts';
 import { isPeriod } from '../../shared/period.ts';
 
-/** The contracts API's schemas (BILLING.md §3). Signs and ranges of amounts are checked by the domain's assertValidTerms. */
+/** The contracts API's schemas (BILLING.md §3). Signs and ranges of amounts, and the dates of the terms, are checked by the domain's termsProblems, all at once. */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const whole = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
@@ -53,6 +53,16 @@ const overage = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tiered'), bands: z.array(band).max(20) }),
 ]);
 
+/**
+ * A date of the terms as sent. Its calendar check belongs to the terms' own checks
+ * (the domain's termsProblems), so a malformed date is reported together with every
+ * other problem of the terms in one answer, not alone before them.
+ */
+const termsDate = z
+  .string()
+  .max(100)
+  .describe('A date YYYY-MM-DD; one that is not a calendar date is refused as invalid_date, together with every other problem of the terms in the same 400');
+
 /** Every stored term of a contract, as the API reads and writes it. */
 const termFields = {
   clientId: id,
@@ -78,7 +88,8 @@ const termFields = {
 
 export const newContractBody = z.strictObject({
   ...termFields,
-  validTo: termFields.validTo.default(null),
+  validFrom: termsDate,
+  validTo: termsDate.nullable().default(null),
   periodKind: termFields.periodKind.default('month'),
   priceListId: termFields.priceListId.default(null),
   fee: termFields.fee.default(null),
@@ -99,8 +110,8 @@ export const contractPatchBody = z.strictObject({
   number: termFields.number.optional(),
   name: termFields.name.optional(),
   currency: termFields.currency.optional(),
-  validFrom: termFields.validFrom.optional(),
-  validTo: termFields.validTo.optional(),
+  validFrom: termsDate.optional(),
+  validTo: termsDate.nullable().optional(),
   periodKind: termFields.periodKind.optional(),
   priceListId: termFields.priceListId.optional(),
   fee: termFields.fee.optional(),

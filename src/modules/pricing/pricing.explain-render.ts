@@ -1,10 +1,12 @@
 /**
  * Puts a price's explanation into words in the reader's language, when it is read:
- * money as "1 000,00" (cs, sk) or "1,000.00" (en), dates and weekdays as the
- * language writes them, time classes and list sources by name. Exact: amounts are
- * formatted from their integer minor units, never through a float.
+ * money as "1 000,00" (cs, sk) or "1,000.00" (en), written by the shared formatter
+ * the invoices use (shared/number-text.ts), so an explanation and its invoice show
+ * the same digits; dates and weekdays as the language writes them (Intl), time
+ * classes and list sources by name.
  */
 import { isoWeekday } from '../../shared/calendar/index.ts';
+import { amountText, quantityText, wholeNumberText } from '../../shared/number-text.ts';
 import type { BusinessHours } from './domain/index.ts';
 import type { ExplanationLanguage, ExplanationLine, ExplanationValue, StoredExplanationLine } from './pricing.explain.ts';
 import { EXPLANATION_NAMES, EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
@@ -14,8 +16,6 @@ const LOCALE: Record<ExplanationLanguage, string> = { cs: 'cs-CZ', sk: 'sk-SK', 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 interface Formats {
-  whole: Intl.NumberFormat;
-  decimal: string;
   date: Intl.DateTimeFormat;
   /** Short weekday names, ISO order (index 1 = Monday). */
   weekdays: string[];
@@ -33,8 +33,6 @@ function formatsOf(language: ExplanationLanguage): Formats {
     const locale = LOCALE[language];
     const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
     f = {
-      whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-      decimal: language === 'en' ? '.' : ',',
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
       // 2024-01-01 is a Monday.
       weekdays: ['', ...[1, 2, 3, 4, 5, 6, 7].map((d) => weekday.format(dateOf(`2024-01-0${d}`)))],
@@ -54,24 +52,19 @@ function dateText(iso: string, f: Formats): string {
   return text;
 }
 
-/** Whole numbers; below a thousand no language groups digits, so the formatter is not needed. */
-function wholeText(n: number, f: Formats): string {
-  return Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : f.whole.format(n);
-}
-
 /** Minor units of a two-decimal currency: "1 000,00" / "1,000.00". */
 export function formatMoney(minor: number, language: ExplanationLanguage): string {
-  const f = formatsOf(language);
-  const abs = Math.abs(minor);
-  return `${minor < 0 ? '-' : ''}${wholeText(Math.floor(abs / 100), f)}${f.decimal}${String(abs % 100).padStart(2, '0')}`;
+  return amountText(minor, language);
 }
 
 /** Thousandths as a quantity without trailing zeros: "1,5" / "1.5", "36". */
 export function formatMilliIn(milli: number, language: ExplanationLanguage): string {
-  const f = formatsOf(language);
-  const abs = Math.abs(milli);
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${milli < 0 ? '-' : ''}${wholeText(Math.floor(abs / 1000), f)}${fraction ? f.decimal + fraction : ''}`;
+  return quantityText(milli, language);
+}
+
+/** Counts such as minutes and percent; a stored line holding anything but a whole number shows it as stored rather than failing the explanation. */
+function numberText(value: number, language: ExplanationLanguage): string {
+  return Number.isSafeInteger(value) ? wholeNumberText(value, language) : String(value);
 }
 
 const weekdayName = (isoDay: number, f: Formats) => f.weekdays[isoDay]!;
@@ -92,7 +85,7 @@ function hoursText(hours: BusinessHours, language: ExplanationLanguage): string 
 function valueText(value: ExplanationValue, language: ExplanationLanguage): string {
   if (typeof value === 'string') return value;
   const f = formatsOf(language);
-  if (typeof value === 'number') return wholeText(value, f);
+  if (typeof value === 'number') return numberText(value, language);
   const names = EXPLANATION_NAMES[language];
   if ('money' in value) return value.currency === undefined ? formatMoney(value.money, language) : `${formatMoney(value.money, language)} ${value.currency}`;
   if ('milli' in value) return formatMilliIn(value.milli, language);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCostLine, line, money } from './pricing.explain.ts';
 import { formatMilliIn, formatMoney, renderExplanation } from './pricing.explain-render.ts';
+import { formatAmount, formatQuantityText } from '../documents/domain/format.ts';
 import { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
 const spaces = (l: string) => l.replace(/[\u00a0\u202f]/g, ' ');
@@ -11,6 +12,9 @@ describe('price explanation words', () => {
     expect(spaces(formatMoney(123_456_789_012_34, 'cs'))).toBe('123 456 789 012,34');
     expect(formatMoney(-5, 'en')).toBe('-0.05');
     expect(spaces(formatMoney(1_000_00, 'sk'))).toBe('1 000,00');
+    // Four-digit amounts are grouped as on the invoice (Intl's Czech and Slovak would write "1234,00").
+    expect(formatMoney(1_234_00, 'cs')).toBe('1\u00a0234,00');
+    expect(formatMilliIn(1_234_500, 'sk')).toBe('1\u00a0234,5');
     expect(formatMilliIn(1_500, 'cs')).toBe('1,5');
     expect(formatMilliIn(36_000, 'en')).toBe('36');
     expect(formatMilliIn(-250, 'en')).toBe('-0.25');
@@ -22,17 +26,20 @@ describe('price explanation words', () => {
       line('notNeeded', { line: { line: line('fee.noPrice', { fee: 'Výjezd' }) } }),
       line('work.surcharge', { line: { line: line('timeClass.override', { timeClass: { timeClass: 'weekend_holiday' } }) }, pct: 100 }),
       line('notBillable.wouldBe', { zero: money(0), amount: money(2_625_00) }),
+      line('work.noRounding', { minutes: 1_440 }),
     ];
     expect(renderExplanation(lines, 'en').map(spaces)).toEqual([
       'Old English sentence',
       'The price list has no price for Výjezd (not needed: the record is not billable)',
       'Time class Weekend & holiday: set by hand; surcharge 100 %',
       'Not billable: 0.00 (the price would be 2,625.00)',
+      '1,440 min, no rounding (increment 1 min)',
     ]);
     expect(renderExplanation(lines, 'cs').map(spaces).slice(1)).toEqual([
       'Ceník nemá cenu pro Výjezd (není potřeba: záznam se nefakturuje)',
       'Časová třída Víkend a svátek: nastavena ručně; příplatek 100 %',
       'Nefakturuje se: 0,00 (cena by byla 2 625,00)',
+      '1 440 min, bez zaokrouhlení (krok 1 min)',
     ]);
     expect(renderExplanation(lines, 'sk').map(spaces)[2]).toBe('Časová trieda Víkend a sviatok: nastavená ručne; príplatok 100 %');
   });
@@ -50,16 +57,17 @@ describe('price explanation words', () => {
     }
   });
 
-  // The renderer skips Intl where it can (small whole numbers, dates it wrote before):
-  // the words must be exactly what Intl writes.
-  it('property: money, quantities and dates are worded exactly as Intl words them, first time or again', () => {
+  // Dates are Intl's; amounts and quantities are written exactly as the invoice writes them.
+  it('property: money and quantities read as on the invoice, dates exactly as Intl words them, first time or again', () => {
     const locale = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' } as const;
     const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(fc.constantFrom('cs', 'sk', 'en' as const), fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), day, (language, minor, date) => {
-        const whole = new Intl.NumberFormat(locale[language], { maximumFractionDigits: 0 }).format(Math.floor(Math.abs(minor) / 100));
-        const decimal = language === 'en' ? '.' : ',';
-        expect(formatMoney(minor, language)).toBe(`${minor < 0 ? '-' : ''}${whole}${decimal}${String(Math.abs(minor) % 100).padStart(2, '0')}`);
+        const money = renderExplanation([line('notBillable.wouldBe', { zero: { money: 0 }, amount: { money: minor } })], language)[0];
+        const texts = EXPLANATION_TEXTS[language];
+        expect(money).toBe(texts['notBillable.wouldBe'].replace('{zero}', formatAmount(0, language)).replace('{amount}', formatAmount(minor, language)));
+        const km = renderExplanation([line('travel.km', { km: { milli: minor }, perKm: { money: 1 }, amount: { money: 1 } })], language)[0];
+        expect(km).toBe(texts['travel.km'].replace('{km}', formatQuantityText(minor, language)).replace(/\{perKm\}|\{amount\}/g, formatAmount(1, language)));
         const expected = new Intl.DateTimeFormat(locale[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
         const words = () => renderExplanation([line('list.used', { list: 'L', source: { source: 'client' }, validFrom: { date }, currency: 'CZK' })], language)[0];
         expect(words()).toContain(expected);

@@ -2,9 +2,11 @@
  * A complete, printable HTML page of an InvoiceDocument in its language
  * (cs/sk/en), for the preview in the browser (pure). Every text that comes
  * from data is escaped; the page loads nothing from elsewhere (no scripts,
- * no external styles or fonts), so it prints and archives as it is.
+ * no external styles or fonts), so it prints and archives as it is. Amounts and
+ * quantities are written by the shared formatter (shared/number-text.ts), so the
+ * preview shows the digits the PDF and the price explanations show.
  */
-import { formatQuantity } from '../../../shared/quantity.ts';
+import { amountText, NBSP, numberMarks, quantityText } from '../../../shared/number-text.ts';
 import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels } from '../../documents/index.ts';
 
@@ -13,27 +15,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const NBSP = '\u00a0';
-const separators = (lang: DocumentLanguage) => (lang === 'en' ? { group: ',', point: '.' } : { group: NBSP, point: ',' });
-const grouped = (digits: string, group: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-
-/** Minor units as "1 234,56" or "1,234.56", from integers only. */
-function amount(minor: number, lang: DocumentLanguage): string {
-  const { group, point } = separators(lang);
-  const abs = Math.abs(minor);
-  return `${minor < 0 ? '-' : ''}${grouped(String(Math.trunc(abs / 100)), group)}${point}${String(abs % 100).padStart(2, '0')}`;
-}
-
-function quantity(milli: number, lang: DocumentLanguage): string {
-  const [whole = '', fraction] = formatQuantity(milli).split('.');
-  const { group, point } = separators(lang);
-  const sign = whole.startsWith('-') ? '-' : '';
-  return `${sign}${grouped(whole.replace('-', ''), group)}${fraction === undefined ? '' : point + fraction}`;
-}
-
 function rate(bp: number, lang: DocumentLanguage): string {
   const fraction = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
-  const text = fraction ? `${Math.trunc(bp / 100)}${separators(lang).point}${fraction}` : String(Math.trunc(bp / 100));
+  const text = fraction ? `${Math.trunc(bp / 100)}${numberMarks(lang).point}${fraction}` : String(Math.trunc(bp / 100));
   return `${text}${NBSP}%`;
 }
 
@@ -60,7 +44,7 @@ function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l
 
 /** An amount with its currency code, in the order the language writes it. */
 const moneyText = (minor: number, currency: string, lang: DocumentLanguage) =>
-  lang === 'en' ? `${escapeHtml(currency)}${NBSP}${amount(minor, lang)}` : `${amount(minor, lang)}${NBSP}${escapeHtml(currency)}`;
+  lang === 'en' ? `${escapeHtml(currency)}${NBSP}${amountText(minor, lang)}` : `${amountText(minor, lang)}${NBSP}${escapeHtml(currency)}`;
 
 const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}</td></tr>`;
 
@@ -110,11 +94,11 @@ export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: strin
     : '';
   const rateCell = (bp: number) => (payer ? `<td class="num">${rate(bp, lang)}</td>` : '');
   const lines = doc.lines
-    .map((line) => `<tr><td>${line.position}</td><td>${e(line.description)}</td><td class="num">${quantity(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amount(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amount(line.netMinor, lang)}</td></tr>`)
+    .map((line) => `<tr><td>${line.position}</td><td>${e(line.description)}</td><td class="num">${quantityText(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amountText(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amountText(line.netMinor, lang)}</td></tr>`)
     .join('');
   const recap = payer
     ? `<table class="recap"><caption>${l.vatRecap}</caption><thead><tr><th>${l.rate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.totalWithVat}</th></tr></thead><tbody>${doc.vatRecap
-      .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${amount(g.baseMinor, lang)}</td><td class="num">${amount(g.vatMinor, lang)}</td><td class="num">${amount(g.totalMinor, lang)}</td></tr>`)
+      .map((g) => `<tr><td class="num">${rate(g.vatRateBp, lang)}</td><td class="num">${amountText(g.baseMinor, lang)}</td><td class="num">${amountText(g.vatMinor, lang)}</td><td class="num">${amountText(g.totalMinor, lang)}</td></tr>`)
       .join('')}</tbody></table>`
     : '';
   const totals = [

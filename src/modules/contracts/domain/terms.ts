@@ -3,7 +3,7 @@
  * pure questions asked of them: does a record fall under it, is it covered,
  * which multiplier applies.
  */
-import type { IsoDate } from '../../../shared/calendar/index.ts';
+import { isIsoDate, type IsoDate } from '../../../shared/calendar/index.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { PeriodKind } from '../../../shared/period.ts';
 import type { TimeClass } from '../../../shared/time-class.ts';
@@ -119,7 +119,7 @@ export function multiplierMicros(multipliers: Multipliers, workTypeId: string, t
 /** One inconsistency of the terms, naming the field it is about (the API's path). */
 export interface TermsProblem {
   readonly path: string;
-  readonly code: 'before_valid_from' | 'out_of_range' | 'invalid_bands';
+  readonly code: 'invalid_date' | 'before_valid_from' | 'out_of_range' | 'invalid_bands';
   readonly message: string;
 }
 
@@ -144,7 +144,12 @@ function bandProblems(bands: readonly OverageBand[]): string[] {
 export function termsProblems(terms: ContractTerms): TermsProblem[] {
   const problems: TermsProblem[] = [];
   const add = (path: string, code: TermsProblem['code'], message: string) => problems.push({ path, code, message });
-  if (terms.validTo !== null && terms.validTo < terms.validFrom) add('validTo', 'before_valid_from', 'validTo is before validFrom');
+  // A malformed date is one problem among the others (the API takes dates as text for this), not a refusal before them.
+  const validFromOk = isIsoDate(terms.validFrom);
+  const validToOk = terms.validTo === null || isIsoDate(terms.validTo);
+  if (!validFromOk) add('validFrom', 'invalid_date', `the start "${terms.validFrom}" is not a calendar date YYYY-MM-DD`);
+  if (!validToOk) add('validTo', 'invalid_date', `the end "${terms.validTo}" is not a calendar date YYYY-MM-DD`);
+  if (validFromOk && validToOk && terms.validTo !== null && terms.validTo < terms.validFrom) add('validTo', 'before_valid_from', 'validTo is before validFrom');
   if (!Number.isSafeInteger(terms.prepaidMinutes) || terms.prepaidMinutes < 0) add('prepaidMinutes', 'out_of_range', 'prepaid minutes must be whole and ≥ 0');
   if (terms.fee !== null && (!Number.isSafeInteger(terms.fee.amountMinor) || terms.fee.amountMinor < 0)) add('fee.amountMinor', 'out_of_range', 'fee must be a non-negative integer');
   if (terms.carryOver.enabled) {

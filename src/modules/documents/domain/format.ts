@@ -1,32 +1,17 @@
 /**
  * Numbers, money, dates and quantities as a printed document shows them in its
- * language: "1 234,56 Kč" in Czech and Slovak, "CZK 1,234.56" in English. Pure
- * integer arithmetic on minor units, so no amount ever passes through a float.
+ * language: "1 234,56 Kč" in Czech and Slovak, "CZK 1,234.56" in English. The
+ * digits come from the shared formatter (shared/number-text.ts), which price
+ * explanations and the HTML preview use too, so every text writes a number alike;
+ * this file adds what only documents do: currency symbols, rates, dates.
  */
-import { formatQuantity } from '../../../shared/quantity.ts';
+import { amountText, NBSP, numberMarks, quantityText } from '../../../shared/number-text.ts';
 import type { DocumentLanguage } from './labels.ts';
-
-/** No-break space: keeps "1 234,56 Kč" on one line. */
-const NBSP = '\u00a0';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { CZK: 'Kč', EUR: '€' };
 
-/** Groups the integer part by thousands with the language's separator. */
-function group(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
-/** 123456 → "1 234,56" (cs/sk) or "1,234.56" (en); two decimals, minus sign kept. */
-export function formatAmount(minor: number, language: DocumentLanguage, decimals = 2): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be a safe integer of minor units, got ${minor}`);
-  const scale = 10 ** decimals;
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const whole = String(Math.floor(abs / scale));
-  const fraction = String(abs % scale).padStart(decimals, '0');
-  const [thousands, point] = language === 'en' ? [',', '.'] : [NBSP, ','];
-  return `${sign}${group(whole, thousands)}${decimals > 0 ? point + fraction : ''}`;
-}
+/** 123456 → "1 234,56" (cs/sk) or "1,234.56" (en); two decimals unless told, minus sign kept. */
+export const formatAmount: (minor: number, language: DocumentLanguage, decimals?: number) => string = amountText;
 
 /** "1 234,56 Kč", "1 234,56 €", "CZK 1,234.56", "EUR 1,234.56". */
 export function formatMoney(minor: number, currency: string, language: DocumentLanguage): string {
@@ -37,23 +22,17 @@ export function formatMoney(minor: number, currency: string, language: DocumentL
 
 /** An exact decimal text such as an exchange rate, '24.335' → "24,335" (cs/sk) or "24.335" (en). */
 export function formatDecimalText(text: string, language: DocumentLanguage): string {
-  return language === 'en' ? text : text.replace('.', ',');
+  return text.replace('.', numberMarks(language).point);
 }
 
 /** Thousandths as the shortest decimal: 1500 → "1,5" (cs/sk) or "1.5" (en), thousands grouped. */
-export function formatQuantityText(milli: number, language: DocumentLanguage): string {
-  const [whole = '', fraction] = formatQuantity(milli).split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '');
-  const [thousands, point] = language === 'en' ? [',', '.'] : [NBSP, ','];
-  return `${sign}${group(digits, thousands)}${fraction === undefined ? '' : point + fraction}`;
-}
+export const formatQuantityText: (milli: number, language: DocumentLanguage) => string = quantityText;
 
 /** 2100 → "21 %" (cs/sk) or "21%" (en); 1050 → "10,5 %". */
 export function formatRate(bp: number, language: DocumentLanguage): string {
   const whole = Math.trunc(bp / 100);
   const fraction = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
-  const number = fraction ? `${whole}${language === 'en' ? '.' : ','}${fraction}` : String(whole);
+  const number = fraction ? `${whole}${numberMarks(language).point}${fraction}` : String(whole);
   return language === 'en' ? `${number}%` : `${number}${NBSP}%`;
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Amounts and quantities written for people in Czech, Slovak or English: the one
+ * formatter behind invoices, work reports, slips, the HTML preview and price
+ * explanations, so every screen and paper writes the same number the same way.
+ *
+ * Every number of four or more whole digits is grouped by thousands: "1 234,56"
+ * (cs/sk: no-break space U+00A0 and a decimal comma) or "1,234.56" (en). Intl is
+ * not used on purpose: CLDR's Czech and Slovak formats leave four-digit numbers
+ * ungrouped ("1234,56"), which would disagree with the invoice beside it.
+ * Built from the integers' digits only, so no amount ever passes through a float.
+ *
+ * Machine formats (CSV and XML exports) are not written here: they follow their
+ * schemas, without grouping.
+ */
+import { QUANTITY_SCALE } from './quantity.ts';
+
+export type NumberTextLanguage = 'cs' | 'sk' | 'en';
+
+/** No-break space: keeps "1 234,56 Kč" on one line. */
+export const NBSP = '\u00a0';
+
+/** The thousands separator and the decimal mark of a language. */
+export function numberMarks(language: NumberTextLanguage): { readonly group: string; readonly point: string } {
+  return language === 'en' ? { group: ',', point: '.' } : { group: NBSP, point: ',' };
+}
+
+function groupDigits(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** Sign, grouped whole digits, and the fraction digits (if any) after the decimal mark. */
+function decimalText(negative: boolean, whole: number, fraction: string, language: NumberTextLanguage): string {
+  const { group, point } = numberMarks(language);
+  return `${negative ? '-' : ''}${groupDigits(String(whole), group)}${fraction ? point + fraction : ''}`;
+}
+
+function assertSafe(value: number, what: string): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer, got ${String(value)}`);
+}
+
+/** A whole number grouped by thousands: 1234 → "1 234" (cs/sk) or "1,234" (en). */
+export function wholeNumberText(value: number, language: NumberTextLanguage): string {
+  assertSafe(value, 'number');
+  return decimalText(value < 0, Math.abs(value), '', language);
+}
+
+/**
+ * Minor units with all the currency's decimals: 123456 → "1 234,56" (cs/sk) or
+ * "1,234.56" (en); decimals 0 (e.g. JPY) writes whole units, 3 (e.g. KWD) three places.
+ */
+export function amountText(minor: number, language: NumberTextLanguage, decimals = 2): string {
+  assertSafe(minor, 'amount in minor units');
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError(`decimals must be 0..6, got ${decimals}`);
+  const scale = 10 ** decimals;
+  const abs = Math.abs(minor);
+  const fraction = decimals === 0 ? '' : String(abs % scale).padStart(decimals, '0');
+  return decimalText(minor < 0, Math.floor(abs / scale), fraction, language);
+}
+
+/** Thousandths as the shortest decimal: 1500 → "1,5" (cs/sk) or "1.5" (en), 36000 → "36", 1234500 → "1 234,5". */
+export function quantityText(milli: number, language: NumberTextLanguage): string {
+  assertSafe(milli, 'quantity in thousandths');
+  const abs = Math.abs(milli);
+  const fraction = String(abs % QUANTITY_SCALE).padStart(3, '0').replace(/0+$/, '');
+  return decimalText(milli < 0, Math.floor(abs / QUANTITY_SCALE), fraction, language);
+}
