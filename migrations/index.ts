@@ -26,6 +26,7 @@ import * as m0024 from './0024_search_terms.ts';
 import * as m0025 from './0025_sla_versions.ts';
 import * as m0026 from './0026_ticket_row_rev.ts';
 import * as m0027 from './0027_client_tax_id.ts';
+import * as m0028 from './0028_records_timesheet_km.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0025_sla_versions': m0025,
   '0026_ticket_row_rev': m0026,
   '0027_client_tax_id': m0027,
+  '0028_records_timesheet_km': m0028,
 };

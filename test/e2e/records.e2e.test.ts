@@ -187,6 +187,11 @@ describe('Records: log, price, submit, approve, export', () => {
     const today = await page.evaluate(`(() => { const r = document.querySelector('th.week-grid-today').getBoundingClientRect(); return [r.left, r.right]; })()`) as [number, number];
     expect(today[0], String(today)).toBeGreaterThanOrEqual(0);
     expect(today[1], String(today)).toBeLessThanOrEqual(390);
+    // Today's travel on the ticket: its time and, under it, its km with the decimal comma; the week sums km too.
+    const todayCell = page.getByTestId(`week-row-${ticketId}`).locator('td.week-grid-today');
+    await expect.poll(() => todayCell.innerText(), { timeout: STEP_MS }).toContain('0:40');
+    expect(await todayCell.innerText()).toContain('36,5 km');
+    expect(await page.getByTestId('week-sum-km').innerText()).toMatch(/\d km$/);
     await shot(page, 'phone-week');
   }, JOURNEY_MS);
 

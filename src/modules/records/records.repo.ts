@@ -225,9 +225,10 @@ export async function listRecords(
 /**
  * The records of technicians in a date range summed per technician, ticket, day,
  * billability, currency and cost currency (team timesheets): the database adds
- * up, only the sums travel. The covering index records_timesheet (0015) holds
- * every column read here, in the order grouped, so the rows themselves are never
- * read and nothing is sorted.
+ * up, only the sums travel. The index records_timesheet (0015) holds the
+ * columns grouped, in that order, so nothing is sorted; km are summed in the
+ * same pass (km_milli is set on travel records only, null elsewhere, and sum()
+ * skips nulls), which the index does not hold: the matched rows are read too.
  */
 export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly number[]; from: string; to: string }, scope: TicketScope) {
   if (scope.kind === 'none' || f.technicianIds.length === 0) return [];
@@ -238,6 +239,7 @@ export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly n
       'r.technician_id', 'r.date', 'r.ticket_id', 'r.billable', 'r.currency', 'r.cost_currency',
       sql<number>`count(*)`.as('records'),
       sql<number>`sum(${sql.ref('r.minutes')})`.as('minutes'),
+      sql<number | null>`sum(${sql.ref('r.km_milli')})`.as('km_milli'),
       count(sql`${sql.ref('r.amount_minor')} is null`).as('unpriced'),
       count(sql`${sql.ref('r.amount_minor')} is not null`).as('priced'),
       sql<number | null>`sum(${sql.ref('r.amount_minor')})`.as('amount_minor'),
@@ -264,6 +266,7 @@ export async function timesheetGroups(db: DbOrTx, f: { technicianIds: readonly n
       costCurrency: r.cost_currency,
       records: Number(r.records),
       minutes: Number(r.minutes),
+      kmMilli: Number(r.km_milli ?? 0),
       unpriced: Number(r.unpriced),
       priced: Number(r.priced),
       amountMinor: Number(r.amount_minor ?? 0),

@@ -221,13 +221,13 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
 
     app.get('/api/v1/timesheets/week', {
       config: { access: 'records.write' },
-      schema: { tags, summary: 'A technician’s week (yours by default): minutes by day and ticket, billable and not; money per field scope', querystring: s.weekQuery, response: { 200: s.timesheetSchema, ...errorResponses } },
+      schema: { tags, summary: 'A technician’s week (yours by default): minutes by day and ticket, billable and not, travel km; money per field scope', querystring: s.weekQuery, response: { 200: s.timesheetSchema, ...errorResponses } },
       handler: async (request) => timesheets.week(contextOf(request), request.query),
     });
 
     app.get('/api/v1/timesheets/team-week', {
       config: { access: 'records.approve' },
-      schema: { tags, summary: 'A team’s week: every member × day, and by ticket', querystring: s.teamWeekQuery, response: { 200: s.timesheetSchema, ...errorResponses } },
+      schema: { tags, summary: 'A team’s week: every member × day, and by ticket; minutes, travel km, money per field scope', querystring: s.teamWeekQuery, response: { 200: s.timesheetSchema, ...errorResponses } },
       // A busy team's week has thousands of ticket rows × 7 cells, built by the timesheet core in
       // exactly the documented shape (presented per field scope); checking them all again with zod
       // would cost more than building them (error bodies come from the one error handler, shaped too).

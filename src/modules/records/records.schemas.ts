@@ -193,7 +193,11 @@ export const timerSchema = z.object({
 
 const moneySchema = z.object({ currency: z.string(), amountMinor: z.number().optional(), costMinor: z.number().optional() });
 const cellSchema = z.object({
-  billableMinutes: z.number(), nonBillableMinutes: z.number(), records: z.number(), unpriced: z.number(),
+  billableMinutes: z.number(), nonBillableMinutes: z.number(),
+  km: z.string().describe(
+    'Kilometres of the travel records summed exactly (stored as thousandths), written as a record\'s km are: "36.5", at most 3 decimal places; "0" without travel',
+  ),
+  records: z.number(), unpriced: z.number(),
   /** Per currency; only with the `prices` or `costs` field scope. */
   money: z.array(moneySchema).optional(),
 });

@@ -5,6 +5,7 @@ import { require, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
 import type { TimesheetOut } from './records.schemas.ts';
 import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
+import { formatQuantity, parseQuantity } from '../../shared/quantity.ts';
 import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
 /** The last day a week of timesheets may start on: its seventh day is the last date there is. */
@@ -15,7 +16,7 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   const { db } = deps;
 
   const toSheetRecord = (r: repo.StoredRecord): TimesheetRecord => ({
-    technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, billable: r.billable,
+    technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, kmMilli: r.km === null ? null : parseQuantity(r.km), billable: r.billable,
     currency: r.price.currency, amountMinor: r.amountMinor ?? null, costMinor: r.costMinor ?? null, costCurrency: r.price.costCurrency ?? null,
   });
 
@@ -30,7 +31,9 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
     };
     // Written out field by field (no rest spread): a team's week has tens of thousands of cells.
     const cell = (c: TimesheetCell) => {
-      const minutes = { billableMinutes: c.billableMinutes, nonBillableMinutes: c.nonBillableMinutes, records: c.records, unpriced: c.unpriced };
+      const minutes = {
+        billableMinutes: c.billableMinutes, nonBillableMinutes: c.nonBillableMinutes, km: c.kmMilli === 0 ? '0' : formatQuantity(c.kmMilli), records: c.records, unpriced: c.unpriced,
+      };
       return !scope.prices && !scope.costs ? minutes : { ...minutes, money: c.money.map(money) };
     };
     // A day without records is null: most days of a busy team's ticket rows are empty.

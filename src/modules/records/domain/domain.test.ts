@@ -73,7 +73,7 @@ describe('timer', () => {
 
 describe('timesheet', () => {
   const rec = (over: Partial<TimesheetRecord>): TimesheetRecord => ({
-    technician: { id: 1, name: 'Eva' }, ticket: { id: 10, number: 'T1', subject: 's' }, date: '2026-10-19', minutes: 60, billable: true,
+    technician: { id: 1, name: 'Eva' }, ticket: { id: 10, number: 'T1', subject: 's' }, date: '2026-10-19', minutes: 60, kmMilli: null, billable: true,
     currency: 'CZK', amountMinor: 800_00, costMinor: 450_00, costCurrency: 'CZK', ...over,
   });
 
@@ -91,5 +91,17 @@ describe('timesheet', () => {
     expect(sheet.byTechnician.map((r) => r.key.name)).toEqual(['Adam', 'Eva', 'Zdeněk']);
     expect(sheet.byTechnician[1]!.days[1]).toMatchObject({ billableMinutes: 60, nonBillableMinutes: 60, records: 2, unpriced: 1 });
     expect(sheet.byTicket.map((r) => [r.key.number, r.total.records])).toEqual([['T1', 3], ['T2', 1]]);
+  });
+
+  it('sums travel km per day, row and week in thousandths (0.1 + 0.2 km is exactly 0.3)', () => {
+    const sheet = buildTimesheet('2026-10-19', [
+      rec({ kmMilli: 100, minutes: 30 }),
+      rec({ kmMilli: 200, minutes: 0, ticket: { id: 11, number: 'T2', subject: 's' } }),
+      rec({ date: '2026-10-20', kmMilli: 36_500, minutes: 0 }),
+      rec({ date: '2026-10-21' }), // work: no km
+    ]);
+    expect(sheet.byTechnician[0]!.days.map((d) => d.kmMilli)).toEqual([300, 36_500, 0, 0, 0, 0, 0]);
+    expect(sheet.byTicket.map((r) => [r.key.number, r.total.kmMilli])).toEqual([['T1', 36_600], ['T2', 200]]);
+    expect(sheet.total.kmMilli).toBe(36_800);
   });
 });

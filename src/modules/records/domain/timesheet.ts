@@ -1,7 +1,7 @@
 /**
  * A week's timesheet (pure): records summed by technician × day and by ticket ×
- * day, billable and non-billable minutes apart, money per currency (records of
- * clients in other currencies are never added together).
+ * day, billable and non-billable minutes apart, km of travel, money per currency
+ * (records of clients in other currencies are never added together).
  */
 import { addDays, type IsoDate } from '../../../shared/calendar/index.ts';
 
@@ -10,6 +10,8 @@ export interface TimesheetRecord {
   ticket: { id: number; number: string; subject: string };
   date: IsoDate;
   minutes: number;
+  /** Travel km in thousandths (how records store them); null for records without km (work, fees, material). */
+  kmMilli: number | null;
   billable: boolean;
   currency: string | null;
   /** null: not priced (a price error), never counted as 0. */
@@ -27,6 +29,11 @@ export interface MoneyTotal {
 export interface TimesheetCell {
   billableMinutes: number;
   nonBillableMinutes: number;
+  /**
+   * Travel km in thousandths, summed as integers: a day of km-only travel says how
+   * far, where its minutes are 0.
+   */
+  kmMilli: number;
   records: number;
   /** Records without a price (shown as "no price", left out of the amounts). */
   unpriced: number;
@@ -48,14 +55,14 @@ export interface Timesheet {
   total: TimesheetCell;
 }
 
-export const emptyCell = (): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, records: 0, unpriced: 0, money: [] });
+export const emptyCell = (): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
 
 /**
  * The cell of a day without records, shared by every such day of every row (frozen:
  * a day gets its own cell with its first record). A busy team's week has thousands
  * of ticket rows, most of their seven days empty.
  */
-export const EMPTY_DAY: TimesheetCell = Object.freeze({ billableMinutes: 0, nonBillableMinutes: 0, records: 0, unpriced: 0, money: Object.freeze([]) as unknown as MoneyTotal[] });
+export const EMPTY_DAY: TimesheetCell = Object.freeze({ billableMinutes: 0, nonBillableMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: Object.freeze([]) as unknown as MoneyTotal[] });
 
 function bucket(cell: TimesheetCell, currency: string): MoneyTotal {
   let money = cell.money.find((m) => m.currency === currency);
@@ -81,6 +88,8 @@ export interface TimesheetGroup {
   costCurrency: string | null;
   records: number;
   minutes: number;
+  /** The sum of the records' km in thousandths (0 without any). */
+  kmMilli: number;
   /** Records without an amount, and the sum and count of those with one. */
   unpriced: number;
   priced: number;
@@ -93,7 +102,7 @@ export interface TimesheetGroup {
 export function groupOf(r: TimesheetRecord): TimesheetGroup {
   return {
     technician: r.technician, ticket: r.ticket, date: r.date, billable: r.billable, currency: r.currency, costCurrency: r.costCurrency,
-    records: 1, minutes: r.minutes, unpriced: r.amountMinor === null ? 1 : 0, priced: r.amountMinor === null ? 0 : 1, amountMinor: r.amountMinor ?? 0,
+    records: 1, minutes: r.minutes, kmMilli: r.kmMilli ?? 0, unpriced: r.amountMinor === null ? 1 : 0, priced: r.amountMinor === null ? 0 : 1, amountMinor: r.amountMinor ?? 0,
     costed: r.costMinor === null ? 0 : 1, costMinor: r.costMinor ?? 0,
   };
 }
@@ -101,6 +110,7 @@ export function groupOf(r: TimesheetRecord): TimesheetGroup {
 function add(cell: TimesheetCell, g: TimesheetGroup): void {
   if (g.billable) cell.billableMinutes += g.minutes;
   else cell.nonBillableMinutes += g.minutes;
+  cell.kmMilli += g.kmMilli;
   cell.records += g.records;
   cell.unpriced += g.unpriced;
   if (g.priced > 0 && g.currency !== null) bucket(cell, g.currency).amountMinor += g.amountMinor;

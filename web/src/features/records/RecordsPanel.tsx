@@ -22,7 +22,7 @@ import './records.css';
 function Totals({ records }: { records: ServiceRecord[] }) {
   const { t } = useTranslation();
   const sum = addCells(records.map((r) => ({
-    minutes: 0, billable: 0, nonBillable: 0, records: 1, unpriced: r.price.status === 'no_price' ? 1 : 0,
+    minutes: 0, billable: 0, nonBillable: 0, kmMilli: 0, records: 1, unpriced: r.price.status === 'no_price' ? 1 : 0,
     money: r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? [{ currency: r.price.currency, amountMinor: r.amountMinor }] : [],
   })));
   return (

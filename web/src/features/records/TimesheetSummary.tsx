@@ -1,7 +1,7 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../pricing/money';
-import { formatMinutes } from './format';
+import { formatKm, formatMinutes } from './format';
 import type { GridCell } from './week';
 
 function Figure({ label, value, testId, minutes }: { label: string; value: string; testId: string; minutes?: number }) {
@@ -13,7 +13,7 @@ function Figure({ label, value, testId, minutes }: { label: string; value: strin
   );
 }
 
-/** The week's totals: billable and non-billable time, and money where the field scope shows it. */
+/** The week's totals: billable and non-billable time, km travelled, and money where the field scope shows it. */
 export function TimesheetSummary({ total }: { total: GridCell }) {
   const { t } = useTranslation();
   const amounts = total.money.filter((m) => m.amountMinor !== undefined);
@@ -22,6 +22,7 @@ export function TimesheetSummary({ total }: { total: GridCell }) {
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="md">
       <Figure label={t('records.week.billable')} value={formatMinutes(total.billable)} minutes={total.billable} testId="week-sum-billable" />
       <Figure label={t('records.week.nonBillable')} value={formatMinutes(total.nonBillable)} minutes={total.nonBillable} testId="week-sum-nonbillable" />
+      {total.kmMilli ? <Figure label={t('records.week.km')} value={formatKm(total.kmMilli)} testId="week-sum-km" /> : null}
       {amounts.length ? (
         <Figure label={t('records.week.amount')} value={amounts.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)).join(' + ')} testId="week-sum-amount" />
       ) : null}

@@ -4,8 +4,8 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
-import { formatDayMonth, formatDayRange, formatHm, formatWeekday } from './format';
-import { addDays, type GridCell, hiddenSides, scrollToShow, todayIso, untimedOnly, weekStart, type WeekGrid } from './week';
+import { formatDayMonth, formatDayRange, formatHm, formatKm, formatWeekday } from './format';
+import { addDays, cellFace, type GridCell, hiddenSides, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
 
 /** Previous / this / next week, and which days it spans. */
 export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {
@@ -40,6 +40,8 @@ function Money({ cell }: { cell: GridCell }) {
 
 function Cell({ cell, testId, strong }: { cell: GridCell; testId: string; strong?: boolean }) {
   const { t } = useTranslation();
+  const face = cellFace(cell);
+  const km = (kmMilli: number) => <Text span inherit data-testid={`${testId}-km`} data-km-milli={kmMilli}>{formatKm(kmMilli)}</Text>;
   return (
     <>
       <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -48,18 +50,28 @@ function Cell({ cell, testId, strong }: { cell: GridCell; testId: string; strong
             <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('records.unpricedCount', { count: cell.unpriced })} />
           </Tooltip>
         ) : null}
-        {untimedOnly(cell) ? (
+        {face.untimed !== null ? (
+          <Tooltip label={t('records.week.untimedHint', { count: face.untimed })}>
+            <Text size="xs" fw={strong ? 700 : 400} c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid={testId} data-minutes={0} data-untimed={face.untimed}>
+              {t('records.week.untimedShort', { count: face.untimed })}
+            </Text>
+          </Tooltip>
+        ) : face.minutes === null && face.kmMilli !== null ? (
+          // km-only travel: the distance stands where the time would (the tooltip still counts the records without time).
           <Tooltip label={t('records.week.untimedHint', { count: cell.records })}>
-            <Text size="xs" fw={strong ? 700 : 400} c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid={testId} data-minutes={0} data-untimed={cell.records}>
-              {t('records.week.untimedShort', { count: cell.records })}
+            <Text size="sm" fw={strong ? 700 : 500} style={{ whiteSpace: 'nowrap' }} data-testid={testId} data-minutes={0}>
+              {km(face.kmMilli)}
             </Text>
           </Tooltip>
         ) : (
-          <Text size="sm" fw={strong ? 700 : cell.minutes ? 500 : 400} c={cell.minutes ? undefined : 'dimmed'} data-testid={testId} data-minutes={cell.minutes}>
-            {cell.minutes ? formatHm(cell.minutes) : '·'}
+          <Text size="sm" fw={strong ? 700 : face.minutes ? 500 : 400} c={face.minutes ? undefined : 'dimmed'} data-testid={testId} data-minutes={cell.minutes}>
+            {face.minutes ? formatHm(face.minutes) : '·'}
           </Text>
         )}
       </Group>
+      {face.minutes !== null && face.kmMilli !== null ? (
+        <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>{km(face.kmMilli)}</Text>
+      ) : null}
       {cell.nonBillable && cell.billable ? <Text size="xs" c="dimmed" ta="right">{t('records.week.nonBillableShort', { time: formatHm(cell.nonBillable) })}</Text> : null}
     </>
   );

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDayRange, formatDecimal, formatElapsed, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration, readDecimalInput, readDuration } from './format';
+import { decimalToMilli, formatDayRange, formatDecimal, formatElapsed, formatKm, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration, readDecimalInput, readDuration } from './format';
 
 describe('minutes', () => {
   it('formats minutes for reading', () => {
@@ -91,5 +91,23 @@ describe('a week range', () => {
     expect(formatDayRange('2026-11-23', '2026-11-29', 'en-GB')).toBe('23/11 – 29/11/2026');
     expect(formatDayRange('2026-11-23', '2026-11-29', 'cs-CZ')).toBe('23. 11. – 29. 11. 2026');
     expect(formatDayRange('2026-12-28', '2027-01-03', 'en-GB')).toBe('28/12/2026 – 03/01/2027');
+  });
+});
+
+describe('km', () => {
+  it('reads the API decimals as thousandths, exactly', () => {
+    expect(decimalToMilli('36.5')).toBe(36_500);
+    expect(decimalToMilli('0.1') + decimalToMilli('0.2')).toBe(300);
+    expect(decimalToMilli('1000.125')).toBe(1_000_125);
+    expect(decimalToMilli('0')).toBe(0);
+    expect(decimalToMilli(null)).toBe(0);
+  });
+
+  it('writes km with the decimal comma in Czech and Slovak, a point in English', () => {
+    expect(formatKm(36_500, 'cs-CZ')).toBe('36,5 km');
+    expect(formatKm(36_500, 'sk-SK')).toBe('36,5 km');
+    expect(formatKm(36_500, 'en-GB')).toBe('36.5 km');
+    expect(formatKm(300, 'cs-CZ')).toBe('0,3 km');
+    expect(formatKm(1_250_125, 'en-GB')).toBe('1,250.125 km');
   });
 });

@@ -85,6 +85,25 @@ export function formatDecimal(text: string | null, locale: string = localeTag())
   return Number.isFinite(n) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n) : text;
 }
 
+/**
+ * The API's km and quantities ("36.5", at most 3 decimals) → thousandths (36500),
+ * to add them up without float drift (0.1 + 0.2 km is 0.3 km); 0 for no number.
+ */
+export function decimalToMilli(text: string | null): number {
+  const n = Number(text);
+  return text === null || !Number.isFinite(n) ? 0 : Math.round(n * 1000);
+}
+
+/** Thousandths back to the API's decimal text: 36500 → "36.5". */
+export function milliToDecimal(milli: number): string {
+  return String(milli / 1000);
+}
+
+/** km held as thousandths, as the UI language writes them: 36500 → "36,5 km" (cs, sk), "36.5 km" (en). */
+export function formatKm(milli: number, locale: string = localeTag()): string {
+  return `${formatDecimal(milliToDecimal(milli), locale)} km`;
+}
+
 /** A material record's price per unit (minor units): amount ÷ quantity, rounded; null without both. */
 export function unitPriceMinor(amountMinor: number | null | undefined, quantity: string | null): number | null {
   const q = Number(quantity);

@@ -3,7 +3,7 @@
 // "total 0 min", as if nothing had been logged.
 import type { TFunction } from 'i18next';
 import type { ServiceRecord } from './api';
-import { formatDecimal, formatMinutes } from './format';
+import { decimalToMilli, formatKm, formatMinutes, milliToDecimal } from './format';
 
 export interface TicketTotals {
   /** Minutes of work and travel. */
@@ -22,18 +22,17 @@ export function ticketTotals(records: readonly Pick<ServiceRecord, 'kind' | 'min
   let materials = 0;
   for (const r of records) {
     if (r.kind === 'work' || r.kind === 'travel') minutes += r.minutes;
-    // Summed in thousandths (the API's km have at most 3 decimals): no float drift in 0.1 + 0.2.
-    if (r.kind === 'travel' && r.km !== null) kmMilli += Math.round(Number(r.km) * 1000);
+    if (r.kind === 'travel') kmMilli += decimalToMilli(r.km);
     if (r.kind === 'fee') fees += 1;
     if (r.kind === 'material') materials += 1;
   }
-  return { minutes, km: kmMilli ? String(kmMilli / 1000) : null, fees, materials };
+  return { minutes, km: kmMilli ? milliToDecimal(kmMilli) : null, fees, materials };
 }
 
 /** The parts of the totals line: the time (left out when there is none but something else), km, fee and material counts. */
 export function totalsParts(t: TFunction, totals: TicketTotals, locale?: string): string[] {
   const others = [
-    totals.km !== null ? `${formatDecimal(totals.km, locale)} km` : null,
+    totals.km !== null ? formatKm(decimalToMilli(totals.km), locale) : null,
     totals.fees ? t('records.feeCount', { count: totals.fees }) : null,
     totals.materials ? t('records.materialCount', { count: totals.materials }) : null,
   ].filter((p): p is string => p !== null);

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addCells, addDays, hiddenSides, isIsoDate, scrollToShow, todayIso, untimedOnly, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { addCells, addDays, cellFace, hiddenSides, isIsoDate, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
-  billableMinutes: billable, nonBillableMinutes: nonBillable, records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
+  billableMinutes: billable, nonBillableMinutes: nonBillable, km: '0', records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
 });
 const zero = cell(0);
 
@@ -60,10 +60,10 @@ describe('week grid', () => {
 
   it('adds cells without money for roles that see none', () => {
     const sum = addCells([
-      { minutes: 10, billable: 10, nonBillable: 0, records: 1, unpriced: 1, money: [] },
-      { minutes: 5, billable: 0, nonBillable: 5, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
+      { minutes: 10, billable: 10, nonBillable: 0, kmMilli: 0, records: 1, unpriced: 1, money: [] },
+      { minutes: 5, billable: 0, nonBillable: 5, kmMilli: 0, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
     ]);
-    expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
+    expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, kmMilli: 0, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
   });
 });
 
@@ -87,16 +87,40 @@ describe('the week grid on a narrow screen', () => {
 });
 
 describe('a day with records but no time', () => {
-  it('is told apart from an empty day: km-only travel or fees show how many, not a bare dot', () => {
-    const kmOnly: TimesheetCell = { billableMinutes: 0, nonBillableMinutes: 0, records: 2, unpriced: 0 };
+  const days = ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'];
+  const day = (over: Partial<TimesheetCell>): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, km: '0', records: 1, unpriced: 0, ...over });
+
+  it('shows km-only travel as its km, material or fees alone as a count, and an empty day as nothing', () => {
     const sheet: Timesheet = {
-      start: '2026-10-12', end: '2026-10-18', days: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'],
+      start: days[0]!, end: days[6]!, days,
       byTechnician: [],
-      byTicket: [{ ticket: { id: 1, number: 'T-1', subject: 'Trip' }, days: [kmOnly, null, { ...kmOnly, billableMinutes: 30, records: 1 }, null, null, null, null], total: { ...kmOnly, billableMinutes: 30, records: 3 } }],
-      total: { ...kmOnly, billableMinutes: 30, records: 3 },
+      byTicket: [{
+        ticket: { id: 1, number: 'T-1', subject: 'Trip' },
+        // Mon: km-only travel twice; Tue: nothing; Wed: work and travel; Thu: material only; Fri: travel to a zone (0 km) only.
+        days: [day({ km: '36.5', records: 2 }), null, day({ billableMinutes: 70, km: '12', records: 2 }), day({}), day({ km: '0' }), null, null],
+        total: day({ billableMinutes: 70, km: '48.5', records: 6 }),
+      }],
+      total: day({ billableMinutes: 70, km: '48.5', records: 6 }),
     };
-    const cells = weekGrid(sheet, 'ticket').rows[0]!.cells;
-    expect(cells.map(untimedOnly)).toEqual([true, false, false, false, false, false, false]);
+    const grid = weekGrid(sheet, 'ticket');
+    expect(grid.rows[0]!.cells.map(cellFace)).toEqual([
+      { minutes: null, kmMilli: 36_500, untimed: null },
+      { minutes: null, kmMilli: null, untimed: null },
+      { minutes: 70, kmMilli: 12_000, untimed: null },
+      { minutes: null, kmMilli: null, untimed: 1 },
+      { minutes: null, kmMilli: null, untimed: 1 },
+      { minutes: null, kmMilli: null, untimed: null },
+      { minutes: null, kmMilli: null, untimed: null },
+    ]);
+    expect(cellFace(grid.total)).toEqual({ minutes: 70, kmMilli: 48_500, untimed: null });
+  });
+
+  it("adds the days' km of a team in thousandths: 0.1 + 0.2 km is 0.3 km", () => {
+    const row = (id: number, km: string) => ({ technician: { id, name: `T${id}` }, days: [day({ km }), null, null, null, null, null, null], total: day({ km }) });
+    const sheet: Timesheet = { start: days[0]!, end: days[6]!, days, byTechnician: [row(1, '0.1'), row(2, '0.2')], byTicket: [], total: day({ km: '0.3', records: 2 }) };
+    const grid = weekGrid(sheet, 'technician');
+    expect(grid.dayTotals[0]!.kmMilli).toBe(300);
+    expect(cellFace(grid.dayTotals[0]!)).toEqual({ minutes: null, kmMilli: 300, untimed: null });
+    expect(grid.dayTotals[1]!.kmMilli).toBe(0);
   });
 });
-

@@ -1,5 +1,6 @@
 // Weeks and the week grid of a timesheet (pure): Monday-first ISO weeks on
 // date strings YYYY-MM-DD (no time zones involved), rows × days with totals.
+import { decimalToMilli } from './format';
 
 export interface Money {
   currency: string;
@@ -10,6 +11,8 @@ export interface Money {
 export interface TimesheetCell {
   billableMinutes: number;
   nonBillableMinutes: number;
+  /** Travel km as the API writes decimals ("36.5"; "0" without travel). */
+  km: string;
   records: number;
   unpriced: number;
   /** Per currency; only with the prices or costs field scope. */
@@ -53,6 +56,8 @@ export interface GridCell {
   minutes: number;
   billable: number;
   nonBillable: number;
+  /** Travel km in thousandths: days and rows are added up without float drift. */
+  kmMilli: number;
   records: number;
   unpriced: number;
   money: Money[];
@@ -73,12 +78,12 @@ export interface WeekGrid {
   total: GridCell;
 }
 
-const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, records: 0, unpriced: 0, money: [] });
+const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
 
 function cellOf(c: TimesheetCell | null): GridCell {
   if (c === null) return emptyCell();
   return {
-    minutes: c.billableMinutes + c.nonBillableMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes,
+    minutes: c.billableMinutes + c.nonBillableMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes, kmMilli: decimalToMilli(c.km),
     records: c.records, unpriced: c.unpriced, money: (c.money ?? []).filter((m) => m.amountMinor !== undefined || m.costMinor !== undefined),
   };
 }
@@ -91,6 +96,7 @@ export function addCells(cells: readonly GridCell[]): GridCell {
     out.minutes += c.minutes;
     out.billable += c.billable;
     out.nonBillable += c.nonBillable;
+    out.kmMilli += c.kmMilli;
     out.records += c.records;
     out.unpriced += c.unpriced;
     for (const m of c.money) {
@@ -104,9 +110,27 @@ export function addCells(cells: readonly GridCell[]): GridCell {
   return out;
 }
 
-/** A cell with records but no minutes (km-only travel, fees, material): it shows how many, not a bare dot as an empty day does. */
-export function untimedOnly(cell: GridCell): boolean {
-  return cell.minutes === 0 && cell.records > 0;
+/** What a cell of the grid shows; null parts are left out (all null: an empty day, a bare dot). */
+export interface CellFace {
+  /** Minutes worked and travelled. */
+  minutes: number | null;
+  /** km travelled, in thousandths. */
+  kmMilli: number | null;
+  /** Records without time and without km (fees, material): how many, so the day does not look empty. */
+  untimed: number | null;
+}
+
+/**
+ * A day's (or a total's) time and km; a day of km-only travel says how far, not
+ * "2 untimed". Only a day with neither time nor km, but records (fees,
+ * material), counts them.
+ */
+export function cellFace(cell: GridCell): CellFace {
+  return {
+    minutes: cell.minutes > 0 ? cell.minutes : null,
+    kmMilli: cell.kmMilli > 0 ? cell.kmMilli : null,
+    untimed: cell.minutes === 0 && cell.kmMilli === 0 && cell.records > 0 ? cell.records : null,
+  };
 }
 
 /** The grid of a timesheet: one row per ticket (a technician's week) or per technician (a team's week). */
