@@ -15,6 +15,7 @@ import { systemClock } from './platform/clock.ts';
 import { isForeignKeyViolation, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
 import { detailsFromIssues } from './platform/http/errors.ts';
 import { AppError, invalid } from './shared/errors.ts';
+import { minorToDecimal } from './shared/money.ts';
 
 /**
  * Kontor's version, from its package.json: one folder up from src/cli.ts (tsx), two from
@@ -259,7 +260,7 @@ billingCommand()
       const r = run.result!;
       for (const d of r.drafts) {
         const blocked = d.blocked.length ? `\tblocked: ${d.blocked.join(', ')}` : '';
-        console.log(`draft ${d.invoiceId}\t${d.clientName}\t${d.currency}\tnet ${(d.netMinor / 100).toFixed(2)}\ttotal ${(d.totalMinor / 100).toFixed(2)}${blocked}`);
+        console.log(`draft ${d.invoiceId}\t${d.clientName}\t${d.currency}\tnet ${minorToDecimal(d.netMinor)}\ttotal ${minorToDecimal(d.totalMinor)}${blocked}`);
       }
       for (const b of r.blocked) console.log(`blocked\t${b.clientName}\t${b.reason}\t${b.detail}`);
       console.log(`Run ${run.id} of ${run.period} completed: ${r.drafts.length} draft(s), ${r.blocked.length} blocked, ${r.waitingCount} record(s) waiting for approval, ${r.late.length} late.`);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addMoney, divRound, divRoundNumber, money, mulDivRound, sumMinor } from './money.ts';
+import { addMoney, divRound, divRoundNumber, minorToDecimal, money, mulDivRound, sumMinor } from './money.ts';
 
 /** Reference: half away from zero via |n| and the sign, independent of divRound's shape. */
 function referenceRound(n: bigint, d: bigint): bigint {
@@ -111,5 +111,24 @@ describe('money', () => {
   it('sums and refuses to overflow', () => {
     expect(sumMinor([80000, 262500, 43200])).toBe(385700);
     expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
+
+describe('minorToDecimal', () => {
+  it('property: two decimals, no grouping, and reads back to the same minor units', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger()), (minor) => {
+        const text = minorToDecimal(minor);
+        expect(text).toMatch(/^-?\d+\.\d{2}$/);
+        const [whole, cents] = text.replace('-', '').split('.') as [string, string];
+        const back = BigInt(whole) * 100n + BigInt(cents);
+        expect(text.startsWith('-') ? -back : back).toBe(BigInt(minor));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(minorToDecimal(123450)).toBe('1234.50');
+    expect(minorToDecimal(-5)).toBe('-0.05');
+    expect(minorToDecimal(0)).toBe('0.00');
+    expect(() => minorToDecimal(1.5)).toThrow();
   });
 });

@@ -144,3 +144,13 @@ export function mulDivRound(a: number, b: number, c: number, denominator: number
   }
   return divRound(BigInt(a) * BigInt(b) * BigInt(c), BigInt(denominator));
 }
+
+/**
+ * Minor units of hundredths as the plain decimal text machines read (files, QR codes,
+ * command-line output): 123450 → "1234.50", -5 → "-0.05"; no grouping, never through
+ * floating point. (For people, shared/number-text.ts writes grouped, localised amounts.)
+ */
+export function minorToDecimal(minor: MinorUnits): string {
+  const abs = Math.abs(assertSafeInteger(minor, 'amount'));
+  return `${minor < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -1,6 +1,7 @@
 import { fieldScopeOf, type RequestContext } from '../identity/index.ts';
 import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
+import { minorToDecimal } from '../../shared/money.ts';
 import { formatCsv } from './domain/csv.ts';
 
 type Lang = 'cs' | 'sk' | 'en';
@@ -69,8 +70,7 @@ const WORDS: Record<Lang, { headers: Record<string, string>; values: Record<stri
 
 /** 80000 → "800.00" (or "800,00" for Czech and Slovak spreadsheets); minor units of CZK and EUR are hundredths. */
 export function formatMinor(minor: number, decimalComma: boolean): string {
-  const abs = Math.abs(minor);
-  const text = `${minor < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const text = minorToDecimal(minor);
   return decimalComma ? text.replace('.', ',') : text;
 }
 

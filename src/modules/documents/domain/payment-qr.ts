@@ -7,6 +7,7 @@
  * the preview and any e-mail agree.
  */
 import { encode as encodePayBySquare, CurrencyCode, PaymentOptions } from 'bysquare/pay';
+import { minorToDecimal } from '../../../shared/money.ts';
 
 export interface PaymentRequest {
   /** IBAN, spaces allowed. */
@@ -31,7 +32,7 @@ const SPAYD_MESSAGE_MAX = 60;
 /** Two decimals with a dot, no grouping: 48050 → "480.50" (SPAYD AM allows at most 10 characters). */
 export function decimalAmount(minor: number): string {
   if (!Number.isSafeInteger(minor) || minor <= 0) throw new PaymentQrError(`the amount must be a positive whole number of minor units, got ${minor}`);
-  const text = `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+  const text = minorToDecimal(minor);
   if (text.length > 10) throw new PaymentQrError(`the amount ${text} is longer than 10 characters`);
   return text;
 }

@@ -4,14 +4,12 @@
  * thousandths, and document UUIDs that do not change between exports.
  */
 import { createHash } from 'node:crypto';
-import type { MinorUnits } from '../../../shared/money.ts';
+import { minorToDecimal, type MinorUnits } from '../../../shared/money.ts';
 import { formatQuantity, type QuantityMilli } from '../../../shared/quantity.ts';
 
 /** 123450 → "1234.50"; CZK and EUR have hundredths. */
 export function decimal(minor: MinorUnits): string {
-  const abs = Math.abs(minor);
-  const sign = minor < 0 ? '-' : '';
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return minorToDecimal(minor);
 }
 
 /** 2500 → "2.5". */
