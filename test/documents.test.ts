@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasPoppler, pdfText } from './pdf.ts';
 import jsqrModule from 'jsqr';
 import { decode as decodePayBySquare } from 'bysquare/pay';
 import { invoiceHtml, type InvoiceDocument } from '../src/modules/billing/index.ts';
@@ -21,10 +22,6 @@ const OUT = join(import.meta.dirname, '..', 'test-output');
 type DecodeQr = typeof jsqrModule.default;
 const jsQR: DecodeQr = typeof jsqrModule === 'function' ? (jsqrModule as unknown as DecodeQr) : (jsqrModule as unknown as { default: DecodeQr }).default;
 
-/** Text of the PDF as one line: any run of white space (line breaks, no-break spaces) as one space. */
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0]+/g, ' ');
-}
 
 function pageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -68,14 +65,6 @@ async function save(name: string, pdf: Promise<Buffer>): Promise<string> {
   return file;
 }
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.runIf(hasPoppler)('invoice and document PDFs', () => {
   beforeAll(() => mkdirSync(OUT, { recursive: true }));

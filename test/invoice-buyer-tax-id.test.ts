@@ -5,7 +5,6 @@
  * typ:dic, ISDOC's TIN scheme, both valid against the official XSDs); a document
  * issued before keeps what it had, a draft shows the client as it is now.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +15,8 @@ import { fromWindows1250 } from '../src/modules/exports/domain/encoding.ts';
 import { testEngines } from './db.ts';
 import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
+import { hasPoppler, pdfText } from './pdf.ts';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.each(testEngines())("a Slovak buyer's DIČ on its documents on %s", (engine) => {
   let w: InvoicingWorld;
@@ -105,7 +97,7 @@ describe.each(testEngines())("a Slovak buyer's DIČ on its documents on %s", (en
     expect(res.statusCode).toBe(200);
     const file = join(dir, `${engine}-${id}.pdf`);
     writeFileSync(file, res.rawPayload);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0]+/g, ' ');
+    const text = pdfText(file);
     expect(text).toContain('IČ DPH: SK2020317068');
     expect(text).toContain('DIČ: 2020317068');
   });

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultNumbering } from '../src/modules/numbering/index.ts';
 import type { Auth } from './app.ts';
 import { testEngines } from './db.ts';
 import { recordsWorld, type RecordsWorld } from './records.fixture.ts';
+import { pdfText } from './pdf.ts';
 
-/** A PDF's text as one line (poppler's pdftotext reading stdin), white space runs as one space. */
-function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/[\s\u00a0]+/g, ' ');
-}
 
 /**
  * The warehouse through the API on both engines: the SSD scenario of the issue
