@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import {
-  afterCursor, arrayRows, fullTextQuery, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
+  afterCursor, arrayRows, fullTextQuery, idParams, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
 } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import { helpdeskSnapshot, queueInTicketScope } from '../helpdesk/index.ts';
@@ -178,11 +178,11 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
   return q;
 });
 
-/** Tickets `id_0`, `id_1`, … as list items (summaryJson) with the row_rev they were written at: [id, row_rev, item]. */
-const itemsStatement = preparedQuery((db: DbOrTx, p: ListParams) =>
+/** Tickets (idParams) as list items (summaryJson) with the row_rev they were written at: [id, row_rev, item]. */
+const itemsStatement = preparedQuery((db: DbOrTx, ids: Record<string, number>) =>
   withSummaryNames(db)
     .select(['tickets.id', 'tickets.row_rev', summaryJson(db).as('item')])
-    .where('tickets.id', 'in', Object.keys(p).map((k) => p[k]))
+    .where('tickets.id', 'in', Object.values(ids))
     .modifyFront(arrayRows));
 
 /**
@@ -360,10 +360,8 @@ async function pageItems(db: DbOrTx, page: unknown[][], configVersion: number): 
   const items: (Buffer | undefined)[] = page.map(([id, rev]) => (keeping ? kept.get(id as number, Number(rev), configVersion) : undefined));
   const missing = page.filter((_, i) => items[i] === undefined).map(([id]) => id as number);
   if (!missing.length) return items as Buffer[];
-  const params: ListParams = {};
-  missing.forEach((id, i) => (params[`id_${i}`] = id));
   const written = new Map<number, Buffer>();
-  for (const [id, rev, item] of rowArrays(await itemsStatement(db, params))) {
+  for (const [id, rev, item] of rowArrays(await itemsStatement(db, idParams(missing)))) {
     // A buffer of its own, not a slice of Node's shared 8 KB pool: a kept item must not keep the others' memory alive.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(item as string));
     bytes.write(item as string);
