@@ -172,7 +172,7 @@ describe('Tickets: the agent workspace in the browser', () => {
     await shot(page, 'resolved');
   }, JOURNEY_MS);
 
-  test('phone (390×844): the list as cards, the resolved ticket without sideways scrolling, a new ticket keeps its requester', async () => {
+  test('phone (390×844): the list as cards, the resolved ticket without sideways scrolling, a new ticket keeps its requester and gets an assignee by taps', async () => {
     expect(ticketId, 'the desktop journey creates the ticket').toBeGreaterThan(0);
     const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
     await signIn(page);
@@ -192,21 +192,34 @@ describe('Tickets: the agent workspace in the browser', () => {
     // that contact again in the list keeps it (it used to empty the field without a word).
     await page.goto('/tickets/new');
     const client = page.getByTestId('ticket-clientId');
-    await client.click();
+    await client.tap();
     await client.fill('Tatra');
     await client.press('Enter');
     await expect.poll(() => client.inputValue(), { timeout: STEP_MS }).toBe('Tatra Logistik s.r.o.');
     const requester = page.getByTestId('ticket-requesterContactId');
     await expect.poll(() => requester.inputValue(), { timeout: STEP_MS }).toContain('Ján Kováč');
-    await requester.click();
-    await page.getByRole('option', { name: /Ján Kováč/ }).click();
+    await requester.tap();
+    await page.getByRole('option', { name: /Ján Kováč/ }).tap();
     await expect.poll(() => requester.inputValue(), { timeout: STEP_MS }).toContain('Ján Kováč');
     // Not SUBJECT: this ticket stays open, and the search test below expects no open ticket with its words.
     await page.getByTestId('ticket-subject').fill('E2E: VPN na pobočce, zadáno z telefonu');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await page.getByTestId('ticket-create').click();
+    // The assignee, the form's last field, tapped with the page scrolled to its end (as a thumb
+    // leaves it): the list opens and stays on screen, and a tapped name is taken. It used to
+    // open for a frame, push the field below the screen and hide (the page scrolled instead).
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    const assignee = page.getByTestId('ticket-assigneeId');
+    await assignee.tap();
+    const technician = page.getByRole('option', { name: 'Tomáš Technik' });
+    await technician.waitFor({ timeout: STEP_MS });
+    expect(await assignee.boundingBox().then((box) => box!.y + box!.height)).toBeLessThanOrEqual(844);
+    await technician.tap();
+    await expect.poll(() => assignee.inputValue(), { timeout: STEP_MS }).toBe('Tomáš Technik');
+    await shot(page, 'phone-assignee-tapped');
+    await page.getByTestId('ticket-create').tap();
     await page.getByTestId('page-ticket-detail').waitFor();
     expect(await page.getByTestId('ticket-requester').innerText()).toContain('Ján Kováč');
+    expect(await page.getByTestId('ticket-assignee').innerText()).toContain('Tomáš Technik');
   }, JOURNEY_MS);
 
   test('saved views: save the current filters, pick the view, delete it; an address that names no ticket is "not found"', async () => {

@@ -18,6 +18,13 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
     Modal: { defaultProps: { centered: true } },
+    // Every list's dropdown (Select, MultiSelect, TagsInput, Autocomplete and own Comboboxes) is
+    // fixed, not absolute: an opening dropdown is drawn for a moment at its last place before it
+    // is positioned, and an absolute one there makes the page longer and wider than the screen. A
+    // phone's browser then zooms out and clamps the scroll, which pushes a field at the very bottom
+    // of a form (the new ticket's assignee) below the screen, and the dropdown hides with its field:
+    // the tap seemed to do nothing. A fixed dropdown never changes the page's size.
+    Combobox: { defaultProps: { floatingStrategy: 'fixed' } },
   },
 });
 
