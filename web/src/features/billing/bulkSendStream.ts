@@ -6,14 +6,10 @@
  * Through postForStream, not api.post, which reads the whole answer at once. A refusal (no
  * permission, bad input) still comes back before any line as the API's JSON error, an ApiError.
  */
-import { postForStream } from '../../app/api/client';
+import { postWithProgress, type Progress } from '../../app/api/jsonLines';
 import type { BulkSendReport } from './api';
-import { readJsonLines } from '../../app/api/jsonLines';
 
-export interface BulkSendProgress {
-  done: number;
-  total: number;
-}
+export type BulkSendProgress = Progress;
 
 /**
  * The answer ended before its report: the connection was lost (the server finishes the
@@ -30,22 +26,7 @@ export async function sendManyWithProgress(
   target: { ids: number[] } | { period: string },
   options: { onProgress: (p: BulkSendProgress) => void },
 ): Promise<BulkSendReport> {
-  const lines = await postForStream('/invoices/send', target, 'application/x-ndjson');
-  const progress: BulkSendProgress = { done: 0, total: 0 };
-  let report: BulkSendReport | null = null;
-  let failed = false;
-  try {
-    await readJsonLines(lines, (line) => {
-      const l = line as { total?: number; done?: number; report?: BulkSendReport; error?: unknown };
-      if (typeof l.total === 'number') progress.total = l.total;
-      else if (typeof l.done === 'number') progress.done = l.done;
-      else if (l.report) report = l.report;
-      else if (l.error) failed = true;
-      options.onProgress({ ...progress });
-    });
-  } catch {
-    throw new BulkSendInterrupted('connection', progress.done, progress.total);
-  }
-  if (report) return report;
-  throw new BulkSendInterrupted(failed ? 'server' : 'connection', progress.done, progress.total);
+  const end = await postWithProgress<BulkSendReport>('/invoices/send', target, 'report', options.onProgress);
+  if (end.kind === 'result') return end.value;
+  throw new BulkSendInterrupted(end.kind === 'error' ? 'server' : 'connection', end.progress.done, end.progress.total);
 }

@@ -8,15 +8,11 @@
  * as the API's JSON error, an ApiError; so does a problem found only while writing
  * (a VAT rate POHODA cannot name, a ZIP too large), from the error line.
  */
-import { apiErrorOfLine, postForStream } from '../../app/api/client';
-import { readJsonLines } from '../../app/api/jsonLines';
+import { apiErrorOfLine } from '../../app/api/client';
+import { postWithProgress, type Progress } from '../../app/api/jsonLines';
 import type { ExportBatch, ExportFormat } from './api';
 
-export interface ExportProgress {
-  done: number;
-  /** 0 until the server said how many documents go in. */
-  total: number;
-}
+export type ExportProgress = Progress;
 
 /**
  * The answer ended without the batch: the connection was lost after `done` of `total`
@@ -33,23 +29,8 @@ export async function runExportWithProgress(
   body: { format: ExportFormat; period: string; includeExported: boolean },
   options: { onProgress: (p: ExportProgress) => void },
 ): Promise<ExportBatch> {
-  const lines = await postForStream('/exports', body, 'application/x-ndjson');
-  const progress: ExportProgress = { done: 0, total: 0 };
-  let batch: ExportBatch | null = null;
-  let stopped: unknown = null;
-  try {
-    await readJsonLines(lines, (line) => {
-      const l = line as { total?: number; done?: number; batch?: ExportBatch; error?: unknown };
-      if (typeof l.total === 'number') progress.total = l.total;
-      else if (typeof l.done === 'number') progress.done = l.done;
-      else if (l.batch) batch = l.batch;
-      else if (l.error) stopped = apiErrorOfLine(line);
-      options.onProgress({ ...progress });
-    });
-  } catch {
-    throw new ExportInterrupted(progress.done, progress.total);
-  }
-  if (batch) return batch;
-  if (stopped) throw stopped;
-  throw new ExportInterrupted(progress.done, progress.total);
+  const end = await postWithProgress<ExportBatch>('/exports', body, 'batch', options.onProgress);
+  if (end.kind === 'result') return end.value;
+  if (end.kind === 'error') throw apiErrorOfLine(end.line);
+  throw new ExportInterrupted(end.progress.done, end.progress.total);
 }
