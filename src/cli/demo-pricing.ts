@@ -2,7 +2,8 @@ import type { Services } from '../app.ts';
 import { systemContext } from '../modules/identity/index.ts';
 
 /**
- * The price list "Standard 2026" of BILLING.md §5 (CZK, VAT 21 % on everything):
+ * The price list "Standard 2026" of BILLING.md §5 (CZK, VAT 21 % on everything), its
+ * names in Czech as the demo company would write them (the codes stay those of BILLING.md):
  * its catalogue, the internal costs, the list as the default, and assigned to the
  * demo client Strojírny Brno a.s. as well, with the item "SSD 1 TB" at 1 890.00
  * (a price-list item price names the item's id, so the items come first).
@@ -11,10 +12,10 @@ export async function seedDemoPricing(services: Services, ids: { clientId: numbe
   const ctx = systemContext;
   const { catalogue, costs, priceLists } = services.pricing;
   const workType = (code: string, name: string) => catalogue.createWorkType(ctx, { code, name, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
-  const remote = await workType('remote_support', 'Remote support');
-  const onSite = await workType('on_site', 'On-site');
-  const development = await workType('development', 'Development');
-  const callOut = await catalogue.createUnitFee(ctx, { code: 'call_out', name: 'Call-out fee', unit: 'visit', vatCategory: 'standard', active: true });
+  const remote = await workType('remote_support', 'Vzdálená podpora');
+  const onSite = await workType('on_site', 'Práce u zákazníka');
+  const development = await workType('development', 'Vývoj');
+  const callOut = await catalogue.createUnitFee(ctx, { code: 'call_out', name: 'Výjezd', unit: 'visit', vatCategory: 'standard', active: true });
 
   const list = await priceLists.create(ctx, { name: 'Standard 2026', currency: 'CZK', isDefault: true, active: true });
   await priceLists.createVersion(ctx, list.id, {

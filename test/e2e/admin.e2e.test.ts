@@ -276,7 +276,7 @@ describe('Administration journey in the browser', () => {
     await page.getByTestId('page-price-preview').waitFor();
     await page.getByTestId('preview-by').getByText('Zvolený ceník').click();
     await choose(page, 'preview-list-select', 'Standard 2026 (CZK)');
-    await choose(page, 'preview-workType', 'On-site');
+    await choose(page, 'preview-workType', 'Práce u zákazníka');
     await page.getByTestId('preview-startTime').fill('18:30');
     await page.getByTestId('preview-minutes').fill('100');
     await page.getByTestId('preview-submit').click();

@@ -45,7 +45,7 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByTestId('contract-validFrom').fill('2026-01-01');
     await page.getByTestId('contract-fee').fill('10000,5');
     await page.getByTestId('contract-workTypes').click();
-    await page.getByRole('option', { name: 'Remote support' }).click();
+    await page.getByRole('option', { name: 'Vzdálená podpora' }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('contract-coversTravel').check();
     await page.getByTestId('contract-prepaid').fill('600');
@@ -53,7 +53,7 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByTestId('contract-carryCap').fill('300');
     await page.getByTestId('contract-wtm-add').click();
     await page.getByTestId('contract-wtm-type-0').click();
-    await page.getByRole('option', { name: 'On-site' }).click();
+    await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
     await page.getByTestId('contract-wtm-factor-0').fill('1,5');
     await page.getByTestId('contract-multiplier-weekend_holiday').fill('2');
     await page.getByText('Pásma', { exact: true }).click();
@@ -73,8 +73,8 @@ describe('Contracts: create, read, link a ticket', () => {
     expect(contractId).toBeGreaterThan(0);
     const terms = plain(await page.getByTestId('contract-terms').innerText());
     expect(terms).toContain('10 000,50 Kč');
-    expect(terms).toContain('Remote support');
-    expect(terms).toContain('On-site × 1,5');
+    expect(terms).toContain('Vzdálená podpora');
+    expect(terms).toContain('Práce u zákazníka × 1,5');
     expect(terms).toMatch(/600 min|10 h/);
     await page.getByTestId('contract-consumption').waitFor();
     await page.getByTestId('contract-ledger').getByTestId('empty-state').waitFor();

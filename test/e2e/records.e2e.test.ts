@@ -77,13 +77,13 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('record-startTime').fill('14:00');
     await page.getByTestId('record-endTime').fill('13:00');
     await page.getByTestId('record-workTypeId').click();
-    await page.getByRole('option', { name: 'On-site' }).click();
+    await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
     await page.getByTestId('record-save').click();
     await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Konec je před začátkem');
     expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
     await page.getByTestId('record-endTime').fill('');
 
-    ids.push(await logWork(page, '2026-10-12', '18:30', '100', 'On-site'));
+    ids.push(await logWork(page, '2026-10-12', '18:30', '100', 'Práce u zákazníka'));
     ids.push(await logWork(page, '2026-10-28', '10:00', '45'));
     expect(ids.every((id) => id > 0), String(ids)).toBe(true);
 
@@ -135,8 +135,8 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(lines[0]).toContain('Datum;Začátek;Technik');
     // The demo has records of its own on these days (its billing examples): ours are those of our ticket.
     const row = (date: string) => lines.find((l) => l.startsWith(`${date};`) && l.includes(`;${ticketNumber};`)) ?? '';
-    expect(row('2026-10-12')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;On-site;.*;100;105;.*;schváleno;2625,00;/);
-    expect(row('2026-10-28')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;On-site;.*;45;60;.*;schváleno;2000,00;/);
+    expect(row('2026-10-12')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;Práce u zákazníka;.*;100;105;.*;schváleno;2625,00;/);
+    expect(row('2026-10-28')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;Práce u zákazníka;.*;45;60;.*;schváleno;2000,00;/);
   }, JOURNEY_MS);
 
   test('phone (390×844): travel with a decimal comma, a timer that survives a reload and refuses a second one', async () => {
