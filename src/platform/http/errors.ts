@@ -83,12 +83,35 @@ export function appErrorBody(error: AppError): ErrorBody {
 }
 
 /**
+ * A 409 `duplicate` names the field (`error.field`) and the value the request sent for it
+ * (`error.value`), so the UI can say "A client with IČO 12345678 already exists" in the
+ * user's language instead of a generic "already in use". One place for every module's
+ * duplicates, including those only the database's unique index catches.
+ */
+function namingTheDuplicate(body: ErrorBody, requestBody: unknown): ErrorBody {
+  const field = body.error.code === 'duplicate' ? body.error.details?.find((d) => d.code === 'duplicate')?.path : undefined;
+  if (!field) return body;
+  const value = valueAt(requestBody, field);
+  return { error: { ...body.error, field, ...(value === undefined ? {} : { value }) } };
+}
+
+/** The string or number at a dotted path of a parsed JSON body; anything else is not echoed. */
+function valueAt(node: unknown, path: string): string | number | undefined {
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (typeof node === 'string') return node.trim();
+  return typeof node === 'number' ? node : undefined;
+}
+
+/**
  * The one error handler: decides every HTTP status, never leaks a stack trace
  * or SQL, and logs what the user must not see.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return reply.status(STATUS[error.kind]).send(appErrorBody(error));
+    if (error instanceof AppError) return reply.status(STATUS[error.kind]).send(namingTheDuplicate(appErrorBody(error), request.body));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map(
         (v): ZodLikeIssue => ({
@@ -105,13 +128,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const unique = uniqueViolationIndex(error);
     if (unique) {
       const field = UNIQUE_FIELDS[unique];
-      return reply.status(409).send({
+      const body: ErrorBody = {
         error: {
           code: 'duplicate',
           message: field?.message ?? 'A record with the same unique value already exists',
           details: [{ path: field?.path ?? '', code: 'duplicate', message: field?.message ?? 'Already exists' }],
         },
-      });
+      };
+      return reply.status(409).send(namingTheDuplicate(body, request.body));
     }
     if (isForeignKeyViolation(error)) {
       return reply.status(409).send({ error: { code: 'reference_conflict', message: 'A referenced record does not exist or is still in use' } });

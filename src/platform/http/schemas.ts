@@ -6,6 +6,11 @@ export const errorSchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    field: z.string().optional().describe('On 409 duplicate: the field whose value is already taken, e.g. `companyId`, `email`, `code`'),
+    value: z
+      .union([z.string(), z.number()])
+      .optional()
+      .describe('On 409 duplicate: the value the request sent for that field (trimmed), when it sent one'),
   }),
 });
 

@@ -21,6 +21,29 @@ describe('server errors in the UI', () => {
     expect(errorMessage(t, new Error('x'))).toBe(i18n.t('errors.unknown'));
   });
 
+  it('says in the headline which value of which field is already taken', async () => {
+    const duplicate = (field: string, value?: string | number) =>
+      new ApiError(409, 'duplicate', 'A record with the same unique value already exists', [{ path: field, code: 'duplicate', message: 'Already exists' }], {
+        field,
+        ...(value === undefined ? {} : { value }),
+      });
+    expect(errorMessage(t, duplicate('companyId', '12345678'))).toBe('Klient s IČO 12345678 už existuje.');
+    expect(errorMessage(t, duplicate('email', 'jana@firma.cz'))).toBe('Uživatel s e-mailem jana@firma.cz už existuje.');
+    expect(errorMessage(t, duplicate('code', 'service_desk'))).toBe('Kód „service_desk“ už je použitý. Zvolte jiný.');
+    // Dates in the user's format; fields without their own text get the general one.
+    expect(errorMessage(t, duplicate('validFrom', '2026-01-01'))).toBe('Už existuje záznam platný od 01.01.2026. Zvolte jiné datum.');
+    expect(errorMessage(t, duplicate('lines.0.serial', 42))).toBe('Hodnota „42“ už je použitá.');
+    // An answer that does not say the value (an older server) keeps the short text.
+    expect(errorMessage(t, duplicate('code'))).toBe('Už se používá');
+    expect(errorMessage(t, new ApiError(409, 'duplicate', 'x'))).toBe('Už se používá');
+    await setLanguage('sk');
+    expect(errorMessage(t, duplicate('companyId', '12345678'))).toBe('Klient s IČO 12345678 už existuje.');
+    expect(errorMessage(t, duplicate('name', 'Servis'))).toBe('Názov „Servis“ sa už používa. Zvoľte iný.');
+    await setLanguage('en');
+    expect(errorMessage(t, duplicate('companyId', '12345678'))).toBe('A client with company ID 12345678 already exists.');
+    await setLanguage('cs');
+  });
+
   it('puts field errors on fields, nested ones by dotted path, and returns the rest', () => {
     const form = fakeForm({ name: '', companyId: '1', billingAddress: { city: '' } });
     const error = new ApiError(400, 'validation_failed', 'bad', [

@@ -2,6 +2,7 @@
 // errors on the matching form fields (detail.path = field name, dotted when nested).
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { formatDate } from '../format';
 import { ApiError, type ApiErrorDetail, isApiError } from './client';
 
 function translateCode(t: TFunction, code: string, fallback: string, params?: Record<string, unknown>): string {
@@ -12,11 +13,27 @@ function translateCode(t: TFunction, code: string, fallback: string, params?: Re
 /** The message for a whole error (top-level code), in the user's language. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
+    if (error.code === 'duplicate') return duplicateMessage(t, error) ?? translateCode(t, error.code, error.message);
     const seconds = error.extra.retryAfterSeconds;
     return translateCode(t, error.code, error.message, { seconds: typeof seconds === 'number' ? seconds : '' });
   }
   return t('errors.unknown');
 }
+
+/**
+ * What a 409 duplicate takes, said in full: "A client with company ID 12345678 already exists."
+ * The server names the field and the value sent (error.field, error.value); a field without a
+ * text of its own gets the general one. Without a value, null: the caller says "already in use".
+ */
+function duplicateMessage(t: TFunction, error: ApiError): string | null {
+  const { field, value } = error.extra;
+  if (typeof field !== 'string' || (typeof value !== 'string' && typeof value !== 'number') || value === '') return null;
+  const key = `duplicates.${field.split('.').pop()}`;
+  const shown = typeof value === 'string' && ISO_DATE.test(value) ? formatDate(value) : String(value);
+  return t(i18n.exists(key) ? key : 'duplicates.other', { value: shown });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The message for one field problem, in the user's language: a text for this
