@@ -98,6 +98,26 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     checkPagePng(file, 'invoice-sk-reverse-charge');
   });
 
+  it('a Czech-language invoice for a Slovak buyer prints its DIČ beside the IČ DPH; a Czech buyer keeps IČO and DIČ', async () => {
+    // The Slovak buyer with its DIČ (clients.tax_id) and IČ DPH, invoiced in Czech: the PDF and the HTML preview alike.
+    const slovakInCzech: InvoiceDocument = { ...skReverseChargeInvoice, language: 'cs' };
+    const pdf = pdfText(await save('invoice-sk-buyer-in-cs', renderInvoicePdf(slovakInCzech)));
+    const html = invoiceHtml(slovakInCzech);
+    for (const text of [pdf, html]) {
+      expect(text).toContain('IČ DPH: SK2020317068');
+      expect(text).toContain('DIČ: 2020317068');
+      // The Slovak VAT id is not called DIČ beside the real DIČ.
+      expect(text).not.toContain('DIČ: SK2020317068');
+    }
+    // A Czech buyer (no separate tax id) as before: IČO and DIČ, no IČ DPH.
+    const czech = pdfText(await save('invoice-cz-buyer', renderInvoicePdf(czInvoice)));
+    for (const text of [czech, invoiceHtml(czInvoice)]) {
+      expect(text).toContain('IČO: 25596641');
+      expect(text).toContain('DIČ: CZ25596641');
+      expect(text).not.toContain('IČ DPH');
+    }
+  });
+
   it('the QR code printed on the page decodes back to the payment: QR Platba and PAY by square', async () => {
     for (const [name, doc] of [['qr-cz', czInvoice], ['qr-sk', skReverseChargeInvoice]] as const) {
       const file = await save(name, renderInvoicePdf(doc));

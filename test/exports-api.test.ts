@@ -221,19 +221,51 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await w.req(w.accountant.auth, 'GET', '/api/v1/exports/987654/download')).statusCode).toBe(404);
   });
 
-  it('a VAT rate POHODA has no name for stops the export naming the document and the rate as values; no batch is recorded', async () => {
-    const id = await w.draft({ lines: [{ kind: 'manual', description: 'Stará sazba', quantity_milli: 1000, unit: 'ks', unit_price_minor: 100_00, net_minor: 100_00, vat_rate_bp: 1500 }] });
-    const issuedRes = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/issue`);
-    expect(issuedRes.statusCode, issuedRes.body).toBe(200);
-    const number = issuedRes.json().number as string;
+  it('a VAT rate POHODA has no name for: the preview names every document and rate beforehand, the export stops naming one; no batch is recorded', async () => {
+    const pohodaPreview = async () => (await preview('pohoda', '2026-10')).json().vatRatesNotMapped as { id: number; documentNumber: string; vatRateBp: number; exported: boolean }[];
+    // Every rate of the period so far has a POHODA name.
+    expect(await pohodaPreview()).toEqual([]);
+    const line = (vat_rate_bp: number) => ({ kind: 'manual' as const, description: 'Stará sazba', quantity_milli: 1000, unit: 'ks', unit_price_minor: 100_00, net_minor: 100_00, vat_rate_bp });
+    const issue = async (rates: number[]) => {
+      const id = await w.draft({ lines: rates.map(line) });
+      const res = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/issue`);
+      expect(res.statusCode, res.body).toBe(200);
+      return { id, number: res.json().number as string };
+    };
+    // Two unnamed rates beside a named one on the first document, one on the second.
+    const first = await issue([1500, 2100, 1000]);
+    const second = await issue([1500]);
+
+    const expected = [
+      { kind: 'invoice', id: first.id, documentNumber: first.number, vatRateBp: 1000, country: 'CZ', exported: false },
+      { kind: 'invoice', id: first.id, documentNumber: first.number, vatRateBp: 1500, country: 'CZ', exported: false },
+      { kind: 'invoice', id: second.id, documentNumber: second.number, vatRateBp: 1500, country: 'CZ', exported: false },
+    ];
+    const byDocumentAndRate = (a: { id: number; vatRateBp: number }, b: { id: number; vatRateBp: number }) => a.id - b.id || a.vatRateBp - b.vatRateBp;
+    expect((await pohodaPreview()).sort(byDocumentAndRate)).toEqual(expected);
+    // The other formats write any rate.
+    for (const format of ['isdoc', 'ubl', 'csv']) expect((await preview(format, '2026-10')).json().vatRatesNotMapped, format).toEqual([]);
+
     const before = (await exportsOf()).length;
     const res = await run({ format: 'pohoda', period: '2026-10' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: number, vatRateBp: 1500, country: 'CZ' });
-    const single = await w.req(w.accountant.auth, 'GET', `/api/v1/exports/invoices/${id}?format=pohoda`);
+    // The export stops at the first it meets: one of those the preview named.
+    const error = res.json().error;
+    expect(error).toMatchObject({ code: 'vat_rate_not_mapped', country: 'CZ' });
+    expect(expected).toContainEqual(expect.objectContaining({ documentNumber: error.documentNumber, vatRateBp: error.vatRateBp }));
+    const single = await w.req(w.accountant.auth, 'GET', `/api/v1/exports/invoices/${second.id}?format=pohoda`);
     expect(single.statusCode).toBe(400);
-    expect(single.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: number, vatRateBp: 1500 });
+    expect(single.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: second.number, vatRateBp: 1500 });
     expect((await exportsOf()).length).toBe(before);
+
+    // A document a POHODA batch carried before (when its rate still had a name, say) is marked, as it stops only an export again.
+    const db = w.t.database.db;
+    const batch = await db.insertInto('export_batches').values({
+      format: 'pohoda', period: '2026-10', created_by: null, created_at: '2026-11-01T00:00:00.000Z', document_count: 1, file_name: 'pohoda-2026-10.xml',
+      media_type: 'application/xml', byte_size: 0, sha256: '0'.repeat(64), include_exported: 0,
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('export_batch_documents').values({ batch_id: Number(batch.id), document_kind: 'invoice', document_id: second.id }).execute();
+    expect((await pohodaPreview()).sort(byDocumentAndRate).map((r) => [r.id, r.vatRateBp, r.exported])).toEqual([[first.id, 1000, false], [first.id, 1500, false], [second.id, 1500, true]]);
   });
 
   it('only admins and accountants export', async () => {

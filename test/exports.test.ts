@@ -15,7 +15,7 @@ import { EXPORTERS } from '../src/modules/exports/domain/adapters.ts';
 import { fromWindows1250 } from '../src/modules/exports/domain/encoding.ts';
 import type { ExportItem } from '../src/modules/exports/domain/exporter.ts';
 import { isdocXml } from '../src/modules/exports/domain/isdoc.ts';
-import { UnmappedVatRate } from '../src/modules/exports/domain/pohoda.ts';
+import { UnmappedVatRate, unmappedPohodaRates } from '../src/modules/exports/domain/pohoda.ts';
 import { ublXml } from '../src/modules/exports/domain/ubl.ts';
 import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { unzip } from './fixtures/exports/zip.ts';
@@ -106,6 +106,66 @@ describe('every export variant validates against the official schema', () => {
     const doc = invoiceDocument({ id: '901', number: 'FV2026-0901', lines: [{ ...INVOICES.czVatPayer.lines[0]!, vatRateBp: 1500 }] });
     expect(() => EXPORTERS.pohoda.exportDocument(doc)).toThrow(UnmappedVatRate);
     expect(() => EXPORTERS.pohoda.exportDocument(doc)).toThrow(/15 % of FV2026-0901/);
+  });
+
+  it('the rates POHODA has no name for are all named beforehand, by the same rule the writer refuses with', () => {
+    const line = INVOICES.czVatPayer.lines[0]!;
+    const doc = invoiceDocument({ id: '905', number: 'FV2026-0905', lines: [1500, 2100, 1000, 1500].map((vatRateBp) => ({ ...line, vatRateBp })) });
+    const found = unmappedPohodaRates({ kind: 'invoice', doc }, czSupplier);
+    expect(found.sort((a, b) => a.vatRateBp - b.vatRateBp)).toEqual([
+      { documentNumber: 'FV2026-0905', vatRateBp: 1000, country: 'CZ' },
+      { documentNumber: 'FV2026-0905', vatRateBp: 1500, country: 'CZ' },
+    ]);
+    expect(EXPORTERS.pohoda.unmappedVatRates).toBe(unmappedPohodaRates);
+    for (const format of ['isdoc', 'ubl', 'csv'] as const) expect(EXPORTERS[format].unmappedVatRates, format).toBeUndefined();
+    // Whatever the writer stops at is one of them.
+    try {
+      EXPORTERS.pohoda.exportDocument(doc);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UnmappedVatRate);
+      expect(found).toContainEqual({ documentNumber: (error as UnmappedVatRate).documentNumber, vatRateBp: (error as UnmappedVatRate).vatRateBp, country: 'CZ' });
+    }
+    // Reverse charge writes 0 % whatever the line says; a non-payer's lines are 0 % too: nothing unnamed.
+    expect(unmappedPohodaRates({ kind: 'invoice', doc: invoiceDocument({ id: '906', number: 'FV2026-0906', reverseCharge: true, lines: [{ ...line, vatRateBp: 1500 }] }) }, czSupplier)).toEqual([]);
+    // Every fixed document exports, and none is reported.
+    for (const fixed of [...Object.values(INVOICES), eurInvoice]) expect(unmappedPohodaRates({ kind: 'invoice', doc: fixed }, czSupplier), fixed.number).toEqual([]);
+    // A foreign-currency invoice's summary in the supplier's currency names its groups' rates too.
+    const oddGroups = { ...eurInvoice, homeCurrencyVat: { ...eurInvoice.homeCurrencyVat!, groups: [{ vatRateBp: 1500, baseMinor: 2_360_495, vatMinor: 354_074 }] } };
+    expect(unmappedPohodaRates({ kind: 'invoice', doc: oddGroups }, czSupplier)).toEqual([{ documentNumber: 'FV2026-0107', vatRateBp: 1500, country: 'CZ' }]);
+    expect(() => EXPORTERS.pohoda.exportDocument(oddGroups)).toThrow(/15 % of FV2026-0107/);
+    // Issue slips by the rates of the company's country; address-book entries have no rate.
+    const skCompany = { ...czSupplier, address: { ...czSupplier.address, country: 'SK' } };
+    expect(unmappedPohodaRates({ kind: 'slip', doc: issueSlip }, czSupplier)).toEqual([]);
+    expect(unmappedPohodaRates({ kind: 'slip', doc: issueSlip }, skCompany)).toEqual([{ documentNumber: 'VY2026-0042', vatRateBp: 2100, country: 'SK' }]);
+    expect(unmappedPohodaRates({ kind: 'client', clientId: 1, party: czClient }, czSupplier)).toEqual([]);
+  });
+
+  it('for any rates, POHODA refuses a document exactly when the check names a rate, and then one it named', () => {
+    const line = INVOICES.czVatPayer.lines[0]!;
+    const skSupplier = { ...czSupplier, vatId: 'SK2020999999', taxId: '2020999999', address: { ...czSupplier.address, country: 'SK' } };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, 500, 1000, 1200, 1500, 1900, 2000, 2100, 2300), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        fc.constantFrom(czSupplier, skSupplier, nonPayerSupplier),
+        (rates, reverseCharge, supplier) => {
+          const currency = supplier.address.country === 'SK' ? 'EUR' : 'CZK';
+          const doc = invoiceDocument({ id: '907', number: 'FV2026-0907', supplier, currency, reverseCharge, lines: rates.map((vatRateBp) => ({ ...line, vatRateBp })) });
+          const found = unmappedPohodaRates({ kind: 'invoice', doc }, supplier);
+          let refused: UnmappedVatRate | null = null;
+          try {
+            EXPORTERS.pohoda.exportDocument(doc);
+          } catch (error) {
+            if (!(error instanceof UnmappedVatRate)) throw error;
+            refused = error;
+          }
+          expect(refused === null).toBe(found.length === 0);
+          if (refused) expect(found).toContainEqual({ documentNumber: 'FV2026-0907', vatRateBp: refused.vatRateBp, country: refused.country });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('Slovak rates map to high, low and third', () => {

@@ -12,8 +12,12 @@
 // named as waiting to be issued, with the way to the drafts. When another window exported
 // the invoice meanwhile, the refusal is said in Czech and the preview catches up. The
 // invoice's own page then lists those exports and downloads it alone as an ISDOC file.
+// Last, September's draft issued with a VAT rate POHODA has no name for: the POHODA
+// preview names the document and the rate before anything is pressed, and the export
+// button waits, saying why; ISDOC takes the period as it is.
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useDemoServer } from './harness.ts';
 
@@ -21,6 +25,15 @@ const STEP_MS = 20_000;
 const JOURNEY_MS = 90_000;
 
 const server = useDemoServer({ name: 'exports', stepMs: STEP_MS });
+
+/** A JSON call with the browser's session (cookies and CSRF token), for setup. */
+async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get('/api/v1/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
 
 describe('Accounting exports: preview, export, download, batches', () => {
   test('the accountant exports September to POHODA once, and ISDOC still sees it as new', async () => {
@@ -111,5 +124,35 @@ describe('Accounting exports: preview, export, download, batches', () => {
     expect(xml).toContain('<Invoice xmlns="http://isdoc.cz/namespace/2013"');
     expect(await panel.getByTestId('invoice-export-refusal').count()).toBe(0);
     await server.shot(page, 'invoice-exports');
+  }, JOURNEY_MS);
+
+  test('a VAT rate POHODA has no name for is named in the preview, and the export button says why it waits', async () => {
+    const admin = await server.newPage();
+    await server.signIn(admin, 'admin@kontor.demo');
+    const drafts = await apiCall<{ items: { id: number; version: number }[] }>(admin, 'GET', '/invoices?state=draft&period=2026-09');
+    const draft = drafts.items[0]!;
+    await apiCall(admin, 'POST', `/invoices/${draft.id}/lines`, { version: draft.version, description: 'Stará sazba', quantity: 1, unit: 'ks', unitPriceMinor: 100_00, vatRateBp: 1500 });
+    const issued = await apiCall<{ number: string }>(admin, 'POST', `/invoices/${draft.id}/issue`, {});
+
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto('/exports');
+    await page.getByTestId('exports-period').fill('2026-09');
+    await page.getByTestId('exports-format').getByText('POHODA').click();
+    const alert = page.getByTestId('exports-vat-rates');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Sazby DPH, které POHODA nezná');
+    expect(await alert.innerText()).toContain('(CZ)');
+    expect(await page.getByTestId('exports-vat-rate').allInnerTexts()).toEqual([`${issued.number}: sazba DPH 15 %`]);
+    expect(await alert.getByRole('link').getAttribute('href')).toBe(`/invoices/${draft.id}`);
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
+    expect(await page.getByTestId('exports-run-blocked').innerText()).toMatch(/^Export by byl odmítnut: dokladů se sazbou DPH, kterou POHODA nezná: 1/);
+    await server.shot(page, 'vat-rate-not-mapped');
+
+    // ISDOC writes any rate: no warning, and the period exports.
+    await page.getByTestId('exports-format').getByText('ISDOC').click();
+    await expect.poll(() => page.getByTestId('exports-vat-rates').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('exports-run-blocked').count()).toBe(0);
   }, JOURNEY_MS);
 });

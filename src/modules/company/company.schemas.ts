@@ -8,7 +8,7 @@ export const companySettingsBody = z.strictObject({
   name: text(200).describe('Supplier name as printed on invoices'),
   companyId: optionalText(20).describe('IČO'),
   vatId: optionalText(20).describe('VAT id with country prefix (DIČ / IČ DPH), required for VAT payers'),
-  taxId: optionalText(20).describe('Slovak DIČ (10 digits), printed beside IČ DPH on Slovak documents'),
+  taxId: optionalText(20).describe('Slovak DIČ (10 digits), printed beside IČ DPH on the documents (Czech ones label the VAT id IČ DPH then)'),
   vatPayer: z.boolean(),
   street: text(200).default(''),
   city: text(100).default(''),

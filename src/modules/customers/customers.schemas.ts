@@ -15,7 +15,7 @@ const clientFields = {
   companyId: optionalText(20),
   vatId: optionalText(20).describe('VAT id with its EU country prefix: the Czech DIČ (CZ…), the Slovak IČ DPH (SK + 10 digits); only for VAT payers'),
   taxId: optionalText(20).describe(
-    'Tax id apart from the VAT id: the Slovak DIČ, 10 digits without a prefix (400 invalid_tax_id otherwise when country is SK). A Slovak non-payer has one but no vatId. Other countries: 2–20 letters, digits, . / - (400 invalid_format). Printed on Slovak and English invoices beside the IČ DPH.',
+    'Tax id apart from the VAT id: the Slovak DIČ, 10 digits without a prefix (400 invalid_tax_id otherwise when country is SK). A Slovak non-payer has one but no vatId. Other countries: 2–20 letters, digits, . / - (400 invalid_format). Printed on invoices beside the IČ DPH (Czech ones too, which then label the VAT id IČ DPH).',
   ),
   country: z.string().trim().length(2).toUpperCase(),
   registeredAddress: addressSchema.nullable().optional(),

@@ -29,7 +29,7 @@ export function exportsRoutes(exports: ExportsService) {
       config: { access: 'exports.run' },
       schema: {
         tags,
-        summary: 'What an export of the period in the format would carry: issued invoices, credit notes and (POHODA) issue slips not exported in that format before, those already exported, drafts of the period still waiting to be issued, new address-book entries, and company settings the format still needs',
+        summary: 'What an export of the period in the format would carry: issued invoices, credit notes and (POHODA) issue slips not exported in that format before, those already exported, drafts of the period still waiting to be issued, new address-book entries, company settings the format still needs, and (POHODA) every document with a VAT rate POHODA has no name for, which would stop the export',
         querystring: s.previewQuery,
         response: { 200: s.previewSchema, ...errorResponses },
       },
@@ -44,7 +44,7 @@ export function exportsRoutes(exports: ExportsService) {
           'Export the period to an accounting program: isdoc (ZIP of ISDOC 6.0.2 files), pohoda (POHODA XML dataPack in Windows-1250), ubl (ZIP of UBL 2.1 / Peppol BIS 3.0 files) or csv (ZIP of invoices.csv, lines.csv and vat.csv, the VAT recapitulation per rate). ' +
           'Only issued documents; those exported in this format before are left out unless includeExported is true. Records the batch and answers with it; download the file from downloadUrl. ' +
           '409 nothing_to_export when the period has nothing (no batch is created; error.alreadyExported counts the documents exported before, error.period the period), 409 missing_company_settings naming the settings the format needs, ' +
-          '400 vat_rate_not_mapped when POHODA has no name for a VAT rate (error.documentNumber, error.vatRateBp, error.country).',
+          '400 vat_rate_not_mapped when POHODA has no name for a VAT rate (error.documentNumber, error.vatRateBp, error.country: the first met; the preview\'s vatRatesNotMapped lists them all beforehand).',
         body: s.runBody,
         response: {
           201: s.batchSchema.describe('By default (Accept: application/json): the recorded batch, once its file is written.'),

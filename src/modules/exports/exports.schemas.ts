@@ -59,6 +59,21 @@ export const previewSchema = z.object({
   /** Whether this format carries issue slips (POHODA výdejky). */
   slips: z.enum(['included', 'not_in_format']),
   missingSettings: z.array(z.object({ setting: z.string(), message: z.string() })),
+  vatRatesNotMapped: z
+    .array(
+      z.object({
+        kind: z.enum(['invoice', 'credit_note', 'slip']).describe('What the document is'),
+        id: z.number().describe('Id of the invoice, credit note or issue slip'),
+        documentNumber: z.string(),
+        vatRateBp: z.number().describe('The VAT rate in basis points (1500 = 15 %)'),
+        country: z.string().describe("The supplier's country, whose rates POHODA knows (CZ: 21, 12, 0 %; SK: 23, 19, 5, 0 %)"),
+        exported: z.boolean().describe('Exported in this format before: it stops only an export with includeExported'),
+      }),
+    )
+    .describe(
+      'POHODA: every document of the period with a VAT rate POHODA has no name for, one entry per document and rate (all of them, not only the first), ' +
+        'decided as the export decides. POST /api/v1/exports refuses a batch carrying any of them with 400 vat_rate_not_mapped. Always empty for the other formats, which write any rate.',
+    ),
   documents: z.array(z.object({ kind: z.string(), id: z.number(), number: z.string(), exported: z.boolean() })),
   /** More documents than listed in `documents`. */
   truncated: z.boolean(),

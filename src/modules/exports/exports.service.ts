@@ -85,6 +85,28 @@ export function createExportsService(deps: ExportsDeps) {
     return exporter.missingSettings(supplier).map((setting) => ({ setting, message: `${exporter.label} needs the company's ${SETTING_NAMES[setting]}` }));
   }
 
+  /**
+   * Every document of the period and VAT rate the format has no name for (POHODA), each
+   * document read as the export reads it and checked by the format's own rule; formats
+   * that write any rate have none and read nothing.
+   */
+  async function vatRatesNotMapped(exporter: AccountingExporter, supplier: Supplier, invoices: repo.Candidate[], slips: repo.Candidate[]): Promise<ExportPreview['vatRatesNotMapped']> {
+    const check = exporter.unmappedVatRates;
+    if (!check) return [];
+    const found: ExportPreview['vatRatesNotMapped'] = [];
+    for (const c of invoices) {
+      const doc = await invoiceDocument(db, c.id);
+      // Turned back to a draft since it was listed: the export leaves it out too.
+      if (doc.draft) continue;
+      const kind = c.kind === 'credit_note' ? 'credit_note' : 'invoice';
+      for (const fact of check({ kind: 'invoice', doc }, supplier)) found.push({ kind, id: c.id, exported: c.exported, ...fact });
+    }
+    for (const c of slips) {
+      for (const fact of check({ kind: 'slip', doc: await buildSlipDocument(db, c.id) }, supplier)) found.push({ kind: 'slip', id: c.id, exported: c.exported, ...fact });
+    }
+    return found;
+  }
+
   async function preview(ctx: RequestContext, format: ExportFormat, period: string): Promise<ExportPreview> {
     require(ctx);
     checkPeriod(period);
@@ -97,6 +119,7 @@ export function createExportsService(deps: ExportsDeps) {
       newClients = ids.length - (await repo.clientsExported(db, format, ids)).size;
     }
     const all = [...invoices.map((c) => ({ ...c, kind: c.kind })), ...slips];
+    const supplier = await loadSupplier(db);
     return {
       format,
       label: exporter.label,
@@ -113,7 +136,8 @@ export function createExportsService(deps: ExportsDeps) {
       drafts: await repo.draftCount(db, from, to),
       newClients,
       slips: exporter.carriesSlips ? 'included' : 'not_in_format',
-      missingSettings: missingSettings(exporter, await loadSupplier(db)),
+      missingSettings: missingSettings(exporter, supplier),
+      vatRatesNotMapped: await vatRatesNotMapped(exporter, supplier, invoices, slips),
       documents: all.slice(0, PREVIEW_LIST_LIMIT).map((c) => ({ kind: c.kind, id: c.id, number: c.number, exported: c.exported })),
       truncated: all.length > PREVIEW_LIST_LIMIT,
     };

@@ -24,16 +24,22 @@ describe('invoice labels', () => {
     expect(amountDueLabel({ kind: 'credit_note' }, cs)).toBe('Celkem k vrácení');
   });
 
-  it('labels company ids the way each language does: Czech IČO and DIČ; Slovak IČO, DIČ and IČ DPH', () => {
+  it('labels company ids the way each language does: IČO, DIČ and IČ DPH for a party with a separate DIČ, in Czech too', () => {
     const party = { companyId: '35697270', taxId: '2020317068', vatId: 'SK2020317068' };
-    expect(partyIds(party, 'cs', cs)).toEqual([['IČO', '35697270'], ['DIČ', 'SK2020317068']]);
+    // Czech calls a VAT id "DIČ": beside a Slovak party's own DIČ it names the VAT id by its Slovak name.
+    expect(partyIds(party, 'cs', cs)).toEqual([['IČO', '35697270'], ['DIČ', '2020317068'], ['IČ DPH', 'SK2020317068']]);
     expect(partyIds(party, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '35697270'], ['DIČ', '2020317068'], ['IČ DPH', 'SK2020317068']]);
+    expect(partyIds(party, 'en', invoiceLabels('en'))).toEqual([['Company ID', '35697270'], ['Tax ID', '2020317068'], ['VAT ID', 'SK2020317068']]);
     expect(partyIds({ companyId: '1', taxId: null, vatId: null }, 'en', invoiceLabels('en'))).toEqual([['Company ID', '1']]);
-    // A Slovak buyer that pays no VAT: its DIČ, no IČ DPH. Czech "DIČ" is the VAT id, so a Czech document shows none.
+    // A Czech party has no separate tax id: its VAT id is the Czech DIČ, as before.
+    const czech = { companyId: '25596641', taxId: null, vatId: 'CZ25596641' };
+    expect(partyIds(czech, 'cs', cs)).toEqual([['IČO', '25596641'], ['DIČ', 'CZ25596641']]);
+    expect(partyIds(czech, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '25596641'], ['IČ DPH', 'CZ25596641']]);
+    // A Slovak buyer that pays no VAT: its DIČ, no IČ DPH, in every language.
     const nonPayer = { companyId: '35697270', taxId: '2020317068', vatId: null };
     expect(partyIds(nonPayer, 'sk', invoiceLabels('sk'))).toEqual([['IČO', '35697270'], ['DIČ', '2020317068']]);
     expect(partyIds(nonPayer, 'en', invoiceLabels('en'))).toEqual([['Company ID', '35697270'], ['Tax ID', '2020317068']]);
-    expect(partyIds(nonPayer, 'cs', cs)).toEqual([['IČO', '35697270']]);
+    expect(partyIds(nonPayer, 'cs', cs)).toEqual([['IČO', '35697270'], ['DIČ', '2020317068']]);
   });
 
   it('fills placeholders and names the home currency', () => {

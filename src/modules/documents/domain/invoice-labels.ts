@@ -22,6 +22,8 @@ const cs = {
   companyId: 'IČO',
   vatId: 'DIČ',
   taxId: 'DIČ',
+  // Beside a separate DIČ (a Slovak party's), Czech calls the VAT id by its Slovak name.
+  vatIdBesideTaxId: 'IČ DPH',
   email: 'E-mail',
   phone: 'Telefon',
   issueDate: 'Datum vystavení',
@@ -85,6 +87,7 @@ const sk = {
   companyId: 'IČO',
   vatId: 'IČ DPH',
   taxId: 'DIČ',
+  vatIdBesideTaxId: 'IČ DPH',
   email: 'E-mail',
   phone: 'Telefón',
   issueDate: 'Dátum vyhotovenia',
@@ -144,6 +147,7 @@ const en = {
   companyId: 'Company ID',
   vatId: 'VAT ID',
   taxId: 'Tax ID',
+  vatIdBesideTaxId: 'VAT ID',
   email: 'E-mail',
   phone: 'Phone',
   issueDate: 'Issue date',
@@ -220,11 +224,19 @@ export function reverseChargeNote(doc: Pick<InvoiceDocument, 'reverseCharge' | '
   return { heading: l.reverseCharge, detail: doc.legalNote && doc.legalNote !== l.reverseCharge ? doc.legalNote : l.reverseChargeDetail };
 }
 
-/** Company ids of a party as its language labels them: Czech prints IČO and DIČ; Slovak (and English) IČO, DIČ and IČ DPH. */
-export function partyIds(party: Pick<Party, 'companyId' | 'taxId' | 'vatId'>, language: DocumentLanguage, l: InvoiceLabels): [label: string, value: string][] {
-  const ids: [string, string | null][] = language === 'cs'
-    ? [[l.companyId, party.companyId], [l.vatId, party.vatId]]
-    : [[l.companyId, party.companyId], [l.taxId, party.taxId], [l.vatId, party.vatId]];
+/**
+ * Company ids of a party as its language labels them: IČO, the separate tax id
+ * when the party has one (a Slovak party's DIČ) and the VAT id. Czech calls the
+ * VAT id "DIČ", so beside a separate DIČ it prints it as "IČ DPH", its Slovak
+ * name; a party without one (a Czech party) keeps IČO and DIČ. The labels `l`
+ * are already those of `_language`.
+ */
+export function partyIds(party: Pick<Party, 'companyId' | 'taxId' | 'vatId'>, _language: DocumentLanguage, l: InvoiceLabels): [label: string, value: string][] {
+  const ids: [string, string | null][] = [
+    [l.companyId, party.companyId],
+    [l.taxId, party.taxId],
+    [party.taxId ? l.vatIdBesideTaxId : l.vatId, party.vatId],
+  ];
   return ids.filter((id): id is [string, string] => Boolean(id[1]));
 }
 

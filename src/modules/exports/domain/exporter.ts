@@ -37,6 +37,14 @@ export interface BatchWriter {
 /** A supplier setting a format cannot do without (the 4xx names it). */
 export type RequiredSetting = 'supplier.vatId' | 'supplier.bankAccount' | 'supplier.companyId' | 'supplier.address';
 
+/** A VAT rate of a document that a format has no name for: a batch carrying the document is refused. */
+export interface UnmappedVatRateFact {
+  readonly documentNumber: string;
+  readonly vatRateBp: number;
+  /** The supplier's country, whose rates the format knows. */
+  readonly country: string;
+}
+
 export interface BatchContext {
   /** Period the batch covers, for its file name. */
   readonly period: string;
@@ -61,5 +69,11 @@ export interface AccountingExporter {
   readonly carriesClients: boolean;
   /** Settings of the supplier this format requires and that are missing. */
   missingSettings(supplier: Supplier): RequiredSetting[];
+  /**
+   * Formats that name VAT rates from a fixed list (POHODA): the rates of an item it
+   * has no name for, decided as its writer decides, so the preview names every one
+   * before an export would stop at the first. Absent when every rate can be written.
+   */
+  readonly unmappedVatRates?: (item: ExportItem, supplier: Supplier) => UnmappedVatRateFact[];
   openBatch(context: BatchContext): BatchWriter;
 }

@@ -10,7 +10,7 @@
 import type { DocumentLine, InvoiceDocument, Party, Supplier } from '../../billing/index.ts';
 import type { SlipDocument } from '../../warehouse/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
-import type { ExportItem } from './exporter.ts';
+import type { ExportItem, UnmappedVatRateFact } from './exporter.ts';
 import { xmlDocument, xmlFragment, type XmlElement } from './xml.ts';
 import { decimal, quantity, splitAccountNumber } from './numbers.ts';
 import { documentNote, effectiveRate } from './tax.ts';
@@ -47,10 +47,44 @@ export class UnmappedVatRate extends Error {
   }
 }
 
+/** POHODA's name of a rate for a supplier's country, or null when it has none: the one place that decides, for the writer and the preview alike. */
+export function pohodaRateName(country: string, vatRateBp: number): PohodaRate | null {
+  return RATES[country]?.[vatRateBp] ?? null;
+}
+
 export function pohodaRate(country: string, vatRateBp: number, documentNumber: string): PohodaRate {
-  const rate = RATES[country]?.[vatRateBp];
-  if (rate === undefined) throw new UnmappedVatRate(country, vatRateBp, documentNumber);
+  const rate = pohodaRateName(country, vatRateBp);
+  if (rate === null) throw new UnmappedVatRate(country, vatRateBp, documentNumber);
   return rate;
+}
+
+/** Whether POHODA takes the document in the supplier's home currency (else as a foreign-currency document). */
+function inHomeCurrency(doc: InvoiceDocument): boolean {
+  return (HOME_CURRENCY[doc.supplier.address.country] ?? doc.currency) === doc.currency;
+}
+
+/**
+ * Every rate a POHODA invoice names: its VAT recap (the home-currency summary),
+ * the supplier's-currency groups of a foreign-currency one, and each line's rate.
+ */
+function ratesNamedBy(doc: InvoiceDocument): number[] {
+  const foreignGroups = inHomeCurrency(doc) ? [] : (homeCurrencyOf(doc)?.hcv.groups ?? []);
+  return [...doc.vatRecap, ...foreignGroups].map((g) => g.vatRateBp).concat(doc.lines.map((l) => effectiveRate(doc, l)));
+}
+
+/**
+ * Every VAT rate of an item POHODA has no name for, each once: what would stop
+ * its export (the writer refuses at the first of them). Empty for an address-book
+ * entry and for an item whose rates all have names.
+ */
+export function unmappedPohodaRates(item: ExportItem, supplier: Supplier): UnmappedVatRateFact[] {
+  if (item.kind === 'client') return [];
+  const { country, number, rates } =
+    item.kind === 'invoice'
+      ? { country: item.doc.supplier.address.country, number: item.doc.number, rates: ratesNamedBy(item.doc) }
+      : { country: supplier.address.country, number: item.doc.number, rates: item.doc.lines.map((l) => l.vatRateBp) };
+  const unmapped = [...new Set(rates)].filter((rate) => pohodaRateName(country, rate) === null);
+  return unmapped.map((vatRateBp) => ({ documentNumber: number, vatRateBp, country }));
 }
 
 function cut(text: string, max: number): string {
@@ -150,8 +184,7 @@ function invoiceText(doc: InvoiceDocument): string {
 }
 
 export function pohodaInvoice(doc: InvoiceDocument): Xml {
-  const country = doc.supplier.address.country;
-  const home = (HOME_CURRENCY[country] ?? doc.currency) === doc.currency;
+  const home = inHomeCurrency(doc);
   const creditNote = doc.kind === 'credit_note';
   const acc = account(doc.supplier);
   const note = documentNote(doc);

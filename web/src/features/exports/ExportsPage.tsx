@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { BatchesGrid } from './BatchesGrid';
 import { ExportProgressBar } from './ExportProgressBar';
 import type { ExportProgress } from './exportStream';
 import { exportRefusal, settingText } from './errors';
+import { blockingVatRates, countriesOf, documentCount, vatRateLine } from './vatRates';
 
 
 function Figure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
@@ -45,6 +46,7 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
           </Stack>
         </Alert>
       ) : null}
+      {preview.vatRatesNotMapped.length > 0 ? <UnmappedVatRatesAlert preview={preview} /> : null}
       {total === 0 && preview.missingSettings.length === 0 ? (
         <Text size="sm" data-testid="exports-nothing">{preview.alreadyExported > 0 ? t('exports.preview.allExported') : t('exports.preview.nothing')}</Text>
       ) : null}
@@ -78,6 +80,27 @@ function PreviewPanel({ preview }: { preview: ExportPreview }) {
       ) : null}
       {preview.truncated ? <Text size="xs" c="dimmed">{t('exports.preview.truncated', { count: preview.documents.length })}</Text> : null}
     </Stack>
+  );
+}
+
+/** Every document and VAT rate POHODA has no name for, before the accountant exports (vatRates.ts). */
+function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
+  const { t } = useTranslation();
+  const rates = preview.vatRatesNotMapped;
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('exports.preview.vatRatesTitle')} data-testid="exports-vat-rates">
+      <Text size="sm" mb={4}>{t('exports.preview.vatRatesText', { country: countriesOf(rates) })}</Text>
+      <ScrollArea.Autosize mah={200}>
+        <Stack gap={2}>
+          {rates.map((r) => (
+            <Text key={`${r.kind}-${r.id}-${r.vatRateBp}`} size="sm" data-testid="exports-vat-rate">
+              {r.kind === 'slip' ? vatRateLine(t, r) : <Anchor component={Link} to={`/invoices/${r.id}`} size="sm">{vatRateLine(t, r)}</Anchor>}
+              {r.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
+            </Text>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Alert>
   );
 }
 
@@ -129,8 +152,10 @@ export default function ExportsPage() {
   const periodValid = isPeriod(period);
   const p = preview.data;
   const pending = p ? p.toExport.invoices + p.toExport.creditNotes + p.toExport.slips : 0;
-  // Something new to export, or (with "export again") something exported before; and the settings the format needs.
-  const canRun = periodValid && !run.isPending && p !== undefined && p.missingSettings.length === 0 && (pending > 0 || (again && p.alreadyExported > 0));
+  // Documents of this export with a VAT rate POHODA has no name for: the server would refuse it.
+  const blocking = p ? blockingVatRates(p, again) : [];
+  // Something new to export, or (with "export again") something exported before; the settings the format needs; no such rate.
+  const canRun = periodValid && !run.isPending && p !== undefined && p.missingSettings.length === 0 && blocking.length === 0 && (pending > 0 || (again && p.alreadyExported > 0));
 
   const submit = () => {
     if (!canRun) return;
@@ -189,6 +214,9 @@ export default function ExportsPage() {
               <Button type="submit" leftSection={<IconFileExport size={16} />} loading={run.isPending} disabled={!canRun} data-testid="exports-run">
                 {t('exports.run')}
               </Button>
+              {blocking.length > 0 && periodValid ? (
+                <Text size="sm" c="red" data-testid="exports-run-blocked">{t('exports.preview.runBlockedByVatRates', { count: documentCount(blocking) })}</Text>
+              ) : null}
             </Group>
           </Stack>
         </form>

@@ -35,8 +35,22 @@ export interface ExportPreview {
   newClients: number | null;
   slips: 'included' | 'not_in_format';
   missingSettings: { setting: string; message: string }[];
+  /** POHODA: every document and VAT rate POHODA has no name for (always empty for other formats). */
+  vatRatesNotMapped: UnmappedVatRate[];
   documents: { kind: 'invoice' | 'credit_note' | 'slip'; id: number; number: string; exported: boolean }[];
   truncated: boolean;
+}
+
+/** A document's VAT rate POHODA has no name for: an export carrying the document is refused. */
+export interface UnmappedVatRate {
+  kind: 'invoice' | 'credit_note' | 'slip';
+  id: number;
+  documentNumber: string;
+  vatRateBp: number;
+  /** The supplier's country, whose rates POHODA knows. */
+  country: string;
+  /** Exported in this format before: it stops only an export again. */
+  exported: boolean;
 }
 
 /** '2026-10', '2026-Q4' or '2026', as the server accepts. */

@@ -1,0 +1,29 @@
+// VAT rates POHODA has no name for, as the preview reports them (GET /exports/preview,
+// vatRatesNotMapped; the server decides with the same rule the export refuses by):
+// which of them would stop the export the accountant is about to run, and their wording.
+import type { TFunction } from 'i18next';
+import { formatNumber } from '../../app/format';
+import type { ExportPreview, UnmappedVatRate } from './api';
+
+/**
+ * The entries that would stop this export: those of documents not exported in the format
+ * yet, and with "Export again" also those exported before (the batch carries them then).
+ */
+export function blockingVatRates(preview: Pick<ExportPreview, 'vatRatesNotMapped'>, includeExported: boolean): UnmappedVatRate[] {
+  return preview.vatRatesNotMapped.filter((r) => includeExported || !r.exported);
+}
+
+/** How many documents those entries are (a document with two such rates counts once). */
+export function documentCount(rates: readonly UnmappedVatRate[]): number {
+  return new Set(rates.map((r) => `${r.kind}-${r.id}`)).size;
+}
+
+/** The countries whose rates the entries were checked against, for the explanation ("CZ"). */
+export function countriesOf(rates: readonly UnmappedVatRate[]): string {
+  return [...new Set(rates.map((r) => r.country))].join(', ');
+}
+
+/** One entry as a line: "FV2026-0007: sazba DPH 15 %", the rate with the language's decimal comma. */
+export function vatRateLine(t: TFunction, rate: UnmappedVatRate): string {
+  return t('exports.preview.vatRateLine', { number: rate.documentNumber, rate: formatNumber(rate.vatRateBp / 100) });
+}
