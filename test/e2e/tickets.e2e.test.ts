@@ -54,6 +54,8 @@ const { newPage, shot } = demo;
 const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
+/** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
+const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
 
 /** Picks a state from the detail page's state menu and waits until the ticket is in it. */
 async function moveTo(page: Page, state: string): Promise<void> {
@@ -105,7 +107,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     // The header: working time left to the first response (hours and minutes, never days), and its due time.
     expect(await attr(page, 'ticket-sla', 'data-status')).toBe('running');
     expect(await page.getByTestId('ticket-sla').innerText()).toMatch(/^zbývá (\d+ h )?(\d+ min )?pracovní doby$/);
-    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^· termín \S+ \d+\.\s?\d+\.\s?\d{4} \d+:\d\d$/);
+    // The weekday in full: "termín po 30. 11." would read as "due after 30 Nov".
+    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^· termín (pondělí|úterý|středa|čtvrtek|pátek|sobota|neděle) \d+\.\s?\d+\.\s?\d{4} \d+:\d\d$/);
     expect(await page.getByTestId('ticket-sla-first-response').innerText()).toContain('pracovní doby');
     await shot(page, 'detail-sla-working-time');
 
@@ -132,6 +135,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     // new → in progress → waiting for the client: the SLA clock pauses.
     // Waiting for the client asks what is needed first; the request becomes a public reply.
     await moveTo(page, 'in_progress');
+    // Focus is back on the state button (it was disabled while working and dropped focus to the page).
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-state-menu');
     await page.getByTestId('ticket-state-menu').click();
     await page.getByTestId('ticket-transition-waiting_for_client').click();
     await page.getByTestId('transition-modal').waitFor();
@@ -141,6 +146,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('transition-comment').fill(REQUEST);
     await page.getByTestId('transition-submit').click();
     await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('waiting_for_client');
+    // The dialog and the menu item are gone: focus lands on the state button, not on the page.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-state-menu');
     await page.locator('[data-testid^="timeline-comment-"][data-visibility="public"]').filter({ hasText: REQUEST }).waitFor();
     await expect.poll(() => attr(page, 'ticket-sla', 'data-status'), { timeout: STEP_MS }).toBe('paused');
     expect(await page.getByTestId('ticket-sla').innerText()).toBe('Pozastaveno');
@@ -157,6 +164,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('transition-submit').click();
     await page.getByTestId('transition-resolutionNote-error').waitFor();
     expect(await attr(page, 'ticket-state', 'data-state')).toBe('in_progress');
+    // The keyboard user is taken to the field that needs the note, not left on the submit button.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('transition-resolutionNote');
     await page.getByTestId('transition-resolutionNote').fill(RESOLUTION);
     await page.getByTestId('transition-submit').click();
     await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('resolved');
@@ -300,5 +309,19 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('nav-tickets').click();
     await expect.poll(() => new URL(page.url()).search, { timeout: STEP_MS }).toBe('');
     await expect.poll(() => page.getByTestId('tickets-search').inputValue(), { timeout: STEP_MS }).toBe('');
+  }, JOURNEY_MS);
+
+  test('dashboard: a ticket count the server cannot give says so, instead of a spinner that never stops', async () => {
+    const page = await newPage();
+    await signIn(page);
+    // The counters ask the list API; this one answers with a server error (retried, then given up).
+    await page.route('**/api/v1/tickets?*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"Service unavailable"}' }));
+    await page.goto('/');
+    await page.getByTestId('page-dashboard').waitFor();
+    const error = page.getByTestId('dashboard-tickets-mine-error');
+    await error.waitFor({ timeout: STEP_MS });
+    expect(await error.innerText()).toBe('Počet se nepodařilo načíst');
+    expect(await page.getByTestId('dashboard-tickets-mine-count').count()).toBe(0);
+    await shot(page, 'dashboard-count-failed');
   }, JOURNEY_MS);
 });

@@ -116,9 +116,10 @@ export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket;
       >
         {words}
       </Badge>
+      {/* The weekday in full: Czech and Slovak "po" (Monday) reads as "after", "termín po 30.11." as "due after 30 Nov". */}
       {dueAt ? (
         <Text size="sm" c="dimmed" data-testid={`${testId}-due`} style={{ whiteSpace: 'nowrap' }}>
-          · {t('tickets.sla.working.due', { at: dayjs(dueAt).format('ddd L LT') })}
+          · {t('tickets.sla.working.due', { at: dayjs(dueAt).format('dddd L LT') })}
         </Text>
       ) : null}
     </Group>

@@ -13,6 +13,7 @@ import { CategoryPicker, UserPicker } from './Pickers';
 import { formPathOf, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
 import { notify } from './notify';
+import { focusFirstError } from './focusError';
 
 interface Props {
   ticket: Ticket;
@@ -45,6 +46,8 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fields.data]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusError = () => focusFirstError(formRef.current);
   const submit = form.onSubmit((v) => {
     setExtra([]);
     const patch = toTicketPatch(initial.current, v, fields.data ?? [], ticket.version);
@@ -66,9 +69,10 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
         }
         const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
         setExtra(applyFormErrors(form, error, t, pathMap));
+        focusError();
       },
     });
-  });
+  }, focusError);
 
   const contactOptions = (contacts.data ?? [])
     .filter((c) => c.active || c.id === ticket.requester?.id)
@@ -77,7 +81,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
 
   return (
     <Modal opened onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
-      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-edit-form">
+      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-edit-form">
         <Stack gap="sm">
           <FormErrorAlert error={update.error} extra={extra} testId="ticket-edit-error" />
           <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus {...fieldProps(form, 'subject', 'edit')} />

@@ -1,6 +1,6 @@
 import { Button, Group, Menu, Tooltip } from '@mantine/core';
 import { IconArrowRight, IconChevronDown, IconFlag, IconPencil, IconUserCheck } from '@tabler/icons-react';
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
@@ -38,9 +38,20 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   const mine = ticket.assignee?.id === me.id;
   const busy = update.isPending || move.isPending;
   const states = types.data?.find((ty) => ty.id === ticket.type.id)?.states ?? [];
+  // After a state change or taking the ticket, focus goes to the state button. What had it is gone
+  // (the menu item, the dialog) or disabled (the buttons while they work, "Take" once taken),
+  // and the browser would drop focus to the page: the next Tab would start from the top.
+  const stateButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || busy) return;
+    setRefocus(false);
+    stateButton.current?.focus();
+  }, [refocus, busy]);
 
   const assignToMe = () => {
     if (mine || busy) return;
+    setRefocus(true);
     update.mutate(
       { version: ticket.version, assigneeId: me.id },
       { onSuccess: () => notify('green', t('tickets.actions.assigned')), onError: handleError },
@@ -53,6 +64,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
       setPending(transition);
       return;
     }
+    setRefocus(true);
     move.mutate(
       { version: ticket.version, toState: transition.toState },
       {
@@ -91,7 +103,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
         <span style={{ display: 'inline-block' }}>
           <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
             <Menu.Target>
-              <Button rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
+              <Button ref={stateButton} rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
                 {t('tickets.actions.state')}
               </Button>
             </Menu.Target>
@@ -129,7 +141,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
         </Button>
       </Shortcut>
       {pending ? (
-        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => setPending(null)} onStale={onStale} />
+        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => { setPending(null); setRefocus(true); }} onStale={onStale} />
       ) : null}
       {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
       {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}

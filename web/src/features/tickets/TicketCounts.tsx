@@ -23,7 +23,14 @@ function CountCard({ card }: { card: (typeof CARDS)[number] }) {
       <Group wrap="nowrap" justify="space-between" align="flex-start">
         <div>
           <Text size="sm" c="dimmed" fw={500}>{t(`tickets.dashboard.${card.key}`)}</Text>
-          {value === null ? <Loader size="sm" mt={8} /> : <Text fz={32} fw={700} lh={1.2} data-testid={`dashboard-tickets-${card.view}-count`}>{value}</Text>}
+          {value !== null ? (
+            <Text fz={32} fw={700} lh={1.2} data-testid={`dashboard-tickets-${card.view}-count`}>{value}</Text>
+          ) : count.isError ? (
+            // Not a spinner that never stops: the count could not be had (the card still opens the list).
+            <Text size="sm" c="red" mt={8} data-testid={`dashboard-tickets-${card.view}-error`}>{t('tickets.dashboard.countFailed')}</Text>
+          ) : (
+            <Loader size="sm" mt={8} />
+          )}
         </div>
         <ThemeIcon size={40} radius="md" variant="light" color={card.color}>
           <card.icon size={22} />

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Grid, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
@@ -17,17 +17,7 @@ import { CategoryPicker, ClientPicker, UserPicker } from './Pickers';
 import { PriorityFields } from './PriorityFields';
 import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
 import { notify } from './notify';
-
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    const form = document.querySelector<HTMLFormElement>('[data-testid="ticket-form"]');
-    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (field) {
-      field.focus();
-      field.scrollIntoView({ block: 'center' });
-    } else form?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
-  });
-}
+import { focusFirstError } from './focusError';
 
 export default function TicketCreatePage() {
   const { t } = useTranslation();
@@ -37,6 +27,8 @@ export default function TicketCreatePage() {
   const canPrioritize = me.permissions.includes('tickets.prioritize');
   const create = useCreateTicket();
   const [extra, setExtra] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusError = () => focusFirstError(formRef.current);
   const form = useForm<TicketFormValues>({
     initialValues: { ...emptyTicketValues(), clientId: Number(params.get('clientId')) || null },
     validate: {
@@ -88,10 +80,10 @@ export default function TicketCreatePage() {
       onError: (error) => {
         const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
         setExtra(applyFormErrors(form, error, t, pathMap));
-        focusFirstError();
+        focusError();
       },
     });
-  }, focusFirstError);
+  }, focusError);
 
   const errorOf = (path: keyof TicketFormValues) => form.errors[path] as string | undefined;
   const select = (path: 'clientId' | 'requesterContactId' | 'assigneeId' | 'categoryId') => ({
@@ -105,7 +97,7 @@ export default function TicketCreatePage() {
   return (
     <div data-testid="page-ticket-new">
       <PageHeader title={t('tickets.newTitle')} />
-      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-form">
+      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-form">
         <Stack gap="md" maw={960}>
           <FormErrorAlert error={create.error} extra={extra} testId="ticket-form-error" />
           <Fieldset legend={t('tickets.create.clientSection')}>

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
@@ -14,6 +14,7 @@ import { customInputsFor, customPayload, formPathOf, type CustomInput } from './
 import { commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
 import { isStale, useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
+import { focusFirstError } from './focusError';
 
 interface Props {
   ticket: Ticket;
@@ -38,6 +39,8 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
   const asks = transitionAsks(transition);
   const customFields = (fields.data ?? []).filter((f) => asks.customKeys.includes(f.key));
   const [extra, setExtra] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusError = () => focusFirstError(formRef.current);
   const handleError = useTicketErrorHandler(ticket.id, onStale);
   const required = (v: string) => (v.trim() ? null : t('errors.required'));
 
@@ -83,14 +86,15 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
           }
           const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
           setExtra(applyFormErrors(form, error, t, pathMap));
+          focusError();
         },
       },
     );
-  });
+  }, focusError);
 
   return (
     <Modal opened onClose={onClose} title={`${stateLabel(t, ticket.state)} → ${target}`} size="lg" attributes={{ content: { 'data-testid': 'transition-modal' } }}>
-      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate>
+      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t(needsKey(asks))}</Text>
           <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />
