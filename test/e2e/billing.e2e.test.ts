@@ -89,6 +89,15 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const report = plain(await page.getByTestId('work-report-table').innerText());
     expect(report).toMatch(/pokryto/i);
     expect(report).toMatch(/fakturováno/i);
+    // Nothing of the report is cut or broken in its narrow columns: the outcome badges are whole
+    // (not "FAKTUROVÁ…") and a ticket number stays on one line.
+    const cut = await page.evaluate(`[...document.querySelectorAll('[data-testid^="wr-outcome-"] .mantine-Badge-label')]
+      .filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent)`);
+    expect(cut).toEqual([]);
+    const ticketLines = await page.evaluate(`[...document.querySelectorAll('[data-testid^="wr-ticket-"]')].map((el) => {
+      const range = document.createRange(); range.selectNodeContents(el); return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; })`) as number[];
+    expect(ticketLines.length).toBeGreaterThan(0);
+    expect(ticketLines.every((n) => n === 1), String(ticketLines)).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('work-report-csv').click()]);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(4);

@@ -99,6 +99,9 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByTestId('contracts-search').fill(NUMBER.toLowerCase());
     await page.getByTestId(`contracts-row-${contractId}`).waitFor();
     await expect.poll(() => page.locator('[data-testid^="contracts-row-"]').count(), { timeout: STEP_MS }).toBe(1);
+    // The state badge is whole in its narrow column ("Aktivní", not "AKTI…").
+    const label = page.getByTestId(`contracts-state-${contractId}`).locator('.mantine-Badge-label');
+    expect(await label.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'contracts-list');
   }, JOURNEY_MS);
 });

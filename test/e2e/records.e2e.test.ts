@@ -192,6 +192,14 @@ describe('Records: log, price, submit, approve, export', () => {
     await expect.poll(() => todayCell.innerText(), { timeout: STEP_MS }).toContain('0:40');
     expect(await todayCell.innerText()).toContain('36,5 km');
     expect(await page.getByTestId('week-sum-km').innerText()).toMatch(/\d km$/);
+    // The amount under the week's total lines up on the right with the time above it.
+    const rightEdge = async (testId: string) => await page.evaluate(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('[data-testid="${testId}"]'));
+      return range.getBoundingClientRect().right;
+    })()`) as number;
+    await page.getByTestId('week-total-money').scrollIntoViewIfNeeded();
+    expect(Math.abs((await rightEdge('week-total-money')) - (await rightEdge('week-total')))).toBeLessThanOrEqual(1);
     await shot(page, 'phone-week');
   }, JOURNEY_MS);
 

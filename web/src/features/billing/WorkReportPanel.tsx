@@ -52,7 +52,7 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
                 {report.data.entries.map((e) => (
                   <Table.Tr key={String(e.recordId)} data-testid={`wr-${e.recordId}`}>
                     <Table.Td>{formatDate(e.date)}{e.startTime ? ` ${e.startTime}` : ''}</Table.Td>
-                    <Table.Td><Text size="sm">{e.ticketNumber}</Text><Text size="xs" c="dimmed">{e.ticketSubject}</Text></Table.Td>
+                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`wr-ticket-${e.recordId}`}>{e.ticketNumber}</Text><Text size="xs" c="dimmed">{e.ticketSubject}</Text></Table.Td>
                     <Table.Td>{e.technician}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{e.kind === 'travel' ? t('billing.workReport.travel') : e.what}</Text>
@@ -61,8 +61,9 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
                     <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.minutes) : e.quantityMilli !== null ? `${formatMilli(e.quantityMilli)}${e.kind === 'travel' ? ' km' : ''}` : '—'}</Table.Td>
                     <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.billableMinutes) : '—'}</Table.Td>
                     <Table.Td>
-                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">{t(`billing.workReport.outcomes.${e.outcome}`)}</Badge>
-                      {e.late ? <Badge ml={4} color="orange" variant="outline">{t('billing.workReport.late')}</Badge> : null}
+                      {/* max-content: the column is narrow and would cut the outcome to "FAKTUROVÁ…". */}
+                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{t(`billing.workReport.outcomes.${e.outcome}`)}</Badge>
+                      {e.late ? <Badge ml={4} color="orange" variant="outline" miw="max-content">{t('billing.workReport.late')}</Badge> : null}
                     </Table.Td>
                     <Table.Td ta="right">{formatMoney(e.amountMinor, report.data.currency)}</Table.Td>
                     {editable ? (

@@ -80,9 +80,10 @@ export default function ContractsListPage() {
                       <Table.Td ta="right">{c.fee ? formatMoney(c.fee.amountMinor, c.currency) : '—'}</Table.Td>
                       <Table.Td ta="right">{c.prepaidMinutes ? formatMinutes(c.prepaidMinutes) : '—'}</Table.Td>
                       <Table.Td>
+                        {/* max-content: a narrow table column must not cut the badge to "AKTI…". */}
                         <Group gap={4}>
-                          <Badge variant="light" color={c.active ? 'green' : 'gray'}>{c.active ? t('contracts.active') : t('contracts.inactive')}</Badge>
-                          {c.ownInvoice ? <Badge variant="outline">{t('contracts.fields.ownInvoice')}</Badge> : null}
+                          <Badge variant="light" color={c.active ? 'green' : 'gray'} miw="max-content" data-testid={`contracts-state-${c.id}`}>{c.active ? t('contracts.active') : t('contracts.inactive')}</Badge>
+                          {c.ownInvoice ? <Badge variant="outline" miw="max-content">{t('contracts.fields.ownInvoice')}</Badge> : null}
                         </Group>
                       </Table.Td>
                     </Table.Tr>

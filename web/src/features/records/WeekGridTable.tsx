@@ -29,10 +29,11 @@ export function WeekNav({ start, onChange }: { start: string; onChange: (start: 
   );
 }
 
-function Money({ cell }: { cell: GridCell }) {
+function Money({ cell, testId }: { cell: GridCell; testId: string }) {
   if (cell.money.length === 0) return null;
+  // Right-aligned like the time and km above it: the numbers of a column line up.
   return (
-    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+    <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }} data-testid={`${testId}-money`}>
       {cell.money.filter((m) => m.amountMinor !== undefined).map((m) => formatMoney(m.amountMinor ?? 0, m.currency)).join(' + ')}
     </Text>
   );
@@ -138,7 +139,7 @@ export function WeekGridTable({ grid, by }: { grid: WeekGrid; by: 'ticket' | 'te
                 ))}
                 <Table.Td>
                   <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
-                  <Money cell={row.total} />
+                  <Money cell={row.total} testId={`week-row-total-${row.id}`} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -149,12 +150,12 @@ export function WeekGridTable({ grid, by }: { grid: WeekGrid; by: 'ticket' | 'te
               {grid.dayTotals.map((cell, i) => (
                 <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
                   <Cell cell={cell} testId={`week-day-total-${i}`} strong />
-                  <Money cell={cell} />
+                  <Money cell={cell} testId={`week-day-total-${i}`} />
                 </Table.Td>
               ))}
               <Table.Td>
                 <Cell cell={grid.total} testId="week-total" strong />
-                <Money cell={grid.total} />
+                <Money cell={grid.total} testId="week-total" />
               </Table.Td>
             </Table.Tr>
           </Table.Tfoot>
