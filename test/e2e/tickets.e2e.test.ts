@@ -314,8 +314,8 @@ describe('Tickets: the agent workspace in the browser', () => {
   test('dashboard: a ticket count the server cannot give says so, instead of a spinner that never stops', async () => {
     const page = await newPage();
     await signIn(page);
-    // The counters ask the list API; this one answers with a server error (retried, then given up).
-    await page.route('**/api/v1/tickets?*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"Service unavailable"}' }));
+    // The counters ask the count API; this one answers with a server error (retried, then given up).
+    await page.route('**/api/v1/tickets/count?*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"unavailable","message":"Service unavailable"}' }));
     await page.goto('/');
     await page.getByTestId('page-dashboard').waitFor();
     const error = page.getByTestId('dashboard-tickets-mine-error');
@@ -323,5 +323,23 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(await error.innerText()).toBe('Počet se nepodařilo načíst');
     expect(await page.getByTestId('dashboard-tickets-mine-count').count()).toBe(0);
     await shot(page, 'dashboard-count-failed');
+  }, JOURNEY_MS);
+
+  test('dashboard: each card shows the count the server gives, "10 000+" when it stopped counting', async () => {
+    const page = await newPage();
+    await signIn(page);
+    // Unassigned answers as a database with more than the cap would; the others are counted for real.
+    await page.route('**/api/v1/tickets/count?*', (route) => (new URL(route.request().url()).searchParams.get('view') === 'unassigned'
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"count":10000,"capped":true}' })
+      : route.continue()));
+    await page.goto('/');
+    await page.getByTestId('page-dashboard').waitFor();
+    const unassigned = page.getByTestId('dashboard-tickets-unassigned-count');
+    await unassigned.waitFor({ timeout: STEP_MS });
+    expect(await unassigned.innerText()).toBe('10\u00a0000+');
+    const mine = await page.evaluate<{ count: number; capped: boolean }>("fetch('/api/v1/tickets/count?view=mine').then((r) => r.json())");
+    expect(mine.capped).toBe(false);
+    await expect.poll(() => page.getByTestId('dashboard-tickets-mine-count').innerText(), { timeout: STEP_MS }).toBe(String(mine.count));
+    await shot(page, 'dashboard-counts');
   }, JOURNEY_MS);
 });

@@ -1,15 +1,15 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import {
-  afterCursor, arrayRows, fullTextQuery, idParams, isPostgres, matchesFullText, preparedQuery, queryWords, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
+  afterCursor, arrayRows, idParams, isPostgres, preparedQuery, rowArrays, type DbOrTx, type SortKey, type TicketsTable,
 } from '../../platform/db/index.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
-import { helpdeskSnapshot, queueInTicketScope } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
+import { filteredTickets, ticketFilterParams, type FilterPlan, type ListParams } from './tickets.filters.ts';
 import { renderedItemsOf } from './tickets.list-cache.ts';
 import { NO_DUE } from './tickets.repo.ts';
-import type { Ticket, TicketListQuery, TicketSummary, TimelineItem } from './tickets.schemas.ts';
+import { TICKET_COUNT_CAP, type Ticket, type TicketCount, type TicketFilterQuery, type TicketListQuery, type TicketSummary, type TimelineItem } from './tickets.schemas.ts';
 
-/** Reading tickets for the API: list with filters and keyset paging, detail, timeline. */
+/** Reading tickets for the API: list with filters (tickets.filters.ts) and keyset paging, count, detail, timeline. */
 
 
 const SORTS: Record<TicketListQuery['sort'], readonly SortKey[]> = {
@@ -20,8 +20,6 @@ const SORTS: Record<TicketListQuery['sort'], readonly SortKey[]> = {
   updated: [['tickets.updated_at', 'desc'], ['tickets.id', 'desc']],
   newest: [['tickets.id', 'desc']],
 };
-
-const ACTIVE = ['new', 'open', 'waiting'] as const;
 
 /** Tickets with what their summary names: type `tt`, state `ts`, queue `q`, client `c`, assignee `a`. */
 function withSummaryNames(db: DbOrTx) {
@@ -134,13 +132,6 @@ function summaryJson(db: DbOrTx): RawBuilder<string> {
 const keyAlias = (i: number) => `k${i}`;
 
 /**
- * The values of a list query, bound to its statement; which of them are present is the
- * statement's shape. (Typed loosely: when the statement is built they hold markers.)
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ListParams = Record<string, any>;
-
-/**
  * The list statement for one shape of filters: built and compiled once (preparedQuery),
  * then run with the values. `shape` names the sort, the plan and the conditions that
  * have no value of their own; `p`'s keys name the others.
@@ -162,7 +153,7 @@ const listStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) =
   if (plan !== 'split') page = listArm(db, p, plan, sort, flags, null).limit(p.limit);
   else {
     const categories = Object.keys(p).filter((k) => k.startsWith('cat_'));
-    const arms = categories.map((cat, i) => db.selectFrom(listArm(db, p, plan, sort, flags, cat).limit(p.limit).as(`arm${i}`)).selectAll());
+    const arms = categories.map((cat, i) => db.selectFrom(listArm(db, p, 'none', sort, flags, cat).limit(p.limit).as(`arm${i}`)).selectAll());
     let merged = arms[0]!;
     for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
     for (const [i, [, dir]] of keys.entries()) merged = merged.orderBy(sql.ref(keyAlias(i)), dir);
@@ -185,76 +176,12 @@ const itemsStatement = preparedQuery((db: DbOrTx, ids: Record<string, number>) =
     .where('tickets.id', 'in', Object.values(ids))
     .modifyFront(arrayRows));
 
-/**
- * Whether the ticket's custom field `key` holds `value`: the whole text of a text, date or
- * choice value, a number written as text (5, 2.5), or one of the picked options of a
- * multi_choice. Read with the engines' JSON functions, so `%` or `_` in the value are
- * just characters and a value never matches part of another one.
- */
-function customFieldHas(db: DbOrTx, key: unknown, value: unknown): RawBuilder<boolean> {
-  if (isPostgres(db)) {
-    const field = sql`(tickets.custom_json::jsonb -> cast(${key} as text))`;
-    return sql<boolean>`exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(${field}) when 'array' then ${field} else jsonb_build_array(${field}) end) as e(v) where e.v = cast(${value} as text))`;
-  }
-  // json_each of a scalar is that one value; of an array, its elements. Keys are [\w-]+ (listQuery): safe inside the quoted path.
-  return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where cast(e.value as text) = ${value})`;
-}
-
-/**
- * The `dimension` filter (dimensionCode:valueCode, comma-separated; listQuery checked its
- * form) grouped by dimension, in the order first named: the values of one dimension are
- * alternatives, each dimension a condition of its own. A value named twice counts once.
- */
-function dimensionFilters(text: string): { dimension: string; values: string[] }[] {
-  const byDimension = new Map<string, Set<string>>();
-  for (const pair of text.split(',')) {
-    const [dimension, value] = pair.split(':') as [string, string];
-    let values = byDimension.get(dimension);
-    if (!values) byDimension.set(dimension, (values = new Set()));
-    values.add(value);
-  }
-  return [...byDimension].map(([dimension, values]) => ({ dimension, values: [...values] }));
-}
-
 /** The filtered, ordered read of one list statement (of one state category when `category` names its param). */
-function listArm(db: DbOrTx, p: ListParams, plan: string, sort: TicketListQuery['sort'], flags: string[], category: string | null) {
-  const has = (k: string) => k in p;
-  const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(`${prefix}_`)).map((k) => p[k]);
-  const sel = plan === 'drive'
-    ? db.selectFrom('ticket_search').crossJoin('tickets').where(sql<boolean>`tickets.id = ticket_search.rowid`).where(sql<boolean>`ticket_search match ${p.fts}`)
-    : db.selectFrom('tickets');
-  let q = sel.select(['tickets.id as id', ...SORTS[sort].map(([column], i) => sql.ref(column).as(keyAlias(i)))]);
-  if (has('scope_0')) q = q.where('tickets.queue_id', 'in', ins('scope'));
-  if (category) q = q.where('tickets.state_category', '=', p[category]);
-  else if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
-  if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
-  if (flags.includes('unassigned')) q = q.where('tickets.assignee_id', 'is', null);
-  if (has('myTeams')) q = q.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', p.myTeams));
-  if (has('dueBefore')) q = q.where('tickets.sla_due_at', '<', p.dueBefore);
-  if (has('queueId')) q = q.where('tickets.queue_id', '=', p.queueId);
-  if (has('state_0')) q = q.where('tickets.state_id', 'in', ins('state'));
-  if (has('typeId')) q = q.where('tickets.type_id', '=', p.typeId);
-  if (has('pri_0')) q = q.where('tickets.priority', 'in', ins('pri'));
-  if (has('assigneeId')) q = q.where('tickets.assignee_id', '=', p.assigneeId);
-  if (has('teamId')) q = q.where('tickets.team_id', '=', p.teamId);
-  if (has('clientId')) q = q.where('tickets.client_id', '=', p.clientId);
-  if (has('categoryId')) q = q.where('tickets.category_id', '=', p.categoryId);
-  if (has('slaStatus')) q = q.where('tickets.sla_status', '=', p.slaStatus);
-  if (has('tag')) q = q.where('tickets.id', 'in', db.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', p.tag));
-  // One condition per dimension (all must hold); its values are alternatives (a ticket has one value of a dimension).
-  for (let i = 0; has(`dim_${i}`); i++) {
-    q = q.where('tickets.id', 'in',
-      db.selectFrom('ticket_dimension_values as tdv')
-        .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
-        .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
-        .select('tdv.ticket_id')
-        .where('d.code', '=', p[`dim_${i}`])
-        .where('dv.code', 'in', ins(`dim_${i}_v`)));
-  }
-  if (has('customKey')) q = q.where(customFieldHas(db, p.customKey, p.customValue));
-  if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
+function listArm(db: DbOrTx, p: ListParams, plan: FilterPlan, sort: TicketListQuery['sort'], flags: string[], category: string | null) {
+  let q = filteredTickets(db, p, flags, plan, category)
+    .select(['tickets.id as id', ...SORTS[sort].map(([column], i) => sql.ref(column).as(keyAlias(i)))]);
   const keys = SORTS[sort];
-  if (has('after_0')) {
+  if ('after_0' in p) {
     // Driving from the index, the cursor bounds the index scan itself.
     q = plan === 'drive' ? q.where(sql<boolean>`ticket_search.rowid < ${p.after_0}`) : q.where(afterCursor(keys, keys.map((_, i) => p[`after_${i}`])));
   }
@@ -280,63 +207,12 @@ export async function listTickets(
   me: { userId: number; now: string },
   after: (string | number)[] | null,
 ): Promise<TicketPage> {
-  if (scope.kind === 'none') return EMPTY_PAGE;
-  const settings = await helpdeskSnapshot(db);
-  const p: ListParams = {};
-  const flags: string[] = [];
-  const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}_${i}`] = v));
-  if (scope.kind === 'member_queues') {
-    // The actor's queues from the snapshot (as fresh as the request): a list of values
-    // instead of a subquery, which spares PostgreSQL's planner a semi-join to guess about.
-    const queues = [...settings.queuesById.values()].filter((qu) => queueInTicketScope(scope, qu)).map((qu) => qu.id);
-    if (!queues.length) return EMPTY_PAGE;
-    list('scope', queues);
-  }
-  const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
-  if (categories) list('cat', categories);
-  if (q.view === 'mine') p.mine = me.userId;
-  if (q.view === 'unassigned') flags.push('unassigned');
-  if (q.view === 'my_teams') p.myTeams = me.userId;
-  if (q.view === 'breaching_soon') p.dueBefore = new Date(new Date(me.now).getTime() + 4 * 3_600_000).toISOString();
-  if (q.queueId) p.queueId = q.queueId;
-  if (q.stateCode) {
-    const ids = [...settings.statesById.values()].filter((st) => st.code === q.stateCode).map((st) => st.id);
-    if (!ids.length) return EMPTY_PAGE;
-    list('state', ids);
-  }
-  if (q.typeCode) {
-    const type = settings.typesByCode.get(q.typeCode);
-    if (!type) return EMPTY_PAGE;
-    p.typeId = type.typeId;
-  }
-  if (q.priority) list('pri', q.priority.split(','));
-  if (q.assigneeId) p.assigneeId = q.assigneeId;
-  if (q.teamId) p.teamId = q.teamId;
-  if (q.clientId) p.clientId = q.clientId;
-  if (q.categoryId) p.categoryId = q.categoryId;
-  if (q.slaStatus) p.slaStatus = q.slaStatus;
-  if (q.tag) p.tag = q.tag.toLowerCase();
-  if (q.dimension) {
-    // The number of dimensions and of their values is part of the statement's shape (its keys).
-    dimensionFilters(q.dimension).forEach(({ dimension, values }, i) => {
-      p[`dim_${i}`] = dimension;
-      list(`dim_${i}_v`, values);
-    });
-  }
-  if (q.custom) {
-    const [key, ...rest] = q.custom.split(':');
-    p.customKey = key;
-    p.customValue = rest.join(':');
-  }
-  let plan: 'none' | 'split' | 'in' | 'drive' = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
-  const words = q.q ? queryWords(q.q) : [];
-  if (words.length) {
-    const fts = await fullTextQuery(db, words);
-    if (fts === null) return EMPTY_PAGE;
-    p.fts = fts;
-    plan = q.sort === 'newest' && !isPostgres(db) ? 'drive' : 'in';
-  }
-  if (after) list('after', after);
+  const filters = await ticketFilterParams(db, q, scope, me);
+  if (!filters) return EMPTY_PAGE;
+  const { p, flags, categories, settings } = filters;
+  let plan: 'none' | 'split' | FilterPlan = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
+  if ('fts' in p) plan = q.sort === 'newest' && !isPostgres(db) ? 'drive' : 'in';
+  if (after) after.forEach((v, i) => (p[`after_${i}`] = v));
   p.limit = q.limit + 1;
   const rows = rowArrays(await listStatement(db, p, [q.sort, plan, ...flags].join('|')));
   const page = rows.slice(0, q.limit);
@@ -346,6 +222,36 @@ export async function listTickets(
     last: lastRow ? (lastRow.slice(2) as (string | number)[]) : null,
     more: rows.length > q.limit,
   };
+}
+
+/**
+ * How many tickets the filters keep, counting at most `p.limit` of them: the inner read
+ * stops there, so a count never reads more than the cap's worth of index entries however
+ * many tickets match (all of a million, unfiltered).
+ */
+const countStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
+  const flags = shape ? shape.split('|') : [];
+  // Full text is a condition here (the `in` plan): a count has no order for the index to drive.
+  const hits = filteredTickets(db, p, flags, 'fts' in p ? 'in' : 'none').select('tickets.id').limit(p.limit);
+  return db.selectFrom(hits.as('hits')).select(sql<number | string>`count(*)`.as('n'));
+});
+
+/**
+ * The number of tickets the list with these filters pages through, in the same scope;
+ * above `cap` the answer is the cap, marked capped (GET /tickets/count: TICKET_COUNT_CAP).
+ */
+export async function countTickets(
+  db: DbOrTx,
+  q: TicketFilterQuery,
+  scope: TicketScope,
+  me: { userId: number; now: string },
+  cap: number = TICKET_COUNT_CAP,
+): Promise<TicketCount> {
+  const filters = await ticketFilterParams(db, q, scope, me);
+  if (!filters) return { count: 0, capped: false };
+  const [row] = await countStatement(db, { ...filters.p, limit: cap + 1 }, filters.flags.join('|'));
+  const found = Number(row?.n ?? 0);
+  return { count: Math.min(found, cap), capped: found > cap };
 }
 
 /**

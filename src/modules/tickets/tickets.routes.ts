@@ -31,6 +31,17 @@ export function ticketsRoutes(deps: { tickets: TicketsService; workflow: Tickets
       handler: async (request) => (await tickets.list(contextOf(request), request.query)) as never,
     });
 
+    app.get('/api/v1/tickets/count', {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: `Count tickets: the list's filters (the same parameters and 400s, without sort, limit and cursor) and scope, counted by the database up to ${s.TICKET_COUNT_CAP}`,
+        querystring: s.countQuery,
+        response: { 200: s.ticketCountSchema, ...errorResponses },
+      },
+      handler: async (request) => tickets.count(contextOf(request), request.query),
+    });
+
     app.post('/api/v1/tickets', {
       config: { access: 'tickets.write' },
       schema: { tags, summary: 'Create a ticket (numbered, SLA started, the requester notified)', body: s.newTicketBody, response: { 201: s.ticketSchema, ...errorResponses } },

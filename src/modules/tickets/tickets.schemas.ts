@@ -199,6 +199,19 @@ export const listQuery = z.strictObject({
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same filters and sort'),
 });
 
+/** The most tickets GET /tickets/count counts: above it the answer is this number, marked capped. */
+export const TICKET_COUNT_CAP = 10_000;
+
+/** The list's filters without its paging and order (sort, limit, cursor): what the count takes. */
+export const countQuery = listQuery.omit({ sort: true, limit: true, cursor: true });
+
+export const ticketCountSchema = z.object({
+  count: z.number().int().nonnegative()
+    .describe(`How many tickets the list with the same filters pages through (in the asking user's queues); at most ${TICKET_COUNT_CAP}`),
+  capped: z.boolean()
+    .describe(`true: more than ${TICKET_COUNT_CAP} tickets match and \`count\` is ${TICKET_COUNT_CAP} (shown as "${TICKET_COUNT_CAP}+"); the count stops there rather than read every matching ticket`),
+});
+
 export type NewTicket = z.infer<typeof newTicketBody>;
 export type TicketPatch = z.infer<typeof ticketPatchBody>;
 export type TransitionInput = z.infer<typeof transitionBody>;
@@ -208,3 +221,5 @@ export type SlaTargetOutcome = z.infer<typeof slaTargetSchema>;
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 export type TicketListQuery = z.infer<typeof listQuery>;
+export type TicketFilterQuery = z.infer<typeof countQuery>;
+export type TicketCount = z.infer<typeof ticketCountSchema>;

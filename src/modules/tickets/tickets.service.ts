@@ -18,9 +18,9 @@ import { computeSla, priorityFrom, type Level, type Priority, type PriorityMatri
 import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
 import { clientNoticeFor, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
-import { listTickets, readTicket, readTimeline } from './tickets.read.ts';
+import { countTickets, listTickets, readTicket, readTimeline } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
-import type { NewTicket, Ticket, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
+import type { NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
 import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
 
 /** Creating, reading, listing and editing tickets. State changes and comments: tickets.workflow.ts. */
@@ -249,6 +249,12 @@ export function createTicketsService(deps: TicketsDeps) {
     return new JsonText(jsonBytes('{"items":[', r.items, `],"nextCursor":${JSON.stringify(nextCursor)}}`));
   }
 
+  /** How many tickets the list with these filters holds, for this actor (countTickets: capped). */
+  async function count(ctx: RequestContext, q: TicketFilterQuery): Promise<TicketCount> {
+    require(ctx, 'tickets.read');
+    return countTickets(db, q, ticketScopeOf(ctx.actor), { userId: ctx.actor.userId, now: clock.now().toISOString() });
+  }
+
   async function timeline(ctx: RequestContext, id: number) {
     require(ctx, 'tickets.read');
     await visibleTicketRow(db, ctx, id);
@@ -311,7 +317,7 @@ export function createTicketsService(deps: TicketsDeps) {
     return get(ctx, id);
   }
 
-  return { create, get, list, timeline, update };
+  return { count, create, get, list, timeline, update };
 }
 
 export type TicketsService = ReturnType<typeof createTicketsService>;

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, 
 import { api, type Page, type Query } from '../../app/api/client';
 
 export * from './types';
+import { countQueryOf, type TicketCount } from './ticketCount';
 import { hasRunningClock } from './workingTime';
 import type { Attachment, NewTicket, Ticket, TicketPatch, TicketSummary, TimelineItem, TransitionInput } from './types';
 
@@ -26,14 +27,15 @@ export function useTicketsList(query: Query) {
   });
 }
 
-/** How many tickets a list query holds, counted up to `max` (the API has no count). */
-export function useTicketCount(query: Query, max = 200) {
+/**
+ * How many tickets a list query holds, counted by the server (GET /tickets/count, which
+ * stops at its cap and says so): refreshed every minute, like the list.
+ */
+export function useTicketCount(query: Query) {
+  const filters = countQueryOf(query);
   return useQuery({
-    queryKey: ['tickets', 'count', query, max],
-    queryFn: async ({ signal }) => {
-      const page = await api.get<Page<TicketSummary>>('/tickets', { ...query, limit: max }, signal);
-      return { count: page.items.length, more: page.nextCursor !== null };
-    },
+    queryKey: ['tickets', 'count', filters],
+    queryFn: ({ signal }) => api.get<TicketCount>('/tickets/count', filters, signal),
     refetchInterval: 60_000,
   });
 }

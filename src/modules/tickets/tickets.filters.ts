@@ -1,0 +1,174 @@
+import { sql, type RawBuilder } from 'kysely';
+import { fullTextQuery, isPostgres, matchesFullText, queryWords, type DbOrTx } from '../../platform/db/index.ts';
+import { helpdeskSnapshot, queueInTicketScope, type HelpdeskSnapshot } from '../helpdesk/index.ts';
+import type { TicketScope } from '../identity/index.ts';
+import type { TicketFilterQuery } from './tickets.schemas.ts';
+
+/**
+ * The conditions of the ticket list's filters, one place for the list and the count
+ * (tickets.read.ts): what a list pages through is exactly what the count counts.
+ */
+
+const ACTIVE = ['new', 'open', 'waiting'] as const;
+
+/**
+ * The values of a filtered read, bound to its statement; which of them are present is the
+ * statement's shape. (Typed loosely: when the statement is built they hold markers.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ListParams = Record<string, any>;
+
+/** The filters as statement values (`p`), the conditions without a value (`flags`), and the state categories asked for. */
+export interface TicketFilterParams {
+  p: ListParams;
+  flags: string[];
+  categories: string[] | null;
+  settings: HelpdeskSnapshot;
+}
+
+/**
+ * How a filtered read finds its tickets: `none` and `in` read the tickets (full text as
+ * a condition in `in`); `drive` reads the full-text index and joins the tickets (SQLite).
+ */
+export type FilterPlan = 'none' | 'in' | 'drive';
+
+/**
+ * The filters of a list or count query in the actor's scope, as statement values; null
+ * when nothing can match (no queue in scope, an unknown state or type code, no words).
+ */
+export async function ticketFilterParams(
+  db: DbOrTx,
+  q: TicketFilterQuery,
+  scope: TicketScope,
+  me: { userId: number; now: string },
+): Promise<TicketFilterParams | null> {
+  if (scope.kind === 'none') return null;
+  const settings = await helpdeskSnapshot(db);
+  const p: ListParams = {};
+  const flags: string[] = [];
+  const list = (prefix: string, values: readonly (string | number)[]) => values.forEach((v, i) => (p[`${prefix}_${i}`] = v));
+  if (scope.kind === 'member_queues') {
+    // The actor's queues from the snapshot (as fresh as the request): a list of values
+    // instead of a subquery, which spares PostgreSQL's planner a semi-join to guess about.
+    const queues = [...settings.queuesById.values()].filter((qu) => queueInTicketScope(scope, qu)).map((qu) => qu.id);
+    if (!queues.length) return null;
+    list('scope', queues);
+  }
+  const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
+  if (categories) list('cat', categories);
+  if (q.view === 'mine') p.mine = me.userId;
+  if (q.view === 'unassigned') flags.push('unassigned');
+  if (q.view === 'my_teams') p.myTeams = me.userId;
+  if (q.view === 'breaching_soon') p.dueBefore = new Date(new Date(me.now).getTime() + 4 * 3_600_000).toISOString();
+  if (q.queueId) p.queueId = q.queueId;
+  if (q.stateCode) {
+    const ids = [...settings.statesById.values()].filter((st) => st.code === q.stateCode).map((st) => st.id);
+    if (!ids.length) return null;
+    list('state', ids);
+  }
+  if (q.typeCode) {
+    const type = settings.typesByCode.get(q.typeCode);
+    if (!type) return null;
+    p.typeId = type.typeId;
+  }
+  if (q.priority) list('pri', q.priority.split(','));
+  if (q.assigneeId) p.assigneeId = q.assigneeId;
+  if (q.teamId) p.teamId = q.teamId;
+  if (q.clientId) p.clientId = q.clientId;
+  if (q.categoryId) p.categoryId = q.categoryId;
+  if (q.slaStatus) p.slaStatus = q.slaStatus;
+  if (q.tag) p.tag = q.tag.toLowerCase();
+  if (q.dimension) {
+    // The number of dimensions and of their values is part of the statement's shape (its keys).
+    dimensionFilters(q.dimension).forEach(({ dimension, values }, i) => {
+      p[`dim_${i}`] = dimension;
+      list(`dim_${i}_v`, values);
+    });
+  }
+  if (q.custom) {
+    const [key, ...rest] = q.custom.split(':');
+    p.customKey = key;
+    p.customValue = rest.join(':');
+  }
+  const words = q.q ? queryWords(q.q) : [];
+  if (words.length) {
+    const fts = await fullTextQuery(db, words);
+    if (fts === null) return null;
+    p.fts = fts;
+  }
+  return { p, flags, categories, settings };
+}
+
+/**
+ * The tickets the filters (`p`, `flags`) keep, with nothing selected yet: the list selects
+ * ids and sort keys of these, the count counts them. `category` names the param of the one
+ * state category to read instead of all of them (the list's split plan).
+ */
+export function filteredTickets(db: DbOrTx, p: ListParams, flags: readonly string[], plan: FilterPlan, category: string | null = null) {
+  const has = (k: string) => k in p;
+  const ins = (prefix: string) => Object.keys(p).filter((k) => k.startsWith(`${prefix}_`)).map((k) => p[k]);
+  let q = plan === 'drive'
+    ? db.selectFrom('ticket_search').crossJoin('tickets').where(sql<boolean>`tickets.id = ticket_search.rowid`).where(sql<boolean>`ticket_search match ${p.fts}`)
+    : db.selectFrom('tickets');
+  if (has('scope_0')) q = q.where('tickets.queue_id', 'in', ins('scope'));
+  if (category) q = q.where('tickets.state_category', '=', p[category]);
+  else if (has('cat_0')) q = q.where('tickets.state_category', 'in', ins('cat'));
+  if (has('mine')) q = q.where('tickets.assignee_id', '=', p.mine);
+  if (flags.includes('unassigned')) q = q.where('tickets.assignee_id', 'is', null);
+  if (has('myTeams')) q = q.where('tickets.team_id', 'in', db.selectFrom('team_members').select('team_id').where('user_id', '=', p.myTeams));
+  if (has('dueBefore')) q = q.where('tickets.sla_due_at', '<', p.dueBefore);
+  if (has('queueId')) q = q.where('tickets.queue_id', '=', p.queueId);
+  if (has('state_0')) q = q.where('tickets.state_id', 'in', ins('state'));
+  if (has('typeId')) q = q.where('tickets.type_id', '=', p.typeId);
+  if (has('pri_0')) q = q.where('tickets.priority', 'in', ins('pri'));
+  if (has('assigneeId')) q = q.where('tickets.assignee_id', '=', p.assigneeId);
+  if (has('teamId')) q = q.where('tickets.team_id', '=', p.teamId);
+  if (has('clientId')) q = q.where('tickets.client_id', '=', p.clientId);
+  if (has('categoryId')) q = q.where('tickets.category_id', '=', p.categoryId);
+  if (has('slaStatus')) q = q.where('tickets.sla_status', '=', p.slaStatus);
+  if (has('tag')) q = q.where('tickets.id', 'in', db.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', p.tag));
+  // One condition per dimension (all must hold); its values are alternatives (a ticket has one value of a dimension).
+  for (let i = 0; has(`dim_${i}`); i++) {
+    q = q.where('tickets.id', 'in',
+      db.selectFrom('ticket_dimension_values as tdv')
+        .innerJoin('dimensions as d', 'd.id', 'tdv.dimension_id')
+        .innerJoin('dimension_values as dv', 'dv.id', 'tdv.value_id')
+        .select('tdv.ticket_id')
+        .where('d.code', '=', p[`dim_${i}`])
+        .where('dv.code', 'in', ins(`dim_${i}_v`)));
+  }
+  if (has('customKey')) q = q.where(customFieldHas(db, p.customKey, p.customValue));
+  if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
+  return q;
+}
+
+/**
+ * Whether the ticket's custom field `key` holds `value`: the whole text of a text, date or
+ * choice value, a number written as text (5, 2.5), or one of the picked options of a
+ * multi_choice. Read with the engines' JSON functions, so `%` or `_` in the value are
+ * just characters and a value never matches part of another one.
+ */
+function customFieldHas(db: DbOrTx, key: unknown, value: unknown): RawBuilder<boolean> {
+  if (isPostgres(db)) {
+    const field = sql`(tickets.custom_json::jsonb -> cast(${key} as text))`;
+    return sql<boolean>`exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(${field}) when 'array' then ${field} else jsonb_build_array(${field}) end) as e(v) where e.v = cast(${value} as text))`;
+  }
+  // json_each of a scalar is that one value; of an array, its elements. Keys are [\w-]+ (listQuery): safe inside the quoted path.
+  return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where cast(e.value as text) = ${value})`;
+}
+
+/**
+ * The `dimension` filter (dimensionCode:valueCode, comma-separated; listQuery checked its
+ * form) grouped by dimension, in the order first named: the values of one dimension are
+ * alternatives, each dimension a condition of its own. A value named twice counts once.
+ */
+function dimensionFilters(text: string): { dimension: string; values: string[] }[] {
+  const byDimension = new Map<string, Set<string>>();
+  for (const pair of text.split(',')) {
+    const [dimension, value] = pair.split(':') as [string, string];
+    let values = byDimension.get(dimension);
+    if (!values) byDimension.set(dimension, (values = new Set()));
+    values.add(value);
+  }
+  return [...byDimension].map(([dimension, values]) => ({ dimension, values: [...values] }));
+}
