@@ -9,7 +9,8 @@
 // The manager runs October 2026, sees the drafts of A, B and C with totals
 // 12 023,77 Kč, 7 792,40 Kč and 12 100,00 Kč (net + VAT exactly as BILLING.md §5: the demo
 // supplier does not round totals), opens a work report (and its CSV),
-// issues all drafts, sees the ledger of the prepaid contract on its contract page
+// reads C's prepaid ledger under its work report in hours, issues all drafts, sees the
+// ledger of the prepaid contract on its contract page (table and chart in hours)
 // and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
 // runs October again: nothing of A, B or C is billed twice.
 import { readFile } from 'node:fs/promises';
@@ -103,6 +104,15 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(4);
     await server.shot(page, 'draft-b-work-report');
 
+    // Example C's work report: the prepaid ledger under it in hours, as the totals above it (not "převod 180 + přiděleno 600").
+    await page.goBack();
+    await page.getByTestId('page-billing-run').waitFor();
+    await page.getByTestId(drafts.find((d) => d.gross === TOTALS.C)!.testId).getByRole('link').click();
+    await page.getByTestId('page-invoice').waitFor();
+    await expect.poll(async () => plain(await page.getByTestId('work-report-ledger').innerText()), { timeout: STEP_MS })
+      .toBe('Předplacené hodiny – říjen 2026: převod 3 h + přiděleno 10 h = čerpáno 13 h + převedeno 0 min + propadlo 0 min');
+    await server.shot(page, 'draft-c-ledger');
+
     // Back to the run: issue all drafts, with a confirmation and a progress bar.
     await page.goBack();
     await page.getByTestId('page-billing-run').waitFor();
@@ -175,6 +185,15 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(ledger).toMatch(/3 h/);
     expect(ledger).toMatch(/10 h/);
     expect(ledger).toMatch(/13 h/);
+    // The chart beside it speaks in hours too: axis ticks on whole hours, the tooltip as the table ("Vyčerpáno: 7 h", not 420).
+    const chart = page.getByTestId('contract-chart');
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    const ticks = (await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain);
+    // October's 13 h (3 h carried in + 10 h) is the highest: ticks every 3 h up to 15 h.
+    expect(ticks).toEqual(['0 min', '3 h', '6 h', '9 h', '12 h', '15 h']);
+    await chart.locator('.recharts-bar-rectangle').first().hover();
+    await expect.poll(async () => plain(await chart.locator('.recharts-tooltip-wrapper').innerText()), { timeout: STEP_MS }).toContain('Vyčerpáno: 7 h');
+    expect(plain(await chart.locator('.recharts-tooltip-wrapper').innerText())).toContain('Nárok: 10 h');
     await server.shot(page, 'prepaid-ledger');
 
     // Example B: revenue 6 440,00, cost 2 800,00, margin 3 640,00 Kč (56,5 %).

@@ -62,6 +62,11 @@ async function logWork(page: Page, date: string, start: string, minutes: string,
   return Number((await row.getAttribute('data-testid'))?.replace('record-row-', ''));
 }
 
+/** The texts of the toasts shown now (Mantine notifications), one string. */
+async function toasts(page: Page): Promise<string> {
+  return plain((await page.locator('.mantine-Notification-root').allInnerTexts()).join('\n'));
+}
+
 describe('Records: log, price, submit, approve, export', () => {
   const ids: number[] = [];
 
@@ -111,6 +116,12 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(plain(await page.getByTestId('records-totals').innerText())).toContain('4 625,00 Kč');
     await shot(page, 'manager-ticket-prices');
 
+    // With a mouse and a wide screen the search box of a list shows its "/" key hint (hidden on the phone, below).
+    await page.goto('/clients');
+    await page.getByTestId('clients-search-key-hint').waitFor();
+    await page.goto(`/tickets/${ticketId}`);
+    await page.getByTestId('records-panel').waitFor();
+
     // The approval queue: both submitted records, approved together.
     await page.getByTestId('nav-approvals').click();
     await page.getByTestId('page-approvals').waitFor();
@@ -156,6 +167,8 @@ describe('Records: log, price, submit, approve, export', () => {
     const travel = page.locator('[data-testid^="record-row-"][data-kind="travel"]');
     await travel.waitFor();
     expect(await travel.innerText()).toContain('36,5 km');
+    // The confirmation reads as a sentence: "Vykázáno: cesta 36,5 km, 40 min · 438,00 Kč".
+    await expect.poll(() => toasts(page), { timeout: STEP_MS }).toMatch(/Vykázáno: cesta 36,5 km, 40 min( · |$)/m);
     // No sideways scrolling on the phone (the server's tsconfig has no DOM types: the page measures itself).
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
@@ -179,6 +192,12 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.goto(`/tickets/${ticketId}`);
     await page.getByTestId('timer-discard').click();
     await page.getByTestId('timer-start').waitFor();
+
+    // The "/" key hint of a list's search box is of no use on a touch screen and would cut the placeholder.
+    await page.goto('/clients');
+    await page.getByTestId('clients-search').waitFor();
+    await page.locator('[data-testid^="clients-row-"]').first().waitFor();
+    expect(await page.getByTestId('clients-search-key-hint').count()).toBe(0);
 
     // My week on the phone opens scrolled to today's column (the grid is wider than the screen) and says more lies aside.
     await page.goto('/timesheets');
@@ -214,6 +233,16 @@ describe('Records: log, price, submit, approve, export', () => {
     const row = page.locator('[data-testid^="record-row-"][data-kind="travel"]');
     await row.waitFor();
     const id = Number((await row.getAttribute('data-testid'))?.replace('record-row-', ''));
+
+    // The demo's call-out fee is named after its unit: the picker and the confirmation say "Výjezd" once.
+    await page.getByTestId('record-kind-fee').click();
+    await page.getByTestId('record-feeId').click();
+    await page.getByRole('option', { name: 'Výjezd', exact: true }).click();
+    await page.getByTestId('record-save').click();
+    await page.locator('[data-testid^="record-row-"][data-kind="fee"]').waitFor();
+    await expect.poll(() => toasts(page), { timeout: STEP_MS }).toMatch(/Vykázáno: Výjezd × 1( · |$)/m);
+    expect(await page.locator('[data-testid^="record-row-"][data-kind="fee"]').innerText()).not.toContain('výjezd');
+    await page.getByTestId('record-kind-travel').click();
 
     // The draft opens filled in (km with the decimal comma of the UI); emptied km is refused on its field, not kept silently.
     await page.getByTestId(`record-edit-${id}`).click();

@@ -1,7 +1,9 @@
 import { Kbd, Loader, SegmentedControl, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { CSSProperties, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEY_HINT_MEDIA, searchBoxEnd } from './searchKeyHint';
 
 interface SearchInputProps {
   /** For the "/" shortcut that focuses the box (useKeyShortcuts). */
@@ -13,13 +15,14 @@ interface SearchInputProps {
   style?: CSSProperties;
   /** Escape empties the box. */
   clearOnEscape?: boolean;
-  /** When given, the box shows the "/" key hint, or a spinner while the list is being fetched. */
+  /** When given, the box shows a spinner while the list is being fetched, else the "/" key hint (not on touch or phone screens). */
   busy?: boolean;
 }
 
 /** The search box above a list. */
 export function SearchInput({ ref, value, onChange, placeholder, testId, style, clearOnEscape, busy }: SearchInputProps) {
   const { t } = useTranslation();
+  const end = searchBoxEnd(busy, useMediaQuery(KEY_HINT_MEDIA) ?? false);
   return (
     <TextInput
       ref={ref}
@@ -30,7 +33,7 @@ export function SearchInput({ ref, value, onChange, placeholder, testId, style, 
       placeholder={placeholder}
       aria-label={t('common.search')}
       leftSection={<IconSearch size={16} />}
-      rightSection={busy === undefined ? undefined : busy ? <Loader size={14} /> : <Kbd size="xs">/</Kbd>}
+      rightSection={end === 'spinner' ? <Loader size={14} /> : end === 'keyHint' ? <Kbd size="xs" data-testid={`${testId}-key-hint`}>/</Kbd> : undefined}
       style={style}
       data-testid={testId}
     />

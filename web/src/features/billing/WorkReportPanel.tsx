@@ -7,7 +7,7 @@ import { formatMoney } from '../pricing/money';
 import { formatMinutes } from '../records/format';
 import { useWorkReport, workReportUrl } from './api';
 import { ExcludeRecordModal } from './DraftModals';
-import { formatMilli } from './format';
+import { formatMilli, ledgerSentenceValues } from './format';
 
 const OUTCOME_COLORS = { covered: 'teal', partly_covered: 'yellow', billed: 'blue' } as const;
 
@@ -86,10 +86,7 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
           </Text>
           {report.data.ledger ? (
             <Text size="sm" c="dimmed" data-testid="work-report-ledger">
-              {t('billing.workReport.ledger', {
-                period: report.data.ledger.period, opening: report.data.ledger.openingCarried, allocated: report.data.ledger.allocated,
-                consumed: report.data.ledger.consumed, carried: report.data.ledger.carriedOut, lapsed: report.data.ledger.lapsed,
-              })}
+              {t('billing.workReport.ledger', ledgerSentenceValues(report.data.ledger))}
             </Text>
           ) : null}
         </>

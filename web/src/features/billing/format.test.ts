@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
+import { ledgerSentenceValues } from './format';
 import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 
 describe('billing formats', () => {
@@ -75,5 +77,22 @@ describe('billing formats', () => {
     expect(normalizeExchangeRate(' 24.335 ')).toBe('24.335');
     expect(normalizeExchangeRate('1')).toBe('1');
     for (const bad of ['0', '0,000', '-24', '2e3', '24,1234567', '24,3,3', '', 'abc']) expect(normalizeExchangeRate(bad), bad).toBeNull();
+  });
+
+  it('writes the work report\'s prepaid ledger in hours, as the totals above it (BILLING.md example C, October)', async () => {
+    const october = { period: '2026-10', openingCarried: 180, allocated: 600, consumed: 780, carriedOut: 0, lapsed: 0 };
+    expect(ledgerSentenceValues(october, 'cs-CZ')).toEqual({ period: 'říjen 2026', opening: '3 h', allocated: '10 h', consumed: '13 h', carried: '0 min', lapsed: '0 min' });
+    expect(ledgerSentenceValues({ ...october, period: '2026-09', openingCarried: 0, consumed: 420, carriedOut: 180, lapsed: 30 }, 'en-GB'))
+      .toEqual({ period: 'September 2026', opening: '0 min', allocated: '10 h', consumed: '7 h', carried: '3 h', lapsed: '30 min' });
+    await i18n.changeLanguage('cs');
+    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'cs-CZ')))
+      .toBe('Předplacené hodiny – říjen 2026: převod 3 h + přiděleno 10 h = čerpáno 13 h + převedeno 0 min + propadlo 0 min');
+    await i18n.changeLanguage('sk');
+    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'sk-SK')))
+      .toBe('Predplatené hodiny – október 2026: prenos 3 h + pridelené 10 h = čerpané 13 h + prenesené 0 min + prepadnuté 0 min');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'en-GB')))
+      .toBe('Prepaid hours – October 2026: carried in 3 h + allocated 10 h = used 13 h + carried out 0 min + lapsed 0 min');
+    await i18n.changeLanguage('cs');
   });
 });

@@ -1,6 +1,7 @@
 // Periods, percentages and amounts as the billing pages show and type them (pure).
 import { localeTag } from '../../app/format';
-import type { BulkIssueReport, RunDraft } from './api';
+import { formatMinutes } from '../records/format';
+import type { BulkIssueReport, RunDraft, WorkReport } from './api';
 
 /** The month before the one containing `today` ('2026-11-02' → '2026-10'). */
 export function lastMonth(today: Date = new Date()): string {
@@ -109,4 +110,19 @@ export function positiveAmountProblem(value: number | string): 'required' | 'amo
 export function previewScale(boxWidth: number, documentWidth: number): number {
   if (boxWidth <= 0 || documentWidth <= 0) return 1;
   return Math.min(1, boxWidth / documentWidth);
+}
+
+/**
+ * The values of the work report's prepaid-ledger sentence (billing.workReport.ledger):
+ * minutes as the report's totals above it write them ("3 h", "13 h"), the period by name.
+ */
+export function ledgerSentenceValues(ledger: NonNullable<WorkReport['ledger']>, locale: string = localeTag()): Record<'period' | 'opening' | 'allocated' | 'consumed' | 'carried' | 'lapsed', string> {
+  return {
+    period: formatPeriod(ledger.period, locale),
+    opening: formatMinutes(ledger.openingCarried, locale),
+    allocated: formatMinutes(ledger.allocated, locale),
+    consumed: formatMinutes(ledger.consumed, locale),
+    carried: formatMinutes(ledger.carriedOut, locale),
+    lapsed: formatMinutes(ledger.lapsed, locale),
+  };
 }

@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Consumption, LedgerRow } from './api';
+import { formatMinutes, minuteAxisTicks } from './format';
 
 /** Prepaid minutes per period: consumed (bars) against the allowance (line); the current period live, if the ledger has no row for it yet. */
 export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current: Consumption | null }) {
@@ -11,6 +12,8 @@ export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current
     data.push({ period: `${current.period} *`, consumed: current.used, allowance: current.allocated + current.carried });
   }
   if (!data.length) return null;
+  // Hours as the table beside it writes them ("10 h", "7 h"), on the axis and in the tooltip alike.
+  const ticks = minuteAxisTicks(Math.max(...data.map((d) => Math.max(d.consumed, d.allowance))));
   return (
     <figure style={{ margin: 0 }} data-testid="contract-chart">
       <div style={{ width: '100%', height: 240 }}>
@@ -18,8 +21,8 @@ export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current
           <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
+            <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} tickFormatter={(minutes: number) => formatMinutes(minutes)} width={64} />
+            <Tooltip separator=": " formatter={(minutes) => formatMinutes(Number(minutes))} />
             <Legend />
             <Bar dataKey="consumed" name={t('contracts.ledger.consumed')} fill="#228be6" />
             <Line dataKey="allowance" name={t('contracts.chart.allowance')} stroke="#fa5252" dot={false} type="stepAfter" />

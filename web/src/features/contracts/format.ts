@@ -6,13 +6,33 @@ export function formatFactor(thousandths: number): string {
   return formatNumber(thousandths / 1000, { maximumFractionDigits: 3 });
 }
 
-/** Minutes as "12 h 30 min" (hours only from 60 up). */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '−' : '';
-  const m = Math.abs(minutes);
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return h ? `${sign}${formatNumber(h)} h${rest ? ` ${rest} min` : ''}` : `${sign}${rest} min`;
+/** Minutes as "12 h 30 min": the app's one formatter, so the contract's table and chart read as the records do. */
+export { formatMinutes } from '../records/format';
+
+/** Steps of a minutes axis: up to an hour in minutes, else in whole hours (ticks read "2 h", never "1 h 40 min"). */
+const MINUTE_STEPS = [5, 10, 15, 30];
+const HOUR_STEPS = [1, 2, 3, 5];
+const MAX_TICK_GAPS = 5;
+
+/**
+ * The ticks of a chart axis of minutes from 0 up to at least `maxMinutes`, at a round
+ * step and at most 5 gaps apart: 600 → 0, 120, …, 600 (0 h, 2 h, … 10 h), 45 → 0, 15, 30, 45.
+ * Recharts' own ticks are round in minutes (150, 300), which read badly as hours.
+ */
+export function minuteAxisTicks(maxMinutes: number): number[] {
+  const max = Math.max(0, Math.ceil(maxMinutes));
+  if (max === 0) return [0, 60];
+  const step = max <= 60 ? (MINUTE_STEPS.find((s) => s * MAX_TICK_GAPS >= max) ?? 15) : hourStep(max);
+  const gaps = Math.ceil(max / step);
+  return Array.from({ length: gaps + 1 }, (_, i) => i * step);
+}
+
+/** The smallest of 1, 2, 3, 5, 10, 20, 30, 50 … hours (in minutes) that covers `max` in 5 gaps. */
+function hourStep(max: number): number {
+  for (let scale = 60; ; scale *= 10) {
+    const step = HOUR_STEPS.map((s) => s * scale).find((s) => s * MAX_TICK_GAPS >= max);
+    if (step) return step;
+  }
 }
 
 type Kind = 'month' | 'quarter' | 'year';

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
 import type { RecordState, ServiceRecord } from './api';
 import { unitLabel } from '../warehouse/units';
+import { feeQuantityText } from './feeWording';
 import { formatDecimal, formatMinutes } from './format';
 
 const STATE_COLORS: Record<RecordState, string> = { draft: 'gray', submitted: 'blue', approved: 'green', billed: 'violet' };
@@ -61,7 +62,7 @@ export function RecordAmount({ record, testId }: { record: ServiceRecord; testId
   );
 }
 
-/** What the record is: "On-site · out of hours", "Travel · 36,5 km · Zone A", "Call-out fee × 2 výjezd" (units in the user's language). */
+/** What the record is: "On-site · out of hours", "Travel · 36,5 km · Zone A", "Call-out fee × 2 visit", "Výjezd × 1" (units in the user's language, never repeating the name). */
 export function recordWhat(t: TFunction, r: ServiceRecord): string {
   if (r.kind === 'work') {
     const parts = [r.workType?.name ?? t('records.kinds.work')];
@@ -71,13 +72,22 @@ export function recordWhat(t: TFunction, r: ServiceRecord): string {
   if (r.kind === 'travel') {
     return [t('records.kinds.travel'), r.km !== null ? `${formatDecimal(r.km)} km` : null, r.zone?.name, r.vehicle].filter(Boolean).join(' · ');
   }
-  if (r.kind === 'fee') return `${r.fee?.name ?? t('records.kinds.fee')} × ${formatDecimal(r.quantity)} ${unitLabel(t, r.fee?.unit ?? '')}`.trim();
+  if (r.kind === 'fee') return feeQuantityText(t, { name: r.fee?.name ?? t('records.kinds.fee'), unit: r.fee?.unit ?? '' }, r.quantity);
   return `${r.item ? `${r.item.code} · ${r.item.name}` : t('records.kinds.material')} × ${formatDecimal(r.quantity)} ${unitLabel(t, r.item?.unit ?? '')}`.trim();
 }
 
-/** The record in a few words for a confirmation ("Logged 1 h 40 min", "Logged Travel · 36 km"): the time of work, else what it is. */
+/**
+ * The record in a few words, to follow "Logged: " in a confirmation or a list: the time
+ * of work ("1 h 40 min"), a trip as part of a sentence ("travel 36,5 km, 40 min", lower
+ * case), else what it is ("Výjezd × 1").
+ */
 export function recordSummary(t: TFunction, r: ServiceRecord): string {
-  return r.kind === 'work' ? formatMinutes(r.minutes) : recordWhat(t, r);
+  if (r.kind === 'work') return formatMinutes(r.minutes);
+  if (r.kind === 'travel') {
+    const how = [r.km !== null ? `${formatDecimal(r.km)} km` : null, r.minutes > 0 ? formatMinutes(r.minutes) : null, r.zone?.name].filter(Boolean).join(', ');
+    return how ? t('records.summary.travel', { how }) : t('records.summary.travelOnly');
+  }
+  return recordWhat(t, r);
 }
 
 /** "1 h 40 min → 1 h 45 min billable" (billable minutes after rounding and minimums, when priced). */

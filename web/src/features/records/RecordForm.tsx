@@ -9,7 +9,7 @@ import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
-import { unitLabel } from '../warehouse/units';
+import { feeOptionLabel } from './feeWording';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
 import { type ServiceRecord, useCreateRecord, useTimer, useUpdateRecord } from './api';
 import { formatDecimal } from './format';
@@ -178,7 +178,7 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
                 required
                 searchable
                 allowDeselect={false}
-                data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (${unitLabel(t, f.unit)})` }))}
+                data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: feeOptionLabel(t, f) }))}
                 {...field('feeId')}
                 style={{ gridColumn: 'span 2' }}
               />

@@ -1,14 +1,19 @@
 // Minutes, durations and quantities as technicians type and read them (pure).
 import { localeTag } from '../../app/format';
 
-/** 100 → "1 h 40 min", 45 → "45 min", 120 → "2 h", 0 → "0 min". */
-export function formatMinutes(minutes: number): string {
+/**
+ * The app's one minutes formatter (records, contracts, work reports, charts):
+ * 100 → "1 h 40 min", 45 → "45 min", 120 → "2 h", 0 → "0 min"; hours grouped
+ * in the UI language (60 000 → "1 000 h" in Czech).
+ */
+export function formatMinutes(minutes: number, locale: string = localeTag()): string {
   const sign = minutes < 0 ? '−' : '';
   const abs = Math.abs(Math.round(minutes));
   const h = Math.floor(abs / 60);
   const m = abs % 60;
   if (h === 0) return `${sign}${m} min`;
-  return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
+  const hours = new Intl.NumberFormat(locale).format(h);
+  return m === 0 ? `${sign}${hours} h` : `${sign}${hours} h ${m} min`;
 }
 
 /** 100 → "1:40", 5 → "0:05" (compact, for grids). */
