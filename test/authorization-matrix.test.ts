@@ -60,6 +60,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/clients/:id/contacts': ['admin', 'manager', 'operator'],
   'PATCH /api/v1/contacts/:id': ['admin', 'manager', 'operator'],
   'GET /api/v1/tickets': TICKET_STAFF,
+  'GET /api/v1/tickets/count': TICKET_STAFF,
   'POST /api/v1/tickets': TICKET_STAFF,
   'GET /api/v1/tickets/:id': TICKET_STAFF,
   'PATCH /api/v1/tickets/:id': TICKET_STAFF,
