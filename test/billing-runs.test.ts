@@ -126,6 +126,38 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     expect((await w.call(w.tech.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report`)).statusCode).toBe(403);
   });
 
+  it("gives each work report row its record's price explanation in the reader's language and its invoice line; not to a technician, not in the client's CSV", async () => {
+    const d = draftOf(w.ex.clients.a);
+    const reader = await w.t.userWith(['manager']);
+    await w.ok(reader.auth, 'PATCH', '/api/v1/auth/me', { language: 'cs' });
+    const report = await w.ok(reader.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report`);
+    const spaces = (l: string) => l.replace(/[\u00a0\u202f]/g, ' ');
+    const onSite = report.entries.find((e: any) => e.recordId === String(w.ex.records.a.onSite));
+    expect(onSite.amountMinor).toBe(2_625_00);
+    const why = onSite.explanation.map(spaces);
+    expect(why[0]).toBe('Ceník „Standard 2026“ (výchozí), verze platná od 1. 1. 2026, ceny v CZK');
+    expect(why).toContain('Časová třída Mimo pracovní dobu: po 12. 10. 2026 18:30 je mimo pracovní dobu po–pá 08:00–17:00; příplatek 50 %');
+    expect(why).toContain('105 min × 1 000,00/h × 150 % = 2 625,00');
+    expect(why.some((l: string) => l.startsWith('Interní náklad:'))).toBe(true); // a manager sees costs, as on the ticket
+    // The row points to its invoice line: the one of 2 625,00.
+    const line = await db().selectFrom('invoice_lines').select(['id', 'net_minor']).where('id', '=', Number(onSite.lineId)).executeTakeFirstOrThrow();
+    expect(line.net_minor).toBe(2_625_00);
+    expect(report.entries.every((e: any) => e.explanation.length > 0 && e.lineId !== null)).toBe(true);
+    // Covered work of example B has no line (nothing billed) but still its explanation, in the accountant's English.
+    const b = await w.ok(accountant, 'GET', `/api/v1/invoices/${draftOf(w.ex.clients.b).invoiceId}/work-report`);
+    const covered = b.entries.find((e: any) => e.recordId === String(w.ex.records.b.remote));
+    expect(covered).toMatchObject({ outcome: 'covered', lineId: null });
+    expect(covered.explanation[0]).toMatch(/^Price list "Standard 2026"/);
+    // A technician sees prices on tickets but does not read invoices: no report, no explanation.
+    const tech = await w.call(w.tech.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report`);
+    expect(tech.statusCode).toBe(403);
+    expect(tech.body).not.toContain('Standard 2026');
+    // The client's CSV stays as it was: no price explanations in it.
+    const csv = await w.call(reader.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain('Standard 2026');
+  });
+
   it('re-running October replaces its drafts with the same ones and recomputes the ledger; issued invoices stay', async () => {
     const before = await visibleDrafts('2026-10');
     const september = await db().selectFrom('invoices').selectAll().where('id', '=', w.ex.septemberInvoiceId).executeTakeFirstOrThrow();

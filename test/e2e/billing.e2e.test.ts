@@ -8,7 +8,8 @@
 //
 // The manager runs October 2026, sees the drafts of A, B and C with totals
 // 12 023,77 Kč, 7 792,40 Kč and 12 100,00 Kč (net + VAT exactly as BILLING.md §5: the demo
-// supplier does not round totals), opens a work report (and its CSV),
+// supplier does not round totals), opens a work report (and its CSV), reads why
+// example A's evening work is 2 625,00 Kč (the row's and the line's ⓘ),
 // reads C's prepaid ledger under its work report in hours, issues all drafts, sees the
 // ledger of the prepaid contract on its contract page (table and chart in hours)
 // and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
@@ -103,6 +104,28 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(4);
     await server.shot(page, 'draft-b-work-report');
+
+    // Example A's draft: why the evening on-site work (12 Oct 18:30, 100 min) is 2 625,00 Kč — its work report row's ⓘ
+    // opens the record's explanation as on the ticket (out-of-hours +50 %, 105 billable minutes); its invoice line's ⓘ the same.
+    await page.goBack();
+    await page.getByTestId('page-billing-run').waitFor();
+    await page.getByTestId(drafts.find((d) => d.gross === TOTALS.A)!.testId).getByRole('link').click();
+    await page.getByTestId('page-invoice').waitFor();
+    const evening = page.getByTestId('work-report-table').locator('tr', { hasText: '18:30' });
+    await evening.locator('[data-testid^="wr-why-"]').click();
+    const why = page.locator('[data-testid^="wr-why-"][data-testid$="-text"]');
+    await why.waitFor();
+    const whyText = plain(await why.innerText());
+    expect(whyText).toContain('Mimo pracovní dobu');
+    expect(whyText).toContain('příplatek 50 %');
+    expect(whyText).toContain('105 min × 1 000,00/h × 150 % = 2 625,00');
+    await server.shot(page, 'draft-a-why');
+    await evening.locator('[data-testid^="wr-why-"]').click(); // the ⓘ closes what it opened
+    await why.waitFor({ state: 'hidden' });
+    await page.getByTestId('invoice-lines').locator('tr', { hasText: '2 625,00' }).locator('[data-testid^="line-why-"]').click();
+    const lineWhy = page.locator('[data-testid^="line-why-"][data-testid$="-text"]');
+    await lineWhy.waitFor();
+    expect(plain(await lineWhy.innerText())).toContain('105 min × 1 000,00/h × 150 % = 2 625,00');
 
     // Example C's work report: the prepaid ledger under it in hours, as the totals above it (not "převod 180 + přiděleno 600").
     await page.goBack();

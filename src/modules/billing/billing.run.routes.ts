@@ -53,6 +53,8 @@ const workReport = z.looseObject({
   entries: z.array(z.looseObject({
     recordId: z.string(), date: z.string(), kind: z.string(), minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(),
     outcome: z.enum(['covered', 'partly_covered', 'billed']), amountMinor: z.number(), late: z.boolean(),
+    lineId: z.string().nullable().describe("The draft's or invoice's line the record's amount went into (invoice lines' id); null when nothing was billed (covered)"),
+    explanation: z.array(z.string()).describe("Why the record's own price is what it is, line by line, in the requesting user's language (cs, sk, en), as on the ticket's records: list and version, rate, time class and surcharge, rounding, minimum, amount; cost lines only for roles that see costs. What the contract covered is in outcome and coveredMinutes"),
   })),
   ledger: z.looseObject({ period: z.string(), openingCarried: z.number(), allocated: z.number(), consumed: z.number(), carriedOut: z.number(), lapsed: z.number() }).nullable(),
   totals: z.object({ minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(), amountMinor: z.number() }),
@@ -134,10 +136,10 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
 
     app.get('/api/v1/invoices/:id/work-report', {
       config: { access: 'invoices.read' },
-      schema: { tags, summary: 'The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome and amount; the prepaid ledger', params: idParam, response: { 200: workReport, ...errorResponses } },
+      schema: { tags, summary: "The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome, amount, its invoice line and its price explanation in the reader's language; the prepaid ledger. Only roles that see prices (admin, manager, accountant)", params: idParam, response: { 200: workReport, ...errorResponses } },
       handler: async (request) => {
-        const report = await workReports.build(contextOf(request), request.params.id);
-        return { ...report, entries: report.entries.map((e) => ({ ...e })), ledger: report.ledger ? { ...report.ledger } : null };
+        const report = await workReports.read(contextOf(request), request.params.id);
+        return { ...report, entries: report.entries.map((e) => ({ ...e, explanation: [...e.explanation] })), ledger: report.ledger ? { ...report.ledger } : null };
       },
     });
 

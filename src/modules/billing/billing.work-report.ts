@@ -3,14 +3,33 @@
  * put on it, chronologically, with minutes, billable minutes, what the
  * allowance covered, the outcome and the amount; plus the period's prepaid
  * ledger. JSON, CSV (UTF-8 with BOM; ';' and decimal comma for Czech and
- * Slovak) and PDF (the documents module renders it).
+ * Slovak) and PDF (the documents module renders it). The JSON read (`read`)
+ * adds what only the staff see: each record's price explanation in the
+ * reader's language and the invoice line it went into; the client's CSV and
+ * PDF never carry them.
  */
 import type { Db } from '../../platform/db/index.ts';
 import { forbidden, notFound } from '../../shared/errors.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderWorkReportPdf } from '../documents/index.ts';
 import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import { isCostLine, renderExplanation, type StoredExplanationLine } from '../pricing/index.ts';
 import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
+
+/** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
+export interface WorkReportRead extends Omit<WorkReport, 'entries'> {
+  readonly entries: readonly (WorkReportEntry & {
+    /** The invoice line the record's amount went into; null when covered (nothing billed) or the line was removed. */
+    readonly lineId: string | null;
+    /** Why the record's own price is what it is, in the reader's language; cost lines only for the costs field scope. */
+    readonly explanation: readonly string[];
+  })[];
+}
+
+/** What the work report reads of a record's pricing_json (written by the records module when it priced the record). */
+interface StoredWhy {
+  explanation?: StoredExplanationLine[];
+}
 
 const KIND: Readonly<Record<string, WorkReportEntry['kind']>> = { work: 'work', travel: 'travel', fee: 'unit_fee', material: 'item' };
 
@@ -23,6 +42,25 @@ export function createWorkReports(deps: { db: Db }) {
   }
 
   async function build(ctx: RequestContext, invoiceId: number): Promise<WorkReport> {
+    return (await load(ctx, invoiceId)).report;
+  }
+
+  /** The report with each record's explanation and invoice line: the same read as the invoice's, so the same roles (prices field scope). */
+  async function read(ctx: RequestContext, invoiceId: number): Promise<WorkReportRead> {
+    const { report, staff } = await load(ctx, invoiceId);
+    const scope = fieldScopeOf(ctx.actor.roles);
+    const language = ctx.actor.language ?? 'en';
+    const entries = report.entries.map((e) => {
+      const { lineId, pricingJson } = staff.get(e.recordId)!;
+      const why = pricingJson ? ((JSON.parse(pricingJson) as StoredWhy).explanation ?? []) : [];
+      // The records list shows the same: cost lines only to those who see costs.
+      const explanation = renderExplanation(scope.costs ? why : why.filter((l) => !isCostLine(l)), language);
+      return { ...e, lineId, explanation };
+    });
+    return { ...report, entries };
+  }
+
+  async function load(ctx: RequestContext, invoiceId: number): Promise<{ report: WorkReport; staff: Map<string, { lineId: string | null; pricingJson: string | null }> }> {
     must(ctx);
     const invoice = await db
       .selectFrom('invoices as i')
@@ -42,7 +80,7 @@ export function createWorkReports(deps: { db: Db }) {
       .select([
         'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
         't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'z.name as zone',
-        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late',
+        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'r.pricing_json',
       ])
       .where('ir.invoice_id', '=', invoiceId)
       .orderBy('r.date')
@@ -70,7 +108,9 @@ export function createWorkReports(deps: { db: Db }) {
       .executeTakeFirst();
     const supplier = await loadSupplier(db);
     const sum = (pick: (e: WorkReportEntry) => number) => entries.reduce((s, e) => s + pick(e), 0);
-    return {
+    // Kept as read, parsed only by read(): the client's CSV and PDF do not need it.
+    const staff = new Map(rows.map((r) => [String(r.id), { lineId: r.line_id === null ? null : String(r.line_id), pricingJson: r.pricing_json }]));
+    const report: WorkReport = {
       invoiceId: String(invoice.id), invoiceNumber: invoice.number, period: invoice.period ?? '', currency: invoice.currency,
       language: invoice.language === 'cs' || invoice.language === 'sk' ? invoice.language : 'en', supplierName: supplier.name,
       client: { name: invoice.client_name, companyId: invoice.company_id },
@@ -81,6 +121,7 @@ export function createWorkReports(deps: { db: Db }) {
         : null,
       totals: { minutes: sum((e) => e.minutes), billableMinutes: sum((e) => e.billableMinutes), coveredMinutes: sum((e) => e.coveredMinutes), amountMinor: sum((e) => e.amountMinor) },
     };
+    return { report, staff };
   }
 
   async function itemNamesOf(ids: number[]): Promise<Map<number, string>> {
@@ -99,7 +140,7 @@ export function createWorkReports(deps: { db: Db }) {
     return { body: await renderWorkReportPdf(report), filename: `work-report-${report.invoiceNumber ?? report.period}-${report.invoiceId}.pdf` };
   }
 
-  return { build, csv, pdf };
+  return { build, read, csv, pdf };
 }
 
 export type WorkReports = ReturnType<typeof createWorkReports>;

@@ -2,12 +2,17 @@ import { ActionIcon, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyH
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../pricing/money';
-import type { InvoiceDetail, InvoiceLine } from './api';
+import { PriceWhy } from '../pricing/PriceWhy';
+import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
 import { formatMilli, formatVatRate } from './format';
+import { lineWhyGroups } from './workReportWhy';
 
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
 
-/** The invoice's lines; on a draft each line's text can be changed and manual lines removed. */
+/**
+ * The invoice's lines; a line made of records opens their explanations (ⓘ, from the work report the page
+ * reads anyway); on a draft each line's text can be changed and manual lines removed.
+ */
 export function LinesTable({ invoice, editable, onEdit, onDelete }: {
   invoice: InvoiceDetail;
   editable: boolean;
@@ -16,6 +21,8 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
 }) {
   const { t } = useTranslation();
   const c = invoice.currency;
+  // The same query as the work report panel's: no request of its own.
+  const report = useWorkReport(invoice.id, invoice.recordsCount > 0);
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table striped data-testid="invoice-lines">
@@ -39,7 +46,12 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
               <Table.Td ta="right" data-testid="line-quantity">{formatMilli(l.quantityMilli)} {l.unitText}</Table.Td>
               <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
               <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
-              <Table.Td ta="right">{money(l.netMinor, c)}</Table.Td>
+              <Table.Td ta="right">
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{money(l.netMinor, c)}</Text>
+                  <PriceWhy groups={lineWhyGroups(t, report.data, l.id)} label={t('billing.workReport.lineWhy')} testId={`line-why-${l.id}`} />
+                </Group>
+              </Table.Td>
               {editable ? (
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

@@ -4,14 +4,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
+import { PriceWhy } from '../pricing/PriceWhy';
 import { formatMinutes } from '../records/format';
 import { useWorkReport, workReportUrl } from './api';
 import { ExcludeRecordModal } from './DraftModals';
 import { formatMilli, ledgerSentenceValues } from './format';
+import { entryWhyLines } from './workReportWhy';
 
 const OUTCOME_COLORS = { covered: 'teal', partly_covered: 'yellow', billed: 'blue' } as const;
 
-/** The work report of a draft or invoice: every record with its minutes and outcome, the prepaid ledger, CSV and PDF; on a draft a record can be excluded. */
+/**
+ * The work report of a draft or invoice: every record with its minutes and outcome, the prepaid ledger, CSV and PDF;
+ * each amount's ⓘ says how it came about (as on the ticket); on a draft a record can be excluded.
+ */
 export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: number; version: number; editable: boolean }) {
   const { t } = useTranslation();
   const report = useWorkReport(invoiceId);
@@ -65,7 +70,12 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
                       <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{t(`billing.workReport.outcomes.${e.outcome}`)}</Badge>
                       {e.late ? <Badge ml={4} color="orange" variant="outline" miw="max-content">{t('billing.workReport.late')}</Badge> : null}
                     </Table.Td>
-                    <Table.Td ta="right">{formatMoney(e.amountMinor, report.data.currency)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatMoney(e.amountMinor, report.data.currency)}</Text>
+                        <PriceWhy groups={[{ lines: entryWhyLines(t, e, report.data.currency) }]} label={t('billing.workReport.why')} testId={`wr-why-${e.recordId}`} />
+                      </Group>
+                    </Table.Td>
                     {editable ? (
                       <Table.Td>
                         <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setExcluding(Number(e.recordId))} data-testid={`wr-exclude-${e.recordId}`}>

@@ -177,6 +177,10 @@ export interface WorkReportEntry {
   outcome: 'covered' | 'partly_covered' | 'billed';
   amountMinor: number;
   late: boolean;
+  /** The invoice line the record's amount went into (an invoice line's id as text); null when covered. */
+  lineId: string | null;
+  /** Why the record's own price is what it is, worded by the server in the reader's language. */
+  explanation: string[];
 }
 
 export interface WorkReport {

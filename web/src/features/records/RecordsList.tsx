@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, List, Popover, Stack, Text, Tooltip } from '@mantine/core';
-import { IconHelpCircle, IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
@@ -7,6 +7,7 @@ import { usePhone } from '../admin/shared/usePhone';
 import type { ServiceRecord } from './api';
 import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
 import { MaterialFacts } from '../warehouse/MaterialFacts';
+import { PriceWhy } from '../pricing/PriceWhy';
 
 interface Props {
   records: ServiceRecord[];
@@ -14,28 +15,6 @@ interface Props {
   onSubmit: (r: ServiceRecord) => void;
   onDelete: (r: ServiceRecord) => void;
   onEdit: (r: ServiceRecord) => void;
-}
-
-/** How the amount came about (the server's explanation): only for those who see prices. */
-function Why({ record }: { record: ServiceRecord }) {
-  const { t } = useTranslation();
-  const phone = usePhone();
-  const lines = record.price.explanation ?? [];
-  if (lines.length === 0) return null;
-  return (
-    <Popover width={phone ? 300 : 360} position="bottom-end" withArrow shadow="md">
-      <Popover.Target>
-        <ActionIcon variant="subtle" color="gray" size={phone ? 'lg' : 'sm'} aria-label={t('records.why')} data-testid={`record-why-${record.id}`}>
-          <IconHelpCircle size={16} />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <List size="xs" spacing={2}>
-          {lines.map((line, i) => <List.Item key={i}>{line}</List.Item>)}
-        </List>
-      </Popover.Dropdown>
-    </Popover>
-  );
 }
 
 /** The ticket's records, oldest first; the technician's own drafts can be submitted, corrected or deleted here. */
@@ -68,7 +47,8 @@ export function RecordsList({ records, busyId, onSubmit, onDelete, onEdit }: Pro
           <div className="records-row-side">
             <Group gap={4} wrap="nowrap">
               <RecordAmount record={r} testId={`record-amount-${r.id}`} />
-              <Why record={r} />
+              {/* How the amount came about: the server sends the explanation only to those who see prices. */}
+              <PriceWhy groups={[{ lines: r.price.explanation ?? [] }]} label={t('records.why')} testId={`record-why-${r.id}`} />
             </Group>
             <Group gap={6} wrap="nowrap">
               <RecordStateBadge state={r.state} testId={`record-state-${r.id}`} />

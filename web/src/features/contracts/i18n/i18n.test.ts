@@ -40,3 +40,16 @@ describe('contracts plural texts', () => {
     expect(i18n.t('contracts.usage.counted', { lng: 'en', count: 1, states: 'x' })).toContain('1 covered work record in');
   });
 });
+
+// The contract page shows the prepaid figures in hours (“3 h 30 min”): its headings name hours too.
+describe('contracts prepaid headings', () => {
+  it.each([
+    ['cs', 'Předplacené hodiny v aktuálním období', 'Kniha předplacených hodin'],
+    ['sk', 'Predplatené hodiny v aktuálnom období', 'Kniha predplatených hodín'],
+    ['en', 'Prepaid hours in the current period', 'Prepaid hours ledger'],
+  ] as const)('%s speaks of hours, not minutes', (lng, usage, ledger) => {
+    const texts = { cs, sk, en }[lng].contracts;
+    expect(texts.usage.title).toBe(usage);
+    expect(texts.ledger.title).toBe(ledger);
+  });
+});
