@@ -201,6 +201,7 @@ describe.each(['light', 'dark'] as const)('Accessibility in the %s colour scheme
     await a11y.check('ticket detail', 'page-ticket-detail');
     await a11y.dialog('ticket priority dialog', page.getByTestId('ticket-priority-button'), 'priority-modal');
     await a11y.dialog('ticket edit dialog', page.getByTestId('ticket-edit'), 'ticket-edit-modal');
+    await a11y.dialog('keyboard shortcuts help', page.getByTestId('shortcut-help-hint'), 'shortcut-help');
 
     await page.goto('/tickets/new');
     await a11y.check('new ticket', 'ticket-form');

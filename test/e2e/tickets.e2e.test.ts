@@ -189,6 +189,10 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId(`tickets-row-${ticketId}`).waitFor();
     expect(await attr(page, 'tickets-table', 'data-layout')).toBe('cards');
     await shot(page, 'phone-list');
+    // No keyboard on a phone: no "? Keyboard shortcuts" in the header, and "?" (a paired keyboard's) opens nothing.
+    expect(await page.getByTestId('shortcut-help-hint').count()).toBe(0);
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('shortcut-help').count()).toBe(0);
     await page.getByTestId(`tickets-row-${ticketId}`).getByText(SUBJECT).click();
     await page.getByTestId('page-ticket-detail').waitFor();
     expect(await attr(page, 'ticket-state', 'data-state')).toBe('resolved');
@@ -266,6 +270,56 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.goto('/tickets/99999');
     await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
     expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
+  }, JOURNEY_MS);
+
+  test('"?" lists the shortcuts of the list and of a ticket, Esc gives the focus back; "?" in the search box is text; no custom field filter without custom fields', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto('/tickets');
+    await page.getByTestId('tickets-table').waitFor();
+    const help = page.getByTestId('shortcut-help');
+    // The header says so (a desktop browser has a keyboard).
+    expect(await page.getByTestId('shortcut-help-hint').textContent()).toContain('Klávesové zkratky');
+
+    // Typed into the search box, "?" is part of the search.
+    await page.getByTestId('tickets-search').click();
+    await page.keyboard.type('?');
+    expect(await page.getByTestId('tickets-search').inputValue()).toBe('?');
+    expect(await help.count()).toBe(0);
+    await page.getByTestId('tickets-search').fill('');
+
+    // On the list: the list's keys and the global ones, each key a <kbd>; Esc closes, the focus is back.
+    await page.getByTestId('tickets-filters-toggle').focus();
+    await page.keyboard.press('?');
+    await help.waitFor();
+    const next = help.getByTestId('shortcut-ticket-list-next');
+    expect(await next.textContent()).toContain('Vybrat další požadavek');
+    expect(await next.locator('kbd').allTextContents()).toEqual(['J']);
+    expect(await help.getByTestId('shortcut-ticket-list-create').locator('kbd').allTextContents()).toEqual(['C', 'N']);
+    await help.getByTestId('shortcut-global-help').waitFor();
+    expect(await help.getByTestId('shortcut-ticket-detail-reply').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('tickets-filters-toggle');
+
+    // The demo has no custom fields: the filters offer none (no empty "Vlastní pole: Vše" with a disabled value box).
+    await page.getByTestId('tickets-filters-toggle').click();
+    await page.getByTestId('tickets-filter-dimension-service').waitFor();
+    expect(await page.getByTestId('tickets-filter-custom').count()).toBe(0);
+
+    // On a ticket: its own keys, Ctrl+Enter of the reply box among them, none of the list's.
+    await page.goto(`/tickets/${printedInBrno}`);
+    await page.getByTestId('reply-body').waitFor();
+    await page.getByTestId('ticket-edit').focus();
+    await page.keyboard.press('?');
+    await help.waitFor();
+    expect(await help.getByTestId('shortcut-ticket-detail-assignToMe').textContent()).toContain('Přiřadit mně');
+    expect(await help.getByTestId('shortcut-ticket-detail-send').locator('kbd').allTextContents()).toEqual(['Ctrl', 'Enter']);
+    expect(await help.getByTestId('shortcut-ticket-list-next').count()).toBe(0);
+    await shot(page, 'shortcut-help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
   }, JOURNEY_MS);
 
   test('filters by two dimensions at once; the address keeps both', async () => {

@@ -1,23 +1,19 @@
-import { useEffect } from 'react';
+import { PAGE_SHORTCUTS, type ActionOf, type ShortcutHandlers } from './shortcuts';
+import { usePageShortcuts } from './useShortcuts';
+
+/** The keys the simple pages bind, by the character typed. */
+export type PageKey = '/' | 'n' | 'e';
 
 /**
- * Single-key shortcuts for list pages ("/" search, "n" new). Matches on the
- * produced character, so "/" works on Czech and Slovak keyboards (Shift+ú)
- * too, and ignores keys typed into fields or while a dialog is open.
+ * Single-key shortcuts of the simple pages ("/" search, "n" new, "e" edit), by key.
+ * Only keys of PAGE_SHORTCUTS are accepted, so the "?" help lists every one bound.
+ * Pages with keys of their own declare a registry and call usePageShortcuts.
  */
-export function useKeyShortcuts(map: Record<string, (() => void) | undefined>): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="menu"], [role="listbox"]')) return;
-      const handler = map[event.key];
-      if (handler) {
-        event.preventDefault();
-        handler();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [map]);
+export function useKeyShortcuts(map: Partial<Record<PageKey, () => void>>): void {
+  const handlers: ShortcutHandlers<ActionOf<typeof PAGE_SHORTCUTS>> = {};
+  for (const shortcut of PAGE_SHORTCUTS.shortcuts) {
+    const run = shortcut.keys.map((k) => map[k as PageKey]).find(Boolean);
+    if (run) handlers[shortcut.action] = run;
+  }
+  usePageShortcuts(PAGE_SHORTCUTS, handlers);
 }

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LoadingState } from '../components/QueryStates';
+import { ShortcutHelpHint, ShortcutHelpProvider } from '../components/ShortcutHelp';
 import { Logo } from './Logo';
 import { Navbar } from './Navbar';
 import { UserMenu } from './UserMenu';
@@ -12,47 +13,52 @@ export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <a href="#main" className="skip-link">
-        {t('common.skipToContent')}
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? t('nav.close') : t('nav.open')}
-              data-testid="nav-burger"
-            />
-            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="Kontor">
-              <Group gap={8} wrap="nowrap">
-                <Logo />
-                <Text fw={700} size="lg">
-                  Kontor
-                </Text>
-              </Group>
-            </Anchor>
+    <ShortcutHelpProvider>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <a href="#main" className="skip-link">
+          {t('common.skipToContent')}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.close') : t('nav.open')}
+                data-testid="nav-burger"
+              />
+              <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="Kontor">
+                <Group gap={8} wrap="nowrap">
+                  <Logo />
+                  <Text fw={700} size="lg">
+                    Kontor
+                  </Text>
+                </Group>
+              </Anchor>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <ShortcutHelpHint />
+              <UserMenu />
+            </Group>
           </Group>
-          <UserMenu />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar>
-        <Navbar onNavigate={close} />
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
-        <div className="page">
-          <Suspense fallback={<LoadingState />}>
-            <Outlet />
-          </Suspense>
-        </div>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar>
+          <Navbar onNavigate={close} />
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <div className="page">
+            <Suspense fallback={<LoadingState />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </ShortcutHelpProvider>
   );
 }

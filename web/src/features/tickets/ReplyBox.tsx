@@ -1,11 +1,12 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { IconLock, IconMail, IconSend } from '@tabler/icons-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useAddComment } from './api';
+import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { notify } from './notify';
 import { loadReplyDraft, type ReplyVisibility as Visibility, saveReplyDraft } from './replyDraft';
 
@@ -52,6 +53,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
       },
     );
   };
+  const sendKeys = useFieldShortcuts(TICKET_DETAIL_SHORTCUTS, { send });
 
   return (
     <Paper withBorder p="md" className={internal ? 'ticket-reply ticket-reply-internal' : 'ticket-reply'} data-testid="reply-box">
@@ -78,7 +80,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
             setBody(e.currentTarget.value);
             if (fieldError) setFieldError(null);
           }}
-          onKeyDown={getHotkeyHandler([['mod+Enter', send]])}
+          onKeyDown={sendKeys}
           placeholder={internal ? t('tickets.reply.internalPlaceholder') : t('tickets.reply.publicPlaceholder')}
           aria-label={t('tickets.reply.label')}
           autosize

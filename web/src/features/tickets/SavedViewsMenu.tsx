@@ -1,14 +1,15 @@
 import { Badge, Button, Checkbox, Group, Kbd, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { IconBookmark, IconBookmarkPlus, IconChevronDown, IconShare, IconShareOff, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { usePageShortcuts } from '../../app/components/useShortcuts';
 import type { TicketFilters } from './filters';
+import { TICKET_LIST_SHORTCUTS } from './keys';
 import { notify } from './notify';
 import { activeView, filtersOfView, viewFiltersOf, type SavedView } from './savedViews';
 import { useCreateView, useDeleteView, useSavedViews, useShareView } from './viewsApi';
@@ -78,7 +79,7 @@ export function SavedViewsMenu({ filters, onApply }: { filters: TicketFilters; o
   const active = activeView(items, filters);
   const mayShare = can('tickets.share_views');
 
-  useKeyShortcuts(useMemo(() => ({ v: () => setOpen(true) }), []));
+  usePageShortcuts(TICKET_LIST_SHORTCUTS, { views: () => setOpen(true) });
 
   const pick = (view: SavedView) => {
     const { filters: next, unsupported } = filtersOfView(view.filters);

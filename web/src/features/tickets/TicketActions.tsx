@@ -1,12 +1,13 @@
 import { Button, Group, Menu, Tooltip } from '@mantine/core';
 import { IconArrowRight, IconChevronDown, IconFlag, IconPencil, IconUserCheck } from '@tabler/icons-react';
-import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
-import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition, useUpdateTicket } from './api';
 import { useTicketTypes } from './configApi';
 import { EditTicketModal } from './EditTicketModal';
+import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { categoryColor, stateLabel } from './labels';
 import { PriorityModal } from './PriorityModal';
 import { asksAnything, transitionAsks } from './transitionAsks';
@@ -84,12 +85,10 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid^="ticket-transition-"]')?.focus());
   };
 
-  const shortcuts = useMemo(
-    () => (canWrite ? { a: assignToMe, s: openMenu, p: () => setDialog('priority'), e: () => setDialog('edit') } : {}),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [canWrite, ticket.version, mine, busy],
+  usePageShortcuts(
+    TICKET_DETAIL_SHORTCUTS,
+    canWrite ? { assignToMe, state: openMenu, priority: () => setDialog('priority'), edit: () => setDialog('edit') } : {},
   );
-  useKeyShortcuts(shortcuts);
 
   if (!canWrite) return null;
   return (

@@ -1,14 +1,15 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
-import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { useTicket, useTimeline } from './api';
 import { ticketIdFrom } from './filters';
+import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { PriorityBadge, SlaHeadlineBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
@@ -40,8 +41,7 @@ function TicketDetail({ id }: { id: number }) {
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
 
-  const shortcuts = useMemo(() => (canWrite ? { r: () => replyRef.current?.focus() } : {}), [canWrite]);
-  useKeyShortcuts(shortcuts);
+  usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

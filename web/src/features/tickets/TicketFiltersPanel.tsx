@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
-import { CUSTOM_PATTERN, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters } from './filters';
+import { CUSTOM_PATTERN, customFieldFilterShown, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters } from './filters';
 import { typeLabel } from './labels';
 import { ClientPicker, UserPicker } from './Pickers';
 
@@ -102,6 +102,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
   const teams = useTeams();
   const categories = useCategories();
   const dimensions = useDimensions();
+  const customFields = useAllCustomFields();
   const [tag, setTag] = useState(filters.tag ?? '');
   useEffect(() => setTag(filters.tag ?? ''), [filters.tag]);
   const commitTag = () => onChange({ tag: tag.trim().toLowerCase() || null });
@@ -217,7 +218,9 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
             data-testid={`tickets-filter-dimension-${c.code}`}
           />
         ))}
-        <CustomFieldFilter key={cleared} custom={filters.custom} onChange={(custom) => onChange({ custom })} />
+        {customFieldFilterShown(customFields.data?.length, filters.custom) ? (
+          <CustomFieldFilter key={cleared} custom={filters.custom} onChange={(custom) => onChange({ custom })} />
+        ) : null}
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
         <Button variant="subtle" size="xs" leftSection={<IconX size={14} />} onClick={() => { setCleared((n) => n + 1); onClear(); }} data-testid="tickets-filters-clear">

@@ -8,10 +8,10 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
-import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { useTicketsList } from './api';
 import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
-import { useEnterKey } from './keys';
+import { TICKET_LIST_SHORTCUTS } from './keys';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { TicketFiltersPanel } from './TicketFiltersPanel';
 import { TicketsTable } from './TicketsTable';
@@ -54,19 +54,18 @@ export default function TicketsListPage() {
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   useEffect(() => setSelected(-1), [apiQuery]);
 
-  const shortcuts = useMemo(
-    () => ({
-      '/': () => searchRef.current?.focus(),
-      j: () => setSelected((s) => Math.min(s + 1, items.length - 1)),
-      k: () => setSelected((s) => Math.max(s - 1, 0)),
-      // c as in mail clients' compose; n as on every other list (new client, new user, …).
-      ...(canWrite ? { c: () => navigate('/tickets/new'), n: () => navigate('/tickets/new') } : {}),
-    }),
-    [canWrite, navigate, items.length],
-  );
-  useKeyShortcuts(shortcuts);
   const selectedTicket = selected >= 0 ? items[selected] : undefined;
-  useEnterKey(useMemo(() => (selectedTicket ? () => navigate(`/tickets/${selectedTicket.id}`) : null), [selectedTicket, navigate]));
+  usePageShortcuts(TICKET_LIST_SHORTCUTS, {
+    search: () => searchRef.current?.focus(),
+    ...(items.length > 0
+      ? {
+          next: () => setSelected((s) => Math.min(s + 1, items.length - 1)),
+          previous: () => setSelected((s) => Math.max(s - 1, 0)),
+          open: () => selectedTicket && navigate(`/tickets/${selectedTicket.id}`),
+        }
+      : {}),
+    ...(canWrite ? { create: () => navigate('/tickets/new') } : {}),
+  });
 
   const filtered = filterCount > 0 || !!filters.q;
   const wider = filtered ? widerScope(filters) : null;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
-  activeFilterCount, chooseView, clearFilters, DEFAULT_FILTERS, dimensionFilterControls, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom,
+  activeFilterCount, chooseView, clearFilters, customFieldFilterShown, DEFAULT_FILTERS, dimensionFilterControls, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom,
   widerScope, withDimensionValues, type TicketFilters,
 } from './filters';
 
@@ -152,3 +152,13 @@ describe('queueFilterOptions (only queues whose tickets the list can show)', () 
   });
 });
 
+
+describe('the custom field filter', () => {
+  it('is offered only when there are custom fields, or the address already filters by one', () => {
+    expect(customFieldFilterShown(0, null)).toBe(false);
+    expect(customFieldFilterShown(undefined, null)).toBe(false);
+    expect(customFieldFilterShown(2, null)).toBe(true);
+    expect(customFieldFilterShown(0, 'site:Brno')).toBe(true);
+    expect(customFieldFilterShown(undefined, 'site:Brno')).toBe(true);
+  });
+});

@@ -147,6 +147,16 @@ export function dimensionFilterControls(offered: readonly OfferedDimension[], di
 /** key:value of a custom field filter, as the server takes it. */
 export const CUSTOM_PATTERN = /^[\w-]{1,50}:.{1,200}$/;
 
+/**
+ * Whether the list offers the custom field filter: only when there is a field to pick
+ * (an empty "Custom field: Any" with a disabled value box says nothing), or when the
+ * address already filters by one (a link from before the field was removed), so the
+ * filter shows and can be cleared. Hidden while the fields are loading (`undefined`).
+ */
+export function customFieldFilterShown(fieldCount: number | undefined, custom: string | null): boolean {
+  return custom !== null || (fieldCount ?? 0) > 0;
+}
+
 function text(value: string | null, max: number, pattern?: RegExp): string | null {
   const v = value?.trim() ?? '';
   if (!v || v.length > max || (pattern && !pattern.test(v))) return null;

@@ -1,21 +1,32 @@
-import { useEffect } from 'react';
+// The keys of the ticket pages, in one place: the pages' handlers bind them by action
+// and the "?" help lists them from here (app/components/shortcuts.ts).
+import { defineShortcuts } from '../../app/components/shortcuts';
 
-/**
- * Enter opens the row j/k selected. Unlike the letter shortcuts it must leave
- * Enter alone wherever Enter already means something: fields, buttons, links,
- * dialogs and menus.
- */
-export function useEnterKey(handler: (() => void) | null): void {
-  useEffect(() => {
-    if (!handler) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, button, a, [contenteditable="true"], [role="dialog"], [role="menu"], [role="listbox"], [role="button"]')) return;
-      event.preventDefault();
-      handler();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [handler]);
-}
+/** The ticket list (TicketsListPage, SavedViewsMenu). */
+export const TICKET_LIST_SHORTCUTS = defineShortcuts({
+  id: 'ticket-list',
+  title: 'tickets.shortcuts.list',
+  shortcuts: [
+    { action: 'next', keys: ['j'], label: 'tickets.shortcuts.next' },
+    { action: 'previous', keys: ['k'], label: 'tickets.shortcuts.previous' },
+    { action: 'open', keys: ['Enter'], label: 'tickets.shortcuts.open' },
+    { action: 'search', keys: ['/'], label: 'shortcuts.search' },
+    { action: 'views', keys: ['v'], label: 'tickets.shortcuts.views' },
+    // c as in mail clients' compose; n as on every other list (new client, new user, …).
+    { action: 'create', keys: ['c', 'n'], label: 'tickets.shortcuts.create' },
+  ],
+});
+
+/** A ticket (TicketDetailPage, TicketActions, ReplyBox). */
+export const TICKET_DETAIL_SHORTCUTS = defineShortcuts({
+  id: 'ticket-detail',
+  title: 'tickets.shortcuts.detail',
+  shortcuts: [
+    { action: 'assignToMe', keys: ['a'], label: 'tickets.shortcuts.assignToMe' },
+    { action: 'state', keys: ['s'], label: 'tickets.shortcuts.state' },
+    { action: 'priority', keys: ['p'], label: 'tickets.shortcuts.priority' },
+    { action: 'edit', keys: ['e'], label: 'tickets.shortcuts.edit' },
+    { action: 'reply', keys: ['r'], label: 'tickets.shortcuts.reply' },
+    { action: 'send', keys: ['mod+Enter'], label: 'tickets.shortcuts.send' },
+  ],
+});

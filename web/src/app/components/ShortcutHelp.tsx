@@ -1,0 +1,95 @@
+import { Button, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { createContext, Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KEY_HINT_MEDIA } from './searchKeyHint';
+import { GLOBAL_SHORTCUTS, helpSections, keyCaps, type HelpSection } from './shortcuts';
+import { createShortcutBoard, ShortcutBoardContext, usePageShortcuts } from './useShortcuts';
+
+const OpenHelpContext = createContext<(() => void) | null>(null);
+
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** Where a keyboard is likely (the rule of the search box's "/" hint): "?" and its hint only there. */
+const useKeyboardScreen = () => useMediaQuery(KEY_HINT_MEDIA) ?? false;
+
+/** "?" opens the help; inside the board's provider so it is listed like any other key. */
+function GlobalKeys({ onHelp }: { onHelp: () => void }) {
+  usePageShortcuts(GLOBAL_SHORTCUTS, useKeyboardScreen() ? { help: onHelp } : {});
+  return null;
+}
+
+/**
+ * Collects the shortcuts bound on the screen and shows them on "?". The dialog is
+ * mounted only while open: installDialogFocusReturn gives the focus back afterwards.
+ */
+export function ShortcutHelpProvider({ children }: { children: ReactNode }) {
+  const board = useMemo(() => createShortcutBoard(), []);
+  const [sections, setSections] = useState<HelpSection[] | null>(null);
+  const open = useMemo(() => () => setSections(helpSections(board.current())), [board]);
+  return (
+    <ShortcutBoardContext.Provider value={board}>
+      <OpenHelpContext.Provider value={open}>
+        <GlobalKeys onHelp={open} />
+        {children}
+        {sections ? <ShortcutHelpDialog sections={sections} onClose={() => setSections(null)} /> : null}
+      </OpenHelpContext.Provider>
+    </ShortcutBoardContext.Provider>
+  );
+}
+
+function KeyCaps({ keys }: { keys: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      {keys.map((key, i) => (
+        <Fragment key={key}>
+          {i > 0 ? <Text span size="xs" c="dimmed">{t('shortcuts.or')}</Text> : null}
+          {keyCaps(key, MAC).map((cap, j) => (
+            <Fragment key={cap}>
+              {j > 0 ? <Text span size="xs" c="dimmed">+</Text> : null}
+              <Kbd size="sm">{cap}</Kbd>
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+    </Group>
+  );
+}
+
+function ShortcutHelpDialog({ sections, onClose }: { sections: HelpSection[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={t('shortcuts.title')} size="lg" attributes={{ content: { 'data-testid': 'shortcut-help' } }}>
+      <Stack gap="md">
+        {sections.map((section) => (
+          <section key={section.id} aria-labelledby={`shortcut-help-${section.id}`} data-testid={`shortcut-help-${section.id}`}>
+            <Title order={3} size="h6" mb={4} id={`shortcut-help-${section.id}`}>{t(section.title)}</Title>
+            <Table verticalSpacing={4} withRowBorders={false}>
+              <Table.Tbody>
+                {section.shortcuts.map((s) => (
+                  <Table.Tr key={s.action} data-testid={`shortcut-${section.id}-${s.action}`}>
+                    <Table.Td w="40%"><KeyCaps keys={s.keys} /></Table.Td>
+                    <Table.Td>{t(s.label)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </section>
+        ))}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The "? Keyboard shortcuts" hint of the header: shown only where there is a keyboard, opens the help on a click too. */
+export function ShortcutHelpHint() {
+  const { t } = useTranslation();
+  const open = useContext(OpenHelpContext);
+  if (!useKeyboardScreen() || !open) return null;
+  return (
+    <Button variant="subtle" color="gray" size="compact-sm" leftSection={<Kbd size="xs">?</Kbd>} onClick={open} data-testid="shortcut-help-hint">
+      {t('shortcuts.hint')}
+    </Button>
+  );
+}

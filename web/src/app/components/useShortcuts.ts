@@ -1,0 +1,69 @@
+import { getHotkeyHandler } from '@mantine/hooks';
+import { createContext, useCallback, useContext, useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { chordsOf, shortcutFor, type ShortcutGroup, type ShortcutHandlers, type ShortcutRegistration } from './shortcuts';
+
+/** What is bound on the screen now, for the "?" help (ShortcutHelp.tsx provides it). */
+export interface ShortcutBoard {
+  add(registration: ShortcutRegistration): () => void;
+}
+
+export const ShortcutBoardContext = createContext<ShortcutBoard | null>(null);
+
+/** A board that keeps the registrations in a list; the help reads it when it opens. */
+export function createShortcutBoard(): ShortcutBoard & { current(): ShortcutRegistration[] } {
+  const list: ShortcutRegistration[] = [];
+  return {
+    add(registration) {
+      list.push(registration);
+      return () => {
+        const at = list.indexOf(registration);
+        if (at >= 0) list.splice(at, 1);
+      };
+    },
+    current: () => [...list],
+  };
+}
+
+/** Puts the actions that have a handler on the board while the component is mounted. */
+function useRegistration<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<A>): void {
+  const board = useContext(ShortcutBoardContext);
+  const actions = group.shortcuts.filter((s) => handlers[s.action]).map((s) => s.action).join(' ');
+  useEffect(() => {
+    if (!board || !actions) return;
+    return board.add({ group, actions: actions.split(' ') });
+  }, [board, group, actions]);
+}
+
+/**
+ * Binds a page's single keys (outside fields and dialogs) to the handlers given, and
+ * lists them in the help. Handlers may change on every render.
+ */
+export function usePageShortcuts<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<NoInfer<A>>): void {
+  useRegistration(group, handlers);
+  const current = useRef(handlers);
+  current.current = handlers;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const action = shortcutFor(group, current.current, { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey, defaultPrevented: event.defaultPrevented, target });
+      const run = action ? current.current[action] : undefined;
+      if (!run) return;
+      event.preventDefault();
+      run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [group]);
+}
+
+/**
+ * The chords of a field or form (Ctrl+Enter sends): returns its onKeyDown and lists
+ * the chords in the help while the field is there.
+ */
+export function useFieldShortcuts<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<NoInfer<A>>): (event: ReactKeyboardEvent<HTMLElement>) => void {
+  useRegistration(group, handlers);
+  const current = useRef(handlers);
+  current.current = handlers;
+  // The chords are fixed by the registry; the handler called is the latest one.
+  return useCallback((event: ReactKeyboardEvent<HTMLElement>) => getHotkeyHandler(chordsOf(group, current.current))(event), [group]);
+}

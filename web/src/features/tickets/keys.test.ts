@@ -1,0 +1,46 @@
+// @vitest-environment node
+// Every key the ticket pages bind is in the "?" help, in all three languages: the pages
+// bind through these registries (usePageShortcuts / useFieldShortcuts), so a key that
+// dispatches is a registry entry, and an entry with a handler is listed.
+import { describe, expect, it } from 'vitest';
+import baseCs from '../../i18n/cs.json';
+import baseEn from '../../i18n/en.json';
+import baseSk from '../../i18n/sk.json';
+import { chordsOf, helpSections, isChord, shortcutFor, type ShortcutGroup, type ShortcutHandlers } from '../../app/components/shortcuts';
+import cs from './i18n/cs.json';
+import en from './i18n/en.json';
+import sk from './i18n/sk.json';
+import { TICKET_DETAIL_SHORTCUTS, TICKET_LIST_SHORTCUTS } from './keys';
+
+const GROUPS: ShortcutGroup[] = [TICKET_LIST_SHORTCUTS, TICKET_DETAIL_SHORTCUTS];
+const TEXTS = { cs: [baseCs, cs], sk: [baseSk, sk], en: [baseEn, en] };
+const lookup = (trees: object[], path: string) =>
+  trees.map((tree) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree)).find((v) => v !== undefined);
+
+describe('the ticket pages\' shortcuts', () => {
+  it.each(GROUPS.map((g) => [g.id, g] as const))('%s: every key runs its action and is listed in the help', (_, group) => {
+    const ran: string[] = [];
+    const handlers: ShortcutHandlers<string> = Object.fromEntries(group.shortcuts.map((s) => [s.action, () => ran.push(s.action)]));
+    const listed = helpSections([{ group, actions: group.shortcuts.map((s) => s.action) }])[0]!.shortcuts;
+    for (const shortcut of group.shortcuts) {
+      for (const key of shortcut.keys) {
+        if (isChord(key)) expect(chordsOf(group, handlers).some(([k]) => k === key), key).toBe(true);
+        else expect(shortcutFor(group, handlers, { key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, defaultPrevented: false, target: null }), key).toBe(shortcut.action);
+      }
+      expect(listed).toContain(shortcut);
+    }
+  });
+
+  it('binds each key once per page (two actions on one key would run only the first)', () => {
+    for (const group of GROUPS) {
+      const keys = group.shortcuts.flatMap((s) => s.keys);
+      expect(new Set(keys).size, group.id).toBe(keys.length);
+    }
+  });
+
+  it.each(Object.entries(TEXTS))('names every page and shortcut in %s', (lang, trees) => {
+    for (const group of GROUPS) {
+      for (const path of [group.title, ...group.shortcuts.map((s) => s.label)]) expect(typeof lookup(trees, path), `${lang} ${path}`).toBe('string');
+    }
+  });
+});
