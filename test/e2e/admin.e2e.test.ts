@@ -272,6 +272,14 @@ describe('Administration journey in the browser', () => {
     }
     await shot(page, 'pricing-tabs-1400');
 
+    // The unit-fee list words the stored unit code as the form's pickers do: the demo's call-out is "výjezd", not "visit".
+    await page.getByTestId('pricing-tabs-fees').click();
+    const fees = page.getByTestId('fees-table');
+    await fees.waitFor();
+    const feesText = await fees.innerText();
+    expect(feesText).toContain('výjezd');
+    expect(feesText).not.toMatch(/\bvisit\b/);
+
     await page.getByTestId('pricing-tabs-preview').click();
     await page.getByTestId('page-price-preview').waitFor();
     await page.getByTestId('preview-by').getByText('Zvolený ceník').click();

@@ -135,6 +135,16 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await expect.poll(async () => plain(await page.getByTestId('work-report-ledger').innerText()), { timeout: STEP_MS })
       .toBe('Předplacené hodiny – říjen 2026: převod 3 h + přiděleno 10 h = čerpáno 13 h + převedeno 0 min + propadlo 0 min');
     await server.shot(page, 'draft-c-ledger');
+    // Its 27 Oct row, 60 min covered and 120 min over the prepaid hours: the ⓘ tells the 2 000,00 the row carries, then the price list's price of the whole record.
+    const split = page.getByTestId('work-report-table').locator('tr', { hasText: '2 000,00' });
+    await split.locator('[data-testid^="wr-why-"]').click();
+    const splitWhy = page.locator('[data-testid^="wr-why-"][data-testid$="-text"]');
+    await splitWhy.waitFor();
+    const splitText = plain(await splitWhy.innerText());
+    expect(splitText).toContain('Částečně pokryto smlouvou: z předplacených hodin čerpáno 1 h.');
+    expect(splitText).toContain('Nad rámec předplacených hodin: 2 h × 1 000,00/h (sazba záznamu podle ceníku) = 2 000,00');
+    expect(splitText.indexOf('Nad rámec')).toBeLessThan(splitText.indexOf('Cena celého záznamu podle ceníku, bez smlouvy:'));
+    await server.shot(page, 'draft-c-overage-why');
 
     // Back to the run: issue all drafts, with a confirmation and a progress bar.
     await page.goBack();

@@ -5,7 +5,7 @@
  * the result. Every record given ends up exactly once: on a line, covered, or
  * in `blocked` (conservation).
  */
-import { divRoundNumber, hourlyAmount, mulDivRound, sumMinor } from '../../shared/money.ts';
+import { divRoundNumber, mulDivRound, sumMinor } from '../../shared/money.ts';
 import {
   closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, feePeriodsToBill, isCoveredByScope, isWithinValidity,
   prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OverageLine, type OveragePart,
@@ -15,7 +15,8 @@ import { feeText, hoursMilli, overageText, textOf, workText, type Language } fro
 import type {
   BlockedEntry, BlockReason, ClientPlan, DraftPlan, LedgerPlan, PlannedLine, PlannedRecord, RunClient, RunContract, RunNames, RunRecord,
 } from './billing.run.types.ts';
-import { contractFeeLine, groupRecordsIntoLines, overageLine, type DraftLine, type PricedRecord } from './domain/index.ts';
+import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, type DraftLine, type OverageShare, type PricedRecord } from './domain/index.ts';
+import { overageMinutesPrice } from './billing.overage.ts';
 
 export interface ClientRunInput {
   period: string;
@@ -101,32 +102,6 @@ function describeLine(line: DraftLine, names: RunNames, language: Language): Omi
     default:
       throw new Error(`not a record line: ${line.kind}`);
   }
-}
-
-/**
- * How much of each overage line each entry bears. Bands fill in the order of the
- * entries, so replaying the lines' minutes over the entries' overage minutes in
- * that order is exact; the last share of a line takes the rounding remainder so
- * the shares add up to the line.
- */
-function overageShares(lines: readonly OverageLine[], parts: readonly OveragePart[]): Map<string, { lineIndex: number; amountMinor: number }> {
-  const left = new Map(parts.map((p) => [p.entryId, p.overageMinutes]));
-  const shares = new Map<string, { lineIndex: number; amountMinor: number }>();
-  lines.forEach((line, lineIndex) => {
-    let minutesLeft = line.minutes;
-    let amountLeft = line.amountMinor;
-    line.entryIds.forEach((entryId, i) => {
-      const take = Math.min(left.get(entryId) ?? 0, minutesLeft);
-      left.set(entryId, (left.get(entryId) ?? 0) - take);
-      minutesLeft -= take;
-      const last = i === line.entryIds.length - 1;
-      const amount = last ? amountLeft : Math.min(amountLeft, hourlyAmount(take, line.rateMinor));
-      amountLeft -= amount;
-      const before = shares.get(entryId);
-      shares.set(entryId, { lineIndex: before?.lineIndex ?? lineIndex, amountMinor: (before?.amountMinor ?? 0) + amount });
-    });
-  });
-  return shares;
 }
 
 export function computeClient(input: ClientRunInput): ClientPlan {
@@ -278,15 +253,18 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       });
       return drafted.key;
     });
-    const shares = overageShares(lines, parts);
+    // Lines that did not price (no rate) leave their entries without shares; those entries are blocked above.
+    const shares = result.ok ? shareOverageLines(lines, parts, overageMinutesPrice) : new Map<string, OverageShare[]>();
+    if (shares === null) throw new Error(`contract ${c.number}: overage lines do not add up to the entries' overage minutes`);
     consumption.entries.forEach((split) => {
       if (badIds.has(split.id)) return;
       const r = byId.get(split.id)!;
       const share = shares.get(split.id);
       const record: PlannedRecord = {
-        recordId: r.id, lineKey: split.overageMinutes > 0 && share ? keys[share.lineIndex]! : null,
+        // A record on two tiered bands points to the first; the work report replays the rest.
+        recordId: r.id, lineKey: split.overageMinutes > 0 && share ? keys[share[0]!.lineIndex]! : null,
         outcome: split.overageMinutes === 0 ? 'covered' : split.coveredMinutes > 0 ? 'partly_covered' : 'billed',
-        coveredMinutes: split.allowanceUsed, billedMinutes: split.overageMinutes, amountMinor: split.overageMinutes > 0 ? (share?.amountMinor ?? 0) : 0, late: r.late,
+        coveredMinutes: split.allowanceUsed, billedMinutes: split.overageMinutes, amountMinor: split.overageMinutes > 0 && share ? sumMinor(share.map((s) => s.amountMinor)) : 0, late: r.late,
       };
       draft.records.push(record);
     });

@@ -54,7 +54,18 @@ const workReport = z.looseObject({
     recordId: z.string(), date: z.string(), kind: z.string(), minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(),
     outcome: z.enum(['covered', 'partly_covered', 'billed']), amountMinor: z.number(), late: z.boolean(),
     lineId: z.string().nullable().describe("The draft's or invoice's line the record's amount went into (invoice lines' id); null when nothing was billed (covered)"),
-    explanation: z.array(z.string()).describe("Why the record's own price is what it is, line by line, in the requesting user's language (cs, sk, en), as on the ticket's records: list and version, rate, time class and surcharge, rounding, minimum, amount; cost lines only for roles that see costs. What the contract covered is in outcome and coveredMinutes"),
+    explanation: z.array(z.string()).describe("Why the record's own price is what it is, line by line, in the requesting user's language (cs, sk, en), as on the ticket's records: list and version, rate, time class and surcharge, rounding, minimum, amount; cost lines only for roles that see costs. What the contract covered is in outcome and coveredMinutes; what it billed as overage is in overage"),
+    overage: z.object({
+      parts: z.array(z.object({
+        method: z.enum(['entry_rate', 'flat_rate', 'tiered']).describe("The contract's overage pricing: entry_rate (the record's own rate and surcharge from its price list), flat_rate or tiered (the contract's rate)"),
+        band: z.number().nullable().describe('The tiered band, 1-based as the invoice line names it; null otherwise'),
+        minutes: z.number().describe('Overage minutes of the record on this line'),
+        rateMinor: z.number().describe('Hourly rate in minor units: the contract\'s overage rate, or the record\'s own rate for entry_rate'),
+        surchargePct: z.number().describe("The record's time-class surcharge in percent (entry_rate only; 0 for flat_rate and tiered)"),
+        amountMinor: z.number().describe("What the record bears of the line, in minor units; the parts add up to the row's amountMinor"),
+        roundingMinor: z.number().describe("The line's rounding remainder that fell on this record (amountMinor less minutes × rate); mostly 0"),
+      })).describe("Minutes × rate per overage line; one part, or two when the record spans two tiered bands; empty when the draft's lines were changed after the run and no longer tell the split"),
+    }).nullable().describe("How the amount was billed outside the contract's prepaid allowance at the contract's overage pricing (BILLING.md §3); null for records not billed as overage"),
   })),
   ledger: z.looseObject({ period: z.string(), openingCarried: z.number(), allocated: z.number(), consumed: z.number(), carriedOut: z.number(), lapsed: z.number() }).nullable(),
   totals: z.object({ minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(), amountMinor: z.number() }),
@@ -139,7 +150,7 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
       schema: { tags, summary: "The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome, amount, its invoice line and its price explanation in the reader's language; the prepaid ledger. Only roles that see prices (admin, manager, accountant)", params: idParam, response: { 200: workReport, ...errorResponses } },
       handler: async (request) => {
         const report = await workReports.read(contextOf(request), request.params.id);
-        return { ...report, entries: report.entries.map((e) => ({ ...e, explanation: [...e.explanation] })), ledger: report.ledger ? { ...report.ledger } : null };
+        return { ...report, entries: report.entries.map((e) => ({ ...e, explanation: [...e.explanation], overage: e.overage ? { parts: e.overage.parts.map((p) => ({ ...p })) } : null })), ledger: report.ledger ? { ...report.ledger } : null };
       },
     });
 

@@ -15,6 +15,8 @@ import { renderWorkReportPdf } from '../documents/index.ts';
 import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { isCostLine, renderExplanation, type StoredExplanationLine } from '../pricing/index.ts';
 import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
+import { overageOfRecords, type OverageExplained } from './billing.overage.ts';
+import type { RecordPricing } from './billing.run.types.ts';
 
 /** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
 export interface WorkReportRead extends Omit<WorkReport, 'entries'> {
@@ -23,12 +25,22 @@ export interface WorkReportRead extends Omit<WorkReport, 'entries'> {
     readonly lineId: string | null;
     /** Why the record's own price is what it is, in the reader's language; cost lines only for the costs field scope. */
     readonly explanation: readonly string[];
+    /** How the row's amount was billed as the contract's overage (outside the prepaid allowance); null when it was not. */
+    readonly overage: OverageExplained | null;
   })[];
 }
 
 /** What the work report reads of a record's pricing_json (written by the records module when it priced the record). */
-interface StoredWhy {
+interface StoredWhy extends RecordPricing {
   explanation?: StoredExplanationLine[];
+}
+
+/** What the staff read besides the client's report: per record, as stored by the run and the records module. */
+interface StaffRow {
+  lineId: string | null;
+  pricingJson: string | null;
+  billedMinutes: number;
+  createdAt: string;
 }
 
 const KIND: Readonly<Record<string, WorkReportEntry['kind']>> = { work: 'work', travel: 'travel', fee: 'unit_fee', material: 'item' };
@@ -50,17 +62,46 @@ export function createWorkReports(deps: { db: Db }) {
     const { report, staff } = await load(ctx, invoiceId);
     const scope = fieldScopeOf(ctx.actor.roles);
     const language = ctx.actor.language ?? 'en';
+    const stored = new Map(report.entries.map((e) => {
+      const row = staff.get(e.recordId)!;
+      return [e.recordId, { row, pricing: row.pricingJson ? (JSON.parse(row.pricingJson) as StoredWhy) : null }];
+    }));
+    const overage = await overageOf(invoiceId, report.entries.map((e) => {
+      const { row, pricing } = stored.get(e.recordId)!;
+      return { entry: e, row, pricing };
+    }));
     const entries = report.entries.map((e) => {
-      const { lineId, pricingJson } = staff.get(e.recordId)!;
-      const why = pricingJson ? ((JSON.parse(pricingJson) as StoredWhy).explanation ?? []) : [];
+      const { row, pricing } = stored.get(e.recordId)!;
+      const why = pricing?.explanation ?? [];
       // The records list shows the same: cost lines only to those who see costs.
       const explanation = renderExplanation(scope.costs ? why : why.filter((l) => !isCostLine(l)), language);
-      return { ...e, lineId, explanation };
+      return { ...e, lineId: row.lineId, explanation, overage: overage.get(e.recordId) ?? null };
     });
     return { ...report, entries };
   }
 
-  async function load(ctx: RequestContext, invoiceId: number): Promise<{ report: WorkReport; staff: Map<string, { lineId: string | null; pricingJson: string | null }> }> {
+  /** The overage parts of the records billed on the invoice's overage lines, replayed from the stored lines as the run split them. */
+  async function overageOf(invoiceId: number, rows: { entry: WorkReportEntry; row: StaffRow; pricing: RecordPricing | null }[]): Promise<Map<string, OverageExplained>> {
+    const lines = await db
+      .selectFrom('invoice_lines')
+      .select(['id', 'group_key', 'quantity_milli', 'unit_price_minor', 'net_minor'])
+      .where('invoice_id', '=', invoiceId)
+      .where('kind', '=', 'overage')
+      .execute();
+    if (lines.length === 0) return new Map();
+    const lineIds = new Set(lines.map((l) => String(l.id)));
+    return overageOfRecords(
+      lines.map((l) => ({ id: String(l.id), groupKey: l.group_key, quantityMilli: l.quantity_milli, unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor })),
+      rows
+        .filter(({ row }) => row.lineId !== null && lineIds.has(row.lineId))
+        .map(({ entry, row, pricing }) => ({
+          recordId: entry.recordId, lineId: row.lineId!, billedMinutes: row.billedMinutes, amountMinor: entry.amountMinor, date: entry.date, startTime: entry.startTime,
+          createdAt: row.createdAt, rateMinor: pricing?.rateMinor ?? null, surchargePct: pricing?.surchargePct ?? null,
+        })),
+    );
+  }
+
+  async function load(ctx: RequestContext, invoiceId: number): Promise<{ report: WorkReport; staff: Map<string, StaffRow> }> {
     must(ctx);
     const invoice = await db
       .selectFrom('invoices as i')
@@ -80,7 +121,7 @@ export function createWorkReports(deps: { db: Db }) {
       .select([
         'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
         't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'z.name as zone',
-        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'r.pricing_json',
+        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'ir.billed_minutes', 'r.pricing_json',
       ])
       .where('ir.invoice_id', '=', invoiceId)
       .orderBy('r.date')
@@ -109,7 +150,9 @@ export function createWorkReports(deps: { db: Db }) {
     const supplier = await loadSupplier(db);
     const sum = (pick: (e: WorkReportEntry) => number) => entries.reduce((s, e) => s + pick(e), 0);
     // Kept as read, parsed only by read(): the client's CSV and PDF do not need it.
-    const staff = new Map(rows.map((r) => [String(r.id), { lineId: r.line_id === null ? null : String(r.line_id), pricingJson: r.pricing_json }]));
+    const staff = new Map(rows.map((r): [string, StaffRow] => [
+      String(r.id), { lineId: r.line_id === null ? null : String(r.line_id), pricingJson: r.pricing_json, billedMinutes: r.billed_minutes, createdAt: r.created_at },
+    ]));
     const report: WorkReport = {
       invoiceId: String(invoice.id), invoiceNumber: invoice.number, period: invoice.period ?? '', currency: invoice.currency,
       language: invoice.language === 'cs' || invoice.language === 'sk' ? invoice.language : 'en', supplierName: supplier.name,

@@ -181,6 +181,22 @@ export interface WorkReportEntry {
   lineId: string | null;
   /** Why the record's own price is what it is, worded by the server in the reader's language. */
   explanation: string[];
+  /** How the amount was billed over the contract's prepaid hours (minutes × rate per overage line); null when not billed as overage. */
+  overage?: { parts: WorkReportOveragePart[] } | null;
+}
+
+/** A record's minutes on one overage line; the parts add up to the row's amount. */
+export interface WorkReportOveragePart {
+  /** entry_rate: the record's own rate and surcharge; flat_rate, tiered: the contract's rate. */
+  method: 'entry_rate' | 'flat_rate' | 'tiered';
+  /** 1-based tiered band; null otherwise. */
+  band: number | null;
+  minutes: number;
+  rateMinor: number;
+  surchargePct: number;
+  amountMinor: number;
+  /** The invoice line's rounding remainder that fell on this record. */
+  roundingMinor: number;
 }
 
 export interface WorkReport {

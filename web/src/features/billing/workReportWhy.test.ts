@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import type { WorkReport, WorkReportEntry } from './api';
+import { formatAmount } from '../pricing/money';
+import type { WorkReport, WorkReportEntry, WorkReportOveragePart } from './api';
 import { entryWhyLines, lineWhyGroups } from './workReportWhy';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -31,6 +33,66 @@ describe('work report explanations', () => {
     await i18n.changeLanguage('sk');
     expect(entryWhyLines(i18n.t, covered, 'CZK', 'sk-SK')[0]).toMatch(/^Pokryté zmluvou: z predplatených hodín čerpané 4 h/);
     await i18n.changeLanguage('cs');
+  });
+
+  // Example C's 27 Oct entry: 60 min covered, 120 min over the prepaid hours at its own on-site rate (entry_rate).
+  const onSite = ['Ceník „Standard 2026“ (výchozí), verze platná od 1. 1. 2026, ceny v CZK', '180 min × 1 000,00/h = 3 000,00'];
+  const part = (p: Partial<WorkReportOveragePart>): WorkReportOveragePart => ({ method: 'tiered', band: 1, minutes: 60, rateMinor: 1_000_00, surchargePct: 0, amountMinor: 1_000_00, roundingMinor: 0, ...p });
+
+  it("a row billed over the prepaid hours first tells the overage price the row carries, then the price list's as context", async () => {
+    await i18n.changeLanguage('cs');
+    const c = { ...evening, outcome: 'partly_covered' as const, minutes: 180, billableMinutes: 180, coveredMinutes: 60, amountMinor: 2_000_00, explanation: onSite,
+      overage: { parts: [part({ method: 'entry_rate', band: null, minutes: 120, amountMinor: 2_000_00 })] } };
+    expect(entryWhyLines(i18n.t, c, 'CZK', 'cs-CZ').map(plain)).toEqual([
+      'Částečně pokryto smlouvou: z předplacených hodin čerpáno 1 h.',
+      'Nad rámec předplacených hodin: 2 h × 1 000,00/h (sazba záznamu podle ceníku) = 2 000,00',
+      'Cena celého záznamu podle ceníku, bez smlouvy:',
+      ...onSite,
+    ]);
+    // Billed wholly over the allowance, in band 2 of a tiered contract: the amount of the row, not the price list's.
+    const band2 = { ...evening, minutes: 90, billableMinutes: 90, amountMinor: 1_800_00, overage: { parts: [part({ band: 2, minutes: 90, rateMinor: 1_200_00, amountMinor: 1_800_00 })] } };
+    expect(plain(entryWhyLines(i18n.t, band2, 'CZK', 'cs-CZ')[0]!)).toBe('Nad rámec předplacených hodin: 1 h 30 min × 1 200,00/h (sazba smlouvy pro přečerpání, pásmo 2) = 1 800,00');
+    // Out of hours at the record's own rate: the surcharge is part of the computation.
+    const surcharged = { ...evening, overage: { parts: [part({ method: 'entry_rate', band: null, minutes: 105, surchargePct: 50, amountMinor: 2_625_00 })] } };
+    expect(plain(entryWhyLines(i18n.t, surcharged, 'CZK', 'cs-CZ')[0]!)).toBe('Nad rámec předplacených hodin: 1 h 45 min × 1 000,00/h × 150 % (sazba záznamu podle ceníku) = 2 625,00');
+    await i18n.changeLanguage('sk');
+    const flat = { ...band2, overage: { parts: [part({ method: 'flat_rate', band: null, minutes: 90, rateMinor: 1_200_00, amountMinor: 1_800_00 })] } };
+    expect(plain(entryWhyLines(i18n.t, flat, 'CZK', 'sk-SK')[0]!)).toBe('Nad rámec predplatených hodín: 1 h 30 min × 1 200,00/h (sadzba zmluvy pre prečerpanie) = 1 800,00');
+    expect(plain(entryWhyLines(i18n.t, { ...band2, overage: { parts: [] } }, 'CZK', 'sk-SK')[0]!)).toMatch(/^Nad rámec predplatených hodín fakturované 1 800,00 (Kč|CZK) podľa zmluvy\. Návrh sa po behu fakturácie zmenil/);
+    await i18n.changeLanguage('cs');
+  });
+
+  it('two bands and the invoice line’s rounding: each term, then their sum, which is the row’s amount', async () => {
+    await i18n.changeLanguage('en');
+    const across = { ...evening, minutes: 80, billableMinutes: 80, amountMinor: 933_34, overage: { parts: [
+      part({ minutes: 20, rateMinor: 700_00, amountMinor: 233_34, roundingMinor: 1 }),
+      part({ band: 2, minutes: 60, rateMinor: 700_00, amountMinor: 700_00 }),
+    ] } };
+    expect(plain(entryWhyLines(i18n.t, across, 'CZK', 'en-GB')[0]!)).toBe(
+      "Over the prepaid hours: 20 min × 700.00/h (the contract's overage rate, band 1) + 1 h × 700.00/h (the contract's overage rate, band 2) + rounding of the invoice line = 233.33 + 700.00 + 0.01 = 933.34",
+    );
+    await i18n.changeLanguage('cs');
+  });
+
+  it('the overage line always ends in the row’s amount and its terms add up to it (property)', async () => {
+    await i18n.changeLanguage('cs');
+    const partArb = fc.record({ minutes: fc.integer({ min: 1, max: 6000 }), rateMinor: fc.integer({ min: 1, max: 5_000_00 }), surchargePct: fc.constantFrom(0, 50, 100), roundingMinor: fc.integer({ min: -3, max: 3 }), method: fc.constantFrom('entry_rate' as const, 'flat_rate' as const, 'tiered' as const) })
+      .map((p) => part({ ...p, band: p.method === 'tiered' ? 1 : null, amountMinor: Math.round((p.minutes * p.rateMinor * (100 + p.surchargePct)) / 6000) + p.roundingMinor }));
+    fc.assert(fc.property(fc.array(partArb, { minLength: 1, maxLength: 3 }), (parts) => {
+      const amountMinor = parts.reduce((sum, p) => sum + p.amountMinor, 0);
+      const line = plain(entryWhyLines(i18n.t, { ...evening, amountMinor, overage: { parts } }, 'CZK', 'cs-CZ')[0]!);
+      const sides = line.split(' = ');
+      expect(sides.at(-1)).toBe(plain(formatAmount(amountMinor, 'cs-CZ')));
+      if (sides.length === 3) {
+        // "a + b − c": the shown terms add up to the total, to the minor unit.
+        const sum = sides[1]!.split(/ (?=[+−] )/).reduce((acc, term) => {
+          const negative = term.startsWith('− ');
+          const minor = Math.round(Number(term.replace(/^[+−] /, '').replace(/ /g, '').replace(',', '.')) * 100);
+          return acc + (negative ? -minor : minor);
+        }, 0);
+        expect(sum).toBe(amountMinor);
+      }
+    }), { numRuns: 200 });
   });
 
   it("an invoice line gathers the explanations of exactly its records, each under its date, ticket and amount", async () => {

@@ -1,25 +1,59 @@
 // What the work report's ⓘ and an invoice line's ⓘ explain (pure): the record's own price
-// as the server words it, and, where the contract covered the record, what it covered.
+// as the server words it, and, where the contract covered or billed the record as overage,
+// what the contract did.
 import type { TFunction } from 'i18next';
 import { formatDate, localeTag } from '../../app/format';
-import { formatMoney } from '../pricing/money';
+import { formatAmount, formatMoney } from '../pricing/money';
 import { formatMinutes } from '../records/format';
 import type { WhyGroup } from '../pricing/PriceWhy';
-import type { WorkReport, WorkReportEntry } from './api';
+import type { WorkReport, WorkReportEntry, WorkReportOveragePart } from './api';
 
 /**
  * A work report row's explanation. The server's lines explain the record's own price
- * (rate, time class and surcharge, rounding, minimum); a covered or partly covered row's
- * amount is not that price, so a first line says what the contract took of it.
+ * from the price list (rate, time class and surcharge, rounding, minimum). A row whose
+ * amount is not that price says first what the contract did: what it covered, and for
+ * minutes over the prepaid hours how the overage was priced (minutes × the contract's
+ * rate or the record's own, per band), adding up to the row's amount; the price-list
+ * lines then follow under a heading saying they price the whole record without the contract.
  */
 export function entryWhyLines(t: TFunction, entry: WorkReportEntry, currency: string, locale: string = localeTag()): string[] {
   const covered = formatMinutes(entry.coveredMinutes, locale);
-  const coverage = entry.outcome === 'covered'
-    ? (entry.coveredMinutes > 0 ? t('billing.workReport.whyCovered', { covered }) : t('billing.workReport.whyCoveredByContract'))
-    : entry.outcome === 'partly_covered'
-      ? t('billing.workReport.whyPartlyCovered', { covered, amount: formatMoney(entry.amountMinor, currency, locale) })
-      : null;
-  return coverage === null ? [...entry.explanation] : [coverage, ...entry.explanation];
+  const overage = entry.overage ?? null;
+  const contractLines = entry.outcome === 'covered'
+    ? [entry.coveredMinutes > 0 ? t('billing.workReport.whyCovered', { covered }) : t('billing.workReport.whyCoveredByContract')]
+    : overage !== null
+      ? [...(entry.outcome === 'partly_covered' ? [t('billing.workReport.whyPartlyCoveredUsed', { covered })] : []), overageLine(t, entry, overage.parts, currency, locale)]
+      : entry.outcome === 'partly_covered'
+        ? [t('billing.workReport.whyPartlyCovered', { covered, amount: formatMoney(entry.amountMinor, currency, locale) })]
+        : [];
+  if (contractLines.length === 0) return [...entry.explanation];
+  const priceList = overage !== null && entry.explanation.length > 0 ? [t('billing.workReport.whyPriceList')] : [];
+  return [...contractLines, ...priceList, ...entry.explanation];
+}
+
+/**
+ * "Nad rámec předplacených hodin: 1 h 30 min × 1 200,00/h (sazba smlouvy pro přečerpání, pásmo 2) = 1 800,00";
+ * with two bands or a rounding remainder of the invoice line, each term and then their sum, which is the row's amount.
+ */
+function overageLine(t: TFunction, entry: WorkReportEntry, parts: readonly WorkReportOveragePart[], currency: string, locale: string): string {
+  if (parts.length === 0) return t('billing.workReport.whyOverageUnsplit', { amount: formatMoney(entry.amountMinor, currency, locale) });
+  const terms = parts.map((p) => {
+    const values = { time: formatMinutes(p.minutes, locale), rate: formatAmount(p.rateMinor, locale), percent: 100 + p.surchargePct, band: p.band };
+    if (p.method === 'tiered') return t('billing.workReport.overagePartBand', values);
+    if (p.method === 'flat_rate') return t('billing.workReport.overagePartFlat', values);
+    return p.surchargePct !== 0 ? t('billing.workReport.overagePartEntrySurcharge', values) : t('billing.workReport.overagePartEntry', values);
+  });
+  const amounts = parts.map((p) => p.amountMinor - p.roundingMinor);
+  const rounding = parts.reduce((sum, p) => sum + p.roundingMinor, 0);
+  if (rounding !== 0) {
+    terms.push(t('billing.workReport.overageRounding'));
+    amounts.push(rounding);
+  }
+  const total = formatAmount(entry.amountMinor, locale);
+  const computation = amounts.length === 1
+    ? `${terms[0]} = ${total}`
+    : `${terms.join(' + ')} = ${amounts.map((a, i) => (i === 0 ? formatAmount(a, locale) : a < 0 ? `− ${formatAmount(-a, locale)}` : `+ ${formatAmount(a, locale)}`)).join(' ')} = ${total}`;
+  return t('billing.workReport.whyOverage', { computation });
 }
 
 /**

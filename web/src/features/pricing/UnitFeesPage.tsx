@@ -9,7 +9,8 @@ import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
 import { type UnitFee, type VatCategory, useSaveCatalogue, useUnitFees } from './catalogueApi';
 import { CatalogueListPage } from './CatalogueListPage';
-import { vatCategoryLabel, vatCategoryOptions } from './VatCategoryLabel';
+import { unitFeeColumns } from './unitFeeColumns';
+import { vatCategoryOptions } from './VatCategoryLabel';
 
 type Values = { code: string; name: string; unit: string; vatCategory: VatCategory; active: boolean };
 
@@ -58,10 +59,7 @@ export default function UnitFeesPage() {
       newLabel={t('pricing.fees.new')}
       emptyTitle={t('pricing.fees.empty')}
       minWidth={560}
-      columns={[
-        { header: t('pricing.fields.unit'), cell: (f) => f.unit },
-        { header: t('pricing.fields.vatCategory'), cell: (f) => vatCategoryLabel(t, f.vatCategory) },
-      ]}
+      columns={unitFeeColumns(t)}
       modal={(item, onClose) => <UnitFeeModal item={item} onClose={onClose} />}
     />
   );

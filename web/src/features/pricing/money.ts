@@ -15,6 +15,11 @@ export function formatMoney(minor: number, currency: string, locale: string = lo
   }
 }
 
+/** 180000 → "1 800,00" (cs-CZ): an amount without its currency, as the price explanations write them. */
+export function formatAmount(minor: number, locale: string = localeTag()): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
+}
+
 /** 80000 → 800 (for number inputs in major units). */
 export function minorToMajor(minor: number): number {
   return minor / MINOR_PER_MAJOR;
