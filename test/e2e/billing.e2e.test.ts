@@ -80,9 +80,23 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await server.shot(page, 'run-result');
 
     // The work report of example B: the covered remote and on-site work, the billed development and travel.
-    const b = drafts.find((d) => d.gross === TOTALS.B)!;
-    await page.getByTestId(b.testId).getByRole('link').click();
-    await page.getByTestId('page-invoice').waitFor();
+    // A draft of the run's list, opened by its total.
+    const openDraft = async (gross: number) => {
+      await page.getByTestId(drafts.find((d) => d.gross === gross)!.testId).getByRole('link').click();
+      await page.getByTestId('page-invoice').waitFor();
+    };
+    const backToRun = async () => {
+      await page.goBack();
+      await page.getByTestId('page-billing-run').waitFor();
+    };
+    await openDraft(TOTALS.B);
+    // A work report row's ⓘ, opened: its explanation as one line of text.
+    const why = page.locator('[data-testid^="wr-why-"][data-testid$="-text"]');
+    const openWhy = async (row: ReturnType<typeof page.locator>) => {
+      await row.locator('[data-testid^="wr-why-"]').click();
+      await why.waitFor();
+      return plain(await why.innerText());
+    };
     expect(plain(await page.getByTestId('invoice-totals').innerText())).toContain('Bez DPH: 6 440,00 Kč');
     expect(plain(await page.getByTestId('invoice-totals').innerText())).toContain('DPH: 1 352,40 Kč');
     expect(plain(await page.getByTestId('invoice-total').innerText())).toBe(`Celkem: ${czk(TOTALS.B)}`);
@@ -107,15 +121,10 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
 
     // Example A's draft: why the evening on-site work (12 Oct 18:30, 100 min) is 2 625,00 Kč — its work report row's ⓘ
     // opens the record's explanation as on the ticket (out-of-hours +50 %, 105 billable minutes); its invoice line's ⓘ the same.
-    await page.goBack();
-    await page.getByTestId('page-billing-run').waitFor();
-    await page.getByTestId(drafts.find((d) => d.gross === TOTALS.A)!.testId).getByRole('link').click();
-    await page.getByTestId('page-invoice').waitFor();
+    await backToRun();
+    await openDraft(TOTALS.A);
     const evening = page.getByTestId('work-report-table').locator('tr', { hasText: '18:30' });
-    await evening.locator('[data-testid^="wr-why-"]').click();
-    const why = page.locator('[data-testid^="wr-why-"][data-testid$="-text"]');
-    await why.waitFor();
-    const whyText = plain(await why.innerText());
+    const whyText = await openWhy(evening);
     expect(whyText).toContain('Mimo pracovní dobu');
     expect(whyText).toContain('příplatek 50 %');
     expect(whyText).toContain('105 min × 1 000,00/h × 150 % = 2 625,00');
@@ -128,27 +137,21 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(plain(await lineWhy.innerText())).toContain('105 min × 1 000,00/h × 150 % = 2 625,00');
 
     // Example C's work report: the prepaid ledger under it in hours, as the totals above it (not "převod 180 + přiděleno 600").
-    await page.goBack();
-    await page.getByTestId('page-billing-run').waitFor();
-    await page.getByTestId(drafts.find((d) => d.gross === TOTALS.C)!.testId).getByRole('link').click();
-    await page.getByTestId('page-invoice').waitFor();
+    await backToRun();
+    await openDraft(TOTALS.C);
     await expect.poll(async () => plain(await page.getByTestId('work-report-ledger').innerText()), { timeout: STEP_MS })
       .toBe('Předplacené hodiny – říjen 2026: převod 3 h + přiděleno 10 h = čerpáno 13 h + převedeno 0 min + propadlo 0 min');
     await server.shot(page, 'draft-c-ledger');
     // Its 27 Oct row, 60 min covered and 120 min over the prepaid hours: the ⓘ tells the 2 000,00 the row carries, then the price list's price of the whole record.
     const split = page.getByTestId('work-report-table').locator('tr', { hasText: '2 000,00' });
-    await split.locator('[data-testid^="wr-why-"]').click();
-    const splitWhy = page.locator('[data-testid^="wr-why-"][data-testid$="-text"]');
-    await splitWhy.waitFor();
-    const splitText = plain(await splitWhy.innerText());
+    const splitText = await openWhy(split);
     expect(splitText).toContain('Částečně pokryto smlouvou: z předplacených hodin čerpáno 1 h.');
     expect(splitText).toContain('Nad rámec předplacených hodin: 2 h × 1 000,00/h (sazba záznamu podle ceníku) = 2 000,00');
     expect(splitText.indexOf('Nad rámec')).toBeLessThan(splitText.indexOf('Cena celého záznamu podle ceníku, bez smlouvy:'));
     await server.shot(page, 'draft-c-overage-why');
 
     // Back to the run: issue all drafts, with a confirmation and a progress bar.
-    await page.goBack();
-    await page.getByTestId('page-billing-run').waitFor();
+    await backToRun();
     await page.getByTestId('issue-all-button').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('issue-report').waitFor({ timeout: 60_000 });
