@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { buildServices } from './app.ts';
@@ -13,6 +13,7 @@ import { isRole, newUserBody, PASSWORD_MIN_LENGTH, ROLES, systemContext, type Us
 import { IMPORT_COLUMNS } from './modules/records/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isForeignKeyViolation, openDatabase, type DatabaseHandle } from './platform/db/index.ts';
+import { ensureFolder } from './platform/folders.ts';
 import { detailsFromIssues } from './platform/http/errors.ts';
 import { AppError, invalid } from './shared/errors.ts';
 import { minorToDecimal } from './shared/money.ts';
@@ -305,8 +306,7 @@ importCommand
 /** The output folder of an export, created and checked before anything is recorded: a batch must not be recorded without its file. */
 function writableFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
+    ensureFolder(dir);
   } catch (error) {
     throw fileError(dir, error, 'folder');
   }

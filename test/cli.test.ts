@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,6 +39,14 @@ function run(program: string, args: string[]): Promise<Outcome> {
 }
 
 function kontor(...args: string[]): Promise<Outcome> {
+  return kontorWithin(45_000, args);
+}
+
+/**
+ * `kontor …`, killed when it has not ended within `ms`: a command that hangs fails its
+ * test (exit code null, "killed" on stderr) instead of outliving it.
+ */
+function kontorWithin(ms: number, args: string[]): Promise<Outcome> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, KONTOR_LOG_LEVEL: 'warn', KONTOR_DEBUG: '' },
@@ -48,7 +56,16 @@ function kontor(...args: string[]): Promise<Outcome> {
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+  const timer = setTimeout(() => {
+    stderr += `\n(killed: still running after ${ms} ms)`;
+    child.kill('SIGKILL');
+  }, ms);
+  return new Promise((done) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    }),
+  );
 }
 
 /** A refusal: exit code 1, the message on stderr, and no stack trace or dumped error object. */
@@ -83,10 +100,27 @@ describe('the command line: usage and setup', () => {
 
   it('a database that cannot be created or reached is named, with how to fix it (no password printed)', async () => {
     writeFileSync(join(dir, 'a-file'), 'x');
-    expectRefused(await kontor('migrate', '--db', join(dir, 'a-file', 'k.db')), /Cannot create the SQLite database .*a-file\/k\.db: a part of its folder path is a file/);
+    expectRefused(await kontor('migrate', '--db', join(dir, 'a-file', 'k.db')), /Cannot create the SQLite database .*a-file\/k\.db: .*a-file is a file, not a folder\./);
+    expectRefused(await kontor('migrate', '--db', join(dir, 'a-file', 'deeper', 'k.db')), /Cannot create the SQLite database .*a-file\/deeper\/k\.db: .*a-file is a file, not a folder\./);
     const pg = await kontor('migrate', '--db', 'postgres://kontor:secret@127.0.0.1:1/kontor');
     expectRefused(pg, /Cannot connect to PostgreSQL at postgres:\/\/kontor:\*\*\*@127\.0\.0\.1:1\/kontor: the connection was refused/);
     expect(pg.stderr).not.toMatch(/secret/);
+  }, 60_000);
+
+  // Node's mkdirSync(…, { recursive: true }) never returns under /proc: these would hang (and be killed).
+  it('a database folder the file system does not allow (/proc) is refused at once, naming the path and why', async () => {
+    const refused = await kontorWithin(15_000, ['migrate', '--db', '/proc/kontor-test/data/kontor.db']);
+    expectRefused(refused, /^Error: Cannot create the SQLite database \/proc\/kontor-test\/data\/kontor\.db: \/proc does not allow new folders in it/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(2);
+  }, 30_000);
+
+  it('an export folder that cannot be created is refused at once, naming the path and why', async () => {
+    const out = ['export', '--db', join(dir, 'never-opened.db'), '--format', 'csv', '--period', '2026-10', '--out'];
+    expectRefused(await kontorWithin(15_000, [...out, '/proc/kontor-test/out']), /^Error: Cannot create the folder \/proc\/kontor-test\/out: \/proc does not allow new folders in it/);
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    expectRefused(await kontorWithin(15_000, [...out, join(dir, 'not-a-folder', 'out')]), /^Error: Cannot create the folder .*not-a-folder\/out: .*not-a-folder is a file, not a folder\./);
+    expectRefused(await kontorWithin(15_000, [...out, join(dir, 'not-a-folder')]), /^Error: Cannot create the folder .*not-a-folder: .*not-a-folder is a file, not a folder\./);
+    expect(existsSync(join(dir, 'never-opened.db'))).toBe(false);
   }, 60_000);
 
   it('user create checks its input like the API, spells out the password rules, and refuses a duplicate', async () => {
@@ -191,7 +225,7 @@ describe.each(testEngines())('the command line on the demo data (%s)', (engine) 
     writeFileSync(join(dir, `blocker-${engine}`), 'x');
     const before = await count('export_batches');
     const refused = await kontor('export', '--db', url, '--format', 'csv', '--period', period, '--out', join(dir, `blocker-${engine}`, 'out'));
-    expectRefused(refused, /Cannot use the folder .*: a part of its path is a file/);
+    expectRefused(refused, /Cannot create the folder .*blocker-\w+\/out: .*blocker-\w+ is a file, not a folder\./);
     expect(await count('export_batches')).toBe(before);
     const out = join(dir, `out-${engine}`);
     const done = await kontor('export', '--db', url, '--format', 'csv', '--period', period, '--out', out);

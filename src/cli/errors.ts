@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/index.ts';
 import { PASSWORD_MIN_LENGTH } from '../modules/identity/index.ts';
+import { FolderNotCreatable } from '../platform/folders.ts';
 import { AppError, type ErrorDetail } from '../shared/errors.ts';
 
 /**
@@ -57,6 +58,7 @@ export function databaseError(url: string, error: unknown): Error {
     }
   }
   const where = 'Use --db with a file in a folder that exists or can be created, and that this user may write to.';
+  if (error instanceof FolderNotCreatable) return new CliError(`Cannot create the SQLite database ${name}: ${error.reason}.`, where);
   switch (code) {
     case 'EEXIST':
     case 'ENOTDIR':
@@ -79,6 +81,7 @@ export function databaseError(url: string, error: unknown): Error {
 
 /** A file-system failure on a path the user named, as a CliError. */
 export function fileError(path: string, error: unknown, what: 'file' | 'folder'): Error {
+  if (error instanceof FolderNotCreatable) return new CliError(error.message, 'Choose another folder, one this user may create or write to.');
   switch (codeOf(error)) {
     case 'ENOENT':
       return new CliError(`The ${what} ${path} does not exist.`, 'Check the path (relative paths start in the current folder).');

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ensureFolder } from './folders.ts';
 
 /**
  * Content-addressed file store: each file is kept once, named by its SHA-256,
@@ -32,7 +33,7 @@ export function createFileStore(dir: string): FileStore {
   };
   return {
     async put(input, maxBytes) {
-      mkdirSync(join(dir, 'tmp'), { recursive: true });
+      ensureFolder(join(dir, 'tmp'));
       const tmp = join(dir, 'tmp', randomUUID());
       const hash = createHash('sha256');
       let size = 0;
@@ -51,7 +52,7 @@ export function createFileStore(dir: string): FileStore {
         );
         const sha256 = hash.digest('hex');
         const target = pathOf(sha256);
-        mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
+        ensureFolder(join(dir, sha256.slice(0, 2)));
         if (existsSync(target) && (await stat(target)).size === size) await rm(tmp);
         else await rename(tmp, target);
         return { sha256, size };

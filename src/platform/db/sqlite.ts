@@ -1,14 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
+import { ensureFolder } from '../folders.ts';
 
 /**
  * Opens the embedded SQLite database tuned for a server: WAL, NORMAL sync
  * (durable at checkpoints, safe against corruption), foreign keys on.
  */
 export function openSqlite(file: string): BetterSqlite3.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ensureFolder(dirname(file));
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
