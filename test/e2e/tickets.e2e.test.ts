@@ -95,6 +95,20 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('ticket-impact').getByText('Vysoký').click();
     await expect.poll(() => attr(page, 'ticket-priority-computed', 'data-priority'), { timeout: STEP_MS }).toBe('P2');
     await shot(page, 'create-filled');
+    // "?" (outside the fields) lists the form's Ctrl+Enter; Esc gives the focus back.
+    const help = page.getByTestId('shortcut-help');
+    await page.getByTestId('ticket-cancel').focus();
+    await page.keyboard.press('?');
+    await help.waitFor();
+    const createKey = help.getByTestId('shortcut-ticket-create-create');
+    expect(await createKey.textContent()).toContain('Založit požadavek');
+    expect(await createKey.locator('kbd').allTextContents()).toEqual(['Ctrl', 'Enter']);
+    await help.getByTestId('shortcut-global-help').waitFor();
+    expect(await help.getByTestId('shortcut-ticket-list-next').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-cancel');
+    // Ctrl+Enter in the form creates the ticket.
     await page.getByTestId('ticket-subject').press('Control+Enter');
 
     await page.getByTestId('page-ticket-detail').waitFor();
@@ -315,11 +329,26 @@ describe('Tickets: the agent workspace in the browser', () => {
     await help.waitFor();
     expect(await help.getByTestId('shortcut-ticket-detail-assignToMe').textContent()).toContain('Přiřadit mně');
     expect(await help.getByTestId('shortcut-ticket-detail-send').locator('kbd').allTextContents()).toEqual(['Ctrl', 'Enter']);
+    // …and that of the dialogs the ticket's buttons open, under their own heading.
+    const saveDialog = help.getByTestId('shortcut-ticket-dialog-save');
+    expect(await saveDialog.textContent()).toContain('Uložit dialog');
+    expect(await saveDialog.locator('kbd').allTextContents()).toEqual(['Ctrl', 'Enter']);
     expect(await help.getByTestId('shortcut-ticket-list-next').count()).toBe(0);
     await shot(page, 'shortcut-help');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
+
+    // In a dialog "?" opens no help; Ctrl+Enter in its text area saves it (nothing changed: it just closes).
+    await page.keyboard.press('e');
+    const edit = page.getByTestId('ticket-edit-modal');
+    await edit.waitFor();
+    await edit.getByRole('button', { name: 'Zrušit' }).focus();
+    await page.keyboard.press('?');
+    expect(await help.count()).toBe(0);
+    await page.getByTestId('edit-description').focus();
+    await page.keyboard.press('Control+Enter');
+    await edit.waitFor({ state: 'detached', timeout: STEP_MS });
   }, JOURNEY_MS);
 
   test('filters by two dimensions at once; the address keeps both', async () => {

@@ -24,22 +24,26 @@ export function createShortcutBoard(): ShortcutBoard & { current(): ShortcutRegi
   };
 }
 
-/** Puts the actions that have a handler on the board while the component is mounted. */
-function useRegistration<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<A>): void {
+/** Puts the given actions of a group on the board while the component is mounted. */
+function useRegistration(group: ShortcutGroup, actions: readonly string[]): void {
   const board = useContext(ShortcutBoardContext);
-  const actions = group.shortcuts.filter((s) => handlers[s.action]).map((s) => s.action).join(' ');
+  const listed = actions.join(' ');
   useEffect(() => {
-    if (!board || !actions) return;
-    return board.add({ group, actions: actions.split(' ') });
-  }, [board, group, actions]);
+    if (!board || !listed) return;
+    return board.add({ group, actions: listed.split(' ') });
+  }, [board, group, listed]);
 }
+
+/** The actions of a group that have a handler, in the registry's order. */
+const actionsWithHandlers = <A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<A>): A[] =>
+  group.shortcuts.filter((s) => handlers[s.action]).map((s) => s.action);
 
 /**
  * Binds a page's single keys (outside fields and dialogs) to the handlers given, and
  * lists them in the help. Handlers may change on every render.
  */
 export function usePageShortcuts<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<NoInfer<A>>): void {
-  useRegistration(group, handlers);
+  useRegistration(group, actionsWithHandlers(group, handlers));
   const current = useRef(handlers);
   current.current = handlers;
   useEffect(() => {
@@ -61,9 +65,18 @@ export function usePageShortcuts<A extends string>(group: ShortcutGroup<A>, hand
  * the chords in the help while the field is there.
  */
 export function useFieldShortcuts<A extends string>(group: ShortcutGroup<A>, handlers: ShortcutHandlers<NoInfer<A>>): (event: ReactKeyboardEvent<HTMLElement>) => void {
-  useRegistration(group, handlers);
+  useRegistration(group, actionsWithHandlers(group, handlers));
   const current = useRef(handlers);
   current.current = handlers;
   // The chords are fixed by the registry; the handler called is the latest one.
   return useCallback((event: ReactKeyboardEvent<HTMLElement>) => getHotkeyHandler(chordsOf(group, current.current))(event), [group]);
+}
+
+/**
+ * Lists in the help the chords that dialogs bind (useFieldShortcuts) while they are open,
+ * for as long as the page offers those dialogs. The help does not open over a dialog, so
+ * without this their keys would be listed nowhere; the dialogs still bind them.
+ */
+export function useListedDialogShortcuts<A extends string>(group: ShortcutGroup<A>, actions: readonly NoInfer<A>[]): void {
+  useRegistration(group, actions);
 }

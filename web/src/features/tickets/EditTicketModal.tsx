@@ -1,14 +1,15 @@
 import { Button, Divider, Grid, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useUpdateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { CategoryPicker, UserPicker } from './Pickers';
 import { formPathOf, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
@@ -73,6 +74,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
       },
     });
   }, focusError);
+  const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => submit() });
 
   const contactOptions = (contacts.data ?? [])
     .filter((c) => c.active || c.id === ticket.requester?.id)
@@ -81,7 +83,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
 
   return (
     <Modal opened onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
-      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-edit-form">
+      <form ref={formRef} onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="ticket-edit-form">
         <Stack gap="sm">
           <FormErrorAlert error={update.error} extra={extra} testId="ticket-edit-error" />
           <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus {...fieldProps(form, 'subject', 'edit')} />

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
+import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Level, type Priority, type Ticket, type TicketPatch, useUpdateTicket } from './api';
+import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { PriorityFields } from './PriorityFields';
 import { useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
@@ -44,9 +45,11 @@ export function PriorityModal({ ticket, onClose, onStale }: { ticket: Ticket; on
     });
   };
 
+  const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save });
+
   return (
     <Modal opened onClose={onClose} title={`${t('tickets.priority.title')} · ${ticket.number}`} size="lg" attributes={{ content: { 'data-testid': 'priority-modal' } }}>
-      <Stack gap="md" onKeyDown={getHotkeyHandler([['mod+Enter', save]])}>
+      <Stack gap="md" onKeyDown={saveKeys}>
         <PriorityFields
           impact={value.impact}
           urgency={value.urgency}

@@ -3,11 +3,11 @@ import { IconArrowRight, IconChevronDown, IconFlag, IconPencil, IconUserCheck } 
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
-import { usePageShortcuts } from '../../app/components/useShortcuts';
+import { useListedDialogShortcuts, usePageShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition, useUpdateTicket } from './api';
 import { useTicketTypes } from './configApi';
 import { EditTicketModal } from './EditTicketModal';
-import { TICKET_DETAIL_SHORTCUTS } from './keys';
+import { TICKET_DETAIL_SHORTCUTS, TICKET_DIALOG_SHORTCUTS } from './keys';
 import { categoryColor, stateLabel } from './labels';
 import { PriorityModal } from './PriorityModal';
 import { asksAnything, transitionAsks } from './transitionAsks';
@@ -89,6 +89,8 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
     TICKET_DETAIL_SHORTCUTS,
     canWrite ? { assignToMe, state: openMenu, priority: () => setDialog('priority'), edit: () => setDialog('edit') } : {},
   );
+  // Ctrl+Enter saves the dialogs these buttons open; the help is listed here, as it does not open over them.
+  useListedDialogShortcuts(TICKET_DIALOG_SHORTCUTS, canWrite ? ['save'] : []);
 
   if (!canWrite) return null;
   return (

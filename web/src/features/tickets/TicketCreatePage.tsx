@@ -1,6 +1,5 @@
 import { Button, Fieldset, Grid, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -9,9 +8,11 @@ import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { useCreateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { TICKET_CREATE_SHORTCUTS } from './keys';
 import { typeLabel } from './labels';
 import { CategoryPicker, ClientPicker, UserPicker } from './Pickers';
 import { PriorityFields } from './PriorityFields';
@@ -84,6 +85,7 @@ export default function TicketCreatePage() {
       },
     });
   }, focusError);
+  const createKeys = useFieldShortcuts(TICKET_CREATE_SHORTCUTS, { create: () => submit() });
 
   const errorOf = (path: keyof TicketFormValues) => form.errors[path] as string | undefined;
   const select = (path: 'clientId' | 'requesterContactId' | 'assigneeId' | 'categoryId') => ({
@@ -97,7 +99,7 @@ export default function TicketCreatePage() {
   return (
     <div data-testid="page-ticket-new">
       <PageHeader title={t('tickets.newTitle')} />
-      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="ticket-form">
+      <form ref={formRef} onSubmit={submit} onKeyDown={createKeys} noValidate data-testid="ticket-form">
         <Stack gap="md" maw={960}>
           <FormErrorAlert error={create.error} extra={extra} testId="ticket-form-error" />
           <Fieldset legend={t('tickets.create.clientSection')}>

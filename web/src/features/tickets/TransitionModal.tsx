@@ -1,14 +1,15 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
 import { useCustomFields } from './configApi';
 import { CustomFieldInput, fieldProps } from './FieldInputs';
+import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { stateLabel } from './labels';
 import { customInputsFor, customPayload, formPathOf, type CustomInput } from './ticketFormModel';
 import { commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
@@ -91,10 +92,11 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
       },
     );
   }, focusError);
+  const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => submit() });
 
   return (
     <Modal opened onClose={onClose} title={`${stateLabel(t, ticket.state)} → ${target}`} size="lg" attributes={{ content: { 'data-testid': 'transition-modal' } }}>
-      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate>
+      <form ref={formRef} onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t(needsKey(asks))}</Text>
           <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />

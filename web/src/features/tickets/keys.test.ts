@@ -2,6 +2,7 @@
 // Every key the ticket pages bind is in the "?" help, in all three languages: the pages
 // bind through these registries (usePageShortcuts / useFieldShortcuts), so a key that
 // dispatches is a registry entry, and an entry with a handler is listed.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import baseCs from '../../i18n/cs.json';
 import baseEn from '../../i18n/en.json';
@@ -10,9 +11,9 @@ import { chordsOf, helpSections, isChord, shortcutFor, type ShortcutGroup, type 
 import cs from './i18n/cs.json';
 import en from './i18n/en.json';
 import sk from './i18n/sk.json';
-import { TICKET_DETAIL_SHORTCUTS, TICKET_LIST_SHORTCUTS } from './keys';
+import { TICKET_CREATE_SHORTCUTS, TICKET_DETAIL_SHORTCUTS, TICKET_DIALOG_SHORTCUTS, TICKET_LIST_SHORTCUTS } from './keys';
 
-const GROUPS: ShortcutGroup[] = [TICKET_LIST_SHORTCUTS, TICKET_DETAIL_SHORTCUTS];
+const GROUPS: ShortcutGroup[] = [TICKET_LIST_SHORTCUTS, TICKET_DETAIL_SHORTCUTS, TICKET_DIALOG_SHORTCUTS, TICKET_CREATE_SHORTCUTS];
 const TEXTS = { cs: [baseCs, cs], sk: [baseSk, sk], en: [baseEn, en] };
 const lookup = (trees: object[], path: string) =>
   trees.map((tree) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree)).find((v) => v !== undefined);
@@ -35,6 +36,16 @@ describe('the ticket pages\' shortcuts', () => {
     for (const group of GROUPS) {
       const keys = group.shortcuts.flatMap((s) => s.keys);
       expect(new Set(keys).size, group.id).toBe(keys.length);
+    }
+  });
+
+  it('has the ticket screens bind their keys only through the registry (no key of their own, which the help would miss)', () => {
+    const folder = new URL('.', import.meta.url);
+    const screens = readdirSync(folder).filter((name) => name.endsWith('.tsx'));
+    expect(screens).toEqual(expect.arrayContaining(['EditTicketModal.tsx', 'PriorityModal.tsx', 'TransitionModal.tsx', 'TicketCreatePage.tsx']));
+    for (const name of screens) {
+      const source = readFileSync(new URL(name, folder), 'utf8');
+      expect(source, name).not.toMatch(/getHotkeyHandler|useHotkeys|['"]mod\+/);
     }
   });
 

@@ -1,5 +1,5 @@
-// The keys of the ticket pages, in one place: the pages' handlers bind them by action
-// and the "?" help lists them from here (app/components/shortcuts.ts).
+// The keys of the ticket pages and dialogs, in one place: their handlers bind them by
+// action and the "?" help lists them from here (app/components/shortcuts.ts).
 import { defineShortcuts } from '../../app/components/shortcuts';
 
 /** The ticket list (TicketsListPage, SavedViewsMenu). */
@@ -29,4 +29,21 @@ export const TICKET_DETAIL_SHORTCUTS = defineShortcuts({
     { action: 'reply', keys: ['r'], label: 'tickets.shortcuts.reply' },
     { action: 'send', keys: ['mod+Enter'], label: 'tickets.shortcuts.send' },
   ],
+});
+
+/**
+ * The ticket's dialogs: edit, priority, state change (EditTicketModal, PriorityModal,
+ * TransitionModal bind it; TicketActions, which opens them, lists it in the ticket's help).
+ */
+export const TICKET_DIALOG_SHORTCUTS = defineShortcuts({
+  id: 'ticket-dialog',
+  title: 'tickets.shortcuts.dialog',
+  shortcuts: [{ action: 'save', keys: ['mod+Enter'], label: 'tickets.shortcuts.saveDialog' }],
+});
+
+/** The new-ticket form (TicketCreatePage). */
+export const TICKET_CREATE_SHORTCUTS = defineShortcuts({
+  id: 'ticket-create',
+  title: 'tickets.newTitle',
+  shortcuts: [{ action: 'create', keys: ['mod+Enter'], label: 'tickets.shortcuts.createTicket' }],
 });
