@@ -221,7 +221,7 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await w.req(w.accountant.auth, 'GET', '/api/v1/exports/987654/download')).statusCode).toBe(404);
   });
 
-  it('a VAT rate POHODA has no name for: the preview names every document and rate beforehand, the export stops naming one; no batch is recorded', async () => {
+  it('a VAT rate POHODA has no name for: the preview names every document and rate beforehand, the export refuses naming them all; no batch is recorded', async () => {
     const pohodaPreview = async () => (await preview('pohoda', '2026-10')).json().vatRatesNotMapped as { id: number; documentNumber: string; vatRateBp: number; exported: boolean }[];
     // Every rate of the period so far has a POHODA name.
     expect(await pohodaPreview()).toEqual([]);
@@ -249,13 +249,23 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     const before = (await exportsOf()).length;
     const res = await run({ format: 'pohoda', period: '2026-10' });
     expect(res.statusCode).toBe(400);
-    // The export stops at the first it meets: one of those the preview named.
+    // The export names every one the preview named, checked before writing; the first also as before.
     const error = res.json().error;
+    const asFacts = (rates: typeof expected) => rates.map(({ documentNumber, vatRateBp, country }) => ({ documentNumber, vatRateBp, country }));
+    const byNumberAndRate = (a: { documentNumber: string; vatRateBp: number }, b: { documentNumber: string; vatRateBp: number }) =>
+      a.documentNumber.localeCompare(b.documentNumber) || a.vatRateBp - b.vatRateBp;
     expect(error).toMatchObject({ code: 'vat_rate_not_mapped', country: 'CZ' });
-    expect(expected).toContainEqual(expect.objectContaining({ documentNumber: error.documentNumber, vatRateBp: error.vatRateBp }));
+    expect([...error.rates].sort(byNumberAndRate)).toEqual(asFacts(expected).sort(byNumberAndRate));
+    expect(error).toMatchObject(error.rates[0]);
+    expect(error.details).toHaveLength(3);
+    expect(error.message).toContain(first.number);
+    expect(error.message).toContain(second.number);
     const single = await w.req(w.accountant.auth, 'GET', `/api/v1/exports/invoices/${second.id}?format=pohoda`);
     expect(single.statusCode).toBe(400);
-    expect(single.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: second.number, vatRateBp: 1500 });
+    expect(single.json().error).toMatchObject({ code: 'vat_rate_not_mapped', documentNumber: second.number, vatRateBp: 1500, rates: [{ documentNumber: second.number, vatRateBp: 1500, country: 'CZ' }] });
+    // One document with two such rates: the single-file export names both.
+    const both = (await w.req(w.accountant.auth, 'GET', `/api/v1/exports/invoices/${first.id}?format=pohoda`)).json().error;
+    expect([...both.rates].sort(byNumberAndRate)).toEqual(asFacts(expected.slice(0, 2)));
     expect((await exportsOf()).length).toBe(before);
 
     // A document a POHODA batch carried before (when its rate still had a name, say) is marked, as it stops only an export again.

@@ -94,17 +94,16 @@ describe.each(testEngines())('export progress as JSON lines on %s', (engine) => 
     expect(await batchCount()).toBe(before);
   });
 
-  it('a VAT rate POHODA cannot name, found while writing, ends the lines with its error; no batch', async () => {
+  it('a VAT rate POHODA cannot name is found before the first line: an ordinary 400 naming every rate; no batch', async () => {
     const id = await w.draft({ lines: [{ kind: 'manual', description: 'Stará sazba', quantity_milli: 1000, unit: 'ks', unit_price_minor: 100_00, net_minor: 100_00, vat_rate_bp: 1500 }] });
     const issued = await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/issue`);
     expect(issued.statusCode, issued.body).toBe(200);
     const before = await batchCount();
     const res = await run({ format: 'pohoda', period: '2026-10' }, NDJSON);
-    expect(res.statusCode).toBe(200);
-    const lines = linesOf(res.body);
-    expect(lines[0]).toEqual({ total: 4 });
-    expect(lines.at(-1)).toEqual({ error: expect.objectContaining({ code: 'vat_rate_not_mapped', documentNumber: issued.json().number, vatRateBp: 1500, country: 'CZ' }) });
-    expect(lines.slice(1, -1).every((l) => typeof l.done === 'number')).toBe(true);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const fact = { documentNumber: issued.json().number, vatRateBp: 1500, country: 'CZ' };
+    expect(res.json().error).toMatchObject({ code: 'vat_rate_not_mapped', ...fact, rates: [fact] });
     expect(await batchCount()).toBe(before);
   });
 
@@ -114,6 +113,11 @@ describe.each(testEngines())('export progress as JSON lines on %s', (engine) => 
     expect(responses).toContain('Accept: application/x-ndjson');
     expect(responses).toContain('{\\"total\\":N}');
     expect(responses).toContain('{\\"batch\\":');
+    // The 400 names every VAT rate POHODA cannot take, for the batch and for a single document.
+    for (const path of ['/api/v1/exports', '/api/v1/exports/invoices/{id}']) {
+      const op = spec.paths[path].post ?? spec.paths[path].get;
+      expect(JSON.stringify(op.responses['400']), path).toMatch(/"rates":\{[^]*every document and VAT rate POHODA has no name for/);
+    }
   });
 });
 

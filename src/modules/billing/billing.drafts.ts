@@ -13,6 +13,8 @@ import { multiplyQuantity, tryParseQuantity } from '../../shared/quantity.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { hoursMilli } from './billing.drafts.text.ts';
 import { draftTotals, totalColumns } from './billing.drafts.totals.ts';
+import { overageLinesWithout, type OverageLineLeft } from './billing.overage.ts';
+import { loadStoredOverage } from './billing.overage.stored.ts';
 
 export interface DraftsDeps {
   db: Db;
@@ -38,7 +40,7 @@ export interface ManualLineInput {
 /** Why a re-run is needed after a record that used prepaid minutes left the draft. */
 export const PREPAID_RERUN_REASON = 'prepaid minutes changed: re-run the period';
 
-const RECORD_LINE_KINDS = new Set(['work', 'travel', 'unit_fee', 'item', 'overage']);
+const RECORD_LINE_KINDS = new Set(['work', 'travel', 'unit_fee', 'item']);
 
 export function createDrafts(deps: DraftsDeps) {
   const { db, clock } = deps;
@@ -135,7 +137,8 @@ export function createDrafts(deps: DraftsDeps) {
 
   /**
    * Takes a record out of the draft: off its line (the line's amount and
-   * quantity shrink; an emptied line goes), back to unbilled with the note. A
+   * quantity shrink; an emptied line goes) or off every overage line it bears
+   * by its part of each, back to unbilled with the note. A
    * record that used prepaid minutes changes the period's consumption, so the
    * draft is blocked until the period is re-run (the re-run leaves it out).
    */
@@ -145,8 +148,11 @@ export function createDrafts(deps: DraftsDeps) {
       if (!taken) throw notFound('Record on this draft');
       const record = await trx.selectFrom('records').select(['km_milli', 'quantity_milli', 'kind']).where('id', '=', input.recordId).executeTakeFirstOrThrow();
       const lineKind = taken.line_id === null ? null : (await lineOf(trx, id, Number(taken.line_id))).kind;
+      // Read before the record leaves: its parts are told by replaying the lines over the records as they were run.
+      const overageLeft = lineKind === 'overage' ? await overageLinesLeft(trx, id, input.recordId) : null;
       await trx.deleteFrom('invoice_records').where('invoice_id', '=', id).where('record_id', '=', input.recordId).execute();
-      if (taken.line_id !== null) await shrinkLine(trx, Number(taken.line_id), taken.amount_minor, record);
+      if (overageLeft !== null) await leaveOverageLines(trx, overageLeft);
+      else if (taken.line_id !== null) await shrinkLine(trx, Number(taken.line_id), taken.amount_minor, record);
       await trx.deleteFrom('billing_exclusions').where('record_id', '=', input.recordId).execute();
       await trx
         .insertInto('billing_exclusions')
@@ -155,7 +161,7 @@ export function createDrafts(deps: DraftsDeps) {
       const usedPrepaid = record.kind === 'work' && (taken.covered_minutes > 0 || lineKind === 'overage') && (await draftHasPrepaid(trx, id));
       const reasons = draft.blocked_json ? (JSON.parse(draft.blocked_json) as string[]) : [];
       const blocked = usedPrepaid && !reasons.includes(PREPAID_RERUN_REASON) ? JSON.stringify([...reasons, PREPAID_RERUN_REASON]) : undefined;
-      return { before: taken, after: { recordId: input.recordId, note: input.note, prepaidRerunNeeded: usedPrepaid }, ...(blocked !== undefined ? { blocked } : {}) };
+      return { before: taken, after: { recordId: input.recordId, note: input.note, prepaidRerunNeeded: usedPrepaid, ...(overageLeft !== null ? { overageLinesLeft: overageLeft } : {}) }, ...(blocked !== undefined ? { blocked } : {}) };
     });
   }
 
@@ -164,7 +170,30 @@ export function createDrafts(deps: DraftsDeps) {
     return row !== undefined;
   }
 
-  /** The record's share leaves its line; the quantity follows (hours from the minutes left, or km / pieces). */
+  /**
+   * The overage lines of the record, each less exactly its part, split as the
+   * run split them (a record across two tiered bands bears two lines). 409 when
+   * the lines no longer tell its parts: reducing them by a guess would make a
+   * wrong draft look right, and a re-run of the period makes them true again.
+   */
+  async function overageLinesLeft(trx: Tx, invoiceId: number, recordId: number): Promise<OverageLineLeft[]> {
+    const stored = await loadStoredOverage(trx, invoiceId);
+    const left = overageLinesWithout(stored.lines, stored.records, String(recordId));
+    if (left === null) {
+      throw conflict('overage_split_unknown', `The draft's overage lines no longer tell how much of them record ${recordId} bears: run the billing period again, then take the record out of the new draft`);
+    }
+    return left;
+  }
+
+  /** A line left without minutes goes (no other record bears any of it); the others keep what the other records bear. */
+  async function leaveOverageLines(trx: Tx, left: readonly OverageLineLeft[]) {
+    for (const line of left) {
+      if (line.minutes === 0) await trx.deleteFrom('invoice_lines').where('id', '=', Number(line.lineId)).execute();
+      else await trx.updateTable('invoice_lines').set({ net_minor: line.netMinor, quantity_milli: hoursMilli(line.minutes) }).where('id', '=', Number(line.lineId)).execute();
+    }
+  }
+
+  /** The record's share leaves its line (not overage: one line each); the quantity follows (hours from the minutes left, or km / pieces). */
   async function shrinkLine(trx: Tx, lineId: number, amountMinor: number, record: { km_milli: number | null; quantity_milli: number | null; kind: string }) {
     const line = await trx.selectFrom('invoice_lines').selectAll().where('id', '=', lineId).executeTakeFirstOrThrow();
     if (!RECORD_LINE_KINDS.has(line.kind)) return;
@@ -174,7 +203,7 @@ export function createDrafts(deps: DraftsDeps) {
       return;
     }
     let quantityMilli = line.quantity_milli;
-    if (line.kind === 'work' || line.kind === 'overage') quantityMilli = hoursMilli(left.reduce((sum, r) => sum + r.billed_minutes, 0));
+    if (line.kind === 'work') quantityMilli = hoursMilli(left.reduce((sum, r) => sum + r.billed_minutes, 0));
     else if (line.kind === 'travel') quantityMilli -= record.km_milli ?? 0;
     else quantityMilli -= record.quantity_milli ?? 0;
     await trx.updateTable('invoice_lines').set({ net_minor: line.net_minor - amountMinor, quantity_milli: quantityMilli }).where('id', '=', lineId).execute();

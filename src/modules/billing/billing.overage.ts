@@ -22,6 +22,8 @@ export function overageMinutesPrice(line: { readonly method: OverageMethod; read
 
 /** One part of a record's overage: its minutes on one overage line. */
 export interface OveragePartExplained {
+  /** The stored overage line the part is on. */
+  readonly lineId: string;
   readonly method: OverageMethod;
   /** The tiered band, 1-based as the invoice line names it; null for entry_rate and flat_rate. */
   readonly band: number | null;
@@ -37,7 +39,7 @@ export interface OveragePartExplained {
 }
 
 export interface OverageExplained {
-  /** Empty when the draft's lines no longer tell the split (a record was taken out after the run): the row's amount is still the contract's overage. */
+  /** Empty when the draft's lines no longer tell the split (changed after the run other than by taking records out): the row's amount is still the contract's overage. */
   readonly parts: readonly OveragePartExplained[];
 }
 
@@ -140,10 +142,35 @@ function explainContract(lines: readonly KeyedLine[], records: readonly StoredOv
     out.set(r.recordId, own.map((s) => {
       const line = pricedLines[s.lineIndex]!;
       return {
-        method: line.method, band: line.method === 'tiered' ? line.index + 1 : null, minutes: s.minutes, rateMinor: line.rateMinor,
+        lineId: line.id, method: line.method, band: line.method === 'tiered' ? line.index + 1 : null, minutes: s.minutes, rateMinor: line.rateMinor,
         surchargePct: line.surchargePct, amountMinor: s.amountMinor, roundingMinor: s.roundingMinor,
       };
     }));
   }
   return out;
+}
+
+/** What is left of an overage line once a record's part leaves it. */
+export interface OverageLineLeft {
+  readonly lineId: string;
+  /** Whole minutes left on the line; 0 when the record was all it billed (the line goes). */
+  readonly minutes: number;
+  readonly netMinor: MinorUnits;
+}
+
+/**
+ * The overage lines a record bears, each less exactly the record's part of it
+ * (minutes and amount), as the run split them: a record across two tiered bands
+ * leaves both. The parts left still replay to the same split for the records
+ * left, so a second record can be taken out the same way. null when the lines
+ * no longer tell the record's parts (changed after the run): no reduction is
+ * then the truth, and only a re-run of the period is.
+ */
+export function overageLinesWithout(lines: readonly StoredOverageLine[], records: readonly StoredOverageRecord[], recordId: string): OverageLineLeft[] | null {
+  const parts = overageOfRecords(lines, records).get(recordId)?.parts ?? [];
+  if (parts.length === 0) return null;
+  return parts.map((part) => {
+    const line = lines.find((l) => l.id === part.lineId)!;
+    return { lineId: line.id, minutes: minutesOf(line.quantityMilli)! - part.minutes, netMinor: line.netMinor - part.amountMinor };
+  });
 }

@@ -137,7 +137,9 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
       config: { access: 'billing.run' },
       schema: {
         tags,
-        summary: "Take a record out of a draft: it goes back to unbilled with the note, runs of this month leave it out and list it (a later month's run bills it as late); totals recomputed",
+        summary: "Take a record out of a draft: it goes back to unbilled with the note, runs of this month leave it out and list it (a later month's run bills it as late); totals recomputed. " +
+          "A record billed as a prepaid contract's overage leaves every overage line it bears by exactly its part of each (a record across two tiered bands leaves both); " +
+          'a draft that used prepaid minutes is then blocked until the period is run again. 409 overage_split_unknown when the lines no longer tell its parts (run the period again first)',
         params: idParam,
         body: z.strictObject({ version, recordId: z.number().int().positive(), note: text(1000) }),
         response: { 200: adjusted, ...errorResponses },

@@ -16,6 +16,7 @@ import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/in
 import { isCostLine, renderExplanation, type StoredExplanationLine } from '../pricing/index.ts';
 import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
 import { overageOfRecords, type OverageExplained } from './billing.overage.ts';
+import { loadStoredOverage } from './billing.overage.stored.ts';
 import type { RecordPricing } from './billing.run.types.ts';
 
 /** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
@@ -39,8 +40,6 @@ interface StoredWhy extends RecordPricing {
 interface StaffRow {
   lineId: string | null;
   pricingJson: string | null;
-  billedMinutes: number;
-  createdAt: string;
 }
 
 const KIND: Readonly<Record<string, WorkReportEntry['kind']>> = { work: 'work', travel: 'travel', fee: 'unit_fee', material: 'item' };
@@ -66,10 +65,8 @@ export function createWorkReports(deps: { db: Db }) {
       const row = staff.get(e.recordId)!;
       return [e.recordId, { row, pricing: row.pricingJson ? (JSON.parse(row.pricingJson) as StoredWhy) : null }];
     }));
-    const overage = await overageOf(invoiceId, report.entries.map((e) => {
-      const { row, pricing } = stored.get(e.recordId)!;
-      return { entry: e, row, pricing };
-    }));
+    const storedOverage = await loadStoredOverage(db, invoiceId);
+    const overage = overageOfRecords(storedOverage.lines, storedOverage.records);
     const entries = report.entries.map((e) => {
       const { row, pricing } = stored.get(e.recordId)!;
       const why = pricing?.explanation ?? [];
@@ -78,27 +75,6 @@ export function createWorkReports(deps: { db: Db }) {
       return { ...e, lineId: row.lineId, explanation, overage: overage.get(e.recordId) ?? null };
     });
     return { ...report, entries };
-  }
-
-  /** The overage parts of the records billed on the invoice's overage lines, replayed from the stored lines as the run split them. */
-  async function overageOf(invoiceId: number, rows: { entry: WorkReportEntry; row: StaffRow; pricing: RecordPricing | null }[]): Promise<Map<string, OverageExplained>> {
-    const lines = await db
-      .selectFrom('invoice_lines')
-      .select(['id', 'group_key', 'quantity_milli', 'unit_price_minor', 'net_minor'])
-      .where('invoice_id', '=', invoiceId)
-      .where('kind', '=', 'overage')
-      .execute();
-    if (lines.length === 0) return new Map();
-    const lineIds = new Set(lines.map((l) => String(l.id)));
-    return overageOfRecords(
-      lines.map((l) => ({ id: String(l.id), groupKey: l.group_key, quantityMilli: l.quantity_milli, unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor })),
-      rows
-        .filter(({ row }) => row.lineId !== null && lineIds.has(row.lineId))
-        .map(({ entry, row, pricing }) => ({
-          recordId: entry.recordId, lineId: row.lineId!, billedMinutes: row.billedMinutes, amountMinor: entry.amountMinor, date: entry.date, startTime: entry.startTime,
-          createdAt: row.createdAt, rateMinor: pricing?.rateMinor ?? null, surchargePct: pricing?.surchargePct ?? null,
-        })),
-    );
   }
 
   async function load(ctx: RequestContext, invoiceId: number): Promise<{ report: WorkReport; staff: Map<string, StaffRow> }> {
@@ -121,7 +97,7 @@ export function createWorkReports(deps: { db: Db }) {
       .select([
         'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
         't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'z.name as zone',
-        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'ir.billed_minutes', 'r.pricing_json',
+        'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'r.pricing_json',
       ])
       .where('ir.invoice_id', '=', invoiceId)
       .orderBy('r.date')
@@ -151,7 +127,7 @@ export function createWorkReports(deps: { db: Db }) {
     const sum = (pick: (e: WorkReportEntry) => number) => entries.reduce((s, e) => s + pick(e), 0);
     // Kept as read, parsed only by read(): the client's CSV and PDF do not need it.
     const staff = new Map(rows.map((r): [string, StaffRow] => [
-      String(r.id), { lineId: r.line_id === null ? null : String(r.line_id), pricingJson: r.pricing_json, billedMinutes: r.billed_minutes, createdAt: r.created_at },
+      String(r.id), { lineId: r.line_id === null ? null : String(r.line_id), pricingJson: r.pricing_json },
     ]));
     const report: WorkReport = {
       invoiceId: String(invoice.id), invoiceNumber: invoice.number, period: invoice.period ?? '', currency: invoice.currency,

@@ -44,7 +44,8 @@ export function exportsRoutes(exports: ExportsService) {
           'Export the period to an accounting program: isdoc (ZIP of ISDOC 6.0.2 files), pohoda (POHODA XML dataPack in Windows-1250), ubl (ZIP of UBL 2.1 / Peppol BIS 3.0 files) or csv (ZIP of invoices.csv, lines.csv and vat.csv, the VAT recapitulation per rate). ' +
           'Only issued documents; those exported in this format before are left out unless includeExported is true. Records the batch and answers with it; download the file from downloadUrl. ' +
           '409 nothing_to_export when the period has nothing (no batch is created; error.alreadyExported counts the documents exported before, error.period the period), 409 missing_company_settings naming the settings the format needs, ' +
-          '400 vat_rate_not_mapped when POHODA has no name for a VAT rate (error.documentNumber, error.vatRateBp, error.country: the first met; the preview\'s vatRatesNotMapped lists them all beforehand).',
+          '400 vat_rate_not_mapped when POHODA has no name for a VAT rate of a document the batch takes: error.rates lists every document and rate (checked before anything is written, as the preview\'s vatRatesNotMapped), ' +
+          'error.documentNumber, error.vatRateBp and error.country repeat the first.',
         body: s.runBody,
         response: {
           201: s.batchSchema.describe('By default (Accept: application/json): the recorded batch, once its file is written.'),
@@ -53,11 +54,12 @@ export function exportsRoutes(exports: ExportsService) {
             'first {"total":N}, the documents going in (invoices, credit notes, slips; not address-book entries); ' +
             'then {"done":k}, documents written so far, at most once per 1 % of N and 250 ms (whichever is rarer) and always for the last one; ' +
             'last {"batch":{…}}, the same batch the plain 201 answer gives, or, if the export stopped on the way, {"error":{"code","message",…}}: ' +
-            'vat_rate_not_mapped and batch_too_large (found only while writing) with the fields of their 4xx error, anything unexpected as internal_error; no batch is recorded then. ' +
-            'Permission, bad input, nothing_to_export and missing_company_settings come before any line, as the usual 4xx JSON error. ' +
+            'batch_too_large (found only while writing; vat_rate_not_mapped only for a document changed meanwhile) with the fields of their 4xx error, anything unexpected as internal_error; no batch is recorded then. ' +
+            'Permission, bad input, nothing_to_export, missing_company_settings and vat_rate_not_mapped come before any line, as the usual 4xx JSON error. ' +
             'A client that disconnects does not stop the export; the batch is recorded and listed as usual.',
           ),
           ...errorResponses,
+          400: s.exportRefusedSchema,
         },
       },
       handler: async (request, reply) => {
@@ -78,7 +80,7 @@ export function exportsRoutes(exports: ExportsService) {
         summary: 'One issued invoice or credit note as a single file of the format (ISDOC .isdoc, POHODA XML, UBL XML, CSV row); not recorded as a batch and not marked exported. 409 not_issued for a draft, 400 vat_rate_not_mapped as for a batch',
         params: idParam,
         querystring: s.documentQuery,
-        response: { 200: z.any().describe('the document file'), ...errorResponses },
+        response: { 200: z.any().describe('the document file'), ...errorResponses, 400: s.exportRefusedSchema },
       },
       handler: async (request, reply) => {
         const file = await exports.documentFile(contextOf(request), request.params.id, request.query.format);

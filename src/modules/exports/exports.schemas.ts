@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorSchema } from '../../platform/http/schemas.ts';
 import { isPeriod } from '../../shared/period.ts';
 import { EXPORT_FORMATS } from './domain/exporter.ts';
 
@@ -79,3 +80,25 @@ export const previewSchema = z.object({
   truncated: z.boolean(),
 });
 export type ExportPreview = z.infer<typeof previewSchema>;
+
+const unmappedRate = z.object({
+  documentNumber: z.string().describe('Number of the invoice, credit note or issue slip'),
+  vatRateBp: z.number().describe('The VAT rate in basis points (1500 = 15 %)'),
+  country: z.string().describe("The supplier's country, whose rates POHODA knows"),
+});
+
+/** The 400 of an export: any bad input, or vat_rate_not_mapped with the rates POHODA cannot take. */
+export const exportRefusedSchema = z.object({
+  error: errorSchema.shape.error.extend({
+    documentNumber: z.string().optional().describe('On 400 vat_rate_not_mapped: the document of the first rate in rates'),
+    vatRateBp: z.number().optional().describe('On 400 vat_rate_not_mapped: the first rate in rates, in basis points'),
+    country: z.string().optional().describe('On 400 vat_rate_not_mapped: the supplier\'s country of the first rate in rates'),
+    rates: z
+      .array(unmappedRate)
+      .optional()
+      .describe(
+        'On 400 vat_rate_not_mapped: every document and VAT rate POHODA has no name for, one entry per document and rate, found before anything is written ' +
+          "by the rule of the preview's vatRatesNotMapped (for the documents this export takes); error.details has one line per entry",
+      ),
+  }),
+});

@@ -18,7 +18,7 @@ import { loadSupplier } from '../company/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { buildSlipDocument } from '../warehouse/index.ts';
 import { exporterFor } from './domain/adapters.ts';
-import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting } from './domain/exporter.ts';
+import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting, UnmappedVatRateFact } from './domain/exporter.ts';
 import { UnmappedVatRate } from './domain/pohoda.ts';
 import * as repo from './exports.repo.ts';
 import type { ExportBatch, ExportPreview, RunBody } from './exports.schemas.ts';
@@ -60,9 +60,19 @@ function checkPeriod(period: string): void {
   if (!isPeriod(period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a period: use a month 2026-10, a quarter 2026-Q4 or a year 2026` }]);
 }
 
-/** Which document and rate stopped a POHODA export, as values the page words in the user's language. */
-function unmappedRateFacts(error: UnmappedVatRate): Record<string, unknown> {
-  return { documentNumber: error.documentNumber, vatRateBp: error.vatRateBp, country: error.country };
+/**
+ * A POHODA export refused for VAT rates it has no name for, naming every document and
+ * rate (error.rates, as values the page words in the user's language); the first of
+ * them also as error.documentNumber, error.vatRateBp and error.country, as before.
+ */
+function unmappedRatesError(exporter: AccountingExporter, rates: readonly UnmappedVatRateFact[]): AppError {
+  const each = rates.map((r) => ({ documentNumber: r.documentNumber, vatRateBp: r.vatRateBp, country: r.country }));
+  const texts = each.map((r) => new UnmappedVatRate(r.country, r.vatRateBp, r.documentNumber).message);
+  const what = texts.length === 1 ? texts[0] : `${texts.length} VAT rates have no POHODA rate: ${texts.join('; ')}`;
+  return new AppError('validation', 'vat_rate_not_mapped', `${what}; ${exporter.label} knows only the rates of the supplier's country`, {
+    details: texts.map((message) => ({ path: 'period', code: 'vat_rate_not_mapped', message })),
+    extra: { ...each[0], rates: each },
+  });
 }
 
 function toBatch(row: repo.BatchRow): ExportBatch {
@@ -174,6 +184,10 @@ export function createExportsService(deps: ExportsDeps) {
         { extra: { period: body.period, alreadyExported: already } },
       );
     }
+    // Every rate POHODA cannot take, found by the preview's own rule before a byte is written,
+    // so the refusal names them all (the writer would stop at the first).
+    const unmapped = await vatRatesNotMapped(exporter, supplier, chosenInvoices, chosenSlips);
+    if (unmapped.length > 0) throw unmappedRatesError(exporter, unmapped);
     return {
       total: chosenInvoices.length + chosenSlips.length,
       run: (onDocument) => write(ctx, body, exporter, supplier, chosenInvoices, chosenSlips, onDocument ?? (() => undefined)),
@@ -219,12 +233,8 @@ export function createExportsService(deps: ExportsDeps) {
     try {
       stored = await files.put(batchStream(exporter, { period: body.period, packId, supplier }, items(), now), Number.MAX_SAFE_INTEGER);
     } catch (error) {
-      if (error instanceof UnmappedVatRate) {
-        throw new AppError('validation', 'vat_rate_not_mapped', `${error.message}; ${exporter.label} knows only the rates of the supplier's country`, {
-          details: [{ path: 'period', code: 'vat_rate_not_mapped', message: error.message }],
-          extra: unmappedRateFacts(error),
-        });
-      }
+      // Checked before writing; only a document changed since then could still stop the writer here.
+      if (error instanceof UnmappedVatRate) throw unmappedRatesError(exporter, [error]);
       if (error instanceof ZipLimitExceeded) throw new AppError('validation', 'batch_too_large', error.message, { details: [{ path: 'period', code: 'batch_too_large', message: error.message }] });
       throw error;
     }
@@ -287,7 +297,10 @@ export function createExportsService(deps: ExportsDeps) {
       const charset = exporter.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8';
       return { fileName: exporter.fileName(doc), mediaType: `${exporter.mediaType}; charset=${charset}`, bytes: exporter.exportDocument(doc) };
     } catch (error) {
-      if (error instanceof UnmappedVatRate) throw new AppError('validation', 'vat_rate_not_mapped', error.message, { extra: unmappedRateFacts(error) });
+      if (error instanceof UnmappedVatRate) {
+        const all = exporter.unmappedVatRates?.({ kind: 'invoice', doc }, await loadSupplier(db)) ?? [];
+        throw unmappedRatesError(exporter, all.length > 0 ? all : [error]);
+      }
       throw error;
     }
   }

@@ -117,9 +117,11 @@ function RefusalAlert({ error }: { error: unknown }) {
     <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="exports-error" role="alert">
       <Text size="sm" fw={500}>{refusal.headline}</Text>
       {refusal.lines.length > 0 ? (
-        <Stack gap={2} mt={4}>
-          {refusal.lines.map((line) => <Text key={line} size="sm">{line}</Text>)}
-        </Stack>
+        <ScrollArea.Autosize mah={200} mt={4}>
+          <Stack gap={2}>
+            {refusal.lines.map((line) => <Text key={line} size="sm" data-testid="exports-error-line">{line}</Text>)}
+          </Stack>
+        </ScrollArea.Autosize>
       ) : null}
     </Alert>
   );

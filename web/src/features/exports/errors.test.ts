@@ -14,6 +14,11 @@ const nothingNew = () => new ApiError(409, 'nothing_to_export', 'Nothing new to 
 const nothing = () => new ApiError(409, 'nothing_to_export', 'Nothing to export for 2026-01: no issued invoices or credit notes in that period', [], { period: '2026-01', alreadyExported: 0 });
 const unmapped = () => new ApiError(400, 'vat_rate_not_mapped', "VAT rate 15 % of FV202600007 has no POHODA rate for CZ; POHODA XML knows only the rates of the supplier's country",
   [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15 % of FV202600007 has no POHODA rate for CZ' }], { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' });
+const unmappedAll = () => new ApiError(400, 'vat_rate_not_mapped', "3 VAT rates have no POHODA rate: …; POHODA XML knows only the rates of the supplier's country",
+  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15 % of FV202600007 has no POHODA rate for CZ' }],
+  { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ', rates: [
+    { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' }, { documentNumber: 'FV202600007', vatRateBp: 1000, country: 'CZ' }, { documentNumber: 'FV202600008', vatRateBp: 1500, country: 'CZ' },
+  ] });
 const missing = () => new ApiError(409, 'missing_company_settings', 'ISDOC 6.0.2 export needs company settings that are not filled in: bank account or IBAN (Settings → Company)',
   [{ path: 'supplier.bankAccount', code: 'missing_setting', message: "ISDOC 6.0.2 needs the company's bank account or IBAN" }]);
 
@@ -35,6 +40,18 @@ describe('a refused export, in the user\'s language', () => {
     expect(cs.lines).toEqual([]);
   });
 
+  it('VAT rates POHODA has no name for: every document and rate the export named, one line each', () => {
+    expect(exportRefusal(t('cs'), unmappedAll())).toEqual({
+      headline: 'Tyto sazby DPH POHODA nezná: zná jen sazby země dodavatele (CZ). Nic nebylo exportováno; toto období můžete exportovat do ISDOC nebo CSV.',
+      lines: ['FV202600007: sazba DPH 15,5 %', 'FV202600007: sazba DPH 10 %', 'FV202600008: sazba DPH 15 %'],
+    });
+    // Numbers follow the app's language (Czech here), the words the given one.
+    expect(exportRefusal(t('en'), unmappedAll()).lines).toEqual(['FV202600007: VAT rate 15,5 %', 'FV202600007: VAT rate 10 %', 'FV202600008: VAT rate 15 %']);
+    // One rate in the list reads as before; entries not of the shape are left out.
+    const one = new ApiError(400, 'vat_rate_not_mapped', 'x', [], { documentNumber: 'FV1', vatRateBp: 1500, country: 'CZ', rates: [{ documentNumber: 'FV1', vatRateBp: 1500, country: 'CZ' }, { oops: 1 }] });
+    expect(exportRefusal(t('cs'), one)).toEqual({ headline: expect.stringContaining('Sazbu DPH 15 % na dokladu FV1 POHODA nezná'), lines: [] });
+  });
+
   it('missing company settings: each one named where to fill it in, not the server\'s English', () => {
     expect(exportRefusal(t('cs'), missing())).toEqual({
       headline: 'Tento formát potřebuje nastavení firmy, která nejsou vyplněná:',
@@ -43,7 +60,7 @@ describe('a refused export, in the user\'s language', () => {
   });
 
   it('never shows the server\'s English words in Czech for these refusals', () => {
-    for (const error of [nothingNew(), nothing(), unmapped(), missing(), new ApiError(400, 'batch_too_large', 'a ZIP holds at most 65535 files; export a shorter period')]) {
+    for (const error of [nothingNew(), nothing(), unmapped(), unmappedAll(), missing(), new ApiError(400, 'batch_too_large', 'a ZIP holds at most 65535 files; export a shorter period')]) {
       const { headline, lines } = exportRefusal(t('cs'), error);
       expect([headline, ...lines].join(' ')).not.toMatch(/export again|exported before|needs|has no POHODA|ZIP holds|Nothing/);
     }

@@ -1,6 +1,6 @@
 // Refusals of an export in the user's language. The server's messages are English;
 // for the refusals an accountant meets here (nothing new to export, a company setting
-// missing, a VAT rate POHODA has no name for, a batch too large, an export stopped on
+// missing, VAT rates POHODA has no name for, a batch too large, an export stopped on
 // the way) it sends the facts as values or detail paths, and they are worded here.
 // Anything else goes through the app's translated error codes.
 import type { TFunction } from 'i18next';
@@ -9,6 +9,7 @@ import { ApiError, isApiError } from '../../app/api/client';
 import { detailMessage, errorMessage } from '../../app/api/errors';
 import { formatNumber } from '../../app/format';
 import { ExportInterrupted } from './exportStream';
+import { countriesOf, vatRateLine, type UnmappedVatRateFact } from './vatRates';
 
 export interface ExportRefusal {
   headline: string;
@@ -18,6 +19,16 @@ export interface ExportRefusal {
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The rates a vat_rate_not_mapped refusal names (error.rates); entries not of that shape are left out. */
+function unmappedRatesOf(value: unknown): UnmappedVatRateFact[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((r: Record<string, unknown> | null) => {
+    const vatRateBp = num(r?.vatRateBp);
+    const documentNumber = str(r?.documentNumber);
+    return vatRateBp === null || !documentNumber ? [] : [{ documentNumber, vatRateBp, country: str(r?.country) }];
+  });
+}
 
 /** A missing company setting ('supplier.bankAccount') as the text that says where to fill it in. */
 export function settingText(t: TFunction, setting: string, fallback: string): string {
@@ -41,6 +52,11 @@ export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
     case 'missing_company_settings':
       return { headline: t('exports.errors.missingSettings'), lines: error.details.map((d) => settingText(t, d.path, d.message)) };
     case 'vat_rate_not_mapped': {
+      // Every document and rate the export cannot take (error.rates), one line each, as the preview lists them.
+      const rates = unmappedRatesOf(x.rates);
+      if (rates.length > 1) {
+        return { headline: t('exports.errors.vatRatesNotMapped', { country: countriesOf(rates) }), lines: rates.map((r) => vatRateLine(t, r)) };
+      }
       const rate = num(x.vatRateBp);
       const number = str(x.documentNumber);
       if (rate === null || !number) break;

@@ -1,6 +1,7 @@
 // VAT rates POHODA has no name for, as the preview reports them (GET /exports/preview,
 // vatRatesNotMapped; the server decides with the same rule the export refuses by):
-// which of them would stop the export the accountant is about to run, and their wording.
+// which of them would stop the export the accountant is about to run, and their wording
+// (also of the rates an export's refusal names, errors.ts).
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../../app/format';
 import type { ExportPreview, UnmappedVatRate } from './api';
@@ -18,12 +19,15 @@ export function documentCount(rates: readonly UnmappedVatRate[]): number {
   return new Set(rates.map((r) => `${r.kind}-${r.id}`)).size;
 }
 
+/** A document and rate as an export's refusal names them (error.rates of vat_rate_not_mapped). */
+export type UnmappedVatRateFact = Pick<UnmappedVatRate, 'documentNumber' | 'vatRateBp' | 'country'>;
+
 /** The countries whose rates the entries were checked against, for the explanation ("CZ"). */
-export function countriesOf(rates: readonly UnmappedVatRate[]): string {
+export function countriesOf(rates: readonly UnmappedVatRateFact[]): string {
   return [...new Set(rates.map((r) => r.country))].join(', ');
 }
 
 /** One entry as a line: "FV2026-0007: sazba DPH 15 %", the rate with the language's decimal comma. */
-export function vatRateLine(t: TFunction, rate: UnmappedVatRate): string {
+export function vatRateLine(t: TFunction, rate: UnmappedVatRateFact): string {
   return t('exports.preview.vatRateLine', { number: rate.documentNumber, rate: formatNumber(rate.vatRateBp / 100) });
 }
