@@ -24,11 +24,12 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
   );
 }
 
-function PreviewPanel({ preview }: { preview: ExportPreview }) {
+/** `stale`: the figures of the previous period or format, shown dimmed while this one's are read. */
+function PreviewPanel({ preview, stale }: { preview: ExportPreview; stale: boolean }) {
   const { t } = useTranslation();
   const total = preview.toExport.invoices + preview.toExport.creditNotes + preview.toExport.slips;
   return (
-    <Stack gap="sm" data-testid="exports-preview">
+    <Stack gap="sm" data-testid="exports-preview" data-stale={stale || undefined} aria-busy={stale || undefined} style={stale ? { opacity: 0.5 } : undefined}>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         <Figure label={t('exports.preview.invoices')} value={preview.toExport.invoices} testId="exports-count-invoices" />
         <Figure label={t('exports.preview.creditNotes')} value={preview.toExport.creditNotes} testId="exports-count-credit-notes" />
@@ -152,7 +153,9 @@ export default function ExportsPage() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const run = useRunExport(setProgress);
   const periodValid = isPeriod(period);
-  const p = preview.data;
+  // While another period's or format's figures stand in (kept to spare the page a jump), nothing is decided on them:
+  // POHODA's preview alone knows the rates that would stop its export.
+  const p = preview.isPlaceholderData ? undefined : preview.data;
   const pending = p ? p.toExport.invoices + p.toExport.creditNotes + p.toExport.slips : 0;
   // Documents of this export with a VAT rate POHODA has no name for: the server would refuse it.
   const blocking = p ? blockingVatRates(p, again) : [];
@@ -196,7 +199,7 @@ export default function ExportsPage() {
             <Text size="sm" c="dimmed">{t(`exports.formatHelp.${format}`)}</Text>
             {preview.isError ? <ErrorState error={preview.error} onRetry={() => void preview.refetch()} /> : null}
             {preview.isPending && periodValid ? <LoadingState /> : null}
-            {preview.data && periodValid ? <PreviewPanel preview={preview.data} /> : null}
+            {preview.data && periodValid ? <PreviewPanel preview={preview.data} stale={preview.isPlaceholderData} /> : null}
             <Checkbox
               label={t('exports.again')}
               description={t('exports.againHint')}
