@@ -28,6 +28,8 @@ export interface TestApp {
   tokenFor(userId: number): Promise<Auth>;
   /** An operator who is a member of the queue (default: the seeded service desk), with an API token. */
   queueOperator(queueCode?: string): Promise<{ id: number; auth: Auth }>;
+  /** A Czech client (CZK, 14 days) and a contact of it with an e-mail, to raise tickets for. */
+  clientWithRequester(clientName: string, contact: { name: string; email: string; language?: 'cs' | 'sk' | 'en' }): Promise<{ clientId: number; contactId: number }>;
   request(auth: Auth, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -91,6 +93,14 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
     return { id: op.id, auth: await tokenFor(op.id) };
   }
 
+  async function clientWithRequester(clientName: string, contact: { name: string; email: string; language?: 'cs' | 'sk' | 'en' }) {
+    const clientId = (await services.customers.create(systemContext, { name: clientName, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    const { id: contactId } = await services.customers.createContact(systemContext, clientId, {
+      name: contact.name, email: contact.email, language: contact.language ?? 'cs', portalAccess: false,
+    });
+    return { clientId, contactId };
+  }
+
   return {
     app,
     database,
@@ -101,6 +111,7 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
     signIn,
     tokenFor,
     queueOperator,
+    clientWithRequester,
     request,
     close: async () => {
       await app.close();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../src/modules/mail/domain/templates.ts';
 import { MAIL_LANGUAGES } from '../src/modules/mail/index.ts';
-import { systemContext } from '../src/modules/identity/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -14,8 +13,7 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    clientId = (await t.services.customers.create(systemContext, { name: 'Klient Zpráv s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
-    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Petr Klient', email: 'petr@klient.cz', language: 'cs', portalAccess: false })).id;
+    ({ clientId, contactId } = await t.clientWithRequester('Klient Zpráv s.r.o.', { name: 'Petr Klient', email: 'petr@klient.cz' }));
     operator = (await t.queueOperator()).auth;
   });
   afterAll(() => t.close());

@@ -21,8 +21,7 @@ describe.each(testEngines())('ticket fast paths on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    clientId = (await t.services.customers.create(systemContext, { name: 'Rychlý Klient a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
-    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Petr Svoboda', email: 'petr@rychly.cz', language: 'en', portalAccess: false })).id;
+    ({ clientId, contactId } = await t.clientWithRequester('Rychlý Klient a.s.', { name: 'Petr Svoboda', email: 'petr@rychly.cz', language: 'en' }));
     const op = await t.userWith(['operator']);
     operator = { id: op.id, auth: await t.tokenFor(op.id) };
     queueId = (await t.database.db.selectFrom('queues').select('id').where('code', '=', 'service_desk').executeTakeFirstOrThrow()).id;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../src/modules/identity/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -18,8 +17,7 @@ describe.each(testEngines())('SLA working time left on the ticket on %s', (engin
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    clientId = (await t.services.customers.create(systemContext, { name: 'Pracovní Doba s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
-    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Jana Klientová', email: 'jana@pracovni-doba.cz', language: 'cs', portalAccess: false })).id;
+    ({ clientId, contactId } = await t.clientWithRequester('Pracovní Doba s.r.o.', { name: 'Jana Klientová', email: 'jana@pracovni-doba.cz' }));
     operator = (await t.queueOperator()).auth;
   });
   afterAll(() => t.close());

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../src/modules/identity/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -12,11 +11,7 @@ describe.each(testEngines())('tickets on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    const client = await t.services.customers.create(systemContext, {
-      name: 'Český Klient s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14,
-    });
-    clientId = client.id;
-    contactId = (await t.services.customers.createContact(systemContext, clientId, { name: 'Jana Nováková', email: 'jana@klient.cz', language: 'cs', portalAccess: false })).id;
+    ({ clientId, contactId } = await t.clientWithRequester('Český Klient s.r.o.', { name: 'Jana Nováková', email: 'jana@klient.cz' }));
     // An API token: these tests move the clock by days, past any session timeout.
     const op = await t.userWith(['operator']);
     operator = { id: op.id, auth: await t.tokenFor(op.id) };
