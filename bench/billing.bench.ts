@@ -16,7 +16,7 @@
 // The machine may be shared: the load average is printed.
 // Exit code 1 when a target is missed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { systemContext } from '../src/modules/identity/index.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
 import { generateBillingMonth } from './lib/billing-data.ts';
+import { benchWorkDir } from './lib/db-cache.ts';
 import { benchIssuing, type IssuingFigures } from './lib/issuing.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -66,7 +67,7 @@ function cliBundle(): string {
 }
 
 async function runEngine(engine: string): Promise<boolean> {
-  const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-billing-'));
+  const dir = benchWorkDir('bench-billing-');
   let pgDir: string | null = null;
   try {
     let url = join(dir, 'kontor.db');

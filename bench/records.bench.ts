@@ -19,11 +19,12 @@
 // SQLite baseline's req/s under the table (bench/lib/scale.ts), and
 // BENCH_ROUNDS > 1 gives medians. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedSqliteRecords, generatePostgresRecords, type RecordsInfo } from './lib/generate-records.ts';
+import { benchWorkDir } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
 import { machineScale, scaleLine } from './lib/scale.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
@@ -69,7 +70,7 @@ interface Scenario {
 }
 
 async function runEngine(engine: string): Promise<boolean> {
-  const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-records-'));
+  const dir = benchWorkDir('bench-records-');
   let pgDir: string | null = null;
   let server: RunningServer | null = null;
   try {

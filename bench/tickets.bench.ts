@@ -21,13 +21,14 @@
 // lib/generate-tickets.ts); PostgreSQL on a throwaway server (scripts/services/postgres.sh)
 // filled by the same generator, stopped afterwards. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSlaWatcher } from '../src/modules/tickets/index.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
+import { benchWorkDir } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
 import { machineScale, scaleLine } from './lib/scale.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
@@ -102,7 +103,7 @@ interface Scenario {
 
 /** The raw better-sqlite3 primary-key GET (bench/baseline-server.ts) on this machine now, for scale. */
 async function runEngine(engine: string): Promise<boolean> {
-  const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-tickets-'));
+  const dir = benchWorkDir('bench-tickets-');
   let pgDir: string | null = null;
   let server: RunningServer | null = null;
   try {

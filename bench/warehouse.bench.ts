@@ -15,7 +15,7 @@
 // The machine may be shared: the load average is printed with each figure. Exit code 1
 // when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,7 @@ import { systemContext, type RequestContext } from '../src/modules/identity/inde
 import { prepareDatabase } from '../src/main.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, preparedQuery } from '../src/platform/db/index.ts';
+import { benchWorkDir } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
@@ -126,7 +127,7 @@ async function balanceReadTimings(w: World): Promise<{ p50: number; p99: number;
 
 async function main(): Promise<boolean> {
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
-  const dir = mkdtempSync(join(ROOT, '.tmp', 'bench-warehouse-'));
+  const dir = benchWorkDir('bench-warehouse-');
   let server: RunningServer | null = null;
   try {
     const w = await setUp(join(dir, 'kontor.db'));

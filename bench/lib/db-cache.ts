@@ -2,13 +2,23 @@
 // reuses them instead of generating millions of rows again.
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrations } from '../../migrations/index.ts';
 import { migrateToLatest, openDatabase } from '../../src/platform/db/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/**
+ * A new folder `.tmp/<prefix>XXXXXX` for one benchmark run's files (a fresh checkout
+ * has no `.tmp` yet).
+ */
+export function benchWorkDir(prefix: string): string {
+  const dir = join(ROOT, '.tmp');
+  mkdirSync(dir, { recursive: true });
+  return mkdtempSync(join(dir, prefix));
+}
 
 /** Every migration's name and source, hashed: the schema a database was made under. */
 function schemaKey(): string {
