@@ -205,6 +205,7 @@ describe('Tickets: the agent workspace in the browser', () => {
     await shot(page, 'phone-list');
     // No keyboard on a phone: no "? Keyboard shortcuts" in the header, and "?" (a paired keyboard's) opens nothing.
     expect(await page.getByTestId('shortcut-help-hint').count()).toBe(0);
+    expect(await page.getByTestId('tickets-keys-hint').count()).toBe(0);
     await page.keyboard.press('?');
     expect(await page.getByTestId('shortcut-help').count()).toBe(0);
     await page.getByTestId(`tickets-row-${ticketId}`).getByText(SUBJECT).click();
@@ -312,6 +313,10 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(await help.getByTestId('shortcut-ticket-list-create').locator('kbd').allTextContents()).toEqual(['C', 'N']);
     await help.getByTestId('shortcut-global-help').waitFor();
     expect(await help.getByTestId('shortcut-ticket-detail-reply').count()).toBe(0);
+    // The line under the list names the same keys, in the same order, drawn the same way.
+    const listed = await help.locator('[data-testid^="shortcut-ticket-list-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('shortcut-ticket-list-'.length)));
+    const hinted = await page.locator('[data-testid^="tickets-keys-hint-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('tickets-keys-hint-'.length)));
+    expect(hinted).toEqual(listed);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('tickets-filters-toggle');
@@ -349,6 +354,81 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('edit-description').focus();
     await page.keyboard.press('Control+Enter');
     await edit.waitFor({ state: 'detached', timeout: STEP_MS });
+  }, JOURNEY_MS);
+
+  test('the line under the list names the keys the list binds, in one line, short, in the reader\'s language (cs, en)', async () => {
+    const page = await newPage();
+    // The manager, whose language this test switches (the other journeys read Czech as the operator).
+    await demo.signIn(page, 'manager@kontor.demo');
+    for (const [lang, texts] of [['cs', { next: 'další', create: 'nový', or: 'nebo' }], ['en', { next: 'next', create: 'new', or: 'or' }]] as const) {
+      if (lang !== 'cs') {
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId(`lang-${lang}`).click();
+        await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: STEP_MS }).toBe(lang);
+      }
+      await page.goto('/tickets');
+      await page.getByTestId('tickets-table').waitFor();
+      const hint = page.getByTestId('tickets-keys-hint');
+      await hint.waitFor({ timeout: STEP_MS });
+      const actions = await page.locator('[data-testid^="tickets-keys-hint-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('tickets-keys-hint-'.length)));
+      expect(actions).toEqual(['next', 'previous', 'open', 'search', 'views', 'create']);
+      const next = page.getByTestId('tickets-keys-hint-next');
+      expect(await next.locator('kbd').allTextContents()).toEqual(['J']);
+      expect((await next.innerText()).replace(/\s+/g, ' ')).toBe(`J ${texts.next}`);
+      // Two keys for one action, as the help writes them: "C or N new".
+      const create = page.getByTestId('tickets-keys-hint-create');
+      expect(await create.locator('kbd').allTextContents()).toEqual(['C', 'N']);
+      expect((await create.innerText()).replace(/\s+/g, ' ')).toBe(`C ${texts.or} N ${texts.create}`);
+      // One line: no taller than a key cap with its text.
+      expect((await hint.boundingBox())!.height).toBeLessThan(30);
+      await hint.scrollIntoViewIfNeeded();
+      await shot(page, `list-keys-hint-${lang}`);
+    }
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('lang-cs').click();
+    await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: STEP_MS }).toBe('cs');
+  }, JOURNEY_MS);
+
+  test('an SLA badge of the list turns breached once the due time passes, without asking the server again; paused stays paused', async () => {
+    const page = await newPage();
+    await signIn(page);
+    // The page's clock runs as usual but can be moved forward (the badges' 30 s tick).
+    await page.clock.install();
+    // The server's watcher has not been past yet: three tickets as the list gives them.
+    const patches = new Map<number, { status: string; dueAt: string | null }>();
+    let listCalls = 0;
+    await page.route((url) => url.pathname === '/api/v1/tickets', async (route) => {
+      listCalls++;
+      const response = await route.fetch();
+      const body = (await response.json()) as { items: { id: number; sla: { status: string; dueAt: string | null } }[] };
+      if (patches.size === 0) {
+        const now = Date.now();
+        const [overdue, soon, paused] = body.items;
+        if (!overdue || !soon || !paused) throw new Error('the demo list has fewer than three tickets');
+        patches.set(overdue.id, { status: 'running', dueAt: new Date(now - 5 * 60_000).toISOString() });
+        patches.set(soon.id, { status: 'running', dueAt: new Date(now + 20_000).toISOString() });
+        patches.set(paused.id, { status: 'paused', dueAt: null });
+      }
+      for (const item of body.items) Object.assign(item.sla, patches.get(item.id));
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto('/tickets');
+    await page.getByTestId('tickets-table').waitFor();
+    const [overdue, soon, paused] = [...patches.keys()] as [number, number, number];
+    const sla = (id: number) => page.getByTestId(`tickets-sla-${id}`);
+    // Past its due time: breached at once, with how long it is overdue.
+    expect(await sla(overdue).getAttribute('data-status')).toBe('breached');
+    expect(await sla(overdue).innerText()).toMatch(/^\d+ min po termínu$/);
+    expect(await sla(soon).getAttribute('data-status')).toBe('running');
+    expect(await sla(paused).getAttribute('data-status')).toBe('paused');
+    const callsBefore = listCalls;
+    // Half a minute later the due time of the second has passed: the next tick shows it.
+    await page.clock.fastForward('00:31');
+    await expect.poll(() => sla(soon).getAttribute('data-status'), { timeout: STEP_MS }).toBe('breached');
+    expect(await sla(soon).innerText()).toMatch(/po termínu$/);
+    expect(await sla(paused).getAttribute('data-status')).toBe('paused');
+    expect(listCalls).toBe(callsBefore);
+    await shot(page, 'list-sla-breached-live');
   }, JOURNEY_MS);
 
   test('filters by two dimensions at once; the address keeps both', async () => {

@@ -1,10 +1,10 @@
-import { Button, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Modal, Stack, Table, Text, Title, type MantineSpacing } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { createContext, Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_HINT_MEDIA } from './searchKeyHint';
-import { GLOBAL_SHORTCUTS, helpSections, keyCaps, type HelpSection } from './shortcuts';
-import { createShortcutBoard, ShortcutBoardContext, usePageShortcuts } from './useShortcuts';
+import { GLOBAL_SHORTCUTS, helpSections, hintLabel, keyCaps, type HelpSection, type ShortcutGroup } from './shortcuts';
+import { createShortcutBoard, ShortcutBoardContext, useBoundShortcuts, usePageShortcuts } from './useShortcuts';
 
 const OpenHelpContext = createContext<(() => void) | null>(null);
 
@@ -38,7 +38,8 @@ export function ShortcutHelpProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function KeyCaps({ keys }: { keys: readonly string[] }) {
+/** A shortcut's keys as the help draws them: caps, "+" within a chord, "or" between alternatives. */
+function KeyCaps({ keys, size = 'sm' }: { keys: readonly string[]; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
@@ -48,7 +49,7 @@ function KeyCaps({ keys }: { keys: readonly string[] }) {
           {keyCaps(key, MAC).map((cap, j) => (
             <Fragment key={cap}>
               {j > 0 ? <Text span size="xs" c="dimmed">+</Text> : null}
-              <Kbd size="sm">{cap}</Kbd>
+              <Kbd size={size}>{cap}</Kbd>
             </Fragment>
           ))}
         </Fragment>
@@ -91,5 +92,31 @@ export function ShortcutHelpHint() {
     <Button variant="subtle" color="gray" size="compact-sm" leftSection={<Kbd size="xs">?</Kbd>} onClick={open} data-testid="shortcut-help-hint">
       {t('shortcuts.hint')}
     </Button>
+  );
+}
+
+/**
+ * One line under a page naming its keys, e.g. "J next · K previous · Enter open": taken
+ * from what the page binds now (the board the help reads), so it names no key that does
+ * nothing and misses none that works; drawn like the help, with the short labels.
+ * Shown only where there is a keyboard.
+ */
+export function ShortcutKeysHint({ group, testId, mt }: { group: ShortcutGroup; testId: string; mt?: MantineSpacing }) {
+  const { t } = useTranslation();
+  const keyboard = useKeyboardScreen();
+  const shortcuts = useBoundShortcuts(group);
+  if (!keyboard || shortcuts.length === 0) return null;
+  return (
+    <Group gap="xs" justify="center" wrap="wrap" mt={mt} data-testid={testId}>
+      {shortcuts.map((s, i) => (
+        <Fragment key={s.action}>
+          {i > 0 ? <Text span size="xs" c="dimmed" aria-hidden>·</Text> : null}
+          <Group gap={6} wrap="nowrap" data-testid={`${testId}-${s.action}`}>
+            <KeyCaps keys={s.keys} size="xs" />
+            <Text span size="xs" c="dimmed">{t(hintLabel(s))}</Text>
+          </Group>
+        </Fragment>
+      ))}
+    </Group>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import cs from '../../i18n/cs.json';
 import en from '../../i18n/en.json';
 import sk from '../../i18n/sk.json';
-import { chordsOf, defineShortcuts, GLOBAL_SHORTCUTS, helpSections, keyCaps, PAGE_SHORTCUTS, shortcutFor, type KeyPress } from './shortcuts';
+import { boundShortcuts, chordsOf, defineShortcuts, GLOBAL_SHORTCUTS, helpSections, hintLabel, keyCaps, PAGE_SHORTCUTS, shortcutFor, type KeyPress } from './shortcuts';
 
 /** A stand-in for the element the key was typed in: `inside` lists the selectors it matches. */
 const target = (...inside: string[]) => ({ closest: (selector: string) => (selector.split(', ').some((s) => inside.includes(s)) ? {} : null) });
@@ -16,7 +16,7 @@ const LIST = defineShortcuts({
   shortcuts: [
     { action: 'next', keys: ['j'], label: 'x.next' },
     { action: 'open', keys: ['Enter'], label: 'x.open' },
-    { action: 'create', keys: ['c', 'n'], label: 'x.create' },
+    { action: 'create', keys: ['c', 'n'], label: 'x.create', short: 'x.short.create' },
     { action: 'send', keys: ['mod+Enter'], label: 'x.send' },
   ],
 });
@@ -75,6 +75,22 @@ describe('the "?" help', () => {
     expect(keyCaps('Enter', false)).toEqual(['Enter']);
     expect(keyCaps('mod+Enter', false)).toEqual(['Ctrl', 'Enter']);
     expect(keyCaps('mod+Enter', true)).toEqual(['⌘', 'Enter']);
+  });
+
+  it('gives a page\'s hint line the group\'s bound shortcuts only, merged, in the registry order, with the short labels', () => {
+    const bound = boundShortcuts(LIST, [
+      { group: LIST, actions: ['create'] },
+      { group: GLOBAL_SHORTCUTS, actions: ['help'] },
+      { group: PAGE_SHORTCUTS, actions: ['search'] },
+      { group: LIST, actions: ['send', 'next'] },
+    ]);
+    expect(bound.map((s) => [s.action, s.keys, hintLabel(s)])).toEqual([
+      ['next', ['j'], 'x.next'],
+      ['create', ['c', 'n'], 'x.short.create'],
+      ['send', ['mod+Enter'], 'x.send'],
+    ]);
+    expect(boundShortcuts(LIST, [{ group: GLOBAL_SHORTCUTS, actions: ['help'] }])).toEqual([]);
+    expect(boundShortcuts(LIST, [])).toEqual([]);
   });
 
   it('has the texts of the shared registries in cs, sk and en', () => {

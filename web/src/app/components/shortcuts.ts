@@ -12,6 +12,11 @@ export interface Shortcut<A extends string = string> {
   keys: readonly string[];
   /** i18n key of what it does. */
   label: string;
+  /**
+   * i18n key of a word or two for the one-line hint under a page (ShortcutKeysHint),
+   * where the label would not fit; the label when absent.
+   */
+  short?: string;
 }
 
 /** The shortcuts of one page (or of every page, `global`), under one heading of the help. */
@@ -112,6 +117,17 @@ export function helpSections(registrations: readonly ShortcutRegistration[]): He
     .map(({ group, actions }) => ({ id: group.id, title: group.title, shortcuts: group.shortcuts.filter((s) => actions.has(s.action)) }))
     .filter((section) => section.shortcuts.length > 0);
 }
+
+/**
+ * The shortcuts of one group bound now, in the registry's order: what the help lists
+ * under the group's heading, and so what a hint line of that page may name.
+ */
+export function boundShortcuts(group: ShortcutGroup, registrations: readonly ShortcutRegistration[]): readonly Shortcut[] {
+  return helpSections(registrations.filter((r) => r.group.id === group.id))[0]?.shortcuts ?? [];
+}
+
+/** The text a one-line hint gives a shortcut: its short label, else its label. */
+export const hintLabel = (shortcut: Shortcut): string => shortcut.short ?? shortcut.label;
 
 /** "?" on every page where there is a keyboard. */
 export const GLOBAL_SHORTCUTS = defineShortcuts({

@@ -1,27 +1,50 @@
 import { getHotkeyHandler } from '@mantine/hooks';
-import { createContext, useCallback, useContext, useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { chordsOf, shortcutFor, type ShortcutGroup, type ShortcutHandlers, type ShortcutRegistration } from './shortcuts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { boundShortcuts, chordsOf, shortcutFor, type Shortcut, type ShortcutGroup, type ShortcutHandlers, type ShortcutRegistration } from './shortcuts';
 
-/** What is bound on the screen now, for the "?" help (ShortcutHelp.tsx provides it). */
+/** What is bound on the screen now, for the "?" help and the pages' hint lines (ShortcutHelp.tsx provides it). */
 export interface ShortcutBoard {
   add(registration: ShortcutRegistration): () => void;
+  /** The registrations; the same array until one is added or removed (a store snapshot). */
+  current(): readonly ShortcutRegistration[];
+  /** Calls the listener after every change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
 }
 
 export const ShortcutBoardContext = createContext<ShortcutBoard | null>(null);
 
-/** A board that keeps the registrations in a list; the help reads it when it opens. */
-export function createShortcutBoard(): ShortcutBoard & { current(): ShortcutRegistration[] } {
-  const list: ShortcutRegistration[] = [];
+/**
+ * A board that keeps the registrations in a list: the help reads it when it opens, a
+ * hint line follows it (keys come and go with permissions and with what is on screen).
+ */
+export function createShortcutBoard(): ShortcutBoard {
+  let list: readonly ShortcutRegistration[] = [];
+  const listeners = new Set<() => void>();
+  const change = (next: readonly ShortcutRegistration[]) => {
+    list = next;
+    listeners.forEach((listener) => listener());
+  };
   return {
     add(registration) {
-      list.push(registration);
-      return () => {
-        const at = list.indexOf(registration);
-        if (at >= 0) list.splice(at, 1);
-      };
+      change([...list, registration]);
+      return () => change(list.filter((r) => r !== registration));
     },
-    current: () => [...list],
+    current: () => list,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
+}
+
+const NOTHING_BOUND: readonly ShortcutRegistration[] = [];
+const noChanges = () => () => {};
+
+/** The shortcuts of a group bound on the screen now, in the registry's order; none outside a board. */
+export function useBoundShortcuts(group: ShortcutGroup): readonly Shortcut[] {
+  const board = useContext(ShortcutBoardContext);
+  const registrations = useSyncExternalStore(board?.subscribe ?? noChanges, board?.current ?? (() => NOTHING_BOUND));
+  return useMemo(() => boundShortcuts(group, registrations), [group, registrations]);
 }
 
 /** Puts the given actions of a group on the board while the component is mounted. */

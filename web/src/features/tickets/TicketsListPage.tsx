@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Paper, SegmentedControl, Select, Text } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, SegmentedControl, Select } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { SearchInput } from '../../app/components/ListFilters';
+import { ShortcutKeysHint } from '../../app/components/ShortcutHelp';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { useTicketsList } from './api';
@@ -187,9 +188,7 @@ export default function TicketsListPage() {
       </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="tickets-load-more" />
       {items.length > 0 ? (
-        <Text size="xs" c="dimmed" ta="center" mt="md" visibleFrom="sm">
-          {t('tickets.keyboardHint')}
-        </Text>
+        <ShortcutKeysHint group={TICKET_LIST_SHORTCUTS} testId="tickets-keys-hint" mt="md" />
       ) : null}
     </div>
   );

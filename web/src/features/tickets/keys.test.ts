@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import baseCs from '../../i18n/cs.json';
 import baseEn from '../../i18n/en.json';
 import baseSk from '../../i18n/sk.json';
-import { chordsOf, helpSections, isChord, shortcutFor, type ShortcutGroup, type ShortcutHandlers } from '../../app/components/shortcuts';
+import { boundShortcuts, chordsOf, helpSections, hintLabel, isChord, shortcutFor, type ShortcutGroup, type ShortcutHandlers } from '../../app/components/shortcuts';
+import { createShortcutBoard } from '../../app/components/useShortcuts';
 import cs from './i18n/cs.json';
 import en from './i18n/en.json';
 import sk from './i18n/sk.json';
@@ -51,7 +52,40 @@ describe('the ticket pages\' shortcuts', () => {
 
   it.each(Object.entries(TEXTS))('names every page and shortcut in %s', (lang, trees) => {
     for (const group of GROUPS) {
-      for (const path of [group.title, ...group.shortcuts.map((s) => s.label)]) expect(typeof lookup(trees, path), `${lang} ${path}`).toBe('string');
+      for (const path of [group.title, ...group.shortcuts.flatMap((s) => [s.label, s.short ?? s.label])]) expect(typeof lookup(trees, path), `${lang} ${path}`).toBe('string');
     }
+  });
+});
+
+describe('the line under the ticket list', () => {
+  const LIST_ACTIONS = TICKET_LIST_SHORTCUTS.shortcuts.map((s) => s.action);
+  /** The hint as the list shows it: what TicketsListPage and SavedViewsMenu put on the board. */
+  const hintOf = (pageActions: readonly string[], menuActions: readonly string[] = ['views']) => {
+    const board = createShortcutBoard();
+    board.add({ group: TICKET_LIST_SHORTCUTS, actions: pageActions });
+    board.add({ group: TICKET_LIST_SHORTCUTS, actions: menuActions });
+    return boundShortcuts(TICKET_LIST_SHORTCUTS, board.current());
+  };
+
+  it('lists exactly the registry\'s actions, each with its keys, when the list binds them all', () => {
+    const hint = hintOf(LIST_ACTIONS.filter((a) => a !== 'views'));
+    expect(hint.map((s) => s.action)).toEqual(LIST_ACTIONS);
+    expect(hint.map((s) => s.keys)).toEqual(TICKET_LIST_SHORTCUTS.shortcuts.map((s) => s.keys));
+  });
+
+  it('names no key the list does not bind (no write permission, nothing to move through)', () => {
+    expect(hintOf(['search']).map((s) => s.action)).toEqual(['search', 'views']);
+    expect(hintOf(['next', 'previous', 'open', 'search']).map((s) => s.action)).not.toContain('create');
+  });
+
+  it.each(Object.entries(TEXTS))('has a short text for every key of the list in %s, and no fixed hint any more', (lang, trees) => {
+    for (const shortcut of TICKET_LIST_SHORTCUTS.shortcuts) {
+      expect(shortcut.short, shortcut.action).toBeDefined();
+      const text = lookup(trees, hintLabel(shortcut));
+      expect(typeof text, `${lang} ${shortcut.action}`).toBe('string');
+      // A word or two: the six of them share one line.
+      expect((text as string).length, `${lang} ${shortcut.action}: ${String(text)}`).toBeLessThanOrEqual(14);
+    }
+    expect(lookup(trees, 'tickets.keyboardHint'), lang).toBeUndefined();
   });
 });

@@ -2,18 +2,21 @@
 // action and the "?" help lists them from here (app/components/shortcuts.ts).
 import { defineShortcuts } from '../../app/components/shortcuts';
 
-/** The ticket list (TicketsListPage, SavedViewsMenu). */
+/**
+ * The ticket list (TicketsListPage, SavedViewsMenu). The short labels are the line under
+ * the list (ShortcutKeysHint), which names the keys bound there.
+ */
 export const TICKET_LIST_SHORTCUTS = defineShortcuts({
   id: 'ticket-list',
   title: 'tickets.shortcuts.list',
   shortcuts: [
-    { action: 'next', keys: ['j'], label: 'tickets.shortcuts.next' },
-    { action: 'previous', keys: ['k'], label: 'tickets.shortcuts.previous' },
-    { action: 'open', keys: ['Enter'], label: 'tickets.shortcuts.open' },
-    { action: 'search', keys: ['/'], label: 'shortcuts.search' },
-    { action: 'views', keys: ['v'], label: 'tickets.shortcuts.views' },
+    { action: 'next', keys: ['j'], label: 'tickets.shortcuts.next', short: 'tickets.shortcuts.short.next' },
+    { action: 'previous', keys: ['k'], label: 'tickets.shortcuts.previous', short: 'tickets.shortcuts.short.previous' },
+    { action: 'open', keys: ['Enter'], label: 'tickets.shortcuts.open', short: 'tickets.shortcuts.short.open' },
+    { action: 'search', keys: ['/'], label: 'shortcuts.search', short: 'tickets.shortcuts.short.search' },
+    { action: 'views', keys: ['v'], label: 'tickets.shortcuts.views', short: 'tickets.shortcuts.short.views' },
     // c as in mail clients' compose; n as on every other list (new client, new user, …).
-    { action: 'create', keys: ['c', 'n'], label: 'tickets.shortcuts.create' },
+    { action: 'create', keys: ['c', 'n'], label: 'tickets.shortcuts.create', short: 'tickets.shortcuts.short.create' },
   ],
 });
 
