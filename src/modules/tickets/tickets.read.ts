@@ -232,7 +232,7 @@ export async function listTickets(
 const countStatement = preparedQuery((db: DbOrTx, p: ListParams, shape: string) => {
   const flags = shape ? shape.split('|') : [];
   // Full text is a condition here (the `in` plan): a count has no order for the index to drive.
-  const hits = filteredTickets(db, p, flags, 'fts' in p ? 'in' : 'none').select('tickets.id').limit(p.limit);
+  const hits = filteredTickets(db, p, flags, 'fts' in p ? 'in' : 'none', null, 'count').select('tickets.id').limit(p.limit);
   return db.selectFrom(hits.as('hits')).select(sql<number | string>`count(*)`.as('n'));
 });
 
