@@ -18,7 +18,8 @@
 // every figure below is lower by about the same factor.
 //
 // SQLite runs on a copy of a generated database cached under .tmp/ (see
-// lib/generate-tickets.ts); PostgreSQL on a throwaway server (scripts/services/postgres.sh)
+// lib/generate-tickets.ts), without the generator's planner statistics: the server keeps
+// its own (platform/db/planner-statistics.ts); PostgreSQL on a throwaway server (scripts/services/postgres.sh)
 // filled by the same generator, stopped afterwards. Exit code 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { createSlaWatcher } from '../src/modules/tickets/index.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
-import { benchWorkDir } from './lib/db-cache.ts';
+import { benchWorkDir, forgetPlannerStatistics } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
 import { machineScale, scaleLine } from './lib/scale.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
@@ -114,6 +115,7 @@ async function runEngine(engine: string): Promise<boolean> {
       db = join(dir, 'kontor.db');
       const r = await cachedSqliteTickets({ tickets: TICKETS, log }, db);
       info = r.info;
+      forgetPlannerStatistics(db);
       log(`SQLite: ${TICKETS} tickets ${r.cached ? 'from the cache' : `generated in ${info.seconds.toFixed(0)} s`} (copy ready after ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     } else {
       const out = execFileSync('bash', [join(ROOT, 'scripts/services/postgres.sh'), 'start'], { encoding: 'utf8' });

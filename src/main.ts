@@ -8,7 +8,7 @@ import { seedDefaultPricing } from './modules/pricing/index.ts';
 import { seedDefaultNumbering } from './modules/numbering/index.ts';
 import { createSlaWatcher } from './modules/tickets/index.ts';
 import { systemClock } from './platform/clock.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type Db } from './platform/db/index.ts';
+import { migrateToLatest, openDatabase, plannerStatisticsJob, type DatabaseHandle, type Db } from './platform/db/index.ts';
 
 /** Brings the schema up to date and adds the default configuration a fresh install needs (idempotent). */
 export async function prepareDatabase(db: Db): Promise<string[]> {
@@ -26,7 +26,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Start: config → database → migrate → app → listen → jobs (mail sender, SLA watcher). Stops cleanly on SIGINT/SIGTERM. */
+/** Start: config → database → migrate → app → listen → jobs (mail sender, SLA watcher, prepaid alerts, planner statistics). Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
   const database = options.database ?? openDatabase(config.db);
   await prepareDatabase(database.db);
@@ -44,12 +44,16 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
   // Prepaid minutes 80 % / 100 % used: every 60 s; each contract, period and threshold is mailed once whatever the number of processes.
   const prepaidAlerts = createPrepaidAlerts({ db: database.db, clock: systemClock, config, logger: app.log });
   prepaidAlerts.start(60_000);
+  // The query planner's statistics on SQLite: every table now, then hourly what changed (platform/db/planner-statistics.ts).
+  const plannerStatistics = plannerStatisticsJob(database.db, (err) => app.log.error({ err }, 'planner statistics: pass failed'));
+  plannerStatistics.start(60 * 60_000);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await slaWatcher.stop();
       await prepaidAlerts.stop();
       await mailSender.stop();
+      await plannerStatistics.stop();
       await app.close();
       await database.close();
     })());

@@ -20,6 +20,22 @@ export function benchWorkDir(prefix: string): string {
   return mkdtempSync(join(dir, prefix));
 }
 
+/**
+ * Removes the planner statistics the generator's ANALYZE left in a copy, so that a
+ * benchmark measures the plans of the statistics Kontor keeps itself (its server analyses
+ * at start: platform/db/planner-statistics.ts), not those of a full ANALYZE no install runs.
+ */
+export function forgetPlannerStatistics(file: string): void {
+  const raw = new BetterSqlite3(file);
+  try {
+    for (const table of ['sqlite_stat1', 'sqlite_stat4']) {
+      if (raw.prepare('select 1 from sqlite_schema where name = ?').get(table)) raw.exec(`delete from ${table}`);
+    }
+  } finally {
+    raw.close();
+  }
+}
+
 /** Every migration's name and source, hashed: the schema a database was made under. */
 function schemaKey(): string {
   const schema = createHash('sha256');

@@ -8,6 +8,7 @@ export { idParams, preparedInsert, preparedQuery } from './prepared.ts';
 export { inWriteBatch, type AtEnd } from './batch.ts';
 export { transactionMemo } from './transaction-memo.ts';
 export { configVersion } from './config-version.ts';
+export { refreshPlannerStatistics, plannerStatisticsJob } from './planner-statistics.ts';
 export { arrayRows, rowArrays } from './rows.ts';
 export { afterCursor, type SortKey } from './keyset.ts';
 export type * from './tables/helpdesk.ts';
