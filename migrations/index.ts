@@ -27,6 +27,7 @@ import * as m0025 from './0025_sla_versions.ts';
 import * as m0026 from './0026_ticket_row_rev.ts';
 import * as m0027 from './0027_client_tax_id.ts';
 import * as m0028 from './0028_records_timesheet_km.ts';
+import * as m0029 from './0029_slip_issue_snapshot.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0026_ticket_row_rev': m0026,
   '0027_client_tax_id': m0027,
   '0028_records_timesheet_km': m0028,
+  '0029_slip_issue_snapshot': m0029,
 };

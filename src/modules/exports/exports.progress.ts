@@ -5,9 +5,9 @@
  *   {"done":k}         documents written so far, paced (domain/progress-pace.ts), the last one always
  *   {"batch":{…}}      the batch, the same object the plain JSON answer gives
  * If the export stops on an error, the last line is {"error":{…}} instead: a user's problem found
- * only while writing (batch_too_large; vat_rate_not_mapped, checked before the first line, only
- * for a document changed meanwhile) as its 4xx error object, anything else as internal_error.
- * No batch is recorded then.
+ * only while writing (batch_too_large) as its 4xx error object, anything else as internal_error.
+ * No batch is recorded then. (vat_rate_not_mapped is checked before the first line; the documents
+ * are issued and keep their rates, so the writer cannot meet a rate the check did not see.)
  *
  * The export is not tied to the connection: a client that goes away only stops hearing
  * about it, and the batch is recorded as usual (the page lists it under past exports).

@@ -54,7 +54,7 @@ export function exportsRoutes(exports: ExportsService) {
             'first {"total":N}, the documents going in (invoices, credit notes, slips; not address-book entries); ' +
             'then {"done":k}, documents written so far, at most once per 1 % of N and 250 ms (whichever is rarer) and always for the last one; ' +
             'last {"batch":{…}}, the same batch the plain 201 answer gives, or, if the export stopped on the way, {"error":{"code","message",…}}: ' +
-            'batch_too_large (found only while writing; vat_rate_not_mapped only for a document changed meanwhile) with the fields of their 4xx error, anything unexpected as internal_error; no batch is recorded then. ' +
+            'batch_too_large (found only while writing) with the fields of its 4xx error, anything unexpected (such as the file store failing) as internal_error; no batch is recorded then. ' +
             'Permission, bad input, nothing_to_export, missing_company_settings and vat_rate_not_mapped come before any line, as the usual 4xx JSON error. ' +
             'A client that disconnects does not stop the export; the batch is recorded and listed as usual.',
           ),

@@ -233,7 +233,8 @@ export function createExportsService(deps: ExportsDeps) {
     try {
       stored = await files.put(batchStream(exporter, { period: body.period, packId, supplier }, items(), now), Number.MAX_SAFE_INTEGER);
     } catch (error) {
-      // Checked before writing; only a document changed since then could still stop the writer here.
+      // Checked before writing, and issued documents keep their rates (invoice lines, slips' rates at issue), so the
+      // writer should never meet one the check did not see; should it, it is still the same refusal, not a 500.
       if (error instanceof UnmappedVatRate) throw unmappedRatesError(exporter, [error]);
       if (error instanceof ZipLimitExceeded) throw new AppError('validation', 'batch_too_large', error.message, { details: [{ path: 'period', code: 'batch_too_large', message: error.message }] });
       throw error;

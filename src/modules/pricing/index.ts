@@ -20,6 +20,7 @@ export { isCostLine, line as explanationLine, type ExplanationLanguage, type Exp
 export { renderExplanation } from './pricing.explain-render.ts';
 export { materialPricer, type MaterialLineInput, type MaterialPricer, type MaterialPricingInput } from './pricing.material.ts';
 export { findWorkType, findUnitFee, findTravelZone, getTechnicianSettings, getProviderCountry, vatRateOn } from './loaders.ts';
+export { currencyOfCountry } from './costs.repo.ts';
 export { VAT_CATEGORIES, type VatCategory } from './common.schemas.ts';
 export type { WorkType, UnitFee, TravelZone, TechnicianLevel, VatRate } from './catalogue.schemas.ts';
 export type { CostRate, TechnicianSettings } from './costs.schemas.ts';

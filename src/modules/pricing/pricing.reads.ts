@@ -20,7 +20,7 @@ import * as catalogue from './catalogue.repo.ts';
 import type { TechnicianLevel, TravelZone, UnitFee, WorkType } from './catalogue.schemas.ts';
 import * as costs from './costs.repo.ts';
 import type { CostRate, CostRateKind } from './costs.schemas.ts';
-import { getTechnicianSettings } from './loaders.ts';
+import { getTechnicianSettings, vatRateOn } from './loaders.ts';
 import * as lists from './price-lists.repo.ts';
 import type { VersionRow } from './terms.ts';
 
@@ -36,6 +36,8 @@ export interface PricingReads {
   level(id: number): Promise<TechnicianLevel | null>;
   unitFee(id: number): Promise<UnitFee | null>;
   zone(id: number): Promise<TravelZone | null>;
+  /** As vatRateOn: the rate in basis points of a category in a country on a date, null when none applies. */
+  vatRateOn(country: string, category: string, date: string): Promise<number | null>;
 }
 
 /** Every read straight from the database (or the caller's transaction). */
@@ -52,6 +54,7 @@ export function directReads(db: DbOrTx): PricingReads {
     level: (id) => catalogue.findSimple(db, 'technician_levels', id),
     unitFee: (id) => catalogue.findUnitFee(db, id),
     zone: (id) => catalogue.findSimple(db, 'travel_zones', id),
+    vatRateOn: (country, category, date) => vatRateOn(db, country, category, date),
   };
 }
 
@@ -101,5 +104,6 @@ export async function pricingReads(db: DbOrTx): Promise<PricingReads> {
     level: (id) => remembered(`level:${id}`, () => direct.level(id)),
     unitFee: (id) => remembered(`fee:${id}`, () => direct.unitFee(id)),
     zone: (id) => remembered(`zone:${id}`, () => direct.zone(id)),
+    vatRateOn: (country, category, date) => remembered(`vat:${country}:${category}:${date}`, () => direct.vatRateOn(country, category, date)),
   };
 }

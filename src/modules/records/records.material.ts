@@ -51,6 +51,9 @@ export interface CreatedMaterialRecord {
   /** Sale price per unit and amount; null when the line could not be priced. */
   unitPriceMinor: number | null;
   amountMinor: number | null;
+  /** The price's currency and VAT category, as the record stores them; null when the line could not be priced. */
+  currency: string | null;
+  vatCategory: string | null;
 }
 
 function baseRow(issue: { ticket: Pick<VisibleTicket, 'id' | 'clientId' | 'dimensions'>; technicianId: number; date: string }, at: string, state: 'submitted' | 'approved', contractId: number | null) {
@@ -84,7 +87,9 @@ export async function createMaterialRecords(trx: Tx, now: Date, issue: MaterialI
   ) as Insertable<RecordsTable>);
   // One statement for the slip's records; ids come back in the order of the rows on both engines.
   const ids = (await insertRecordRows(trx, rows)).map((r) => r.id).sort((a, b) => a - b);
-  return priced.map((result, i) => ({ recordId: ids[i]!, unitPriceMinor: result.ok ? (result.unitPriceMinor ?? null) : null, amountMinor: result.ok ? result.amountMinor : null }));
+  return priced.map((result, i) => (result.ok
+    ? { recordId: ids[i]!, unitPriceMinor: result.unitPriceMinor ?? null, amountMinor: result.amountMinor, currency: result.currency, vatCategory: result.vatCategory }
+    : { recordId: ids[i]!, unitPriceMinor: null, amountMinor: null, currency: null, vatCategory: null }));
 }
 
 export interface MaterialReturn {

@@ -7,6 +7,7 @@ import { allocateNumber, type DocumentType } from '../numbering/index.ts';
 import { createMaterialRecords, createReturnRecord, type MaterialIssue } from '../records/index.ts';
 import * as docs from './documents.repo.ts';
 import type { PreparedDocument, PreparedLine } from './documents.prepare.ts';
+import { returnRecordSources, slipSnapshot, type SlipSnapshot } from './slip.snapshot.ts';
 import { addValue, count, issue, receive, returnShare, type Balance } from './domain/stock.ts';
 import * as stock from './stock.repo.ts';
 import type { DocumentKind } from './warehouse.schemas.ts';
@@ -59,7 +60,9 @@ export type ConfirmTarget =
  * entry (the material records it creates included). Any refusal throws and the
  * transaction rolls back: nothing moved, no number used. Returns the id.
  */
-export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, p: PreparedDocument): Promise<{ id: number; lineIds: readonly number[]; fields: Partial<docs.DocumentRow>; costs: number[]; recordIds: (number | null)[] }> {
+export async function confirmDocument(
+  c: ConfirmContext, target: ConfirmTarget, p: PreparedDocument,
+): Promise<{ id: number; lineIds: readonly number[]; fields: Partial<docs.DocumentRow>; costs: number[]; recordIds: (number | null)[]; vatRatesBp: (number | null)[] }> {
   const { trx, now } = c;
   const at = now.toISOString();
   const steps: (Step & { index: number })[] = [];
@@ -125,6 +128,8 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
     }
   }
 
+  // Issue slips and returns keep the VAT rates and currency they are issued with (slip.snapshot.ts).
+  let snapshot: SlipSnapshot | null = null;
   if (p.kind === 'issue') {
     const made = await createMaterialRecords(trx, now, {
       ticket: p.ticket!, technicianId: c.userId, date: p.date, slipNumber: n.number, pricer: c.pricer!,
@@ -134,21 +139,29 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
       recordIds[i] = m.recordId;
       records.push({ recordId: m.recordId, amountMinor: m.amountMinor, costMinor: costs[i]! });
     });
+    snapshot = await slipSnapshot(trx, p.date, p.lines.map((l, i) => ({ record: made[i]!, itemVatCategory: l.item.vat_category })));
+  } else if (p.kind === 'return') {
+    const made = await returnRecordSources(trx, recordIds);
+    snapshot = await slipSnapshot(trx, p.date, p.lines.map((l, i) => ({ record: recordIds[i] === null ? null : (made.get(recordIds[i]!) ?? null), itemVatCategory: l.item.vat_category })));
   }
+  const vatRatesBp = p.lines.map((_, i) => snapshot?.vatRatesBp[i] ?? null);
 
-  const confirmed = { number: n.number, number_year: n.year, number_sequence: n.sequence, client_id: p.ticket?.clientId ?? null, ticket_id: p.ticket?.id ?? null, confirmed_by: c.userId || null, confirmed_at: at };
+  const confirmed = {
+    number: n.number, number_year: n.year, number_sequence: n.sequence, client_id: p.ticket?.clientId ?? null, ticket_id: p.ticket?.id ?? null,
+    confirmed_by: c.userId || null, confirmed_at: at, currency: snapshot?.currency ?? null,
+  };
   let id: number;
   let lineIds: readonly number[];
   if (target.kind === 'new') {
     // The draft row has every field of `confirmed`: spreading it and overriding them is cheap (docs/ARCHITECTURE.md, “Hot paths”).
-    const written = await docs.insertDocument(trx, { ...target.row, ...confirmed, state: 'confirmed' }, target.lines.map((l, i) => ({ ...l, cost_minor: costs[i]!, record_id: recordIds[i]! })));
+    const written = await docs.insertDocument(trx, { ...target.row, ...confirmed, state: 'confirmed' }, target.lines.map((l, i) => ({ ...l, cost_minor: costs[i]!, record_id: recordIds[i]!, vat_rate_bp: vatRatesBp[i] ?? null })));
     ({ id, lineIds } = written);
   } else {
     if (!(await docs.markConfirmed(trx, target.id, target.version, confirmed))) {
       throw conflict('not_a_draft', 'The document was confirmed or changed by someone else meanwhile; reload it');
     }
     ({ id, lineIds } = target);
-    for (const [i, lineId] of lineIds.entries()) await docs.setLineOutcome(trx, lineId, costs[i]!, recordIds[i]!);
+    for (const [i, lineId] of lineIds.entries()) await docs.setLineOutcome(trx, lineId, costs[i]!, recordIds[i]!, vatRatesBp[i] ?? null);
   }
   for (const move of serialMoves) await move(id);
   await stock.insertMovements(trx, steps.map((s) => ({
@@ -164,7 +177,7 @@ export async function confirmDocument(c: ConfirmContext, target: ConfirmTarget, 
       records,
     },
   });
-  return { id, lineIds, fields: { ...confirmed, state: 'confirmed' }, costs, recordIds };
+  return { id, lineIds, fields: { ...confirmed, state: 'confirmed' }, costs, recordIds, vatRatesBp };
 }
 
 /**

@@ -57,7 +57,7 @@ export async function markConfirmed(
   db: DbOrTx,
   id: number,
   version: number,
-  v: Pick<NewDocumentRow, 'number' | 'number_year' | 'number_sequence' | 'client_id' | 'ticket_id' | 'confirmed_by'> & { confirmed_at: string },
+  v: Pick<NewDocumentRow, 'number' | 'number_year' | 'number_sequence' | 'client_id' | 'ticket_id' | 'confirmed_by' | 'currency'> & { confirmed_at: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('stock_documents')
@@ -69,8 +69,9 @@ export async function markConfirmed(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function setLineOutcome(db: DbOrTx, lineId: number, costMinor: number, recordId: number | null): Promise<void> {
-  await db.updateTable('stock_document_lines').set({ cost_minor: costMinor, record_id: recordId }).where('id', '=', lineId).execute();
+/** What confirming gives a line: the value moved, its material record and (issue slips, returns) the VAT rate it is issued with. */
+export async function setLineOutcome(db: DbOrTx, lineId: number, costMinor: number, recordId: number | null, vatRateBp: number | null): Promise<void> {
+  await db.updateTable('stock_document_lines').set({ cost_minor: costMinor, record_id: recordId, vat_rate_bp: vatRateBp }).where('id', '=', lineId).execute();
 }
 
 export async function listDocuments(db: DbOrTx, q: DocumentListQuery, after: [string, number] | null) {

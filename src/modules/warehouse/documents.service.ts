@@ -26,12 +26,12 @@ export function createDocumentsService(deps: WarehouseDeps) {
       kind: p.kind, state: 'draft', number: null, number_year: null, number_sequence: null, date: p.date,
       warehouse_id: p.warehouse.id, target_warehouse_id: p.target?.id ?? null, ticket_id: p.ticket?.id ?? null, client_id: p.ticket?.clientId ?? null,
       supplier: p.supplier, supplier_document_number: p.supplierDocumentNumber, returns_document_id: p.original?.id ?? null,
-      reason: p.reason, note: p.note, created_by: ctx.actor.userId || null, confirmed_by: null, confirmed_at: null, created_at: at, updated_at: at,
+      reason: p.reason, note: p.note, created_by: ctx.actor.userId || null, confirmed_by: null, confirmed_at: null, currency: null, created_at: at, updated_at: at,
     };
   }
 
   const lineRows = (p: PreparedDocument): docs.NewLineRow[] =>
-    p.lines.map((l, i) => ({ position: i + 1, item_id: l.item.id, quantity_milli: l.quantityMilli, unit_price_minor: l.unitPriceMinor, cost_minor: null, serials_json: JSON.stringify(l.serials), record_id: null }));
+    p.lines.map((l, i) => ({ position: i + 1, item_id: l.item.id, quantity_milli: l.quantityMilli, unit_price_minor: l.unitPriceMinor, cost_minor: null, serials_json: JSON.stringify(l.serials), record_id: null, vat_rate_bp: null }));
 
   /** The stored draft as the input it was made from (so confirming re-checks it as it stands now). */
   function inputOf(d: docs.DocumentRow, lines: docs.LineRow[]): DocumentInput {
@@ -79,12 +79,12 @@ export function createDocumentsService(deps: WarehouseDeps) {
       if (input.confirm) return confirmWith(trx, ctx, now, { kind: 'new', row, lines }, p, pricer);
       const { id, lineIds } = await docs.insertDocument(trx, row, lines);
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'stock_document', entityId: id, action: 'create', after: { ...input, id } });
-      return { id, lineIds, fields: {}, costs: [] as number[], recordIds: [] as (number | null)[] };
+      return { id, lineIds, fields: {}, costs: [] as number[], recordIds: [] as (number | null)[], vatRatesBp: [] as (number | null)[] };
     });
     // Fresh objects with the new keys first, not `{ ...row, id }` (docs/ARCHITECTURE.md, “Hot paths”).
     const stored = Object.assign({ id: written.id, version: 1 }, row, written.fields) as docs.DocumentRow;
     return presentWritten(ctx, p, stored, lines.map((l, i) =>
-      Object.assign({ id: written.lineIds[i]!, document_id: written.id }, l, { cost_minor: written.costs[i] ?? null, record_id: written.recordIds[i] ?? null }) as docs.LineRow));
+      Object.assign({ id: written.lineIds[i]!, document_id: written.id }, l, { cost_minor: written.costs[i] ?? null, record_id: written.recordIds[i] ?? null, vat_rate_bp: written.vatRatesBp[i] ?? null }) as docs.LineRow));
   }
 
   async function draftOf(ctx: RequestContext, id: number) {

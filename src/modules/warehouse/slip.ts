@@ -6,7 +6,6 @@ import { printedUnit } from '../billing/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderSlipPdf } from '../documents/index.ts';
 import type { RequestContext } from '../identity/index.ts';
-import { getProviderCountry, vatRateOn } from '../pricing/index.ts';
 import * as docs from './documents.repo.ts';
 import type { SlipDocument, SlipDocumentLine } from './domain/slip-document.ts';
 import { require, seesCosts, seesPrices, type WarehouseDeps } from './warehouse.context.ts';
@@ -16,7 +15,9 @@ const LANGUAGES = ['cs', 'sk', 'en'] as const;
 /**
  * An issue slip or return as the SlipDocument the printed slip shows: its lines
  * valued at the cost they left (or came back) at, and the sale price of the
- * ticket's material record. Returns print negative quantities.
+ * ticket's material record. Returns print negative quantities. Its VAT rates and
+ * currency are the ones it was issued with (slip.snapshot.ts), never the settings
+ * of today: what an issued slip says does not change.
  */
 export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDocument> {
   const d = await docs.findDocument(db, id);
@@ -24,20 +25,22 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   if (d.kind !== 'issue' && d.kind !== 'return') throw new AppError('validation', 'not_a_slip', 'Only issue slips and returns print as a slip');
   if (d.state !== 'confirmed') throw new AppError('conflict', 'not_confirmed', 'A draft has no number yet: confirm it before printing');
   const lines = await docs.linesOf(db, id);
+  // Confirming stores them and migration 0029 filled them for slips issued before: a gap is a fault, never a rate of today.
+  const issued = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`Slip ${d.number} has no ${what} stored from its issue`);
+    return value;
+  };
   const names = await docs.namesFor(db, [d], lines);
-  const [warehouse, ticket, client, original, records, supplier, country] = await Promise.all([
+  const [warehouse, ticket, client, original, records, supplier] = await Promise.all([
     db.selectFrom('warehouses').select(['code', 'name']).where('id', '=', d.warehouse_id).executeTakeFirstOrThrow(),
     d.ticket_id === null ? null : db.selectFrom('tickets').select(['number', 'subject']).where('id', '=', d.ticket_id).executeTakeFirst(),
     d.client_id === null ? null : db.selectFrom('clients').select(['name', 'company_id', 'vat_id', 'billing_address', 'registered_address', 'language']).where('id', '=', d.client_id).executeTakeFirst(),
     d.returns_document_id === null ? null : docs.findDocument(db, d.returns_document_id),
-    db.selectFrom('records').select(['id', 'amount_minor', 'currency', 'vat_category', 'pricing_json']).where('id', 'in', [0, ...lines.flatMap((l) => (l.record_id === null ? [] : [l.record_id]))]).execute(),
+    db.selectFrom('records').select(['id', 'amount_minor', 'pricing_json']).where('id', 'in', [0, ...lines.flatMap((l) => (l.record_id === null ? [] : [l.record_id]))]).execute(),
     loadSupplier(db),
-    getProviderCountry(db),
   ]);
   const recordOf = new Map(records.map((r) => [r.id, r]));
   const sign = d.kind === 'return' ? -1 : 1;
-  const items = await db.selectFrom('items').select(['id', 'vat_category']).where('id', 'in', [0, ...lines.map((l) => l.item_id)]).execute();
-  const vatCategoryOf = new Map(items.map((i) => [i.id, i.vat_category]));
   const language = LANGUAGES.find((x) => x === client?.language) ?? 'cs';
   const slipLines: SlipDocumentLine[] = [];
   for (const l of lines) {
@@ -47,17 +50,15 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
     const record = l.record_id === null ? undefined : recordOf.get(l.record_id);
     const price = record?.amount_minor ?? null;
     const unitPrice = record?.pricing_json ? ((JSON.parse(record.pricing_json) as { unitPriceMinor?: number }).unitPriceMinor ?? null) : null;
-    const category = record?.vat_category ?? vatCategoryOf.get(l.item_id) ?? 'standard';
     slipLines.push({
       position: l.position, itemCode: item.code, itemName: item.name, unit: printedUnit(item.unit, language), quantityMilli: sign * quantity,
       serials: JSON.parse(l.serials_json) as string[], unitCostMinor: mulDivRound(cost, QUANTITY_SCALE, 1, quantity), costMinor: sign * cost,
-      unitPriceMinor: unitPrice, priceMinor: price, vatRateBp: (await vatRateOn(db, country, category, d.date)) ?? 0,
+      unitPriceMinor: unitPrice, priceMinor: price, vatRateBp: issued(l.vat_rate_bp, 'VAT rate'),
     });
   }
-  const currency = records.find((r) => r.currency)?.currency ?? (country === 'SK' ? 'EUR' : 'CZK');
   const priced = slipLines.every((l) => l.priceMinor !== null);
   return {
-    kind: d.kind, id: String(d.id), number: d.number!, date: d.date, currency, language,
+    kind: d.kind, id: String(d.id), number: d.number!, date: d.date, currency: issued(d.currency, 'currency'), language,
     warehouse, ticket: ticket ?? null,
     client: client ? { name: client.name, companyId: client.company_id, vatId: client.vat_id, address: client.billing_address ?? client.registered_address } : null,
     supplierName: supplier.name, issuedBy: d.confirmed_by === null ? '' : (names.user.get(d.confirmed_by)?.name ?? ''),

@@ -77,6 +77,8 @@ export interface StockDocumentsTable extends Stamps {
   confirmed_by: number | null;
   confirmed_at: string | null;
   version: Generated<number>;
+  /** Issue slips and returns: the currency they were issued in, set on confirm (migration 0029); null otherwise. */
+  currency: string | null;
 }
 
 export interface StockDocumentLinesTable {
@@ -89,6 +91,8 @@ export interface StockDocumentLinesTable {
   cost_minor: number | null;
   serials_json: Generated<string>;
   record_id: number | null;
+  /** Issue slips and returns: the VAT rate the line was issued with, set on confirm (migration 0029); null otherwise. */
+  vat_rate_bp: number | null;
 }
 
 export interface StockMovementsTable {
