@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../src/platform/audit/index.ts';
+import { recordAudit, recordAuditAlone } from '../src/platform/audit/index.ts';
 import { inWriteBatch } from '../src/platform/db/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
@@ -80,6 +80,30 @@ describe.each(testEngines())('audit log on %s', (engine) => {
     expect(kept.map((r) => Number(r.entity_id)).every((i) => i % 3 !== 0)).toBe(true);
     const verified = (await t.request(admin.auth, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(verified).toMatchObject({ ok: true });
+  });
+
+  it('names the user of a failed sign-in, and the ticket, client or user an entry is about, as they are called now', async () => {
+    const admin = await t.userWith(['admin']);
+    const list = async (query: string) => (await t.request(admin.auth, { method: 'GET', url: `/api/v1/audit?${query}` })).json().items;
+    // A failed sign-in records only the user's id; the log names them (by the name they have now).
+    const victim = await t.userWith(['technician']);
+    await t.request(admin.auth, { method: 'PATCH', url: `/api/v1/users/${victim.id}`, payload: { name: 'Tomáš Přejmenovaný' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: victim.email, password: 'not-the-password-1' } });
+    expect(login.statusCode).toBe(401);
+    const [failed] = await list(`action=sign_in_failed&actorUserId=${victim.id}`);
+    expect(failed).toMatchObject({ actorUserId: victim.id, actorName: null, actorUserName: 'Tomáš Přejmenovaný', entity: 'session', entityLabel: null });
+    expect((await list(`entity=user&entityId=${victim.id}`))[0]).toMatchObject({ entityLabel: 'Tomáš Přejmenovaný' });
+
+    // A ticket by its number, not its internal id; its client by name.
+    const { clientId, contactId } = await t.clientWithRequester('Auditovaný Klient s.r.o.', { name: 'Jana Auditová', email: 'jana@auditovany.cz' });
+    const operator = await t.queueOperator();
+    const ticket = (await t.request(operator.auth, { method: 'POST', url: '/api/v1/tickets', payload: { clientId, requesterContactId: contactId, subject: 'Audit', description: 'x' } })).json();
+    expect(ticket.number).toMatch(/^T\d{4}-\d{6}$/);
+    expect((await list(`entity=ticket&entityId=${ticket.id}`))[0]).toMatchObject({ action: 'create', entityLabel: ticket.number, actorUserName: 'Test operator' });
+    expect((await list(`entity=client&entityId=${clientId}`))[0]).toMatchObject({ entityLabel: 'Auditovaný Klient s.r.o.' });
+    // Something that is not there (any more) keeps its id alone.
+    await recordAuditAlone(t.database.db, t.clock.now(), { userId: null, tokenId: null, name: null, ip: null }, { entity: 'ticket', entityId: 999999, action: 'update' });
+    expect((await list('entity=ticket&entityId=999999'))[0]).toMatchObject({ entityLabel: null, actorUserName: null });
   });
 
   it('is tamper-evident: the chain verifies, and an edited entry is found', async () => {

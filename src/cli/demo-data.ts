@@ -113,10 +113,51 @@ export async function seedDemo(services: Services): Promise<void> {
   // The supplier on invoices (Settings → Company): a Czech VAT payer with a bank account and IBAN.
   await services.company.update(systemContext, DEMO_COMPANY);
   await seedDemoFlatFeeContract(services, clientIds[3]!);
+  await seedDemoSla(services, clientIds[2]!);
   await seedDemoTickets(services, userIds, clientIds, contactIds);
   // BILLING.md's examples A, B and C with C's September issued: run October 2026 to see their invoices.
   const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
   if (userIds.manager) await seedDemoBillingExamples(services, { managerId: userIds.manager, managerName: manager.name, ssdItemId: items.ssd });
+}
+
+/** The demo's names of the default calendars and SLA policy (seeded in English on every install): Czech, like the rest of the demo. */
+export const DEMO_HELPDESK_NAMES = {
+  czechCalendar: { from: 'CZ business hours', to: 'Pracovní doba CZ' },
+  slovakCalendar: { from: 'SK business hours', to: 'Pracovní doba SK' },
+  standardPolicy: { from: 'Standard', to: 'Standardní' },
+  /** On the Slovak calendar (Slovak public holidays), for the Slovak client. */
+  slovakPolicy: 'Standardní SK',
+  deskQueue: 'Servisní pracoviště',
+} as const;
+
+/**
+ * The default calendars and policy named in Czech, and a policy on the Slovak calendar
+ * for the Slovak client (Tatra Logistik), so the demo shows both calendars at work.
+ * Before the tickets, which take their client's policy when created.
+ */
+async function seedDemoSla(services: Services, slovakClientId: number): Promise<void> {
+  const ctx = systemContext;
+  const sla = services.helpdesk.sla;
+  const calendars = await sla.listCalendars(ctx);
+  const renamed: Record<string, number> = {};
+  for (const { from, to } of [DEMO_HELPDESK_NAMES.czechCalendar, DEMO_HELPDESK_NAMES.slovakCalendar]) {
+    const calendar = calendars.find((c) => c.name === from);
+    if (calendar) renamed[to] = (await sla.updateCalendar(ctx, calendar.id, { version: calendar.version, name: to })).id;
+  }
+  const standard = (await sla.listPolicies(ctx)).find((p) => p.name === DEMO_HELPDESK_NAMES.standardPolicy.from);
+  const slovakCalendarId = renamed[DEMO_HELPDESK_NAMES.slovakCalendar.to];
+  if (!standard || slovakCalendarId === undefined) return;
+  await sla.updatePolicy(ctx, standard.id, { version: standard.version, name: DEMO_HELPDESK_NAMES.standardPolicy.to });
+  const slovak = await sla.createPolicy(ctx, {
+    name: DEMO_HELPDESK_NAMES.slovakPolicy,
+    calendarId: slovakCalendarId,
+    targets: standard.targets,
+    warnAtPercent: standard.warnAtPercent,
+    isDefault: false,
+    escalateToQueueId: null,
+    active: true,
+  });
+  await sla.setClientPolicy(ctx, slovakClientId, slovak.id);
 }
 
 /** The service desk's people and a few tickets in different states, so the workspace is not empty. */
@@ -125,6 +166,7 @@ async function seedDemoTickets(services: Services, users: Record<string, number>
   const desk = (await services.helpdesk.queues.listQueues(ctx, 'true')).find((q) => q.code === 'service_desk');
   if (!desk) return;
   await services.helpdesk.queues.updateQueue(ctx, desk.id, {
+    name: DEMO_HELPDESK_NAMES.deskQueue,
     leadUserId: users.manager ?? null,
     members: [users.operator, users.technician, users.manager].filter((id): id is number => id !== undefined),
   });

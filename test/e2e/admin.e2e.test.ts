@@ -1,13 +1,14 @@
 // The administration journey in a real browser against a real server, set up
 // like foundation.e2e.test.ts (serve() on 127.0.0.1:0, a fresh SQLite file
 // seeded like `kontor demo`, the built web app, chromium via playwright-core):
-// the process editor (a new waiting state with transitions, and the 409 for a
-// state that still holds a ticket), an SLA target (and a stale save of it refused), the mail outbox and a template.
+// the keys of the lists and dialogs (N, Ctrl+Enter), the process editor (a new waiting
+// state with transitions, and the 409 for a state that still holds a ticket), an SLA
+// target (and a stale save of it refused), the mail outbox and a template.
 //
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useDemoServer } from './harness.ts';
+import { plain, useDemoServer } from './harness.ts';
 
 const ADMIN = 'admin@kontor.demo';
 const STEP_MS = 10_000;
@@ -57,6 +58,72 @@ interface TypeOut {
 }
 
 describe('Administration journey in the browser', () => {
+  test('by keyboard: N opens the new dialog of every administration list, Ctrl+Enter saves it, and "?" lists both keys', async () => {
+    const page = await signedInPage();
+    const lists = [
+      { path: '/admin/queues', page: 'page-queues', modal: 'queue-modal', field: 'queue-name', name: 'E2E fronta z klávesnice' },
+      { path: '/admin/ticket-types', page: 'page-ticket-types', modal: 'type-modal', field: 'type-name', name: 'E2E typ z klávesnice' },
+      { path: '/admin/catalog/categories', page: 'page-categories', modal: 'category-modal', field: 'category-name', name: 'E2E kategorie z klávesnice' },
+      { path: '/admin/catalog/dimensions', page: 'page-dimensions', modal: 'dimension-modal', field: 'dimension-name', name: 'E2E dimenze z klávesnice' },
+      { path: '/admin/catalog/fields', page: 'page-custom-fields', modal: 'field-modal', field: 'field-label', name: 'E2E pole z klávesnice' },
+      { path: '/admin/sla/policies', page: 'page-sla-policies', modal: 'policy-modal', field: 'policy-name', name: 'E2E politika z klávesnice' },
+      { path: '/admin/sla/calendars', page: 'page-calendars', modal: 'calendar-modal', field: 'calendar-name', name: 'E2E kalendář z klávesnice' },
+    ];
+    const help = page.getByTestId('shortcut-help');
+    for (const list of lists) {
+      await page.goto(list.path);
+      await page.getByTestId(list.page).waitFor();
+      // Wait for the list's data: N is off while the SLA policies still wait for their calendars.
+      await page.locator('[data-testid$="-new"]:not([disabled])').first().waitFor();
+      await page.keyboard.press('?');
+      await help.waitFor();
+      expect(await help.getByTestId('shortcut-page-create').locator('kbd').allTextContents(), list.path).toEqual(['N']);
+      const save = help.getByTestId('shortcut-admin-form-save');
+      expect(await save.textContent(), list.path).toContain('Uložit');
+      expect(await save.locator('kbd').allTextContents(), list.path).toEqual(['Ctrl', 'Enter']);
+      await page.keyboard.press('Escape');
+      await help.waitFor({ state: 'detached' });
+
+      await page.keyboard.press('n');
+      const modal = page.getByTestId(list.modal);
+      await modal.waitFor();
+      // The N opened the dialog and was not typed into its first field.
+      await expect.poll(() => page.getByTestId(list.field).inputValue(), { message: list.path }).toBe('');
+      await page.getByTestId(list.field).fill(list.name);
+      await page.getByTestId(list.field).press('Control+Enter');
+      await modal.waitFor({ state: 'detached' });
+      // Saved: the list shows it (a new ticket type opens its process, which is named after it).
+      await page.getByText(list.name, { exact: true }).first().waitFor();
+    }
+    await shot(page, 'keyboard-new-calendar');
+
+    // Ctrl+Enter saves the mail template from its subject too, and the templates' help lists it.
+    await page.goto('/admin/mail/templates?key=ticket_created&lang=en');
+    const subject = page.getByTestId('template-subject');
+    await subject.waitFor();
+    await subject.fill('Received: {{ticket.number}}');
+    await subject.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('template-overridden').getAttribute('data-overridden')).toBe('true');
+  }, JOURNEY_MS);
+
+  test('audit log: a failed sign-in names the user it was for, a ticket shows its number', async () => {
+    const page = await signedInPage();
+    const failed = await page.request.post('/api/v1/auth/login', { data: { email: 'technician@kontor.demo', password: 'not-the-password-1' } });
+    expect(failed.status()).toBe(401);
+    await page.goto('/admin/audit?action=sign_in_failed');
+    const row = page.locator('[data-testid^="audit-row-"][data-action="sign_in_failed"]').first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Tomáš Technik');
+    expect(await row.innerText()).not.toMatch(/#\d/);
+
+    await page.goto('/admin/audit?entity=ticket');
+    const ticketRow = page.locator('[data-testid^="audit-row-"][data-entity="ticket"]').first();
+    await ticketRow.waitFor();
+    expect((await ticketRow.getByTestId('audit-entity-label').innerText()).trim()).toMatch(/^T\d{4}-\d{6}$/);
+    expect(await ticketRow.innerText()).not.toMatch(/#\d/);
+    await shot(page, 'audit-ticket-numbers');
+  }, JOURNEY_MS);
+
   test('process editor: a state that holds a ticket cannot go (409); a new waiting state with transitions is saved', async () => {
     const page = await signedInPage();
     // A ticket of type incident waits in "new"; its confirmation to the requester waits in the outbox.
@@ -124,11 +191,11 @@ describe('Administration journey in the browser', () => {
     ]));
   }, JOURNEY_MS);
 
-  test('SLA: the P3 resolution target of the Standard policy; minutes over 59 are kept', async () => {
+  test('SLA: the P3 resolution target of the demo\'s default policy (Standardní); minutes over 59 are kept', async () => {
     const page = await signedInPage();
     await page.getByTestId('nav-sla').click();
     await page.getByTestId('page-sla-policies').waitFor();
-    const row = page.locator('[data-testid^="policies-row-"][data-name="Standard"]');
+    const row = page.locator('[data-testid^="policies-row-"][data-name="Standardní"]');
     const policyId = Number((await row.getAttribute('data-testid'))!.replace('policies-row-', ''));
     await expect.poll(() => page.getByTestId(`policies-${policyId}-P3-resolution`).innerText()).toBe('16 h');
 
@@ -165,7 +232,7 @@ describe('Administration journey in the browser', () => {
     await shot(page, 'sla-policy-stale');
     await page.getByTestId('policy-stale-reload').click();
     await stale.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('policy-warnAtPercent').inputValue()).toBe('60 %');
+    await expect.poll(async () => plain(await page.getByTestId('policy-warnAtPercent').inputValue())).toBe('60 %');
     await page.getByTestId('policy-warnAtPercent').fill('85');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-modal').waitFor({ state: 'detached' });
@@ -259,7 +326,8 @@ describe('Administration journey in the browser', () => {
     await page.goto('/admin/sla/priorities');
     const cell = page.getByTestId('matrix-high-high');
     await cell.waitFor();
-    // The select shows its whole label ("P1 – kritická"), not a cut one.
+    // The priority's name as tickets give it ("P1 · Kritická"), whole, not cut.
+    expect(await cell.inputValue()).toBe('P1 · Kritická');
     expect(await cell.evaluate((el) => { const input = el as unknown as { scrollWidth: number; clientWidth: number }; return input.scrollWidth <= input.clientWidth; })).toBe(true);
 
     await page.goto('/admin/pricing/lists');

@@ -125,12 +125,12 @@ describe('Foundation journey in the browser', () => {
     await page.getByText(GOOD_ICO, { exact: true }).first().waitFor();
     await shot(page, 'client-detail');
 
-    // Audit log: the client's creation, with the name in its detail.
+    // Audit log: the client's creation, named by the client's name, with the name in its detail.
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('page-audit').waitFor();
     const row = page
       .locator('[data-testid^="audit-row-"][data-entity="client"][data-action="create"]')
-      .filter({ hasText: `#${clientId}` });
+      .filter({ has: page.getByTestId('audit-entity-label').getByText(CLIENT_NAME, { exact: true }) });
     await row.waitFor();
     expect(await row.count()).toBe(1);
     const auditId = (await row.getAttribute('data-testid'))!.replace('audit-row-', '');
@@ -180,7 +180,7 @@ describe('Foundation journey in the browser', () => {
     await expect.poll(() => inViewport(page.getByTestId('nav-audit')), { timeout: STEP_MS }).toBe(true);
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('page-audit').waitFor();
-    await page.locator(`[data-entity="client"][data-action="create"]`).filter({ hasText: `#${clientId}` }).waitFor();
+    await page.locator(`[data-entity="client"][data-action="create"]`).filter({ has: page.getByTestId('audit-entity-label').getByText(CLIENT_NAME, { exact: true }) }).waitFor();
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-verify-result').getAttribute('data-ok')).toBe('true');
     await shot(page, 'phone-audit');

@@ -19,6 +19,8 @@ const auditItem = z.object({
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  actorUserName: z.string().nullable().describe('The acting user\'s name now, looked up by actorUserId: names the user of an entry that recorded only the id (a failed sign-in); null without a user'),
+  entityLabel: z.string().nullable().describe('How people name the entity now, looked up by entityId: a ticket\'s number, a client\'s or user\'s name; null for other entities or one that no longer exists'),
 });
 
 export function auditRoutes(audit: AuditService) {

@@ -1,11 +1,9 @@
 import { ActionIcon, Grid, Select, TextInput, Tooltip } from '@mantine/core';
-import '@mantine/dates/styles.css';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateLocale } from '../../i18n';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useUsersList } from '../users/api';
 import type { AuditFilters as Filters } from './api';
@@ -93,19 +91,17 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
         )}
       </Grid.Col>
       <Grid.Col span={{ base: 10, md: 3.5 }}>
-        <DatesProvider settings={{ locale: dateLocale(i18n.language), firstDayOfWeek: 1 }}>
-          <DatePickerInput
-            type="range"
-            label={t('audit.filters.dateRange')}
-            placeholder={t('audit.filters.anyTime')}
-            value={[filters.from || null, filters.to || null]}
-            onChange={([from, to]) => onChange({ from: from ?? '', to: to ?? '' })}
-            allowSingleDateInRange
-            clearable
-            valueFormat="L"
-            data-testid="audit-filter-dates"
-          />
-        </DatesProvider>
+        <DatePickerInput
+          type="range"
+          label={t('audit.filters.dateRange')}
+          placeholder={t('audit.filters.anyTime')}
+          value={[filters.from || null, filters.to || null]}
+          onChange={([from, to]) => onChange({ from: from ?? '', to: to ?? '' })}
+          allowSingleDateInRange
+          clearable
+          valueFormat="L"
+          data-testid="audit-filter-dates"
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 2, md: 0.5 }}>
         <Tooltip label={t('common.clearFilters')}>

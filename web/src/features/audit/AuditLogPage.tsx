@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDateTimeSeconds } from '../../app/format';
@@ -30,19 +30,22 @@ function Actor({ entry }: { entry: AuditEntry }) {
   if (entry.actorName || entry.actorUserId !== null) {
     return (
       <>
-        {entry.actorName ?? `#${entry.actorUserId}`}
+        {entry.actorName ?? entry.actorUserName ?? `#${entry.actorUserId}`}
         {entry.actorTokenId !== null ? (
           <Text span size="xs" c="dimmed"> · {t('audit.viaToken', { id: entry.actorTokenId })}</Text>
         ) : null}
       </>
     );
   }
+  // A sign-in with an e-mail no user has: the e-mail tried is who it was.
+  const triedEmail = entry.action === 'sign_in_failed' ? entry.after?.email : undefined;
+  if (typeof triedEmail === 'string') return <>{triedEmail}</>;
   return <Text span c="dimmed" size="sm">{t('audit.system')}</Text>;
 }
 
 export default function AuditLogPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const { filters, ignored } = auditFiltersFrom(params);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const query = useAuditList(filters);
@@ -119,7 +122,7 @@ export default function AuditLogPage() {
                         </Table.Td>
                         <Table.Td>
                           {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
-                          {e.entityId !== null ? <Text span c="dimmed"> #{e.entityId}</Text> : null}
+                          {e.entityLabel !== null ? <Text span inherit data-testid="audit-entity-label"> {e.entityLabel}</Text> : e.entityId !== null ? <Text span c="dimmed"> #{e.entityId}</Text> : null}
                         </Table.Td>
                         <Table.Td>
                           <Badge variant="light" color={actionColor(e.action)}>

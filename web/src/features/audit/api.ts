@@ -13,6 +13,10 @@ export interface AuditEntry {
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The acting user's name now: the name of a user the entry recorded only by id (a failed sign-in). */
+  actorUserName: string | null;
+  /** How people name the entity now: a ticket's number, a client's or user's name. */
+  entityLabel: string | null;
 }
 
 export interface AuditFilters {

@@ -1,10 +1,11 @@
-import { ActionIcon, Box, Button, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconArrowsMove, IconChevronRight, IconDots, IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus, IconSubtask } from '@tabler/icons-react';
+import { ActionIcon, Box, Group, Menu, Paper, Text } from '@mantine/core';
+import { IconArrowsMove, IconChevronRight, IconDots, IconPencil, IconPlayerPause, IconPlayerPlay, IconSubtask } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import { notifyError, notifySaved } from '../shared/notify';
 import { type Category, useCategories, useSaveCategory } from './api';
 import { CatalogHeader } from './CatalogHeader';
@@ -40,9 +41,9 @@ export default function CategoriesPage() {
     <div data-testid="page-categories">
       <CatalogHeader
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAction({ mode: 'create', parent: null })} data-testid="categories-new">
+          <NewButton onClick={() => setAction({ mode: 'create', parent: null })} testId="categories-new">
             {t('admin.categories.new')}
-          </Button>
+          </NewButton>
         }
       />
       <QueryView query={query} isEmpty={() => categories.length === 0} empty={<Paper withBorder><EmptyState title={t('admin.categories.empty')} text={t('admin.categories.emptyText')} /></Paper>}>

@@ -8,6 +8,7 @@ import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type Category, useSaveCategory } from './api';
 import { moveTargets } from './categoryTree';
+import { useSaveKeys } from '../shared/keys';
 
 export type CategoryAction =
   | { mode: 'create'; parent: Category | null }
@@ -49,12 +50,14 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
     );
   });
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
+
   const title = action.mode === 'create' ? (action.parent ? t('admin.categories.newChildTitle') : t('admin.categories.newTitle'))
     : action.mode === 'rename' ? t('admin.categories.renameTitle') : t('admin.categories.moveTitle');
   const targets = action.mode === 'move' ? moveTargets(categories, action.category.id) : [];
   return (
     <Modal opened onClose={onClose} title={title} attributes={{ content: { 'data-testid': 'category-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="category-form-error" />
           {action.mode === 'create' && action.parent ? <Text size="sm" c="dimmed">{t('admin.categories.under', { path: action.parent.path })}</Text> : null}

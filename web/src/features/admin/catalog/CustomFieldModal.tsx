@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../shared/usePhone';
 import type { TicketType } from '../process/api';
 import { typeLabel } from '../../tickets/labels';
@@ -63,9 +64,11 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
     );
   });
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
+
   return (
     <Modal opened fullScreen={phone} onClose={onClose} size="lg" title={field ? t('admin.customFields.editTitle') : t('admin.customFields.newTitle')} attributes={{ content: { 'data-testid': 'field-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="field-form-error" />
           <Select

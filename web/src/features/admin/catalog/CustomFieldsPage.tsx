@@ -1,5 +1,4 @@
-import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditAction } from '../../../app/components/FormActions';
@@ -7,6 +6,7 @@ import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { useTicketTypes } from '../process/api';
 import { typeLabel } from '../../tickets/labels';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import { type CustomField, useCustomFields } from './api';
 import { CatalogHeader } from './CatalogHeader';
 import { CustomFieldModal } from './CustomFieldModal';
@@ -34,7 +34,7 @@ export default function CustomFieldsPage() {
   return (
     <div data-testid="page-custom-fields">
       <CatalogHeader
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="fields-new">{t('admin.customFields.new')}</Button>}
+        actions={<NewButton onClick={() => setEditing(null)} testId="fields-new">{t('admin.customFields.new')}</NewButton>}
       />
       <Group mb="md">
         <Select

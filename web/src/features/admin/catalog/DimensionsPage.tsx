@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import { CodeNameModal } from '../shared/CodeNameModal';
 import { notifySaved } from '../shared/notify';
 import { type Dimension, type DimensionValue, useDimensions, useSaveDimension, useSaveDimensionValue } from './api';
@@ -26,7 +27,7 @@ export default function DimensionsPage() {
   return (
     <div data-testid="page-dimensions">
       <CatalogHeader
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'dimension', item: null })} data-testid="dimensions-new">{t('admin.dimensions.new')}</Button>}
+        actions={<NewButton onClick={() => setEditing({ kind: 'dimension', item: null })} testId="dimensions-new">{t('admin.dimensions.new')}</NewButton>}
       />
       <QueryView query={query} isEmpty={() => items.length === 0} empty={<Paper withBorder><EmptyState title={t('admin.dimensions.empty')} text={t('admin.dimensions.emptyText')} /></Paper>}>
         {() => (

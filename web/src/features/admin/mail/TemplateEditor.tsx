@@ -9,6 +9,7 @@ import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
+import { useSaveKeys } from '../shared/keys';
 import { LeavePrompt } from '../shared/LeavePrompt';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
@@ -65,6 +66,8 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
     });
   };
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
+
   const doReset = () =>
     reset.mutate({ key: template.key, language: template.language }, {
       onSuccess: (saved) => {
@@ -78,7 +81,7 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
 
   const nonField = save.error && !fieldErrors.subject && !fieldErrors.body ? save.error : null;
   return (
-    <form onSubmit={submit} noValidate data-testid="template-editor" data-key={template.key} data-language={template.language}>
+    <form onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="template-editor" data-key={template.key} data-language={template.language}>
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <div>
@@ -108,7 +111,6 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
           value={text.body}
           onChange={(e) => { const body = e.currentTarget.value; setText((x) => ({ ...x, body })); }}
           onFocus={() => setFocused('body')}
-          onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(); }}
           error={message(fieldErrors.body) ?? (text.body.trim() ? undefined : t('errors.required'))}
           autosize
           minRows={8}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../app/api/errors';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
+import { useSaveKeys } from '../shared/keys';
 import { notifySaved } from '../shared/notify';
 import { type NumberingSeries, useNumberingSeries, useSaveNumberingSeries } from '../../warehouse/api';
 import { previewNumber } from './pattern';
@@ -18,13 +19,14 @@ function SeriesRow({ series }: { series: NumberingSeries }) {
   const dirty = pattern !== series.pattern;
   const preview = previewNumber(pattern.trim(), series.year, series.lastSequence + 1);
   const type = series.documentType;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
     if (!dirty) return;
     save.mutate({ documentType: type, pattern: pattern.trim() }, {
       onSuccess: (saved) => { setPattern(saved.pattern); notifySaved(t('numbering.saved', { type: t(`numbering.types.${type}`, { defaultValue: type }) })); },
     });
   };
+  const saveKeys = useSaveKeys(submit, save.isPending);
   const serverError = save.isError && dirty ? errorMessage(t, save.error) : null;
   return (
     <Table.Tr data-testid={`numbering-row-${type}`} data-pattern={series.pattern}>
@@ -33,7 +35,7 @@ function SeriesRow({ series }: { series: NumberingSeries }) {
         <Text size="xs" c="dimmed" className="mono">{type}</Text>
       </Table.Td>
       <Table.Td>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <TextInput
               value={pattern}

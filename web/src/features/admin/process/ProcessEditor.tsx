@@ -7,6 +7,7 @@ import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
 import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
+import { useSaveKeys } from '../shared/keys';
 import { LeavePrompt } from '../shared/LeavePrompt';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
 import type { CustomField } from '../catalog/api';
@@ -63,8 +64,8 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
     });
   };
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = (event?: React.FormEvent) => {
+    event?.preventDefault();
     const local = m.localProblems(draft);
     if (local.length > 0) {
       setErrors(m.mapDetails(draft, local));
@@ -76,6 +77,9 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
     if (removedStates.length > 0) setConfirmSave(removedStates);
     else doSave();
   };
+
+  // Like Enter in a field, which does nothing while the save button is off (nothing changed).
+  const saveKeys = useSaveKeys(() => { if (dirty) submit(); }, save.isPending);
 
   // Below the matrix on narrower screens: bring the details into view.
   const revealPanel = () =>
@@ -105,7 +109,7 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
       : failure?.error ? errorMessage(t, failure.error) : null;
 
   return (
-    <form onSubmit={submit} noValidate data-testid="process-form" onKeyDown={(e) => { if (e.key === 'Escape' && selected) setSelected(null); }}>
+    <form onSubmit={submit} noValidate data-testid="process-form" onKeyDown={(e) => { if (e.key === 'Escape' && selected) setSelected(null); saveKeys(e); }}>
       <Stack gap="lg">
         {stale && !failure?.local ? (
           <StaleAlert message={t('admin.process.stale')} onReload={reload} testId="process-error" />

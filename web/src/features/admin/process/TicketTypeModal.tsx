@@ -9,6 +9,7 @@ import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
 import { typeLabel } from '../../tickets/labels';
 import { CODE_PATTERN, codeFromName } from './processModel';
+import { useSaveKeys } from '../shared/keys';
 
 /** Create a type (type = null; it starts with the default process) or change name, code, order, status. */
 export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType | null; onClose: () => void; onCreated?: (t: TicketType) => void }) {
@@ -42,9 +43,11 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
     );
   });
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
+
   return (
     <Modal opened onClose={onClose} title={type ? t('admin.types.editTitle') : t('admin.types.newTitle')} attributes={{ content: { 'data-testid': 'type-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="type-form-error" />
           <TextInput

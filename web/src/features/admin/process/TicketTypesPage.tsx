@@ -1,13 +1,13 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Table, Text, Tooltip } from '@mantine/core';
-import { IconPlus, IconSitemap } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconSitemap } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
-import { useKeyShortcuts } from '../../../app/components/hotkeys';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import '../shared/admin.css';
 import { type TicketType, useTicketTypes } from './api';
 import { TicketTypeModal } from './TicketTypeModal';
@@ -19,8 +19,6 @@ export default function TicketTypesPage() {
   const navigate = useNavigate();
   const query = useTicketTypes();
   const [editing, setEditing] = useState<TicketType | null | undefined>(undefined);
-  const shortcuts = useMemo(() => ({ n: () => setEditing(null) }), []);
-  useKeyShortcuts(shortcuts);
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
 
   return (
@@ -29,9 +27,9 @@ export default function TicketTypesPage() {
         title={t('admin.types.title')}
         subtitle={t('admin.types.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="types-new" rightSection={<Kbd size="xs" visibleFrom="sm">N</Kbd>}>
+          <NewButton onClick={() => setEditing(null)} testId="types-new">
             {t('admin.types.new')}
-          </Button>
+          </NewButton>
         }
       />
       <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.types.empty')} />}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../shared/usePhone';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 import { type Queue, type Team, useSaveQueue, useSaveTeam, useStaff } from './api';
@@ -62,10 +63,12 @@ export function GroupModal({ kind, item, onClose }: Props) {
     }
   });
 
+  const saveKeys = useSaveKeys(() => submit(), mutation.isPending);
+
   const title = kind === 'queue' ? (item ? t('admin.queues.editTitle') : t('admin.queues.newTitle')) : item ? t('admin.teams.editTitle') : t('admin.teams.newTitle');
   return (
     <Modal opened fullScreen={phone} onClose={onClose} title={title} size="lg" attributes={{ content: { 'data-testid': `${kind}-modal` } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={mutation.error} extra={extra} testId={`${kind}-form-error`} />
           <TextInput

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import '../shared/admin.css';
 import { type Queue, type Team, useQueues, useStaff, useTeams } from './api';
 import { GroupModal } from './GroupModal';
@@ -24,7 +25,7 @@ function People({ ids, names }: { ids: number[]; names: Map<number, string> }) {
   );
 }
 
-function Section({ title, text, onNew, newLabel, testId, children }: { title: string; text: string; onNew: () => void; newLabel: string; testId: string; children: React.ReactNode }) {
+function Section({ title, text, action, children }: { title: string; text: string; action: React.ReactNode; children: React.ReactNode }) {
   return (
     <Paper withBorder>
       <Group justify="space-between" p="md" pb="xs" wrap="wrap">
@@ -32,7 +33,7 @@ function Section({ title, text, onNew, newLabel, testId, children }: { title: st
           <Title order={2} size="h4">{title}</Title>
           <Text size="sm" c="dimmed">{text}</Text>
         </div>
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onNew} data-testid={`${testId}-new`}>{newLabel}</Button>
+        {action}
       </Group>
       {children}
     </Paper>
@@ -53,7 +54,8 @@ export default function QueuesTeamsPage() {
     <div data-testid="page-queues">
       <PageHeader title={t('admin.queues.title')} subtitle={t('admin.queues.subtitle')} />
       <Stack gap="lg">
-        <Section title={t('admin.queues.queues')} text={t('admin.queues.queuesHint')} onNew={() => setQueue(null)} newLabel={t('admin.queues.new')} testId="queues">
+        {/* N opens a new queue, the first list of the page. */}
+        <Section title={t('admin.queues.queues')} text={t('admin.queues.queuesHint')} action={<NewButton variant="light" onClick={() => setQueue(null)} testId="queues-new">{t('admin.queues.new')}</NewButton>}>
           <QueryView query={queues} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t('admin.queues.empty')} />}>
             {(data) => (
               <Table.ScrollContainer minWidth={720}>
@@ -85,7 +87,11 @@ export default function QueuesTeamsPage() {
             )}
           </QueryView>
         </Section>
-        <Section title={t('admin.teams.title')} text={t('admin.teams.hint')} onNew={() => setTeam(null)} newLabel={t('admin.teams.new')} testId="teams">
+        <Section
+          title={t('admin.teams.title')}
+          text={t('admin.teams.hint')}
+          action={<Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setTeam(null)} data-testid="teams-new">{t('admin.teams.new')}</Button>}
+        >
           <QueryView query={teams} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t('admin.teams.empty')} text={t('admin.teams.emptyText')} />}>
             {(data) => (
               <Table.ScrollContainer minWidth={560}>

@@ -6,6 +6,7 @@ import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
+import { useSaveKeys } from './keys';
 
 export interface CodeNameValues {
   code: string;
@@ -41,9 +42,10 @@ export function CodeNameModal({ title, context, initial, testId, pending, error,
     setExtra([]);
     onSubmit({ code: v.code.trim(), name: v.name.trim(), active: v.active }).then(onClose, (err: unknown) => setExtra(applyFormErrors(form, err, t)));
   });
+  const saveKeys = useSaveKeys(() => submit(), pending);
   return (
     <Modal opened onClose={onClose} title={title} attributes={{ content: { 'data-testid': `${testId}-modal` } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={error} extra={extra} testId={`${testId}-form-error`} />
           {context ? <Text size="sm" c="dimmed">{context}</Text> : null}

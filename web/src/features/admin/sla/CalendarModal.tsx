@@ -8,11 +8,13 @@ import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
+import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../shared/usePhone';
 import { formatDate } from '../../../app/format';
 import { type Calendar, HOLIDAY_COUNTRIES, type HolidayCountry, useReloadCalendar, useSaveCalendar } from './api';
 import { officeWeek } from './slaModel';
 import { CopyMondayButton, WeeklyHours } from './WeeklyHours';
+import { DateField } from '../../../app/components/DateFields';
 
 const PREFERRED_ZONES = ['Europe/Prague', 'Europe/Bratislava', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Warsaw', 'Europe/Budapest', 'Europe/London', 'UTC'];
 
@@ -41,6 +43,8 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
   const [calendar, setCalendar] = useState(opened);
   const [extra, setExtra] = useState<string[]>([]);
   const [newDay, setNewDay] = useState('');
+  // Each added day gives a fresh, empty day field, ready (focused) for the next one.
+  const [addedDays, setAddedDays] = useState(0);
   const zones = useMemo(timeZones, []);
   const form = useForm({
     initialValues: formValues(calendar),
@@ -63,6 +67,7 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
     if (!/^\d{4}-\d{2}-\d{2}$/.test(newDay)) return;
     form.setFieldValue('extraDaysOff', [...new Set([...form.values.extraDaysOff, newDay])].sort());
     setNewDay('');
+    setAddedDays((n) => n + 1);
   };
 
   const submit = form.onSubmit((v) => {
@@ -82,10 +87,11 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
     );
   });
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
   const dayErrors = form.values.extraDaysOff.map((_, i) => form.errors[`extraDaysOff.${i}`]).filter(Boolean);
   return (
     <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={calendar ? t('admin.calendars.editTitle') : t('admin.calendars.newTitle')} attributes={{ content: { 'data-testid': 'calendar-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           {isStale(save.error)
             ? <StaleAlert message={t('admin.calendars.stale')} onReload={() => void reload()} testId="calendar-stale" />
@@ -122,7 +128,7 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
               ))}
             </Group>
             <Group gap={6}>
-              <TextInput type="date" value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addDay(); } }} aria-label={t('admin.calendars.addDay')} w={180} data-testid="calendar-day-input" />
+              <DateField key={addedDays} autoFocus={addedDays > 0} value={newDay} onChange={setNewDay} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addDay(); } }} aria-label={t('admin.calendars.addDay')} w={180} data-testid="calendar-day-input" />
               <Button variant="light" leftSection={<IconPlus size={14} />} onClick={addDay} disabled={!newDay} data-testid="calendar-day-add">{t('admin.calendars.addDay')}</Button>
             </Group>
             {dayErrors.map((e, i) => <Text key={i} size="xs" c="red">{e}</Text>)}

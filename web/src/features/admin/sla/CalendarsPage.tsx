@@ -1,11 +1,12 @@
-import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { formatDate } from '../../../app/format';
+import { NewButton } from '../shared/NewButton';
 import { notifyError, notifySaved } from '../shared/notify';
 import { type Calendar, useCalendars, useDeleteCalendar, useSlaPolicies, WEEKDAYS } from './api';
 import { CalendarModal } from './CalendarModal';
@@ -34,7 +35,7 @@ export default function CalendarsPage() {
 
   return (
     <div data-testid="page-calendars">
-      <SlaHeader actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="calendars-new">{t('admin.calendars.new')}</Button>} />
+      <SlaHeader actions={<NewButton onClick={() => setEditing(null)} testId="calendars-new">{t('admin.calendars.new')}</NewButton>} />
       <QueryView query={query} isEmpty={() => items.length === 0} empty={<Paper withBorder><EmptyState title={t('admin.calendars.empty')} /></Paper>}>
         {() => (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { percentSuffix } from '../../../app/format';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
+import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../shared/usePhone';
 import { useQueues } from '../queues/api';
 import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
@@ -85,10 +87,12 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
     );
   });
 
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
+
   const queueOptions = (queues.data?.items ?? []).filter((q) => q.active || String(q.id) === form.values.escalateToQueueId).map((q) => ({ value: String(q.id), label: q.name }));
   return (
     <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={policy ? t('admin.sla.editTitle') : t('admin.sla.newTitle')} attributes={{ content: { 'data-testid': 'policy-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           {isStale(save.error)
             ? <StaleAlert message={t('admin.sla.stale')} onReload={() => void reload()} testId="policy-stale" />
@@ -117,7 +121,7 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
               max={99}
               clampBehavior="none"
               allowDecimal={false}
-              suffix=" %"
+              suffix={percentSuffix()}
               {...form.getInputProps('warnAtPercent')}
               data-testid="policy-warnAtPercent"
             />

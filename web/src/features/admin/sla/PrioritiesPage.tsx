@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api/client';
 import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { useSaveKeys } from '../shared/keys';
 import { notifySaved } from '../shared/notify';
 import { LEVELS, type Level, PRIORITIES, type Priority, type PriorityMatrix, usePriorityMatrix, useSavePriorityMatrix, useSaveTicketNumberPrefix, useTicketNumberPrefix } from './api';
 import { SlaHeader } from './SlaHeader';
@@ -17,12 +18,13 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
   const dirty = JSON.stringify(matrix) !== JSON.stringify(initial);
   const details = isApiError(save.error) ? save.error.details : [];
   const cellError = (impact: Level, urgency: Level) => details.find((d) => d.path === `${impact}.${urgency}`);
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    save.mutate(matrix, { onSuccess: () => notifySaved(t('admin.priorities.matrixSaved')) });
+  const submit = (e?: React.FormEvent) => {
+    e?.preventDefault();
+    if (dirty) save.mutate(matrix, { onSuccess: () => notifySaved(t('admin.priorities.matrixSaved')) });
   };
+  const saveKeys = useSaveKeys(submit, save.isPending);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} data-testid="priority-matrix">
+    <Paper withBorder p="md" component="form" onSubmit={submit} onKeyDown={saveKeys} data-testid="priority-matrix">
       <Title order={2} size="h4">{t('admin.priorities.matrix')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('admin.priorities.matrixHint')}</Text>
       {save.error ? (
@@ -31,7 +33,7 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
           {details.map((d) => <Text key={d.path + d.message} size="sm">{t(`admin.priorities.impactLevels.${d.path.split('.')[0]}`, { defaultValue: d.path })} × {t(`admin.priorities.urgencyLevels.${d.path.split('.')[1]}`, { defaultValue: '' })}: {detailMessage(t, d)}</Text>)}
         </Alert>
       ) : null}
-      {/* Wide enough for "P1 – kritická" in every cell; narrower screens scroll the table rather than cut the names. */}
+      {/* Wide enough for "P1 · Kritická" (the names tickets show) in every cell; narrower screens scroll the table rather than cut the names. */}
       <Table.ScrollContainer minWidth={680}>
         <Table withTableBorder withColumnBorders verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
           <Table.Thead>
@@ -49,7 +51,7 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
                   return (
                     <Table.Td key={urgency} bg={cellError(impact, urgency) ? 'var(--mantine-color-red-light)' : undefined}>
                       <Select
-                        data={PRIORITIES.map((p) => ({ value: p, label: `${p} – ${t(`admin.priorities.names.${p}`)}` }))}
+                        data={PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))}
                         value={value}
                         allowDeselect={false}
                         onChange={(v) => v && setMatrix({ ...matrix, [impact]: { ...matrix[impact], [urgency]: v as Priority } })}
@@ -81,12 +83,13 @@ function PrefixEditor({ initial }: { initial: string }) {
   const [prefix, setPrefix] = useState(initial);
   const valid = /^[A-Z]{0,5}$/.test(prefix);
   const fieldError = isApiError(save.error) ? save.error.details.find((d) => d.path === 'prefix') : undefined;
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (valid) save.mutate(prefix, { onSuccess: (s) => notifySaved(t('admin.priorities.prefixSaved', { prefix: s.prefix || '—' })) });
+  const submit = (e?: React.FormEvent) => {
+    e?.preventDefault();
+    if (valid && prefix !== initial) save.mutate(prefix, { onSuccess: (s) => notifySaved(t('admin.priorities.prefixSaved', { prefix: s.prefix || '—' })) });
   };
+  const saveKeys = useSaveKeys(submit, save.isPending);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} data-testid="ticket-prefix">
+    <Paper withBorder p="md" component="form" onSubmit={submit} onKeyDown={saveKeys} data-testid="ticket-prefix">
       <Title order={2} size="h4">{t('admin.priorities.prefix')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('admin.priorities.prefixHint')}</Text>
       <Stack gap="sm">

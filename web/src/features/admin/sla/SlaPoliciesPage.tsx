@@ -1,11 +1,13 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconPlus, IconStarFilled } from '@tabler/icons-react';
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { IconStarFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditAction } from '../../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
+import { formatPercent } from '../../../app/format';
 import { useQueues } from '../queues/api';
 import { ActiveBadge } from '../shared/ActiveBadge';
+import { NewButton } from '../shared/NewButton';
 import { PRIORITIES, type SlaPolicy, useCalendars, useSlaPolicies } from './api';
 import { PolicyModal } from './PolicyModal';
 import { SlaHeader } from './SlaHeader';
@@ -27,7 +29,7 @@ export default function SlaPoliciesPage() {
   return (
     <div data-testid="page-sla-policies">
       <SlaHeader
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} disabled={!calendars.data?.items.length} data-testid="policies-new">{t('admin.sla.new')}</Button>}
+        actions={<NewButton onClick={() => setEditing(null)} disabled={!calendars.data?.items.length} testId="policies-new">{t('admin.sla.new')}</NewButton>}
       />
       <QueryView framed query={query} isEmpty={() => items.length === 0} empty={<EmptyState title={t('admin.sla.empty')} />}>
         {() => (
@@ -54,7 +56,7 @@ export default function SlaPoliciesPage() {
                           <Badge size="xs" variant="light" leftSection={<IconStarFilled size={10} />}>{t('admin.sla.default')}</Badge>
                         ) : null}
                       </Group>
-                      <Text size="xs" c="dimmed">{calendarName(p.calendarId)} · {t('admin.sla.warnShort', { percent: p.warnAtPercent })}</Text>
+                      <Text size="xs" c="dimmed">{calendarName(p.calendarId)} · {t('admin.sla.warnShort', { percent: formatPercent(p.warnAtPercent) })}</Text>
                     </Table.Td>
                     {PRIORITIES.map((pr) => (
                       <Table.Td key={pr} data-testid={`policies-${p.id}-${pr}`}>

@@ -1,10 +1,12 @@
 import { Badge, Group, NumberInput, Table, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { PRIORITY_COLORS } from '../../tickets/labels';
 import { PRIORITIES } from './api';
 import type { TargetsForm } from './slaModel';
 
-export const PRIORITY_COLORS = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
+// A priority has the colour here that tickets show it in (P3 was yellow here, blue on tickets).
+export { PRIORITY_COLORS };
 
 type Form = UseFormReturnType<{ targets: TargetsForm } & Record<string, unknown>>;
 
