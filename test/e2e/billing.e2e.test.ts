@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { plain, runBilling, useDemoServer } from './harness.ts';
+import { czechMonth, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 120_000;
@@ -226,7 +226,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     const ticks = (await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain);
     // October's 13 h (3 h carried in + 10 h) is the highest: ticks every 3 h up to 15 h.
-    expect(ticks).toEqual(['0 min', '3 h', '6 h', '9 h', '12 h', '15 h']);
+    expect(ticks).toEqual(['0 h', '3 h', '6 h', '9 h', '12 h', '15 h']);
     await chart.locator('.recharts-bar-rectangle').first().hover();
     await expect.poll(async () => plain(await chart.locator('.recharts-tooltip-wrapper').innerText()), { timeout: STEP_MS }).toContain('Vyčerpáno: 7 h');
     expect(plain(await chart.locator('.recharts-tooltip-wrapper').innerText())).toContain('Nárok: 10 h');
@@ -235,8 +235,8 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     // Example B: revenue 6 440,00, cost 2 800,00, margin 3 640,00 Kč (56,5 %).
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('page-profitability').waitFor();
-    await page.getByTestId('profit-from').fill(PERIOD);
-    await page.getByTestId('profit-to').fill(PERIOD);
+    await typeInto(page, 'profit-from', czechMonth(PERIOD));
+    await typeInto(page, 'profit-to', czechMonth(PERIOD));
     const row = page.getByTestId(`profit-row-${flat}`);
     await row.waitFor();
     expect(plain(await row.getByTestId('profit-revenue').innerText())).toBe('6 440,00 Kč');

@@ -7,7 +7,7 @@
 //   npm run build:web && npx vitest run test/e2e/contracts.e2e.test.ts
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { plain, useDemoServer } from './harness.ts';
+import { plain, typeInto, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const NUMBER = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -42,7 +42,7 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByRole('option', { name: CLIENT }).click();
     await page.getByTestId('contract-number').fill(NUMBER);
     await page.getByTestId('contract-name').fill('Podpora linky');
-    await page.getByTestId('contract-validFrom').fill('2026-01-01');
+    await typeInto(page, 'contract-validFrom', '1. 1. 2026');
     await page.getByTestId('contract-fee').fill('10000,5');
     await page.getByTestId('contract-workTypes').click();
     await page.getByRole('option', { name: 'Vzdálená podpora' }).click();

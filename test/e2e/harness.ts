@@ -143,11 +143,35 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
 /** Intl puts (narrow) no-break spaces between thousands and before "Kč"; tests compare plain spaces. */
 export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
 
+/**
+ * Types into a date or month field as a user does: clicks it, selects what it shows,
+ * types the new text and leaves the field with Tab. The journeys run in Czech: dates
+ * as "12. 10. 2026" (see czechDate), months as "10/2026" (see czechMonth).
+ */
+export async function typeInto(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+/** '2026-10-02' → "2. 10. 2026", a date as a Czech user types it. */
+export const czechDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d}. ${m}. ${y}`;
+};
+
+/** '2026-10' → "10/2026", a month as a Czech user types it. */
+export const czechMonth = (period: string): string => {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${m}/${y}`;
+};
+
 /** As a manager: runs billing for the period from the billing page and waits until the run has completed. */
 export async function runBilling(page: Page, period: string): Promise<void> {
   await page.getByTestId('nav-billing').click();
   await page.getByTestId('page-billing').waitFor();
-  await page.getByTestId('run-period').fill(period);
+  await typeInto(page, 'run-period', czechMonth(period));
   await page.getByTestId('run-start').click();
   await page.getByTestId('page-billing-run').waitFor();
   await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');

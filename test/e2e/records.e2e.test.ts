@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { plain, useDemoServer } from './harness.ts';
+import { czechDate, plain, typeInto, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const SUBJECT = `E2E: oprava linky ${Date.now().toString(36)}`;
@@ -47,7 +47,7 @@ const { newPage, signIn, shot } = useDemoServer({
 
 /** Logs a work entry with the ticket's form and returns the new record's id. */
 async function logWork(page: Page, date: string, start: string, minutes: string, workType?: string): Promise<number> {
-  await page.getByTestId('record-date').fill(date);
+  await typeInto(page, 'record-date', czechDate(date));
   await page.getByTestId('record-startTime').fill(start);
   await page.getByTestId('record-duration').fill(minutes);
   if (workType) {
@@ -78,7 +78,7 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('records-empty').waitFor();
 
     // An end before the start is refused on the field, never logged as 23 hours.
-    await page.getByTestId('record-date').fill('2026-10-12');
+    await typeInto(page, 'record-date', '12. 10. 2026');
     await page.getByTestId('record-startTime').fill('14:00');
     await page.getByTestId('record-endTime').fill('13:00');
     await page.getByTestId('record-workTypeId').click();

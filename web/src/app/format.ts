@@ -23,3 +23,16 @@ export function formatDateTimeSeconds(value: string | null | undefined): string 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(localeTag(), options).format(value);
 }
+
+/**
+ * A percentage (80 means 80 %) the way the language writes it: "80 %" in Czech and
+ * Slovak (with a no-break space), "80%" in English.
+ */
+export function formatPercent(percent: number, locale: string = localeTag()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
+}
+
+/** What follows a number typed as a percentage in a number field: " %" (no-break space) or "%", as formatPercent writes it. */
+export function percentSuffix(locale: string = localeTag()): string {
+  return formatPercent(1, locale).replace(/^[\d.,]+/, '');
+}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/
 import { formatDateTime } from '../../app/format';
 import { useRuns, useStartRun, type BillingRun } from './api';
 import { formatPeriod, isMonth, lastMonth } from './format';
+import { MonthField } from '../../app/components/DateFields';
 
 export const RUN_STATE_COLORS: Record<BillingRun['state'], string> = { running: 'blue', completed: 'green', failed: 'red' };
 
@@ -35,12 +36,11 @@ export default function BillingRunPage() {
       <Paper withBorder p="md" mb="md">
         <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           <Group align="flex-end" wrap="wrap">
-            <TextInput
-              type="month"
+            <MonthField
               label={t('billing.run.period')}
               description={t('billing.run.periodHelp')}
               value={period}
-              onChange={(e) => setPeriod(e.currentTarget.value)}
+              onChange={setPeriod}
               error={valid ? undefined : t('billing.run.periodInvalid')}
               required
               w={220}

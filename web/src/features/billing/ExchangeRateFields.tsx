@@ -1,6 +1,7 @@
 import { Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { normalizeExchangeRate } from './format';
+import { DateField } from '../../app/components/DateFields';
 
 export interface ExchangeRateDraft {
   rate: string;
@@ -39,13 +40,12 @@ export function ExchangeRateFields({ currency, homeCurrency, value, onChange, sh
         data-testid={`${testId}-rate`}
         data-autofocus
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('billing.exchangeRate.date')}
         description={t('billing.exchangeRate.dateHint')}
         required
         value={value.date}
-        onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
+        onChange={(date) => onChange({ ...value, date })}
         error={showErrors && value.date === '' ? t('billing.exchangeRate.dateRequired') : null}
         data-testid={`${testId}-date`}
       />

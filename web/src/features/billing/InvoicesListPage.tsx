@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
@@ -13,13 +14,14 @@ import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus 
 import { StatusBadge } from './StatusBadge';
 import { isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
+import { MonthField } from '../../app/components/DateFields';
 
 const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
 
 /** /invoices — invoices and credit notes with filters kept in the URL (status incl. overdue, period, client, kind) and a search. */
 export default function InvoicesListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const filters: InvoiceFilters = useMemo(() => ({
@@ -76,11 +78,11 @@ export default function InvoicesListPage() {
           w={{ base: '100%', xs: 170 }}
           data-testid="invoices-filter-kind"
         />
-        <TextInput
-          type="month"
+        <MonthField
           label={t('billing.fields.period')}
-          value={filters.period ?? ''}
-          onChange={(e) => setFilter('period', e.currentTarget.value || null)}
+          value={filters.period}
+          onChange={(v) => setFilter('period', v || null)}
+          clearable
           w={{ base: '100%', xs: 170 }}
           data-testid="invoices-filter-period"
         />

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../pricing/money';
+import { formatAmount, formatMoney } from '../pricing/money';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
 import { formatMilli, formatVatRate } from './format';
@@ -74,15 +74,19 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
   );
 }
 
+/** Amounts stay on one line; the headers may wrap. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** VAT recapitulation per rate and the totals (rounding as its own line when there is one). */
 export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation();
   const c = invoice.currency;
   return (
     <Paper withBorder p="sm" data-testid="invoice-totals">
-      <Title order={2} size="h5" mb="xs">{t('billing.draft.vatRecap')}</Title>
+      {/* The currency once in the title, not in every cell: four columns of "9 680,00 CZK" did not fit the half-width card. */}
+      <Title order={2} size="h5" mb="xs">{t('billing.draft.vatRecap')} ({c})</Title>
       {invoice.vatRecap && invoice.vatRecap.length > 0 ? (
-        <Table mb="sm">
+        <Table mb="sm" horizontalSpacing="xs" data-testid="invoice-vat-recap">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('billing.fields.vatRate')}</Table.Th>
@@ -94,10 +98,10 @@ export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
           <Table.Tbody>
             {invoice.vatRecap.map((g) => (
               <Table.Tr key={g.vatRateBp}>
-                <Table.Td>{formatVatRate(g.vatRateBp)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(g.baseMinor, c)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(g.vatMinor, c)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(g.totalMinor, c)}</Table.Td>
+                <Table.Td style={NO_WRAP}>{formatVatRate(g.vatRateBp)}</Table.Td>
+                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.baseMinor)}</Table.Td>
+                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.vatMinor)}</Table.Td>
+                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

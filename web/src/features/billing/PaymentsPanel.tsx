@@ -9,6 +9,7 @@ import { formatDate } from '../../app/format';
 import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
 import { useRecordPayment, useRecordRefund, type InvoiceDetail } from './api';
 import { positiveAmountProblem, todayIso } from './format';
+import { DateField } from '../../app/components/DateFields';
 
 /** Payments received and the credit notes issued against an invoice. */
 export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
@@ -86,7 +87,7 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
       }))}>
         <Stack>
           <FormErrorAlert error={pay.error} extra={extra} testId="payment-error" />
-          <TextInput type="date" label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
+          <DateField label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
           <NumberInput
             label={t('billing.payments.amount', { currency: invoice.currency })}
             description={suggested !== undefined ? t(refund ? 'billing.payments.refundHint' : 'billing.payments.dueHint', { due: formatMoney(suggested, invoice.currency) }) : undefined}

@@ -1,8 +1,8 @@
-import { Button, Group, Paper, SegmentedControl, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Switch, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
@@ -11,13 +11,14 @@ import { GROUP_BY, profitabilityExportUrl, useProfitability, type GroupBy, type 
 import { addMonths, formatTenthsPercent, isMonth, lastMonth } from './format';
 import { bpToTenths } from './profitPercent';
 import { ProfitChart } from './ProfitChart';
+import { MonthField } from '../../app/components/DateFields';
 
 const SPECIAL_KEYS = ['none', 'travel', 'unit_fee', 'material', 'contract_fee', 'other'];
 
 /** /reports — profitability over a range of months grouped by contract, client, technician or work type; table, chart and exports. */
 export default function ProfitabilityPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const defaultTo = lastMonth();
   const query: ProfitabilityQuery = useMemo(() => {
     const groupBy = params.get('groupBy');
@@ -54,8 +55,8 @@ export default function ProfitabilityPage() {
         }
       />
       <Group mb="md" align="flex-end" wrap="wrap" gap="sm">
-        <TextInput type="month" label={t('billing.profit.from')} value={query.from} onChange={(e) => set('from', e.currentTarget.value)} w={170} error={rangeError ? ' ' : undefined} data-testid="profit-from" />
-        <TextInput type="month" label={t('billing.profit.to')} value={query.to} onChange={(e) => set('to', e.currentTarget.value)} w={170} error={rangeError ?? undefined} data-testid="profit-to" />
+        <MonthField label={t('billing.profit.from')} value={query.from} onChange={(v) => set('from', v)} w={170} error={rangeError ? ' ' : undefined} data-testid="profit-from" />
+        <MonthField label={t('billing.profit.to')} value={query.to} onChange={(v) => set('to', v)} w={170} error={rangeError ?? undefined} data-testid="profit-to" />
         <div>
           <Text size="sm" fw={500} mb={4} id="profit-group-label">{t('billing.profit.groupBy')}</Text>
           <SegmentedControl

@@ -12,7 +12,7 @@ import { useRun, useStartRun, type BillingRun, type RunResult } from './api';
 import { RUN_STATE_COLORS } from './BillingRunPage';
 import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
-import { issuableDrafts } from './format';
+import { issuableDrafts, runDocumentCounts } from './format';
 import { StatusBadge } from './StatusBadge';
 
 /** /billing/runs/:id — a run's progress while it runs, then its result: drafts, blocked clients, waiting and late records. */
@@ -81,11 +81,17 @@ function RerunButton({ run }: { run: BillingRun }) {
 function RunResultView({ period, result }: { period: string; result: RunResult }) {
   const { t } = useTranslation();
   const issuable = issuableDrafts(result.drafts);
+  const counts = runDocumentCounts(result.drafts);
+  const heading = [
+    t('billing.run.drafts', { count: counts.drafts }),
+    counts.issued > 0 ? t('billing.run.issuedCount', { count: counts.issued }) : null,
+    counts.replaced > 0 ? t('billing.run.replacedCount', { count: counts.replaced }) : null,
+  ].filter(Boolean).join(' · ');
   return (
     <Stack gap="md">
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap">
-          <Title order={2} size="h4">{t('billing.run.drafts', { count: result.drafts.length })}</Title>
+          <Title order={2} size="h4" data-testid="run-counts">{heading}</Title>
           <IssueAllPanel ids={issuable} period={period} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} />
         </Group>
         {result.drafts.length === 0 ? (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { ledgerSentenceValues } from './format';
-import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 
 describe('billing formats', () => {
   it('abbreviates chart axis amounts in the UI language, not the browser’s', () => {
@@ -21,6 +21,9 @@ describe('billing formats', () => {
       { invoiceId: 5, blocked: [] },
     ];
     expect(issuableDrafts(drafts)).toEqual([2, 5]);
+    // The run's heading: an issued invoice is counted as issued, not as a draft.
+    expect(runDocumentCounts(drafts)).toEqual({ drafts: 3, issued: 1, replaced: 1 });
+    expect(runDocumentCounts([{ state: 'paid' }, { state: 'sent' }, { state: 'overdue' }])).toEqual({ drafts: 0, issued: 3, replaced: 0 });
     expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: 'FV202600002' })).toBe('Příklad A · FV202600002');
     expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: null })).toBe('Příklad A');
     expect(refusalLabel({ id: 9, clientName: '', number: null })).toBe('#9');

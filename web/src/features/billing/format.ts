@@ -81,6 +81,22 @@ export function issuableDrafts(drafts: readonly Pick<RunDraft, 'invoiceId' | 'bl
   return drafts.filter((d) => (d.state ?? 'draft') === 'draft' && d.blocked.length === 0).map((d) => d.invoiceId);
 }
 
+/**
+ * What a run's documents are now: drafts still to issue, documents issued since (sent,
+ * paid … included) and drafts a later run of the period replaced. The run's heading
+ * counts each as what it is: an issued invoice is no longer a draft.
+ */
+export function runDocumentCounts(drafts: readonly Pick<RunDraft, 'state'>[]): { drafts: number; issued: number; replaced: number } {
+  const counts = { drafts: 0, issued: 0, replaced: 0 };
+  for (const d of drafts) {
+    const state = d.state ?? 'draft';
+    if (state === 'draft') counts.drafts += 1;
+    else if (state === 'replaced') counts.replaced += 1;
+    else counts.issued += 1;
+  }
+  return counts;
+}
+
 /** How a refusal of "Issue all" names its document: the client, and the number when it has one ("Příklad A · FV202600002"). */
 export function refusalLabel(n: Pick<BulkIssueReport['notIssued'][number], 'id' | 'clientName' | 'number'>): string {
   const name = n.clientName || `#${n.id}`;

@@ -2,7 +2,7 @@
 // as the server words it, and, where the contract covered or billed the record as overage,
 // what the contract did.
 import type { TFunction } from 'i18next';
-import { formatDate, localeTag } from '../../app/format';
+import { formatDate, formatPercent, localeTag } from '../../app/format';
 import { formatAmount, formatMoney } from '../pricing/money';
 import { formatMinutes } from '../records/format';
 import type { WhyGroup } from '../pricing/PriceWhy';
@@ -38,7 +38,7 @@ export function entryWhyLines(t: TFunction, entry: WorkReportEntry, currency: st
 function overageLine(t: TFunction, entry: WorkReportEntry, parts: readonly WorkReportOveragePart[], currency: string, locale: string): string {
   if (parts.length === 0) return t('billing.workReport.whyOverageUnsplit', { amount: formatMoney(entry.amountMinor, currency, locale) });
   const terms = parts.map((p) => {
-    const values = { time: formatMinutes(p.minutes, locale), rate: formatAmount(p.rateMinor, locale), percent: 100 + p.surchargePct, band: p.band };
+    const values = { time: formatMinutes(p.minutes, locale), rate: formatAmount(p.rateMinor, locale), percent: formatPercent(100 + p.surchargePct, locale), band: p.band };
     if (p.method === 'tiered') return t('billing.workReport.overagePartBand', values);
     if (p.method === 'flat_rate') return t('billing.workReport.overagePartFlat', values);
     return p.surchargePct !== 0 ? t('billing.workReport.overagePartEntrySurcharge', values) : t('billing.workReport.overagePartEntry', values);

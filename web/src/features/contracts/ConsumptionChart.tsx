@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Consumption, LedgerRow } from './api';
-import { formatMinutes, minuteAxisTicks } from './format';
+import { formatMinutes, minuteAxisLabels, minuteAxisTicks } from './format';
 
 /** Prepaid minutes per period: consumed (bars) against the allowance (line); the current period live, if the ledger has no row for it yet. */
 export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current: Consumption | null }) {
@@ -21,7 +21,7 @@ export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current
           <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" />
-            <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} tickFormatter={(minutes: number) => formatMinutes(minutes)} width={64} />
+            <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} tickFormatter={minuteAxisLabels(ticks)} width={64} />
             <Tooltip separator=": " formatter={(minutes) => formatMinutes(Number(minutes))} />
             <Legend />
             <Bar dataKey="consumed" name={t('contracts.ledger.consumed')} fill="#228be6" />

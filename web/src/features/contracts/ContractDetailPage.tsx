@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime, formatPercent } from '../../app/format';
 import { NotFoundPage } from '../../app/components/StatusPages';
 import { isApiError } from '../../app/api/client';
 import { useConsumption, useContract, useLedger, type Consumption, type Contract, type LedgerRow } from './api';
@@ -102,7 +102,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text>{t('contracts.usage.period', { period: usage.period, from: formatDate(usage.from), to: formatDate(usage.to) })}</Text>
-        <Text fw={700} data-testid="contract-usage-percent">{usage.percent === null ? '—' : `${usage.percent} %`}</Text>
+        <Text fw={700} data-testid="contract-usage-percent">{usage.percent === null ? '—' : formatPercent(usage.percent)}</Text>
       </Group>
       <Progress value={Math.min(100, pct)} color={pct >= 100 ? 'red' : pct >= 80 ? 'orange' : 'blue'} size="lg" aria-label={t('contracts.usage.title')} />
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
@@ -115,7 +115,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
       </SimpleGrid>
       <Text size="xs" c="dimmed">{t('contracts.usage.counted', { count: usage.entries, states: usage.countedStates.map((s) => t(`contracts.recordStates.${s}`)).join(', ') })}</Text>
       {usage.alerts.length ? (
-        <Text size="xs" c="dimmed" data-testid="contract-usage-alerts">{usage.alerts.map((a) => t(a.mailed === false ? 'contracts.usage.alertNotMailed' : 'contracts.usage.alertSent', { pct: a.thresholdPct, at: formatDateTime(a.sentAt) })).join(' · ')}</Text>
+        <Text size="xs" c="dimmed" data-testid="contract-usage-alerts">{usage.alerts.map((a) => t(a.mailed === false ? 'contracts.usage.alertNotMailed' : 'contracts.usage.alertSent', { pct: formatPercent(a.thresholdPct), at: formatDateTime(a.sentAt) })).join(' · ')}</Text>
       ) : null}
     </Stack>
   );
@@ -124,7 +124,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
 /** "7 h 13 min (144 %), 2 h 13 min over": all the work at the pace so far and the overage it implies. */
 function projectionText(usage: Consumption, t: TFunction): string {
   if (usage.projectedUsed === null) return '—';
-  const percent = usage.projectedPercent === null ? '' : ` (${usage.projectedPercent} %)`;
+  const percent = usage.projectedPercent === null ? '' : ` (${formatPercent(usage.projectedPercent)})`;
   const over = usage.projectedOverageMinutes ? t('contracts.usage.projectedOverage', { minutes: formatMinutes(usage.projectedOverageMinutes) }) : '';
   return `${formatMinutes(usage.projectedUsed)}${percent}${over}`;
 }

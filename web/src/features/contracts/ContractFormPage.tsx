@@ -8,6 +8,7 @@ import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { PageHeader } from '../../app/components/PageHeader';
+import { percentSuffix } from '../../app/format';
 import { useSlaPolicies } from '../admin/sla/api';
 import { usePriceLists } from '../pricing/api';
 import { numberSeparators } from '../pricing/money';
@@ -15,6 +16,7 @@ import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
 import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
 import { emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
+import { DateField } from '../../app/components/DateFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -85,8 +87,8 @@ function ContractForm({ contract }: { contract: Contract | null }) {
               <TextInput label={t('contracts.fields.number')} required autoComplete="off" {...form.getInputProps('number')} data-testid="contract-number" />
               <TextInput label={t('contracts.fields.name')} required autoComplete="off" {...form.getInputProps('name')} data-testid="contract-name" />
               <TextInput label={t('contracts.fields.currency')} required maxLength={3} {...form.getInputProps('currency')} data-testid="contract-currency" />
-              <TextInput type="date" label={t('contracts.fields.validFrom')} required {...form.getInputProps('validFrom')} data-testid="contract-validFrom" />
-              <TextInput type="date" label={t('contracts.fields.validTo')} description={t('contracts.hints.validTo')} {...form.getInputProps('validTo')} data-testid="contract-validTo" />
+              <DateField label={t('contracts.fields.validFrom')} required {...form.getInputProps('validFrom')} data-testid="contract-validFrom" />
+              <DateField clearable label={t('contracts.fields.validTo')} description={t('contracts.hints.validTo')} {...form.getInputProps('validTo')} data-testid="contract-validTo" />
               <Select label={t('contracts.fields.periodKind')} allowDeselect={false} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`contracts.periodKinds.${k}`) }))} {...form.getInputProps('periodKind')} data-testid="contract-periodKind" />
               <Select label={t('contracts.fields.priceList')} description={t('contracts.hints.priceList')} clearable placeholder={t('contracts.clientPriceList')}
                 data={options(priceLists.data, v.priceListId ? [v.priceListId] : []).map((o) => ({ ...o, label: `${o.label} (${priceLists.data?.find((p) => String(p.id) === o.value)?.currency ?? ''})` }))}
@@ -101,7 +103,7 @@ function ContractForm({ contract }: { contract: Contract | null }) {
             {v.hasFee ? (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
                 <NumberInput label={t('contracts.fields.feeAmount', { currency: v.currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
-                <NumberInput label={t('contracts.fields.vatPct')} min={0} max={100} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix=" %" {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
+                <NumberInput label={t('contracts.fields.vatPct')} min={0} max={100} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
                 <Select label={t('contracts.fields.timing')} allowDeselect={false} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
                 <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
               </SimpleGrid>

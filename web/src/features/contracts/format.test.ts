@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, minuteAxisTicks } from './format';
+import { formatMinutes, minuteAxisLabels, minuteAxisTicks } from './format';
 
 describe('the prepaid-minutes chart speaks in hours, as the ledger table beside it', () => {
   it('puts its axis ticks on whole hours, at most 5 gaps apart', () => {
@@ -25,10 +25,22 @@ describe('the prepaid-minutes chart speaks in hours, as the ledger table beside 
   });
 
   it('labels them as the table does: "10 h", not 600', () => {
-    expect(minuteAxisTicks(600).map((m) => formatMinutes(m, 'cs-CZ'))).toEqual(['0 min', '2 h', '4 h', '6 h', '8 h', '10 h']);
+    expect(formatMinutes(420, 'cs-CZ')).toBe('7 h');
     expect(formatMinutes(420, 'cs-CZ')).toBe('7 h');
     expect(formatMinutes(750, 'en-GB')).toBe('12 h 30 min');
     expect(formatMinutes(60_000, 'cs-CZ').replace(/\s/g, ' ')).toBe('1 000 h');
     expect(formatMinutes(60_000, 'en-GB')).toBe('1,000 h');
+  });
+
+  it('labels an axis in one unit: the zero too in hours, an hour in minutes among minutes', () => {
+    const labels = (max: number, locale = 'cs-CZ') => {
+      const ticks = minuteAxisTicks(max);
+      return ticks.map(minuteAxisLabels(ticks, locale)).map((l) => l.replace(/\s/g, ' '));
+    };
+    expect(labels(600)).toEqual(['0 h', '2 h', '4 h', '6 h', '8 h', '10 h']);
+    expect(labels(60)).toEqual(['0 min', '15 min', '30 min', '45 min', '60 min']);
+    expect(labels(0)).toEqual(['0 h', '1 h']);
+    expect(labels(60_000)).toEqual(['0 h', '200 h', '400 h', '600 h', '800 h', '1 000 h']);
+    expect(labels(60_000, 'en-GB')).toEqual(['0 h', '200 h', '400 h', '600 h', '800 h', '1,000 h']);
   });
 });

@@ -1,5 +1,5 @@
 // Small display helpers of the contracts pages.
-import { formatNumber } from '../../app/format';
+import { formatNumber, localeTag } from '../../app/format';
 
 /** 1500 thousandths → "1.5" in the user's locale. */
 export function formatFactor(thousandths: number): string {
@@ -33,6 +33,17 @@ function hourStep(max: number): number {
     const step = HOUR_STEPS.map((s) => s * scale).find((s) => s * MAX_TICK_GAPS >= max);
     if (step) return step;
   }
+}
+
+/**
+ * The labels of those ticks, all in one unit: hours when the ticks step by whole hours
+ * ("0 h", "2 h" … "10 h"), else minutes ("0 min" … "60 min"). formatMinutes would write
+ * the zero as "0 min" under "2 h", and 60 as "1 h" over "45 min".
+ */
+export function minuteAxisLabels(ticks: readonly number[], locale: string = localeTag()): (minutes: number) => string {
+  const inHours = ticks.length > 1 && ticks.every((m) => m % 60 === 0);
+  const number = new Intl.NumberFormat(locale);
+  return inHours ? (minutes) => `${number.format(minutes / 60)} h` : (minutes) => `${number.format(minutes)} min`;
 }
 
 type Kind = 'month' | 'quarter' | 'year';

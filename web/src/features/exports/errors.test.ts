@@ -12,10 +12,10 @@ beforeAll(() => setLanguage('cs'));
 // The refusals as the server sends them (exports.service.ts): English message, facts as values.
 const nothingNew = () => new ApiError(409, 'nothing_to_export', 'Nothing new to export for 2026-11 in ISDOC 6.0.2: all 3 documents were exported before (choose "export again" to include them)', [], { period: '2026-11', alreadyExported: 3 });
 const nothing = () => new ApiError(409, 'nothing_to_export', 'Nothing to export for 2026-01: no issued invoices or credit notes in that period', [], { period: '2026-01', alreadyExported: 0 });
-const unmapped = () => new ApiError(400, 'vat_rate_not_mapped', "VAT rate 15 % of FV202600007 has no POHODA rate for CZ; POHODA XML knows only the rates of the supplier's country",
-  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15 % of FV202600007 has no POHODA rate for CZ' }], { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' });
+const unmapped = () => new ApiError(400, 'vat_rate_not_mapped', "VAT rate 15\u00a0% of FV202600007 has no POHODA rate for CZ; POHODA XML knows only the rates of the supplier's country",
+  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15\u00a0% of FV202600007 has no POHODA rate for CZ' }], { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' });
 const unmappedAll = () => new ApiError(400, 'vat_rate_not_mapped', "3 VAT rates have no POHODA rate: …; POHODA XML knows only the rates of the supplier's country",
-  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15 % of FV202600007 has no POHODA rate for CZ' }],
+  [{ path: 'period', code: 'vat_rate_not_mapped', message: 'VAT rate 15\u00a0% of FV202600007 has no POHODA rate for CZ' }],
   { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ', rates: [
     { documentNumber: 'FV202600007', vatRateBp: 1550, country: 'CZ' }, { documentNumber: 'FV202600007', vatRateBp: 1000, country: 'CZ' }, { documentNumber: 'FV202600008', vatRateBp: 1500, country: 'CZ' },
   ] });
@@ -35,7 +35,7 @@ describe('a refused export, in the user\'s language', () => {
 
   it('a VAT rate POHODA has no name for: the document and the rate, the rate with the language\'s decimal comma', () => {
     const cs = exportRefusal(t('cs'), unmapped());
-    expect(cs.headline).toContain('Sazbu DPH 15,5 % na dokladu FV202600007 POHODA nezná');
+    expect(cs.headline).toContain('Sazbu DPH 15,5\u00a0% na dokladu FV202600007 POHODA nezná');
     expect(cs.headline).toContain('(CZ)');
     expect(cs.lines).toEqual([]);
   });
@@ -43,13 +43,13 @@ describe('a refused export, in the user\'s language', () => {
   it('VAT rates POHODA has no name for: every document and rate the export named, one line each', () => {
     expect(exportRefusal(t('cs'), unmappedAll())).toEqual({
       headline: 'Tyto sazby DPH POHODA nezná: zná jen sazby země dodavatele (CZ). Nic nebylo exportováno; toto období můžete exportovat do ISDOC nebo CSV.',
-      lines: ['FV202600007: sazba DPH 15,5 %', 'FV202600007: sazba DPH 10 %', 'FV202600008: sazba DPH 15 %'],
+      lines: ['FV202600007: sazba DPH 15,5\u00a0%', 'FV202600007: sazba DPH 10\u00a0%', 'FV202600008: sazba DPH 15\u00a0%'],
     });
     // Numbers follow the app's language (Czech here), the words the given one.
-    expect(exportRefusal(t('en'), unmappedAll()).lines).toEqual(['FV202600007: VAT rate 15,5 %', 'FV202600007: VAT rate 10 %', 'FV202600008: VAT rate 15 %']);
+    expect(exportRefusal(t('en'), unmappedAll()).lines).toEqual(['FV202600007: VAT rate 15,5\u00a0%', 'FV202600007: VAT rate 10\u00a0%', 'FV202600008: VAT rate 15\u00a0%']);
     // One rate in the list reads as before; entries not of the shape are left out.
     const one = new ApiError(400, 'vat_rate_not_mapped', 'x', [], { documentNumber: 'FV1', vatRateBp: 1500, country: 'CZ', rates: [{ documentNumber: 'FV1', vatRateBp: 1500, country: 'CZ' }, { oops: 1 }] });
-    expect(exportRefusal(t('cs'), one)).toEqual({ headline: expect.stringContaining('Sazbu DPH 15 % na dokladu FV1 POHODA nezná'), lines: [] });
+    expect(exportRefusal(t('cs'), one)).toEqual({ headline: expect.stringContaining('Sazbu DPH 15\u00a0% na dokladu FV1 POHODA nezná'), lines: [] });
   });
 
   it('missing company settings: each one named where to fill it in, not the server\'s English', () => {
@@ -75,8 +75,8 @@ describe('a refused export, in the user\'s language', () => {
   });
 
   it('without the facts (an older server) falls back to the app\'s error texts', () => {
-    const bare = new ApiError(400, 'vat_rate_not_mapped', 'VAT rate 15 % of FV1 has no POHODA rate for CZ');
-    expect(exportRefusal(t('cs'), bare).headline).toBe('VAT rate 15 % of FV1 has no POHODA rate for CZ');
+    const bare = new ApiError(400, 'vat_rate_not_mapped', 'VAT rate 15\u00a0% of FV1 has no POHODA rate for CZ');
+    expect(exportRefusal(t('cs'), bare).headline).toBe('VAT rate 15\u00a0% of FV1 has no POHODA rate for CZ');
     expect(exportRefusal(t('cs'), new Error('network')).headline).toBe(i18n.getFixedT('cs')('errors.unknown'));
   });
 });

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import { ApiError, isApiError } from '../../app/api/client';
 import { detailMessage, errorMessage } from '../../app/api/errors';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatPercent } from '../../app/format';
 import { ExportInterrupted } from './exportStream';
 import { countriesOf, vatRateLine, type UnmappedVatRateFact } from './vatRates';
 
@@ -60,7 +60,7 @@ export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
       const rate = num(x.vatRateBp);
       const number = str(x.documentNumber);
       if (rate === null || !number) break;
-      return { headline: t('exports.errors.vatRateNotMapped', { rate: formatNumber(rate / 100), number, country: str(x.country) }), lines: [] };
+      return { headline: t('exports.errors.vatRateNotMapped', { rate: formatPercent(rate / 100), number, country: str(x.country) }), lines: [] };
     }
     case 'batch_too_large':
       return { headline: t('exports.errors.batchTooLarge'), lines: [] };

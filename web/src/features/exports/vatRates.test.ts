@@ -35,8 +35,8 @@ describe('VAT rates POHODA has no name for, before exporting', () => {
   });
 
   it('words each document and rate in the user\'s language, the rate with its decimal comma', () => {
-    expect(vatRateLine(t('cs'), rate(8, 'FV202600008', 1550))).toBe('FV202600008: sazba DPH 15,5 %');
-    expect(vatRateLine(t('sk'), rate(7, 'FV202600007', 1500))).toBe('FV202600007: sadzba DPH 15 %');
+    expect(vatRateLine(t('cs'), rate(8, 'FV202600008', 1550))).toBe('FV202600008: sazba DPH 15,5\u00a0%');
+    expect(vatRateLine(t('sk'), rate(7, 'FV202600007', 1500))).toBe('FV202600007: sadzba DPH 15\u00a0%');
     expect(t('en')('exports.preview.runBlockedByVatRates', { count: 2 })).toContain('POHODA has no name for: 2');
     expect(t('cs')('exports.preview.runBlockedByVatRates', { count: 2 })).toMatch(/^Export by byl odmítnut/);
   });

@@ -3,7 +3,7 @@
 // which of them would stop the export the accountant is about to run, and their wording
 // (also of the rates an export's refusal names, errors.ts).
 import type { TFunction } from 'i18next';
-import { formatNumber } from '../../app/format';
+import { formatPercent } from '../../app/format';
 import type { ExportPreview, UnmappedVatRate } from './api';
 
 /**
@@ -29,5 +29,5 @@ export function countriesOf(rates: readonly UnmappedVatRateFact[]): string {
 
 /** One entry as a line: "FV2026-0007: sazba DPH 15 %", the rate with the language's decimal comma. */
 export function vatRateLine(t: TFunction, rate: UnmappedVatRateFact): string {
-  return t('exports.preview.vatRateLine', { number: rate.documentNumber, rate: formatNumber(rate.vatRateBp / 100) });
+  return t('exports.preview.vatRateLine', { number: rate.documentNumber, rate: formatPercent(rate.vatRateBp / 100) });
 }

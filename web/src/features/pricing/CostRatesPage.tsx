@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { notifyError, notifySaved } from '../admin/shared/notify';
 import { type CostRate, useCostRates, useCreateCostRate, useDeleteCostRate, useTechnicianSettings } from './catalogueApi';
 import { formatMoney, majorToMinor } from './money';
 import { PricingHeader } from './PricingHeader';
+import { DateField } from '../../app/components/DateFields';
 
 type Values = { kind: 'hourly' | 'per_km'; userId: string | null; amount: number | ''; validFrom: string };
 
@@ -46,7 +47,7 @@ function AddCostRate({ technicians }: { technicians: { value: string; label: str
           <Select label={t('records.fields.technician')} data={technicians} searchable {...form.getInputProps('userId')} w={220} data-testid="cost-rate-user" />
         ) : null}
         <NumberInput label={form.values.kind === 'hourly' ? t('pricing.costs.perHour') : t('pricing.costs.perKmAmount')} min={0} decimalScale={2} thousandSeparator=" " decimalSeparator="," {...form.getInputProps('amount')} w={160} data-testid="cost-rate-amount" />
-        <TextInput type="date" label={t('pricing.fields.validFrom')} {...form.getInputProps('validFrom')} w={170} data-testid="cost-rate-validFrom" />
+        <DateField label={t('pricing.fields.validFrom')} {...form.getInputProps('validFrom')} w={170} data-testid="cost-rate-validFrom" />
         <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending} data-testid="cost-rate-add">{t('pricing.costs.add')}</Button>
       </Group>
     </form>

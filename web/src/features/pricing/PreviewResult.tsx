@@ -2,7 +2,7 @@ import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format';
+import { formatDate, formatPercent } from '../../app/format';
 import { formatMinutes } from '../records/format';
 import type { PricedRecord } from './api';
 import { formatMoney } from './money';
@@ -57,7 +57,7 @@ export function PreviewResult({ result }: { result: PricedRecord }) {
           <Fact label={t('pricing.preview.version')} testId="preview-version">{t('pricing.lists.from', { date: formatDate(result.validFrom) })}</Fact>
           {result.timeClass ? <Fact label={t('pricing.preview.timeClass')} testId="preview-time-class">{t(`records.timeClasses.${result.timeClass}`)}</Fact> : null}
           {result.rateMinor !== undefined ? <Fact label={t('pricing.preview.rate')} testId="preview-rate">{formatMoney(result.rateMinor, result.currency)} / h</Fact> : null}
-          {result.surchargePct !== undefined ? <Fact label={t('pricing.preview.surcharge')} testId="preview-surcharge">{result.surchargePct} %</Fact> : null}
+          {result.surchargePct !== undefined ? <Fact label={t('pricing.preview.surcharge')} testId="preview-surcharge">{formatPercent(result.surchargePct)}</Fact> : null}
           {result.billableMinutes !== undefined ? <Fact label={t('pricing.preview.billableMinutes')} testId="preview-billable-minutes">{formatMinutes(result.billableMinutes)}</Fact> : null}
           {result.unitPriceMinor !== undefined ? <Fact label={t('pricing.preview.unitPrice')} testId="preview-unit-price">{formatMoney(result.unitPriceMinor, result.currency)}</Fact> : null}
           <Fact label={t('pricing.fields.vatCategory')} testId="preview-vat">{t(`pricing.vatCategories.${result.vatCategory}`, { defaultValue: result.vatCategory })}</Fact>

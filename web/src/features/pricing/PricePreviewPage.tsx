@@ -12,6 +12,7 @@ import { usePriceLists, usePricePreview, type PreviewInput } from './api';
 import { useTechnicianSettings, useWorkTypes } from './catalogueApi';
 import { PreviewResult } from './PreviewResult';
 import { PricingHeader } from './PricingHeader';
+import { DateField } from '../../app/components/DateFields';
 
 interface Values {
   by: 'client' | 'list';
@@ -73,7 +74,7 @@ export default function PricePreviewPage() {
                   <Select label={t('pricing.preview.list')} required data={(lists.data ?? []).map((l) => ({ value: String(l.id), label: `${l.name} (${l.currency})` }))} {...form.getInputProps('priceListId')} data-testid="preview-list-select" />
                 )}
                 <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-                  <TextInput type="date" label={t('records.fields.date')} required {...form.getInputProps('date')} data-testid="preview-date" />
+                  <DateField label={t('records.fields.date')} required {...form.getInputProps('date')} data-testid="preview-date" />
                   <TextInput type="time" label={t('records.fields.startTime')} {...form.getInputProps('startTime')} data-testid="preview-startTime" />
                   <TextInput label={t('records.fields.minutes')} required placeholder={t('records.form.durationPlaceholder')} {...form.getInputProps('duration')} data-testid="preview-minutes" />
                 </SimpleGrid>

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { percentSuffix } from '../../app/format';
 import { numberSeparators } from './money';
 import type { TermsForm } from './termsForm';
 
@@ -79,7 +80,7 @@ export function HoursSection({ form }: { form: Form }) {
   const { t } = useTranslation();
   const days = [1, 2, 3, 4, 5, 6, 7];
   const pct = (tc: 'normal' | 'out_of_hours' | 'weekend_holiday') => (
-    <NumberInput label={t(`records.timeClasses.${tc}`)} suffix=" %" min={-100} max={1000} clampBehavior="none" allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
+    <NumberInput label={t(`records.timeClasses.${tc}`)} suffix={percentSuffix()} min={-100} max={1000} clampBehavior="none" allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
   );
   const weekdays = form.getInputProps('businessHours.weekdays');
   return (

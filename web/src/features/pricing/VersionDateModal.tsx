@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { DateField } from '../../app/components/DateFields';
 
 /** Asks for the date a new version is valid from (copy of a version, or an empty one). */
 export function VersionDateModal({ title, text, pending, error, testId, onSubmit, onClose }: {
@@ -24,7 +25,7 @@ export function VersionDateModal({ title, text, pending, error, testId, onSubmit
         <Stack gap="sm">
           <FormErrorAlert error={fieldError ? null : error} testId={`${testId}-error`} />
           <Text size="sm">{text}</Text>
-          <TextInput type="date" label={t('pricing.fields.validFrom')} required value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)}
+          <DateField label={t('pricing.fields.validFrom')} required value={validFrom} onChange={setValidFrom}
             error={fieldError ? detailMessage(t, fieldError) : undefined} data-autofocus data-testid={`${testId}-validFrom`} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

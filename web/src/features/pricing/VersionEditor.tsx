@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { type PriceListVersion, useSaveVersion } from './api';
 import { useLevels, useUnitFees, useWorkTypes, useZones } from './catalogueApi';
 import { HoursSection, MoneyInput, Rows, Section, select } from './TermsSections';
 import { formPath, fromTermsForm, toTermsForm, type TermsForm } from './termsForm';
+import { DateField } from '../../app/components/DateFields';
 
 const options = (items: { id: number; name: string; active: boolean }[] | undefined, t: (k: string) => string) =>
   (items ?? []).map((i) => ({ value: String(i.id), label: i.active ? i.name : `${i.name} (${t('common.inactive')})` }));
@@ -57,7 +58,7 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
         <Stack gap="md">
           <FormErrorAlert error={save.error} extra={extra} testId="version-error" />
           <Section title={t('pricing.editor.validity')} hint={t('pricing.editor.validityHint')} testId="terms-validity">
-            <TextInput type="date" label={t('pricing.fields.validFrom')} w={200} {...form.getInputProps('validFrom')} data-testid="terms-validFrom" />
+            <DateField label={t('pricing.fields.validFrom')} w={200} {...form.getInputProps('validFrom')} data-testid="terms-validFrom" />
           </Section>
           <Section title={t('pricing.editor.rates')} hint={t('pricing.editor.ratesHint')} testId="terms-rates">
             <Rows form={form} path="workRates" empty={t('pricing.editor.noRates')} addLabel={t('pricing.editor.addRate')} newRow={{ workTypeId: null, technicianLevel: null, hourlyRateMinor: '' }} cells={(i) => (

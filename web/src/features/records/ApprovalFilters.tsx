@@ -1,8 +1,9 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ClientPicker, UserPicker } from '../tickets/Pickers';
 import { RECORD_STATES, type RecordFilters } from './api';
+import { DateField } from '../../app/components/DateFields';
 
 export const ALL_STATES = 'all';
 
@@ -45,8 +46,8 @@ export function ApprovalFilters({ filters, onChange }: { filters: RecordFilters;
         w={{ base: '100%', xs: 150 }}
         data-testid="approvals-filter-kind"
       />
-      <TextInput type="date" label={t('records.filters.from')} value={filters.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || null })} w={{ base: '47%', xs: 150 }} data-testid="approvals-filter-from" />
-      <TextInput type="date" label={t('records.filters.to')} value={filters.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || null })} w={{ base: '47%', xs: 150 }} data-testid="approvals-filter-to" />
+      <DateField label={t('records.filters.from')} value={filters.from} onChange={(v) => onChange({ from: v || null })} clearable w={{ base: '47%', xs: 150 }} data-testid="approvals-filter-from" />
+      <DateField label={t('records.filters.to')} value={filters.to} onChange={(v) => onChange({ to: v || null })} clearable w={{ base: '47%', xs: 150 }} data-testid="approvals-filter-to" />
       {any ? (
         <Button variant="subtle" leftSection={<IconX size={14} />} onClick={() => onChange({ technicianId: null, clientId: null, from: null, to: null, kind: null, state: 'submitted' })} data-testid="approvals-filter-clear">
           {t('common.clearFilters')}

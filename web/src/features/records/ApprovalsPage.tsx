@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChecks, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { isApiError } from '../../app/api/client';
 import type { TFunction } from 'i18next';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -30,7 +30,7 @@ const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
 /** /approvals — the records waiting for approval (state=submitted by default), bulk approve, return, export. */
 export default function ApprovalsPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const filters: RecordFilters = useMemo(() => {
     const state = params.get('state');
     return {

@@ -16,6 +16,7 @@ import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
 import { emptyLog, fromRecord, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord, toRecordChange } from './recordFormModel';
 import { todayIso } from './week';
+import { DateField } from '../../app/components/DateFields';
 
 interface Props {
   ticketId: number;
@@ -130,7 +131,7 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
         </Button.Group>}
         <FormErrorAlert error={saving.error} extra={extra} testId="record-form-error" />
         <SimpleGrid type="container" cols={{ base: 2, '480px': 4 }} spacing="sm" verticalSpacing="sm">
-          <TextInput type="date" className="records-date" label={t('records.fields.date')} required {...field('date')} />
+          <DateField className="records-date" label={t('records.fields.date')} required {...field('date')} size={size} />
           {timed ? <TextInput type="time" label={t('records.fields.startTime')} {...field('startTime')} /> : null}
           {timed ? (
             <TextInput

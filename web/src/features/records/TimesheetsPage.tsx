@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconChecklist, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { recordError } from './errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -85,7 +86,7 @@ export default function TimesheetsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const approver = can('records.approve');
   const weekParam = params.get('week');
   const start = isIsoDate(weekParam) ? weekStart(weekParam) : weekStart(todayIso());

@@ -4,6 +4,7 @@ import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantin
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Dimension } from './configApi';
+import { DateField } from '../../app/components/DateFields';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyForm = UseFormReturnType<any>;
@@ -25,7 +26,7 @@ export function CustomFieldInput({ form, field, prefix = 'ticket' }: { form: Any
     case 'number':
       return <NumberInput {...common} decimalSeparator={','} allowedDecimalSeparators={['.', ',']} />;
     case 'date':
-      return <TextInput {...common} type="date" />;
+      return <DateField {...common} clearable={!field.required} />;
     case 'choice':
       return <Select {...common} data={field.options} clearable={!field.required} searchable={field.options.length > 8} nothingFoundMessage={t('common.nothingFound')} />;
     case 'multi_choice':

@@ -14,6 +14,7 @@ import { STOCK_CURRENCY, type StockDocument, useConfirmDocument, useCreateDocume
 import { stockError } from './errors';
 import { LinesEditor } from './LinesEditor';
 import { type DocumentValues, KIND_PATHS, linePathMap, parseSerials, toDocumentInput } from './model';
+import { DateField } from '../../app/components/DateFields';
 
 /** Picks a ticket for an issue slip made in the warehouse (on the ticket itself the ticket is given). */
 function TicketSelect({ value, label, onChange }: { value: number | null; label: string | null; onChange: (id: number | null) => void }) {
@@ -159,7 +160,7 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
         {returnsLabel ? <Text size="sm" data-testid="document-returns">{t('warehouse.documents.returnsSlip', { number: returnsLabel })}</Text> : null}
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <TextInput type="date" label={t('warehouse.fields.date')} required {...form.getInputProps('date')} data-testid="document-date" />
+            <DateField label={t('warehouse.fields.date')} required {...form.getInputProps('date')} data-testid="document-date" />
             <Select
               label={kind === 'transfer' ? t('warehouse.fields.fromWarehouse') : t('warehouse.fields.warehouse')}
               required

@@ -1,0 +1,126 @@
+// The date and month fields of every form and filter. They show and read dates in the
+// user's Kontor language (not the browser's, as the native date inputs did) and give the
+// forms the same strings as before: 'YYYY-MM-DD' and 'YYYY-MM'. A date can be typed
+// ("27.11.2026") or picked; the calendar's language and first weekday come from the
+// DatesProvider in Providers.
+import { Input, Popover, TextInput, type TextInputProps } from '@mantine/core';
+import { DateInput, type DateInputProps, MonthPicker, useDatesContext } from '@mantine/dates';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayToMonth, formatDateField, formatMonthField, monthToDay, parseDateField, parseMonthField } from './dateFieldText';
+
+type DateFieldProps = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate'> & {
+  /** 'YYYY-MM-DD', or '' / null for no date. */
+  value?: string | null;
+  /** Gets 'YYYY-MM-DD', or '' when the field is emptied. */
+  onChange: (value: string) => void;
+  /** Earliest and latest day that can be chosen, 'YYYY-MM-DD'. */
+  min?: string;
+  max?: string;
+  'data-testid'?: string;
+};
+
+/** A day: typed in the user's format or picked in the calendar. */
+export function DateField({ value, onChange, min, max, clearable, ...rest }: DateFieldProps) {
+  const { t } = useTranslation();
+  const locale = useDatesContext().getLocale();
+  return (
+    <DateInput
+      {...rest}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      valueFormat={(iso) => formatDateField(iso, locale)}
+      dateParser={(text) => parseDateField(text)}
+      placeholder={rest.placeholder ?? t('common.datePlaceholder')}
+      minDate={min}
+      maxDate={max}
+      clearable={clearable}
+      // Emptying the text empties the value (as with the native field); required fields then say so.
+      allowDeselect
+    />
+  );
+}
+
+type MonthFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange' | 'rightSection'> & {
+  /** 'YYYY-MM', or '' / null for none. */
+  value?: string | null;
+  /** Gets 'YYYY-MM', or '' when a clearable field is emptied. */
+  onChange: (value: string) => void;
+  /** Earliest and latest month that can be chosen, 'YYYY-MM'. */
+  min?: string;
+  max?: string;
+  clearable?: boolean;
+  'data-testid'?: string;
+};
+
+/**
+ * A month: typed ("11/2026", "listopad 2026") or picked from the months of a year.
+ * Mantine's month picker input cannot be typed into, so this pairs a text field with its
+ * month picker the way DateInput pairs one with a calendar.
+ */
+export function MonthField({ value, onChange, min, max, clearable, onFocus, onBlur, onKeyDown, ...rest }: MonthFieldProps) {
+  const { t } = useTranslation();
+  const locale = useDatesContext().getLocale();
+  const [text, setText] = useState(formatMonthField(value, locale));
+  const [opened, setOpened] = useState(false);
+  const focused = useRef(false);
+  // A value set from outside (a link, "clear filters", another language) shows at once; what is being typed stays.
+  useEffect(() => {
+    if (!focused.current) setText(formatMonthField(value, locale));
+  }, [value, locale]);
+
+  const inRange = (month: string) => (!min || month >= min) && (!max || month <= max);
+  const typed = (next: string) => {
+    setText(next);
+    setOpened(true);
+    if (next.trim() === '') {
+      if (clearable) onChange('');
+      return;
+    }
+    const month = parseMonthField(next, locale);
+    if (month && inRange(month) && month !== value) onChange(month);
+  };
+  const picked = (month: string) => {
+    onChange(month);
+    setText(formatMonthField(month, locale));
+    setOpened(false);
+  };
+
+  return (
+    <Popover opened={opened} position="bottom-start" trapFocus={false} withRoles={false} onChange={setOpened}>
+      <Popover.Target>
+        <TextInput
+          {...rest}
+          autoComplete="off"
+          placeholder={rest.placeholder ?? t('common.monthPlaceholder')}
+          value={text}
+          onChange={(e) => typed(e.currentTarget.value)}
+          onFocus={(e: FocusEvent<HTMLInputElement>) => { focused.current = true; setOpened(true); onFocus?.(e); }}
+          onClick={() => setOpened(true)}
+          onBlur={(e: FocusEvent<HTMLInputElement>) => {
+            focused.current = false;
+            setOpened(false);
+            // Half-typed text goes back to the month the field holds.
+            setText(formatMonthField(value, locale));
+            onBlur?.(e);
+          }}
+          onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+            if (e.key === 'Escape' && opened) { e.stopPropagation(); setOpened(false); }
+            onKeyDown?.(e);
+          }}
+          rightSection={clearable && value ? <Input.ClearButton aria-label={t('common.clear')} onClick={() => { onChange(''); setText(''); }} /> : undefined}
+        />
+      </Popover.Target>
+      {/* Clicks in the picker keep the focus in the field. */}
+      <Popover.Dropdown onMouseDown={(e) => e.preventDefault()} data-dates-dropdown>
+        <MonthPicker
+          value={value ? monthToDay(value) : null}
+          onChange={(day) => { if (day) picked(dayToMonth(day)); }}
+          minDate={min ? monthToDay(min) ?? undefined : undefined}
+          maxDate={max ? monthToDay(max) ?? undefined : undefined}
+          __preventFocus
+        />
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

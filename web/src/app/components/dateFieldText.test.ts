@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateField, formatMonthField, parseDateField, parseMonthField } from './dateFieldText';
+
+// Prague is ahead of UTC: a date read as UTC midnight and shown in local time (or the
+// other way round) would land on the wrong day here.
+const zone = process.env.TZ;
+beforeAll(() => { process.env.TZ = 'Europe/Prague'; });
+afterAll(() => { process.env.TZ = zone; });
+
+describe('date field text', () => {
+  it('shows a day in the language\'s own order, the same day in Prague', () => {
+    expect(formatDateField('2026-11-27', 'cs')).toBe('27.11.2026');
+    expect(formatDateField('2026-11-27', 'sk')).toBe('27.11.2026');
+    expect(formatDateField('2026-11-27', 'en-gb')).toBe('27/11/2026');
+    // The nights the clocks change and the turn of the year.
+    expect(formatDateField('2026-03-29', 'cs')).toBe('29.03.2026');
+    expect(formatDateField('2026-10-25', 'cs')).toBe('25.10.2026');
+    expect(formatDateField('2027-01-01', 'en-gb')).toBe('01/01/2027');
+    expect(formatDateField('', 'cs')).toBe('');
+    expect(formatDateField(null, 'cs')).toBe('');
+  });
+
+  it('reads a typed day back as the same ISO date', () => {
+    for (const text of ['27.11.2026', '27. 11. 2026', '27/11/2026', '27-11-2026', '2026-11-27', ' 27.11.2026 ']) {
+      expect(parseDateField(text)).toBe('2026-11-27');
+    }
+    expect(parseDateField('1.3.2026')).toBe('2026-03-01');
+    expect(parseDateField('29. 3. 2026')).toBe('2026-03-29');
+    for (const iso of ['2026-03-29', '2026-10-25', '2026-12-31', '2027-01-01', '2028-02-29']) {
+      expect(parseDateField(formatDateField(iso, 'cs'))).toBe(iso);
+      expect(parseDateField(formatDateField(iso, 'en-gb'))).toBe(iso);
+    }
+  });
+
+  it('reads nothing from half-typed or impossible days', () => {
+    for (const text of ['', '27.11.', '27.11.20', '27.11.202', '31.11.2026', '29.2.2026', '0.1.2026', '1.13.2026', 'zítra']) {
+      expect(parseDateField(text)).toBeNull();
+    }
+  });
+});
+
+describe('month field text', () => {
+  it('shows a month in words of the language', () => {
+    expect(formatMonthField('2026-10', 'sk')).toBe('október 2026');
+    expect(formatMonthField('2026-10', 'cs')).toBe('říjen 2026');
+    expect(formatMonthField('2026-10', 'en-gb')).toBe('October 2026');
+    expect(formatMonthField('2026-13', 'cs')).toBe('');
+    expect(formatMonthField('', 'cs')).toBe('');
+  });
+
+  it('reads a typed month, in numbers or as the field shows it', () => {
+    for (const text of ['10/2026', '10.2026', '10. 2026', '2026-10', 'říjen 2026', 'Říjen 2026']) {
+      expect(parseMonthField(text, 'cs')).toBe('2026-10');
+    }
+    expect(parseMonthField('október 2026', 'sk')).toBe('2026-10');
+    expect(parseMonthField('1/2027', 'en-gb')).toBe('2027-01');
+    for (const iso of ['2026-01', '2026-03', '2026-10', '2026-12']) {
+      for (const locale of ['cs', 'sk', 'en-gb']) expect(parseMonthField(formatMonthField(iso, locale), locale)).toBe(iso);
+    }
+  });
+
+  it('reads nothing from half-typed or impossible months', () => {
+    for (const text of ['', '10/', '10/202', '13/2026', '0/2026', 'říj 2026', 'October 2026']) {
+      expect(parseMonthField(text, 'cs')).toBeNull();
+    }
+  });
+});
