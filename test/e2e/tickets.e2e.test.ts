@@ -57,6 +57,16 @@ const attr = (page: Page, testId: string, name: string) => page.getByTestId(test
 /** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
 const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
 
+/** A JSON call with the browser's session (cookies and CSRF token): someone else's change, made while a dialog is open. */
+async function apiCall<T>(page: Page, method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get('/api/v1/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+type TicketBody = { version: number; subject: string; description: string; tags: string[]; impact: string; urgency: string };
+
 /** Picks a state from the detail page's state menu and waits until the ticket is in it. */
 async function moveTo(page: Page, state: string): Promise<void> {
   await page.getByTestId('ticket-state-menu').click();
@@ -118,21 +128,32 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(await attr(page, 'ticket-state', 'data-state')).toBe('new');
     expect(await attr(page, 'ticket-priority', 'data-priority')).toBe('P2');
     expect(await page.getByTestId('ticket-requester').innerText()).toContain(REQUESTER);
+    // The e-mail breaks only before its "@", never at the hyphen of "strojirny-brno.cz"; the whole address in the tooltip.
+    const email = page.getByTestId('ticket-requester-email');
+    expect(await email.getAttribute('title')).toBe('petr.dvorak@strojirny-brno.cz');
+    expect(await email.locator('span').allTextContents()).toEqual(['petr.dvorak', '@strojirny-brno.cz']);
+    for (const part of await email.locator('span').all()) expect((await part.boundingBox())!.height).toBeLessThan(24);
     // The header: working time left to the first response (hours and minutes, never days), and its due time.
     expect(await attr(page, 'ticket-sla', 'data-status')).toBe('running');
     expect(await page.getByTestId('ticket-sla').innerText()).toMatch(/^zbývá (\d+ h )?(\d+ min )?pracovní doby$/);
     // The weekday in full: "termín po 30. 11." would read as "due after 30 Nov".
-    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^· termín (pondělí|úterý|středa|čtvrtek|pátek|sobota|neděle) \d+\.\s?\d+\.\s?\d{4} \d+:\d\d$/);
+    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^termín (pondělí|úterý|středa|čtvrtek|pátek|sobota|neděle) \d+\.\s?\d+\.\s?\d{4} \d+:\d\d$/);
+    // At 1280 px the due time has room on the badge's line.
+    const badgeBox = (await page.getByTestId('ticket-sla').boundingBox())!;
+    const dueBox = (await page.getByTestId('ticket-sla-due').boundingBox())!;
+    expect(dueBox.x).toBeGreaterThan(badgeBox.x + badgeBox.width);
+    expect(Math.abs(dueBox.y + dueBox.height / 2 - (badgeBox.y + badgeBox.height / 2))).toBeLessThan(4);
     expect(await page.getByTestId('ticket-sla-first-response').innerText()).toContain('pracovní doby');
     await shot(page, 'detail-sla-working-time');
 
-    // The list: the new ticket with a running SLA badge that shows the time left.
+    // The list: the new ticket with a running SLA badge that names its due moment (the list
+    // cannot count working time, so it says when, not how long): "do 14:00", "do zítra 9:00", "do pondělí 9:00".
     await page.getByTestId('nav-tickets').click();
     const row = page.getByTestId(`tickets-row-${ticketId}`);
     await row.waitFor();
     expect(await row.innerText()).toContain(CLIENT);
     expect(await attr(page, `tickets-sla-${ticketId}`, 'data-status')).toBe('running');
-    expect(await page.getByTestId(`tickets-sla-${ticketId}`).innerText()).toMatch(/zbývá \d/);
+    expect(await page.getByTestId(`tickets-sla-${ticketId}`).innerText()).toMatch(/^do (zítra |pondělí |úterý |středy |čtvrtka |pátku |soboty |neděle |\d+\. \d+\. (\d{4} )?)?\d+:\d\d$/);
     await shot(page, 'list-with-sla');
 
     // Open it and reply publicly (the hint says the requester gets it by e-mail).
@@ -188,6 +209,13 @@ describe('Tickets: the agent workspace in the browser', () => {
     // Both targets stopped: the details show their outcome, no countdown.
     expect(await attr(page, 'ticket-sla-first-response', 'data-outcome')).toBe('met');
     expect(await attr(page, 'ticket-sla-resolution', 'data-outcome')).toBe('met');
+    // A reply is still possible, and the box says what it does on a resolved ticket: mailed, the state stays.
+    const finished = page.getByTestId('reply-finished-notice');
+    await expect.poll(() => finished.getAttribute('data-category'), { timeout: STEP_MS }).toBe('resolved');
+    expect(await finished.innerText()).toBe('Požadavek je vyřešený: odpověď klient dostane e-mailem, ale stav se nezmění – požadavek zůstane vyřešený.');
+    expect(await page.getByTestId('reply-send').isEnabled()).toBe(true);
+    await finished.scrollIntoViewIfNeeded();
+    await shot(page, 'resolved-reply-notice');
 
     // The timeline tells the story in order.
     const states = await page.locator('[data-testid^="timeline-event-"][data-event="state"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-after')));
@@ -248,6 +276,16 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('page-ticket-detail').waitFor();
     expect(await page.getByTestId('ticket-requester').innerText()).toContain('Ján Kováč');
     expect(await page.getByTestId('ticket-assignee').innerText()).toContain('Tomáš Technik');
+    // No room beside the SLA badge: the due time goes under it, starting at the badge's left edge
+    // with its own words (no separator opening the line).
+    await page.getByTestId('ticket-sla-due').scrollIntoViewIfNeeded();
+    const badge = (await page.getByTestId('ticket-sla').boundingBox())!;
+    const due = (await page.getByTestId('ticket-sla-due').boundingBox())!;
+    expect(due.y).toBeGreaterThanOrEqual(badge.y + badge.height);
+    expect(due.x).toBeCloseTo(badge.x, 0);
+    expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^termín /);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-new-ticket-sla');
   }, JOURNEY_MS);
 
   test('saved views: save the current filters, pick the view, delete it; an address that names no ticket is "not found"', async () => {
@@ -280,10 +318,18 @@ describe('Tickets: the agent workspace in the browser', () => {
     const calls: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/tickets/')) calls.push(r.url()); });
     await page.goto('/tickets/abc');
-    const notFound = /Nenalezeno|Nenašlo sa|not found/i;
-    await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
+    const notFound = page.getByTestId('error-state');
+    await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+    expect(await notFound.innerText()).toContain('Požadavek nenalezen');
+    // A ticket that does not exist, or one the operator may not see: said so, no "Try again" (it would get the same), a way back to the list.
     await page.goto('/tickets/99999');
-    await expect.poll(() => page.getByTestId('error-state').innerText(), { timeout: STEP_MS }).toMatch(notFound);
+    await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+    expect(await notFound.innerText()).toContain('nemáte oprávnění vidět');
+    expect(await page.getByTestId('error-state-retry').count()).toBe(0);
+    await shot(page, 'ticket-not-found');
+    await page.getByTestId('error-state-back').click();
+    await page.getByTestId('tickets-table').waitFor({ timeout: STEP_MS });
+    expect(new URL(page.url()).pathname).toBe('/tickets');
     expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
   }, JOURNEY_MS);
 
@@ -356,6 +402,56 @@ describe('Tickets: the agent workspace in the browser', () => {
     await edit.waitFor({ state: 'detached', timeout: STEP_MS });
   }, JOURNEY_MS);
 
+  test('search box → results by keyboard: Enter (or ↓) leaves the box with the cursor on the first result, so j/k/Enter act at once; Esc leaves the box and keeps the search', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto('/tickets');
+    await page.getByTestId('tickets-table').waitFor();
+    const box = page.getByTestId('tickets-search');
+    const rows = () => page.locator('[data-testid^="tickets-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const selectedRow = () => page.locator('[data-testid^="tickets-row-"][data-selected]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+
+    // "/" and a word (two demo tickets of October, "říjnu"), Enter at once, before the pause in typing would have searched.
+    await page.keyboard.press('/');
+    await page.keyboard.type('rijnu');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: STEP_MS }).toBe('rijnu');
+    await expect.poll(async () => (await rows()).length, { timeout: STEP_MS }).toBe(2);
+    const [first, second] = (await rows()) as [string, string];
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
+    expect(await focusedTestId(page)).not.toBe('tickets-search');
+    await shot(page, 'search-enter-first-result');
+    // The list's keys work at once, and none of them lands in the box.
+    await page.keyboard.press('j');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([second]);
+    await page.keyboard.press('k');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
+    expect(await box.inputValue()).toBe('rijnu');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('page-ticket-detail').waitFor({ timeout: STEP_MS });
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${first.slice('tickets-row-'.length)}`);
+
+    // Back on the list: Esc in the box leaves it and keeps the search that was applied; the next "j" moves the cursor.
+    await page.goBack();
+    await page.getByTestId(first).waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('/');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('tickets-search');
+    await page.keyboard.press('Escape');
+    expect(await focusedTestId(page)).not.toBe('tickets-search');
+    expect(await box.inputValue()).toBe('rijnu');
+    await page.keyboard.press('j');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
+    expect(await box.inputValue()).toBe('rijnu');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('rijnu');
+    // ↓ in the box does what Enter does: from the second row, back to the first result, out of the box.
+    await page.keyboard.press('j');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([second]);
+    await page.keyboard.press('/');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
+    expect(await focusedTestId(page)).not.toBe('tickets-search');
+  }, JOURNEY_MS);
+
   test('the line under the list names the keys the list binds, in one line, short, in the reader\'s language (cs, en)', async () => {
     const page = await newPage();
     // The manager, whose language this test switches (the other journeys read Czech as the operator).
@@ -416,16 +512,17 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('tickets-table').waitFor();
     const [overdue, soon, paused] = [...patches.keys()] as [number, number, number];
     const sla = (id: number) => page.getByTestId(`tickets-sla-${id}`);
-    // Past its due time: breached at once, with how long it is overdue.
+    // Past its due time: breached at once, saying since when (a moment, "včera" just after midnight).
     expect(await sla(overdue).getAttribute('data-status')).toBe('breached');
-    expect(await sla(overdue).innerText()).toMatch(/^\d+ min po termínu$/);
+    expect(await sla(overdue).innerText()).toMatch(/^po termínu od (včera )?\d+:\d\d$/);
     expect(await sla(soon).getAttribute('data-status')).toBe('running');
+    expect(await sla(soon).innerText()).toMatch(/^do (zítra )?\d+:\d\d$/);
     expect(await sla(paused).getAttribute('data-status')).toBe('paused');
     const callsBefore = listCalls;
     // Half a minute later the due time of the second has passed: the next tick shows it.
     await page.clock.fastForward('00:31');
     await expect.poll(() => sla(soon).getAttribute('data-status'), { timeout: STEP_MS }).toBe('breached');
-    expect(await sla(soon).innerText()).toMatch(/po termínu$/);
+    expect(await sla(soon).innerText()).toMatch(/^po termínu od (včera )?\d+:\d\d$/);
     expect(await sla(paused).getAttribute('data-status')).toBe('paused');
     expect(listCalls).toBe(callsBefore);
     await shot(page, 'list-sla-breached-live');
@@ -504,5 +601,93 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(mine.capped).toBe(false);
     await expect.poll(() => page.getByTestId('dashboard-tickets-mine-count').innerText(), { timeout: STEP_MS }).toBe(String(mine.count));
     await shot(page, 'dashboard-counts');
+  }, JOURNEY_MS);
+
+  test('someone else saves the ticket while the edit dialog is open: the dialog keeps what was typed, loads the current version with the typed fields over it and saves; focus goes back to "Upravit"', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto(`/tickets/${printedInPraha}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+    const before = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);
+
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('ticket-edit-modal');
+    await dialog.waitFor();
+    const subject = `E2E: předmět z dialogu ${Date.now().toString(36)}`;
+    await page.getByTestId('edit-subject').fill(subject);
+    await page.getByTestId('edit-description').fill('Popis z dialogu.');
+    // Meanwhile someone else changes the description and the tags.
+    await apiCall(page, 'PATCH', `/tickets/${printedInPraha}`, { version: before.version, description: 'Popis od kolegy.', tags: ['od-kolegy'] });
+    await page.getByTestId('edit-save').click();
+
+    // Refused as stale: the dialog stays with what was typed and says why; the page shows no banner of its own.
+    const conflict = page.getByTestId('ticket-edit-conflict');
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('stale');
+    expect(await conflict.innerText()).toContain('mezitím změnil někdo jiný');
+    expect(await page.getByTestId('edit-subject').inputValue()).toBe(subject);
+    expect(await page.getByTestId('ticket-stale').count()).toBe(0);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit-conflict-reload');
+    await shot(page, 'edit-conflict-stale');
+
+    // The current version, with the user's changed fields over it; the description both changed is named.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('rebased');
+    expect(await page.getByTestId('ticket-edit-conflict-overlap').innerText()).toContain('Popis');
+    expect(await page.getByTestId('edit-subject').inputValue()).toBe(subject);
+    expect(await page.getByTestId('edit-description').inputValue()).toBe('Popis z dialogu.');
+    expect(await dialog.innerText()).toContain('od-kolegy');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('edit-save');
+    await shot(page, 'edit-conflict-rebased');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent(), { timeout: STEP_MS }).toBe(subject);
+    const after = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);
+    expect(after).toMatchObject({ subject, description: 'Popis z dialogu.', tags: ['od-kolegy'], version: before.version + 2 });
+    // The dialog is gone: focus is on the button that opened it, not on the page.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
+  }, JOURNEY_MS);
+
+  test('the priority dialog: closed by Esc, Cancel or Save, focus goes back to "Priorita" ("Upravit" likewise); a conflict keeps the choice and moves it onto the current version', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto(`/tickets/${printedInPraha}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+    const dialog = page.getByTestId('priority-modal');
+
+    // Opened by its key from the page, closed by Esc: back on its button.
+    await page.keyboard.press('p');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-priority-button');
+    // The edit dialog, closed by Cancel.
+    await page.keyboard.press('e');
+    await page.getByTestId('ticket-edit-modal').waitFor();
+    await page.getByTestId('ticket-edit-modal').getByRole('button', { name: 'Zrušit' }).click();
+    await page.getByTestId('ticket-edit-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
+
+    // The urgency changed in the dialog; meanwhile someone else changes the impact.
+    const before = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);
+    const urgency = before.urgency === 'high' ? 'low' : 'high';
+    const impact = before.impact === 'low' ? 'medium' : 'low';
+    await page.keyboard.press('p');
+    await dialog.waitFor();
+    await page.getByTestId('priority-urgency').getByText(urgency === 'high' ? 'Vysoká' : 'Nízká').click();
+    await apiCall(page, 'PATCH', `/tickets/${printedInPraha}`, { version: before.version, impact });
+    await page.getByTestId('priority-save').click();
+    const conflict = page.getByTestId('priority-conflict');
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('stale');
+    expect(await page.getByTestId('ticket-stale').count()).toBe(0);
+    await page.getByTestId('priority-conflict-reload').click();
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('rebased');
+    expect(await page.getByTestId('priority-conflict-overlap').count()).toBe(0);
+    await page.getByTestId('priority-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const after = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);
+    expect(after).toMatchObject({ impact, urgency, version: before.version + 2 });
+    // Saved: back on its button.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-priority-button');
   }, JOURNEY_MS);
 });

@@ -52,6 +52,13 @@ const { newPage, signIn, shot } = server;
 
 /** The test id of the focused field (a string expression: the server's type check knows no DOM). */
 const focused = (page: Page) => page.evaluate<string>("document.activeElement?.getAttribute('data-testid') ?? ''");
+/** Whether an input's text (or its placeholder when empty) fits inside it; runs in the page (the test's TypeScript setup has no DOM types). */
+const textFits = (page: Page, testId: string) => page.evaluate<boolean>(`((input) => {
+  const style = getComputedStyle(input);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = style.font;
+  return ctx.measureText(input.value || input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+})(document.querySelector('[data-testid="${testId}"]'))`);
 
 /** Picks an option of a Mantine Select by its visible text. */
 async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
@@ -187,6 +194,8 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await page.goto(`/tickets/${ticketId}`);
     await page.getByTestId('ticket-material').waitFor();
     await expect.poll(async () => plain(await page.getByTestId('material-warehouse').inputValue())).toContain(VAN.name);
+    // The van's name and the item field's hint are whole in their fields ("Dodávka – Tor…", "…kód, náze…" were cut).
+    for (const field of ['material-warehouse', 'material-item']) expect(await textFits(page, field), field).toBe(true);
     await scan(page, 'material-item');
     await expect.poll(() => focused(page)).toBe('material-quantity');
     // The van's stock of the scanned item is shown by the quantity.

@@ -1,7 +1,7 @@
 import { Kbd, Loader, SegmentedControl, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import type { CSSProperties, Ref } from 'react';
+import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_HINT_MEDIA, searchBoxEnd } from './searchKeyHint';
 
@@ -13,23 +13,42 @@ interface SearchInputProps {
   placeholder: string;
   testId: string;
   style?: CSSProperties;
-  /** Escape empties the box. */
+  /** Escape empties the box (and leaves it, as Escape always does). */
   clearOnEscape?: boolean;
+  /**
+   * Enter or ArrowDown: on to the results. The box is left (so the list's single keys,
+   * e.g. j/k, work at once) and this is called, e.g. to put the list's cursor on the first row.
+   */
+  onToResults?: () => void;
   /** When given, the box shows a spinner while the list is being fetched, else the "/" key hint (not on touch or phone screens). */
   busy?: boolean;
 }
 
-/** The search box above a list. */
-export function SearchInput({ ref, value, onChange, placeholder, testId, style, clearOnEscape, busy }: SearchInputProps) {
+/**
+ * The search box above a list. Escape leaves it (without emptying it unless
+ * `clearOnEscape`): a browser would otherwise empty a search box on Escape and keep the
+ * focus in it, so the next key pressed for the list would be typed into the search.
+ */
+export function SearchInput({ ref, value, onChange, placeholder, testId, style, clearOnEscape, onToResults, busy }: SearchInputProps) {
   const { t } = useTranslation();
   const end = searchBoxEnd(busy, useMediaQuery(KEY_HINT_MEDIA) ?? false);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // An IME composing a word uses Enter and the arrows itself.
+    if (e.nativeEvent.isComposing) return;
+    const toResults = !!onToResults && (e.key === 'Enter' || e.key === 'ArrowDown');
+    if (e.key !== 'Escape' && !toResults) return;
+    e.preventDefault();
+    if (e.key === 'Escape' && clearOnEscape) onChange('');
+    e.currentTarget.blur();
+    if (toResults) onToResults?.();
+  };
   return (
     <TextInput
       ref={ref}
       type="search"
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      onKeyDown={clearOnEscape ? (e) => e.key === 'Escape' && onChange('') : undefined}
+      onKeyDown={onKeyDown}
       placeholder={placeholder}
       aria-label={t('common.search')}
       leftSection={<IconSearch size={16} />}

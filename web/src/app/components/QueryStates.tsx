@@ -1,8 +1,10 @@
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconInbox, IconMapOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../api/errors';
+import { loadErrorKind } from './loadErrorKind';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -16,14 +18,42 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** What a page says when what it shows does not exist (404); a general text when absent. */
+export interface NotFoundText {
+  title?: string;
+  text?: string;
+  /** Where to go instead, e.g. the list the record belongs to. */
+  back?: { to: string; label: string };
+}
+
+/**
+ * A failed load. A 404 says the thing is not there (or not visible to the user) with a
+ * way back and no retry; retry is offered only where trying again may help (no answer,
+ * a server error), not for a refusal the server would repeat.
+ */
+export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRetry?: () => void; notFound?: NotFoundText }) {
   const { t } = useTranslation();
+  const kind = loadErrorKind(error);
+  if (kind === 'not_found') {
+    return (
+      <Alert color="gray" icon={<IconMapOff size={18} />} title={notFound?.title ?? t('common.notFoundTitle')} data-testid="error-state" data-kind="not-found" role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{notFound?.text ?? t('common.notFoundText')}</Text>
+          {notFound?.back ? (
+            <Button component={Link} to={notFound.back.to} size="xs" variant="light" leftSection={<IconArrowLeft size={14} />} data-testid="error-state-back">
+              {notFound.back.label}
+            </Button>
+          ) : null}
+        </Stack>
+      </Alert>
+    );
+  }
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('common.loadFailed')} data-testid="error-state" role="alert">
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('common.loadFailed')} data-testid="error-state" data-kind={kind} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(t, error)}</Text>
-        {onRetry ? (
-          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+        {onRetry && kind === 'retryable' ? (
+          <Button size="xs" variant="light" color="red" onClick={onRetry} data-testid="error-state-retry">
             {t('common.retry')}
           </Button>
         ) : null}
@@ -87,7 +117,7 @@ interface QueryLike<T> {
 }
 
 /**
- * The states of one query in one place: loading, the error with a retry, the
+ * The states of one query in one place: loading, the error (with a retry where one may help), the
  * empty state when `isEmpty` says so, else `children` with the loaded data.
  * `framed`: the empty state and the content sit in a bordered Paper (loading and errors do not).
  */

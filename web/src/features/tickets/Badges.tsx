@@ -3,10 +3,9 @@ import { IconClockPause, IconClockExclamation, IconClockCheck, IconClock, IconAl
 import dayjs from 'dayjs';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
 import { useLiveSla, type Priority, type Sla, type Ticket } from './api';
 import { categoryColor, PRIORITY_COLORS, stateLabel } from './labels';
-import { SLA_COLORS, slaLabel, slaView, type SlaStatus } from './sla';
+import { SLA_COLORS, slaBadgeText, slaView, type SlaStatus } from './sla';
 import { headlineStatus, headlineText, slaHeadline } from './workingTime';
 
 // One clock for every SLA badge on the page, ticking every 30 s.
@@ -56,12 +55,17 @@ export function useDurationUnits() {
   return useMemo(() => ({ d: t('tickets.units.d'), h: t('tickets.units.h'), m: t('tickets.units.m') }), [t]);
 }
 
+/**
+ * The list's SLA badge: the due moment ("do 14:00", "do zítra 9:00"), or since when it is
+ * overdue, in the status colour. A moment, not a time left: the list cannot count working
+ * time (the ticket page does), and a calendar duration beside it would mean something else.
+ */
 export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status' | 'dueAt'>; testId?: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   const current = useNow();
-  const units = useDurationUnits();
   const view = slaView(sla, current);
-  const label = slaLabel(view, units);
+  const text = slaBadgeText(t, sla, view, current);
+  const status = t(`tickets.sla.status.${view.status}`);
   const Icon = SLA_ICONS[view.status];
   const badge = (
     <Badge
@@ -72,14 +76,15 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
       data-testid={testId}
       data-status={view.status}
       styles={NO_SHRINK_TABULAR}
-      aria-label={`${t('tickets.sla.label')}: ${t(`tickets.sla.status.${view.status}`)}${label.time ? `, ${t(label.key, { time: label.time })}` : ''}`}
+      aria-label={`${t('tickets.sla.label')}: ${status}${text !== status ? `, ${text}` : ''}`}
     >
-      {view.status === 'none' ? t('tickets.sla.status.none') : label.time ? t(label.key, { time: label.time }) : t(label.key)}
+      {text}
     </Badge>
   );
   if (!sla.dueAt) return badge;
+  // The full due time, weekday written out (as the ticket header writes it).
   return (
-    <Tooltip label={`${t(`tickets.sla.status.${view.status}`)} · ${t('tickets.sla.due')} ${formatDateTime(sla.dueAt)}`} withArrow>
+    <Tooltip label={`${status} · ${t('tickets.sla.due')} ${dayjs(sla.dueAt).format('dddd L LT')}`} withArrow>
       {badge}
     </Tooltip>
   );
@@ -87,7 +92,7 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
 
 /**
  * The ticket header's SLA: the working time left to the target that runs out first
- * (or over it, or paused) and its due time, e.g. "2 h 15 min working time left · due Mon 30/11/2026 10:00".
+ * (or over it, or paused) and its due time, e.g. "2 h 15 min working time left" and "due Monday 30/11/2026 10:00".
  * `ticketAt`: when the ticket was fetched, so a newer SLA poll wins over it.
  */
 export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket; ticketAt: number; testId: string }) {
@@ -102,8 +107,9 @@ export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket;
   const words = text.time ? t(text.key, { time: text.time }) : t(text.key);
   const dueAt = headline.kind === 'left' || headline.kind === 'over' ? headline.dueAt : null;
   return (
-    // The due time goes under the badge when a phone has no room for both on one line.
-    <Group gap={6} wrap="wrap">
+    // The due time goes under the badge when a phone has no room for both on one line: no
+    // separator character, which would open that second line.
+    <Group gap={8} wrap="wrap">
       <Badge
         color={SLA_COLORS[status]}
         variant={status === 'breached' || status === 'warning' ? 'filled' : 'light'}
@@ -119,7 +125,7 @@ export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket;
       {/* The weekday in full: Czech and Slovak "po" (Monday) reads as "after", "termín po 30.11." as "due after 30 Nov". */}
       {dueAt ? (
         <Text size="sm" c="dimmed" data-testid={`${testId}-due`} style={{ whiteSpace: 'nowrap' }}>
-          · {t('tickets.sla.working.due', { at: dayjs(dueAt).format('dddd L LT') })}
+          {t('tickets.sla.working.due', { at: dayjs(dueAt).format('dddd L LT') })}
         </Text>
       ) : null}
     </Group>

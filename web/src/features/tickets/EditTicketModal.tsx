@@ -8,10 +8,11 @@ import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useUpdateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
+import { EditConflictNotice, useEditConflict } from './EditConflict';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { CategoryPicker, UserPicker } from './Pickers';
-import { formPathOf, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
+import { formPathOf, rebaseEdits, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
 import { notify } from './notify';
 import { focusFirstError } from './focusError';
@@ -19,11 +20,26 @@ import { focusFirstError } from './focusError';
 interface Props {
   ticket: Ticket;
   onClose: () => void;
-  onStale: () => void;
 }
 
-/** Every editable field of a ticket; only the changed ones are sent, with the version read. */
-export function EditTicketModal({ ticket, onClose, onStale }: Props) {
+/** The form's labels of the fields the dialog edits, for naming the ones someone else changed too. */
+const FIELD_LABELS: Partial<Record<keyof TicketFormValues, string>> = {
+  subject: 'tickets.fields.subject',
+  description: 'tickets.fields.description',
+  requesterContactId: 'tickets.fields.requester',
+  queueId: 'tickets.fields.queue',
+  teamId: 'tickets.fields.team',
+  assigneeId: 'tickets.fields.assignee',
+  categoryId: 'tickets.fields.category',
+  tags: 'tickets.fields.tags',
+};
+
+/**
+ * Every editable field of a ticket; only the changed ones are sent, with the version the
+ * dialog started from. Someone else's save in between keeps the dialog open with what was
+ * typed (EditConflict), and the user's changes can be moved onto the current version.
+ */
+export function EditTicketModal({ ticket, onClose }: Props) {
   const { t } = useTranslation();
   const update = useUpdateTicket(ticket.id);
   const fields = useCustomFields(ticket.type.id);
@@ -31,10 +47,12 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
   const teams = useTeams();
   const dimensions = useDimensions();
   const contacts = useClientContacts(ticket.client.id);
+  const conflict = useEditConflict(ticket.id);
   const [extra, setExtra] = useState<string[]>([]);
-  const initial = useRef<TicketFormValues>(ticketToValues(ticket, []));
+  // What the edit started from: the changes are what differs from it, and its version is sent.
+  const base = useRef<{ ticket: Ticket; values: TicketFormValues }>({ ticket, values: ticketToValues(ticket, []) });
   const form = useForm<TicketFormValues>({
-    initialValues: initial.current,
+    initialValues: base.current.values,
     validate: { subject: (v) => (v.trim() ? null : t('errors.required')) },
   });
   const values = form.getValues();
@@ -42,16 +60,17 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
   // The type's custom fields arrive after the dialog opens: their inputs then.
   useEffect(() => {
     if (!fields.data) return;
-    initial.current = ticketToValues(ticket, fields.data);
-    form.setFieldValue('custom', initial.current.custom);
+    base.current.values = ticketToValues(base.current.ticket, fields.data);
+    form.setFieldValue('custom', base.current.values.custom);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fields.data]);
 
   const formRef = useRef<HTMLFormElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const focusError = () => focusFirstError(formRef.current);
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    const patch = toTicketPatch(initial.current, v, fields.data ?? [], ticket.version);
+    const patch = toTicketPatch(base.current.values, v, fields.data ?? [], base.current.ticket.version);
     if (!patch) {
       notify('gray', t('tickets.edit.nothingChanged'));
       onClose();
@@ -64,8 +83,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
       },
       onError: (error) => {
         if (isStale(error)) {
-          onStale();
-          onClose();
+          conflict.stale();
           return;
         }
         const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
@@ -76,6 +94,27 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
   }, focusError);
   const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => submit() });
 
+  const labelOf = (path: string): string => {
+    const [group, key = ''] = path.split('.');
+    if (group === 'custom') return fields.data?.find((f) => f.key === key)?.label ?? key;
+    if (group === 'dimensions') return dimensions.data?.find((d) => d.code === key)?.name ?? key;
+    const label = FIELD_LABELS[path as keyof TicketFormValues];
+    return label ? t(label) : path;
+  };
+  // The ticket as it is now, with the fields this user changed put back over it; saved again from its version.
+  const reload = () =>
+    void conflict.reload((current) => {
+      const now = ticketToValues(current, fields.data ?? []);
+      const mine = form.getValues();
+      const { values: next, overlap } = rebaseEdits(base.current.values, { ...mine, subject: mine.subject.trim() }, now);
+      base.current = { ticket: current, values: now };
+      form.setValues(next);
+      form.clearErrors();
+      setExtra([]);
+      update.reset();
+      return overlap.map(labelOf);
+    });
+
   const contactOptions = (contacts.data ?? [])
     .filter((c) => c.active || c.id === ticket.requester?.id)
     .map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }));
@@ -85,7 +124,8 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
     <Modal opened onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
       <form ref={formRef} onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="ticket-edit-form">
         <Stack gap="sm">
-          <FormErrorAlert error={update.error} extra={extra} testId="ticket-edit-error" />
+          <EditConflictNotice conflict={conflict.conflict} loading={conflict.loading} onReload={reload} afterReload={() => saveButton.current?.focus()} testId="ticket-edit-conflict" />
+          <FormErrorAlert error={isStale(update.error) ? null : update.error} extra={extra} testId="ticket-edit-error" />
           <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus {...fieldProps(form, 'subject', 'edit')} />
           <Textarea label={t('tickets.fields.description')} description={t('tickets.create.descriptionHint')} autosize minRows={3} maxRows={12} {...fieldProps(form, 'description', 'edit')} />
           <Grid gap="sm">
@@ -147,7 +187,7 @@ export function EditTicketModal({ ticket, onClose, onStale }: Props) {
           ) : null}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={update.isPending} data-testid="edit-save">
+            <Button ref={saveButton} type="submit" loading={update.isPending} data-testid="edit-save">
               {t('common.save')}
             </Button>
           </Group>

@@ -1,34 +1,52 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Level, type Priority, type Ticket, type TicketPatch, useUpdateTicket } from './api';
+import { EditConflictNotice, useEditConflict } from './EditConflict';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { PriorityFields } from './PriorityFields';
-import { useTicketErrorHandler } from './useTicketErrors';
+import { rebaseEdits } from './ticketFormModel';
+import { isStale, useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
 
-/** Impact, urgency and (with tickets.prioritize) an explicit priority. */
-export function PriorityModal({ ticket, onClose, onStale }: { ticket: Ticket; onClose: () => void; onStale: () => void }) {
+interface PriorityValues {
+  impact: Level;
+  urgency: Level;
+  /** '' = from impact × urgency */
+  priority: Priority | '';
+}
+
+const priorityValues = (ticket: Ticket): PriorityValues => ({
+  impact: ticket.impact,
+  urgency: ticket.urgency,
+  priority: ticket.priorityOverridden ? ticket.priority : '',
+});
+
+/**
+ * Impact, urgency and (with tickets.prioritize) an explicit priority. Someone else's save in
+ * between keeps the dialog open with the user's choice (EditConflict).
+ */
+export function PriorityModal({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const canOverride = me.permissions.includes('tickets.prioritize');
   const update = useUpdateTicket(ticket.id);
-  const handleError = useTicketErrorHandler(ticket.id, onStale);
-  const [value, setValue] = useState<{ impact: Level; urgency: Level; priority: Priority | '' }>({
-    impact: ticket.impact,
-    urgency: ticket.urgency,
-    priority: ticket.priorityOverridden ? ticket.priority : '',
-  });
+  const conflict = useEditConflict(ticket.id);
+  const handleError = useTicketErrorHandler(ticket.id, conflict.stale);
+  // What the choice started from: the changes are what differs from it, and its version is sent.
+  const base = useRef({ version: ticket.version, values: priorityValues(ticket) });
+  const [value, setValue] = useState<PriorityValues>(base.current.values);
+  const saveButton = useRef<HTMLButtonElement>(null);
 
   const save = () => {
-    const body: TicketPatch = { version: ticket.version };
-    if (value.impact !== ticket.impact) body.impact = value.impact;
-    if (value.urgency !== ticket.urgency) body.urgency = value.urgency;
+    const before = base.current.values;
+    const body: TicketPatch = { version: base.current.version };
+    if (value.impact !== before.impact) body.impact = value.impact;
+    if (value.urgency !== before.urgency) body.urgency = value.urgency;
     // Only those who may override send a priority: a value sets it, null returns to the matrix.
-    const before = ticket.priorityOverridden ? ticket.priority : '';
-    if (canOverride && value.priority !== before) body.priority = value.priority || null;
+    if (canOverride && value.priority !== before.priority) body.priority = value.priority || null;
     if (Object.keys(body).length === 1) {
       onClose();
       return;
@@ -40,16 +58,28 @@ export function PriorityModal({ ticket, onClose, onStale }: { ticket: Ticket; on
       },
       onError: (error) => {
         handleError(error);
-        onClose();
+        if (!isStale(error)) onClose();
       },
     });
   };
+
+  // The ticket as it is now, with what this user changed put back over it.
+  const reload = () =>
+    void conflict.reload((current) => {
+      const now = priorityValues(current);
+      const { values: next, overlap } = rebaseEdits(base.current.values, value, now);
+      base.current = { version: current.version, values: now };
+      setValue(next);
+      update.reset();
+      return overlap.map((field) => (field === 'priority' ? t('tickets.priority.override') : t(`tickets.fields.${field}`)));
+    });
 
   const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save });
 
   return (
     <Modal opened onClose={onClose} title={`${t('tickets.priority.title')} · ${ticket.number}`} size="lg" attributes={{ content: { 'data-testid': 'priority-modal' } }}>
       <Stack gap="md" onKeyDown={saveKeys}>
+        <EditConflictNotice conflict={conflict.conflict} loading={conflict.loading} onReload={reload} afterReload={() => saveButton.current?.focus()} testId="priority-conflict" />
         <PriorityFields
           impact={value.impact}
           urgency={value.urgency}
@@ -60,7 +90,7 @@ export function PriorityModal({ ticket, onClose, onStale }: { ticket: Ticket; on
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={save} loading={update.isPending} data-testid="priority-save" data-autofocus>
+          <Button ref={saveButton} onClick={save} loading={update.isPending} data-testid="priority-save" data-autofocus>
             {t('common.save')}
           </Button>
         </Group>

@@ -1,5 +1,5 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { IconLock, IconMail, IconSend } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { IconInfoCircle, IconLock, IconMail, IconSend } from '@tabler/icons-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
@@ -9,6 +9,7 @@ import { type Ticket, useAddComment } from './api';
 import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { notify } from './notify';
 import { loadReplyDraft, type ReplyVisibility as Visibility, saveReplyDraft } from './replyDraft';
+import { finishedTicketNotice } from './replyNotice';
 
 /** Who a public reply is mailed to: the requester and the watching contacts. */
 function recipients(ticket: Ticket): string {
@@ -31,6 +32,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
   const [extra, setExtra] = useState<string[]>([]);
   const internal = visibility === 'internal';
   const to = recipients(ticket);
+  const finished = finishedTicketNotice(ticket.state.category, visibility, !!to);
 
   const send = () => {
     if (!body.trim() || add.isPending) {
@@ -72,6 +74,12 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
           />
           <Text size="xs" c="dimmed" visibleFrom="sm">{t('tickets.reply.sendHint')}</Text>
         </Group>
+        {/* Not a block: a note or a late answer on a finished ticket is fine, only it should not surprise. */}
+        {finished ? (
+          <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />} p="xs" data-testid="reply-finished-notice" data-category={ticket.state.category}>
+            <Text size="sm">{t(finished)}</Text>
+          </Alert>
+        ) : null}
         <FormErrorAlert error={add.error} extra={extra} testId="reply-error" />
         <Textarea
           ref={ref}

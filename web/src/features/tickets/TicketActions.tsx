@@ -39,20 +39,27 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   const mine = ticket.assignee?.id === me.id;
   const busy = update.isPending || move.isPending;
   const states = types.data?.find((ty) => ty.id === ticket.type.id)?.states ?? [];
-  // After a state change or taking the ticket, focus goes to the state button. What had it is gone
-  // (the menu item, the dialog) or disabled (the buttons while they work, "Take" once taken),
+  // After a state change or taking the ticket, focus goes to the state button; after the priority
+  // or edit dialog, to the button that opens it. What had it is gone (the menu item, the dialog,
+  // opened by its key from the page) or disabled (the buttons while they work, "Take" once taken),
   // and the browser would drop focus to the page: the next Tab would start from the top.
   const stateButton = useRef<HTMLButtonElement>(null);
-  const [refocus, setRefocus] = useState(false);
+  const priorityButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState<'state' | 'priority' | 'edit' | null>(null);
   useEffect(() => {
     if (!refocus || busy) return;
-    setRefocus(false);
-    stateButton.current?.focus();
+    setRefocus(null);
+    ({ state: stateButton, priority: priorityButton, edit: editButton })[refocus].current?.focus();
   }, [refocus, busy]);
+  const closeDialog = () => {
+    setRefocus(dialog);
+    setDialog(null);
+  };
 
   const assignToMe = () => {
     if (mine || busy) return;
-    setRefocus(true);
+    setRefocus('state');
     update.mutate(
       { version: ticket.version, assigneeId: me.id },
       { onSuccess: () => notify('green', t('tickets.actions.assigned')), onError: handleError },
@@ -65,7 +72,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
       setPending(transition);
       return;
     }
-    setRefocus(true);
+    setRefocus('state');
     move.mutate(
       { version: ticket.version, toState: transition.toState },
       {
@@ -132,20 +139,20 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
         </span>
       </Shortcut>
       <Shortcut label={t('tickets.actions.priority')} keyName="p">
-        <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog('priority')} data-testid="ticket-priority-button">
+        <Button ref={priorityButton} variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog('priority')} data-testid="ticket-priority-button">
           {t('tickets.actions.priority')}
         </Button>
       </Shortcut>
       <Shortcut label={t('tickets.actions.edit')} keyName="e">
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')} data-testid="ticket-edit">
+        <Button ref={editButton} variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')} data-testid="ticket-edit">
           {t('tickets.actions.edit')}
         </Button>
       </Shortcut>
       {pending ? (
-        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => { setPending(null); setRefocus(true); }} onStale={onStale} />
+        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => { setPending(null); setRefocus('state'); }} onStale={onStale} />
       ) : null}
-      {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
-      {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={() => setDialog(null)} onStale={onStale} /> : null}
+      {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={closeDialog} /> : null}
+      {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={closeDialog} /> : null}
     </Group>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthProvider';
-import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { useTicket, useTimeline } from './api';
 import { ticketIdFrom } from './filters';
@@ -28,8 +28,15 @@ const NOT_FOUND = new ApiError(404, 'not_found', 'Ticket not found');
 
 export default function TicketDetailPage() {
   const id = ticketIdFrom(useParams().id);
-  if (id === null) return <ErrorState error={NOT_FOUND} />;
+  const notFound = useTicketNotFoundText();
+  if (id === null) return <ErrorState error={NOT_FOUND} notFound={notFound} />;
   return <TicketDetail id={id} />;
+}
+
+/** A ticket that does not exist and one the user may not see get the same answer (404): the text names both. */
+function useTicketNotFoundText(): NotFoundText {
+  const { t } = useTranslation();
+  return { title: t('tickets.notFound.title'), text: t('tickets.notFound.text'), back: { to: '/tickets', label: t('tickets.notFound.back') } };
 }
 
 function TicketDetail({ id }: { id: number }) {
@@ -40,11 +47,12 @@ function TicketDetail({ id }: { id: number }) {
   const [stale, setStale] = useState(false);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
+  const notFound = useTicketNotFoundText();
 
   usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
 
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} notFound={notFound} />;
   const ticket = query.data;
 
   const reload = async () => {
@@ -57,7 +65,7 @@ function TicketDetail({ id }: { id: number }) {
       <Button component={Link} to="/tickets" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
         {t('tickets.backToList')}
       </Button>
-      <Group justify="space-between" align="flex-start" gap="md" mb="md" wrap="wrap">
+      <Group justify="space-between" align="flex-start" gap="md" mb="xs" wrap="wrap">
         <Stack gap={6} style={{ minWidth: 0, flex: '1 1 420px' }}>
           <Text size="sm" c="dimmed">
             <span className="mono" data-testid="ticket-number">{ticket.number}</span> · {typeLabel(t, ticket.type)} · {ticket.client.name}
@@ -65,13 +73,14 @@ function TicketDetail({ id }: { id: number }) {
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="ticket-subject">
             {ticket.subject}
           </Title>
-          <Group gap="xs" wrap="wrap">
-            <StateBadge state={ticket.state} testId="ticket-state" size="lg" />
-            <PriorityBadge priority={ticket.priority} overridden={ticket.priorityOverridden} testId="ticket-priority" size="lg" />
-            <SlaHeadlineBadge ticket={ticket} ticketAt={query.dataUpdatedAt} testId="ticket-sla" />
-          </Group>
         </Stack>
         <TicketActions ticket={ticket} onStale={() => setStale(true)} />
+      </Group>
+      {/* Under the title and the buttons, the whole width: the SLA and its due time fit on one line beside the state. */}
+      <Group gap="xs" wrap="wrap" mb="md">
+        <StateBadge state={ticket.state} testId="ticket-state" size="lg" />
+        <PriorityBadge priority={ticket.priority} overridden={ticket.priorityOverridden} testId="ticket-priority" size="lg" />
+        <SlaHeadlineBadge ticket={ticket} ticketAt={query.dataUpdatedAt} testId="ticket-sla" />
       </Group>
 
       {stale ? (

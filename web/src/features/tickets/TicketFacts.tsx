@@ -26,6 +26,24 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 const dash = <Text size="sm" c="dimmed">—</Text>;
 
+// One part of an e-mail address: on one line, ending in "…" when the column is narrower.
+const EMAIL_PART = { display: 'inline-block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'top' } as const;
+
+/**
+ * An e-mail address in the narrow column: it breaks only before its "@" (a hyphen in
+ * "strojirny-brno.cz" is no place to break); a part still too long is cut with "…",
+ * and the whole address is in the tooltip.
+ */
+function EmailLink({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  const parts = at > 0 ? [email.slice(0, at), email.slice(at)] : [email];
+  return (
+    <Anchor href={`mailto:${email}`} size="xs" title={email} style={{ display: 'inline-block', maxWidth: '100%' }} data-testid="ticket-requester-email">
+      {parts.map((part) => <span key={part} style={EMAIL_PART}>{part}</span>)}
+    </Anchor>
+  );
+}
+
 /**
  * One SLA target: while it runs, its due time with the time left or overdue; once it
  * stopped, its outcome (met, or missed and by how much). `viaResolution`: the ticket was
@@ -115,7 +133,7 @@ export function TicketFacts({ ticket, ticketAt }: { ticket: Ticket; ticketAt: nu
           {ticket.requester ? (
             <>
               <Text size="sm">{ticket.requester.name}</Text>
-              {ticket.requester.email ? <Anchor href={`mailto:${ticket.requester.email}`} size="xs">{ticket.requester.email}</Anchor> : null}
+              {ticket.requester.email ? <EmailLink email={ticket.requester.email} /> : null}
             </>
           ) : (
             <Text size="sm" c="dimmed">{t('tickets.noRequester')}</Text>

@@ -3,7 +3,8 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { SearchInput } from '../../app/components/ListFilters';
@@ -24,7 +25,7 @@ export default function TicketsListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   const filters = useMemo(() => parseFilters(params), [params]);
   const canWrite = can('tickets.write');
   const filterCount = activeFilterCount(filters);
@@ -54,6 +55,21 @@ export default function TicketsListPage() {
   const query = useTicketsList(apiQuery);
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   useEffect(() => setSelected(-1), [apiQuery]);
+  // Enter or ↓ in the search box: the cursor goes to the first result of that search, once
+  // the list shows it (the address takes the search a moment later; until the answer comes
+  // the rows are the previous search's).
+  const [cursorToFirstOf, setCursorToFirstOf] = useState<string | null>(null);
+  useEffect(() => {
+    if (cursorToFirstOf === null || cursorToFirstOf !== filters.q || query.isPending || query.isPlaceholderData) return;
+    setSelected(items.length > 0 ? 0 : -1);
+    setCursorToFirstOf(null);
+  }, [cursorToFirstOf, filters.q, query.isPending, query.isPlaceholderData, items]);
+  const toResults = () => {
+    const q = search.trim();
+    // Searched now, without waiting for the pause in typing.
+    if (q !== filters.q) update({ q });
+    setCursorToFirstOf(q);
+  };
 
   const selectedTicket = selected >= 0 ? items[selected] : undefined;
   usePageShortcuts(TICKET_LIST_SHORTCUTS, {
@@ -119,7 +135,7 @@ export default function TicketsListPage() {
           ref={searchRef}
           value={search}
           onChange={setSearch}
-          clearOnEscape
+          onToResults={toResults}
           placeholder={t('tickets.searchPlaceholder')}
           busy={query.isFetching && !query.isFetchingNextPage}
           style={{ flex: '1 1 240px', maxWidth: 420 }}

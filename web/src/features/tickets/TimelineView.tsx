@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatPercent } from '../../app/format';
 import type { TimelineItem } from './api';
 import { useCustomFields, useDimensions } from './configApi';
 import { stateLabel } from './labels';
@@ -113,6 +113,7 @@ export function TimelineView({ items, typeId }: { items: TimelineItem[]; typeId:
       dateTime: (iso) => formatDateTime(iso),
       minutes: (minutes) => formatDuration(minutes * 60_000, units),
       slaClock: (clock) => t(`tickets.timeline.slaClocks.${clock}`, { defaultValue: clock }),
+      percent: (percent) => formatPercent(percent),
     }),
     [t, fields.data, dimensions.data, units],
   );

@@ -1,7 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage, type Language } from '../../i18n';
 import type { SlaTargetOutcome } from './api';
-import { formatDuration, slaLabel, slaView, targetDisplay } from './sla';
+import { formatDuration, momentDay, slaBadgeText, slaView, targetDisplay } from './sla';
 
 const units = { d: 'd', h: 'h', m: 'min' };
 const NOW = Date.parse('2026-11-26T10:00:00Z');
@@ -50,12 +52,71 @@ describe('slaView', () => {
   });
 });
 
-describe('slaLabel', () => {
-  it('names time left, time overdue or the status', () => {
-    expect(slaLabel(slaView({ status: 'running', dueAt: at(75) }, NOW), units)).toEqual({ key: 'tickets.sla.left', time: '1 h 15 min' });
-    expect(slaLabel(slaView({ status: 'breached', dueAt: at(-30) }, NOW), units)).toEqual({ key: 'tickets.sla.overdue', time: '30 min' });
-    expect(slaLabel(slaView({ status: 'paused', dueAt: null }, NOW), units)).toEqual({ key: 'tickets.sla.status.paused' });
-    expect(slaLabel(slaView({ status: 'running', dueAt: null }, NOW), units)).toEqual({ key: 'tickets.sla.status.running' });
+describe('the list badge names the due moment in the reader\'s time zone and language', () => {
+  // Thursday 26 November 2026, 11:00 in Prague (10:00 UTC).
+  const originalTz = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Prague';
+  });
+  afterAll(async () => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+    await setLanguage('cs');
+  });
+
+  const badge = async (lang: Language, sla: { status: string; dueAt: string | null }, now = NOW) => {
+    await setLanguage(lang);
+    return slaBadgeText(i18n.t.bind(i18n), sla, slaView(sla, now), now);
+  };
+  const running = (dueAt: string) => ({ status: 'running', dueAt });
+
+  it('by a time today, tomorrow, a weekday of the coming six days, else a date (with the year when not this one)', async () => {
+    expect(await badge('cs', running('2026-11-26T13:00:00Z'))).toBe('do 14:00');
+    expect(await badge('cs', running('2026-11-27T08:00:00Z'))).toBe('do zítra 9:00');
+    // The weekday in the form "do" takes, written out: "do po 9:00" would read as "by after 9:00".
+    expect(await badge('cs', running('2026-11-30T08:00:00Z'))).toBe('do pondělí 9:00');
+    expect(await badge('cs', running('2026-12-02T08:00:00Z'))).toBe('do středy 9:00');
+    // Seven days ahead: the same weekday as today, so the date.
+    expect(await badge('cs', running('2026-12-03T08:00:00Z'))).toBe('do 3. 12. 9:00');
+    expect(await badge('cs', running('2027-01-05T08:00:00Z'))).toBe('do 5. 1. 2027 9:00');
+  });
+
+  it('says the same in Slovak and English', async () => {
+    expect(await badge('sk', running('2026-11-26T13:00:00Z'))).toBe('do 14:00');
+    expect(await badge('sk', running('2026-11-27T08:00:00Z'))).toBe('do zajtra 9:00');
+    expect(await badge('sk', running('2026-11-30T08:00:00Z'))).toBe('do pondelka 9:00');
+    expect(await badge('sk', running('2026-12-03T08:00:00Z'))).toBe('do 3. 12. 9:00');
+    expect(await badge('en', running('2026-11-26T13:00:00Z'))).toBe('by 14:00');
+    expect(await badge('en', running('2026-11-27T08:00:00Z'))).toBe('by tomorrow 09:00');
+    expect(await badge('en', running('2026-11-30T08:00:00Z'))).toBe('by Monday 09:00');
+    expect(await badge('en', running('2026-12-03T08:00:00Z'))).toBe('by 03/12 09:00');
+    expect(await badge('en', { status: 'breached', dueAt: '2026-11-25T16:00:00Z' })).toBe('overdue since yesterday 17:00');
+  });
+
+  it('overdue: since when, as a moment, also while the server still says running', async () => {
+    expect(await badge('cs', { status: 'breached', dueAt: '2026-11-26T08:00:00Z' })).toBe('po termínu od 9:00');
+    expect(await badge('cs', running('2026-11-26T09:55:00Z'))).toBe('po termínu od 10:55');
+    expect(await badge('cs', { status: 'breached', dueAt: '2026-11-25T16:00:00Z' })).toBe('po termínu od včera 17:00');
+    expect(await badge('cs', { status: 'breached', dueAt: '2026-11-23T08:00:00Z' })).toBe('po termínu od pondělí 9:00');
+    expect(await badge('cs', { status: 'breached', dueAt: '2026-11-02T08:00:00Z' })).toBe('po termínu od 2. 11. 9:00');
+    expect(await badge('sk', { status: 'breached', dueAt: '2026-11-23T08:00:00Z' })).toBe('po termíne od pondelka 9:00');
+  });
+
+  it('no clock running: the status', async () => {
+    expect(await badge('cs', { status: 'paused', dueAt: null })).toBe('Pozastaveno');
+    expect(await badge('cs', { status: 'met', dueAt: '2026-11-27T08:00:00Z' })).toBe('Splněno');
+    expect(await badge('cs', { status: 'running', dueAt: null })).toBe('Běží');
+    expect(await badge('en', { status: 'none', dueAt: null })).toBe('No SLA');
+  });
+
+  it('counts calendar days in the local time zone: 00:30 in Prague is tomorrow though still today in UTC', async () => {
+    const lateEvening = Date.parse('2026-11-26T22:30:00Z'); // 23:30 in Prague
+    expect(await badge('cs', running('2026-11-26T23:30:00Z'), lateEvening)).toBe('do zítra 0:30');
+    // Across the change to winter time (Sunday 25 October 2026 has 25 hours) days still count whole:
+    // from Saturday 22:00, Sunday 23:59 is tomorrow and Monday 0:30 is Monday.
+    const saturdayNight = Date.parse('2026-10-24T20:00:00Z');
+    expect(momentDay(Date.parse('2026-10-25T22:59:00Z'), saturdayNight)).toEqual({ kind: 'tomorrow' });
+    expect(momentDay(Date.parse('2026-10-25T23:30:00Z'), saturdayNight)).toEqual({ kind: 'weekday', weekday: 'mon' });
   });
 });
 

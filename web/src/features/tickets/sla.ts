@@ -1,5 +1,10 @@
 // What an SLA badge shows: the status (the server's, made worse when the due time
-// has passed since the server last looked) and the time left or overdue.
+// has passed since the server last looked) and the due moment ("by 14:00", "overdue
+// since yesterday 9:00"). The list's badge names a moment, not a duration: the time left
+// in working hours needs the policy's calendar, which only the server knows.
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { localeTag } from '../../app/format';
 import type { Sla, SlaTargetOutcome } from './api';
 
 export const SLA_STATUSES = ['running', 'warning', 'breached', 'paused', 'met', 'none'] as const;
@@ -58,11 +63,69 @@ export function formatDuration(ms: number, units: DurationUnits): string {
   return `${m} ${units.m}`;
 }
 
-/** The key and parameters of the badge's text (tickets.sla.*). */
-export function slaLabel(view: SlaView, units: DurationUnits): { key: string; time?: string } {
-  if (view.remainingMs === null) return { key: `tickets.sla.status.${view.status}` };
-  const time = formatDuration(view.remainingMs, units);
-  return view.remainingMs < 0 ? { key: 'tickets.sla.overdue', time } : { key: 'tickets.sla.left', time };
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * The calendar day of a moment as seen from now, in the browser's time zone: today,
+ * tomorrow, yesterday, a weekday within six days either side (no other day of the week
+ * has that name then), else a date (with the year when it is not this year's).
+ */
+export type MomentDay =
+  | { kind: 'today' }
+  | { kind: 'tomorrow' }
+  | { kind: 'yesterday' }
+  | { kind: 'weekday'; weekday: Weekday }
+  | { kind: 'date'; withYear: boolean };
+
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of the local calendar date (whole: a DST change does not shift it). */
+function localDayNumber(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY;
+}
+
+export function momentDay(at: number, now: number): MomentDay {
+  const days = localDayNumber(at) - localDayNumber(now);
+  if (days === 0) return { kind: 'today' };
+  if (days === 1) return { kind: 'tomorrow' };
+  if (days === -1) return { kind: 'yesterday' };
+  if (Math.abs(days) <= 6) return { kind: 'weekday', weekday: WEEKDAYS[new Date(at).getDay()]! };
+  return { kind: 'date', withYear: new Date(at).getFullYear() !== new Date(now).getFullYear() };
+}
+
+/**
+ * A moment in few characters, in the UI language: "14:00", "zítra 9:00", "pondělí 9:00"
+ * (the weekday written out and in the form "do"/"od" take: "po" would read as "after"),
+ * "30. 11. 9:00", "3. 1. 2027 9:00".
+ */
+export function formatMoment(t: TFunction, at: string, now: number): string {
+  const time = dayjs(at).format('LT');
+  const day = momentDay(Date.parse(at), now);
+  switch (day.kind) {
+    case 'today':
+      return time;
+    case 'tomorrow':
+    case 'yesterday':
+      return `${t(`tickets.sla.moment.${day.kind}`)} ${time}`;
+    case 'weekday':
+      return `${t(`tickets.sla.moment.weekdays.${day.weekday}`)} ${time}`;
+    case 'date': {
+      const date = new Intl.DateTimeFormat(localeTag(), { day: 'numeric', month: 'numeric', ...(day.withYear ? { year: 'numeric' } : {}) }).format(Date.parse(at));
+      return `${date} ${time}`;
+    }
+  }
+}
+
+/**
+ * The list badge's text: by when ("do 14:00", "by tomorrow 09:00"), since when it is
+ * overdue ("po termínu od včera 9:00"), or the status where no clock runs ("Pozastaveno").
+ */
+export function slaBadgeText(t: TFunction, sla: Pick<Sla, 'dueAt'>, view: SlaView, now: number): string {
+  if (view.remainingMs === null || !sla.dueAt) return t(`tickets.sla.status.${view.status}`);
+  const at = formatMoment(t, sla.dueAt, now);
+  return view.remainingMs < 0 ? t('tickets.sla.overdueSince', { at }) : t('tickets.sla.dueBy', { at });
 }
 
 /**

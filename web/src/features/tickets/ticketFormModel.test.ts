@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from './api';
 import type { CustomField } from './configApi';
-import { customInputsFor, customValueOf, emptyTicketValues, formPathOf, ticketToValues, toNewTicket, toTicketPatch } from './ticketFormModel';
+import { customInputsFor, customValueOf, emptyTicketValues, formPathOf, rebaseEdits, ticketToValues, toNewTicket, toTicketPatch } from './ticketFormModel';
 
 const field = (key: string, kind: CustomField['kind'], required = false): CustomField => ({
   id: 1, typeId: 1, key, label: key, kind, options: kind.includes('choice') ? ['A', 'B'] : [], required, sortOrder: 0, active: true,
@@ -55,6 +55,37 @@ describe('ticket changes', () => {
     const after = { ...before, subject: 'S2', assigneeId: 9, custom: { ...before.custom, serial: '', users: 3 }, dimensions: { service: null } };
     expect(toTicketPatch(before, after, fields, 4)).toEqual({
       version: 4, subject: 'S2', assigneeId: 9, custom: { serial: null, users: 3 }, dimensions: { service: null },
+    });
+  });
+
+  describe('an edit moved onto the version someone else saved meanwhile', () => {
+    const before = ticketToValues(ticket, fields);
+    // Someone else changed the description, the serial, the tags and the dimension.
+    const current = ticketToValues({ ...ticket, description: 'D2', tags: ['a', 'b'], custom: { serial: 'X2', site: 'A' }, dimensions: [] } as Ticket, fields);
+
+    it('keeps the fields the user changed and takes every other one as it is now', () => {
+      const mine = { ...before, subject: 'S mine', assigneeId: 9, custom: { ...before.custom, users: 3 } };
+      const { values, overlap } = rebaseEdits(before, mine, current);
+      expect(values).toEqual({ ...current, subject: 'S mine', assigneeId: 9, custom: { ...current.custom, users: 3 } });
+      expect(overlap).toEqual([]);
+      // Saved again from the current version, the patch holds only the user's changes.
+      expect(toTicketPatch(current, values, fields, 5)).toEqual({ version: 5, subject: 'S mine', assigneeId: 9, custom: { users: 3 } });
+    });
+
+    it('names the fields both changed, to different values; the user\'s value stays', () => {
+      const mine = { ...before, description: 'D mine', tags: ['a', 'b'], custom: { ...before.custom, serial: 'X3' }, dimensions: { service: 'print' } };
+      const { values, overlap } = rebaseEdits(before, mine, current);
+      expect(values).toMatchObject({ description: 'D mine', tags: ['a', 'b'], custom: { serial: 'X3' }, dimensions: { service: 'print' } });
+      // Both made the tags ['a', 'b']: nothing to tell.
+      expect(overlap).toEqual(['description', 'custom.serial', 'dimensions.service']);
+    });
+
+    it('works on flat values too (the priority dialog)', () => {
+      const was = { impact: 'medium', urgency: 'medium', priority: '' };
+      expect(rebaseEdits(was, { ...was, urgency: 'high' }, { ...was, impact: 'low', urgency: 'low' })).toEqual({
+        values: { impact: 'low', urgency: 'high', priority: '' },
+        overlap: ['urgency'],
+      });
     });
   });
 

@@ -160,6 +160,34 @@ export function toTicketPatch(before: TicketFormValues, after: TicketFormValues,
   return Object.keys(patch).length > 1 ? patch : null;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A dialog's edit moved onto the ticket as it is now, after someone else saved it first:
+ * each field the user changed (`mine` differs from `before`, what the dialog opened with)
+ * keeps the user's value, every other field takes the current one. Custom fields and
+ * dimensions count one by one. `overlap` names the fields someone else changed too, to a
+ * different value: the user's value stays in the form, and the dialog says so.
+ */
+export function rebaseEdits<T extends object>(before: T, mine: T, current: T): { values: T; overlap: string[] } {
+  const overlap: string[] = [];
+  const merge = (b: Record<string, unknown>, m: Record<string, unknown>, c: Record<string, unknown>, prefix: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...c };
+    for (const key of new Set([...Object.keys(b), ...Object.keys(m), ...Object.keys(c)])) {
+      if (isRecord(b[key]) || isRecord(m[key]) || isRecord(c[key])) {
+        out[key] = merge(isRecord(b[key]) ? b[key] : {}, isRecord(m[key]) ? m[key] : {}, isRecord(c[key]) ? c[key] : {}, `${prefix}${key}.`);
+        continue;
+      }
+      if (same(m[key] ?? null, b[key] ?? null)) continue;
+      out[key] = m[key];
+      if (!same(c[key] ?? null, b[key] ?? null) && !same(c[key] ?? null, m[key] ?? null)) overlap.push(`${prefix}${key}`);
+    }
+    return out;
+  };
+  const values = merge(before as Record<string, unknown>, mine as Record<string, unknown>, current as Record<string, unknown>, '') as T;
+  return { values, overlap };
+}
+
 /**
  * Where a server field error belongs on the form: a multi-choice option error
  * (custom.systems.1) goes on its field (custom.systems).

@@ -11,6 +11,7 @@ const fmt: EventFormat = {
   dateTime: (iso) => `D:${iso}`,
   minutes: (minutes) => `${minutes} min`,
   slaClock: (clock) => `K:${clock}`,
+  percent: (percent) => `P:${percent}`,
 };
 
 const event = (over: Partial<TimelineItem>): TimelineItem => ({
@@ -69,7 +70,7 @@ describe('timeline events as text', () => {
   it('SLA warnings and breaches name the deadline, its due time and the share or overrun, never the event code', () => {
     const detail = { clock: 'firstResponse', at: '2026-11-27T15:31:19Z', dueAt: '2026-11-27T15:32:19Z', priority: 'P1' };
     expect(describeEvent(event({ event: 'sla_warning', field: 'firstResponse', after: { ...detail, percent: 50 } }), 'SLA', fmt)).toEqual([
-      { key: 'slaWarning', params: { actor: 'SLA', clock: 'K:firstResponse', due: 'D:2026-11-27T15:32:19Z', percent: '50' } },
+      { key: 'slaWarning', params: { actor: 'SLA', clock: 'K:firstResponse', due: 'D:2026-11-27T15:32:19Z', percent: 'P:50' } },
     ]);
     expect(describeEvent(event({ event: 'sla_breach', field: 'resolution', after: { ...detail, clock: 'resolution', breachedMinutes: 0 } }), 'SLA', fmt)).toEqual([
       { key: 'slaBreach', params: { actor: 'SLA', clock: 'K:resolution', due: 'D:2026-11-27T15:32:19Z' } },

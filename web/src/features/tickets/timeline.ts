@@ -15,6 +15,8 @@ export interface EventFormat {
   minutes: (minutes: number) => string;
   /** An SLA deadline (firstResponse, resolution) as it reads in "the deadline for …". */
   slaClock: (clock: string) => string;
+  /** A share in per cent as the reader's language writes it ("80 %", "80%"). */
+  percent: (percent: number) => string;
 }
 
 export interface EventLine {
@@ -76,7 +78,7 @@ function slaEvent(item: TimelineItem, actor: string, fmt: EventFormat): EventLin
   const detail = isObj(item.after) ? item.after : {};
   const clock = fmt.slaClock(typeof detail.clock === 'string' ? detail.clock : item.field ?? '');
   const due = typeof detail.dueAt === 'string' ? fmt.dateTime(detail.dueAt) : '—';
-  if (item.event === 'sla_warning') return { key: 'slaWarning', params: { actor, clock, due, percent: plain(detail.percent) } };
+  if (item.event === 'sla_warning') return { key: 'slaWarning', params: { actor, clock, due, percent: typeof detail.percent === 'number' ? fmt.percent(detail.percent) : plain(detail.percent) } };
   const late = typeof detail.breachedMinutes === 'number' ? detail.breachedMinutes : 0;
   return late > 0
     ? { key: 'slaBreachBy', params: { actor, clock, due, late: fmt.minutes(late) } }

@@ -133,17 +133,27 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
                     {facts ? <Text size="sm" fw={500} data-testid="material-error-shortage" data-available={String(available ?? '')}>{facts}</Text> : null}
                   </Alert>
                 ) : null}
-                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+                {/* By the panel's own width (it sits beside the ticket's details or alone): where from on a line
+                    of its own, wide enough for a van's name; the item, with room for its hint, beside the quantity. */}
+                <SimpleGrid type="container" cols={{ base: 1, '480px': 4 }} spacing="sm">
                   <Select
+                    className="wh-issue-from"
                     label={t('warehouse.material.from')}
                     size={size}
                     allowDeselect={false}
-                    data={usable.map((w) => ({ value: String(w.id), label: w.isMyDefault ? `${w.name} (${t('warehouse.warehouses.myDefault')})` : w.name }))}
+                    data={usable.map((w) => ({ value: String(w.id), label: w.name }))}
+                    // "my default" only in the list: in the field it would push the name out of sight.
+                    renderOption={({ option }) => (
+                      <span>
+                        {option.label}
+                        {usable.some((w) => String(w.id) === option.value && w.isMyDefault) ? <Text span size="xs" c="dimmed"> ({t('warehouse.warehouses.myDefault')})</Text> : null}
+                      </span>
+                    )}
                     value={warehouseId}
                     onChange={setWarehouseId}
                     data-testid="material-warehouse"
                   />
-                  <div style={{ gridColumn: 'span 2' }} className="wh-span">
+                  <div className="wh-issue-item">
                     <ItemPicker
                       key={pickerKey}
                       inputRef={pickerRef}
