@@ -8,7 +8,7 @@
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { plain, useDemoServer } from './harness.ts';
+import { apiCall, plain, useDemoServer } from './harness.ts';
 
 const ADMIN = 'admin@kontor.demo';
 const STEP_MS = 10_000;
@@ -33,15 +33,6 @@ async function signedInPage(viewport = { width: 1280, height: 900 }): Promise<Pa
   const page = await demo.newPage({ context: { viewport } });
   await demo.signIn(page, ADMIN);
   return page;
-}
-
-/** A JSON call with the browser's session (cookies and CSRF token), for setup and checks. */
-async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const me = await page.request.get('/api/v1/auth/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
 }
 
 /** Picks an option of a Mantine Select (its list opens in a portal). */

@@ -19,21 +19,12 @@ import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { plain, useDemoServer } from './harness.ts';
+import { apiCall, plain, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 90_000;
 
 const server = useDemoServer({ name: 'exports', stepMs: STEP_MS });
-
-/** A JSON call with the browser's session (cookies and CSRF token), for setup. */
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const me = await page.request.get('/api/v1/auth/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 describe('Accounting exports: preview, export, download, batches', () => {
   test('the accountant exports September to POHODA once, and ISDOC still sees it as new', async () => {

@@ -176,3 +176,15 @@ export async function runBilling(page: Page, period: string): Promise<void> {
   await page.getByTestId('page-billing-run').waitFor();
   await expect.poll(() => page.getByTestId('page-billing-run').getAttribute('data-state'), { timeout: 60_000, interval: 500 }).toBe('completed');
 }
+
+/**
+ * A JSON call with the browser's session (cookies and CSRF token): setup a journey needs, or
+ * someone else's change made while a page is open. A refusal fails the test with its answer.
+ */
+export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get('/api/v1/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}

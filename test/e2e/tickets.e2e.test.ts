@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { useDemoServer } from './harness.ts';
+import { apiCall, useDemoServer } from './harness.ts';
 
 const OPERATOR = 'operator@kontor.demo';
 const CLIENT = 'Strojírny Brno a.s.';
@@ -57,14 +57,6 @@ const attr = (page: Page, testId: string, name: string) => page.getByTestId(test
 /** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
 const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
 
-/** A JSON call with the browser's session (cookies and CSRF token): someone else's change, made while a dialog is open. */
-async function apiCall<T>(page: Page, method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const me = await page.request.get('/api/v1/auth/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 type TicketBody = { version: number; subject: string; description: string; tags: string[]; impact: string; urgency: string };
 
 /** Picks a state from the detail page's state menu and waits until the ticket is in it. */
