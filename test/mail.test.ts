@@ -97,7 +97,9 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     expect(created?.mail.from?.value[0]).toMatchObject({ address: 'helpdesk@kontor.test', name: 'Helpdesk Kontor' });
     expect(created?.mail.to).toMatchObject({ value: [{ address: 'jana@strojirny.cz', name: 'Jana Nováková' }] });
     expect(created?.mail.text).toContain('evidujeme ho pod číslem T2026-000123');
-    expect(created?.mail.html).toContain('<a href="https://helpdesk.example.cz/tickets/123"');
+    // The client is told to reply, not sent to a ticket page only staff can open (no client portal yet).
+    expect(created?.mail.html).toContain('stačí odpovědět na tento e-mail');
+    expect(created?.mail.html).not.toContain('/tickets/123');
     expect(created?.mail.headers.get('auto-submitted')).toBe('auto-generated');
     expect(created?.mail.inReplyTo).toBeUndefined();
 

@@ -77,7 +77,8 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
     const notice = (await mails(ticket.id)).find((m) => m.template_key === 'ticket_waiting_for_client')!;
     expect(notice.text).toContain('potřebujeme od vás doplnění.');
     expect(notice.text).not.toMatch(/:\s*\n\s*\n\s*\n/);
-    expect(notice.text).toContain(`/tickets/${ticket.id}`);
+    expect(notice.text).toContain('Stačí odpovědět na tento e-mail.');
+    expect(notice.text).not.toContain(`/tickets/${ticket.id}`);
     expect(await publicComments(ticket.id)).toEqual([]);
   });
 
