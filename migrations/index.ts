@@ -28,6 +28,8 @@ import * as m0026 from './0026_ticket_row_rev.ts';
 import * as m0027 from './0027_client_tax_id.ts';
 import * as m0028 from './0028_records_timesheet_km.ts';
 import * as m0029 from './0029_slip_issue_snapshot.ts';
+import * as m0030 from './0030_slip_cost_currency_and_vat_country.ts';
+import * as m0031 from './0031_payment_reversals.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   '0027_client_tax_id': m0027,
   '0028_records_timesheet_km': m0028,
   '0029_slip_issue_snapshot': m0029,
+  '0030_slip_cost_currency_and_vat_country': m0030,
+  '0031_payment_reversals': m0031,
 };

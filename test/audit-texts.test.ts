@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_FIELDS } from '../src/modules/audit/domain/references.ts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, SYSTEM_ACTORS } from '../web/src/features/audit/auditCodes.ts';
 
 function sources(dir: string): string[] {
@@ -25,7 +26,9 @@ function writtenCodes() {
     for (const m of text.matchAll(/simpleArea\('[a-z_]+', '([a-z_]+)'/g)) entities.add(m[1]!);
     for (const m of text.matchAll(/\baction: '([a-z_.]+)'/g)) actions.add(m[1]!);
     for (const m of text.matchAll(/\baction: [^,}\n]*\? '([a-z_.]+)' : '([a-z_.]+)'/g)) actions.add(m[1]!).add(m[2]!);
-    for (const m of text.matchAll(/change\(ctx, [^,]+, [^,]+, '([a-z_.]+)'/g)) actions.add(m[1]!);
+    for (const m of text.matchAll(/change(?:<[^>]*>)?\(ctx, [^,]+, [^,]+, '([a-z_.]+)'/g)) actions.add(m[1]!);
+    // An action chosen by the change: `const action = … ? 'deactivate' : … ? 'reactivate' : 'update'`.
+    for (const m of text.matchAll(/\bconst action = ([^;\n]+)/g)) for (const code of m[1]!.matchAll(/'([a-z_.]+)'/g)) actions.add(code[1]!);
     // The SLA watcher writes sla_<kind>; its kinds are warning and breach (tickets.sla-watch.ts).
     if (/action: `sla_\$\{/.test(text)) actions.add('sla_warning').add('sla_breach');
     for (const m of text.matchAll(/\bname: '(system \([^']+\))'/g)) actors.add(m[1]!);
@@ -35,6 +38,8 @@ function writtenCodes() {
 
 type Tree = { [key: string]: string | Tree };
 const texts = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'web', 'src', 'i18n', `${lang}.json`), 'utf8')) as Tree;
+/** The audit log's own texts (web/src/features/audit/i18n): its field labels. */
+const auditTexts = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'web', 'src', 'features', 'audit', 'i18n', `${lang}.json`), 'utf8')) as Tree;
 function text(tree: Tree, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Tree)[key] : undefined), tree);
 }
@@ -47,6 +52,8 @@ describe('audit log texts', () => {
     expect(written.entities).toContain('technician_level');
     expect(written.actions).toContain('draft.change_line');
     expect(written.actions).toContain('create_confirm');
+    expect(written.actions).toContain('draft.add_line');
+    expect(written.actions).toContain('reactivate');
     expect(written.actors).toContain('system (seed)');
   });
 
@@ -64,5 +71,11 @@ describe('audit log texts', () => {
       ...Object.values(SYSTEM_ACTORS).map((k) => `audit.systemActors.${k}`),
     ].filter((key) => typeof text(tree, key) !== 'string' || !(text(tree, key) as string).trim());
     expect(missing).toEqual([]);
+  });
+
+  it.each(['cs', 'sk', 'en'])('labels in %s every field whose ids the log names (assigneeId: Řešitel, not a code)', (lang) => {
+    const tree = auditTexts(lang);
+    expect(REFERENCE_FIELDS).toContain('assigneeId');
+    expect(REFERENCE_FIELDS.filter((field) => typeof text(tree, `audit.fields.${field}`) !== 'string')).toEqual([]);
   });
 });

@@ -61,6 +61,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/v1/contacts/:id': ['admin', 'manager', 'operator'],
   'GET /api/v1/tickets': TICKET_STAFF,
   'GET /api/v1/tickets/count': TICKET_STAFF,
+  'GET /api/v1/tickets/assignees': TICKET_STAFF,
   'POST /api/v1/tickets': TICKET_STAFF,
   'GET /api/v1/tickets/:id': TICKET_STAFF,
   'PATCH /api/v1/tickets/:id': TICKET_STAFF,
@@ -155,6 +156,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/price-preview': PRICING_READ,
   'GET /api/v1/tickets/:id/records': TICKET_STAFF,
   'POST /api/v1/tickets/:id/records': RECORDS_WRITE,
+  'GET /api/v1/tickets/:id/records/work-day': RECORDS_WRITE,
   'POST /api/v1/work-entries': RECORDS_WRITE,
   'GET /api/v1/records': TICKET_STAFF,
   'GET /api/v1/records/export.csv': TICKET_STAFF,
@@ -195,12 +197,13 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/stock-documents/:id/confirm': STOCK_ISSUE,
   'GET /api/v1/stock-documents/:id/pdf': WAREHOUSE_READ,
   'GET /api/v1/stock-levels': WAREHOUSE_READ,
+  'GET /api/v1/stock-valuation': WAREHOUSE_READ,
   'PUT /api/v1/stock-levels/:warehouseId/:itemId/minimum': WAREHOUSE_MANAGE,
   // Numbering series: numbering.manage (admin).
   'GET /api/v1/numbering-series': ADMIN,
   'PUT /api/v1/numbering-series/:documentType': ADMIN,
   // Invoices: read by invoices.read (admin, manager, accountant); issuing needs billing.issue (admin, manager);
-  // payments, mark-sent and credit notes invoices.payments / invoices.credit (admin, manager, accountant).
+  // payments (recording, refunding, reversing), mark-sent and credit notes invoices.payments / invoices.credit (admin, manager, accountant).
   'GET /api/v1/invoices': ['admin', 'manager', 'accountant'],
   'GET /api/v1/invoices/:id': ['admin', 'manager', 'accountant'],
   'GET /api/v1/invoices/:id/document': ['admin', 'manager', 'accountant'],
@@ -209,12 +212,14 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/invoices/issue': ['admin', 'manager'],
   'POST /api/v1/invoices/:id/payments': ['admin', 'manager', 'accountant'],
   'POST /api/v1/invoices/:id/refunds': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/invoices/:id/payments/:paymentId/reversal': ['admin', 'manager', 'accountant'],
   'POST /api/v1/invoices/:id/mark-sent': ['admin', 'manager', 'accountant'],
   'POST /api/v1/invoices/:id/credit-notes': ['admin', 'manager', 'accountant'],
   // Billing runs and draft adjustments: billing.run (admin, manager); work reports: invoices.read with the prices field scope.
   'POST /api/v1/billing-runs': ['admin', 'manager'],
   'GET /api/v1/billing-runs': ['admin', 'manager'],
   'GET /api/v1/billing-runs/:id': ['admin', 'manager'],
+  'GET /api/v1/billing-runs/earlier-drafts': ['admin', 'manager'],
   'POST /api/v1/invoices/:id/lines': ['admin', 'manager'],
   'PATCH /api/v1/invoices/:id/lines/:lineId': ['admin', 'manager'],
   'DELETE /api/v1/invoices/:id/lines/:lineId': ['admin', 'manager'],

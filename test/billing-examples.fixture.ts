@@ -43,7 +43,7 @@ export async function billingWorld(engine: Engine): Promise<BillingWorld> {
   };
 
   const api: BillingExamplesBackend = {
-    client: async (name) => (await ok(m, 'POST', '/api/v1/clients', { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id,
+    client: async (client) => (await ok(m, 'POST', '/api/v1/clients', { ...client, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id,
     contract: async (body) => (await ok(m, 'POST', '/api/v1/contracts', body)).id,
     ticket: async (clientId, subject, contractId) => {
       const ticket = await ok(w.operator.auth, 'POST', '/api/v1/tickets', { clientId, subject, queueId: w.queueId });

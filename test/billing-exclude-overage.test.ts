@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingWorld, type BillingWorld } from './billing-examples.fixture.ts';
 import { testEngines } from './db.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 /**
  * Taking a record out of a draft under a prepaid contract with tiered overage
@@ -26,7 +27,7 @@ describe.each(testEngines())('taking an overage record out of a draft on %s', (e
   /** A client with a prepaid hour and tiered overage (60 min at band1 per hour, 1 000,00 unless told, then 1 200,00/h); remote work on 2 Nov, 'key@start' → minutes. */
   async function tieredClient(name: string, number: string, starts: Record<string, number>, band1 = 1_000_00): Promise<{ clientId: number; ids: Record<string, number> }> {
     const m = w.manager.auth;
-    const clientId = (await w.ok(m, 'POST', '/api/v1/clients', { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id as number;
+    const clientId = (await w.ok(m, 'POST', '/api/v1/clients', { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient })).id as number;
     const contractId = (await w.ok(m, 'POST', '/api/v1/contracts', {
       clientId, number, name: 'Předplacená hodina', currency: 'CZK', validFrom: '2026-11-01', validTo: null, periodKind: 'month', priceListId: null,
       fee: { amountMinor: 1_000_00, vatRateBp: 2100, timing: 'in_arrears', prorate: true },

@@ -3,6 +3,7 @@ import { createBillingRuns } from '../src/modules/billing/billing.run.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { billingWorld, type BillingWorld } from './billing-examples.fixture.ts';
 import { testEngines } from './db.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 /**
  * Billing runs through the API on both engines: BILLING.md examples A, B and C
@@ -51,8 +52,8 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
       ['item', 3_780_00, 2100], // 2 × SSD 1 TB
     ]);
     expect(lines[0]).toMatchObject({ description: 'Vzdálená podpora', quantity_milli: 1000, unit: 'h', unit_price_minor: 800_00 });
-    expect(lines[1]).toMatchObject({ description: 'Práce u zákazníka – mimo pracovní dobu (+50 %)', quantity_milli: 1750, unit_price_minor: 1_500_00 });
-    expect(lines[2]).toMatchObject({ description: 'Práce u zákazníka – víkend / svátek (+100 %)', quantity_milli: 1000, unit_price_minor: 2_000_00 });
+    expect(lines[1]).toMatchObject({ description: 'Práce u zákazníka – mimo pracovní dobu (+50\u00a0%)', quantity_milli: 1750, unit_price_minor: 1_500_00 });
+    expect(lines[2]).toMatchObject({ description: 'Práce u zákazníka – víkend / svátek (+100\u00a0%)', quantity_milli: 1000, unit_price_minor: 2_000_00 });
     expect(lines[3]).toMatchObject({ description: 'Doprava', quantity_milli: 36_000, unit: 'km', unit_price_minor: 12_00 });
     expect(lines[4]).toMatchObject({ description: 'Výjezd', quantity_milli: 1000, unit: 'visit', unit_price_minor: 300_00 });
     expect(lines[5]).toMatchObject({ description: 'SSD 1 TB', quantity_milli: 2000, unit_price_minor: 1_890_00 });
@@ -61,6 +62,13 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     expect(taken.every((r) => r.outcome === 'billed' && r.late === 0)).toBe(true);
     const invoice = await db().selectFrom('invoices').selectAll().where('id', '=', d.invoiceId).executeTakeFirstOrThrow();
     expect(invoice).toMatchObject({ state: 'draft', period: '2026-10', taxable_supply_date: '2026-10-31', reverse_charge: 0, visible: 1, rounding_minor: 0, blocked_json: null });
+    // The draft knows its run (its page links back to it).
+    expect(await w.ok(w.manager.auth, 'GET', `/api/v1/invoices/${d.invoiceId}`)).toMatchObject({ runId: october.id });
+    // Its work report names each quantity's unit as the lines print it: km, the call-out's "výjezd", the SSD's "ks".
+    const report = await w.ok(w.manager.auth, 'GET', `/api/v1/invoices/${d.invoiceId}/work-report`);
+    expect(report.entries.map((e: any) => [e.kind, e.quantityMilli, e.unit]).sort()).toEqual([
+      ['item', 2000, 'ks'], ['travel', 36_000, 'km'], ['unit_fee', 1000, 'výjezd'], ['work', null, null], ['work', null, null], ['work', null, null],
+    ]);
     expect(JSON.parse(invoice.vat_recap_json)).toEqual([{ vatRateBp: 2100, baseMinor: 9_937_00, vatMinor: 2_086_77, totalMinor: 12_023_77 }]);
   });
 
@@ -73,7 +81,7 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
       ['work', 1_200_00, null],
       ['travel', 240_00, null],
     ]);
-    expect(lines[0]).toMatchObject({ description: 'Paušál 2026-10 – Paušál podpory (PRIKLAD-B)', quantity_milli: 1000, unit: 'měs.', unit_price_minor: 5_000_00 });
+    expect(lines[0]).toMatchObject({ description: 'Paušál říjen\u00a02026 – Paušál podpory (PRIKLAD-B)', quantity_milli: 1000, unit: 'měs.', unit_price_minor: 5_000_00 });
     const r = w.ex.records.b;
     const taken = new Map((await recordsOf(d.invoiceId)).map((x) => [Number(x.record_id), x]));
     expect(taken.get(r.remote)).toMatchObject({ outcome: 'covered', covered_minutes: 120, amount_minor: 0 });
@@ -314,7 +322,7 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     expect(issue.statusCode).toBe(409);
   });
   it('blocks a prepaid contract whose previous period is not final, with the reason, and bills it once that period is issued', async () => {
-    const client = (await w.ok(w.manager.auth, 'POST', '/api/v1/clients', { name: 'Příklad D s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    const client = (await w.ok(w.manager.auth, 'POST', '/api/v1/clients', { name: 'Příklad D s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient })).id;
     const contract = (await w.ok(w.manager.auth, 'POST', '/api/v1/contracts', {
       clientId: client, number: 'PRIKLAD-D', name: 'Hodiny D', currency: 'CZK', validFrom: '2026-09-01', prepaidMinutes: 300,
       fee: { amountMinor: 3_000_00, vatRateBp: 2100, timing: 'in_arrears' }, scope: { workTypeIds: [w.wt.remote] },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingWorld, type BillingWorld } from './billing-examples.fixture.ts';
 import { testEngines } from './db.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 /**
  * The work report tells how a row billed outside the prepaid allowance got its
@@ -49,7 +50,7 @@ describe.each(testEngines())('work report overage on %s', (engine) => {
 
   it('a tiered contract: a record across two bands gets two parts, one in band 2 reads 90 min × 1 200,00 = 1 800,00; lines changed after the run, no split is made up', async () => {
     const m = w.manager.auth;
-    const clientId = (await w.ok(m, 'POST', '/api/v1/clients', { name: 'Pásma s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id as number;
+    const clientId = (await w.ok(m, 'POST', '/api/v1/clients', { name: 'Pásma s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient })).id as number;
     const contractId = (await w.ok(m, 'POST', '/api/v1/contracts', {
       clientId, number: 'PASMA-1', name: 'Předplacená hodina', currency: 'CZK', validFrom: '2026-11-01', validTo: null, periodKind: 'month', priceListId: null,
       fee: { amountMinor: 1_000_00, vatRateBp: 2100, timing: 'in_arrears', prorate: true },

@@ -12,6 +12,7 @@ import { wantsNdjson } from '../src/platform/http/json-lines.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { testEngines } from './db.ts';
 import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -40,7 +41,7 @@ describe.each(testEngines())('bulk e-mail progress as JSON lines on %s', (engine
 
   it('streams the total, one line per document in order, and the report the JSON answer gives', async () => {
     await db().updateTable('clients').set({ email: 'ucetni@klient.example' }).where('id', '=', w.clientId).execute();
-    const noMail = await w.t.services.customers.create(systemContext, { name: 'Bez e-mailu s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const noMail = await w.t.services.customers.create(systemContext, { name: 'Bez e-mailu s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient });
     const first = await w.draft({ records: await w.approvedRecords(1) });
     const second = await w.draft({ records: await w.approvedRecords(1, 6), clientId: noMail.id });
     const third = await w.draft({ records: await w.approvedRecords(1, 8) });

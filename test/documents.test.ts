@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasPoppler, pdfText } from './pdf.ts';
+import { hasPoppler, pdfLines, pdfText } from './pdf.ts';
 import jsqrModule from 'jsqr';
 import { decode as decodePayBySquare } from 'bysquare/pay';
 import { invoiceHtml, type InvoiceDocument } from '../src/modules/billing/index.ts';
@@ -81,7 +81,7 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
       PANGRAM, 'Toner HP 305A černý [HP-CE410A]', 'Odborná publikace „Bezpečnost sítí“',
       'Rekapitulace DPH', '21 %', '12 %', '24 273,00 Kč', '5 097,33 Kč', '450,50 Kč', '54,06 Kč',
       'Celkem bez DPH', '24 723,50 Kč', 'DPH celkem', '5 151,39 Kč', 'Zaokrouhlení', '0,11 Kč', 'Celkem k úhradě', '29 875,00 Kč',
-      'QR Platba', 'Děkujeme za spolupráci.', 'Příloha: Výkaz práce', 'Předplacené hodiny – 2026-10',
+      'QR Platba', 'Děkujeme za spolupráci.', 'Příloha: Výkaz práce', 'Předplacené hodiny – říjen 2026',
     ]) expect(text).toContain(expected);
     expect(text).toMatch(/Strana 1 z \d/);
     checkPagePng(file, 'invoice-cz');
@@ -194,6 +194,43 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     for (const text of [pdfText(await save('same-non-vat-payer', renderInvoicePdf(nonVatPayerInvoice))), invoiceHtml(nonVatPayerInvoice)]) expect(text).not.toContain(labelsFor('cs').taxDocument);
   });
 
+  it('months and countries in words of the document\'s language, in the PDF and the HTML preview alike', async () => {
+    const cases = [
+      ['cs', czInvoice, 'říjen 2026', ['Česká republika']],
+      ['sk', { ...skReverseChargeInvoice, language: 'sk' }, 'október 2026', ['Česká republika', 'Slovenská republika']],
+      ['en', enInvoice, 'October 2026', ['Czech Republic']],
+      ['en-sk', { ...skReverseChargeInvoice, language: 'en' }, 'October 2026', ['Czech Republic', 'Slovak Republic']],
+    ] as const;
+    for (const [name, doc, month, countries] of cases) {
+      const pdf = pdfText(await save(`invoice-words-${name}`, renderInvoicePdf(doc as InvoiceDocument)));
+      const html = invoiceHtml(doc as InvoiceDocument).replace(/\u00a0/g, ' ');
+      for (const text of [pdf, html]) {
+        expect(text, name).toContain(month);
+        for (const country of countries) expect(text, name).toContain(country);
+        expect(text, name).not.toContain('2026-10');
+        // The code is gone from the address: "602 00 Brno CZ" was printed before.
+        expect(text, name).not.toMatch(/\b(CZ|SK)\b(?![0-9A-Z])/);
+      }
+    }
+    // The work report annex names its period and its prepaid ledger's month too.
+    const report = pdfText(await save('work-report-words-sk', renderWorkReportPdf({ ...workReport, language: 'sk' })));
+    expect(report).toContain('Predplatené hodiny – október 2026');
+    expect(report).not.toContain('2026-10');
+  });
+
+  it('a unit never starts a printed line: "(+50 %)" stays whole wherever the description wraps, and a work report row names its unit', async () => {
+    // Texts stored with a plain space (as drafts were written before) wrap at every length of the words before them.
+    for (let pad = 1; pad <= 24; pad++) {
+      const description = `Práce u zákazníka ${'w'.repeat(pad)} – mimo pracovní dobu a o víkendu, dlouhý popis do druhého řádku (+50 %)`;
+      const doc = { ...czInvoice, lines: czInvoice.lines.map((l, i) => (i === 0 ? { ...l, description } : l)) };
+      const lines = pdfLines(await renderInvoicePdf(doc));
+      expect(lines.filter((line) => /^%\)/.test(line) || /\(\+50$/.test(line)), `pad ${pad}`).toEqual([]);
+      expect(invoiceHtml(doc)).toContain('(+50\u00a0%)');
+    }
+    const withUnits = { ...workReport, entries: workReport.entries.map((e, i) => (i === 0 ? { ...e, kind: 'unit_fee' as const, what: 'Výjezd', quantityMilli: 1000, unit: 'výjezd' } : e)) };
+    expect(pdfText(await save('work-report-units', renderWorkReportPdf(withUnits)))).toContain('Výjezd (1 výjezd)');
+  });
+
   it('a long invoice breaks pages cleanly and repeats the table header on each', async () => {
     const file = await save('invoice-long', renderInvoicePdf(longInvoice));
     const pages = pageCount(file);
@@ -233,6 +270,12 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     const file = await save('issue-slip', renderSlipPdf(issueSlip));
     const text = pdfText(file);
     for (const expected of ['Výdejka', 'VY2026-0015', 'PRG – Hlavní sklad Praha', 'T-2026-00312 – Výměna disku v serveru', 'SSD disk 1 TB (řada Pro)', 'S4EWNX0R123456', '12,5', '3 886,25 Kč', '5 167,50 Kč', 'Převzal – Podpis', 'Jiří Šťastný']) expect(text).toContain(expected);
+    // The client's address as an invoice prints it: street, postal code with city, the country by its name.
+    const lines = pdfLines(await renderSlipPdf(issueSlip));
+    for (const expected of ['Údolní 1234/56', '602 00 Brno', 'Česká republika']) expect(lines.some((l) => l.includes(expected)), expected).toBe(true);
+    expect(text).not.toMatch(/[{}"]|street|postalCode/);
+    const en = pdfText(await renderSlipPdf({ ...issueSlip, language: 'en' }));
+    expect(en).toContain('Czech Republic');
     checkPagePng(file, 'issue-slip');
   });
 
@@ -242,5 +285,16 @@ describe.runIf(hasPoppler)('invoice and document PDFs', () => {
     for (const expected of ['Výdejka', 'VY2026-0015', 'SSD disk 1 TB (řada Pro)', 'S4EWNX0R123456', '5 167,50 Kč', 'Převzal – Podpis']) expect(text).toContain(expected);
     for (const hidden of ['Nákladová cena', 'Náklad', '3 886,25']) expect(text).not.toContain(hidden);
     checkPagePng(file, 'issue-slip-no-costs');
+  });
+
+  it('issue slip with costs kept in EUR and prices in CZK: each figure in its own currency, in every language', async () => {
+    const slip = { ...issueSlip, costCurrency: 'EUR' };
+    const cs = pdfText(await save('issue-slip-eur-costs', renderSlipPdf(slip)));
+    // Unit cost, line cost and cost total in euros; the sale prices and their total in crowns.
+    for (const expected of ['1 890,00 €', '3 780,00 €', '3 886,25 €', '4 980,00 Kč', '5 167,50 Kč']) expect(cs).toContain(expected);
+    for (const wrong of ['3 886,25 Kč', '3 780,00 Kč', '5 167,50 €']) expect(cs).not.toContain(wrong);
+    const en = pdfText(await save('issue-slip-eur-costs-en', renderSlipPdf({ ...slip, language: 'en' })));
+    for (const expected of ['EUR 3,886.25', 'CZK 5,167.50']) expect(en).toContain(expected);
+    expect(en).not.toContain('CZK 3,886.25');
   });
 });

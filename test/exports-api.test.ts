@@ -80,6 +80,15 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect(p).toMatchObject({ toExport: { invoices: 2, creditNotes: 1, slips: 1 }, alreadyExported: 0, newClients: 1, slips: 'included', fileName: 'pohoda-2026-Q4.xml' });
     expect(p.documents).toHaveLength(4);
     expect(p.documents.at(-1)).toMatchObject({ kind: 'slip', id: slip.id, number: slip.number, exported: false });
+    // Each listed with its client and amount: an invoice's total with VAT as issued (a credit note's negative), the slip's sale price.
+    const client = await w.t.database.db.selectFrom('clients').select('name').where('id', '=', w.clientId).executeTakeFirstOrThrow();
+    const totals = await w.t.database.db.selectFrom('invoices').select(['id', 'total_minor']).where('id', 'in', [...issued, creditNoteId]).execute();
+    const totalOf = new Map(totals.map((r) => [Number(r.id), Number(r.total_minor)]));
+    expect(p.documents.map((d: { kind: string; id: number; clientName: string; amountMinor: number | null; currency: string | null }) => [d.kind, d.clientName, d.amountMinor, d.currency])).toEqual([
+      ...p.documents.slice(0, 3).map((d: { kind: string; id: number }) => [d.kind, client.name, totalOf.get(d.id), 'CZK']),
+      ['slip', client.name, 300_00, 'CZK'],
+    ]);
+    expect(totalOf.get(creditNoteId)).toBeLessThan(0);
 
     const res = await run({ format: 'pohoda', period: '2026-Q4' });
     expect(res.statusCode, res.body).toBe(201);

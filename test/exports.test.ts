@@ -14,6 +14,7 @@ import type { InvoiceDocument } from '../src/modules/billing/index.ts';
 import { EXPORTERS } from '../src/modules/exports/domain/adapters.ts';
 import { fromWindows1250 } from '../src/modules/exports/domain/encoding.ts';
 import type { ExportItem } from '../src/modules/exports/domain/exporter.ts';
+import type { SlipDocument } from '../src/modules/warehouse/index.ts';
 import { isdocXml } from '../src/modules/exports/domain/isdoc.ts';
 import { UnmappedVatRate, unmappedPohodaRates } from '../src/modules/exports/domain/pohoda.ts';
 import { ublXml } from '../src/modules/exports/domain/ubl.ts';
@@ -21,7 +22,7 @@ import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { unzip } from './fixtures/exports/zip.ts';
 import { batchStream } from '../src/modules/exports/exports.stream.ts';
 import type { ExportFormat } from '../src/modules/exports/domain/exporter.ts';
-import { creditNote, czClient, czSupplier, eurInvoice, INVOICES, invoiceDocument, issueSlip, nonPayerSupplier, skClient } from './fixtures/exports/documents.ts';
+import { creditNote, czClient, czSupplier, eurInvoice, INVOICES, invoiceDocument, issueSlip, nonPayerSupplier, skClient, slovakSlip } from './fixtures/exports/documents.ts';
 
 const GOLDEN = join(import.meta.dirname, 'fixtures/exports/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -83,6 +84,48 @@ describe('every export variant validates against the official schema', () => {
     expect(text).toMatch(/<inv:correctiveDocument>\s*<typ:sourceDocument>\s*<typ:number>FV2026-0101</);
   });
 
+  it('a Slovak provider’s slip in a Czech company’s POHODA batch: its rates named by Slovak rules (23 % high, 19 % low, 5 % third)', () => {
+    const skCompany = { ...czSupplier, vatId: 'SK2020999999', taxId: '2020999999', address: { ...czSupplier.address, country: 'SK' } };
+    for (const [name, company] of [['cz', czSupplier], ['sk', skCompany]] as const) {
+      const bytes = pohodaBatch([{ kind: 'slip', doc: slovakSlip }, { kind: 'slip', doc: issueSlip }], company);
+      validate(XSD.pohoda, [write(`slips-${name}-company.pohoda.xml`, bytes)]);
+      const [sk, cz] = fromWindows1250(bytes).split('<vyd:vydejka version="2.0">').slice(1).map((x) => [...x.matchAll(/<vyd:rateVAT>(\w+)</g)].map((m) => m[1]));
+      expect(sk, name).toEqual(['high', 'low', 'third', 'none']);
+      // The Czech provider's slip keeps the Czech rules beside it: 21 % is high.
+      expect(cz, name).toEqual(['high', 'high']);
+    }
+  });
+
+  it('for any slip, POHODA names its rates by the slip’s own VAT country alone, and refuses it exactly when the check names a rate (property)', () => {
+    const skCompany = { ...czSupplier, vatId: 'SK2020999999', taxId: '2020999999', address: { ...czSupplier.address, country: 'SK' } };
+    const line = slovakSlip.lines[0]!;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('CZ', 'SK'),
+        fc.array(fc.constantFrom(0, 500, 1000, 1200, 1500, 1900, 2000, 2100, 2300), { minLength: 1, maxLength: 5 }),
+        (vatCountry, rates) => {
+          const doc: SlipDocument = { ...slovakSlip, vatCountry, lines: rates.map((vatRateBp, i) => ({ ...line, position: i + 1, vatRateBp })) };
+          const found = unmappedPohodaRates({ kind: 'slip', doc });
+          expect(found).toEqual([...new Set(rates)].filter((r) => !(vatCountry === 'CZ' ? [0, 1200, 2100] : [0, 500, 1900, 2300]).includes(r)).map((vatRateBp) => ({ documentNumber: doc.number, vatRateBp, country: vatCountry })));
+          const written: (string | UnmappedVatRate)[] = [czSupplier, skCompany].map((company) => {
+            try {
+              return fromWindows1250(pohodaBatch([{ kind: 'slip', doc }], company)).replace(/<dat:dataPack [^>]*>/, '');
+            } catch (error) {
+              if (!(error instanceof UnmappedVatRate)) throw error;
+              return error;
+            }
+          });
+          // The company's country changes nothing of the slip's item.
+          if (typeof written[0] === 'string') expect(written[1]).toBe(written[0]);
+          else expect(written[1]).toBeInstanceOf(UnmappedVatRate);
+          expect(typeof written[0] !== 'string').toBe(found.length > 0);
+          if (typeof written[0] !== 'string') expect(found).toContainEqual({ documentNumber: doc.number, vatRateBp: written[0]!.vatRateBp, country: vatCountry });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('characters Windows-1250 cannot hold become character references, not question marks', () => {
     const doc = invoiceDocument({ id: '900', number: 'FV2026-0900', customer: { ...czClient, name: 'Łódź → Kraków 😀 s.r.o.' }, lines: INVOICES.czVatPayer.lines });
     const bytes = EXPORTERS.pohoda.exportDocument(doc);
@@ -111,7 +154,7 @@ describe('every export variant validates against the official schema', () => {
   it('the rates POHODA has no name for are all named beforehand, by the same rule the writer refuses with', () => {
     const line = INVOICES.czVatPayer.lines[0]!;
     const doc = invoiceDocument({ id: '905', number: 'FV2026-0905', lines: [1500, 2100, 1000, 1500].map((vatRateBp) => ({ ...line, vatRateBp })) });
-    const found = unmappedPohodaRates({ kind: 'invoice', doc }, czSupplier);
+    const found = unmappedPohodaRates({ kind: 'invoice', doc });
     expect(found.sort((a, b) => a.vatRateBp - b.vatRateBp)).toEqual([
       { documentNumber: 'FV2026-0905', vatRateBp: 1000, country: 'CZ' },
       { documentNumber: 'FV2026-0905', vatRateBp: 1500, country: 'CZ' },
@@ -127,18 +170,19 @@ describe('every export variant validates against the official schema', () => {
       expect(found).toContainEqual({ documentNumber: (error as UnmappedVatRate).documentNumber, vatRateBp: (error as UnmappedVatRate).vatRateBp, country: 'CZ' });
     }
     // Reverse charge writes 0 % whatever the line says; a non-payer's lines are 0 % too: nothing unnamed.
-    expect(unmappedPohodaRates({ kind: 'invoice', doc: invoiceDocument({ id: '906', number: 'FV2026-0906', reverseCharge: true, lines: [{ ...line, vatRateBp: 1500 }] }) }, czSupplier)).toEqual([]);
+    expect(unmappedPohodaRates({ kind: 'invoice', doc: invoiceDocument({ id: '906', number: 'FV2026-0906', reverseCharge: true, lines: [{ ...line, vatRateBp: 1500 }] }) })).toEqual([]);
     // Every fixed document exports, and none is reported.
-    for (const fixed of [...Object.values(INVOICES), eurInvoice]) expect(unmappedPohodaRates({ kind: 'invoice', doc: fixed }, czSupplier), fixed.number).toEqual([]);
+    for (const fixed of [...Object.values(INVOICES), eurInvoice]) expect(unmappedPohodaRates({ kind: 'invoice', doc: fixed }), fixed.number).toEqual([]);
     // A foreign-currency invoice's summary in the supplier's currency names its groups' rates too.
     const oddGroups = { ...eurInvoice, homeCurrencyVat: { ...eurInvoice.homeCurrencyVat!, groups: [{ vatRateBp: 1500, baseMinor: 2_360_495, vatMinor: 354_074 }] } };
-    expect(unmappedPohodaRates({ kind: 'invoice', doc: oddGroups }, czSupplier)).toEqual([{ documentNumber: 'FV2026-0107', vatRateBp: 1500, country: 'CZ' }]);
+    expect(unmappedPohodaRates({ kind: 'invoice', doc: oddGroups })).toEqual([{ documentNumber: 'FV2026-0107', vatRateBp: 1500, country: 'CZ' }]);
     expect(() => EXPORTERS.pohoda.exportDocument(oddGroups)).toThrow(/15 % of FV2026-0107/);
-    // Issue slips by the rates of the company's country; address-book entries have no rate.
-    const skCompany = { ...czSupplier, address: { ...czSupplier.address, country: 'SK' } };
-    expect(unmappedPohodaRates({ kind: 'slip', doc: issueSlip }, czSupplier)).toEqual([]);
-    expect(unmappedPohodaRates({ kind: 'slip', doc: issueSlip }, skCompany)).toEqual([{ documentNumber: 'VY2026-0042', vatRateBp: 2100, country: 'SK' }]);
-    expect(unmappedPohodaRates({ kind: 'client', clientId: 1, party: czClient }, czSupplier)).toEqual([]);
+    // Issue slips by the rates of the country their rates were taken from, whatever the company's address says;
+    // address-book entries have no rate.
+    expect(unmappedPohodaRates({ kind: 'slip', doc: issueSlip })).toEqual([]);
+    expect(unmappedPohodaRates({ kind: 'slip', doc: { ...issueSlip, vatCountry: 'SK' } })).toEqual([{ documentNumber: 'VY2026-0042', vatRateBp: 2100, country: 'SK' }]);
+    expect(unmappedPohodaRates({ kind: 'slip', doc: slovakSlip })).toEqual([]);
+    expect(unmappedPohodaRates({ kind: 'client', clientId: 1, party: czClient })).toEqual([]);
   });
 
   it('for any rates, POHODA refuses a document exactly when the check names a rate, and then one it named', () => {
@@ -152,7 +196,7 @@ describe('every export variant validates against the official schema', () => {
         (rates, reverseCharge, supplier) => {
           const currency = supplier.address.country === 'SK' ? 'EUR' : 'CZK';
           const doc = invoiceDocument({ id: '907', number: 'FV2026-0907', supplier, currency, reverseCharge, lines: rates.map((vatRateBp) => ({ ...line, vatRateBp })) });
-          const found = unmappedPohodaRates({ kind: 'invoice', doc }, supplier);
+          const found = unmappedPohodaRates({ kind: 'invoice', doc });
           let refused: UnmappedVatRate | null = null;
           try {
             EXPORTERS.pohoda.exportDocument(doc);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { testEngines } from './db.ts';
 import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 describe.each(testEngines())('e-mailing invoices in bulk on %s', (engine) => {
   let w: InvoicingWorld;
@@ -24,7 +25,7 @@ describe.each(testEngines())('e-mailing invoices in bulk on %s', (engine) => {
 
   it('sends what it can, reports the rest with reasons, and never sends twice', async () => {
     await db().updateTable('clients').set({ email: 'ucetni@klient.example' }).where('id', '=', w.clientId).execute();
-    const noMail = await w.t.services.customers.create(systemContext, { name: 'Bez e-mailu s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const noMail = await w.t.services.customers.create(systemContext, { name: 'Bez e-mailu s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient });
     const first = await w.draft({ records: await w.approvedRecords(1) });
     const second = await w.draft({ records: await w.approvedRecords(1, 6), clientId: noMail.id });
     const draft = await w.draft({ records: await w.approvedRecords(1, 7) });

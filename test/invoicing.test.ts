@@ -4,6 +4,7 @@ import { buildApp, buildServices } from '../src/app.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
 import { testEngines } from './db.ts';
 import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 describe.each(testEngines())('invoicing on %s', (engine) => {
   let w: InvoicingWorld;
@@ -134,14 +135,14 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     expect(report.issued.map((i: { number: string }) => i.number)).toEqual([seq + 1, seq + 2].map((n) => `FV2026${String(n).padStart(5, '0')}`));
     const client = 'Zákazník bez smlouvy s.r.o.';
     // Refusals name the client (and the number once there is one), not only the internal id.
-    expect(report.notIssued).toEqual([{ id: blocked, clientName: client, number: null, code: 'draft_blocked', reason: expect.stringContaining('no rate') }]);
+    expect(report.notIssued).toEqual([{ id: blocked, clientId: w.clientId, clientName: client, number: null, code: 'draft_blocked', reason: expect.stringContaining('no rate'), details: [expect.objectContaining({ code: 'blocked', message: 'no rate' })] }]);
     expect((await get(a)).json().taxableSupplyDate).toBe('2026-09-30');
     const byIds = await w.req(w.manager.auth, 'POST', '/api/v1/invoices/issue', { ids: [a, 987654] });
     expect(byIds.json()).toEqual({
       issued: [],
       notIssued: [
-        { id: a, clientName: client, number: report.issued[0].number, code: 'already_issued', reason: expect.any(String) },
-        { id: 987654, clientName: '', number: null, code: 'not_found', reason: 'Invoice not found' },
+        { id: a, clientId: w.clientId, clientName: client, number: report.issued[0].number, code: 'already_issued', reason: expect.any(String) },
+        { id: 987654, clientId: null, clientName: '', number: null, code: 'not_found', reason: 'Invoice not found' },
       ],
     });
     for (const bad of [{ period: '2026-13' }, { ids: [] }, { period: '2026-10', ids: [1] }, {}]) {
@@ -481,7 +482,7 @@ describe.each(testEngines())('issuing drafts of billing runs on %s', (engine) =>
   });
   it("shows a run's drafts as they are now: edited amounts, issued with number, replaced by a later run", async () => {
     const { systemContext } = await import('../src/modules/identity/index.ts');
-    const client = await w.t.services.customers.create(systemContext, { name: 'Příklad Běh s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const client = await w.t.services.customers.create(systemContext, { name: 'Příklad Běh s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient });
     const ticket = await w.req(w.operator.auth, 'POST', '/api/v1/tickets', { clientId: client.id, subject: 'Údržba', queueId: w.queueId });
     const rec = await w.log(w.manager.auth, { kind: 'work', date: '2026-06-10', startTime: '09:00', minutes: 60, workTypeId: w.wt.remote, description: 'Údržba' }, ticket.json().id);
     await db().updateTable('records').set({ state: 'approved' }).where('id', '=', rec.json().id).execute();
@@ -514,7 +515,7 @@ describe.each(testEngines())('issuing drafts of billing runs on %s', (engine) =>
 
   it('refuses to issue a draft the run blocked (a record without a price), naming the reason', async () => {
     const { systemContext } = await import('../src/modules/identity/index.ts');
-    const client = await w.t.services.customers.create(systemContext, { name: 'Školicí centrum a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 30 });
+    const client = await w.t.services.customers.create(systemContext, { name: 'Školicí centrum a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 30, ...invoiceableClient });
     const ticket = await w.req(w.operator.auth, 'POST', '/api/v1/tickets', { clientId: client.id, subject: 'Školení', queueId: w.queueId });
     const rec = await w.log(w.manager.auth, { kind: 'work', date: '2026-08-20', startTime: '09:00', minutes: 120, workTypeId: w.wt.unpriced, description: 'Školení' }, ticket.json().id);
     const priced = await w.log(w.manager.auth, { kind: 'work', date: '2026-08-21', startTime: '09:00', minutes: 60, workTypeId: w.wt.remote, description: 'Příprava' }, ticket.json().id);

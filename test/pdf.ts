@@ -18,3 +18,8 @@ export function pdfText(pdf: Buffer | string): string {
     : execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
   return text.replace(/[\s\u00a0]+/g, ' ');
 }
+
+/** A PDF's text line by line as printed (pdftotext's reading order), for tests of where lines break. */
+export function pdfLines(pdf: Buffer): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' }).split('\n').map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim());
+}

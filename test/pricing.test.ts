@@ -73,6 +73,16 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     expect(next.statusCode).toBe(201);
     expect(next.json()).toMatchObject({ country: 'CZ', category: 'reduced', rateBp: 1000, validTo: null });
     expect(details(await call(admin, 'POST', '/api/v1/vat-rates', { country: 'CZ', category: 'reduced', rateBp: 1000, validFrom: '2027-01-01' }))).toEqual(['validFrom:duplicate']);
+    // Before the latest rate of its country and category (between two, or before all): it would rewrite history.
+    for (const validFrom of ['2026-06-01', '2023-01-01']) {
+      const early = await call(admin, 'POST', '/api/v1/vat-rates', { country: 'CZ', category: 'reduced', rateBp: 1500, validFrom });
+      expect(early.statusCode, validFrom).toBe(409);
+      expect(early.json().error.code).toBe('before_latest_rate');
+      expect(details(early), validFrom).toEqual(['validFrom:before_latest_rate']);
+    }
+    // Other countries and categories have their own latest rate.
+    expect((await call(admin, 'POST', '/api/v1/vat-rates', { country: 'SK', category: 'zero', rateBp: 0, validFrom: '2026-06-01' })).statusCode).toBe(201);
+    expect(details(await call(admin, 'POST', '/api/v1/vat-rates', { country: 'SK', category: 'standard', rateBp: 2300, validFrom: '2027-01-01', validTo: '2026-12-31' }))).toEqual(['validTo:before_valid_from']);
     const bad = await call(admin, 'POST', '/api/v1/vat-rates', { country: 'CZE', category: 'luxury', rateBp: 12_000, validFrom: '2027-02-30' });
     expect(bad.statusCode).toBe(400);
     expect(details(bad)).toEqual(['country:invalid_format', 'category:invalid_enum', 'rateBp:too_big', 'validFrom:invalid_date']);
@@ -184,7 +194,8 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     kind: 'work', clientId, date: '2026-10-05', startTime: '09:00', minutes: 50, workTypeId: ids.remote, technicianId: technician.id, billable: true, ...over,
   });
   const price = async (over: Partial<PriceRecordInput>) => priceRecord(t.database.db, record(over));
-  const words = (r: PricedRecord) => renderExplanation(r.explanation, 'en');
+  // No-break spaces keep units with their numbers; compared here as plain spaces.
+  const words = (r: PricedRecord) => renderExplanation(r.explanation, 'en').map((l) => l.replace(/\u00a0/g, ' '));
 
   it('prices BILLING.md example A record by record, with costs', async () => {
     const results = [
@@ -206,13 +217,13 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     expect(words(results[1]!)).toEqual([
       'Price list "Standard 2026" (the default), version valid from 1 Jan 2026, prices in CZK',
       'Rate for On-site: 1,000.00/h',
-      'Time class Out of hours: Mon 12 Oct 2026 18:30 is outside business hours Mon–Fri 08:00–17:00; surcharge 50 %',
+      'Time class Out of hours: Mon 12 Oct 2026 18:30 is outside business hours Mon–Fri 08:00–17:00; surcharge 50%',
       '100 min rounded up to the 15-min increment: 105 min',
-      '105 min × 1,000.00/h × 150 % = 2,625.00',
+      '105 min × 1,000.00/h × 150% = 2,625.00',
       'Internal cost: 100 min × 450.00/h = 750.00 CZK',
     ]);
     expect(words(results[4]!)).toContain('Minimum for On-site 60 min (price list) applies: 60 min billable');
-    expect(words(results[4]!).join('\n')).toContain('28 Oct 2026 is a public holiday in CZ (Independent Czechoslovak State Day); surcharge 100 %');
+    expect(words(results[4]!).join('\n')).toContain('28 Oct 2026 is a public holiday in CZ (Independent Czechoslovak State Day); surcharge 100%');
     expect(words(results[2]!)).toContain('36 km × 12.00 = 432.00');
   });
 

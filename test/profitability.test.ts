@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/platform/db/index.ts';
 import { testEngines } from './db.ts';
 import { recordsWorld, type RecordsWorld } from './records.fixture.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 /**
  * Profitability over real databases. The records of BILLING.md example B are
@@ -182,7 +183,7 @@ describe.each(testEngines())('profitability on %s', (engine) => {
   });
 
   it('counts drafts only when asked, and filters by client and contract', async () => {
-    const other = await w.t.services.customers.create({ actor: { userId: 0, name: 'system', roles: ['admin'], clientId: null, tokenId: null }, ip: null }, { name: 'Jiný klient a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const other = await w.t.services.customers.create({ actor: { userId: 0, name: 'system', roles: ['admin'], clientId: null, tokenId: null }, ip: null }, { name: 'Jiný klient a.s.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient });
     await seedInvoice(db, { clientId: other.id, period: '2026-10', state: 'draft', lines: [{ kind: 'manual', net: 1_000_00 }] });
     expect((await report('from=2026-10&to=2026-10&groupBy=client')).rows.map((r) => r.key)).toEqual([String(w.clientId)]);
     const preview = await report('from=2026-10&to=2026-10&groupBy=client&includeDrafts=true');

@@ -52,6 +52,66 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     w.t.clock.set('2026-11-02T09:00:00.000Z');
   });
 
+  it('stops a timer with what was corrected while stopping: date, start or none, minutes or an end, work type, notes', async () => {
+    w.t.clock.set('2026-10-31T09:00:00.000Z'); // Saturday 10:00 in Prague
+    const start = () => w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers', payload: { ticketId: w.ticket.id, workTypeId: w.wt.remote, description: 'Měřeno' } });
+    const stop = (payload: object) => w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload });
+    const running = async () => (await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json().timer;
+
+    expect((await start()).statusCode).toBe(201);
+    w.t.clock.advance(60_000 + 5_000);
+    // What the stop dialog fills in: the entry's date and start in the provider's time zone, and the minutes so far.
+    expect(await running()).toMatchObject({ localStart: { date: '2026-10-31', time: '10:00' }, elapsedMinutes: 2 });
+    const corrected = await stop({ minutes: 45, workTypeId: w.wt.onSite, description: 'Výměna čidla', internalNote: 'Klíč u vrátného', billable: true });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json()).toMatchObject({
+      date: '2026-10-31', startTime: '10:00', minutes: 45, workType: { id: w.wt.onSite }, description: 'Výměna čidla', internalNote: 'Klíč u vrátného',
+      timeClass: 'weekend_holiday', amountMinor: 2_000_00,
+    });
+    expect(await running()).toBeNull();
+
+    // Without a start the Saturday is priced as business hours (BILLING.md: no start, normal).
+    await start();
+    const noStart = await stop({ startTime: null, minutes: 30 });
+    expect(noStart.json()).toMatchObject({ startTime: null, minutes: 30, timeClass: 'normal', description: 'Měřeno', workType: { id: w.wt.remote } });
+
+    // An end instead of minutes; another date.
+    await start();
+    const ended = await stop({ date: '2026-10-30', startTime: '09:00', endTime: '10:30' });
+    expect(ended.json()).toMatchObject({ date: '2026-10-30', startTime: '09:00', minutes: 90, timeClass: 'normal' });
+
+    // A correction that does not pass is refused by field, and the timer keeps running.
+    await start();
+    const backwards = await stop({ startTime: '12:00', endTime: '11:00' });
+    expect([backwards.statusCode, backwards.json().error.details[0]]).toEqual([400, expect.objectContaining({ path: 'endTime', code: 'end_before_start' })]);
+    expect((await stop({ startTime: '9:00' })).statusCode).toBe(400);
+    expect(await running()).toMatchObject({ ticket: { id: w.ticket.id } });
+    expect((await w.t.request(w.tech.auth, { method: 'DELETE', url: '/api/v1/timers/me' })).statusCode).toBe(204);
+    w.t.clock.set('2026-11-02T09:00:00.000Z');
+  });
+
+  it('says what a date is for the time class of work on a ticket: business day, outside the hours, public holiday', async () => {
+    const day = (ticketId: number, date: string) => w.t.request(w.tech.auth, { method: 'GET', url: `/api/v1/tickets/${ticketId}/records/work-day?date=${date}` });
+    expect((await day(w.ticket.id, '2026-10-30')).json()).toEqual({ date: '2026-10-30', dayKind: 'business_day' }); // Friday
+    expect((await day(w.ticket.id, '2026-10-31')).json()).toEqual({ date: '2026-10-31', dayKind: 'non_business_day' }); // Saturday
+    expect((await day(w.ticket.id, '2026-10-28')).json()).toEqual({ date: '2026-10-28', dayKind: 'holiday' }); // a Wednesday, Czech statehood day
+    // The business days are those of the list that prices the ticket's records: a client whose list works on Saturdays.
+    const client = await w.t.services.customers.create(systemContext, { name: 'Sobotní provoz s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+    const admin = (method: 'POST' | 'PUT', url: string, payload: object) => w.t.request(w.admin.auth, { method, url, payload });
+    const list = (await admin('POST', '/api/v1/price-lists', { name: 'Šest dní', currency: 'CZK' })).json();
+    expect((await admin('POST', `/api/v1/price-lists/${list.id}/versions`, { validFrom: '2026-01-01', terms: { businessHours: { weekdays: [1, 2, 3, 4, 5, 6], start: '07:00', end: '19:00' } } })).statusCode).toBe(201);
+    expect((await admin('PUT', `/api/v1/clients/${client.id}/price-list`, { priceListId: list.id })).statusCode).toBe(200);
+    const saturdays = await w.t.request(w.operator.auth, { method: 'POST', url: '/api/v1/tickets', payload: { clientId: client.id, subject: 'Sobotní servis', queueId: w.queueId } });
+    expect((await day(saturdays.json().id, '2026-10-31')).json().dayKind).toBe('business_day');
+    expect((await day(saturdays.json().id, '2026-11-01')).json().dayKind).toBe('non_business_day');
+    // Bad input is a 400 naming the date; a ticket the technician cannot see is not found.
+    for (const date of ['2026-02-30', '31.10.2026', '1999-12-31']) {
+      const res = await day(w.ticket.id, date);
+      expect([res.statusCode, res.json().error.details?.[0]?.path], date).toEqual([400, expect.stringMatching(/(^|\.)date$/)]);
+    }
+    expect((await day(987654, '2026-10-30')).statusCode).toBe(404);
+  });
+
   it('sums a week by technician × day and by ticket, billable apart, money per field scope', async () => {
     const other = await w.newTicket('Second ticket');
     const days: [string, number, boolean, number?][] = [['2026-10-19', 60, true], ['2026-10-20', 30, false], ['2026-10-20', 45, true, other.id], ['2026-10-25', 15, true], ['2026-10-26', 99, true]];

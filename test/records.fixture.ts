@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { systemContext } from '../src/modules/identity/index.ts';
 import type { Engine } from '../src/platform/db/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
+import { invoiceableClient } from './buyer.fixture.ts';
 
 /**
  * The world of BILLING.md example A, built through the API: the catalogue, the
@@ -42,7 +43,7 @@ export async function recordsWorld(engine: Engine): Promise<RecordsWorld> {
     expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
-  const client = await t.services.customers.create(systemContext, { name: 'Zákazník bez smlouvy s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 });
+  const client = await t.services.customers.create(systemContext, { name: 'Zákazník bez smlouvy s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, ...invoiceableClient });
   const workType = async (code: string, name: string, billableDefault = true) => (await post('/api/v1/work-types', { code, name, billableDefault })).id as number;
   const wt = {
     remote: await workType('remote', 'Vzdálená podpora'),

@@ -38,7 +38,8 @@ describe.each(testEngines())('ticket count on %s', (engine) => {
       clients.push((await t.services.customers.create(systemContext, { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id);
     }
     queueA = (await post('/api/v1/queues', { code: 'count_a', name: 'Count A', members: [operator.id] })).id;
-    queueB = (await post('/api/v1/queues', { code: 'count_b', name: 'Count B', members: [] })).id;
+    // The operator is given tickets of queue B while a member, then leaves it: they stay assigned to him, out of his lists.
+    queueB = (await post('/api/v1/queues', { code: 'count_b', name: 'Count B', members: [operator.id] })).id;
     teamId = (await t.services.helpdesk.queues.createTeam(systemContext, { name: 'Počítači', members: [operator.id], active: true })).id;
     await post('/api/v1/dimensions', { code: 'service', name: 'Service', values: [{ code: 'printing', name: 'Printing' }, { code: 'email', name: 'E-mail' }] });
     await post('/api/v1/dimensions', { code: 'area', name: 'Area', values: [{ code: 'hq', name: 'HQ' }] });
@@ -78,6 +79,8 @@ describe.each(testEngines())('ticket count on %s', (engine) => {
         expect(moved.statusCode, moved.body).toBe(200);
       }
     }
+    const left = await t.request(admin.auth, { method: 'PATCH', url: `/api/v1/queues/${queueB}`, payload: { members: [] } });
+    expect(left.statusCode, left.body).toBe(200);
     t.clock.set(new Date(at + 3_600_000).toISOString());
   });
   afterAll(() => t.close());

@@ -130,6 +130,9 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     for (const hidden of ['Náklad', '3 200,00', '1 600,00']) expect(techText).not.toContain(hidden);
     const managerText = pdfText((await call(w.manager.auth, 'GET', `/api/v1/stock-documents/${slip.id}/pdf`)).rawPayload);
     for (const expected of ['Nákladová cena za MJ', 'Náklad', '1 600,00 Kč', '3 200,00 Kč', '3 780,00 Kč']) expect(managerText).toContain(expected);
+    // The client's stored address prints as an address, never as the JSON it is kept in.
+    for (const expected of ['Nádražní 5', '602 00 Brno', 'Česká republika']) expect(managerText).toContain(expected);
+    expect(managerText).not.toMatch(/[{}"]|postalCode/);
 
     // A return: stock back at the original cost, a negative record at the original price.
     const ret = await ok(w.tech.auth, 'POST', '/api/v1/stock-documents', { kind: 'return', date: DATE, warehouseId: van, returnsDocumentId: slip.id, lines: [{ itemId: ssd, quantity: '1' }], confirm: true });
@@ -141,6 +144,16 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     expect(tooMany.json().error).toMatchObject({ code: 'return_exceeds_issue', item: 'SSD 1 TB', unit: 'pcs', slip: 'VY202600001', returnable: '1', given: '2' });
     expect((await call(w.admin.auth, 'GET', `/api/v1/stock-documents/${ret.id}/pdf`)).statusCode).toBe(200);
 
+    // Lists carry each confirmed document's cost total (summed in one query), as the detail does; a draft has none yet.
+    const pending = await ok(w.admin.auth, 'POST', '/api/v1/stock-documents', { kind: 'receipt', date: DATE, warehouseId: store, lines: [{ itemId: ssd, quantity: '1', unitPriceMinor: 1_000_00 }] });
+    const totals = (list: { items: { number: string | null; totalCostMinor?: number | null }[] }) => list.items.map((d) => [d.number, d.totalCostMinor]);
+    expect(totals(await ok(w.admin.auth, 'GET', '/api/v1/stock-documents?kind=receipt'))).toEqual([[null, null], ['PR202600002', 17_000_00], ['PR202600001', 15_000_00]]);
+    expect(totals(await ok(w.manager.auth, 'GET', '/api/v1/stock-documents?kind=issue'))).toEqual([['VY202600001', 3_200_00]]);
+    expect(totals(await ok(w.manager.auth, 'GET', '/api/v1/stock-documents?kind=return'))).toEqual([['VR202600001', 1_600_00]]);
+    expect(totals(await ok(w.admin.auth, 'GET', '/api/v1/stock-documents?kind=transfer'))).toEqual([['PV202600001', 16_000_00]]);
+    expect((await ok(w.operator.auth, 'GET', '/api/v1/stock-documents?kind=receipt')).items.every((d: object) => !('totalCostMinor' in d))).toBe(true);
+    expect((await call(w.admin.auth, 'DELETE', `/api/v1/stock-documents/${pending.id}`)).statusCode).toBe(204);
+
     const onTicket = await ok(w.tech.auth, 'GET', `/api/v1/tickets/${w.ticket.id}/stock-documents`);
     expect(onTicket.items.map((d: { number: string }) => d.number).sort()).toEqual(['VR202600001', 'VY202600001']);
 
@@ -151,6 +164,17 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
       ['-2', '8', 12_800_00],
       ['1', '9', 14_400_00],
     ]);
+  });
+
+  it("names the currency stock is valued in: the provider's, EUR once the provider is Slovak", async () => {
+    expect(await ok(w.tech.auth, 'GET', '/api/v1/stock-valuation')).toEqual({ currency: 'CZK' });
+    await ok(w.admin.auth, 'PUT', '/api/v1/pricing-settings', { providerCountry: 'SK' });
+    try {
+      expect(await ok(w.operator.auth, 'GET', '/api/v1/stock-valuation')).toEqual({ currency: 'EUR' });
+    } finally {
+      await ok(w.admin.auth, 'PUT', '/api/v1/pricing-settings', { providerCountry: 'CZ' });
+    }
+    expect(await ok(w.manager.auth, 'GET', '/api/v1/stock-valuation')).toEqual({ currency: 'CZK' });
   });
 
   it('refuses bad input with a clear 4xx and changes nothing', async () => {

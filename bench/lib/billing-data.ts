@@ -34,6 +34,8 @@ export async function generateBillingMonth(db: Db, o: { clients: number; records
   const workTypes = await ids('work_types', ['remote', 'onsite', 'dev'].map((code) => ({ code: `b_${code}`, name: `Bench ${code}`, created_at: at, updated_at: at })));
   const clients = await ids('clients', Array.from({ length: CLIENTS }, (_, i) => ({
     name: `Klient ${i}`, search_text: `klient ${i}`, country: 'CZ', language: 'cs', currency: 'CZK', payment_terms_days: 14, active: 1, version: 1, created_at: at, updated_at: at,
+    // Issuing needs the customer's address (a tax document states it).
+    registered_address: JSON.stringify({ street: `Nádražní ${i + 1}`, city: 'Brno', postalCode: '602 00', country: 'CZ' }),
   })));
   // Tickets: copies of one made the ordinary way would need the whole helpdesk; a minimal valid row per client.
   const queue = await db.selectFrom('queues').select('id').executeTakeFirstOrThrow();

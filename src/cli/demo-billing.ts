@@ -8,9 +8,39 @@
 import type { Services } from '../app.ts';
 import { systemContext, type RequestContext } from '../modules/identity/index.ts';
 
+/** A client of the examples as created (the clients API's body, less what every example shares). */
+export interface ExampleClient {
+  name: string;
+  companyId: string;
+  vatId: string;
+  registeredAddress: { street: string; city: string; postalCode: string; country: string };
+  /** Each has a billing e-mail, so its invoices can be sent from the demo (the built-in mail server shows them). */
+  email: string;
+}
+
+/**
+ * The examples' clients: Czech companies with an IČO, a VAT id and a registered
+ * address, so their invoices are complete tax documents (issuing refuses a
+ * client without an address).
+ */
+export const EXAMPLE_CLIENTS: Readonly<Record<'a' | 'b' | 'c', ExampleClient>> = {
+  a: {
+    name: 'Příklad A – Zákazník bez smlouvy s.r.o.', companyId: '06521789', vatId: 'CZ06521789',
+    registeredAddress: { street: 'Palackého 1021/14', city: 'Pardubice', postalCode: '530 02', country: 'CZ' }, email: 'fakturace@priklad-a.cz',
+  },
+  b: {
+    name: 'Příklad B – Paušál s.r.o.', companyId: '17340594', vatId: 'CZ17340594',
+    registeredAddress: { street: 'Jungmannova 745/3', city: 'Praha 1', postalCode: '110 00', country: 'CZ' }, email: 'fakturace@priklad-b.cz',
+  },
+  c: {
+    name: 'Příklad C – Předplacené hodiny s.r.o.', companyId: '29123453', vatId: 'CZ29123453',
+    registeredAddress: { street: 'Pražská 812/27', city: 'Plzeň', postalCode: '301 00', country: 'CZ' }, email: 'fakturace@priklad-c.cz',
+  },
+};
+
 /** What building the examples needs to do, whatever the channel. */
 export interface BillingExamplesBackend {
-  client(name: string): Promise<number>;
+  client(client: ExampleClient): Promise<number>;
   contract(body: Record<string, unknown>): Promise<number>;
   /** A ticket of the client, linked to the contract (or to none). */
   ticket(clientId: number, subject: string, contractId: number | null): Promise<number>;
@@ -48,11 +78,7 @@ const VAT_21 = 2100;
 
 export async function buildBillingExamples(api: BillingExamplesBackend, cat: BillingExamplesCatalogue): Promise<BillingExamples> {
   const work = (date: string, startTime: string, minutes: number, workTypeId: number, description: string) => ({ kind: 'work', date, startTime, minutes, workTypeId, description });
-  const clients = {
-    a: await api.client('Příklad A – Zákazník bez smlouvy s.r.o.'),
-    b: await api.client('Příklad B – Paušál s.r.o.'),
-    c: await api.client('Příklad C – Předplacené hodiny s.r.o.'),
-  };
+  const clients = { a: await api.client(EXAMPLE_CLIENTS.a), b: await api.client(EXAMPLE_CLIENTS.b), c: await api.client(EXAMPLE_CLIENTS.c) };
   const scope = { workTypeIds: [cat.remote, cat.onSite], coversTravel: false, unitFeeIds: [] };
   // Every term spelled out: the services take the complete contract (the API would fill these defaults).
   const terms = {
@@ -113,19 +139,11 @@ export async function buildBillingExamples(api: BillingExamplesBackend, cat: Bil
   return { clients, contracts, records: { a, b, c }, septemberInvoiceId: septemberDraft.invoiceId };
 }
 
-/** 'Příklad B – Paušál s.r.o.' → 'fakturace@priklad-b.cz'. */
-function demoBillingEmail(name: string): string | null {
-  const letter = /^Příklad ([ABC])\b/.exec(name)?.[1];
-  return letter ? `fakturace@priklad-${letter.toLowerCase()}.cz` : null;
-}
-
 /** The demo's backend: the same services the API uses, acting as the demo's manager (who may log, approve, run and issue). */
 export function demoBillingBackend(services: Services, people: { managerId: number; managerName: string; warehouseId: number; ssdItemId: number }): BillingExamplesBackend {
   const ctx: RequestContext = { actor: { userId: people.managerId, name: people.managerName, roles: ['admin'], clientId: null, tokenId: null }, ip: null };
   return {
-    // Each example client has a billing e-mail, so its invoices can be sent from the demo (the built-in mail server shows them).
-    client: async (name) =>
-      (await services.customers.create(systemContext, { name, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, email: demoBillingEmail(name) })).id,
+    client: async (client) => (await services.customers.create(systemContext, { ...client, country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id,
     contract: async (body) => (await services.contracts.create(ctx, body as Parameters<Services['contracts']['create']>[1])).id,
     ticket: async (clientId, subject, contractId) => {
       const ticket = await services.tickets.create(ctx, {

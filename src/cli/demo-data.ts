@@ -109,14 +109,15 @@ export async function seedDemo(services: Services): Promise<void> {
   const items = await seedDemoItems(services);
   await seedDemoPricing(services, { clientId: clientIds[0]!, technicianIds: workers, ssdItemId: items.ssd });
   const technician = DEMO_USERS.find((u) => u.role === 'technician')!;
-  if (userIds.technician) await seedDemoWarehouses(services, { technician: { id: userIds.technician, name: technician.name }, operatorId: userIds.operator });
+  const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
+  const managerPerson = userIds.manager ? { id: userIds.manager, name: manager.name } : undefined;
+  if (userIds.technician) await seedDemoWarehouses(services, { technician: { id: userIds.technician, name: technician.name }, operatorId: userIds.operator, manager: managerPerson }, items.byCode);
   // The supplier on invoices (Settings → Company): a Czech VAT payer with a bank account and IBAN.
   await services.company.update(systemContext, DEMO_COMPANY);
   await seedDemoFlatFeeContract(services, clientIds[3]!);
   await seedDemoSla(services, clientIds[2]!);
   await seedDemoTickets(services, userIds, clientIds, contactIds);
   // BILLING.md's examples A, B and C with C's September issued: run October 2026 to see their invoices.
-  const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
   if (userIds.manager) await seedDemoBillingExamples(services, { managerId: userIds.manager, managerName: manager.name, ssdItemId: items.ssd });
 }
 

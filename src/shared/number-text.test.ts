@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountText, numberMarks, quantityText, wholeNumberText, type NumberTextLanguage } from './number-text.ts';
+import { amountText, keepUnitsWithNumbers, numberMarks, percentText, quantityText, wholeNumberText, type NumberTextLanguage } from './number-text.ts';
 
 const LANGUAGES = ['cs', 'sk', 'en'] as const;
 const plain = (text: string) => text.replaceAll('\u00a0', ' ');
@@ -47,6 +47,23 @@ describe('number text', () => {
     expect(wholeNumberText(1_234, 'cs')).toBe('1\u00a0234');
     expect(wholeNumberText(-999, 'en')).toBe('-999');
     expect(wholeNumberText(1_000_000, 'en')).toBe('1,000,000');
+  });
+
+  it('writes percentages with the sign kept on the number’s line in Czech and Slovak, as English writes them in English', () => {
+    expect(percentText(2100, 'cs')).toBe('21\u00a0%');
+    expect(percentText(1050, 'sk')).toBe('10,5\u00a0%');
+    expect(percentText(5, 'cs')).toBe('0,05\u00a0%');
+    expect(percentText(5000, 'en')).toBe('50%');
+    expect(percentText(-1250, 'en')).toBe('-12.5%');
+    expect(percentText(1_000_000, 'cs')).toBe('10\u00a0000\u00a0%');
+  });
+
+  it('keeps a unit on its number’s line in texts written before, and changes nothing else', () => {
+    expect(keepUnitsWithNumbers('Práce u zákazníka – mimo pracovní dobu (+50 %)')).toBe('Práce u zákazníka – mimo pracovní dobu (+50\u00a0%)');
+    expect(keepUnitsWithNumbers('Interní náklad: 180 min × 450,00/h = 1\u00a0350,00 CZK')).toBe('Interní náklad: 180\u00a0min × 450,00/h = 1\u00a0350,00\u00a0CZK');
+    expect(keepUnitsWithNumbers('1 h 45 min, 36 km, 2 ks, 100 % = 3 000,00 Kč')).toBe('1\u00a0h 45\u00a0min, 36\u00a0km, 2\u00a0ks, 100\u00a0% = 3 000,00\u00a0Kč');
+    // A word that merely starts like a unit, and numbers followed by words, stay as they are.
+    for (const text of ['Paušál 2026 – Předplacené hodiny', 'Servis 2 hodiny', 'Výjezd 1 km2', 'Pásmo 2 minimum', 'T2026-000005 Správa']) expect(keepUnitsWithNumbers(text)).toBe(text);
   });
 
   it('refuses what is not a safe integer instead of writing a wrong number', () => {

@@ -64,3 +64,33 @@ export function quantityText(milli: number, language: NumberTextLanguage): strin
   const fraction = String(abs % QUANTITY_SCALE).padStart(3, '0').replace(/0+$/, '');
   return decimalText(milli < 0, Math.floor(abs / QUANTITY_SCALE), fraction, language);
 }
+
+/**
+ * A percentage given in basis points (hundredths of a percent) as the language
+ * writes it: 2100 → "21 %" (cs/sk, the sign after a no-break space, so a line
+ * never breaks before it) or "21%" (en); 1050 → "10,5 %", 5 → "0,05 %".
+ */
+export function percentText(bp: number, language: NumberTextLanguage): string {
+  assertSafe(bp, 'percentage in basis points');
+  const abs = Math.abs(bp);
+  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const number = decimalText(bp < 0, Math.floor(abs / 100), fraction, language);
+  return language === 'en' ? `${number}%` : `${number}${NBSP}%`;
+}
+
+/**
+ * Units that are written after a number and must stay on its line: the percent
+ * sign, currencies, and the units of work, travel and material lines.
+ */
+const UNIT_AFTER_NUMBER = /(\d) (?=(?:%|Kč|€|CZK|EUR|h|min|km|ks|pcs)(?=$|[\s)\]/.,;:×=+–-]))/g;
+
+/**
+ * A text written before numbers were given no-break spaces (a stored line text
+ * such as "Práce – mimo pracovní dobu (+50 %)", or a sentence with "1 350,00 CZK")
+ * with the space between a number and the unit after it made a no-break one:
+ * printed, the unit stays on the number's line. Nothing else changes, so the
+ * text reads exactly as stored.
+ */
+export function keepUnitsWithNumbers(text: string): string {
+  return text.replace(UNIT_AFTER_NUMBER, `$1${NBSP}`);
+}

@@ -8,7 +8,7 @@
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, plain, useDemoServer } from './harness.ts';
+import { apiCall, plain, typeInto, useDemoServer } from './harness.ts';
 
 const ADMIN = 'admin@kontor.demo';
 const STEP_MS = 10_000;
@@ -113,6 +113,39 @@ describe('Administration journey in the browser', () => {
     expect((await ticketRow.getByTestId('audit-entity-label').innerText()).trim()).toMatch(/^T\d{4}-\d{6}$/);
     expect(await ticketRow.innerText()).not.toMatch(/#\d/);
     await shot(page, 'audit-ticket-numbers');
+  }, JOURNEY_MS);
+
+  test('audit log: a change names the people and things it refers to, its fields in Czech, a deleted calendar by its id', async () => {
+    const page = await signedInPage();
+    // A ticket's creation recorded its client, queue and priority as ids and a code.
+    await page.goto('/admin/audit?entity=ticket&action=create');
+    const created = page.locator('[data-testid^="audit-row-"][data-entity="ticket"][data-action="create"]').last();
+    await created.waitFor();
+    await created.click();
+    const id = (await created.getAttribute('data-testid'))!.replace('audit-row-', '');
+    const diff = page.getByTestId(`audit-diff-${id}`);
+    await diff.waitFor();
+    const field = (path: string) => diff.locator('tr').filter({ has: page.locator(`td[data-path="${path}"]`) });
+    expect(await field('queueId').locator('td').first().innerText()).toBe('Fronta');
+    expect(await field('queueId').locator('td').nth(1).innerText()).toMatch(/^Servisní pracoviště #\d+$/);
+    expect(await field('clientId').locator('td').first().innerText()).toBe('Klient');
+    expect(await field('clientId').locator('td').nth(1).innerText()).toMatch(/^[^\d#].* #\d+$/);
+    expect(await field('priority').locator('td').nth(1).innerText()).toMatch(/^P\d · \S+/);
+    expect(await diff.locator('td[data-path="queueId"]').getAttribute('title')).toBe('queueId');
+    await shot(page, 'audit-names');
+
+    // A calendar deleted since: its entries show its id, marked deleted, and what they recorded.
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const calendar = await apiCall<{ id: number }>(page, 'POST', '/calendars', { name: 'E2E kalendář na chvíli', timeZone: 'Europe/Prague', weekly: { 1: [{ start: '08:00', end: '16:00' }] } });
+    expect((await page.request.delete(`/api/v1/calendars/${calendar.id}`, { headers: { 'x-csrf-token': csrfToken } })).status()).toBe(204);
+    await page.goto(`/admin/audit?entity=calendar&entityId=${calendar.id}`);
+    const gone = page.locator('[data-testid^="audit-row-"][data-entity="calendar"][data-action="create"]');
+    await gone.getByTestId('audit-entity-deleted').waitFor();
+    expect((await gone.getByTestId('audit-entity-deleted').innerText()).trim()).toBe(`#${calendar.id} (smazáno)`);
+    await gone.click();
+    await expect.poll(() => page.locator('[data-testid^="audit-diff-"]').innerText()).toContain('E2E kalendář na chvíli');
+    expect(await page.locator('[data-testid^="audit-diff-"]').innerText()).toContain('Časové pásmo');
+    await shot(page, 'audit-deleted-calendar');
   }, JOURNEY_MS);
 
   test('process editor: a state that holds a ticket cannot go (409); a new waiting state with transitions is saved', async () => {
@@ -420,5 +453,153 @@ describe('Administration journey in the browser', () => {
     expect(await surcharge.inputValue()).toContain('1500');
     const standard = await apiCall<{ versions: Array<{ terms: { surchargePct: Record<string, number> } }> }>(page, 'GET', '/price-lists/1');
     expect(standard.versions[0]!.terms.surchargePct.out_of_hours).toBe(50);
+  }, JOURNEY_MS);
+
+  test('pricing: N on every list with a "New" button; a VAT rate refused at its date before the latest one, then added; material prices on a price list', async () => {
+    const page = await signedInPage({ width: 1366, height: 900 });
+    const help = page.getByTestId('shortcut-help');
+    const helpListsN = async (where: string) => {
+      await page.keyboard.press('?');
+      await help.waitFor();
+      expect(await help.getByTestId('shortcut-page-create').locator('kbd').allTextContents(), where).toEqual(['N']);
+      await page.keyboard.press('Escape');
+      await help.waitFor({ state: 'detached' });
+    };
+    for (const list of [
+      { path: '/admin/pricing/lists', button: 'price-lists-new', modal: 'price-list-modal' },
+      { path: '/admin/pricing/work-types', button: 'work-types-new', modal: 'work-type-modal' },
+      { path: '/admin/pricing/levels', button: 'levels-new', modal: 'level-modal' },
+      { path: '/admin/pricing/zones', button: 'zones-new', modal: 'zone-modal' },
+      { path: '/admin/pricing/fees', button: 'fees-new', modal: 'unit-fee-modal' },
+    ]) {
+      await page.goto(list.path);
+      await page.getByTestId(list.button).waitFor();
+      await helpListsN(list.path);
+      await page.keyboard.press('n');
+      await page.getByTestId(list.modal).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId(list.modal).waitFor({ state: 'detached' });
+    }
+    // A contract opens its form with N as a client does.
+    await page.goto('/contracts');
+    await page.getByTestId('contracts-new').waitFor();
+    await helpListsN('/contracts');
+    await page.keyboard.press('n');
+    await page.waitForURL('**/contracts/new');
+
+    // A new VAT rate by keyboard: the dialog names the latest rate, and the server's refusals show at the date.
+    await page.goto('/admin/pricing/vat');
+    await page.locator('[data-testid="vat-new"]:not([disabled])').waitFor();
+    await helpListsN('/admin/pricing/vat');
+    await page.keyboard.press('n');
+    const modal = page.getByTestId('vat-modal');
+    await modal.waitFor();
+    expect(await page.getByTestId('vat-latest').innerText()).toMatch(/21\s%.*01\.01\.2024/);
+    await page.getByTestId('vat-percent').fill('23');
+    const validFrom = page.getByTestId('vat-validFrom');
+    const refusedAt = async (typed: string, text: string) => {
+      await typeInto(page, 'vat-validFrom', typed);
+      await page.getByTestId('vat-percent').press('Control+Enter');
+      await expect.poll(() => validFrom.getAttribute('aria-invalid')).toBe('true');
+      expect(await modal.innerText()).toContain(text);
+      expect(await page.getByTestId('vat-form-error').count()).toBe(0);
+    };
+    await refusedAt('1. 1. 2020', 'Začíná před poslední sazbou');
+    await shot(page, 'vat-rate-before-latest');
+    await refusedAt('1. 1. 2024', 'Od tohoto dne už jedna platí');
+    await typeInto(page, 'vat-validFrom', '1. 1. 2030');
+    await page.getByTestId('vat-percent').press('Control+Enter');
+    await modal.waitFor({ state: 'detached' });
+    const added = page.getByTestId('vat-table').locator('tr').filter({ hasText: '01.01.2030' });
+    await added.waitFor();
+    expect(await added.innerText()).toMatch(/CZ\s+Základní\s+23\s%/);
+    await shot(page, 'vat-rate-added');
+
+    // Material prices on the default list: the demo's SSD price with the item's own, one more added and saved
+    // with Ctrl+Enter, an item listed twice refused on its row. "Do" sits level with "Od".
+    await page.goto('/admin/pricing/lists/1');
+    const items = page.getByTestId('terms-items');
+    await items.waitFor();
+    await expect.poll(() => page.getByTestId('terms-itemPrices-0-itemId').inputValue()).toContain('SSD-1TB');
+    await expect.poll(() => page.getByTestId('terms-itemPrices-0-own').innerText()).toContain('Vlastní cena položky');
+    const start = (await page.getByTestId('terms-hours-start').boundingBox())!;
+    const end = (await page.getByTestId('terms-hours-end').boundingBox())!;
+    expect(Math.abs(end.y - start.y)).toBeLessThan(1);
+    await page.getByTestId('terms-itemPrices-add').click();
+    await page.getByTestId('terms-itemPrices-1-itemId').fill('RAM-16');
+    await page.getByRole('option', { name: /Paměť RAM 16 GB/ }).click();
+    await expect.poll(() => page.getByTestId('terms-itemPrices-1-itemId').inputValue()).toContain('RAM-16');
+    await page.getByTestId('terms-itemPrices-1-priceMinor').fill('1450');
+    await page.getByTestId('terms-itemPrices-1-priceMinor').press('Control+Enter');
+    await expect.poll(() => page.getByTestId('version-savebar').getAttribute('data-dirty')).toBe('false');
+    const saved = await apiCall<{ versions: Array<{ terms: { itemPrices: Array<{ itemId: number; priceMinor: number }> } }> }>(page, 'GET', '/price-lists/1');
+    expect(saved.versions[0]!.terms.itemPrices.map((p) => p.priceMinor)).toEqual([1_890_00, 1_450_00]);
+    await items.scrollIntoViewIfNeeded();
+    await shot(page, 'price-list-material-prices');
+
+    await page.getByTestId('terms-itemPrices-add').click();
+    await page.getByTestId('terms-itemPrices-2-itemId').fill('SSD-1TB');
+    await page.getByRole('option', { name: /SSD/ }).first().click();
+    await page.getByTestId('terms-itemPrices-2-priceMinor').fill('1');
+    await page.getByTestId('version-save').click();
+    await expect.poll(() => page.getByTestId('terms-itemPrices-2-error').innerText()).toContain('dvakrát');
+    await page.getByTestId('terms-itemPrices-2-remove').click();
+    await page.getByTestId('terms-itemPrices-1-remove').click();
+    await page.getByTestId('version-save').click();
+    await expect.poll(() => page.getByTestId('version-savebar').getAttribute('data-dirty')).toBe('false');
+    const back = await apiCall<{ versions: Array<{ terms: { itemPrices: unknown[] } }> }>(page, 'GET', '/price-lists/1');
+    expect(back.versions[0]!.terms.itemPrices).toHaveLength(1);
+  }, JOURNEY_MS);
+
+  test('the numbering series by their names; the bank account\'s values alone in monospace; a ticket offered only to whom its queue allows', async () => {
+    const page = await signedInPage({ width: 1366, height: 900 });
+    await page.goto('/admin/numbering');
+    const table = page.getByTestId('numbering-table');
+    await table.waitFor();
+    const names = await table.locator('tbody').innerText();
+    expect(names).toContain('Faktury');
+    for (const code of ['invoice', 'credit_note', 'issue_slip', 'return_slip', 'stock_count']) expect(names).not.toContain(code);
+
+    await page.goto('/admin/company');
+    const account = page.getByTestId('company-bankAccount');
+    await account.waitFor();
+    // In the browser: the computed font of an element (this file is type-checked without the DOM's types).
+    const fontOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el).fontFamily;
+    expect(await account.evaluate(fontOf)).toMatch(/mono/i);
+    expect(await page.locator(`label[for="${await account.getAttribute('id')}"]`).evaluate(fontOf)).not.toMatch(/mono/i);
+    // The example account number stays on one line, under the field as the other hints.
+    const example = page.getByText('19-2000145399/0800', { exact: true });
+    const box = (await example.boundingBox())!;
+    expect(box.height).toBeLessThan(24);
+    expect(box.y).toBeGreaterThan((await account.boundingBox())!.y);
+    await account.scrollIntoViewIfNeeded();
+    await shot(page, 'company-bank');
+
+    // The new-ticket page offers the desk's members and those who see every queue; the accountant is not there.
+    await page.goto('/tickets/new');
+    const assignee = page.getByTestId('ticket-assigneeId');
+    await assignee.waitFor();
+    await assignee.click();
+    await page.getByRole('option', { name: 'Tomáš Technik', exact: true }).waitFor();
+    const offered = await page.getByRole('option').allInnerTexts();
+    expect(offered.map((o) => o.trim()).sort()).toEqual(['Alena Správcová (Já)', 'Martin Vedoucí', 'Olga Dispečerová', 'Tomáš Technik']);
+    expect(await page.getByRole('listbox').innerText()).toContain('Členové fronty');
+    await shot(page, 'new-ticket-assignees');
+    await page.keyboard.press('Escape');
+    const staff = await apiCall<{ items: Array<{ id: number; name: string }> }>(page, 'GET', '/staff');
+    const accountant = staff.items.find((u) => u.name === 'Ivana Účetní')!;
+    const queues = await apiCall<{ items: Array<{ id: number; code: string }> }>(page, 'GET', '/queues');
+    const desk = queues.items.find((q) => q.code === 'service_desk')!;
+    const listed = await apiCall<{ items: Array<{ name: string }> }>(page, 'GET', `/tickets/assignees?queueId=${desk.id}`);
+    expect(listed.items.map((i) => i.name)).not.toContain(accountant.name);
+    // Nor does the server take her as the assignee of a new ticket.
+    const clients = await apiCall<{ items: Array<{ id: number }> }>(page, 'GET', '/clients?limit=1');
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const refused = await page.request.post('/api/v1/tickets', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { clientId: clients.items[0]!.id, subject: 'E2E: pro účetní', queueId: desk.id, assigneeId: accountant.id },
+    });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.details).toMatchObject([{ path: 'assigneeId', code: 'not_assignable' }]);
   }, JOURNEY_MS);
 });

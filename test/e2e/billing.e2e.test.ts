@@ -13,7 +13,9 @@
 // reads C's prepaid ledger under its work report in hours, issues all drafts, sees the
 // ledger of the prepaid contract on its contract page (table and chart in hours)
 // and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
-// runs October again: nothing of A, B or C is billed twice.
+// runs October again: nothing of A, B or C is billed twice. The accountant records a
+// payment on B's invoice and reverses it as mistyped: it stays listed, struck through
+// with the reason, and everything is due again.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -63,6 +65,17 @@ async function draftRows(page: Page): Promise<{ client: string; gross: number; t
   return out;
 }
 
+/** The document preview is as tall as the document it shows (scaled to its column): no white gap below it. */
+async function expectPreviewFits(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(`(() => {
+    const box = document.querySelector('[data-testid="invoice-preview-box"]');
+    const body = box?.querySelector('iframe')?.contentDocument?.body;
+    if (!box || !body || body.childElementCount === 0) return null;
+    const documentHeight = body.getBoundingClientRect().height * Number(box.getAttribute('data-scale'));
+    return Math.round(box.getBoundingClientRect().height - documentHeight);
+  })()`), { timeout: STEP_MS }).toBeLessThanOrEqual(4);
+}
+
 describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
   const exampleClients = new Map<keyof typeof TOTALS, string>();
 
@@ -85,8 +98,10 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
       await page.getByTestId(drafts.find((d) => d.gross === gross)!.testId).getByRole('link').click();
       await page.getByTestId('page-invoice').waitFor();
     };
+    // A draft leads back to its run.
     const backToRun = async () => {
-      await page.goBack();
+      expect(plain(await page.getByTestId('invoice-run-link').innerText())).toBe('Fakturační běh – říjen 2026');
+      await page.getByTestId('invoice-run-link').click();
       await page.getByTestId('page-billing-run').waitFor();
     };
     await openDraft(TOTALS.B);
@@ -101,10 +116,23 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(plain(await page.getByTestId('invoice-totals').innerText())).toContain('DPH: 1 352,40 Kč');
     expect(plain(await page.getByTestId('invoice-total').innerText())).toBe(`Celkem: ${czk(TOTALS.B)}`);
     expect(plain(await page.getByTestId('invoice-totals').innerText())).not.toContain('Zaokrouhlení');
+    // The draft as a document before it is issued: its preview, marked as a draft, the month in words, no gap below it.
+    const preview = page.frameLocator('[data-testid="invoice-preview"] iframe');
+    await expect.poll(async () => plain(await preview.locator('body').innerText()), { timeout: STEP_MS }).toContain('KONCEPT – není daňovým dokladem');
+    expect(plain(await preview.locator('body').innerText())).toMatch(/Období\s+říjen 2026/);
+    expect(plain(await preview.locator('body').innerText())).not.toContain('2026-10');
+    await expectPreviewFits(page);
+    // Its fee line names the month in words (written so by this run), as its kind's caption does.
+    const lines = plain(await page.getByTestId('invoice-lines').innerText());
+    expect(lines).toContain('Paušál říjen 2026 – ');
+    expect(lines).not.toContain('2026-10');
     await page.getByTestId('work-report-table').waitFor();
     const report = plain(await page.getByTestId('work-report-table').innerText());
     expect(report).toMatch(/pokryto/i);
-    expect(report).toMatch(/fakturováno/i);
+    // Nothing on a draft is invoiced yet: what it bills is "to be billed", in the rows and in the totals.
+    expect(report).toMatch(/k fakturaci/i);
+    expect(report).not.toMatch(/fakturováno/i);
+    expect(plain(await page.getByTestId('work-report-totals').innerText())).toMatch(/, k fakturaci 1 440,00 Kč$/);
     // Nothing of the report is cut or broken in its narrow columns: the outcome badges are whole
     // (not "FAKTUROVÁ…") and a ticket number stays on one line.
     const cut = await page.evaluate(`[...document.querySelectorAll('[data-testid^="wr-outcome-"] .mantine-Badge-label')]
@@ -123,6 +151,11 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     // opens the record's explanation as on the ticket (out-of-hours +50 %, 105 billable minutes); its invoice line's ⓘ the same.
     await backToRun();
     await openDraft(TOTALS.A);
+    // The call-out fee and the SSD count in the units their lines show.
+    await page.getByTestId('work-report-table').waitFor();
+    const quantities = await page.locator('[data-testid^="wr-quantity-"]').allInnerTexts();
+    expect(quantities.map(plain)).toEqual(expect.arrayContaining(['36 km', '1 výjezd', '2 ks']));
+    expect(quantities.map(plain)).not.toContain('1');
     const evening = page.getByTestId('work-report-table').locator('tr', { hasText: '18:30' });
     const whyText = await openWhy(evening);
     expect(whyText).toContain('Mimo pracovní dobu');
@@ -180,6 +213,8 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await server.signIn(page, 'manager@kontor.demo');
     await page.goto(`/invoices/${invoice.id}`);
     await page.getByTestId('page-invoice').waitFor();
+    await expectPreviewFits(page);
+    expect(plain(await page.frameLocator('[data-testid="invoice-preview"] iframe').locator('body').innerText())).toContain('Česká republika');
 
     await page.getByTestId('invoice-pdf').click();
     const plainHref = await page.getByTestId('invoice-pdf-plain').getAttribute('href');
@@ -208,6 +243,60 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await server.shot(page, 'invoice-sent');
   }, JOURNEY_MS);
 
+  test('the accountant records a payment of 5 000,50 Kč, reverses it as mistyped, and the invoice owes everything again', async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select(['invoices.id', 'invoices.state'])
+      .where('clients.name', '=', 'Příklad B – Paušál s.r.o.').where('invoices.state', 'in', ['issued', 'sent']).executeTakeFirstOrThrow();
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto(`/invoices/${invoice.id}`);
+    await page.getByTestId('page-invoice').waitFor();
+    const due = async () => plain(await page.getByTestId('invoice-due').innerText());
+    expect(await due()).toBe(`K úhradě: ${czk(TOTALS.B)}`);
+
+    await page.getByTestId('invoice-pay').click();
+    await page.getByTestId('payment-modal').waitFor();
+    await page.getByTestId('payment-amount').fill('5000,50');
+    await page.getByTestId('payment-note').fill('Výpis 11/2026');
+    await page.getByTestId('payment-save').click();
+    await page.getByTestId('payment-modal').waitFor({ state: 'hidden' });
+    const payments = page.getByTestId('invoice-payments');
+    const payment = payments.locator('tr[data-reversed="false"]');
+    await payment.waitFor();
+    // The payment's row has its note in a column of its own.
+    expect(plain(await payment.getByTestId('payment-amount-cell').innerText())).toBe('5 000,50 Kč');
+    expect(plain(await payment.getByTestId('payment-note-cell').innerText())).toBe('Výpis 11/2026');
+    await expect.poll(due, { timeout: STEP_MS }).toBe(`K úhradě: ${czk(TOTALS.B - 5_000_50)}`);
+    await server.shot(page, 'payment-recorded');
+
+    // Mistyped: reversed with a reason (required), never deleted.
+    await payment.getByTestId('payment-reverse').click();
+    const modal = page.getByTestId('reverse-modal');
+    await modal.waitFor();
+    expect(plain(await modal.getByTestId('reverse-summary').innerText())).toContain('5 000,50 Kč · Výpis 11/2026');
+    await modal.getByTestId('reverse-confirm').click();
+    await modal.getByText('Důvod je povinný').waitFor();
+    await modal.getByTestId('reverse-reason').fill('Překlep v částce, správně 5 000,00');
+    await server.shot(page, 'payment-reverse-dialog');
+    await modal.getByTestId('reverse-confirm').click();
+    await modal.waitFor({ state: 'hidden' });
+    const reversed = payments.locator('tr[data-reversed="true"]');
+    await reversed.waitFor();
+    // Still listed, struck through, with when, by whom and why; it cannot be reversed again.
+    expect(plain(await reversed.getByTestId('payment-amount-cell').innerText())).toBe('5 000,50 Kč');
+    const decoration = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }).getComputedStyle(el).textDecorationLine;
+    expect(await reversed.getByTestId('payment-amount-cell').evaluate(decoration)).toBe('line-through');
+    expect(plain(await payments.getByTestId('payment-reversal').innerText())).toMatch(/^Stornováno \d{1,2}\. ?\d{1,2}\. ?\d{4}, Ivana Účetní: Překlep v částce, správně 5 000,00$/);
+    expect(await reversed.getByTestId('payment-reverse').count()).toBe(0);
+    expect(await payments.locator('tr[data-reversed]').count()).toBe(1);
+    await expect.poll(due, { timeout: STEP_MS }).toBe(`K úhradě: ${czk(TOTALS.B)}`);
+    expect(await page.getByTestId('page-invoice').getAttribute('data-state')).toBe(invoice.state);
+    const rows = await db.selectFrom('invoice_payments').select(['amount_minor', 'reverses_payment_id']).where('invoice_id', '=', invoice.id).orderBy('id').execute();
+    expect(rows.map((r) => [Number(r.amount_minor), r.reverses_payment_id !== null])).toEqual([[5_000_50, false], [-5_000_50, true]]);
+    expect(Number((await db.selectFrom('invoices').select('paid_minor').where('id', '=', invoice.id).executeTakeFirstOrThrow()).paid_minor)).toBe(0);
+    await server.shot(page, 'payment-reversed');
+  }, JOURNEY_MS);
+
   test('the prepaid contract shows its October ledger and the flat-fee contract its profitability', async () => {
     const { flat, prepaid } = await exampleContracts();
     const page = await server.newPage();
@@ -221,12 +310,16 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(ledger).toMatch(/3 h/);
     expect(ledger).toMatch(/10 h/);
     expect(ledger).toMatch(/13 h/);
+    // Months in words: the ledger's period, the chart's axis, the current period's heading.
+    expect(ledger).toMatch(/^říjen 2026\s/);
+    expect(plain(await page.getByTestId('contract-consumption').innerText())).toMatch(/Období listopad 2026 \(01\.11\.2026 – 30\.11\.2026\)/);
     // The chart beside it speaks in hours too: axis ticks on whole hours, the tooltip as the table ("Vyčerpáno: 7 h", not 420).
     const chart = page.getByTestId('contract-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     const ticks = (await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain);
     // October's 13 h (3 h carried in + 10 h) is the highest: ticks every 3 h up to 15 h.
     expect(ticks).toEqual(['0 h', '3 h', '6 h', '9 h', '12 h', '15 h']);
+    expect((await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain)).toEqual(expect.arrayContaining(['září 2026', 'říjen 2026']));
     await chart.locator('.recharts-bar-rectangle').first().hover();
     await expect.poll(async () => plain(await chart.locator('.recharts-tooltip-wrapper').innerText()), { timeout: STEP_MS }).toContain('Vyčerpáno: 7 h');
     expect(plain(await chart.locator('.recharts-tooltip-wrapper').innerText())).toContain('Nárok: 10 h');

@@ -104,4 +104,46 @@ describe('Contracts: create, read, link a ticket', () => {
     expect(await label.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'contracts-list');
   }, JOURNEY_MS);
+
+  test('a contract, client or invoice that does not exist says so, with the way back to its list and no "Try again"', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager@kontor.demo');
+    const calls: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/contracts/')) calls.push(r.url()); });
+    const notFound = page.getByTestId('error-state');
+
+    // The server answers 404: the contract's own words, no retry (it would get the same), back to the list.
+    await page.goto('/contracts/99999');
+    await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+    expect(await notFound.innerText()).toContain('Smlouva nenalezena');
+    expect(await notFound.innerText()).toContain('nemáte oprávnění vidět');
+    expect(await page.getByTestId('error-state-retry').count()).toBe(0);
+    await shot(page, 'contract-not-found');
+    // By keyboard: the way back is a link in the tab order.
+    await page.getByTestId('error-state-back').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('page-contracts').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/contracts');
+
+    // An address that names no contract, also for editing: the same at once, and no request with NaN.
+    for (const address of ['/contracts/abc', '/contracts/abc/edit']) {
+      await page.goto(address);
+      await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+      expect(await notFound.innerText(), address).toContain('Smlouva nenalezena');
+      expect(await page.getByTestId('error-state-back').getAttribute('href'), address).toBe('/contracts');
+    }
+    expect(calls.filter((u) => /NaN|abc/.test(u))).toEqual([]);
+
+    // Other record pages alike, each back to its own list.
+    await page.goto('/clients/99999');
+    await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+    expect(await notFound.innerText()).toContain('Klient nenalezen');
+    expect(await page.getByTestId('error-state-back').getAttribute('href')).toBe('/clients');
+    await page.goto('/invoices/99999');
+    await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
+    expect(await notFound.innerText()).toContain('Faktura nenalezena');
+    expect(await page.getByTestId('error-state-retry').count()).toBe(0);
+    await page.getByTestId('error-state-back').click();
+    await page.getByTestId('page-invoices').waitFor();
+  }, JOURNEY_MS);
 });

@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, plain, useDemoServer } from './harness.ts';
+import { apiCall, czechMonth, plain, typeInto, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 90_000;
@@ -32,13 +32,16 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await server.signIn(page, 'accountant@kontor.demo');
     await page.getByTestId('nav-exports').click();
     await page.getByTestId('page-exports').waitFor();
-    await page.getByTestId('exports-period').fill('2026-09');
+    await typeInto(page, 'exports-period', czechMonth('2026-09'));
     await page.getByTestId('exports-format').getByText('POHODA').click();
     // POHODA's own figures, not ISDOC's shown dimmed while they are read.
     await page.locator('[data-testid="exports-preview"]:not([data-stale])').waitFor();
     await expect.poll(() => page.getByTestId('exports-count-invoices').innerText()).toMatch(/^[1-9]/);
     expect(await page.getByTestId('exports-count-clients').innerText()).toMatch(/^[1-9]/);
     expect(await page.getByTestId('exports-count-exported').innerText()).toBe('0');
+    // The month shows in words once typed; each listed document with its client and amount.
+    expect(await page.getByTestId('exports-period').inputValue()).toBe('září 2026');
+    await expect.poll(async () => plain(await page.getByTestId('exports-documents').innerText())).toMatch(/FV2026\d{5}\s+Faktura\s+Příklad C – Předplacené hodiny s\.r\.o\.\s+9 680,00 Kč/);
     // The demo's other September invoice is still a draft: not exported, but said so, with the way to it.
     expect(await page.getByTestId('exports-drafts').innerText()).toMatch(/Koncepty faktur.*: 1\./);
     expect(await page.getByTestId('exports-drafts').getByRole('link').getAttribute('href')).toBe('/invoices?status=draft&period=2026-09');
@@ -65,7 +68,7 @@ describe('Accounting exports: preview, export, download, batches', () => {
     const other = await server.newPage();
     await server.signIn(other, 'accountant@kontor.demo');
     await other.goto('/exports');
-    await other.getByTestId('exports-period').fill('2026-09');
+    await typeInto(other, 'exports-period', czechMonth('2026-09'));
     await expect.poll(() => other.getByTestId('exports-run').isEnabled()).toBe(true);
     await Promise.all([other.waitForEvent('download'), other.getByTestId('exports-run').click()]);
     await other.getByTestId('exports-done').waitFor();
@@ -87,15 +90,25 @@ describe('Accounting exports: preview, export, download, batches', () => {
 
     // No period: said at the field, and nothing to export.
     await page.getByTestId('exports-period').fill('');
-    await expect.poll(() => page.getByText('Zadejte měsíc (2026-10), čtvrtletí (2026-Q4) nebo rok (2026)').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Vyberte měsíc, nebo čtvrtletí a rok, nebo rok').isVisible()).toBe(true);
     expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
 
     // A period with nothing issued: said plainly, and nothing to export.
-    await page.getByTestId('exports-period').fill('2025-01');
+    await typeInto(page, 'exports-period', czechMonth('2025-01'));
     await expect.poll(() => page.getByTestId('exports-nothing').innerText()).toMatch(/nebylo nic vystaveno/);
     expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
     expect(await page.locator('[data-testid^="exports-batch-"]').count()).toBe(2);
     await server.shot(page, 'nothing');
+
+    // A quarter: its number and its year; the batches list names their months in words.
+    await page.getByTestId('exports-period-kind').click();
+    await page.getByRole('option', { name: 'Čtvrtletí' }).click();
+    await page.getByTestId('exports-period-quarter').click();
+    await page.getByRole('option', { name: '3. čtvrtletí' }).click();
+    await page.getByTestId('exports-period-year').fill('2026');
+    await expect.poll(async () => plain(await page.getByTestId('exports-preview').innerText())).toMatch(/od 01\.07\.2026 do 30\.09\.2026; soubor \S+-2026-Q3\./);
+    expect(plain(await page.getByTestId('exports-batches').innerText())).toContain('září 2026');
+    await server.shot(page, 'quarter');
   }, JOURNEY_MS);
 
   test("an issued invoice's page lists the exports it went out in and gives it alone as a file", async () => {
@@ -103,7 +116,7 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await server.signIn(page, 'accountant@kontor.demo');
     // Reached from the export preview's document list (the first journey exported September to POHODA and ISDOC).
     await page.goto('/exports');
-    await page.getByTestId('exports-period').fill('2026-09');
+    await typeInto(page, 'exports-period', czechMonth('2026-09'));
     await page.getByTestId('exports-again').check();
     await page.getByTestId('exports-documents').getByRole('link').first().click();
     const panel = page.getByTestId('invoice-exports');
@@ -129,7 +142,7 @@ describe('Accounting exports: preview, export, download, batches', () => {
     const page = await server.newPage();
     await server.signIn(page, 'accountant@kontor.demo');
     await page.goto('/exports');
-    await page.getByTestId('exports-period').fill('2026-09');
+    await typeInto(page, 'exports-period', czechMonth('2026-09'));
     await page.getByTestId('exports-format').getByText('POHODA').click();
     const alert = page.getByTestId('exports-vat-rates');
     await alert.waitFor();
@@ -146,5 +159,22 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await expect.poll(() => page.getByTestId('exports-vat-rates').count()).toBe(0);
     await expect.poll(() => page.getByTestId('exports-run').isEnabled()).toBe(true);
     expect(await page.getByTestId('exports-run-blocked').count()).toBe(0);
+  }, JOURNEY_MS);
+
+  test('an issue slip in the POHODA preview is a link to its slip, with its client and amount', async () => {
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto('/exports');
+    await typeInto(page, 'exports-period', czechMonth('2026-10'));
+    await page.getByTestId('exports-format').getByText('POHODA').click();
+    const slip = page.locator('[data-testid^="exports-document-slip-"]').first();
+    await slip.waitFor();
+    const row = plain(await slip.innerText());
+    expect(row).toMatch(/^VY2026\d{5}\s+Výdejka\s+\S.*\s+\d[\d ]*,\d{2} Kč\s+/);
+    const number = row.split(/\s/)[0]!;
+    await slip.getByRole('link').click();
+    await page.getByTestId('page-document').waitFor();
+    expect(await page.getByTestId('page-document').getAttribute('data-number')).toBe(number);
+    await server.shot(page, 'slip-from-export');
   }, JOURNEY_MS);
 });

@@ -10,10 +10,14 @@
 //   28 Oct 2026 10:00, on-site,  45 min → public holiday +100 %, minimum 60 min → 2 000,00 Kč
 // and submits them, seeing each priced as in the example (prices are in a technician's
 // field scope, costs are not); the manager checks them too, approves both in bulk and
-// exports the approved records as CSV. On a phone the technician logs travel with a
-// decimal comma and uses the timer (it survives a reload; a second one is refused), corrects
-// a draft in a dialog (a change made meanwhile is not overwritten) and finds an unsent note
-// again after a reload.
+// exports the approved records as CSV. Times are typed short in 24 hours ("1830", "10")
+// whatever the browser's clock; one that cannot be read is refused on its field, and work
+// on a Saturday or holiday without a start says it is priced as business hours. On a phone
+// the technician logs travel with a decimal comma and uses the timer (it survives a reload,
+// shows in the header on every page, a second one is refused; stopping opens the form to
+// correct or discard what it measured), submits the week's drafts (then the button says there
+// are none), corrects a draft in a dialog (a change made meanwhile is not overwritten) and
+// finds an unsent note again after a reload.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -45,10 +49,10 @@ const { newPage, signIn, shot } = useDemoServer({
   },
 });
 
-/** Logs a work entry with the ticket's form and returns the new record's id. */
+/** Logs a work entry with the ticket's form (the start typed as a user does) and returns the new record's id. */
 async function logWork(page: Page, date: string, start: string, minutes: string, workType?: string): Promise<number> {
   await typeInto(page, 'record-date', czechDate(date));
-  await page.getByTestId('record-startTime').fill(start);
+  await typeInto(page, 'record-startTime', start);
   await page.getByTestId('record-duration').fill(minutes);
   if (workType) {
     await page.getByTestId('record-workTypeId').click();
@@ -88,18 +92,52 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
     await page.getByTestId('record-endTime').fill('');
 
-    ids.push(await logWork(page, '2026-10-12', '18:30', '100', 'Práce u zákazníka'));
-    ids.push(await logWork(page, '2026-10-28', '10:00', '45'));
+    // Times in 24 hours whatever the browser's clock: "0900" reads as 09:00 on leaving the field.
+    await typeInto(page, 'record-startTime', '0900');
+    expect(await page.getByTestId('record-startTime').inputValue()).toBe('09:00');
+    // A start it cannot read is marked on the field and nothing is logged (never logged without a start).
+    await typeInto(page, 'record-startTime', '9 am');
+    await page.getByTestId('record-duration').fill('90');
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Není to čas');
+    await shot(page, 'start-unreadable');
+    expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
+    // A Saturday without a start says how it is priced; a start makes the note go away.
+    await page.getByTestId('record-startTime').fill('');
+    await typeInto(page, 'record-date', '31. 10. 2026');
+    await expect.poll(() => page.getByTestId('record-start-hint').getAttribute('data-day'), { timeout: STEP_MS }).toBe('non_business_day');
+    expect(await page.getByTestId('record-start-hint').innerText()).toContain('bez začátku se práce účtuje jako pracovní doba');
+    await shot(page, 'saturday-without-start');
+    await typeInto(page, 'record-date', '28. 10. 2026');
+    await expect.poll(() => page.getByTestId('record-start-hint').getAttribute('data-day'), { timeout: STEP_MS }).toBe('holiday');
+    await typeInto(page, 'record-startTime', '10');
+    await page.getByTestId('record-start-hint').waitFor({ state: 'detached' });
+    await page.getByTestId('record-duration').fill('');
+
+    ids.push(await logWork(page, '2026-10-12', '1830', '100', 'Práce u zákazníka'));
+    ids.push(await logWork(page, '2026-10-28', '10', '45'));
     expect(ids.every((id) => id > 0), String(ids)).toBe(true);
+    // Toasts show where the app's others do (bottom left), not in a corner of their own.
+    const toast = await page.locator('.mantine-Notification-root').first().boundingBox();
+    expect(toast && toast.x + toast.width / 2, JSON.stringify(toast)).toBeLessThan((page.viewportSize()?.width ?? 0) / 2);
 
     // Rounded to the 15-minute increment; the minimum of 60 min on the holiday.
-    expect(await page.getByTestId(`record-minutes-${ids[0]}`).innerText()).toContain('1 h 40 min → účtováno 1 h 45 min');
-    expect(await page.getByTestId(`record-minutes-${ids[1]}`).innerText()).toContain('45 min → účtováno 1 h');
+    expect(plain(await page.getByTestId(`record-minutes-${ids[0]}`).innerText())).toContain('1 h 40 min → účtováno 1 h 45 min');
+    expect(plain(await page.getByTestId(`record-minutes-${ids[1]}`).innerText())).toContain('45 min → účtováno 1 h');
     // The technician sees each record priced as in BILLING.md example A (prices, not costs, are in their field scope).
     await page.getByTestId(`record-amount-${ids[0]}`).waitFor();
     expect(plain(await page.getByTestId(`record-amount-${ids[0]}`).innerText())).toBe('2 625,00 Kč');
     expect(plain(await page.getByTestId(`record-amount-${ids[1]}`).innerText())).toBe('2 000,00 Kč');
     await shot(page, 'technician-logged');
+
+    // The correction dialog shows the start in 24 hours, and its keyboard hint says Ctrl+Enter saves.
+    await page.getByTestId(`record-edit-${ids[0]}`).click();
+    const dialog = page.getByTestId('record-edit-modal');
+    await expect.poll(() => dialog.getByTestId('record-startTime').inputValue(), { timeout: STEP_MS }).toBe('18:30');
+    expect(await dialog.innerText()).toContain('Ctrl+Enter uloží');
+    expect(await dialog.innerText()).not.toContain('Ctrl+Enter vykáže');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
 
     await page.getByTestId('records-submit-all').click();
     for (const id of ids) await expect.poll(() => page.getByTestId(`record-state-${id}`).getAttribute('data-state'), { timeout: STEP_MS }).toBe('submitted');
@@ -150,7 +188,7 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(row('2026-10-28')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;Práce u zákazníka;.*;45;60;.*;schváleno;2000,00;/);
   }, JOURNEY_MS);
 
-  test('phone (390×844): travel with a decimal comma, a timer that survives a reload and refuses a second one', async () => {
+  test('phone (390×844): travel with a decimal comma; a timer that survives a reload, shows in the header, refuses a second one and is corrected when stopped; the week submitted', async () => {
     const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
     await signIn(page, 'technician@kontor.demo');
     await page.goto(`/tickets/${ticketId}`);
@@ -188,10 +226,51 @@ describe('Records: log, price, submit, approve, export', () => {
     await expect.poll(() => page.getByTestId('timer-error').innerText(), { timeout: STEP_MS }).toContain(number);
     await shot(page, 'phone-timer-refused');
 
-    // Back on the ticket, the timer is discarded.
-    await page.goto(`/tickets/${ticketId}`);
-    await page.getByTestId('timer-discard').click();
+    // The running timer shows in the header on every page; a click leads back to its ticket.
+    await page.goto('/clients');
+    await expect.poll(() => page.getByTestId('header-timer').getAttribute('data-ticket'), { timeout: STEP_MS }).toBe(String(ticketId));
+    // On the phone it shows the time only, and leaves the user menu whole.
+    const menu = await page.getByTestId('user-menu').boundingBox();
+    expect(menu && menu.x + menu.width, JSON.stringify(menu)).toBeLessThanOrEqual(390);
+    expect(await page.getByTestId('header-timer-ticket').isVisible()).toBe(false);
+    await shot(page, 'phone-header-timer');
+    await page.getByTestId('header-timer').click();
+    await page.waitForURL(`**/tickets/${ticketId}`);
+
+    // Stop opens the log form filled with what the timer measured, to correct before logging:
+    // a misclick's 1 minute becomes the 25 minutes really worked.
+    await page.getByTestId('timer-stop').click();
+    const stopDialog = page.getByTestId('timer-stop-modal');
+    await expect.poll(() => stopDialog.getByTestId('record-duration').inputValue(), { timeout: STEP_MS }).toMatch(/^\d+$/);
+    expect(await stopDialog.getByTestId('record-startTime').inputValue()).toMatch(/^\d{2}:\d{2}$/);
+    const before = await page.locator('[data-testid^="record-row-"][data-kind="work"]').count();
+    await stopDialog.getByTestId('record-duration').fill('25');
+    await stopDialog.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
+    await stopDialog.getByTestId('record-description').fill('Kontrola linky');
+    await shot(page, 'phone-timer-stop');
+    // Closing the dialog logs nothing and leaves the timer running.
+    await page.keyboard.press('Escape');
+    await stopDialog.waitFor({ state: 'detached' });
+    await page.getByTestId('timer-elapsed').waitFor();
+    await page.getByTestId('timer-stop').click();
+    await stopDialog.getByTestId('record-duration').fill('25');
+    await stopDialog.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
+    await stopDialog.getByTestId('record-save').click();
+    await stopDialog.waitFor({ state: 'detached' });
     await page.getByTestId('timer-start').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="record-row-"][data-kind="work"]').count(), { timeout: STEP_MS }).toBe(before + 1);
+    expect(plain(await page.locator('[data-testid^="record-row-"][data-kind="work"]').last().innerText())).toContain('25 min');
+    await page.getByTestId('header-timer').waitFor({ state: 'detached' });
+
+    // A timer started by mistake is discarded from the same dialog: nothing is logged.
+    await page.getByTestId('timer-start').click();
+    await page.getByTestId('timer-stop').click();
+    await stopDialog.getByTestId('timer-stop-discard').click();
+    await stopDialog.waitFor({ state: 'detached' });
+    await page.getByTestId('timer-start').waitFor();
+    expect(await page.locator('[data-testid^="record-row-"][data-kind="work"]').count()).toBe(before + 1);
 
     // The "/" key hint of a list's search box is of no use on a touch screen and would cut the placeholder.
     await page.goto('/clients');
@@ -206,9 +285,10 @@ describe('Records: log, price, submit, approve, export', () => {
     const today = await page.evaluate(`(() => { const r = document.querySelector('th.week-grid-today').getBoundingClientRect(); return [r.left, r.right]; })()`) as [number, number];
     expect(today[0], String(today)).toBeGreaterThanOrEqual(0);
     expect(today[1], String(today)).toBeLessThanOrEqual(390);
-    // Today's travel on the ticket: its time and, under it, its km with the decimal comma; the week sums km too.
+    // Today's travel and the timer's work on the ticket (40 + 25 min) and, under the time, the km with the
+    // decimal comma; the week sums km too.
     const todayCell = page.getByTestId(`week-row-${ticketId}`).locator('td.week-grid-today');
-    await expect.poll(() => todayCell.innerText(), { timeout: STEP_MS }).toContain('0:40');
+    await expect.poll(() => todayCell.innerText(), { timeout: STEP_MS }).toContain('1:05');
     expect(await todayCell.innerText()).toContain('36,5 km');
     expect(await page.getByTestId('week-sum-km').innerText()).toMatch(/\d km$/);
     // The amount under the week's total lines up on the right with the time above it.
@@ -220,6 +300,14 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('week-total-money').scrollIntoViewIfNeeded();
     expect(Math.abs((await rightEdge('week-total-money')) - (await rightEdge('week-total')))).toBeLessThanOrEqual(1);
     await shot(page, 'phone-week');
+
+    // The week's drafts submitted, the button stays but is disabled and says there are none.
+    await expect.poll(() => page.getByTestId('week-submit-drafts').isEnabled(), { timeout: STEP_MS }).toBe(true);
+    await page.getByTestId('week-submit-drafts').click();
+    await page.getByTestId('week-no-drafts').waitFor();
+    expect(await page.getByTestId('week-submit-drafts').isDisabled()).toBe(true);
+    expect(await page.getByTestId('week-no-drafts').innerText()).toContain('nejsou žádné koncepty');
+    await shot(page, 'phone-week-submitted');
   }, JOURNEY_MS);
 
   test('phone (360×740): a draft corrected in a dialog, a change made meanwhile, a reply kept over a reload', async () => {
@@ -257,7 +345,7 @@ describe('Records: log, price, submit, approve, export', () => {
     await dialog.getByTestId('record-save').click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId(`record-row-${id}`).innerText(), { timeout: STEP_MS }).toContain('12,4 km');
-    expect(await page.getByTestId(`record-row-${id}`).innerText()).toContain('1 h 10 min');
+    expect(plain(await page.getByTestId(`record-row-${id}`).innerText())).toContain('1 h 10 min');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // Changed meanwhile in another tab: the dialog says so and shows the saved values instead of overwriting them.

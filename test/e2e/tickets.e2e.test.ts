@@ -46,10 +46,15 @@ const demo = useDemoServer({
       await services.tickets.update(systemContext, ticket.id, { version: ticket.version, dimensions: { service: 'printing', cost_centre: i === 0 ? 'brno' : 'praha' } });
     }
     [printedInBrno, printedInPraha] = open.map((t) => t.id) as [number, number];
+    // A contact of the client with no e-mail address: it may watch a ticket, but no mail reaches it.
+    clientId = (await db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow()).id;
+    contactWithoutEmail = (await services.customers.createContact(systemContext, clientId, { name: 'Vrátný bez e-mailu', email: null, language: 'cs', portalAccess: false })).id;
   },
 });
 let printedInBrno = 0;
 let printedInPraha = 0;
+let clientId = 0;
+let contactWithoutEmail = 0;
 const { newPage, shot } = demo;
 const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
@@ -681,5 +686,87 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(after).toMatchObject({ impact, urgency, version: before.version + 2 });
     // Saved: back on its button.
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-priority-button');
+  }, JOURNEY_MS);
+
+  test('someone else moves the ticket while the state-change dialog is open: the dialog keeps the text, says where the ticket is, offers the steps possible there, and makes the one that still is', async () => {
+    const page = await newPage();
+    await signIn(page);
+    // A ticket without a requester, watched only by a contact without an e-mail address.
+    const created = await apiCall<TicketBody & { id: number }>(page, 'POST', '/tickets', {
+      clientId, subject: `E2E: souběh změny stavu ${Date.now().toString(36)}`, impact: 'medium', urgency: 'medium', watcherContactIds: [contactWithoutEmail],
+    });
+    const started = await apiCall<TicketBody>(page, 'POST', `/tickets/${created.id}/transition`, { version: created.version, toState: 'in_progress' });
+    await page.goto(`/tickets/${created.id}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('in_progress');
+    const dialog = page.getByTestId('transition-modal');
+    const conflict = page.getByTestId('transition-conflict');
+    const moved = page.getByTestId('transition-conflict-moved');
+
+    // 1. Waiting for the client, with the request typed; meanwhile someone else resolves the ticket.
+    await page.keyboard.press('s');
+    await page.getByTestId('ticket-transition-waiting_for_client').click();
+    await dialog.waitFor();
+    await page.getByTestId('transition-comment').fill(REQUEST);
+    await apiCall(page, 'POST', `/tickets/${created.id}/transition`, { version: started.version, toState: 'resolved', resolutionNote: 'Vyřešeno po telefonu.' });
+    await page.getByTestId('transition-comment').press('Control+Enter');
+    // Refused: the dialog stays with the text and says why; the page shows no banner of its own.
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('stale');
+    expect(await conflict.innerText()).toContain('mezitím změnil někdo jiný');
+    expect(await page.getByTestId('transition-comment').inputValue()).toBe(REQUEST);
+    expect(await page.getByTestId('ticket-stale').count()).toBe(0);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('transition-conflict-reload');
+    await page.keyboard.press('Enter');
+    // The current version: resolved, from where waiting for the client is not possible. Said so, the text kept, not sent.
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('rebased');
+    expect(await conflict.getAttribute('data-saveable')).toBe('false');
+    expect(await moved.getAttribute('data-kind')).toBe('impossible');
+    expect(await moved.innerText()).toBe('Někdo jiný mezitím přesunul požadavek do stavu Vyřešený. Ze stavu Vyřešený do stavu Čeká na klienta přejít nelze.');
+    expect(await page.getByTestId('transition-comment').inputValue()).toBe(REQUEST);
+    expect(await page.getByTestId('transition-submit').isDisabled()).toBe(true);
+    expect(await attr(page, 'ticket-state', 'data-state')).toBe('resolved');
+    // The steps possible from there instead, the keyboard on the first of them.
+    const options = page.locator('[data-testid^="transition-conflict-option-"]');
+    expect((await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).sort()).toEqual(['transition-conflict-option-closed', 'transition-conflict-option-open']);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe(await options.first().getAttribute('data-testid'));
+    await shot(page, 'transition-conflict-impossible');
+    // Reopen instead: it asks nothing; the keyboard goes to the submit button.
+    await page.getByTestId('transition-conflict-option-open').press('Enter');
+    await expect.poll(() => dialog.getAttribute('data-to-state'), { timeout: STEP_MS }).toBe('open');
+    expect(await conflict.getAttribute('data-saveable')).toBe('true');
+    expect(await dialog.innerText()).toContain('Nic dalšího není potřeba');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('transition-submit');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('open');
+
+    // 2. Resolve, with the note typed; meanwhile someone else starts work on it. Resolving is possible from there too.
+    const reopened = await apiCall<TicketBody>(page, 'GET', `/tickets/${created.id}`);
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId('ticket-transition-resolved').click();
+    await dialog.waitFor();
+    await page.getByTestId('transition-resolutionNote').fill(RESOLUTION);
+    await apiCall(page, 'POST', `/tickets/${created.id}/transition`, { version: reopened.version, toState: 'in_progress' });
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('stale');
+    await page.getByTestId('transition-conflict-reload').click();
+    await expect.poll(() => conflict.getAttribute('data-state'), { timeout: STEP_MS }).toBe('rebased');
+    expect(await conflict.getAttribute('data-saveable')).toBe('true');
+    expect(await moved.innerText()).toBe('Někdo jiný mezitím přesunul požadavek do stavu V řešení.');
+    expect(await page.getByTestId('transition-resolutionNote').inputValue()).toBe(RESOLUTION);
+    expect(await page.getByRole('dialog').getByText('V řešení → Vyřešený').count()).toBe(1);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('transition-submit');
+    await shot(page, 'transition-conflict-rebased');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => attr(page, 'ticket-state', 'data-state'), { timeout: STEP_MS }).toBe('resolved');
+    expect(await apiCall<{ resolutionNote: string }>(page, 'GET', `/tickets/${created.id}`)).toMatchObject({ resolutionNote: RESOLUTION });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-state-menu');
+
+    // The watcher has no e-mail: a reply on the resolved ticket reaches nobody by mail, and the box says so.
+    const finished = page.getByTestId('reply-finished-notice');
+    await expect.poll(() => finished.getAttribute('data-category'), { timeout: STEP_MS }).toBe('resolved');
+    expect(await finished.innerText()).toBe('Požadavek je vyřešený: zpráva se přidá do historie, ale stav se nezmění – požadavek zůstane vyřešený.');
+    expect(await page.getByTestId('reply-hint').innerText()).toContain('E-mail nikomu neodejde');
   }, JOURNEY_MS);
 });

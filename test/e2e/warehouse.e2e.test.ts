@@ -7,15 +7,17 @@
 // The issue's "done when", on the demo's SSD 1 TB (priced 1 890,00 Kč by "Standard 2026"),
 // "Hlavní sklad" and the demo technician's van (his default warehouse): the manager adds an
 // item of their own (the item form), receives 10 SSDs at 1 500,00 and 10 at 1 700,00 (the
-// scanner types the EAN and Enter), and transfers 5 to the van. The technician issues 2 on a
-// ticket of Strojírny Brno from the van (scan, quantity, Enter: confirmed in one step), sees
-// the material record priced 3 780,00 Kč, and is refused with what is left when trying to
-// issue 10 more. The manager sees the cost at the weighted average (2 × 1 600,00), opens the
-// slip's PDF, starts a return of it and reads the item's ledger; the administrator changes a
-// numbering pattern with its live example.
+// scanner types the EAN and Enter), and transfers 5 to the van (which holds the demo's own
+// SSDs already). The technician issues 2 on a ticket of Strojírny Brno from the van (scan,
+// quantity, Enter: confirmed in one step), sees the material record priced 3 780,00 Kč, and
+// is refused with what is left when trying to issue more than the van holds. The manager
+// sees the cost at the weighted average (2 × 1 600,00), opens the slip's PDF, starts a
+// return of it and reads the item's ledger; the administrator changes a numbering pattern
+// with its live example.
 // The frame (server, demo data, browser, screenshots) is test/e2e/harness.ts.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { DEMO_VAN_STOCK } from '../../src/cli/demo-warehouse.ts';
 import { systemContext } from '../../src/modules/identity/index.ts';
 import { plain, useDemoServer } from './harness.ts';
 
@@ -26,6 +28,8 @@ const SUBJECT = `E2E: výměna disku ${RUN}`;
 const SSD = { code: 'SSD-1TB', ean: '8594000000012' };
 const STORE = { code: 'HLAVNI', name: 'Hlavní sklad' };
 const VAN = { code: 'VAN-TECHNIK', name: 'Dodávka – Tomáš Technik' };
+/** SSDs the demo's van holds before the journey (src/cli/demo-warehouse.ts), at the same 1 600,00 the journey's receipts average. */
+const VAN_SSD = DEMO_VAN_STOCK['SSD-1TB'] ?? 0;
 /** An item the manager creates with the form. */
 const NEW_ITEM = { code: `HDD-${RUN}`, name: `Disk HDD 2 TB ${RUN}`, ean: `859${String(Date.now()).slice(-10)}` };
 const JOURNEY_MS = 90_000;
@@ -124,6 +128,8 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.getByTestId('line-1-quantity').fill('10');
     await manager.getByTestId('line-1-unitPrice').fill('1 700,00');
     expect(plain(await manager.getByTestId('line-1-total').innerText())).toBe('17 000,00 Kč');
+    // The receipt's own total under its lines, while it is typed.
+    expect(plain(await manager.getByTestId('lines-total').innerText())).toBe('32 000,00 Kč');
     await shot(manager, 'receipt-form');
     await manager.getByTestId('document-confirm').click();
     await manager.getByTestId('document-confirm-modal').waitFor();
@@ -132,6 +138,12 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await receipt.waitFor();
     expect(await receipt.getAttribute('data-number')).not.toBe('');
     expect(plain(await manager.getByTestId('document-total-cost').innerText())).toBe('32 000,00 Kč');
+    // The list of receipts shows each confirmed one's total cost too.
+    const receiptNumber = (await receipt.getAttribute('data-number')) ?? '';
+    await manager.goto('/warehouse/receipts');
+    const receiptRow = manager.locator(`[data-testid^="documents-row-"][data-number="${receiptNumber}"]`);
+    await receiptRow.waitFor();
+    expect(plain(await receiptRow.innerText())).toContain('32 000,00 Kč');
 
     // 20 in the store at 1 600,00 on average.
     await shot(manager, 'receipt-confirmed');
@@ -155,7 +167,7 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.locator('[data-testid="page-document"][data-state="confirmed"][data-kind="transfer"]').waitFor();
     await manager.goto('/warehouse/stock');
     await manager.getByTestId('levels-search').fill(SSD.code);
-    await expect.poll(() => manager.locator('[data-testid^="levels-row-"]').filter({ hasText: VAN.name }).getAttribute('data-quantity')).toBe('5');
+    await expect.poll(() => manager.locator('[data-testid^="levels-row-"]').filter({ hasText: VAN.name }).getAttribute('data-quantity')).toBe(String(VAN_SSD + 5));
 
     // 25 more than the 15 left: refused, and the refusal says what is there in Czech, with the unit as "ks".
     await manager.goto('/warehouse/transfers/new');
@@ -181,9 +193,20 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.getByTestId('document-confirm').click();
     await expect.poll(() => manager.getByTestId('document-reason').getAttribute('aria-invalid')).toBe('true');
     expect(await manager.getByTestId('document-confirm-modal').count()).toBe(0);
+    // While the counted quantity is typed the line says what the records hold (15 in the store) and the difference;
+    // the confirmation says what will change. Left unconfirmed: the later steps count on these 15.
+    await expect.poll(async () => plain(await manager.getByTestId('line-0').innerText())).toContain('V evidenci 15 ks · rozdíl 0');
+    await manager.getByTestId('line-0-quantity').fill('14');
+    await expect.poll(async () => plain(await manager.getByTestId('line-0').innerText())).toContain('V evidenci 15 ks · rozdíl −1');
+    await manager.getByTestId('document-reason').fill('Inventura regálu');
+    await manager.getByTestId('document-confirm').click();
+    await manager.getByTestId('document-confirm-modal').waitFor();
+    expect(plain(await manager.getByTestId('count-changes').innerText())).toBe('Řádků s rozdílem proti evidenci: 1, beze změny: 0. Hodnota zásob se změní o −1 600,00 Kč.');
+    await shot(manager, 'count-confirm');
+    await manager.keyboard.press('Escape');
   }, JOURNEY_MS);
 
-  test('the technician issues 2 from the van on the ticket, sees the record at 3 780,00 Kč and is refused 10 more', async () => {
+  test('the technician issues 2 from the van on the ticket, sees the record at 3 780,00 Kč and is refused more than is left', async () => {
     const page = await newPage();
     await signIn(page, 'technician@kontor.demo');
 
@@ -199,7 +222,7 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await scan(page, 'material-item');
     await expect.poll(() => focused(page)).toBe('material-quantity');
     // The van's stock of the scanned item is shown by the quantity.
-    await expect.poll(async () => plain(await page.getByTestId('material-form').innerText())).toContain('Zde skladem: 5 ks');
+    await expect.poll(async () => plain(await page.getByTestId('material-form').innerText())).toContain(`Zde skladem: ${VAN_SSD + 5} ks`);
     await page.getByTestId('material-quantity').fill('2');
     await page.getByTestId('material-quantity').press('Enter');
 
@@ -222,16 +245,16 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await page.getByTestId('ticket-material').scrollIntoViewIfNeeded();
     await shot(page, 'ticket-material-issued');
 
-    // 10 more than the van holds: refused, and the refusal says what is there (3).
+    // More than the van holds: refused, and the refusal says what is there.
     await scan(page, 'material-item');
     await expect.poll(() => focused(page)).toBe('material-quantity');
-    await page.getByTestId('material-quantity').fill('10');
+    await page.getByTestId('material-quantity').fill(String(VAN_SSD + 10));
     await page.getByTestId('material-issue').click();
     const error = page.getByTestId('material-error');
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('insufficient_stock');
-    expect(await page.getByTestId('material-error-shortage').getAttribute('data-available')).toBe('3');
-    expect(plain(await page.getByTestId('material-error-shortage').innerText())).toBe(`Ve skladu ${VAN.name} je jen 3 ks (SSD 1 TB), požadováno 10 ks.`);
+    expect(await page.getByTestId('material-error-shortage').getAttribute('data-available')).toBe(String(VAN_SSD + 3));
+    expect(plain(await page.getByTestId('material-error-shortage').innerText())).toBe(`Ve skladu ${VAN.name} je jen ${VAN_SSD + 3} ks (SSD 1 TB), požadováno ${VAN_SSD + 10} ks.`);
     await shot(page, 'ticket-material-refused');
     expect(await page.locator('[data-testid^="material-slip-"][data-kind="issue"]').count()).toBe(1);
   }, JOURNEY_MS);
@@ -316,8 +339,8 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.getByTestId('items-search').fill(SSD.ean);
     await manager.locator(`[data-testid^="items-row-"][data-code="${SSD.code}"] [data-testid^="items-ledger-"]`).click();
     await manager.getByTestId('page-item-ledger').waitFor();
-    // 20 received, 2 issued, 1 returned.
-    await expect.poll(() => manager.getByTestId('ledger-balance').getAttribute('data-balance')).toBe('19');
+    // Across all warehouses: the demo's own SSDs (all of them in the van), then 20 received, 2 issued, 1 returned.
+    await expect.poll(() => manager.getByTestId('ledger-balance').getAttribute('data-balance')).toBe(String(VAN_SSD + 20 - 2 + 1));
     await manager.getByTestId('ledger-chart').waitFor();
     await shot(manager, 'ledger');
 

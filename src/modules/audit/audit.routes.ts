@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorResponses, page } from '../../platform/http/schemas.ts';
 import { contextOf } from '../identity/index.ts';
 import type { AuditService } from './audit.service.ts';
+import { REFERENCE_KINDS } from './domain/references.ts';
 
 const isoDateOrInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'an ISO date (YYYY-MM-DD) or UTC instant');
 
@@ -20,7 +21,29 @@ const auditItem = z.object({
   before: z.unknown(),
   after: z.unknown(),
   actorUserName: z.string().nullable().describe('The acting user\'s name now, looked up by actorUserId: names the user of an entry that recorded only the id (a failed sign-in); null without a user'),
-  entityLabel: z.string().nullable().describe('How people name the entity now, looked up by entityId: a ticket\'s number, a client\'s or user\'s name; null for other entities or one that no longer exists'),
+  entityLabel: z.string().nullable().describe(
+    'How people name the entity now, looked up by entityId: a ticket\'s number; an invoice\'s, credit note\'s or stock document\'s number (a draft: its client and period, or its date and warehouse); '
+      + 'a contract\'s number and name; a work entry\'s date, technician and ticket; a billing run\'s period; an export\'s file name; an e-mail\'s subject; '
+      + 'a price list version\'s list and start; a contact\'s name and client; a stock minimum\'s item and warehouse; a timer\'s or technician settings\' user; '
+      + 'the name of a client, user, queue, team, ticket type, category, dimension (value), custom field, calendar, SLA policy, price list, work type, unit fee, '
+      + 'technician level, travel zone, VAT rate, cost rate, stock item, warehouse, saved view or API token. '
+      + 'null when the entity id is a code or nothing (a setting, a mail template, a session, a seed), or the row no longer exists (entityDeleted)',
+  ),
+  entityDeleted: z.boolean().describe('true when entityId names a row that no longer exists (deleted since): the entry still shows what it recorded'),
+  references: z
+    .record(
+      z.string(),
+      z.object({
+        entity: z.enum(REFERENCE_KINDS).describe('What the field\'s ids refer to (user, client, ticket, queue, work_type, item, …)'),
+        names: z.record(z.string(), z.string().nullable()).describe('By id: the name now, as entityLabel names that kind; null when the row no longer exists'),
+        codes: z.record(z.string(), z.string()).optional().describe('Ticket states and types only, by id: the code, by which the web app words a default name in the reader\'s language'),
+      }),
+    )
+    .describe(
+      'The ids in before and after that name other rows, by field name as before/after has it (the last part of its path: lines.0.itemId under itemId; '
+        + 'a list such as members or workTypeIds under its own name), e.g. {"assigneeId": {"entity": "user", "names": {"17": "Jana Nováková"}}}. '
+        + 'Looked up now, for presentation: the recorded entry is never changed. Fields that record a name beside the id (assignee: {id, name}) are not listed',
+    ),
 });
 
 export function auditRoutes(audit: AuditService) {
@@ -32,7 +55,7 @@ export function auditRoutes(audit: AuditService) {
       config: { access: 'audit.read' },
       schema: {
         tags,
-        summary: 'The audit log, newest first, with filters',
+        summary: 'The audit log, newest first, with filters; each entry with the names of what it refers to',
         querystring: z.strictObject({
           entity: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),

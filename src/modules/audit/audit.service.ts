@@ -3,6 +3,7 @@ import { GENESIS_HASH, entryHash } from '../../platform/audit/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
+import { namesOfEntries, type EntryNames } from './audit.names.ts';
 
 export interface AuditQuery {
   entity?: string | undefined;
@@ -15,7 +16,8 @@ export interface AuditQuery {
   cursor?: string | undefined;
 }
 
-export interface AuditItem {
+/** An entry as recorded, with the names of what it refers to as they are now (EntryNames). */
+export interface AuditItem extends EntryNames {
   id: number;
   at: string;
   actorUserId: number | null;
@@ -27,18 +29,7 @@ export interface AuditItem {
   action: string;
   before: unknown;
   after: unknown;
-  /** The acting user's name now (looked up): names the user of an entry that recorded only the id, e.g. a failed sign-in. */
-  actorUserName: string | null;
-  /** How people name the entity now (looked up): a ticket's number, a client's or user's name; else null. */
-  entityLabel: string | null;
 }
-
-/** Entities whose id a reader would rather see as a number or a name (entityLabel). */
-const LABELLED_ENTITIES = ['ticket', 'client', 'user'] as const;
-type LabelledEntity = (typeof LABELLED_ENTITIES)[number];
-const isLabelled = (entity: string): entity is LabelledEntity => (LABELLED_ENTITIES as readonly string[]).includes(entity);
-/** Entity ids are stored as text; only whole numbers can be the id of a row. */
-const rowId = (id: string | null): number | null => (id !== null && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null);
 
 const VERIFY_BATCH = 2000;
 
@@ -62,37 +53,22 @@ export function createAuditService(deps: { db: Db }) {
     if (q.to) sel = sel.where('at', '<', q.to.length === 10 ? `${q.to}T99` : q.to);
     if (q.cursor) sel = sel.where('id', '<', decodeCursor(q.cursor, ['number'])[0] as number);
     const rows = await sel.orderBy('id', 'desc').limit(q.limit + 1).execute();
-    const names = await namesOf(rows);
-    return pageOf(rows, q.limit, (r) => [r.id], (r) => ({
-        id: r.id,
-        at: r.at,
-        actorUserId: r.actor_user_id,
-        actorTokenId: r.actor_token_id,
-        actorName: r.actor_name,
-        ip: r.ip,
-        entity: r.entity,
-        entityId: r.entity_id,
-        action: r.action,
-        before: r.before_json === null ? null : JSON.parse(r.before_json),
-        after: r.after_json === null ? null : JSON.parse(r.after_json),
-        actorUserName: r.actor_user_id === null ? null : names.user.get(r.actor_user_id) ?? null,
-        entityLabel: isLabelled(r.entity) ? names[r.entity].get(rowId(r.entity_id) ?? 0) ?? null : null,
-      }));
-  }
-
-  /** The current names of the users, tickets and clients a page of entries refers to, by id: one query each. */
-  async function namesOf(rows: Array<{ actor_user_id: number | null; entity: string; entity_id: string | null }>): Promise<Record<LabelledEntity, Map<number, string>>> {
-    const idsOf = (entity: LabelledEntity) => rows.filter((r) => r.entity === entity).map((r) => rowId(r.entity_id)).filter((id): id is number => id !== null);
-    const userIds = [...new Set([...idsOf('user'), ...rows.map((r) => r.actor_user_id).filter((id): id is number => id !== null)])];
-    const ticketIds = [...new Set(idsOf('ticket'))];
-    const clientIds = [...new Set(idsOf('client'))];
-    const [users, tickets, clients] = await Promise.all([
-      userIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [],
-      ticketIds.length ? db.selectFrom('tickets').select(['id', 'number as name']).where('id', 'in', ticketIds).execute() : [],
-      clientIds.length ? db.selectFrom('clients').select(['id', 'name']).where('id', 'in', clientIds).execute() : [],
-    ]);
-    const byId = (list: Array<{ id: number; name: string }>) => new Map(list.map((x) => [x.id, x.name]));
-    return { user: byId(users), ticket: byId(tickets), client: byId(clients) };
+    const entries = rows.slice(0, q.limit).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actor_user_id,
+      actorTokenId: r.actor_token_id,
+      actorName: r.actor_name,
+      ip: r.ip,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
+      after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+    }));
+    const names = await namesOfEntries(db, entries);
+    const items = new Map(entries.map((e, i): [number, AuditItem] => [e.id, { ...e, ...names[i]! }]));
+    return pageOf(rows, q.limit, (r) => [r.id], (r) => items.get(r.id)!);
   }
 
   /** Recomputes every hash in order; the first entry whose hash or link does not match is reported. */

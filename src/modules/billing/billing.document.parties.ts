@@ -4,6 +4,8 @@
  */
 import type { ClientsTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
+import { AppError } from '../../shared/errors.ts';
+import { buyerAddressMissing, type BuyerAddressField } from './domain/buyer.ts';
 import type { Party, PostalAddress } from './domain/invoice-document.ts';
 
 function addressOf(json: string | null): PostalAddress | null {
@@ -26,4 +28,33 @@ export function customerOf(client: Selectable<ClientsTable>): Party {
     email: client.email,
     phone: client.phone,
   };
+}
+
+const FIELD_WORDS: Record<BuyerAddressField, string> = { street: 'street', city: 'city', postalCode: 'postal code', country: 'country' };
+
+/** What the client's address lacks for a tax document (empty: it may be issued). */
+export function buyerMissingOf(client: Selectable<ClientsTable>): BuyerAddressField[] {
+  return buyerAddressMissing(customerOf(client));
+}
+
+/**
+ * The refusal to issue a document to a client without a complete address (409
+ * buyer_address_missing), naming the client and each missing part; null when
+ * the address is complete. Credit notes are not held to it: they correct a
+ * document issued already, whatever its customer lacked.
+ */
+export function buyerRefusal(client: Selectable<ClientsTable>): AppError | null {
+  const missing = buyerMissingOf(client);
+  if (missing.length === 0) return null;
+  const words = missing.map((field) => FIELD_WORDS[field]);
+  return new AppError(
+    'conflict',
+    'buyer_address_missing',
+    `The client "${client.name}" has no complete address (missing: ${words.join(', ')}); a tax document must name the customer's address. ` +
+      `Fill in the client's billing or registered address (PATCH /api/v1/clients/${client.id}), then issue the draft`,
+    {
+      details: missing.map((field) => ({ path: `client.address.${field}`, code: 'required', message: `The client's address has no ${FIELD_WORDS[field]}` })),
+      extra: { clientId: Number(client.id), clientName: client.name, missing },
+    },
+  );
 }

@@ -1,9 +1,13 @@
 /**
  * Texts of draft lines in the client's language: a draft's descriptions are
  * stored text (the person reviewing may change them), so they are written in
- * the language the invoice will be printed in.
+ * the language the invoice will be printed in, with months and dates in words
+ * ("Paušál říjen 2026") and a no-break space before a unit ("+50 %"). An issued
+ * document keeps the text it was issued with.
  */
+import { percentText } from '../../shared/number-text.ts';
 import type { TimeClass } from '../../shared/time-class.ts';
+import { formatDate, formatPeriodText } from '../documents/index.ts';
 
 export type Language = 'cs' | 'sk' | 'en';
 
@@ -34,13 +38,14 @@ export function workText(language: Language, workTypeName: string, timeClass: Ti
   const t = TEXT[language];
   const cls = t.timeClass[timeClass];
   if (cls === '') return workTypeName;
-  return surchargePct > 0 ? `${workTypeName} – ${cls} (+${surchargePct} %)` : `${workTypeName} – ${cls}`;
+  return surchargePct > 0 ? `${workTypeName} – ${cls} (+${percentText(surchargePct * 100, language)})` : `${workTypeName} – ${cls}`;
 }
 
+/** "Paušál říjen 2026 – Podpora (SML-1)", "Fee Q4 2026 – …", prorated: "…, poměrná část 15. 10. 2026 – 31. 10. 2026". */
 export function feeText(language: Language, contractName: string, contractNumber: string, period: string, prorated: { from: string; to: string } | null): string {
   const t = TEXT[language];
-  const base = `${t.fee} ${period} – ${contractName} (${contractNumber})`;
-  return prorated ? `${base}, ${t.prorated} ${prorated.from} – ${prorated.to}` : base;
+  const base = `${t.fee} ${formatPeriodText(period, language)} – ${contractName} (${contractNumber})`;
+  return prorated ? `${base}, ${t.prorated} ${formatDate(prorated.from, language)} – ${formatDate(prorated.to, language)}` : base;
 }
 
 export function overageText(language: Language, contractNumber: string, what: string): string {

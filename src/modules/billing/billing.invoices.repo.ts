@@ -58,9 +58,19 @@ export async function creditedPerLine(db: DbOrTx, invoiceId: number): Promise<Ma
   return new Map(rows.map((r) => [Number(r.lineId), -Number(r.net)]));
 }
 
+/** An invoice's payments, refunds and reversals in the order they were dated and recorded, with who recorded each. */
 export async function paymentsOf(db: DbOrTx, invoiceId: number) {
-  return db.selectFrom('invoice_payments').selectAll().where('invoice_id', '=', invoiceId).orderBy('date').orderBy('id').execute();
+  return db
+    .selectFrom('invoice_payments as p')
+    .leftJoin('users as u', 'u.id', 'p.created_by')
+    .selectAll('p')
+    .select('u.name as created_by_name')
+    .where('p.invoice_id', '=', invoiceId)
+    .orderBy('p.date')
+    .orderBy('p.id')
+    .execute();
 }
+export type PaymentRow = Awaited<ReturnType<typeof paymentsOf>>[number];
 
 export async function creditNotesOf(db: DbOrTx, invoiceId: number) {
   return db
@@ -236,7 +246,10 @@ export async function updateSettlement(
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function insertPayment(trx: Tx, row: { invoice_id: number; date: string; amount_minor: number; note: string; created_by: number | null; created_at: string }): Promise<number> {
+export async function insertPayment(
+  trx: Tx,
+  row: { invoice_id: number; date: string; amount_minor: number; note: string; created_by: number | null; created_at: string; reverses_payment_id?: number },
+): Promise<number> {
   const res = await trx.insertInto('invoice_payments').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(res.id);
 }

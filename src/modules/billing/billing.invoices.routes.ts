@@ -122,6 +122,22 @@ export function invoicingRoutes(deps: InvoicingRouteDeps) {
       },
     });
 
+    app.post('/api/v1/invoices/:id/payments/:paymentId/reversal', {
+      config: { access: 'invoices.payments' },
+      schema: {
+        tags,
+        summary: "Reverse a payment or refund recorded by mistake (a mistyped amount, the wrong invoice): it is never deleted; a reversal entry of the opposite amount names it, dated today, with the required reason (400 when blank) and who recorded it. The invoice's paid amount and state follow in the same transaction (a paid invoice owes again and is sent or issued as before); audited (reverse_payment). 404 when the invoice has no such entry; 409 payment_already_reversed, payment_is_reversal (a reversal is not reversed), refunds_exceed_payments (refunds paid out of it: reverse them first)",
+        params: s.paymentParams,
+        body: s.reversalBody,
+        response: { 201: s.invoiceDetail, ...errors },
+      },
+      handler: async (request, reply) => {
+        const ctx = contextOf(request);
+        await payments.reversePayment(ctx, request.params.id, request.params.paymentId, request.body);
+        return reply.status(201).send(await invoices.get(ctx, request.params.id));
+      },
+    });
+
     app.post('/api/v1/invoices/:id/mark-sent', {
       config: { access: 'invoices.payments' },
       schema: { tags, summary: 'Mark an issued invoice as sent to the client', params: idParam, response: { 200: s.invoiceDetail, ...errors } },

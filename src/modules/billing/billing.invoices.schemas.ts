@@ -1,5 +1,6 @@
 /** HTTP shapes of invoicing (zod): bodies are strict, responses list exactly what is shown. */
 import { z } from 'zod';
+import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 
 const id = z.number().int().positive();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -69,6 +70,22 @@ export const invoiceLine = z.object({
   leftToCreditMinor: minor.optional(),
 });
 
+const recordedBy = z.object({ id: z.number(), name: z.string() }).nullable().describe('Who recorded it (null: the system)');
+/** One entry of an invoice's payments: never changed nor deleted, a mistake is reversed (POST /invoices/{id}/payments/{paymentId}/reversal). */
+const paymentEntry = z.object({
+  id: z.number(),
+  date: z.string(),
+  amountMinor: minor.optional().describe('Negative: a refund paid back to the client, or a reversal'),
+  note: z.string().describe("The note typed with the payment or refund; on a reversal, the reason"),
+  createdAt: z.string(),
+  createdBy: recordedBy,
+  reversesPaymentId: z.number().nullable().describe('On a reversal: the entry it takes back; null otherwise'),
+  reversal: z
+    .object({ id: z.number(), date: z.string(), reason: z.string(), createdAt: z.string(), createdBy: recordedBy })
+    .nullable()
+    .describe('On a reversed entry: its reversal (when, by whom, why); null while the entry stands'),
+});
+
 export const invoiceDetail = invoiceSummary.extend({
   paymentTermsDays: z.number(),
   reverseCharge: z.boolean(),
@@ -76,13 +93,14 @@ export const invoiceDetail = invoiceSummary.extend({
   roundingMinor: minor.optional(),
   vatRecap: z.array(vatGroup).optional(),
   lines: z.array(invoiceLine),
-  payments: z.array(z.object({ id: z.number(), date: z.string(), amountMinor: minor.optional().describe('Negative: a refund paid back to the client'), note: z.string(), createdAt: z.string() })),
+  payments: z.array(paymentEntry).describe('Every entry in date order: payments, refunds and reversals; paidMinor is their sum (a reversed entry and its reversal cancel out)'),
   creditNotes: z.array(z.object({ id: z.number(), number: z.string().nullable(), issueDate: z.string().nullable(), totalMinor: minor.optional(), reason: z.string().nullable(), releasesRecords: z.boolean() })),
   corrects: z.object({ id: z.number(), number: z.string().nullable() }).nullable(),
   creditReason: z.string().nullable(),
   /** Credit notes: whether it released the invoice's records for billing again. */
   releasesRecords: z.boolean(),
   recordsCount: z.number(),
+  runId: z.number().nullable().describe('The billing run that computed the document (GET /billing-runs/{id}); null for documents no run made (credit notes, manual ones)'),
   note: z.string(),
   issuedAt: z.string().nullable(),
   sentAt: z.string().nullable(),
@@ -98,6 +116,16 @@ export const invoiceDetail = invoiceSummary.extend({
   staleTerms: z
     .array(z.object({ contractId: z.number(), number: z.string(), termsChangedAt: z.string() }))
     .describe("Drafts: the client's contracts whose billing terms changed after the draft was computed (it bills the old terms until the month is run again); empty otherwise"),
+  buyerMissing: z
+    .array(z.enum(BUYER_ADDRESS_FIELDS))
+    .describe("Drafts: the parts of the customer's address a tax document must carry (§29 of the Czech VAT act) that the client lacks now ('street', 'city', 'postalCode', 'country'); issuing answers 409 buyer_address_missing until they are filled in on the client. Empty when complete and for issued documents"),
+  waitingRecords: z
+    .object({
+      count: z.number().describe("The client's records dated up to the end of the draft's period that are not approved yet (draft or submitted): issuing now leaves them to a later invoice"),
+      amountMinor: minor.optional().describe("Their amounts in the draft's currency, summed (a material return is negative)"),
+    })
+    .nullable()
+    .describe('Drafts of invoices: what of the client still waits for approval; null otherwise'),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
@@ -120,7 +148,16 @@ export const bulkIssueBody = z.strictObject({
 
 export const bulkIssueReport = z.object({
   issued: z.array(z.object({ id: z.number(), number: z.string() })),
-  notIssued: z.array(z.object({ id: z.number(), clientName: z.string().describe("The document's client ('' when no such document)"), number: z.string().nullable().describe('Its number when it is issued already'), code: z.string(), reason: z.string() })),
+  notIssued: z.array(z.object({
+    id: z.number(),
+    clientId: z.number().nullable().describe("The document's client (null when no such document): where a refusal about the customer (buyer_address_missing) is fixed"),
+    clientName: z.string().describe("The document's client ('' when no such document)"),
+    number: z.string().nullable().describe('Its number when it is issued already'),
+    code: z.string(),
+    reason: z.string(),
+    details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional()
+      .describe("The refusal's details when it has them: for buyer_address_missing each missing part of the client's address (path client.address.street, .city, .postalCode, .country)"),
+  })),
 });
 
 export const paymentBody = z.strictObject({ date, amountMinor: z.number().int(), note: z.string().max(500).optional() });
@@ -129,6 +166,15 @@ export const refundBody = z.strictObject({
   date,
   amountMinor: z.number().int().describe('The amount paid back, positive, in minor units; at most refundDueMinor'),
   note: z.string().max(500).optional(),
+});
+
+export const paymentParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  paymentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+/** The reason is required (blank is refused in the service, naming the field). */
+export const reversalBody = z.strictObject({
+  reason: z.string().max(500).describe('Why the entry is taken back, e.g. a mistyped amount or the wrong invoice; required'),
 });
 
 /** Full ({full: true}) or by lines ({lines}), exactly one (checked in the service, naming the field). */

@@ -8,13 +8,17 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { notFound } from '../../shared/errors.ts';
+import { isPeriod, lastDayOf } from '../../shared/period.ts';
 import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { termsChangedAfter } from '../contracts/index.ts';
 import { invoiceDocument } from './billing.document.ts';
+import { buyerMissingOf } from './billing.document.parties.ts';
+import { waitingByClient } from './billing.repo.ts';
 import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
+import { paymentViews } from './billing.payments.ts';
 import * as repo from './billing.invoices.repo.ts';
 import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary } from './billing.invoices.schemas.ts';
 import { leftToCredit } from './domain/credit-note.ts';
@@ -96,6 +100,11 @@ export function createInvoicesService(deps: InvoicingDeps) {
     const corrected = row.kind === 'credit_note' && row.corrects_invoice_id !== null ? await repo.findInvoice(db, row.corrects_invoice_id) : undefined;
     // A draft computed before its client's contract terms changed bills the old terms: said, not rewritten.
     const staleTerms = row.state === 'draft' ? await termsChangedAfter(db, { clientId: row.client_id, contractId: row.contract_id, computedAt: row.created_at }) : [];
+    // What issuing would meet now: a client without a complete address is refused; records still waiting are left to a later invoice.
+    const buyerMissing = row.state === 'draft' ? buyerMissingOf(await repo.clientOf(db, row.client_id)) : [];
+    const waiting = row.state === 'draft' && row.kind === 'invoice'
+      ? (await waitingByClient(db, row.period && isPeriod(row.period) ? lastDayOf(row.period) : today, [row.client_id])).get(row.client_id)
+      : undefined;
     const detail: InvoiceDetail = {
       ...summaryOf(row, today),
       ...(corrected ? { refundDueMinor: refundDue(moneyState(corrected)) } : {}),
@@ -109,12 +118,13 @@ export function createInvoicesService(deps: InvoicingDeps) {
         unitPriceMinor: l.unit_price_minor, netMinor: l.net_minor, vatRateBp: l.vat_rate_bp, feePeriod: l.fee_period, correctsLineId: l.corrects_line_id,
         ...(isInvoice ? { creditedMinor: credited.get(l.id) ?? 0, leftToCreditMinor: leftToCredit({ netMinor: l.net_minor, creditedMinor: credited.get(l.id) ?? 0 }) } : {}),
       })),
-      payments: payments.map((p) => ({ id: p.id, date: p.date, amountMinor: p.amount_minor, note: p.note, createdAt: p.created_at })),
+      payments: paymentViews(payments),
       creditNotes: creditNotes.map((c) => ({ id: c.id, number: c.number, issueDate: c.issue_date, totalMinor: c.total_minor, reason: c.credit_reason, releasesRecords: c.releases_records === 1 })),
       corrects: row.corrects_invoice_id === null ? null : { id: row.corrects_invoice_id, number: row.corrects_number ?? null },
       creditReason: row.credit_reason,
       releasesRecords: row.releases_records === 1,
       recordsCount,
+      runId: row.run_id,
       note: row.note,
       issuedAt: row.issued_at,
       sentAt: row.sent_at,
@@ -124,9 +134,14 @@ export function createInvoicesService(deps: InvoicingDeps) {
       homeCurrency: need.homeCurrency,
       allowedActions: possibleActions(moneyState(row)).filter((a) => hasPermission(ctx.actor, ACTION_PERMISSION[a])),
       staleTerms,
+      buyerMissing,
+      waitingRecords: row.state === 'draft' && row.kind === 'invoice' ? { count: waiting?.count ?? 0, amountMinor: waiting?.amounts.get(row.currency) ?? 0 } : null,
     };
     if (fieldScopeOf(ctx.actor.roles).prices) return detail;
-    return { ...withoutMoney(detail), lines: detail.lines.map(withoutMoney), payments: detail.payments.map(withoutMoney), creditNotes: detail.creditNotes.map(withoutMoney) };
+    return {
+      ...withoutMoney(detail), lines: detail.lines.map(withoutMoney), payments: detail.payments.map(withoutMoney), creditNotes: detail.creditNotes.map(withoutMoney),
+      waitingRecords: detail.waitingRecords && withoutMoney(detail.waitingRecords),
+    };
   }
 
   /** The complete document; a document is all money, so it needs the prices scope too. */

@@ -12,13 +12,13 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { inWriteBatch, isPostgres, uniqueViolationIndex, type Tx } from '../../platform/db/index.ts';
 import { addDays } from '../../shared/calendar/index.ts';
-import { AppError, conflict, invalid, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
 import { isPeriod, lastDayOf } from '../../shared/period.ts';
 import { loadSupplier } from '../company/index.ts';
 import { ledgerRow, saveLedgerRow } from '../contracts/index.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { allocateNumber } from '../numbering/index.ts';
-import { customerOf } from './billing.document.parties.ts';
+import { buyerRefusal, customerOf } from './billing.document.parties.ts';
 import { checkExchangeRate, exchangeRateAtIssue, type ExchangeRateInput } from './billing.issue.rate.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
@@ -36,7 +36,7 @@ export interface IssuedInvoice {
 export interface BulkIssueReport {
   issued: IssuedInvoice[];
   /** Each refusal names the document (client, and its number when it has one) so the user need not know ids. */
-  notIssued: { id: number; clientName: string; number: string | null; code: string; reason: string }[];
+  notIssued: { id: number; clientId: number | null; clientName: string; number: string | null; code: string; reason: string; details?: ErrorDetail[] }[];
 }
 
 export function blockedReasons(blockedJson: string | null): string[] {
@@ -84,6 +84,9 @@ export function createIssuing(deps: InvoicingDeps) {
     const lines = await repo.linesOf(trx, id);
     if (lines.length === 0) throw conflict('empty_draft', 'The draft has no lines; there is nothing to invoice');
     const client = await repo.clientOf(trx, draft.client_id);
+    // A tax document names its customer's address (§29 ZDPH): a client without one gets no invoice yet.
+    const buyerProblem = buyerRefusal(client);
+    if (buyerProblem) throw buyerProblem;
     const totals = totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: draft.reverse_charge === 1, roundTotal: draft.round_total === 1 });
     const supplier = await supplierOf(trx);
     const rate = exchangeRateAtIssue({ currency: draft.currency, reverseCharge: draft.reverse_charge === 1, vatMinor: totals.vatMinor }, supplier, rateOf(draft.currency));
@@ -215,12 +218,12 @@ export function createIssuing(deps: InvoicingDeps) {
         if (outcome.status === 'fulfilled') return void report.issued.push(outcome.value);
         const error: unknown = outcome.reason;
         if (!(error instanceof AppError)) throw error;
-        report.notIssued.push({ id: part[i]!, clientName: '', number: null, code: error.code, reason: error.message });
+        report.notIssued.push({ id: part[i]!, clientId: null, clientName: '', number: null, code: error.code, reason: error.message, ...(error.details ? { details: error.details } : {}) });
       });
     }
     for (const refusal of report.notIssued) {
       const row = await repo.findInvoice(db, refusal.id);
-      if (row) Object.assign(refusal, { clientName: row.client_name, number: row.number });
+      if (row) Object.assign(refusal, { clientId: Number(row.client_id), clientName: row.client_name, number: row.number });
     }
     return report;
   }

@@ -4,21 +4,73 @@
  * less credit notes less earlier payments); the invoice is paid when nothing is
  * due any more. A refund (money paid back to the client after a credit note
  * took back what they had paid) is stored as a negative payment, never more than
- * the refund due, so paid_minor is always what the client has paid net.
+ * the refund due, so paid_minor is always what the client has paid net. A payment or
+ * refund recorded by mistake is reversed, never deleted (domain/payment-reversal.ts):
+ * the reversal is one more entry, so paid_minor stays the sum of the entries.
  */
 import { recordAudit } from '../../platform/audit/index.ts';
+import { uniqueViolationIndex } from '../../platform/db/index.ts';
 import { isIsoDate } from '../../shared/calendar/index.ts';
-import { conflict, invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import { conflict, invalid, notFound, staleVersion, type AppError, type ErrorDetail } from '../../shared/errors.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
 import { amountDue, refundDue, settledState } from './domain/invoice-state.ts';
+import { paidOf, reversalOf, reversalRefusal, stateAfterReversal, type PaymentEntry, type ReversalRefusal } from './domain/payment-reversal.ts';
 
 export interface PaymentInput {
   date: string;
   amountMinor: number;
   note?: string | undefined;
 }
+
+export interface ReversalInput {
+  reason: string;
+}
+
+/** Who recorded an entry and when. */
+interface Recorded {
+  createdAt: string;
+  createdBy: { id: number; name: string } | null;
+}
+
+/** One entry of an invoice's payments as the detail shows it. */
+export interface PaymentView extends Recorded {
+  id: number;
+  date: string;
+  /** Negative: a refund, or a reversal. */
+  amountMinor: number;
+  /** The note typed with a payment or refund; a reversal's reason. */
+  note: string;
+  /** On a reversal: the entry it takes back. */
+  reversesPaymentId: number | null;
+  /** On a reversed entry: its reversal. */
+  reversal: ({ id: number; date: string; reason: string } & Recorded) | null;
+}
+
+const entryOf = (row: repo.PaymentRow): PaymentEntry => ({ id: row.id, amountMinor: row.amount_minor, reversesPaymentId: row.reverses_payment_id });
+const recordedOf = (row: repo.PaymentRow): Recorded => ({
+  createdAt: row.created_at,
+  createdBy: row.created_by === null ? null : { id: row.created_by, name: row.created_by_name ?? '' },
+});
+
+/** The detail's payments: every entry, each reversed one naming its reversal. */
+export function paymentViews(rows: readonly repo.PaymentRow[]): PaymentView[] {
+  const reversals = new Map(rows.filter((r) => r.reverses_payment_id !== null).map((r) => [r.reverses_payment_id!, r]));
+  return rows.map((r) => {
+    const reversal = reversals.get(r.id);
+    return {
+      id: r.id, date: r.date, amountMinor: r.amount_minor, note: r.note, ...recordedOf(r), reversesPaymentId: r.reverses_payment_id,
+      reversal: reversal ? { id: reversal.id, date: reversal.date, reason: reversal.note, ...recordedOf(reversal) } : null,
+    };
+  });
+}
+
+const REFUSALS: Record<Exclude<ReversalRefusal, 'payment_not_found'>, (id: number) => AppError> = {
+  payment_is_reversal: (id) => conflict('payment_is_reversal', `Entry ${id} is a reversal; a reversal is not reversed, record the payment again instead`),
+  payment_already_reversed: (id) => conflict('payment_already_reversed', `Payment ${id} is already reversed`),
+  refunds_exceed_payments: (id) => conflict('refunds_exceed_payments', `Refunds were paid out of payment ${id}; reverse them first`),
+};
 
 export function createPayments(deps: InvoicingDeps) {
   const { db, clock } = deps;
@@ -55,20 +107,32 @@ export function createPayments(deps: InvoicingDeps) {
   async function settle(
     ctx: RequestContext,
     invoice: repo.InvoiceRow,
-    entry: { action: 'payment' | 'refund'; date: string; amountMinor: number; note: string; paidMinor: number; state: typeof invoice.state; before: Record<string, unknown> },
+    entry: {
+      action: 'payment' | 'refund' | 'reverse_payment'; date: string; amountMinor: number; note: string; paidMinor: number; state: typeof invoice.state;
+      before: Record<string, unknown>; reversesPaymentId?: number;
+    },
   ): Promise<number> {
     const now = clock.now();
     const at = now.toISOString();
-    const { action, date, amountMinor, note, paidMinor, state } = entry;
+    const { action, date, amountMinor, note, paidMinor, state, reversesPaymentId } = entry;
     return db.transaction().execute(async (trx) => {
       if (!(await repo.updateSettlement(trx, invoice.id, invoice.version, { paid_minor: paidMinor, state, updated_at: at }))) throw staleVersion('The invoice');
-      const paymentId = await repo.insertPayment(trx, { invoice_id: invoice.id, date, amount_minor: amountMinor, note, created_by: ctx.actor.userId || null, created_at: at });
+      const paymentId = await repo.insertPayment(trx, {
+        invoice_id: invoice.id, date, amount_minor: amountMinor, note, created_by: ctx.actor.userId || null, created_at: at,
+        ...(reversesPaymentId === undefined ? {} : { reverses_payment_id: reversesPaymentId }),
+      });
       await recordAudit(trx, now, auditWhoOf(ctx), {
         entity: 'invoice', entityId: invoice.id, action,
         before: entry.before,
-        after: { state, paidMinor, paymentId, date, amountMinor, note },
+        after: reversesPaymentId === undefined
+          ? { state, paidMinor, paymentId, date, amountMinor, note }
+          : { state, paidMinor, paymentId, reversesPaymentId, date, amountMinor, reason: note },
       });
       return paymentId;
+    }).catch((error: unknown) => {
+      // Two reversals of one entry at once: the second finds the invoice changed, or else the unique index refuses it.
+      if (reversesPaymentId !== undefined && uniqueViolationIndex(error)) throw REFUSALS.payment_already_reversed(reversesPaymentId);
+      throw error;
     });
   }
 
@@ -117,6 +181,32 @@ export function createPayments(deps: InvoicingDeps) {
     return { paymentId, state, refundDueMinor: refundDue({ ...money, paidMinor }) };
   }
 
+  /**
+   * Takes back a payment or refund recorded by mistake: a reversal entry of the opposite
+   * amount naming it, dated today, with the reason; the invoice's paid sum and state
+   * follow in the same transaction, audited. The entry itself stays as it was typed.
+   */
+  async function reversePayment(ctx: RequestContext, invoiceId: number, paymentId: number, input: ReversalInput): Promise<{ reversalId: number; state: string; paidMinor: number }> {
+    requirePermission(ctx, 'invoices.payments');
+    const invoice = await issuedInvoice(invoiceId);
+    const reason = input.reason.trim();
+    if (reason === '') throw invalid([{ path: 'reason', code: 'required', message: 'A reversal needs the reason (e.g. a mistyped amount, the wrong invoice)' }]);
+    const rows = await repo.paymentsOf(db, invoiceId);
+    const entries = rows.map(entryOf);
+    const refusal = reversalRefusal(entries, paymentId);
+    if (refusal === 'payment_not_found') throw notFound('Payment');
+    if (refusal) throw REFUSALS[refusal](paymentId);
+    const original = rows.find((r) => r.id === paymentId)!;
+    const reversal = reversalOf(entryOf(original));
+    const paidMinor = paidOf([...entries, { id: 0, ...reversal }]);
+    const state = stateAfterReversal({ ...moneyOf(invoice), paidMinor }, invoice.sent_at !== null);
+    const reversalId = await settle(ctx, invoice, {
+      action: 'reverse_payment', date: todayOf(clock), amountMinor: reversal.amountMinor, note: reason, paidMinor, state, reversesPaymentId: paymentId,
+      before: { state: invoice.state, paidMinor: invoice.paid_minor, paymentId, date: original.date, amountMinor: original.amount_minor, note: original.note },
+    });
+    return { reversalId, state, paidMinor };
+  }
+
   async function markSent(ctx: RequestContext, invoiceId: number): Promise<void> {
     requirePermission(ctx, 'invoices.payments');
     const invoice = await issuedInvoice(invoiceId);
@@ -130,7 +220,7 @@ export function createPayments(deps: InvoicingDeps) {
     });
   }
 
-  return { recordPayment, recordRefund, markSent };
+  return { recordPayment, recordRefund, reversePayment, markSent };
 }
 
 export type Payments = ReturnType<typeof createPayments>;

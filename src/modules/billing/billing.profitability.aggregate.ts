@@ -10,6 +10,7 @@
  */
 import { mulDivRound, sumMinor, type MinorUnits } from '../../shared/money.ts';
 import type { Period } from '../../shared/period.ts';
+import type { MissingRate } from './domain/cost-conversion.ts';
 import { marginPercentScaled, profitability } from './domain/profitability.ts';
 
 export const GROUP_BY = ['contract', 'client', 'technician', 'work_type'] as const;
@@ -36,6 +37,8 @@ export interface Piece {
   readonly labourCostMinor: MinorUnits;
   readonly travelCostMinor: MinorUnits;
   readonly materialCostMinor: MinorUnits;
+  /** Costs of the piece's record that could not be converted into `currency` (no rate of their day): in none of the cost figures. */
+  readonly missingRates?: readonly MissingRate[] | undefined;
 }
 
 /** One contract's prepaid ledger row of one period. */
@@ -59,6 +62,12 @@ export interface Figures {
   marginPct: number | null;
   /** Margin in tenths of a percent rounded once from the exact ratio (565 = 56.5 %), for display. */
   marginPctTenths: number | null;
+  /**
+   * Costs left out of the cost figures because no exchange rate of their day is
+   * known, summed per currency and day (oldest first); empty when every cost is
+   * counted. Cost and margin are incomplete while it is not empty.
+   */
+  missingRates: MissingRate[];
 }
 
 export interface Row extends Figures {
@@ -84,15 +93,29 @@ interface Sums {
   labour: number;
   travel: number;
   material: number;
+  missing: Map<string, MissingRate>;
 }
 
-const zero = (): Sums => ({ revenue: 0, labour: 0, travel: 0, material: 0 });
+const zero = (): Sums => ({ revenue: 0, labour: 0, travel: 0, material: 0, missing: new Map() });
 
 function add(s: Sums, p: Piece): void {
   s.revenue = sumMinor([s.revenue, p.revenueMinor]);
   s.labour = sumMinor([s.labour, p.labourCostMinor]);
   s.travel = sumMinor([s.travel, p.travelCostMinor]);
   s.material = sumMinor([s.material, p.materialCostMinor]);
+  for (const m of p.missingRates ?? []) {
+    const key = JSON.stringify([m.date, m.currency, m.toCurrency]);
+    const seen = s.missing.get(key);
+    s.missing.set(key, { ...m, costMinor: sumMinor([seen?.costMinor ?? 0, m.costMinor]) });
+  }
+}
+
+/** Missing rates of a sum, oldest day first; a currency and day whose costs net to zero (a cost and its credit) is no longer missing. */
+function missingOf(s: Sums): MissingRate[] {
+  return [...s.missing.entries()]
+    .filter(([, m]) => m.costMinor !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, m]) => m);
 }
 
 export function figures(s: Sums): Figures {
@@ -107,6 +130,7 @@ export function figures(s: Sums): Figures {
     marginMinor: p.marginMinor,
     marginPct: p.marginBp,
     marginPctTenths: marginPercentScaled(p, 1),
+    missingRates: missingOf(s),
   };
 }
 

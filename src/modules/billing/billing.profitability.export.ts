@@ -7,11 +7,12 @@ import type { Db } from '../../platform/db/index.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { formatCsv, formatMinor } from '../records/index.ts';
 import type { ProfitabilityQuery, ProfitabilityReport, ProfitabilityService } from './billing.profitability.service.ts';
+import type { MissingRate } from './domain/cost-conversion.ts';
 
 export type Lang = 'cs' | 'sk' | 'en';
 
 interface Words {
-  headers: Record<'group' | 'currency' | 'revenue' | 'labour' | 'travel' | 'material' | 'cost' | 'margin' | 'marginPct' | 'utilisation', string>;
+  headers: Record<'group' | 'currency' | 'revenue' | 'labour' | 'travel' | 'material' | 'cost' | 'margin' | 'marginPct' | 'utilisation' | 'missingRates', string>;
   groups: Record<ProfitabilityReport['groupBy'], string>;
   special: Record<string, string>;
   total: string;
@@ -23,6 +24,7 @@ const WORDS: Record<Lang, Words> = {
     headers: {
       group: 'Group', currency: 'Currency', revenue: 'Revenue', labour: 'Labour cost', travel: 'Travel cost', material: 'Material cost',
       cost: 'Cost', margin: 'Margin', marginPct: 'Margin %', utilisation: 'Prepaid used %',
+      missingRates: 'Costs not counted: no exchange rate of the day',
     },
     groups: { contract: 'Contract', client: 'Client', technician: 'Technician', work_type: 'Work type' },
     special: { none: 'None', travel: 'Travel', unit_fee: 'Unit fees', material: 'Material', contract_fee: 'Contract fees', other: 'Other lines' },
@@ -33,6 +35,7 @@ const WORDS: Record<Lang, Words> = {
     headers: {
       group: 'Skupina', currency: 'Měna', revenue: 'Výnos', labour: 'Náklad práce', travel: 'Náklad cest', material: 'Náklad materiálu',
       cost: 'Náklad', margin: 'Marže', marginPct: 'Marže %', utilisation: 'Čerpání předplatného %',
+      missingRates: 'Nezapočtené náklady: chybí kurz dne',
     },
     groups: { contract: 'Smlouva', client: 'Klient', technician: 'Technik', work_type: 'Typ práce' },
     special: { none: 'Bez přiřazení', travel: 'Cesty', unit_fee: 'Poplatky', material: 'Materiál', contract_fee: 'Paušály smluv', other: 'Ostatní řádky' },
@@ -43,6 +46,7 @@ const WORDS: Record<Lang, Words> = {
     headers: {
       group: 'Skupina', currency: 'Mena', revenue: 'Výnos', labour: 'Náklad práce', travel: 'Náklad ciest', material: 'Náklad materiálu',
       cost: 'Náklad', margin: 'Marža', marginPct: 'Marža %', utilisation: 'Čerpanie predplatného %',
+      missingRates: 'Nezapočítané náklady: chýba kurz dňa',
     },
     groups: { contract: 'Zmluva', client: 'Klient', technician: 'Technik', work_type: 'Typ práce' },
     special: { none: 'Bez priradenia', travel: 'Cesty', unit_fee: 'Poplatky', material: 'Materiál', contract_fee: 'Paušály zmlúv', other: 'Ostatné riadky' },
@@ -62,6 +66,7 @@ interface Line {
   marginTenths: number | null;
   /** Prepaid use in tenths of a percent, or null. */
   utilisationTenths: number | null;
+  missingRates: MissingRate[];
 }
 
 /**
@@ -72,6 +77,11 @@ export function bpToTenths(bp: number | null): number | null {
   if (bp === null) return null;
   const tenths = Math.floor((Math.abs(bp) + 5) / 10);
   return bp < 0 ? -tenths : tenths;
+}
+
+/** The costs a line leaves out for want of a rate: "EUR 52.35 (2026-10-05)", several joined by commas. */
+function missingText(missing: readonly MissingRate[], comma: boolean): string {
+  return missing.map((m) => `${m.currency} ${formatMinor(m.costMinor, comma)} (${m.date})`).join(', ');
 }
 
 /** 565 tenths → "56.5" (or "56,5"): one decimal, as the UI and the guide show percentages. */
@@ -97,10 +107,13 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     const w = WORDS[language];
     const header = [w.groups[report.groupBy], w.headers.currency, w.headers.revenue, w.headers.labour, w.headers.travel, w.headers.material, w.headers.cost, w.headers.margin, w.headers.marginPct, w.headers.utilisation];
     const lines: Line[] = [
-      ...report.rows.map((r) => ({ label: w.special[r.key] ?? r.label, currency: r.currency, money: MONEY.map((m) => r[m]), marginTenths: r.marginPctTenths, utilisationTenths: bpToTenths(r.prepaidUtilisationBp) })),
-      ...report.totals.map((t) => ({ label: w.total, currency: t.currency, money: MONEY.map((m) => t[m]), marginTenths: t.marginPctTenths, utilisationTenths: bpToTenths(t.prepaidUtilisationBp) })),
+      ...report.rows.map((r) => ({ label: w.special[r.key] ?? r.label, currency: r.currency, money: MONEY.map((m) => r[m]), marginTenths: r.marginPctTenths, utilisationTenths: bpToTenths(r.prepaidUtilisationBp), missingRates: r.missingRates })),
+      ...report.totals.map((t) => ({ label: w.total, currency: t.currency, money: MONEY.map((m) => t[m]), marginTenths: t.marginPctTenths, utilisationTenths: bpToTenths(t.prepaidUtilisationBp), missingRates: t.missingRates })),
     ];
-    return { language, w, header, lines };
+    // Only a report with costs it could not convert gets the column that names them.
+    const missing = lines.some((l) => l.missingRates.length > 0);
+    if (missing) header.push(w.headers.missingRates);
+    return { language, w, header, lines, missing };
   }
 
   async function csv(ctx: RequestContext, q: ProfitabilityQuery, lang?: Lang): Promise<string> {
@@ -108,6 +121,7 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     const comma = t.language !== 'en';
     const rows = t.lines.map((l) => [
       l.label, l.currency, ...l.money.map((m) => formatMinor(m, comma)), percentText(l.marginTenths, comma), percentText(l.utilisationTenths, comma),
+      ...(t.missing ? [missingText(l.missingRates, comma)] : []),
     ]);
     return formatCsv(t.header, rows, comma ? ';' : ',');
   }
@@ -124,6 +138,7 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     for (const l of t.lines) {
       const row = sheet.addRow([
         l.label, l.currency, ...l.money.map((m) => m / 100), l.marginTenths === null ? null : l.marginTenths / 1000, l.utilisationTenths === null ? null : l.utilisationTenths / 1000,
+        ...(t.missing ? [missingText(l.missingRates, false)] : []),
       ]);
       if (l.label === t.w.total) row.font = { bold: true };
     }

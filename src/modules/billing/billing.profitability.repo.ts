@@ -3,12 +3,18 @@
  * (billing.profitability.aggregate.ts): every line of every counted invoice,
  * attributed through the records behind it, plus the cost of every record the
  * invoices took, covered ones included; credit notes subtract from the pieces
- * of the lines they correct.
+ * of the lines they correct. A record's cost in another currency than its
+ * invoice's is converted with the rate of the record's date
+ * (domain/cost-conversion.ts); the rates Kontor knows are those fixed on its
+ * issued documents in a foreign currency.
  */
 import type { Db, InvoiceState } from '../../platform/db/index.ts';
 import { sumMinor } from '../../shared/money.ts';
+import { parseExchangeRate } from '../../shared/exchange-rate.ts';
 import { lastDayOf, periodKind, periodOf, type Period, type PeriodKind } from '../../shared/period.ts';
 import { distribute, type KindKey, type LedgerPiece, type Piece } from './billing.profitability.aggregate.ts';
+import { convertCost, rateBook, type KnownRate, type RateBook } from './domain/cost-conversion.ts';
+import { homeCurrencyOf } from './domain/home-currency.ts';
 
 /** Invoice states that count: issued ones (a credited invoice counts, its credit note subtracts). */
 const ISSUED_STATES = ['issued', 'sent', 'paid', 'credited'] as const;
@@ -42,6 +48,8 @@ interface RecordRow {
   technician_id: number;
   work_type_id: number | null;
   cost_minor: number | null;
+  cost_currency: string | null;
+  date: string;
   contract_id: number | null;
 }
 
@@ -144,7 +152,7 @@ async function piecesOf(db: Db, invoices: { inv: InvoiceRow; period: Period }[])
     .innerJoin('tickets as t', 't.id', 'r.ticket_id')
     .leftJoin('contracts as tc', (j) => j.onRef('tc.id', '=', 't.contract_id').onRef('tc.valid_from', '<=', 'r.date'))
     .select([
-      'ir.invoice_id', 'ir.line_id', 'ir.amount_minor', 'r.kind', 'r.technician_id', 'r.work_type_id', 'r.cost_minor',
+      'ir.invoice_id', 'ir.line_id', 'ir.amount_minor', 'r.kind', 'r.technician_id', 'r.work_type_id', 'r.cost_minor', 'r.cost_currency', 'r.date',
       // The record's own contract, else its ticket's when the record's date is within that contract's validity.
       (eb) => eb.fn.coalesce('r.contract_id', eb.case().when(eb.or([eb('tc.valid_to', 'is', null), eb('tc.valid_to', '>=', eb.ref('r.date'))])).then(eb.ref('tc.id')).else(null).end()).as('contract_id'),
     ])
@@ -166,19 +174,63 @@ async function piecesOf(db: Db, invoices: { inv: InvoiceRow; period: Period }[])
     .where('invoice_id', 'in', credits.map((c) => c.id))
     .execute();
 
+  const currencyOf = new Map(invoices.map(({ inv }) => [inv.id, inv.currency]));
+  const rates = await knownRates(db, records.filter((r) => r.cost_currency !== null && r.cost_currency !== currencyOf.get(r.invoice_id)).map((r) => r.date));
+
   const linesOf = groupBy(lines, (l) => l.invoice_id);
   const recordsOf = groupBy(records, (r) => r.invoice_id);
   const creditsOf = groupBy(credits, (c) => c.corrects_invoice_id ?? 0);
   const creditLinesOf = groupBy(creditLines, (l) => l.invoice_id);
   const out: Piece[] = [];
   for (const { inv, period } of invoices) {
-    const own = invoicePieces(inv, period, linesOf.get(inv.id) ?? [], recordsOf.get(inv.id) ?? [], feePeriods);
+    const own = invoicePieces(inv, period, linesOf.get(inv.id) ?? [], recordsOf.get(inv.id) ?? [], feePeriods, rates);
     out.push(...own.map((o) => o.piece));
     for (const credit of creditsOf.get(inv.id) ?? []) {
       out.push(...creditPieces(own, creditLinesOf.get(credit.id) ?? [], credit.releases_records === 1));
     }
   }
   return out;
+}
+
+/**
+ * The exchange rates of the given days that Kontor knows: the rate fixed on each
+ * issued document in a foreign currency (units of the supplier's currency for one
+ * unit of the document's, of its rate day). Oldest issue first, so when documents
+ * state different rates for one pair and day, the last issued wins.
+ */
+async function knownRates(db: Db, dates: readonly string[]): Promise<RateBook> {
+  const days = [...new Set(dates)];
+  const known: KnownRate[] = [];
+  for (const part of chunks(days)) {
+    const rows = await db
+      .selectFrom('invoices')
+      .select(['currency', 'exchange_rate', 'exchange_rate_date', 'supplier_json'])
+      .where('state', '!=', 'draft')
+      .where('exchange_rate', 'is not', null)
+      .where('exchange_rate_date', 'in', part)
+      .orderBy('issued_at').orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const rate = row.exchange_rate === null ? null : parseExchangeRate(row.exchange_rate);
+      const home = homeCurrencyOfSupplier(row.supplier_json);
+      if (rate !== null && home !== null && row.exchange_rate_date !== null && home !== row.currency) {
+        known.push({ currency: row.currency, homeCurrency: home, date: row.exchange_rate_date, rate });
+      }
+    }
+  }
+  return rateBook(known);
+}
+
+/** The supplier's own currency from a document's supplier snapshot; null when it cannot be told. */
+function homeCurrencyOfSupplier(supplierJson: string | null): string | null {
+  if (supplierJson === null) return null;
+  try {
+    const supplier = JSON.parse(supplierJson) as { address?: { country?: unknown } };
+    const country = supplier.address?.country;
+    return typeof country === 'string' ? homeCurrencyOf(country) : null;
+  } catch {
+    return null;
+  }
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -205,12 +257,14 @@ interface OwnPiece {
  * line) as a piece of its own. The revenue of the pieces is exactly the sum
  * of the lines.
  */
-function invoicePieces(inv: InvoiceRow, period: Period, lines: LineRow[], records: RecordRow[], feePeriods: Map<string, number>): OwnPiece[] {
+function invoicePieces(inv: InvoiceRow, period: Period, lines: LineRow[], records: RecordRow[], feePeriods: Map<string, number>, rates: RateBook): OwnPiece[] {
   const base = { period, currency: inv.currency, clientId: inv.client_id };
   const out: OwnPiece[] = [];
   const explained = new Map<number, number>();
   for (const r of records) {
-    const cost = r.cost_minor ?? 0;
+    // Converted once per record; a cost whose rate is missing is named, not counted.
+    const converted = convertCost({ costMinor: r.cost_minor ?? 0, currency: r.cost_currency, date: r.date }, inv.currency, rates);
+    const cost = converted.ok ? converted.costMinor : 0;
     const workTypeKey = r.kind === 'work' ? (r.work_type_id === null ? 'other' : String(r.work_type_id)) : (KIND_OF_RECORD[r.kind] ?? 'other');
     // A record's amount counts only when it stands on a line of this invoice (a covered one has none).
     const revenue = r.line_id === null ? 0 : r.amount_minor;
@@ -228,6 +282,7 @@ function invoicePieces(inv: InvoiceRow, period: Period, lines: LineRow[], record
         travelCostMinor: r.kind === 'travel' ? cost : 0,
         // Unit fees have no cost of their own; whatever they carry counts with material.
         materialCostMinor: r.kind === 'material' || r.kind === 'fee' ? cost : 0,
+        missingRates: converted.ok ? [] : [converted.missing],
       },
     });
   }
@@ -273,15 +328,16 @@ function creditPieces(own: OwnPiece[], lines: LineRow[], releasesRecords: boolea
     const fallback = targets.length > 0 ? targets : own.slice(0, 1);
     const parts = distribute(amount, fallback.map((o) => o.piece.revenueMinor));
     fallback.forEach((o, i) => {
-      if (parts[i] !== 0) out.push({ ...o.piece, ...noCost, revenueMinor: parts[i]! });
+      if (parts[i] !== 0) out.push({ ...o.piece, ...noCost, missingRates: [], revenueMinor: parts[i]! });
     });
   }
   if (releasesRecords) {
     for (const o of own) {
       if (!o.fromRecord) continue;
       const p = o.piece;
-      if (p.labourCostMinor || p.travelCostMinor || p.materialCostMinor) {
-        out.push({ ...p, revenueMinor: 0, labourCostMinor: -p.labourCostMinor, travelCostMinor: -p.travelCostMinor, materialCostMinor: -p.materialCostMinor });
+      const missingRates = (p.missingRates ?? []).map((m) => ({ ...m, costMinor: -m.costMinor }));
+      if (p.labourCostMinor || p.travelCostMinor || p.materialCostMinor || missingRates.length > 0) {
+        out.push({ ...p, revenueMinor: 0, labourCostMinor: -p.labourCostMinor, travelCostMinor: -p.travelCostMinor, materialCostMinor: -p.materialCostMinor, missingRates });
       }
     }
   }

@@ -32,6 +32,14 @@ const figures = {
   marginMinor: z.number(),
   marginPct: z.number().nullable().describe('Margin in basis points of revenue (5652 = 56.52 %); null without revenue'),
   marginPctTenths: z.number().nullable().describe('Margin in tenths of a percent rounded once from the exact ratio (565 = 56.5 %), for display'),
+  missingRates: z
+    .array(z.object({
+      currency: z.string().describe('The currency the cost arose in'),
+      toCurrency: z.string().describe("The invoice's currency it should have been converted into"),
+      date: z.string().describe("The day whose exchange rate is missing (the records' date)"),
+      costMinor: z.number().describe('The costs of that day in their own currency'),
+    }))
+    .describe('Costs left out of the cost figures because Kontor knows no exchange rate of their day; cost and margin are incomplete while this is not empty'),
 };
 const row = z.object({
   key: z.string().describe("The contract, client, technician or work type id; 'none', or for work types 'travel', 'unit_fee', 'material', 'contract_fee', 'other'"),

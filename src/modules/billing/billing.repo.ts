@@ -181,7 +181,10 @@ export async function waitingRecords(db: DbOrTx, end: string, limit: number) {
     .innerJoin('tickets as t', 't.id', 'r.ticket_id')
     .innerJoin('users as u', 'u.id', 'r.technician_id')
     .innerJoin('clients as c', 'c.id', 'r.client_id')
-    .select(['r.id', 'r.ticket_id', 't.number', 'u.name as technician_name', 'r.date', 'r.state', 'r.client_id', 'c.name as client_name'])
+    .select([
+      'r.id', 'r.ticket_id', 't.number', 'u.name as technician_name', 'r.date', 'r.state', 'r.client_id', 'c.name as client_name',
+      'r.kind', 'r.quantity_milli', 'r.amount_minor', 'r.currency', 'r.description',
+    ])
     .orderBy('r.date')
     .orderBy('r.id')
     .limit(limit)
@@ -191,8 +194,85 @@ export async function waitingRecords(db: DbOrTx, end: string, limit: number) {
     items: rows.map((r) => ({
       recordId: Number(r.id), ticketId: Number(r.ticket_id), ticketNumber: r.number, technicianName: r.technician_name, date: r.date, state: r.state,
       clientId: Number(r.client_id), clientName: r.client_name,
+      // A material record with a negative quantity is goods coming back (a return slip's record).
+      kind: r.kind === 'material' && (r.quantity_milli ?? 0) < 0 ? ('return' as const) : r.kind,
+      amountMinor: r.amount_minor === null ? null : Number(r.amount_minor), currency: r.currency, description: r.description,
     })),
   };
+}
+
+export interface WaitingSummary {
+  /** Records of the client not yet approved (draft or submitted), dated up to the period's end. */
+  count: number;
+  /** Their amounts summed per currency (unpriced records count above but add nothing here). */
+  amounts: Map<string, number>;
+}
+
+/**
+ * Per client, the records a run would list as waiting now: not approved yet and
+ * dated up to `end`. Issuing a draft before they are approved leaves them to a
+ * later invoice, so the issue confirmations name them.
+ */
+export async function waitingByClient(db: DbOrTx, end: string, clientIds: readonly number[]): Promise<Map<number, WaitingSummary>> {
+  const result = new Map<number, WaitingSummary>();
+  for (let i = 0; i < clientIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('records')
+      .select((eb) => ['client_id', 'currency', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('amount_minor').as('amount')])
+      .where('client_id', 'in', clientIds.slice(i, i + CHUNK))
+      .where('state', 'in', [...WAITING_STATES])
+      .where('date', '<=', end)
+      .groupBy(['client_id', 'currency'])
+      .execute();
+    for (const r of rows) {
+      const clientId = Number(r.client_id);
+      const summary = result.get(clientId) ?? { count: 0, amounts: new Map<string, number>() };
+      summary.count += safeInteger(r.n);
+      if (r.currency !== null && r.amount !== null) summary.amounts.set(r.currency, (summary.amounts.get(r.currency) ?? 0) + safeInteger(r.amount));
+      result.set(clientId, summary);
+    }
+  }
+  return result;
+}
+
+/** COUNT and SUM come back as strings from PostgreSQL (SUM of bigint is numeric). */
+function safeInteger(value: number | string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`the sum ${value} is outside the safe integer range`);
+  return n;
+}
+
+/** Unissued drafts of months before `period`, oldest first: a run of `period` leaves their records and fees to them. */
+export async function openDraftsBefore(db: DbOrTx, period: string, limit: number) {
+  const base = db
+    .selectFrom('invoices as i')
+    .where('i.kind', '=', 'invoice')
+    .where('i.state', '=', 'draft')
+    .where('i.visible', '=', 1)
+    .where('i.period', '<', period);
+  const count = await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('clients as c', 'c.id', 'i.client_id')
+    .select(['i.id', 'i.client_id', 'c.name as client_name', 'i.period', 'i.currency', 'i.net_minor', 'i.total_minor', 'i.created_at'])
+    .orderBy('i.period')
+    .orderBy('c.name')
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
+  return {
+    total: safeInteger(count.n),
+    items: rows.map((r) => ({
+      invoiceId: Number(r.id), clientId: Number(r.client_id), clientName: r.client_name, period: r.period ?? '', currency: r.currency,
+      netMinor: Number(r.net_minor), totalMinor: Number(r.total_minor), createdAt: r.created_at,
+    })),
+  };
+}
+
+/** The clients of these drafts as stored now (the customer a document would name if issued now). */
+export async function clientsNow(db: DbOrTx, ids: readonly number[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await db.selectFrom('clients').selectAll().where('id', 'in', ids.slice(i, i + CHUNK)).execute()));
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
 /** Records taken out of this period's drafts by hand, with why. */

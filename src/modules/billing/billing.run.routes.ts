@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import type { Drafts } from './billing.drafts.ts';
+import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 import type { BillingRuns } from './billing.run.ts';
 import type { WorkReports } from './billing.work-report.ts';
 
@@ -36,9 +37,22 @@ const runView = z.object({
         blocked: z.array(z.string()).describe('Why the draft cannot be issued now (empty once issued)'),
         state: z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue', 'replaced']).optional().describe("The document's status now; 'replaced': a later run of the period deleted this draft"),
         number: z.string().nullable().optional().describe('Its number once issued'),
+        buyerMissing: z.array(z.enum(BUYER_ADDRESS_FIELDS)).optional()
+          .describe("Drafts, as the client is now: the parts of the client's address a tax document needs and the client lacks; issuing answers 409 buyer_address_missing until they are filled in on the client. Empty when complete; absent once issued or replaced"),
+        waiting: z.object({
+          count: z.number().describe("The client's records dated up to the period's end that are not approved yet (draft or submitted); issuing now leaves them to a later invoice"),
+          amountMinor: z.number().describe("Their amounts in the draft's currency, summed (a material return is negative)"),
+        }).optional().describe('Drafts, read now: what of the client still waits for approval; absent once issued or replaced'),
       })),
       blocked: z.array(z.looseObject({ clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), reason: z.string(), detail: z.string() })),
-      waiting: z.array(z.looseObject({ recordId: z.number(), ticketId: z.number(), ticketNumber: z.string(), technicianName: z.string(), date: z.string(), state: z.string() })),
+      waiting: z.array(z.looseObject({
+        recordId: z.number(), ticketId: z.number(), ticketNumber: z.string(), technicianName: z.string(), date: z.string(), state: z.string(),
+        clientId: z.number().optional(), clientName: z.string().optional(),
+        kind: z.enum(['work', 'travel', 'fee', 'material', 'return']).optional().describe("What the record is; 'return': material coming back (a return slip's negative record). Absent in runs made before it was recorded"),
+        amountMinor: z.number().nullable().optional().describe('Its amount as priced (negative for a return); null when it could not be priced'),
+        currency: z.string().nullable().optional(),
+        description: z.string().optional(),
+      })),
       late: z.array(z.looseObject({ recordId: z.number() })),
     })
     .nullable()
@@ -52,6 +66,8 @@ const workReport = z.looseObject({
   language: z.enum(['cs', 'sk', 'en']),
   entries: z.array(z.looseObject({
     recordId: z.string(), date: z.string(), kind: z.string(), minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(),
+    quantityMilli: z.number().nullable().describe('km for travel, the quantity of a unit fee or material in thousandths; null for work'),
+    unit: z.string().nullable().optional().describe("The quantity's unit as the document's lines print it, in the document's language ('km', 'ks', 'výjezd'); null for work"),
     outcome: z.enum(['covered', 'partly_covered', 'billed']), amountMinor: z.number(), late: z.boolean(),
     lineId: z.string().nullable().describe("The draft's or invoice's line the record's amount went into (invoice lines' id); null when nothing was billed (covered)"),
     explanation: z.array(z.string()).describe("Why the record's own price is what it is, line by line, in the requesting user's language (cs, sk, en), as on the ticket's records: list and version, rate, time class and surcharge, rounding, minimum, amount; cost lines only for roles that see costs. What the contract covered is in outcome and coveredMinutes; what it billed as overage is in overage"),
@@ -95,6 +111,26 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
       config: { access: 'billing.run' },
       schema: { tags, summary: 'Recent billing runs, newest first (without their results)', querystring: z.strictObject({ period: period.optional() }), response: { 200: z.object({ items: z.array(runView) }), ...errorResponses } },
       handler: async (request) => runs.list(contextOf(request), request.query.period),
+    });
+
+    app.get('/api/v1/billing-runs/earlier-drafts', {
+      config: { access: 'billing.run' },
+      schema: {
+        tags,
+        summary: "Drafts of months before the given one that are still not issued, oldest first (at most 100; total counts all): a run of the month leaves their records and contract fees to them, so they wait until issued or their month is run again",
+        querystring: z.strictObject({ period: period.describe("The month run or about to be run, 'YYYY-MM': drafts of earlier months are listed") }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({
+              invoiceId: z.number(), clientId: z.number(), clientName: z.string(), period: z.string(), currency: z.string(),
+              netMinor: z.number(), totalMinor: z.number(), createdAt: z.string().describe('When its run made it'),
+            })),
+            total: z.number(),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => runs.earlierDrafts(contextOf(request), request.query.period),
     });
 
     app.get('/api/v1/billing-runs/:id', {

@@ -24,6 +24,8 @@ import * as repo from './billing.repo.ts';
 import { isReverseCharge } from './domain/index.ts';
 import { statusOf, type InvoiceStatus } from './domain/invoice-state.ts';
 import { blockedReasons } from './billing.issue.ts';
+import { buyerMissingOf } from './billing.document.parties.ts';
+import type { BuyerAddressField } from './domain/buyer.ts';
 
 export interface BillingRunDeps {
   db: Db;
@@ -41,6 +43,10 @@ export type RunResult = {
   drafts: {
     invoiceId: number; clientId: number; clientName: string; contractId: number | null; currency: string; netMinor: number; vatMinor: number; totalMinor: number; blocked: string[];
     state?: InvoiceStatus | 'replaced'; number?: string | null;
+    /** Read through get(), drafts only: what the client's address lacks for a tax document (issuing refuses until it is filled in). */
+    buyerMissing?: BuyerAddressField[];
+    /** Read through get(), drafts only: the client's records still waiting for approval up to the period's end, and their sum in the draft's currency. */
+    waiting?: { count: number; amountMinor: number };
   }[];
   blocked: (Omit<BlockedEntry, 'reason'> & { reason: string; code: string })[];
   waiting: Awaited<ReturnType<typeof repo.waitingRecords>>['items'];
@@ -64,6 +70,7 @@ export type RunView = {
 };
 
 const WAITING_LIST_LIMIT = 1000;
+const EARLIER_DRAFTS_LIMIT = 100;
 
 function viewOf(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): RunView {
   return {
@@ -147,7 +154,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
     const row = await repo.findRun(db, id);
     if (!row) throw notFound('Billing run');
     const view = viewOf(row);
-    if (view.result) view.result = { ...view.result, drafts: await draftsNow(view.result.drafts) };
+    if (view.result) view.result = { ...view.result, drafts: await draftsNow(view.result.drafts, view.period) };
     return view;
   }
 
@@ -155,19 +162,36 @@ export function createBillingRuns(deps: BillingRunDeps) {
    * The run's drafts as the documents stand now: the summary is written once at
    * the run's end, while a draft is edited, issued, paid or credited later. A
    * draft deleted by a later run of the period keeps its run-time amounts and says 'replaced'.
+   * Drafts still to issue say what issuing would meet now: a client without a
+   * complete address, and records of the client still waiting for approval.
    */
-  async function draftsNow(drafts: RunResult['drafts']): Promise<RunResult['drafts']> {
+  async function draftsNow(drafts: RunResult['drafts'], period: string): Promise<RunResult['drafts']> {
     const rows = new Map((await repo.documentsNow(db, drafts.map((d) => d.invoiceId))).map((r) => [Number(r.id), r]));
     const today = clock.now().toISOString().slice(0, 10);
+    const open = drafts.filter((d) => rows.get(d.invoiceId)?.state === 'draft').map((d) => d.clientId);
+    const clientIds = [...new Set(open)];
+    const [clients, waiting] = await Promise.all([repo.clientsNow(db, clientIds), repo.waitingByClient(db, lastDayOf(period), clientIds)]);
     return drafts.map((d) => {
       const doc = rows.get(d.invoiceId);
       if (!doc) return { ...d, state: 'replaced', number: null };
       const money = { kind: doc.kind, state: doc.state, totalMinor: Number(doc.total_minor), paidMinor: Number(doc.paid_minor), creditedMinor: Number(doc.credited_minor), dueDate: doc.due_date, blocked: [] };
-      return {
+      const now = {
         ...d, state: statusOf(money, today), number: doc.number, netMinor: Number(doc.net_minor), vatMinor: Number(doc.vat_minor), totalMinor: Number(doc.total_minor),
         blocked: doc.state === 'draft' ? blockedReasons(doc.blocked_json) : [],
       };
+      if (doc.state !== 'draft') return now;
+      const client = clients.get(d.clientId);
+      const w = waiting.get(d.clientId);
+      return { ...now, buyerMissing: client ? buyerMissingOf(client) : [], waiting: { count: w?.count ?? 0, amountMinor: w?.amounts.get(d.currency) ?? 0 } };
     });
+  }
+
+  /** Unissued drafts of months before `period` (a run of `period` leaves their records and fees to them), oldest first. */
+  async function earlierDrafts(ctx: RequestContext, period: string) {
+    must(ctx);
+    // Any month will do here, a future one too: only the form is checked.
+    checkRunPeriod(period, '9999-12-31');
+    return repo.openDraftsBefore(db, period, EARLIER_DRAFTS_LIMIT);
   }
 
   async function list(ctx: RequestContext, period: string | undefined) {
@@ -296,7 +320,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
     return viewOf(row!);
   }
 
-  return { start, runNow, get, list, settled };
+  return { start, runNow, get, list, settled, earlierDrafts };
 }
 
 export type BillingRuns = ReturnType<typeof createBillingRuns>;

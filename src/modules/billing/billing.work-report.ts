@@ -18,6 +18,7 @@ import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
 import { overageOfRecords, type OverageExplained } from './billing.overage.ts';
 import { loadStoredOverage } from './billing.overage.stored.ts';
 import type { RecordPricing } from './billing.run.types.ts';
+import { documentLanguage, printedUnit } from './domain/invoice-document-build.ts';
 
 /** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
 export interface WorkReportRead extends Omit<WorkReport, 'entries'> {
@@ -96,7 +97,7 @@ export function createWorkReports(deps: { db: Db }) {
       .leftJoin('travel_zones as z', 'z.id', 'r.zone_id')
       .select([
         'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
-        't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'z.name as zone',
+        't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'f.unit as fee_unit', 'z.name as zone',
         'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'r.pricing_json',
       ])
       .where('ir.invoice_id', '=', invoiceId)
@@ -105,14 +106,18 @@ export function createWorkReports(deps: { db: Db }) {
       .orderBy('r.created_at')
       .orderBy('r.id')
       .execute();
-    const itemNames = await itemNamesOf(rows.flatMap((r) => (r.item_id === null ? [] : [Number(r.item_id)])));
+    const items = await itemsOf(rows.flatMap((r) => (r.item_id === null ? [] : [Number(r.item_id)])));
+    const language = documentLanguage(invoice.language);
+    // The unit as the invoice's lines print it ("1 výjezd", "2 ks"), so a row and its line read alike.
+    const unitOf = (kind: WorkReportEntry['kind'], r: (typeof rows)[number]): string | null =>
+      kind === 'work' ? null : kind === 'travel' ? 'km' : printedUnit((kind === 'unit_fee' ? r.fee_unit : items.get(Number(r.item_id))?.unit) ?? '', language) || null;
     const entries: WorkReportEntry[] = rows.map((r) => {
       const kind = KIND[r.kind] ?? 'work';
-      const what = kind === 'work' ? (r.work_type ?? '') : kind === 'travel' ? (r.zone ?? '') : kind === 'unit_fee' ? (r.fee ?? '') : (itemNames.get(Number(r.item_id)) ?? '');
+      const what = kind === 'work' ? (r.work_type ?? '') : kind === 'travel' ? (r.zone ?? '') : kind === 'unit_fee' ? (r.fee ?? '') : (items.get(Number(r.item_id))?.name ?? '');
       return {
         recordId: String(r.id), date: r.date, startTime: r.start_time, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, technician: r.technician,
         kind, what, description: r.description, minutes: r.minutes, billableMinutes: r.billable_minutes ?? r.minutes, coveredMinutes: r.covered_minutes,
-        quantityMilli: kind === 'travel' ? r.km_milli : kind === 'work' ? null : r.quantity_milli, outcome: r.outcome, amountMinor: r.amount_minor, late: r.late === 1,
+        quantityMilli: kind === 'travel' ? r.km_milli : kind === 'work' ? null : r.quantity_milli, unit: unitOf(kind, r), outcome: r.outcome, amountMinor: r.amount_minor, late: r.late === 1,
       };
     });
     const contract = invoice.contract_id === null ? null
@@ -131,7 +136,7 @@ export function createWorkReports(deps: { db: Db }) {
     ]));
     const report: WorkReport = {
       invoiceId: String(invoice.id), invoiceNumber: invoice.number, period: invoice.period ?? '', currency: invoice.currency,
-      language: invoice.language === 'cs' || invoice.language === 'sk' ? invoice.language : 'en', supplierName: supplier.name,
+      language, supplierName: supplier.name,
       client: { name: invoice.client_name, companyId: invoice.company_id },
       contract: contract ? { number: contract.number, name: contract.name } : null,
       entries,
@@ -143,10 +148,10 @@ export function createWorkReports(deps: { db: Db }) {
     return { report, staff };
   }
 
-  async function itemNamesOf(ids: number[]): Promise<Map<number, string>> {
+  async function itemsOf(ids: number[]): Promise<Map<number, { name: string; unit: string }>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.selectFrom('items').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
-    return new Map(rows.map((r) => [Number(r.id), r.name]));
+    const rows = await db.selectFrom('items').select(['id', 'name', 'unit']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [Number(r.id), { name: r.name, unit: r.unit }]));
   }
 
   async function csv(ctx: RequestContext, invoiceId: number): Promise<{ body: string; filename: string }> {

@@ -17,3 +17,5 @@ export { billingRunRoutes } from './billing.run.routes.ts';
 export { checkRunPeriod, type RunView, type RunResult, type BillingRunDeps } from './billing.run.ts';
 // Units as printed in a document's language ('pcs' → 'ks'): the warehouse prints its slips with them too.
 export { printedUnit } from './domain/invoice-document-build.ts';
+// The client as a document's customer (its address parsed, the billing one before the registered one): slips name theirs so.
+export { customerOf } from './billing.document.parties.ts';

@@ -50,6 +50,16 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
     return { number: doc.number || `draft-${invoiceId}`, pdf: await renderInvoicePdf(doc, report ? { workReport: report } : {}) };
   }
 
+  /**
+   * What GET …/pdf would answer, without rendering it: the caller may read the document
+   * (else the same 403/404) and its file name. Rendering takes a tenth of a second or
+   * more, which a page asking only whether the PDF is there (HEAD) should not cost.
+   */
+  async function pdfHead(ctx: RequestContext, invoiceId: number): Promise<{ number: string }> {
+    const invoice = await invoicing.invoices.get(ctx, invoiceId);
+    return { number: invoice.number || `draft-${invoiceId}` };
+  }
+
   async function send(ctx: RequestContext, invoiceId: number, options: { to?: string | undefined } = {}): Promise<SentInvoice> {
     if (!hasPermission(ctx.actor, 'invoices.payments')) throw forbidden();
     const invoice = await invoicing.invoices.get(ctx, invoiceId);
@@ -79,7 +89,7 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
   /** Many at once ("Issue all" then "Send all", or a period's unsent): each exactly as `send`, to the client's e-mail. */
   const { prepareSendMany, sendMany } = createBulkInvoiceSending(invoicing, (ctx, id) => send(ctx, id));
 
-  return { pdf, send, sendMany, prepareSendMany };
+  return { pdf, pdfHead, send, sendMany, prepareSendMany };
 }
 
 export type InvoiceDocuments = ReturnType<typeof createInvoiceDocuments>;

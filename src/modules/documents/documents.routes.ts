@@ -7,6 +7,11 @@ import { NDJSON, sendJsonLines, wantsNdjson } from '../../platform/http/json-lin
 import { streamBulkSend } from './documents.bulk-send.stream.ts';
 import type { InvoiceDocuments } from './documents.invoices.ts';
 
+/** The file name a saved PDF gets: the document's number with only safe characters. */
+function pdfDisposition(number: string): string {
+  return `inline; filename="${number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf"`;
+}
+
 export function documentsRoutes(documents: InvoiceDocuments) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -14,15 +19,33 @@ export function documentsRoutes(documents: InvoiceDocuments) {
       config: { access: 'invoices.read' },
       schema: {
         tags: ['invoices'],
-        summary: "The invoice or credit note as PDF in the client's language (a draft is marked as such and has no QR code); ?workReport=true appends the work report as an annex",
+        summary: "The invoice or credit note as PDF in the client's language (a draft is marked as such and has no QR code); ?workReport=true appends the work report as an annex. HEAD on the same address answers whether it is there (200 with the content type and file name, or the same 403/404) without rendering it",
+        params: idParam,
+        querystring: z.strictObject({ workReport: z.enum(['true', 'false']).default('false') }),
+      },
+      // HEAD is answered below without rendering the document.
+      exposeHeadRoute: false,
+      handler: async (request, reply) => {
+        const { number, pdf } = await documents.pdf(contextOf(request), request.params.id, { withWorkReport: request.query.workReport === 'true' });
+        reply.header('content-type', 'application/pdf');
+        reply.header('content-disposition', pdfDisposition(number));
+        return reply.send(pdf);
+      },
+    });
+
+    app.head('/api/v1/invoices/:id/pdf', {
+      config: { access: 'invoices.read' },
+      schema: {
+        tags: ['invoices'],
+        summary: 'Whether GET /invoices/:id/pdf would answer the PDF (200 with its content type and file name, or the same 403/404), without rendering it: a quick check for a page that offers the download',
         params: idParam,
         querystring: z.strictObject({ workReport: z.enum(['true', 'false']).default('false') }),
       },
       handler: async (request, reply) => {
-        const { number, pdf } = await documents.pdf(contextOf(request), request.params.id, { withWorkReport: request.query.workReport === 'true' });
+        const { number } = await documents.pdfHead(contextOf(request), request.params.id);
         reply.header('content-type', 'application/pdf');
-        reply.header('content-disposition', `inline; filename="${number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf"`);
-        return reply.send(pdf);
+        reply.header('content-disposition', pdfDisposition(number));
+        return reply.send();
       },
     });
 

@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { HomeCurrencyVat, InvoiceDocument, Party, Supplier, WorkReport } from '../billing/index.ts';
-import { formatDate, formatDecimalText, formatMoney, formatQuantityText, formatRate } from './domain/format.ts';
+import { keepUnitsWithNumbers } from '../../shared/number-text.ts';
+import { addressLines, formatDate, formatDecimalText, formatMoney, formatPeriodText, formatQuantityText, formatRate } from './domain/format.ts';
 import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, partyIds, reverseChargeNote } from './domain/invoice-labels.ts';
 import { labelsFor } from './domain/labels.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
@@ -52,15 +53,10 @@ function drawHeader(pdf: Pdf, doc: InvoiceDocument): number {
   return Math.max(y, MARGIN + 60) + 10;
 }
 
-function addressLines(party: Party): string[] {
-  const a = party.address;
-  return [a.street, `${a.postalCode} ${a.city}`.trim(), a.country].filter((line) => line.length > 0);
-}
-
 function drawParty(pdf: Pdf, caption: string, party: Party, extra: string[], x: number, y: number, width: number): number {
   let top = textAt(pdf, caption.toUpperCase(), x, y, width, { bold: true, size: 7.5, color: COLOR_MUTED });
   top = textAt(pdf, party.name, x, top + 2, width, { bold: true, size: 11 });
-  top = textAt(pdf, addressLines(party).join('\n'), x, top + 1, width, { size: 9 });
+  top = textAt(pdf, addressLines(party.address, pdf.language).join('\n'), x, top + 1, width, { size: 9 });
   const ids = partyIds(party, pdf.language, pdf.labels).map(([label, value]) => `${label}: ${value}`);
   if (ids.length) top = textAt(pdf, ids.join('\n'), x, top + 3, width, { size: 9 });
   if (extra.length) top = textAt(pdf, extra.join('\n'), x, top + 3, width, { size: 8, color: COLOR_MUTED });
@@ -90,7 +86,7 @@ function drawDatesAndPayment(pdf: Pdf, doc: InvoiceDocument, y: number): number 
   const dates: [string, string][] = [[l.issueDate, formatDate(doc.issueDate, lang)]];
   if (doc.supplier.vatPayer) dates.push([l.taxableSupplyDate, formatDate(doc.taxableSupplyDate, lang)]);
   if (doc.kind === 'invoice') dates.push([l.dueDate, formatDate(doc.dueDate, lang)]);
-  if (doc.period) dates.push([l.period, doc.period]);
+  if (doc.period) dates.push([l.period, formatPeriodText(doc.period, lang)]);
   if (doc.contractNumber) dates.push([l.contract, doc.contractNumber]);
   const bank = doc.supplier.bankAccount;
   const payment: [string, string][] = [[l.paymentMethod, l.bankTransfer]];
@@ -131,7 +127,8 @@ function drawLines(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   const rows = doc.lines.map((line) => ({
     cells: [
       String(line.position),
-      line.itemCode ? `${line.description} [${line.itemCode}]` : line.description,
+      // Texts stored before numbers and units were joined by no-break spaces still keep "50 %" on one line.
+      keepUnitsWithNumbers(line.itemCode ? `${line.description} [${line.itemCode}]` : line.description),
       formatQuantityText(line.quantityMilli, lang),
       line.unit,
       formatMoney(line.unitPriceMinor, doc.currency, lang),

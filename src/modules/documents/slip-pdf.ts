@@ -4,9 +4,11 @@
  * where the ticket priced them, and lines for both signatures. Without
  * `showCosts` (a reader without the costs field scope, e.g. the technician
  * who hands the material over) the cost columns and the cost total are left out.
+ * Costs print in the currency they are kept in, sale prices in the slip's: the
+ * two differ when, say, costs are kept in EUR and the material is sold in CZK.
  */
 import type { SlipDocument } from '../warehouse/index.ts';
-import { formatDate, formatMoney, formatQuantityText } from './domain/format.ts';
+import { addressLines, formatDate, formatMoney, formatQuantityText } from './domain/format.ts';
 import { COLOR_MUTED, createPdf, ensureSpace, footers, MARGIN, pairs, pdfBuffer, rule, table, textAt } from './pdf/layout.ts';
 import { loadPdfKit } from './pdf/pdfkit.ts';
 
@@ -21,7 +23,8 @@ export async function renderSlipPdf(slip: SlipDocument, options: SlipPdfOptions 
   const pdf = createPdf({ title: slip.number, language: slip.language, date: slip.date });
   const l = pdf.labels;
   const lang = pdf.language;
-  const money = (minor: number) => formatMoney(minor, slip.currency, lang);
+  const price = (minor: number) => formatMoney(minor, slip.currency, lang);
+  const cost = (minor: number) => formatMoney(minor, slip.costCurrency, lang);
   const title = slip.kind === 'issue' ? l.issueSlip : l.returnSlip;
   textAt(pdf, slip.supplierName, pdf.left, MARGIN, pdf.width / 2, { bold: true, size: 11 });
   let y = textAt(pdf, title, pdf.left + pdf.width / 2, MARGIN, pdf.width / 2, { bold: true, size: 18, align: 'right' });
@@ -31,7 +34,7 @@ export async function renderSlipPdf(slip: SlipDocument, options: SlipPdfOptions 
   if (slip.ticket) facts.push([l.ticket, `${slip.ticket.number} – ${slip.ticket.subject}`]);
   if (slip.client) {
     const ids = [slip.client.companyId ? `${l.companyId} ${slip.client.companyId}` : '', slip.client.vatId ? `${l.vatId} ${slip.client.vatId}` : ''].filter(Boolean).join(', ');
-    facts.push([l.client, [slip.client.name, slip.client.address ?? '', ids].filter(Boolean).join('\n')]);
+    facts.push([l.client, [slip.client.name, ...addressLines(slip.client.address, lang), ids].filter(Boolean).join('\n')]);
   }
   facts.push([l.issuedBy, slip.issuedBy]);
   if (slip.returnsSlipNumber) facts.push([l.returnsSlip, slip.returnsSlipNumber]);
@@ -45,11 +48,11 @@ export async function renderSlipPdf(slip: SlipDocument, options: SlipPdfOptions 
       line.serials.length ? `${line.itemName}\n${l.serials}: ${line.serials.join(', ')}` : line.itemName,
       formatQuantityText(line.quantityMilli, lang),
       line.unit,
-      ...(showCosts ? [money(line.unitCostMinor), money(line.costMinor)] : []),
-      ...(priced ? [line.priceMinor === null ? '' : money(line.priceMinor)] : []),
+      ...(showCosts ? [cost(line.unitCostMinor), cost(line.costMinor)] : []),
+      ...(priced ? [line.priceMinor === null ? '' : price(line.priceMinor)] : []),
     ],
   }));
-  rows.push({ cells: ['', '', l.total, '', '', ...(showCosts ? ['', money(slip.totalCostMinor)] : []), ...(priced ? [money(slip.totalPriceMinor ?? 0)] : [])], bold: true } as (typeof rows)[number]);
+  rows.push({ cells: ['', '', l.total, '', '', ...(showCosts ? ['', cost(slip.totalCostMinor)] : []), ...(priced ? [price(slip.totalPriceMinor ?? 0)] : [])], bold: true } as (typeof rows)[number]);
   y = table(pdf, [
     { header: l.position, share: 4 },
     { header: l.itemCode, share: 10 },

@@ -4,7 +4,8 @@
  * prepaid ledger of the period below. Standalone or as an invoice annex.
  */
 import type { WorkReport, WorkReportEntry } from '../billing/index.ts';
-import { formatDate, formatMinutes, formatMoney, formatQuantityText } from './domain/format.ts';
+import { NBSP } from '../../shared/number-text.ts';
+import { formatDate, formatMinutes, formatMoney, formatPeriodText, formatQuantityText } from './domain/format.ts';
 import { labelsFor, type Labels } from './domain/labels.ts';
 import { COLOR_MUTED, createPdf, ensureSpace, footers, heading, MARGIN, pairs, pdfBuffer, table, textAt, type Pdf } from './pdf/layout.ts';
 import { loadPdfKit } from './pdf/pdfkit.ts';
@@ -22,10 +23,11 @@ function outcomeText(l: Labels, entry: WorkReportEntry): string {
   return entry.late ? `${base} (${l.late})` : base;
 }
 
-/** What a row says it was: work type, travel with km, or a fee/item with its quantity. */
+/** What a row says it was: work type, travel with km, or a fee/item with its quantity and unit ("Výjezd (1 výjezd)", "SSD (2 ks)"). */
 function whatText(l: Labels, entry: WorkReportEntry, language: Pdf['language']): string {
   const what = entry.kind === 'travel' ? `${l.travel}${entry.what ? ` – ${entry.what}` : ''}` : entry.what;
-  const quantity = entry.quantityMilli !== null ? ` (${formatQuantityText(entry.quantityMilli, language)}${entry.kind === 'travel' ? ' km' : ''})` : '';
+  const unit = entry.unit ?? (entry.kind === 'travel' ? 'km' : '');
+  const quantity = entry.quantityMilli !== null ? ` (${formatQuantityText(entry.quantityMilli, language)}${unit ? `${NBSP}${unit}` : ''})` : '';
   return entry.description ? `${what}${quantity}\n${entry.description}` : `${what}${quantity}`;
 }
 
@@ -35,7 +37,7 @@ export function drawWorkReport(pdf: Pdf, report: WorkReport, y: number, caption:
   const lang = pdf.language;
   const title = caption ?? l.workReport;
   let top = textAt(pdf, title, pdf.left, y, pdf.width, { bold: true, size: 16 });
-  const facts: [string, string][] = [[l.client, report.client.companyId ? `${report.client.name} (${l.companyId} ${report.client.companyId})` : report.client.name], [l.period, report.period]];
+  const facts: [string, string][] = [[l.client, report.client.companyId ? `${report.client.name} (${l.companyId} ${report.client.companyId})` : report.client.name], [l.period, formatPeriodText(report.period, lang)]];
   if (report.contract) facts.push([l.contract, `${report.contract.number} – ${report.contract.name}`]);
   if (report.invoiceNumber) facts.push([l.number, report.invoiceNumber]);
   facts.push([l.supplier, report.supplierName]);
@@ -76,7 +78,7 @@ export function drawWorkReport(pdf: Pdf, report: WorkReport, y: number, caption:
 
   if (report.ledger) {
     const g = report.ledger;
-    top = heading(pdf, `${l.prepaidLedger} – ${g.period}`, top);
+    top = heading(pdf, `${l.prepaidLedger} – ${formatPeriodText(g.period, lang)}`, top);
     top = pairs(pdf, [
       [l.openingCarried, formatMinutes(g.openingCarried)],
       [l.allocated, formatMinutes(g.allocated)],

@@ -1,6 +1,7 @@
 /**
  * Queries of the exports module. What is exportable is read from the billing
- * and warehouse tables per the agreed schema (ids and dates only); the documents
+ * and warehouse tables per the agreed schema (ids and dates, and for the preview's
+ * list the number, client name and an issued invoice's stored total); the documents
  * themselves come through those modules' doors.
  */
 import { sql } from 'kysely';
@@ -15,6 +16,11 @@ export interface Candidate {
   id: number;
   number: string;
   clientId: number | null;
+  /** The client's name as the preview lists it; null for a slip without a client. */
+  clientName: string | null;
+  /** An invoice's or credit note's total with VAT as issued; null for slips (their amount is the warehouse's to tell). */
+  totalMinor: number | null;
+  currency: string | null;
   kind: string;
   exported: boolean;
 }
@@ -28,7 +34,8 @@ function exportedIn(format: ExportFormat, kind: ExportDocumentKind, idColumn: 'i
 export async function invoiceCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
   const rows = await db
     .selectFrom('invoices')
-    .select(['invoices.id', 'invoices.client_id', 'invoices.kind', 'invoices.number'])
+    .innerJoin('clients', 'clients.id', 'invoices.client_id')
+    .select(['invoices.id', 'invoices.client_id', 'invoices.kind', 'invoices.number', 'invoices.total_minor', 'invoices.currency', 'clients.name as client_name'])
     .select(exportedIn(format, 'invoice', 'invoices.id').as('exported'))
     .where('invoices.state', 'in', ISSUED_STATES)
     .where('invoices.number', 'is not', null)
@@ -38,7 +45,10 @@ export async function invoiceCandidates(db: DbOrTx, format: ExportFormat, from: 
     .orderBy('invoices.number')
     .orderBy('invoices.id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), number: r.number ?? '', clientId: Number(r.client_id), kind: r.kind, exported: Number(r.exported) === 1 }));
+  return rows.map((r) => ({
+    id: Number(r.id), number: r.number ?? '', clientId: Number(r.client_id), clientName: r.client_name, totalMinor: Number(r.total_minor), currency: r.currency, kind: r.kind,
+    exported: Number(r.exported) === 1,
+  }));
 }
 
 /**
@@ -64,7 +74,8 @@ export async function draftCount(db: DbOrTx, from: string, to: string): Promise<
 export async function slipCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
   const rows = await db
     .selectFrom('stock_documents')
-    .select(['stock_documents.id', 'stock_documents.client_id', 'stock_documents.number'])
+    .leftJoin('clients', 'clients.id', 'stock_documents.client_id')
+    .select(['stock_documents.id', 'stock_documents.client_id', 'stock_documents.number', 'stock_documents.currency', 'clients.name as client_name'])
     .select(exportedIn(format, 'slip', 'stock_documents.id').as('exported'))
     .where('stock_documents.kind', '=', 'issue')
     .where('stock_documents.state', '=', 'confirmed')
@@ -73,7 +84,10 @@ export async function slipCandidates(db: DbOrTx, format: ExportFormat, from: str
     .orderBy('stock_documents.date')
     .orderBy('stock_documents.id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), number: r.number ?? '', clientId: r.client_id === null ? null : Number(r.client_id), kind: 'slip', exported: Number(r.exported) === 1 }));
+  return rows.map((r) => ({
+    id: Number(r.id), number: r.number ?? '', clientId: r.client_id === null ? null : Number(r.client_id), clientName: r.client_name ?? null, totalMinor: null,
+    currency: r.currency, kind: 'slip', exported: Number(r.exported) === 1,
+  }));
 }
 
 /** Of these clients, the ones an earlier batch of the format already carried (address-book entries). */

@@ -67,7 +67,9 @@ export const previewSchema = z.object({
         id: z.number().describe('Id of the invoice, credit note or issue slip'),
         documentNumber: z.string(),
         vatRateBp: z.number().describe('The VAT rate in basis points (1500 = 15 %)'),
-        country: z.string().describe("The supplier's country, whose rates POHODA knows (CZ: 21, 12, 0 %; SK: 23, 19, 5, 0 %)"),
+        country: z.string().describe(
+          "The country whose rates POHODA names the document's by (CZ: 21, 12, 0 %; SK: 23, 19, 5, 0 %): an invoice's supplier's, an issue slip's own (the provider's when it was issued)",
+        ),
         exported: z.boolean().describe('Exported in this format before: it stops only an export with includeExported'),
       }),
     )
@@ -75,7 +77,12 @@ export const previewSchema = z.object({
       'POHODA: every document of the period with a VAT rate POHODA has no name for, one entry per document and rate (all of them, not only the first), ' +
         'decided as the export decides. POST /api/v1/exports refuses a batch carrying any of them with 400 vat_rate_not_mapped. Always empty for the other formats, which write any rate.',
     ),
-  documents: z.array(z.object({ kind: z.string(), id: z.number(), number: z.string(), exported: z.boolean() })),
+  documents: z.array(z.object({
+    kind: z.string(), id: z.number(), number: z.string(), exported: z.boolean(),
+    clientName: z.string().nullable().describe('The client of the document; null for an issue slip without a client'),
+    amountMinor: z.number().nullable().describe("Invoices and credit notes: the total with VAT as issued (negative on a credit note); issue slips: the sale price of their material without VAT, null when it was not priced"),
+    currency: z.string().nullable().describe('The currency of amountMinor; null when there is no amount'),
+  })),
   /** More documents than listed in `documents`. */
   truncated: z.boolean(),
 });
@@ -84,7 +91,7 @@ export type ExportPreview = z.infer<typeof previewSchema>;
 const unmappedRate = z.object({
   documentNumber: z.string().describe('Number of the invoice, credit note or issue slip'),
   vatRateBp: z.number().describe('The VAT rate in basis points (1500 = 15 %)'),
-  country: z.string().describe("The supplier's country, whose rates POHODA knows"),
+  country: z.string().describe("The country whose rates POHODA names the document's by: an invoice's supplier's, an issue slip's own (the provider's when it was issued)"),
 });
 
 /** The 400 of an export: any bad input, or vat_rate_not_mapped with the rates POHODA cannot take. */
@@ -92,7 +99,7 @@ export const exportRefusedSchema = z.object({
   error: errorSchema.shape.error.extend({
     documentNumber: z.string().optional().describe('On 400 vat_rate_not_mapped: the document of the first rate in rates'),
     vatRateBp: z.number().optional().describe('On 400 vat_rate_not_mapped: the first rate in rates, in basis points'),
-    country: z.string().optional().describe('On 400 vat_rate_not_mapped: the supplier\'s country of the first rate in rates'),
+    country: z.string().optional().describe('On 400 vat_rate_not_mapped: the country of the first rate in rates (an invoice\'s supplier\'s, a slip\'s own)'),
     rates: z
       .array(unmappedRate)
       .optional()

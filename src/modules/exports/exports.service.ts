@@ -16,7 +16,7 @@ import { firstDayOf, isPeriod, lastDayOf } from '../../shared/period.ts';
 import { invoiceDocument, type InvoiceDocument, type Supplier } from '../billing/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
-import { buildSlipDocument } from '../warehouse/index.ts';
+import { buildSlipDocument, type SlipDocument } from '../warehouse/index.ts';
 import { exporterFor } from './domain/adapters.ts';
 import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting, UnmappedVatRateFact } from './domain/exporter.ts';
 import { UnmappedVatRate } from './domain/pohoda.ts';
@@ -69,7 +69,7 @@ function unmappedRatesError(exporter: AccountingExporter, rates: readonly Unmapp
   const each = rates.map((r) => ({ documentNumber: r.documentNumber, vatRateBp: r.vatRateBp, country: r.country }));
   const texts = each.map((r) => new UnmappedVatRate(r.country, r.vatRateBp, r.documentNumber).message);
   const what = texts.length === 1 ? texts[0] : `${texts.length} VAT rates have no POHODA rate: ${texts.join('; ')}`;
-  return new AppError('validation', 'vat_rate_not_mapped', `${what}; ${exporter.label} knows only the rates of the supplier's country`, {
+  return new AppError('validation', 'vat_rate_not_mapped', `${what}; ${exporter.label} knows only the rates of the document's country (an invoice's supplier's, an issue slip's provider's)`, {
     details: texts.map((message) => ({ path: 'period', code: 'vat_rate_not_mapped', message })),
     extra: { ...each[0], rates: each },
   });
@@ -100,7 +100,10 @@ export function createExportsService(deps: ExportsDeps) {
    * document read as the export reads it and checked by the format's own rule; formats
    * that write any rate have none and read nothing.
    */
-  async function vatRatesNotMapped(exporter: AccountingExporter, supplier: Supplier, invoices: repo.Candidate[], slips: repo.Candidate[]): Promise<ExportPreview['vatRatesNotMapped']> {
+  async function vatRatesNotMapped(
+    exporter: AccountingExporter, supplier: Supplier, invoices: repo.Candidate[], slips: repo.Candidate[],
+    slipDocument: (id: number) => Promise<SlipDocument> = (id) => buildSlipDocument(db, id),
+  ): Promise<ExportPreview['vatRatesNotMapped']> {
     const check = exporter.unmappedVatRates;
     if (!check) return [];
     const found: ExportPreview['vatRatesNotMapped'] = [];
@@ -112,9 +115,22 @@ export function createExportsService(deps: ExportsDeps) {
       for (const fact of check({ kind: 'invoice', doc }, supplier)) found.push({ kind, id: c.id, exported: c.exported, ...fact });
     }
     for (const c of slips) {
-      for (const fact of check({ kind: 'slip', doc: await buildSlipDocument(db, c.id) }, supplier)) found.push({ kind: 'slip', id: c.id, exported: c.exported, ...fact });
+      for (const fact of check({ kind: 'slip', doc: await slipDocument(c.id) }, supplier)) found.push({ kind: 'slip', id: c.id, exported: c.exported, ...fact });
     }
     return found;
+  }
+
+  /**
+   * The preview's list: each document with its client and amount, an invoice's or credit note's
+   * total with VAT as issued, a slip's sale price of its material (none when it was not priced).
+   */
+  async function listed(candidates: repo.Candidate[], slipDocument: (id: number) => Promise<SlipDocument>): Promise<ExportPreview['documents']> {
+    const out: ExportPreview['documents'] = [];
+    for (const c of candidates) {
+      const amountMinor = c.kind === 'slip' ? (await slipDocument(c.id)).totalPriceMinor : c.totalMinor;
+      out.push({ kind: c.kind, id: c.id, number: c.number, exported: c.exported, clientName: c.clientName, amountMinor, currency: amountMinor === null ? null : c.currency });
+    }
+    return out;
   }
 
   async function preview(ctx: RequestContext, format: ExportFormat, period: string): Promise<ExportPreview> {
@@ -130,6 +146,9 @@ export function createExportsService(deps: ExportsDeps) {
     }
     const all = [...invoices.map((c) => ({ ...c, kind: c.kind })), ...slips];
     const supplier = await loadSupplier(db);
+    // A slip read once serves both its rates and its amount.
+    const slipDocuments = new Map<number, Promise<SlipDocument>>();
+    const slipDocument = (id: number) => slipDocuments.get(id) ?? slipDocuments.set(id, buildSlipDocument(db, id)).get(id)!;
     return {
       format,
       label: exporter.label,
@@ -147,8 +166,8 @@ export function createExportsService(deps: ExportsDeps) {
       newClients,
       slips: exporter.carriesSlips ? 'included' : 'not_in_format',
       missingSettings: missingSettings(exporter, supplier),
-      vatRatesNotMapped: await vatRatesNotMapped(exporter, supplier, invoices, slips),
-      documents: all.slice(0, PREVIEW_LIST_LIMIT).map((c) => ({ kind: c.kind, id: c.id, number: c.number, exported: c.exported })),
+      vatRatesNotMapped: await vatRatesNotMapped(exporter, supplier, invoices, slips, slipDocument),
+      documents: await listed(all.slice(0, PREVIEW_LIST_LIMIT), slipDocument),
       truncated: all.length > PREVIEW_LIST_LIMIT,
     };
   }

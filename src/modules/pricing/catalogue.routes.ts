@@ -22,7 +22,7 @@ export function catalogueRoutes(service: CatalogueService) {
 
     app.post('/api/v1/vat-rates', {
       config: { access: 'pricing.manage' },
-      schema: { tags, summary: 'Add a VAT rate valid from a date (a change of rate is a new row; history is never edited)', body: s.newVatRateBody, response: { 201: s.vatRateSchema, ...errorResponses } },
+      schema: { tags, summary: 'Add a VAT rate valid from a date (a change of rate is a new row; history is never edited): 409 duplicate when its country and category have a rate from that date, 409 before_latest_rate when the date is before their latest rate', body: s.newVatRateBody, response: { 201: s.vatRateSchema, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await service.createVatRate(contextOf(request), request.body)),
     });
 

@@ -1,4 +1,4 @@
-import { notFound } from '../../shared/errors.ts';
+import { conflict, notFound } from '../../shared/errors.ts';
 import type { RequestContext } from '../identity/index.ts';
 import * as repo from './catalogue.repo.ts';
 import type {
@@ -38,6 +38,12 @@ export function createCatalogueService(deps: PricingDeps) {
       const same = await repo.listVatRates(trx, { country: input.country, category: input.category });
       if (same.some((r) => r.validFrom === input.validFrom)) {
         throw duplicate('validFrom', `A ${input.category} VAT rate of ${input.country} valid from ${input.validFrom} already exists`);
+      }
+      // A rate starting before the latest one would change the rate of days that already had one: history is never rewritten.
+      const latest = same.reduce<string | null>((last, r) => (last === null || r.validFrom > last ? r.validFrom : last), null);
+      if (latest !== null && input.validFrom < latest) {
+        const message = `The latest ${input.category} VAT rate of ${input.country} is valid from ${latest}: a new rate must start after it`;
+        throw conflict('before_latest_rate', message, [{ path: 'validFrom', code: 'before_latest_rate', message }]);
       }
       const created = await repo.insertVatRate(trx, input);
       return { result: created, audit: { entity: 'vat_rate', entityId: created.id, action: 'create', after: created } };

@@ -8,6 +8,8 @@ export { createPricingService, type PricingService } from './pricing.service.ts'
 export { pricingRoutes } from './pricing.routes.ts';
 export { seedDefaultPricing } from './seed.ts';
 export {
+  dayKindFor,
+  type DayKindInput,
   priceRecord,
   type PriceRecordInput,
   type PriceRecordKind,

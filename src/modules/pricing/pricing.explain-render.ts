@@ -3,10 +3,12 @@
  * money as "1 000,00" (cs, sk) or "1,000.00" (en), written by the shared formatter
  * the invoices use (shared/number-text.ts), so an explanation and its invoice show
  * the same digits; dates and weekdays as the language writes them (Intl), time
- * classes and list sources by name.
+ * classes and list sources by name. A unit after a number ("50 %", "180 min",
+ * "1 350,00 CZK") is joined to it by a no-break space, so a narrow popover never
+ * leaves it alone on the next line.
  */
 import { isoWeekday } from '../../shared/calendar/index.ts';
-import { amountText, quantityText, wholeNumberText } from '../../shared/number-text.ts';
+import { amountText, keepUnitsWithNumbers, NBSP, quantityText, wholeNumberText } from '../../shared/number-text.ts';
 import type { BusinessHours } from './domain/index.ts';
 import type { ExplanationLanguage, ExplanationLine, ExplanationValue, StoredExplanationLine } from './pricing.explain.ts';
 import { EXPLANATION_NAMES, EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
@@ -87,7 +89,7 @@ function valueText(value: ExplanationValue, language: ExplanationLanguage): stri
   const f = formatsOf(language);
   if (typeof value === 'number') return numberText(value, language);
   const names = EXPLANATION_NAMES[language];
-  if ('money' in value) return value.currency === undefined ? formatMoney(value.money, language) : `${formatMoney(value.money, language)} ${value.currency}`;
+  if ('money' in value) return value.currency === undefined ? formatMoney(value.money, language) : `${formatMoney(value.money, language)}${NBSP}${value.currency}`;
   if ('milli' in value) return formatMilliIn(value.milli, language);
   if ('date' in value) return dateText(value.date, f);
   if ('day' in value) return `${weekdayName(isoWeekday(value.day), f)} ${dateText(value.day, f)}`;
@@ -120,7 +122,7 @@ export function renderExplanationLine(l: ExplanationLine, language: ExplanationL
   return out;
 }
 
-/** The lines in words; lines stored as English sentences (records priced before) stay as they are. */
+/** The lines in words; lines stored as English sentences (records priced before) stay as they are, their units kept with their numbers. */
 export function renderExplanation(lines: readonly StoredExplanationLine[], language: ExplanationLanguage): string[] {
-  return lines.map((l) => (typeof l === 'string' ? l : renderExplanationLine(l, language)));
+  return lines.map((l) => keepUnitsWithNumbers(typeof l === 'string' ? l : renderExplanationLine(l, language)));
 }

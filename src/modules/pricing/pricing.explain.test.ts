@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isCostLine, line, money } from './pricing.explain.ts';
 import { formatMilliIn, formatMoney, renderExplanation } from './pricing.explain-render.ts';
 import { formatAmount, formatQuantityText } from '../documents/domain/format.ts';
+import { keepUnitsWithNumbers } from '../../shared/number-text.ts';
 import { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
 const spaces = (l: string) => l.replace(/[\u00a0\u202f]/g, ' ');
@@ -31,7 +32,7 @@ describe('price explanation words', () => {
     expect(renderExplanation(lines, 'en').map(spaces)).toEqual([
       'Old English sentence',
       'The price list has no price for Výjezd (not needed: the record is not billable)',
-      'Time class Weekend & holiday: set by hand; surcharge 100 %',
+      'Time class Weekend & holiday: set by hand; surcharge 100%',
       'Not billable: 0.00 (the price would be 2,625.00)',
       '1,440 min, no rounding (increment 1 min)',
     ]);
@@ -42,6 +43,10 @@ describe('price explanation words', () => {
       '1 440 min, bez zaokrouhlení (krok 1 min)',
     ]);
     expect(renderExplanation(lines, 'sk').map(spaces)[2]).toBe('Časová trieda Víkend a sviatok: nastavená ručne; príplatok 100 %');
+    // A unit never starts a line of its own in a narrow popover: it is joined to its number.
+    expect(renderExplanation(lines, 'cs')[2]).toContain('příplatek 100\u00a0%');
+    const cost = renderExplanation([line('cost.work', { minutes: 180, rate: money(450_00), cost: { money: 1_350_00, currency: 'CZK' } })], 'cs')[0];
+    expect(cost).toBe('Interní náklad: 180\u00a0min × 450,00/h = 1\u00a0350,00\u00a0CZK');
   });
 
   it('knows cost lines in both forms, and every language has the same lines with the same values', () => {
@@ -67,7 +72,7 @@ describe('price explanation words', () => {
         const texts = EXPLANATION_TEXTS[language];
         expect(money).toBe(texts['notBillable.wouldBe'].replace('{zero}', formatAmount(0, language)).replace('{amount}', formatAmount(minor, language)));
         const km = renderExplanation([line('travel.km', { km: { milli: minor }, perKm: { money: 1 }, amount: { money: 1 } })], language)[0];
-        expect(km).toBe(texts['travel.km'].replace('{km}', formatQuantityText(minor, language)).replace(/\{perKm\}|\{amount\}/g, formatAmount(1, language)));
+        expect(km).toBe(keepUnitsWithNumbers(texts['travel.km'].replace('{km}', formatQuantityText(minor, language)).replace(/\{perKm\}|\{amount\}/g, formatAmount(1, language))));
         const expected = new Intl.DateTimeFormat(locale[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
         const words = () => renderExplanation([line('list.used', { list: 'L', source: { source: 'client' }, validFrom: { date }, currency: 'CZK' })], language)[0];
         expect(words()).toContain(expected);

@@ -11,7 +11,7 @@ import { invalid, type ErrorDetail } from '../../shared/errors.ts';
 import { tryMinuteOfDay } from '../../shared/minutes.ts';
 import { multiplyQuantity } from '../../shared/quantity.ts';
 import * as costs from './costs.repo.ts';
-import { hourlyAmount, type TimeClass } from './domain/index.ts';
+import { dayKind, DEFAULT_BUSINESS_HOURS, hourlyAmount, type DayKind, type TimeClass } from './domain/index.ts';
 import { directReads, pricingReads, type PricingReads } from './pricing.reads.ts';
 import { line, money, type ExplanationLine, type PriceListSourceKind } from './pricing.explain.ts';
 import { renderExplanationLine } from './pricing.explain-render.ts';
@@ -169,6 +169,24 @@ export async function priceWith(db: DbOrTx, input: PricingInput, given?: Pricing
     cost.result,
     { explanation: [...explanation, ...cost.lines] },
   );
+}
+
+/** Whose list would price a record on a date: the same inputs as pricing it (see chooseList). */
+export type DayKindInput = Pick<PricingInput, 'clientId' | 'contractPriceListId' | 'clientPriceListId' | 'date'>;
+
+/**
+ * What the date is for the time class of work started on it (business day, a day outside
+ * the business hours, public holiday), under the list and version that would price a
+ * record on it and the provider's holidays. Without a list or a version on the date (the
+ * record would have no price anyway) the default business hours apply.
+ */
+export async function dayKindFor(db: DbOrTx, input: DayKindInput, given?: PricingReads): Promise<DayKind> {
+  if (!isIsoDate(input.date)) throw invalid([{ path: 'date', code: 'invalid', message: 'Not a date YYYY-MM-DD' }]);
+  const reads = given ?? (await pricingReads(db));
+  const chosen = await chooseList(db, { ...input, kind: 'work', startTime: null, minutes: 0, technicianId: null, billable: true }, [], reads);
+  const row = 'list' in chosen ? await reads.versionRowOn(chosen.list.id, input.date) : null;
+  const hours = (row && 'list' in chosen ? coreVersionOf(row, chosen.list.currency).businessHours : undefined) ?? DEFAULT_BUSINESS_HOURS;
+  return dayKind(input.date, hours, holidayCalendar(await reads.providerCountry()));
 }
 
 /** The list: a chosen one (preview), else the contract's, else the client's, else the default; deactivated lists are skipped. */

@@ -54,6 +54,8 @@ export interface CreatedMaterialRecord {
   /** The price's currency and VAT category, as the record stores them; null when the line could not be priced. */
   currency: string | null;
   vatCategory: string | null;
+  /** The currency of the record's cost (priced or not: the cost is the warehouse's, known either way). */
+  costCurrency: string | null;
 }
 
 function baseRow(issue: { ticket: Pick<VisibleTicket, 'id' | 'clientId' | 'dimensions'>; technicianId: number; date: string }, at: string, state: 'submitted' | 'approved', contractId: number | null) {
@@ -88,8 +90,8 @@ export async function createMaterialRecords(trx: Tx, now: Date, issue: MaterialI
   // One statement for the slip's records; ids come back in the order of the rows on both engines.
   const ids = (await insertRecordRows(trx, rows)).map((r) => r.id).sort((a, b) => a - b);
   return priced.map((result, i) => (result.ok
-    ? { recordId: ids[i]!, unitPriceMinor: result.unitPriceMinor ?? null, amountMinor: result.amountMinor, currency: result.currency, vatCategory: result.vatCategory }
-    : { recordId: ids[i]!, unitPriceMinor: null, amountMinor: null, currency: null, vatCategory: null }));
+    ? { recordId: ids[i]!, unitPriceMinor: result.unitPriceMinor ?? null, amountMinor: result.amountMinor, currency: result.currency, vatCategory: result.vatCategory, costCurrency: result.costCurrency }
+    : { recordId: ids[i]!, unitPriceMinor: null, amountMinor: null, currency: null, vatCategory: null, costCurrency: result.costCurrency }));
 }
 
 export interface MaterialReturn {
@@ -111,7 +113,9 @@ export interface MaterialReturn {
  *   locked; a negative record leaves every earlier record and invoice as it was;
  * - unbilled, both land on the same invoice and net out line by line (same item,
  *   price and VAT: one group); already billed, the next invoice carries the credit;
- * - the cost comes back at exactly the original cost, as the stock does.
+ * - the cost comes back at exactly the original cost, as the stock does, and in
+ *   the original's cost currency (which need not be its sale currency): the
+ *   timesheet and every reader of records.cost_currency net the two to zero.
  * Like any record it is submitted (or approved at once) and approved before
  * billing. The caller's audit entry of the return lists it.
  */
@@ -127,7 +131,7 @@ export async function createReturnRecord(trx: Tx, now: Date, ret: MaterialReturn
     item_id: original.item_id, quantity_milli: -ret.quantityMilli,
     description: `${original.description.replace(/ \([^)]*\)$/, '')} (${ret.slipNumber})`,
     price_list_id: original.price_list_id, price_valid_from: original.price_valid_from, currency: original.currency,
-    amount_minor: ret.amountMinor === null ? null : -ret.amountMinor, cost_minor: -ret.costMinor,
+    amount_minor: ret.amountMinor === null ? null : -ret.amountMinor, cost_minor: -ret.costMinor, cost_currency: original.cost_currency,
     vat_category: original.vat_category, price_error: original.price_error,
     pricing_json: JSON.stringify({ ...stored, explanation: [...explanation, ...stored.explanation] }),
   } as Insertable<RecordsTable>;

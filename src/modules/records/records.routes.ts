@@ -45,6 +45,18 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       handler: async (request, reply) => reply.status(201).send(await records.create(contextOf(request), request.params.id, request.body)),
     });
 
+    app.get('/api/v1/tickets/:id/records/work-day', {
+      config: { access: 'records.write' },
+      schema: {
+        tags,
+        summary: "What a date is for the time class of work logged on the ticket (business day, outside the business hours, public holiday), under the list that would price it",
+        params: idParam,
+        querystring: s.workDayQuery,
+        response: { 200: s.workDaySchema, ...errorResponses },
+      },
+      handler: async (request) => records.workDay(contextOf(request), request.params.id, request.query.date),
+    });
+
     app.post('/api/v1/work-entries', {
       config: { access: 'records.write' },
       schema: {
@@ -206,7 +218,7 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
 
     app.post('/api/v1/timers/me/stop', {
       config: { access: 'records.write' },
-      schema: { tags, summary: 'Stop your timer: a draft work entry with the elapsed minutes (rounded up)', body: s.timerStopBody, response: { 201: s.recordSchema, ...errorResponses } },
+      schema: { tags, summary: 'Stop your timer: a draft work entry dated and timed at its start with the elapsed minutes (rounded up); the fields sent correct them', body: s.timerStopBody, response: { 201: s.recordSchema, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await timers.stop(contextOf(request), request.body ?? {})),
     });
 

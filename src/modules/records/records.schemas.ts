@@ -175,12 +175,16 @@ export const timerUpdateBody = z.strictObject({
   workTypeId: id.optional().describe('The work type of the entry that stopping the timer logs'),
   description: text(5000).optional(),
 });
+/** Each field left out is taken from the timer; each one sent corrects it (the web app's stop dialog sends them all). */
 export const timerStopBody = z.strictObject({
   workTypeId: id.optional(),
   description: text(5000).optional(),
-  /** Minutes to record instead of the elapsed ones (a timer left running). */
-  minutes: z.number().int().optional(),
+  minutes: z.number().int().optional().describe('Minutes to record instead of the elapsed ones (a timer left running, or corrected while stopping)'),
   billable: z.boolean().optional(),
+  date: date.optional().describe("The entry's date instead of the day the timer started"),
+  startTime: time.nullable().optional().describe('The start instead of the time the timer started; null: no start (then the time class is normal)'),
+  endTime: time.optional().describe('An end instead of minutes: the minutes are counted from the start to it'),
+  internalNote: text(5000).optional(),
 }).nullish();
 
 export const timerSchema = z.object({
@@ -188,7 +192,17 @@ export const timerSchema = z.object({
   workType: coded.nullable(),
   description: z.string(),
   startedAt: z.string(),
+  localStart: z.object({ date: z.string(), time: z.string() }).describe("The date and start time (the provider's time zone) of the entry that stopping it logs"),
   elapsedMinutes: z.number(),
+});
+
+export const workDayQuery = z.strictObject({ date });
+export const workDaySchema = z.object({
+  date: z.string(),
+  dayKind: z.enum(['business_day', 'non_business_day', 'holiday']).describe(
+    'For the time class of work started on the date, under the list that would price it: a business day, a day outside the business hours (by default Saturday and Sunday) or a public holiday. ' +
+      'Work started on either of the last two is weekend_holiday; without a start time it is priced as business hours.',
+  ),
 });
 
 const moneySchema = z.object({ currency: z.string(), amountMinor: z.number().optional(), costMinor: z.number().optional() });
@@ -223,4 +237,5 @@ export type BulkReport = z.infer<typeof bulkReportSchema>;
 export type Timer = z.infer<typeof timerSchema>;
 export type TimerStop = NonNullable<z.infer<typeof timerStopBody>>;
 export type TimerUpdate = z.infer<typeof timerUpdateBody>;
+export type WorkDay = z.infer<typeof workDaySchema>;
 export type TimesheetOut = z.infer<typeof timesheetSchema>;

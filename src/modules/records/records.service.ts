@@ -9,10 +9,12 @@ import {
 } from './records.context.ts';
 import { changeRefusal } from './records.policy.ts';
 import { prepareRecord, type RecordInput } from './records.prepare.ts';
-import { pricingReads } from '../pricing/index.ts';
+import { dayKindFor, pricingReads } from '../pricing/index.ts';
+import { contractPriceListFor } from '../contracts/index.ts';
+import { dateProblems } from './domain/entry.ts';
 import { pricedUnderTicket, priceValues } from './records.pricing.ts';
 import * as repo from './records.repo.ts';
-import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRecord } from './records.schemas.ts';
+import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRecord, WorkDay } from './records.schemas.ts';
 
 /** Logging, reading, editing and deleting service records; each priced on write. States: records.workflow.ts. */
 export function createRecordsService(deps: RecordsDeps) {
@@ -84,6 +86,21 @@ export function createRecordsService(deps: RecordsDeps) {
     return all(ctx, { ticketId });
   }
 
+  /**
+   * What a date is for the time class of work logged on this ticket (business day, a day
+   * outside the business hours, public holiday), under the list that would price it: the
+   * log form warns that work on a weekend or holiday without a start time is priced as
+   * business hours.
+   */
+  async function workDay(ctx: RequestContext, ticketId: number, date: string): Promise<WorkDay> {
+    require(ctx, 'records.write');
+    const ticket = await visibleTicket(db, ctx, ticketId);
+    throwIfProblems(dateProblems(date, todayOf(clock)));
+    const contractPriceListId = await contractPriceListFor(db, ticket.contractId, date);
+    const kind = await dayKindFor(db, { clientId: ticket.clientId, contractPriceListId, clientPriceListId: ticket.clientPriceListId, date });
+    return { date, dayKind: kind };
+  }
+
   async function update(ctx: RequestContext, id: number, patch: RecordPatch): Promise<ServiceRecord> {
     require(ctx, 'records.write');
     const row = await visibleRecordRow(db, ctx, id);
@@ -123,7 +140,7 @@ export function createRecordsService(deps: RecordsDeps) {
     });
   }
 
-  return { create, get, list, all, listForTicket, update, remove, prepareNew, insertPrepared };
+  return { create, get, list, all, listForTicket, workDay, update, remove, prepareNew, insertPrepared };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;

@@ -19,6 +19,7 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
       workType: t.work_type_id === null ? null : { id: t.work_type_id, code: t.work_type_code ?? '', name: t.work_type_name ?? '' },
       description: t.description,
       startedAt: t.started_at,
+      localStart: localDateTime(new Date(t.started_at)),
       elapsedMinutes: elapsedMinutes(t.started_at, clock.now()),
     };
   }
@@ -90,7 +91,11 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
     return view((await repo.findTimer(db, ctx.actor.userId))!);
   }
 
-  /** Stops the timer: a draft work entry from its start, with the elapsed minutes rounded up. */
+  /**
+   * Stops the timer: a draft work entry from its start, with the elapsed minutes rounded
+   * up. What the technician corrected while stopping (date, start or none, minutes or an
+   * end, work type, texts) replaces what the timer knows.
+   */
   async function stop(ctx: RequestContext, input: TimerStop): Promise<ServiceRecord> {
     require(ctx, 'records.write');
     const timer = await running(ctx);
@@ -98,11 +103,14 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
     const started = localDateTime(new Date(timer.started_at));
     const prepared = await records.prepareNew(ctx, ticket, {
       kind: 'work',
-      date: started.date,
-      startTime: started.time,
-      minutes: input.minutes ?? elapsedMinutes(timer.started_at, clock.now()),
+      date: input.date ?? started.date,
+      startTime: input.startTime !== undefined ? input.startTime : started.time,
+      endTime: input.endTime,
+      // An end counts the minutes from the start; the elapsed ones would contradict it.
+      minutes: input.minutes ?? (input.endTime === undefined ? elapsedMinutes(timer.started_at, clock.now()) : undefined),
       workTypeId: input.workTypeId ?? timer.work_type_id ?? undefined,
       description: input.description ?? timer.description,
+      internalNote: input.internalNote,
       billable: input.billable,
     });
     if (!prepared.ok) throw invalid(prepared.problems.map((p) => (p.code === 'too_long' ? { ...p, message: `${p.message}; send the minutes to record, or discard the timer` } : p)));

@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/index.ts';
+import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { enqueueMail, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type MailLanguage, type TemplateKey } from '../mail/index.ts';
 import type { StateCategory } from './domain/process.ts';
 
@@ -52,12 +52,23 @@ export interface NoticeRecipient {
   language: string;
 }
 
-async function recipientsOf(trx: Tx, ticketId: number): Promise<NoticeRecipient[]> {
-  const ticket = await trx.selectFrom('tickets').select('requester_contact_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
-  const watcherIds = (await trx.selectFrom('ticket_watchers').select('contact_id').where('ticket_id', '=', ticketId).where('contact_id', 'is not', null).execute()).map((w) => w.contact_id as number);
-  const ids = [...new Set([ticket.requester_contact_id, ...watcherIds].filter((id): id is number => id !== null))];
-  if (!ids.length) return [];
-  return trx.selectFrom('contacts').select(['id', 'name', 'email', 'language']).where('id', 'in', ids).where('active', '=', 1).where('email', 'is not', null).execute();
+/**
+ * Who the ticket's mail goes to: its requester and its watching contacts, each once, if
+ * active and with an e-mail address, in contact id order. The ticket's detail
+ * (`mailRecipients`) reads the same list, so what the reply box promises is what is sent.
+ */
+export async function mailRecipientsOf(db: DbOrTx, ticketId: number): Promise<NoticeRecipient[]> {
+  return db
+    .selectFrom('contacts')
+    .select(['contacts.id', 'contacts.name', 'contacts.email', 'contacts.language'])
+    .where((eb) => eb.or([
+      eb('contacts.id', '=', eb.selectFrom('tickets').select('tickets.requester_contact_id').where('tickets.id', '=', ticketId)),
+      eb('contacts.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.contact_id').where('ticket_watchers.ticket_id', '=', ticketId)),
+    ]))
+    .where('contacts.active', '=', 1)
+    .where('contacts.email', 'is not', null)
+    .orderBy('contacts.id')
+    .execute();
 }
 
 /**
@@ -66,7 +77,7 @@ async function recipientsOf(trx: Tx, ticketId: number): Promise<NoticeRecipient[
  * of having them read back.
  */
 export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, notice: TicketNotice, known?: readonly NoticeRecipient[]): Promise<number> {
-  const recipients = known ?? (await recipientsOf(trx, notice.ticketId));
+  const recipients = known ?? (await mailRecipientsOf(trx, notice.ticketId));
   for (const [i, r] of recipients.entries()) {
     const language = (['cs', 'sk', 'en'].includes(r.language) ? r.language : 'cs') as MailLanguage;
     const rendered = await renderTemplate(trx, notice.key, language, {

@@ -42,6 +42,17 @@ export function ticketsRoutes(deps: { tickets: TicketsService; workflow: Tickets
       handler: async (request) => tickets.count(contextOf(request), request.query),
     });
 
+    app.get('/api/v1/tickets/assignees', {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Whom a ticket of the queue may be assigned to: active members of the queue who work tickets, and administrators and service managers (they see every queue); by name. Creating or changing a ticket with anyone else is refused (400 not_assignable)',
+        querystring: s.assigneesQuery,
+        response: { 200: z.object({ items: z.array(s.assigneeSchema) }), ...errorResponses },
+      },
+      handler: async (request) => ({ items: await tickets.assignees(contextOf(request), request.query.queueId) }),
+    });
+
     app.post('/api/v1/tickets', {
       config: { access: 'tickets.write' },
       schema: { tags, summary: 'Create a ticket (numbered, SLA started, the requester notified)', body: s.newTicketBody, response: { 201: s.ticketSchema, ...errorResponses } },

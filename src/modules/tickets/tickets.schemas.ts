@@ -15,7 +15,7 @@ export const newTicketBody = z.strictObject({
   requesterContactId: id.nullable().optional(),
   queueId: id.optional(),
   teamId: id.nullable().optional(),
-  assigneeId: id.nullable().optional(),
+  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise'),
   impact: level.default('medium'),
   urgency: level.default('medium'),
   priority: priority.optional(),
@@ -35,7 +35,7 @@ export const ticketPatchBody = z.strictObject({
   requesterContactId: id.nullable().optional(),
   queueId: id.optional(),
   teamId: id.nullable().optional(),
-  assigneeId: id.nullable().optional(),
+  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise'),
   impact: level.optional(),
   urgency: level.optional(),
   /** An explicit priority overrides impact × urgency; null returns to the matrix. */
@@ -120,6 +120,8 @@ export const ticketSchema = ticketSummarySchema.extend({
   childIds: z.array(z.number()),
   linkedIds: z.array(z.number()),
   watchers: z.object({ users: z.array(ref), contacts: z.array(ref) }),
+  mailRecipients: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() }))
+    .describe('Who a public reply or a notice to the client about this ticket is e-mailed to: the requester and the watching contacts, each once, that are active and have an e-mail address (in contact id order). Empty: a public reply is only added to the timeline'),
   allowedTransitions: z.array(z.object({
     toState: z.string(),
     name: z.string(),
@@ -212,6 +214,15 @@ export const ticketCountSchema = z.object({
     .describe(`true: more than ${TICKET_COUNT_CAP} tickets match and \`count\` is ${TICKET_COUNT_CAP} (shown as "${TICKET_COUNT_CAP}+"); the count stops there rather than read every matching ticket`),
 });
 
+export const assigneesQuery = z.strictObject({ queueId: z.coerce.number().int().positive().describe('The ticket\'s queue') });
+
+export const assigneeSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  queueMember: z.boolean().describe('A member of the queue; false: an administrator or service manager, who sees every queue'),
+});
+
+export type Assignee = z.infer<typeof assigneeSchema>;
 export type NewTicket = z.infer<typeof newTicketBody>;
 export type TicketPatch = z.infer<typeof ticketPatchBody>;
 export type TransitionInput = z.infer<typeof transitionBody>;

@@ -17,10 +17,11 @@ import { allowedFrom, initialState, type Process } from './domain/process.ts';
 import { computeSla, priorityFrom, type Level, type Priority, type PriorityMatrix, type SlaEvent } from './domain/sla/index.ts';
 import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
-import { clientNoticeFor, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
+import { assigneesOf, checkAssignee } from './tickets.assignees.ts';
+import { clientNoticeFor, mailRecipientsOf, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
 import { countTickets, listTickets, readTicket, readTimeline } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
-import type { NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
+import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
 import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
 
 /** Creating, reading, listing and editing tickets. State changes and comments: tickets.workflow.ts. */
@@ -43,7 +44,12 @@ export function createTicketsService(deps: TicketsDeps) {
   async function checkRefs(
     ctx: RequestContext,
     clientId: number,
-    r: { queueId?: number | undefined; teamId?: number | null | undefined; assigneeId?: number | null | undefined; categoryId?: number | null | undefined; requesterContactId?: number | null | undefined; parentId?: number | null | undefined },
+    r: {
+      queueId?: number | undefined; teamId?: number | null | undefined; assigneeId?: number | null | undefined; categoryId?: number | null | undefined;
+      requesterContactId?: number | null | undefined; parentId?: number | null | undefined;
+      /** The queue the ticket will be in: the assignee must see its tickets. */
+      ticketQueueId: number;
+    },
     settings: HelpdeskSnapshot,
     found: FoundRefs = {},
     known?: { contact: (NonNullable<FoundRefs['contact']> & { clientId: number }) | null },
@@ -68,9 +74,9 @@ export function createTicketsService(deps: TicketsDeps) {
       else found.category = { id: category.id, path: category.path };
     }
     if (r.assigneeId) {
-      const user = await db.selectFrom('users').select(['id', 'active', 'name']).where('id', '=', r.assigneeId).executeTakeFirst();
-      if (!user || user.active !== 1) bad('assigneeId', 'unknown_reference', 'No active user with this id');
-      else found.assignee = { id: user.id, name: user.name };
+      const checked = await checkAssignee(db, r.assigneeId, settings.queuesById.get(r.ticketQueueId) ?? null);
+      if ('problem' in checked) problems.push(checked.problem);
+      else found.assignee = checked.assignee;
     }
     if (r.requesterContactId) {
       const contact = known
@@ -117,7 +123,7 @@ export function createTicketsService(deps: TicketsDeps) {
     if (queueId === undefined) throw invalid([{ path: 'queueId', code: 'required', message: 'Choose a queue: there is no default queue' }]);
     const refs = await repo.newTicketRefs(db, client.id, input.requesterContactId ?? null);
     const found: FoundRefs = {};
-    const problems = await checkRefs(ctx, client.id, { ...input, queueId }, settings, found, { contact: refs.contact });
+    const problems = await checkRefs(ctx, client.id, { ...input, queueId, ticketQueueId: queueId }, settings, found, { contact: refs.contact });
     const custom = validateCustomValues(settings.customFieldsOf(loaded.typeId), input.custom);
     const dims = await resolveDimensionValues(db, input.dimensions);
     throwIfProblems([...problems, ...custom.problems, ...dims.problems]);
@@ -214,6 +220,7 @@ export function createTicketsService(deps: TicketsDeps) {
       dimensions: dims.values.map((d) => ({ dimension: d.dimension, value: d.value, valueName: d.valueName })).sort((a, b) => (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0)),
       parentId: row.parent_id, childIds: [], linkedIds: [],
       watchers: { users: [], contacts: [] },
+      mailRecipients: (recipients ?? []).map((r) => ({ id: r.id, name: r.name, email: r.email as string })),
       allowedTransitions: transitionsFrom(process, start.id),
       firstResponseAt: null, resolvedAt: null, closedAt: null, resolutionNote: null,
       slaTargets: slaTargetsOf(state),
@@ -236,7 +243,8 @@ export function createTicketsService(deps: TicketsDeps) {
     const process = await processOf(db, ticket.type.id);
     const policy = ticket.sla.policyId === null ? null : await getSlaPolicy(db, ticket.sla.policyId);
     const sla = policy ? await slaStateOf(db, id, toCorePolicy(policy), clock.now()) : null;
-    return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id), slaTargets: slaTargetsOf(sla) };
+    const mailRecipients = (await mailRecipientsOf(db, id)).map((r) => ({ id: r.id, name: r.name, email: r.email as string }));
+    return { ...ticket, allowedTransitions: transitionsFrom(process, ticket.state.id), slaTargets: slaTargetsOf(sla), mailRecipients };
   }
 
   /** A page of the list, as JSON written by the database (listTickets): { items, nextCursor }. */
@@ -266,10 +274,15 @@ export function createTicketsService(deps: TicketsDeps) {
     const row = await visibleTicketRow(db, ctx, id);
     const before = await get(ctx, id);
     const settings = await helpdeskSnapshot(db);
+    const queueChanged = patch.queueId !== undefined && patch.queueId !== row.queue_id;
+    // The assignee must see the ticket's queue: one newly named, and today's when the ticket moves to another queue.
+    const assigneeToCheck = patch.assigneeId !== undefined && (queueChanged || patch.assigneeId !== row.assignee_id)
+      ? patch.assigneeId
+      : queueChanged ? row.assignee_id : undefined;
     const problems = await checkRefs(ctx, row.client_id, {
-      ...(patch.queueId !== undefined && patch.queueId !== row.queue_id ? { queueId: patch.queueId } : {}),
-      teamId: patch.teamId, assigneeId: patch.assigneeId, categoryId: patch.categoryId,
-      requesterContactId: patch.requesterContactId, parentId: patch.parentId,
+      ...(queueChanged ? { queueId: patch.queueId } : {}),
+      teamId: patch.teamId, assigneeId: assigneeToCheck, categoryId: patch.categoryId,
+      requesterContactId: patch.requesterContactId, parentId: patch.parentId, ticketQueueId: patch.queueId ?? row.queue_id,
     }, settings);
     if (patch.parentId === id) problems.push({ path: 'parentId', code: 'invalid_reference', message: 'A ticket cannot be its own parent' });
     const custom = patch.custom ? validateCustomValues(await listCustomFields(db, row.type_id), patch.custom, { current: before.custom }) : null;
@@ -317,7 +330,15 @@ export function createTicketsService(deps: TicketsDeps) {
     return get(ctx, id);
   }
 
-  return { count, create, get, list, timeline, update };
+  /** Everyone a ticket of the queue may be assigned to (the same rule create and update check). */
+  async function assignees(ctx: RequestContext, queueId: number): Promise<Assignee[]> {
+    require(ctx, 'tickets.read');
+    const queue = (await helpdeskSnapshot(db)).queuesById.get(queueId);
+    if (!queue) throw notFound('Queue');
+    return assigneesOf(db, queue);
+  }
+
+  return { assignees, count, create, get, list, timeline, update };
 }
 
 export type TicketsService = ReturnType<typeof createTicketsService>;

@@ -128,7 +128,7 @@ export async function confirmDocument(
     }
   }
 
-  // Issue slips and returns keep the VAT rates and currency they are issued with (slip.snapshot.ts).
+  // Issue slips and returns keep the VAT rates, their country and the currencies they are issued with (slip.snapshot.ts).
   let snapshot: SlipSnapshot | null = null;
   if (p.kind === 'issue') {
     const made = await createMaterialRecords(trx, now, {
@@ -149,6 +149,7 @@ export async function confirmDocument(
   const confirmed = {
     number: n.number, number_year: n.year, number_sequence: n.sequence, client_id: p.ticket?.clientId ?? null, ticket_id: p.ticket?.id ?? null,
     confirmed_by: c.userId || null, confirmed_at: at, currency: snapshot?.currency ?? null,
+    cost_currency: snapshot?.costCurrency ?? null, vat_country: snapshot?.vatCountry ?? null,
   };
   let id: number;
   let lineIds: readonly number[];

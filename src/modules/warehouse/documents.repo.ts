@@ -57,7 +57,7 @@ export async function markConfirmed(
   db: DbOrTx,
   id: number,
   version: number,
-  v: Pick<NewDocumentRow, 'number' | 'number_year' | 'number_sequence' | 'client_id' | 'ticket_id' | 'confirmed_by' | 'currency'> & { confirmed_at: string },
+  v: Pick<NewDocumentRow, 'number' | 'number_year' | 'number_sequence' | 'client_id' | 'ticket_id' | 'confirmed_by' | 'currency' | 'cost_currency' | 'vat_country'> & { confirmed_at: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('stock_documents')
@@ -106,7 +106,29 @@ export async function namesFor(db: DbOrTx, docs: readonly DocumentRow[], lines: 
 
 export type Names = Awaited<ReturnType<typeof namesFor>>;
 
-export function toDocument(d: DocumentRow, names: Names, costs: boolean, lines?: readonly LineRow[]): StockDocument {
+/**
+ * The cost total of each confirmed document of a list page, summed over its lines in
+ * one query (a list shows no lines, yet its "total cost" column must not stay empty).
+ * Drafts have no costs yet and are left out.
+ */
+export async function costTotalsOf(db: DbOrTx, docs: readonly DocumentRow[]): Promise<Map<number, number>> {
+  const ids = docs.filter((d) => d.state === 'confirmed').map((d) => d.id);
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('stock_document_lines')
+    .select((eb) => ['document_id', eb.fn.sum<number | string | null>('cost_minor').as('total')])
+    .where('document_id', 'in', ids)
+    .groupBy('document_id')
+    .execute();
+  // PostgreSQL sums a bigint into a numeric, which arrives as text.
+  return new Map(rows.map((r) => [r.document_id, Number(r.total ?? 0)]));
+}
+
+/**
+ * A stored document as the API shows it. The detail passes its lines (and gets their cost
+ * total from them); a list page passes its totals from costTotalsOf instead.
+ */
+export function toDocument(d: DocumentRow, names: Names, costs: boolean, lines?: readonly LineRow[], costTotals?: ReadonlyMap<number, number>): StockDocument {
   const user = (id: number | null) => (id === null ? null : (names.user.get(id) ?? { id, name: `#${id}` }));
   const wh = (id: number) => names.warehouse.get(id) ?? { id, code: '', name: `#${id}` };
   const t = d.ticket_id === null ? null : (names.ticket.get(d.ticket_id) ?? null);
@@ -118,6 +140,7 @@ export function toDocument(d: DocumentRow, names: Names, costs: boolean, lines?:
     createdBy: user(d.created_by), confirmedBy: user(d.confirmed_by), confirmedAt: d.confirmed_at,
     version: d.version, createdAt: d.created_at, updatedAt: d.updated_at,
   };
+  if (costs) doc.costCurrency = d.cost_currency;
   if (lines) {
     doc.lines = lines.map((l) => {
       const item = names.item.get(l.item_id);
@@ -128,6 +151,8 @@ export function toDocument(d: DocumentRow, names: Names, costs: boolean, lines?:
       };
     });
     if (costs) doc.totalCostMinor = d.state === 'confirmed' ? lines.reduce((s, l) => s + Number(l.cost_minor ?? 0), 0) : null;
+  } else if (costs && costTotals) {
+    doc.totalCostMinor = d.state === 'confirmed' ? (costTotals.get(d.id) ?? 0) : null;
   }
   return doc;
 }

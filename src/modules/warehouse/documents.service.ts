@@ -26,7 +26,8 @@ export function createDocumentsService(deps: WarehouseDeps) {
       kind: p.kind, state: 'draft', number: null, number_year: null, number_sequence: null, date: p.date,
       warehouse_id: p.warehouse.id, target_warehouse_id: p.target?.id ?? null, ticket_id: p.ticket?.id ?? null, client_id: p.ticket?.clientId ?? null,
       supplier: p.supplier, supplier_document_number: p.supplierDocumentNumber, returns_document_id: p.original?.id ?? null,
-      reason: p.reason, note: p.note, created_by: ctx.actor.userId || null, confirmed_by: null, confirmed_at: null, currency: null, created_at: at, updated_at: at,
+      reason: p.reason, note: p.note, created_by: ctx.actor.userId || null, confirmed_by: null, confirmed_at: null, currency: null,
+      cost_currency: null, vat_country: null, created_at: at, updated_at: at,
     };
   }
 
@@ -137,9 +138,10 @@ export function createDocumentsService(deps: WarehouseDeps) {
   }
 
   async function present(ctx: RequestContext, from: DbOrTx, rows: docs.DocumentRow[], withLines: boolean): Promise<StockDocument[]> {
+    const costs = seesCosts(ctx);
     const lines = withLines && rows[0] ? await docs.linesOf(from, rows[0].id) : [];
-    const names = await docs.namesFor(from, rows, lines);
-    return rows.map((r) => docs.toDocument(r, names, seesCosts(ctx), withLines ? lines : undefined));
+    const [names, totals] = await Promise.all([docs.namesFor(from, rows, lines), costs && !withLines ? docs.costTotalsOf(from, rows) : undefined]);
+    return rows.map((r) => docs.toDocument(r, names, costs, withLines ? lines : undefined, totals));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<StockDocument> {

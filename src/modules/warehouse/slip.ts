@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { mulDivRound } from '../../shared/money.ts';
 import { QUANTITY_SCALE } from '../../shared/quantity.ts';
-import { printedUnit } from '../billing/index.ts';
+import { customerOf, printedUnit } from '../billing/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderSlipPdf } from '../documents/index.ts';
 import type { RequestContext } from '../identity/index.ts';
@@ -15,9 +15,9 @@ const LANGUAGES = ['cs', 'sk', 'en'] as const;
 /**
  * An issue slip or return as the SlipDocument the printed slip shows: its lines
  * valued at the cost they left (or came back) at, and the sale price of the
- * ticket's material record. Returns print negative quantities. Its VAT rates and
- * currency are the ones it was issued with (slip.snapshot.ts), never the settings
- * of today: what an issued slip says does not change.
+ * ticket's material record. Returns print negative quantities. Its VAT rates, their
+ * country, its currency and its costs' currency are the ones it was issued with
+ * (slip.snapshot.ts), never the settings of today: what an issued slip says does not change.
  */
 export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDocument> {
   const d = await docs.findDocument(db, id);
@@ -25,7 +25,7 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   if (d.kind !== 'issue' && d.kind !== 'return') throw new AppError('validation', 'not_a_slip', 'Only issue slips and returns print as a slip');
   if (d.state !== 'confirmed') throw new AppError('conflict', 'not_confirmed', 'A draft has no number yet: confirm it before printing');
   const lines = await docs.linesOf(db, id);
-  // Confirming stores them and migration 0029 filled them for slips issued before: a gap is a fault, never a rate of today.
+  // Confirming stores them and migrations 0029 and 0030 filled them for slips issued before: a gap is a fault, never a rate of today.
   const issued = <T>(value: T | null, what: string): T => {
     if (value === null) throw new Error(`Slip ${d.number} has no ${what} stored from its issue`);
     return value;
@@ -34,7 +34,7 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   const [warehouse, ticket, client, original, records, supplier] = await Promise.all([
     db.selectFrom('warehouses').select(['code', 'name']).where('id', '=', d.warehouse_id).executeTakeFirstOrThrow(),
     d.ticket_id === null ? null : db.selectFrom('tickets').select(['number', 'subject']).where('id', '=', d.ticket_id).executeTakeFirst(),
-    d.client_id === null ? null : db.selectFrom('clients').select(['name', 'company_id', 'vat_id', 'billing_address', 'registered_address', 'language']).where('id', '=', d.client_id).executeTakeFirst(),
+    d.client_id === null ? null : db.selectFrom('clients').selectAll().where('id', '=', d.client_id).executeTakeFirst(),
     d.returns_document_id === null ? null : docs.findDocument(db, d.returns_document_id),
     db.selectFrom('records').select(['id', 'amount_minor', 'pricing_json']).where('id', 'in', [0, ...lines.flatMap((l) => (l.record_id === null ? [] : [l.record_id]))]).execute(),
     loadSupplier(db),
@@ -58,9 +58,11 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   }
   const priced = slipLines.every((l) => l.priceMinor !== null);
   return {
-    kind: d.kind, id: String(d.id), number: d.number!, date: d.date, currency: issued(d.currency, 'currency'), language,
+    kind: d.kind, id: String(d.id), number: d.number!, date: d.date, currency: issued(d.currency, 'currency'),
+    costCurrency: issued(d.cost_currency, 'cost currency'), vatCountry: issued(d.vat_country, 'VAT country'), language,
     warehouse, ticket: ticket ?? null,
-    client: client ? { name: client.name, companyId: client.company_id, vatId: client.vat_id, address: client.billing_address ?? client.registered_address } : null,
+    // The stored address is JSON: parsed as invoices parse it, never printed raw.
+    client: client ? { name: client.name, companyId: client.company_id, vatId: client.vat_id, address: customerOf(client).address } : null,
     supplierName: supplier.name, issuedBy: d.confirmed_by === null ? '' : (names.user.get(d.confirmed_by)?.name ?? ''),
     returnsSlipNumber: original?.number ?? null, lines: slipLines,
     totalCostMinor: slipLines.reduce((s, l) => s + l.costMinor, 0),

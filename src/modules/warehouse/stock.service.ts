@@ -3,12 +3,13 @@ import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { failIf, notFound, unknownReference } from '../../shared/errors.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { currencyOfCountry, pricingReads } from '../pricing/index.ts';
 import { quantityProblem } from './documents.prepare.ts';
 import { averageUnitCost } from './domain/stock.ts';
 import { findItem } from './items.repo.ts';
 import * as stock from './stock.repo.ts';
 import { require, seesCosts, type WarehouseDeps } from './warehouse.context.ts';
-import type { LedgerQuery, Movement, StockLevel, StockLevelQuery } from './warehouse.schemas.ts';
+import type { LedgerQuery, Movement, StockLevel, StockLevelQuery, StockValuation } from './warehouse.schemas.ts';
 import { findWarehouse } from './warehouses.repo.ts';
 
 /** Stock levels from the maintained balances, minimum levels, and the movement ledger. */
@@ -65,7 +66,17 @@ export function createStockService(deps: WarehouseDeps) {
     return page;
   }
 
-  return { levels, setMinimum, ledger };
+  /**
+   * The currency stock is valued in: the provider's (CZK in CZ, EUR in SK), the one issue
+   * slips cost their material in (pricing values material so). Balances, average costs,
+   * purchase prices and document costs are amounts without a currency of their own.
+   */
+  async function valuation(ctx: RequestContext): Promise<StockValuation> {
+    require(ctx, 'warehouse.read');
+    return { currency: currencyOfCountry(await (await pricingReads(db)).providerCountry()) };
+  }
+
+  return { levels, setMinimum, ledger, valuation };
 }
 
 export type StockService = ReturnType<typeof createStockService>;

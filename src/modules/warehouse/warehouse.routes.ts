@@ -137,6 +137,11 @@ export function warehouseRoutes(deps: WarehouseRouteDeps) {
     });
 
     /* Stock levels */
+    app.get('/api/v1/stock-valuation', {
+      config: { access: 'warehouse.read' },
+      schema: { tags, summary: "The currency stock is valued in (the provider's): what the stock values, average costs and document costs are amounts of", response: { 200: s.stockValuationSchema, ...errorResponses } },
+      handler: async (request) => stock.valuation(contextOf(request)),
+    });
     app.get('/api/v1/stock-levels', {
       config: { access: 'warehouse.read' },
       schema: { tags, summary: 'Stock per warehouse and item from the maintained balances; belowMinimum=true lists what is under its minimum; q searches items; keyset paging', querystring: s.stockLevelQuery, response: { 200: page(s.stockLevelSchema), ...errorResponses } },

@@ -169,7 +169,11 @@ export const documentSchema = z.object({
   createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   confirmedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   confirmedAt: z.string().nullable(),
-  totalCostMinor: z.number().nullable().optional().describe('Costs field scope'),
+  totalCostMinor: z.number().nullable().optional().describe('What its lines moved, on the list as on the detail; null for a draft (costs field scope)'),
+  costCurrency: z.string().nullable().optional().describe(
+    'Confirmed issue slips and returns: the currency their costs (costMinor, totalCostMinor) are kept in, that of their material records\' costs, ' +
+    'which need not be the sale prices\' currency; null for drafts and other kinds of documents (costs field scope)',
+  ),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -186,6 +190,14 @@ export const documentListQuery = z.strictObject({
 export type DocumentListQuery = z.output<typeof documentListQuery>;
 
 /* Stock levels and the ledger */
+
+export const stockValuationSchema = z.object({
+  currency: z.string().describe(
+    "The currency stock is valued in (average costs, stock values, receipts' purchase prices, documents' costs): the provider's, CZK in CZ, EUR in SK. " +
+    'A confirmed issue slip or return names the one it was issued with (costCurrency)',
+  ),
+});
+export type StockValuation = z.infer<typeof stockValuationSchema>;
 
 export const stockLevelSchema = z.object({
   warehouseId: z.number(),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
-import { formatDate, formatDateTime, formatPercent, percentSuffix } from './format';
+import { formatDate, formatDateTime, formatPercent, formatPeriod, percentSuffix } from './format';
 
 describe('dates in the UI language', () => {
   afterAll(() => setLanguage('cs'));
@@ -31,5 +31,19 @@ describe('percentages in the UI language', () => {
     expect(formatPercent(80)).toBe('80%');
     expect(formatPercent(60.6)).toBe('60.6%');
     expect(percentSuffix()).toBe('%');
+  });
+});
+
+describe('periods in words', () => {
+  it('months and quarters as each language names them; other text as it is', () => {
+    expect(formatPeriod('2026-10', 'cs-CZ')).toBe('říjen 2026');
+    expect(formatPeriod('2026-10', 'sk-SK')).toBe('október 2026');
+    expect(formatPeriod('2026-01', 'en-GB')).toBe('January 2026');
+    expect(formatPeriod('2026-Q4', 'cs-CZ')).toBe('4.\u00a0čtvrtletí 2026');
+    expect(formatPeriod('2026-Q1', 'sk-SK')).toBe('1.\u00a0štvrťrok 2026');
+    expect(formatPeriod('2026-Q3', 'en-GB')).toBe('Q3\u00a02026');
+    expect(formatPeriod('2026', 'cs-CZ')).toBe('2026');
+    expect(formatPeriod(null)).toBe('—');
+    expect(formatPeriod('2026-13', 'cs-CZ')).toBe('2026-13');
   });
 });

@@ -33,6 +33,9 @@ import settingsSk from '../features/settings/i18n/sk.json';
 import exportsCs from '../features/exports/i18n/cs.json';
 import exportsEn from '../features/exports/i18n/en.json';
 import exportsSk from '../features/exports/i18n/sk.json';
+import auditCs from '../features/audit/i18n/cs.json';
+import auditEn from '../features/audit/i18n/en.json';
+import auditSk from '../features/audit/i18n/sk.json';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -90,9 +93,9 @@ applyLocale(startLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    cs: { translation: [ticketsCs, recordsCs, pricingCs, warehouseCs, billingCs, contractsCs, settingsCs, exportsCs].reduce(mergeTexts, cs) },
-    sk: { translation: [ticketsSk, recordsSk, pricingSk, warehouseSk, billingSk, contractsSk, settingsSk, exportsSk].reduce(mergeTexts, sk) },
-    en: { translation: [ticketsEn, recordsEn, pricingEn, warehouseEn, billingEn, contractsEn, settingsEn, exportsEn].reduce(mergeTexts, en) },
+    cs: { translation: [ticketsCs, recordsCs, pricingCs, warehouseCs, billingCs, contractsCs, settingsCs, exportsCs, auditCs].reduce(mergeTexts, cs) },
+    sk: { translation: [ticketsSk, recordsSk, pricingSk, warehouseSk, billingSk, contractsSk, settingsSk, exportsSk, auditSk].reduce(mergeTexts, sk) },
+    en: { translation: [ticketsEn, recordsEn, pricingEn, warehouseEn, billingEn, contractsEn, settingsEn, exportsEn, auditEn].reduce(mergeTexts, en) },
   },
   lng: startLanguage,
   fallbackLng: 'en',

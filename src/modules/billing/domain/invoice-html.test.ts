@@ -50,7 +50,7 @@ describe('invoice HTML preview', () => {
     expect(cs).toContain('<th>DPH celkem v Kč</th><td>5\u00a0110,35\u00a0CZK</td>');
     expect(cs).toContain('24\u00a0335,00\u00a0CZK');
     expect(cs).toContain('5\u00a0110,35\u00a0CZK');
-    expect(invoiceHtml(build('en', 'EUR', 'CZ', '24.335'))).toContain('VAT in CZK<br><small>rate 24.335 CZK/EUR as of 2026-10-30</small>');
+    expect(invoiceHtml(build('en', 'EUR', 'CZ', '24.335'))).toContain('VAT in CZK<br><small>rate 24.335 CZK/EUR as of 30 Oct 2026</small>');
     const sk = invoiceHtml(build('sk', 'CZK', 'SK', '0.041'));
     expect(sk).toContain('DPH v domácej mene (EUR)<br><small>kurz 0,041 EUR/CZK ku dňu 30.\u00a010.\u00a02026</small>');
     expect(sk).toContain('8,61\u00a0EUR'); // 210.00 CZK × 0.041 = 8.61 EUR

@@ -6,26 +6,22 @@
  * quantities are written by the shared formatter (shared/number-text.ts), so the
  * preview shows the digits the PDF and the price explanations show.
  */
-import { amountText, NBSP, numberMarks, quantityText } from '../../../shared/number-text.ts';
+import { amountText, keepUnitsWithNumbers, NBSP, percentText, quantityText } from '../../../shared/number-text.ts';
 import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
-import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels } from '../../documents/index.ts';
+import {
+  amountDueLabel, countryName, documentTitle, fillLabel, formatDate, formatPeriodText, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels,
+} from '../../documents/index.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-function rate(bp: number, lang: DocumentLanguage): string {
-  const fraction = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
-  const text = fraction ? `${Math.trunc(bp / 100)}${numberMarks(lang).point}${fraction}` : String(Math.trunc(bp / 100));
-  return `${text}${NBSP}%`;
-}
+/** A VAT rate as the PDF writes it: "21 %" (cs, sk), "21%" (en). */
+const rate = percentText;
 
-function date(iso: string, lang: DocumentLanguage): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return lang === 'en' ? `${m[1]}-${m[2]}-${m[3]}` : `${Number(m[3])}.${NBSP}${Number(m[2])}.${NBSP}${m[1]}`;
-}
+/** A date as the PDF writes it: "2. 11. 2026" (cs, sk), "2 Nov 2026" (en). */
+const date = formatDate;
 
 const e = escapeHtml;
 
@@ -34,7 +30,7 @@ function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l
   if (p.address.street) rows.push(e(p.address.street));
   const city = [p.address.postalCode, p.address.city].filter(Boolean).join(' ');
   if (city) rows.push(e(city));
-  if (p.address.country) rows.push(e(p.address.country));
+  if (p.address.country) rows.push(e(countryName(p.address.country, lang)));
   for (const [label, value] of partyIds(p, lang, l)) rows.push(`${label}: ${e(value)}`);
   if ('registration' in p && p.registration) rows.push(`<small>${e(p.registration)}</small>`);
   if (p.email) rows.push(`${l.email}: ${e(p.email)}`);
@@ -77,7 +73,7 @@ export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: strin
     row(l.issueDate, date(doc.issueDate, lang)),
     payer ? row(l.taxableSupplyDate, date(doc.taxableSupplyDate, lang)) : '',
     doc.kind === 'invoice' ? row(l.dueDate, date(doc.dueDate, lang)) : '',
-    doc.period ? row(l.period, e(doc.period)) : '',
+    doc.period ? row(l.period, e(formatPeriodText(doc.period, lang))) : '',
     doc.contractNumber ? row(l.contract, e(doc.contractNumber)) : '',
   ].join('');
   const bank = doc.supplier.bankAccount;
@@ -94,7 +90,7 @@ export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: strin
     : '';
   const rateCell = (bp: number) => (payer ? `<td class="num">${rate(bp, lang)}</td>` : '');
   const lines = doc.lines
-    .map((line) => `<tr><td>${line.position}</td><td>${e(line.description)}</td><td class="num">${quantityText(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amountText(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amountText(line.netMinor, lang)}</td></tr>`)
+    .map((line) => `<tr><td>${line.position}</td><td>${e(keepUnitsWithNumbers(line.description))}</td><td class="num">${quantityText(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amountText(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amountText(line.netMinor, lang)}</td></tr>`)
     .join('');
   const recap = payer
     ? `<table class="recap"><caption>${l.vatRecap}</caption><thead><tr><th>${l.rate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.totalWithVat}</th></tr></thead><tbody>${doc.vatRecap

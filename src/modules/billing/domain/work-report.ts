@@ -30,6 +30,8 @@ export interface WorkReportEntry {
   readonly coveredMinutes: number;
   /** km for travel, pieces/units for fees and items; null for work. */
   readonly quantityMilli: QuantityMilli | null;
+  /** The quantity's unit as the report's language prints it ('km', 'ks', 'výjezd'); null (or absent) for work. */
+  readonly unit?: string | null;
   readonly outcome: WorkReportOutcome;
   /** Billed amount (net); 0 for fully covered records. */
   readonly amountMinor: MinorUnits;

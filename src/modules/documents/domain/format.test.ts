@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatMinutes, formatMoney, formatQuantityText, formatRate } from './format.ts';
+import { countryName, formatAmount, formatDate, formatMinutes, formatMoney, formatPeriodText, formatQuantityText, formatRate } from './format.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
 
@@ -20,5 +20,28 @@ describe('document number formats', () => {
     expect(plain(formatDate('2026-11-02', 'cs'))).toBe('2. 11. 2026');
     expect(formatDate('2026-11-02', 'en')).toBe('2 Nov 2026');
     expect(formatMinutes(135)).toBe('2:15');
+  });
+  it('periods in words', () => {
+    expect(plain(formatPeriodText('2026-10', 'cs'))).toBe('říjen 2026');
+    expect(plain(formatPeriodText('2026-01', 'sk'))).toBe('január 2026');
+    expect(plain(formatPeriodText('2026-12', 'en'))).toBe('December 2026');
+    expect(plain(formatPeriodText('2026-Q4', 'cs'))).toBe('4. čtvrtletí 2026');
+    expect(plain(formatPeriodText('2026-Q2', 'sk'))).toBe('2. štvrťrok 2026');
+    expect(plain(formatPeriodText('2026-Q3', 'en'))).toBe('Q3 2026');
+    expect(formatPeriodText('2026', 'cs')).toBe('2026');
+    expect(formatPeriodText('not a period', 'cs')).toBe('not a period');
+    // The month stays on one line with its year.
+    expect(formatPeriodText('2026-10', 'cs')).toBe('říjen\u00a02026');
+  });
+  it('countries by name in the document language', () => {
+    expect(countryName('CZ', 'cs')).toBe('Česká republika');
+    expect(countryName('SK', 'cs')).toBe('Slovenská republika');
+    expect(countryName('cz', 'sk')).toBe('Česká republika');
+    expect(countryName('SK', 'en')).toBe('Slovak Republic');
+    expect(countryName('DE', 'cs')).toBe('Německo');
+    expect(countryName('AT', 'en')).toBe('Austria');
+    // Not a known code: as it was typed.
+    expect(countryName('Česko', 'cs')).toBe('Česko');
+    expect(countryName('XX', 'en')).toBe('XX');
   });
 });

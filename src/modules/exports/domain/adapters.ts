@@ -67,7 +67,7 @@ function pohodaBatch(context: BatchContext): BatchWriter {
   const chunk = (xml: string): BatchChunk[] => [{ file, bytes: toXmlWindows1250(xml), whole: false }];
   return {
     start: () => chunk(pohodaHead(context.supplier, context.packId, `Kontor ${context.period}`)),
-    add: (item) => chunk(pohodaItemXml(item, context.supplier)),
+    add: (item) => chunk(pohodaItemXml(item)),
     finish: () => chunk(POHODA_TAIL),
   };
 }
@@ -80,7 +80,7 @@ const pohoda: AccountingExporter = {
   fileName: (doc) => `${fileSafe(doc.number)}.xml`,
   exportDocument: (doc) => {
     const head = pohodaHead(doc.supplier, `KONTOR-${fileSafe(doc.number)}`, doc.number);
-    return toXmlWindows1250(head + pohodaItemXml({ kind: 'invoice', doc }, doc.supplier) + POHODA_TAIL);
+    return toXmlWindows1250(head + pohodaItemXml({ kind: 'invoice', doc }) + POHODA_TAIL);
   },
   batch: { container: 'file', mediaType: 'application/xml', fileName: (period) => `pohoda-${period}.xml` },
   carriesSlips: true,

@@ -75,14 +75,17 @@ function ratesNamedBy(doc: InvoiceDocument): number[] {
 /**
  * Every VAT rate of an item POHODA has no name for, each once: what would stop
  * its export (the writer refuses at the first of them). Empty for an address-book
- * entry and for an item whose rates all have names.
+ * entry and for an item whose rates all have names. A rate is named by the rules
+ * of the country it was taken from: an invoice's supplier's, a slip's own VAT
+ * country (the provider's when it was issued, kept with it), not the company's
+ * address of today.
  */
-export function unmappedPohodaRates(item: ExportItem, supplier: Supplier): UnmappedVatRateFact[] {
+export function unmappedPohodaRates(item: ExportItem): UnmappedVatRateFact[] {
   if (item.kind === 'client') return [];
   const { country, number, rates } =
     item.kind === 'invoice'
       ? { country: item.doc.supplier.address.country, number: item.doc.number, rates: ratesNamedBy(item.doc) }
-      : { country: supplier.address.country, number: item.doc.number, rates: item.doc.lines.map((l) => l.vatRateBp) };
+      : { country: item.doc.vatCountry, number: item.doc.number, rates: item.doc.lines.map((l) => l.vatRateBp) };
   const unmapped = [...new Set(rates)].filter((rate) => pohodaRateName(country, rate) === null);
   return unmapped.map((vatRateBp) => ({ documentNumber: number, vatRateBp, country }));
 }
@@ -225,7 +228,8 @@ export function pohodaInvoice(doc: InvoiceDocument): Xml {
   };
 }
 
-export function pohodaSlip(slip: SlipDocument, supplierCountry: string): Xml {
+/** An issue slip (výdejka); its rates are named by the rules of the country they were taken from (slip.vatCountry). */
+export function pohodaSlip(slip: SlipDocument): Xml {
   const client = slip.client;
   return {
     'dat:dataPackItem': {
@@ -243,7 +247,9 @@ export function pohodaSlip(slip: SlipDocument, supplierCountry: string): Xml {
                 'vyd:partnerIdentity': {
                   'typ:address': {
                     'typ:company': cut(client.name, 255),
-                    ...(client.address ? { 'typ:street': cut(client.address, 64) } : {}),
+                    ...(client.address.city ? { 'typ:city': cut(client.address.city, 45) } : {}),
+                    ...(client.address.street ? { 'typ:street': cut(client.address.street, 64) } : {}),
+                    ...(client.address.postalCode ? { 'typ:zip': cut(client.address.postalCode, 15) } : {}),
                     ...(client.companyId ? { 'typ:ico': cut(client.companyId, 15) } : {}),
                     ...(client.vatId ? { 'typ:dic': cut(client.vatId, 18) } : {}),
                   },
@@ -256,7 +262,7 @@ export function pohodaSlip(slip: SlipDocument, supplierCountry: string): Xml {
           'vyd:vydejkaItem': slip.lines.map((l) => ({
             'vyd:quantity': quantity(l.quantityMilli),
             'vyd:payVAT': 'false',
-            'vyd:rateVAT': pohodaRate(supplierCountry, l.vatRateBp, slip.number),
+            'vyd:rateVAT': pohodaRate(slip.vatCountry, l.vatRateBp, slip.number),
             // The sale price when the material was priced on the ticket, else the cost it left the stock at.
             'vyd:homeCurrency': { 'typ:unitPrice': decimal(l.unitPriceMinor ?? l.unitCostMinor) },
             'vyd:stockItem': { 'typ:store': { 'typ:ids': slip.warehouse.code }, 'typ:stockItem': { 'typ:ids': cut(l.itemCode, 64) } },
@@ -289,9 +295,9 @@ export function pohodaAddressBook(clientId: number, party: Party): Xml {
 }
 
 /** One dataPackItem as XML text (no declaration; the dataPack element declares the prefixes). */
-export function pohodaItemXml(item: ExportItem, supplier: Supplier): string {
+export function pohodaItemXml(item: ExportItem): string {
   const xml =
-    item.kind === 'invoice' ? pohodaInvoice(item.doc) : item.kind === 'slip' ? pohodaSlip(item.doc, supplier.address.country) : pohodaAddressBook(item.clientId, item.party);
+    item.kind === 'invoice' ? pohodaInvoice(item.doc) : item.kind === 'slip' ? pohodaSlip(item.doc) : pohodaAddressBook(item.clientId, item.party);
   return xmlFragment(xml, '  ');
 }
 

@@ -58,7 +58,8 @@ export function canSeeClient(actor: Actor, clientId: number): boolean {
  */
 export type TicketScope = { kind: 'all' } | { kind: 'member_queues'; userId: number } | { kind: 'none' };
 
-export function ticketScopeOf(actor: Actor): TicketScope {
+/** Of the one acting, or of any user by their id and roles (whom a ticket may be assigned to). */
+export function ticketScopeOf(actor: Pick<Actor, 'userId' | 'roles'>): TicketScope {
   if (actor.roles.some((r) => r === 'admin' || r === 'manager')) return { kind: 'all' };
   if (actor.roles.some((r) => r === 'operator' || r === 'technician')) return { kind: 'member_queues', userId: actor.userId };
   return { kind: 'none' };

@@ -8,8 +8,8 @@ export {
 export { TIME_CLASSES } from '../../../shared/time-class.ts';
 export { hourlyAmount } from '../../../shared/money.ts';
 export type { BusinessHours, PriceListVersion, ResolvedRate, TimeClass, WorkRate } from './price-list.ts';
-export { timeClass } from './time-class.ts';
-export type { LocalDateTime } from './time-class.ts';
+export { dayKind, timeClass } from './time-class.ts';
+export type { DayKind, LocalDateTime } from './time-class.ts';
 export { billableMinutes, priceBillableMinutes, priceWorkEntry, workAmount } from './price-work.ts';
 export type {
   PricedWork,

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { holidayCalendar } from '../../../shared/calendar/index.ts';
 import { DEFAULT_BUSINESS_HOURS } from './price-list.ts';
-import { timeClass } from './time-class.ts';
+import { dayKind, timeClass } from './time-class.ts';
 
 const cz = holidayCalendar('CZ');
 const at = (date: string, time: string) => ({ date, time });
@@ -45,5 +45,25 @@ describe('timeClass', () => {
     expect(() => timeClass(at('2026-10-12', '9:00'), DEFAULT_BUSINESS_HOURS, cz)).toThrow(RangeError);
     expect(() => timeClass(null, { weekdays: [1], start: '17:00', end: '08:00' }, cz)).toThrow(RangeError);
     expect(() => timeClass(null, { weekdays: [8], start: '08:00', end: '17:00' }, cz)).toThrow(RangeError);
+  });
+});
+
+describe('dayKind', () => {
+  it('names what a day is for work started on it: business day, outside the business days, public holiday', () => {
+    expect(dayKind('2026-10-30', DEFAULT_BUSINESS_HOURS, cz)).toBe('business_day'); // Friday
+    expect(dayKind('2026-10-31', DEFAULT_BUSINESS_HOURS, cz)).toBe('non_business_day'); // Saturday
+    expect(dayKind('2026-10-28', DEFAULT_BUSINESS_HOURS, cz)).toBe('holiday'); // Wednesday, a holiday
+    expect(dayKind('2026-12-26', DEFAULT_BUSINESS_HOURS, cz)).toBe('holiday'); // a Saturday and a holiday: the holiday
+    const sixDays = { weekdays: [1, 2, 3, 4, 5, 6], start: '07:00', end: '24:00' };
+    expect(dayKind('2026-10-31', sixDays, cz)).toBe('business_day');
+    expect(() => dayKind('2026-10-32', DEFAULT_BUSINESS_HOURS, cz)).toThrow(RangeError);
+  });
+
+  it('agrees with the time class of work started on the day', () => {
+    for (let day = 1; day <= 31; day++) {
+      const date = `2026-12-${String(day).padStart(2, '0')}`;
+      const kind = dayKind(date, DEFAULT_BUSINESS_HOURS, cz);
+      expect(timeClass(at(date, '10:00'), DEFAULT_BUSINESS_HOURS, cz) === 'weekend_holiday', date).toBe(kind !== 'business_day');
+    }
   });
 });

@@ -23,11 +23,27 @@ export function timeClassCompiled(
   if (start === null) return 'normal'; // no start time: normal, by rule
   const minute = tryMinuteOfDay(start.time);
   if (minute < 0) throw new RangeError(`'${start.time}' is not a time of day HH:MM`);
-  const weekday = isoWeekday(start.date); // also validates the date
-  // A public holiday outranks business hours, even if the day is normally worked.
-  if (isHoliday(start.date)) return 'weekend_holiday';
-  if ((hours.weekdayMask & (1 << weekday)) === 0) return 'weekend_holiday';
+  if (dayKindCompiled(start.date, hours, isHoliday) !== 'business_day') return 'weekend_holiday';
   return minute >= hours.startMinute && minute < hours.endMinute ? 'normal' : 'out_of_hours';
+}
+
+/**
+ * What a date is for the time class of work started on it: a business day of the
+ * list's hours, a day outside them (by default Saturday and Sunday), or a public
+ * holiday. Work started on either of the last two is weekend_holiday — but only when
+ * it has a start time; without one it is normal (see timeClassCompiled).
+ */
+export type DayKind = 'business_day' | 'non_business_day' | 'holiday';
+
+export function dayKindCompiled(date: IsoDate, hours: CompiledBusinessHours, isHoliday: HolidayCalendar): DayKind {
+  const weekday = isoWeekday(date); // also validates the date
+  // A public holiday outranks business hours, even if the day is normally worked.
+  if (isHoliday(date)) return 'holiday';
+  return (hours.weekdayMask & (1 << weekday)) === 0 ? 'non_business_day' : 'business_day';
+}
+
+export function dayKind(date: IsoDate, businessHours: BusinessHours, holidays: HolidayCalendar): DayKind {
+  return dayKindCompiled(date, compileBusinessHours(businessHours), holidays);
 }
 
 /**

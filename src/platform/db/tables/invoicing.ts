@@ -14,6 +14,8 @@ export interface InvoicePaymentsTable {
   note: Generated<string>;
   created_by: number | null;
   created_at: string;
+  /** On a reversal: the entry it takes back; at most one reversal per entry, entries never change (0031). */
+  reverses_payment_id: Generated<number | null>;
 }
 
 declare module './billing.ts' {

@@ -79,6 +79,10 @@ export interface StockDocumentsTable extends Stamps {
   version: Generated<number>;
   /** Issue slips and returns: the currency they were issued in, set on confirm (migration 0029); null otherwise. */
   currency: string | null;
+  /** Issue slips and returns: the currency their costs are kept in (their material records' cost currency), set on confirm (migration 0030); null otherwise. */
+  cost_currency: string | null;
+  /** Issue slips and returns: the country whose VAT rates their lines carry (the provider's at confirmation), set on confirm (migration 0030); null otherwise. */
+  vat_country: string | null;
 }
 
 export interface StockDocumentLinesTable {

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -10,13 +11,16 @@ interface Props {
   loading?: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** What the user should know before confirming, under the message (e.g. what will be left out). */
+  children?: ReactNode;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel, color = 'red', loading, onConfirm, onClose }: Props) {
+export function ConfirmModal({ opened, title, message, confirmLabel, color = 'red', loading, onConfirm, onClose, children }: Props) {
   const { t } = useTranslation();
   return (
     <Modal attributes={{ content: { 'data-testid': 'confirm-modal' } }} opened={opened} onClose={onClose} title={title}>
       <Text size="sm">{message}</Text>
+      {children}
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

@@ -1,13 +1,14 @@
-// The date and month fields of every form and filter. They show and read dates in the
-// user's Kontor language (not the browser's, as the native date inputs did) and give the
-// forms the same strings as before: 'YYYY-MM-DD' and 'YYYY-MM'. A date can be typed
+// The date, month and time fields of every form and filter. They show and read dates in
+// the user's Kontor language (not the browser's, as the native date inputs did) and give
+// the forms the same strings as before: 'YYYY-MM-DD' and 'YYYY-MM'. A date can be typed
 // ("27.11.2026") or picked; the calendar's language and first weekday come from the
-// DatesProvider in Providers.
+// DatesProvider in Providers. Times are Kontor's own 24-hour 'HH:MM' in every language.
 import { Input, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps, MonthPicker, useDatesContext } from '@mantine/dates';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayToMonth, formatDateField, formatMonthField, monthToDay, parseDateField, parseMonthField } from './dateFieldText';
+import { parseTimeField } from './timeFieldText';
 
 type DateFieldProps = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate'> & {
   /** 'YYYY-MM-DD', or '' / null for no date. */
@@ -122,5 +123,47 @@ export function MonthField({ value, onChange, min, max, clearable, onFocus, onBl
         />
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+type TimeFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange'> & {
+  /** What the field holds: 'HH:MM', '' for none, or text being typed that the form reads with parseTimeField. */
+  value?: string | null;
+  /** Gets the text as typed; on leaving the field a readable time comes back as 'HH:MM'. */
+  onChange: (value: string) => void;
+  'data-testid'?: string;
+};
+
+/**
+ * A time of day in 24 hours, the same in every language and browser. The native time
+ * input follows the browser's clock: in a 12-hour browser "0900" left its AM/PM part
+ * empty, the input's value was "" and the start was silently lost. Here it is typed as
+ * 9, 900, 0900, 9:00 or 9.00 and written as 09:00 on leaving the field; text that is no
+ * time stays as typed and the field says so (the forms refuse to send it).
+ */
+export function TimeField({ value, onChange, onBlur, error, ...rest }: TimeFieldProps) {
+  const { t } = useTranslation();
+  const text = value ?? '';
+  const [leftUnreadable, setLeftUnreadable] = useState(false);
+  // Marked once the field is left with text that is no time, for as long as it holds such text
+  // (a value set from outside, such as a form emptied after logging, is not marked).
+  const unreadable = leftUnreadable && text.trim() !== '' && parseTimeField(text) === null;
+  return (
+    <TextInput
+      {...rest}
+      value={text}
+      autoComplete="off"
+      // Digits with a separator: the phone keyboard of numbers (a decimal one has "." or ",").
+      inputMode="decimal"
+      placeholder={rest.placeholder ?? t('common.timePlaceholder')}
+      error={error || (unreadable ? t('common.timeInvalid') : undefined)}
+      onChange={(e) => { setLeftUnreadable(false); onChange(e.currentTarget.value); }}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => {
+        const time = parseTimeField(text);
+        if (time && time !== text) onChange(time);
+        setLeftUnreadable(time === null);
+        onBlur?.(e);
+      }}
+    />
   );
 }

@@ -22,32 +22,42 @@ export function LoadingState({ label }: { label?: string }) {
 export interface NotFoundText {
   title?: string;
   text?: string;
-  /** Where to go instead, e.g. the list the record belongs to. */
+  /** Where to go instead, e.g. the list the record belongs to (also offered after another refusal, e.g. 403). */
   back?: { to: string; label: string };
+}
+
+function BackButton({ back }: { back: NotFoundText['back'] }) {
+  if (!back) return null;
+  return (
+    <Button component={Link} to={back.to} size="xs" variant="light" leftSection={<IconArrowLeft size={14} />} data-testid="error-state-back">
+      {back.label}
+    </Button>
+  );
+}
+
+/** The record is not there, or the user may not see it: said so, with the way back and nothing to retry. */
+export function NotFoundState({ notFound }: { notFound?: NotFoundText }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" icon={<IconMapOff size={18} />} title={notFound?.title ?? t('common.notFoundTitle')} data-testid="error-state" data-kind="not-found" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{notFound?.text ?? t('common.notFoundText')}</Text>
+        <BackButton back={notFound?.back} />
+      </Stack>
+    </Alert>
+  );
 }
 
 /**
  * A failed load. A 404 says the thing is not there (or not visible to the user) with a
  * way back and no retry; retry is offered only where trying again may help (no answer,
- * a server error), not for a refusal the server would repeat.
+ * a server error), not for a refusal the server would repeat (e.g. 403), which gets the
+ * way back instead.
  */
 export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRetry?: () => void; notFound?: NotFoundText }) {
   const { t } = useTranslation();
   const kind = loadErrorKind(error);
-  if (kind === 'not_found') {
-    return (
-      <Alert color="gray" icon={<IconMapOff size={18} />} title={notFound?.title ?? t('common.notFoundTitle')} data-testid="error-state" data-kind="not-found" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{notFound?.text ?? t('common.notFoundText')}</Text>
-          {notFound?.back ? (
-            <Button component={Link} to={notFound.back.to} size="xs" variant="light" leftSection={<IconArrowLeft size={14} />} data-testid="error-state-back">
-              {notFound.back.label}
-            </Button>
-          ) : null}
-        </Stack>
-      </Alert>
-    );
-  }
+  if (kind === 'not_found') return <NotFoundState notFound={notFound} />;
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('common.loadFailed')} data-testid="error-state" data-kind={kind} role="alert">
       <Stack gap="xs" align="flex-start">
@@ -57,6 +67,7 @@ export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRet
             {t('common.retry')}
           </Button>
         ) : null}
+        {kind === 'final' ? <BackButton back={notFound?.back} /> : null}
       </Stack>
     </Alert>
   );

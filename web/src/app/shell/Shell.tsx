@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { RunningTimer } from '../../features/records/RunningTimer';
 import { LoadingState } from '../components/QueryStates';
 import { ShortcutHelpHint, ShortcutHelpProvider } from '../components/ShortcutHelp';
 import { Logo } from './Logo';
@@ -43,6 +44,7 @@ export function Shell() {
               </Anchor>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <RunningTimer />
               <ShortcutHelpHint />
               <UserMenu />
             </Group>

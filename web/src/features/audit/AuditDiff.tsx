@@ -1,20 +1,55 @@
-import { Code, Group, Switch, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Switch, Table, Text } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from './api';
-import { type DiffRow, diffSnapshots, formatValue } from './diff';
+import { describeValue, fieldLabel } from './auditValues';
+import { type DiffRow, diffSnapshots } from './diff';
 
-function Value({ value, className }: { value: unknown; className?: string }) {
-  const empty = value === null || value === undefined;
+/** A field by its label in the reader's language; the field as recorded on hover. */
+function Field({ entry, row }: { entry: AuditEntry; row: DiffRow }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td title={row.path} data-path={row.path}>
+      {fieldLabel(t, entry.entity, row.parts)}
+    </Table.Td>
+  );
+}
+
+/** A recorded value: ids by the names of what they refer to, with the id beside; codes in words. */
+function Value({ entry, row, side, className }: { entry: AuditEntry; row: DiffRow; side: 'before' | 'after'; className?: string }) {
+  const { t } = useTranslation();
+  const value = side === 'after' ? row.after : row.before;
+  // An empty list is "none", like an empty value.
+  const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
   return (
     <Table.Td className={className} c={empty ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
-      {empty ? '—' : formatValue(value)}
+      {empty
+        ? '—'
+        : describeValue(t, entry, row.parts, value).map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 ? ', ' : null}
+              {part.deleted ? (
+                <Text span inherit c="dimmed" fs="italic" data-deleted-ref>
+                  {part.text}
+                </Text>
+              ) : (
+                <span title={part.recorded} data-ref-id={part.id}>
+                  {part.text}
+                </span>
+              )}
+              {part.id !== undefined ? (
+                <Text span c="dimmed" size="xs">
+                  {' '}#{part.id}
+                </Text>
+              ) : null}
+            </Fragment>
+          ))}
     </Table.Td>
   );
 }
 
 /** A created or removed record: its fields and values, no comparison. */
-function Snapshot({ rows, side }: { rows: DiffRow[]; side: 'before' | 'after' }) {
+function Snapshot({ entry, rows, side }: { entry: AuditEntry; rows: DiffRow[]; side: 'before' | 'after' }) {
   const { t } = useTranslation();
   return (
     <Table withTableBorder fz="sm" highlightOnHover={false}>
@@ -27,10 +62,8 @@ function Snapshot({ rows, side }: { rows: DiffRow[]; side: 'before' | 'after' })
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.path}>
-            <Table.Td>
-              <Code>{r.path}</Code>
-            </Table.Td>
-            <Value value={side === 'after' ? r.after : r.before} />
+            <Field entry={entry} row={r} />
+            <Value entry={entry} row={r} side={side} />
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -49,7 +82,7 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
   if (!entry.before || !entry.after) {
     return (
       <div data-testid={`audit-diff-${entry.id}`}>
-        <Snapshot rows={rows} side={entry.after ? 'after' : 'before'} />
+        <Snapshot entry={entry} rows={rows} side={entry.after ? 'after' : 'before'} />
       </div>
     );
   }
@@ -78,11 +111,9 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
           <Table.Tbody>
             {visible.map((r) => (
               <Table.Tr key={r.path} data-kind={r.kind}>
-                <Table.Td>
-                  <Code>{r.path}</Code>
-                </Table.Td>
-                <Value value={r.before} className={r.kind === 'changed' || r.kind === 'removed' ? 'diff-removed' : undefined} />
-                <Value value={r.after} className={r.kind === 'changed' || r.kind === 'added' ? 'diff-added' : undefined} />
+                <Field entry={entry} row={r} />
+                <Value entry={entry} row={r} side="before" className={r.kind === 'changed' || r.kind === 'removed' ? 'diff-removed' : undefined} />
+                <Value entry={entry} row={r} side="after" className={r.kind === 'changed' || r.kind === 'added' ? 'diff-added' : undefined} />
               </Table.Tr>
             ))}
           </Table.Tbody>

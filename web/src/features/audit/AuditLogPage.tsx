@@ -43,6 +43,19 @@ function Actor({ entry }: { entry: AuditEntry }) {
   return <Text span c="dimmed" size="sm">{t('audit.system')}</Text>;
 }
 
+/** The entity by its name now, with its id on hover; one deleted since by its id, marked so. */
+function EntityName({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  if (entry.entityLabel !== null) {
+    return <Text span inherit title={entry.entityId === null ? undefined : `#${entry.entityId}`} data-testid="audit-entity-label"> {entry.entityLabel}</Text>;
+  }
+  if (entry.entityId === null) return null;
+  if (entry.entityDeleted) {
+    return <Text span c="dimmed" fs="italic" data-testid="audit-entity-deleted"> {t('audit.deletedRef', { id: entry.entityId })}</Text>;
+  }
+  return <Text span c="dimmed"> #{entry.entityId}</Text>;
+}
+
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParamsFresh();
@@ -122,7 +135,7 @@ export default function AuditLogPage() {
                         </Table.Td>
                         <Table.Td>
                           {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
-                          {e.entityLabel !== null ? <Text span inherit data-testid="audit-entity-label"> {e.entityLabel}</Text> : e.entityId !== null ? <Text span c="dimmed"> #{e.entityId}</Text> : null}
+                          <EntityName entry={e} />
                         </Table.Td>
                         <Table.Td>
                           <Badge variant="light" color={actionColor(e.action)}>

@@ -15,8 +15,19 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
   /** The acting user's name now: the name of a user the entry recorded only by id (a failed sign-in). */
   actorUserName: string | null;
-  /** How people name the entity now: a ticket's number, a client's or user's name. */
+  /** How people name the entity now: a ticket's or document's number, a contract's number and name, a client's or user's name… */
   entityLabel: string | null;
+  /** The entity id names a row deleted since. */
+  entityDeleted: boolean;
+  /** The ids in before/after that name other rows, by field name: what they refer to and each one's name now (null: deleted since). */
+  references: Record<string, AuditReference>;
+}
+
+export interface AuditReference {
+  entity: string;
+  names: Record<string, string | null>;
+  /** Ticket states and types: their codes, to word default names in the reader's language. */
+  codes?: Record<string, string>;
 }
 
 export interface AuditFilters {

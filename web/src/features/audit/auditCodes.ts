@@ -15,10 +15,10 @@ export const AUDIT_ENTITIES = [
 
 /** audit.actions.<code>; a dotted code (draft.change_line) is a nested text. */
 export const AUDIT_ACTIONS = [
-  'approve', 'attach', 'change', 'complete', 'confirm', 'copy', 'create', 'create_confirm', 'credit', 'default_warehouse',
-  'delete', 'discard', 'draft.change_line', 'draft.delete_line', 'draft.exclude_record', 'email', 'escalate', 'issue',
+  'approve', 'attach', 'change', 'complete', 'confirm', 'copy', 'create', 'create_confirm', 'credit', 'deactivate',
+  'default_warehouse', 'delete', 'discard', 'draft.add_line', 'draft.change_line', 'draft.delete_line', 'draft.exclude_record', 'email', 'escalate', 'issue',
   'issue_credit_note', 'link', 'logo_delete', 'logo_upload', 'mark_sent', 'note', 'password_changed', 'password_reset',
-  'payment', 'prepaid_alert', 'refund', 'replace_process', 'reply', 'reset', 'retry', 'return', 'revoke', 'seed',
+  'payment', 'prepaid_alert', 'reactivate', 'refund', 'replace_process', 'reply', 'reset', 'retry', 'return', 'reverse_payment', 'revoke', 'seed',
   'set_contract', 'set_price_list', 'set_sla_policy', 'sign_in', 'sign_in_failed', 'sign_out', 'sla_breach',
   'sla_warning', 'start', 'stop', 'submit', 'transition', 'unlink', 'update', 'update_own_profile',
 ] as const;

@@ -17,6 +17,7 @@ describe('audit diff', () => {
       version: 'changed',
       phone: 'added',
     });
+    expect(rows.find((r) => r.path === 'address.city')?.parts).toEqual(['address', 'city']);
   });
 
   it('treats a null address as a value', () => {
@@ -25,5 +26,23 @@ describe('audit diff', () => {
       ['billingAddress', 'removed'],
       ['billingAddress.city', 'added'],
     ]);
+  });
+
+  it('compares lists of lines line by line, and keeps lists of values and recorded references whole', () => {
+    const rows = diffSnapshots(
+      { lines: [{ itemId: 7, quantity: '2' }], members: [2, 3], assignee: null },
+      { lines: [{ itemId: 7, quantity: '3' }, { itemId: 9, quantity: '1' }], members: [2, 4], assignee: { id: 17, name: 'Jana' } },
+    );
+    expect(rows.map((r) => [r.path, r.parts, r.kind])).toEqual([
+      ['lines.0.itemId', ['lines', 0, 'itemId'], 'same'],
+      ['lines.0.quantity', ['lines', 0, 'quantity'], 'changed'],
+      ['members', ['members'], 'changed'],
+      ['assignee', ['assignee'], 'changed'],
+      ['lines.1.itemId', ['lines', 1, 'itemId'], 'added'],
+      ['lines.1.quantity', ['lines', 1, 'quantity'], 'added'],
+    ]);
+    expect(rows.find((r) => r.path === 'assignee')?.after).toEqual({ id: 17, name: 'Jana' });
+    // A whole snapshot with an id and a name is the record itself, not a reference.
+    expect(diffSnapshots(null, { id: 3, name: 'Fronta' }).map((r) => r.path)).toEqual(['id', 'name']);
   });
 });

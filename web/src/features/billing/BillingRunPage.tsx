@@ -7,22 +7,33 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
 import { formatDateTime } from '../../app/format';
 import { useRuns, useStartRun, type BillingRun } from './api';
-import { formatPeriod, isMonth, lastMonth } from './format';
+import { formatPeriod, isMonth, lastMonth, periodNotOver, todayIso } from './format';
 import { MonthField } from '../../app/components/DateFields';
+import { EarlierDraftsPanel, UnfinishedPeriodWarning } from './IssueChecks';
 
 export const RUN_STATE_COLORS: Record<BillingRun['state'], string> = { running: 'blue', completed: 'green', failed: 'red' };
 
-/** /billing — step 1 of a billing run: choose the period (last month by default) and start it. */
+/**
+ * /billing — step 1 of a billing run: choose the period (last month by default) and start it.
+ * A month that has not ended is run only once the user says so; unissued drafts of earlier
+ * months are listed, since a run of this month leaves their records to them.
+ */
 export default function BillingRunPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [period, setPeriod] = useState(lastMonth());
+  const [earlyAccepted, setEarlyAccepted] = useState(false);
   const valid = isMonth(period);
   const runs = useRuns(valid ? period : null);
   const start = useStartRun();
+  const notOver = valid && periodNotOver(period, todayIso());
+  const choose = (next: string) => {
+    setPeriod(next);
+    setEarlyAccepted(false);
+  };
 
   const submit = () => {
-    if (!valid) return;
+    if (!valid || (notOver && !earlyAccepted)) return;
     start.mutate(period, { onSuccess: (run) => void navigate(`/billing/runs/${run.id}`) });
   };
 
@@ -40,19 +51,21 @@ export default function BillingRunPage() {
               label={t('billing.run.period')}
               description={t('billing.run.periodHelp')}
               value={period}
-              onChange={setPeriod}
+              onChange={choose}
               error={valid ? undefined : t('billing.run.periodInvalid')}
               required
               w={220}
               data-testid="run-period"
             />
-            <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={start.isPending} disabled={!valid} data-testid="run-start">
+            <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={start.isPending} disabled={!valid || (notOver && !earlyAccepted)} data-testid="run-start">
               {t('billing.run.start', { period: formatPeriod(valid ? period : null) })}
             </Button>
           </Group>
         </form>
+        {notOver ? <UnfinishedPeriodWarning period={period} accepted={earlyAccepted} onAccept={setEarlyAccepted} /> : null}
         <FormErrorAlert error={start.error} testId="run-start-error" />
       </Paper>
+      <EarlierDraftsPanel period={valid ? period : null} />
       <Paper withBorder>
         <Text fw={600} p="sm">{t('billing.run.history', { period: formatPeriod(valid ? period : null) })}</Text>
         {!valid ? null : runs.isPending ? (

@@ -5,6 +5,19 @@ import { previewScale } from './format';
 const LAYOUT_WIDTH = 820;
 
 /**
+ * How tall the document in the frame is: down to the end of its body (with the body's own bottom
+ * margin). Not the page's scrollHeight, which is never less than the frame's own height: a frame
+ * once taller than the document (its first guess) would keep a white gap below it.
+ */
+export function contentHeight(frame: HTMLIFrameElement | null): number | null {
+  const body = frame?.contentDocument?.body;
+  const view = frame?.contentWindow;
+  if (!body || !view) return null;
+  const margin = Number.parseFloat(view.getComputedStyle(body).marginBottom) || 0;
+  return Math.ceil(body.getBoundingClientRect().bottom + view.scrollY + margin);
+}
+
+/**
  * The printable document in an iframe, laid out at its own width (measured after
  * load, wide tables included) and scaled down to the column, so the whole page
  * shows — totals included — without a scroll area of its own. The preview is
@@ -28,8 +41,8 @@ export function DocumentPreview({ id, src, title }: { id: string; src: string; t
     if (!doc) return;
     const width = Math.max(LAYOUT_WIDTH, doc.scrollWidth);
     // Height after the width is set: a wider layout is shorter.
-    setSize({ width, height: doc.scrollHeight });
-    requestAnimationFrame(() => setSize({ width, height: frame.current?.contentDocument?.documentElement.scrollHeight ?? doc.scrollHeight }));
+    setSize({ width, height: contentHeight(frame.current) ?? doc.scrollHeight });
+    requestAnimationFrame(() => setSize({ width, height: contentHeight(frame.current) ?? doc.scrollHeight }));
   };
   const scale = previewScale(boxWidth, size.width);
   return (

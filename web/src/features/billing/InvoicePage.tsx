@@ -1,14 +1,15 @@
 import { Alert, Anchor, Button, Grid, Group, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCash, IconChevronDown, IconFileTypePdf, IconMail, IconMailForward, IconPlus, IconPrinter, IconReceiptRefund, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCash, IconChevronDown, IconFileTypePdf, IconMail, IconMailForward, IconPlus, IconPrinter, IconReceiptRefund, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { errorMessage } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, FormErrorAlert, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { formatDate } from '../../app/format';
 import { pdfUrl, previewUrl, useDeleteLine, useInvoice, useIssue, useMarkSent, usePdfAvailable, type InvoiceDetail, type InvoiceLine } from './api';
 import { CreditNoteModal } from './CreditNoteModal';
@@ -25,21 +26,33 @@ import { InvoiceExportsPanel } from '../exports/InvoiceExportsPanel';
 
 /** /invoices/:id — a draft to review, adjust and issue, or an issued invoice or credit note with its preview, payments and corrections. */
 export default function InvoicePage() {
+  // An invoice or credit note that does not exist and one the user may not see get the same answer (404).
+  const notFound = useNotFoundText('billing.invoice.notFound', '/invoices');
+  return <RecordPage notFound={notFound}>{(id) => <Invoice id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function Invoice({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
+  const { can } = useAuth();
   const invoice = useInvoice(id);
   if (invoice.isPending) return <LoadingState />;
-  if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} />;
+  if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} notFound={notFound} />;
   const inv = invoice.data;
   const title = inv.number
     ? t(inv.kind === 'credit_note' ? 'billing.invoice.creditTitle' : 'billing.invoice.title', { number: inv.number })
     : t('billing.invoice.draftTitle', { client: inv.client.name });
   return (
     <div data-testid="page-invoice" data-state={inv.state}>
+      {inv.runId !== null && can('billing.run') ? (
+        // Back to the run that computed the document (its other drafts, what was blocked or waits).
+        <Button component={Link} to={`/billing/runs/${inv.runId}`} variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs" data-testid="invoice-run-link">
+          {t('billing.invoice.backToRun', { period: formatPeriod(inv.period) })}
+        </Button>
+      ) : null}
       <PageHeader
         title={title}
         subtitle={<>{inv.client.name} · {formatPeriod(inv.period)}{inv.corrects ? <> · {t('billing.invoice.corrects')} <Anchor component={Link} to={`/invoices/${inv.corrects.id}`}>{inv.corrects.number}</Anchor></> : null}</>}
-        badge={<StatusBadge status={inv.status} blocked={inv.blocked.length > 0} />}
+        badge={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
         actions={<InvoiceActions invoice={inv} />}
       />
       {inv.state === 'draft' ? <DraftView invoice={inv} /> : <IssuedView invoice={inv} />}
@@ -104,9 +117,15 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
         <LinesTable invoice={invoice} editable={editable} onEdit={setEditing} onDelete={setDeleting} />
       </Paper>
       <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }} offset={{ md: 6 }}><TotalsPanel invoice={invoice} /></Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          {/* The document as issuing would print it, marked as a draft; loaded again after every change of the draft. */}
+          <Paper withBorder data-testid="invoice-preview">
+            <DocumentPreview id={`invoice-preview-${invoice.id}`} title={t('billing.invoice.draftPreview')} src={previewUrl(invoice.id, invoice.version)} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}><TotalsPanel invoice={invoice} /></Grid.Col>
       </Grid>
-      {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={editable} /> : null}
+      {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={editable} draft /> : null}
       <ManualLineModal invoiceId={invoice.id} version={invoice.version} opened={adding} onClose={() => setAdding(false)} />
       <EditLineModal invoiceId={invoice.id} version={invoice.version} line={editing} onClose={() => setEditing(null)} />
       <ConfirmModal
@@ -173,7 +192,8 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
   const [crediting, setCrediting] = useState(false);
   const [sending, setSending] = useState(false);
   const allowed = new Set(invoice.allowedActions);
-  const pdf = usePdfAvailable(invoice.id, invoice.state !== 'draft');
+  // A draft's PDF is marked as a draft, as its preview is.
+  const pdf = usePdfAvailable(invoice.id, true);
   return (
     <>
       {pdf.data ? (
@@ -188,7 +208,8 @@ function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
             ) : null}
           </Menu.Dropdown>
         </Menu>
-      ) : invoice.state !== 'draft' ? (
+      ) : !pdf.isPending ? (
+        // No PDF from this server: the browser prints the preview (or saves it as PDF).
         <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printPreview(invoice.id)} data-testid="invoice-print">{t('billing.invoice.print')}</Button>
       ) : null}
       {allowed.has('issue') ? (

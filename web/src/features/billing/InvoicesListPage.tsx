@@ -12,7 +12,7 @@ import { ClientPicker } from '../tickets/Pickers';
 import { formatMoney } from '../pricing/money';
 import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus } from './api';
 import { StatusBadge } from './StatusBadge';
-import { isMonth } from './format';
+import { formatPeriod, isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
 import { MonthField } from '../../app/components/DateFields';
 
@@ -122,12 +122,12 @@ export default function InvoicesListPage() {
                         {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
                       </Table.Td>
                       <Table.Td>{inv.client.name}</Table.Td>
-                      <Table.Td>{inv.period ?? '—'}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(inv.period)}</Table.Td>
                       <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
                       <Table.Td ta="right">{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
                       <Table.Td ta="right">{inv.amountDueMinor === undefined ? '—' : <Text size="sm" c={inv.status === 'overdue' ? 'red' : undefined}>{formatMoney(inv.amountDueMinor, inv.currency)}</Text>}</Table.Td>
-                      <Table.Td><StatusBadge status={inv.status} blocked={inv.blocked.length > 0} /></Table.Td>
+                      <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -6,9 +6,10 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
-import { useIssueMany, type BulkIssueReport, type ExchangeRateInput } from './api';
+import { useIssueMany, type BuyerAddressField, type BulkIssueReport, type ExchangeRateInput, type RunDraft } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
-import { refusalLabel, todayIso } from './format';
+import { clientsWithWaiting, draftsWithoutAddress, refusalLabel, todayIso } from './format';
+import { buyerPartsText, WaitingClientsNote } from './IssueChecks';
 import { SendAllButton } from './SendAllButton';
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
@@ -19,9 +20,12 @@ const CHUNK = 5;
  * progress bar and a report. Drafts in a foreign currency that charge VAT come back
  * as needing an exchange rate: the panel then asks for the rate of each such
  * currency (decimal comma accepted) and issues those drafts with it. The report
- * offers to e-mail the invoices just issued ("Send all by e-mail").
+ * offers to e-mail the invoices just issued ("Send all by e-mail"). The confirmation
+ * names what the user should settle first: clients whose records still wait for
+ * approval (issued now, the invoice leaves them out) and drafts left out because
+ * their client has no address.
  */
-export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; period: string; currencyOf: Readonly<Record<number, string>> }) {
+export function IssueAllPanel({ ids, period, drafts = [], currencyOf }: { ids: number[]; period: string; drafts?: readonly RunDraft[]; currencyOf: Readonly<Record<number, string>> }) {
   const { t } = useTranslation();
   const issue = useIssueMany();
   const [confirming, setConfirming] = useState(false);
@@ -66,6 +70,9 @@ export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; peri
     void run(needingRate.map((n) => n.id), given as Record<string, ExchangeRateInput>);
   };
 
+  const waiting = clientsWithWaiting(drafts.filter((d) => ids.includes(d.invoiceId)));
+  const noAddress = draftsWithoutAddress(drafts);
+
   const busy = done !== null;
   const { can } = useAuth();
   if (!can('billing.issue')) return null;
@@ -86,8 +93,13 @@ export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; peri
         <Alert color={report.notIssued.length || error ? 'orange' : 'green'} data-testid="issue-report">
           <Text size="sm" fw={600}>{t('billing.run.issued', { count: report.issued.length })}</Text>
           {report.notIssued.map((n) => (
-            <Text key={n.id} size="sm">
-              <Anchor component={Link} to={`/invoices/${n.id}`} data-testid="issue-refusal">{refusalLabel(n)}</Anchor>: {t(`errors.${n.code}`, { defaultValue: n.reason })}
+            <Text key={n.id} size="sm" data-code={n.code}>
+              <Anchor component={Link} to={`/invoices/${n.id}`} data-testid="issue-refusal">{refusalLabel(n)}</Anchor>: {n.code === 'buyer_address_missing' && n.clientId ? (
+                <>
+                  {t('billing.buyer.refused', { parts: buyerPartsText(t, missingOf(n)) })}{' '}
+                  <Anchor component={Link} to={`/clients/${n.clientId}/edit`} size="sm">{t('billing.buyer.fix')}</Anchor>
+                </>
+              ) : t(`errors.${n.code}`, { defaultValue: n.reason })}
             </Text>
           ))}
           {error ? <Text size="sm" c="red">{error}</Text> : null}
@@ -118,7 +130,22 @@ export function IssueAllPanel({ ids, period, currencyOf }: { ids: number[]; peri
         color="blue"
         onClose={() => setConfirming(false)}
         onConfirm={() => void run(ids)}
-      />
+      >
+        <WaitingClientsNote clients={waiting} testId="issue-all-waiting" />
+        {noAddress.length > 0 ? (
+          <Alert color="red" mt="sm" title={t('billing.buyer.leftOut', { count: noAddress.length })} data-testid="issue-all-no-address">
+            {noAddress.map((d) => <Text key={d.invoiceId} size="sm">{d.clientName}</Text>)}
+          </Alert>
+        ) : null}
+      </ConfirmModal>
     </Stack>
   );
+}
+
+const ADDRESS_FIELDS: readonly BuyerAddressField[] = ['street', 'city', 'postalCode', 'country'];
+
+/** The parts of the address a buyer_address_missing refusal names (its details' paths: client.address.street …). */
+function missingOf(refusal: BulkIssueReport['notIssued'][number]): BuyerAddressField[] {
+  const named = new Set((refusal.details ?? []).map((d) => d.path.split('.').pop()));
+  return ADDRESS_FIELDS.filter((field) => named.has(field));
 }

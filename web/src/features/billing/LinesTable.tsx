@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAmount, formatMoney } from '../pricing/money';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
-import { formatMilli, formatVatRate } from './format';
+import { formatMilli, formatPeriod, formatVatRate } from './format';
 import { lineWhyGroups } from './workReportWhy';
 
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
@@ -41,9 +41,9 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
             <Table.Tr key={l.id} data-testid={`line-${l.id}`} data-kind={l.kind}>
               <Table.Td>
                 <Text size="sm">{l.description}</Text>
-                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${l.feePeriod}` : ''}</Text>
+                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
               </Table.Td>
-              <Table.Td ta="right" data-testid="line-quantity">{formatMilli(l.quantityMilli)} {l.unitText}</Table.Td>
+              <Table.Td ta="right" data-testid="line-quantity">{formatMilli(l.quantityMilli)}{l.unitText ? `\u00a0${l.unitText}` : ''}</Table.Td>
               <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
               <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
               <Table.Td ta="right">

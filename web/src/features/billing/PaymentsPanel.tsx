@@ -1,36 +1,88 @@
-import { Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { applyFormErrors } from '../../app/api/errors';
+import { isApiError } from '../../app/api/client';
+import { applyFormErrors, detailMessage } from '../../app/api/errors';
+import { useAuth } from '../../app/auth/AuthProvider';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
-import { useRecordPayment, useRecordRefund, type InvoiceDetail } from './api';
+import { useRecordPayment, useRecordRefund, useReversePayment, type InvoiceDetail, type PaymentEntry } from './api';
 import { positiveAmountProblem, todayIso } from './format';
 import { DateField } from '../../app/components/DateFields';
 
-/** Payments received and the credit notes issued against an invoice. */
+/**
+ * Payments received and the credit notes issued against an invoice. A payment
+ * recorded by mistake is reversed, never deleted: it stays listed, struck through,
+ * with when, by whom and why it was reversed (the reversal entry itself is shown
+ * there, not as a row of its own).
+ */
 export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const [reversing, setReversing] = useState<PaymentEntry | null>(null);
   const c = invoice.currency;
+  const canReverse = can('invoices.payments');
+  const entries = invoice.payments.filter((p) => p.reversesPaymentId === null);
   return (
     <Paper withBorder p="sm" data-testid="invoice-payments">
       <Title order={2} size="h5" mb="xs">{t('billing.payments.title')}</Title>
-      {invoice.payments.length === 0 ? <Text size="sm" c="dimmed">{t('billing.payments.none')}</Text> : (
+      {entries.length === 0 ? <Text size="sm" c="dimmed">{t('billing.payments.none')}</Text> : (
         <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('billing.fields.date')}</Table.Th>
+              <Table.Th ta="right">{t('billing.payments.amountColumn')}</Table.Th>
+              <Table.Th>{t('billing.payments.note')}</Table.Th>
+              {canReverse ? <Table.Th><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
-            {invoice.payments.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{formatDate(p.date)}</Table.Td>
-                <Table.Td ta="right">{p.amountMinor === undefined ? '—' : formatMoney(p.amountMinor, c)}</Table.Td>
-                <Table.Td>{p.amountMinor !== undefined && p.amountMinor < 0 ? <Text span size="sm" c="orange">{t('billing.payments.refund')}{p.note ? ' · ' : ''}</Text> : null}{p.note}</Table.Td>
-              </Table.Tr>
-            ))}
+            {entries.map((p) => {
+              const struck = p.reversal ? 'line-through' : undefined;
+              const dimmed = p.reversal ? 'dimmed' : undefined;
+              const amount = p.amountMinor === undefined ? '—' : formatMoney(p.amountMinor, c);
+              return (
+                <Fragment key={p.id}>
+                  {/* A reversed entry and the line saying why read as one: no rule between them. */}
+                  <Table.Tr data-testid={`payment-${p.id}`} data-reversed={p.reversal ? 'true' : 'false'} style={p.reversal ? { borderBottom: 'none' } : undefined}>
+                    <Table.Td td={struck} c={dimmed} style={{ whiteSpace: 'nowrap' }}>{formatDate(p.date)}</Table.Td>
+                    <Table.Td ta="right" td={struck} c={dimmed} style={{ whiteSpace: 'nowrap' }} data-testid="payment-amount-cell">{amount}</Table.Td>
+                    <Table.Td td={struck} c={dimmed} data-testid="payment-note-cell">
+                      {p.amountMinor !== undefined && p.amountMinor < 0 ? <Text span size="sm" c={p.reversal ? undefined : 'orange'} inherit>{t('billing.payments.refund')}{p.note ? ' · ' : ''}</Text> : null}{p.note}
+                    </Table.Td>
+                    {canReverse ? (
+                      <Table.Td w={40} ta="right">
+                        {p.reversal ? null : (
+                          <Tooltip label={t('billing.payments.reverse')}>
+                            <ActionIcon variant="subtle" color="red" onClick={() => setReversing(p)} data-testid="payment-reverse"
+                              aria-label={t('billing.payments.reverseLabel', { date: formatDate(p.date), amount })}>
+                              <IconArrowBackUp size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                  {p.reversal ? (
+                    <Table.Tr data-testid={`payment-${p.id}-reversal`}>
+                      <Table.Td colSpan={canReverse ? 4 : 3} pt={0}>
+                        <Text size="xs" c="red.8" data-testid="payment-reversal">
+                          {t('billing.payments.reversedBy', { date: formatDate(p.reversal.date), who: p.reversal.createdBy?.name ?? t('billing.payments.system') })}: {p.reversal.reason}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}
+      <ReversePaymentModal invoice={invoice} payment={reversing} onClose={() => setReversing(null)} />
       {invoice.creditNotes.length > 0 ? (
         <>
           <Title order={3} size="h6" mt="sm" mb={4}>{t('billing.credit.notes')}</Title>
@@ -44,6 +96,54 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
         </>
       ) : null}
     </Paper>
+  );
+}
+
+/**
+ * Reverses a payment or refund recorded by mistake, with the required reason. The
+ * entry stays on record; the invoice's paid amount and state follow.
+ */
+function ReversePaymentModal({ invoice, payment, onClose }: { invoice: InvoiceDetail; payment: PaymentEntry | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reverse = useReversePayment(invoice.id);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (payment) { setReason(''); setTouched(false); reverse.reset(); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [payment?.id]);
+  const refund = payment?.amountMinor !== undefined && payment.amountMinor < 0;
+  const reasonError = touched && !reason.trim() ? t('billing.payments.reasonRequired') : undefined;
+  const submit = () => {
+    setTouched(true);
+    if (!payment || !reason.trim()) return;
+    reverse.mutate({ paymentId: payment.id, reason: reason.trim() }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened={payment !== null} onClose={onClose} title={t(refund ? 'billing.payments.reverseRefundTitle' : 'billing.payments.reverseTitle')} attributes={{ content: { 'data-testid': 'reverse-modal' } }}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <Stack>
+          <FormErrorAlert error={reverse.error} extra={isApiError(reverse.error) ? reverse.error.details.map((d) => detailMessage(t, d)) : undefined} testId="reverse-error" />
+          {payment ? (
+            <Text size="sm" data-testid="reverse-summary">
+              {formatDate(payment.date)} · {payment.amountMinor === undefined ? '—' : formatMoney(payment.amountMinor, invoice.currency)}{payment.note ? ` · ${payment.note}` : ''}
+            </Text>
+          ) : null}
+          <Text size="sm" c="dimmed">{t('billing.payments.reverseHelp')}</Text>
+          <Textarea
+            label={t('billing.payments.reason')}
+            placeholder={t('billing.payments.reasonPlaceholder')}
+            withAsterisk autosize minRows={2} maxLength={500} data-autofocus
+            value={reason} onChange={(e) => setReason(e.currentTarget.value)} onBlur={() => setTouched(true)}
+            error={reasonError} data-testid="reverse-reason"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" color="red" loading={reverse.isPending} data-testid="reverse-confirm">{t(refund ? 'billing.payments.reverseRefundTitle' : 'billing.payments.reverseTitle')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 

@@ -11,6 +11,7 @@ import { GROUP_BY, profitabilityExportUrl, useProfitability, type GroupBy, type 
 import { addMonths, formatTenthsPercent, isMonth, lastMonth } from './format';
 import { bpToTenths } from './profitPercent';
 import { ProfitChart } from './ProfitChart';
+import { MissingRatesAlert } from './MissingRatesAlert';
 import { MonthField } from '../../app/components/DateFields';
 
 const SPECIAL_KEYS = ['none', 'travel', 'unit_fee', 'material', 'contract_fee', 'other'];
@@ -89,6 +90,7 @@ export default function ProfitabilityPage() {
         <Paper withBorder><EmptyState title={t('billing.profit.empty')} text={t('billing.profit.emptyText')} /></Paper>
       ) : (
         <>
+          <MissingRatesAlert totals={report.data.totals} />
           <Paper withBorder p="sm" mb="md">
             <ProfitChart periods={report.data.periods} series={report.data.series} currency={report.data.totals[0]!.currency} />
           </Paper>

@@ -2,26 +2,36 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Tex
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, ErrorState, FormErrorAlert, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { formatDate, formatDateTime } from '../../app/format';
 import { formatMoney } from '../pricing/money';
 import { useRun, useStartRun, type BillingRun, type RunResult } from './api';
 import { RUN_STATE_COLORS } from './BillingRunPage';
 import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
-import { issuableDrafts, runDocumentCounts } from './format';
+import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts, todayIso } from './format';
+import { BuyerMissingNote, EarlierDraftsPanel, waitingCountText } from './IssueChecks';
 import { StatusBadge } from './StatusBadge';
 
-/** /billing/runs/:id — a run's progress while it runs, then its result: drafts, blocked clients, waiting and late records. */
+/**
+ * /billing/runs/:id — a run's progress while it runs, then its result: drafts (with what issuing
+ * each would meet now: a client without an address, records still waiting), blocked clients,
+ * waiting and late records, and drafts of earlier months still not issued.
+ */
 export default function RunResultPage() {
+  const notFound = useNotFoundText('billing.run.notFound', '/billing');
+  return <RecordPage notFound={notFound}>{(id) => <RunResult id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function RunResult({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
   const run = useRun(id);
   if (run.isPending) return <LoadingState />;
-  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} notFound={notFound} />;
   const r = run.data;
   return (
     <div data-testid="page-billing-run" data-state={r.state}>
@@ -37,6 +47,12 @@ export default function RunResultPage() {
           {r.error ?? t('errors.unknown')}
         </Alert>
       ) : null}
+      {r.state !== 'running' && periodNotOver(r.period, r.startedAt.slice(0, 10)) ? (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} mb="md" data-testid="run-early">
+          {t('billing.run.earlyRun', { period: formatPeriod(r.period), end: formatDate(lastDayOfMonth(r.period)) })}
+        </Alert>
+      ) : null}
+      <EarlierDraftsPanel period={r.period} />
       {r.state === 'completed' && r.result ? <RunResultView period={r.period} result={r.result} /> : null}
     </div>
   );
@@ -72,7 +88,13 @@ function RerunButton({ run }: { run: BillingRun }) {
         loading={start.isPending}
         onClose={() => setOpen(false)}
         onConfirm={() => start.mutate(run.period, { onSuccess: (next) => { setOpen(false); void navigate(`/billing/runs/${next.id}`); } })}
-      />
+      >
+        {periodNotOver(run.period, todayIso()) ? (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.unfinished.title', { period: formatPeriod(run.period) })} mt="sm" data-testid="rerun-period-not-over">
+            {t('billing.unfinished.text', { end: formatDate(lastDayOfMonth(run.period)) })}
+          </Alert>
+        ) : null}
+      </ConfirmModal>
       {start.error ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={start.error} testId="run-rerun-error" /></div> : null}
     </>
   );
@@ -92,7 +114,7 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap">
           <Title order={2} size="h4" data-testid="run-counts">{heading}</Title>
-          <IssueAllPanel ids={issuable} period={period} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} />
+          <IssueAllPanel ids={issuable} period={period} drafts={result.drafts} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} />
         </Group>
         {result.drafts.length === 0 ? (
           <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />
@@ -120,12 +142,16 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
                     <Table.Td ta="right" fw={600} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
                     <Table.Td>
                       {d.state === 'replaced' ? <Badge color="gray" variant="outline" data-testid="invoice-status" data-status="replaced">{t('billing.run.replaced')}</Badge>
-                        : d.blocked.length === 0 ? <StatusBadge status={d.state ?? 'draft'} /> : (
+                        : d.blocked.length === 0 && !d.buyerMissing?.length ? <StatusBadge status={d.state ?? 'draft'} /> : (
                         <Stack gap={2}>
-                          <Badge color="red" variant="light">{t('billing.run.blockedBadge')}</Badge>
+                          <Badge color="red" variant="light">{t(d.blocked.length > 0 ? 'billing.run.blockedBadge' : 'billing.buyer.badge')}</Badge>
                           {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}
+                          {d.buyerMissing?.length ? <BuyerMissingNote clientId={d.clientId} missing={d.buyerMissing} size="xs" testId={`draft-buyer-${d.invoiceId}`} /> : null}
                         </Stack>
                       )}
+                      {d.waiting && d.waiting.count > 0 ? (
+                        <Text size="xs" c="orange.8" data-testid={`draft-waiting-${d.invoiceId}`}>{waitingCountText(t, { count: d.waiting.count, amountMinor: d.waiting.amountMinor, currency: d.currency })}</Text>
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -154,14 +180,31 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
           {result.waiting.length > 0 ? <Anchor component={Link} to="/approvals" data-testid="run-to-approvals">{t('billing.run.toApprovals')}</Anchor> : null}
         </Group>
         {result.waiting.length === 0 ? <Text size="sm" c="dimmed">{t('billing.run.noWaiting')}</Text> : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table>
+          <Table.ScrollContainer minWidth={760}>
+            <Table data-testid="run-waiting-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.fields.date')}</Table.Th>
+                  <Table.Th>{t('billing.fields.client')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.ticket')}</Table.Th>
+                  <Table.Th>{t('billing.workReport.technician')}</Table.Th>
+                  <Table.Th>{t('billing.fields.kind')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.amount')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {result.waiting.slice(0, 50).map((w) => (
-                  <Table.Tr key={w.recordId}>
+                  <Table.Tr key={w.recordId} data-testid={`run-waiting-${w.recordId}`} data-kind={w.kind ?? ''} data-amount={w.amountMinor ?? ''}>
                     <Table.Td>{formatDate(w.date)}</Table.Td>
+                    <Table.Td>{w.clientName ?? ''}</Table.Td>
                     <Table.Td><Anchor component={Link} to={`/tickets/${w.ticketId}`}>{w.ticketNumber}</Anchor></Table.Td>
                     <Table.Td>{w.technicianName}</Table.Td>
+                    <Table.Td>
+                      {w.kind ? (w.kind === 'return' ? t('warehouse.kindsOne.return') : t(`records.kinds.${w.kind}`)) : ''}
+                      {w.description ? <Text size="xs" c="dimmed" lineClamp={1} title={w.description}>{w.description}</Text> : null}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{w.amountMinor !== null && w.amountMinor !== undefined && w.currency ? formatMoney(w.amountMinor, w.currency) : '—'}</Table.Td>
                     <Table.Td>{t(`billing.recordStates.${w.state}`, { defaultValue: w.state })}</Table.Td>
                   </Table.Tr>
                 ))}

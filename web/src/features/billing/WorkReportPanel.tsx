@@ -7,18 +7,21 @@ import { formatMoney } from '../pricing/money';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { formatMinutes } from '../records/format';
 import { useWorkReport, workReportUrl } from './api';
+import { entryQuantity, outcomeLabel } from './documentWords';
 import { ExcludeRecordModal } from './DraftModals';
-import { formatMilli, ledgerSentenceValues } from './format';
+import { ledgerSentenceValues } from './format';
 import { entryWhyLines } from './workReportWhy';
 
 const OUTCOME_COLORS = { covered: 'teal', partly_covered: 'yellow', billed: 'blue' } as const;
 
 /**
  * The work report of a draft or invoice: every record with its minutes and outcome, the prepaid ledger, CSV and PDF;
- * each amount's ⓘ says how it came about (as on the ticket); on a draft a record can be excluded.
+ * each amount's ⓘ says how it came about (as on the ticket); on a draft a record can be excluded. On a draft
+ * nothing is invoiced yet: what it bills is "to be billed".
  */
-export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: number; version: number; editable: boolean }) {
+export function WorkReportPanel({ invoiceId, version, editable, draft = false }: { invoiceId: number; version: number; editable: boolean; draft?: boolean }) {
   const { t } = useTranslation();
+  const draftContext = draft ? 'draft' : undefined;
   const report = useWorkReport(invoiceId);
   const [excluding, setExcluding] = useState<number | null>(null);
   return (
@@ -63,11 +66,11 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
                       <Text size="sm">{e.kind === 'travel' ? t('billing.workReport.travel') : e.what}</Text>
                       {e.description ? <Text size="xs" c="dimmed">{e.description}</Text> : null}
                     </Table.Td>
-                    <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.minutes) : e.quantityMilli !== null ? `${formatMilli(e.quantityMilli)}${e.kind === 'travel' ? ' km' : ''}` : '—'}</Table.Td>
+                    <Table.Td ta="right" data-testid={`wr-quantity-${e.recordId}`}>{entryQuantity(e)}</Table.Td>
                     <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.billableMinutes) : '—'}</Table.Td>
                     <Table.Td>
                       {/* max-content: the column is narrow and would cut the outcome to "FAKTUROVÁ…". */}
-                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{t(`billing.workReport.outcomes.${e.outcome}`)}</Badge>
+                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{outcomeLabel(t, e.outcome, draft)}</Badge>
                       {e.late ? <Badge ml={4} color="orange" variant="outline" miw="max-content">{t('billing.workReport.late')}</Badge> : null}
                     </Table.Td>
                     <Table.Td ta="right">
@@ -90,6 +93,7 @@ export function WorkReportPanel({ invoiceId, version, editable }: { invoiceId: n
           </Table.ScrollContainer>
           <Text size="sm" mt="xs" data-testid="work-report-totals">
             {t('billing.workReport.totals', {
+              context: draftContext,
               minutes: formatMinutes(report.data.totals.minutes), billable: formatMinutes(report.data.totals.billableMinutes),
               covered: formatMinutes(report.data.totals.coveredMinutes), amount: formatMoney(report.data.totals.amountMinor, report.data.currency),
             })}

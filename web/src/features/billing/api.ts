@@ -18,6 +18,25 @@ export interface RunDraft {
   /** The document's status now ('replaced': a later run of the period deleted the draft); amounts above are the document's current ones. */
   state?: InvoiceStatus | 'replaced';
   number?: string | null;
+  /** Drafts, as the client is now: what its address lacks for a tax document (issuing is refused until it is filled in). */
+  buyerMissing?: BuyerAddressField[];
+  /** Drafts, read now: the client's records still waiting for approval up to the period's end and their sum in the draft's currency. */
+  waiting?: { count: number; amountMinor: number };
+}
+
+/** The parts of a customer's address a tax document must carry. */
+export type BuyerAddressField = 'street' | 'city' | 'postalCode' | 'country';
+
+/** An unissued draft of an earlier month: a later run leaves its records and fees to it. */
+export interface EarlierDraft {
+  invoiceId: number;
+  clientId: number;
+  clientName: string;
+  period: string;
+  currency: string;
+  netMinor: number;
+  totalMinor: number;
+  createdAt: string;
 }
 
 export interface RunBlocked {
@@ -37,7 +56,13 @@ export interface RunWaiting {
   technicianName: string;
   date: string;
   state: string;
+  clientId?: number;
   clientName?: string;
+  /** Absent in runs made before it was recorded; 'return': material coming back (negative). */
+  kind?: 'work' | 'travel' | 'fee' | 'material' | 'return';
+  amountMinor?: number | null;
+  currency?: string | null;
+  description?: string;
 }
 
 export interface RunLate {
@@ -128,6 +153,22 @@ export interface VatGroup {
   totalMinor: number;
 }
 
+/** Who recorded a payment entry (null: the system). */
+export type RecordedBy = { id: number; name: string } | null;
+
+/** A payment, refund (negative) or reversal (reversesPaymentId set); a reversed entry names its reversal. */
+export interface PaymentEntry {
+  id: number;
+  date: string;
+  amountMinor?: number;
+  /** The note typed with it; a reversal's reason. */
+  note: string;
+  createdAt: string;
+  createdBy: RecordedBy;
+  reversesPaymentId: number | null;
+  reversal: { id: number; date: string; reason: string; createdAt: string; createdBy: RecordedBy } | null;
+}
+
 export interface InvoiceDetail extends InvoiceSummary {
   paymentTermsDays: number;
   reverseCharge: boolean;
@@ -135,11 +176,13 @@ export interface InvoiceDetail extends InvoiceSummary {
   roundingMinor?: number;
   vatRecap?: VatGroup[];
   lines: InvoiceLine[];
-  payments: { id: number; date: string; amountMinor?: number; note: string; createdAt: string }[];
+  payments: PaymentEntry[];
   creditNotes: { id: number; number: string | null; issueDate: string | null; totalMinor?: number; reason: string | null; releasesRecords: boolean }[];
   corrects: { id: number; number: string | null } | null;
   creditReason: string | null;
   recordsCount: number;
+  /** The billing run that computed the document; null for credit notes and documents no run made. */
+  runId: number | null;
   note: string;
   issuedAt: string | null;
   sentAt: string | null;
@@ -152,6 +195,10 @@ export interface InvoiceDetail extends InvoiceSummary {
   allowedActions: InvoiceAction[];
   /** Drafts: contracts whose billing terms changed after the draft was computed. */
   staleTerms: { contractId: number; number: string; termsChangedAt: string }[];
+  /** Drafts: what the client's address lacks for a tax document (issuing is refused until it is filled in on the client). */
+  buyerMissing?: BuyerAddressField[];
+  /** Drafts of invoices: the client's records still waiting for approval up to the period's end; null otherwise. */
+  waitingRecords?: { count: number; amountMinor?: number } | null;
 }
 
 /** The rate an invoice in a foreign currency is issued with: units of the home currency per one unit of the invoice's ('24.335'). */
@@ -174,6 +221,8 @@ export interface WorkReportEntry {
   billableMinutes: number;
   coveredMinutes: number;
   quantityMilli: number | null;
+  /** The quantity's unit as the document's lines print it ('km', 'ks', 'výjezd'); null for work. */
+  unit?: string | null;
   outcome: 'covered' | 'partly_covered' | 'billed';
   amountMinor: number;
   late: boolean;
@@ -231,7 +280,7 @@ export type CreditNoteInput =
 
 export interface BulkIssueReport {
   issued: { id: number; number: string }[];
-  notIssued: { id: number; clientName: string; number: string | null; code: string; reason: string }[];
+  notIssued: { id: number; clientId?: number | null; clientName: string; number: string | null; code: string; reason: string; details?: { path: string; code: string; message: string }[] }[];
 }
 
 // ---- profitability -------------------------------------------------------
@@ -248,6 +297,15 @@ export interface Figures {
   marginMinor: number;
   marginPct: number | null;
   marginPctTenths: number | null;
+  /** Costs not counted: no exchange rate of their day into the row's currency. */
+  missingRates: MissingRate[];
+}
+
+export interface MissingRate {
+  currency: string;
+  toCurrency: string;
+  date: string;
+  costMinor: number;
 }
 
 export interface ProfitRow extends Figures {
@@ -291,6 +349,15 @@ export const billingKeys = {
 
 export function useRuns(period: string | null) {
   return useQuery({ queryKey: billingKeys.runs(period), queryFn: ({ signal }) => api.get<{ items: BillingRun[] }>('/billing-runs', { period }, signal) });
+}
+
+/** Unissued drafts of months before `period` (null: none asked for). */
+export function useEarlierDrafts(period: string | null) {
+  return useQuery({
+    queryKey: ['billing', 'earlier-drafts', period] as const,
+    queryFn: ({ signal }) => api.get<{ items: EarlierDraft[]; total: number }>('/billing-runs/earlier-drafts', { period }, signal),
+    enabled: period !== null,
+  });
 }
 
 /** A run, polled every second while it runs. */
@@ -349,6 +416,8 @@ export const useIssueMany = () =>
 export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/payments`, p));
 /** Money paid back to the client (amount positive; the server stores it as a negative payment). */
 export const useRecordRefund = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/refunds`, p));
+/** Takes back a payment or refund recorded by mistake: the server adds a reversal entry with the reason. */
+export const useReversePayment = (id: number) => useBillingMutation((p: { paymentId: number; reason: string }) => api.post(`/invoices/${id}/payments/${p.paymentId}/reversal`, { reason: p.reason }));
 export const useMarkSent = (id: number) => useBillingMutation(() => api.post(`/invoices/${id}/mark-sent`));
 export const useCreditNote = (id: number) => useBillingMutation((p: CreditNoteInput) => api.post<{ id: number }>(`/invoices/${id}/credit-notes`, p));
 
@@ -405,11 +474,12 @@ export function profitabilityExportUrl(format: 'csv' | 'xlsx', q: ProfitabilityQ
   return buildUrl(`/profitability.${format}`, { ...profitabilityParams(q), lang });
 }
 
-export const previewUrl = (id: number) => buildUrl(`/invoices/${id}/preview.html`);
+/** The printable HTML page; a draft's `version` makes the page load again once the draft changed. */
+export const previewUrl = (id: number, version?: number) => buildUrl(`/invoices/${id}/preview.html`, version === undefined ? undefined : { v: version });
 /** The document as PDF; with the work report appended as an annex when asked. */
 export const pdfUrl = (id: number, workReport = false) => buildUrl(`/invoices/${id}/pdf`, workReport ? { workReport: 'true' } : undefined);
 
-/** Whether the server renders this document as PDF (a HEAD request: the link is shown only when it does). */
+/** Whether the server renders this document as PDF (a HEAD request, answered without rendering it: the link is shown only when it does). */
 export function usePdfAvailable(id: number, enabled: boolean) {
   return useQuery({
     queryKey: ['billing', 'pdf-available', id],

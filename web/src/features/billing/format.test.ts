@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { ledgerSentenceValues } from './format';
 import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { clientsWithWaiting, draftsWithoutAddress, lastDayOfMonth, periodNotOver } from './format';
 
 describe('billing formats', () => {
   it('abbreviates chart axis amounts in the UI language, not the browser’s', () => {
@@ -27,6 +28,33 @@ describe('billing formats', () => {
     expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: 'FV202600002' })).toBe('Příklad A · FV202600002');
     expect(refusalLabel({ id: 3, clientName: 'Příklad A', number: null })).toBe('Příklad A');
     expect(refusalLabel({ id: 9, clientName: '', number: null })).toBe('#9');
+  });
+
+  it('"Issue all" leaves out drafts whose client has no address and names them; names the clients with records still waiting, once each', () => {
+    const drafts = [
+      { invoiceId: 1, clientId: 10, clientName: 'Příklad B', currency: 'CZK', blocked: [], state: 'draft' as const, buyerMissing: ['street' as const, 'city' as const], waiting: { count: 0, amountMinor: 0 } },
+      { invoiceId: 2, clientId: 11, clientName: 'Příklad A', currency: 'CZK', blocked: [], state: 'draft' as const, buyerMissing: [], waiting: { count: 1, amountMinor: -1_890_00 } },
+      // A contract's own invoice: the client's waiting records are named once.
+      { invoiceId: 3, clientId: 11, clientName: 'Příklad A', currency: 'CZK', blocked: [], state: 'draft' as const, buyerMissing: [], waiting: { count: 1, amountMinor: -1_890_00 } },
+      { invoiceId: 4, clientId: 12, clientName: 'Příklad C', currency: 'CZK', blocked: [], state: 'issued' as const, waiting: { count: 2, amountMinor: 800_00 } },
+      // A run stored before these were told: no address problem, nothing waiting known.
+      { invoiceId: 5, clientId: 13, clientName: 'Starší', currency: 'EUR', blocked: [] },
+    ];
+    expect(issuableDrafts(drafts)).toEqual([2, 3, 5]);
+    expect(draftsWithoutAddress(drafts).map((d) => d.invoiceId)).toEqual([1]);
+    expect(clientsWithWaiting(drafts)).toEqual([{ clientId: 11, clientName: 'Příklad A', currency: 'CZK', count: 1, amountMinor: -1_890_00 }]);
+  });
+
+  it('knows when a month is not over yet: its last day is today or later', () => {
+    expect(lastDayOfMonth('2026-11')).toBe('2026-11-30');
+    expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
+    expect(periodNotOver('2026-11', '2026-11-28')).toBe(true);
+    expect(periodNotOver('2026-11', '2026-11-30')).toBe(true);
+    expect(periodNotOver('2026-11', '2026-12-01')).toBe(false);
+    expect(periodNotOver('2026-10', '2026-11-28')).toBe(false);
+    expect(periodNotOver('2026-12', '2026-11-28')).toBe(true);
+    expect(periodNotOver('2026-13', '2026-11-28')).toBe(false);
   });
 
   it('says what is really wrong with a quantity or an amount (sign, not decimals)', () => {
@@ -84,17 +112,19 @@ describe('billing formats', () => {
 
   it('writes the work report\'s prepaid ledger in hours, as the totals above it (BILLING.md example C, October)', async () => {
     const october = { period: '2026-10', openingCarried: 180, allocated: 600, consumed: 780, carriedOut: 0, lapsed: 0 };
-    expect(ledgerSentenceValues(october, 'cs-CZ')).toEqual({ period: 'říjen 2026', opening: '3 h', allocated: '10 h', consumed: '13 h', carried: '0 min', lapsed: '0 min' });
-    expect(ledgerSentenceValues({ ...october, period: '2026-09', openingCarried: 0, consumed: 420, carriedOut: 180, lapsed: 30 }, 'en-GB'))
+    // Units are joined to their numbers by no-break spaces; compared here as plain ones.
+    const plainValues = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.replace(/\u00a0/g, ' ')]));
+    expect(plainValues(ledgerSentenceValues(october, 'cs-CZ'))).toEqual({ period: 'říjen 2026', opening: '3 h', allocated: '10 h', consumed: '13 h', carried: '0 min', lapsed: '0 min' });
+    expect(plainValues(ledgerSentenceValues({ ...october, period: '2026-09', openingCarried: 0, consumed: 420, carriedOut: 180, lapsed: 30 }, 'en-GB')))
       .toEqual({ period: 'September 2026', opening: '0 min', allocated: '10 h', consumed: '7 h', carried: '3 h', lapsed: '30 min' });
     await i18n.changeLanguage('cs');
-    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'cs-CZ')))
+    expect(i18n.t('billing.workReport.ledger', plainValues(ledgerSentenceValues(october, 'cs-CZ'))))
       .toBe('Předplacené hodiny – říjen 2026: převod 3 h + přiděleno 10 h = čerpáno 13 h + převedeno 0 min + propadlo 0 min');
     await i18n.changeLanguage('sk');
-    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'sk-SK')))
+    expect(i18n.t('billing.workReport.ledger', plainValues(ledgerSentenceValues(october, 'sk-SK'))))
       .toBe('Predplatené hodiny – október 2026: prenos 3 h + pridelené 10 h = čerpané 13 h + prenesené 0 min + prepadnuté 0 min');
     await i18n.changeLanguage('en');
-    expect(i18n.t('billing.workReport.ledger', ledgerSentenceValues(october, 'en-GB')))
+    expect(i18n.t('billing.workReport.ledger', plainValues(ledgerSentenceValues(october, 'en-GB'))))
       .toBe('Prepaid hours – October 2026: carried in 3 h + allocated 10 h = used 13 h + carried out 0 min + lapsed 0 min');
     await i18n.changeLanguage('cs');
   });

@@ -1,5 +1,5 @@
 // Periods, percentages and amounts as the billing pages show and type them (pure).
-import { localeTag } from '../../app/format';
+import { formatPeriod, localeTag } from '../../app/format';
 import { formatMinutes } from '../records/format';
 import type { BulkIssueReport, RunDraft, WorkReport } from './api';
 
@@ -19,13 +19,8 @@ export function addMonths(period: string, n: number): string {
 
 export const isMonth = (text: string | null | undefined): text is string => !!text && /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 
-/** '2026-10' → "October 2026" / "říjen 2026"; other periods as they are. */
-export function formatPeriod(period: string | null | undefined, locale: string = localeTag()): string {
-  if (!period) return '—';
-  if (!isMonth(period)) return period;
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
+/** '2026-10' → "October 2026" / "říjen 2026" (the app's one period formatter, shared with the contract and export pages). */
+export { formatPeriod };
 
 /** Tenths of a percent → "56,5 %" (one decimal, in the user's locale); null → "—". */
 export function formatTenthsPercent(tenths: number | null | undefined, locale: string = localeTag()): string {
@@ -76,9 +71,55 @@ export function formatAxisAmount(value: number, locale: string = localeTag()): s
   return new Intl.NumberFormat(locale, { notation: 'compact' }).format(value);
 }
 
-/** The run's drafts "Issue all" can issue: still drafts (not issued since, not replaced) and not blocked. */
-export function issuableDrafts(drafts: readonly Pick<RunDraft, 'invoiceId' | 'blocked' | 'state'>[]): number[] {
-  return drafts.filter((d) => (d.state ?? 'draft') === 'draft' && d.blocked.length === 0).map((d) => d.invoiceId);
+/**
+ * The run's drafts "Issue all" can issue: still drafts (not issued since, not replaced), not
+ * blocked, and with a client that has an address (the server refuses the others).
+ */
+export function issuableDrafts(drafts: readonly Pick<RunDraft, 'invoiceId' | 'blocked' | 'state' | 'buyerMissing'>[]): number[] {
+  return openDrafts(drafts).filter((d) => d.blocked.length === 0 && !d.buyerMissing?.length).map((d) => d.invoiceId);
+}
+
+/** Drafts still to issue (not issued since, not replaced). */
+function openDrafts<T extends Pick<RunDraft, 'state'>>(drafts: readonly T[]): T[] {
+  return drafts.filter((d) => (d.state ?? 'draft') === 'draft');
+}
+
+/** Drafts still to issue whose client lacks an address: "Issue all" leaves them out and says so. */
+export function draftsWithoutAddress<T extends Pick<RunDraft, 'state' | 'buyerMissing'>>(drafts: readonly T[]): T[] {
+  return openDrafts(drafts).filter((d) => (d.buyerMissing?.length ?? 0) > 0);
+}
+
+export interface WaitingClient {
+  clientId: number;
+  clientName: string;
+  currency: string;
+  count: number;
+  amountMinor: number;
+}
+
+/**
+ * The clients of drafts still to issue that have records waiting for approval, once each
+ * (a client with two drafts in one currency is named once), by name: the issue
+ * confirmations name them, so the manager can approve first.
+ */
+export function clientsWithWaiting(drafts: readonly Pick<RunDraft, 'clientId' | 'clientName' | 'currency' | 'state' | 'waiting'>[]): WaitingClient[] {
+  const byKey = new Map<string, WaitingClient>();
+  for (const d of openDrafts(drafts)) {
+    if (!d.waiting || d.waiting.count === 0) continue;
+    byKey.set(`${d.clientId}|${d.currency}`, { clientId: d.clientId, clientName: d.clientName, currency: d.currency, count: d.waiting.count, amountMinor: d.waiting.amountMinor });
+  }
+  return [...byKey.values()].sort((a, b) => a.clientName.localeCompare(b.clientName) || a.currency.localeCompare(b.currency));
+}
+
+/** The last day of a month 'YYYY-MM' as 'YYYY-MM-DD'. */
+export function lastDayOfMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whether the month has not ended on `today` ('YYYY-MM-DD'): its last day is today or later. */
+export function periodNotOver(period: string, today: string): boolean {
+  return isMonth(period) && lastDayOfMonth(period) >= today;
 }
 
 /**

@@ -28,10 +28,10 @@ describe('work report explanations', () => {
     expect(cs.slice(1)).toEqual(evening.explanation);
     await i18n.changeLanguage('en');
     const covered = { ...evening, outcome: 'covered' as const, coveredMinutes: 240, amountMinor: 0, lineId: null };
-    expect(entryWhyLines(i18n.t, covered, 'CZK', 'en-GB')[0]).toBe('Covered by the contract: 4 h of the prepaid hours used, nothing billed. Below, what the record would cost without the contract.');
+    expect(plain(entryWhyLines(i18n.t, covered, 'CZK', 'en-GB')[0]!)).toBe('Covered by the contract: 4 h of the prepaid hours used, nothing billed. Below, what the record would cost without the contract.');
     expect(entryWhyLines(i18n.t, { ...covered, coveredMinutes: 0 }, 'CZK', 'en-GB')[0]).toBe('Covered by the contract, nothing billed. Below, what the record would cost without the contract.');
     await i18n.changeLanguage('sk');
-    expect(entryWhyLines(i18n.t, covered, 'CZK', 'sk-SK')[0]).toMatch(/^Pokryté zmluvou: z predplatených hodín čerpané 4 h/);
+    expect(plain(entryWhyLines(i18n.t, covered, 'CZK', 'sk-SK')[0]!)).toMatch(/^Pokryté zmluvou: z predplatených hodín čerpané 4 h/);
     await i18n.changeLanguage('cs');
   });
 

@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconHistory, IconPencil, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { type Address, useClient, useSaveClient } from './api';
@@ -39,7 +40,11 @@ function formatAddress(a: Address | null): string {
 }
 
 export default function ClientDetailPage() {
-  const id = Number(useParams().id);
+  const notFound = useNotFoundText('clients.notFound', '/clients');
+  return <RecordPage notFound={notFound}>{(id) => <ClientDetail id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function ClientDetail({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -52,7 +57,7 @@ export default function ClientDetailPage() {
   useKeyShortcuts(shortcuts);
 
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} notFound={notFound} />;
   const c = query.data;
   const ids = taxIdFields(c.country, c.taxId);
 

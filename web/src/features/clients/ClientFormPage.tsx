@@ -10,7 +10,9 @@ import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, FormErrorAlert, LoadingState, NotFoundState } from '../../app/components/QueryStates';
+import { recordIdFrom } from '../../app/components/recordId';
+import { useNotFoundText } from '../../app/components/RecordPage';
 import { type Client, useClient, useSaveClient } from './api';
 import { ClientForm } from './ClientForm';
 import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
@@ -32,8 +34,11 @@ function focusFirstError() {
 
 export default function ClientFormPage() {
   const { id: idParam } = useParams();
-  const id = idParam ? Number(idParam) : null;
+  const id = recordIdFrom(idParam);
   const isEdit = id !== null;
+  // /clients/abc/edit names no client: "not found", not an empty new-client form.
+  const namesNoClient = idParam !== undefined && id === null;
+  const notFound = useNotFoundText('clients.notFound', '/clients');
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -109,8 +114,9 @@ export default function ClientFormPage() {
     }
   };
 
+  if (namesNoClient) return <NotFoundState notFound={notFound} />;
   if (isEdit && clientQuery.isPending) return <LoadingState />;
-  if (isEdit && clientQuery.isError) return <ErrorState error={clientQuery.error} onRetry={() => void clientQuery.refetch()} />;
+  if (isEdit && clientQuery.isError) return <ErrorState error={clientQuery.error} onRetry={() => void clientQuery.refetch()} notFound={notFound} />;
 
   const cancelTo = isEdit ? `/clients/${id}` : '/clients';
 

@@ -1,15 +1,16 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPeriod } from '../../app/format';
 import type { Consumption, LedgerRow } from './api';
 import { formatMinutes, minuteAxisLabels, minuteAxisTicks } from './format';
 
-/** Prepaid minutes per period: consumed (bars) against the allowance (line); the current period live, if the ledger has no row for it yet. */
+/** Prepaid minutes per period (named in words, "říjen 2026"): consumed (bars) against the allowance (line); the current period live, if the ledger has no row for it yet. */
 export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current: Consumption | null }) {
   const { t } = useTranslation();
-  const data = rows.map((r) => ({ period: r.period, consumed: r.consumed, allowance: r.openingCarried + r.allocated }));
+  const data = rows.map((r) => ({ period: formatPeriod(r.period), consumed: r.consumed, allowance: r.openingCarried + r.allocated }));
   if (current && !rows.some((r) => r.period === current.period) && current.allocated + current.carried + current.used > 0) {
-    data.push({ period: `${current.period} *`, consumed: current.used, allowance: current.allocated + current.carried });
+    data.push({ period: `${formatPeriod(current.period)} *`, consumed: current.used, allowance: current.allocated + current.carried });
   }
   if (!data.length) return null;
   // Hours as the table beside it writes them ("10 h", "7 h"), on the axis and in the tooltip alike.

@@ -1,14 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconEdit } from '@tabler/icons-react';
-import { useParams, Link } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
-import { formatDate, formatDateTime, formatPercent } from '../../app/format';
-import { NotFoundPage } from '../../app/components/StatusPages';
-import { isApiError } from '../../app/api/client';
+import { EmptyState, ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
+import { formatDate, formatDateTime, formatPercent, formatPeriod } from '../../app/format';
 import { useConsumption, useContract, useLedger, type Consumption, type Contract, type LedgerRow } from './api';
 import { ConsumptionChart } from './ConsumptionChart';
 import { ContractTermsView } from './ContractTermsView';
@@ -17,12 +16,16 @@ import { formatMinutes } from './format';
 
 /** /contracts/:id — the terms, live use of the prepaid minutes, the ledger period by period, a chart and profitability. */
 export default function ContractDetailPage() {
+  const notFound = useNotFoundText('contracts.notFound', '/contracts');
+  return <RecordPage notFound={notFound}>{(id) => <ContractDetail id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function ContractDetail({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const id = Number(useParams().id);
-  const contract = useContract(Number.isSafeInteger(id) && id > 0 ? id : null);
+  const contract = useContract(id);
   if (contract.isPending) return <LoadingState />;
-  if (contract.isError) return isApiError(contract.error) && contract.error.status === 404 ? <NotFoundPage /> : <ErrorState error={contract.error} onRetry={() => void contract.refetch()} />;
+  if (contract.isError) return <ErrorState error={contract.error} onRetry={() => void contract.refetch()} notFound={notFound} />;
   const c = contract.data;
   return (
     <div data-testid="page-contract">
@@ -45,7 +48,7 @@ export default function ContractDetailPage() {
             <Text size="sm">{t('contracts.staleDrafts.text', { at: c.termsChangedAt ? formatDateTime(c.termsChangedAt) : '' })}</Text>
             <Group gap="xs" mt={4}>
               {c.staleDrafts.map((d) => (
-                <Anchor key={d.invoiceId} component={Link} to={`/invoices/${d.invoiceId}`} size="sm">{t('contracts.staleDrafts.draft', { period: d.period ?? '—', at: formatDateTime(d.computedAt) })}</Anchor>
+                <Anchor key={d.invoiceId} component={Link} to={`/invoices/${d.invoiceId}`} size="sm">{t('contracts.staleDrafts.draft', { period: formatPeriod(d.period), at: formatDateTime(d.computedAt) })}</Anchor>
               ))}
             </Group>
           </Alert>
@@ -89,7 +92,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
   const { t } = useTranslation();
   const allowance = usage.allocated + usage.carried;
   if (allowance === 0 && usage.used === 0) {
-    return <Text c="dimmed" size="sm">{t('contracts.usage.noAllowance', { period: usage.period })}</Text>;
+    return <Text c="dimmed" size="sm">{t('contracts.usage.noAllowance', { period: formatPeriod(usage.period) })}</Text>;
   }
   const pct = usage.percent ?? 0;
   const figure = (label: string, value: string, testId?: string) => (
@@ -101,7 +104,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Text>{t('contracts.usage.period', { period: usage.period, from: formatDate(usage.from), to: formatDate(usage.to) })}</Text>
+        <Text>{t('contracts.usage.period', { period: formatPeriod(usage.period), from: formatDate(usage.from), to: formatDate(usage.to) })}</Text>
         <Text fw={700} data-testid="contract-usage-percent">{usage.percent === null ? '—' : formatPercent(usage.percent)}</Text>
       </Group>
       <Progress value={Math.min(100, pct)} color={pct >= 100 ? 'red' : pct >= 80 ? 'orange' : 'blue'} size="lg" aria-label={t('contracts.usage.title')} />
@@ -149,7 +152,7 @@ function LedgerTable({ rows }: { rows: LedgerRow[] }) {
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.period} data-testid={`contract-ledger-${r.period}`}>
-              <Table.Td>{r.period}</Table.Td>
+              <Table.Td>{formatPeriod(r.period)}</Table.Td>
               <Table.Td ta="right">{formatMinutes(r.openingCarried)}</Table.Td>
               <Table.Td ta="right">{formatMinutes(r.allocated)}</Table.Td>
               <Table.Td ta="right">{formatMinutes(r.consumed)}</Table.Td>

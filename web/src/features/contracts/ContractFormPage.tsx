@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
-import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
+import { recordIdFrom } from '../../app/components/recordId';
+import { useNotFoundText } from '../../app/components/RecordPage';
 import { PageHeader } from '../../app/components/PageHeader';
 import { percentSuffix } from '../../app/format';
 import { useSlaPolicies } from '../admin/sla/api';
@@ -32,10 +34,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** /contracts/new and /contracts/:id/edit — every term of a contract. */
 export default function ContractFormPage() {
   const params = useParams();
-  const id = params.id ? Number(params.id) : null;
+  const id = recordIdFrom(params.id);
   const existing = useContract(id);
+  const notFound = useNotFoundText('contracts.notFound', '/contracts');
+  // /contracts/abc/edit names no contract: "not found", not an empty new-contract form.
+  if (params.id !== undefined && id === null) return <NotFoundState notFound={notFound} />;
   if (id !== null && existing.isPending) return <LoadingState />;
-  if (id !== null && existing.isError) return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
+  if (id !== null && existing.isError) return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} notFound={notFound} />;
   return <ContractForm contract={existing.data ?? null} />;
 }
 

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Kbd, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
@@ -16,6 +17,8 @@ import { formatMinutes } from './format';
 export default function ContractsListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
+  const navigate = useNavigate();
+  const canManage = can('contracts.manage');
   const [params] = useSearchParams();
   const clientId = params.get('clientId') ? Number(params.get('clientId')) : null;
   const [search, setSearch] = useState('');
@@ -23,17 +26,25 @@ export default function ContractsListPage() {
   const [active, setActive] = useState<ActiveFilter>('true');
   const list = useContracts(debounced, active, clientId);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const searchRef = useRef<HTMLInputElement>(null);
+  // The keys of the other lists: "/" searches, N opens a new contract (the "?" help lists both).
+  const shortcuts = useMemo(
+    () => ({ '/': () => searchRef.current?.focus(), ...(canManage ? { n: () => navigate('/contracts/new') } : {}) }),
+    [canManage, navigate],
+  );
+  useKeyShortcuts(shortcuts);
   return (
     <div data-testid="page-contracts">
       <PageHeader
         title={t('contracts.title')}
         subtitle={t('contracts.subtitle')}
-        actions={can('contracts.manage') ? (
-          <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={16} />} data-testid="contracts-new">{t('contracts.new')}</Button>
+        actions={canManage ? (
+          <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={16} />} rightSection={<Kbd size="xs" visibleFrom="sm">N</Kbd>} data-testid="contracts-new">{t('contracts.new')}</Button>
         ) : undefined}
       />
       <Group mb="md" gap="sm" wrap="wrap">
         <TextInput
+          ref={searchRef}
           leftSection={<IconSearch size={16} />}
           placeholder={t('contracts.searchPlaceholder')}
           aria-label={t('contracts.searchPlaceholder')}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
+import { formatPeriod } from '../../app/format';
 import { formatTenthsPercent } from '../billing/format';
+import { MissingRatesAlert } from '../billing/MissingRatesAlert';
 import { useConsumption, useContractProfitability, type Contract } from './api';
 import { addPeriods, laterPeriod, periodOfDate } from './format';
 
@@ -25,6 +27,7 @@ export function ProfitabilitySection({ contract }: { contract: Contract }) {
     if (!totals.length) return <Text c="dimmed" size="sm">{t('contracts.profit.empty')}</Text>;
     return (
       <Stack gap="sm">
+        <MissingRatesAlert totals={totals} />
         {totals.map((total) => (
           <SimpleGrid key={total.currency} cols={{ base: 2, md: 4 }}>
             <Figure label={t('contracts.profit.revenue')} value={formatMoney(total.revenueMinor, total.currency)} />
@@ -46,7 +49,7 @@ export function ProfitabilitySection({ contract }: { contract: Contract }) {
             <Table.Tbody>
               {series.map((s) => (
                 <Table.Tr key={`${s.period}-${s.currency}`}>
-                  <Table.Td>{s.period}</Table.Td>
+                  <Table.Td>{formatPeriod(s.period)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(s.revenueMinor, s.currency)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(s.costMinor, s.currency)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(s.marginMinor, s.currency)}</Table.Td>
@@ -60,7 +63,7 @@ export function ProfitabilitySection({ contract }: { contract: Contract }) {
   };
   return (
     <Paper withBorder p="md" data-testid="contract-profitability">
-      <Title order={2} size="h4" mb="sm">{from && to ? t('contracts.profit.titleRange', { from, to }) : t('contracts.profit.title')}</Title>
+      <Title order={2} size="h4" mb="sm">{from && to ? t('contracts.profit.titleRange', { from: formatPeriod(from), to: formatPeriod(to) }) : t('contracts.profit.title')}</Title>
       {body()}
     </Paper>
   );

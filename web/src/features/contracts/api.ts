@@ -1,6 +1,7 @@
 // Contracts: terms, the prepaid ledger, live consumption, a ticket's contract, and the contract's profitability.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../app/api/client';
+import type { MissingRate } from '../billing/api';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 export type TimeClass = 'normal' | 'out_of_hours' | 'weekend_holiday';
@@ -101,6 +102,7 @@ export interface Consumption {
 interface Figures {
   revenueMinor: number;
   costMinor: number;
+  missingRates: MissingRate[];
   marginMinor: number;
   marginPct: number | null;
   /** Margin in tenths of a percent, rounded once (565 = 56.5 %): what is shown. */

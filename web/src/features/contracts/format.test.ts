@@ -25,11 +25,11 @@ describe('the prepaid-minutes chart speaks in hours, as the ledger table beside 
   });
 
   it('labels them as the table does: "10 h", not 600', () => {
-    expect(formatMinutes(420, 'cs-CZ')).toBe('7 h');
-    expect(formatMinutes(420, 'cs-CZ')).toBe('7 h');
-    expect(formatMinutes(750, 'en-GB')).toBe('12 h 30 min');
+    // The unit is joined to its number by a no-break space.
+    expect(formatMinutes(420, 'cs-CZ')).toBe('7\u00a0h');
+    expect(formatMinutes(750, 'en-GB')).toBe('12\u00a0h 30\u00a0min');
     expect(formatMinutes(60_000, 'cs-CZ').replace(/\s/g, ' ')).toBe('1 000 h');
-    expect(formatMinutes(60_000, 'en-GB')).toBe('1,000 h');
+    expect(formatMinutes(60_000, 'en-GB')).toBe('1,000\u00a0h');
   });
 
   it('labels an axis in one unit: the zero too in hours, an hour in minutes among minutes', () => {

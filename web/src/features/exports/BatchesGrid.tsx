@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Table } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber } from '../../app/format';
+import { formatDateTime, formatNumber, formatPeriod } from '../../app/format';
 import { downloadUrl, type ExportBatch } from './api';
 
 /** Export batches as a table, each with its file to download: the exports page's history and an invoice's own exports. */
@@ -28,7 +28,7 @@ export function BatchesGrid({ items, testId, rowTestIdPrefix }: { items: ExportB
                 {t(`exports.formats.${b.format}`)}
                 {b.includeExported ? <Badge ml="xs" size="xs" variant="light">{t('exports.batches.again')}</Badge> : null}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(b.period)}</Table.Td>
               <Table.Td ta="right">{formatNumber(b.documentCount)}</Table.Td>
               <Table.Td>{b.createdBy.id === null ? t('exports.batches.commandLine') : b.createdBy.name}</Table.Td>
               <Table.Td>

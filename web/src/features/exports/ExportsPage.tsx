@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import { downloadUrl, EXPORT_FORMATS, isPeriod, previousMonth, useExportBatches,
 import { startDownload } from '../../app/download';
 import { BatchesGrid } from './BatchesGrid';
 import { ExportProgressBar } from './ExportProgressBar';
+import { PeriodField } from './PeriodField';
+import { formatMoney } from '../pricing/money';
 import type { ExportProgress } from './exportStream';
 import { exportRefusal, settingText } from './errors';
 import { blockingVatRates, countriesOf, documentCount, vatRateLine } from './vatRates';
@@ -64,14 +66,18 @@ function PreviewPanel({ preview, stale }: { preview: ExportPreview; stale: boole
               <Table.Tr>
                 <Table.Th>{t('exports.fields.number')}</Table.Th>
                 <Table.Th>{t('exports.fields.kind')}</Table.Th>
+                <Table.Th>{t('exports.fields.client')}</Table.Th>
+                <Table.Th ta="right">{t('exports.fields.amount')}</Table.Th>
                 <Table.Th>{t('exports.fields.state')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {preview.documents.map((d) => (
-                <Table.Tr key={`${d.kind}-${d.id}`}>
-                  <Table.Td>{d.kind === 'slip' ? d.number : <Anchor component={Link} to={`/invoices/${d.id}`}>{d.number}</Anchor>}</Table.Td>
+                <Table.Tr key={`${d.kind}-${d.id}`} data-testid={`exports-document-${d.kind}-${d.id}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Anchor component={Link} to={documentPath(d)}>{d.number}</Anchor></Table.Td>
                   <Table.Td>{t(`exports.kinds.${d.kind}`)}</Table.Td>
+                  <Table.Td>{d.clientName ?? '—'}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{d.amountMinor === null || d.amountMinor === undefined || !d.currency ? '—' : formatMoney(d.amountMinor, d.currency)}</Table.Td>
                   <Table.Td>{d.exported ? <Badge color="gray" variant="light">{t('exports.preview.exportedBadge')}</Badge> : <Badge color="green" variant="light">{t('exports.preview.newBadge')}</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
@@ -95,7 +101,7 @@ function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
         <Stack gap={2}>
           {rates.map((r) => (
             <Text key={`${r.kind}-${r.id}-${r.vatRateBp}`} size="sm" data-testid="exports-vat-rate">
-              {r.kind === 'slip' ? vatRateLine(t, r) : <Anchor component={Link} to={`/invoices/${r.id}`} size="sm">{vatRateLine(t, r)}</Anchor>}
+              <Anchor component={Link} to={documentPath(r)} size="sm">{vatRateLine(t, r)}</Anchor>
               {r.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
             </Text>
           ))}
@@ -103,6 +109,11 @@ function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
       </ScrollArea.Autosize>
     </Alert>
   );
+}
+
+/** Where a listed document opens: an invoice or credit note on its page, an issue slip on the warehouse's. */
+function documentPath(d: Pick<ExportPreview['documents'][number], 'kind' | 'id'>): string {
+  return d.kind === 'slip' ? `/warehouse/documents/${d.id}` : `/invoices/${d.id}`;
 }
 
 /** The invoice list filtered to drafts, of the month when the period is one. */
@@ -175,14 +186,10 @@ export default function ExportsPage() {
         <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           <Stack gap="md">
             <Group align="flex-end" wrap="wrap" gap="md">
-              <TextInput
-                label={t('exports.fields.period')}
-                description={t('exports.periodHint')}
+              <PeriodField
                 value={period}
-                onChange={(e) => { setPeriod(e.currentTarget.value.trim()); setAgain(false); run.reset(); }}
+                onChange={(next) => { setPeriod(next); setAgain(false); run.reset(); }}
                 error={!periodValid ? t('exports.periodInvalid') : undefined}
-                w={{ base: '100%', xs: 200 }}
-                data-testid="exports-period"
               />
               <div>
                 <Text size="sm" fw={500} mb={4} id="exports-format-label">{t('exports.fields.format')}</Text>

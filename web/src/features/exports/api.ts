@@ -37,7 +37,17 @@ export interface ExportPreview {
   missingSettings: { setting: string; message: string }[];
   /** POHODA: every document and VAT rate POHODA has no name for (always empty for other formats). */
   vatRatesNotMapped: UnmappedVatRate[];
-  documents: { kind: 'invoice' | 'credit_note' | 'slip'; id: number; number: string; exported: boolean }[];
+  documents: {
+    kind: 'invoice' | 'credit_note' | 'slip';
+    id: number;
+    number: string;
+    exported: boolean;
+    /** Null for an issue slip without a client. */
+    clientName?: string | null;
+    /** Invoices and credit notes: the total with VAT as issued; issue slips: their material's sale price, null when not priced. */
+    amountMinor?: number | null;
+    currency?: string | null;
+  }[];
   truncated: boolean;
 }
 

@@ -1,11 +1,11 @@
-import { Button, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Paper, Table, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { EditAction } from '../../app/components/FormActions';
 import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { NewButton } from '../admin/shared/NewButton';
 import type { Coded } from './catalogueApi';
 import { PricingHeader } from './PricingHeader';
 
@@ -31,7 +31,7 @@ interface Props<T extends Coded> {
 
 /**
  * A pricing catalogue list (work types, technician levels, travel zones, unit fees):
- * name, code, its own columns, status and, with pricing.manage, "new" and edit.
+ * name, code, its own columns, status and, with pricing.manage, "new" (N) and edit.
  */
 export function CatalogueListPage<T extends Coded>({ testId, query, newLabel, emptyTitle, hint, minWidth, columns = [], modal }: Props<T>) {
   const { t } = useTranslation();
@@ -68,7 +68,7 @@ export function CatalogueListPage<T extends Coded>({ testId, query, newLabel, em
   );
   return (
     <div data-testid={`page-pricing-${testId}`}>
-      <PricingHeader actions={manage ? <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid={`${testId}-new`}>{newLabel}</Button> : undefined} />
+      <PricingHeader actions={manage ? <NewButton onClick={() => setEditing(null)} testId={`${testId}-new`}>{newLabel}</NewButton> : undefined} />
       {hint ? <Text size="sm" c="dimmed" mb="sm">{hint}</Text> : null}
       <Paper withBorder>
         <QueryView query={query} isEmpty={(rows) => rows.length === 0} empty={<EmptyState title={emptyTitle} />}>

@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { formatDate } from '../../app/format';
 import { EmptyState, FormErrorAlert, QueryView } from '../../app/components/QueryStates';
 import { ForbiddenPage } from '../../app/components/StatusPages';
+import { useSaveKeys } from '../admin/shared/keys';
 import { notifyError, notifySaved } from '../admin/shared/notify';
 import { type CostRate, useCostRates, useCreateCostRate, useDeleteCostRate, useTechnicianSettings } from './catalogueApi';
 import { formatMoney, majorToMinor } from './money';
@@ -38,8 +39,9 @@ function AddCostRate({ technicians }: { technicians: { value: string; label: str
       onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
     });
   });
+  const saveKeys = useSaveKeys(() => submit(), create.isPending);
   return (
-    <form onSubmit={submit} noValidate data-testid="cost-rate-form">
+    <form onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="cost-rate-form">
       <FormErrorAlert error={create.error} extra={extra} testId="cost-rate-error" />
       <Group gap="sm" align="flex-end" wrap="wrap" mt="xs">
         <SegmentedControl data={[{ value: 'hourly', label: t('pricing.costs.hourly') }, { value: 'per_km', label: t('pricing.costs.perKm') }]} {...form.getInputProps('kind')} data-testid="cost-rate-kind" />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { type PriceList, useSavePriceList } from './api';
 
@@ -32,9 +33,10 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
       onError: (e) => setExtra(applyFormErrors(form, e, t)),
     });
   });
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
     <Modal opened onClose={onClose} title={item ? item.name : t('pricing.lists.new')} attributes={{ content: { 'data-testid': 'price-list-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="price-list-form-error" />
           <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="price-list-name" />

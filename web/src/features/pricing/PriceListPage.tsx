@@ -1,12 +1,16 @@
-import { Alert, Badge, Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown, IconCopy, IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { formatDate } from '../../app/format';
-import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { EmptyState, ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { useListedDialogShortcuts } from '../../app/components/useShortcuts';
+import { ADMIN_FORM_SHORTCUTS } from '../admin/shared/keys';
 import { notifyError, notifySaved } from '../admin/shared/notify';
 import { todayIso } from '../records/week';
 import { type PriceListVersion, useCopyVersion, useCreateVersion, useDeleteVersion, usePriceList } from './api';
@@ -19,7 +23,11 @@ import { versionToOpen, versionValidOn } from './versions';
 
 /** /admin/pricing/lists/:id — a price list: its versions, the terms editor, copy a version to a new date. */
 export default function PriceListPage() {
-  const id = Number(useParams().id);
+  const notFound = useNotFoundText('pricing.lists.notFound', '/admin/pricing/lists');
+  return <RecordPage notFound={notFound}>{(id) => <PriceList id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function PriceList({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const manage = can('pricing.manage');
@@ -30,9 +38,12 @@ export default function PriceListPage() {
   const [params, setParams] = useSearchParams();
   const [dialog, setDialog] = useState<'edit' | 'copy' | 'new' | 'delete' | null>(null);
   const [stale, setStale] = useState(false);
+  // N adds a version, as N opens the "new" dialog of the lists; Ctrl+Enter saves that dialog and the terms.
+  useKeyShortcuts(manage && query.data ? { n: () => setDialog('new') } : {});
+  useListedDialogShortcuts(ADMIN_FORM_SHORTCUTS, manage ? ['save'] : []);
 
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} notFound={notFound} />;
   const list = query.data;
   const versions = [...list.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   const today = todayIso();
@@ -58,7 +69,7 @@ export default function PriceListPage() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item leftSection={<IconCopy size={16} />} disabled={!chosen} onClick={() => setDialog('copy')} data-testid="version-copy">{t('pricing.versions.copy')}</Menu.Item>
-                <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setDialog('new')} data-testid="version-new">{t('pricing.versions.new')}</Menu.Item>
+                <Menu.Item leftSection={<IconPlus size={16} />} rightSection={<Kbd size="xs" visibleFrom="sm">N</Kbd>} onClick={() => setDialog('new')} data-testid="version-new">{t('pricing.versions.new')}</Menu.Item>
                 <Menu.Item leftSection={<IconTrash size={16} />} color="red" disabled={!chosen} onClick={() => setDialog('delete')} data-testid="version-delete">{t('pricing.versions.delete')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

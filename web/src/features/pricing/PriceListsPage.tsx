@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +6,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import { EmptyState, QueryView } from '../../app/components/QueryStates';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { NewButton } from '../admin/shared/NewButton';
 import { usePriceLists } from './api';
 import { PriceListModal } from './PriceListModal';
 import { PricingHeader } from './PricingHeader';
@@ -21,7 +21,7 @@ export default function PriceListsPage() {
   const [creating, setCreating] = useState(false);
   return (
     <div data-testid="page-price-lists">
-      <PricingHeader actions={manage ? <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="price-lists-new">{t('pricing.lists.new')}</Button> : undefined} />
+      <PricingHeader actions={manage ? <NewButton onClick={() => setCreating(true)} testId="price-lists-new">{t('pricing.lists.new')}</NewButton> : undefined} />
       <Paper withBorder>
         <QueryView query={list} isEmpty={(data) => data.length === 0} empty={<EmptyState title={t('pricing.lists.empty')} text={t('pricing.lists.emptyText')} />}>
           {(data) => (

@@ -5,14 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { normaliseTime, parseDuration } from '../records/format';
+import { parseDuration } from '../records/format';
 import { todayIso } from '../records/week';
 import { ClientPicker } from '../tickets/Pickers';
 import { usePriceLists, usePricePreview, type PreviewInput } from './api';
 import { useTechnicianSettings, useWorkTypes } from './catalogueApi';
 import { PreviewResult } from './PreviewResult';
 import { PricingHeader } from './PricingHeader';
-import { DateField } from '../../app/components/DateFields';
+import { DateField, TimeField } from '../../app/components/DateFields';
+import { parseTimeField } from '../../app/components/timeFieldText';
 
 interface Values {
   by: 'client' | 'list';
@@ -40,14 +41,14 @@ export default function PricePreviewPage() {
       clientId: (v, all) => (all.by === 'client' && v === null ? t('errors.required') : null),
       priceListId: (v, all) => (all.by === 'list' && !v ? t('errors.required') : null),
       date: (v) => (v ? null : t('errors.required')),
-      startTime: (v) => (v && !normaliseTime(v) ? t('records.form.errors.time') : null),
+      startTime: (v) => (v.trim() && !parseTimeField(v) ? t('common.timeInvalid') : null),
       duration: (v) => (parseDuration(v) === null ? t('records.form.errors.duration') : null),
     },
   });
   const submit = form.onSubmit((v) => {
     setExtra([]);
     const body: PreviewInput = {
-      kind: 'work', date: v.date, startTime: v.startTime ? normaliseTime(v.startTime) : null, minutes: parseDuration(v.duration) ?? 0,
+      kind: 'work', date: v.date, startTime: v.startTime.trim() ? parseTimeField(v.startTime) : null, minutes: parseDuration(v.duration) ?? 0,
       workTypeId: v.workTypeId ? Number(v.workTypeId) : null, technicianId: v.technicianId ? Number(v.technicianId) : null, billable: v.billable,
       ...(v.by === 'client' ? { clientId: v.clientId ?? undefined } : { priceListId: Number(v.priceListId) }),
     };
@@ -75,7 +76,7 @@ export default function PricePreviewPage() {
                 )}
                 <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
                   <DateField label={t('records.fields.date')} required {...form.getInputProps('date')} data-testid="preview-date" />
-                  <TextInput type="time" label={t('records.fields.startTime')} {...form.getInputProps('startTime')} data-testid="preview-startTime" />
+                  <TimeField label={t('records.fields.startTime')} {...form.getInputProps('startTime')} data-testid="preview-startTime" />
                   <TextInput label={t('records.fields.minutes')} required placeholder={t('records.form.durationPlaceholder')} {...form.getInputProps('duration')} data-testid="preview-minutes" />
                 </SimpleGrid>
                 <Select label={t('records.fields.workType')} data={(workTypes.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))} clearable {...form.getInputProps('workTypeId')} data-testid="preview-workType" />

@@ -3,13 +3,16 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth/AuthProvider';
 import { percentSuffix } from '../../app/format';
-import { numberSeparators } from './money';
+import { useItem } from '../warehouse/api';
+import { itemLabel, ItemPicker } from '../warehouse/ItemPicker';
+import { formatMoney, numberSeparators } from './money';
 import type { TermsForm } from './termsForm';
 
 export type Form = UseFormReturnType<TermsForm>;
 export type Options = { value: string; label: string }[];
-type ListPath = 'workRates' | 'minimumMinutes' | 'zoneFees' | 'unitFeePrices';
+type ListPath = 'workRates' | 'minimumMinutes' | 'zoneFees' | 'unitFeePrices' | 'itemPrices';
 
 export function Section({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {
   return (
@@ -40,7 +43,10 @@ export function MoneyInput({ form, path, currency, label, testId, clearable }: {
   );
 }
 
-/** Rows of a list in the terms (rates, minimums, zone fees, fee prices): each row's cells, a remove button, and "add". */
+/**
+ * Rows of a list in the terms (rates, minimums, zone fees, fee and item prices): each row's cells,
+ * a remove button, and "add"; a problem of a whole row (listed twice) under it.
+ */
 export function Rows({ form, path, empty, newRow, addLabel, cells }: {
   form: Form;
   path: ListPath;
@@ -55,12 +61,15 @@ export function Rows({ form, path, empty, newRow, addLabel, cells }: {
     <Stack gap="xs" data-testid={`terms-${path}`}>
       {rows.length === 0 ? <Text size="sm" c="dimmed">{empty}</Text> : null}
       {rows.map((_, i) => (
-        <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid={`terms-${path}-${i}`}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" style={{ flex: 1 }}>{cells(i)}</SimpleGrid>
-          <ActionIcon variant="subtle" color="red" size="lg" mt={2} onClick={() => form.removeListItem(path, i)} aria-label={t('pricing.editor.removeRow')} data-testid={`terms-${path}-${i}-remove`}>
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
+        <div key={i}>
+          <Group gap="xs" align="flex-start" wrap="nowrap" data-testid={`terms-${path}-${i}`}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" style={{ flex: 1 }}>{cells(i)}</SimpleGrid>
+            <ActionIcon variant="subtle" color="red" size="lg" mt={2} onClick={() => form.removeListItem(path, i)} aria-label={t('pricing.editor.removeRow')} data-testid={`terms-${path}-${i}-remove`}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+          {form.errors[`${path}.${i}`] ? <Text size="xs" c="red" mt={4} data-testid={`terms-${path}-${i}-error`}>{form.errors[`${path}.${i}`]}</Text> : null}
+        </div>
       ))}
       <Group>
         <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem(path, newRow)} data-testid={`terms-${path}-add`}>
@@ -68,6 +77,35 @@ export function Rows({ form, path, empty, newRow, addLabel, cells }: {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * An item price row: the warehouse item (found by code, name or EAN, as on stock documents),
+ * its price on this list, and the item's own sale price, which the list's price wins over.
+ */
+export function ItemPriceCells({ form, index, currency }: { form: Form; index: number; currency: string }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const itemId = form.values.itemPrices[index]?.itemId ?? null;
+  // Items are read with warehouse.read, which every role that reads prices has.
+  const item = useItem(itemId !== null && can('warehouse.read') ? itemId : 0);
+  const label = itemId === null ? '' : item.data ? itemLabel(item.data) : `#${itemId}`;
+  const own = item.data?.salePriceMinor;
+  return (
+    <>
+      <ItemPicker
+        label={label}
+        onPick={(picked) => form.setFieldValue(`itemPrices.${index}.itemId`, picked.id)}
+        onClear={() => form.setFieldValue(`itemPrices.${index}.itemId`, null)}
+        error={form.errors[`itemPrices.${index}.itemId`] as string | undefined}
+        testId={`terms-itemPrices-${index}-itemId`}
+      />
+      <MoneyInput form={form} path={`itemPrices.${index}.priceMinor`} currency={currency} testId={`terms-itemPrices-${index}-priceMinor`} />
+      <Text size="sm" c="dimmed" mt={6} data-testid={`terms-itemPrices-${index}-own`}>
+        {!item.data || own === undefined ? null : own === null ? t('pricing.editor.itemNoOwnPrice') : t('pricing.editor.itemOwnPrice', { price: formatMoney(own, currency) })}
+      </Text>
+    </>
   );
 }
 
@@ -96,7 +134,8 @@ export function HoursSection({ form }: { form: Form }) {
         </div>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <TextInput label={t('pricing.editor.start')} placeholder="08:00" maxLength={5} {...form.getInputProps('businessHours.start')} data-testid="terms-hours-start" />
-          <TextInput label={t('pricing.editor.end')} placeholder="17:00" description={t('pricing.editor.endHint')} maxLength={5} {...form.getInputProps('businessHours.end')} data-testid="terms-hours-end" />
+          {/* The hint under the field, so that the field lines up with its neighbours. */}
+          <TextInput label={t('pricing.editor.end')} placeholder="17:00" description={t('pricing.editor.endHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} maxLength={5} {...form.getInputProps('businessHours.end')} data-testid="terms-hours-end" />
           <NumberInput label={t('pricing.fields.increment')} suffix=" min" min={1} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('incrementMinutes')} data-testid="terms-increment" />
         </SimpleGrid>
         <Text size="sm" fw={600}>{t('pricing.editor.surcharges')}</Text>

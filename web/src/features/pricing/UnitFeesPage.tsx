@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
 import { type UnitFee, type VatCategory, useSaveCatalogue, useUnitFees } from './catalogueApi';
@@ -30,9 +31,10 @@ function UnitFeeModal({ item, onClose }: { item: UnitFee | null; onClose: () => 
       onError: (e) => setExtra(applyFormErrors(form, e, t)),
     });
   });
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
     <Modal opened onClose={onClose} title={item ? item.name : t('pricing.fees.new')} attributes={{ content: { 'data-testid': 'unit-fee-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="unit-fee-form-error" />
           <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')}

@@ -5,6 +5,7 @@ import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { DateField } from '../../app/components/DateFields';
+import { useSaveKeys } from '../admin/shared/keys';
 
 /** Asks for the date a new version is valid from (copy of a version, or an empty one). */
 export function VersionDateModal({ title, text, pending, error, testId, onSubmit, onClose }: {
@@ -18,10 +19,12 @@ export function VersionDateModal({ title, text, pending, error, testId, onSubmit
 }) {
   const { t } = useTranslation();
   const [validFrom, setValidFrom] = useState('');
+  const submit = () => { if (validFrom) onSubmit(validFrom); };
+  const saveKeys = useSaveKeys(submit, pending);
   const fieldError = isApiError(error) ? error.details.find((d) => d.path === 'validFrom') : undefined;
   return (
     <Modal opened onClose={onClose} title={title} attributes={{ content: { 'data-testid': `${testId}-modal` } }}>
-      <form onSubmit={(e) => { e.preventDefault(); if (validFrom) onSubmit(validFrom); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={fieldError ? null : error} testId={`${testId}-error`} />
           <Text size="sm">{text}</Text>

@@ -6,17 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { type PriceListVersion, useSaveVersion } from './api';
 import { useLevels, useUnitFees, useWorkTypes, useZones } from './catalogueApi';
-import { HoursSection, MoneyInput, Rows, Section, select } from './TermsSections';
+import { HoursSection, ItemPriceCells, MoneyInput, Rows, Section, select } from './TermsSections';
 import { formPath, fromTermsForm, toTermsForm, type TermsForm } from './termsForm';
 import { DateField } from '../../app/components/DateFields';
 
 const options = (items: { id: number; name: string; active: boolean }[] | undefined, t: (k: string) => string) =>
   (items ?? []).map((i) => ({ value: String(i.id), label: i.active ? i.name : `${i.name} (${t('common.inactive')})` }));
 
-/** Edits one version's terms: rates, hours and surcharges, rounding, minimums, travel, zone fees and unit-fee prices. */
+/** Edits one version's terms: rates, hours and surcharges, rounding, minimums, travel, zone fees, unit-fee and item prices. */
 export function VersionEditor({ version, currency, listVersion, readOnly, onStale }: { version: PriceListVersion; currency: string; listVersion: number; readOnly: boolean; onStale: () => void }) {
   const { t } = useTranslation();
   const save = useSaveVersion();
@@ -32,7 +33,7 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
   const submit = form.onSubmit((values) => {
     setExtra([]);
     save.reset();
-    const built = fromTermsForm(values, version.terms.itemPrices);
+    const built = fromTermsForm(values);
     if (built.problems) {
       form.setErrors(Object.fromEntries(Object.entries(built.problems).map(([k, code]) => [k, t(`pricing.editor.errors.${code}`)])));
       return;
@@ -44,16 +45,20 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
         const rest: string[] = [];
         for (const d of isApiError(error) ? error.details : []) {
           const path = formPath(d.path);
-          if (path !== 'terms' && form.getInputProps(path).value !== undefined) form.setFieldError(path, detailMessage(t, d));
-          else rest.push(detailMessage(t, d));
+          // A row listed twice is refused on the row (a work type, zone, fee or item named again).
+          const message = d.code === 'duplicate' ? t('pricing.editor.errors.duplicate') : detailMessage(t, d);
+          if (path !== 'terms' && form.getInputProps(path).value !== undefined) form.setFieldError(path, message);
+          else rest.push(message);
         }
         setExtra(rest);
       },
     });
   });
 
+  const saveKeys = useSaveKeys(() => { if (dirty) submit(); }, save.isPending, !readOnly);
+
   return (
-    <form onSubmit={submit} noValidate data-testid="version-editor" data-version-id={version.id}>
+    <form onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="version-editor" data-version-id={version.id}>
       <Fieldset disabled={readOnly} variant="unstyled">
         <Stack gap="md">
           <FormErrorAlert error={save.error} extra={extra} testId="version-error" />
@@ -96,6 +101,11 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
                 {select(form, `unitFeePrices.${i}.feeId`, fees, t('records.fields.fee'), `terms-unitFeePrices-${i}-feeId`)}
                 <MoneyInput form={form} path={`unitFeePrices.${i}.priceMinor`} currency={currency} testId={`terms-unitFeePrices-${i}-priceMinor`} />
               </>
+            )} />
+          </Section>
+          <Section title={t('pricing.editor.items')} hint={t('pricing.editor.itemsHint')} testId="terms-items">
+            <Rows form={form} path="itemPrices" empty={t('pricing.editor.noItemPrices')} addLabel={t('pricing.editor.addItemPrice')} newRow={{ itemId: null, priceMinor: '' }} cells={(i) => (
+              <ItemPriceCells form={form} index={i} currency={currency} />
             )} />
           </Section>
         </Stack>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
 import { type VatCategory, type WorkType, useSaveCatalogue, useWorkTypes } from './catalogueApi';
@@ -29,9 +30,10 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
       onError: (e) => setExtra(applyFormErrors(form, e, t)),
     });
   });
+  const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
     <Modal opened onClose={onClose} title={item ? item.name : t('pricing.workTypes.new')} attributes={{ content: { 'data-testid': 'work-type-modal' } }}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="work-type-form-error" />
           <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')}

@@ -102,6 +102,15 @@ export function useVatRates() {
   });
 }
 
+/** Adds a rate valid from a date (409 when the date is taken or before the latest rate of its country and category). */
+export function useCreateVatRate() {
+  const onSuccess = useInvalidateWithAudit(pricingKeys.all);
+  return useMutation({
+    mutationFn: (body: { country: string; category: VatCategory; rateBp: number; validFrom: string }) => api.post<VatRate>('/vat-rates', body),
+    onSuccess,
+  });
+}
+
 export function useTechnicianSettings(enabled = true) {
   return useQuery({
     queryKey: pricingKeys.technicians,

@@ -20,7 +20,8 @@ describe('the version editor model', () => {
     expect(form.pricePerKmMinor).toBe(12);
     expect(form.travelRatePerHourMinor).toBe('');
     expect(form.businessHours.weekdays).toEqual(['1', '2', '3', '4', '5']);
-    expect(fromTermsForm(form, standard.itemPrices)).toEqual({ terms: standard, problems: null });
+    expect(form.itemPrices).toEqual([{ itemId: 9, priceMinor: 1890 }]);
+    expect(fromTermsForm(form)).toEqual({ terms: standard, problems: null });
   });
 
   it('names the fields that are missing or not amounts', () => {
@@ -29,11 +30,14 @@ describe('the version editor model', () => {
     form.unitFeePrices[0]!.feeId = null;
     form.zoneFees.push({ zoneId: '3', feeMinor: 10.005 });
     form.incrementMinutes = '';
-    expect(fromTermsForm(form, []).problems).toEqual({
+    form.itemPrices.push({ itemId: null, priceMinor: 12.5 }, { itemId: 4, priceMinor: '' });
+    expect(fromTermsForm(form).problems).toEqual({
       'workRates.0.hourlyRateMinor': 'required',
       'unitFeePrices.0.feeId': 'required',
       'zoneFees.0.feeMinor': 'amount',
       incrementMinutes: 'required',
+      'itemPrices.1.itemId': 'required',
+      'itemPrices.2.priceMinor': 'required',
     });
   });
 

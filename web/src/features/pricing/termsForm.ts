@@ -17,6 +17,8 @@ export interface TermsForm {
   travelRatePerHourMinor: Amount;
   zoneFees: { zoneId: string | null; feeMinor: Amount }[];
   unitFeePrices: { feeId: string | null; priceMinor: Amount }[];
+  /** Prices of warehouse items on this list (they win over the item's own sale price). */
+  itemPrices: { itemId: number | null; priceMinor: Amount }[];
 }
 
 const str = (id: number | null) => (id === null ? null : String(id));
@@ -34,19 +36,17 @@ export function toTermsForm(validFrom: string, t: Terms): TermsForm {
     travelRatePerHourMinor: major(t.travelRatePerHourMinor),
     zoneFees: t.zoneFees.map((z) => ({ zoneId: str(z.zoneId), feeMinor: major(z.feeMinor) })),
     unitFeePrices: t.unitFeePrices.map((f) => ({ feeId: str(f.feeId), priceMinor: major(f.priceMinor) })),
+    itemPrices: t.itemPrices.map((i) => ({ itemId: i.itemId, priceMinor: major(i.priceMinor) })),
   };
 }
 
 /** Field path → error code (texts: pricing.editor.errors.<code>). */
 export type TermsProblems = Record<string, string>;
 
-/**
- * The terms to send, or what is missing. Item prices are not edited here (they
- * come with the warehouse): they are kept as they were.
- */
-export function fromTermsForm(f: TermsForm, itemPrices: Terms['itemPrices']): { terms: Terms; problems: null } | { terms: null; problems: TermsProblems } {
+/** The terms to send, or what is missing. */
+export function fromTermsForm(f: TermsForm): { terms: Terms; problems: null } | { terms: null; problems: TermsProblems } {
   const problems: TermsProblems = {};
-  const id = (value: string | null, path: string) => {
+  const id = (value: string | number | null, path: string) => {
     if (!value) problems[path] = 'required';
     return Number(value);
   };
@@ -81,7 +81,7 @@ export function fromTermsForm(f: TermsForm, itemPrices: Terms['itemPrices']): { 
     travelRatePerHourMinor: money(f.travelRatePerHourMinor, 'travelRatePerHourMinor', true),
     zoneFees: f.zoneFees.map((z, i) => ({ zoneId: id(z.zoneId, `zoneFees.${i}.zoneId`), feeMinor: money(z.feeMinor, `zoneFees.${i}.feeMinor`) ?? 0 })),
     unitFeePrices: f.unitFeePrices.map((u, i) => ({ feeId: id(u.feeId, `unitFeePrices.${i}.feeId`), priceMinor: money(u.priceMinor, `unitFeePrices.${i}.priceMinor`) ?? 0 })),
-    itemPrices,
+    itemPrices: f.itemPrices.map((i, n) => ({ itemId: id(i.itemId, `itemPrices.${n}.itemId`), priceMinor: money(i.priceMinor, `itemPrices.${n}.priceMinor`) ?? 0 })),
   };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.validFrom)) problems.validFrom = 'required';
   return Object.keys(problems).length ? { terms: null, problems } : { terms, problems: null };

@@ -34,8 +34,8 @@ describe('how a record reads (BILLING.md example A)', () => {
     const t = i18n.t.bind(i18n);
     expect(recordMinutes(t, travel)).toBe('');
     expect(recordMinutes(t, { ...travel, billable: false })).toBe(t('records.notBillable'));
-    expect(recordMinutes(t, { ...travel, minutes: 30 })).toBe('30 min');
-    expect(recordSummary(t, work)).toBe('1 h 40 min');
+    expect(recordMinutes(t, { ...travel, minutes: 30 })).toBe('30\u00a0min');
+    expect(recordSummary(t, work)).toBe('1\u00a0h 40\u00a0min');
     expect(recordSummary(t, fee)).toBe('Výjezdní poplatek × 1 výjezd');
   });
 
@@ -46,10 +46,10 @@ describe('how a record reads (BILLING.md example A)', () => {
     await i18n.changeLanguage('cs');
     let t = i18n.t.bind(i18n);
     expect(logged(recordSummary(t, trip))).toBe('Vykázáno: cesta 36,5 km');
-    expect(logged(recordSummary(t, { ...trip, minutes: 40 }))).toBe('Vykázáno: cesta 36,5 km, 40 min');
+    expect(logged(recordSummary(t, { ...trip, minutes: 40 }))).toBe('Vykázáno: cesta 36,5 km, 40\u00a0min');
     expect(logged(recordSummary(t, { ...trip, km: null, minutes: 0, zone: { id: 1, code: 'A', name: 'Zóna A' } } as ServiceRecord))).toBe('Vykázáno: cesta Zóna A');
     expect(logged(recordSummary(t, callOut))).toBe('Vykázáno: Výjezd × 1');
-    expect(logged(recordSummary(t, work))).toBe('Vykázáno: 1 h 40 min');
+    expect(logged(recordSummary(t, work))).toBe('Vykázáno: 1\u00a0h 40\u00a0min');
     expect(t('records.saved', { what: recordSummary(t, trip) })).toBe('Uloženo: cesta 36,5 km');
     // The lists name the fee once too.
     expect(recordWhat(t, callOut)).toBe('Výjezd × 1');
@@ -60,7 +60,7 @@ describe('how a record reads (BILLING.md example A)', () => {
     await i18n.changeLanguage('en');
     t = i18n.t.bind(i18n);
     expect(logged(recordSummary(t, trip))).toBe('Logged: travel 36.5 km');
-    expect(logged(recordSummary(t, work))).toBe('Logged: 1 h 40 min');
+    expect(logged(recordSummary(t, work))).toBe('Logged: 1\u00a0h 40\u00a0min');
     await i18n.changeLanguage('cs');
   });
 });

@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
@@ -11,49 +11,70 @@ import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
 import { feeOptionLabel } from './feeWording';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
-import { type ServiceRecord, useCreateRecord, useTimer, useUpdateRecord } from './api';
+import { type ServiceRecord, type Timer, useCreateRecord, useStopTimer, useTimer, useUpdateRecord, useWorkDay } from './api';
 import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
-import { emptyLog, fromRecord, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord, toRecordChange } from './recordFormModel';
-import { todayIso } from './week';
-import { DateField } from '../../app/components/DateFields';
+import {
+  emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord, toRecordChange, toTimerStop,
+} from './recordFormModel';
+import { isIsoDate, todayIso } from './week';
+import { DateField, TimeField } from '../../app/components/DateFields';
 
 interface Props {
   ticketId: number;
   /** A draft to correct (then the kind is fixed and saving changes it); none to log a new record. */
   record?: ServiceRecord;
-  /** Called once the correction is saved. */
+  /** The running timer being stopped: the form starts from what it measured, and logging stops it (a work entry). */
+  timer?: Timer;
+  /** Called once the correction is saved or the timer's entry logged. */
   onSaved?: () => void;
   /** The record was changed elsewhere since the form was filled (409 stale_version). */
   onStale?: () => void;
+  /** Another way out beside the save button (the stop dialog's "discard the timer"). */
+  secondaryAction?: ReactNode;
 }
 
-/** The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes; also corrects a draft. */
-export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
+/**
+ * The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes;
+ * also corrects a draft, and logs what a stopped timer measured.
+ */
+export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondaryAction }: Props) {
   const { t } = useTranslation();
   const phone = usePhone();
   const size = phone ? 'md' : 'sm';
+  const mode = record ? 'edit' : timer ? 'timer' : 'new';
   const create = useCreateRecord(ticketId);
   const update = useUpdateRecord();
-  const saving = record ? update : create;
-  const timer = useTimer(!record);
+  const stop = useStopTimer();
+  const saving = mode === 'edit' ? update : mode === 'timer' ? stop : create;
+  const runningTimer = useTimer(mode === 'new');
   const workTypes = useWorkTypes('true');
   const zones = useZones('true');
   const fees = useUnitFees('true');
   const durationRef = useRef<HTMLInputElement>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const form = useForm<LogValues>({ initialValues: record ? fromRecord(record, (d) => formatDecimal(d)) : emptyLog(todayIso(), rememberedWorkType()) });
+  const billableOf = (workTypeId: string | null) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault ?? true;
+  const form = useForm<LogValues>({
+    initialValues: record
+      ? fromRecord(record, (d) => formatDecimal(d))
+      : timer ? fromTimer(timer, rememberedWorkType(), billableOf) : emptyLog(todayIso(), rememberedWorkType()),
+  });
   const v = form.values;
   const field = (name: keyof LogValues) => ({ ...form.getInputProps(name), 'data-testid': `record-${name}`, size });
+  // Work on a weekend or holiday without a start is priced as business hours (the time class
+  // needs the start): the form says so under the times, before anything is logged.
+  const askDay = v.kind === 'work' && v.startTime.trim() === '' && isIsoDate(v.date);
+  const workDay = useWorkDay(ticketId, v.date, askDay);
+  const offDay = askDay && workDay.data?.date === v.date && workDay.data.dayKind !== 'business_day' ? workDay.data.dayKind : null;
 
   const done = (r: ServiceRecord) => {
     const amount = r.price.status === 'no_price'
       ? `${t('records.noPrice')}: ${noPriceReason(t, r)}`
       : r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? formatMoney(r.amountMinor, r.price.currency) : '';
     const what = recordSummary(t, r);
-    const headline = record ? t('records.saved', { what }) : t('records.logged', { what });
-    notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [headline, amount].filter(Boolean).join(' · '), position: 'bottom-right' });
-    if (record) {
+    const headline = mode === 'edit' ? t('records.saved', { what }) : t('records.logged', { what });
+    notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [headline, amount].filter(Boolean).join(' · ') });
+    if (mode !== 'new') {
       onSaved?.();
       return;
     }
@@ -65,8 +86,9 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
   const submit = form.onSubmit((values) => {
     setExtra([]);
     saving.reset();
+    // An unreadable time reads as the time field itself says it.
     const showProblems = (problems: LogProblems) =>
-      form.setErrors(Object.fromEntries(Object.entries(problems).map(([k, code]) => [k, t(`records.form.errors.${code}`)])));
+      form.setErrors(Object.fromEntries(Object.entries(problems).map(([k, code]) => [k, code === 'time' ? t('common.timeInvalid') : t(`records.form.errors.${code}`)])));
     const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t, { minutes: 'duration' }));
     if (record) {
       const onChangeError = (error: unknown) => (isApiError(error) && error.code === 'stale_version' && onStale ? onStale() : onError(error));
@@ -75,12 +97,18 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
       else update.mutate({ id: record.id, body: change.body }, { onSuccess: done, onError: onChangeError });
       return;
     }
+    if (mode === 'timer') {
+      const stopped = toTimerStop(values);
+      if (stopped.problems) showProblems(stopped.problems);
+      else stop.mutate(stopped.body, { onSuccess: done, onError });
+      return;
+    }
     const built = toNewRecord(values);
     if (built.problems) showProblems(built.problems);
     else create.mutate(built.body, { onSuccess: done, onError });
   });
 
-  // On the form, not on single fields: Ctrl+Enter logs from every field (km, minutes, selects, notes) as the hint says.
+  // On the form, not on single fields: Ctrl+Enter logs (or saves) from every field (km, minutes, selects, notes) as the hint says.
   const ctrlEnter = (e: KeyboardEvent<HTMLFormElement>) => {
     if (isSubmitShortcut(e)) {
       e.preventDefault();
@@ -89,7 +117,7 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
   };
 
   // The timer on this ticket got its work type (picked beside the timer): an empty form takes it too.
-  const timerWorkType = timer.data?.ticket.id === ticketId && timer.data.workType ? String(timer.data.workType.id) : null;
+  const timerWorkType = runningTimer.data?.ticket.id === ticketId && runningTimer.data.workType ? String(runningTimer.data.workType.id) : null;
   useEffect(() => {
     if (timerWorkType && !form.getValues().workTypeId) form.setFieldValue('workTypeId', timerWorkType);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the timer's work type changes
@@ -112,7 +140,7 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
   return (
     <form onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
-        {record ? null : <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
+        {mode !== 'new' ? null : <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
           {kinds.map((k) => (
             <Button
               key={k.value}
@@ -132,7 +160,7 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
         <FormErrorAlert error={saving.error} extra={extra} testId="record-form-error" />
         <SimpleGrid type="container" cols={{ base: 2, '480px': 4 }} spacing="sm" verticalSpacing="sm">
           <DateField className="records-date" label={t('records.fields.date')} required {...field('date')} size={size} />
-          {timed ? <TextInput type="time" label={t('records.fields.startTime')} {...field('startTime')} /> : null}
+          {timed ? <TimeField label={t('records.fields.startTime')} {...field('startTime')} /> : null}
           {timed ? (
             <TextInput
               ref={durationRef}
@@ -144,7 +172,12 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
               {...field('duration')}
             />
           ) : null}
-          {timed ? <TextInput type="time" label={t('records.fields.endTime')} {...field('endTime')} /> : null}
+          {timed ? <TimeField label={t('records.fields.endTime')} {...field('endTime')} /> : null}
+          {offDay ? (
+            <Text size="xs" c="orange" role="status" style={{ gridColumn: '1 / -1' }} mt={-4} data-testid="record-start-hint" data-day={offDay}>
+              {t(`records.form.noStartOn.${offDay}`)}
+            </Text>
+          ) : null}
           {v.kind === 'work' ? (
             <Select
               label={t('records.fields.workType')}
@@ -187,13 +220,23 @@ export function RecordForm({ ticketId, record, onSaved, onStale }: Props) {
             </>
           ) : null}
         </SimpleGrid>
-        <Textarea label={t('records.fields.description')} description={phone ? t('records.form.descriptionHint') : `${t('records.form.descriptionHint')} ${t('records.form.keyboardHint')}`} autosize minRows={1} maxRows={6} {...field('description')} />
+        <Textarea
+          label={t('records.fields.description')}
+          description={phone ? t('records.form.descriptionHint') : `${t('records.form.descriptionHint')} ${t(mode === 'edit' ? 'records.form.keyboardHintSave' : 'records.form.keyboardHint')}`}
+          autosize
+          minRows={1}
+          maxRows={6}
+          {...field('description')}
+        />
         <Textarea label={t('records.fields.internalNote')} autosize minRows={1} maxRows={4} {...field('internalNote')} />
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Checkbox label={t('records.fields.billable')} size={size} {...form.getInputProps('billable', { type: 'checkbox' })} data-testid="record-billable" />
-          <Button type="submit" size={size} loading={saving.isPending} fullWidth={phone} data-testid="record-save">
-            {record ? t('records.form.saveChanges') : t('records.form.save')}
-          </Button>
+          <Group gap="sm" wrap="wrap" justify="flex-end" w={phone ? '100%' : undefined}>
+            {secondaryAction}
+            <Button type="submit" size={size} loading={saving.isPending} fullWidth={phone} data-testid="record-save">
+              {mode === 'edit' ? t('records.form.saveChanges') : t('records.form.save')}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

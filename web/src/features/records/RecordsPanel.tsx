@@ -65,8 +65,8 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
   const submitIds = (ids: number[], one: boolean) => {
     setBusyId(one ? (ids[0] ?? null) : null);
     submit.mutate(ids, {
-      onSuccess: (count) => notifications.show({ color: 'green', message: t('records.submitted', { count }), position: 'bottom-right' }),
-      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error), position: 'bottom-right' }),
+      onSuccess: (count) => notifications.show({ color: 'green', message: t('records.submitted', { count }) }),
+      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error) }),
       onSettled: () => setBusyId(null),
     });
   };
@@ -74,8 +74,8 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
   const confirmDelete = () => {
     if (!deleting) return;
     remove.mutate(deleting.id, {
-      onSuccess: () => notifications.show({ color: 'green', message: t('records.deleted'), position: 'bottom-right' }),
-      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error), position: 'bottom-right' }),
+      onSuccess: () => notifications.show({ color: 'green', message: t('records.deleted') }),
+      onError: (error) => notifications.show({ color: 'red', message: recordError(t, error) }),
       onSettled: () => setDeleting(null),
     });
   };

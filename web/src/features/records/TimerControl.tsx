@@ -1,48 +1,40 @@
-import { Alert, Anchor, Button, Group, Select, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Anchor, Button, Group, Modal, Select, Text } from '@mantine/core';
 import { IconPlayerPlay, IconPlayerStop, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { usePhone } from '../admin/shared/usePhone';
 import { useWorkTypes } from '../pricing/catalogueApi';
-import { useDiscardTimer, useStartTimer, useStopTimer, useTimer, useUpdateTimer } from './api';
+import { type Timer, useDiscardTimer, useStartTimer, useTimer, useUpdateTimer } from './api';
 import { recordError } from './errors';
-import { formatElapsed, formatMinutes } from './format';
+import { formatElapsed } from './format';
+import { RecordForm } from './RecordForm';
 import { rememberedWorkType, rememberWorkType } from './recordFormModel';
-
-/** Seconds since an instant, ticking every second. */
-function useElapsed(startedAt: string | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!startedAt) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [startedAt]);
-  return startedAt ? (now - new Date(startedAt).getTime()) / 1000 : 0;
-}
+import { useElapsed } from './useElapsed';
 
 /**
  * The technician's timer on this ticket. The server keeps it (one per user), so
- * it survives a reload; stopping it makes a draft work entry.
+ * it survives a reload. Stopping opens the log form filled with what it measured,
+ * to correct or discard; logging that form stops it and makes a draft work entry.
  */
 export function TimerControl({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
   const phone = usePhone();
   const timer = useTimer(true);
   const start = useStartTimer();
-  const stop = useStopTimer();
   const discard = useDiscardTimer();
   const [problem, setProblem] = useState<string | null>(null);
+  /** The timer as it was when Stop was pressed: the minutes in the dialog stay as measured then. */
+  const [stopping, setStopping] = useState<Timer | null>(null);
+  const [reading, setReading] = useState(false);
   const running = timer.data ?? null;
   const here = running?.ticket.id === ticketId;
   const elapsed = useElapsed(here ? running.startedAt : null);
   const size = phone ? 'md' : 'sm';
   const workTypes = useWorkTypes('true');
   const update = useUpdateTimer();
-  // Stopping makes a work entry, which needs a work type: the timer's (picked while it runs
-  // and kept by the server, so it survives a reload), else the last one used in this browser.
+  // A new timer starts with the work type last used in this browser; it can be changed while it runs.
   const workTypeId = () => {
     const chosen = Number(rememberedWorkType());
     return Number.isInteger(chosen) && chosen > 0 ? chosen : undefined;
@@ -68,18 +60,21 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
     rememberWorkType(value);
     update.mutate({ workTypeId: Number(value) }, { onError });
   };
-  const onStop = () => {
+  // The server's reading of the timer (its elapsed minutes and local start), not this browser's clock.
+  const onStop = async () => {
     setProblem(null);
-    stop.mutate(running?.workType ? {} : { workTypeId: workTypeId() }, {
-      onSuccess: (r) => {
-        notifications.show({ color: 'green', message: t('records.timer.stopped', { minutes: formatMinutes(r.minutes) }), position: 'bottom-right' });
-      },
-      onError,
-    });
+    setReading(true);
+    try {
+      const fresh = await timer.refetch();
+      if (fresh.error) setProblem(recordError(t, fresh.error));
+      else if (fresh.data) setStopping(fresh.data);
+    } finally {
+      setReading(false);
+    }
   };
   const onDiscard = () => {
     setProblem(null);
-    discard.mutate(undefined, { onError });
+    discard.mutate(undefined, { onError, onSuccess: () => setStopping(null) });
   };
 
   return (
@@ -102,7 +97,7 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
               data-value={running.workType?.id ?? ''}
             />
             <Text fw={700} size="lg" className="records-elapsed" data-testid="timer-elapsed" aria-live="off">{formatElapsed(elapsed)}</Text>
-            <Button size={size} color="red" leftSection={<IconPlayerStop size={16} />} loading={stop.isPending} onClick={onStop} data-testid="timer-stop">
+            <Button size={size} color="red" leftSection={<IconPlayerStop size={16} />} loading={reading} onClick={() => void onStop()} data-testid="timer-stop">
               {t('records.timer.stop')}
             </Button>
             <Button size={size} variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={discard.isPending} onClick={onDiscard} data-testid="timer-discard">
@@ -126,6 +121,30 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
           <Text size="sm">{problem}</Text>
         </Alert>
       ) : null}
+      <Modal
+        opened={stopping !== null}
+        onClose={() => setStopping(null)}
+        fullScreen={phone}
+        size="lg"
+        title={t('records.timer.stopTitle')}
+        attributes={{ content: { 'data-testid': 'timer-stop-modal' } }}
+      >
+        <Text size="sm" c="dimmed" mb="sm">{t('records.timer.stopHint')}</Text>
+        {discard.error ? <Alert color="orange" mb="sm" p="xs" role="alert"><Text size="sm">{recordError(t, discard.error)}</Text></Alert> : null}
+        {stopping ? (
+          <RecordForm
+            key={stopping.startedAt}
+            ticketId={ticketId}
+            timer={stopping}
+            onSaved={() => setStopping(null)}
+            secondaryAction={(
+              <Button size={size} variant="subtle" color="red" leftSection={<IconX size={16} />} loading={discard.isPending} onClick={onDiscard} data-testid="timer-stop-discard">
+                {t('records.timer.discardTimer')}
+              </Button>
+            )}
+          />
+        ) : null}
+      </Modal>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { useTeams } from '../tickets/configApi';
 import { UserPicker } from '../tickets/Pickers';
-import { fetchAllRecords, useRecordsList, useSubmitRecords, useTeamWeek, useWeek } from './api';
+import { fetchAllRecords, type ServiceRecord, useRecordsList, useSubmitRecords, useTeamWeek, useWeek } from './api';
 import { formatDate } from '../../app/format';
 import { recordSummary } from './RecordBadges';
 import { TimesheetSummary } from './TimesheetSummary';
@@ -57,15 +57,22 @@ function ReturnedRecords({ start, technicianId }: { start: string; technicianId:
   );
 }
 
-/** Submits every draft of the technician in the week (one request per record: the API has no bulk submit). */
+/**
+ * Submits every draft of the technician in the week (one request per record: the API has no
+ * bulk submit). A week without drafts to submit shows the button disabled and says why.
+ */
 function SubmitWeek({ start, technicianId }: { start: string; technicianId: number }) {
   const { t } = useTranslation();
   const submit = useSubmitRecords();
-  const find = useMutation({ mutationFn: () => fetchAllRecords({ technicianId, from: start, to: addDays(start, 6), state: 'draft' }) });
+  const range = { technicianId, from: start, to: addDays(start, 6), state: 'draft' };
+  // The same list as the returned records above (one request); refreshed after every change of a record.
+  const drafts = useRecordsList(range);
+  const hasDrafts = (drafts.data?.pages.flatMap((p) => p.items) ?? []).some(isSubmittable) || !!drafts.hasNextPage;
+  const find = useMutation({ mutationFn: () => fetchAllRecords(range) });
   const run = () =>
     find.mutate(undefined, {
-      onSuccess: (drafts) => {
-        const ids = drafts.filter((r) => r.kind !== 'material').map((r) => r.id);
+      onSuccess: (all) => {
+        const ids = all.filter(isSubmittable).map((r) => r.id);
         if (ids.length === 0) return notifications.show({ color: 'gray', message: t('records.week.noDrafts') });
         submit.mutate(ids, {
           onSuccess: (count) => notifications.show({ color: 'green', message: t('records.submitted', { count }) }),
@@ -74,12 +81,27 @@ function SubmitWeek({ start, technicianId }: { start: string; technicianId: numb
       },
       onError: (error) => notifications.show({ color: 'red', message: recordError(t, error) }),
     });
+  const busy = find.isPending || submit.isPending;
+  const none = drafts.isSuccess && !hasDrafts && !busy;
   return (
-    <Button leftSection={<IconSend size={16} />} onClick={run} loading={find.isPending || submit.isPending} data-testid="week-submit-drafts">
-      {t('records.week.submitDrafts')}
-    </Button>
+    <Group gap="sm" justify="flex-end" wrap="wrap">
+      {none ? <Text size="sm" c="dimmed" id="week-no-drafts" data-testid="week-no-drafts">{t('records.week.noDrafts')}</Text> : null}
+      <Button
+        leftSection={<IconSend size={16} />}
+        onClick={run}
+        loading={busy}
+        disabled={none}
+        aria-describedby={none ? 'week-no-drafts' : undefined}
+        data-testid="week-submit-drafts"
+      >
+        {t('records.week.submitDrafts')}
+      </Button>
+    </Group>
   );
 }
+
+/** The drafts the week's button submits: as on the ticket ("submit my drafts"), material records are left out. */
+const isSubmittable = (r: ServiceRecord) => r.kind !== 'material';
 
 /** /timesheets — my week (tickets × days) and, for approvers, a team's or a technician's week. */
 export default function TimesheetsPage() {

@@ -88,7 +88,18 @@ export interface Timer {
   workType: Coded | null;
   description: string;
   startedAt: string;
+  /** The date and start time (the provider's time zone) of the entry that stopping it logs. */
+  localStart: { date: string; time: string };
   elapsedMinutes: number;
+}
+
+/** What stopping a timer may correct (POST /timers/me/stop): every field of a work entry; left out, the timer's. */
+export type TimerStop = Omit<Extract<NewRecord, { kind: 'work' }>, 'kind'>;
+
+/** What a date is for the time class of work on a ticket (GET /tickets/:id/records/work-day). */
+export interface WorkDay {
+  date: string;
+  dayKind: 'business_day' | 'non_business_day' | 'holiday';
 }
 
 export interface RecordFilters {
@@ -221,6 +232,22 @@ export function useTimer(enabled: boolean) {
   });
 }
 
+/**
+ * What the date is for the time class of work on the ticket, asked only when it matters
+ * (the log form's work without a start time). Outside the records' keys: logging a record
+ * does not change it; business days and holidays change rarely, so it is kept a while.
+ */
+export function useWorkDay(ticketId: number, date: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['work-day', ticketId, date] as const,
+    queryFn: ({ signal }) => api.get<WorkDay>(`/tickets/${ticketId}/records/work-day`, { date }, signal),
+    enabled,
+    staleTime: 10 * 60_000,
+    // Only a hint: a date the server refuses (too early, in the future) is said by the date field.
+    retry: false,
+  });
+}
+
 function useTimerMutation<V, R>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateRecords();
@@ -235,8 +262,7 @@ function useTimerMutation<V, R>(fn: (v: V) => Promise<R>) {
 
 export const useStartTimer = () =>
   useTimerMutation((body: { ticketId: number; workTypeId?: number; description?: string }) => api.post<Timer>('/timers', body));
-export const useStopTimer = () =>
-  useTimerMutation((body: { workTypeId?: number; description?: string }) => api.post<ServiceRecord>('/timers/me/stop', body));
+export const useStopTimer = () => useTimerMutation((body: TimerStop) => api.post<ServiceRecord>('/timers/me/stop', body));
 /** Sets the running timer's work type (kept by the server, so it survives a reload). */
 export const useUpdateTimer = () => useTimerMutation((body: { workTypeId: number }) => api.patch<Timer>('/timers/me', body));
 export const useDiscardTimer = () => useTimerMutation(() => api.delete('/timers/me'));

@@ -1,13 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { decimalToMilli, formatDayRange, formatDecimal, formatElapsed, formatKm, formatHm, formatMinutes, normaliseTime, parseDecimalInput, parseDuration, readDecimalInput, readDuration } from './format';
+import { decimalToMilli, formatDayRange, formatDecimal, formatElapsed, formatKm, formatHm, formatMinutes, parseDecimalInput, parseDuration, readDecimalInput, readDuration } from './format';
 
 describe('minutes', () => {
   it('formats minutes for reading', () => {
-    expect(formatMinutes(100)).toBe('1 h 40 min');
-    expect(formatMinutes(45)).toBe('45 min');
-    expect(formatMinutes(120)).toBe('2 h');
-    expect(formatMinutes(0)).toBe('0 min');
+    // A unit stays on its number's line (no-break space); hours and minutes may part.
+    expect(formatMinutes(100)).toBe('1\u00a0h 40\u00a0min');
+    expect(formatMinutes(45)).toBe('45\u00a0min');
+    expect(formatMinutes(120)).toBe('2\u00a0h');
+    expect(formatMinutes(0)).toBe('0\u00a0min');
   });
 
   it('formats minutes compactly for grids', () => {
@@ -36,14 +37,6 @@ describe('minutes', () => {
     expect(parseDuration('abc')).toBeNull();
     expect(parseDuration('1:75')).toBeNull();
     expect(parseDuration('-5')).toBeNull();
-  });
-
-  it('normalises times of day', () => {
-    expect(normaliseTime('18:30')).toBe('18:30');
-    expect(normaliseTime('8:05')).toBe('08:05');
-    expect(normaliseTime('18:30:00')).toBe('18:30');
-    expect(normaliseTime('24:00')).toBeNull();
-    expect(normaliseTime('')).toBeNull();
   });
 });
 

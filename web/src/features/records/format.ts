@@ -4,16 +4,17 @@ import { localeTag } from '../../app/format';
 /**
  * The app's one minutes formatter (records, contracts, work reports, charts):
  * 100 → "1 h 40 min", 45 → "45 min", 120 → "2 h", 0 → "0 min"; hours grouped
- * in the UI language (60 000 → "1 000 h" in Czech).
+ * in the UI language (60 000 → "1 000 h" in Czech). Each unit is joined to its
+ * number by a no-break space, so a narrow cell never leaves "min" alone on a line.
  */
 export function formatMinutes(minutes: number, locale: string = localeTag()): string {
   const sign = minutes < 0 ? '−' : '';
   const abs = Math.abs(Math.round(minutes));
   const h = Math.floor(abs / 60);
   const m = abs % 60;
-  if (h === 0) return `${sign}${m} min`;
+  if (h === 0) return `${sign}${m}\u00a0min`;
   const hours = new Intl.NumberFormat(locale).format(h);
-  return m === 0 ? `${sign}${hours} h` : `${sign}${hours} h ${m} min`;
+  return m === 0 ? `${sign}${hours}\u00a0h` : `${sign}${hours}\u00a0h ${m}\u00a0min`;
 }
 
 /** 100 → "1:40", 5 → "0:05" (compact, for grids). */
@@ -114,15 +115,6 @@ export function unitPriceMinor(amountMinor: number | null | undefined, quantity:
   const q = Number(quantity);
   if (amountMinor === null || amountMinor === undefined || quantity === null || !Number.isFinite(q) || q === 0) return null;
   return Math.round(amountMinor / q);
-}
-
-/** "HH:MM" or null for anything else (time inputs may hand over "" or seconds). */
-export function normaliseTime(text: string): string | null {
-  const m = /^(\d{1,2}):(\d{2})/.exec(text.trim());
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
 }
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ServiceRecord } from './api';
+import type { ServiceRecord, Timer } from './api';
 import { formatDecimal } from './format';
-import { emptyLog, fromRecord, toNewRecord, toRecordChange } from './recordFormModel';
+import { emptyLog, fromRecord, fromTimer, toNewRecord, toRecordChange, toTimerStop } from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
 
@@ -16,6 +16,15 @@ describe('the log form', () => {
     const r = toNewRecord({ ...base, startTime: '10:00', endTime: '10:45', duration: '' });
     expect(r.body).toMatchObject({ startTime: '10:00', endTime: '10:45' });
     expect(r.body).not.toHaveProperty('minutes');
+  });
+
+  it('reads a start typed short as 24 hours, and refuses one it cannot read instead of logging without a start', () => {
+    for (const typed of ['9', '900', '0900', '9:00', '09.00']) expect(toNewRecord({ ...base, startTime: typed, duration: '90' }).body, typed).toMatchObject({ startTime: '09:00', minutes: 90 });
+    // What a 12-hour browser left of "0900" (an empty AM/PM part), or anything else that is no time: never "no start".
+    for (const typed of ['09:00 --', '9 am', '25:00', 'ráno']) expect(toNewRecord({ ...base, startTime: typed, duration: '90' }).problems, typed).toEqual({ startTime: 'time' });
+    expect(toNewRecord({ ...base, startTime: '8', endTime: '1730', duration: '' }).body).toMatchObject({ startTime: '08:00', endTime: '17:30' });
+    expect(toNewRecord({ ...base, startTime: '8', endTime: '17:3', duration: '60' }).problems).toEqual({ endTime: 'time' });
+    expect(toNewRecord({ ...base, startTime: '  ', duration: '90' }).body).toMatchObject({ startTime: null });
   });
 
   it('names the fields that are missing or wrong', () => {
@@ -97,5 +106,33 @@ describe('correcting a draft', () => {
     const work = fromRecord({ ...saved, kind: 'work', workType: { id: 2, code: 'x', name: 'X' }, km: null, zone: null } as ServiceRecord);
     expect(toRecordChange({ ...work, duration: '0' }, 4).problems).toEqual({ duration: 'notPositive' });
     expect(toRecordChange({ ...work, duration: '90' }, 4).body).toMatchObject({ workTypeId: 2, minutes: 90, version: 4 });
+  });
+});
+
+describe('stopping a timer', () => {
+  const timer: Timer = {
+    ticket: { id: 1, number: 'T2026-000001', subject: 'Tiskárna' }, workType: { id: 5, code: 'onsite', name: 'Práce u zákazníka' }, description: 'Výměna válce',
+    startedAt: '2026-11-28T08:00:00.000Z', localStart: { date: '2026-11-28', time: '09:00' }, elapsedMinutes: 1,
+  };
+  const billable = (workTypeId: string | null) => workTypeId !== '9';
+
+  it('fills the form with what the timer measured: its day and start, the minutes so far, its work type and description', () => {
+    expect(fromTimer(timer, '2', billable)).toMatchObject({
+      kind: 'work', date: '2026-11-28', startTime: '09:00', duration: '1', workTypeId: '5', description: 'Výměna válce', endTime: '', internalNote: '', billable: true,
+    });
+    // A timer without a work type takes the one last used; billable follows the work type's default.
+    expect(fromTimer({ ...timer, workType: null }, '9', billable)).toMatchObject({ workTypeId: '9', billable: false });
+  });
+
+  it('sends what was corrected, checked like a new work entry, without the kind', () => {
+    const values = { ...fromTimer(timer, null, billable), duration: '45', internalNote: ' klíč u vrátného ' };
+    expect(toTimerStop(values).body).toEqual({
+      date: '2026-11-28', startTime: '09:00', minutes: 45, workTypeId: 5, billable: true, description: 'Výměna válce', internalNote: 'klíč u vrátného',
+    });
+    // The start emptied: sent as none (then the Saturday is priced as business hours, which the form says).
+    expect(toTimerStop({ ...values, startTime: '' }).body).toMatchObject({ startTime: null, minutes: 45 });
+    expect(toTimerStop({ ...values, duration: '0' }).problems).toEqual({ duration: 'notPositive' });
+    expect(toTimerStop({ ...values, startTime: '9:00 PM' }).problems).toEqual({ startTime: 'time' });
+    expect(toTimerStop({ ...values, workTypeId: null }).problems).toEqual({ workTypeId: 'required' });
   });
 });

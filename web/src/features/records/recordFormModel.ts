@@ -1,7 +1,8 @@
 // The log form of the ticket's records panel (pure): what is typed → the API's
 // body, or the problems to show on the fields before anything is sent.
-import type { NewRecord, ServiceRecord } from './api';
-import { normaliseTime, readDecimalInput, readDuration } from './format';
+import { parseTimeField } from '../../app/components/timeFieldText';
+import type { NewRecord, ServiceRecord, Timer, TimerStop } from './api';
+import { readDecimalInput, readDuration } from './format';
 
 export type LogKind = 'work' | 'travel' | 'fee';
 
@@ -56,8 +57,10 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
     return { body: { kind: 'fee', ...common, feeId: feeId!, quantity: quantity.value! }, problems: null };
   }
 
-  const start = v.startTime.trim() ? normaliseTime(v.startTime) : null;
-  const end = v.endTime.trim() ? normaliseTime(v.endTime) : null;
+  // A start or end that is no time is refused on its field, never sent as "no start":
+  // work without a start is priced as business hours, also on a Saturday.
+  const start = v.startTime.trim() ? parseTimeField(v.startTime) : null;
+  const end = v.endTime.trim() ? parseTimeField(v.endTime) : null;
   if (v.startTime.trim() && !start) problems.startTime = 'time';
   if (v.endTime.trim() && !end) problems.endTime = 'time';
   if (end && !start) problems.startTime = 'startForEnd';
@@ -100,6 +103,28 @@ export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => st
     km: r.km === null ? '' : decimal(r.km), zoneId: r.zone ? String(r.zone.id) : null, vehicle: r.vehicle ?? '', feeId: r.fee ? String(r.fee.id) : null,
     quantity: r.quantity === null ? '1' : decimal(r.quantity),
   };
+}
+
+/**
+ * Stopping a running timer: the form starts from what it measured (its day and start,
+ * the minutes so far, its work type and description), for the technician to correct
+ * or discard before anything is logged.
+ */
+export function fromTimer(timer: Timer, fallbackWorkTypeId: string | null, billable: (workTypeId: string | null) => boolean): LogValues {
+  const workTypeId = timer.workType ? String(timer.workType.id) : fallbackWorkTypeId;
+  return {
+    ...emptyLog(timer.localStart.date, workTypeId),
+    startTime: timer.localStart.time, duration: String(timer.elapsedMinutes), description: timer.description, billable: billable(workTypeId),
+  };
+}
+
+/** The stop dialog → the body of POST /timers/me/stop (a work entry; the same checks as logging). */
+export function toTimerStop(v: LogValues): { body: TimerStop; problems: null } | { body: null; problems: LogProblems } {
+  const built = toNewRecord({ ...v, kind: 'work' });
+  if (built.problems) return built;
+  if (built.body.kind !== 'work') throw new Error('a timer stops as a work entry');
+  const { kind: _kind, ...body } = built.body;
+  return { body, problems: null };
 }
 
 /** What PATCH /records/:id takes: the kind cannot change; the version guards against a change made meanwhile. */

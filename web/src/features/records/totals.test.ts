@@ -23,6 +23,6 @@ describe('ticket totals', () => {
   });
 
   it('keeps the time first when there is some, and km and fees beside it', () => {
-    expect(totalsParts(t, ticketTotals([work(100), travel(20, '12'), fee]), 'cs-CZ')).toEqual(['records.totalTime{"time":"2 h"}', '12 km', 'records.feeCount{"count":1}']);
+    expect(totalsParts(t, ticketTotals([work(100), travel(20, '12'), fee]), 'cs-CZ')).toEqual(['records.totalTime{"time":"2\u00a0h"}', '12 km', 'records.feeCount{"count":1}']);
   });
 });

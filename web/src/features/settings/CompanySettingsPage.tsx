@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, S
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
@@ -33,6 +33,9 @@ function toInput(v: Values): CompanySettingsInput {
 }
 
 const LOGO_MAX_BYTES = 512 * 1024;
+
+/** A field's hint and error under it rather than between the label and the field. */
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
 function LogoSection({ settings }: { settings: CompanySettings }) {
   const { t } = useTranslation();
@@ -117,9 +120,15 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="sm">{t('company.sections.bank')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...text('bankAccount', { description: t('company.hints.bankAccount') })} className="mono" />
-            <TextInput {...text('iban', { description: t('company.hints.iban') })} className="mono" />
-            <TextInput {...text('bic')} className="mono" />
+            {/* Only the values are monospace (labels and hints as everywhere else); the hints go under
+                the fields so that the three fields line up; the example account number never breaks. */}
+            <TextInput
+              {...text('bankAccount', { description: <Trans i18nKey="company.hints.bankAccount" components={{ nowrap: <span style={{ whiteSpace: 'nowrap' }} /> }} /> })}
+              classNames={{ input: 'mono' }}
+              inputWrapperOrder={BELOW}
+            />
+            <TextInput {...text('iban', { description: t('company.hints.iban') })} classNames={{ input: 'mono' }} inputWrapperOrder={BELOW} />
+            <TextInput {...text('bic')} classNames={{ input: 'mono' }} inputWrapperOrder={BELOW} />
           </SimpleGrid>
         </Paper>
         <Paper withBorder p="md">

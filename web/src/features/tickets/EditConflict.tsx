@@ -1,7 +1,7 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api/errors';
 import { type Ticket, ticketKeys } from './api';
@@ -46,10 +46,17 @@ interface Props {
   /** Where the keyboard goes once the current version is in: the dialog's save button. */
   afterReload: () => void;
   testId: string;
+  /**
+   * What the dialog adds once the current version is in: `lead` says what else changed
+   * (e.g. the state someone else moved the ticket to), `actions` the ways on; `saveable`
+   * false when what the user typed cannot be saved as it stands (the notice then warns
+   * and asks for a choice instead of "check and save").
+   */
+  after?: { lead?: ReactNode; actions?: ReactNode; saveable: boolean };
 }
 
 /** In the dialog: the save was refused and nothing is lost, with the way on; then what was kept. */
-export function EditConflictNotice({ conflict, loading, onReload, afterReload, testId }: Props) {
+export function EditConflictNotice({ conflict, loading, onReload, afterReload, testId, after }: Props) {
   const { t } = useTranslation();
   const reloadButton = useRef<HTMLButtonElement>(null);
   const kind = conflict?.kind ?? null;
@@ -71,12 +78,22 @@ export function EditConflictNotice({ conflict, loading, onReload, afterReload, t
       </Alert>
     );
   }
+  const saveable = after?.saveable ?? true;
   return (
-    <Alert color="blue" icon={<IconInfoCircle size={18} />} role="status" data-testid={testId} data-state="rebased">
-      <Text size="sm">{t('tickets.conflict.rebased')}</Text>
+    <Alert
+      color={saveable ? 'blue' : 'orange'}
+      icon={saveable ? <IconInfoCircle size={18} /> : <IconAlertTriangle size={18} />}
+      role={saveable ? 'status' : 'alert'}
+      data-testid={testId}
+      data-state="rebased"
+      data-saveable={saveable}
+    >
+      {after?.lead}
+      <Text size="sm">{t(saveable ? 'tickets.conflict.rebased' : 'tickets.conflict.rebasedKept')}</Text>
       {conflict.overlap.length ? (
         <Text size="sm" fw={500} mt={4} data-testid={`${testId}-overlap`}>{t('tickets.conflict.overlap', { fields: conflict.overlap.join(', ') })}</Text>
       ) : null}
+      {after?.actions}
     </Alert>
   );
 }

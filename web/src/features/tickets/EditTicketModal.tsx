@@ -11,7 +11,7 @@ import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams 
 import { EditConflictNotice, useEditConflict } from './EditConflict';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
-import { CategoryPicker, UserPicker } from './Pickers';
+import { AssigneePicker, CategoryPicker } from './Pickers';
 import { formPathOf, rebaseEdits, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
 import { notify } from './notify';
@@ -154,7 +154,8 @@ export function EditTicketModal({ ticket, onClose }: Props) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <UserPicker
+              <AssigneePicker
+                queueId={values.queueId}
                 label={t('tickets.fields.assignee')}
                 placeholder={t('tickets.unassigned')}
                 current={ticket.assignee}

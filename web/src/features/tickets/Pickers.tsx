@@ -1,12 +1,12 @@
 // Searchable pickers that ask the server (clients, users), and the category tree.
 // Tapping the chosen option again keeps it (allowDeselect off): on a phone that tap is easily
 // made by mistake and would silently empty the field; the clear button (×) empties it.
-import { Select, type SelectProps } from '@mantine/core';
+import { type ComboboxItem, type ComboboxItemGroup, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
-import { useCategories, useClientName, useClientSearch, useStaff } from './configApi';
+import { useAssignees, useCategories, useClientName, useClientSearch, useStaff } from './configApi';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   /** The chosen id; none (null or left out) for an empty picker. */
@@ -70,8 +70,9 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
 }
 
 /**
- * Assignee: the signed-in user first ("me"), then everyone who works tickets.
- * `current` keeps today's assignee selectable even if no longer on the staff list.
+ * A person who works tickets (a filter, whose timesheets): the signed-in user first ("me"),
+ * then the staff. `current` keeps a chosen person selectable even if no longer on the staff list.
+ * A ticket's assignee is picked with AssigneePicker.
  */
 export function UserPicker({ value = null, onChange, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
   const { t } = useTranslation();
@@ -95,6 +96,52 @@ export function UserPicker({ value = null, onChange, current, ...props }: Picker
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={t('common.nothingFound')}
+      {...props}
+    />
+  );
+}
+
+/**
+ * The assignee of a ticket in a queue: only whom the server lets have it (GET /tickets/assignees),
+ * the queue's members first, then those who see every queue, the signed-in user first of their
+ * group. `current` keeps today's assignee selectable even if no longer among them (an unchanged
+ * assignee is not checked again); anyone else chosen who may not have tickets of a newly chosen
+ * queue is let go.
+ */
+export function AssigneePicker({ queueId, value = null, onChange, current, placeholder, ...props }: PickerProps & {
+  queueId: number | string | null;
+  current?: { id: number; name: string } | null;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queue = queueId === null || queueId === '' ? null : Number(queueId);
+  const assignees = useAssignees(queue);
+  const data = useMemo(() => {
+    const item = (a: { id: number; name: string }): ComboboxItem => ({ value: String(a.id), label: a.id === me.id ? `${a.name} (${t('tickets.filters.me')})` : a.name });
+    const meFirst = (list: { id: number; name: string }[]) => [...list].sort((a, b) => Number(b.id === me.id) - Number(a.id === me.id)).map(item);
+    const all = assignees.data ?? [];
+    const groups: (ComboboxItem | ComboboxItemGroup<ComboboxItem>)[] = [];
+    if (current && !all.some((a) => a.id === current.id)) groups.push(item(current));
+    const members = all.filter((a) => a.queueMember);
+    const others = all.filter((a) => !a.queueMember);
+    if (members.length) groups.push({ group: t('tickets.assignees.members'), items: meFirst(members) });
+    if (others.length) groups.push({ group: t('tickets.assignees.everyQueue'), items: meFirst(others) });
+    return groups;
+  }, [assignees.data, current, me.id, t]);
+  useEffect(() => {
+    if (value === null || value === current?.id || !assignees.data) return;
+    if (!assignees.data.some((a) => a.id === value)) onChange(null);
+  }, [assignees.data, value, current?.id, onChange]);
+  return (
+    <Select
+      searchable
+      clearable
+      allowDeselect={false}
+      data={data}
+      value={value === null ? null : String(value)}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      placeholder={queue === null ? t('tickets.assignees.queueFirst') : placeholder}
+      nothingFoundMessage={assignees.isPending && queue !== null ? t('common.loading') : t('common.nothingFound')}
       {...props}
     />
   );

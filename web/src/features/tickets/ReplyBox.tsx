@@ -9,15 +9,7 @@ import { type Ticket, useAddComment } from './api';
 import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { notify } from './notify';
 import { loadReplyDraft, type ReplyVisibility as Visibility, saveReplyDraft } from './replyDraft';
-import { finishedTicketNotice } from './replyNotice';
-
-/** Who a public reply is mailed to: the requester and the watching contacts. */
-function recipients(ticket: Ticket): string {
-  const people: string[] = [];
-  if (ticket.requester?.email) people.push(`${ticket.requester.name} <${ticket.requester.email}>`);
-  for (const c of ticket.watchers.contacts) if (c.id !== ticket.requester?.id) people.push(c.name);
-  return people.join(', ');
-}
+import { finishedTicketNotice, replyMailedTo } from './replyNotice';
 
 /** The reply / internal note editor at the bottom of the timeline (Markdown; Ctrl+Enter sends). */
 export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(function ReplyBox({ ticket }, ref) {
@@ -31,7 +23,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const internal = visibility === 'internal';
-  const to = recipients(ticket);
+  const to = replyMailedTo(ticket);
   const finished = finishedTicketNotice(ticket.state.category, visibility, !!to);
 
   const send = () => {

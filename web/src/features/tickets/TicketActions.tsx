@@ -39,6 +39,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   const mine = ticket.assignee?.id === me.id;
   const busy = update.isPending || move.isPending;
   const states = types.data?.find((ty) => ty.id === ticket.type.id)?.states ?? [];
+  const stateName = (code: string) => stateLabel(t, { code, name: states.find((s) => s.code === code)?.name });
   // After a state change or taking the ticket, focus goes to the state button; after the priority
   // or edit dialog, to the button that opens it. What had it is gone (the menu item, the dialog,
   // opened by its key from the page) or disabled (the buttons while they work, "Take" once taken),
@@ -128,7 +129,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
                       onClick={() => runTransition(tr)}
                       data-testid={`ticket-transition-${tr.toState}`}
                     >
-                      {stateLabel(t, { code: tr.toState, name: state?.name })}
+                      {stateName(tr.toState)}
                       {asksAnything(transitionAsks(tr)) ? '…' : ''}
                     </Menu.Item>
                   );
@@ -149,7 +150,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
         </Button>
       </Shortcut>
       {pending ? (
-        <TransitionModal ticket={ticket} transition={pending} target={stateLabel(t, { code: pending.toState, name: states.find((s) => s.code === pending.toState)?.name })} onClose={() => { setPending(null); setRefocus('state'); }} onStale={onStale} />
+        <TransitionModal ticket={ticket} transition={pending} stateName={stateName} onClose={() => { setPending(null); setRefocus('state'); }} />
       ) : null}
       {dialog === 'priority' ? <PriorityModal ticket={ticket} onClose={closeDialog} /> : null}
       {dialog === 'edit' ? <EditTicketModal ticket={ticket} onClose={closeDialog} /> : null}

@@ -14,7 +14,7 @@ import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams,
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_CREATE_SHORTCUTS } from './keys';
 import { typeLabel } from './labels';
-import { CategoryPicker, ClientPicker, UserPicker } from './Pickers';
+import { AssigneePicker, CategoryPicker, ClientPicker } from './Pickers';
 import { PriorityFields } from './PriorityFields';
 import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
 import { notify } from './notify';
@@ -176,7 +176,7 @@ export default function TicketCreatePage() {
                 </Grid.Col>
               ) : null}
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <UserPicker label={t('tickets.fields.assignee')} placeholder={t('tickets.unassigned')} {...select('assigneeId')} />
+                <AssigneePicker queueId={values.queueId} label={t('tickets.fields.assignee')} placeholder={t('tickets.unassigned')} {...select('assigneeId')} />
               </Grid.Col>
             </Grid>
           </Fieldset>

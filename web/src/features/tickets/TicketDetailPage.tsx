@@ -2,13 +2,12 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api/client';
+import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { useTicket, useTimeline } from './api';
-import { ticketIdFrom } from './filters';
 import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { PriorityBadge, SlaHeadlineBadge, StateBadge } from './Badges';
@@ -23,23 +22,13 @@ import { TicketFacts } from './TicketFacts';
 import { TimelineView } from './TimelineView';
 import './tickets.css';
 
-// What GET /tickets/:id answers for a ticket that does not exist: an address that names no ticket shows the same.
-const NOT_FOUND = new ApiError(404, 'not_found', 'Ticket not found');
-
 export default function TicketDetailPage() {
-  const id = ticketIdFrom(useParams().id);
-  const notFound = useTicketNotFoundText();
-  if (id === null) return <ErrorState error={NOT_FOUND} notFound={notFound} />;
-  return <TicketDetail id={id} />;
+  // A ticket that does not exist and one the user may not see get the same answer (404): the text names both.
+  const notFound = useNotFoundText('tickets.notFound', '/tickets');
+  return <RecordPage notFound={notFound}>{(id) => <TicketDetail id={id} notFound={notFound} />}</RecordPage>;
 }
 
-/** A ticket that does not exist and one the user may not see get the same answer (404): the text names both. */
-function useTicketNotFoundText(): NotFoundText {
-  const { t } = useTranslation();
-  return { title: t('tickets.notFound.title'), text: t('tickets.notFound.text'), back: { to: '/tickets', label: t('tickets.notFound.back') } };
-}
-
-function TicketDetail({ id }: { id: number }) {
+function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const query = useTicket(id);
@@ -47,7 +36,6 @@ function TicketDetail({ id }: { id: number }) {
   const [stale, setStale] = useState(false);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
-  const notFound = useTicketNotFoundText();
 
   usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
 

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState } from 'react';
+import { IconArrowRight } from '@tabler/icons-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
@@ -8,49 +9,54 @@ import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
 import { useCustomFields } from './configApi';
+import { EditConflictNotice, useEditConflict } from './EditConflict';
 import { CustomFieldInput, fieldProps } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
-import { stateLabel } from './labels';
-import { customInputsFor, customPayload, formPathOf, type CustomInput } from './ticketFormModel';
+import { categoryColor, stateLabel } from './labels';
+import { customInputsFor, formPathOf, rebaseEdits } from './ticketFormModel';
 import { commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
-import { isStale, useTicketErrorHandler } from './useTicketErrors';
+import { type MoveAfterChange, moveAfterChange, transitionInput, transitionValues, type TransitionValues } from './transitionConflict';
+import { isMoveConflict } from './useTicketErrors';
 import { notify } from './notify';
 import { focusFirstError } from './focusError';
 
 interface Props {
   ticket: Ticket;
   transition: AllowedTransition;
-  /** The target state's name as the ticket screens show it. */
-  target: string;
+  /** A state's name as the ticket screens show it. */
+  stateName: (code: string) => string;
   onClose: () => void;
-  onStale: () => void;
 }
 
-interface Values {
-  resolutionNote: string;
-  comment: string;
-  custom: Record<string, CustomInput>;
-}
-
-/** A state change that needs input first (what to tell the client, a resolution note, custom fields): see transitionAsks. */
-export function TransitionModal({ ticket, transition, target, onClose, onStale }: Props) {
+/**
+ * A state change that needs input first (what to tell the client, a resolution note, custom
+ * fields): see transitionAsks. Someone else's change in between keeps the dialog open with
+ * what was typed (EditConflict): the current version is loaded, the typed text put over it,
+ * and the dialog says where the ticket is now; a step no longer possible from there is not
+ * sent, and the steps that are possible are offered instead.
+ */
+export function TransitionModal({ ticket, transition: chosen, stateName, onClose }: Props) {
   const { t } = useTranslation();
   const move = useTransition(ticket.id);
   const fields = useCustomFields(ticket.type.id);
+  const conflict = useEditConflict(ticket.id);
+  // What the dialog works from: the version it sends and the values it opened with (the user's changes are what differs).
+  const base = useRef<{ ticket: Ticket; values: TransitionValues }>({ ticket, values: transitionValues(ticket, []) });
+  const [transition, setTransition] = useState(chosen);
+  // After a conflict: where the chosen step stands on the current version.
+  const [after, setAfter] = useState<MoveAfterChange | null>(null);
+  const blocked = after !== null && after.kind !== 'possible';
   const asks = transitionAsks(transition);
   const customFields = (fields.data ?? []).filter((f) => asks.customKeys.includes(f.key));
   const [extra, setExtra] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const focusError = () => focusFirstError(formRef.current);
-  const handleError = useTicketErrorHandler(ticket.id, onStale);
   const required = (v: string) => (v.trim() ? null : t('errors.required'));
 
-  const form = useForm<Values>({
-    initialValues: {
-      resolutionNote: ticket.resolutionNote ?? '',
-      comment: '',
-      custom: customInputsFor(customFields, ticket.custom),
-    },
+  const form = useForm<TransitionValues>({
+    initialValues: base.current.values,
     validate: {
       resolutionNote: (v) => (asks.resolutionNote === 'required' ? required(v) : null),
       comment: (v) => (asks.comment === 'required' ? required(v) : null),
@@ -59,47 +65,130 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
 
   // Custom fields arrive after the dialog opens.
   useEffect(() => {
-    if (fields.data) form.setFieldValue('custom', customInputsFor(customFields, ticket.custom));
+    if (!fields.data) return;
+    base.current.values = { ...base.current.values, custom: customInputsFor(fields.data, base.current.ticket.custom) };
+    form.setFieldValue('custom', base.current.values.custom);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fields.data]);
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    const custom = customPayload(customFields, { ...customInputsFor(customFields, {}), ...v.custom }, false);
-    move.mutate(
-      {
-        version: ticket.version,
-        toState: transition.toState,
-        ...(v.resolutionNote.trim() ? { resolutionNote: v.resolutionNote.trim() } : {}),
-        ...(v.comment.trim() ? { comment: v.comment.trim() } : {}),
-        ...(Object.keys(custom).length ? { custom } : {}),
+    move.mutate(transitionInput(v, asks, fields.data ?? [], base.current.ticket.version, transition.toState), {
+      onSuccess: (updated) => {
+        notify('green', t('tickets.transition.done', { state: stateLabel(t, updated.state) }));
+        onClose();
       },
-      {
-        onSuccess: (updated) => {
-          notify('green', t('tickets.transition.done', { state: stateLabel(t, updated.state) }));
-          onClose();
-        },
-        onError: (error) => {
-          if (isStale(error) || (isApiError(error) && error.code === 'transition_not_allowed')) {
-            handleError(error);
-            onClose();
-            return;
-          }
-          const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
-          setExtra(applyFormErrors(form, error, t, pathMap));
-          focusError();
-        },
+      onError: (error) => {
+        if (isMoveConflict(error)) {
+          conflict.stale();
+          return;
+        }
+        const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
+        setExtra(applyFormErrors(form, error, t, pathMap));
+        focusError();
       },
-    );
+    });
   }, focusError);
-  const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => submit() });
+  // A step no longer possible is not sent (the button is disabled; Ctrl+Enter and Enter in a field do nothing either).
+  const send = (event?: FormEvent<HTMLFormElement>) => (blocked ? event?.preventDefault() : submit(event));
+  const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => send() });
+
+  const labelOf = (path: string): string => {
+    if (path === 'resolutionNote') return t('tickets.fields.resolutionNote');
+    if (path === 'comment') return t(commentLabelKey(asks));
+    const key = path.replace(/^custom\./, '');
+    return fields.data?.find((f) => f.key === key)?.label ?? key;
+  };
+  // The ticket as it is now, with what this user typed put back over it, and where the chosen step stands there.
+  const reload = () =>
+    void conflict.reload((current) => {
+      const now = transitionValues(current, fields.data ?? []);
+      const { values: next, overlap } = rebaseEdits(base.current.values, form.getValues(), now);
+      const outcome = moveAfterChange(transition.toState, base.current.ticket.state.code, current);
+      base.current = { ticket: current, values: now };
+      setAfter(outcome);
+      if (outcome.kind === 'possible') setTransition(outcome.transition);
+      form.setValues(next);
+      form.clearErrors();
+      setExtra([]);
+      move.reset();
+      return overlap.map(labelOf);
+    });
+
+  // Another step picked instead of one no longer possible: the typed text stays, the step's fields show, the keyboard goes to the submit button.
+  const [picked, setPicked] = useState(0);
+  useEffect(() => {
+    if (picked) submitButton.current?.focus();
+  }, [picked]);
+  const pick = (tr: AllowedTransition) => {
+    if (!after || after.kind === 'possible') return;
+    setTransition(tr);
+    setAfter({ kind: 'possible', transition: tr, movedTo: after.movedTo });
+    setPicked((n) => n + 1);
+  };
+  // Once the current version is in: to the submit button, or to the first step offered instead (Cancel when there is none).
+  const afterReload = () => {
+    if (!blocked) submitButton.current?.focus();
+    else (formRef.current?.querySelector<HTMLElement>('[data-testid^="transition-conflict-option-"]') ?? cancelButton.current)?.focus();
+  };
+
+  const current = base.current.ticket.state;
+  const target = stateName(transition.toState);
+  const leadText = !after
+    ? null
+    : after.kind === 'done'
+      ? t('tickets.transition.conflict.done', { state: stateLabel(t, current) })
+      : [
+          after.movedTo ? t('tickets.transition.conflict.moved', { state: stateLabel(t, after.movedTo) }) : null,
+          after.kind === 'impossible' ? t('tickets.transition.conflict.impossible', { target, state: stateLabel(t, current) }) : null,
+        ].filter(Boolean).join(' ') || null;
+  const lead = after && leadText ? (
+    <Text size="sm" fw={500} mb={4} data-testid="transition-conflict-moved" data-kind={after.kind} data-state={current.code}>{leadText}</Text>
+  ) : null;
+  const options = after && after.kind !== 'possible' ? (
+    after.allowed.length ? (
+      <Group gap="xs" mt="xs" role="group" aria-label={t('tickets.transition.conflict.possibleNow')}>
+        <Text size="sm" fw={500}>{t('tickets.transition.conflict.possibleNow')}</Text>
+        {after.allowed.map((tr) => (
+          <Button
+            key={tr.toState}
+            size="xs"
+            variant="light"
+            color={categoryColor(tr.toCategory)}
+            leftSection={<IconArrowRight size={14} />}
+            onClick={() => pick(tr)}
+            data-testid={`transition-conflict-option-${tr.toState}`}
+          >
+            {stateName(tr.toState)}
+          </Button>
+        ))}
+      </Group>
+    ) : (
+      <Text size="sm" mt="xs" data-testid="transition-conflict-none">{t('tickets.transition.conflict.noneNow', { state: stateLabel(t, current) })}</Text>
+    )
+  ) : null;
 
   return (
-    <Modal opened onClose={onClose} title={`${stateLabel(t, ticket.state)} → ${target}`} size="lg" attributes={{ content: { 'data-testid': 'transition-modal' } }}>
-      <form ref={formRef} onSubmit={submit} onKeyDown={saveKeys} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      // A step no longer possible is not named as if it were about to happen.
+      title={blocked ? t('tickets.transition.conflict.title', { state: stateLabel(t, current) }) : `${stateLabel(t, current)} → ${target}`}
+      size="lg"
+      attributes={{ content: { 'data-testid': 'transition-modal', 'data-to-state': transition.toState } }}
+    >
+      <form ref={formRef} onSubmit={send} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t(needsKey(asks))}</Text>
-          <FormErrorAlert error={move.error} extra={extra} testId="transition-error" />
+          <EditConflictNotice
+            conflict={conflict.conflict}
+            loading={conflict.loading}
+            onReload={reload}
+            afterReload={afterReload}
+            testId="transition-conflict"
+            after={{ lead, actions: options, saveable: !blocked }}
+          />
+          <FormErrorAlert error={isMoveConflict(move.error) ? null : move.error} extra={extra} testId="transition-error" />
           {asks.comment ? (
             <Textarea
               label={t(commentLabelKey(asks))}
@@ -128,8 +217,8 @@ export function TransitionModal({ ticket, transition, target, onClose, onStale }
             <CustomFieldInput key={f.key} form={form} field={{ ...f, required: true }} prefix="transition" />
           ))}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={move.isPending} data-testid="transition-submit">
+            <Button ref={cancelButton} variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button ref={submitButton} type="submit" loading={move.isPending} disabled={blocked} data-testid="transition-submit">
               {t('tickets.transition.submit')}
             </Button>
           </Group>

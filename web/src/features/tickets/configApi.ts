@@ -107,7 +107,24 @@ export interface StaffMember {
   roles: string[];
 }
 
-/** Everyone who works tickets (GET /staff, tickets.read): assignee pickers and filters. */
+/** Someone a ticket of a queue may be assigned to: a member of the queue, or (queueMember false) someone who sees every queue. */
+export interface AssigneeOption {
+  id: number;
+  name: string;
+  queueMember: boolean;
+}
+
+/** Whom a ticket of the queue may be assigned to, by the server's own rule (GET /tickets/assignees): the assignee pickers. */
+export function useAssignees(queueId: number | null) {
+  return useQuery({
+    queryKey: ['helpdesk', 'assignees', queueId],
+    queryFn: ({ signal }) => api.get<{ items: AssigneeOption[] }>('/tickets/assignees', { queueId: queueId ?? undefined }, signal).then((r) => r.items),
+    enabled: queueId !== null,
+    staleTime: 60_000,
+  });
+}
+
+/** Everyone who works tickets (GET /staff, tickets.read): the people filters. */
 export function useStaff() {
   return useQuery({
     queryKey: ['staff'],

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
-  activeFilterCount, chooseView, clearFilters, customFieldFilterShown, DEFAULT_FILTERS, dimensionFilterControls, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView, ticketIdFrom,
+  activeFilterCount, chooseView, clearFilters, customFieldFilterShown, DEFAULT_FILTERS, dimensionFilterControls, filtersToParams, filtersToQuery, parseFilters, queueFilterOptions, shownView,
   widerScope, withDimensionValues, type TicketFilters,
 } from './filters';
 
@@ -112,13 +112,6 @@ describe('widerScope (what an empty list offers)', () => {
     expect(widerScope(parse('q=T2026-000004'))).toEqual({ scope: 'states', patch: { stateCategory: ['new', 'open', 'waiting', 'resolved', 'closed'] } });
     expect(widerScope(parse('stateCategory=resolved'))?.scope).toBe('states');
     expect(widerScope(parse('stateCategory=new,open,waiting,resolved,closed'))).toBeNull();
-  });
-});
-
-describe('ticketIdFrom', () => {
-  it('reads a ticket address, and nothing else (no NaN ever reaches the API)', () => {
-    expect(ticketIdFrom('42')).toBe(42);
-    for (const bad of ['abc', '', undefined, '0', '-3', '1.5', '12abc', ' 7', '1e3', '9999999999999999']) expect(ticketIdFrom(bad), String(bad)).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@
 // bookmarked and shared) ⇄ the API query of GET /tickets. Pure; unknown or malformed
 // URL values are dropped rather than sent to the server.
 import type { Query } from '../../app/api/client';
+import { recordIdFrom } from '../../app/components/recordId';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 
 /** 'open' is "all open tickets": the server's view=all limited to new, open and waiting. */
@@ -62,17 +63,6 @@ function oneOf<T extends string>(list: readonly T[], value: string | null): T | 
 function listOf<T extends string>(list: readonly T[], value: string | null): T[] {
   const picked = new Set((value ?? '').split(',').map((v) => v.trim()));
   return list.filter((v) => picked.has(v));
-}
-
-function positiveId(value: string | null): number | null {
-  if (!value || !/^\d{1,15}$/.test(value)) return null;
-  const n = Number(value);
-  return n > 0 ? n : null;
-}
-
-/** The ticket id of a /tickets/:id address; null for anything else (/tickets/abc is "not found", never a call with NaN). */
-export function ticketIdFrom(param: string | undefined): number | null {
-  return positiveId(param ?? null);
 }
 
 /** dimensionCode:valueCode of a dimension filter, as the server takes it. */
@@ -167,14 +157,14 @@ export function parseFilters(params: URLSearchParams): TicketFilters {
   return {
     view: oneOf(VIEWS, params.get('view')) ?? DEFAULT_FILTERS.view,
     q: (params.get('q') ?? '').trim().slice(0, 200),
-    queueId: positiveId(params.get('queueId')),
+    queueId: recordIdFrom(params.get('queueId')),
     stateCategory: listOf(STATE_CATEGORIES, params.get('stateCategory')),
     priority: listOf(PRIORITIES, params.get('priority')),
     typeCode: text(params.get('typeCode'), 50, /^[a-z][a-z0-9_]*$/),
-    assigneeId: positiveId(params.get('assigneeId')),
-    teamId: positiveId(params.get('teamId')),
-    clientId: positiveId(params.get('clientId')),
-    categoryId: positiveId(params.get('categoryId')),
+    assigneeId: recordIdFrom(params.get('assigneeId')),
+    teamId: recordIdFrom(params.get('teamId')),
+    clientId: recordIdFrom(params.get('clientId')),
+    categoryId: recordIdFrom(params.get('categoryId')),
     slaStatus: oneOf(SLA_STATUSES, params.get('slaStatus')),
     tag: text(params.get('tag'), 40),
     dimensions: dimensionsOf(params.getAll('dimension')),

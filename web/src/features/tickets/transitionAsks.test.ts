@@ -41,6 +41,8 @@ describe('transitionAsks', () => {
     expect(needsKey(transitionAsks(move({ requiredFields: ['comment', 'serial'] })))).toBe('tickets.transition.needsSeveral');
     expect(needsKey(transitionAsks(move({ toCategory: 'resolved', clientNotice: 'ticket_resolved', requiredFields: ['serial'] })))).toBe('tickets.transition.needsSeveral');
     expect(needsKey(transitionAsks(move({ toCategory: 'waiting' })))).toBe('tickets.transition.needsNothing');
+    // A step that asks nothing (offered instead after a conflict): only the confirmation.
+    expect(needsKey(transitionAsks(move({ toCategory: 'open' })))).toBe('tickets.transition.needsConfirm');
     // An optional message beside one required field: still one required.
     expect(needsKey(transitionAsks(move({ toCategory: 'waiting', requiredFields: ['serial'] })))).toBe('tickets.transition.needsOne');
   });

@@ -44,10 +44,12 @@ export function commentLabelKey(asks: Pick<TransitionAsks, 'comment' | 'commentK
 }
 
 /**
- * The dialog's opening line, worded for what it asks: nothing required (only an optional
- * message to the client), one required field, or several.
+ * The dialog's opening line, worded for what it asks: nothing at all (a step the dialog
+ * switched to after someone else's change), nothing required (only an optional message
+ * to the client), one required field, or several.
  */
 export function needsKey(asks: TransitionAsks): string {
+  if (!asksAnything(asks)) return 'tickets.transition.needsConfirm';
   const required = (asks.comment === 'required' ? 1 : 0) + (asks.resolutionNote === 'required' ? 1 : 0) + asks.customKeys.length;
   if (required === 0) return 'tickets.transition.needsNothing';
   return required === 1 ? 'tickets.transition.needsOne' : 'tickets.transition.needsSeveral';

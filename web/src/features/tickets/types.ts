@@ -78,6 +78,8 @@ export interface Ticket extends TicketSummary {
   childIds: number[];
   linkedIds: number[];
   watchers: { users: Ref[]; contacts: Ref[] };
+  /** Who the ticket's mail (a public reply, a notice) goes to: the requester and watching contacts that are active and have an e-mail, each once. */
+  mailRecipients: { id: number; name: string; email: string }[];
   allowedTransitions: AllowedTransition[];
   firstResponseAt: string | null;
   resolvedAt: string | null;

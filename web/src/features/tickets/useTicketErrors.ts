@@ -37,3 +37,9 @@ export function useTicketErrorHandler(ticketId: number, onStale: () => void) {
 }
 
 export const isStale = (error: unknown) => isApiError(error) && error.code === 'stale_version';
+
+/**
+ * A state change refused because the ticket changed first: a stale version, or a step its
+ * state (moved by someone else) no longer allows. The dialog stays open and reloads.
+ */
+export const isMoveConflict = (error: unknown) => isStale(error) || (isApiError(error) && error.code === 'transition_not_allowed');

@@ -10,10 +10,11 @@ import { applyFormErrors } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useTicketsList } from '../tickets/api';
-import { STOCK_CURRENCY, type StockDocument, useConfirmDocument, useCreateDocument, useDeleteDocument, useUpdateDocument, useWarehouses } from './api';
+import { type StockDocument, useConfirmDocument, useCreateDocument, useDeleteDocument, useRecordedStock, useStockCurrency, useUpdateDocument, useWarehouses } from './api';
 import { stockError } from './errors';
 import { LinesEditor } from './LinesEditor';
-import { type DocumentValues, KIND_PATHS, linePathMap, parseSerials, toDocumentInput } from './model';
+import { countSummary, type DocumentValues, KIND_PATHS, linePathMap, parseSerials, toDocumentInput } from './model';
+import { signedStockMoney } from './units';
 import { DateField } from '../../app/components/DateFields';
 
 /** Picks a ticket for an issue slip made in the warehouse (on the ticket itself the ticket is given). */
@@ -68,6 +69,10 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
   const v = form.values;
   const kind = v.kind;
   const busy = create.isPending || update.isPending || confirmDoc.isPending;
+  const currency = useStockCurrency();
+  // A count shows what the records say of each line (and its confirmation what will change).
+  const recorded = useRecordedStock(kind === 'count' ? v.lines.flatMap((l) => (l.itemId === null ? [] : [l.itemId])) : [], kind === 'count' && v.warehouseId ? Number(v.warehouseId) : null);
+  const counted = kind === 'count' ? countSummary(v.lines, recorded) : null;
   const error = create.error ?? update.error ?? confirmDoc.error;
 
   const build = (confirm: boolean) => {
@@ -88,7 +93,6 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
     notifications.show({
       color: 'green',
       message: confirmed ? t('warehouse.documents.confirmed', { number: doc.number ?? doc.id }) : t('warehouse.documents.savedDraft'),
-      position: 'bottom-right',
     });
     navigate(`/warehouse/documents/${doc.id}`, { replace: !draft });
   };
@@ -131,10 +135,10 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
     if (!draft) return;
     remove.mutate(draft.id, {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('warehouse.documents.deleted'), position: 'bottom-right' });
+        notifications.show({ color: 'green', message: t('warehouse.documents.deleted') });
         navigate(`/warehouse/${KIND_PATHS[kind]}`);
       },
-      onError: (e) => { setDeleting(false); notifications.show({ color: 'red', message: stockError(t, e), position: 'bottom-right' }); },
+      onError: (e) => { setDeleting(false); notifications.show({ color: 'red', message: stockError(t, e) }); },
     });
   };
 
@@ -196,7 +200,7 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
         </Paper>
         <Paper withBorder p="md">
           <Text fw={600} mb="xs">{t('warehouse.form.lines')}</Text>
-          <LinesEditor form={form} currency={STOCK_CURRENCY} focusKey={draft ? null : (initial.lines[0]?.key ?? null)} />
+          <LinesEditor form={form} currency={currency} recorded={recorded} focusKey={draft ? null : (initial.lines[0]?.key ?? null)} />
         </Paper>
         <Textarea label={t('warehouse.fields.note')} autosize minRows={1} maxRows={5} {...form.getInputProps('note')} data-testid="document-note" />
         <Group justify="space-between" wrap="wrap" gap="sm">
@@ -221,6 +225,12 @@ export function DocumentForm({ initial, draft, returnsLabel, ticketLabel }: Prop
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t(`warehouse.documents.confirmTitle.${kind}`)} attributes={{ content: { 'data-testid': 'document-confirm-modal' } }}>
         <Stack gap="sm">
           <Text size="sm">{t('warehouse.documents.confirmText', { count: lineCount })}</Text>
+          {counted ? (
+            <Text size="sm" data-testid="count-changes" data-changed={counted.changedLines}>
+              {t('warehouse.documents.countChanged', { changed: counted.changedLines, unchanged: counted.unchangedLines })}
+              {counted.differenceCostMinor !== null && counted.changedLines > 0 ? ` ${t('warehouse.documents.countCost', { cost: signedStockMoney(counted.differenceCostMinor, currency) })}` : ''}
+            </Text>
+          ) : null}
           <Text size="sm" fw={500}>
             {kind === 'transfer' ? `${warehouseName(v.warehouseId)} → ${warehouseName(v.targetWarehouseId)}` : warehouseName(v.warehouseId)}
           </Text>

@@ -4,7 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
-import { ErrorState, LoadingState } from '../../app/components/QueryStates';
+import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
+import { recordIdFrom } from '../../app/components/recordId';
+import { useNotFoundText } from '../../app/components/RecordPage';
 import { ForbiddenPage } from '../../app/components/StatusPages';
 import { todayIso } from '../records/week';
 import { type DocumentKind, type StockDocument, useDocument, useWarehouses } from './api';
@@ -73,10 +75,13 @@ export default function DocumentPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { pathname } = useLocation();
-  const id = Number(useParams().id ?? NaN);
-  const isNew = !Number.isFinite(id);
+  const idParam = useParams().id;
+  const isNew = idParam === undefined;
+  const id = recordIdFrom(idParam);
   const newKind = kindFromPath(pathname.split('/')[2]);
-  const query = useDocument(isNew ? NaN : id);
+  const query = useDocument(id ?? NaN);
+  // Which list a missing document belonged to is not known: the way back is the warehouse, whose tabs list every kind.
+  const notFound = useNotFoundText('warehouse.documents.notFound', '/warehouse');
 
   if (isNew) {
     const kind = newKind ?? 'receipt';
@@ -89,8 +94,10 @@ export default function DocumentPage() {
       </div>
     );
   }
+  // /warehouse/documents/abc names no document: "not found" (it used to open a new receipt).
+  if (id === null) return <NotFoundState notFound={notFound} />;
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} notFound={notFound} />;
   const doc = query.data;
   return (
     <div data-testid="page-document" data-document-id={doc.id} data-kind={doc.kind} data-state={doc.state} data-number={doc.number ?? ''}>

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime } from '../../app/format';
-import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
-import { documentPdfUrl, STOCK_CURRENCY, type StockDocument, useDocument } from './api';
+import { documentPdfUrl, type StockDocument, useDocument, useStockCurrency } from './api';
 import { documentTitle } from './DocumentBadges';
 import { KIND_PATHS } from './model';
 import './warehouse.css';
-import { quantityLabel } from './units';
+import { quantityLabel, stockMoney } from './units';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -21,14 +20,21 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   );
 }
 
-const money = (minor: number | null | undefined, currency: string) => (minor === undefined || minor === null ? '—' : formatMoney(minor, currency));
+const money = stockMoney;
+
+/**
+ * An issue slip or return names the currency its costs are kept in (not always its sale
+ * currency); other documents are valued in the stock's currency (the provider's).
+ */
+const costCurrencyOf = (doc: StockDocument, stockCurrency: string | null) => doc.costCurrency ?? stockCurrency;
 
 /**
  * The lines on a phone: one card a line, the quantity beside the item, so nothing
  * hides beyond the right edge (a table would need sideways scrolling there).
  */
-function LineCards({ doc, costs }: { doc: StockDocument; costs: boolean }) {
+function LineCards({ doc, costs, currency }: { doc: StockDocument; costs: boolean; currency: string | null }) {
   const { t } = useTranslation();
+  const costCurrency = costCurrencyOf(doc, currency);
   return (
     <Stack gap={0} data-testid="document-view-lines">
       {(doc.lines ?? []).map((l, i) => (
@@ -40,15 +46,15 @@ function LineCards({ doc, costs }: { doc: StockDocument; costs: boolean }) {
             </div>
             <Text size="sm" fw={600} className="wh-num" data-testid={`document-line-${i}-quantity`}>{quantityLabel(t, l.quantity, l.unit)}</Text>
           </Group>
-          {doc.kind === 'receipt' && costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.unitPrice')}: {money(l.unitPriceMinor, STOCK_CURRENCY)}</Text> : null}
-          {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.cost')}: {money(l.costMinor, STOCK_CURRENCY)}</Text> : null}
+          {doc.kind === 'receipt' && costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.unitPrice')}: {money(l.unitPriceMinor, currency)}</Text> : null}
+          {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.cost')}: {money(l.costMinor, costCurrency)}</Text> : null}
           {l.serials.length ? <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>{t('warehouse.fields.serials')}: {l.serials.join(', ')}</Text> : null}
         </div>
       ))}
       {costs && doc.totalCostMinor !== undefined && doc.totalCostMinor !== null ? (
         <Group justify="space-between" className="wh-card">
           <Text size="sm" fw={600}>{t('warehouse.fields.total')}</Text>
-          <Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, STOCK_CURRENCY)}</Text>
+          <Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, costCurrency)}</Text>
         </Group>
       ) : null}
     </Stack>
@@ -60,7 +66,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const me = useMe();
-  const currency = STOCK_CURRENCY;
+  const currency = useStockCurrency();
   const returned = useDocument(doc.returnsDocumentId ?? NaN);
   const costs = me.fieldScope.costs;
   // Everyone who sees the slip may print it; the PDF leaves out costs for roles that do not see them.
@@ -105,7 +111,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
         {doc.note ? <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>{doc.note}</Text> : null}
       </Paper>
       <Paper withBorder>
-        {phone ? <LineCards doc={doc} costs={costs} /> : (
+        {phone ? <LineCards doc={doc} costs={costs} currency={currency} /> : (
         <Table.ScrollContainer minWidth={640}>
           <Table data-testid="document-view-lines">
             <Table.Thead>
@@ -125,7 +131,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
                   <Table.Td><Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm">{l.itemName}</Anchor></Table.Td>
                   <Table.Td className="wh-num">{quantityLabel(t, l.quantity, l.unit)}</Table.Td>
                   {doc.kind === 'receipt' && costs ? <Table.Td className="wh-num">{money(l.unitPriceMinor, currency)}</Table.Td> : null}
-                  {costs ? <Table.Td className="wh-num">{money(l.costMinor, currency)}</Table.Td> : null}
+                  {costs ? <Table.Td className="wh-num">{money(l.costMinor, costCurrencyOf(doc, currency))}</Table.Td> : null}
                   <Table.Td><Text size="xs" className="mono">{l.serials.join(', ') || '—'}</Text></Table.Td>
                 </Table.Tr>
               ))}
@@ -134,7 +140,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
               <Table.Tfoot>
                 <Table.Tr>
                   <Table.Th colSpan={doc.kind === 'receipt' ? 4 : 3}>{t('warehouse.fields.total')}</Table.Th>
-                  <Table.Th className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, currency)}</Table.Th>
+                  <Table.Th className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, costCurrencyOf(doc, currency))}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Tfoot>

@@ -7,11 +7,11 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
-import { formatMoney } from '../pricing/money';
-import { type DocumentState, STOCK_CURRENCY, useDocuments } from './api';
+import { type DocumentState, useDocuments, useStockCurrency } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
 import { DocumentStateBadge, documentTitle } from './DocumentBadges';
 import { kindFromPath, KIND_PATHS, permissionForKind } from './model';
+import { stockMoney } from './units';
 import { WarehouseHeader } from './WarehouseHeader';
 
 /** /warehouse/receipts|transfers|issues|returns|counts — the documents of one kind, newest first. */
@@ -31,6 +31,7 @@ export default function DocumentsPage() {
   useKeyShortcuts(shortcuts);
   const docs = list.data?.pages.flatMap((p) => p.items) ?? [];
   const showCosts = me.fieldScope.costs;
+  const currency = useStockCurrency();
   const filtered = state !== 'all' || warehouseId !== null;
 
   return (
@@ -85,7 +86,7 @@ export default function DocumentsPage() {
                           <Anchor component={Link} to={`/tickets/${d.ticket.id}`} size="sm">{d.ticket.number}</Anchor>
                         ) : '—'}
                       </Table.Td>
-                      {showCosts ? <Table.Td className="wh-num">{d.totalCostMinor === undefined || d.totalCostMinor === null ? '—' : formatMoney(d.totalCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                      {showCosts ? <Table.Td className="wh-num">{stockMoney(d.totalCostMinor, d.costCurrency ?? currency)}</Table.Td> : null}
                       <Table.Td><DocumentStateBadge state={d.state} /></Table.Td>
                     </Table.Tr>
                   ))}

@@ -10,12 +10,11 @@ import { EditAction } from '../../app/components/FormActions';
 import { type ActiveFilterValue, ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
-import { formatMoney } from '../pricing/money';
 import { vatCategoryLabel } from '../pricing/VatCategoryLabel';
-import { type Item, STOCK_CURRENCY, useItems } from './api';
+import { type Item, useItems, useStockCurrency } from './api';
 import { ItemModal } from './ItemModal';
 import { WarehouseHeader } from './WarehouseHeader';
-import { unitLabel } from './units';
+import { unitLabel, stockMoney } from './units';
 
 /** /warehouse/items — the item catalogue: search by code, name or EAN (a scan works), create and edit. */
 export default function ItemsPage() {
@@ -31,6 +30,7 @@ export default function ItemsPage() {
   const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus(), ...(manage ? { n: () => setEditing(null) } : {}) }), [manage]);
   useKeyShortcuts(shortcuts);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const currency = useStockCurrency();
   const filtered = debounced.trim() !== '' || active !== 'all';
 
   return (
@@ -74,7 +74,7 @@ export default function ItemsPage() {
                       <Table.Td><Text className="mono" size="sm" c={i.ean ? undefined : 'dimmed'}>{i.ean ?? '—'}</Text></Table.Td>
                       <Table.Td>{unitLabel(t, i.unit)}</Table.Td>
                       <Table.Td>{vatCategoryLabel(t, i.vatCategory)}</Table.Td>
-                      <Table.Td className="wh-num">{i.salePriceMinor === undefined || i.salePriceMinor === null ? '—' : formatMoney(i.salePriceMinor, STOCK_CURRENCY)}</Table.Td>
+                      <Table.Td className="wh-num">{stockMoney(i.salePriceMinor, currency)}</Table.Td>
                       <Table.Td><ActiveBadge active={i.active} /></Table.Td>
                       <Table.Td>
                         <Group gap={2} wrap="nowrap" justify="flex-end">

@@ -2,19 +2,19 @@ import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core'
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip as ChartTooltip, XAxis, YAxis } from 'recharts';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
-import { EmptyState, ErrorState, LoadingState, QueryView } from '../../app/components/QueryStates';
+import { EmptyState, ErrorState, LoadingState, QueryView, type NotFoundText } from '../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { formatDate } from '../../app/format';
-import { formatMoney } from '../pricing/money';
 import { formatDecimal } from '../records/format';
-import { type Movement, STOCK_CURRENCY, useItem, useLedger, useWarehouses } from './api';
+import { type Movement, useItem, useLedger, useStockCurrency, useWarehouses } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
 import { ItemModal } from './ItemModal';
 import { ledgerPoints } from './model';
 import { WarehouseHeader } from './WarehouseHeader';
-import { quantityLabel, unitLabel } from './units';
+import { quantityLabel, unitLabel, stockMoney } from './units';
 
 function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) {
   const { t } = useTranslation();
@@ -43,10 +43,14 @@ function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) 
 
 /** /warehouse/items/:id — the item and its movement ledger: every move in and out with the running balance and value. */
 export default function LedgerPage() {
+  const notFound = useNotFoundText('warehouse.items.notFound', '/warehouse/items');
+  return <RecordPage notFound={notFound}>{(id) => <Ledger id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function Ledger({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const me = useMe();
-  const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const warehouseParam = params.get('warehouse');
   const warehouseId = warehouseParam && Number.isFinite(Number(warehouseParam)) ? Number(warehouseParam) : null;
@@ -55,12 +59,12 @@ export default function LedgerPage() {
   const ledger = useLedger(id, warehouseId);
   const [editing, setEditing] = useState(false);
   const costs = me.fieldScope.costs;
-  const currency = STOCK_CURRENCY;
+  const currency = useStockCurrency();
   const warehouseName = (wid: number) => warehouses.data?.find((w) => w.id === wid)?.name ?? `#${wid}`;
-  const money = (minor: number | null | undefined) => (minor === undefined || minor === null ? '—' : formatMoney(minor, currency));
+  const money = (minor: number | null | undefined) => stockMoney(minor, currency);
 
   if (item.isPending) return <LoadingState />;
-  if (item.isError) return <ErrorState error={item.error} onRetry={() => void item.refetch()} />;
+  if (item.isError) return <ErrorState error={item.error} onRetry={() => void item.refetch()} notFound={notFound} />;
   const it = item.data;
   const entries = ledger.data ?? [];
   const points = ledgerPoints(entries);

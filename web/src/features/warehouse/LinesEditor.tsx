@@ -3,23 +3,25 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../pricing/money';
 import { itemLabel, ItemPicker } from './ItemPicker';
-import { type DocumentValues, emptyLine, lineTotalMinor, parseSerials } from './model';
-import { unitLabel } from './units';
+import { countDifference, type DocumentValues, documentTotalMinor, emptyLine, lineTotalMinor, parseSerials, type RecordedStock } from './model';
+import { quantityLabel as quantityWithUnit, signedQuantity, stockMoney, unitLabel } from './units';
 
 interface Props {
   form: UseFormReturnType<DocumentValues>;
-  currency: string;
+  /** The stock's currency (null while it loads). */
+  currency: string | null;
   /** The line whose item picker gets the focus (a new line, or the first one). */
   focusKey?: string | null;
+  /** A count: what the records say of each line's item in the count's warehouse. */
+  recorded?: ReadonlyMap<number, RecordedStock>;
 }
 
 /**
  * The lines of a stock document, made for a scanner and a keyboard: scan or type in the
  * item field, Enter → quantity, Enter → the next line's item field (a new line at the end).
  */
-export function LinesEditor({ form, currency, focusKey }: Props) {
+export function LinesEditor({ form, currency, focusKey, recorded }: Props) {
   const { t } = useTranslation();
   const kind = form.values.kind;
   const pickers = useRef(new Map<string, HTMLInputElement>());
@@ -59,6 +61,16 @@ export function LinesEditor({ form, currency, focusKey }: Props) {
 
   const quantityLabel = kind === 'count' ? t('warehouse.fields.counted') : t('warehouse.fields.quantity');
   const priceLabel = kind === 'count' ? t('warehouse.fields.countCost') : t('warehouse.fields.unitPrice');
+  const documentTotal = kind === 'receipt' ? documentTotalMinor(lines) : null;
+
+  /** A count line against the records while the counted quantity is typed: "On record 4 pcs · difference −1". */
+  const recordedText = (line: (typeof lines)[number]): string | undefined => {
+    const r = kind === 'count' && line.itemId !== null ? recorded?.get(line.itemId) : undefined;
+    if (!r) return undefined;
+    const quantity = quantityWithUnit(t, r.quantity, line.unit);
+    const difference = countDifference(line.quantity, r.quantity);
+    return difference === null ? t('warehouse.form.recordedOnly', { quantity }) : t('warehouse.form.recorded', { quantity, difference: signedQuantity(difference) });
+  };
 
   return (
     <Stack gap={0} data-testid="document-lines">
@@ -101,6 +113,8 @@ export function LinesEditor({ form, currency, focusKey }: Props) {
               rightSection={line.unit ? <Text size="xs" c="dimmed">{unitLabel(t, line.unit)}</Text> : null}
               rightSectionWidth={line.unit ? 36 : undefined}
               {...form.getInputProps(`lines.${i}.quantity`)}
+              description={recordedText(line)}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               onKeyDown={nextLine(i, 'quantity')}
               data-testid={`line-${i}-quantity`}
             />
@@ -119,7 +133,7 @@ export function LinesEditor({ form, currency, focusKey }: Props) {
             ) : <div />}
             {kind === 'receipt' ? (
               <Stack gap={0} justify="center" mih={36} mt={i === 0 ? 24 : 0}>
-                <Text size="sm" className="wh-num" data-testid={`line-${i}-total`}>{total === null ? '—' : formatMoney(total, currency)}</Text>
+                <Text size="sm" className="wh-num" data-testid={`line-${i}-total`}>{stockMoney(total, currency)}</Text>
               </Stack>
             ) : <div />}
             <Group gap={4} mt={i === 0 ? 24 : 0} wrap="nowrap">
@@ -145,6 +159,12 @@ export function LinesEditor({ form, currency, focusKey }: Props) {
           </div>
         );
       })}
+      {kind === 'receipt' ? (
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Text size="sm" fw={600}>{t('warehouse.form.documentTotal')}</Text>
+          <Text size="sm" fw={600} className="wh-num" data-testid="lines-total">{stockMoney(documentTotal, currency)}</Text>
+        </Group>
+      ) : null}
       {typeof form.errors.lines === 'string' ? <Text size="sm" c="red" role="alert" data-testid="lines-error">{form.errors.lines}</Text> : null}
       <Group mt="xs">
         <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={addLine} data-testid="line-add">{t('warehouse.form.addLine')}</Button>

@@ -10,12 +10,11 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
-import { formatMoney } from '../pricing/money';
 import { formatDecimal, parseDecimalInput } from '../records/format';
-import { STOCK_CURRENCY, type StockLevel, useSetMinimum, useStockLevels } from './api';
+import { type StockLevel, useSetMinimum, useStockCurrency, useStockLevels } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
 import { WarehouseHeader } from './WarehouseHeader';
-import { quantityLabel, unitLabel } from './units';
+import { quantityLabel, unitLabel, stockMoney } from './units';
 
 /** Sets (or clears) the minimum of one item in one warehouse. */
 function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => void }) {
@@ -65,6 +64,7 @@ export default function StockLevelsPage() {
   const me = useMe();
   const manage = can('warehouse.manage');
   const costs = me.fieldScope.costs;
+  const currency = useStockCurrency();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
@@ -124,8 +124,8 @@ export default function StockLevelsPage() {
                         </Group>
                       </Table.Td>
                       <Table.Td className="wh-num">{l.minimum === null ? '—' : quantityLabel(t, l.minimum, l.unit)}</Table.Td>
-                      {costs ? <Table.Td className="wh-num">{l.averageCostMinor === undefined || l.averageCostMinor === null ? '—' : formatMoney(l.averageCostMinor, STOCK_CURRENCY)}</Table.Td> : null}
-                      {costs ? <Table.Td className="wh-num">{l.valueMinor === undefined || l.valueMinor === null ? '—' : formatMoney(l.valueMinor, STOCK_CURRENCY)}</Table.Td> : null}
+                      {costs ? <Table.Td className="wh-num">{stockMoney(l.averageCostMinor, currency)}</Table.Td> : null}
+                      {costs ? <Table.Td className="wh-num">{stockMoney(l.valueMinor, currency)}</Table.Td> : null}
                       {manage ? (
                         <Table.Td>
                           <Tooltip label={t('warehouse.levels.setMinimum')}>

@@ -97,7 +97,7 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
       { kind: 'issue', date: todayIso(), warehouseId: Number(warehouseId), ticketId, lines: [{ itemId: item.id, quantity: q, ...(serialList.length ? { serials: serialList } : {}) }], confirm: true },
       {
         onSuccess: (doc) => {
-          notifications.show({ color: 'green', message: t('warehouse.material.issued', { item: item.name, quantity: quantityLabel(t, q, item.unit), number: doc.number ?? doc.id }), position: 'bottom-right' });
+          notifications.show({ color: 'green', message: t('warehouse.material.issued', { item: item.name, quantity: quantityLabel(t, q, item.unit), number: doc.number ?? doc.id }) });
           setItem(null);
           setQuantity('1');
           setSerials('');

@@ -1,7 +1,7 @@
 // The warehouse API: items, warehouses, stock documents (receipts, transfers, issue slips,
 // returns, counts), stock levels and minimums, the movement ledger and numbering series.
 // Money fields for costs are absent for roles without the costs field scope: they are optional here.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, buildUrl, type Page } from '../../app/api/client';
 import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { VatCategory } from '../pricing/catalogueApi';
@@ -19,11 +19,6 @@ interface Coded extends Ref {
   code: string;
 }
 
-/**
- * Stock values (costs) are kept in the company's currency; the warehouse API does not
- * name it, so amounts are shown in Czech crowns like the demo company's books.
- */
-export const STOCK_CURRENCY = 'CZK';
 
 export interface Item {
   id: number;
@@ -119,6 +114,8 @@ export interface StockDocument {
   confirmedAt: string | null;
   /** Only with the costs field scope. */
   totalCostMinor?: number | null;
+  /** Confirmed issue slips and returns: the currency their costs are kept in (costs field scope); null otherwise. */
+  costCurrency?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -211,6 +208,7 @@ export const warehouseKeys = {
   ledger: (itemId: number, warehouseId: number | null) => ['warehouse', 'ledger', itemId, warehouseId] as const,
   itemLevels: (itemId: number) => ['warehouse', 'levels', 'item', itemId] as const,
   numbering: ['numbering-series'] as const,
+  valuation: ['warehouse', 'valuation'] as const,
 };
 
 /** Any stock change refreshes every warehouse list, the ticket's records (material) and the audit log. */
@@ -365,13 +363,52 @@ export function useStockLevels(f: LevelFilters) {
   });
 }
 
+/**
+ * The currency stock is valued in (average costs, stock values, purchase prices, document
+ * costs): the provider's, CZK in CZ and EUR in SK, as the server names it; null while it loads.
+ */
+export function useStockCurrency(): string | null {
+  const q = useQuery({
+    queryKey: warehouseKeys.valuation,
+    queryFn: ({ signal }) => api.get<{ currency: string }>('/stock-valuation', undefined, signal).then((r) => r.currency),
+    staleTime: 5 * 60_000,
+  });
+  return q.data ?? null;
+}
+
+const itemLevels = (itemId: number, signal: AbortSignal) => api.get<Page<StockLevel>>('/stock-levels', { itemId, limit: 200 }, signal).then((r) => r.items);
+
 /** What is in stock of one item in each warehouse ("2 in the van"). */
 export function useItemLevels(itemId: number | null) {
   return useQuery({
     queryKey: warehouseKeys.itemLevels(itemId ?? 0),
-    queryFn: ({ signal }) => api.get<Page<StockLevel>>('/stock-levels', { itemId: itemId ?? undefined, limit: 200 }, signal).then((r) => r.items),
+    queryFn: ({ signal }) => itemLevels(itemId ?? 0, signal),
     enabled: itemId !== null,
   });
+}
+
+/**
+ * What the records say of each of these items in one warehouse (a count form's "on record"),
+ * from the same per-item stock as the ticket's issue form ("here in stock"), so the two share
+ * what they load. An item with no stock there is recorded as 0; one still loading is absent.
+ */
+export function useRecordedStock(itemIds: readonly number[], warehouseId: number | null): Map<number, { quantity: string; valueMinor?: number }> {
+  const ids = [...new Set(itemIds)];
+  const results = useQueries({
+    queries: ids.map((itemId) => ({
+      queryKey: warehouseKeys.itemLevels(itemId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => itemLevels(itemId, signal),
+      enabled: warehouseId !== null,
+    })),
+  });
+  const recorded = new Map<number, { quantity: string; valueMinor?: number }>();
+  ids.forEach((itemId, i) => {
+    const levels = results[i]?.data;
+    if (!levels || warehouseId === null) return;
+    const here = levels.find((l) => l.warehouseId === warehouseId);
+    recorded.set(itemId, here ? { quantity: here.quantity, ...(here.valueMinor !== undefined ? { valueMinor: here.valueMinor } : {}) } : { quantity: '0', valueMinor: 0 });
+  });
+  return recorded;
 }
 
 export function useSetMinimum() {

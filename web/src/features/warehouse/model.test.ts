@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StockDocument } from './api';
-import { documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
+import { countDifference, countSummary, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
 
 const items = [
   { id: 1, code: 'SSD-1TB', ean: '8806094215038', name: 'Samsung 870 EVO 1 TB' },
@@ -115,5 +115,36 @@ describe('totals and the chart', () => {
     ];
     expect(ledgerPoints(moves).map((p) => [p.balance, p.value])).toEqual([[10, 15_000], [20, 32_000], [15, 24_000], [20, 32_000], [18, 28_800]]);
     expect(ledgerPoints([{ date: '2026-11-01', warehouseId: 1, balance: '2' }])).toEqual([{ label: '2026-11-01', balance: 2, value: null }]);
+  });
+});
+
+describe('a count against the records', () => {
+  const line = (itemId: number | null, quantity: string, unitPrice = '') => ({ itemId, quantity, unitPrice });
+  it('says the difference while the counted quantity is typed', () => {
+    expect(countDifference('3', '4')).toBe('-1');
+    expect(countDifference('5,5', '4')).toBe('1.5');
+    expect(countDifference('4', '4')).toBe('0');
+    expect(countDifference('', '4')).toBeNull();
+    expect(countDifference('x', '4')).toBeNull();
+  });
+  it('counts the lines that change and what they change the stock value by', () => {
+    // 4 SSDs worth 6 400.00 recorded, 3 found: −1 600.00; 50 m of cable worth 725.00, 50 found: unchanged;
+    // nothing recorded of a toner, 2 found at 1 790.00 typed: +3 580.00.
+    const recorded = new Map([[1, { quantity: '4', valueMinor: 6_400_00 }], [2, { quantity: '50', valueMinor: 725_00 }], [3, { quantity: '0', valueMinor: 0 }]]);
+    expect(countSummary([line(1, '3'), line(2, '50'), line(3, '2', '1790'), line(null, '')], recorded)).toEqual({ changedLines: 2, unchangedLines: 1, differenceCostMinor: 1_980_00 });
+  });
+  it('leaves the cost unknown without the costs (field scope) or a find without a cost', () => {
+    expect(countSummary([line(1, '3')], new Map([[1, { quantity: '4' }]]))).toEqual({ changedLines: 1, unchangedLines: 0, differenceCostMinor: null });
+    expect(countSummary([line(1, '2')], new Map([[1, { quantity: '0', valueMinor: 0 }]])).differenceCostMinor).toBeNull();
+  });
+  it('skips lines whose records are not loaded yet or whose quantity is not a number', () => {
+    expect(countSummary([line(1, '3'), line(2, 'abc')], new Map([[2, { quantity: '1', valueMinor: 100 }]]))).toEqual({ changedLines: 0, unchangedLines: 0, differenceCostMinor: 0 });
+  });
+});
+
+describe("a receipt's total as typed", () => {
+  it('adds the line totals that are numbers', () => {
+    expect(documentTotalMinor([{ quantity: '10', unitPrice: '1 500,00' }, { quantity: '2,5', unitPrice: '14,50' }, { quantity: '', unitPrice: '' }])).toBe(15_036_25);
+    expect(documentTotalMinor([{ quantity: '', unitPrice: '1' }])).toBeNull();
   });
 });

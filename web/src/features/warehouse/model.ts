@@ -210,3 +210,67 @@ export function ledgerPoints(movements: readonly { date: string; warehouseId: nu
     return { label: m.date, balance: Math.round(sum(balances) * 1000) / 1000, value: valued ? sum(values) / 100 : null };
   });
 }
+
+/** What the records say of an item in the count's warehouse: its quantity and (costs field scope) its value. */
+export interface RecordedStock {
+  quantity: string;
+  valueMinor?: number;
+}
+
+const toMilli = (decimal: string) => Math.round(Number(decimal) * 1000);
+
+/**
+ * A counted line against the records: the difference (counted − recorded) as decimal
+ * text, or null while the counted quantity is not a number yet.
+ */
+export function countDifference(counted: string, recorded: string): string | null {
+  const q = parseDecimalInput(counted);
+  if (q === null) return null;
+  return String((toMilli(q) - toMilli(recorded)) / 1000);
+}
+
+export interface CountSummary {
+  /** Lines whose counted quantity differs from the records. */
+  changedLines: number;
+  /** The lines that match the records. */
+  unchangedLines: number;
+  /**
+   * What the differences change the stock value by, as confirming values them: a shortage
+   * and a surplus at the average cost, a find where nothing was recorded at the cost typed.
+   * Null when a cost is not known here (no costs field scope, or a find without a cost).
+   */
+  differenceCostMinor: number | null;
+}
+
+/** What confirming a count will change: the lines with an item whose records are known, against those records. */
+export function countSummary(lines: readonly Pick<LineValues, 'itemId' | 'quantity' | 'unitPrice'>[], recorded: ReadonlyMap<number, RecordedStock>): CountSummary {
+  let changedLines = 0;
+  let unchangedLines = 0;
+  let cost: number | null = 0;
+  for (const l of lines) {
+    if (l.itemId === null) continue;
+    const r = recorded.get(l.itemId);
+    const diff = r ? countDifference(l.quantity, r.quantity) : null;
+    if (r === undefined || diff === null) continue;
+    const deltaMilli = toMilli(diff);
+    if (deltaMilli === 0) {
+      unchangedLines += 1;
+      continue;
+    }
+    changedLines += 1;
+    if (cost === null) continue;
+    const recordedMilli = toMilli(r.quantity);
+    if (recordedMilli > 0 && r.valueMinor !== undefined) cost += Math.round((r.valueMinor * deltaMilli) / recordedMilli);
+    else {
+      const typed = majorToMinor(l.unitPrice);
+      cost = recordedMilli === 0 && typed !== null ? cost + Math.round((deltaMilli * typed) / 1000) : null;
+    }
+  }
+  return { changedLines, unchangedLines, differenceCostMinor: cost };
+}
+
+/** A receipt's total as typed (minor units): the sum of the line totals that are numbers; null while none is. */
+export function documentTotalMinor(lines: readonly Pick<LineValues, 'quantity' | 'unitPrice'>[]): number | null {
+  const totals = lines.map(lineTotalMinor).filter((x): x is number => x !== null);
+  return totals.length ? totals.reduce((s, x) => s + x, 0) : null;
+}

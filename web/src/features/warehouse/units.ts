@@ -3,6 +3,8 @@
 // src/modules/billing/domain/invoice-document-build.ts). Any other unit is the user's
 // own word and is shown as typed.
 import type { TFunction } from 'i18next';
+import { formatAmount, formatMoney } from '../pricing/money';
+import { localeTag } from '../../app/format';
 import { formatDecimal } from '../records/format';
 
 /** The built-in unit codes, each with a text under warehouse.units in every language. */
@@ -18,4 +20,22 @@ export function unitLabel(t: TFunction, unit: string): string {
 /** A quantity with its unit in the user's language: "2 ks", "1,5 m". */
 export function quantityLabel(t: TFunction, quantity: string, unit: string): string {
   return `${formatDecimal(quantity)} ${unitLabel(t, unit)}`.trim();
+}
+
+/** An amount of stock value in the stock's currency (useStockCurrency); the bare number while the currency loads, '—' for none. */
+export function stockMoney(minor: number | null | undefined, currency: string | null): string {
+  if (minor === undefined || minor === null) return '—';
+  return currency ? formatMoney(minor, currency) : formatAmount(minor);
+}
+
+/** A difference with its sign, as a count shows it against the records: "−1", "+2,5", "0". */
+export function signedQuantity(text: string, locale: string = localeTag()): string {
+  const n = Number(text);
+  return Number.isFinite(n) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3, signDisplay: 'exceptZero' }).format(n).replace('-', '\u2212') : text;
+}
+
+/** A change of stock value with its sign: "+3 580,00 Kč", "−1 600,00 Kč". */
+export function signedStockMoney(minor: number, currency: string | null): string {
+  const text = stockMoney(Math.abs(minor), currency);
+  return minor > 0 ? `+${text}` : minor < 0 ? `\u2212${text}` : text;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +31,10 @@ function SeriesRow({ series }: { series: NumberingSeries }) {
   return (
     <Table.Tr data-testid={`numbering-row-${type}`} data-pattern={series.pattern}>
       <Table.Td>
-        <Text size="sm" fw={600}>{t(`numbering.types.${type}`, { defaultValue: type })}</Text>
-        <Text size="xs" c="dimmed" className="mono">{type}</Text>
+        {/* The document type's name; its code (the API's documentType) only on hover. */}
+        <Tooltip label={type} openDelay={500}>
+          <Text size="sm" fw={600} span data-testid={`numbering-type-${type}`}>{t(`numbering.types.${type}`, { defaultValue: type })}</Text>
+        </Tooltip>
       </Table.Td>
       <Table.Td>
         <form onSubmit={submit} onKeyDown={saveKeys} noValidate>

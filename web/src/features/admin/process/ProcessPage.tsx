@@ -2,9 +2,10 @@ import { Badge, Button, Group } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { ErrorState, LoadingState, type NotFoundText } from '../../../app/components/QueryStates';
+import { RecordPage, useNotFoundText } from '../../../app/components/RecordPage';
 import { useCustomFields } from '../catalog/api';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import '../shared/admin.css';
@@ -15,14 +16,18 @@ import { typeLabel } from '../../tickets/labels';
 
 /** /admin/ticket-types/:id — a type's process: states, transitions and their details. */
 export default function ProcessPage() {
-  const id = Number(useParams().id);
+  const notFound = useNotFoundText('admin.types.notFound', '/admin/ticket-types');
+  return <RecordPage notFound={notFound}>{(id) => <Process id={id} notFound={notFound} />}</RecordPage>;
+}
+
+function Process({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const type = useTicketType(id);
   const fields = useCustomFields(id);
   const [editing, setEditing] = useState(false);
 
   if (type.isPending) return <LoadingState />;
-  if (type.isError) return <ErrorState error={type.error} onRetry={() => void type.refetch()} />;
+  if (type.isError) return <ErrorState error={type.error} onRetry={() => void type.refetch()} notFound={notFound} />;
   const tt = type.data;
   return (
     <div data-testid="page-process">

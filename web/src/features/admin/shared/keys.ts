@@ -15,7 +15,8 @@ export const ADMIN_FORM_SHORTCUTS = defineShortcuts({
 /**
  * Ctrl+Enter (⌘+Enter) runs `save`: put the returned handler on the form's onKeyDown.
  * Nothing happens while a save is pending, so a second press does not send it twice.
+ * A form shown read-only (`enabled` false) binds nothing, so the help does not list it.
  */
-export function useSaveKeys(save: () => void, pending = false): (event: KeyboardEvent<HTMLElement>) => void {
-  return useFieldShortcuts(ADMIN_FORM_SHORTCUTS, { save: () => { if (!pending) save(); } });
+export function useSaveKeys(save: () => void, pending = false, enabled = true): (event: KeyboardEvent<HTMLElement>) => void {
+  return useFieldShortcuts(ADMIN_FORM_SHORTCUTS, enabled ? { save: () => { if (!pending) save(); } } : {});
 }

@@ -19,7 +19,7 @@ describe('billing translations', () => {
       expect(reference.has(`billing.profit.special.none_${g}`), g).toBe(true);
     }
     for (const k of ['travel', 'unit_fee', 'material', 'contract_fee', 'other']) expect(reference.has(`billing.profit.special.${k}`), k).toBe(true);
-    for (const c of ['field_scope', 'invalid_period', 'period_kind_mismatch', 'range_too_long', 'draft_blocked', 'already_issued', 'nothing_left_to_credit', 'exceeds_amount_due', 'run_in_progress', 'overage_split_unknown']) {
+    for (const c of ['field_scope', 'invalid_period', 'period_kind_mismatch', 'range_too_long', 'draft_blocked', 'already_issued', 'nothing_left_to_credit', 'exceeds_amount_due', 'run_in_progress', 'overage_split_unknown', 'buyer_address_missing']) {
       expect(reference.has(`errors.${c}`), c).toBe(true);
     }
   });

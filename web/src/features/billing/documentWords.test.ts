@@ -1,0 +1,46 @@
+// @vitest-environment node
+import { afterAll, describe, expect, it } from 'vitest';
+import i18n, { setLanguage } from '../../i18n';
+import { entryQuantity, outcomeLabel, statusLabel } from './documentWords';
+
+describe('document words', () => {
+  afterAll(() => setLanguage('cs'));
+
+  it('a credit note\'s state agrees with "dobropis" in Czech and Slovak; an invoice\'s with "faktura"', async () => {
+    const cases = { cs: ['Vystavená', 'Vystavený', 'Odeslaný'], sk: ['Vystavená', 'Vystavený', 'Odoslaný'], en: ['Issued', 'Issued', 'Sent'] } as const;
+    for (const [lang, [invoice, creditNote, sent]] of Object.entries(cases)) {
+      await setLanguage(lang as 'cs' | 'sk' | 'en');
+      const t = i18n.t.bind(i18n);
+      expect(statusLabel(t, 'issued'), lang).toBe(invoice);
+      expect(statusLabel(t, 'issued', 'credit_note'), lang).toBe(creditNote);
+      expect(statusLabel(t, 'sent', 'credit_note'), lang).toBe(sent);
+      // What has no word of its own for a credit note reads as for an invoice.
+      expect(statusLabel(t, 'draft', 'credit_note'), lang).toBe(statusLabel(t, 'draft'));
+    }
+  });
+
+  it('a draft\'s work report bills nothing yet: "to be billed", not "billed"', async () => {
+    const cases = { cs: ['K fakturaci', 'Fakturováno'], sk: ['Na fakturáciu', 'Fakturované'], en: ['To be billed', 'Billed'] } as const;
+    for (const [lang, [draft, issued]] of Object.entries(cases)) {
+      await setLanguage(lang as 'cs' | 'sk' | 'en');
+      const t = i18n.t.bind(i18n);
+      expect(outcomeLabel(t, 'billed', true), lang).toBe(draft);
+      expect(outcomeLabel(t, 'billed', false), lang).toBe(issued);
+      expect(outcomeLabel(t, 'covered', true), lang).toBe(outcomeLabel(t, 'covered', false));
+    }
+    await setLanguage('cs');
+    expect(i18n.t('billing.workReport.totals', { context: 'draft', minutes: '3 h', billable: '3 h', covered: '0 min', amount: '9 937,00 Kč' }))
+      .toBe('Celkem 3 h, účtováno 3 h, pokryto 0 min, k fakturaci 9 937,00 Kč');
+  });
+
+  it('a row\'s quantity carries the unit its invoice line shows, kept on the number\'s line', () => {
+    expect(entryQuantity({ kind: 'unit_fee', minutes: 0, quantityMilli: 1000, unit: 'výjezd' }, 'cs-CZ')).toBe('1\u00a0výjezd');
+    expect(entryQuantity({ kind: 'item', minutes: 0, quantityMilli: 2500, unit: 'ks' }, 'cs-CZ')).toBe('2,5\u00a0ks');
+    expect(entryQuantity({ kind: 'travel', minutes: 30, quantityMilli: 36_000, unit: 'km' }, 'en-GB')).toBe('36\u00a0km');
+    // A report read before units were sent: km for travel still, a bare number otherwise.
+    expect(entryQuantity({ kind: 'travel', minutes: 0, quantityMilli: 12_000 }, 'cs-CZ')).toBe('12\u00a0km');
+    expect(entryQuantity({ kind: 'unit_fee', minutes: 0, quantityMilli: 1000 }, 'cs-CZ')).toBe('1');
+    expect(entryQuantity({ kind: 'work', minutes: 105, quantityMilli: null }, 'cs-CZ')).toBe('1\u00a0h 45\u00a0min');
+    expect(entryQuantity({ kind: 'item', minutes: 0, quantityMilli: null, unit: 'ks' }, 'cs-CZ')).toBe('—');
+  });
+});

@@ -1,0 +1,24 @@
+// Words of a document's state and of its work report rows as the pages show them (pure).
+import type { TFunction } from 'i18next';
+import { formatMilli } from './format';
+import { formatMinutes } from '../records/format';
+import type { InvoiceStatus, WorkReportEntry } from './api';
+
+/** A status agreeing with the document's kind where the language wants it: "Vystavená" faktura, "Vystavený" dobropis. */
+export function statusLabel(t: TFunction, status: InvoiceStatus, kind: 'invoice' | 'credit_note' = 'invoice'): string {
+  return t(`billing.status.${status}`, { context: kind === 'credit_note' ? 'credit_note' : undefined });
+}
+
+/** A work report row's outcome: on a draft nothing is invoiced yet, so what it bills is "to be billed". */
+export function outcomeLabel(t: TFunction, outcome: WorkReportEntry['outcome'], draft: boolean): string {
+  return t(`billing.workReport.outcomes.${outcome}`, { context: draft ? 'draft' : undefined });
+}
+
+/** A row's quantity with its unit, as the invoice's lines write it ("36 km", "1 výjezd", "2 ks"); minutes for work. */
+export function entryQuantity(e: Pick<WorkReportEntry, 'kind' | 'minutes' | 'quantityMilli' | 'unit'>, locale?: string): string {
+  if (e.kind === 'work') return formatMinutes(e.minutes, locale);
+  if (e.quantityMilli === null) return '—';
+  const unit = e.unit ?? (e.kind === 'travel' ? 'km' : '');
+  // The unit stays on its number's line.
+  return unit ? `${formatMilli(e.quantityMilli, locale)}\u00a0${unit}` : formatMilli(e.quantityMilli, locale);
+}
