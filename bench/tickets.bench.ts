@@ -6,6 +6,9 @@
 //   2. a list page of 50: queueId + stateCategory, sorted by SLA due     ≥ 3,000 req/s, p99 < 50 ms
 //   3. full-text search, top 50: a common word, and a rarer one          p99 < 100 ms
 //
+// For information, without a target: page 200 of the list of 2. (the cursor read from the
+// database beforehand), which keyset paging should serve as fast as the first.
+//
 //   npm run bench:tickets          BENCH_ENGINE=sqlite|postgres|both (both), BENCH_TICKETS, BENCH_SECONDS (10), BENCH_WARMUP (2),
 //                                  BENCH_ONLY (a part of a scenario's name)
 //
@@ -28,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { createSlaWatcher } from '../src/modules/tickets/index.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/index.ts';
+import { encodeCursor } from '../src/shared/cursor.ts';
 import { cachedSqliteTickets, generatePostgresTickets, type GeneratedInfo } from './lib/generate-tickets.ts';
 import { benchWorkDir, forgetPlannerStatistics } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
@@ -91,6 +95,29 @@ async function catchUpSlaWatcher(db: string): Promise<void> {
   }
 }
 
+/** The page deep in the list whose speed is measured: keyset paging reads it from the cursor, not from the list's start. */
+const DEEP_PAGE = 200;
+
+/**
+ * The cursor of page DEEP_PAGE of the busiest queue's open tickets in SLA order (the keys of
+ * the ticket just before it) and the page size that puts it there: 50, or fewer where the
+ * queue holds fewer than DEEP_PAGE pages of 50 (the generated million has about 4,000 open
+ * tickets in it: pages of 20). Read plainly with OFFSET, the way the list orders them.
+ */
+async function deepPageCursor(db: string, queueId: number): Promise<{ cursor: string; limit: number }> {
+  const handle = openDatabase(db);
+  try {
+    const open = handle.db.selectFrom('tickets').where('queue_id', '=', queueId).where('state_category', '=', 'open');
+    const { n } = await open.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const limit = Math.min(50, Math.floor(Number(n) / DEEP_PAGE));
+    if (limit < 1) throw new Error(`queue ${queueId} holds ${n} open tickets: no page ${DEEP_PAGE}`);
+    const before = await open.select(['sla_due_at', 'id']).orderBy('sla_due_at').orderBy('id').limit(1).offset((DEEP_PAGE - 1) * limit - 1).executeTakeFirstOrThrow();
+    return { cursor: encodeCursor([before.sla_due_at!, before.id]), limit };
+  } finally {
+    await handle.close();
+  }
+}
+
 interface Scenario {
   name: string;
   target: string;
@@ -126,6 +153,7 @@ async function runEngine(engine: string): Promise<boolean> {
     }
     const actors = await prepareActors(db, info);
     await catchUpSlaWatcher(db);
+    const deep = await deepPageCursor(db, info.busiestQueueId);
     const scale = engine === 'sqlite' ? await machineScale(ROOT, db, { warmup: WARMUP, seconds: SECONDS, connections: CONNECTIONS }) : null;
     server = await startServer({
       command: builtServerCommand(ROOT, ['serve', '--db', db]),
@@ -149,6 +177,22 @@ async function runEngine(engine: string): Promise<boolean> {
           if (items.some((i) => i.queue.id !== info.busiestQueueId || i.state.category !== 'open')) return 'an item outside the filter';
           const dues = items.map((i) => i.sla.dueAt ?? '9999');
           return dues.every((d, i) => i === 0 || dues[i - 1]! <= d) ? null : 'not sorted by SLA due';
+        },
+      },
+      {
+        name: `list, page ${DEEP_PAGE} (queue + open, SLA due)`,
+        target: '(none)',
+        pass: () => true,
+        url: `${api}?queueId=${info.busiestQueueId}&stateCategory=open&sort=sla&limit=${deep.limit}&cursor=${deep.cursor}`,
+        check: (status, body) => {
+          if (status !== 200) return `status ${status}`;
+          const items = body.items as { queue: { id: number }; state: { category: string }; sla: { dueAt: string | null } }[];
+          if (items.length !== deep.limit) return `${items.length} items, not ${deep.limit}`;
+          if (items.some((i) => i.queue.id !== info.busiestQueueId || i.state.category !== 'open')) return 'an item outside the filter';
+          const [cursorDue] = JSON.parse(Buffer.from(deep.cursor, 'base64url').toString()) as [string, number];
+          // No deadline (null) is the sentinel that sorts after every date.
+          const dues = [cursorDue, ...items.map((i) => i.sla.dueAt ?? '\uffff')];
+          return dues.every((d, i) => i === 0 || dues[i - 1]! <= d) ? null : 'not after the cursor in SLA order';
         },
       },
       ...[['common', info.commonWord], ['rare', info.rareWord]].map(([kind, word]): Scenario => ({

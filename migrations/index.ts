@@ -30,6 +30,7 @@ import * as m0028 from './0028_records_timesheet_km.ts';
 import * as m0029 from './0029_slip_issue_snapshot.ts';
 import * as m0030 from './0030_slip_cost_currency_and_vat_country.ts';
 import * as m0031 from './0031_payment_reversals.ts';
+import * as m0032 from './0032_exchange_rates.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0029_slip_issue_snapshot': m0029,
   '0030_slip_cost_currency_and_vat_country': m0030,
   '0031_payment_reversals': m0031,
+  '0032_exchange_rates': m0032,
 };

@@ -6,10 +6,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } fro
 import { sql } from 'kysely';
 import type { Config } from './config/index.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
-import { createProfitabilityExport, createProfitabilityService, profitabilityRoutes } from './modules/billing/index.ts';
+import { createProfitabilityExport, createProfitabilityService, homeCurrencyOf, profitabilityRoutes } from './modules/billing/index.ts';
 import { createInvoicing, invoiceDocument, invoicingRoutes } from './modules/billing/index.ts';
 import { billingRunRoutes, createBillingRunsModule } from './modules/billing/index.ts';
-import { companyRoutes, createCompanyService } from './modules/company/index.ts';
+import { companyRoutes, createCompanyService, loadSupplier } from './modules/company/index.ts';
 import { contractsRoutes, createContractsService } from './modules/contracts/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 import { createInvoiceDocuments, documentsRoutes } from './modules/documents/index.ts';
@@ -19,6 +19,7 @@ import { createMailService, mailRoutes } from './modules/mail/index.ts';
 import { createPricingService, pricingRoutes } from './modules/pricing/index.ts';
 import { createRecords, recordsRoutes, repriceTicketRecords } from './modules/records/index.ts';
 import { createNumberingService, numberingRoutes } from './modules/numbering/index.ts';
+import { cnbDownloader, createRatesService, ratesRoutes } from './modules/rates/index.ts';
 import { createWarehouse, warehouseRoutes } from './modules/warehouse/index.ts';
 import { createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, refreshTicketSla, ticketsRoutes, viewsRoutes } from './modules/tickets/index.ts';
 import {
@@ -70,6 +71,7 @@ export function buildServices(deps: AppDeps) {
     exports: createExportsService({ db, clock, files: createFileStore(config.storageDir) }),
     ...profitabilityServices(),
     ...ticketServices(),
+    rates: createRatesService({ db, clock, downloadCnb: cnbDownloader(config.cnbRatesUrl), homeCurrency: async () => homeCurrencyOf((await loadSupplier(db)).address.country) }),
   };
 
   function profitabilityServices() {
@@ -166,6 +168,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   await app.register(invoicingRoutes(services.invoicing));
   await app.register(billingRunRoutes(services.billing));
   await app.register(exportsRoutes(services.exports));
+  await app.register(ratesRoutes(services.rates));
   await app.register(profitabilityRoutes({ profitability: services.profitability, exports: services.profitabilityExport }));
   await app.register(withUploads(ticketsRoutes({ tickets: services.tickets, workflow: services.ticketWorkflow, attachments: services.attachments })));
   await app.register(viewsRoutes(services.ticketViews));

@@ -303,6 +303,32 @@ importCommand
     });
   });
 
+const ratesCommand = program.command('rates').description('the daily exchange-rate list');
+
+ratesCommand
+  .command('import')
+  .description("import the ČNB's daily exchange rates of a day: downloaded from the ČNB (config cnbRatesUrl), or read from --file; prints what changed")
+  .option('--date <date>', 'day of the rates, YYYY-MM-DD (default: today; on a weekend or holiday the ČNB gives the last working day\'s)')
+  .option('--file <path>', 'a downloaded denni_kurz.txt instead of downloading it')
+  .option('--replace-manual', 'also replace rates entered by hand')
+  .addOption(dbOption)
+  .addOption(configOption)
+  .addHelpText('after', '\nExamples:\n  kontor rates import\n  kontor rates import --date 2026-11-27\n  kontor rates import --file denni_kurz.txt')
+  .action(async (opts) => {
+    if (opts.date !== undefined && opts.file !== undefined) throw new CliError('Give either --date (download) or --file (import a downloaded file), not both.', 'The file names its own day on its first line.');
+    const config = configFrom(opts);
+    await withDatabase(config, async (database) => {
+      const services = buildServices({ config, database, clock: systemClock });
+      const options = { replaceManual: Boolean(opts.replaceManual) };
+      const report = opts.file !== undefined
+        ? await services.rates.importCnb(systemContext, readTextFile(opts.file).text, options)
+        : await services.rates.fetchCnb(systemContext, { day: opts.date, ...options });
+      const list = (codes: string[]) => (codes.length ? codes.join(' ') : '-');
+      console.log(`Rates of ${report.day}: added ${list(report.added)}; replaced ${list(report.replaced)}; unchanged ${report.unchanged.length}.`);
+      if (report.keptManual.length) console.log(`Kept the rates entered by hand for ${report.keptManual.join(' ')} (add --replace-manual to take the ČNB's).`);
+    });
+  });
+
 /** The output folder of an export, created and checked before anything is recorded: a batch must not be recorded without its file. */
 function writableFolder(dir: string): void {
   try {

@@ -57,6 +57,8 @@ interface Operation {
 
 /** Routes that end the caller's own session or credentials: called, they would only lock the test out. */
 const SKIPPED = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password', 'DELETE /api/v1/tokens/:id']);
+/** Routes that call a service outside Kontor (the tests' ČNB address is a closed port): its failure is a 502 naming it, not a 500 of Kontor's. */
+const UPSTREAM = new Set(['POST /api/v1/exchange-rates/cnb-fetch']);
 
 /** A value the schema accepts (as far as a simple reading of it goes): the starting point to spoil. */
 function plausible(schema: Schema | undefined, key = ''): unknown {
@@ -241,7 +243,8 @@ describe.each(testEngines())('the API refuses bad input clearly on %s (every ope
             res = await t.request(admin, { method: op.method as 'GET', url, ...request });
           }
           const what = `${op.method} ${url} ${JSON.stringify(request).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
-          if (res.statusCode >= 500) {
+          const upstreamDown = res.statusCode === 502 && UPSTREAM.has(`${op.method} ${op.url}`) && res.json().error?.code === 'cnb_unavailable';
+          if (res.statusCode >= 500 && !upstreamDown) {
             failures.push(what);
             return false;
           }

@@ -45,7 +45,10 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
   await seedDefaultPricing(database.db, clock.now());
   const storageDir = mkdtempSync(join(tmpdir(), 'kontor-files-'));
   const config: Config = {
-    ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', storageDir, attachmentMaxBytes: 64 * 1024, ...overrides,
+    ...defaultConfig, logLevel: 'silent', argon2MemoryKib: 1024, webDir: '/nonexistent', storageDir, attachmentMaxBytes: 64 * 1024,
+    // Tests never reach the internet: the ČNB's address is a closed local port unless a test serves the file.
+    cnbRatesUrl: 'http://127.0.0.1:9/denni_kurz.txt',
+    ...overrides,
   };
   const services = buildServices({ config, database, clock });
   const app = await buildApp({ config, database, clock }, services);

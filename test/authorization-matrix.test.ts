@@ -159,6 +159,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/tickets/:id/records/work-day': RECORDS_WRITE,
   'POST /api/v1/work-entries': RECORDS_WRITE,
   'GET /api/v1/records': TICKET_STAFF,
+  'GET /api/v1/records/count': TICKET_STAFF,
   'GET /api/v1/records/export.csv': TICKET_STAFF,
   'GET /api/v1/records/export.xlsx': TICKET_STAFF,
   'GET /api/v1/records/:id': TICKET_STAFF,
@@ -249,7 +250,16 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/profitability.csv': ['admin', 'manager'],
   'GET /api/v1/profitability.xlsx': ['admin', 'manager'],
   'GET /api/v1/contracts/:id/profitability': ['admin', 'manager'],
+  // The exchange-rate list: rates.read and rates.manage (admin, manager, accountant: who issues invoices or keeps the books).
+  'GET /api/v1/exchange-rates': ['admin', 'manager', 'accountant'],
+  'PUT /api/v1/exchange-rates/:currency/:day': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/exchange-rates/cnb-import': ['admin', 'manager', 'accountant'],
+  'POST /api/v1/exchange-rates/cnb-fetch': ['admin', 'manager', 'accountant'],
+  'GET /api/v1/exchange-rates/suggestion': ['admin', 'manager', 'accountant'],
 };
+
+/** Routes whose allowed call may meet a service outside Kontor that is down (the tests' ČNB address is closed): 502, not a failure of Kontor. */
+const UPSTREAM = new Set(['POST /api/v1/exchange-rates/cnb-fetch']);
 
 describe('authorization matrix (every route × every role)', () => {
   let t: TestApp;
@@ -295,7 +305,7 @@ describe('authorization matrix (every route × every role)', () => {
       const allowed = expected?.includes(role) ?? false;
       if (allowed) expect([key, res.statusCode]).not.toEqual([key, 403]);
       else expect([key, res.statusCode]).toEqual([key, 403]);
-      expect([key, res.statusCode < 500]).toEqual([key, true]);
+      expect([key, res.statusCode < 500 || (UPSTREAM.has(key) && res.statusCode === 502)]).toEqual([key, true]);
       expect([key, res.statusCode]).not.toEqual([key, 401]);
     }
   });

@@ -358,7 +358,9 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       expect((await w.t.request(w.tech.auth, { method: 'POST', url: `/api/v1/records/${r.id}/submit` })).statusCode).toBe(200);
     };
     const alerts = createPrepaidAlerts({ db, clock: w.t.clock, config: w.t.config, logger: silent });
-    const mails = () => db.selectFrom('mail_outbox').select(['to_json', 'subject', 'idempotency_key']).where('template_key', '=', 'contract_prepaid_alert').where('idempotency_key', 'like', `contract:${c.id}:%`).execute();
+    const mails = () =>
+      db.selectFrom('mail_outbox').select(['to_json', 'subject', 'body_text', 'body_html', 'template_key', 'idempotency_key'])
+        .where('template_key', 'in', ['contract_prepaid_alert', 'contract_prepaid_alert_client']).where('idempotency_key', 'like', `contract:${c.id}:%`).orderBy('id').execute();
     await log(600);
     expect((await alerts.runOnce()).alerts).toBe(0);
     await log(300); // 90 %
@@ -369,6 +371,17 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     let sent = await mails();
     expect(sent.length).toBe(managers.length + 1);
     expect(sent.map((m) => JSON.parse(m.to_json)[0].email)).toContain('jana@client.test');
+    // The client cannot open the contract page (staff only, no client portal): her mail has no link to it and asks for a reply; the managers' mails keep it.
+    const isJana = (m: { to_json: string }) => JSON.parse(m.to_json)[0].email === 'jana@client.test';
+    const jana = sent.filter(isJana);
+    expect(jana.map((m) => m.template_key)).toEqual(['contract_prepaid_alert_client']);
+    expect(jana[0]!.body_text).not.toContain('/contracts/');
+    expect(jana[0]!.body_html).not.toContain('/contracts/');
+    expect(jana[0]!.body_text).toContain('stačí odpovědět na tento e-mail');
+    for (const m of sent.filter((x) => !isJana(x))) {
+      expect(m.template_key).toBe('contract_prepaid_alert');
+      expect(m.body_text).toContain(`/contracts/${c.id}`);
+    }
     expect(sent[0]!.subject).toContain(c.number);
     expect(sent[0]!.subject).toMatch(/90 %/);
     // Running again, in one process or two, sends nothing more.
@@ -389,7 +402,7 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       await sender.runOnce();
       const toJana = smtp.received.filter((m) => m.envelope.to.includes('jana@client.test') && m.mail.subject?.includes(c.number));
       expect(toJana.map((m) => m.mail.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/z 90 % vyčerpány/), expect.stringMatching(/z 100 % vyčerpány/)]));
-      expect(toJana[0]!.mail.text).toContain(`/contracts/${c.id}`);
+      expect(toJana[0]!.mail.text).not.toContain('/contracts/');
       // Minutes are written as Czech writes numbers, grouped like the invoice's amounts.
       const at90 = toJana.find((m) => m.mail.subject?.includes('90 %'))!;
       expect(at90.mail.text).toContain('Vyčerpáno: 900 min z 1\u00a0000 min');

@@ -287,6 +287,46 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await pohodaPreview()).sort(byDocumentAndRate).map((r) => [r.id, r.vatRateBp, r.exported])).toEqual([[first.id, 1000, false], [first.id, 1500, false], [second.id, 1500, true]]);
   });
 
+  it('POHODA: a slip sold in EUR goes as a foreign-currency document; one valued in two currencies is refused with a 400 naming it, and nothing is written', async () => {
+    const ok = async (method: 'POST', url: string, payload: object) => {
+      const res = await w.req(w.admin.auth, method, url, payload);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const priced = await ok('POST', '/api/v1/items', { code: 'KABEL-EUR', name: 'Kabel', unit: 'pcs', salePriceMinor: 10_00 });
+    const unpriced = await ok('POST', '/api/v1/items', { code: 'SPONA-EUR', name: 'Spona', unit: 'pcs' });
+    const store = await ok('POST', '/api/v1/warehouses', { code: 'EURSKLAD', name: 'Sklad EUR', kind: 'store' });
+    await ok('POST', '/api/v1/stock-documents', { kind: 'receipt', date: '2026-12-01', warehouseId: store.id, lines: [{ itemId: priced.id, quantity: '10', unitPriceMinor: 4_00 }, { itemId: unpriced.id, quantity: '10', unitPriceMinor: 1_00 }], confirm: true });
+    const issue = async (date: string, itemIds: number[]) =>
+      ok('POST', '/api/v1/stock-documents', { kind: 'issue', date, warehouseId: store.id, ticketId: w.ticket.id, lines: itemIds.map((itemId) => ({ itemId, quantity: '1' })), confirm: true });
+    // The client buys from a price list in EUR that prices one of the items; the stock costs stay in CZK.
+    const eurList = await ok('POST', '/api/v1/price-lists', { name: 'Ceník EUR', currency: 'EUR' });
+    await ok('POST', `/api/v1/price-lists/${eurList.id}/versions`, { validFrom: '2026-01-01', terms: { itemPrices: [{ itemId: priced.id, priceMinor: 10_00 }] } });
+    const own = (await w.req(w.admin.auth, 'GET', `/api/v1/clients/${w.clientId}/price-list`)).json();
+    expect((await w.t.request(w.admin.auth, { method: 'PUT', url: `/api/v1/clients/${w.clientId}/price-list`, payload: { priceListId: eurList.id } })).statusCode).toBe(200);
+    const mixed = await issue('2026-12-05', [priced.id, unpriced.id]);
+    const before = (await exportsOf()).length;
+    const refused = await run({ format: 'pohoda', period: '2026-12' });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'slip_currencies_mixed', documentNumbers: [mixed.number] });
+    expect(refused.json().error.message).toContain(`Issue slip ${mixed.number} values its material in EUR and CZK`);
+    expect((await exportsOf()).length).toBe(before);
+
+    const eur = await issue('2027-01-05', [priced.id]);
+    expect((await w.t.request(w.admin.auth, { method: 'PUT', url: `/api/v1/clients/${w.clientId}/price-list`, payload: { priceListId: own.priceListId } })).statusCode).toBe(200);
+    const res = await run({ format: 'pohoda', period: '2027-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { bytes } = await download(res.json().id);
+    const path = join(dir, `${engine}-pohoda-eur-slip.xml`);
+    writeFileSync(path, bytes);
+    validate(XSD.pohoda, [path]);
+    const text = iconv.decode(bytes, 'win1250');
+    expect(text).toContain(`<typ:numberRequested>${eur.number}</typ:numberRequested>`);
+    expect(text).toMatch(/<vyd:foreignCurrency>\s*<typ:unitPrice>10.00</);
+    expect(text).toMatch(/<vyd:foreignCurrency>\s*<typ:currency>\s*<typ:ids>EUR<\/typ:ids>[\s\S]*<typ:priceSum>10.00</);
+    expect(text).not.toContain('<vyd:homeCurrency>');
+  });
+
   it('only admins and accountants export', async () => {
     expect((await run({ format: 'csv', period: '2026-Q4' }, w.manager.auth)).statusCode).toBe(403);
     expect((await run({ format: 'csv', period: '2026-Q4' }, w.tech.auth)).statusCode).toBe(403);

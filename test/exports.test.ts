@@ -16,7 +16,7 @@ import { fromWindows1250 } from '../src/modules/exports/domain/encoding.ts';
 import type { ExportItem } from '../src/modules/exports/domain/exporter.ts';
 import type { SlipDocument } from '../src/modules/warehouse/index.ts';
 import { isdocXml } from '../src/modules/exports/domain/isdoc.ts';
-import { UnmappedVatRate, unmappedPohodaRates } from '../src/modules/exports/domain/pohoda.ts';
+import { SlipCurrenciesMixed, slipCurrencyOf, UnmappedVatRate, unmappedPohodaRates } from '../src/modules/exports/domain/pohoda.ts';
 import { ublXml } from '../src/modules/exports/domain/ubl.ts';
 import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { unzip } from './fixtures/exports/zip.ts';
@@ -124,6 +124,46 @@ describe('every export variant validates against the official schema', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('a slip in a foreign currency goes to POHODA as a foreign-currency document, its prices in the foreign block', () => {
+    // A Czech provider's slip sold in EUR (the client's price list), its stock costs kept in CZK.
+    const eurSlip: SlipDocument = {
+      ...issueSlip, id: '44', number: 'VY2026-0044', currency: 'EUR',
+      lines: [
+        { ...issueSlip.lines[0]!, unitPriceMinor: 6_20, priceMinor: 12_40 },
+        { ...issueSlip.lines[1]!, unitPriceMinor: 1_05, priceMinor: 1_05 },
+      ],
+      totalPriceMinor: 13_45,
+    };
+    const bytes = pohodaBatch([{ kind: 'slip', doc: eurSlip }, { kind: 'slip', doc: issueSlip }, { kind: 'slip', doc: slovakSlip }]);
+    validate(XSD.pohoda, [write('slip-eur.pohoda.xml', bytes)]);
+    const [eur, czk, sk] = fromWindows1250(bytes).split('<vyd:vydejka version="2.0">').slice(1);
+    expect(eur).not.toContain('homeCurrency');
+    expect([...eur!.matchAll(/<vyd:foreignCurrency>\s*<typ:unitPrice>([\d.]+)</g)].map((m) => m[1])).toEqual(['6.20', '1.05']);
+    expect(eur).toMatch(/<vyd:vydejkaSummary>[\s\S]*<vyd:foreignCurrency>\s*<typ:currency>\s*<typ:ids>EUR<\/typ:ids>\s*<\/typ:currency>\s*<typ:priceSum>13.45<\/typ:priceSum>/);
+    // No exchange rate is kept with a slip: none is written, POHODA takes its own for the slip's date.
+    expect(eur).not.toContain('<typ:rate>');
+    // In the home currency of their VAT country (CZK for CZ, EUR for SK) nothing changes: home-currency prices.
+    for (const home of [czk, sk]) {
+      expect(home).toContain('<vyd:homeCurrency>');
+      expect(home).not.toContain('foreignCurrency');
+    }
+    // Not priced on the ticket, all of it: valued at cost, in the cost currency (the home one here).
+    const atCost: SlipDocument = { ...eurSlip, lines: eurSlip.lines.map((l) => ({ ...l, unitPriceMinor: null, priceMinor: null })), totalPriceMinor: null };
+    expect(slipCurrencyOf(atCost)).toEqual({ currency: 'CZK' });
+    const costBytes = pohodaBatch([{ kind: 'slip', doc: atCost }]);
+    validate(XSD.pohoda, [write('slip-eur-at-cost.pohoda.xml', costBytes)]);
+    expect([...fromWindows1250(costBytes).matchAll(/<vyd:homeCurrency>\s*<typ:unitPrice>([\d.]+)</g)].map((m) => m[1])).toEqual(['90.00', '20.00']);
+  });
+
+  it('refuses a slip valued in two currencies (EUR sale prices, CZK cost of an unpriced line), naming it', () => {
+    const mixed: SlipDocument = { ...issueSlip, id: '45', number: 'VY2026-0045', currency: 'EUR', lines: [{ ...issueSlip.lines[0]!, unitPriceMinor: 6_20, priceMinor: 12_40 }, issueSlip.lines[1]!], totalPriceMinor: null };
+    const found = slipCurrencyOf(mixed);
+    expect('mixed' in found && found.mixed).toBeInstanceOf(SlipCurrenciesMixed);
+    expect(EXPORTERS.pohoda.unwritableSlip!(mixed)?.message).toMatch(/^Issue slip VY2026-0045 values its material in EUR and CZK/);
+    expect(EXPORTERS.pohoda.unwritableSlip!(issueSlip)).toBeNull();
+    expect(() => pohodaBatch([{ kind: 'slip', doc: mixed }])).toThrow(SlipCurrenciesMixed);
   });
 
   it('characters Windows-1250 cannot hold become character references, not question marks', () => {

@@ -8,7 +8,7 @@ type Detail = { path: string; code: string };
 const details = (res: { json(): { error: { details?: Detail[] } } }) => (res.json().error.details ?? []).map((d) => `${d.path}:${d.code}`);
 
 /** The terms of "Standard 2026" (BILLING.md §5) for the catalogue ids given. */
-const standardTerms = (ids: { remote: number; onSite: number; development: number; callOut: number }) => ({
+const standardTerms = (ids: { remote: number; onSite: number; development: number; callOut: number; ssd: number }) => ({
   workRates: [
     { workTypeId: ids.remote, hourlyRateMinor: 800_00 },
     { workTypeId: ids.onSite, hourlyRateMinor: 1_000_00 },
@@ -19,7 +19,7 @@ const standardTerms = (ids: { remote: number; onSite: number; development: numbe
   minimumMinutes: [{ workTypeId: ids.onSite, minutes: 60 }],
   pricePerKmMinor: 12_00,
   unitFeePrices: [{ feeId: ids.callOut, priceMinor: 300_00 }],
-  itemPrices: [{ itemId: 1, priceMinor: 1_890_00 }],
+  itemPrices: [{ itemId: ids.ssd, priceMinor: 1_890_00 }],
 });
 
 describe.each(testEngines())('pricing on %s', (engine) => {
@@ -27,7 +27,7 @@ describe.each(testEngines())('pricing on %s', (engine) => {
   let admin: Auth;
   let operator: Auth;
   let technician: { id: number; auth: Auth };
-  let ids: { remote: number; onSite: number; development: number; callOut: number; senior: number; zone: number };
+  let ids: { remote: number; onSite: number; development: number; callOut: number; senior: number; zone: number; ssd: number };
   let standard: { id: number; versionId: number };
   let clientId: number;
   const call = (auth: Auth, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
@@ -51,6 +51,7 @@ describe.each(testEngines())('pricing on %s', (engine) => {
       callOut: (await post('/api/v1/unit-fees', { code: 'call_out', name: 'Call-out fee', unit: 'visit' })).id,
       senior: (await post('/api/v1/technician-levels', { code: 'senior', name: 'Senior' })).id,
       zone: (await post('/api/v1/travel-zones', { code: 'brno', name: 'Brno city' })).id,
+      ssd: (await post('/api/v1/items', { code: 'SSD-1TB', name: 'SSD 1 TB', unit: 'pcs' })).id,
     };
     const list = await post('/api/v1/price-lists', { name: 'Standard 2026', currency: 'CZK' });
     const version = await post(`/api/v1/price-lists/${list.id}/versions`, { validFrom: '2026-01-01', terms: standardTerms(ids) });
@@ -188,6 +189,30 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     expect(currency.json().error.code).toBe('currency_locked');
     const scratch = await post(`/api/v1/price-list-versions/${v1.id}/copy`, { validFrom: '2027-01-01' });
     expect((await call(admin, 'DELETE', `/api/v1/price-list-versions/${scratch.id}`)).statusCode).toBe(204);
+  });
+
+  it('refuses a price for a warehouse item that does not exist, naming it, and stores nothing; a deactivated item keeps its price', async () => {
+    const list = await post('/api/v1/price-lists', { name: 'Material', currency: 'CZK' });
+    const unknownItems = { itemPrices: [{ itemId: ids.ssd, priceMinor: 100_00 }, { itemId: 987654, priceMinor: 1 }, { itemId: Number.MAX_SAFE_INTEGER, priceMinor: 1 }] };
+    const created = await call(admin, 'POST', `/api/v1/price-lists/${list.id}/versions`, { validFrom: '2026-01-01', terms: unknownItems });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(details(created)).toEqual(['terms.itemPrices.1.itemId:unknown_reference', 'terms.itemPrices.2.itemId:unknown_reference']);
+    expect(created.json().error.details[0].message).toBe('The warehouse item with id 987654 does not exist');
+    expect((await call(operator, 'GET', `/api/v1/price-lists/${list.id}`)).json().versions).toEqual([]);
+
+    const version = await post(`/api/v1/price-lists/${list.id}/versions`, { validFrom: '2026-01-01', terms: { itemPrices: [{ itemId: ids.ssd, priceMinor: 100_00 }] } });
+    const patched = await call(admin, 'PATCH', `/api/v1/price-list-versions/${version.id}`, { terms: unknownItems, listVersion: version.listVersion });
+    expect(patched.statusCode, patched.body).toBe(400);
+    expect(details(patched)).toEqual(['terms.itemPrices.1.itemId:unknown_reference', 'terms.itemPrices.2.itemId:unknown_reference']);
+    expect((await call(operator, 'GET', `/api/v1/price-lists/${list.id}`)).json().versions[0].terms.itemPrices).toEqual([{ itemId: ids.ssd, priceMinor: 100_00 }]);
+
+    // Deactivated (no longer sold): the versions that price it stay editable.
+    const old = await post('/api/v1/items', { code: 'HDD-500', name: 'HDD 500 GB', unit: 'pcs', active: false });
+    const withOld = await call(admin, 'PATCH', `/api/v1/price-list-versions/${version.id}`, {
+      terms: { itemPrices: [{ itemId: ids.ssd, priceMinor: 100_00 }, { itemId: old.id, priceMinor: 50_00 }] }, listVersion: version.listVersion,
+    });
+    expect(withOld.statusCode, withOld.body).toBe(200);
+    expect(withOld.json().terms.itemPrices).toEqual([{ itemId: ids.ssd, priceMinor: 100_00 }, { itemId: old.id, priceMinor: 50_00 }]);
   });
 
   const record = (over: Partial<PriceRecordInput>): PriceRecordInput => ({

@@ -135,4 +135,26 @@ describe.each(testEngines())('profitability of costs in another currency on %s',
     // 20.00 EUR × 24.4 = 488.00.
     expect(r.rows[0]).toMatchObject({ materialCostMinor: 1_273_94 + 243_79 + 100_00 + 488_00, missingRates: [] });
   });
+
+  it("takes the daily rate list's rate first, a weekend's from the Friday before, and names a day more than a week after the list's last", async () => {
+    const material = async (date: string, costMinor: number) => {
+      const res = await w.log(w.tech.auth, { kind: 'fee', date, feeId: w.fee.callOut, quantity: '1' });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as number;
+      await db.updateTable('records').set({ kind: 'material', cost_minor: costMinor, cost_currency: 'EUR' }).where('id', '=', id).execute();
+      return id;
+    };
+    const sunday = await material('2026-10-11', 10_00);
+    const late = await material('2026-10-20', 1_00);
+    await issuedInvoice(db, { clientId: w.clientId, contractId, period: '2026-10', records: [{ id: sunday, amount: 400_00 }, { id: late, amount: 100_00 }] });
+    // The list's Friday rate (25.000) wins over the 24.4 fixed on an invoice of that day.
+    const put = await w.t.request(w.manager.auth, { method: 'PUT', url: '/api/v1/exchange-rates/EUR/2026-10-09', payload: { amount: 1, rate: '25' } });
+    expect(put.statusCode, put.body).toBe(200);
+    const r = await report(`from=2026-10&to=2026-10&groupBy=contract&contractId=${contractId}`);
+    // 20.00 EUR of 10-09 × 25 = 500.00; 10.00 EUR of Sunday 10-11 × Friday's 25 = 250.00; 10-20 is 11 days after: not counted.
+    expect(r.rows[0]).toMatchObject({
+      materialCostMinor: 1_273_94 + 243_79 + 100_00 + 500_00 + 250_00,
+      missingRates: [{ currency: 'EUR', toCurrency: 'CZK', date: '2026-10-20', costMinor: 1_00 }],
+    });
+  });
 });

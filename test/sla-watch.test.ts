@@ -192,6 +192,55 @@ describe.each(testEngines())('SLA watcher on %s', (engine) => {
     expect(audit.map((a) => a.action)).toEqual(['sla_warning', 'sla_breach', 'escalate']);
   });
 
+  it('on an escalation move keeps an assignee who may work the new queue and unassigns one who may not, saying so in the timeline and the mail', async () => {
+    // Works both queues: stays. `assignee` works the service desk only: cannot open the escalation queue's tickets.
+    const both = await t.userWith(['technician']);
+    expect((await t.request(admin, { method: 'PATCH', url: `/api/v1/queues/${deskId}`, payload: { members: [assignee.id, both.id] } })).statusCode).toBe(200);
+    const queue = await t.request(admin, { method: 'POST', url: '/api/v1/queues', payload: { code: 'second_line', name: 'Druhá linie', members: [both.id] } });
+    expect(queue.statusCode, queue.body).toBe(201);
+    const calendarId = (await t.request(admin, { method: 'GET', url: '/api/v1/calendars' })).json().items[0].id;
+    const target = { firstResponseMinutes: 60, resolutionMinutes: 240 };
+    const policy = await t.request(admin, {
+      method: 'POST', url: '/api/v1/sla-policies',
+      payload: { name: 'Second line', calendarId, targets: { P1: target, P2: target, P3: target, P4: target }, escalateToQueueId: queue.json().id },
+    });
+    expect(policy.statusCode, policy.body).toBe(201);
+    const client = (await t.services.customers.create(systemContext, { name: 'Druhá linie s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    expect((await t.request(admin, { method: 'PUT', url: `/api/v1/clients/${client}/sla-policy`, payload: { slaPolicyId: policy.json().id } })).statusCode).toBe(200);
+
+    const outside = await createTicket('2026-11-03T09:00:00.000Z', { clientId: client, queueId: deskId, assigneeId: assignee.id });
+    const member = await createTicket('2026-11-03T09:00:00.000Z', { clientId: client, queueId: deskId, assigneeId: both.id });
+    expect(await run('2026-11-03T10:10:00.000Z')).toMatchObject({ escalated: 2 });
+
+    // The same rule as GET /tickets/assignees for the new queue: one of them is on that list, the other is not.
+    const offered = (await t.request(admin, { method: 'GET', url: `/api/v1/tickets/assignees?queueId=${queue.json().id}` })).json().items.map((p: { id: number }) => p.id);
+    expect(offered).toContain(both.id);
+    expect(offered).not.toContain(assignee.id);
+
+    const kept = await ticket(member.id);
+    expect(kept.queue.id).toBe(queue.json().id);
+    expect(kept.assignee).toMatchObject({ id: both.id });
+    const keptMail = (await escalationMails(member.id)).find((m) => m.body_text.includes('Assignee:'))!;
+    expect(keptMail.body_text).not.toContain('unassigned');
+
+    const moved = await ticket(outside.id);
+    expect(moved.queue.id).toBe(queue.json().id);
+    expect(moved.assignee).toBeNull();
+    expect(moved.version).toBe(outside.version + 1);
+    const timeline = (await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${outside.id}/timeline` })).json().items as { event: string | null; field: string | null; before: unknown; after: unknown; actor?: unknown }[];
+    expect(timeline.filter((i) => i.event === 'field' && i.field === 'assignee')).toMatchObject([{ before: { id: assignee.id }, after: null }]);
+    const mails = await escalationMails(outside.id);
+    // The former assignee is still told, with the queue lead(s).
+    expect(recipients(mails)).toContain(assignee.email);
+    const english = mails.find((m) => m.body_text.includes('Assignee:'))!;
+    expect(english.body_text).toContain('The ticket was moved to the queue Druhá linie.');
+    expect(english.body_text).toMatch(/cannot work the tickets of the queue Druhá linie, so the ticket is now unassigned\./);
+    expect(english.body_text).toContain('- Assignee: unassigned');
+    const audit = await t.database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity', '=', 'ticket').where('entity_id', '=', String(outside.id)).where('action', '=', 'escalate').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before_json!)).toMatchObject({ assigneeId: assignee.id });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ assigneeId: null, queueId: queue.json().id });
+  });
+
   it('counts business time across a weekend: sleeps through it and warns and breaches on Monday', async () => {
     // Fri 6 Nov 15:00 CET: 2 h left on Friday; first response due Mon 9 Nov 10:00 CET (09:00Z), warning at 09:12 CET.
     const { id, sla } = await createTicket('2026-11-06T14:00:00.000Z');

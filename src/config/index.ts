@@ -48,6 +48,8 @@ const configSchema = z.strictObject({
   attachmentMaxBytes: whole(1024, 1024 * 1024 * 1024),
   /** Argon2id memory cost (KiB); OWASP minimum 19456. Lowered only by tests. */
   argon2MemoryKib: whole(1024, 1024 * 1024),
+  /** The ČNB's daily rate file; Kontor adds ?date=DD.MM.YYYY. Tests point it at a local server. */
+  cnbRatesUrl: z.url(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -79,6 +81,7 @@ export const defaultConfig: Config = {
   attachmentMaxBytes: 20 * 1024 * 1024,
   smtpUrl: '',
   mailFrom: 'Kontor <helpdesk@kontor.invalid>',
+  cnbRatesUrl: 'https://www.cnb.cz/cs/financni-trhy/devizovy-trh/kurzy-devizoveho-trhu/kurzy-devizoveho-trhu/denni_kurz.txt',
 };
 
 /** Environment variable for each setting (KONTOR_DB also accepts DATABASE_URL; PORT and HOST are the usual ones). */
@@ -101,6 +104,7 @@ const envNames: Record<keyof Config, string[]> = {
   attachmentMaxBytes: ['KONTOR_ATTACHMENT_MAX_BYTES'],
   smtpUrl: ['KONTOR_SMTP_URL'],
   mailFrom: ['KONTOR_MAIL_FROM'],
+  cnbRatesUrl: ['KONTOR_CNB_RATES_URL'],
 };
 
 export class ConfigError extends Error {

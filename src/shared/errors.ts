@@ -9,7 +9,8 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409
   | 'payload_too_large' // 413
-  | 'too_many_requests'; // 429
+  | 'too_many_requests' // 429
+  | 'bad_gateway'; // 502: a service Kontor relies on (the ČNB's rate list) did not answer usably
 
 export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. `billingAddress.city`; empty for the whole body. */

@@ -33,6 +33,9 @@ const JOURNEY_MS = 50_000;
 let ticketId = 0;
 let ticketNumber = '';
 let otherTicketId = 0;
+/** The demo's tickets of BILLING.md examples B (flat fee) and C (prepaid hours), October not billed yet. */
+let flatFeeTicketId = 0;
+let prepaidTicketId = 0;
 
 const { newPage, signIn, shot } = useDemoServer({
   name: 'records',
@@ -46,6 +49,9 @@ const { newPage, signIn, shot } = useDemoServer({
     });
     ({ id: ticketId, number: ticketNumber } = await ticket(SUBJECT));
     otherTicketId = (await ticket(`${SUBJECT} (2)`)).id;
+    const demoTicket = async (subject: string) => (await db.selectFrom('tickets').select('id').where('subject', '=', subject).executeTakeFirstOrThrow()).id;
+    flatFeeTicketId = await demoTicket('Podpora v říjnu');
+    prepaidTicketId = await demoTicket('Správa serverů');
   },
 });
 
@@ -186,6 +192,34 @@ describe('Records: log, price, submit, approve, export', () => {
     const row = (date: string) => lines.find((l) => l.startsWith(`${date};`) && l.includes(`;${ticketNumber};`)) ?? '';
     expect(row('2026-10-12')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;Práce u zákazníka;.*;100;105;.*;schváleno;2625,00;/);
     expect(row('2026-10-28')).toMatch(/;Tomáš Technik;Strojírny Brno a\.s\.;T\d{4}-\d+;práce;Práce u zákazníka;.*;45;60;.*;schváleno;2000,00;/);
+  }, JOURNEY_MS);
+
+  test('work under a contract shows what the client pays, not its list price: covered by the flat fee, from prepaid hours', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager@kontor.demo');
+    await page.goto(`/tickets/${flatFeeTicketId}`);
+    await page.getByTestId('records-list').waitFor();
+    // Example B: remote and on-site are covered by the fee (their list price under it), development is billed at its amount.
+    const covered = page.locator('[data-testid^="record-amount-"][data-coverage="flat_fee"]');
+    await expect.poll(() => covered.count(), { timeout: STEP_MS }).toBe(2);
+    for (const text of await covered.allInnerTexts()) expect(plain(text)).toBe('Kryto smlouvou PRIKLAD-B');
+    const lists = await page.locator('[data-testid^="record-amount-"][data-testid$="-list"]').allInnerTexts();
+    expect(lists.map(plain).sort()).toEqual(['Ceníková cena 1 600,00 Kč', 'Ceníková cena 3 000,00 Kč']);
+    const billed = (await page.locator('[data-testid^="record-amount-"][data-coverage="billable"]').allInnerTexts()).map(plain).sort();
+    expect(billed).toEqual(['1 200,00 Kč', '240,00 Kč']);
+    // The total is what the client pays beyond the fee: 1 200 + 240, not the 6 040 of the list prices.
+    expect(plain(await page.getByTestId('records-totals').innerText())).toContain('1 440,00 Kč');
+    expect(await page.locator('[data-testid^="record-contract-"]').first().innerText()).toBe('PRIKLAD-B');
+    await shot(page, 'flat-fee-coverage');
+
+    // Example C: 780 min of allowance; the last entry is split 1 h covered, 2 h over (billed as overage at the month's end).
+    await page.goto(`/tickets/${prepaidTicketId}`);
+    await page.getByTestId('records-list').waitFor();
+    const prepaid = page.locator('[data-testid^="record-amount-"][data-coverage="prepaid"]');
+    await expect.poll(async () => (await prepaid.allInnerTexts()).map(plain), { timeout: STEP_MS }).toContain('1 h z předplacených hodin, 2 h nad ně');
+    expect((await prepaid.allInnerTexts()).map(plain)).toContain('Z předplacených hodin (zbývá 0 min, říjen 2026)');
+    expect(plain(await page.getByTestId('records-totals').innerText())).toContain('z předplacených hodin: 4');
+    await shot(page, 'prepaid-coverage');
   }, JOURNEY_MS);
 
   test('phone (390×844): travel with a decimal comma; a timer that survives a reload, shows in the header, refuses a second one and is corrected when stopped; the week submitted', async () => {

@@ -5,8 +5,9 @@
  * invoices took, covered ones included; credit notes subtract from the pieces
  * of the lines they correct. A record's cost in another currency than its
  * invoice's is converted with the rate of the record's date
- * (domain/cost-conversion.ts); the rates Kontor knows are those fixed on its
- * issued documents in a foreign currency.
+ * (domain/cost-conversion.ts); the rates Kontor knows are those of the daily
+ * rate list (the rates module), then those fixed on its issued documents in a
+ * foreign currency.
  */
 import type { Db, InvoiceState } from '../../platform/db/index.ts';
 import { sumMinor } from '../../shared/money.ts';
@@ -15,6 +16,7 @@ import { lastDayOf, periodKind, periodOf, type Period, type PeriodKind } from '.
 import { distribute, type KindKey, type LedgerPiece, type Piece } from './billing.profitability.aggregate.ts';
 import { convertCost, rateBook, type KnownRate, type RateBook } from './domain/cost-conversion.ts';
 import { homeCurrencyOf } from './domain/home-currency.ts';
+import { listConverter, listedRatesOf } from '../rates/index.ts';
 
 /** Invoice states that count: issued ones (a credited invoice counts, its credit note subtracts). */
 const ISSUED_STATES = ['issued', 'sent', 'paid', 'credited'] as const;
@@ -175,7 +177,8 @@ async function piecesOf(db: Db, invoices: { inv: InvoiceRow; period: Period }[])
     .execute();
 
   const currencyOf = new Map(invoices.map(({ inv }) => [inv.id, inv.currency]));
-  const rates = await knownRates(db, records.filter((r) => r.cost_currency !== null && r.cost_currency !== currencyOf.get(r.invoice_id)).map((r) => r.date));
+  const foreign = records.filter((r) => r.cost_currency !== null && r.cost_currency !== currencyOf.get(r.invoice_id));
+  const rates = await knownRates(db, foreign.flatMap((r) => [r.cost_currency!, currencyOf.get(r.invoice_id)!]), foreign.map((r) => r.date));
 
   const linesOf = groupBy(lines, (l) => l.invoice_id);
   const recordsOf = groupBy(records, (r) => r.invoice_id);
@@ -193,12 +196,23 @@ async function piecesOf(db: Db, invoices: { inv: InvoiceRow; period: Period }[])
 }
 
 /**
- * The exchange rates of the given days that Kontor knows: the rate fixed on each
- * issued document in a foreign currency (units of the supplier's currency for one
- * unit of the document's, of its rate day). Oldest issue first, so when documents
- * state different rates for one pair and day, the last issued wins.
+ * The exchange rates of the given days that Kontor knows: first the daily rate
+ * list's (the rates module: a day's rate, or the last published before it), then,
+ * for what the list lacks, the rates fixed on the day's issued documents.
  */
-async function knownRates(db: Db, dates: readonly string[]): Promise<RateBook> {
+async function knownRates(db: Db, currencies: readonly string[], dates: readonly string[]): Promise<RateBook> {
+  const listed = listConverter(await listedRatesOf(db, currencies, dates));
+  const fixed = await documentRates(db, dates);
+  return (amountMinor, from, to, date) => listed(amountMinor, from, to, date) ?? fixed(amountMinor, from, to, date);
+}
+
+/**
+ * The rates fixed on each issued document in a foreign currency (units of the
+ * supplier's currency for one unit of the document's, of its rate day). Oldest
+ * issue first, so when documents state different rates for one pair and day,
+ * the last issued wins.
+ */
+async function documentRates(db: Db, dates: readonly string[]): Promise<RateBook> {
   const days = [...new Set(dates)];
   const known: KnownRate[] = [];
   for (const part of chunks(days)) {

@@ -7,7 +7,7 @@
  */
 import { divRoundNumber, mulDivRound, sumMinor } from '../../shared/money.ts';
 import {
-  closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, feePeriodsToBill, isCoveredByScope, isWithinValidity,
+  closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, coverageOf, feePeriodsToBill,
   prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OverageLine, type OveragePart,
 } from './billing.run.contracts.ts';
 import { workAmount } from '../pricing/index.ts';
@@ -134,24 +134,29 @@ export function computeClient(input: ClientRunInput): ClientPlan {
   const coveredAtZero = (draft: Draft, r: RunRecord, coveredMinutes: number) =>
     draft.records.push({ recordId: r.id, lineKey: null, outcome: 'covered', coveredMinutes, billedMinutes: 0, amountMinor: 0, late: r.late });
 
-  // 1. Each record: covered by its contract, prepaid, or time and material.
+  // 1. Each record: covered by its contract, prepaid, or time and material (the same
+  // decision a record's own page shows ahead of the run: contracts' coverageOf).
   for (const r of input.records) {
     const candidate = r.contractId === null ? undefined : contracts.get(r.contractId);
-    const contract = candidate && isWithinValidity(candidate.terms, r.date) ? candidate : null;
+    const coverage = coverageOf(
+      { billable: r.billable, date: r.date, what: coverableOf(r) },
+      candidate ? { terms: candidate.terms, prepaidInEffect: candidate.prepaidActive } : null,
+    );
+    const contract = candidate && coverage.underContract ? candidate : null;
     const currency = r.currency ?? contract?.terms.currency ?? client.currency;
-    if (!r.billable) {
+    if (coverage.kind === 'not_billable') {
       // Priced 0 on purpose (non-billable work): on the work report, on no line.
       coveredAtZero(draftFor(currency, contract), r, 0);
       continue;
     }
-    if (contract && isCoveredByScope(contract.terms.scope, coverableOf(r))) {
-      if (r.kind === 'work' && contract.prepaidActive) {
-        const list = prepaidEntries.get(contract.id);
-        if (list) list.push(r);
-        else prepaidEntries.set(contract.id, [r]);
-      } else {
-        coveredAtZero(draftFor(contract.terms.currency, contract), r, r.kind === 'work' ? (r.billableMinutes ?? r.minutes) : 0);
-      }
+    if (contract && coverage.kind === 'prepaid') {
+      const list = prepaidEntries.get(contract.id);
+      if (list) list.push(r);
+      else prepaidEntries.set(contract.id, [r]);
+      continue;
+    }
+    if (contract && coverage.kind === 'flat_fee') {
+      coveredAtZero(draftFor(contract.terms.currency, contract), r, r.kind === 'work' ? (r.billableMinutes ?? r.minutes) : 0);
       continue;
     }
     if (r.priceError !== null || r.amountMinor === null || r.currency === null) {

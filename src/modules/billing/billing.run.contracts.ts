@@ -5,13 +5,13 @@
  */
 import type { DbOrTx } from '../../platform/db/index.ts';
 import {
-  contractTermsForBilling, firstDayOf, lastDayOf, ledgerRow, periodOf, prevPeriod,
+  contractTermsForBilling, firstDayOf, lastDayOf, ledgerRow, periodOf, prepaidInEffect, prevPeriod,
   type ContractTerms, type FeePeriod,
 } from '../contracts/index.ts';
 import type { RunContract } from './billing.run.types.ts';
 
 export {
-  closePeriod, compareChronologically, consumePrepaid, feePeriodsToBill, isCoveredByScope, isWithinValidity, prepaidMinutesForPeriod, priceOverage, saveLedgerRow,
+  closePeriod, compareChronologically, consumePrepaid, coverageOf, feePeriodsToBill, prepaidMinutesForPeriod, priceOverage, saveLedgerRow,
 } from '../contracts/index.ts';
 export type { CarriedLot, CoverableRecord, LedgerRow, OverageLine, OveragePart } from '../contracts/index.ts';
 
@@ -42,7 +42,7 @@ export async function loadRunContracts(
   for (const c of all) {
     const ledgerPeriod = periodOf(lastDayOf(period), c.periodKind);
     const consumeNow = lastDayOf(ledgerPeriod) === lastDayOf(period);
-    const prepaidActive = c.prepaidMinutes > 0 && (c.validTo === null || c.validTo >= firstDayOf(ledgerPeriod));
+    const prepaidActive = prepaidInEffect(c, ledgerPeriod);
     let openingLots: RunContract['openingLots'] = [];
     let ledgerFinal = false;
     if (prepaidActive) {

@@ -19,3 +19,5 @@ export { checkRunPeriod, type RunView, type RunResult, type BillingRunDeps } fro
 export { printedUnit } from './domain/invoice-document-build.ts';
 // The client as a document's customer (its address parsed, the billing one before the registered one): slips name theirs so.
 export { customerOf } from './billing.document.parties.ts';
+// The supplier's own currency by its country (CZ → CZK, SK → EUR): the rate list suggests rates only for its own.
+export { homeCurrencyOf } from './domain/home-currency.ts';

@@ -18,7 +18,9 @@ import type { Consumption, Contract } from './contracts.schemas.ts';
  * second process inserting the same key waits for the first and then finds it
  * taken (ON CONFLICT DO NOTHING); on SQLite writes are serialised. A crash
  * rolls both back and the next run sends it. When both thresholds are crossed
- * at once, both are recorded and one mail (the higher) is sent.
+ * at once, both are recorded and one mail (the higher) is sent. The managers' mail
+ * links the contract page; the contacts' mail (its own template) does not: there is
+ * no client portal, only staff can open the page, so it asks them to reply instead.
  */
 
 export const THRESHOLDS = [80, 100] as const;
@@ -38,6 +40,8 @@ export interface AlertsResult {
 }
 
 const WATCHER: AuditWho = { userId: null, tokenId: null, name: 'system (prepaid alerts)', ip: null };
+const STAFF_TEMPLATE = 'contract_prepaid_alert' as const;
+const CLIENT_TEMPLATE = 'contract_prepaid_alert_client' as const;
 const languageOf = (l: string): MailLanguage => (l === 'cs' || l === 'sk' || l === 'en' ? l : 'cs');
 
 async function recipients(trx: Tx, contract: Contract) {
@@ -49,7 +53,7 @@ async function recipients(trx: Tx, contract: Contract) {
     .where('users.active', '=', 1)
     .orderBy('users.id')
     .execute();
-  const list = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: languageOf(u.language) }));
+  const list: { key: string; name: string; email: string; language: MailLanguage; template: typeof STAFF_TEMPLATE | typeof CLIENT_TEMPLATE }[] = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: languageOf(u.language), template: STAFF_TEMPLATE }));
   if (contract.alertClient) {
     const contacts = await trx
       .selectFrom('contacts')
@@ -59,7 +63,7 @@ async function recipients(trx: Tx, contract: Contract) {
       .where('email', 'is not', null)
       .orderBy('id')
       .execute();
-    for (const c of contacts) list.push({ key: `contact:${c.id}`, name: c.name, email: c.email!, language: languageOf(c.language) });
+    for (const c of contacts) list.push({ key: `contact:${c.id}`, name: c.name, email: c.email!, language: languageOf(c.language), template: CLIENT_TEMPLATE });
   }
   return list;
 }
@@ -78,8 +82,11 @@ export function createPrepaidAlerts(deps: { db: Db; clock: Clock; config: { publ
       for (const person of people) {
         // Minutes as the recipient's language writes numbers ("1 200 min"), by the formatter the invoices use.
         const count = (n: number) => wholeNumberText(n, person.language);
-        const rendered = await renderTemplate(trx, 'contract_prepaid_alert', person.language, {
-          contract: { number: contract.number, name: contract.name, url: `${config.publicUrl.replace(/\/$/, '')}/contracts/${contract.id}` },
+        const rendered = await renderTemplate(trx, person.template, person.language, {
+          contract: {
+            number: contract.number, name: contract.name,
+            ...(person.template === STAFF_TEMPLATE ? { url: `${config.publicUrl.replace(/\/$/, '')}/contracts/${contract.id}` } : {}),
+          },
           client: { name: contract.clientName },
           recipient: { name: person.name },
           prepaid: { period: usage.period, percent: count(usage.percent ?? threshold), used: count(usage.used), allowance: count(usage.used + usage.left), left: count(usage.left) },
@@ -90,7 +97,7 @@ export function createPrepaidAlerts(deps: { db: Db; clock: Clock; config: { publ
           text: rendered.text,
           html: rendered.html,
           messageId: newMessageId(config.mailFrom),
-          template: { key: 'contract_prepaid_alert', language: person.language },
+          template: { key: person.template, language: person.language },
           idempotencyKey: `contract:${contract.id}:prepaid:${usage.period}:${threshold}:${person.key}`,
         });
       }

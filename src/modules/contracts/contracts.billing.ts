@@ -43,6 +43,20 @@ export async function contractTermsForBilling(db: DbOrTx, period: Period): Promi
   return (await repo.activeContractsStartedBy(db, lastDayOf(period))).map(billingContractOf);
 }
 
+/**
+ * The active contracts with these ids as billing reads them, by id (a record's page
+ * shows how its contract will bill it). A deactivated contract is left out: billing
+ * runs bill none (contractTermsForBilling), its records are billed as time and material.
+ */
+export async function billingContractsByIds(db: DbOrTx, ids: Iterable<number>): Promise<Map<number, BillingContract>> {
+  const found = new Map<number, BillingContract>();
+  for (const id of new Set(ids)) {
+    const contract = await repo.findContract(db, id);
+    if (contract?.active) found.set(id, billingContractOf(contract));
+  }
+  return found;
+}
+
 /** The ledger row of a contract and period, final or provisional; null when none was written. */
 export async function ledgerRow(db: DbOrTx, contractId: number, period: Period): Promise<StoredLedgerRow | null> {
   const row = await repo.findLedgerRow(db, contractId, period);

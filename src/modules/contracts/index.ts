@@ -9,8 +9,8 @@
 export { createContractsService, type ContractsService, type ContractsDeps } from './contracts.service.ts';
 export { contractsRoutes } from './contracts.routes.ts';
 export { createPrepaidAlerts, THRESHOLDS, type PrepaidAlerts, type AlertsResult, type AlertsLogger } from './contracts.alerts.ts';
-export { contractTermsForBilling, ledgerRow, saveLedgerRow, billingContractOf, termsChangedAfter, type BillingContract, type StoredLedgerRow, type ChangedTerms } from './contracts.billing.ts';
-export { consumptionOf, openingLots, COUNTED_STATES } from './contracts.consumption.ts';
+export { billingContractsByIds, contractTermsForBilling, ledgerRow, saveLedgerRow, billingContractOf, termsChangedAfter, type BillingContract, type StoredLedgerRow, type ChangedTerms } from './contracts.billing.ts';
+export { consumptionOf, openingLots, prepaidStanding, COUNTED_STATES, type PrepaidStanding, type PrepaidWork } from './contracts.consumption.ts';
 export { contractForNewTicket, ticketContractId, contractPriceListFor, type TicketContractLink } from './contracts.links.ts';
 export { toTerms } from './contracts.terms.ts';
 export type { Contract, NewContract, ContractPatch, Consumption, ContractDetail, LedgerRowView, StaleDraft, TicketContract } from './contracts.schemas.ts';

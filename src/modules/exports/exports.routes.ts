@@ -45,7 +45,9 @@ export function exportsRoutes(exports: ExportsService) {
           'Only issued documents; those exported in this format before are left out unless includeExported is true. Records the batch and answers with it; download the file from downloadUrl. ' +
           '409 nothing_to_export when the period has nothing (no batch is created; error.alreadyExported counts the documents exported before, error.period the period), 409 missing_company_settings naming the settings the format needs, ' +
           '400 vat_rate_not_mapped when POHODA has no name for a VAT rate of a document the batch takes: error.rates lists every document and rate (checked before anything is written, as the preview\'s vatRatesNotMapped), ' +
-          'error.documentNumber, error.vatRateBp and error.country repeat the first.',
+          'error.documentNumber, error.vatRateBp and error.country repeat the first; ' +
+          '400 slip_currencies_mixed when an issue slip the POHODA batch takes is valued in two currencies (error.documentNumbers names them). ' +
+          'POHODA: a slip in a currency other than the home currency of its VAT country (CZK for CZ, EUR for SK) goes as a foreign-currency document without a rate (POHODA takes its own for the slip\'s date).',
         body: s.runBody,
         response: {
           201: s.batchSchema.describe('By default (Accept: application/json): the recorded batch, once its file is written.'),
@@ -55,7 +57,7 @@ export function exportsRoutes(exports: ExportsService) {
             'then {"done":k}, documents written so far, at most once per 1 % of N and 250 ms (whichever is rarer) and always for the last one; ' +
             'last {"batch":{…}}, the same batch the plain 201 answer gives, or, if the export stopped on the way, {"error":{"code","message",…}}: ' +
             'batch_too_large (found only while writing) with the fields of its 4xx error, anything unexpected (such as the file store failing) as internal_error; no batch is recorded then. ' +
-            'Permission, bad input, nothing_to_export, missing_company_settings and vat_rate_not_mapped come before any line, as the usual 4xx JSON error. ' +
+            'Permission, bad input, nothing_to_export, missing_company_settings, vat_rate_not_mapped and slip_currencies_mixed come before any line, as the usual 4xx JSON error. ' +
             'A client that disconnects does not stop the export; the batch is recorded and listed as usual.',
           ),
           ...errorResponses,

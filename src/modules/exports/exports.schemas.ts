@@ -94,7 +94,7 @@ const unmappedRate = z.object({
   country: z.string().describe("The country whose rates POHODA names the document's by: an invoice's supplier's, an issue slip's own (the provider's when it was issued)"),
 });
 
-/** The 400 of an export: any bad input, or vat_rate_not_mapped with the rates POHODA cannot take. */
+/** The 400 of an export: any bad input, vat_rate_not_mapped with the rates POHODA cannot take, or slip_currencies_mixed with the slips it cannot write. */
 export const exportRefusedSchema = z.object({
   error: errorSchema.shape.error.extend({
     documentNumber: z.string().optional().describe('On 400 vat_rate_not_mapped: the document of the first rate in rates'),
@@ -106,6 +106,13 @@ export const exportRefusedSchema = z.object({
       .describe(
         'On 400 vat_rate_not_mapped: every document and VAT rate POHODA has no name for, one entry per document and rate, found before anything is written ' +
           "by the rule of the preview's vatRatesNotMapped (for the documents this export takes); error.details has one line per entry",
+      ),
+    documentNumbers: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'On 400 slip_currencies_mixed (POHODA): the issue slips whose material is valued in two currencies (sale prices in one, the cost of material not priced on the ticket in another); ' +
+          'a POHODA document has one currency and a slip keeps no exchange rate, so they cannot be written. Checked before anything is written; error.details has one line per slip',
       ),
   }),
 });

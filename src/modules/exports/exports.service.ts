@@ -19,7 +19,7 @@ import { auditWhoOf, hasPermission, type RequestContext } from '../identity/inde
 import { buildSlipDocument, type SlipDocument } from '../warehouse/index.ts';
 import { exporterFor } from './domain/adapters.ts';
 import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting, UnmappedVatRateFact } from './domain/exporter.ts';
-import { UnmappedVatRate } from './domain/pohoda.ts';
+import { SlipCurrenciesMixed, UnmappedVatRate } from './domain/pohoda.ts';
 import * as repo from './exports.repo.ts';
 import type { ExportBatch, ExportPreview, RunBody } from './exports.schemas.ts';
 import { batchStream } from './exports.stream.ts';
@@ -72,6 +72,15 @@ function unmappedRatesError(exporter: AccountingExporter, rates: readonly Unmapp
   return new AppError('validation', 'vat_rate_not_mapped', `${what}; ${exporter.label} knows only the rates of the document's country (an invoice's supplier's, an issue slip's provider's)`, {
     details: texts.map((message) => ({ path: 'period', code: 'vat_rate_not_mapped', message })),
     extra: { ...each[0], rates: each },
+  });
+}
+
+/** An export refused for slips the format cannot write (POHODA: lines valued in two currencies), naming each slip. */
+function unwritableSlipsError(exporter: AccountingExporter, problems: readonly Error[]): AppError {
+  const what = problems.length === 1 ? problems[0]!.message : `${problems.length} issue slips cannot be written: ${problems.map((p) => p.message).join('; ')}`;
+  return new AppError('validation', 'slip_currencies_mixed', `${what} (${exporter.label})`, {
+    details: problems.map((p) => ({ path: 'period', code: 'slip_currencies_mixed', message: p.message })),
+    extra: { documentNumbers: problems.map((p) => (p instanceof SlipCurrenciesMixed ? p.documentNumber : null)).filter((n): n is string => n !== null) },
   });
 }
 
@@ -205,8 +214,19 @@ export function createExportsService(deps: ExportsDeps) {
     }
     // Every rate POHODA cannot take, found by the preview's own rule before a byte is written,
     // so the refusal names them all (the writer would stop at the first).
-    const unmapped = await vatRatesNotMapped(exporter, supplier, chosenInvoices, chosenSlips);
+    // A slip read once serves both checks.
+    const slipDocuments = new Map<number, Promise<SlipDocument>>();
+    const slipDocument = (id: number) => slipDocuments.get(id) ?? slipDocuments.set(id, buildSlipDocument(db, id)).get(id)!;
+    const unmapped = await vatRatesNotMapped(exporter, supplier, chosenInvoices, chosenSlips, slipDocument);
     if (unmapped.length > 0) throw unmappedRatesError(exporter, unmapped);
+    if (exporter.unwritableSlip) {
+      const unwritable: Error[] = [];
+      for (const c of chosenSlips) {
+        const problem = exporter.unwritableSlip(await slipDocument(c.id));
+        if (problem) unwritable.push(problem);
+      }
+      if (unwritable.length > 0) throw unwritableSlipsError(exporter, unwritable);
+    }
     return {
       total: chosenInvoices.length + chosenSlips.length,
       run: (onDocument) => write(ctx, body, exporter, supplier, chosenInvoices, chosenSlips, onDocument ?? (() => undefined)),
@@ -255,6 +275,7 @@ export function createExportsService(deps: ExportsDeps) {
       // Checked before writing, and issued documents keep their rates (invoice lines, slips' rates at issue), so the
       // writer should never meet one the check did not see; should it, it is still the same refusal, not a 500.
       if (error instanceof UnmappedVatRate) throw unmappedRatesError(exporter, [error]);
+      if (error instanceof SlipCurrenciesMixed) throw unwritableSlipsError(exporter, [error]);
       if (error instanceof ZipLimitExceeded) throw new AppError('validation', 'batch_too_large', error.message, { details: [{ path: 'period', code: 'batch_too_large', message: error.message }] });
       throw error;
     }

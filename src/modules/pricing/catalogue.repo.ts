@@ -167,7 +167,7 @@ export async function updateUnitFee(db: DbOrTx, id: number, v: UnitFeeValues, at
 }
 
 /** Which of the ids exist in the table (reference checks of price-list terms). */
-export async function existingIds(db: DbOrTx, table: 'work_types' | SimpleTable | 'unit_fees', ids: number[]): Promise<Set<number>> {
+export async function existingIds(db: DbOrTx, table: 'work_types' | SimpleTable | 'unit_fees' | 'items', ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom(table as 'travel_zones')

@@ -44,7 +44,7 @@ export function priceListsRoutes(service: PricingService) {
 
     app.post('/api/v1/price-lists/:id/versions', {
       config: { access: 'pricing.manage' },
-      schema: { tags, summary: 'Add a version valid from a date, with its terms (rates, hours, surcharges, rounding, minimums, travel, fees, items)', params: idParam, body: s.newVersionBody, response: { 201: s.versionSchema, ...errorResponses } },
+      schema: { tags, summary: 'Add a version valid from a date, with its terms (rates, hours, surcharges, rounding, minimums, travel, fees, items); every catalogue reference and warehouse item must exist (400 unknown_reference naming its path)', params: idParam, body: s.newVersionBody, response: { 201: s.versionSchema, ...errorResponses } },
       handler: async (request, reply) => reply.status(201).send(await lists.createVersion(contextOf(request), request.params.id, request.body)),
     });
 

@@ -29,8 +29,10 @@ export const termsSchema = z.strictObject({
   travelRatePerHourMinor: minor.nullable().default(null),
   zoneFees: rows(z.strictObject({ zoneId: id, feeMinor: minor })),
   unitFeePrices: rows(z.strictObject({ feeId: id, priceMinor: minor })),
-  /** Items come with the warehouse: their ids are not checked yet. */
-  itemPrices: rows(z.strictObject({ itemId: id, priceMinor: minor })),
+  /** Warehouse items (active or not): an id that names no item is refused (termsProblems). */
+  itemPrices: rows(z.strictObject({ itemId: id, priceMinor: minor })).describe(
+    'Prices of warehouse items on this list. An itemId that names no warehouse item is refused (400 unknown_reference on terms.itemPrices.N.itemId); a deactivated item may keep its price',
+  ),
 });
 
 export type Terms = z.output<typeof termsSchema>;
@@ -61,9 +63,9 @@ export async function termsProblems(db: DbOrTx, terms: Terms): Promise<ErrorDeta
   const { start, end } = terms.businessHours;
   if (end <= start) problems.push({ path: `${p}.businessHours.end`, code: 'invalid_hours', message: 'Business hours must end after they start' });
 
-  const check = async (table: Parameters<typeof existingIds>[1], refs: { id: number | null; path: string }[], what: string) => {
+  const check = async (table: Parameters<typeof existingIds>[1], refs: { id: number | null; path: string }[], what: (id: number) => string) => {
     const known = await existingIds(db, table, refs.flatMap((r) => (r.id === null ? [] : [r.id])));
-    for (const r of refs) if (r.id !== null && !known.has(r.id)) problems.push({ path: r.path, code: 'unknown_reference', message: `${what} does not exist` });
+    for (const r of refs) if (r.id !== null && !known.has(r.id)) problems.push({ path: r.path, code: 'unknown_reference', message: `${what(r.id)} does not exist` });
   };
   await check(
     'work_types',
@@ -71,11 +73,13 @@ export async function termsProblems(db: DbOrTx, terms: Terms): Promise<ErrorDeta
       ...terms.workRates.map((r, i) => ({ id: r.workTypeId, path: `${p}.workRates.${i}.workTypeId` })),
       ...terms.minimumMinutes.map((r, i) => ({ id: r.workTypeId, path: `${p}.minimumMinutes.${i}.workTypeId` })),
     ],
-    'The work type',
+    () => 'The work type',
   );
-  await check('technician_levels', terms.workRates.map((r, i) => ({ id: r.technicianLevel, path: `${p}.workRates.${i}.technicianLevel` })), 'The technician level');
-  await check('travel_zones', terms.zoneFees.map((r, i) => ({ id: r.zoneId, path: `${p}.zoneFees.${i}.zoneId` })), 'The travel zone');
-  await check('unit_fees', terms.unitFeePrices.map((r, i) => ({ id: r.feeId, path: `${p}.unitFeePrices.${i}.feeId` })), 'The unit fee');
+  await check('technician_levels', terms.workRates.map((r, i) => ({ id: r.technicianLevel, path: `${p}.workRates.${i}.technicianLevel` })), () => 'The technician level');
+  await check('travel_zones', terms.zoneFees.map((r, i) => ({ id: r.zoneId, path: `${p}.zoneFees.${i}.zoneId` })), () => 'The travel zone');
+  await check('unit_fees', terms.unitFeePrices.map((r, i) => ({ id: r.feeId, path: `${p}.unitFeePrices.${i}.feeId` })), () => 'The unit fee');
+  // A deactivated item keeps its price: versions priced it while it was sold, and records priced then still point to them.
+  await check('items', terms.itemPrices.map((r, i) => ({ id: r.itemId, path: `${p}.itemPrices.${i}.itemId` })), (id) => `The warehouse item with id ${id}`);
   return problems;
 }
 

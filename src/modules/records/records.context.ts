@@ -5,7 +5,7 @@ import { fieldScopeOf, hasPermission, ticketScopeOf, type Permission, type Reque
 import { renderExplanation } from '../pricing/index.ts';
 import { isCostLine } from './records.pricing.ts';
 import { findRecordRow, type RecordValues, type StoredRecord, type TimeClass } from './records.repo.ts';
-import type { ServiceRecord } from './records.schemas.ts';
+import type { RecordCoverage, ServiceRecord } from './records.schemas.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
 
 /** What the record use cases share: dependencies and the small steps every one of them takes. */
@@ -110,15 +110,15 @@ export const stateOfRow = (r: RecordRow) => ({ kind: r.kind, technicianId: r.tec
  * rates; put into the actor's language here) only with the prices field scope,
  * costs only with the costs one.
  */
-export function presenter(ctx: RequestContext): (r: StoredRecord) => ServiceRecord {
+export function presenter(ctx: RequestContext): (r: StoredRecord, coverage: RecordCoverage) => ServiceRecord {
   const scope = fieldScopeOf(ctx.actor.roles);
   const language = ctx.actor.language ?? 'en';
   // Built key by key, not by rest-destructuring and conditional spreads: V8 takes a slow
   // path for those on an object this wide (measured 8–11 µs a record against 1.5;
   // docs/ARCHITECTURE.md, “Hot paths”). The keys keep their order.
-  return (r) => {
+  return (r, coverage) => {
     const out: Record<string, unknown> = {};
-    for (const key in r) if (key !== 'amountMinor' && key !== 'costMinor' && key !== 'price') out[key] = r[key as keyof ServiceRecord];
+    for (const key in r) if (key !== 'amountMinor' && key !== 'costMinor' && key !== 'price') out[key] = r[key as keyof StoredRecord];
     const price: Record<string, unknown> = {};
     for (const key in r.price) if (key !== 'explanation' && key !== 'costCurrency') price[key] = r.price[key as keyof ServiceRecord['price']];
     if (scope.prices) price.explanation = renderExplanation(scope.costs ? r.price.explanation : r.price.explanation.filter((line) => !isCostLine(line)), language);
@@ -126,6 +126,9 @@ export function presenter(ctx: RequestContext): (r: StoredRecord) => ServiceReco
     out.price = price;
     if (scope.prices) out.amountMinor = r.amountMinor;
     if (scope.costs) out.costMinor = r.costMinor;
+    // What the client pays is a price too: only with the prices field scope (the kind and the minutes are not).
+    out.coverage = { kind: coverage.kind, contract: coverage.contract, prepaid: coverage.prepaid };
+    if (scope.prices) (out.coverage as Record<string, unknown>).clientAmountMinor = coverage.clientAmountMinor ?? null;
     return out as unknown as ServiceRecord;
   };
 }

@@ -9,7 +9,7 @@ import type { StoredExplanationLine } from '../pricing/index.ts';
 /** SQL of service records and timers; takes db-or-transaction first; maps rows to API objects. */
 
 /** A record as read: its price's explanation still as data, put into the reader's words by presenter(). */
-export type StoredRecord = Omit<ServiceRecord, 'price'> & {
+export type StoredRecord = Omit<ServiceRecord, 'price' | 'coverage'> & {
   price: Omit<ServiceRecord['price'], 'explanation'> & { explanation: StoredExplanationLine[] };
 };
 
@@ -198,14 +198,10 @@ const SORTS: Record<'date' | '-date', readonly SortKey[]> = {
   '-date': [['r.date', 'desc'], ['r.id', 'desc']],
 };
 
-/** Records matching the filters inside the scope, in date order; keyset paging after `after`. */
-export async function listRecords(
-  db: DbOrTx,
-  f: RecordFilters & { technicianIds?: readonly number[] },
-  scope: TicketScope,
-  page: { sort: 'date' | '-date'; limit: number; after: (string | number)[] | null },
-): Promise<StoredRecord[]> {
-  if (scope.kind === 'none') return [];
+type ListFilters = RecordFilters & { technicianIds?: readonly number[] };
+
+/** Records matching the filters inside the scope (not `none`): the conditions the list and the count share. */
+function filteredRecords(db: DbOrTx, f: ListFilters, scope: TicketScope) {
   let sel = scoped(db, recordQuery(db), scope);
   if (f.technicianId) sel = sel.where('r.technician_id', '=', f.technicianId);
   if (f.technicianIds) sel = f.technicianIds.length ? sel.where('r.technician_id', 'in', f.technicianIds) : sel.where(sql<boolean>`1 = 0`);
@@ -216,10 +212,35 @@ export async function listRecords(
   if (f.state) sel = sel.where('r.state', 'in', f.state.split(',') as RecordsTable['state'][]);
   if (f.kind) sel = sel.where('r.kind', 'in', f.kind.split(',') as RecordsTable['kind'][]);
   if (f.billable) sel = sel.where('r.billable', '=', f.billable === 'true' ? 1 : 0);
+  return sel;
+}
+
+/** Records matching the filters inside the scope, in date order; keyset paging after `after`. */
+export async function listRecords(
+  db: DbOrTx,
+  f: ListFilters,
+  scope: TicketScope,
+  page: { sort: 'date' | '-date'; limit: number; after: (string | number)[] | null },
+): Promise<StoredRecord[]> {
+  if (scope.kind === 'none') return [];
+  let sel = filteredRecords(db, f, scope);
   const keys = SORTS[page.sort];
   if (page.after) sel = sel.where(afterCursor(keys, page.after));
   for (const [column, dir] of keys) sel = sel.orderBy(sql.ref(column), dir);
   return (await sel.limit(page.limit).execute()).map((r) => toRecord(r, r));
+}
+
+/**
+ * How many records the list with these filters pages through, in the same scope; the
+ * database reads at most `cap` + 1 of them (ids only), so a count above `cap` is the
+ * cap, marked capped.
+ */
+export async function countRecords(db: DbOrTx, f: RecordFilters, scope: TicketScope, cap: number): Promise<{ count: number; capped: boolean }> {
+  if (scope.kind === 'none') return { count: 0, capped: false };
+  const hits = filteredRecords(db, f, scope).clearSelect().select('r.id').limit(cap + 1);
+  const row = await db.selectFrom(hits.as('hits')).select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
+  const found = Number(row?.n ?? 0);
+  return { count: Math.min(found, cap), capped: found > cap };
 }
 
 /**

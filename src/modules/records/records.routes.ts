@@ -77,6 +77,17 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       handler: async (request) => records.list(contextOf(request), request.query),
     });
 
+    app.get('/api/v1/records/count', {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: `Count records: the list's filters (the same parameters and 400s, without sort, limit and cursor) and scope, counted by the database up to ${s.RECORD_COUNT_CAP}; state=submitted counts the approval queue`,
+        querystring: s.recordCountQuery,
+        response: { 200: s.recordCountSchema, ...errorResponses },
+      },
+      handler: async (request) => records.count(contextOf(request), request.query),
+    });
+
     app.get('/api/v1/records/export.csv', {
       config: { access: 'tickets.read' },
       schema: { tags, summary: 'The filtered records as CSV (UTF-8 with BOM; headers in the user’s language or ?lang=; ";" and decimal comma for cs/sk)', querystring: s.exportQuery },

@@ -87,6 +87,39 @@ export const idsBody = z.strictObject({ ids: z.array(id).min(1).max(1000) });
 const ref = z.object({ id: z.number(), name: z.string() });
 const coded = z.object({ id: z.number(), code: z.string(), name: z.string() });
 
+/**
+ * How the record is expected to be billed: decided by the same rule the billing
+ * run applies (the contract it falls under, the contract's scope, prepaid minutes).
+ */
+export const coverageSchema = z.object({
+  kind: z.enum(['billable', 'flat_fee', 'prepaid', 'not_billable']).describe(
+    'billable: time and material at the record\'s own price; flat_fee: covered by the contract (billed 0); ' +
+      'prepaid: work drawing on the contract\'s prepaid minutes (see prepaid: the split into covered and overage is known at the period\'s end); ' +
+      'not_billable: logged as not billable (billed 0)',
+  ),
+  contract: z.object({ id: z.number(), number: z.string() }).nullable().describe(
+    'The contract the record falls under (linked to it and dated within its validity); with kind billable, the record is outside its scope',
+  ),
+  prepaid: z
+    .object({
+      period: z.string().describe("The contract's period the record's date falls in (2026-10, 2026-Q4, 2026)"),
+      status: z.enum(['estimate', 'unpriced', 'late', 'billed']).describe(
+        'estimate: the split as things stand (the work counted so far, this record included; it may change until the period is billed); ' +
+          'unpriced: the record has no price (no billable minutes) yet; late: the period is billed already, so the record draws on the allowance of the period whose run bills it; ' +
+          "billed: the invoice's work report shows the split",
+      ),
+      coveredMinutes: z.number().nullable().describe('Billable minutes of the record the prepaid minutes cover (estimate only)'),
+      overageMinutes: z.number().nullable().describe("Billable minutes beyond the prepaid minutes, billed by the contract's overage pricing (estimate only)"),
+      leftMinutes: z.number().nullable().describe("Prepaid minutes of the period left after the work counted so far (estimate only)"),
+      counted: z.boolean().describe('false: a draft, shown as if it were submitted now (drafts do not draw on prepaid minutes)'),
+    })
+    .nullable(),
+  clientAmountMinor: z.number().nullable().optional().describe(
+    'What the client is expected to pay for the record, in minor units of price.currency: the amount (billable), 0 (flat_fee, not_billable), ' +
+      "null when it is known only at the period's end (prepaid) or the record has no price; only with the `prices` field scope",
+  ),
+});
+
 export const recordSchema = z.object({
   id: z.number(),
   kind: z.enum(['work', 'travel', 'fee', 'material']),
@@ -131,7 +164,10 @@ export const recordSchema = z.object({
     costCurrency: z.string().nullable().optional(),
   }),
   /** Net amount in minor units; only with the `prices` field scope; null = no price. */
-  amountMinor: z.number().nullable().optional(),
+  amountMinor: z.number().nullable().optional().describe(
+    "The record's list price: its amount at the price list's rates, whether or not a contract covers it (coverage says what the client pays); only with the `prices` field scope; null = no price",
+  ),
+  coverage: coverageSchema,
   /** Internal cost in minor units; only with the `costs` field scope. */
   costMinor: z.number().nullable().optional(),
   dimensions: z.record(z.string(), z.string()),
@@ -162,6 +198,19 @@ export const recordListQuery = z.strictObject({
 });
 
 export const exportQuery = z.strictObject({ ...recordFilters, lang: z.enum(['cs', 'sk', 'en']).optional() });
+
+/** The most records GET /records/count counts: above it the answer is this number, marked capped. */
+export const RECORD_COUNT_CAP = 10_000;
+
+/** The list's filters without its paging and order: what the count takes. */
+export const recordCountQuery = z.strictObject(recordFilters);
+
+export const recordCountSchema = z.object({
+  count: z.number().int().nonnegative()
+    .describe(`How many records the list with the same filters pages through (in the asking user's ticket scope); at most ${RECORD_COUNT_CAP}`),
+  capped: z.boolean()
+    .describe(`true: more than ${RECORD_COUNT_CAP} records match and \`count\` is ${RECORD_COUNT_CAP}; the count stops there rather than read every matching record`),
+});
 
 export const bulkReportSchema = z.object({
   dryRun: z.boolean(),
@@ -231,8 +280,11 @@ export type NewRecord = z.infer<typeof newRecordBody>;
 export type BulkRow = z.infer<typeof bulkRowSchema>;
 export type RecordPatch = z.infer<typeof recordPatchBody>;
 export type ServiceRecord = z.infer<typeof recordSchema>;
+export type RecordCoverage = z.infer<typeof coverageSchema>;
 export type RecordFilters = { [K in keyof typeof recordFilters]?: z.infer<(typeof recordFilters)[K]> };
 export type RecordListQuery = z.infer<typeof recordListQuery>;
+export type RecordCountQuery = z.infer<typeof recordCountQuery>;
+export type RecordCount = z.infer<typeof recordCountSchema>;
 export type BulkReport = z.infer<typeof bulkReportSchema>;
 export type Timer = z.infer<typeof timerSchema>;
 export type TimerStop = NonNullable<z.infer<typeof timerStopBody>>;

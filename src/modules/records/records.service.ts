@@ -13,12 +13,20 @@ import { dayKindFor, pricingReads } from '../pricing/index.ts';
 import { contractPriceListFor } from '../contracts/index.ts';
 import { dateProblems } from './domain/entry.ts';
 import { pricedUnderTicket, priceValues } from './records.pricing.ts';
+import { coverageOfRecords } from './records.coverage.ts';
 import * as repo from './records.repo.ts';
-import type { NewRecord, RecordFilters, RecordListQuery, RecordPatch, ServiceRecord, WorkDay } from './records.schemas.ts';
+import { RECORD_COUNT_CAP, type NewRecord, type RecordCount, type RecordCountQuery, type RecordFilters, type RecordListQuery, type RecordPatch, type ServiceRecord, type WorkDay } from './records.schemas.ts';
 
 /** Logging, reading, editing and deleting service records; each priced on write. States: records.workflow.ts. */
 export function createRecordsService(deps: RecordsDeps) {
   const { db, clock } = deps;
+
+  /** Records as the actor may see them, each with how it is expected to be billed. */
+  async function present(ctx: RequestContext, rows: readonly repo.StoredRecord[]): Promise<ServiceRecord[]> {
+    const coverage = await coverageOfRecords(db, rows);
+    const show = presenter(ctx);
+    return rows.map((r) => show(r, coverage.get(r.id)!));
+  }
 
   /** Checks and prices one new record; nothing is written. Bulk and import use it row by row. */
   async function prepareNew(ctx: RequestContext, ticket: VisibleTicket, input: RecordInput): Promise<PreparedNew> {
@@ -56,28 +64,35 @@ export function createRecordsService(deps: RecordsDeps) {
     const stored = await inWriteBatch(db, (trx) => insertPrepared(trx, ctx, prepared, now));
     // The answer is the stored row with the names that checking the input found (the
     // ticket's, the client's, the technician's, the catalogue's), without reading it back.
-    return presenter(ctx)(repo.toRecord(stored, prepared.names));
+    return (await present(ctx, [repo.toRecord(stored, prepared.names)]))[0]!;
   }
 
   async function get(ctx: RequestContext, id: number): Promise<ServiceRecord> {
     require(ctx, 'tickets.read');
     const record = await repo.readRecord(db, id, ticketScopeOf(ctx.actor));
     if (!record) throw notFound('Record');
-    return presenter(ctx)(record);
+    return (await present(ctx, [record]))[0]!;
   }
 
   async function list(ctx: RequestContext, q: RecordListQuery) {
     require(ctx, 'tickets.read');
     const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number']) : null;
     const rows = await repo.listRecords(db, q, ticketScopeOf(ctx.actor), { sort: q.sort, limit: q.limit + 1, after });
-    return pageOf(rows, q.limit, (r) => [r.date, r.id], presenter(ctx));
+    const page = pageOf(rows, q.limit, (r) => [r.date, r.id], (r) => r);
+    return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** How many records the list with these filters pages through (the approval queue's count on the home page). */
+  async function count(ctx: RequestContext, q: RecordCountQuery): Promise<RecordCount> {
+    require(ctx, 'tickets.read');
+    return repo.countRecords(db, q, ticketScopeOf(ctx.actor), RECORD_COUNT_CAP);
   }
 
   /** Every record matching the filters (exports); at most `cap`. */
   async function all(ctx: RequestContext, f: RecordFilters, cap = 50_000): Promise<ServiceRecord[]> {
     require(ctx, 'tickets.read');
     const rows = await repo.listRecords(db, f, ticketScopeOf(ctx.actor), { sort: 'date', limit: cap, after: null });
-    return rows.map(presenter(ctx));
+    return present(ctx, rows);
   }
 
   async function listForTicket(ctx: RequestContext, ticketId: number): Promise<ServiceRecord[]> {
@@ -140,7 +155,7 @@ export function createRecordsService(deps: RecordsDeps) {
     });
   }
 
-  return { create, get, list, all, listForTicket, workDay, update, remove, prepareNew, insertPrepared };
+  return { create, get, list, count, all, listForTicket, workDay, update, remove, prepareNew, insertPrepared };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;

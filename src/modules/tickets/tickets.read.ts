@@ -5,7 +5,7 @@ import {
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import type { TicketScope } from '../identity/index.ts';
 import {
-  filteredTickets, inWalkOrder, onlyQueuesAndPriorities, scopeShare, ticketFilterParams, type FilterPlan, type ListParams,
+  filteredTickets, inWalkOrder, onlyQueuesAndPriorities, onlyQueuesAndStates, QUEUES_ON_ROWS, scopeShare, ticketFilterParams, type FilterPlan, type ListParams,
 } from './tickets.filters.ts';
 import { renderedItemsOf } from './tickets.list-cache.ts';
 import { NO_DUE } from './tickets.repo.ts';
@@ -48,6 +48,14 @@ export const WALK_BUDGET = 20_000;
  * 10,000 of a priority that 2 % of a million tickets have in 0.15–0.2 s instead of 0.5–0.6 s.
  */
 const SCAN_FROM_SHARE = 1 / 3;
+
+/**
+ * From what share of the tickets in the actor's queues a list that asks for no queue checks
+ * the queues on each ticket's row (QUEUES_ON_ROWS, SQLite). Where the queues hold a third of
+ * the tickets, a page sorted by an index is found among about three times its size of the
+ * sort's order, against a third of the table read from the queue index and sorted.
+ */
+const QUEUES_ON_ROWS_FROM_SHARE = 1 / 3;
 
 /** Tickets with what their summary names: type `tt`, state `ts`, queue `q`, client `c`, assignee `a`. */
 function withSummaryNames(db: DbOrTx) {
@@ -247,15 +255,20 @@ export async function listTickets(
   if (!filters) return EMPTY_PAGE;
   const { p, flags, categories, settings } = filters;
   const budget = Math.max(1, walkBudget);
+  // The share of the tickets in the actor's queues matters where no queue is asked for (SQLite): a member of a few reads
+  // them from the queue index. Queues and states alone are read from that index whatever the share (onlyQueuesAndStates).
+  const share = !isPostgres(db) && 'scope_0' in p && !('queueId' in p) && !onlyQueuesAndStates(p, flags) ? await scopeShare(db, p) : 0;
   let rows: unknown[][];
   // A walk only where its budget is expected to hold a page's worth of the queues' tickets: a few queues' tickets are read faster from their index.
-  if (!isPostgres(db) && onlyQueuesAndPriorities(p, flags) && (await scopeShare(db, p)) * budget >= q.limit + 1) rows = await walkedPage(db, p, q.sort, after, q.limit + 1, budget);
+  if (onlyQueuesAndPriorities(p, flags) && share * budget >= q.limit + 1) rows = await walkedPage(db, p, q.sort, after, q.limit + 1, budget);
   else {
     let plan: 'none' | 'split' | FilterPlan = q.sort === 'sla' && categories && categories.length > 1 ? 'split' : 'none';
     if ('fts' in p) plan = q.sort === 'newest' && !isPostgres(db) ? 'drive' : 'in';
+    // Full text keeps its own plans: the matches drive the read, or the index of words does.
+    const shapeFlags = share >= QUEUES_ON_ROWS_FROM_SHARE && plan !== 'in' && plan !== 'drive' ? [...flags, QUEUES_ON_ROWS] : flags;
     if (after) after.forEach((v, i) => (p[`after_${i}`] = v));
     p.limit = q.limit + 1;
-    rows = rowArrays(await listStatement(db, p, [q.sort, plan, ...flags].join('|')));
+    rows = rowArrays(await listStatement(db, p, [q.sort, plan, ...shapeFlags].join('|')));
   }
   const page = rows.slice(0, q.limit);
   const lastRow = page.at(-1);

@@ -27,6 +27,8 @@ export interface Escalation {
   timeZone: string;
   /** The queue the breach moved the ticket to, if it did. */
   movedToQueue: string | null;
+  /** The assignee the move took off the ticket (they may not work the new queue), if it did. */
+  unassignedName: string | null;
   /** Users to tell; duplicates and inactive users without e-mail are left out. */
   userIds: readonly (number | null)[];
   /** Makes the mail unique per crossing (e.g. `breach:resolution:2026-11-03T16:00:00.000Z`). */
@@ -41,6 +43,7 @@ const TEXT: Record<MailLanguage, {
   warning: (clocks: string, percent: number) => string;
   breach: (clocks: string, minutes: number | null) => string;
   moved: (queue: string) => string;
+  unassigned: (name: string, queue: string) => string;
   nobody: string;
   and: string;
 }> = {
@@ -50,6 +53,7 @@ const TEXT: Record<MailLanguage, {
     warning: (c, p) => `lhůta pro ${c} je z ${p} % vyčerpána.`,
     breach: (c, m) => `lhůta pro ${c} byla překročena${m ? ` o ${m} min` : ''}.`,
     moved: (q) => `Požadavek byl přesunut do fronty ${q}.`,
+    unassigned: (n, q) => `${n} nemůže řešit požadavky fronty ${q}, proto už požadavek nemá řešitele.`,
     nobody: 'nepřiřazen',
     and: ' a ',
   },
@@ -59,6 +63,7 @@ const TEXT: Record<MailLanguage, {
     warning: (c, p) => `lehota na ${c} je z ${p} % vyčerpaná.`,
     breach: (c, m) => `lehota na ${c} bola prekročená${m ? ` o ${m} min` : ''}.`,
     moved: (q) => `Požiadavka bola presunutá do frontu ${q}.`,
+    unassigned: (n, q) => `${n} nemôže riešiť požiadavky frontu ${q}, preto už požiadavka nemá riešiteľa.`,
     nobody: 'nepriradená',
     and: ' a ',
   },
@@ -68,6 +73,7 @@ const TEXT: Record<MailLanguage, {
     warning: (c, p) => `${p} % of the time for the ${c} is used up.`,
     breach: (c, m) => `the ${c} deadline was missed${m ? ` by ${m} min` : ''}.`,
     moved: (q) => `The ticket was moved to the queue ${q}.`,
+    unassigned: (n, q) => `${n} cannot work the tickets of the queue ${q}, so the ticket is now unassigned.`,
     nobody: 'unassigned',
     and: ' and ',
   },
@@ -107,7 +113,9 @@ export async function mailEscalation(trx: Tx, at: Date, config: NotifyConfig, e:
         event: text.event[e.kind],
         detail: e.kind === 'breach' ? text.breach(clocks, e.breachedMinutes) : text.warning(clocks, e.warnAtPercent),
         due_at: formatInstant(e.dueAt, language, e.timeZone),
-        action: e.movedToQueue ? text.moved(e.movedToQueue) : '',
+        action: e.movedToQueue
+          ? [text.moved(e.movedToQueue), ...(e.unassignedName ? [text.unassigned(e.unassignedName, e.movedToQueue)] : [])].join(' ')
+          : '',
       },
     });
     await enqueueMail(trx, at, {

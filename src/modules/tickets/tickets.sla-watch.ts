@@ -5,6 +5,7 @@ import { periodicJob } from '../../platform/periodic.ts';
 import { isPostgres, type Db, type TicketsTable, type Tx } from '../../platform/db/index.ts';
 import { findQueue, getSlaPolicy, type EffectiveSlaPolicy } from '../helpdesk/index.ts';
 import { computeSla, nextSlaCheckAt, slaTransitions, type SlaPolicy, type SlaState, type SlaTransition } from './domain/sla/index.ts';
+import { checkAssignee } from './tickets.assignees.ts';
 import { mailEscalation } from './tickets.sla-escalation.ts';
 import type { NotifyConfig } from './tickets.notify.ts';
 import { insertEvents } from './tickets.repo.ts';
@@ -82,6 +83,11 @@ export function createSlaWatcher(
     return row ?? null;
   }
 
+  /**
+   * Moves the ticket to the policy's escalation queue. Its assignee stays only if they
+   * may be assigned a ticket of that queue (the rule a manual move is held to); else the
+   * ticket is left unassigned, which its timeline and the escalation mail say.
+   */
   async function moveToEscalationQueue(trx: Tx, row: TicketRow, policy: EffectiveSlaPolicy, now: Date, reason: object) {
     const targetId = policy.escalateToQueueId;
     if (targetId === null || targetId === row.queue_id) return null;
@@ -90,12 +96,27 @@ export function createSlaWatcher(
       logger.warn({ ticketId: row.id, queueId: targetId }, 'SLA escalation queue is missing or inactive: ticket not moved');
       return null;
     }
+    const unassigned = row.assignee_id !== null && 'problem' in (await checkAssignee(trx, row.assignee_id, to))
+      ? await trx.selectFrom('users').select(['id', 'name']).where('id', '=', row.assignee_id).executeTakeFirstOrThrow()
+      : null;
     const at = now.toISOString();
-    await trx.updateTable('tickets').set((eb) => ({ queue_id: to.id, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set((eb) => ({ queue_id: to.id, ...(unassigned ? { assignee_id: null } : {}), updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', row.id)
+      .execute();
     const before = from ? { id: from.id, name: from.name } : { id: row.queue_id, name: '' };
-    await insertEvents(trx, row.id, at, ACTOR, [{ kind: 'escalated', field: 'queue', before, after: { id: to.id, name: to.name } }]);
-    await recordAudit(trx, now, WATCHER, { entity: 'ticket', entityId: row.id, action: 'escalate', before: { queueId: row.queue_id }, after: { queueId: to.id, ...reason } });
-    return to;
+    await insertEvents(trx, row.id, at, ACTOR, [
+      { kind: 'escalated', field: 'queue', before, after: { id: to.id, name: to.name } },
+      // The same change as a user's unassignment, so the timeline words it the same way.
+      ...(unassigned ? [{ kind: 'field', field: 'assignee', before: { id: unassigned.id, name: unassigned.name }, after: null }] : []),
+    ]);
+    await recordAudit(trx, now, WATCHER, {
+      entity: 'ticket', entityId: row.id, action: 'escalate',
+      before: { queueId: row.queue_id, ...(unassigned ? { assigneeId: unassigned.id } : {}) },
+      after: { queueId: to.id, ...(unassigned ? { assigneeId: null } : {}), ...reason },
+    });
+    return { queue: to, unassigned };
   }
 
   /** Tells the leads and the assignee about the worst crossing of this check; moves the ticket on a breach. */
@@ -111,14 +132,16 @@ export function createSlaWatcher(
     const leads = [queue?.leadUserId ?? null];
     if (leads[0] === null || moved) leads.push(escalationQueue?.leadUserId ?? null);
     const client = await trx.selectFrom('clients').select('name').where('id', '=', row.client_id).executeTakeFirstOrThrow();
-    const assignee = row.assignee_id === null ? null : await trx.selectFrom('users').select('name').where('id', '=', row.assignee_id).executeTakeFirst();
+    // Unassigned by the move: the mail names nobody as the assignee and says why; the former assignee is still told.
+    const assignee = row.assignee_id === null || moved?.unassigned ? null : await trx.selectFrom('users').select('name').where('id', '=', row.assignee_id).executeTakeFirst();
     const dues = clocks.map((c) => state[c].dueAt).filter((d): d is number => d !== null);
     await mailEscalation(trx, now, config, {
       ticketId: row.id, number: row.number, subject: row.subject, priority: row.priority, clientName: client.name,
-      queueName: (moved ?? queue)?.name ?? '', assigneeName: assignee?.name ?? null, kind, clocks,
+      queueName: (moved?.queue ?? queue)?.name ?? '', assigneeName: assignee?.name ?? null, kind, clocks,
       warnAtPercent: state.warnAtPercent,
       breachedMinutes: kind === 'breach' ? Math.max(...clocks.map((c) => Math.round(state[c].breachedByMinutes ?? 0))) : null,
-      dueAt: dues.length ? Math.min(...dues) : null, timeZone: policy.calendar.timeZone, movedToQueue: moved?.name ?? null,
+      dueAt: dues.length ? Math.min(...dues) : null, timeZone: policy.calendar.timeZone, movedToQueue: moved?.queue.name ?? null,
+      unassignedName: moved?.unassigned?.name ?? null,
       userIds: [...leads, row.assignee_id], eventKey,
     });
     return moved !== null;

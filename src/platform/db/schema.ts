@@ -8,6 +8,7 @@ import type { HelpdeskTables } from './tables/helpdesk.ts';
 import type { InvoicingTables } from './tables/invoicing.ts';
 import type { MailTables } from './tables/mail.ts';
 import type { NumberingTables } from './tables/numbering.ts';
+import type { RatesTables } from './tables/rates.ts';
 import type { RecordsTables } from './tables/records.ts';
 import type { WarehouseTables } from './tables/warehouse.ts';
 
@@ -120,7 +121,7 @@ export interface AuditLogTable {
 }
 
 /** Foundation tables here; each later area keeps its tables in tables/<area>.ts. */
-export interface Database extends HelpdeskTables, MailTables, RecordsTables, BillingTables, ContractsTables, InvoicingTables, NumberingTables, WarehouseTables, ExportsTables, CompanyTables {
+export interface Database extends HelpdeskTables, MailTables, RecordsTables, BillingTables, ContractsTables, InvoicingTables, NumberingTables, WarehouseTables, ExportsTables, CompanyTables, RatesTables {
   clients: ClientsTable;
   contacts: ContactsTable;
   users: UsersTable;

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   too_many_requests: 429,
+  bad_gateway: 502,
 };
 
 export interface ErrorBody {

@@ -11,6 +11,7 @@ import { pricingRoutes } from '../features/pricing/routes';
 import { recordsRoutes } from '../features/records/routes';
 import { warehouseRoutes } from '../features/warehouse/routes';
 import { settingsRoutes } from '../features/settings/routes';
+import { ratesRoutes } from '../features/rates/routes';
 
 // Feature pages load on demand so the first paint stays small.
 const SignInPage = lazy(() => import('../features/auth/SignInPage'));
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       ...exportsRoutes,
       ...warehouseRoutes,
       ...settingsRoutes,
+      ...ratesRoutes,
       { path: 'account/password', element: <ChangePasswordPage /> },
       {
         path: 'account/tokens',

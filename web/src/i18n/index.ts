@@ -36,6 +36,9 @@ import exportsSk from '../features/exports/i18n/sk.json';
 import auditCs from '../features/audit/i18n/cs.json';
 import auditEn from '../features/audit/i18n/en.json';
 import auditSk from '../features/audit/i18n/sk.json';
+import ratesCs from '../features/rates/i18n/cs.json';
+import ratesEn from '../features/rates/i18n/en.json';
+import ratesSk from '../features/rates/i18n/sk.json';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -93,9 +96,9 @@ applyLocale(startLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    cs: { translation: [ticketsCs, recordsCs, pricingCs, warehouseCs, billingCs, contractsCs, settingsCs, exportsCs, auditCs].reduce(mergeTexts, cs) },
-    sk: { translation: [ticketsSk, recordsSk, pricingSk, warehouseSk, billingSk, contractsSk, settingsSk, exportsSk, auditSk].reduce(mergeTexts, sk) },
-    en: { translation: [ticketsEn, recordsEn, pricingEn, warehouseEn, billingEn, contractsEn, settingsEn, exportsEn, auditEn].reduce(mergeTexts, en) },
+    cs: { translation: [ticketsCs, recordsCs, pricingCs, warehouseCs, billingCs, contractsCs, settingsCs, exportsCs, auditCs, ratesCs].reduce(mergeTexts, cs) },
+    sk: { translation: [ticketsSk, recordsSk, pricingSk, warehouseSk, billingSk, contractsSk, settingsSk, exportsSk, auditSk, ratesSk].reduce(mergeTexts, sk) },
+    en: { translation: [ticketsEn, recordsEn, pricingEn, warehouseEn, billingEn, contractsEn, settingsEn, exportsEn, auditEn, ratesEn].reduce(mergeTexts, en) },
   },
   lng: startLanguage,
   fallbackLng: 'en',

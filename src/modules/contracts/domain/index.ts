@@ -28,6 +28,8 @@ export type { UseProjection } from './projection.ts';
 export { closePeriod } from './close-period.ts';
 export type { LedgerRow, PeriodClose } from './close-period.ts';
 export { priceOverage } from './overage.ts';
+export { coverageOf, prepaidInEffect } from './record-coverage.ts';
+export type { CoverageAnswer, CoverageKind, CoverageQuestion, CoveringContract } from './record-coverage.ts';
 export type { EntryRatePricer, OverageLine, OveragePart, OveragePriceResult } from './overage.ts';
 // Period helpers live in src/shared (billing runs need them too); re-exported
 // here because contract periods are where most callers meet them.

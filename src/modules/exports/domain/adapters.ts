@@ -9,7 +9,7 @@ import { toXmlWindows1250 } from './encoding.ts';
 import type { AccountingExporter, BatchChunk, BatchContext, BatchWriter, ExportFormat, ExportItem, RequiredSetting } from './exporter.ts';
 import { isdocXml } from './isdoc.ts';
 import { fileSafe } from './numbers.ts';
-import { POHODA_TAIL, pohodaHead, pohodaItemXml, unmappedPohodaRates } from './pohoda.ts';
+import { POHODA_TAIL, pohodaHead, pohodaItemXml, slipCurrencyOf, unmappedPohodaRates } from './pohoda.ts';
 import { ublXml } from './ubl.ts';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -87,6 +87,10 @@ const pohoda: AccountingExporter = {
   carriesClients: true,
   missingSettings: (s) => missing(s, ['supplier.companyId', 'supplier.vatId', 'supplier.bankAccount']),
   unmappedVatRates: unmappedPohodaRates,
+  unwritableSlip: (slip) => {
+    const valued = slipCurrencyOf(slip);
+    return 'mixed' in valued ? valued.mixed : null;
+  },
   openBatch: pohodaBatch,
 };
 

@@ -75,5 +75,10 @@ export interface AccountingExporter {
    * before an export would stop at the first. Absent when every rate can be written.
    */
   readonly unmappedVatRates?: (item: ExportItem, supplier: Supplier) => UnmappedVatRateFact[];
+  /**
+   * Formats that write a slip in one currency (POHODA): why the slip cannot be written
+   * (its lines valued in two currencies), decided as its writer decides; null when it can.
+   */
+  readonly unwritableSlip?: (slip: SlipDocument) => Error | null;
   openBatch(context: BatchContext): BatchWriter;
 }

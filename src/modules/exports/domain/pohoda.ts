@@ -228,9 +228,52 @@ export function pohodaInvoice(doc: InvoiceDocument): Xml {
   };
 }
 
-/** An issue slip (výdejka); its rates are named by the rules of the country they were taken from (slip.vatCountry). */
+/**
+ * A slip whose lines are valued in two currencies: its sale prices in one and the cost
+ * of its unpriced lines in another. A POHODA document has one currency, and a slip keeps
+ * no exchange rate to bring the two together, so it cannot be written.
+ */
+export class SlipCurrenciesMixed extends Error {
+  constructor(
+    readonly documentNumber: string,
+    readonly currencies: readonly string[],
+  ) {
+    super(
+      `Issue slip ${documentNumber} values its material in ${currencies.join(' and ')} (sale prices in one, the cost of material not priced on the ticket in the other): ` +
+        'a POHODA document has one currency and the slip keeps no exchange rate between them; price all its material on the ticket',
+    );
+  }
+}
+
+/**
+ * What a slip's line goes to POHODA at: the sale price when the material was priced on the
+ * ticket (in the slip's currency), else the cost it left the stock at (in the cost currency).
+ */
+function slipLineValue(slip: SlipDocument, l: SlipDocument['lines'][number]): { unitMinor: MinorUnits; totalMinor: MinorUnits; currency: string } {
+  return l.unitPriceMinor !== null
+    ? { unitMinor: l.unitPriceMinor, totalMinor: l.priceMinor ?? 0, currency: slip.currency }
+    : { unitMinor: l.unitCostMinor, totalMinor: l.costMinor, currency: slip.costCurrency };
+}
+
+/** The one currency a slip's lines are valued in, or why there is none (SlipCurrenciesMixed); the writer and the export's check alike. */
+export function slipCurrencyOf(slip: SlipDocument): { currency: string } | { mixed: SlipCurrenciesMixed } {
+  const currencies = [...new Set(slip.lines.map((l) => slipLineValue(slip, l).currency))];
+  if (currencies.length > 1) return { mixed: new SlipCurrenciesMixed(slip.number, currencies) };
+  return { currency: currencies[0] ?? slip.currency };
+}
+
+/**
+ * An issue slip (výdejka); its rates are named by the rules of the country they were taken
+ * from (slip.vatCountry), and so is its home currency. A slip in another currency goes as a
+ * foreign-currency document, like an invoice: the currency in the summary, the prices in the
+ * items' foreign-currency block. A slip keeps no exchange rate, so none is written and POHODA
+ * takes the rate of its own list for the slip's date, as for an invoice issued without one.
+ */
 export function pohodaSlip(slip: SlipDocument): Xml {
   const client = slip.client;
+  const valued = slipCurrencyOf(slip);
+  if ('mixed' in valued) throw valued.mixed;
+  const home = (HOME_CURRENCY[slip.vatCountry] ?? valued.currency) === valued.currency;
   return {
     'dat:dataPackItem': {
       '@version': '2.0',
@@ -259,16 +302,25 @@ export function pohodaSlip(slip: SlipDocument): Xml {
           ...(slip.note ? { 'vyd:note': slip.note } : {}),
         },
         'vyd:vydejkaDetail': {
-          'vyd:vydejkaItem': slip.lines.map((l) => ({
+          'vyd:vydejkaItem': slip.lines.map((l): Xml => ({
             'vyd:quantity': quantity(l.quantityMilli),
             'vyd:payVAT': 'false',
             'vyd:rateVAT': pohodaRate(slip.vatCountry, l.vatRateBp, slip.number),
-            // The sale price when the material was priced on the ticket, else the cost it left the stock at.
-            'vyd:homeCurrency': { 'typ:unitPrice': decimal(l.unitPriceMinor ?? l.unitCostMinor) },
+            [home ? 'vyd:homeCurrency' : 'vyd:foreignCurrency']: { 'typ:unitPrice': decimal(slipLineValue(slip, l).unitMinor) },
             'vyd:stockItem': { 'typ:store': { 'typ:ids': slip.warehouse.code }, 'typ:stockItem': { 'typ:ids': cut(l.itemCode, 64) } },
           })),
         },
-        'vyd:vydejkaSummary': { 'vyd:roundingDocument': 'none' },
+        'vyd:vydejkaSummary': {
+          'vyd:roundingDocument': 'none',
+          ...(home
+            ? {}
+            : {
+                'vyd:foreignCurrency': {
+                  'typ:currency': { 'typ:ids': valued.currency },
+                  'typ:priceSum': decimal(slip.lines.reduce((sum, l) => sum + slipLineValue(slip, l).totalMinor, 0)),
+                },
+              }),
+        },
       },
     },
   };

@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'profitability.read',
   /** Company settings: supplier identity, bank account, logo and document footer. */
   'settings.manage',
+  /** Read the daily exchange-rate list (and the rate it suggests when issuing in a foreign currency). */
+  'rates.read',
+  /** Enter rates by hand and import or fetch the ČNB's daily rates. */
+  'rates.manage',
   /** Export issued documents to accounting programs (ISDOC, POHODA, UBL, CSV) and see export batches. */
   'exports.run',
 ] as const;
@@ -91,7 +95,7 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
       'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved',
       'warehouse.read', 'warehouse.manage', 'stock.receive', 'stock.issue',
-      'contracts.read', 'contracts.manage', 'tickets.set_contract', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read'],
+      'contracts.read', 'contracts.manage', 'tickets.set_contract', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read', 'rates.read', 'rates.manage'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
@@ -105,7 +109,7 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     fieldScope: { prices: true, costs: false, margins: false },
   },
   accountant: {
-    permissions: [...everyone, 'clients.read', 'pricing.read', 'warehouse.read', 'contracts.read', 'invoices.read', 'invoices.payments', 'invoices.credit', 'exports.run'],
+    permissions: [...everyone, 'clients.read', 'pricing.read', 'warehouse.read', 'contracts.read', 'invoices.read', 'invoices.payments', 'invoices.credit', 'exports.run', 'rates.read', 'rates.manage'],
     fieldScope: { prices: true, costs: true, margins: false },
   },
   client_contact: {

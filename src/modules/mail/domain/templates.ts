@@ -7,6 +7,8 @@
  * sender address). There is no client portal yet, so the mails to clients carry no
  * link to the ticket page: only staff can open it. {{ticket.url}} stays available
  * for an administrator's own texts and is in the mails to staff (SLA escalation).
+ * The prepaid alert has a text for each: staff get the contract page's link, the
+ * client's contacts a text without it that asks them to reply.
  */
 export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
@@ -19,8 +21,10 @@ export const TEMPLATE_KEYS = [
   'ticket_closed',
   /** To staff (queue lead, assignee): an SLA warning or breach. */
   'sla_escalation',
-  /** To service managers (and the client's contacts if the contract says so): a period's prepaid minutes are 80 % / 100 % used. */
+  /** To service managers: a period's prepaid minutes are 80 % / 100 % used. */
   'contract_prepaid_alert',
+  /** The same to the client's contacts, if the contract says so: no link to the contract page (staff only), a reply reaches the helpdesk. */
+  'contract_prepaid_alert_client',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -44,6 +48,7 @@ export const PLACEHOLDERS: Readonly<Record<TemplateKey, readonly string[]>> = {
   sla_escalation: [...COMMON, 'ticket.priority', 'queue.name', 'assignee.name', 'sla.event', 'sla.detail', 'sla.due_at', 'sla.action'],
   // prepaid.*: whole minutes and percent of the period's allowance (own minutes + carried); contract.url: its page.
   contract_prepaid_alert: ['contract.number', 'contract.name', 'contract.url', 'client.name', 'recipient.name', 'prepaid.period', 'prepaid.percent', 'prepaid.used', 'prepaid.allowance', 'prepaid.left'],
+  contract_prepaid_alert_client: ['contract.number', 'contract.name', 'client.name', 'recipient.name', 'prepaid.period', 'prepaid.percent', 'prepaid.used', 'prepaid.allowance', 'prepaid.left'],
 };
 
 const lines = (...l: string[]) => l.join('\n');
@@ -161,6 +166,24 @@ const cs: Record<TemplateKey, TemplateText> = {
       'Tuto zprávu poslal Kontor automaticky.',
     ),
   },
+  contract_prepaid_alert_client: {
+    subject: 'Předplacené minuty smlouvy {{contract.number}} jsou z {{prepaid.percent}} % vyčerpány',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'předplacené minuty vaší smlouvy {{contract.number}} ({{contract.name}}) jsou v období {{prepaid.period}} z {{prepaid.percent}} % vyčerpány.',
+      '',
+      '- Vyčerpáno: {{prepaid.used}} min z {{prepaid.allowance}} min',
+      '- Zbývá: {{prepaid.left}} min',
+      '',
+      'Práce nad rámec předplacených minut se účtuje podle smlouvy.',
+      '',
+      'Máte-li k tomu dotaz, stačí odpovědět na tento e-mail.',
+      '',
+      'S pozdravem',
+      'tým podpory',
+    ),
+  },
 };
 
 const sk: Record<TemplateKey, TemplateText> = {
@@ -276,6 +299,24 @@ const sk: Record<TemplateKey, TemplateText> = {
       'Túto správu poslal Kontor automaticky.',
     ),
   },
+  contract_prepaid_alert_client: {
+    subject: 'Predplatené minúty zmluvy {{contract.number}} sú z {{prepaid.percent}} % vyčerpané',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'predplatené minúty vašej zmluvy {{contract.number}} ({{contract.name}}) sú v období {{prepaid.period}} z {{prepaid.percent}} % vyčerpané.',
+      '',
+      '- Vyčerpané: {{prepaid.used}} min z {{prepaid.allowance}} min',
+      '- Zostáva: {{prepaid.left}} min',
+      '',
+      'Práca nad rámec predplatených minút sa účtuje podľa zmluvy.',
+      '',
+      'Ak k tomu máte otázku, stačí odpovedať na tento e-mail.',
+      '',
+      'S pozdravom',
+      'tím podpory',
+    ),
+  },
 };
 
 const en: Record<TemplateKey, TemplateText> = {
@@ -389,6 +430,24 @@ const en: Record<TemplateKey, TemplateText> = {
       'Contract: {{contract.url}}',
       '',
       'This message was sent automatically by Kontor.',
+    ),
+  },
+  contract_prepaid_alert_client: {
+    subject: '{{prepaid.percent}} % of the prepaid minutes of contract {{contract.number}} used',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      '{{prepaid.percent}} % of the prepaid minutes of your contract {{contract.number}} ({{contract.name}}) are used in the period {{prepaid.period}}.',
+      '',
+      '- Used: {{prepaid.used}} min of {{prepaid.allowance}} min',
+      '- Left: {{prepaid.left}} min',
+      '',
+      'Work beyond the prepaid minutes is billed as the contract says.',
+      '',
+      'If you have a question about it, just reply to this e-mail.',
+      '',
+      'Kind regards,',
+      'The support team',
     ),
   },
 };

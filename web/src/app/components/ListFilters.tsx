@@ -1,4 +1,4 @@
-import { Kbd, Loader, SegmentedControl, TextInput } from '@mantine/core';
+import { Kbd, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
@@ -13,6 +13,10 @@ interface SearchInputProps {
   placeholder: string;
   testId: string;
   style?: CSSProperties;
+  /** A visible label, for a box among labelled filters (else it is named "Search" for screen readers only). */
+  label?: string;
+  /** Width, responsive as Mantine's style props are (e.g. the whole row on a phone). */
+  w?: TextInputProps['w'];
   /** Escape empties the box (and leaves it, as Escape always does). */
   clearOnEscape?: boolean;
   /**
@@ -29,7 +33,7 @@ interface SearchInputProps {
  * `clearOnEscape`): a browser would otherwise empty a search box on Escape and keep the
  * focus in it, so the next key pressed for the list would be typed into the search.
  */
-export function SearchInput({ ref, value, onChange, placeholder, testId, style, clearOnEscape, onToResults, busy }: SearchInputProps) {
+export function SearchInput({ ref, value, onChange, placeholder, testId, style, label, w, clearOnEscape, onToResults, busy }: SearchInputProps) {
   const { t } = useTranslation();
   const end = searchBoxEnd(busy, useMediaQuery(KEY_HINT_MEDIA) ?? false);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -50,10 +54,12 @@ export function SearchInput({ ref, value, onChange, placeholder, testId, style, 
       onChange={(e) => onChange(e.currentTarget.value)}
       onKeyDown={onKeyDown}
       placeholder={placeholder}
-      aria-label={t('common.search')}
+      label={label}
+      aria-label={label ? undefined : t('common.search')}
       leftSection={<IconSearch size={16} />}
       rightSection={end === 'spinner' ? <Loader size={14} /> : end === 'keyHint' ? <Kbd size="xs" data-testid={`${testId}-key-hint`}>/</Kbd> : undefined}
       style={style}
+      w={w}
       data-testid={testId}
     />
   );

@@ -1,6 +1,7 @@
 import {
   IconBuildingStore,
   IconBuildingBank,
+  IconCurrencyEuro,
   IconCategory,
   IconHourglass,
   IconMail,
@@ -59,6 +60,7 @@ export const adminNav: NavItem[] = [
   { key: 'pricing', to: '/admin/pricing', icon: IconReceipt2, permission: 'pricing.read' },
   { key: 'numbering', to: '/admin/numbering', icon: IconNumbers, permission: 'numbering.manage' },
   { key: 'company', to: '/admin/company', icon: IconBuildingBank, permission: 'settings.manage' },
+  { key: 'rates', to: '/admin/exchange-rates', icon: IconCurrencyEuro, permission: 'rates.read' },
 ];
 
 export const AdminIcon = IconShieldCheck;

@@ -6,7 +6,7 @@
 /** audit.entities.<code> */
 export const AUDIT_ENTITIES = [
   'api_token', 'billing_run', 'calendar', 'category', 'client', 'company_settings', 'contact', 'contract', 'cost_rate',
-  'custom_field', 'dimension', 'dimension_value', 'export_batch', 'helpdesk_config', 'invoice', 'item', 'mail',
+  'custom_field', 'dimension', 'dimension_value', 'exchange_rate', 'export_batch', 'helpdesk_config', 'invoice', 'item', 'mail',
   'mail_template', 'numbering_series', 'price_list', 'price_list_version', 'pricing_config', 'queue', 'record',
   'saved_view', 'session', 'setting', 'sla_policy', 'stock_document', 'stock_minimum', 'team', 'technician_level',
   'technician_settings', 'ticket', 'ticket_type', 'timer', 'travel_zone', 'unit_fee', 'user', 'vat_rate', 'warehouse',
@@ -17,7 +17,7 @@ export const AUDIT_ENTITIES = [
 export const AUDIT_ACTIONS = [
   'approve', 'attach', 'change', 'complete', 'confirm', 'copy', 'create', 'create_confirm', 'credit', 'deactivate',
   'default_warehouse', 'delete', 'discard', 'draft.add_line', 'draft.change_line', 'draft.delete_line', 'draft.exclude_record', 'email', 'escalate', 'issue',
-  'issue_credit_note', 'link', 'logo_delete', 'logo_upload', 'mark_sent', 'note', 'password_changed', 'password_reset',
+  'import', 'issue_credit_note', 'link', 'logo_delete', 'logo_upload', 'mark_sent', 'note', 'password_changed', 'password_reset',
   'payment', 'prepaid_alert', 'reactivate', 'refund', 'replace_process', 'reply', 'reset', 'retry', 'return', 'reverse_payment', 'revoke', 'seed',
   'set_contract', 'set_price_list', 'set_sla_policy', 'sign_in', 'sign_in_failed', 'sign_out', 'sla_breach',
   'sla_warning', 'start', 'stop', 'submit', 'transition', 'unlink', 'update', 'update_own_profile',

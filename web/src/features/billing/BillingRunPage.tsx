@@ -45,7 +45,7 @@ export default function BillingRunPage() {
         actions={<Button component={Link} to="/invoices" variant="default" data-testid="billing-to-invoices">{t('billing.invoices.title')}</Button>}
       />
       <Paper withBorder p="md" mb="md">
-        <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
           <Group align="flex-end" wrap="wrap">
             <MonthField
               label={t('billing.run.period')}

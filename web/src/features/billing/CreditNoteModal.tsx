@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney, majorToMinor, numberSeparators } from '../pricing/money';
 import { useCreditNote, type InvoiceDetail } from './api';
@@ -23,6 +24,7 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
   const [release, setRelease] = useState(false);
   const [amounts, setAmounts] = useState<Record<number, number | string>>({});
   const [touched, setTouched] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (opened) { setMode('full'); setReason(''); setRelease(false); setAmounts({}); setTouched(false); credit.reset(); }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -44,14 +46,17 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
 
   const submit = () => {
     setTouched(true);
-    if (!valid) return;
+    if (!valid) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     const body = mode === 'full' ? { reason: reason.trim(), full: true as const, releaseRecords: release } : { reason: reason.trim(), lines };
     credit.mutate(body, { onSuccess: (note) => { onClose(); if (note?.id) void navigate(`/invoices/${note.id}`); } });
   };
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('billing.credit.title', { number: invoice.number ?? '' })} size="lg" attributes={{ content: { 'data-testid': 'credit-modal' } }}>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form ref={formRef} onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
         <Stack>
           <FormErrorAlert error={credit.error} extra={isApiError(credit.error) ? credit.error.details.map((d) => detailMessage(t, d)) : undefined} testId="credit-error" />
           <SegmentedControl
@@ -100,7 +105,7 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
           {mode === 'lines' && discounts.length > 0 ? (
             <Text size="sm" c="dimmed" data-testid="credit-discount-note">{t('billing.credit.discountNote', { lines: discounts.map((l) => l.description).join(', ') })}</Text>
           ) : null}
-          {mode === 'lines' && touched && lines.length === 0 ? <Text size="sm" c="red">{t('billing.credit.noLines')}</Text> : null}
+          {mode === 'lines' && touched && lines.length === 0 ? <Text size="sm" c="red" data-testid="credit-no-lines">{t('billing.credit.noLines')}</Text> : null}
           <Textarea label={t('billing.credit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} onBlur={() => setTouched(true)} error={reasonError} autosize minRows={2} data-testid="credit-reason" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { majorToMinor, numberSeparators } from '../pricing/money';
 import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
@@ -50,11 +51,11 @@ export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoi
       { description: v.description.trim(), quantity: v.quantity.trim().replace(',', '.'), unit: v.unit.trim(), unitPriceMinor: toMinor(v.unitPrice)!, vatRateBp: parseVatRate(v.vatRate)!, version },
       { onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { unitPriceMinor: 'unitPrice', vatRateBp: 'vatRate' })) },
     );
-  });
+  }, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget));
   const seps = numberSeparators();
   return (
     <Modal opened={opened} onClose={onClose} title={t('billing.draft.addLine')} attributes={{ content: { 'data-testid': 'manual-line-modal' } }}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <FormErrorAlert error={add.error} extra={extra} testId="manual-line-error" />
           <TextInput label={t('billing.fields.description')} required data-autofocus {...form.getInputProps('description')} data-testid="manual-description" />
@@ -87,7 +88,7 @@ export function EditLineModal({ invoiceId, version, line, onClose }: { invoiceId
   }, [line]);
   return (
     <Modal opened={line !== null} onClose={onClose} title={t('billing.draft.editText')} attributes={{ content: { 'data-testid': 'edit-line-modal' } }}>
-      <form onSubmit={(e) => { e.preventDefault(); if (line && text.trim()) edit.mutate({ lineId: line.id, description: text.trim(), version }, { onSuccess: onClose }); }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (line && text.trim()) edit.mutate({ lineId: line.id, description: text.trim(), version }, { onSuccess: onClose }); }} noValidate>
         <Stack>
           <FormErrorAlert error={edit.error} testId="edit-line-error" />
           <Textarea label={t('billing.fields.description')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} required data-autofocus error={text.trim() ? undefined : t('billing.draft.required')} data-testid="edit-line-text" />
@@ -112,7 +113,7 @@ export function ExcludeRecordModal({ invoiceId, version, recordId, onClose }: { 
   }, [recordId]);
   return (
     <Modal opened={recordId !== null} onClose={onClose} title={t('billing.draft.excludeTitle')} attributes={{ content: { 'data-testid': 'exclude-modal' } }}>
-      <form onSubmit={(e) => { e.preventDefault(); if (recordId !== null && note.trim()) exclude.mutate({ recordId, note: note.trim(), version }, { onSuccess: onClose }); }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (recordId !== null && note.trim()) exclude.mutate({ recordId, note: note.trim(), version }, { onSuccess: onClose }); }} noValidate>
         <Stack>
           <FormErrorAlert error={exclude.error} testId="exclude-error" />
           <Textarea label={t('billing.draft.excludeNote')} description={t('billing.draft.excludeHelp')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} required data-autofocus data-testid="exclude-note" />

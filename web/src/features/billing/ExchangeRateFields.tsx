@@ -2,6 +2,7 @@ import { Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { normalizeExchangeRate } from './format';
 import { DateField } from '../../app/components/DateFields';
+import { useRatePrefill } from '../rates/useRatePrefill';
 
 export interface ExchangeRateDraft {
   rate: string;
@@ -27,11 +28,14 @@ export function ExchangeRateFields({ currency, homeCurrency, value, onChange, sh
   const { t } = useTranslation();
   const home = homeCurrency ?? t('billing.exchangeRate.yourCurrency');
   const badRate = showErrors && normalizeExchangeRate(value.rate) === null;
+  // The rate of the day from the exchange-rate list, filled in while nothing else is typed.
+  const prefilled = useRatePrefill(currency, value, (rate) => onChange({ ...value, rate }));
+  const rateHint = t('billing.exchangeRate.rateHint', { currency, homeCurrency: home });
   return (
     <Group grow align="flex-start">
       <TextInput
         label={t('billing.exchangeRate.rate', { currency, homeCurrency: home })}
-        description={t('billing.exchangeRate.rateHint', { currency, homeCurrency: home })}
+        description={prefilled ? <>{rateHint}<br /><span data-testid={`${testId}-prefilled`}>{prefilled}</span></> : rateHint}
         inputMode="decimal"
         required
         value={value.rate}

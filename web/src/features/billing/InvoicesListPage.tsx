@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { SearchInput } from '../../app/components/ListFilters';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
@@ -32,6 +33,9 @@ export default function InvoicesListPage() {
     q: params.get('q') || null,
   }), [params]);
   const list = useInvoices(filters);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
+  useKeyShortcuts(shortcuts);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const setFilter = (key: string, value: string | number | null) => {
@@ -51,14 +55,15 @@ export default function InvoicesListPage() {
     <div data-testid="page-invoices">
       <PageHeader title={t('billing.invoices.title')} subtitle={t('billing.invoices.subtitle')} />
       <Group mb="md" align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
+        <SearchInput
+          ref={searchRef}
           label={t('common.search')}
           placeholder={t('billing.invoices.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          onChange={setSearch}
+          busy={list.isFetching && !list.isFetchingNextPage}
           w={{ base: '100%', xs: 260 }}
-          data-testid="invoices-search"
+          testId="invoices-search"
         />
         <Select
           label={t('common.status')}

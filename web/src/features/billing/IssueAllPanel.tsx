@@ -11,6 +11,7 @@ import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './Ex
 import { clientsWithWaiting, draftsWithoutAddress, refusalLabel, todayIso } from './format';
 import { buyerPartsText, WaitingClientsNote } from './IssueChecks';
 import { SendAllButton } from './SendAllButton';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
 const CHUNK = 5;
@@ -63,10 +64,13 @@ export function IssueAllPanel({ ids, period, drafts = [], currencyOf }: { ids: n
   const needingRate = (report?.notIssued ?? []).filter((n) => n.code === 'exchange_rate_required' && currencyOf[n.id] !== undefined);
   const currencies = [...new Set(needingRate.map((n) => currencyOf[n.id]!))].sort();
   const rateOf = (c: string): ExchangeRateDraft => rates[c] ?? { rate: '', date: todayIso() };
-  const issueWithRates = () => {
+  const issueWithRates = (form: HTMLFormElement) => {
     setTriedRates(true);
     const given = Object.fromEntries(currencies.map((c) => [c, exchangeRateOf(rateOf(c))] as const));
-    if (Object.values(given).some((r) => r === null)) return;
+    if (Object.values(given).some((r) => r === null)) {
+      focusFirstInvalid(form);
+      return;
+    }
     void run(needingRate.map((n) => n.id), given as Record<string, ExchangeRateInput>);
   };
 
@@ -104,7 +108,7 @@ export function IssueAllPanel({ ids, period, drafts = [], currencyOf }: { ids: n
           ))}
           {error ? <Text size="sm" c="red">{error}</Text> : null}
           {currencies.length > 0 ? (
-            <form onSubmit={(e) => { e.preventDefault(); issueWithRates(); }} data-testid="issue-rates">
+            <form onSubmit={(e) => { e.preventDefault(); issueWithRates(e.currentTarget); }} noValidate data-testid="issue-rates">
               <Stack gap="xs" mt="sm">
                 <Text size="sm">{t('billing.exchangeRate.bulkWhy', { count: needingRate.length })}</Text>
                 {currencies.map((c) => (

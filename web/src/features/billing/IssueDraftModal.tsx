@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import type { ExchangeRateInput, InvoiceDetail } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
@@ -38,16 +39,17 @@ export function IssueDraftModal({ invoice, opened, loading, error, onConfirm, on
   const waiting = invoice.waitingRecords && invoice.waitingRecords.count > 0
     ? [{ clientId: invoice.client.id, clientName: invoice.client.name, currency: invoice.currency, count: invoice.waitingRecords.count, amountMinor: invoice.waitingRecords.amountMinor ?? 0 }]
     : [];
-  const submit = () => {
+  const submit = (form: HTMLFormElement) => {
     if (buyerMissing.length > 0) return;
     if (!needsRate) return onConfirm();
     setTried(true);
     const rate = exchangeRateOf(value);
     if (rate) onConfirm(rate);
+    else focusFirstInvalid(form);
   };
   return (
     <Modal attributes={{ content: { 'data-testid': 'issue-modal' } }} opened={opened} onClose={onClose} title={t('billing.invoice.issueTitle')}>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(e.currentTarget); }} noValidate>
         <Stack gap="sm">
           {buyerMissing.length > 0 ? (
             <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('billing.buyer.title')} data-testid="issue-buyer-missing">

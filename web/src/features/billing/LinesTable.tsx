@@ -6,8 +6,29 @@ import { PriceWhy } from '../pricing/PriceWhy';
 import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
 import { formatMilli, formatPeriod, formatVatRate } from './format';
 import { lineWhyGroups } from './workReportWhy';
+import { usePhone } from '../admin/shared/usePhone';
 
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
+
+/** A line's quantity with its unit, as printed: "1,5 h". */
+const quantityText = (l: InvoiceLine) => `${formatMilli(l.quantityMilli)}${l.unitText ? `\u00a0${l.unitText}` : ''}`;
+
+/** Change the text (every line of a draft) and remove (manual lines): the buttons of one line. */
+function LineActions({ line: l, onEdit, onDelete }: { line: InvoiceLine; onEdit?: (line: InvoiceLine) => void; onDelete?: (line: InvoiceLine) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Tooltip label={t('billing.draft.editText')}>
+        <ActionIcon variant="subtle" aria-label={t('billing.draft.editText')} onClick={() => onEdit?.(l)} data-testid={`line-edit-${l.id}`}><IconPencil size={16} /></ActionIcon>
+      </Tooltip>
+      {l.kind === 'manual' ? (
+        <Tooltip label={t('billing.draft.deleteLine')}>
+          <ActionIcon variant="subtle" color="red" aria-label={t('billing.draft.deleteLine')} onClick={() => onDelete?.(l)} data-testid={`line-delete-${l.id}`}><IconTrash size={16} /></ActionIcon>
+        </Tooltip>
+      ) : null}
+    </Group>
+  );
+}
 
 /**
  * The invoice's lines; a line made of records opens their explanations (ⓘ, from the work report the page
@@ -23,6 +44,34 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
   const c = invoice.currency;
   // The same query as the work report panel's: no request of its own.
   const report = useWorkReport(invoice.id, invoice.recordsCount > 0);
+  const phone = usePhone();
+  if (phone) {
+    // One card a line, the amount beside the text, quantity, price and VAT below: nothing beyond the right edge.
+    return (
+      <Stack gap={0} data-testid="invoice-lines" data-layout="cards">
+        {invoice.lines.map((l) => (
+          <div key={l.id} className="row-card" data-testid={`line-${l.id}`} data-kind={l.kind}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{l.description}</Text>
+                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
+              </div>
+              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`line-net-${l.id}`}>{money(l.netMinor, c)}</Text>
+                <PriceWhy groups={lineWhyGroups(t, report.data, l.id)} label={t('billing.workReport.lineWhy')} testId={`line-why-${l.id}`} />
+              </Group>
+            </Group>
+            <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+              <Text size="xs" c="dimmed">
+                <span data-testid="line-quantity">{quantityText(l)}</span> × {money(l.unitPriceMinor, c)} · {t('billing.fields.vatRate')} {formatVatRate(l.vatRateBp)}
+              </Text>
+              {editable ? <LineActions line={l} onEdit={onEdit} onDelete={onDelete} /> : null}
+            </Group>
+          </div>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table striped data-testid="invoice-lines">
@@ -43,7 +92,7 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
                 <Text size="sm">{l.description}</Text>
                 <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
               </Table.Td>
-              <Table.Td ta="right" data-testid="line-quantity">{formatMilli(l.quantityMilli)}{l.unitText ? `\u00a0${l.unitText}` : ''}</Table.Td>
+              <Table.Td ta="right" data-testid="line-quantity">{quantityText(l)}</Table.Td>
               <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
               <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
               <Table.Td ta="right">
@@ -54,16 +103,7 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
               </Table.Td>
               {editable ? (
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('billing.draft.editText')}>
-                      <ActionIcon variant="subtle" aria-label={t('billing.draft.editText')} onClick={() => onEdit?.(l)} data-testid={`line-edit-${l.id}`}><IconPencil size={16} /></ActionIcon>
-                    </Tooltip>
-                    {l.kind === 'manual' ? (
-                      <Tooltip label={t('billing.draft.deleteLine')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('billing.draft.deleteLine')} onClick={() => onDelete?.(l)} data-testid={`line-delete-${l.id}`}><IconTrash size={16} /></ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                  </Group>
+                  <LineActions line={l} onEdit={onEdit} onDelete={onDelete} />
                 </Table.Td>
               ) : null}
             </Table.Tr>

@@ -1,12 +1,13 @@
 import { ActionIcon, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors, detailMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
@@ -114,14 +115,16 @@ function ReversePaymentModal({ invoice, payment, onClose }: { invoice: InvoiceDe
   }, [payment?.id]);
   const refund = payment?.amountMinor !== undefined && payment.amountMinor < 0;
   const reasonError = touched && !reason.trim() ? t('billing.payments.reasonRequired') : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
   const submit = () => {
     setTouched(true);
+    if (!reason.trim()) focusFirstInvalid(formRef.current);
     if (!payment || !reason.trim()) return;
     reverse.mutate({ paymentId: payment.id, reason: reason.trim() }, { onSuccess: onClose });
   };
   return (
     <Modal opened={payment !== null} onClose={onClose} title={t(refund ? 'billing.payments.reverseRefundTitle' : 'billing.payments.reverseTitle')} attributes={{ content: { 'data-testid': 'reverse-modal' } }}>
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form ref={formRef} onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
         <Stack>
           <FormErrorAlert error={reverse.error} extra={isApiError(reverse.error) ? reverse.error.details.map((d) => detailMessage(t, d)) : undefined} testId="reverse-error" />
           {payment ? (
@@ -184,7 +187,7 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
     <Modal opened={opened} onClose={onClose} title={t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')} attributes={{ content: { 'data-testid': refund ? 'refund-modal' : 'payment-modal' } }}>
       <form onSubmit={form.onSubmit((v) => pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined }, {
         onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
-      }))}>
+      }), (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))} noValidate>
         <Stack>
           <FormErrorAlert error={pay.error} extra={extra} testId="payment-error" />
           <DateField label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useCustomerEmail, useSendInvoice, type InvoiceDetail } from './api';
 
@@ -41,7 +42,7 @@ export function SendInvoiceModal({ invoice, opened, onClose }: { invoice: Invoic
           onClose();
         },
         onError: (e) => setExtra(applyFormErrors(form, e, t)),
-      }))}>
+      }), (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))} noValidate>
         <Stack>
           <FormErrorAlert error={send.error} extra={extra} testId="send-error" />
           {email.isPending ? <Group gap="xs"><Loader size="xs" /><Text size="sm" c="dimmed">{t('billing.send.loadingEmail')}</Text></Group> : null}

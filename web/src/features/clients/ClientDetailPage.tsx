@@ -17,6 +17,9 @@ import { type Address, useClient, useSaveClient } from './api';
 import { ClientSlaPolicy } from '../admin/sla/ClientSlaPolicy';
 import { ClientPriceList } from '../pricing/ClientPriceList';
 import { ContactsSection } from './ContactsSection';
+import { ClientContracts } from './ClientContracts';
+import { ClientInvoices } from './ClientInvoices';
+import { ClientTickets } from './ClientTickets';
 import { taxIdFields } from './clientFormModel';
 import { countryName } from './reference';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
@@ -134,6 +137,10 @@ function ClientDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
             </Stack>
           ) : null}
         </Paper>
+        {/* Each only for those who may read that kind of record: the lists behind them would refuse the rest. */}
+        {can('tickets.read') ? <ClientTickets clientId={c.id} /> : null}
+        {can('contracts.read') ? <ClientContracts clientId={c.id} /> : null}
+        {can('invoices.read') ? <ClientInvoices clientId={c.id} /> : null}
         {can('helpdesk.configure') ? <ClientSlaPolicy clientId={c.id} /> : null}
         {can('pricing.read') ? <ClientPriceList clientId={c.id} /> : null}
         <div>

@@ -1,6 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../app/api/client';
 import type { Language } from '../../i18n';
+import type { TicketSummary } from '../tickets/api';
+import { clientTicketsQuery, RECENT_ROWS } from './related';
 
 export interface Address {
   street: string;
@@ -81,6 +83,19 @@ export function useContacts(clientId: number) {
   return useQuery({
     queryKey: clientKeys.contacts(clientId),
     queryFn: ({ signal }) => api.get<{ items: Contact[] }>(`/clients/${clientId}/contacts`, undefined, signal),
+  });
+}
+
+/**
+ * The client's newest tickets for its page: one short page of GET /tickets. Kept under the
+ * ticket lists' key, which every change to a ticket refreshes; the `limit` in it keeps it
+ * apart from the ticket list's own pages (their key holds the filters alone).
+ */
+export function useClientTickets(clientId: number) {
+  const query = { ...clientTicketsQuery(clientId), limit: RECENT_ROWS };
+  return useQuery({
+    queryKey: ['tickets', 'list', query] as const,
+    queryFn: ({ signal }) => api.get<Page<TicketSummary>>('/tickets', query, signal),
   });
 }
 

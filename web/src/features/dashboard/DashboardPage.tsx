@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { TicketCounts } from '../tickets/TicketCounts';
+import { ticketCountLabel } from '../tickets/ticketCount';
+import { useApprovalQueueCount } from './api';
 import { homeOf, type ShortcutKey } from './home';
 
 const ICONS: Record<ShortcutKey, Icon> = {
@@ -17,6 +19,23 @@ const ICONS: Record<ShortcutKey, Icon> = {
   tokens: IconKey,
   password: IconLock,
 };
+
+/**
+ * What a card says under its title; the approvals card, how many records wait now
+ * (its general text while the count is read or could not be).
+ */
+function CardText({ shortcut }: { shortcut: ShortcutKey }) {
+  const { t } = useTranslation();
+  const waiting = useApprovalQueueCount(shortcut === 'approvals');
+  if (shortcut === 'approvals' && waiting.data) {
+    return (
+      <Text size="sm" fw={600} data-testid="dashboard-approvals-count" data-count={waiting.data.count}>
+        {t('dashboard.approvals.waiting', { number: ticketCountLabel(waiting.data) })}
+      </Text>
+    );
+  }
+  return <Text size="sm" c="dimmed">{t(`dashboard.${shortcut}.text`)}</Text>;
+}
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -48,9 +67,7 @@ export default function DashboardPage() {
                 </ThemeIcon>
                 <div>
                   <Text fw={600}>{t(`dashboard.${s.key}.title`)}</Text>
-                  <Text size="sm" c="dimmed">
-                    {t(`dashboard.${s.key}.text`)}
-                  </Text>
+                  <CardText shortcut={s.key} />
                 </div>
               </Group>
             </Card>

@@ -1,8 +1,10 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { SearchInput } from '../../app/components/ListFilters';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../app/components/QueryStates';
 import { formatDate, formatNumber } from '../../app/format';
@@ -15,6 +17,7 @@ import { formatMoney } from '../pricing/money';
 import type { ExportProgress } from './exportStream';
 import { exportRefusal, settingText } from './errors';
 import { blockingVatRates, countriesOf, documentCount, vatRateLine } from './vatRates';
+import { documentsMatching } from './documentSearch';
 
 
 function Figure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
@@ -26,9 +29,13 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
   );
 }
 
-/** `stale`: the figures of the previous period or format, shown dimmed while this one's are read. */
-function PreviewPanel({ preview, stale }: { preview: ExportPreview; stale: boolean }) {
+/**
+ * `stale`: the figures of the previous period or format, shown dimmed while this one's are read.
+ * `search`: what the box over the listed documents holds ("/" focuses it, `searchRef`).
+ */
+function PreviewPanel({ preview, stale, search, onSearch, searchRef }: { preview: ExportPreview; stale: boolean; search: string; onSearch: (text: string) => void; searchRef: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
+  const shown = documentsMatching(preview.documents, search);
   const total = preview.toExport.invoices + preview.toExport.creditNotes + preview.toExport.slips;
   return (
     <Stack gap="sm" data-testid="exports-preview" data-stale={stale || undefined} aria-busy={stale || undefined} style={stale ? { opacity: 0.5 } : undefined}>
@@ -60,6 +67,23 @@ function PreviewPanel({ preview, stale }: { preview: ExportPreview; stale: boole
         </Alert>
       ) : null}
       {preview.documents.length > 0 ? (
+        <SearchInput
+          ref={searchRef}
+          value={search}
+          onChange={onSearch}
+          // Enter leaves the box and goes no further: it must not run the export of the form around it.
+          onToResults={() => {}}
+          // The list is filtered here, never fetched: no spinner, only the "/" hint.
+          busy={false}
+          placeholder={t('exports.preview.searchPlaceholder')}
+          w={{ base: '100%', xs: 320 }}
+          testId="exports-documents-search"
+        />
+      ) : null}
+      {preview.documents.length > 0 && shown.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="exports-documents-none">{t('exports.preview.searchNone')}</Text>
+      ) : null}
+      {shown.length > 0 ? (
         <Table.ScrollContainer minWidth={320} mah={260}>
           <Table striped highlightOnHover data-testid="exports-documents">
             <Table.Thead>
@@ -72,7 +96,7 @@ function PreviewPanel({ preview, stale }: { preview: ExportPreview; stale: boole
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {preview.documents.map((d) => (
+              {shown.map((d) => (
                 <Table.Tr key={`${d.kind}-${d.id}`} data-testid={`exports-document-${d.kind}-${d.id}`}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}><Anchor component={Link} to={documentPath(d)}>{d.number}</Anchor></Table.Td>
                   <Table.Td>{t(`exports.kinds.${d.kind}`)}</Table.Td>
@@ -163,6 +187,11 @@ export default function ExportsPage() {
   const preview = useExportPreview(format, period);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const run = useRunExport(setProgress);
+  const [search, setSearch] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const hasDocuments = (preview.data?.documents.length ?? 0) > 0;
+  const shortcuts = useMemo(() => (hasDocuments ? { '/': () => searchRef.current?.focus() } : {}), [hasDocuments]);
+  useKeyShortcuts(shortcuts);
   const periodValid = isPeriod(period);
   // While another period's or format's figures stand in (kept to spare the page a jump), nothing is decided on them:
   // POHODA's preview alone knows the rates that would stop its export.
@@ -183,7 +212,7 @@ export default function ExportsPage() {
     <div data-testid="page-exports">
       <PageHeader title={t('exports.title')} subtitle={t('exports.subtitle')} />
       <Paper withBorder p="md" mb="lg">
-        <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
           <Stack gap="md">
             <Group align="flex-end" wrap="wrap" gap="md">
               <PeriodField
@@ -206,7 +235,7 @@ export default function ExportsPage() {
             <Text size="sm" c="dimmed">{t(`exports.formatHelp.${format}`)}</Text>
             {preview.isError ? <ErrorState error={preview.error} onRetry={() => void preview.refetch()} /> : null}
             {preview.isPending && periodValid ? <LoadingState /> : null}
-            {preview.data && periodValid ? <PreviewPanel preview={preview.data} stale={preview.isPlaceholderData} /> : null}
+            {preview.data && periodValid ? <PreviewPanel preview={preview.data} stale={preview.isPlaceholderData} search={search} onSearch={setSearch} searchRef={searchRef} /> : null}
             <Checkbox
               label={t('exports.again')}
               description={t('exports.againHint')}

@@ -23,6 +23,14 @@ const missing = () => new ApiError(409, 'missing_company_settings', 'ISDOC 6.0.2
   [{ path: 'supplier.bankAccount', code: 'missing_setting', message: "ISDOC 6.0.2 needs the company's bank account or IBAN" }]);
 
 describe('a refused export, in the user\'s language', () => {
+  it('issue slips valued in two currencies: says why POHODA cannot take them and names each slip', () => {
+    const mixed = new ApiError(400, 'slip_currencies_mixed', 'Issue slip VY2026-0045 values its material in EUR and CZK …',
+      [{ path: 'period', code: 'slip_currencies_mixed', message: 'Issue slip VY2026-0045 values its material in EUR and CZK …' }], { documentNumbers: ['VY2026-0045', 7] });
+    expect(exportRefusal(t('cs'), mixed)).toEqual({ headline: expect.stringContaining('tyto výdejky oceňují materiál ve dvou'), lines: ['VY2026-0045'] });
+    expect(exportRefusal(t('sk'), mixed).headline).toContain('výdajky oceňujú materiál v dvoch');
+    expect(exportRefusal(t('en'), mixed).headline).toContain('these issue slips value their material in two');
+  });
+
   it('nothing new to export: says how many were exported before and how to include them again', () => {
     expect(exportRefusal(t('cs'), nothingNew())).toEqual({ headline: expect.stringContaining('(3) už byly do tohoto formátu exportovány'), lines: [] });
     expect(exportRefusal(t('sk'), nothingNew()).headline).toContain('Exportovať znova');

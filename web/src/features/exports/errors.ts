@@ -1,7 +1,7 @@
 // Refusals of an export in the user's language. The server's messages are English;
 // for the refusals an accountant meets here (nothing new to export, a company setting
-// missing, VAT rates POHODA has no name for, a batch too large, an export stopped on
-// the way) it sends the facts as values or detail paths, and they are worded here.
+// missing, VAT rates POHODA has no name for, issue slips valued in two currencies, a
+// batch too large, an export stopped on the way) it sends the facts as values or detail paths, and they are worded here.
 // Anything else goes through the app's translated error codes.
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
@@ -61,6 +61,12 @@ export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
       const number = str(x.documentNumber);
       if (rate === null || !number) break;
       return { headline: t('exports.errors.vatRateNotMapped', { rate: formatPercent(rate / 100), number, country: str(x.country) }), lines: [] };
+    }
+    case 'slip_currencies_mixed': {
+      // The slips POHODA cannot take as one document each (error.documentNumbers), one line each.
+      const numbers = Array.isArray(x.documentNumbers) ? x.documentNumbers.filter((n): n is string => typeof n === 'string' && n !== '') : [];
+      if (!numbers.length) break;
+      return { headline: t('exports.errors.slipCurrenciesMixed'), lines: numbers };
     }
     case 'batch_too_large':
       return { headline: t('exports.errors.batchTooLarge'), lines: [] };

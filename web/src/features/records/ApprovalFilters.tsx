@@ -1,5 +1,6 @@
 import { Button, Group, Select } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientPicker, UserPicker } from '../tickets/Pickers';
 import { RECORD_STATES, type RecordFilters } from './api';
@@ -7,8 +8,11 @@ import { DateField } from '../../app/components/DateFields';
 
 export const ALL_STATES = 'all';
 
-/** Filters of the approval queue, kept in the address (state defaults to submitted). */
-export function ApprovalFilters({ filters, onChange }: { filters: RecordFilters; onChange: (patch: Partial<RecordFilters>) => void }) {
+/**
+ * Filters of the approval queue, kept in the address (state defaults to submitted).
+ * `searchRef`: the client field, where the page's "/" searches (the queue has no text search).
+ */
+export function ApprovalFilters({ filters, onChange, searchRef }: { filters: RecordFilters; onChange: (patch: Partial<RecordFilters>) => void; searchRef?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
   const kinds = ['work', 'travel', 'fee', 'material'] as const;
   const any = filters.technicianId || filters.clientId || filters.from || filters.to || filters.kind || filters.state !== 'submitted';
@@ -31,6 +35,7 @@ export function ApprovalFilters({ filters, onChange }: { filters: RecordFilters;
         data-testid="approvals-filter-technician"
       />
       <ClientPicker
+        ref={searchRef}
         label={t('records.fields.client')}
         value={filters.clientId ?? null}
         onChange={(v) => onChange({ clientId: v })}

@@ -1,11 +1,12 @@
 import { Button, Group, Paper } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChecks, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { isApiError } from '../../app/api/client';
 import type { TFunction } from 'i18next';
+import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { exportUrl, type RecordFilters, type ServiceRecord, useApproveRecords, useRecordsList } from './api';
@@ -46,6 +47,9 @@ export default function ApprovalsPage() {
   const [busyId, setBusyId] = useState<number | null>(null);
   const [returning, setReturning] = useState<ServiceRecord | null>(null);
   const records = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const searchRef = useRef<HTMLInputElement>(null);
+  const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
+  useKeyShortcuts(shortcuts);
 
   const setFilters = (patch: Partial<RecordFilters>) => {
     setParams((p) => {
@@ -92,7 +96,7 @@ export default function ApprovalsPage() {
           </>
         }
       />
-      <ApprovalFilters filters={filters} onChange={setFilters} />
+      <ApprovalFilters filters={filters} onChange={setFilters} searchRef={searchRef} />
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap" gap="xs">
           <Button leftSection={<IconChecks size={16} />} color="green" disabled={selectedIds.length === 0} loading={approve.isPending && busyId === null} onClick={() => run(selectedIds, false)} data-testid="approvals-approve">

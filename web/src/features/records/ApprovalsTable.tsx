@@ -1,8 +1,9 @@
-import { ActionIcon, Anchor, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
+import { usePhone } from '../admin/shared/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
 
@@ -19,12 +20,88 @@ interface Props {
 
 const selectable = (r: ServiceRecord) => r.state === 'submitted';
 
+/** Approve (submitted) and return (submitted or approved): the buttons of one record. */
+function RowActions({ record: r, busyId, onApprove, onReturn }: Pick<Props, 'busyId' | 'onApprove' | 'onReturn'> & { record: ServiceRecord }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      {r.state === 'submitted' ? (
+        <Tooltip label={t('records.approvals.approve')}>
+          <ActionIcon variant="light" color="green" size="lg" loading={busyId === r.id} onClick={() => onApprove(r)} aria-label={t('records.approvals.approve')} data-testid={`approvals-approve-${r.id}`}>
+            <IconCheck size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ) : null}
+      {r.state === 'submitted' || r.state === 'approved' ? (
+        <Tooltip label={t('records.return.title')}>
+          <ActionIcon variant="subtle" color="orange" size="lg" onClick={() => onReturn(r)} aria-label={t('records.return.title')} data-testid={`approvals-return-${r.id}`}>
+            <IconArrowBackUp size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ) : null}
+    </Group>
+  );
+}
+
+/**
+ * The queue on a phone: one card a record, the time and amount beside what was done, so
+ * nothing hides beyond the right edge; the same checkboxes, badges and buttons as the table.
+ */
+function ApprovalCards({ records, selected, problems, busyId, onToggle, onToggleAll, onApprove, onReturn, all, some, none }: Props & { all: boolean; some: boolean; none: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="approvals-table" data-layout="cards">
+      <Group className="row-card" gap="sm">
+        <Checkbox checked={all} indeterminate={some && !all} disabled={none} onChange={(e) => onToggleAll(e.currentTarget.checked)} label={t('records.approvals.selectAll')} data-testid="approvals-select-all" />
+      </Group>
+      {records.map((r) => {
+        const issues = problems.get(r.id);
+        return (
+          <div key={r.id} className="row-card" data-testid={`approvals-row-${r.id}`} data-state={r.state} style={issues ? { background: 'var(--mantine-color-red-light)' } : undefined}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
+                <Checkbox mt={2} checked={selected.has(r.id)} disabled={!selectable(r)} onChange={(e) => onToggle(r.id, e.currentTarget.checked)} aria-label={t('records.approvals.select')} data-testid={`approvals-check-${r.id}`} />
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600}>{recordWhat(t, r)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''} · {r.technician.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="xs" className="mono">{r.ticket.number}</Anchor> · {r.client.name}
+                  </Text>
+                </div>
+              </Group>
+              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
+                <RecordAmount record={r} testId={`approvals-amount-${r.id}`} />
+                <Text size="xs" c="dimmed" ta="right">{recordMinutes(t, r)}</Text>
+              </Stack>
+            </Group>
+            {r.description ? <Text size="xs" c="dimmed" lineClamp={2} mt={4}>{r.description}</Text> : null}
+            {issues ? issues.map((m) => <Text key={m} size="xs" c="red.8" fw={600} data-testid={`approvals-problem-${r.id}`}>{m}</Text>) : null}
+            <Group justify="space-between" align="center" mt={4} gap="xs">
+              <Group gap="xs">
+                <RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} />
+                <ContractNote record={r} testId={`approvals-contract-${r.id}`} />
+              </Group>
+              <RowActions record={r} busyId={busyId} onApprove={onApprove} onReturn={onReturn} />
+            </Group>
+          </div>
+        );
+      })}
+    </Stack>
+  );
+}
+
 /** The approval queue: records with checkboxes; each submitted one can be approved or returned. */
 export function ApprovalsTable({ records, selected, problems, busyId, onToggle, onToggleAll, onApprove, onReturn }: Props) {
   const { t } = useTranslation();
   const candidates = records.filter(selectable);
   const all = candidates.length > 0 && candidates.every((r) => selected.has(r.id));
   const some = candidates.some((r) => selected.has(r.id));
+  const phone = usePhone();
+  if (phone) {
+    return <ApprovalCards {...{ records, selected, problems, busyId, onToggle, onToggleAll, onApprove, onReturn, all, some }} none={candidates.length === 0} />;
+  }
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table data-testid="approvals-table" verticalSpacing="xs" highlightOnHover>
@@ -69,22 +146,7 @@ export function ApprovalsTable({ records, selected, problems, busyId, onToggle, 
                 </Table.Td>
                 <Table.Td miw={120}><RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} /></Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {r.state === 'submitted' ? (
-                      <Tooltip label={t('records.approvals.approve')}>
-                        <ActionIcon variant="light" color="green" size="lg" loading={busyId === r.id} onClick={() => onApprove(r)} aria-label={t('records.approvals.approve')} data-testid={`approvals-approve-${r.id}`}>
-                          <IconCheck size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                    {r.state === 'submitted' || r.state === 'approved' ? (
-                      <Tooltip label={t('records.return.title')}>
-                        <ActionIcon variant="subtle" color="orange" size="lg" onClick={() => onReturn(r)} aria-label={t('records.return.title')} data-testid={`approvals-return-${r.id}`}>
-                          <IconArrowBackUp size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                  </Group>
+                  <RowActions record={r} busyId={busyId} onApprove={onApprove} onReturn={onReturn} />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatMoney } from '../pricing/money';
 import type { RecordState, ServiceRecord } from './api';
 import { unitLabel } from '../warehouse/units';
+import { coverageWords } from './coverage';
 import { feeQuantityText } from './feeWording';
 import { formatDecimal, formatMinutes } from './format';
 
@@ -38,8 +39,10 @@ export function noPriceReason(t: TFunction, r: Pick<ServiceRecord, 'price'>): st
 }
 
 /**
- * The record's amount when the user may see prices, or the "no price" warning
- * with its reason (for everyone: a technician must know the entry needs fixing). Never 0.
+ * What the client pays for the record: the amount of time and material when the user may
+ * see prices; for work a contract covers, draws from prepaid hours or that is not billed,
+ * that in words with the list price under it; or the "no price" warning with its reason
+ * (for everyone: a technician must know the entry needs fixing). Never a bare 0.
  */
 export function RecordAmount({ record, testId }: { record: ServiceRecord; testId?: string }) {
   const { t } = useTranslation();
@@ -54,11 +57,44 @@ export function RecordAmount({ record, testId }: { record: ServiceRecord; testId
       </Tooltip>
     );
   }
+  const words = coverageWords(t, record);
+  if (words.headline !== null) {
+    // Covered, prepaid or not billable: what the client pays in words, the list price under it (for those who see prices).
+    const clientAmount = record.coverage.clientAmountMinor;
+    return (
+      <Stack gap={0} align="flex-end" style={{ minWidth: 0 }}>
+        <Tooltip label={words.detail ?? ''} disabled={!words.detail} multiline w={300}>
+          <Text size="sm" fw={600} ta="right" data-testid={testId} data-price="priced" data-coverage={record.coverage.kind} data-amount={clientAmount ?? ''}>
+            {words.headline}
+          </Text>
+        </Tooltip>
+        {words.listPrice ? <Text size="xs" c="dimmed" ta="right" data-testid={testId ? `${testId}-list` : undefined} style={{ whiteSpace: 'nowrap' }}>{words.listPrice}</Text> : null}
+      </Stack>
+    );
+  }
   if (record.amountMinor === undefined || record.amountMinor === null || !record.price.currency) return null;
   return (
-    <Text size="sm" fw={600} data-testid={testId} data-price="priced" data-amount={record.amountMinor} style={{ whiteSpace: 'nowrap' }}>
+    <Text size="sm" fw={600} data-testid={testId} data-price="priced" data-coverage={record.coverage.kind} data-amount={record.amountMinor} style={{ whiteSpace: 'nowrap' }}>
       {formatMoney(record.amountMinor, record.price.currency)}
     </Text>
+  );
+}
+
+/**
+ * What the record will cost the client, spelled out with what may still change (the record's
+ * edit form): "Covered by contract SM-2026-001", "From prepaid hours (2 h left, October 2026)", …
+ * Nothing for plain time and material, whose amount says it all.
+ */
+export function CoverageNote({ record }: { record: ServiceRecord }) {
+  const { t } = useTranslation();
+  const words = coverageWords(t, record);
+  if (words.headline === null && words.detail === null) return null;
+  return (
+    <Alert color="blue" variant="light" mb="sm" data-testid="record-coverage" data-coverage={record.coverage.kind}>
+      {words.headline ? <Text size="sm" fw={600}>{words.headline}</Text> : null}
+      {words.detail ? <Text size="sm">{words.detail}</Text> : null}
+      {words.listPrice ? <Text size="xs" c="dimmed">{words.listPrice}</Text> : null}
+    </Alert>
   );
 }
 
@@ -102,16 +138,18 @@ export function recordMinutes(t: TFunction, r: ServiceRecord): string {
 }
 
 /**
- * Under the amount of a record whose ticket falls under a contract: the amount is the
- * record's rate; a flat fee or prepaid hours may cover it, which the billing run decides.
+ * Under the amount of a record whose ticket falls under a contract: the contract's number,
+ * linked; the amount beside it says what the contract covers (RecordAmount).
  */
-export function ContractNote({ record, testId }: { record: Pick<ServiceRecord, 'contractId'>; testId?: string }) {
+export function ContractNote({ record, testId }: { record: Pick<ServiceRecord, 'contractId' | 'coverage'>; testId?: string }) {
   const { t } = useTranslation();
   if (record.contractId === null || record.contractId === undefined) return null;
+  const contract = record.coverage.contract;
+  const hint = record.coverage.kind === 'billable' && contract ? t('records.coverage.outsideScope', { number: contract.number }) : t('records.underContractHint');
   return (
-    <Tooltip label={t('records.underContractHint')} multiline w={300}>
+    <Tooltip label={hint} multiline w={300}>
       <Anchor component={Link} to={`/contracts/${record.contractId}`} size="xs" c="dimmed" data-testid={testId}>
-        {t('records.underContract')}
+        {contract ? contract.number : t('records.underContract')}
       </Anchor>
     </Tooltip>
   );

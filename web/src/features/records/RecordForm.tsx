@@ -12,6 +12,7 @@ import { usePhone } from '../admin/shared/usePhone';
 import { feeOptionLabel } from './feeWording';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
 import { type ServiceRecord, type Timer, useCreateRecord, useStopTimer, useTimer, useUpdateRecord, useWorkDay } from './api';
+import { coverageWords } from './coverage';
 import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
 import {
@@ -68,9 +69,11 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const offDay = askDay && workDay.data?.date === v.date && workDay.data.dayKind !== 'business_day' ? workDay.data.dayKind : null;
 
   const done = (r: ServiceRecord) => {
+    // What the client pays: covered or prepaid work in words, not at its list price.
+    const covered = coverageWords(t, r).headline;
     const amount = r.price.status === 'no_price'
       ? `${t('records.noPrice')}: ${noPriceReason(t, r)}`
-      : r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? formatMoney(r.amountMinor, r.price.currency) : '';
+      : covered ?? (r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? formatMoney(r.amountMinor, r.price.currency) : '');
     const what = recordSummary(t, r);
     const headline = mode === 'edit' ? t('records.saved', { what }) : t('records.logged', { what });
     notifications.show({ color: r.price.status === 'no_price' ? 'orange' : 'green', message: [headline, amount].filter(Boolean).join(' · ') });

@@ -5,7 +5,7 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import { usePhone } from '../admin/shared/usePhone';
 import type { ServiceRecord } from './api';
-import { RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
+import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
 import { MaterialFacts } from '../warehouse/MaterialFacts';
 import { PriceWhy } from '../pricing/PriceWhy';
 
@@ -50,6 +50,7 @@ export function RecordsList({ records, busyId, onSubmit, onDelete, onEdit }: Pro
               {/* How the amount came about: the server sends the explanation only to those who see prices. */}
               <PriceWhy groups={[{ lines: r.price.explanation ?? [] }]} label={t('records.why')} testId={`record-why-${r.id}`} />
             </Group>
+            <ContractNote record={r} testId={`record-contract-${r.id}`} />
             <Group gap={6} wrap="nowrap">
               <RecordStateBadge state={r.state} testId={`record-state-${r.id}`} />
               {mayChange(r) ? (

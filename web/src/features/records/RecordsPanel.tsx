@@ -11,23 +11,28 @@ import { formatMoney } from '../pricing/money';
 import { usePhone } from '../admin/shared/usePhone';
 import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
 import { RecordForm } from './RecordForm';
-import { recordWhat } from './RecordBadges';
+import { CoverageNote, recordWhat } from './RecordBadges';
 import { RecordsList } from './RecordsList';
 import { TimerControl } from './TimerControl';
+import { clientTotals } from './coverage';
 import { ticketTotals, totalsParts } from './totals';
-import { addCells } from './week';
 import './records.css';
 
-/** Totals of the ticket: time, km, fees and material and, for those who see prices, the amount per currency. */
+/**
+ * Totals of the ticket: time, km, fees and material and, for those who see prices, what the
+ * client pays per currency (covered work at 0, not at its list price); work from prepaid
+ * hours is counted apart, its overage known only at the period's end.
+ */
 function Totals({ records }: { records: ServiceRecord[] }) {
   const { t } = useTranslation();
-  const sum = addCells(records.map((r) => ({
-    minutes: 0, billable: 0, nonBillable: 0, kmMilli: 0, records: 1, unpriced: r.price.status === 'no_price' ? 1 : 0,
-    money: r.amountMinor !== undefined && r.amountMinor !== null && r.price.currency ? [{ currency: r.price.currency, amountMinor: r.amountMinor }] : [],
-  })));
+  const unpriced = records.filter((r) => r.price.status === 'no_price').length;
+  const pays = clientTotals(records);
   return (
     <Text size="sm" c="dimmed" data-testid="records-totals">
-      {[...totalsParts(t, ticketTotals(records)), ...sum.money.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)), sum.unpriced ? t('records.unpricedCount', { count: sum.unpriced }) : null]
+      {[
+        ...totalsParts(t, ticketTotals(records)), ...pays.money.map((m) => formatMoney(m.amountMinor, m.currency)),
+        pays.prepaid ? t('records.coverage.prepaidCount', { count: pays.prepaid }) : null, unpriced ? t('records.unpricedCount', { count: unpriced }) : null,
+      ]
         .filter(Boolean)
         .join(' · ')}
     </Text>
@@ -118,6 +123,7 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
             <Text size="sm">{t('records.editStale')}</Text>
           </Alert>
         ) : null}
+        {editing ? <CoverageNote record={editing} /> : null}
         {editing ? <RecordForm key={`${editing.id}-${editing.version}`} ticketId={ticketId} record={editing} onSaved={() => edit(null)} onStale={onStale} /> : null}
       </Modal>
       <ConfirmModal

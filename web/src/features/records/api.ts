@@ -68,13 +68,35 @@ export interface ServiceRecord {
     explanation?: string[];
     costCurrency?: string | null;
   };
-  /** Only with the prices field scope; null = no price. */
+  /** The list price (the amount at the price list's rates, whether or not a contract covers it); only with the prices field scope; null = no price. */
   amountMinor?: number | null;
   /** Only with the costs field scope. */
   costMinor?: number | null;
+  /** How the record is expected to be billed (the billing run's own rule). */
+  coverage: RecordCoverage;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export type CoverageKind = 'billable' | 'flat_fee' | 'prepaid' | 'not_billable';
+
+export interface RecordCoverage {
+  kind: CoverageKind;
+  /** The contract the record falls under (with kind billable: outside its scope). */
+  contract: { id: number; number: string } | null;
+  /** Work drawing on prepaid minutes: the split as things stand (estimate), or why it is not known here. */
+  prepaid: {
+    period: string;
+    status: 'estimate' | 'unpriced' | 'late' | 'billed';
+    coveredMinutes: number | null;
+    overageMinutes: number | null;
+    leftMinutes: number | null;
+    /** false: a draft, shown as if it were submitted. */
+    counted: boolean;
+  } | null;
+  /** What the client pays (prices field scope only); null: known at the period's end, or no price. */
+  clientAmountMinor?: number | null;
 }
 
 /** What the log form sends (POST /tickets/:id/records); the server checks and prices it. */

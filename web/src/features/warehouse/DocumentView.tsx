@@ -38,7 +38,7 @@ function LineCards({ doc, costs, currency }: { doc: StockDocument; costs: boolea
   return (
     <Stack gap={0} data-testid="document-view-lines">
       {(doc.lines ?? []).map((l, i) => (
-        <div key={l.id} className="wh-card" data-testid={`document-line-${i}`} data-quantity={l.quantity}>
+        <div key={l.id} className="row-card" data-testid={`document-line-${i}`} data-quantity={l.quantity}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
             <div style={{ minWidth: 0 }}>
               <Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{l.itemName}</Anchor>
@@ -52,7 +52,7 @@ function LineCards({ doc, costs, currency }: { doc: StockDocument; costs: boolea
         </div>
       ))}
       {costs && doc.totalCostMinor !== undefined && doc.totalCostMinor !== null ? (
-        <Group justify="space-between" className="wh-card">
+        <Group justify="space-between" className="row-card">
           <Text size="sm" fw={600}>{t('warehouse.fields.total')}</Text>
           <Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, costCurrency)}</Text>
         </Group>

@@ -12,28 +12,35 @@ import { formatDecimal } from '../records/format';
 import { type Movement, useItem, useLedger, useStockCurrency, useWarehouses } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
 import { ItemModal } from './ItemModal';
-import { ledgerPoints } from './model';
+import { balanceByDay, dateOfDay, dayTicks, ledgerPoints } from './model';
 import { WarehouseHeader } from './WarehouseHeader';
 import { quantityLabel, unitLabel, stockMoney } from './units';
 
+/**
+ * The balance over time: the x axis is a time scale (a point sits at its date, so a quiet
+ * month is as wide as a busy one), the y axis says the item's unit, as the app's other
+ * charts name what they measure on their axes.
+ */
 function BalanceChart({ entries, unit }: { entries: Movement[]; unit: string }) {
   const { t } = useTranslation();
-  const points = ledgerPoints(entries);
-  if (points.length < 2) return null;
+  const days = balanceByDay(ledgerPoints(entries));
+  if (days.length < 2) return null;
+  const first = days[0]!.day;
+  const last = days[days.length - 1]!.day;
+  const dayLabel = (day: number) => formatDate(dateOfDay(day));
+  const quantity = (v: number) => quantityLabel(t, String(v), unit);
+  const whole = days.every((d) => Number.isInteger(d.balance));
   return (
-    <Paper withBorder p="md" mb="md" data-testid="ledger-chart" aria-label={t('warehouse.ledger.chart')}>
-      <Text size="sm" fw={600} mb="xs">{t('warehouse.ledger.chart')}</Text>
-      <div style={{ width: '100%', height: 200 }}>
+    <Paper withBorder p="md" mb="md" data-testid="ledger-chart">
+      <Text size="sm" fw={600} mb="xs" id="ledger-chart-title">{t('warehouse.ledger.chart')}</Text>
+      <div style={{ width: '100%', height: 200 }} role="img" aria-labelledby="ledger-chart-title">
         <ResponsiveContainer>
-          <LineChart data={points} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+          <LineChart data={days} margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
-            <XAxis dataKey="label" tickFormatter={(v: string) => formatDate(v)} fontSize={12} minTickGap={24} />
-            <YAxis fontSize={12} width={48} allowDecimals={false} />
-            <ChartTooltip
-              labelFormatter={(v) => formatDate(String(v))}
-              formatter={(value) => [quantityLabel(t, String(value), unit), t('warehouse.fields.balance')]}
-            />
-            <Line type="stepAfter" dataKey="balance" stroke="var(--mantine-color-blue-6)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <XAxis dataKey="day" type="number" scale="time" domain={[first, last]} ticks={dayTicks(first, last, 6)} tickFormatter={dayLabel} fontSize={12} minTickGap={16} interval="preserveStartEnd" />
+            <YAxis fontSize={12} width={64} allowDecimals={!whole} tickFormatter={quantity} />
+            <ChartTooltip labelFormatter={(v) => dayLabel(Number(v))} formatter={(value) => [quantity(Number(value)), t('warehouse.fields.balance')]} />
+            <Line type="stepAfter" dataKey="balance" stroke="var(--mantine-color-blue-6)" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -10,6 +10,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
+import { usePhone } from '../admin/shared/usePhone';
 import { formatDecimal, parseDecimalInput } from '../records/format';
 import { type StockLevel, useSetMinimum, useStockCurrency, useStockLevels } from './api';
 import { WarehouseFilter } from './WarehouseFilter';
@@ -57,6 +58,43 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
   );
 }
 
+/**
+ * The levels on a phone: one card a level, the quantity beside the item, the rest below,
+ * so nothing hides beyond the right edge (as DocumentView's lines).
+ */
+function LevelCards({ levels, costs, currency, onMinimum }: { levels: StockLevel[]; costs: boolean; currency: string | null; onMinimum: ((level: StockLevel) => void) | null }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="levels-table" data-layout="cards">
+      {levels.map((l) => (
+        <div key={`${l.warehouseId}-${l.itemId}`} className="row-card" data-testid={`levels-row-${l.warehouseId}-${l.itemId}`} data-quantity={l.quantity} data-below={l.belowMinimum ? 'yes' : 'no'}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/warehouse/items/${l.itemId}?warehouse=${l.warehouseId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{l.itemName}</Anchor>
+              <Text size="xs" c="dimmed"><span className="mono">{l.itemCode}</span> · {l.warehouseName}</Text>
+            </div>
+            <Group gap={4} wrap="nowrap">
+              {l.belowMinimum ? <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /> : null}
+              <Text size="sm" fw={600} className="wh-num" c={l.belowMinimum ? 'orange.8' : undefined} data-testid={`levels-quantity-${l.warehouseId}-${l.itemId}`}>{quantityLabel(t, l.quantity, l.unit)}</Text>
+            </Group>
+          </Group>
+          <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+            <div>
+              {l.minimum !== null ? <Text size="xs" c="dimmed">{t('warehouse.fields.minimum')}: {quantityLabel(t, l.minimum, l.unit)}</Text> : null}
+              {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.averageCost')}: {stockMoney(l.averageCostMinor, currency)} · {t('warehouse.fields.value')}: {stockMoney(l.valueMinor, currency)}</Text> : null}
+            </div>
+            {onMinimum ? (
+              <ActionIcon variant="subtle" onClick={() => onMinimum(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
+                <IconAdjustments size={16} />
+              </ActionIcon>
+            ) : null}
+          </Group>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 /** /warehouse/stock — what is where, what it is worth (costs scope), what is below its minimum. */
 export default function StockLevelsPage() {
   const { t } = useTranslation();
@@ -65,6 +103,7 @@ export default function StockLevelsPage() {
   const manage = can('warehouse.manage');
   const costs = me.fieldScope.costs;
   const currency = useStockCurrency();
+  const phone = usePhone();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
@@ -93,7 +132,7 @@ export default function StockLevelsPage() {
             <EmptyState title={t('warehouse.levels.empty')} text={t('warehouse.levels.emptyText')} />
           )}
         >
-          {() => (
+          {() => phone ? <LevelCards levels={levels} costs={costs} currency={currency} onMinimum={manage ? setEditing : null} /> : (
             <Table.ScrollContainer minWidth={720}>
               <Table data-testid="levels-table" highlightOnHover>
                 <Table.Thead>

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StockDocument } from './api';
-import { countDifference, countSummary, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
+import { balanceByDay, countDifference, countSummary, dateOfDay, dayNumber, dayTicks, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
 
 const items = [
   { id: 1, code: 'SSD-1TB', ean: '8806094215038', name: 'Samsung 870 EVO 1 TB' },
@@ -115,6 +115,25 @@ describe('totals and the chart', () => {
     ];
     expect(ledgerPoints(moves).map((p) => [p.balance, p.value])).toEqual([[10, 15_000], [20, 32_000], [15, 24_000], [20, 32_000], [18, 28_800]]);
     expect(ledgerPoints([{ date: '2026-11-01', warehouseId: 1, balance: '2' }])).toEqual([{ label: '2026-11-01', balance: 2, value: null }]);
+  });
+  it('places the balance by date: one point a day, at the day\'s closing balance', () => {
+    const points = [
+      { label: '2026-11-01', balance: 10, value: null },
+      { label: '2026-11-01', balance: 20, value: null },
+      { label: '2026-11-02', balance: 15, value: null },
+      { label: '2026-12-30', balance: 18, value: null },
+    ];
+    const days = balanceByDay(points);
+    expect(days.map((d) => [dateOfDay(d.day), d.balance])).toEqual([['2026-11-01', 20], ['2026-11-02', 15], ['2026-12-30', 18]]);
+    // The gaps are the days between: a quiet month is a month wide, not one step.
+    expect(days[2]!.day - days[1]!.day).toBe(58);
+    expect(dayNumber('2026-03-29') - dayNumber('2026-03-28')).toBe(1);
+  });
+  it('ticks a date axis with whole days, evenly', () => {
+    const first = dayNumber('2026-11-01');
+    expect(dayTicks(first, first + 10, 6).map(dateOfDay)).toEqual(['2026-11-01', '2026-11-03', '2026-11-05', '2026-11-07', '2026-11-09', '2026-11-11']);
+    expect(dayTicks(first, first + 2, 6).map(dateOfDay)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
+    expect(dayTicks(first, first, 6)).toEqual([first]);
   });
 });
 

@@ -211,6 +211,44 @@ export function ledgerPoints(movements: readonly { date: string; warehouseId: nu
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/** A date ('2026-11-02') as a whole number of days, so a chart's axis is a time scale. */
+export const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+/** The date of a day number (dayNumber's inverse). */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** A point of the balance chart on its time axis: the balance at the end of the day. */
+export interface BalanceDay {
+  day: number;
+  balance: number;
+}
+
+/**
+ * Chart points (in ledger order) → one point a date, placed by the date: several
+ * movements of one day are one step to that day's closing balance, and a quiet month
+ * takes the room a month takes, not the room of one movement.
+ */
+export function balanceByDay(points: readonly ChartPoint[]): BalanceDay[] {
+  const out: BalanceDay[] = [];
+  for (const p of points) {
+    const day = dayNumber(p.label);
+    const last = out[out.length - 1];
+    if (last?.day === day) last.balance = p.balance;
+    else out.push({ day, balance: p.balance });
+  }
+  return out;
+}
+
+/** At most `most` whole days from `first` to `last`, evenly spaced: the ticks of a date axis. */
+export function dayTicks(first: number, last: number, most: number): number[] {
+  const step = Math.max(1, Math.ceil((last - first) / Math.max(1, most - 1)));
+  const ticks: number[] = [];
+  for (let day = first; day <= last; day += step) ticks.push(day);
+  return ticks;
+}
+
 /** What the records say of an item in the count's warehouse: its quantity and (costs field scope) its value. */
 export interface RecordedStock {
   quantity: string;

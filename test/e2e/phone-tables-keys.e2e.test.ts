@@ -1,0 +1,203 @@
+// Tables on a phone, "/" on the lists without a ticket list's keys, the home page's approval
+// count, the stock ledger's time axis and dialogs that say what is missing in the user's
+// language, in a real browser against a server seeded like `kontor demo`.
+//
+//   npx vite build --config web/vite.config.ts --outDir <dir> --emptyOutDir
+//   KONTOR_WEB_DIR=<dir> npx vitest run test/e2e/phone-tables-keys.e2e.test.ts
+//
+// On a phone (390×844) the stock levels, a stock document's lines, the approval queue and an
+// invoice's lines are cards: each quantity or amount lies inside the screen, and the page never scrolls sideways.
+// With a keyboard, "/" puts the cursor in the invoices' search, the approval queue's client
+// field and the export preview's document search, and the "?" help lists it. A manager's home
+// page counts the records waiting for approval and opens the queue. The ledger's chart places
+// movements by date. The credit-note dialog, sent without a reason, says so in Czech under the
+// field and puts the cursor there (no browser bubble).
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Db } from '../../src/platform/db/index.ts';
+import { apiCall, plain, useDemoServer } from './harness.ts';
+
+const STEP_MS = 20_000;
+const JOURNEY_MS = 120_000;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+let db: Db | undefined;
+const { newPage, signIn, shot } = useDemoServer({
+  name: 'phone-tables-keys',
+  stepMs: STEP_MS,
+  seed: async (_services, database) => {
+    db = database;
+  },
+});
+
+function demoDb(): Db {
+  if (!db) throw new Error('the demo database is not open');
+  return db;
+}
+
+/** An issued invoice of the demo (example C's September) with lines. */
+async function issuedInvoice(): Promise<number> {
+  const row = await demoDb().selectFrom('invoices').select('id').where('state', '=', 'issued').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A confirmed issue slip of the demo (example A's material). */
+async function issueSlip(): Promise<number> {
+  const row = await demoDb().selectFrom('stock_documents').select('id').where('kind', '=', 'issue').where('state', '=', 'confirmed').orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The item with movements on the most days (the demo's SSD). */
+async function ledgerItem(): Promise<number> {
+  const row = await demoDb()
+    .selectFrom('stock_movements')
+    .select(['item_id', (eb) => eb.fn.count<number>('date').distinct().as('days')])
+    .groupBy('item_id')
+    .orderBy('days', 'desc')
+    .executeTakeFirstOrThrow();
+  return row.item_id;
+}
+
+/** Two records logged and submitted by the manager: the approval queue is not empty. */
+async function submitTwoRecords(page: Page): Promise<void> {
+  const tickets = await apiCall<{ items: { id: number }[] }>(page, 'GET', '/tickets?view=all&limit=1');
+  const workTypes = await apiCall<{ items: { id: number }[] }>(page, 'GET', '/work-types');
+  for (const startTime of ['08:00', '13:00']) {
+    const record = await apiCall<{ id: number }>(page, 'POST', `/tickets/${tickets.items[0]!.id}/records`, {
+      kind: 'work', date: '2026-11-24', startTime, minutes: 90, workTypeId: workTypes.items[0]!.id, description: 'Kontrola zálohování a aktualizace serveru',
+    });
+    await apiCall(page, 'POST', `/records/${record.id}/submit`);
+  }
+}
+
+/** The element lies wholly inside the screen's width (not cut off at the right edge). */
+async function expectOnScreen(locator: Locator, width: number): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  expect(box, 'the element has a box').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, JSON.stringify(box)).toBeLessThanOrEqual(width);
+}
+
+const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+const focusedTestId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>;
+
+describe('phone tables, "/" and dialogs', () => {
+  test('phone (390×844): stock levels, a slip\'s lines, the approval queue and an invoice\'s lines show their figures on screen', async () => {
+    const page = await newPage({ context: PHONE });
+    await signIn(page, 'manager@kontor.demo');
+    await submitTwoRecords(page);
+
+    await page.goto('/warehouse/stock');
+    const levels = page.getByTestId('levels-table');
+    await expect.poll(() => levels.getAttribute('data-layout')).toBe('cards');
+    const quantity = page.locator('[data-testid^="levels-quantity-"]').first();
+    await expectOnScreen(quantity, 390);
+    expect(plain(await quantity.innerText())).toMatch(/\d ks$/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-stock-levels');
+
+    await page.goto(`/warehouse/documents/${await issueSlip()}`);
+    const lineQuantity = page.getByTestId('document-line-0-quantity');
+    await expectOnScreen(lineQuantity, 390);
+    expect(plain(await lineQuantity.innerText())).toMatch(/\d ks$/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-stock-document');
+    // A new receipt's lines: quantity, price and total stack under the item.
+    await page.goto('/warehouse/receipts/new');
+    await expectOnScreen(page.getByTestId('line-0-total'), 390);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-receipt-lines');
+
+    await page.goto('/approvals');
+    const queue = page.getByTestId('approvals-table');
+    await expect.poll(() => queue.getAttribute('data-layout')).toBe('cards');
+    const amount = page.locator('[data-testid^="approvals-amount-"]').first();
+    await expectOnScreen(amount, 390);
+    expect(plain(await amount.innerText())).toMatch(/Kč$/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-approvals');
+
+    await page.goto(`/invoices/${await issuedInvoice()}`);
+    const lines = page.getByTestId('invoice-lines');
+    await expect.poll(() => lines.getAttribute('data-layout')).toBe('cards');
+    const net = page.locator('[data-testid^="line-net-"]').first();
+    await expectOnScreen(net, 390);
+    expect(plain(await net.innerText())).toMatch(/Kč$/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-invoice-lines');
+  }, JOURNEY_MS);
+
+  test('keyboard: the home page counts what waits for approval; "/" searches on the approvals, invoices and exports; the ledger is by date; the credit note asks for its reason in Czech', async () => {
+    const page = await newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await signIn(page, 'manager@kontor.demo');
+
+    // Home: the approval count (the first journey submitted two), opening the queue.
+    await page.goto('/');
+    const count = page.getByTestId('dashboard-approvals-count');
+    await expect.poll(async () => plain(await count.innerText())).toBe('Výkazy čekající na schválení: 2');
+    await shot(page, 'dashboard-approvals-count');
+    await page.getByTestId('dashboard-approvals').click();
+    await page.getByTestId('page-approvals').waitFor();
+    await page.locator('[data-testid^="approvals-row-"]').first().waitFor();
+    await page.keyboard.press('/');
+    expect(await focusedTestId(page)).toBe('approvals-filter-client');
+
+    await page.goto('/invoices');
+    await page.locator('[data-testid^="invoice-row-"]').first().waitFor();
+    await page.keyboard.press('/');
+    expect(await focusedTestId(page)).toBe('invoices-search');
+    await page.keyboard.type('2026');
+    await page.keyboard.press('Escape');
+    // "?" lists the key it binds.
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-page-search').waitFor();
+    await shot(page, 'invoices-shortcut-help');
+    await page.keyboard.press('Escape');
+
+    // The ledger's chart: its x axis is dates, from the first movement's to the last one's.
+    await page.goto(`/warehouse/items/${await ledgerItem()}`);
+    const chart = page.getByTestId('ledger-chart');
+    await chart.waitFor();
+    const ticks = (await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(tick).toMatch(/^\d{1,2}\. ?\d{1,2}\. ?\d{4}$/);
+    const yTicks = (await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map(plain);
+    expect(yTicks.some((tick) => tick.endsWith(' ks')), yTicks.join('|')).toBe(true);
+    await shot(page, 'ledger-chart');
+
+    // The credit note without a reason: the Czech message under the field, the cursor in it.
+    await page.goto(`/invoices/${await issuedInvoice()}`);
+    await page.getByTestId('invoice-credit').click();
+    const dialog = page.getByTestId('credit-modal');
+    await dialog.waitFor();
+    await page.getByTestId('credit-save').click();
+    await dialog.getByText('Důvod je povinný').waitFor();
+    await expect.poll(() => focusedTestId(page)).toBe('credit-reason');
+    // The form checks itself: the browser's own bubble (in the browser's language) never shows.
+    expect(await page.evaluate('document.querySelector(\'[data-testid="credit-reason"]\').closest("form").noValidate')).toBe(true);
+    await shot(page, 'credit-note-reason');
+
+    // Exports (the accountant's): the year's documents listed in the preview, and their search.
+    const accountant = await newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await signIn(accountant, 'accountant@kontor.demo');
+    await accountant.goto('/exports');
+    await accountant.getByTestId('exports-period-kind').click();
+    await accountant.getByRole('option', { name: 'Rok' }).click();
+    await accountant.getByTestId('exports-documents').waitFor();
+    await accountant.locator('body').click({ position: { x: 5, y: 300 } });
+    await accountant.keyboard.press('/');
+    expect(await focusedTestId(accountant)).toBe('exports-documents-search');
+    await accountant.keyboard.type('nic-takoveho');
+    await accountant.getByTestId('exports-documents-none').waitFor();
+    await accountant.keyboard.press('Enter');
+    // Enter left the box and ran nothing.
+    expect(await focusedTestId(accountant)).not.toBe('exports-documents-search');
+    expect(await accountant.getByTestId('exports-done').count()).toBe(0);
+    await accountant.keyboard.press('/');
+    await accountant.keyboard.press('Control+A');
+    await accountant.keyboard.type('FV');
+    await accountant.locator('[data-testid^="exports-document-invoice-"]').first().waitFor();
+    await shot(accountant, 'exports-documents-search');
+  }, JOURNEY_MS);
+});

@@ -1,0 +1,14 @@
+// Forms check their own fields (noValidate), so a missing value is told under the field in
+// the user's language, never by the browser's bubble in the browser's language; the focus
+// then goes to the field that says what is wrong, as the browser would have taken it there.
+
+/**
+ * Focuses the first field marked invalid (aria-invalid, which Mantine sets on a field with
+ * an error) inside `container`, once the errors of this submit are drawn.
+ */
+export function focusFirstInvalid(container: Element | null | undefined): void {
+  if (!container) return;
+  requestAnimationFrame(() => {
+    container.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+}

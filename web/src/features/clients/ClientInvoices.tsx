@@ -1,0 +1,82 @@
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, QueryView } from '../../app/components/QueryStates';
+import { formatDate } from '../../app/format';
+import { type InvoiceSummary, useInvoices } from '../billing/api';
+import { StatusBadge } from '../billing/StatusBadge';
+import { formatMoney } from '../pricing/money';
+import { ticketCountLabel } from '../tickets/ticketCount';
+import { clientInvoicesLink, invoicePayment, RECENT_ROWS } from './related';
+import { RelatedSection } from './RelatedSection';
+
+const PAYMENT_COLORS = { paid: 'green', partly_paid: 'orange', unpaid: undefined } as const;
+
+function Payment({ invoice }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation();
+  const payment = invoicePayment(invoice);
+  if (payment === null) return <Text size="sm" c="dimmed">—</Text>;
+  const due = payment !== 'paid' && invoice.amountDueMinor !== undefined ? formatMoney(invoice.amountDueMinor, invoice.currency) : null;
+  return (
+    <div data-testid="client-invoice-payment" data-payment={payment}>
+      <Text size="sm" c={invoice.status === 'overdue' ? 'red' : PAYMENT_COLORS[payment]} fw={payment === 'paid' ? undefined : 500}>
+        {t(`clients.invoices.payment.${payment}`)}
+      </Text>
+      {due ? <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{t('clients.invoices.payment.outstanding', { amount: due })}</Text> : null}
+    </div>
+  );
+}
+
+/** The client's newest invoices and credit notes (invoices.read), and the way to all of them. */
+export function ClientInvoices({ clientId }: { clientId: number }) {
+  const { t } = useTranslation();
+  const list = useInvoices({ clientId });
+  // The first page (50) says how many there are, up to "50+"; the newest few are shown.
+  const firstPage = list.data?.pages[0];
+  const rows = firstPage?.items.slice(0, RECENT_ROWS) ?? [];
+  const count = firstPage ? ticketCountLabel({ count: firstPage.items.length, capped: firstPage.nextCursor !== null }) : null;
+  const more = firstPage ? firstPage.items.length > rows.length : false;
+  return (
+    <RelatedSection
+      title={t('clients.invoices.title')}
+      count={count}
+      link={rows.length > 0 ? { to: clientInvoicesLink(clientId), label: t('clients.invoices.all') } : undefined}
+      testId="client-invoices"
+    >
+      <QueryView framed query={list} isEmpty={() => rows.length === 0} empty={<EmptyState title={t('clients.invoices.empty')} />}>
+        {() => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table data-testid="client-invoices-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('billing.fields.number')}</Table.Th>
+                  <Table.Th>{t('billing.fields.issueDate')}</Table.Th>
+                  <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
+                  <Table.Th>{t('clients.invoices.payment.title')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((inv) => (
+                  <Table.Tr key={inv.id} data-testid={`client-invoices-row-${inv.id}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={`/invoices/${inv.id}`} fw={600}>
+                        {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
+                      </Anchor>
+                      {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
+                    <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
+                    <Table.Td><Payment invoice={inv} /></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+      {more ? <Text size="xs" c="dimmed" mt={4} data-testid="client-invoices-newest">{t('clients.invoices.newest', { shown: rows.length })}</Text> : null}
+    </RelatedSection>
+  );
+}
