@@ -256,8 +256,9 @@ export async function listTickets(
   const { p, flags, categories, settings } = filters;
   const budget = Math.max(1, walkBudget);
   // The share of the tickets in the actor's queues matters where no queue is asked for (SQLite): a member of a few reads
-  // them from the queue index. Queues and states alone are read from that index whatever the share (onlyQueuesAndStates).
-  const share = !isPostgres(db) && 'scope_0' in p && !('queueId' in p) && !onlyQueuesAndStates(p, flags) ? await scopeShare(db, p) : 0;
+  // them from the queue index. Queues and states alone are read from that index whatever the share (onlyQueuesAndStates),
+  // and full text keeps its own plans (below): neither takes the sample, which costs about as much as a search's page.
+  const share = !isPostgres(db) && 'scope_0' in p && !('queueId' in p) && !('fts' in p) && !onlyQueuesAndStates(p, flags) ? await scopeShare(db, p) : 0;
   let rows: unknown[][];
   // A walk only where its budget is expected to hold a page's worth of the queues' tickets: a few queues' tickets are read faster from their index.
   if (onlyQueuesAndPriorities(p, flags) && share * budget >= q.limit + 1) rows = await walkedPage(db, p, q.sort, after, q.limit + 1, budget);
