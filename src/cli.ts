@@ -53,11 +53,15 @@ function configFrom(opts: { db?: string; config?: string; port?: string; host?: 
   });
 }
 
-/** Opens the configured database and brings it up to date; a database that cannot be used is a CliError naming it. */
-async function openPrepared(config: Config): Promise<{ database: DatabaseHandle; applied: string[] }> {
+/**
+ * Opens the configured database and brings it up to date; a database that cannot be used is a
+ * CliError naming it. A command that runs once and exits opens SQLite without the memory map a
+ * server reads through (platform/db/sqlite.ts, mapFile).
+ */
+async function openPrepared(config: Config, use: 'server' | 'once' = 'once'): Promise<{ database: DatabaseHandle; applied: string[] }> {
   let database: DatabaseHandle;
   try {
-    database = openDatabase(config.db);
+    database = openDatabase(config.db, { memoryMap: use === 'server' });
   } catch (error) {
     throw databaseError(config.db, error);
   }
@@ -98,7 +102,7 @@ program
   .addHelpText('after', '\nExamples:\n  kontor serve\n  kontor serve --db postgres://kontor:secret@db:5432/kontor --host 0.0.0.0 --port 8080')
   .action(async (opts) => {
     const config = configFrom(opts);
-    const { database } = await openPrepared(config);
+    const { database } = await openPrepared(config, 'server');
     const running = await serve(config, { database });
     running.app.log.info(`Kontor listening on ${running.url}`);
   });
@@ -134,7 +138,7 @@ program
       publicUrl: `http://${opts.host ?? '127.0.0.1'}:${port}`,
       storageDir: `${opts.db}.files`,
     });
-    const { database } = await openPrepared(config);
+    const { database } = await openPrepared(config, 'server');
     await seedDemo(buildServices({ config, database, clock: systemClock }));
     const running = await serve(config, { database });
     const width = Math.max(...DEMO_USERS.map((u) => u.email.length));

@@ -21,16 +21,21 @@ export function engineOf(url: string): Engine {
 }
 
 /** Opens the database named by a URL: `postgres://…` or a SQLite file path (`:memory:` too). */
-export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+/**
+ * `memoryMap: false` (SQLite): no memory map of the file, for a process that runs one command
+ * and exits (see mapFile in sqlite.ts); a server keeps the default.
+ */
+export function openDatabase(url: string, options: { poolSize?: number; memoryMap?: boolean } = {}): DatabaseHandle {
   if (engineOf(url) === 'postgres') {
     const pool = postgresPool(url, options.poolSize);
     const db = new Kysely<Database>({ dialect: postgresDialect(pool) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  const writer = openSqlite(file);
+  const map = { memoryMap: options.memoryMap ?? true };
+  const writer = openSqlite(file, map);
   // A file gets a second, reading connection (an in-memory database is private to its one connection).
-  const db = new Kysely<Database>({ dialect: sqliteDialect(writer, file === ':memory:' ? null : openSqliteReader(file)) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(writer, file === ':memory:' ? null : openSqliteReader(file, map)) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

@@ -7,7 +7,7 @@ import { ensureFolder } from '../folders.ts';
  * Opens the embedded SQLite database tuned for a server: WAL, NORMAL sync
  * (durable at checkpoints, safe against corruption), foreign keys on.
  */
-export function openSqlite(file: string): BetterSqlite3.Database {
+export function openSqlite(file: string, options: { memoryMap?: boolean } = {}): BetterSqlite3.Database {
   if (file !== ':memory:') ensureFolder(dirname(file));
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
@@ -20,7 +20,7 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   // Statement journals (the undo of one statement inside a bigger transaction, e.g. an
   // upsert after other writes) and temporary sort trees in memory, not in temp files.
   db.pragma('temp_store = MEMORY');
-  mapFile(db);
+  if (options.memoryMap !== false) mapFile(db);
   return db;
 }
 
@@ -30,7 +30,10 @@ export function openSqlite(file: string): BetterSqlite3.Database {
  * cache: logging work on 5,000,000 records took 15–20 % less CPU per request. The mapped
  * pages are the operating system's file cache, shared by both connections and given back
  * under memory pressure; they count in the process's RSS once touched (the benchmarks
- * print RSS without them). Writes still go through the WAL.
+ * print RSS without them). Writes still go through the WAL. A one-shot command (the CLI's
+ * billing run, imports) opens the file without the map: it reads most pages once, where
+ * the map only added the pages it touched to its peak RSS (a month's billing run of 2 000
+ * clients: 338 MB with it, 291 MB without, and 10 % less CPU).
  */
 function mapFile(db: BetterSqlite3.Database): void {
   db.pragma('mmap_size = 2147418112');
@@ -43,12 +46,12 @@ function mapFile(db: BetterSqlite3.Database): void {
  * instead of queueing for that transaction to end. Its page cache is smaller: it
  * serves the short reads that arrive during a write batch.
  */
-export function openSqliteReader(file: string): BetterSqlite3.Database {
+export function openSqliteReader(file: string, options: { memoryMap?: boolean } = {}): BetterSqlite3.Database {
   const db = new BetterSqlite3(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -8000');
   db.pragma('query_only = ON');
-  mapFile(db);
+  if (options.memoryMap !== false) mapFile(db);
   return db;
 }
 
