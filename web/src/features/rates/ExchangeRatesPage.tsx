@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { DateField } from '../../app/components/DateFields';
+import { FormActions } from '../../app/components/FormActions';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -197,10 +198,7 @@ function RateModal({ onClose }: { onClose: () => void }) {
               data-testid="rate-rate"
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="rate-save">{t('common.save')}</Button>
-          </Group>
+          <FormActions creating={false} pending={save.isPending} onCancel={onClose} testId="rate-save" />
         </Stack>
       </form>
     </Modal>
