@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/modules/identity/index.ts';
 import { listTickets } from '../src/modules/tickets/tickets.read.ts';
-import { NO_DUE } from '../src/modules/tickets/tickets.repo.ts';
 import { listQuery } from '../src/modules/tickets/tickets.schemas.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
+import { idsOfAllPages, LIST_ORDERS as orders, LIST_SORTS, queuesWithMembers, TIED_DUES, TIED_TIMES } from './ticket-list.fixture.ts';
 
 /**
  * The ticket list's keyset paging: whatever the filters, the sort, the page size and the
@@ -16,45 +16,22 @@ import { testEngines } from './db.ts';
 describe.each(testEngines())('ticket list paging on %s', (engine) => {
   let t: TestApp;
   let admin: Auth;
-  const queues: number[] = [];
+  let queues: number[] = [];
   /** Members of every queue, of the two bigger ones, and of the smallest one alone. */
-  const members: { id: number; queues: number[] }[] = [];
+  let members: { id: number; queues: number[] }[] = [];
   const teams: number[] = [];
   const categories: number[] = [];
   let types: { id: number; code: string }[] = [];
 
-  // Few distinct values, so that many tickets share a due time, a creation or an update time and the ids decide.
-  const dues = ['2026-11-03T08:00:00.000Z', '2026-11-03T09:30:00.000Z', '2026-11-04T08:00:00.000Z', NO_DUE, NO_DUE];
-  const times = ['2026-10-01T08:00:00.000Z', '2026-10-02T08:00:00.000Z', '2026-10-02T08:00:00.001Z', '2026-10-05T12:00:00.000Z'];
   const stateCategories = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
   const slaStatuses = ['running', 'warning', 'paused', 'met', 'breached', 'none'] as const;
-
-  /** The list's orders, as the API describes them. */
-  const orders: Record<string, [column: 'priority' | 'sla_due_at' | 'created_at' | 'updated_at' | 'id', dir: 'asc' | 'desc'][]> = {
-    sla: [['sla_due_at', 'asc'], ['id', 'asc']],
-    created: [['created_at', 'asc'], ['id', 'asc']],
-    '-created': [['created_at', 'desc'], ['id', 'desc']],
-    priority: [['priority', 'asc'], ['sla_due_at', 'asc'], ['id', 'asc']],
-    updated: [['updated_at', 'desc'], ['id', 'desc']],
-    newest: [['id', 'desc']],
-  };
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     t.clock.set('2026-11-02T08:00:00.000Z');
     admin = (await t.userWith(['admin'])).auth;
     const clientId = (await t.services.customers.create(systemContext, { name: 'Stránky s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
-    const operators = [await t.userWith(['operator']), await t.userWith(['operator']), await t.userWith(['technician'])];
-    const memberships = [[0, 1], [0, 1], [0, 2]];
-    for (const [i, name] of ['Velká', 'Střední', 'Malá'].entries()) {
-      const res = await t.request(admin, {
-        method: 'POST', url: '/api/v1/queues',
-        payload: { code: `paging_${i}`, name, members: memberships[i]!.map((m) => operators[m]!.id) },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      queues.push(res.json().id);
-    }
-    members.push({ id: operators[0]!.id, queues }, { id: operators[1]!.id, queues: queues.slice(0, 2) }, { id: operators[2]!.id, queues: queues.slice(2) });
+    ({ queues, members } = await queuesWithMembers(t, admin, 'paging'));
     const at = t.clock.now().toISOString();
     for (const name of ['Síť', 'Tisk']) {
       teams.push((await t.database.db.insertInto('teams').values({ name, active: 1, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
@@ -71,9 +48,9 @@ describe.each(testEngines())('ticket list paging on %s', (engine) => {
       sla: fc.constantFrom(...slaStatuses),
       team: fc.constantFrom(null, 0, 1, 1),
       category: fc.constantFrom(null, 0, 1),
-      due: fc.constantFrom(...dues),
-      created: fc.constantFrom(...times),
-      updated: fc.constantFrom(...times),
+      due: fc.constantFrom(...TIED_DUES),
+      created: fc.constantFrom(...TIED_TIMES),
+      updated: fc.constantFrom(...TIED_TIMES),
     }), { numRuns: 110, seed: 20261128 });
     for (const [i, shape] of shapes.entries()) {
       const res = await t.request(admin, { method: 'POST', url: '/api/v1/tickets', payload: { clientId, subject: `Stránka ${i}`, queueId: queues[0] } });
@@ -118,7 +95,7 @@ describe.each(testEngines())('ticket list paging on %s', (engine) => {
       fc.asyncProperty(
         fc.nat({ max: members.length - 1 }),
         filters,
-        fc.constantFrom('sla', 'created', '-created', 'priority', 'updated', 'newest'),
+        fc.constantFrom(...LIST_SORTS),
         fc.integer({ min: 1, max: 9 }),
         async (who, f, sort, limit) => {
           const member = members[who]!;
@@ -133,16 +110,7 @@ describe.each(testEngines())('ticket list paging on %s', (engine) => {
             ...(f.category !== null ? { categoryId: String(categories[f.category]) } : {}),
           });
           const me = { userId: member.id, now: t.clock.now().toISOString() };
-          const got: number[] = [];
-          let after: (string | number)[] | null = null;
-          for (let pages = 0; ; pages++) {
-            const page = await listTickets(t.database.db, query, { kind: 'member_queues', userId: member.id }, me, after);
-            got.push(...page.items.map((item) => JSON.parse(item.toString()).id as number));
-            expect(page.items.length, 'a page is full unless it is the last').toBe(page.more ? limit : page.items.length);
-            if (!page.more) break;
-            expect(pages).toBeLessThan(want.length);
-            after = page.last;
-          }
+          const got = await idsOfAllPages((after) => listTickets(t.database.db, query, { kind: 'member_queues', userId: member.id }, me, after), limit, want.length);
           expect(got, `${JSON.stringify(f)} by ${sort}, ${limit} a page, member ${who}`).toEqual(want);
           if (want.length > 2 * limit) pagedDeep++;
         },

@@ -6,6 +6,7 @@ import { NO_DUE } from '../src/modules/tickets/tickets.repo.ts';
 import { countQuery, listQuery } from '../src/modules/tickets/tickets.schemas.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
+import { idsOfAllPages, LIST_ORDERS as orders, LIST_SORTS, queuesWithMembers, TIED_DUES, TIED_TIMES } from './ticket-list.fixture.ts';
 
 /**
  * A list that asks only for priorities, in all states, read by a member of queues: on
@@ -17,48 +18,25 @@ import { testEngines } from './db.ts';
 describe.each(testEngines())('a priority-only ticket list on %s', (engine) => {
   let t: TestApp;
   let admin: Auth;
-  const queues: number[] = [];
+  let queues: number[] = [];
   /** Members of every queue, of the two bigger ones, and of the smallest one alone. */
-  const members: { id: number; queues: number[] }[] = [];
+  let members: { id: number; queues: number[] }[] = [];
 
-  // Few distinct values, so that many tickets share a due time, a creation or an update time and the ids decide.
-  const dues = ['2026-11-03T08:00:00.000Z', '2026-11-03T09:30:00.000Z', '2026-11-04T08:00:00.000Z', NO_DUE, NO_DUE];
-  const times = ['2026-10-01T08:00:00.000Z', '2026-10-02T08:00:00.000Z', '2026-10-02T08:00:00.001Z', '2026-10-05T12:00:00.000Z'];
-
-  /** The list's orders, as the API describes them. */
-  const orders: Record<string, [column: 'priority' | 'sla_due_at' | 'created_at' | 'updated_at' | 'id', dir: 'asc' | 'desc'][]> = {
-    sla: [['sla_due_at', 'asc'], ['id', 'asc']],
-    created: [['created_at', 'asc'], ['id', 'asc']],
-    '-created': [['created_at', 'desc'], ['id', 'desc']],
-    priority: [['priority', 'asc'], ['sla_due_at', 'asc'], ['id', 'asc']],
-    updated: [['updated_at', 'desc'], ['id', 'desc']],
-    newest: [['id', 'desc']],
-  };
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     t.clock.set('2026-11-02T08:00:00.000Z');
     admin = (await t.userWith(['admin'])).auth;
     const clientId = (await t.services.customers.create(systemContext, { name: 'Priority s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
-    const operators = [await t.userWith(['operator']), await t.userWith(['operator']), await t.userWith(['technician'])];
-    const memberships = [[0, 1], [0, 1], [0, 2]];
-    for (const [i, name] of ['Velká', 'Střední', 'Malá'].entries()) {
-      const res = await t.request(admin, {
-        method: 'POST', url: '/api/v1/queues',
-        payload: { code: `prio_${i}`, name, members: memberships[i]!.map((m) => operators[m]!.id) },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      queues.push(res.json().id);
-    }
-    members.push({ id: operators[0]!.id, queues }, { id: operators[1]!.id, queues: queues.slice(0, 2) }, { id: operators[2]!.id, queues: queues.slice(2) });
+    ({ queues, members } = await queuesWithMembers(t, admin, 'prio'));
 
     // The tickets: made through the API, then given their queue, priority and times directly (a fixed seed: a failure can be run again).
     const shapes = fc.sample(fc.record({
       queue: fc.constantFrom(0, 0, 0, 0, 1, 1, 1, 2),
       priority: fc.constantFrom('P1', 'P2', 'P3', 'P3', 'P4', 'P4', 'P4'),
-      due: fc.constantFrom(...dues),
-      created: fc.constantFrom(...times),
-      updated: fc.constantFrom(...times),
+      due: fc.constantFrom(...TIED_DUES),
+      created: fc.constantFrom(...TIED_TIMES),
+      updated: fc.constantFrom(...TIED_TIMES),
     }), { numRuns: 90, seed: 20261102 });
     for (const [i, shape] of shapes.entries()) {
       const res = await t.request(admin, { method: 'POST', url: '/api/v1/tickets', payload: { clientId, subject: `Priorita ${i}`, queueId: queues[0] } });
@@ -85,7 +63,7 @@ describe.each(testEngines())('a priority-only ticket list on %s', (engine) => {
         fc.nat({ max: members.length - 1 }),
         // Priorities as the API takes them, repeated ones too.
         fc.array(fc.constantFrom('P1', 'P2', 'P3', 'P4'), { minLength: 1, maxLength: 4 }),
-        fc.constantFrom('sla', 'created', '-created', 'priority', 'updated', 'newest'),
+        fc.constantFrom(...LIST_SORTS),
         fc.integer({ min: 1, max: 9 }),
         // From one ticket (the page is finished the usual way almost at once) to more than there are.
         fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 120 })),
@@ -94,16 +72,7 @@ describe.each(testEngines())('a priority-only ticket list on %s', (engine) => {
           const want = await expected(member.queues, priorities, sort);
           const query = listQuery.parse({ view: 'all', priority: priorities.join(','), sort, limit: String(limit) });
           const me = { userId: member.id, now: t.clock.now().toISOString() };
-          const got: number[] = [];
-          let after: (string | number)[] | null = null;
-          for (let pages = 0; ; pages++) {
-            const page = await listTickets(t.database.db, query, { kind: 'member_queues', userId: member.id }, me, after, budget);
-            got.push(...page.items.map((item) => JSON.parse(item.toString()).id as number));
-            expect(page.items.length, 'a page is full unless it is the last').toBe(page.more ? limit : page.items.length);
-            if (!page.more) break;
-            expect(pages).toBeLessThan(want.length);
-            after = page.last;
-          }
+          const got = await idsOfAllPages((after) => listTickets(t.database.db, query, { kind: 'member_queues', userId: member.id }, me, after, budget), limit, want.length);
           expect(got, `${priorities.join(',')} by ${sort}, ${limit} a page, budget ${budget}`).toEqual(want);
           // A walk (members of the bigger queues: their queues hold most tickets) that stopped before the last match.
           if (who < 2 && budget > limit && budget < want.length) walkedPast++;
