@@ -6,6 +6,7 @@ import {
   enqueueMail,
   MAIL_LANGUAGES,
   newMessageId,
+  PLACEHOLDERS,
   renderTemplate,
   TEMPLATE_KEYS,
   threadHeaders,
@@ -293,6 +294,23 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     expect((await api('PUT', '/api/v1/mail/templates/ticket_created/de', { subject: 's', body: 'b' })).statusCode).toBe(400);
     expect((await api('PUT', '/api/v1/mail/templates/invoice_sent/en', { subject: 's', body: 'b' })).statusCode).toBe(400);
     expect((await api('GET', '/api/v1/mail/templates')).json().items.some((i: { overridden: boolean }) => i.overridden)).toBe(false);
+  });
+
+  it('previews every placeholder of every template with a sample value, in each language', async () => {
+    for (const key of TEMPLATE_KEYS) {
+      for (const language of MAIL_LANGUAGES) {
+        for (const placeholder of PLACEHOLDERS[key]) {
+          const res = await api('POST', `/api/v1/mail/templates/${key}/${language}/preview`, { subject: 's', body: `[{{${placeholder}}}]` });
+          expect(res.statusCode, `${key}/${language}`).toBe(200);
+          // An unfilled placeholder renders empty: "[]".
+          expect(res.json().text, `${key}/${language} {{${placeholder}}}`).toMatch(/^\[[^\]]+\]/);
+        }
+      }
+    }
+    const alert = await api('POST', '/api/v1/mail/templates/contract_prepaid_alert/cs/preview', { subject: '{{contract.number}}', body: '{{prepaid.used}} z {{prepaid.allowance}} min, {{contract.url}}' });
+    // No ticket token in the subject (the real alert has none); minutes as the alert writes them (a non-breaking space groups thousands).
+    expect(alert.json().subject).toBe('SM-2026-007');
+    expect(alert.json().text).toMatch(/^1\s440 z 1\s800 min, http:\/\/127\.0\.0\.1:3000\/contracts\/7\n$/);
   });
 
   it('is for administrators only', async () => {

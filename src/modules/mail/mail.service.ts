@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
+import { wholeNumberText } from '../../shared/number-text.ts';
 import {
   DEFAULT_TEMPLATES,
   MAIL_LANGUAGES,
@@ -22,8 +23,12 @@ import type { MailTemplate, OutboxItem, OutboxMessage, OutboxQuery, TemplateInpu
 import * as outbox from './outbox.repo.ts';
 import * as templates from './templates.repo.ts';
 
-/** Values the preview fills in, per language. */
-function sampleVars(language: MailLanguage, publicUrl: string): TemplateVars {
+/**
+ * Values the preview fills in, per language. A template about no ticket (the prepaid
+ * alerts) gets no ticket values: they would put a ticket token in the subject, which the
+ * real mail does not have.
+ */
+function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string): TemplateVars {
   const url = new URL('/tickets/123', publicUrl).toString();
   const samples = {
     cs: ['Nefunguje tisk v účtárně', 'Strojírny Brno a.s.', 'Jana Nováková', 'Ovladač tiskárny jsme přeinstalovali.\nZkuste prosím tisk znovu.', 'Vyměněn toner a vyčištěna podávací jednotka.'],
@@ -36,9 +41,15 @@ function sampleVars(language: MailLanguage, publicUrl: string): TemplateVars {
     sk: { event: 'Porušenie SLA', detail: 'lehota na vyriešenie bola prekročená o 15 min.', due_at: '2. 11. 2026 14:00', action: 'Požiadavka bola presunutá do frontu Eskalácia.', queue: 'Servisný pult' },
     en: { event: 'SLA breach', detail: 'the resolution deadline was missed by 15 min.', due_at: '02/11/2026, 14:00', action: 'The ticket was moved to the queue Escalation.', queue: 'Service desk' },
   }[language];
+  // The prepaid alert's contract and minutes, written as the alert writes them (contracts.alerts.ts).
+  const contractName = { cs: 'Správa IT – předplacené hodiny', sk: 'Správa IT – predplatené hodiny', en: 'IT management – prepaid hours' }[language];
+  const minutes = (n: number) => wholeNumberText(n, language);
+  const aboutTicket = PLACEHOLDERS[key].some((p) => p.startsWith('ticket.'));
   return {
-    ticket: { number: 'T2026-000123', subject, url, priority: 'P2' }, client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution,
+    ...(aboutTicket ? { ticket: { number: 'T2026-000123', subject, url, priority: 'P2' } } : {}), client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution,
     queue: { name: sla.queue }, assignee: { name: recipient }, sla,
+    contract: { number: 'SM-2026-007', name: contractName, url: new URL('/contracts/7', publicUrl).toString() },
+    prepaid: { period: '2026-11', percent: minutes(80), used: minutes(1440), allowance: minutes(1800), left: minutes(360) },
   };
 }
 
@@ -146,7 +157,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
 
   async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: TemplateInput): Promise<RenderedMail> {
     requireManage(ctx);
-    return renderMail(validated(key, input), sampleVars(language, config.publicUrl));
+    return renderMail(validated(key, input), sampleVars(key, language, config.publicUrl));
   }
 
   return { listOutbox, getMessage, retry, status, listTemplates, saveTemplate, resetTemplate, preview };
