@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, buildServices } from './app.ts';
 import type { Config } from './config/index.ts';
 import { seedDefaultHelpdesk } from './modules/helpdesk/index.ts';
 import { createPrepaidAlerts } from './modules/contracts/index.ts';
@@ -7,6 +7,7 @@ import { createMailSender } from './modules/mail/index.ts';
 import { seedDefaultPricing } from './modules/pricing/index.ts';
 import { seedDefaultNumbering } from './modules/numbering/index.ts';
 import { createSlaWatcher } from './modules/tickets/index.ts';
+import { createDailyCnbFetch } from './modules/rates/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { migrateToLatest, openDatabase, plannerStatisticsJob, type DatabaseHandle, type Db } from './platform/db/index.ts';
 
@@ -30,7 +31,9 @@ export interface Running {
 export async function serve(config: Config, options: { database?: DatabaseHandle; onSignal?: boolean } = {}): Promise<Running> {
   const database = options.database ?? openDatabase(config.db);
   await prepareDatabase(database.db);
-  const app = await buildApp({ config, database, clock: systemClock });
+  const deps = { config, database, clock: systemClock };
+  const services = buildServices(deps);
+  const app = await buildApp(deps, services);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -47,6 +50,9 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
   // The query planner's statistics on SQLite: every table now, then hourly what changed (platform/db/planner-statistics.ts).
   const plannerStatistics = plannerStatisticsJob(database.db, (err) => app.log.error({ err }, 'planner statistics: pass failed'));
   plannerStatistics.start(60 * 60_000);
+  // The ČNB's exchange rates, daily after they are published, when asked for (KONTOR_CNB_DAILY_FETCH).
+  const dailyRates = config.cnbDailyFetch ? createDailyCnbFetch({ rates: services.rates, clock: systemClock, logger: app.log }) : null;
+  dailyRates?.start(15 * 60_000);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
@@ -54,6 +60,7 @@ export async function serve(config: Config, options: { database?: DatabaseHandle
       await prepaidAlerts.stop();
       await mailSender.stop();
       await plannerStatistics.stop();
+      await dailyRates?.stop();
       await app.close();
       await database.close();
     })());

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0032 from '../migrations/0032_exchange_rates.ts';
+import { createDailyCnbFetch } from '../src/modules/rates/index.ts';
+import { fixedClock } from '../src/platform/clock.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -122,6 +124,34 @@ describe.each(testEngines())('exchange-rate list on %s', (engine) => {
     expect(page.json().error.code).toBe('cnb_unreadable');
     expect((await fetchDay({ day: '2026-11-03' })).json().error.details[0]).toMatchObject({ path: 'day', code: 'future_date' });
     expect((await list('from=2026-10-28&to=2026-10-29')).items).toEqual([]);
+  });
+
+  it('fetches the ČNB list daily once it is published, retries a failed fetch at the next pass, and asks once a day', async () => {
+    const clock = fixedClock('2026-10-29T14:00:00.000Z'); // 15:00 in Prague
+    const logged: string[] = [];
+    const logger = { info: (_: object, msg: string) => void logged.push(msg), warn: (_: object, msg: string) => void logged.push(msg) };
+    const daily = createDailyCnbFetch({ rates: t.services.rates, clock, logger });
+    const asked = () => cnb.asked.length;
+
+    // The bank answers 503 that day: the pass fails (the server's job logs it) and the next pass asks again.
+    await expect(daily.runOnce()).rejects.toMatchObject({ code: 'cnb_unavailable' });
+    const before = asked();
+    await expect(daily.runOnce()).rejects.toMatchObject({ code: 'cnb_unavailable' });
+    expect(asked()).toBe(before + 1);
+
+    clock.set('2026-11-02T13:29:00.000Z'); // 14:29 in Prague: not published yet, nothing asked
+    expect(await daily.runOnce()).toEqual({ kind: 'not_yet' });
+    expect(asked()).toBe(before + 1);
+
+    clock.set('2026-11-02T13:50:00.000Z'); // 14:50
+    const fetched = await daily.runOnce();
+    expect(fetched).toMatchObject({ kind: 'fetched', report: { requestedDay: '2026-11-02', day: '2026-11-02' } });
+    expect(cnb.asked.at(-1)).toBe('02.11.2026');
+    expect(logged).toEqual(['exchange rates: the ČNB list fetched']);
+    clock.set('2026-11-02T20:00:00.000Z');
+    expect(await daily.runOnce()).toEqual({ kind: 'done_today' });
+    expect(asked()).toBe(before + 2);
+    expect((await list('from=2026-11-02&to=2026-11-02')).items.map((r) => r.currency)).toEqual(['EUR', 'USD']);
   });
 
   it('suggests the rate of a day for issuing, the last published one on a weekend, none after a week', async () => {

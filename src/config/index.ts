@@ -50,6 +50,8 @@ const configSchema = z.strictObject({
   argon2MemoryKib: whole(1024, 1024 * 1024),
   /** The ČNB's daily rate file; Kontor adds ?date=DD.MM.YYYY. Tests point it at a local server. */
   cnbRatesUrl: z.url(),
+  /** Fetch the ČNB's rates into the exchange-rate list every working day after 14:45 (off: imported by hand or `kontor rates`). */
+  cnbDailyFetch: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -82,6 +84,7 @@ export const defaultConfig: Config = {
   smtpUrl: '',
   mailFrom: 'Kontor <helpdesk@kontor.invalid>',
   cnbRatesUrl: 'https://www.cnb.cz/cs/financni-trhy/devizovy-trh/kurzy-devizoveho-trhu/kurzy-devizoveho-trhu/denni_kurz.txt',
+  cnbDailyFetch: false,
 };
 
 /** Environment variable for each setting (KONTOR_DB also accepts DATABASE_URL; PORT and HOST are the usual ones). */
@@ -105,6 +108,7 @@ const envNames: Record<keyof Config, string[]> = {
   smtpUrl: ['KONTOR_SMTP_URL'],
   mailFrom: ['KONTOR_MAIL_FROM'],
   cnbRatesUrl: ['KONTOR_CNB_RATES_URL'],
+  cnbDailyFetch: ['KONTOR_CNB_DAILY_FETCH'],
 };
 
 export class ConfigError extends Error {

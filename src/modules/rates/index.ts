@@ -7,5 +7,6 @@
  */
 export { createRatesService, listedRatesOf, type RatesService, type ExchangeRateView, type ImportReport } from './rates.service.ts';
 export { cnbDownloader, type CnbDownload } from './rates.cnb-fetch.ts';
+export { createDailyCnbFetch, CNB_PUBLISHED_AFTER, type DailyFetchOutcome } from './rates.daily-fetch.ts';
 export { ratesRoutes } from './rates.routes.ts';
 export * from './domain/index.ts';
