@@ -287,7 +287,7 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect((await pohodaPreview()).sort(byDocumentAndRate).map((r) => [r.id, r.vatRateBp, r.exported])).toEqual([[first.id, 1000, false], [first.id, 1500, false], [second.id, 1500, true]]);
   });
 
-  it('POHODA: a slip sold in EUR goes as a foreign-currency document; one valued in two currencies is refused with a 400 naming it, and nothing is written', async () => {
+  it('POHODA: a slip sold in EUR goes as a foreign-currency document; one valued in two currencies is named by the preview and refused with a 400 naming it, and nothing is written', async () => {
     const ok = async (method: 'POST', url: string, payload: object) => {
       const res = await w.req(w.admin.auth, method, url, payload);
       expect(res.statusCode, res.body).toBeLessThan(300);
@@ -305,6 +305,11 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     const own = (await w.req(w.admin.auth, 'GET', `/api/v1/clients/${w.clientId}/price-list`)).json();
     expect((await w.t.request(w.admin.auth, { method: 'PUT', url: `/api/v1/clients/${w.clientId}/price-list`, payload: { priceListId: eurList.id } })).statusCode).toBe(200);
     const mixed = await issue('2026-12-05', [priced.id, unpriced.id]);
+    // The preview names the slip beforehand, by the rule the export refuses by; the other formats carry no slips.
+    expect((await preview('pohoda', '2026-12')).json().slipCurrenciesMixed).toEqual([
+      { kind: 'slip', id: mixed.id, documentNumber: mixed.number, currencies: ['EUR', 'CZK'], exported: false, message: expect.stringContaining(`Issue slip ${mixed.number} values its material in EUR and CZK`) },
+    ]);
+    for (const format of ['isdoc', 'ubl', 'csv']) expect((await preview(format, '2026-12')).json().slipCurrenciesMixed, format).toEqual([]);
     const before = (await exportsOf()).length;
     const refused = await run({ format: 'pohoda', period: '2026-12' });
     expect(refused.statusCode, refused.body).toBe(400);
@@ -314,6 +319,8 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
 
     const eur = await issue('2027-01-05', [priced.id]);
     expect((await w.t.request(w.admin.auth, { method: 'PUT', url: `/api/v1/clients/${w.clientId}/price-list`, payload: { priceListId: own.priceListId } })).statusCode).toBe(200);
+    // A slip valued in one currency alone (EUR) is nothing to warn about.
+    expect((await preview('pohoda', '2027-01')).json()).toMatchObject({ toExport: { slips: 1 }, slipCurrenciesMixed: [] });
     const res = await run({ format: 'pohoda', period: '2027-01' });
     expect(res.statusCode, res.body).toBe(201);
     const { bytes } = await download(res.json().id);

@@ -14,7 +14,9 @@
 // invoice's own page then lists those exports and downloads it alone as an ISDOC file.
 // Last, September's draft issued with a VAT rate POHODA has no name for: the POHODA
 // preview names the document and the rate before anything is pressed, and the export
-// button waits, saying why; ISDOC takes the period as it is.
+// button waits, saying why; ISDOC takes the period as it is. So too an issue slip whose
+// material is valued in two currencies (sold from a price list in EUR, the unpriced
+// material at its cost in CZK): the POHODA preview names the slip and the button waits.
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
@@ -176,5 +178,44 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await page.getByTestId('page-document').waitFor();
     expect(await page.getByTestId('page-document').getAttribute('data-number')).toBe(number);
     await server.shot(page, 'slip-from-export');
+  }, JOURNEY_MS);
+
+  test('an issue slip valued in two currencies is named in the POHODA preview, and the export button says why it waits', async () => {
+    const admin = await server.newPage();
+    await server.signIn(admin, 'admin@kontor.demo');
+    type Created = { id: number; number: string };
+    const ticket = (await apiCall<{ items: { id: number; client: { id: number } }[] }>(admin, 'GET', '/tickets?limit=1')).items[0]!;
+    const priced = await apiCall<Created>(admin, 'POST', '/items', { code: 'E2E-KABEL-EUR', name: 'Kabel', unit: 'pcs', salePriceMinor: 10_00 });
+    const unpriced = await apiCall<Created>(admin, 'POST', '/items', { code: 'E2E-SPONA-EUR', name: 'Spona', unit: 'pcs' });
+    const store = await apiCall<Created>(admin, 'POST', '/warehouses', { code: 'E2E-EUR', name: 'Sklad EUR', kind: 'store' });
+    await apiCall(admin, 'POST', '/stock-documents', { kind: 'receipt', date: '2026-11-02', warehouseId: store.id, lines: [{ itemId: priced.id, quantity: '5', unitPriceMinor: 4_00 }, { itemId: unpriced.id, quantity: '5', unitPriceMinor: 1_00 }], confirm: true });
+    // The client buys from a price list in EUR that prices only one of the items; the stock costs stay in CZK.
+    const eurList = await apiCall<Created>(admin, 'POST', '/price-lists', { name: 'Ceník EUR (e2e)', currency: 'EUR' });
+    await apiCall(admin, 'POST', `/price-lists/${eurList.id}/versions`, { validFrom: '2026-01-01', terms: { itemPrices: [{ itemId: priced.id, priceMinor: 10_00 }] } });
+    const own = await apiCall<{ priceListId: number | null }>(admin, 'GET', `/clients/${ticket.client.id}/price-list`);
+    await apiCall(admin, 'PUT', `/clients/${ticket.client.id}/price-list`, { priceListId: eurList.id });
+    const slip = await apiCall<Created>(admin, 'POST', '/stock-documents', {
+      kind: 'issue', date: '2026-11-05', warehouseId: store.id, ticketId: ticket.id, lines: [{ itemId: priced.id, quantity: '1' }, { itemId: unpriced.id, quantity: '1' }], confirm: true,
+    });
+    await apiCall(admin, 'PUT', `/clients/${ticket.client.id}/price-list`, { priceListId: own.priceListId });
+
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto('/exports');
+    await typeInto(page, 'exports-period', czechMonth('2026-11'));
+    await page.getByTestId('exports-format').getByText('POHODA').click();
+    const alert = page.getByTestId('exports-slip-currencies');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Výdejky, které POHODA nepřijme');
+    expect((await page.getByTestId('exports-slip-currency').allInnerTexts()).map(plain)).toEqual([`${slip.number}: materiál oceněný v EUR a CZK`]);
+    expect(await alert.getByRole('link').getAttribute('href')).toBe(`/warehouse/documents/${slip.id}`);
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
+    expect(await page.getByTestId('exports-run-blocked-slips').innerText()).toMatch(/^Export by byl odmítnut: výdejek oceněných ve dvou měnách: 1/);
+    await server.shot(page, 'slip-currencies-mixed');
+
+    // ISDOC carries no slips: no warning.
+    await page.getByTestId('exports-format').getByText('ISDOC').click();
+    await expect.poll(() => page.getByTestId('exports-slip-currencies').count()).toBe(0);
+    expect(await page.getByTestId('exports-run-blocked-slips').count()).toBe(0);
   }, JOURNEY_MS);
 });

@@ -77,6 +77,22 @@ export const previewSchema = z.object({
       'POHODA: every document of the period with a VAT rate POHODA has no name for, one entry per document and rate (all of them, not only the first), ' +
         'decided as the export decides. POST /api/v1/exports refuses a batch carrying any of them with 400 vat_rate_not_mapped. Always empty for the other formats, which write any rate.',
     ),
+  slipCurrenciesMixed: z
+    .array(
+      z.object({
+        kind: z.literal('slip').describe('Always an issue slip'),
+        id: z.number().describe('Id of the issue slip'),
+        documentNumber: z.string().describe('Number of the issue slip'),
+        currencies: z.array(z.string()).describe("The currencies its material is valued in: the sale prices' and the cost's of material not priced on the ticket"),
+        exported: z.boolean().describe('Exported in this format before: it stops only an export with includeExported'),
+        message: z.string().describe('Why the slip cannot be written, in English'),
+      }),
+    )
+    .describe(
+      'POHODA: every issue slip of the period whose material is valued in two currencies (sale prices in one, the cost of material not priced on the ticket in another); ' +
+        'a POHODA document has one currency and a slip keeps no exchange rate, so it cannot be written. Decided as the export decides: POST /api/v1/exports refuses a batch ' +
+        'carrying any of them with 400 slip_currencies_mixed. Always empty for the other formats, which carry no slips.',
+    ),
   documents: z.array(z.object({
     kind: z.string(), id: z.number(), number: z.string(), exported: z.boolean(),
     clientName: z.string().nullable().describe('The client of the document; null for an issue slip without a client'),

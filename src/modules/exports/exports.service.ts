@@ -18,7 +18,7 @@ import { loadSupplier } from '../company/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { buildSlipDocument, type SlipDocument } from '../warehouse/index.ts';
 import { exporterFor } from './domain/adapters.ts';
-import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting, UnmappedVatRateFact } from './domain/exporter.ts';
+import type { AccountingExporter, ExportFormat, ExportItem, RequiredSetting, SlipCurrenciesMixedFact, UnmappedVatRateFact } from './domain/exporter.ts';
 import { SlipCurrenciesMixed, UnmappedVatRate } from './domain/pohoda.ts';
 import * as repo from './exports.repo.ts';
 import type { ExportBatch, ExportPreview, RunBody } from './exports.schemas.ts';
@@ -76,11 +76,11 @@ function unmappedRatesError(exporter: AccountingExporter, rates: readonly Unmapp
 }
 
 /** An export refused for slips the format cannot write (POHODA: lines valued in two currencies), naming each slip. */
-function unwritableSlipsError(exporter: AccountingExporter, problems: readonly Error[]): AppError {
+function unwritableSlipsError(exporter: AccountingExporter, problems: readonly Pick<SlipCurrenciesMixedFact, 'documentNumber' | 'message'>[]): AppError {
   const what = problems.length === 1 ? problems[0]!.message : `${problems.length} issue slips cannot be written: ${problems.map((p) => p.message).join('; ')}`;
   return new AppError('validation', 'slip_currencies_mixed', `${what} (${exporter.label})`, {
     details: problems.map((p) => ({ path: 'period', code: 'slip_currencies_mixed', message: p.message })),
-    extra: { documentNumbers: problems.map((p) => (p instanceof SlipCurrenciesMixed ? p.documentNumber : null)).filter((n): n is string => n !== null) },
+    extra: { documentNumbers: problems.map((p) => p.documentNumber) },
   });
 }
 
@@ -130,6 +130,24 @@ export function createExportsService(deps: ExportsDeps) {
   }
 
   /**
+   * Every issue slip the format cannot write (POHODA: its material valued in two currencies),
+   * each read as the export reads it and checked by the format's own rule, the preview's list
+   * and the export's refusal alike; formats without such a rule (or without slips) have none.
+   */
+  async function slipCurrenciesMixed(
+    exporter: AccountingExporter, slips: repo.Candidate[], slipDocument: (id: number) => Promise<SlipDocument>,
+  ): Promise<ExportPreview['slipCurrenciesMixed']> {
+    const check = exporter.unwritableSlip;
+    if (!check) return [];
+    const found: ExportPreview['slipCurrenciesMixed'] = [];
+    for (const c of slips) {
+      const problem = check(await slipDocument(c.id));
+      if (problem) found.push({ kind: 'slip', id: c.id, documentNumber: problem.documentNumber, currencies: [...problem.currencies], exported: c.exported, message: problem.message });
+    }
+    return found;
+  }
+
+  /**
    * The preview's list: each document with its client and amount, an invoice's or credit note's
    * total with VAT as issued, a slip's sale price of its material (none when it was not priced).
    */
@@ -155,7 +173,7 @@ export function createExportsService(deps: ExportsDeps) {
     }
     const all = [...invoices.map((c) => ({ ...c, kind: c.kind })), ...slips];
     const supplier = await loadSupplier(db);
-    // A slip read once serves both its rates and its amount.
+    // A slip read once serves its rates, its currencies and its amount.
     const slipDocuments = new Map<number, Promise<SlipDocument>>();
     const slipDocument = (id: number) => slipDocuments.get(id) ?? slipDocuments.set(id, buildSlipDocument(db, id)).get(id)!;
     return {
@@ -176,6 +194,7 @@ export function createExportsService(deps: ExportsDeps) {
       slips: exporter.carriesSlips ? 'included' : 'not_in_format',
       missingSettings: missingSettings(exporter, supplier),
       vatRatesNotMapped: await vatRatesNotMapped(exporter, supplier, invoices, slips, slipDocument),
+      slipCurrenciesMixed: await slipCurrenciesMixed(exporter, slips, slipDocument),
       documents: await listed(all.slice(0, PREVIEW_LIST_LIMIT), slipDocument),
       truncated: all.length > PREVIEW_LIST_LIMIT,
     };
@@ -212,21 +231,15 @@ export function createExportsService(deps: ExportsDeps) {
         { extra: { period: body.period, alreadyExported: already } },
       );
     }
-    // Every rate POHODA cannot take, found by the preview's own rule before a byte is written,
-    // so the refusal names them all (the writer would stop at the first).
+    // Every rate POHODA cannot take and every slip it cannot write, found by the preview's own rules
+    // before a byte is written, so the refusal names them all (the writer would stop at the first).
     // A slip read once serves both checks.
     const slipDocuments = new Map<number, Promise<SlipDocument>>();
     const slipDocument = (id: number) => slipDocuments.get(id) ?? slipDocuments.set(id, buildSlipDocument(db, id)).get(id)!;
     const unmapped = await vatRatesNotMapped(exporter, supplier, chosenInvoices, chosenSlips, slipDocument);
     if (unmapped.length > 0) throw unmappedRatesError(exporter, unmapped);
-    if (exporter.unwritableSlip) {
-      const unwritable: Error[] = [];
-      for (const c of chosenSlips) {
-        const problem = exporter.unwritableSlip(await slipDocument(c.id));
-        if (problem) unwritable.push(problem);
-      }
-      if (unwritable.length > 0) throw unwritableSlipsError(exporter, unwritable);
-    }
+    const unwritable = await slipCurrenciesMixed(exporter, chosenSlips, slipDocument);
+    if (unwritable.length > 0) throw unwritableSlipsError(exporter, unwritable);
     return {
       total: chosenInvoices.length + chosenSlips.length,
       run: (onDocument) => write(ctx, body, exporter, supplier, chosenInvoices, chosenSlips, onDocument ?? (() => undefined)),

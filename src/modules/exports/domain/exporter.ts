@@ -45,6 +45,13 @@ export interface UnmappedVatRateFact {
   readonly country: string;
 }
 
+/** An issue slip a format cannot write because its material is valued in two currencies (POHODA: SlipCurrenciesMixed). */
+export interface SlipCurrenciesMixedFact {
+  readonly documentNumber: string;
+  readonly currencies: readonly string[];
+  readonly message: string;
+}
+
 export interface BatchContext {
   /** Period the batch covers, for its file name. */
   readonly period: string;
@@ -79,6 +86,6 @@ export interface AccountingExporter {
    * Formats that write a slip in one currency (POHODA): why the slip cannot be written
    * (its lines valued in two currencies), decided as its writer decides; null when it can.
    */
-  readonly unwritableSlip?: (slip: SlipDocument) => Error | null;
+  readonly unwritableSlip?: (slip: SlipDocument) => SlipCurrenciesMixedFact | null;
   openBatch(context: BatchContext): BatchWriter;
 }

@@ -17,6 +17,7 @@ import { formatMoney } from '../pricing/money';
 import type { ExportProgress } from './exportStream';
 import { exportRefusal, settingText } from './errors';
 import { blockingVatRates, countriesOf, documentCount, vatRateLine } from './vatRates';
+import { blockingSlips, slipCurrenciesLine } from './slipCurrencies';
 import { documentsMatching } from './documentSearch';
 
 
@@ -57,6 +58,7 @@ function PreviewPanel({ preview, stale, search, onSearch, searchRef }: { preview
         </Alert>
       ) : null}
       {preview.vatRatesNotMapped.length > 0 ? <UnmappedVatRatesAlert preview={preview} /> : null}
+      {preview.slipCurrenciesMixed.length > 0 ? <SlipCurrenciesMixedAlert preview={preview} /> : null}
       {total === 0 && preview.missingSettings.length === 0 ? (
         <Text size="sm" data-testid="exports-nothing">{preview.alreadyExported > 0 ? t('exports.preview.allExported') : t('exports.preview.nothing')}</Text>
       ) : null}
@@ -135,6 +137,26 @@ function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
   );
 }
 
+/** Every issue slip POHODA cannot write, its material valued in two currencies, before the accountant exports (slipCurrencies.ts). */
+function SlipCurrenciesMixedAlert({ preview }: { preview: ExportPreview }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('exports.preview.slipCurrenciesTitle')} data-testid="exports-slip-currencies">
+      <Text size="sm" mb={4}>{t('exports.preview.slipCurrenciesText')}</Text>
+      <ScrollArea.Autosize mah={200}>
+        <Stack gap={2}>
+          {preview.slipCurrenciesMixed.map((s) => (
+            <Text key={s.id} size="sm" data-testid="exports-slip-currency">
+              <Anchor component={Link} to={documentPath(s)} size="sm">{slipCurrenciesLine(t, s)}</Anchor>
+              {s.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
+            </Text>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Alert>
+  );
+}
+
 /** Where a listed document opens: an invoice or credit note on its page, an issue slip on the warehouse's. */
 function documentPath(d: Pick<ExportPreview['documents'][number], 'kind' | 'id'>): string {
   return d.kind === 'slip' ? `/warehouse/documents/${d.id}` : `/invoices/${d.id}`;
@@ -199,8 +221,11 @@ export default function ExportsPage() {
   const pending = p ? p.toExport.invoices + p.toExport.creditNotes + p.toExport.slips : 0;
   // Documents of this export with a VAT rate POHODA has no name for: the server would refuse it.
   const blocking = p ? blockingVatRates(p, again) : [];
-  // Something new to export, or (with "export again") something exported before; the settings the format needs; no such rate.
-  const canRun = periodValid && !run.isPending && p !== undefined && p.missingSettings.length === 0 && blocking.length === 0 && (pending > 0 || (again && p.alreadyExported > 0));
+  // Issue slips of this export valued in two currencies: POHODA cannot write them, the server would refuse it too.
+  const blockingMixedSlips = p ? blockingSlips(p, again) : [];
+  // Something new to export, or (with "export again") something exported before; the settings the format needs; no such rate or slip.
+  const canRun = periodValid && !run.isPending && p !== undefined && p.missingSettings.length === 0 && blocking.length === 0 && blockingMixedSlips.length === 0
+    && (pending > 0 || (again && p.alreadyExported > 0));
 
   const submit = () => {
     if (!canRun) return;
@@ -257,6 +282,9 @@ export default function ExportsPage() {
               </Button>
               {blocking.length > 0 && periodValid ? (
                 <Text size="sm" c="red" data-testid="exports-run-blocked">{t('exports.preview.runBlockedByVatRates', { count: documentCount(blocking) })}</Text>
+              ) : null}
+              {blockingMixedSlips.length > 0 && periodValid ? (
+                <Text size="sm" c="red" data-testid="exports-run-blocked-slips">{t('exports.preview.runBlockedBySlipCurrencies', { count: blockingMixedSlips.length })}</Text>
               ) : null}
             </Group>
           </Stack>

@@ -37,6 +37,8 @@ export interface ExportPreview {
   missingSettings: { setting: string; message: string }[];
   /** POHODA: every document and VAT rate POHODA has no name for (always empty for other formats). */
   vatRatesNotMapped: UnmappedVatRate[];
+  /** POHODA: every issue slip whose material is valued in two currencies (always empty for other formats). */
+  slipCurrenciesMixed: SlipCurrenciesMixed[];
   documents: {
     kind: 'invoice' | 'credit_note' | 'slip';
     id: number;
@@ -61,6 +63,19 @@ export interface UnmappedVatRate {
   country: string;
   /** Exported in this format before: it stops only an export again. */
   exported: boolean;
+}
+
+/** An issue slip POHODA cannot write, its material valued in two currencies: an export carrying it is refused. */
+export interface SlipCurrenciesMixed {
+  kind: 'slip';
+  id: number;
+  documentNumber: string;
+  /** The currencies its material is valued in (sale prices', cost of unpriced material's). */
+  currencies: string[];
+  /** Exported in this format before: it stops only an export again. */
+  exported: boolean;
+  /** Why, in English (the page words it itself). */
+  message: string;
 }
 
 /** '2026-10', '2026-Q4' or '2026', as the server accepts. */

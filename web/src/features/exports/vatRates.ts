@@ -5,13 +5,14 @@
 import type { TFunction } from 'i18next';
 import { formatPercent } from '../../app/format';
 import type { ExportPreview, UnmappedVatRate } from './api';
+import { blockingEntries } from './blocking';
 
 /**
  * The entries that would stop this export: those of documents not exported in the format
  * yet, and with "Export again" also those exported before (the batch carries them then).
  */
 export function blockingVatRates(preview: Pick<ExportPreview, 'vatRatesNotMapped'>, includeExported: boolean): UnmappedVatRate[] {
-  return preview.vatRatesNotMapped.filter((r) => includeExported || !r.exported);
+  return blockingEntries(preview.vatRatesNotMapped, includeExported);
 }
 
 /** How many documents those entries are (a document with two such rates counts once). */
