@@ -5,8 +5,9 @@
 //   npx vite build --config web/vite.config.ts --outDir <dir> --emptyOutDir
 //   KONTOR_WEB_DIR=<dir> npx vitest run test/e2e/phone-tables-keys.e2e.test.ts
 //
-// On a phone (390×844) the stock levels, a stock document's lines, the approval queue and an
-// invoice's lines are cards: each quantity or amount lies inside the screen, and the page never scrolls sideways.
+// On a phone (390×844) the stock levels, a stock document's lines, the approval queue, the
+// invoices, an invoice's lines and its work report are cards: each quantity or amount lies
+// inside the screen, and the page never scrolls sideways.
 // With a keyboard, "/" puts the cursor in the invoices' search, the approval queue's client
 // field and the export preview's document search, and the "?" help lists it. A manager's home
 // page counts the records waiting for approval and opens the queue. The ledger's chart places
@@ -38,6 +39,18 @@ function demoDb(): Db {
 /** An issued invoice of the demo (example C's September) with lines. */
 async function issuedInvoice(): Promise<number> {
   const row = await demoDb().selectFrom('invoices').select('id').where('state', '=', 'issued').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An issued invoice of the demo that bills records: it has a work report. */
+async function invoiceWithRecords(): Promise<number> {
+  const row = await demoDb()
+    .selectFrom('invoices')
+    .innerJoin('invoice_records', 'invoice_records.invoice_id', 'invoices.id')
+    .select('invoices.id')
+    .where('invoices.state', '=', 'issued')
+    .orderBy('invoices.id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -83,7 +96,7 @@ const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scro
 const focusedTestId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>;
 
 describe('phone tables, "/" and dialogs', () => {
-  test('phone (390×844): stock levels, a slip\'s lines, the approval queue and an invoice\'s lines show their figures on screen', async () => {
+  test('phone (390×844): stock levels, a slip\'s lines, the approval queue, the invoices, an invoice\'s lines and work report show their figures on screen', async () => {
     const page = await newPage({ context: PHONE });
     await signIn(page, 'manager@kontor.demo');
     await submitTwoRecords(page);
@@ -126,6 +139,27 @@ describe('phone tables, "/" and dialogs', () => {
     expect(plain(await net.innerText())).toMatch(/Kč$/);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, 'phone-invoice-lines');
+
+    await page.goto(`/invoices/${await invoiceWithRecords()}`);
+    const report = page.getByTestId('work-report-table');
+    await expect.poll(() => report.getAttribute('data-layout')).toBe('cards');
+    const recordAmount = page.locator('[data-testid^="wr-amount-"]').first();
+    await expectOnScreen(recordAmount, 390);
+    expect(plain(await recordAmount.innerText())).toMatch(/Kč$/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await report.scrollIntoViewIfNeeded();
+    await shot(page, 'phone-work-report');
+
+    await page.goto('/invoices');
+    const invoices = page.getByTestId('invoices-table');
+    await expect.poll(() => invoices.getAttribute('data-layout')).toBe('cards');
+    const total = page.locator('[data-testid^="invoice-total-"]').first();
+    await expectOnScreen(total, 390);
+    expect(plain(await total.innerText())).toMatch(/\d/);
+    await expectOnScreen(page.locator('[data-testid^="invoice-row-"]').first().getByTestId('invoice-status'), 390);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await total.scrollIntoViewIfNeeded();
+    await shot(page, 'phone-invoices');
   }, JOURNEY_MS);
 
   test('keyboard: the home page counts what waits for approval; "/" searches on the approvals, invoices and exports; the ledger is by date; the credit note asks for its reason in Czech', async () => {

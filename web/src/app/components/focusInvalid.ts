@@ -4,11 +4,17 @@
 
 /**
  * Focuses the first field marked invalid (aria-invalid, which Mantine sets on a field with
- * an error) inside `container`, once the errors of this submit are drawn.
+ * an error) inside `container`, once the errors of this submit are drawn, and brings it to
+ * the middle of the screen, clear of the sticky header. With no invalid field (the refusal is
+ * about the whole form) the error message above the form is brought into view instead.
  */
 export function focusFirstInvalid(container: Element | null | undefined): void {
   if (!container) return;
   requestAnimationFrame(() => {
-    container.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const field = container.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) {
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    } else container.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
   });
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,15 +9,72 @@ import { SearchInput } from '../../app/components/ListFilters';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
+import { usePhone } from '../admin/shared/usePhone';
 import { ClientPicker } from '../tickets/Pickers';
 import { formatMoney } from '../pricing/money';
-import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus } from './api';
+import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus, type InvoiceSummary } from './api';
 import { StatusBadge } from './StatusBadge';
 import { formatPeriod, isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
 import { MonthField } from '../../app/components/DateFields';
 
 const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
+
+/** The invoice's number (a draft's stand-in) as the link to it, a credit note marked. */
+function InvoiceNumber({ invoice }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Anchor component={Link} to={`/invoices/${invoice.id}`} data-testid="invoice-link">
+        {invoice.number ?? t('billing.invoices.draftNo', { id: invoice.id })}
+      </Anchor>
+      {invoice.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
+    </>
+  );
+}
+
+const totalText = (inv: InvoiceSummary) => (inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency));
+
+/** What is left to pay, red once overdue. */
+function AmountDue({ invoice, size = 'sm' }: { invoice: InvoiceSummary; size?: 'sm' | 'xs' }) {
+  if (invoice.amountDueMinor === undefined) return <>—</>;
+  return <Text size={size} c={invoice.status === 'overdue' ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>{formatMoney(invoice.amountDueMinor, invoice.currency)}</Text>;
+}
+
+/**
+ * The list on a phone: one card an invoice, the total beside the number and client, the state
+ * and due date below, so nothing hides beyond the right edge.
+ */
+function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="invoices-table" data-layout="cards">
+      {items.map((inv) => (
+        <div key={inv.id} className="row-card" data-testid={`invoice-row-${inv.id}`}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600}><InvoiceNumber invoice={inv} /></Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{inv.client.name}{inv.period ? ` · ${formatPeriod(inv.period)}` : ''}</Text>
+            </div>
+            <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`invoice-total-${inv.id}`}>{totalText(inv)}</Text>
+              {inv.amountDueMinor !== undefined && inv.amountDueMinor > 0 && inv.amountDueMinor !== inv.totalMinor ? (
+                <Group gap={4} wrap="nowrap">
+                  <Text size="xs" c="dimmed">{t('billing.fields.due')}</Text>
+                  <AmountDue invoice={inv} size="xs" />
+                </Group>
+              ) : null}
+            </Stack>
+          </Group>
+          <Group justify="space-between" align="center" wrap="nowrap" gap="sm" mt={4}>
+            <StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />
+            {inv.dueDate ? <Text size="xs" c={inv.status === 'overdue' ? 'red' : 'dimmed'} ta="right">{t('billing.fields.dueDate')} {formatDate(inv.dueDate)}</Text> : null}
+          </Group>
+        </div>
+      ))}
+    </Stack>
+  );
+}
 
 /** /invoices — invoices and credit notes with filters kept in the URL (status incl. overdue, period, client, kind) and a search. */
 export default function InvoicesListPage() {
@@ -37,6 +94,7 @@ export default function InvoicesListPage() {
   const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
   useKeyShortcuts(shortcuts);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const phone = usePhone();
 
   const setFilter = (key: string, value: string | number | null) => {
     setParams((p) => {
@@ -102,7 +160,7 @@ export default function InvoicesListPage() {
       </Group>
       <Paper withBorder>
         <QueryView query={list} isEmpty={() => items.length === 0} empty={<EmptyState title={t('billing.invoices.empty')} text={t('common.tryOtherSearch')} />}>
-          {() => (
+          {() => phone ? <InvoiceCards items={items} /> : (
             <Table.ScrollContainer minWidth={760}>
               <Table striped highlightOnHover data-testid="invoices-table">
                 <Table.Thead>
@@ -120,18 +178,13 @@ export default function InvoicesListPage() {
                 <Table.Tbody>
                   {items.map((inv) => (
                     <Table.Tr key={inv.id} data-testid={`invoice-row-${inv.id}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/invoices/${inv.id}`} data-testid="invoice-link">
-                          {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
-                        </Anchor>
-                        {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
-                      </Table.Td>
+                      <Table.Td><InvoiceNumber invoice={inv} /></Table.Td>
                       <Table.Td>{inv.client.name}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(inv.period)}</Table.Td>
                       <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
-                      <Table.Td ta="right">{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
-                      <Table.Td ta="right">{inv.amountDueMinor === undefined ? '—' : <Text size="sm" c={inv.status === 'overdue' ? 'red' : undefined}>{formatMoney(inv.amountDueMinor, inv.currency)}</Text>}</Table.Td>
+                      <Table.Td ta="right">{totalText(inv)}</Table.Td>
+                      <Table.Td ta="right"><AmountDue invoice={inv} /></Table.Td>
                       <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
                     </Table.Tr>
                   ))}

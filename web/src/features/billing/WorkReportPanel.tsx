@@ -1,18 +1,99 @@
-import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
+import { usePhone } from '../admin/shared/usePhone';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { formatMinutes } from '../records/format';
-import { useWorkReport, workReportUrl } from './api';
+import { useWorkReport, workReportUrl, type WorkReportEntry } from './api';
 import { entryQuantity, outcomeLabel } from './documentWords';
 import { ExcludeRecordModal } from './DraftModals';
 import { ledgerSentenceValues } from './format';
 import { entryWhyLines } from './workReportWhy';
 
 const OUTCOME_COLORS = { covered: 'teal', partly_covered: 'yellow', billed: 'blue' } as const;
+
+/** What the record was: travel, or the work and its description. */
+function EntryWhat({ entry: e }: { entry: WorkReportEntry }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.kind === 'travel' ? t('billing.workReport.travel') : e.what}</Text>
+      {e.description ? <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{e.description}</Text> : null}
+    </>
+  );
+}
+
+/** How the record came out (covered, billed …), and whether it was logged late. */
+function EntryOutcome({ entry: e, draft }: { entry: WorkReportEntry; draft: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {/* max-content: the column is narrow and would cut the outcome to "FAKTUROVÁ…". */}
+      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{outcomeLabel(t, e.outcome, draft)}</Badge>
+      {e.late ? <Badge ml={4} color="orange" variant="outline" miw="max-content">{t('billing.workReport.late')}</Badge> : null}
+    </>
+  );
+}
+
+/** The record's amount with its ⓘ. */
+function EntryAmount({ entry: e, currency }: { entry: WorkReportEntry; currency: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} justify="flex-end" wrap="nowrap">
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`wr-amount-${e.recordId}`}>{formatMoney(e.amountMinor, currency)}</Text>
+      <PriceWhy groups={[{ lines: entryWhyLines(t, e, currency) }]} label={t('billing.workReport.why')} testId={`wr-why-${e.recordId}`} />
+    </Group>
+  );
+}
+
+function ExcludeButton({ entry: e, onExclude }: { entry: WorkReportEntry; onExclude: (recordId: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="compact-xs" variant="subtle" color="orange" onClick={() => onExclude(Number(e.recordId))} data-testid={`wr-exclude-${e.recordId}`}>
+      {t('billing.draft.exclude')}
+    </Button>
+  );
+}
+
+const entryWhen = (e: WorkReportEntry) => `${formatDate(e.date)}${e.startTime ? ` ${e.startTime}` : ''}`;
+
+/**
+ * The records on a phone: one card a record, the amount beside what was done, the ticket,
+ * technician, time and outcome below, so nothing hides beyond the right edge.
+ */
+function EntryCards({ entries, currency, draft, onExclude }: { entries: WorkReportEntry[]; currency: string; draft: boolean; onExclude: ((recordId: number) => void) | null }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="work-report-table" data-layout="cards">
+      {entries.map((e) => (
+        <div key={String(e.recordId)} className="row-card" data-testid={`wr-${e.recordId}`}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <EntryWhat entry={e} />
+            </div>
+            <div style={{ flexShrink: 0 }}>
+              <EntryAmount entry={e} currency={currency} />
+            </div>
+          </Group>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            <span className="mono" data-testid={`wr-ticket-${e.recordId}`}>{e.ticketNumber}</span> {e.ticketSubject}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {entryWhen(e)} · {e.technician} · <span data-testid={`wr-quantity-${e.recordId}`}>{entryQuantity(e)}</span>
+            {e.kind === 'work' ? ` · ${t('billing.workReport.billable')} ${formatMinutes(e.billableMinutes)}` : ''}
+          </Text>
+          <Group justify="space-between" align="center" gap="xs" mt={4}>
+            <Group gap={0}><EntryOutcome entry={e} draft={draft} /></Group>
+            {onExclude ? <ExcludeButton entry={e} onExclude={onExclude} /> : null}
+          </Group>
+        </div>
+      ))}
+    </Stack>
+  );
+}
 
 /**
  * The work report of a draft or invoice: every record with its minutes and outcome, the prepaid ledger, CSV and PDF;
@@ -24,6 +105,7 @@ export function WorkReportPanel({ invoiceId, version, editable, draft = false }:
   const draftContext = draft ? 'draft' : undefined;
   const report = useWorkReport(invoiceId);
   const [excluding, setExcluding] = useState<number | null>(null);
+  const phone = usePhone();
   return (
     <Paper withBorder p="sm" data-testid="work-report">
       <Group justify="space-between" mb="xs" wrap="wrap">
@@ -41,6 +123,7 @@ export function WorkReportPanel({ invoiceId, version, editable, draft = false }:
         <Text size="sm" c="dimmed">{t('billing.workReport.empty')}</Text>
       ) : (
         <>
+          {phone ? <EntryCards entries={report.data.entries} currency={report.data.currency} draft={draft} onExclude={editable ? setExcluding : null} /> : (
           <Table.ScrollContainer minWidth={760}>
             <Table striped data-testid="work-report-table">
               <Table.Thead>
@@ -59,38 +142,21 @@ export function WorkReportPanel({ invoiceId, version, editable, draft = false }:
               <Table.Tbody>
                 {report.data.entries.map((e) => (
                   <Table.Tr key={String(e.recordId)} data-testid={`wr-${e.recordId}`}>
-                    <Table.Td>{formatDate(e.date)}{e.startTime ? ` ${e.startTime}` : ''}</Table.Td>
+                    <Table.Td>{entryWhen(e)}</Table.Td>
                     <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`wr-ticket-${e.recordId}`}>{e.ticketNumber}</Text><Text size="xs" c="dimmed">{e.ticketSubject}</Text></Table.Td>
                     <Table.Td>{e.technician}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.kind === 'travel' ? t('billing.workReport.travel') : e.what}</Text>
-                      {e.description ? <Text size="xs" c="dimmed">{e.description}</Text> : null}
-                    </Table.Td>
+                    <Table.Td><EntryWhat entry={e} /></Table.Td>
                     <Table.Td ta="right" data-testid={`wr-quantity-${e.recordId}`}>{entryQuantity(e)}</Table.Td>
                     <Table.Td ta="right">{e.kind === 'work' ? formatMinutes(e.billableMinutes) : '—'}</Table.Td>
-                    <Table.Td>
-                      {/* max-content: the column is narrow and would cut the outcome to "FAKTUROVÁ…". */}
-                      <Badge color={OUTCOME_COLORS[e.outcome]} variant="light" miw="max-content" data-testid={`wr-outcome-${e.recordId}`}>{outcomeLabel(t, e.outcome, draft)}</Badge>
-                      {e.late ? <Badge ml={4} color="orange" variant="outline" miw="max-content">{t('billing.workReport.late')}</Badge> : null}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatMoney(e.amountMinor, report.data.currency)}</Text>
-                        <PriceWhy groups={[{ lines: entryWhyLines(t, e, report.data.currency) }]} label={t('billing.workReport.why')} testId={`wr-why-${e.recordId}`} />
-                      </Group>
-                    </Table.Td>
-                    {editable ? (
-                      <Table.Td>
-                        <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setExcluding(Number(e.recordId))} data-testid={`wr-exclude-${e.recordId}`}>
-                          {t('billing.draft.exclude')}
-                        </Button>
-                      </Table.Td>
-                    ) : null}
+                    <Table.Td><EntryOutcome entry={e} draft={draft} /></Table.Td>
+                    <Table.Td ta="right"><EntryAmount entry={e} currency={report.data.currency} /></Table.Td>
+                    {editable ? <Table.Td><ExcludeButton entry={e} onExclude={setExcluding} /></Table.Td> : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          )}
           <Text size="sm" mt="xs" data-testid="work-report-totals">
             {t('billing.workReport.totals', {
               context: draftContext,

@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorState, FormErrorAlert, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
@@ -17,20 +18,6 @@ import { type Client, useClient, useSaveClient } from './api';
 import { ClientForm } from './ClientForm';
 import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 import { defaultCurrency } from './reference';
-
-/** After the server's verdict, take the user to the first field it refused (or the message above the form). */
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    const form = document.querySelector<HTMLFormElement>('[data-testid="client-form"]');
-    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (field) {
-      field.focus();
-      field.scrollIntoView({ block: 'center' });
-    } else {
-      form?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
-    }
-  });
-}
 
 export default function ClientFormPage() {
   const { id: idParam } = useParams();
@@ -48,6 +35,9 @@ export default function ClientFormPage() {
   const [stale, setStale] = useState(false);
   const versionRef = useRef<number | null>(null);
   const loadedRef = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save (by the checks here or by the server) the user lands on what needs fixing.
+  const focusError = () => focusFirstInvalid(formRef.current);
 
   const form = useForm<ClientFormValues>({
     initialValues: emptyClientValues(me.language),
@@ -100,10 +90,10 @@ export default function ClientFormPage() {
       onError: (error) => {
         if (isApiError(error) && error.code === 'stale_version') setStale(true);
         setExtraErrors(applyFormErrors(form, error, t));
-        focusFirstError();
+        focusError();
       },
     });
-  });
+  }, focusError);
 
   const reload = async () => {
     const result = await clientQuery.refetch();
@@ -123,7 +113,7 @@ export default function ClientFormPage() {
   return (
     <div data-testid="page-client-form">
       <PageHeader title={isEdit ? t('clients.editTitle', { name: clientQuery.data?.name ?? '' }) : t('clients.newTitle')} />
-      <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="client-form">
+      <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="client-form">
         <Stack gap="md" maw={900}>
           {stale ? (
             <Alert color="orange" title={t('errors.stale_version')} data-testid="client-stale" role="alert">
