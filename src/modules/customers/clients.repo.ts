@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { containsFolded, type ClientsTable, type ContactsTable, type DbOrTx } from '../../platform/db/index.ts';
+import { afterCursor, containsFolded, type ClientsTable, type ContactsTable, type DbOrTx } from '../../platform/db/index.ts';
 import { preparedQuery } from '../../platform/db/prepared.ts';
 import { foldForSearch } from '../../shared/text.ts';
 import type { Address, Client, Contact } from './customers.schemas.ts';
@@ -106,7 +106,7 @@ export async function listClients(db: DbOrTx, query: ClientListQuery): Promise<C
   }
   if (query.after) {
     const { key, id } = query.after;
-    sel = sel.where((eb) => eb.or([eb('search_text', '>', key), eb.and([eb('search_text', '=', key), eb('id', '>', id)])]));
+    sel = sel.where(afterCursor([['search_text', 'asc'], ['id', 'asc']], [key, id]));
   }
   return sel.orderBy('search_text').orderBy('id').limit(query.limit).execute();
 }

@@ -1,5 +1,5 @@
 import { foldForSearch } from '../../shared/text.ts';
-import { containsFolded, type DbOrTx, type UsersTable } from '../../platform/db/index.ts';
+import { afterCursor, containsFolded, type DbOrTx, type UsersTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import { isRole, type Role } from './domain/index.ts';
 
@@ -98,7 +98,7 @@ export async function listUsers(db: DbOrTx, query: UserListQuery): Promise<User[
   }
   if (query.after) {
     const { email, id } = query.after;
-    sel = sel.where((eb) => eb.or([eb('email', '>', email), eb.and([eb('email', '=', email), eb('id', '>', id)])]));
+    sel = sel.where(afterCursor([['email', 'asc'], ['id', 'asc']], [email, id]));
   }
   const rows = await sel.orderBy('email').orderBy('id').limit(query.limit).execute();
   const roles = await rolesOf(db, rows.map((r) => r.id));

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { preparedInsert, type DbOrTx, type StockDocumentLinesTable, type StockDocumentsTable } from '../../platform/db/index.ts';
+import { afterCursor, preparedInsert, type DbOrTx, type StockDocumentLinesTable, type StockDocumentsTable } from '../../platform/db/index.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import type { DocumentListQuery, StockDocument } from './warehouse.schemas.ts';
 
@@ -81,7 +81,7 @@ export async function listDocuments(db: DbOrTx, q: DocumentListQuery, after: [st
   if (q.ticketId) sel = sel.where('ticket_id', '=', q.ticketId);
   if (q.warehouseId) sel = sel.where((eb) => eb.or([eb('warehouse_id', '=', q.warehouseId!), eb('target_warehouse_id', '=', q.warehouseId!)]));
   // Newest first.
-  if (after) sel = sel.where((eb) => eb.or([eb('date', '<', after[0]), eb.and([eb('date', '=', after[0]), eb('id', '<', after[1])])]));
+  if (after) sel = sel.where(afterCursor([['date', 'desc'], ['id', 'desc']], after));
   return sel.orderBy('date', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
 }
 

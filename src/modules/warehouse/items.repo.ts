@@ -1,4 +1,4 @@
-import { containsFolded, idParams, preparedQuery, type DbOrTx, type ItemsTable } from '../../platform/db/index.ts';
+import { afterCursor, containsFolded, idParams, preparedQuery, type DbOrTx, type ItemsTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import { foldForSearch } from '../../shared/text.ts';
 import type { Item, ItemListQuery, NewItem } from './warehouse.schemas.ts';
@@ -37,7 +37,7 @@ export async function listItems(db: DbOrTx, q: ItemListQuery, after: [string, nu
   let sel = db.selectFrom('items').selectAll();
   if (q.active !== 'all') sel = sel.where('active', '=', q.active === 'true' ? 1 : 0);
   if (q.q?.trim()) sel = sel.where(containsFolded('search_text', q.q));
-  if (after) sel = sel.where((eb) => eb.or([eb('name', '>', after[0]), eb.and([eb('name', '=', after[0]), eb('id', '>', after[1])])]));
+  if (after) sel = sel.where(afterCursor([['name', 'asc'], ['id', 'asc']], after));
   return sel.orderBy('name').orderBy('id').limit(q.limit + 1).execute();
 }
 

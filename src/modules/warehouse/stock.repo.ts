@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { containsFolded, idParams, isPostgres, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
+import { afterCursor, containsFolded, idParams, isPostgres, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
 import type { Insertable } from 'kysely';
 import type { Balance } from './domain/stock.ts';
 
@@ -106,7 +106,7 @@ export async function listLevels(db: DbOrTx, f: LevelFilter, after: [number, num
   if (f.itemId) sel = sel.where('b.item_id', '=', f.itemId);
   if (f.belowMinimum) sel = sel.where('b.minimum_milli', 'is not', null).where(sql<boolean>`b.quantity_milli < b.minimum_milli`);
   if (f.q?.trim()) sel = sel.where(containsFolded('i.search_text', f.q));
-  if (after) sel = sel.where((eb) => eb.or([eb('b.warehouse_id', '>', after[0]), eb.and([eb('b.warehouse_id', '=', after[0]), eb('b.item_id', '>', after[1])])]));
+  if (after) sel = sel.where(afterCursor([['b.warehouse_id', 'asc'], ['b.item_id', 'asc']], after));
   return sel.orderBy('b.warehouse_id').orderBy('b.item_id').limit(limit).execute();
 }
 
