@@ -313,7 +313,7 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     const before = (await exportsOf()).length;
     const refused = await run({ format: 'pohoda', period: '2026-12' });
     expect(refused.statusCode, refused.body).toBe(400);
-    expect(refused.json().error).toMatchObject({ code: 'slip_currencies_mixed', documentNumbers: [mixed.number] });
+    expect(refused.json().error).toMatchObject({ code: 'slip_currencies_mixed', documentNumbers: [mixed.number], slips: [{ documentNumber: mixed.number, currencies: ['EUR', 'CZK'] }] });
     expect(refused.json().error.message).toContain(`Issue slip ${mixed.number} values its material in EUR and CZK`);
     expect((await exportsOf()).length).toBe(before);
 

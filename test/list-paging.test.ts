@@ -35,7 +35,7 @@ describe.each(testEngines())('list paging on %s', (engine) => {
   }
 
   async function expectPagesMatchOnePage(url: string, idOf: (row: Record<string, unknown>) => string | number, atLeast: number) {
-    const whole = (await ok(w.admin.auth, 'GET', `${url}${url.includes('?') ? '&' : '?'}limit=200`)).items.map(idOf);
+    const whole: (string | number)[] = (await ok(w.admin.auth, 'GET', `${url}${url.includes('?') ? '&' : '?'}limit=200`)).items.map(idOf);
     expect(whole.length).toBeGreaterThanOrEqual(atLeast);
     for (const limit of [1, 2, 3, 4]) expect(await paged(url, limit, idOf), `${url} by ${limit}`).toEqual(whole);
     return whole;

@@ -130,5 +130,9 @@ export const exportRefusedSchema = z.object({
         'On 400 slip_currencies_mixed (POHODA): the issue slips whose material is valued in two currencies (sale prices in one, the cost of material not priced on the ticket in another); ' +
           'a POHODA document has one currency and a slip keeps no exchange rate, so they cannot be written. Checked before anything is written; error.details has one line per slip',
       ),
+    slips: z
+      .array(z.object({ documentNumber: z.string(), currencies: z.array(z.string()).describe('ISO 4217 codes the slip\'s material is valued in') }))
+      .optional()
+      .describe('On 400 slip_currencies_mixed: each slip of documentNumbers with its currencies, as the preview\'s slipCurrenciesMixed words them'),
   }),
 });

@@ -76,11 +76,11 @@ function unmappedRatesError(exporter: AccountingExporter, rates: readonly Unmapp
 }
 
 /** An export refused for slips the format cannot write (POHODA: lines valued in two currencies), naming each slip. */
-function unwritableSlipsError(exporter: AccountingExporter, problems: readonly Pick<SlipCurrenciesMixedFact, 'documentNumber' | 'message'>[]): AppError {
+function unwritableSlipsError(exporter: AccountingExporter, problems: readonly SlipCurrenciesMixedFact[]): AppError {
   const what = problems.length === 1 ? problems[0]!.message : `${problems.length} issue slips cannot be written: ${problems.map((p) => p.message).join('; ')}`;
   return new AppError('validation', 'slip_currencies_mixed', `${what} (${exporter.label})`, {
     details: problems.map((p) => ({ path: 'period', code: 'slip_currencies_mixed', message: p.message })),
-    extra: { documentNumbers: problems.map((p) => p.documentNumber) },
+    extra: { documentNumbers: problems.map((p) => p.documentNumber), slips: problems.map((p) => ({ documentNumber: p.documentNumber, currencies: [...p.currencies] })) },
   });
 }
 

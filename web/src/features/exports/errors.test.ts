@@ -31,6 +31,17 @@ describe('a refused export, in the user\'s language', () => {
     expect(exportRefusal(t('en'), mixed).headline).toContain('these issue slips value their material in two');
   });
 
+  it('issue slips valued in two currencies, with their currencies: one line each as the preview words it', () => {
+    const mixed = new ApiError(400, 'slip_currencies_mixed', 'Issue slip VY2026-0045 values its material in EUR and CZK …', [],
+      { documentNumbers: ['VY2026-0045'], slips: [{ documentNumber: 'VY2026-0045', currencies: ['EUR', 'CZK'] }, { documentNumber: 'VY2026-0046', currencies: 'EUR' }] });
+    const refusal = exportRefusal(t('cs'), mixed);
+    // The malformed second entry is left out rather than printed as nonsense.
+    expect(refusal.lines).toHaveLength(1);
+    expect(refusal.lines[0]).toContain('VY2026-0045');
+    expect(refusal.lines[0]).toContain('EUR');
+    expect(refusal.lines[0]).toContain('CZK');
+  });
+
   it('nothing new to export: says how many were exported before and how to include them again', () => {
     expect(exportRefusal(t('cs'), nothingNew())).toEqual({ headline: expect.stringContaining('(3) už byly do tohoto formátu exportovány'), lines: [] });
     expect(exportRefusal(t('sk'), nothingNew()).headline).toContain('Exportovať znova');

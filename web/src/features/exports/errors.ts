@@ -10,6 +10,7 @@ import { detailMessage, errorMessage } from '../../app/api/errors';
 import { formatNumber, formatPercent } from '../../app/format';
 import { ExportInterrupted } from './exportStream';
 import { countriesOf, vatRateLine, type UnmappedVatRateFact } from './vatRates';
+import { slipCurrenciesLine } from './slipCurrencies';
 
 export interface ExportRefusal {
   headline: string;
@@ -63,7 +64,13 @@ export function exportRefusal(t: TFunction, error: unknown): ExportRefusal {
       return { headline: t('exports.errors.vatRateNotMapped', { rate: formatPercent(rate / 100), number, country: str(x.country) }), lines: [] };
     }
     case 'slip_currencies_mixed': {
-      // The slips POHODA cannot take as one document each (error.documentNumbers), one line each.
+      // The slips POHODA cannot take as one document each, one line each: with their currencies
+      // (error.slips) as the preview words them, else their numbers (error.documentNumbers).
+      const slips = Array.isArray(x.slips)
+        ? x.slips.filter((s): s is { documentNumber: string; currencies: string[] } =>
+          typeof s === 'object' && s !== null && typeof s.documentNumber === 'string' && Array.isArray(s.currencies) && s.currencies.every((c: unknown) => typeof c === 'string'))
+        : [];
+      if (slips.length) return { headline: t('exports.errors.slipCurrenciesMixed'), lines: slips.map((s) => slipCurrenciesLine(t, s)) };
       const numbers = Array.isArray(x.documentNumbers) ? x.documentNumbers.filter((n): n is string => typeof n === 'string' && n !== '') : [];
       if (!numbers.length) break;
       return { headline: t('exports.errors.slipCurrenciesMixed'), lines: numbers };
