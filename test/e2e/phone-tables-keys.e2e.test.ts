@@ -7,7 +7,8 @@
 //
 // On a phone (390×844) the stock levels, a stock document's lines, the approval queue, the
 // invoices, an invoice's lines and its work report are cards: each quantity or amount lies
-// inside the screen, and the page never scrolls sideways.
+// inside the screen, and the page never scrolls sideways; so are the invoices on a client's
+// page. The invoice list's filters wait behind a "Filtry" toggle that counts the ones set.
 // With a keyboard, "/" puts the cursor in the invoices' search, the approval queue's client
 // field and the export preview's document search, and the "?" help lists it. A manager's home
 // page counts the records waiting for approval and opens the queue. The ledger's chart places
@@ -40,6 +41,12 @@ function demoDb(): Db {
 async function issuedInvoice(): Promise<number> {
   const row = await demoDb().selectFrom('invoices').select('id').where('state', '=', 'issued').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The client of an issued invoice of the demo: its page lists invoices. */
+async function clientWithInvoices(): Promise<number> {
+  const row = await demoDb().selectFrom('invoices').select('client_id').where('state', '=', 'issued').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
+  return row.client_id;
 }
 
 /** An issued invoice of the demo that bills records: it has a work report. */
@@ -96,7 +103,7 @@ const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scro
 const focusedTestId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>;
 
 describe('phone tables, "/" and dialogs', () => {
-  test('phone (390×844): stock levels, a slip\'s lines, the approval queue, the invoices, an invoice\'s lines and work report show their figures on screen', async () => {
+  test('phone (390×844): stock levels, a slip\'s lines, the approval queue, the invoices (filters behind a toggle), a client\'s invoices, an invoice\'s lines and work report show their figures on screen', async () => {
     const page = await newPage({ context: PHONE });
     await signIn(page, 'manager@kontor.demo');
     await submitTwoRecords(page);
@@ -160,6 +167,42 @@ describe('phone tables, "/" and dialogs', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await total.scrollIntoViewIfNeeded();
     await shot(page, 'phone-invoices');
+
+    // The invoice list's filters wait behind "Filtry" on a phone, the list right under the search.
+    const toggle = page.getByTestId('invoices-filters-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('invoices-filter-status').count()).toBe(0);
+    expect(await page.getByTestId('invoices-filters-toggle-count').count()).toBe(0);
+    await page.evaluate('window.scrollTo(0, 0)');
+    const firstCard = await page.locator('[data-testid^="invoice-row-"]').first().boundingBox();
+    expect(firstCard!.y + firstCard!.height, 'the first invoice is on the first screen').toBeLessThanOrEqual(844);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.getByTestId('invoices-filter-status').waitFor();
+    await page.getByTestId('invoices-filter-client').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-invoices-filters-open');
+    // Set filters are counted on the closed toggle (the client page's "all invoices" link sets one).
+    const client = await clientWithInvoices();
+    await page.goto(`/invoices?clientId=${client}&kind=invoice`);
+    await page.locator('[data-testid^="invoice-row-"]').first().waitFor();
+    expect(await page.getByTestId('invoices-filters-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(plain(await page.getByTestId('invoices-filters-toggle-count').innerText())).toBe('2');
+    await shot(page, 'phone-invoices-filters-counted');
+
+    // A client's page: its invoices are cards too, the total and payment on screen.
+    await page.goto(`/clients/${client}`);
+    const clientInvoices = page.getByTestId('client-invoices-table');
+    await expect.poll(() => clientInvoices.getAttribute('data-layout')).toBe('cards');
+    const clientTotal = page.locator('[data-testid^="client-invoices-total-"]').first();
+    await expectOnScreen(clientTotal, 390);
+    expect(plain(await clientTotal.innerText())).toMatch(/Kč$/);
+    const clientRow = page.locator('[data-testid^="client-invoices-row-"]').first();
+    await expectOnScreen(clientRow.getByTestId('invoice-status'), 390);
+    await expectOnScreen(clientInvoices.getByTestId('client-invoice-payment').first(), 390);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await clientTotal.scrollIntoViewIfNeeded();
+    await shot(page, 'phone-client-invoices');
   }, JOURNEY_MS);
 
   test('keyboard: the home page counts what waits for approval; "/" searches on the approvals, invoices and exports; the ledger is by date; the credit note asks for its reason in Czech', async () => {

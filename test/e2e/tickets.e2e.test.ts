@@ -84,6 +84,10 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('tickets-table').waitFor();
     await page.keyboard.press('c');
     await page.getByTestId('ticket-form').waitFor();
+    // Saved empty, the form refuses and takes the keyboard user to the first field it needs.
+    await page.getByTestId('ticket-create').click();
+    await page.getByTestId('ticket-clientId-error').waitFor();
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
 
     // Client by search, then one of its contacts as the requester.
     const client = page.getByTestId('ticket-clientId');

@@ -1,6 +1,6 @@
-import { Kbd, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
+import { Badge, Button, Kbd, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEY_HINT_MEDIA, searchBoxEnd } from './searchKeyHint';
@@ -82,5 +82,25 @@ export function ActiveFilterControl({ value, onChange, testId }: { value: Active
       ]}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * The button that shows or hides a list's filters, with how many of them are set, so a
+ * hidden filter still tells that the list is narrowed.
+ */
+export function FiltersToggle({ open, onToggle, count, testId }: { open: boolean; onToggle: () => void; count: number; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      variant={open ? 'light' : 'default'}
+      leftSection={<IconAdjustmentsHorizontal size={16} />}
+      rightSection={count > 0 ? <Badge size="sm" circle data-testid={`${testId}-count`}>{count}</Badge> : null}
+      onClick={onToggle}
+      aria-expanded={open}
+      data-testid={testId}
+    >
+      {t('common.filters')}
+    </Button>
   );
 }

@@ -1,45 +1,23 @@
-import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
-import { SearchInput } from '../../app/components/ListFilters';
+import { FiltersToggle, SearchInput } from '../../app/components/ListFilters';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { ClientPicker } from '../tickets/Pickers';
-import { formatMoney } from '../pricing/money';
 import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus, type InvoiceSummary } from './api';
 import { StatusBadge } from './StatusBadge';
+import { AmountDue, InvoiceNumber, invoiceTotalText } from './InvoiceCells';
 import { formatPeriod, isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
 import { MonthField } from '../../app/components/DateFields';
 
 const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
-
-/** The invoice's number (a draft's stand-in) as the link to it, a credit note marked. */
-function InvoiceNumber({ invoice }: { invoice: InvoiceSummary }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Anchor component={Link} to={`/invoices/${invoice.id}`} data-testid="invoice-link">
-        {invoice.number ?? t('billing.invoices.draftNo', { id: invoice.id })}
-      </Anchor>
-      {invoice.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
-    </>
-  );
-}
-
-const totalText = (inv: InvoiceSummary) => (inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency));
-
-/** What is left to pay, red once overdue. */
-function AmountDue({ invoice, size = 'sm' }: { invoice: InvoiceSummary; size?: 'sm' | 'xs' }) {
-  if (invoice.amountDueMinor === undefined) return <>—</>;
-  return <Text size={size} c={invoice.status === 'overdue' ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>{formatMoney(invoice.amountDueMinor, invoice.currency)}</Text>;
-}
 
 /**
  * The list on a phone: one card an invoice, the total beside the number and client, the state
@@ -57,7 +35,7 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{inv.client.name}{inv.period ? ` · ${formatPeriod(inv.period)}` : ''}</Text>
             </div>
             <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`invoice-total-${inv.id}`}>{totalText(inv)}</Text>
+              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`invoice-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>
               {inv.amountDueMinor !== undefined && inv.amountDueMinor > 0 && inv.amountDueMinor !== inv.totalMinor ? (
                 <Group gap={4} wrap="nowrap">
                   <Text size="xs" c="dimmed">{t('billing.fields.due')}</Text>
@@ -95,6 +73,11 @@ export default function InvoicesListPage() {
   useKeyShortcuts(shortcuts);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const phone = usePhone();
+  // On a phone the four filters would push the list a screen down: they wait behind a toggle
+  // that counts the ones set (the search stays at hand).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const showFilters = !phone || filtersOpen;
+  const activeFilters = [filters.status, filters.kind, filters.period, filters.clientId].filter((v) => v !== null).length;
 
   const setFilter = (key: string, value: string | number | null) => {
     setParams((p) => {
@@ -120,42 +103,48 @@ export default function InvoicesListPage() {
           value={search}
           onChange={setSearch}
           busy={list.isFetching && !list.isFetchingNextPage}
-          w={{ base: '100%', xs: 260 }}
+          w={phone ? undefined : { base: '100%', xs: 260 }}
+          style={phone ? { flex: '1 1 0', minWidth: 0 } : undefined}
           testId="invoices-search"
         />
-        <Select
-          label={t('common.status')}
-          data={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
-          value={filters.status ?? null}
-          onChange={(v) => setFilter('status', v)}
-          clearable
-          w={{ base: '100%', xs: 170 }}
-          data-testid="invoices-filter-status"
-        />
-        <Select
-          label={t('billing.fields.kind')}
-          data={(['invoice', 'credit_note'] as const).map((k) => ({ value: k, label: t(`billing.kinds.${k}`) }))}
-          value={filters.kind ?? null}
-          onChange={(v) => setFilter('kind', v)}
-          clearable
-          w={{ base: '100%', xs: 170 }}
-          data-testid="invoices-filter-kind"
-        />
-        <MonthField
-          label={t('billing.fields.period')}
-          value={filters.period}
-          onChange={(v) => setFilter('period', v || null)}
-          clearable
-          w={{ base: '100%', xs: 170 }}
-          data-testid="invoices-filter-period"
-        />
-        <ClientPicker
-          label={t('billing.fields.client')}
-          value={filters.clientId ?? null}
-          onChange={(v) => setFilter('clientId', v)}
-          w={{ base: '100%', xs: 240 }}
-          data-testid="invoices-filter-client"
-        />
+        {phone ? <FiltersToggle open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} count={activeFilters} testId="invoices-filters-toggle" /> : null}
+        {showFilters ? (
+          <>
+            <Select
+              label={t('common.status')}
+              data={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
+              value={filters.status ?? null}
+              onChange={(v) => setFilter('status', v)}
+              clearable
+              w={{ base: '100%', xs: 170 }}
+              data-testid="invoices-filter-status"
+            />
+            <Select
+              label={t('billing.fields.kind')}
+              data={(['invoice', 'credit_note'] as const).map((k) => ({ value: k, label: t(`billing.kinds.${k}`) }))}
+              value={filters.kind ?? null}
+              onChange={(v) => setFilter('kind', v)}
+              clearable
+              w={{ base: '100%', xs: 170 }}
+              data-testid="invoices-filter-kind"
+            />
+            <MonthField
+              label={t('billing.fields.period')}
+              value={filters.period}
+              onChange={(v) => setFilter('period', v || null)}
+              clearable
+              w={{ base: '100%', xs: 170 }}
+              data-testid="invoices-filter-period"
+            />
+            <ClientPicker
+              label={t('billing.fields.client')}
+              value={filters.clientId ?? null}
+              onChange={(v) => setFilter('clientId', v)}
+              w={{ base: '100%', xs: 240 }}
+              data-testid="invoices-filter-client"
+            />
+          </>
+        ) : null}
         {filters.period ? <SendAllButton target={{ period: filters.period }} testId="send-unsent-button" /> : null}
       </Group>
       <Paper withBorder>
@@ -183,7 +172,7 @@ export default function InvoicesListPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(inv.period)}</Table.Td>
                       <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
-                      <Table.Td ta="right">{totalText(inv)}</Table.Td>
+                      <Table.Td ta="right">{invoiceTotalText(inv)}</Table.Td>
                       <Table.Td ta="right"><AmountDue invoice={inv} /></Table.Td>
                       <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
                     </Table.Tr>

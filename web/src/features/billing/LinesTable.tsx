@@ -6,7 +6,7 @@ import { PriceWhy } from '../pricing/PriceWhy';
 import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
 import { formatMilli, formatPeriod, formatVatRate } from './format';
 import { lineWhyGroups } from './workReportWhy';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
 

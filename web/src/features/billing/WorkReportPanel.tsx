@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { formatMinutes } from '../records/format';
 import { useWorkReport, workReportUrl, type WorkReportEntry } from './api';

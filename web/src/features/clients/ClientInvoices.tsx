@@ -1,9 +1,10 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { EmptyState, QueryView } from '../../app/components/QueryStates';
+import { usePhone } from '../../app/components/usePhone';
 import { formatDate } from '../../app/format';
 import { type InvoiceSummary, useInvoices } from '../billing/api';
+import { InvoiceNumber, invoiceTotalText } from '../billing/InvoiceCells';
 import { StatusBadge } from '../billing/StatusBadge';
 import { formatMoney } from '../pricing/money';
 import { ticketCountLabel } from '../tickets/ticketCount';
@@ -27,10 +28,38 @@ function Payment({ invoice }: { invoice: InvoiceSummary }) {
   );
 }
 
+/**
+ * The invoices on a phone: one card an invoice, the total beside the number and issue date,
+ * the state and payment below, so nothing hides beyond the right edge.
+ */
+function InvoiceCards({ rows }: { rows: InvoiceSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} data-testid="client-invoices-table" data-layout="cards">
+      {rows.map((inv) => (
+        <div key={inv.id} className="row-card" data-testid={`client-invoices-row-${inv.id}`}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm"><InvoiceNumber invoice={inv} fw={600} /></Text>
+              {inv.issueDate ? <Text size="xs" c="dimmed">{t('billing.fields.issueDate')} {formatDate(inv.issueDate)}</Text> : null}
+            </div>
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid={`client-invoices-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>
+          </Group>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mt={4}>
+            <StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />
+            <div style={{ textAlign: 'right' }}><Payment invoice={inv} /></div>
+          </Group>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 /** The client's newest invoices and credit notes (invoices.read), and the way to all of them. */
 export function ClientInvoices({ clientId }: { clientId: number }) {
   const { t } = useTranslation();
   const list = useInvoices({ clientId });
+  const phone = usePhone();
   // The first page (50) says how many there are, up to "50+"; the newest few are shown.
   const firstPage = list.data?.pages[0];
   const rows = firstPage?.items.slice(0, RECENT_ROWS) ?? [];
@@ -44,7 +73,7 @@ export function ClientInvoices({ clientId }: { clientId: number }) {
       testId="client-invoices"
     >
       <QueryView framed query={list} isEmpty={() => rows.length === 0} empty={<EmptyState title={t('clients.invoices.empty')} />}>
-        {() => (
+        {() => phone ? <InvoiceCards rows={rows} /> : (
           <Table.ScrollContainer minWidth={720}>
             <Table data-testid="client-invoices-table">
               <Table.Thead>
@@ -59,14 +88,9 @@ export function ClientInvoices({ clientId }: { clientId: number }) {
               <Table.Tbody>
                 {rows.map((inv) => (
                   <Table.Tr key={inv.id} data-testid={`client-invoices-row-${inv.id}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/invoices/${inv.id}`} fw={600}>
-                        {inv.number ?? t('billing.invoices.draftNo', { id: inv.id })}
-                      </Anchor>
-                      {inv.kind === 'credit_note' ? <Badge ml={6} size="xs" color="grape" variant="light">{t('billing.kinds.credit_note')}</Badge> : null}
-                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}><InvoiceNumber invoice={inv} fw={600} /></Table.Td>
                     <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{inv.totalMinor === undefined ? '—' : formatMoney(inv.totalMinor, inv.currency)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{invoiceTotalText(inv)}</Table.Td>
                     <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
                     <Table.Td><Payment invoice={inv} /></Table.Td>
                   </Table.Tr>

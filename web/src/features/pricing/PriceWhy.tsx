@@ -1,6 +1,6 @@
 import { ActionIcon, List, Popover, Stack, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 
 /** One part of an explanation: the server's lines, under a title when several records are explained at once. */
 export interface WhyGroup {

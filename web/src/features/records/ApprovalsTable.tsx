@@ -3,7 +3,7 @@ import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
 

@@ -8,7 +8,7 @@ import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { feeOptionLabel } from './feeWording';
 import { useUnitFees, useWorkTypes, useZones } from '../pricing/catalogueApi';
 import { type ServiceRecord, type Timer, useCreateRecord, useStopTimer, useTimer, useUpdateRecord, useWorkDay } from './api';

@@ -3,7 +3,7 @@ import { IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
 import { MaterialFacts } from '../warehouse/MaterialFacts';

@@ -8,7 +8,7 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { QueryView } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { type ServiceRecord, useDeleteRecord, useSubmitRecords, useTicketRecords } from './api';
 import { RecordForm } from './RecordForm';
 import { CoverageNote, recordWhat } from './RecordBadges';

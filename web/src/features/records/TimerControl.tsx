@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { useWorkTypes } from '../pricing/catalogueApi';
 import { type Timer, useDiscardTimer, useStartTimer, useTimer, useUpdateTimer } from './api';
 import { recordError } from './errors';

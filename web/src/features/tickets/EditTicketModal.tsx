@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useUpdateTicket } from './api';
@@ -15,7 +16,6 @@ import { AssigneePicker, CategoryPicker } from './Pickers';
 import { formPathOf, rebaseEdits, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
 import { notify } from './notify';
-import { focusFirstError } from './focusError';
 
 interface Props {
   ticket: Ticket;
@@ -67,7 +67,7 @@ export function EditTicketModal({ ticket, onClose }: Props) {
 
   const formRef = useRef<HTMLFormElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
-  const focusError = () => focusFirstError(formRef.current);
+  const focusError = () => focusFirstInvalid(formRef.current);
   const submit = form.onSubmit((v) => {
     setExtra([]);
     const patch = toTicketPatch(base.current.values, v, fields.data ?? [], base.current.ticket.version);

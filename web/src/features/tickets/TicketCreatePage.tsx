@@ -7,6 +7,7 @@ import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { useCreateTicket } from './api';
@@ -18,7 +19,6 @@ import { AssigneePicker, CategoryPicker, ClientPicker } from './Pickers';
 import { PriorityFields } from './PriorityFields';
 import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
 import { notify } from './notify';
-import { focusFirstError } from './focusError';
 
 export default function TicketCreatePage() {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export default function TicketCreatePage() {
   const create = useCreateTicket();
   const [extra, setExtra] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
-  const focusError = () => focusFirstError(formRef.current);
+  const focusError = () => focusFirstInvalid(formRef.current);
   const form = useForm<TicketFormValues>({
     initialValues: { ...emptyTicketValues(), clientId: Number(params.get('clientId')) || null },
     validate: {

@@ -1,13 +1,13 @@
-import { Badge, Button, Group, Kbd, Paper, SegmentedControl, Select } from '@mantine/core';
+import { Button, Group, Kbd, Paper, SegmentedControl, Select } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconPlus, IconX } from '@tabler/icons-react';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
-import { SearchInput } from '../../app/components/ListFilters';
+import { FiltersToggle, SearchInput } from '../../app/components/ListFilters';
 import { ShortcutKeysHint } from '../../app/components/ShortcutHelp';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
@@ -150,16 +150,7 @@ export default function TicketsListPage() {
           w={200}
           data-testid="tickets-sort"
         />
-        <Button
-          variant={showFilters ? 'light' : 'default'}
-          leftSection={<IconAdjustmentsHorizontal size={16} />}
-          rightSection={filterCount > 0 ? <Badge size="sm" circle>{filterCount}</Badge> : null}
-          onClick={() => setShowFilters((s) => !s)}
-          aria-expanded={showFilters}
-          data-testid="tickets-filters-toggle"
-        >
-          {t('tickets.filters.button')}
-        </Button>
+        <FiltersToggle open={showFilters} onToggle={() => setShowFilters((s) => !s)} count={filterCount} testId="tickets-filters-toggle" />
       </Group>
       {showFilters ? <TicketFiltersPanel filters={filters} onChange={update} onClear={clearAll} /> : null}
 

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
@@ -18,7 +19,6 @@ import { commentLabelKey, needsKey, transitionAsks } from './transitionAsks';
 import { type MoveAfterChange, moveAfterChange, transitionInput, transitionValues, type TransitionValues } from './transitionConflict';
 import { isMoveConflict } from './useTicketErrors';
 import { notify } from './notify';
-import { focusFirstError } from './focusError';
 
 interface Props {
   ticket: Ticket;
@@ -52,7 +52,7 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
   const formRef = useRef<HTMLFormElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const focusError = () => focusFirstError(formRef.current);
+  const focusError = () => focusFirstInvalid(formRef.current);
   const required = (v: string) => (v.trim() ? null : t('errors.required'));
 
   const form = useForm<TransitionValues>({

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime } from '../../app/format';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { documentPdfUrl, type StockDocument, useDocument, useStockCurrency } from './api';
 import { documentTitle } from './DocumentBadges';
 import { KIND_PATHS } from './model';

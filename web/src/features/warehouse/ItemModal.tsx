@@ -7,7 +7,7 @@ import { useMe } from '../../app/auth/AuthProvider';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import type { VatCategory } from '../pricing/catalogueApi';
 import { majorToMinor } from '../pricing/money';
 import { vatCategoryOptions } from '../pricing/VatCategoryLabel';

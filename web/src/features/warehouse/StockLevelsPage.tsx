@@ -10,7 +10,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { formatDecimal, parseDecimalInput } from '../records/format';
 import { type StockLevel, useSetMinimum, useStockCurrency, useStockLevels } from './api';
 import { WarehouseFilter } from './WarehouseFilter';

@@ -9,7 +9,7 @@ import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
-import { usePhone } from '../admin/shared/usePhone';
+import { usePhone } from '../../app/components/usePhone';
 import { parseDecimalInput } from '../records/format';
 import { todayIso } from '../records/week';
 import { documentPdfUrl, type Item, type StockDocument, useCreateDocument, useItemLevels, useTicketSlips, useWarehouses } from './api';

@@ -7,7 +7,7 @@ import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
-import { usePhone } from '../shared/usePhone';
+import { usePhone } from '../../../app/components/usePhone';
 import type { TicketType } from '../process/api';
 import { typeLabel } from '../../tickets/labels';
 import { CUSTOM_FIELD_KINDS, type CustomField, type CustomFieldKind, hasOptions, useSaveCustomField } from './api';

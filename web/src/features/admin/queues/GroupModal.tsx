@@ -7,7 +7,7 @@ import { applyFormErrors } from '../../../app/api/errors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
-import { usePhone } from '../shared/usePhone';
+import { usePhone } from '../../../app/components/usePhone';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 import { type Queue, type Team, useSaveQueue, useSaveTeam, useStaff } from './api';
 

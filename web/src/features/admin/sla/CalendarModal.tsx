@@ -9,7 +9,7 @@ import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { useSaveKeys } from '../shared/keys';
-import { usePhone } from '../shared/usePhone';
+import { usePhone } from '../../../app/components/usePhone';
 import { formatDate } from '../../../app/format';
 import { type Calendar, HOLIDAY_COUNTRIES, type HolidayCountry, useReloadCalendar, useSaveCalendar } from './api';
 import { officeWeek } from './slaModel';

@@ -9,7 +9,7 @@ import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { percentSuffix } from '../../../app/format';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { useSaveKeys } from '../shared/keys';
-import { usePhone } from '../shared/usePhone';
+import { usePhone } from '../../../app/components/usePhone';
 import { useQueues } from '../queues/api';
 import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
 import { formToTargets, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
