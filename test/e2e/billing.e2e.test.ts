@@ -312,7 +312,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(ledger).toMatch(/13 h/);
     // Months in words: the ledger's period, the chart's axis, the current period's heading.
     expect(ledger).toMatch(/^říjen 2026\s/);
-    expect(plain(await page.getByTestId('contract-consumption').innerText())).toMatch(/Období listopad 2026 \(01\.11\.2026 – 30\.11\.2026\)/);
+    expect(plain(await page.getByTestId('contract-consumption').innerText())).toMatch(/Období listopad 2026 \(1\. 11\. 2026 – 30\. 11\. 2026\)/);
     // The chart beside it speaks in hours too: axis ticks on whole hours, the tooltip as the table ("Vyčerpáno: 7 h", not 420).
     const chart = page.getByTestId('contract-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor();

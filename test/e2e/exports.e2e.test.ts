@@ -108,7 +108,7 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await page.getByTestId('exports-period-quarter').click();
     await page.getByRole('option', { name: '3. čtvrtletí' }).click();
     await page.getByTestId('exports-period-year').fill('2026');
-    await expect.poll(async () => plain(await page.getByTestId('exports-preview').innerText())).toMatch(/od 01\.07\.2026 do 30\.09\.2026; soubor \S+-2026-Q3\./);
+    await expect.poll(async () => plain(await page.getByTestId('exports-preview').innerText())).toMatch(/od 1\. 7\. 2026 do 30\. 9\. 2026; soubor \S+-2026-Q3\./);
     expect(plain(await page.getByTestId('exports-batches').innerText())).toContain('září 2026');
     await server.shot(page, 'quarter');
   }, JOURNEY_MS);

@@ -247,6 +247,9 @@ describe('Records: log, price, submit, approve, export', () => {
     // The server keeps the timer: after a reload it still runs here.
     await page.getByTestId('timer-start').click();
     await page.getByTestId('timer-elapsed').waitFor();
+    // Nothing done wrong yet: the work type beside a fresh timer is not marked as an error.
+    expect(await page.getByTestId('timer-workType').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await page.getByTestId('timer-workType').getAttribute('data-error')).toBeNull();
     await page.reload();
     await page.getByTestId('timer-elapsed').waitFor();
     await page.getByTestId('records-panel').scrollIntoViewIfNeeded();
@@ -276,9 +279,19 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('timer-stop').click();
     const stopDialog = page.getByTestId('timer-stop-modal');
     await expect.poll(() => stopDialog.getByTestId('record-duration').inputValue(), { timeout: STEP_MS }).toMatch(/^\d+$/);
-    expect(await stopDialog.getByTestId('record-startTime').inputValue()).toMatch(/^\d{2}:\d{2}$/);
+    const start = await stopDialog.getByTestId('record-startTime').inputValue();
+    expect(start).toMatch(/^\d{2}:\d{2}$/);
+    // The end is filled too: the start and the minutes measured (empty only past midnight).
+    const endAfter = (minutes: number) => {
+      const end = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + minutes;
+      return end < 24 * 60 ? `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}` : '';
+    };
+    const measured = Number(await stopDialog.getByTestId('record-duration').inputValue());
+    expect(await stopDialog.getByTestId('record-endTime').inputValue()).toBe(measured > 0 ? endAfter(measured) : '');
     const before = await page.locator('[data-testid^="record-row-"][data-kind="work"]').count();
     await stopDialog.getByTestId('record-duration').fill('25');
+    // Corrected minutes move the end with them, so the end sent never overrules them.
+    expect(await stopDialog.getByTestId('record-endTime').inputValue()).toBe(endAfter(25));
     await stopDialog.getByTestId('record-workTypeId').click();
     await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
     await stopDialog.getByTestId('record-description').fill('Kontrola linky');
@@ -295,7 +308,10 @@ describe('Records: log, price, submit, approve, export', () => {
     await stopDialog.waitFor({ state: 'detached' });
     await page.getByTestId('timer-start').waitFor();
     await expect.poll(() => page.locator('[data-testid^="record-row-"][data-kind="work"]').count(), { timeout: STEP_MS }).toBe(before + 1);
-    expect(plain(await page.locator('[data-testid^="record-row-"][data-kind="work"]').last().innerText())).toContain('25 min');
+    const logged = page.locator('[data-testid^="record-row-"][data-kind="work"]').last();
+    expect(plain(await logged.innerText())).toContain('25 min');
+    // Its day and start written as everywhere in Czech: "28. 11. 2026 7:34" (no zero before the hour).
+    expect(plain(await logged.innerText())).toContain(`${czechDate((await logged.getAttribute('data-date'))!)} ${Number(start.slice(0, 2))}:${start.slice(3)}`);
     await page.getByTestId('header-timer').waitFor({ state: 'detached' });
 
     // A timer started by mistake is discarded from the same dialog: nothing is logged.

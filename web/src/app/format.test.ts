@@ -1,19 +1,39 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
-import { formatDate, formatDateTime, formatPercent, formatPeriod, percentSuffix } from './format';
+import { formatDate, formatDateAndTime, formatDateTime, formatDateTimeSeconds, formatPercent, formatPeriod, percentSuffix } from './format';
 
 describe('dates in the UI language', () => {
   afterAll(() => setLanguage('cs'));
 
-  it('writes the day before the month in every language, English too', async () => {
-    await setLanguage('cs');
-    expect(formatDate('2026-11-27')).toBe('27.11.2026');
-    await setLanguage('sk');
-    expect(formatDate('2026-11-27')).toBe('27.11.2026');
+  it('Czech and Slovak with a space after each dot and the hour not padded', async () => {
+    for (const language of ['cs', 'sk'] as const) {
+      await setLanguage(language);
+      expect(formatDate('2026-11-27')).toBe('27. 11. 2026');
+      expect(formatDate('2026-01-02')).toBe('2. 1. 2026');
+      expect(formatDateTime('2026-11-28T07:34:00')).toBe('28. 11. 2026 7:34');
+      expect(formatDateTime('2026-11-30T12:00:00')).toBe('30. 11. 2026 12:00');
+      expect(formatDateTimeSeconds('2026-11-28T07:34:05')).toBe('28. 11. 2026 7:34:05');
+      expect(formatDateAndTime('2026-11-28', '09:00')).toBe('28. 11. 2026 9:00');
+      expect(formatDateAndTime('2026-11-28', null)).toBe('28. 11. 2026');
+    }
+  });
+
+  it('English with the day before the month and a padded 24-hour clock, no comma', async () => {
     await setLanguage('en');
     expect(formatDate('2026-11-27')).toBe('27/11/2026');
+    expect(formatDate('2026-01-02')).toBe('02/01/2026');
     expect(formatDateTime('2026-11-27T14:05:00')).toBe('27/11/2026 14:05');
+    expect(formatDateTime('2026-11-28T07:34:00')).toBe('28/11/2026 07:34');
+    expect(formatDateAndTime('2026-11-28', '09:00')).toBe('28/11/2026 09:00');
+  });
+
+  it('a timestamp in local time, the same day and time as the one written with its offset', () => {
+    const at = new Date(2026, 10, 28, 7, 34).toISOString();
+    expect(formatDateTime(at, 'cs-CZ')).toBe('28. 11. 2026 7:34');
+    expect(formatDate(at, 'sk-SK')).toBe('28. 11. 2026');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDateTime(undefined)).toBe('—');
   });
 });
 

@@ -8,16 +8,55 @@ export function localeTag(): string {
   return LOCALE_TAGS[i18n.language] ?? 'en-GB';
 }
 
-export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('L') : '—';
+/*
+ * The app's one way of writing days and times, for every screen: "28. 11. 2026" and
+ * "28. 11. 2026 7:34" in Czech and Slovak (a space after each dot, the hour not padded),
+ * "28/11/2026" and "28/11/2026 07:34" in British English (its 24-hour clock pads the hour).
+ */
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'numeric', year: 'numeric' };
+const HOUR_BY_LANGUAGE: Record<string, 'numeric' | '2-digit'> = { cs: 'numeric', sk: 'numeric' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, part: 'day' | 'time' | 'seconds'): Intl.DateTimeFormat {
+  const key = `${locale}|${part}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const hour = HOUR_BY_LANGUAGE[locale.slice(0, 2)] ?? '2-digit';
+    const options: Intl.DateTimeFormatOptions = part === 'day'
+      ? DAY
+      : { hour, minute: '2-digit', hourCycle: 'h23', ...(part === 'seconds' ? { second: '2-digit' } : {}) };
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
 }
 
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('L LT') : '—';
+// A plain day ('2026-11-28') is that day here, a timestamp the local time (dayjs reads both so).
+function written(value: string, locale: string, time: 'time' | 'seconds' | null): string {
+  const at = dayjs(value);
+  if (!at.isValid()) return value;
+  const day = formatter(locale, 'day').format(at.toDate());
+  // Day and time apart, joined by a space: Intl alone would put a comma between them in English.
+  return time ? `${day} ${formatter(locale, time).format(at.toDate())}` : day;
 }
 
-export function formatDateTimeSeconds(value: string | null | undefined): string {
-  return value ? dayjs(value).format('L LTS') : '—';
+/** '2026-11-28' (or a timestamp) → "28. 11. 2026" (cs, sk), "28/11/2026" (en); null → "—". */
+export function formatDate(value: string | null | undefined, locale: string = localeTag()): string {
+  return value ? written(value, locale, null) : '—';
+}
+
+/** A timestamp → "28. 11. 2026 7:34" (cs, sk), "28/11/2026 07:34" (en), in local time; null → "—". */
+export function formatDateTime(value: string | null | undefined, locale: string = localeTag()): string {
+  return value ? written(value, locale, 'time') : '—';
+}
+
+export function formatDateTimeSeconds(value: string | null | undefined, locale: string = localeTag()): string {
+  return value ? written(value, locale, 'seconds') : '—';
+}
+
+/** A day and a clock time kept apart ('2026-11-28', '09:00') → "28. 11. 2026 9:00"; only the day without a time. */
+export function formatDateAndTime(date: string, time: string | null | undefined, locale: string = localeTag()): string {
+  return time ? formatDateTime(`${date}T${time}`, locale) : formatDate(date, locale);
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

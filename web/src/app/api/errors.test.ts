@@ -31,7 +31,7 @@ describe('server errors in the UI', () => {
     expect(errorMessage(t, duplicate('email', 'jana@firma.cz'))).toBe('Uživatel s e-mailem jana@firma.cz už existuje.');
     expect(errorMessage(t, duplicate('code', 'service_desk'))).toBe('Kód „service_desk“ už je použitý. Zvolte jiný.');
     // Dates in the user's format; fields without their own text get the general one.
-    expect(errorMessage(t, duplicate('validFrom', '2026-01-01'))).toBe('Už existuje záznam platný od 01.01.2026. Zvolte jiné datum.');
+    expect(errorMessage(t, duplicate('validFrom', '2026-01-01'))).toBe('Už existuje záznam platný od 1. 1. 2026. Zvolte jiné datum.');
     expect(errorMessage(t, duplicate('lines.0.serial', 42))).toBe('Hodnota „42“ už je použitá.');
     // An answer that does not say the value (an older server) keeps the short text.
     expect(errorMessage(t, duplicate('code'))).toBe('Už se používá');

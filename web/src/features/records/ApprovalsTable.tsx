@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Checkbox, Group, Stack, Table, Text, Tooltip } from
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format';
+import { formatDateAndTime } from '../../app/format';
 import { usePhone } from '../../app/components/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
@@ -64,7 +64,7 @@ function ApprovalCards({ records, selected, problems, busyId, onToggle, onToggle
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>{recordWhat(t, r)}</Text>
                   <Text size="xs" c="dimmed">
-                    {formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''} · {r.technician.name}
+                    {formatDateAndTime(r.date, r.startTime)} · {r.technician.name}
                   </Text>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="xs" className="mono">{r.ticket.number}</Anchor> · {r.client.name}
@@ -128,7 +128,7 @@ export function ApprovalsTable({ records, selected, problems, busyId, onToggle, 
                 <Table.Td>
                   <Checkbox checked={selected.has(r.id)} disabled={!selectable(r)} onChange={(e) => onToggle(r.id, e.currentTarget.checked)} aria-label={t('records.approvals.select')} data-testid={`approvals-check-${r.id}`} />
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateAndTime(r.date, r.startTime)}</Table.Td>
                 <Table.Td>{r.technician.name}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/tickets/${r.ticket.id}`} size="sm" className="mono">{r.ticket.number}</Anchor>

@@ -16,7 +16,7 @@ import { coverageWords } from './coverage';
 import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
 import {
-  emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, toNewRecord, toRecordChange, toTimerStop,
+  emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
 } from './recordFormModel';
 import { isIsoDate, todayIso } from './week';
 import { DateField, TimeField } from '../../app/components/DateFields';
@@ -62,6 +62,18 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   });
   const v = form.values;
   const field = (name: keyof LogValues) => ({ ...form.getInputProps(name), 'data-testid': `record-${name}`, size });
+  // Stopping a timer: start, minutes and end move together (see timerTimesAfter).
+  const timeField = (name: 'startTime' | 'duration' | 'endTime') => {
+    const props = field(name);
+    if (mode !== 'timer') return props;
+    const onChange = (change: string | { currentTarget: { value: string } }) => {
+      const value = typeof change === 'string' ? change : change.currentTarget.value;
+      const moved = timerTimesAfter(form.getValues(), name, value);
+      form.setValues(moved);
+      for (const changed of Object.keys(moved)) form.clearFieldError(changed);
+    };
+    return { ...props, onChange };
+  };
   // Work on a weekend or holiday without a start is priced as business hours (the time class
   // needs the start): the form says so under the times, before anything is logged.
   const askDay = v.kind === 'work' && v.startTime.trim() === '' && isIsoDate(v.date);
@@ -163,7 +175,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
         <FormErrorAlert error={saving.error} extra={extra} testId="record-form-error" />
         <SimpleGrid type="container" cols={{ base: 2, '480px': 4 }} spacing="sm" verticalSpacing="sm">
           <DateField className="records-date" label={t('records.fields.date')} required {...field('date')} size={size} />
-          {timed ? <TimeField label={t('records.fields.startTime')} {...field('startTime')} /> : null}
+          {timed ? <TimeField label={t('records.fields.startTime')} {...timeField('startTime')} /> : null}
           {timed ? (
             <TextInput
               ref={durationRef}
@@ -172,10 +184,10 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
               inputMode="text"
               autoComplete="off"
               required={v.kind === 'work'}
-              {...field('duration')}
+              {...timeField('duration')}
             />
           ) : null}
-          {timed ? <TimeField label={t('records.fields.endTime')} {...field('endTime')} /> : null}
+          {timed ? <TimeField label={t('records.fields.endTime')} {...timeField('endTime')} /> : null}
           {offDay ? (
             <Text size="xs" c="orange" role="status" style={{ gridColumn: '1 / -1' }} mt={-4} data-testid="record-start-hint" data-day={offDay}>
               {t(`records.form.noStartOn.${offDay}`)}

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
-import { formatDate } from '../../app/format';
+import { formatDateAndTime } from '../../app/format';
 import { usePhone } from '../../app/components/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat, ReturnedNote } from './RecordBadges';
@@ -31,7 +31,7 @@ export function RecordsList({ records, busyId, onSubmit, onDelete, onEdit }: Pro
         <div key={r.id} className="records-row" data-testid={`record-row-${r.id}`} data-kind={r.kind} data-state={r.state} data-date={r.date}>
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Group gap={6} wrap="wrap">
-              <Text size="sm" fw={600}>{formatDate(r.date)}{r.startTime ? ` ${r.startTime}` : ''}</Text>
+              <Text size="sm" fw={600}>{formatDateAndTime(r.date, r.startTime)}</Text>
               <Text size="sm">{recordWhat(t, r)}</Text>
             </Group>
             <Text size="sm" c="dimmed" data-testid={`record-minutes-${r.id}`}>

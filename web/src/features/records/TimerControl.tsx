@@ -91,7 +91,6 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
               onChange={onPickWorkType}
               allowDeselect={false}
               disabled={update.isPending}
-              error={!running.workType}
               w={phone ? '100%' : 180}
               data-testid="timer-workType"
               data-value={running.workType?.id ?? ''}

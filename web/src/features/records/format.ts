@@ -1,5 +1,5 @@
 // Minutes, durations and quantities as technicians type and read them (pure).
-import { localeTag } from '../../app/format';
+import { formatDate, localeTag } from '../../app/format';
 
 /**
  * The app's one minutes formatter (records, contracts, work reports, charts):
@@ -123,10 +123,8 @@ export function unitPriceMinor(amountMinor: number | null | undefined, quantity:
  * names its year too when the week spans two.
  */
 export function formatDayRange(first: string, last: string, locale: string = localeTag()): string {
-  const withYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
-  const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
-  const from = first.slice(0, 4) === last.slice(0, 4) ? formatDayMonth(first, locale) : withYear.format(at(first));
-  return `${from} – ${withYear.format(at(last))}`;
+  const from = first.slice(0, 4) === last.slice(0, 4) ? formatDayMonth(first, locale) : formatDate(first, locale);
+  return `${from} – ${formatDate(last, locale)}`;
 }
 
 /** "2026-10-12" → "12. 10." (cs), "12/10" (en-GB); weekday → "po" / "Mon". */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRecord, Timer } from './api';
 import { formatDecimal } from './format';
-import { emptyLog, fromRecord, fromTimer, toNewRecord, toRecordChange, toTimerStop } from './recordFormModel';
+import { emptyLog, endAfter, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop } from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
 
@@ -118,21 +118,41 @@ describe('stopping a timer', () => {
 
   it('fills the form with what the timer measured: its day and start, the minutes so far, its work type and description', () => {
     expect(fromTimer(timer, '2', billable)).toMatchObject({
-      kind: 'work', date: '2026-11-28', startTime: '09:00', duration: '1', workTypeId: '5', description: 'Výměna válce', endTime: '', internalNote: '', billable: true,
+      kind: 'work', date: '2026-11-28', startTime: '09:00', duration: '1', workTypeId: '5', description: 'Výměna válce', endTime: '09:01', internalNote: '', billable: true,
     });
+    // The end is the start and the minutes measured; past midnight it stays empty (a start and minutes).
+    expect(fromTimer({ ...timer, elapsedMinutes: 154 }, null, billable).endTime).toBe('11:34');
+    expect(fromTimer({ ...timer, localStart: { date: '2026-11-28', time: '23:30' }, elapsedMinutes: 45 }, null, billable)).toMatchObject({ startTime: '23:30', duration: '45', endTime: '' });
     // A timer without a work type takes the one last used; billable follows the work type's default.
     expect(fromTimer({ ...timer, workType: null }, '9', billable)).toMatchObject({ workTypeId: '9', billable: false });
   });
 
   it('sends what was corrected, checked like a new work entry, without the kind', () => {
-    const values = { ...fromTimer(timer, null, billable), duration: '45', internalNote: ' klíč u vrátného ' };
+    const measured = fromTimer(timer, null, billable);
+    const values = { ...measured, ...timerTimesAfter(measured, 'duration', '45'), internalNote: ' klíč u vrátného ' };
     expect(toTimerStop(values).body).toEqual({
-      date: '2026-11-28', startTime: '09:00', minutes: 45, workTypeId: 5, billable: true, description: 'Výměna válce', internalNote: 'klíč u vrátného',
+      date: '2026-11-28', startTime: '09:00', endTime: '09:45', workTypeId: 5, billable: true, description: 'Výměna válce', internalNote: 'klíč u vrátného',
     });
+    const change = (field: 'startTime' | 'duration' | 'endTime', value: string) => toTimerStop({ ...values, ...timerTimesAfter(values, field, value) });
     // The start emptied: sent as none (then the Saturday is priced as business hours, which the form says).
-    expect(toTimerStop({ ...values, startTime: '' }).body).toMatchObject({ startTime: null, minutes: 45 });
-    expect(toTimerStop({ ...values, duration: '0' }).problems).toEqual({ duration: 'notPositive' });
-    expect(toTimerStop({ ...values, startTime: '9:00 PM' }).problems).toEqual({ startTime: 'time' });
+    expect(change('startTime', '').body).toMatchObject({ startTime: null, minutes: 45 });
+    expect(change('duration', '0').problems).toEqual({ duration: 'notPositive' });
+    expect(change('startTime', '9:00 PM').problems).toEqual({ startTime: 'time' });
     expect(toTimerStop({ ...values, workTypeId: null }).problems).toEqual({ workTypeId: 'required' });
+  });
+
+  it('keeps start, minutes and end agreeing, so that an end sent never overrules corrected minutes', () => {
+    const values = fromTimer({ ...timer, elapsedMinutes: 47 }, null, billable);
+    expect(values).toMatchObject({ startTime: '09:00', duration: '47', endTime: '09:47' });
+    expect(timerTimesAfter(values, 'duration', '1:30')).toEqual({ duration: '1:30', endTime: '10:30' });
+    expect(timerTimesAfter(values, 'startTime', '8')).toEqual({ startTime: '8', endTime: '08:47' });
+    expect(timerTimesAfter(values, 'endTime', '10:15')).toEqual({ endTime: '10:15', duration: '75' });
+    // An end not yet typed whole, or before the start, leaves the minutes for the form to check.
+    expect(timerTimesAfter(values, 'endTime', '1')).toEqual({ endTime: '1' });
+    expect(timerTimesAfter(values, 'endTime', '')).toEqual({ endTime: '' });
+    expect(timerTimesAfter(values, 'duration', '1:')).toEqual({ duration: '1:', endTime: '' });
+    expect(endAfter('22:30', '90')).toBe('');
+    expect(endAfter('', '90')).toBe('');
+    expect(endAfter('8:15', '1,5h')).toBe('09:45');
   });
 });

@@ -112,10 +112,40 @@ export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => st
  */
 export function fromTimer(timer: Timer, fallbackWorkTypeId: string | null, billable: (workTypeId: string | null) => boolean): LogValues {
   const workTypeId = timer.workType ? String(timer.workType.id) : fallbackWorkTypeId;
+  const duration = String(timer.elapsedMinutes);
   return {
     ...emptyLog(timer.localStart.date, workTypeId),
-    startTime: timer.localStart.time, duration: String(timer.elapsedMinutes), description: timer.description, billable: billable(workTypeId),
+    startTime: timer.localStart.time, duration, endTime: endAfter(timer.localStart.time, duration), description: timer.description, billable: billable(workTypeId),
   };
+}
+
+const clockMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * The end of work that began at a start and lasted the typed minutes, the same day:
+ * ('09:00', '47') → '09:47'. Empty when either is unreadable, the minutes are none, or the
+ * end would fall past midnight (such work is a start and minutes, never an end before the start).
+ */
+export function endAfter(startTime: string, duration: string): string {
+  const start = startTime.trim() ? parseTimeField(startTime) : null;
+  const minutes = duration.trim() ? readDuration(duration).minutes : null;
+  if (start === null || minutes === null || minutes <= 0) return '';
+  const end = clockMinutes(start) + minutes;
+  return end < 24 * 60 ? `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}` : '';
+}
+
+/**
+ * The stop dialog keeps its times agreeing, since an end sent wins over the minutes: a changed
+ * start or minutes moves the end, an end typed after the start sets the minutes. (The log form
+ * leaves them apart: there an end is the other way to give the minutes.)
+ */
+export function timerTimesAfter(values: LogValues, field: 'startTime' | 'duration' | 'endTime', value: string): Partial<LogValues> {
+  const next = { ...values, [field]: value };
+  if (field !== 'endTime') return { [field]: value, endTime: endAfter(next.startTime, next.duration) };
+  const start = next.startTime.trim() ? parseTimeField(next.startTime) : null;
+  const end = value.trim() ? parseTimeField(value) : null;
+  const minutes = start && end ? clockMinutes(end) - clockMinutes(start) : 0;
+  return minutes > 0 ? { endTime: value, duration: String(minutes) } : { endTime: value };
 }
 
 /** The stop dialog → the body of POST /timers/me/stop (a work entry; the same checks as logging). */

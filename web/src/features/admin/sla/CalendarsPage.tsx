@@ -73,7 +73,7 @@ export default function CalendarsPage() {
                     <Group gap={6}>
                       <Text size="sm" fw={500}>{t('admin.calendars.extraDaysOff')}:</Text>
                       <Text size="sm" c={c.extraDaysOff.length ? undefined : 'dimmed'}>
-                        {c.extraDaysOff.length ? c.extraDaysOff.slice(0, 6).map(formatDate).join(', ') + (c.extraDaysOff.length > 6 ? ` +${c.extraDaysOff.length - 6}` : '') : t('admin.calendars.noDaysOff')}
+                        {c.extraDaysOff.length ? c.extraDaysOff.slice(0, 6).map((day) => formatDate(day)).join(', ') + (c.extraDaysOff.length > 6 ? ` +${c.extraDaysOff.length - 6}` : '') : t('admin.calendars.noDaysOff')}
                       </Text>
                     </Group>
                     {used.length ? <Text size="xs" c="dimmed">{t('admin.calendars.usedBy', { policies: used.join(', ') })}</Text> : null}
