@@ -84,6 +84,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('tickets-table').waitFor();
     await page.keyboard.press('c');
     await page.getByTestId('ticket-form').waitFor();
+    // On a wide screen the form starts in the client picker.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
     // Saved empty, the form refuses and takes the keyboard user to the first field it needs.
     await page.getByTestId('ticket-create').click();
     await page.getByTestId('ticket-clientId-error').waitFor();
@@ -98,8 +100,16 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => client.inputValue(), { timeout: STEP_MS }).toBe(CLIENT);
     const requester = page.getByTestId('ticket-requesterContactId');
     await expect.poll(() => requester.isEnabled(), { timeout: STEP_MS }).toBe(true);
+    // The contacts are searched by typing, accents aside: a part of an e-mail address finds its
+    // contact, the requester's name typed without accents finds only it, and Enter takes it.
     await requester.click();
-    await page.getByRole('option', { name: new RegExp(REQUESTER) }).click();
+    const options = () => page.getByRole('option').allInnerTexts();
+    await requester.fill('novakova@');
+    await expect.poll(options, { timeout: STEP_MS }).toEqual(['Jana Nováková <jana.novakova@strojirny-brno.cz>']);
+    await requester.fill('petr dvorak');
+    await expect.poll(options, { timeout: STEP_MS }).toEqual([`${REQUESTER} <petr.dvorak@strojirny-brno.cz>`]);
+    await requester.press('Enter');
+    await expect.poll(() => requester.inputValue(), { timeout: STEP_MS }).toBe(`${REQUESTER} <petr.dvorak@strojirny-brno.cz>`);
     await page.getByTestId('ticket-subject').fill(SUBJECT);
     await page.getByTestId('ticket-description').fill('Tiskárna ve skladu hlásí **chybu 50.1**.');
     // Impact high × urgency medium gives P2, shown before saving.
@@ -244,10 +254,21 @@ describe('Tickets: the agent workspace in the browser', () => {
     // Runs in the page; the test's own TypeScript setup has no DOM types.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'phone-detail');
+    // The conversation first: its reply box comes before the work log (a long form on a phone).
+    const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+    await page.getByTestId('records-panel').waitFor();
+    expect(await top('reply-body')).toBeLessThan(await top('records-panel'));
+    await page.getByTestId('reply-body').scrollIntoViewIfNeeded();
+    await shot(page, 'phone-detail-reply');
 
     // A new ticket on the phone: a client with one contact has it preselected, and tapping
     // that contact again in the list keeps it (it used to empty the field without a word).
     await page.goto('/tickets/new');
+    await page.getByTestId('ticket-form').waitFor();
+    // Nothing focused for the phone: a focused client picker would open its list over the form.
+    expect(await focusedTestId(page)).not.toBe('ticket-clientId');
+    expect(await page.getByRole('listbox').count()).toBe(0);
+    await shot(page, 'phone-new-ticket');
     const client = page.getByTestId('ticket-clientId');
     await client.tap();
     await client.fill('Tatra');
@@ -332,6 +353,8 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('tickets-table').waitFor({ timeout: STEP_MS });
     expect(new URL(page.url()).pathname).toBe('/tickets');
     expect(calls.filter((u) => u.includes('NaN') || u.includes('/abc'))).toEqual([]);
+    // The timeline of a ticket that is not there is not asked for (a second 404).
+    expect(calls.filter((u) => u.includes('99999'))).toEqual([expect.stringMatching(/\/api\/v1\/tickets\/99999$/)]);
   }, JOURNEY_MS);
 
   test('"?" lists the shortcuts of the list and of a ticket, Esc gives the focus back; "?" in the search box is text; no custom field filter without custom fields', async () => {

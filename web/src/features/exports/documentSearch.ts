@@ -1,8 +1,6 @@
 // The search over the documents an export preview lists (pure): the accountant checks
 // whether a given invoice or client is in the period's export before running it.
-
-/** Case and accents aside, as the server's searches match ("cesky" finds "Český"). */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+import { foldForSearch as fold } from '../../app/textSearch';
 
 /** The listed documents whose number or client contains what was typed (all of them for an empty search). */
 export function documentsMatching<D extends { number: string; clientName?: string | null }>(documents: readonly D[], typed: string): readonly D[] {

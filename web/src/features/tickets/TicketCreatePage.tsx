@@ -8,8 +8,10 @@ import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
+import { foldedOptionsFilter } from '../../app/textSearch';
 import { useCreateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
@@ -25,6 +27,7 @@ export default function TicketCreatePage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const phone = usePhone();
   const canPrioritize = me.permissions.includes('tickets.prioritize');
   const create = useCreateTicket();
   const [extra, setExtra] = useState<string[]>([]);
@@ -105,7 +108,8 @@ export default function TicketCreatePage() {
           <Fieldset legend={t('tickets.create.clientSection')}>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <ClientPicker label={t('tickets.fields.client')} placeholder={t('tickets.create.clientPlaceholder')} withAsterisk autoFocus {...select('clientId')} />
+                {/* Not on a phone: the focused picker opens its list over the rest of the form. */}
+                <ClientPicker label={t('tickets.fields.client')} placeholder={t('tickets.create.clientPlaceholder')} withAsterisk autoFocus={!phone} {...select('clientId')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <Select
@@ -114,7 +118,11 @@ export default function TicketCreatePage() {
                   disabled={!values.clientId || !activeContacts.length}
                   clearable
                   allowDeselect={false}
-                  searchable={activeContacts.length > 6}
+                  // Typed text finds a contact by name or e-mail; Enter takes the first match, highlighted as it is typed.
+                  searchable
+                  filter={foldedOptionsFilter}
+                  selectFirstOptionOnChange
+                  nothingFoundMessage={t('common.nothingFound')}
                   data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
                   {...select('requesterContactId')}
                   value={values.requesterContactId ? String(values.requesterContactId) : null}

@@ -32,7 +32,7 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
   const { t } = useTranslation();
   const { can } = useAuth();
   const query = useTicket(id);
-  const timeline = useTimeline(id);
+  const timeline = useTimeline(id, query.data !== undefined);
   const [stale, setStale] = useState(false);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
@@ -98,8 +98,6 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{ticket.resolutionNote}</Text>
             </Alert>
           ) : null}
-          <RecordsPanel ticketId={ticket.id} />
-          <TicketMaterial ticketId={ticket.id} />
           <section aria-labelledby="ticket-timeline-title">
             <Title order={2} size="h5" mb="sm" id="ticket-timeline-title">{t('tickets.timeline.title')}</Title>
             {timeline.isPending ? (
@@ -111,6 +109,9 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
             )}
           </section>
           {canWrite ? <ReplyBox ticket={ticket} ref={replyRef} /> : null}
+          {/* The work log and material after the conversation: the reply box stays near the top on a phone. */}
+          <RecordsPanel ticketId={ticket.id} />
+          <TicketMaterial ticketId={ticket.id} />
         </Stack>
         <Stack gap="md" className="ticket-extra">
           <TicketContractSelector ticket={ticket} />

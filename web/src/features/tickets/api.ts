@@ -86,10 +86,12 @@ export function useTicketsByIds(ids: number[]) {
   });
 }
 
-export function useTimeline(id: number) {
+/** A ticket's timeline, asked for only once `ticketLoaded` (a missing ticket's timeline would be a second 404). */
+export function useTimeline(id: number, ticketLoaded: boolean) {
   return useQuery({
     queryKey: ticketKeys.timeline(id),
     queryFn: ({ signal }) => api.get<{ items: TimelineItem[] }>(`/tickets/${id}/timeline`, undefined, signal),
+    enabled: ticketLoaded,
   });
 }
 
