@@ -7,8 +7,14 @@ import { useLiveSla, type Priority, type Sla, type Ticket } from './api';
 import { categoryColor, PRIORITY_COLORS, stateLabel } from './labels';
 import { SLA_COLORS, slaBadgeText, slaView, type SlaStatus } from './sla';
 import { headlineStatus, headlineText, slaHeadline } from './workingTime';
+import { formatDateTime } from '../../app/format';
 
 // One clock for every SLA badge on the page, ticking every 30 s.
+/** A deadline in full: the weekday, then the date and time as the app writes them ("pondělí 30. 11. 2026 9:00"). */
+function dueMoment(at: string): string {
+  return `${dayjs(at).format('dddd')} ${formatDateTime(at)}`;
+}
+
 const TICK_MS = 30_000;
 let now = Date.now();
 const listeners = new Set<() => void>();
@@ -84,7 +90,7 @@ export function SlaBadge({ sla, testId, size = 'md' }: { sla: Pick<Sla, 'status'
   if (!sla.dueAt) return badge;
   // The full due time, weekday written out (as the ticket header writes it).
   return (
-    <Tooltip label={`${status} · ${t('tickets.sla.due')} ${dayjs(sla.dueAt).format('dddd L LT')}`} withArrow>
+    <Tooltip label={`${status} · ${t('tickets.sla.due')} ${dueMoment(sla.dueAt)}`} withArrow>
       {badge}
     </Tooltip>
   );
@@ -125,7 +131,7 @@ export function SlaHeadlineBadge({ ticket, ticketAt, testId }: { ticket: Ticket;
       {/* The weekday in full: Czech and Slovak "po" (Monday) reads as "after", "termín po 30.11." as "due after 30 Nov". */}
       {dueAt ? (
         <Text size="sm" c="dimmed" data-testid={`${testId}-due`} style={{ whiteSpace: 'nowrap' }}>
-          {t('tickets.sla.working.due', { at: dayjs(dueAt).format('dddd L LT') })}
+          {t('tickets.sla.working.due', { at: dueMoment(dueAt) })}
         </Text>
       ) : null}
     </Group>
