@@ -129,6 +129,22 @@ describe('billing run of one client (property-based)', () => {
     expect(plan.drafts.flatMap((d) => d.records)).toEqual([]);
   });
 
+  it('leaves a record without a VAT rate off a tiered band it shares with a taxed one: the band bills only what is on the draft', () => {
+    // Found by the property "totals are the sum of the lines…": 418 prepaid minutes, then 47 over from a
+    // taxed record and 15 from one without a VAT rate. The first band (60 min) was drafted whole at the
+    // taxed record's rate, 13 of its minutes the blocked record's: billed now, and again once it is fixed.
+    const contract = { id: 1, number: 'C-1', name: 'Contract 1', ownInvoice: true, feeProrate: true, terms: { contractId: '1', clientId: '1', currency: 'CZK', validFrom: '2026-09-01', validTo: null, periodKind: 'month', priceListId: null, fee: null, scope: { workTypeIds: ['3'], coversTravel: true, unitFeeIds: [] }, prepaidMinutes: 120, carryOver: { enabled: false }, multipliers: {}, overage: { kind: 'tiered', bands: [{ minutes: 60, ratePerHourMinor: 70000 }, { minutes: null, ratePerHourMinor: 110000 }] } }, billedFeePeriods: [], openingLots: [{ originPeriod: '2026-09', minutes: 298, remainingLife: 1 }], ledgerPeriod: '2026-10', consumeNow: true, prepaidActive: true, ledgerFinal: false } as RunContract;
+    const work = (id: number, billableMinutes: number, vatRateBp: number | null) => ({ id, kind: 'work', clientId: 1, contractId: 1, ticketId: 1, ticketNumber: 'T-1', ticketSubject: 's', technicianName: 't', date: '2026-10-01', startTime: '06:00', createdAt: `2026-11-01T00:00:0${id}Z`, minutes: billableMinutes, billableMinutes, workTypeId: 3, timeClass: 'normal', kmMilli: null, feeId: null, itemId: null, quantityMilli: null, billable: true, amountMinor: billableMinutes * 2000, costMinor: 0, priceError: null, currency: 'CZK', rateMinor: 120000, surchargePct: 0, unitPriceMinor: null, vatCategory: 'standard', vatRateBp, description: '', late: false, exclusionNote: null }) as RunRecord;
+    const plan = run({ contracts: [contract], records: [work(1, 465, 2100), work(2, 15, null)], reverseCharge: false });
+    expect(plan.blocked).toEqual([expect.objectContaining({ reason: 'missing_vat_rate', recordIds: [2] })]);
+    const [draft] = plan.drafts;
+    // 418 covered, 47 over: 47 minutes of the first band at 700,00 an hour.
+    expect(draft!.lines.map((l) => ({ quantityMilli: l.quantityMilli, netMinor: l.netMinor }))).toEqual([{ quantityMilli: hoursMilli(47), netMinor: 54833 }]);
+    expect(draft!.records).toEqual([expect.objectContaining({ recordId: 1, coveredMinutes: 418, billedMinutes: 47, amountMinor: 54833 })]);
+    // The blocked record is not consumed either: it waits whole for the next run.
+    expect(plan.ledger.map((l) => l.row.consumed)).toEqual([418]);
+  });
+
   it('balances every prepaid ledger row: opening + allocated = consumed + carried out + lapsed', () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -15,7 +15,7 @@ import { feeText, hoursMilli, overageText, textOf, workText, type Language } fro
 import type {
   BlockedEntry, BlockReason, ClientPlan, DraftPlan, LedgerPlan, PlannedLine, PlannedRecord, RunClient, RunContract, RunNames, RunRecord,
 } from './billing.run.types.ts';
-import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, type DraftLine, type OverageShare, type PricedRecord } from './domain/index.ts';
+import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, type DraftLine, type PricedRecord } from './domain/index.ts';
 import { overageMinutesPrice } from './billing.overage.ts';
 
 export interface ClientRunInput {
@@ -191,6 +191,39 @@ export function computeClient(input: ClientRunInput): ClientPlan {
     }
   }
 
+  /**
+   * One contract's period with these records (in order): the allowance consumed, the period
+   * closed, the overage priced, each line's VAT rate, and the records whose overage falls on a
+   * line without one.
+   */
+  function overageOf(c: RunContract, ordered: readonly RunRecord[], byId: ReadonlyMap<string, RunRecord>) {
+    const covered = ordered.map((r) => ({ id: String(r.id), workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal', billableMinutes: r.billableMinutes! }));
+    const consumption = consumePrepaid(c.openingLots!, prepaidMinutesForPeriod(c.terms, c.ledgerPeriod), covered, c.terms.multipliers);
+    const close = closePeriod(c.ledgerPeriod, consumption, c.terms.carryOver);
+    const parts: OveragePart[] = consumption.entries.map((split, i) => ({
+      entryId: split.id, workTypeId: covered[i]!.workTypeId, technicianLevel: null, timeClass: covered[i]!.timeClass, overageMinutes: split.overageMinutes,
+    }));
+    const result = priceOverage(c.terms.overage, parts, (part) => {
+      const r = byId.get(part.entryId)!;
+      if (r.rateMinor === null) return null;
+      const surchargePct = r.surchargePct ?? 0;
+      return { rateMinor: r.rateMinor, surchargePct, amountMinor: workAmount(part.overageMinutes, r.rateMinor, surchargePct) };
+    });
+    const lines = result.ok ? result.lines : [];
+    // A line's VAT rate: its record's (by the record's rate), else the contract fee's, else its first record's.
+    const vatOfLine = (line: OverageLine): number | null => {
+      if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
+      return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
+    };
+    // A record without a VAT rate on a line taxed by another's would be billed at that rate
+    // unasked; one on a line without any is blocked too. Once per record (tiered bands).
+    const noVat = [...new Set(lines.flatMap((line) => {
+      if (vatOfLine(line) === null) return line.entryIds;
+      return c.terms.fee?.vatRateBp === undefined ? line.entryIds.filter((id) => byId.get(id)!.vatRateBp === null) : [];
+    }))];
+    return { consumption, close, parts, result, lines, vatOfLine, noVat };
+  }
+
   function prepaid(c: RunContract, entries: RunRecord[]): void {
     if (!c.consumeNow) {
       block('prepaid_period_open', c, entries, `contract ${c.number}: covered work is consumed in the run for the last month of ${c.ledgerPeriod}`);
@@ -215,39 +248,30 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       ),
     );
     const byId = new Map(ordered.map((r) => [String(r.id), r]));
-    const covered = ordered.map((r) => ({ id: String(r.id), workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal', billableMinutes: r.billableMinutes! }));
-    const consumption = consumePrepaid(c.openingLots, prepaidMinutesForPeriod(c.terms, c.ledgerPeriod), covered, c.terms.multipliers);
-    const close = closePeriod(c.ledgerPeriod, consumption, c.terms.carryOver);
+    // A record whose overage cannot be priced (no rate) or taxed (no VAT rate) is blocked and
+    // left out of the period altogether, as an unpriced one is: the allowance is consumed and
+    // the overage priced again without it. Kept in, its minutes would stay on a shared line
+    // (a tiered band, the flat rate) and be billed now while the record waits for the next run.
+    let included = ordered;
+    let attempt = overageOf(c, included, byId);
+    for (;;) {
+      const noRate = attempt.result.ok ? [] : attempt.result.entryIds;
+      if (noRate.length > 0) block('missing_rate', c, noRate.map((id) => byId.get(id)!), `contract ${c.number}: overage of records ${noRate.join(', ')} has no rate`);
+      if (attempt.noVat.length > 0) block('missing_vat_rate', c, attempt.noVat.map((id) => byId.get(id)!), `contract ${c.number}: no VAT rate for the overage of records ${attempt.noVat.join(', ')}`);
+      const bad = new Set([...noRate, ...attempt.noVat]);
+      if (bad.size === 0) break;
+      included = included.filter((r) => !bad.has(String(r.id)));
+      attempt = overageOf(c, included, byId);
+    }
+    const { consumption, close, parts, lines, vatOfLine } = attempt;
+    if (!attempt.result.ok) throw new Error(`contract ${c.number}: the overage still has no rate after its records were left out`);
     const draft = draftFor(c.terms.currency, c);
     ledger.push({ contractId: c.id, row: close.ledger, lots: close.lots, draftKey: draft.key });
-
-    const parts: OveragePart[] = consumption.entries.map((split, i) => ({
-      entryId: split.id, workTypeId: covered[i]!.workTypeId, technicianLevel: null, timeClass: covered[i]!.timeClass, overageMinutes: split.overageMinutes,
-    }));
-    const result = priceOverage(c.terms.overage, parts, (part) => {
-      const r = byId.get(part.entryId)!;
-      if (r.rateMinor === null) return null;
-      const surchargePct = r.surchargePct ?? 0;
-      return { rateMinor: r.rateMinor, surchargePct, amountMinor: workAmount(part.overageMinutes, r.rateMinor, surchargePct) };
-    });
-    if (!result.ok) {
-      const failing = new Set(result.entryIds);
-      block('missing_rate', c, ordered.filter((r) => failing.has(String(r.id))), `contract ${c.number}: overage of records ${result.entryIds.join(', ')} has no rate`);
-    }
-    const lines = result.ok ? result.lines : [];
-    const vatOfLine = (line: OverageLine): number | null => {
-      if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
-      return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
-    };
-    // Once per record: a record's overage may fall on several lines (tiered bands), each without a VAT rate.
-    const noVat = [...new Set(lines.filter((line) => vatOfLine(line) === null).flatMap((line) => line.entryIds))];
-    if (noVat.length > 0) block('missing_vat_rate', c, noVat.map((id) => byId.get(id)!), `contract ${c.number}: no VAT rate for the overage of records ${noVat.join(', ')}`);
-    const badIds = new Set([...(result.ok ? [] : result.entryIds), ...noVat]);
     const t = textOf(language);
-    /** The key of each overage line by its index ('' when it has no VAT rate and stays off the draft). */
+    /** The key of each overage line by its index (every line has a VAT rate: records without one were left out above). */
     const keys = lines.map((line, i) => {
       const vat = vatOfLine(line);
-      if (vat === null) return '';
+      if (vat === null) throw new Error(`contract ${c.number}: an overage line without a VAT rate after its records were left out`);
       const drafted = overageLine(String(c.id), line, vat, i);
       const what = line.method === 'entry_rate' ? workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct)
         : line.method === 'flat_rate' ? t.flat : `${t.band} ${line.band + 1}`;
@@ -258,11 +282,9 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       });
       return drafted.key;
     });
-    // Lines that did not price (no rate) leave their entries without shares; those entries are blocked above.
-    const shares = result.ok ? shareOverageLines(lines, parts, overageMinutesPrice) : new Map<string, OverageShare[]>();
+    const shares = shareOverageLines(lines, parts, overageMinutesPrice);
     if (shares === null) throw new Error(`contract ${c.number}: overage lines do not add up to the entries' overage minutes`);
     consumption.entries.forEach((split) => {
-      if (badIds.has(split.id)) return;
       const r = byId.get(split.id)!;
       const share = shares.get(split.id);
       const record: PlannedRecord = {
