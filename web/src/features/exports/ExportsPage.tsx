@@ -121,19 +121,13 @@ function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
   const { t } = useTranslation();
   const rates = preview.vatRatesNotMapped;
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('exports.preview.vatRatesTitle')} data-testid="exports-vat-rates">
-      <Text size="sm" mb={4}>{t('exports.preview.vatRatesText', { country: countriesOf(rates) })}</Text>
-      <ScrollArea.Autosize mah={200}>
-        <Stack gap={2}>
-          {rates.map((r) => (
-            <Text key={`${r.kind}-${r.id}-${r.vatRateBp}`} size="sm" data-testid="exports-vat-rate">
-              <Anchor component={Link} to={documentPath(r)} size="sm">{vatRateLine(t, r)}</Anchor>
-              {r.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
-            </Text>
-          ))}
-        </Stack>
-      </ScrollArea.Autosize>
-    </Alert>
+    <PreviewProblemAlert
+      title={t('exports.preview.vatRatesTitle')}
+      text={t('exports.preview.vatRatesText', { country: countriesOf(rates) })}
+      testId="exports-vat-rates"
+      entryTestId="exports-vat-rate"
+      entries={rates.map((r) => ({ key: `${r.kind}-${r.id}-${r.vatRateBp}`, document: r, line: vatRateLine(t, r), exported: r.exported }))}
+    />
   );
 }
 
@@ -141,14 +135,34 @@ function UnmappedVatRatesAlert({ preview }: { preview: ExportPreview }) {
 function SlipCurrenciesMixedAlert({ preview }: { preview: ExportPreview }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('exports.preview.slipCurrenciesTitle')} data-testid="exports-slip-currencies">
-      <Text size="sm" mb={4}>{t('exports.preview.slipCurrenciesText')}</Text>
+    <PreviewProblemAlert
+      title={t('exports.preview.slipCurrenciesTitle')}
+      text={t('exports.preview.slipCurrenciesText')}
+      testId="exports-slip-currencies"
+      entryTestId="exports-slip-currency"
+      entries={preview.slipCurrenciesMixed.map((s) => ({ key: String(s.id), document: s, line: slipCurrenciesLine(t, s), exported: s.exported }))}
+    />
+  );
+}
+
+/** A problem the export would stop at, listed before it: one line per document, linked to it, those exported before marked. */
+function PreviewProblemAlert(props: {
+  title: string;
+  text: string;
+  testId: string;
+  entryTestId: string;
+  entries: { key: string; document: Parameters<typeof documentPath>[0]; line: string; exported: boolean }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={props.title} data-testid={props.testId}>
+      <Text size="sm" mb={4}>{props.text}</Text>
       <ScrollArea.Autosize mah={200}>
         <Stack gap={2}>
-          {preview.slipCurrenciesMixed.map((s) => (
-            <Text key={s.id} size="sm" data-testid="exports-slip-currency">
-              <Anchor component={Link} to={documentPath(s)} size="sm">{slipCurrenciesLine(t, s)}</Anchor>
-              {s.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
+          {props.entries.map((e) => (
+            <Text key={e.key} size="sm" data-testid={props.entryTestId}>
+              <Anchor component={Link} to={documentPath(e.document)} size="sm">{e.line}</Anchor>
+              {e.exported ? <Text span size="xs" c="dimmed">{` (${t('exports.preview.vatRateExported')})`}</Text> : null}
             </Text>
           ))}
         </Stack>
