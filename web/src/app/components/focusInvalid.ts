@@ -10,11 +10,20 @@
  */
 export function focusFirstInvalid(container: Element | null | undefined): void {
   if (!container) return;
-  requestAnimationFrame(() => {
+  // The errors are set by the caller just now; React draws them on a later frame, sooner or
+  // later with the machine's load. Look on each frame for a while before deciding that no
+  // field is marked (then the refusal is about the whole form).
+  let framesLeft = FRAMES_TO_WAIT;
+  const look = () => {
     const field = container.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (field) {
       field.focus();
       field.scrollIntoView({ block: 'center' });
-    } else container.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
-  });
+    } else if (--framesLeft > 0) requestAnimationFrame(look);
+    else container.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
+  };
+  requestAnimationFrame(look);
 }
+
+/** About a fifth of a second at 60 frames a second. */
+const FRAMES_TO_WAIT = 12;
