@@ -145,6 +145,17 @@ describe('billing run of one client (property-based)', () => {
     expect(plan.ledger.map((l) => l.row.consumed)).toEqual([418]);
   });
 
+  it("holds back a record without a VAT rate from an overage line priced at records' rates, also under a contract fee", () => {
+    // By the record's rate, a line's VAT rate is its records' own, not the fee's: the record without one must not take its neighbour's.
+    const contract = { id: 1, number: 'C-1', name: 'Contract 1', ownInvoice: true, feeProrate: true, terms: { contractId: '1', clientId: '1', currency: 'CZK', validFrom: '2026-09-01', validTo: null, periodKind: 'month', priceListId: null, fee: { amountMinor: 1_000_00, timing: 'in_arrears', vatRateBp: 2100 }, scope: { workTypeIds: ['3'], coversTravel: false, unitFeeIds: [] }, prepaidMinutes: 60, carryOver: { enabled: false }, multipliers: {}, overage: { kind: 'entry_rate' } }, billedFeePeriods: [], openingLots: [], ledgerPeriod: '2026-10', consumeNow: true, prepaidActive: true, ledgerFinal: false } as RunContract;
+    const work = (id: number, billableMinutes: number, vatRateBp: number | null) => ({ id, kind: 'work', clientId: 1, contractId: 1, ticketId: 1, ticketNumber: 'T-1', ticketSubject: 's', technicianName: 't', date: '2026-10-01', startTime: '06:00', createdAt: `2026-11-01T00:00:0${id}Z`, minutes: billableMinutes, billableMinutes, workTypeId: 3, timeClass: 'normal', kmMilli: null, feeId: null, itemId: null, quantityMilli: null, billable: true, amountMinor: billableMinutes * 2000, costMinor: 0, priceError: null, currency: 'CZK', rateMinor: 120000, surchargePct: 0, unitPriceMinor: null, vatCategory: 'standard', vatRateBp, description: '', late: false, exclusionNote: null }) as RunRecord;
+    const plan = run({ contracts: [contract], records: [work(1, 90, 2100), work(2, 30, null)], reverseCharge: false });
+    expect(plan.blocked).toEqual([expect.objectContaining({ reason: 'missing_vat_rate', recordIds: [2] })]);
+    const overage = plan.drafts.flatMap((d) => d.lines).filter((l) => l.kind === 'overage');
+    // 60 covered, 30 over: half an hour at 1 200,00.
+    expect(overage.map((l) => ({ quantityMilli: l.quantityMilli, netMinor: l.netMinor, vatRateBp: l.vatRateBp }))).toEqual([{ quantityMilli: hoursMilli(30), netMinor: 60000, vatRateBp: 2100 }]);
+  });
+
   it('balances every prepaid ledger row: opening + allocated = consumed + carried out + lapsed', () => {
     fc.assert(
       fc.property(scenario, (s) => {

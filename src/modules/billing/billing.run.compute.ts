@@ -215,11 +215,12 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
       return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
     };
-    // A record without a VAT rate on a line taxed by another's would be billed at that rate
-    // unasked; one on a line without any is blocked too. Once per record (tiered bands).
+    // Where a line is taxed by its records (by the record's rate always, else without a contract
+    // fee), each of them needs a VAT rate: one without would be billed at another record's rate
+    // unasked. Once per record (a record may fall on several tiered bands).
     const noVat = [...new Set(lines.flatMap((line) => {
-      if (vatOfLine(line) === null) return line.entryIds;
-      return c.terms.fee?.vatRateBp === undefined ? line.entryIds.filter((id) => byId.get(id)!.vatRateBp === null) : [];
+      const byRecords = line.method === 'entry_rate' || c.terms.fee === null;
+      return byRecords ? line.entryIds.filter((id) => byId.get(id)!.vatRateBp === null) : [];
     }))];
     return { consumption, close, parts, result, lines, vatOfLine, noVat };
   }
