@@ -193,8 +193,8 @@ export function computeClient(input: ClientRunInput): ClientPlan {
 
   /**
    * One contract's period with these records (in order): the allowance consumed, the period
-   * closed, the overage priced, each line's VAT rate, and the records whose overage falls on a
-   * line without one.
+   * closed, the overage priced, each line's VAT rate, and the records without a VAT rate whose
+   * overage falls on a line their own rates would tax.
    */
   function overageOf(c: RunContract, ordered: readonly RunRecord[], byId: ReadonlyMap<string, RunRecord>) {
     const covered = ordered.map((r) => ({ id: String(r.id), workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal', billableMinutes: r.billableMinutes! }));
