@@ -52,13 +52,14 @@ export function buildServices(deps: AppDeps) {
   const { clock, config } = deps;
   const passwords = passwordHasher(config.argon2MemoryKib);
   const customers = createCustomersService({ db, clock });
+  const ticketModule = ticketServices();
   return {
     auth: createAuthService({ db, clock, config, passwords }),
     users: createUsersService({ db, clock, passwords }),
     customers,
     helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
-    mail: createMailService({ db, clock, config }),
+    mail: createMailService({ db, clock, config, ticketNoticeValues: ticketModule.tickets.noticePreview }),
     pricing: createPricingService({ db, clock, customers }),
     records: createRecords({ db, clock }),
     numbering: createNumberingService({ db, clock }),
@@ -70,7 +71,7 @@ export function buildServices(deps: AppDeps) {
     ...invoiceDocumentServices(),
     exports: createExportsService({ db, clock, files: createFileStore(config.storageDir) }),
     ...profitabilityServices(),
-    ...ticketServices(),
+    ...ticketModule,
     rates: createRatesService({ db, clock, downloadCnb: cnbDownloader(config.cnbRatesUrl), homeCurrency: async () => homeCurrencyOf((await loadSupplier(db)).address.country) }),
   };
 

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/contracts/:id/consumption': CONTRACTS_READ,
   'PATCH /api/v1/tickets/:id/contract': ['admin', 'manager', 'operator'],
   'POST /api/v1/auth/logout': ALL,
+  'GET /api/v1/auth/session': 'public',
   'GET /api/v1/auth/me': ALL,
   'PATCH /api/v1/auth/me': ALL,
   'POST /api/v1/auth/change-password': ALL,

@@ -76,8 +76,9 @@ describe.each(testEngines())('taking an overage record out of a draft on %s', (e
     expect(JSON.parse(invoice.blocked_json!)).toEqual(['prepaid minutes changed: re-run the period']);
     // The record left tells its split again from the reduced lines.
     const report = await w.ok(m, 'GET', `/api/v1/invoices/${invoiceId}/work-report`);
+    const band2Line = String((await w.ok(m, 'GET', `/api/v1/invoices/${invoiceId}`)).lines.find((l: { kind: string }) => l.kind === 'overage').id);
     expect(report.entries.find((e: { recordId: string }) => e.recordId === String(main.ids.band2)).overage.parts).toEqual([
-      { method: 'tiered', band: 2, minutes: 90, rateMinor: 1_200_00, surchargePct: 0, amountMinor: 1_800_00, roundingMinor: 0 },
+      { lineId: band2Line, method: 'tiered', band: 2, minutes: 90, rateMinor: 1_200_00, surchargePct: 0, amountMinor: 1_800_00, roundingMinor: 0 },
     ]);
 
     const rerun = await w.runPeriod('2026-11');

@@ -68,6 +68,40 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect((await meFresh()).statusCode).toBe(401);
   });
 
+  it('answers whether someone is signed in with 200 either way, keeping /auth/me a 401 for nobody', async () => {
+    const session = (auth: Parameters<TestApp['request']>[0]) => t.request(auth, { method: 'GET', url: '/api/v1/auth/session' });
+    const signedOut = { user: null, csrfToken: null };
+
+    const u = await t.userWith(['operator']);
+    if (!u.auth || !('cookie' in u.auth)) throw new Error('session expected');
+    const me = (await t.request(u.auth, { method: 'GET', url: '/api/v1/auth/me' })).json();
+    const signedIn = await session(u.auth);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toEqual(me);
+    expect(signedIn.json()).toMatchObject({ user: { email: u.email, roles: ['operator'] }, csrfToken: u.auth.csrf });
+
+    // An API token is signed in too; it needs no CSRF token.
+    const token = await t.tokenFor(u.id);
+    expect((await session(token)).json()).toEqual({ user: me.user, csrfToken: '' });
+
+    const nobody = await session(null);
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual(signedOut);
+    expect((await t.request(null, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+
+    const unknown = await session({ cookie: 'kontor_session=not-a-session', csrf: '' });
+    expect([unknown.statusCode, unknown.json()]).toEqual([200, signedOut]);
+
+    t.clock.advance(t.config.sessionIdleMinutes * 60_000 + 1000);
+    const expired = await session(u.auth);
+    expect([expired.statusCode, expired.json()]).toEqual([200, signedOut]);
+    expect((await t.request(u.auth, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+
+    // A wrong API token is a mistake of the caller, not "signed out".
+    const forged = await session({ token: 'kontor_forged' });
+    expect([forged.statusCode, forged.json().error.code]).toEqual([401, 'invalid_token']);
+  });
+
   it('requires the CSRF token on changes made with a session cookie', async () => {
     const u = await t.userWith(['operator']);
     if (!u.auth || !('cookie' in u.auth)) throw new Error('session expected');

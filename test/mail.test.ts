@@ -233,7 +233,7 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     const id = await enqueue();
     expect(await newSender('').runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0 });
-    const service = createMailService({ db: t.database.db, clock: t.clock, config: { ...t.config, smtpUrl: '' } });
+    const service = createMailService({ db: t.database.db, clock: t.clock, config: { ...t.config, smtpUrl: '' }, ticketNoticeValues: t.services.tickets.noticePreview });
     expect(await service.status(systemContext)).toEqual({ smtpConfigured: false, pending: 1, failed: 0 });
   });
 

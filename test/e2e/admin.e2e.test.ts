@@ -345,6 +345,41 @@ describe('Administration journey in the browser', () => {
     expect(await subject.inputValue()).not.toContain('Vyriešené:');
   }, JOURNEY_MS);
 
+  test('mail templates: the preview fills a mail to the client from a real ticket, kept across languages, and names a ticket it cannot find', async () => {
+    const page = await signedInPage();
+    await page.goto('/admin/mail/templates?key=ticket_created&lang=cs');
+    const field = page.getByTestId('template-preview-ticket');
+    await field.waitFor();
+    const { items } = await apiCall<{ items: { number: string; subject: string }[] }>(page, 'GET', '/tickets?limit=1');
+    const ticket = items[0]!;
+
+    await field.fill('T2026-999999');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByTestId('template-preview-problem').innerText()).toContain('Požadavek T2026-999999 neexistuje');
+    // Enter in the ticket field does not save the template.
+    await field.press('Enter');
+
+    await field.fill(ticket.number.toLowerCase());
+    const previewSubject = page.getByTestId('template-preview-subject');
+    await expect.poll(() => previewSubject.innerText()).toBe(`[${ticket.number}] Přijali jsme váš požadavek: ${ticket.subject}`);
+    expect(await field.getAttribute('aria-invalid')).not.toBe('true');
+    const html = page.getByTestId('template-preview-html').contentFrame().locator('body');
+    await expect.poll(() => html.innerText()).toContain(`evidujeme ho pod číslem ${ticket.number}.`);
+    await page.getByTestId('template-preview').scrollIntoViewIfNeeded();
+    await shot(page, 'template-preview-ticket');
+
+    // The ticket stays for another template and language; a template about no ticket offers none.
+    await page.getByTestId('templates-item-ticket_public_reply').click();
+    // The segment's label takes the click (its inner label lies over the language's name).
+    await page.locator('label', { has: page.getByTestId('template-lang-en') }).click();
+    await expect.poll(() => previewSubject.innerText()).toBe(`[${ticket.number}] New reply to your request: ${ticket.subject}`);
+    expect(await field.inputValue()).toBe(ticket.number.toLowerCase());
+    await page.goto('/admin/mail/templates?key=contract_prepaid_alert&lang=cs');
+    await page.getByTestId('template-preview-subject').waitFor();
+    expect(await page.getByTestId('template-preview-ticket').count()).toBe(0);
+    expect(await page.getByTestId('template-overridden').getAttribute('data-overridden')).toBe('false');
+  }, JOURNEY_MS);
+
   test('at 1400 px: every pricing tab in view, whole priority names in the matrix; the price preview speaks Czech and drops a stale result', async () => {
     const page = await signedInPage({ width: 1400, height: 900 });
     await page.goto('/admin/sla/priorities');
@@ -507,7 +542,9 @@ describe('Administration journey in the browser', () => {
     await refusedAt('1. 1. 2020', 'Začíná před poslední sazbou');
     await shot(page, 'vat-rate-before-latest');
     await refusedAt('1. 1. 2024', 'Od tohoto dne už jedna platí');
-    await typeInto(page, 'vat-validFrom', '1. 1. 2030');
+    // Typed without spaces, the field then shows the day as the table below does.
+    await typeInto(page, 'vat-validFrom', '1.1.2030');
+    expect(plain(await validFrom.inputValue())).toBe('1. 1. 2030');
     await page.getByTestId('vat-percent').press('Control+Enter');
     await modal.waitFor({ state: 'detached' });
     const added = page.getByTestId('vat-table').locator('tr').filter({ hasText: '1. 1. 2030' });

@@ -15,12 +15,13 @@
 // and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
 // runs October again: nothing of A, B or C is billed twice. The accountant records a
 // payment on B's invoice and reverses it as mistyped: it stays listed, struck through
-// with the reason, and everything is due again.
+// with the reason, and everything is due again. Last, a tiered contract's record whose
+// overage spans both bands is in the ⓘ of each band's line, with what it adds there.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { czechMonth, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
+import { apiCall, czechMonth, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 120_000;
@@ -352,5 +353,61 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
       expect(drafts.filter((d) => d.client === client), `example ${example} (${client}) drafted again`).toEqual([]);
     }
     await server.shot(page, 'rerun');
+  }, JOURNEY_MS);
+
+  test("a tiered contract's record over both bands is in the ⓘ of each band's line, with its part there", async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+    // An hour prepaid a month, then 1 000,00/h for the first hour over it and 1 200,00/h beyond: on Monday 5 October,
+    // 60 min covered, "across" 90 min (60 in band 1, 30 in band 2), "beyond" 90 min (all in band 2).
+    const workTypes = await apiCall<{ items: { id: number; code: string }[] }>(page, 'GET', '/work-types');
+    const remote = workTypes.items.find((w) => w.code === 'remote_support')!.id;
+    const technicianId = (await db.selectFrom('users').select('id').where('email', '=', 'technician@kontor.demo').executeTakeFirstOrThrow()).id;
+    const client = await apiCall<{ id: number }>(page, 'POST', '/clients', {
+      name: 'Pásma s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, registeredAddress: { street: 'Nádražní 5', city: 'Brno', postalCode: '602 00', country: 'CZ' },
+    });
+    const contract = await apiCall<{ id: number }>(page, 'POST', '/contracts', {
+      clientId: client.id, number: 'PASMA-1', name: 'Předplacená hodina', currency: 'CZK', validFrom: '2026-10-01', validTo: null, periodKind: 'month', priceListId: null,
+      fee: { amountMinor: 1_000_00, vatRateBp: 2100, timing: 'in_arrears', prorate: true }, scope: { workTypeIds: [remote], coversTravel: false, unitFeeIds: [] },
+      prepaidMinutes: 60, carryOver: { enabled: false }, multipliers: { byWorkType: {}, byTimeClass: {} },
+      overage: { kind: 'tiered', bands: [{ minutes: 60, ratePerHourMinor: 1_000_00 }, { minutes: null, ratePerHourMinor: 1_200_00 }] },
+      ownInvoice: false, alertClient: false, slaPolicyId: null, note: '', active: true,
+    });
+    const ticket = await apiCall<{ id: number }>(page, 'POST', '/tickets', { clientId: client.id, subject: 'Správa' });
+    await apiCall(page, 'PATCH', `/tickets/${ticket.id}/contract`, { contractId: contract.id });
+    const ids: number[] = [];
+    for (const [startTime, minutes] of [['08:00', 60], ['10:00', 90], ['13:00', 90]] as const) {
+      const record = await apiCall<{ id: number }>(page, 'POST', `/tickets/${ticket.id}/records`, {
+        kind: 'work', technicianId, date: '2026-10-05', startTime, minutes, workTypeId: remote, description: 'Správa',
+      });
+      await apiCall(page, 'POST', `/records/${record.id}/submit`);
+      ids.push(record.id);
+    }
+    await apiCall(page, 'POST', '/records/approve', { ids });
+
+    await runBilling(page, PERIOD);
+    await page.locator('[data-testid^="run-draft-"][data-client="Pásma s.r.o."]').getByRole('link').click();
+    await page.getByTestId('page-invoice').waitFor();
+    await page.getByTestId('work-report-table').waitFor();
+    const lineWhy = async (band: string, shot?: string) => {
+      const button = page.getByTestId('invoice-lines').locator('tr', { hasText: band }).locator('[data-testid^="line-why-"]');
+      await button.click();
+      const popover = page.locator('[data-testid^="line-why-"][data-testid$="-text"]');
+      await popover.waitFor();
+      const text = plain(await popover.innerText());
+      if (shot) await server.shot(page, shot);
+      await button.click(); // the ⓘ closes what it opened
+      await popover.waitFor({ state: 'hidden' });
+      return text;
+    };
+    // Band 1 (1 000,00): "across" with its first hour; band 2 (2 400,00): its last 30 min (600,00) and the whole of "beyond".
+    const band1 = await lineWhy('pásmo 1');
+    expect(band1).toMatch(/^5\. ?10\. ?2026 · T\S+ · 1 000,00 Kč\n/);
+    expect(band1).toContain('Na tomto řádku je část záznamu: 1 h nad rámec předplacených hodin za 1 000,00 Kč (celý záznam 1 600,00 Kč, zbytek je na jiném řádku).');
+    const band2 = await lineWhy('pásmo 2', 'tiered-band-2-why');
+    expect(band2).toContain('Na tomto řádku je část záznamu: 30 min nad rámec předplacených hodin za 600,00 Kč (celý záznam 1 600,00 Kč, zbytek je na jiném řádku).');
+    expect(band2).toMatch(/ · 600,00 Kč[\s\S]* · 1 800,00 Kč/);
+    expect(band2).toContain('Nad rámec předplacených hodin: 1 h 30 min × 1 200,00/h (sazba smlouvy pro přečerpání, pásmo 2) = 1 800,00');
   }, JOURNEY_MS);
 });

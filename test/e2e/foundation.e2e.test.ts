@@ -6,7 +6,7 @@
 //
 // Screenshots of key steps go to a temp folder; it is kept (and its path
 // printed) when a test fails or when KONTOR_E2E_SCREENSHOTS names a folder.
-import type { Locator, Page } from 'playwright-core';
+import type { ConsoleMessage, Locator, Page, Response as PwResponse } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo-data.ts';
 import { useDemoServer } from './harness.ts';
@@ -61,10 +61,21 @@ describe('Foundation journey in the browser', () => {
 
   test('desktop: sign in, language, new client with IČO check, detail, audit entry, chain verified', async () => {
     const page = await newPage();
+    // Nobody signed in is a normal state: asking who is, the page gets no refusal, and the console shows no error.
+    const problems: string[] = [];
+    const onResponse = (r: PwResponse) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); };
+    const onConsole = (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(m.text()); };
+    page.on('response', onResponse);
+    page.on('console', onConsole);
+    const probe = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/session');
     await page.goto('/');
     // Not signed in: the guard shows the sign-in page (browser language: English).
     await expect.poll(() => page.url()).toMatch(/\/sign-in/);
     await page.getByTestId('signin-form').waitFor();
+    page.off('response', onResponse);
+    page.off('console', onConsole);
+    expect(problems).toEqual([]);
+    expect(await (await probe).json()).toEqual({ user: null, csrfToken: null });
 
     // Wrong password: an error, still on the sign-in page.
     await signIn(page, 'Not-The-Password-1');

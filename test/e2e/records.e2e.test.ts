@@ -17,7 +17,7 @@
 // shows in the header on every page, a second one is refused; stopping opens the form to
 // correct or discard what it measured), submits the week's drafts (then the button says there
 // are none), corrects a draft in a dialog (a change made meanwhile is not overwritten) and
-// finds an unsent note again after a reload.
+// finds an unsent note and a half-written entry again after a reload.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -425,5 +425,65 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.reload();
     await page.getByTestId('reply-body').waitFor();
     expect(await page.getByTestId('reply-body').inputValue()).toBe('');
+  }, JOURNEY_MS);
+
+  test('phone (360×740): an entry half written in the log form is kept over a reload until logged or discarded', async () => {
+    const page = await newPage({ context: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } });
+    await signIn(page, 'technician@kontor.demo');
+    await page.goto(`/tickets/${otherTicketId}`);
+    const form = page.getByTestId('record-form');
+    await page.locator('[data-testid="records-list"], [data-testid="records-empty"]').first().waitFor();
+    const works = page.locator('[data-testid^="record-row-"][data-kind="work"]');
+    const before = await works.count();
+
+    // A kind clicked, nothing typed: no draft, the form comes back new.
+    await page.getByTestId('record-kind-travel').click();
+    await page.reload();
+    await form.waitFor();
+    expect(await form.getAttribute('data-kind')).toBe('work');
+    expect(await page.getByTestId('record-draft-restored').count()).toBe(0);
+
+    // Typed in part, reloaded: all of it comes back, and the form says so.
+    await typeInto(page, 'record-startTime', '0800');
+    await page.getByTestId('record-duration').fill('45');
+    await page.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
+    await page.getByTestId('record-description').fill('Výměna ložiska');
+    await page.getByTestId('record-internalNote').fill('Ložisko vzato z auta');
+    await page.reload();
+    await page.getByTestId('record-draft-restored').waitFor();
+    expect(await page.getByTestId('record-draft-restored').innerText()).toContain('ještě nevykázali');
+    expect(await form.getAttribute('data-kind')).toBe('work');
+    expect(await page.getByTestId('record-startTime').inputValue()).toBe('08:00');
+    expect(await page.getByTestId('record-duration').inputValue()).toBe('45');
+    expect(await page.getByTestId('record-workTypeId').inputValue()).toBe('Práce u zákazníka');
+    expect(await page.getByTestId('record-description').inputValue()).toBe('Výměna ložiska');
+    expect(await page.getByTestId('record-internalNote').inputValue()).toBe('Ložisko vzato z auta');
+    await page.getByTestId('record-draft-restored').scrollIntoViewIfNeeded();
+    await shot(page, 'phone-record-draft-restored');
+    // Logged: the draft is gone with it, after a reload too.
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => works.count(), { timeout: STEP_MS }).toBe(before + 1);
+    expect(await works.filter({ hasText: 'Výměna ložiska' }).count()).toBe(1);
+    await page.getByTestId('record-draft-restored').waitFor({ state: 'detached' });
+    await page.reload();
+    await form.waitFor();
+    expect(await page.getByTestId('record-draft-restored').count()).toBe(0);
+    expect(await form.getAttribute('data-kind')).toBe('work');
+    for (const field of ['record-startTime', 'record-duration', 'record-description', 'record-internalNote']) {
+      expect(await page.getByTestId(field).inputValue(), field).toBe('');
+    }
+
+    // A restored entry thrown away ("Zahodit") empties the form and stays away after a reload.
+    await page.getByTestId('record-description').fill('Omylem');
+    await page.reload();
+    await page.getByTestId('record-draft-discard').click();
+    expect(await page.getByTestId('record-description').inputValue()).toBe('');
+    await page.getByTestId('record-draft-restored').waitFor({ state: 'detached' });
+    await page.reload();
+    await form.waitFor();
+    expect(await page.getByTestId('record-draft-restored').count()).toBe(0);
+    expect(await page.getByTestId('record-description').inputValue()).toBe('');
+    await expect.poll(() => works.count(), { timeout: STEP_MS }).toBe(before + 1);
   }, JOURNEY_MS);
 });

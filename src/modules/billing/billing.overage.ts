@@ -46,7 +46,11 @@ export interface OverageExplained {
 /** An overage line as stored on the draft or invoice. */
 export interface StoredOverageLine {
   readonly id: string;
-  /** The run's key: ["overage", contractId, method, index]; the index is the band for tiered (bands fill in order, so none before is empty). */
+  /**
+   * The run's key: ["overage", contractId, method, index, vatRateBp]; the index is the band for tiered (bands fill in order, so none
+   * before is empty), and a line split by VAT keeps its index and names its own rate (the rate before reverse charge). Lines stored
+   * before overage lines were split by VAT have no rate in the key: all of a contract's lines then replay as one group.
+   */
   readonly groupKey: string;
   readonly quantityMilli: number;
   readonly unitPriceMinor: MinorUnits;
@@ -70,13 +74,15 @@ interface KeyedLine extends StoredOverageLine {
   readonly contractId: string;
   readonly method: OverageMethod;
   readonly index: number;
+  readonly vatRateBp: number | undefined;
 }
 
 function keyed(line: StoredOverageLine): KeyedLine | null {
   try {
     const key: unknown = JSON.parse(line.groupKey);
     if (!Array.isArray(key) || key[0] !== 'overage' || !['entry_rate', 'flat_rate', 'tiered'].includes(key[2]) || !Number.isSafeInteger(key[3])) return null;
-    return { ...line, contractId: String(key[1]), method: key[2] as OverageMethod, index: key[3] as number };
+    if (key.length > 4 && !Number.isSafeInteger(key[4])) return null;
+    return { ...line, contractId: String(key[1]), method: key[2] as OverageMethod, index: key[3] as number, vatRateBp: key.length > 4 ? (key[4] as number) : undefined };
   } catch {
     return null;
   }
@@ -132,7 +138,10 @@ function explainContract(lines: readonly KeyedLine[], records: readonly StoredOv
   });
   if (priced.some((l) => l === null)) return null;
   const pricedLines = priced as NonNullable<(typeof priced)[number]>[];
-  const shares = shareOverageLines(pricedLines, records.map((r) => ({ entryId: r.recordId, overageMinutes: r.billedMinutes })), overageMinutesPrice);
+  // A record's overage is taxed at one rate: that of the line it is stored on, so it replays over the lines of that rate.
+  const vatOf = new Map(lines.map((l) => [l.id, l.vatRateBp]));
+  const entries = records.map((r) => ({ entryId: r.recordId, overageMinutes: r.billedMinutes, vatRateBp: vatOf.get(r.lineId) }));
+  const shares = shareOverageLines(pricedLines, entries, overageMinutesPrice);
   if (shares === null) return null;
   const out = new Map<string, OveragePartExplained[]>();
   for (const r of records) {

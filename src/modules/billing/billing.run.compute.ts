@@ -8,14 +8,14 @@
 import { divRoundNumber, mulDivRound, sumMinor } from '../../shared/money.ts';
 import {
   closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, coverageOf, feePeriodsToBill,
-  prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OverageLine, type OveragePart,
+  prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OveragePart,
 } from './billing.run.contracts.ts';
 import { workAmount } from '../pricing/index.ts';
 import { feeText, hoursMilli, overageText, textOf, workText, type Language } from './billing.drafts.text.ts';
 import type {
   BlockedEntry, BlockReason, ClientPlan, DraftPlan, LedgerPlan, PlannedLine, PlannedRecord, RunClient, RunContract, RunNames, RunRecord,
 } from './billing.run.types.ts';
-import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, type DraftLine, type PricedRecord } from './domain/index.ts';
+import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, splitOverageLinesByVat, type DraftLine, type PricedRecord } from './domain/index.ts';
 import { overageMinutesPrice } from './billing.overage.ts';
 
 export interface ClientRunInput {
@@ -193,8 +193,8 @@ export function computeClient(input: ClientRunInput): ClientPlan {
 
   /**
    * One contract's period with these records (in order): the allowance consumed, the period
-   * closed, the overage priced, each line's VAT rate, and the records without a VAT rate whose
-   * overage falls on a line their own rates would tax.
+   * closed, the overage priced, the VAT rate each record's overage is taxed at, and the records
+   * without a VAT rate whose overage their own rates would tax.
    */
   function overageOf(c: RunContract, ordered: readonly RunRecord[], byId: ReadonlyMap<string, RunRecord>) {
     const covered = ordered.map((r) => ({ id: String(r.id), workTypeId: String(r.workTypeId), timeClass: r.timeClass ?? 'normal', billableMinutes: r.billableMinutes! }));
@@ -210,19 +210,17 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       return { rateMinor: r.rateMinor, surchargePct, amountMinor: workAmount(part.overageMinutes, r.rateMinor, surchargePct) };
     });
     const lines = result.ok ? result.lines : [];
-    // A line's VAT rate: its record's (by the record's rate), else the contract fee's, else its first record's.
-    const vatOfLine = (line: OverageLine): number | null => {
-      if (line.method === 'entry_rate') return byId.get(line.entryIds[0]!)!.vatRateBp;
-      return c.terms.fee?.vatRateBp ?? byId.get(line.entryIds[0]!)!.vatRateBp;
-    };
-    // Where a line is taxed by its records (by the record's rate always, else without a contract
-    // fee), each of them needs a VAT rate: one without would be billed at another record's rate
-    // unasked. Once per record (a record may fall on several tiered bands).
-    const noVat = [...new Set(lines.flatMap((line) => {
-      const byRecords = line.method === 'entry_rate' || c.terms.fee === null;
-      return byRecords ? line.entryIds.filter((id) => byId.get(id)!.vatRateBp === null) : [];
-    }))];
-    return { consumption, close, parts, result, lines, vatOfLine, noVat };
+    // Every overage minute is taxed at the VAT rate that applies to it: its record's. Flat-rate and
+    // tiered overage under a contract fee is the exception: priced at the contract's own rates, not
+    // at any record's, it is more of the contract's service and takes the fee's VAT rate, as the
+    // rest of that service does, whatever work types its minutes came from. entry_rate overage is
+    // priced as each record's own work, and without a fee the contract names no VAT rate.
+    const taxedByRecords = c.terms.overage.kind === 'entry_rate' || c.terms.fee === null;
+    const vatOfRecord = (id: string): number | null => (taxedByRecords ? byId.get(id)!.vatRateBp : c.terms.fee!.vatRateBp);
+    // Where records tax their overage, each of them needs a VAT rate: one without would be billed
+    // at another record's rate unasked. Once per record (a record may fall on several tiered bands).
+    const noVat = [...new Set(lines.flatMap((line) => line.entryIds.filter((id) => vatOfRecord(id) === null)))];
+    return { consumption, close, parts, result, lines, vatOfRecord, noVat };
   }
 
   function prepaid(c: RunContract, entries: RunRecord[]): void {
@@ -264,26 +262,33 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       included = included.filter((r) => !bad.has(String(r.id)));
       attempt = overageOf(c, included, byId);
     }
-    const { consumption, close, parts, lines, vatOfLine } = attempt;
+    const { consumption, close, parts, lines, vatOfRecord } = attempt;
     if (!attempt.result.ok) throw new Error(`contract ${c.number}: the overage still has no rate after its records were left out`);
+    // Each record's overage with the VAT rate it is taxed at (records without one were left out above).
+    const overage = parts.filter((part) => part.overageMinutes > 0).map((part) => {
+      const vatRateBp = vatOfRecord(part.entryId);
+      if (vatRateBp === null) throw new Error(`contract ${c.number}: overage without a VAT rate after its records were left out`);
+      return { entryId: part.entryId, overageMinutes: part.overageMinutes, vatRateBp };
+    });
+    // One line, one VAT rate: a line whose records are taxed at two rates becomes a line per rate.
+    const taxedLines = splitOverageLinesByVat(lines, overage, overageMinutesPrice);
+    if (taxedLines === null) throw new Error(`contract ${c.number}: overage lines do not add up to the entries' overage minutes`);
     const draft = draftFor(c.terms.currency, c);
     ledger.push({ contractId: c.id, row: close.ledger, lots: close.lots, draftKey: draft.key });
     const t = textOf(language);
-    /** The key of each overage line by its index (every line has a VAT rate: records without one were left out above). */
-    const keys = lines.map((line, i) => {
-      const vat = vatOfLine(line);
-      if (vat === null) throw new Error(`contract ${c.number}: an overage line without a VAT rate after its records were left out`);
-      const drafted = overageLine(String(c.id), line, vat, i);
+    /** The key of each overage line by its index in taxedLines. */
+    const keys = taxedLines.map((line) => {
+      const drafted = overageLine(String(c.id), line, line.vatRateBp, line.sourceIndex);
       const what = line.method === 'entry_rate' ? workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct)
         : line.method === 'flat_rate' ? t.flat : `${t.band} ${line.band + 1}`;
       const unitPrice = line.method === 'entry_rate' ? mulDivRound(line.rateMinor, 100 + line.surchargePct, 1, 100) : line.rateMinor;
       draft.overageLines.push({
         key: drafted.key, kind: 'overage', description: overageText(language, c.number, what), quantityMilli: hoursMilli(line.minutes), unit: t.hour,
-        unitPriceMinor: unitPrice, netMinor: drafted.netMinor, vatRateBp: vat, feePeriod: null, recordIds: line.entryIds.map(Number),
+        unitPriceMinor: unitPrice, netMinor: drafted.netMinor, vatRateBp: line.vatRateBp, feePeriod: null, recordIds: line.entryIds.map(Number),
       });
       return drafted.key;
     });
-    const shares = shareOverageLines(lines, parts, overageMinutesPrice);
+    const shares = shareOverageLines(taxedLines, overage, overageMinutesPrice);
     if (shares === null) throw new Error(`contract ${c.number}: overage lines do not add up to the entries' overage minutes`);
     consumption.entries.forEach((split) => {
       const r = byId.get(split.id)!;

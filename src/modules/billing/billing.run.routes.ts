@@ -69,10 +69,11 @@ const workReport = z.looseObject({
     quantityMilli: z.number().nullable().describe('km for travel, the quantity of a unit fee or material in thousandths; null for work'),
     unit: z.string().nullable().optional().describe("The quantity's unit as the document's lines print it, in the document's language ('km', 'ks', 'výjezd'); null for work"),
     outcome: z.enum(['covered', 'partly_covered', 'billed']), amountMinor: z.number(), late: z.boolean(),
-    lineId: z.string().nullable().describe("The draft's or invoice's line the record's amount went into (invoice lines' id); null when nothing was billed (covered)"),
+    lineId: z.string().nullable().describe("The draft's or invoice's line the record's amount went into (invoice lines' id); for overage over several lines (two tiered bands) the first of them, overage.parts naming each; null when nothing was billed (covered)"),
     explanation: z.array(z.string()).describe("Why the record's own price is what it is, line by line, in the requesting user's language (cs, sk, en), as on the ticket's records: list and version, rate, time class and surcharge, rounding, minimum, amount; cost lines only for roles that see costs. What the contract covered is in outcome and coveredMinutes; what it billed as overage is in overage"),
     overage: z.object({
       parts: z.array(z.object({
+        lineId: z.string().describe("The draft's or invoice's line this part is on (invoice lines' id, as the entry's lineId): a record spanning two tiered bands has a part on each band's line, and the part's minutes and amount are what it adds to that line"),
         method: z.enum(['entry_rate', 'flat_rate', 'tiered']).describe("The contract's overage pricing: entry_rate (the record's own rate and surcharge from its price list), flat_rate or tiered (the contract's rate)"),
         band: z.number().nullable().describe('The tiered band, 1-based as the invoice line names it; null otherwise'),
         minutes: z.number().describe('Overage minutes of the record on this line'),
@@ -80,7 +81,7 @@ const workReport = z.looseObject({
         surchargePct: z.number().describe("The record's time-class surcharge in percent (entry_rate only; 0 for flat_rate and tiered)"),
         amountMinor: z.number().describe("What the record bears of the line, in minor units; the parts add up to the row's amountMinor"),
         roundingMinor: z.number().describe("The line's rounding remainder that fell on this record (amountMinor less minutes × rate); mostly 0"),
-      })).describe("Minutes × rate per overage line; one part, or two when the record spans two tiered bands; empty when the draft's lines were changed after the run and no longer tell the split"),
+      })).describe("Minutes × rate per overage line; one part, or one per line when the record spans two tiered bands, in the lines' order; empty when the draft's lines were changed after the run and no longer tell the split"),
     }).nullable().describe("How the amount was billed outside the contract's prepaid allowance at the contract's overage pricing (BILLING.md §3); null for records not billed as overage"),
   })),
   ledger: z.looseObject({ period: z.string(), openingCarried: z.number(), allocated: z.number(), consumed: z.number(), carriedOut: z.number(), lapsed: z.number() }).nullable(),

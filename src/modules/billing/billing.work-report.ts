@@ -23,7 +23,7 @@ import { documentLanguage, printedUnit } from './domain/invoice-document-build.t
 /** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
 export interface WorkReportRead extends Omit<WorkReport, 'entries'> {
   readonly entries: readonly (WorkReportEntry & {
-    /** The invoice line the record's amount went into; null when covered (nothing billed) or the line was removed. */
+    /** The invoice line the record's amount went into (the first, when its overage spans lines: `overage.parts` name each); null when covered (nothing billed) or the line was removed. */
     readonly lineId: string | null;
     /** Why the record's own price is what it is, in the reader's language; cost lines only for the costs field scope. */
     readonly explanation: readonly string[];

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, errorSchema, page } from '../../platform/http/schemas.ts';
@@ -7,6 +7,13 @@ import type { AuthService } from './auth.service.ts';
 import { ROLE_DEFINITIONS, ROLES } from './domain/index.ts';
 import * as s from './identity.schemas.ts';
 import type { UsersService } from './users.service.ts';
+
+const SIGNED_OUT = { user: null, csrfToken: null };
+
+/** The signed-in caller and the session's CSRF token (empty for an API token, which needs none). */
+async function sessionOf(request: FastifyRequest, auth: AuthService) {
+  return { user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '' };
+}
 
 export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean }) {
   const { auth, users, secureCookies } = deps;
@@ -48,7 +55,19 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
     app.get('/api/v1/auth/me', {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'The signed-in user, with the CSRF token of the session', response: { 200: s.sessionSchema, ...errorResponses } },
-      handler: async (request) => ({ user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '' }),
+      handler: async (request) => sessionOf(request, auth),
+    });
+
+    // Being signed out is an answer here, not an error: a page asking at start-up whether
+    // someone is signed in gets 200 either way (a 401 shows as a failed request in the browser).
+    app.get('/api/v1/auth/session', {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether someone is signed in: the same body as GET /auth/me, or { user: null, csrfToken: null } without a valid session (an expired or unknown session cookie too). An invalid API token is still 401.',
+        response: { 200: s.sessionOrSignedOutSchema, 401: errorSchema },
+      },
+      handler: async (request) => (request.auth ? sessionOf(request, auth) : SIGNED_OUT),
     });
 
     app.patch('/api/v1/auth/me', {

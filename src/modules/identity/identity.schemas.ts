@@ -15,6 +15,8 @@ export const meSchema = z.object({
   fieldScope: z.object({ prices: z.boolean(), costs: z.boolean(), margins: z.boolean() }),
 });
 export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
+/** GET /auth/session: a session, or nobody signed in. */
+export const sessionOrSignedOutSchema = z.union([sessionSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 
 export const userSchema = z.object({
   id: z.number(),

@@ -14,6 +14,7 @@ export type { MailTemplate, OutboxItem, OutboxMessage } from './mail.schemas.ts'
 export {
   MAIL_LANGUAGES,
   TEMPLATE_KEYS,
+  isClientNotice,
   PLACEHOLDERS,
   MAX_ATTEMPTS,
   mailDomain,
@@ -25,5 +26,6 @@ export {
   type MailLanguage,
   type RenderedMail,
   type TemplateKey,
+  type ClientNoticeKey,
   type TemplateVars,
 } from './domain/index.ts';

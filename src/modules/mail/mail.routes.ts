@@ -62,7 +62,13 @@ export function mailRoutes(mail: MailService) {
 
     app.post('/api/v1/mail/templates/:key/:language/preview', {
       config: { access },
-      schema: { tags, summary: 'Render a template text with sample values, without saving it', params: s.templateParams, body: s.templateBody, response: { 200: s.renderedSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Render a template text with sample values, or a client notice with the values of a real ticket (ticketNumber), without saving it',
+        params: s.templateParams,
+        body: s.previewBody,
+        response: { 200: s.renderedSchema, ...errorResponses },
+      },
       handler: async (request) => mail.preview(contextOf(request), request.params.key, request.params.language, request.body),
     });
   };

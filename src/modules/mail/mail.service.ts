@@ -8,6 +8,7 @@ import { auditWhoOf, hasPermission, type RequestContext } from '../identity/inde
 import { wholeNumberText } from '../../shared/number-text.ts';
 import {
   DEFAULT_TEMPLATES,
+  isClientNotice,
   MAIL_LANGUAGES,
   PLACEHOLDERS,
   renderMail,
@@ -19,7 +20,7 @@ import {
   type TemplateText,
   type TemplateVars,
 } from './domain/index.ts';
-import type { MailTemplate, OutboxItem, OutboxMessage, OutboxQuery, TemplateInput } from './mail.schemas.ts';
+import type { MailTemplate, OutboxItem, OutboxMessage, OutboxQuery, PreviewInput, TemplateInput } from './mail.schemas.ts';
 import * as outbox from './outbox.repo.ts';
 import * as templates from './templates.repo.ts';
 
@@ -53,9 +54,15 @@ function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string)
   };
 }
 
+/**
+ * What a client notice about the ticket with this number would be filled with, if the
+ * caller may see the ticket (the tickets module's noticePreview; 404 otherwise).
+ */
+export type TicketNoticeValues = (ctx: RequestContext, ticketNumber: string) => Promise<TemplateVars>;
+
 /** The mail administration: outbox, templates, status. Everything needs mail.manage. */
-export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Config, 'smtpUrl' | 'publicUrl'> }) {
-  const { db, clock, config } = deps;
+export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Config, 'smtpUrl' | 'publicUrl'>; ticketNoticeValues: TicketNoticeValues }) {
+  const { db, clock, config, ticketNoticeValues } = deps;
 
   function requireManage(ctx: RequestContext): void {
     if (!hasPermission(ctx.actor, 'mail.manage')) throw forbidden();
@@ -115,7 +122,10 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
 
   function toTemplate(key: TemplateKey, language: MailLanguage, row: templates.TemplateRow | null): MailTemplate {
     const t = row ?? DEFAULT_TEMPLATES[language][key];
-    return { key, language, subject: t.subject, body: t.body, overridden: row !== null, updatedAt: row?.updated_at ?? null, placeholders: [...PLACEHOLDERS[key]] };
+    return {
+      key, language, subject: t.subject, body: t.body, overridden: row !== null, updatedAt: row?.updated_at ?? null, placeholders: [...PLACEHOLDERS[key]],
+      ticketPreview: isClientNotice(key),
+    };
   }
 
   async function listTemplates(ctx: RequestContext): Promise<MailTemplate[]> {
@@ -155,9 +165,17 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     });
   }
 
-  async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: TemplateInput): Promise<RenderedMail> {
+  /**
+   * The text rendered with sample values, or for a client notice with the values of a real
+   * ticket: the same values the notice would be sent with (tickets.notify.ts). The other
+   * templates speak of what no ticket holds (an SLA event, a contract's minutes) and keep
+   * their samples.
+   */
+  async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: PreviewInput): Promise<RenderedMail> {
     requireManage(ctx);
-    return renderMail(validated(key, input), sampleVars(key, language, config.publicUrl));
+    const template = validated(key, input);
+    const vars = input.ticketNumber && isClientNotice(key) ? await ticketNoticeValues(ctx, input.ticketNumber) : sampleVars(key, language, config.publicUrl);
+    return renderMail(template, vars);
   }
 
   return { listOutbox, getMessage, retry, status, listTemplates, saveTemplate, resetTemplate, preview };

@@ -1,5 +1,7 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
-import { enqueueMail, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type MailLanguage, type TemplateKey } from '../mail/index.ts';
+import {
+  enqueueMail, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
+} from '../mail/index.ts';
 import type { StateCategory } from './domain/process.ts';
 
 /**
@@ -32,16 +34,57 @@ export function noticeQuotesComment(key: TemplateKey | null): boolean {
   return key !== null && PLACEHOLDERS[key].includes('comment.body');
 }
 
-export interface TicketNotice {
+/** What a notice says about its ticket, whoever it goes to. */
+export interface NoticeContent {
   ticketId: number;
   number: string;
   subject: string;
   clientName: string;
-  key: TemplateKey;
-  /** What makes this notice unique (e.g. the comment id), so a retried request never mails twice. */
-  eventKey: string;
   commentBody?: string | null;
   resolutionNote?: string | null;
+}
+
+export interface TicketNotice extends NoticeContent {
+  key: ClientNoticeKey;
+  /** What makes this notice unique (e.g. the comment id), so a retried request never mails twice. */
+  eventKey: string;
+}
+
+/**
+ * The values of a notice's placeholders for one recipient: the one mapping for the mail
+ * sent and for the template preview filled from a real ticket (noticePreviewVars).
+ */
+export function noticeVars(publicUrl: string, notice: NoticeContent, recipientName: string): TemplateVars {
+  return {
+    ticket: { number: notice.number, subject: notice.subject, url: `${publicUrl.replace(/\/$/, '')}/tickets/${notice.ticketId}` },
+    client: { name: notice.clientName },
+    recipient: { name: recipientName },
+    comment: { body: notice.commentBody ?? '' },
+    resolution_note: notice.resolutionNote ?? '',
+  };
+}
+
+/**
+ * The values a notice about the ticket would carry now, for the template preview: the
+ * requester as the recipient, the latest public comment (what a reply or a request for
+ * information quotes) and the resolution note.
+ */
+export async function noticePreviewVars(db: DbOrTx, publicUrl: string, ticketId: number): Promise<TemplateVars> {
+  const t = await db
+    .selectFrom('tickets')
+    .innerJoin('clients', 'clients.id', 'tickets.client_id')
+    .leftJoin('contacts', 'contacts.id', 'tickets.requester_contact_id')
+    .select((eb) => [
+      'tickets.number', 'tickets.subject', 'tickets.resolution_note', 'clients.name as clientName', 'contacts.name as requesterName',
+      eb.selectFrom('ticket_comments').select('ticket_comments.body_md')
+        .whereRef('ticket_comments.ticket_id', '=', 'tickets.id').where('ticket_comments.visibility', '=', 'public')
+        .orderBy('ticket_comments.id', 'desc').limit(1)
+        .as('latestPublicComment'),
+    ])
+    .where('tickets.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  const content = { ticketId, number: t.number, subject: t.subject, clientName: t.clientName, commentBody: t.latestPublicComment, resolutionNote: t.resolution_note };
+  return noticeVars(publicUrl, content, t.requesterName ?? '');
 }
 
 /** A contact the notice goes to (active, with an e-mail). */
@@ -80,13 +123,7 @@ export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, noti
   const recipients = known ?? (await mailRecipientsOf(trx, notice.ticketId));
   for (const [i, r] of recipients.entries()) {
     const language = (['cs', 'sk', 'en'].includes(r.language) ? r.language : 'cs') as MailLanguage;
-    const rendered = await renderTemplate(trx, notice.key, language, {
-      ticket: { number: notice.number, subject: notice.subject, url: `${config.publicUrl.replace(/\/$/, '')}/tickets/${notice.ticketId}` },
-      client: { name: notice.clientName },
-      recipient: { name: r.name },
-      comment: { body: notice.commentBody ?? '' },
-      resolution_note: notice.resolutionNote ?? '',
-    });
+    const rendered = await renderTemplate(trx, notice.key, language, noticeVars(config.publicUrl, notice, r.name));
     // Only one message can carry the thread's root Message-ID: the first recipient's "created" mail.
     const thread = threadHeaders({ ticketNumber: notice.number, mailFrom: config.mailFrom, first: notice.key === 'ticket_created' && i === 0 });
     await enqueueMail(trx, at, {

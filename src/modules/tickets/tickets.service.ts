@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { indexNewTicketDocument, inWriteBatch, isPostgres } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
 import { JsonText, jsonBytes } from '../../shared/json-text.ts';
-import { invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import { AppError, invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
   findCategory, findTeam, getSlaPolicy, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, validateCustomValues,
@@ -11,6 +11,7 @@ import {
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
 import { contractForNewTicket } from '../contracts/index.ts';
+import type { TemplateVars } from '../mail/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
 import { allowedFrom, initialState, type Process } from './domain/process.ts';
@@ -18,8 +19,8 @@ import { computeSla, priorityFrom, type Level, type Priority, type PriorityMatri
 import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
 import { assigneesOf, checkAssignee } from './tickets.assignees.ts';
-import { clientNoticeFor, mailRecipientsOf, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
-import { countTickets, listTickets, readTicket, readTimeline } from './tickets.read.ts';
+import { clientNoticeFor, mailRecipientsOf, noticePreviewVars, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
+import { countTickets, listTickets, readTicket, readTimeline, visibleTicketIds } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
 import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
@@ -338,7 +339,24 @@ export function createTicketsService(deps: TicketsDeps) {
     return assigneesOf(db, queue);
   }
 
-  return { assignees, count, create, get, list, timeline, update };
+  /**
+   * The values a client notice about the ticket with this number would be filled with
+   * now, for the mail template preview. A ticket outside the caller's scope gets the same
+   * 404 as a number that does not exist: the answer tells nothing about tickets they may not see.
+   */
+  async function noticePreview(ctx: RequestContext, ticketNumber: string): Promise<TemplateVars> {
+    require(ctx, 'tickets.read');
+    const number = ticketNumber.trim().toUpperCase();
+    const found = await db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
+    const [visible] = found ? await visibleTicketIds(db, [found.id], ticketScopeOf(ctx.actor)) : [];
+    if (visible === undefined) {
+      const message = `No ticket ${number} that you may see`;
+      throw new AppError('not_found', 'not_found', message, { details: [{ path: 'ticketNumber', code: 'unknown_ticket', message }] });
+    }
+    return noticePreviewVars(db, config.publicUrl, visible);
+  }
+
+  return { assignees, count, create, get, list, noticePreview, timeline, update };
 }
 
 export type TicketsService = ReturnType<typeof createTicketsService>;

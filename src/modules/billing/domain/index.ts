@@ -7,5 +7,5 @@ export { marginPercentScaled, profitability } from './profitability.ts';
 export type { Profitability } from './profitability.ts';
 export { EU_MEMBER_STATES, isReverseCharge } from './reverse-charge.ts';
 export { BUYER_ADDRESS_FIELDS, buyerAddressMissing, type BuyerAddressField } from './buyer.ts';
-export { shareOverageLines } from './overage-shares.ts';
+export { shareOverageLines, splitOverageLinesByVat } from './overage-shares.ts';
 export type { OverageEntryToShare, OverageLineToShare, OverageShare } from './overage-shares.ts';

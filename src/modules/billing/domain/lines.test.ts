@@ -45,7 +45,10 @@ describe('groupRecordsIntoLines', () => {
       kind: 'contract_fee', period: '2026-10', netMinor: 8_000_00, recordIds: [],
     });
     expect(overageLine('c1', { method: 'entry_rate', entryIds: ['e4'], minutes: 120, rateMinor: 1_000_00, amountMinor: 2_000_00 }, 2100, 0)).toMatchObject({
-      kind: 'overage', netMinor: 2_000_00, recordIds: ['e4'], minutes: 120,
+      kind: 'overage', netMinor: 2_000_00, recordIds: ['e4'], minutes: 120, vatRateBp: 2100,
     });
+    // A band split by VAT rate: the same index, told apart by the rate in the key.
+    const band = { method: 'tiered', entryIds: ['a'], minutes: 60, rateMinor: 700_00, amountMinor: 700_00 } as const;
+    expect([overageLine('c1', band, 1200, 0).key, overageLine('c1', band, 2100, 0).key]).toEqual(['["overage","c1","tiered",0,1200]', '["overage","c1","tiered",0,2100]']);
   });
 });

@@ -160,7 +160,11 @@ export function contractFeeLine(
   };
 }
 
-/** An overage line of a prepaid contract; the entries behind it are its records. */
+/**
+ * An overage line of a prepaid contract; the entries behind it are its records.
+ * `index` is the line's place in the contract's priced overage (the band for
+ * tiered); a line split by VAT keeps it, and the rate in the key tells the parts apart.
+ */
 export function overageLine(
   contractId: string,
   overage: { readonly method: 'entry_rate' | 'flat_rate' | 'tiered'; readonly entryIds: readonly string[]; readonly minutes: number; readonly rateMinor: MinorUnits; readonly amountMinor: MinorUnits },
@@ -169,7 +173,7 @@ export function overageLine(
 ): DraftLine {
   return {
     kind: 'overage',
-    key: JSON.stringify(['overage', contractId, overage.method, index]),
+    key: JSON.stringify(['overage', contractId, overage.method, index, vatRateBp]),
     contractId,
     method: overage.method,
     minutes: overage.minutes,

@@ -28,6 +28,17 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/**
+ * The mails about a ticket to its client's contacts (tickets.notify.ts): every value
+ * comes from the ticket, so a preview can fill them from a real one.
+ */
+export const CLIENT_NOTICE_KEYS = ['ticket_created', 'ticket_public_reply', 'ticket_waiting_for_client', 'ticket_resolved', 'ticket_closed'] as const satisfies readonly TemplateKey[];
+export type ClientNoticeKey = (typeof CLIENT_NOTICE_KEYS)[number];
+
+export function isClientNotice(key: TemplateKey): key is ClientNoticeKey {
+  return (CLIENT_NOTICE_KEYS as readonly TemplateKey[]).includes(key);
+}
+
 export interface TemplateText {
   subject: string;
   /** Markdown. */

@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useTranslation } from 'react-i18next';
 import { onUnauthorized } from '../api/client';
 import { isLanguage, setLanguage } from '../../i18n';
+import { claimDrafts, forgetAllDrafts } from '../draftStorage';
 import { fetchSession, logout, type Me, type Session, SESSION_KEY } from './session';
 
 interface AuthContextValue {
@@ -49,12 +50,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (user && isLanguage(user.language)) void setLanguage(user.language);
   }, [user]);
 
+  // Drafts kept in the tab are the signed-in user's (draftStorage.ts).
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (userId !== null) claimDrafts(userId);
+  }, [userId]);
+
   const signOut = useCallback(async () => {
     try {
       await logout();
     } finally {
       // Not queryClient.clear(): that would detach the session observer from the cache.
       setSession(null);
+      forgetAllDrafts();
     }
   }, [setSession]);
 

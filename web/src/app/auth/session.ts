@@ -1,4 +1,4 @@
-import { apiRequest, isApiError, setCsrfToken } from '../api/client';
+import { apiRequest, setCsrfToken } from '../api/client';
 import type { Language } from '../../i18n';
 
 export interface FieldScope {
@@ -24,19 +24,14 @@ export interface Session {
 
 export const SESSION_KEY = ['session'] as const;
 
+/** What GET /auth/session answers: the session, or nobody signed in (200 either way). */
+type SessionProbe = Session | { user: null; csrfToken: null };
+
 /** Reads the current session; null when signed out. */
 export async function fetchSession(): Promise<Session | null> {
-  try {
-    const session = await apiRequest<Session>('/auth/me', { allowUnauthorized: true });
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const probe = await apiRequest<SessionProbe>('/auth/session', { allowUnauthorized: true });
+  setCsrfToken(probe.csrfToken);
+  return probe.user ? probe : null;
 }
 
 export async function login(email: string, password: string): Promise<Session> {

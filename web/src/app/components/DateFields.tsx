@@ -1,7 +1,8 @@
 // The date, month and time fields of every form and filter. They show and read dates in
 // the user's Kontor language (not the browser's, as the native date inputs did) and give
-// the forms the same strings as before: 'YYYY-MM-DD' and 'YYYY-MM'. A date can be typed
-// ("27.11.2026") or picked; the calendar's language and first weekday come from the
+// the forms the same strings as before: 'YYYY-MM-DD' and 'YYYY-MM'. A date shows as
+// everywhere else in Kontor ("27. 11. 2026", formatDate) and can be typed ("27.11.2026",
+// "27. 11. 2026") or picked; the calendar's language and first weekday come from the
 // DatesProvider in Providers. Times are Kontor's own 24-hour 'HH:MM' in every language.
 import { Input, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps, MonthPicker, useDatesContext } from '@mantine/dates';

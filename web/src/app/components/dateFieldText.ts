@@ -1,14 +1,13 @@
 // What the date and month fields show and read back (pure). The forms keep dates as
 // 'YYYY-MM-DD' and months as 'YYYY-MM' strings; the fields show them in the user's
-// language and read what a user types. All of it works on the digits of the text,
-// never through a Date at midnight, so no time zone can move a day.
+// language and read what a user types. Reading works on the digits of the text and a
+// day is shown from its noon, never through a Date at midnight, so no time zone can
+// move a day.
 import dayjs from 'dayjs';
 import 'dayjs/locale/cs';
 import 'dayjs/locale/sk';
 import 'dayjs/locale/en-gb';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-
-dayjs.extend(localizedFormat);
+import { formatDate } from '../format';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
@@ -23,17 +22,22 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** 'YYYY-MM-DD' → the date as the language writes it (dayjs locale: '27.11.2026', '27/11/2026'); '' when not a date. */
+/**
+ * 'YYYY-MM-DD' → the date exactly as the rest of Kontor shows it (formatDate): "27. 11. 2026"
+ * in Czech and Slovak, "27/11/2026" in English; '' when not a real date. The locale is the
+ * dates locale of the UI language ('cs', 'sk', 'en-gb'), which Intl reads as well.
+ */
 export function formatDateField(iso: string | null | undefined, locale: string): string {
   const m = iso ? ISO_DATE.exec(iso) : null;
-  if (!m) return '';
-  return dayjs(`${m[1]}-${m[2]}-${m[3]}T12:00:00`).locale(locale).format('L');
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return '';
+  return formatDate(`${m[1]}-${m[2]}-${m[3]}T12:00:00`, locale);
 }
 
 /**
  * A typed date → 'YYYY-MM-DD', or null while it is not a whole, real date yet.
- * Day first, as in all of Kontor's languages: "27.11.2026", "27. 11. 2026", "27/11/2026",
- * "27-11-2026"; also the ISO form "2026-11-27". The year needs all four digits, so that a
+ * Day first, as in all of Kontor's languages: "27. 11. 2026" (as the field shows it),
+ * "27.11.2026", "27/11/2026", "27-11-2026"; also the ISO form "2026-11-27". Any space
+ * around the separators is read, no-break ones too. The year needs all four digits, so that a
  * year half typed ("27.11.20") never becomes a date.
  */
 export function parseDateField(text: string): string | null {

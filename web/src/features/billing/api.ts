@@ -226,7 +226,7 @@ export interface WorkReportEntry {
   outcome: 'covered' | 'partly_covered' | 'billed';
   amountMinor: number;
   late: boolean;
-  /** The invoice line the record's amount went into (an invoice line's id as text); null when covered. */
+  /** The invoice line the record's amount went into (an invoice line's id as text; the first when its overage parts are on several); null when covered. */
   lineId: string | null;
   /** Why the record's own price is what it is, worded by the server in the reader's language. */
   explanation: string[];
@@ -236,6 +236,8 @@ export interface WorkReportEntry {
 
 /** A record's minutes on one overage line; the parts add up to the row's amount. */
 export interface WorkReportOveragePart {
+  /** The invoice line the part is on (its id as text): a record over two tiered bands has a part on each band's line. */
+  lineId: string;
   /** entry_rate: the record's own rate and surcharge; flat_rate, tiered: the contract's rate. */
   method: 'entry_rate' | 'flat_rate' | 'tiered';
   /** 1-based tiered band; null otherwise. */

@@ -37,7 +37,7 @@ describe('work report explanations', () => {
 
   // Example C's 27 Oct entry: 60 min covered, 120 min over the prepaid hours at its own on-site rate (entry_rate).
   const onSite = ['Ceník „Standard 2026“ (výchozí), verze platná od 1. 1. 2026, ceny v CZK', '180 min × 1 000,00/h = 3 000,00'];
-  const part = (p: Partial<WorkReportOveragePart>): WorkReportOveragePart => ({ method: 'tiered', band: 1, minutes: 60, rateMinor: 1_000_00, surchargePct: 0, amountMinor: 1_000_00, roundingMinor: 0, ...p });
+  const part = (p: Partial<WorkReportOveragePart>): WorkReportOveragePart => ({ lineId: '7', method: 'tiered', band: 1, minutes: 60, rateMinor: 1_000_00, surchargePct: 0, amountMinor: 1_000_00, roundingMinor: 0, ...p });
 
   it("a row billed over the prepaid hours first tells the overage price the row carries, then the price list's as context", async () => {
     await i18n.changeLanguage('cs');
@@ -106,5 +106,40 @@ describe('work report explanations', () => {
     expect(groups[0]!.lines).toEqual(evening.explanation);
     expect(lineWhyGroups(i18n.t, report, 99, 'cs-CZ')).toEqual([]); // a contract fee or manual line: no records, no ⓘ
     expect(lineWhyGroups(i18n.t, undefined, 7, 'cs-CZ')).toEqual([]); // the report not loaded (yet)
+  });
+
+  it('a record whose overage spans two band lines is on both, each time with its part there; a line holding only its tail lists it too', async () => {
+    await i18n.changeLanguage('cs');
+    // "across": 20 min in band 1 (line 8, 233,34 with the line's rounding) and 60 min in band 2 (line 9, 700,00); its own lineId is the first, 8.
+    const across = { ...evening, recordId: '44', minutes: 80, billableMinutes: 80, amountMinor: 933_34, lineId: '8', overage: { parts: [
+      part({ lineId: '8', minutes: 20, rateMinor: 700_00, amountMinor: 233_34, roundingMinor: 1 }),
+      part({ lineId: '9', band: 2, minutes: 60, rateMinor: 700_00, amountMinor: 700_00 }),
+    ] } };
+    // "later": all of it in band 2 (line 9).
+    const later = { ...evening, recordId: '45', date: '2026-10-20', ticketNumber: 'T-2026-0008', minutes: 30, billableMinutes: 30, amountMinor: 350_00, lineId: '9',
+      overage: { parts: [part({ lineId: '9', band: 2, minutes: 30, rateMinor: 700_00, amountMinor: 350_00 })] } };
+    const report = { invoiceId: '3', invoiceNumber: null, period: '2026-10', currency: 'CZK', entries: [across, later], ledger: null, totals: { minutes: 0, billableMinutes: 0, coveredMinutes: 0, amountMinor: 0 } } satisfies WorkReport;
+    const view = (lineId: number) => lineWhyGroups(i18n.t, report, lineId, 'cs-CZ').map((g) => ({ title: plain(g.title!), lines: g.lines.map(plain) }));
+    const whole = entryWhyLines(i18n.t, across, 'CZK', 'cs-CZ').map(plain);
+    expect(view(8)).toEqual([{
+      title: expect.stringMatching(/^12\. ?10\. ?2026 · T-2026-0007 · 233,34 Kč$/),
+      lines: ['Na tomto řádku je část záznamu: 20 min nad rámec předplacených hodin za 233,34 Kč (celý záznam 933,34 Kč, zbytek je na jiném řádku).', ...whole],
+    }]);
+    expect(view(9)).toEqual([
+      { title: expect.stringMatching(/ · T-2026-0007 · 700,00 Kč$/), lines: ['Na tomto řádku je část záznamu: 1 h nad rámec předplacených hodin za 700,00 Kč (celý záznam 933,34 Kč, zbytek je na jiném řádku).', ...whole] },
+      // Wholly on the line: its amount, its own explanation, no word of parts.
+      { title: expect.stringMatching(/ · T-2026-0008 · 350,00 Kč$/), lines: entryWhyLines(i18n.t, later, 'CZK', 'cs-CZ').map(plain) },
+    ]);
+    // What the line's ⓘ lists adds up to the line: 700,00 + 350,00 on band 2.
+    expect(report.entries.flatMap((e) => e.overage.parts).filter((p) => p.lineId === '9').reduce((sum, p) => sum + p.amountMinor, 0)).toBe(1_050_00);
+    // Parts lost (the draft changed after the run): the record stays on its own line with its whole amount.
+    const unsplit = { ...report, entries: [{ ...across, overage: { parts: [] } }] };
+    expect(lineWhyGroups(i18n.t, unsplit, 8, 'cs-CZ').map((g) => plain(g.title!))).toEqual([expect.stringMatching(/ · 933,34 Kč$/)]);
+    expect(lineWhyGroups(i18n.t, unsplit, 9, 'cs-CZ')).toEqual([]);
+    await i18n.changeLanguage('en');
+    expect(plain(lineWhyGroups(i18n.t, report, 9, 'en-GB')[0]!.lines[0]!)).toMatch(/^Part of the record is on this line: 1 h over the prepaid hours for (CZK|Kč) ?700\.00 \(the whole record (CZK|Kč) ?933\.34, the rest on another line\)\.$/);
+    await i18n.changeLanguage('sk');
+    expect(plain(lineWhyGroups(i18n.t, report, 8, 'sk-SK')[0]!.lines[0]!)).toMatch(/^Na tomto riadku je časť záznamu: 20 min nad rámec predplatených hodín za 233,34/);
+    await i18n.changeLanguage('cs');
   });
 });

@@ -58,15 +58,43 @@ function overageLine(t: TFunction, entry: WorkReportEntry, parts: readonly WorkR
 
 /**
  * An invoice line's explanation: the records billed on it, each under its date, ticket and
- * amount ("12. 10. 2026 · T-2026-0001 · 2 625,00 Kč"); none for lines without records
- * (contract fees, manual lines) or when the report is not at hand.
+ * the amount it adds to the line ("12. 10. 2026 · T-2026-0001 · 2 625,00 Kč"); none for lines
+ * without records (contract fees, manual lines) or when the report is not at hand. A record
+ * whose overage spans several lines (two tiered bands) is on each of them with its part there,
+ * and says first which of its minutes and how much of its amount that is.
  */
 export function lineWhyGroups(t: TFunction, report: WorkReport | undefined, lineId: number, locale: string = localeTag()): WhyGroup[] {
   if (!report) return [];
-  return report.entries
-    .filter((e) => e.lineId === String(lineId))
-    .map((e) => ({
-      title: [formatDate(e.date), e.ticketNumber, formatMoney(e.amountMinor, report.currency, locale)].join(' · '),
-      lines: entryWhyLines(t, e, report.currency, locale),
-    }));
+  const currency = report.currency;
+  return report.entries.flatMap((e) => {
+    const here = shareOnLine(e, String(lineId));
+    if (here === null) return [];
+    const part = here.partMinutes === null ? [] : [t('billing.workReport.whyLinePart', {
+      time: formatMinutes(here.partMinutes, locale), amount: formatMoney(here.amountMinor, currency, locale), total: formatMoney(e.amountMinor, currency, locale),
+    })];
+    return [{
+      title: [formatDate(e.date), e.ticketNumber, formatMoney(here.amountMinor, currency, locale)].join(' · '),
+      lines: [...part, ...entryWhyLines(t, e, currency, locale)],
+    }];
+  });
+}
+
+/**
+ * What of a record is on a line: its overage parts there when it has parts (each names its
+ * line), else the whole record on the line it went into; null when none of it is on the line.
+ */
+function shareOnLine(entry: WorkReportEntry, lineId: string): LineShare | null {
+  const parts = entry.overage?.parts ?? [];
+  if (parts.length === 0) return entry.lineId === lineId ? { amountMinor: entry.amountMinor, partMinutes: null } : null;
+  const here = parts.filter((p) => p.lineId === lineId);
+  if (here.length === 0) return null;
+  const amountMinor = here.reduce((sum, p) => sum + p.amountMinor, 0);
+  return { amountMinor, partMinutes: here.length === parts.length ? null : here.reduce((sum, p) => sum + p.minutes, 0) };
+}
+
+interface LineShare {
+  /** What the record adds to the line. */
+  readonly amountMinor: number;
+  /** The record's overage minutes on the line when only part of the record is on it; null when all of it is. */
+  readonly partMinutes: number | null;
 }

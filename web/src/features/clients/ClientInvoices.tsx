@@ -1,6 +1,7 @@
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, QueryView } from '../../app/components/QueryStates';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 import { formatDate } from '../../app/format';
 import { type InvoiceSummary, useInvoices } from '../billing/api';
@@ -35,23 +36,23 @@ function Payment({ invoice }: { invoice: InvoiceSummary }) {
 function InvoiceCards({ rows }: { rows: InvoiceSummary[] }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} data-testid="client-invoices-table" data-layout="cards">
+    <RowCards testId="client-invoices-table">
       {rows.map((inv) => (
-        <div key={inv.id} className="row-card" data-testid={`client-invoices-row-${inv.id}`}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-            <div style={{ minWidth: 0 }}>
+        <RowCard
+          key={inv.id}
+          testId={`client-invoices-row-${inv.id}`}
+          head={(
+            <>
               <Text size="sm"><InvoiceNumber invoice={inv} fw={600} /></Text>
               {inv.issueDate ? <Text size="xs" c="dimmed">{t('billing.fields.issueDate')} {formatDate(inv.issueDate)}</Text> : null}
-            </div>
-            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid={`client-invoices-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>
-          </Group>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mt={4}>
-            <StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />
-            <div style={{ textAlign: 'right' }}><Payment invoice={inv} /></div>
-          </Group>
-        </div>
+            </>
+          )}
+          headEnd={<Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`client-invoices-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>}
+          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
+          footEnd={<Payment invoice={inv} />}
+        />
       ))}
-    </Stack>
+    </RowCards>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
+import { IconCar, IconClockHour4, IconReceipt, IconRestore } from '@tabler/icons-react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
@@ -15,6 +15,7 @@ import { type ServiceRecord, type Timer, useCreateRecord, useStopTimer, useTimer
 import { coverageWords } from './coverage';
 import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
+import { clearRecordDraft, isUntouchedLog, loadRecordDraft, saveRecordDraft } from './recordDraft';
 import {
   emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
 } from './recordFormModel';
@@ -55,12 +56,21 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const durationRef = useRef<HTMLInputElement>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const billableOf = (workTypeId: string | null) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault ?? true;
+  // A new entry left unlogged on this ticket comes back after a reload (see recordDraft.ts).
+  // "Untouched" is the form as it stands before anything is typed: the defaults, then what
+  // stays in it after logging (the day, the kind…); only what differs from it is a draft.
+  const [untouched, setUntouched] = useState(() => emptyLog(todayIso(), rememberedWorkType()));
+  const [restoredDraft] = useState(() => (mode === 'new' ? loadRecordDraft(ticketId, untouched) : null));
+  const [draftRestored, setDraftRestored] = useState(restoredDraft !== null);
   const form = useForm<LogValues>({
     initialValues: record
       ? fromRecord(record, (d) => formatDecimal(d))
-      : timer ? fromTimer(timer, rememberedWorkType(), billableOf) : emptyLog(todayIso(), rememberedWorkType()),
+      : timer ? fromTimer(timer, rememberedWorkType(), billableOf) : restoredDraft ?? untouched,
   });
   const v = form.values;
+  useEffect(() => {
+    if (mode === 'new') saveRecordDraft(ticketId, v, untouched);
+  }, [mode, ticketId, v, untouched]);
   const field = (name: keyof LogValues) => ({ ...form.getInputProps(name), 'data-testid': `record-${name}`, size });
   // Stopping a timer: start, minutes and end move together (see timerTimesAfter).
   const timeField = (name: 'startTime' | 'duration' | 'endTime') => {
@@ -93,7 +103,12 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       onSaved?.();
       return;
     }
-    form.setValues({ duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1' });
+    // The day, kind, work type, zone and fee stay for the next entry: as they are, they are no draft.
+    const cleared = { duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1' };
+    setUntouched({ ...form.getValues(), ...cleared });
+    setDraftRestored(false);
+    clearRecordDraft(ticketId);
+    form.setValues(cleared);
     form.resetDirty();
     durationRef.current?.focus();
   };
@@ -138,6 +153,20 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the timer's work type changes
   }, [timerWorkType]);
 
+  // The restored entry thrown away: the form starts as new, and nothing is kept.
+  const discardDraft = () => {
+    const blank = emptyLog(todayIso(), rememberedWorkType() ?? timerWorkType);
+    clearRecordDraft(ticketId);
+    setUntouched(blank);
+    setDraftRestored(false);
+    setExtra([]);
+    saving.reset();
+    form.setValues(blank);
+    form.resetDirty(blank);
+    form.clearErrors();
+    durationRef.current?.focus();
+  };
+
   const setWorkType = (value: string | null) => {
     form.setFieldValue('workTypeId', value);
     rememberWorkType(value);
@@ -155,6 +184,17 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   return (
     <form onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
+        {/* Until the entry is logged or discarded; gone once the form is emptied by hand. */}
+        {draftRestored && !isUntouchedLog(v, untouched) ? (
+          <Alert color="blue" variant="light" p="xs" icon={<IconRestore size={18} />} role="status" data-testid="record-draft-restored">
+            <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Text size="sm">{t('records.form.draftRestored')}</Text>
+              <Button size="compact-sm" variant="subtle" onClick={discardDraft} data-testid="record-draft-discard" style={{ flexShrink: 0 }}>
+                {t('records.form.draftDiscard')}
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
         {mode !== 'new' ? null : <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
           {kinds.map((k) => (
             <Button

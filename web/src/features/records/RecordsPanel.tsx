@@ -107,7 +107,8 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
       {canWrite ? (
         <>
           <Divider my="sm" label={t('records.logTitle')} labelPosition="left" />
-          <RecordForm ticketId={ticketId} />
+          {/* A form per ticket: going to another ticket never carries an entry (or its kept draft) over. */}
+          <RecordForm key={ticketId} ticketId={ticketId} />
         </>
       ) : null}
       <Modal

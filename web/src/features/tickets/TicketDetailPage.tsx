@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
+import { usePhone } from '../../app/components/usePhone';
 import { useTicket, useTimeline } from './api';
 import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -36,6 +37,7 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
   const [stale, setStale] = useState(false);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
+  const phone = usePhone();
 
   usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
 
@@ -47,6 +49,8 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
     await Promise.all([query.refetch(), timeline.refetch()]);
     setStale(false);
   };
+
+  const facts = <TicketFacts ticket={ticket} ticketAt={query.dataUpdatedAt} />;
 
   return (
     <div data-testid="page-ticket-detail" data-ticket-id={ticket.id} data-version={ticket.version}>
@@ -80,10 +84,10 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
         </Alert>
       ) : null}
 
-      <div className="ticket-layout">
-        <div className="ticket-side">
-          <TicketFacts ticket={ticket} ticketAt={query.dataUpdatedAt} />
-        </div>
+      {/* On a phone the details follow the conversation and the reply box (what the user came to read
+          and answer), in the page's order too, so a screen reader and the keyboard meet them there. */}
+      <div className={phone ? 'ticket-layout ticket-layout-phone' : 'ticket-layout'}>
+        {phone ? null : <div className="ticket-side">{facts}</div>}
         <Stack gap="md" className="ticket-main">
           <Paper withBorder p="md">
             <Title order={2} size="h5" mb="xs">{t('tickets.detail.description')}</Title>
@@ -108,7 +112,9 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
               <TimelineView items={timeline.data.items} typeId={ticket.type.id} />
             )}
           </section>
-          {canWrite ? <ReplyBox ticket={ticket} ref={replyRef} /> : null}
+          {/* Keyed by ticket: going to another ticket starts its own box, never carrying this one's text. */}
+          {canWrite ? <ReplyBox key={ticket.id} ticket={ticket} ref={replyRef} /> : null}
+          {phone ? facts : null}
           {/* The work log and material after the conversation: the reply box stays near the top on a phone. */}
           <RecordsPanel ticketId={ticket.id} />
           <TicketMaterial ticketId={ticket.id} />

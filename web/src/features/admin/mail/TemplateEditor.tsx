@@ -14,12 +14,19 @@ import { LeavePrompt } from '../shared/LeavePrompt';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type MailTemplate, previewTemplate, useResetTemplate, useSaveTemplate } from './api';
-import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors } from './templateModel';
+import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors, ticketRefused } from './templateModel';
 
 type Field = 'subject' | 'body';
 
-/** Subject and Markdown body of one template × language, with placeholders, live preview, save and reset. */
-export function TemplateEditor({ template }: { template: MailTemplate }) {
+/**
+ * Subject and Markdown body of one template × language, with placeholders, live preview, save and reset.
+ * A mail to a ticket's client can be previewed with a real ticket (`previewTicket`, its number).
+ */
+export function TemplateEditor({ template, previewTicket, onPreviewTicketChange }: {
+  template: MailTemplate;
+  previewTicket: string;
+  onPreviewTicketChange: (ticketNumber: string) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState({ subject: template.subject, body: template.body });
   const [focused, setFocused] = useState<Field>('body');
@@ -34,9 +41,10 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
       dirty && !save.isPending && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
   );
   const [debounced] = useDebouncedValue(text, 400);
+  const [debouncedTicket] = useDebouncedValue(template.ticketPreview ? previewTicket.trim() : '', 400);
   const preview = useQuery({
-    queryKey: ['mail', 'preview', template.key, template.language, debounced],
-    queryFn: ({ signal }) => previewTemplate(template.key, template.language, debounced, signal),
+    queryKey: ['mail', 'preview', template.key, template.language, debounced, debouncedTicket],
+    queryFn: ({ signal }) => previewTemplate(template.key, template.language, { ...debounced, ...(debouncedTicket ? { ticketNumber: debouncedTicket } : {}) }, signal),
     enabled: !!debounced.subject.trim() && !!debounced.body.trim(),
     placeholderData: keepPreviousData,
     retry: false,
@@ -44,6 +52,7 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
   const problem = save.error ?? preview.error;
   const fieldErrors = isApiError(problem) ? templateFieldErrors(problem.details) : {};
   const shown = previewState(text, template.placeholders, { hasData: !!preview.data, failed: !!preview.error });
+  const ticketError = isApiError(preview.error) && ticketRefused(preview.error.details) ? t('admin.mail.previewTicketUnknown', { number: debouncedTicket }) : undefined;
   const message = (e: TemplateFieldError | undefined) =>
     !e ? undefined : e.code === 'unknown_placeholder' && e.placeholder !== null ? t('admin.mail.unknownPlaceholder', { placeholder: `{{${e.placeholder}}}` }) : t(`errors.${e.code}`, { defaultValue: t('errors.invalid') });
 
@@ -142,6 +151,22 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
         </Group>
         <Paper withBorder p="sm" data-testid="template-preview">
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">{t('admin.mail.preview')}</Text>
+          {template.ticketPreview ? (
+            <TextInput
+              size="xs"
+              mt={6}
+              maw={420}
+              label={t('admin.mail.previewTicket')}
+              description={t('admin.mail.previewTicketHint')}
+              placeholder="T2026-000008"
+              value={previewTicket}
+              onChange={(e) => onPreviewTicketChange(e.currentTarget.value)}
+              // Not part of the template: Enter here does not save it (Ctrl+Enter still does).
+              onKeyDown={(e) => { if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) e.preventDefault(); }}
+              error={ticketError}
+              data-testid="template-preview-ticket"
+            />
+          ) : null}
           {shown.kind === 'ready' && preview.data ? (
             <>
               <Text fw={600} my={6} data-testid="template-preview-subject">{preview.data.subject}</Text>
@@ -153,7 +178,7 @@ export function TemplateEditor({ template }: { template: MailTemplate }) {
             </Text>
           ) : shown.kind === 'failed' ? (
             <Text size="sm" c="red" mt={6} data-testid="template-preview-problem">
-              {message(fieldErrors.subject) ?? message(fieldErrors.body) ?? errorMessage(t, preview.error)}
+              {message(fieldErrors.subject) ?? message(fieldErrors.body) ?? ticketError ?? errorMessage(t, preview.error)}
             </Text>
           ) : (
             <Text size="sm" c="dimmed" mt={6}>{shown.kind === 'loading' ? t('common.loading') : t('admin.mail.previewEmpty')}</Text>

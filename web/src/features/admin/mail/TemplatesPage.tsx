@@ -1,5 +1,6 @@
 import { Badge, Grid, Group, NavLink, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
@@ -13,6 +14,8 @@ export default function TemplatesPage() {
   const query = useTemplates();
   const [params, setParams] = useSearchParams();
   const phone = useMediaQuery('(max-width: 62em)');
+  // Kept here, not in the editor: the same ticket stays in the preview across templates, languages and saves.
+  const [previewTicket, setPreviewTicket] = useState('');
   const items = query.data?.items ?? [];
   const keys = [...new Set(items.map((x) => x.key))];
   const key = keys.includes(params.get('key') ?? '') ? params.get('key')! : keys[0];
@@ -77,7 +80,7 @@ export default function TemplatesPage() {
                   aria-label={t('admin.mail.language')}
                 />
               </Group>
-              <TemplateEditor key={`${key}:${lang}:${selected.updatedAt ?? ''}:${selected.overridden}`} template={selected} />
+              <TemplateEditor key={`${key}:${lang}:${selected.updatedAt ?? ''}:${selected.overridden}`} template={selected} previewTicket={previewTicket} onPreviewTicketChange={setPreviewTicket} />
             </Paper>
           </Grid.Col>
         </Grid>

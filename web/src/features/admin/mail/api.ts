@@ -51,6 +51,8 @@ export interface MailTemplate {
   overridden: boolean;
   updatedAt: string | null;
   placeholders: string[];
+  /** The preview can fill this template from a real ticket (a mail to the ticket's client). */
+  ticketPreview: boolean;
 }
 
 export interface TemplateText {
@@ -136,6 +138,7 @@ export function useResetTemplate() {
   return useTemplateMutation(({ key, language }) => api.delete<MailTemplate>(templatePath(key, language)));
 }
 
-export function previewTemplate(key: string, language: MailLanguage, body: TemplateText, signal?: AbortSignal): Promise<Rendered> {
+/** The text rendered with sample values, or with the values of the ticket numbered `ticketNumber` (404 when there is none the user may see). */
+export function previewTemplate(key: string, language: MailLanguage, body: TemplateText & { ticketNumber?: string }, signal?: AbortSignal): Promise<Rendered> {
   return apiRequest<Rendered>(`${templatePath(key, language)}/preview`, { method: 'POST', body, signal });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeholderOf } from '../shared/serverErrors';
-import { insertPlaceholder, previewState, templateFieldErrors, unknownPlaceholders } from './templateModel';
+import { insertPlaceholder, previewState, templateFieldErrors, ticketRefused, unknownPlaceholders } from './templateModel';
 
 describe('template editor helpers', () => {
   it('inserts a placeholder at the cursor or over a selection', () => {
@@ -39,5 +39,10 @@ describe('template preview box', () => {
     expect(previewState({ subject: 'S', body: '{{ticket.number}}' }, allowed, { hasData: true, failed: false })).toEqual({ kind: 'ready' });
     expect(previewState({ subject: 'S', body: 'B' }, allowed, none)).toEqual({ kind: 'loading' });
     expect(previewState({ subject: 'S', body: 'B {{' }, allowed, { hasData: false, failed: true })).toEqual({ kind: 'failed' });
+  });
+  it('tells a refused ticket apart from a problem of the text', () => {
+    expect(ticketRefused([{ path: 'ticketNumber', code: 'unknown_ticket', message: 'No ticket T2026-999999 that you may see' }])).toBe(true);
+    expect(ticketRefused([{ path: 'body', code: 'unknown_placeholder', message: 'Unknown placeholder {{x}}' }])).toBe(false);
+    expect(ticketRefused([])).toBe(false);
   });
 });

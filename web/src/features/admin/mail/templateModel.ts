@@ -25,6 +25,11 @@ export function templateFieldErrors(details: readonly ApiErrorDetail[]): Partial
   return out;
 }
 
+/** Whether a refused preview is about the ticket it was to be filled from (no such ticket, or one the user may not see). */
+export function ticketRefused(details: readonly ApiErrorDetail[]): boolean {
+  return details.some((d) => d.path === 'ticketNumber');
+}
+
 /** Placeholders a text uses that the template does not know (checked before the server does). */
 export function unknownPlaceholders(text: string, allowed: readonly string[]): string[] {
   const found = [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1] ?? '');
