@@ -247,6 +247,23 @@ describe.each(testEngines())('profitability on %s', (engine) => {
     expect(all.totals[0]!.prepaidUtilisationBp).toBe(10_000);
   });
 
+  it("counts a draft's provisional ledger row in the prepaid use only with the drafts, as its revenue", async () => {
+    const c = await seedContract(db, w.clientId, 'SML-DRAFT', { prepaidMinutes: 600, validFrom: '2026-10-01' });
+    const ledger = (period: string, consumed: number, final: 0 | 1) => db.insertInto('prepaid_ledger').values({
+      contract_id: c, period, opening_carried: 0, allocated: 600, consumed, carried_out: 0, lapsed: 600 - consumed, lots_json: '[]', final, updated_at: NOW,
+    }).execute();
+    await ledger('2026-10', 420, 1);
+    await seedInvoice(db, { clientId: w.clientId, contractId: c, period: '2026-10', lines: [{ kind: 'contract_fee', net: 5_000_00, feePeriod: '2026-10' }], feeContract: { contractId: c, period: '2026-10' } });
+    // November is billed by a draft: its row is provisional until the draft is issued.
+    await ledger('2026-11', 600, 0);
+    await seedInvoice(db, { clientId: w.clientId, contractId: c, period: '2026-11', state: 'draft', lines: [{ kind: 'contract_fee', net: 5_000_00, feePeriod: '2026-11' }] });
+    const issued = await report(`from=2026-10&to=2026-11&contractId=${c}`);
+    expect(issued.rows).toEqual([expect.objectContaining({ revenueMinor: 5_000_00, prepaidUtilisationBp: 7_000 })]);
+    expect(issued.totals[0]!.prepaidUtilisationBp).toBe(7_000);
+    const withDrafts = await report(`from=2026-10&to=2026-11&contractId=${c}&includeDrafts=true`);
+    expect(withDrafts.rows).toEqual([expect.objectContaining({ revenueMinor: 10_000_00, prepaidUtilisationBp: 8_500 })]);
+  });
+
   it('exports the rows and totals as CSV in the language asked for and as XLSX', async () => {
     const en = await get(`/api/v1/profitability.csv?from=2026-10&to=2026-10&groupBy=work_type&lang=en&contractId=${contractB}`);
     expect(en.statusCode, en.body).toBe(200);

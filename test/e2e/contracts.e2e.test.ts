@@ -38,6 +38,14 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByTestId('contracts-new').click();
     await page.getByTestId('page-contract-form').waitFor();
 
+    // Saved empty: the client is asked for in words (not "value too small" for a client 0), and
+    // the cursor is put there, at the top of the long form.
+    await page.getByTestId('contract-save').click();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('contract-client');
+    expect(await page.getByTestId('contract-client').getAttribute('aria-invalid')).toBe('true');
+    expect(plain(await page.getByTestId('page-contract-form').innerText())).toContain('Povinný údaj');
+    expect(plain(await page.getByTestId('page-contract-form').innerText())).not.toContain('Příliš malá hodnota');
+
     await page.getByTestId('contract-client').fill('Strojírny');
     await page.getByRole('option', { name: CLIENT }).click();
     await page.getByTestId('contract-number').fill(NUMBER);
@@ -60,6 +68,10 @@ describe('Contracts: create, read, link a ticket', () => {
     // The first band left unlimited: the server refuses it, and the form says so at the bands.
     await page.getByTestId('contract-band-minutes-0').fill('');
     await page.getByTestId('contract-band-rate-0').fill('700');
+    // The last band's rate left empty is asked for, not saved as 0 Kč an hour.
+    await page.getByTestId('contract-save').click();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('contract-band-rate-1');
+    expect(await page.getByTestId('contract-band-rate-1').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('contract-band-rate-1').fill('900');
     await page.getByTestId('contract-save').click();
     await page.getByTestId('contract-bands').getByRole('alert').waitFor();

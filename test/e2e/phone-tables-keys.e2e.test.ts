@@ -8,8 +8,10 @@
 // On a phone (390×844) the stock levels, a stock document's lines, the approval queue, the
 // invoices, an invoice's lines and its work report are cards: each quantity or amount lies
 // inside the screen, and the page never scrolls sideways; so are the invoices on a client's
-// page. The invoice list's filters wait behind a "Filtry" toggle that counts the ones set.
-// With a keyboard, "/" puts the cursor in the invoices' search, the approval queue's client
+// page. An invoice's payments keep their reverse button on screen (the note under the entry)
+// and its VAT recapitulation fits its card, in Slovak too; a prepaid contract's chart names its
+// first period under its bar. The invoice list's filters wait behind a "Filtry" toggle that
+// counts the ones set. With a keyboard, "/" puts the cursor in the invoices' search, the approval queue's client
 // field and the export preview's document search, and the "?" help lists it. A manager's home
 // page counts the records waiting for approval and opens the queue. The ledger's chart places
 // movements by date. The credit-note dialog, sent without a reason, says so in Czech under the
@@ -40,6 +42,12 @@ function demoDb(): Db {
 /** An issued invoice of the demo (example C's September) with lines. */
 async function issuedInvoice(): Promise<number> {
   const row = await demoDb().selectFrom('invoices').select('id').where('state', '=', 'issued').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A draft of the demo (an earlier month left unissued). */
+async function draftInvoice(): Promise<number> {
+  const row = await demoDb().selectFrom('invoices').select('id').where('state', '=', 'draft').where('kind', '=', 'invoice').orderBy('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -138,7 +146,11 @@ describe('phone tables, "/" and dialogs', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, 'phone-approvals');
 
-    await page.goto(`/invoices/${await issuedInvoice()}`);
+    // A payment with a note: date, amount, note and the reverse button side by side pushed the page sideways.
+    const invoiceId = await issuedInvoice();
+    const { issueDate } = await apiCall<{ issueDate: string }>(page, 'GET', `/invoices/${invoiceId}`);
+    await apiCall(page, 'POST', `/invoices/${invoiceId}/payments`, { date: issueDate, amountMinor: 1000_00, note: 'Záloha převodem z účtu' });
+    await page.goto(`/invoices/${invoiceId}`);
     const lines = page.getByTestId('invoice-lines');
     await expect.poll(() => lines.getAttribute('data-layout')).toBe('cards');
     const net = page.locator('[data-testid^="line-net-"]').first();
@@ -146,6 +158,35 @@ describe('phone tables, "/" and dialogs', () => {
     expect(plain(await net.innerText())).toMatch(/Kč$/);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await shot(page, 'phone-invoice-lines');
+    // The payment's reverse button and note lie inside the screen.
+    await expectOnScreen(page.getByTestId('payment-reverse').first(), 390);
+    expect(plain(await page.getByTestId('invoice-payments').getByTestId('payment-note-cell').first().innerText())).toBe('Záloha převodem z účtu');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-invoice-payments');
+    // A draft of five-figure sums (the demo's September draft, 21 780 Kč) read in Slovak, whose
+    // headers are the widest: the VAT recapitulation fits its card, which it overran with the
+    // table's usual gaps (its total column ran past the card's padding).
+    await apiCall(page, 'PATCH', '/auth/me', { language: 'sk' });
+    try {
+      await page.goto(`/invoices/${await draftInvoice()}`);
+      const recap = page.getByTestId('invoice-vat-recap');
+      await expect.poll(async () => plain(await recap.innerText())).toContain('Sadzba DPH');
+      const recapTotal = recap.locator('tbody td').last();
+      await expectOnScreen(recapTotal, 390);
+      expect(plain(await recapTotal.innerText())).toMatch(/^\d{2} \d{3},\d{2}$/);
+      // Widths, not positions: a table wider than its card scrolls inside it, and bringing the total into view scrolls it.
+      const overrun = await page.getByTestId('invoice-totals').evaluate((card) => {
+        const table = card.querySelector('[data-testid="invoice-vat-recap"]')!;
+        const style = card.ownerDocument.defaultView!.getComputedStyle(card);
+        return table.getBoundingClientRect().width - (card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+      });
+      expect(overrun, 'the VAT recapitulation fits its card').toBeLessThanOrEqual(0.5);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      await shot(page, 'phone-draft-vat-recap');
+    } finally {
+      // The rest of the journeys read Czech.
+      await apiCall(page, 'PATCH', '/auth/me', { language: 'cs' });
+    }
 
     await page.goto(`/invoices/${await invoiceWithRecords()}`);
     const report = page.getByTestId('work-report-table');
@@ -203,6 +244,23 @@ describe('phone tables, "/" and dialogs', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
     await clientTotal.scrollIntoViewIfNeeded();
     await shot(page, 'phone-client-invoices');
+
+    // The prepaid contract's chart names its first period (September) under its bar too, in Slovak
+    // as well, whose long "september 2026" did not fit beside the next name and was dropped.
+    const prepaid = await demoDb().selectFrom('contracts').select('id').where('number', '=', 'PRIKLAD-C').executeTakeFirstOrThrow();
+    await apiCall(page, 'PATCH', '/auth/me', { language: 'sk' });
+    try {
+      await page.goto(`/contracts/${prepaid.id}`);
+      const chart = page.getByTestId('contract-chart');
+      await chart.scrollIntoViewIfNeeded();
+      const periodNames = () => chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
+      await expect.poll(async () => (await periodNames()).length).toBeGreaterThanOrEqual(1);
+      expect((await periodNames()).some((name) => /^(9\/2026|september 2026)$/.test(name)), (await periodNames()).join(', ')).toBe(true);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      await shot(page, 'phone-contract-chart');
+    } finally {
+      await apiCall(page, 'PATCH', '/auth/me', { language: 'cs' });
+    }
   }, JOURNEY_MS);
 
   test('keyboard: the home page counts what waits for approval; "/" searches on the approvals, invoices and exports; the ledger is by date; the credit note asks for its reason in Czech', async () => {

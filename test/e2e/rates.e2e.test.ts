@@ -73,6 +73,8 @@ describe('Exchange rates: fetch from the ČNB, import a file, a rate by hand', (
     expect(plain(await result.innerText())).toContain('Pro 8. 11. 2026 ČNB lístek nevyhlásila; platí pro něj lístek ze dne 6. 11. 2026.');
     await expect.poll(() => page.getByTestId('rate-row-EUR-2026-11-06').innerText()).toContain('24,305');
     expect(await page.getByTestId('rate-row-HUF-2026-11-06').innerText()).toMatch(/100\s+6,543/);
+    // The bank's "20,950" keeps its three decimals in the column (kept as 20.95, not shown as 20,95).
+    expect(await page.getByTestId('rate-row-USD-2026-11-06').getByTestId('rate-value').innerText()).toBe('20,950');
     await server.shot(page, 'fetched');
 
     // A pasted file with mistakes: nothing imported, each line named in Czech.

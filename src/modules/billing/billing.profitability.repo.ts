@@ -102,6 +102,9 @@ export async function loadLedger(db: Db, q: PieceQuery): Promise<LedgerPiece[]> 
     .where('l.period', '<', String(Number(q.to.slice(0, 4)) + 1));
   if (q.clientId !== undefined) sel = sel.where('c.client_id', '=', q.clientId);
   if (q.contractId !== undefined) sel = sel.where('l.contract_id', '=', q.contractId);
+  // A draft's ledger row is provisional (a re-run recomputes it): counted only with the drafts,
+  // as its revenue is, so an issued month's utilisation is not mixed with a draft's.
+  if (!q.includeDrafts) sel = sel.where('l.final', '=', 1);
   const rows = await sel.execute();
   return rows
     .map((r) => ({ r, period: periodOf(lastDayOf(r.period), kind) }))

@@ -46,7 +46,7 @@ const row = z.object({
   label: z.string(),
   currency: z.string(),
   ...figures,
-  prepaidUtilisationBp: z.number().nullable().describe('consumed / (opening carried + allocated) of the prepaid ledger, basis points; null without prepaid minutes'),
+  prepaidUtilisationBp: z.number().nullable().describe('consumed / (opening carried + allocated) of the prepaid ledger, basis points; null without prepaid minutes. The provisional ledger rows of drafts count only with includeDrafts'),
 });
 const report = z.object({
   from: z.string(),

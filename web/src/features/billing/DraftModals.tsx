@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { majorToMinor, numberSeparators } from '../pricing/money';
+import { numberSeparators } from '../pricing/money';
 import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
-import { parseVatRate, quantityProblem } from './format';
+import { parseVatRate, quantityProblem, signedMajorToMinor, unitPriceProblem } from './format';
 
 interface ManualValues {
   description: string;
@@ -15,15 +15,6 @@ interface ManualValues {
   unit: string;
   unitPrice: number | string;
   vatRate: string;
-}
-
-/** Major units typed → minor units; a negative price (a discount) too. */
-function toMinor(v: number | string): number | null {
-  if (typeof v === 'number' && v < 0) {
-    const m = majorToMinor(-v);
-    return m === null ? null : -m;
-  }
-  return majorToMinor(v);
 }
 
 /** Adds a manual line to a draft: text, quantity, unit, unit price and a VAT rate (required). */
@@ -37,7 +28,7 @@ export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoi
       description: (v) => (v.trim() ? null : t('billing.draft.required')),
       quantity: (v) => { const problem = quantityProblem(v); return problem ? t(`billing.draft.${problem}`) : null; },
       unit: (v) => (v.trim() ? null : t('billing.draft.required')),
-      unitPrice: (v) => (toMinor(v) === null ? t('billing.draft.priceInvalid') : null),
+      unitPrice: (v) => { const problem = unitPriceProblem(v); return problem ? t(`billing.draft.${problem}`) : null; },
       vatRate: (v) => (parseVatRate(v) === null ? t('billing.draft.vatRequired') : null),
     },
   });
@@ -48,7 +39,7 @@ export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoi
 
   const submit = form.onSubmit((v) => {
     add.mutate(
-      { description: v.description.trim(), quantity: v.quantity.trim().replace(',', '.'), unit: v.unit.trim(), unitPriceMinor: toMinor(v.unitPrice)!, vatRateBp: parseVatRate(v.vatRate)!, version },
+      { description: v.description.trim(), quantity: v.quantity.trim().replace(',', '.'), unit: v.unit.trim(), unitPriceMinor: signedMajorToMinor(v.unitPrice)!, vatRateBp: parseVatRate(v.vatRate)!, version },
       { onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { unitPriceMinor: 'unitPrice', vatRateBp: 'vatRate' })) },
     );
   }, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget));

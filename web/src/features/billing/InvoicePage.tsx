@@ -23,6 +23,7 @@ import { SendInvoiceModal } from './SendInvoiceModal';
 import { StatusBadge } from './StatusBadge';
 import { WorkReportPanel } from './WorkReportPanel';
 import { InvoiceExportsPanel } from '../exports/InvoiceExportsPanel';
+import { rateText } from '../rates/rateText';
 
 /** /invoices/:id — a draft to review, adjust and issue, or an issued invoice or credit note with its preview, payments and corrections. */
 export default function InvoicePage() {
@@ -69,7 +70,7 @@ function Facts({ invoice }: { invoice: InvoiceDetail }) {
     [t('billing.fields.variableSymbol'), invoice.variableSymbol ?? '—'],
   ];
   if (invoice.exchangeRate && invoice.exchangeRateDate && invoice.homeCurrency) {
-    const rate = i18n.language === 'en' ? invoice.exchangeRate : invoice.exchangeRate.replace('.', ',');
+    const rate = rateText(invoice.exchangeRate, i18n.language);
     facts.push([t('billing.exchangeRate.homeVat', { currency: invoice.homeCurrency }), t('billing.exchangeRate.fixed', { rate: `${rate} ${invoice.homeCurrency}/${invoice.currency}`, date: formatDate(invoice.exchangeRateDate) })]);
   }
   return (

@@ -120,32 +120,36 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 /** VAT recapitulation per rate and the totals (rounding as its own line when there is one). */
 export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const c = invoice.currency;
   return (
     <Paper withBorder p="sm" data-testid="invoice-totals">
       {/* The currency once in the title, not in every cell: four columns of "9 680,00 CZK" did not fit the half-width card. */}
       <Title order={2} size="h5" mb="xs">{t('billing.draft.vatRecap')} ({c})</Title>
       {invoice.vatRecap && invoice.vatRecap.length > 0 ? (
-        <Table mb="sm" horizontalSpacing="xs" data-testid="invoice-vat-recap">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('billing.fields.vatRate')}</Table.Th>
-              <Table.Th ta="right">{t('billing.fields.base')}</Table.Th>
-              <Table.Th ta="right">{t('billing.fields.vat')}</Table.Th>
-              <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invoice.vatRecap.map((g) => (
-              <Table.Tr key={g.vatRateBp}>
-                <Table.Td style={NO_WRAP}>{formatVatRate(g.vatRateBp)}</Table.Td>
-                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.baseMinor)}</Table.Td>
-                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.vatMinor)}</Table.Td>
-                <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.totalMinor)}</Table.Td>
+        // On a phone the four columns fit with narrower gaps; larger sums scroll inside the card, never out of it.
+        <Table.ScrollContainer minWidth={0} mb="sm">
+          <Table horizontalSpacing={phone ? 6 : 'xs'} data-testid="invoice-vat-recap">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('billing.fields.vatRate')}</Table.Th>
+                <Table.Th ta="right">{t('billing.fields.base')}</Table.Th>
+                <Table.Th ta="right">{t('billing.fields.vat')}</Table.Th>
+                <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoice.vatRecap.map((g) => (
+                <Table.Tr key={g.vatRateBp}>
+                  <Table.Td style={NO_WRAP}>{formatVatRate(g.vatRateBp)}</Table.Td>
+                  <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.baseMinor)}</Table.Td>
+                  <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.vatMinor)}</Table.Td>
+                  <Table.Td ta="right" style={NO_WRAP}>{formatAmount(g.totalMinor)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       ) : null}
       {invoice.reverseCharge ? <Text size="sm" c="dimmed" mb="xs">{t('billing.draft.reverseCharge')}</Text> : null}
       <Stack gap={2} align="flex-end">

@@ -8,6 +8,7 @@ import { isApiError } from '../../app/api/client';
 import { applyFormErrors, detailMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
 import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
@@ -27,6 +28,10 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
   const [reversing, setReversing] = useState<PaymentEntry | null>(null);
   const c = invoice.currency;
   const canReverse = can('invoices.payments');
+  // On a phone date, amount, note and the reverse button do not fit side by side (the page
+  // scrolled sideways, the button cut off): the note goes on a line of its own under the entry.
+  const noteBelow = usePhone();
+  const columns = (canReverse ? 4 : 3) - (noteBelow ? 1 : 0);
   const entries = invoice.payments.filter((p) => p.reversesPaymentId === null);
   return (
     <Paper withBorder p="sm" data-testid="invoice-payments">
@@ -37,7 +42,7 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
             <Table.Tr>
               <Table.Th>{t('billing.fields.date')}</Table.Th>
               <Table.Th ta="right">{t('billing.payments.amountColumn')}</Table.Th>
-              <Table.Th>{t('billing.payments.note')}</Table.Th>
+              {noteBelow ? null : <Table.Th>{t('billing.payments.note')}</Table.Th>}
               {canReverse ? <Table.Th><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
@@ -46,15 +51,20 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
               const struck = p.reversal ? 'line-through' : undefined;
               const dimmed = p.reversal ? 'dimmed' : undefined;
               const amount = p.amountMinor === undefined ? '—' : formatMoney(p.amountMinor, c);
+              const refund = p.amountMinor !== undefined && p.amountMinor < 0;
+              const note = refund || p.note ? (
+                <Table.Td td={struck} c={dimmed} colSpan={noteBelow ? columns : undefined} pt={noteBelow ? 0 : undefined} data-testid="payment-note-cell">
+                  {refund ? <Text span size="sm" c={p.reversal ? undefined : 'orange'} inherit>{t('billing.payments.refund')}{p.note ? ' · ' : ''}</Text> : null}{p.note}
+                </Table.Td>
+              ) : noteBelow ? null : <Table.Td data-testid="payment-note-cell" />;
+              // An entry and the lines under it (its note on a phone, why it was reversed) read as one: no rule between them.
+              const joined = { borderBottom: 'none' } as const;
               return (
                 <Fragment key={p.id}>
-                  {/* A reversed entry and the line saying why read as one: no rule between them. */}
-                  <Table.Tr data-testid={`payment-${p.id}`} data-reversed={p.reversal ? 'true' : 'false'} style={p.reversal ? { borderBottom: 'none' } : undefined}>
+                  <Table.Tr data-testid={`payment-${p.id}`} data-reversed={p.reversal ? 'true' : 'false'} style={p.reversal || (noteBelow && note) ? joined : undefined}>
                     <Table.Td td={struck} c={dimmed} style={{ whiteSpace: 'nowrap' }}>{formatDate(p.date)}</Table.Td>
                     <Table.Td ta="right" td={struck} c={dimmed} style={{ whiteSpace: 'nowrap' }} data-testid="payment-amount-cell">{amount}</Table.Td>
-                    <Table.Td td={struck} c={dimmed} data-testid="payment-note-cell">
-                      {p.amountMinor !== undefined && p.amountMinor < 0 ? <Text span size="sm" c={p.reversal ? undefined : 'orange'} inherit>{t('billing.payments.refund')}{p.note ? ' · ' : ''}</Text> : null}{p.note}
-                    </Table.Td>
+                    {noteBelow ? null : note}
                     {canReverse ? (
                       <Table.Td w={40} ta="right">
                         {p.reversal ? null : (
@@ -68,9 +78,10 @@ export function PaymentsPanel({ invoice }: { invoice: InvoiceDetail }) {
                       </Table.Td>
                     ) : null}
                   </Table.Tr>
+                  {noteBelow && note ? <Table.Tr data-testid={`payment-${p.id}-note`} style={p.reversal ? joined : undefined}>{note}</Table.Tr> : null}
                   {p.reversal ? (
                     <Table.Tr data-testid={`payment-${p.id}-reversal`}>
-                      <Table.Td colSpan={canReverse ? 4 : 3} pt={0}>
+                      <Table.Td colSpan={columns} pt={0}>
                         <Text size="xs" c="red.8" data-testid="payment-reversal">
                           {t('billing.payments.reversedBy', { date: formatDate(p.reversal.date), who: p.reversal.createdBy?.name ?? t('billing.payments.system') })}: {p.reversal.reason}
                         </Text>

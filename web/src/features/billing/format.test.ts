@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { ledgerSentenceValues } from './format';
-import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, signedMajorToMinor, unitPriceProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
 import { clientsWithWaiting, draftsWithoutAddress, lastDayOfMonth, periodNotOver } from './format';
 
 describe('billing formats', () => {
@@ -68,6 +68,15 @@ describe('billing formats', () => {
     expect(positiveAmountProblem('')).toBe('required');
     expect(positiveAmountProblem(7792.4)).toBeNull();
     expect(positiveAmountProblem(1.005)).toBe('priceInvalid');
+  });
+
+  it("asks for a manual line's empty unit price instead of calling it wrong, and takes a discount", () => {
+    expect(unitPriceProblem('')).toBe('required');
+    expect(unitPriceProblem(1.005)).toBe('priceInvalid');
+    expect(unitPriceProblem(0)).toBeNull();
+    expect(unitPriceProblem(-150.5)).toBeNull();
+    expect(signedMajorToMinor(-150.5)).toBe(-150_50);
+    expect(signedMajorToMinor('1 200,50')).toBe(1_200_50);
   });
 
   it('shrinks the document preview to the column, never enlarges it', () => {

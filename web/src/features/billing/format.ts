@@ -1,5 +1,6 @@
 // Periods, percentages and amounts as the billing pages show and type them (pure).
 import { formatPeriod, localeTag } from '../../app/format';
+import { majorToMinor } from '../pricing/money';
 import { formatMinutes } from '../records/format';
 import type { BulkIssueReport, RunDraft, WorkReport } from './api';
 
@@ -152,6 +153,24 @@ export function quantityProblem(text: string): 'quantityInvalid' | 'quantityNotP
   const s = text.trim().replace(',', '.');
   if (!/^-?\d+(\.\d{1,3})?$/.test(s)) return 'quantityInvalid';
   return Number(s) > 0 ? null : 'quantityNotPositive';
+}
+
+/** A unit price typed in major units → minor units; a negative one (a discount) too. Null: not an amount of money. */
+export function signedMajorToMinor(value: number | string): number | null {
+  if (typeof value === 'number' && value < 0) {
+    const minor = majorToMinor(-value);
+    return minor === null ? null : -minor;
+  }
+  return majorToMinor(value);
+}
+
+/**
+ * What is wrong with a manual line's unit price as typed (the billing.draft.* key), or null:
+ * an empty field is asked for as such, not told it has too many decimals.
+ */
+export function unitPriceProblem(value: number | string): 'required' | 'priceInvalid' | null {
+  if (value === '' || value === null || value === undefined) return 'required';
+  return signedMajorToMinor(value) === null ? 'priceInvalid' : null;
 }
 
 /** What is wrong with a payment or refund amount as typed (the billing.draft.* key), or null: more than 0, at most 2 decimals. */

@@ -2,15 +2,23 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPeriod } from '../../app/format';
+import { usePhone } from '../../app/components/usePhone';
 import type { Consumption, LedgerRow } from './api';
-import { formatMinutes, minuteAxisLabels, minuteAxisTicks } from './format';
+import { formatMinutes, minuteAxisLabels, minuteAxisTicks, periodAxisLabel } from './format';
 
-/** Prepaid minutes per period (named in words, "říjen 2026"): consumed (bars) against the allowance (line); the current period live, if the ledger has no row for it yet. */
+/**
+ * Prepaid minutes per period (named in words, "říjen 2026"; under the bars of a phone's narrow
+ * chart in figures, "10/2026"): consumed (bars) against the allowance (line); the current period
+ * live, if the ledger has no row for it yet.
+ */
 export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current: Consumption | null }) {
   const { t } = useTranslation();
-  const data = rows.map((r) => ({ period: formatPeriod(r.period), consumed: r.consumed, allowance: r.openingCarried + r.allocated }));
+  const compact = usePhone();
+  const datum = (period: string, mark: string, consumed: number, allowance: number) =>
+    ({ period: `${formatPeriod(period)}${mark}`, axis: `${periodAxisLabel(period, compact)}${mark}`, consumed, allowance });
+  const data = rows.map((r) => datum(r.period, '', r.consumed, r.openingCarried + r.allocated));
   if (current && !rows.some((r) => r.period === current.period) && current.allocated + current.carried + current.used > 0) {
-    data.push({ period: `${formatPeriod(current.period)} *`, consumed: current.used, allowance: current.allocated + current.carried });
+    data.push(datum(current.period, ' *', current.used, current.allocated + current.carried));
   }
   if (!data.length) return null;
   // Hours as the table beside it writes them ("10 h", "7 h"), on the axis and in the tooltip alike.
@@ -21,12 +29,14 @@ export function ConsumptionChart({ rows, current }: { rows: LedgerRow[]; current
         <ResponsiveContainer>
           <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            {/* The first and last periods keep their names when the ones between do not fit. */}
+            <XAxis dataKey="axis" interval="preserveStartEnd" tick={compact ? { fontSize: 12 } : undefined} />
             <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} tickFormatter={minuteAxisLabels(ticks)} width={64} />
-            <Tooltip separator=": " formatter={(minutes) => formatMinutes(Number(minutes))} />
+            <Tooltip separator=": " formatter={(minutes) => formatMinutes(Number(minutes))} labelFormatter={(label, items) => items[0]?.payload?.period ?? label} />
             <Legend />
             <Bar dataKey="consumed" name={t('contracts.ledger.consumed')} fill="#228be6" />
-            <Line dataKey="allowance" name={t('contracts.chart.allowance')} stroke="#fa5252" dot={false} type="stepAfter" />
+            {/* A dot marks each period's allowance over its bar (the step alone changes level between bars; one period draws no line). */}
+            <Line dataKey="allowance" name={t('contracts.chart.allowance')} stroke="#fa5252" dot={{ r: 3 }} type="stepAfter" />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

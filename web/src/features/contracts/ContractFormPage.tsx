@@ -1,11 +1,12 @@
 import { ActionIcon, Alert, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
@@ -17,7 +18,7 @@ import { numberSeparators } from '../pricing/money';
 import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
 import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
-import { emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
+import { emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm, type ContractFormValues } from './contractForm';
 import { DateField } from '../../app/components/DateFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -49,7 +50,14 @@ function ContractForm({ contract }: { contract: Contract | null }) {
   const navigate = useNavigate();
   const save = useSaveContract(contract?.id ?? null);
   const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<ContractFormValues>({ initialValues: contract ? formOfContract(contract) : emptyContractForm(today()) });
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save (by the checks here or by the server) the user lands on what needs fixing,
+  // however far down the long form it is.
+  const focusError = () => focusFirstInvalid(formRef.current);
+  const form = useForm<ContractFormValues>({
+    initialValues: contract ? formOfContract(contract) : emptyContractForm(today()),
+    validate: (values) => Object.fromEntries(missingContractFields(values).map((path) => [path, t('errors.required')])),
+  });
   const workTypes = useWorkTypes('all');
   const unitFees = useUnitFees('all');
   const priceLists = usePriceLists('all');
@@ -77,14 +85,15 @@ function ContractForm({ contract }: { contract: Contract | null }) {
         const mapped = isApiError(e) ? Object.fromEntries(e.details.map((d) => [d.path, formPathOf(d.path)])) : {};
         const left = applyFormErrors(form, e, t, mapped);
         setProblems(left.length ? left : [errorMessage(t, e)]);
+        focusError();
       },
     });
-  });
+  }, focusError);
 
   return (
     <div data-testid="page-contract-form">
       <PageHeader title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.new')} />
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Section title={t('contracts.sections.basics')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Contract } from './api';
-import { emptyContractForm, formOfContract, formPathOf, termsOfForm } from './contractForm';
+import { emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm } from './contractForm';
 
 const contract: Contract = {
   id: 7, clientId: 3, clientName: 'ACME', number: 'SML-1', name: 'Podpora', currency: 'CZK', validFrom: '2026-01-01', validTo: null,
@@ -22,6 +22,17 @@ describe('contract form model', () => {
   it('sends a new contract with the chosen overage and no fee when switched off', () => {
     const v = { ...emptyContractForm('2026-11-02'), clientId: '3', number: ' SML-2 ', name: 'N', hasFee: false, overageKind: 'flat_rate' as const, flatRate: 850.5 as const };
     expect(termsOfForm(v)).toMatchObject({ number: 'SML-2', fee: null, overage: { kind: 'flat_rate', ratePerHourMinor: 850_50 }, carryOver: { enabled: false }, multipliers: { byWorkType: {}, byTimeClass: {} } });
+  });
+
+  it('asks for what an empty field would turn into client 0 or a price of 0, and takes a 0 typed on purpose', () => {
+    const empty = emptyContractForm('2026-11-02');
+    expect(missingContractFields(empty)).toEqual(['clientId', 'number', 'name', 'fee']);
+    const tiered = { ...empty, clientId: '3', number: 'S', name: 'N', fee: 0 as const, overageKind: 'tiered' as const, bands: [{ minutes: 120 as const, rate: 900 as const }, { minutes: '' as const, rate: '' as const }] };
+    expect(missingContractFields(tiered)).toEqual(['bands.1.rate']);
+    expect(missingContractFields({ ...tiered, overageKind: 'flat_rate' })).toEqual(['flatRate']);
+    expect(missingContractFields({ ...tiered, overageKind: 'flat_rate', flatRate: 0 })).toEqual([]);
+    expect(missingContractFields({ ...tiered, hasFee: false, fee: '', overageKind: 'entry_rate' })).toEqual([]);
+    expect(missingContractFields(formOfContract(contract))).toEqual([]);
   });
 
   it('puts server field errors on the form fields', () => {

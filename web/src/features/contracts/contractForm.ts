@@ -125,6 +125,25 @@ export function termsOfForm(v: ContractFormValues): ContractTerms {
 }
 
 /**
+ * The form's fields left empty that must be filled, by form path ("clientId", "bands.1.rate").
+ * Checked before sending because the terms would turn them into something the server accepts
+ * but nobody meant: no client became client 0 ("value too small"), and an empty fee, flat rate
+ * or band rate became 0 (the fee or the overage billed at nothing). A 0 typed on purpose stays.
+ */
+export function missingContractFields(v: ContractFormValues): string[] {
+  const missing: string[] = [];
+  if (!v.clientId) missing.push('clientId');
+  if (!v.number.trim()) missing.push('number');
+  if (!v.name.trim()) missing.push('name');
+  if (!v.currency.trim()) missing.push('currency');
+  if (!v.validFrom) missing.push('validFrom');
+  if (v.hasFee && v.fee === '') missing.push('fee');
+  if (v.overageKind === 'flat_rate' && v.flatRate === '') missing.push('flatRate');
+  if (v.overageKind === 'tiered') v.bands.forEach((b, i) => { if (b.rate === '') missing.push(`bands.${i}.rate`); });
+  return missing;
+}
+
+/**
  * Where a server field error belongs in the form ("fee.amountMinor" → "fee",
  * "overage.bands" → "bands", "scope.workTypeIds.0" → "workTypeIds").
  */

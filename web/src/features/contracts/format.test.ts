@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, minuteAxisLabels, minuteAxisTicks } from './format';
+import { formatMinutes, minuteAxisLabels, minuteAxisTicks, periodAxisLabel } from './format';
 
 describe('the prepaid-minutes chart speaks in hours, as the ledger table beside it', () => {
   it('puts its axis ticks on whole hours, at most 5 gaps apart', () => {
@@ -42,5 +42,15 @@ describe('the prepaid-minutes chart speaks in hours, as the ledger table beside 
     expect(labels(0)).toEqual(['0 h', '1 h']);
     expect(labels(60_000)).toEqual(['0 h', '200 h', '400 h', '600 h', '800 h', '1 000 h']);
     expect(labels(60_000, 'en-GB')).toEqual(['0 h', '200 h', '400 h', '600 h', '800 h', '1,000 h']);
+  });
+});
+
+describe('the periods under the chart', () => {
+  it('name a month in words, and in figures on a narrow chart; quarters keep their names', () => {
+    expect(periodAxisLabel('2026-09', false, 'cs-CZ')).toBe('září 2026');
+    expect(periodAxisLabel('2026-09', true, 'cs-CZ')).toBe('9/2026');
+    expect(periodAxisLabel('2026-11', true, 'sk-SK')).toBe('11/2026');
+    expect(periodAxisLabel('2026-11', true, 'en-GB')).toBe('11/2026');
+    expect(periodAxisLabel('2026-Q3', true, 'cs-CZ')).toBe(periodAxisLabel('2026-Q3', false, 'cs-CZ'));
   });
 });

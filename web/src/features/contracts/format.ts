@@ -1,5 +1,5 @@
 // Small display helpers of the contracts pages.
-import { formatNumber, localeTag } from '../../app/format';
+import { formatNumber, formatPeriod, localeTag } from '../../app/format';
 
 /** 1500 thousandths → "1.5" in the user's locale. */
 export function formatFactor(thousandths: number): string {
@@ -78,3 +78,14 @@ export function addPeriods(period: string, n: number): string {
 
 /** The later of two periods of one kind (they sort as strings). */
 export const laterPeriod = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * A period under a chart's bar: its name ("září 2026"), or on a narrow chart a month in
+ * figures ("9/2026"), since long names left the first bars of a phone's chart unnamed
+ * (the axis drops a name that does not fit). Quarters and years keep their names.
+ */
+export function periodAxisLabel(period: string, compact: boolean, locale: string = localeTag()): string {
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!compact || !month) return formatPeriod(period, locale);
+  return new Intl.DateTimeFormat(locale, { month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+}

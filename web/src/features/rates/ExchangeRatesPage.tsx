@@ -15,14 +15,15 @@ import { NewButton } from '../admin/shared/NewButton';
 import { notifySaved } from '../admin/shared/notify';
 import { normalizeExchangeRate, todayIso } from '../billing/format';
 import { type ImportReport, type RatesFilter, useExchangeRates, useFetchCnb, useImportCnb, useSaveRate } from './api';
+import { rateText } from './rateText';
 
 /** The amounts a rate may be for, as the ČNB uses them (100 HUF, 1000 IDR). */
 const AMOUNTS = ['1', '10', '100', '1000', '10000', '100000', '1000000'];
 
-/** '24.305' in the user's language: a decimal comma in Czech and Slovak. */
+/** '24.32' in the user's language: "24,320" in Czech and Slovak (see rateText). */
 function useRateText() {
   const { i18n } = useTranslation();
-  return (rate: string) => (i18n.language === 'en' ? rate : rate.replace('.', ','));
+  return (rate: string) => rateText(rate, i18n.language);
 }
 
 /** The problems of a refused file (or of the bank's answer), one a line, in the user's language. */
