@@ -161,8 +161,9 @@ export function TemplateEditor({ template, previewTicket, onPreviewTicketChange 
               placeholder="T2026-000008"
               value={previewTicket}
               onChange={(e) => onPreviewTicketChange(e.currentTarget.value)}
-              // Not part of the template: Enter here does not save it (Ctrl+Enter still does).
-              onKeyDown={(e) => { if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) e.preventDefault(); }}
+              // Not part of the template: Enter here does not submit the form. Ctrl+Enter still
+              // saves: the form's save keys see the key press all the same.
+              onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
               error={ticketError}
               data-testid="template-preview-ticket"
             />
