@@ -17,7 +17,8 @@
 // shows in the header on every page, a second one is refused; stopping opens the form to
 // correct or discard what it measured), submits the week's drafts (then the button says there
 // are none), corrects a draft in a dialog (a change made meanwhile is not overwritten) and
-// finds an unsent note and a half-written entry again after a reload.
+// finds an unsent note and a half-written entry again after a reload. With a work type that is
+// not billable by default remembered, a new entry starts unticked and is logged not billable.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,9 @@ const JOURNEY_MS = 50_000;
 let ticketId = 0;
 let ticketNumber = '';
 let otherTicketId = 0;
+let internalTicketId = 0;
+/** A work type of the catalogue that is not billable by default (the demo's are all billable). */
+const INTERNAL_WORK = 'Interní práce';
 /** The demo's tickets of BILLING.md examples B (flat fee) and C (prepaid hours), October not billed yet. */
 let flatFeeTicketId = 0;
 let prepaidTicketId = 0;
@@ -49,6 +53,8 @@ const { newPage, signIn, shot } = useDemoServer({
     });
     ({ id: ticketId, number: ticketNumber } = await ticket(SUBJECT));
     otherTicketId = (await ticket(`${SUBJECT} (2)`)).id;
+    internalTicketId = (await ticket(`${SUBJECT} (interní)`)).id;
+    await services.pricing.catalogue.createWorkType(systemContext, { code: 'internal', name: INTERNAL_WORK, vatCategory: 'standard', billableDefault: false, minimumMinutes: 0, active: true });
     const demoTicket = async (subject: string) => (await db.selectFrom('tickets').select('id').where('subject', '=', subject).executeTakeFirstOrThrow()).id;
     flatFeeTicketId = await demoTicket('Podpora v říjnu');
     prepaidTicketId = await demoTicket('Správa serverů');
@@ -217,7 +223,7 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('records-list').waitFor();
     const prepaid = page.locator('[data-testid^="record-amount-"][data-coverage="prepaid"]');
     await expect.poll(async () => (await prepaid.allInnerTexts()).map(plain), { timeout: STEP_MS }).toContain('1 h z předplacených hodin, 2 h nad ně');
-    expect((await prepaid.allInnerTexts()).map(plain)).toContain('Z předplacených hodin (zbývá 0 min, říjen 2026)');
+    expect((await prepaid.allInnerTexts()).map(plain)).toContain('Z předplacených hodin · říjen 2026: po veškeré práci zbývá 0 min');
     expect(plain(await page.getByTestId('records-totals').innerText())).toContain('z předplacených hodin: 4');
     await shot(page, 'prepaid-coverage');
   }, JOURNEY_MS);
@@ -485,5 +491,37 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(await page.getByTestId('record-draft-restored').count()).toBe(0);
     expect(await page.getByTestId('record-description').inputValue()).toBe('');
     await expect.poll(() => works.count(), { timeout: STEP_MS }).toBe(before + 1);
+  }, JOURNEY_MS);
+
+  test('a work type not billable by default, remembered: the new entry starts unticked and is logged not billable; a box ticked by hand is for that entry only', async () => {
+    const page = await newPage();
+    await signIn(page, 'technician@kontor.demo');
+    await page.goto(`/tickets/${internalTicketId}`);
+    await page.getByTestId('records-empty').waitFor();
+    const billable = page.getByTestId('record-billable');
+    expect(await billable.isChecked()).toBe(true);
+    // Picked once, the work type is remembered for the next entry (the form itself keeps no draft of a pick alone).
+    await page.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: INTERNAL_WORK }).click();
+    expect(await billable.isChecked()).toBe(false);
+    await page.reload();
+    await page.getByTestId('record-form').waitFor();
+    await expect.poll(() => page.getByTestId('record-workTypeId').inputValue(), { timeout: STEP_MS }).toBe(INTERNAL_WORK);
+    await expect.poll(() => billable.isChecked(), { timeout: STEP_MS }).toBe(false);
+    await billable.scrollIntoViewIfNeeded();
+    await shot(page, 'internal-work-remembered');
+    const internal = await logWork(page, '2026-10-13', '9', '30');
+    expect(plain(await page.getByTestId(`record-minutes-${internal}`).innerText())).toContain('30 min · nefakturovat');
+
+    // Ticked by hand: that entry is billable; the next one starts as the work type says again.
+    await billable.check();
+    const ticked = await logWork(page, '2026-10-14', '9', '30');
+    expect(plain(await page.getByTestId(`record-minutes-${ticked}`).innerText())).not.toContain('nefakturovat');
+    await expect.poll(() => billable.isChecked(), { timeout: STEP_MS }).toBe(false);
+    // Travel and fees are billable whatever work type is remembered.
+    await page.getByTestId('record-kind-travel').click();
+    expect(await billable.isChecked()).toBe(true);
+    await page.getByTestId('record-kind-work').click();
+    expect(await billable.isChecked()).toBe(false);
   }, JOURNEY_MS);
 });

@@ -18,6 +18,7 @@ import { noPriceReason, recordSummary } from './RecordBadges';
 import { clearRecordDraft, isUntouchedLog, loadRecordDraft, saveRecordDraft } from './recordDraft';
 import {
   emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
+  withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
 import { isIsoDate, todayIso } from './week';
 import { DateField, TimeField } from '../../app/components/DateFields';
@@ -55,7 +56,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const fees = useUnitFees('true');
   const durationRef = useRef<HTMLInputElement>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const billableOf = (workTypeId: string | null) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault ?? true;
+  const workTypeBillable: WorkTypeBillable = (workTypeId) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault;
   // A new entry left unlogged on this ticket comes back after a reload (see recordDraft.ts).
   // "Untouched" is the form as it stands before anything is typed: the defaults, then what
   // stays in it after logging (the day, the kind…); only what differs from it is a draft.
@@ -65,9 +66,18 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const form = useForm<LogValues>({
     initialValues: record
       ? fromRecord(record, (d) => formatDecimal(d))
-      : timer ? fromTimer(timer, rememberedWorkType(), billableOf) : restoredDraft ?? untouched,
+      : timer ? fromTimer(timer, rememberedWorkType(), workTypeBillable) : withDefaultBillable(restoredDraft ?? untouched, workTypeBillable),
   });
   const v = form.values;
+  // "Billable" follows the entry's default until the user ticks or unticks it: the work types may
+  // arrive after the form is filled, and the kind and the work type (picked, remembered, the
+  // timer's) change it, as does the form emptied after logging.
+  useEffect(() => {
+    const values = form.getValues();
+    const next = withDefaultBillable(values, workTypeBillable);
+    if (next !== values) form.setFieldValue('billable', next.billable);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the default can change
+  }, [workTypes.data, v.kind, v.workTypeId, v.billable, v.billableChosen]);
   useEffect(() => {
     if (mode === 'new') saveRecordDraft(ticketId, v, untouched);
   }, [mode, ticketId, v, untouched]);
@@ -104,7 +114,8 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       return;
     }
     // The day, kind, work type, zone and fee stay for the next entry: as they are, they are no draft.
-    const cleared = { duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1' };
+    // Billable is the default again (a box ticked by hand was for the entry just logged).
+    const cleared = { duration: '', endTime: '', startTime: '', description: '', internalNote: '', km: '', vehicle: '', quantity: '1', billableChosen: false };
     setUntouched({ ...form.getValues(), ...cleared });
     setDraftRestored(false);
     clearRecordDraft(ticketId);
@@ -155,7 +166,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
 
   // The restored entry thrown away: the form starts as new, and nothing is kept.
   const discardDraft = () => {
-    const blank = emptyLog(todayIso(), rememberedWorkType() ?? timerWorkType);
+    const blank = withDefaultBillable(emptyLog(todayIso(), rememberedWorkType() ?? timerWorkType), workTypeBillable);
     clearRecordDraft(ticketId);
     setUntouched(blank);
     setDraftRestored(false);
@@ -168,10 +179,10 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   };
 
   const setWorkType = (value: string | null) => {
+    const { billable, billableChosen } = withWorkType(form.getValues(), value, workTypeBillable);
     form.setFieldValue('workTypeId', value);
+    form.setValues({ billable, billableChosen });
     rememberWorkType(value);
-    const wt = workTypes.data?.find((w) => String(w.id) === value);
-    if (wt) form.setFieldValue('billable', wt.billableDefault);
   };
 
   const kinds = [
@@ -285,7 +296,13 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
         />
         <Textarea label={t('records.fields.internalNote')} autosize minRows={1} maxRows={4} {...field('internalNote')} />
         <Group justify="space-between" gap="sm" wrap="wrap">
-          <Checkbox label={t('records.fields.billable')} size={size} {...form.getInputProps('billable', { type: 'checkbox' })} data-testid="record-billable" />
+          <Checkbox
+            label={t('records.fields.billable')}
+            size={size}
+            {...form.getInputProps('billable', { type: 'checkbox' })}
+            onChange={(e) => form.setValues({ billable: e.currentTarget.checked, billableChosen: true })}
+            data-testid="record-billable"
+          />
           <Group gap="sm" wrap="wrap" justify="flex-end" w={phone ? '100%' : undefined}>
             {secondaryAction}
             <Button type="submit" size={size} loading={saving.isPending} fullWidth={phone} data-testid="record-save">

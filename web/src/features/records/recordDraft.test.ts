@@ -45,6 +45,19 @@ describe('record draft', () => {
     expect(loadRecordDraft(1, defaults, s)).toBeNull();
   });
 
+  it('brings back billable ticked or unticked by hand as it was; one that only followed the work type follows it again', () => {
+    const s = memory();
+    saveRecordDraft(1, { ...typed, billable: false, billableChosen: true }, defaults, s);
+    expect(loadRecordDraft(1, defaults, s)).toMatchObject({ billable: false, billableChosen: true });
+    saveRecordDraft(1, { ...typed, billable: false, billableChosen: false }, defaults, s);
+    expect(loadRecordDraft(1, defaults, s)).toMatchObject({ billable: false, billableChosen: false });
+    // A draft that does not say whether it was chosen comes back as it was left; one without billable, with the default.
+    s.setItem('kontor.ticket.1.record', JSON.stringify({ description: 'Oprava', billable: false }));
+    expect(loadRecordDraft(1, defaults, s)).toMatchObject({ billable: false, billableChosen: true });
+    s.setItem('kontor.ticket.1.record', JSON.stringify({ description: 'Oprava', billableChosen: true }));
+    expect(loadRecordDraft(1, defaults, s)).toMatchObject({ billable: true, billableChosen: false });
+  });
+
   it('ignores what it cannot read and works without storage', () => {
     const s = memory();
     const stored = (value: string) => s.setItem('kontor.ticket.1.record', value);

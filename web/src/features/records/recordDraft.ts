@@ -17,6 +17,7 @@ const PICKS = ['workTypeId', 'zoneId', 'feeId'] as const;
  * What is typed or picked for this one entry. The kind, the work type and "billable" alone
  * make no draft: a click on a kind is no work lost, the work type is remembered for the next
  * entry anyway (and billable follows it), and the timer may fill the work type in by itself.
+ * Once there is a draft, billable is kept in it with whether the user chose it (billableChosen).
  */
 const ENTRY_FIELDS: readonly (keyof LogValues)[] = ['date', 'startTime', 'duration', 'endTime', 'description', 'internalNote', 'km', 'zoneId', 'vehicle', 'feeId', 'quantity'];
 
@@ -39,7 +40,12 @@ function readLog(stored: unknown, defaults: LogValues): LogValues | null {
   const d = stored as Record<string, unknown>;
   const values: LogValues = { ...defaults };
   if (KINDS.includes(d.kind as LogKind)) values.kind = d.kind as LogKind;
-  if (typeof d.billable === 'boolean') values.billable = d.billable;
+  // Billable ticked or unticked by hand comes back so; one that only followed the work type
+  // follows it again (the form applies the default). A draft that does not say which keeps it as left.
+  if (typeof d.billable === 'boolean') {
+    values.billable = d.billable;
+    values.billableChosen = d.billableChosen !== false;
+  }
   for (const field of TEXTS) {
     const value = d[field];
     if (typeof value === 'string') values[field] = value;

@@ -2,14 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRecord, Timer } from './api';
 import { formatDecimal } from './format';
-import { emptyLog, endAfter, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop } from './recordFormModel';
+import {
+  emptyLog, endAfter, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop, withDefaultBillable, withWorkType, type WorkTypeBillable,
+} from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
 
 describe('the log form', () => {
   it('logs work with minutes typed as hours and minutes', () => {
     const r = toNewRecord({ ...base, startTime: '18:30', duration: '1:40', description: ' Oprava ' });
-    expect(r.body).toEqual({ kind: 'work', date: '2026-10-12', billable: true, description: 'Oprava', internalNote: '', startTime: '18:30', minutes: 100, workTypeId: 2 });
+    expect(r.body).toEqual({ kind: 'work', date: '2026-10-12', description: 'Oprava', internalNote: '', startTime: '18:30', minutes: 100, workTypeId: 2 });
   });
 
   it('lets the server count the minutes from a start and an end', () => {
@@ -62,13 +64,13 @@ describe('the log form', () => {
 
   it('logs travel with km typed with a decimal comma', () => {
     const r = toNewRecord({ ...base, kind: 'travel', km: '36,5', duration: '40', vehicle: ' 1AB 2345 ' });
-    expect(r.body).toEqual({ kind: 'travel', date: '2026-10-12', billable: true, description: '', internalNote: '', startTime: null, minutes: 40, km: '36.5', zoneId: null, vehicle: '1AB 2345' });
+    expect(r.body).toEqual({ kind: 'travel', date: '2026-10-12', description: '', internalNote: '', startTime: null, minutes: 40, km: '36.5', zoneId: null, vehicle: '1AB 2345' });
     expect(toNewRecord({ ...base, kind: 'travel' }).problems).toEqual({ km: 'kmOrZone' });
     expect(toNewRecord({ ...base, kind: 'travel', zoneId: '3' }).body).toMatchObject({ zoneId: 3 });
   });
 
   it('logs a unit fee with a quantity', () => {
-    expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: '2' }).body).toEqual({ kind: 'fee', date: '2026-10-12', billable: true, description: '', internalNote: '', feeId: 1, quantity: '2' });
+    expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: '2' }).body).toEqual({ kind: 'fee', date: '2026-10-12', description: '', internalNote: '', feeId: 1, quantity: '2' });
     expect(toNewRecord({ ...base, kind: 'fee', quantity: '0' }).problems).toEqual({ feeId: 'required', quantity: 'notPositive' });
     expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: 'dva' }).problems).toEqual({ quantity: 'quantity' });
   });
@@ -124,15 +126,21 @@ describe('stopping a timer', () => {
     expect(fromTimer({ ...timer, elapsedMinutes: 154 }, null, billable).endTime).toBe('11:34');
     expect(fromTimer({ ...timer, localStart: { date: '2026-11-28', time: '23:30' }, elapsedMinutes: 45 }, null, billable)).toMatchObject({ startTime: '23:30', duration: '45', endTime: '' });
     // A timer without a work type takes the one last used; billable follows the work type's default.
-    expect(fromTimer({ ...timer, workType: null }, '9', billable)).toMatchObject({ workTypeId: '9', billable: false });
+    expect(fromTimer({ ...timer, workType: null }, '9', billable)).toMatchObject({ workTypeId: '9', billable: false, billableChosen: false });
+    // The work types not known yet: billable is not sent, the server takes the work type's default.
+    const early = fromTimer({ ...timer, workType: null }, '9', () => undefined);
+    expect(early).toMatchObject({ billable: true, billableChosen: false });
+    expect(toTimerStop(early).body).not.toHaveProperty('billable');
   });
 
   it('sends what was corrected, checked like a new work entry, without the kind', () => {
     const measured = fromTimer(timer, null, billable);
     const values = { ...measured, ...timerTimesAfter(measured, 'duration', '45'), internalNote: ' klíč u vrátného ' };
     expect(toTimerStop(values).body).toEqual({
-      date: '2026-11-28', startTime: '09:00', endTime: '09:45', workTypeId: 5, billable: true, description: 'Výměna válce', internalNote: 'klíč u vrátného',
+      date: '2026-11-28', startTime: '09:00', endTime: '09:45', workTypeId: 5, description: 'Výměna válce', internalNote: 'klíč u vrátného',
     });
+    // Unticked by hand in the dialog: sent so.
+    expect(toTimerStop({ ...values, billable: false, billableChosen: true }).body).toMatchObject({ billable: false });
     const change = (field: 'startTime' | 'duration' | 'endTime', value: string) => toTimerStop({ ...values, ...timerTimesAfter(values, field, value) });
     // The start emptied: sent as none (then the Saturday is priced as business hours, which the form says).
     expect(change('startTime', '').body).toMatchObject({ startTime: null, minutes: 45 });
@@ -154,5 +162,62 @@ describe('stopping a timer', () => {
     expect(endAfter('22:30', '90')).toBe('');
     expect(endAfter('', '90')).toBe('');
     expect(endAfter('8:15', '1,5h')).toBe('09:45');
+  });
+});
+
+describe('billable', () => {
+  // Work type 2 is billable by default, 9 is not (internal work); 7 is not in the catalogue.
+  const catalogue: WorkTypeBillable = (id) => ({ '2': true, '9': false } as Record<string, boolean | undefined>)[id];
+  const today = '2026-10-12';
+
+  it('starts a new entry as its work type says (the remembered one too), and leaves it to the server to log it so', () => {
+    const internal = withDefaultBillable(emptyLog(today, '9'), catalogue);
+    expect(internal).toMatchObject({ workTypeId: '9', billable: false, billableChosen: false });
+    expect(withDefaultBillable(emptyLog(today, '2'), catalogue)).toMatchObject({ billable: true, billableChosen: false });
+    // Not sent: the server logs the work type's default, the one the box shows.
+    expect(toNewRecord({ ...internal, duration: '30' }).body).not.toHaveProperty('billable');
+  });
+
+  it('leaves billable as it stands while the work type is not known, and follows it once it is', () => {
+    const loading = withDefaultBillable(emptyLog(today, '9'), () => undefined);
+    expect(loading.billable).toBe(true);
+    expect(toNewRecord({ ...loading, duration: '30' }).body).not.toHaveProperty('billable');
+    expect(withDefaultBillable(loading, catalogue).billable).toBe(false);
+    expect(withDefaultBillable(emptyLog(today, null), catalogue).billable).toBe(true);
+    expect(withDefaultBillable(emptyLog(today, '7'), catalogue).billable).toBe(true);
+  });
+
+  it('makes travel and fees billable whatever work type stays in the form, as the server does', () => {
+    const internal = withDefaultBillable(emptyLog(today, '9'), catalogue);
+    expect(withDefaultBillable({ ...internal, kind: 'travel' }, catalogue).billable).toBe(true);
+    expect(withDefaultBillable({ ...internal, kind: 'fee' }, catalogue).billable).toBe(true);
+    expect(withDefaultBillable({ ...internal, kind: 'travel', billable: true }, catalogue).billable).toBe(true);
+  });
+
+  it('keeps and sends what the user ticked or unticked, until another work type is picked or the entry is logged', () => {
+    const ticked = { ...withDefaultBillable(emptyLog(today, '9'), catalogue), billable: true, billableChosen: true };
+    const unticked = { ...withDefaultBillable(emptyLog(today, '2'), catalogue), billable: false, billableChosen: true };
+    expect(withDefaultBillable(ticked, catalogue)).toBe(ticked);
+    expect(withDefaultBillable({ ...unticked, kind: 'fee' }, catalogue).billable).toBe(false);
+    expect(toNewRecord({ ...ticked, duration: '30' }).body).toMatchObject({ billable: true });
+    expect(toNewRecord({ ...unticked, duration: '30' }).body).toMatchObject({ billable: false });
+    // A work type picked: billable follows it again, the same one picked again too.
+    expect(withWorkType(unticked, '2', catalogue)).toMatchObject({ workTypeId: '2', billable: true, billableChosen: false });
+    expect(withWorkType(ticked, '9', catalogue)).toMatchObject({ workTypeId: '9', billable: false, billableChosen: false });
+    expect(withWorkType(ticked, '2', catalogue)).toMatchObject({ billable: true });
+    // The form emptied after logging (the choice forgotten): the next entry starts from the default.
+    expect(withDefaultBillable({ ...ticked, billableChosen: false }, catalogue).billable).toBe(false);
+  });
+
+  it("corrects a saved record with its own billable, always sent; a newly picked work type's default replaces it", () => {
+    const saved = {
+      kind: 'work', date: today, startTime: null, minutes: 30, workType: { id: 9, code: 'internal', name: 'Interní' }, billable: true, description: '', internalNote: '',
+      km: null, zone: null, vehicle: null, fee: null, quantity: null, version: 3,
+    } as unknown as ServiceRecord;
+    const values = fromRecord(saved);
+    expect(withDefaultBillable(values, catalogue)).toMatchObject({ billable: true, billableChosen: true });
+    expect(toRecordChange(values, 3).body).toMatchObject({ billable: true });
+    // Left out of a PATCH, the server would keep the record's billable although the work type changed.
+    expect(toRecordChange(withWorkType({ ...values, billable: false }, '2', catalogue), 3).body).toMatchObject({ workTypeId: 2, billable: true });
   });
 });

@@ -15,6 +15,11 @@ export interface LogValues {
   endTime: string;
   workTypeId: string | null;
   billable: boolean;
+  /**
+   * The user ticked or unticked "billable" themselves (a saved record's own value counts so too):
+   * from then on it stays as they left it. Until then it follows the entry's default (see withDefaultBillable).
+   */
+  billableChosen: boolean;
   description: string;
   internalNote: string;
   km: string;
@@ -24,11 +29,31 @@ export interface LogValues {
   quantity: string;
 }
 
+/** A new entry; "billable" is the default of a billable work type until withDefaultBillable knows the work type's own. */
 export function emptyLog(today: string, workTypeId: string | null): LogValues {
   return {
-    kind: 'work', date: today, startTime: '', duration: '', endTime: '', workTypeId, billable: true,
+    kind: 'work', date: today, startTime: '', duration: '', endTime: '', workTypeId, billable: true, billableChosen: false,
     description: '', internalNote: '', km: '', zoneId: null, vehicle: '', feeId: null, quantity: '1',
   };
+}
+
+/** A work type's "billable by default" flag, by its id as the form holds it; undefined while the catalogue is not known (or has no such type). */
+export type WorkTypeBillable = (workTypeId: string) => boolean | undefined;
+
+/**
+ * "Billable" as the entry's default has it, unless the user chose it themselves: work as its
+ * work type says, travel and fees billable (what the server logs when billable is not sent).
+ * Left as it stands while the work type's default is not known, the catalogue still loading.
+ */
+export function withDefaultBillable(v: LogValues, workTypeBillable: WorkTypeBillable): LogValues {
+  if (v.billableChosen) return v;
+  const billable = v.kind !== 'work' ? true : v.workTypeId ? workTypeBillable(v.workTypeId) : undefined;
+  return billable === undefined || billable === v.billable ? v : { ...v, billable };
+}
+
+/** A work type picked: "billable" follows it again, even after the user had ticked it for the previous one. */
+export function withWorkType(v: LogValues, workTypeId: string | null, workTypeBillable: WorkTypeBillable): LogValues {
+  return withDefaultBillable({ ...v, workTypeId, billableChosen: false }, workTypeBillable);
 }
 
 /** Field → error code (texts: records.form.errors.<code>): each says what is wrong, not only the format. */
@@ -44,7 +69,9 @@ const DECIMAL_CODES = { negative: 'negative', decimals: 'decimals', notNumber: '
 export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } | { body: null; problems: LogProblems } {
   const problems: LogProblems = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) problems.date = 'date';
-  const common = { date: v.date, billable: v.billable, description: v.description.trim(), internalNote: v.internalNote.trim() };
+  // Billable is sent only as the user chose it: left out, the server logs the work type's default,
+  // which is what the box shows (and is right even when the form could not know it yet).
+  const common = { date: v.date, ...(v.billableChosen ? { billable: v.billable } : {}), description: v.description.trim(), internalNote: v.internalNote.trim() };
 
   if (v.kind === 'fee') {
     const feeId = id(v.feeId);
@@ -99,7 +126,7 @@ export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => st
   const kind: LogKind = r.kind === 'travel' || r.kind === 'fee' ? r.kind : 'work';
   return {
     kind, date: r.date, startTime: r.startTime ?? '', duration: kind === 'fee' ? '' : String(r.minutes), endTime: '',
-    workTypeId: r.workType ? String(r.workType.id) : null, billable: r.billable, description: r.description, internalNote: r.internalNote,
+    workTypeId: r.workType ? String(r.workType.id) : null, billable: r.billable, billableChosen: true, description: r.description, internalNote: r.internalNote,
     km: r.km === null ? '' : decimal(r.km), zoneId: r.zone ? String(r.zone.id) : null, vehicle: r.vehicle ?? '', feeId: r.fee ? String(r.fee.id) : null,
     quantity: r.quantity === null ? '1' : decimal(r.quantity),
   };
@@ -110,13 +137,13 @@ export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => st
  * the minutes so far, its work type and description), for the technician to correct
  * or discard before anything is logged.
  */
-export function fromTimer(timer: Timer, fallbackWorkTypeId: string | null, billable: (workTypeId: string | null) => boolean): LogValues {
+export function fromTimer(timer: Timer, fallbackWorkTypeId: string | null, workTypeBillable: WorkTypeBillable): LogValues {
   const workTypeId = timer.workType ? String(timer.workType.id) : fallbackWorkTypeId;
   const duration = String(timer.elapsedMinutes);
-  return {
+  return withDefaultBillable({
     ...emptyLog(timer.localStart.date, workTypeId),
-    startTime: timer.localStart.time, duration, endTime: endAfter(timer.localStart.time, duration), description: timer.description, billable: billable(workTypeId),
-  };
+    startTime: timer.localStart.time, duration, endTime: endAfter(timer.localStart.time, duration), description: timer.description,
+  }, workTypeBillable);
 }
 
 const clockMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -163,13 +190,14 @@ export type RecordChange = Omit<NewRecord, 'kind'> & { version: number };
 /**
  * The corrected form → the PATCH body (same checks as logging). A field emptied while
  * correcting is sent as emptied, never left out: left out, the server would keep the old
- * value and the record would silently stay as it was (travel km or minutes).
+ * value and the record would silently stay as it was (travel km or minutes; billable, also
+ * when a newly picked work type changed it).
  */
 export function toRecordChange(v: LogValues, version: number): { body: RecordChange; problems: null } | { body: null; problems: LogProblems } {
   const built = toNewRecord(v);
   if (built.problems) return built;
   const { kind, ...rest } = built.body;
-  const body: RecordChange = { ...rest, version };
+  const body: RecordChange = { ...rest, billable: v.billable, version };
   if (kind === 'travel') {
     const travel = body as RecordChange & { km?: string; minutes?: number; endTime?: string };
     travel.km ??= '0';
