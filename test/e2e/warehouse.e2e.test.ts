@@ -297,6 +297,36 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await shot(page, 'return-refused-phone');
   }, JOURNEY_MS);
 
+  test('on a tablet a receipt\'s lines stack beside the navbar, and on a phone on its side the new-warehouse dialog is one column; nothing scrolls sideways', async () => {
+    // 820 px: the navbar shows (from Mantine's sm) and leaves the lines less than their five columns need.
+    const page = await newPage({ context: { viewport: { width: 820, height: 1180 }, hasTouch: true } });
+    await signIn(page, 'manager@kontor.demo');
+    const scrollsSideways = () => page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
+    const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+
+    await page.goto('/warehouse/receipts/new');
+    await page.getByTestId('line-0').waitFor();
+    const item = await box('line-0-item');
+    const quantity = await box('line-0-quantity');
+    expect(quantity.y, 'the quantity under the item').toBeGreaterThan(item.y + item.height);
+    const total = await box('line-0-total');
+    expect(total.x + total.width).toBeLessThanOrEqual(820);
+    expect(await scrollsSideways()).toBe(false);
+    await shot(page, 'receipt-tablet');
+
+    // 640 px (below sm): the warehouse's code and name one under the other, each the full width.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.goto('/warehouse/warehouses');
+    await page.getByTestId('warehouses-new').click();
+    await page.getByTestId('warehouse-name').waitFor();
+    const code = await box('warehouse-code');
+    const name = await box('warehouse-name');
+    expect(name.y).toBeGreaterThan(code.y + code.height);
+    expect(Math.abs(name.width - code.width)).toBeLessThan(2);
+    expect(await scrollsSideways()).toBe(false);
+    await shot(page, 'warehouse-dialog-phone-landscape');
+  }, JOURNEY_MS);
+
   test('the manager sees the cost at the weighted average, opens the slip as a PDF and returns one SSD', async () => {
     await manager.goto(`/tickets/${ticketId}`);
     await manager.getByTestId(`record-material-${recordId}`).waitFor();

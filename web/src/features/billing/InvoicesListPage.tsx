@@ -7,6 +7,7 @@ import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { FiltersToggle, SearchInput } from '../../app/components/ListFilters';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { formatDate } from '../../app/format';
 import { usePhone } from '../../app/components/usePhone';
 import { ClientPicker } from '../tickets/Pickers';
@@ -26,15 +27,19 @@ const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
 function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} data-testid="invoices-table" data-layout="cards">
+    <RowCards testId="invoices-table">
       {items.map((inv) => (
-        <div key={inv.id} className="row-card" data-testid={`invoice-row-${inv.id}`}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-            <div style={{ minWidth: 0 }}>
+        <RowCard
+          key={inv.id}
+          testId={`invoice-row-${inv.id}`}
+          head={(
+            <>
               <Text size="sm" fw={600}><InvoiceNumber invoice={inv} /></Text>
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{inv.client.name}{inv.period ? ` · ${formatPeriod(inv.period)}` : ''}</Text>
-            </div>
-            <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+            </>
+          )}
+          headEnd={(
+            <Stack gap={0} align="flex-end">
               <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`invoice-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>
               {inv.amountDueMinor !== undefined && inv.amountDueMinor > 0 && inv.amountDueMinor !== inv.totalMinor ? (
                 <Group gap={4} wrap="nowrap">
@@ -43,14 +48,12 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
                 </Group>
               ) : null}
             </Stack>
-          </Group>
-          <Group justify="space-between" align="center" wrap="nowrap" gap="sm" mt={4}>
-            <StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />
-            {inv.dueDate ? <Text size="xs" c={inv.status === 'overdue' ? 'red' : 'dimmed'} ta="right">{t('billing.fields.dueDate')} {formatDate(inv.dueDate)}</Text> : null}
-          </Group>
-        </div>
+          )}
+          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
+          footEnd={inv.dueDate ? <Text size="xs" c={inv.status === 'overdue' ? 'red' : 'dimmed'}>{t('billing.fields.dueDate')} {formatDate(inv.dueDate)}</Text> : null}
+        />
       ))}
-    </Stack>
+    </RowCards>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { formatMoney } from '../pricing/money';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { formatMinutes } from '../records/format';
@@ -67,31 +68,29 @@ const entryWhen = (e: WorkReportEntry) => `${formatDate(e.date)}${e.startTime ? 
 function EntryCards({ entries, currency, draft, onExclude }: { entries: WorkReportEntry[]; currency: string; draft: boolean; onExclude: ((recordId: number) => void) | null }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} data-testid="work-report-table" data-layout="cards">
+    <RowCards testId="work-report-table">
       {entries.map((e) => (
-        <div key={String(e.recordId)} className="row-card" data-testid={`wr-${e.recordId}`}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-            <div style={{ minWidth: 0 }}>
-              <EntryWhat entry={e} />
-            </div>
-            <div style={{ flexShrink: 0 }}>
-              <EntryAmount entry={e} currency={currency} />
-            </div>
-          </Group>
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            <span className="mono" data-testid={`wr-ticket-${e.recordId}`}>{e.ticketNumber}</span> {e.ticketSubject}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {entryWhen(e)} · {e.technician} · <span data-testid={`wr-quantity-${e.recordId}`}>{entryQuantity(e)}</span>
-            {e.kind === 'work' ? ` · ${t('billing.workReport.billable')} ${formatMinutes(e.billableMinutes)}` : ''}
-          </Text>
-          <Group justify="space-between" align="center" gap="xs" mt={4}>
-            <Group gap={0}><EntryOutcome entry={e} draft={draft} /></Group>
-            {onExclude ? <ExcludeButton entry={e} onExclude={onExclude} /> : null}
-          </Group>
-        </div>
+        <RowCard
+          key={String(e.recordId)}
+          testId={`wr-${e.recordId}`}
+          head={<EntryWhat entry={e} />}
+          headEnd={<EntryAmount entry={e} currency={currency} />}
+          body={(
+            <>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                <span className="mono" data-testid={`wr-ticket-${e.recordId}`}>{e.ticketNumber}</span> {e.ticketSubject}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {entryWhen(e)} · {e.technician} · <span data-testid={`wr-quantity-${e.recordId}`}>{entryQuantity(e)}</span>
+                {e.kind === 'work' ? ` · ${t('billing.workReport.billable')} ${formatMinutes(e.billableMinutes)}` : ''}
+              </Text>
+            </>
+          )}
+          foot={<Group gap={0}><EntryOutcome entry={e} draft={draft} /></Group>}
+          footEnd={onExclude ? <ExcludeButton entry={e} onExclude={onExclude} /> : null}
+        />
       ))}
-    </Stack>
+    </RowCards>
   );
 }
 

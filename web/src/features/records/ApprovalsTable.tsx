@@ -3,6 +3,7 @@ import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateAndTime } from '../../app/format';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 import type { ServiceRecord } from './api';
 import { ContractNote, RecordAmount, RecordStateBadge, recordMinutes, recordWhat } from './RecordBadges';
@@ -50,16 +51,18 @@ function RowActions({ record: r, busyId, onApprove, onReturn }: Pick<Props, 'bus
 function ApprovalCards({ records, selected, problems, busyId, onToggle, onToggleAll, onApprove, onReturn, all, some, none }: Props & { all: boolean; some: boolean; none: boolean }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} data-testid="approvals-table" data-layout="cards">
-      <Group className="row-card" gap="sm">
-        <Checkbox checked={all} indeterminate={some && !all} disabled={none} onChange={(e) => onToggleAll(e.currentTarget.checked)} label={t('records.approvals.selectAll')} data-testid="approvals-select-all" />
-      </Group>
+    <RowCards testId="approvals-table">
+      <RowCard head={<Checkbox checked={all} indeterminate={some && !all} disabled={none} onChange={(e) => onToggleAll(e.currentTarget.checked)} label={t('records.approvals.selectAll')} data-testid="approvals-select-all" />} />
       {records.map((r) => {
         const issues = problems.get(r.id);
         return (
-          <div key={r.id} className="row-card" data-testid={`approvals-row-${r.id}`} data-state={r.state} style={issues ? { background: 'var(--mantine-color-red-light)' } : undefined}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-              <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
+          <RowCard
+            key={r.id}
+            testId={`approvals-row-${r.id}`}
+            data-state={r.state}
+            style={issues ? { background: 'var(--mantine-color-red-light)' } : undefined}
+            head={(
+              <Group gap="sm" align="flex-start" wrap="nowrap">
                 <Checkbox mt={2} checked={selected.has(r.id)} disabled={!selectable(r)} onChange={(e) => onToggle(r.id, e.currentTarget.checked)} aria-label={t('records.approvals.select')} data-testid={`approvals-check-${r.id}`} />
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>{recordWhat(t, r)}</Text>
@@ -71,24 +74,30 @@ function ApprovalCards({ records, selected, problems, busyId, onToggle, onToggle
                   </Text>
                 </div>
               </Group>
-              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
+            )}
+            headEnd={(
+              <Stack gap={2} align="flex-end">
                 <RecordAmount record={r} testId={`approvals-amount-${r.id}`} />
                 <Text size="xs" c="dimmed" ta="right">{recordMinutes(t, r)}</Text>
               </Stack>
-            </Group>
-            {r.description ? <Text size="xs" c="dimmed" lineClamp={2} mt={4}>{r.description}</Text> : null}
-            {issues ? issues.map((m) => <Text key={m} size="xs" c="red.8" fw={600} data-testid={`approvals-problem-${r.id}`}>{m}</Text>) : null}
-            <Group justify="space-between" align="center" mt={4} gap="xs">
+            )}
+            body={r.description || issues ? (
+              <>
+                {r.description ? <Text size="xs" c="dimmed" lineClamp={2} mt={4}>{r.description}</Text> : null}
+                {issues ? issues.map((m) => <Text key={m} size="xs" c="red.8" fw={600} data-testid={`approvals-problem-${r.id}`}>{m}</Text>) : null}
+              </>
+            ) : null}
+            foot={(
               <Group gap="xs">
                 <RecordStateBadge state={r.state} testId={`approvals-state-${r.id}`} />
                 <ContractNote record={r} testId={`approvals-contract-${r.id}`} />
               </Group>
-              <RowActions record={r} busyId={busyId} onApprove={onApprove} onReturn={onReturn} />
-            </Group>
-          </div>
+            )}
+            footEnd={<RowActions record={r} busyId={busyId} onApprove={onApprove} onReturn={onReturn} />}
+          />
         );
       })}
-    </Stack>
+    </RowCards>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Button, Group, Kbd, Paper, SegmentedControl, Select } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FiltersToggle, SearchInput } from '../../app/components/ListFilters';
 import { ShortcutKeysHint } from '../../app/components/ShortcutHelp';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
+import { usePhoneOrSmallTablet } from '../../app/components/usePhone';
 import { useTicketsList } from './api';
 import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
 import { TICKET_LIST_SHORTCUTS } from './keys';
@@ -34,7 +35,8 @@ export default function TicketsListPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const searchRef = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState(-1);
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  // The five views side by side need about 560 px: a select up to a small tablet's width, as the list's cards.
+  const viewsAsSelect = usePhoneOrSmallTablet();
 
   const update = useCallback(
     (patch: Partial<TicketFilters>) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true }),
@@ -102,7 +104,7 @@ export default function TicketsListPage() {
         }
       />
       <Group mb="sm" gap="sm" wrap="wrap" align="center">
-        {phone ? (
+        {viewsAsSelect ? (
           <Select
             value={shownView(filters)}
             onChange={(v) => v && update(chooseView(filters, v as View))}

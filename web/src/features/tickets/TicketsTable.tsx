@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { usePhoneOrSmallTablet } from '../../app/components/usePhone';
 import type { TicketSummary } from './api';
 import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
 import { typeLabel } from './labels';
@@ -27,11 +27,12 @@ function Tags({ tags }: { tags: string[] }) {
   );
 }
 
-/** The list as a table on wide screens and as cards on phones; the selected row follows j/k. */
+/** The list as a table on wide screens and as cards on phones and small tablets; the selected row follows j/k. */
 export function TicketsTable({ items, selected }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  // Cards up to a small tablet's width: the table needs 980 px (SMALL_TABLET_MAX_WIDTH says why).
+  const cards = usePhoneOrSmallTablet();
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function TicketsTable({ items, selected }: Props) {
 
   const open = (ticket: TicketSummary) => navigate(`/tickets/${ticket.id}`);
 
-  if (phone) {
+  if (cards) {
     return (
       <Stack gap="xs" ref={container} data-testid="tickets-table" data-layout="cards">
         {items.map((ticket, index) => (

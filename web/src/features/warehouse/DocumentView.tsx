@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime } from '../../app/format';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 import { documentPdfUrl, type StockDocument, useDocument, useStockCurrency } from './api';
 import { documentTitle } from './DocumentBadges';
@@ -36,28 +37,35 @@ function LineCards({ doc, costs, currency }: { doc: StockDocument; costs: boolea
   const { t } = useTranslation();
   const costCurrency = costCurrencyOf(doc, currency);
   return (
-    <Stack gap={0} data-testid="document-view-lines">
+    <RowCards testId="document-view-lines">
       {(doc.lines ?? []).map((l, i) => (
-        <div key={l.id} className="row-card" data-testid={`document-line-${i}`} data-quantity={l.quantity}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-            <div style={{ minWidth: 0 }}>
+        <RowCard
+          key={l.id}
+          testId={`document-line-${i}`}
+          data-quantity={l.quantity}
+          head={(
+            <>
               <Anchor component={Link} to={`/warehouse/items/${l.itemId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{l.itemName}</Anchor>
               <Text size="xs" c="dimmed" className="mono">{l.itemCode}</Text>
-            </div>
-            <Text size="sm" fw={600} className="wh-num" data-testid={`document-line-${i}-quantity`}>{quantityLabel(t, l.quantity, l.unit)}</Text>
-          </Group>
-          {doc.kind === 'receipt' && costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.unitPrice')}: {money(l.unitPriceMinor, currency)}</Text> : null}
-          {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.cost')}: {money(l.costMinor, costCurrency)}</Text> : null}
-          {l.serials.length ? <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>{t('warehouse.fields.serials')}: {l.serials.join(', ')}</Text> : null}
-        </div>
+            </>
+          )}
+          headEnd={<Text size="sm" fw={600} className="wh-num" data-testid={`document-line-${i}-quantity`}>{quantityLabel(t, l.quantity, l.unit)}</Text>}
+          body={costs || l.serials.length ? (
+            <>
+              {doc.kind === 'receipt' && costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.unitPrice')}: {money(l.unitPriceMinor, currency)}</Text> : null}
+              {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.cost')}: {money(l.costMinor, costCurrency)}</Text> : null}
+              {l.serials.length ? <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>{t('warehouse.fields.serials')}: {l.serials.join(', ')}</Text> : null}
+            </>
+          ) : null}
+        />
       ))}
       {costs && doc.totalCostMinor !== undefined && doc.totalCostMinor !== null ? (
-        <Group justify="space-between" className="row-card">
-          <Text size="sm" fw={600}>{t('warehouse.fields.total')}</Text>
-          <Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, costCurrency)}</Text>
-        </Group>
+        <RowCard
+          head={<Text size="sm" fw={600}>{t('warehouse.fields.total')}</Text>}
+          headEnd={<Text size="sm" fw={600} className="wh-num" data-testid="document-total-cost">{money(doc.totalCostMinor, costCurrency)}</Text>}
+        />
       ) : null}
-    </Stack>
+    </RowCards>
   );
 }
 

@@ -73,7 +73,7 @@ export function LinesEditor({ form, currency, focusKey, recorded }: Props) {
   };
 
   return (
-    <Stack gap={0} data-testid="document-lines">
+    <Stack gap={0} className="wh-lines" data-testid="document-lines">
       {lines.map((line, i) => {
         const total = kind === 'receipt' ? lineTotalMinor(line) : null;
         const serialCount = parseSerials(line.serials).length;

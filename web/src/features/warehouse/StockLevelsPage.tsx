@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/api/errors';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { notifySaved } from '../admin/shared/notify';
 import { usePhone } from '../../app/components/usePhone';
 import { formatDecimal, parseDecimalInput } from '../records/format';
@@ -65,33 +66,39 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
 function LevelCards({ levels, costs, currency, onMinimum }: { levels: StockLevel[]; costs: boolean; currency: string | null; onMinimum: ((level: StockLevel) => void) | null }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} data-testid="levels-table" data-layout="cards">
+    <RowCards testId="levels-table">
       {levels.map((l) => (
-        <div key={`${l.warehouseId}-${l.itemId}`} className="row-card" data-testid={`levels-row-${l.warehouseId}-${l.itemId}`} data-quantity={l.quantity} data-below={l.belowMinimum ? 'yes' : 'no'}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-            <div style={{ minWidth: 0 }}>
+        <RowCard
+          key={`${l.warehouseId}-${l.itemId}`}
+          testId={`levels-row-${l.warehouseId}-${l.itemId}`}
+          data-quantity={l.quantity}
+          data-below={l.belowMinimum ? 'yes' : 'no'}
+          head={(
+            <>
               <Anchor component={Link} to={`/warehouse/items/${l.itemId}?warehouse=${l.warehouseId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{l.itemName}</Anchor>
               <Text size="xs" c="dimmed"><span className="mono">{l.itemCode}</span> · {l.warehouseName}</Text>
-            </div>
+            </>
+          )}
+          headEnd={(
             <Group gap={4} wrap="nowrap">
               {l.belowMinimum ? <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={t('warehouse.levels.below')} /> : null}
               <Text size="sm" fw={600} className="wh-num" c={l.belowMinimum ? 'orange.8' : undefined} data-testid={`levels-quantity-${l.warehouseId}-${l.itemId}`}>{quantityLabel(t, l.quantity, l.unit)}</Text>
             </Group>
-          </Group>
-          <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
-            <div>
+          )}
+          foot={l.minimum !== null || costs ? (
+            <>
               {l.minimum !== null ? <Text size="xs" c="dimmed">{t('warehouse.fields.minimum')}: {quantityLabel(t, l.minimum, l.unit)}</Text> : null}
               {costs ? <Text size="xs" c="dimmed">{t('warehouse.fields.averageCost')}: {stockMoney(l.averageCostMinor, currency)} · {t('warehouse.fields.value')}: {stockMoney(l.valueMinor, currency)}</Text> : null}
-            </div>
-            {onMinimum ? (
-              <ActionIcon variant="subtle" onClick={() => onMinimum(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
-                <IconAdjustments size={16} />
-              </ActionIcon>
-            ) : null}
-          </Group>
-        </div>
+            </>
+          ) : null}
+          footEnd={onMinimum ? (
+            <ActionIcon variant="subtle" onClick={() => onMinimum(l)} aria-label={`${t('warehouse.levels.setMinimum')}: ${l.itemName}`} data-testid={`levels-minimum-${l.warehouseId}-${l.itemId}`}>
+              <IconAdjustments size={16} />
+            </ActionIcon>
+          ) : null}
+        />
       ))}
-    </Stack>
+    </RowCards>
   );
 }
 

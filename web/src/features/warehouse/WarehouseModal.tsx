@@ -51,7 +51,7 @@ export function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | 
             data-testid="warehouse-kind"
           />
           <Text size="xs" c="dimmed">{t(`warehouse.warehouses.kindHint.${form.values.kind}`)}</Text>
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput label={t('warehouse.fields.code')} required data-autofocus autoComplete="off" {...form.getInputProps('code')} data-testid="warehouse-code" />
             <TextInput label={t('warehouse.fields.name')} required autoComplete="off" {...form.getInputProps('name')} style={{ gridColumn: 'span 2' }} className="wh-span" data-testid="warehouse-name" />
           </SimpleGrid>

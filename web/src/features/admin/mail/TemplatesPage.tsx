@@ -1,9 +1,9 @@
 import { Badge, Grid, Group, NavLink, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
+import { useStackedColumns } from '../../../app/components/usePhone';
 import { MAIL_LANGUAGES, type MailLanguage, type MailTemplate, useTemplates } from './api';
 import { MailHeader } from './MailHeader';
 import { TemplateEditor } from './TemplateEditor';
@@ -13,7 +13,8 @@ export default function TemplatesPage() {
   const { t, i18n } = useTranslation();
   const query = useTemplates();
   const [params, setParams] = useSearchParams();
-  const phone = useMediaQuery('(max-width: 62em)');
+  // Below md the list would stand above the editor, a screen long: a select takes its place.
+  const stacked = useStackedColumns();
   // Kept here, not in the editor: the same ticket stays in the preview across templates, languages and saves.
   const [previewTicket, setPreviewTicket] = useState('');
   const items = query.data?.items ?? [];
@@ -34,7 +35,7 @@ export default function TemplatesPage() {
       ) : (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-            {phone ? (
+            {stacked ? (
               <Select
                 label={t('admin.mail.template')}
                 value={key}
