@@ -5,6 +5,7 @@
 // list by searching.
 //
 //   npm run build:web && npx vitest run test/e2e/contracts.e2e.test.ts
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
 import { plain, typeInto, useDemoServer } from './harness.ts';
@@ -16,6 +17,9 @@ const JOURNEY_MS = 60_000;
 
 let ticketId = 0;
 let contractId = 0;
+
+/** How far the window is scrolled down (the string runs in the page). */
+const scrollY = (page: Page) => page.evaluate<number>('window.scrollY');
 
 const { newPage, signIn, shot } = useDemoServer({
   name: 'contracts',
@@ -79,6 +83,9 @@ describe('Contracts: create, read, link a ticket', () => {
     await shot(page, 'band-refused');
 
     await page.getByTestId('contract-band-minutes-0').fill('600');
+    // Saved from the bottom of the long form…
+    await page.getByTestId('contract-save').scrollIntoViewIfNeeded();
+    expect(await scrollY(page)).toBeGreaterThan(0);
     await page.getByTestId('contract-save').click();
     await page.getByTestId('page-contract').waitFor();
     contractId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -90,7 +97,21 @@ describe('Contracts: create, read, link a ticket', () => {
     expect(terms).toMatch(/600 min|10 h/);
     await page.getByTestId('contract-consumption').waitFor();
     await page.getByTestId('contract-ledger').getByTestId('empty-state').waitFor();
+    // …the contract opens at its top, not at the offset of the form.
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight - window.innerHeight'), 'the contract page is longer than the window').toBeGreaterThan(0);
+    await expect.poll(() => scrollY(page), { timeout: STEP_MS }).toBe(0);
     await shot(page, 'contract-page');
+
+    // Read further down, to another page (its top) and Back: the contract where it was left.
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    const readTo = await scrollY(page);
+    expect(readTo).toBeGreaterThan(0);
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('page-tickets').waitFor();
+    await expect.poll(() => scrollY(page), { timeout: STEP_MS }).toBe(0);
+    await page.goBack();
+    await page.getByTestId('contract-terms').waitFor();
+    await expect.poll(() => scrollY(page), { timeout: STEP_MS }).toBe(readTo);
   }, JOURNEY_MS);
 
   test('manager links a ticket of the client to the contract from the ticket page and finds the contract by search', async () => {

@@ -8,7 +8,7 @@
 // with its SLA badge, opens it, replies publicly, waits for the client (the SLA
 // pauses), resumes and resolves it with the resolution note the form asks for.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
 import { apiCall, useDemoServer } from './harness.ts';
@@ -62,6 +62,14 @@ const attr = (page: Page, testId: string, name: string) => page.getByTestId(test
 /** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
 const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
 
+/** Whether the middle of the element is what the window shows there, not something drawn over it (an open list). */
+const uncovered = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = el.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top !== null && el.contains(top);
+  });
+
 type TicketBody = { version: number; subject: string; description: string; tags: string[]; impact: string; urgency: string };
 
 /** Picks a state from the detail page's state menu and waits until the ticket is in it. */
@@ -88,11 +96,20 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
     // Saved empty, the form refuses and takes the keyboard user to the first field it needs.
     await page.getByTestId('ticket-create').click();
-    await page.getByTestId('ticket-clientId-error').waitFor();
+    const clientError = page.getByTestId('ticket-clientId-error');
+    await clientError.waitFor();
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
+    // The message under the field can be read: the client list does not open over it on that
+    // focus, only once asked for (↓ here; typing opens it as well, below).
+    const client = page.getByTestId('ticket-clientId');
+    expect(await clientError.innerText()).toBe('Povinný údaj');
+    expect(await client.getAttribute('aria-expanded')).toBe('false');
+    expect(await uncovered(clientError)).toBe(true);
+    await client.press('ArrowDown');
+    await expect.poll(() => client.getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('true');
+    await client.press('Escape');
 
     // Client by search, then one of its contacts as the requester.
-    const client = page.getByTestId('ticket-clientId');
     await client.click();
     // Typed and Enter at once, before the search has answered: the first match is taken.
     await client.fill('Strojír');

@@ -8,11 +8,13 @@ import { LoadingState } from '../components/QueryStates';
 import { ShortcutHelpHint, ShortcutHelpProvider } from '../components/ShortcutHelp';
 import { Logo } from './Logo';
 import { Navbar } from './Navbar';
+import { usePageScroll } from './usePageScroll';
 import { UserMenu } from './UserMenu';
 
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  usePageScroll();
   return (
     <ShortcutHelpProvider>
       <AppShell

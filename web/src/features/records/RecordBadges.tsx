@@ -60,11 +60,12 @@ export function RecordAmount({ record, testId }: { record: ServiceRecord; testId
   const words = coverageWords(t, record);
   if (words.headline !== null) {
     // Covered, prepaid or not billable: what the client pays in words, the list price under it (for those who see prices).
+    // The words wrap within a bounded width rather than squeeze the record's date and work beside them.
     const clientAmount = record.coverage.clientAmountMinor;
     return (
       <Stack gap={0} align="flex-end" style={{ minWidth: 0 }}>
         <Tooltip label={words.detail ?? ''} disabled={!words.detail} multiline w={300}>
-          <Text size="sm" fw={600} ta="right" data-testid={testId} data-price="priced" data-coverage={record.coverage.kind} data-amount={clientAmount ?? ''}>
+          <Text size="sm" fw={600} ta="right" maw="18rem" data-testid={testId} data-price="priced" data-coverage={record.coverage.kind} data-amount={clientAmount ?? ''}>
             {words.headline}
           </Text>
         </Tooltip>
@@ -82,7 +83,8 @@ export function RecordAmount({ record, testId }: { record: ServiceRecord; testId
 
 /**
  * What the record will cost the client, spelled out with what may still change (the record's
- * edit form): "Covered by contract SM-2026-001", "From prepaid hours (2 h left, October 2026)", …
+ * edit form): "Covered by contract SM-2026-001",
+ * "From prepaid hours · October 2026: 2 h left after all work so far", …
  * Nothing for plain time and material, whose amount says it all.
  */
 export function CoverageNote({ record }: { record: ServiceRecord }) {

@@ -27,13 +27,16 @@ describe('what a record costs the client, in words (BILLING.md examples B and C)
     await i18n.changeLanguage('en');
     const t = i18n.t.bind(i18n);
     const covered = coverageWords(t, record(estimate(240, 0, 120)));
-    expect(plain(covered.headline)).toBe('From prepaid hours (2 h left, October 2026)');
+    // What is left is the period's balance after all its work counted so far, not what this record left.
+    expect(plain(covered.headline)).toBe('From prepaid hours · October 2026: 2 h left after all work so far');
     expect(covered.detail).toContain('may change');
     expect(plain(coverageWords(t, record(estimate(60, 120, 0))).headline)).toBe('1 h from prepaid hours, 2 h over them');
     expect(plain(coverageWords(t, record(estimate(0, 30, 0))).headline)).toBe('Over prepaid hours: 30 min billed as overage');
     expect(coverageWords(t, record(estimate(30, 0, 0, false))).detail).toContain('draft');
     await i18n.changeLanguage('sk');
-    expect(plain(coverageWords(i18n.t.bind(i18n), record(estimate(240, 0, 120))).headline)).toBe('Z predplatených hodín (zostáva 2 h, október 2026)');
+    expect(plain(coverageWords(i18n.t.bind(i18n), record(estimate(240, 0, 120))).headline)).toBe('Z predplatených hodín · október 2026: po všetkej práci zostáva 2 h');
+    await i18n.changeLanguage('cs');
+    expect(plain(coverageWords(i18n.t.bind(i18n), record(estimate(30, 0, 0))).headline)).toBe('Z předplacených hodin · říjen 2026: po veškeré práci zbývá 0 min');
   });
 
   it('leaves time and material to its amount, naming a contract it falls outside of', async () => {

@@ -17,6 +17,16 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
 
 const serverFiltered: SelectProps['filter'] = ({ options }) => options;
 
+/**
+ * Whether an option of the field's open list is highlighted (then Enter takes that one). Read from
+ * the list itself: the field's aria-activedescendant still names an option highlighted by ↓ before
+ * the list was closed and something new typed, when none is.
+ */
+function hasHighlightedOption(input: HTMLInputElement): boolean {
+  const listId = input.getAttribute('aria-controls');
+  return !!listId && !!input.ownerDocument.getElementById(listId)?.querySelector('[data-combobox-selected]');
+}
+
 export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: PickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -37,7 +47,7 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
   });
   const onEnter = (event: KeyboardEvent<HTMLInputElement>) => {
     onKeyDown?.(event);
-    if (event.key !== 'Enter' || event.currentTarget.getAttribute('aria-activedescendant')) return;
+    if (event.key !== 'Enter' || hasHighlightedOption(event.currentTarget)) return;
     const term = search.trim();
     if (!term) return;
     event.preventDefault();
@@ -64,6 +74,10 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.nothingFound')}
       onKeyDown={onEnter}
+      // A refused save puts the cursor on the empty field: a list opened on focus would cover
+      // the message under it that says what is missing. It opens once the user types, presses
+      // ↓ (Alt+↓) or clicks the field.
+      openOnFocus={!(value === null && props.error)}
       {...props}
     />
   );
