@@ -18,6 +18,7 @@ import type { SlipDocument } from '../src/modules/warehouse/index.ts';
 import { isdocXml } from '../src/modules/exports/domain/isdoc.ts';
 import { SlipCurrenciesMixed, slipCurrencyOf, UnmappedVatRate, unmappedPohodaRates } from '../src/modules/exports/domain/pohoda.ts';
 import { ublXml } from '../src/modules/exports/domain/ubl.ts';
+import { planCreditNote } from '../src/modules/billing/domain/credit-note.ts';
 import { requireXmllint, validate, XSD } from './fixtures/exports/xmllint.ts';
 import { unzip } from './fixtures/exports/zip.ts';
 import { batchStream } from '../src/modules/exports/exports.stream.ts';
@@ -63,6 +64,40 @@ describe('every export variant validates against the official schema', () => {
       validate(XSD.pohoda, [write(`${name}.pohoda.xml`, EXPORTERS.pohoda.exportDocument(doc))]);
     });
   }
+
+  it('a credit note correcting a line by an amount: no unit in any format, its text and money as the document states them', () => {
+    // 200,00 of 36 km at 12,00, planned as issuing plans it: quantity -1, no unit, the amount as its price.
+    const travel = { id: 7, position: 3, kind: 'travel', description: 'Doprava', quantityMilli: 36_000, unit: 'km', unitPriceMinor: 12_00, netMinor: 432_00, vatRateBp: 2100, creditedMinor: 0 };
+    const plan = planCreditNote([travel], { lines: [{ lineId: 7, amountMinor: 200_00 }] }, 'cs');
+    if (!plan.ok) throw new Error('the plan was refused');
+    const doc = invoiceDocument({
+      id: '109', number: 'OD2026-0109', kind: 'credit_note', issueDate: '2026-11-05',
+      lines: plan.lines.map((l) => ({ kind: 'travel', description: l.description, quantityMilli: l.quantityMilli, unit: l.unit, unitPriceMinor: l.unitPriceMinor, netMinor: l.netMinor, vatRateBp: l.vatRateBp })),
+      corrects: { number: 'FV2026-0101', issueDate: '2026-10-31', taxableSupplyDate: '2026-10-31', reason: 'Sleva na dopravě' },
+    });
+    expect(doc.totalMinor).toBe(-242_00);
+    const isdoc = isdocXml(doc);
+    const ubl = ublXml(doc);
+    const pohoda = EXPORTERS.pohoda.exportDocument(doc);
+    validate(XSD.isdoc, [write('amount-correction.isdoc', isdoc)]);
+    validate(XSD.ublCreditNote, [write('amount-correction.ubl.xml', ubl)]);
+    validate(XSD.pohoda, [write('amount-correction.pohoda.xml', pohoda)]);
+    // ISDOC: a quantity without a unit code; the line's text names the corrected line.
+    expect(isdoc).toContain('<InvoicedQuantity>-1</InvoicedQuantity>');
+    expect(isdoc).toContain('<Description>Oprava částky řádku 3: Doprava</Description>');
+    expect(isdoc).not.toContain('unitCode=""');
+    // UBL needs a unit code: C62, "one" — one correction, not a kilometre (a UBL credit note states it positive).
+    expect(ubl).toMatch(/<cbc:CreditedQuantity unitCode="C62">1<\/cbc:CreditedQuantity>/);
+    expect(ubl).toContain('<cbc:Name>Oprava částky řádku 3: Doprava</cbc:Name>');
+    // POHODA: no unit element at all, the net as issued.
+    const text = fromWindows1250(Buffer.from(pohoda));
+    expect(section(text, 'inv:invoiceItem')).not.toMatch(/<inv:unit\b/);
+    expect(section(text, 'inv:invoiceItem')).toContain('<inv:text>Oprava částky řádku 3: Doprava</inv:text>');
+    expect(section(text, 'inv:invoiceItem')).toContain('<typ:price>-200.00</typ:price>');
+    // CSV: an empty unit.
+    const csvLine = csvBatch([doc])['lines.csv']!.split(/\r?\n/).find((r) => r.startsWith('OD2026-0109;'))!;
+    expect(csvLine.split(';').slice(3, 8)).toEqual(['Oprava částky řádku 3: Doprava', '', '-1', '', '200,00']);
+  });
 
   it('a POHODA batch with address-book entries, invoices, a credit note and an issue slip (výdejka)', () => {
     const docs = Object.values(INVOICES).filter((d) => d.supplier === czSupplier);

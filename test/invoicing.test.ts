@@ -5,6 +5,7 @@ import { openDatabase } from '../src/platform/db/index.ts';
 import { testEngines } from './db.ts';
 import { invoicingWorld, type InvoicingWorld } from './invoicing.fixture.ts';
 import { invoiceableClient } from './buyer.fixture.ts';
+import { hasPoppler, pdfText } from './pdf.ts';
 
 describe.each(testEngines())('invoicing on %s', (engine) => {
   let w: InvoicingWorld;
@@ -346,6 +347,70 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const again = await w.draft({ records });
     expect((await issue(again)).statusCode).toBe(200);
     expect(await recordRows(records)).toEqual(records.map((r) => ({ id: r, state: 'billed', billed_invoice_id: again })));
+  });
+
+  it('a credit note by an amount corrects the line by it (-1, no unit, the line named) and stands at its total to refund: API, list, document, preview and PDF agree', async () => {
+    const id = await w.draft({
+      records: await w.approvedRecords(1),
+      lines: [
+        { kind: 'work', description: 'Vzdálená podpora', quantity_milli: 1000, unit: 'h', unit_price_minor: 800_00, net_minor: 800_00, vat_rate_bp: 2100 },
+        { kind: 'travel', description: 'Doprava', quantity_milli: 36_000, unit: 'km', unit_price_minor: 12_00, net_minor: 432_00, vat_rate_bp: 2100 },
+      ],
+    });
+    const inv = (await issue(id)).json();
+    const travel = inv.lines[1] as { id: number };
+    // 200.00 of 36 km at 12.00 is no whole number of thousandths of a km: the line's amount is corrected, the money as asked.
+    const res = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Sleva na dopravě', lines: [{ lineId: travel.id, amountMinor: 200_00 }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const note = res.json();
+    expect(note).toMatchObject({
+      kind: 'credit_note', netMinor: -200_00, vatMinor: -42_00, totalMinor: -242_00,
+      // What the note stands at is what its PDF states: -242.00 to be refunded, not "0 due".
+      amountDueMinor: -242_00, refundDueMinor: 0, paidMinor: 0, allowedActions: ['markSent'],
+      lines: [{ correctsLineId: travel.id, kind: 'travel', description: 'Oprava částky řádku 2: Doprava', quantityMilli: -1000, unit: '', unitText: '', unitPriceMinor: 200_00, netMinor: -200_00, vatRateBp: 2100 }],
+    });
+    // The invoice's amount due dropped by it: that is where the credit is settled.
+    expect((await get(id)).json()).toMatchObject({ state: 'issued', creditedMinor: 242_00, amountDueMinor: inv.totalMinor - 242_00 });
+    const listed = (await w.req(w.accountant.auth, 'GET', '/api/v1/invoices?kind=credit_note')).json().items.find((i: { id: number }) => i.id === note.id);
+    expect(listed).toMatchObject({ totalMinor: -242_00, amountDueMinor: -242_00 });
+    const doc = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/document`)).json();
+    expect(doc).toMatchObject({ totalMinor: -242_00, lines: [{ position: 1, description: 'Oprava částky řádku 2: Doprava', quantityMilli: -1000, unit: '', unitPriceMinor: 200_00, netMinor: -200_00 }] });
+    const html = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/preview.html`)).body;
+    expect(html).toMatch(/<tr class="grand"><th>Celkem k vrácení<\/th><td>-242,00\u00a0CZK<\/td><\/tr>/);
+    expect(html).toMatch(/<td>Oprava částky řádku 2: Doprava<\/td><td class="num">-1<\/td><td><\/td><td class="num">200,00<\/td>/);
+    if (hasPoppler) {
+      const pdf = await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/pdf`);
+      expect(pdf.statusCode).toBe(200);
+      const text = pdfText(pdf.rawPayload);
+      // The totals' labels, then their figures: the last is what is to be refunded.
+      expect(text).toMatch(/Celkem k vrácení -200,00 Kč -42,00 Kč -242,00 Kč/);
+      expect(text).toContain('Oprava částky řádku 2: Doprava');
+      expect(text).not.toContain(' km');
+    }
+    // Taking back a whole number of km stays in km at the line's price.
+    const km = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Kratší trasa', lines: [{ lineId: travel.id, amountMinor: 24_00 }] });
+    expect(km.json()).toMatchObject({ lines: [{ description: 'Doprava', quantityMilli: -2000, unit: 'km', unitText: 'km', unitPriceMinor: 12_00, netMinor: -24_00 }], amountDueMinor: -29_04 });
+  });
+
+  it("a draft offers its manual lines the standard VAT rate of the supplier's country on its date of taxable supply, none where none is set", async () => {
+    const rateOf = async (id: number) => (await get(id)).json().standardVatRateBp;
+    const october = await w.draft({ records: [] });
+    expect(await rateOf(october)).toBe(2100);
+    // A Slovak supplier: Slovak rates, and only from the day they are valid (23 % from 1 January 2025).
+    await db().updateTable('company_settings').set({ country: 'SK' }).where('id', '=', 1).execute();
+    try {
+      expect(await rateOf(october)).toBe(2300);
+      expect(await rateOf(await w.draft({ records: [], period: '2024-12' }))).toBeNull();
+      // Not a country with VAT rates in Kontor: nothing to offer, the rate is typed.
+      await db().updateTable('company_settings').set({ country: 'AT' }).where('id', '=', 1).execute();
+      expect(await rateOf(october)).toBeNull();
+    } finally {
+      await db().updateTable('company_settings').set({ country: 'CZ' }).where('id', '=', 1).execute();
+    }
+    // Issued documents have their rates on their lines: nothing is offered.
+    const issued = await w.draft({ records: await w.approvedRecords(1) });
+    await issue(issued);
+    expect(await rateOf(issued)).toBeNull();
   });
 
   it('a full credit note without release keeps the records billed; a reverse-charge document carries the legal note', async () => {

@@ -290,7 +290,7 @@ describe.each(testEngines())('profitability on %s', (engine) => {
 
   it('refuses bad ranges and groupings with the field and the reason', async () => {
     const cases: [string, string, string][] = [
-      ['from=2026-13&to=2026-12', 'from', 'invalid_period'],
+      ['from=2026-13&to=2026-12', 'querystring.from', 'invalid_period'],
       ['from=2026-10&to=2026-09', 'to', 'invalid_range'],
       ['from=2026-10&to=2026-Q4', 'to', 'period_kind_mismatch'],
       ['from=2000-01&to=2026-12', 'to', 'range_too_long'],

@@ -99,7 +99,7 @@ describe.each(testEngines())('exchange-rate list on %s', (engine) => {
     const bad = await put('CZK', '2026-10-30', { amount: 3, rate: '-1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['currency', 'amount', 'rate']);
-    expect((await put('EUR', '2026-02-30', { rate: '24' })).json().error.details[0]).toMatchObject({ path: 'day', code: 'invalid_date' });
+    expect((await put('EUR', '2026-02-30', { rate: '24' })).json().error.details[0]).toMatchObject({ path: 'params.day', code: 'invalid_date' });
     expect((await put('EUR', '2026-10-30', { rate: '24' }, operator)).statusCode).toBe(403);
     expect((await audits()).map((a) => a.action)).toEqual(['import', 'update', 'import', 'import']);
   });

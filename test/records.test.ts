@@ -95,6 +95,44 @@ describe.each(testEngines())('service records on %s', (engine) => {
     expect(internal).toMatchObject({ billable: false, amountMinor: 0, price: { status: 'priced' } });
   });
 
+  it("logs billable as the work type's default when it is left out, on every way in; billable sent wins", async () => {
+    const ticket = await w.newTicket('Billable default');
+    const logged = async (payload: object) => {
+      const res = await w.log(w.tech.auth, payload, ticket.id);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const internal = await logged(work({ workTypeId: w.wt.internal }));
+    expect(internal).toMatchObject({ billable: false, amountMinor: 0, coverage: { kind: 'not_billable' } });
+    expect(await logged(work({ workTypeId: w.wt.internal, billable: true }))).toMatchObject({ billable: true, amountMinor: 250_00 });
+    expect(await logged(work())).toMatchObject({ billable: true, amountMinor: 400_00 });
+    expect(await logged(work({ billable: false }))).toMatchObject({ billable: false, amountMinor: 0 });
+    // Travel and fees have no work type: billable unless sent otherwise.
+    expect(await logged({ kind: 'travel', date: '2026-10-20', km: '10' })).toMatchObject({ billable: true });
+    expect(await logged({ kind: 'fee', date: '2026-10-20', feeId: w.fee.callOut })).toMatchObject({ billable: true });
+
+    const entry = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/work-entries', payload: { ticketId: ticket.id, date: '2026-10-20', minutes: 30, workTypeId: w.wt.internal } });
+    expect(entry.statusCode, entry.body).toBe(201);
+    expect(entry.json()).toMatchObject({ billable: false });
+
+    // A stopped timer: billable as the work type it is logged with, not the timer's start.
+    expect((await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers', payload: { ticketId: ticket.id, workTypeId: w.wt.remote } })).statusCode).toBe(201);
+    const stopped = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop', payload: { minutes: 30, workTypeId: w.wt.internal } });
+    expect(stopped.statusCode, stopped.body).toBe(201);
+    expect(stopped.json()).toMatchObject({ workType: { id: w.wt.internal }, billable: false });
+
+    // A change keeps billable as the record has it unless it is sent, also with another work type.
+    const moved = await patch(w.tech.auth, internal.id, { version: internal.version, workTypeId: w.wt.remote });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ workType: { id: w.wt.remote }, billable: false });
+    const billed = await patch(w.tech.auth, internal.id, { version: moved.json().version, billable: true });
+    expect(billed.json()).toMatchObject({ billable: true, amountMinor: 400_00 });
+
+    // The API description says so.
+    const spec = JSON.stringify((await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths['/api/v1/tickets/{id}/records'].post.requestBody);
+    expect(spec).toContain("left out: a work entry as its work type's billableDefault says");
+  });
+
   it('refuses bad input with a 4xx naming the field, and changes nothing', async () => {
     const before = await recordCount(w.t);
     const cases: [object, string, string][] = [

@@ -3,8 +3,9 @@
  * '2026-Q4' or a year '2026'. Strings keep them readable in the database, URLs
  * and logs; periods of one kind also sort correctly as strings.
  */
-import { addDays, daysInclusive, daysInMonth, formatIsoDate, maxDate, minDate, parseIsoDate } from './calendar/dates.ts';
+import { addDays, daysInclusive, daysInMonth, formatIsoDate, maxDate, MIN_YEAR, minDate, parseIsoDate } from './calendar/dates.ts';
 import type { IsoDate } from './calendar/dates.ts';
+import { quotedInput } from './text.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -26,7 +27,7 @@ export function tryParsePeriod(text: string): ParsedPeriod | null {
   const match = PERIOD_TEXT.exec(text);
   if (match === null) return null;
   const year = Number(match[1]);
-  if (year < 1583) return null;
+  if (year < MIN_YEAR) return null;
   if (match[2] !== undefined) return { kind: 'month', year, index: Number(match[2]) };
   if (match[3] !== undefined) return { kind: 'quarter', year, index: Number(match[3]) };
   return { kind: 'year', year, index: 1 };
@@ -40,6 +41,33 @@ export function parsePeriod(text: string): ParsedPeriod {
 
 export function isPeriod(text: string): boolean {
   return tryParsePeriod(text) !== null;
+}
+
+const PERIOD_SHAPE = /^(\d{4})(?:-(\d{2})|-Q(\d))?$/;
+const WANTED: Readonly<Record<PeriodKind | 'any', { what: string; example: string }>> = {
+  month: { what: 'a month (YYYY-MM)', example: 'e.g. 2026-10' },
+  quarter: { what: 'a quarter (YYYY-Qn)', example: 'e.g. 2026-Q4' },
+  year: { what: 'a year (YYYY)', example: 'e.g. 2026' },
+  any: { what: 'a period (YYYY-MM, YYYY-Qn or YYYY)', example: 'e.g. 2026-10, 2026-Q4 or 2026' },
+};
+
+/**
+ * Why the text is not a period (of `kind`, when only one kind will do), in words for
+ * whoever sent it ("2026-00 is not a month (YYYY-MM): there is no month 00"), or null
+ * when it is one. The one wording of a bad period or month, wherever one is taken.
+ */
+export function periodProblem(text: string, kind?: PeriodKind): string | null {
+  const parsed = tryParsePeriod(text);
+  if (parsed !== null && (kind === undefined || parsed.kind === kind)) return null;
+  const { what, example } = WANTED[kind ?? 'any'];
+  if (parsed !== null) return `${text} is not ${what}: it is a ${parsed.kind}`;
+  const shape = PERIOD_SHAPE.exec(text);
+  if (shape === null) return `${quotedInput(text)} is not ${what}, ${example}`;
+  const [, yyyy = '', mm, q] = shape;
+  const shapeKind: PeriodKind = mm !== undefined ? 'month' : q !== undefined ? 'quarter' : 'year';
+  if (kind !== undefined && shapeKind !== kind) return `${text} is not ${what}, ${example}`;
+  if (Number(yyyy) < MIN_YEAR) return `${text} is not ${what}: the year must be ${MIN_YEAR} or later`;
+  return `${text} is not ${what}: there is no ${shapeKind} ${mm ?? q}`;
 }
 
 export function periodKind(period: Period): PeriodKind {

@@ -16,3 +16,11 @@ export function foldForSearch(text: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A text someone sent, as an error message quotes it: in double quotes, cut to
+ * `max` characters, so a long or odd value cannot fill or garble the message.
+ */
+export function quotedInput(text: string, max = 40): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}

@@ -15,13 +15,17 @@
 // and the profitability of the flat-fee contract (margin 3 640,00 Kč, 56,5 %), then
 // runs October again: nothing of A, B or C is billed twice. The accountant records a
 // payment on B's invoice and reverses it as mistyped: it stays listed, struck through
-// with the reason, and everything is due again. Last, a tiered contract's record whose
-// overage spans both bands is in the ⓘ of each band's line, with what it adds there.
+// with the reason, and everything is due again. A tiered contract's record whose
+// overage spans both bands is in the ⓘ of each band's line, with what it adds there; a manual
+// line added to its draft starts at the standard VAT rate. Last, the accountant credits 200,00 Kč
+// of example A's travel (36 km × 12,00): the credit note corrects the line's amount (-1, no km)
+// and its page, preview and PDF all say -242,00 Kč to be refunded.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
 import { apiCall, czechMonth, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
+import { hasPoppler, pdfText } from '../pdf.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 120_000;
@@ -409,5 +413,84 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(band2).toContain('Na tomto řádku je část záznamu: 30 min nad rámec předplacených hodin za 600,00 Kč (celý záznam 1 600,00 Kč, zbytek je na jiném řádku).');
     expect(band2).toMatch(/ · 600,00 Kč[\s\S]* · 1 800,00 Kč/);
     expect(band2).toContain('Nad rámec předplacených hodin: 1 h 30 min × 1 200,00/h (sazba smlouvy pro přečerpání, pásmo 2) = 1 800,00');
+  }, JOURNEY_MS);
+
+  test("a manual line added to a draft starts at the standard VAT rate of the draft's date, and may be changed", async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const draft = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select('invoices.id')
+      .where('clients.name', '=', 'Pásma s.r.o.').where('invoices.state', '=', 'draft').where('invoices.visible', '=', 1).executeTakeFirstOrThrow();
+    const page = await server.newPage();
+    await server.signIn(page, 'manager@kontor.demo');
+    await page.goto(`/invoices/${draft.id}`);
+    await page.getByTestId('page-invoice').waitFor();
+    const addLine = async (description: string, vat?: string) => {
+      await page.getByTestId('draft-add-line').click();
+      const modal = page.getByTestId('manual-line-modal');
+      await modal.waitFor();
+      // The Czech standard rate on 31 October 2026, ready in the field.
+      expect(await page.getByTestId('manual-vat').inputValue()).toBe('21');
+      await page.getByTestId('manual-description').fill(description);
+      await page.getByTestId('manual-price').fill('1000');
+      if (vat !== undefined) await page.getByTestId('manual-vat').fill(vat);
+      if (vat === undefined) await server.shot(page, 'manual-line-vat-default');
+      await page.getByTestId('manual-save').click();
+      await modal.waitFor({ state: 'hidden' });
+      const row = page.getByTestId('invoice-lines').locator('tr', { hasText: description });
+      await row.waitFor();
+      return plain(await row.innerText());
+    };
+    expect(await addLine('Licence monitoringu')).toMatch(/1 ks\s+1 000,00 Kč\s+21 %\s+1 000,00 Kč/);
+    expect(await addLine('Kniha o zálohování', '12')).toMatch(/12 %/);
+  }, JOURNEY_MS);
+
+  test("the accountant credits 200,00 Kč of example A's travel: the credit note corrects the line's amount and is -242,00 Kč to be refunded, as its PDF says", async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select(['invoices.id', 'invoices.number'])
+      .where('clients.name', '=', 'Příklad A – Zákazník bez smlouvy s.r.o.').where('invoices.kind', '=', 'invoice').where('invoices.state', '=', 'issued').executeTakeFirstOrThrow();
+    const travel = await db.selectFrom('invoice_lines').select(['id', 'position']).where('invoice_id', '=', invoice.id).where('kind', '=', 'travel').executeTakeFirstOrThrow();
+    const page = await server.newPage();
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto(`/invoices/${invoice.id}`);
+    await page.getByTestId('page-invoice').waitFor();
+    await page.getByTestId('invoice-credit').click();
+    const modal = page.getByTestId('credit-modal');
+    await modal.waitFor();
+    await modal.getByText('Po řádcích').click();
+    await page.getByTestId(`credit-line-${travel.id}`).fill('200');
+    await page.getByTestId('credit-reason').fill('Sleva na dopravě');
+    await page.getByTestId('credit-save').click();
+    // Issued, the credit note's own page opens.
+    await page.waitForURL((url) => !url.pathname.endsWith(`/invoices/${invoice.id}`));
+    await page.getByTestId('credit-settled').waitFor();
+    const note = await db.selectFrom('invoices').select(['id', 'number']).where('corrects_invoice_id', '=', invoice.id).executeTakeFirstOrThrow();
+    expect(page.url()).toMatch(new RegExp(`/invoices/${note.id}$`));
+
+    // The page states what the document states: -242,00 Kč to be refunded, settled against the invoice; nothing "to pay".
+    const totals = page.getByTestId('invoice-totals');
+    expect(plain(await page.getByTestId('invoice-due').innerText())).toBe('K vrácení: -242,00 Kč');
+    expect(plain(await page.getByTestId('credit-settled').innerText())).toBe(`Zúčtováno s fakturou ${invoice.number}`);
+    expect(plain(await totals.innerText())).not.toContain('K úhradě');
+    // The line corrects the travel line's amount: -1 of no unit at 200,00, never "-1 km × 200,00".
+    const line = page.getByTestId('invoice-lines').locator('tbody tr').first();
+    expect(plain(await line.innerText())).toContain(`Oprava částky řádku ${travel.position}: Doprava`);
+    expect(plain(await line.getByTestId('line-quantity').innerText())).toBe('-1');
+    expect(plain(await line.innerText())).toMatch(/-1\s+200,00 Kč\s+21 %\s+-200,00 Kč/);
+    const preview = page.frameLocator('[data-testid="invoice-preview"] iframe');
+    await expect.poll(async () => plain(await preview.locator('tr.grand').innerText()), { timeout: STEP_MS }).toMatch(/^Celkem k vrácení\s+-242,00 CZK$/);
+    await server.shot(page, 'credit-note-by-amount');
+    const pdf = await page.request.get(`/api/v1/invoices/${note.id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    if (hasPoppler) {
+      // Its labels, then (after the footer in reading order) its figures: the last is what is to be refunded.
+      const text = pdfText(await pdf.body());
+      expect(text).toMatch(/Celkem k vrácení .*-200,00 Kč -42,00 Kč -242,00 Kč/);
+      expect(text).toContain(`Oprava částky řádku ${travel.position}: Doprava Množství MJ -1 Cena za MJ`);
+      expect(text).not.toContain(' km');
+    }
+
+    // The invoice it corrects asks for 242,00 Kč less.
+    await page.getByTestId('credit-settled').getByRole('link').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/invoices/${invoice.id}`));
+    await expect.poll(async () => plain(await page.getByTestId('invoice-due').innerText()), { timeout: STEP_MS }).toBe(`K úhradě: ${czk(TOTALS.A - 242_00)}`);
   }, JOURNEY_MS);
 });

@@ -1,12 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, page } from '../../platform/http/schemas.ts';
+import { checkedText, errorResponses, page, rangeInOrder } from '../../platform/http/schemas.ts';
+import { isoDateProblem } from '../../shared/calendar/index.ts';
+import { quotedInput } from '../../shared/text.ts';
 import { contextOf } from '../identity/index.ts';
 import type { AuditService } from './audit.service.ts';
 import { REFERENCE_KINDS } from './domain/references.ts';
 
-const isoDateOrInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'an ISO date (YYYY-MM-DD) or UTC instant');
+/** The time of a UTC instant after its date: hours and minutes, seconds and their fraction optional. */
+const INSTANT_TIME = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+
+/**
+ * Why the text is neither a day 'YYYY-MM-DD' nor a UTC instant 'YYYY-MM-DDTHH:MM:SSZ', or null.
+ * A day written right that does not exist (2026-02-30, with a time or without) gets the day's own words.
+ */
+function dayOrInstantProblem(text: string): string | null {
+  const day = text.slice(0, 10);
+  const dayProblem = isoDateProblem(day);
+  const time = text.slice(10);
+  if (dayProblem === null && (time === '' || INSTANT_TIME.test(time))) return null;
+  if (dayProblem !== null && /^\d{4}-\d{2}-\d{2}$/.test(day)) return dayProblem;
+  return `${quotedInput(text)} is neither a date (YYYY-MM-DD) nor a UTC instant (YYYY-MM-DDTHH:MM:SSZ)`;
+}
+
+/** A day (as `from`: its first moment; as `to`: its last) or an instant, as one instant written alike, to compare as text. */
+function instantOf(text: string, end: 'from' | 'to'): string {
+  if (text.length === 10) return `${text}T${end === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`;
+  return new Date(text).toISOString();
+}
+
+const isoDateOrInstant = checkedText(dayOrInstantProblem, 'invalid_date').meta({
+  description: 'A day YYYY-MM-DD (as `to`: up to its end) or a UTC instant YYYY-MM-DDTHH:MM:SSZ',
+  examples: ['2026-10-05', '2026-10-05T08:30:00Z'],
+});
 
 const auditItem = z.object({
   id: z.number(),
@@ -56,7 +83,8 @@ export function auditRoutes(audit: AuditService) {
       schema: {
         tags,
         summary: 'The audit log, newest first, with filters; each entry with the names of what it refers to',
-        querystring: z.strictObject({
+        // A bare day as `to` means the whole of that day, as the list reads it.
+        querystring: rangeInOrder(z.strictObject({
           entity: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),
           actorUserId: z.coerce.number().int().positive().optional(),
@@ -65,7 +93,7 @@ export function auditRoutes(audit: AuditService) {
           to: isoDateOrInstant.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(200).optional(),
-        }),
+        }), (from, to) => instantOf(from, 'from') <= instantOf(to, 'to')),
         response: { 200: page(auditItem), ...errorResponses },
       },
       handler: async (request) => audit.list(contextOf(request), request.query),

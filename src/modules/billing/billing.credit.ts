@@ -14,7 +14,7 @@ import { customerOf } from './billing.document.parties.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
 import { planCreditNote, type CreditRequest } from './domain/credit-note.ts';
-import { totalsOfLines } from './domain/invoice-document-build.ts';
+import { documentLanguage, totalsOfLines } from './domain/invoice-document-build.ts';
 import { settledState } from './domain/invoice-state.ts';
 
 export interface CreditNoteInput {
@@ -64,11 +64,14 @@ export function createCrediting(deps: InvoicingDeps) {
       const credited = await repo.creditedPerLine(trx, invoiceId);
       const request: CreditRequest = full ? { full: true } : { lines: input.lines ?? [] };
       const plan = planCreditNote(
-        lines.map((l) => ({
-          id: l.id, kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitPriceMinor: l.unit_price_minor,
+        // A line's position as the invoice prints it: its place in the printed order (stored positions may have gaps).
+        lines.map((l, i) => ({
+          id: l.id, position: i + 1, kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitPriceMinor: l.unit_price_minor,
           netMinor: l.net_minor, vatRateBp: l.vat_rate_bp, creditedMinor: credited.get(l.id) ?? 0,
         })),
         request,
+        // The note is printed in its invoice's language: so are the texts it writes.
+        documentLanguage(invoice.language),
       );
       if (!plan.ok) {
         const nothing = plan.problems.some((p) => p.code === 'nothing_left_to_credit');

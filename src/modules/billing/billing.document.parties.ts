@@ -6,7 +6,12 @@ import type { ClientsTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import { AppError } from '../../shared/errors.ts';
 import { buyerAddressMissing, type BuyerAddressField } from './domain/buyer.ts';
-import type { Party, PostalAddress } from './domain/invoice-document.ts';
+import type { Party, PostalAddress, Supplier } from './domain/invoice-document.ts';
+
+/** The country whose VAT rates a document's lines are taxed at: the supplier's (company settings), CZ while none is set. */
+export function vatCountryOf(supplier: Pick<Supplier, 'address'>): string {
+  return supplier.address.country || 'CZ';
+}
 
 function addressOf(json: string | null): PostalAddress | null {
   if (json === null) return null;

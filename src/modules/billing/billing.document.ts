@@ -9,12 +9,11 @@ import { systemClock } from '../../platform/clock.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { addDays } from '../../shared/calendar/index.ts';
 import { notFound } from '../../shared/errors.ts';
-import { isPeriod, lastDayOf } from '../../shared/period.ts';
 import { loadSupplier } from '../company/index.ts';
 import { customerOf } from './billing.document.parties.ts';
 import { todayOf } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
-import { buildInvoiceDocument } from './domain/invoice-document-build.ts';
+import { buildInvoiceDocument, draftTaxableSupplyDate } from './domain/invoice-document-build.ts';
 import type { InvoiceDocument, Party, Supplier } from './domain/invoice-document.ts';
 import type { VatGroup } from './domain/vat.ts';
 
@@ -50,7 +49,7 @@ export async function invoiceDocument(db: DbOrTx, id: number, options: { today?:
     customer,
     corrects,
     ...(draft && client
-      ? { draftDates: { issueDate: today, taxableSupplyDate: row.taxable_supply_date ?? (row.period && isPeriod(row.period) ? lastDayOf(row.period) : today), dueDate: addDays(today, client.payment_terms_days) } }
+      ? { draftDates: { issueDate: today, taxableSupplyDate: draftTaxableSupplyDate({ taxableSupplyDate: row.taxable_supply_date, period: row.period }, today), dueDate: addDays(today, client.payment_terms_days) } }
       : {}),
   });
 }

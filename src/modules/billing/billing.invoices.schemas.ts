@@ -1,10 +1,9 @@
 /** HTTP shapes of invoicing (zod): bodies are strict, responses list exactly what is shown. */
 import { z } from 'zod';
+import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 
 const id = z.number().int().positive();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/, 'a period YYYY-MM, YYYY-Qn or YYYY');
 const minor = z.number().int();
 
 export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue']);
@@ -13,7 +12,7 @@ export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'reco
 export const invoiceListQuery = z.strictObject({
   state: invoiceStatus.optional(),
   kind: z.enum(['invoice', 'credit_note']).optional(),
-  period: period.optional(),
+  period: periodSchema.optional(),
   clientId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -46,7 +45,7 @@ export const invoiceSummary = z.object({
   totalMinor: minor.optional(),
   paidMinor: minor.optional(),
   creditedMinor: minor.optional(),
-  amountDueMinor: minor.optional(),
+  amountDueMinor: minor.optional().describe("What the document stands at for settling, as its foot states it. Invoices: what the client still owes (total less credit notes less payments, never below 0; 'Celkem k úhradě'). Credit notes: the note's total, negative: the amount it refunds ('Celkem k vrácení'); it is settled against the invoice it corrects (that invoice's amountDueMinor drops by it; what the client paid beyond what is left there is that invoice's refundDueMinor) and has no payments of its own"),
   refundDueMinor: minor.optional().describe("What the client paid beyond what is left after credit notes and is owed back (an overpayment; 0 when none). On a credit note: the refund due on the invoice it corrects. Settled with POST /invoices/{id}/refunds"),
   blocked: z.array(z.string()),
   version: z.number(),
@@ -119,6 +118,10 @@ export const invoiceDetail = invoiceSummary.extend({
   buyerMissing: z
     .array(z.enum(BUYER_ADDRESS_FIELDS))
     .describe("Drafts: the parts of the customer's address a tax document must carry (§29 of the Czech VAT act) that the client lacks now ('street', 'city', 'postalCode', 'country'); issuing answers 409 buyer_address_missing until they are filled in on the client. Empty when complete and for issued documents"),
+  standardVatRateBp: z
+    .number()
+    .nullable()
+    .describe("Drafts: the standard VAT rate of the supplier's country on the draft's date of taxable supply (what a manual line is offered; 2100 = 21 %); null when no such rate is set (VAT rates) and for issued documents"),
   waitingRecords: z
     .object({
       count: z.number().describe("The client's records dated up to the end of the draft's period that are not approved yet (draft or submitted): issuing now leaves them to a later invoice"),
@@ -133,7 +136,7 @@ export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 /** The exchange rate an invoice in a foreign currency is issued with (its VAT is stated in the supplier's currency too). */
 export const exchangeRateInput = z.strictObject({
   rate: z.string().max(20).describe("Units of the supplier's currency for ONE unit of the invoice's currency, decimal with a dot and at most 6 decimals, e.g. '24.335'"),
-  date: z.string().max(10).describe('The day the rate is of (YYYY-MM-DD), not after the issue date'),
+  date: isoDateSchema.describe('The day the rate is of (YYYY-MM-DD), not after the issue date'),
 });
 
 /** Single issue: the rate, required exactly when the draft's needsExchangeRate is true; refused on an invoice in the supplier's currency. */
@@ -141,7 +144,7 @@ export const issueBody = z.strictObject({ exchangeRate: exchangeRateInput.option
 
 /** Exactly one of the two (checked in the service, naming the field). */
 export const bulkIssueBody = z.strictObject({
-  period: period.optional(),
+  period: periodSchema.optional(),
   ids: z.array(id).min(1).max(10_000).optional(),
   exchangeRates: z.record(z.string().regex(/^[A-Z]{3}$/), exchangeRateInput).optional().describe("Per invoice currency (e.g. { EUR: { rate: '24.335', date: '2026-10-30' } }): the rate drafts in that currency are issued with; a draft that needs one and has none is reported not issued (exchange_rate_required)"),
 });
@@ -160,10 +163,10 @@ export const bulkIssueReport = z.object({
   })),
 });
 
-export const paymentBody = z.strictObject({ date, amountMinor: z.number().int(), note: z.string().max(500).optional() });
+export const paymentBody = z.strictObject({ date: isoDateSchema, amountMinor: z.number().int(), note: z.string().max(500).optional() });
 /** A refund is typed as a positive amount (what goes back); it is stored as a negative payment. */
 export const refundBody = z.strictObject({
-  date,
+  date: isoDateSchema,
   amountMinor: z.number().int().describe('The amount paid back, positive, in minor units; at most refundDueMinor'),
   note: z.string().max(500).optional(),
 });
@@ -181,7 +184,12 @@ export const reversalBody = z.strictObject({
 export const creditNoteBody = z.strictObject({
   reason: z.string().max(1000),
   full: z.literal(true).optional(),
-  lines: z.array(z.strictObject({ lineId: id, amountMinor: z.number().int() })).min(1).max(1000).optional(),
+  lines: z
+    .array(z.strictObject({ lineId: id, amountMinor: z.number().int() }))
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe("Net amounts (positive) to credit per line. An amount that is a whole quantity of the line's unit at its price is credited as that quantity; any other is an amount correction of the line: quantity -1 with no unit, the amount as its price, described 'Oprava částky řádku <n>: <text>' in the document's language"),
   releaseRecords: z.boolean().optional(),
 });
 

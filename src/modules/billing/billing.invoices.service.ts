@@ -12,8 +12,9 @@ import { isPeriod, lastDayOf } from '../../shared/period.ts';
 import { fieldScopeOf, hasPermission, type Permission, type RequestContext } from '../identity/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { termsChangedAfter } from '../contracts/index.ts';
+import { vatRateOn } from '../pricing/index.ts';
 import { invoiceDocument } from './billing.document.ts';
-import { buyerMissingOf } from './billing.document.parties.ts';
+import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
 import { waitingByClient } from './billing.repo.ts';
 import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
@@ -22,10 +23,10 @@ import { paymentViews } from './billing.payments.ts';
 import * as repo from './billing.invoices.repo.ts';
 import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary } from './billing.invoices.schemas.ts';
 import { leftToCredit } from './domain/credit-note.ts';
-import { documentLanguage, printedUnit, totalsOfLines } from './domain/invoice-document-build.ts';
+import { documentLanguage, draftTaxableSupplyDate, printedUnit, totalsOfLines } from './domain/invoice-document-build.ts';
 import { invoiceHtml } from './domain/invoice-html.ts';
 import type { InvoiceDocument } from './domain/invoice-document.ts';
-import { amountDue, possibleActions, refundDue, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
+import { amountToSettle, possibleActions, refundDue, statusOf, type InvoiceAction, type InvoiceMoneyState } from './domain/invoice-state.ts';
 import type { VatGroup } from './domain/vat.ts';
 
 const ACTION_PERMISSION: Record<InvoiceAction, Permission> = {
@@ -70,7 +71,7 @@ export function createInvoicesService(deps: InvoicingDeps) {
       client: { id: r.client_id, name: r.client_name }, contractId: r.contract_id, currency: r.currency, language: r.language,
       issueDate: r.issue_date, taxableSupplyDate: r.taxable_supply_date, dueDate: r.due_date, correctsInvoiceId: r.corrects_invoice_id,
       netMinor: r.net_minor, vatMinor: r.vat_minor, totalMinor: r.total_minor, paidMinor: r.paid_minor, creditedMinor: r.credited_minor,
-      amountDueMinor: amountDue(money), refundDueMinor: refundDue(money), blocked: [...money.blocked], version: r.version,
+      amountDueMinor: amountToSettle(money), refundDueMinor: refundDue(money), blocked: [...money.blocked], version: r.version,
     };
   }
 
@@ -102,6 +103,10 @@ export function createInvoicesService(deps: InvoicingDeps) {
     const staleTerms = row.state === 'draft' ? await termsChangedAfter(db, { clientId: row.client_id, contractId: row.contract_id, computedAt: row.created_at }) : [];
     // What issuing would meet now: a client without a complete address is refused; records still waiting are left to a later invoice.
     const buyerMissing = row.state === 'draft' ? buyerMissingOf(await repo.clientOf(db, row.client_id)) : [];
+    // A manual line is offered the standard rate of the day its VAT is due on (as the run taxes records: the supplier's country).
+    const standardVatRateBp = row.state === 'draft'
+      ? await vatRateOn(db, vatCountryOf(supplier), 'standard', draftTaxableSupplyDate({ taxableSupplyDate: row.taxable_supply_date, period: row.period }, today))
+      : null;
     const waiting = row.state === 'draft' && row.kind === 'invoice'
       ? (await waitingByClient(db, row.period && isPeriod(row.period) ? lastDayOf(row.period) : today, [row.client_id])).get(row.client_id)
       : undefined;
@@ -135,6 +140,7 @@ export function createInvoicesService(deps: InvoicingDeps) {
       allowedActions: possibleActions(moneyState(row)).filter((a) => hasPermission(ctx.actor, ACTION_PERMISSION[a])),
       staleTerms,
       buyerMissing,
+      standardVatRateBp,
       waitingRecords: row.state === 'draft' && row.kind === 'invoice' ? { count: waiting?.count ?? 0, amountMinor: waiting?.amounts.get(row.currency) ?? 0 } : null,
     };
     if (fieldScopeOf(ctx.actor.roles).prices) return detail;

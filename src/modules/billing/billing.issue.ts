@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { inWriteBatch, isPostgres, uniqueViolationIndex, type Tx } from '../../platform/db/index.ts';
 import { addDays } from '../../shared/calendar/index.ts';
 import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
-import { isPeriod, lastDayOf } from '../../shared/period.ts';
+import { isPeriod } from '../../shared/period.ts';
 import { loadSupplier } from '../company/index.ts';
 import { ledgerRow, saveLedgerRow } from '../contracts/index.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
@@ -22,7 +22,7 @@ import { buyerRefusal, customerOf } from './billing.document.parties.ts';
 import { checkExchangeRate, exchangeRateAtIssue, type ExchangeRateInput } from './billing.issue.rate.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
-import { totalsOfLines } from './domain/invoice-document-build.ts';
+import { draftTaxableSupplyDate, totalsOfLines } from './domain/invoice-document-build.ts';
 import type { Supplier } from './domain/invoice-document.ts';
 
 /** Drafts issued in one SQLite transaction (each in its own savepoint) by a bulk issue. */
@@ -92,7 +92,7 @@ export function createIssuing(deps: InvoicingDeps) {
     const rate = exchangeRateAtIssue({ currency: draft.currency, reverseCharge: draft.reverse_charge === 1, vatMinor: totals.vatMinor }, supplier, rateOf(draft.currency));
     const number = await allocateNumber(trx, 'invoice', today);
     await repo.assertVariableSymbolFree(trx, number.variableSymbol, 'invoice', number.number);
-    const taxableSupplyDate = draft.taxable_supply_date ?? (draft.period && isPeriod(draft.period) ? lastDayOf(draft.period) : today);
+    const taxableSupplyDate = draftTaxableSupplyDate({ taxableSupplyDate: draft.taxable_supply_date, period: draft.period }, today);
     const dueDate = addDays(today, client.payment_terms_days);
 
     // Records: each must still be approved and unbilled (nobody returned or billed it since the run).

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import { errorResponses, periodSchema } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import { GROUP_BY } from './billing.profitability.aggregate.ts';
 import type { ProfitabilityExport } from './billing.profitability.export.ts';
 import type { ProfitabilityService } from './billing.profitability.service.ts';
 
-const period = z.string().max(10).describe("A period: '2026-10' (month), '2026-Q4' or '2026'; from and to of the same kind");
+const period = periodSchema.describe("A period: '2026-10' (month), '2026-Q4' or '2026'; from and to of the same kind");
 const positiveId = z.coerce.number().int().positive();
 const includeDrafts = z
   .enum(['true', 'false'])

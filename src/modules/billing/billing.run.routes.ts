@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import { errorResponses, monthSchema } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import type { Drafts } from './billing.drafts.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
@@ -14,7 +14,7 @@ export interface BillingRunRouteDeps {
   workReports: WorkReports;
 }
 
-const period = z.string().max(20).describe("The month billed, 'YYYY-MM' (e.g. 2026-10)");
+const period = monthSchema.describe("The month billed, 'YYYY-MM' (e.g. 2026-10)");
 const version = z.number().int().positive().describe("The draft's version as last read; a stale one answers 409");
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -186,7 +186,7 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
 
     app.get('/api/v1/invoices/:id/work-report', {
       config: { access: 'invoices.read' },
-      schema: { tags, summary: "The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome, amount, its invoice line and its price explanation in the reader's language; the prepaid ledger. Only roles that see prices (admin, manager, accountant)", params: idParam, response: { 200: workReport, ...errorResponses } },
+      schema: { tags, summary: "The work report of a draft or invoice: every record with minutes, billable and covered minutes, outcome, amount, its invoice line and its price explanation in the reader's language; the prepaid ledger. Only roles that see prices (admin, manager, accountant). A credit note has none: 409 credit_note_has_no_work_report (correctsInvoiceId names the invoice whose report it is)", params: idParam, response: { 200: workReport, ...errorResponses } },
       handler: async (request) => {
         const report = await workReports.read(contextOf(request), request.params.id);
         return { ...report, entries: report.entries.map((e) => ({ ...e, explanation: [...e.explanation], overage: e.overage ? { parts: e.overage.parts.map((p) => ({ ...p })) } : null })), ledger: report.ledger ? { ...report.ledger } : null };
@@ -195,7 +195,7 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
 
     app.get('/api/v1/invoices/:id/work-report.csv', {
       config: { access: 'invoices.read' },
-      schema: { tags, summary: "The work report as CSV in the invoice's language (UTF-8 with BOM; ';' and decimal comma for Czech and Slovak)", params: idParam },
+      schema: { tags, summary: "The work report as CSV in the invoice's language (UTF-8 with BOM; ';' and decimal comma for Czech and Slovak); 409 credit_note_has_no_work_report for a credit note", params: idParam },
       handler: async (request, reply) => {
         const file = await workReports.csv(contextOf(request), request.params.id);
         reply.header('content-type', 'text/csv; charset=utf-8');
@@ -206,7 +206,7 @@ export function billingRunRoutes(deps: BillingRunRouteDeps) {
 
     app.get('/api/v1/invoices/:id/work-report.pdf', {
       config: { access: 'invoices.read' },
-      schema: { tags, summary: 'The work report as PDF', params: idParam },
+      schema: { tags, summary: 'The work report as PDF; 409 credit_note_has_no_work_report for a credit note', params: idParam },
       handler: async (request, reply) => {
         const file = await workReports.pdf(contextOf(request), request.params.id);
         reply.header('content-type', 'application/pdf');

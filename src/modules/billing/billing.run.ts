@@ -24,7 +24,7 @@ import * as repo from './billing.repo.ts';
 import { isReverseCharge } from './domain/index.ts';
 import { statusOf, type InvoiceStatus } from './domain/invoice-state.ts';
 import { blockedReasons } from './billing.issue.ts';
-import { buyerMissingOf } from './billing.document.parties.ts';
+import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
 import type { BuyerAddressField } from './domain/buyer.ts';
 
 export interface BillingRunDeps {
@@ -94,8 +94,7 @@ export function checkRunPeriod(period: string, today: string): void {
 
 /** The supplier's country (company settings; CZ while none is set): it decides VAT rates and the reverse charge. */
 async function supplierCountryOf(db: Db): Promise<string> {
-  const supplier = await loadSupplier(db);
-  return supplier.address.country || 'CZ';
+  return vatCountryOf(await loadSupplier(db));
 }
 
 export function createBillingRuns(deps: BillingRunDeps) {

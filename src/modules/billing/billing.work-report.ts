@@ -9,7 +9,7 @@
  * PDF never carry them.
  */
 import type { Db } from '../../platform/db/index.ts';
-import { forbidden, notFound } from '../../shared/errors.ts';
+import { AppError, forbidden, notFound } from '../../shared/errors.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderWorkReportPdf } from '../documents/index.ts';
 import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
@@ -83,10 +83,13 @@ export function createWorkReports(deps: { db: Db }) {
     const invoice = await db
       .selectFrom('invoices as i')
       .innerJoin('clients as c', 'c.id', 'i.client_id')
+      .leftJoin('invoices as corrected', 'corrected.id', 'i.corrects_invoice_id')
       .select(['i.id', 'i.number', 'i.period', 'i.currency', 'i.language', 'i.contract_id', 'i.visible', 'i.kind', 'i.issued_at', 'c.name as client_name', 'c.company_id'])
+      .select(['i.corrects_invoice_id', 'corrected.number as corrected_number'])
       .where('i.id', '=', invoiceId)
       .executeTakeFirst();
-    if (!invoice || invoice.visible !== 1 || invoice.kind !== 'invoice') throw notFound('Invoice');
+    if (!invoice || invoice.visible !== 1) throw notFound('Invoice');
+    if (invoice.kind !== 'invoice') throw creditNoteHasNone(invoice);
     const rows = await db
       .selectFrom('invoice_records as ir')
       .innerJoin('records as r', 'r.id', 'ir.record_id')
@@ -146,6 +149,17 @@ export function createWorkReports(deps: { db: Db }) {
       totals: { minutes: sum((e) => e.minutes), billableMinutes: sum((e) => e.billableMinutes), coveredMinutes: sum((e) => e.coveredMinutes), amountMinor: sum((e) => e.amountMinor) },
     };
     return { report, staff };
+  }
+
+  /** The document exists, so "not found" would mislead: a credit note lists no records of its own; the invoice it corrects has the report. */
+  function creditNoteHasNone(note: { number: string | null; id: number; corrects_invoice_id: number | null; corrected_number: string | null }): AppError {
+    const corrected = note.corrected_number ?? (note.corrects_invoice_id === null ? null : `#${note.corrects_invoice_id}`);
+    return new AppError(
+      'conflict',
+      'credit_note_has_no_work_report',
+      `${note.number ?? `Document #${note.id}`} is a credit note, and a credit note has no work report` + (corrected ? `: the work report is on the invoice it corrects, ${corrected}` : ''),
+      { extra: { correctsInvoiceId: note.corrects_invoice_id } },
+    );
   }
 
   async function itemsOf(ids: number[]): Promise<Map<number, { name: string; unit: string }>> {

@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../shared/calendar/index.ts';
-import { isPeriod } from '../../shared/period.ts';
+import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
 
 /** The contracts API's schemas (BILLING.md §3). Signs and ranges of amounts, and the dates of the terms, are checked by the domain's termsProblems, all at once. */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const whole = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(isIsoDate, { message: 'not a calendar date', params: { code: 'invalid_date' } });
-export const period = z.string().refine(isPeriod, { message: 'a period YYYY-MM, YYYY-Qn or YYYY', params: { code: 'invalid_period' } });
 
 export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
 export const TIME_CLASSES = ['normal', 'out_of_hours', 'weekend_holiday'] as const;
@@ -69,8 +63,8 @@ const termFields = {
   number: z.string().trim().min(1).max(50),
   name: z.string().trim().min(1).max(200),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code'),
-  validFrom: isoDate,
-  validTo: isoDate.nullable(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
   periodKind: z.enum(PERIOD_KINDS),
   priceListId: id.nullable(),
   fee: fee.nullable(),
@@ -157,7 +151,7 @@ export const contractListQuery = z.strictObject({
   /** Number, name or client name contains. */
   q: z.string().max(200).optional(),
   /** Only contracts valid on this date. */
-  validOn: isoDate.optional(),
+  validOn: isoDateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -180,7 +174,7 @@ export const ledgerRowSchema = z.object({
 });
 export const ledgerSchema = z.object({ contractId: z.number(), periodKind: z.enum(PERIOD_KINDS), items: z.array(ledgerRowSchema) });
 
-export const consumptionQuery = z.strictObject({ period: period.optional() });
+export const consumptionQuery = z.strictObject({ period: periodSchema.optional() });
 export const consumptionSchema = z.object({
   contractId: z.number(),
   period: z.string(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import { errorResponses, monthSchema } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import { NDJSON, sendJsonLines, wantsNdjson } from '../../platform/http/json-lines.ts';
 import { streamBulkSend } from './documents.bulk-send.stream.ts';
@@ -19,7 +19,7 @@ export function documentsRoutes(documents: InvoiceDocuments) {
       config: { access: 'invoices.read' },
       schema: {
         tags: ['invoices'],
-        summary: "The invoice or credit note as PDF in the client's language (a draft is marked as such and has no QR code); ?workReport=true appends the work report as an annex. HEAD on the same address answers whether it is there (200 with the content type and file name, or the same 403/404) without rendering it",
+        summary: "The invoice or credit note as PDF in the client's language (a draft is marked as such and has no QR code); ?workReport=true appends the work report as an annex (an invoice's: for a credit note 409 credit_note_has_no_work_report). HEAD on the same address answers whether it is there (200 with the content type and file name, or the same 403/404) without rendering it",
         params: idParam,
         querystring: z.strictObject({ workReport: z.enum(['true', 'false']).default('false') }),
       },
@@ -68,7 +68,7 @@ export function documentsRoutes(documents: InvoiceDocuments) {
         summary: "E-mail many invoices at once, each exactly as POST /invoices/:id/send to the client's e-mail (its own transaction and audit): the listed `ids` (1-500), or every issued, not yet sent invoice and credit note of `period` (YYYY-MM). The answer lists what was sent and what was not, with a code and reason per document (not_issued, already_sent, no_billing_email, not_found...)",
         body: z.union([
           z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(500) }),
-          z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM') }),
+          z.strictObject({ period: monthSchema }),
         ]),
         response: {
           200: z.object({

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { errorSchema } from '../../platform/http/schemas.ts';
-import { isPeriod } from '../../shared/period.ts';
+import { errorSchema, periodSchema } from '../../platform/http/schemas.ts';
 import { EXPORT_FORMATS } from './domain/exporter.ts';
 
 export const formatSchema = z.enum(EXPORT_FORMATS, { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` });
-export const periodSchema = z.string().refine(isPeriod, { message: "period must be a month '2026-10', a quarter '2026-Q4' or a year '2026'" });
 
 export const runBody = z.strictObject({
   format: formatSchema,

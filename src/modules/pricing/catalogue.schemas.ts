@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { code, country, isoDate, name, vatCategory } from './common.schemas.ts';
+import { isoDateSchema } from '../../platform/http/schemas.ts';
+import { code, country, name, vatCategory } from './common.schemas.ts';
 
 /* VAT rates: a change of rate is a new row valid from a new date, never an edit. */
 
@@ -8,9 +9,9 @@ export const newVatRateBody = z.strictObject({
   category: vatCategory,
   /** Basis points: 2100 = 21 %. */
   rateBp: z.number().int().min(0).max(10_000),
-  validFrom: isoDate,
+  validFrom: isoDateSchema,
   /** Only when the category itself ends (otherwise the next row's validFrom ends it). */
-  validTo: isoDate.nullable().default(null),
+  validTo: isoDateSchema.nullable().default(null),
 });
 export const vatRateQuery = z.strictObject({ country: country.optional() });
 export const vatRateSchema = z.object({

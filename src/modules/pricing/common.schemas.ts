@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../shared/calendar/index.ts';
 import { tryMinuteOfDay } from '../../shared/minutes.ts';
 
 /** Shared building blocks of the pricing API's schemas. */
@@ -25,10 +24,6 @@ export const country = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 code');
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(isIsoDate, { message: 'not a calendar date', params: { code: 'invalid_date' } });
 export const timeOfDay = z
   .string()
   .regex(/^\d{2}:\d{2}$/, 'a time HH:MM')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SUPPORTED_COUNTRIES } from '../../shared/calendar/index.ts';
-import { currency, id, isoDate, minor } from './common.schemas.ts';
+import { isoDateSchema } from '../../platform/http/schemas.ts';
+import { currency, id, minor } from './common.schemas.ts';
 
 /* Technician settings: level (for level rates) and whether their records are approved on submit */
 
@@ -26,9 +27,9 @@ export const newCostRateBody = z.discriminatedUnion('kind', [
     amountMinor: minor,
     /** Default: the provider's currency (CZK in CZ, EUR in SK). */
     currency: currency.optional(),
-    validFrom: isoDate,
+    validFrom: isoDateSchema,
   }),
-  z.strictObject({ kind: z.literal('per_km'), amountMinor: minor, currency: currency.optional(), validFrom: isoDate }),
+  z.strictObject({ kind: z.literal('per_km'), amountMinor: minor, currency: currency.optional(), validFrom: isoDateSchema }),
 ]);
 export const costRateQuery = z.strictObject({
   kind: z.enum(COST_RATE_KINDS).optional(),

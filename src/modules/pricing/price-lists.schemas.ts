@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currency, id, isoDate, milli, name, timeOfDay } from './common.schemas.ts';
+import { isoDateSchema } from '../../platform/http/schemas.ts';
+import { currency, id, milli, name, timeOfDay } from './common.schemas.ts';
 import { termsSchema } from './terms.ts';
 
 /* Price lists: a default and any number of others, each in a currency */
@@ -36,14 +37,14 @@ export const priceListSchema = z.object({
 
 /* Versions: terms valid from a date */
 
-export const newVersionBody = z.strictObject({ validFrom: isoDate, terms: termsSchema });
+export const newVersionBody = z.strictObject({ validFrom: isoDateSchema, terms: termsSchema });
 export const versionPatchBody = z.strictObject({
-  validFrom: isoDate.optional(),
+  validFrom: isoDateSchema.optional(),
   terms: termsSchema.optional(),
   /** The price list's `version` you read (409 stale_version if the list or a version changed since). */
   listVersion: z.number().int().positive(),
 });
-export const copyVersionBody = z.strictObject({ validFrom: isoDate });
+export const copyVersionBody = z.strictObject({ validFrom: isoDateSchema });
 export const versionSchema = z.object({
   id: z.number(),
   priceListId: z.number(),
@@ -76,7 +77,7 @@ export const previewBody = z.strictObject({
   clientId: id.optional(),
   /** A list to price with instead, as a contract's list would be. */
   priceListId: id.optional(),
-  date: isoDate,
+  date: isoDateSchema,
   startTime: timeOfDay.nullable().default(null),
   minutes: z.number().int().min(0).max(100_000).default(0),
   workTypeId: id.nullable().optional(),

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, errorSchema, page } from '../../platform/http/schemas.ts';
+import { errorResponses, errorSchema, isoDateSchema, page, rangeInOrder } from '../../platform/http/schemas.ts';
 import { contextOf } from '../identity/index.ts';
 import type { RatesService } from './rates.service.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'a currency code of three capital letters, e.g. EUR');
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -36,13 +35,13 @@ export function ratesRoutes(rates: RatesService) {
       schema: {
         tags,
         summary: 'The daily exchange-rate list (Czech crowns per amount of a currency), newest day first, then by currency; keyset paging with nextCursor',
-        querystring: z.strictObject({
+        querystring: rangeInOrder(z.strictObject({
           currency: currency.optional(),
-          from: isoDay.optional(),
-          to: isoDay.optional(),
+          from: isoDateSchema.optional(),
+          to: isoDateSchema.optional(),
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        })),
         response: { 200: page(rateSchema), ...errorResponses },
       },
       handler: async (request) => rates.list(contextOf(request), request.query),
@@ -52,7 +51,7 @@ export function ratesRoutes(rates: RatesService) {
       schema: {
         tags,
         summary: "Enter a currency's rate of a day by hand (adds it, or replaces the rate of that day, a ČNB one too; a later ČNB import keeps it unless asked to replace it)",
-        params: z.strictObject({ currency, day: isoDay }),
+        params: z.strictObject({ currency, day: isoDateSchema }),
         body: z.strictObject({
           amount: z.number().int().default(1).describe('1, 10, 100, 1000 … units the rate is for'),
           rate: z.string().min(1).max(30).describe('Czech crowns for `amount` units, e.g. "24.305" (a decimal comma is taken too), at most 6 decimals'),
@@ -78,7 +77,7 @@ export function ratesRoutes(rates: RatesService) {
       schema: {
         tags,
         summary: "Download the ČNB's daily rates of a day (default today) and import them as cnb-import does; 502 when the ČNB cannot be reached or answers with something else",
-        body: z.strictObject({ day: isoDay.optional(), replaceManual: z.boolean().optional() }).default({}),
+        body: z.strictObject({ day: isoDateSchema.optional(), replaceManual: z.boolean().optional() }).default({}),
         response: { 200: importReport.extend({ requestedDay: z.string() }), ...errorResponses, 502: errorSchema },
       },
       handler: async (request) => rates.fetchCnb(contextOf(request), request.body),
@@ -89,7 +88,7 @@ export function ratesRoutes(rates: RatesService) {
         tags,
         summary:
           "The rate to suggest when issuing an invoice in a currency with the rate of a day: one unit in the supplier's currency from the list (the last published rate on a weekend, at most 7 days back); found is null when the list has none or the supplier's currency is not CZK",
-        querystring: z.strictObject({ currency, day: isoDay }),
+        querystring: z.strictObject({ currency, day: isoDateSchema }),
         response: {
           200: z.object({
             currency: z.string(),

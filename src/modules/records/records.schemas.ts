@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDateSchema, rangeInOrder } from '../../platform/http/schemas.ts';
 
 const id = z.number().int().positive();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:MM');
 /** km and quantities: "36.5" or 36.5, at most 3 decimal places (checked in the service, naming the field). */
 const decimal = z.union([z.string().max(30), z.number()]);
@@ -13,8 +13,10 @@ const dimensions = z.record(z.string().max(50), z.string().max(50).nullable());
 const common = {
   /** Whose work it is: default the caller; someone else only with records.approve. */
   technicianId: id.optional(),
-  date,
-  billable: z.boolean().optional(),
+  date: isoDateSchema,
+  billable: z.boolean().optional().describe(
+    "Whether the client is billed for it; left out: a work entry as its work type's billableDefault says, travel and fees billable",
+  ),
   /** For the client's work report. */
   description: text(5000).default(''),
   /** Staff only; never on the work report. */
@@ -65,7 +67,7 @@ export const bulkRowSchema = z.discriminatedUnion('kind', [
 export const recordPatchBody = z.strictObject({
   version: z.number().int().positive(),
   technicianId: id.optional(),
-  date: date.optional(),
+  date: isoDateSchema.optional(),
   startTime: time.nullable().optional(),
   endTime: time.optional(),
   minutes: z.number().int().optional(),
@@ -76,7 +78,7 @@ export const recordPatchBody = z.strictObject({
   vehicle: text(100).nullable().optional(),
   feeId: id.optional(),
   quantity: decimal.optional(),
-  billable: z.boolean().optional(),
+  billable: z.boolean().optional().describe("Left out: kept as the record has it, also when workTypeId changes"),
   description: text(5000).optional(),
   internalNote: text(5000).optional(),
   dimensions: dimensions.optional(),
@@ -182,28 +184,28 @@ export const recordFilters = {
   technicianId: z.coerce.number().int().positive().optional(),
   clientId: z.coerce.number().int().positive().optional(),
   ticketId: z.coerce.number().int().positive().optional(),
-  from: date.optional(),
-  to: date.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
   /** One or more states, comma-separated: `state=submitted` is the approval queue. */
   state: csvList(['draft', 'submitted', 'approved', 'billed']).optional(),
   kind: csvList(['work', 'travel', 'fee', 'material']).optional(),
   billable: z.enum(['true', 'false']).optional(),
 };
 
-export const recordListQuery = z.strictObject({
+export const recordListQuery = rangeInOrder(z.strictObject({
   ...recordFilters,
   sort: z.enum(['date', '-date']).default('date'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional(),
-});
+}));
 
-export const exportQuery = z.strictObject({ ...recordFilters, lang: z.enum(['cs', 'sk', 'en']).optional() });
+export const exportQuery = rangeInOrder(z.strictObject({ ...recordFilters, lang: z.enum(['cs', 'sk', 'en']).optional() }));
 
 /** The most records GET /records/count counts: above it the answer is this number, marked capped. */
 export const RECORD_COUNT_CAP = 10_000;
 
 /** The list's filters without its paging and order: what the count takes. */
-export const recordCountQuery = z.strictObject(recordFilters);
+export const recordCountQuery = rangeInOrder(z.strictObject(recordFilters));
 
 export const recordCountSchema = z.object({
   count: z.number().int().nonnegative()
@@ -229,8 +231,8 @@ export const timerStopBody = z.strictObject({
   workTypeId: id.optional(),
   description: text(5000).optional(),
   minutes: z.number().int().optional().describe('Minutes to record instead of the elapsed ones (a timer left running, or corrected while stopping)'),
-  billable: z.boolean().optional(),
-  date: date.optional().describe("The entry's date instead of the day the timer started"),
+  billable: z.boolean().optional().describe("Left out: as the entry's work type's billableDefault says"),
+  date: isoDateSchema.optional().describe("The entry's date instead of the day the timer started"),
   startTime: time.nullable().optional().describe('The start instead of the time the timer started; null: no start (then the time class is normal)'),
   endTime: time.optional().describe('An end instead of minutes: the minutes are counted from the start to it'),
   internalNote: text(5000).optional(),
@@ -245,7 +247,7 @@ export const timerSchema = z.object({
   elapsedMinutes: z.number(),
 });
 
-export const workDayQuery = z.strictObject({ date });
+export const workDayQuery = z.strictObject({ date: isoDateSchema });
 export const workDaySchema = z.object({
   date: z.string(),
   dayKind: z.enum(['business_day', 'non_business_day', 'holiday']).describe(
@@ -273,8 +275,8 @@ export const timesheetSchema = z.object({
   byTicket: z.array(z.object({ ticket: z.object({ id: z.number(), number: z.string(), subject: z.string() }), days: z.array(cellSchema.nullable()), total: cellSchema })),
   total: cellSchema,
 });
-export const weekQuery = z.strictObject({ start: date, technicianId: z.coerce.number().int().positive().optional() });
-export const teamWeekQuery = z.strictObject({ start: date, teamId: z.coerce.number().int().positive() });
+export const weekQuery = z.strictObject({ start: isoDateSchema, technicianId: z.coerce.number().int().positive().optional() });
+export const teamWeekQuery = z.strictObject({ start: isoDateSchema, teamId: z.coerce.number().int().positive() });
 
 export type NewRecord = z.infer<typeof newRecordBody>;
 export type BulkRow = z.infer<typeof bulkRowSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../shared/calendar/index.ts';
+import { isoDateSchema } from '../../platform/http/schemas.ts';
 import { VAT_CATEGORIES } from '../pricing/index.ts';
 
 /** The warehouse API's shapes. Quantities are decimal strings ("2", "1.5", at most 3 places); money in minor units. */
@@ -7,10 +7,6 @@ import { VAT_CATEGORIES } from '../pricing/index.ts';
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const minor = z.number().int().min(0).max(1_000_000_000_000);
 const text = (max: number) => z.string().trim().min(1).max(max);
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(isIsoDate, { message: 'not a calendar date' });
 /** Checked by the service (so every line's problem is named): a decimal string with at most 3 places. */
 const quantityText = z.string().max(30).describe('Decimal string, "." as the decimal point, at most 3 decimal places, e.g. "2" or "1.5"');
 
@@ -120,7 +116,7 @@ export type LineInput = z.output<typeof lineInput>;
 
 export const documentBody = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
-  date: isoDate,
+  date: isoDateSchema,
   warehouseId: id.describe('Receipt: where stock comes in; transfer: from where; issue: from where; return: where it comes back; count: which warehouse'),
   targetWarehouseId: id.nullable().optional().describe('Transfers: where stock goes'),
   ticketId: id.nullable().optional().describe('Issue slips: the ticket (and so the client) the material is for'),

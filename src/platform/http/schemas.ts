@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateProblem } from '../../shared/calendar/index.ts';
+import { periodProblem } from '../../shared/period.ts';
 
 /** The error body every 4xx/5xx uses (see errors.ts). */
 export const errorSchema = z.object({
@@ -28,4 +30,59 @@ export const errorResponses = {
 
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/**
+ * A text refused when `problem` finds something wrong with it: a 400 whose detail
+ * carries `problem`'s words as the message and `code` for the web app to translate.
+ */
+export function checkedText(problem: (text: string) => string | null, code: string) {
+  return z.string().superRefine((text, ctx) => {
+    const message = problem(text);
+    if (message !== null) ctx.addIssue({ code: 'custom', message, params: { code } });
+  });
+}
+
+/**
+ * The one schema of a calendar date 'YYYY-MM-DD' taken by the API: a day that exists,
+ * or 400 invalid_date saying what is wrong ("2026-02-30 is not a calendar date: 2026-02 has 28 days").
+ */
+export const isoDateSchema = checkedText(isoDateProblem, 'invalid_date').meta({
+  format: 'date',
+  description: 'A calendar date, YYYY-MM-DD',
+  examples: ['2026-10-05'],
+});
+
+/** The one schema of a month 'YYYY-MM' taken by the API: 400 invalid_period ("2026-00 is not a month (YYYY-MM): there is no month 00"). */
+export const monthSchema = checkedText((text) => periodProblem(text, 'month'), 'invalid_period').meta({
+  description: 'A month, YYYY-MM',
+  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+  examples: ['2026-10'],
+});
+
+/** The one schema of a period taken by the API: a month 'YYYY-MM', a quarter 'YYYY-Qn' or a year 'YYYY'; else 400 invalid_period. */
+export const periodSchema = checkedText(periodProblem, 'invalid_period').meta({
+  description: 'A period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY',
+  pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
+  examples: ['2026-10', '2026-Q4', '2026'],
+});
+
+interface Range {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * Refuses a range that ends before it starts (400 invalid_range on `to`), once both ends
+ * are valid on their own. By default the ends compare as text, as dates ('YYYY-MM-DD')
+ * and months ('YYYY-MM') do; `inOrder` decides for ends that do not.
+ */
+export function rangeInOrder<T extends z.ZodType<Range>>(schema: T, inOrder: (from: string, to: string) => boolean = (from, to) => from <= to): T {
+  return schema.superRefine(
+    ({ from, to }, ctx) => {
+      if (from === undefined || to === undefined || inOrder(from, to)) return;
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `to ${to} is before from ${from}: a range ends on or after its start`, params: { code: 'invalid_range' } });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 }

@@ -5,6 +5,7 @@
  * process's zone and DST. Years 1583–9999 (proleptic Gregorian, 4 digits, so
  * ISO strings also compare correctly as plain strings).
  */
+import { quotedInput } from '../text.ts';
 
 export type IsoDate = string;
 
@@ -59,6 +60,26 @@ export function parseIsoDate(text: string): CivilDate {
 
 export function isIsoDate(text: string): boolean {
   return tryParseIsoDate(text) !== null;
+}
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Why the text is not a calendar date 'YYYY-MM-DD', in words for whoever sent it
+ * ("2026-02-30 is not a calendar date: 2026-02 has 28 days"), or null when it is one.
+ * The one wording of a bad date, wherever a date is taken.
+ */
+export function isoDateProblem(text: string): string | null {
+  if (tryParseIsoDate(text) !== null) return null;
+  const shape = DATE_SHAPE.exec(text);
+  if (shape === null) return `${quotedInput(text)} is not a date: write it YYYY-MM-DD, e.g. 2026-10-05`;
+  const [, yyyy = '', mm = '', dd = ''] = shape;
+  const year = Number(yyyy);
+  const month = Number(mm);
+  if (year < MIN_YEAR) return `${text} is not a calendar date: the year must be ${MIN_YEAR} or later`;
+  if (month < 1 || month > 12) return `${text} is not a calendar date: there is no month ${mm}`;
+  if (Number(dd) < 1) return `${text} is not a calendar date: there is no day ${dd}`;
+  return `${text} is not a calendar date: ${yyyy}-${mm} has ${daysInMonth(year, month)} days`;
 }
 
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {

@@ -6,6 +6,7 @@ export {
   formatIsoDate,
   fromEpochDay,
   isIsoDate,
+  isoDateProblem,
   isLeapYear,
   isoWeekday,
   maxDate,

@@ -9,10 +9,14 @@
  */
 import type { MinorUnits } from '../../../shared/money.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
+import { fillLabel, invoiceLabels } from '../../documents/index.ts';
+import type { DocumentLanguage } from './invoice-document.ts';
 import type { VatRateBp } from './vat.ts';
 
 export interface CreditableLine {
   readonly id: number;
+  /** The line's number on the invoice (1-based), as the invoice prints it. */
+  readonly position: number;
   readonly kind: string;
   readonly description: string;
   readonly quantityMilli: number;
@@ -42,6 +46,9 @@ export type CreditPlan =
   | { readonly ok: true; readonly lines: readonly CreditLine[]; /** after this note nothing is left to credit */ readonly creditsEverything: boolean }
   | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
 
+/** An amount correction counts no unit of anything: its quantity −1 prints as a bare number. */
+const AMOUNT_CORRECTION_UNIT = '';
+
 /** Net still creditable on a line, in its own sign (a discount line has a negative rest). */
 export function leftToCredit(line: Pick<CreditableLine, 'netMinor' | 'creditedMinor'>): MinorUnits {
   return line.netMinor - line.creditedMinor;
@@ -59,25 +66,30 @@ export function isDiscountLine(line: Pick<CreditableLine, 'netMinor'>): boolean 
  * twice, unknown, a discount line (taking a discount back is a debit, not a
  * credit), or asked for more than is left is refused with the field path the
  * caller sent; and all partial notes together never take back more than the
- * invoice's net (its discounts included). Every credit line keeps the unit of
- * the line it corrects: the whole line keeps its quantity; an amount that is a
- * whole number of thousandths of the unit price keeps the price and takes that
- * quantity back; any other amount is a price reduction of one unit (what a
- * Czech or Slovak corrective document does).
+ * invoice's net (its discounts included). A credit line takes back a quantity
+ * of the line's unit when it can: the whole line keeps its quantity; an amount
+ * that is a whole number of thousandths of the unit price keeps the price and
+ * takes that quantity back. Any other amount is an amount correction of the line
+ * (what a Czech or Slovak corrective document does): quantity −1 with no unit,
+ * the amount as its price, and a text in the document's `language` naming the
+ * line it corrects ("Oprava částky řádku 3: Doprava") — never "−1 km" at a price
+ * no kilometre ever had.
  */
-export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest): CreditPlan {
+export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest, language: DocumentLanguage): CreditPlan {
   const problems: ErrorDetail[] = [];
   const plan: CreditLine[] = [];
+  const amountCorrection = invoiceLabels(language).amountCorrection;
   const take = (line: CreditableLine, amount: MinorUnits) => {
     const whole = amount === line.netMinor;
     const proportional = !whole && line.unitPriceMinor > 0 && (amount * 1000) % line.unitPriceMinor === 0;
+    const byQuantity = whole || proportional;
     plan.push({
       correctsLineId: line.id,
       kind: line.kind,
-      description: line.description,
+      description: byQuantity ? line.description : fillLabel(amountCorrection, { position: String(line.position), description: line.description }),
       quantityMilli: whole ? -line.quantityMilli : proportional ? -((amount * 1000) / line.unitPriceMinor) : -1000,
-      unit: line.unit,
-      unitPriceMinor: whole || proportional ? line.unitPriceMinor : amount,
+      unit: byQuantity ? line.unit : AMOUNT_CORRECTION_UNIT,
+      unitPriceMinor: byQuantity ? line.unitPriceMinor : amount,
       netMinor: -amount,
       vatRateBp: line.vatRateBp,
     });

@@ -8,6 +8,7 @@
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import { invoiceLabels } from '../../documents/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
+import { isPeriod, lastDayOf } from '../../../shared/period.ts';
 import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import { homeCurrencyOf, homeCurrencyVat, parseExchangeRate } from './home-currency.ts';
 import { vatRecap, type VatGroup, type VatRecap } from './vat.ts';
@@ -74,6 +75,14 @@ const lineKind = (kind: string): DocumentLineKind => (LINE_KINDS as readonly str
 /** The totals of a set of lines as issuing computes (and stores) them. */
 export function totalsOfLines(lines: readonly Pick<StoredLine, 'netMinor' | 'vatRateBp'>[], options: { reverseCharge: boolean; roundTotal: boolean }): VatRecap {
   return vatRecap(lines, { reverseCharge: options.reverseCharge, roundTotal: options.roundTotal });
+}
+
+/**
+ * The date of taxable supply a draft gets when issued `today`: the one set on it, else the
+ * last day of its period (BILLING.md §4), else the issue date. Its VAT rates are those of this day.
+ */
+export function draftTaxableSupplyDate(draft: { readonly taxableSupplyDate: IsoDate | null; readonly period: string | null }, today: IsoDate): IsoDate {
+  return draft.taxableSupplyDate ?? (draft.period && isPeriod(draft.period) ? lastDayOf(draft.period) : today);
 }
 
 export interface DraftDates {

@@ -30,6 +30,19 @@ export function amountDue(i: Pick<InvoiceMoneyState, 'kind' | 'totalMinor' | 'pa
 }
 
 /**
+ * The amount a document stands at for settling, as its foot states it: on an
+ * invoice what is still due (amountDue, never below 0: "Celkem k úhradě" less
+ * what was paid or credited since); on a credit note its total, negative: the
+ * amount it refunds ("Celkem k vrácení"). A credit note is settled against the
+ * invoice it corrects (that invoice's amount due drops by it, and money the client
+ * paid beyond what is left there is refunded from it: refundDue), so it has no
+ * payments of its own and its figure never changes.
+ */
+export function amountToSettle(i: Pick<InvoiceMoneyState, 'kind' | 'totalMinor' | 'paidMinor' | 'creditedMinor'>): MinorUnits {
+  return i.kind === 'credit_note' ? i.totalMinor : amountDue(i);
+}
+
+/**
  * What the supplier owes back: payments (net of refunds already made) beyond
  * what the invoice still asks for after its credit notes. A full credit note
  * on a paid invoice turns every payment into a refund due.

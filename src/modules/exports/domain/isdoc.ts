@@ -90,7 +90,8 @@ function line(doc: InvoiceDocument, l: DocumentLine, a: Amounts): Xml {
   return {
     ID: String(l.position),
     ...(doc.corrects ? { OriginalDocumentReference: { '@ref': ORIGINAL_REF } } : {}),
-    InvoicedQuantity: { '@unitCode': l.unit, '#': quantity(l.quantityMilli) },
+    // A line counting no unit (a credit note's amount correction) has no unit code: the attribute is optional.
+    InvoicedQuantity: l.unit ? { '@unitCode': l.unit, '#': quantity(l.quantityMilli) } : quantity(l.quantityMilli),
     ...a.pair('LineExtensionAmount', l.netMinor),
     ...a.pair('LineExtensionAmountTaxInclusive', l.netMinor + vat),
     LineExtensionTaxAmount: local(vat),

@@ -115,7 +115,8 @@ function invoiceItem(doc: InvoiceDocument, l: DocumentLine, home: boolean): Xml 
   return {
     'inv:text': cut(l.description, 90),
     'inv:quantity': quantity(l.quantityMilli),
-    'inv:unit': cut(l.unit, 10),
+    // No unit (a credit note's amount correction): the element is left out rather than sent empty.
+    ...(l.unit ? { 'inv:unit': cut(l.unit, 10) } : {}),
     'inv:payVAT': 'false',
     'inv:rateVAT': pohodaRate(doc.supplier.address.country, rate, doc.number),
     // price is the line's net as issued: POHODA takes it instead of quantity × unit price.

@@ -7,7 +7,7 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { numberSeparators } from '../pricing/money';
 import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
-import { parseVatRate, quantityProblem, signedMajorToMinor, unitPriceProblem } from './format';
+import { parseVatRate, quantityProblem, signedMajorToMinor, unitPriceProblem, vatRateInput } from './format';
 
 interface ManualValues {
   description: string;
@@ -17,13 +17,28 @@ interface ManualValues {
   vatRate: string;
 }
 
-/** Adds a manual line to a draft: text, quantity, unit, unit price and a VAT rate (required). */
-export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoiceId: number; version: number; opened: boolean; onClose: () => void }) {
+/** An empty manual line, one piece, at the standard VAT rate when it is known. */
+const newManualLine = (standardVatRateBp: number | null | undefined): ManualValues => ({
+  description: '', quantity: '1', unit: 'ks', unitPrice: '', vatRate: standardVatRateBp == null ? '' : vatRateInput(standardVatRateBp),
+});
+
+/**
+ * Adds a manual line to a draft: text, quantity, unit, unit price and a VAT rate (required). The rate
+ * starts at the standard rate of the draft's date (`standardVatRateBp`, as the server knows it), since
+ * most lines are at it; it can be changed, and stays empty when the rate is not known.
+ */
+export function ManualLineModal({ invoiceId, version, standardVatRateBp, opened, onClose }: {
+  invoiceId: number;
+  version: number;
+  standardVatRateBp: number | null | undefined;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const add = useAddLine(invoiceId);
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<ManualValues>({
-    initialValues: { description: '', quantity: '1', unit: 'ks', unitPrice: '', vatRate: '' },
+    initialValues: newManualLine(standardVatRateBp),
     validate: {
       description: (v) => (v.trim() ? null : t('billing.draft.required')),
       quantity: (v) => { const problem = quantityProblem(v); return problem ? t(`billing.draft.${problem}`) : null; },
@@ -33,7 +48,12 @@ export function ManualLineModal({ invoiceId, version, opened, onClose }: { invoi
     },
   });
   useEffect(() => {
-    if (opened) { form.reset(); add.reset(); setExtra([]); }
+    if (opened) {
+      form.setInitialValues(newManualLine(standardVatRateBp));
+      form.reset();
+      add.reset();
+      setExtra([]);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 

@@ -127,7 +127,7 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}><TotalsPanel invoice={invoice} /></Grid.Col>
       </Grid>
       {invoice.recordsCount > 0 ? <WorkReportPanel invoiceId={invoice.id} version={invoice.version} editable={editable} draft /> : null}
-      <ManualLineModal invoiceId={invoice.id} version={invoice.version} opened={adding} onClose={() => setAdding(false)} />
+      <ManualLineModal invoiceId={invoice.id} version={invoice.version} standardVatRateBp={invoice.standardVatRateBp} opened={adding} onClose={() => setAdding(false)} />
       <EditLineModal invoiceId={invoice.id} version={invoice.version} line={editing} onClose={() => setEditing(null)} />
       <ConfirmModal
         opened={deleting !== null}

@@ -1,9 +1,11 @@
-import { ActionIcon, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatAmount, formatMoney } from '../pricing/money';
 import { PriceWhy } from '../pricing/PriceWhy';
 import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
+import { amountDueLabel } from './documentWords';
 import { formatMilli, formatPeriod, formatVatRate } from './format';
 import { lineWhyGroups } from './workReportWhy';
 import { usePhone } from '../../app/components/usePhone';
@@ -158,7 +160,15 @@ export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
         {invoice.roundingMinor ? <Text size="sm">{t('billing.fields.rounding')}: {formatMoney(invoice.roundingMinor, c)}</Text> : null}
         <Text fw={700} size="lg" data-testid="invoice-total">{t('billing.fields.total')}: {money(invoice.totalMinor, c)}</Text>
         {invoice.state !== 'draft' && invoice.amountDueMinor !== undefined ? (
-          <Text size="sm" c={invoice.status === 'overdue' ? 'red' : 'dimmed'} data-testid="invoice-due">{t('billing.fields.due')}: {formatMoney(invoice.amountDueMinor, c)}</Text>
+          // A credit note's figure is its total to be refunded (negative), as its PDF's foot states it.
+          <Text size="sm" c={invoice.status === 'overdue' ? 'red' : 'dimmed'} data-testid="invoice-due">{amountDueLabel(t, invoice.kind)}: {formatMoney(invoice.amountDueMinor, c)}</Text>
+        ) : null}
+        {invoice.kind === 'credit_note' && invoice.corrects ? (
+          // It has no payments of its own: it lowers what its invoice asks for, and an overpayment there is refunded there.
+          <Text size="sm" c="dimmed" data-testid="credit-settled">
+            {t('billing.credit.settledAgainst')}{' '}
+            <Anchor component={Link} to={`/invoices/${invoice.corrects.id}`} inherit>{invoice.corrects.number ?? `#${invoice.corrects.id}`}</Anchor>
+          </Text>
         ) : null}
         {invoice.refundDueMinor ? (
           <Text size="sm" fw={600} c="orange" data-testid="invoice-refund-due">

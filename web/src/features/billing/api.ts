@@ -197,6 +197,8 @@ export interface InvoiceDetail extends InvoiceSummary {
   staleTerms: { contractId: number; number: string; termsChangedAt: string }[];
   /** Drafts: what the client's address lacks for a tax document (issuing is refused until it is filled in on the client). */
   buyerMissing?: BuyerAddressField[];
+  /** Drafts: the standard VAT rate of the supplier's country on the draft's date of taxable supply (a manual line's default); null when unknown. */
+  standardVatRateBp?: number | null;
   /** Drafts of invoices: the client's records still waiting for approval up to the period's end; null otherwise. */
   waitingRecords?: { count: number; amountMinor?: number } | null;
 }

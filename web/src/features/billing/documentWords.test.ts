@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
-import { entryQuantity, outcomeLabel, statusLabel } from './documentWords';
+import { amountDueLabel, entryQuantity, outcomeLabel, statusLabel } from './documentWords';
 
 describe('document words', () => {
   afterAll(() => setLanguage('cs'));
@@ -16,6 +16,16 @@ describe('document words', () => {
       expect(statusLabel(t, 'sent', 'credit_note'), lang).toBe(sent);
       // What has no word of its own for a credit note reads as for an invoice.
       expect(statusLabel(t, 'draft', 'credit_note'), lang).toBe(statusLabel(t, 'draft'));
+    }
+  });
+
+  it('a credit note stands at an amount to be refunded, as its PDF says ("Celkem k vrácení"), never at one "due"', async () => {
+    const cases = { cs: ['K úhradě', 'K vrácení'], sk: ['Na úhradu', 'Na vrátenie'], en: ['Due', 'To be refunded'] } as const;
+    for (const [lang, [invoice, creditNote]] of Object.entries(cases)) {
+      await setLanguage(lang as 'cs' | 'sk' | 'en');
+      const t = i18n.t.bind(i18n);
+      expect(amountDueLabel(t, 'invoice'), lang).toBe(invoice);
+      expect(amountDueLabel(t, 'credit_note'), lang).toBe(creditNote);
     }
   });
 

@@ -9,6 +9,14 @@ export function statusLabel(t: TFunction, status: InvoiceStatus, kind: 'invoice'
   return t(`billing.status.${status}`, { context: kind === 'credit_note' ? 'credit_note' : undefined });
 }
 
+/**
+ * The label of what a document stands at (the API's amountDueMinor), worded as its PDF words its
+ * foot: "K úhradě" on an invoice; "K vrácení" on a credit note, whose figure is its negative total.
+ */
+export function amountDueLabel(t: TFunction, kind: 'invoice' | 'credit_note'): string {
+  return t(kind === 'credit_note' ? 'billing.fields.toRefund' : 'billing.fields.due');
+}
+
 /** A work report row's outcome: on a draft nothing is invoiced yet, so what it bills is "to be billed". */
 export function outcomeLabel(t: TFunction, outcome: WorkReportEntry['outcome'], draft: boolean): string {
   return t(`billing.workReport.outcomes.${outcome}`, { context: draft ? 'draft' : undefined });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { ledgerSentenceValues } from './format';
-import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, signedMajorToMinor, unitPriceProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate } from './format';
+import { addMonths, formatAxisAmount, previewScale, issuableDrafts, positiveAmountProblem, runDocumentCounts, quantityProblem, signedMajorToMinor, unitPriceProblem, refusalLabel, formatBpPercent, formatPeriod, formatTenthsPercent, isMonth, lastMonth, normalizeExchangeRate, parseVatRate, vatRateInput } from './format';
 import { clientsWithWaiting, draftsWithoutAddress, lastDayOfMonth, periodNotOver } from './format';
 
 describe('billing formats', () => {
@@ -110,6 +110,14 @@ describe('billing formats', () => {
     expect(parseVatRate('0')).toBe(0);
     expect(parseVatRate('')).toBeNull();
     expect(parseVatRate('abc')).toBeNull();
+  });
+
+  it('writes a default VAT rate as the field holds it, in the user\'s locale, and reads it back the same', () => {
+    expect(vatRateInput(2100, 'cs-CZ')).toBe('21');
+    expect(vatRateInput(1250, 'cs-CZ')).toBe('12,5');
+    expect(vatRateInput(1250, 'en-GB')).toBe('12.5');
+    expect(vatRateInput(0, 'sk-SK')).toBe('0');
+    for (const bp of [0, 500, 1000, 1200, 1250, 1900, 2100, 2300, 2725]) for (const locale of ['cs-CZ', 'sk-SK', 'en-GB']) expect(parseVatRate(vatRateInput(bp, locale)), `${bp} ${locale}`).toBe(bp);
   });
 
   it('takes an exchange rate with a decimal comma or dot, and refuses anything else', () => {

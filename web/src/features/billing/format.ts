@@ -45,6 +45,11 @@ export function formatMilli(milli: number, locale: string = localeTag()): string
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(milli / 1000);
 }
 
+/** A VAT rate in basis points as the rate field holds it, in the user's locale ("21", "12,5"); parseVatRate reads it back. */
+export function vatRateInput(bp: number, locale: string = localeTag()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false }).format(bp / 100);
+}
+
 /** "21" or "21 %" or "12,5" typed as a VAT rate → basis points; null when not a rate. */
 export function parseVatRate(text: string): number | null {
   const s = text.trim().replace(/\s*%$/, '').replace(',', '.');
