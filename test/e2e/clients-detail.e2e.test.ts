@@ -6,10 +6,10 @@
 // the ticket opened from its card shows the conversation and the reply box before the details.
 //
 //   npm run build:web && npx vitest run test/e2e/clients-detail.e2e.test.ts
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE_CLIENTS } from '../../src/cli/demo-billing.ts';
-import { apiCall, czechDate, plain, useDemoServer } from './harness.ts';
+import { apiCall, czechDate, expectOnScreen, plain, useDemoServer } from './harness.ts';
 
 const STEP_MS = 15_000;
 const JOURNEY_MS = 60_000;
@@ -38,15 +38,6 @@ async function openClient(page: Page, clientId: number): Promise<void> {
 }
 
 const countOf = (page: Page, section: string) => page.getByTestId(`${section}-count`).textContent();
-
-/** The element lies wholly inside the screen's width (not cut off at the right edge). */
-async function expectOnScreen(locator: Locator, width: number): Promise<void> {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  expect(box, 'the element has a box').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, JSON.stringify(box)).toBeLessThanOrEqual(width);
-}
 
 /** Where the element starts on the page (not on the screen: the page may be scrolled). */
 const pageTop = async (page: Page, testId: string) => {

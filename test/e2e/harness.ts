@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildServices, type Services } from '../../src/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
@@ -187,4 +187,13 @@ export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 
   const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data: body });
   expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
+}
+
+/** The element lies wholly inside the screen's width (not cut off at the right edge). */
+export async function expectOnScreen(locator: Locator, width: number): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  expect(box, 'the element has a box').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, JSON.stringify(box)).toBeLessThanOrEqual(width);
 }

@@ -16,10 +16,10 @@
 // page counts the records waiting for approval and opens the queue. The ledger's chart places
 // movements by date. The credit-note dialog, sent without a reason, says so in Czech under the
 // field and puts the cursor there (no browser bubble).
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { apiCall, plain, useDemoServer } from './harness.ts';
+import { apiCall, expectOnScreen, plain, useDemoServer } from './harness.ts';
 
 const STEP_MS = 20_000;
 const JOURNEY_MS = 120_000;
@@ -96,15 +96,6 @@ async function submitTwoRecords(page: Page): Promise<void> {
     });
     await apiCall(page, 'POST', `/records/${record.id}/submit`);
   }
-}
-
-/** The element lies wholly inside the screen's width (not cut off at the right edge). */
-async function expectOnScreen(locator: Locator, width: number): Promise<void> {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  expect(box, 'the element has a box').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, JSON.stringify(box)).toBeLessThanOrEqual(width);
 }
 
 const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
