@@ -6,6 +6,7 @@ import { buildServices } from './app.ts';
 import { loadConfig, type Config, type ConfigInput } from './config/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './cli/demo-data.ts';
 import { CliError, databaseError, describeFailure, fileError } from './cli/errors.ts';
+import { dateValue, periodValue } from './cli/options.ts';
 import { isTextEncoding, readTextFile, TEXT_ENCODINGS } from './cli/text-file.ts';
 import { prepareDatabase, serve } from './main.ts';
 import { EXPORT_FORMATS, isExportFormat } from './modules/exports/index.ts';
@@ -235,7 +236,7 @@ function billingCommand(): Command {
 billingCommand()
   .command('issue')
   .description('issue every completed draft of a period as an invoice (gap-free numbers, records locked); prints each number, and each draft not issued with the reason (exit code 2 if any)')
-  .requiredOption('--period <period>', 'billing period, e.g. 2026-10')
+  .requiredOption('--period <period>', 'billing period: month 2026-10, quarter 2026-Q4 or year 2026', periodValue())
   .addOption(dbOption)
   .addOption(configOption)
   .action(async (opts) => {
@@ -253,7 +254,7 @@ billingCommand()
 billingCommand()
   .command('run')
   .description("run billing for a month: one draft per client and currency; progress on stderr, the summary on stdout (replaces the month's unissued drafts)")
-  .requiredOption('--period <period>', 'billing month, e.g. 2026-10')
+  .requiredOption('--period <period>', 'billing month, e.g. 2026-10', periodValue('month'))
   .addOption(dbOption)
   .addOption(configOption)
   .action(async (opts) => {
@@ -312,7 +313,7 @@ const ratesCommand = program.command('rates').description('the daily exchange-ra
 ratesCommand
   .command('import')
   .description("import the ČNB's daily exchange rates of a day: downloaded from the ČNB (config cnbRatesUrl), or read from --file; prints what changed")
-  .option('--date <date>', 'day of the rates, YYYY-MM-DD (default: today; on a weekend or holiday the ČNB gives the last working day\'s)')
+  .option('--date <date>', 'day of the rates, YYYY-MM-DD (default: today; on a weekend or holiday the ČNB gives the last working day\'s)', dateValue)
   .option('--file <path>', 'a downloaded denni_kurz.txt instead of downloading it')
   .option('--replace-manual', 'also replace rates entered by hand')
   .addOption(dbOption)
@@ -346,7 +347,7 @@ program
   .command('export')
   .description('export a period to an accounting program as a recorded batch (issued documents not exported in that format before); writes the file into --out and prints: path, count, batch id, SHA-256 (tab-separated)')
   .requiredOption('--format <format>', `format: ${EXPORT_FORMATS.join(' | ')}`)
-  .requiredOption('--period <period>', 'month 2026-10, quarter 2026-Q4 or year 2026')
+  .requiredOption('--period <period>', 'month 2026-10, quarter 2026-Q4 or year 2026', periodValue())
   .requiredOption('--out <dir>', 'directory to write the file into (created if missing)')
   .option('--again', 'include documents exported in this format before')
   .addOption(dbOption)

@@ -29,6 +29,13 @@ const CONTRACTS_MANAGE: Role[] = ['admin', 'manager'];
 const WAREHOUSE_READ: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant'];
 const WAREHOUSE_MANAGE: Role[] = ['admin', 'manager'];
 const STOCK_ISSUE: Role[] = ['admin', 'manager', 'operator', 'technician'];
+/**
+ * Who reads what the provider keeps about a client for itself (clients.read_internal: its
+ * internal notes): every staff role, never a client contact, on any route that answers a client.
+ */
+const CLIENTS_INTERNAL: Role[] = ['admin', 'manager', 'operator', 'technician', 'accountant'];
+/** The client fields only CLIENTS_INTERNAL receive. */
+const INTERNAL_CLIENT_FIELDS = ['notes'];
 const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/contracts': CONTRACTS_READ,
@@ -265,12 +272,14 @@ const UPSTREAM = new Set(['POST /api/v1/exchange-rates/cnb-fetch']);
 describe('authorization matrix (every route × every role)', () => {
   let t: TestApp;
   const tokens = new Map<Role, Auth>();
+  let ownClientId = 0;
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     const own = await t.services.customers.create(
       { actor: { userId: 0, name: 'system', roles: ['admin'], clientId: null, tokenId: null }, ip: null },
-      { name: 'Matrix Client', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 },
+      { name: 'Matrix Client', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14, notes: 'Internal: pays late.' },
     );
+    ownClientId = own.id;
     for (const role of ROLES) {
       const u = await t.userWith([role], { clientId: role === 'client_contact' ? own.id : null });
       tokens.set(role, await t.tokenFor(u.id));
@@ -308,6 +317,18 @@ describe('authorization matrix (every route × every role)', () => {
       else expect([key, res.statusCode]).toEqual([key, 403]);
       expect([key, res.statusCode < 500 || (UPSTREAM.has(key) && res.statusCode === 502)]).toEqual([key, true]);
       expect([key, res.statusCode]).not.toEqual([key, 401]);
+    }
+  });
+
+  it.each(ROLES)("gives %s a client's internal fields exactly when its role reads them", async (role) => {
+    const allowed = CLIENTS_INTERNAL.includes(role);
+    // Every answer carrying a client the role may read: the client itself and the list (page objects).
+    const one = await t.request(tokens.get(role) ?? null, { method: 'GET', url: `/api/v1/clients/${ownClientId}` });
+    const list = await t.request(tokens.get(role) ?? null, { method: 'GET', url: '/api/v1/clients?active=all' });
+    expect([one.statusCode, list.statusCode]).toEqual([200, 200]);
+    const listed = (list.json().items as Record<string, unknown>[]).find((c) => c.id === ownClientId);
+    for (const field of INTERNAL_CLIENT_FIELDS) {
+      expect([role, field, field in one.json(), field in (listed ?? {})]).toEqual([role, field, allowed, allowed]);
     }
   });
 });

@@ -226,6 +226,9 @@ describe.each(testEngines())('billing runs on %s', (engine) => {
     const dead = await w.ok(w.manager.auth, 'GET', `/api/v1/billing-runs/${run.id}`);
     expect(dead).toMatchObject({ state: 'failed' });
     expect(dead.error).toMatch(/abandoned/);
+    // The run before the dead one was replaced by the one that completed, not by the one that died.
+    expect((await w.ok(w.manager.auth, 'GET', `/api/v1/billing-runs/${october.id}`)).replacedBy).toEqual({ id: next.id, startedAt: next.startedAt });
+    expect(dead.replacedBy).toMatchObject({ id: next.id });
     release();
     await dying.settled(run.id);
     expect(await db().selectFrom('invoices').select('id').where('run_id', '=', run.id).execute()).toEqual([]);

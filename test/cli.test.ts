@@ -123,6 +123,24 @@ describe('the command line: usage and setup', () => {
     expect(existsSync(join(dir, 'never-opened.db'))).toBe(false);
   }, 60_000);
 
+  it('a day or month that does not exist is refused in one line naming the option, before any database is opened', async () => {
+    const never = join(dir, 'never-opened-dates.db');
+    const refusals: [string[], string][] = [
+      [['billing', 'run', '--period', '2026-13'], "'2026-13' is invalid. 2026-13 is not a month (YYYY-MM): there is no month 13"],
+      [['billing', 'run', '--period', '2026-Q4'], '2026-Q4 is not a month (YYYY-MM): it is a quarter'],
+      [['billing', 'issue', '--period', '2026-13'], '2026-13 is not a period (YYYY-MM, YYYY-Qn or YYYY): there is no month 13'],
+      [['export', '--format', 'csv', '--out', join(dir, 'dates-out'), '--period', '2026-02-30'], '"2026-02-30" is not a period (YYYY-MM, YYYY-Qn or YYYY), e.g. 2026-10, 2026-Q4 or 2026'],
+      [['rates', 'import', '--date', '2026-02-30'], "'2026-02-30' is invalid. 2026-02-30 is not a calendar date: 2026-02 has 28 days"],
+    ];
+    for (const [args, message] of refusals) {
+      const refused = await kontor(...args, '--db', never);
+      expectRefused(refused, new RegExp(`^error: option '--(period|date) <\\w+>' argument .*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      expect(refused.stderr.trim().split('\n'), refused.stderr).toHaveLength(2);
+    }
+    expect(existsSync(never)).toBe(false);
+    expect(existsSync(join(dir, 'dates-out'))).toBe(false);
+  }, 240_000);
+
   it('user create checks its input like the API, spells out the password rules, and refuses a duplicate', async () => {
     const create = (...extra: string[]) => kontor('user', 'create', '--db', db, '--name', 'Jana Nováková', ...extra);
     expectRefused(await create('--email', 'not-an-email', '--password', 'Long-enough-pw1'), /The user was not created\n\s+- email:/);

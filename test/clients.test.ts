@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/modules/identity/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -127,6 +128,40 @@ describe.each(testEngines())('clients and contacts on %s', (engine) => {
     const list = await t.request(contact.auth, { method: 'GET', url: '/api/v1/clients?active=all' });
     expect(list.json().items.map((c: { id: number }) => c.id)).toEqual([own.id]);
     expect((await post(contact.auth, { name: 'Sneaky' })).statusCode).toBe(403);
+  });
+
+  it("gives a client contact none of the provider's internal notes on the own organisation, from any read; staff keep reading them", async () => {
+    const NOTE = 'Interní: platí pozdě, neposkytovat slevy.';
+    const own = (await post(operator, { name: 'Noted Org', notes: NOTE })).json();
+    expect(own.notes).toBe(NOTE);
+    await t.request(operator, { method: 'POST', url: `/api/v1/clients/${own.id}/contacts`, payload: { name: 'Portal User', email: 'portal@noted.example', portalAccess: true } });
+    const contact = await t.userWith(['client_contact'], { clientId: own.id });
+
+    // Every read a client contact has of the organisation and its people.
+    const reads = [`/api/v1/clients/${own.id}`, '/api/v1/clients?active=all', `/api/v1/clients?q=${encodeURIComponent('Noted')}`, `/api/v1/clients/${own.id}/contacts`, '/api/v1/auth/me'];
+    for (const url of reads) {
+      const res = await t.request(contact.auth, { method: 'GET', url });
+      expect([url, res.statusCode]).toEqual([url, 200]);
+      expect([url, res.body.includes(NOTE)]).toEqual([url, false]);
+    }
+    const one = (await t.request(contact.auth, { method: 'GET', url: `/api/v1/clients/${own.id}` })).json();
+    expect(one).toMatchObject({ id: own.id, name: 'Noted Org' });
+    expect(one).not.toHaveProperty('notes');
+    const listed = (await t.request(contact.auth, { method: 'GET', url: '/api/v1/clients?active=all' })).json().items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).not.toHaveProperty('notes');
+
+    // Staff who read clients still get the notes, on the client and in the list; a client without notes says null.
+    const readers: Role[][] = [['operator'], ['technician'], ['accountant'], ['manager'], ['admin'], ['client_contact', 'technician']];
+    for (const roles of readers) {
+      const staff = await t.userWith(roles, { clientId: roles.includes('client_contact') ? own.id : null });
+      const read = (await t.request(staff.auth, { method: 'GET', url: `/api/v1/clients/${own.id}` })).json();
+      expect([roles.join('+'), read.notes]).toEqual([roles.join('+'), NOTE]);
+      const found = (await t.request(staff.auth, { method: 'GET', url: '/api/v1/clients?q=Noted' })).json().items;
+      expect([roles.join('+'), found.map((c: { notes?: string }) => c.notes)]).toEqual([roles.join('+'), [NOTE]]);
+    }
+    const plain = (await post(operator, { name: 'Plain Org' })).json();
+    expect(plain).toHaveProperty('notes', null);
   });
 
   it('manages contacts of a client', async () => {

@@ -322,7 +322,7 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const cnDoc = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${cn.id}/document`)).json();
     expect(cnDoc).toMatchObject({ kind: 'credit_note', totalMinor: -820_00, corrects: { number: inv.number, issueDate: '2026-11-02', taxableSupplyDate: '2026-10-31', reason: 'Sleva za zpoždění' } });
     const cnHtml = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${cn.id}/preview.html`)).body;
-    for (const text of ['Opravný daňový doklad', 'Dobropis', `Opravuje doklad č. <strong>${inv.number}</strong> ze dne 2.\u00a011.\u00a02026`, 'Důvod opravy: Sleva za zpoždění', 'Celkem k vrácení']) expect(cnHtml).toContain(text);
+    for (const text of ['Opravný daňový doklad', 'Dobropis', `Opravuje doklad č. <strong>${inv.number}</strong> ze dne 2.\u00a011.\u00a02026`, 'Důvod opravy: Sleva za zpoždění', 'Hodnota dobropisu']) expect(cnHtml).toContain(text);
     const after = (await get(id)).json();
     expect(after).toMatchObject({ state: 'issued', creditedMinor: 820_00, amountDueMinor: 2_272_00 - 820_00, creditNotes: [{ id: cn.id, totalMinor: -820_00, releasesRecords: false }] });
     expect(after.lines.map((l: { leftToCreditMinor: number }) => l.leftToCreditMinor)).toEqual([1_200_00, 0]);
@@ -376,14 +376,14 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const doc = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/document`)).json();
     expect(doc).toMatchObject({ totalMinor: -242_00, lines: [{ position: 1, description: 'Oprava částky řádku 2: Doprava', quantityMilli: -1000, unit: '', unitPriceMinor: 200_00, netMinor: -200_00 }] });
     const html = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/preview.html`)).body;
-    expect(html).toMatch(/<tr class="grand"><th>Celkem k vrácení<\/th><td>-242,00\u00a0CZK<\/td><\/tr>/);
+    expect(html).toMatch(/<tr class="grand"><th>Hodnota dobropisu<\/th><td>-242,00\u00a0CZK<\/td><\/tr>/);
     expect(html).toMatch(/<td>Oprava částky řádku 2: Doprava<\/td><td class="num">-1<\/td><td><\/td><td class="num">200,00<\/td>/);
     if (hasPoppler) {
       const pdf = await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/pdf`);
       expect(pdf.statusCode).toBe(200);
       const text = pdfText(pdf.rawPayload);
       // The totals' labels, then their figures: the last is what is to be refunded.
-      expect(text).toMatch(/Celkem k vrácení -200,00 Kč -42,00 Kč -242,00 Kč/);
+      expect(text).toMatch(/Hodnota dobropisu -200,00 Kč -42,00 Kč -242,00 Kč/);
       expect(text).toContain('Oprava částky řádku 2: Doprava');
       expect(text).not.toContain(' km');
     }
@@ -565,8 +565,14 @@ describe.each(testEngines())('issuing drafts of billing runs on %s', (engine) =>
     const first = await startRun();
     const firstDraft = await draftIn(first);
     expect(firstDraft).toMatchObject({ state: 'draft', number: null, blocked: [] });
+    const runOf = async (runId: number) => (await w.req(w.manager.auth, 'GET', `/api/v1/billing-runs/${runId}`)).json();
+    expect((await runOf(first)).replacedBy).toBeNull();
     const second = await startRun();
     expect(await draftIn(first)).toMatchObject({ state: 'replaced', totalMinor: firstDraft.totalMinor });
+    // The replaced run names the run that replaced it (its page links there); the newer one is replaced by none.
+    const secondRun = await runOf(second);
+    expect((await runOf(first)).replacedBy).toEqual({ id: second, startedAt: secondRun.startedAt });
+    expect(secondRun.replacedBy).toBeNull();
     const draft = await draftIn(second);
     const before = draft.totalMinor as number;
     const detail = (await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${draft.invoiceId}`)).json();

@@ -4,6 +4,7 @@ import {
   createMailSender,
   createMailService,
   enqueueMail,
+  isTicketNotice,
   MAIL_LANGUAGES,
   newMessageId,
   PLACEHOLDERS,
@@ -311,6 +312,36 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     // No ticket token in the subject (the real alert has none); minutes as the alert writes them (a non-breaking space groups thousands).
     expect(alert.json().subject).toBe('SM-2026-007');
     expect(alert.json().text).toMatch(/^1\s440 z 1\s800 min, http:\/\/127\.0\.0\.1:3000\/contracts\/7\n$/);
+    // The escalation's sample is worded and dated as its mail is (the calendar's time zone, the language's date format),
+    // told to a queue lead about someone else's ticket.
+    const escalation = {
+      cs: '[T2026-000123] Porušení SLA|Martin Svoboda|Petr Dvořák|Eskalace|2. 11. 2026 14:00|lhůta pro vyřešení byla překročena o 15 min.|Požadavek byl přesunut do fronty Eskalace.',
+      sk: '[T2026-000123] Porušenie SLA|Martin Kováč|Peter Horváth|Eskalácia|2. 11. 2026, 14:00|lehota na vyriešenie bola prekročená o 15 min.|Požiadavka bola presunutá do frontu Eskalácia.',
+      en: '[T2026-000123] SLA breach|Martin Shaw|Peter Wood|Escalation|2 Nov 2026, 14:00|the resolution deadline was missed by 15 min.|The ticket was moved to the queue Escalation.',
+    };
+    for (const language of MAIL_LANGUAGES) {
+      const body = '{{recipient.name}}|{{assignee.name}}|{{queue.name}}|{{sla.due_at}}|{{sla.detail}}|{{sla.action}}';
+      const res = (await api('POST', `/api/v1/mail/templates/sla_escalation/${language}/preview`, { subject: '{{sla.event}}', body })).json();
+      expect(`${res.subject}|${res.text.trimEnd()}`, language).toBe(escalation[language]);
+    }
+
+    // Filled from a real ticket, a mail about it has a value for each placeholder the ticket can fill, in each language.
+    const { clientId, contactId } = await t.clientWithRequester('Strojírny Brno a.s.', { name: 'Jana Nováková', email: 'jana@strojirny.cz' });
+    // Its queue has no lead: the escalation goes to the assignee.
+    const assignee = await t.userWith(['manager']);
+    const created = await api('POST', '/api/v1/tickets', { clientId, subject: 'Tiskárna netiskne', requesterContactId: contactId, assigneeId: assignee.id });
+    expect(created.statusCode, created.body).toBe(201);
+    // Without a public comment, a resolution or a move to an escalation queue yet, as its mail would be.
+    const notYet = ['comment.body', 'resolution_note', 'sla.action'];
+    for (const key of TEMPLATE_KEYS.filter(isTicketNotice)) {
+      for (const language of MAIL_LANGUAGES) {
+        for (const placeholder of PLACEHOLDERS[key].filter((p) => !notYet.includes(p))) {
+          const res = await api('POST', `/api/v1/mail/templates/${key}/${language}/preview`, { subject: 's', body: `[{{${placeholder}}}]`, ticketNumber: created.json().number });
+          expect(res.statusCode, `${key}/${language} ${res.body}`).toBe(200);
+          expect(res.json().text, `${key}/${language} {{${placeholder}}} from ${created.json().number}`).toMatch(/^\[[^\]]+\]/);
+        }
+      }
+    }
   });
 
   it('is for administrators only', async () => {

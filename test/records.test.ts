@@ -121,8 +121,9 @@ describe.each(testEngines())('service records on %s', (engine) => {
     expect(stopped.statusCode, stopped.body).toBe(201);
     expect(stopped.json()).toMatchObject({ workType: { id: w.wt.internal }, billable: false });
 
-    // A change keeps billable as the record has it unless it is sent, also with another work type.
-    const moved = await patch(w.tech.auth, internal.id, { version: internal.version, workTypeId: w.wt.remote });
+    // A change that moves it to another work type takes that type's default unless billable is sent
+    // (records-billable-change.test.ts); billable alone changes it.
+    const moved = await patch(w.tech.auth, internal.id, { version: internal.version, workTypeId: w.wt.remote, billable: false });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ workType: { id: w.wt.remote }, billable: false });
     const billed = await patch(w.tech.auth, internal.id, { version: moved.json().version, billable: true });

@@ -103,11 +103,11 @@ export async function seedDemo(services: Services): Promise<void> {
       clientId: u.role === 'client_contact' ? firstClientId : null,
     })).id;
   }
-  // Price list "Standard 2026" (BILLING.md §5): the default, and Strojírny Brno's own.
+  // Price list "Standard 2026" (BILLING.md §5): the default, and Strojírny Brno's own; Tatra Logistik's own in EUR.
   const workers = [userIds.technician, userIds.operator, userIds.manager].filter((id): id is number => id !== undefined);
   // Stock items first: the price list prices the SSD 1 TB by its item id.
   const items = await seedDemoItems(services);
-  await seedDemoPricing(services, { clientId: clientIds[0]!, technicianIds: workers, ssdItemId: items.ssd });
+  await seedDemoPricing(services, { clientId: clientIds[0]!, eurClientId: clientIds[2]!, technicianIds: workers, ssdItemId: items.ssd });
   const technician = DEMO_USERS.find((u) => u.role === 'technician')!;
   const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
   const managerPerson = userIds.manager ? { id: userIds.manager, name: manager.name } : undefined;

@@ -6,9 +6,11 @@ import { systemContext } from '../modules/identity/index.ts';
  * names in Czech as the demo company would write them (the codes stay those of BILLING.md):
  * its catalogue, the internal costs, the list as the default, and assigned to the
  * demo client Strojírny Brno a.s. as well, with the item "SSD 1 TB" at 1 890.00
- * (a price-list item price names the item's id, so the items come first).
+ * (a price-list item price names the item's id, so the items come first). The Slovak
+ * client bills in EUR, so it gets a list of its own in EUR: without one its work would be
+ * priced from the CZK default and invoiced in CZK (the draft would warn about it).
  */
-export async function seedDemoPricing(services: Services, ids: { clientId: number; technicianIds: number[]; ssdItemId: number }): Promise<void> {
+export async function seedDemoPricing(services: Services, ids: { clientId: number; eurClientId: number; technicianIds: number[]; ssdItemId: number }): Promise<void> {
   const ctx = systemContext;
   const { catalogue, costs, priceLists } = services.pricing;
   const workType = (code: string, name: string) => catalogue.createWorkType(ctx, { code, name, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
@@ -38,6 +40,28 @@ export async function seedDemoPricing(services: Services, ids: { clientId: numbe
     },
   });
   await priceLists.setClientPriceList(ctx, ids.clientId, list.id);
+
+  const eurList = await priceLists.create(ctx, { name: 'Standard 2026 EUR', currency: 'EUR', isDefault: false, active: true });
+  await priceLists.createVersion(ctx, eurList.id, {
+    validFrom: '2026-01-01',
+    terms: {
+      workRates: [
+        { workTypeId: remote.id, technicianLevel: null, hourlyRateMinor: 32_00 },
+        { workTypeId: onSite.id, technicianLevel: null, hourlyRateMinor: 40_00 },
+        { workTypeId: development.id, technicianLevel: null, hourlyRateMinor: 48_00 },
+      ],
+      businessHours: { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
+      surchargePct: { normal: 0, out_of_hours: 50, weekend_holiday: 100 },
+      incrementMinutes: 15,
+      minimumMinutes: [{ workTypeId: onSite.id, minutes: 60 }],
+      pricePerKmMinor: 48,
+      travelRatePerHourMinor: null,
+      zoneFees: [],
+      unitFeePrices: [{ feeId: callOut.id, priceMinor: 12_00 }],
+      itemPrices: [{ itemId: ids.ssdItemId, priceMinor: 76_00 }],
+    },
+  });
+  await priceLists.setClientPriceList(ctx, ids.eurClientId, eurList.id);
 
   for (const userId of ids.technicianIds) {
     await costs.createCostRate(ctx, { kind: 'hourly', userId, amountMinor: 450_00, currency: 'CZK', validFrom: '2026-01-01' });

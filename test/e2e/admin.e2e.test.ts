@@ -345,7 +345,7 @@ describe('Administration journey in the browser', () => {
     expect(await subject.inputValue()).not.toContain('Vyriešené:');
   }, JOURNEY_MS);
 
-  test('mail templates: the preview fills a mail to the client from a real ticket, kept across languages, and names a ticket it cannot find', async () => {
+  test('mail templates: the preview fills a mail to the client and the SLA escalation from a real ticket, kept across languages, and names a ticket it cannot find', async () => {
     const page = await signedInPage();
     await page.goto('/admin/mail/templates?key=ticket_created&lang=cs');
     const field = page.getByTestId('template-preview-ticket');
@@ -373,6 +373,16 @@ describe('Administration journey in the browser', () => {
     // The segment's label takes the click (its inner label lies over the language's name).
     await page.locator('label', { has: page.getByTestId('template-lang-en') }).click();
     await expect.poll(() => previewSubject.innerText()).toBe(`[${ticket.number}] New reply to your request: ${ticket.subject}`);
+    expect(await field.inputValue()).toBe(ticket.number.toLowerCase());
+    // The SLA escalation to staff takes the same ticket: the mail the SLA watcher would send about it now.
+    await page.getByTestId('templates-item-sla_escalation').click();
+    await expect.poll(() => previewSubject.innerText()).toMatch(/^\[T\d{4}-\d{6}\] SLA (warning|breach): /);
+    const escalationSubject = await previewSubject.innerText();
+    expect(escalationSubject.startsWith(`[${ticket.number}] SLA `) && escalationSubject.endsWith(`: ${ticket.subject}`), escalationSubject).toBe(true);
+    await expect.poll(() => html.innerText()).toMatch(/Priority: P\d/);
+    expect(await html.innerText()).not.toContain('T2026-000123');
+    await page.getByTestId('template-preview').scrollIntoViewIfNeeded();
+    await shot(page, 'template-preview-escalation');
     expect(await field.inputValue()).toBe(ticket.number.toLowerCase());
     await page.goto('/admin/mail/templates?key=contract_prepaid_alert&lang=cs');
     await page.getByTestId('template-preview-subject').waitFor();

@@ -19,12 +19,15 @@
 // overage spans both bands is in the ⓘ of each band's line, with what it adds there; a manual
 // line added to its draft starts at the standard VAT rate. Last, the accountant credits 200,00 Kč
 // of example A's travel (36 km × 12,00): the credit note corrects the line's amount (-1, no km)
-// and its page, preview and PDF all say -242,00 Kč to be refunded.
+// and its page, preview and PDF all say -242,00 Kč to be refunded. The invoice list heads its
+// amount column "K úhradě / k vrácení" over both; on a phone (390×844) the credit note's card
+// says "K vrácení" under its total, and the invoice's and credit note's lines, the run's drafts,
+// the month's runs, the earlier drafts and the profitability keep their amounts on screen.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../../src/platform/db/index.ts';
-import { apiCall, czechMonth, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
+import { apiCall, czechMonth, expectOnScreen, plain, runBilling, typeInto, useDemoServer } from './harness.ts';
 import { hasPoppler, pdfText } from '../pdf.ts';
 
 const STEP_MS = 20_000;
@@ -32,6 +35,9 @@ const JOURNEY_MS = 120_000;
 const PERIOD = '2026-10';
 /** Net + VAT of each example's draft (BILLING.md §5), shown unrounded: the demo supplier does not round totals. */
 const TOTALS = { A: 12_023_77, B: 7_792_40, C: 12_100_00 } as const;
+const PHONE_WIDTH = 390;
+const PHONE = { viewport: { width: PHONE_WIDTH, height: 844 }, isMobile: true, hasTouch: true };
+const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 const czk = (minor: number) => `${String(Math.floor(minor / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(minor % 100).padStart(2, '0')} Kč`;
 
 let db: Db | undefined;
@@ -465,9 +471,12 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const note = await db.selectFrom('invoices').select(['id', 'number']).where('corrects_invoice_id', '=', invoice.id).executeTakeFirstOrThrow();
     expect(page.url()).toMatch(new RegExp(`/invoices/${note.id}$`));
 
-    // The page states what the document states: -242,00 Kč to be refunded, settled against the invoice; nothing "to pay".
+    // The page states what the document states: the credit note's value -242,00 Kč, settled against the invoice; nothing "to pay",
+    // and no "to refund" of its own (only an overpayment of its invoice goes back to the client).
     const totals = page.getByTestId('invoice-totals');
-    expect(plain(await page.getByTestId('invoice-due').innerText())).toBe('K vrácení: -242,00 Kč');
+    expect(plain(await page.getByTestId('invoice-total').innerText())).toBe('Hodnota dobropisu: -242,00 Kč');
+    expect(await page.getByTestId('invoice-due').count()).toBe(0);
+    expect(plain(await totals.innerText())).not.toContain('K vrácení');
     expect(plain(await page.getByTestId('credit-settled').innerText())).toBe(`Zúčtováno s fakturou ${invoice.number}`);
     expect(plain(await totals.innerText())).not.toContain('K úhradě');
     // The line corrects the travel line's amount: -1 of no unit at 200,00, never "-1 km × 200,00".
@@ -476,14 +485,14 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(plain(await line.getByTestId('line-quantity').innerText())).toBe('-1');
     expect(plain(await line.innerText())).toMatch(/-1\s+200,00 Kč\s+21 %\s+-200,00 Kč/);
     const preview = page.frameLocator('[data-testid="invoice-preview"] iframe');
-    await expect.poll(async () => plain(await preview.locator('tr.grand').innerText()), { timeout: STEP_MS }).toMatch(/^Celkem k vrácení\s+-242,00 CZK$/);
+    await expect.poll(async () => plain(await preview.locator('tr.grand').innerText()), { timeout: STEP_MS }).toMatch(/^Hodnota dobropisu\s+-242,00 CZK$/);
     await server.shot(page, 'credit-note-by-amount');
     const pdf = await page.request.get(`/api/v1/invoices/${note.id}/pdf`);
     expect(pdf.status()).toBe(200);
     if (hasPoppler) {
       // Its labels, then (after the footer in reading order) its figures: the last is what is to be refunded.
       const text = pdfText(await pdf.body());
-      expect(text).toMatch(/Celkem k vrácení .*-200,00 Kč -42,00 Kč -242,00 Kč/);
+      expect(text).toMatch(/Hodnota dobropisu .*-200,00 Kč -42,00 Kč -242,00 Kč/);
       expect(text).toContain(`Oprava částky řádku ${travel.position}: Doprava Množství MJ -1 Cena za MJ`);
       expect(text).not.toContain(' km');
     }
@@ -492,5 +501,101 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await page.getByTestId('credit-settled').getByRole('link').click();
     await page.waitForURL((url) => url.pathname.endsWith(`/invoices/${invoice.id}`));
     await expect.poll(async () => plain(await page.getByTestId('invoice-due').innerText()), { timeout: STEP_MS }).toBe(`K úhradě: ${czk(TOTALS.A - 242_00)}`);
+  }, JOURNEY_MS);
+
+  test('the invoice list heads its column "K úhradě / k vrácení" over invoices and the credit note; on a phone the note\'s card says "K vrácení", and lines, drafts, runs and profitability keep their figures on screen', async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select(['invoices.id'])
+      .where('clients.name', '=', 'Příklad A – Zákazník bez smlouvy s.r.o.').where('invoices.kind', '=', 'invoice').where('invoices.state', '=', 'issued').executeTakeFirstOrThrow();
+    const note = await db.selectFrom('invoices').select(['id', 'number']).where('corrects_invoice_id', '=', invoice.id).executeTakeFirstOrThrow();
+    const run = await db.selectFrom('billing_runs').select('id').where('period', '=', PERIOD).orderBy('id').executeTakeFirstOrThrow();
+    const { flat } = await exampleContracts();
+    const listed = `/invoices?clientId=${(await db.selectFrom('invoices').select('client_id').where('id', '=', invoice.id).executeTakeFirstOrThrow()).client_id}`;
+
+    // A desktop table over both: the column says both words, the note's cell its refund, the invoice's what is left.
+    const desk = await server.newPage();
+    await server.signIn(desk, 'accountant@kontor.demo');
+    await desk.goto(listed);
+    await desk.getByTestId(`invoice-row-${note.id}`).waitFor();
+    expect(plain(await desk.getByTestId('invoices-due-header').innerText())).toBe('K úhradě / k vrácení');
+    expect(plain(await desk.getByTestId(`invoice-due-${note.id}`).innerText())).toBe('-242,00 Kč');
+    expect(plain(await desk.getByTestId(`invoice-due-${invoice.id}`).innerText())).toBe(czk(TOTALS.A - 242_00));
+    await server.shot(desk, 'invoices-credit-note-column');
+    // Credit notes alone: the column is what they refund.
+    await desk.goto(`${listed}&kind=credit_note`);
+    await expect.poll(async () => plain(await desk.getByTestId('invoices-due-header').innerText())).toBe('K vrácení');
+
+    const page = await server.newPage({ context: PHONE });
+    await server.signIn(page, 'manager@kontor.demo');
+    await page.goto(listed);
+    const cards = page.getByTestId('invoices-table');
+    await expect.poll(() => cards.getAttribute('data-layout')).toBe('cards');
+    // The note's card: its total, and under it the word saying that figure is refunded, never "K úhradě".
+    const noteCard = page.getByTestId(`invoice-row-${note.id}`);
+    expect(plain(await noteCard.getByTestId(`invoice-total-${note.id}`).innerText())).toBe('-242,00 Kč');
+    const refund = noteCard.getByTestId(`invoice-due-${note.id}`);
+    expect(plain(await refund.innerText())).toBe('K vrácení');
+    await expectOnScreen(refund, PHONE_WIDTH);
+    expect(plain(await noteCard.innerText())).not.toContain('K úhradě');
+    // The invoice it corrects asks for what is left.
+    expect(plain(await page.getByTestId(`invoice-due-${invoice.id}`).innerText()).replace(/\s+/g, ' ')).toBe(`K úhradě ${czk(TOTALS.A - 242_00)}`);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await server.shot(page, 'phone-invoices-credit-note');
+
+    // The invoice's lines and the credit note's are RowCards with each amount on screen.
+    for (const [id, net] of [[invoice.id, /^\d[\d ]*,\d{2} Kč$/], [note.id, /^-200,00 Kč$/]] as const) {
+      await page.goto(`/invoices/${id}`);
+      const lines = page.getByTestId('invoice-lines');
+      await expect.poll(() => lines.getAttribute('data-layout')).toBe('cards');
+      const first = lines.locator('.row-card').first();
+      const amount = first.locator('[data-testid^="line-net-"]');
+      expect(plain(await amount.innerText())).toMatch(net);
+      await expectOnScreen(amount, PHONE_WIDTH);
+      await expectOnScreen(first.getByTestId('line-quantity'), PHONE_WIDTH);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await server.shot(page, `phone-invoice-lines-${id === note.id ? 'credit-note' : 'invoice'}`);
+    }
+
+    // October's first run: every draft's total on screen.
+    await page.goto(`/billing/runs/${run.id}`);
+    const drafts = page.getByTestId('run-drafts');
+    await expect.poll(() => drafts.getAttribute('data-layout')).toBe('cards');
+    const rows = await draftRows(page);
+    expect(rows.map((r) => r.total)).toEqual(expect.arrayContaining([czk(TOTALS.A), czk(TOTALS.B), czk(TOTALS.C)]));
+    for (const testId of rows.map((r) => r.testId)) await expectOnScreen(page.getByTestId(testId).getByTestId('draft-total'), PHONE_WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await drafts.scrollIntoViewIfNeeded();
+    await server.shot(page, 'phone-run-drafts');
+    await page.getByTestId('run-waiting').scrollIntoViewIfNeeded();
+    await server.shot(page, 'phone-run-waiting');
+
+    // The billing page's runs of October.
+    await page.goto('/billing');
+    await typeInto(page, 'run-period', czechMonth(PERIOD));
+    const runs = page.getByTestId('runs-table');
+    await expect.poll(() => runs.getAttribute('data-layout')).toBe('cards');
+    await expectOnScreen(page.getByTestId(`run-${run.id}`).getByRole('link'), PHONE_WIDTH);
+    // So is the total of the demo's September draft, still unissued, above them.
+    const earlier = page.locator('[data-testid^="earlier-draft-total-"]').first();
+    expect(plain(await earlier.innerText())).toMatch(/Kč$/);
+    await expectOnScreen(earlier, PHONE_WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await runs.scrollIntoViewIfNeeded();
+    await server.shot(page, 'phone-billing-runs');
+
+    // Profitability: the flat-fee contract's margin and revenue on screen.
+    await page.goto(`/reports?from=${PERIOD}&to=${PERIOD}`);
+    const profit = page.getByTestId('profit-table');
+    await expect.poll(() => profit.getAttribute('data-layout')).toBe('cards');
+    await server.shot(page, 'phone-profitability-filters');
+    const flatRow = page.getByTestId(`profit-row-${flat}`);
+    const margin = flatRow.getByTestId('profit-margin');
+    expect(plain(await margin.innerText())).toBe('3 640,00 Kč');
+    await expectOnScreen(margin, PHONE_WIDTH);
+    await expectOnScreen(flatRow.getByTestId('profit-revenue'), PHONE_WIDTH);
+    expect(plain(await flatRow.getByTestId('profit-revenue').innerText())).toBe('6 440,00 Kč');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await flatRow.scrollIntoViewIfNeeded();
+    await server.shot(page, 'phone-profitability');
   }, JOURNEY_MS);
 });

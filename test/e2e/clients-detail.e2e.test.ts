@@ -4,6 +4,9 @@
 // A client without any says so in each section. On a phone (390×844) the three sections are
 // cards, each with what the table row shows and its link, and the page never scrolls sideways;
 // the ticket opened from its card shows the conversation and the reply box before the details.
+// The client's contacts are cards on a phone too, their edit button on screen. A client contact
+// finds their own company under "Your organisation", straight on its page, and never sees the
+// provider's internal notes on it (which staff do).
 //
 //   npm run build:web && npx vitest run test/e2e/clients-detail.e2e.test.ts
 import type { Page } from 'playwright-core';
@@ -16,7 +19,7 @@ const JOURNEY_MS = 60_000;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /** The demo's example C (BILLING.md §5): one contract, one ticket and its September invoice, issued and not paid. */
-const ids = { client: 0, contract: 0, ticket: 0, invoice: 0 };
+const ids = { client: 0, contract: 0, ticket: 0, invoice: 0, ownClient: 0, ownContact: 0 };
 const ticketNumber = { value: '' };
 
 const demo = useDemoServer({
@@ -29,6 +32,9 @@ const demo = useDemoServer({
     ids.ticket = ticket.id;
     ticketNumber.value = ticket.number;
     ids.invoice = (await db.selectFrom('invoices').select('id').where('client_id', '=', ids.client).where('state', '=', 'issued').executeTakeFirstOrThrow()).id;
+    // The demo's client contact and the organisation they belong to.
+    ids.ownClient = (await db.selectFrom('users').select('client_id').where('email', '=', 'client@kontor.demo').executeTakeFirstOrThrow()).client_id!;
+    ids.ownContact = (await db.selectFrom('contacts').select('id').where('client_id', '=', ids.ownClient).orderBy('id').executeTakeFirstOrThrow()).id;
   },
 });
 
@@ -208,5 +214,78 @@ describe("a client's tickets, contracts and invoices on its page", () => {
     expect(await page.getByTestId('client-tickets-all').count()).toBe(0);
     expect(await page.getByTestId('client-invoices-all').count()).toBe(0);
     await demo.shot(page, 'client-related-empty');
+  }, JOURNEY_MS);
+  test("a client contact: \"Vaše organizace\" opens the own company's page, without the provider's internal notes (which staff see)", async () => {
+    const NOTE = 'Interní: platí pozdě, neposkytovat slevy.';
+    const admin = await demo.newPage();
+    await demo.signIn(admin, 'admin@kontor.demo');
+    const before = await apiCall<{ version: number }>(admin, 'GET', `/clients/${ids.ownClient}`);
+    await apiCall(admin, 'PATCH', `/clients/${ids.ownClient}`, { notes: NOTE, version: before.version });
+    await openClient(admin, ids.ownClient);
+    expect(await admin.getByTestId('client-detail-notes').innerText()).toBe(NOTE);
+
+    const page = await demo.newPage();
+    await demo.signIn(page, 'client@kontor.demo');
+    await page.getByTestId('page-dashboard').waitFor();
+    const nav = page.getByTestId('nav-organisation');
+    expect(await nav.innerText()).toBe('Vaše organizace');
+    expect(await page.getByTestId('nav-clients').count()).toBe(0);
+    await expect.poll(() => nav.getAttribute('href')).toBe(`/clients/${ids.ownClient}`);
+    await nav.click();
+    await page.getByTestId('page-client-detail').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/clients/${ids.ownClient}`);
+    await page.getByTestId(`contacts-row-${ids.ownContact}`).waitFor();
+    // Neither on the page nor in what the API answers the browser.
+    expect(await page.getByTestId('client-detail-notes').count()).toBe(0);
+    expect(await page.getByTestId('page-client-detail').innerText()).not.toContain(NOTE);
+    expect(await apiCall<object>(page, 'GET', `/clients/${ids.ownClient}`)).not.toHaveProperty('notes');
+    // One organisation: no list to go back to, no status filters; /clients leads to its page.
+    expect(await page.getByTestId('client-back').count()).toBe(0);
+    expect(await admin.getByTestId('client-back').count()).toBe(1);
+    // The client's pages bind no key but "?": no header hint to the shortcuts.
+    expect(await page.getByTestId('shortcut-help-hint').count()).toBe(0);
+    await demo.shot(page, 'client-contact-organisation');
+    await page.goto('/clients');
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/clients/${ids.ownClient}`);
+    await page.getByTestId('page-client-detail').waitFor();
+    expect(await page.getByTestId('clients-active-filter').count()).toBe(0);
+    // Staff keep the header's hint.
+    expect(await admin.getByTestId('shortcut-help-hint').count()).toBe(1);
+  }, JOURNEY_MS);
+
+  test('phone (390×844): the contacts are cards, edit button, e-mail, portal access and status on screen; the client contact gets the cards too', async () => {
+    const page = await demo.newPage({ context: PHONE });
+    await demo.signIn(page, 'manager@kontor.demo');
+    await openClient(page, ids.ownClient);
+    await expect.poll(() => page.getByTestId('contacts-table').getAttribute('data-layout')).toBe('cards');
+    const card = page.getByTestId(`contacts-row-${ids.ownContact}`);
+    const contact = await apiCall<{ items: { id: number; name: string; email: string | null }[] }>(page, 'GET', `/clients/${ids.ownClient}/contacts`);
+    const shown = contact.items.find((c) => c.id === ids.ownContact)!;
+    const text = plain(await card.innerText());
+    expect(text).toContain(shown.name);
+    if (shown.email) expect(text).toContain(shown.email);
+    for (const part of [page.getByTestId(`contacts-edit-${ids.ownContact}`), page.getByTestId(`contacts-portal-${ids.ownContact}`), card.getByText(shown.name)]) {
+      await expectOnScreen(part, 390);
+    }
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+    await card.scrollIntoViewIfNeeded();
+    await demo.shot(page, 'phone-client-contacts');
+    // The edit button opens the contact's form.
+    await page.getByTestId(`contacts-edit-${ids.ownContact}`).click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+
+    const client = await demo.newPage({ context: PHONE });
+    await demo.signIn(client, 'client@kontor.demo');
+    await client.getByTestId('nav-burger').click();
+    expect(await client.getByTestId('nav-organisation').innerText()).toBe('Vaše organizace');
+    await client.getByTestId('nav-organisation').click();
+    await client.getByTestId('page-client-detail').waitFor();
+    await expect.poll(() => client.getByTestId('contacts-table').getAttribute('data-layout')).toBe('cards');
+    expect(await client.getByTestId(`contacts-edit-${ids.ownContact}`).count()).toBe(0);
+    expect(await client.getByTestId('client-detail-notes').count()).toBe(0);
+    expect(await scrollWidth(client)).toBeLessThanOrEqual(390);
+    await client.getByTestId(`contacts-row-${ids.ownContact}`).scrollIntoViewIfNeeded();
+    await demo.shot(client, 'phone-client-contact-contacts');
   }, JOURNEY_MS);
 });

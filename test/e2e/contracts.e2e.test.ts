@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { plain, typeInto, useDemoServer } from './harness.ts';
+import { expectOnScreen, plain, typeInto, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const NUMBER = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -136,6 +136,27 @@ describe('Contracts: create, read, link a ticket', () => {
     const label = page.getByTestId(`contracts-state-${contractId}`).locator('.mantine-Badge-label');
     expect(await label.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'contracts-list');
+  }, JOURNEY_MS);
+
+  test('phone (390×844): the contracts are cards with the client on screen, no table scrolled sideways', async () => {
+    expect(contractId, 'the contract is created first').toBeGreaterThan(0);
+    const page = await newPage({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    await signIn(page, 'manager@kontor.demo');
+    await page.goto('/contracts');
+    await page.getByTestId('contracts-search').fill(NUMBER.toLowerCase());
+    const card = page.getByTestId(`contracts-row-${contractId}`);
+    await card.waitFor();
+    expect(await page.getByTestId('contracts-table').getAttribute('data-layout')).toBe('cards');
+    const client = page.getByTestId(`contracts-client-${contractId}`);
+    expect(plain(await client.innerText())).toBe(CLIENT);
+    await expectOnScreen(client, 390);
+    await expectOnScreen(page.getByTestId(`contracts-state-${contractId}`), 390);
+    await expectOnScreen(card.getByRole('link', { name: NUMBER }), 390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-contracts-cards');
+    // The number opens the contract.
+    await card.getByRole('link', { name: NUMBER }).tap();
+    await page.getByTestId('page-contract').waitFor();
   }, JOURNEY_MS);
 
   test('a contract, client or invoice that does not exist says so, with the way back to its list and no "Try again"', async () => {

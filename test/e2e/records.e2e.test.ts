@@ -18,7 +18,8 @@
 // correct or discard what it measured), submits the week's drafts (then the button says there
 // are none), corrects a draft in a dialog (a change made meanwhile is not overwritten) and
 // finds an unsent note and a half-written entry again after a reload. With a work type that is
-// not billable by default remembered, a new entry starts unticked and is logged not billable.
+// not billable by default remembered, a new entry starts unticked and is logged not billable;
+// corrected, a record keeps its own billable until it is moved to another work type.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -523,5 +524,30 @@ describe('Records: log, price, submit, approve, export', () => {
     expect(await billable.isChecked()).toBe(true);
     await page.getByTestId('record-kind-work').click();
     expect(await billable.isChecked()).toBe(false);
+
+    // Corrected: the record's own billable stands; another work type moves it to that type's
+    // default, and the saved record follows the type it is moved to.
+    await page.getByTestId(`record-edit-${ticked}`).click();
+    const dialog = page.getByTestId('record-edit-modal');
+    const editBillable = dialog.getByTestId('record-billable');
+    await expect.poll(() => dialog.getByTestId('record-workTypeId').inputValue(), { timeout: STEP_MS }).toBe(INTERNAL_WORK);
+    expect(await editBillable.isChecked()).toBe(true);
+    await dialog.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'Vývoj' }).click();
+    expect(await editBillable.isChecked()).toBe(true);
+    await dialog.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: INTERNAL_WORK }).click();
+    expect(await editBillable.isChecked()).toBe(true);
+    await dialog.getByTestId('record-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(plain(await page.getByTestId(`record-minutes-${ticked}`).innerText())).not.toContain('nefakturovat');
+    await shot(page, 'internal-work-corrected');
+    await page.getByTestId(`record-edit-${internal}`).click();
+    await dialog.getByTestId('record-workTypeId').click();
+    await page.getByRole('option', { name: 'Vývoj' }).click();
+    expect(await editBillable.isChecked()).toBe(true);
+    await dialog.getByTestId('record-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => plain(await page.getByTestId(`record-minutes-${internal}`).innerText()), { timeout: STEP_MS }).not.toContain('nefakturovat');
   }, JOURNEY_MS);
 });

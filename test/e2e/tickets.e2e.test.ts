@@ -14,6 +14,9 @@ import { systemContext } from '../../src/modules/identity/index.ts';
 import { apiCall, useDemoServer } from './harness.ts';
 
 const OPERATOR = 'operator@kontor.demo';
+const ADMIN = 'admin@kontor.demo';
+/** A technician of the default queue who leaves while a ticket for her is being written. */
+const LEAVING = 'Eva Odchází';
 const CLIENT = 'Strojírny Brno a.s.';
 const REQUESTER = 'Petr Dvořák';
 const SUBJECT = `E2E: tiskárna ve skladu netiskne ${Date.now().toString(36)}`;
@@ -32,9 +35,8 @@ const demo = useDemoServer({
     const operator = await db.selectFrom('users').select('id').where('email', '=', OPERATOR).executeTakeFirstOrThrow();
     const desk = (await services.helpdesk.queues.listQueues(systemContext, 'true')).find((q) => q.code === 'service_desk');
     if (!desk) throw new Error('the default queue service_desk is missing');
-    if (!desk.members.includes(operator.id)) {
-      await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members, operator.id] });
-    }
+    leavingId = (await services.users.create(systemContext, { email: 'eva.odchazi@kontor.demo', name: LEAVING, language: 'cs', roles: ['technician'] })).id;
+    await services.helpdesk.queues.updateQueue(systemContext, desk.id, { members: [...desk.members.filter((id) => id !== operator.id), operator.id, leavingId] });
     // Two dimensions, and two open tickets of the queue that share a service but not a cost centre (the dimension filter step).
     await services.helpdesk.taxonomy.createDimension(systemContext, { code: 'service', name: 'Služba', active: true, values: [{ code: 'printing', name: 'Tisk', active: true }] });
     await services.helpdesk.taxonomy.createDimension(systemContext, {
@@ -55,6 +57,7 @@ let printedInBrno = 0;
 let printedInPraha = 0;
 let clientId = 0;
 let contactWithoutEmail = 0;
+let leavingId = 0;
 const { newPage, shot } = demo;
 const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
@@ -325,6 +328,79 @@ describe('Tickets: the agent workspace in the browser', () => {
     expect(await page.getByTestId('ticket-sla-due').innerText()).toMatch(/^termín /);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, 'phone-new-ticket-sla');
+  }, JOURNEY_MS);
+
+  test('an assignee who left meanwhile: the refused save shows its message under the assignee with no list over it; ↓ opens the list, Esc closes it, typing and Enter take the first match', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto('/tickets/new');
+    await page.getByTestId('ticket-form').waitFor();
+    const client = page.getByTestId('ticket-clientId');
+    await client.fill('Strojír');
+    await client.press('Enter');
+    await expect.poll(() => client.inputValue(), { timeout: STEP_MS }).toBe(CLIENT);
+    await page.getByTestId('ticket-subject').fill('E2E: řešitelka mezitím odešla');
+    // Typed, the first match is highlighted and Enter takes it (as in every picker).
+    const assignee = page.getByTestId('ticket-assigneeId');
+    await assignee.click();
+    await assignee.fill('eva odch');
+    await expect.poll(() => page.getByRole('option').allInnerTexts(), { timeout: STEP_MS }).toEqual([LEAVING]);
+    await assignee.press('Enter');
+    await expect.poll(() => assignee.inputValue(), { timeout: STEP_MS }).toBe(LEAVING);
+
+    // Meanwhile an administrator deactivates her: the save is refused on the assignee.
+    const admin = await newPage();
+    await demo.signIn(admin, ADMIN);
+    await apiCall(admin, 'PATCH', `/users/${leavingId}`, { active: false });
+    await page.bringToFront();
+    await page.getByTestId('ticket-create').click();
+    const error = page.getByTestId('ticket-assigneeId-error');
+    await error.waitFor();
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-assigneeId');
+    // The message can be read: the focus the refusal put there opens no list over it.
+    expect(await error.innerText()).toBe('Tento uživatel už není aktivní: vyberte jiného řešitele');
+    expect(await assignee.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('listbox').count()).toBe(0);
+    expect(await uncovered(error)).toBe(true);
+    await shot(page, 'assignee-refused');
+    // ↓ opens the list, Esc closes it and leaves the cursor in the field.
+    await assignee.press('ArrowDown');
+    await expect.poll(() => assignee.getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('true');
+    await assignee.press('Escape');
+    await expect.poll(() => assignee.getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('false');
+    expect(await focusedTestId(page)).toBe('ticket-assigneeId');
+    // Text that finds nobody: Enter stays in the field, the form is not sent.
+    await assignee.fill('nikdo takový');
+    await assignee.press('Enter');
+    expect(new URL(page.url()).pathname).toBe('/tickets/new');
+    // Typed and Enter: the first match is taken, and the ticket is saved with it.
+    await assignee.fill('tomas');
+    await expect.poll(() => page.getByRole('option').allInnerTexts(), { timeout: STEP_MS }).toEqual(['Tomáš Technik']);
+    await assignee.press('Enter');
+    await expect.poll(() => assignee.inputValue(), { timeout: STEP_MS }).toBe('Tomáš Technik');
+    await page.getByTestId('ticket-create').click();
+    await page.getByTestId('page-ticket-detail').waitFor();
+    expect(await page.getByTestId('ticket-assignee').innerText()).toContain('Tomáš Technik');
+  }, JOURNEY_MS);
+
+  test('tablet (820×1180): the ticket opens on its conversation and the reply box, the details after them', async () => {
+    expect(ticketId, 'the desktop journey creates the ticket').toBeGreaterThan(0);
+    const page = await newPage({ context: { viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true } });
+    await signIn(page);
+    await page.goto(`/tickets/${ticketId}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+    await page.locator('[data-testid^="timeline-comment-"]').first().waitFor();
+    const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+    expect(await top('reply-body')).toBeLessThan(await top('ticket-facts'));
+    expect(await top('ticket-description')).toBeLessThan(await top('ticket-facts'));
+    // One column, the whole width: nothing beside the conversation, no sideways scrolling.
+    const facts = (await page.getByTestId('ticket-facts').boundingBox())!;
+    const reply = (await page.getByTestId('reply-box').boundingBox())!;
+    expect(Math.abs(facts.x - reply.x)).toBeLessThan(2);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
+    await shot(page, 'tablet-detail');
+    await page.getByTestId('ticket-facts').scrollIntoViewIfNeeded();
+    await shot(page, 'tablet-detail-facts');
   }, JOURNEY_MS);
 
   test('saved views: save the current filters, pick the view, delete it; an address that names no ticket is "not found"', async () => {
@@ -812,5 +888,64 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => finished.getAttribute('data-category'), { timeout: STEP_MS }).toBe('resolved');
     expect(await finished.innerText()).toBe('Požadavek je vyřešený: zpráva se přidá do historie, ale stav se nezmění – požadavek zůstane vyřešený.');
     expect(await page.getByTestId('reply-hint').innerText()).toContain('E-mail nikomu neodejde');
+  }, JOURNEY_MS);
+
+  test('the new-ticket form keeps what was typed while the operator looks something up in the sidebar, and after a reload; created, the next form is empty', async () => {
+    const page = await newPage();
+    await signIn(page);
+    const subject = `E2E: rozepsaný požadavek ${Date.now().toString(36)}`;
+    const description = 'Volá paní z účtárny: tiskárna ve 2. patře tiskne prázdné stránky.';
+    const openNewTicket = async () => {
+      await page.getByTestId('nav-tickets').click();
+      await page.getByTestId('tickets-new').click();
+      await page.getByTestId('ticket-form').waitFor();
+    };
+    const field = (name: string) => page.getByTestId(`ticket-${name}`);
+    const notice = page.getByTestId('ticket-draft-restored');
+
+    await openNewTicket();
+    expect(await notice.count()).toBe(0);
+    await field('subject').fill(subject);
+    await field('description').fill(description);
+    // A phone number looked up under Klienti, then back to the form from the menu.
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('page-clients').waitFor();
+    await openNewTicket();
+    await notice.waitFor();
+    expect(await field('subject').inputValue()).toBe(subject);
+    expect(await field('description').inputValue()).toBe(description);
+    expect(await notice.innerText()).toContain('Rozepsaný požadavek, který jste ještě nezaložili, je zpět.');
+    await shot(page, 'create-draft-restored');
+
+    // A reload (F5) keeps it too.
+    await page.reload();
+    await page.getByTestId('ticket-form').waitFor();
+    await notice.waitFor();
+    expect(await field('subject').inputValue()).toBe(subject);
+
+    // Created: the draft is gone, the next new-ticket form is empty and says nothing.
+    const client = field('clientId');
+    await client.click();
+    await client.fill('Strojír');
+    await client.press('Enter');
+    await expect.poll(() => client.inputValue(), { timeout: STEP_MS }).toBe(CLIENT);
+    await field('create').click();
+    await page.getByTestId('ticket-state').waitFor();
+    await expect.poll(() => page.url(), { timeout: STEP_MS }).toMatch(/\/tickets\/\d+$/);
+    await openNewTicket();
+    expect(await field('subject').inputValue()).toBe('');
+    expect(await field('description').inputValue()).toBe('');
+    expect(await notice.count()).toBe(0);
+
+    // "Zahodit" empties a restored form and forgets the draft.
+    await field('subject').fill('Jen na zkoušku');
+    await page.reload();
+    await notice.waitFor();
+    await page.getByTestId('ticket-draft-discard').click();
+    await expect.poll(() => field('subject').inputValue(), { timeout: STEP_MS }).toBe('');
+    expect(await notice.count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('ticket-form').waitFor();
+    expect(await field('subject').inputValue()).toBe('');
   }, JOURNEY_MS);
 });

@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { DEMO_VAN_STOCK } from '../../src/cli/demo-warehouse.ts';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { plain, useDemoServer } from './harness.ts';
+import { expectOnScreen, plain, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const RUN = Date.now().toString(36).toUpperCase();
@@ -231,6 +231,12 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     slipId = Number((await slip.getAttribute('data-testid'))?.replace('material-slip-', ''));
     slipNumber = (await slip.getAttribute('data-number')) ?? '';
     expect(slipNumber).toMatch(/^VY\d{4}\d{5}$/);
+    // The confirmation toast sits over the navigation's foot, off the working column (it covered its headings and hints).
+    const toast = (await page.locator('.mantine-Notification-root').filter({ hasText: slipNumber }).boundingBox())!;
+    const navigation = (await page.locator('.mantine-AppShell-navbar').boundingBox())!;
+    expect(toast.x + toast.width, JSON.stringify({ toast, navigation })).toBeLessThanOrEqual(navigation.x + navigation.width);
+    expect(toast.y).toBeGreaterThan(page.viewportSize()!.height / 2);
+    await shot(page, 'toast-over-navigation');
 
     // The material record on the ticket, priced by the item's sale price: 2 × 1 890,00.
     const record = page.locator('[data-testid^="record-row-"][data-kind="material"]');
@@ -264,6 +270,24 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await signIn(page, 'technician@kontor.demo');
     const scrollsSideways = () => page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
     const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+
+    // On the ticket the slip's PDF button is whole beside the slip's long line ("PI" was left of it).
+    await page.goto(`/tickets/${ticketId}`);
+    const pdf = page.getByTestId(`material-slip-pdf-${slipId}`);
+    await pdf.waitFor();
+    await expectOnScreen(pdf, 390);
+    expect(await page.evaluate<boolean>(`((button) => [button, ...button.querySelectorAll('*')].every((el) => el.scrollWidth <= el.clientWidth))(document.querySelector('[data-testid="material-slip-pdf-${slipId}"]'))`)).toBe(true);
+    expect(plain(await pdf.innerText())).toBe('PDF');
+    await shot(page, 'ticket-slip-phone');
+    // A tap on a quick action opens no tooltip naming its key ("Změnit stav · Zkratka: S"): there is no keyboard to press it on.
+    // (A phone follows a tap with the mouse events of a click, which is what opened it; click() sends those.)
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId('ticket-state-options').waitFor();
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId('ticket-state-options').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(400);
+    await shot(page, 'ticket-state-tap-phone');
+    expect(await page.locator('.mantine-Tooltip-tooltip').count()).toBe(0);
 
     await page.goto(`/warehouse/documents/${slipId}`);
     await page.getByTestId('document-view').waitFor();

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkedText, errorResponses, page, rangeInOrder } from '../../platform/http/schemas.ts';
 import { isoDateProblem } from '../../shared/calendar/index.ts';
+import { INVALID_DATE } from '../../shared/date-details.ts';
 import { quotedInput } from '../../shared/text.ts';
 import { contextOf } from '../identity/index.ts';
 import type { AuditService } from './audit.service.ts';
@@ -30,7 +31,7 @@ function instantOf(text: string, end: 'from' | 'to'): string {
   return new Date(text).toISOString();
 }
 
-const isoDateOrInstant = checkedText(dayOrInstantProblem, 'invalid_date').meta({
+const isoDateOrInstant = checkedText(dayOrInstantProblem, INVALID_DATE).meta({
   description: 'A day YYYY-MM-DD (as `to`: up to its end) or a UTC instant YYYY-MM-DDTHH:MM:SSZ',
   examples: ['2026-10-05', '2026-10-05T08:30:00Z'],
 });

@@ -6,6 +6,25 @@ import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 const id = z.number().int().positive();
 const minor = z.number().int();
 
+/** What issuing a draft would not be refused for but should be looked at first (domain/issue-warnings.ts). */
+export const issueWarningSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('currency_differs'),
+    clientCurrency: z.string().describe("The client's currency"),
+    currency: z.string().describe("The draft's currency: that of the price list its records were priced from"),
+    priceLists: z.array(z.object({ name: z.string(), currency: z.string() })).describe("The price lists in the draft's currency its records were priced from (empty: no records behind it)"),
+  }).describe("The draft is in another currency than its client's, and no contract of the client in the draft's currency explains it"),
+  z.object({
+    code: z.literal('late_tax_document'),
+    country: z.enum(['CZ', 'SK']).describe("The supplier's country, whose VAT law sets the deadline"),
+    rule: z.enum(['supply_day', 'month_end']).describe("'supply_day': 15 days from the date of taxable supply (CZ § 28(4) ZDPH, SK § 73(a)); 'month_end': 15 days from the end of its month (SK § 73(d): a service to a business in another member state)"),
+    taxableSupplyDate: z.string(),
+    issueDate: z.string().describe('The day issuing now would give (today)'),
+    deadline: z.string().describe('The last day the tax document is on time'),
+    daysLate: z.number().int().describe('Days after the deadline'),
+  }).describe('Issued today, the tax document would be late under the VAT law of the supplier (CZ and SK)'),
+]);
+
 export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue']);
 export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'recordRefund', 'creditNote']);
 
@@ -129,6 +148,9 @@ export const invoiceDetail = invoiceSummary.extend({
     })
     .nullable()
     .describe('Drafts of invoices: what of the client still waits for approval; null otherwise'),
+  issueWarnings: z
+    .array(issueWarningSchema)
+    .describe('Drafts of invoices: what issuing today would not be refused for but should be looked at first (another currency than the client\'s, a late tax document); empty otherwise'),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;

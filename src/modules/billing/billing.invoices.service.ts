@@ -15,6 +15,7 @@ import { termsChangedAfter } from '../contracts/index.ts';
 import { vatRateOn } from '../pricing/index.ts';
 import { invoiceDocument } from './billing.document.ts';
 import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
+import { issueWarningsOf } from './billing.issue-warnings.ts';
 import { waitingByClient } from './billing.repo.ts';
 import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
@@ -102,11 +103,19 @@ export function createInvoicesService(deps: InvoicingDeps) {
     // A draft computed before its client's contract terms changed bills the old terms: said, not rewritten.
     const staleTerms = row.state === 'draft' ? await termsChangedAfter(db, { clientId: row.client_id, contractId: row.contract_id, computedAt: row.created_at }) : [];
     // What issuing would meet now: a client without a complete address is refused; records still waiting are left to a later invoice.
-    const buyerMissing = row.state === 'draft' ? buyerMissingOf(await repo.clientOf(db, row.client_id)) : [];
+    const draftClient = row.state === 'draft' ? await repo.clientOf(db, row.client_id) : null;
+    const buyerMissing = draftClient ? buyerMissingOf(draftClient) : [];
     // A manual line is offered the standard rate of the day its VAT is due on (as the run taxes records: the supplier's country).
     const standardVatRateBp = row.state === 'draft'
       ? await vatRateOn(db, vatCountryOf(supplier), 'standard', draftTaxableSupplyDate({ taxableSupplyDate: row.taxable_supply_date, period: row.period }, today))
       : null;
+    // What issuing would not be refused for but should be looked at first (the run's drafts say the same).
+    const issueWarnings = draftClient && row.kind === 'invoice'
+      ? (await issueWarningsOf(db, [{
+        invoiceId: id, clientId: row.client_id, clientCurrency: draftClient.currency, currency: row.currency, period: row.period,
+        taxableSupplyDate: row.taxable_supply_date, reverseCharge: row.reverse_charge === 1,
+      }], { today, supplierCountry: vatCountryOf(supplier) })).get(id) ?? []
+      : [];
     const waiting = row.state === 'draft' && row.kind === 'invoice'
       ? (await waitingByClient(db, row.period && isPeriod(row.period) ? lastDayOf(row.period) : today, [row.client_id])).get(row.client_id)
       : undefined;
@@ -142,6 +151,7 @@ export function createInvoicesService(deps: InvoicingDeps) {
       buyerMissing,
       standardVatRateBp,
       waitingRecords: row.state === 'draft' && row.kind === 'invoice' ? { count: waiting?.count ?? 0, amountMinor: waiting?.amounts.get(row.currency) ?? 0 } : null,
+      issueWarnings,
     };
     if (fieldScopeOf(ctx.actor.roles).prices) return detail;
     return {

@@ -4,7 +4,7 @@
  * exactly when the document must state its VAT in the supplier's currency, and
  * refused on an invoice in the supplier's own currency (nothing would use it).
  */
-import { isIsoDate } from '../../shared/calendar/index.ts';
+import { invalidDate } from '../../shared/date-details.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { homeCurrencyOf, needsExchangeRate, parseExchangeRate } from './domain/home-currency.ts';
 import type { Supplier } from './domain/invoice-document.ts';
@@ -22,10 +22,8 @@ export function checkExchangeRate(input: ExchangeRateInput, path: string, issueD
     const message = `${path}.rate: '${input.rate}' is not an exchange rate: a positive decimal number with a dot and at most 6 decimals, e.g. 24.335`;
     throw invalid([{ path: `${path}.rate`, code: 'invalid_exchange_rate', message }], message);
   }
-  if (!isIsoDate(input.date)) {
-    const message = `${path}.date: '${input.date}' is not a date (YYYY-MM-DD)`;
-    throw invalid([{ path: `${path}.date`, code: 'invalid_date', message }], message);
-  }
+  const notADate = invalidDate(`${path}.date`, input.date);
+  if (notADate !== null) throw invalid([notADate], `${notADate.path}: ${notADate.message}`);
   if (input.date > issueDate) {
     const message = `${path}.date: the exchange rate date ${input.date} is after the issue date ${issueDate}; use the rate of the issue date or an earlier day`;
     throw invalid([{ path: `${path}.date`, code: 'exchange_rate_date_after_issue', message }], message);

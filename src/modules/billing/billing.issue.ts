@@ -12,8 +12,8 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { inWriteBatch, isPostgres, uniqueViolationIndex, type Tx } from '../../platform/db/index.ts';
 import { addDays } from '../../shared/calendar/index.ts';
-import { AppError, conflict, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
-import { isPeriod } from '../../shared/period.ts';
+import { problemsOf, invalidPeriod } from '../../shared/date-details.ts';
+import { AppError, conflict, failIf, invalid, notFound, type ErrorDetail } from '../../shared/errors.ts';
 import { loadSupplier } from '../company/index.ts';
 import { ledgerRow, saveLedgerRow } from '../contracts/index.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
@@ -200,7 +200,7 @@ export function createIssuing(deps: InvoicingDeps) {
     }
     let ids: number[];
     if (selection.period !== undefined) {
-      if (!isPeriod(selection.period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${selection.period}' is not a period (YYYY-MM, YYYY-Qn or YYYY)` }]);
+      failIf(problemsOf(invalidPeriod('period', selection.period)));
       ids = await repo.draftIdsOfPeriod(db, selection.period);
     } else {
       ids = [...new Set(selection.ids)].sort((a, b) => a - b);

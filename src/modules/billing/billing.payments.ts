@@ -10,7 +10,7 @@
  */
 import { recordAudit } from '../../platform/audit/index.ts';
 import { uniqueViolationIndex } from '../../platform/db/index.ts';
-import { isIsoDate } from '../../shared/calendar/index.ts';
+import { invalidDate } from '../../shared/date-details.ts';
 import { conflict, invalid, notFound, staleVersion, type AppError, type ErrorDetail } from '../../shared/errors.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
@@ -85,7 +85,8 @@ export function createPayments(deps: InvoicingDeps) {
   function checkInput(invoice: repo.InvoiceRow, input: PaymentInput): void {
     const today = todayOf(clock);
     const problems: ErrorDetail[] = [];
-    if (!isIsoDate(input.date)) problems.push({ path: 'date', code: 'invalid_date', message: `'${input.date}' is not a date (YYYY-MM-DD)` });
+    const notADate = invalidDate('date', input.date);
+    if (notADate !== null) problems.push(notADate);
     else if (input.date > today) problems.push({ path: 'date', code: 'date_in_future', message: 'A payment cannot be dated in the future' });
     else if (invoice.issue_date !== null && input.date < invoice.issue_date) {
       problems.push({ path: 'date', code: 'before_issue_date', message: `The invoice was issued on ${invoice.issue_date}; a payment cannot be dated before it` });

@@ -5,8 +5,9 @@
  * holders of profitability.read with the `margins` field scope.
  */
 import type { Db } from '../../platform/db/index.ts';
-import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { comparePeriods, periodKind, periodsBetween, tryParsePeriod, type Period } from '../../shared/period.ts';
+import { problemsOf, invalidPeriod, rangeOutOfOrder } from '../../shared/date-details.ts';
+import { AppError, failIf, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { comparePeriods, periodKind, periodsBetween, type Period } from '../../shared/period.ts';
 import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { aggregate, NONE, type Aggregate, type GroupBy, type Row } from './billing.profitability.aggregate.ts';
 import { loadLedger, loadPieces } from './billing.profitability.repo.ts';
@@ -57,14 +58,11 @@ export function checkAccess(ctx: RequestContext): void {
 
 /** Checks the range: both periods valid, of one kind, from ≤ to, not too long. */
 export function checkRange(from: string, to: string): Period[] {
-  const problems = [];
-  if (!tryParsePeriod(from)) problems.push({ path: 'from', code: 'invalid_period', message: 'from must be a period: YYYY-MM, YYYY-Qn or YYYY' });
-  if (!tryParsePeriod(to)) problems.push({ path: 'to', code: 'invalid_period', message: 'to must be a period: YYYY-MM, YYYY-Qn or YYYY' });
-  if (problems.length) throw invalid(problems);
+  failIf(problemsOf(invalidPeriod('from', from), invalidPeriod('to', to)));
   if (periodKind(from) !== periodKind(to)) {
     throw invalid([{ path: 'to', code: 'period_kind_mismatch', message: 'from and to must be periods of the same kind (both months, quarters or years)' }]);
   }
-  if (comparePeriods(from, to) > 0) throw invalid([{ path: 'to', code: 'invalid_range', message: 'to must not be before from' }]);
+  if (comparePeriods(from, to) > 0) throw invalid([rangeOutOfOrder(from, to)]);
   const periods = periodsBetween(from, to);
   if (periods.length > MAX_PERIODS) {
     throw invalid([{ path: 'to', code: 'range_too_long', message: `The range may cover at most ${MAX_PERIODS} periods` }]);

@@ -64,6 +64,22 @@ export async function listRuns(db: DbOrTx, period: string | undefined, limit: nu
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
+/**
+ * The run of the same period that replaced this run's unissued drafts: the first one completed
+ * after it (drafts are replaced when a later run completes; one that failed replaced nothing).
+ */
+export async function replacingRun(db: DbOrTx, period: string, runId: number) {
+  return db
+    .selectFrom('billing_runs')
+    .select(['id', 'started_at'])
+    .where('period', '=', period)
+    .where('state', '=', 'completed')
+    .where('id', '>', runId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The documents a run wrote, as they are now (issued, paid, edited...); a draft replaced by a later run is missing. */
 export async function documentsNow(db: DbOrTx, ids: readonly number[]) {
   const rows = [];
@@ -71,7 +87,7 @@ export async function documentsNow(db: DbOrTx, ids: readonly number[]) {
     rows.push(
       ...(await db
         .selectFrom('invoices')
-        .select(['id', 'kind', 'state', 'number', 'net_minor', 'vat_minor', 'total_minor', 'paid_minor', 'credited_minor', 'due_date', 'blocked_json'])
+        .select(['id', 'kind', 'state', 'number', 'net_minor', 'vat_minor', 'total_minor', 'paid_minor', 'credited_minor', 'due_date', 'blocked_json', 'currency', 'period', 'taxable_supply_date', 'reverse_charge'])
         .where('id', 'in', ids.slice(i, i + CHUNK))
         .execute()),
     );

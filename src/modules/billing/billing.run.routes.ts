@@ -5,6 +5,7 @@ import { errorResponses, monthSchema } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import type { Drafts } from './billing.drafts.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
+import { issueWarningSchema } from './billing.invoices.schemas.ts';
 import type { BillingRuns } from './billing.run.ts';
 import type { WorkReports } from './billing.work-report.ts';
 
@@ -43,6 +44,8 @@ const runView = z.object({
           count: z.number().describe("The client's records dated up to the period's end that are not approved yet (draft or submitted); issuing now leaves them to a later invoice"),
           amountMinor: z.number().describe("Their amounts in the draft's currency, summed (a material return is negative)"),
         }).optional().describe('Drafts, read now: what of the client still waits for approval; absent once issued or replaced'),
+        issueWarnings: z.array(issueWarningSchema).optional()
+          .describe("Drafts, read now: what issuing today would not be refused for but should be looked at first (another currency than the client's, a late tax document); absent once issued or replaced"),
       })),
       blocked: z.array(z.looseObject({ clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), reason: z.string(), detail: z.string() })),
       waiting: z.array(z.looseObject({
@@ -57,6 +60,8 @@ const runView = z.object({
     })
     .nullable()
     .describe('When completed: the drafts written, blocked clients with the reason, waiting (unapproved) records (waitingCount: all of them), late records, records excluded by hand, prepaid ledger rows'),
+  replacedBy: z.object({ id: z.number(), startedAt: z.string() }).nullable().optional()
+    .describe("GET /billing-runs/{id} and the start's answer: the later run of the same period that replaced this run's unissued drafts (the first one completed after it; its drafts then say 'replaced'); null while none has. Absent from the list"),
 });
 const workReport = z.looseObject({
   invoiceId: z.string(),

@@ -11,8 +11,9 @@
 import type { Clock } from '../../platform/clock.ts';
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import { uniqueViolationIndex, type Db } from '../../platform/db/index.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { firstDayOf, lastDayOf, periodOf, tryParsePeriod } from '../../shared/period.ts';
+import { problemsOf, invalidPeriod } from '../../shared/date-details.ts';
+import { AppError, conflict, failIf, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { firstDayOf, lastDayOf, periodOf } from '../../shared/period.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { loadSupplier, roundsTotals } from '../company/index.ts';
 import { vatRateOn } from '../pricing/index.ts';
@@ -26,6 +27,8 @@ import { statusOf, type InvoiceStatus } from './domain/invoice-state.ts';
 import { blockedReasons } from './billing.issue.ts';
 import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
 import type { BuyerAddressField } from './domain/buyer.ts';
+import type { IssueWarning } from './domain/issue-warnings.ts';
+import { issueWarningsOf } from './billing.issue-warnings.ts';
 
 export interface BillingRunDeps {
   db: Db;
@@ -47,6 +50,8 @@ export type RunResult = {
     buyerMissing?: BuyerAddressField[];
     /** Read through get(), drafts only: the client's records still waiting for approval up to the period's end, and their sum in the draft's currency. */
     waiting?: { count: number; amountMinor: number };
+    /** Read through get(), drafts only: what issuing today would not be refused for but should be looked at (another currency than the client's, a late tax document). */
+    issueWarnings?: IssueWarning[];
   }[];
   blocked: (Omit<BlockedEntry, 'reason'> & { reason: string; code: string })[];
   waiting: Awaited<ReturnType<typeof repo.waitingRecords>>['items'];
@@ -67,6 +72,8 @@ export type RunView = {
   progress: { done: number; total: number };
   error: string | null;
   result: RunResult | null;
+  /** Read through get(): the later run of the period that replaced this one's unissued drafts; null while none has. */
+  replacedBy?: { id: number; startedAt: string } | null;
 };
 
 const WAITING_LIST_LIMIT = 1000;
@@ -82,10 +89,7 @@ function viewOf(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): Run
 
 /** A month 'YYYY-MM' no later than the current month (the run for the current month bills next month's in-advance fees). */
 export function checkRunPeriod(period: string, today: string): void {
-  const parsed = tryParsePeriod(period);
-  if (parsed === null || parsed.kind !== 'month') {
-    throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a month: a billing run is for a month written YYYY-MM, e.g. 2026-10` }]);
-  }
+  failIf(problemsOf(invalidPeriod('period', period, 'month')));
   const current = periodOf(today, 'month');
   if (period > current) {
     throw invalid([{ path: 'period', code: 'period_in_future', message: `${period} has not started yet: the latest period a run can bill is the current month ${current} (it bills next month's in-advance fees)` }]);
@@ -154,6 +158,8 @@ export function createBillingRuns(deps: BillingRunDeps) {
     if (!row) throw notFound('Billing run');
     const view = viewOf(row);
     if (view.result) view.result = { ...view.result, drafts: await draftsNow(view.result.drafts, view.period) };
+    const replacing = await repo.replacingRun(db, view.period, view.id);
+    view.replacedBy = replacing ? { id: Number(replacing.id), startedAt: replacing.started_at } : null;
     return view;
   }
 
@@ -162,14 +168,22 @@ export function createBillingRuns(deps: BillingRunDeps) {
    * the run's end, while a draft is edited, issued, paid or credited later. A
    * draft deleted by a later run of the period keeps its run-time amounts and says 'replaced'.
    * Drafts still to issue say what issuing would meet now: a client without a
-   * complete address, and records of the client still waiting for approval.
+   * complete address, records of the client still waiting for approval, and the
+   * warnings that do not stop issuing (billing.issue-warnings.ts).
    */
   async function draftsNow(drafts: RunResult['drafts'], period: string): Promise<RunResult['drafts']> {
     const rows = new Map((await repo.documentsNow(db, drafts.map((d) => d.invoiceId))).map((r) => [Number(r.id), r]));
     const today = clock.now().toISOString().slice(0, 10);
     const open = drafts.filter((d) => rows.get(d.invoiceId)?.state === 'draft').map((d) => d.clientId);
     const clientIds = [...new Set(open)];
-    const [clients, waiting] = await Promise.all([repo.clientsNow(db, clientIds), repo.waitingByClient(db, lastDayOf(period), clientIds)]);
+    const [clients, waiting, supplierCountry] = await Promise.all([repo.clientsNow(db, clientIds), repo.waitingByClient(db, lastDayOf(period), clientIds), supplierCountryOf(db)]);
+    const toCheck = drafts.flatMap((d) => {
+      const doc = rows.get(d.invoiceId);
+      const client = clients.get(d.clientId);
+      if (!doc || doc.state !== 'draft' || !client) return [];
+      return [{ invoiceId: d.invoiceId, clientId: d.clientId, clientCurrency: client.currency, currency: doc.currency, period: doc.period, taxableSupplyDate: doc.taxable_supply_date, reverseCharge: doc.reverse_charge === 1 }];
+    });
+    const warnings = await issueWarningsOf(db, toCheck, { today, supplierCountry });
     return drafts.map((d) => {
       const doc = rows.get(d.invoiceId);
       if (!doc) return { ...d, state: 'replaced', number: null };
@@ -181,7 +195,10 @@ export function createBillingRuns(deps: BillingRunDeps) {
       if (doc.state !== 'draft') return now;
       const client = clients.get(d.clientId);
       const w = waiting.get(d.clientId);
-      return { ...now, buyerMissing: client ? buyerMissingOf(client) : [], waiting: { count: w?.count ?? 0, amountMinor: w?.amounts.get(d.currency) ?? 0 } };
+      return {
+        ...now, buyerMissing: client ? buyerMissingOf(client) : [], waiting: { count: w?.count ?? 0, amountMinor: w?.amounts.get(d.currency) ?? 0 },
+        issueWarnings: warnings.get(d.invoiceId) ?? [],
+      };
     });
   }
 

@@ -35,8 +35,8 @@ export function toClient(row: ClientRow): Client {
   };
 }
 
-/** The stored form of a client's editable fields. */
-export type ClientValues = Omit<Client, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+/** The stored form of a client's editable fields (the notes always: the store holds them for everyone). */
+export type ClientValues = Omit<Client, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'notes'> & { notes: string | null };
 
 function toColumns(c: ClientValues) {
   return {

@@ -61,7 +61,11 @@ export const clientSchema = z.object({
   language,
   currency: z.string(),
   paymentTermsDays: z.number(),
-  notes: z.string().nullable(),
+  notes: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The provider's internal notes on the client (null when none). Only for staff who read internal client data (clients.read_internal); left out of every answer to a client contact"),
   active: z.boolean(),
   version: z.number(),
   createdAt: z.string(),

@@ -9,7 +9,23 @@ import * as repo from './clients.repo.ts';
 import type { Client, ClientPatch, Contact, ContactPatch, NewClient, NewContact } from './customers.schemas.ts';
 import { clientProblems, contactProblems, normalizeIdentity } from './domain/index.ts';
 
-/** Clients and their contacts: validation, record scope, optimistic concurrency, audit. */
+/** Whether the actor may read what the provider keeps about its clients for itself (staff; never a client contact). */
+function internalAllowed(ctx: RequestContext): boolean {
+  return hasPermission(ctx.actor, 'clients.read_internal');
+}
+
+/**
+ * The client as the actor may read it: without its internal notes for anyone who may not
+ * read them (a client contact reading the own organisation). The field is left out, not
+ * nulled, so "no notes" and "not yours to read" never look alike.
+ */
+function readableBy(ctx: RequestContext, client: Client): Client {
+  if (internalAllowed(ctx)) return client;
+  const { notes: _internal, ...shared } = client;
+  return shared;
+}
+
+/** Clients and their contacts: validation, record scope, optimistic concurrency, audit, internal fields by permission. */
 export function createCustomersService(deps: { db: Db; clock: Clock }) {
   const { db } = deps;
 
@@ -21,12 +37,17 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     return v;
   }
 
-  /** A client the actor may see, else "not found" (never "forbidden": its existence must not leak). */
+  /** A client the actor may see, as stored, else "not found" (never "forbidden": its existence must not leak). */
   async function visibleClient(ctx: RequestContext, id: number): Promise<Client> {
     if (!hasPermission(ctx.actor, 'clients.read')) throw forbidden();
     const client = canSeeClient(ctx.actor, id) ? await repo.findClient(db, id) : null;
     if (!client) throw notFound('Client');
     return client;
+  }
+
+  /** A visible client as the actor may read it: every answer about a client goes through here. */
+  async function get(ctx: RequestContext, id: number): Promise<Client> {
+    return readableBy(ctx, await visibleClient(ctx, id));
   }
 
   function requireWrite(ctx: RequestContext): void {
@@ -44,7 +65,8 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       after: after ? { key: after[0] as string, id: after[1] as number } : undefined,
       onlyIds: scope.kind === 'all' ? null : scope.clientIds,
     });
-    return pageOf(rows, q.limit, (r) => [r.search_text, r.id], repo.toClient);
+    const page = pageOf(rows, q.limit, (r) => [r.search_text, r.id], repo.toClient);
+    return internalAllowed(ctx) ? page : { ...page, items: page.items.map((c) => readableBy(ctx, c)) };
   }
 
   async function create(ctx: RequestContext, input: NewClient): Promise<Client> {
@@ -68,7 +90,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     return auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
       const client = await repo.insertClient(trx, values, at);
       return { result: client, audit: { entity: 'client', entityId: client.id, action: 'create', after: client } };
-    });
+    }).then((client) => readableBy(ctx, client));
   }
 
   async function update(ctx: RequestContext, id: number, patch: ClientPatch): Promise<Client> {
@@ -88,7 +110,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       const after = await repo.updateClient(trx, id, version, values, at);
       if (!after) throw staleVersion('The client');
       return { result: after, audit: { entity: 'client', entityId: id, action: 'update', before, after } };
-    });
+    }).then((client) => readableBy(ctx, client));
   }
 
   async function listContacts(ctx: RequestContext, clientId: number): Promise<Contact[]> {
@@ -124,7 +146,7 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     });
   }
 
-  return { list, get: visibleClient, create, update, listContacts, createContact, updateContact };
+  return { list, get, create, update, listContacts, createContact, updateContact };
 }
 
 export type CustomersService = ReturnType<typeof createCustomersService>;

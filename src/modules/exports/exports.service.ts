@@ -11,8 +11,9 @@ import type { Db } from '../../platform/db/index.ts';
 import type { ExportDocumentKind } from '../../platform/db/tables/exports.ts';
 import type { FileStore } from '../../platform/storage.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { firstDayOf, isPeriod, lastDayOf } from '../../shared/period.ts';
+import { problemsOf, invalidPeriod } from '../../shared/date-details.ts';
+import { AppError, conflict, failIf, forbidden, notFound } from '../../shared/errors.ts';
+import { firstDayOf, lastDayOf } from '../../shared/period.ts';
 import { invoiceDocument, type InvoiceDocument, type Supplier } from '../billing/index.ts';
 import { loadSupplier } from '../company/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
@@ -57,7 +58,7 @@ function require(ctx: RequestContext): void {
 }
 
 function checkPeriod(period: string): void {
-  if (!isPeriod(period)) throw invalid([{ path: 'period', code: 'invalid_period', message: `'${period}' is not a period: use a month 2026-10, a quarter 2026-Q4 or a year 2026` }]);
+  failIf(problemsOf(invalidPeriod('period', period)));
 }
 
 /**

@@ -15,6 +15,8 @@ export {
   MAIL_LANGUAGES,
   TEMPLATE_KEYS,
   isClientNotice,
+  isTicketNotice,
+  escalationVars,
   PLACEHOLDERS,
   MAX_ATTEMPTS,
   mailDomain,
@@ -27,5 +29,7 @@ export {
   type RenderedMail,
   type TemplateKey,
   type ClientNoticeKey,
+  type TicketNoticeKey,
+  type EscalationFacts,
   type TemplateVars,
 } from './domain/index.ts';

@@ -64,7 +64,7 @@ export function mailRoutes(mail: MailService) {
       config: { access },
       schema: {
         tags,
-        summary: 'Render a template text with sample values, or a client notice with the values of a real ticket (ticketNumber), without saving it',
+        summary: 'Render a template text with sample values, or a mail about a ticket (client notice, SLA escalation) with the values of a real ticket (ticketNumber), without saving it',
         params: s.templateParams,
         body: s.previewBody,
         response: { 200: s.renderedSchema, ...errorResponses },

@@ -58,7 +58,7 @@ export const previewBody = z.strictObject({
   ...templateBody.shape,
   ticketNumber: z
     .string().trim().max(40).optional()
-    .describe('Fill a client notice (ticketPreview: true) from this ticket, e.g. T2026-000008, as its mail would be: 404 (detail ticketNumber unknown_ticket) for a number that does not exist or a ticket the caller may not see. Empty or left out: sample values; other templates always take sample values'),
+    .describe('Fill a mail about a ticket (ticketPreview: true: a client notice, or the SLA escalation to staff) from this ticket, e.g. T2026-000008, as its mail would be now: 404 (detail ticketNumber unknown_ticket) for a number that does not exist or a ticket the caller may not see; 409 (detail ticketNumber no_sla_target) for an SLA escalation about a ticket whose SLA has no target. Empty or left out: sample values; other templates always take sample values'),
 });
 export type PreviewInput = z.infer<typeof previewBody>;
 
@@ -72,7 +72,7 @@ export const templateSchema = z.object({
   updatedAt: z.string().nullable(),
   /** The placeholders this template may use. */
   placeholders: z.array(z.string()),
-  ticketPreview: z.boolean().describe('true: the preview can fill this template from a real ticket (a mail to the client\'s contacts about a ticket)'),
+  ticketPreview: z.boolean().describe('true: the preview can fill this template from a real ticket (a mail about a ticket: to the client\'s contacts, or the SLA escalation to staff)'),
 });
 export type MailTemplate = z.infer<typeof templateSchema>;
 

@@ -8,26 +8,30 @@ import { auditWhoOf, hasPermission, type RequestContext } from '../identity/inde
 import { wholeNumberText } from '../../shared/number-text.ts';
 import {
   DEFAULT_TEMPLATES,
-  isClientNotice,
+  escalationVars,
+  isTicketNotice,
   MAIL_LANGUAGES,
   PLACEHOLDERS,
   renderMail,
   templateProblems,
   TEMPLATE_KEYS,
+  type EscalationFacts,
   type MailLanguage,
   type RenderedMail,
   type TemplateKey,
   type TemplateText,
   type TemplateVars,
+  type TicketNoticeKey,
 } from './domain/index.ts';
 import type { MailTemplate, OutboxItem, OutboxMessage, OutboxQuery, PreviewInput, TemplateInput } from './mail.schemas.ts';
 import * as outbox from './outbox.repo.ts';
 import * as templates from './templates.repo.ts';
 
 /**
- * Values the preview fills in, per language. A template about no ticket (the prepaid
- * alerts) gets no ticket values: they would put a ticket token in the subject, which the
- * real mail does not have.
+ * Values the preview fills in when no ticket is chosen, per language. A template about no
+ * ticket (the prepaid alerts) gets no ticket values: they would put a ticket token in the
+ * subject, which the real mail does not have. The escalation is worded and its due time
+ * written by the mapping its real mail is filled by (escalationVars).
  */
 function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string): TemplateVars {
   const url = new URL('/tickets/123', publicUrl).toString();
@@ -37,28 +41,36 @@ function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string)
     en: ['Printing fails in accounting', 'Example Manufacturing Ltd.', 'Jane Smith', 'We have reinstalled the printer driver.\nPlease try printing again.', 'Toner replaced and the feed unit cleaned.'],
   } as const;
   const [subject, client, recipient, comment, resolution] = samples[language];
-  const sla = {
-    cs: { event: 'Porušení SLA', detail: 'lhůta pro vyřešení byla překročena o 15 min.', due_at: '2. 11. 2026 14:00', action: 'Požadavek byl přesunut do fronty Eskalace.', queue: 'Servisní pult' },
-    sk: { event: 'Porušenie SLA', detail: 'lehota na vyriešenie bola prekročená o 15 min.', due_at: '2. 11. 2026 14:00', action: 'Požiadavka bola presunutá do frontu Eskalácia.', queue: 'Servisný pult' },
-    en: { event: 'SLA breach', detail: 'the resolution deadline was missed by 15 min.', due_at: '02/11/2026, 14:00', action: 'The ticket was moved to the queue Escalation.', queue: 'Service desk' },
-  }[language];
+  if (key === 'sla_escalation') {
+    // A breach of the resolution deadline that moved the ticket to the escalation queue, told to its lead.
+    const staff = {
+      cs: { lead: 'Martin Svoboda', assignee: 'Petr Dvořák', queue: 'Eskalace', timeZone: 'Europe/Prague' },
+      sk: { lead: 'Martin Kováč', assignee: 'Peter Horváth', queue: 'Eskalácia', timeZone: 'Europe/Bratislava' },
+      en: { lead: 'Martin Shaw', assignee: 'Peter Wood', queue: 'Escalation', timeZone: 'Europe/Prague' },
+    }[language];
+    const breach: EscalationFacts = {
+      ticketId: 123, number: 'T2026-000123', subject, priority: 'P2', clientName: client, queueName: staff.queue, assigneeName: staff.assignee,
+      kind: 'breach', clocks: ['resolution'], warnAtPercent: 80, breachedMinutes: 15, dueAt: Date.parse('2026-11-02T13:00:00Z'), timeZone: staff.timeZone,
+      movedToQueue: staff.queue, unassignedName: null,
+    };
+    return escalationVars(publicUrl, breach, staff.lead, language);
+  }
   // The prepaid alert's contract and minutes, written as the alert writes them (contracts.alerts.ts).
   const contractName = { cs: 'Správa IT – předplacené hodiny', sk: 'Správa IT – predplatené hodiny', en: 'IT management – prepaid hours' }[language];
   const minutes = (n: number) => wholeNumberText(n, language);
   const aboutTicket = PLACEHOLDERS[key].some((p) => p.startsWith('ticket.'));
   return {
-    ...(aboutTicket ? { ticket: { number: 'T2026-000123', subject, url, priority: 'P2' } } : {}), client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution,
-    queue: { name: sla.queue }, assignee: { name: recipient }, sla,
+    ...(aboutTicket ? { ticket: { number: 'T2026-000123', subject, url } } : {}), client: { name: client }, recipient: { name: recipient }, comment: { body: comment }, resolution_note: resolution,
     contract: { number: 'SM-2026-007', name: contractName, url: new URL('/contracts/7', publicUrl).toString() },
     prepaid: { period: '2026-11', percent: minutes(80), used: minutes(1440), allowance: minutes(1800), left: minutes(360) },
   };
 }
 
 /**
- * What a client notice about the ticket with this number would be filled with, if the
- * caller may see the ticket (the tickets module's noticePreview; 404 otherwise).
+ * What a mail about the ticket with this number would be filled with now, in the language
+ * given, if the caller may see the ticket (the tickets module's noticePreview; 404 otherwise).
  */
-export type TicketNoticeValues = (ctx: RequestContext, ticketNumber: string) => Promise<TemplateVars>;
+export type TicketNoticeValues = (ctx: RequestContext, key: TicketNoticeKey, language: MailLanguage, ticketNumber: string) => Promise<TemplateVars>;
 
 /** The mail administration: outbox, templates, status. Everything needs mail.manage. */
 export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Config, 'smtpUrl' | 'publicUrl'>; ticketNoticeValues: TicketNoticeValues }) {
@@ -124,7 +136,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     const t = row ?? DEFAULT_TEMPLATES[language][key];
     return {
       key, language, subject: t.subject, body: t.body, overridden: row !== null, updatedAt: row?.updated_at ?? null, placeholders: [...PLACEHOLDERS[key]],
-      ticketPreview: isClientNotice(key),
+      ticketPreview: isTicketNotice(key),
     };
   }
 
@@ -166,15 +178,15 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
   }
 
   /**
-   * The text rendered with sample values, or for a client notice with the values of a real
-   * ticket: the same values the notice would be sent with (tickets.notify.ts). The other
-   * templates speak of what no ticket holds (an SLA event, a contract's minutes) and keep
-   * their samples.
+   * The text rendered with sample values, or for a mail about a ticket (to its client's
+   * contacts, or an SLA escalation to staff) with the values of a real ticket: the same
+   * values its mail would be sent with now (tickets.notify.ts, tickets.sla-escalation.ts).
+   * The prepaid alerts speak of a contract's minutes, which no ticket holds, and keep their samples.
    */
   async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: PreviewInput): Promise<RenderedMail> {
     requireManage(ctx);
     const template = validated(key, input);
-    const vars = input.ticketNumber && isClientNotice(key) ? await ticketNoticeValues(ctx, input.ticketNumber) : sampleVars(key, language, config.publicUrl);
+    const vars = input.ticketNumber && isTicketNotice(key) ? await ticketNoticeValues(ctx, key, language, input.ticketNumber) : sampleVars(key, language, config.publicUrl);
     return renderMail(template, vars);
   }
 

@@ -6,8 +6,9 @@
  * result with a reason, and only a record marked not billable is priced 0.
  */
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { holidayCalendar, isIsoDate } from '../../shared/calendar/index.ts';
-import { invalid, type ErrorDetail } from '../../shared/errors.ts';
+import { holidayCalendar } from '../../shared/calendar/index.ts';
+import { invalidDate, problemsOf } from '../../shared/date-details.ts';
+import { failIf, invalid, type ErrorDetail } from '../../shared/errors.ts';
 import { tryMinuteOfDay } from '../../shared/minutes.ts';
 import { multiplyQuantity } from '../../shared/quantity.ts';
 import * as costs from './costs.repo.ts';
@@ -114,7 +115,7 @@ export interface PricingInput extends Omit<PriceRecordInput, 'clientId' | 'techn
 function inputProblems(input: PricingInput): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const bad = (path: string, message: string) => problems.push({ path, code: 'invalid', message });
-  if (!isIsoDate(input.date)) bad('date', 'Not a date YYYY-MM-DD');
+  problems.push(...problemsOf(invalidDate('date', input.date)));
   if (input.startTime !== null && tryMinuteOfDay(input.startTime) < 0) bad('startTime', 'Not a time HH:MM');
   if (!Number.isSafeInteger(input.minutes) || input.minutes < 0) bad('minutes', 'Minutes must be a whole number, 0 or more');
   for (const key of ['kmMilli', 'quantityMilli'] as const) {
@@ -181,7 +182,7 @@ export type DayKindInput = Pick<PricingInput, 'clientId' | 'contractPriceListId'
  * record would have no price anyway) the default business hours apply.
  */
 export async function dayKindFor(db: DbOrTx, input: DayKindInput, given?: PricingReads): Promise<DayKind> {
-  if (!isIsoDate(input.date)) throw invalid([{ path: 'date', code: 'invalid', message: 'Not a date YYYY-MM-DD' }]);
+  failIf(problemsOf(invalidDate('date', input.date)));
   const reads = given ?? (await pricingReads(db));
   const chosen = await chooseList(db, { ...input, kind: 'work', startTime: null, minutes: 0, technicianId: null, billable: true }, [], reads);
   const row = 'list' in chosen ? await reads.versionRowOn(chosen.list.id, input.date) : null;

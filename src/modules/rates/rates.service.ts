@@ -1,8 +1,9 @@
 import { auditedChange, type AuditEntry } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { isIsoDate, providerDate } from '../../shared/calendar/index.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
+import { problemsOf, invalidDate } from '../../shared/date-details.ts';
 import { AppError, failIf, forbidden, type ErrorDetail } from '../../shared/errors.ts';
 import { isCurrencyCode } from '../../shared/money.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
@@ -84,7 +85,7 @@ export function createRatesService(deps: RatesDeps) {
     const problems: ErrorDetail[] = [];
     if (!isCurrencyCode(input.currency)) problems.push({ path: 'currency', code: 'invalid_currency', message: `'${input.currency}' is not a currency code (three capital letters, e.g. EUR)` });
     else if (input.currency === LIST_CURRENCY) problems.push({ path: 'currency', code: 'list_currency', message: `The list states rates in ${LIST_CURRENCY}; ${LIST_CURRENCY} itself takes none` });
-    if (!isIsoDate(input.day)) problems.push({ path: 'day', code: 'invalid_date', message: `'${input.day}' is not a date (YYYY-MM-DD)` });
+    problems.push(...problemsOf(invalidDate('day', input.day)));
     if (!isAmount(input.amount)) problems.push({ path: 'amount', code: 'invalid_amount', message: `The amount must be one of ${AMOUNTS.join(', ')}` });
     if (millionths === null) problems.push({ path: 'rate', code: 'invalid_exchange_rate', message: `'${input.rate}' is not an exchange rate: a positive decimal number with at most 6 decimals, e.g. 24.305` });
     failIf(problems);
@@ -142,7 +143,7 @@ export function createRatesService(deps: RatesDeps) {
   async function fetchCnb(ctx: RequestContext, options: { day?: string | undefined; replaceManual?: boolean | undefined } = {}): Promise<ImportReport & { requestedDay: string }> {
     require(ctx, 'rates.manage');
     const day = options.day ?? providerDate(clock.now());
-    if (!isIsoDate(day)) failIf([{ path: 'day', code: 'invalid_date', message: `'${day}' is not a date (YYYY-MM-DD)` }]);
+    failIf(problemsOf(invalidDate('day', day)));
     if (day > providerDate(clock.now())) failIf([{ path: 'day', code: 'future_date', message: `${day} is in the future; the ČNB publishes a day's rates on that day` }]);
     const text = await deps.downloadCnb(day);
     try {
@@ -162,7 +163,7 @@ export function createRatesService(deps: RatesDeps) {
    */
   async function suggestion(ctx: RequestContext, currency: string, day: string) {
     require(ctx, 'rates.read');
-    if (!isIsoDate(day)) failIf([{ path: 'day', code: 'invalid_date', message: `'${day}' is not a date (YYYY-MM-DD)` }]);
+    failIf(problemsOf(invalidDate('day', day)));
     if ((await deps.homeCurrency()) !== LIST_CURRENCY) return { currency, day, found: null, unknown: 'other_home_currency' as const };
     const found = rateOnDay(await repo.latestOnOrBefore(db, currency, day), currency, day);
     if (!found.known) return { currency, day, found: null, unknown: found.reason, lastDay: found.lastDay };

@@ -54,6 +54,17 @@ export interface PreparedValues {
   problems: ErrorDetail[];
 }
 
+/**
+ * A change that leaves billable out keeps the record's own, unless it moves a work entry to
+ * another work type: then the new type's default applies, as for a new entry (work moved
+ * from a billable type to an internal one must not stay billable and be invoiced). Null:
+ * nothing to keep, the default applies.
+ */
+function billableKept(before: RecordValues | null, workTypeId: number | null): boolean | null {
+  if (!before || workTypeId !== before.workTypeId) return null;
+  return before.billable;
+}
+
 export async function prepareRecord(
   db: DbOrTx,
   ctx: RequestContext,
@@ -166,7 +177,7 @@ export async function prepareRecord(
     values: {
       kind, ticketId: ticket.id, clientId: ticket.clientId, technicianId, date: date!, startTime, minutes, workTypeId,
       timeClassOverride: kind === 'work' ? timeClassOverride : null, kmMilli, zoneId, vehicle, feeId, quantityMilli,
-      billable: input.billable ?? before?.billable ?? billableDefault,
+      billable: input.billable ?? billableKept(before, workTypeId) ?? billableDefault,
       description: input.description ?? before?.description ?? '',
       internalNote: input.internalNote ?? before?.internalNote ?? '',
       dimensions,

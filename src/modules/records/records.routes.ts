@@ -123,6 +123,7 @@ export function recordsRoutes(deps: RecordsRouteDeps) {
       schema: {
         tags,
         summary: 'Change a record (re-priced); send its version. Approved records need records.edit_approved (403 record_approved); billed ones are locked (409 record_locked)',
+        description: "Fields left out keep the record's values. A change of workTypeId without billable sets billable as the new work type's billableDefault says; billable sent wins.",
         params: idParam,
         body: s.recordPatchBody,
         response: { 200: s.recordSchema, ...errorResponses },

@@ -78,7 +78,9 @@ export const recordPatchBody = z.strictObject({
   vehicle: text(100).nullable().optional(),
   feeId: id.optional(),
   quantity: decimal.optional(),
-  billable: z.boolean().optional().describe("Left out: kept as the record has it, also when workTypeId changes"),
+  billable: z.boolean().optional().describe(
+    "Sent: wins. Left out: kept as the record has it, unless workTypeId changes the work type: then as the new work type's billableDefault says",
+  ),
   description: text(5000).optional(),
   internalNote: text(5000).optional(),
   dimensions: dimensions.optional(),

@@ -1,10 +1,11 @@
-import { forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { failIf, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { findTeam } from '../helpdesk/index.ts';
 import { fieldScopeOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { require, type RecordsDeps } from './records.context.ts';
 import * as repo from './records.repo.ts';
 import type { TimesheetOut } from './records.schemas.ts';
-import { addDays, isIsoDate } from '../../shared/calendar/index.ts';
+import { addDays } from '../../shared/calendar/index.ts';
+import { problemsOf, invalidDate } from '../../shared/date-details.ts';
 import { formatQuantity, parseQuantity } from '../../shared/quantity.ts';
 import { buildTimesheet, buildTimesheetOfGroups, type MoneyTotal, type Timesheet, type TimesheetCell, type TimesheetRecord } from './domain/timesheet.ts';
 
@@ -47,7 +48,7 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   }
 
   function checkStart(start: string): void {
-    if (!isIsoDate(start)) throw invalid([{ path: 'start', code: 'invalid_date', message: `"${start}" is not a date YYYY-MM-DD` }]);
+    failIf(problemsOf(invalidDate('start', start)));
     // The week's seven days are dates too: a start in the last days of year 9999 would run past them.
     if (start > LAST_WEEK_START) throw invalid([{ path: 'start', code: 'invalid_date', message: `a week must end by 9999-12-31; "${start}" starts too late` }]);
   }

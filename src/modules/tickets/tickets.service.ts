@@ -11,7 +11,7 @@ import {
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
 import { contractForNewTicket } from '../contracts/index.ts';
-import type { TemplateVars } from '../mail/index.ts';
+import { isClientNotice, type MailLanguage, type TemplateVars, type TicketNoticeKey } from '../mail/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
 import { allowedFrom, initialState, type Process } from './domain/process.ts';
@@ -23,6 +23,7 @@ import { clientNoticeFor, mailRecipientsOf, noticePreviewVars, notifyClient, typ
 import { countTickets, listTickets, readTicket, readTimeline, visibleTicketIds } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
+import { escalationPreviewVars } from './tickets.sla-escalation.ts';
 import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
 
 /** Creating, reading, listing and editing tickets. State changes and comments: tickets.workflow.ts. */
@@ -340,11 +341,12 @@ export function createTicketsService(deps: TicketsDeps) {
   }
 
   /**
-   * The values a client notice about the ticket with this number would be filled with
-   * now, for the mail template preview. A ticket outside the caller's scope gets the same
+   * The values a mail about the ticket with this number would be filled with now, for the
+   * mail template preview: a client notice (noticeVars) or an SLA escalation to staff
+   * (escalationVars), in the language given. A ticket outside the caller's scope gets the same
    * 404 as a number that does not exist: the answer tells nothing about tickets they may not see.
    */
-  async function noticePreview(ctx: RequestContext, ticketNumber: string): Promise<TemplateVars> {
+  async function noticePreview(ctx: RequestContext, key: TicketNoticeKey, language: MailLanguage, ticketNumber: string): Promise<TemplateVars> {
     require(ctx, 'tickets.read');
     const number = ticketNumber.trim().toUpperCase();
     const found = await db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
@@ -353,7 +355,8 @@ export function createTicketsService(deps: TicketsDeps) {
       const message = `No ticket ${number} that you may see`;
       throw new AppError('not_found', 'not_found', message, { details: [{ path: 'ticketNumber', code: 'unknown_ticket', message }] });
     }
-    return noticePreviewVars(db, config.publicUrl, visible);
+    if (isClientNotice(key)) return noticePreviewVars(db, config.publicUrl, visible);
+    return escalationPreviewVars(db, config.publicUrl, visible, language, clock.now());
   }
 
   return { assignees, count, create, get, list, noticePreview, timeline, update };

@@ -5,8 +5,7 @@ import { periodicJob } from '../../platform/periodic.ts';
 import { isPostgres, type Db, type TicketsTable, type Tx } from '../../platform/db/index.ts';
 import { findQueue, getSlaPolicy, type EffectiveSlaPolicy } from '../helpdesk/index.ts';
 import { computeSla, nextSlaCheckAt, slaTransitions, type SlaPolicy, type SlaState, type SlaTransition } from './domain/sla/index.ts';
-import { checkAssignee } from './tickets.assignees.ts';
-import { mailEscalation } from './tickets.sla-escalation.ts';
+import { crossingFigures, escalationLeads, escalationMoveOf, mailEscalation } from './tickets.sla-escalation.ts';
 import type { NotifyConfig } from './tickets.notify.ts';
 import { insertEvents } from './tickets.repo.ts';
 import { checkedFrom, slaColumns, slaEventsOf, toCorePolicy } from './tickets.sla.ts';
@@ -91,14 +90,13 @@ export function createSlaWatcher(
   async function moveToEscalationQueue(trx: Tx, row: TicketRow, policy: EffectiveSlaPolicy, now: Date, reason: object) {
     const targetId = policy.escalateToQueueId;
     if (targetId === null || targetId === row.queue_id) return null;
-    const [from, to] = await Promise.all([findQueue(trx, row.queue_id), findQueue(trx, targetId)]);
-    if (!to || !to.active) {
+    const move = await escalationMoveOf(trx, row.assignee_id, targetId);
+    if (!move) {
       logger.warn({ ticketId: row.id, queueId: targetId }, 'SLA escalation queue is missing or inactive: ticket not moved');
       return null;
     }
-    const unassigned = row.assignee_id !== null && 'problem' in (await checkAssignee(trx, row.assignee_id, to))
-      ? await trx.selectFrom('users').select(['id', 'name']).where('id', '=', row.assignee_id).executeTakeFirstOrThrow()
-      : null;
+    const { queue: to, unassigned } = move;
+    const from = await findQueue(trx, row.queue_id);
     const at = now.toISOString();
     await trx
       .updateTable('tickets')
@@ -128,19 +126,14 @@ export function createSlaWatcher(
     const queue = await findQueue(trx, row.queue_id);
     const escalationQueue = policy.escalateToQueueId === null ? null : await findQueue(trx, policy.escalateToQueueId);
     const moved = kind === 'breach' ? await moveToEscalationQueue(trx, row, policy, now, { reason: 'sla_breach', clocks }) : null;
-    // The ticket's queue lead; the escalation queue's lead when that queue has none, or when the ticket lands there.
-    const leads = [queue?.leadUserId ?? null];
-    if (leads[0] === null || moved) leads.push(escalationQueue?.leadUserId ?? null);
+    const leads = escalationLeads(queue?.leadUserId ?? null, escalationQueue?.leadUserId ?? null, moved !== null);
     const client = await trx.selectFrom('clients').select('name').where('id', '=', row.client_id).executeTakeFirstOrThrow();
     // Unassigned by the move: the mail names nobody as the assignee and says why; the former assignee is still told.
     const assignee = row.assignee_id === null || moved?.unassigned ? null : await trx.selectFrom('users').select('name').where('id', '=', row.assignee_id).executeTakeFirst();
-    const dues = clocks.map((c) => state[c].dueAt).filter((d): d is number => d !== null);
     await mailEscalation(trx, now, config, {
       ticketId: row.id, number: row.number, subject: row.subject, priority: row.priority, clientName: client.name,
       queueName: (moved?.queue ?? queue)?.name ?? '', assigneeName: assignee?.name ?? null, kind, clocks,
-      warnAtPercent: state.warnAtPercent,
-      breachedMinutes: kind === 'breach' ? Math.max(...clocks.map((c) => Math.round(state[c].breachedByMinutes ?? 0))) : null,
-      dueAt: dues.length ? Math.min(...dues) : null, timeZone: policy.calendar.timeZone, movedToQueue: moved?.queue.name ?? null,
+      warnAtPercent: state.warnAtPercent, ...crossingFigures(state, kind, clocks), timeZone: policy.calendar.timeZone, movedToQueue: moved?.queue.name ?? null,
       unassignedName: moved?.unassigned?.name ?? null,
       userIds: [...leads, row.assignee_id], eventKey,
     });

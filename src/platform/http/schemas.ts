@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateProblem } from '../../shared/calendar/index.ts';
+import { INVALID_DATE, INVALID_PERIOD, INVALID_RANGE, rangeOrderProblem } from '../../shared/date-details.ts';
 import { periodProblem } from '../../shared/period.ts';
 
 /** The error body every 4xx/5xx uses (see errors.ts). */
@@ -47,21 +48,21 @@ export function checkedText(problem: (text: string) => string | null, code: stri
  * The one schema of a calendar date 'YYYY-MM-DD' taken by the API: a day that exists,
  * or 400 invalid_date saying what is wrong ("2026-02-30 is not a calendar date: 2026-02 has 28 days").
  */
-export const isoDateSchema = checkedText(isoDateProblem, 'invalid_date').meta({
+export const isoDateSchema = checkedText(isoDateProblem, INVALID_DATE).meta({
   format: 'date',
   description: 'A calendar date, YYYY-MM-DD',
   examples: ['2026-10-05'],
 });
 
 /** The one schema of a month 'YYYY-MM' taken by the API: 400 invalid_period ("2026-00 is not a month (YYYY-MM): there is no month 00"). */
-export const monthSchema = checkedText((text) => periodProblem(text, 'month'), 'invalid_period').meta({
+export const monthSchema = checkedText((text) => periodProblem(text, 'month'), INVALID_PERIOD).meta({
   description: 'A month, YYYY-MM',
   pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
   examples: ['2026-10'],
 });
 
 /** The one schema of a period taken by the API: a month 'YYYY-MM', a quarter 'YYYY-Qn' or a year 'YYYY'; else 400 invalid_period. */
-export const periodSchema = checkedText(periodProblem, 'invalid_period').meta({
+export const periodSchema = checkedText(periodProblem, INVALID_PERIOD).meta({
   description: 'A period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY',
   pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
   examples: ['2026-10', '2026-Q4', '2026'],
@@ -81,7 +82,7 @@ export function rangeInOrder<T extends z.ZodType<Range>>(schema: T, inOrder: (fr
   return schema.superRefine(
     ({ from, to }, ctx) => {
       if (from === undefined || to === undefined || inOrder(from, to)) return;
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `to ${to} is before from ${from}: a range ends on or after its start`, params: { code: 'invalid_range' } });
+      ctx.addIssue({ code: 'custom', path: ['to'], message: rangeOrderProblem(from, to), params: { code: INVALID_RANGE } });
     },
     { when: (payload) => payload.issues.length === 0 },
   );

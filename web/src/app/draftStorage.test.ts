@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { claimDrafts, forgetAllDrafts, loadDraft, saveDraft, sessionDraftStorage } from './draftStorage';
+import { claimDrafts, findFormDraft, forgetAllDrafts, loadDraft, readFieldsOver, saveDraft, saveFormDraft, sessionDraftStorage } from './draftStorage';
 
 function memory() {
   const m = new Map<string, string>();
@@ -80,5 +80,43 @@ describe('whose drafts', () => {
   it('never throws without storage', () => {
     expect(() => forgetAllDrafts(null)).not.toThrow();
     expect(() => claimDrafts(1, null)).not.toThrow();
+  });
+});
+
+describe('form drafts', () => {
+  const readForm = (stored: unknown) => readFieldsOver(stored, { subject: '', clientId: null as number | null, tags: [] as string[] }, { clientId: ['number', 'null'], tags: ['strings'] });
+
+  it('restore the values typed on the same version, a new record\'s too', () => {
+    const s = memory();
+    saveFormDraft('kontor.contract.new', { subject: 'Printer', clientId: 3, tags: ['hw'] }, null, s);
+    expect(findFormDraft('kontor.contract.new', readForm, null, s)).toEqual({ kind: 'restored', values: { subject: 'Printer', clientId: 3, tags: ['hw'] } });
+    saveFormDraft('kontor.contract.7', { subject: 'Edited', clientId: 3, tags: [] }, 4, s);
+    expect(findFormDraft('kontor.contract.7', readForm, 4, s)).toEqual({ kind: 'restored', values: { subject: 'Edited', clientId: 3, tags: [] } });
+  });
+
+  it('are stale, not restored, when the record has another version now', () => {
+    const s = memory();
+    saveFormDraft('kontor.contract.7', { subject: 'Edited on 4', clientId: 3, tags: [] }, 4, s);
+    expect(findFormDraft('kontor.contract.7', readForm, 5, s)).toEqual({ kind: 'stale' });
+    // A draft of a record that was new then is no draft of a saved one.
+    expect(findFormDraft('kontor.contract.7', readForm, null, s)).toEqual({ kind: 'stale' });
+  });
+
+  it('are forgotten once saved or discarded', () => {
+    const s = memory();
+    saveFormDraft('kontor.ticket.new.1', { subject: 'Printer', clientId: null, tags: [] }, null, s);
+    saveFormDraft('kontor.ticket.new.1', null, null, s);
+    expect(findFormDraft('kontor.ticket.new.1', readForm, null, s)).toBeNull();
+    expect(s.m.size).toBe(0);
+  });
+
+  it('read field by field: a field of the wrong kind keeps its default', () => {
+    expect(readForm({ subject: 42, clientId: 'x', tags: ['a', 1], extra: true })).toEqual({ subject: '', clientId: null, tags: [] });
+    expect(readForm({ subject: 'Kept', clientId: 9 })).toEqual({ subject: 'Kept', clientId: 9, tags: [] });
+    expect(readForm('text')).toBeNull();
+    expect(readForm([1])).toBeNull();
+    const s = memory();
+    s.setItem('k', JSON.stringify({ version: null, values: 'damaged' }));
+    expect(findFormDraft('k', readForm, null, s)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * pure questions asked of them: does a record fall under it, is it covered,
  * which multiplier applies.
  */
-import { isIsoDate, type IsoDate } from '../../../shared/calendar/index.ts';
+import { isoDateProblem, type IsoDate } from '../../../shared/calendar/index.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { PeriodKind } from '../../../shared/period.ts';
 import type { TimeClass } from '../../../shared/time-class.ts';
@@ -145,10 +145,12 @@ export function termsProblems(terms: ContractTerms): TermsProblem[] {
   const problems: TermsProblem[] = [];
   const add = (path: string, code: TermsProblem['code'], message: string) => problems.push({ path, code, message });
   // A malformed date is one problem among the others (the API takes dates as text for this), not a refusal before them.
-  const validFromOk = isIsoDate(terms.validFrom);
-  const validToOk = terms.validTo === null || isIsoDate(terms.validTo);
-  if (!validFromOk) add('validFrom', 'invalid_date', `the start "${terms.validFrom}" is not a calendar date YYYY-MM-DD`);
-  if (!validToOk) add('validTo', 'invalid_date', `the end "${terms.validTo}" is not a calendar date YYYY-MM-DD`);
+  const validFromProblem = isoDateProblem(terms.validFrom);
+  const validToProblem = terms.validTo === null ? null : isoDateProblem(terms.validTo);
+  const validFromOk = validFromProblem === null;
+  const validToOk = validToProblem === null;
+  if (!validFromOk) add('validFrom', 'invalid_date', validFromProblem);
+  if (!validToOk) add('validTo', 'invalid_date', validToProblem);
   if (validFromOk && validToOk && terms.validTo !== null && terms.validTo < terms.validFrom) add('validTo', 'before_valid_from', 'validTo is before validFrom');
   if (!Number.isSafeInteger(terms.prepaidMinutes) || terms.prepaidMinutes < 0) add('prepaidMinutes', 'out_of_range', 'prepaid minutes must be whole and ≥ 0');
   if (terms.fee !== null && (!Number.isSafeInteger(terms.fee.amountMinor) || terms.fee.amountMinor < 0)) add('fee.amountMinor', 'out_of_range', 'fee must be a non-negative integer');

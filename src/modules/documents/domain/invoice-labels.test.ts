@@ -21,7 +21,7 @@ describe('invoice labels', () => {
     expect(documentTitle({ kind: 'invoice', supplier: payer, draft: true }, cs)).toEqual({ title: 'Faktura', subtitle: 'KONCEPT – není daňovým dokladem' });
     expect(documentTitle({ kind: 'credit_note', supplier: payer }, invoiceLabels('sk')).title).toBe('Opravná faktúra');
     expect(amountDueLabel({ kind: 'invoice' }, cs)).toBe('Celkem k úhradě');
-    expect(amountDueLabel({ kind: 'credit_note' }, cs)).toBe('Celkem k vrácení');
+    expect(amountDueLabel({ kind: 'credit_note' }, cs)).toBe('Hodnota dobropisu');
   });
 
   it('labels company ids the way each language does: IČO, DIČ and IČ DPH for a party with a separate DIČ, in Czech too', () => {

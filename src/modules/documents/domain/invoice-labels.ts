@@ -58,7 +58,7 @@ const cs = {
   totalVat: 'DPH celkem',
   rounding: 'Zaokrouhlení',
   amountDue: 'Celkem k úhradě',
-  amountRefund: 'Celkem k vrácení',
+  creditNoteValue: 'Hodnota dobropisu',
   total: 'Celkem',
   reverseCharge: 'Daň odvede zákazník',
   /** The legal sentence of a reverse-charge document (billing stores it as the document's legalNote). */
@@ -123,7 +123,7 @@ const sk = {
   totalVat: 'DPH spolu',
   rounding: 'Zaokrúhlenie',
   amountDue: 'Spolu na úhradu',
-  amountRefund: 'Spolu na vrátenie',
+  creditNoteValue: 'Hodnota dobropisu',
   total: 'Spolu',
   reverseCharge: 'Prenesenie daňovej povinnosti',
   reverseChargeDetail: 'Prenesenie daňovej povinnosti – daň odvedie odberateľ (§ 69 ods. 3 zákona č. 222/2004 Z. z., čl. 196 smernice 2006/112/ES).',
@@ -184,7 +184,7 @@ const en = {
   totalVat: 'VAT total',
   rounding: 'Rounding',
   amountDue: 'Amount due',
-  amountRefund: 'Amount to be refunded',
+  creditNoteValue: 'Credit note value',
   total: 'Total',
   reverseCharge: 'Reverse charge',
   reverseChargeDetail: 'Reverse charge: VAT to be accounted for by the customer (Article 196 of Council Directive 2006/112/EC).',
@@ -217,9 +217,9 @@ export function documentTitle(doc: Pick<InvoiceDocument, 'kind' | 'draft'> & { r
   return { title, subtitle: payer ? (credit ? l.creditNoteSubtitle : l.taxDocument) : null };
 }
 
-/** The label of the amount in the end: what the client pays, or what a credit note refunds. */
+/** The label of the amount in the end: what the client pays, or a credit note's value (negative; what goes back, if anything, is settled on its invoice). */
 export function amountDueLabel(doc: Pick<InvoiceDocument, 'kind'>, l: InvoiceLabels): string {
-  return doc.kind === 'credit_note' ? l.amountRefund : l.amountDue;
+  return doc.kind === 'credit_note' ? l.creditNoteValue : l.amountDue;
 }
 
 /** The reverse-charge note: its heading and the legal sentence (the document's own legalNote when it carries one). */

@@ -19,7 +19,7 @@ describe('invoice e-mail', () => {
     expect(invoiceMail({ ...doc, language: 'en' }, { hasQr: false }).subject).toBe('Invoice FV2026/0042 – Kontor Servis s.r.o.');
     const credit = invoiceMail({ ...doc, kind: 'credit_note', totalMinor: -115_000 }, { hasQr: false });
     expect(credit.subject).toContain('Opravný daňový doklad');
-    expect(credit.text).toContain('Částka k vrácení: -1 150,00 Kč');
+    expect(credit.text).toContain('Hodnota dobropisu: -1 150,00 Kč');
     expect(credit.text).not.toContain('Variabilní symbol');
   });
 });

@@ -7,6 +7,7 @@
  * the preview and any e-mail agree.
  */
 import { encode as encodePayBySquare, CurrencyCode, PaymentOptions } from 'bysquare/pay';
+import { isoDateProblem } from '../../../shared/calendar/index.ts';
 import { minorToDecimal } from '../../../shared/money.ts';
 
 export interface PaymentRequest {
@@ -79,7 +80,8 @@ export function spaydPayload(request: PaymentRequest): string {
 }
 
 function compactDate(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new PaymentQrError(`'${iso}' is not a date YYYY-MM-DD`);
+  const problem = isoDateProblem(iso);
+  if (problem !== null) throw new PaymentQrError(problem);
   return iso.replace(/-/g, '');
 }
 

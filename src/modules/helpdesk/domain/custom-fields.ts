@@ -2,7 +2,7 @@
  * Custom fields of tickets: the definition rules an administrator must keep,
  * and the check of the values a ticket carries against the definitions.
  */
-import { isIsoDate } from '../../../shared/calendar/index.ts';
+import { isoDateProblem } from '../../../shared/calendar/index.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { BUILTIN_REQUIRED_FIELDS } from './process.ts';
 
@@ -60,9 +60,12 @@ function checkValue(field: CustomFieldDefinition, value: unknown, path: string):
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: mismatch(path, `${field.label} must be a number`) };
       return { value };
-    case 'date':
-      if (typeof value !== 'string' || !isIsoDate(value)) return { problem: mismatch(path, `${field.label} must be a date YYYY-MM-DD`) };
+    case 'date': {
+      if (typeof value !== 'string') return { problem: mismatch(path, `${field.label} must be a date YYYY-MM-DD`) };
+      const notADate = isoDateProblem(value);
+      if (notADate !== null) return { problem: mismatch(path, `${field.label}: ${notADate}`) };
       return { value };
+    }
     case 'choice':
       if (typeof value !== 'string') return { problem: mismatch(path, `${field.label} must be one of its options`) };
       if (!field.options.includes(value)) return { problem: { path, code: 'invalid_choice', message: `"${value}" is not an option of ${field.label}` } };

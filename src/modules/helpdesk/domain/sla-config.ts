@@ -6,7 +6,7 @@
  * paths. They are not imported from there because the tickets module imports
  * this one (its processes and policies), and modules may not import in a cycle.
  */
-import { isIsoDate } from '../../../shared/calendar/index.ts';
+import { invalidDate, problemsOf } from '../../../shared/date-details.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { tryMinuteOfDay } from '../../../shared/minutes.ts';
 
@@ -95,7 +95,7 @@ export function calendarProblems(calendar: CalendarConfig): ErrorDetail[] {
     countries.add(country);
   });
   calendar.extraDaysOff.forEach((date, i) => {
-    if (!isIsoDate(date)) problems.push({ path: `extraDaysOff.${i}`, code: 'invalid_date', message: 'Dates must be YYYY-MM-DD' });
+    problems.push(...problemsOf(invalidDate(`extraDaysOff.${i}`, date)));
   });
   return problems;
 }

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'users.manage',
   'clients.read',
   'clients.write',
+  /** Read what the provider keeps about a client for itself (its internal notes); staff only, never a client contact. */
+  'clients.read_internal',
   'audit.read',
   'tokens.own',
   'tickets.read',
@@ -92,28 +94,29 @@ export const ROLE_DEFINITIONS: Readonly<Record<Role, RoleDefinition>> = {
     fieldScope: { prices: true, costs: true, margins: true },
   },
   manager: {
-    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
+    permissions: [...everyone, 'users.read', 'clients.read', 'clients.write', 'clients.read_internal', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'tickets.share_views', 'pricing.read', 'pricing.manage',
       'records.write', 'records.approve', 'records.override_time_class', 'records.edit_approved',
       'warehouse.read', 'warehouse.manage', 'stock.receive', 'stock.issue',
       'contracts.read', 'contracts.manage', 'tickets.set_contract', 'billing.run', 'billing.issue', 'invoices.read', 'invoices.payments', 'invoices.credit', 'profitability.read', 'rates.read', 'rates.manage'],
     fieldScope: { prices: true, costs: true, margins: true },
   },
   operator: {
-    permissions: [...everyone, 'clients.read', 'clients.write', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write',
+    permissions: [...everyone, 'clients.read', 'clients.write', 'clients.read_internal', 'tickets.read', 'tickets.write', 'tickets.prioritize', 'pricing.read', 'records.write',
       'warehouse.read', 'stock.receive', 'stock.issue', 'contracts.read', 'tickets.set_contract'],
     fieldScope: { prices: true, costs: false, margins: false },
   },
   technician: {
-    permissions: [...everyone, 'clients.read', 'tickets.read', 'tickets.write', 'records.write', 'warehouse.read', 'stock.issue'],
+    permissions: [...everyone, 'clients.read', 'clients.read_internal', 'tickets.read', 'tickets.write', 'records.write', 'warehouse.read', 'stock.issue'],
     // Technicians see what their work is billed at (they explain it to clients on site), never costs or margins.
     fieldScope: { prices: true, costs: false, margins: false },
   },
   accountant: {
-    permissions: [...everyone, 'clients.read', 'pricing.read', 'warehouse.read', 'contracts.read', 'invoices.read', 'invoices.payments', 'invoices.credit', 'exports.run', 'rates.read', 'rates.manage'],
+    permissions: [...everyone, 'clients.read', 'clients.read_internal', 'pricing.read', 'warehouse.read', 'contracts.read', 'invoices.read', 'invoices.payments', 'invoices.credit', 'exports.run', 'rates.read', 'rates.manage'],
     fieldScope: { prices: true, costs: true, margins: false },
   },
   client_contact: {
-    // Sees only the own organisation: record scope in policy.ts narrows it.
+    // Sees only the own organisation (record scope in policy.ts narrows it), and not what the
+    // provider keeps about it for itself (no clients.read_internal).
     permissions: [...everyone, 'clients.read'],
     fieldScope: { prices: true, costs: false, margins: false },
   },

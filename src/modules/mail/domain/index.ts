@@ -1,3 +1,4 @@
 export * from './templates.ts';
 export * from './render.ts';
 export * from './threading.ts';
+export * from './escalation.ts';

@@ -39,6 +39,19 @@ export function isClientNotice(key: TemplateKey): key is ClientNoticeKey {
   return (CLIENT_NOTICE_KEYS as readonly TemplateKey[]).includes(key);
 }
 
+/**
+ * The mails about a ticket to staff (tickets.sla-escalation.ts): the ticket and its SLA
+ * clock hold every value, so a preview can fill them from a real ticket too.
+ */
+export const STAFF_TICKET_NOTICE_KEYS = ['sla_escalation'] as const satisfies readonly TemplateKey[];
+
+/** Every mail about one ticket, to its client's contacts or to staff: the preview can fill them from a real ticket. */
+export type TicketNoticeKey = ClientNoticeKey | (typeof STAFF_TICKET_NOTICE_KEYS)[number];
+
+export function isTicketNotice(key: TemplateKey): key is TicketNoticeKey {
+  return isClientNotice(key) || (STAFF_TICKET_NOTICE_KEYS as readonly TemplateKey[]).includes(key);
+}
+
 export interface TemplateText {
   subject: string;
   /** Markdown. */

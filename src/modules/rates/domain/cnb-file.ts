@@ -12,7 +12,7 @@
  * with a decimal comma. A file is taken whole or not at all: every problem is
  * named with its line number.
  */
-import { isIsoDate } from '../../../shared/calendar/index.ts';
+import { isoDateProblem } from '../../../shared/calendar/index.ts';
 import { isAmount, millionthsOf } from './listed-rate.ts';
 
 export const CNB_HEADER = 'země|měna|množství|kód|kurz';
@@ -45,8 +45,11 @@ export function parseCnbFile(text: string): CnbFile {
   const first = lines[0]!.trim();
   const date = DATE_LINE.exec(first);
   const day = date ? `${date[3]}-${date[2]}-${date[1]}` : null;
-  if (day === null || !isIsoDate(day)) {
+  const dayProblem = day === null ? null : isoDateProblem(day);
+  if (day === null) {
     problems.push({ line: 1, code: 'bad_date_line', message: `Line 1 must be the day and number of the list, e.g. "27.11.2026 #230"; found "${clip(first)}"` });
+  } else if (dayProblem !== null) {
+    problems.push({ line: 1, code: 'bad_date_line', message: `Line 1 names a day that does not exist: ${dayProblem}` });
   }
   if ((lines[1] ?? '').trim().toLowerCase() !== CNB_HEADER) {
     problems.push({ line: 2, code: 'bad_header', message: `Line 2 must be the header "${CNB_HEADER}"; found "${clip(lines[1] ?? '')}"` });

@@ -4,7 +4,8 @@
  * API answers a clear 400 and nothing is stored.
  */
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { addDays, tryParseIsoDate, type IsoDate } from '../../../shared/calendar/index.ts';
+import { addDays, type IsoDate } from '../../../shared/calendar/index.ts';
+import { invalidDate } from '../../../shared/date-details.ts';
 import { MINUTES_PER_DAY, tryMinuteOfDay } from '../../../shared/minutes.ts';
 import { tryParseQuantity, type QuantityMilli } from '../../../shared/quantity.ts';
 
@@ -19,7 +20,8 @@ const problem = (path: string, code: string, message: string): ErrorDetail => ({
 
 /** A date YYYY-MM-DD between 2000-01-01 and tomorrow. */
 export function dateProblems(date: string, today: IsoDate, path = 'date'): ErrorDetail[] {
-  if (tryParseIsoDate(date) === null) return [problem(path, 'invalid_date', `"${date}" is not a date YYYY-MM-DD`)];
+  const notADate = invalidDate(path, date);
+  if (notADate !== null) return [notADate];
   if (date < EARLIEST_DATE) return [problem(path, 'date_too_early', `The date ${date} is before ${EARLIEST_DATE}`)];
   const latest = addDays(today, DAYS_AHEAD_ALLOWED);
   if (date > latest) return [problem(path, 'date_in_future', `The date ${date} is in the future (at most ${latest})`)];

@@ -1,9 +1,9 @@
 import { Badge, Button, Kbd, Loader, SegmentedControl, TextInput, type TextInputProps } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEY_HINT_MEDIA, searchBoxEnd } from './searchKeyHint';
+import { searchBoxEnd } from './searchKeyHint';
+import { useKeyboardScreen } from './useKeyboardScreen';
 
 interface SearchInputProps {
   /** For the "/" shortcut that focuses the box (useKeyShortcuts). */
@@ -35,7 +35,7 @@ interface SearchInputProps {
  */
 export function SearchInput({ ref, value, onChange, placeholder, testId, style, label, w, clearOnEscape, onToResults, busy }: SearchInputProps) {
   const { t } = useTranslation();
-  const end = searchBoxEnd(busy, useMediaQuery(KEY_HINT_MEDIA) ?? false);
+  const end = searchBoxEnd(busy, useKeyboardScreen());
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // An IME composing a word uses Enter and the arrows itself.
     if (e.nativeEvent.isComposing) return;

@@ -1,19 +1,15 @@
 import { Button, Group, Kbd, Modal, Stack, Table, Text, Title, type MantineSpacing } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { createContext, Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEY_HINT_MEDIA } from './searchKeyHint';
 import { GLOBAL_SHORTCUTS, helpSections, hintLabel, keyCaps, type HelpSection, type ShortcutGroup } from './shortcuts';
+import { useKeyboardScreen } from './useKeyboardScreen';
 import { createShortcutBoard, ShortcutBoardContext, useBoundShortcuts, usePageShortcuts } from './useShortcuts';
 
 const OpenHelpContext = createContext<(() => void) | null>(null);
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** Where a keyboard is likely (the rule of the search box's "/" hint): "?" and its hint only there. */
-const useKeyboardScreen = () => useMediaQuery(KEY_HINT_MEDIA) ?? false;
-
-/** "?" opens the help; inside the board's provider so it is listed like any other key. */
+/** "?" opens the help where a keyboard is likely (useKeyboardScreen); inside the board's provider so it is listed like any other key. */
 function GlobalKeys({ onHelp }: { onHelp: () => void }) {
   usePageShortcuts(GLOBAL_SHORTCUTS, useKeyboardScreen() ? { help: onHelp } : {});
   return null;

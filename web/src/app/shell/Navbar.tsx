@@ -1,6 +1,7 @@
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { ownOrganisationPath, useOwnOrganisation } from '../../features/clients/ownOrganisation';
 import { useAuth } from '../auth/AuthProvider';
 import { adminNav, mainNav, type NavItem } from './navItems';
 
@@ -38,12 +39,15 @@ function Item({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
+  const own = useOwnOrganisation();
   const visible = (item: NavItem) => !item.permission || can(item.permission);
+  // A client contact has one client, not a list of them: "Your organisation", straight to its page.
+  const named = (item: NavItem): NavItem => (own.clientOnly && item.key === 'clients' ? { ...item, key: 'organisation', to: ownOrganisationPath(own) } : item);
   const admin = adminNav.filter(visible);
   return (
     <ScrollArea type="auto" component="nav" aria-label={t('nav.main')}>
       <Stack gap={2} p="sm">
-        {mainNav.filter(visible).map((item) => (
+        {mainNav.filter(visible).map(named).map((item) => (
           <Item key={item.key} item={item} onNavigate={onNavigate} />
         ))}
         {admin.length > 0 ? (

@@ -3,7 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { isClientContactOnly } from '../../features/dashboard/home';
 import { RunningTimer } from '../../features/records/RunningTimer';
+import { useAuth } from '../auth/AuthProvider';
 import { LoadingState } from '../components/QueryStates';
 import { ShortcutHelpHint, ShortcutHelpProvider } from '../components/ShortcutHelp';
 import { Logo } from './Logo';
@@ -14,6 +16,9 @@ import { UserMenu } from './UserMenu';
 export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // A client contact's pages bind no key but "?" itself: a hint to a help listing only itself would mislead.
+  const { user } = useAuth();
+  const keysHint = !user || !isClientContactOnly(user.roles);
   usePageScroll();
   return (
     <ShortcutHelpProvider>
@@ -47,7 +52,7 @@ export function Shell() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <RunningTimer />
-              <ShortcutHelpHint />
+              {keysHint ? <ShortcutHelpHint /> : null}
               <UserMenu />
             </Group>
           </Group>

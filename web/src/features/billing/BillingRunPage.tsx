@@ -5,13 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
+import { RowCard, RowCards } from '../../app/components/RowCards';
+import { usePhone } from '../../app/components/usePhone';
 import { formatDateTime } from '../../app/format';
 import { useRuns, useStartRun, type BillingRun } from './api';
 import { formatPeriod, isMonth, lastMonth, periodNotOver, todayIso } from './format';
 import { MonthField } from '../../app/components/DateFields';
 import { EarlierDraftsPanel, UnfinishedPeriodWarning } from './IssueChecks';
 
-export const RUN_STATE_COLORS: Record<BillingRun['state'], string> = { running: 'blue', completed: 'green', failed: 'red' };
+const RUN_STATE_COLORS: Record<BillingRun['state'], string> = { running: 'blue', completed: 'green', failed: 'red' };
+
+/** A run's state (running, completed, failed) in its colour. */
+export function RunStateBadge({ run, testId }: { run: Pick<BillingRun, 'state'>; testId?: string }) {
+  const { t } = useTranslation();
+  return <Badge color={RUN_STATE_COLORS[run.state]} variant="light" data-testid={testId}>{t(`billing.run.states.${run.state}`)}</Badge>;
+}
 
 /**
  * /billing — step 1 of a billing run: choose the period (last month by default) and start it.
@@ -26,6 +34,7 @@ export default function BillingRunPage() {
   const valid = isMonth(period);
   const runs = useRuns(valid ? period : null);
   const start = useStartRun();
+  const phone = usePhone();
   const notOver = valid && periodNotOver(period, todayIso());
   const choose = (next: string) => {
     setPeriod(next);
@@ -74,6 +83,18 @@ export default function BillingRunPage() {
           <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
         ) : runs.data.items.length === 0 ? (
           <EmptyState title={t('billing.run.noRuns')} text={t('billing.run.noRunsText')} />
+        ) : phone ? (
+          <RowCards testId="runs-table">
+            {runs.data.items.map((r) => (
+              <RowCard
+                key={r.id}
+                testId={`run-${r.id}`}
+                head={<Text size="sm"><Anchor component={Link} to={`/billing/runs/${r.id}`} inherit>{formatDateTime(r.startedAt)}</Anchor></Text>}
+                headEnd={<RunStateBadge run={r} />}
+                body={r.finishedAt ? <Text size="xs" c="dimmed">{t('billing.run.finished')} {formatDateTime(r.finishedAt)}</Text> : null}
+              />
+            ))}
+          </RowCards>
         ) : (
           <Table.ScrollContainer minWidth={520}>
             <Table striped highlightOnHover data-testid="runs-table">
@@ -88,7 +109,7 @@ export default function BillingRunPage() {
                 {runs.data.items.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td><Anchor component={Link} to={`/billing/runs/${r.id}`}>{formatDateTime(r.startedAt)}</Anchor></Table.Td>
-                    <Table.Td><Badge color={RUN_STATE_COLORS[r.state]} variant="light">{t(`billing.run.states.${r.state}`)}</Badge></Table.Td>
+                    <Table.Td><RunStateBadge run={r} /></Table.Td>
                     <Table.Td>{formatDateTime(r.finishedAt)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -16,6 +16,7 @@ import { CreditNoteModal } from './CreditNoteModal';
 import { DocumentPreview } from './DocumentPreview';
 import { EditLineModal, ManualLineModal } from './DraftModals';
 import { IssueDraftModal } from './IssueDraftModal';
+import { IssueWarningsNote } from './IssueChecks';
 import { formatPeriod } from './format';
 import { LinesTable, TotalsPanel } from './LinesTable';
 import { PaymentModal, PaymentsPanel } from './PaymentsPanel';
@@ -99,6 +100,11 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
         <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('billing.draft.blockedTitle')} role="alert" data-testid="draft-blocked">
           {invoice.blocked.map((b) => <Text key={b} size="sm">{b}</Text>)}
         </Alert>
+      ) : null}
+      <IssueWarningsNote warnings={invoice.issueWarnings} clientName={invoice.client.name} testId="draft-warnings" />
+      {!can('billing.issue') ? (
+        // Issuing is the service manager's (BILLING.md §4, PRODUCT.md): those who only read drafts are told who issues them.
+        <Text size="sm" c="dimmed" data-testid="draft-issued-by">{t('billing.draft.issuedBy')}</Text>
       ) : null}
       {invoice.staleTerms.length > 0 ? (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.draft.staleTitle')} data-testid="draft-stale-terms">

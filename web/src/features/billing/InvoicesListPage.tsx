@@ -14,11 +14,30 @@ import { ClientPicker } from '../tickets/Pickers';
 import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus, type InvoiceSummary } from './api';
 import { StatusBadge } from './StatusBadge';
 import { AmountDue, InvoiceNumber, invoiceTotalText } from './InvoiceCells';
+import { amountDueColumnLabel, amountDueLabel } from './documentWords';
 import { formatPeriod, isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
 import { MonthField } from '../../app/components/DateFields';
 
 const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
+
+/**
+ * Under a card's total, what the document stands at: an invoice's amount due once it differs
+ * from the total (partly paid or credited); a credit note's refund word, its figure being the
+ * total above (its negative total), repeated only should the two ever differ.
+ */
+function CardAmountDue({ invoice: inv }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation();
+  const due = inv.amountDueMinor;
+  const shown = inv.kind === 'credit_note' ? !!due : due !== undefined && due > 0 && due !== inv.totalMinor;
+  if (!shown) return null;
+  return (
+    <Group gap={4} wrap="nowrap" data-testid={`invoice-due-${inv.id}`}>
+      <Text size="xs" c="dimmed">{amountDueLabel(t, inv.kind)}</Text>
+      {due !== inv.totalMinor ? <AmountDue invoice={inv} size="xs" /> : null}
+    </Group>
+  );
+}
 
 /**
  * The list on a phone: one card an invoice, the total beside the number and client, the state
@@ -41,12 +60,7 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
           headEnd={(
             <Stack gap={0} align="flex-end">
               <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`invoice-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>
-              {inv.amountDueMinor !== undefined && inv.amountDueMinor > 0 && inv.amountDueMinor !== inv.totalMinor ? (
-                <Group gap={4} wrap="nowrap">
-                  <Text size="xs" c="dimmed">{t('billing.fields.due')}</Text>
-                  <AmountDue invoice={inv} size="xs" />
-                </Group>
-              ) : null}
+              <CardAmountDue invoice={inv} />
             </Stack>
           )}
           foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
@@ -163,7 +177,7 @@ export default function InvoicesListPage() {
                     <Table.Th>{t('billing.fields.issueDate')}</Table.Th>
                     <Table.Th>{t('billing.fields.dueDate')}</Table.Th>
                     <Table.Th ta="right">{t('billing.fields.total')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.fields.due')}</Table.Th>
+                    <Table.Th ta="right" data-testid="invoices-due-header">{amountDueColumnLabel(t, items.map((inv) => inv.kind))}</Table.Th>
                     <Table.Th>{t('common.status')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -176,7 +190,7 @@ export default function InvoicesListPage() {
                       <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
                       <Table.Td ta="right">{invoiceTotalText(inv)}</Table.Td>
-                      <Table.Td ta="right"><AmountDue invoice={inv} /></Table.Td>
+                      <Table.Td ta="right" data-testid={`invoice-due-${inv.id}`}><AmountDue invoice={inv} /></Table.Td>
                       <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
                     </Table.Tr>
                   ))}

@@ -6,12 +6,19 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { formatDateTime } from '../../app/format';
 import { useIssueMany, type BuyerAddressField, type BulkIssueReport, type ExchangeRateInput, type RunDraft } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
-import { clientsWithWaiting, draftsWithoutAddress, refusalLabel, todayIso } from './format';
+import { clientsWithWaiting, draftsWithoutAddress, refusalLabel, runDocumentCounts, todayIso } from './format';
 import { buyerPartsText, WaitingClientsNote } from './IssueChecks';
 import { SendAllButton } from './SendAllButton';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+
+/** The later run of the period that replaced a run's unissued drafts (GET /billing-runs/{id} replacedBy). */
+export interface ReplacingRun {
+  id: number;
+  startedAt: string;
+}
 
 /** Drafts are issued a few at a time so the progress bar moves and one refusal does not hide the rest. */
 const CHUNK = 5;
@@ -24,9 +31,10 @@ const CHUNK = 5;
  * offers to e-mail the invoices just issued ("Send all by e-mail"). The confirmation
  * names what the user should settle first: clients whose records still wait for
  * approval (issued now, the invoice leaves them out) and drafts left out because
- * their client has no address.
+ * their client has no address. A run whose drafts a later run replaced has nothing left to
+ * issue: instead of a disabled "Issue all (0)" it says so and links the later run.
  */
-export function IssueAllPanel({ ids, period, drafts = [], currencyOf }: { ids: number[]; period: string; drafts?: readonly RunDraft[]; currencyOf: Readonly<Record<number, string>> }) {
+export function IssueAllPanel({ ids, period, drafts = [], currencyOf, replacedBy }: { ids: number[]; period: string; drafts?: readonly RunDraft[]; currencyOf: Readonly<Record<number, string>>; replacedBy?: ReplacingRun | null }) {
   const { t } = useTranslation();
   const issue = useIssueMany();
   const [confirming, setConfirming] = useState(false);
@@ -79,6 +87,21 @@ export function IssueAllPanel({ ids, period, drafts = [], currencyOf }: { ids: n
 
   const busy = done !== null;
   const { can } = useAuth();
+  if (ids.length === 0 && report === null && runDocumentCounts(drafts).replaced > 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="run-replaced-by">
+        {t('billing.run.replaced')}
+        {replacedBy ? (
+          <>
+            {' · '}
+            <Anchor component={Link} to={`/billing/runs/${replacedBy.id}`} inherit data-testid="run-replaced-by-link">
+              {t('billing.run.openNewerRun', { at: formatDateTime(replacedBy.startedAt) })}
+            </Anchor>
+          </>
+        ) : null}
+      </Text>
+    );
+  }
   if (!can('billing.issue')) return null;
   return (
     <Stack gap="xs" miw={260} data-testid="issue-all">

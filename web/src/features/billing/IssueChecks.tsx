@@ -1,14 +1,18 @@
 // What issuing would meet, said before anything is issued: a client without the address a
 // tax document must carry, records still waiting for approval, drafts of earlier months
-// left unissued, a month that has not ended yet.
+// left unissued, a month that has not ended yet, and the warnings issuing is not refused
+// for (another currency than the client's, a late tax document).
 import { Alert, Anchor, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, localeTag } from '../../app/format';
+import { RowCard, RowCards } from '../../app/components/RowCards';
+import { usePhone } from '../../app/components/usePhone';
 import { formatMoney } from '../pricing/money';
-import { useEarlierDrafts, type BuyerAddressField } from './api';
+import { useEarlierDrafts, type BuyerAddressField, type IssueWarning } from './api';
+import { issueWarningText } from './issueWarnings';
 import { formatPeriod, lastDayOfMonth, type WaitingClient } from './format';
 
 /** "street, city and postal code" in the user's language. */
@@ -68,12 +72,32 @@ export function WaitingClientsNote({ clients, testId }: { clients: readonly Wait
 }
 
 /**
+ * What issuing a draft is not refused for but should be looked at first (a currency other
+ * than the client's, a late tax document): one alert, one sentence a warning. Nothing when none.
+ */
+export function IssueWarningsNote({ warnings, clientName, testId }: { warnings: readonly IssueWarning[] | undefined; clientName: string; testId: string }) {
+  const { t } = useTranslation();
+  if (!warnings || warnings.length === 0) return null;
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.issueWarnings.title')} data-testid={testId}>
+      <Stack gap={4}>
+        {warnings.map((w) => (
+          <Text key={w.code} size="sm" data-testid={`${testId}-${w.code}`}>{issueWarningText(t, w, clientName)}</Text>
+        ))}
+        <Text size="sm" c="dimmed">{t('billing.issueWarnings.anyway')}</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
  * Drafts of months before `period` still not issued: a run of `period` leaves their
  * records and fees to them, so they are easy to forget. Nothing when there are none.
  */
 export function EarlierDraftsPanel({ period }: { period: string | null }) {
   const { t } = useTranslation();
   const earlier = useEarlierDrafts(period);
+  const phone = usePhone();
   if (!earlier.data || earlier.data.total === 0) return null;
   const { items, total } = earlier.data;
   // A plain panel, not a tinted alert: its links keep the contrast of links everywhere else.
@@ -84,19 +108,38 @@ export function EarlierDraftsPanel({ period }: { period: string | null }) {
         <Text fw={600}>{t('billing.earlier.title', { count: total })}</Text>
       </Group>
       <Text size="sm" c="dimmed" mb="xs">{t('billing.earlier.text')}</Text>
-      <Table.ScrollContainer minWidth={420}>
-        <Table withRowBorders={false} verticalSpacing={2}>
-          <Table.Tbody>
-            {items.map((d) => (
-              <Table.Tr key={d.invoiceId} data-testid={`earlier-draft-${d.invoiceId}`}>
-                <Table.Td>{formatPeriod(d.period)}</Table.Td>
-                <Table.Td><Anchor component={Link} to={`/invoices/${d.invoiceId}`} size="sm">{d.clientName}</Anchor></Table.Td>
-                <Table.Td ta="right">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {phone ? (
+        // The table's three columns pushed the totals beyond the card's edge.
+        <RowCards testId="earlier-drafts-list">
+          {items.map((d) => (
+            <RowCard
+              key={d.invoiceId}
+              testId={`earlier-draft-${d.invoiceId}`}
+              head={(
+                <>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}><Anchor component={Link} to={`/invoices/${d.invoiceId}`} inherit>{d.clientName}</Anchor></Text>
+                  <Text size="xs" c="dimmed">{formatPeriod(d.period)}</Text>
+                </>
+              )}
+              headEnd={<Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`earlier-draft-total-${d.invoiceId}`}>{formatMoney(d.totalMinor, d.currency)}</Text>}
+            />
+          ))}
+        </RowCards>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table withRowBorders={false} verticalSpacing={2}>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.invoiceId} data-testid={`earlier-draft-${d.invoiceId}`}>
+                  <Table.Td>{formatPeriod(d.period)}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/invoices/${d.invoiceId}`} size="sm">{d.clientName}</Anchor></Table.Td>
+                  <Table.Td ta="right" data-testid={`earlier-draft-total-${d.invoiceId}`}>{formatMoney(d.totalMinor, d.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {total > items.length ? (
         <Anchor component={Link} to="/invoices?status=draft" size="sm" data-testid="earlier-drafts-all">{t('billing.earlier.all', { count: total })}</Anchor>
       ) : null}

@@ -7,7 +7,7 @@ import { FormErrorAlert } from '../../app/components/QueryStates';
 import type { ExchangeRateInput, InvoiceDetail } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
 import { todayIso } from './format';
-import { BuyerMissingNote, WaitingClientsNote } from './IssueChecks';
+import { BuyerMissingNote, IssueWarningsNote, WaitingClientsNote } from './IssueChecks';
 
 /**
  * Confirms issuing one draft. A draft in a foreign currency that charges VAT
@@ -15,7 +15,8 @@ import { BuyerMissingNote, WaitingClientsNote } from './IssueChecks';
  * its day (default: today, the issue date); the server's refusal is shown here.
  * A client without the address a tax document must carry is said here with the way
  * to fix it, and the draft is not issued; records of the client still waiting for
- * approval are named (issued now, the invoice leaves them out).
+ * approval are named (issued now, the invoice leaves them out), and so are the warnings
+ * issuing is not refused for (another currency than the client's, a late tax document).
  */
 export function IssueDraftModal({ invoice, opened, loading, error, onConfirm, onClose }: {
   invoice: InvoiceDetail;
@@ -57,6 +58,7 @@ export function IssueDraftModal({ invoice, opened, loading, error, onConfirm, on
             </Alert>
           ) : <Text size="sm">{t('billing.invoice.issueText')}</Text>}
           <WaitingClientsNote clients={waiting} testId="issue-waiting" />
+          <IssueWarningsNote warnings={invoice.issueWarnings} clientName={invoice.client.name} testId="issue-warnings" />
           {needsRate ? (
             <>
               <Text size="sm" data-testid="issue-rate-why">{t('billing.exchangeRate.why', { currency: invoice.currency, homeCurrency: invoice.homeCurrency })}</Text>

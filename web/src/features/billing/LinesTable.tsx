@@ -8,12 +8,24 @@ import { useWorkReport, type InvoiceDetail, type InvoiceLine } from './api';
 import { amountDueLabel } from './documentWords';
 import { formatMilli, formatPeriod, formatVatRate } from './format';
 import { lineWhyGroups } from './workReportWhy';
+import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : formatMoney(v, currency));
 
 /** A line's quantity with its unit, as printed: "1,5 h". */
 const quantityText = (l: InvoiceLine) => `${formatMilli(l.quantityMilli)}${l.unitText ? `\u00a0${l.unitText}` : ''}`;
+
+/** The line's text and, under it, its kind (and a fee's month). */
+function LineWhat({ line: l }: { line: InvoiceLine }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{l.description}</Text>
+      <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
+    </>
+  );
+}
 
 /** Change the text (every line of a draft) and remove (manual lines): the buttons of one line. */
 function LineActions({ line: l, onEdit, onDelete }: { line: InvoiceLine; onEdit?: (line: InvoiceLine) => void; onDelete?: (line: InvoiceLine) => void }) {
@@ -48,30 +60,31 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
   const report = useWorkReport(invoice.id, invoice.recordsCount > 0);
   const phone = usePhone();
   if (phone) {
-    // One card a line, the amount beside the text, quantity, price and VAT below: nothing beyond the right edge.
+    // One card a line, the amount (and its ⓘ) beside the text, quantity, price and VAT below with
+    // a draft's buttons: nothing beyond the right edge.
     return (
-      <Stack gap={0} data-testid="invoice-lines" data-layout="cards">
+      <RowCards testId="invoice-lines">
         {invoice.lines.map((l) => (
-          <div key={l.id} className="row-card" data-testid={`line-${l.id}`} data-kind={l.kind}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{l.description}</Text>
-                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
-              </div>
-              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <RowCard
+            key={l.id}
+            testId={`line-${l.id}`}
+            data-kind={l.kind}
+            head={<LineWhat line={l} />}
+            headEnd={(
+              <Group gap={4} wrap="nowrap">
                 <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`line-net-${l.id}`}>{money(l.netMinor, c)}</Text>
                 <PriceWhy groups={lineWhyGroups(t, report.data, l.id)} label={t('billing.workReport.lineWhy')} testId={`line-why-${l.id}`} />
               </Group>
-            </Group>
-            <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
+            )}
+            foot={(
               <Text size="xs" c="dimmed">
                 <span data-testid="line-quantity">{quantityText(l)}</span> × {money(l.unitPriceMinor, c)} · {t('billing.fields.vatRate')} {formatVatRate(l.vatRateBp)}
               </Text>
-              {editable ? <LineActions line={l} onEdit={onEdit} onDelete={onDelete} /> : null}
-            </Group>
-          </div>
+            )}
+            footEnd={editable ? <LineActions line={l} onEdit={onEdit} onDelete={onDelete} /> : null}
+          />
         ))}
-      </Stack>
+      </RowCards>
     );
   }
   return (
@@ -90,10 +103,7 @@ export function LinesTable({ invoice, editable, onEdit, onDelete }: {
         <Table.Tbody>
           {invoice.lines.map((l) => (
             <Table.Tr key={l.id} data-testid={`line-${l.id}`} data-kind={l.kind}>
-              <Table.Td>
-                <Text size="sm">{l.description}</Text>
-                <Text size="xs" c="dimmed">{t(`billing.lineKinds.${l.kind}`, { defaultValue: l.kind })}{l.feePeriod ? ` · ${formatPeriod(l.feePeriod)}` : ''}</Text>
-              </Table.Td>
+              <Table.Td><LineWhat line={l} /></Table.Td>
               <Table.Td ta="right" data-testid="line-quantity">{quantityText(l)}</Table.Td>
               <Table.Td ta="right">{money(l.unitPriceMinor, c)}</Table.Td>
               <Table.Td ta="right">{formatVatRate(l.vatRateBp)}</Table.Td>
@@ -158,9 +168,10 @@ export function TotalsPanel({ invoice }: { invoice: InvoiceDetail }) {
         <Text size="sm">{t('billing.fields.net')}: {money(invoice.netMinor, c)}</Text>
         <Text size="sm">{t('billing.fields.vat')}: {money(invoice.vatMinor, c)}</Text>
         {invoice.roundingMinor ? <Text size="sm">{t('billing.fields.rounding')}: {formatMoney(invoice.roundingMinor, c)}</Text> : null}
-        <Text fw={700} size="lg" data-testid="invoice-total">{t('billing.fields.total')}: {money(invoice.totalMinor, c)}</Text>
-        {invoice.state !== 'draft' && invoice.amountDueMinor !== undefined ? (
-          // A credit note's figure is its total to be refunded (negative), as its PDF's foot states it.
+        {/* A credit note's total is its value (negative, as its PDF's foot states it), not money going back:
+            what goes back to the client, if anything, is its invoice's overpayment below. */}
+        <Text fw={700} size="lg" data-testid="invoice-total">{t(invoice.kind === 'credit_note' ? 'billing.fields.creditNoteValue' : 'billing.fields.total')}: {money(invoice.totalMinor, c)}</Text>
+        {invoice.kind === 'invoice' && invoice.state !== 'draft' && invoice.amountDueMinor !== undefined ? (
           <Text size="sm" c={invoice.status === 'overdue' ? 'red' : 'dimmed'} data-testid="invoice-due">{amountDueLabel(t, invoice.kind)}: {formatMoney(invoice.amountDueMinor, c)}</Text>
         ) : null}
         {invoice.kind === 'credit_note' && invoice.corrects ? (

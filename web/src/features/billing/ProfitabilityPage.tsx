@@ -1,9 +1,11 @@
-import { Button, Group, Paper, SegmentedControl, Switch, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { PageHeader } from '../../app/components/PageHeader';
+import { RowCard, RowCards } from '../../app/components/RowCards';
+import { usePhone } from '../../app/components/usePhone';
 import { EmptyState, ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { ClientPicker } from '../tickets/Pickers';
@@ -42,6 +44,7 @@ export default function ProfitabilityPage() {
   }, { replace: true });
   const label = (r: ProfitRow) => (SPECIAL_KEYS.includes(r.key) ? t(`billing.profit.special.${r.key === 'none' ? `none_${query.groupBy}` : r.key}`) : r.label);
   const multiCurrency = (report.data?.totals.length ?? 0) > 1;
+  const phone = usePhone();
 
   return (
     <div data-testid="page-profitability">
@@ -95,42 +98,46 @@ export default function ProfitabilityPage() {
             <ProfitChart periods={report.data.periods} series={report.data.series} currency={report.data.totals[0]!.currency} />
           </Paper>
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={860}>
-              <Table striped highlightOnHover data-testid="profit-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t(`billing.profit.groups.${query.groupBy}`)}</Table.Th>
-                    {multiCurrency ? <Table.Th>{t('billing.profit.currency')}</Table.Th> : null}
-                    <Table.Th ta="right">{t('billing.profit.revenue')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.labour')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.travel')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.material')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.cost')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.margin')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.marginPct')}</Table.Th>
-                    <Table.Th ta="right">{t('billing.profit.utilisation')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.data.rows.map((r) => (
-                    <Table.Tr key={`${r.key}-${r.currency}`} data-testid={`profit-row-${r.key}`}>
-                      <Table.Td>{label(r)}</Table.Td>
-                      {multiCurrency ? <Table.Td>{r.currency}</Table.Td> : null}
-                      <Figures row={r} />
+            {phone ? (
+              <RowCards testId="profit-table">
+                {report.data.rows.map((r) => (
+                  <FiguresCard key={`${r.key}-${r.currency}`} testId={`profit-row-${r.key}`} title={label(r)} row={r} multiCurrency={multiCurrency} />
+                ))}
+                {report.data.totals.map((tot) => (
+                  <FiguresCard key={tot.currency} testId={`profit-total-${tot.currency}`} title={t('billing.profit.total')} row={tot} multiCurrency={multiCurrency} bold />
+                ))}
+              </RowCards>
+            ) : (
+              <Table.ScrollContainer minWidth={860}>
+                <Table striped highlightOnHover data-testid="profit-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t(`billing.profit.groups.${query.groupBy}`)}</Table.Th>
+                      {multiCurrency ? <Table.Th>{t('billing.profit.currency')}</Table.Th> : null}
+                      {FIGURE_LABELS.map((f) => <Table.Th key={f} ta="right">{t(`billing.profit.${f}`)}</Table.Th>)}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  {report.data.totals.map((tot) => (
-                    <Table.Tr key={tot.currency} data-testid={`profit-total-${tot.currency}`} fw={700}>
-                      <Table.Td>{t('billing.profit.total')}</Table.Td>
-                      {multiCurrency ? <Table.Td>{tot.currency}</Table.Td> : null}
-                      <Figures row={tot} />
-                    </Table.Tr>
-                  ))}
-                </Table.Tfoot>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {report.data.rows.map((r) => (
+                      <Table.Tr key={`${r.key}-${r.currency}`} data-testid={`profit-row-${r.key}`}>
+                        <Table.Td>{label(r)}</Table.Td>
+                        {multiCurrency ? <Table.Td>{r.currency}</Table.Td> : null}
+                        <Figures row={r} />
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                  <Table.Tfoot>
+                    {report.data.totals.map((tot) => (
+                      <Table.Tr key={tot.currency} data-testid={`profit-total-${tot.currency}`} fw={700}>
+                        <Table.Td>{t('billing.profit.total')}</Table.Td>
+                        {multiCurrency ? <Table.Td>{tot.currency}</Table.Td> : null}
+                        <Figures row={tot} />
+                      </Table.Tr>
+                    ))}
+                  </Table.Tfoot>
+                </Table>
+              </Table.ScrollContainer>
+            )}
           </Paper>
           <Text size="xs" c="dimmed" mt="xs">{t(report.data.includeDrafts ? 'billing.profit.noteDrafts' : 'billing.profit.note')}</Text>
         </>
@@ -139,18 +146,69 @@ export default function ProfitabilityPage() {
   );
 }
 
-function Figures({ row }: { row: Omit<ProfitRow, 'key' | 'label'> }) {
+type Figured = Omit<ProfitRow, 'key' | 'label'>;
+
+/** The figures of a row in the table's order (their texts are billing.profit.<label>). */
+const FIGURE_LABELS = ['revenue', 'labour', 'travel', 'material', 'cost', 'margin', 'marginPct', 'utilisation'] as const;
+
+/** A row's figures in FIGURE_LABELS' order: the label, the text, its test id and a colour (a loss in red). */
+function figures(row: Figured): { label: (typeof FIGURE_LABELS)[number]; text: string; testId?: string; color?: string }[] {
   const m = (v: number) => formatMoney(v, row.currency);
+  const shown: Record<(typeof FIGURE_LABELS)[number], { text: string; testId?: string; color?: string }> = {
+    revenue: { text: m(row.revenueMinor), testId: 'profit-revenue' },
+    labour: { text: m(row.labourCostMinor) },
+    travel: { text: m(row.travelCostMinor) },
+    material: { text: m(row.materialCostMinor) },
+    cost: { text: m(row.costMinor), testId: 'profit-cost' },
+    margin: { text: m(row.marginMinor), testId: 'profit-margin', color: row.marginMinor < 0 ? 'red' : undefined },
+    marginPct: { text: formatTenthsPercent(row.marginPctTenths), testId: 'profit-margin-pct' },
+    utilisation: { text: formatTenthsPercent(bpToTenths(row.prepaidUtilisationBp)), testId: 'profit-utilisation' },
+  };
+  return FIGURE_LABELS.map((label) => ({ label, ...shown[label] }));
+}
+
+function Figures({ row }: { row: Figured }) {
   return (
     <>
-      <Table.Td ta="right" data-testid="profit-revenue">{m(row.revenueMinor)}</Table.Td>
-      <Table.Td ta="right">{m(row.labourCostMinor)}</Table.Td>
-      <Table.Td ta="right">{m(row.travelCostMinor)}</Table.Td>
-      <Table.Td ta="right">{m(row.materialCostMinor)}</Table.Td>
-      <Table.Td ta="right" data-testid="profit-cost">{m(row.costMinor)}</Table.Td>
-      <Table.Td ta="right" c={row.marginMinor < 0 ? 'red' : undefined} data-testid="profit-margin">{m(row.marginMinor)}</Table.Td>
-      <Table.Td ta="right" data-testid="profit-margin-pct">{formatTenthsPercent(row.marginPctTenths)}</Table.Td>
-      <Table.Td ta="right" data-testid="profit-utilisation">{formatTenthsPercent(bpToTenths(row.prepaidUtilisationBp))}</Table.Td>
+      {figures(row).map((f) => <Table.Td key={f.label} ta="right" c={f.color} data-testid={f.testId}>{f.text}</Table.Td>)}
     </>
+  );
+}
+
+/**
+ * A row on a phone: the margin and its percentage beside what is counted, every other figure
+ * under them two to a line, labelled (the table's ten columns scrolled them out of sight).
+ */
+function FiguresCard({ testId, title, row, multiCurrency, bold = false }: { testId: string; title: string; row: Figured; multiCurrency: boolean; bold?: boolean }) {
+  const { t } = useTranslation();
+  const all = figures(row);
+  const margin = all.filter((f) => f.label === 'margin' || f.label === 'marginPct');
+  const rest = all.filter((f) => !margin.includes(f));
+  return (
+    <RowCard
+      testId={testId}
+      head={<Text size="sm" fw={bold ? 700 : 600} style={{ overflowWrap: 'anywhere' }}>{title}{multiCurrency ? ` (${row.currency})` : ''}</Text>}
+      headEnd={(
+        <Stack gap={0} align="flex-end">
+          {margin.map((f) => (
+            <Text key={f.label} size="sm" fw={f.label === 'margin' ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+              {/* Named, since the figure beside a row's name could as well be its revenue. */}
+              {f.label === 'margin' ? <Text span size="xs" c="dimmed" fw={400}>{t('billing.profit.margin')} </Text> : null}
+              <Text span inherit c={f.color} data-testid={f.testId}>{f.text}</Text>
+            </Text>
+          ))}
+        </Stack>
+      )}
+      body={(
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing={0}>
+          {rest.map((f) => (
+            <Group key={f.label} gap={4} justify="space-between" wrap="nowrap">
+              <Text size="xs" c="dimmed" truncate>{t(`billing.profit.${f.label}`)}</Text>
+              <Text size="xs" fw={bold ? 700 : undefined} style={{ whiteSpace: 'nowrap' }} data-testid={f.testId}>{f.text}</Text>
+            </Group>
+          ))}
+        </SimpleGrid>
+      )}
+    />
   );
 }

@@ -7,10 +7,12 @@ import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, FormErrorAlert, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
+import { RowCard, RowCards } from '../../app/components/RowCards';
+import { usePhone } from '../../app/components/usePhone';
 import { formatDate, formatDateTime } from '../../app/format';
 import { formatMoney } from '../pricing/money';
-import { useRun, useStartRun, type BillingRun, type RunResult } from './api';
-import { RUN_STATE_COLORS } from './BillingRunPage';
+import { useRun, useStartRun, type BillingRun, type RunDraft, type RunResult, type RunWaiting } from './api';
+import { RunStateBadge } from './BillingRunPage';
 import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
 import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts, todayIso } from './format';
@@ -38,7 +40,7 @@ function RunResult({ id, notFound }: { id: number; notFound: NotFoundText }) {
       <PageHeader
         title={t('billing.run.resultTitle', { period: formatPeriod(r.period) })}
         subtitle={t('billing.run.startedAt', { at: formatDateTime(r.startedAt) })}
-        badge={<Badge color={RUN_STATE_COLORS[r.state]} variant="light" data-testid="run-state">{t(`billing.run.states.${r.state}`)}</Badge>}
+        badge={<RunStateBadge run={r} testId="run-state" />}
         actions={<RerunButton run={r} />}
       />
       {r.state === 'running' ? <RunProgress run={r} /> : null}
@@ -100,8 +102,113 @@ function RerunButton({ run }: { run: BillingRun }) {
   );
 }
 
+/** A draft's row (or card) says whose it is and its gross total, for whoever reads the page's data. */
+const draftRowData = (d: RunDraft) => ({ 'data-testid': `run-draft-${d.invoiceId}`, 'data-client': d.clientName, 'data-gross': d.netMinor + d.vatMinor });
+
+/** The client (the link to the draft, unless a later run replaced it) and, once issued, the number. */
+function DraftClient({ draft: d }: { draft: RunDraft }) {
+  return (
+    <>
+      {/* A block of its own: a long name wraps at the small text's line height. */}
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {d.state === 'replaced' ? d.clientName : <Anchor component={Link} to={`/invoices/${d.invoiceId}`} inherit>{d.clientName}</Anchor>}
+      </Text>
+      {d.number ? <Text size="xs" c="dimmed" data-testid="draft-number">{d.number}</Text> : null}
+    </>
+  );
+}
+
+/** Where a draft stands: its state, or what blocks issuing it (and why), and records still waiting for it. */
+function DraftState({ draft: d }: { draft: RunDraft }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {d.state === 'replaced' ? <Badge color="gray" variant="outline" data-testid="invoice-status" data-status="replaced">{t('billing.run.replaced')}</Badge>
+        : d.blocked.length === 0 && !d.buyerMissing?.length ? <StatusBadge status={d.state ?? 'draft'} /> : (
+          <Stack gap={2}>
+            <Badge color="red" variant="light">{t(d.blocked.length > 0 ? 'billing.run.blockedBadge' : 'billing.buyer.badge')}</Badge>
+            {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}
+            {d.buyerMissing?.length ? <BuyerMissingNote clientId={d.clientId} missing={d.buyerMissing} size="xs" testId={`draft-buyer-${d.invoiceId}`} /> : null}
+          </Stack>
+        )}
+      {d.waiting && d.waiting.count > 0 ? (
+        <Text size="xs" c="orange.8" data-testid={`draft-waiting-${d.invoiceId}`}>{waitingCountText(t, { count: d.waiting.count, amountMinor: d.waiting.amountMinor, currency: d.currency })}</Text>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The drafts on a phone: one card a draft, the total beside the client, net and VAT under them,
+ * its state below (the table's five columns scrolled the total out of sight).
+ */
+function DraftCards({ drafts }: { drafts: RunDraft[] }) {
+  const { t } = useTranslation();
+  return (
+    <RowCards testId="run-drafts">
+      {drafts.map((d) => (
+        <RowCard
+          key={d.invoiceId}
+          {...draftRowData(d)}
+          head={<DraftClient draft={d} />}
+          headEnd={<Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Text>}
+          body={<Text size="xs" c="dimmed">{t('billing.fields.net')} {formatMoney(d.netMinor, d.currency)} · {t('billing.fields.vat')} {formatMoney(d.vatMinor, d.currency)}</Text>}
+          foot={<DraftState draft={d} />}
+        />
+      ))}
+    </RowCards>
+  );
+}
+
+/** The page lists the first waiting records; the approval queue has them all. */
+const WAITING_SHOWN = 50;
+
+const waitingRowData = (w: RunWaiting) => ({ 'data-testid': `run-waiting-${w.recordId}`, 'data-kind': w.kind ?? '', 'data-amount': w.amountMinor ?? '' });
+
+const waitingAmount = (w: RunWaiting) => (w.amountMinor !== null && w.amountMinor !== undefined && w.currency ? formatMoney(w.amountMinor, w.currency) : '—');
+
+/** What the waiting record is (work, travel, material…) and its description. */
+function WaitingWhat({ record: w }: { record: RunWaiting }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {w.kind ? (w.kind === 'return' ? t('warehouse.kindsOne.return') : t(`records.kinds.${w.kind}`)) : ''}
+      {w.description ? <Text size="xs" c="dimmed" lineClamp={1} title={w.description}>{w.description}</Text> : null}
+    </>
+  );
+}
+
+/** The waiting records on a phone: one card a record, its amount beside the ticket and client, when, who and what under them, its state below. */
+function WaitingCards({ waiting }: { waiting: RunWaiting[] }) {
+  const { t } = useTranslation();
+  return (
+    <RowCards testId="run-waiting-table">
+      {waiting.slice(0, WAITING_SHOWN).map((w) => (
+        <RowCard
+          key={w.recordId}
+          {...waitingRowData(w)}
+          head={(
+            <>
+              <Text size="sm"><Anchor component={Link} to={`/tickets/${w.ticketId}`} inherit>{w.ticketNumber}</Anchor></Text>
+              {w.clientName ? <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{w.clientName}</Text> : null}
+            </>
+          )}
+          headEnd={<Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`run-waiting-amount-${w.recordId}`}>{waitingAmount(w)}</Text>}
+          body={(
+            <Text size="xs" c="dimmed" component="div" style={{ overflowWrap: 'anywhere' }}>
+              {formatDate(w.date)} · {w.technicianName} · <WaitingWhat record={w} />
+            </Text>
+          )}
+          foot={<Text size="xs">{t(`billing.recordStates.${w.state}`, { defaultValue: w.state })}</Text>}
+        />
+      ))}
+    </RowCards>
+  );
+}
+
 function RunResultView({ period, result }: { period: string; result: RunResult }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const issuable = issuableDrafts(result.drafts);
   const counts = runDocumentCounts(result.drafts);
   const heading = [
@@ -118,7 +225,7 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
         </Group>
         {result.drafts.length === 0 ? (
           <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />
-        ) : (
+        ) : phone ? <DraftCards drafts={result.drafts} /> : (
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover data-testid="run-drafts">
               <Table.Thead>
@@ -132,27 +239,12 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
               </Table.Thead>
               <Table.Tbody>
                 {result.drafts.map((d) => (
-                  <Table.Tr key={d.invoiceId} data-testid={`run-draft-${d.invoiceId}`} data-client={d.clientName} data-gross={d.netMinor + d.vatMinor}>
-                    <Table.Td>
-                      {d.state === 'replaced' ? d.clientName : <Anchor component={Link} to={`/invoices/${d.invoiceId}`}>{d.clientName}</Anchor>}
-                      {d.number ? <Text size="xs" c="dimmed" data-testid="draft-number">{d.number}</Text> : null}
-                    </Table.Td>
+                  <Table.Tr key={d.invoiceId} {...draftRowData(d)}>
+                    <Table.Td><DraftClient draft={d} /></Table.Td>
                     <Table.Td ta="right">{formatMoney(d.netMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(d.vatMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right" fw={600} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
-                    <Table.Td>
-                      {d.state === 'replaced' ? <Badge color="gray" variant="outline" data-testid="invoice-status" data-status="replaced">{t('billing.run.replaced')}</Badge>
-                        : d.blocked.length === 0 && !d.buyerMissing?.length ? <StatusBadge status={d.state ?? 'draft'} /> : (
-                        <Stack gap={2}>
-                          <Badge color="red" variant="light">{t(d.blocked.length > 0 ? 'billing.run.blockedBadge' : 'billing.buyer.badge')}</Badge>
-                          {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}
-                          {d.buyerMissing?.length ? <BuyerMissingNote clientId={d.clientId} missing={d.buyerMissing} size="xs" testId={`draft-buyer-${d.invoiceId}`} /> : null}
-                        </Stack>
-                      )}
-                      {d.waiting && d.waiting.count > 0 ? (
-                        <Text size="xs" c="orange.8" data-testid={`draft-waiting-${d.invoiceId}`}>{waitingCountText(t, { count: d.waiting.count, amountMinor: d.waiting.amountMinor, currency: d.currency })}</Text>
-                      ) : null}
-                    </Table.Td>
+                    <Table.Td><DraftState draft={d} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -179,7 +271,7 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
           <Title order={2} size="h4">{t('billing.run.waiting', { count: result.waitingCount ?? result.waiting.length })}</Title>
           {result.waiting.length > 0 ? <Anchor component={Link} to="/approvals" data-testid="run-to-approvals">{t('billing.run.toApprovals')}</Anchor> : null}
         </Group>
-        {result.waiting.length === 0 ? <Text size="sm" c="dimmed">{t('billing.run.noWaiting')}</Text> : (
+        {result.waiting.length === 0 ? <Text size="sm" c="dimmed">{t('billing.run.noWaiting')}</Text> : phone ? <WaitingCards waiting={result.waiting} /> : (
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="run-waiting-table">
               <Table.Thead>
@@ -194,17 +286,14 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {result.waiting.slice(0, 50).map((w) => (
-                  <Table.Tr key={w.recordId} data-testid={`run-waiting-${w.recordId}`} data-kind={w.kind ?? ''} data-amount={w.amountMinor ?? ''}>
+                {result.waiting.slice(0, WAITING_SHOWN).map((w) => (
+                  <Table.Tr key={w.recordId} {...waitingRowData(w)}>
                     <Table.Td>{formatDate(w.date)}</Table.Td>
                     <Table.Td>{w.clientName ?? ''}</Table.Td>
                     <Table.Td><Anchor component={Link} to={`/tickets/${w.ticketId}`}>{w.ticketNumber}</Anchor></Table.Td>
                     <Table.Td>{w.technicianName}</Table.Td>
-                    <Table.Td>
-                      {w.kind ? (w.kind === 'return' ? t('warehouse.kindsOne.return') : t(`records.kinds.${w.kind}`)) : ''}
-                      {w.description ? <Text size="xs" c="dimmed" lineClamp={1} title={w.description}>{w.description}</Text> : null}
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{w.amountMinor !== null && w.amountMinor !== undefined && w.currency ? formatMoney(w.amountMinor, w.currency) : '—'}</Table.Td>
+                    <Table.Td><WaitingWhat record={w} /></Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{waitingAmount(w)}</Table.Td>
                     <Table.Td>{t(`billing.recordStates.${w.state}`, { defaultValue: w.state })}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -22,7 +22,17 @@ export interface RunDraft {
   buyerMissing?: BuyerAddressField[];
   /** Drafts, read now: the client's records still waiting for approval up to the period's end and their sum in the draft's currency. */
   waiting?: { count: number; amountMinor: number };
+  /** Drafts, read now: what issuing is not refused for but should be looked at first. */
+  issueWarnings?: IssueWarning[];
 }
+
+/**
+ * What issuing a draft is not refused for but should be looked at first: a draft in another
+ * currency than its client's, a tax document later than the supplier's VAT law allows.
+ */
+export type IssueWarning =
+  | { code: 'currency_differs'; clientCurrency: string; currency: string; priceLists: { name: string; currency: string }[] }
+  | { code: 'late_tax_document'; country: 'CZ' | 'SK'; rule: 'supply_day' | 'month_end'; taxableSupplyDate: string; issueDate: string; deadline: string; daysLate: number };
 
 /** The parts of a customer's address a tax document must carry. */
 export type BuyerAddressField = 'street' | 'city' | 'postalCode' | 'country';
@@ -201,6 +211,8 @@ export interface InvoiceDetail extends InvoiceSummary {
   standardVatRateBp?: number | null;
   /** Drafts of invoices: the client's records still waiting for approval up to the period's end; null otherwise. */
   waitingRecords?: { count: number; amountMinor?: number } | null;
+  /** Drafts of invoices: what issuing today is not refused for but should be looked at first; empty otherwise. */
+  issueWarnings?: IssueWarning[];
 }
 
 /** The rate an invoice in a foreign currency is issued with: units of the home currency per one unit of the invoice's ('24.335'). */

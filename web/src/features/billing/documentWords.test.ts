@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
-import { amountDueLabel, entryQuantity, outcomeLabel, statusLabel } from './documentWords';
+import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, statusLabel } from './documentWords';
 
 describe('document words', () => {
   afterAll(() => setLanguage('cs'));
@@ -26,6 +26,23 @@ describe('document words', () => {
       const t = i18n.t.bind(i18n);
       expect(amountDueLabel(t, 'invoice'), lang).toBe(invoice);
       expect(amountDueLabel(t, 'credit_note'), lang).toBe(creditNote);
+    }
+  });
+
+  it('a list\'s amount-due column is headed for what it shows: due over invoices, to be refunded over credit notes, both over both', async () => {
+    const cases = {
+      cs: ['K úhradě', 'K vrácení', 'K úhradě / k vrácení'],
+      sk: ['Na úhradu', 'Na vrátenie', 'Na úhradu / na vrátenie'],
+      en: ['Due', 'To be refunded', 'Due / to be refunded'],
+    } as const;
+    for (const [lang, [invoices, creditNotes, both]] of Object.entries(cases)) {
+      await setLanguage(lang as 'cs' | 'sk' | 'en');
+      const t = i18n.t.bind(i18n);
+      expect(amountDueColumnLabel(t, ['invoice', 'invoice']), lang).toBe(invoices);
+      expect(amountDueColumnLabel(t, ['credit_note']), lang).toBe(creditNotes);
+      expect(amountDueColumnLabel(t, ['invoice', 'credit_note', 'invoice']), lang).toBe(both);
+      // An empty page has no rows to head; were it shown, it would read as over invoices.
+      expect(amountDueColumnLabel(t, []), lang).toBe(invoices);
     }
   });
 

@@ -17,6 +17,18 @@ export function amountDueLabel(t: TFunction, kind: 'invoice' | 'credit_note'): s
   return t(kind === 'credit_note' ? 'billing.fields.toRefund' : 'billing.fields.due');
 }
 
+/**
+ * The header of a list's amount-due column for the documents it shows: "K úhradě" over invoices
+ * only, "K vrácení" over credit notes only, "K úhradě / k vrácení" over both, whose sign (and the
+ * credit note's badge) then tells one from the other. The cells keep only their figures: a word
+ * in every row would push the column's figures out of line for someone reading it down.
+ */
+export function amountDueColumnLabel(t: TFunction, kinds: Iterable<'invoice' | 'credit_note'>): string {
+  const shown = new Set(kinds);
+  if (shown.size === 1) return amountDueLabel(t, shown.has('credit_note') ? 'credit_note' : 'invoice');
+  return shown.size === 0 ? amountDueLabel(t, 'invoice') : t('billing.fields.dueOrRefund');
+}
+
 /** A work report row's outcome: on a draft nothing is invoiced yet, so what it bills is "to be billed". */
 export function outcomeLabel(t: TFunction, outcome: WorkReportEntry['outcome'], draft: boolean): string {
   return t(`billing.workReport.outcomes.${outcome}`, { context: draft ? 'draft' : undefined });

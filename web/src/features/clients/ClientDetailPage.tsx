@@ -23,6 +23,7 @@ import { ClientTickets } from './ClientTickets';
 import { taxIdFields } from './clientFormModel';
 import { countryName } from './reference';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { useOwnOrganisation } from './ownOrganisation';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -55,6 +56,8 @@ function ClientDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
   const save = useSaveClient(id);
   const [confirm, setConfirm] = useState(false);
   const canWrite = can('clients.write');
+  // A client contact's list is this page: no way "back" to it.
+  const { clientOnly } = useOwnOrganisation();
 
   const shortcuts = useMemo(() => (canWrite ? { e: () => navigate(`/clients/${id}/edit`) } : {}), [canWrite, id, navigate]);
   useKeyShortcuts(shortcuts);
@@ -82,9 +85,11 @@ function ClientDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
 
   return (
     <div data-testid="page-client-detail">
-      <Button component={Link} to="/clients" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
-        {t('clients.backToList')}
-      </Button>
+      {clientOnly ? null : (
+        <Button component={Link} to="/clients" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs" data-testid="client-back">
+          {t('clients.backToList')}
+        </Button>
+      )}
       <PageHeader
         title={<span data-testid="client-detail-name">{c.name}</span>}
         badge={
@@ -131,9 +136,10 @@ function ClientDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
             <Field label={t('common.createdAt')}>{formatDateTime(c.createdAt)}</Field>
             <Field label={t('common.updatedAt')}>{formatDateTime(c.updatedAt)}</Field>
           </SimpleGrid>
+          {/* Internal: the server leaves them out for whoever may not read them (a client contact). */}
           {c.notes ? (
             <Stack gap={4} mt="lg">
-              <Field label={t('clients.fields.notes')}>{c.notes}</Field>
+              <Field label={t('clients.fields.notes')} testId="client-detail-notes">{c.notes}</Field>
             </Stack>
           ) : null}
         </Paper>

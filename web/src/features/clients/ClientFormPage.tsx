@@ -9,12 +9,15 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
+import { DraftNotice } from '../../app/components/DraftNotice';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorState, FormErrorAlert, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
+import { useFormDraft } from '../../app/useFormDraft';
 import { type Client, useClient, useSaveClient } from './api';
+import { clientDraftKey, isUntouchedClient, readClientDraft } from './clientDraft';
 import { ClientForm } from './ClientForm';
 import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 import { defaultCurrency } from './reference';
@@ -26,21 +29,44 @@ export default function ClientFormPage() {
   // /clients/abc/edit names no client: "not found", not an empty new-client form.
   const namesNoClient = idParam !== undefined && id === null;
   const notFound = useNotFoundText('clients.notFound', '/clients');
+  const clientQuery = useClient(id ?? Number.NaN);
+  // Discarding the draft, or loading the client again after a refused save, opens the form anew.
+  const [opened, setOpened] = useState(0);
+
+  if (namesNoClient) return <NotFoundState notFound={notFound} />;
+  if (isEdit && clientQuery.isPending) return <LoadingState />;
+  if (isEdit && clientQuery.isError) return <ErrorState error={clientQuery.error} onRetry={() => void clientQuery.refetch()} notFound={notFound} />;
+  const client = isEdit ? clientQuery.data ?? null : null;
+  return (
+    <ClientFormBody
+      key={`${client?.id ?? 'new'}.${opened}`}
+      client={client}
+      reopen={() => setOpened((n) => n + 1)}
+      reload={async () => (await clientQuery.refetch()).data !== undefined}
+    />
+  );
+}
+
+function ClientFormBody({ client, reopen, reload: reloadClient }: { client: Client | null; reopen: () => void; reload: () => Promise<boolean> }) {
+  const isEdit = client !== null;
+  const id = client?.id ?? null;
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const clientQuery = useClient(id ?? Number.NaN);
   const save = useSaveClient(id);
   const [extraErrors, setExtraErrors] = useState<string[]>([]);
   const [stale, setStale] = useState(false);
-  const versionRef = useRef<number | null>(null);
-  const loadedRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   // After a refused save (by the checks here or by the server) the user lands on what needs fixing.
   const focusError = () => focusFirstInvalid(formRef.current);
 
+  // What was typed and not saved comes back after leaving the form or a reload, on the same version only.
+  // The version the form opened on: saved with it, so that a change saved meanwhile is refused, not overwritten.
+  const [version] = useState(client?.version ?? null);
+  const [untouched] = useState(() => (client ? clientToValues(client) : emptyClientValues(me.language)));
+  const draft = useFormDraft({ key: clientDraftKey(id), read: readClientDraft, version });
   const form = useForm<ClientFormValues>({
-    initialValues: emptyClientValues(me.language),
+    initialValues: draft.restored ?? untouched,
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
       vatId: (v, values) => {
@@ -60,32 +86,25 @@ export default function ClientFormPage() {
     },
   });
 
-  const load = (client: Client) => {
-    versionRef.current = client.version;
-    const values = clientToValues(client);
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.resetDirty(values);
-  };
-
   useEffect(() => {
-    if (isEdit && clientQuery.data && !loadedRef.current) {
-      loadedRef.current = true;
-      load(clientQuery.data);
-    }
+    // A restored draft is "changed" against the form as it opened (a currency set by hand stays so).
+    if (draft.restored) form.resetDirty(untouched);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isEdit, clientQuery.data]);
+  }, []);
+  const { keep } = draft;
+  useEffect(() => keep(form.values, !isUntouchedClient(form.values, untouched)), [keep, form.values, untouched]);
 
   const submit = form.onSubmit((values) => {
     setExtraErrors([]);
     setStale(false);
     const { active, ...payload } = valuesToPayload(values);
     // A new client is always active; only a change may set `active`.
-    const body = isEdit ? { ...payload, active, version: versionRef.current ?? undefined } : payload;
+    const body = isEdit ? { ...payload, active, version: version ?? undefined } : payload;
     save.mutate(body, {
-      onSuccess: (client) => {
-        notifications.show({ color: 'green', message: t('clients.saved', { name: client.name }) });
-        navigate(`/clients/${client.id}`);
+      onSuccess: (saved) => {
+        draft.forget();
+        notifications.show({ color: 'green', message: t('clients.saved', { name: saved.name }) });
+        navigate(`/clients/${saved.id}`);
       },
       onError: (error) => {
         if (isApiError(error) && error.code === 'stale_version') setStale(true);
@@ -95,26 +114,29 @@ export default function ClientFormPage() {
     });
   }, focusError);
 
+  // The client as saved now, in place of the edits (the notice says they will be lost).
   const reload = async () => {
-    const result = await clientQuery.refetch();
-    if (result.data) {
-      load(result.data);
-      setStale(false);
-      save.reset();
+    if (await reloadClient()) {
+      draft.forget();
+      reopen();
     }
   };
-
-  if (namesNoClient) return <NotFoundState notFound={notFound} />;
-  if (isEdit && clientQuery.isPending) return <LoadingState />;
-  if (isEdit && clientQuery.isError) return <ErrorState error={clientQuery.error} onRetry={() => void clientQuery.refetch()} notFound={notFound} />;
 
   const cancelTo = isEdit ? `/clients/${id}` : '/clients';
 
   return (
     <div data-testid="page-client-form">
-      <PageHeader title={isEdit ? t('clients.editTitle', { name: clientQuery.data?.name ?? '' }) : t('clients.newTitle')} />
+      <PageHeader title={isEdit ? t('clients.editTitle', { name: client.name }) : t('clients.newTitle')} />
       <form ref={formRef} onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate data-testid="client-form">
         <Stack gap="md" maw={900}>
+          {draft.notice ? (
+            <DraftNotice
+              kind={draft.notice}
+              message={draft.notice === 'stale' ? t('clients.draft.stale') : t('clients.draft.restored')}
+              testId="client-draft"
+              onDiscard={() => { draft.forget(); reopen(); }}
+            />
+          ) : null}
           {stale ? (
             <Alert color="orange" title={t('errors.stale_version')} data-testid="client-stale" role="alert">
               <Text size="sm" mb="xs">{t('clients.staleText')}</Text>

@@ -3,21 +3,30 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
-import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
+import { EmptyState, LoadingState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { type ActiveFilter, useClientsList } from './api';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
+import { useOwnOrganisation } from './ownOrganisation';
 
 function parseActive(value: string | null): ActiveFilter {
   return value === 'false' || value === 'all' ? value : 'true';
 }
 
+/** Staff get the list; a client contact, who has one client, goes on to its page (links and bookmarks to /clients too). */
 export default function ClientsListPage() {
+  const own = useOwnOrganisation();
+  if (own.id !== null) return <Navigate to={`/clients/${own.id}`} replace />;
+  if (own.pending) return <LoadingState />;
+  return <ClientsList />;
+}
+
+function ClientsList() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();

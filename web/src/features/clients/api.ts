@@ -26,7 +26,8 @@ export interface Client {
   language: Language;
   currency: string;
   paymentTermsDays: number;
-  notes: string | null;
+  /** The provider's internal notes; left out for whoever may not read them (a client contact). */
+  notes?: string | null;
   active: boolean;
   version: number;
   createdAt: string;
@@ -58,6 +59,7 @@ export const clientKeys = {
   list: (q: string, active: ActiveFilter) => ['clients', 'list', { q, active }] as const,
   detail: (id: number) => ['clients', 'detail', id] as const,
   contacts: (id: number) => ['clients', 'contacts', id] as const,
+  own: ['clients', 'own'] as const,
 };
 
 export function useClientsList(q: string, active: ActiveFilter) {
@@ -68,6 +70,20 @@ export function useClientsList(q: string, active: ActiveFilter) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The one client a user who is only a client contact belongs to: GET /clients answers them
+ * their own organisation alone. Asked once a session (sign-out drops it with the other queries).
+ */
+export function useOwnClientId(enabled: boolean) {
+  return useQuery({
+    queryKey: clientKeys.own,
+    queryFn: ({ signal }) => api.get<Page<Client>>('/clients', { active: 'all', limit: 1 }, signal),
+    select: (page) => page.items[0]?.id ?? null,
+    enabled,
+    staleTime: Infinity,
   });
 }
 

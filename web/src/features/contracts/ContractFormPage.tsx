@@ -6,18 +6,22 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
+import { DraftNotice } from '../../app/components/DraftNotice';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { pickerProps } from '../../app/components/pickerProps';
 import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
 import { PageHeader } from '../../app/components/PageHeader';
 import { percentSuffix } from '../../app/format';
+import { useFormDraft } from '../../app/useFormDraft';
 import { useSlaPolicies } from '../admin/sla/api';
 import { usePriceLists } from '../pricing/api';
 import { numberSeparators } from '../pricing/money';
 import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
 import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
+import { contractDraftKey, isUntouchedContract, readContractDraft } from './contractDraft';
 import { emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm, type ContractFormValues } from './contractForm';
 import { DateField } from '../../app/components/DateFields';
 
@@ -38,14 +42,18 @@ export default function ContractFormPage() {
   const id = recordIdFrom(params.id);
   const existing = useContract(id);
   const notFound = useNotFoundText('contracts.notFound', '/contracts');
+  // Discarding the draft opens the form anew; so does another version of the contract arriving
+  // (the form shows it, and a draft typed on the older one is then stale, see contractDraft.ts).
+  const [opened, setOpened] = useState(0);
   // /contracts/abc/edit names no contract: "not found", not an empty new-contract form.
   if (params.id !== undefined && id === null) return <NotFoundState notFound={notFound} />;
   if (id !== null && existing.isPending) return <LoadingState />;
   if (id !== null && existing.isError) return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} notFound={notFound} />;
-  return <ContractForm contract={existing.data ?? null} />;
+  const contract = existing.data ?? null;
+  return <ContractForm key={`${contract?.id ?? 'new'}.${contract?.version ?? ''}.${opened}`} contract={contract} onDiscarded={() => setOpened((n) => n + 1)} />;
 }
 
-function ContractForm({ contract }: { contract: Contract | null }) {
+function ContractForm({ contract, onDiscarded }: { contract: Contract | null; onDiscarded: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveContract(contract?.id ?? null);
@@ -54,19 +62,19 @@ function ContractForm({ contract }: { contract: Contract | null }) {
   // After a refused save (by the checks here or by the server) the user lands on what needs fixing,
   // however far down the long form it is.
   const focusError = () => focusFirstInvalid(formRef.current);
+  // What was typed and not saved comes back after leaving the form or a reload, on the same version only.
+  const [untouched] = useState(() => (contract ? formOfContract(contract) : emptyContractForm(today())));
+  const draft = useFormDraft({ key: contractDraftKey(contract?.id ?? null), read: readContractDraft, version: contract?.version ?? null });
   const form = useForm<ContractFormValues>({
-    initialValues: contract ? formOfContract(contract) : emptyContractForm(today()),
+    initialValues: draft.restored ?? untouched,
     validate: (values) => Object.fromEntries(missingContractFields(values).map((path) => [path, t('errors.required')])),
   });
   const workTypes = useWorkTypes('all');
   const unitFees = useUnitFees('all');
   const priceLists = usePriceLists('all');
   const policies = useSlaPolicies();
-  useEffect(() => {
-    if (contract) form.setValues(formOfContract(contract));
-    // Only when another version of the contract arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [contract?.version]);
+  const { keep } = draft;
+  useEffect(() => keep(form.values, !isUntouchedContract(form.values, untouched)), [keep, form.values, untouched]);
 
   const v = form.values;
   // Amounts and multipliers as the user's locale writes them (Czech and Slovak: "10 000,50").
@@ -80,7 +88,10 @@ function ContractForm({ contract }: { contract: Contract | null }) {
     setProblems([]);
     const body = termsOfForm(values);
     save.mutate(contract ? { ...body, version: contract.version } : body, {
-      onSuccess: (saved) => navigate(`/contracts/${saved.id}`),
+      onSuccess: (saved) => {
+        draft.forget();
+        navigate(`/contracts/${saved.id}`);
+      },
       onError: (e) => {
         const mapped = isApiError(e) ? Object.fromEntries(e.details.map((d) => [d.path, formPathOf(d.path)])) : {};
         const left = applyFormErrors(form, e, t, mapped);
@@ -95,6 +106,14 @@ function ContractForm({ contract }: { contract: Contract | null }) {
       <PageHeader title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.new')} />
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
+          {draft.notice ? (
+            <DraftNotice
+              kind={draft.notice}
+              message={draft.notice === 'stale' ? t('contracts.draft.stale') : t('contracts.draft.restored')}
+              testId="contract-draft"
+              onDiscard={() => { draft.forget(); onDiscarded(); }}
+            />
+          ) : null}
           <Section title={t('contracts.sections.basics')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <ClientPicker label={t('contracts.fields.client')} required value={v.clientId ? Number(v.clientId) : null} onChange={(c) => form.setFieldValue('clientId', c === null ? null : String(c))} error={form.errors.clientId} data-testid="contract-client" />
@@ -103,11 +122,13 @@ function ContractForm({ contract }: { contract: Contract | null }) {
               <TextInput label={t('contracts.fields.currency')} required maxLength={3} {...form.getInputProps('currency')} data-testid="contract-currency" />
               <DateField label={t('contracts.fields.validFrom')} required {...form.getInputProps('validFrom')} data-testid="contract-validFrom" />
               <DateField clearable label={t('contracts.fields.validTo')} description={t('contracts.hints.validTo')} {...form.getInputProps('validTo')} data-testid="contract-validTo" />
-              <Select label={t('contracts.fields.periodKind')} allowDeselect={false} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`contracts.periodKinds.${k}`) }))} {...form.getInputProps('periodKind')} data-testid="contract-periodKind" />
+              <Select label={t('contracts.fields.periodKind')} allowDeselect={false} {...pickerProps({ error: form.errors.periodKind, searchable: false })} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`contracts.periodKinds.${k}`) }))} {...form.getInputProps('periodKind')} data-testid="contract-periodKind" />
               <Select label={t('contracts.fields.priceList')} description={t('contracts.hints.priceList')} clearable placeholder={t('contracts.clientPriceList')}
+                {...pickerProps({ error: form.errors.priceListId })} nothingFoundMessage={t('common.nothingFound')}
                 data={options(priceLists.data, v.priceListId ? [v.priceListId] : []).map((o) => ({ ...o, label: `${o.label} (${priceLists.data?.find((p) => String(p.id) === o.value)?.currency ?? ''})` }))}
                 {...form.getInputProps('priceListId')} data-testid="contract-priceList" />
               <Select label={t('contracts.fields.slaPolicy')} description={t('contracts.hints.slaPolicy')} clearable placeholder={t('contracts.clientSla')}
+                {...pickerProps({ error: form.errors.slaPolicyId })} nothingFoundMessage={t('common.nothingFound')}
                 data={options(policies.data?.items, v.slaPolicyId ? [v.slaPolicyId] : [])} {...form.getInputProps('slaPolicyId')} data-testid="contract-slaPolicy" />
             </SimpleGrid>
           </Section>
@@ -118,7 +139,7 @@ function ContractForm({ contract }: { contract: Contract | null }) {
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
                 <NumberInput label={t('contracts.fields.feeAmount', { currency: v.currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
                 <NumberInput label={t('contracts.fields.vatPct')} min={0} max={100} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
-                <Select label={t('contracts.fields.timing')} allowDeselect={false} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
+                <Select label={t('contracts.fields.timing')} allowDeselect={false} {...pickerProps({ error: form.errors.feeTiming, searchable: false })} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
                 <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
               </SimpleGrid>
             ) : null}
@@ -126,9 +147,9 @@ function ContractForm({ contract }: { contract: Contract | null }) {
 
           <Section title={t('contracts.fields.scope')}>
             <Text size="sm" c="dimmed">{t('contracts.hints.scope')}</Text>
-            <MultiSelect label={t('contracts.fields.workTypes')} searchable data={workTypeOptions} {...form.getInputProps('workTypeIds')} data-testid="contract-workTypes" />
+            <MultiSelect label={t('contracts.fields.workTypes')} {...pickerProps({ error: form.errors.workTypeIds })} nothingFoundMessage={t('common.nothingFound')} data={workTypeOptions} {...form.getInputProps('workTypeIds')} data-testid="contract-workTypes" />
             <Checkbox label={t('contracts.fields.coversTravel')} {...form.getInputProps('coversTravel', { type: 'checkbox' })} data-testid="contract-coversTravel" />
-            <MultiSelect label={t('contracts.fields.unitFees')} searchable data={options(unitFees.data, v.unitFeeIds)} {...form.getInputProps('unitFeeIds')} data-testid="contract-unitFees" />
+            <MultiSelect label={t('contracts.fields.unitFees')} {...pickerProps({ error: form.errors.unitFeeIds })} nothingFoundMessage={t('common.nothingFound')} data={options(unitFees.data, v.unitFeeIds)} {...form.getInputProps('unitFeeIds')} data-testid="contract-unitFees" />
           </Section>
 
           <Section title={t('contracts.sections.prepaid')}>
@@ -151,7 +172,7 @@ function ContractForm({ contract }: { contract: Contract | null }) {
             </SimpleGrid>
             {v.workTypeMultipliers.map((_m, i) => (
               <Group key={i} align="flex-end" wrap="nowrap">
-                <Select label={t('contracts.fields.workType')} data={workTypeOptions} searchable allowDeselect={false} style={{ flex: 2 }} {...form.getInputProps(`workTypeMultipliers.${i}.workTypeId`)} data-testid={`contract-wtm-type-${i}`} />
+                <Select label={t('contracts.fields.workType')} data={workTypeOptions} {...pickerProps({ error: form.errors[`workTypeMultipliers.${i}.workTypeId`] })} nothingFoundMessage={t('common.nothingFound')} allowDeselect={false} style={{ flex: 2 }} {...form.getInputProps(`workTypeMultipliers.${i}.workTypeId`)} data-testid={`contract-wtm-type-${i}`} />
                 <NumberInput label={t('contracts.fields.factor')} style={{ flex: 1 }} {...factor} {...form.getInputProps(`workTypeMultipliers.${i}.factor`)} data-testid={`contract-wtm-factor-${i}`} />
                 <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} onClick={() => form.removeListItem('workTypeMultipliers', i)}><IconTrash size={16} /></ActionIcon>
               </Group>

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Group, Paper, Select, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { pickerProps } from '../../app/components/pickerProps';
 import { useContracts, useSetTicketContract } from './api';
 
 /**
@@ -43,25 +44,31 @@ export function TicketContractSelector({ ticket }: { ticket: TicketWithContract 
   }
   const options = (contracts.data?.pages.flatMap((p) => p.items) ?? []).map((c) => ({ value: String(c.id), label: `${c.number} · ${c.name}` }));
   if (contractId !== null && !options.some((o) => o.value === String(contractId))) options.unshift({ value: String(contractId), label: contractNumber ?? `#${contractId}` });
+  // A refused change is said under the field (and read out), like a form field's error.
+  const error = change.isError ? errorMessage(t, change.error) : undefined;
   return (
     <Paper withBorder p="md" data-testid="ticket-contract">
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select
-          label={t('contracts.ticket.label')}
-          placeholder={t('contracts.ticket.none')}
-          data={options}
-          value={contractId === null ? null : String(contractId)}
-          onChange={(v) => change.mutate(v ? Number(v) : null)}
-          clearable
-          searchable
-          disabled={change.isPending}
-          nothingFoundMessage={contracts.isFetching ? t('common.loading') : t('contracts.ticket.noContracts')}
-          data-testid="ticket-contract-select"
-          style={{ flex: 1 }}
-        />
-        {contractId !== null ? <Anchor component={Link} to={`/contracts/${contractId}`} size="sm" mb={8} data-testid="ticket-contract-link">{t('contracts.ticket.open')}</Anchor> : null}
-      </Group>
-      {change.isError ? <Alert color="red" mt="xs" role="alert">{errorMessage(t, change.error)}</Alert> : null}
+      <Select
+        label={t('contracts.ticket.label')}
+        placeholder={t('contracts.ticket.none')}
+        data={options}
+        value={contractId === null ? null : String(contractId)}
+        onChange={(v) => change.mutate(v ? Number(v) : null)}
+        clearable
+        {...pickerProps({ error })}
+        error={error}
+        errorProps={{ role: 'alert', 'data-testid': 'ticket-contract-error' }}
+        disabled={change.isPending}
+        nothingFoundMessage={contracts.isFetching ? t('common.loading') : t('contracts.ticket.noContracts')}
+        data-testid="ticket-contract-select"
+        // The link beside the field itself, so a message under the field does not push it down.
+        inputContainer={(input) => (
+          <Group gap="xs" wrap="nowrap">
+            <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+            {contractId !== null ? <Anchor component={Link} to={`/contracts/${contractId}`} size="sm" data-testid="ticket-contract-link">{t('contracts.ticket.open')}</Anchor> : null}
+          </Group>
+        )}
+      />
       {change.data && change.data.recordsMoved > 0 ? <Text size="xs" c="dimmed" mt={4}>{t('contracts.ticket.recordsMoved', { n: change.data.recordsMoved })}</Text> : null}
     </Paper>
   );

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, FileButton, Group, List, Modal, Paper, 
 import { IconAlertTriangle, IconCloudDownload, IconFileImport, IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api/errors';
+import { detailMessage, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { DateField } from '../../app/components/DateFields';
@@ -168,7 +168,8 @@ function RateModal({ onClose }: { onClose: () => void }) {
     });
   };
   const saveKeys = useSaveKeys(submit, save.isPending);
-  const serverFields = isApiError(save.error) ? new Map(save.error.details.map((d) => [d.path, d.message])) : new Map<string, string>();
+  // In the user's language: a day that does not exist, or is still ahead, is named as such (errors.ts).
+  const serverFields = isApiError(save.error) ? new Map(save.error.details.map((d) => [d.path, detailMessage(t, d)])) : new Map<string, string>();
   return (
     <Modal opened onClose={onClose} title={t('rates.add')} attributes={{ content: { 'data-testid': 'rate-modal' } }}>
       <form onSubmit={(e) => { e.preventDefault(); submit(); }} onKeyDown={saveKeys} noValidate>

@@ -10,9 +10,9 @@ export const ALL_STATES = 'all';
 
 /**
  * Filters of the approval queue, kept in the address (state defaults to submitted).
- * `searchRef`: the client field, where the page's "/" searches (the queue has no text search).
+ * `clientFilterRef`: the client field, where the page's "/" goes (APPROVAL_SHORTCUTS; the queue has no text search).
  */
-export function ApprovalFilters({ filters, onChange, searchRef }: { filters: RecordFilters; onChange: (patch: Partial<RecordFilters>) => void; searchRef?: Ref<HTMLInputElement> }) {
+export function ApprovalFilters({ filters, onChange, clientFilterRef }: { filters: RecordFilters; onChange: (patch: Partial<RecordFilters>) => void; clientFilterRef?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
   const kinds = ['work', 'travel', 'fee', 'material'] as const;
   const any = filters.technicianId || filters.clientId || filters.from || filters.to || filters.kind || filters.state !== 'submitted';
@@ -35,7 +35,7 @@ export function ApprovalFilters({ filters, onChange, searchRef }: { filters: Rec
         data-testid="approvals-filter-technician"
       />
       <ClientPicker
-        ref={searchRef}
+        ref={clientFilterRef}
         label={t('records.fields.client')}
         value={filters.clientId ?? null}
         onChange={(v) => onChange({ clientId: v })}

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { isApiError } from '../../app/api/client';
 import type { TFunction } from 'i18next';
-import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { PageHeader } from '../../app/components/PageHeader';
+import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { exportUrl, type RecordFilters, type ServiceRecord, useApproveRecords, useRecordsList } from './api';
 import { ALL_STATES, ApprovalFilters } from './ApprovalFilters';
+import { APPROVAL_SHORTCUTS } from './approvalKeys';
 import { approvableSelection } from './approvalSelection';
 import { ApprovalsTable } from './ApprovalsTable';
 import { recordDetail, recordError } from './errors';
@@ -47,9 +48,8 @@ export default function ApprovalsPage() {
   const [busyId, setBusyId] = useState<number | null>(null);
   const [returning, setReturning] = useState<ServiceRecord | null>(null);
   const records = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const searchRef = useRef<HTMLInputElement>(null);
-  const shortcuts = useMemo(() => ({ '/': () => searchRef.current?.focus() }), []);
-  useKeyShortcuts(shortcuts);
+  const clientFilterRef = useRef<HTMLInputElement>(null);
+  usePageShortcuts(APPROVAL_SHORTCUTS, { clientFilter: () => clientFilterRef.current?.focus() });
 
   const setFilters = (patch: Partial<RecordFilters>) => {
     setParams((p) => {
@@ -96,7 +96,7 @@ export default function ApprovalsPage() {
           </>
         }
       />
-      <ApprovalFilters filters={filters} onChange={setFilters} searchRef={searchRef} />
+      <ApprovalFilters filters={filters} onChange={setFilters} clientFilterRef={clientFilterRef} />
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap" gap="xs">
           <Button leftSection={<IconChecks size={16} />} color="green" disabled={selectedIds.length === 0} loading={approve.isPending && busyId === null} onClick={() => run(selectedIds, false)} data-testid="approvals-approve">

@@ -1,11 +1,13 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCar, IconClockHour4, IconReceipt, IconRestore } from '@tabler/icons-react';
+import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
+import { DraftNotice } from '../../app/components/DraftNotice';
+import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { usePhone } from '../../app/components/usePhone';
@@ -197,14 +199,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       <Stack gap="sm">
         {/* Until the entry is logged or discarded; gone once the form is emptied by hand. */}
         {draftRestored && !isUntouchedLog(v, untouched) ? (
-          <Alert color="blue" variant="light" p="xs" icon={<IconRestore size={18} />} role="status" data-testid="record-draft-restored">
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm">{t('records.form.draftRestored')}</Text>
-              <Button size="compact-sm" variant="subtle" onClick={discardDraft} data-testid="record-draft-discard" style={{ flexShrink: 0 }}>
-                {t('records.form.draftDiscard')}
-              </Button>
-            </Group>
-          </Alert>
+          <DraftNotice kind="restored" message={t('records.form.draftRestored')} onDiscard={discardDraft} testId="record-draft" />
         ) : null}
         {mode !== 'new' ? null : <Button.Group w="100%" aria-label={t('records.fields.kind')} data-testid="record-kind">
           {kinds.map((k) => (
@@ -248,8 +243,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
             <Select
               label={t('records.fields.workType')}
               required
-              searchable
               allowDeselect={false}
+              {...pickerProps({ error: form.errors.workTypeId })}
+              nothingFoundMessage={t('common.nothingFound')}
               data={(workTypes.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
               {...field('workTypeId')}
               onChange={setWorkType}
@@ -262,6 +258,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
               <Select
                 label={t('records.fields.zone')}
                 clearable
+                allowDeselect={false}
+                {...pickerProps({ error: form.errors.zoneId })}
+                nothingFoundMessage={t('common.nothingFound')}
                 data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))}
                 {...field('zoneId')}
                 // No zones in the catalogue: say so instead of opening an empty list.
@@ -276,8 +275,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
               <Select
                 label={t('records.fields.fee')}
                 required
-                searchable
                 allowDeselect={false}
+                {...pickerProps({ error: form.errors.feeId })}
+                nothingFoundMessage={t('common.nothingFound')}
                 data={(fees.data ?? []).map((f) => ({ value: String(f.id), label: feeOptionLabel(t, f) }))}
                 {...field('feeId')}
                 style={{ gridColumn: 'span 2' }}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { usePhone } from '../../app/components/usePhone';
+import { pickerProps } from '../../app/components/pickerProps';
 import { useWorkTypes } from '../pricing/catalogueApi';
 import { type Timer, useDiscardTimer, useStartTimer, useTimer, useUpdateTimer } from './api';
 import { recordError } from './errors';
@@ -90,6 +91,8 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
               value={running.workType ? String(running.workType.id) : null}
               onChange={onPickWorkType}
               allowDeselect={false}
+              {...pickerProps()}
+              nothingFoundMessage={t('common.nothingFound')}
               disabled={update.isPending}
               w={phone ? '100%' : 180}
               data-testid="timer-workType"

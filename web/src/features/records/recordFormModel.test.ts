@@ -86,7 +86,7 @@ describe('correcting a draft', () => {
     const values = fromRecord(saved);
     expect(values).toMatchObject({ kind: 'travel', date: '2026-10-12', startTime: '08:00', duration: '40', km: '36.5', zoneId: '3', vehicle: '1AB 2345' });
     const change = toRecordChange({ ...values, duration: '55' }, saved.version);
-    expect(change.body).toEqual({ version: 4, date: '2026-10-12', billable: true, description: 'Cesta', internalNote: '', startTime: '08:00', minutes: 55, km: '36.5', zoneId: 3, vehicle: '1AB 2345' });
+    expect(change.body).toEqual({ version: 4, date: '2026-10-12', description: 'Cesta', internalNote: '', startTime: '08:00', minutes: 55, km: '36.5', zoneId: 3, vehicle: '1AB 2345' });
   });
 
   it('sends emptied km and minutes as 0, so the old values do not silently stay', () => {
@@ -209,15 +209,50 @@ describe('billable', () => {
     expect(withDefaultBillable({ ...ticked, billableChosen: false }, catalogue).billable).toBe(false);
   });
 
-  it("corrects a saved record with its own billable, always sent; a newly picked work type's default replaces it", () => {
+  describe('correcting a saved record', () => {
+    // Saved as work type 2 (billable by default) and billable.
     const saved = {
-      kind: 'work', date: today, startTime: null, minutes: 30, workType: { id: 9, code: 'internal', name: 'Interní' }, billable: true, description: '', internalNote: '',
+      kind: 'work', date: today, startTime: null, minutes: 30, workType: { id: 2, code: 'work', name: 'Práce' }, billable: true, description: '', internalNote: '',
       km: null, zone: null, vehicle: null, fee: null, quantity: null, version: 3,
     } as unknown as ServiceRecord;
-    const values = fromRecord(saved);
-    expect(withDefaultBillable(values, catalogue)).toMatchObject({ billable: true, billableChosen: true });
-    expect(toRecordChange(values, 3).body).toMatchObject({ billable: true });
-    // Left out of a PATCH, the server would keep the record's billable although the work type changed.
-    expect(toRecordChange(withWorkType({ ...values, billable: false }, '2', catalogue), 3).body).toMatchObject({ workTypeId: 2, billable: true });
+    const corrected = (record: object = {}) => withDefaultBillable(fromRecord({ ...saved, ...record } as ServiceRecord), catalogue);
+
+    it("shows the record's own billable and leaves it unsent, so the server keeps it, also against its work type's default", () => {
+      const values = fromRecord(saved);
+      expect(withDefaultBillable(values, catalogue)).toBe(values);
+      expect(values).toMatchObject({ billable: true, billableChosen: false });
+      expect(toRecordChange(values, 3).body).not.toHaveProperty('billable');
+      // Internal work ticked billable when it was logged stays so.
+      const tickedInternal = corrected({ workType: { id: 9, code: 'internal', name: 'Interní' }, billable: true });
+      expect(tickedInternal.billable).toBe(true);
+      expect(toRecordChange(tickedInternal, 3).body).not.toHaveProperty('billable');
+      // Travel saved not billable is not made billable by the travel default.
+      const travel = corrected({ kind: 'travel', workType: null, km: '10', billable: false });
+      expect(travel.billable).toBe(false);
+      expect(toRecordChange(travel, 3).body).not.toHaveProperty('billable');
+    });
+
+    it("follows another work type picked, unsent (the server takes the new type's default), and the record's own again when its type is picked back", () => {
+      const moved = withWorkType(corrected(), '9', catalogue);
+      expect(moved).toMatchObject({ workTypeId: '9', billable: false, billableChosen: false });
+      const body = toRecordChange(moved, 3).body;
+      expect(body).toMatchObject({ workTypeId: 9 });
+      expect(body).not.toHaveProperty('billable');
+      const tickedInternal = corrected({ workType: { id: 9, code: 'internal', name: 'Interní' }, billable: true });
+      expect(withWorkType(withWorkType(tickedInternal, '2', catalogue), '9', catalogue).billable).toBe(true);
+      // The work types not known yet: the box stays, the server decides.
+      expect(withWorkType(corrected(), '9', () => undefined)).toMatchObject({ billable: true, billableChosen: false });
+    });
+
+    it('sends billable ticked or unticked by hand in this correction, and forgets it when another work type is picked after, as a new entry does', () => {
+      // Moved to internal work, then ticked: billable internal work, sent so.
+      const ticked = { ...withWorkType(corrected(), '9', catalogue), billable: true, billableChosen: true };
+      expect(withDefaultBillable(ticked, catalogue)).toBe(ticked);
+      expect(toRecordChange(ticked, 3).body).toMatchObject({ workTypeId: 9, billable: true });
+      const unticked = { ...corrected(), billable: false, billableChosen: true };
+      expect(toRecordChange(unticked, 3).body).toMatchObject({ workTypeId: 2, billable: false });
+      expect(withWorkType(unticked, '9', catalogue)).toMatchObject({ billable: false, billableChosen: false });
+      expect(withWorkType(unticked, '2', catalogue)).toMatchObject({ billable: true, billableChosen: false });
+    });
   });
 });

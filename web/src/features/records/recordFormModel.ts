@@ -16,10 +16,16 @@ export interface LogValues {
   workTypeId: string | null;
   billable: boolean;
   /**
-   * The user ticked or unticked "billable" themselves (a saved record's own value counts so too):
-   * from then on it stays as they left it. Until then it follows the entry's default (see withDefaultBillable).
+   * The user ticked or unticked "billable" themselves: from then on it stays as they left it,
+   * and it is sent. Until then it follows the entry's default (see withDefaultBillable).
    */
   billableChosen: boolean;
+  /**
+   * A saved record being corrected: its work type and billable as saved. Its billable stands
+   * while the work type is the saved one; another work type's default replaces it (what the
+   * server does with a change that leaves billable out). Null for a new entry.
+   */
+  savedBillable: { workTypeId: string | null; billable: boolean } | null;
   description: string;
   internalNote: string;
   km: string;
@@ -32,7 +38,7 @@ export interface LogValues {
 /** A new entry; "billable" is the default of a billable work type until withDefaultBillable knows the work type's own. */
 export function emptyLog(today: string, workTypeId: string | null): LogValues {
   return {
-    kind: 'work', date: today, startTime: '', duration: '', endTime: '', workTypeId, billable: true, billableChosen: false,
+    kind: 'work', date: today, startTime: '', duration: '', endTime: '', workTypeId, billable: true, billableChosen: false, savedBillable: null,
     description: '', internalNote: '', km: '', zoneId: null, vehicle: '', feeId: null, quantity: '1',
   };
 }
@@ -41,14 +47,25 @@ export function emptyLog(today: string, workTypeId: string | null): LogValues {
 export type WorkTypeBillable = (workTypeId: string) => boolean | undefined;
 
 /**
- * "Billable" as the entry's default has it, unless the user chose it themselves: work as its
- * work type says, travel and fees billable (what the server logs when billable is not sent).
- * Left as it stands while the work type's default is not known, the catalogue still loading.
+ * "Billable" as the entry's default has it, unless the user chose it themselves: what the
+ * server gives it when billable is not sent (see defaultBillable). Left as it stands while the
+ * work type's default is not known, the catalogue still loading.
  */
 export function withDefaultBillable(v: LogValues, workTypeBillable: WorkTypeBillable): LogValues {
   if (v.billableChosen) return v;
-  const billable = v.kind !== 'work' ? true : v.workTypeId ? workTypeBillable(v.workTypeId) : undefined;
+  const billable = defaultBillable(v, workTypeBillable);
   return billable === undefined || billable === v.billable ? v : { ...v, billable };
+}
+
+/**
+ * Billable as the server has it when it is not sent: a saved record keeps its own while its work
+ * type stays; work takes its work type's default; travel and fees are billable. Undefined: not known yet.
+ */
+function defaultBillable(v: LogValues, workTypeBillable: WorkTypeBillable): boolean | undefined {
+  const saved = v.savedBillable;
+  if (saved && (v.kind !== 'work' || v.workTypeId === saved.workTypeId)) return saved.billable;
+  if (v.kind !== 'work') return true;
+  return v.workTypeId ? workTypeBillable(v.workTypeId) : undefined;
 }
 
 /** A work type picked: "billable" follows it again, even after the user had ticked it for the previous one. */
@@ -69,8 +86,9 @@ const DECIMAL_CODES = { negative: 'negative', decimals: 'decimals', notNumber: '
 export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } | { body: null; problems: LogProblems } {
   const problems: LogProblems = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) problems.date = 'date';
-  // Billable is sent only as the user chose it: left out, the server logs the work type's default,
-  // which is what the box shows (and is right even when the form could not know it yet).
+  // Billable is sent only as the user chose it: left out, the server logs the work type's default
+  // (a correction keeps the record's own unless the work type changes), which is what the box
+  // shows (and is right even when the form could not know it yet).
   const common = { date: v.date, ...(v.billableChosen ? { billable: v.billable } : {}), description: v.description.trim(), internalNote: v.internalNote.trim() };
 
   if (v.kind === 'fee') {
@@ -121,12 +139,17 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
   };
 }
 
-/** A draft being corrected: the form filled from the saved record (work, travel or fee; never material); `decimal` writes km and quantities as the user types them (36,5). */
+/**
+ * A draft being corrected: the form filled from the saved record (work, travel or fee; never material); `decimal` writes km and
+ * quantities as the user types them (36,5). Its billable is the record's own, not chosen: unsent, it stays unless another work type is picked.
+ */
 export function fromRecord(r: ServiceRecord, decimal: (apiDecimal: string) => string = (d) => d): LogValues {
   const kind: LogKind = r.kind === 'travel' || r.kind === 'fee' ? r.kind : 'work';
+  const workTypeId = r.workType ? String(r.workType.id) : null;
   return {
     kind, date: r.date, startTime: r.startTime ?? '', duration: kind === 'fee' ? '' : String(r.minutes), endTime: '',
-    workTypeId: r.workType ? String(r.workType.id) : null, billable: r.billable, billableChosen: true, description: r.description, internalNote: r.internalNote,
+    workTypeId, billable: r.billable, billableChosen: false,
+    savedBillable: { workTypeId, billable: r.billable }, description: r.description, internalNote: r.internalNote,
     km: r.km === null ? '' : decimal(r.km), zoneId: r.zone ? String(r.zone.id) : null, vehicle: r.vehicle ?? '', feeId: r.fee ? String(r.fee.id) : null,
     quantity: r.quantity === null ? '1' : decimal(r.quantity),
   };
@@ -190,14 +213,15 @@ export type RecordChange = Omit<NewRecord, 'kind'> & { version: number };
 /**
  * The corrected form → the PATCH body (same checks as logging). A field emptied while
  * correcting is sent as emptied, never left out: left out, the server would keep the old
- * value and the record would silently stay as it was (travel km or minutes; billable, also
- * when a newly picked work type changed it).
+ * value and the record would silently stay as it was (travel km or minutes). Billable is the
+ * exception, sent only as the user chose it, as for a new entry: left out, the server keeps the
+ * record's own, or takes a newly picked work type's default (what the box shows).
  */
 export function toRecordChange(v: LogValues, version: number): { body: RecordChange; problems: null } | { body: null; problems: LogProblems } {
   const built = toNewRecord(v);
   if (built.problems) return built;
   const { kind, ...rest } = built.body;
-  const body: RecordChange = { ...rest, billable: v.billable, version };
+  const body: RecordChange = { ...rest, version };
   if (kind === 'travel') {
     const travel = body as RecordChange & { km?: string; minutes?: number; endTime?: string };
     travel.km ??= '0';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useUpdateTicket } from './api';
@@ -134,21 +135,27 @@ export function EditTicketModal({ ticket, onClose }: Props) {
                 label={t('tickets.fields.requester')}
                 clearable
                 allowDeselect={false}
+                // As in the new ticket form: typed text finds a contact by name or e-mail.
+                {...pickerProps({ error: errorOf('requesterContactId') })}
+                nothingFoundMessage={t('common.nothingFound')}
                 data={contactOptions}
                 value={values.requesterContactId ? String(values.requesterContactId) : null}
                 onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
                 error={errorOf('requesterContactId')}
                 data-testid="edit-requesterContactId"
+                errorProps={{ 'data-testid': 'edit-requesterContactId-error' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select label={t('tickets.fields.queue')} allowDeselect={false} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId', 'edit')} />
+              <Select label={t('tickets.fields.queue')} allowDeselect={false} {...pickerProps({ error: errorOf('queueId') })} nothingFoundMessage={t('common.nothingFound')} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId', 'edit')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label={t('tickets.fields.team')}
                 clearable
                 allowDeselect={false}
+                {...pickerProps({ error: errorOf('teamId') })}
+                nothingFoundMessage={t('common.nothingFound')}
                 data={[...(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name })), ...(ticket.team && !teams.data?.some((tm) => tm.id === ticket.team?.id) ? [{ value: String(ticket.team.id), label: ticket.team.name }] : [])]}
                 {...fieldProps(form, 'teamId', 'edit')}
               />

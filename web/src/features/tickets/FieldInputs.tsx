@@ -5,6 +5,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Dimension } from './configApi';
 import { DateField } from '../../app/components/DateFields';
+import { pickerProps } from '../../app/components/pickerProps';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyForm = UseFormReturnType<any>;
@@ -28,9 +29,9 @@ export function CustomFieldInput({ form, field, prefix = 'ticket' }: { form: Any
     case 'date':
       return <DateField {...common} clearable={!field.required} />;
     case 'choice':
-      return <Select {...common} data={field.options} clearable={!field.required} searchable={field.options.length > 8} nothingFoundMessage={t('common.nothingFound')} />;
+      return <Select {...common} {...pickerProps({ error: common.error, searchable: field.options.length > 8 })} data={field.options} clearable={!field.required} nothingFoundMessage={t('common.nothingFound')} />;
     case 'multi_choice':
-      return <MultiSelect {...common} data={field.options} clearable searchable={field.options.length > 8} />;
+      return <MultiSelect {...common} {...pickerProps({ error: common.error, searchable: field.options.length > 8 })} data={field.options} clearable nothingFoundMessage={t('common.nothingFound')} />;
     default:
       return <TextInput {...common} maxLength={2000} />;
   }
@@ -52,17 +53,20 @@ export function DimensionInputs({ form, dimensions, prefix }: { form: AnyForm; d
   if (!dimensions.length) return null;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
-      {dimensions.map((d) => (
-        <Select
-          key={d.code}
-          label={d.name}
-          clearable
-          searchable={d.values.length > 8}
-          data={d.values.filter((v) => v.active).map((v) => ({ value: v.code, label: v.name }))}
-          nothingFoundMessage={t('common.nothingFound')}
-          {...fieldProps(form, `dimensions.${d.code}`, prefix)}
-        />
-      ))}
+      {dimensions.map((d) => {
+        const input = fieldProps(form, `dimensions.${d.code}`, prefix);
+        return (
+          <Select
+            key={d.code}
+            label={d.name}
+            clearable
+            {...pickerProps({ error: input.error, searchable: d.values.length > 8 })}
+            data={d.values.filter((v) => v.active).map((v) => ({ value: v.code, label: v.name }))}
+            nothingFoundMessage={t('common.nothingFound')}
+            {...input}
+          />
+        );
+      })}
     </SimpleGrid>
   );
 }

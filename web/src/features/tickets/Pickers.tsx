@@ -1,11 +1,14 @@
 // Searchable pickers that ask the server (clients, users), and the category tree.
 // Tapping the chosen option again keeps it (allowDeselect off): on a phone that tap is easily
 // made by mistake and would silently empty the field; the clear button (×) empties it.
+// Focus, typing and the keys work as in every picker (pickerProps): in error the list does not
+// open over the message on focus, Enter takes the highlighted option.
 import { type ComboboxItem, type ComboboxItemGroup, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
+import { hasHighlightedOption, pickerProps } from '../../app/components/pickerProps';
 import { useAssignees, useCategories, useClientName, useClientSearch, useStaff } from './configApi';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
@@ -17,16 +20,6 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
 
 const serverFiltered: SelectProps['filter'] = ({ options }) => options;
 
-/**
- * Whether an option of the field's open list is highlighted (then Enter takes that one). Read from
- * the list itself: the field's aria-activedescendant still names an option highlighted by ↓ before
- * the list was closed and something new typed, when none is.
- */
-function hasHighlightedOption(input: HTMLInputElement): boolean {
-  const listId = input.getAttribute('aria-controls');
-  return !!listId && !!input.ownerDocument.getElementById(listId)?.querySelector('[data-combobox-selected]');
-}
-
 export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: PickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -35,6 +28,7 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
   const current = useClientName(value);
   // Enter with no option highlighted takes the first match for what was typed, also when
   // it is pressed before the server has answered ("stroj⏎" picks Strojírny as soon as it is found).
+  // On the chosen client's name (nothing new typed) Enter is the form's, as in every picker.
   const pendingEnter = useRef<string | null>(null);
   const answered = (term: string) => debounced === term && !results.isFetching && results.data !== undefined;
   const pickFirst = () => {
@@ -49,7 +43,7 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
     onKeyDown?.(event);
     if (event.key !== 'Enter' || hasHighlightedOption(event.currentTarget)) return;
     const term = search.trim();
-    if (!term) return;
+    if (!term || term === current.data?.name) return;
     event.preventDefault();
     pendingEnter.current = term;
     if (answered(term)) pickFirst();
@@ -63,21 +57,16 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
   }, [results.data, current.data]);
   return (
     <Select
-      searchable
       clearable
       allowDeselect={false}
       data={data}
+      {...pickerProps({ error: props.error, onKeyDown: onEnter, searchedByServer: true })}
       filter={serverFiltered}
       searchValue={search}
       onSearchChange={setSearch}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.nothingFound')}
-      onKeyDown={onEnter}
-      // A refused save puts the cursor on the empty field: a list opened on focus would cover
-      // the message under it that says what is missing. It opens once the user types, presses
-      // ↓ (Alt+↓) or clicks the field.
-      openOnFocus={!(value === null && props.error)}
       {...props}
     />
   );
@@ -88,7 +77,7 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
  * then the staff. `current` keeps a chosen person selectable even if no longer on the staff list.
  * A ticket's assignee is picked with AssigneePicker.
  */
-export function UserPicker({ value = null, onChange, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
+export function UserPicker({ value = null, onChange, onKeyDown, current, ...props }: PickerProps & { current?: { id: number; name: string } | null }) {
   const { t } = useTranslation();
   const me = useMe();
   const staff = useStaff();
@@ -103,10 +92,10 @@ export function UserPicker({ value = null, onChange, current, ...props }: Picker
   }, [me.id, me.name, current, staff.data, t]);
   return (
     <Select
-      searchable
       clearable
       allowDeselect={false}
       data={data}
+      {...pickerProps({ error: props.error, onKeyDown })}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={t('common.nothingFound')}
@@ -122,7 +111,7 @@ export function UserPicker({ value = null, onChange, current, ...props }: Picker
  * assignee is not checked again); anyone else chosen who may not have tickets of a newly chosen
  * queue is let go.
  */
-export function AssigneePicker({ queueId, value = null, onChange, current, placeholder, ...props }: PickerProps & {
+export function AssigneePicker({ queueId, value = null, onChange, onKeyDown, current, placeholder, ...props }: PickerProps & {
   queueId: number | string | null;
   current?: { id: number; name: string } | null;
 }) {
@@ -148,10 +137,10 @@ export function AssigneePicker({ queueId, value = null, onChange, current, place
   }, [assignees.data, value, current?.id, onChange]);
   return (
     <Select
-      searchable
       clearable
       allowDeselect={false}
       data={data}
+      {...pickerProps({ error: props.error, onKeyDown })}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       placeholder={queue === null ? t('tickets.assignees.queueFirst') : placeholder}
@@ -162,7 +151,7 @@ export function AssigneePicker({ queueId, value = null, onChange, current, place
 }
 
 /** Categories by their tree path ("Hardware / Printers"), searchable. */
-export function CategoryPicker({ value = null, onChange, current, ...props }: PickerProps & { current?: { id: number; path: string } | null }) {
+export function CategoryPicker({ value = null, onChange, onKeyDown, current, ...props }: PickerProps & { current?: { id: number; path: string } | null }) {
   const { t } = useTranslation();
   const categories = useCategories();
   const data = useMemo(() => {
@@ -173,10 +162,10 @@ export function CategoryPicker({ value = null, onChange, current, ...props }: Pi
   if (!categories.isPending && data.length === 0) return null;
   return (
     <Select
-      searchable
       clearable
       allowDeselect={false}
       data={data}
+      {...pickerProps({ error: props.error, onKeyDown })}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
       nothingFoundMessage={t('common.nothingFound')}

@@ -1,5 +1,6 @@
 import { Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { pickerProps } from '../../app/components/pickerProps';
 import { PRIORITIES, type Level, type Priority } from './api';
 import { PriorityBadge } from './Badges';
 import { usePriorityMatrix } from './configApi';
@@ -57,6 +58,7 @@ export function PriorityFields({ impact, urgency, priority, onChange, canOverrid
             onChange={(v) => onChange({ priority: (v ?? '') as Priority | '' })}
             data={[{ value: '', label: t('tickets.priority.automatic') }, ...PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))]}
             allowDeselect={false}
+            {...pickerProps({ error, searchable: false })}
             error={error}
             style={{ flex: '1 1 220px' }}
             data-testid={`${prefix}-priority`}

@@ -3,6 +3,8 @@ import { IconArrowRight, IconChevronDown, IconFlag, IconPencil, IconUserCheck } 
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
+import type { ActionOf } from '../../app/components/shortcuts';
+import { useKeyboardScreen } from '../../app/components/useKeyboardScreen';
 import { useListedDialogShortcuts, usePageShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition, useUpdateTicket } from './api';
 import { useTicketTypes } from './configApi';
@@ -15,10 +17,16 @@ import { TransitionModal } from './TransitionModal';
 import { useTicketErrorHandler } from './useTicketErrors';
 import { notify } from './notify';
 
-function Shortcut({ label, keyName, children }: { label: string; keyName: string; children: ReactElement }) {
+/**
+ * A quick action's key in its tooltip, as the ticket's registry binds it. Only where a keyboard
+ * is likely, as every shortcut shown in Kontor: on a touch screen a tap opened the tooltip.
+ */
+function Shortcut({ label, action, children }: { label: string; action: ActionOf<typeof TICKET_DETAIL_SHORTCUTS>; children: ReactElement }) {
   const { t } = useTranslation();
+  const keyboard = useKeyboardScreen();
+  const key = TICKET_DETAIL_SHORTCUTS.shortcuts.find((s) => s.action === action)?.keys[0] ?? '';
   return (
-    <Tooltip withArrow label={`${label} · ${t('tickets.actions.shortcut', { key: keyName.toUpperCase() })}`}>
+    <Tooltip withArrow disabled={!keyboard} label={`${label} · ${t('tickets.actions.shortcut', { key: key.toUpperCase() })}`}>
       {children}
     </Tooltip>
   );
@@ -103,12 +111,12 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   if (!canWrite) return null;
   return (
     <Group gap="xs" wrap="wrap" role="toolbar" aria-label={t('tickets.actions.label')}>
-      <Shortcut label={t('tickets.actions.assignToMe')} keyName="a">
+      <Shortcut label={t('tickets.actions.assignToMe')} action="assignToMe">
         <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={assignToMe} disabled={mine} loading={update.isPending} data-testid="ticket-assign-me">
           {t('tickets.actions.assignToMe')}
         </Button>
       </Shortcut>
-      <Shortcut label={t('tickets.actions.state')} keyName="s">
+      <Shortcut label={t('tickets.actions.state')} action="state">
         <span style={{ display: 'inline-block' }}>
           <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
             <Menu.Target>
@@ -139,12 +147,12 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
           </Menu>
         </span>
       </Shortcut>
-      <Shortcut label={t('tickets.actions.priority')} keyName="p">
+      <Shortcut label={t('tickets.actions.priority')} action="priority">
         <Button ref={priorityButton} variant="default" leftSection={<IconFlag size={16} />} onClick={() => setDialog('priority')} data-testid="ticket-priority-button">
           {t('tickets.actions.priority')}
         </Button>
       </Shortcut>
-      <Shortcut label={t('tickets.actions.edit')} keyName="e">
+      <Shortcut label={t('tickets.actions.edit')} action="edit">
         <Button ref={editButton} variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')} data-testid="ticket-edit">
           {t('tickets.actions.edit')}
         </Button>

@@ -8,12 +8,14 @@ import { applyFormErrors } from '../../app/api/errors';
 import { useMe } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { pickerProps } from '../../app/components/pickerProps';
 import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { DraftNotice } from '../../app/components/DraftNotice';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
-import { foldedOptionsFilter } from '../../app/textSearch';
+import { useFormDraft } from '../../app/useFormDraft';
 import { useCreateTicket } from './api';
-import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
+import { useClientContacts, useClientName, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_CREATE_SHORTCUTS } from './keys';
 import { typeLabel } from './labels';
@@ -21,8 +23,15 @@ import { AssigneePicker, CategoryPicker, ClientPicker } from './Pickers';
 import { PriorityFields } from './PriorityFields';
 import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
 import { notify } from './notify';
+import { draftForClient, isUntouchedTicket, newTicketDraftKey, readTicketDraft } from './ticketDraft';
 
 export default function TicketCreatePage() {
+  // Discarding the draft opens the form anew, as it opens from the menu (defaults, focus).
+  const [opened, setOpened] = useState(0);
+  return <TicketCreateForm key={opened} onDiscarded={() => setOpened((n) => n + 1)} />;
+}
+
+function TicketCreateForm({ onDiscarded }: { onDiscarded: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -33,14 +42,19 @@ export default function TicketCreatePage() {
   const [extra, setExtra] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   const focusError = () => focusFirstInvalid(formRef.current);
+  // What was typed and not created comes back after leaving the form or a reload (see ticketDraft.ts).
+  const [untouched] = useState<TicketFormValues>(() => ({ ...emptyTicketValues(), clientId: Number(params.get('clientId')) || null }));
+  const draft = useFormDraft({ key: newTicketDraftKey(me.id), read: readTicketDraft });
   const form = useForm<TicketFormValues>({
-    initialValues: { ...emptyTicketValues(), clientId: Number(params.get('clientId')) || null },
+    initialValues: draft.restored ? draftForClient(draft.restored, untouched.clientId) : untouched,
     validate: {
       clientId: (v) => (v ? null : t('errors.required')),
       subject: (v) => (v.trim() ? null : t('errors.required')),
     },
   });
   const values = form.getValues();
+  const { keep } = draft;
+  useEffect(() => keep(form.values, !isUntouchedTicket(form.values, untouched)), [keep, form.values, untouched]);
 
   const types = useTicketTypes();
   const queues = useQueues();
@@ -50,10 +64,20 @@ export default function TicketCreatePage() {
   const fields = useCustomFields(type?.id);
   const contacts = useClientContacts(values.clientId);
   const activeContacts = useMemo(() => (contacts.data ?? []).filter((c) => c.active), [contacts.data]);
-
-  // The default queue, once the queues are known.
+  // A client of a draft that is gone, or no longer visible to this user, is let go with its
+  // requester: the field is empty and says Required, as on a new form.
+  const client = useClientName(values.clientId);
+  const clientRefused = client.isError && isApiError(client.error) && client.error.status >= 400 && client.error.status < 500;
   useEffect(() => {
-    if (values.queueId || !queues.data?.length) return;
+    if (clientRefused) form.setValues({ clientId: null, requesterContactId: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clientRefused]);
+
+  // The default queue, once the queues are known; also in place of a draft's queue that is gone.
+  useEffect(() => {
+    if (!queues.data?.length) return;
+    const current = form.getValues().queueId;
+    if (current && queues.data.some((q) => String(q.id) === current)) return;
     const desk = queues.data.find((q) => q.code === 'service_desk') ?? queues.data[0];
     if (desk) form.setFieldValue('queueId', String(desk.id));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -78,6 +102,7 @@ export default function TicketCreatePage() {
     setExtra([]);
     create.mutate(toNewTicket(v, fields.data ?? [], canPrioritize), {
       onSuccess: (ticket) => {
+        draft.forget();
         notify('green', t('tickets.created', { number: ticket.number }));
         navigate(`/tickets/${ticket.id}`);
       },
@@ -104,6 +129,9 @@ export default function TicketCreatePage() {
       <PageHeader title={t('tickets.newTitle')} />
       <form ref={formRef} onSubmit={submit} onKeyDown={createKeys} noValidate data-testid="ticket-form">
         <Stack gap="md" maw={960}>
+          {draft.notice ? (
+            <DraftNotice kind={draft.notice} message={t('tickets.create.draftRestored')} testId="ticket-draft" onDiscard={() => { draft.forget(); onDiscarded(); }} />
+          ) : null}
           <FormErrorAlert error={create.error} extra={extra} testId="ticket-form-error" />
           <Fieldset legend={t('tickets.create.clientSection')}>
             <Grid gap="sm">
@@ -119,9 +147,7 @@ export default function TicketCreatePage() {
                   clearable
                   allowDeselect={false}
                   // Typed text finds a contact by name or e-mail; Enter takes the first match, highlighted as it is typed.
-                  searchable
-                  filter={foldedOptionsFilter}
-                  selectFirstOptionOnChange
+                  {...pickerProps({ error: errorOf('requesterContactId') })}
                   nothingFoundMessage={t('common.nothingFound')}
                   data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
                   {...select('requesterContactId')}
@@ -143,10 +169,10 @@ export default function TicketCreatePage() {
             <Stack gap="sm">
               <Grid gap="sm">
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Select label={t('tickets.fields.type')} allowDeselect={false} data={(types.data ?? []).map((ty) => ({ value: ty.code, label: typeLabel(t, ty) }))} {...fieldProps(form, 'typeCode')} />
+                  <Select label={t('tickets.fields.type')} allowDeselect={false} {...pickerProps({ error: errorOf('typeCode'), searchable: false })} data={(types.data ?? []).map((ty) => ({ value: ty.code, label: typeLabel(t, ty) }))} {...fieldProps(form, 'typeCode')} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Select label={t('tickets.fields.queue')} allowDeselect={false} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId')} />
+                  <Select label={t('tickets.fields.queue')} allowDeselect={false} {...pickerProps({ error: errorOf('queueId') })} nothingFoundMessage={t('common.nothingFound')} data={(queues.data ?? []).map((q) => ({ value: String(q.id), label: q.name }))} {...fieldProps(form, 'queueId')} />
                 </Grid.Col>
               </Grid>
               <PriorityFields
@@ -180,7 +206,7 @@ export default function TicketCreatePage() {
             <Grid gap="sm" align="flex-end">
               {teams.data?.length ? (
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Select label={t('tickets.fields.team')} clearable allowDeselect={false} data={teams.data.map((tm) => ({ value: String(tm.id), label: tm.name }))} {...fieldProps(form, 'teamId')} />
+                  <Select label={t('tickets.fields.team')} clearable allowDeselect={false} {...pickerProps({ error: errorOf('teamId') })} nothingFoundMessage={t('common.nothingFound')} data={teams.data.map((tm) => ({ value: String(tm.id), label: tm.name }))} {...fieldProps(form, 'teamId')} />
                 </Grid.Col>
               ) : null}
               <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
-import { usePhone } from '../../app/components/usePhone';
+import { useStackedColumns } from '../../app/components/usePhone';
 import { useTicket, useTimeline } from './api';
 import { TICKET_DETAIL_SHORTCUTS } from './keys';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -37,7 +37,8 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
   const [stale, setStale] = useState(false);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const canWrite = can('tickets.write');
-  const phone = usePhone();
+  // One column (a phone or a portrait tablet): the details go after the conversation.
+  const stacked = useStackedColumns();
 
   usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
 
@@ -84,10 +85,12 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
         </Alert>
       ) : null}
 
-      {/* On a phone the details follow the conversation and the reply box (what the user came to read
-          and answer), in the page's order too, so a screen reader and the keyboard meet them there. */}
-      <div className={phone ? 'ticket-layout ticket-layout-phone' : 'ticket-layout'}>
-        {phone ? null : <div className="ticket-side">{facts}</div>}
+      {/* In one column (a phone, a tablet held upright) the details follow the conversation and the
+          reply box: what a technician came to read and answer comes first, and a tablet's screen
+          would otherwise open on the details alone. In the page's order too, so a screen reader and
+          the keyboard meet them there. Side by side (wider), the details stand beside the conversation. */}
+      <div className={stacked ? 'ticket-layout ticket-layout-stacked' : 'ticket-layout'}>
+        {stacked ? null : <div className="ticket-side">{facts}</div>}
         <Stack gap="md" className="ticket-main">
           <Paper withBorder p="md">
             <Title order={2} size="h5" mb="xs">{t('tickets.detail.description')}</Title>
@@ -114,8 +117,8 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
           </section>
           {/* Keyed by ticket: going to another ticket starts its own box, never carrying this one's text. */}
           {canWrite ? <ReplyBox key={ticket.id} ticket={ticket} ref={replyRef} /> : null}
-          {phone ? facts : null}
-          {/* The work log and material after the conversation: the reply box stays near the top on a phone. */}
+          {stacked ? facts : null}
+          {/* The work log and material after the conversation: the reply box stays near the top in one column. */}
           <RecordsPanel ticketId={ticket.id} />
           <TicketMaterial ticketId={ticket.id} />
         </Stack>

@@ -27,7 +27,8 @@ function SlipList({ slips }: { slips: StockDocument[] }) {
     <Stack gap={0} data-testid="material-slips">
       {slips.map((s) => (
         <Group key={s.id} justify="space-between" wrap="nowrap" gap="sm" py={6} className="wh-slip" data-testid={`material-slip-${s.id}`} data-kind={s.kind} data-number={s.number ?? ''}>
-          <div style={{ minWidth: 0 }}>
+          {/* The slip's text takes the room the PDF button leaves; the button keeps its size (on a phone it was squeezed to "PI"). */}
+          <div style={{ flex: 1, minWidth: 0 }}>
             <Group gap={6} wrap="wrap">
               <Anchor component={Link} to={`/warehouse/documents/${s.id}`} size="sm" fw={600} className="mono">{documentTitle(t, s)}</Anchor>
               <Text size="xs" c="dimmed">{t(`warehouse.kindsOne.${s.kind}`)} · {formatDate(s.date)} · {s.warehouse.name}</Text>
@@ -38,10 +39,10 @@ function SlipList({ slips }: { slips: StockDocument[] }) {
           </div>
           {/* Every role that sees the slips may print them; the PDF shows costs only to roles that see costs. */}
           {s.state === 'confirmed' ? (
-            <Button component="a" href={documentPdfUrl(s.id)} target="_blank" rel="noopener" size="compact-sm" variant="light" leftSection={<IconFileTypePdf size={14} />} data-testid={`material-slip-pdf-${s.id}`}>
+            <Button component="a" href={documentPdfUrl(s.id)} target="_blank" rel="noopener" size="compact-sm" variant="light" leftSection={<IconFileTypePdf size={14} />} style={{ flexShrink: 0 }} data-testid={`material-slip-pdf-${s.id}`}>
               {t('warehouse.documents.pdf')}
             </Button>
-          ) : s.state === 'draft' ? <Text size="xs" c="dimmed">{t('warehouse.states.draft')}</Text> : null}
+          ) : s.state === 'draft' ? <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{t('warehouse.states.draft')}</Text> : null}
         </Group>
       ))}
     </Stack>

@@ -5,10 +5,10 @@
  * in UTC ms, memoised, so the SLA arithmetic in business-time.ts never touches
  * Intl or strings on its hot path.
  */
+import { invalidDate, problemsOf } from '../../../../shared/date-details.ts';
 import type { ErrorDetail } from '../../../../shared/errors.ts';
 import {
   fromEpochDay,
-  isIsoDate,
   isPublicHoliday,
   toEpochDay,
   SUPPORTED_COUNTRIES,
@@ -121,12 +121,13 @@ export function validateBusinessCalendar(calendar: BusinessCalendar): ErrorDetai
     }
   });
   (calendar.extraDaysOff ?? []).forEach((date, i) => {
-    if (!isIsoDate(String(date))) problems.push({ path: `extraDaysOff.${i}`, code: 'invalid_date', message: 'dates must be YYYY-MM-DD' });
+    problems.push(...problemsOf(invalidDate(`extraDaysOff.${i}`, String(date))));
   });
   const seen = new Set<string>(calendar.extraDaysOff ?? []);
   (calendar.extraWorkingDays ?? []).forEach((override, i) => {
-    if (!isIsoDate(String(override?.date))) {
-      problems.push({ path: `extraWorkingDays.${i}.date`, code: 'invalid_date', message: 'dates must be YYYY-MM-DD' });
+    const notADate = invalidDate(`extraWorkingDays.${i}.date`, String(override?.date));
+    if (notADate !== null) {
+      problems.push(notADate);
     } else if (seen.has(override.date)) {
       problems.push({ path: `extraWorkingDays.${i}.date`, code: 'duplicate_date', message: `${override.date} is listed twice (or is also a day off)` });
     }

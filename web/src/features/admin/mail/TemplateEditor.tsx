@@ -14,13 +14,14 @@ import { LeavePrompt } from '../shared/LeavePrompt';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type MailTemplate, previewTemplate, useResetTemplate, useSaveTemplate } from './api';
-import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors, ticketRefused } from './templateModel';
+import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors, ticketRefusal } from './templateModel';
 
 type Field = 'subject' | 'body';
 
 /**
  * Subject and Markdown body of one template × language, with placeholders, live preview, save and reset.
- * A mail to a ticket's client can be previewed with a real ticket (`previewTicket`, its number).
+ * A mail about a ticket (to its client, or an SLA escalation to staff) can be previewed with a real
+ * ticket (`previewTicket`, its number).
  */
 export function TemplateEditor({ template, previewTicket, onPreviewTicketChange }: {
   template: MailTemplate;
@@ -52,7 +53,9 @@ export function TemplateEditor({ template, previewTicket, onPreviewTicketChange 
   const problem = save.error ?? preview.error;
   const fieldErrors = isApiError(problem) ? templateFieldErrors(problem.details) : {};
   const shown = previewState(text, template.placeholders, { hasData: !!preview.data, failed: !!preview.error });
-  const ticketError = isApiError(preview.error) && ticketRefused(preview.error.details) ? t('admin.mail.previewTicketUnknown', { number: debouncedTicket }) : undefined;
+  const refusal = isApiError(preview.error) ? ticketRefusal(preview.error.details) : null;
+  const ticketError = refusal === null ? undefined
+    : t(refusal === 'no_sla_target' ? 'admin.mail.previewTicketNoSla' : 'admin.mail.previewTicketUnknown', { number: debouncedTicket });
   const message = (e: TemplateFieldError | undefined) =>
     !e ? undefined : e.code === 'unknown_placeholder' && e.placeholder !== null ? t('admin.mail.unknownPlaceholder', { placeholder: `{{${e.placeholder}}}` }) : t(`errors.${e.code}`, { defaultValue: t('errors.invalid') });
 

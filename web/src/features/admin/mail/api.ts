@@ -51,7 +51,7 @@ export interface MailTemplate {
   overridden: boolean;
   updatedAt: string | null;
   placeholders: string[];
-  /** The preview can fill this template from a real ticket (a mail to the ticket's client). */
+  /** The preview can fill this template from a real ticket (a mail about a ticket: to its client, or an SLA escalation to staff). */
   ticketPreview: boolean;
 }
 

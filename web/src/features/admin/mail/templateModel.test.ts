@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeholderOf } from '../shared/serverErrors';
-import { insertPlaceholder, previewState, templateFieldErrors, ticketRefused, unknownPlaceholders } from './templateModel';
+import { insertPlaceholder, previewState, templateFieldErrors, ticketRefusal, unknownPlaceholders } from './templateModel';
 
 describe('template editor helpers', () => {
   it('inserts a placeholder at the cursor or over a selection', () => {
@@ -41,8 +41,9 @@ describe('template preview box', () => {
     expect(previewState({ subject: 'S', body: 'B {{' }, allowed, { hasData: false, failed: true })).toEqual({ kind: 'failed' });
   });
   it('tells a refused ticket apart from a problem of the text', () => {
-    expect(ticketRefused([{ path: 'ticketNumber', code: 'unknown_ticket', message: 'No ticket T2026-999999 that you may see' }])).toBe(true);
-    expect(ticketRefused([{ path: 'body', code: 'unknown_placeholder', message: 'Unknown placeholder {{x}}' }])).toBe(false);
-    expect(ticketRefused([])).toBe(false);
+    expect(ticketRefusal([{ path: 'ticketNumber', code: 'unknown_ticket', message: 'No ticket T2026-999999 that you may see' }])).toBe('unknown_ticket');
+    expect(ticketRefusal([{ path: 'ticketNumber', code: 'no_sla_target', message: 'Ticket T2026-000008 has no SLA target' }])).toBe('no_sla_target');
+    expect(ticketRefusal([{ path: 'body', code: 'unknown_placeholder', message: 'Unknown placeholder {{x}}' }])).toBeNull();
+    expect(ticketRefusal([])).toBeNull();
   });
 });

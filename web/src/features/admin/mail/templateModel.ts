@@ -25,9 +25,13 @@ export function templateFieldErrors(details: readonly ApiErrorDetail[]): Partial
   return out;
 }
 
-/** Whether a refused preview is about the ticket it was to be filled from (no such ticket, or one the user may not see). */
-export function ticketRefused(details: readonly ApiErrorDetail[]): boolean {
-  return details.some((d) => d.path === 'ticketNumber');
+/**
+ * Why a refused preview could not be filled from its ticket (`unknown_ticket`: no such ticket, or one
+ * the user may not see; `no_sla_target`: an SLA escalation about a ticket without an SLA target), or
+ * null when the refusal is not about the ticket.
+ */
+export function ticketRefusal(details: readonly ApiErrorDetail[]): string | null {
+  return details.find((d) => d.path === 'ticketNumber')?.code ?? null;
 }
 
 /** Placeholders a text uses that the template does not know (checked before the server does). */

@@ -3,6 +3,7 @@
 // (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { describeDateRefusals } from '../../../i18n/date-refusals.testing';
 import { describeFeatureTexts } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
@@ -53,3 +54,5 @@ describe('contracts prepaid headings', () => {
     expect(texts.ledger.title).toBe(ledger);
   });
 });
+
+describeDateRefusals('contracts', { invalid_date: ['validFrom', 'validTo', 'querystring.validOn'], invalid_period: ['querystring.period'] });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The exports texts live beside the feature and are merged into the common ones
 // (src/i18n/index.ts): the same rules as src/i18n/i18n.test.ts apply to them.
+import { describeDateRefusals } from '../../../i18n/date-refusals.testing';
 import { describeFeatureTexts } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
@@ -8,3 +9,4 @@ import sk from './sk.json';
 
 describeFeatureTexts('exports', { cs, sk, en });
 
+describeDateRefusals('exports', { invalid_period: ['period', 'querystring.period'] });

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import baseEn from '../../../i18n/en.json';
 import ticketsEn from '../../tickets/i18n/en.json';
+import { detailMessage } from '../../../app/api/errors';
+import i18n from '../../../i18n';
+import { describeDateRefusals } from '../../../i18n/date-refusals.testing';
 import { describeFeatureTexts, entries, type Tree } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
@@ -31,4 +34,15 @@ describe('records texts cover the API', () => {
     ];
     for (const code of codes) expect(known(`errors.${code}`), code).toBe(true);
   });
+
+  it('an end time equal to the start is said as such on its field; any other invalid_range is an end before the start', () => {
+    for (const lang of ['cs', 'sk', 'en'] as const) {
+      const t = i18n.getFixedT(lang);
+      const sameTime = detailMessage(t, { path: 'endTime', code: 'invalid_range', message: 'The end time equals the start time' });
+      expect(sameTime, lang).toBe(t('fieldErrors.endTime.invalid_range'));
+      expect(detailMessage(t, { path: 'querystring.to', code: 'invalid_range', message: 'to 2026-09-01 is before from 2026-10-01' }), lang).not.toBe(sameTime);
+    }
+  });
 });
+
+describeDateRefusals('records', { invalid_date: ['date', 'querystring.from', 'querystring.to', 'querystring.start'], invalid_range: ['querystring.to'] });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../api';
 import { KIND_PATHS } from '../model';
+import { describeDateRefusals } from '../../../i18n/date-refusals.testing';
 import { describeFeatureTexts, entries, type Tree } from '../../../i18n/feature-texts.testing';
 import cs from './cs.json';
 import en from './en.json';
@@ -40,3 +41,5 @@ describe('warehouse texts cover the API', () => {
     }
   });
 });
+
+describeDateRefusals('warehouse', { invalid_date: ['date'] });
