@@ -100,6 +100,9 @@ describe('Billing: what the run tells before issuing', () => {
     expect(plain(await ret.innerText())).toContain('Vratka');
     expect(plain(await ret.innerText())).toContain('-1 890,00 Kč');
     expect(plain(await ret.innerText())).toContain(EXAMPLE_CLIENTS.a.name);
+    // October's tax documents issued after 15 November are late (§ 28 ZDPH): said on the row, not refused.
+    const aLate = draftRow(page, EXAMPLE_CLIENTS.a.name).locator('[data-testid$="-late_tax_document"]');
+    expect(plain(await aLate.innerText())).toContain('15. 11. 2026');
     await server.shot(page, 'run-checks');
 
     // "Issue all": A named as still waiting, B left out; the rest issued.
@@ -108,6 +111,7 @@ describe('Billing: what the run tells before issuing', () => {
     await confirm.waitFor();
     expect((await confirm.locator('[data-testid="issue-all-waiting-client"]').allInnerTexts()).map(plain)).toEqual([`${EXAMPLE_CLIENTS.a.name}: 1 výkaz čeká na schválení (-1 890,00 Kč)`]);
     expect(plain(await confirm.getByTestId('issue-all-no-address').innerText())).toContain(EXAMPLE_CLIENTS.b.name);
+    expect(await confirm.getByTestId('issue-all-warnings').locator('[data-testid="issue-all-warnings-late_tax_document"]').count()).toBeGreaterThan(0);
     await server.shot(page, 'issue-all-confirm');
     await confirm.getByTestId('confirm-ok').click();
     await page.getByTestId('issue-report').waitFor();

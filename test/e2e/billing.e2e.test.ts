@@ -363,6 +363,16 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
       expect(drafts.filter((d) => d.client === client), `example ${example} (${client}) drafted again`).toEqual([]);
     }
     await server.shot(page, 'rerun');
+
+    // The run before links to it and offers no "Issue all (0)": nothing is left to issue there (A, B and C were issued from it).
+    if (!db) throw new Error('the demo database is not open');
+    const runs = (await db.selectFrom('billing_runs').select('id').where('period', '=', PERIOD).where('state', '=', 'completed').orderBy('id').execute()).map((r) => Number(r.id));
+    const [replaced, newest] = runs.slice(-2);
+    await page.goto(`/billing/runs/${replaced}`);
+    await page.getByTestId('run-replaced-by').waitFor();
+    expect(await page.getByTestId('run-replaced-by-link').getAttribute('href')).toBe(`/billing/runs/${newest}`);
+    expect(await page.getByTestId('issue-all-button').count()).toBe(0);
+    await server.shot(page, 'replaced-run');
   }, JOURNEY_MS);
 
   test("a tiered contract's record over both bands is in the ⓘ of each band's line, with its part there", async () => {

@@ -421,13 +421,20 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
-    // A note being written comes back after a reload, with its kind; once sent it is gone.
+    // A note being written comes back after a reload, with its kind and a notice; once sent it is gone.
     await page.getByTestId('reply-visibility').getByText('Interní poznámka').click();
     await page.getByTestId('reply-body').fill('Rozpracovaná poznámka z místa');
     await page.reload();
     await expect.poll(() => page.getByTestId('reply-body').inputValue(), { timeout: STEP_MS }).toBe('Rozpracovaná poznámka z místa');
     expect(await page.getByTestId('reply-hint').getAttribute('data-visibility')).toBe('internal');
+    await page.getByTestId('reply-draft-restored').waitFor();
     await page.getByTestId('reply-send').click();
+    await expect.poll(() => page.getByTestId('reply-body').inputValue(), { timeout: STEP_MS }).toBe('');
+    await page.getByTestId('reply-draft-restored').waitFor({ state: 'detached' });
+    // "Discard it" empties a restored reply and forgets it.
+    await page.getByTestId('reply-body').fill('Nedokončená věta');
+    await page.reload();
+    await page.getByTestId('reply-draft-discard').click();
     await expect.poll(() => page.getByTestId('reply-body').inputValue(), { timeout: STEP_MS }).toBe('');
     await page.reload();
     await page.getByTestId('reply-body').waitFor();

@@ -64,7 +64,7 @@ export const invoiceSummary = z.object({
   totalMinor: minor.optional(),
   paidMinor: minor.optional(),
   creditedMinor: minor.optional(),
-  amountDueMinor: minor.optional().describe("What the document stands at for settling, as its foot states it. Invoices: what the client still owes (total less credit notes less payments, never below 0; 'Celkem k úhradě'). Credit notes: the note's total, negative: the amount it refunds ('Celkem k vrácení'); it is settled against the invoice it corrects (that invoice's amountDueMinor drops by it; what the client paid beyond what is left there is that invoice's refundDueMinor) and has no payments of its own"),
+  amountDueMinor: minor.optional().describe("What the document stands at for settling, as its foot states it. Invoices: what the client still owes (total less credit notes less payments, never below 0; 'Celkem k úhradě'). Credit notes: the note's total, negative: the credit note's value ('Hodnota dobropisu' on its foot); it is settled against the invoice it corrects (that invoice's amountDueMinor drops by it; what the client paid beyond what is left there is that invoice's refundDueMinor) and has no payments of its own"),
   refundDueMinor: minor.optional().describe("What the client paid beyond what is left after credit notes and is owed back (an overpayment; 0 when none). On a credit note: the refund due on the invoice it corrects. Settled with POST /invoices/{id}/refunds"),
   blocked: z.array(z.string()),
   version: z.number(),

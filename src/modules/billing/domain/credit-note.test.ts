@@ -133,7 +133,7 @@ describe('invoice states', () => {
     expect(refundDue({ ...issued, paidMinor: 700, creditedMinor: 300 })).toBe(0);
     expect(refundDue({ ...credited, kind: 'credit_note' })).toBe(0);
   });
-  it('a credit note stands at its total, negative, as its foot states it ("Celkem k vrácení"); an invoice at what is still due', () => {
+  it('a credit note stands at its total, negative, as its foot states it ("Hodnota dobropisu"); an invoice at what is still due', () => {
     const note = { ...issued, kind: 'credit_note' as const, totalMinor: -242_00 };
     expect(amountToSettle(note)).toBe(-242_00);
     expect(amountToSettle({ ...note, paidMinor: 0, creditedMinor: 0 })).toBe(-242_00);

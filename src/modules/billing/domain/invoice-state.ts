@@ -33,7 +33,7 @@ export function amountDue(i: Pick<InvoiceMoneyState, 'kind' | 'totalMinor' | 'pa
  * The amount a document stands at for settling, as its foot states it: on an
  * invoice what is still due (amountDue, never below 0: "Celkem k úhradě" less
  * what was paid or credited since); on a credit note its total, negative: the
- * amount it refunds ("Celkem k vrácení"). A credit note is settled against the
+ * credit note's value ("Hodnota dobropisu"). A credit note is settled against the
  * invoice it corrects (that invoice's amount due drops by it, and money the client
  * paid beyond what is left there is refunded from it: refundDue), so it has no
  * payments of its own and its figure never changes.

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../app/format';
 import { useIssueMany, type BuyerAddressField, type BulkIssueReport, type ExchangeRateInput, type RunDraft } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
 import { clientsWithWaiting, draftsWithoutAddress, refusalLabel, runDocumentCounts, todayIso } from './format';
-import { buyerPartsText, WaitingClientsNote } from './IssueChecks';
+import { buyerPartsText, DraftsWarningsNote, WaitingClientsNote } from './IssueChecks';
 import { SendAllButton } from './SendAllButton';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 
@@ -31,8 +31,9 @@ const CHUNK = 5;
  * offers to e-mail the invoices just issued ("Send all by e-mail"). The confirmation
  * names what the user should settle first: clients whose records still wait for
  * approval (issued now, the invoice leaves them out) and drafts left out because
- * their client has no address. A run whose drafts a later run replaced has nothing left to
- * issue: instead of a disabled "Issue all (0)" it says so and links the later run.
+ * their client has no address. A run with nothing left to issue that a later run of the
+ * month followed (its drafts replaced, or all issued before): instead of a disabled
+ * "Issue all (0)" it says so and links the later run.
  */
 export function IssueAllPanel({ ids, period, drafts = [], currencyOf, replacedBy }: { ids: number[]; period: string; drafts?: readonly RunDraft[]; currencyOf: Readonly<Record<number, string>>; replacedBy?: ReplacingRun | null }) {
   const { t } = useTranslation();
@@ -87,13 +88,14 @@ export function IssueAllPanel({ ids, period, drafts = [], currencyOf, replacedBy
 
   const busy = done !== null;
   const { can } = useAuth();
-  if (ids.length === 0 && report === null && runDocumentCounts(drafts).replaced > 0) {
+  const replaced = runDocumentCounts(drafts).replaced > 0;
+  if (ids.length === 0 && report === null && (replaced || replacedBy)) {
     return (
       <Text size="sm" c="dimmed" data-testid="run-replaced-by">
-        {t('billing.run.replaced')}
+        {replaced ? t('billing.run.replaced') : null}
         {replacedBy ? (
           <>
-            {' · '}
+            {replaced ? ' · ' : null}
             <Anchor component={Link} to={`/billing/runs/${replacedBy.id}`} inherit data-testid="run-replaced-by-link">
               {t('billing.run.openNewerRun', { at: formatDateTime(replacedBy.startedAt) })}
             </Anchor>
@@ -159,6 +161,7 @@ export function IssueAllPanel({ ids, period, drafts = [], currencyOf, replacedBy
         onConfirm={() => void run(ids)}
       >
         <WaitingClientsNote clients={waiting} testId="issue-all-waiting" />
+        <DraftsWarningsNote drafts={drafts.filter((d) => ids.includes(d.invoiceId))} testId="issue-all-warnings" />
         {noAddress.length > 0 ? (
           <Alert color="red" mt="sm" title={t('billing.buyer.leftOut', { count: noAddress.length })} data-testid="issue-all-no-address">
             {noAddress.map((d) => <Text key={d.invoiceId} size="sm">{d.clientName}</Text>)}

@@ -72,6 +72,26 @@ export function WaitingClientsNote({ clients, testId }: { clients: readonly Wait
 }
 
 /**
+ * The warnings of several drafts about to be issued together (issue all): one alert, a
+ * sentence a warning, each naming its client. Nothing when none of them has any.
+ */
+export function DraftsWarningsNote({ drafts, testId }: { drafts: readonly { invoiceId: number; clientName: string; issueWarnings?: IssueWarning[] }[]; testId: string }) {
+  const { t } = useTranslation();
+  const warned = drafts.filter((d) => d.issueWarnings && d.issueWarnings.length > 0);
+  if (warned.length === 0) return null;
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.issueWarnings.title')} mt="sm" data-testid={testId}>
+      <Stack gap={4}>
+        {warned.flatMap((d) => d.issueWarnings!.map((w) => (
+          <Text key={`${d.invoiceId}-${w.code}`} size="sm" data-testid={`${testId}-${w.code}`} data-invoice={d.invoiceId}>{issueWarningText(t, w, d.clientName)}</Text>
+        )))}
+        <Text size="sm" c="dimmed">{t('billing.issueWarnings.anyway')}</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
  * What issuing a draft is not refused for but should be looked at first (a currency other
  * than the client's, a late tax document): one alert, one sentence a warning. Nothing when none.
  */

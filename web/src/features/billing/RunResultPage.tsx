@@ -17,6 +17,7 @@ import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
 import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts, todayIso } from './format';
 import { BuyerMissingNote, EarlierDraftsPanel, waitingCountText } from './IssueChecks';
+import { issueWarningText } from './issueWarnings';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -55,7 +56,7 @@ function RunResult({ id, notFound }: { id: number; notFound: NotFoundText }) {
         </Alert>
       ) : null}
       <EarlierDraftsPanel period={r.period} />
-      {r.state === 'completed' && r.result ? <RunResultView period={r.period} result={r.result} /> : null}
+      {r.state === 'completed' && r.result ? <RunResultView period={r.period} result={r.result} replacedBy={r.replacedBy ?? null} /> : null}
     </div>
   );
 }
@@ -134,6 +135,9 @@ function DraftState({ draft: d }: { draft: RunDraft }) {
       {d.waiting && d.waiting.count > 0 ? (
         <Text size="xs" c="orange.8" data-testid={`draft-waiting-${d.invoiceId}`}>{waitingCountText(t, { count: d.waiting.count, amountMinor: d.waiting.amountMinor, currency: d.currency })}</Text>
       ) : null}
+      {(d.state ?? 'draft') === 'draft' ? (d.issueWarnings ?? []).map((w) => (
+        <Text key={w.code} size="xs" c="orange.8" data-testid={`draft-warning-${d.invoiceId}-${w.code}`}>{issueWarningText(t, w, d.clientName)}</Text>
+      )) : null}
     </>
   );
 }
@@ -206,7 +210,7 @@ function WaitingCards({ waiting }: { waiting: RunWaiting[] }) {
   );
 }
 
-function RunResultView({ period, result }: { period: string; result: RunResult }) {
+function RunResultView({ period, result, replacedBy }: { period: string; result: RunResult; replacedBy: BillingRun['replacedBy'] }) {
   const { t } = useTranslation();
   const phone = usePhone();
   const issuable = issuableDrafts(result.drafts);
@@ -221,7 +225,7 @@ function RunResultView({ period, result }: { period: string; result: RunResult }
       <Paper withBorder>
         <Group justify="space-between" p="sm" wrap="wrap">
           <Title order={2} size="h4" data-testid="run-counts">{heading}</Title>
-          <IssueAllPanel ids={issuable} period={period} drafts={result.drafts} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} />
+          <IssueAllPanel ids={issuable} period={period} drafts={result.drafts} currencyOf={Object.fromEntries(result.drafts.map((d) => [d.invoiceId, d.currency]))} replacedBy={replacedBy} />
         </Group>
         {result.drafts.length === 0 ? (
           <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />

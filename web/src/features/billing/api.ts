@@ -101,6 +101,8 @@ export interface BillingRun {
   progress: { done: number; total: number };
   error: string | null;
   result: RunResult | null;
+  /** GET /billing-runs/{id}: the later run of the period that replaced this one's unissued drafts; null while none has. */
+  replacedBy?: { id: number; startedAt: string } | null;
 }
 
 // ---- invoices ------------------------------------------------------------

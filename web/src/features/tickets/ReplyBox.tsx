@@ -3,6 +3,7 @@ import { IconInfoCircle, IconLock, IconMail, IconSend } from '@tabler/icons-reac
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { DraftNotice } from '../../app/components/DraftNotice';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useAddComment } from './api';
@@ -20,6 +21,13 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
   const [visibility, setVisibility] = useState<Visibility>(draft?.visibility ?? 'public');
   const [body, setBody] = useState(draft?.body ?? '');
   useEffect(() => saveReplyDraft(ticket.id, { visibility, body }), [ticket.id, visibility, body]);
+  // Said until the text is sent or emptied, so a reply left half-written is not sent by surprise.
+  const [restored, setRestored] = useState(() => !!draft?.body.trim());
+  const discardDraft = () => {
+    setBody('');
+    setVisibility('public');
+    setRestored(false);
+  };
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const internal = visibility === 'internal';
@@ -38,6 +46,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
       {
         onSuccess: () => {
           setBody('');
+          setRestored(false);
           notify('green', internal ? t('tickets.reply.noted') : t('tickets.reply.sent'));
         },
         onError: (error) => {
@@ -72,6 +81,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
             <Text size="sm">{t(finished)}</Text>
           </Alert>
         ) : null}
+        {restored && body.trim() ? <DraftNotice kind="restored" message={t('tickets.reply.draftRestored')} onDiscard={discardDraft} testId="reply-draft" /> : null}
         <FormErrorAlert error={add.error} extra={extra} testId="reply-error" />
         <Textarea
           ref={ref}
