@@ -1,6 +1,6 @@
 import type { Services } from '../app.ts';
 import { DEMO_COMPANY } from '../modules/company/index.ts';
-import { systemContext, type Role } from '../modules/identity/index.ts';
+import { systemContext, type RequestContext, type Role } from '../modules/identity/index.ts';
 import type { NewTicket } from '../modules/tickets/index.ts';
 import { seedDemoBillingExamples } from './demo-billing.ts';
 import { seedDemoFlatFeeContract } from './demo-contracts.ts';
@@ -176,13 +176,19 @@ async function seedDemoTickets(services: Services, users: Record<string, number>
       subject, description, typeCode: 'incident', clientId: clients[clientIndex]!, requesterContactId: contacts[clientIndex]?.[0] ?? null,
       impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [], ...extra,
     });
+  // Replies are written by people, so the demo's conversation shows who answered the client.
+  const as = (role: Role): RequestContext => {
+    const user = DEMO_USERS.find((u) => u.role === role)!;
+    const userId = users[role];
+    return userId === undefined ? ctx : { actor: { userId, name: user.name, roles: [role], clientId: null, tokenId: null }, ip: null };
+  };
   const printer = await ticket(0, 'Tiskárna v účtárně netiskne', 'Od rána hlásí **chybu 0x50**, papír je doplněný.', { assigneeId: users.technician ?? null, tags: ['tisk'] });
   await services.ticketWorkflow.transition(ctx, printer.id, { toState: 'in_progress', version: printer.version });
-  await services.ticketWorkflow.comment(ctx, printer.id, { body: 'Dobrý den, technik je na cestě, dorazí do hodiny.', visibility: 'public' });
+  await services.ticketWorkflow.comment(as('technician'), printer.id, { body: 'Dobrý den, technik je na cestě, dorazí do hodiny.', visibility: 'public' });
   await ticket(1, 'Nový notebook pro novou kolegyni', 'Nástup 1. prosince, potřebujeme notebook s Office a přístupem do účetnictví.', { typeCode: 'service_request', impact: 'low', urgency: 'medium' });
   const vpn = await ticket(2, 'VPN spojenie padá každú hodinu', 'Používatelia v sklade hlásia výpadky VPN.', { impact: 'high', urgency: 'medium', assigneeId: users.operator ?? null });
   await services.ticketWorkflow.transition(ctx, vpn.id, { toState: 'in_progress', version: vpn.version });
-  await services.ticketWorkflow.comment(ctx, vpn.id, { body: 'Pošlite nám prosím logy z routera za posledný deň.', visibility: 'public' });
+  await services.ticketWorkflow.comment(as('operator'), vpn.id, { body: 'Pošlite nám prosím logy z routera za posledný deň.', visibility: 'public' });
   const vpnNow = await services.tickets.get(ctx, vpn.id);
   await services.ticketWorkflow.transition(ctx, vpn.id, { toState: 'waiting_for_client', version: vpnNow.version });
   const mail = await ticket(0, 'Výpadek e-mailu v celé firmě', 'Nikomu nechodí pošta.', { impact: 'high', urgency: 'high' });

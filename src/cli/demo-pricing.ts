@@ -19,47 +19,35 @@ export async function seedDemoPricing(services: Services, ids: { clientId: numbe
   const development = await workType('development', 'Vývoj');
   const callOut = await catalogue.createUnitFee(ctx, { code: 'call_out', name: 'Výjezd', unit: 'visit', vatCategory: 'standard', active: true });
 
+  // One shape for both lists (surcharges, increments, the on-site minimum); the prices are each list's own.
+  const terms = (p: { remote: number; onSite: number; development: number; perKm: number; callOut: number; ssd: number }) => ({
+    workRates: [
+      { workTypeId: remote.id, technicianLevel: null, hourlyRateMinor: p.remote },
+      { workTypeId: onSite.id, technicianLevel: null, hourlyRateMinor: p.onSite },
+      { workTypeId: development.id, technicianLevel: null, hourlyRateMinor: p.development },
+    ],
+    businessHours: { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
+    surchargePct: { normal: 0, out_of_hours: 50, weekend_holiday: 100 },
+    incrementMinutes: 15,
+    minimumMinutes: [{ workTypeId: onSite.id, minutes: 60 }],
+    pricePerKmMinor: p.perKm,
+    travelRatePerHourMinor: null,
+    zoneFees: [],
+    unitFeePrices: [{ feeId: callOut.id, priceMinor: p.callOut }],
+    itemPrices: [{ itemId: ids.ssdItemId, priceMinor: p.ssd }],
+  });
+
   const list = await priceLists.create(ctx, { name: 'Standard 2026', currency: 'CZK', isDefault: true, active: true });
   await priceLists.createVersion(ctx, list.id, {
     validFrom: '2026-01-01',
-    terms: {
-      workRates: [
-        { workTypeId: remote.id, technicianLevel: null, hourlyRateMinor: 800_00 },
-        { workTypeId: onSite.id, technicianLevel: null, hourlyRateMinor: 1_000_00 },
-        { workTypeId: development.id, technicianLevel: null, hourlyRateMinor: 1_200_00 },
-      ],
-      businessHours: { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
-      surchargePct: { normal: 0, out_of_hours: 50, weekend_holiday: 100 },
-      incrementMinutes: 15,
-      minimumMinutes: [{ workTypeId: onSite.id, minutes: 60 }],
-      pricePerKmMinor: 12_00,
-      travelRatePerHourMinor: null,
-      zoneFees: [],
-      unitFeePrices: [{ feeId: callOut.id, priceMinor: 300_00 }],
-      itemPrices: [{ itemId: ids.ssdItemId, priceMinor: 1_890_00 }],
-    },
+    terms: terms({ remote: 800_00, onSite: 1_000_00, development: 1_200_00, perKm: 12_00, callOut: 300_00, ssd: 1_890_00 }),
   });
   await priceLists.setClientPriceList(ctx, ids.clientId, list.id);
 
   const eurList = await priceLists.create(ctx, { name: 'Standard 2026 EUR', currency: 'EUR', isDefault: false, active: true });
   await priceLists.createVersion(ctx, eurList.id, {
     validFrom: '2026-01-01',
-    terms: {
-      workRates: [
-        { workTypeId: remote.id, technicianLevel: null, hourlyRateMinor: 32_00 },
-        { workTypeId: onSite.id, technicianLevel: null, hourlyRateMinor: 40_00 },
-        { workTypeId: development.id, technicianLevel: null, hourlyRateMinor: 48_00 },
-      ],
-      businessHours: { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
-      surchargePct: { normal: 0, out_of_hours: 50, weekend_holiday: 100 },
-      incrementMinutes: 15,
-      minimumMinutes: [{ workTypeId: onSite.id, minutes: 60 }],
-      pricePerKmMinor: 48,
-      travelRatePerHourMinor: null,
-      zoneFees: [],
-      unitFeePrices: [{ feeId: callOut.id, priceMinor: 12_00 }],
-      itemPrices: [{ itemId: ids.ssdItemId, priceMinor: 76_00 }],
-    },
+    terms: terms({ remote: 32_00, onSite: 40_00, development: 48_00, perKm: 48, callOut: 12_00, ssd: 76_00 }),
   });
   await priceLists.setClientPriceList(ctx, ids.eurClientId, eurList.id);
 

@@ -1,10 +1,9 @@
 import { notifications } from '@mantine/notifications';
 
 /**
- * Notices of the workspace, bottom right: the quick actions sit top right and
- * people click them in a row (start work, wait, resume, …); a notice must not
- * cover them. Confirmations fade sooner than problems.
+ * A notice of the workspace. Where it shows and how long it stays is the app's one rule
+ * (Providers.tsx, app/components/toasts.ts): confirmations fade sooner than problems.
  */
 export function notify(color: 'green' | 'red' | 'orange' | 'gray', message: string): void {
-  notifications.show({ color, message, autoClose: color === 'green' || color === 'gray' ? 3000 : 7000 });
+  notifications.show({ color, message });
 }
