@@ -102,6 +102,22 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect([forged.statusCode, forged.json().error.code]).toEqual([401, 'invalid_token']);
   });
 
+  it("names a client contact's own organisation in every session answer; staff, a client contact's roles beside, have none", async () => {
+    const admin = await t.userWith(['admin']);
+    const client = (await t.request(admin.auth, { method: 'POST', url: '/api/v1/clients', payload: { name: 'Session Org s.r.o.' } })).json();
+    const contact = await t.userWith(['client_contact'], { clientId: client.id });
+    const both = await t.userWith(['client_contact', 'technician'], { clientId: client.id });
+    const answers = async (u: { email: string; auth: Parameters<TestApp['request']>[0] }) => [
+      (await t.request(u.auth, { method: 'GET', url: '/api/v1/auth/me' })).json().user,
+      (await t.request(u.auth, { method: 'GET', url: '/api/v1/auth/session' })).json().user,
+      (await t.request(u.auth, { method: 'PATCH', url: '/api/v1/auth/me', payload: { language: 'cs' } })).json().user,
+      (await login(u.email, TEST_PASSWORD, '10.0.0.20')).json().user,
+    ].map((user: { clientId: number | null }) => user.clientId);
+    expect(await answers(contact)).toEqual([client.id, client.id, client.id, client.id]);
+    expect(await answers(both)).toEqual([null, null, null, null]);
+    expect(await answers(admin)).toEqual([null, null, null, null]);
+  });
+
   it('requires the CSRF token on changes made with a session cookie', async () => {
     const u = await t.userWith(['operator']);
     if (!u.auth || !('cookie' in u.auth)) throw new Error('session expected');

@@ -250,6 +250,15 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     await db().updateTable('invoices').set({ variable_symbol: null }).where('id', '=', holder).execute();
     const listed = (await w.req(w.accountant.auth, 'GET', '/api/v1/invoices?kind=invoice')).json().items.find((i: { id: number }) => i.id === id);
     expect(listed.refundDueMinor).toBe(100_50);
+    // 'overpaid' lists the invoices owing money back whatever their stored state (this one credited), and nothing else: not their credit notes, not paid invoices square.
+    const overpaid = async () => (await w.req(w.accountant.auth, 'GET', '/api/v1/invoices?state=overpaid&limit=200')).json().items as { id: number; kind: string; refundDueMinor: number }[];
+    expect((await overpaid()).map((i) => i.id)).toContain(id);
+    expect((await overpaid()).every((i) => i.kind === 'invoice' && i.refundDueMinor > 0)).toBe(true);
+    const square = await w.draft({ records: await w.approvedRecords(1) });
+    await issue(square);
+    const squared = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${square}/payments`, { date: '2026-11-02', amountMinor: 968_00 });
+    expect(squared.json()).toMatchObject({ state: 'paid', refundDueMinor: 0 });
+    expect((await overpaid()).map((i) => i.id)).not.toContain(square);
 
     const refund = (payload: object, auth = w.accountant.auth) => w.req(auth, 'POST', `/api/v1/invoices/${id}/refunds`, payload);
     for (const [payload, code] of [[{ date: '2026-11-02', amountMinor: 100_51 }, 'exceeds_refund_due'], [{ date: '2026-11-02', amountMinor: -5 }, 'not_positive']] as const) {
@@ -264,6 +273,7 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const rest = await refund({ date: '2026-11-02', amountMinor: 100_00, note: 'vráceno na účet' });
     expect(rest.json()).toMatchObject({ state: 'credited', paidMinor: 0, refundDueMinor: 0, allowedActions: [] });
     expect(rest.json().payments.map((p: { amountMinor: number }) => p.amountMinor)).toEqual([100_50, -50, -100_00]);
+    expect((await overpaid()).map((i) => i.id)).not.toContain(id);
     const more = await refund({ date: '2026-11-02', amountMinor: 1 });
     expect([more.statusCode, more.json().error.code]).toEqual([409, 'nothing_to_refund']);
     const audit = await db().selectFrom('audit_log').select(['action', 'after_json']).where('entity', '=', 'invoice').where('entity_id', '=', String(id)).where('action', '=', 'refund').orderBy('id').execute();

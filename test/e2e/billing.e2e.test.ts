@@ -23,6 +23,8 @@
 // amount column "K úhradě / k vrácení" over both; on a phone (390×844) the credit note's card
 // says "K vrácení" under its total, and the invoice's and credit note's lines, the run's drafts,
 // the month's runs, the earlier drafts and the profitability keep their amounts on screen.
+// B's invoice, paid in full and then credited 263,13 Kč, owes that back: its list row, phone
+// card and page say "Přeplaceno · k vrácení 263,13 Kč" beside "Uhrazená".
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -607,5 +609,52 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     await flatRow.scrollIntoViewIfNeeded();
     await server.shot(page, 'phone-profitability');
+  }, JOURNEY_MS);
+
+  test("an invoice paid in full and then credited in part owes the client 263,13 Kč: its list row, phone card and page say so beside \"Uhrazená\", and the list's \"Přeplacená\" filter finds it", async () => {
+    if (!db) throw new Error('the demo database is not open');
+    const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id')
+      .select(['invoices.id', 'invoices.client_id', 'invoices.issue_date', 'invoices.total_minor'])
+      .where('clients.name', '=', 'Příklad B – Paušál s.r.o.').where('invoices.kind', '=', 'invoice').where('invoices.state', 'in', ['issued', 'sent']).executeTakeFirstOrThrow();
+    // A line at 21 % whose net holds the 217,46 Kč credited (+ 45,67 Kč VAT = 263,13 Kč).
+    const line = await db.selectFrom('invoice_lines').select('id').where('invoice_id', '=', invoice.id).where('vat_rate_bp', '=', 2100).where('net_minor', '>=', 217_46).orderBy('position').executeTakeFirstOrThrow();
+    const desk = await server.newPage();
+    await server.signIn(desk, 'accountant@kontor.demo');
+    await apiCall(desk, 'POST', `/invoices/${invoice.id}/payments`, { date: invoice.issue_date, amountMinor: Number(invoice.total_minor) });
+    await apiCall(desk, 'POST', `/invoices/${invoice.id}/credit-notes`, { reason: 'Sleva po úhradě', lines: [{ lineId: line.id, amountMinor: 217_46 }] });
+    const settled = await apiCall<{ state: string; refundDueMinor: number }>(desk, 'GET', `/invoices/${invoice.id}`);
+    expect(settled).toMatchObject({ state: 'paid', refundDueMinor: 263_13 });
+    const OWED = 'Přeplaceno · k vrácení 263,13 Kč';
+
+    // The desktop list: "Uhrazená", and beside it what goes back to the client.
+    await desk.goto(`/invoices?clientId=${invoice.client_id}`);
+    const row = desk.getByTestId(`invoice-row-${invoice.id}`);
+    await row.waitFor();
+    expect(await row.getByTestId('invoice-status').getAttribute('data-status')).toBe('paid');
+    expect(plain(await row.getByTestId('invoice-overpaid').innerText())).toBe(OWED);
+    // Invoices square with their client say nothing of it.
+    expect(await desk.getByTestId('invoice-overpaid').count()).toBe(1);
+    await server.shot(desk, 'invoices-overpaid');
+    // The state filter's "Přeplacená" lists the invoices owing money back, this one among them.
+    await desk.goto('/invoices?status=overpaid');
+    await row.waitFor();
+    expect(await desk.getByTestId('invoices-filter-status').inputValue()).toBe('Přeplacená');
+    const listed = desk.locator('[data-testid^="invoice-row-"]');
+    expect(await listed.count()).toBe(await desk.getByTestId('invoice-overpaid').count());
+    // The invoice's page says it beside its status.
+    await desk.goto(`/invoices/${invoice.id}`);
+    await desk.getByTestId('page-invoice').waitFor();
+    expect(plain(await desk.getByTestId('invoice-overpaid').innerText())).toBe(OWED);
+
+    // The phone's card: the badge whole on screen, nothing beyond the right edge.
+    const page = await server.newPage({ context: PHONE });
+    await server.signIn(page, 'accountant@kontor.demo');
+    await page.goto(`/invoices?clientId=${invoice.client_id}`);
+    await expect.poll(() => page.getByTestId('invoices-table').getAttribute('data-layout')).toBe('cards');
+    const badge = page.getByTestId(`invoice-row-${invoice.id}`).getByTestId('invoice-overpaid');
+    expect(plain(await badge.innerText())).toBe(OWED);
+    await expectOnScreen(badge, PHONE_WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await server.shot(page, 'phone-invoices-overpaid');
   }, JOURNEY_MS);
 });

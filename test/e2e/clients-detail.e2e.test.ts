@@ -5,8 +5,8 @@
 // cards, each with what the table row shows and its link, and the page never scrolls sideways;
 // the ticket opened from its card shows the conversation and the reply box before the details.
 // The client's contacts are cards on a phone too, their edit button on screen. A client contact
-// finds their own company under "Your organisation", straight on its page, and never sees the
-// provider's internal notes on it (which staff do).
+// finds their own company under "Your organisation" and on the home page's card, straight on its
+// page (the session names it), and never sees the provider's internal notes on it (which staff do).
 //
 //   npm run build:web && npx vitest run test/e2e/clients-detail.e2e.test.ts
 import type { Page } from 'playwright-core';
@@ -225,12 +225,19 @@ describe("a client's tickets, contracts and invoices on its page", () => {
     expect(await admin.getByTestId('client-detail-notes').innerText()).toBe(NOTE);
 
     const page = await demo.newPage();
+    const clientLists: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/clients') clientLists.push(r.url());
+    });
     await demo.signIn(page, 'client@kontor.demo');
     await page.getByTestId('page-dashboard').waitFor();
     const nav = page.getByTestId('nav-organisation');
     expect(await nav.innerText()).toBe('Vaše organizace');
     expect(await page.getByTestId('nav-clients').count()).toBe(0);
-    await expect.poll(() => nav.getAttribute('href')).toBe(`/clients/${ids.ownClient}`);
+    // The session names the own organisation (clientId): the menu and the home page's card lead
+    // straight to its page from the start, and no list of clients is asked for to find it.
+    expect(await nav.getAttribute('href')).toBe(`/clients/${ids.ownClient}`);
+    expect(await page.getByTestId('dashboard-organisation').getAttribute('href')).toBe(`/clients/${ids.ownClient}`);
     await nav.click();
     await page.getByTestId('page-client-detail').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/clients/${ids.ownClient}`);
@@ -249,6 +256,7 @@ describe("a client's tickets, contracts and invoices on its page", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/clients/${ids.ownClient}`);
     await page.getByTestId('page-client-detail').waitFor();
     expect(await page.getByTestId('clients-active-filter').count()).toBe(0);
+    expect(clientLists).toEqual([]);
     // Staff keep the header's hint.
     expect(await admin.getByTestId('shortcut-help-hint').count()).toBe(1);
   }, JOURNEY_MS);

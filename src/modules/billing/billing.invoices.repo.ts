@@ -93,7 +93,7 @@ export async function recordsCount(db: DbOrTx, invoiceId: number): Promise<numbe
 }
 
 export interface InvoiceFilters {
-  state?: 'draft' | 'issued' | 'sent' | 'paid' | 'credited' | 'overdue' | undefined;
+  state?: 'draft' | 'issued' | 'sent' | 'paid' | 'credited' | 'overdue' | 'overpaid' | undefined;
   kind?: 'invoice' | 'credit_note' | undefined;
   period?: string | undefined;
   clientId?: number | undefined;
@@ -103,6 +103,7 @@ export interface InvoiceFilters {
 /**
  * Newest first by id (keyset). Drafts of a run still running are not shown.
  * Overdue: issued or sent, due date before today and something still due.
+ * Overpaid: an invoice whose payments exceed what is left after credit notes (refundDue).
  */
 export async function listInvoices(db: DbOrTx, f: InvoiceFilters, today: string, limit: number, after: number | null) {
   let q = db
@@ -120,6 +121,8 @@ export async function listInvoices(db: DbOrTx, f: InvoiceFilters, today: string,
       .where('i.state', 'in', ['issued', 'sent'])
       .where('i.due_date', '<', today)
       .where(sql<boolean>`i.total_minor - i.credited_minor - i.paid_minor > 0`);
+  } else if (f.state === 'overpaid') {
+    q = q.where('i.kind', '=', 'invoice').where(sql<boolean>`i.paid_minor - (i.total_minor - i.credited_minor) > 0`);
   } else if (f.state) q = q.where('i.state', '=', f.state);
   if (f.q) {
     const text = f.q;

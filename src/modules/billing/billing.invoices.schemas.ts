@@ -29,7 +29,10 @@ export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credite
 export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'recordRefund', 'creditNote']);
 
 export const invoiceListQuery = z.strictObject({
-  state: invoiceStatus.optional(),
+  state: z
+    .enum([...invoiceStatus.options, 'overpaid'])
+    .optional()
+    .describe("A status ('overdue' as the status field says it), or 'overpaid': invoices whose client paid more than is left after credit notes and is owed money back (refundDueMinor above 0)"),
   kind: z.enum(['invoice', 'credit_note']).optional(),
   period: periodSchema.optional(),
   clientId: z.coerce.number().int().positive().optional(),

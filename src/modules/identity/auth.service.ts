@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { auditWho, type RequestContext } from './context.ts';
-import { fieldScopeOf, isRole, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
+import { fieldScopeOf, isRole, ownClientOf, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
 import type { PasswordHasher } from './passwords.ts';
 import * as sessions from './sessions.repo.ts';
 import { createTokenCache, forgetCachedTokens, registerTokenCache } from './token-cache.ts';
@@ -24,6 +24,8 @@ export interface Me {
   roles: User['roles'];
   permissions: string[];
   fieldScope: { prices: boolean; costs: boolean; margins: boolean };
+  /** The organisation a user who is only a client contact acts for; null for staff. */
+  clientId: number | null;
 }
 
 export interface SignedIn {
@@ -55,6 +57,7 @@ export function toMe(user: User): Me {
     roles: user.roles,
     permissions: permissionsOf(user.roles),
     fieldScope: fieldScopeOf(user.roles),
+    clientId: ownClientOf(user),
   };
 }
 

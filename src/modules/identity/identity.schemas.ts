@@ -13,6 +13,7 @@ export const meSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   permissions: z.array(z.string()),
   fieldScope: z.object({ prices: z.boolean(), costs: z.boolean(), margins: z.boolean() }),
+  clientId: z.number().nullable().describe("A client contact's own client (GET /clients/{id}): the organisation they act for; null for staff"),
 });
 export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
 /** GET /auth/session: a session, or nobody signed in. */

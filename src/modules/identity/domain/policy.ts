@@ -40,10 +40,16 @@ export function fieldScopeOf(roles: readonly Role[]): FieldScope {
  */
 export type ClientScope = { kind: 'all' } | { kind: 'only'; clientIds: readonly number[] };
 
-export function clientScopeOf(actor: Actor): ClientScope {
+export function clientScopeOf(actor: Pick<Actor, 'roles' | 'clientId'>): ClientScope {
   const staff = actor.roles.some((r) => r !== 'client_contact');
   if (staff) return { kind: 'all' };
   return { kind: 'only', clientIds: actor.clientId === null ? [] : [actor.clientId] };
+}
+
+/** The organisation a user who is only a client contact acts for (their client scope); null for staff, who see every client. */
+export function ownClientOf(user: Pick<Actor, 'roles' | 'clientId'>): number | null {
+  const scope = clientScopeOf(user);
+  return scope.kind === 'only' ? (scope.clientIds[0] ?? null) : null;
 }
 
 export function canSeeClient(actor: Actor, clientId: number): boolean {

@@ -15,6 +15,8 @@ export interface Me {
   roles: string[];
   permissions: string[];
   fieldScope: FieldScope;
+  /** The organisation a user who is only a client contact acts for; null for staff. */
+  clientId: number | null;
 }
 
 export interface Session {

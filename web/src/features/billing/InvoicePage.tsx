@@ -54,7 +54,7 @@ function Invoice({ id, notFound }: { id: number; notFound: NotFoundText }) {
       <PageHeader
         title={title}
         subtitle={<>{inv.client.name} · {formatPeriod(inv.period)}{inv.corrects ? <> · {t('billing.invoice.corrects')} <Anchor component={Link} to={`/invoices/${inv.corrects.id}`}>{inv.corrects.number}</Anchor></> : null}</>}
-        badge={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
+        badge={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
         actions={<InvoiceActions invoice={inv} />}
       />
       {inv.state === 'draft' ? <DraftView invoice={inv} /> : <IssuedView invoice={inv} />}

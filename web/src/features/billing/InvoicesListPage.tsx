@@ -11,7 +11,7 @@ import { RowCard, RowCards } from '../../app/components/RowCards';
 import { formatDate } from '../../app/format';
 import { usePhone } from '../../app/components/usePhone';
 import { ClientPicker } from '../tickets/Pickers';
-import { INVOICE_STATUSES, useInvoices, type InvoiceFilters, type InvoiceStatus, type InvoiceSummary } from './api';
+import { INVOICE_LIST_STATES, useInvoices, type InvoiceFilters, type InvoiceListState, type InvoiceSummary } from './api';
 import { StatusBadge } from './StatusBadge';
 import { AmountDue, InvoiceNumber, invoiceTotalText } from './InvoiceCells';
 import { amountDueColumnLabel, amountDueLabel } from './documentWords';
@@ -63,7 +63,7 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
               <CardAmountDue invoice={inv} />
             </Stack>
           )}
-          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
+          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
           footEnd={inv.dueDate ? <Text size="xs" c={inv.status === 'overdue' ? 'red' : 'dimmed'}>{t('billing.fields.dueDate')} {formatDate(inv.dueDate)}</Text> : null}
         />
       ))}
@@ -71,14 +71,14 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
   );
 }
 
-/** /invoices — invoices and credit notes with filters kept in the URL (status incl. overdue, period, client, kind) and a search. */
+/** /invoices — invoices and credit notes with filters kept in the URL (status incl. overdue and overpaid, period, client, kind) and a search. */
 export default function InvoicesListPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParamsFresh();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const filters: InvoiceFilters = useMemo(() => ({
-    status: (INVOICE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as InvoiceStatus) : null,
+    status: (INVOICE_LIST_STATES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as InvoiceListState) : null,
     kind: params.get('kind') === 'invoice' || params.get('kind') === 'credit_note' ? (params.get('kind') as 'invoice' | 'credit_note') : null,
     period: isMonth(params.get('period')) ? params.get('period') : null,
     clientId: num(params.get('clientId')),
@@ -129,7 +129,7 @@ export default function InvoicesListPage() {
           <>
             <Select
               label={t('common.status')}
-              data={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
+              data={INVOICE_LIST_STATES.map((s) => ({ value: s, label: t(`billing.status.${s}`) }))}
               value={filters.status ?? null}
               onChange={(v) => setFilter('status', v)}
               clearable
@@ -191,7 +191,7 @@ export default function InvoicesListPage() {
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
                       <Table.Td ta="right">{invoiceTotalText(inv)}</Table.Td>
                       <Table.Td ta="right" data-testid={`invoice-due-${inv.id}`}><AmountDue invoice={inv} /></Table.Td>
-                      <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
+                      <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} /></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

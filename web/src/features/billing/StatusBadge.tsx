@@ -1,21 +1,30 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceStatus } from './api';
-import { statusLabel } from './documentWords';
+import type { InvoiceStatus, InvoiceSummary } from './api';
+import { overpaidLabel, statusLabel } from './documentWords';
 
 export const STATUS_COLORS: Record<InvoiceStatus, string> = { draft: 'gray', issued: 'blue', sent: 'cyan', overdue: 'red', paid: 'green', credited: 'grape' };
 
 /**
- * An invoice's status (overdue derived by the server); a blocked draft says so. The word agrees
- * with the document's kind where the language wants it: "Vystavená" faktura, "Vystavený" dobropis;
- * it is never cut in a narrow column ("DOBROPIS…").
+ * An invoice's status (overdue derived by the server); a blocked draft says so, and so does an
+ * invoice that owes the client money back (given its refundDueMinor and currency): "Uhrazená"
+ * alone would read as settled. The word agrees with the document's kind where the language wants
+ * it: "Vystavená" faktura, "Vystavený" dobropis; it is never cut in a narrow column ("DOBROPIS…").
+ * The amount keeps its case ("Kč", not "KČ"); the badges wrap under each other rather than widen
+ * a phone's card.
  */
-export function StatusBadge({ status, kind = 'invoice', blocked = false }: { status: InvoiceStatus; kind?: 'invoice' | 'credit_note'; blocked?: boolean }) {
+export function StatusBadge({ status, kind = 'invoice', blocked = false, refundDueMinor, currency = '' }: {
+  status: InvoiceStatus;
+  kind?: 'invoice' | 'credit_note';
+  blocked?: boolean;
+} & Partial<Pick<InvoiceSummary, 'refundDueMinor' | 'currency'>>) {
   const { t } = useTranslation();
+  const overpaid = overpaidLabel(t, { kind, refundDueMinor, currency });
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={overpaid ? 'wrap' : 'nowrap'}>
       <Badge color={STATUS_COLORS[status]} variant="light" miw="max-content" data-testid="invoice-status" data-status={status}>{statusLabel(t, status, kind)}</Badge>
       {blocked ? <Badge color="red" variant="outline">{t('billing.run.blockedBadge')}</Badge> : null}
+      {overpaid ? <Badge color="orange" variant="light" tt="none" miw="max-content" data-testid="invoice-overpaid">{overpaid}</Badge> : null}
     </Group>
   );
 }

@@ -110,6 +110,9 @@ export interface BillingRun {
 export type InvoiceState = 'draft' | 'issued' | 'sent' | 'paid' | 'credited';
 export type InvoiceStatus = InvoiceState | 'overdue';
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'issued', 'sent', 'overdue', 'paid', 'credited'];
+/** What the invoices list filters by: a status, or 'overpaid' (invoices owing the client money back, refundDueMinor above 0). */
+export type InvoiceListState = InvoiceStatus | 'overpaid';
+export const INVOICE_LIST_STATES: readonly InvoiceListState[] = [...INVOICE_STATUSES, 'overpaid'];
 export type InvoiceAction = 'issue' | 'markSent' | 'recordPayment' | 'recordRefund' | 'creditNote';
 
 export interface InvoiceSummary {
@@ -277,7 +280,7 @@ export interface WorkReport {
 }
 
 export interface InvoiceFilters {
-  status?: InvoiceStatus | null;
+  status?: InvoiceListState | null;
   kind?: 'invoice' | 'credit_note' | null;
   period?: string | null;
   clientId?: number | null;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
-import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, statusLabel } from './documentWords';
+import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, overpaidLabel, statusLabel } from './documentWords';
 
 describe('document words', () => {
   afterAll(() => setLanguage('cs'));
@@ -43,6 +43,25 @@ describe('document words', () => {
       expect(amountDueColumnLabel(t, ['invoice', 'credit_note', 'invoice']), lang).toBe(both);
       // An empty page has no rows to head; were it shown, it would read as over invoices.
       expect(amountDueColumnLabel(t, []), lang).toBe(invoices);
+    }
+  });
+
+  it('an invoice owing the client money back says so beside its status, with the amount in the language\'s way; nothing else does', async () => {
+    const cases = {
+      cs: ['CZK', 'Přeplaceno · k vrácení 263,13 Kč'],
+      sk: ['EUR', 'Preplatené · na vrátenie 263,13 €'],
+      en: ['CZK', 'Overpaid · CZK 263.13 to refund'],
+    } as const;
+    for (const [lang, [currency, text]] of Object.entries(cases)) {
+      const overpaid = { kind: 'invoice', refundDueMinor: 263_13, currency } as const;
+      await setLanguage(lang as 'cs' | 'sk' | 'en');
+      const t = i18n.t.bind(i18n);
+      // (the amount's spaces are the locale's non-breaking ones)
+      expect(overpaidLabel(t, overpaid)?.replace(/\s/g, ' '), lang).toBe(text);
+      // Nothing owed back, no prices to show, or a credit note (its figure is its invoice's): no badge.
+      expect(overpaidLabel(t, { ...overpaid, refundDueMinor: 0 }), lang).toBeNull();
+      expect(overpaidLabel(t, { kind: 'invoice', currency }), lang).toBeNull();
+      expect(overpaidLabel(t, { ...overpaid, kind: 'credit_note' }), lang).toBeNull();
     }
   });
 

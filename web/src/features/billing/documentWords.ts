@@ -2,11 +2,23 @@
 import type { TFunction } from 'i18next';
 import { formatMilli } from './format';
 import { formatMinutes } from '../records/format';
-import type { InvoiceStatus, WorkReportEntry } from './api';
+import { formatMoney } from '../pricing/money';
+import type { InvoiceStatus, InvoiceSummary, WorkReportEntry } from './api';
 
 /** A status agreeing with the document's kind where the language wants it: "Vystavená" faktura, "Vystavený" dobropis. */
 export function statusLabel(t: TFunction, status: InvoiceStatus, kind: 'invoice' | 'credit_note' = 'invoice'): string {
   return t(`billing.status.${status}`, { context: kind === 'credit_note' ? 'credit_note' : undefined });
+}
+
+/**
+ * Beside an invoice's status, money owed back to the client (its refundDueMinor: paid beyond what
+ * is left after credit notes): "Přeplaceno · k vrácení 263,13 Kč". Null when nothing is owed back,
+ * for a role without prices, and on a credit note, whose figure is its invoice's and shows there.
+ */
+export function overpaidLabel(t: TFunction, invoice: Pick<InvoiceSummary, 'kind' | 'refundDueMinor' | 'currency'>, locale?: string): string | null {
+  const due = invoice.refundDueMinor;
+  if (invoice.kind !== 'invoice' || due === undefined || due <= 0) return null;
+  return t('billing.status.overpaidToRefund', { amount: formatMoney(due, invoice.currency, locale) });
 }
 
 /**

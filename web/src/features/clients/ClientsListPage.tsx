@@ -8,11 +8,11 @@ import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
-import { EmptyState, LoadingState, LoadMore, QueryView } from '../../app/components/QueryStates';
+import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { type ActiveFilter, useClientsList } from './api';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
-import { useOwnOrganisation } from './ownOrganisation';
+import { ownOrganisationPath, useOwnOrganisation } from './ownOrganisation';
 
 function parseActive(value: string | null): ActiveFilter {
   return value === 'false' || value === 'all' ? value : 'true';
@@ -21,8 +21,7 @@ function parseActive(value: string | null): ActiveFilter {
 /** Staff get the list; a client contact, who has one client, goes on to its page (links and bookmarks to /clients too). */
 export default function ClientsListPage() {
   const own = useOwnOrganisation();
-  if (own.id !== null) return <Navigate to={`/clients/${own.id}`} replace />;
-  if (own.pending) return <LoadingState />;
+  if (own.id !== null) return <Navigate to={ownOrganisationPath(own)} replace />;
   return <ClientsList />;
 }
 

@@ -59,7 +59,6 @@ export const clientKeys = {
   list: (q: string, active: ActiveFilter) => ['clients', 'list', { q, active }] as const,
   detail: (id: number) => ['clients', 'detail', id] as const,
   contacts: (id: number) => ['clients', 'contacts', id] as const,
-  own: ['clients', 'own'] as const,
 };
 
 export function useClientsList(q: string, active: ActiveFilter) {
@@ -70,20 +69,6 @@ export function useClientsList(q: string, active: ActiveFilter) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
-  });
-}
-
-/**
- * The one client a user who is only a client contact belongs to: GET /clients answers them
- * their own organisation alone. Asked once a session (sign-out drops it with the other queries).
- */
-export function useOwnClientId(enabled: boolean) {
-  return useQuery({
-    queryKey: clientKeys.own,
-    queryFn: ({ signal }) => api.get<Page<Client>>('/clients', { active: 'all', limit: 1 }, signal),
-    select: (page) => page.items[0]?.id ?? null,
-    enabled,
-    staleTime: Infinity,
   });
 }
 

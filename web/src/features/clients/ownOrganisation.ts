@@ -1,24 +1,21 @@
 // A user who is only a client contact has one client, their own organisation: the
-// navigation names it so and opens its page, and the client list leads there.
+// navigation names it so and opens its page, and the client list leads there. The
+// session says which it is (clientId), so nothing more is asked.
 import { useAuth } from '../../app/auth/AuthProvider';
-import { isClientContactOnly } from '../dashboard/home';
-import { useOwnClientId } from './api';
+import { isClientContactOnly, organisationPath } from '../dashboard/home';
 
 export interface OwnOrganisation {
   /** The user is only a client contact (staff roles beside it make them staff). */
   clientOnly: boolean;
-  /** Their organisation's id; null for staff, and while it is being read. */
+  /** Their organisation's id; null for staff. */
   id: number | null;
-  /** Still reading which organisation it is. */
-  pending: boolean;
 }
 
 export function useOwnOrganisation(): OwnOrganisation {
   const { user } = useAuth();
   const clientOnly = !!user && isClientContactOnly(user.roles);
-  const query = useOwnClientId(clientOnly);
-  return { clientOnly, id: clientOnly ? (query.data ?? null) : null, pending: clientOnly && query.isPending };
+  return { clientOnly, id: clientOnly ? user.clientId : null };
 }
 
-/** Where "Your organisation" leads: its page, or the client list (which forwards there) until its id is known. */
-export const ownOrganisationPath = (own: OwnOrganisation): string => (own.id === null ? '/clients' : `/clients/${own.id}`);
+/** Where "Your organisation" leads: its page (the client list, which forwards there, should the id be missing). */
+export const ownOrganisationPath = (own: OwnOrganisation): string => organisationPath(own.id);

@@ -41,7 +41,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useAuth();
-  const home = homeOf(me.roles, can);
+  const home = homeOf(me.roles, can, me.clientId);
   return (
     <div data-testid="page-dashboard">
       <Title order={1} size="h2">

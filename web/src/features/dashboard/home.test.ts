@@ -14,6 +14,9 @@ describe('home page', () => {
     expect(text(home.note)).toContain('Klientský portál zatím není hotový');
     // No staff words on a client's home.
     for (const s of home.shortcuts) expect(text(`dashboard.${s.key}.text`)).not.toContain('kterým poskytujete servis');
+    // Their organisation's card opens its page straight, by the session's clientId.
+    const own = homeOf(['client_contact'], (p) => p === 'clients.read', 42);
+    expect(own.shortcuts.find((s) => s.key === 'organisation')?.to).toBe('/clients/42');
   });
 
   it('gives staff their shortcuts by permission and no promise of modules that are already there', () => {

@@ -30,8 +30,13 @@ const STAFF: Shortcut[] = [
   { key: 'password', to: '/account/password' },
 ];
 
-const CLIENT: Shortcut[] = [
-  { key: 'organisation', to: '/clients', permission: 'clients.read' },
+/** A client contact's own organisation: its page, straight (the client list forwards there too, should the id be missing). */
+export function organisationPath(clientId: number | null): string {
+  return clientId === null ? '/clients' : `/clients/${clientId}`;
+}
+
+const clientShortcuts = (clientId: number | null): Shortcut[] => [
+  { key: 'organisation', to: organisationPath(clientId), permission: 'clients.read' },
   { key: 'password', to: '/account/password' },
 ];
 
@@ -40,10 +45,10 @@ export function isClientContactOnly(roles: readonly string[]): boolean {
   return roles.length > 0 && roles.every((r) => r === 'client_contact');
 }
 
-/** A client contact sees the client home; anyone with a staff role, the staff home. */
-export function homeOf(roles: readonly string[], can: (permission: string) => boolean): Home {
+/** A client contact sees the client home (their organisation by the session's clientId); anyone with a staff role, the staff home. */
+export function homeOf(roles: readonly string[], can: (permission: string) => boolean, clientId: number | null = null): Home {
   const client = isClientContactOnly(roles);
-  const shortcuts = (client ? CLIENT : STAFF).filter((s) => !s.permission || can(s.permission));
+  const shortcuts = (client ? clientShortcuts(clientId) : STAFF).filter((s) => !s.permission || can(s.permission));
   return client
     ? { audience: 'client', intro: 'dashboard.clientIntro', note: 'dashboard.clientPortalNote', shortcuts }
     : { audience: 'staff', intro: null, note: 'dashboard.portalNote', shortcuts };
