@@ -48,7 +48,7 @@ function InvoiceCards({ rows }: { rows: InvoiceSummary[] }) {
             </>
           )}
           headEnd={<Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid={`client-invoices-total-${inv.id}`}>{invoiceTotalText(inv)}</Text>}
-          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} />}
+          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
           footEnd={<Payment invoice={inv} />}
         />
       ))}
@@ -92,7 +92,7 @@ export function ClientInvoices({ clientId }: { clientId: number }) {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}><InvoiceNumber invoice={inv} fw={600} /></Table.Td>
                     <Table.Td>{formatDate(inv.issueDate)}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{invoiceTotalText(inv)}</Table.Td>
-                    <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} /></Table.Td>
+                    <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} /></Table.Td>
                     <Table.Td><Payment invoice={inv} /></Table.Td>
                   </Table.Tr>
                 ))}
