@@ -649,4 +649,60 @@ describe('Administration journey in the browser', () => {
     expect(refused.status()).toBe(400);
     expect((await refused.json()).error.details).toMatchObject([{ path: 'assigneeId', code: 'not_assignable' }]);
   }, JOURNEY_MS);
+  test('a day off that is no day ("32. 13. 2026") is said at the field, not passed over; a real one is added', async () => {
+    const page = await signedInPage();
+    await page.goto('/admin/sla/calendars');
+    await page.getByTestId('page-calendars').waitFor();
+    await page.locator('[data-testid$="-new"]:not([disabled])').first().click();
+    await page.getByTestId('calendar-modal').waitFor();
+    const day = page.getByTestId('calendar-day-input');
+    await day.fill('32. 13. 2026');
+    await day.press('Enter');
+    await expect.poll(() => page.getByText('Není to den; pište např. 28. 11. 2026').isVisible(), { timeout: STEP_MS }).toBe(true);
+    expect(await page.getByTestId('calendar-days-off').innerText()).toContain('Žádné');
+    await day.fill('');
+    await day.pressSequentially('31. 12. 2026');
+    await day.press('Enter');
+    await expect.poll(() => page.getByTestId('calendar-days-off').innerText(), { timeout: STEP_MS }).toContain('31. 12. 2026');
+    expect(await page.getByText('Není to den; pište např. 28. 11. 2026').count()).toBe(0);
+  }, JOURNEY_MS);
+
+  test('a state change that asks only for a custom field starts in that field, and Ctrl+Enter there makes it', async () => {
+    const page = await signedInPage();
+    // A type of its own (the default process), whose first step to work asks only for a choice field of the type.
+    const type = await apiCall<TypeOut>(page, 'POST', '/ticket-types', { code: 'e2e_serial', name: 'E2E se sériovým číslem' });
+    await apiCall(page, 'POST', '/custom-fields', { typeId: type.id, key: 'e2eSerial', label: 'Sériové číslo', kind: 'choice', options: ['SN-1', 'SN-2'] });
+    const initial = type.states.find((st) => st.isInitial)!.code;
+    const toWork = type.transitions.find((tr) => tr.from === initial && type.states.find((st) => st.code === tr.to)?.category === 'open')!;
+    await apiCall(page, 'PUT', `/ticket-types/${type.id}/process`, {
+      states: type.states.map(({ code, name, category, pausesSla, isInitial }) => ({ code, name, category, pausesSla, isInitial })),
+      transitions: type.transitions.map(({ from, to, name }) => ({ from, to, name, requiredFields: from === toWork.from && to === toWork.to ? ['e2eSerial'] : [] })),
+    });
+    const clientId = (await apiCall<{ items: Array<{ id: number }> }>(page, 'GET', '/clients?q=Strojírny')).items[0]!.id;
+    const requester = (await apiCall<{ items: Array<{ id: number; email: string | null }> }>(page, 'GET', `/clients/${clientId}/contacts`)).items.find((c) => c.email)!;
+    const ticket = await apiCall<{ id: number }>(page, 'POST', '/tickets', { subject: 'E2E sériové číslo', clientId, requesterContactId: requester.id, typeCode: 'e2e_serial' });
+
+    await page.goto(`/tickets/${ticket.id}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+    await page.getByTestId('ticket-state-menu').click();
+    await page.getByTestId(`ticket-transition-${toWork.to}`).click();
+    await page.getByTestId('transition-modal').waitFor();
+    // The keyboard is in the field asked for, not on the dialog's ×.
+    const focused = () => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
+    await expect.poll(focused, { timeout: STEP_MS }).toBe('transition-custom.e2eSerial');
+    await shot(page, 'transition-custom-field-focused');
+    // Ctrl+Enter with the field empty: the field says what is missing, nothing moves.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForTimeout(1500);
+    await shot(page, 'dbg-after-ctrl-enter');
+    console.log('DBG', await page.getByTestId('transition-modal').innerText());
+    await page.getByTestId('transition-custom.e2eSerial-error').waitFor();
+    await page.getByTestId('transition-custom.e2eSerial').click();
+    await page.getByRole('option', { name: 'SN-2', exact: true }).click();
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('transition-modal').waitFor({ state: 'detached' });
+    const moved = await apiCall<{ state: { code: string }; custom: Record<string, unknown> }>(page, 'GET', `/tickets/${ticket.id}`);
+    expect(moved.state.code).toBe(toWork.to);
+    expect(moved.custom.e2eSerial).toBe('SN-2');
+  }, JOURNEY_MS);
 });

@@ -95,6 +95,14 @@ describe('Accounting exports: preview, export, download, batches', () => {
     await expect.poll(() => page.getByText('Vyberte měsíc, nebo čtvrtletí a rok, nebo rok').isVisible()).toBe(true);
     expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
 
+    // A month that is none ("13/2026") stays as typed and says so; the export does not run on the month held before.
+    await typeInto(page, 'exports-period', czechMonth('2026-09'));
+    await page.getByTestId('exports-period').fill('13/2026');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByText('Není to měsíc; pište např. 11/2026 nebo listopad 2026').isVisible()).toBe(true);
+    expect(await page.getByTestId('exports-period').inputValue()).toBe('13/2026');
+    expect(await page.getByTestId('exports-run').isEnabled()).toBe(false);
+
     // A period with nothing issued: said plainly, and nothing to export.
     await typeInto(page, 'exports-period', czechMonth('2025-01'));
     await expect.poll(() => page.getByTestId('exports-nothing').innerText()).toMatch(/nebylo nic vystaveno/);

@@ -23,14 +23,25 @@ type DateFieldProps = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange'
 };
 
 /** A day: typed in the user's format or picked in the calendar. */
-export function DateField({ value, onChange, min, max, clearable, ...rest }: DateFieldProps) {
+export function DateField({ value, onChange, min, max, clearable, error, onBlur, onKeyDown, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   const locale = useDatesContext().getLocale();
+  // Text that is no day ("32. 13. 2026") in an empty field is said when left or entered, never passed
+  // over in silence (a field holding a day shows that day again, as the calendar input does).
+  const [unreadable, setUnreadable] = useState(false);
+  const check = (text: string) => setUnreadable(!value && text.trim() !== '' && parseDateField(text) === null);
   return (
     <DateInput
       {...rest}
       value={value || null}
-      onChange={(v) => onChange(v ?? '')}
+      onChange={(v) => { setUnreadable(false); onChange(v ?? ''); }}
+      error={unreadable ? t('common.dateInvalid') : error}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => { check(e.currentTarget.value); onBlur?.(e); }}
+      onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter') check(e.currentTarget.value);
+        else if (unreadable && e.key.length === 1) setUnreadable(false);
+        onKeyDown?.(e);
+      }}
       valueFormat={(iso) => formatDateField(iso, locale)}
       dateParser={(text) => parseDateField(text)}
       placeholder={rest.placeholder ?? t('common.datePlaceholder')}
@@ -60,20 +71,32 @@ type MonthFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange
  * Mantine's month picker input cannot be typed into, so this pairs a text field with its
  * month picker the way DateInput pairs one with a calendar.
  */
-export function MonthField({ value, onChange, min, max, clearable, onFocus, onBlur, onKeyDown, ...rest }: MonthFieldProps) {
+export function MonthField({ value, onChange, min, max, clearable, onFocus, onBlur, onKeyDown, error, ...rest }: MonthFieldProps) {
   const { t } = useTranslation();
   const locale = useDatesContext().getLocale();
   const [text, setText] = useState(formatMonthField(value, locale));
   const [opened, setOpened] = useState(false);
+  // Text left in the field that is no month (or one out of range): kept and said, never swapped silently.
+  const [unreadable, setUnreadable] = useState(false);
   const focused = useRef(false);
+  // Set while the field itself lets go of its month for unreadable text: that change keeps the text.
+  const releasing = useRef(false);
   // A value set from outside (a link, "clear filters", another language) shows at once; what is being typed stays.
   useEffect(() => {
-    if (!focused.current) setText(formatMonthField(value, locale));
+    if (releasing.current) {
+      releasing.current = false;
+      return;
+    }
+    if (!focused.current) {
+      setText(formatMonthField(value, locale));
+      setUnreadable(false);
+    }
   }, [value, locale]);
 
   const inRange = (month: string) => (!min || month >= min) && (!max || month <= max);
   const typed = (next: string) => {
     setText(next);
+    setUnreadable(false);
     setOpened(true);
     if (next.trim() === '') {
       if (clearable) onChange('');
@@ -85,6 +108,7 @@ export function MonthField({ value, onChange, min, max, clearable, onFocus, onBl
   const picked = (month: string) => {
     onChange(month);
     setText(formatMonthField(month, locale));
+    setUnreadable(false);
     setOpened(false);
   };
 
@@ -95,15 +119,26 @@ export function MonthField({ value, onChange, min, max, clearable, onFocus, onBl
           {...rest}
           autoComplete="off"
           placeholder={rest.placeholder ?? t('common.monthPlaceholder')}
+          error={unreadable ? t('common.monthInvalid') : error}
           value={text}
           onChange={(e) => typed(e.currentTarget.value)}
-          onFocus={(e: FocusEvent<HTMLInputElement>) => { focused.current = true; setOpened(true); onFocus?.(e); }}
+          onFocus={(e: FocusEvent<HTMLInputElement>) => { focused.current = true; releasing.current = false; setOpened(true); onFocus?.(e); }}
           onClick={() => setOpened(true)}
           onBlur={(e: FocusEvent<HTMLInputElement>) => {
             focused.current = false;
             setOpened(false);
-            // Half-typed text goes back to the month the field holds.
-            setText(formatMonthField(value, locale));
+            const month = text.trim() === '' ? null : parseMonthField(text, locale);
+            if (text.trim() !== '' && (month === null || !inRange(month))) {
+              // "13/2026" is not taken as the month the field held before: the text stays with its
+              // error, and a clearable field lets go of its month, so nothing runs on one not typed.
+              setUnreadable(true);
+              if (clearable && value) {
+                releasing.current = true;
+                onChange('');
+              }
+            } else {
+              setText(formatMonthField(value, locale));
+            }
             onBlur?.(e);
           }}
           onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
