@@ -276,6 +276,20 @@ describe.each(testEngines())('identity on %s', (engine) => {
     }
   });
 
+  it('refuses deactivating yourself, while another administrator can', async () => {
+    const admin = await t.userWith(['admin']);
+    const other = await t.userWith(['admin']);
+    const self = await t.request(admin.auth, { method: 'PATCH', url: `/api/v1/users/${admin.id}`, payload: { active: false } });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().error.code).toBe('cannot_deactivate_self');
+    // The session still works and the account stays active.
+    const me = await t.request(admin.auth, { method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.statusCode).toBe(200);
+    const byOther = await t.request(other.auth, { method: 'PATCH', url: `/api/v1/users/${admin.id}`, payload: { active: false } });
+    expect(byOther.statusCode).toBe(200);
+    expect(byOther.json().active).toBe(false);
+  });
+
   async function adminCtx() {
     const admin = await t.userWith(['admin']);
     return { ctx: { actor: { userId: admin.id, name: 'a', roles: ['admin'] as const, clientId: null, tokenId: null }, ip: null } };

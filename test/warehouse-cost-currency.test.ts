@@ -55,7 +55,8 @@ describe.each(testEngines())('costs kept in EUR, material sold in CZK, on %s', (
     w = await invoicingWorld(engine);
     // The provider is Slovak: stock costs in EUR, Slovak VAT rates. The client's list "Standard 2026" sells in CZK.
     await ok(w.admin.auth, 'PUT', '/api/v1/pricing-settings', { providerCountry: 'SK' });
-    filter = (await ok(w.admin.auth, 'POST', '/api/v1/items', { code: 'FILTR', name: 'Filtr F-01', unit: 'pcs', vatCategory: 'standard', salePriceMinor: 250_00 })).id;
+    // Measured in litres, so the property below may issue and return any thousandth (pieces move whole only).
+    filter = (await ok(w.admin.auth, 'POST', '/api/v1/items', { code: 'FILTR', name: 'Filtrační kapalina F-01', unit: 'l', vatCategory: 'standard', salePriceMinor: 250_00 })).id;
     van = (await ok(w.admin.auth, 'POST', '/api/v1/warehouses', { code: 'VAN', name: 'Dodávka', kind: 'van', ownerUserId: w.tech.id })).id;
     // Two purchase prices, so the average cost has remainders to round.
     for (const [quantity, unitPriceMinor] of [['300', 15_37], ['700', 12_11]] as const) {

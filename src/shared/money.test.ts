@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addMoney, divRound, divRoundNumber, minorToDecimal, money, mulDivRound, sumMinor } from './money.ts';
+import { addMinor, addMoney, AmountOutOfRangeError, divRound, divRoundNumber, minorToDecimal, money, mulDivRound, sumMinor } from './money.ts';
 
 /** Reference: half away from zero via |n| and the sign, independent of divRound's shape. */
 function referenceRound(n: bigint, d: bigint): bigint {
@@ -29,6 +29,17 @@ describe('divRound (the one rounding rule)', () => {
   it('throws on a zero denominator and on unsafe results', () => {
     expect(() => divRound(1n, 0n)).toThrow(RangeError);
     expect(() => divRound(2n ** 60n, 1n)).toThrow(RangeError);
+  });
+
+  it('reports an overflow as bad input (400 amount_too_large), still a RangeError', () => {
+    expect(() => divRound(2n ** 60n, 1n)).toThrow(AmountOutOfRangeError);
+    expect(() => mulDivRound(99_999_999_999_000, 179_000, 1, 1000)).toThrow(AmountOutOfRangeError);
+    expect(() => addMinor(Number.MAX_SAFE_INTEGER, 1)).toThrow(AmountOutOfRangeError);
+    const error = new AmountOutOfRangeError('too large');
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error).toMatchObject({ statusCode: 400, code: 'amount_too_large' });
+    // A zero denominator is a programming error, not an amount out of range.
+    expect(() => divRound(1n, 0n)).not.toThrow(AmountOutOfRangeError);
   });
 
   it('equals a BigInt reference (property)', () => {

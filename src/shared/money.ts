@@ -31,6 +31,21 @@ export function assertSafeInteger(value: number, what = 'value'): number {
   return value;
 }
 
+/**
+ * An amount that left the safe-integer range: quantities or prices too large for
+ * the arithmetic, so bad input rather than a fault. It stays a RangeError (the
+ * contract of this file) and carries a 4xx status, so an overflow that no input
+ * bound caught still answers 400 `amount_too_large`, never 500.
+ */
+export class AmountOutOfRangeError extends RangeError {
+  readonly statusCode = 400;
+  readonly code = 'amount_too_large';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AmountOutOfRangeError';
+  }
+}
+
 /** Guards an amount in minor units. */
 export function assertMinor(value: number, what = 'amount'): MinorUnits {
   return assertSafeInteger(value, what);
@@ -54,7 +69,9 @@ export function addMoney(a: Money, b: Money): Money {
 }
 
 export function addMinor(a: MinorUnits, b: MinorUnits): MinorUnits {
-  return assertSafeInteger(assertMinor(a) + assertMinor(b), 'sum');
+  const sum = assertMinor(a) + assertMinor(b);
+  if (!Number.isSafeInteger(sum)) throw new AmountOutOfRangeError(`sum ${a} + ${b} is outside the safe-integer range`);
+  return sum;
 }
 
 /** Sums minor amounts, failing loudly instead of silently losing precision. */
@@ -84,7 +101,7 @@ export function divRound(numerator: bigint, denominator: bigint): number {
   if (twiceAbsRemainder >= d) quotient += n < 0n ? -1n : 1n;
   const result = Number(quotient);
   if (!Number.isSafeInteger(result)) {
-    throw new RangeError(`rounded result ${quotient} is outside the safe-integer range`);
+    throw new AmountOutOfRangeError(`rounded result ${quotient} is outside the safe-integer range`);
   }
   return result;
 }

@@ -105,6 +105,8 @@ describe('Foundation journey in the browser', () => {
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('page-clients').waitFor();
     await page.getByTestId('clients-table').getByText('Strojírny Brno a.s.').waitFor();
+    // Every page names itself in the browser title, in the user's language.
+    await expect.poll(() => page.title()).toBe('Klienti · Kontor');
     await page.getByTestId('clients-new').click();
     await page.getByTestId('client-form').waitFor();
     await page.getByTestId('client-name').fill(CLIENT_NAME);
@@ -134,6 +136,7 @@ describe('Foundation journey in the browser', () => {
     expect(match, `client detail URL: ${page.url()}`).not.toBeNull();
     clientId = Number(match![1]);
     await page.getByText(GOOD_ICO, { exact: true }).first().waitFor();
+    await expect.poll(() => page.title()).toBe(`${CLIENT_NAME} · Kontor`);
     await shot(page, 'client-detail');
 
     // Audit log: the client's creation, named by the client's name, with the name in its detail.
@@ -155,6 +158,17 @@ describe('Foundation journey in the browser', () => {
     expect(await verdict.getAttribute('data-ok')).toBe('true');
     expect(await verdict.textContent()).toContain('Řetězec neporušen');
     await shot(page, 'audit-verified');
+
+    // The tickets list and a ticket are named in the browser title: the list by its name, a ticket by its number and subject.
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('page-tickets').waitFor();
+    await expect.poll(() => page.title()).toBe('Požadavky · Kontor');
+    await page.goto('/tickets/1');
+    await page.getByTestId('page-ticket-detail').waitFor();
+    const ticketNumber = await page.getByTestId('ticket-number').textContent();
+    const ticketSubject = await page.getByTestId('ticket-subject').textContent();
+    expect(ticketNumber).toMatch(/^T\d{4}-\d{6}$/);
+    await expect.poll(() => page.title()).toBe(`${ticketNumber} ${ticketSubject} · Kontor`);
  
   }, JOURNEY_MS);
 

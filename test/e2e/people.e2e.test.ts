@@ -1,7 +1,9 @@
 // Administration of people in a real browser against a real server, set up like
 // admin.e2e.test.ts (useDemoServer: a fresh SQLite file seeded like `kontor demo`,
 // the built web app, chromium via playwright-core): a client contact created from
-// the Users screen needs its client, the role choices speak Czech, and the audit
+// the Users screen needs its client, the role choices speak Czech, your own row
+// offers no deactivation and another user's asks first, a new API token's secret
+// stays on screen until its button is pressed, and the audit
 // log names its records and actions in Czech words with filters by them, and a mail
 // template with unsaved text is not dropped by picking another one.
 //
@@ -47,6 +49,44 @@ describe('Administration of people in the browser', () => {
     // The list says whose contact it is, with the way to the client.
     await expect.poll(() => row.getByTestId('users-client').innerText()).toMatch(/^Strojírny/);
     expect(await row.getByTestId('users-client').getAttribute('href')).toMatch(/^\/clients\/\d+$/);
+
+    // Your own row offers no deactivation (it would sign you out for good); another user's asks first.
+    const own = page.locator('[data-testid^="users-row-"]').filter({ hasText: 'admin@kontor.demo' });
+    await own.locator('[data-testid^="users-actions-"]').click();
+    await page.getByTestId('users-action-edit').waitFor();
+    expect(await page.getByTestId('users-action-toggle-active').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('users-action-edit').waitFor({ state: 'detached' });
+    await row.locator('[data-testid^="users-actions-"]').click();
+    await page.getByTestId('users-action-toggle-active').click();
+    const confirm = page.getByTestId('confirm-modal');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('E2E Kontakt se už nebude moct přihlásit');
+    await shot(page, 'user-deactivate-confirm');
+    await confirm.getByRole('button', { name: 'Zrušit' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await row.innerText()).toMatch(/aktivní/i);
+    await row.locator('[data-testid^="users-actions-"]').click();
+    await page.getByTestId('users-action-toggle-active').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByText('E2E Kontakt se už nemůže přihlásit.').waitFor();
+  }, JOURNEY_MS);
+
+  test('API token: the secret shown once stays until "I have copied it" (no Escape, no outside click)', async () => {
+    const page = await demo.newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await demo.signIn(page, 'admin@kontor.demo');
+    await page.goto('/account/tokens');
+    await page.getByTestId('tokens-new').click();
+    await page.getByTestId('token-name').fill('E2E skript');
+    await page.getByTestId('token-create').click();
+    const secret = page.getByTestId('token-secret');
+    await secret.waitFor();
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await page.waitForTimeout(300);
+    expect(await secret.isVisible()).toBe(true);
+    await page.getByTestId('token-done').click();
+    await page.getByTestId('token-modal').waitFor({ state: 'detached' });
   }, JOURNEY_MS);
 
   test('audit log: records and actions in Czech words, filtered by them', async () => {

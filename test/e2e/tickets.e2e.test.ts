@@ -765,6 +765,58 @@ describe('Tickets: the agent workspace in the browser', () => {
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
   }, JOURNEY_MS);
 
+  test('watchers and related tickets: the edit dialog adds a colleague and a client contact; "Link a ticket" finds another by number, both tickets show the link, and it can be removed', async () => {
+    const page = await newPage();
+    await signIn(page);
+    const other = await apiCall<{ number: string; subject: string }>(page, 'GET', `/tickets/${printedInPraha}`);
+    await page.goto(`/tickets/${printedInBrno}`);
+    await page.getByTestId('page-ticket-detail').waitFor();
+
+    // Watchers: a colleague and the client's contact, picked by typing and Enter.
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('ticket-edit-modal');
+    await dialog.waitFor();
+    await page.getByTestId('edit-watcherUserIds').click();
+    await page.keyboard.type('Tomáš Tech');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('edit-watcherContactIds').click();
+    await page.keyboard.type('Vrátný');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await shot(page, 'watchers-edit');
+    await page.getByTestId('edit-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('ticket-watchers').innerText(), { timeout: STEP_MS }).toContain('Tomáš Technik');
+    expect(await page.getByTestId('ticket-watchers').innerText()).toContain('Vrátný bez e-mailu');
+    expect(await page.getByTestId('ticket-facts').innerText()).toContain('Sledující');
+    const watched = await apiCall<{ watchers: { users: { name: string }[]; contacts: { id: number }[] } }>(page, 'GET', `/tickets/${printedInBrno}`);
+    expect(watched.watchers.users.map((u) => u.name)).toEqual(['Tomáš Technik']);
+    expect(watched.watchers.contacts.map((c) => c.id)).toEqual([contactWithoutEmail]);
+
+    // Link the other ticket, found by its number; the ticket itself is never offered.
+    await page.getByTestId('ticket-link-add').click();
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-link-ticket');
+    await page.keyboard.type(other.number);
+    await page.getByRole('option', { name: new RegExp(other.number) }).waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('Enter');
+    await shot(page, 'link-pick');
+    await page.getByTestId('ticket-link-save').click();
+    await page.getByTestId(`ticket-link-${printedInPraha}`).waitFor({ timeout: STEP_MS });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-link-add');
+    expect(await page.getByTestId(`ticket-link-${printedInPraha}`).innerText()).toContain(other.subject);
+    await shot(page, 'link-added');
+
+    // The other ticket shows the link too.
+    await page.goto(`/tickets/${printedInPraha}`);
+    await page.getByTestId(`ticket-link-${printedInBrno}`).waitFor({ timeout: STEP_MS });
+    // Removed from this side, it is gone on both.
+    await page.getByTestId(`ticket-link-remove-${printedInBrno}`).click();
+    await page.getByTestId(`ticket-link-${printedInBrno}`).waitFor({ state: 'detached', timeout: STEP_MS });
+    expect(await page.getByTestId('ticket-links').innerText()).toContain('Zatím žádné související požadavky');
+    const unlinked = await apiCall<{ linkedIds: number[] }>(page, 'GET', `/tickets/${printedInBrno}`);
+    expect(unlinked.linkedIds).toEqual([]);
+  }, JOURNEY_MS);
+
   test('the priority dialog: closed by Esc, Cancel or Save, focus goes back to "Priorita" ("Upravit" likewise); a conflict keeps the choice and moves it onto the current version', async () => {
     const page = await newPage();
     await signIn(page);

@@ -145,7 +145,15 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
 
     app.patch('/api/v1/users/:id', {
       config: { access: 'users.manage' },
-      schema: { tags, summary: 'Change a user (name, language, roles, client of a client contact, active)', params: s.idParam, body: s.userPatchBody, response: { 200: s.userSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Change a user (name, language, roles, client of a client contact, active)',
+        description:
+          'Refused with 409 cannot_deactivate_self when you set active: false on your own account (another administrator can do it), and with 409 last_admin when it would leave no active administrator.',
+        params: s.idParam,
+        body: s.userPatchBody,
+        response: { 200: s.userSchema, ...errorResponses },
+      },
       handler: async (request) => users.update(contextOf(request), request.params.id, request.body),
     });
 

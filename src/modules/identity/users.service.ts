@@ -125,6 +125,10 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       if (!before) throw notFound('User');
       if (patch.version !== undefined && patch.version !== before.version) throw staleVersion('User');
       checkClientOfContact(patch.roles ?? before.roles, patch.clientId !== undefined ? patch.clientId : before.clientId);
+      // Deactivating yourself ends your own session at once and locks you out; another administrator must do it.
+      if (patch.active === false && before.active && id === ctx.actor.userId) {
+        throw conflict('cannot_deactivate_self', 'You cannot deactivate your own account; another administrator can do it');
+      }
       const losesAdmin =
         before.roles.includes('admin') &&
         before.active &&

@@ -49,8 +49,13 @@ export function createTicketsService(deps: TicketsDeps) {
     r: {
       queueId?: number | undefined; teamId?: number | null | undefined; assigneeId?: number | null | undefined; categoryId?: number | null | undefined;
       requesterContactId?: number | null | undefined; parentId?: number | null | undefined;
+      watcherUserIds?: readonly number[] | undefined; watcherContactIds?: readonly number[] | undefined;
+      /** Watchers the ticket has already: kept as they are (a colleague who has left since stays until removed). */
+      watching?: { users: readonly number[]; contacts: readonly number[] };
       /** The queue the ticket will be in: the assignee must see its tickets. */
       ticketQueueId: number;
+      /** The ticket being changed: its parent may not be one of its own descendants. */
+      ticketId?: number;
     },
     settings: HelpdeskSnapshot,
     found: FoundRefs = {},
@@ -90,8 +95,43 @@ export function createTicketsService(deps: TicketsDeps) {
     if (r.parentId) {
       const visible = await visibleTicketRow(db, ctx, r.parentId).catch(() => null);
       if (!visible) bad('parentId', 'unknown_reference', 'No such parent ticket');
+      else if (r.ticketId !== undefined && r.parentId !== r.ticketId && await hasAncestor(r.parentId, r.ticketId)) {
+        bad('parentId', 'parent_loop', 'The parent is a sub-ticket of this ticket (directly or further down): the tickets would be each other’s parents');
+      }
+    }
+    // Watchers: people who can be told (active users of the staff), and contacts of the ticket's own client.
+    if (r.watcherUserIds?.length) {
+      const ids = [...new Set(r.watcherUserIds)].filter((userId) => !r.watching?.users.includes(userId));
+      const users = ids.length ? await db.selectFrom('users').select(['id', 'active', 'client_id']).where('id', 'in', ids).execute() : [];
+      for (const userId of ids) {
+        const user = users.find((u) => u.id === userId);
+        if (!user || !user.active || user.client_id !== null) bad(`watcherUserIds.${r.watcherUserIds!.indexOf(userId)}`, 'unknown_reference', `No active colleague with id ${userId}`);
+      }
+    }
+    if (r.watcherContactIds?.length) {
+      const ids = [...new Set(r.watcherContactIds)].filter((contactId) => !r.watching?.contacts.includes(contactId));
+      const contacts = ids.length ? await db.selectFrom('contacts').select(['id', 'client_id']).where('id', 'in', ids).execute() : [];
+      for (const contactId of ids) {
+        const contact = contacts.find((c) => c.id === contactId);
+        if (!contact || contact.client_id !== clientId) bad(`watcherContactIds.${r.watcherContactIds!.indexOf(contactId)}`, 'unknown_reference', `Contact ${contactId} is not a contact of the ticket’s client`);
+      }
     }
     return problems;
+  }
+
+  /**
+   * Whether `ancestor` is above `ticketId` in the parent chain (its parent, the parent's
+   * parent, …). Walked one row at a time: chains are short; a chain longer than any
+   * real one is taken as a loop already there.
+   */
+  async function hasAncestor(ticketId: number, ancestor: number): Promise<boolean> {
+    let current: number | null = ticketId;
+    for (let step = 0; current !== null && step < 1000; step++) {
+      const row: { parent_id: number | null } | undefined = await db.selectFrom('tickets').select('parent_id').where('id', '=', current).executeTakeFirst();
+      current = row?.parent_id ?? null;
+      if (current === ancestor) return true;
+    }
+    return current !== null;
   }
 
   function priorityOf(ctx: RequestContext, impact: Level, urgency: Level, explicit: Priority | null | undefined, matrix: PriorityMatrix) {
@@ -284,7 +324,9 @@ export function createTicketsService(deps: TicketsDeps) {
     const problems = await checkRefs(ctx, row.client_id, {
       ...(queueChanged ? { queueId: patch.queueId } : {}),
       teamId: patch.teamId, assigneeId: assigneeToCheck, categoryId: patch.categoryId,
-      requesterContactId: patch.requesterContactId, parentId: patch.parentId, ticketQueueId: patch.queueId ?? row.queue_id,
+      requesterContactId: patch.requesterContactId, parentId: patch.parentId, ticketQueueId: patch.queueId ?? row.queue_id, ticketId: id,
+      watcherUserIds: patch.watcherUserIds, watcherContactIds: patch.watcherContactIds,
+      watching: { users: before.watchers.users.map((u) => u.id), contacts: before.watchers.contacts.map((c) => c.id) },
     }, settings);
     if (patch.parentId === id) problems.push({ path: 'parentId', code: 'invalid_reference', message: 'A ticket cannot be its own parent' });
     const custom = patch.custom ? validateCustomValues(await listCustomFields(db, row.type_id), patch.custom, { current: before.custom }) : null;

@@ -1,7 +1,7 @@
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, conflict } from '../../shared/errors.ts';
-import { mulDivRound } from '../../shared/money.ts';
+import { AmountOutOfRangeError, mulDivRound } from '../../shared/money.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import { allocateNumber, type DocumentType } from '../numbering/index.ts';
 import { createMaterialRecords, createReturnRecord, type MaterialIssue } from '../records/index.ts';
@@ -53,6 +53,12 @@ export type ConfirmTarget =
   | { kind: 'draft'; id: number; version: number; lineIds: readonly number[] }
   | { kind: 'new'; row: docs.NewDocumentRow; lines: readonly docs.NewLineRow[] };
 
+/** A line whose value (or the stock value it adds to) no longer fits exact arithmetic: bad input, named on its line. */
+function amountTooLarge(line: PreparedLine, index: number): AppError {
+  const message = `The value of ${formatQuantity(line.quantityMilli)} ${line.item.unit} of ${line.item.name} is too large to keep in stock`;
+  return new AppError('validation', 'amount_too_large', message, { details: [{ path: `lines.${index}.quantity`, code: 'amount_too_large', message }] });
+}
+
 /**
  * Confirms a document in the caller's transaction: takes the number, moves the
  * stock through the maintained balances (never below zero), appends the
@@ -94,7 +100,7 @@ export async function confirmDocument(
 
   // Balance rows are locked in item order, so two documents with the same items in another order cannot deadlock.
   const order = p.lines.map((_, i) => i).sort((a, b) => p.lines[a]!.item.id - p.lines[b]!.item.id || a - b);
-  for (const i of order) {
+  const moveLine = async (i: number) => {
     const l = p.lines[i]!;
     if (p.kind === 'receipt') {
       const value = receive({ quantityMilli: 0, valueMinor: 0 }, l.quantityMilli, l.unitPriceMinor!).valueMinor;
@@ -125,6 +131,13 @@ export async function confirmDocument(
         steps.push({ wh: p.warehouse.id, item: l.item.id, index: i, q: r.deltaMilli, v: r.deltaValueMinor, after: r.balance });
       }
       costs[i] = r.deltaValueMinor;
+    }
+  };
+  for (const i of order) {
+    try {
+      await moveLine(i);
+    } catch (error) {
+      throw error instanceof AmountOutOfRangeError ? amountTooLarge(p.lines[i]!, i) : error;
     }
   }
 

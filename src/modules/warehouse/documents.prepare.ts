@@ -1,8 +1,9 @@
 import { idParams, preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import { failIf, forbidden, unknownReference, type ErrorDetail } from '../../shared/errors.ts';
-import { tryParseQuantity } from '../../shared/quantity.ts';
+import { formatQuantity, tryParseQuantity } from '../../shared/quantity.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
 import { materialTicket, type MaterialTicket } from '../records/index.ts';
+import { MAX_QUANTITY_MILLI, MAX_QUANTITY_UNITS, wholeUnitProblem } from './domain/quantities.ts';
 import * as docs from './documents.repo.ts';
 import { itemsByIds, type ItemRow } from './items.repo.ts';
 import { usableWarehouseIds } from './warehouse.context.ts';
@@ -61,6 +62,7 @@ export function quantityProblem(text: string, path: string, zeroAllowed: boolean
   const value = tryParseQuantity(text.trim());
   if (value === null) return bad('invalid_quantity', `"${text}" is not a quantity`);
   if (value < 0 || (value === 0 && !zeroAllowed)) return bad('quantity_not_positive', zeroAllowed ? 'The quantity cannot be negative' : 'The quantity must be more than 0');
+  if (value > MAX_QUANTITY_MILLI) return bad('quantity_too_large', `${formatQuantity(value)} is more than ${MAX_QUANTITY_UNITS} units`);
   return { value };
 }
 
@@ -117,6 +119,9 @@ function lineProblems(kind: DocumentKind, lines: readonly LineInput[], items: Ma
     } else if (serials.length) {
       p.push({ path: `${at}.serials`, code: 'not_tracked', message: `${item.name} is not tracked by serial numbers` });
     }
+    // Serial-tracked items have their own whole-pieces rule above; every other counted item moves in whole units too.
+    const fraction = 'value' in q && item.serial_tracking !== 1 ? wholeUnitProblem(q.value, item.unit, item.name) : null;
+    if (fraction) p.push({ path: `${at}.quantity`, code: 'not_whole_units', message: fraction });
     if ('value' in q) out.push({ item, quantityMilli: q.value, unitPriceMinor: price, serials });
   });
   return p;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterCursor, containsFolded, idParams, isPostgres, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
 import type { Insertable } from 'kysely';
+import { AmountOutOfRangeError } from '../../shared/money.ts';
 import type { Balance } from './domain/stock.ts';
 
 /**
@@ -17,14 +18,17 @@ const addQuery = preparedQuery((db, p: { wh: number; item: number; q: number; v:
         quantity_milli: eb('stock_balances.quantity_milli', '+', eb.ref('excluded.quantity_milli')),
         value_minor: eb('stock_balances.value_minor', '+', eb.ref('excluded.value_minor')),
         updated_at: eb.ref('excluded.updated_at'),
-      })),
+      // Only while the sums stay exact numbers in JavaScript; otherwise no row comes back and the caller refuses.
+      })).where(sql<boolean>`stock_balances.quantity_milli <= ${sql.lit(Number.MAX_SAFE_INTEGER)} - excluded.quantity_milli and stock_balances.value_minor <= ${sql.lit(Number.MAX_SAFE_INTEGER)} - excluded.value_minor`),
     )
     .returning(['quantity_milli', 'value_minor']));
 
 /** Adds quantity and value to a balance (creating it); the balance after. */
 export async function addToBalance(db: DbOrTx, wh: number, item: number, quantityMilli: number, valueMinor: number, at: string): Promise<Balance> {
   const [row] = await addQuery(db, { wh, item, q: quantityMilli, v: valueMinor, at });
-  return { quantityMilli: Number(row!.quantity_milli), valueMinor: Number(row!.value_minor) };
+  // The database would add past 2^53, which could not be read back exactly: the caller's transaction is refused.
+  if (!row) throw new AmountOutOfRangeError(`the stock of item #${item} in warehouse #${wh} would be more than can be kept exactly`);
+  return { quantityMilli: Number(row.quantity_milli), valueMinor: Number(row.value_minor) };
 }
 
 /**

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../platform/http/schemas.ts';
 import { VAT_CATEGORIES } from '../pricing/index.ts';
+import { MAX_QUANTITY_UNITS, MAX_UNIT_PRICE_MINOR } from './domain/quantities.ts';
 
 /** The warehouse API's shapes. Quantities are decimal strings ("2", "1.5", at most 3 places); money in minor units. */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const minor = z.number().int().min(0).max(1_000_000_000_000);
+/** A price per unit: at most MAX_UNIT_PRICE_MINOR, so quantity × price stays exact. */
+const minor = z.number().int().min(0).max(MAX_UNIT_PRICE_MINOR);
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Checked by the service (so every line's problem is named): a decimal string with at most 3 places. */
-const quantityText = z.string().max(30).describe('Decimal string, "." as the decimal point, at most 3 decimal places, e.g. "2" or "1.5"');
+/** Checked by the service (so every line's problem is named): a decimal string with at most 3 places, within the bound. */
+const quantityText = z.string().max(30).describe(
+  `Decimal string, "." as the decimal point, at most 3 decimal places, e.g. "2" or "1.5"; at most ${MAX_QUANTITY_UNITS} (quantity_too_large). ` +
+  'Items counted in pieces or visits (unit pcs, piece, visit, ks, …) take whole numbers only (not_whole_units)',
+);
 
 export const paging = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -109,7 +114,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const lineInput = z.strictObject({
   itemId: id,
   quantity: quantityText,
-  unitPriceMinor: z.number().int().max(1_000_000_000_000).optional().describe('Receipts: purchase price per unit (minor units, 0 or more). Counts: unit cost of stock found where none was'),
+  unitPriceMinor: z.number().int().max(MAX_UNIT_PRICE_MINOR).optional().describe('Receipts: purchase price per unit (minor units, 0 or more). Counts: unit cost of stock found where none was'),
   serials: z.array(z.string().max(100)).max(10_000).optional().describe('Serial numbers, one per piece, for items with serial tracking'),
 });
 export type LineInput = z.output<typeof lineInput>;

@@ -3,9 +3,11 @@ import { IconBarrierBlock, IconLock, IconMapOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from './documentTitle';
 
 function StatusPage({ icon, title, text, testId }: { icon: ReactNode; title: string; text: string; testId: string }) {
   const { t } = useTranslation();
+  useDocumentTitle(title);
   return (
     <Center py={64} data-testid={testId}>
       <Stack align="center" gap="sm" maw={520} ta="center">
@@ -60,6 +62,7 @@ export function NotAvailablePage({ area }: { area: string }) {
  */
 export function RouteErrorPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('status.errorTitle'));
   return (
     <Center py={64} data-testid="page-error">
       <Stack align="center" gap="sm" maw={520} ta="center">

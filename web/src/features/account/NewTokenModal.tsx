@@ -31,7 +31,10 @@ export function NewTokenModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       title={created ? t('tokens.createdTitle') : t('tokens.newTitle')}
       size="lg"
+      // The secret is shown only this once: after it appears, only "I have copied it" closes the dialog (no ×, Escape or outside click).
       closeOnClickOutside={!created}
+      closeOnEscape={!created}
+      withCloseButton={!created}
       attributes={{ content: { 'data-testid': 'token-modal' } }}
     >
       {created ? (

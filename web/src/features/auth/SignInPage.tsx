@@ -10,6 +10,7 @@ import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { login } from '../../app/auth/session';
+import { useDocumentTitle } from '../../app/components/documentTitle';
 import { Logo } from '../../app/shell/Logo';
 import { LANGUAGES, type Language, setLanguage } from '../../i18n';
 import { throttleMessage } from './throttle';
@@ -32,6 +33,7 @@ export default function SignInPage() {
   const state = location.state as { from?: string; signedOut?: boolean } | null;
   const from = state?.from ?? '/';
   const [waitSeconds, setWaitSeconds] = useCountdown();
+  useDocumentTitle(t('auth.signInTitle'));
 
   const form = useForm({
     initialValues: { email: '', password: '' },

@@ -3,6 +3,7 @@ import { IconBuilding, IconBuildingStore, IconChecklist, IconFileExport, IconKey
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { useDocumentTitle } from '../../app/components/documentTitle';
 import { TicketCounts } from '../tickets/TicketCounts';
 import { ticketCountLabel } from '../tickets/ticketCount';
 import { useApprovalQueueCount } from './api';
@@ -42,6 +43,8 @@ export default function DashboardPage() {
   const me = useMe();
   const { can } = useAuth();
   const home = homeOf(me.roles, can, me.clientId);
+  // The heading greets the user; the browser title names the page as the menu does.
+  useDocumentTitle(t('nav.dashboard'));
   return (
     <div data-testid="page-dashboard">
       <Title order={1} size="h2">

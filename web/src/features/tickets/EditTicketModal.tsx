@@ -8,14 +8,15 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
-import { type Ticket, useUpdateTicket } from './api';
+import { type Ticket, useTicketsByIds, useUpdateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
 import { EditConflictNotice, useEditConflict } from './EditConflict';
 import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
-import { AssigneePicker, CategoryPicker } from './Pickers';
+import { AssigneePicker, CategoryPicker, TicketPicker } from './Pickers';
 import { formPathOf, rebaseEdits, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
 import { isStale } from './useTicketErrors';
+import { WatcherPickers } from './WatcherPickers';
 import { notify } from './notify';
 
 interface Props {
@@ -33,6 +34,9 @@ const FIELD_LABELS: Partial<Record<keyof TicketFormValues, string>> = {
   assigneeId: 'tickets.fields.assignee',
   categoryId: 'tickets.fields.category',
   tags: 'tickets.fields.tags',
+  watcherUserIds: 'tickets.fields.watcherUsers',
+  watcherContactIds: 'tickets.fields.watcherContacts',
+  parentId: 'tickets.fields.parent',
 };
 
 /**
@@ -116,6 +120,8 @@ export function EditTicketModal({ ticket, onClose }: Props) {
       return overlap.map(labelOf);
     });
 
+  // The parent as the picker shows it before any search: its number and subject.
+  const [parent] = useTicketsByIds(ticket.parentId ? [ticket.parentId] : []);
   const contactOptions = (contacts.data ?? [])
     .filter((c) => c.active || c.id === ticket.requester?.id)
     .map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }));
@@ -186,6 +192,29 @@ export function EditTicketModal({ ticket, onClose }: Props) {
               <TagsInput label={t('tickets.fields.tags')} placeholder={t('tickets.create.tagsPlaceholder')} maxTags={20} clearable {...fieldProps(form, 'tags', 'edit')} />
             </Grid.Col>
           </Grid>
+          <WatcherPickers
+            userIds={values.watcherUserIds}
+            contactIds={values.watcherContactIds}
+            onUsersChange={(ids) => form.setFieldValue('watcherUserIds', ids)}
+            onContactsChange={(ids) => form.setFieldValue('watcherContactIds', ids)}
+            contacts={contacts.data ?? []}
+            current={ticket.watchers}
+            usersError={errorOf('watcherUserIds')}
+            contactsError={errorOf('watcherContactIds')}
+            contactsPlaceholder={t('tickets.create.noContacts')}
+            prefix="edit"
+          />
+          <TicketPicker
+            label={t('tickets.fields.parent')}
+            description={t('tickets.edit.parentHint')}
+            placeholder={t('tickets.links.ticketPlaceholder')}
+            exclude={[ticket.id, ...ticket.childIds]}
+            current={parent?.data ?? null}
+            value={values.parentId}
+            onChange={(v) => form.setFieldValue('parentId', v)}
+            error={errorOf('parentId')}
+            data-testid="edit-parentId"
+          />
           <DimensionInputs form={form} dimensions={dimensions.data ?? []} prefix="edit" />
           {fields.data?.length ? (
             <>

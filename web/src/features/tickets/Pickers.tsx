@@ -1,4 +1,4 @@
-// Searchable pickers that ask the server (clients, users), and the category tree.
+// Searchable pickers that ask the server (clients, tickets, users), and the category tree.
 // Tapping the chosen option again keeps it (allowDeselect off): on a phone that tap is easily
 // made by mistake and would silently empty the field; the clear button (×) empties it.
 // Focus, typing and the keys work as in every picker (pickerProps): in error the list does not
@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { hasHighlightedOption, pickerProps } from '../../app/components/pickerProps';
+import { useTicketSearch } from './api';
 import { useAssignees, useCategories, useClientName, useClientSearch, useStaff } from './configApi';
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
@@ -20,20 +21,34 @@ type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
 
 const serverFiltered: SelectProps['filter'] = ({ options }) => options;
 
-export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: PickerProps) {
+/** An option found by the server's search: its id and what the list shows. */
+interface FoundOption {
+  id: number;
+  label: string;
+}
+
+/**
+ * A picker whose options the server finds for the typed text (`useFound`, asked a moment after
+ * the typing stops). Enter with no option highlighted takes the first match for what was typed,
+ * also when it is pressed before the server has answered ("stroj⏎" picks Strojírny as soon as it
+ * is found). On the chosen option's own text (nothing new typed) Enter is the form's, as in every picker.
+ */
+function ServerSearchPicker({ value = null, onChange, onKeyDown, useFound, chosen, exclude = [], ...props }: PickerProps & {
+  useFound: (term: string) => { data: FoundOption[] | undefined; isFetching: boolean };
+  /** The chosen option, to show it while the search holds other ones. */
+  chosen: FoundOption | null;
+  /** Ids never offered. */
+  exclude?: readonly number[];
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const results = useClientSearch(debounced);
-  const current = useClientName(value);
-  // Enter with no option highlighted takes the first match for what was typed, also when
-  // it is pressed before the server has answered ("stroj⏎" picks Strojírny as soon as it is found).
-  // On the chosen client's name (nothing new typed) Enter is the form's, as in every picker.
+  const results = useFound(debounced);
   const pendingEnter = useRef<string | null>(null);
   const answered = (term: string) => debounced === term && !results.isFetching && results.data !== undefined;
   const pickFirst = () => {
     pendingEnter.current = null;
-    const first = results.data?.[0];
+    const first = results.data?.find((o) => !exclude.includes(o.id));
     if (first) onChange(first.id);
   };
   useEffect(() => {
@@ -43,18 +58,16 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
     onKeyDown?.(event);
     if (event.key !== 'Enter' || hasHighlightedOption(event.currentTarget)) return;
     const term = search.trim();
-    if (!term || term === current.data?.name) return;
+    if (!term || term === chosen?.label) return;
     event.preventDefault();
     pendingEnter.current = term;
     if (answered(term)) pickFirst();
   };
   const data = useMemo(() => {
-    const options = (results.data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
-    if (current.data && !options.some((o) => o.value === String(current.data.id))) {
-      options.unshift({ value: String(current.data.id), label: current.data.name });
-    }
+    const options = (results.data ?? []).filter((o) => !exclude.includes(o.id)).map((o) => ({ value: String(o.id), label: o.label }));
+    if (chosen && !options.some((o) => o.value === String(chosen.id))) options.unshift({ value: String(chosen.id), label: chosen.label });
     return options;
-  }, [results.data, current.data]);
+  }, [results.data, chosen, exclude]);
   return (
     <Select
       clearable
@@ -70,6 +83,38 @@ export function ClientPicker({ value = null, onChange, onKeyDown, ...props }: Pi
       {...props}
     />
   );
+}
+
+function useFoundClients(term: string) {
+  const results = useClientSearch(term);
+  return { data: results.data?.map((c) => ({ id: c.id, label: c.name })), isFetching: results.isFetching };
+}
+
+export function ClientPicker({ value = null, ...props }: PickerProps) {
+  const current = useClientName(value);
+  const chosen = useMemo(() => (current.data ? { id: current.data.id, label: current.data.name } : null), [current.data]);
+  return <ServerSearchPicker value={value} useFound={useFoundClients} chosen={chosen} {...props} />;
+}
+
+function useFoundTickets(term: string) {
+  const results = useTicketSearch(term);
+  return { data: results.data?.map((tk) => ({ id: tk.id, label: ticketLabel(tk) })), isFetching: results.isFetching };
+}
+
+const ticketLabel = (ticket: { number: string; subject: string }) => `${ticket.number} ${ticket.subject}`;
+
+/**
+ * Another ticket, found by its number or words of its subject (the tickets list's search),
+ * among all the tickets the user may see, closed ones too. `exclude` leaves out tickets that
+ * cannot be chosen (the ticket itself).
+ */
+export function TicketPicker({ value = null, exclude = [], current, ...props }: PickerProps & {
+  exclude?: readonly number[];
+  /** The chosen ticket as already known (the ticket's parent), shown before any search. */
+  current?: { id: number; number: string; subject: string } | null;
+}) {
+  const chosen = useMemo(() => (current && current.id === value ? { id: current.id, label: ticketLabel(current) } : null), [current, value]);
+  return <ServerSearchPicker value={value} useFound={useFoundTickets} exclude={exclude} chosen={chosen} {...props} />;
 }
 
 /**

@@ -20,6 +20,7 @@ import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
 import { TICKET_CREATE_SHORTCUTS } from './keys';
 import { typeLabel } from './labels';
 import { AssigneePicker, CategoryPicker, ClientPicker } from './Pickers';
+import { WatcherPickers } from './WatcherPickers';
 import { PriorityFields } from './PriorityFields';
 import { customInputsFor, emptyTicketValues, formPathOf, toNewTicket, type TicketFormValues } from './ticketFormModel';
 import { notify } from './notify';
@@ -92,6 +93,10 @@ function TicketCreateForm({ onDiscarded }: { onDiscarded: () => void }) {
   // A requester of another client cannot stay; a client with one contact has it preselected.
   useEffect(() => {
     if (!contacts.data) return;
+    // Watching contacts of another client are let go too.
+    const watching = form.getValues().watcherContactIds;
+    const kept = watching.filter((id) => activeContacts.some((c) => c.id === id));
+    if (kept.length !== watching.length) form.setFieldValue('watcherContactIds', kept);
     const current = form.getValues().requesterContactId;
     if (current && activeContacts.some((c) => c.id === current)) return;
     form.setFieldValue('requesterContactId', activeContacts.length === 1 ? activeContacts[0]!.id : null);
@@ -134,28 +139,41 @@ function TicketCreateForm({ onDiscarded }: { onDiscarded: () => void }) {
           ) : null}
           <FormErrorAlert error={create.error} extra={extra} testId="ticket-form-error" />
           <Fieldset legend={t('tickets.create.clientSection')}>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                {/* Not on a phone: the focused picker opens its list over the rest of the form. */}
-                <ClientPicker label={t('tickets.fields.client')} placeholder={t('tickets.create.clientPlaceholder')} withAsterisk autoFocus={!phone} {...select('clientId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select
-                  label={t('tickets.fields.requester')}
-                  placeholder={!values.clientId ? t('tickets.create.pickClientFirst') : activeContacts.length ? t('tickets.create.requesterPlaceholder') : t('tickets.create.noContacts')}
-                  disabled={!values.clientId || !activeContacts.length}
-                  clearable
-                  allowDeselect={false}
-                  // Typed text finds a contact by name or e-mail; Enter takes the first match, highlighted as it is typed.
-                  {...pickerProps({ error: errorOf('requesterContactId') })}
-                  nothingFoundMessage={t('common.nothingFound')}
-                  data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
-                  {...select('requesterContactId')}
-                  value={values.requesterContactId ? String(values.requesterContactId) : null}
-                  onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
-                />
-              </Grid.Col>
-            </Grid>
+            <Stack gap="sm">
+              <Grid gap="sm">
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  {/* Not on a phone: the focused picker opens its list over the rest of the form. */}
+                  <ClientPicker label={t('tickets.fields.client')} placeholder={t('tickets.create.clientPlaceholder')} withAsterisk autoFocus={!phone} {...select('clientId')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Select
+                    label={t('tickets.fields.requester')}
+                    placeholder={!values.clientId ? t('tickets.create.pickClientFirst') : activeContacts.length ? t('tickets.create.requesterPlaceholder') : t('tickets.create.noContacts')}
+                    disabled={!values.clientId || !activeContacts.length}
+                    clearable
+                    allowDeselect={false}
+                    // Typed text finds a contact by name or e-mail; Enter takes the first match, highlighted as it is typed.
+                    {...pickerProps({ error: errorOf('requesterContactId') })}
+                    nothingFoundMessage={t('common.nothingFound')}
+                    data={activeContacts.map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name }))}
+                    {...select('requesterContactId')}
+                    value={values.requesterContactId ? String(values.requesterContactId) : null}
+                    onChange={(v) => form.setFieldValue('requesterContactId', v ? Number(v) : null)}
+                  />
+                </Grid.Col>
+              </Grid>
+              <WatcherPickers
+                userIds={values.watcherUserIds}
+                contactIds={values.watcherContactIds}
+                onUsersChange={(ids) => form.setFieldValue('watcherUserIds', ids)}
+                onContactsChange={(ids) => form.setFieldValue('watcherContactIds', ids)}
+                contacts={activeContacts}
+                usersError={errorOf('watcherUserIds')}
+                contactsError={errorOf('watcherContactIds')}
+                contactsPlaceholder={!values.clientId ? t('tickets.create.pickClientFirst') : t('tickets.create.noContacts')}
+                prefix="ticket"
+              />
+            </Stack>
           </Fieldset>
 
           <Fieldset legend={t('tickets.create.ticketSection')}>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useDocumentTitle } from '../../app/components/documentTitle';
 import { ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
@@ -41,6 +42,8 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
   const stacked = useStackedColumns();
 
   usePageShortcuts(TICKET_DETAIL_SHORTCUTS, canWrite ? { reply: () => replyRef.current?.focus() } : {});
+  // The heading shows the subject with the number above it; the browser title names both.
+  useDocumentTitle(query.data ? `${query.data.number} ${query.data.subject}` : null);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} notFound={notFound} />;
@@ -125,7 +128,7 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
         <Stack gap="md" className="ticket-extra">
           <TicketContractSelector ticket={ticket} />
           <AttachmentsPanel ticketId={ticket.id} canWrite={canWrite} />
-          <RelatedTickets ticket={ticket} />
+          <RelatedTickets ticket={ticket} onStale={() => setStale(true)} />
         </Stack>
       </div>
     </div>

@@ -145,9 +145,8 @@ export function TicketFacts({ ticket, ticketAt }: { ticket: Ticket; ticketAt: nu
         <Row label={t('tickets.fields.assignee')} testId="ticket-assignee">
           <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
         </Row>
-        {watchers.length ? (
-          <Row label={t('tickets.fields.watchers')}><Text size="sm">{watchers.join(', ')}</Text></Row>
-        ) : null}
+        {/* Shown empty too: the edit dialog is where watchers are added, and this says there are none yet. */}
+        <Row label={t('tickets.fields.watchers')} testId="ticket-watchers">{watchers.length ? <Text size="sm">{watchers.join(', ')}</Text> : dash}</Row>
         <Divider />
         <Row label={t('tickets.fields.type')}><Text size="sm">{typeLabel(t, ticket.type)}</Text></Row>
         <Row label={t('tickets.fields.category')}>{ticket.category ? <Text size="sm">{ticket.category.path}</Text> : dash}</Row>

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowRight } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
@@ -83,7 +83,9 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
           conflict.stale();
           return;
         }
-        const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, formPathOf(d.path)])) : {};
+        // A required field the step found empty is named by its bare key (as comment and resolutionNote are): custom ones go on their field.
+        const fieldOf = (path: string) => (asks.customKeys.includes(path) ? `custom.${path}` : formPathOf(path));
+        const pathMap = isApiError(error) ? Object.fromEntries(error.details.map((d) => [d.path, fieldOf(d.path)])) : {};
         setExtra(applyFormErrors(form, error, t, pathMap));
         focusError();
       },
@@ -92,6 +94,26 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
   // A step no longer possible is not sent (the button is disabled; Ctrl+Enter and Enter in a field do nothing either).
   const send = (event?: FormEvent<HTMLFormElement>) => (blocked ? event?.preventDefault() : submit(event));
   const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save: () => send() });
+
+  // A step that asks only for custom fields starts in the first of them, whatever its kind. The fields arrive
+  // after the dialog opens, and the dialog itself puts the focus on its first control (×) once shown: so the
+  // focus moves when the fields are in the page, after the dialog's own (the second timeout runs after its one).
+  const onlyCustomAsked = !asks.comment && !asks.resolutionNote;
+  const focusedFirstField = useRef(false);
+  const customFieldsShown = useCallback(
+    (node: HTMLDivElement | null) => {
+      if (!node || !onlyCustomAsked || focusedFirstField.current) return;
+      setTimeout(() =>
+        setTimeout(() => {
+          const first = node.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, button');
+          if (!first || focusedFirstField.current) return;
+          focusedFirstField.current = true;
+          first.focus();
+        }),
+      );
+    },
+    [onlyCustomAsked],
+  );
 
   const labelOf = (path: string): string => {
     if (path === 'resolutionNote') return t('tickets.fields.resolutionNote');
@@ -213,9 +235,13 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
               {...fieldProps(form, 'resolutionNote', 'transition')}
             />
           ) : null}
-          {customFields.map((f) => (
-            <CustomFieldInput key={f.key} form={form} field={{ ...f, required: true }} prefix="transition" />
-          ))}
+          {customFields.length ? (
+            <Stack gap="sm" ref={customFieldsShown}>
+              {customFields.map((f) => (
+                <CustomFieldInput key={f.key} form={form} field={{ ...f, required: true }} prefix="transition" />
+              ))}
+            </Stack>
+          ) : null}
           <Group justify="flex-end" mt="sm">
             <Button ref={cancelButton} variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button ref={submitButton} type="submit" loading={move.isPending} disabled={blocked} data-testid="transition-submit">

@@ -4,6 +4,7 @@ import { api, type Page, type Query } from '../../app/api/client';
 export * from './types';
 import { countQueryOf, type TicketCount } from './ticketCount';
 import { hasRunningClock } from './workingTime';
+import type { RelationKind } from './relations';
 import type { Attachment, NewTicket, Ticket, TicketPatch, TicketSummary, TimelineItem, TransitionInput } from './types';
 
 export const ticketKeys = {
@@ -86,6 +87,20 @@ export function useTicketsByIds(ids: number[]) {
   });
 }
 
+/**
+ * Tickets found by number or words of the subject (the list's full-text search), closed ones
+ * too, for picking one: a parent, a ticket to link.
+ */
+export function useTicketSearch(q: string) {
+  return useQuery<TicketSummary[]>({
+    queryKey: ['tickets', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<TicketSummary>>('/tickets', { q, view: 'all', limit: 20 }, signal).then((r) => r.items),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
 /** A ticket's timeline, asked for only once `ticketLoaded` (a missing ticket's timeline would be a second 404). */
 export function useTimeline(id: number, ticketLoaded: boolean) {
   return useQuery({
@@ -137,6 +152,43 @@ export function useUpdateTicket(id: number) {
   return useMutation({
     mutationFn: (body: TicketPatch) => api.patch<Ticket>(`/tickets/${id}`, body),
     onSuccess: (ticket) => refresh(ticket),
+  });
+}
+
+/** A tie between the ticket and another one, made or undone (see relations.ts). */
+export interface RelationChange {
+  kind: RelationKind;
+  otherId: number;
+  remove: boolean;
+}
+
+/**
+ * Links and parents: a link is its own request (no version), a parent is a change of the
+ * ticket (with its version), a sub-ticket a change of the other ticket (with that one's
+ * version, read just before). Both tickets are refreshed after: each page shows the tie.
+ */
+export function useChangeRelation(ticket: Pick<Ticket, 'id' | 'version'>) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshTicket(ticket.id);
+  return useMutation({
+    mutationFn: async ({ kind, otherId, remove }: RelationChange) => {
+      if (kind === 'related') {
+        const path = `/tickets/${ticket.id}/links/${otherId}`;
+        await (remove ? api.delete(path) : api.post(path));
+        return undefined;
+      }
+      if (kind === 'parent') return api.patch<Ticket>(`/tickets/${ticket.id}`, { version: ticket.version, parentId: remove ? null : otherId });
+      const child = await api.get<Ticket>(`/tickets/${otherId}`);
+      await api.patch<Ticket>(`/tickets/${otherId}`, { version: child.version, parentId: remove ? null : ticket.id });
+      return undefined;
+    },
+    onSuccess: async (updated, { otherId }) => {
+      await Promise.all([
+        refresh(updated),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.detail(otherId) }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(otherId) }),
+      ]);
+    },
   });
 }
 

@@ -9,7 +9,7 @@ function memory() {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
 }
 
-const typed = { ...emptyTicketValues(), clientId: 3, requesterContactId: 8, subject: 'Printer jams', description: 'On the 2nd floor', queueId: '2', tags: ['hw'], custom: { serial: 'X1', users: 4, site: null, systems: ['A'] }, dimensions: { region: 'south' } };
+const typed = { ...emptyTicketValues(), clientId: 3, requesterContactId: 8, subject: 'Printer jams', description: 'On the 2nd floor', queueId: '2', tags: ['hw'], custom: { serial: 'X1', users: 4, site: null, systems: ['A'] }, dimensions: { region: 'south' }, watcherUserIds: [7], watcherContactIds: [9] };
 
 describe('the new-ticket draft', () => {
   it('is one per user', () => {
@@ -51,6 +51,12 @@ describe('the new-ticket draft', () => {
   it('takes the client a link names over the draft\'s, without the draft\'s requester', () => {
     expect(draftForClient(typed, null)).toBe(typed);
     expect(draftForClient(typed, 3)).toBe(typed);
-    expect(draftForClient(typed, 5)).toMatchObject({ clientId: 5, requesterContactId: null, subject: 'Printer jams' });
+    expect(draftForClient(typed, 5)).toMatchObject({ clientId: 5, requesterContactId: null, watcherContactIds: [], watcherUserIds: [7], subject: 'Printer jams' });
+  });
+
+  it('keeps only ids among the stored watchers, and counts watchers as typed', () => {
+    const stored = { ...emptyTicketValues(), watcherUserIds: [7, 'x', -1, 2.5], watcherContactIds: 'nope' };
+    expect(readTicketDraft(stored)).toMatchObject({ watcherUserIds: [7], watcherContactIds: [] });
+    expect(readTicketDraft({ ...emptyTicketValues(), watcherUserIds: ['x'] })).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export const newTicketDraftKey = (userId: number) => `kontor.ticket.new.${userId
 const isCustomInput = (value: unknown): value is CustomInput =>
   value === null || typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 
+const isId = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
 const filled = (value: CustomInput | undefined) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /**
@@ -30,6 +32,9 @@ export function isUntouchedTicket(values: TicketFormValues, untouched: TicketFor
     && values.priority === untouched.priority
     && values.categoryId === untouched.categoryId
     && values.tags.length === 0
+    && values.watcherUserIds.length === 0
+    && values.watcherContactIds.length === 0
+    && values.parentId === untouched.parentId
     && !Object.values(values.custom).some(filled)
     && !Object.values(values.dimensions).some(Boolean);
 }
@@ -47,21 +52,26 @@ export function readTicketDraft(stored: unknown): TicketFormValues | null {
     tags: ['strings'],
     custom: ['object'],
     dimensions: ['object'],
+    watcherUserIds: ['array'],
+    watcherContactIds: ['array'],
+    parentId: ['number', 'null'],
   });
   if (!values) return null;
   if (!LEVELS.includes(values.impact)) values.impact = defaults.impact;
   if (!LEVELS.includes(values.urgency)) values.urgency = defaults.urgency;
   if (values.priority !== '' && !PRIORITIES.includes(values.priority)) values.priority = defaults.priority;
   values.custom = Object.fromEntries(Object.entries(values.custom).filter(([, v]) => isCustomInput(v))) as Record<string, CustomInput>;
+  values.watcherUserIds = values.watcherUserIds.filter(isId);
+  values.watcherContactIds = values.watcherContactIds.filter(isId);
   values.dimensions = Object.fromEntries(Object.entries(values.dimensions).filter(([, v]) => v === null || typeof v === 'string')) as Record<string, string | null>;
   return isUntouchedTicket(values, defaults) ? null : values;
 }
 
 /**
  * The form opened on a draft, from a link that names a client ("new ticket" on a client's
- * page): the link's client is the one meant; the requester stays only if it is that client's.
+ * page): the link's client is the one meant; the requester and watching contacts stay only if they are that client's.
  */
 export function draftForClient(draft: TicketFormValues, linkClientId: number | null): TicketFormValues {
   if (linkClientId === null || linkClientId === draft.clientId) return draft;
-  return { ...draft, clientId: linkClientId, requesterContactId: null };
+  return { ...draft, clientId: linkClientId, requesterContactId: null, watcherContactIds: [] };
 }

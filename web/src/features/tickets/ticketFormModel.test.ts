@@ -34,7 +34,9 @@ describe('new ticket body', () => {
     expect(body).toMatchObject({ subject: 'Printer', clientId: 3, requesterContactId: 5, queueId: 2, teamId: null, tags: ['a'], dimensions: { service: 'email' } });
     expect(body.custom).toEqual({ users: 4, visit: '2026-12-01', site: 'A' });
     expect(body.priority).toBeUndefined();
+    expect(body).not.toHaveProperty('watcherUserIds');
     expect(toNewTicket(v, fields, true).priority).toBe('P1');
+    expect(toNewTicket({ ...v, watcherUserIds: [7], watcherContactIds: [5] }, fields, false)).toMatchObject({ watcherUserIds: [7], watcherContactIds: [5] });
   });
 });
 
@@ -43,6 +45,7 @@ describe('ticket changes', () => {
     client: { id: 1, name: 'C' }, requester: { id: 5, name: 'R', email: null }, subject: 'S', description: 'D', type: { id: 1, code: 'incident', name: 'Incident' },
     queue: { id: 2, name: 'Q' }, team: null, assignee: null, impact: 'medium', urgency: 'medium', priority: 'P3', priorityOverridden: false,
     category: null, tags: ['a'], custom: { serial: 'X1', site: 'A' }, dimensions: [{ dimension: 'service', value: 'email', valueName: 'E-mail' }],
+    parentId: null, watchers: { users: [{ id: 7, name: 'U7' }, { id: 8, name: 'U8' }], contacts: [] },
   } as unknown as Ticket;
 
   it('nothing changed: no request', () => {
@@ -56,6 +59,20 @@ describe('ticket changes', () => {
     expect(toTicketPatch(before, after, fields, 4)).toEqual({
       version: 4, subject: 'S2', assigneeId: 9, custom: { serial: null, users: 3 }, dimensions: { service: null },
     });
+  });
+
+  it('sends the watchers as a whole list when the set changed, not when only their order did', () => {
+    const before = ticketToValues(ticket, fields);
+    expect(before).toMatchObject({ watcherUserIds: [7, 8], watcherContactIds: [], parentId: null });
+    expect(toTicketPatch(before, { ...before, watcherUserIds: [8, 7] }, fields, 4)).toBeNull();
+    expect(toTicketPatch(before, { ...before, watcherUserIds: [8], watcherContactIds: [5] }, fields, 4)).toEqual({ version: 4, watcherUserIds: [8], watcherContactIds: [5] });
+  });
+
+  it('sets and clears the parent', () => {
+    const before = ticketToValues(ticket, fields);
+    expect(toTicketPatch(before, { ...before, parentId: 3 }, fields, 4)).toEqual({ version: 4, parentId: 3 });
+    const child = ticketToValues({ ...ticket, parentId: 3 } as Ticket, fields);
+    expect(toTicketPatch(child, { ...child, parentId: null }, fields, 4)).toEqual({ version: 4, parentId: null });
   });
 
   describe('an edit moved onto the version someone else saved meanwhile', () => {
@@ -91,6 +108,7 @@ describe('ticket changes', () => {
 
   it('puts a multi-choice option error on its field', () => {
     expect(formPathOf('custom.systems.1')).toBe('custom.systems');
+    expect(formPathOf('watcherContactIds.0')).toBe('watcherContactIds');
     expect(formPathOf('custom.site')).toBe('custom.site');
     expect(formPathOf('resolutionNote')).toBe('resolutionNote');
   });

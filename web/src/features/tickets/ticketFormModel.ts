@@ -23,6 +23,11 @@ export interface TicketFormValues {
   tags: string[];
   custom: Record<string, CustomInput>;
   dimensions: Record<string, string | null>;
+  /** Staff users and the client's contacts who follow the ticket. */
+  watcherUserIds: number[];
+  watcherContactIds: number[];
+  /** The ticket this one is a sub-ticket of. */
+  parentId: number | null;
 }
 
 export function emptyTicketValues(): TicketFormValues {
@@ -42,6 +47,9 @@ export function emptyTicketValues(): TicketFormValues {
     tags: [],
     custom: {},
     dimensions: {},
+    watcherUserIds: [],
+    watcherContactIds: [],
+    parentId: null,
   };
 }
 
@@ -112,6 +120,9 @@ export function toNewTicket(v: TicketFormValues, fields: CustomField[], canPrior
     tags: v.tags.map((tag) => tag.trim()).filter(Boolean),
     custom: customPayload(fields, v.custom, false),
     dimensions,
+    ...(v.watcherUserIds.length ? { watcherUserIds: v.watcherUserIds } : {}),
+    ...(v.watcherContactIds.length ? { watcherContactIds: v.watcherContactIds } : {}),
+    ...(v.parentId ? { parentId: v.parentId } : {}),
   };
 }
 
@@ -133,10 +144,15 @@ export function ticketToValues(ticket: Ticket, fields: CustomField[]): TicketFor
     tags: ticket.tags,
     custom: customInputsFor(fields, ticket.custom),
     dimensions: Object.fromEntries(ticket.dimensions.map((d) => [d.dimension, d.value])),
+    watcherUserIds: ticket.watchers.users.map((u) => u.id),
+    watcherContactIds: ticket.watchers.contacts.map((c) => c.id),
+    parentId: ticket.parentId,
   };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Watchers are a set: picking them in another order changes nothing.
+const sameIds = (a: readonly number[], b: readonly number[]) => same([...a].sort((x, y) => x - y), [...b].sort((x, y) => x - y));
 
 /** Only what the edit changed, with the version it started from; null when nothing changed. */
 export function toTicketPatch(before: TicketFormValues, after: TicketFormValues, fields: CustomField[], version: number): TicketPatch | null {
@@ -149,6 +165,9 @@ export function toTicketPatch(before: TicketFormValues, after: TicketFormValues,
   if (after.assigneeId !== before.assigneeId) patch.assigneeId = after.assigneeId;
   if (after.categoryId !== before.categoryId) patch.categoryId = after.categoryId;
   if (!same(after.tags, before.tags)) patch.tags = after.tags;
+  if (!sameIds(after.watcherUserIds, before.watcherUserIds)) patch.watcherUserIds = after.watcherUserIds;
+  if (!sameIds(after.watcherContactIds, before.watcherContactIds)) patch.watcherContactIds = after.watcherContactIds;
+  if (after.parentId !== before.parentId) patch.parentId = after.parentId;
   const changedFields = fields.filter((f) => !same(customValueOf(f, after.custom[f.key]), customValueOf(f, before.custom[f.key])));
   if (changedFields.length) patch.custom = customPayload(changedFields, after.custom, true);
   const dims: Record<string, string | null> = {};
@@ -190,9 +209,10 @@ export function rebaseEdits<T extends object>(before: T, mine: T, current: T): {
 
 /**
  * Where a server field error belongs on the form: a multi-choice option error
- * (custom.systems.1) goes on its field (custom.systems).
+ * (custom.systems.1) goes on its field (custom.systems), a watcher's (watcherUserIds.0)
+ * on the watcher picker.
  */
 export function formPathOf(path: string): string {
-  const m = /^(custom\.[^.]+)\.\d+$/.exec(path);
+  const m = /^(custom\.[^.]+|watcherUserIds|watcherContactIds)\.\d+$/.exec(path);
   return m ? m[1]! : path;
 }

@@ -129,6 +129,9 @@ export interface NewTicket {
   tags: string[];
   custom: Record<string, CustomValue>;
   dimensions: Record<string, string>;
+  watcherUserIds?: number[];
+  watcherContactIds?: number[];
+  parentId?: number | null;
 }
 
 export type TicketPatch = Partial<Omit<NewTicket, 'typeCode' | 'clientId' | 'priority' | 'dimensions'>> & {

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage, errorMessage } from '../../app/api/errors';
@@ -31,9 +32,14 @@ export function useTicketErrorHandler(ticketId: number, onStale: () => void) {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) });
       return;
     }
-    const details = isApiError(error) ? error.details.map((d) => detailMessage(t, d)) : [];
-    notify('red', [errorMessage(t, error), ...details].join(' · '));
+    notify('red', errorText(t, error));
   };
+}
+
+/** A refused request in the user's language: what went wrong, then each field's reason. */
+export function errorText(t: TFunction, error: unknown): string {
+  const details = isApiError(error) ? error.details.map((d) => detailMessage(t, d)) : [];
+  return [errorMessage(t, error), ...details].join(' · ');
 }
 
 export const isStale = (error: unknown) => isApiError(error) && error.code === 'stale_version';

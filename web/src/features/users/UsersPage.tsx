@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
@@ -38,6 +39,7 @@ export default function UsersPage() {
   const [active, setActive] = useState<ActiveFilter>('true');
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [deactivating, setDeactivating] = useState<User | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const query = useUsersList(debounced, active);
   const update = useUpdateUser();
@@ -55,6 +57,7 @@ export default function UsersPage() {
       {
         onSuccess: (u) => notifications.show({ color: 'green', message: u.active ? t('users.activated', { name: u.name }) : t('users.deactivated', { name: u.name }) }),
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+        onSettled: () => setDeactivating(null),
       },
     );
 
@@ -134,15 +137,17 @@ export default function UsersPage() {
                             <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)} data-testid="users-action-reset-password">
                               {t('users.resetPassword')}
                             </Menu.Item>
-                            <Menu.Item
-                              leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
-                              color={u.active ? 'orange' : undefined}
-                              disabled={u.id === me.id}
-                              onClick={() => toggleActive(u)}
-                              data-testid="users-action-toggle-active"
-                            >
-                              {u.active ? t('users.deactivate') : t('users.activate')}
-                            </Menu.Item>
+                            {/* Deactivating yourself would end your own session at once; another administrator can do it. */}
+                            {u.id === me.id ? null : (
+                              <Menu.Item
+                                leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
+                                color={u.active ? 'orange' : undefined}
+                                onClick={() => (u.active ? setDeactivating(u) : toggleActive(u))}
+                                data-testid="users-action-toggle-active"
+                              >
+                                {u.active ? t('users.deactivate') : t('users.activate')}
+                              </Menu.Item>
+                            )}
                           </Menu.Dropdown>
                         </Menu>
                       </Table.Td>
@@ -157,6 +162,16 @@ export default function UsersPage() {
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="users-load-more" />
       {editing !== undefined ? <UserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(undefined)} /> : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
+      <ConfirmModal
+        opened={deactivating !== null}
+        title={t('users.deactivateConfirmTitle', { name: deactivating?.name ?? '' })}
+        message={t('users.deactivateConfirmText', { name: deactivating?.name ?? '' })}
+        confirmLabel={t('users.deactivate')}
+        color="orange"
+        loading={update.isPending}
+        onConfirm={() => deactivating && toggleActive(deactivating)}
+        onClose={() => setDeactivating(null)}
+      />
     </div>
   );
 }

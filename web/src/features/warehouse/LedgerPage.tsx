@@ -76,6 +76,15 @@ function Ledger({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const entries = ledger.data ?? [];
   const points = ledgerPoints(entries);
   const last = points[points.length - 1];
+  // Each movement carries its own warehouse's running balance; with every warehouse shown, the
+  // table reads the running total across all of them (as the chart and the badge do), so stock
+  // does not seem to appear and vanish as the rows alternate between warehouses.
+  const acrossAll = warehouseId === null;
+  const balanceOf = (i: number, own: string) => (acrossAll ? String(points[i]?.balance ?? own) : own);
+  const valueOf = (i: number, own: number | undefined) => {
+    const total = points[i]?.value;
+    return acrossAll && total !== null && total !== undefined ? Math.round(total * 100) : own;
+  };
 
   return (
     <div data-testid="page-item-ledger" data-item-id={it.id}>
@@ -98,9 +107,9 @@ function Ledger({ id, notFound }: { id: number; notFound: NotFoundText }) {
         />
         {last ? (
           <Group gap="xs">
-            <Badge size="lg" variant="light" data-testid="ledger-balance" data-balance={last.balance}>{t('warehouse.ledger.balanceNow', { quantity: quantityLabel(t, String(last.balance), it.unit) })}</Badge>
+            <Badge size="lg" variant="light" tt="none" data-testid="ledger-balance" data-balance={last.balance}>{t('warehouse.ledger.balanceNow', { quantity: quantityLabel(t, String(last.balance), it.unit) })}</Badge>
             {costs && last.value !== null ? (
-              <Badge size="lg" variant="light" color="gray" data-testid="ledger-value">{money(Math.round(last.value * 100))}</Badge>
+              <Badge size="lg" variant="light" color="gray" tt="none" data-testid="ledger-value">{money(Math.round(last.value * 100))}</Badge>
             ) : null}
           </Group>
         ) : null}
@@ -119,16 +128,17 @@ function Ledger({ id, notFound }: { id: number; notFound: NotFoundText }) {
                       {warehouseId === null ? <Table.Th>{t('warehouse.fields.warehouse')}</Table.Th> : null}
                       <Table.Th className="wh-num">{t('warehouse.ledger.in')}</Table.Th>
                       <Table.Th className="wh-num">{t('warehouse.ledger.out')}</Table.Th>
-                      <Table.Th className="wh-num">{t('warehouse.fields.balance')}</Table.Th>
+                      <Table.Th className="wh-num">{acrossAll ? t('warehouse.ledger.balanceAll') : t('warehouse.fields.balance')}</Table.Th>
                       {costs ? <Table.Th className="wh-num">{t('warehouse.fields.moveValue')}</Table.Th> : null}
-                      {costs ? <Table.Th className="wh-num">{t('warehouse.fields.value')}</Table.Th> : null}
+                      {costs ? <Table.Th className="wh-num">{acrossAll ? t('warehouse.ledger.valueAll') : t('warehouse.fields.value')}</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {entries.map((e) => {
+                    {entries.map((e, i) => {
                       const q = Number(e.quantity);
+                      const balance = balanceOf(i, e.balance);
                       return (
-                        <Table.Tr key={e.id} data-testid={`ledger-row-${e.id}`} data-balance={e.balance} data-quantity={e.quantity}>
+                        <Table.Tr key={e.id} data-testid={`ledger-row-${e.id}`} data-balance={balance} data-quantity={e.quantity}>
                           <Table.Td>{formatDate(e.date)}</Table.Td>
                           <Table.Td>
                             <Anchor component={Link} to={`/warehouse/documents/${e.documentId}`} size="sm" className="mono">{e.documentNumber ?? e.documentId}</Anchor>
@@ -137,9 +147,9 @@ function Ledger({ id, notFound }: { id: number; notFound: NotFoundText }) {
                           {warehouseId === null ? <Table.Td>{warehouseName(e.warehouseId)}</Table.Td> : null}
                           <Table.Td className="wh-num" c="green.8">{q > 0 ? formatDecimal(e.quantity) : ''}</Table.Td>
                           <Table.Td className="wh-num" c="red.8">{q < 0 ? formatDecimal(String(-q)) : ''}</Table.Td>
-                          <Table.Td className="wh-num" fw={600}>{formatDecimal(e.balance)}</Table.Td>
+                          <Table.Td className="wh-num" fw={600}>{formatDecimal(balance)}</Table.Td>
                           {costs ? <Table.Td className="wh-num">{money(e.valueMinor)}</Table.Td> : null}
-                          {costs ? <Table.Td className="wh-num">{money(e.balanceValueMinor)}</Table.Td> : null}
+                          {costs ? <Table.Td className="wh-num">{money(valueOf(i, e.balanceValueMinor))}</Table.Td> : null}
                         </Table.Tr>
                       );
                     })}

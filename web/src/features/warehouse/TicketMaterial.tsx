@@ -17,7 +17,7 @@ import './warehouse.css';
 import { documentTitle } from './DocumentBadges';
 import { factualMessage } from './errors';
 import { itemLabel, ItemPicker } from './ItemPicker';
-import { parseSerials } from './model';
+import { parseSerials, quantityProblem } from './model';
 import { quantityLabel, unitLabel } from './units';
 
 /** The ticket's slips (issues and returns) with their lines and the printable PDF. */
@@ -90,7 +90,8 @@ function MaterialPanel({ ticketId }: { ticketId: number }) {
     setProblem(null);
     const q = parseDecimalInput(quantity);
     if (!item) return setProblem(t('warehouse.material.pickItem'));
-    if (q === null || Number(q) === 0) return setProblem(t('warehouse.form.errors.quantity'));
+    const wrongQuantity = quantityProblem(quantity, item.unit, false);
+    if (q === null || wrongQuantity) return setProblem(t(`warehouse.form.errors.${wrongQuantity ?? 'quantity'}`));
     const serialList = parseSerials(serials);
     if (item.serialTracking && serialList.length !== Number(q)) return setProblem(t('warehouse.form.errors.serialCount'));
     if (!warehouseId) return setProblem(t('warehouse.material.pickWarehouse'));

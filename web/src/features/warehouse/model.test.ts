@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StockDocument } from './api';
-import { balanceByDay, countDifference, countSummary, dateOfDay, dayNumber, dayTicks, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, returnValues, toDocumentInput } from './model';
+import { balanceByDay, countDifference, countSummary, dateOfDay, dayNumber, dayTicks, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, quantityProblem, returnValues, toDocumentInput } from './model';
 
 const items = [
   { id: 1, code: 'SSD-1TB', ean: '8806094215038', name: 'Samsung 870 EVO 1 TB' },
@@ -165,5 +165,44 @@ describe("a receipt's total as typed", () => {
   it('adds the line totals that are numbers', () => {
     expect(documentTotalMinor([{ quantity: '10', unitPrice: '1 500,00' }, { quantity: '2,5', unitPrice: '14,50' }, { quantity: '', unitPrice: '' }])).toBe(15_036_25);
     expect(documentTotalMinor([{ quantity: '', unitPrice: '1' }])).toBeNull();
+  });
+});
+
+describe('quantities that make sense', () => {
+  it('takes whole numbers only for items counted in pieces or visits; measured units keep 3 decimals', () => {
+    expect(quantityProblem('1,5', 'pcs', false)).toBe('wholeUnits');
+    expect(quantityProblem('0,5', 'ks', true)).toBe('wholeUnits');
+    expect(quantityProblem('2', 'pcs', false)).toBeNull();
+    expect(quantityProblem('2,000', 'visit', false)).toBeNull();
+    expect(quantityProblem('1,125', 'm', false)).toBeNull();
+    expect(quantityProblem('0', 'pcs', true)).toBeNull();
+    expect(quantityProblem('0', 'pcs', false)).toBe('quantity');
+    expect(quantityProblem('1 000 001', 'm', false)).toBe('quantityTooLarge');
+    expect(quantityProblem('99999999999', 'pcs', false)).toBe('quantityTooLarge');
+  });
+
+  it('puts the problems on the quantity and price fields before anything is sent', () => {
+    const v = emptyDocument('receipt', '2026-11-02', 1);
+    v.lines = [
+      { ...emptyLine(), itemId: 4, unit: 'pcs', quantity: '1,5', unitPrice: '1 790,00' },
+      { ...emptyLine(), itemId: 5, unit: 'm', quantity: '1,5', unitPrice: '10 000 000,01' },
+    ];
+    expect(toDocumentInput(v).problems).toEqual({ 'lines.0.quantity': 'wholeUnits', 'lines.1.unitPrice': 'priceTooLarge' });
+  });
+
+  it('writes a reopened draft\'s numbers in the user\'s language, and they read back the same', () => {
+    const draft: StockDocument = {
+      id: 9, kind: 'receipt', state: 'draft', number: null, date: '2026-11-01', warehouse: { id: 4, code: 'MAIN', name: 'Hlavní sklad' }, targetWarehouse: null,
+      ticket: null, clientId: null, supplier: null, supplierDocumentNumber: null, returnsDocumentId: null, reason: null, note: null,
+      createdBy: null, confirmedBy: null, confirmedAt: null, version: 1, createdAt: '', updatedAt: '',
+      lines: [{ id: 1, position: 1, itemId: 1, itemCode: 'RAM', itemName: 'RAM', unit: 'm', quantity: '1234.5', unitPriceMinor: 123_450, serials: [], recordId: null }],
+    };
+    const cs = documentValues(draft, 'cs-CZ').lines[0]!;
+    expect([cs.quantity, cs.unitPrice]).toEqual(['1\u00a0234,5', '1\u00a0234,50']);
+    const en = documentValues(draft, 'en-GB').lines[0]!;
+    expect([en.quantity, en.unitPrice]).toEqual(['1234.5', '1234.50']);
+    for (const locale of ['cs-CZ', 'sk-SK', 'en-GB']) {
+      expect(toDocumentInput(documentValues(draft, locale)).body?.lines).toEqual([{ itemId: 1, quantity: '1234.5', unitPriceMinor: 123_450 }]);
+    }
   });
 });

@@ -1,8 +1,10 @@
 // Pure helpers of the warehouse pages: kinds ↔ URLs, what a scanner typed, a document
 // form's values → the API body (with the problems to show on fields), serial numbers.
+import { localeTag } from '../../app/format';
 import { majorToMinor } from '../pricing/money';
 import { parseDecimalInput } from '../records/format';
 import type { DocumentInput, DocumentKind, Item, StockDocument } from './api';
+import { isCountedUnit, MAX_QUANTITY, MAX_UNIT_PRICE_MINOR } from './units';
 
 /** URL segment of each kind's list: /warehouse/receipts, /warehouse/issues, … */
 export const KIND_PATHS: Record<DocumentKind, string> = {
@@ -84,10 +86,25 @@ export function emptyDocument(kind: DocumentKind, date: string, warehouseId: num
   };
 }
 
-const majorText = (minor: number | null | undefined) => (minor === null || minor === undefined ? '' : (minor / 100).toFixed(2));
+/**
+ * A number as the user would type it in their language ("1 234,50", "1,5"), so a reopened
+ * draft reads like the new form. Grouped only where the locale groups by spaces, which
+ * reading it back ignores; a comma-grouped "1,234.5" would read back as a decimal mark.
+ */
+function typedNumber(value: number, fractionDigits: { min: number; max: number }, locale: string): string {
+  const options = { minimumFractionDigits: fractionDigits.min, maximumFractionDigits: fractionDigits.max };
+  const group = new Intl.NumberFormat(locale, options).formatToParts(10_000).find((p) => p.type === 'group')?.value ?? '';
+  return new Intl.NumberFormat(locale, { ...options, useGrouping: /^\s$/.test(group) }).format(value);
+}
 
-/** A stored draft (or the slip a return reverses) as form values. */
-export function documentValues(doc: StockDocument): DocumentValues {
+const majorText = (minor: number | null | undefined, locale: string) => (minor === null || minor === undefined ? '' : typedNumber(minor / 100, { min: 2, max: 2 }, locale));
+const quantityText = (decimal: string, locale: string) => {
+  const n = Number(decimal);
+  return Number.isFinite(n) ? typedNumber(n, { min: 0, max: 3 }, locale) : decimal;
+};
+
+/** A stored draft (or the slip a return reverses) as form values, its numbers written in the user's language. */
+export function documentValues(doc: StockDocument, locale: string = localeTag()): DocumentValues {
   return {
     kind: doc.kind,
     date: doc.date,
@@ -106,8 +123,8 @@ export function documentValues(doc: StockDocument): DocumentValues {
       unit: l.unit,
       // The server asks serials of tracked items on every line it stores, so a tracked line has them.
       serialTracked: l.serials.length > 0,
-      quantity: l.quantity.replace(/^-/, ''),
-      unitPrice: majorText(l.unitPriceMinor),
+      quantity: quantityText(l.quantity.replace(/^-/, ''), locale),
+      unitPrice: majorText(l.unitPriceMinor, locale),
       serials: l.serials.join('\n'),
     })),
   };
@@ -119,7 +136,19 @@ export function returnValues(slip: StockDocument, date: string): DocumentValues 
   return { ...values, kind: 'return', date, returnsDocumentId: slip.id, targetWarehouseId: null, supplier: '', supplierDocumentNumber: '', reason: '', note: '' };
 }
 
-export type Problem = 'required' | 'quantity' | 'price' | 'serialCount' | 'noLines' | 'sameWarehouse';
+export type Problem = 'required' | 'quantity' | 'wholeUnits' | 'quantityTooLarge' | 'price' | 'priceTooLarge' | 'serialCount' | 'noLines' | 'sameWarehouse';
+
+/**
+ * What is wrong with a quantity typed for an item of this unit, or null: not a number
+ * (or 0 where something must move), a fraction of a counted unit, more than the bound.
+ */
+export function quantityProblem(text: string, unit: string, zeroAllowed: boolean): Problem | null {
+  const quantity = parseDecimalInput(text);
+  if (quantity === null || (!zeroAllowed && Number(quantity) === 0)) return 'quantity';
+  if (Number(quantity) > MAX_QUANTITY) return 'quantityTooLarge';
+  if (isCountedUnit(unit) && !Number.isInteger(Number(quantity))) return 'wholeUnits';
+  return null;
+}
 export type Built = { body: DocumentInput; problems: null } | { body: null; problems: Record<string, Problem> };
 
 /** Form values → the API body, or the problems (by form path) that keep it from being sent. */
@@ -141,12 +170,14 @@ export function toDocumentInput(v: DocumentValues, confirm = false): Built {
     if (l.itemId === null) problems[`lines.${i}.itemId`] = 'required';
     // A count states what was found (0 is a finding); everything else moves a positive quantity.
     const quantity = parseDecimalInput(l.quantity);
-    if (quantity === null || (v.kind !== 'count' && Number(quantity) === 0)) problems[`lines.${i}.quantity`] = 'quantity';
+    const wrongQuantity = quantityProblem(l.quantity, l.unit, v.kind === 'count');
+    if (wrongQuantity) problems[`lines.${i}.quantity`] = wrongQuantity;
     // Receipts need the purchase price; a count may give the cost of stock found where there was none.
     let unitPriceMinor: number | undefined;
     if (v.kind === 'receipt' || (v.kind === 'count' && l.unitPrice.trim())) {
       const minor = majorToMinor(l.unitPrice);
       if (minor === null) problems[`lines.${i}.unitPrice`] = l.unitPrice.trim() ? 'price' : 'required';
+      else if (minor > MAX_UNIT_PRICE_MINOR) problems[`lines.${i}.unitPrice`] = 'priceTooLarge';
       else unitPriceMinor = minor;
     }
     const serials = parseSerials(l.serials);

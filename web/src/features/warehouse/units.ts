@@ -12,6 +12,23 @@ export const BUILT_IN_UNITS = ['pcs', 'piece', 'min', 'km', 'visit', 'month', 'q
 
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_UNITS);
 
+/**
+ * Units that count things: an item in one of them moves in whole units only (the server's
+ * rule in src/modules/warehouse/domain/quantities.ts, mirrored here so the field says it
+ * before anything is sent). Metres, kilograms, litres, hours keep up to 3 decimals.
+ */
+const COUNTED_UNITS: ReadonlySet<string> = new Set(['pcs', 'piece', 'visit', 'ks', 'ks.', 'kus', 'kusy', 'pcs.', 'pc', 'pc.', 'ea']);
+
+/** Whether an item with this unit is counted in whole units ('pcs', 'ks', 'visit'), not measured. */
+export function isCountedUnit(unit: string): boolean {
+  return COUNTED_UNITS.has(unit.trim().toLowerCase());
+}
+
+/** The most one line may state (the server's bound): a million units. */
+export const MAX_QUANTITY = 1_000_000;
+/** The highest price per unit the server takes, in minor units: 10 000 000,00. */
+export const MAX_UNIT_PRICE_MINOR = 1_000_000_000;
+
 /** A unit as the user reads it: 'pcs' → 'ks' in Czech; 'm', 'bal.' as stored. */
 export function unitLabel(t: TFunction, unit: string): string {
   return BUILT_IN.has(unit) ? t(`warehouse.units.${unit}`) : unit;
