@@ -130,6 +130,12 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     expect(plain(await manager.getByTestId('line-1-total').innerText())).toBe('17 000,00 Kč');
     // The receipt's own total under its lines, while it is typed.
     expect(plain(await manager.getByTestId('lines-total').innerText())).toBe('32 000,00 Kč');
+    // SSDs are counted in pieces: half of one is refused on its field before anything is sent.
+    await manager.getByTestId('line-0-quantity').fill('1,5');
+    await manager.getByTestId('document-confirm').click();
+    await manager.getByText('Počítá se na celé kusy: zadejte celé číslo (např. 2)').waitFor();
+    expect(await manager.getByTestId('document-confirm-modal').count()).toBe(0);
+    await manager.getByTestId('line-0-quantity').fill('10');
     await shot(manager, 'receipt-form');
     await manager.getByTestId('document-confirm').click();
     await manager.getByTestId('document-confirm-modal').waitFor();
@@ -395,6 +401,10 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await manager.getByTestId('page-item-ledger').waitFor();
     // Across all warehouses: the demo's own SSDs (all of them in the van), then 20 received, 2 issued, 1 returned.
     await expect.poll(() => manager.getByTestId('ledger-balance').getAttribute('data-balance')).toBe(String(VAN_SSD + 20 - 2 + 1));
+    // The table's running balance is the total across the warehouses too: its last row is what the badge says.
+    expect(await manager.locator('[data-testid^="ledger-row-"]').last().getAttribute('data-balance')).toBe(String(VAN_SSD + 20 - 2 + 1));
+    // The badges keep the case of the unit and the currency ("ks", "Kč"), not upper-cased.
+    expect(await manager.evaluate<string>("getComputedStyle(document.querySelector('[data-testid=ledger-balance] .mantine-Badge-label') ?? document.querySelector('[data-testid=ledger-balance]')).textTransform")).toBe('none');
     await manager.getByTestId('ledger-chart').waitFor();
     await shot(manager, 'ledger');
 

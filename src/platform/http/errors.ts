@@ -170,6 +170,9 @@ function fastifyCode(error: FastifyError): string {
       return 'unsupported_media_type';
     case 'FST_REQ_FILE_TOO_LARGE':
       return 'attachment_too_large';
+    // An overflow of money arithmetic that no input bound caught (shared/money.ts): bad input, said as such.
+    case 'amount_too_large':
+      return 'amount_too_large';
     default:
       return error.statusCode === 429 ? 'too_many_requests' : 'bad_request';
   }
@@ -183,6 +186,8 @@ function publicMessage(code: string, error: FastifyError): string {
       return 'The request body is too large';
     case 'attachment_too_large':
       return 'The file is larger than the attachment size limit';
+    case 'amount_too_large':
+      return 'An amount would be larger than Kontor can keep exactly: check the quantities and prices';
     case 'unsupported_media_type':
       return 'Send the body as application/json';
     default:
