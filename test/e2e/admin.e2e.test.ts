@@ -582,7 +582,8 @@ describe('Administration journey in the browser', () => {
     await expect.poll(() => page.getByTestId('version-savebar').getAttribute('data-dirty')).toBe('false');
     const saved = await apiCall<{ versions: Array<{ terms: { itemPrices: Array<{ itemId: number; priceMinor: number }> } }> }>(page, 'GET', '/price-lists/1');
     expect(saved.versions[0]!.terms.itemPrices.map((p) => p.priceMinor)).toEqual([1_890_00, 1_450_00]);
-    await items.scrollIntoViewIfNeeded();
+    // The saved version is read back and the section drawn anew: scroll to it once it is there again.
+    await expect.poll(() => items.scrollIntoViewIfNeeded({ timeout: 1_000 }).then(() => true, () => false), { timeout: STEP_MS }).toBe(true);
     await shot(page, 'price-list-material-prices');
 
     await page.getByTestId('terms-itemPrices-add').click();
