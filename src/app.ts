@@ -154,7 +154,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     }
   });
 
-  await app.register(identityRoutes({ auth: services.auth, users: services.users, secureCookies: config.secureCookies }));
+  await app.register(identityRoutes({ auth: services.auth, users: services.users, secureCookies: config.secureCookies, limits: { attachmentMaxBytes: config.attachmentMaxBytes } }));
   await app.register(customersRoutes(services.customers));
   await app.register(helpdeskRoutes(services.helpdesk));
   await app.register(auditRoutes(services.audit));

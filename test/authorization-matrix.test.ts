@@ -90,6 +90,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/ticket-types/:id': TICKET_STAFF,
   'PATCH /api/v1/ticket-types/:id': ADMIN,
   'PUT /api/v1/ticket-types/:id/process': ADMIN,
+  'GET /api/v1/ticket-types/:id/ticket-counts': ADMIN,
   'GET /api/v1/queues': TICKET_STAFF,
   'POST /api/v1/queues': ADMIN,
   'PATCH /api/v1/queues/:id': ADMIN,

@@ -23,27 +23,63 @@ describe.each(testEngines())('ticket list filters on %s', (engine) => {
     return (res.json().items as { subject: string }[]).map((i) => i.subject).sort();
   };
 
-  it('matches a custom field by its whole value: text with % and _ as plain characters, numbers, one option of a multi-choice', async () => {
+  it('matches a custom text field by a part of its text in any case, other kinds by their whole value; % and _ are plain characters', async () => {
     for (const field of [
       { key: 'asset', label: 'Asset', kind: 'text' },
       { key: 'seats', label: 'Seats', kind: 'number' },
       { key: 'sites', label: 'Sites', kind: 'multi_choice', options: ['Brno', 'Praha'] },
+      { key: 'plan', label: 'Plan', kind: 'choice', options: ['Basic', 'Basic plus'] },
+      { key: 'due', label: 'Due', kind: 'date' },
     ]) expect((await call('POST', '/api/v1/custom-fields', field)).statusCode).toBe(201);
     const ticket = async (subject: string, custom: object) => expect((await call('POST', '/api/v1/tickets', { clientId, subject, custom })).statusCode).toBe(201);
-    await ticket('A', { asset: 'INV-1001', seats: 5, sites: ['Brno', 'Praha'] });
-    await ticket('B', { asset: 'INV_1001', seats: 50, sites: ['Praha'] });
-    await ticket('C', { asset: 'INV-10%', seats: 2.5 });
+    await ticket('A', { asset: 'INV-1001', seats: 5, sites: ['Brno', 'Praha'], plan: 'Basic', due: '2026-03-31' });
+    await ticket('B', { asset: 'INV_1001', seats: 50, sites: ['Praha'], plan: 'Basic plus' });
+    await ticket('C', { asset: 'INV-10% Čerpadlo Šumava', seats: 2.5, due: '2026-03-03' });
 
     expect(await numbers('custom=asset:INV-1001')).toEqual(['A']);
-    // A LIKE pattern would have read _ and % as wildcards (and matched A and B, or all three).
+    expect(await numbers('custom=asset:inv-100')).toEqual(['A']);
+    expect(await numbers('custom=asset:1001')).toEqual(['A', 'B']);
+    // Unescaped, _ and % would be LIKE wildcards (and match A and B, or all three).
     expect(await numbers('custom=asset:INV_1001')).toEqual(['B']);
     expect(await numbers(`custom=${encodeURIComponent('asset:INV-10%')}`)).toEqual(['C']);
-    expect(await numbers('custom=asset:INV-100')).toEqual([]);
+    // Czech capitals fold as ASCII ones do, on both engines; diacritics are matched as typed.
+    expect(await numbers(`custom=${encodeURIComponent('asset:čerpadlo šumava')}`)).toEqual(['C']);
+    expect(await numbers(`custom=${encodeURIComponent('asset:ČERPADLO')}`)).toEqual(['C']);
+    expect(await numbers('custom=asset:cerpadlo')).toEqual([]);
+    expect(await numbers('custom=asset:INV-2')).toEqual([]);
     expect(await numbers('custom=seats:5')).toEqual(['A']);
     expect(await numbers('custom=seats:2.5')).toEqual(['C']);
     expect(await numbers('custom=sites:Praha')).toEqual(['A', 'B']);
     expect(await numbers('custom=sites:Brno')).toEqual(['A']);
+    expect(await numbers('custom=sites:Br')).toEqual([]);
+    expect(await numbers('custom=plan:Basic')).toEqual(['A']);
+    expect(await numbers('custom=due:2026-03-31')).toEqual(['A']);
+    expect(await numbers('custom=due:2026-03')).toEqual([]);
+    // An unknown field is no error: it matches nothing (as an unknown dimension or type does).
     expect(await numbers('custom=nope:x')).toEqual([]);
+    const count = await call('GET', '/api/v1/tickets/count?view=all&custom=nope:x');
+    expect(count.statusCode, count.body).toBe(200);
+    expect(count.json().count).toBe(0);
+  });
+
+  it('compares a key that names a text field of one type and a number field of another by the asked type\'s field', async () => {
+    const types = (await call('GET', '/api/v1/ticket-types')).json().items as { id: number; code: string }[];
+    const typeId = (code: string) => types.find((ty) => ty.code === code)!.id;
+    for (const field of [
+      { typeId: typeId('incident'), key: 'ref', label: 'Reference', kind: 'text' },
+      { typeId: typeId('service_request'), key: 'ref', label: 'Reference', kind: 'number' },
+    ]) expect((await call('POST', '/api/v1/custom-fields', field)).statusCode).toBe(201);
+    const ticket = async (subject: string, typeCode: string, ref: string | number) =>
+      expect((await call('POST', '/api/v1/tickets', { clientId, subject, typeCode, custom: { ref } })).statusCode).toBe(201);
+    await ticket('Ref text', 'incident', 'Smlouva 12/2026');
+    await ticket('Ref number', 'service_request', 12);
+    await ticket('Ref number 120', 'service_request', 120);
+
+    expect(await numbers('custom=ref:12&typeCode=incident')).toEqual(['Ref text']);
+    expect(await numbers('custom=ref:12&typeCode=service_request')).toEqual(['Ref number']);
+    // No type asked for: a part of a text, or the whole of a number.
+    expect(await numbers('custom=ref:12')).toEqual(['Ref number', 'Ref text']);
+    expect(await numbers('custom=ref:smlouva')).toEqual(['Ref text']);
   });
 
   it('filters by several dimensions at once: all dimensions must match, values of one dimension are alternatives', async () => {

@@ -2,7 +2,7 @@
 // like foundation.e2e.test.ts (serve() on 127.0.0.1:0, a fresh SQLite file
 // seeded like `kontor demo`, the built web app, chromium via playwright-core):
 // the keys of the lists and dialogs (N, Ctrl+Enter), the process editor (a new waiting
-// state with transitions, and the 409 for a state that still holds a ticket), an SLA
+// state with transitions, and a state that still holds a ticket kept from removal), an SLA
 // target (and a stale save of it refused), the mail outbox and a template.
 //
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
@@ -148,7 +148,7 @@ describe('Administration journey in the browser', () => {
     await shot(page, 'audit-deleted-calendar');
   }, JOURNEY_MS);
 
-  test('process editor: a state that holds a ticket cannot go (409); a new waiting state with transitions is saved', async () => {
+  test('process editor: a state that holds a ticket shows how many and cannot go; a new waiting state with transitions is saved', async () => {
     const page = await signedInPage();
     // A ticket of type incident waits in "new"; its confirmation to the requester waits in the outbox.
     const clients = await apiCall<{ items: Array<{ id: number; name: string }> }>(page, 'GET', '/clients?q=Strojírny');
@@ -168,21 +168,15 @@ describe('Administration journey in the browser', () => {
     const before = await rows.count();
     expect(before).toBe(7);
 
-    // Removing "new" (which holds the ticket) and making "open" initial: the server refuses, naming the state.
-    await page.getByTestId('state-1-initial').check();
-    await page.getByTestId('state-0-remove').click();
-    await page.getByTestId('confirm-ok').filter({ visible: true }).click();
-    await expect.poll(() => rows.count()).toBe(before - 1);
-    await page.getByTestId('process-save').click();
-    // The first confirmation may still be fading out: take the dialog that asks about saving.
-    await page.getByRole('dialog', { name: 'Odebrat stavy?' }).getByTestId('confirm-ok').click();
-    const error = page.getByTestId('process-error');
-    await error.waitFor();
-    // Named as the editor shows it (the default "New" in Czech).
-    await expect.poll(() => error.innerText()).toContain('Nový');
+    // "New" holds the ticket: its count shows, and it cannot be removed (nor its code changed), saying why.
+    await expect.poll(async () => Number(await page.getByTestId('state-0-tickets').innerText())).toBeGreaterThan(0);
+    const remove = page.getByTestId('state-0-remove');
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('aria-label')).toContain('nelze odebrat');
+    expect(await page.getByTestId('state-0-code').getAttribute('readonly')).not.toBeNull();
+    await remove.locator('..').hover();
+    await page.getByRole('tooltip').filter({ hasText: 'nelze odebrat' }).waitFor();
     await shot(page, 'process-state-in-use');
-    await page.getByTestId('process-reset').click();
-    await expect.poll(() => rows.count()).toBe(before);
 
     // A new state: the code follows the name; waiting, pauses SLA.
     await page.getByTestId('process-add-state').click();

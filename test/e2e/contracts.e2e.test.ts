@@ -172,6 +172,8 @@ describe('Contracts: create, read, link a ticket', () => {
     expect(await notFound.innerText()).toContain('Smlouva nenalezena');
     expect(await notFound.innerText()).toContain('nemáte oprávnění vidět');
     expect(await page.getByTestId('error-state-retry').count()).toBe(0);
+    // The tab says it too, not a bare "Kontor".
+    await expect.poll(() => page.title(), { timeout: STEP_MS }).toBe('Smlouva nenalezena · Kontor');
     await shot(page, 'contract-not-found');
     // By keyboard: the way back is a link in the tab order.
     await page.getByTestId('error-state-back').focus();
@@ -192,6 +194,7 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.goto('/clients/99999');
     await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');
     expect(await notFound.innerText()).toContain('Klient nenalezen');
+    await expect.poll(() => page.title(), { timeout: STEP_MS }).toBe('Klient nenalezen · Kontor');
     expect(await page.getByTestId('error-state-back').getAttribute('href')).toBe('/clients');
     await page.goto('/invoices/99999');
     await expect.poll(() => notFound.getAttribute('data-kind'), { timeout: STEP_MS }).toBe('not-found');

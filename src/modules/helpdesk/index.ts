@@ -7,6 +7,8 @@
 export { createHelpdeskService, type HelpdeskService } from './helpdesk.service.ts';
 export { helpdeskRoutes } from './helpdesk.routes.ts';
 export { seedDefaultHelpdesk } from './seed.ts';
+// The process editor shows how many tickets each state holds (the tickets module answers it).
+export { ticketsPerState } from './process.repo.ts';
 export {
   loadProcess,
   loadProcessByCode,

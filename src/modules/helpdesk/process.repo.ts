@@ -93,12 +93,12 @@ export async function updateType(db: DbOrTx, id: number, v: TypeValues, at: stri
 }
 
 /** How many tickets are in each of the states (states without tickets are absent). */
-export async function ticketsPerState(db: DbOrTx, stateIds: number[]): Promise<Map<number, number>> {
+export async function ticketsPerState(db: DbOrTx, stateIds: readonly number[]): Promise<Map<number, number>> {
   if (stateIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('tickets')
     .select((eb) => ['state_id', eb.fn.countAll<number | string>().as('n')])
-    .where('state_id', 'in', stateIds)
+    .where('state_id', 'in', [...stateIds])
     .groupBy('state_id')
     .execute();
   return new Map(rows.map((r) => [r.state_id, Number(r.n)]));

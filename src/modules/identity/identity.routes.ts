@@ -10,13 +10,16 @@ import type { UsersService } from './users.service.ts';
 
 const SIGNED_OUT = { user: null, csrfToken: null };
 
-/** The signed-in caller and the session's CSRF token (empty for an API token, which needs none). */
-async function sessionOf(request: FastifyRequest, auth: AuthService) {
-  return { user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '' };
+/** Limits a session's answers carry, so that the web app refuses what the server would before sending it. */
+export type SessionLimits = z.infer<typeof s.sessionLimitsSchema>;
+
+/** The signed-in caller, the session's CSRF token (empty for an API token, which needs none) and the limits. */
+async function sessionOf(request: FastifyRequest, auth: AuthService, limits: SessionLimits) {
+  return { user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '', limits };
 }
 
-export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean }) {
-  const { auth, users, secureCookies } = deps;
+export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean; limits: SessionLimits }) {
+  const { auth, users, secureCookies, limits } = deps;
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['identity'];
@@ -38,7 +41,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
           path: '/',
           maxAge: r.maxAgeSeconds,
         });
-        return { user: r.me, csrfToken: r.csrfToken };
+        return { user: r.me, csrfToken: r.csrfToken, limits };
       },
     });
 
@@ -55,7 +58,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
     app.get('/api/v1/auth/me', {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'The signed-in user, with the CSRF token of the session', response: { 200: s.sessionSchema, ...errorResponses } },
-      handler: async (request) => sessionOf(request, auth),
+      handler: async (request) => sessionOf(request, auth, limits),
     });
 
     // Being signed out is an answer here, not an error: a page asking at start-up whether
@@ -67,7 +70,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         summary: 'Whether someone is signed in: the same body as GET /auth/me, or { user: null, csrfToken: null } without a valid session (an expired or unknown session cookie too). An invalid API token is still 401.',
         response: { 200: s.sessionOrSignedOutSchema, 401: errorSchema },
       },
-      handler: async (request) => (request.auth ? sessionOf(request, auth) : SIGNED_OUT),
+      handler: async (request) => (request.auth ? sessionOf(request, auth, limits) : SIGNED_OUT),
     });
 
     app.patch('/api/v1/auth/me', {
@@ -81,6 +84,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
       handler: async (request) => ({
         user: await users.updateMe(contextOf(request), request.body),
         csrfToken: request.auth?.csrfToken ?? '',
+        limits,
       }),
     });
 

@@ -15,7 +15,11 @@ export const meSchema = z.object({
   fieldScope: z.object({ prices: z.boolean(), costs: z.boolean(), margins: z.boolean() }),
   clientId: z.number().nullable().describe("A client contact's own client (GET /clients/{id}): the organisation they act for; null for staff"),
 });
-export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
+/** Limits the server enforces that a client app can check before it sends anything (the server still checks them). */
+export const sessionLimitsSchema = z.object({
+  attachmentMaxBytes: z.number().int().describe('The largest file a ticket attachment may be, in bytes (KONTOR_ATTACHMENT_MAX_BYTES); a larger upload is refused with 413 attachment_too_large'),
+});
+export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string(), limits: sessionLimitsSchema });
 /** GET /auth/session: a session, or nobody signed in. */
 export const sessionOrSignedOutSchema = z.union([sessionSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 

@@ -1,5 +1,6 @@
 import { preparedQuery, type DbOrTx } from '../../platform/db/index.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
+import { wholeUnitProblem } from '../../shared/counted-units.ts';
 import { resolveDimensionValues } from '../helpdesk/index.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
 import { pricingReads, type PricingReads, type TravelZone, type UnitFee, type WorkType } from '../pricing/index.ts';
@@ -155,6 +156,11 @@ export async function prepareRecord(
       problems.push(...q.problems);
       quantityMilli = q.milli;
     } else quantityMilli = before?.quantityMilli ?? 1000;
+    // A fee counted in visits or pieces takes whole ones (half a call-out cannot be billed). Checked when
+    // the quantity or the fee is given, so that a change of something else never trips over an older record.
+    const quantityOrFeeGiven = !before || input.quantity !== undefined || input.feeId !== undefined;
+    const fraction = fee && quantityMilli !== null && quantityOrFeeGiven ? wholeUnitProblem(quantityMilli, fee.unit, fee.name) : null;
+    if (fraction) bad('quantity', 'not_whole_units', fraction);
   }
 
   const dimensions = { ...(before?.dimensions ?? ticket.dimensions) };

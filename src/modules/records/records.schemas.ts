@@ -45,11 +45,12 @@ const travelFields = {
   zoneId: id.nullable().optional(),
   vehicle: text(100).nullable().optional(),
 };
+const WHOLE_UNITS = "A unit fee counted in whole units (unit visit, pcs, piece, ks, výjezd, návštěva …) takes whole numbers only: 400 not_whole_units at quantity";
 const feeFields = {
   kind: z.literal('fee'),
   ...common,
   feeId: id,
-  quantity: decimal.default(1),
+  quantity: decimal.default(1).describe(WHOLE_UNITS),
 };
 
 export const newRecordBody = z.discriminatedUnion('kind', [z.strictObject(workFields), z.strictObject(travelFields), z.strictObject(feeFields)]);
@@ -77,7 +78,7 @@ export const recordPatchBody = z.strictObject({
   zoneId: id.nullable().optional(),
   vehicle: text(100).nullable().optional(),
   feeId: id.optional(),
-  quantity: decimal.optional(),
+  quantity: decimal.optional().describe(WHOLE_UNITS),
   billable: z.boolean().optional().describe(
     "Sent: wins. Left out: kept as the record has it, unless workTypeId changes the work type: then as the new work type's billableDefault says",
   ),

@@ -4,6 +4,7 @@ import {
 } from '../../platform/db/index.ts';
 import { helpdeskSnapshot, queueInTicketScope, type HelpdeskSnapshot } from '../helpdesk/index.ts';
 import type { TicketScope } from '../identity/index.ts';
+import { escapeLike } from '../../shared/text.ts';
 import type { TicketFilterQuery } from './tickets.schemas.ts';
 
 /**
@@ -92,8 +93,13 @@ export async function ticketFilterParams(
   }
   if (q.custom) {
     const [key, ...rest] = q.custom.split(':');
+    const value = rest.join(':');
     p.customKey = key;
-    p.customValue = rest.join(':');
+    // How it compares is part of the statement's shape (its keys): `contains` binds a pattern, `equals` the value, `byType` both and the text types.
+    const { match, textTypeIds } = customMatchOf(settings, key!, p.typeId);
+    if (match !== 'contains') p.customValue = value;
+    if (match !== 'equals') p.customPattern = customContainsPattern(value);
+    if (match === 'byType') list('customText', textTypeIds);
   }
   const words = q.q ? queryWords(q.q) : [];
   if (words.length) {
@@ -174,7 +180,10 @@ export function filteredTickets(
         .where('d.code', '=', p[`dim_${i}`])
         .where('dv.code', 'in', ins(`dim_${i}_v`)));
   }
-  if (has('customKey')) q = q.where(customFieldHas(db, p.customKey, p.customValue));
+  if (has('customKey')) {
+    const match: CustomMatch = !has('customPattern') ? 'equals' : has('customValue') ? 'byType' : 'contains';
+    q = q.where(customFieldHas(db, match, p.customKey, p.customValue, p.customPattern, ins('customText')));
+  }
   if (plan === 'in') q = q.where(matchesFullText(db, p.fts));
   return q;
 }
@@ -287,18 +296,70 @@ export async function scopeShare(db: DbOrTx, p: ListParams): Promise<number> {
 }
 
 /**
- * Whether the ticket's custom field `key` holds `value`: the whole text of a text, date or
- * choice value, a number written as text (5, 2.5), or one of the picked options of a
- * multi_choice. Read with the engines' JSON functions, so `%` or `_` in the value are
- * just characters and a value never matches part of another one.
+ * How the custom field filter compares, by the kind of the field with the key that a ticket
+ * of the asked type sees (every type when none is asked for): `contains` for text (a part
+ * of the text, in any case), `equals` for the rest (an option of a choice or one of a
+ * multi-choice's, a number written as text (5, 2.5), a date). A key may name a text field
+ * of some types and another kind of others: `byType` then compares a part of the text on
+ * tickets of `textTypeIds` and the whole value on the rest. An unknown key keeps `equals`:
+ * it matches nothing.
  */
-function customFieldHas(db: DbOrTx, key: unknown, value: unknown): RawBuilder<boolean> {
+export type CustomMatch = 'contains' | 'equals' | 'byType';
+
+function customMatchOf(settings: HelpdeskSnapshot, key: string, typeId: number | undefined): { match: CustomMatch; textTypeIds: number[] } {
+  const typeIds = typeId !== undefined ? [typeId] : [...settings.typesById.keys()];
+  const kindsByType = typeIds.map((id) => ({ id, kinds: settings.customFieldsOf(id).filter((f) => f.key === key).map((f) => f.kind) }))
+    .filter((type) => type.kinds.length > 0);
+  const textTypeIds = kindsByType.filter((type) => type.kinds.includes('text')).map((type) => type.id);
+  if (textTypeIds.length === 0) return { match: 'equals', textTypeIds };
+  return { match: textTypeIds.length === kindsByType.length ? 'contains' : 'byType', textTypeIds };
+}
+
+/**
+ * Upper-case letters of Czech and Slovak that SQLite's lower() leaves as they are (it folds
+ * ASCII only); PostgreSQL's lower() folds them itself.
+ */
+const CZECH_SLOVAK_CAPITALS = 'ÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽ';
+
+/** `text` in lower case on either engine, for Czech and Slovak letters too. */
+function lowerCase(db: DbOrTx, text: RawBuilder<unknown>): RawBuilder<string> {
+  if (isPostgres(db)) return sql<string>`lower(${text})`;
+  let folded = text;
+  for (const capital of CZECH_SLOVAK_CAPITALS) folded = sql`replace(${folded}, ${sql.lit(capital)}, ${sql.lit(capital.toLowerCase())})`;
+  return sql<string>`lower(${folded})`;
+}
+
+/**
+ * The LIKE pattern of the custom field filter's `contains`: the value in lower case (as
+ * lowerCase() gives the stored text) with its `%` and `_` as plain characters.
+ */
+export function customContainsPattern(value: string): string {
+  return `%${escapeLike(value.toLowerCase())}%`;
+}
+
+/**
+ * Whether the ticket's custom field `key` holds `value` (customMatchOf): a text that
+ * contains it in any case (`pattern`, customContainsPattern), or a value equal to it (an
+ * option, one of a multi-choice's, a number or a date); `byType`, the first on tickets of
+ * `textTypeIds` and the second on the rest. Read with the engines' JSON
+ * functions; a user's `%` or `_` is just a character either way.
+ */
+function customFieldHas(
+  db: DbOrTx, match: CustomMatch, key: unknown, value: unknown, pattern: unknown, textTypeIds: readonly unknown[],
+): RawBuilder<boolean> {
+  const element = isPostgres(db) ? sql`e.v` : sql`cast(e.value as text)`;
+  const equals = sql<boolean>`${element} = cast(${value} as text)`;
+  const contains = sql<boolean>`${lowerCase(db, element)} like cast(${pattern} as text) escape '\\'`;
+  const textType = match === 'byType' ? sql`tickets.type_id in (${sql.join(textTypeIds)})` : sql``;
+  const condition = match === 'equals' ? equals
+    : match === 'contains' ? contains
+      : sql<boolean>`((${textType} and ${contains}) or (not ${textType} and ${equals}))`;
   if (isPostgres(db)) {
     const field = sql`(tickets.custom_json::jsonb -> cast(${key} as text))`;
-    return sql<boolean>`exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(${field}) when 'array' then ${field} else jsonb_build_array(${field}) end) as e(v) where e.v = cast(${value} as text))`;
+    return sql<boolean>`exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(${field}) when 'array' then ${field} else jsonb_build_array(${field}) end) as e(v) where ${condition})`;
   }
   // json_each of a scalar is that one value; of an array, its elements. Keys are [\w-]+ (listQuery): safe inside the quoted path.
-  return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where cast(e.value as text) = ${value})`;
+  return sql<boolean>`exists (select 1 from json_each(tickets.custom_json, '$."' || ${key} || '"') as e where ${condition})`;
 }
 
 /**

@@ -53,6 +53,17 @@ export function ticketsRoutes(deps: { tickets: TicketsService; workflow: Tickets
       handler: async (request) => ({ items: await tickets.assignees(contextOf(request), request.query.queueId) }),
     });
 
+    app.get('/api/v1/ticket-types/:id/ticket-counts', {
+      config: { access: 'helpdesk.configure' },
+      schema: {
+        tags,
+        summary: 'How many tickets are in each state of the ticket type (every queue), for the process editor: a state that holds tickets cannot be removed (409 state_in_use on saving the process)',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(s.ticketStateCountSchema) }), ...errorResponses },
+      },
+      handler: async (request) => ({ items: await tickets.stateCounts(contextOf(request), request.params.id) }),
+    });
+
     app.post('/api/v1/tickets', {
       config: { access: 'tickets.write' },
       schema: { tags, summary: 'Create a ticket (numbered, SLA started, the requester notified)', body: s.newTicketBody, response: { 201: s.ticketSchema, ...errorResponses } },

@@ -193,7 +193,9 @@ export const listQuery = z.strictObject({
       + `(service:printing,cost_centre:brno), at most ${MAX_DIMENSION_FILTERS}: every dimension named must match (AND); several values of one dimension `
       + 'are alternatives (OR). An unknown dimension or value matches nothing'),
   custom: z.string().regex(/^[\w-]+:.{1,200}$/).optional()
-    .describe('A custom field value as fieldKey:value (e.g. asset:INV-1001); the whole value must match exactly'),
+    .describe('A custom field value as fieldKey:value (e.g. asset:INV-1001). A text field matches when its text contains the value in any case '
+      + '(asset:inv-10 finds INV-1001; diacritics as typed; % and _ are plain characters); a choice field matches the option, a multi-choice field '
+      + 'when the option is among its options; number and date fields match the whole value exactly (seats:5, due:2026-03-31). An unknown field matches nothing'),
   /** `newest`: the latest tickets first (by number of creation); with `q`, the fast order for words that many tickets contain. */
   sort: z.enum(['sla', 'created', '-created', 'priority', 'updated', 'newest']).default('sla')
     .describe('sla (SLA due first), priority, created (oldest first), -created (newest first), updated (last changed first), newest (by creation number; fastest with q)'),
@@ -212,6 +214,12 @@ export const ticketCountSchema = z.object({
     .describe(`How many tickets the list with the same filters pages through (in the asking user's queues); at most ${TICKET_COUNT_CAP}`),
   capped: z.boolean()
     .describe(`true: more than ${TICKET_COUNT_CAP} tickets match and \`count\` is ${TICKET_COUNT_CAP} (shown as "${TICKET_COUNT_CAP}+"); the count stops there rather than read every matching ticket`),
+});
+
+export const ticketStateCountSchema = z.object({
+  stateId: z.number().int(),
+  code: z.string().describe('The state\'s code, as in the ticket type\'s process'),
+  tickets: z.number().int().nonnegative().describe('Tickets in the state now, in every queue; a state holding any cannot be removed from the process (409 state_in_use)'),
 });
 
 export const assigneesQuery = z.strictObject({ queueId: z.coerce.number().int().positive().describe('The ticket\'s queue') });
@@ -234,3 +242,4 @@ export type TimelineItem = z.infer<typeof timelineItemSchema>;
 export type TicketListQuery = z.infer<typeof listQuery>;
 export type TicketFilterQuery = z.infer<typeof countQuery>;
 export type TicketCount = z.infer<typeof ticketCountSchema>;
+export type TicketStateCount = z.infer<typeof ticketStateCountSchema>;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { indexNewTicketDocument, inWriteBatch, isPostgres } from '../../platform/db/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
@@ -5,7 +6,7 @@ import { JsonText, jsonBytes } from '../../shared/json-text.ts';
 import { AppError, invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
-  findCategory, findTeam, getSlaPolicy, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, validateCustomValues,
+  findCategory, findTeam, getSlaPolicy, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, ticketsPerState, validateCustomValues,
   type HelpdeskSnapshot,
 } from '../helpdesk/index.ts';
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
@@ -22,7 +23,7 @@ import { assigneesOf, checkAssignee } from './tickets.assignees.ts';
 import { clientNoticeFor, mailRecipientsOf, noticePreviewVars, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
 import { countTickets, listTickets, readTicket, readTimeline, visibleTicketIds } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
-import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch } from './tickets.schemas.ts';
+import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch, TicketStateCount } from './tickets.schemas.ts';
 import { escalationPreviewVars } from './tickets.sla-escalation.ts';
 import { nextCheckAt, slaColumns, slaStateOf, slaTargetsOf, toCorePolicy } from './tickets.sla.ts';
 
@@ -100,38 +101,66 @@ export function createTicketsService(deps: TicketsDeps) {
       }
     }
     // Watchers: people who can be told (active users of the staff), and contacts of the ticket's own client.
-    if (r.watcherUserIds?.length) {
-      const ids = [...new Set(r.watcherUserIds)].filter((userId) => !r.watching?.users.includes(userId));
-      const users = ids.length ? await db.selectFrom('users').select(['id', 'active', 'client_id']).where('id', 'in', ids).execute() : [];
-      for (const userId of ids) {
-        const user = users.find((u) => u.id === userId);
-        if (!user || !user.active || user.client_id !== null) bad(`watcherUserIds.${r.watcherUserIds!.indexOf(userId)}`, 'unknown_reference', `No active colleague with id ${userId}`);
-      }
-    }
-    if (r.watcherContactIds?.length) {
-      const ids = [...new Set(r.watcherContactIds)].filter((contactId) => !r.watching?.contacts.includes(contactId));
-      const contacts = ids.length ? await db.selectFrom('contacts').select(['id', 'client_id']).where('id', 'in', ids).execute() : [];
-      for (const contactId of ids) {
-        const contact = contacts.find((c) => c.id === contactId);
-        if (!contact || contact.client_id !== clientId) bad(`watcherContactIds.${r.watcherContactIds!.indexOf(contactId)}`, 'unknown_reference', `Contact ${contactId} is not a contact of the ticket’s client`);
-      }
-    }
+    await checkWatchers('watcherUserIds', r.watcherUserIds, r.watching?.users, bad,
+      async (ids) => db.selectFrom('users').select(['id', 'active', 'client_id']).where('id', 'in', ids).execute(),
+      (user) => !!user.active && user.client_id === null,
+      (userId) => `No active colleague with id ${userId}`);
+    await checkWatchers('watcherContactIds', r.watcherContactIds, r.watching?.contacts, bad,
+      async (ids) => db.selectFrom('contacts').select(['id', 'client_id']).where('id', 'in', ids).execute(),
+      (contact) => contact.client_id === clientId,
+      (contactId) => `Contact ${contactId} is not a contact of the ticket’s client`);
     return problems;
   }
 
   /**
+   * Checks the watchers asked for under `field` that are not watching yet (those already
+   * watching stay as they are): each id must be a row that `acceptable` takes; a bad one is
+   * named by its index in the request.
+   */
+  async function checkWatchers<Row extends { id: number }>(
+    field: string,
+    requested: readonly number[] | undefined,
+    watching: readonly number[] | undefined,
+    bad: (path: string, code: string, message: string) => void,
+    lookUp: (ids: number[]) => Promise<Row[]>,
+    acceptable: (row: Row) => boolean,
+    refusal: (id: number) => string,
+  ): Promise<void> {
+    if (!requested?.length) return;
+    const ids = [...new Set(requested)].filter((id) => !watching?.includes(id));
+    const rows = ids.length ? await lookUp(ids) : [];
+    for (const id of ids) {
+      const row = rows.find((candidate) => candidate.id === id);
+      if (!row || !acceptable(row)) bad(`${field}.${requested.indexOf(id)}`, 'unknown_reference', refusal(id));
+    }
+  }
+
+  /** How far up a parent chain hasAncestor() looks: far beyond any real chain, so a longer one is a loop already in the data. */
+  const ANCESTOR_DEPTH_LIMIT = 1000;
+
+  /**
    * Whether `ancestor` is above `ticketId` in the parent chain (its parent, the parent's
-   * parent, …). Walked one row at a time: chains are short; a chain longer than any
-   * real one is taken as a loop already there.
+   * parent, …), read in one recursive query. The walk stops at ANCESTOR_DEPTH_LIMIT, so a
+   * loop already in the data ends it; a chain still going on there is taken as such a loop.
    */
   async function hasAncestor(ticketId: number, ancestor: number): Promise<boolean> {
-    let current: number | null = ticketId;
-    for (let step = 0; current !== null && step < 1000; step++) {
-      const row: { parent_id: number | null } | undefined = await db.selectFrom('tickets').select('parent_id').where('id', '=', current).executeTakeFirst();
-      current = row?.parent_id ?? null;
-      if (current === ancestor) return true;
-    }
-    return current !== null;
+    const found = await db
+      .withRecursive('chain(id, parent_id, depth)', (qb) => qb
+        .selectFrom('tickets').select(['id', 'parent_id', sql<number>`1`.as('depth')]).where('id', '=', ticketId)
+        .unionAll((up) => up
+          .selectFrom('chain')
+          .innerJoin('tickets as above', 'above.id', 'chain.parent_id')
+          .select(['above.id', 'above.parent_id', sql<number>`chain.depth + 1`.as('depth')])
+          .where('chain.depth', '<', ANCESTOR_DEPTH_LIMIT)))
+      .selectFrom('chain')
+      .select('chain.id')
+      .where((eb) => eb.or([
+        eb('chain.parent_id', '=', ancestor),
+        eb.and([eb('chain.depth', '=', ANCESTOR_DEPTH_LIMIT), eb('chain.parent_id', 'is not', null)]),
+      ]))
+      .limit(1)
+      .executeTakeFirst();
+    return found !== undefined;
   }
 
   function priorityOf(ctx: RequestContext, impact: Level, urgency: Level, explicit: Priority | null | undefined, matrix: PriorityMatrix) {
@@ -383,6 +412,20 @@ export function createTicketsService(deps: TicketsDeps) {
   }
 
   /**
+   * How many tickets are in each state of the type, every ticket counted whatever its queue:
+   * for the process editor, which may not remove a state that still holds tickets (saving
+   * the process refuses it, 409 state_in_use). States in the type's order.
+   */
+  async function stateCounts(ctx: RequestContext, typeId: number): Promise<TicketStateCount[]> {
+    require(ctx, 'helpdesk.configure');
+    const type = (await helpdeskSnapshot(db)).typesById.get(typeId);
+    if (!type) throw notFound('Ticket type');
+    const states = [...type.states].sort((a, b) => a.sortOrder - b.sortOrder);
+    const counts = await ticketsPerState(db, states.map((st) => st.id));
+    return states.map((st) => ({ stateId: st.id, code: st.code, tickets: counts.get(st.id) ?? 0 }));
+  }
+
+  /**
    * The values a mail about the ticket with this number would be filled with now, for the
    * mail template preview: a client notice (noticeVars) or an SLA escalation to staff
    * (escalationVars), in the language given. A ticket outside the caller's scope gets the same
@@ -401,7 +444,7 @@ export function createTicketsService(deps: TicketsDeps) {
     return escalationPreviewVars(db, config.publicUrl, visible, language, clock.now());
   }
 
-  return { assignees, count, create, get, list, noticePreview, timeline, update };
+  return { assignees, count, create, get, list, noticePreview, stateCounts, timeline, update };
 }
 
 export type TicketsService = ReturnType<typeof createTicketsService>;

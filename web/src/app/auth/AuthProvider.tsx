@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { onUnauthorized } from '../api/client';
 import { isLanguage, setLanguage } from '../../i18n';
 import { claimDrafts, forgetAllDrafts } from '../draftStorage';
-import { fetchSession, logout, type Me, type Session, SESSION_KEY } from './session';
+import { fetchSession, logout, type Me, type Session, type SessionLimits, SESSION_KEY } from './session';
 
 interface AuthContextValue {
   user: Me | null;
+  /** The server's limits, known while someone is signed in. */
+  limits: SessionLimits | null;
   loading: boolean;
   error: unknown;
   can: (permission: string) => boolean;
@@ -23,6 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
   const user = query.data?.user ?? null;
+  const limits = query.data?.limits ?? null;
 
   const setSession = useCallback(
     (session: Session | null) => {
@@ -69,13 +72,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthContextValue>(
     () => ({
       user,
+      limits,
       loading: query.isPending,
       error: query.error,
       can: (permission) => !!user?.permissions.includes(permission),
       setSession,
       signOut,
     }),
-    [user, query.isPending, query.error, setSession, signOut],
+    [user, limits, query.isPending, query.error, setSession, signOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -19,9 +19,16 @@ export interface Me {
   clientId: number | null;
 }
 
+/** Limits the server enforces that the app checks before sending anything (the server checks them too). */
+export interface SessionLimits {
+  /** The largest file a ticket attachment may be (KONTOR_ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: number;
+}
+
 export interface Session {
   user: Me;
   csrfToken: string;
+  limits: SessionLimits;
 }
 
 export const SESSION_KEY = ['session'] as const;

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/errors';
+import { useDocumentTitle } from './documentTitle';
 import { loadErrorKind } from './loadErrorKind';
 
 export function LoadingState({ label }: { label?: string }) {
@@ -36,10 +37,23 @@ function BackButton({ back }: { back: NotFoundText['back'] }) {
 }
 
 /** The record is not there, or the user may not see it: said so, with the way back and nothing to retry. */
+/** Names the browser tab after a state that stands for the whole page. */
+function PageTitle({ page }: { page: string }) {
+  useDocumentTitle(page);
+  return null;
+}
+
+/**
+ * A record page passes `notFound` (useNotFoundText) and shows this state instead of the
+ * record, so then the tab says it too; without it the state may be a part of a page that
+ * already has its title.
+ */
 export function NotFoundState({ notFound }: { notFound?: NotFoundText }) {
   const { t } = useTranslation();
+  const title = notFound?.title ?? t('common.notFoundTitle');
   return (
-    <Alert color="gray" icon={<IconMapOff size={18} />} title={notFound?.title ?? t('common.notFoundTitle')} data-testid="error-state" data-kind="not-found" role="alert">
+    <Alert color="gray" icon={<IconMapOff size={18} />} title={title} data-testid="error-state" data-kind="not-found" role="alert">
+      {notFound ? <PageTitle page={title} /> : null}
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{notFound?.text ?? t('common.notFoundText')}</Text>
         <BackButton back={notFound?.back} />
@@ -60,6 +74,7 @@ export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRet
   if (kind === 'not_found') return <NotFoundState notFound={notFound} />;
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('common.loadFailed')} data-testid="error-state" data-kind={kind} role="alert">
+      {notFound ? <PageTitle page={t('common.loadFailed')} /> : null}
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(t, error)}</Text>
         {onRetry && kind === 'retryable' ? (

@@ -19,7 +19,7 @@ import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
 import { clearRecordDraft, isUntouchedLog, loadRecordDraft, saveRecordDraft } from './recordDraft';
 import {
-  emptyLog, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
+  emptyLog, endsInFuture, type FeeUnit, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
   withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
 import { isIsoDate, todayIso } from './week';
@@ -59,6 +59,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const durationRef = useRef<HTMLInputElement>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const workTypeBillable: WorkTypeBillable = (workTypeId) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault;
+  const feeUnit: FeeUnit = (feeId) => fees.data?.find((f) => String(f.id) === feeId)?.unit;
   // A new entry left unlogged on this ticket comes back after a reload (see recordDraft.ts).
   // "Untouched" is the form as it stands before anything is typed: the defaults, then what
   // stays in it after logging (the day, the kind…); only what differs from it is a draft.
@@ -101,6 +102,8 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const askDay = v.kind === 'work' && v.startTime.trim() === '' && isIsoDate(v.date);
   const workDay = useWorkDay(ticketId, v.date, askDay);
   const offDay = askDay && workDay.data?.date === v.date && workDay.data.dayKind !== 'business_day' ? workDay.data.dayKind : null;
+  // Work that ends after now is most likely a typo in the minutes or the start: said, not refused.
+  const endFuture = endsInFuture(v, new Date());
 
   const done = (r: ServiceRecord) => {
     // What the client pays: covered or prepaid work in words, not at its list price.
@@ -132,10 +135,14 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
     // An unreadable time reads as the time field itself says it.
     const showProblems = (problems: LogProblems) =>
       form.setErrors(Object.fromEntries(Object.entries(problems).map(([k, code]) => [k, code === 'time' ? t('common.timeInvalid') : t(`records.form.errors.${code}`)])));
-    const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t, { minutes: 'duration' }));
+    const onError = (error: unknown) => {
+      setExtra(applyFormErrors(form, error, t, { minutes: 'duration' }));
+      // The general text of not_whole_units speaks of stock items: a fee's quantity says it as the form does.
+      if (isApiError(error) && error.details.some((d) => d.path === 'quantity' && d.code === 'not_whole_units')) form.setFieldError('quantity', t('records.form.errors.wholeUnits'));
+    };
     if (record) {
       const onChangeError = (error: unknown) => (isApiError(error) && error.code === 'stale_version' && onStale ? onStale() : onError(error));
-      const change = toRecordChange(values, record.version);
+      const change = toRecordChange(values, record.version, feeUnit);
       if (change.problems) showProblems(change.problems);
       else update.mutate({ id: record.id, body: change.body }, { onSuccess: done, onError: onChangeError });
       return;
@@ -146,7 +153,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       else stop.mutate(stopped.body, { onSuccess: done, onError });
       return;
     }
-    const built = toNewRecord(values);
+    const built = toNewRecord(values, feeUnit);
     if (built.problems) showProblems(built.problems);
     else create.mutate(built.body, { onSuccess: done, onError });
   });
@@ -233,7 +240,13 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
               {...timeField('duration')}
             />
           ) : null}
-          {timed ? <TimeField label={t('records.fields.endTime')} {...timeField('endTime')} /> : null}
+          {timed ? (
+            <TimeField
+              label={t('records.fields.endTime')}
+              {...timeField('endTime')}
+              description={endFuture ? <Text span size="xs" c="orange.8" role="status" data-testid="record-end-future">{t('records.form.endInFuture')}</Text> : undefined}
+            />
+          ) : null}
           {offDay ? (
             <Text size="xs" c="orange" role="status" style={{ gridColumn: '1 / -1' }} mt={-4} data-testid="record-start-hint" data-day={offDay}>
               {t(`records.form.noStartOn.${offDay}`)}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceRecord, Timer } from './api';
 import { formatDecimal } from './format';
 import {
-  emptyLog, endAfter, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop, withDefaultBillable, withWorkType, type WorkTypeBillable,
+  emptyLog, endAfter, endsInFuture, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop, withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
@@ -73,6 +73,18 @@ describe('the log form', () => {
     expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: '2' }).body).toEqual({ kind: 'fee', date: '2026-10-12', description: '', internalNote: '', feeId: 1, quantity: '2' });
     expect(toNewRecord({ ...base, kind: 'fee', quantity: '0' }).problems).toEqual({ feeId: 'required', quantity: 'notPositive' });
     expect(toNewRecord({ ...base, kind: 'fee', feeId: '1', quantity: 'dva' }).problems).toEqual({ quantity: 'quantity' });
+  });
+
+  it('takes whole visits or pieces only for a fee counted in them, before anything is sent', () => {
+    const units: Record<string, string> = { '1': 'visit', '2': 'Výjezd', '3': 'ks', '4': 'h' };
+    const feeUnit = (feeId: string) => units[feeId];
+    const fee = (feeId: string, quantity: string) => ({ ...base, kind: 'fee' as const, feeId, quantity });
+    for (const feeId of ['1', '2', '3']) expect(toNewRecord(fee(feeId, '1,5'), feeUnit).problems, feeId).toEqual({ quantity: 'wholeUnits' });
+    expect(toNewRecord(fee('1', '2'), feeUnit).body).toMatchObject({ feeId: 1, quantity: '2' });
+    expect(toNewRecord(fee('4', '1,5'), feeUnit).body).toMatchObject({ feeId: 4, quantity: '1.5' });
+    // The catalogue not loaded yet: sent, and the server answers at the field.
+    expect(toNewRecord(fee('1', '1,5')).body).toMatchObject({ quantity: '1.5' });
+    expect(toRecordChange(fee('1', '0,5'), 3, feeUnit).problems).toEqual({ quantity: 'wholeUnits' });
   });
 });
 
@@ -254,5 +266,33 @@ describe('billable', () => {
       expect(withWorkType(unticked, '9', catalogue)).toMatchObject({ billable: false, billableChosen: false });
       expect(withWorkType(unticked, '2', catalogue)).toMatchObject({ billable: true, billableChosen: false });
     });
+  });
+});
+
+describe('a record that ends in the future', () => {
+  // Saturday 28 November 2026, 15:50 on the browser's clock.
+  const now = new Date(2026, 10, 28, 15, 50);
+  const times = (date: string, startTime: string, duration: string, endTime = '') => ({ date, startTime, duration, endTime });
+
+  it('is noticed from a start and minutes, or a start and an end', () => {
+    // A timer started at 15:05 and stopped now: 0:45 ends now, 1:45 typed by mistake an hour from now.
+    expect(endsInFuture(times('2026-11-28', '14:05', '1:45'), now)).toBe(false);
+    expect(endsInFuture(times('2026-11-28', '15:05', '1:45'), now)).toBe(true);
+    expect(endsInFuture(times('2026-11-28', '15:05', '45'), now)).toBe(false);
+    expect(endsInFuture(times('2026-11-28', '15:05', '46'), now)).toBe(true);
+    expect(endsInFuture(times('2026-11-28', '15:00', '', '17:35'), now)).toBe(true);
+    expect(endsInFuture(times('2026-11-28', '15:00', '', '15:50'), now)).toBe(false);
+  });
+
+  it('counts the day: yesterday late into the night is past, tomorrow morning is not', () => {
+    expect(endsInFuture(times('2026-11-27', '22:00', '180'), now)).toBe(false);
+    expect(endsInFuture(times('2026-11-29', '08:00', '30'), now)).toBe(true);
+  });
+
+  it('says nothing without a start, or with times that are no times', () => {
+    expect(endsInFuture(times('2026-11-28', '', '600'), now)).toBe(false);
+    expect(endsInFuture(times('2026-11-28', '25:99', '60'), now)).toBe(false);
+    expect(endsInFuture(times('2026-11-28', '16:00', 'hodně'), now)).toBe(false);
+    expect(endsInFuture(times('28. 11.', '16:00', '60'), now)).toBe(false);
   });
 });

@@ -3,6 +3,8 @@
 import { parseTimeField } from '../../app/components/timeFieldText';
 import type { NewRecord, ServiceRecord, Timer, TimerStop } from './api';
 import { readDecimalInput, readDuration } from './format';
+import { isCountedUnit } from '../warehouse/units';
+import { isIsoDate, todayIso } from './week';
 
 export type LogKind = 'work' | 'travel' | 'fee';
 
@@ -82,8 +84,11 @@ export const MAX_ENTRY_MINUTES = 24 * 60;
 const id = (v: string | null) => (v ? Number(v) : null);
 const DECIMAL_CODES = { negative: 'negative', decimals: 'decimals', notNumber: 'km' } as const;
 
+/** A unit fee's unit by its id as the form holds it; undefined while the catalogue is not known (the server checks in any case). */
+export type FeeUnit = (feeId: string) => string | undefined;
+
 /** The body to POST, or the problems found before asking the server. */
-export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } | { body: null; problems: LogProblems } {
+export function toNewRecord(v: LogValues, feeUnit: FeeUnit = () => undefined): { body: NewRecord; problems: null } | { body: null; problems: LogProblems } {
   const problems: LogProblems = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) problems.date = 'date';
   // Billable is sent only as the user chose it: left out, the server logs the work type's default
@@ -98,6 +103,8 @@ export function toNewRecord(v: LogValues): { body: NewRecord; problems: null } |
     if (quantity.problem === 'notNumber') problems.quantity = 'quantity';
     else if (quantity.problem) problems.quantity = quantity.problem === 'negative' ? 'notPositive' : 'decimals';
     else if (Number(quantity.value) === 0) problems.quantity = 'notPositive';
+    // A fee counted in visits or pieces takes whole ones (the server's rule, said at the field before sending).
+    else if (!Number.isInteger(Number(quantity.value)) && v.feeId && isCountedUnit(feeUnit(v.feeId) ?? '')) problems.quantity = 'wholeUnits';
     if (Object.keys(problems).length) return { body: null, problems };
     return { body: { kind: 'fee', ...common, feeId: feeId!, quantity: quantity.value! }, problems: null };
   }
@@ -185,6 +192,24 @@ export function endAfter(startTime: string, duration: string): string {
 }
 
 /**
+ * Whether the work as typed ends later than now (the browser's clock): a start with minutes,
+ * or a start with an end, on the record's day. Only a hint at the end field, never a refusal:
+ * a stopped timer whose minutes were raised by mistake ("1:45" for "0:45") ends in the future
+ * and would otherwise be logged without a word. Without a start there is no end to judge.
+ */
+export function endsInFuture(v: Pick<LogValues, 'date' | 'startTime' | 'duration' | 'endTime'>, now: Date): boolean {
+  if (!isIsoDate(v.date)) return false;
+  const start = v.startTime.trim() ? parseTimeField(v.startTime) : null;
+  if (start === null) return false;
+  const end = v.endTime.trim() ? parseTimeField(v.endTime) : null;
+  const minutes = v.duration.trim() ? readDuration(v.duration).minutes : null;
+  const endMinute = end !== null ? clockMinutes(end) : minutes !== null && minutes > 0 ? clockMinutes(start) + minutes : null;
+  if (endMinute === null) return false;
+  const dayMinutes = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 60_000;
+  return dayMinutes(v.date) + endMinute > dayMinutes(todayIso(now)) + now.getHours() * 60 + now.getMinutes();
+}
+
+/**
  * The stop dialog keeps its times agreeing, since an end sent wins over the minutes: a changed
  * start or minutes moves the end, an end typed after the start sets the minutes. (The log form
  * leaves them apart: there an end is the other way to give the minutes.)
@@ -217,8 +242,8 @@ export type RecordChange = Omit<NewRecord, 'kind'> & { version: number };
  * exception, sent only as the user chose it, as for a new entry: left out, the server keeps the
  * record's own, or takes a newly picked work type's default (what the box shows).
  */
-export function toRecordChange(v: LogValues, version: number): { body: RecordChange; problems: null } | { body: null; problems: LogProblems } {
-  const built = toNewRecord(v);
+export function toRecordChange(v: LogValues, version: number, feeUnit?: FeeUnit): { body: RecordChange; problems: null } | { body: null; problems: LogProblems } {
+  const built = toNewRecord(v, feeUnit);
   if (built.problems) return built;
   const { kind, ...rest } = built.body;
   const body: RecordChange = { ...rest, version };

@@ -4,37 +4,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
-import { formatDateTime, formatNumber } from '../../app/format';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { formatDateTime } from '../../app/format';
 import { attachmentUrl, useAttachments, useUploadAttachment } from './api';
-
-/** 1536 → "1,5 kB"; in the user's number format. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatNumber(bytes)} B`;
-  const units = ['kB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${formatNumber(value, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`;
-}
+import { attachmentSizeProblem, attachmentTooLargeText, formatBytes } from './attachmentSize';
 
 export function AttachmentsPanel({ ticketId, canWrite }: { ticketId: number; canWrite: boolean }) {
   const { t } = useTranslation();
   const list = useAttachments(ticketId);
   const upload = useUploadAttachment(ticketId);
+  const { limits } = useAuth();
   const [problem, setProblem] = useState<string | null>(null);
 
   const onFile = (file: File | null) => {
     if (!file) return;
-    setProblem(null);
+    // Over the limit: said at once, instead of after the whole file was sent and refused.
+    const tooLarge = attachmentSizeProblem(t, file, limits?.attachmentMaxBytes);
+    setProblem(tooLarge);
+    if (tooLarge) return;
     upload.mutate(file, {
       onSuccess: () => setProblem(null),
       onError: (error) => {
         if (isApiError(error) && (error.code === 'attachment_too_large' || error.status === 413)) {
           const max = typeof error.extra.maxBytes === 'number' ? error.extra.maxBytes : null;
-          setProblem(max ? t('tickets.attachments.tooLarge', { filename: file.name, limit: formatBytes(max) }) : errorMessage(t, error));
+          setProblem(max ? attachmentTooLargeText(t, file.name, max) : errorMessage(t, error));
         } else setProblem(errorMessage(t, error));
       },
     });

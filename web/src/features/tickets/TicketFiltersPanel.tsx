@@ -1,4 +1,5 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,7 @@ function splitCustom(custom: string | null): { key: string | null; value: string
 
 /**
  * A custom field and its value: options to pick for choice fields, text otherwise
- * (the whole value matches). The filter applies once both are given.
+ * (a text field matches a part of its text). The filter applies once both are given.
  */
 function CustomFieldFilter({ custom, onChange }: { custom: string | null; onChange: (custom: string | null) => void }) {
   const { t } = useTranslation();
@@ -46,11 +47,18 @@ function CustomFieldFilter({ custom, onChange }: { custom: string | null; onChan
   // Several types may each have a field of one key: offered once.
   const byKey = useMemo(() => new Map((fields.data ?? []).map((f): [string, CustomField] => [f.key, f])), [fields.data]);
   const field = key ? byKey.get(key) : undefined;
-  const commit = (k: string | null, v: string) => {
+  const filterOf = (k: string | null, v: string) => {
     const candidate = k && v.trim() ? `${k}:${v.trim()}` : null;
-    send(candidate && CUSTOM_PATTERN.test(candidate) ? candidate : null);
+    return candidate && CUSTOM_PATTERN.test(candidate) ? candidate : null;
   };
+  const commit = (k: string | null, v: string) => send(filterOf(k, v));
   const choices = field && (field.kind === 'choice' || field.kind === 'multi_choice') ? field.options : null;
+  // A typed value applies a moment after the typing stops, as the list's search does (Enter or leaving the box: at once).
+  const [typed] = useDebouncedValue(value, 300);
+  useEffect(() => {
+    if (!choices && typed === value && filterOf(key, typed) !== custom) commit(key, typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
   return (
     <Group gap="xs" wrap="nowrap" align="flex-end" data-testid="tickets-filter-custom">
       <Select
@@ -79,7 +87,7 @@ function CustomFieldFilter({ custom, onChange }: { custom: string | null; onChan
       ) : (
         <TextInput
           label={t('tickets.filters.customValue')}
-          placeholder={key ? t('tickets.filters.customValueHint') : undefined}
+          placeholder={key ? t(field?.kind === 'text' ? 'tickets.filters.customValueTextHint' : 'tickets.filters.customValueHint') : undefined}
           disabled={!key}
           value={value}
           maxLength={200}

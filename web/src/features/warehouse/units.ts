@@ -13,11 +13,11 @@ export const BUILT_IN_UNITS = ['pcs', 'piece', 'min', 'km', 'visit', 'month', 'q
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_UNITS);
 
 /**
- * Units that count things: an item in one of them moves in whole units only (the server's
- * rule in src/modules/warehouse/domain/quantities.ts, mirrored here so the field says it
- * before anything is sent). Metres, kilograms, litres, hours keep up to 3 decimals.
+ * Units that count things: an item or a unit fee in one of them takes whole units only (the
+ * server's rule in src/shared/counted-units.ts, mirrored here so the field says it before
+ * anything is sent). Metres, kilograms, litres, hours keep up to 3 decimals.
  */
-const COUNTED_UNITS: ReadonlySet<string> = new Set(['pcs', 'piece', 'visit', 'ks', 'ks.', 'kus', 'kusy', 'pcs.', 'pc', 'pc.', 'ea']);
+const COUNTED_UNITS: ReadonlySet<string> = new Set(['pcs', 'piece', 'visit', 'ks', 'ks.', 'kus', 'kusy', 'pcs.', 'pc', 'pc.', 'ea', 'výjezd', 'výjazd', 'návštěva', 'návšteva']);
 
 /** Whether an item with this unit is counted in whole units ('pcs', 'ks', 'visit'), not measured. */
 export function isCountedUnit(unit: string): boolean {

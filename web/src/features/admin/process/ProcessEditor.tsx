@@ -21,7 +21,13 @@ import { TransitionPanel } from './TransitionPanel';
 
 const NO_ERRORS: m.DraftErrors = { states: new Map(), transitions: new Map(), general: [] };
 
-export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fields: CustomField[]; onReload: () => void }) {
+export function ProcessEditor({ type, fields, onReload, stateTickets }: {
+  type: TicketType;
+  fields: CustomField[];
+  onReload: () => void;
+  /** Tickets in each saved state now, by code (undefined while loading). */
+  stateTickets?: ReadonlyMap<string, number>;
+}) {
   const { t } = useTranslation();
   const original = useMemo(() => m.toDraft(type, processNameDisplay(t)), [type, t]);
   const [draft, setDraft] = useState(original);
@@ -35,6 +41,11 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
   const dirty = !m.sameProcess(draft, original);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !save.isPending && currentLocation.pathname !== nextLocation.pathname);
 
+  // By the draft's key: a state keeps its key when renamed, and the count belongs to the state saved under the original code.
+  const ticketCounts = useMemo(
+    () => new Map(stateTickets ? original.states.flatMap((o) => (stateTickets.has(o.code) ? [[o.key, stateTickets.get(o.code)!] as const] : [])) : []),
+    [original, stateTickets],
+  );
   const stateName = (code: string) => original.states.find((s) => s.code === code)?.name ?? code;
   const removedStates = original.states.filter((o) => !draft.states.some((s) => s.code.trim() === o.code)).map((s) => s.name);
 
@@ -136,6 +147,7 @@ export function ProcessEditor({ type, fields, onReload }: { type: TicketType; fi
             errors={errors.states}
             onChange={changeState}
             onMove={(key, by) => setDraft((d) => m.moveState(d, key, by))}
+            ticketCounts={ticketCounts}
             onRemove={(s) => (draft.transitions.some((tr) => tr.from === s.key || tr.to === s.key) || original.states.some((o) => o.code === s.code) ? setRemoving(s) : setDraft((d) => m.removeState(d, s.key)))}
           />
         </Paper>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../app/components/PageHeader';
@@ -9,7 +9,7 @@ import { RecordPage, useNotFoundText } from '../../../app/components/RecordPage'
 import { useCustomFields } from '../catalog/api';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import '../shared/admin.css';
-import { useTicketType } from './api';
+import { useStateTicketCounts, useTicketType } from './api';
 import { ProcessEditor } from './ProcessEditor';
 import { TicketTypeModal } from './TicketTypeModal';
 import { typeLabel } from '../../tickets/labels';
@@ -24,6 +24,8 @@ function Process({ id, notFound }: { id: number; notFound: NotFoundText }) {
   const { t } = useTranslation();
   const type = useTicketType(id);
   const fields = useCustomFields(id);
+  const counts = useStateTicketCounts(id);
+  const stateTickets = useMemo(() => (counts.data ? new Map(counts.data.items.map((c) => [c.code, c.tickets])) : undefined), [counts.data]);
   const [editing, setEditing] = useState(false);
 
   if (type.isPending) return <LoadingState />;
@@ -50,7 +52,7 @@ function Process({ id, notFound }: { id: number; notFound: NotFoundText }) {
         }
       />
       {/* A changed process (after a save) starts a fresh draft. */}
-      <ProcessEditor key={JSON.stringify([tt.states, tt.transitions])} type={tt} fields={fields.data?.items ?? []} onReload={() => void type.refetch()} />
+      <ProcessEditor key={JSON.stringify([tt.states, tt.transitions])} type={tt} fields={fields.data?.items ?? []} onReload={() => { void type.refetch(); void counts.refetch(); }} stateTickets={stateTickets} />
       {editing ? <TicketTypeModal type={tt} onClose={() => setEditing(false)} /> : null}
     </div>
   );

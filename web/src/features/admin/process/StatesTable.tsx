@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, Radio, Select, Table, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Checkbox, Group, Radio, Select, Table, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorDetail } from '../../../app/api/client';
@@ -13,12 +13,14 @@ interface Props {
   onChange: (key: string, patch: Partial<Omit<StateDraft, 'key'>>) => void;
   onMove: (key: string, by: -1 | 1) => void;
   onRemove: (state: StateDraft) => void;
+  /** Tickets in each saved state now, by the draft's key (unknown while loading; a new state has none). */
+  ticketCounts: ReadonlyMap<string, number>;
 }
 
 export const CATEGORY_COLORS: Record<StateCategory, string> = { new: 'blue', open: 'cyan', waiting: 'yellow', resolved: 'green', closed: 'gray' };
 
 /** The states of a process as an editable grid; Enter in any field saves (the editor is one form). */
-export function StatesTable({ states, errors, onChange, onMove, onRemove }: Props) {
+export function StatesTable({ states, errors, onChange, onMove, onRemove, ticketCounts }: Props) {
   const { t } = useTranslation();
   const err = (key: string, field: string) => {
     const d = errors.get(key)?.get(field);
@@ -36,11 +38,16 @@ export function StatesTable({ states, errors, onChange, onMove, onRemove }: Prop
             <Table.Th w={170}>{t('admin.process.category')}</Table.Th>
             <Table.Th w={110} ta="center">{t('admin.process.pausesSla')}</Table.Th>
             <Table.Th w={90} ta="center">{t('admin.process.initial')}</Table.Th>
+            <Table.Th w={90} ta="center">{t('admin.process.ticketsInStates')}</Table.Th>
             <Table.Th w={48} aria-label={t('common.actions')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {states.map((s, i) => (
+          {states.map((s, i) => {
+            const tickets = ticketCounts.get(s.key);
+            // Saving refuses to remove a state that holds tickets, and a new code removes the state under the old one.
+            const inUse = tickets !== undefined && tickets > 0;
+            return (
             <Table.Tr key={s.key} data-testid={`state-row-${i}`} data-code={s.code}>
               <Table.Td>
                 <Group gap={2} wrap="nowrap">
@@ -67,6 +74,8 @@ export function StatesTable({ states, errors, onChange, onMove, onRemove }: Prop
                   size="xs"
                   value={s.code}
                   onChange={(e) => onChange(s.key, { code: e.currentTarget.value })}
+                  readOnly={inUse}
+                  title={inUse ? t('admin.process.codeInUse', { count: tickets }) : undefined}
                   error={err(s.key, 'code')}
                   styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                   aria-label={`${t('admin.fields.code')} ${i + 1}`}
@@ -96,15 +105,39 @@ export function StatesTable({ states, errors, onChange, onMove, onRemove }: Prop
                   <Radio checked={s.isInitial} onChange={() => onChange(s.key, { isInitial: true })} name="initial-state" aria-label={`${t('admin.process.initial')}: ${s.name}`} data-testid={`state-${i}-initial`} />
                 </Group>
               </Table.Td>
+              <Table.Td ta="center">
+                {tickets !== undefined ? (
+                  <Badge
+                    variant={inUse ? 'light' : 'transparent'}
+                    color={inUse ? 'blue' : 'gray'}
+                    size="sm"
+                    title={t('admin.process.ticketsInState', { count: tickets })}
+                    data-testid={`state-${i}-tickets`}
+                  >
+                    {tickets}
+                  </Badge>
+                ) : null}
+              </Table.Td>
               <Table.Td>
-                <Tooltip label={t('admin.process.removeState')}>
-                  <ActionIcon variant="subtle" color="red" onClick={() => onRemove(s)} aria-label={`${t('admin.process.removeState')}: ${s.name}`} data-testid={`state-${i}-remove`}>
-                    <IconTrash size={16} />
-                  </ActionIcon>
+                <Tooltip label={inUse ? t('admin.process.removeStateInUse', { count: tickets }) : t('admin.process.removeState')} multiline maw={260}>
+                  {/* A disabled button gets no pointer events: the wrapper still shows why. */}
+                  <span>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      disabled={inUse}
+                      onClick={() => onRemove(s)}
+                      aria-label={inUse ? `${t('admin.process.removeStateInUse', { count: tickets })}: ${s.name}` : `${t('admin.process.removeState')}: ${s.name}`}
+                      data-testid={`state-${i}-remove`}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </span>
                 </Tooltip>
               </Table.Td>
             </Table.Tr>
-          ))}
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -56,7 +56,15 @@ export const typeKeys = {
   all: ['ticket-types'] as const,
   list: ['ticket-types', 'list'] as const,
   detail: (id: number) => ['ticket-types', 'detail', id] as const,
+  ticketCounts: (id: number) => ['ticket-types', 'ticket-counts', id] as const,
 };
+
+/** How many tickets are in a state of the type now (every queue). */
+export interface StateTicketCount {
+  stateId: number;
+  code: string;
+  tickets: number;
+}
 
 export function useTicketTypes() {
   return useQuery({
@@ -73,10 +81,20 @@ export function useTicketType(id: number) {
   });
 }
 
+/** Tickets in each state of the type: a state that holds any cannot be removed from the process. */
+export function useStateTicketCounts(id: number) {
+  return useQuery({
+    queryKey: typeKeys.ticketCounts(id),
+    queryFn: ({ signal }) => api.get<{ items: StateTicketCount[] }>(`/ticket-types/${id}/ticket-counts`, undefined, signal),
+    enabled: Number.isFinite(id),
+  });
+}
+
 function useInvalidate() {
   const queryClient = useQueryClient();
   return (type: TicketType) => {
     queryClient.setQueryData(typeKeys.detail(type.id), type);
+    void queryClient.invalidateQueries({ queryKey: typeKeys.ticketCounts(type.id) });
     void queryClient.invalidateQueries({ queryKey: typeKeys.list });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
