@@ -31,6 +31,7 @@ import * as m0029 from './0029_slip_issue_snapshot.ts';
 import * as m0030 from './0030_slip_cost_currency_and_vat_country.ts';
 import * as m0031 from './0031_payment_reversals.ts';
 import * as m0032 from './0032_exchange_rates.ts';
+import * as m0033 from './0033_names_per_language.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0030_slip_cost_currency_and_vat_country': m0030,
   '0031_payment_reversals': m0031,
   '0032_exchange_rates': m0032,
+  '0033_names_per_language': m0033,
 };

@@ -138,9 +138,30 @@ describe.each(testEngines())('company settings on %s', (engine) => {
     expect((await t.request(accountant, { method: 'GET', url: '/api/v1/settings/company' })).json()).toMatchObject({ roundTotalsCzk: true });
   });
 
+  it("keeps a footer per document language (trimmed, empty is none); a document prints its language's, else the default", async () => {
+    const res = await put(admin, { ...valid, footerTextCs: '   ', footerTextSk: '  Ďakujeme za spoluprácu. ', footerTextEn: 'Thank you for your business.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ footerText: 'Děkujeme za spolupráci.', footerTextCs: null, footerTextSk: 'Ďakujeme za spoluprácu.', footerTextEn: 'Thank you for your business.' });
+    expect((await t.request(accountant, { method: 'GET', url: '/api/v1/settings/company' })).json()).toMatchObject({ footerTextSk: 'Ďakujeme za spoluprácu.', footerTextEn: 'Thank you for your business.' });
+    expect((await loadSupplier(t.database.db, 'sk')).footerText).toBe('Ďakujeme za spoluprácu.');
+    expect((await loadSupplier(t.database.db, 'en')).footerText).toBe('Thank you for your business.');
+    expect((await loadSupplier(t.database.db, 'cs')).footerText).toBe('Děkujeme za spolupráci.');
+    expect((await loadSupplier(t.database.db)).footerText).toBe('Děkujeme za spolupráci.');
+    const audit = await t.database.db.selectFrom('audit_log').select('after_json').where('entity', '=', 'company_settings').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ footerTextSk: 'Ďakujeme za spoluprácu.' });
+
+    const tooLong = await put(admin, { ...valid, footerTextEn: 'x'.repeat(601) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`)).toEqual(['footerTextEn:too_long']);
+    // A full replacement: left out, a language's footer is none again.
+    expect((await put(admin, valid)).json()).toMatchObject({ footerTextSk: null, footerTextEn: null });
+    expect((await loadSupplier(t.database.db, 'sk')).footerText).toBe('Děkujeme za spolupráci.');
+  });
+
   it('the demo supplier passes every check', async () => {
     await seedDemoCompany(t.database.db, t.clock.now());
     expect(await loadSupplier(t.database.db)).toMatchObject({ name: 'Kontor Servis s.r.o.', bankAccount: { iban: 'CZ6508000000192000145399' } });
+    expect((await loadSupplier(t.database.db, 'sk')).footerText).toMatch(/Ďakujeme za spoluprácu/);
     // Its totals are not rounded, so its invoices show BILLING.md's examples exactly.
     expect(await roundsTotals(t.database.db, 'CZK')).toBe(false);
   });

@@ -114,6 +114,33 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
   });
 
+  it("keeps a work type's names per language: trimmed, empty clears, left out kept, audited; too long is a 400 naming the field", async () => {
+    // Inactive, so the lists of active work types above and below stay as they are.
+    const created = await call(admin, 'POST', '/api/v1/work-types', { code: 'consulting', name: 'Konzultace', nameSk: '  Konzultácia ', nameEn: '', active: false });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'Konzultace', nameCs: null, nameSk: 'Konzultácia', nameEn: null });
+    const id = created.json().id as number;
+    const patched = await call(admin, 'PATCH', `/api/v1/work-types/${id}`, { nameEn: 'Consulting' });
+    expect(patched.json()).toMatchObject({ name: 'Konzultace', nameSk: 'Konzultácia', nameEn: 'Consulting' });
+    const cleared = await call(admin, 'PATCH', `/api/v1/work-types/${id}`, { nameSk: null, nameCs: '   ' });
+    expect(cleared.json()).toMatchObject({ nameCs: null, nameSk: null, nameEn: 'Consulting' });
+    const read = (await call(operator, 'GET', '/api/v1/work-types?active=false')).json().items.find((w: { id: number }) => w.id === id);
+    expect(read).toMatchObject({ name: 'Konzultace', nameCs: null, nameSk: null, nameEn: 'Consulting' });
+
+    const tooLong = await call(admin, 'PATCH', `/api/v1/work-types/${id}`, { nameSk: 'x'.repeat(201) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(details(tooLong)).toEqual(['nameSk:too_long']);
+    const tooLongNew = await call(admin, 'POST', '/api/v1/work-types', { code: 'long_names', name: 'Dlouhé', nameEn: 'y'.repeat(201), nameCs: 5 });
+    expect(tooLongNew.statusCode).toBe(400);
+    expect(details(tooLongNew).sort()).toEqual(['nameCs:invalid_type', 'nameEn:too_long']);
+    expect((await call(admin, 'GET', '/api/v1/work-types')).json().items.some((w: { code: string }) => w.code === 'long_names')).toBe(false);
+
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity', '=', 'work_type').where('entity_id', '=', String(id)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+    expect(JSON.parse(audit[2]!.before_json!)).toMatchObject({ nameSk: 'Konzultácia', nameEn: 'Consulting' });
+    expect(JSON.parse(audit[2]!.after_json!)).toMatchObject({ nameSk: null, nameEn: 'Consulting' });
+  });
+
   it('sets technician levels and cost rates; costs only for roles that see them', async () => {
     const unknown = await call(admin, 'PUT', `/api/v1/users/${technician.id}/technician-settings`, { levelId: 987654, autoApprove: true });
     expect(details(unknown)).toEqual(['levelId:unknown_reference']);

@@ -13,10 +13,12 @@ import { systemContext } from '../modules/identity/index.ts';
 export async function seedDemoPricing(services: Services, ids: { clientId: number; eurClientId: number; technicianIds: number[]; ssdItemId: number }): Promise<void> {
   const ctx = systemContext;
   const { catalogue, costs, priceLists } = services.pricing;
-  const workType = (code: string, name: string) => catalogue.createWorkType(ctx, { code, name, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
-  const remote = await workType('remote_support', 'Vzdálená podpora');
-  const onSite = await workType('on_site', 'Práce u zákazníka');
-  const development = await workType('development', 'Vývoj');
+  // The Czech name is the default (Czech documents print it); the Slovak client's invoices read the Slovak names.
+  const workType = (code: string, name: string, nameSk: string, nameEn: string) =>
+    catalogue.createWorkType(ctx, { code, name, nameSk, nameEn, vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true });
+  const remote = await workType('remote_support', 'Vzdálená podpora', 'Vzdialená podpora', 'Remote support');
+  const onSite = await workType('on_site', 'Práce u zákazníka', 'Práca u zákazníka', 'On-site work');
+  const development = await workType('development', 'Vývoj', 'Vývoj', 'Development');
   const callOut = await catalogue.createUnitFee(ctx, { code: 'call_out', name: 'Výjezd', unit: 'visit', vatCategory: 'standard', active: true });
 
   // One shape for both lists (surcharges, increments, the on-site minimum); the prices are each list's own.

@@ -99,7 +99,7 @@ export function createCrediting(deps: InvoicingDeps) {
         // The correction is made (and taxed) on the day it is issued; it refunds at once.
         issue_date: today, taxable_supply_date: today, due_date: today,
         net_minor: totals.netMinor, vat_minor: totals.vatMinor, rounding_minor: totals.roundingMinor, total_minor: totals.totalMinor,
-        vat_recap_json: JSON.stringify(totals.groups), supplier_json: JSON.stringify(await loadSupplier(trx)), customer_json: JSON.stringify(customerOf(client)),
+        vat_recap_json: JSON.stringify(totals.groups), supplier_json: JSON.stringify(await loadSupplier(trx, invoice.language)), customer_json: JSON.stringify(customerOf(client)),
         issued_at: at, issued_by: ctx.actor.userId || null, updated_at: at,
         // A correction states its VAT in the home currency at the rate of the invoice it corrects (§29, §71).
         exchange_rate: invoice.exchange_rate, exchange_rate_date: invoice.exchange_rate_date,

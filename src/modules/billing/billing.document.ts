@@ -28,7 +28,7 @@ export async function invoiceDocument(db: DbOrTx, id: number, options: { today?:
   const lines = await repo.linesOf(db, id);
   const draft = row.state === 'draft';
   const today = options.today ?? todayOf(systemClock);
-  const supplier = draft || row.supplier_json === null ? await loadSupplier(db) : (JSON.parse(row.supplier_json) as Supplier);
+  const supplier = draft || row.supplier_json === null ? await loadSupplier(db, row.language) : (JSON.parse(row.supplier_json) as Supplier);
   const client = draft || row.customer_json === null ? await repo.clientOf(db, row.client_id) : null;
   const customer = client ? customerOf(client) : (JSON.parse(row.customer_json!) as Party);
   let corrects = null;

@@ -69,7 +69,8 @@ export function createIssuing(deps: InvoicingDeps) {
   }
 
   async function issueInTransaction(
-    trx: Tx, ctx: RequestContext, id: number, now: Date, rateOf: (currency: string) => ExchangeRateInput | undefined, supplierOf: (trx: Tx) => Promise<Supplier> = loadSupplier,
+    trx: Tx, ctx: RequestContext, id: number, now: Date, rateOf: (currency: string) => ExchangeRateInput | undefined,
+    supplierOf: (trx: Tx, language: string) => Promise<Supplier> = loadSupplier,
   ): Promise<IssuedInvoice> {
     const at = now.toISOString();
     const today = todayOf(clock);
@@ -88,7 +89,8 @@ export function createIssuing(deps: InvoicingDeps) {
     const buyerProblem = buyerRefusal(client);
     if (buyerProblem) throw buyerProblem;
     const totals = totalsOfLines(lines.map((l) => ({ netMinor: l.net_minor, vatRateBp: l.vat_rate_bp })), { reverseCharge: draft.reverse_charge === 1, roundTotal: draft.round_total === 1 });
-    const supplier = await supplierOf(trx);
+    // The snapshot prints the footer of the invoice's language.
+    const supplier = await supplierOf(trx, draft.language);
     const rate = exchangeRateAtIssue({ currency: draft.currency, reverseCharge: draft.reverse_charge === 1, vatMinor: totals.vatMinor }, supplier, rateOf(draft.currency));
     const number = await allocateNumber(trx, 'invoice', today);
     await repo.assertVariableSymbolFree(trx, number.variableSymbol, 'invoice', number.number);
@@ -206,9 +208,13 @@ export function createIssuing(deps: InvoicingDeps) {
       ids = [...new Set(selection.ids)].sort((a, b) => a - b);
     }
     const report: BulkIssueReport = { issued: [], notIssued: [] };
-    // The supplier is the same for the whole call: read once.
-    let supplier: Promise<Supplier> | null = null;
-    const supplierOf = (trx: Tx) => (supplier ??= loadSupplier(trx));
+    // The supplier is the same for the whole call: read once per document language (its footer is that language's).
+    const suppliers = new Map<string, Promise<Supplier>>();
+    const supplierOf = (trx: Tx, language: string) => {
+      let supplier = suppliers.get(language);
+      if (!supplier) suppliers.set(language, (supplier = loadSupplier(trx, language)));
+      return supplier;
+    };
     // On SQLite drafts share transactions (inWriteBatch: one savepoint each, a failure rolls back alone);
     // on PostgreSQL each has its own, one after another, so numbers follow the draft order.
     const together = isPostgres(db) ? 1 : BATCH;

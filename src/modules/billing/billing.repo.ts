@@ -343,15 +343,15 @@ function contractOfFeeKey(key: string): number | null {
   }
 }
 
-/** Names for line texts: work types, unit fees (with unit) and items, read once per run. */
+/** Names for line texts: work types (with their names per language), unit fees (with unit) and items, read once per run. */
 export async function loadNames(db: DbOrTx) {
   const [workTypes, fees, items] = await Promise.all([
-    db.selectFrom('work_types').select(['id', 'name']).execute(),
+    db.selectFrom('work_types').select(['id', 'name', 'name_cs', 'name_sk', 'name_en']).execute(),
     db.selectFrom('unit_fees').select(['id', 'name', 'unit']).execute(),
     db.selectFrom('items').select(['id', 'name']).execute(),
   ]);
   return {
-    workTypes: new Map(workTypes.map((w) => [Number(w.id), w.name])),
+    workTypes: new Map(workTypes.map((w) => [Number(w.id), { name: w.name, cs: w.name_cs, sk: w.name_sk, en: w.name_en }])),
     fees: new Map(fees.map((f) => [Number(f.id), { name: f.name, unit: f.unit }])),
     items: new Map(items.map((i) => [Number(i.id), i.name])),
   };

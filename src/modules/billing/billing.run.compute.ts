@@ -88,7 +88,7 @@ function describeLine(line: DraftLine, names: RunNames, language: Language): Omi
   switch (line.kind) {
     case 'work':
       return {
-        kind: 'work', description: workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct),
+        kind: 'work', description: workText(language, names.workType(Number(line.workTypeId), language), line.timeClass, line.surchargePct),
         quantityMilli: hoursMilli(line.minutes), unit: t.hour, unitPriceMinor: mulDivRound(line.rateMinor, 100 + line.surchargePct, 1, 100),
       };
     case 'travel':
@@ -279,7 +279,7 @@ export function computeClient(input: ClientRunInput): ClientPlan {
     /** The key of each overage line by its index in taxedLines. */
     const keys = taxedLines.map((line) => {
       const drafted = overageLine(String(c.id), line, line.vatRateBp, line.sourceIndex);
-      const what = line.method === 'entry_rate' ? workText(language, names.workType(Number(line.workTypeId)), line.timeClass, line.surchargePct)
+      const what = line.method === 'entry_rate' ? workText(language, names.workType(Number(line.workTypeId), language), line.timeClass, line.surchargePct)
         : line.method === 'flat_rate' ? t.flat : `${t.band} ${line.band + 1}`;
       const unitPrice = line.method === 'entry_rate' ? mulDivRound(line.rateMinor, 100 + line.surchargePct, 1, 100) : line.rateMinor;
       draft.overageLines.push({

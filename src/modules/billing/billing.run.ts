@@ -13,6 +13,7 @@ import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import { uniqueViolationIndex, type Db } from '../../platform/db/index.ts';
 import { problemsOf, invalidPeriod } from '../../shared/date-details.ts';
 import { AppError, conflict, failIf, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { inLanguage } from '../../shared/in-language.ts';
 import { firstDayOf, lastDayOf, periodOf } from '../../shared/period.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { loadSupplier, roundsTotals } from '../company/index.ts';
@@ -247,7 +248,11 @@ export function createBillingRuns(deps: BillingRunDeps) {
     for (const currency of ['CZK', 'EUR']) rounding.set(currency, await roundsTotals(db, currency));
     const names = await repo.loadNames(db);
     const runNames: RunNames = {
-      workType: (id) => (id === null ? '' : (names.workTypes.get(id) ?? `#${id}`)),
+      workType: (id, language) => {
+        if (id === null) return '';
+        const workType = names.workTypes.get(id);
+        return workType ? inLanguage(workType, language, workType.name) : `#${id}`;
+      },
       fee: (id) => (id === null ? { name: '', unit: '' } : (names.fees.get(id) ?? { name: `#${id}`, unit: '' })),
       item: (id) => (id === null ? '' : (names.items.get(id) ?? `#${id}`)),
     };

@@ -92,7 +92,8 @@ export interface RunClient {
 
 /** Names for line texts and work reports. */
 export interface RunNames {
-  workType(id: number | null): string;
+  /** The work type's name in the document's language, else its default name. */
+  workType(id: number | null, language: 'cs' | 'sk' | 'en'): string;
   fee(id: number | null): { name: string; unit: string };
   item(id: number | null): string;
 }

@@ -10,6 +10,7 @@
  */
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, forbidden, notFound } from '../../shared/errors.ts';
+import { inLanguage } from '../../shared/in-language.ts';
 import { loadSupplier } from '../company/index.ts';
 import { renderWorkReportPdf } from '../documents/index.ts';
 import { fieldScopeOf, hasPermission, type RequestContext } from '../identity/index.ts';
@@ -100,7 +101,7 @@ export function createWorkReports(deps: { db: Db }) {
       .leftJoin('travel_zones as z', 'z.id', 'r.zone_id')
       .select([
         'r.id', 'r.date', 'r.start_time', 'r.kind', 'r.minutes', 'r.billable_minutes', 'r.km_milli', 'r.quantity_milli', 'r.description', 'r.item_id', 'r.created_at',
-        't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'f.name as fee', 'f.unit as fee_unit', 'z.name as zone',
+        't.number as ticket_number', 't.subject as ticket_subject', 'u.name as technician', 'w.name as work_type', 'w.name_cs as work_type_cs', 'w.name_sk as work_type_sk', 'w.name_en as work_type_en', 'f.name as fee', 'f.unit as fee_unit', 'z.name as zone',
         'ir.outcome', 'ir.covered_minutes', 'ir.amount_minor', 'ir.late', 'ir.line_id', 'r.pricing_json',
       ])
       .where('ir.invoice_id', '=', invoiceId)
@@ -114,9 +115,11 @@ export function createWorkReports(deps: { db: Db }) {
     // The unit as the invoice's lines print it ("1 výjezd", "2 ks"), so a row and its line read alike.
     const unitOf = (kind: WorkReportEntry['kind'], r: (typeof rows)[number]): string | null =>
       kind === 'work' ? null : kind === 'travel' ? 'km' : printedUnit((kind === 'unit_fee' ? r.fee_unit : items.get(Number(r.item_id))?.unit) ?? '', language) || null;
+    // The work type as the invoice's lines name it: in the document's language, else its default name.
+    const workTypeName = (r: (typeof rows)[number]): string => inLanguage({ cs: r.work_type_cs, sk: r.work_type_sk, en: r.work_type_en }, language, r.work_type ?? '');
     const entries: WorkReportEntry[] = rows.map((r) => {
       const kind = KIND[r.kind] ?? 'work';
-      const what = kind === 'work' ? (r.work_type ?? '') : kind === 'travel' ? (r.zone ?? '') : kind === 'unit_fee' ? (r.fee ?? '') : (items.get(Number(r.item_id))?.name ?? '');
+      const what = kind === 'work' ? workTypeName(r) : kind === 'travel' ? (r.zone ?? '') : kind === 'unit_fee' ? (r.fee ?? '') : (items.get(Number(r.item_id))?.name ?? '');
       return {
         recordId: String(r.id), date: r.date, startTime: r.start_time, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, technician: r.technician,
         kind, what, description: r.description, minutes: r.minutes, billableMinutes: r.billable_minutes ?? r.minutes, coveredMinutes: r.covered_minutes,

@@ -24,6 +24,10 @@ export const DEMO_COMPANY: CompanySettingsInput = {
   bic: 'GIBACZPX',
   registration: 'C 123456 vedená u Městského soudu v Praze',
   footerText: 'Kontor Servis s.r.o. · servis a správa IT · www.kontor-servis.cz · Děkujeme za spolupráci.',
+  // Czech documents print the default footer; the Slovak client's invoices read Slovak, English ones English.
+  footerTextCs: null,
+  footerTextSk: 'Kontor Servis s.r.o. · servis a správa IT · www.kontor-servis.cz · Ďakujeme za spoluprácu.',
+  footerTextEn: 'Kontor Servis s.r.o. · IT service and administration · www.kontor-servis.cz · Thank you for your business.',
   // Unrounded, so the demo's invoices show BILLING.md's totals exactly (12 023,77, not 12 024,00).
   roundTotalsCzk: false,
   roundTotalsEur: false,

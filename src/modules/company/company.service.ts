@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTx } from '../../platform/db/index.ts';
 import { TooLarge, type FileStore } from '../../platform/storage.ts';
 import { AppError, failIf, forbidden, staleVersion } from '../../shared/errors.ts';
+import { inLanguage } from '../../shared/in-language.ts';
 import type { Supplier } from '../billing/index.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import * as repo from './company.repo.ts';
@@ -37,6 +38,9 @@ function toSettings(row: repo.CompanySettingsRow): CompanySettings {
     bic: row.bic,
     registration: row.registration,
     footerText: row.footer_text,
+    footerTextCs: row.footer_text_cs,
+    footerTextSk: row.footer_text_sk,
+    footerTextEn: row.footer_text_en,
     roundTotalsCzk: row.round_totals_czk === 1,
     roundTotalsEur: row.round_totals_eur === 1,
     defaultCountry: row.default_country,
@@ -47,8 +51,12 @@ function toSettings(row: repo.CompanySettingsRow): CompanySettings {
   };
 }
 
-/** The supplier as billing prints it on an invoice (and snapshots at issue). */
-export async function loadSupplier(db: DbOrTx): Promise<Supplier> {
+/**
+ * The supplier as billing prints it on an invoice (and snapshots at issue).
+ * With the document's language, the footer is that language's (else the default
+ * footer); without, the default footer.
+ */
+export async function loadSupplier(db: DbOrTx, language?: string): Promise<Supplier> {
   const row = await repo.settingsRow(db);
   return {
     name: row.name,
@@ -62,7 +70,7 @@ export async function loadSupplier(db: DbOrTx): Promise<Supplier> {
     bankAccount: row.bank_account || row.iban || row.bic ? { accountNumber: row.bank_account, iban: row.iban, bic: row.bic } : null,
     registration: row.registration,
     logoPath: row.logo_path,
-    footerText: row.footer_text,
+    footerText: language === undefined ? row.footer_text : inLanguage({ cs: row.footer_text_cs, sk: row.footer_text_sk, en: row.footer_text_en }, language, row.footer_text),
   };
 }
 

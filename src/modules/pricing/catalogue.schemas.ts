@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../platform/http/schemas.ts';
-import { code, country, name, vatCategory } from './common.schemas.ts';
+import { code, country, name, nameInLanguage, vatCategory } from './common.schemas.ts';
 
 /* VAT rates: a change of rate is a new row valid from a new date, never an edit. */
 
@@ -25,9 +25,19 @@ export const vatRateSchema = z.object({
 
 /* Work types */
 
+/** The name printed on client documents in each language (invoice lines, work report); null: `name` prints. */
+const workTypeNames = {
+  nameCs: nameInLanguage.describe('The name on Czech documents; empty or null: `name` prints'),
+  nameSk: nameInLanguage.describe('The name on Slovak documents; empty or null: `name` prints'),
+  nameEn: nameInLanguage.describe('The name on English documents; empty or null: `name` prints'),
+};
+
 export const newWorkTypeBody = z.strictObject({
   code,
   name,
+  nameCs: workTypeNames.nameCs.transform((v) => v ?? null),
+  nameSk: workTypeNames.nameSk.transform((v) => v ?? null),
+  nameEn: workTypeNames.nameEn.transform((v) => v ?? null),
   vatCategory: vatCategory.default('standard'),
   billableDefault: z.boolean().default(true),
   /** Used when the price list sets no minimum for the work type. */
@@ -37,6 +47,7 @@ export const newWorkTypeBody = z.strictObject({
 export const workTypePatchBody = z.strictObject({
   code: code.optional(),
   name: name.optional(),
+  ...workTypeNames,
   vatCategory: vatCategory.optional(),
   billableDefault: z.boolean().optional(),
   minimumMinutes: z.number().int().min(0).max(1440).optional(),
@@ -45,7 +56,11 @@ export const workTypePatchBody = z.strictObject({
 export const workTypeSchema = z.object({
   id: z.number(),
   code: z.string(),
+  /** The default name: staff screens, and documents in a language with no name of its own. */
   name: z.string(),
+  nameCs: z.string().nullable(),
+  nameSk: z.string().nullable(),
+  nameEn: z.string().nullable(),
   vatCategory,
   billableDefault: z.boolean(),
   minimumMinutes: z.number(),
@@ -98,7 +113,9 @@ export const unitFeeSchema = z.object({
 
 export type NewVatRate = z.infer<typeof newVatRateBody>;
 export type VatRate = z.infer<typeof vatRateSchema>;
-export type NewWorkType = z.infer<typeof newWorkTypeBody>;
+type WorkTypeNameField = keyof typeof workTypeNames;
+/** A new work type as the service takes it: the names per language may be left out (none). */
+export type NewWorkType = Omit<z.infer<typeof newWorkTypeBody>, WorkTypeNameField> & Partial<Pick<z.infer<typeof newWorkTypeBody>, WorkTypeNameField>>;
 export type WorkTypePatch = z.infer<typeof workTypePatchBody>;
 export type WorkType = z.infer<typeof workTypeSchema>;
 export type NewCoded = z.infer<typeof newCodedBody>;

@@ -61,7 +61,8 @@ export function createCatalogueService(deps: PricingDeps) {
     requireManage(ctx);
     return auditedChange(deps, ctx, async (trx, at) => {
       if ((await repo.listWorkTypes(trx, { code: input.code })).length) throw duplicate('code', `A work type with code "${input.code}" already exists`);
-      const created = (await repo.findWorkType(trx, await repo.insertWorkType(trx, input, at)))!;
+      const values = { ...input, nameCs: input.nameCs ?? null, nameSk: input.nameSk ?? null, nameEn: input.nameEn ?? null };
+      const created = (await repo.findWorkType(trx, await repo.insertWorkType(trx, values, at)))!;
       return { result: created, audit: { entity: 'work_type', entityId: created.id, action: 'create', after: created } };
     });
   }

@@ -9,6 +9,17 @@ export const code = z
   .max(50)
   .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ , starting with a letter');
 export const name = z.string().trim().min(1).max(200);
+/**
+ * A name in one document language beside the default `name`: trimmed, as long as a
+ * name may be; empty or null clears it (the document then prints `name`). Left out
+ * of a change: kept.
+ */
+export const nameInLanguage = z
+  .string()
+  .trim()
+  .max(200)
+  .nullish()
+  .transform((v) => (v === '' ? null : v));
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** An amount in minor units of a currency (800.00 CZK = 80000). */
 export const minor = z.number().int().min(0).max(1_000_000_000_000);

@@ -25,6 +25,10 @@ export interface CompanySettingsInput {
   bic: string | null;
   registration: string | null;
   footerText: string | null;
+  /** The footer of documents in that language; null: `footerText` prints. */
+  footerTextCs: string | null;
+  footerTextSk: string | null;
+  footerTextEn: string | null;
   roundTotalsCzk: boolean;
   roundTotalsEur: boolean;
   defaultCountry: string;
@@ -52,6 +56,9 @@ export function checkCompanySettings(input: CompanySettingsInput): { value: Comp
     bic: blank(input.bic),
     registration: blank(input.registration),
     footerText: blank(input.footerText),
+    footerTextCs: blank(input.footerTextCs),
+    footerTextSk: blank(input.footerTextSk),
+    footerTextEn: blank(input.footerTextEn),
     street: input.street.trim(),
     city: input.city.trim(),
     postalCode: input.postalCode.trim(),
@@ -95,7 +102,7 @@ export function checkCompanySettings(input: CompanySettingsInput): { value: Comp
     value.bic = value.bic.replace(/\s+/g, '').toUpperCase();
     if (!isValidBic(value.bic)) problem('bic', 'invalid_bic', `'${input.bic}' is not a BIC (8 or 11 letters and digits, e.g. GIBACZPX)`);
   }
-  for (const [path, text, max] of [['name', value.name, 200], ['registration', value.registration, 300], ['footerText', value.footerText, 600], ['street', value.street, 200], ['city', value.city, 100], ['postalCode', value.postalCode, 20]] as const) {
+  for (const [path, text, max] of [['name', value.name, 200], ['registration', value.registration, 300], ['footerText', value.footerText, 600], ['footerTextCs', value.footerTextCs, 600], ['footerTextSk', value.footerTextSk, 600], ['footerTextEn', value.footerTextEn, 600], ['street', value.street, 200], ['city', value.city, 100], ['postalCode', value.postalCode, 20]] as const) {
     if (text !== null && text.length > max) problem(path, 'too_long', `At most ${max} characters`);
   }
   return { value, problems };

@@ -23,6 +23,10 @@ export interface CompanySettingsTable {
   logo_size: number | null;
   logo_path: string | null;
   footer_text: string | null;
+  /** The footer on documents in that language (migration 0033); null prints `footer_text`. */
+  footer_text_cs: string | null;
+  footer_text_sk: string | null;
+  footer_text_en: string | null;
   round_totals_czk: Generated<number>;
   round_totals_eur: Generated<number>;
   default_country: Generated<string>;

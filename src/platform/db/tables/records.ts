@@ -20,6 +20,10 @@ export interface WorkTypesTable extends Stamps {
   id: Generated<number>;
   code: string;
   name: string;
+  /** The name on documents in that language (migration 0033); null prints `name`. */
+  name_cs: string | null;
+  name_sk: string | null;
+  name_en: string | null;
   vat_category: Generated<string>;
   billable_default: Generated<number>;
   minimum_minutes: Generated<number>;

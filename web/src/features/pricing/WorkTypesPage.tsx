@@ -1,4 +1,4 @@
-import { Badge, Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Badge, Fieldset, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,20 +12,42 @@ import { type VatCategory, type WorkType, useSaveCatalogue, useWorkTypes } from 
 import { CatalogueListPage } from './CatalogueListPage';
 import { vatCategoryLabel, vatCategoryOptions } from './VatCategoryLabel';
 
-type Values = { code: string; name: string; vatCategory: VatCategory; billableDefault: boolean; minimumMinutes: number | ''; active: boolean };
+type Values = {
+  code: string; name: string; nameCs: string; nameSk: string; nameEn: string;
+  vatCategory: VatCategory; billableDefault: boolean; minimumMinutes: number | ''; active: boolean;
+};
+
+/** The names on documents per language, in the order the form shows them. */
+const DOCUMENT_NAMES = [['nameCs', 'cs'], ['nameSk', 'sk'], ['nameEn', 'en']] as const;
+
+function toValues(item: WorkType | null): Values {
+  if (!item) return { code: '', name: '', nameCs: '', nameSk: '', nameEn: '', vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true };
+  return {
+    code: item.code, name: item.name, nameCs: item.nameCs ?? '', nameSk: item.nameSk ?? '', nameEn: item.nameEn ?? '',
+    vatCategory: item.vatCategory, billableDefault: item.billableDefault, minimumMinutes: item.minimumMinutes, active: item.active,
+  };
+}
+
+/** Only the fields the API takes (not the id and stamps of the item read); an empty name in a language is none. */
+function toBody(v: Values) {
+  const named = (text: string) => (text.trim() === '' ? null : text.trim());
+  return {
+    code: v.code.trim(), name: v.name.trim(), nameCs: named(v.nameCs), nameSk: named(v.nameSk), nameEn: named(v.nameEn),
+    vatCategory: v.vatCategory, billableDefault: v.billableDefault, minimumMinutes: v.minimumMinutes === '' ? 0 : v.minimumMinutes, active: v.active,
+  };
+}
 
 function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveCatalogue<WorkType>('work-types');
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
-    initialValues: item ? { ...item } : { code: '', name: '', vatCategory: 'standard', billableDefault: true, minimumMinutes: 0, active: true },
+    initialValues: toValues(item),
     validate: { name: (v) => (v.trim() ? null : t('errors.required')), code: (v) => (v.trim() ? null : t('errors.required')) },
   });
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    const body = { ...v, code: v.code.trim(), name: v.name.trim(), minimumMinutes: v.minimumMinutes === '' ? 0 : v.minimumMinutes };
-    save.mutate({ id: item?.id ?? null, body }, {
+    save.mutate({ id: item?.id ?? null, body: toBody(v) }, {
       onSuccess: () => { notifySaved(t('pricing.saved')); onClose(); },
       onError: (e) => setExtra(applyFormErrors(form, e, t)),
     });
@@ -39,6 +61,15 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
           <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')}
             onChange={(e) => { form.setFieldValue('name', e.currentTarget.value); if (!item) form.setFieldValue('code', codeFromName(e.currentTarget.value)); }} data-testid="work-type-name" />
           <TextInput label={t('admin.fields.code')} description={t('admin.fields.codeHint')} required {...form.getInputProps('code')} data-testid="work-type-code" />
+          <Fieldset legend={t('pricing.workTypes.documentNames')} variant="unstyled" p={0} m={0}
+            styles={{ legend: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600, padding: 0 } }} data-testid="work-type-document-names">
+            <Text size="xs" c="dimmed" mb={4}>{t('pricing.workTypes.documentNamesHint')}</Text>
+            <Stack gap={6}>
+              {DOCUMENT_NAMES.map(([field, language]) => (
+                <TextInput key={field} label={t(`pricing.workTypes.nameIn.${language}`)} maxLength={200} {...form.getInputProps(field)} data-testid={`work-type-${field}`} />
+              ))}
+            </Stack>
+          </Fieldset>
           <Select label={t('pricing.fields.vatCategory')} data={vatCategoryOptions(t)} allowDeselect={false} {...form.getInputProps('vatCategory')} data-testid="work-type-vatCategory" />
           <NumberInput label={t('pricing.fields.minimumMinutes')} description={t('pricing.workTypes.minimumHint')} min={0} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('minimumMinutes')} data-testid="work-type-minimumMinutes" />
           <Switch label={t('pricing.fields.billableDefault')} {...form.getInputProps('billableDefault', { type: 'checkbox' })} data-testid="work-type-billableDefault" />

@@ -16,6 +16,10 @@ export interface Coded {
 }
 
 export interface WorkType extends Coded {
+  /** The name on documents in that language (invoice lines, work report); null: `name` prints. */
+  nameCs: string | null;
+  nameSk: string | null;
+  nameEn: string | null;
   vatCategory: VatCategory;
   billableDefault: boolean;
   minimumMinutes: number;

@@ -18,6 +18,7 @@ function toValues(s: CompanySettings): Values {
     name: s.name, companyId: s.companyId ?? '', vatId: s.vatId ?? '', taxId: s.taxId ?? '', vatPayer: s.vatPayer,
     street: s.street, city: s.city, postalCode: s.postalCode, country: s.country, email: s.email ?? '', phone: s.phone ?? '',
     bankAccount: s.bankAccount ?? '', iban: s.iban ?? '', bic: s.bic ?? '', registration: s.registration ?? '', footerText: s.footerText ?? '',
+    footerTextCs: s.footerTextCs ?? '', footerTextSk: s.footerTextSk ?? '', footerTextEn: s.footerTextEn ?? '',
     roundTotalsCzk: s.roundTotalsCzk, roundTotalsEur: s.roundTotalsEur, defaultCountry: s.defaultCountry, version: s.version,
   };
 }
@@ -29,6 +30,7 @@ function toInput(v: Values): CompanySettingsInput {
     ...v,
     companyId: nullable(v.companyId), vatId: nullable(v.vatId), taxId: nullable(v.taxId), email: nullable(v.email), phone: nullable(v.phone),
     bankAccount: nullable(v.bankAccount), iban: nullable(v.iban), bic: nullable(v.bic), registration: nullable(v.registration), footerText: nullable(v.footerText),
+    footerTextCs: nullable(v.footerTextCs), footerTextSk: nullable(v.footerTextSk), footerTextEn: nullable(v.footerTextEn),
   };
 }
 
@@ -135,6 +137,12 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
           <Title order={3} size="h5" mb="sm">{t('company.sections.documents')}</Title>
           <Stack gap="sm">
             <Textarea {...text('footerText', { description: t('company.hints.footerText'), autosize: true, minRows: 2 })} />
+            {/* A footer per document language; the default above prints where one is left empty. */}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {(['footerTextCs', 'footerTextSk', 'footerTextEn'] as const).map((field) => (
+                <Textarea key={field} {...text(field, { description: t('company.hints.footerTextInLanguage'), autosize: true, minRows: 2 })} />
+              ))}
+            </SimpleGrid>
             <Checkbox label={t('company.fields.roundTotalsCzk')} description={t('company.hints.roundTotalsCzk')} {...form.getInputProps('roundTotalsCzk', { type: 'checkbox' })} data-testid="company-roundTotalsCzk" />
             <Checkbox label={t('company.fields.roundTotalsEur')} {...form.getInputProps('roundTotalsEur', { type: 'checkbox' })} data-testid="company-roundTotalsEur" />
             <TextInput {...text('defaultCountry', { description: t('company.hints.defaultCountry'), maxLength: 2, w: 200 })} />

@@ -19,6 +19,10 @@ export interface CompanySettings {
   bic: string | null;
   registration: string | null;
   footerText: string | null;
+  /** The footer of documents in that language; null: `footerText` prints. */
+  footerTextCs: string | null;
+  footerTextSk: string | null;
+  footerTextEn: string | null;
   roundTotalsCzk: boolean;
   roundTotalsEur: boolean;
   defaultCountry: string;
