@@ -125,7 +125,7 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     const sheet = mine.json();
     expect(sheet.days).toHaveLength(7);
     // A technician sees what the work is billed at, never its cost.
-    expect(sheet.total).toEqual({ billableMinutes: 60 + 45 + 15 + 20, nonBillableMinutes: 30, km: '0', records: 5, unpriced: 1, money: [{ currency: 'CZK', amountMinor: 1_800_00 }] });
+    expect(sheet.total).toEqual({ billableMinutes: 60 + 45 + 15 + 20, nonBillableMinutes: 30, travelMinutes: 0, km: '0', records: 5, unpriced: 1, money: [{ currency: 'CZK', amountMinor: 1_800_00 }] });
     expect(sheet.byTechnician[0].days[1]).toMatchObject({ billableMinutes: 45, nonBillableMinutes: 30, records: 2, unpriced: 0 });
     expect(JSON.stringify(sheet)).not.toContain('costMinor');
     expect(sheet.byTicket.map((r: { ticket: { id: number } }) => r.ticket.id).sort()).toEqual([w.ticket.id, other.id].sort());

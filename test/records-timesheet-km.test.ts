@@ -55,7 +55,9 @@ describe.each(testEngines())('km in the week timesheets on %s', (engine) => {
     const row = sheet.byTechnician[0];
     expect(row.technician.id).toBe(w.tech.id);
     expect(kmOf(row.days)).toEqual(['36.5', '0.3', '0', '12', '7.25', null, null]);
-    expect(row.days[0]).toMatchObject({ billableMinutes: 90, records: 2 });
+    // Travel time is its own figure, never billable work (a trip is billed by km unless the price list has a travel time rate).
+    expect(row.days[0]).toMatchObject({ billableMinutes: 60, travelMinutes: 30, records: 2 });
+    expect(row.total).toMatchObject({ billableMinutes: 60, nonBillableMinutes: 0, travelMinutes: 50 });
     expect(row.days[1]).toMatchObject({ billableMinutes: 0, nonBillableMinutes: 0, km: '0.3', records: 2 });
     // Material only: a record, no minutes, no km (its 2 pieces are not km).
     expect(row.days[2]).toMatchObject({ billableMinutes: 0, nonBillableMinutes: 0, km: '0', records: 1 });
@@ -73,10 +75,20 @@ describe.each(testEngines())('km in the week timesheets on %s', (engine) => {
     const rowOf = (id: number) => sheet.byTechnician.find((r: { technician: { id: number } }) => r.technician.id === id);
     expect(kmOf(rowOf(w.tech.id).days)).toEqual(['36.5', '0.3', '0', '12', '7.25', null, null]);
     expect(rowOf(w.tech.id).total.km).toBe('56.05');
+    // Summed by the database: travel minutes apart there too.
+    expect(rowOf(w.tech.id).total).toMatchObject({ billableMinutes: 60, nonBillableMinutes: 0, travelMinutes: 50 });
+    expect(rowOf(w.tech.id).days[0]).toMatchObject({ billableMinutes: 60, travelMinutes: 30 });
     expect(kmOf(rowOf(w.tech2.id).days)).toEqual(['1000', null, null, null, null, null, null]);
     expect(sheet.total.km).toBe('1056.05');
     expect(sheet.byTicket[0].days[0].km).toBe('1036.5');
     const own = await ok(w.tech2.auth, 'GET', `/api/v1/timesheets/week?start=${START}`);
     expect(own.total).toMatchObject({ km: '1000', records: 1 });
+  });
+
+  it('documents travel time apart and the amount as list prices in OpenAPI', async () => {
+    const spec = JSON.stringify((await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths['/api/v1/timesheets/week'].get.responses['200']);
+    expect(spec).toContain('travelMinutes');
+    expect(spec).toContain('travel time is not in it');
+    expect(spec).toContain('list prices');
   });
 });

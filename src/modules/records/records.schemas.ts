@@ -261,13 +261,19 @@ export const workDaySchema = z.object({
 
 const moneySchema = z.object({ currency: z.string(), amountMinor: z.number().optional(), costMinor: z.number().optional() });
 const cellSchema = z.object({
-  billableMinutes: z.number(), nonBillableMinutes: z.number(),
+  billableMinutes: z.number().describe('Minutes of work logged billable; travel time is not in it (see travelMinutes)'),
+  nonBillableMinutes: z.number().describe('Minutes of work logged not billable; travel time is not in it'),
+  travelMinutes: z.number().describe(
+    'Minutes of travel records, billable or not: a price list bills travel by km, and by time only where it has a travel time rate (the amount says what is billed)',
+  ),
   km: z.string().describe(
     'Kilometres of the travel records summed exactly (stored as thousandths), written as a record\'s km are: "36.5", at most 3 decimal places; "0" without travel',
   ),
   records: z.number(), unpriced: z.number(),
-  /** Per currency; only with the `prices` or `costs` field scope. */
-  money: z.array(moneySchema).optional(),
+  money: z.array(moneySchema).optional().describe(
+    'Per currency; only with the `prices` or `costs` field scope. amountMinor is the records\' own amounts at the price list (list prices), ' +
+      'work a contract covers (flat fee, prepaid hours) included: what the client is invoiced is decided per contract at billing (see a record\'s coverage and the invoice\'s work report)',
+  ),
 });
 export const timesheetSchema = z.object({
   start: z.string(),

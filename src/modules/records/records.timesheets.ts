@@ -17,7 +17,7 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
   const { db } = deps;
 
   const toSheetRecord = (r: repo.StoredRecord): TimesheetRecord => ({
-    technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, kmMilli: r.km === null ? null : parseQuantity(r.km), billable: r.billable,
+    technician: r.technician, ticket: r.ticket, date: r.date, minutes: r.minutes, travel: r.kind === 'travel', kmMilli: r.km === null ? null : parseQuantity(r.km), billable: r.billable,
     currency: r.price.currency, amountMinor: r.amountMinor ?? null, costMinor: r.costMinor ?? null, costCurrency: r.price.costCurrency ?? null,
   });
 
@@ -33,7 +33,7 @@ export function createTimesheets(deps: Pick<RecordsDeps, 'db'>) {
     // Written out field by field (no rest spread): a team's week has tens of thousands of cells.
     const cell = (c: TimesheetCell) => {
       const minutes = {
-        billableMinutes: c.billableMinutes, nonBillableMinutes: c.nonBillableMinutes, km: c.kmMilli === 0 ? '0' : formatQuantity(c.kmMilli), records: c.records, unpriced: c.unpriced,
+        billableMinutes: c.billableMinutes, nonBillableMinutes: c.nonBillableMinutes, travelMinutes: c.travelMinutes, km: c.kmMilli === 0 ? '0' : formatQuantity(c.kmMilli), records: c.records, unpriced: c.unpriced,
       };
       return !scope.prices && !scope.costs ? minutes : { ...minutes, money: c.money.map(money) };
     };

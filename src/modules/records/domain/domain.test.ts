@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvObjects, formatCsv, parseCsv } from './csv.ts';
 import { dateProblems, entryMinutes, parseDecimal } from './entry.ts';
 import { elapsedMinutes } from './timer.ts';
-import { buildTimesheet, type TimesheetRecord } from './timesheet.ts';
+import { buildTimesheet, buildTimesheetOfGroups, groupOf, type TimesheetRecord } from './timesheet.ts';
 
 const codes = (p: { code: string }[]) => p.map((x) => x.code);
 
@@ -73,7 +73,7 @@ describe('timer', () => {
 
 describe('timesheet', () => {
   const rec = (over: Partial<TimesheetRecord>): TimesheetRecord => ({
-    technician: { id: 1, name: 'Eva' }, ticket: { id: 10, number: 'T1', subject: 's' }, date: '2026-10-19', minutes: 60, kmMilli: null, billable: true,
+    technician: { id: 1, name: 'Eva' }, ticket: { id: 10, number: 'T1', subject: 's' }, date: '2026-10-19', minutes: 60, travel: false, kmMilli: null, billable: true,
     currency: 'CZK', amountMinor: 800_00, costMinor: 450_00, costCurrency: 'CZK', ...over,
   });
 
@@ -103,5 +103,16 @@ describe('timesheet', () => {
     expect(sheet.byTechnician[0]!.days.map((d) => d.kmMilli)).toEqual([300, 36_500, 0, 0, 0, 0, 0]);
     expect(sheet.byTicket.map((r) => [r.key.number, r.total.kmMilli])).toEqual([['T1', 36_600], ['T2', 200]]);
     expect(sheet.total.kmMilli).toBe(36_800);
+  });
+
+  it('keeps travel time apart from billable work: a trip is billed by km, not as hours of work', () => {
+    const trip = { travel: true, kmMilli: 42_500, minutes: 40, amountMinor: 510_00 };
+    const records = [rec({ minutes: 105 }), rec(trip), rec({ ...trip, billable: false, amountMinor: 0 }), rec({ billable: false, minutes: 15 })];
+    const sheet = buildTimesheet('2026-10-19', records);
+    expect(sheet.total).toMatchObject({ billableMinutes: 105, nonBillableMinutes: 15, travelMinutes: 80, kmMilli: 85_000, records: 4 });
+    expect(sheet.byTicket[0]!.days[0]).toMatchObject({ billableMinutes: 105, nonBillableMinutes: 15, travelMinutes: 80 });
+    // The same sheet from groups the database sums (a team's week): travel minutes kept apart there too.
+    const grouped = buildTimesheetOfGroups('2026-10-19', [{ ...groupOf(records[0]!), records: 2, minutes: 145, travelMinutes: 40, kmMilli: 42_500 }]);
+    expect(grouped.total).toMatchObject({ billableMinutes: 105, nonBillableMinutes: 0, travelMinutes: 40 });
   });
 });

@@ -1,7 +1,11 @@
 /**
  * A week's timesheet (pure): records summed by technician × day and by ticket ×
- * day, billable and non-billable minutes apart, km of travel, money per currency
- * (records of clients in other currencies are never added together).
+ * day, billable and non-billable minutes of work apart, travel time and km apart,
+ * money per currency (records of clients in other currencies are never added together).
+ *
+ * Travel time is its own figure, not "billable" time: a price list bills travel by km and
+ * only sometimes by time (its travel time rate), so counting a trip's minutes as billable
+ * work made the week's billable time larger than what any invoice bills.
  */
 import { addDays, type IsoDate } from '../../../shared/calendar/index.ts';
 
@@ -10,6 +14,8 @@ export interface TimesheetRecord {
   ticket: { id: number; number: string; subject: string };
   date: IsoDate;
   minutes: number;
+  /** A travel record: its minutes are travel time, never work. */
+  travel: boolean;
   /** Travel km in thousandths (how records store them); null for records without km (work, fees, material). */
   kmMilli: number | null;
   billable: boolean;
@@ -27,8 +33,11 @@ export interface MoneyTotal {
 }
 
 export interface TimesheetCell {
+  /** Minutes of work (travel time is apart) as the records' billable flag says. */
   billableMinutes: number;
   nonBillableMinutes: number;
+  /** Minutes of travel records, billable or not (billed by km, and by time only where the price list says so). */
+  travelMinutes: number;
   /**
    * Travel km in thousandths, summed as integers: a day of km-only travel says how
    * far, where its minutes are 0.
@@ -55,14 +64,14 @@ export interface Timesheet {
   total: TimesheetCell;
 }
 
-export const emptyCell = (): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
+export const emptyCell = (): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, travelMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
 
 /**
  * The cell of a day without records, shared by every such day of every row (frozen:
  * a day gets its own cell with its first record). A busy team's week has thousands
  * of ticket rows, most of their seven days empty.
  */
-export const EMPTY_DAY: TimesheetCell = Object.freeze({ billableMinutes: 0, nonBillableMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: Object.freeze([]) as unknown as MoneyTotal[] });
+export const EMPTY_DAY: TimesheetCell = Object.freeze({ billableMinutes: 0, nonBillableMinutes: 0, travelMinutes: 0, kmMilli: 0, records: 0, unpriced: 0, money: Object.freeze([]) as unknown as MoneyTotal[] });
 
 function bucket(cell: TimesheetCell, currency: string): MoneyTotal {
   let money = cell.money.find((m) => m.currency === currency);
@@ -87,7 +96,9 @@ export interface TimesheetGroup {
   currency: string | null;
   costCurrency: string | null;
   records: number;
+  /** Minutes of all the records, travel included; travelMinutes of the travel records among them. */
   minutes: number;
+  travelMinutes: number;
   /** The sum of the records' km in thousandths (0 without any). */
   kmMilli: number;
   /** Records without an amount, and the sum and count of those with one. */
@@ -102,14 +113,16 @@ export interface TimesheetGroup {
 export function groupOf(r: TimesheetRecord): TimesheetGroup {
   return {
     technician: r.technician, ticket: r.ticket, date: r.date, billable: r.billable, currency: r.currency, costCurrency: r.costCurrency,
-    records: 1, minutes: r.minutes, kmMilli: r.kmMilli ?? 0, unpriced: r.amountMinor === null ? 1 : 0, priced: r.amountMinor === null ? 0 : 1, amountMinor: r.amountMinor ?? 0,
+    records: 1, minutes: r.minutes, travelMinutes: r.travel ? r.minutes : 0, kmMilli: r.kmMilli ?? 0, unpriced: r.amountMinor === null ? 1 : 0, priced: r.amountMinor === null ? 0 : 1, amountMinor: r.amountMinor ?? 0,
     costed: r.costMinor === null ? 0 : 1, costMinor: r.costMinor ?? 0,
   };
 }
 
 function add(cell: TimesheetCell, g: TimesheetGroup): void {
-  if (g.billable) cell.billableMinutes += g.minutes;
-  else cell.nonBillableMinutes += g.minutes;
+  const work = g.minutes - g.travelMinutes;
+  if (g.billable) cell.billableMinutes += work;
+  else cell.nonBillableMinutes += work;
+  cell.travelMinutes += g.travelMinutes;
   cell.kmMilli += g.kmMilli;
   cell.records += g.records;
   cell.unpriced += g.unpriced;

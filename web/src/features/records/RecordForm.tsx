@@ -245,6 +245,8 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
               label={t('records.fields.endTime')}
               {...timeField('endTime')}
               description={endFuture ? <Text span size="xs" c="orange.8" role="status" data-testid="record-end-future">{t('records.form.endInFuture')}</Text> : undefined}
+              // Under the field, so that the times stay in one line.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
           ) : null}
           {offDay ? (

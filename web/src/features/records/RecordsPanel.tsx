@@ -14,14 +14,15 @@ import { RecordForm } from './RecordForm';
 import { CoverageNote, recordWhat } from './RecordBadges';
 import { RecordsList } from './RecordsList';
 import { TimerControl } from './TimerControl';
-import { clientTotals } from './coverage';
+import { clientTotals, prepaidTimeWords } from './coverage';
 import { ticketTotals, totalsParts } from './totals';
 import './records.css';
 
 /**
  * Totals of the ticket: time, km, fees and material and, for those who see prices, what the
  * client pays per currency (covered work at 0, not at its list price); work from prepaid
- * hours is counted apart, its overage known only at the period's end.
+ * hours is counted apart as time (not as a number of records), its overage known only at the
+ * period's end.
  */
 function Totals({ records }: { records: ServiceRecord[] }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ function Totals({ records }: { records: ServiceRecord[] }) {
     <Text size="sm" c="dimmed" data-testid="records-totals">
       {[
         ...totalsParts(t, ticketTotals(records)), ...pays.money.map((m) => formatMoney(m.amountMinor, m.currency)),
-        pays.prepaid ? t('records.coverage.prepaidCount', { count: pays.prepaid }) : null, unpriced ? t('records.unpricedCount', { count: unpriced }) : null,
+        prepaidTimeWords(t, pays.prepaid), unpriced ? t('records.unpricedCount', { count: unpriced }) : null,
       ]
         .filter(Boolean)
         .join(' · ')}

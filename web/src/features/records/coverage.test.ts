@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import type { RecordCoverage, ServiceRecord } from './api';
-import { clientTotals, coverageWords } from './coverage';
+import { clientTotals, coverageWords, prepaidTimeWords } from './coverage';
 
 const price = { status: 'priced', reason: null, message: null, priceListId: 1, validFrom: '2026-01-01', currency: 'CZK', billableMinutes: 180, vatCategory: 'standard' } as ServiceRecord['price'];
 const contract = { id: 3, number: 'SM-2026-001' };
@@ -53,6 +53,22 @@ describe('what a record costs the client, in words (BILLING.md examples B and C)
       record(estimate(60, 120, 0)),
       record({ kind: 'billable', contract, prepaid: null }), // no prices field scope: nothing to add
     ]);
-    expect(totals).toEqual({ money: [{ currency: 'CZK', amountMinor: 1_200_00 }], prepaid: 1 });
+    expect(totals).toEqual({ money: [{ currency: 'CZK', amountMinor: 1_200_00 }], prepaid: { covered: 60, over: 120, later: 0 } });
+  });
+
+  it('counts prepaid work as the time it takes from the prepaid hours, not as a number of records (finding: "5" read as hours)', async () => {
+    const late: RecordCoverage = { kind: 'prepaid', contract, clientAmountMinor: null, prepaid: { period: '2026-10', status: 'late', coveredMinutes: null, overageMinutes: null, leftMinutes: null, counted: true } };
+    const billed: RecordCoverage = { ...late, prepaid: { ...late.prepaid!, status: 'billed' } };
+    const totals = clientTotals([record(estimate(60, 0, 540)), record(estimate(45, 0, 495)), record(billed), record(billed), record(late)]);
+    // Billed records are settled on their invoice; a late one (180 billable minutes) draws on a later period.
+    expect(totals.prepaid).toEqual({ covered: 105, over: 0, later: 180 });
+    await i18n.changeLanguage('cs');
+    expect(plain(prepaidTimeWords(i18n.t.bind(i18n), { covered: 105, over: 0, later: 0 }))).toBe('1 h 45 min z předplacených hodin (vyúčtuje se na konci období)');
+    expect(plain(prepaidTimeWords(i18n.t.bind(i18n), { covered: 0, over: 0, later: 0 }))).toBeNull();
+    await i18n.changeLanguage('en');
+    expect(plain(prepaidTimeWords(i18n.t.bind(i18n), totals.prepaid))).toBe('1 h 45 min from prepaid hours, 3 h from prepaid hours of a later period (settled at the period’s end)');
+    expect(plain(prepaidTimeWords(i18n.t.bind(i18n), { covered: 30, over: 90, later: 0 }))).toBe('30 min from prepaid hours, 1 h 30 min over prepaid hours (settled at the period’s end)');
+    await i18n.changeLanguage('sk');
+    expect(plain(prepaidTimeWords(i18n.t.bind(i18n), { covered: 105, over: 0, later: 0 }))).toBe('1 h 45 min z predplatených hodín (vyúčtuje sa na konci obdobia)');
   });
 });

@@ -65,18 +65,33 @@ export function coverageWords(t: TFunction, r: Coverable): CoverageWords {
 }
 
 /**
+ * Prepaid work of records not billed yet, in billable minutes: what the prepaid hours cover and
+ * what goes over them as things stand (the records' own split), and work of an already billed
+ * period that draws on a later one (its split comes with that run).
+ */
+export interface PrepaidTime {
+  covered: number;
+  over: number;
+  later: number;
+}
+
+/**
  * What the client pays for the records per currency, as far as it is known now: time and
  * material at its amount, covered work at 0; work from prepaid hours not billed yet is
- * counted apart (settled at the period's end). Records without a visible amount or price
- * are left out.
+ * counted apart, as time (settled at the period's end). Records without a visible amount or
+ * price are left out. Billed prepaid work is settled: its invoice's work report says what the
+ * client paid.
  */
-export function clientTotals(records: readonly Coverable[]): { money: { currency: string; amountMinor: number }[]; prepaid: number } {
+export function clientTotals(records: readonly Coverable[]): { money: { currency: string; amountMinor: number }[]; prepaid: PrepaidTime } {
   const byCurrency = new Map<string, number>();
-  let prepaid = 0;
+  const prepaid: PrepaidTime = { covered: 0, over: 0, later: 0 };
   for (const r of records) {
     if (r.coverage.kind === 'prepaid') {
-      // Billed ones are settled: their invoice's work report says what the client paid.
-      if (r.coverage.prepaid?.status !== 'billed') prepaid += 1;
+      const p = r.coverage.prepaid;
+      if (p?.status === 'estimate') {
+        prepaid.covered += p.coveredMinutes ?? 0;
+        prepaid.over += p.overageMinutes ?? 0;
+      } else if (p?.status === 'late') prepaid.later += r.price.billableMinutes ?? 0;
       continue;
     }
     const amount = r.coverage.clientAmountMinor;
@@ -84,4 +99,14 @@ export function clientTotals(records: readonly Coverable[]): { money: { currency
     byCurrency.set(r.price.currency, (byCurrency.get(r.price.currency) ?? 0) + amount);
   }
   return { money: [...byCurrency].map(([currency, amountMinor]) => ({ currency, amountMinor })).sort((a, b) => a.currency.localeCompare(b.currency)), prepaid };
+}
+
+/** "1 h 45 min from prepaid hours, 30 min over prepaid hours (settled at the period's end)"; null without prepaid time. */
+export function prepaidTimeWords(t: TFunction, p: PrepaidTime): string | null {
+  const parts = [
+    p.covered ? t('records.coverage.prepaidTotal.covered', { time: formatMinutes(p.covered) }) : null,
+    p.over ? t('records.coverage.prepaidTotal.over', { time: formatMinutes(p.over) }) : null,
+    p.later ? t('records.coverage.prepaidTotal.later', { time: formatMinutes(p.later) }) : null,
+  ].filter(Boolean);
+  return parts.length ? t('records.coverage.prepaidTotal.settled', { parts: parts.join(', ') }) : null;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCells, addDays, cellFace, hiddenSides, isIsoDate, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
-  billableMinutes: billable, nonBillableMinutes: nonBillable, km: '0', records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
+  billableMinutes: billable, nonBillableMinutes: nonBillable, travelMinutes: 0, km: '0', records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
 });
 const zero = cell(0);
 
@@ -58,12 +58,19 @@ describe('week grid', () => {
     expect(grid.dayTotals[1]!.money).toEqual([]);
   });
 
+  it('counts travel time in the day\'s minutes but never as billable work', () => {
+    const day = { ...cell(105), travelMinutes: 40, km: '42.5', records: 2 };
+    const grid = weekGrid({ ...sheet, byTicket: [{ ...sheet.byTicket[0]!, days: [day, null, null, null, null, null, null], total: day }], total: day }, 'ticket');
+    expect(grid.rows[0]!.cells[0]).toMatchObject({ minutes: 145, billable: 105, nonBillable: 0, travel: 40, kmMilli: 42_500 });
+    expect(addCells([grid.rows[0]!.cells[0]!, grid.rows[0]!.cells[0]!])).toMatchObject({ minutes: 290, billable: 210, travel: 80 });
+  });
+
   it('adds cells without money for roles that see none', () => {
     const sum = addCells([
-      { minutes: 10, billable: 10, nonBillable: 0, kmMilli: 0, records: 1, unpriced: 1, money: [] },
-      { minutes: 5, billable: 0, nonBillable: 5, kmMilli: 0, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
+      { minutes: 10, billable: 10, nonBillable: 0, travel: 0, kmMilli: 0, records: 1, unpriced: 1, money: [] },
+      { minutes: 5, billable: 0, nonBillable: 5, travel: 0, kmMilli: 0, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
     ]);
-    expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, kmMilli: 0, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
+    expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, travel: 0, kmMilli: 0, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
   });
 });
 
@@ -88,7 +95,7 @@ describe('the week grid on a narrow screen', () => {
 
 describe('a day with records but no time', () => {
   const days = ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'];
-  const day = (over: Partial<TimesheetCell>): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, km: '0', records: 1, unpriced: 0, ...over });
+  const day = (over: Partial<TimesheetCell>): TimesheetCell => ({ billableMinutes: 0, nonBillableMinutes: 0, travelMinutes: 0, km: '0', records: 1, unpriced: 0, ...over });
 
   it('shows km-only travel as its km, material or fees alone as a count, and an empty day as nothing', () => {
     const sheet: Timesheet = {

@@ -9,8 +9,10 @@ export interface Money {
 }
 
 export interface TimesheetCell {
+  /** Minutes of work, billable or not; travel time is apart. */
   billableMinutes: number;
   nonBillableMinutes: number;
+  travelMinutes: number;
   /** Travel km as the API writes decimals ("36.5"; "0" without travel). */
   km: string;
   records: number;
@@ -53,9 +55,12 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 export interface GridCell {
+  /** Minutes worked and travelled. */
   minutes: number;
   billable: number;
   nonBillable: number;
+  /** Travel time: not billable work (a trip is billed by km, by time only where the price list says so). */
+  travel: number;
   /** Travel km in thousandths: days and rows are added up without float drift. */
   kmMilli: number;
   records: number;
@@ -78,12 +83,13 @@ export interface WeekGrid {
   total: GridCell;
 }
 
-const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
+const emptyCell = (): GridCell => ({ minutes: 0, billable: 0, nonBillable: 0, travel: 0, kmMilli: 0, records: 0, unpriced: 0, money: [] });
 
 function cellOf(c: TimesheetCell | null): GridCell {
   if (c === null) return emptyCell();
   return {
-    minutes: c.billableMinutes + c.nonBillableMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes, kmMilli: decimalToMilli(c.km),
+    minutes: c.billableMinutes + c.nonBillableMinutes + c.travelMinutes, billable: c.billableMinutes, nonBillable: c.nonBillableMinutes, travel: c.travelMinutes,
+    kmMilli: decimalToMilli(c.km),
     records: c.records, unpriced: c.unpriced, money: (c.money ?? []).filter((m) => m.amountMinor !== undefined || m.costMinor !== undefined),
   };
 }
@@ -96,6 +102,7 @@ export function addCells(cells: readonly GridCell[]): GridCell {
     out.minutes += c.minutes;
     out.billable += c.billable;
     out.nonBillable += c.nonBillable;
+    out.travel += c.travel;
     out.kmMilli += c.kmMilli;
     out.records += c.records;
     out.unpriced += c.unpriced;
