@@ -9,6 +9,7 @@
  */
 import { isoWeekday } from '../../shared/calendar/index.ts';
 import { amountText, keepUnitsWithNumbers, NBSP, quantityText, wholeNumberText } from '../../shared/number-text.ts';
+import { printedUnit } from '../../shared/units.ts';
 import type { BusinessHours } from './domain/index.ts';
 import type { ExplanationLanguage, ExplanationLine, ExplanationValue, StoredExplanationLine } from './pricing.explain.ts';
 import { EXPLANATION_NAMES, EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
@@ -116,8 +117,11 @@ export function renderExplanationLine(l: ExplanationLine, language: ExplanationL
   const parts = partsOf(template);
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    const value = values[parts[i]!];
-    out += (value === undefined ? `{${parts[i]}}` : valueText(value, language)) + parts[i + 1]!;
+    const name = parts[i]!;
+    const value = values[name];
+    // A unit is stored as its code ('pcs'): printed as the reader's language writes it ("ks").
+    const text = value === undefined ? `{${name}}` : name === 'unit' && typeof value === 'string' ? printedUnit(value, language) : valueText(value, language);
+    out += text + parts[i + 1]!;
   }
   return out;
 }

@@ -21,6 +21,16 @@ describe('price explanation words', () => {
     expect(formatMilliIn(-250, 'en')).toBe('-0.25');
   });
 
+  it('prints a stored unit code as the reader writes it, and a unit typed by hand as typed', () => {
+    const toner = line('material.fromItem', { item: 'Toner HP 26A', quantity: { milli: 1_000 }, unit: 'pcs', price: money(2_450_00), amount: money(2_450_00) });
+    const callOut = line('fee.amount', { fee: 'Výjezd', quantity: { milli: 2_000 }, unit: 'výjezd', price: money(500_00), amount: money(1_000_00) });
+    expect(renderExplanation([toner, callOut], 'cs').map(spaces)).toEqual([
+      'Toner HP 26A: 1 ks × 2 450,00 (prodejní cena položky) = 2 450,00',
+      'Výjezd: 2 výjezd × 500,00 = 1 000,00',
+    ]);
+    expect(spaces(renderExplanation([toner], 'en')[0]!)).toBe('Toner HP 26A: 1 pcs × 2,450.00 (item’s sale price) = 2,450.00');
+  });
+
   it('words nested lines, names and codes in each language, and leaves stored sentences as they are', () => {
     const lines = [
       'Old English sentence',

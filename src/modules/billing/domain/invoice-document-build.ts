@@ -9,6 +9,7 @@ import type { IsoDate } from '../../../shared/calendar/index.ts';
 import { invoiceLabels } from '../../documents/index.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import { isPeriod, lastDayOf } from '../../../shared/period.ts';
+import { printedUnit } from '../../../shared/units.ts';
 import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import { homeCurrencyOf, homeCurrencyVat, parseExchangeRate } from './home-currency.ts';
 import { vatRecap, type VatGroup, type VatRecap } from './vat.ts';
@@ -53,21 +54,8 @@ export function documentLanguage(language: string): DocumentLanguage {
   return language === 'cs' || language === 'sk' ? language : 'en';
 }
 
-/** Units as stored (language-neutral codes) → as printed. Anything else prints as stored. */
-const UNITS: Readonly<Record<string, Readonly<Record<DocumentLanguage, string>>>> = {
-  min: { cs: 'min', sk: 'min', en: 'min' },
-  km: { cs: 'km', sk: 'km', en: 'km' },
-  pcs: { cs: 'ks', sk: 'ks', en: 'pcs' },
-  piece: { cs: 'ks', sk: 'ks', en: 'pcs' },
-  visit: { cs: 'výjezd', sk: 'výjazd', en: 'visit' },
-  month: { cs: 'měs.', sk: 'mes.', en: 'month' },
-  quarter: { cs: 'čtvrtletí', sk: 'štvrťrok', en: 'quarter' },
-  year: { cs: 'rok', sk: 'rok', en: 'year' },
-};
-
-export function printedUnit(unit: string, language: DocumentLanguage): string {
-  return UNITS[unit]?.[language] ?? unit;
-}
+// The units' printed names are one table shared with slips and price explanations.
+export { printedUnit };
 
 const LINE_KINDS: readonly DocumentLineKind[] = ['work', 'travel', 'unit_fee', 'item', 'contract_fee', 'overage', 'manual'];
 const lineKind = (kind: string): DocumentLineKind => (LINE_KINDS as readonly string[]).includes(kind) ? (kind as DocumentLineKind) : 'manual';
