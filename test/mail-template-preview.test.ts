@@ -112,7 +112,7 @@ describe.each(testEngines())('mail template preview with a ticket on %s', (engin
     expect([escalation.statusCode, escalation.json().error.details]).toEqual([404, [expect.objectContaining({ path: 'ticketNumber', code: 'unknown_ticket' })]]);
     const items = (await api('GET', '/api/v1/mail/templates')).json().items as { key: string; ticketPreview: boolean }[];
     const withTicket = [...new Set(items.filter((i) => i.ticketPreview).map((i) => i.key))];
-    expect(withTicket).toEqual(['ticket_created', 'ticket_public_reply', 'ticket_waiting_for_client', 'ticket_resolved', 'ticket_closed', 'sla_escalation']);
+    expect(withTicket).toEqual(['ticket_created', 'ticket_public_reply', 'ticket_waiting_for_client', 'ticket_resolved', 'ticket_closed', 'sla_escalation', 'ticket_colleague_update']);
     expect(TEMPLATE_KEYS.filter(isTicketNotice)).toEqual(withTicket);
   });
 

@@ -253,6 +253,25 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     expect((await api('GET', '/api/v1/mail/outbox/987654')).statusCode).toBe(404);
   });
 
+  it('names the files a message carries, with their sizes, never their content', async () => {
+    // 3, 4 and 5 bytes: base64 without padding, with "==" and with "=": the sizes must come out exact.
+    const file = (name: string, bytes: number, contentType = 'application/pdf') => ({ filename: name, contentType, content: new Uint8Array(bytes).fill(37) });
+    const id = await enqueue({ attachments: [file('FV202600002.pdf', 12_345), file('FV202600002.isdoc', 4, 'application/xml'), file('a.txt', 5, 'text/plain'), file('b.txt', 3, 'text/plain')] });
+    const one = (await api('GET', `/api/v1/mail/outbox/${id}`)).json();
+    expect(one.attachments).toEqual([
+      { filename: 'FV202600002.pdf', contentType: 'application/pdf', sizeBytes: 12_345 },
+      { filename: 'FV202600002.isdoc', contentType: 'application/xml', sizeBytes: 4 },
+      { filename: 'a.txt', contentType: 'text/plain', sizeBytes: 5 },
+      { filename: 'b.txt', contentType: 'text/plain', sizeBytes: 3 },
+    ]);
+    expect(JSON.stringify(one)).not.toContain('JSUl'); // "%%%" in base64: no content goes out
+    expect((await api('GET', `/api/v1/mail/outbox/${await enqueue()}`)).json().attachments).toEqual([]);
+    const manager = await t.tokenFor((await t.userWith(['manager'])).id);
+    expect((await api('GET', `/api/v1/mail/outbox/${id}`, undefined, manager)).statusCode).toBe(403);
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(JSON.stringify(spec.paths['/api/v1/mail/outbox/{id}'].get.responses['200'])).toContain('names and sizes only, never their content');
+  });
+
   it('lets an admin override a template, preview it, and reset it; all audited', async () => {
     const list = (await api('GET', '/api/v1/mail/templates')).json().items;
     expect(list).toHaveLength(TEMPLATE_KEYS.length * MAIL_LANGUAGES.length);

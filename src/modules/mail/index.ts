@@ -17,6 +17,7 @@ export {
   isClientNotice,
   isTicketNotice,
   escalationVars,
+  colleagueUpdateVars,
   PLACEHOLDERS,
   MAX_ATTEMPTS,
   mailDomain,
@@ -31,5 +32,8 @@ export {
   type ClientNoticeKey,
   type TicketNoticeKey,
   type EscalationFacts,
+  type ColleagueUpdateFacts,
+  type ColleagueChange,
+  type ColleagueReason,
   type TemplateVars,
 } from './domain/index.ts';

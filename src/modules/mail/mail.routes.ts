@@ -26,7 +26,7 @@ export function mailRoutes(mail: MailService) {
 
     app.get('/api/v1/mail/outbox/:id', {
       config: { access },
-      schema: { tags, summary: 'One outgoing mail with its bodies and headers', params: idParam, response: { 200: s.outboxDetailSchema, ...errorResponses } },
+      schema: { tags, summary: 'One outgoing mail with its bodies, headers and the names and sizes of its attachments (not their content)', params: idParam, response: { 200: s.outboxDetailSchema, ...errorResponses } },
       handler: async (request) => mail.getMessage(contextOf(request), request.params.id),
     });
 

@@ -34,7 +34,15 @@ export const outboxDetailSchema = outboxItemSchema.extend({
   smtpResponse: z.string().nullable(),
   idempotencyKey: z.string().nullable(),
   updatedAt: z.string(),
+  attachments: z
+    .array(z.object({
+      filename: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().describe('The size of the file itself (as decoded), in bytes'),
+    }))
+    .describe('The files sent with the mail (an invoice mail: its PDF and ISDOC), in order: names and sizes only, never their content; [] without any'),
 });
+export type OutboxAttachmentInfo = OutboxMessage['attachments'][number];
 
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 export type OutboxMessage = z.infer<typeof outboxDetailSchema>;
@@ -58,7 +66,7 @@ export const previewBody = z.strictObject({
   ...templateBody.shape,
   ticketNumber: z
     .string().trim().max(40).optional()
-    .describe('Fill a mail about a ticket (ticketPreview: true: a client notice, or the SLA escalation to staff) from this ticket, e.g. T2026-000008, as its mail would be now: 404 (detail ticketNumber unknown_ticket) for a number that does not exist or a ticket the caller may not see; 409 (detail ticketNumber no_sla_target) for an SLA escalation about a ticket whose SLA has no target. Empty or left out: sample values; other templates always take sample values'),
+    .describe('Fill a mail about a ticket (ticketPreview: true: a client notice, the SLA escalation to staff, or a colleague\'s update about the ticket\'s latest change) from this ticket, e.g. T2026-000008, as its mail would be now: 404 (detail ticketNumber unknown_ticket) for a number that does not exist or a ticket the caller may not see; 409 (detail ticketNumber no_sla_target) for an SLA escalation about a ticket whose SLA has no target; 409 (detail ticketNumber no_colleague_update) for a colleague\'s update about a ticket with no reply, note, state or assignee change and not assigned at creation. Empty or left out: sample values; other templates always take sample values'),
 });
 export type PreviewInput = z.infer<typeof previewBody>;
 
@@ -72,7 +80,7 @@ export const templateSchema = z.object({
   updatedAt: z.string().nullable(),
   /** The placeholders this template may use. */
   placeholders: z.array(z.string()),
-  ticketPreview: z.boolean().describe('true: the preview can fill this template from a real ticket (a mail about a ticket: to the client\'s contacts, or the SLA escalation to staff)'),
+  ticketPreview: z.boolean().describe('true: the preview can fill this template from a real ticket (a mail about a ticket: to the client\'s contacts, the SLA escalation or a colleague\'s update to staff)'),
 });
 export type MailTemplate = z.infer<typeof templateSchema>;
 

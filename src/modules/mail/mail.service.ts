@@ -8,6 +8,7 @@ import { auditWhoOf, hasPermission, type RequestContext } from '../identity/inde
 import { wholeNumberText } from '../../shared/number-text.ts';
 import {
   DEFAULT_TEMPLATES,
+  colleagueUpdateVars,
   escalationVars,
   isTicketNotice,
   MAIL_LANGUAGES,
@@ -15,6 +16,7 @@ import {
   renderMail,
   templateProblems,
   TEMPLATE_KEYS,
+  type ColleagueUpdateFacts,
   type EscalationFacts,
   type MailLanguage,
   type RenderedMail,
@@ -31,7 +33,8 @@ import * as templates from './templates.repo.ts';
  * Values the preview fills in when no ticket is chosen, per language. A template about no
  * ticket (the prepaid alerts) gets no ticket values: they would put a ticket token in the
  * subject, which the real mail does not have. The escalation is worded and its due time
- * written by the mapping its real mail is filled by (escalationVars).
+ * written by the mapping its real mail is filled by (escalationVars), a colleague's update
+ * by its own (colleagueUpdateVars).
  */
 function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string): TemplateVars {
   const url = new URL('/tickets/123', publicUrl).toString();
@@ -54,6 +57,14 @@ function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string)
       movedToQueue: staff.queue, unassignedName: null,
     };
     return escalationVars(publicUrl, breach, staff.lead, language);
+  }
+  if (key === 'ticket_colleague_update') {
+    // An internal note by the technician, told to a colleague who watches the ticket.
+    const staff = { cs: ['Petr Dvořák', 'Martin Svoboda'], sk: ['Peter Horváth', 'Martin Kováč'], en: ['Peter Wood', 'Martin Shaw'] }[language];
+    const note: ColleagueUpdateFacts = {
+      ticketId: 123, number: 'T2026-000123', subject, clientName: client, actorName: staff[0]!, change: { kind: 'note' }, commentBody: comment,
+    };
+    return colleagueUpdateVars(publicUrl, note, staff[1]!, 'watcher', language);
   }
   // The prepaid alert's contract and minutes, written as the alert writes them (contracts.alerts.ts).
   const contractName = { cs: 'Správa IT – předplacené hodiny', sk: 'Správa IT – predplatené hodiny', en: 'IT management – prepaid hours' }[language];
@@ -104,7 +115,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     requireManage(ctx);
     const row = await outbox.findMessage(db, id);
     if (!row) throw notFound('Mail');
-    return outbox.toMessage(row);
+    return outbox.toMessage(row, await outbox.attachmentInfoOf(db, id));
   }
 
   async function retry(ctx: RequestContext, id: number): Promise<OutboxMessage> {
@@ -122,7 +133,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
         before: { status: before.status, attempts: before.attempts, lastError: before.last_error },
         after: { status: after.status, attempts: after.attempts, nextAttemptAt: after.next_attempt_at },
       });
-      return outbox.toMessage(after);
+      return outbox.toMessage(after, await outbox.attachmentInfoOf(trx, id));
     });
   }
 
@@ -179,8 +190,9 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
 
   /**
    * The text rendered with sample values, or for a mail about a ticket (to its client's
-   * contacts, or an SLA escalation to staff) with the values of a real ticket: the same
-   * values its mail would be sent with now (tickets.notify.ts, tickets.sla-escalation.ts).
+   * contacts, an SLA escalation or a colleague's update to staff) with the values of a real
+   * ticket: the same values its mail would be sent with now (tickets.notify.ts,
+   * tickets.sla-escalation.ts, tickets.notify-colleagues.ts).
    * The prepaid alerts speak of a contract's minutes, which no ticket holds, and keep their samples.
    */
   async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: PreviewInput): Promise<RenderedMail> {

@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely';
 import { isPostgres, preparedQuery, type Database, type Db, type DbOrTx, type MailOutboxTable } from '../../platform/db/index.ts';
-import type { OutboxItem, OutboxMessage, OutboxStatus } from './mail.schemas.ts';
+import type { OutboxAttachmentInfo, OutboxItem, OutboxMessage, OutboxStatus } from './mail.schemas.ts';
 
 /** The outbox as stored; maps rows to the API's shapes. */
 
@@ -36,7 +36,7 @@ export function toItem(row: SummaryRow): OutboxItem {
   };
 }
 
-export function toMessage(row: OutboxRow): OutboxMessage {
+export function toMessage(row: OutboxRow, attachments: OutboxAttachmentInfo[]): OutboxMessage {
   return {
     ...toItem(row),
     text: row.body_text,
@@ -46,6 +46,7 @@ export function toMessage(row: OutboxRow): OutboxMessage {
     smtpResponse: row.smtp_response,
     idempotencyKey: row.idempotency_key,
     updatedAt: row.updated_at,
+    attachments,
   };
 }
 
@@ -78,6 +79,31 @@ export async function insertAttachments(db: DbOrTx, outboxId: number, attachment
 export async function attachmentsOf(db: DbOrTx, outboxId: number): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
   const rows = await db.selectFrom('mail_attachments').select(['filename', 'content_type', 'content_base64']).where('outbox_id', '=', outboxId).orderBy('position').execute();
   return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: Buffer.from(r.content_base64, 'base64') }));
+}
+
+/**
+ * What a message carries, without the files themselves (the outbox view lists them): the size
+ * is worked out from the stored base64's length and its padding, so no file is read whole.
+ */
+export async function attachmentInfoOf(db: DbOrTx, outboxId: number): Promise<OutboxAttachmentInfo[]> {
+  const rows = await db
+    .selectFrom('mail_attachments')
+    .select([
+      'filename', 'content_type',
+      sql<number>`length(content_base64)`.as('encoded_length'),
+      // substr(text, start, count) reads the same in SQLite and PostgreSQL; the last two characters hold any padding.
+      sql<string>`substr(content_base64, length(content_base64) - 1, 2)`.as('tail'),
+    ])
+    .where('outbox_id', '=', outboxId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, sizeBytes: decodedSize(Number(r.encoded_length), r.tail ?? '') }));
+}
+
+/** Bytes encoded by unbroken base64 of this length ending in `tail` ("=" or "==" is padding). */
+export function decodedSize(encodedLength: number, tail: string): number {
+  const padding = tail.endsWith('==') ? 2 : tail.endsWith('=') ? 1 : 0;
+  return (encodedLength / 4) * 3 - padding;
 }
 
 /** Due: pending and its time has come, or claimed by a sender whose lease ran out (it crashed or hung). */

@@ -6,6 +6,7 @@ const priority = z.enum(['P1', 'P2', 'P3', 'P4']);
 const customValue = z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50), z.null()]);
 // What a ticket's custom values are when read back (the limits are the input's).
 const storedCustomValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+const WATCHING_COLLEAGUES = 'Watching colleagues (active user ids of the company): mailed about every public reply, internal note, state change and assignee change someone else makes (template ticket_colleague_update)';
 
 export const newTicketBody = z.strictObject({
   subject: z.string().trim().min(1).max(300),
@@ -15,7 +16,7 @@ export const newTicketBody = z.strictObject({
   requesterContactId: id.nullable().optional(),
   queueId: id.optional(),
   teamId: id.nullable().optional(),
-  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise'),
+  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise. Someone other than the caller is mailed that the ticket is assigned to them (template ticket_colleague_update)'),
   impact: level.default('medium'),
   urgency: level.default('medium'),
   priority: priority.optional(),
@@ -24,7 +25,7 @@ export const newTicketBody = z.strictObject({
   custom: z.record(z.string().max(50), customValue).default({}),
   dimensions: z.record(z.string().max(50), z.string().max(50)).default({}),
   parentId: id.nullable().optional(),
-  watcherUserIds: z.array(id).max(50).default([]),
+  watcherUserIds: z.array(id).max(50).default([]).describe(WATCHING_COLLEAGUES),
   watcherContactIds: z.array(id).max(50).default([]),
 });
 
@@ -35,7 +36,7 @@ export const ticketPatchBody = z.strictObject({
   requesterContactId: id.nullable().optional(),
   queueId: id.optional(),
   teamId: id.nullable().optional(),
-  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise'),
+  assigneeId: id.nullable().optional().describe('Assignee (user id): a member of the ticket\'s queue, an administrator or a service manager (GET /tickets/assignees); 400 not_assignable otherwise. Someone other than the caller is mailed that the ticket is assigned to them (template ticket_colleague_update)'),
   impact: level.optional(),
   urgency: level.optional(),
   /** An explicit priority overrides impact × urgency; null returns to the matrix. */
@@ -45,7 +46,7 @@ export const ticketPatchBody = z.strictObject({
   custom: z.record(z.string().max(50), customValue).optional(),
   dimensions: z.record(z.string().max(50), z.string().max(50).nullable()).optional(),
   parentId: id.nullable().optional(),
-  watcherUserIds: z.array(id).max(50).optional(),
+  watcherUserIds: z.array(id).max(50).optional().describe(WATCHING_COLLEAGUES),
   watcherContactIds: z.array(id).max(50).optional(),
 });
 

@@ -21,6 +21,7 @@ import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
 import { assigneesOf, checkAssignee } from './tickets.assignees.ts';
 import { clientNoticeFor, mailRecipientsOf, noticePreviewVars, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
+import { colleaguePreviewVars, notifyColleagues } from './tickets.notify-colleagues.ts';
 import { countTickets, listTickets, readTicket, readTimeline, visibleTicketIds } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch, TicketStateCount } from './tickets.schemas.ts';
@@ -259,6 +260,13 @@ export function createTicketsService(deps: TicketsDeps) {
       // The search document is written last (see inWriteBatch).
       atEnd((t) => indexNewTicketDocument(t, ticketId, [number, input.subject, input.description].join('\n')));
       await notifyClient(trx, now, config, { ticketId, number, subject: input.subject, clientName: client.name, key: 'ticket_created', eventKey: 'created' }, recipients);
+      // Someone else given the new ticket is told so; its watchers are not (nothing changed for them yet).
+      if (found.assignee && found.assignee.id !== actor.userId) {
+        await notifyColleagues(trx, now, config, {
+          ticketId, number, subject: input.subject, clientName: client.name, actorName: actor.name, actorUserId: actor.userId, eventKey: 'created',
+          watchers: false, assignedTo: found.assignee.id, change: { kind: 'assignee', from: null, to: found.assignee.name }, commentBody: null,
+        });
+      }
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: ticketId, action: 'create', after: { number, subject: input.subject, clientId: client.id, queueId, priority } });
       return { id: ticketId, number };
     });
@@ -398,6 +406,14 @@ export function createTicketsService(deps: TicketsDeps) {
         'subject', 'description', 'queue', 'team', 'assignee', 'impact', 'urgency', 'priority', 'category', 'requester', 'tags', 'custom', 'dimensions', 'parentId', 'watchers',
       ]);
       await repo.insertEvents(trx, id, at, { userId: ctx.actor.userId || null, name: ctx.actor.name }, changes.map((c) => ({ kind: 'field', ...c })));
+      if (after && after.assignee?.id !== before.assignee?.id) {
+        // The watching colleagues and the new assignee (the changes of other fields are not mailed).
+        await notifyColleagues(trx, now, config, {
+          ticketId: id, number: after.number, subject: after.subject, clientName: after.client.name, actorName: ctx.actor.name, actorUserId: ctx.actor.userId || null,
+          eventKey: `assignee:${after.assignee?.id ?? 'none'}:${at}`, watchers: true, assignedTo: after.assignee?.id ?? null,
+          change: { kind: 'assignee', from: before.assignee?.name ?? null, to: after.assignee?.name ?? null }, commentBody: null,
+        });
+      }
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: 'update', before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])) });
     });
     return get(ctx, id);
@@ -427,8 +443,8 @@ export function createTicketsService(deps: TicketsDeps) {
 
   /**
    * The values a mail about the ticket with this number would be filled with now, for the
-   * mail template preview: a client notice (noticeVars) or an SLA escalation to staff
-   * (escalationVars), in the language given. A ticket outside the caller's scope gets the same
+   * mail template preview: a client notice (noticeVars), an SLA escalation to staff
+   * (escalationVars) or a colleague's update (colleagueUpdateVars), in the language given. A ticket outside the caller's scope gets the same
    * 404 as a number that does not exist: the answer tells nothing about tickets they may not see.
    */
   async function noticePreview(ctx: RequestContext, key: TicketNoticeKey, language: MailLanguage, ticketNumber: string): Promise<TemplateVars> {
@@ -441,6 +457,7 @@ export function createTicketsService(deps: TicketsDeps) {
       throw new AppError('not_found', 'not_found', message, { details: [{ path: 'ticketNumber', code: 'unknown_ticket', message }] });
     }
     if (isClientNotice(key)) return noticePreviewVars(db, config.publicUrl, visible);
+    if (key === 'ticket_colleague_update') return colleaguePreviewVars(db, config.publicUrl, visible, language);
     return escalationPreviewVars(db, config.publicUrl, visible, language, clock.now());
   }
 

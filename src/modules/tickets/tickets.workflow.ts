@@ -6,6 +6,7 @@ import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { checkTransition, missingRequired, type ProcessState } from './domain/process.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
 import { clientNoticeFor, noticeQuotesComment, notifyClient } from './tickets.notify.ts';
+import { notifyColleagues } from './tickets.notify-colleagues.ts';
 import * as repo from './tickets.repo.ts';
 import type { CommentInput, TransitionInput } from './tickets.schemas.ts';
 
@@ -102,6 +103,11 @@ export function createTicketsWorkflow(deps: TicketsDeps) {
           ...notice, key, eventKey: `state:${to.code}:${at}`, commentBody: message, resolutionNote: input.resolutionNote ?? row.resolution_note,
         });
       }
+      // One mail to each watching colleague for the move, with the message written with it.
+      await notifyColleagues(trx, now, config, {
+        ...notice, actorName: ctx.actor.name, actorUserId: ctx.actor.userId || null, eventKey: `state:${to.code}:${at}`, watchers: true, assignedTo: null,
+        change: { kind: 'state', from: { code: from.code, name: from.name }, to: { code: to.code, name: to.name } }, commentBody: message,
+      });
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: 'transition', before: { state: from.code }, after: { state: to.code, commentId } });
     });
   }
@@ -121,12 +127,12 @@ export function createTicketsWorkflow(deps: TicketsDeps) {
       }
       await trx.updateTable('tickets').set((eb) => ({ updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
       await reindex(trx, id);
-      if (publicReply) {
-        await notifyClient(trx, now, config, {
-          ticketId: id, number: row.number, subject: row.subject, clientName: client,
-          key: 'ticket_public_reply', eventKey: `comment:${commentId}`, commentBody: input.body,
-        });
-      }
+      const notice = { ticketId: id, number: row.number, subject: row.subject, clientName: client, eventKey: `comment:${commentId}`, commentBody: input.body };
+      if (publicReply) await notifyClient(trx, now, config, { ...notice, key: 'ticket_public_reply' });
+      // Watching colleagues read internal notes too (only staff can be one: a note never reaches the client).
+      await notifyColleagues(trx, now, config, {
+        ...notice, actorName: ctx.actor.name, actorUserId: ctx.actor.userId || null, watchers: true, assignedTo: null, change: { kind: publicReply ? 'reply' : 'note' },
+      });
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: publicReply ? 'reply' : 'note', after: { commentId } });
       return { id: commentId };
     });

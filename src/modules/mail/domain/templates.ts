@@ -6,7 +6,8 @@
  * A client answers by replying to the mail (it reaches the helpdesk mailbox, the
  * sender address). There is no client portal yet, so the mails to clients carry no
  * link to the ticket page: only staff can open it. {{ticket.url}} stays available
- * for an administrator's own texts and is in the mails to staff (SLA escalation).
+ * for an administrator's own texts and is in the mails to staff (SLA escalation,
+ * a colleague's update about a ticket).
  * The prepaid alert has a text for each: staff get the contract page's link, the
  * client's contacts a text without it that asks them to reply.
  */
@@ -21,6 +22,8 @@ export const TEMPLATE_KEYS = [
   'ticket_closed',
   /** To staff (queue lead, assignee): an SLA warning or breach. */
   'sla_escalation',
+  /** To colleagues watching a ticket, and to its new assignee: a reply, an internal note, a state or assignee change by someone else. */
+  'ticket_colleague_update',
   /** To service managers: a period's prepaid minutes are 80 % / 100 % used. */
   'contract_prepaid_alert',
   /** The same to the client's contacts, if the contract says so: no link to the contract page (staff only), a reply reaches the helpdesk. */
@@ -40,10 +43,11 @@ export function isClientNotice(key: TemplateKey): key is ClientNoticeKey {
 }
 
 /**
- * The mails about a ticket to staff (tickets.sla-escalation.ts): the ticket and its SLA
- * clock hold every value, so a preview can fill them from a real ticket too.
+ * The mails about a ticket to staff (tickets.sla-escalation.ts, tickets.notify-colleagues.ts):
+ * the ticket, its SLA clock and its timeline hold every value, so a preview can fill them
+ * from a real ticket too (the colleague's update from the ticket's latest change).
  */
-export const STAFF_TICKET_NOTICE_KEYS = ['sla_escalation'] as const satisfies readonly TemplateKey[];
+export const STAFF_TICKET_NOTICE_KEYS = ['sla_escalation', 'ticket_colleague_update'] as const satisfies readonly TemplateKey[];
 
 /** Every mail about one ticket, to its client's contacts or to staff: the preview can fill them from a real ticket. */
 export type TicketNoticeKey = ClientNoticeKey | (typeof STAFF_TICKET_NOTICE_KEYS)[number];
@@ -70,6 +74,9 @@ export const PLACEHOLDERS: Readonly<Record<TemplateKey, readonly string[]>> = {
   // sla.event: "SLA warning" / "SLA breach"; sla.detail: one sentence on which clock and how far;
   // sla.due_at: the deadline in the calendar's time zone; sla.action: e.g. the move to the escalation queue, or empty.
   sla_escalation: [...COMMON, 'ticket.priority', 'queue.name', 'assignee.name', 'sla.event', 'sla.detail', 'sla.due_at', 'sla.action'],
+  // change.event: e.g. "Internal note" (for the subject); change.actor: who; change.detail: what, e.g. "state New → In progress.";
+  // comment.body: the reply or note (or the message of a state change), else empty; recipient.reason: why they get it (watching, assigned).
+  ticket_colleague_update: [...COMMON, 'change.event', 'change.actor', 'change.detail', 'comment.body', 'recipient.reason'],
   // prepaid.*: whole minutes and percent of the period's allowance (own minutes + carried); contract.url: its page.
   contract_prepaid_alert: ['contract.number', 'contract.name', 'contract.url', 'client.name', 'recipient.name', 'prepaid.period', 'prepaid.percent', 'prepaid.used', 'prepaid.allowance', 'prepaid.left'],
   contract_prepaid_alert_client: ['contract.number', 'contract.name', 'client.name', 'recipient.name', 'prepaid.period', 'prepaid.percent', 'prepaid.used', 'prepaid.allowance', 'prepaid.left'],
@@ -171,6 +178,23 @@ const cs: Record<TemplateKey, TemplateText> = {
       'Požadavek: {{ticket.url}}',
       '',
       'Tuto zprávu poslal Kontor automaticky.',
+    ),
+  },
+  ticket_colleague_update: {
+    subject: '{{change.event}}: {{ticket.subject}}',
+    body: lines(
+      'Dobrý den,',
+      '',
+      'novinka u požadavku {{ticket.number}} klienta {{client.name}}: {{change.detail}}',
+      '',
+      '- Předmět: {{ticket.subject}}',
+      '- Kdo: {{change.actor}}',
+      '',
+      '{{comment.body}}',
+      '',
+      'Požadavek: {{ticket.url}}',
+      '',
+      '{{recipient.reason}} Tuto zprávu poslal Kontor automaticky.',
     ),
   },
   contract_prepaid_alert: {
@@ -306,6 +330,23 @@ const sk: Record<TemplateKey, TemplateText> = {
       'Túto správu poslal Kontor automaticky.',
     ),
   },
+  ticket_colleague_update: {
+    subject: '{{change.event}}: {{ticket.subject}}',
+    body: lines(
+      'Dobrý deň,',
+      '',
+      'novinka pri požiadavke {{ticket.number}} klienta {{client.name}}: {{change.detail}}',
+      '',
+      '- Predmet: {{ticket.subject}}',
+      '- Kto: {{change.actor}}',
+      '',
+      '{{comment.body}}',
+      '',
+      'Požiadavka: {{ticket.url}}',
+      '',
+      '{{recipient.reason}} Túto správu poslal Kontor automaticky.',
+    ),
+  },
   contract_prepaid_alert: {
     subject: 'Predplatené minúty zmluvy {{contract.number}} sú z {{prepaid.percent}} % vyčerpané',
     body: lines(
@@ -437,6 +478,23 @@ const en: Record<TemplateKey, TemplateText> = {
       'Ticket: {{ticket.url}}',
       '',
       'This message was sent automatically by Kontor.',
+    ),
+  },
+  ticket_colleague_update: {
+    subject: '{{change.event}}: {{ticket.subject}}',
+    body: lines(
+      'Hello {{recipient.name}},',
+      '',
+      'An update on ticket {{ticket.number}} of {{client.name}}: {{change.detail}}',
+      '',
+      '- Subject: {{ticket.subject}}',
+      '- By: {{change.actor}}',
+      '',
+      '{{comment.body}}',
+      '',
+      'Ticket: {{ticket.url}}',
+      '',
+      '{{recipient.reason}} This message was sent automatically by Kontor.',
     ),
   },
   contract_prepaid_alert: {

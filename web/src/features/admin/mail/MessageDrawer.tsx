@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../app/api/errors';
 import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
+import { formatBytes } from '../../tickets/attachmentSize';
 import { type Recipient, useOutboxMessage, useRetryMessage } from './api';
 import { MailErrorAlert } from './MailError';
 import { StatusBadge } from './StatusBadge';
@@ -61,6 +62,12 @@ export function MessageDrawer({ id, onClose }: { id: number | null; onClose: () 
               <Row label="In-Reply-To"><span className="mono">{m.inReplyTo ?? '—'}</span></Row>
               {m.references.length ? <Row label="References"><span className="mono">{m.references.join(' ')}</span></Row> : null}
               {m.templateKey ? <Row label={t('admin.mail.template')}>{t(`admin.mail.templateKeys.${m.templateKey}`, { defaultValue: m.templateKey })}{m.language ? ` (${m.language})` : ''}</Row> : null}
+              {/* "Did the invoice go with its PDF?": the files by name and size (their content stays on the server). */}
+              {m.attachments.length ? (
+                <Row label={t('admin.mail.attachments')} testId="mail-attachments">
+                  {m.attachments.map((a) => `${a.filename} (${formatBytes(a.sizeBytes)})`).join(', ')}
+                </Row>
+              ) : null}
               {m.smtpResponse ? <Row label={t('admin.mail.smtpResponse')}><span className="mono">{m.smtpResponse}</span></Row> : null}
             </SimpleGrid>
           </Paper>

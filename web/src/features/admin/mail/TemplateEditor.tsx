@@ -18,10 +18,16 @@ import { insertPlaceholder, previewState, type TemplateFieldError, templateField
 
 type Field = 'subject' | 'body';
 
+/** What the ticket field says when the server would not fill the preview from that ticket (ticketRefusal); anything else: no such ticket. */
+const TICKET_REFUSALS: Readonly<Record<string, string>> = {
+  no_sla_target: 'admin.mail.previewTicketNoSla',
+  no_colleague_update: 'admin.mail.previewTicketNoChange',
+};
+
 /**
  * Subject and Markdown body of one template × language, with placeholders, live preview, save and reset.
- * A mail about a ticket (to its client, or an SLA escalation to staff) can be previewed with a real
- * ticket (`previewTicket`, its number).
+ * A mail about a ticket (to its client, or an SLA escalation or a colleague's update to staff) can be
+ * previewed with a real ticket (`previewTicket`, its number).
  */
 export function TemplateEditor({ template, previewTicket, onPreviewTicketChange }: {
   template: MailTemplate;
@@ -55,7 +61,7 @@ export function TemplateEditor({ template, previewTicket, onPreviewTicketChange 
   const shown = previewState(text, template.placeholders, { hasData: !!preview.data, failed: !!preview.error });
   const refusal = isApiError(preview.error) ? ticketRefusal(preview.error.details) : null;
   const ticketError = refusal === null ? undefined
-    : t(refusal === 'no_sla_target' ? 'admin.mail.previewTicketNoSla' : 'admin.mail.previewTicketUnknown', { number: debouncedTicket });
+    : t(TICKET_REFUSALS[refusal] ?? 'admin.mail.previewTicketUnknown', { number: debouncedTicket });
   const message = (e: TemplateFieldError | undefined) =>
     !e ? undefined : e.code === 'unknown_placeholder' && e.placeholder !== null ? t('admin.mail.unknownPlaceholder', { placeholder: `{{${e.placeholder}}}` }) : t(`errors.${e.code}`, { defaultValue: t('errors.invalid') });
 

@@ -35,6 +35,8 @@ export interface OutboxMessage extends OutboxItem {
   references: string[];
   smtpResponse: string | null;
   updatedAt: string;
+  /** The files sent with it: names and sizes only. */
+  attachments: { filename: string; contentType: string; sizeBytes: number }[];
 }
 
 export interface MailStatus {

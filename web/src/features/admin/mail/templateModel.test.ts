@@ -43,6 +43,7 @@ describe('template preview box', () => {
   it('tells a refused ticket apart from a problem of the text', () => {
     expect(ticketRefusal([{ path: 'ticketNumber', code: 'unknown_ticket', message: 'No ticket T2026-999999 that you may see' }])).toBe('unknown_ticket');
     expect(ticketRefusal([{ path: 'ticketNumber', code: 'no_sla_target', message: 'Ticket T2026-000008 has no SLA target' }])).toBe('no_sla_target');
+    expect(ticketRefusal([{ path: 'ticketNumber', code: 'no_colleague_update', message: 'Ticket T2026-000008 has no change to tell colleagues about' }])).toBe('no_colleague_update');
     expect(ticketRefusal([{ path: 'body', code: 'unknown_placeholder', message: 'Unknown placeholder {{x}}' }])).toBeNull();
     expect(ticketRefusal([])).toBeNull();
   });

@@ -27,7 +27,8 @@ export function templateFieldErrors(details: readonly ApiErrorDetail[]): Partial
 
 /**
  * Why a refused preview could not be filled from its ticket (`unknown_ticket`: no such ticket, or one
- * the user may not see; `no_sla_target`: an SLA escalation about a ticket without an SLA target), or
+ * the user may not see; `no_sla_target`: an SLA escalation about a ticket without an SLA target;
+ * `no_colleague_update`: a colleague's update about a ticket with no change to tell), or
  * null when the refusal is not about the ticket.
  */
 export function ticketRefusal(details: readonly ApiErrorDetail[]): string | null {
