@@ -53,7 +53,7 @@ export interface MailTemplate {
   overridden: boolean;
   updatedAt: string | null;
   placeholders: string[];
-  /** The preview can fill this template from a real ticket (a mail about a ticket: to its client, or an SLA escalation to staff). */
+  /** The preview can fill this template from a real ticket (a mail about a ticket: to its client, an SLA escalation or a colleagues' update to staff). */
   ticketPreview: boolean;
 }
 
