@@ -73,7 +73,7 @@ describe.each(testEngines())('taking an overage record out of a draft on %s', (e
     expect(invoice.net_minor).toBe(lines.reduce((sum, l) => sum + l.net_minor, 0));
     expect(JSON.parse(invoice.vat_recap_json)).toEqual([{ vatRateBp: 2100, baseMinor: 2_800_00, vatMinor: 588_00, totalMinor: 3_388_00 }]);
     // The bands would fill differently without the record: the draft waits for the re-run.
-    expect(JSON.parse(invoice.blocked_json!)).toEqual(['prepaid minutes changed: re-run the period']);
+    expect(JSON.parse(invoice.blocked_json!)).toEqual([expect.objectContaining({ code: 'prepaid_rerun', message: 'prepaid minutes changed: re-run the period' })]);
     // The record left tells its split again from the reduced lines.
     const report = await w.ok(m, 'GET', `/api/v1/invoices/${invoiceId}/work-report`);
     const band2Line = String((await w.ok(m, 'GET', `/api/v1/invoices/${invoiceId}`)).lines.find((l: { kind: string }) => l.kind === 'overage').id);

@@ -79,6 +79,51 @@ describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
     expect(again.json()).toMatchObject({ to: 'jiny@klient.example', state: 'sent' });
   });
 
+  it('sent again after payments and a credit note, the mail asks for what is outstanding; paid, it asks for nothing; overpaid, it says so (cs and en)', async () => {
+    await db().updateTable('clients').set({ email: 'ucetni@klient.example' }).where('id', '=', w.clientId).execute();
+    const mailOf = async (id: number) => {
+      const res = await send(id);
+      expect(res.statusCode, res.body).toBe(202);
+      return (await db().selectFrom('mail_outbox').select('body_text').where('id', '=', res.json().outboxId).executeTakeFirstOrThrow()).body_text;
+    };
+    const pay = (id: number, amountMinor: number, extra: object = {}) =>
+      w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, { date: '2026-11-02', amountMinor, ...extra });
+    for (const [language, words] of [
+      ['cs', { amount: 'Částka k úhradě: 968,00 Kč', total: 'Částka faktury: 968,00 Kč', paid: 'Uhrazeno: 500,00 Kč', credit: 'Dobropisy: -121,00 Kč', left: 'Zbývá uhradit: 347,00 Kč', qr: 'QR kód na faktuře zní na celou částku', fullyPaid: 'Faktura je uhrazena', overpaid: 'Faktura je přeplacena o 500,00 Kč' }],
+      ['en', { amount: 'Amount due: CZK 968.00', total: 'Invoice total: CZK 968.00', paid: 'Paid: CZK 500.00', credit: 'Credit notes: CZK -121.00', left: 'Left to pay: CZK 347.00', qr: 'QR code on the invoice is for the whole', fullyPaid: 'The invoice is paid', overpaid: 'The invoice is overpaid by CZK 500.00' }],
+    ] as const) {
+      // One record: 800.00 + 21 % = 968.00.
+      const id = await w.draft({ records: await w.approvedRecords(1), language });
+      expect((await w.req(w.manager.auth, 'POST', `/api/v1/invoices/${id}/issue`)).statusCode).toBe(200);
+      const unpaid = await mailOf(id);
+      expect(unpaid).toContain(words.amount);
+      expect(unpaid).not.toContain(words.paid);
+
+      expect((await pay(id, 500_00)).statusCode).toBe(201);
+      const lineId = (await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${id}`)).json().lines[0].id as number;
+      const credit = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Sleva', lines: [{ lineId, amountMinor: 100_00 }] });
+      expect(credit.statusCode, credit.body).toBe(201);
+      // The figure the invoice page shows as "K úhradě" is the one the mail asks for.
+      expect((await w.req(w.manager.auth, 'GET', `/api/v1/invoices/${id}`)).json().amountDueMinor).toBe(347_00);
+      const partPaid = await mailOf(id);
+      for (const line of [words.total, words.paid, words.credit, words.left]) expect(partPaid).toContain(line);
+      expect(partPaid).not.toContain(words.amount);
+      if (partPaid.includes('QR')) expect(partPaid).toContain(words.qr);
+
+      expect((await pay(id, 347_00)).statusCode).toBe(201);
+      const paid = await mailOf(id);
+      expect(paid).toContain(words.fullyPaid);
+      expect(paid).not.toContain(words.left.split(':')[0]);
+      expect(paid).not.toContain('QR');
+
+      // The client paid once more: recorded as an overpayment, and the mail says it is to be refunded.
+      expect((await pay(id, 500_00, { allowOverpayment: true })).statusCode).toBe(201);
+      const overpaid = await mailOf(id);
+      expect(overpaid).toContain(words.overpaid);
+      expect(overpaid).not.toContain(words.fullyPaid);
+    }
+  });
+
   it('refuses without a client e-mail, a bad address, a missing invoice, and a role without invoices.payments', async () => {
     await db().updateTable('clients').set({ email: null }).where('id', '=', w.clientId).execute();
     const draft = await w.draft({ records: await w.approvedRecords(1, 20) });

@@ -175,11 +175,13 @@ describe.each(testEngines())('reversing payments on %s', (engine) => {
     expect((await get(id)).json().payments).toHaveLength(2);
   });
 
-  it('any sequence of payments, refunds and reversals leaves paid = the sum of the entries standing (property)', async () => {
+  it('any sequence of payments, overpayments, refunds and reversals leaves paid = the sum of the entries standing, and due − refund due = total − credited − paid (property)', async () => {
     let reversals = 0;
-    type Op = { kind: 'pay'; amount: number } | { kind: 'refund'; amount: number } | { kind: 'credit'; amount: number } | { kind: 'reverse'; pick: number };
+    let overpayments = 0;
+    type Op = { kind: 'pay'; amount: number } | { kind: 'overpay'; amount: number } | { kind: 'refund'; amount: number } | { kind: 'credit'; amount: number } | { kind: 'reverse'; pick: number };
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 4, arbitrary: fc.record({ kind: fc.constant('pay' as const), amount: fc.integer({ min: 1, max: 600_00 }) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('overpay' as const), amount: fc.integer({ min: 1, max: 1200_00 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('refund' as const), amount: fc.integer({ min: 1, max: 300_00 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('credit' as const), amount: fc.integer({ min: 1, max: 400_00 }) }) },
       { weight: 4, arbitrary: fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(20) }) },
@@ -190,8 +192,15 @@ describe.each(testEngines())('reversing payments on %s', (engine) => {
         const lineId = (await get(id)).json().lines[0].id as number;
         for (const o of ops) {
           let res: Awaited<ReturnType<typeof pay>>;
-          if (o.kind === 'pay') res = await pay(id, o.amount);
-          else if (o.kind === 'refund') res = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/refunds`, { date: '2026-11-02', amountMinor: o.amount });
+          if (o.kind === 'pay') {
+            const due = (await get(id)).json().amountDueMinor as number;
+            res = await pay(id, o.amount);
+            // Without the flag, never more than is due.
+            if (o.amount > due && due > 0) expect(res.json().error?.details?.[0]?.code).toBe('exceeds_amount_due');
+          } else if (o.kind === 'overpay') {
+            res = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, { date: '2026-11-02', amountMinor: o.amount, allowOverpayment: true });
+            if (res.statusCode === 201 && res.json().refundDueMinor > 0) overpayments++;
+          } else if (o.kind === 'refund') res = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/refunds`, { date: '2026-11-02', amountMinor: o.amount });
           else if (o.kind === 'credit') res = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Sleva', lines: [{ lineId, amountMinor: o.amount }] });
           else {
             const entries = (await get(id)).json().payments as Entry[];
@@ -221,6 +230,9 @@ describe.each(testEngines())('reversing payments on %s', (engine) => {
           // The state follows the money.
           const due = inv.totalMinor - inv.creditedMinor - inv.paidMinor;
           expect(inv.amountDueMinor).toBe(Math.max(0, due));
+          expect(inv.refundDueMinor).toBe(Math.max(0, -due));
+          // What is due, less what is owed back, is the total less credit notes less what was paid (an overpayment included).
+          expect(inv.amountDueMinor - inv.refundDueMinor).toBe(inv.totalMinor - inv.creditedMinor - inv.paidMinor);
           if (inv.state !== 'credited') expect(inv.state === 'paid').toBe(due <= 0 && inv.paidMinor > 0);
         }
       }),
@@ -228,8 +240,9 @@ describe.each(testEngines())('reversing payments on %s', (engine) => {
       // sometimes made only 4 reversals), and a failure can be run again.
       { numRuns: engine === 'postgres' ? 10 : 25, seed: 20261128 },
     );
-    // The sequences did reverse entries (not only refuse).
+    // The sequences did reverse entries (not only refuse), and did overpay.
     expect(reversals).toBeGreaterThan(5);
+    expect(overpayments).toBeGreaterThan(2);
   });
 
   it('migration 0031 rolls back and forward over recorded payments, keeping every entry', async () => {

@@ -221,6 +221,35 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const d = await w.draft({ records: await w.approvedRecords(1) });
     expect((await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${d}/payments`, { date: '2026-11-02', amountMinor: 1 })).statusCode).toBe(409);
   });
+  it('a client who paid twice: the overpayment is recorded only when asked for, the invoice is paid with the excess to refund, audited', async () => {
+    const id = await w.draft({ records: await w.approvedRecords(1) });
+    await issue(id); // 968.00
+    const pay = (payload: object) => w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, payload);
+    expect((await pay({ date: '2026-11-02', amountMinor: 500_00 })).statusCode).toBe(201);
+    // The whole total again, as the client paid it: refused without the flag, nothing changes.
+    const refused = await pay({ date: '2026-11-02', amountMinor: 968_00 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toContainEqual(expect.objectContaining({ path: 'amountMinor', code: 'exceeds_amount_due' }));
+    expect((await pay({ date: '2026-11-02', amountMinor: 968_00, allowOverpayment: 'yes' })).statusCode).toBe(400);
+    expect((await get(id)).json()).toMatchObject({ paidMinor: 500_00, amountDueMinor: 468_00, refundDueMinor: 0 });
+
+    const over = await pay({ date: '2026-11-02', amountMinor: 968_00, note: 'zaplaceno podruhé', allowOverpayment: true });
+    expect(over.statusCode, over.body).toBe(201);
+    expect(over.json()).toMatchObject({ state: 'paid', paidMinor: 1468_00, amountDueMinor: 0, refundDueMinor: 500_00, allowedActions: ['recordRefund', 'creditNote'] });
+    expect((await w.req(w.accountant.auth, 'GET', '/api/v1/invoices?state=overpaid')).json().items.map((i: { id: number }) => i.id)).toContain(id);
+    // Paid already: one more payment is refused as before, recorded with the flag.
+    expect((await pay({ date: '2026-11-02', amountMinor: 1 })).json().error.code).toBe('nothing_due');
+    expect((await pay({ date: '2026-11-02', amountMinor: 1, allowOverpayment: true })).json()).toMatchObject({ state: 'paid', refundDueMinor: 500_01 });
+    const audit = await db().selectFrom('audit_log').select(['action', 'after_json']).where('entity', '=', 'invoice').where('entity_id', '=', String(id)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['issue', 'payment', 'payment', 'payment']);
+    expect(JSON.parse(audit[2]!.after_json!)).toMatchObject({ state: 'paid', paidMinor: 1468_00, amountMinor: 968_00, note: 'zaplaceno podruhé' });
+
+    // The excess goes back with a refund; then the invoice is simply paid.
+    const refund = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/refunds`, { date: '2026-11-02', amountMinor: 500_01 });
+    expect(refund.statusCode, refund.body).toBe(201);
+    expect(refund.json()).toMatchObject({ state: 'paid', paidMinor: 968_00, amountDueMinor: 0, refundDueMinor: 0 });
+  });
+
   it('a payment on a fully credited invoice becomes a refund due, shown on invoice and credit note, settled by a refund', async () => {
     const id = await w.draft({ records: await w.approvedRecords(1) });
     await issue(id); // 968.00
@@ -386,7 +415,7 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     const doc = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/document`)).json();
     expect(doc).toMatchObject({ totalMinor: -242_00, lines: [{ position: 1, description: 'Oprava částky řádku 2: Doprava', quantityMilli: -1000, unit: '', unitPriceMinor: 200_00, netMinor: -200_00 }] });
     const html = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/preview.html`)).body;
-    expect(html).toMatch(/<tr class="grand"><th>Hodnota dobropisu<\/th><td>-242,00\u00a0CZK<\/td><\/tr>/);
+    expect(html).toMatch(/<tr class="grand"><th>Hodnota dobropisu<\/th><td>-242,00\u00a0Kč<\/td><\/tr>/);
     expect(html).toMatch(/<td>Oprava částky řádku 2: Doprava<\/td><td class="num">-1<\/td><td><\/td><td class="num">200,00<\/td>/);
     if (hasPoppler) {
       const pdf = await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/pdf`);

@@ -243,6 +243,8 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const modal = page.getByTestId('send-modal');
     await modal.waitFor();
     await expect.poll(() => page.getByTestId('send-to').inputValue()).toBe('fakturace@priklad-b.cz');
+    // Nothing paid yet: the mail asks for the whole total, and the dialog says so.
+    expect(plain(await page.getByTestId('send-amount').innerText())).toBe(`E-mail požádá o úhradu ${czk(TOTALS.B)}.`);
     // An address the server refuses: its message is shown and nothing is sent.
     await page.getByTestId('send-to').fill('jan..novak@priklad-b.cz');
     await page.getByTestId('send-confirm').click();
@@ -269,7 +271,13 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
 
     await page.getByTestId('invoice-pay').click();
     await page.getByTestId('payment-modal').waitFor();
+    // More than is due is asked about (a client who paid twice), and the button says what it records.
+    await page.getByTestId('payment-amount').fill(String((TOTALS.B + 100_00) / 100).replace('.', ','));
+    await expect.poll(async () => plain(await page.getByTestId('payment-overpay').innerText())).toContain(`Platba převyšuje částku k úhradě (${czk(TOTALS.B)}) o 100,00 Kč. Zaznamenat přeplatek?`);
+    expect(plain(await page.getByTestId('payment-save').innerText())).toBe('Zaznamenat přeplatek');
+    await server.shot(page, 'payment-overpay');
     await page.getByTestId('payment-amount').fill('5000,50');
+    expect(await page.getByTestId('payment-overpay').count()).toBe(0);
     await page.getByTestId('payment-note').fill('Výpis 11/2026');
     await page.getByTestId('payment-save').click();
     await page.getByTestId('payment-modal').waitFor({ state: 'hidden' });
@@ -474,9 +482,20 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const modal = page.getByTestId('credit-modal');
     await modal.waitFor();
     await modal.getByText('Po řádcích').click();
+    // A line with a quantity is credited by its units (one kilometre: its unit price), the total incl. VAT shown before issuing.
+    await page.getByTestId(`credit-line-${travel.id}`).fill('1');
+    await expect.poll(async () => plain(await page.getByTestId('credit-total').innerText()), { timeout: STEP_MS }).toMatch(/^Dobropis celkem: -[\d ]+,\d{2} Kč vč. DPH \(základ -[\d ]+,\d{2} Kč, DPH -[\d ]+,\d{2} Kč\)$/);
+    await server.shot(page, 'credit-note-by-quantity');
+    // A sum of money is an amount correction of the line's price.
+    await modal.getByText('Částku', { exact: true }).click();
     await page.getByTestId(`credit-line-${travel.id}`).fill('200');
     await page.getByTestId('credit-reason').fill('Sleva na dopravě');
+    await expect.poll(async () => plain(await page.getByTestId('credit-total').innerText()), { timeout: STEP_MS }).toBe('Dobropis celkem: -242,00 Kč vč. DPH (základ -200,00 Kč, DPH -42,00 Kč)');
+    // Issuing is irreversible: the first click asks, naming the total.
     await page.getByTestId('credit-save').click();
+    expect(plain(await page.getByTestId('credit-confirm-text').innerText())).toContain(`Vystavit dobropis na -242,00 Kč vč. DPH k faktuře ${invoice.number}?`);
+    await server.shot(page, 'credit-note-confirm');
+    await page.getByTestId('credit-confirm').click();
     // Issued, the credit note's own page opens.
     await page.waitForURL((url) => !url.pathname.endsWith(`/invoices/${invoice.id}`));
     await page.getByTestId('credit-settled').waitFor();
@@ -497,7 +516,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(plain(await line.getByTestId('line-quantity').innerText())).toBe('-1');
     expect(plain(await line.innerText())).toMatch(/-1\s+200,00 Kč\s+21 %\s+-200,00 Kč/);
     const preview = page.frameLocator('[data-testid="invoice-preview"] iframe');
-    await expect.poll(async () => plain(await preview.locator('tr.grand').innerText()), { timeout: STEP_MS }).toMatch(/^Hodnota dobropisu\s+-242,00 CZK$/);
+    await expect.poll(async () => plain(await preview.locator('tr.grand').innerText()), { timeout: STEP_MS }).toMatch(/^Hodnota dobropisu\s+-242,00 Kč$/);
     await server.shot(page, 'credit-note-by-amount');
     const pdf = await page.request.get(`/api/v1/invoices/${note.id}/pdf`);
     expect(pdf.status()).toBe(200);
@@ -515,7 +534,7 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await expect.poll(async () => plain(await page.getByTestId('invoice-due').innerText()), { timeout: STEP_MS }).toBe(`K úhradě: ${czk(TOTALS.A - 242_00)}`);
   }, JOURNEY_MS);
 
-  test('the invoice list heads its column "K úhradě / k vrácení" over invoices and the credit note; on a phone the note\'s card says "K vrácení", and lines, drafts, runs and profitability keep their figures on screen', async () => {
+  test('the invoice list heads its column "K úhradě / k vrácení" over invoices and the credit note, the note settled against its invoice counted once ("zúčtováno", there and on a phone\'s card), and lines, drafts, runs and profitability keep their figures on screen', async () => {
     if (!db) throw new Error('the demo database is not open');
     const invoice = await db.selectFrom('invoices').innerJoin('clients', 'clients.id', 'invoices.client_id').select(['invoices.id'])
       .where('clients.name', '=', 'Příklad A – Zákazník bez smlouvy s.r.o.').where('invoices.kind', '=', 'invoice').where('invoices.state', '=', 'issued').executeTakeFirstOrThrow();
@@ -524,13 +543,15 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const { flat } = await exampleContracts();
     const listed = `/invoices?clientId=${(await db.selectFrom('invoices').select('client_id').where('id', '=', invoice.id).executeTakeFirstOrThrow()).client_id}`;
 
-    // A desktop table over both: the column says both words, the note's cell its refund, the invoice's what is left.
+    // A desktop table over both: the column says both words; the note, settled against its invoice, says so (its value lowered
+    // the invoice's amount due, counting it again would count it twice), the invoice's cell what is left.
     const desk = await server.newPage();
     await server.signIn(desk, 'accountant@kontor.demo');
     await desk.goto(listed);
     await desk.getByTestId(`invoice-row-${note.id}`).waitFor();
     expect(plain(await desk.getByTestId('invoices-due-header').innerText())).toBe('K úhradě / k vrácení');
-    expect(plain(await desk.getByTestId(`invoice-due-${note.id}`).innerText())).toBe('-242,00 Kč');
+    expect(plain(await desk.getByTestId(`invoice-due-${note.id}`).innerText())).toBe('zúčtováno');
+    expect(plain(await desk.getByTestId(`invoice-row-${note.id}`).innerText())).toContain('-242,00 Kč');
     expect(plain(await desk.getByTestId(`invoice-due-${invoice.id}`).innerText())).toBe(czk(TOTALS.A - 242_00));
     await server.shot(desk, 'invoices-credit-note-column');
     // Credit notes alone: the column is what they refund.
@@ -542,11 +563,11 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await page.goto(listed);
     const cards = page.getByTestId('invoices-table');
     await expect.poll(() => cards.getAttribute('data-layout')).toBe('cards');
-    // The note's card: its total, and under it the word saying that figure is refunded, never "K úhradě".
+    // The note's card: its total, and under it that it is settled against its invoice, never "K úhradě".
     const noteCard = page.getByTestId(`invoice-row-${note.id}`);
     expect(plain(await noteCard.getByTestId(`invoice-total-${note.id}`).innerText())).toBe('-242,00 Kč');
     const refund = noteCard.getByTestId(`invoice-due-${note.id}`);
-    expect(plain(await refund.innerText())).toBe('K vrácení');
+    expect(plain(await refund.innerText())).toBe('zúčtováno');
     await expectOnScreen(refund, PHONE_WIDTH);
     expect(plain(await noteCard.innerText())).not.toContain('K úhradě');
     // The invoice it corrects asks for what is left.

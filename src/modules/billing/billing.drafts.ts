@@ -15,6 +15,7 @@ import { hoursMilli } from './billing.drafts.text.ts';
 import { draftTotals, totalColumns } from './billing.drafts.totals.ts';
 import { overageLinesWithout, type OverageLineLeft } from './billing.overage.ts';
 import { loadStoredOverage } from './billing.overage.stored.ts';
+import { draftBlock, draftBlocksJson, parseDraftBlocks } from './domain/draft-blocks.ts';
 
 export interface DraftsDeps {
   db: Db;
@@ -36,9 +37,6 @@ export interface ManualLineInput {
   unitPriceMinor: number;
   vatRateBp: number;
 }
-
-/** Why a re-run is needed after a record that used prepaid minutes left the draft. */
-export const PREPAID_RERUN_REASON = 'prepaid minutes changed: re-run the period';
 
 const RECORD_LINE_KINDS = new Set(['work', 'travel', 'unit_fee', 'item']);
 
@@ -159,8 +157,9 @@ export function createDrafts(deps: DraftsDeps) {
         .values({ record_id: input.recordId, period: draft.period ?? '', invoice_id: id, note: input.note, excluded_by: ctx.actor.userId || null, excluded_at: clock.now().toISOString() })
         .execute();
       const usedPrepaid = record.kind === 'work' && (taken.covered_minutes > 0 || lineKind === 'overage') && (await draftHasPrepaid(trx, id));
-      const reasons = draft.blocked_json ? (JSON.parse(draft.blocked_json) as string[]) : [];
-      const blocked = usedPrepaid && !reasons.includes(PREPAID_RERUN_REASON) ? JSON.stringify([...reasons, PREPAID_RERUN_REASON]) : undefined;
+      // Why a re-run is needed: the record that left used prepaid minutes.
+      const reasons = parseDraftBlocks(draft.blocked_json);
+      const blocked = usedPrepaid && !reasons.some((b) => b.code === 'prepaid_rerun') ? draftBlocksJson([...reasons, draftBlock('prepaid_rerun', { period: draft.period })]) : undefined;
       return { before: taken, after: { recordId: input.recordId, note: input.note, prepaidRerunNeeded: usedPrepaid, ...(overageLeft !== null ? { overageLinesLeft: overageLeft } : {}) }, ...(blocked !== undefined ? { blocked } : {}) };
     });
   }

@@ -78,7 +78,7 @@ export function invoicingRoutes(deps: InvoicingRouteDeps) {
       config: { access: 'billing.issue' },
       schema: {
         tags,
-        summary: 'Issue a draft: next gap-free number, issue date today, taxable supply date (last day of the period unless set), due date by the client’s payment terms; its records are locked and its ledger rows made final, all in one transaction. 409 draft_blocked names the reasons; 409 already_issued if it is not a draft. A draft in a foreign currency charging VAT (needsExchangeRate) needs exchangeRate { rate, date }: 400 exchange_rate_required without it, 400 exchange_rate_not_needed when given for an invoice in the supplier’s currency',
+        summary: 'Issue a draft: next gap-free number, issue date today, taxable supply date (last day of the period unless set), due date by the client’s payment terms; its records are locked and its ledger rows made final, all in one transaction. 409 draft_blocked names the reasons and what to do first (its blocks say the same as codes; a detail code rerun_needed: the reason is gone, run billing for the period again); 409 already_issued if it is not a draft. A draft in a foreign currency charging VAT (needsExchangeRate) needs exchangeRate { rate, date }: 400 exchange_rate_required without it, 400 exchange_rate_not_needed when given for an invoice in the supplier’s currency',
         params: idParam,
         body: s.issueBody,
         response: { 200: s.invoiceDetail, ...errors },
@@ -94,7 +94,7 @@ export function invoicingRoutes(deps: InvoicingRouteDeps) {
       config: { access: 'invoices.payments' },
       schema: {
         tags,
-        summary: 'Record a payment (partial ones too); never more than is due. The invoice is paid when nothing is due',
+        summary: 'Record a payment (partial ones too); never more than is due (400 exceeds_amount_due, 409 nothing_due) unless allowOverpayment is true: then the excess is the refund due of an overpaid invoice. The invoice is paid when nothing is due; audited (payment)',
         params: idParam,
         body: s.paymentBody,
         response: { 201: s.invoiceDetail, ...errors },

@@ -23,7 +23,28 @@ export const issueWarningSchema = z.discriminatedUnion('code', [
     deadline: z.string().describe('The last day the tax document is on time'),
     daysLate: z.number().int().describe('Days after the deadline'),
   }).describe('Issued today, the tax document would be late under the VAT law of the supplier (CZ and SK)'),
+  z.object({
+    code: z.literal('records_after_run'),
+    period: z.string().describe("The draft's period: run billing for it again (POST /billing-runs) to take the records in"),
+    count: z.number().int().describe("The client's approved, unbilled records dated up to the period's end that were approved after the draft's run and are on no document"),
+    minutes: z.number().int().describe('Their minutes (work and travel time)'),
+    tickets: z.array(z.string()).describe('Their tickets, in date order (at most 5)'),
+    prepaidMinutes: z.number().int().describe("Minutes of that work under a prepaid contract whose period the draft closes: issued as it is, the next run bills them as late records from the next period's allowance while this period's unused minutes carry over or lapse"),
+  }).describe("Records the draft's run did not see (approved after it): issued as it is, the draft leaves them to the next run as late records (BILLING.md §4). Not a refusal"),
 ]);
+
+/** Why a draft cannot be issued, as it stands when read (domain/draft-blocks.ts). */
+export const draftBlockSchema = z.object({
+  code: z.enum(['missing_rate', 'missing_vat_rate', 'previous_prepaid_not_final', 'prepaid_rerun', 'other'])
+    .describe("missing_rate / missing_vat_rate: a record could not be priced or taxed; previous_prepaid_not_final: the contract's previous prepaid period was not final (its invoice not issued) when the draft was computed; prepaid_rerun: a record that used prepaid minutes was taken out of the draft; other: a reason known only by its message"),
+  message: z.string().describe('The reason in English (as blocked lists it)'),
+  contractId: z.number().nullable(),
+  contractNumber: z.string().nullable(),
+  period: z.string().nullable().describe('previous_prepaid_not_final: the contract period the run could not consume'),
+  holds: z.boolean().describe('false: the reason is gone (the previous prepaid period is final now); the draft still needs the period run again (POST /billing-runs), its figures were computed without that ledger'),
+  previousPeriod: z.string().nullable().describe('previous_prepaid_not_final: the contract period to issue first'),
+  earlierDraftId: z.number().nullable().describe('previous_prepaid_not_final while it holds: the unissued draft of previousPeriod to issue first; null when there is none (run that period first)'),
+});
 
 export const invoiceStatus = z.enum(['draft', 'issued', 'sent', 'paid', 'credited', 'overdue']);
 export const invoiceAction = z.enum(['issue', 'markSent', 'recordPayment', 'recordRefund', 'creditNote']);
@@ -69,7 +90,8 @@ export const invoiceSummary = z.object({
   creditedMinor: minor.optional(),
   amountDueMinor: minor.optional().describe("What the document stands at for settling, as its foot states it. Invoices: what the client still owes (total less credit notes less payments, never below 0; 'Celkem k úhradě'). Credit notes: the note's total, negative: the credit note's value ('Hodnota dobropisu' on its foot); it is settled against the invoice it corrects (that invoice's amountDueMinor drops by it; what the client paid beyond what is left there is that invoice's refundDueMinor) and has no payments of its own"),
   refundDueMinor: minor.optional().describe("What the client paid beyond what is left after credit notes and is owed back (an overpayment; 0 when none). On a credit note: the refund due on the invoice it corrects. Settled with POST /invoices/{id}/refunds"),
-  blocked: z.array(z.string()),
+  blocked: z.array(z.string()).describe('Drafts: why the draft cannot be issued, in English; blocks has the same as codes'),
+  blocks: z.array(draftBlockSchema).describe('Drafts: why the draft cannot be issued, as codes with the contract and period, and whether each reason still holds; empty otherwise'),
   version: z.number(),
 });
 
@@ -153,7 +175,7 @@ export const invoiceDetail = invoiceSummary.extend({
     .describe('Drafts of invoices: what of the client still waits for approval; null otherwise'),
   issueWarnings: z
     .array(issueWarningSchema)
-    .describe('Drafts of invoices: what issuing today would not be refused for but should be looked at first (another currency than the client\'s, a late tax document); empty otherwise'),
+    .describe('Drafts of invoices: what issuing today would not be refused for but should be looked at first (another currency than the client\'s, a late tax document, records approved after the run); empty otherwise'),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
@@ -188,7 +210,13 @@ export const bulkIssueReport = z.object({
   })),
 });
 
-export const paymentBody = z.strictObject({ date: isoDateSchema, amountMinor: z.number().int(), note: z.string().max(500).optional() });
+export const paymentBody = z.strictObject({
+  date: isoDateSchema,
+  amountMinor: z.number().int(),
+  note: z.string().max(500).optional(),
+  allowOverpayment: z.boolean().optional()
+    .describe("true: the client paid more than is due (e.g. twice): record it all; the invoice becomes paid and the excess its refundDueMinor ('overpaid'), settled with POST /invoices/{id}/refunds. Without it a payment above amountDueMinor is 400 exceeds_amount_due, and one on a paid invoice 409 nothing_due"),
+});
 /** A refund is typed as a positive amount (what goes back); it is stored as a negative payment. */
 export const refundBody = z.strictObject({
   date: isoDateSchema,

@@ -16,6 +16,7 @@ import { vatRateOn } from '../pricing/index.ts';
 import { invoiceDocument } from './billing.document.ts';
 import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
 import { issueWarningsOf } from './billing.issue-warnings.ts';
+import { draftBlocksNow } from './billing.draft-blocks.ts';
 import { waitingByClient } from './billing.repo.ts';
 import { exchangeRateNeed } from './billing.issue.rate.ts';
 import { blockedReasons } from './billing.issue.ts';
@@ -72,8 +73,16 @@ export function createInvoicesService(deps: InvoicingDeps) {
       client: { id: r.client_id, name: r.client_name }, contractId: r.contract_id, currency: r.currency, language: r.language,
       issueDate: r.issue_date, taxableSupplyDate: r.taxable_supply_date, dueDate: r.due_date, correctsInvoiceId: r.corrects_invoice_id,
       netMinor: r.net_minor, vatMinor: r.vat_minor, totalMinor: r.total_minor, paidMinor: r.paid_minor, creditedMinor: r.credited_minor,
-      amountDueMinor: amountToSettle(money), refundDueMinor: refundDue(money), blocked: [...money.blocked], version: r.version,
+      amountDueMinor: amountToSettle(money), refundDueMinor: refundDue(money), blocked: [...money.blocked], blocks: [], version: r.version,
     };
+  }
+
+  /** The summaries with their drafts' reasons as they stand now (billing.draft-blocks.ts). */
+  async function withBlocks<T extends InvoiceSummary>(rows: readonly Row[], summaries: T[]): Promise<T[]> {
+    const blocked = rows.filter((r) => r.state === 'draft' && r.blocked_json !== null);
+    if (blocked.length === 0) return summaries;
+    const now = await draftBlocksNow(db, blocked.map((r) => ({ invoiceId: r.id, clientId: r.client_id, contractId: r.contract_id, period: r.period, blockedJson: r.blocked_json })));
+    return summaries.map((s) => ({ ...s, blocks: now.get(s.id) ?? [] }));
   }
 
   async function list(ctx: RequestContext, q: InvoiceListQuery): Promise<{ items: InvoiceSummary[]; nextCursor: string | null }> {
@@ -82,7 +91,8 @@ export function createInvoicesService(deps: InvoicingDeps) {
     const today = todayOf(clock);
     const rows = await repo.listInvoices(db, q, today, q.limit + 1, after);
     const prices = fieldScopeOf(ctx.actor.roles).prices;
-    return pageOf(rows, q.limit, (r) => [r.id], (r) => (prices ? summaryOf(r, today) : withoutMoney(summaryOf(r, today))));
+    const page = pageOf(rows, q.limit, (r) => [r.id], (r) => (prices ? summaryOf(r, today) : withoutMoney(summaryOf(r, today))));
+    return { ...page, items: await withBlocks(rows, page.items) };
   }
 
   async function get(ctx: RequestContext, id: number): Promise<InvoiceDetail> {
@@ -119,8 +129,9 @@ export function createInvoicesService(deps: InvoicingDeps) {
     const waiting = row.state === 'draft' && row.kind === 'invoice'
       ? (await waitingByClient(db, row.period && isPeriod(row.period) ? lastDayOf(row.period) : today, [row.client_id])).get(row.client_id)
       : undefined;
+    const [summary] = await withBlocks([row], [summaryOf(row, today)]);
     const detail: InvoiceDetail = {
-      ...summaryOf(row, today),
+      ...summary!,
       ...(corrected ? { refundDueMinor: refundDue(moneyState(corrected)) } : {}),
       paymentTermsDays: row.payment_terms_days,
       reverseCharge: row.reverse_charge === 1,

@@ -6,7 +6,9 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { firstDayOf, isPeriod, lastDayOf } from '../../shared/period.ts';
 import { draftTaxableSupplyDate } from './domain/invoice-document-build.ts';
-import { currencyDiffersWarning, lateTaxDocumentWarning, type IssueWarning, type PriceListName } from './domain/issue-warnings.ts';
+import {
+  currencyDiffersWarning, lateTaxDocumentWarning, recordsAfterRunWarning, type IssueWarning, type PriceListName, type RecordAfterRun,
+} from './domain/issue-warnings.ts';
 
 /** A draft as issuing would take it. */
 export interface DraftToCheck {
@@ -53,6 +55,69 @@ async function contractsOf(db: DbOrTx, clientIds: readonly number[]) {
 }
 
 /**
+ * Records each draft's run did not see: the client's approved, unbilled records dated up to
+ * the end of the draft's period, approved after the run started and on no document (records
+ * approved while it ran and taken by it are on the draft), not taken out of this period by hand.
+ */
+async function recordsAfterRunOf(db: DbOrTx, drafts: readonly DraftToCheck[]): Promise<Map<number, RecordAfterRun[]>> {
+  const out = new Map<number, RecordAfterRun[]>();
+  const periodic = drafts.filter((d) => d.period !== null && isPeriod(d.period));
+  if (periodic.length === 0) return out;
+  const ids = periodic.map((d) => d.invoiceId);
+  const runs = new Map<number, string>();
+  const prepaid = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const rows = await db
+      .selectFrom('invoices as i')
+      .leftJoin('billing_runs as b', 'b.id', 'i.run_id')
+      .select(['i.id', 'i.created_at', 'b.started_at'])
+      .where('i.id', 'in', part)
+      .execute();
+    for (const r of rows) runs.set(Number(r.id), r.started_at ?? r.created_at);
+    // The prepaid contracts whose period each draft closes (the run linked their ledger rows to it).
+    const ledger = await db.selectFrom('prepaid_ledger').select(['invoice_id', 'contract_id']).where('invoice_id', 'in', part).where('final', '=', 0).execute();
+    for (const l of ledger) prepaid.add(`${Number(l.invoice_id)}:${Number(l.contract_id)}`);
+  }
+  const clientIds = [...new Set(periodic.map((d) => d.clientId))];
+  const lastEnd = periodic.map((d) => lastDayOf(d.period!)).sort().at(-1)!;
+  const earliestRun = [...runs.values()].sort()[0];
+  if (earliestRun === undefined) return out;
+  const records = [];
+  for (let i = 0; i < clientIds.length; i += CHUNK) {
+    records.push(...(await db
+      .selectFrom('records as r')
+      .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+      .leftJoin('invoice_records as ir', 'ir.record_id', 'r.id')
+      .leftJoin('billing_exclusions as x', 'x.record_id', 'r.id')
+      .select(['r.client_id', 'r.kind', 'r.date', 'r.minutes', 'r.currency', 'r.approved_at', 'r.contract_id', 't.contract_id as ticket_contract_id', 't.number as ticket_number', 'x.period as excluded_from'])
+      .where('r.client_id', 'in', clientIds.slice(i, i + CHUNK))
+      .where('r.state', '=', 'approved')
+      .where('r.billed_invoice_id', 'is', null)
+      .where('r.date', '<=', lastEnd)
+      .where('r.approved_at', '>', earliestRun)
+      .where('ir.record_id', 'is', null)
+      .execute()));
+  }
+  for (const d of periodic) {
+    const end = lastDayOf(d.period!);
+    const ranAt = runs.get(d.invoiceId);
+    if (ranAt === undefined) continue;
+    const mine = records.filter((r) => Number(r.client_id) === d.clientId && r.date <= end && r.approved_at !== null && r.approved_at > ranAt
+      && r.excluded_from !== d.period && (r.currency === null || r.currency === d.currency));
+    if (mine.length === 0) continue;
+    out.set(d.invoiceId, mine.map((r) => {
+      const contractId = r.contract_id ?? r.ticket_contract_id;
+      return {
+        ticketNumber: r.ticket_number, date: r.date, kind: r.kind, minutes: r.minutes,
+        prepaid: contractId !== null && prepaid.has(`${d.invoiceId}:${Number(contractId)}`),
+      };
+    }));
+  }
+  return out;
+}
+
+/**
  * Each draft's warnings (issued today), by invoice id; drafts without any are left out.
  * `supplierCountry` decides whose VAT law's deadline applies.
  */
@@ -61,6 +126,7 @@ export async function issueWarningsOf(db: DbOrTx, drafts: readonly DraftToCheck[
   const [priceLists, contracts] = foreign.length === 0
     ? [new Map<number, PriceListName[]>(), []]
     : await Promise.all([priceListsOf(db, foreign.map((d) => d.invoiceId)), contractsOf(db, [...new Set(foreign.map((d) => d.clientId))])]);
+  const afterRun = await recordsAfterRunOf(db, drafts);
   const out = new Map<number, IssueWarning[]>();
   for (const d of drafts) {
     const taxableSupplyDate = draftTaxableSupplyDate({ taxableSupplyDate: d.taxableSupplyDate, period: d.period }, at.today);
@@ -70,6 +136,7 @@ export async function issueWarningsOf(db: DbOrTx, drafts: readonly DraftToCheck[
     const warnings = [
       currencyDiffersWarning({ clientCurrency: d.clientCurrency, currency: d.currency, contractInCurrency, priceLists: priceLists.get(d.invoiceId) ?? [] }),
       lateTaxDocumentWarning({ supplierCountry: at.supplierCountry, taxableSupplyDate, issueDate: at.today, crossBorderService: d.reverseCharge }),
+      d.period && isPeriod(d.period) ? recordsAfterRunWarning({ period: d.period, records: afterRun.get(d.invoiceId) ?? [] }) : null,
     ].filter((w): w is IssueWarning => w !== null);
     if (warnings.length > 0) out.set(d.invoiceId, warnings);
   }

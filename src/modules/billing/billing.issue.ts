@@ -22,7 +22,9 @@ import { buyerRefusal, customerOf } from './billing.document.parties.ts';
 import { checkExchangeRate, exchangeRateAtIssue, type ExchangeRateInput } from './billing.issue.rate.ts';
 import { requirePermission, todayOf, type InvoicingDeps } from './billing.invoices.context.ts';
 import * as repo from './billing.invoices.repo.ts';
+import { draftBlocksNow } from './billing.draft-blocks.ts';
 import { draftTaxableSupplyDate, totalsOfLines } from './domain/invoice-document-build.ts';
+import { onlyRerunNeeded, parseDraftBlocks, type DraftBlockNow } from './domain/draft-blocks.ts';
 import type { Supplier } from './domain/invoice-document.ts';
 
 /** Drafts issued in one SQLite transaction (each in its own savepoint) by a bulk issue. */
@@ -39,10 +41,30 @@ export interface BulkIssueReport {
   notIssued: { id: number; clientId: number | null; clientName: string; number: string | null; code: string; reason: string; details?: ErrorDetail[] }[];
 }
 
+/** The English text of a draft's reasons (the API's `blocked`; `blocks` has them as codes). */
 export function blockedReasons(blockedJson: string | null): string[] {
-  if (blockedJson === null || blockedJson === '') return [];
-  const parsed = JSON.parse(blockedJson) as unknown;
-  return Array.isArray(parsed) ? parsed.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))) : [String(parsed)];
+  return parseDraftBlocks(blockedJson).map((b) => b.message);
+}
+
+/**
+ * The refusal of a blocked draft. Each reason says what to do: while the earlier prepaid
+ * period is not final, issue its draft first; once it is, the reason is gone but the draft's
+ * figures were computed without that ledger, so billing the period runs again first.
+ */
+function blockedRefusal(period: string | null, blocks: readonly DraftBlockNow[]): AppError {
+  const rerun = `run billing for ${period ?? 'the period'} again (POST /api/v1/billing-runs)`;
+  const gone = onlyRerunNeeded(blocks);
+  const said = blocks.map((b) => {
+    if (b.code !== 'previous_prepaid_not_final') return b.message;
+    const contract = b.contractNumber ?? (b.contractId !== null ? `#${b.contractId}` : 'the contract');
+    if (!b.holds) return `${b.message} when the draft was computed; contract ${contract}: ${b.previousPeriod} is final now, the reason is gone`;
+    return `${b.message}: contract ${contract}, issue the invoice of ${b.previousPeriod ?? 'the previous period'} first${b.earlierDraftId !== null ? ` (draft ${b.earlierDraftId})` : ''}`;
+  });
+  const head = gone ? 'The draft cannot be issued as it was computed' : 'The draft cannot be issued';
+  return new AppError('conflict', 'draft_blocked', `${head}: ${said.join('; ')}; ${gone ? '' : 'then '}${rerun}`, {
+    // 'blocked' while the reason holds (its code is in the draft's blocks), 'rerun_needed' once it is gone.
+    details: blocks.map((b, i) => ({ path: '', code: b.holds ? 'blocked' : 'rerun_needed', message: said[i]! })),
+  });
 }
 
 /** The contract a fee line bills: its group key is ['contract_fee', contractId, period] (lines.ts), else the invoice's contract. */
@@ -76,11 +98,9 @@ export function createIssuing(deps: InvoicingDeps) {
     const today = todayOf(clock);
     if (!(await repo.claimDraft(trx, id, at))) throw await refusalOf(trx, id);
     const draft = (await repo.invoiceRow(trx, id))!;
-    const blocked = blockedReasons(draft.blocked_json);
-    if (blocked.length > 0) {
-      throw new AppError('conflict', 'draft_blocked', `The draft cannot be issued: ${blocked.join('; ')}`, {
-        details: blocked.map((message) => ({ path: '', code: 'blocked', message })),
-      });
+    if (draft.blocked_json !== null) {
+      const blocks = (await draftBlocksNow(trx, [{ invoiceId: id, clientId: Number(draft.client_id), contractId: draft.contract_id === null ? null : Number(draft.contract_id), period: draft.period, blockedJson: draft.blocked_json }])).get(id);
+      if (blocks) throw blockedRefusal(draft.period, blocks);
     }
     const lines = await repo.linesOf(trx, id);
     if (lines.length === 0) throw conflict('empty_draft', 'The draft has no lines; there is nothing to invoice');

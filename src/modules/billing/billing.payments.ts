@@ -1,8 +1,10 @@
 /**
  * Payments against issued invoices (partial ones too), refunds of overpayments
  * and marking an invoice sent. A payment never exceeds what is still due (total
- * less credit notes less earlier payments); the invoice is paid when nothing is
- * due any more. A refund (money paid back to the client after a credit note
+ * less credit notes less earlier payments) unless the request says the client
+ * paid more (allowOverpayment: a client who paid twice; the bank's money must be
+ * recordable as it came): the invoice is then paid with the excess as its refund
+ * due. The invoice is paid when nothing is due any more. A refund (money paid back to the client after a credit note
  * took back what they had paid) is stored as a negative payment, never more than
  * the refund due, so paid_minor is always what the client has paid net. A payment or
  * refund recorded by mistake is reversed, never deleted (domain/payment-reversal.ts):
@@ -22,6 +24,8 @@ export interface PaymentInput {
   date: string;
   amountMinor: number;
   note?: string | undefined;
+  /** The amount may exceed what is due (or be paid on an invoice already paid): the excess becomes the refund due. */
+  allowOverpayment?: boolean | undefined;
 }
 
 export interface ReversalInput {
@@ -146,9 +150,14 @@ export function createPayments(deps: InvoicingDeps) {
     if (invoice.state === 'credited') throw conflict('invoice_credited', `Invoice ${invoice.number} is fully credited; nothing is due`);
     const money = moneyOf(invoice);
     const due = amountDue(money);
-    if (due === 0) throw conflict('nothing_due', `Invoice ${invoice.number} is paid; nothing is due`);
-    if (input.amountMinor > due) {
-      throw invalid([{ path: 'amountMinor', code: 'exceeds_amount_due', message: `Only ${due} minor units are due on invoice ${invoice.number}, not ${input.amountMinor}` }]);
+    if (input.allowOverpayment !== true) {
+      if (due === 0) throw conflict('nothing_due', `Invoice ${invoice.number} is paid; nothing is due (send allowOverpayment: true to record money the client paid beyond it)`);
+      if (input.amountMinor > due) {
+        throw invalid([{
+          path: 'amountMinor', code: 'exceeds_amount_due',
+          message: `Only ${due} minor units are due on invoice ${invoice.number}, not ${input.amountMinor}; send allowOverpayment: true to record the overpayment (the excess becomes the refund due)`,
+        }]);
+      }
     }
     const paidMinor = invoice.paid_minor + input.amountMinor;
     const state = settledState({ ...money, paidMinor }, false);

@@ -17,6 +17,9 @@ import type {
 } from './billing.run.types.ts';
 import { contractFeeLine, groupRecordsIntoLines, overageLine, shareOverageLines, splitOverageLinesByVat, type DraftLine, type PricedRecord } from './domain/index.ts';
 import { overageMinutesPrice } from './billing.overage.ts';
+import { blocksDraft, distinctBlocks, draftBlock, type DraftBlock } from './domain/draft-blocks.ts';
+
+export { BLOCK_TEXT } from './domain/draft-blocks.ts';
 
 export interface ClientRunInput {
   period: string;
@@ -28,18 +31,6 @@ export interface ClientRunInput {
   names: RunNames;
   reverseCharge: boolean;
 }
-
-/** The text stored in a draft's blocked_json for each reason. */
-export const BLOCK_TEXT: Readonly<Record<BlockReason, string>> = {
-  missing_rate: 'missing rate',
-  missing_vat_rate: 'missing VAT rate',
-  previous_prepaid_not_final: 'previous prepaid period not final',
-  prepaid_period_open: 'prepaid period not over',
-  prepaid_period_closed: 'prepaid period already final',
-};
-
-/** Reasons that stop a draft from being issued (a quarter's covered work waiting for its last month does not). */
-const BLOCKS_DRAFT: ReadonlySet<BlockReason> = new Set(['missing_rate', 'missing_vat_rate', 'previous_prepaid_not_final']);
 
 interface Draft extends DraftPlan {
   key: string;
@@ -127,9 +118,14 @@ export function computeClient(input: ClientRunInput): ClientPlan {
     if (contract) draft.contractsInvolved.add(contract.id);
     return draft;
   };
-  const block = (reason: BlockReason, contract: RunContract | null, records: readonly RunRecord[], detail: string) => {
-    if (records.length === 0) return;
-    blocked.push({ clientId: client.id, clientName: client.name, contractId: contract?.id ?? null, reason, detail, recordIds: records.map((r) => r.id) });
+  const block = (reason: BlockReason, contract: RunContract | null, records: readonly RunRecord[], detail: string, evenWithoutRecords = false) => {
+    if (records.length === 0 && !evenWithoutRecords) return;
+    blocked.push({
+      clientId: client.id, clientName: client.name, contractId: contract?.id ?? null, contractNumber: contract?.number ?? null,
+      // A prepaid contract's reasons are about its period; a record's own (no rate) are not.
+      period: contract && reason !== 'missing_rate' && reason !== 'missing_vat_rate' ? contract.ledgerPeriod : null,
+      reason, detail, recordIds: records.map((r) => r.id),
+    });
   };
   const coveredAtZero = (draft: Draft, r: RunRecord, coveredMinutes: number) =>
     draft.records.push({ recordId: r.id, lineKey: null, outcome: 'covered', coveredMinutes, billedMinutes: 0, amountMinor: 0, late: r.late });
@@ -233,7 +229,9 @@ export function computeClient(input: ClientRunInput): ClientPlan {
       return;
     }
     if (c.openingLots === null) {
-      block('previous_prepaid_not_final', c, entries, `contract ${c.number}: the prepaid ledger before ${c.ledgerPeriod} is not final (its invoice is not issued)`);
+      // Without covered records too (BILLING.md §3: the contract is blocked): issued, its draft would
+      // leave the period without a ledger row, and every later period blocked for want of it.
+      block('previous_prepaid_not_final', c, entries, `contract ${c.number}: the prepaid ledger before ${c.ledgerPeriod} is not final (its invoice is not issued)`, true);
       draftFor(c.terms.currency, c); // the client's draft shows why it waits
       return;
     }
@@ -305,7 +303,7 @@ export function computeClient(input: ClientRunInput): ClientPlan {
 
   // 4. Lines of each draft: fees, overage, then time and material grouped.
   const lateIds = new Set(input.records.filter((r) => r.late).map((r) => r.id));
-  const reasons = [...new Set(blocked.filter((b) => BLOCKS_DRAFT.has(b.reason)).map((b) => BLOCK_TEXT[b.reason]))];
+  const reasons = distinctBlocks(blocked.flatMap((b): DraftBlock[] => (blocksDraft(b.reason) ? [draftBlock(b.reason, b)] : [])));
   const plans = [...drafts.values()].map((d) => {
     const grouped = groupRecordsIntoLines(d.tm).map((line): PlannedLine => ({
       key: line.key, netMinor: line.netMinor, vatRateBp: line.vatRateBp, feePeriod: null, recordIds: line.recordIds.map(Number), ...describeLine(line, names, language),

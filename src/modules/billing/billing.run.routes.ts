@@ -5,7 +5,7 @@ import { errorResponses, monthSchema } from '../../platform/http/schemas.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import type { Drafts } from './billing.drafts.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
-import { issueWarningSchema } from './billing.invoices.schemas.ts';
+import { draftBlockSchema, issueWarningSchema } from './billing.invoices.schemas.ts';
 import type { BillingRuns } from './billing.run.ts';
 import type { WorkReports } from './billing.work-report.ts';
 
@@ -45,9 +45,18 @@ const runView = z.object({
           amountMinor: z.number().describe("Their amounts in the draft's currency, summed (a material return is negative)"),
         }).optional().describe('Drafts, read now: what of the client still waits for approval; absent once issued or replaced'),
         issueWarnings: z.array(issueWarningSchema).optional()
-          .describe("Drafts, read now: what issuing today would not be refused for but should be looked at first (another currency than the client's, a late tax document); absent once issued or replaced"),
+          .describe("Drafts, read now: what issuing today would not be refused for but should be looked at first (another currency than the client's, a late tax document, records approved after the run); absent once issued or replaced"),
+        blocks: z.array(draftBlockSchema).optional()
+          .describe('Drafts, read now: why the draft cannot be issued, as codes, and whether each reason still holds (a previous prepaid period issued since: holds false, run the period again); absent once issued or replaced'),
       })),
-      blocked: z.array(z.looseObject({ clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(), reason: z.string(), detail: z.string() })),
+      blocked: z.array(z.looseObject({
+        clientId: z.number(), clientName: z.string(), contractId: z.number().nullable(),
+        contractNumber: z.string().nullable().optional().describe('The contract the reason is about (absent in runs made before it was recorded)'),
+        period: z.string().nullable().optional().describe("Prepaid reasons: the contract period they are about ('2026-11'); null for a record's own"),
+        code: z.string().optional().describe('missing_rate, missing_vat_rate, previous_prepaid_not_final, prepaid_period_open, prepaid_period_closed'),
+        reason: z.string().describe("The code's text in English"), detail: z.string().describe('The reason in English with its contract, period and records'),
+        recordIds: z.array(z.number()).optional(),
+      })),
       waiting: z.array(z.looseObject({
         recordId: z.number(), ticketId: z.number(), ticketNumber: z.string(), technicianName: z.string(), date: z.string(), state: z.string(),
         clientId: z.number().optional(), clientName: z.string().optional(),

@@ -30,6 +30,8 @@ import { buyerMissingOf, vatCountryOf } from './billing.document.parties.ts';
 import type { BuyerAddressField } from './domain/buyer.ts';
 import type { IssueWarning } from './domain/issue-warnings.ts';
 import { issueWarningsOf } from './billing.issue-warnings.ts';
+import { draftBlocksNow } from './billing.draft-blocks.ts';
+import type { DraftBlockNow } from './domain/draft-blocks.ts';
 
 export interface BillingRunDeps {
   db: Db;
@@ -51,8 +53,10 @@ export type RunResult = {
     buyerMissing?: BuyerAddressField[];
     /** Read through get(), drafts only: the client's records still waiting for approval up to the period's end, and their sum in the draft's currency. */
     waiting?: { count: number; amountMinor: number };
-    /** Read through get(), drafts only: what issuing today would not be refused for but should be looked at (another currency than the client's, a late tax document). */
+    /** Read through get(), drafts only: what issuing today would not be refused for but should be looked at (another currency than the client's, a late tax document, records approved after the run). */
     issueWarnings?: IssueWarning[];
+    /** Read through get(), drafts only: why it cannot be issued, as codes, and whether each reason still holds (billing.draft-blocks.ts). */
+    blocks?: DraftBlockNow[];
   }[];
   blocked: (Omit<BlockedEntry, 'reason'> & { reason: string; code: string })[];
   waiting: Awaited<ReturnType<typeof repo.waitingRecords>>['items'];
@@ -184,7 +188,13 @@ export function createBillingRuns(deps: BillingRunDeps) {
       if (!doc || doc.state !== 'draft' || !client) return [];
       return [{ invoiceId: d.invoiceId, clientId: d.clientId, clientCurrency: client.currency, currency: doc.currency, period: doc.period, taxableSupplyDate: doc.taxable_supply_date, reverseCharge: doc.reverse_charge === 1 }];
     });
-    const warnings = await issueWarningsOf(db, toCheck, { today, supplierCountry });
+    const [warnings, blocks] = await Promise.all([
+      issueWarningsOf(db, toCheck, { today, supplierCountry }),
+      draftBlocksNow(db, drafts.flatMap((d) => {
+        const doc = rows.get(d.invoiceId);
+        return doc && doc.state === 'draft' ? [{ invoiceId: d.invoiceId, clientId: d.clientId, contractId: d.contractId, period: doc.period, blockedJson: doc.blocked_json }] : [];
+      })),
+    ]);
     return drafts.map((d) => {
       const doc = rows.get(d.invoiceId);
       if (!doc) return { ...d, state: 'replaced', number: null };
@@ -198,7 +208,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
       const w = waiting.get(d.clientId);
       return {
         ...now, buyerMissing: client ? buyerMissingOf(client) : [], waiting: { count: w?.count ?? 0, amountMinor: w?.amounts.get(d.currency) ?? 0 },
-        issueWarnings: warnings.get(d.invoiceId) ?? [],
+        issueWarnings: warnings.get(d.invoiceId) ?? [], blocks: blocks.get(d.invoiceId) ?? [],
       };
     });
   }
@@ -303,7 +313,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
         writes.forEach(({ header: { client }, plan: draft, recap }, i) => {
           result.drafts.push({
             invoiceId: invoiceIds[i]!, clientId: client.id, clientName: client.name, contractId: draft.contractId, currency: draft.currency,
-            netMinor: recap.netMinor, vatMinor: recap.vatMinor, totalMinor: recap.totalMinor, blocked: draft.blocked,
+            netMinor: recap.netMinor, vatMinor: recap.vatMinor, totalMinor: recap.totalMinor, blocked: draft.blocked.map((b) => b.message),
           });
         });
         for (const { client, records, plan } of plans) {

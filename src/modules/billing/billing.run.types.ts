@@ -6,6 +6,7 @@
 import type { CarriedLot, ContractTerms, LedgerRow } from '../contracts/index.ts';
 import type { TimeClass } from '../../shared/time-class.ts';
 import type { InvoiceLineKind, InvoiceRecordOutcome } from '../../platform/db/index.ts';
+import type { BlockReason, DraftBlock } from './domain/draft-blocks.ts';
 
 /** An approved, unbilled record as the run sees it (prices already on it). */
 export interface RunRecord {
@@ -132,15 +133,18 @@ export interface DraftPlan {
   records: PlannedRecord[];
   reverseCharge: boolean;
   /** Reasons the draft cannot be issued; empty when it can. */
-  blocked: string[];
+  blocked: DraftBlock[];
 }
 
-export type BlockReason = 'missing_rate' | 'missing_vat_rate' | 'previous_prepaid_not_final' | 'prepaid_period_open' | 'prepaid_period_closed';
+export type { BlockReason } from './domain/draft-blocks.ts';
 
 export interface BlockedEntry {
   clientId: number;
   clientName: string;
   contractId: number | null;
+  contractNumber: string | null;
+  /** The contract period the reason is about (prepaid reasons); null for a record's own reasons. */
+  period: string | null;
   reason: BlockReason;
   detail: string;
   recordIds: number[];

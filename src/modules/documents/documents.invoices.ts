@@ -15,7 +15,7 @@ import type { InvoiceDocument, Invoicing, WorkReport } from '../billing/index.ts
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { enqueueMail, newMessageId } from '../mail/index.ts';
 import { createBulkInvoiceSending } from './documents.bulk-send.ts';
-import { invoiceMail } from './domain/invoice-mail.ts';
+import { invoiceMail, type InvoiceSettlement } from './domain/invoice-mail.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 
@@ -30,6 +30,16 @@ export interface InvoiceDocumentsDeps {
   workReport: (ctx: RequestContext, id: number) => Promise<WorkReport>;
   /** The document as ISDOC XML (the exports module's builder, handed in by app.ts: exports reads billing, which renders through this module). */
   isdocXml: (doc: InvoiceDocument) => string;
+}
+
+/**
+ * The invoice's money now as billing states it on the invoice page ("K úhradě"), for the
+ * mail to ask for what is outstanding; none for a caller who may not see prices.
+ */
+function settlementOf(invoice: Awaited<ReturnType<Invoicing['invoices']['get']>>): InvoiceSettlement | undefined {
+  const { paidMinor, creditedMinor, amountDueMinor, refundDueMinor } = invoice;
+  if (paidMinor === undefined || creditedMinor === undefined || amountDueMinor === undefined || refundDueMinor === undefined) return undefined;
+  return { paidMinor, creditedMinor, amountDueMinor, refundDueMinor };
 }
 
 export interface SentInvoice {
@@ -68,7 +78,7 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
     const to = options.to ?? doc.customer.email;
     if (!to) throw conflict('no_billing_email', `The client ${doc.customer.name} has no e-mail address: add one to the client, or send the address to use as "to"`);
     const pdf = await renderInvoicePdf(doc);
-    const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc) !== null });
+    const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc) !== null, settlement: settlementOf(invoice) });
     const isdoc = { filename: mail.filename.replace(/\.pdf$/, '.isdoc'), contentType: 'application/xml', content: Buffer.from(isdocXml(doc), 'utf8') };
     const now = clock.now();
     const outboxId = await db.transaction().execute(async (trx) => {

@@ -53,7 +53,7 @@ export function documentsRoutes(documents: InvoiceDocuments) {
       config: { access: 'invoices.payments' },
       schema: {
         tags: ['invoices'],
-        summary: "E-mail an issued invoice or credit note as PDF to the client's e-mail (or `to`), in the document's language, through the mail outbox; an issued invoice becomes sent. 409 not_issued for drafts, 409 no_billing_email when the client has no address",
+        summary: "E-mail an issued invoice or credit note as PDF to the client's e-mail (or `to`), in the document's language, through the mail outbox; an issued invoice becomes sent. The PDF is the document as issued; the mail's amount is what is outstanding now (amountDueMinor, naming payments and credit notes when there are any), and a paid or overpaid invoice's mail says so and asks for nothing. 409 not_issued for drafts, 409 no_billing_email when the client has no address",
         params: idParam,
         body: z.strictObject({ to: z.email().max(200).optional() }).nullish(),
         response: { 202: z.object({ outboxId: z.number(), to: z.string(), subject: z.string(), state: z.string() }), ...errorResponses },

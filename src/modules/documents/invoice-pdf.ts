@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { HomeCurrencyVat, InvoiceDocument, Party, Supplier, WorkReport } from '../billing/index.ts';
 import { keepUnitsWithNumbers } from '../../shared/number-text.ts';
-import { addressLines, formatDate, formatDecimalText, formatMoney, formatPeriodText, formatQuantityText, formatRate } from './domain/format.ts';
+import { addressLines, formatDate, formatDecimalText, formatMoney, formatPeriodText, formatQuantityText, formatRate, groupIban } from './domain/format.ts';
 import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, partyIds, reverseChargeNote } from './domain/invoice-labels.ts';
 import { labelsFor } from './domain/labels.ts';
 import { paymentQrFor } from './domain/payment-qr.ts';
@@ -97,11 +97,6 @@ function drawDatesAndPayment(pdf: Pdf, doc: InvoiceDocument, y: number): number 
   const left = pairs(pdf, dates, pdf.left, y, width, 0.6);
   const right = pairs(pdf, payment, pdf.left + width + gap, y, width, 0.34);
   return Math.max(left, right) + 6;
-}
-
-/** IBAN in groups of four, as people read and type it. */
-function groupIban(iban: string): string {
-  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 function drawCorrection(pdf: Pdf, doc: InvoiceDocument, y: number): number {

@@ -1,11 +1,11 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
 import {
-  colleagueUpdateVars, enqueueMail, MAIL_LANGUAGES, renderTemplate, threadHeaders, withSubjectToken,
+  colleagueUpdateVars, withSubjectToken,
   type ColleagueChange, type ColleagueReason, type ColleagueUpdateFacts, type MailLanguage, type TemplateVars,
 } from '../mail/index.ts';
 import { processOf } from './tickets.context.ts';
-import type { NotifyConfig } from './tickets.notify.ts';
+import { mailAboutTicket, mailLanguageOf, type NotifyConfig } from './tickets.notify.ts';
 
 /**
  * What colleagues hear about a ticket (template `ticket_colleague_update`): the watching
@@ -42,17 +42,12 @@ export async function notifyColleagues(trx: Tx, at: Date, config: NotifyConfig, 
     .orderBy('users.id')
     .execute();
   for (const user of users) {
-    const language: MailLanguage = (MAIL_LANGUAGES as readonly string[]).includes(user.language) ? (user.language as MailLanguage) : 'cs';
+    const language = mailLanguageOf(user.language);
     const reason = user.id === assignedTo ? 'assignee' : 'watcher';
-    const rendered = await renderTemplate(trx, 'ticket_colleague_update', language, colleagueUpdateVars(config.publicUrl, n, user.name, reason, language));
-    await enqueueMail(trx, at, {
-      to: [{ email: user.email, name: user.name }],
-      subject: withSubjectToken(rendered.subject, n.number),
-      text: rendered.text,
-      html: rendered.html,
-      ...threadHeaders({ ticketNumber: n.number, mailFrom: config.mailFrom, first: false }),
-      ticketId: n.ticketId,
-      template: { key: 'ticket_colleague_update', language },
+    await mailAboutTicket(trx, at, config, {
+      to: { email: user.email, name: user.name }, key: 'ticket_colleague_update', language,
+      vars: colleagueUpdateVars(config.publicUrl, n, user.name, reason, language),
+      ticketId: n.ticketId, number: n.number, first: false,
       idempotencyKey: `ticket:${n.ticketId}:colleague:${n.eventKey}:user:${user.id}`,
     });
   }

@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import {
-  enqueueMail, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
+  enqueueMail, MAIL_LANGUAGES, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
 } from '../mail/index.ts';
 import type { StateCategory } from './domain/process.ts';
 
@@ -122,20 +122,37 @@ export async function mailRecipientsOf(db: DbOrTx, ticketId: number): Promise<No
 export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, notice: TicketNotice, known?: readonly NoticeRecipient[]): Promise<number> {
   const recipients = known ?? (await mailRecipientsOf(trx, notice.ticketId));
   for (const [i, r] of recipients.entries()) {
-    const language = (['cs', 'sk', 'en'].includes(r.language) ? r.language : 'cs') as MailLanguage;
-    const rendered = await renderTemplate(trx, notice.key, language, noticeVars(config.publicUrl, notice, r.name));
-    // Only one message can carry the thread's root Message-ID: the first recipient's "created" mail.
-    const thread = threadHeaders({ ticketNumber: notice.number, mailFrom: config.mailFrom, first: notice.key === 'ticket_created' && i === 0 });
-    await enqueueMail(trx, at, {
-      to: [{ email: r.email as string, name: r.name }],
-      subject: withSubjectToken(rendered.subject, notice.number),
-      text: rendered.text,
-      html: rendered.html,
-      ...thread,
-      ticketId: notice.ticketId,
-      template: { key: notice.key, language },
+    const language = mailLanguageOf(r.language);
+    await mailAboutTicket(trx, at, config, {
+      to: { email: r.email as string, name: r.name }, key: notice.key, language, vars: noticeVars(config.publicUrl, notice, r.name),
+      ticketId: notice.ticketId, number: notice.number,
+      // Only one message can carry the thread's root Message-ID: the first recipient's "created" mail.
+      first: notice.key === 'ticket_created' && i === 0,
       idempotencyKey: `ticket:${notice.ticketId}:${notice.eventKey}:contact:${r.id}`,
     });
   }
   return recipients.length;
+}
+
+/** The language Kontor writes to a person in: theirs, or Czech when theirs is none it writes. */
+export function mailLanguageOf(language: string): MailLanguage {
+  return (MAIL_LANGUAGES as readonly string[]).includes(language) ? (language as MailLanguage) : 'cs';
+}
+
+/** One mail about a ticket to one person: a template in their language, on the ticket's thread, in the caller's transaction. */
+export async function mailAboutTicket(trx: Tx, at: Date, config: NotifyConfig, m: {
+  to: { email: string; name: string }; key: TemplateKey; language: MailLanguage; vars: TemplateVars;
+  ticketId: number; number: string; first: boolean; idempotencyKey: string;
+}): Promise<void> {
+  const rendered = await renderTemplate(trx, m.key, m.language, m.vars);
+  await enqueueMail(trx, at, {
+    to: [m.to],
+    subject: withSubjectToken(rendered.subject, m.number),
+    text: rendered.text,
+    html: rendered.html,
+    ...threadHeaders({ ticketNumber: m.number, mailFrom: config.mailFrom, first: m.first }),
+    ticketId: m.ticketId,
+    template: { key: m.key, language: m.language },
+    idempotencyKey: m.idempotencyKey,
+  });
 }

@@ -2,11 +2,11 @@ import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
 import { findQueue, getSlaPolicy } from '../helpdesk/index.ts';
 import {
-  enqueueMail, escalationVars, renderTemplate, threadHeaders, withSubjectToken, type EscalationFacts, type MailLanguage, type TemplateVars,
+  escalationVars, type EscalationFacts, type MailLanguage, type TemplateVars,
 } from '../mail/index.ts';
 import type { SlaClockName, SlaState } from './domain/sla/index.ts';
 import { checkAssignee } from './tickets.assignees.ts';
-import type { NotifyConfig } from './tickets.notify.ts';
+import { mailAboutTicket, mailLanguageOf, type NotifyConfig } from './tickets.notify.ts';
 import { slaStateOf, toCorePolicy } from './tickets.sla.ts';
 
 /**
@@ -84,16 +84,11 @@ export async function mailEscalation(trx: Tx, at: Date, config: NotifyConfig, e:
     .orderBy('id')
     .execute();
   for (const user of users) {
-    const language = (['cs', 'sk', 'en'].includes(user.language) ? user.language : 'cs') as MailLanguage;
-    const rendered = await renderTemplate(trx, 'sla_escalation', language, escalationVars(config.publicUrl, e, user.name, language));
-    await enqueueMail(trx, at, {
-      to: [{ email: user.email, name: user.name }],
-      subject: withSubjectToken(rendered.subject, e.number),
-      text: rendered.text,
-      html: rendered.html,
-      ...threadHeaders({ ticketNumber: e.number, mailFrom: config.mailFrom, first: false }),
-      ticketId: e.ticketId,
-      template: { key: 'sla_escalation', language },
+    const language = mailLanguageOf(user.language);
+    await mailAboutTicket(trx, at, config, {
+      to: { email: user.email, name: user.name }, key: 'sla_escalation', language,
+      vars: escalationVars(config.publicUrl, e, user.name, language),
+      ticketId: e.ticketId, number: e.number, first: false,
       idempotencyKey: `ticket:${e.ticketId}:sla:${e.eventKey}:user:${user.id}`,
     });
   }

@@ -47,13 +47,13 @@ describe('invoice HTML preview', () => {
     });
     const cs = invoiceHtml(build('cs', 'EUR', 'CZ', '24.335'));
     expect(cs).toContain('DPH v Kč<br><small>kurz 24,335 CZK/EUR ke dni 30.\u00a010.\u00a02026</small>');
-    expect(cs).toContain('<th>DPH celkem v Kč</th><td>5\u00a0110,35\u00a0CZK</td>');
-    expect(cs).toContain('24\u00a0335,00\u00a0CZK');
-    expect(cs).toContain('5\u00a0110,35\u00a0CZK');
+    expect(cs).toContain('<th>DPH celkem v Kč</th><td>5\u00a0110,35\u00a0Kč</td>');
+    expect(cs).toContain('24\u00a0335,00\u00a0Kč');
+    expect(cs).toContain('5\u00a0110,35\u00a0Kč');
     expect(invoiceHtml(build('en', 'EUR', 'CZ', '24.335'))).toContain('VAT in CZK<br><small>rate 24.335 CZK/EUR as of 30 Oct 2026</small>');
     const sk = invoiceHtml(build('sk', 'CZK', 'SK', '0.041'));
     expect(sk).toContain('DPH v domácej mene (EUR)<br><small>kurz 0,041 EUR/CZK ku dňu 30.\u00a010.\u00a02026</small>');
-    expect(sk).toContain('8,61\u00a0EUR'); // 210.00 CZK × 0.041 = 8.61 EUR
+    expect(sk).toContain('8,61\u00a0€'); // 210.00 CZK × 0.041 = 8.61 EUR
     // No rate fixed (same currency, or a draft): no block.
     expect(invoiceHtml(build('cs', 'CZK', 'CZ', null))).not.toContain('DPH v');
   });

@@ -6,10 +6,10 @@
  * quantities are written by the shared formatter (shared/number-text.ts), so the
  * preview shows the digits the PDF and the price explanations show.
  */
-import { amountText, keepUnitsWithNumbers, NBSP, percentText, quantityText } from '../../../shared/number-text.ts';
+import { amountText, keepUnitsWithNumbers, percentText, quantityText } from '../../../shared/number-text.ts';
 import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import {
-  amountDueLabel, countryName, documentTitle, fillLabel, formatDate, formatPeriodText, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels,
+  amountDueLabel, countryName, documentTitle, fillLabel, formatDate, formatMoney, groupIban, formatPeriodText, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels,
 } from '../../documents/index.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -38,9 +38,8 @@ function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l
   return `<section class="party"><h2>${title}</h2><p>${rows.join('<br>')}</p></section>`;
 }
 
-/** An amount with its currency code, in the order the language writes it. */
-const moneyText = (minor: number, currency: string, lang: DocumentLanguage) =>
-  lang === 'en' ? `${escapeHtml(currency)}${NBSP}${amountText(minor, lang)}` : `${amountText(minor, lang)}${NBSP}${escapeHtml(currency)}`;
+/** An amount with its currency as the PDF writes it ("1 234,56 Kč", "EUR 1,234.56"): one formatter for both. */
+const moneyText = (minor: number, currency: string, lang: DocumentLanguage) => escapeHtml(formatMoney(minor, currency, lang));
 
 const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}</td></tr>`;
 
@@ -80,7 +79,7 @@ export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: strin
   const payment = [
     row(l.paymentMethod, l.bankTransfer),
     bank?.accountNumber ? row(l.bankAccount, e(bank.accountNumber)) : '',
-    bank?.iban ? row(l.iban, e(bank.iban)) : '',
+    bank?.iban ? row(l.iban, e(groupIban(bank.iban))) : '',
     bank?.bic ? row(l.bic, e(bank.bic)) : '',
     doc.variableSymbol ? row(l.variableSymbol, e(doc.variableSymbol)) : '',
   ].join('');

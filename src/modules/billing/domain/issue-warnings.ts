@@ -7,6 +7,12 @@
  *   currency), and no contract of the client in the draft's currency explains it.
  * - `late_tax_document`: issued today, the tax document would come after the deadline
  *   the supplier's VAT law sets from the date of taxable supply.
+ * - `records_after_run`: records of the draft's client dated in its period (or before) were
+ *   approved after its run, so the draft leaves them out. Issued as it is, the next run bills
+ *   them as late records (BILLING.md §4) and, under a prepaid contract, they consume that
+ *   period's allowance while this period's unused minutes carry over or lapse: a warning,
+ *   as the rules provide for late records and the ledger stays balanced, with the way out
+ *   (run billing for the period again).
  */
 import { addDays, toEpochDay, type IsoDate } from '../../../shared/calendar/index.ts';
 import { lastDayOf, periodOf } from '../../../shared/period.ts';
@@ -49,7 +55,33 @@ export interface LateTaxDocumentWarning {
   readonly daysLate: number;
 }
 
-export type IssueWarning = CurrencyDiffersWarning | LateTaxDocumentWarning;
+export interface RecordsAfterRunWarning {
+  readonly code: 'records_after_run';
+  /** The draft's period, to run again. */
+  readonly period: string;
+  /** How many records the draft leaves out and their minutes (work and travel time; no amount: covered work would not be billed at its list price). */
+  readonly count: number;
+  readonly minutes: number;
+  /** Their tickets' numbers (at most TICKETS_NAMED, in date order). */
+  readonly tickets: string[];
+  /** Minutes of work under a prepaid contract whose period this draft closes: issued as it is, the next period's allowance covers them instead. */
+  readonly prepaidMinutes: number;
+}
+
+export type IssueWarning = CurrencyDiffersWarning | LateTaxDocumentWarning | RecordsAfterRunWarning;
+
+/** A record approved after the draft's run, as the warning counts it. */
+export interface RecordAfterRun {
+  readonly ticketNumber: string;
+  readonly date: string;
+  readonly kind: string;
+  readonly minutes: number;
+  /** Under a prepaid contract whose period the draft closes (its ledger row is the draft's). */
+  readonly prepaid: boolean;
+}
+
+/** Tickets a records_after_run warning names; the count says how many records there are. */
+export const TICKETS_NAMED = 5;
 
 /** Days a tax document may follow its date of taxable supply (or the end of its month). */
 export const TAX_DOCUMENT_DAYS = 15;
@@ -100,4 +132,22 @@ export function lateTaxDocumentWarning(input: {
     code: 'late_tax_document', country: due.country, rule: due.rule, taxableSupplyDate: input.taxableSupplyDate, issueDate: input.issueDate,
     deadline: due.deadline, daysLate: toEpochDay(input.issueDate) - toEpochDay(due.deadline),
   };
+}
+
+/**
+ * The warning for records the draft's run did not see (approved after it); null when there
+ * are none. `records` are the client's approved, unbilled records dated up to the period's
+ * end, approved after the run and on no document.
+ */
+export function recordsAfterRunWarning(input: { readonly period: string; readonly records: readonly RecordAfterRun[] }): RecordsAfterRunWarning | null {
+  if (input.records.length === 0) return null;
+  const ordered = [...input.records].sort((a, b) => a.date.localeCompare(b.date));
+  let minutes = 0;
+  let prepaidMinutes = 0;
+  for (const r of ordered) {
+    minutes += r.minutes;
+    if (r.prepaid && r.kind === 'work') prepaidMinutes += r.minutes;
+  }
+  const tickets = [...new Set(ordered.map((r) => r.ticketNumber))].slice(0, TICKETS_NAMED);
+  return { code: 'records_after_run', period: input.period, count: ordered.length, minutes, tickets, prepaidMinutes };
 }

@@ -21,6 +21,11 @@ export function formatMoney(minor: number, currency: string, language: DocumentL
   return `${amount}${NBSP}${CURRENCY_SYMBOLS[currency] ?? currency}`;
 }
 
+/** IBAN in groups of four, as people read and type it: "CZ65 0800 0000 1920 0014 5399". */
+export function groupIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
 /** An exact decimal text such as an exchange rate, '24.335' → "24,335" (cs/sk) or "24.335" (en). */
 export function formatDecimalText(text: string, language: DocumentLanguage): string {
   return text.replace('.', numberMarks(language).point);

@@ -22,4 +22,32 @@ describe('invoice e-mail', () => {
     expect(credit.text).toContain('Hodnota dobropisu: -1 150,00 Kč');
     expect(credit.text).not.toContain('Variabilní symbol');
   });
+  it('sent again, asks for what is outstanding, naming payments and credit notes; paid asks for nothing; overpaid says it is refunded', () => {
+    const untouched = invoiceMail(doc, { hasQr: true, settlement: { paidMinor: 0, creditedMinor: 0, amountDueMinor: 2_987_500, refundDueMinor: 0 } });
+    expect(untouched.text).toContain('Částka k úhradě: 29 875,00 Kč');
+    expect(untouched.text).toContain('Platbu můžete zadat i naskenováním QR kódu na faktuře.');
+
+    const partPaid = invoiceMail(doc, { hasQr: true, settlement: { paidMinor: 1_000_000, creditedMinor: 121, amountDueMinor: 1_987_379, refundDueMinor: 0 } }).text;
+    for (const line of ['Částka faktury: 29 875,00 Kč', 'Uhrazeno: 10 000,00 Kč', 'Dobropisy: -1,21 Kč', 'Zbývá uhradit: 19 873,79 Kč', 'Splatnost: 16. 11. 2026', 'Účet: 19-2000145399/0800', 'QR kód na faktuře zní na celou částku faktury']) expect(partPaid).toContain(line);
+    expect(partPaid).not.toContain('Částka k úhradě');
+
+    const paid = invoiceMail(doc, { hasQr: true, settlement: { paidMinor: 2_987_500, creditedMinor: 0, amountDueMinor: 0, refundDueMinor: 0 } }).text;
+    expect(paid).toContain('Faktura je uhrazena, nic k úhradě nezbývá.');
+    for (const asking of ['k úhradě:', 'Zbývá uhradit', 'Splatnost', 'Účet', 'QR']) expect(paid).not.toContain(asking);
+
+    const overpaid = invoiceMail(doc, { hasQr: true, settlement: { paidMinor: 5_975_000, creditedMinor: 0, amountDueMinor: 0, refundDueMinor: 2_987_500 } }).text;
+    expect(overpaid).toContain('Faktura je přeplacena o 29 875,00 Kč; přeplatek vám vrátíme.');
+    expect(overpaid).not.toContain('QR');
+
+    const credited = invoiceMail(doc, { hasQr: false, settlement: { paidMinor: 0, creditedMinor: 2_987_500, amountDueMinor: 0, refundDueMinor: 0 } }).text;
+    expect(credited).toContain('Faktura je vyrovnána dobropisem');
+
+    const sk = { ...doc, language: 'sk' as const, currency: 'EUR' };
+    const skPart = invoiceMail(sk, { hasQr: true, settlement: { paidMinor: 1_000_000, creditedMinor: 0, amountDueMinor: 1_987_500, refundDueMinor: 0 } }).text;
+    for (const line of ['Suma faktúry: 29 875,00 €', 'Uhradené: 10 000,00 €', 'Zostáva uhradiť: 19 875,00 €', 'QR kód na faktúre znie na celú sumu']) expect(skPart).toContain(line);
+    expect(skPart).not.toContain('Dobropisy');
+    expect(invoiceMail(sk, { hasQr: true, settlement: { paidMinor: 2_987_500, creditedMinor: 0, amountDueMinor: 0, refundDueMinor: 0 } }).text).toContain('Faktúra je uhradená');
+    const en = invoiceMail({ ...doc, language: 'en' }, { hasQr: false, settlement: { paidMinor: 2_987_500, creditedMinor: 0, amountDueMinor: 0, refundDueMinor: 0 } }).text;
+    expect(en).toContain('The invoice is paid; nothing is left to pay.');
+  });
 });

@@ -1,7 +1,10 @@
 /**
  * The e-mail that carries an invoice or credit note to the client, in the
  * document's language: what it is, the amount, the due date and how to pay.
- * Plain text; the PDF attached is the document itself.
+ * Plain text; the PDF attached is the document itself, as issued. An invoice
+ * mailed again after payments or credit notes (a reminder) asks for what is
+ * outstanding now, not the document's total: a client paying from the mail
+ * must not pay twice.
  */
 import { formatDate, formatMoney } from './format.ts';
 import type { DocumentLanguage } from './labels.ts';
@@ -18,6 +21,16 @@ export interface InvoiceMailSource {
   readonly customer: { readonly name: string };
 }
 
+/** An invoice's money as it stands now (billing's figures for the invoice page), not as issued. */
+export interface InvoiceSettlement {
+  readonly paidMinor: number;
+  /** Gross taken back by credit notes (positive). */
+  readonly creditedMinor: number;
+  readonly amountDueMinor: number;
+  /** Paid beyond what is left after credit notes: owed back to the client. */
+  readonly refundDueMinor: number;
+}
+
 const TEXTS = {
   cs: {
     invoice: 'Faktura', credit_note: 'Opravný daňový doklad',
@@ -25,6 +38,11 @@ const TEXTS = {
     intro: { invoice: 'v příloze posíláme fakturu č.', credit_note: 'v příloze posíláme opravný daňový doklad č.' },
     amount: 'Částka k úhradě', refund: 'Hodnota dobropisu', due: 'Splatnost', vs: 'Variabilní symbol', account: 'Účet',
     qr: 'Platbu můžete zadat i naskenováním QR kódu na faktuře.',
+    invoiceTotal: 'Částka faktury', paid: 'Uhrazeno', credited: 'Dobropisy', outstanding: 'Zbývá uhradit',
+    qrPartial: 'QR kód na faktuře zní na celou částku faktury; zadejte prosím jen zbývající částku.',
+    fullyPaid: 'Faktura je uhrazena, nic k úhradě nezbývá. Děkujeme.',
+    nothingDue: 'Faktura je vyrovnána dobropisem, nic k úhradě nezbývá.',
+    overpaid: (amount: string) => `Faktura je přeplacena o ${amount}; přeplatek vám vrátíme.`,
     thanks: 'Děkujeme a přejeme hezký den.',
   },
   sk: {
@@ -33,6 +51,11 @@ const TEXTS = {
     intro: { invoice: 'v prílohe posielame faktúru č.', credit_note: 'v prílohe posielame opravnú faktúru č.' },
     amount: 'Suma na úhradu', refund: 'Hodnota dobropisu', due: 'Splatnosť', vs: 'Variabilný symbol', account: 'Účet',
     qr: 'Platbu môžete zadať aj naskenovaním QR kódu na faktúre.',
+    invoiceTotal: 'Suma faktúry', paid: 'Uhradené', credited: 'Dobropisy', outstanding: 'Zostáva uhradiť',
+    qrPartial: 'QR kód na faktúre znie na celú sumu faktúry; zadajte prosím len zostávajúcu sumu.',
+    fullyPaid: 'Faktúra je uhradená, nič na úhradu nezostáva. Ďakujeme.',
+    nothingDue: 'Faktúra je vyrovnaná dobropisom, nič na úhradu nezostáva.',
+    overpaid: (amount: string) => `Faktúra je preplatená o ${amount}; preplatok vám vrátime.`,
     thanks: 'Ďakujeme a prajeme pekný deň.',
   },
   en: {
@@ -41,6 +64,11 @@ const TEXTS = {
     intro: { invoice: 'please find attached invoice No.', credit_note: 'please find attached credit note No.' },
     amount: 'Amount due', refund: 'Credit note value', due: 'Due date', vs: 'Payment reference (VS)', account: 'Account',
     qr: 'You can also pay by scanning the QR code on the invoice.',
+    invoiceTotal: 'Invoice total', paid: 'Paid', credited: 'Credit notes', outstanding: 'Left to pay',
+    qrPartial: 'The QR code on the invoice is for the whole invoice total; please enter only the amount left to pay.',
+    fullyPaid: 'The invoice is paid; nothing is left to pay. Thank you.',
+    nothingDue: 'The invoice is settled by a credit note; nothing is left to pay.',
+    overpaid: (amount: string) => `The invoice is overpaid by ${amount}; we will refund it to you.`,
     thanks: 'Thank you.',
   },
 } as const;
@@ -51,17 +79,38 @@ export interface InvoiceMailText {
   readonly filename: string;
 }
 
-/** Subject, body and attachment name of the mail for a document. */
-export function invoiceMail(doc: InvoiceMailSource, options: { hasQr: boolean }): InvoiceMailText {
+/**
+ * Subject, body and attachment name of the mail for a document. `settlement` is the
+ * invoice's money now: without payments or credit notes (or without it) the mail asks
+ * for the total; with some it names them and asks for what is left, or says that
+ * nothing is (paid, or overpaid and to be refunded) and asks for nothing.
+ */
+export function invoiceMail(doc: InvoiceMailSource, options: { hasQr: boolean; settlement?: InvoiceSettlement | undefined }): InvoiceMailText {
   const t = TEXTS[doc.language] ?? TEXTS.en;
   const what = t[doc.kind];
-  const money = formatMoney(doc.totalMinor, doc.currency, doc.language);
+  const fmt = (minor: number) => formatMoney(minor, doc.currency, doc.language);
+  const money = fmt(doc.totalMinor);
   const lines = [t.greeting, '', `${t.intro[doc.kind]} ${doc.number}.`, ''];
   if (doc.kind === 'invoice') {
-    lines.push(`${t.amount}: ${money}`, `${t.due}: ${formatDate(doc.dueDate, doc.language)}`, `${t.vs}: ${doc.variableSymbol}`);
-    const account = doc.supplier.bankAccount?.accountNumber ?? doc.supplier.bankAccount?.iban;
-    if (account) lines.push(`${t.account}: ${account}`);
-    if (options.hasQr) lines.push('', t.qr);
+    const s = options.settlement;
+    const settledSome = s !== undefined && (s.paidMinor !== 0 || s.creditedMinor !== 0);
+    const due = settledSome ? s.amountDueMinor : doc.totalMinor;
+    if (settledSome) {
+      lines.push(`${t.invoiceTotal}: ${money}`);
+      if (s.paidMinor !== 0) lines.push(`${t.paid}: ${fmt(s.paidMinor)}`);
+      if (s.creditedMinor !== 0) lines.push(`${t.credited}: ${fmt(-s.creditedMinor)}`);
+    }
+    if (due > 0) {
+      lines.push(`${settledSome ? t.outstanding : t.amount}: ${fmt(due)}`, `${t.due}: ${formatDate(doc.dueDate, doc.language)}`, `${t.vs}: ${doc.variableSymbol}`);
+      const account = doc.supplier.bankAccount?.accountNumber ?? doc.supplier.bankAccount?.iban;
+      if (account) lines.push(`${t.account}: ${account}`);
+      // The QR code on the attached PDF carries the document's total: said so when less is due.
+      if (options.hasQr) lines.push('', settledSome ? t.qrPartial : t.qr);
+    } else {
+      lines.push(`${t.vs}: ${doc.variableSymbol}`, '');
+      if (s !== undefined && s.refundDueMinor > 0) lines.push(t.overpaid(fmt(s.refundDueMinor)));
+      else lines.push(s !== undefined && s.paidMinor > 0 ? t.fullyPaid : t.nothingDue);
+    }
   } else {
     lines.push(`${t.refund}: ${money}`);
   }

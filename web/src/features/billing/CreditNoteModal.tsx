@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,13 +7,17 @@ import { detailMessage } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney, majorToMinor, numberSeparators } from '../pricing/money';
-import { useCreditNote, type InvoiceDetail } from './api';
+import { useCreditNote, type InvoiceDetail, type InvoiceLine } from './api';
+import { creditableMinor, creditNoteTotals, creditsByQuantity, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
+import { formatMilli } from './format';
 
 /**
  * A credit note against an issued invoice: in full (optionally releasing its
- * records for billing again) or partially by lines (net amounts, never more
- * than is left on a line; discount lines are not offered, see
- * isDiscountLine on the server). The reason is required.
+ * records for billing again) or partially by lines: a quantity of a line's unit
+ * (1 of 2 ks → its unit price × 1; sent as that net amount, which the server
+ * credits as the quantity) or a net amount, never more than is left on a line;
+ * discount lines are not offered (see isDiscountLine on the server). The reason is
+ * required. Issuing is irreversible, so the total incl. VAT is shown and confirmed first.
  */
 export function CreditNoteModal({ invoice, opened, onClose }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -22,27 +26,50 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
   const [mode, setMode] = useState<'full' | 'lines'>('full');
   const [reason, setReason] = useState('');
   const [release, setRelease] = useState(false);
+  const [by, setBy] = useState<'quantity' | 'amount'>('quantity');
   const [amounts, setAmounts] = useState<Record<number, number | string>>({});
   const [touched, setTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (opened) { setMode('full'); setReason(''); setRelease(false); setAmounts({}); setTouched(false); credit.reset(); }
+    if (opened) { setMode('full'); setBy('quantity'); setReason(''); setRelease(false); setAmounts({}); setTouched(false); setConfirming(false); credit.reset(); }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
+  // Any change after the confirmation was asked for asks again.
+  useEffect(() => setConfirming(false), [mode, by, amounts, release, reason]);
 
   // Discount lines (negative) are taken back only by a full credit note: crediting one alone would raise what the client owes.
   const creditable = invoice.lines.filter((l) => (l.netMinor ?? 0) > 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) > 0);
   const discounts = invoice.lines.filter((l) => (l.netMinor ?? 0) < 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) !== 0);
-  const lines = Object.entries(amounts)
-    .map(([lineId, v]) => ({ lineId: Number(lineId), amountMinor: majorToMinor(v) }))
-    .filter((l): l is { lineId: number; amountMinor: number } => l.amountMinor !== null && l.amountMinor > 0);
+  const byQuantity = (l: InvoiceLine) => by === 'quantity' && creditsByQuantity(l);
+  /** The net a line's input takes back: its quantity × unit price, or the amount typed; null when empty or not a number. */
+  const netOf = (l: InvoiceLine): number | null => {
+    const v = amounts[l.id] ?? '';
+    if (v === '') return null;
+    if (!byQuantity(l)) return majorToMinor(v);
+    const milli = quantityMilliOf(v);
+    return milli === null ? null : quantityNetMinor(milli, l.unitPriceMinor!);
+  };
+  const lines = creditable
+    .map((l) => ({ lineId: l.id, amountMinor: netOf(l), vatRateBp: l.vatRateBp }))
+    .filter((l): l is { lineId: number; amountMinor: number; vatRateBp: number } => l.amountMinor !== null && l.amountMinor > 0);
+  const notANumber = creditable.filter((l) => (amounts[l.id] ?? '') !== '' && netOf(l) === null);
   const tooMuch = creditable.filter((l) => {
-    const m = majorToMinor(amounts[l.id] ?? '');
-    return m !== null && l.leftToCreditMinor !== undefined && m > l.leftToCreditMinor;
+    const m = netOf(l);
+    return m !== null && m > creditableMinor(l);
   });
   const reasonError = touched && !reason.trim() ? t('billing.credit.reasonRequired') : undefined;
-  const valid = !!reason.trim() && (mode === 'full' || (lines.length > 0 && tooMuch.length === 0));
+  const valid = !!reason.trim() && (mode === 'full' || (lines.length > 0 && tooMuch.length === 0 && notANumber.length === 0));
   const seps = numberSeparators();
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  // What the note takes back: everything left on every line (discounts too) in full, else the lines typed.
+  const taken = mode === 'full'
+    ? invoice.lines.filter((l) => creditableMinor(l) !== 0).map((l) => ({ netMinor: creditableMinor(l), vatRateBp: l.vatRateBp }))
+    : lines.map((l) => ({ netMinor: l.amountMinor, vatRateBp: l.vatRateBp }));
+  const totals = taken.length > 0 && invoice.lines.every((l) => l.netMinor !== undefined)
+    ? creditNoteTotals(taken, { reverseCharge: invoice.reverseCharge, roundTotal: invoice.roundTotal })
+    : null;
+  const totalText = totals ? t('billing.credit.total', { total: money(totals.totalMinor), net: money(totals.netMinor), vat: money(totals.vatMinor) }) : null;
 
   const submit = () => {
     setTouched(true);
@@ -50,7 +77,14 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
       focusFirstInvalid(formRef.current);
       return;
     }
-    const body = mode === 'full' ? { reason: reason.trim(), full: true as const, releaseRecords: release } : { reason: reason.trim(), lines };
+    // Irreversible: the first click asks, the confirmation issues.
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    const body = mode === 'full'
+      ? { reason: reason.trim(), full: true as const, releaseRecords: release }
+      : { reason: reason.trim(), lines: lines.map(({ lineId, amountMinor }) => ({ lineId, amountMinor })) };
     credit.mutate(body, { onSuccess: (note) => { onClose(); if (note?.id) void navigate(`/invoices/${note.id}`); } });
   };
 
@@ -74,6 +108,15 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
               data-testid="credit-release"
             />
           ) : (
+            <>
+            <SegmentedControl
+              value={by}
+              onChange={(v) => { setBy(v as 'quantity' | 'amount'); setAmounts({}); }}
+              data={[{ value: 'quantity', label: t('billing.credit.byQuantity') }, { value: 'amount', label: t('billing.credit.byAmount') }]}
+              aria-label={t('billing.credit.by')}
+              data-testid="credit-by"
+            />
+            <Text size="xs" c="dimmed">{t('billing.credit.byHelp')}</Text>
             <Table data-testid="credit-lines">
               <Table.Thead>
                 <Table.Tr>
@@ -83,33 +126,63 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {creditable.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td>{l.description}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(l.leftToCreditMinor ?? l.netMinor ?? 0, invoice.currency)}</Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={t('billing.credit.amountFor', { line: l.description })}
-                        value={amounts[l.id] ?? ''}
-                        onChange={(v) => setAmounts((a) => ({ ...a, [l.id]: v }))}
-                        decimalScale={2} min={0} decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
-                        error={tooMuch.includes(l) ? t('billing.credit.tooMuch') : undefined}
-                        data-testid={`credit-line-${l.id}`}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {creditable.map((l) => {
+                  const quantity = byQuantity(l);
+                  const left = creditableMinor(l);
+                  const net = netOf(l);
+                  const max = quantity
+                    ? t('billing.credit.maxQuantity', { quantity: formatMilli(maxQuantityMilli(l) ?? 0), unit: l.unitText, amount: money(left) })
+                    : t('billing.credit.maxAmount', { amount: money(left) });
+                  const error = notANumber.includes(l) ? t(quantity ? 'billing.draft.quantityInvalid' : 'billing.draft.priceInvalid')
+                    : tooMuch.includes(l) ? t('billing.credit.tooMuch') : undefined;
+                  return (
+                    <Table.Tr key={l.id}>
+                      <Table.Td>{l.description}{quantity ? <Text size="xs" c="dimmed">{formatMilli(l.quantityMilli)} {l.unitText} × {money(l.unitPriceMinor!)}</Text> : null}</Table.Td>
+                      <Table.Td ta="right">{money(left)}</Table.Td>
+                      <Table.Td>
+                        <NumberInput
+                          aria-label={t(quantity ? 'billing.credit.quantityFor' : 'billing.credit.amountFor', { line: l.description })}
+                          value={amounts[l.id] ?? ''}
+                          onChange={(v) => setAmounts((a) => ({ ...a, [l.id]: v }))}
+                          decimalScale={quantity ? 3 : 2} min={0} hideControls
+                          decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
+                          rightSection={<Text size="xs" c="dimmed">{quantity ? l.unitText : invoice.currency}</Text>}
+                          rightSectionWidth={44}
+                          description={quantity && net !== null && !error ? t('billing.credit.quantityNet', { amount: money(net) }) : max}
+                          error={error}
+                          data-testid={`credit-line-${l.id}`}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
+            </>
           )}
           {mode === 'lines' && discounts.length > 0 ? (
             <Text size="sm" c="dimmed" data-testid="credit-discount-note">{t('billing.credit.discountNote', { lines: discounts.map((l) => l.description).join(', ') })}</Text>
           ) : null}
           {mode === 'lines' && touched && lines.length === 0 ? <Text size="sm" c="red" data-testid="credit-no-lines">{t('billing.credit.noLines')}</Text> : null}
           <Textarea label={t('billing.credit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} onBlur={() => setTouched(true)} error={reasonError} autosize minRows={2} data-testid="credit-reason" />
+          {totalText ? <Text fw={600} data-testid="credit-total">{totalText}</Text> : null}
+          {confirming && totals ? (
+            <Alert color="grape" data-testid="credit-confirm-text">
+              {t('billing.credit.confirm', { total: money(totals.totalMinor), number: invoice.number ?? '' })}
+            </Alert>
+          ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="grape" loading={credit.isPending} data-testid="credit-save">{t('billing.credit.issue')}</Button>
+            {confirming ? (
+              <>
+                <Button variant="default" onClick={() => setConfirming(false)} data-testid="credit-back">{t('billing.credit.edit')}</Button>
+                <Button type="submit" color="grape" loading={credit.isPending} data-autofocus data-testid="credit-confirm">{t('billing.credit.confirmIssue')}</Button>
+              </>
+            ) : (
+              <>
+                <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+                <Button type="submit" color="grape" data-testid="credit-save">{t('billing.credit.issue')}</Button>
+              </>
+            )}
           </Group>
         </Stack>
       </form>

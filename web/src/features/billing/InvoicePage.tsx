@@ -17,6 +17,7 @@ import { DocumentPreview } from './DocumentPreview';
 import { EditLineModal, ManualLineModal } from './DraftModals';
 import { IssueDraftModal } from './IssueDraftModal';
 import { IssueWarningsNote } from './IssueChecks';
+import { DraftBlocksAlert } from './DraftBlocks';
 import { formatPeriod } from './format';
 import { LinesTable, TotalsPanel } from './LinesTable';
 import { PaymentModal, PaymentsPanel } from './PaymentsPanel';
@@ -54,7 +55,7 @@ function Invoice({ id, notFound }: { id: number; notFound: NotFoundText }) {
       <PageHeader
         title={title}
         subtitle={<>{inv.client.name} · {formatPeriod(inv.period)}{inv.corrects ? <> · {t('billing.invoice.corrects')} <Anchor component={Link} to={`/invoices/${inv.corrects.id}`}>{inv.corrects.number}</Anchor></> : null}</>}
-        badge={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
+        badge={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} blocks={inv.blocks} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
         actions={<InvoiceActions invoice={inv} />}
       />
       {inv.state === 'draft' ? <DraftView invoice={inv} /> : <IssuedView invoice={inv} />}
@@ -96,11 +97,7 @@ function DraftView({ invoice }: { invoice: InvoiceDetail }) {
   const del = useDeleteLine(invoice.id);
   return (
     <Stack gap="md">
-      {invoice.blocked.length > 0 ? (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('billing.draft.blockedTitle')} role="alert" data-testid="draft-blocked">
-          {invoice.blocked.map((b) => <Text key={b} size="sm">{b}</Text>)}
-        </Alert>
-      ) : null}
+      <DraftBlocksAlert blocks={invoice.blocks} blocked={invoice.blocked} period={invoice.period} />
       <IssueWarningsNote warnings={invoice.issueWarnings} clientName={invoice.client.name} testId="draft-warnings" />
       {!can('billing.issue') ? (
         // Issuing is the service manager's (BILLING.md §4, PRODUCT.md): those who only read drafts are told who issues them.

@@ -14,7 +14,7 @@ import { ClientPicker } from '../tickets/Pickers';
 import { INVOICE_LIST_STATES, useInvoices, type InvoiceFilters, type InvoiceListState, type InvoiceSummary } from './api';
 import { StatusBadge } from './StatusBadge';
 import { AmountDue, InvoiceNumber, invoiceTotalText } from './InvoiceCells';
-import { amountDueColumnLabel, amountDueLabel } from './documentWords';
+import { amountDueColumnLabel, amountDueLabel, settledAgainstInvoice } from './documentWords';
 import { formatPeriod, isMonth } from './format';
 import { SendAllButton } from './SendAllButton';
 import { MonthField } from '../../app/components/DateFields';
@@ -23,18 +23,20 @@ const num = (v: string | null) => (v && Number(v) > 0 ? Number(v) : null);
 
 /**
  * Under a card's total, what the document stands at: an invoice's amount due once it differs
- * from the total (partly paid or credited); a credit note's refund word, its figure being the
- * total above (its negative total), repeated only should the two ever differ.
+ * from the total (partly paid or credited); a credit note settled against its invoice says so
+ * (what goes back, if anything, is that invoice's); another credit note its refund word, its
+ * figure being the total above (its negative total), repeated only should the two ever differ.
  */
 function CardAmountDue({ invoice: inv }: { invoice: InvoiceSummary }) {
   const { t } = useTranslation();
   const due = inv.amountDueMinor;
   const shown = inv.kind === 'credit_note' ? !!due : due !== undefined && due > 0 && due !== inv.totalMinor;
   if (!shown) return null;
+  const settled = settledAgainstInvoice(inv);
   return (
     <Group gap={4} wrap="nowrap" data-testid={`invoice-due-${inv.id}`}>
-      <Text size="xs" c="dimmed">{amountDueLabel(t, inv.kind)}</Text>
-      {due !== inv.totalMinor ? <AmountDue invoice={inv} size="xs" /> : null}
+      {settled ? null : <Text size="xs" c="dimmed">{amountDueLabel(t, inv.kind)}</Text>}
+      {settled || due !== inv.totalMinor ? <AmountDue invoice={inv} size="xs" /> : null}
     </Group>
   );
 }
@@ -63,7 +65,7 @@ function InvoiceCards({ items }: { items: InvoiceSummary[] }) {
               <CardAmountDue invoice={inv} />
             </Stack>
           )}
-          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
+          foot={<StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} blocks={inv.blocks} refundDueMinor={inv.refundDueMinor} currency={inv.currency} />}
           footEnd={inv.dueDate ? <Text size="xs" c={inv.status === 'overdue' ? 'red' : 'dimmed'}>{t('billing.fields.dueDate')} {formatDate(inv.dueDate)}</Text> : null}
         />
       ))}
@@ -191,7 +193,7 @@ export default function InvoicesListPage() {
                       <Table.Td>{formatDate(inv.dueDate)}</Table.Td>
                       <Table.Td ta="right">{invoiceTotalText(inv)}</Table.Td>
                       <Table.Td ta="right" data-testid={`invoice-due-${inv.id}`}><AmountDue invoice={inv} /></Table.Td>
-                      <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} refundDueMinor={inv.refundDueMinor} currency={inv.currency} /></Table.Td>
+                      <Table.Td><StatusBadge status={inv.status} kind={inv.kind} blocked={inv.blocked.length > 0} blocks={inv.blocks} refundDueMinor={inv.refundDueMinor} currency={inv.currency} /></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -13,6 +13,7 @@ import { usePhone } from '../../app/components/usePhone';
 import { formatMoney } from '../pricing/money';
 import { useEarlierDrafts, type BuyerAddressField, type IssueWarning } from './api';
 import { issueWarningText } from './issueWarnings';
+import { RerunPeriodButton } from './RerunPeriodButton';
 import { formatPeriod, lastDayOfMonth, type WaitingClient } from './format';
 
 /** "street, city and postal code" in the user's language. */
@@ -98,12 +99,17 @@ export function DraftsWarningsNote({ drafts, testId }: { drafts: readonly { invo
 export function IssueWarningsNote({ warnings, clientName, testId }: { warnings: readonly IssueWarning[] | undefined; clientName: string; testId: string }) {
   const { t } = useTranslation();
   if (!warnings || warnings.length === 0) return null;
+  // Records approved after the run: running the period again takes them in.
+  const afterRun = warnings.find((w) => w.code === 'records_after_run');
   return (
     <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.issueWarnings.title')} data-testid={testId}>
       <Stack gap={4}>
         {warnings.map((w) => (
           <Text key={w.code} size="sm" data-testid={`${testId}-${w.code}`}>{issueWarningText(t, w, clientName)}</Text>
         ))}
+        {afterRun ? (
+          <div><RerunPeriodButton period={afterRun.period} label={t('billing.blocks.rerunButton', { period: formatPeriod(afterRun.period) })} variant="white" size="xs" testId={`${testId}-rerun`} /></div>
+        ) : null}
         <Text size="sm" c="dimmed">{t('billing.issueWarnings.anyway')}</Text>
       </Stack>
     </Alert>

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -170,6 +170,8 @@ interface PaymentValues {
 /**
  * Records a payment (the amount due by default, a smaller one for a partial
  * payment) or, with refund, money paid back to the client (the refund due by default).
+ * A payment above the amount due (a client who paid twice) is asked about and then
+ * recorded as it came: the invoice is overpaid and the excess is to be refunded.
  */
 export function PaymentModal({ invoice, opened, onClose, refund = false }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void; refund?: boolean }) {
   const { t } = useTranslation();
@@ -194,9 +196,11 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   const seps = numberSeparators();
+  const typedMinor = majorToMinor(form.values.amount);
+  const excessMinor = !refund && suggested !== undefined && typedMinor != null && typedMinor > suggested ? typedMinor - suggested : 0;
   return (
     <Modal opened={opened} onClose={onClose} title={t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')} attributes={{ content: { 'data-testid': refund ? 'refund-modal' : 'payment-modal' } }}>
-      <form onSubmit={form.onSubmit((v) => pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined }, {
+      <form onSubmit={form.onSubmit((v) => pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined, ...(excessMinor > 0 ? { allowOverpayment: true } : {}) }, {
         onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
       }), (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))} noValidate>
         <Stack>
@@ -208,10 +212,17 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
             required decimalScale={2} fixedDecimalScale decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
             data-autofocus {...form.getInputProps('amount')} data-testid="payment-amount"
           />
+          {excessMinor > 0 && suggested !== undefined ? (
+            <Alert color="orange" data-testid="payment-overpay">
+              {t('billing.payments.overpayWarning', { due: formatMoney(suggested, invoice.currency), excess: formatMoney(excessMinor, invoice.currency) })}
+            </Alert>
+          ) : null}
           <TextInput label={t('billing.payments.note')} {...form.getInputProps('note')} data-testid="payment-note" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={pay.isPending} data-testid="payment-save">{t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')}</Button>
+            <Button type="submit" color={excessMinor > 0 ? 'orange' : undefined} loading={pay.isPending} data-testid="payment-save">
+              {t(refund ? 'billing.payments.recordRefund' : excessMinor > 0 ? 'billing.payments.recordOverpayment' : 'billing.payments.record')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -1,23 +1,24 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { Link } from 'react-router';
 import { PageHeader } from '../../app/components/PageHeader';
-import { EmptyState, ErrorState, FormErrorAlert, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
+import { EmptyState, ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
 import { formatDate, formatDateTime } from '../../app/format';
 import { formatMoney } from '../pricing/money';
-import { useRun, useStartRun, type BillingRun, type RunDraft, type RunResult, type RunWaiting } from './api';
+import { useRun, type BillingRun, type RunDraft, type RunResult, type RunWaiting } from './api';
 import { RunStateBadge } from './BillingRunPage';
 import { formatPeriod } from './format';
 import { IssueAllPanel } from './IssueAllPanel';
-import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts, todayIso } from './format';
+import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts } from './format';
 import { BuyerMissingNote, EarlierDraftsPanel, waitingCountText } from './IssueChecks';
 import { issueWarningText } from './issueWarnings';
+import { blockReasonText, runBlockedDetail } from './blockWords';
+import { DraftBlocksCell } from './DraftBlocks';
+import { RerunPeriodButton } from './RerunPeriodButton';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -74,33 +75,8 @@ function RunProgress({ run }: { run: BillingRun }) {
 }
 
 function RerunButton({ run }: { run: BillingRun }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const start = useStartRun();
-  const [open, setOpen] = useState(false);
   if (run.state === 'running') return null;
-  return (
-    <>
-      <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setOpen(true)} data-testid="run-rerun">{t('billing.run.rerun')}</Button>
-      <ConfirmModal
-        opened={open}
-        title={t('billing.run.rerunTitle', { period: formatPeriod(run.period) })}
-        message={t('billing.run.rerunText')}
-        confirmLabel={t('billing.run.rerun')}
-        color="blue"
-        loading={start.isPending}
-        onClose={() => setOpen(false)}
-        onConfirm={() => start.mutate(run.period, { onSuccess: (next) => { setOpen(false); void navigate(`/billing/runs/${next.id}`); } })}
-      >
-        {periodNotOver(run.period, todayIso()) ? (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('billing.unfinished.title', { period: formatPeriod(run.period) })} mt="sm" data-testid="rerun-period-not-over">
-            {t('billing.unfinished.text', { end: formatDate(lastDayOfMonth(run.period)) })}
-          </Alert>
-        ) : null}
-      </ConfirmModal>
-      {start.error ? <div style={{ flexBasis: '100%' }}><FormErrorAlert error={start.error} testId="run-rerun-error" /></div> : null}
-    </>
-  );
+  return <RerunPeriodButton period={run.period} testId="run-rerun" />;
 }
 
 /** A draft's row (or card) says whose it is and its gross total, for whoever reads the page's data. */
@@ -120,15 +96,15 @@ function DraftClient({ draft: d }: { draft: RunDraft }) {
 }
 
 /** Where a draft stands: its state, or what blocks issuing it (and why), and records still waiting for it. */
-function DraftState({ draft: d }: { draft: RunDraft }) {
+function DraftState({ draft: d, period }: { draft: RunDraft; period: string }) {
   const { t } = useTranslation();
   return (
     <>
       {d.state === 'replaced' ? <Badge color="gray" variant="outline" data-testid="invoice-status" data-status="replaced">{t('billing.run.replaced')}</Badge>
         : d.blocked.length === 0 && !d.buyerMissing?.length ? <StatusBadge status={d.state ?? 'draft'} /> : (
           <Stack gap={2}>
-            <Badge color="red" variant="light">{t(d.blocked.length > 0 ? 'billing.run.blockedBadge' : 'billing.buyer.badge')}</Badge>
-            {d.blocked.map((b) => <Text key={b} size="xs" c="red">{b}</Text>)}
+            {d.blocked.length > 0 ? <DraftBlocksCell blocks={d.blocks} blocked={d.blocked} period={period} invoiceId={d.invoiceId} />
+              : <div><Badge color="red" variant="light">{t('billing.buyer.badge')}</Badge></div>}
             {d.buyerMissing?.length ? <BuyerMissingNote clientId={d.clientId} missing={d.buyerMissing} size="xs" testId={`draft-buyer-${d.invoiceId}`} /> : null}
           </Stack>
         )}
@@ -146,7 +122,7 @@ function DraftState({ draft: d }: { draft: RunDraft }) {
  * The drafts on a phone: one card a draft, the total beside the client, net and VAT under them,
  * its state below (the table's five columns scrolled the total out of sight).
  */
-function DraftCards({ drafts }: { drafts: RunDraft[] }) {
+function DraftCards({ drafts, period }: { drafts: RunDraft[]; period: string }) {
   const { t } = useTranslation();
   return (
     <RowCards testId="run-drafts">
@@ -157,7 +133,7 @@ function DraftCards({ drafts }: { drafts: RunDraft[] }) {
           head={<DraftClient draft={d} />}
           headEnd={<Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Text>}
           body={<Text size="xs" c="dimmed">{t('billing.fields.net')} {formatMoney(d.netMinor, d.currency)} · {t('billing.fields.vat')} {formatMoney(d.vatMinor, d.currency)}</Text>}
-          foot={<DraftState draft={d} />}
+          foot={<DraftState draft={d} period={period} />}
         />
       ))}
     </RowCards>
@@ -229,7 +205,7 @@ function RunResultView({ period, result, replacedBy }: { period: string; result:
         </Group>
         {result.drafts.length === 0 ? (
           <EmptyState title={t('billing.run.noDrafts')} text={t('billing.run.noDraftsText')} />
-        ) : phone ? <DraftCards drafts={result.drafts} /> : (
+        ) : phone ? <DraftCards drafts={result.drafts} period={period} /> : (
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover data-testid="run-drafts">
               <Table.Thead>
@@ -248,7 +224,7 @@ function RunResultView({ period, result, replacedBy }: { period: string; result:
                     <Table.Td ta="right">{formatMoney(d.netMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(d.vatMinor, d.currency)}</Table.Td>
                     <Table.Td ta="right" fw={600} data-testid="draft-total">{formatMoney(d.totalMinor, d.currency)}</Table.Td>
-                    <Table.Td><DraftState draft={d} /></Table.Td>
+                    <Table.Td><DraftState draft={d} period={period} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -262,8 +238,8 @@ function RunResultView({ period, result, replacedBy }: { period: string; result:
           <Title order={2} size="h4" mb="xs">{t('billing.run.blocked', { count: result.blocked.length })}</Title>
           <Stack gap={4}>
             {result.blocked.map((b, i) => (
-              <Text key={`${b.clientId}-${b.contractId}-${i}`} size="sm">
-                <b>{b.clientName}</b>: {t(`billing.blockReasons.${b.code ?? b.reason}`, { defaultValue: b.reason })} {b.detail ? `— ${b.detail}` : ''}
+              <Text key={`${b.clientId}-${b.contractId}-${i}`} size="sm" data-testid={`run-blocked-${i}`} data-code={b.code ?? ''}>
+                <b>{b.clientName}</b>: {blockReasonText(t, b.code, b.reason)}{runBlockedDetail(t, b) ? ` — ${runBlockedDetail(t, b)}` : ''}
               </Text>
             ))}
           </Stack>

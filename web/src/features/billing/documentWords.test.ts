@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
-import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, overpaidLabel, statusLabel } from './documentWords';
+import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, overpaidLabel, settledAgainstInvoice, statusLabel } from './documentWords';
 
 describe('document words', () => {
   afterAll(() => setLanguage('cs'));
@@ -26,6 +26,16 @@ describe('document words', () => {
       const t = i18n.t.bind(i18n);
       expect(amountDueLabel(t, 'invoice'), lang).toBe(invoice);
       expect(amountDueLabel(t, 'credit_note'), lang).toBe(creditNote);
+    }
+  });
+
+  it('a credit note correcting an invoice is settled against it (the list shows no second refund); an invoice never is', async () => {
+    expect(settledAgainstInvoice({ kind: 'credit_note', correctsInvoiceId: 7 })).toBe(true);
+    expect(settledAgainstInvoice({ kind: 'credit_note', correctsInvoiceId: null })).toBe(false);
+    expect(settledAgainstInvoice({ kind: 'invoice', correctsInvoiceId: null })).toBe(false);
+    for (const [lang, word] of [['cs', 'zúčtováno'], ['sk', 'zúčtované'], ['en', 'settled']] as const) {
+      await setLanguage(lang);
+      expect(i18n.t('billing.invoices.settled'), lang).toBe(word);
     }
   });
 

@@ -22,6 +22,16 @@ export function overpaidLabel(t: TFunction, invoice: Pick<InvoiceSummary, 'kind'
 }
 
 /**
+ * A credit note settled against the invoice it corrects (every credit note that corrects one):
+ * it lowered that invoice's amount due, and money to go back is that invoice's refund due. A
+ * list's "K úhradě / k vrácení" column shows it as settled (nothing), not its value (the API's
+ * amountDueMinor, which stays in the total column), so nothing there is counted twice.
+ */
+export function settledAgainstInvoice(invoice: Pick<InvoiceSummary, 'kind' | 'correctsInvoiceId'>): boolean {
+  return invoice.kind === 'credit_note' && invoice.correctsInvoiceId !== null;
+}
+
+/**
  * The label of what a document stands at (the API's amountDueMinor), worded as its PDF words its
  * foot: "K úhradě" on an invoice; "K vrácení" on a credit note, whose figure is its negative total.
  */

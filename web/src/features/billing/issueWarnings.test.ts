@@ -36,4 +36,15 @@ describe('issue warnings in words', () => {
     expect(await say('en', { ...late, country: 'SK', rule: 'month_end' })).toContain('within 15 days of the end of the month of supply');
     expect(await say('cs', { ...late, country: 'SK', rule: 'month_end' })).toContain('§ 73 písm. d)');
   });
+
+  it('records approved after the run say how many, of which period, their tickets and time, the prepaid part, and to run billing again', async () => {
+    const afterRun: IssueWarning = { code: 'records_after_run', period: '2026-11', count: 1, minutes: 60, tickets: ['T2026-000005'], prepaidMinutes: 60 };
+    expect(await say('cs', afterRun)).toBe('Od běhu přibyl 1 schválený výkaz za listopad 2026 (T2026-000005, 1 h), který koncept nezahrnuje. '
+      + 'Z toho 1 h kryjí předplacené hodiny: vystavíte-li koncept takto, ubere je předplatné dalšího období a nevyčerpané hodiny za listopad 2026 se převedou nebo propadnou. '
+      + 'Spusťte fakturaci za listopad 2026 znovu, jinak se vyúčtují až v dalším období.');
+    const two = { ...afterRun, count: 2, minutes: 105, tickets: ['T2026-000005', 'T2026-000001'], prepaidMinutes: 0 };
+    expect(await say('cs', two)).toBe('Od běhu přibyly 2 schválené výkazy za listopad 2026 (T2026-000005 a T2026-000001, 1 h 45 min), které koncept nezahrnuje. Spusťte fakturaci za listopad 2026 znovu, jinak se vyúčtují až v dalším období.');
+    expect(await say('sk', afterRun)).toMatch(/^Od behu pribudol 1 schválený výkaz za november 2026 \(T2026-000005, 1 h\), ktorý koncept nezahŕňa\. Z toho 1 h pokrývajú predplatené hodiny/);
+    expect(await say('en', two)).toBe('Since the run, 2 records for November 2026 have been approved (T2026-000005 and T2026-000001, 1 h 45 min) that the draft does not include. Run billing for November 2026 again, or they are billed only in the next period.');
+  });
 });

@@ -1,6 +1,7 @@
 // The words of the warnings issuing is not refused for (the server's issueWarnings), pure.
 import type { TFunction } from 'i18next';
-import { formatDate, localeTag } from '../../app/format';
+import { formatDate, formatPeriod, localeTag } from '../../app/format';
+import { formatMinutes } from '../records/format';
 import type { IssueWarning } from './api';
 
 /**
@@ -17,6 +18,17 @@ export function issueWarningText(t: TFunction, warning: IssueWarning, clientName
         lists: new Intl.ListFormat(locale, { type: 'conjunction' }).format(priceLists.map((l) => l.name)),
       });
     return `${head} ${t('billing.issueWarnings.currencyHint', { clientCurrency, currency })}`;
+  }
+  if (warning.code === 'records_after_run') {
+    // "Od běhu přibyl 1 schválený výkaz za listopad 2026 (T2026-000005, 1 h) …"
+    const period = formatPeriod(warning.period, locale);
+    const tickets = new Intl.ListFormat(locale, { type: 'conjunction' }).format(warning.tickets);
+    const parts = [
+      t('billing.issueWarnings.afterRun', { count: warning.count, period, tickets, time: formatMinutes(warning.minutes, locale) }),
+      warning.prepaidMinutes > 0 ? t('billing.issueWarnings.afterRunPrepaid', { time: formatMinutes(warning.prepaidMinutes, locale), period }) : null,
+      t('billing.issueWarnings.afterRunHint', { period }),
+    ];
+    return parts.filter(Boolean).join(' ');
   }
   const law = t(`billing.issueWarnings.late.${warning.country}${warning.rule === 'month_end' ? '_monthEnd' : ''}`, {
     taxableSupplyDate: formatDate(warning.taxableSupplyDate, locale), deadline: formatDate(warning.deadline, locale),

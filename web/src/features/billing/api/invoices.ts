@@ -2,7 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type Page } from '../../../app/api/client';
 import type { PaymentEntry } from './payments';
-import type { BuyerAddressField, IssueWarning } from './runs';
+import type { BuyerAddressField, DraftBlock, IssueWarning } from './runs';
 import { billingKeys } from './keys';
 
 export type InvoiceState = 'draft' | 'issued' | 'sent' | 'paid' | 'credited';
@@ -38,6 +38,8 @@ export interface InvoiceSummary {
   /** Paid beyond what is left after credit notes: owed back to the client (on a credit note: its invoice's). */
   refundDueMinor?: number;
   blocked: string[];
+  /** Drafts: why it cannot be issued, as codes, and whether each reason still holds. */
+  blocks?: DraftBlock[];
   version: number;
 }
 

@@ -22,7 +22,8 @@ export type CreditNoteInput =
   | { reason: string; full: true; releaseRecords?: boolean }
   | { reason: string; lines: { lineId: number; amountMinor: number }[] };
 
-export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/payments`, p));
+/** allowOverpayment: the client paid more than is due (e.g. twice); the excess becomes the refund due. */
+export const useRecordPayment = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string; allowOverpayment?: boolean }) => api.post(`/invoices/${id}/payments`, p));
 /** Money paid back to the client (amount positive; the server stores it as a negative payment). */
 export const useRecordRefund = (id: number) => useBillingMutation((p: { date: string; amountMinor: number; note?: string }) => api.post(`/invoices/${id}/refunds`, p));
 /** Takes back a payment or refund recorded by mistake: the server adds a reversal entry with the reason. */

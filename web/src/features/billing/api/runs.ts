@@ -23,6 +23,27 @@ export interface RunDraft {
   waiting?: { count: number; amountMinor: number };
   /** Drafts, read now: what issuing is not refused for but should be looked at first. */
   issueWarnings?: IssueWarning[];
+  /** Drafts, read now: why it cannot be issued, as codes, and whether each reason still holds. */
+  blocks?: DraftBlock[];
+}
+
+/**
+ * Why a draft cannot be issued, as it stands when read. `holds: false`: the reason is gone
+ * (the contract's previous prepaid period is issued since) and billing runs again.
+ */
+export interface DraftBlock {
+  code: 'missing_rate' | 'missing_vat_rate' | 'previous_prepaid_not_final' | 'prepaid_rerun' | 'other';
+  /** The reason in English, as the server says it. */
+  message: string;
+  contractId: number | null;
+  contractNumber: string | null;
+  /** previous_prepaid_not_final: the contract period the run could not consume. */
+  period: string | null;
+  holds: boolean;
+  /** previous_prepaid_not_final: the contract period to issue first. */
+  previousPeriod: string | null;
+  /** While it holds: the unissued draft of previousPeriod to issue first. */
+  earlierDraftId: number | null;
 }
 
 /**
@@ -31,7 +52,9 @@ export interface RunDraft {
  */
 export type IssueWarning =
   | { code: 'currency_differs'; clientCurrency: string; currency: string; priceLists: { name: string; currency: string }[] }
-  | { code: 'late_tax_document'; country: 'CZ' | 'SK'; rule: 'supply_day' | 'month_end'; taxableSupplyDate: string; issueDate: string; deadline: string; daysLate: number };
+  | { code: 'late_tax_document'; country: 'CZ' | 'SK'; rule: 'supply_day' | 'month_end'; taxableSupplyDate: string; issueDate: string; deadline: string; daysLate: number }
+  /** Records of the period approved after the draft's run: the draft leaves them to the next run (prepaidMinutes: of work its prepaid contract would have covered in this period). */
+  | { code: 'records_after_run'; period: string; count: number; minutes: number; tickets: string[]; prepaidMinutes: number };
 
 /** The parts of a customer's address a tax document must carry. */
 export type BuyerAddressField = 'street' | 'city' | 'postalCode' | 'country';
@@ -52,6 +75,9 @@ export interface RunBlocked {
   clientId: number;
   clientName: string;
   contractId: number | null;
+  /** The contract and (prepaid reasons) its period the reason is about; absent in older runs. */
+  contractNumber?: string | null;
+  period?: string | null;
   reason: string;
   code?: string;
   detail: string;

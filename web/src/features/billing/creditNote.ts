@@ -1,0 +1,69 @@
+// What a credit note "by lines" takes back, as the dialog shows it before issuing (pure).
+// The server decides: it credits net amounts per line and turns an amount that is a whole
+// number of the line's units at its price into that quantity ("−1 ks × 1 890,00"). So a
+// quantity typed here is sent as quantity × unit price, and the total shown is the credit
+// note's VAT recap as the server computes it (per rate, rounded half away from zero).
+import { quantityProblem } from './format';
+import type { InvoiceLine } from './api';
+
+type Line = Pick<InvoiceLine, 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'netMinor' | 'leftToCreditMinor'>;
+
+/** A line of counted units at a price (2 ks, 1,5 h, 36 km): credited by a quantity of them. */
+export function creditsByQuantity(line: Line): boolean {
+  return line.unit !== '' && line.quantityMilli > 0 && line.unitPriceMinor !== undefined && line.unitPriceMinor > 0;
+}
+
+/** Net still creditable on a line (its whole net when nothing was credited yet). */
+export const creditableMinor = (line: Line): number => line.leftToCreditMinor ?? line.netMinor ?? 0;
+
+/** A quantity as typed ("1", "0,5") → thousandths; null when it is not a positive quantity of up to 3 decimals. */
+export function quantityMilliOf(text: number | string): number | null {
+  const s = String(text);
+  if (quantityProblem(s) !== null) return null;
+  return Math.round(Number(s.trim().replace(',', '.')) * 1000);
+}
+
+/** Round half away from zero of numerator / denominator, as the server's money rounding. */
+function divRound(numerator: number, denominator: number): number {
+  const q = Math.round(Math.abs(numerator) / denominator);
+  return numerator < 0 ? -q : q;
+}
+
+/** The net a quantity of the line's unit takes back: quantity × unit price (1 of 2 ks × 1 890,00 → 1 890,00). */
+export function quantityNetMinor(quantityMilli: number, unitPriceMinor: number): number {
+  return divRound(quantityMilli * unitPriceMinor, 1000);
+}
+
+/** The most of the line's unit still creditable (what is left ÷ unit price, in thousandths, rounded down). */
+export function maxQuantityMilli(line: Line): number | null {
+  if (!creditsByQuantity(line)) return null;
+  return Math.floor((creditableMinor(line) * 1000) / line.unitPriceMinor!);
+}
+
+export interface CreditTotals {
+  /** Negative, as the credit note states them. */
+  netMinor: number;
+  vatMinor: number;
+  totalMinor: number;
+}
+
+/**
+ * The credit note's totals for the nets it takes back (positive, per line with its VAT rate):
+ * per VAT rate base and round(base × rate), none under reverse charge; the total rounded to
+ * whole units when the invoice rounds its total. Negative, as the credit note states them.
+ */
+export function creditNoteTotals(lines: readonly { netMinor: number; vatRateBp: number }[], options: { reverseCharge: boolean; roundTotal: boolean }): CreditTotals {
+  const bases = new Map<number, number>();
+  for (const l of lines) {
+    const rate = options.reverseCharge ? 0 : l.vatRateBp;
+    bases.set(rate, (bases.get(rate) ?? 0) - l.netMinor);
+  }
+  let netMinor = 0;
+  let vatMinor = 0;
+  for (const [rate, base] of bases) {
+    netMinor += base;
+    vatMinor += divRound(base * rate, 10_000);
+  }
+  const total = netMinor + vatMinor;
+  return { netMinor, vatMinor, totalMinor: options.roundTotal ? divRound(total, 100) * 100 : total };
+}
