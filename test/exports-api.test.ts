@@ -115,6 +115,16 @@ describe.each(testEngines())('accounting export batches on %s', (engine) => {
     expect(audit).toHaveLength(1);
   });
 
+  it("a credit note of October's invoice with its tax point in November goes with November: October's preview says so, November's counts it", async () => {
+    const dates = await w.t.database.db.selectFrom('invoices').select(['id', 'taxable_supply_date']).where('id', 'in', [issued[0]!, creditNoteId]).execute();
+    const taxPointOf = new Map(dates.map((r) => [Number(r.id), r.taxable_supply_date]));
+    expect([taxPointOf.get(issued[0]!)?.slice(0, 7), taxPointOf.get(creditNoteId)?.slice(0, 7)]).toEqual(['2026-10', '2026-11']);
+    expect((await preview('isdoc', '2026-10')).json()).toMatchObject({ toExport: { creditNotes: 0 }, creditNotesInLaterPeriods: [{ month: '2026-11', count: 1 }] });
+    expect((await preview('isdoc', '2026-11')).json()).toMatchObject({ toExport: { creditNotes: 1 }, creditNotesInLaterPeriods: [] });
+    // A quarter holding both exports them together: nothing goes elsewhere.
+    expect((await preview('pohoda', '2026-Q4')).json().creditNotesInLaterPeriods).toEqual([]);
+  });
+
   it('already exported documents are left out; "export again" includes them on purpose, without a second address-book entry', async () => {
     const p = (await preview('pohoda', '2026-Q4')).json();
     expect(p).toMatchObject({ toExport: { invoices: 0, creditNotes: 0, slips: 0 }, alreadyExported: 4, newClients: 0 });

@@ -70,6 +70,32 @@ export async function draftCount(db: DbOrTx, from: string, to: string): Promise<
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Issued credit notes correcting invoices whose tax point falls in [from, to] but with their own
+ * tax point after `to`: a credit note is exported by its own tax point, so it goes with a later
+ * period. Counted per month of that tax point ('2026-11'), earliest first, so the preview can say where they went.
+ */
+export async function laterCreditNotes(db: DbOrTx, from: string, to: string): Promise<{ month: string; count: number }[]> {
+  const taxPoint = (table: 'note' | 'corrected') => sql<string>`coalesce(${sql.ref(`${table}.taxable_supply_date`)}, ${sql.ref(`${table}.issue_date`)})`;
+  const rows = await db
+    .selectFrom('invoices as note')
+    .innerJoin('invoices as corrected', 'corrected.id', 'note.corrects_invoice_id')
+    .select(taxPoint('note').as('tax_point'))
+    .where('note.kind', '=', 'credit_note')
+    .where('note.state', 'in', ISSUED_STATES)
+    .where('note.number', 'is not', null)
+    .where(taxPoint('corrected'), '>=', from)
+    .where(taxPoint('corrected'), '<=', to)
+    .where(taxPoint('note'), '>', to)
+    .execute();
+  const perMonth = new Map<string, number>();
+  for (const r of rows) {
+    const month = String(r.tax_point).slice(0, 7);
+    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+  }
+  return [...perMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count }));
+}
+
 /** Confirmed issue slips dated in [from, to], oldest first. */
 export async function slipCandidates(db: DbOrTx, format: ExportFormat, from: string, to: string): Promise<Candidate[]> {
   const rows = await db

@@ -53,6 +53,12 @@ export const previewSchema = z.object({
   /** Documents of the period an earlier batch of this format already carried. */
   alreadyExported: z.number(),
   drafts: z.number().describe('Drafts of the period (by tax point) that are not issued yet: no format exports them until they are issued'),
+  creditNotesInLaterPeriods: z
+    .array(z.object({ month: z.string().describe("The month of the credit notes' tax point (YYYY-MM)"), count: z.number() }))
+    .describe(
+      "Issued credit notes correcting this period's invoices whose own tax point is after the period: they are exported with the period of their tax point, " +
+        'not with this one (and not counted in toExport); one entry per month of that tax point, earliest first. Empty when there are none.',
+    ),
   /** New address-book entries (POHODA); null when the format has none. */
   newClients: z.number().nullable(),
   /** Whether this format carries issue slips (POHODA výdejky). */

@@ -191,6 +191,7 @@ export function createExportsService(deps: ExportsDeps) {
       },
       alreadyExported: all.filter((c) => c.exported).length,
       drafts: await repo.draftCount(db, from, to),
+      creditNotesInLaterPeriods: await repo.laterCreditNotes(db, from, to),
       newClients,
       slips: exporter.carriesSlips ? 'included' : 'not_in_format',
       missingSettings: missingSettings(exporter, supplier),

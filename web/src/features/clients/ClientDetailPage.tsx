@@ -23,7 +23,7 @@ import { ClientTickets } from './ClientTickets';
 import { taxIdFields } from './clientFormModel';
 import { countryName } from './reference';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
-import { useOwnOrganisation } from './ownOrganisation';
+import { clientNotFoundText, useOwnOrganisation } from './ownOrganisation';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -44,7 +44,8 @@ function formatAddress(a: Address | null): string {
 }
 
 export default function ClientDetailPage() {
-  const notFound = useNotFoundText('clients.notFound', '/clients');
+  const { t } = useTranslation();
+  const notFound = clientNotFoundText(useNotFoundText('clients.notFound', '/clients'), useOwnOrganisation(), t);
   return <RecordPage notFound={notFound}>{(id) => <ClientDetail id={id} notFound={notFound} />}</RecordPage>;
 }
 

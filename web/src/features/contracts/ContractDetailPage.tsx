@@ -13,6 +13,7 @@ import { ConsumptionChart } from './ConsumptionChart';
 import { ContractTermsView } from './ContractTermsView';
 import { ProfitabilitySection } from './ProfitabilitySection';
 import { formatMinutes } from './format';
+import { ledgerRowState } from './ledgerRow';
 
 /** /contracts/:id — the terms, live use of the prepaid minutes, the ledger period by period, a chart and profitability. */
 export default function ContractDetailPage() {
@@ -80,7 +81,7 @@ function ContractUsage({ contract }: { contract: Contract }) {
         {ledger.isPending ? <LoadingState /> : ledger.isError ? <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} /> : (
           <>
             <ConsumptionChart rows={ledger.data} current={usage.data ?? null} />
-            <LedgerTable rows={ledger.data} />
+            <LedgerTable rows={ledger.data} currentPeriod={usage.data?.period ?? null} />
           </>
         )}
       </Paper>
@@ -132,39 +133,50 @@ function projectionText(usage: Consumption, t: TFunction): string {
   return `${formatMinutes(usage.projectedUsed)}${percent}${over}`;
 }
 
-function LedgerTable({ rows }: { rows: LedgerRow[] }) {
+/** `currentPeriod`: the period running now (null while unknown); its provisional row is marked as a what-if, with a note under the table. */
+function LedgerTable({ rows, currentPeriod }: { rows: LedgerRow[]; currentPeriod: string | null }) {
   const { t } = useTranslation();
   if (!rows.length) return <EmptyState title={t('contracts.ledger.empty')} text={t('contracts.ledger.emptyText')} />;
+  const running = rows.filter((r) => ledgerRowState(r, currentPeriod) === 'running');
+  // The mark on the figures that are only what the early run worked out.
+  const ifEnded = (r: LedgerRow, minutes: number) => `${formatMinutes(minutes)}${ledgerRowState(r, currentPeriod) === 'running' ? ' *' : ''}`;
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table striped data-testid="contract-ledger-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('contracts.ledger.period')}</Table.Th>
-            <Table.Th ta="right">{t('contracts.ledger.opening')}</Table.Th>
-            <Table.Th ta="right">{t('contracts.ledger.allocated')}</Table.Th>
-            <Table.Th ta="right">{t('contracts.ledger.consumed')}</Table.Th>
-            <Table.Th ta="right">{t('contracts.ledger.carriedOut')}</Table.Th>
-            <Table.Th ta="right">{t('contracts.ledger.lapsed')}</Table.Th>
-            <Table.Th>{t('contracts.ledger.state')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.period} data-testid={`contract-ledger-${r.period}`}>
-              <Table.Td>{formatPeriod(r.period)}</Table.Td>
-              <Table.Td ta="right">{formatMinutes(r.openingCarried)}</Table.Td>
-              <Table.Td ta="right">{formatMinutes(r.allocated)}</Table.Td>
-              <Table.Td ta="right">{formatMinutes(r.consumed)}</Table.Td>
-              <Table.Td ta="right">{formatMinutes(r.carriedOut)}</Table.Td>
-              <Table.Td ta="right">{formatMinutes(r.lapsed)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={r.final ? 'green' : 'yellow'}>{r.final ? t('contracts.ledger.final') : t('contracts.ledger.provisional')}</Badge>
-              </Table.Td>
+    <>
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped data-testid="contract-ledger-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contracts.ledger.period')}</Table.Th>
+              <Table.Th ta="right">{t('contracts.ledger.opening')}</Table.Th>
+              <Table.Th ta="right">{t('contracts.ledger.allocated')}</Table.Th>
+              <Table.Th ta="right">{t('contracts.ledger.consumed')}</Table.Th>
+              <Table.Th ta="right">{t('contracts.ledger.carriedOut')}</Table.Th>
+              <Table.Th ta="right">{t('contracts.ledger.lapsed')}</Table.Th>
+              <Table.Th>{t('contracts.ledger.state')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.period} data-testid={`contract-ledger-${r.period}`}>
+                <Table.Td>{formatPeriod(r.period)}</Table.Td>
+                <Table.Td ta="right">{formatMinutes(r.openingCarried)}</Table.Td>
+                <Table.Td ta="right">{formatMinutes(r.allocated)}</Table.Td>
+                <Table.Td ta="right">{formatMinutes(r.consumed)}</Table.Td>
+                <Table.Td ta="right">{ifEnded(r, r.carriedOut)}</Table.Td>
+                <Table.Td ta="right">{ifEnded(r, r.lapsed)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={r.final ? 'green' : 'yellow'} data-testid={`contract-ledger-state-${r.period}`}>{t(`contracts.ledger.${ledgerRowState(r, currentPeriod)}`)}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {running.map((r) => (
+        <Text key={r.period} size="xs" c="dimmed" mt="xs" data-testid="contract-ledger-running-note">
+          {t('contracts.ledger.runningNote', { period: formatPeriod(r.period), at: formatDate(r.updatedAt) })}
+        </Text>
+      ))}
+    </>
   );
 }

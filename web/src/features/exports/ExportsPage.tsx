@@ -19,6 +19,7 @@ import { exportRefusal, settingText } from './errors';
 import { blockingVatRates, countriesOf, documentCount, vatRateLine } from './vatRates';
 import { blockingSlips, slipCurrenciesLine } from './slipCurrencies';
 import { documentsMatching } from './documentSearch';
+import { laterCreditNoteLines } from './laterCreditNotes';
 
 
 function Figure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
@@ -66,6 +67,11 @@ function PreviewPanel({ preview, stale, search, onSearch, searchRef }: { preview
         <Alert color="blue" variant="light" data-testid="exports-drafts">
           {t('exports.preview.drafts', { count: preview.drafts })}{' '}
           <Anchor component={Link} to={draftsUrl(preview.period)}>{t('exports.preview.draftsLink')}</Anchor>
+        </Alert>
+      ) : null}
+      {preview.creditNotesInLaterPeriods.length > 0 ? (
+        <Alert color="blue" variant="light" data-testid="exports-later-credit-notes">
+          {laterCreditNoteLines(t, preview).map((line) => <Text key={line} size="sm">{line}</Text>)}
         </Alert>
       ) : null}
       {preview.documents.length > 0 ? (

@@ -32,6 +32,8 @@ export interface ExportPreview {
   alreadyExported: number;
   /** Drafts of the period not issued yet (exported once issued). */
   drafts: number;
+  /** Issued credit notes correcting this period's invoices with their tax point in a later month: exported with that month's period. */
+  creditNotesInLaterPeriods: { month: string; count: number }[];
   newClients: number | null;
   slips: 'included' | 'not_in_format';
   missingSettings: { setting: string; message: string }[];
