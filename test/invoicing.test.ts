@@ -416,7 +416,7 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     expect(doc).toMatchObject({ totalMinor: -242_00, lines: [{ position: 1, description: 'Oprava částky řádku 2: Doprava', quantityMilli: -1000, unit: '', unitPriceMinor: 200_00, netMinor: -200_00 }] });
     const html = (await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/preview.html`)).body;
     expect(html).toMatch(/<tr class="grand"><th>Hodnota dobropisu<\/th><td>-242,00\u00a0Kč<\/td><\/tr>/);
-    expect(html).toMatch(/<td>Oprava částky řádku 2: Doprava<\/td><td class="num">-1<\/td><td><\/td><td class="num">200,00<\/td>/);
+    expect(html).toMatch(/<td>Oprava částky řádku 2: Doprava<\/td><td class="num">-1<\/td><td><\/td><td class="num">200,00\u00a0Kč<\/td>/);
     if (hasPoppler) {
       const pdf = await w.req(w.accountant.auth, 'GET', `/api/v1/invoices/${note.id}/pdf`);
       expect(pdf.statusCode).toBe(200);
@@ -429,6 +429,19 @@ describe.each(testEngines())('invoicing on %s', (engine) => {
     // Taking back a whole number of km stays in km at the line's price.
     const km = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Kratší trasa', lines: [{ lineId: travel.id, amountMinor: 24_00 }] });
     expect(km.json()).toMatchObject({ lines: [{ description: 'Doprava', quantityMilli: -2000, unit: 'km', unitText: 'km', unitPriceMinor: 12_00, netMinor: -24_00 }], amountDueMinor: -29_04 });
+  });
+
+  it('a credit note takes back only whole pieces of a counted line: half of one is an amount correction, never "−0,5 ks"', async () => {
+    const id = await w.draft({
+      records: await w.approvedRecords(1),
+      lines: [{ kind: 'manual', description: 'SSD 1 TB', quantity_milli: 2000, unit: 'pcs', unit_price_minor: 1_890_00, net_minor: 3_780_00, vat_rate_bp: 2100 }],
+    });
+    const ssd = (await issue(id)).json().lines[0] as { id: number };
+    const half = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Sleva', lines: [{ lineId: ssd.id, amountMinor: 945_00 }] });
+    expect(half.statusCode, half.body).toBe(201);
+    expect(half.json()).toMatchObject({ netMinor: -945_00, lines: [{ correctsLineId: ssd.id, description: 'Oprava částky řádku 1: SSD 1 TB', quantityMilli: -1000, unit: '', unitPriceMinor: 945_00, netMinor: -945_00 }] });
+    const one = await w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/credit-notes`, { reason: 'Vrácený kus', lines: [{ lineId: ssd.id, amountMinor: 1_890_00 }] });
+    expect(one.json()).toMatchObject({ lines: [{ description: 'SSD 1 TB', quantityMilli: -1000, unit: 'pcs', unitPriceMinor: 1_890_00, netMinor: -1_890_00 }] });
   });
 
   it("a draft offers its manual lines the standard VAT rate of the supplier's country on its date of taxable supply, none where none is set", async () => {

@@ -89,7 +89,7 @@ export function invoiceHtml(doc: InvoiceDocument, options: { logoDataUri?: strin
     : '';
   const rateCell = (bp: number) => (payer ? `<td class="num">${rate(bp, lang)}</td>` : '');
   const lines = doc.lines
-    .map((line) => `<tr><td>${line.position}</td><td>${e(keepUnitsWithNumbers(line.description))}</td><td class="num">${quantityText(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${amountText(line.unitPriceMinor, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${amountText(line.netMinor, lang)}</td></tr>`)
+    .map((line) => `<tr><td>${line.position}</td><td>${e(keepUnitsWithNumbers(line.description))}</td><td class="num">${quantityText(line.quantityMilli, lang)}</td><td>${e(line.unit)}</td><td class="num">${moneyText(line.unitPriceMinor, doc.currency, lang)}</td>${rateCell(line.vatRateBp)}<td class="num">${moneyText(line.netMinor, doc.currency, lang)}</td></tr>`)
     .join('');
   const recap = payer
     ? `<table class="recap"><caption>${l.vatRecap}</caption><thead><tr><th>${l.rate}</th><th>${l.base}</th><th>${l.vat}</th><th>${l.totalWithVat}</th></tr></thead><tbody>${doc.vatRecap
