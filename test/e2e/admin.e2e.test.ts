@@ -174,8 +174,14 @@ describe('Administration journey in the browser', () => {
     expect(await remove.isDisabled()).toBe(true);
     expect(await remove.getAttribute('aria-label')).toContain('nelze odebrat');
     expect(await page.getByTestId('state-0-code').getAttribute('readonly')).not.toBeNull();
-    await remove.locator('..').hover();
+    // Marked disabled yet focusable: the keyboard reaches it (Shift+Tab from the next row) and the reason
+    // shows; Enter removes nothing.
+    await page.getByTestId('state-1-up').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await remove.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
     await page.getByRole('tooltip').filter({ hasText: 'nelze odebrat' }).waitFor();
+    await remove.press('Enter');
+    expect(await rows.count()).toBe(before);
     await shot(page, 'process-state-in-use');
 
     // A new state: the code follows the name; waiting, pauses SLA.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colleagueUpdateVars, stateNameIn, type ColleagueUpdateFacts } from './colleague-update.ts';
+import { renderMail } from './render.ts';
+import { DEFAULT_TEMPLATES, MAIL_LANGUAGES } from './templates.ts';
 
 describe('a colleague\'s update about a ticket', () => {
   const facts: ColleagueUpdateFacts = {
@@ -21,5 +23,19 @@ describe('a colleague\'s update about a ticket', () => {
     expect(colleagueUpdateVars('https://k', assigned, 'Martin', 'watcher', 'en').change).toEqual({ event: 'Assignee changed', actor: 'Olga', detail: 'assignee Petr → none.' });
     expect(colleagueUpdateVars('https://k', { ...assigned, change: { kind: 'assignee', from: null, to: 'Martin' } }, 'Martin', 'assignee', 'sk'))
       .toMatchObject({ change: { event: 'Pridelená vám', detail: 'riešiteľ žiadny → Martin.' }, recipient: { reason: 'Požiadavka vám bola pridelená.' } });
+  });
+
+  it('leaves no gap where the comment would be when a change has none, and keeps a reply\'s text', () => {
+    for (const language of MAIL_LANGUAGES) {
+      const template = DEFAULT_TEMPLATES[language].ticket_colleague_update;
+      const assigned = renderMail(template, colleagueUpdateVars('https://k', { ...facts, change: { kind: 'assignee', from: null, to: 'Martin' } }, 'Martin', 'assignee', language));
+      expect(assigned.text).not.toMatch(/\n\s*\n\s*\n/);
+      expect(assigned.text).toMatch(/: Olga\n\n[^\n]+: https:\/\/k\/tickets\/7\n/);
+      expect(assigned.html).not.toMatch(/<p>\s*<\/p>/);
+
+      const reply = renderMail(template, colleagueUpdateVars('https://k', { ...facts, change: { kind: 'reply' }, commentBody: 'Ovladač jsme přeinstalovali.\nZkuste to znovu.' }, 'Martin', 'watcher', language));
+      expect(reply.text).toMatch(/: Olga\n\nOvladač jsme přeinstalovali.\nZkuste to znovu.\n\n[^\n]+: https:\/\/k\/tickets\/7\n/);
+      expect(reply.html).toContain('Ovladač jsme přeinstalovali.<br />Zkuste to znovu.');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderHtmlPart, renderMail, sanitizeMailHtml, substitute, templateProblems, valueAt } from './render.ts';
+import { renderHtmlPart, renderMail, sanitizeMailHtml, substitute, templateProblems, valueAt, withoutEmptyLines } from './render.ts';
 import { DEFAULT_TEMPLATES, MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
 import { mailDomain, retryDelayMs, ticketRootMessageId, ticketSubjectToken, withSubjectToken } from './threading.ts';
 
@@ -47,6 +47,19 @@ describe('mail templates: defaults', () => {
 });
 
 describe('mail templates: rendering', () => {
+  it('leaves out a line of nothing but empty placeholders, and the paragraph break it stood in', () => {
+    const empty = { a: '', b: '  ', c: 'C' };
+    expect(withoutEmptyLines('Hi\n\n{{a}}\n\nBye', empty)).toBe('Hi\n\nBye');
+    expect(withoutEmptyLines('Hi\n\n{{a}} {{ b }}\n\nBye', empty)).toBe('Hi\n\nBye');
+    expect(withoutEmptyLines('{{a}}\n\nHi\nthere\n{{a}}\nBye\n\n{{a}}', empty)).toBe('Hi\nthere\nBye\n');
+    // A value, or any text beside the placeholder, keeps the line.
+    expect(withoutEmptyLines('Hi\n\n{{c}}\n\nBye', empty)).toBe('Hi\n\n{{c}}\n\nBye');
+    expect(withoutEmptyLines('Hi\n\nNote: {{a}}\n\nBye', empty)).toBe('Hi\n\nNote: {{a}}\n\nBye');
+    const r = renderMail({ subject: 's', body: 'Hi\n\n{{a}}\n\nBye' }, empty);
+    expect(r.text).toBe('Hi\n\nBye\n');
+    expect(r.html).toContain('<p>Hi</p>\n<p>Bye</p>');
+  });
+
   it('substitutes dotted paths; missing, non-scalar and prototype paths are empty', () => {
     expect(substitute('{{ticket.number}}/{{ ticket.subject }}/{{nope.x}}/{{ticket}}/{{ticket.constructor}}', vars)).toBe(
       'T2026-000123/Tiskárna ve 2. patře netiskne///',

@@ -161,11 +161,36 @@ function htmlDocument(fragment: string): string {
   );
 }
 
+const ONLY_PLACEHOLDERS = /^\s*(\{\{[^{}]*\}\}\s*)+$/;
+
+/**
+ * The body without the lines that hold nothing but placeholders that are all empty, and
+ * without the blank line such a line leaves when it stood as a paragraph of its own: an
+ * optional block (a colleague's update without a comment, an escalation that moved nothing)
+ * leaves no gap. The engine has no conditional sections, so this is how a text stays whole
+ * without its optional values, in the default texts and in an administrator's own.
+ */
+export function withoutEmptyLines(body: string, vars: TemplateVars): string {
+  const source = body.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const line = source[i]!;
+    if (ONLY_PLACEHOLDERS.test(line) && substitute(line, vars).trim() === '') {
+      const blankBefore = kept.length === 0 || kept[kept.length - 1]!.trim() === '';
+      if (blankBefore && source[i + 1]?.trim() === '') i++;
+      continue;
+    }
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 /** Subject, text and HTML of a template with these values. */
 export function renderMail(template: TemplateText, vars: TemplateVars): RenderedMail {
   let subject = substitute(template.subject, vars).replace(/\s+/g, ' ').trim();
   const ticketNumber = valueAt(vars, 'ticket.number');
   if (ticketNumber) subject = withSubjectToken(subject, ticketNumber);
-  const text = `${substitute(template.body, vars).replace(/\r\n?/g, '\n').trimEnd()}\n`;
-  return { subject, text, html: htmlDocument(renderHtmlPart(template.body, vars).html) };
+  const body = withoutEmptyLines(template.body, vars);
+  const text = `${substitute(body, vars).replace(/\r\n?/g, '\n').trimEnd()}\n`;
+  return { subject, text, html: htmlDocument(renderHtmlPart(body, vars).html) };
 }

@@ -19,7 +19,7 @@ import { formatDecimal } from './format';
 import { noPriceReason, recordSummary } from './RecordBadges';
 import { clearRecordDraft, isUntouchedLog, loadRecordDraft, saveRecordDraft } from './recordDraft';
 import {
-  emptyLog, endsInFuture, type FeeUnit, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
+  emptyLog, type FeeUnit, futureEnd, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
   withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
 import { isIsoDate, todayIso } from './week';
@@ -103,7 +103,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const workDay = useWorkDay(ticketId, v.date, askDay);
   const offDay = askDay && workDay.data?.date === v.date && workDay.data.dayKind !== 'business_day' ? workDay.data.dayKind : null;
   // Work that ends after now is most likely a typo in the minutes or the start: said, not refused.
-  const endFuture = endsInFuture(v, new Date());
+  const endFuture = futureEnd(v, new Date());
 
   const done = (r: ServiceRecord) => {
     // What the client pays: covered or prepaid work in words, not at its list price.
@@ -244,7 +244,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
             <TimeField
               label={t('records.fields.endTime')}
               {...timeField('endTime')}
-              description={endFuture ? <Text span size="xs" c="orange.8" role="status" data-testid="record-end-future">{t('records.form.endInFuture')}</Text> : undefined}
+              description={endFuture ? <Text span size="xs" c="orange.8" role="status" data-testid="record-end-future">{t('records.form.endInFuture', { time: endFuture })}</Text> : undefined}
               // Under the field, so that the times stay in one line.
               inputWrapperOrder={['label', 'input', 'description', 'error']}
             />

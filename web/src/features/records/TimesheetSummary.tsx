@@ -1,8 +1,7 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../pricing/money';
 import { formatKm, formatMinutes } from './format';
-import type { GridCell } from './week';
+import { moneySum, type GridCell } from './week';
 
 function Figure({ label, value, testId, minutes, hint }: { label: string; value: string; testId: string; minutes?: number; hint?: string }) {
   return (
@@ -43,13 +42,13 @@ export function TimesheetSummary({ total }: { total: GridCell }) {
       {amounts.length ? (
         <Figure
           label={t('records.week.amount')}
-          value={amounts.map((m) => formatMoney(m.amountMinor ?? 0, m.currency)).join(' + ')}
+          value={moneySum(amounts, 'amountMinor')}
           testId="week-sum-amount"
           hint={t('records.week.amountHint')}
         />
       ) : null}
       {costs.length ? (
-        <Figure label={t('records.week.cost')} value={costs.map((m) => formatMoney(m.costMinor ?? 0, m.currency)).join(' + ')} testId="week-sum-cost" />
+        <Figure label={t('records.week.cost')} value={moneySum(costs, 'costMinor')} testId="week-sum-cost" />
       ) : null}
       {total.unpriced ? (
         <Group gap={4}>

@@ -3,9 +3,8 @@ import { IconAlertTriangle, IconChevronLeft, IconChevronRight } from '@tabler/ic
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatMoney } from '../pricing/money';
 import { formatDayMonth, formatDayRange, formatHm, formatKm, formatWeekday } from './format';
-import { addDays, cellFace, type GridCell, hiddenSides, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
+import { addDays, cellFace, type GridCell, hiddenSides, moneySum, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
 
 /** Previous / this / next week, and which days it spans. */
 export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {
@@ -34,7 +33,7 @@ function Money({ cell, testId }: { cell: GridCell; testId: string }) {
   // Right-aligned like the time and km above it: the numbers of a column line up.
   return (
     <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }} data-testid={`${testId}-money`}>
-      {cell.money.filter((m) => m.amountMinor !== undefined).map((m) => formatMoney(m.amountMinor ?? 0, m.currency)).join(' + ')}
+      {moneySum(cell.money, 'amountMinor')}
     </Text>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceRecord, Timer } from './api';
 import { formatDecimal } from './format';
 import {
-  emptyLog, endAfter, endsInFuture, fromRecord, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop, withDefaultBillable, withWorkType, type WorkTypeBillable,
+  emptyLog, endAfter, fromRecord, futureEnd, fromTimer, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop, withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
 
 const base = emptyLog('2026-10-12', '2');
@@ -276,23 +276,31 @@ describe('a record that ends in the future', () => {
 
   it('is noticed from a start and minutes, or a start and an end', () => {
     // A timer started at 15:05 and stopped now: 0:45 ends now, 1:45 typed by mistake an hour from now.
-    expect(endsInFuture(times('2026-11-28', '14:05', '1:45'), now)).toBe(false);
-    expect(endsInFuture(times('2026-11-28', '15:05', '1:45'), now)).toBe(true);
-    expect(endsInFuture(times('2026-11-28', '15:05', '45'), now)).toBe(false);
-    expect(endsInFuture(times('2026-11-28', '15:05', '46'), now)).toBe(true);
-    expect(endsInFuture(times('2026-11-28', '15:00', '', '17:35'), now)).toBe(true);
-    expect(endsInFuture(times('2026-11-28', '15:00', '', '15:50'), now)).toBe(false);
+    expect(futureEnd(times('2026-11-28', '14:05', '1:45'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-28', '15:05', '1:45'), now)).toBe('16:50');
+    expect(futureEnd(times('2026-11-28', '15:05', '45'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-28', '15:05', '46'), now)).toBe('15:51');
+    expect(futureEnd(times('2026-11-28', '15:00', '', '17:35'), now)).toBe('17:35');
+    expect(futureEnd(times('2026-11-28', '15:00', '', '15:50'), now)).toBeNull();
+  });
+
+  it('names the end that start and minutes make, which the end field does not show', () => {
+    // Started at 21:00 for 90 minutes: the end field stays empty, the hint says 22:30.
+    expect(futureEnd(times('2026-11-28', '21:00', '90'), now)).toBe('22:30');
+    expect(futureEnd(times('2026-11-28', '21:00', '1:30'), now)).toBe('22:30');
+    // Past midnight: the next day's clock time.
+    expect(futureEnd(times('2026-11-28', '23:00', '120'), now)).toBe('01:00');
   });
 
   it('counts the day: yesterday late into the night is past, tomorrow morning is not', () => {
-    expect(endsInFuture(times('2026-11-27', '22:00', '180'), now)).toBe(false);
-    expect(endsInFuture(times('2026-11-29', '08:00', '30'), now)).toBe(true);
+    expect(futureEnd(times('2026-11-27', '22:00', '180'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-29', '08:00', '30'), now)).toBe('08:30');
   });
 
   it('says nothing without a start, or with times that are no times', () => {
-    expect(endsInFuture(times('2026-11-28', '', '600'), now)).toBe(false);
-    expect(endsInFuture(times('2026-11-28', '25:99', '60'), now)).toBe(false);
-    expect(endsInFuture(times('2026-11-28', '16:00', 'hodně'), now)).toBe(false);
-    expect(endsInFuture(times('28. 11.', '16:00', '60'), now)).toBe(false);
+    expect(futureEnd(times('2026-11-28', '', '600'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-28', '25:99', '60'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-28', '16:00', 'hodně'), now)).toBeNull();
+    expect(futureEnd(times('28. 11.', '16:00', '60'), now)).toBeNull();
   });
 });

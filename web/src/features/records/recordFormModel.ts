@@ -177,6 +177,11 @@ export function fromTimer(timer: Timer, fallbackWorkTypeId: string | null, workT
 }
 
 const clockMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** 1350 → '22:30'; a minute of the next day reads as its clock time. */
+const clockText = (minute: number) => {
+  const clock = minute % (24 * 60);
+  return `${String(Math.floor(clock / 60)).padStart(2, '0')}:${String(clock % 60).padStart(2, '0')}`;
+};
 
 /**
  * The end of work that began at a start and lasted the typed minutes, the same day:
@@ -188,25 +193,28 @@ export function endAfter(startTime: string, duration: string): string {
   const minutes = duration.trim() ? readDuration(duration).minutes : null;
   if (start === null || minutes === null || minutes <= 0) return '';
   const end = clockMinutes(start) + minutes;
-  return end < 24 * 60 ? `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}` : '';
+  return end < 24 * 60 ? clockText(end) : '';
 }
 
 /**
- * Whether the work as typed ends later than now (the browser's clock): a start with minutes,
- * or a start with an end, on the record's day. Only a hint at the end field, never a refusal:
- * a stopped timer whose minutes were raised by mistake ("1:45" for "0:45") ends in the future
- * and would otherwise be logged without a word. Without a start there is no end to judge.
+ * When the work as typed ends, if that is later than now (the browser's clock): a start with
+ * minutes, or a start with an end, on the record's day; null otherwise. Only a hint at the end
+ * field, never a refusal: a stopped timer whose minutes were raised by mistake ("1:45" for
+ * "0:45") ends in the future and would otherwise be logged without a word. The hint names the
+ * end ('22:30'), as the end field stays empty when the end follows from start and minutes.
+ * Without a start there is no end to judge.
  */
-export function endsInFuture(v: Pick<LogValues, 'date' | 'startTime' | 'duration' | 'endTime'>, now: Date): boolean {
-  if (!isIsoDate(v.date)) return false;
+export function futureEnd(v: Pick<LogValues, 'date' | 'startTime' | 'duration' | 'endTime'>, now: Date): string | null {
+  if (!isIsoDate(v.date)) return null;
   const start = v.startTime.trim() ? parseTimeField(v.startTime) : null;
-  if (start === null) return false;
+  if (start === null) return null;
   const end = v.endTime.trim() ? parseTimeField(v.endTime) : null;
   const minutes = v.duration.trim() ? readDuration(v.duration).minutes : null;
   const endMinute = end !== null ? clockMinutes(end) : minutes !== null && minutes > 0 ? clockMinutes(start) + minutes : null;
-  if (endMinute === null) return false;
+  if (endMinute === null) return null;
   const dayMinutes = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 60_000;
-  return dayMinutes(v.date) + endMinute > dayMinutes(todayIso(now)) + now.getHours() * 60 + now.getMinutes();
+  if (dayMinutes(v.date) + endMinute <= dayMinutes(todayIso(now)) + now.getHours() * 60 + now.getMinutes()) return null;
+  return clockText(endMinute);
 }
 
 /**

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addCells, addDays, cellFace, hiddenSides, isIsoDate, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { formatMoney } from '../pricing/money';
+import { addCells, addDays, cellFace, hiddenSides, isIsoDate, moneySum, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
   billableMinutes: billable, nonBillableMinutes: nonBillable, travelMinutes: 0, km: '0', records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),
@@ -71,6 +72,24 @@ describe('week grid', () => {
       { minutes: 5, billable: 0, nonBillable: 5, travel: 0, kmMilli: 0, records: 1, unpriced: 0, money: [{ currency: 'EUR', costMinor: 300 }] },
     ]);
     expect(sum).toEqual({ minutes: 15, billable: 10, nonBillable: 5, travel: 0, kmMilli: 0, records: 2, unpriced: 1, money: [{ currency: 'EUR', costMinor: 300 }] });
+  });
+});
+
+describe('money in the week grid', () => {
+  const cs = (minor: number, currency: string) => formatMoney(minor, currency, 'cs-CZ');
+
+  it('leaves out a currency that sums to zero beside one that does not', () => {
+    // EUR work only: its cost in CZK, the CZK amount zero.
+    const money = [{ currency: 'CZK', amountMinor: 0, costMinor: 45000 }, { currency: 'EUR', amountMinor: 6000 }];
+    expect(moneySum(money, 'amountMinor', 'cs-CZ')).toBe(cs(6000, 'EUR'));
+    expect(moneySum(money, 'costMinor', 'cs-CZ')).toBe(cs(45000, 'CZK'));
+    expect(moneySum([{ currency: 'CZK', amountMinor: 120000 }, { currency: 'EUR', amountMinor: 6000 }], 'amountMinor', 'cs-CZ')).toBe(`${cs(120000, 'CZK')} + ${cs(6000, 'EUR')}`);
+  });
+
+  it('shows one zero for nothing at all, and nothing for a figure the cell does not have', () => {
+    expect(moneySum([{ currency: 'CZK', amountMinor: 0 }, { currency: 'EUR', amountMinor: 0 }], 'amountMinor', 'cs-CZ')).toBe(cs(0, 'CZK'));
+    expect(moneySum([{ currency: 'CZK', costMinor: 300 }], 'amountMinor', 'cs-CZ')).toBe('');
+    expect(moneySum([], 'amountMinor', 'cs-CZ')).toBe('');
   });
 });
 

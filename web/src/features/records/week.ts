@@ -1,5 +1,6 @@
 // Weeks and the week grid of a timesheet (pure): Monday-first ISO weeks on
 // date strings YYYY-MM-DD (no time zones involved), rows × days with totals.
+import { formatMoney } from '../pricing/money';
 import { decimalToMilli } from './format';
 
 export interface Money {
@@ -115,6 +116,18 @@ export function addCells(cells: readonly GridCell[]): GridCell {
   }
   out.money = [...money.values()].filter((m) => m.amountMinor || m.costMinor).sort((a, b) => a.currency.localeCompare(b.currency));
   return out;
+}
+
+/**
+ * A cell's amounts (or costs) per currency as one text: "60,00 €", "1 200,00 Kč + 60,00 €".
+ * A currency whose sum is zero is left out beside one that is not (a row of EUR work only
+ * would read "0,00 Kč + 60,00 €"); a cell of nothing but zeros still shows one zero. Empty
+ * when the cell has no such figure (the field scope hides it).
+ */
+export function moneySum(money: readonly Money[], figure: 'amountMinor' | 'costMinor', locale?: string): string {
+  const sums = money.filter((m) => m[figure] !== undefined);
+  const nonZero = sums.filter((m) => m[figure] !== 0);
+  return (nonZero.length ? nonZero : sums.slice(0, 1)).map((m) => formatMoney(m[figure] ?? 0, m.currency, locale)).join(' + ');
 }
 
 /** What a cell of the grid shows; null parts are left out (all null: an empty day, a bare dot). */

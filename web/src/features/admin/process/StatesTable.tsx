@@ -119,20 +119,25 @@ export function StatesTable({ states, errors, onChange, onMove, onRemove, ticket
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Tooltip label={inUse ? t('admin.process.removeStateInUse', { count: tickets }) : t('admin.process.removeState')} multiline maw={260}>
-                  {/* A disabled button gets no pointer events: the wrapper still shows why. */}
-                  <span>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      disabled={inUse}
-                      onClick={() => onRemove(s)}
-                      aria-label={inUse ? `${t('admin.process.removeStateInUse', { count: tickets })}: ${s.name}` : `${t('admin.process.removeState')}: ${s.name}`}
-                      data-testid={`state-${i}-remove`}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </span>
+                <Tooltip
+                  label={inUse ? t('admin.process.removeStateInUse', { count: tickets }) : t('admin.process.removeState')}
+                  multiline
+                  maw={260}
+                  events={{ hover: true, focus: true, touch: false }}
+                >
+                  {/* Marked disabled, not made so: a disabled button takes no focus, and the keyboard and
+                      screen-reader user would never learn why it cannot be removed (its label says it). */}
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    data-disabled={inUse || undefined}
+                    aria-disabled={inUse || undefined}
+                    onClick={() => { if (!inUse) onRemove(s); }}
+                    aria-label={inUse ? `${t('admin.process.removeStateInUse', { count: tickets })}: ${s.name}` : `${t('admin.process.removeState')}: ${s.name}`}
+                    data-testid={`state-${i}-remove`}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
                 </Tooltip>
               </Table.Td>
             </Table.Tr>
