@@ -275,6 +275,11 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await page.getByTestId('payment-amount').fill(String((TOTALS.B + 100_00) / 100).replace('.', ','));
     await expect.poll(async () => plain(await page.getByTestId('payment-overpay').innerText())).toContain(`Platba převyšuje částku k úhradě (${czk(TOTALS.B)}) o 100,00 Kč. Zaznamenat přeplatek?`);
     expect(plain(await page.getByTestId('payment-save').innerText())).toBe('Zaznamenat přeplatek');
+    // Enter in the amount does not record the excess: it asks for the tick "the client paid more" first.
+    await page.getByTestId('payment-amount').press('Enter');
+    await page.getByText('Zaškrtněte, že klient opravdu zaplatil víc, nebo opravte částku.').waitFor();
+    expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null')).toBe('payment-overpay-confirm');
+    expect(await page.getByTestId('payment-modal').isVisible()).toBe(true);
     await server.shot(page, 'payment-overpay');
     await page.getByTestId('payment-amount').fill('5000,50');
     expect(await page.getByTestId('payment-overpay').count()).toBe(0);
@@ -491,6 +496,23 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     await page.getByTestId(`credit-line-${travel.id}`).fill('200');
     await page.getByTestId('credit-reason').fill('Sleva na dopravě');
     await expect.poll(async () => plain(await page.getByTestId('credit-total').innerText()), { timeout: STEP_MS }).toBe('Dobropis celkem: -242,00 Kč vč. DPH (základ -200,00 Kč, DPH -42,00 Kč)');
+    // The amount's suffix names the currency as every amount around it does.
+    expect(await modal.getByText('CZK', { exact: true }).count()).toBe(0);
+    // Enter twice in the amount never issues: the first asks and moves focus to the safe "Upravit"; Enter in a field while asking issues nothing.
+    const amountField = page.getByTestId(`credit-line-${travel.id}`);
+    await amountField.press('Enter');
+    await page.getByTestId('credit-confirm-text').waitFor();
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null'), { timeout: STEP_MS }).toBe('credit-back');
+    await amountField.focus();
+    await amountField.press('Enter');
+    await amountField.press('Enter');
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('credit-confirm-text').count()).toBe(1);
+    expect(await db.selectFrom('invoices').select('id').where('corrects_invoice_id', '=', invoice.id).execute()).toEqual([]);
+    // Enter on the safe choice goes back to editing.
+    await page.getByTestId('credit-back').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('credit-save').waitFor();
     // Issuing is irreversible: the first click asks, naming the total.
     await page.getByTestId('credit-save').click();
     expect(plain(await page.getByTestId('credit-confirm-text').innerText())).toContain(`Vystavit dobropis na -242,00 Kč vč. DPH k faktuře ${invoice.number}?`);

@@ -63,6 +63,35 @@ describe('credit note plan', () => {
     expect(credit([travel], { lines: [{ lineId: 3, amountMinor: 24_00 }] })).toMatchObject({ ok: true, lines: [{ description: 'Doprava', quantityMilli: -2000, unit: 'km', unitPriceMinor: 12_00, netMinor: -24_00 }] });
   });
 
+  it('takes back only whole pieces or visits of a counted line; any other amount of it is an amount correction, not refused', () => {
+    const ssd = { ...line(4, 3_780_00), kind: 'item', description: 'SSD 1 TB', quantityMilli: 2000, unit: 'pcs', unitPriceMinor: 1_890_00 };
+    // 945.00 is half a disk: not "−0,5 ks × 1 890,00" but the line's amount corrected.
+    expect(credit([ssd], { lines: [{ lineId: 4, amountMinor: 945_00 }] })).toMatchObject({
+      ok: true, lines: [{ description: 'Oprava částky řádku 4: SSD 1 TB', quantityMilli: -1000, unit: '', unitPriceMinor: 945_00, netMinor: -945_00 }],
+    });
+    expect(credit([ssd], { lines: [{ lineId: 4, amountMinor: 1_890_00 }] })).toMatchObject({ ok: true, lines: [{ description: 'SSD 1 TB', quantityMilli: -1000, unit: 'pcs', unitPriceMinor: 1_890_00 }] });
+    // A unit typed by hand counts too ("výjezd"); a measured unit keeps its fractions (see hours above).
+    const visit = { ...ssd, id: 5, position: 5, kind: 'fee', description: 'Výjezd', quantityMilli: 3000, unit: 'výjezd', unitPriceMinor: 500_00, netMinor: 1_500_00 };
+    expect(credit([visit], { lines: [{ lineId: 5, amountMinor: 750_00 }] })).toMatchObject({ ok: true, lines: [{ quantityMilli: -1000, unit: '', unitPriceMinor: 750_00 }] });
+    expect(credit([visit], { lines: [{ lineId: 5, amountMinor: 1_000_00 }] })).toMatchObject({ ok: true, lines: [{ quantityMilli: -2000, unit: 'výjezd', unitPriceMinor: 500_00 }] });
+  });
+
+  it('never states a fraction of a counted unit, and moves exactly the amount asked (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('pcs', 'ks', 'visit', 'výjezd'), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 1, max: 1_000_000_000 }), (unit, priceMinor, pieces, want) => {
+        const net = priceMinor * pieces;
+        const l = { ...line(1, net), quantityMilli: pieces * 1000, unit, unitPriceMinor: priceMinor };
+        const amount = Math.min(want, net);
+        const plan = credit([l], { lines: [{ lineId: 1, amountMinor: amount }] });
+        if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+        const [c] = plan.lines;
+        expect(c!.netMinor).toBe(-amount);
+        if (c!.unit === unit) expect(Math.abs(c!.quantityMilli) % 1000).toBe(0);
+        else expect(c).toMatchObject({ unit: '', quantityMilli: -1000, unitPriceMinor: amount });
+      }),
+    );
+  });
+
   it('moves the same money whichever way a line is read: net = round(quantity × price), negated (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), (priceMinor, quantityMilli, want) => {

@@ -7,6 +7,7 @@
  * invoice's (vat.ts), so a full credit note of an untouched invoice is its
  * exact negative.
  */
+import { isCountedUnit } from '../../../shared/counted-units.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { fillLabel, invoiceLabels } from '../../documents/index.ts';
@@ -69,7 +70,9 @@ export function isDiscountLine(line: Pick<CreditableLine, 'netMinor'>): boolean 
  * invoice's net (its discounts included). A credit line takes back a quantity
  * of the line's unit when it can: the whole line keeps its quantity; an amount
  * that is a whole number of thousandths of the unit price keeps the price and
- * takes that quantity back. Any other amount is an amount correction of the line
+ * takes that quantity back — for a line in counted units (ks, výjezd:
+ * isCountedUnit) only a whole number of them, as half a disk or half a call-out
+ * was never sold. Any other amount is an amount correction of the line
  * (what a Czech or Slovak corrective document does): quantity −1 with no unit,
  * the amount as its price, and a text in the document's `language` naming the
  * line it corrects ("Oprava částky řádku 3: Doprava") — never "−1 km" at a price
@@ -81,7 +84,8 @@ export function planCreditNote(lines: readonly CreditableLine[], request: Credit
   const amountCorrection = invoiceLabels(language).amountCorrection;
   const take = (line: CreditableLine, amount: MinorUnits) => {
     const whole = amount === line.netMinor;
-    const proportional = !whole && line.unitPriceMinor > 0 && (amount * 1000) % line.unitPriceMinor === 0;
+    const proportional = !whole && line.unitPriceMinor > 0 && (amount * 1000) % line.unitPriceMinor === 0
+      && (!isCountedUnit(line.unit) || amount % line.unitPriceMinor === 0);
     const byQuantity = whole || proportional;
     plan.push({
       correctsLineId: line.id,

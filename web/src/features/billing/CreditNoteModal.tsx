@@ -6,9 +6,9 @@ import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { formatMoney, majorToMinor, numberSeparators } from '../pricing/money';
+import { currencySymbol, formatMoney, majorToMinor, numberSeparators } from '../pricing/money';
 import { useCreditNote, type InvoiceDetail, type InvoiceLine } from './api';
-import { creditableMinor, creditNoteTotals, creditsByQuantity, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
+import { afterCredit, creditableMinor, creditNoteTotals, creditQuantityProblem, creditsByQuantity, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
 import { formatMilli } from './format';
 
 /**
@@ -17,7 +17,10 @@ import { formatMilli } from './format';
  * (1 of 2 ks → its unit price × 1; sent as that net amount, which the server
  * credits as the quantity) or a net amount, never more than is left on a line;
  * discount lines are not offered (see isDiscountLine on the server). The reason is
- * required. Issuing is irreversible, so the total incl. VAT is shown and confirmed first.
+ * required. Issuing is irreversible, so the total incl. VAT is shown and confirmed first:
+ * submitting the form (a click or Enter in a field) only asks, focus moves to the safe
+ * "Upravit", and only an explicit activation of "Ano, vystavit dobropis" issues — Enter
+ * pressed twice in a field never does.
  */
 export function CreditNoteModal({ invoice, opened, onClose }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,12 +34,17 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
   const [touched, setTouched] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (opened) { setMode('full'); setBy('quantity'); setReason(''); setRelease(false); setAmounts({}); setTouched(false); setConfirming(false); credit.reset(); }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   // Any change after the confirmation was asked for asks again.
   useEffect(() => setConfirming(false), [mode, by, amounts, release, reason]);
+  // Out of the field the Enter came from: a second Enter (habit, key repeat) lands on the safe choice, not on the form.
+  useEffect(() => {
+    if (confirming) backRef.current?.focus();
+  }, [confirming]);
 
   // Discount lines (negative) are taken back only by a full credit note: crediting one alone would raise what the client owes.
   const creditable = invoice.lines.filter((l) => (l.netMinor ?? 0) > 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) > 0);
@@ -47,8 +55,8 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
     const v = amounts[l.id] ?? '';
     if (v === '') return null;
     if (!byQuantity(l)) return majorToMinor(v);
-    const milli = quantityMilliOf(v);
-    return milli === null ? null : quantityNetMinor(milli, l.unitPriceMinor!);
+    if (creditQuantityProblem(l, v) !== null) return null;
+    return quantityNetMinor(quantityMilliOf(v)!, l.unitPriceMinor!);
   };
   const lines = creditable
     .map((l) => ({ lineId: l.id, amountMinor: netOf(l), vatRateBp: l.vatRateBp }))
@@ -69,6 +77,8 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
   const totals = taken.length > 0 && invoice.lines.every((l) => l.netMinor !== undefined)
     ? creditNoteTotals(taken, { reverseCharge: invoice.reverseCharge, roundTotal: invoice.roundTotal })
     : null;
+  // Known only where the invoice states what is due (roles that see money).
+  const after = totals && invoice.amountDueMinor !== undefined ? afterCredit({ amountDueMinor: invoice.amountDueMinor, refundDueMinor: invoice.refundDueMinor ?? 0 }, totals.totalMinor) : null;
   const totalText = totals ? t('billing.credit.total', { total: money(totals.totalMinor), net: money(totals.netMinor), vat: money(totals.vatMinor) }) : null;
 
   const submit = () => {
@@ -77,11 +87,11 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
       focusFirstInvalid(formRef.current);
       return;
     }
-    // Irreversible: the first click asks, the confirmation issues.
-    if (!confirming) {
-      setConfirming(true);
-      return;
-    }
+    // Irreversible: submitting only asks; while asking, Enter in a field does nothing (only the confirm button issues).
+    if (!confirming) setConfirming(true);
+  };
+  const issue = () => {
+    if (!valid) return;
     const body = mode === 'full'
       ? { reason: reason.trim(), full: true as const, releaseRecords: release }
       : { reason: reason.trim(), lines: lines.map(({ lineId, amountMinor }) => ({ lineId, amountMinor })) };
@@ -133,7 +143,8 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
                   const max = quantity
                     ? t('billing.credit.maxQuantity', { quantity: formatMilli(maxQuantityMilli(l) ?? 0), unit: l.unitText, amount: money(left) })
                     : t('billing.credit.maxAmount', { amount: money(left) });
-                  const error = notANumber.includes(l) ? t(quantity ? 'billing.draft.quantityInvalid' : 'billing.draft.priceInvalid')
+                  const error = notANumber.includes(l)
+                    ? t(!quantity ? 'billing.draft.priceInvalid' : creditQuantityProblem(l, amounts[l.id] ?? '') === 'whole' ? 'billing.credit.wholeUnits' : 'billing.draft.quantityInvalid')
                     : tooMuch.includes(l) ? t('billing.credit.tooMuch') : undefined;
                   return (
                     <Table.Tr key={l.id}>
@@ -146,7 +157,7 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
                           onChange={(v) => setAmounts((a) => ({ ...a, [l.id]: v }))}
                           decimalScale={quantity ? 3 : 2} min={0} hideControls
                           decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
-                          rightSection={<Text size="xs" c="dimmed">{quantity ? l.unitText : invoice.currency}</Text>}
+                          rightSection={<Text size="xs" c="dimmed">{quantity ? l.unitText : currencySymbol(invoice.currency)}</Text>}
                           rightSectionWidth={44}
                           description={quantity && net !== null && !error ? t('billing.credit.quantityNet', { amount: money(net) }) : max}
                           error={error}
@@ -169,13 +180,18 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
           {confirming && totals ? (
             <Alert color="grape" data-testid="credit-confirm-text">
               {t('billing.credit.confirm', { total: money(totals.totalMinor), number: invoice.number ?? '' })}
+              {after?.overpays ? (
+                <Text size="sm" fw={600} mt="xs" data-testid="credit-confirm-overpaid">
+                  {t('billing.credit.confirmOverpaid', { due: money(invoice.amountDueMinor ?? 0), dueAfter: money(after.dueMinor), refund: money(after.refundMinor) })}
+                </Text>
+              ) : null}
             </Alert>
           ) : null}
           <Group justify="flex-end">
             {confirming ? (
               <>
-                <Button variant="default" onClick={() => setConfirming(false)} data-testid="credit-back">{t('billing.credit.edit')}</Button>
-                <Button type="submit" color="grape" loading={credit.isPending} data-autofocus data-testid="credit-confirm">{t('billing.credit.confirmIssue')}</Button>
+                <Button ref={backRef} variant="default" onClick={() => setConfirming(false)} data-testid="credit-back">{t('billing.credit.edit')}</Button>
+                <Button type="button" color="grape" loading={credit.isPending} onClick={issue} data-testid="credit-confirm">{t('billing.credit.confirmIssue')}</Button>
               </>
             ) : (
               <>

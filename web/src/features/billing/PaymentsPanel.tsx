@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -171,7 +171,9 @@ interface PaymentValues {
  * Records a payment (the amount due by default, a smaller one for a partial
  * payment) or, with refund, money paid back to the client (the refund due by default).
  * A payment above the amount due (a client who paid twice) is asked about and then
- * recorded as it came: the invoice is overpaid and the excess is to be refunded.
+ * recorded as it came: the invoice is overpaid and the excess is to be refunded. The
+ * excess is recorded only once "the client paid more" is ticked — Enter in the amount
+ * (a typo, 20 000 for 2 000) moves to that box instead of recording it.
  */
 export function PaymentModal({ invoice, opened, onClose, refund = false }: { invoice: InvoiceDetail; opened: boolean; onClose: () => void; refund?: boolean }) {
   const { t } = useTranslation();
@@ -179,6 +181,9 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
   const refunding = useRecordRefund(invoice.id);
   const pay = refund ? refunding : payment;
   const [extra, setExtra] = useState<string[]>([]);
+  const [overpayConfirmed, setOverpayConfirmed] = useState(false);
+  const [overpayAsked, setOverpayAsked] = useState(false);
+  const overpayRef = useRef<HTMLInputElement>(null);
   const suggested = refund ? invoice.refundDueMinor : invoice.amountDueMinor;
   const form = useForm<PaymentValues>({
     initialValues: { date: todayIso(), amount: '', note: '' },
@@ -192,17 +197,29 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
       form.setValues({ date: todayIso(), amount: suggested ? minorToMajor(suggested) : '', note: '' });
       pay.reset();
       setExtra([]);
+      setOverpayConfirmed(false);
+      setOverpayAsked(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   const seps = numberSeparators();
   const typedMinor = majorToMinor(form.values.amount);
   const excessMinor = !refund && suggested !== undefined && typedMinor != null && typedMinor > suggested ? typedMinor - suggested : 0;
+  // A changed amount is a new question: the tick was for the excess it named.
+  useEffect(() => { setOverpayConfirmed(false); setOverpayAsked(false); }, [excessMinor]);
+  const record = (v: PaymentValues) => {
+    if (excessMinor > 0 && !overpayConfirmed) {
+      setOverpayAsked(true);
+      overpayRef.current?.focus();
+      return;
+    }
+    pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined, ...(excessMinor > 0 ? { allowOverpayment: true } : {}) }, {
+      onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
+    });
+  };
   return (
     <Modal opened={opened} onClose={onClose} title={t(refund ? 'billing.payments.recordRefund' : 'billing.payments.record')} attributes={{ content: { 'data-testid': refund ? 'refund-modal' : 'payment-modal' } }}>
-      <form onSubmit={form.onSubmit((v) => pay.mutate({ date: v.date, amountMinor: majorToMinor(v.amount)!, note: v.note.trim() || undefined, ...(excessMinor > 0 ? { allowOverpayment: true } : {}) }, {
-        onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { amountMinor: 'amount' })),
-      }), (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))} noValidate>
+      <form onSubmit={form.onSubmit(record, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget))} noValidate>
         <Stack>
           <FormErrorAlert error={pay.error} extra={extra} testId="payment-error" />
           <DateField label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
@@ -215,6 +232,14 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
           {excessMinor > 0 && suggested !== undefined ? (
             <Alert color="orange" data-testid="payment-overpay">
               {t('billing.payments.overpayWarning', { due: formatMoney(suggested, invoice.currency), excess: formatMoney(excessMinor, invoice.currency) })}
+              <Checkbox
+                ref={overpayRef} mt="xs"
+                label={t('billing.payments.overpayConfirm')}
+                checked={overpayConfirmed}
+                onChange={(e) => setOverpayConfirmed(e.currentTarget.checked)}
+                error={overpayAsked && !overpayConfirmed ? t('billing.payments.overpayConfirmRequired') : undefined}
+                data-testid="payment-overpay-confirm"
+              />
             </Alert>
           ) : null}
           <TextInput label={t('billing.payments.note')} {...form.getInputProps('note')} data-testid="payment-note" />

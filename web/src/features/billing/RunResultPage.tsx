@@ -16,7 +16,7 @@ import { IssueAllPanel } from './IssueAllPanel';
 import { issuableDrafts, lastDayOfMonth, periodNotOver, runDocumentCounts } from './format';
 import { BuyerMissingNote, EarlierDraftsPanel, waitingCountText } from './IssueChecks';
 import { issueWarningText } from './issueWarnings';
-import { blockReasonText, runBlockedDetail } from './blockWords';
+import { blockReasonText, runBlockedDetail, runBlockedPassed } from './blockWords';
 import { DraftBlocksCell } from './DraftBlocks';
 import { RerunPeriodButton } from './RerunPeriodButton';
 import { StatusBadge } from './StatusBadge';
@@ -237,11 +237,19 @@ function RunResultView({ period, result, replacedBy }: { period: string; result:
         <Paper withBorder p="sm" data-testid="run-blocked">
           <Title order={2} size="h4" mb="xs">{t('billing.run.blocked', { count: result.blocked.length })}</Title>
           <Stack gap={4}>
-            {result.blocked.map((b, i) => (
-              <Text key={`${b.clientId}-${b.contractId}-${i}`} size="sm" data-testid={`run-blocked-${i}`} data-code={b.code ?? ''}>
-                <b>{b.clientName}</b>: {blockReasonText(t, b.code, b.reason)}{runBlockedDetail(t, b) ? ` — ${runBlockedDetail(t, b)}` : ''}
-              </Text>
-            ))}
+            {result.blocked.map((b, i) => {
+              // Stored when the run ran; a reason the drafts above no longer meet is shown as gone, not as a to-do.
+              const passed = runBlockedPassed(b, result.drafts);
+              return (
+                <Text key={`${b.clientId}-${b.contractId}-${i}`} size="sm" c={passed ? 'dimmed' : undefined} data-testid={`run-blocked-${i}`} data-code={b.code ?? ''} data-passed={passed ? 'true' : 'false'}>
+                  <b>{b.clientName}</b>: {passed ? (
+                    <>{blockReasonText(t, b.code, b.reason)} — {t('billing.run.blockedPassed')}</>
+                  ) : (
+                    <>{blockReasonText(t, b.code, b.reason)}{runBlockedDetail(t, b) ? ` — ${runBlockedDetail(t, b)}` : ''}</>
+                  )}
+                </Text>
+              );
+            })}
           </Stack>
         </Paper>
       ) : null}

@@ -8,6 +8,7 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { useCustomerEmail, useSendInvoice, type InvoiceDetail } from './api';
+import { settledSoFarText } from './documentWords';
 
 /** Loose shape check before sending; the server checks the address again and its answer is shown. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,7 +78,7 @@ function SendAmount({ invoice }: { invoice: InvoiceDetail }) {
   const money = (minor: number) => formatMoney(minor, currency);
   if (paidMinor === 0 && creditedMinor === 0) return <Text size="sm" fw={500} data-testid="send-amount">{t('billing.send.asksFor', { due: money(amountDueMinor) })}</Text>;
   const message = refundDueMinor > 0 ? t('billing.send.overpaid', { refund: money(refundDueMinor) })
-    : amountDueMinor > 0 ? t('billing.send.partPaid', { paid: money(paidMinor), credited: money(-creditedMinor), due: money(amountDueMinor), total: money(totalMinor) })
+    : amountDueMinor > 0 ? t('billing.send.partPaid', { settled: settledSoFarText(t, { currency, paidMinor, creditedMinor }), due: money(amountDueMinor), total: money(totalMinor) })
       : paidMinor > 0 ? t('billing.send.paid') : t('billing.send.nothingDue');
   return <Alert color="orange" data-testid="send-amount">{message}</Alert>;
 }

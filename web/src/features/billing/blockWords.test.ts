@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
 import type { DraftBlock, RunBlocked } from './api';
-import { blockReasonText, blockTodoText, onlyRerunLeft, periodBefore, runBlockedDetail } from './blockWords';
+import { blockReasonText, blockTodoText, onlyRerunLeft, periodBefore, runBlockedDetail, runBlockedPassed } from './blockWords';
 
 const notFinal: DraftBlock = {
   code: 'previous_prepaid_not_final', message: 'previous prepaid period not final', contractId: 3, contractNumber: 'PRIKLAD-C', period: '2026-11',
@@ -55,5 +55,17 @@ describe('why a draft is blocked, in words', () => {
     expect(runBlockedDetail(t(), { ...blocked, contractNumber: undefined, period: undefined })).toBeNull();
     expect(blockReasonText(t(), 'other', 'no rate')).toBe('no rate');
     expect(blockReasonText(t(), 'prepaid_rerun', 'x')).toBe('Z konceptu byl vyjmut výkaz čerpající předplacené hodiny');
+  });
+
+  it('a run\'s blocked client agrees with its re-checked draft: passed once the draft\'s same reason no longer holds', () => {
+    const draft = { clientId: 3, blocks: [notFinal] };
+    expect(runBlockedPassed(blocked, [draft])).toBe(false);
+    expect(runBlockedPassed(blocked, [{ ...draft, blocks: [{ ...notFinal, holds: false }] }])).toBe(true);
+    // Another client's draft, another contract or period, or no re-check at all: the stored reason stands.
+    expect(runBlockedPassed(blocked, [{ clientId: 4, blocks: [{ ...notFinal, holds: false }] }])).toBe(false);
+    expect(runBlockedPassed(blocked, [{ ...draft, blocks: [{ ...notFinal, holds: false, contractId: 9 }] }])).toBe(false);
+    expect(runBlockedPassed(blocked, [{ ...draft, blocks: [{ ...notFinal, holds: false, period: '2026-12' }] }])).toBe(false);
+    expect(runBlockedPassed(blocked, [{ clientId: 3 }])).toBe(false);
+    expect(runBlockedPassed({ ...blocked, code: 'prepaid_period_open' }, [{ ...draft, blocks: [{ ...notFinal, holds: false }] }])).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // contract and period), and what to do about it (pure).
 import type { TFunction } from 'i18next';
 import { formatPeriod, localeTag } from '../../app/format';
-import type { DraftBlock, RunBlocked } from './api';
+import type { DraftBlock, RunBlocked, RunDraft } from './api';
 
 /** The period before a month ('2026-11' → '2026-10'), quarter ('2026-Q1' → '2025-Q4') or year; other text as it is. */
 export function periodBefore(period: string): string {
@@ -69,4 +69,17 @@ export function runBlockedDetail(t: TFunction, b: RunBlocked, locale: string = l
     default:
       return null;
   }
+}
+
+/**
+ * Whether a reason a run stored for a blocked client is gone now: the client's draft of the run,
+ * re-checked when the run is read, states the same reason (code, contract, period) and it no
+ * longer holds. A reason no draft re-checks (an older run, a code drafts do not carry) stands as stored.
+ */
+export function runBlockedPassed(b: RunBlocked, drafts: readonly Pick<RunDraft, 'clientId' | 'blocks'>[]): boolean {
+  const same = drafts
+    .filter((d) => d.clientId === b.clientId)
+    .flatMap((d) => d.blocks ?? [])
+    .filter((block) => block.code === b.code && block.contractId === b.contractId && (b.period == null || block.period == null || block.period === b.period));
+  return same.length > 0 && same.every((block) => !block.holds);
 }

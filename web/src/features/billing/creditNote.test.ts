@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { creditableMinor, creditNoteTotals, creditsByQuantity, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
+import { afterCredit, creditableMinor, creditNoteTotals, creditQuantityProblem, creditsByQuantity, creditsWholeUnits, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
 
 // Example A's SSD line: 2 ks × 1 890,00 = 3 780,00 at 21 %.
 const ssd = { quantityMilli: 2000, unit: 'pcs', unitPriceMinor: 1890_00, netMinor: 3780_00, leftToCreditMinor: 3780_00 };
@@ -34,5 +34,30 @@ describe('a credit note by lines, as the dialog shows it before issuing', () => 
     const small = { netMinor: 2, vatRateBp: 2100 };
     expect(creditNoteTotals([small, small, small, { netMinor: 100_00, vatRateBp: 1200 }], { reverseCharge: false, roundTotal: false }))
       .toEqual({ netMinor: -100_06, vatMinor: -12_01, totalMinor: -112_07 });
+  });
+
+  it('pieces and visits are credited whole: 1,5 ks is refused with its own reason, hours keep their fractions', () => {
+    expect(creditsWholeUnits(ssd)).toBe(true);
+    expect(creditQuantityProblem(ssd, '1')).toBeNull();
+    expect(creditQuantityProblem(ssd, '1,5')).toBe('whole');
+    expect(creditQuantityProblem(ssd, 1.5)).toBe('whole');
+    expect(creditQuantityProblem(ssd, 'x')).toBe('invalid');
+    // A unit typed by hand counts too; hours do not.
+    expect(creditQuantityProblem({ ...ssd, unit: 'výjezd' }, '0,5')).toBe('whole');
+    const hours = { ...ssd, unit: 'h', unitPriceMinor: 1000_00, netMinor: 2000_00, leftToCreditMinor: 2000_00 };
+    expect(creditsWholeUnits(hours)).toBe(false);
+    expect(creditQuantityProblem(hours, '1,5')).toBeNull();
+    // The most offered is whole pieces: 2 835,00 left at 1 890,00 is 1 ks, not 1,5.
+    expect(maxQuantityMilli({ ...ssd, leftToCreditMinor: 2835_00 })).toBe(1000);
+    expect(maxQuantityMilli({ ...hours, leftToCreditMinor: 1500_00 })).toBe(1500);
+  });
+
+  it('a credit note beyond what is still due says what the client is then owed back', () => {
+    // 12 023,77 invoice, 10 000 paid: 2 023,77 due; crediting 2 286,90 leaves 0 due and 263,13 to refund.
+    expect(afterCredit({ amountDueMinor: 2023_77, refundDueMinor: 0 }, -2286_90)).toEqual({ dueMinor: 0, refundMinor: 263_13, overpays: true });
+    expect(afterCredit({ amountDueMinor: 2023_77, refundDueMinor: 0 }, -2023_77)).toEqual({ dueMinor: 0, refundMinor: 0, overpays: false });
+    expect(afterCredit({ amountDueMinor: 9680_00, refundDueMinor: 0 }, -2286_90)).toEqual({ dueMinor: 7393_10, refundMinor: 0, overpays: false });
+    // Already overpaid: all of the note is owed back on top.
+    expect(afterCredit({ amountDueMinor: 0, refundDueMinor: 1000_00 }, -500_00)).toEqual({ dueMinor: 0, refundMinor: 1500_00, overpays: true });
   });
 });

@@ -3,14 +3,32 @@
 // number of the line's units at its price into that quantity ("−1 ks × 1 890,00"). So a
 // quantity typed here is sent as quantity × unit price, and the total shown is the credit
 // note's VAT recap as the server computes it (per rate, rounded half away from zero).
+import { isCountedUnit } from '../warehouse/units';
 import { quantityProblem } from './format';
 import type { InvoiceLine } from './api';
 
 type Line = Pick<InvoiceLine, 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'netMinor' | 'leftToCreditMinor'>;
 
+const MILLI_PER_UNIT = 1000;
+
 /** A line of counted units at a price (2 ks, 1,5 h, 36 km): credited by a quantity of them. */
 export function creditsByQuantity(line: Line): boolean {
   return line.unit !== '' && line.quantityMilli > 0 && line.unitPriceMinor !== undefined && line.unitPriceMinor > 0;
+}
+
+/**
+ * A line of pieces or visits (ks, výjezd): credited by whole units only, as the server takes an
+ * amount back as a quantity of them only when it is whole (half a disk was never sold).
+ */
+export function creditsWholeUnits(line: Line): boolean {
+  return creditsByQuantity(line) && isCountedUnit(line.unit);
+}
+
+/** Why a quantity typed for a line cannot be credited: not a quantity at all, or a fraction of a counted unit; null when it can. */
+export function creditQuantityProblem(line: Line, text: number | string): 'invalid' | 'whole' | null {
+  const milli = quantityMilliOf(text);
+  if (milli === null) return 'invalid';
+  return creditsWholeUnits(line) && milli % MILLI_PER_UNIT !== 0 ? 'whole' : null;
 }
 
 /** Net still creditable on a line (its whole net when nothing was credited yet). */
@@ -34,10 +52,11 @@ export function quantityNetMinor(quantityMilli: number, unitPriceMinor: number):
   return divRound(quantityMilli * unitPriceMinor, 1000);
 }
 
-/** The most of the line's unit still creditable (what is left ÷ unit price, in thousandths, rounded down). */
+/** The most of the line's unit still creditable (what is left ÷ unit price, in thousandths, rounded down; whole pieces or visits of a counted line). */
 export function maxQuantityMilli(line: Line): number | null {
   if (!creditsByQuantity(line)) return null;
-  return Math.floor((creditableMinor(line) * 1000) / line.unitPriceMinor!);
+  const milli = Math.floor((creditableMinor(line) * MILLI_PER_UNIT) / line.unitPriceMinor!);
+  return creditsWholeUnits(line) ? milli - (milli % MILLI_PER_UNIT) : milli;
 }
 
 export interface CreditTotals {
@@ -66,4 +85,25 @@ export function creditNoteTotals(lines: readonly { netMinor: number; vatRateBp: 
   }
   const total = netMinor + vatMinor;
   return { netMinor, vatMinor, totalMinor: options.roundTotal ? divRound(total, 100) * 100 : total };
+}
+
+/** What an invoice stands at after a credit note. */
+export interface AfterCredit {
+  /** Still to be paid after the note. */
+  dueMinor: number;
+  /** Owed back to the client after the note (what was owed before included). */
+  refundMinor: number;
+  /** The note takes back more than was still due: part of what the client paid becomes owed back. */
+  overpays: boolean;
+}
+
+/**
+ * A credit note of `creditTotalMinor` (negative, as the note states it) first lowers what is
+ * still due; what it takes beyond that was already paid and is owed back to the client (the
+ * server's amountDue / refundDue after the note).
+ */
+export function afterCredit(invoice: { amountDueMinor: number; refundDueMinor: number }, creditTotalMinor: number): AfterCredit {
+  const credit = -creditTotalMinor;
+  const beyondDue = Math.max(0, credit - invoice.amountDueMinor);
+  return { dueMinor: Math.max(0, invoice.amountDueMinor - credit), refundMinor: invoice.refundDueMinor + beyondDue, overpays: beyondDue > 0 };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n, { setLanguage } from '../../i18n';
-import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, overpaidLabel, settledAgainstInvoice, statusLabel } from './documentWords';
+import { amountDueColumnLabel, amountDueLabel, entryQuantity, outcomeLabel, overpaidLabel, settledAgainstInvoice, settledSoFarText, statusLabel } from './documentWords';
 
 describe('document words', () => {
   afterAll(() => setLanguage('cs'));
@@ -17,6 +17,19 @@ describe('document words', () => {
       // What has no word of its own for a credit note reads as for an invoice.
       expect(statusLabel(t, 'draft', 'credit_note'), lang).toBe(statusLabel(t, 'draft'));
     }
+  });
+
+  it('says only what was settled on an invoice, paid or credited or both, never "-0,00 Kč"', async () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    await setLanguage('cs');
+    const t = i18n.t.bind(i18n);
+    const settled = (paidMinor: number, creditedMinor: number) => plain(settledSoFarText(t, { currency: 'CZK', paidMinor, creditedMinor }, 'cs-CZ'));
+    expect(settled(10_000_00, 0)).toBe('Uhrazeno: 10 000,00 Kč.');
+    expect(settled(0, 2_286_90)).toBe('Dobropisy: -2 286,90 Kč.');
+    expect(settled(10_000_00, 2_286_90)).toBe('Uhrazeno: 10 000,00 Kč. Dobropisy: -2 286,90 Kč.');
+    expect(settled(0, 0)).toBe('');
+    await setLanguage('en');
+    expect(plain(settledSoFarText(i18n.t.bind(i18n), { currency: 'CZK', paidMinor: 500_00, creditedMinor: 121_00 }, 'en-GB'))).toBe('Paid: CZK 500.00. Credit notes: -CZK 121.00.');
   });
 
   it('a credit note stands at an amount to be refunded, as its PDF says ("Celkem k vrácení"), never at one "due"', async () => {

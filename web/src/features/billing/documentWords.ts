@@ -22,6 +22,17 @@ export function overpaidLabel(t: TFunction, invoice: Pick<InvoiceSummary, 'kind'
 }
 
 /**
+ * What is already settled on an invoice, naming only what happened, as the mail lists it:
+ * "Uhrazeno: 10 000,00 Kč.", "Dobropisy: -2 286,90 Kč." or both; empty when neither.
+ */
+export function settledSoFarText(t: TFunction, invoice: { currency: string; paidMinor: number; creditedMinor: number }, locale?: string): string {
+  const parts: string[] = [];
+  if (invoice.paidMinor !== 0) parts.push(t('billing.send.settledPaid', { amount: formatMoney(invoice.paidMinor, invoice.currency, locale) }));
+  if (invoice.creditedMinor !== 0) parts.push(t('billing.send.settledCredited', { amount: formatMoney(-invoice.creditedMinor, invoice.currency, locale) }));
+  return parts.join(' ');
+}
+
+/**
  * A credit note settled against the invoice it corrects (every credit note that corrects one):
  * it lowered that invoice's amount due, and money to go back is that invoice's refund due. A
  * list's "K úhradě / k vrácení" column shows it as settled (nothing), not its value (the API's

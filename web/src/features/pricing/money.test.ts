@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercentBp, majorToMinor, minorToMajor } from './money';
+import { currencySymbol, formatMoney, formatPercentBp, majorToMinor, minorToMajor } from './money';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -15,6 +15,13 @@ describe('money', () => {
 
   it('falls back to the code for an unknown currency', () => {
     expect(plain(formatMoney(100, 'XX1', 'cs-CZ'))).toBe('1,00 XX1');
+  });
+
+  it('names the currency as formatMoney prints it, for an input\'s suffix', () => {
+    expect(currencySymbol('CZK', 'cs-CZ')).toBe('Kč');
+    expect(currencySymbol('EUR', 'sk-SK')).toBe('€');
+    expect(currencySymbol('CZK', 'en-GB')).toBe('CZK');
+    expect(currencySymbol('XX1', 'cs-CZ')).toBe('XX1');
   });
 
   it('converts between major and minor units', () => {

@@ -15,6 +15,15 @@ export function formatMoney(minor: number, currency: string, locale: string = lo
   }
 }
 
+/** The currency as formatMoney prints it next to an amount ("Kč", "€"; "CZK" in en-GB), for an input's suffix. */
+export function currencySymbol(currency: string, locale: string = localeTag()): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** 180000 → "1 800,00" (cs-CZ): an amount without its currency, as the price explanations write them. */
 export function formatAmount(minor: number, locale: string = localeTag()): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
