@@ -89,8 +89,8 @@ describe.each(testEngines())('e-mailing an invoice on %s', (engine) => {
     const pay = (id: number, amountMinor: number, extra: object = {}) =>
       w.req(w.accountant.auth, 'POST', `/api/v1/invoices/${id}/payments`, { date: '2026-11-02', amountMinor, ...extra });
     for (const [language, words] of [
-      ['cs', { amount: 'Částka k úhradě: 968,00 Kč', total: 'Částka faktury: 968,00 Kč', paid: 'Uhrazeno: 500,00 Kč', credit: 'Dobropisy: -121,00 Kč', left: 'Zbývá uhradit: 347,00 Kč', qr: 'QR kód na faktuře zní na celou částku', fullyPaid: 'Faktura je uhrazena', overpaid: 'Faktura je přeplacena o 500,00 Kč' }],
-      ['en', { amount: 'Amount due: CZK 968.00', total: 'Invoice total: CZK 968.00', paid: 'Paid: CZK 500.00', credit: 'Credit notes: CZK -121.00', left: 'Left to pay: CZK 347.00', qr: 'QR code on the invoice is for the whole', fullyPaid: 'The invoice is paid', overpaid: 'The invoice is overpaid by CZK 500.00' }],
+      ['cs', { amount: 'Částka k úhradě: 968,00 Kč', total: 'Částka faktury: 968,00 Kč', paid: 'Uhrazeno: 500,00 Kč', credit: 'Dobropisy: -121,00 Kč', left: 'Zbývá uhradit: 347,00 Kč', qr: 'Platbu můžete zadat i naskenováním QR kódu', fullyPaid: 'Faktura je uhrazena', overpaid: 'Faktura je přeplacena o 500,00 Kč' }],
+      ['en', { amount: 'Amount due: CZK 968.00', total: 'Invoice total: CZK 968.00', paid: 'Paid: CZK 500.00', credit: 'Credit notes: CZK -121.00', left: 'Left to pay: CZK 347.00', qr: 'You can also pay by scanning the QR code', fullyPaid: 'The invoice is paid', overpaid: 'The invoice is overpaid by CZK 500.00' }],
     ] as const) {
       // One record: 800.00 + 21 % = 968.00.
       const id = await w.draft({ records: await w.approvedRecords(1), language });

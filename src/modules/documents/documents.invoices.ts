@@ -77,8 +77,11 @@ export function createInvoiceDocuments(deps: InvoiceDocumentsDeps) {
     const doc = await invoiceDocument(db, invoiceId);
     const to = options.to ?? doc.customer.email;
     if (!to) throw conflict('no_billing_email', `The client ${doc.customer.name} has no e-mail address: add one to the client, or send the address to use as "to"`);
-    const pdf = await renderInvoicePdf(doc);
-    const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc) !== null, settlement: settlementOf(invoice) });
+    const settlement = settlementOf(invoice);
+    // The copy mailed asks by its QR code for what is due now (none when nothing is), as the mail does.
+    const qrAmountMinor = settlement?.amountDueMinor ?? doc.totalMinor;
+    const pdf = await renderInvoicePdf(doc, { qrAmountMinor });
+    const mail = invoiceMail(doc, { hasQr: paymentQrFor(doc, qrAmountMinor) !== null, settlement });
     const isdoc = { filename: mail.filename.replace(/\.pdf$/, '.isdoc'), contentType: 'application/xml', content: Buffer.from(isdocXml(doc), 'utf8') };
     const now = clock.now();
     const outboxId = await db.transaction().execute(async (trx) => {

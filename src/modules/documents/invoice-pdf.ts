@@ -17,7 +17,12 @@ import { drawQr } from './pdf/qr.ts';
 import { drawWorkReport } from './work-report-pdf.ts';
 import { loadPdfKit } from './pdf/pdfkit.ts';
 
-export async function renderInvoicePdf(doc: InvoiceDocument, options: { workReport?: WorkReport } = {}): Promise<Buffer> {
+/**
+ * `qrAmountMinor`: what the payment QR code asks for when that is less than the total
+ * (the copy mailed after a part payment); no code when it is 0. The document itself is
+ * the one issued.
+ */
+export async function renderInvoicePdf(doc: InvoiceDocument, options: { workReport?: WorkReport; qrAmountMinor?: number } = {}): Promise<Buffer> {
   await loadPdfKit();
   const pdf = createPdf({ title: `${documentTitle(doc, labelsFor(doc.language)).title} ${doc.number}`, language: doc.language, date: doc.issueDate });
   let y = drawHeader(pdf, doc);
@@ -25,7 +30,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: { workRepo
   y = drawDatesAndPayment(pdf, doc, y);
   if (doc.corrects) y = drawCorrection(pdf, doc, y);
   y = drawLines(pdf, doc, y + 6);
-  y = drawSummary(pdf, doc, y + 10);
+  y = drawSummary(pdf, doc, y + 10, options.qrAmountMinor);
   drawNotes(pdf, doc, y + 8);
   if (options.workReport) {
     pdf.doc.addPage();
@@ -136,12 +141,12 @@ function drawLines(pdf: Pdf, doc: InvoiceDocument, y: number): number {
 
 const QR_SIDE = 112;
 
-function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number): number {
+function drawSummary(pdf: Pdf, doc: InvoiceDocument, y: number, qrAmountMinor: number | undefined): number {
   const l = pdf.labels;
   const lang = pdf.language;
   const money = (minor: number) => formatMoney(minor, doc.currency, lang);
   // Nobody should pay a draft: no QR code until the invoice is issued.
-  const qr = doc.draft ? null : paymentQrFor(doc);
+  const qr = doc.draft ? null : paymentQrFor(doc, qrAmountMinor);
   const home = doc.supplier.vatPayer ? (doc.homeCurrencyVat ?? null) : null;
   const recapRows = (doc.supplier.vatPayer ? doc.vatRecap.length + 2 : 0) + (home ? home.groups.length + 5 : 0);
   let top = ensureSpace(pdf, y, Math.max(QR_SIDE + 20, recapRows * 14 + 90));

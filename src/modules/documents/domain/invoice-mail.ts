@@ -39,7 +39,6 @@ const TEXTS = {
     amount: 'Částka k úhradě', refund: 'Hodnota dobropisu', due: 'Splatnost', vs: 'Variabilní symbol', account: 'Účet',
     qr: 'Platbu můžete zadat i naskenováním QR kódu na faktuře.',
     invoiceTotal: 'Částka faktury', paid: 'Uhrazeno', credited: 'Dobropisy', outstanding: 'Zbývá uhradit',
-    qrPartial: 'QR kód na faktuře zní na celou částku faktury; zadejte prosím jen zbývající částku.',
     fullyPaid: 'Faktura je uhrazena, nic k úhradě nezbývá. Děkujeme.',
     nothingDue: 'Faktura je vyrovnána dobropisem, nic k úhradě nezbývá.',
     overpaid: (amount: string) => `Faktura je přeplacena o ${amount}; přeplatek vám vrátíme.`,
@@ -52,7 +51,6 @@ const TEXTS = {
     amount: 'Suma na úhradu', refund: 'Hodnota dobropisu', due: 'Splatnosť', vs: 'Variabilný symbol', account: 'Účet',
     qr: 'Platbu môžete zadať aj naskenovaním QR kódu na faktúre.',
     invoiceTotal: 'Suma faktúry', paid: 'Uhradené', credited: 'Dobropisy', outstanding: 'Zostáva uhradiť',
-    qrPartial: 'QR kód na faktúre znie na celú sumu faktúry; zadajte prosím len zostávajúcu sumu.',
     fullyPaid: 'Faktúra je uhradená, nič na úhradu nezostáva. Ďakujeme.',
     nothingDue: 'Faktúra je vyrovnaná dobropisom, nič na úhradu nezostáva.',
     overpaid: (amount: string) => `Faktúra je preplatená o ${amount}; preplatok vám vrátime.`,
@@ -65,7 +63,6 @@ const TEXTS = {
     amount: 'Amount due', refund: 'Credit note value', due: 'Due date', vs: 'Payment reference (VS)', account: 'Account',
     qr: 'You can also pay by scanning the QR code on the invoice.',
     invoiceTotal: 'Invoice total', paid: 'Paid', credited: 'Credit notes', outstanding: 'Left to pay',
-    qrPartial: 'The QR code on the invoice is for the whole invoice total; please enter only the amount left to pay.',
     fullyPaid: 'The invoice is paid; nothing is left to pay. Thank you.',
     nothingDue: 'The invoice is settled by a credit note; nothing is left to pay.',
     overpaid: (amount: string) => `The invoice is overpaid by ${amount}; we will refund it to you.`,
@@ -104,8 +101,8 @@ export function invoiceMail(doc: InvoiceMailSource, options: { hasQr: boolean; s
       lines.push(`${settledSome ? t.outstanding : t.amount}: ${fmt(due)}`, `${t.due}: ${formatDate(doc.dueDate, doc.language)}`, `${t.vs}: ${doc.variableSymbol}`);
       const account = doc.supplier.bankAccount?.accountNumber ?? doc.supplier.bankAccount?.iban;
       if (account) lines.push(`${t.account}: ${account}`);
-      // The QR code on the attached PDF carries the document's total: said so when less is due.
-      if (options.hasQr) lines.push('', settledSome ? t.qrPartial : t.qr);
+      // The attached copy's QR code asks for what is due now (documents.invoices.ts).
+      if (options.hasQr) lines.push('', t.qr);
     } else {
       lines.push(`${t.vs}: ${doc.variableSymbol}`, '');
       if (s !== undefined && s.refundDueMinor > 0) lines.push(t.overpaid(fmt(s.refundDueMinor)));

@@ -91,6 +91,13 @@ describe('which QR an invoice carries', () => {
     expect(paymentQrFor({ ...base, supplier: { name: 'X', bankAccount: null } })).toBeNull();
   });
 
+  it('asks for what is due when less is (a copy mailed after a part payment), and for nothing when nothing is', () => {
+    expect(paymentQrFor(base)!.payload).toContain('*AM:121.00*');
+    expect(paymentQrFor(base, 2_023)!.payload).toContain('*AM:20.23*');
+    expect(paymentQrFor(base, 0)).toBeNull();
+    expect(paymentQrFor(base, -500)).toBeNull();
+  });
+
   it('the QR symbol holds exactly the payload (qrcode segment data)', () => {
     for (const payload of [paymentQrFor(base)!.payload, paymentQrFor({ ...base, currency: 'EUR', customer: { address: { country: 'SK' } } })!.payload]) {
       const code = QRCode.create(payload, { errorCorrectionLevel: 'M' });

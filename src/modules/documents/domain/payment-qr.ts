@@ -128,15 +128,17 @@ export type PaymentQr = { readonly kind: 'spayd' | 'pay_by_square'; readonly pay
 /**
  * The QR code an invoice carries: QR Platba on CZK invoices, PAY by square on
  * EUR invoices to Slovak clients; none on credit notes (money flows back), on
- * zero totals, or without the supplier's IBAN.
+ * zero totals, or without the supplier's IBAN. It asks for the document's total, or
+ * for `amountMinor` when less is due (an invoice mailed again after a part payment),
+ * and is left out when nothing is due: a scanned code must never ask for money paid.
  */
-export function paymentQrFor(doc: PaymentQrSource): PaymentQr | null {
+export function paymentQrFor(doc: PaymentQrSource, amountMinor: number = doc.totalMinor): PaymentQr | null {
   const iban = doc.supplier.bankAccount?.iban;
-  if (doc.kind !== 'invoice' || doc.totalMinor <= 0 || !iban) return null;
+  if (doc.kind !== 'invoice' || amountMinor <= 0 || !iban) return null;
   const request: PaymentRequest = {
     iban,
     bic: doc.supplier.bankAccount?.bic ?? null,
-    amountMinor: doc.totalMinor,
+    amountMinor,
     currency: doc.currency,
     variableSymbol: /^\d{1,10}$/.test(doc.variableSymbol) ? doc.variableSymbol : null,
     dueDate: doc.dueDate,
