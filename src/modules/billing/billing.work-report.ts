@@ -19,7 +19,8 @@ import type { WorkReport, WorkReportEntry } from './domain/work-report.ts';
 import { overageOfRecords, type OverageExplained } from './billing.overage.ts';
 import { loadStoredOverage } from './billing.overage.stored.ts';
 import type { RecordPricing } from './billing.run.types.ts';
-import { documentLanguage, printedUnit } from './domain/invoice-document-build.ts';
+import { documentLanguage } from './domain/invoice-document-build.ts';
+import { printedUnit } from '../../shared/units.ts';
 
 /** A work report as the staff read it: each entry with its record's price explanation and its invoice line. */
 export interface WorkReportRead extends Omit<WorkReport, 'entries'> {

@@ -16,7 +16,6 @@ export { createBillingRunsModule, type BillingRunsModule } from './billing.run.m
 export { billingRunRoutes } from './billing.run.routes.ts';
 export { checkRunPeriod, type RunView, type RunResult, type BillingRunDeps } from './billing.run.ts';
 // Units as printed in a document's language ('pcs' → 'ks'): the warehouse prints its slips with them too.
-export { printedUnit } from './domain/invoice-document-build.ts';
 // The client as a document's customer (its address parsed, the billing one before the registered one): slips name theirs so.
 export { customerOf } from './billing.document.parties.ts';
 // The supplier's own currency by its country (CZ → CZK, SK → EUR): the rate list suggests rates only for its own.

@@ -2,7 +2,7 @@ import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { periodicJob } from '../../platform/periodic.ts';
-import { enqueueMail, newMessageId, renderTemplate, type MailLanguage } from '../mail/index.ts';
+import { enqueueMail, mailLanguageOf, newMessageId, renderTemplate, type MailLanguage } from '../mail/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
 import { wholeNumberText } from '../../shared/number-text.ts';
 import { consumptionOf } from './contracts.consumption.ts';
@@ -42,7 +42,6 @@ export interface AlertsResult {
 const WATCHER: AuditWho = { userId: null, tokenId: null, name: 'system (prepaid alerts)', ip: null };
 const STAFF_TEMPLATE = 'contract_prepaid_alert' as const;
 const CLIENT_TEMPLATE = 'contract_prepaid_alert_client' as const;
-const languageOf = (l: string): MailLanguage => (l === 'cs' || l === 'sk' || l === 'en' ? l : 'cs');
 
 async function recipients(trx: Tx, contract: Contract) {
   const managers = await trx
@@ -53,7 +52,7 @@ async function recipients(trx: Tx, contract: Contract) {
     .where('users.active', '=', 1)
     .orderBy('users.id')
     .execute();
-  const list: { key: string; name: string; email: string; language: MailLanguage; template: typeof STAFF_TEMPLATE | typeof CLIENT_TEMPLATE }[] = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: languageOf(u.language), template: STAFF_TEMPLATE }));
+  const list: { key: string; name: string; email: string; language: MailLanguage; template: typeof STAFF_TEMPLATE | typeof CLIENT_TEMPLATE }[] = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: mailLanguageOf(u.language), template: STAFF_TEMPLATE }));
   if (contract.alertClient) {
     const contacts = await trx
       .selectFrom('contacts')
@@ -63,7 +62,7 @@ async function recipients(trx: Tx, contract: Contract) {
       .where('email', 'is not', null)
       .orderBy('id')
       .execute();
-    for (const c of contacts) list.push({ key: `contact:${c.id}`, name: c.name, email: c.email!, language: languageOf(c.language), template: CLIENT_TEMPLATE });
+    for (const c of contacts) list.push({ key: `contact:${c.id}`, name: c.name, email: c.email!, language: mailLanguageOf(c.language), template: CLIENT_TEMPLATE });
   }
   return list;
 }

@@ -13,6 +13,7 @@ export { mailRoutes } from './mail.routes.ts';
 export type { MailTemplate, OutboxItem, OutboxMessage } from './mail.schemas.ts';
 export {
   MAIL_LANGUAGES,
+  mailLanguageOf,
   TEMPLATE_KEYS,
   isClientNotice,
   isTicketNotice,

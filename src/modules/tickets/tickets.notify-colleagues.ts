@@ -1,11 +1,11 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
 import {
-  colleagueUpdateVars, withSubjectToken,
+  mailLanguageOf, colleagueUpdateVars,
   type ColleagueChange, type ColleagueReason, type ColleagueUpdateFacts, type MailLanguage, type TemplateVars,
 } from '../mail/index.ts';
 import { processOf } from './tickets.context.ts';
-import { mailAboutTicket, mailLanguageOf, type NotifyConfig } from './tickets.notify.ts';
+import { mailAboutTicket, type NotifyConfig } from './tickets.notify.ts';
 
 /**
  * What colleagues hear about a ticket (template `ticket_colleague_update`): the watching
@@ -29,18 +29,7 @@ export interface ColleagueNotice extends ColleagueUpdateFacts {
 export async function notifyColleagues(trx: Tx, at: Date, config: NotifyConfig, n: ColleagueNotice): Promise<number> {
   if (!n.watchers && n.assignedTo === null) return 0;
   const assignedTo = n.assignedTo;
-  const users = await trx
-    .selectFrom('users')
-    .select(['users.id', 'users.name', 'users.email', 'users.language'])
-    .where((eb) => eb.or([
-      ...(n.watchers ? [eb('users.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.user_id').where('ticket_watchers.ticket_id', '=', n.ticketId))] : []),
-      ...(assignedTo !== null ? [eb('users.id', '=', assignedTo)] : []),
-    ]))
-    .where('users.active', '=', 1)
-    .where('users.client_id', 'is', null)
-    .$if(n.actorUserId !== null, (qb) => qb.where('users.id', '!=', n.actorUserId!))
-    .orderBy('users.id')
-    .execute();
+  const users = await colleagueRecipients(trx, n.ticketId, n.watchers, assignedTo, n.actorUserId);
   for (const user of users) {
     const language = mailLanguageOf(user.language);
     const reason = user.id === assignedTo ? 'assignee' : 'watcher';
@@ -54,12 +43,24 @@ export async function notifyColleagues(trx: Tx, at: Date, config: NotifyConfig, 
   return users.length;
 }
 
-/** The colleagues of the ticket the update would go to, by id (watching, active, of the company). */
-async function watchingColleagues(db: DbOrTx, ticketId: number) {
-  return db.selectFrom('users').select(['users.id', 'users.name'])
-    .where('users.id', 'in', db.selectFrom('ticket_watchers').select('ticket_watchers.user_id').where('ticket_watchers.ticket_id', '=', ticketId))
-    .where('users.active', '=', 1).where('users.client_id', 'is', null)
-    .orderBy('users.id').execute();
+/**
+ * Who a colleague's update goes to, by id: the watching colleagues (when `watchers`) and the
+ * one it assigns the ticket to, active and of the company (never a client's user), never the
+ * one who made the change. The real mail and its preview ask the same.
+ */
+async function colleagueRecipients(db: DbOrTx, ticketId: number, watchers: boolean, assignedTo: number | null, actorUserId: number | null) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.name', 'users.email', 'users.language'])
+    .where((eb) => eb.or([
+      ...(watchers ? [eb('users.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.user_id').where('ticket_watchers.ticket_id', '=', ticketId))] : []),
+      ...(assignedTo !== null ? [eb('users.id', '=', assignedTo)] : []),
+    ]))
+    .where('users.active', '=', 1)
+    .where('users.client_id', 'is', null)
+    .$if(actorUserId !== null, (qb) => qb.where('users.id', '!=', actorUserId!))
+    .orderBy('users.id')
+    .execute();
 }
 
 /**
@@ -127,7 +128,7 @@ export async function colleaguePreviewVars(db: DbOrTx, publicUrl: string, ticket
     const assignee = await db.selectFrom('users').select('name').where('id', '=', assignedTo).executeTakeFirst();
     recipient = { name: assignee?.name ?? '', reason: 'assignee' };
   } else {
-    const watcher = (await watchingColleagues(db, ticketId)).find((w) => w.id !== actor.id);
+    const [watcher] = await colleagueRecipients(db, ticketId, true, null, actor.id);
     if (watcher) recipient = { name: watcher.name, reason: 'watcher' };
   }
   const facts: ColleagueUpdateFacts = { ticketId, number: t.number, subject: t.subject, clientName: t.clientName, actorName: actor.name, change, commentBody };

@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import {
-  enqueueMail, MAIL_LANGUAGES, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
+  enqueueMail, mailLanguageOf, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
 } from '../mail/index.ts';
 import type { StateCategory } from './domain/process.ts';
 
@@ -132,11 +132,6 @@ export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, noti
     });
   }
   return recipients.length;
-}
-
-/** The language Kontor writes to a person in: theirs, or Czech when theirs is none it writes. */
-export function mailLanguageOf(language: string): MailLanguage {
-  return (MAIL_LANGUAGES as readonly string[]).includes(language) ? (language as MailLanguage) : 'cs';
 }
 
 /** One mail about a ticket to one person: a template in their language, on the ticket's thread, in the caller's transaction. */

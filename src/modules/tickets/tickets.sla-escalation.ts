@@ -2,11 +2,11 @@ import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
 import { findQueue, getSlaPolicy } from '../helpdesk/index.ts';
 import {
-  escalationVars, type EscalationFacts, type MailLanguage, type TemplateVars,
+  mailLanguageOf, escalationVars, type EscalationFacts, type MailLanguage, type TemplateVars,
 } from '../mail/index.ts';
 import type { SlaClockName, SlaState } from './domain/sla/index.ts';
 import { checkAssignee } from './tickets.assignees.ts';
-import { mailAboutTicket, mailLanguageOf, type NotifyConfig } from './tickets.notify.ts';
+import { mailAboutTicket, type NotifyConfig } from './tickets.notify.ts';
 import { slaStateOf, toCorePolicy } from './tickets.sla.ts';
 
 /**

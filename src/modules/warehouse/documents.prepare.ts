@@ -3,7 +3,8 @@ import { failIf, forbidden, unknownReference, type ErrorDetail } from '../../sha
 import { formatQuantity, tryParseQuantity } from '../../shared/quantity.ts';
 import { hasPermission, type RequestContext } from '../identity/index.ts';
 import { materialTicket, type MaterialTicket } from '../records/index.ts';
-import { MAX_QUANTITY_MILLI, MAX_QUANTITY_UNITS, wholeUnitProblem } from './domain/quantities.ts';
+import { MAX_QUANTITY_MILLI, MAX_QUANTITY_UNITS } from './domain/quantities.ts';
+import { wholeUnitProblem } from '../../shared/counted-units.ts';
 import * as docs from './documents.repo.ts';
 import { itemsByIds, type ItemRow } from './items.repo.ts';
 import { usableWarehouseIds } from './warehouse.context.ts';

@@ -54,9 +54,6 @@ export function documentLanguage(language: string): DocumentLanguage {
   return language === 'cs' || language === 'sk' ? language : 'en';
 }
 
-// The units' printed names are one table shared with slips and price explanations.
-export { printedUnit };
-
 const LINE_KINDS: readonly DocumentLineKind[] = ['work', 'travel', 'unit_fee', 'item', 'contract_fee', 'overage', 'manual'];
 const lineKind = (kind: string): DocumentLineKind => (LINE_KINDS as readonly string[]).includes(kind) ? (kind as DocumentLineKind) : 'manual';
 

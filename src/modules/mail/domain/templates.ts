@@ -14,6 +14,11 @@
 export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 
+/** The language Kontor writes to a person in: theirs, or Czech when theirs is none it writes. */
+export function mailLanguageOf(language: string): MailLanguage {
+  return (MAIL_LANGUAGES as readonly string[]).includes(language) ? (language as MailLanguage) : 'cs';
+}
+
 export const TEMPLATE_KEYS = [
   'ticket_created',
   'ticket_public_reply',

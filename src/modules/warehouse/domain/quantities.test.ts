@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multiplyQuantity } from '../../../shared/quantity.ts';
-import { isCountedUnit, MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_MINOR, wholeUnitProblem } from './quantities.ts';
+import { MAX_QUANTITY_MILLI, MAX_UNIT_PRICE_MINOR } from './quantities.ts';
+import { isCountedUnit, wholeUnitProblem } from '../../../shared/counted-units.ts';
 
 describe('whole units', () => {
   it('counts pieces and visits, in the built-in codes and the words people type', () => {

@@ -16,6 +16,3 @@ export const MAX_QUANTITY_MILLI: QuantityMilli = MAX_QUANTITY_UNITS * QUANTITY_S
 
 /** The highest price per unit (purchase, count cost, sale): 10 000 000.00 in the currency. */
 export const MAX_UNIT_PRICE_MINOR: MinorUnits = 1_000_000_000;
-
-// Whole units for counted items: one rule with unit fees on records (src/shared/counted-units.ts).
-export { isCountedUnit, wholeUnitProblem } from '../../../shared/counted-units.ts';
