@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES } from '../src/modules/mail/domain/templates.ts';
+import { DEFAULT_TEMPLATES } from '../src/modules/mail/domain/default-templates.ts';
 import { MAIL_LANGUAGES } from '../src/modules/mail/index.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { colleagueUpdateVars, stateNameIn, type ColleagueUpdateFacts } from './colleague-update.ts';
 import { renderMail } from './render.ts';
-import { DEFAULT_TEMPLATES, MAIL_LANGUAGES } from './templates.ts';
+import { MAIL_LANGUAGES } from './templates.ts';
+import { DEFAULT_TEMPLATES } from './default-templates.ts';
 
 describe('a colleague\'s update about a ticket', () => {
   const facts: ColleagueUpdateFacts = {

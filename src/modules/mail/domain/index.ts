@@ -1,4 +1,5 @@
 export * from './templates.ts';
+export * from './default-templates.ts';
 export * from './render.ts';
 export * from './threading.ts';
 export * from './escalation.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlPart, renderMail, sanitizeMailHtml, substitute, templateProblems, valueAt, withoutEmptyLines } from './render.ts';
-import { DEFAULT_TEMPLATES, MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
+import { MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
+import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { mailDomain, retryDelayMs, ticketRootMessageId, ticketSubjectToken, withSubjectToken } from './threading.ts';
 
 const vars = {
