@@ -9,7 +9,8 @@ import { testEngines } from './db.ts';
  * prepaid example C how much of it the next period's allowance would cover instead. Records
  * the run saw, records dated after the period and records of another client do not count; a
  * re-run takes the record in and the warning goes; issuing stays possible (a warning, as the
- * rules bill such a record late), and the record is then the next run's late record.
+ * rules bill such a record late), and the record is then the next run's late record. A record
+ * taken out of the draft's period by hand is not counted (one taken out of another period is).
  */
 describe.each(testEngines())('billing: records approved after the run, on %s', (engine) => {
   let w: BillingWorld;
@@ -75,5 +76,21 @@ describe.each(testEngines())('billing: records approved after the run, on %s', (
     expect(november.result.late).toEqual(expect.arrayContaining([expect.objectContaining({ recordId: late, date: '2026-10-20', invoiceId: draftOf(november, w.ex.clients.a).invoiceId })]));
     // The November draft was computed after the approval: nothing to warn about there.
     expect(afterRun(draftOf(november, w.ex.clients.a).issueWarnings)).toEqual([]);
+  });
+
+  it('leaves out a record taken out of the draft\'s period by hand, and counts one taken out of another period', async () => {
+    const b = draftOf(october, w.ex.clients.b);
+    const ticketB = await w.ok(w.operator.auth, 'POST', '/api/v1/tickets', { clientId: w.ex.clients.b, subject: 'Síť B', queueId: w.queueId });
+    const record = await approved(ticketB.id, '2026-10-25', 20);
+    const expected = [{ code: 'records_after_run', period: '2026-10', count: 1, minutes: 20, tickets: [ticketB.number], prepaidMinutes: 0 }];
+    expect(afterRun((await invoice(b.invoiceId)).issueWarnings)).toEqual(expected);
+    const { db } = w.t.database;
+    const at = w.t.clock.now().toISOString();
+    await db.insertInto('billing_exclusions').values({ record_id: record, period: '2026-09', invoice_id: null, note: 'Jiné období', excluded_by: w.manager.id, excluded_at: at }).execute();
+    expect(afterRun((await invoice(b.invoiceId)).issueWarnings)).toEqual(expected);
+    await db.updateTable('billing_exclusions').set({ period: '2026-10' }).where('record_id', '=', record).execute();
+    expect(afterRun((await invoice(b.invoiceId)).issueWarnings)).toEqual([]);
+    const run = await w.ok(m(), 'GET', `/api/v1/billing-runs/${october.id}`);
+    expect(afterRun(draftOf(run, w.ex.clients.b).issueWarnings)).toEqual([]);
   });
 });

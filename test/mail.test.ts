@@ -5,7 +5,6 @@ import {
   createMailService,
   enqueueMail,
   isTicketNotice,
-  MAIL_LANGUAGES,
   newMessageId,
   PLACEHOLDERS,
   renderTemplate,
@@ -15,6 +14,7 @@ import {
   type OutgoingMail,
 } from '../src/modules/mail/index.ts';
 import { systemContext } from '../src/modules/identity/index.ts';
+import { LANGUAGES } from '../src/shared/language.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 import { startSmtp, type TestSmtp } from './smtp.ts';
@@ -274,7 +274,7 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
 
   it('lets an admin override a template, preview it, and reset it; all audited', async () => {
     const list = (await api('GET', '/api/v1/mail/templates')).json().items;
-    expect(list).toHaveLength(TEMPLATE_KEYS.length * MAIL_LANGUAGES.length);
+    expect(list).toHaveLength(TEMPLATE_KEYS.length * LANGUAGES.length);
     expect(list.every((i: { overridden: boolean }) => !i.overridden)).toBe(true);
     expect(list.find((i: { key: string; language: string }) => i.key === 'ticket_resolved' && i.language === 'sk')).toMatchObject({
       subject: 'Požiadavka vyriešená: {{ticket.subject}}',
@@ -318,7 +318,7 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
 
   it('previews every placeholder of every template with a sample value, in each language', async () => {
     for (const key of TEMPLATE_KEYS) {
-      for (const language of MAIL_LANGUAGES) {
+      for (const language of LANGUAGES) {
         for (const placeholder of PLACEHOLDERS[key]) {
           const res = await api('POST', `/api/v1/mail/templates/${key}/${language}/preview`, { subject: 's', body: `[{{${placeholder}}}]` });
           expect(res.statusCode, `${key}/${language}`).toBe(200);
@@ -338,7 +338,7 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
       sk: '[T2026-000123] Porušenie SLA|Martin Kováč|Peter Horváth|Eskalácia|2. 11. 2026, 14:00|lehota na vyriešenie bola prekročená o 15 min.|Požiadavka bola presunutá do frontu Eskalácia.',
       en: '[T2026-000123] SLA breach|Martin Shaw|Peter Wood|Escalation|2 Nov 2026, 14:00|the resolution deadline was missed by 15 min.|The ticket was moved to the queue Escalation.',
     };
-    for (const language of MAIL_LANGUAGES) {
+    for (const language of LANGUAGES) {
       const body = '{{recipient.name}}|{{assignee.name}}|{{queue.name}}|{{sla.due_at}}|{{sla.detail}}|{{sla.action}}';
       const res = (await api('POST', `/api/v1/mail/templates/sla_escalation/${language}/preview`, { subject: '{{sla.event}}', body })).json();
       expect(`${res.subject}|${res.text.trimEnd()}`, language).toBe(escalation[language]);
@@ -353,7 +353,7 @@ describe.each(testEngines())('outgoing mail on %s', (engine) => {
     // Without a public comment, a resolution or a move to an escalation queue yet, as its mail would be.
     const notYet = ['comment.body', 'resolution_note', 'sla.action'];
     for (const key of TEMPLATE_KEYS.filter(isTicketNotice)) {
-      for (const language of MAIL_LANGUAGES) {
+      for (const language of LANGUAGES) {
         for (const placeholder of PLACEHOLDERS[key].filter((p) => !notYet.includes(p))) {
           const res = await api('POST', `/api/v1/mail/templates/${key}/${language}/preview`, { subject: 's', body: `[{{${placeholder}}}]`, ticketNumber: created.json().number });
           expect(res.statusCode, `${key}/${language} ${res.body}`).toBe(200);

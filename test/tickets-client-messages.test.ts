@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../src/modules/mail/domain/default-templates.ts';
-import { MAIL_LANGUAGES } from '../src/modules/mail/index.ts';
+import { LANGUAGES } from '../src/shared/language.ts';
 import { createTestApp, type Auth, type TestApp } from './app.ts';
 import { testEngines } from './db.ts';
 
@@ -84,7 +84,7 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
 
   // A message with a move and a resolution note may be empty (a process may not require
   // them): no default text may introduce one with a colon and then show nothing.
-  it.each(MAIL_LANGUAGES)('the default %s texts read whole when a message or resolution note is empty', (language) => {
+  it.each(LANGUAGES)('the default %s texts read whole when a message or resolution note is empty', (language) => {
     const optional = ['{{comment.body}}', '{{resolution_note}}'];
     const checked: string[] = [];
     for (const [key, template] of Object.entries(DEFAULT_TEMPLATES[language])) {
@@ -103,7 +103,7 @@ describe.each(testEngines())('ticket messages to the client and SLA outcomes on 
 
   // No client portal yet: the ticket link opens only for staff, so a mail that asks for an
   // answer (more information, or the problem persists) tells the client to reply to it.
-  it.each(MAIL_LANGUAGES)('the default %s texts that ask the client to answer say: reply to this e-mail', (language) => {
+  it.each(LANGUAGES)('the default %s texts that ask the client to answer say: reply to this e-mail', (language) => {
     const replyToMail = { cs: 'odpovědět na tento e-mail', sk: 'odpovedať na tento e-mail', en: 'reply to this e-mail' }[language];
     for (const key of ['ticket_waiting_for_client', 'ticket_resolved'] as const) {
       const body = DEFAULT_TEMPLATES[language][key].body;

@@ -3,16 +3,12 @@
  * company's document footer): a document prints the text of its own language
  * and falls back to the default when that language has none.
  */
-export type TextLanguage = 'cs' | 'sk' | 'en';
+import { isLanguage, type Language } from './language.ts';
 
-export interface TextsPerLanguage {
-  readonly cs: string | null;
-  readonly sk: string | null;
-  readonly en: string | null;
-}
+export type TextsPerLanguage = Readonly<Record<Language, string | null>>;
 
 /** The text of `language` (any other language code has none), else `fallback`. */
 export function inLanguage<F>(texts: TextsPerLanguage, language: string, fallback: F): string | F {
-  const own = language === 'cs' || language === 'sk' || language === 'en' ? texts[language] : null;
+  const own = isLanguage(language) ? texts[language] : null;
   return own ?? fallback;
 }

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountText, keepUnitsWithNumbers, numberMarks, percentText, quantityText, wholeNumberText, type NumberTextLanguage } from './number-text.ts';
+import { LANGUAGES, type Language } from './language.ts';
+import { amountText, keepUnitsWithNumbers, numberMarks, percentText, quantityText, wholeNumberText } from './number-text.ts';
 
-const LANGUAGES = ['cs', 'sk', 'en'] as const;
 const plain = (text: string) => text.replaceAll('\u00a0', ' ');
 
 /** Reads a written number back: drop the grouping, make the decimal mark a point, scale to an integer. */
-function parseBack(text: string, language: NumberTextLanguage, decimals: number): number {
+function parseBack(text: string, language: Language, decimals: number): number {
   const { group, point } = numberMarks(language);
   const canonical = text.replaceAll(group, '').replace(point, '.');
   expect(canonical).toMatch(/^-?\d+(\.\d+)?$/);
@@ -17,7 +17,7 @@ function parseBack(text: string, language: NumberTextLanguage, decimals: number)
 }
 
 /** The whole part is split into groups of three digits (the first may be shorter) by the language's separator only. */
-function expectGroupsOfThree(text: string, language: NumberTextLanguage): void {
+function expectGroupsOfThree(text: string, language: Language): void {
   const { group, point } = numberMarks(language);
   const whole = text.replace(/^-/, '').split(point)[0]!;
   const groups = whole.split(group);

@@ -12,15 +12,14 @@
  * Machine formats (CSV and XML exports) are not written here: they follow their
  * schemas, without grouping.
  */
+import type { Language } from './language.ts';
 import { QUANTITY_SCALE } from './quantity.ts';
-
-export type NumberTextLanguage = 'cs' | 'sk' | 'en';
 
 /** No-break space: keeps "1 234,56 Kč" on one line. */
 export const NBSP = '\u00a0';
 
 /** The thousands separator and the decimal mark of a language. */
-export function numberMarks(language: NumberTextLanguage): { readonly group: string; readonly point: string } {
+export function numberMarks(language: Language): { readonly group: string; readonly point: string } {
   return language === 'en' ? { group: ',', point: '.' } : { group: NBSP, point: ',' };
 }
 
@@ -29,7 +28,7 @@ function groupDigits(digits: string, separator: string): string {
 }
 
 /** Sign, grouped whole digits, and the fraction digits (if any) after the decimal mark. */
-function decimalText(negative: boolean, whole: number, fraction: string, language: NumberTextLanguage): string {
+function decimalText(negative: boolean, whole: number, fraction: string, language: Language): string {
   const { group, point } = numberMarks(language);
   return `${negative ? '-' : ''}${groupDigits(String(whole), group)}${fraction ? point + fraction : ''}`;
 }
@@ -39,7 +38,7 @@ function assertSafe(value: number, what: string): void {
 }
 
 /** A whole number grouped by thousands: 1234 → "1 234" (cs/sk) or "1,234" (en). */
-export function wholeNumberText(value: number, language: NumberTextLanguage): string {
+export function wholeNumberText(value: number, language: Language): string {
   assertSafe(value, 'number');
   return decimalText(value < 0, Math.abs(value), '', language);
 }
@@ -48,7 +47,7 @@ export function wholeNumberText(value: number, language: NumberTextLanguage): st
  * Minor units with all the currency's decimals: 123456 → "1 234,56" (cs/sk) or
  * "1,234.56" (en); decimals 0 (e.g. JPY) writes whole units, 3 (e.g. KWD) three places.
  */
-export function amountText(minor: number, language: NumberTextLanguage, decimals = 2): string {
+export function amountText(minor: number, language: Language, decimals = 2): string {
   assertSafe(minor, 'amount in minor units');
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError(`decimals must be 0..6, got ${decimals}`);
   const scale = 10 ** decimals;
@@ -58,7 +57,7 @@ export function amountText(minor: number, language: NumberTextLanguage, decimals
 }
 
 /** Thousandths as the shortest decimal: 1500 → "1,5" (cs/sk) or "1.5" (en), 36000 → "36", 1234500 → "1 234,5". */
-export function quantityText(milli: number, language: NumberTextLanguage): string {
+export function quantityText(milli: number, language: Language): string {
   assertSafe(milli, 'quantity in thousandths');
   const abs = Math.abs(milli);
   const fraction = String(abs % QUANTITY_SCALE).padStart(3, '0').replace(/0+$/, '');
@@ -70,7 +69,7 @@ export function quantityText(milli: number, language: NumberTextLanguage): strin
  * writes it: 2100 → "21 %" (cs/sk, the sign after a no-break space, so a line
  * never breaks before it) or "21%" (en); 1050 → "10,5 %", 5 → "0,05 %".
  */
-export function percentText(bp: number, language: NumberTextLanguage): string {
+export function percentText(bp: number, language: Language): string {
   assertSafe(bp, 'percentage in basis points');
   const abs = Math.abs(bp);
   const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');

@@ -3,10 +3,9 @@
  * a reader's language prints them ("ks", "výjezd", "měs."): one table for invoices,
  * slips, work reports and price explanations, so a toner reads "1 ks" on all of them.
  */
+import type { Language } from './language.ts';
 
-export type UnitLanguage = 'cs' | 'sk' | 'en';
-
-const UNITS: Readonly<Record<string, Readonly<Record<UnitLanguage, string>>>> = {
+const UNITS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   min: { cs: 'min', sk: 'min', en: 'min' },
   km: { cs: 'km', sk: 'km', en: 'km' },
   pcs: { cs: 'ks', sk: 'ks', en: 'pcs' },
@@ -18,6 +17,6 @@ const UNITS: Readonly<Record<string, Readonly<Record<UnitLanguage, string>>>> = 
 };
 
 /** A stored unit as the language prints it; a unit someone typed themselves ("výjezd", "h") prints as typed. */
-export function printedUnit(unit: string, language: UnitLanguage): string {
+export function printedUnit(unit: string, language: Language): string {
   return UNITS[unit]?.[language] ?? unit;
 }

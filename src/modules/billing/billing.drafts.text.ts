@@ -5,11 +5,10 @@
  * ("Paušál říjen 2026") and a no-break space before a unit ("+50 %"). An issued
  * document keeps the text it was issued with.
  */
+import type { Language } from '../../shared/language.ts';
 import { percentText } from '../../shared/number-text.ts';
 import type { TimeClass } from '../../shared/time-class.ts';
 import { formatDate, formatPeriodText } from '../documents/index.ts';
-
-export type Language = 'cs' | 'sk' | 'en';
 
 const TEXT = {
   cs: {

@@ -1,6 +1,7 @@
 /** HTTP shapes of invoicing (zod): bodies are strict, responses list exactly what is shown. */
 import { z } from 'zod';
 import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
+import { LANGUAGES } from '../../shared/language.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 
 const id = z.number().int().positive();
@@ -261,7 +262,7 @@ export const invoiceDocumentSchema = z.object({
   taxableSupplyDate: z.string(),
   dueDate: z.string(),
   currency: z.string(),
-  language: z.enum(['cs', 'sk', 'en']),
+  language: z.enum(LANGUAGES),
   period: z.string().nullable(),
   contractNumber: z.string().nullable(),
   supplier: party.extend({

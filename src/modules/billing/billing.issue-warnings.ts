@@ -5,6 +5,7 @@
  */
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { firstDayOf, isPeriod, lastDayOf } from '../../shared/period.ts';
+import { approvedUnbilledRecords } from './billing.repo.ts';
 import { draftTaxableSupplyDate } from './domain/invoice-document-build.ts';
 import {
   currencyDiffersWarning, lateTaxDocumentWarning, recordsAfterRunWarning, type IssueWarning, type PriceListName, type RecordAfterRun,
@@ -85,16 +86,10 @@ async function recordsAfterRunOf(db: DbOrTx, drafts: readonly DraftToCheck[]): P
   if (earliestRun === undefined) return out;
   const records = [];
   for (let i = 0; i < clientIds.length; i += CHUNK) {
-    records.push(...(await db
-      .selectFrom('records as r')
-      .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    // Each draft's own period is compared below (excluded_from), so none is given here.
+    records.push(...(await approvedUnbilledRecords(db, clientIds.slice(i, i + CHUNK), lastEnd)
       .leftJoin('invoice_records as ir', 'ir.record_id', 'r.id')
-      .leftJoin('billing_exclusions as x', 'x.record_id', 'r.id')
       .select(['r.client_id', 'r.kind', 'r.date', 'r.minutes', 'r.currency', 'r.approved_at', 'r.contract_id', 't.contract_id as ticket_contract_id', 't.number as ticket_number', 'x.period as excluded_from'])
-      .where('r.client_id', 'in', clientIds.slice(i, i + CHUNK))
-      .where('r.state', '=', 'approved')
-      .where('r.billed_invoice_id', 'is', null)
-      .where('r.date', '<=', lastEnd)
       .where('r.approved_at', '>', earliestRun)
       .where('ir.record_id', 'is', null)
       .execute()));

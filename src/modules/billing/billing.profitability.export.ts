@@ -4,12 +4,11 @@
  * currency. The same figures as the API, with headers in the user's language.
  */
 import type { Db } from '../../platform/db/index.ts';
+import { isLanguage, type Language } from '../../shared/language.ts';
 import type { RequestContext } from '../identity/index.ts';
 import { formatCsv, formatMinor } from '../records/index.ts';
 import type { ProfitabilityQuery, ProfitabilityReport, ProfitabilityService } from './billing.profitability.service.ts';
 import type { MissingRate } from './domain/cost-conversion.ts';
-
-export type Lang = 'cs' | 'sk' | 'en';
 
 interface Words {
   headers: Record<'group' | 'currency' | 'revenue' | 'labour' | 'travel' | 'material' | 'cost' | 'margin' | 'marginPct' | 'utilisation' | 'missingRates', string>;
@@ -19,7 +18,7 @@ interface Words {
   sheet: string;
 }
 
-const WORDS: Record<Lang, Words> = {
+const WORDS: Record<Language, Words> = {
   en: {
     headers: {
       group: 'Group', currency: 'Currency', revenue: 'Revenue', labour: 'Labour cost', travel: 'Travel cost', material: 'Material cost',
@@ -95,13 +94,13 @@ function percentText(tenths: number | null, comma: boolean): string | null {
 export function createProfitabilityExport(deps: { db: Db; profitability: ProfitabilityService }) {
   const { db, profitability } = deps;
 
-  async function languageOf(ctx: RequestContext, lang: Lang | undefined): Promise<Lang> {
+  async function languageOf(ctx: RequestContext, lang: Language | undefined): Promise<Language> {
     if (lang) return lang;
     const user = await db.selectFrom('users').select('language').where('id', '=', ctx.actor.userId).executeTakeFirst();
-    return user && (user.language === 'cs' || user.language === 'sk') ? user.language : 'en';
+    return user && isLanguage(user.language) ? user.language : 'en';
   }
 
-  async function table(ctx: RequestContext, q: ProfitabilityQuery, lang: Lang | undefined) {
+  async function table(ctx: RequestContext, q: ProfitabilityQuery, lang: Language | undefined) {
     const report = await profitability.report(ctx, q);
     const language = await languageOf(ctx, lang);
     const w = WORDS[language];
@@ -116,7 +115,7 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     return { language, w, header, lines, missing };
   }
 
-  async function csv(ctx: RequestContext, q: ProfitabilityQuery, lang?: Lang): Promise<string> {
+  async function csv(ctx: RequestContext, q: ProfitabilityQuery, lang?: Language): Promise<string> {
     const t = await table(ctx, q, lang);
     const comma = t.language !== 'en';
     const rows = t.lines.map((l) => [
@@ -126,7 +125,7 @@ export function createProfitabilityExport(deps: { db: Db; profitability: Profita
     return formatCsv(t.header, rows, comma ? ';' : ',');
   }
 
-  async function xlsx(ctx: RequestContext, q: ProfitabilityQuery, lang?: Lang): Promise<Buffer> {
+  async function xlsx(ctx: RequestContext, q: ProfitabilityQuery, lang?: Language): Promise<Buffer> {
     const t = await table(ctx, q, lang);
     // Loaded on first use: the library costs the server 15 MB of memory from start otherwise.
     const { default: ExcelJS } = await import('exceljs');

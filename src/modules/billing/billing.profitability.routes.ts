@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, periodSchema } from '../../platform/http/schemas.ts';
+import { LANGUAGES } from '../../shared/language.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import { GROUP_BY } from './billing.profitability.aggregate.ts';
 import type { ProfitabilityExport } from './billing.profitability.export.ts';
@@ -21,7 +22,7 @@ const reportQuery = z.strictObject({
   clientId: positiveId.optional(),
   contractId: positiveId.optional(),
 });
-const exportQuery = reportQuery.extend({ lang: z.enum(['cs', 'sk', 'en']).optional() });
+const exportQuery = reportQuery.extend({ lang: z.enum(LANGUAGES).optional() });
 
 const figures = {
   revenueMinor: z.number().describe('Net revenue of issued invoices (fees, overage and everything billed for records) less credit notes'),

@@ -5,6 +5,7 @@
 import { sql, type Insertable } from 'kysely';
 import { isPostgres, type Db, type DbOrTx, type InvoicesTable, type Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
+import { isLanguage } from '../../shared/language.ts';
 import type { DraftPlan, RecordPricing, RunClient, RunRecord } from './billing.run.types.ts';
 
 /** Rows per multi-row insert: well under either engine's bound-parameter limit. */
@@ -120,7 +121,7 @@ export async function loadClients(db: DbOrTx, ids: readonly number[]): Promise<R
     .execute();
   return rows.map((r) => ({
     id: Number(r.id), name: r.name, country: r.country, vatId: r.vat_id, paymentTermsDays: r.payment_terms_days, currency: r.currency,
-    language: r.language === 'cs' || r.language === 'sk' ? r.language : 'en',
+    language: isLanguage(r.language) ? r.language : 'en',
   }));
 }
 
@@ -141,30 +142,43 @@ export async function recordsOnOtherDrafts(db: DbOrTx, period: string): Promise<
 }
 
 /**
+ * The approved, unbilled records of these clients dated up to `end`, with their ticket (`t`)
+ * and the period they were taken out of by hand (`x.period`, null when none): what a run
+ * bills, and what the issue warnings look through for records a run did not see. One
+ * builder, so both read the same records the same way. With `period`, records taken out
+ * of that period are left out here; without, the caller compares `x.period` per draft.
+ */
+export function approvedUnbilledRecords(db: DbOrTx, clientIds: readonly number[], end: string, period?: string) {
+  // SQLite without statistics would walk records_state_date (every approved record of
+  // all time) for each batch; the unary + keeps it on records_client_date instead.
+  const state = isPostgres(db) ? sql.ref('r.state') : sql`+r.state`;
+  let q = db
+    .selectFrom('records as r')
+    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .leftJoin('billing_exclusions as x', 'x.record_id', 'r.id')
+    .where('r.client_id', 'in', [...clientIds])
+    .where(state, '=', 'approved')
+    .where('r.billed_invoice_id', 'is', null)
+    .where('r.date', '<=', end);
+  if (period !== undefined) q = q.where((eb) => eb.or([eb('x.period', 'is', null), eb('x.period', '<>', period)]));
+  return q;
+}
+
+/**
  * The approved, unbilled records of these clients dated up to `end`, oldest
  * first — except those excluded by hand from a draft of this period and those
  * in `skip` (on drafts of other periods).
  */
 export async function loadApprovedRecords(db: DbOrTx, clientIds: readonly number[], period: string, start: string, end: string, skip: ReadonlySet<number>): Promise<Omit<RunRecord, 'vatRateBp'>[]> {
   if (clientIds.length === 0) return [];
-  // SQLite without statistics would walk records_state_date (every approved record of
-  // all time) for each batch; the unary + keeps it on records_client_date instead.
-  const state = isPostgres(db) ? sql.ref('r.state') : sql`+r.state`;
-  const rows = await db
-    .selectFrom('records as r')
-    .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+  const rows = await approvedUnbilledRecords(db, clientIds, end, period)
     .innerJoin('users as u', 'u.id', 'r.technician_id')
-    .leftJoin('billing_exclusions as x', 'x.record_id', 'r.id')
     .select([
       'r.id', 'r.kind', 'r.client_id', 'r.contract_id', 't.contract_id as ticket_contract_id', 'r.ticket_id', 't.number as ticket_number', 't.subject as ticket_subject',
       'u.name as technician_name', 'r.date', 'r.start_time', 'r.created_at', 'r.minutes', 'r.billable_minutes', 'r.work_type_id', 'r.time_class',
       'r.km_milli', 'r.fee_id', 'r.item_id', 'r.quantity_milli', 'r.billable', 'r.amount_minor', 'r.cost_minor', 'r.price_error', 'r.currency',
       'r.pricing_json', 'r.description', 'r.vat_category', 'x.note as exclusion_note', 'x.period as exclusion_period',
     ])
-    .where('r.client_id', 'in', [...clientIds])
-    .where(state, '=', 'approved')
-    .where('r.date', '<=', end)
-    .where((eb) => eb.or([eb('x.period', 'is', null), eb('x.period', '<>', period)]))
     .orderBy('r.client_id')
     .orderBy('r.date')
     .orderBy('r.start_time')

@@ -5,13 +5,14 @@
  * the result. Every record given ends up exactly once: on a line, covered, or
  * in `blocked` (conservation).
  */
+import type { Language } from '../../shared/language.ts';
 import { divRoundNumber, mulDivRound, sumMinor } from '../../shared/money.ts';
 import {
   closePeriod, compareChronologically, consumePrepaid, contractFeeLineInput, coverageOf, feePeriodsToBill,
   prepaidMinutesForPeriod, priceOverage, type CoverableRecord, type OveragePart,
 } from './billing.run.contracts.ts';
 import { workAmount } from '../pricing/index.ts';
-import { feeText, hoursMilli, overageText, textOf, workText, type Language } from './billing.drafts.text.ts';
+import { feeText, hoursMilli, overageText, textOf, workText } from './billing.drafts.text.ts';
 import type {
   BlockedEntry, BlockReason, ClientPlan, DraftPlan, LedgerPlan, PlannedLine, PlannedRecord, RunClient, RunContract, RunNames, RunRecord,
 } from './billing.run.types.ts';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, monthSchema } from '../../platform/http/schemas.ts';
+import { LANGUAGES } from '../../shared/language.ts';
 import { contextOf, idParam } from '../identity/index.ts';
 import type { Drafts } from './billing.drafts.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
@@ -77,7 +78,7 @@ const workReport = z.looseObject({
   invoiceNumber: z.string().nullable(),
   period: z.string(),
   currency: z.string(),
-  language: z.enum(['cs', 'sk', 'en']),
+  language: z.enum(LANGUAGES),
   entries: z.array(z.looseObject({
     recordId: z.string(), date: z.string(), kind: z.string(), minutes: z.number(), billableMinutes: z.number(), coveredMinutes: z.number(),
     quantityMilli: z.number().nullable().describe('km for travel, the quantity of a unit fee or material in thousandths; null for work'),

@@ -4,6 +4,7 @@
  * (no I/O there), the repo writes the plans.
  */
 import type { CarriedLot, ContractTerms, LedgerRow } from '../contracts/index.ts';
+import type { Language } from '../../shared/language.ts';
 import type { TimeClass } from '../../shared/time-class.ts';
 import type { InvoiceLineKind, InvoiceRecordOutcome } from '../../platform/db/index.ts';
 import type { BlockReason, DraftBlock } from './domain/draft-blocks.ts';
@@ -86,7 +87,7 @@ export interface RunClient {
   name: string;
   country: string;
   vatId: string | null;
-  language: 'cs' | 'sk' | 'en';
+  language: Language;
   paymentTermsDays: number;
   currency: string;
 }
@@ -94,7 +95,7 @@ export interface RunClient {
 /** Names for line texts and work reports. */
 export interface RunNames {
   /** The work type's name in the document's language, else its default name. */
-  workType(id: number | null, language: 'cs' | 'sk' | 'en'): string;
+  workType(id: number | null, language: Language): string;
   fee(id: number | null): { name: string; unit: string };
   item(id: number | null): string;
 }

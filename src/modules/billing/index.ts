@@ -1,5 +1,5 @@
 /** Public door of the billing module. */
-export type { BankAccount, CorrectedDocument, HomeCurrencyVat, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, PostalAddress, Supplier } from './domain/invoice-document.ts';
+export type { BankAccount, CorrectedDocument, HomeCurrencyVat, DocumentLine, DocumentLineKind, InvoiceDocument, Party, PostalAddress, Supplier } from './domain/invoice-document.ts';
 export type { VatGroup, VatRateBp } from './domain/vat.ts';
 export type { WorkReport, WorkReportEntry, WorkReportLedger, WorkReportOutcome } from './domain/work-report.ts';
 export { createProfitabilityService, type ProfitabilityService } from './billing.profitability.service.ts';

@@ -2,8 +2,9 @@ import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { periodicJob } from '../../platform/periodic.ts';
-import { enqueueMail, mailLanguageOf, newMessageId, renderTemplate, type MailLanguage } from '../mail/index.ts';
+import { enqueueMail, mailLanguageOf, newMessageId, renderTemplate } from '../mail/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
+import type { Language } from '../../shared/language.ts';
 import { wholeNumberText } from '../../shared/number-text.ts';
 import { consumptionOf } from './contracts.consumption.ts';
 import * as repo from './contracts.repo.ts';
@@ -52,7 +53,7 @@ async function recipients(trx: Tx, contract: Contract) {
     .where('users.active', '=', 1)
     .orderBy('users.id')
     .execute();
-  const list: { key: string; name: string; email: string; language: MailLanguage; template: typeof STAFF_TEMPLATE | typeof CLIENT_TEMPLATE }[] = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: mailLanguageOf(u.language), template: STAFF_TEMPLATE }));
+  const list: { key: string; name: string; email: string; language: Language; template: typeof STAFF_TEMPLATE | typeof CLIENT_TEMPLATE }[] = managers.map((u) => ({ key: `user:${u.id}`, name: u.name, email: u.email, language: mailLanguageOf(u.language), template: STAFF_TEMPLATE }));
   if (contract.alertClient) {
     const contacts = await trx
       .selectFrom('contacts')

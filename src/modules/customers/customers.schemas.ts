@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../shared/language.ts';
 
-const language = z.enum(['cs', 'sk', 'en']);
+const language = z.enum(LANGUAGES);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const addressSchema = z.strictObject({

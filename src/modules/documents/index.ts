@@ -13,7 +13,7 @@ export { renderWorkReportPdf } from './work-report-pdf.ts';
 export { renderSlipPdf } from './slip-pdf.ts';
 export { spaydPayload, payBySquarePayload, PaymentQrError, type PaymentRequest, type PaymentQr } from './domain/payment-qr.ts';
 export { countryName, formatMoney, formatDate, formatPeriodText, groupIban } from './domain/format.ts';
-export { labelsFor, DOCUMENT_LANGUAGES, type Labels } from './domain/labels.ts';
+export { labelsFor, type Labels } from './domain/labels.ts';
 // The one dictionary of invoice texts, which billing's HTML preview prints from too.
 export { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels } from './domain/invoice-labels.ts';
 export { createInvoiceDocuments, type InvoiceDocuments } from './documents.invoices.ts';

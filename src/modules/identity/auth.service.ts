@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { isLanguage } from '../../shared/language.ts';
 import { auditWho, type RequestContext } from './context.ts';
 import { fieldScopeOf, isRole, ownClientOf, passwordProblem, permissionsOf, type Actor } from './domain/index.ts';
 import type { PasswordHasher } from './passwords.ts';
@@ -158,7 +159,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; config: AuthConf
       await sessions.touchToken(db, row.token_id, now.toISOString());
     }
     const roles = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isRole);
-    const language = row.user_language === 'sk' || row.user_language === 'en' ? row.user_language : 'cs';
+    const language = isLanguage(row.user_language) ? row.user_language : 'cs';
     const actor: Actor = { userId: row.user_id, name: row.user_name, roles, clientId: row.user_client_id, tokenId: row.token_id, language };
     // Frozen: the same answer serves many requests, none may change it.
     Object.freeze(roles);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../shared/language.ts';
 import { ROLES } from './domain/index.ts';
 
-export const language = z.enum(['cs', 'sk', 'en']);
+export const language = z.enum(LANGUAGES);
 export const email = z.email().max(254);
 export const idParam = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/language.ts';
 import { foldForSearch } from '../../shared/text.ts';
 import { afterCursor, containsFolded, type DbOrTx, type UsersTable } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
@@ -7,7 +8,7 @@ export interface User {
   id: number;
   email: string;
   name: string;
-  language: 'cs' | 'sk' | 'en';
+  language: Language;
   roles: Role[];
   clientId: number | null;
   active: boolean;
@@ -26,7 +27,7 @@ function toUser(row: Selectable<UsersTable>, roles: string[]): UserWithSecret {
     id: row.id,
     email: row.email,
     name: row.name,
-    language: row.language as User['language'],
+    language: row.language as Language,
     roles: roles.filter(isRole),
     clientId: row.client_id,
     active: row.active === 1,

@@ -12,7 +12,6 @@ export { createMailService, type MailService } from './mail.service.ts';
 export { mailRoutes } from './mail.routes.ts';
 export type { MailTemplate, OutboxItem, OutboxMessage } from './mail.schemas.ts';
 export {
-  MAIL_LANGUAGES,
   mailLanguageOf,
   TEMPLATE_KEYS,
   isClientNotice,
@@ -27,7 +26,6 @@ export {
   templateProblems,
   ticketSubjectToken,
   withSubjectToken,
-  type MailLanguage,
   type RenderedMail,
   type TemplateKey,
   type ClientNoticeKey,

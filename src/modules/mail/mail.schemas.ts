@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MAIL_LANGUAGES, TEMPLATE_KEYS } from './domain/index.ts';
+import { LANGUAGES } from '../../shared/language.ts';
+import { TEMPLATE_KEYS } from './domain/index.ts';
 
-export const mailLanguage = z.enum(MAIL_LANGUAGES);
+export const mailLanguage = z.enum(LANGUAGES);
 export const templateKey = z.enum(TEMPLATE_KEYS);
 export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
 export type OutboxStatus = z.infer<typeof outboxStatus>;

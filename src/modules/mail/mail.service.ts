@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { AppError, conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { LANGUAGES, type Language } from '../../shared/language.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import { wholeNumberText } from '../../shared/number-text.ts';
 import {
@@ -11,14 +12,12 @@ import {
   colleagueUpdateVars,
   escalationVars,
   isTicketNotice,
-  MAIL_LANGUAGES,
   PLACEHOLDERS,
   renderMail,
   templateProblems,
   TEMPLATE_KEYS,
   type ColleagueUpdateFacts,
   type EscalationFacts,
-  type MailLanguage,
   type RenderedMail,
   type TemplateKey,
   type TemplateText,
@@ -36,7 +35,7 @@ import * as templates from './templates.repo.ts';
  * written by the mapping its real mail is filled by (escalationVars), a colleague's update
  * by its own (colleagueUpdateVars).
  */
-function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string): TemplateVars {
+function sampleVars(key: TemplateKey, language: Language, publicUrl: string): TemplateVars {
   const url = new URL('/tickets/123', publicUrl).toString();
   const samples = {
     cs: ['Nefunguje tisk v účtárně', 'Strojírny Brno a.s.', 'Jana Nováková', 'Ovladač tiskárny jsme přeinstalovali.\nZkuste prosím tisk znovu.', 'Vyměněn toner a vyčištěna podávací jednotka.'],
@@ -81,7 +80,7 @@ function sampleVars(key: TemplateKey, language: MailLanguage, publicUrl: string)
  * What a mail about the ticket with this number would be filled with now, in the language
  * given, if the caller may see the ticket (the tickets module's noticePreview; 404 otherwise).
  */
-export type TicketNoticeValues = (ctx: RequestContext, key: TicketNoticeKey, language: MailLanguage, ticketNumber: string) => Promise<TemplateVars>;
+export type TicketNoticeValues = (ctx: RequestContext, key: TicketNoticeKey, language: Language, ticketNumber: string) => Promise<TemplateVars>;
 
 /** The mail administration: outbox, templates, status. Everything needs mail.manage. */
 export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Config, 'smtpUrl' | 'publicUrl'>; ticketNoticeValues: TicketNoticeValues }) {
@@ -143,7 +142,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     return { smtpConfigured: config.smtpUrl !== '', pending: counts.pending + counts.sending, failed: counts.failed };
   }
 
-  function toTemplate(key: TemplateKey, language: MailLanguage, row: templates.TemplateRow | null): MailTemplate {
+  function toTemplate(key: TemplateKey, language: Language, row: templates.TemplateRow | null): MailTemplate {
     const t = row ?? DEFAULT_TEMPLATES[language][key];
     return {
       key, language, subject: t.subject, body: t.body, overridden: row !== null, updatedAt: row?.updated_at ?? null, placeholders: [...PLACEHOLDERS[key]],
@@ -154,11 +153,11 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
   async function listTemplates(ctx: RequestContext): Promise<MailTemplate[]> {
     requireManage(ctx);
     const overrides = await templates.listOverrides(db);
-    const find = (key: TemplateKey, language: MailLanguage) => overrides.find((o) => o.key === key && o.language === language) ?? null;
-    return TEMPLATE_KEYS.flatMap((key) => MAIL_LANGUAGES.map((language) => toTemplate(key, language, find(key, language))));
+    const find = (key: TemplateKey, language: Language) => overrides.find((o) => o.key === key && o.language === language) ?? null;
+    return TEMPLATE_KEYS.flatMap((key) => LANGUAGES.map((language) => toTemplate(key, language, find(key, language))));
   }
 
-  async function saveTemplate(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: TemplateInput): Promise<MailTemplate> {
+  async function saveTemplate(ctx: RequestContext, key: TemplateKey, language: Language, input: TemplateInput): Promise<MailTemplate> {
     requireManage(ctx);
     const t = validated(key, input);
     const now = clock.now();
@@ -171,7 +170,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
     });
   }
 
-  async function resetTemplate(ctx: RequestContext, key: TemplateKey, language: MailLanguage): Promise<MailTemplate> {
+  async function resetTemplate(ctx: RequestContext, key: TemplateKey, language: Language): Promise<MailTemplate> {
     requireManage(ctx);
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
@@ -195,7 +194,7 @@ export function createMailService(deps: { db: Db; clock: Clock; config: Pick<Con
    * tickets.sla-escalation.ts, tickets.notify-colleagues.ts).
    * The prepaid alerts speak of a contract's minutes, which no ticket holds, and keep their samples.
    */
-  async function preview(ctx: RequestContext, key: TemplateKey, language: MailLanguage, input: PreviewInput): Promise<RenderedMail> {
+  async function preview(ctx: RequestContext, key: TemplateKey, language: Language, input: PreviewInput): Promise<RenderedMail> {
     requireManage(ctx);
     const template = validated(key, input);
     const vars = input.ticketNumber && isTicketNotice(key) ? await ticketNoticeValues(ctx, key, language, input.ticketNumber) : sampleVars(key, language, config.publicUrl);

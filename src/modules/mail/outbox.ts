@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { invalid, type ErrorDetail } from '../../shared/errors.ts';
-import { isMessageId, type MailLanguage, type TemplateKey } from './domain/index.ts';
+import type { Language } from '../../shared/language.ts';
+import { isMessageId, type TemplateKey } from './domain/index.ts';
 import { insertAttachments, insertMessage, type Recipient } from './outbox.repo.ts';
 
 export interface MailRecipient {
@@ -20,7 +21,7 @@ export interface OutgoingMail {
   inReplyTo?: string | null | undefined;
   references?: readonly string[] | undefined;
   ticketId?: number | null | undefined;
-  template?: { key: TemplateKey; language: MailLanguage } | null | undefined;
+  template?: { key: TemplateKey; language: Language } | null | undefined;
   /** The same key twice enqueues once, e.g. `ticket:42:created:contact:7`. */
   idempotencyKey?: string | null | undefined;
   /** Files sent with the message (e.g. an invoice PDF), stored with it in the outbox. */

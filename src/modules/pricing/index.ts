@@ -18,7 +18,7 @@ export {
   type UnpricedReason,
 } from './pricing.resolver.ts';
 export { pricingReads, type PricingReads } from './pricing.reads.ts';
-export { isCostLine, line as explanationLine, type ExplanationLanguage, type ExplanationLine, type StoredExplanationLine } from './pricing.explain.ts';
+export { isCostLine, line as explanationLine, type ExplanationLine, type StoredExplanationLine } from './pricing.explain.ts';
 export { renderExplanation } from './pricing.explain-render.ts';
 export { materialPricer, type MaterialLineInput, type MaterialPricer, type MaterialPricingInput } from './pricing.material.ts';
 export { findWorkType, findUnitFee, findTravelZone, getTechnicianSettings, getProviderCountry, vatRateOn } from './loaders.ts';

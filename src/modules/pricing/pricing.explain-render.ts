@@ -8,13 +8,14 @@
  * leaves it alone on the next line.
  */
 import { isoWeekday } from '../../shared/calendar/index.ts';
+import type { Language } from '../../shared/language.ts';
 import { amountText, keepUnitsWithNumbers, NBSP, quantityText, wholeNumberText } from '../../shared/number-text.ts';
 import { printedUnit } from '../../shared/units.ts';
 import type { BusinessHours } from './domain/index.ts';
-import type { ExplanationLanguage, ExplanationLine, ExplanationValue, StoredExplanationLine } from './pricing.explain.ts';
+import type { ExplanationLine, ExplanationValue, StoredExplanationLine } from './pricing.explain.ts';
 import { EXPLANATION_NAMES, EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
-const LOCALE: Record<ExplanationLanguage, string> = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' };
+const LOCALE: Record<Language, string> = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' };
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -29,8 +30,8 @@ interface Formats {
 const DATES_KEPT = 1000;
 
 // Built once per language: constructing Intl formatters costs far more than using them.
-const formatsCache = new Map<ExplanationLanguage, Formats>();
-function formatsOf(language: ExplanationLanguage): Formats {
+const formatsCache = new Map<Language, Formats>();
+function formatsOf(language: Language): Formats {
   let f = formatsCache.get(language);
   if (!f) {
     const locale = LOCALE[language];
@@ -56,23 +57,23 @@ function dateText(iso: string, f: Formats): string {
 }
 
 /** Minor units of a two-decimal currency: "1 000,00" / "1,000.00". */
-export function formatMoney(minor: number, language: ExplanationLanguage): string {
+export function formatMoney(minor: number, language: Language): string {
   return amountText(minor, language);
 }
 
 /** Thousandths as a quantity without trailing zeros: "1,5" / "1.5", "36". */
-export function formatMilliIn(milli: number, language: ExplanationLanguage): string {
+export function formatMilliIn(milli: number, language: Language): string {
   return quantityText(milli, language);
 }
 
 /** Counts such as minutes and percent; a stored line holding anything but a whole number shows it as stored rather than failing the explanation. */
-function numberText(value: number, language: ExplanationLanguage): string {
+function numberText(value: number, language: Language): string {
   return Number.isSafeInteger(value) ? wholeNumberText(value, language) : String(value);
 }
 
 const weekdayName = (isoDay: number, f: Formats) => f.weekdays[isoDay]!;
 
-function hoursText(hours: BusinessHours, language: ExplanationLanguage): string {
+function hoursText(hours: BusinessHours, language: Language): string {
   const f = formatsOf(language);
   const days = [...hours.weekdays].sort((a, b) => a - b);
   const contiguous = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
@@ -85,7 +86,7 @@ function hoursText(hours: BusinessHours, language: ExplanationLanguage): string 
   return `${dayText} ${hours.start}–${hours.end}`;
 }
 
-function valueText(value: ExplanationValue, language: ExplanationLanguage): string {
+function valueText(value: ExplanationValue, language: Language): string {
   if (typeof value === 'string') return value;
   const f = formatsOf(language);
   if (typeof value === 'number') return numberText(value, language);
@@ -110,7 +111,7 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-export function renderExplanationLine(l: ExplanationLine, language: ExplanationLanguage): string {
+export function renderExplanationLine(l: ExplanationLine, language: Language): string {
   const template = EXPLANATION_TEXTS[language][l.key] ?? EXPLANATION_TEXTS.en[l.key] ?? l.key;
   const values = l.values;
   if (!values) return template;
@@ -127,6 +128,6 @@ export function renderExplanationLine(l: ExplanationLine, language: ExplanationL
 }
 
 /** The lines in words; lines stored as English sentences (records priced before) stay as they are, their units kept with their numbers. */
-export function renderExplanation(lines: readonly StoredExplanationLine[], language: ExplanationLanguage): string[] {
+export function renderExplanation(lines: readonly StoredExplanationLine[], language: Language): string[] {
   return lines.map((l) => keepUnitsWithNumbers(typeof l === 'string' ? l : renderExplanationLine(l, language)));
 }

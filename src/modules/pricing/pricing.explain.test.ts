@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isCostLine, line, money } from './pricing.explain.ts';
 import { formatMilliIn, formatMoney, renderExplanation } from './pricing.explain-render.ts';
 import { formatAmount, formatQuantityText } from '../documents/domain/format.ts';
+import { LANGUAGES } from '../../shared/language.ts';
 import { keepUnitsWithNumbers } from '../../shared/number-text.ts';
 import { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
@@ -77,7 +78,7 @@ describe('price explanation words', () => {
     const locale = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' } as const;
     const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.constantFrom('cs', 'sk', 'en' as const), fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), day, (language, minor, date) => {
+      fc.property(fc.constantFrom(...LANGUAGES), fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), day, (language, minor, date) => {
         const money = renderExplanation([line('notBillable.wouldBe', { zero: { money: 0 }, amount: { money: minor } })], language)[0];
         const texts = EXPLANATION_TEXTS[language];
         expect(money).toBe(texts['notBillable.wouldBe'].replace('{zero}', formatAmount(0, language)).replace('{amount}', formatAmount(minor, language)));

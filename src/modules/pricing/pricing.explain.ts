@@ -9,8 +9,6 @@
 import type { BusinessHours, TimeClass } from './domain/index.ts';
 import type { EXPLANATION_TEXTS } from './pricing.explain-texts.ts';
 
-export type ExplanationLanguage = 'cs' | 'sk' | 'en';
-
 export type PriceListSourceKind = 'contract' | 'client' | 'default' | 'chosen';
 
 /** A value of a line; the object forms say how it is put into words. */

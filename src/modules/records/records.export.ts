@@ -1,10 +1,9 @@
 import { fieldScopeOf, type RequestContext } from '../identity/index.ts';
 import type { RecordFilters, ServiceRecord } from './records.schemas.ts';
 import type { RecordsService } from './records.service.ts';
+import type { Language } from '../../shared/language.ts';
 import { minorToDecimal } from '../../shared/money.ts';
 import { formatCsv } from './domain/csv.ts';
-
-type Lang = 'cs' | 'sk' | 'en';
 
 /**
  * Column headers and value words per language (the user's, or ?lang=), in the
@@ -12,7 +11,7 @@ type Lang = 'cs' | 'sk' | 'en';
  * (not "pásmo", which means a time zone), the UI's names of time classes and of
  * the reasons a record has no price. CSV and XLSX share them.
  */
-const WORDS: Record<Lang, { headers: Record<string, string>; values: Record<string, string> }> = {
+const WORDS: Record<Language, { headers: Record<string, string>; values: Record<string, string> }> = {
   en: {
     headers: {
       date: 'Date', start: 'Start', technician: 'Technician', client: 'Client', ticket: 'Ticket', kind: 'Kind', workType: 'Work type',
@@ -88,9 +87,9 @@ export function formatDecimalText(text: string, decimalComma: boolean): string {
 export function createRecordsExport(deps: { records: RecordsService }) {
   const { records } = deps;
 
-  async function table(ctx: RequestContext, filters: RecordFilters, lang: Lang | undefined) {
+  async function table(ctx: RequestContext, filters: RecordFilters, lang: Language | undefined) {
     // ?lang=, else the user's own language (the actor carries it), else English (the system).
-    const language: Lang = lang ?? ctx.actor.language ?? 'en';
+    const language: Language = lang ?? ctx.actor.language ?? 'en';
     const { headers: h, values } = WORDS[language];
     const word = (v: string | null) => (v === null ? null : (values[v] ?? v));
     const scope = fieldScopeOf(ctx.actor.roles);
@@ -115,7 +114,7 @@ export function createRecordsExport(deps: { records: RecordsService }) {
     return { language, columns, rows };
   }
 
-  async function csv(ctx: RequestContext, filters: RecordFilters, lang?: Lang): Promise<string> {
+  async function csv(ctx: RequestContext, filters: RecordFilters, lang?: Language): Promise<string> {
     const t = await table(ctx, filters, lang);
     const comma = t.language !== 'en';
     const cell = (v: Cell, type: ColumnType): Cell => {
@@ -126,7 +125,7 @@ export function createRecordsExport(deps: { records: RecordsService }) {
     return formatCsv(t.columns.map(([name]) => name), body, comma ? ';' : ',');
   }
 
-  async function xlsx(ctx: RequestContext, filters: RecordFilters, lang?: Lang): Promise<Buffer> {
+  async function xlsx(ctx: RequestContext, filters: RecordFilters, lang?: Language): Promise<Buffer> {
     const t = await table(ctx, filters, lang);
     // Loaded on first use: the library costs the server 15 MB of memory from start otherwise.
     const { default: ExcelJS } = await import('exceljs');

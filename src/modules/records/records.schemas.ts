@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, rangeInOrder } from '../../platform/http/schemas.ts';
+import { LANGUAGES } from '../../shared/language.ts';
 
 const id = z.number().int().positive();
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'a time HH:MM');
@@ -202,7 +203,7 @@ export const recordListQuery = rangeInOrder(z.strictObject({
   cursor: z.string().max(500).optional(),
 }));
 
-export const exportQuery = rangeInOrder(z.strictObject({ ...recordFilters, lang: z.enum(['cs', 'sk', 'en']).optional() }));
+export const exportQuery = rangeInOrder(z.strictObject({ ...recordFilters, lang: z.enum(LANGUAGES).optional() }));
 
 /** The most records GET /records/count counts: above it the answer is this number, marked capped. */
 export const RECORD_COUNT_CAP = 10_000;

@@ -1,8 +1,9 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
+import type { Language } from '../../shared/language.ts';
 import {
   mailLanguageOf, colleagueUpdateVars,
-  type ColleagueChange, type ColleagueReason, type ColleagueUpdateFacts, type MailLanguage, type TemplateVars,
+  type ColleagueChange, type ColleagueReason, type ColleagueUpdateFacts, type TemplateVars,
 } from '../mail/index.ts';
 import { processOf } from './tickets.context.ts';
 import { mailAboutTicket, type NotifyConfig } from './tickets.notify.ts';
@@ -71,7 +72,7 @@ async function colleagueRecipients(db: DbOrTx, ticketId: number, watchers: boole
  * other than the one who made it. A ticket with none of these gets no update: 409 naming
  * the ticket number.
  */
-export async function colleaguePreviewVars(db: DbOrTx, publicUrl: string, ticketId: number, language: MailLanguage): Promise<TemplateVars> {
+export async function colleaguePreviewVars(db: DbOrTx, publicUrl: string, ticketId: number, language: Language): Promise<TemplateVars> {
   const t = await db
     .selectFrom('tickets')
     .innerJoin('clients', 'clients.id', 'tickets.client_id')

@@ -1,6 +1,7 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
+import type { Language } from '../../shared/language.ts';
 import {
-  enqueueMail, mailLanguageOf, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type MailLanguage, type TemplateKey, type TemplateVars,
+  enqueueMail, mailLanguageOf, PLACEHOLDERS, renderTemplate, threadHeaders, withSubjectToken, type ClientNoticeKey, type TemplateKey, type TemplateVars,
 } from '../mail/index.ts';
 import type { StateCategory } from './domain/process.ts';
 
@@ -136,7 +137,7 @@ export async function notifyClient(trx: Tx, at: Date, config: NotifyConfig, noti
 
 /** One mail about a ticket to one person: a template in their language, on the ticket's thread, in the caller's transaction. */
 export async function mailAboutTicket(trx: Tx, at: Date, config: NotifyConfig, m: {
-  to: { email: string; name: string }; key: TemplateKey; language: MailLanguage; vars: TemplateVars;
+  to: { email: string; name: string }; key: TemplateKey; language: Language; vars: TemplateVars;
   ticketId: number; number: string; first: boolean; idempotencyKey: string;
 }): Promise<void> {
   const rendered = await renderTemplate(trx, m.key, m.language, m.vars);

@@ -4,6 +4,7 @@ import { indexNewTicketDocument, inWriteBatch, isPostgres } from '../../platform
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
 import { JsonText, jsonBytes } from '../../shared/json-text.ts';
 import { AppError, invalid, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
+import type { Language } from '../../shared/language.ts';
 import { markdownToSafeHtml } from '../../shared/markdown.ts';
 import {
   findCategory, findTeam, getSlaPolicy, helpdeskSnapshot, listCustomFields, resolveDimensionValues, slaPolicyFor, ticketsPerState, validateCustomValues,
@@ -12,7 +13,7 @@ import {
 import { auditWhoOf, hasPermission, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { providerDate } from '../../shared/calendar/index.ts';
 import { contractForNewTicket } from '../contracts/index.ts';
-import { isClientNotice, type MailLanguage, type TemplateVars, type TicketNoticeKey } from '../mail/index.ts';
+import { isClientNotice, type TemplateVars, type TicketNoticeKey } from '../mail/index.ts';
 import { diffFields } from './domain/changes.ts';
 import { formatTicketNumber } from './domain/numbering.ts';
 import { allowedFrom, initialState, type Process } from './domain/process.ts';
@@ -447,7 +448,7 @@ export function createTicketsService(deps: TicketsDeps) {
    * (escalationVars) or a colleague's update (colleagueUpdateVars), in the language given. A ticket outside the caller's scope gets the same
    * 404 as a number that does not exist: the answer tells nothing about tickets they may not see.
    */
-  async function noticePreview(ctx: RequestContext, key: TicketNoticeKey, language: MailLanguage, ticketNumber: string): Promise<TemplateVars> {
+  async function noticePreview(ctx: RequestContext, key: TicketNoticeKey, language: Language, ticketNumber: string): Promise<TemplateVars> {
     require(ctx, 'tickets.read');
     const number = ticketNumber.trim().toUpperCase();
     const found = await db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();

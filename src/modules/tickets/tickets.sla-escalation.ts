@@ -1,8 +1,9 @@
 import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { conflict } from '../../shared/errors.ts';
+import type { Language } from '../../shared/language.ts';
 import { findQueue, getSlaPolicy } from '../helpdesk/index.ts';
 import {
-  mailLanguageOf, escalationVars, type EscalationFacts, type MailLanguage, type TemplateVars,
+  mailLanguageOf, escalationVars, type EscalationFacts, type TemplateVars,
 } from '../mail/index.ts';
 import type { SlaClockName, SlaState } from './domain/sla/index.ts';
 import { checkAssignee } from './tickets.assignees.ts';
@@ -103,7 +104,7 @@ export async function mailEscalation(trx: Tx, at: Date, config: NotifyConfig, e:
  * The recipient is the first queue lead the mail goes to, else the assignee. A ticket
  * whose SLA has no target gets no escalation mail: 409 naming the ticket number.
  */
-export async function escalationPreviewVars(db: DbOrTx, publicUrl: string, ticketId: number, language: MailLanguage, now: Date): Promise<TemplateVars> {
+export async function escalationPreviewVars(db: DbOrTx, publicUrl: string, ticketId: number, language: Language, now: Date): Promise<TemplateVars> {
   const t = await db
     .selectFrom('tickets')
     .innerJoin('clients', 'clients.id', 'tickets.client_id')

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
+import { isLanguage } from '../../shared/language.ts';
 import { mulDivRound } from '../../shared/money.ts';
 import { QUANTITY_SCALE } from '../../shared/quantity.ts';
 import { customerOf } from '../billing/index.ts';
@@ -10,8 +11,6 @@ import type { RequestContext } from '../identity/index.ts';
 import * as docs from './documents.repo.ts';
 import type { SlipDocument, SlipDocumentLine } from './domain/slip-document.ts';
 import { require, seesCosts, seesPrices, type WarehouseDeps } from './warehouse.context.ts';
-
-const LANGUAGES = ['cs', 'sk', 'en'] as const;
 
 /**
  * An issue slip or return as the SlipDocument the printed slip shows: its lines
@@ -42,7 +41,7 @@ export async function buildSlipDocument(db: DbOrTx, id: number): Promise<SlipDoc
   ]);
   const recordOf = new Map(records.map((r) => [r.id, r]));
   const sign = d.kind === 'return' ? -1 : 1;
-  const language = LANGUAGES.find((x) => x === client?.language) ?? 'cs';
+  const language = isLanguage(client?.language) ? client.language : 'cs';
   const slipLines: SlipDocumentLine[] = [];
   for (const l of lines) {
     const item = names.item.get(l.item_id)!;

@@ -8,10 +8,10 @@
  * exact negative.
  */
 import { isCountedUnit } from '../../../shared/counted-units.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { fillLabel, invoiceLabels } from '../../documents/index.ts';
-import type { DocumentLanguage } from './invoice-document.ts';
 import type { VatRateBp } from './vat.ts';
 
 export interface CreditableLine {
@@ -78,7 +78,7 @@ export function isDiscountLine(line: Pick<CreditableLine, 'netMinor'>): boolean 
  * line it corrects ("Oprava částky řádku 3: Doprava") — never "−1 km" at a price
  * no kilometre ever had.
  */
-export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest, language: DocumentLanguage): CreditPlan {
+export function planCreditNote(lines: readonly CreditableLine[], request: CreditRequest, language: Language): CreditPlan {
   const problems: ErrorDetail[] = [];
   const plan: CreditLine[] = [];
   const amountCorrection = invoiceLabels(language).amountCorrection;

@@ -7,10 +7,11 @@
  */
 import type { IsoDate } from '../../../shared/calendar/index.ts';
 import { invoiceLabels } from '../../documents/index.ts';
+import { isLanguage, type Language } from '../../../shared/language.ts';
 import type { MinorUnits } from '../../../shared/money.ts';
 import { isPeriod, lastDayOf } from '../../../shared/period.ts';
 import { printedUnit } from '../../../shared/units.ts';
-import type { CorrectedDocument, DocumentLanguage, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
+import type { CorrectedDocument, DocumentLine, DocumentLineKind, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import { homeCurrencyOf, homeCurrencyVat, parseExchangeRate } from './home-currency.ts';
 import { vatRecap, type VatGroup, type VatRecap } from './vat.ts';
 
@@ -50,8 +51,8 @@ export interface StoredLine {
   readonly vatRateBp: number;
 }
 
-export function documentLanguage(language: string): DocumentLanguage {
-  return language === 'cs' || language === 'sk' ? language : 'en';
+export function documentLanguage(language: string): Language {
+  return isLanguage(language) ? language : 'en';
 }
 
 const LINE_KINDS: readonly DocumentLineKind[] = ['work', 'travel', 'unit_fee', 'item', 'contract_fee', 'overage', 'manual'];

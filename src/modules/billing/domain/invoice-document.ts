@@ -6,11 +6,10 @@
  * shows the same numbers to the minor unit.
  */
 import type { IsoDate } from '../../../shared/calendar/index.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { QuantityMilli } from '../../../shared/quantity.ts';
 import type { VatGroup, VatRateBp } from './vat.ts';
-
-export type DocumentLanguage = 'cs' | 'sk' | 'en';
 
 export interface PostalAddress {
   readonly street: string;
@@ -85,7 +84,7 @@ export interface InvoiceDocument {
   readonly taxableSupplyDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly currency: CurrencyCode;
-  readonly language: DocumentLanguage;
+  readonly language: Language;
   /** Billing period the document covers, e.g. '2026-10'; null for manual documents. */
   readonly period: string | null;
   readonly contractNumber: string | null;

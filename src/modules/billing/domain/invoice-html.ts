@@ -6,8 +6,9 @@
  * quantities are written by the shared formatter (shared/number-text.ts), so the
  * preview shows the digits the PDF and the price explanations show.
  */
+import type { Language } from '../../../shared/language.ts';
 import { amountText, keepUnitsWithNumbers, percentText, quantityText } from '../../../shared/number-text.ts';
-import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from './invoice-document.ts';
+import type { InvoiceDocument, Party, Supplier } from './invoice-document.ts';
 import {
   amountDueLabel, countryName, documentTitle, fillLabel, formatDate, formatMoney, groupIban, formatPeriodText, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote, type InvoiceLabels as Labels,
 } from '../../documents/index.ts';
@@ -25,7 +26,7 @@ const date = formatDate;
 
 const e = escapeHtml;
 
-function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l: Labels): string {
+function partyHtml(title: string, p: Party | Supplier, lang: Language, l: Labels): string {
   const rows: string[] = [`<strong>${e(p.name)}</strong>`];
   if (p.address.street) rows.push(e(p.address.street));
   const city = [p.address.postalCode, p.address.city].filter(Boolean).join(' ');
@@ -39,7 +40,7 @@ function partyHtml(title: string, p: Party | Supplier, lang: DocumentLanguage, l
 }
 
 /** An amount with its currency as the PDF writes it ("1 234,56 Kč", "EUR 1,234.56"): one formatter for both. */
-const moneyText = (minor: number, currency: string, lang: DocumentLanguage) => escapeHtml(formatMoney(minor, currency, lang));
+const moneyText = (minor: number, currency: string, lang: Language) => escapeHtml(formatMoney(minor, currency, lang));
 
 const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}</td></tr>`;
 

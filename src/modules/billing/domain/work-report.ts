@@ -5,9 +5,9 @@
  * prepaid ledger of the period. The CSV and the PDF are two renderings of it.
  */
 import type { IsoDate } from '../../../shared/calendar/index.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { QuantityMilli } from '../../../shared/quantity.ts';
-import type { DocumentLanguage } from './invoice-document.ts';
 
 /** How a record ended up in the run. `partly_covered`: split between allowance and overage. */
 export type WorkReportOutcome = 'covered' | 'partly_covered' | 'billed';
@@ -54,7 +54,7 @@ export interface WorkReport {
   readonly invoiceNumber: string | null;
   readonly period: string;
   readonly currency: CurrencyCode;
-  readonly language: DocumentLanguage;
+  readonly language: Language;
   readonly supplierName: string;
   readonly client: { readonly name: string; readonly companyId: string | null };
   readonly contract: { readonly number: string; readonly name: string } | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../shared/language.ts';
 import { amountDueLabel, documentTitle, fillLabel, homeCurrencyName, invoiceLabels, partyIds, reverseChargeNote } from './invoice-labels.ts';
 
 const cs = invoiceLabels('cs');
@@ -9,7 +10,7 @@ describe('invoice labels', () => {
   it('has every text in every language, and falls back to English', () => {
     const keys = Object.keys(cs).sort();
     for (const language of ['sk', 'en']) expect(Object.keys(invoiceLabels(language)).sort()).toEqual(keys);
-    for (const language of ['cs', 'sk', 'en']) for (const [key, text] of Object.entries(invoiceLabels(language))) expect(text, `${language}.${key}`).not.toBe('');
+    for (const language of LANGUAGES) for (const [key, text] of Object.entries(invoiceLabels(language))) expect(text, `${language}.${key}`).not.toBe('');
     expect(invoiceLabels('de')).toBe(invoiceLabels('en'));
   });
 

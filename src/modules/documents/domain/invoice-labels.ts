@@ -6,7 +6,8 @@
  * knows billing's document only by its types). Legal wording follows §29 of the Czech VAT act (zákon č. 235/2004 Sb.)
  * and §74 and §71 of the Slovak one (zákon č. 222/2004 Z. z.).
  */
-import type { DocumentLanguage, InvoiceDocument, Party, Supplier } from '../../billing/index.ts';
+import type { Language } from '../../../shared/language.ts';
+import type { InvoiceDocument, Party, Supplier } from '../../billing/index.ts';
 
 const cs = {
   invoice: 'Faktura',
@@ -198,11 +199,11 @@ const en = {
   qrPayBySquare: 'PAY by square',
 } satisfies InvoiceLabels;
 
-const INVOICE_LABELS: Readonly<Record<DocumentLanguage, InvoiceLabels>> = { cs, sk, en };
+const INVOICE_LABELS: Readonly<Record<Language, InvoiceLabels>> = { cs, sk, en };
 
 /** The invoice texts of a language; unknown languages fall back to English. */
 export function invoiceLabels(language: string): InvoiceLabels {
-  return INVOICE_LABELS[language as DocumentLanguage] ?? en;
+  return INVOICE_LABELS[language as Language] ?? en;
 }
 
 /**
@@ -235,7 +236,7 @@ export function reverseChargeNote(doc: Pick<InvoiceDocument, 'reverseCharge' | '
  * name; a party without one (a Czech party) keeps IČO and DIČ. The labels `l`
  * are already those of `_language`.
  */
-export function partyIds(party: Pick<Party, 'companyId' | 'taxId' | 'vatId'>, _language: DocumentLanguage, l: InvoiceLabels): [label: string, value: string][] {
+export function partyIds(party: Pick<Party, 'companyId' | 'taxId' | 'vatId'>, _language: Language, l: InvoiceLabels): [label: string, value: string][] {
   const ids: [string, string | null][] = [
     [l.companyId, party.companyId],
     [l.taxId, party.taxId],
@@ -245,7 +246,7 @@ export function partyIds(party: Pick<Party, 'companyId' | 'taxId' | 'vatId'>, _l
 }
 
 /** How the supplier's currency is named in the home-currency VAT texts: "Kč" in Czech, its ISO code elsewhere. */
-export function homeCurrencyName(currency: string, language: DocumentLanguage): string {
+export function homeCurrencyName(currency: string, language: Language): string {
   return language === 'cs' && currency === 'CZK' ? 'Kč' : currency;
 }
 

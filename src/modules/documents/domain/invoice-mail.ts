@@ -6,13 +6,13 @@
  * outstanding now, not the document's total: a client paying from the mail
  * must not pay twice.
  */
+import type { Language } from '../../../shared/language.ts';
 import { formatDate, formatMoney } from './format.ts';
-import type { DocumentLanguage } from './labels.ts';
 
 export interface InvoiceMailSource {
   readonly kind: 'invoice' | 'credit_note';
   readonly number: string;
-  readonly language: DocumentLanguage;
+  readonly language: Language;
   readonly currency: string;
   readonly totalMinor: number;
   readonly dueDate: string;

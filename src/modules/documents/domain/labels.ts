@@ -4,12 +4,8 @@
  * shared with billing's HTML preview) plus this file's own — page numbers,
  * the work report, the warehouse slips.
  */
-import type { DocumentLanguage } from '../../billing/index.ts';
+import type { Language } from '../../../shared/language.ts';
 import { invoiceLabels, type InvoiceLabels } from './invoice-labels.ts';
-
-export type { DocumentLanguage };
-
-export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['cs', 'sk', 'en'];
 
 const cs = {
   page: 'Strana',
@@ -154,7 +150,7 @@ const en = {
 export type Labels = InvoiceLabels & OwnLabels;
 
 /** Per language: the invoice texts from billing plus the module's own. */
-const LABELS: Readonly<Record<DocumentLanguage, Labels>> = {
+const LABELS: Readonly<Record<Language, Labels>> = {
   cs: { ...invoiceLabels('cs'), ...cs },
   sk: { ...invoiceLabels('sk'), ...sk },
   en: { ...invoiceLabels('en'), ...en },
@@ -162,5 +158,5 @@ const LABELS: Readonly<Record<DocumentLanguage, Labels>> = {
 
 /** The labels of a language; unknown languages fall back to English. */
 export function labelsFor(language: string): Labels {
-  return LABELS[language as DocumentLanguage] ?? LABELS.en;
+  return LABELS[language as Language] ?? LABELS.en;
 }

@@ -4,8 +4,9 @@
  * footer with page numbers. Renderers describe content; this file places it.
  */
 import { deflateSync } from 'node:zlib';
+import type { Language } from '../../../shared/language.ts';
 import { pdfKit } from './pdfkit.ts';
-import { labelsFor, type DocumentLanguage, type Labels } from '../domain/labels.ts';
+import { labelsFor, type Labels } from '../domain/labels.ts';
 import { documentFonts, FONT_BOLD, FONT_REGULAR, type DocumentFont } from './fonts.ts';
 import { fitColumns, unbreakablePieces } from './columns.ts';
 
@@ -18,7 +19,7 @@ export const COLOR_HEADER_BG = '#eef1f4';
 
 export interface Pdf {
   readonly doc: PDFKit.PDFDocument;
-  readonly language: DocumentLanguage;
+  readonly language: Language;
   readonly labels: Labels;
   readonly left: number;
   readonly right: number;
@@ -27,7 +28,7 @@ export interface Pdf {
   readonly bottom: number;
 }
 
-export function createPdf(options: { title: string; language: DocumentLanguage; date: string }): Pdf {
+export function createPdf(options: { title: string; language: Language; date: string }): Pdf {
   const fonts = documentFonts();
   const created = new Date(`${options.date}T12:00:00Z`);
   const doc = new (pdfKit())({

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/language.ts';
 import { ROLE_DEFINITIONS, type FieldScope, type Permission, type Role } from './roles.ts';
 
 /** Who is acting: a signed-in user (session) or an API token of a user. */
@@ -9,7 +10,7 @@ export interface Actor {
   clientId: number | null;
   tokenId: number | null;
   /** The user's language (the UI's): what the API words for this user (a price's explanation) is worded in; none (the system): English. */
-  language?: 'cs' | 'sk' | 'en';
+  language?: Language;
 }
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

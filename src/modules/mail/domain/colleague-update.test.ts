@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colleagueUpdateVars, stateNameIn, type ColleagueUpdateFacts } from './colleague-update.ts';
 import { renderMail } from './render.ts';
-import { MAIL_LANGUAGES } from './templates.ts';
+import { LANGUAGES } from '../../../shared/language.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
 
 describe('a colleague\'s update about a ticket', () => {
@@ -27,7 +27,7 @@ describe('a colleague\'s update about a ticket', () => {
   });
 
   it('leaves no gap where the comment would be when a change has none, and keeps a reply\'s text', () => {
-    for (const language of MAIL_LANGUAGES) {
+    for (const language of LANGUAGES) {
       const template = DEFAULT_TEMPLATES[language].ticket_colleague_update;
       const assigned = renderMail(template, colleagueUpdateVars('https://k', { ...facts, change: { kind: 'assignee', from: null, to: 'Martin' } }, 'Martin', 'assignee', language));
       expect(assigned.text).not.toMatch(/\n\s*\n\s*\n/);

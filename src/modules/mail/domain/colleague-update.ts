@@ -1,4 +1,4 @@
-import type { MailLanguage } from './templates.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { TemplateVars } from './render.ts';
 
 /**
@@ -43,18 +43,18 @@ export interface ColleagueUpdateFacts {
  * recipient's language, and a state an administrator renamed or added keeps its own name
  * (the rule the web app follows).
  */
-const DEFAULT_STATE_NAMES: Record<MailLanguage, Readonly<Record<string, string>>> = {
+const DEFAULT_STATE_NAMES: Record<Language, Readonly<Record<string, string>>> = {
   cs: { new: 'Nový', open: 'Otevřený', in_progress: 'V řešení', waiting_for_client: 'Čeká na klienta', waiting_for_third_party: 'Čeká na třetí stranu', resolved: 'Vyřešený', closed: 'Uzavřený' },
   sk: { new: 'Nová', open: 'Otvorená', in_progress: 'V riešení', waiting_for_client: 'Čaká na klienta', waiting_for_third_party: 'Čaká na tretiu stranu', resolved: 'Vyriešená', closed: 'Uzavretá' },
   en: { new: 'New', open: 'Open', in_progress: 'In progress', waiting_for_client: 'Waiting for client', waiting_for_third_party: 'Waiting for third party', resolved: 'Resolved', closed: 'Closed' },
 };
 
-export function stateNameIn(language: MailLanguage, state: NamedState): string {
+export function stateNameIn(language: Language, state: NamedState): string {
   const isDefault = DEFAULT_STATE_NAMES.en[state.code] === state.name;
   return isDefault ? (DEFAULT_STATE_NAMES[language][state.code] ?? state.name) : state.name;
 }
 
-const TEXT: Record<MailLanguage, {
+const TEXT: Record<Language, {
   event: Record<ColleagueChange['kind'] | 'assignedToYou', string>;
   reply: string;
   note: string;
@@ -93,7 +93,7 @@ const TEXT: Record<MailLanguage, {
 };
 
 /** The placeholders' values of a colleague's mail about a change, in their language. */
-export function colleagueUpdateVars(publicUrl: string, f: ColleagueUpdateFacts, recipientName: string, reason: ColleagueReason, language: MailLanguage): TemplateVars {
+export function colleagueUpdateVars(publicUrl: string, f: ColleagueUpdateFacts, recipientName: string, reason: ColleagueReason, language: Language): TemplateVars {
   const text = TEXT[language];
   const c = f.change;
   const detail = c.kind === 'reply' ? text.reply

@@ -3,7 +3,8 @@
  * administrator overrides it (templates.repo.ts), and what "reset to built-in" brings back.
  * The keys and placeholders they may use are in templates.ts.
  */
-import type { MailLanguage, TemplateKey, TemplateText } from './templates.ts';
+import type { Language } from '../../../shared/language.ts';
+import type { TemplateKey, TemplateText } from './templates.ts';
 
 const lines = (...l: string[]) => l.join('\n');
 
@@ -457,4 +458,4 @@ const en: Record<TemplateKey, TemplateText> = {
   },
 };
 
-export const DEFAULT_TEMPLATES: Readonly<Record<MailLanguage, Readonly<Record<TemplateKey, TemplateText>>>> = { cs, sk, en };
+export const DEFAULT_TEMPLATES: Readonly<Record<Language, Readonly<Record<TemplateKey, TemplateText>>>> = { cs, sk, en };

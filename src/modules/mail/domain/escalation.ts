@@ -1,4 +1,4 @@
-import type { MailLanguage } from './templates.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { TemplateVars } from './render.ts';
 
 /**
@@ -35,9 +35,9 @@ export interface EscalationFacts {
   unassignedName: string | null;
 }
 
-const LOCALE: Record<MailLanguage, string> = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' };
+const LOCALE: Record<Language, string> = { cs: 'cs-CZ', sk: 'sk-SK', en: 'en-GB' };
 
-const TEXT: Record<MailLanguage, {
+const TEXT: Record<Language, {
   event: Record<EscalationFacts['kind'], string>;
   clock: Record<EscalationClock, string>;
   warning: (clocks: string, percent: number) => string;
@@ -79,7 +79,7 @@ const TEXT: Record<MailLanguage, {
   },
 };
 
-function formatInstant(ms: number | null, language: MailLanguage, timeZone: string): string {
+function formatInstant(ms: number | null, language: Language, timeZone: string): string {
   if (ms === null) return '—';
   try {
     return new Intl.DateTimeFormat(LOCALE[language], { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
@@ -89,7 +89,7 @@ function formatInstant(ms: number | null, language: MailLanguage, timeZone: stri
 }
 
 /** The placeholders' values of an escalation mail to one recipient, in their language. */
-export function escalationVars(publicUrl: string, e: EscalationFacts, recipientName: string, language: MailLanguage): TemplateVars {
+export function escalationVars(publicUrl: string, e: EscalationFacts, recipientName: string, language: Language): TemplateVars {
   const text = TEXT[language];
   const clocks = e.clocks.map((c) => text.clock[c]).join(text.and);
   return {

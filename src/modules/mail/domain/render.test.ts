@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlPart, renderMail, sanitizeMailHtml, substitute, templateProblems, valueAt, withoutEmptyLines } from './render.ts';
-import { MAIL_LANGUAGES, PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
+import { LANGUAGES } from '../../../shared/language.ts';
+import { PLACEHOLDERS, TEMPLATE_KEYS } from './templates.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { mailDomain, retryDelayMs, ticketRootMessageId, ticketSubjectToken, withSubjectToken } from './threading.ts';
 
@@ -17,7 +18,7 @@ const CLIENT_TEMPLATES = new Set<string>(['ticket_created', 'ticket_public_reply
 
 describe('mail templates: defaults', () => {
   it('has every key in cs, sk and en, using only its own placeholders', () => {
-    for (const language of MAIL_LANGUAGES) {
+    for (const language of LANGUAGES) {
       for (const key of TEMPLATE_KEYS) {
         const t = DEFAULT_TEMPLATES[language][key];
         expect([language, key, templateProblems(key, t)]).toEqual([language, key, []]);
@@ -112,7 +113,7 @@ describe('mail templates: rendering', () => {
 
   it('property: an HTML part left without the second pass is exactly what the second pass would make of it', () => {
     const bodies = [
-      ...TEMPLATE_KEYS.flatMap((key) => MAIL_LANGUAGES.map((lang) => DEFAULT_TEMPLATES[lang][key].body)),
+      ...TEMPLATE_KEYS.flatMap((key) => LANGUAGES.map((lang) => DEFAULT_TEMPLATES[lang][key].body)),
       'Dobrý den, {{recipient.name}},\n\n**{{ticket.subject}}**\n\n> {{comment.body}}\n\n[odkaz]({{ticket.url}}) {{ticket.url}}',
       '| a | b |\n|---|---|\n| {{client.name}} | `{{ticket.number}}` |\n\n- {{comment.body}}\n- _{{resolution_note}}_',
       '[click]({{comment.body}}) [t](https://example.com "{{client.name}}")',

@@ -12,12 +12,11 @@
  * The prepaid alert has a text for each: staff get the contract page's link, the
  * client's contacts a text without it that asks them to reply.
  */
-export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+import { isLanguage, type Language } from '../../../shared/language.ts';
 
 /** The language Kontor writes to a person in: theirs, or Czech when theirs is none it writes. */
-export function mailLanguageOf(language: string): MailLanguage {
-  return (MAIL_LANGUAGES as readonly string[]).includes(language) ? (language as MailLanguage) : 'cs';
+export function mailLanguageOf(language: string): Language {
+  return isLanguage(language) ? language : 'cs';
 }
 
 export const TEMPLATE_KEYS = [

@@ -4,6 +4,7 @@
  * builds it from the stored slip; renderers and exporters only read it.
  */
 import type { IsoDate } from '../../../shared/calendar/index.ts';
+import type { Language } from '../../../shared/language.ts';
 import type { CurrencyCode, MinorUnits } from '../../../shared/money.ts';
 import type { QuantityMilli } from '../../../shared/quantity.ts';
 import type { PostalAddress } from '../../billing/index.ts';
@@ -37,7 +38,7 @@ export interface SlipDocument {
   readonly costCurrency: CurrencyCode;
   /** The country whose VAT rates the lines carry (the provider's when the slip was issued), e.g. 'CZ' or 'SK'. */
   readonly vatCountry: string;
-  readonly language: 'cs' | 'sk' | 'en';
+  readonly language: Language;
   readonly warehouse: { readonly code: string; readonly name: string };
   readonly ticket: { readonly number: string; readonly subject: string } | null;
   /** The client as invoices name it: the billing address when it has one, else the registered one (parts left empty when unknown). */
