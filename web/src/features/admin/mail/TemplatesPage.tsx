@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { useStackedColumns } from '../../../app/components/usePhone';
-import { MAIL_LANGUAGES, type MailLanguage, type MailTemplate, useTemplates } from './api';
+import { isLanguage, LANGUAGES } from '../../../i18n';
+import { type MailTemplate, useTemplates } from './api';
 import { MailHeader } from './MailHeader';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -21,7 +22,7 @@ export default function TemplatesPage() {
   const keys = [...new Set(items.map((x) => x.key))];
   const key = keys.includes(params.get('key') ?? '') ? params.get('key')! : keys[0];
   const wanted = params.get('lang') ?? i18n.language;
-  const lang = ((MAIL_LANGUAGES as readonly string[]).includes(wanted) ? wanted : 'cs') as MailLanguage;
+  const lang = isLanguage(wanted) ? wanted : 'cs';
   const selected: MailTemplate | undefined = items.find((x) => x.key === key && x.language === lang);
   const select = (next: { key?: string; lang?: string }) => setParams({ key: next.key ?? key ?? '', lang: next.lang ?? lang }, { replace: true });
   const keyLabel = (k: string) => t(`admin.mail.templateKeys.${k}`, { defaultValue: k });
@@ -69,7 +70,7 @@ export default function TemplatesPage() {
                 <SegmentedControl
                   value={lang}
                   onChange={(v) => select({ lang: v })}
-                  data={MAIL_LANGUAGES.map((l) => ({
+                  data={LANGUAGES.map((l) => ({
                     value: l,
                     label: (
                       <Group gap={4} wrap="nowrap" data-testid={`template-lang-${l}`}>

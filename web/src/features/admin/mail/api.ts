@@ -1,10 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, type Page } from '../../../app/api/client';
+import type { Language } from '../../../i18n';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-export const MAIL_LANGUAGES = ['cs', 'sk', 'en'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 
 export interface Recipient {
   email: string;
@@ -47,7 +46,7 @@ export interface MailStatus {
 
 export interface MailTemplate {
   key: string;
-  language: MailLanguage;
+  language: Language;
   subject: string;
   body: string;
   overridden: boolean;
@@ -119,7 +118,7 @@ export function useTemplates() {
 
 const templatePath = (key: string, language: string) => `/mail/templates/${encodeURIComponent(key)}/${language}`;
 
-function useTemplateMutation(run: (vars: { key: string; language: MailLanguage; body?: TemplateText }) => Promise<MailTemplate>) {
+function useTemplateMutation(run: (vars: { key: string; language: Language; body?: TemplateText }) => Promise<MailTemplate>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -141,6 +140,6 @@ export function useResetTemplate() {
 }
 
 /** The text rendered with sample values, or with the values of the ticket numbered `ticketNumber` (404 when there is none the user may see). */
-export function previewTemplate(key: string, language: MailLanguage, body: TemplateText & { ticketNumber?: string }, signal?: AbortSignal): Promise<Rendered> {
+export function previewTemplate(key: string, language: Language, body: TemplateText & { ticketNumber?: string }, signal?: AbortSignal): Promise<Rendered> {
   return apiRequest<Rendered>(`${templatePath(key, language)}/preview`, { method: 'POST', body, signal });
 }
