@@ -366,6 +366,10 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('profit-export-csv').click()]);
     expect(await readFile(await download.path(), 'utf8')).toContain('3640,00');
     await server.shot(page, 'profitability');
+    // Per technician the fee has no one to belong to: the page says where it is and why covered work is cost only.
+    expect(await page.getByTestId('profit-fee-note').count()).toBe(0);
+    await page.getByTestId('profit-group-by').getByText('Technik', { exact: true }).click();
+    await expect.poll(async () => plain(await page.getByTestId('profit-fee-note').innerText()), { timeout: STEP_MS }).toContain('v řádku „Bez technika (paušály, ruční řádky)“');
   }, JOURNEY_MS);
 
   test('a re-run of October bills nothing of A, B or C twice', async () => {

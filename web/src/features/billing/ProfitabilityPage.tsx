@@ -140,6 +140,12 @@ export default function ProfitabilityPage() {
             )}
           </Paper>
           <Text size="xs" c="dimmed" mt="xs">{t(report.data.includeDrafts ? 'billing.profit.noteDrafts' : 'billing.profit.note')}</Text>
+          {/* Per technician or work type a fee has no one to belong to: say so, or covered work reads as a loss. */}
+          {(query.groupBy === 'technician' || query.groupBy === 'work_type') && (
+            <Text size="xs" c="dimmed" mt={4} data-testid="profit-fee-note">
+              {t('billing.profit.noteFees', { feeRow: t(query.groupBy === 'technician' ? 'billing.profit.special.none_technician' : 'billing.profit.special.contract_fee') })}
+            </Text>
+          )}
         </>
       )}
     </div>
