@@ -101,6 +101,8 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       [{ periodKind: 'week' }, 400, 'periodKind', ''],
       [{ validFrom: '2026-02-30' }, 400, 'validFrom', 'invalid_date'],
       [{ validTo: '31.12.2026' }, 400, 'validTo', 'invalid_date'],
+      [{ multipliers: { byTimeClass: { normal: -1000 } } }, 400, 'multipliers.byTimeClass.normal', 'invalid_multiplier'],
+      [{ multipliers: { byWorkType: { [String(w.wt.onSite)]: 100_001 } } }, 400, `multipliers.byWorkType.${w.wt.onSite}`, 'invalid_multiplier'],
       [{ number: taken }, 409, 'number', 'duplicate'],
     ];
     for (const [extra, status, path, code] of cases) {
@@ -125,11 +127,24 @@ describe.each(testEngines())('contracts on %s', (engine) => {
       ['validTo', 'before_valid_from'], ['prepaidMinutes', 'out_of_range'], ['carryOver.capMinutes', 'out_of_range'], ['carryOver.lifePeriods', 'out_of_range'],
       ['overage.bands', 'invalid_bands'], ['overage.bands', 'invalid_bands'],
     ]);
+    // A negative multiplier and a number in use are named with the other problems, not in later rounds.
+    const taken = (await create()).number;
+    const all = await api('POST', '/api/v1/contracts', terms({ number: taken, prepaidMinutes: -5, multipliers: { byWorkType: {}, byTimeClass: { normal: -1000 } } }));
+    expect(all.statusCode, all.body).toBe(400);
+    expect(all.json().error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
+      ['prepaidMinutes', 'out_of_range'], ['multipliers.byTimeClass.normal', 'invalid_multiplier'], ['number', 'duplicate'],
+    ]);
+    // A multiplier of 0 is a term of its own (covered work uses no prepaid minutes) and is kept as 0.
+    const zero = await create({ multipliers: { byWorkType: {}, byTimeClass: { normal: 0 } } });
+    expect(zero.multipliers.byTimeClass).toEqual({ normal: 0 });
     // The same on an edit: the date and the negative prepaid minutes in one answer, not one per save.
     const c = await create({ validFrom: '2026-11-01', active: false });
     const patch = await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, validTo: '2026-10-01', prepaidMinutes: -60 });
     expect(patch.statusCode, patch.body).toBe(400);
     expect(patch.json().error.details.map((d: { path: string }) => d.path)).toEqual(['validTo', 'prepaidMinutes']);
+    const negative = await api('PATCH', `/api/v1/contracts/${c.id}`, { version: c.version, multipliers: { byWorkType: { [String(w.wt.onSite)]: -500 }, byTimeClass: {} } });
+    expect(negative.statusCode, negative.body).toBe(400);
+    expect(negative.json().error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([[`multipliers.byWorkType.${w.wt.onSite}`, 'invalid_multiplier']]);
   });
 
   it('reports a malformed date as one problem among the other bad terms, on create and on edit', async () => {

@@ -1,8 +1,10 @@
 // Contracts in a real browser against a real server (see harness.ts): a service manager
-// creates a contract with every kind of term from the form, sees a wrong overage band
-// refused on its field, saves, reads the contract page (terms, prepaid minutes, ledger),
-// links a ticket of the client to the contract from the ticket page, and finds it on the
-// list by searching.
+// creates a contract with every kind of term from the form, sees every wrong value marked
+// on its field at once (a negative multiplier kept as typed, not turned into 0) and the
+// warnings about terms that are allowed but likely not meant, saves, reads the contract
+// page (terms, prepaid minutes, ledger), links a ticket of the client to the contract from
+// the ticket page, and finds it on the list by searching; a contract that starts next
+// month says so where its profitability would be.
 //
 //   npm run build:web && npx vitest run test/e2e/contracts.e2e.test.ts
 import type { Page } from 'playwright-core';
@@ -17,6 +19,13 @@ const JOURNEY_MS = 60_000;
 
 let ticketId = 0;
 let contractId = 0;
+let futureContractId = 0;
+/** The first day of next month, when the contract seeded to start in the future starts. */
+const nextMonth = (() => {
+  const now = new Date();
+  const first = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  return `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-01`;
+})();
 
 /** How far the window is scrolled down (the string runs in the page). */
 const scrollY = (page: Page) => page.evaluate<number>('window.scrollY');
@@ -30,11 +39,17 @@ const { newPage, signIn, shot } = useDemoServer({
       subject: 'E2E: smlouva', description: 'Požadavek bez smlouvy.', typeCode: 'incident', clientId: client.id, requesterContactId: null,
       impact: 'medium', urgency: 'medium', tags: [], custom: {}, dimensions: {}, watcherUserIds: [], watcherContactIds: [],
     })).id;
+    futureContractId = (await services.contracts.create(systemContext, {
+      clientId: client.id, number: NUMBER.replace('E2E-', 'E2E-NEXT-'), name: 'Podpora od příštího měsíce', currency: 'CZK', validFrom: nextMonth, validTo: null,
+      periodKind: 'month', priceListId: null, fee: null, scope: { workTypeIds: [], coversTravel: false, unitFeeIds: [] }, prepaidMinutes: 0,
+      carryOver: { enabled: false }, multipliers: { byWorkType: {}, byTimeClass: {} }, overage: { kind: 'entry_rate' },
+      ownInvoice: false, alertClient: false, slaPolicyId: null, note: '', active: true,
+    })).id;
   },
 });
 
 describe('Contracts: create, read, link a ticket', () => {
-  test('manager creates a contract with all its terms; a wrong band is refused on its field', async () => {
+  test('manager creates a contract with all its terms; every wrong value is marked at once, nothing is changed behind the back', async () => {
     const page = await newPage();
     await signIn(page, 'manager@kontor.demo');
     await page.getByTestId('nav-contracts').click();
@@ -56,11 +71,14 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByTestId('contract-name').fill('Podpora linky');
     await typeInto(page, 'contract-validFrom', '1. 1. 2026');
     await page.getByTestId('contract-fee').fill('10000,5');
+    // Prepaid minutes while no work type is covered: a warning that nothing could use them.
+    await page.getByTestId('contract-prepaid').fill('600');
+    await page.getByTestId('contract-warning-prepaid-unused').waitFor();
     await page.getByTestId('contract-workTypes').click();
     await page.getByRole('option', { name: 'Vzdálená podpora' }).click();
     await page.keyboard.press('Escape');
+    await page.getByTestId('contract-warning-prepaid-unused').waitFor({ state: 'detached' });
     await page.getByTestId('contract-coversTravel').check();
-    await page.getByTestId('contract-prepaid').fill('600');
     await page.getByTestId('contract-carryOver').check();
     await page.getByTestId('contract-carryCap').fill('300');
     await page.getByTestId('contract-wtm-add').click();
@@ -68,20 +86,31 @@ describe('Contracts: create, read, link a ticket', () => {
     await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
     await page.getByTestId('contract-wtm-factor-0').fill('1,5');
     await page.getByTestId('contract-multiplier-weekend_holiday').fill('2');
+    // A negative multiplier stays as typed when the field is left (it was turned into 0 and saved).
+    const normal = page.getByTestId('contract-multiplier-normal');
+    await normal.fill('-1');
+    await normal.blur();
+    expect(await normal.inputValue()).toBe('-1');
     await page.getByText('Pásma', { exact: true }).click();
-    // The first band left unlimited: the server refuses it, and the form says so at the bands.
+    // The first band left unlimited and the last band's rate left empty (not saved as 0 Kč an hour).
     await page.getByTestId('contract-band-minutes-0').fill('');
     await page.getByTestId('contract-band-rate-0').fill('700');
-    // The last band's rate left empty is asked for, not saved as 0 Kč an hour.
+    // One save marks all three, each at its field, before anything is sent; the cursor goes to the first.
     await page.getByTestId('contract-save').click();
-    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('contract-band-rate-1');
-    expect(await page.getByTestId('contract-band-rate-1').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('contract-multiplier-normal');
+    for (const field of ['contract-multiplier-normal', 'contract-band-minutes-0', 'contract-band-rate-1']) {
+      expect(await page.getByTestId(field).getAttribute('aria-invalid'), field).toBe('true');
+    }
+    const form = plain(await page.getByTestId('page-contract-form').innerText());
+    expect(form).toContain('Koeficient musí být od 0 do 100.');
+    expect(form).toContain('Zadejte velikost pásma');
+    await shot(page, 'all-problems-at-once');
+    // × 0 is a term of its own, allowed with a warning of what it means.
+    await normal.fill('0');
+    expect(plain(await page.getByTestId('contract-warning-zero-multiplier').innerText())).toContain('Pracovní doba × 0: pokrytá práce nečerpá předplacené minuty');
+    await normal.fill('');
+    await page.getByTestId('contract-warning-zero-multiplier').waitFor({ state: 'detached' });
     await page.getByTestId('contract-band-rate-1').fill('900');
-    await page.getByTestId('contract-save').click();
-    await page.getByTestId('contract-bands').getByRole('alert').waitFor();
-    expect(await page.getByTestId('contract-bands').innerText()).toContain('Každé pásmo kromě posledního');
-    await shot(page, 'band-refused');
-
     await page.getByTestId('contract-band-minutes-0').fill('600');
     // Saved from the bottom of the long form…
     await page.getByTestId('contract-save').scrollIntoViewIfNeeded();
@@ -97,6 +126,7 @@ describe('Contracts: create, read, link a ticket', () => {
     expect(terms).toMatch(/600 min|10 h/);
     await page.getByTestId('contract-consumption').waitFor();
     await page.getByTestId('contract-ledger').getByTestId('empty-state').waitFor();
+    await page.getByTestId('contract-profitability').waitFor();
     // …the contract opens at its top, not at the offset of the form.
     expect(await page.evaluate<number>('document.documentElement.scrollHeight - window.innerHeight'), 'the contract page is longer than the window').toBeGreaterThan(0);
     await expect.poll(() => scrollY(page), { timeout: STEP_MS }).toBe(0);
@@ -136,6 +166,15 @@ describe('Contracts: create, read, link a ticket', () => {
     const label = page.getByTestId(`contracts-state-${contractId}`).locator('.mantine-Badge-label');
     expect(await label.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'contracts-list');
+
+    // A contract that starts next month has no profitability yet, and says from when (not a reversed range loading for ever).
+    await page.goto(`/contracts/${futureContractId}`);
+    const profit = page.getByTestId('contract-profitability');
+    await profit.getByTestId('contract-profit-not-started').waitFor();
+    const [year, month] = nextMonth.split('-').map(Number);
+    expect(plain(await profit.getByRole('heading').innerText())).toBe('Ziskovost');
+    expect(plain(await profit.getByTestId('contract-profit-not-started').innerText())).toBe(`Smlouva začne platit 1. ${month}. ${year}; ziskovost zatím není.`);
+    await shot(page, 'contract-not-started');
   }, JOURNEY_MS);
 
   test('phone (390×844): the contracts are cards with the client on screen, no table scrolled sideways', async () => {

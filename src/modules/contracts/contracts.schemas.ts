@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
+import { MAX_MULTIPLIER } from './domain/index.ts';
 
 /** The contracts API's schemas (BILLING.md §3). Signs and ranges of amounts, and the dates of the terms, are checked by the domain's termsProblems, all at once. */
 
@@ -33,8 +34,10 @@ const carryOver = z.discriminatedUnion('enabled', [
     lifePeriods: whole.default(1),
   }),
 ]);
-/** Thousandths: 1.5 = 1500; missing = 1. */
-const multiplier = z.number().int().min(0).max(100_000);
+/** Thousandths: 1.5 = 1500; missing = 1. Its range is the terms' own check, reported with every other problem of the terms. */
+const multiplier = whole.describe(
+  `Thousandths (1.5 = 1500); missing = 1. From 0 to ${MAX_MULTIPLIER}: 0 means covered work uses no prepaid minutes (included in the fee without a limit); anything else is refused as invalid_multiplier, together with every other problem of the terms in the same 400`,
+);
 const multipliers = z.strictObject({
   /** Keyed by work type id. */
   byWorkType: z.record(z.string().regex(/^[1-9]\d{0,15}$/, 'a work type id'), multiplier).default({}),

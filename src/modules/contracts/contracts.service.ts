@@ -52,8 +52,13 @@ export function createContractsService(deps: ContractsDeps) {
   const who = (ctx: RequestContext) => auditWhoOf(ctx);
 
   async function checked(trx: Tx, values: ContractValues, before: Contract | null): Promise<void> {
-    failIf([...termsProblems(values), ...(await referenceProblems(trx, values, before))]);
-    if (await repo.numberTaken(trx, values.number, before?.id)) throw duplicate('number', `A contract numbered "${values.number}" already exists`);
+    const problems = [...termsProblems(values), ...(await referenceProblems(trx, values, before))];
+    const taken = await repo.numberTaken(trx, values.number, before?.id);
+    const takenMessage = `A contract numbered "${values.number}" already exists`;
+    // A number in use is named with the other problems, so that one save shows them all.
+    if (taken && problems.length) problems.push({ path: 'number', code: 'duplicate', message: takenMessage });
+    failIf(problems);
+    if (taken) throw duplicate('number', takenMessage);
   }
 
   async function list(ctx: RequestContext, q: ContractListQuery) {

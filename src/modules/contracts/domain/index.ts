@@ -3,6 +3,7 @@ export {
   assertValidTerms,
   isCoveredByScope,
   isWithinValidity,
+  MAX_MULTIPLIER,
   multiplierMicros,
   MULTIPLIER_SCALE,
   termsProblems,

@@ -19,6 +19,17 @@ describe('contract terms problems', () => {
     expect(problems({ validFrom: '', validTo: '2026-00-10', overage: { kind: 'tiered', bands: [] } })).toEqual([['validFrom', 'invalid_date'], ['validTo', 'invalid_date'], ['overage.bands', 'invalid_bands']]);
   });
 
+  it('takes multipliers from × 0 (covered work uses no allowance) to × 100, and names each one out of that range', () => {
+    expect(problems({ multipliers: { byWorkType: { '2': 0, '3': 100_000 }, byTimeClass: { normal: 0, weekend_holiday: 1500 } } })).toEqual([]);
+    expect(problems({ multipliers: { byWorkType: { '2': -1000, '3': 100_001 }, byTimeClass: { normal: -1, out_of_hours: 1.5 } }, prepaidMinutes: -1 })).toEqual([
+      ['prepaidMinutes', 'out_of_range'],
+      ['multipliers.byWorkType.2', 'invalid_multiplier'],
+      ['multipliers.byWorkType.3', 'invalid_multiplier'],
+      ['multipliers.byTimeClass.normal', 'invalid_multiplier'],
+      ['multipliers.byTimeClass.out_of_hours', 'invalid_multiplier'],
+    ]);
+  });
+
   it('compares the validity only between real dates', () => {
     expect(problems({ validFrom: '2026-05-01', validTo: '2026-04-30' })).toEqual([['validTo', 'before_valid_from']]);
     // "2026-1-5" sorts after "2026-01-01" as text, but is not a date: only the format is reported.

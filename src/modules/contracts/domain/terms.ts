@@ -73,6 +73,12 @@ export interface ContractTerms {
 }
 
 export const MULTIPLIER_SCALE = 1000;
+/**
+ * The largest multiplier, in thousandths (× 100). 0 is a multiplier too: covered work
+ * that uses no allowance at all (included in the fee without a limit); below 0 there
+ * is nothing a contract could mean (the work would give minutes back).
+ */
+export const MAX_MULTIPLIER = 100 * MULTIPLIER_SCALE;
 
 /** A record falls under the contract when its date is within the validity. */
 export function isWithinValidity(terms: Pick<ContractTerms, 'validFrom' | 'validTo'>, date: IsoDate): boolean {
@@ -116,10 +122,14 @@ export function multiplierMicros(multipliers: Multipliers, workTypeId: string, t
   return lookup(multipliers.byWorkType, workTypeId) * lookup(multipliers.byTimeClass, timeClass);
 }
 
+const isMultiplier = (value: number) => Number.isSafeInteger(value) && value >= 0 && value <= MAX_MULTIPLIER;
+const multiplierMessage = (value: number) =>
+  `multiplier must be a whole number of thousandths from 0 to ${MAX_MULTIPLIER} (× 0 to × ${MAX_MULTIPLIER / MULTIPLIER_SCALE}), got ${String(value)}`;
+
 /** One inconsistency of the terms, naming the field it is about (the API's path). */
 export interface TermsProblem {
   readonly path: string;
-  readonly code: 'invalid_date' | 'before_valid_from' | 'out_of_range' | 'invalid_bands';
+  readonly code: 'invalid_date' | 'before_valid_from' | 'out_of_range' | 'invalid_bands' | 'invalid_multiplier';
   readonly message: string;
 }
 
@@ -158,6 +168,12 @@ export function termsProblems(terms: ContractTerms): TermsProblem[] {
     const { capMinutes, lifePeriods } = terms.carryOver;
     if (capMinutes !== null && (!Number.isSafeInteger(capMinutes) || capMinutes < 0)) add('carryOver.capMinutes', 'out_of_range', 'carry-over cap must be whole and ≥ 0');
     if (!Number.isSafeInteger(lifePeriods) || lifePeriods < 1) add('carryOver.lifePeriods', 'out_of_range', 'carry-over life must be at least 1 period');
+  }
+  for (const [key, value] of Object.entries(terms.multipliers.byWorkType ?? {})) {
+    if (!isMultiplier(value)) add(`multipliers.byWorkType.${key}`, 'invalid_multiplier', multiplierMessage(value));
+  }
+  for (const [key, value] of Object.entries(terms.multipliers.byTimeClass ?? {})) {
+    if (value !== undefined && !isMultiplier(value)) add(`multipliers.byTimeClass.${key}`, 'invalid_multiplier', multiplierMessage(value));
   }
   if (terms.overage.kind === 'tiered') for (const message of bandProblems(terms.overage.bands)) add('overage.bands', 'invalid_bands', message);
   return problems;

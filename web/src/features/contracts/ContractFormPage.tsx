@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -22,7 +22,7 @@ import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
 import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
 import { contractDraftKey, isUntouchedContract, readContractDraft } from './contractDraft';
-import { emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm, type ContractFormValues } from './contractForm';
+import { contractFormProblems, contractFormWarnings, emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
 import { DateField } from '../../app/components/DateFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -33,6 +33,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <Title order={2} size="h4" mb="sm">{title}</Title>
       <Stack gap="sm">{children}</Stack>
     </Paper>
+  );
+}
+
+/** Terms that are allowed but likely not meant: said beside them, the save is not refused. */
+function Warning({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <Alert color="yellow" p="xs" icon={<IconAlertTriangle size={18} />} data-testid={testId}>
+      <Text size="sm">{children}</Text>
+    </Alert>
   );
 }
 
@@ -67,7 +76,8 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
   const draft = useFormDraft({ key: contractDraftKey(contract?.id ?? null), read: readContractDraft, version: contract?.version ?? null });
   const form = useForm<ContractFormValues>({
     initialValues: draft.restored ?? untouched,
-    validate: (values) => Object.fromEntries(missingContractFields(values).map((path) => [path, t('errors.required')])),
+    // Everything the browser can check is marked at once; the server's answer adds what only it knows.
+    validate: (values) => Object.fromEntries(Object.entries(contractFormProblems(values)).map(([path, p]) => [path, t(p.key, p.values)])),
   });
   const workTypes = useWorkTypes('all');
   const unitFees = useUnitFees('all');
@@ -78,9 +88,16 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
 
   const v = form.values;
   // Amounts and multipliers as the user's locale writes them (Czech and Slovak: "10 000,50").
+  // No min/max on the inputs: they would quietly turn a typed -1 into 0 on blur; the checks
+  // above refuse it at the field instead.
   const seps = numberSeparators();
   const money = { decimalScale: 2, decimalSeparator: seps.decimalSeparator, thousandSeparator: seps.thousandSeparator };
-  const factor = { decimalScale: 3, min: 0, decimalSeparator: seps.decimalSeparator };
+  const factor = { decimalScale: 3, decimalSeparator: seps.decimalSeparator };
+  const warnings = contractFormWarnings(v);
+  const zeroMultiplierNames = [
+    ...warnings.zeroTimeClasses.map((k) => t(`contracts.timeClasses.${k}`)),
+    ...warnings.zeroWorkTypeIds.map((wt) => workTypes.data?.find((w) => String(w.id) === wt)?.name ?? wt),
+  ];
   const options = <T extends { id: number; name: string; active: boolean }>(items: T[] | undefined, keep: string[]) =>
     (items ?? []).filter((i) => i.active || keep.includes(String(i.id))).map((i) => ({ value: String(i.id), label: i.name }));
   const workTypeOptions = options(workTypes.data, [...v.workTypeIds, ...v.workTypeMultipliers.map((m) => m.workTypeId)]);
@@ -138,7 +155,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             {v.hasFee ? (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
                 <NumberInput label={t('contracts.fields.feeAmount', { currency: v.currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
-                <NumberInput label={t('contracts.fields.vatPct')} min={0} max={100} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
+                <NumberInput label={t('contracts.fields.vatPct')} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
                 <Select label={t('contracts.fields.timing')} allowDeselect={false} {...pickerProps({ error: form.errors.feeTiming, searchable: false })} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
                 <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
               </SimpleGrid>
@@ -156,6 +173,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <NumberInput label={t('contracts.fields.prepaidMinutes')} description={t('contracts.hints.prepaid')} allowDecimal={false} {...form.getInputProps('prepaidMinutes')} data-testid="contract-prepaid" />
             </SimpleGrid>
+            {warnings.prepaidWithoutScope ? <Warning testId="contract-warning-prepaid-unused">{t('contracts.warnings.prepaidWithoutScope')}</Warning> : null}
             <Switch label={t('contracts.fields.carryOver')} {...form.getInputProps('carryOver', { type: 'checkbox' })} data-testid="contract-carryOver" />
             {v.carryOver ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -178,6 +196,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
               </Group>
             ))}
             {form.errors.workTypeMultipliers ? <Text size="sm" c="red">{form.errors.workTypeMultipliers}</Text> : null}
+            {zeroMultiplierNames.length ? <Warning testId="contract-warning-zero-multiplier">{t('contracts.warnings.zeroMultiplier', { names: zeroMultiplierNames.join(', ') })}</Warning> : null}
             <Group>
               <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('workTypeMultipliers', { workTypeId: '', factor: 1.5 })} data-testid="contract-wtm-add">{t('contracts.addMultiplier')}</Button>
             </Group>

@@ -3,25 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
-import { formatPeriod } from '../../app/format';
-import { formatTenthsPercent } from '../billing/format';
+import { formatDate, formatPeriod } from '../../app/format';
+import { formatTenthsPercent, todayIso } from '../billing/format';
 import { MissingRatesAlert } from '../billing/MissingRatesAlert';
 import { useConsumption, useContractProfitability, type Contract } from './api';
-import { addPeriods, laterPeriod, periodOfDate } from './format';
+import { profitabilityRange } from './format';
 
 /** The contract's profitability over the last periods (up to a year back, from its start), when the report is available to the user. */
 export function ProfitabilitySection({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const usage = useConsumption(contract.id);
-  const to = usage.data?.period ?? null;
-  const back = { month: 11, quarter: 3, year: 2 }[contract.periodKind];
-  const from = to === null ? null : laterPeriod(periodOfDate(contract.validFrom, contract.periodKind), addPeriods(to, -back));
+  // The current period is the server's (the consumption's); until it is known there is no range yet.
+  const range = usage.data ? profitabilityRange(contract.validFrom, contract.periodKind, usage.data.period, todayIso()) : null;
+  const periods = range && 'from' in range ? range : null;
   const allowed = can('profitability.read');
-  const report = useContractProfitability(contract.id, from ?? '', to ?? '', allowed && from !== null && to !== null && from <= to);
+  const report = useContractProfitability(contract.id, periods?.from ?? '', periods?.to ?? '', allowed && periods !== null);
   const body = () => {
     if (!allowed || report.data === null) return <Text c="dimmed" size="sm" data-testid="contract-profit-na">{t('contracts.profit.notAvailable')}</Text>;
-    if (report.isPending) return <LoadingState />;
+    if (range && 'startsOn' in range) return <Text c="dimmed" size="sm" data-testid="contract-profit-not-started">{t('contracts.profit.notStarted', { date: formatDate(range.startsOn) })}</Text>;
+    // A query that is not enabled stays pending: it is loading only while the periods are being found.
+    if (usage.isError) return <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />;
+    if (!periods || report.isPending) return <LoadingState />;
     if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
     const { totals, series } = report.data;
     if (!totals.length) return <Text c="dimmed" size="sm">{t('contracts.profit.empty')}</Text>;
@@ -63,7 +66,7 @@ export function ProfitabilitySection({ contract }: { contract: Contract }) {
   };
   return (
     <Paper withBorder p="md" data-testid="contract-profitability">
-      <Title order={2} size="h4" mb="sm">{from && to ? t('contracts.profit.titleRange', { from: formatPeriod(from), to: formatPeriod(to) }) : t('contracts.profit.title')}</Title>
+      <Title order={2} size="h4" mb="sm">{periods ? t('contracts.profit.titleRange', { from: formatPeriod(periods.from), to: formatPeriod(periods.to) }) : t('contracts.profit.title')}</Title>
       {body()}
     </Paper>
   );

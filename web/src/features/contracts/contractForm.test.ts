@@ -1,7 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import commonCs from '../../i18n/cs.json';
+import commonEn from '../../i18n/en.json';
+import commonSk from '../../i18n/sk.json';
 import type { Contract } from './api';
-import { emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm } from './contractForm';
+import contractsCs from './i18n/cs.json';
+import contractsEn from './i18n/en.json';
+import contractsSk from './i18n/sk.json';
+import { contractFormProblems, contractFormWarnings, emptyContractForm, formOfContract, formPathOf, missingContractFields, termsOfForm, type ContractFormValues } from './contractForm';
+
+/** The text at a dotted key of a texts file, if there is one. */
+const textAt = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 
 const contract: Contract = {
   id: 7, clientId: 3, clientName: 'ACME', number: 'SML-1', name: 'Podpora', currency: 'CZK', validFrom: '2026-01-01', validTo: null,
@@ -35,6 +44,58 @@ describe('contract form model', () => {
     expect(missingContractFields(formOfContract(contract))).toEqual([]);
   });
 
+  it('marks every problem the browser can see at once, each on its field, with the text the server uses for the same rule', () => {
+    expect(contractFormProblems(formOfContract(contract))).toEqual({});
+    const bad: ContractFormValues = {
+      ...formOfContract(contract),
+      number: 'X'.repeat(51), name: 'Z'.repeat(300), currency: 'CZ', validFrom: '2026-12-01', validTo: '2026-11-30',
+      fee: -5000, feeVatPct: 121, prepaidMinutes: -600, carryCap: -1, carryLife: 0,
+      timeClassMultipliers: { normal: -1, out_of_hours: 101, weekend_holiday: '-' as unknown as number },
+      workTypeMultipliers: [{ workTypeId: '2', factor: 1.5 }, { workTypeId: '2', factor: -0.5 }, { workTypeId: '', factor: 2 }],
+      bands: [{ minutes: '', rate: -1 }, { minutes: 0, rate: 700 }, { minutes: 60, rate: 900 }],
+    };
+    const problems = contractFormProblems(bad);
+    expect(Object.fromEntries(Object.entries(problems).map(([path, p]) => [path, p.key]))).toEqual({
+      number: 'contracts.problems.tooLong',
+      name: 'contracts.problems.tooLong',
+      currency: 'contracts.problems.currency',
+      validTo: 'fieldErrors.validTo.before_valid_from',
+      fee: 'fieldErrors.amountMinor.out_of_range',
+      feeVatPct: 'contracts.problems.vatPct',
+      prepaidMinutes: 'fieldErrors.prepaidMinutes.out_of_range',
+      carryCap: 'fieldErrors.capMinutes.out_of_range',
+      carryLife: 'fieldErrors.lifePeriods.out_of_range',
+      'timeClassMultipliers.normal': 'errors.invalid_multiplier',
+      'timeClassMultipliers.out_of_hours': 'errors.invalid_multiplier',
+      'timeClassMultipliers.weekend_holiday': 'contracts.problems.notANumber',
+      'workTypeMultipliers.1.workTypeId': 'contracts.problems.duplicateMultiplier',
+      'workTypeMultipliers.1.factor': 'errors.invalid_multiplier',
+      'workTypeMultipliers.2.workTypeId': 'errors.required',
+      'bands.0.rate': 'fieldErrors.ratePerHourMinor.out_of_range',
+      'bands.0.minutes': 'contracts.problems.bandSize',
+      'bands.1.minutes': 'contracts.problems.bandSize',
+      'bands.2.minutes': 'contracts.problems.lastBandOpen',
+    });
+    expect(problems.name).toEqual({ key: 'contracts.problems.tooLong', values: { max: 200 } });
+    // Every text named exists in every language (the contracts' own texts or the common ones).
+    for (const lang of [[contractsCs, commonCs], [contractsSk, commonSk], [contractsEn, commonEn]] as const) {
+      for (const { key } of Object.values(problems)) expect(textAt(lang[0], key) ?? textAt(lang[1], key), key).toEqual(expect.any(String));
+    }
+    // A field left empty is asked for first; switched-off parts are not checked.
+    expect(contractFormProblems({ ...bad, number: '  ' }).number).toEqual({ key: 'errors.required' });
+    expect(Object.keys(contractFormProblems({ ...formOfContract(contract), hasFee: false, fee: -1, carryOver: false, carryLife: 0, overageKind: 'entry_rate', bands: [{ minutes: '', rate: -1 }] }))).toEqual([]);
+    expect(contractFormProblems({ ...formOfContract(contract), carryLife: '' }).carryLife).toEqual({ key: 'fieldErrors.lifePeriods.out_of_range' });
+  });
+
+  it('takes × 0 and × 100 as multipliers, and warns about × 0 and about prepaid minutes nothing can use', () => {
+    const zero = { ...formOfContract(contract), timeClassMultipliers: { normal: 0, out_of_hours: 100, weekend_holiday: '' as const }, workTypeMultipliers: [{ workTypeId: '2', factor: 0 }] };
+    expect(contractFormProblems(zero)).toEqual({});
+    expect(contractFormWarnings(zero)).toEqual({ prepaidWithoutScope: false, zeroTimeClasses: ['normal'], zeroWorkTypeIds: ['2'] });
+    expect(contractFormWarnings({ ...zero, workTypeIds: [], coversTravel: true }).prepaidWithoutScope).toBe(true);
+    expect(contractFormWarnings({ ...zero, workTypeIds: [], prepaidMinutes: 0 }).prepaidWithoutScope).toBe(false);
+    expect(contractFormWarnings(formOfContract(contract))).toEqual({ prepaidWithoutScope: false, zeroTimeClasses: [], zeroWorkTypeIds: [] });
+  });
+
   it('puts server field errors on the form fields', () => {
     expect(formPathOf('fee.amountMinor')).toBe('fee');
     expect(formPathOf('scope.workTypeIds.0')).toBe('workTypeIds');
@@ -54,5 +115,16 @@ describe('contract periods on the page', () => {
     expect(addPeriods('2026-Q1', -1)).toBe('2025-Q4');
     expect(addPeriods('2026', -2)).toBe('2024');
     expect(laterPeriod('2026-01', '2025-12')).toBe('2026-01');
+  });
+
+  it('reports profitability up to a year back from the contract start, and for a contract not started yet, the day it starts', async () => {
+    const { profitabilityRange } = await import('./format');
+    expect(profitabilityRange('2024-03-15', 'month', '2026-11', '2026-11-28')).toEqual({ from: '2025-12', to: '2026-11' });
+    expect(profitabilityRange('2026-06-01', 'month', '2026-11', '2026-11-28')).toEqual({ from: '2026-06', to: '2026-11' });
+    expect(profitabilityRange('2026-11-02', 'quarter', '2026-Q4', '2026-11-28')).toEqual({ from: '2026-Q4', to: '2026-Q4' });
+    // Starting next month (the page showed "December 2026 – November 2026" and loaded for ever), or later this month.
+    expect(profitabilityRange('2026-12-01', 'month', '2026-11', '2026-11-28')).toEqual({ startsOn: '2026-12-01' });
+    expect(profitabilityRange('2026-11-30', 'month', '2026-11', '2026-11-28')).toEqual({ startsOn: '2026-11-30' });
+    expect(profitabilityRange('2027-01-01', 'year', '2026', '2026-11-28')).toEqual({ startsOn: '2027-01-01' });
   });
 });

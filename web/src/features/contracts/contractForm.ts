@@ -138,9 +138,127 @@ export function missingContractFields(v: ContractFormValues): string[] {
   if (!v.currency.trim()) missing.push('currency');
   if (!v.validFrom) missing.push('validFrom');
   if (v.hasFee && v.fee === '') missing.push('fee');
+  if (v.hasFee && v.feeVatPct === '') missing.push('feeVatPct');
   if (v.overageKind === 'flat_rate' && v.flatRate === '') missing.push('flatRate');
   if (v.overageKind === 'tiered') v.bands.forEach((b, i) => { if (b.rate === '') missing.push(`bands.${i}.rate`); });
+  // A multiplier row without its work type or factor would be dropped on sending, unnoticed.
+  v.workTypeMultipliers.forEach((m, i) => {
+    if (!m.workTypeId) missing.push(`workTypeMultipliers.${i}.workTypeId`);
+    if (m.factor === '') missing.push(`workTypeMultipliers.${i}.factor`);
+  });
   return missing;
+}
+
+/** What the API takes (contracts.schemas.ts): longer texts are refused there. */
+export const CONTRACT_TEXT_LIMITS = { number: 50, name: 200, note: 4000 } as const;
+/** The largest multiplier the terms take (the domain's MAX_MULTIPLIER, 100 000 thousandths). */
+export const MAX_FACTOR = 100;
+
+/** A field's problem as the text to show: the key of its text and the values the text names. */
+export interface FieldProblem {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * A number as typed: null for a field left empty, NaN for what is not a number. The number
+ * inputs hand over a string while a value is not a number yet ("-", "1e"), whatever the type says.
+ */
+function typedNumber(value: number | string): number | null {
+  if (value === '') return null;
+  return typeof value === 'number' ? value : Number(String(value).replace(/[\s\u00a0]/g, '').replace(',', '.'));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Every problem of the form that the browser can see, by form path, all at once: fields
+ * left empty, texts too long, amounts and minutes below 0, a VAT rate outside 0–100 %, an
+ * end before the start, bands that do not end with one unlimited band, multipliers outside
+ * × 0 to × 100. The server checks the same terms (and what only it knows: references, a
+ * number in use); its texts are reused here where it has one for the same rule, so a
+ * problem reads the same whichever side finds it.
+ */
+export function contractFormProblems(v: ContractFormValues): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  // The first problem of a field is the one shown: a field left empty is asked for before anything else.
+  const flag = (path: string, key: string, values?: FieldProblem['values']) => {
+    if (!(path in problems)) problems[path] = values ? { key, values } : { key };
+  };
+  for (const path of missingContractFields(v)) flag(path, 'errors.required');
+
+  for (const field of ['number', 'name', 'note'] as const) {
+    const max = CONTRACT_TEXT_LIMITS[field];
+    if ((field === 'note' ? v.note : v[field].trim()).length > max) flag(field, 'contracts.problems.tooLong', { max });
+  }
+  if (v.currency.trim() && !/^[a-z]{3}$/i.test(v.currency.trim())) flag('currency', 'contracts.problems.currency');
+  if (ISO_DATE.test(v.validFrom) && ISO_DATE.test(v.validTo) && v.validTo < v.validFrom) flag('validTo', 'fieldErrors.validTo.before_valid_from');
+
+  /** A number at `path`: `ok` says whether a number (not empty) is allowed; the first rule it breaks is its problem. */
+  const check = (path: string, value: number | string, ok: (n: number) => boolean, key: string) => {
+    const n = typedNumber(value);
+    if (n === null) return;
+    if (!Number.isFinite(n)) flag(path, 'contracts.problems.notANumber');
+    else if (!ok(n)) flag(path, key);
+  };
+  const amount = (path: string, value: number | string, key: string) => {
+    check(path, value, (n) => n >= 0, key);
+    const n = typedNumber(value);
+    if (n !== null && n > 0 && !Number.isSafeInteger(Math.round(n * 100))) flag(path, 'errors.too_big');
+  };
+  const wholeAtLeast = (min: number) => (n: number) => Number.isSafeInteger(n) && n >= min;
+
+  if (v.hasFee) {
+    amount('fee', v.fee, 'fieldErrors.amountMinor.out_of_range');
+    check('feeVatPct', v.feeVatPct, (n) => n >= 0 && n <= 100, 'contracts.problems.vatPct');
+  }
+  check('prepaidMinutes', v.prepaidMinutes, wholeAtLeast(0), 'fieldErrors.prepaidMinutes.out_of_range');
+  if (v.carryOver) {
+    check('carryCap', v.carryCap, wholeAtLeast(0), 'fieldErrors.capMinutes.out_of_range');
+    // Empty would be sent as 0 periods: carried minutes that can never be used.
+    if (v.carryLife === '') flag('carryLife', 'fieldErrors.lifePeriods.out_of_range');
+    check('carryLife', v.carryLife, wholeAtLeast(1), 'fieldErrors.lifePeriods.out_of_range');
+  }
+
+  const factorOk = (n: number) => n >= 0 && n <= MAX_FACTOR;
+  for (const k of TIME_CLASSES) check(`timeClassMultipliers.${k}`, v.timeClassMultipliers[k], factorOk, 'errors.invalid_multiplier');
+  const seen = new Set<string>();
+  v.workTypeMultipliers.forEach((m, i) => {
+    if (m.workTypeId && seen.has(m.workTypeId)) flag(`workTypeMultipliers.${i}.workTypeId`, 'contracts.problems.duplicateMultiplier');
+    seen.add(m.workTypeId);
+    check(`workTypeMultipliers.${i}.factor`, m.factor, factorOk, 'errors.invalid_multiplier');
+  });
+
+  if (v.overageKind === 'flat_rate') amount('flatRate', v.flatRate, 'fieldErrors.ratePerHourMinor.out_of_range');
+  if (v.overageKind === 'tiered') {
+    v.bands.forEach((b, i) => {
+      amount(`bands.${i}.rate`, b.rate, 'fieldErrors.ratePerHourMinor.out_of_range');
+      const last = i === v.bands.length - 1;
+      if (last && b.minutes !== '') flag(`bands.${i}.minutes`, 'contracts.problems.lastBandOpen');
+      if (!last && b.minutes === '') flag(`bands.${i}.minutes`, 'contracts.problems.bandSize');
+      if (!last) check(`bands.${i}.minutes`, b.minutes, wholeAtLeast(1), 'contracts.problems.bandSize');
+    });
+  }
+  return problems;
+}
+
+/** What the form warns about without refusing it: terms that are allowed but likely not meant. */
+export interface ContractFormWarnings {
+  /** Prepaid minutes, but no work type covered: nothing can ever use them (travel and fees covered use none). */
+  prepaidWithoutScope: boolean;
+  /** The time classes with a multiplier of 0: their covered work uses no prepaid minutes at all. */
+  zeroTimeClasses: TimeClass[];
+  /** The work types (ids) with a multiplier of 0. */
+  zeroWorkTypeIds: string[];
+}
+
+export function contractFormWarnings(v: ContractFormValues): ContractFormWarnings {
+  const prepaid = typedNumber(v.prepaidMinutes);
+  return {
+    prepaidWithoutScope: prepaid !== null && prepaid > 0 && v.workTypeIds.length === 0,
+    zeroTimeClasses: TIME_CLASSES.filter((k) => typedNumber(v.timeClassMultipliers[k]) === 0),
+    zeroWorkTypeIds: v.workTypeMultipliers.filter((m) => m.workTypeId && typedNumber(m.factor) === 0).map((m) => m.workTypeId),
+  };
 }
 
 /**

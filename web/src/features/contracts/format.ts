@@ -79,6 +79,21 @@ export function addPeriods(period: string, n: number): string {
 /** The later of two periods of one kind (they sort as strings). */
 export const laterPeriod = (a: string, b: string) => (a > b ? a : b);
 
+/** How many periods before the current one the contract page's profitability looks back (a year in all). */
+const PROFITABILITY_BACK: Record<Kind, number> = { month: 11, quarter: 3, year: 2 };
+
+/**
+ * The periods the contract page reports profitability for: up to a year back from the
+ * current period, never before the contract's first one. A contract that has not started
+ * yet (`today` is before its first day) has none: the day it starts instead, never a
+ * range that ends before it begins.
+ */
+export function profitabilityRange(validFrom: string, kind: Kind, current: string, today: string): { from: string; to: string } | { startsOn: string } {
+  const first = periodOfDate(validFrom, kind);
+  if (validFrom > today || first > current) return { startsOn: validFrom };
+  return { from: laterPeriod(first, addPeriods(current, -PROFITABILITY_BACK[kind])), to: current };
+}
+
 /**
  * A period under a chart's bar: its name ("září 2026"), or on a narrow chart a month in
  * figures ("9/2026"), since long names left the first bars of a phone's chart unnamed
