@@ -9,7 +9,7 @@ import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createProfitabilityExport, createProfitabilityService, homeCurrencyOf, profitabilityRoutes } from './modules/billing/index.ts';
 import { createInvoicing, invoiceDocument, invoicingRoutes } from './modules/billing/index.ts';
 import { billingRunRoutes, createBillingRunsModule } from './modules/billing/index.ts';
-import { companyRoutes, createCompanyService, loadSupplier } from './modules/company/index.ts';
+import { companyRoutes, createCompanyService, defaultClientCountry, loadSupplier } from './modules/company/index.ts';
 import { contractsRoutes, createContractsService } from './modules/contracts/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 import { createInvoiceDocuments, documentsRoutes } from './modules/documents/index.ts';
@@ -21,7 +21,9 @@ import { createRecords, recordsRoutes, repriceTicketRecords } from './modules/re
 import { createNumberingService, numberingRoutes } from './modules/numbering/index.ts';
 import { cnbDownloader, createRatesService, ratesRoutes } from './modules/rates/index.ts';
 import { createWarehouse, warehouseRoutes } from './modules/warehouse/index.ts';
-import { createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, refreshTicketSla, ticketsRoutes, viewsRoutes } from './modules/tickets/index.ts';
+import {
+  createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, openTicketsOfAssignee, refreshTicketSla, returnOpenTicketsToQueues, ticketsRoutes, viewsRoutes,
+} from './modules/tickets/index.ts';
 import {
   createAuthService,
   createUsersService,
@@ -55,7 +57,8 @@ export function buildServices(deps: AppDeps) {
   const ticketModule = ticketServices();
   return {
     auth: createAuthService({ db, clock, config, passwords }),
-    users: createUsersService({ db, clock, passwords }),
+    // Deactivating a user may hand their open tickets back to their queues.
+    users: createUsersService({ db, clock, passwords, tickets: { openTicketsOfAssignee, returnOpenTicketsToQueues } }),
     customers,
     helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
@@ -154,7 +157,15 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     }
   });
 
-  await app.register(identityRoutes({ auth: services.auth, users: services.users, secureCookies: config.secureCookies, limits: { attachmentMaxBytes: config.attachmentMaxBytes } }));
+  await app.register(
+    identityRoutes({
+      auth: services.auth,
+      users: services.users,
+      secureCookies: config.secureCookies,
+      limits: { attachmentMaxBytes: config.attachmentMaxBytes },
+      defaults: async () => ({ clientCountry: await defaultClientCountry(database.db) }),
+    }),
+  );
   await app.register(customersRoutes(services.customers));
   await app.register(helpdeskRoutes(services.helpdesk));
   await app.register(auditRoutes(services.audit));

@@ -57,6 +57,8 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/users/:id': ['admin', 'manager'],
   'PATCH /api/v1/users/:id': ['admin'],
   'POST /api/v1/users/:id/reset-password': ['admin'],
+  // Before deactivating: the open tickets a user would leave behind (who may deactivate users).
+  'GET /api/v1/users/:id/open-tickets': ['admin'],
   'GET /api/v1/tokens': ALL,
   'POST /api/v1/tokens': ALL,
   'DELETE /api/v1/tokens/:id': ALL,
@@ -109,6 +111,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/custom-fields': ADMIN,
   'PATCH /api/v1/custom-fields/:id': ADMIN,
   'GET /api/v1/calendars': TICKET_STAFF,
+  'GET /api/v1/public-holidays': TICKET_STAFF,
   'POST /api/v1/calendars': ADMIN,
   'PATCH /api/v1/calendars/:id': ADMIN,
   'DELETE /api/v1/calendars/:id': ADMIN,
@@ -207,6 +210,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/stock-documents/:id/confirm': STOCK_ISSUE,
   'GET /api/v1/stock-documents/:id/pdf': WAREHOUSE_READ,
   'GET /api/v1/stock-levels': WAREHOUSE_READ,
+  'GET /api/v1/stock-levels/count': WAREHOUSE_READ,
   'GET /api/v1/stock-valuation': WAREHOUSE_READ,
   'PUT /api/v1/stock-levels/:warehouseId/:itemId/minimum': WAREHOUSE_MANAGE,
   // Numbering series: numbering.manage (admin).

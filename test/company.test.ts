@@ -165,4 +165,37 @@ describe.each(testEngines())('company settings on %s', (engine) => {
     // Its totals are not rounded, so its invoices show BILLING.md's examples exactly.
     expect(await roundsTotals(t.database.db, 'CZK')).toBe(false);
   });
+
+  it('reports every field problem in one answer: lengths, countries, PSČ and the IČO of a country still to be fixed', async () => {
+    const res = await put(admin, { ...valid, name: 'x'.repeat(201), country: 'Česko', defaultCountry: 'XX', postalCode: '-110 00', companyId: '12345678', vatId: 'CZ1234', phone: '1'.repeat(51), email: 'nope' });
+    expect(res.statusCode).toBe(400);
+    const details = res.json().error.details as { path: string; code: string }[];
+    expect(details.map((d) => `${d.path}:${d.code}`).sort()).toEqual(['companyId:invalid_company_id', 'country:invalid_country', 'defaultCountry:invalid_country', 'email:invalid_email', 'name:too_long', 'phone:too_long', 'postalCode:invalid_postal_code', 'vatId:invalid_vat_id']);
+    // A value over its limit gets only that problem, not a format one besides.
+    const long = (await put(admin, { ...valid, companyId: '1'.repeat(21), bic: 'G'.repeat(12) })).json().error.details as { path: string; code: string }[];
+    expect(long.map((d) => `${d.path}:${d.code}`).sort()).toEqual(['bic:too_long', 'companyId:too_long']);
+    expect((await t.request(admin, { method: 'GET', url: '/api/v1/settings/company' })).json()).toMatchObject({ defaultCountry: 'CZ', postalCode: '120 00' });
+  });
+
+  it('stores a Czech or Slovak PSČ as "123 45"; other countries keep theirs as typed', async () => {
+    expect((await put(admin, { ...valid, postalCode: '12000' })).json()).toMatchObject({ postalCode: '120 00' });
+    expect((await put(admin, { ...valid, country: 'sk', postalCode: ' 811 01 ' })).json()).toMatchObject({ postalCode: '811 01' });
+    expect((await put(admin, { ...valid, postalCode: '1200' })).json().error.details).toEqual([expect.objectContaining({ path: 'postalCode', code: 'invalid_postal_code' })]);
+    expect((await put(admin, { ...valid, country: 'GB', postalCode: 'SW1A 1AA', companyId: null })).json()).toMatchObject({ country: 'GB', postalCode: 'SW1A 1AA' });
+    expect((await put(admin, { ...valid, country: 'GB', postalCode: 'x'.repeat(21), companyId: null })).json().error.details).toEqual([expect.objectContaining({ path: 'postalCode', code: 'too_long' })]);
+    expect((await put(admin, valid)).statusCode).toBe(200);
+  });
+
+  it("starts new clients in the default country: a known country, given to every signed-in user's session", async () => {
+    const saved = await put(admin, { ...valid, defaultCountry: ' sk ' });
+    expect(saved.json()).toMatchObject({ defaultCountry: 'SK' });
+    const operator = (await t.userWith(['operator'])).auth;
+    for (const who of [operator, technician]) {
+      expect((await t.request(who, { method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({ defaults: { clientCountry: 'SK' } });
+      expect((await t.request(who, { method: 'GET', url: '/api/v1/auth/session' })).json()).toMatchObject({ defaults: { clientCountry: 'SK' } });
+    }
+    expect((await put(admin, { ...valid, defaultCountry: 'XX' })).json().error.details).toEqual([expect.objectContaining({ path: 'defaultCountry', code: 'invalid_country' })]);
+    expect((await put(admin, valid)).json()).toMatchObject({ defaultCountry: 'CZ' });
+    expect((await t.request(operator, { method: 'GET', url: '/api/v1/auth/me' })).json().defaults).toEqual({ clientCountry: 'CZ' });
+  });
 });

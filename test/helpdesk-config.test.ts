@@ -206,7 +206,7 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     expect(created.statusCode).toBe(201);
     const dimension = created.json();
     expect(dimension.values.map((v: { code: string }) => v.code)).toEqual(['email', 'erp']);
-    const twice = await call(admin, 'POST', '/api/v1/dimensions', { code: 'site', name: 'Site', values: [{ code: 'a', name: 'A' }, { code: 'a', name: 'A' }] });
+    const twice = await call(admin, 'POST', '/api/v1/dimensions', { code: 'site', name: 'Site', values: [{ code: 'a', name: 'A' }, { code: 'a', name: 'B' }] });
     expect(details(twice)).toEqual(['values.1.code:duplicate']);
     expect((await call(admin, 'POST', `/api/v1/dimensions/${dimension.id}/values`, { code: 'erp', name: 'ERP 2' })).statusCode).toBe(409);
     const vpn = (await call(admin, 'POST', `/api/v1/dimensions/${dimension.id}/values`, { code: 'vpn', name: 'VPN' })).json();
@@ -236,6 +236,8 @@ describe.each(testEngines())('helpdesk configuration on %s', (engine) => {
     expect(details(await call(admin, 'POST', '/api/v1/custom-fields', { key: 'colour', label: 'Colour', kind: 'choice' }))).toEqual(['options:required']);
     expect(details(await call(admin, 'POST', '/api/v1/custom-fields', { typeId: 987654, key: 'x', label: 'X', kind: 'text' }))).toEqual(['typeId:unknown_reference']);
     expect(details(await call(admin, 'POST', '/api/v1/custom-fields', { key: 'x', label: 'X', kind: 'rating' }))).toEqual(['kind:invalid_enum']);
+    expect(details(await call(admin, 'POST', '/api/v1/custom-fields', { key: 'x', label: 'X', kind: 'text', sortOrder: -5 }))).toEqual(['sortOrder:too_small']);
+    expect(details(await call(admin, 'PATCH', `/api/v1/custom-fields/${site.json().id}`, { sortOrder: -1 }))).toEqual(['sortOrder:too_small']);
     const toText = await call(admin, 'PATCH', `/api/v1/custom-fields/${site.json().id}`, { kind: 'text' });
     expect(toText.json()).toMatchObject({ kind: 'text', options: [] });
 

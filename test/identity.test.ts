@@ -82,7 +82,7 @@ describe.each(testEngines())('identity on %s', (engine) => {
 
     // An API token is signed in too; it needs no CSRF token.
     const token = await t.tokenFor(u.id);
-    expect((await session(token)).json()).toEqual({ user: me.user, csrfToken: '', limits: me.limits });
+    expect((await session(token)).json()).toEqual({ user: me.user, csrfToken: '', limits: me.limits, defaults: { clientCountry: 'CZ' } });
 
     const nobody = await session(null);
     expect(nobody.statusCode).toBe(200);

@@ -13,7 +13,7 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
   });
   afterAll(() => w.t.close());
 
-  it('runs one timer per user; stopping it logs a draft with the elapsed minutes rounded up', async () => {
+  it('runs one timer per user; stopping it logs a draft with the minutes from the start\'s minute to now\'s', async () => {
     w.t.clock.set('2026-10-30T08:15:00.000Z'); // Friday 09:15 in Prague
     const start = (auth: RecordsWorld['tech']['auth'], payload: object) => w.t.request(auth, { method: 'POST', url: '/api/v1/timers', payload });
     const started = await start(w.tech.auth, { ticketId: w.ticket.id, workTypeId: w.wt.remote, description: 'Hledání chyby' });
@@ -23,11 +23,12 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect(second.statusCode).toBe(409);
     expect(second.json().error).toMatchObject({ code: 'timer_running', ticketId: w.ticket.id });
     expect(second.json().error.message).toContain(w.ticket.number);
+    // 09:15:00 → 10:16:10 is 09:15 to 10:16 on the clock: the draft ends at now's minute, billing rounds it up.
     w.t.clock.advance(61 * 60_000 + 10_000);
-    expect((await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json().timer.elapsedMinutes).toBe(62);
+    expect((await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json().timer.elapsedMinutes).toBe(61);
     const stopped = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop' });
     expect(stopped.statusCode, stopped.body).toBe(201);
-    expect(stopped.json()).toMatchObject({ kind: 'work', state: 'draft', date: '2026-10-30', startTime: '09:15', minutes: 62, description: 'Hledání chyby', price: { billableMinutes: 75 } });
+    expect(stopped.json()).toMatchObject({ kind: 'work', state: 'draft', date: '2026-10-30', startTime: '09:15', minutes: 61, description: 'Hledání chyby', price: { billableMinutes: 75 } });
     expect((await w.t.request(w.tech.auth, { method: 'GET', url: '/api/v1/timers/me' })).json()).toEqual({ timer: null });
     expect((await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/timers/me/stop' })).json().error.code).toBe('no_timer');
     // Without a work type the stop asks for one, and the timer keeps running; a discarded timer records nothing.
@@ -61,7 +62,7 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     expect((await start()).statusCode).toBe(201);
     w.t.clock.advance(60_000 + 5_000);
     // What the stop dialog fills in: the entry's date and start in the provider's time zone, and the minutes so far.
-    expect(await running()).toMatchObject({ localStart: { date: '2026-10-31', time: '10:00' }, elapsedMinutes: 2 });
+    expect(await running()).toMatchObject({ localStart: { date: '2026-10-31', time: '10:00' }, elapsedMinutes: 1 });
     const corrected = await stop({ minutes: 45, workTypeId: w.wt.onSite, description: 'Výměna čidla', internalNote: 'Klíč u vrátného', billable: true });
     expect(corrected.statusCode, corrected.body).toBe(201);
     expect(corrected.json()).toMatchObject({

@@ -241,6 +241,34 @@ describe.each(testEngines())('SLA watcher on %s', (engine) => {
     expect(JSON.parse(audit.after_json!)).toMatchObject({ assigneeId: null, queueId: queue.json().id });
   });
 
+  it('on a breach whose escalation queue is inactive (older data) leaves the ticket where it is and says so in its timeline', async () => {
+    const queue = await t.request(admin, { method: 'POST', url: '/api/v1/queues', payload: { code: 'dormant', name: 'Spící fronta' } });
+    expect(queue.statusCode, queue.body).toBe(201);
+    const calendarId = (await t.request(admin, { method: 'GET', url: '/api/v1/calendars' })).json().items[0].id;
+    const target = { firstResponseMinutes: 60, resolutionMinutes: 240 };
+    const policy = await t.request(admin, {
+      method: 'POST', url: '/api/v1/sla-policies',
+      payload: { name: 'Dormant escalation', calendarId, targets: { P1: target, P2: target, P3: target, P4: target }, escalateToQueueId: queue.json().id },
+    });
+    expect(policy.statusCode, policy.body).toBe(201);
+    const client = (await t.services.customers.create(systemContext, { name: 'Spící s.r.o.', country: 'CZ', language: 'cs', currency: 'CZK', paymentTermsDays: 14 })).id;
+    expect((await t.request(admin, { method: 'PUT', url: `/api/v1/clients/${client}/sla-policy`, payload: { slaPolicyId: policy.json().id } })).statusCode).toBe(200);
+    // Deactivated before Kontor refused that (the API now answers 409 queue_is_escalation_target).
+    await t.database.db.updateTable('queues').set({ active: 0 }).where('id', '=', queue.json().id).execute();
+
+    const created = await createTicket('2026-11-12T09:00:00.000Z', { clientId: client, queueId: deskId });
+    await run('2026-11-12T10:10:00.000Z'); // first response due 10:00Z
+    await run('2026-11-12T10:20:00.000Z');
+
+    const after = await ticket(created.id);
+    expect(after.queue.id).toBe(deskId);
+    expect(after.version).toBe(created.version);
+    const timeline = (await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${created.id}/timeline` })).json().items as { event: string | null; field: string | null; actor: string | null; after: unknown }[];
+    const sla = timeline.filter((i) => i.event?.startsWith('sla_') || i.event?.startsWith('escalat'));
+    expect(sla.map((i) => i.event)).toEqual(['sla_warning', 'sla_breach', 'escalation_skipped']);
+    expect(sla[2]).toMatchObject({ actor: 'SLA', field: 'queue', after: { id: queue.json().id, name: 'Spící fronta', reason: 'inactive' } });
+  });
+
   it('counts business time across a weekend: sleeps through it and warns and breaches on Monday', async () => {
     // Fri 6 Nov 15:00 CET: 2 h left on Friday; first response due Mon 9 Nov 10:00 CET (09:00Z), warning at 09:12 CET.
     const { id, sla } = await createTicket('2026-11-06T14:00:00.000Z');

@@ -88,6 +88,25 @@ describe.each(testEngines())('warehouse quantities on %s', (engine) => {
     expect(minimum.statusCode, minimum.body).toBe(400);
   });
 
+  it('takes a minimum by the rule of the documents: whole pieces, within the bound, said on the field', async () => {
+    const minimum = async (itemId: number, value: string) => call(w.admin.auth, 'PUT', `/api/v1/stock-levels/${store}/${itemId}/minimum`, { minimum: value });
+    const refusedMinimum = async (itemId: number, value: string, code: string) => {
+      const res = await minimum(itemId, value);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details, res.body).toEqual([expect.objectContaining({ path: 'minimum', code })]);
+      return res.json().error.details[0].message as string;
+    };
+    expect(await refusedMinimum(toner, '2.5', 'not_whole_units')).toBe('2.5 is not a whole number: Toner HP 305A is counted in pieces');
+    await refusedMinimum(bags, '0.5', 'not_whole_units');
+    // Far past the bound (more digits than thousandths can hold exactly): too large, not "not a quantity".
+    expect(await refusedMinimum(toner, '99999999999999', 'quantity_too_large')).toBe('99999999999999 is more than 1000000 units');
+    await refusedMinimum(toner, '-1', 'quantity_not_positive');
+    expect((await level(store, toner)).minimum).toBeNull();
+    // Whole pieces and measured fractions are kept.
+    expect((await minimum(toner, '3')).json()).toMatchObject({ minimum: '3' });
+    expect((await minimum(cable, '2.5')).json()).toMatchObject({ minimum: '2.5' });
+  });
+
   it('answers 400 amount_too_large, not 500, when the stock value would outgrow exact arithmetic', async () => {
     const gold = (await ok(w.admin.auth, 'POST', '/api/v1/items', { code: 'GOLD', name: 'Zlato', unit: 'kg' })).id as number;
     // Each line is within the bounds (10^15 minor units); ten of them are past 2^53.

@@ -243,6 +243,28 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     expect(await level(store, cable)).toMatchObject({ quantity: '0', valueMinor: 0 });
   });
 
+  it('counts what is below its minimum as the list shows it, for whoever may see the warehouse', async () => {
+    // The count above left the cable at 0 m under its minimum of 50 m; the SSD gets a minimum it is far from.
+    await ok(w.admin.auth, 'PUT', `/api/v1/stock-levels/${store}/${ssd}/minimum`, { minimum: '1000' });
+    const count = async (auth: Auth, query: string) => ok(auth, 'GET', `/api/v1/stock-levels/count?${query}`);
+    const listed = async (query: string) => (await ok(w.admin.auth, 'GET', `/api/v1/stock-levels?limit=200&${query}`)).items.length;
+    const below = await listed('belowMinimum=true');
+    expect(below).toBeGreaterThanOrEqual(2);
+    expect(await count(w.manager.auth, 'belowMinimum=true')).toEqual({ count: below, capped: false });
+    // The same filters as the list: a warehouse, an item, a search.
+    expect(await count(w.operator.auth, `belowMinimum=true&warehouseId=${store}`)).toEqual({ count: await listed(`belowMinimum=true&warehouseId=${store}`), capped: false });
+    expect(await count(w.tech.auth, `belowMinimum=true&itemId=${ssd}`)).toEqual({ count: 1, capped: false });
+    expect(await count(w.tech.auth, 'belowMinimum=true&q=kabel')).toEqual({ count: 1, capped: false });
+    expect(await count(w.admin.auth, '')).toEqual({ count: await listed(''), capped: false });
+    // Without its minimum the SSD is off the count.
+    await ok(w.admin.auth, 'PUT', `/api/v1/stock-levels/${store}/${ssd}/minimum`, { minimum: null });
+    expect(await count(w.manager.auth, 'belowMinimum=true')).toEqual({ count: below - 1, capped: false });
+    // Paging is the list's business; without warehouse.read there is nothing to count.
+    expect((await call(w.admin.auth, 'GET', '/api/v1/stock-levels/count?belowMinimum=true&limit=5')).statusCode).toBe(400);
+    const contact = await w.t.userWith(['client_contact'], { clientId: w.clientId });
+    expect((await call(contact.auth, 'GET', '/api/v1/stock-levels/count?belowMinimum=true')).statusCode).toBe(403);
+  });
+
   it('lets exactly one of two concurrent issuers take the last pieces', async () => {
     // The van holds 9 SSDs: top it down to 2, then two technicians' requests race for them.
     await ok(w.manager.auth, 'POST', '/api/v1/stock-documents', { kind: 'transfer', date: DATE, warehouseId: van, targetWarehouseId: store, lines: [{ itemId: ssd, quantity: '7' }], confirm: true });

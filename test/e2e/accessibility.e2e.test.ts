@@ -184,7 +184,8 @@ describe.each(['light', 'dark'] as const)('Accessibility in the %s colour scheme
     await page.keyboard.press('Enter');
     await page.getByTestId('page-ticket-detail').waitFor();
 
-    // The list's own keys (its hint: J/K move, Enter opens): j selects the first row, Enter opens it.
+    // The list's own keys (its hint: J/K move, Enter opens): back on the list the cursor is on the ticket
+    // just opened, j moves it to the next row, Enter opens that one.
     await page.goBack();
     await page.getByTestId('tickets-table').waitFor();
     await page.locator('body').click({ position: { x: 1, y: 1 } });

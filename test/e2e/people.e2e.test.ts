@@ -137,4 +137,47 @@ describe('Administration of people in the browser', () => {
     await expect.poll(() => page.url()).toContain('key=ticket_resolved');
     await expect.poll(() => page.getByTestId('template-editor').getAttribute('data-key')).toBe('ticket_resolved');
   }, JOURNEY_MS);
+
+  test('deactivating a user names their open tickets: kept ones show the assignee as inactive, returned ones wait unassigned', async () => {
+    const page = await demo.newPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await demo.signIn(page, 'admin@kontor.demo');
+    const deactivate = async (email: string) => {
+      await page.goto('/admin/users');
+      const row = page.locator('[data-testid^="users-row-"]').filter({ hasText: email });
+      await row.locator('[data-testid^="users-actions-"]').click();
+      await page.getByTestId('users-action-toggle-active').click();
+      const confirm = page.getByTestId('confirm-modal');
+      await expect.poll(() => confirm.getByTestId('deactivate-open-tickets').innerText()).toContain('Otevřené požadavky přiřazené uživateli');
+      return confirm;
+    };
+    const ticketRow = (subject: string) => page.locator('[data-testid^="tickets-row-"]').filter({ hasText: subject });
+
+    // The technician's printer ticket: named by number, "return" offered first; kept here.
+    const confirm = await deactivate('technician@kontor.demo');
+    const text = await confirm.innerText();
+    expect(text).toContain('Otevřené požadavky přiřazené uživateli Tomáš Technik: 1');
+    expect(text).not.toContain('Přiřazené požadavky a záznamy zůstanou');
+    expect(await confirm.getByTestId('deactivate-open-ticket-numbers').innerText()).toMatch(/^T\d{4}-\d{6}$/);
+    expect(await confirm.getByRole('radio', { name: 'Vrátit je do jejich front (nepřiřazené)' }).isChecked()).toBe(true);
+    await shot(page, 'user-deactivate-open-tickets');
+    await confirm.getByRole('radio', { name: 'Nechat přiřazené' }).check();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByText('Tomáš Technik se už nemůže přihlásit.').waitFor();
+
+    await page.goto('/tickets');
+    const printer = ticketRow('Tiskárna v účtárně netiskne');
+    await expect.poll(() => printer.locator('[data-testid^="tickets-assignee-"]').innerText()).toBe('Tomáš Technik (neaktivní)');
+    await printer.locator('a').first().click();
+    await expect.poll(() => page.getByTestId('ticket-assignee').innerText()).toContain('Tomáš Technik (neaktivní)');
+    await page.goto('/admin/queues');
+    await expect.poll(() => page.getByTestId('queues-table').innerText()).toContain('Tomáš Technik (neaktivní)');
+    await shot(page, 'queue-inactive-member');
+
+    // The operator's waiting VPN ticket goes back to its queue, unassigned (the default).
+    await deactivate('operator@kontor.demo');
+    await page.getByTestId('confirm-ok').click();
+    await page.getByText('Jeho otevřené požadavky jsou zpět ve svých frontách jako nepřiřazené.', { exact: false }).waitFor();
+    await page.goto('/tickets');
+    await expect.poll(() => ticketRow('VPN spojenie padá každú hodinu').locator('[data-testid^="tickets-assignee-"]').innerText()).toBe('Nepřiřazeno');
+  }, JOURNEY_MS);
 });

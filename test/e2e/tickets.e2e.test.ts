@@ -519,7 +519,7 @@ describe('Tickets: the agent workspace in the browser', () => {
     await edit.waitFor({ state: 'detached', timeout: STEP_MS });
   }, JOURNEY_MS);
 
-  test('search box → results by keyboard: Enter (or ↓) leaves the box with the cursor on the first result, so j/k/Enter act at once; Esc leaves the box and keeps the search', async () => {
+  test('search box → results by keyboard: Enter (or ↓) leaves the box with the cursor on the first result, so j/k/Enter act at once; back from a ticket the cursor is on it; Esc leaves the box, a filter and the reply box', async () => {
     const page = await newPage();
     await signIn(page);
     await page.goto('/tickets');
@@ -548,25 +548,60 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('page-ticket-detail').waitFor({ timeout: STEP_MS });
     expect(new URL(page.url()).pathname).toBe(`/tickets/${first.slice('tickets-row-'.length)}`);
 
-    // Back on the list: Esc in the box leaves it and keeps the search that was applied; the next "j" moves the cursor.
+    // Back on the list the cursor is on the ticket just opened. Esc in the box leaves it and keeps
+    // the search that was applied; one "j" then goes on to the next ticket.
     await page.goBack();
-    await page.getByTestId(first).waitFor({ timeout: STEP_MS });
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
     await page.keyboard.press('/');
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('tickets-search');
     await page.keyboard.press('Escape');
     expect(await focusedTestId(page)).not.toBe('tickets-search');
     expect(await box.inputValue()).toBe('rijnu');
     await page.keyboard.press('j');
-    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([second]);
     expect(await box.inputValue()).toBe('rijnu');
     expect(new URL(page.url()).searchParams.get('q')).toBe('rijnu');
     // ↓ in the box does what Enter does: from the second row, back to the first result, out of the box.
-    await page.keyboard.press('j');
-    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([second]);
     await page.keyboard.press('/');
     await page.keyboard.press('ArrowDown');
     await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([first]);
     expect(await focusedTestId(page)).not.toBe('tickets-search');
+
+    // A filter's select: Esc closes its open list only, the next Esc leaves it (no filter set) and j/k act on the list.
+    await page.getByTestId('tickets-filters-toggle').click();
+    const queue = page.getByTestId('tickets-filter-queue');
+    await queue.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => queue.getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => queue.getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('false');
+    expect(await focusedTestId(page)).toBe('tickets-filter-queue');
+    await page.keyboard.press('Escape');
+    expect(await focusedTestId(page)).not.toBe('tickets-filter-queue');
+    await page.keyboard.press('j');
+    await expect.poll(selectedRow, { timeout: STEP_MS }).toEqual([second]);
+    expect(await queue.inputValue()).toBe('');
+    expect(new URL(page.url()).searchParams.get('queueId')).toBeNull();
+
+    // On the ticket: Esc leaves the reply box with the text kept, so "s" opens the state menu on its first item.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('page-ticket-detail').waitFor({ timeout: STEP_MS });
+    const reply = page.getByTestId('reply-body');
+    await page.keyboard.press('r');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('reply-body');
+    await page.keyboard.type('rozepsáno');
+    await page.keyboard.press('Escape');
+    expect(await focusedTestId(page)).not.toBe('reply-body');
+    expect(await reply.inputValue()).toBe('rozepsáno');
+    await page.keyboard.press('s');
+    await page.getByTestId('ticket-state-options').waitFor({ timeout: STEP_MS });
+    const firstTransition = page.locator('[data-testid^="ticket-transition-"]').first();
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe(await firstTransition.getAttribute('data-testid'));
+    expect(await reply.inputValue()).toBe('rozepsáno');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('ticket-state-options').waitFor({ state: 'hidden', timeout: STEP_MS });
+    // No draft left behind for the other journeys.
+    await reply.fill('');
   }, JOURNEY_MS);
 
   test('the line under the list names the keys the list binds, in one line, short, in the reader\'s language (cs, en)', async () => {
@@ -824,9 +859,11 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('page-ticket-detail').waitFor();
     const dialog = page.getByTestId('priority-modal');
 
-    // Opened by its key from the page, closed by Esc: back on its button.
+    // Opened by its key from the page on the impact's current value (not on Save), closed by Esc (nothing changed): back on its button.
     await page.keyboard.press('p');
     await dialog.waitFor();
+    const focusedImpact = () => page.evaluate('(() => { const e = document.activeElement; return e?.closest("[data-testid]")?.getAttribute("data-testid") + ":" + (e?.checked ?? false); })()');
+    await expect.poll(focusedImpact, { timeout: STEP_MS }).toBe('priority-impact:true');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-priority-button');
@@ -836,6 +873,39 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('ticket-edit-modal').getByRole('button', { name: 'Zrušit' }).click();
     await page.getByTestId('ticket-edit-modal').waitFor({ state: 'detached' });
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
+    // With a change, Escape that closes a picker's list closes only the list; the next one asks first and
+    // "Pokračovat v úpravách" (Esc) keeps the change; "Zahodit" (Enter) drops it and closes.
+    const { subject } = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);
+    await page.keyboard.press('e');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('edit-subject');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' – změna');
+    await page.getByTestId('edit-assigneeId').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox').waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached', timeout: STEP_MS });
+    const ask = page.getByTestId('confirm-modal');
+    expect(await ask.count()).toBe(0);
+    await page.getByTestId('edit-subject').focus();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ timeout: STEP_MS });
+    expect(await ask.innerText()).toContain('Zahodit změny?');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('confirm-ok');
+    await shot(page, 'edit-discard-ask');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached', timeout: STEP_MS });
+    await page.waitForTimeout(300);
+    expect(await ask.count()).toBe(0);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('edit-subject');
+    expect(await page.getByTestId('edit-subject').inputValue()).toBe(`${subject} – změna`);
+    await page.keyboard.press('Escape');
+    await ask.getByRole('button', { name: 'Pokračovat v úpravách' }).waitFor({ timeout: STEP_MS });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('confirm-ok');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-edit-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-edit');
+    expect((await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`)).subject).toBe(subject);
 
     // The urgency changed in the dialog; meanwhile someone else changes the impact.
     const before = await apiCall<TicketBody>(page, 'GET', `/tickets/${printedInPraha}`);

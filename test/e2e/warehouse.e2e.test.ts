@@ -414,6 +414,67 @@ describe('Warehouse: receive, transfer, issue on a ticket, refuse, print', () =>
     await shot(manager, 'issue-slips');
   }, JOURNEY_MS);
 
+  test('a minimum takes whole pieces; what falls below it shows on the home page and the menu; a negative price says so', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager@kontor.demo');
+    const badge = page.getByTestId('nav-warehouse-below');
+    const badgeCount = async () => (await badge.count()) ? Number(await badge.getAttribute('data-count')) : 0;
+    await page.goto('/warehouse/stock');
+    await page.getByTestId('levels-search').fill(SSD.ean);
+    const row = page.locator('[data-testid^="levels-row-"]', { hasText: STORE.name }).filter({ hasText: SSD.code });
+    await row.waitFor();
+    const before = await badgeCount();
+
+    // The minimum of the store's SSDs: half a piece and a huge number are refused on the field, as on a receipt.
+    await row.locator('[data-testid^="levels-minimum-"]').click();
+    const input = page.getByTestId('minimum-input');
+    await input.fill('2,5');
+    await page.getByTestId('minimum-save').click();
+    await page.getByTestId('minimum-modal').getByText('Počítá se na celé kusy: zadejte celé číslo (např. 2)').waitFor();
+    await input.fill('99999999999999');
+    await page.getByTestId('minimum-save').click();
+    await page.getByTestId('minimum-modal').getByText('Nejvýše 1 000 000').waitFor();
+    await shot(page, 'minimum-refused');
+    // 1 000 pieces: the store's 15 are now below it.
+    await input.fill('1000');
+    await page.getByTestId('minimum-save').click();
+    await page.getByTestId('minimum-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => row.getAttribute('data-below')).toBe('yes');
+
+    // The Warehouse menu item counts it at once, and so does the home page's card, which opens the filtered table.
+    await expect.poll(badgeCount).toBe(before + 1);
+    await page.getByTestId('nav-dashboard').click();
+    const card = page.getByTestId('dashboard-stock-count');
+    await expect.poll(async () => (await card.count()) ? Number(await card.getAttribute('data-count')) : -1).toBe(before + 1);
+    expect(plain(await card.innerText())).toMatch(/^Pod minimem: \d+ polož(ka|ky|ek)$/);
+    await shot(page, 'dashboard-below-minimum');
+    await page.getByTestId('dashboard-stock').click();
+    await page.getByTestId('page-stock-levels').waitFor();
+    expect(await page.getByTestId('levels-below').isChecked()).toBe(true);
+    await page.getByTestId('levels-search').fill(SSD.ean);
+    await expect.poll(() => row.getAttribute('data-below')).toBe('yes');
+    expect(await page.locator('[data-testid^="levels-row-"][data-below="no"]').count()).toBe(0);
+
+    // Without the minimum the count goes back.
+    await row.locator('[data-testid^="levels-minimum-"]').click();
+    await input.fill('');
+    await page.getByTestId('minimum-save').click();
+    await page.getByTestId('minimum-modal').waitFor({ state: 'detached' });
+    await expect.poll(badgeCount).toBe(before);
+
+    // A negative purchase price is called what it is, not a format hint.
+    await page.goto('/warehouse/receipts/new');
+    await page.getByTestId('page-document-new').waitFor();
+    await choose(page, 'document-warehouseId', new RegExp(STORE.name));
+    await scan(page, 'line-0-item');
+    await expect.poll(() => focused(page)).toBe('line-0-quantity');
+    await page.getByTestId('line-0-quantity').fill('1');
+    await page.getByTestId('line-0-unitPrice').fill('-1600');
+    await page.getByTestId('document-confirm').click();
+    await page.getByText('Cena nesmí být záporná').first().waitFor();
+    expect(await page.getByText('Částka jako 1 500,00').count()).toBe(0);
+  }, JOURNEY_MS);
+
   test('the administrator changes the issue slip pattern with a live example; the server refuses a bad one', async () => {
     const page = await newPage();
     await signIn(page, 'admin@kontor.demo');

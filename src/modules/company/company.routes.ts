@@ -22,7 +22,7 @@ export function companyRoutes(company: CompanyService) {
       config: { access: 'settings.manage' },
       schema: {
         tags,
-        summary: 'Replace the company settings. 400 names each invalid field (IČO check digit, VAT id format, Czech account check digits, IBAN mod-97, BIC); an empty IBAN is derived from a Czech account',
+        summary: 'Replace the company settings. 400 names every invalid field in one answer (lengths, countries, Czech/Slovak PSČ, IČO check digit, VAT id format, Czech account check digits, IBAN mod-97, BIC); an empty IBAN is derived from a Czech account',
         body: companySettingsBody,
         response: { 200: companySettingsSchema, ...errorResponses },
       },

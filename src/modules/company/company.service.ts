@@ -74,6 +74,11 @@ export async function loadSupplier(db: DbOrTx, language?: string): Promise<Suppl
   };
 }
 
+/** The country a new client starts with (the setting defaultCountry). */
+export async function defaultClientCountry(db: DbOrTx): Promise<string> {
+  return (await repo.settingsRow(db)).default_country;
+}
+
 /** Whether invoices in the currency round their total to whole units (company setting; off by default for every currency). */
 export async function roundsTotals(db: DbOrTx, currency: string): Promise<boolean> {
   const row = await repo.settingsRow(db);

@@ -1,7 +1,8 @@
 import { auditedChange as auditedChangeAs, type AuditEntry } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { forbidden } from '../../shared/errors.ts';
+import { duplicate, forbidden } from '../../shared/errors.ts';
+import { foldForSearch } from '../../shared/text.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 
 /** What every helpdesk configuration service is built from. */
@@ -27,6 +28,19 @@ export function auditedChange<T>(
 ): Promise<T> {
   return auditedChangeAs(deps, auditWhoOf(ctx), change);
 }
+
+/**
+ * Whether two names would look the same in a picker: compared ignoring case
+ * (Czech capitals too: "Čas" = "čas"), accents and extra spaces, by the folding
+ * that search uses. Queues, categories of one parent and values of one
+ * dimension must differ by more than that.
+ */
+export function sameName(a: string, b: string): boolean {
+  return foldForSearch(a) === foldForSearch(b);
+}
+
+/** The 409 for a name another record of the same scope already has (as SLA policies answer). */
+export const nameTaken = (what: string, name: string) => duplicate('name', `${what} named "${name}" already exists`);
 
 export { failIf, duplicate, unknownReference } from '../../shared/errors.ts';
 export { merged, flag } from '../../shared/patch.ts';

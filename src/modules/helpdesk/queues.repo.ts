@@ -36,6 +36,11 @@ export async function findQueueByCode(db: DbOrTx, code: string): Promise<Queue |
   return (await listQueues(db, { code }))[0] ?? null;
 }
 
+/** Every queue's id and name, for the duplicate-name check. */
+export async function listQueueNames(db: DbOrTx): Promise<Array<{ id: number; name: string }>> {
+  return db.selectFrom('queues').select(['id', 'name']).execute();
+}
+
 export type QueueValues = Omit<Queue, 'id' | 'createdAt' | 'updatedAt'>;
 
 async function setQueueMembers(db: DbOrTx, queueId: number, userIds: number[]): Promise<void> {

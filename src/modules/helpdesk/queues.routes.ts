@@ -24,7 +24,7 @@ export function queuesRoutes(service: QueuesService) {
 
     app.patch('/api/v1/queues/:id', {
       config: { access: 'helpdesk.configure' },
-      schema: { tags, summary: 'Change a queue (members: the new list; deactivate with active=false)', params: idParam, body: s.queuePatchBody, response: { 200: s.queueSchema, ...errorResponses } },
+      schema: { tags, summary: 'Change a queue (members: the new list; deactivate with active=false). Deactivating a queue an SLA policy escalates to is refused with 409 queue_is_escalation_target, naming the policies (details, and error.policies with their id and name)', params: idParam, body: s.queuePatchBody, response: { 200: s.queueSchema, ...errorResponses } },
       handler: async (request) => service.updateQueue(contextOf(request), request.params.id, request.body),
     });
 

@@ -1,10 +1,12 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { notFound, type ErrorDetail } from '../../shared/errors.ts';
+import { AppError, notFound, type ErrorDetail } from '../../shared/errors.ts';
 import { ROLE_DEFINITIONS, ROLES, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { queueInTicketScope } from './domain/queue-scope.ts';
-import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, type HelpdeskDeps } from './common.ts';
+import { auditedChange, duplicate, failIf, merged, nameTaken, requireConfigure, requireRead, sameName, type HelpdeskDeps } from './common.ts';
 import type { ActiveFilter } from './common.schemas.ts';
 import * as repo from './queues.repo.ts';
+import { listPolicies } from './sla.repo.ts';
+import type { SlaPolicy } from './sla.schemas.ts';
 import type { ListedQueue, NewQueue, NewTeam, Queue, QueuePatch, Team, TeamPatch } from './queues.schemas.ts';
 
 /** Roles that work tickets: only their holders may lead or join queues and teams. */
@@ -35,6 +37,23 @@ async function peopleProblems(
   return problems;
 }
 
+/** Whether another queue (active or not: pickers list both) has a name that reads the same. */
+async function queueNameTaken(db: DbOrTx, name: string, exceptId?: number): Promise<boolean> {
+  return (await repo.listQueueNames(db)).some((q) => q.id !== exceptId && sameName(q.name, name));
+}
+
+/**
+ * The 409 for deactivating a queue that SLA policies escalate to: their breaches would
+ * then move tickets nowhere. Names the policies (details, and `policies` for the web app).
+ */
+function escalationTarget(policies: SlaPolicy[]): AppError {
+  const names = policies.map((p) => `"${p.name}"`).join(', ');
+  return new AppError('conflict', 'queue_is_escalation_target', `The queue is the escalation queue of SLA policy ${names}: change their escalation first`, {
+    details: policies.map((p) => ({ path: 'active', code: 'queue_is_escalation_target', message: `SLA policy "${p.name}" escalates to this queue` })),
+    extra: { policies: policies.map((p) => ({ id: p.id, name: p.name })) },
+  });
+}
+
 /** Queues (where tickets wait) and teams (who works them). */
 export function createQueuesService(deps: HelpdeskDeps) {
   const { db } = deps;
@@ -51,6 +70,7 @@ export function createQueuesService(deps: HelpdeskDeps) {
     return auditedChange(deps, ctx, async (trx, at) => {
       failIf(await peopleProblems(trx, input));
       if (await repo.findQueueByCode(trx, input.code)) throw duplicate('code', `A queue with code "${input.code}" already exists`);
+      if (await queueNameTaken(trx, input.name)) throw nameTaken('A queue', input.name);
       const id = await repo.insertQueue(trx, input, at);
       const created = (await repo.findQueue(trx, id))!;
       return { result: created, audit: { entity: 'queue', entityId: id, action: 'create', after: created } };
@@ -66,6 +86,13 @@ export function createQueuesService(deps: HelpdeskDeps) {
       failIf(await peopleProblems(trx, values, before));
       if (values.code !== before.code && (await repo.findQueueByCode(trx, values.code))) {
         throw duplicate('code', `A queue with code "${values.code}" already exists`);
+      }
+      // Only a changed name is checked: twins from before this rule can still be edited, e.g. renamed apart.
+      if (values.name !== before.name && (await queueNameTaken(trx, values.name, id))) throw nameTaken('A queue', values.name);
+      // Inactive policies count too: one made active again would escalate nowhere.
+      if (before.active && !values.active) {
+        const escalatingHere = await listPolicies(trx, { escalateToQueueId: id });
+        if (escalatingHere.length) throw escalationTarget(escalatingHere);
       }
       await repo.updateQueue(trx, id, values, at);
       const after = (await repo.findQueue(trx, id))!;

@@ -83,12 +83,13 @@ function toPolicy(row: Selectable<SlaPoliciesTable>): SlaPolicy {
 
 export async function listPolicies(
   db: DbOrTx,
-  filter: { ids?: number[]; name?: string; calendarId?: number; isDefault?: boolean } = {},
+  filter: { ids?: number[]; name?: string; calendarId?: number; isDefault?: boolean; escalateToQueueId?: number } = {},
 ): Promise<SlaPolicy[]> {
   let sel = db.selectFrom('sla_policies').selectAll();
   if (filter.ids) sel = sel.where('id', 'in', filter.ids.length ? filter.ids : [0]);
   if (filter.name !== undefined) sel = sel.where('name', '=', filter.name);
   if (filter.calendarId !== undefined) sel = sel.where('calendar_id', '=', filter.calendarId);
+  if (filter.escalateToQueueId !== undefined) sel = sel.where('escalate_to_queue_id', '=', filter.escalateToQueueId);
   if (filter.isDefault !== undefined) sel = sel.where('is_default', '=', flag(filter.isDefault));
   return (await sel.orderBy('name').orderBy('id').execute()).map(toPolicy);
 }

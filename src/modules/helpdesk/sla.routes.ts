@@ -17,6 +17,17 @@ export function slaRoutes(service: SlaService) {
       handler: async (request) => ({ items: await service.listCalendars(contextOf(request)) }),
     });
 
+    app.get('/api/v1/public-holidays', {
+      config: { access: 'tickets.read' },
+      schema: {
+        tags,
+        summary: "Public holidays (days off by law) of a calendar's country in a year, in date order: what a calendar with that country closes on",
+        querystring: s.publicHolidaysQuery,
+        response: { 200: s.publicHolidaysSchema, ...errorResponses },
+      },
+      handler: async (request) => service.publicHolidays(contextOf(request), request.query),
+    });
+
     app.post('/api/v1/calendars', {
       config: { access: 'helpdesk.configure' },
       schema: { tags, summary: 'Create a business calendar', body: s.newCalendarBody, response: { 201: s.calendarSchema, ...errorResponses } },

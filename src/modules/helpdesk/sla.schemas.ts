@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_YEAR, MIN_YEAR } from '../../shared/calendar/index.ts';
 import { id, name } from './common.schemas.ts';
 import { HOLIDAY_COUNTRIES, LEVELS, PRIORITIES } from './domain/index.ts';
 
@@ -48,6 +49,24 @@ export const calendarSchema = z.object({
   updatedAt: z.string(),
 });
 
+/* Public holidays (the days off a calendar's countries give) */
+
+export const publicHolidaysQuery = z.strictObject({
+  country: z.enum(HOLIDAY_COUNTRIES),
+  year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR),
+});
+export const publicHolidaysSchema = z.object({
+  country: z.enum(HOLIDAY_COUNTRIES),
+  year: z.number(),
+  items: z.array(
+    z.object({
+      date: z.string().describe('YYYY-MM-DD'),
+      code: z.string().describe("Stable code, e.g. easter_monday, the same in every country that has the day; name it in the user's language"),
+      name: z.string().describe('English name, a fallback for a client without names of its own'),
+    }),
+  ),
+});
+
 /* SLA policies */
 
 /** Business minutes; null: no target for this priority. At most a year of them. */
@@ -63,7 +82,9 @@ const policyFields = {
   /** Exactly one policy is the default: making one the default takes it from the other. */
   isDefault: z.boolean(),
   /** Where a breaching ticket escalates; null: it stays. */
-  escalateToQueueId: id.nullable(),
+  escalateToQueueId: id
+    .nullable()
+    .describe('The queue a breaching ticket moves to; null: it stays. Must be an active queue (400 inactive on escalateToQueueId), unless the policy already had it'),
   active: z.boolean(),
 };
 export const newSlaPolicyBody = z.strictObject({
@@ -118,6 +139,8 @@ export const clientSlaPolicySchema = z.object({
 export type NewCalendar = z.infer<typeof newCalendarBody>;
 export type CalendarPatch = z.infer<typeof calendarPatchBody>;
 export type Calendar = z.infer<typeof calendarSchema>;
+export type PublicHolidaysQuery = z.infer<typeof publicHolidaysQuery>;
+export type PublicHolidays = z.infer<typeof publicHolidaysSchema>;
 export type NewSlaPolicy = z.infer<typeof newSlaPolicyBody>;
 export type SlaPolicyPatch = z.infer<typeof slaPolicyPatchBody>;
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { publicHolidays as holidaysOf } from '../../shared/calendar/index.ts';
 import { conflict, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { RequestContext } from '../identity/index.ts';
@@ -7,12 +8,35 @@ import { calendarProblems, normalizeCalendar, priorityMatrixProblems, targetProb
 import { getPriorityMatrix, getTicketNumberPrefix, PRIORITY_MATRIX_KEY, TICKET_NUMBER_PREFIX_KEY } from './loaders.ts';
 import { findQueue } from './queues.repo.ts';
 import * as repo from './sla.repo.ts';
-import type { Calendar, CalendarPatch, ClientSlaPolicy, NewCalendar, NewSlaPolicy, SlaPolicy, SlaPolicyPatch } from './sla.schemas.ts';
+import type {
+  Calendar,
+  CalendarPatch,
+  ClientSlaPolicy,
+  NewCalendar,
+  NewSlaPolicy,
+  PublicHolidays,
+  PublicHolidaysQuery,
+  SlaPolicy,
+  SlaPolicyPatch,
+} from './sla.schemas.ts';
 
-async function policyReferenceProblems(db: DbOrTx, v: { calendarId: number; escalateToQueueId: number | null }): Promise<ErrorDetail[]> {
+/**
+ * Problems with what a policy refers to. An inactive escalation queue would move no
+ * breaching ticket, so it cannot be chosen; one the policy already had (from before this
+ * rule) may stay, so the policy can still be edited, and the watcher notes each skipped move.
+ */
+async function policyReferenceProblems(
+  db: DbOrTx,
+  v: { calendarId: number; escalateToQueueId: number | null },
+  before: { escalateToQueueId: number | null } | null = null,
+): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
   if (!(await repo.findCalendar(db, v.calendarId))) problems.push(unknownReference('calendarId', 'The calendar'));
-  if (v.escalateToQueueId !== null && !(await findQueue(db, v.escalateToQueueId))) problems.push(unknownReference('escalateToQueueId', 'The queue'));
+  const queue = v.escalateToQueueId === null ? null : await findQueue(db, v.escalateToQueueId);
+  if (v.escalateToQueueId !== null && !queue) problems.push(unknownReference('escalateToQueueId', 'The queue'));
+  if (queue && !queue.active && queue.id !== before?.escalateToQueueId) {
+    problems.push({ path: 'escalateToQueueId', code: 'inactive', message: 'The queue is deactivated: choose an active queue to escalate to' });
+  }
   return problems;
 }
 
@@ -28,6 +52,12 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
   async function listCalendars(ctx: RequestContext): Promise<Calendar[]> {
     requireRead(ctx);
     return repo.listCalendars(db);
+  }
+
+  /** The public holidays a calendar with this country closes on in a year: the same table SLA clocks and pricing use. */
+  function publicHolidays(ctx: RequestContext, query: PublicHolidaysQuery): PublicHolidays {
+    requireRead(ctx);
+    return { ...query, items: holidaysOf(query.country, query.year) };
   }
 
   async function createCalendar(ctx: RequestContext, input: NewCalendar): Promise<Calendar> {
@@ -101,7 +131,7 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
       const { version, ...changes } = patch;
       if (before.version !== version) throw staleVersion('The SLA policy');
       const values = merged(before, changes);
-      failIf([...targetProblems(values.targets), ...(await policyReferenceProblems(trx, values))]);
+      failIf([...targetProblems(values.targets), ...(await policyReferenceProblems(trx, values, before))]);
       if (before.isDefault && !values.isDefault) throw defaultRequired();
       if (values.isDefault && !values.active) {
         if (before.isDefault) throw defaultRequired();
@@ -177,6 +207,7 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
 
   return {
     listCalendars,
+    publicHolidays,
     createCalendar,
     updateCalendar,
     deleteCalendar,

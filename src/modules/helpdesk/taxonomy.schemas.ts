@@ -66,7 +66,7 @@ export const newCustomFieldBody = z.strictObject({
   kind,
   options: options.default([]),
   required: z.boolean().default(false),
-  sortOrder: sortOrder.default(0),
+  sortOrder: sortOrder.min(0).default(0).describe('Position among the fields, from 0 up (smaller first); negative is refused (400 too_small)'),
   active: z.boolean().default(true),
 });
 export const customFieldPatchBody = z.strictObject({
@@ -74,7 +74,7 @@ export const customFieldPatchBody = z.strictObject({
   kind: kind.optional(),
   options: options.optional(),
   required: z.boolean().optional(),
-  sortOrder: sortOrder.optional(),
+  sortOrder: sortOrder.min(0).optional().describe('Position among the fields, from 0 up (smaller first); negative is refused (400 too_small)'),
   active: z.boolean().optional(),
 });
 export const customFieldQuery = z.strictObject({

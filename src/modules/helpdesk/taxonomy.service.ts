@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../../shared/errors.ts';
 import type { RequestContext } from '../identity/index.ts';
-import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, unknownReference, type HelpdeskDeps } from './common.ts';
+import { auditedChange, duplicate, failIf, merged, nameTaken, requireConfigure, requireRead, sameName, unknownReference, type HelpdeskDeps } from './common.ts';
 import type { ActiveFilter } from './common.schemas.ts';
 import { categoryPath, customFieldProblems, rewrittenPaths, wouldCycle } from './domain/index.ts';
 import { findType } from './process.repo.ts';
@@ -22,9 +22,7 @@ export function createTaxonomyService(deps: HelpdeskDeps) {
       const all = await repo.listCategories(trx);
       const parent = input.parentId === null ? null : all.find((c) => c.id === input.parentId);
       if (parent === undefined) failIf([unknownReference('parentId', 'The parent category')]);
-      if (all.some((c) => c.parentId === input.parentId && c.name === input.name)) {
-        throw duplicate('name', `"${input.name}" already exists at this level`);
-      }
+      if (all.some((c) => c.parentId === input.parentId && sameName(c.name, input.name))) throw nameTaken('A category of this level', input.name);
       const created = await repo.insertCategory(trx, { ...input, path: categoryPath(parent?.path ?? null, input.name) }, at);
       return { result: created, audit: { entity: 'category', entityId: created.id, action: 'create', after: created } };
     });
@@ -42,8 +40,10 @@ export function createTaxonomyService(deps: HelpdeskDeps) {
       if (wouldCycle(all, id, values.parentId)) {
         failIf([{ path: 'parentId', code: 'category_cycle', message: 'A category cannot be moved under itself or its subcategory' }]);
       }
-      if (all.some((c) => c.id !== id && c.parentId === values.parentId && c.name === values.name)) {
-        throw duplicate('name', `"${values.name}" already exists at this level`);
+      // Only a changed name or parent is checked: twins from before this rule can still be edited, e.g. renamed apart.
+      const renamedOrMoved = values.name !== before.name || values.parentId !== before.parentId;
+      if (renamedOrMoved && all.some((c) => c.id !== id && c.parentId === values.parentId && sameName(c.name, values.name))) {
+        throw nameTaken('A category of this level', values.name);
       }
       const paths = rewrittenPaths(all, id, values.parentId, values.name);
       const ownPath = paths.find((p) => p.id === id)?.path ?? before.path;
@@ -62,7 +62,12 @@ export function createTaxonomyService(deps: HelpdeskDeps) {
   async function createDimension(ctx: RequestContext, input: t.NewDimension): Promise<t.Dimension> {
     requireConfigure(ctx);
     const codes = input.values.map((v) => v.code);
-    failIf(codes.flatMap((code, i) => (codes.indexOf(code) !== i ? [{ path: `values.${i}.code`, code: 'duplicate', message: `Code "${code}" is listed twice` }] : [])));
+    failIf([
+      ...codes.flatMap((code, i) => (codes.indexOf(code) !== i ? [{ path: `values.${i}.code`, code: 'duplicate', message: `Code "${code}" is listed twice` }] : [])),
+      ...input.values.flatMap(({ name }, i) =>
+        input.values.findIndex((other) => sameName(other.name, name)) !== i ? [{ path: `values.${i}.name`, code: 'duplicate', message: `Name "${name}" is listed twice` }] : [],
+      ),
+    ]);
     return auditedChange(deps, ctx, async (trx, at) => {
       if (await repo.findDimensionByCode(trx, input.code)) throw duplicate('code', `A dimension with code "${input.code}" already exists`);
       const id = await repo.insertDimension(trx, input, at);
@@ -91,8 +96,10 @@ export function createTaxonomyService(deps: HelpdeskDeps) {
   async function createValue(ctx: RequestContext, dimensionId: number, input: t.NewDimensionValue): Promise<t.DimensionValue> {
     requireConfigure(ctx);
     return auditedChange(deps, ctx, async (trx, at) => {
-      if (!(await repo.findDimension(trx, dimensionId))) throw notFound('Dimension');
+      const dimension = await repo.findDimension(trx, dimensionId);
+      if (!dimension) throw notFound('Dimension');
       if (await repo.findValueByCode(trx, dimensionId, input.code)) throw duplicate('code', `The dimension has a value "${input.code}" already`);
+      if (dimension.values.some((v) => sameName(v.name, input.name))) throw nameTaken('A value of this dimension', input.name);
       const created = await repo.insertValue(trx, dimensionId, input, at);
       return { result: created, audit: { entity: 'dimension_value', entityId: created.id, action: 'create', after: created } };
     });
@@ -106,6 +113,11 @@ export function createTaxonomyService(deps: HelpdeskDeps) {
       const values = merged(before, patch);
       if (values.code !== before.code && (await repo.findValueByCode(trx, before.dimensionId, values.code))) {
         throw duplicate('code', `The dimension has a value "${values.code}" already`);
+      }
+      // Only a changed name is checked: twins from before this rule can still be edited, e.g. renamed apart.
+      if (values.name !== before.name) {
+        const siblings = (await repo.findDimension(trx, before.dimensionId))?.values ?? [];
+        if (siblings.some((v) => v.id !== id && sameName(v.name, values.name))) throw nameTaken('A value of this dimension', values.name);
       }
       const after = await repo.updateValue(trx, id, values, at);
       return { result: after, audit: { entity: 'dimension_value', entityId: id, action: 'update', before, after } };

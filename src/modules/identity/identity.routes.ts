@@ -12,14 +12,16 @@ const SIGNED_OUT = { user: null, csrfToken: null };
 
 /** Limits a session's answers carry, so that the web app refuses what the server would before sending it. */
 export type SessionLimits = z.infer<typeof s.sessionLimitsSchema>;
+/** Company-wide choices new records start with, read afresh for every session answer (they are settings). */
+export type SessionDefaults = z.infer<typeof s.sessionDefaultsSchema>;
 
-/** The signed-in caller, the session's CSRF token (empty for an API token, which needs none) and the limits. */
-async function sessionOf(request: FastifyRequest, auth: AuthService, limits: SessionLimits) {
-  return { user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '', limits };
+/** The signed-in caller, the session's CSRF token (empty for an API token, which needs none), the limits and defaults. */
+async function sessionOf(request: FastifyRequest, auth: AuthService, limits: SessionLimits, defaults: () => Promise<SessionDefaults>) {
+  return { user: await auth.me(contextOf(request)), csrfToken: request.auth?.csrfToken ?? '', limits, defaults: await defaults() };
 }
 
-export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean; limits: SessionLimits }) {
-  const { auth, users, secureCookies, limits } = deps;
+export function identityRoutes(deps: { auth: AuthService; users: UsersService; secureCookies: boolean; limits: SessionLimits; defaults: () => Promise<SessionDefaults> }) {
+  const { auth, users, secureCookies, limits, defaults } = deps;
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['identity'];
@@ -41,7 +43,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
           path: '/',
           maxAge: r.maxAgeSeconds,
         });
-        return { user: r.me, csrfToken: r.csrfToken, limits };
+        return { user: r.me, csrfToken: r.csrfToken, limits, defaults: await defaults() };
       },
     });
 
@@ -58,7 +60,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
     app.get('/api/v1/auth/me', {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'The signed-in user, with the CSRF token of the session', response: { 200: s.sessionSchema, ...errorResponses } },
-      handler: async (request) => sessionOf(request, auth, limits),
+      handler: async (request) => sessionOf(request, auth, limits, defaults),
     });
 
     // Being signed out is an answer here, not an error: a page asking at start-up whether
@@ -70,7 +72,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         summary: 'Whether someone is signed in: the same body as GET /auth/me, or { user: null, csrfToken: null } without a valid session (an expired or unknown session cookie too). An invalid API token is still 401.',
         response: { 200: s.sessionOrSignedOutSchema, 401: errorSchema },
       },
-      handler: async (request) => (request.auth ? sessionOf(request, auth, limits) : SIGNED_OUT),
+      handler: async (request) => (request.auth ? sessionOf(request, auth, limits, defaults) : SIGNED_OUT),
     });
 
     app.patch('/api/v1/auth/me', {
@@ -85,6 +87,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         user: await users.updateMe(contextOf(request), request.body),
         csrfToken: request.auth?.csrfToken ?? '',
         limits,
+        defaults: await defaults(),
       }),
     });
 
@@ -153,12 +156,26 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         tags,
         summary: 'Change a user (name, language, roles, client of a client contact, active)',
         description:
-          'Refused with 409 cannot_deactivate_self when you set active: false on your own account (another administrator can do it), and with 409 last_admin when it would leave no active administrator.',
+          'Refused with 409 cannot_deactivate_self when you set active: false on your own account (another administrator can do it), and with 409 last_admin when it would leave no active administrator. ' +
+          'With active: false, openTickets: "return" unassigns the user\'s open tickets in the same change (see GET /users/{id}/open-tickets); without it they stay assigned.',
         params: s.idParam,
         body: s.userPatchBody,
         response: { 200: s.userSchema, ...errorResponses },
       },
       handler: async (request) => users.update(contextOf(request), request.params.id, request.body),
+    });
+
+    app.get('/api/v1/users/:id/open-tickets', {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: 'The open tickets assigned to a user, before deactivating them',
+        description:
+          'How many tickets in a state of category new, open or waiting the user is assigned, and the first 10 by number. Deactivating with PATCH /users/{id} { active: false, openTickets: "return" } hands them back to their queues, unassigned.',
+        params: s.idParam,
+        response: { 200: s.openTicketsSchema, ...errorResponses },
+      },
+      handler: async (request) => users.openTickets(contextOf(request), request.params.id),
     });
 
     app.post('/api/v1/users/:id/reset-password', {

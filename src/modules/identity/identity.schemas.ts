@@ -20,7 +20,11 @@ export const meSchema = z.object({
 export const sessionLimitsSchema = z.object({
   attachmentMaxBytes: z.number().int().describe('The largest file a ticket attachment may be, in bytes (KONTOR_ATTACHMENT_MAX_BYTES); a larger upload is refused with 413 attachment_too_large'),
 });
-export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string(), limits: sessionLimitsSchema });
+/** Company-wide choices a client app starts new records with (settings, so they may change during a session). */
+export const sessionDefaultsSchema = z.object({
+  clientCountry: z.string().describe("The country a new client starts with in the client form: the company setting defaultCountry (PUT /settings/company), an ISO 3166-1 alpha-2 code"),
+});
+export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string(), limits: sessionLimitsSchema, defaults: sessionDefaultsSchema });
 /** GET /auth/session: a session, or nobody signed in. */
 export const sessionOrSignedOutSchema = z.union([sessionSchema, z.object({ user: z.null(), csrfToken: z.null() })]);
 
@@ -63,6 +67,17 @@ export const userPatchBody = z.strictObject({
     .number().int().positive().nullable().optional()
     .describe('The client a client contact belongs to; a user who has (or gets) the client_contact role must have one (400 clientId required)'),
   version: z.number().int().optional().describe('The version read; 409 stale_version if the user was changed since'),
+  openTickets: z
+    .enum(['return', 'keep']).optional()
+    .describe(
+      "Only with active: false (else 400 openTickets only_when_deactivating): what becomes of the open tickets (state category new, open or waiting) assigned to the user, listed by GET /users/{id}/open-tickets. " +
+        "return: unassigned in the same change, each with a timeline event and an audit entry as if unassigned by hand, so they wait among their queues' unassigned tickets; keep (the default): they stay assigned to the inactive user.",
+    ),
+});
+
+export const openTicketsSchema = z.object({
+  count: z.number().int().describe('How many open tickets (state category new, open or waiting) the user is assigned'),
+  items: z.array(z.object({ id: z.number(), number: z.string() })).describe('The first 10 of them by number; count tells how many more there are'),
 });
 
 export const tokenSchema = z.object({

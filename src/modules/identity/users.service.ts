@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../shared/errors.ts';
 import { hashToken, newSecret, toMe, type Me } from './auth.service.ts';
@@ -29,14 +29,30 @@ export interface UserPatch {
   clientId?: number | null | undefined;
   /** The version the editor read; a later change by someone else refuses the patch. */
   version?: number | undefined;
+  /** With `active: false`: `return` hands the user's open tickets back to their queues (unassigned), `keep` (the default) leaves them assigned. */
+  openTickets?: 'return' | 'keep' | undefined;
+}
+
+/** How many open tickets a deactivation dialog names by number; the rest it only counts. */
+export const OPEN_TICKETS_NAMED = 10;
+
+/**
+ * What deactivating a user means for the tickets assigned to them. The tickets module
+ * keeps tickets and provides these (app.ts composes them): identity may not reach into it.
+ */
+export interface AssigneeTickets {
+  /** How many open tickets (state category new, open or waiting) the user is assigned, with the first `limit` by number. */
+  openTicketsOfAssignee(db: DbOrTx, userId: number, limit: number): Promise<{ count: number; items: { id: number; number: string }[] }>;
+  /** Unassigns the user's open tickets in the transaction, each with a timeline event and an audit entry; the ids handed back. */
+  returnOpenTicketsToQueues(trx: Tx, ctx: RequestContext, assignee: { id: number; name: string }, now: Date): Promise<number[]>;
 }
 
 function require(ctx: RequestContext, permission: Permission): void {
   if (!hasPermission(ctx.actor, permission)) throw forbidden();
 }
 
-export function createUsersService(deps: { db: Db; clock: Clock; passwords: PasswordHasher }) {
-  const { db, clock, passwords } = deps;
+export function createUsersService(deps: { db: Db; clock: Clock; passwords: PasswordHasher; tickets: AssigneeTickets }) {
+  const { db, clock, passwords, tickets } = deps;
 
   /** A client contact sees only their own client's records, so one without a client would be a dead account. */
   function checkClientOfContact(roles: readonly Role[], clientId: number | null | undefined): void {
@@ -117,8 +133,18 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     return get(ctx, id);
   }
 
+  /** The open tickets assigned to the user, for the deactivation dialog: how many, and the first of them by number. */
+  async function openTickets(ctx: RequestContext, id: number) {
+    require(ctx, 'users.manage');
+    if (!(await repo.findUserById(db, id))) throw notFound('User');
+    return tickets.openTicketsOfAssignee(db, id, OPEN_TICKETS_NAMED);
+  }
+
   async function update(ctx: RequestContext, id: number, patch: UserPatch): Promise<User> {
     require(ctx, 'users.manage');
+    if (patch.openTickets !== undefined && patch.active !== false) {
+      throw invalid([{ path: 'openTickets', code: 'only_when_deactivating', message: 'Say what becomes of the open tickets only together with active: false' }]);
+    }
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const before = await repo.findUserById(trx, id);
@@ -139,6 +165,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       await repo.updateUser(trx, id, { name: patch.name, email: before.email, language: patch.language, active: patch.active, clientId: patch.clientId } as repo.UserChanges, now.toISOString());
       if (patch.roles) await repo.setRoles(trx, id, patch.roles);
       if (patch.active === false) await sessions.revokeUserSessions(trx, id, now.toISOString());
+      // In the same transaction: the user is never inactive with tickets that were to be handed back.
+      if (patch.active === false && patch.openTickets === 'return') await tickets.returnOpenTicketsToQueues(trx, ctx, { id, name: before.name }, now);
       const after = await repo.findUserById(trx, id);
       await recordAudit(trx, now, auditWhoOf(ctx), {
         entity: 'user',
@@ -219,7 +247,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     forgetCachedTokens();
   }
 
-  return { list, staff, get, findByEmail, create, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
+  return { list, staff, get, findByEmail, create, openTickets, update, resetPassword, updateMe, listTokens, createToken, revokeToken };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

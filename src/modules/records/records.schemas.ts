@@ -248,7 +248,7 @@ export const timerSchema = z.object({
   description: z.string(),
   startedAt: z.string(),
   localStart: z.object({ date: z.string(), time: z.string() }).describe("The date and start time (the provider's time zone) of the entry that stopping it logs"),
-  elapsedMinutes: z.number(),
+  elapsedMinutes: z.number().describe("The minutes from the start's minute to now's (at least 1): localStart plus these ends at the current minute"),
 });
 
 export const workDayQuery = z.strictObject({ date: isoDateSchema });

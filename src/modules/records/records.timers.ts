@@ -92,8 +92,8 @@ export function createTimers(deps: RecordsDeps & { records: RecordsService }) {
   }
 
   /**
-   * Stops the timer: a draft work entry from its start, with the elapsed minutes rounded
-   * up. What the technician corrected while stopping (date, start or none, minutes or an
+   * Stops the timer: a draft work entry from its start, with the minutes from the start's
+   * minute to now's (elapsedMinutes). What the technician corrected while stopping (date, start or none, minutes or an
    * end, work type, texts) replaces what the timer knows.
    */
   async function stop(ctx: RequestContext, input: TimerStop): Promise<ServiceRecord> {

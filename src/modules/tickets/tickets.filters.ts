@@ -12,7 +12,8 @@ import type { TicketFilterQuery } from './tickets.schemas.ts';
  * (tickets.read.ts): what a list pages through is exactly what the count counts.
  */
 
-const ACTIVE = ['new', 'open', 'waiting'] as const;
+/** The state categories of a ticket still being worked: what the list shows unless asked otherwise. */
+export const OPEN_STATE_CATEGORIES = ['new', 'open', 'waiting'] as const;
 
 /**
  * The values of a filtered read, bound to its statement; which of them are present is the
@@ -60,7 +61,7 @@ export async function ticketFilterParams(
     if (!queues.length) return null;
     list('scope', queues);
   }
-  const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...ACTIVE] : null);
+  const categories = q.stateCategory?.split(',') ?? (q.view !== 'all' ? [...OPEN_STATE_CATEGORIES] : null);
   if (categories) list('cat', categories);
   if (q.view === 'mine') p.mine = me.userId;
   if (q.view === 'unassigned') flags.push('unassigned');

@@ -15,7 +15,8 @@ import { checkedFrom, slaColumns, slaEventsOf, toCorePolicy } from './tickets.sl
  * (tickets.sla_next_check_at, kept by refreshSla and by this job), and reports
  * each warning and breach exactly once: ticket event, audit entry, escalation
  * mail to the queue lead and the assignee, and on a breach the move to the
- * policy's escalation queue.
+ * policy's escalation queue (or, when that queue is inactive, an event saying the
+ * move was skipped).
  *
  * Exactly once: the crossings are those between the end of the last checked
  * window (sla_checked_at) and now, computed by the pure core from the ticket's
@@ -93,6 +94,11 @@ export function createSlaWatcher(
     const move = await escalationMoveOf(trx, row.assignee_id, targetId);
     if (!move) {
       logger.warn({ ticketId: row.id, queueId: targetId }, 'SLA escalation queue is missing or inactive: ticket not moved');
+      // The timeline says it too: the ticket's people see why it stayed, not only whoever reads the server log.
+      const target = await findQueue(trx, targetId);
+      await insertEvents(trx, row.id, now.toISOString(), ACTOR, [
+        { kind: 'escalation_skipped', field: 'queue', after: { id: targetId, name: target?.name ?? null, reason: target ? 'inactive' : 'missing' } },
+      ]);
       return null;
     }
     const { queue: to, unassigned } = move;

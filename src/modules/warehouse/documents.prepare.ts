@@ -60,10 +60,10 @@ export function quantityProblem(text: string, path: string, zeroAllowed: boolean
   const m = DECIMAL.exec(text.trim());
   if (!m) return bad('invalid_quantity', `"${text}" is not a quantity: use digits and "." as the decimal point, e.g. 2 or 1.5`);
   if ((m[1]?.length ?? 0) > 3) return bad('too_many_decimals', `"${text}" has more than 3 decimal places`);
-  const value = tryParseQuantity(text.trim());
-  if (value === null) return bad('invalid_quantity', `"${text}" is not a quantity`);
+  // Digits well formed but too many to count exactly in thousandths: far beyond the bound either way.
+  const value = tryParseQuantity(text.trim()) ?? (text.trim().startsWith('-') ? -Infinity : Infinity);
   if (value < 0 || (value === 0 && !zeroAllowed)) return bad('quantity_not_positive', zeroAllowed ? 'The quantity cannot be negative' : 'The quantity must be more than 0');
-  if (value > MAX_QUANTITY_MILLI) return bad('quantity_too_large', `${formatQuantity(value)} is more than ${MAX_QUANTITY_UNITS} units`);
+  if (value > MAX_QUANTITY_MILLI) return bad('quantity_too_large', `${Number.isFinite(value) ? formatQuantity(value) : text.trim()} is more than ${MAX_QUANTITY_UNITS} units`);
   return { value };
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { afterCursor, containsFolded, idParams, isPostgres, preparedInsert, preparedQuery, type DbOrTx, type StockMovementsTable } from '../../platform/db/index.ts';
 import type { Insertable } from 'kysely';
 import { AmountOutOfRangeError } from '../../shared/money.ts';
@@ -100,18 +100,43 @@ export interface LevelFilter {
   limitTo?: readonly number[] | null;
 }
 
+/**
+ * The level filters but the search, as conditions on the balance (alias b) alone: the list
+ * joins the item to search its text, the count asks the items for their ids instead, so it
+ * needs no join and SQLite does not walk every item to reach the few balances it counts.
+ */
+function balanceConditions(f: LevelFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.warehouseId) conditions.push(sql<SqlBool>`b.warehouse_id = ${f.warehouseId}`);
+  if (f.itemId) conditions.push(sql<SqlBool>`b.item_id = ${f.itemId}`);
+  if (f.belowMinimum) conditions.push(sql<SqlBool>`b.minimum_milli is not null and b.quantity_milli < b.minimum_milli`);
+  return conditions;
+}
+
 export async function listLevels(db: DbOrTx, f: LevelFilter, after: [number, number] | null, limit: number) {
   let sel = db
     .selectFrom('stock_balances as b')
     .innerJoin('items as i', 'i.id', 'b.item_id')
     .innerJoin('warehouses as w', 'w.id', 'b.warehouse_id')
     .select(['b.warehouse_id', 'w.name as warehouse_name', 'b.item_id', 'i.code', 'i.name', 'i.unit', 'b.quantity_milli', 'b.value_minor', 'b.minimum_milli']);
-  if (f.warehouseId) sel = sel.where('b.warehouse_id', '=', f.warehouseId);
-  if (f.itemId) sel = sel.where('b.item_id', '=', f.itemId);
-  if (f.belowMinimum) sel = sel.where('b.minimum_milli', 'is not', null).where(sql<boolean>`b.quantity_milli < b.minimum_milli`);
+  for (const condition of balanceConditions(f)) sel = sel.where(condition);
   if (f.q?.trim()) sel = sel.where(containsFolded('i.search_text', f.q));
   if (after) sel = sel.where(afterCursor([['b.warehouse_id', 'asc'], ['b.item_id', 'asc']], after));
   return sel.orderBy('b.warehouse_id').orderBy('b.item_id').limit(limit).execute();
+}
+
+/**
+ * How many levels the list with these filters pages through, in one statement over the
+ * balances (every balance has its item and warehouse: foreign keys): the database reads
+ * at most `cap` + 1 of them, so a count above `cap` is the cap, marked capped.
+ */
+export async function countLevels(db: DbOrTx, f: LevelFilter, cap: number): Promise<{ count: number; capped: boolean }> {
+  let hits = db.selectFrom('stock_balances as b').select('b.item_id');
+  for (const condition of balanceConditions(f)) hits = hits.where(condition);
+  if (f.q?.trim()) hits = hits.where('b.item_id', 'in', db.selectFrom('items as i').select('i.id').where(containsFolded('i.search_text', f.q)));
+  const row = await db.selectFrom(hits.limit(cap + 1).as('hits')).select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
+  const found = Number(row?.n ?? 0);
+  return { count: Math.min(found, cap), capped: found > cap };
 }
 
 export async function listMovements(db: DbOrTx, itemId: number, warehouseId: number | undefined, afterId: number | null, limit: number) {

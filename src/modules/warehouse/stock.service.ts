@@ -1,6 +1,7 @@
 import { auditedChange } from '../../platform/audit/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { failIf, notFound, unknownReference } from '../../shared/errors.ts';
+import { wholeUnitProblem } from '../../shared/counted-units.ts';
 import { formatQuantity } from '../../shared/quantity.ts';
 import { auditWhoOf, type RequestContext } from '../identity/index.ts';
 import { currencyOfCountry, pricingReads } from '../pricing/index.ts';
@@ -9,7 +10,7 @@ import { averageUnitCost } from './domain/stock.ts';
 import { findItem } from './items.repo.ts';
 import * as stock from './stock.repo.ts';
 import { require, seesCosts, type WarehouseDeps } from './warehouse.context.ts';
-import type { LedgerQuery, Movement, StockLevel, StockLevelQuery, StockValuation } from './warehouse.schemas.ts';
+import { STOCK_LEVEL_COUNT_CAP, type LedgerQuery, type Movement, type StockLevel, type StockLevelCount, type StockLevelCountQuery, type StockLevelQuery, type StockValuation } from './warehouse.schemas.ts';
 import { findWarehouse } from './warehouses.repo.ts';
 
 /** Stock levels from the maintained balances, minimum levels, and the movement ledger. */
@@ -33,6 +34,12 @@ export function createStockService(deps: WarehouseDeps) {
     });
   }
 
+  /** How many levels the list with these filters holds (belowMinimum=true: what is below its minimum), capped. */
+  async function count(ctx: RequestContext, q: StockLevelCountQuery): Promise<StockLevelCount> {
+    require(ctx, 'warehouse.read');
+    return stock.countLevels(db, { warehouseId: q.warehouseId, itemId: q.itemId, belowMinimum: q.belowMinimum === 'true', q: q.q }, STOCK_LEVEL_COUNT_CAP);
+  }
+
   async function setMinimum(ctx: RequestContext, warehouseId: number, itemId: number, minimum: string | null): Promise<StockLevel> {
     require(ctx, 'warehouse.manage');
     const parsed = minimum === null ? null : quantityProblem(minimum, 'minimum', true);
@@ -40,6 +47,9 @@ export function createStockService(deps: WarehouseDeps) {
     const [w, item] = await Promise.all([findWarehouse(db, warehouseId), findItem(db, itemId)]);
     failIf([...(w ? [] : [unknownReference('warehouseId', `Warehouse #${warehouseId}`)]), ...(item ? [] : [unknownReference('itemId', `Item #${itemId}`)])]);
     const value = parsed === null ? null : (parsed as { value: number }).value;
+    // The rule of every stock document: a minimum of 2.5 pieces could never be met nor missed by whole receipts and issues.
+    const fraction = value === null ? null : wholeUnitProblem(value, item!.unit, item!.name);
+    if (fraction) failIf([{ path: 'minimum', code: 'not_whole_units', message: fraction }]);
     await auditedChange(deps, auditWhoOf(ctx), async (trx, at) => {
       const before = await stock.readBalance(trx, warehouseId, itemId);
       await stock.setMinimum(trx, warehouseId, itemId, value, at);
@@ -76,7 +86,7 @@ export function createStockService(deps: WarehouseDeps) {
     return { currency: currencyOfCountry(await (await pricingReads(db)).providerCountry()) };
   }
 
-  return { levels, setMinimum, ledger, valuation };
+  return { levels, count, setMinimum, ledger, valuation };
 }
 
 export type StockService = ReturnType<typeof createStockService>;

@@ -147,9 +147,19 @@ export function warehouseRoutes(deps: WarehouseRouteDeps) {
       schema: { tags, summary: 'Stock per warehouse and item from the maintained balances; belowMinimum=true lists what is under its minimum; q searches items; keyset paging', querystring: s.stockLevelQuery, response: { 200: page(s.stockLevelSchema), ...errorResponses } },
       handler: async (request) => stock.levels(contextOf(request), request.query),
     });
+    app.get('/api/v1/stock-levels/count', {
+      config: { access: 'warehouse.read' },
+      schema: {
+        tags,
+        summary: `Count stock levels: the list's filters (the same parameters and 400s, without limit and cursor), counted by the database up to ${s.STOCK_LEVEL_COUNT_CAP}; belowMinimum=true counts what is under its minimum (the home page and the Warehouse menu item show it)`,
+        querystring: s.stockLevelCountQuery,
+        response: { 200: s.stockLevelCountSchema, ...errorResponses },
+      },
+      handler: async (request) => stock.count(contextOf(request), request.query),
+    });
     app.put('/api/v1/stock-levels/:warehouseId/:itemId/minimum', {
       config: { access: 'warehouse.manage' },
-      schema: { tags, summary: 'Set (or with null remove) the minimum level of an item in a warehouse', params: s.levelParams, body: s.minimumBody, response: { 200: s.stockLevelSchema, ...errorResponses } },
+      schema: { tags, summary: 'Set (or with null remove) the minimum level of an item in a warehouse: 0 to 1 000 000, whole units for an item counted in pieces or visits (400 not_whole_units on minimum, as on stock documents)', params: s.levelParams, body: s.minimumBody, response: { 200: s.stockLevelSchema, ...errorResponses } },
       handler: async (request) => stock.setMinimum(contextOf(request), request.params.warehouseId, request.params.itemId, request.body.minimum),
     });
   };

@@ -222,7 +222,19 @@ export const stockLevelQuery = z.strictObject({
   ...paging,
 });
 export type StockLevelQuery = z.output<typeof stockLevelQuery>;
-export const minimumBody = z.strictObject({ minimum: z.string().max(30).nullable().describe('Decimal string; null removes the minimum') });
+/** The most stock levels GET /stock-levels/count counts: above it the answer is this number, marked capped. */
+export const STOCK_LEVEL_COUNT_CAP = 10_000;
+/** The list's filters without its paging: what the count takes (belowMinimum=true: the home page's "below minimum"). */
+export const stockLevelCountQuery = stockLevelQuery.omit({ limit: true, cursor: true });
+export type StockLevelCountQuery = z.output<typeof stockLevelCountQuery>;
+export const stockLevelCountSchema = z.object({
+  count: z.number().int().nonnegative().describe(`How many stock levels the list with the same filters pages through; at most ${STOCK_LEVEL_COUNT_CAP}`),
+  capped: z.boolean().describe(`true: more than ${STOCK_LEVEL_COUNT_CAP} levels match and \`count\` is ${STOCK_LEVEL_COUNT_CAP}; the count stops there rather than read every matching level`),
+});
+export type StockLevelCount = z.infer<typeof stockLevelCountSchema>;
+export const minimumBody = z.strictObject({
+  minimum: z.string().max(30).nullable().describe('Decimal string, 0 to 1 000 000 (whole numbers for items counted in pieces or visits); null removes the minimum'),
+});
 export const levelParams = z.strictObject({ warehouseId: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
 
 export const movementSchema = z.object({

@@ -64,10 +64,15 @@ describe('csv', () => {
 });
 
 describe('timer', () => {
-  it('rounds elapsed time up to whole minutes, at least one', () => {
+  it('counts the minutes as a clock shows start and now, at least one', () => {
     expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T08:00:00.000Z'))).toBe(1);
-    expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:01:10.000Z'))).toBe(62);
+    expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:01:10.000Z'))).toBe(61);
     expect(elapsedMinutes('2026-10-30T08:00:00.000Z', new Date('2026-10-30T09:00:00.000Z'))).toBe(60);
+    // 10:00:10 → 10:30:50 is the entry 10:00 + 30 minutes, ending at now's minute (rounded up it ended at 10:31, after now).
+    expect(elapsedMinutes('2026-10-30T09:00:10.000Z', new Date('2026-10-30T09:30:50.000Z'))).toBe(30);
+    // 10:00:50 → 10:30:10: 29 min 20 s worked, 10:00 to 10:30 on the clock.
+    expect(elapsedMinutes('2026-10-30T09:00:50.000Z', new Date('2026-10-30T09:30:10.000Z'))).toBe(30);
+    expect(elapsedMinutes('2026-10-30T09:00:50.000Z', new Date('2026-10-30T09:01:10.000Z'))).toBe(1);
   });
 });
 

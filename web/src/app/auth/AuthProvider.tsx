@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { onUnauthorized } from '../api/client';
 import { isLanguage, setLanguage } from '../../i18n';
 import { claimDrafts, forgetAllDrafts } from '../draftStorage';
-import { fetchSession, logout, type Me, type Session, type SessionLimits, SESSION_KEY } from './session';
+import { fetchSession, logout, type Me, type Session, type SessionDefaults, type SessionLimits, SESSION_KEY } from './session';
 
 interface AuthContextValue {
   user: Me | null;
   /** The server's limits, known while someone is signed in. */
   limits: SessionLimits | null;
+  /** What new records start with, known while someone is signed in. */
+  defaults: SessionDefaults | null;
   loading: boolean;
   error: unknown;
   can: (permission: string) => boolean;
@@ -26,6 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
   const user = query.data?.user ?? null;
   const limits = query.data?.limits ?? null;
+  const defaults = query.data?.defaults ?? null;
 
   const setSession = useCallback(
     (session: Session | null) => {
@@ -73,13 +76,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       user,
       limits,
+      defaults,
       loading: query.isPending,
       error: query.error,
       can: (permission) => !!user?.permissions.includes(permission),
       setSession,
       signOut,
     }),
-    [user, limits, query.isPending, query.error, setSession, signOut],
+    [user, limits, defaults, query.isPending, query.error, setSession, signOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -25,10 +25,17 @@ export interface SessionLimits {
   attachmentMaxBytes: number;
 }
 
+/** Company-wide choices new records start with (company settings, read with the session). */
+export interface SessionDefaults {
+  /** The country a new client starts with (the company setting defaultCountry). */
+  clientCountry: string;
+}
+
 export interface Session {
   user: Me;
   csrfToken: string;
   limits: SessionLimits;
+  defaults: SessionDefaults;
 }
 
 export const SESSION_KEY = ['session'] as const;

@@ -7,6 +7,8 @@ interface Props {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The button that closes without confirming; "Cancel" unless it needs saying what it keeps. */
+  cancelLabel?: string;
   color?: string;
   loading?: boolean;
   onConfirm: () => void;
@@ -15,7 +17,7 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel, color = 'red', loading, onConfirm, onClose, children }: Props) {
+export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel, color = 'red', loading, onConfirm, onClose, children }: Props) {
   const { t } = useTranslation();
   return (
     <Modal attributes={{ content: { 'data-testid': 'confirm-modal' } }} opened={opened} onClose={onClose} title={title}>
@@ -23,7 +25,7 @@ export function ConfirmModal({ opened, title, message, confirmLabel, color = 're
       {children}
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </Button>
         <Button color={color} loading={loading} onClick={onConfirm} data-testid="confirm-ok" data-autofocus>
           {confirmLabel}

@@ -2,6 +2,7 @@ import { Badge, Button, Kbd, Loader, SegmentedControl, TextInput, type TextInput
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { leaveFieldOnEscape } from './leaveField';
 import { searchBoxEnd } from './searchKeyHint';
 import { useKeyboardScreen } from './useKeyboardScreen';
 
@@ -37,14 +38,15 @@ export function SearchInput({ ref, value, onChange, placeholder, testId, style, 
   const { t } = useTranslation();
   const end = searchBoxEnd(busy, useKeyboardScreen());
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (leaveFieldOnEscape(e)) {
+      if (clearOnEscape) onChange('');
+      return;
+    }
     // An IME composing a word uses Enter and the arrows itself.
-    if (e.nativeEvent.isComposing) return;
-    const toResults = !!onToResults && (e.key === 'Enter' || e.key === 'ArrowDown');
-    if (e.key !== 'Escape' && !toResults) return;
+    if (e.nativeEvent.isComposing || !onToResults || (e.key !== 'Enter' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
-    if (e.key === 'Escape' && clearOnEscape) onChange('');
     e.currentTarget.blur();
-    if (toResults) onToResults?.();
+    onToResults();
   };
   return (
     <TextInput

@@ -1,7 +1,9 @@
 import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { ownOrganisationPath, useOwnOrganisation } from '../../features/clients/ownOrganisation';
+import { BelowMinimumNavBadge } from '../../features/warehouse/BelowMinimum';
 import { useAuth } from '../auth/AuthProvider';
 import { adminNav, mainNav, type NavItem } from './navItems';
 
@@ -9,10 +11,14 @@ function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
 
+/** What waits behind a menu item, counted by its feature (rendered only for those who see the item). */
+const COUNTS: Partial<Record<string, ComponentType>> = { warehouse: BelowMinimumNavBadge };
+
 function Item({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const Icon = item.icon;
+  const Count = COUNTS[item.key];
   return (
     <NavLink
       component={RouterNavLink}
@@ -25,7 +31,7 @@ function Item({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
           <Badge size="xs" variant="light" color="gray">
             {t('nav.soon')}
           </Badge>
-        ) : null
+        ) : Count ? <Count /> : null
       }
       active={isActive(pathname, item.to)}
       onClick={onNavigate}

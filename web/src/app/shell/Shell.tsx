@@ -38,6 +38,7 @@ export function Shell() {
                 onClick={toggle}
                 hiddenFrom="sm"
                 size="sm"
+                className="tap-target"
                 aria-label={opened ? t('nav.close') : t('nav.open')}
                 data-testid="nav-burger"
               />

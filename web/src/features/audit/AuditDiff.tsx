@@ -3,7 +3,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from './api';
 import { describeValue, fieldLabel } from './auditValues';
-import { type DiffRow, diffSnapshots } from './diff';
+import { bookkeepingLast, type DiffRow, diffSnapshots, isBookkeeping } from './diff';
 
 /** A field by its label in the reader's language; the field as recorded on hover. */
 function Field({ entry, row }: { entry: AuditEntry; row: DiffRow }) {
@@ -60,8 +60,8 @@ function Snapshot({ entry, rows, side }: { entry: AuditEntry; rows: DiffRow[]; s
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.path}>
+        {bookkeepingLast(rows).map((r) => (
+          <Table.Tr key={r.path} c={isBookkeeping(r) ? 'dimmed' : undefined}>
             <Field entry={entry} row={r} />
             <Value entry={entry} row={r} side={side} />
           </Table.Tr>
@@ -87,8 +87,11 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
     );
   }
 
-  const changed = rows.filter((r) => r.kind !== 'same');
-  const visible = showAll ? rows : changed;
+  // The time of the last change and the version counter change every time: they are shown only
+  // with everything else (last, dimmed), unless nothing else changed.
+  const changedAbout = rows.filter((r) => r.kind !== 'same' && !isBookkeeping(r));
+  const changed = changedAbout.length > 0 ? changedAbout : rows.filter((r) => r.kind !== 'same');
+  const visible = showAll ? bookkeepingLast(rows) : changed;
   return (
     <div data-testid={`audit-diff-${entry.id}`}>
       <Group justify="space-between" mb="xs">
@@ -110,7 +113,7 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
           </Table.Thead>
           <Table.Tbody>
             {visible.map((r) => (
-              <Table.Tr key={r.path} data-kind={r.kind}>
+              <Table.Tr key={r.path} data-kind={r.kind} c={isBookkeeping(r) ? 'dimmed' : undefined}>
                 <Field entry={entry} row={r} />
                 <Value entry={entry} row={r} side="before" className={r.kind === 'changed' || r.kind === 'removed' ? 'diff-removed' : undefined} />
                 <Value entry={entry} row={r} side="after" className={r.kind === 'changed' || r.kind === 'added' ? 'diff-added' : undefined} />

@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { useUsersList } from '../users/api';
 import type { AuditFilters as Filters } from './api';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, codeOptions } from './auditCodes';
+import { isIdText } from './auditParams';
 
 function ActorSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
@@ -32,22 +33,34 @@ function ActorSelect({ value, onChange }: { value: string; onChange: (v: string)
   );
 }
 
-/** Text filters apply after a short pause in typing; the rest at once. */
-function useDebouncedField(value: string, apply: (v: string) => void): [string, (v: string) => void] {
+/**
+ * Text filters apply after a short pause in typing; the rest at once. A value the filter
+ * cannot take (`valid` says no) stays in the field with its message and is not applied, so
+ * the address only ever holds what the user may filter by.
+ */
+function useDebouncedField(value: string, apply: (v: string) => void, valid: (v: string) => boolean = () => true): [string, (v: string) => void] {
   const [local, setLocal] = useState(value);
   const [debounced] = useDebouncedValue(local, 350);
   useEffect(() => setLocal(value), [value]);
   useEffect(() => {
-    if (debounced !== value) apply(debounced.trim());
+    const typed = debounced.trim();
+    if (typed !== value && (typed === '' || valid(typed))) apply(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   return [local, setLocal];
 }
 
+/** The message under an id field holding what is no id; null when it is one or empty. */
+function idError(text: string, message: string): string | null {
+  const typed = text.trim();
+  return typed === '' || isIdText(typed) ? null : message;
+}
+
 export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filters; onChange: (patch: Partial<Filters>) => void; onClear: () => void }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
-  const [entityId, setEntityId] = useDebouncedField(filters.entityId, (v) => onChange({ entityId: v }));
+  const [entityId, setEntityId] = useDebouncedField(filters.entityId, (v) => onChange({ entityId: v }), isIdText);
+  const [actorId, setActorId] = useDebouncedField(filters.actorUserId, (v) => onChange({ actorUserId: v }), isIdText);
   const entities = codeOptions(AUDIT_ENTITIES, (c) => t(`audit.entities.${c}`, { defaultValue: c }), filters.entity, i18n.language);
   const actions = codeOptions(AUDIT_ACTIONS, (c) => t(`audit.actions.${c}`, { defaultValue: c }), filters.action, i18n.language);
   const hasAny = Object.values(filters).some(Boolean);
@@ -68,7 +81,14 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 1.5 }}>
-        <TextInput label={t('audit.filters.entityId')} inputMode="numeric" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} data-testid="audit-filter-entity-id" />
+        <TextInput
+          label={t('audit.filters.entityId')}
+          inputMode="numeric"
+          value={entityId}
+          onChange={(e) => setEntityId(e.currentTarget.value)}
+          error={idError(entityId, t('audit.filters.entityIdInvalid'))}
+          data-testid="audit-filter-entity-id"
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 6, md: 2 }}>
         <Select
@@ -87,7 +107,14 @@ export function AuditFiltersBar({ filters, onChange, onClear }: { filters: Filte
         {can('users.read') ? (
           <ActorSelect value={filters.actorUserId} onChange={(v) => onChange({ actorUserId: v })} />
         ) : (
-          <TextInput label={t('audit.filters.actorId')} inputMode="numeric" value={filters.actorUserId} onChange={(e) => onChange({ actorUserId: e.currentTarget.value })} data-testid="audit-filter-actor" />
+          <TextInput
+            label={t('audit.filters.actorId')}
+            inputMode="numeric"
+            value={actorId}
+            onChange={(e) => setActorId(e.currentTarget.value)}
+            error={idError(actorId, t('audit.filters.actorIdInvalid'))}
+            data-testid="audit-filter-actor"
+          />
         )}
       </Grid.Col>
       <Grid.Col span={{ base: 10, md: 3.5 }}>

@@ -11,6 +11,7 @@ import { AuditFiltersBar } from './AuditFilters';
 import { type AuditEntry, type AuditFilters, useAuditList } from './api';
 import { SYSTEM_ACTORS } from './auditCodes';
 import { auditFiltersFrom } from './auditParams';
+import { entityName } from './auditValues';
 import { VerifyChain } from './VerifyChain';
 
 /** The filter bar's label of each filter (from and to share the period's). */
@@ -43,11 +44,12 @@ function Actor({ entry }: { entry: AuditEntry }) {
   return <Text span c="dimmed" size="sm">{t('audit.system')}</Text>;
 }
 
-/** The entity by its name now, with its id on hover; one deleted since by its id, marked so. */
+/** The entity by its name now (a setting by what it sets), with its id on hover; one deleted since by its id, marked so. */
 function EntityName({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  if (entry.entityLabel !== null) {
-    return <Text span inherit title={entry.entityId === null ? undefined : `#${entry.entityId}`} data-testid="audit-entity-label"> {entry.entityLabel}</Text>;
+  const name = entityName(t, entry);
+  if (name !== null) {
+    return <Text span inherit title={entry.entityId === null ? undefined : `#${entry.entityId}`} data-testid="audit-entity-label"> {name}</Text>;
   }
   if (entry.entityId === null) return null;
   if (entry.entityDeleted) {

@@ -2,6 +2,11 @@ import type { AuditFilters } from './api';
 
 const KEYS: (keyof AuditFilters)[] = ['entity', 'entityId', 'actorUserId', 'action', 'from', 'to'];
 
+/** A record's or user's id as typed in a filter field: a positive whole number (up to 15 digits). */
+export function isIdText(text: string): boolean {
+  return /^[1-9]\d{0,14}$/.test(text);
+}
+
 function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
@@ -12,8 +17,8 @@ const VALID: Record<keyof AuditFilters, (v: string) => boolean> = {
   // Codes as the server writes them (record, mail_template, draft.add_line); it takes up to 50 characters.
   entity: (v) => /^[\w.:-]{1,50}$/.test(v),
   action: (v) => /^[\w.:-]{1,50}$/.test(v),
-  entityId: (v) => /^\d{1,15}$/.test(v),
-  actorUserId: (v) => /^\d{1,15}$/.test(v),
+  entityId: isIdText,
+  actorUserId: isIdText,
   from: isCalendarDate,
   to: isCalendarDate,
 };

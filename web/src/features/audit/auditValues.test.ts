@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import type { AuditEntry } from './api';
-import { describeValue, fieldLabel } from './auditValues';
+import { formatDateTimeSeconds } from '../../app/format';
+import { describeValue, entityName, fieldLabel, withDatesWritten } from './auditValues';
 
 const entry = (entity: string, references: AuditEntry['references'] = {}) => ({ entity, references });
 
@@ -71,5 +72,38 @@ describe('audit values in words', () => {
     expect(describeValue(t, entry('stock_document'), ['reason'], 'wrong_password')).toEqual([{ text: 'wrong_password' }]);
     expect(describeValue(t, entry('client'), ['active'], false)).toEqual([{ text: 'Ne', recorded: 'false' }]);
     expect(describeValue(t, entry('client'), ['address'], { city: 'Brno' })).toEqual([{ text: '{"city":"Brno"}' }]);
+  });
+  it('writes days and moments, and lists of days, in the reader\'s language and time zone, keeping what was recorded', async () => {
+    await i18n.changeLanguage('cs');
+    const t = i18n.t.bind(i18n);
+    expect(describeValue(t, entry('calendar'), ['extraDaysOff'], ['2026-12-31', '2027-03-29'])).toEqual([
+      { text: '31. 12. 2026', recorded: '2026-12-31' },
+      { text: '29. 3. 2027', recorded: '2027-03-29' },
+    ]);
+    const moment = describeValue(t, entry('calendar'), ['updatedAt'], '2026-11-28T17:35:59.731Z');
+    expect(moment).toEqual([{ text: formatDateTimeSeconds('2026-11-28T17:35:59.731Z'), recorded: '2026-11-28T17:35:59.731Z' }]);
+    expect(moment[0]!.text).toMatch(/^2[89]\. 11\. 2026 \d{1,2}:\d{2}:\d{2}$/);
+    await i18n.changeLanguage('en');
+    expect(describeValue(i18n.t.bind(i18n), entry('contract'), ['validFrom'], '2026-01-05')).toEqual([{ text: '05/01/2026', recorded: '2026-01-05' }]);
+    // Text that only looks like a day in part, or a list of other things, stays as recorded.
+    expect(describeValue(t, entry('client'), ['notes'], 'od 2026-01-05')).toEqual([{ text: 'od 2026-01-05' }]);
+    expect(describeValue(t, entry('calendar'), ['extraDaysOff'], ['2026-12-31', 'x'])).toEqual([{ text: '["2026-12-31","x"]' }]);
+  });
+
+  it('names an entry\'s entity with its days written so, and a setting by what it sets', async () => {
+    await i18n.changeLanguage('cs');
+    const t = i18n.t.bind(i18n);
+    expect(entityName(t, { entity: 'record', entityId: '6', entityLabel: '2026-10-12 · Martin Vedoucí · T2026-000006' })).toBe('12. 10. 2026 · Martin Vedoucí · T2026-000006');
+    expect(withDatesWritten('Ceník 2026 · 2026-01-01')).toBe('Ceník 2026 · 1. 1. 2026');
+    expect(entityName(t, { entity: 'setting', entityId: 'ticket_number_prefix', entityLabel: null })).toBe('Předpona čísel požadavků');
+    expect(entityName(t, { entity: 'setting', entityId: 'something_new', entityLabel: null })).toBeNull();
+    expect(entityName(t, { entity: 'ticket', entityId: '9', entityLabel: null })).toBeNull();
+    await i18n.changeLanguage('sk');
+    expect(entityName(i18n.t.bind(i18n), { entity: 'setting', entityId: 'priority_matrix', entityLabel: null })).toBe('Matica priorít');
+    await i18n.changeLanguage('en');
+    expect(entityName(i18n.t.bind(i18n), { entity: 'setting', entityId: 'ticket_number_prefix', entityLabel: null })).toBe('Ticket number prefix');
+    // A referenced record is named the same way.
+    const refs = { recordId: { entity: 'record', names: { 6: '2026-10-12 · Martin · T2026-000006' } } };
+    expect(describeValue(i18n.t.bind(i18n), entry('invoice', refs), ['recordId'], 6)).toEqual([{ text: '12/10/2026 · Martin · T2026-000006', id: 6 }]);
   });
 });

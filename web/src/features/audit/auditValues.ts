@@ -5,6 +5,7 @@
 // the name.
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { formatDate, formatDateTimeSeconds } from '../../app/format';
 import { stateLabel, typeLabel } from '../tickets/labels';
 import type { AuditEntry, AuditReference } from './api';
 import { formatValue, isRecordedReference, type PathPart } from './diff';
@@ -119,6 +120,28 @@ function idsOf(value: unknown): number[] | null {
   return list.length > 0 && ids.every((id) => id !== null) ? (ids as number[]) : null;
 }
 
+/**
+ * A name the server put together from parts ("2026-10-12 · Martin Vedoucí · T2026-000006"
+ * for a work record, a stock document's day and warehouse) with its days as the app writes them.
+ */
+export function withDatesWritten(name: string): string {
+  return name
+    .split(' · ')
+    .map((part) => (ISO_DAY.test(part) ? formatDate(part) : part))
+    .join(' · ');
+}
+
+/**
+ * How the entry's row names what it changed: the entity's name now (its days written as
+ * the app writes them), or a setting by its text; null when there is no name to show.
+ */
+export function entityName(t: TFunction, entry: Pick<AuditEntry, 'entity' | 'entityId' | 'entityLabel'>): string | null {
+  if (entry.entityLabel !== null) return withDatesWritten(entry.entityLabel);
+  // A setting's id is its key (ticket_number_prefix): the reader knows it by what it sets.
+  if (entry.entity === 'setting' && typeof entry.entityId === 'string' && LOOKUP_SAFE.test(entry.entityId)) return textOf(t, [`audit.settingKeys.${entry.entityId}`]);
+  return null;
+}
+
 function referenceParts(t: TFunction, ref: AuditReference, ids: number[]): ValuePart[] {
   return ids.map((id): ValuePart => {
     const name = ref.names[id];
@@ -127,13 +150,35 @@ function referenceParts(t: TFunction, ref: AuditReference, ids: number[]): Value
     const code = ref.codes?.[id];
     if (code !== undefined && ref.entity === 'ticket_state') return { text: stateLabel(t, { code, name }), id };
     if (code !== undefined && ref.entity === 'ticket_type') return { text: typeLabel(t, { code, name }), id };
-    return { text: name, id };
+    return { text: withDatesWritten(name), id };
   });
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A day ('2026-12-31') or a moment ('2026-11-28T17:35:59.731Z') as the app writes them, in the reader's language and time zone; null for other text. */
+function writtenDate(value: string): string | null {
+  if (ISO_DAY.test(value)) return formatDate(value);
+  if (ISO_TIMESTAMP.test(value)) return formatDateTimeSeconds(value);
+  return null;
+}
+
+/** Days and moments, one or a list of them, as the reader writes them, each keeping what was recorded; null when the value holds other things. */
+function dateParts(value: unknown): ValuePart[] | null {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || !list.every((v): v is string => typeof v === 'string')) return null;
+  const parts = list.map((recorded) => {
+    const text = writtenDate(recorded);
+    return text === null ? null : { text, recorded };
+  });
+  return parts.every((p) => p !== null) ? parts : null;
 }
 
 /**
  * A recorded value as the reader should see it: the names of the ids it holds, its
- * codes' texts, yes or no; anything else as recorded.
+ * codes' texts, yes or no, days and moments (and lists of them) as the app writes them;
+ * anything else as recorded.
  */
 export function describeValue(t: TFunction, entry: Pick<AuditEntry, 'entity' | 'references'>, parts: readonly PathPart[], value: unknown): ValuePart[] {
   if (isRecordedReference(value)) return [{ text: value.name ?? value.path ?? '', id: value.id }];
@@ -152,5 +197,5 @@ export function describeValue(t: TFunction, entry: Pick<AuditEntry, 'entity' | '
     });
   }
   if (typeof value === 'boolean') return [{ text: t(value ? 'common.yes' : 'common.no'), recorded: String(value) }];
-  return [{ text: formatValue(value) }];
+  return dateParts(value) ?? [{ text: formatValue(value) }];
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from './diff';
+import { bookkeepingLast, diffSnapshots, isBookkeeping } from './diff';
 
 describe('audit diff', () => {
   it('compares nested snapshots by dotted path', () => {
@@ -44,5 +44,11 @@ describe('audit diff', () => {
     expect(rows.find((r) => r.path === 'assignee')?.after).toEqual({ id: 17, name: 'Jana' });
     // A whole snapshot with an id and a name is the record itself, not a reference.
     expect(diffSnapshots(null, { id: 3, name: 'Fronta' }).map((r) => r.path)).toEqual(['id', 'name']);
+  });
+  it("puts the record's bookkeeping (last change, version) after what the change was about", () => {
+    const rows = diffSnapshots({ version: 1, updatedAt: 'a', name: 'A', lines: [{ version: 1 }] }, { version: 2, updatedAt: 'b', name: 'B', lines: [{ version: 2 }] });
+    expect(rows.filter(isBookkeeping).map((r) => r.path)).toEqual(['version', 'updatedAt']);
+    // Only the record's own: a line's version is part of what changed.
+    expect(bookkeepingLast(rows).map((r) => r.path)).toEqual(['name', 'lines.0.version', 'version', 'updatedAt']);
   });
 });

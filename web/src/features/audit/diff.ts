@@ -67,6 +67,21 @@ export function diffSnapshots(before: object | null, after: object | null): Diff
   });
 }
 
+/**
+ * The record's own bookkeeping, which every change moves (the time of the last change, the
+ * version counter): not what the change was about.
+ */
+const BOOKKEEPING = new Set(['updatedAt', 'updated_at', 'version']);
+
+export function isBookkeeping(row: Pick<DiffRow, 'parts'>): boolean {
+  return row.parts.length === 1 && typeof row.parts[0] === 'string' && BOOKKEEPING.has(row.parts[0]);
+}
+
+/** The rows in reading order: what the entry is about first, the bookkeeping last (in its recorded order). */
+export function bookkeepingLast<T extends Pick<DiffRow, 'parts'>>(rows: readonly T[]): T[] {
+  return [...rows.filter((r) => !isBookkeeping(r)), ...rows.filter(isBookkeeping)];
+}
+
 export function formatValue(value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return 'null';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
-import { useMe } from '../../app/auth/AuthProvider';
+import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { DraftNotice } from '../../app/components/DraftNotice';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { PageHeader } from '../../app/components/PageHeader';
@@ -52,6 +52,7 @@ function ClientFormBody({ client, reopen, reload: reloadClient }: { client: Clie
   const id = client?.id ?? null;
   const { t } = useTranslation();
   const me = useMe();
+  const { defaults } = useAuth();
   const navigate = useNavigate();
   const save = useSaveClient(id);
   const [extraErrors, setExtraErrors] = useState<string[]>([]);
@@ -63,7 +64,7 @@ function ClientFormBody({ client, reopen, reload: reloadClient }: { client: Clie
   // What was typed and not saved comes back after leaving the form or a reload, on the same version only.
   // The version the form opened on: saved with it, so that a change saved meanwhile is refused, not overwritten.
   const [version] = useState(client?.version ?? null);
-  const [untouched] = useState(() => (client ? clientToValues(client) : emptyClientValues(me.language)));
+  const [untouched] = useState(() => (client ? clientToValues(client) : emptyClientValues(me.language, defaults?.clientCountry ?? null)));
   const draft = useFormDraft({ key: clientDraftKey(id), read: readClientDraft, version });
   const form = useForm<ClientFormValues>({
     initialValues: draft.restored ?? untouched,

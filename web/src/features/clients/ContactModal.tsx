@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { LANGUAGES, type Language } from '../../i18n';
 import { type Contact, useSaveContact } from './api';
 
@@ -63,7 +64,7 @@ export function ContactModal({ clientId, defaultLanguage, contact, onClose }: Pr
   const stale = isApiError(save.error) && save.error.code === 'stale_version';
 
   return (
-    <Modal attributes={{ content: { 'data-testid': 'contact-modal' } }} opened onClose={onClose} title={contact ? t('contacts.editTitle') : t('contacts.newTitle')} size="lg">
+    <UnsavedChangesModal dirty={form.isDirty()} attributes={{ content: { 'data-testid': 'contact-modal' } }} opened onClose={onClose} title={contact ? t('contacts.editTitle') : t('contacts.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={stale ? [t('contacts.staleText')] : extra} testId="contact-form-error" />
@@ -90,6 +91,6 @@ export function ContactModal({ clientId, defaultLanguage, contact, onClose }: Pr
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -26,6 +26,15 @@ describe('client form model', () => {
     expect(payload).toMatchObject({ name: 'ACME', companyId: '25782871', vatId: 'SK2020317068', email: null, registeredAddress: null, billingAddress: null });
   });
 
+  it("starts a new client in the company's default country, with its currency and address country", () => {
+    const v = emptyClientValues('cs', 'SK');
+    expect([v.country, v.currency, v.registeredAddress.country, v.billingAddress.country]).toEqual(['SK', 'EUR', 'SK', 'SK']);
+    expect(emptyClientValues('sk', 'AT').country).toBe('AT');
+    // A country the form does not offer, or none known: the user's own.
+    expect(emptyClientValues('sk', 'JP').country).toBe('SK');
+    expect(emptyClientValues('cs', null).country).toBe('CZ');
+  });
+
   it('round-trips a Slovak client\'s DIČ and sends it without spaces, an empty one as null', () => {
     const slovak: Client = { ...client, country: 'SK', companyId: '35697270', vatId: null, taxId: '2020317068', currency: 'EUR', language: 'sk' };
     expect(valuesToPayload(clientToValues(slovak)).taxId).toBe('2020317068');

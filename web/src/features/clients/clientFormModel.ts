@@ -1,7 +1,7 @@
 // Converts between a Client from the API and the values of the client form.
 import type { Language } from '../../i18n';
 import { type Address, type Client, type ClientInput } from './api';
-import { defaultCurrency } from './reference';
+import { COUNTRIES, defaultCurrency } from './reference';
 
 export interface AddressValues {
   street: string;
@@ -43,8 +43,12 @@ function sameAddress(a: Address | null, b: Address | null): boolean {
   return a.street === b.street && a.city === b.city && a.postalCode === b.postalCode && a.country === b.country;
 }
 
-export function emptyClientValues(language: Language): ClientFormValues {
-  const country = language === 'sk' ? 'SK' : 'CZ';
+/**
+ * A new client's form: in the company's default country (the setting "Default country of new
+ * clients") when it is one the form offers, else the user's (SK for Slovak, CZ otherwise).
+ */
+export function emptyClientValues(language: Language, companyCountry: string | null = null): ClientFormValues {
+  const country = companyCountry !== null && COUNTRIES.includes(companyCountry) ? companyCountry : language === 'sk' ? 'SK' : 'CZ';
   return {
     name: '',
     companyId: '',

@@ -1,17 +1,20 @@
 import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuilding, IconBuildingStore, IconChecklist, IconFileExport, IconKey, IconListDetails, IconLock, IconReceipt, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingStore, IconChecklist, IconFileExport, IconKey, IconListDetails, IconLock, IconPackage, IconReceipt, IconUsers, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { useDocumentTitle } from '../../app/components/documentTitle';
 import { TicketCounts } from '../tickets/TicketCounts';
 import { ticketCountLabel } from '../tickets/ticketCount';
+import { belowMinimumText } from '../warehouse/BelowMinimum';
+import { useBelowMinimumCount } from '../warehouse/api';
 import { useApprovalQueueCount } from './api';
 import { homeOf, type ShortcutKey } from './home';
 
 const ICONS: Record<ShortcutKey, Icon> = {
   clients: IconBuildingStore,
   approvals: IconChecklist,
+  stock: IconPackage,
   invoices: IconReceipt,
   exports: IconFileExport,
   organisation: IconBuilding,
@@ -22,12 +25,22 @@ const ICONS: Record<ShortcutKey, Icon> = {
 };
 
 /**
- * What a card says under its title; the approvals card, how many records wait now
- * (its general text while the count is read or could not be).
+ * What a card says under its title; the approvals card, how many records wait now; the
+ * warehouse card, how many stock levels are below their minimum (each its general text
+ * while the count is read or could not be).
  */
 function CardText({ shortcut }: { shortcut: ShortcutKey }) {
   const { t } = useTranslation();
   const waiting = useApprovalQueueCount(shortcut === 'approvals');
+  const below = useBelowMinimumCount(shortcut === 'stock');
+  if (shortcut === 'stock' && below.data) {
+    const short = below.data.count > 0;
+    return (
+      <Text size="sm" fw={short ? 600 : undefined} c={short ? 'orange.8' : 'dimmed'} data-testid="dashboard-stock-count" data-count={below.data.count}>
+        {short ? belowMinimumText(t, below.data) : t('warehouse.levels.noneBelow')}
+      </Text>
+    );
+  }
   if (shortcut === 'approvals' && waiting.data) {
     return (
       <Text size="sm" fw={600} data-testid="dashboard-approvals-count" data-count={waiting.data.count}>
@@ -63,7 +76,7 @@ export default function DashboardPage() {
         {home.shortcuts.map((s) => {
           const ShortcutIcon = ICONS[s.key];
           return (
-            <Card key={s.key} component={Link} to={s.to} withBorder padding="lg" radius="md" data-testid={`dashboard-${s.key}`}>
+            <Card key={s.key} component={Link} to={s.to} className="link-card" withBorder padding="lg" radius="md" data-testid={`dashboard-${s.key}`}>
               <Group wrap="nowrap" align="flex-start">
                 <ThemeIcon size={40} radius="md" variant="light">
                   <ShortcutIcon size={22} />

@@ -36,4 +36,12 @@ describe('home page', () => {
     for (const s of home.shortcuts) expect(text(`dashboard.${s.key}.title`)).toBeTruthy();
     expect(homeOf(['manager'], (p) => p === 'records.approve').shortcuts.map((s) => s.key)).toEqual(['approvals', 'password']);
   });
+
+  it('shows whoever may see the warehouse what is below its minimum, one click from the filtered stock table', () => {
+    const home = homeOf(['manager'], (p) => ['records.approve', 'warehouse.read', 'invoices.read'].includes(p));
+    expect(home.shortcuts.map((s) => s.key)).toEqual(['approvals', 'stock', 'invoices', 'password']);
+    expect(home.shortcuts.find((s) => s.key === 'stock')?.to).toBe('/warehouse/stock?below=1');
+    expect(text('dashboard.stock.title')).toBe('Sklad');
+    expect(homeOf(['technician'], (p) => p === 'clients.read').shortcuts.map((s) => s.key)).not.toContain('stock');
+  });
 });

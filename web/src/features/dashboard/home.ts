@@ -1,7 +1,9 @@
 // What the home page offers whom: staff get the working shortcuts, a client contact
 // (who has no staff screens and no portal yet) gets their organisation and account.
 
-export type ShortcutKey = 'clients' | 'approvals' | 'invoices' | 'exports' | 'organisation' | 'users' | 'audit' | 'tokens' | 'password';
+import { BELOW_MINIMUM_PATH } from '../warehouse/model';
+
+export type ShortcutKey = 'clients' | 'approvals' | 'stock' | 'invoices' | 'exports' | 'organisation' | 'users' | 'audit' | 'tokens' | 'password';
 
 export interface Shortcut {
   key: ShortcutKey;
@@ -22,6 +24,8 @@ export interface Home {
 const STAFF: Shortcut[] = [
   { key: 'clients', to: '/clients', permission: 'clients.read' },
   { key: 'approvals', to: '/approvals', permission: 'records.approve' },
+  // What is below its minimum: straight to the stock table filtered so.
+  { key: 'stock', to: BELOW_MINIMUM_PATH, permission: 'warehouse.read' },
   { key: 'invoices', to: '/invoices', permission: 'invoices.read' },
   { key: 'exports', to: '/exports', permission: 'exports.run' },
   { key: 'users', to: '/admin/users', permission: 'users.read' },

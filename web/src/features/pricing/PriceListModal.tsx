@@ -1,10 +1,11 @@
-import { Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { type PriceList, useSavePriceList } from './api';
@@ -35,7 +36,7 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
   });
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
-    <Modal opened onClose={onClose} title={item ? item.name : t('pricing.lists.new')} attributes={{ content: { 'data-testid': 'price-list-modal' } }}>
+    <UnsavedChangesModal dirty={form.isDirty()} opened onClose={onClose} title={item ? item.name : t('pricing.lists.new')} attributes={{ content: { 'data-testid': 'price-list-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="price-list-form-error" />
@@ -48,6 +49,6 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="price-list-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

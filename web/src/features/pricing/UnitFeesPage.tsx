@@ -1,10 +1,11 @@
-import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
@@ -33,7 +34,7 @@ function UnitFeeModal({ item, onClose }: { item: UnitFee | null; onClose: () => 
   });
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
-    <Modal opened onClose={onClose} title={item ? item.name : t('pricing.fees.new')} attributes={{ content: { 'data-testid': 'unit-fee-modal' } }}>
+    <UnsavedChangesModal dirty={form.isDirty()} opened onClose={onClose} title={item ? item.name : t('pricing.fees.new')} attributes={{ content: { 'data-testid': 'unit-fee-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="unit-fee-form-error" />
@@ -46,7 +47,7 @@ function UnitFeeModal({ item, onClose }: { item: UnitFee | null; onClose: () => 
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="unit-fee-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }
 

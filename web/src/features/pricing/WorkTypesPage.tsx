@@ -1,10 +1,11 @@
-import { Badge, Fieldset, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Fieldset, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
 import { codeFromName } from '../admin/process/processModel';
@@ -54,7 +55,7 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
   });
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
   return (
-    <Modal opened onClose={onClose} title={item ? item.name : t('pricing.workTypes.new')} attributes={{ content: { 'data-testid': 'work-type-modal' } }}>
+    <UnsavedChangesModal dirty={form.isDirty()} opened onClose={onClose} title={item ? item.name : t('pricing.workTypes.new')} attributes={{ content: { 'data-testid': 'work-type-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="work-type-form-error" />
@@ -77,7 +78,7 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="work-type-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }
 

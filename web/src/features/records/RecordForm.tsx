@@ -314,6 +314,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
           <Checkbox
             label={t('records.fields.billable')}
             size={size}
+            className="tap-target"
             {...form.getInputProps('billable', { type: 'checkbox' })}
             onChange={(e) => form.setValues({ billable: e.currentTarget.checked, billableChosen: true })}
             data-testid="record-billable"

@@ -100,7 +100,7 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
       </QueryView>
       {canWrite && myDrafts.length > 1 ? (
         <Group justify="flex-end" mt="xs">
-          <Button size="xs" variant="light" leftSection={<IconSend size={14} />} loading={submit.isPending && busyId === null} onClick={() => submitIds(myDrafts.map((r) => r.id), false)} data-testid="records-submit-all">
+          <Button size="xs" className="tap-target" variant="light" leftSection={<IconSend size={14} />} loading={submit.isPending && busyId === null} onClick={() => submitIds(myDrafts.map((r) => r.id), false)} data-testid="records-submit-all">
             {t('records.submitMine', { count: myDrafts.length })}
           </Button>
         </Group>

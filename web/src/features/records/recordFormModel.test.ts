@@ -279,9 +279,30 @@ describe('a record that ends in the future', () => {
     expect(futureEnd(times('2026-11-28', '14:05', '1:45'), now)).toBeNull();
     expect(futureEnd(times('2026-11-28', '15:05', '1:45'), now)).toBe('16:50');
     expect(futureEnd(times('2026-11-28', '15:05', '45'), now)).toBeNull();
-    expect(futureEnd(times('2026-11-28', '15:05', '46'), now)).toBe('15:51');
+    expect(futureEnd(times('2026-11-28', '15:05', '47'), now)).toBe('15:52');
     expect(futureEnd(times('2026-11-28', '15:00', '', '17:35'), now)).toBe('17:35');
     expect(futureEnd(times('2026-11-28', '15:00', '', '15:50'), now)).toBeNull();
+  });
+
+  it('leaves the minute after now\'s alone: a timer\'s own proposal never warns about itself', () => {
+    // The minute being worked in ends at the next one: no typo to point at.
+    expect(futureEnd(times('2026-11-28', '15:05', '46'), now)).toBeNull();
+    expect(futureEnd(times('2026-11-28', '15:00', '', '15:51'), now)).toBeNull();
+    // Stopped at 15:50:50 after a timer started 15:20:10 (the server's minutes: 15:20 to 15:50),
+    // one started within the same minute (at least one minute: to 15:51), and one whose minutes
+    // the server counted with its clock a few seconds ahead (15:51 there).
+    const stoppedAt = new Date(2026, 10, 28, 15, 50, 50);
+    const timer: Timer = {
+      ticket: { id: 1, number: 'T2026-000001', subject: 'Tiskárna' }, workType: null, description: '',
+      startedAt: '2026-11-28T14:20:10.000Z', localStart: { date: '2026-11-28', time: '15:20' }, elapsedMinutes: 30,
+    };
+    const proposed = (t: Partial<Timer>) => fromTimer({ ...timer, ...t }, '2', () => true);
+    for (const t of [{}, { localStart: { date: '2026-11-28', time: '15:50' }, elapsedMinutes: 1 }, { elapsedMinutes: 31 }]) {
+      const values = proposed(t);
+      expect(futureEnd(values, stoppedAt), JSON.stringify(values)).toBeNull();
+    }
+    // A typo in the proposal's minutes is still said.
+    expect(futureEnd({ ...proposed({}), ...timerTimesAfter(proposed({}), 'duration', '1:30') }, stoppedAt)).toBe('16:50');
   });
 
   it('names the end that start and minutes make, which the end field does not show', () => {

@@ -202,7 +202,10 @@ export function endAfter(startTime: string, duration: string): string {
  * field, never a refusal: a stopped timer whose minutes were raised by mistake ("1:45" for
  * "0:45") ends in the future and would otherwise be logged without a word. The hint names the
  * end ('22:30'), as the end field stays empty when the end follows from start and minutes.
- * Without a start there is no end to judge.
+ * Without a start there is no end to judge. The minute after now's is not yet "the future":
+ * times are whole minutes, so the minute being worked in ends then, and a stopped timer
+ * (its start's minute and at least one minute) may end there too; its proposal never
+ * warns about itself, even with the server's clock a few seconds ahead of the browser's.
  */
 export function futureEnd(v: Pick<LogValues, 'date' | 'startTime' | 'duration' | 'endTime'>, now: Date): string | null {
   if (!isIsoDate(v.date)) return null;
@@ -213,7 +216,7 @@ export function futureEnd(v: Pick<LogValues, 'date' | 'startTime' | 'duration' |
   const endMinute = end !== null ? clockMinutes(end) : minutes !== null && minutes > 0 ? clockMinutes(start) + minutes : null;
   if (endMinute === null) return null;
   const dayMinutes = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 60_000;
-  if (dayMinutes(v.date) + endMinute <= dayMinutes(todayIso(now)) + now.getHours() * 60 + now.getMinutes()) return null;
+  if (dayMinutes(v.date) + endMinute <= dayMinutes(todayIso(now)) + now.getHours() * 60 + now.getMinutes() + 1) return null;
   return clockText(endMinute);
 }
 

@@ -1,13 +1,14 @@
-import { Alert, Button, Checkbox, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileButton, Group, Image, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
 import { formatDateTime } from '../../app/format';
 import { notifyError, notifySaved } from '../admin/shared/notify';
+import { countryOptions } from '../clients/reference';
 import { type CompanySettings, type CompanySettingsInput, logoUrl, useCompanySettings, useDeleteLogo, useSaveCompanySettings, useUploadLogo } from './api';
 
 /** The form's values: every text as a string ('' for none), sent as null when empty. */
@@ -76,7 +77,9 @@ function LogoSection({ settings }: { settings: CompanySettings }) {
 }
 
 function SettingsForm({ settings }: { settings: CompanySettings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The countries the new-client form offers: its default is one of them.
+  const countries = useMemo(() => countryOptions(), [i18n.language]);
   const save = useSaveCompanySettings();
   const [extraErrors, setExtraErrors] = useState<string[]>([]);
   const form = useForm<Values>({ initialValues: toValues(settings) });
@@ -113,7 +116,7 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput {...text('street')} />
             <TextInput {...text('city')} />
-            <TextInput {...text('postalCode')} />
+            <TextInput {...text('postalCode', { description: t('company.hints.postalCode') })} />
             <TextInput {...text('country', { description: t('company.hints.country'), maxLength: 2 })} />
             <TextInput {...text('email', { type: 'email' })} />
             <TextInput {...text('phone', { type: 'tel' })} />
@@ -145,7 +148,7 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
             </SimpleGrid>
             <Checkbox label={t('company.fields.roundTotalsCzk')} description={t('company.hints.roundTotalsCzk')} {...form.getInputProps('roundTotalsCzk', { type: 'checkbox' })} data-testid="company-roundTotalsCzk" />
             <Checkbox label={t('company.fields.roundTotalsEur')} {...form.getInputProps('roundTotalsEur', { type: 'checkbox' })} data-testid="company-roundTotalsEur" />
-            <TextInput {...text('defaultCountry', { description: t('company.hints.defaultCountry'), maxLength: 2, w: 200 })} />
+            <Select {...text('defaultCountry', { description: t('company.hints.defaultCountry'), data: countries, searchable: true, allowDeselect: false, w: 320 })} />
           </Stack>
         </Paper>
         <Group justify="space-between">

@@ -1,6 +1,7 @@
 // Company settings: the supplier printed on invoices (GET/PUT /settings/company) and its logo.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, API_BASE } from '../../app/api/client';
+import { SESSION_KEY } from '../../app/auth/session';
 
 export interface CompanySettings {
   name: string;
@@ -53,6 +54,8 @@ function useSettingsMutation<V>(fn: (value: V) => Promise<CompanySettings>) {
     onSuccess: (saved) => {
       queryClient.setQueryData(key, saved);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
+      // The session carries the default country of new clients.
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
     },
   });
 }

@@ -41,7 +41,7 @@ export function AttachmentsPanel({ ticketId, canWrite }: { ticketId: number; can
         {canWrite ? (
           <FileButton onChange={onFile}>
             {(props) => (
-              <Button {...props} size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={upload.isPending} data-testid="attachments-upload">
+              <Button {...props} size="xs" className="tap-target" variant="light" leftSection={<IconPaperclip size={14} />} loading={upload.isPending} data-testid="attachments-upload">
                 {t('tickets.attachments.upload')}
               </Button>
             )}

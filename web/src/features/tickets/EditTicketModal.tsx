@@ -1,4 +1,4 @@
-import { Button, Divider, Grid, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Grid, Group, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
+import { useKeyboardScreen } from '../../app/components/useKeyboardScreen';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useTicketsByIds, useUpdateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
@@ -61,6 +63,11 @@ export function EditTicketModal({ ticket, onClose }: Props) {
     validate: { subject: (v) => (v.trim() ? null : t('errors.required')) },
   });
   const values = form.getValues();
+  // Changed is what would be sent: a subject changed only by spaces, or watchers reordered, is not.
+  const dirty = toTicketPatch(base.current.values, values, fields.data ?? [], base.current.ticket.version) !== null;
+  // On a touch screen a focused subject would raise the on-screen keyboard over the dialog, which is
+  // opened there mostly for the assignee or tags: the subject gets the focus only with a keyboard.
+  const keyboard = useKeyboardScreen();
 
   // The type's custom fields arrive after the dialog opens: their inputs then.
   useEffect(() => {
@@ -128,12 +135,12 @@ export function EditTicketModal({ ticket, onClose }: Props) {
   const errorOf = (path: keyof TicketFormValues) => form.errors[path] as string | undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
+    <UnsavedChangesModal opened dirty={dirty} onClose={onClose} title={t('tickets.edit.title', { number: ticket.number })} size="xl" attributes={{ content: { 'data-testid': 'ticket-edit-modal' } }}>
       <form ref={formRef} onSubmit={submit} onKeyDown={saveKeys} noValidate data-testid="ticket-edit-form">
         <Stack gap="sm">
           <EditConflictNotice conflict={conflict.conflict} loading={conflict.loading} onReload={reload} afterReload={() => saveButton.current?.focus()} testId="ticket-edit-conflict" />
           <FormErrorAlert error={isStale(update.error) ? null : update.error} extra={extra} testId="ticket-edit-error" />
-          <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus {...fieldProps(form, 'subject', 'edit')} />
+          <TextInput label={t('tickets.fields.subject')} withAsterisk maxLength={300} data-autofocus={keyboard || undefined} {...fieldProps(form, 'subject', 'edit')} />
           <Textarea label={t('tickets.fields.description')} description={t('tickets.create.descriptionHint')} autosize minRows={3} maxRows={12} {...fieldProps(form, 'description', 'edit')} />
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -230,6 +237,6 @@ export function EditTicketModal({ ticket, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

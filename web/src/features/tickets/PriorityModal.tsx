@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Button, Group, Stack } from '@mantine/core';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
+import { hasChanges } from '../../app/components/unsavedChanges';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Level, type Priority, type Ticket, type TicketPatch, useUpdateTicket } from './api';
 import { EditConflictNotice, useEditConflict } from './EditConflict';
@@ -76,9 +78,16 @@ export function PriorityModal({ ticket, onClose }: { ticket: Ticket; onClose: ()
 
   const saveKeys = useFieldShortcuts(TICKET_DIALOG_SHORTCUTS, { save });
 
+  // The dialog opens on the impact's current value, ready for the arrow keys (Ctrl+Enter saves), not on
+  // Save, where an Enter would save the priority unchanged. The segmented control takes no attributes per
+  // option, so its checked option is marked here, before the dialog puts the focus on what is marked.
+  const markImpactForFocus = useCallback((node: HTMLDivElement | null) => {
+    node?.querySelector('[data-testid="priority-impact"] input:checked')?.setAttribute('data-autofocus', 'true');
+  }, []);
+
   return (
-    <Modal opened onClose={onClose} title={`${t('tickets.priority.title')} · ${ticket.number}`} size="lg" attributes={{ content: { 'data-testid': 'priority-modal' } }}>
-      <Stack gap="md" onKeyDown={saveKeys}>
+    <UnsavedChangesModal opened dirty={hasChanges(base.current.values, value)} onClose={onClose} title={`${t('tickets.priority.title')} · ${ticket.number}`} size="lg" attributes={{ content: { 'data-testid': 'priority-modal' } }}>
+      <Stack gap="md" onKeyDown={saveKeys} ref={markImpactForFocus}>
         <EditConflictNotice conflict={conflict.conflict} loading={conflict.loading} onReload={reload} afterReload={() => saveButton.current?.focus()} testId="priority-conflict" />
         <PriorityFields
           impact={value.impact}
@@ -90,11 +99,11 @@ export function PriorityModal({ ticket, onClose }: { ticket: Ticket; onClose: ()
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button ref={saveButton} onClick={save} loading={update.isPending} data-testid="priority-save" data-autofocus>
+          <Button ref={saveButton} onClick={save} loading={update.isPending} data-testid="priority-save">
             {t('common.save')}
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

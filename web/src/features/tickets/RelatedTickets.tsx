@@ -51,7 +51,7 @@ export function RelatedTickets({ ticket, onStale }: { ticket: Ticket; onStale: (
       <Group justify="space-between" mb="sm" gap="xs">
         <Title order={2} size="h5">{t('tickets.links.title')}</Title>
         {canWrite && !adding ? (
-          <Button ref={addButton} size="compact-sm" variant="subtle" leftSection={<IconLink size={14} />} onClick={() => setAdding(true)} data-testid="ticket-link-add">
+          <Button ref={addButton} size="compact-sm" className="tap-target" variant="subtle" leftSection={<IconLink size={14} />} onClick={() => setAdding(true)} data-testid="ticket-link-add">
             {t('tickets.links.add')}
           </Button>
         ) : null}

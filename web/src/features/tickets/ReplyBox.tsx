@@ -4,6 +4,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { DraftNotice } from '../../app/components/DraftNotice';
+import { leaveFieldOnEscape } from '../../app/components/leaveField';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useAddComment } from './api';
@@ -90,7 +91,8 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { ticket: Ticket }>(func
             setBody(e.currentTarget.value);
             if (fieldError) setFieldError(null);
           }}
-          onKeyDown={sendKeys}
+          // Escape leaves the box with the text kept (a draft), so the ticket's keys work again.
+          onKeyDown={(e) => leaveFieldOnEscape(e) || sendKeys(e)}
           placeholder={internal ? t('tickets.reply.internalPlaceholder') : t('tickets.reply.publicPlaceholder')}
           aria-label={t('tickets.reply.label')}
           autosize

@@ -42,6 +42,9 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   const types = useTicketTypes();
   const handleError = useTicketErrorHandler(ticket.id, onStale);
   const [menuOpen, setMenuOpen] = useState(false);
+  // Opened by its key, the menu starts on the first allowed transition (Enter takes it, arrows
+  // move on); opened by a click, on none, as Mantine's menus do.
+  const [menuByKey, setMenuByKey] = useState(false);
   const [pending, setPending] = useState<AllowedTransition | null>(null);
   const [dialog, setDialog] = useState<'priority' | 'edit' | null>(null);
   const mine = ticket.assignee?.id === me.id;
@@ -97,8 +100,12 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
   };
 
   const openMenu = () => {
+    setMenuByKey(true);
     setMenuOpen(true);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid^="ticket-transition-"]')?.focus());
+  };
+  const menuChanged = (opened: boolean) => {
+    setMenuByKey(false);
+    setMenuOpen(opened);
   };
 
   usePageShortcuts(
@@ -118,7 +125,7 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
       </Shortcut>
       <Shortcut label={t('tickets.actions.state')} action="state">
         <span style={{ display: 'inline-block' }}>
-          <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal shadow="md" width={260}>
+          <Menu opened={menuOpen} onChange={menuChanged} withInitialFocusPlaceholder={!menuByKey} position="bottom-end" withinPortal shadow="md" width={260}>
             <Menu.Target>
               <Button ref={stateButton} rightSection={<IconChevronDown size={16} />} loading={move.isPending} data-testid="ticket-state-menu">
                 {t('tickets.actions.state')}
@@ -128,13 +135,15 @@ export function TicketActions({ ticket, onStale }: { ticket: Ticket; onStale: ()
               {ticket.allowedTransitions.length === 0 ? (
                 <Menu.Label>{t('tickets.actions.noTransitions')}</Menu.Label>
               ) : (
-                ticket.allowedTransitions.map((tr) => {
+                ticket.allowedTransitions.map((tr, index) => {
                   const state = states.find((s) => s.code === tr.toState);
                   return (
                     <Menu.Item
                       key={tr.toState}
                       leftSection={<IconArrowRight size={14} color={`var(--mantine-color-${categoryColor(state?.category ?? '')}-6)`} />}
                       onClick={() => runTransition(tr)}
+                      // The menu's focus trap puts the focus here when it opens.
+                      data-autofocus={menuByKey && index === 0 ? true : undefined}
                       data-testid={`ticket-transition-${tr.toState}`}
                     >
                       {stateName(tr.toState)}

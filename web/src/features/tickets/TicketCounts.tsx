@@ -18,7 +18,7 @@ function CountCard({ card }: { card: (typeof CARDS)[number] }) {
   const count = useTicketCount(filtersToQuery(filters));
   const value = count.data ? ticketCountLabel(count.data) : null;
   return (
-    <Card component={Link} to={`/tickets?${filtersToParams(filters).toString()}`} withBorder padding="lg" radius="md" data-testid={`dashboard-tickets-${card.view}`}>
+    <Card component={Link} to={`/tickets?${filtersToParams(filters).toString()}`} className="link-card" withBorder padding="lg" radius="md" data-testid={`dashboard-tickets-${card.view}`}>
       <Group wrap="nowrap" justify="space-between" align="flex-start">
         <div>
           <Text size="sm" c="dimmed" fw={500}>{t(`tickets.dashboard.${card.key}`)}</Text>

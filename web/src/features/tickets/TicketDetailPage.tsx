@@ -58,7 +58,7 @@ function TicketDetail({ id, notFound }: { id: number; notFound: NotFoundText }) 
 
   return (
     <div data-testid="page-ticket-detail" data-ticket-id={ticket.id} data-version={ticket.version}>
-      <Button component={Link} to="/tickets" variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} mb="xs">
+      <Button component={Link} to="/tickets" variant="subtle" size="compact-sm" className="tap-target" leftSection={<IconArrowLeft size={14} />} mb="xs">
         {t('tickets.backToList')}
       </Button>
       <Group justify="space-between" align="flex-start" gap="md" mb="xs" wrap="wrap">

@@ -6,8 +6,8 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useLiveSla, type CustomValue, type SlaTargetOutcome, type Ticket } from './api';
 import { useDurationUnits, useNow } from './Badges';
-import { useCustomFields, useDimensions } from './configApi';
-import { typeLabel } from './labels';
+import { useActiveStaffIds, useCustomFields, useDimensions } from './configApi';
+import { assigneeName, typeLabel } from './labels';
 import { formatDuration, targetDisplay } from './sla';
 import { workingLeftText } from './workingTime';
 
@@ -102,6 +102,7 @@ export function TicketFacts({ ticket, ticketAt }: { ticket: Ticket; ticketAt: nu
   const { can } = useAuth();
   const fields = useCustomFields(ticket.type.id);
   const dimensions = useDimensions();
+  const activeStaff = useActiveStaffIds();
   const paused = live.sla.status === 'paused';
   const watchers = [...ticket.watchers.users, ...ticket.watchers.contacts].map((w) => w.name);
   const customKeys = [...new Set([...(fields.data ?? []).map((f) => f.key), ...Object.keys(ticket.custom)])];
@@ -143,7 +144,7 @@ export function TicketFacts({ ticket, ticketAt }: { ticket: Ticket; ticketAt: nu
         <Row label={t('tickets.fields.queue')}><Text size="sm">{ticket.queue.name}</Text></Row>
         <Row label={t('tickets.fields.team')}>{ticket.team ? <Text size="sm">{ticket.team.name}</Text> : dash}</Row>
         <Row label={t('tickets.fields.assignee')} testId="ticket-assignee">
-          <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
+          <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee ? assigneeName(t, ticket.assignee, activeStaff) : t('tickets.unassigned')}</Text>
         </Row>
         {/* Shown empty too: the edit dialog is where watchers are added, and this says there are none yet. */}
         <Row label={t('tickets.fields.watchers')} testId="ticket-watchers">{watchers.length ? <Text size="sm">{watchers.join(', ')}</Text> : dash}</Row>

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { leaveFieldOnEscape } from '../../app/components/leaveField';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
 import { CUSTOM_PATTERN, customFieldFilterShown, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters } from './filters';
@@ -121,7 +122,8 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
   const [cleared, setCleared] = useState(0);
 
   return (
-    <Paper withBorder p="md" mb="md" data-testid="tickets-filters">
+    // Escape in any filter (its list closed) leaves it, as it leaves the search box: the filter stays, j/k/Enter work on the list.
+    <Paper withBorder p="md" mb="md" onKeyDown={leaveFieldOnEscape} data-testid="tickets-filters">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
         <Select
           label={t('tickets.fields.queue')}

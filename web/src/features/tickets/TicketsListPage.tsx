@@ -12,9 +12,10 @@ import { ShortcutKeysHint } from '../../app/components/ShortcutHelp';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { usePhoneOrSmallTablet } from '../../app/components/usePhone';
-import { useTicketsList } from './api';
+import { type TicketSummary, useTicketsList } from './api';
 import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
 import { TICKET_LIST_SHORTCUTS } from './keys';
+import { cursorIndex, rememberedListCursor, rememberListCursor } from './listCursor';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { TicketFiltersPanel } from './TicketFiltersPanel';
 import { TicketsTable } from './TicketsTable';
@@ -56,16 +57,33 @@ export default function TicketsListPage() {
   const apiQuery = useMemo(() => filtersToQuery(filters), [filters]);
   const query = useTicketsList(apiQuery);
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
-  useEffect(() => setSelected(-1), [apiQuery]);
+  // Another list starts without a cursor, unless a ticket was opened from it (back from that
+  // ticket): then the cursor goes on that ticket once the list shows its rows (listCursor.ts).
+  const listKey = filtersToParams(filters).toString();
+  const [cursorOn, setCursorOn] = useState<number | null>(null);
+  useEffect(() => {
+    setSelected(-1);
+    setCursorOn(rememberedListCursor(listKey));
+  }, [listKey]);
+  const openTicket = (ticket: TicketSummary) => {
+    rememberListCursor(listKey, ticket.id);
+    navigate(`/tickets/${ticket.id}`);
+  };
   // Enter or ↓ in the search box: the cursor goes to the first result of that search, once
   // the list shows it (the address takes the search a moment later; until the answer comes
-  // the rows are the previous search's).
+  // the rows are the previous search's). Asked for, it wins over a ticket once opened from them.
   const [cursorToFirstOf, setCursorToFirstOf] = useState<string | null>(null);
   useEffect(() => {
     if (cursorToFirstOf === null || cursorToFirstOf !== filters.q || query.isPending || query.isPlaceholderData) return;
     setSelected(items.length > 0 ? 0 : -1);
     setCursorToFirstOf(null);
+    setCursorOn(null);
   }, [cursorToFirstOf, filters.q, query.isPending, query.isPlaceholderData, items]);
+  useEffect(() => {
+    if (cursorOn === null || cursorToFirstOf !== null || query.isPending || query.isPlaceholderData) return;
+    setSelected(cursorIndex(items, cursorOn));
+    setCursorOn(null);
+  }, [cursorOn, cursorToFirstOf, query.isPending, query.isPlaceholderData, items]);
   const toResults = () => {
     const q = search.trim();
     // Searched now, without waiting for the pause in typing.
@@ -80,7 +98,7 @@ export default function TicketsListPage() {
       ? {
           next: () => setSelected((s) => Math.min(s + 1, items.length - 1)),
           previous: () => setSelected((s) => Math.max(s - 1, 0)),
-          open: () => selectedTicket && navigate(`/tickets/${selectedTicket.id}`),
+          open: () => selectedTicket && openTicket(selectedTicket),
         }
       : {}),
     ...(canWrite ? { create: () => navigate('/tickets/new') } : {}),
@@ -193,7 +211,7 @@ export default function TicketsListPage() {
           </Paper>
         }
       >
-        {() => <TicketsTable items={items} selected={selected} />}
+        {() => <TicketsTable items={items} selected={selected} onOpen={(ticket) => rememberListCursor(listKey, ticket.id)} />}
       </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="tickets-load-more" />
       {items.length > 0 ? (

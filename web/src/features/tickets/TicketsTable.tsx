@@ -5,12 +5,15 @@ import { Link, useNavigate } from 'react-router';
 import { usePhoneOrSmallTablet } from '../../app/components/usePhone';
 import type { TicketSummary } from './api';
 import { PriorityBadge, SlaBadge, StateBadge } from './Badges';
-import { typeLabel } from './labels';
+import { useActiveStaffIds } from './configApi';
+import { assigneeName, typeLabel } from './labels';
 
 interface Props {
   items: TicketSummary[];
   /** Index of the row j/k selected; -1 for none. */
   selected: number;
+  /** A ticket opened from the list by a click or tap (its row or its subject's link). */
+  onOpen?: (ticket: TicketSummary) => void;
 }
 
 function Tags({ tags }: { tags: string[] }) {
@@ -28,19 +31,28 @@ function Tags({ tags }: { tags: string[] }) {
 }
 
 /** The list as a table on wide screens and as cards on phones and small tablets; the selected row follows j/k. */
-export function TicketsTable({ items, selected }: Props) {
+export function TicketsTable({ items, selected, onOpen }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // Cards up to a small tablet's width: the table needs 980 px (SMALL_TABLET_MAX_WIDTH says why).
   const cards = usePhoneOrSmallTablet();
   const container = useRef<HTMLDivElement>(null);
+  const activeStaff = useActiveStaffIds();
 
   useEffect(() => {
     if (selected < 0) return;
     container.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const open = (ticket: TicketSummary) => navigate(`/tickets/${ticket.id}`);
+  const open = (ticket: TicketSummary) => {
+    onOpen?.(ticket);
+    navigate(`/tickets/${ticket.id}`);
+  };
+  // The subject's link opens the ticket itself (a new tab with Ctrl too); the row's click is not run.
+  const linkClicked = (ticket: TicketSummary, e: { stopPropagation(): void }) => {
+    e.stopPropagation();
+    onOpen?.(ticket);
+  };
 
   if (cards) {
     return (
@@ -60,11 +72,11 @@ export function TicketsTable({ items, selected }: Props) {
               <Text size="xs" c="dimmed" className="mono">{ticket.number}</Text>
               <SlaBadge sla={ticket.sla} size="sm" testId={`tickets-sla-${ticket.id}`} />
             </Group>
-            <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} c="inherit" onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
+            <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} c="inherit" onClick={(e) => linkClicked(ticket, e)} style={{ overflowWrap: 'anywhere' }}>
               {ticket.subject}
             </Anchor>
             <Text size="sm" c="dimmed" truncate>
-              {ticket.client.name} · {ticket.assignee?.name ?? t('tickets.unassigned')}
+              {ticket.client.name} · {ticket.assignee ? assigneeName(t, ticket.assignee, activeStaff) : t('tickets.unassigned')}
             </Text>
             <Group gap={6} mt={6} wrap="wrap">
               <PriorityBadge priority={ticket.priority} size="sm" />
@@ -106,7 +118,7 @@ export function TicketsTable({ items, selected }: Props) {
               >
                 <Table.Td className="mono" style={{ whiteSpace: 'nowrap' }}>{ticket.number}</Table.Td>
                 <Table.Td maw={360}>
-                  <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={500} c="inherit" onClick={(e) => e.stopPropagation()} lineClamp={2}>
+                  <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={500} c="inherit" onClick={(e) => linkClicked(ticket, e)} lineClamp={2}>
                     {ticket.subject}
                   </Anchor>
                   <Text size="xs" c="dimmed">{typeLabel(t, ticket.type)} · {ticket.queue.name}</Text>
@@ -117,7 +129,7 @@ export function TicketsTable({ items, selected }: Props) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><StateBadge state={ticket.state} size="sm" /></Table.Td>
                 <Table.Td><PriorityBadge priority={ticket.priority} size="sm" /></Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'}>{ticket.assignee?.name ?? t('tickets.unassigned')}</Text>
+                  <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'} data-testid={`tickets-assignee-${ticket.id}`}>{ticket.assignee ? assigneeName(t, ticket.assignee, activeStaff) : t('tickets.unassigned')}</Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><SlaBadge sla={ticket.sla} size="sm" testId={`tickets-sla-${ticket.id}`} /></Table.Td>
                 <Table.Td><Tags tags={ticket.tags} /></Table.Td>

@@ -22,10 +22,11 @@ const EVENT_ICONS: Record<string, typeof IconPlus> = {
   sla_warning: IconAlarm,
   sla_breach: IconClockExclamation,
   escalated: IconStairsUp,
+  escalation_skipped: IconStairsUp,
 };
 
 /** SLA events stand out in the SLA badge's colours (sla.ts); a state change in indigo. */
-const EVENT_COLORS: Record<string, string> = { state: 'indigo', sla_warning: SLA_COLORS.warning, sla_breach: SLA_COLORS.breached, escalated: SLA_COLORS.breached };
+const EVENT_COLORS: Record<string, string> = { state: 'indigo', sla_warning: SLA_COLORS.warning, sla_breach: SLA_COLORS.breached, escalated: SLA_COLORS.breached, escalation_skipped: SLA_COLORS.breached };
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('');

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowRight } from '@tabler/icons-react';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
@@ -7,6 +7,8 @@ import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { hasChanges } from '../../app/components/unsavedChanges';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
 import { useCustomFields } from './configApi';
@@ -191,8 +193,9 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
   ) : null;
 
   return (
-    <Modal
+    <UnsavedChangesModal
       opened
+      dirty={hasChanges(base.current.values, form.getValues())}
       onClose={onClose}
       // A step no longer possible is not named as if it were about to happen.
       title={blocked ? t('tickets.transition.conflict.title', { state: stateLabel(t, current) }) : `${stateLabel(t, current)} → ${target}`}
@@ -250,6 +253,6 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

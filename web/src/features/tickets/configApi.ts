@@ -2,6 +2,7 @@
 // teams, categories, dimensions, custom fields, priority matrix), and the pickers'
 // searches (clients, contacts, users). Configuration changes rarely: cached for minutes.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api, type Page } from '../../app/api/client';
 import type { TicketState, TicketType } from '../admin/process/api';
 import type { Category, CustomField, Dimension } from '../admin/catalog/api';
@@ -131,4 +132,14 @@ export function useStaff() {
     queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/staff', undefined, signal).then((r) => r.items),
     staleTime: CONFIG_STALE,
   });
+}
+
+/**
+ * The ids of the active staff, for marking an assignee who is no longer among them (labels.ts
+ * assigneeName). The list is read once for the people pickers and filters too; a ticket list
+ * item cannot carry the assignee's active flag, its kept rendering is not renewed when it changes.
+ */
+export function useActiveStaffIds(): ReadonlySet<number> | null {
+  const staff = useStaff();
+  return useMemo(() => (staff.data ? new Set(staff.data.map((u) => u.id)) : null), [staff.data]);
 }

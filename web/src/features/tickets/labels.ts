@@ -34,3 +34,13 @@ export const PRIORITY_COLORS: Record<Priority, string> = {
 export function categoryColor(category: string): string {
   return CATEGORY_COLORS[category as StateCategory] ?? 'gray';
 }
+
+/**
+ * An assignee's name as the ticket list and the ticket page show it: marked "(inactive)" when
+ * they are not among the active staff (GET /staff lists active users only), so a ticket left
+ * with someone who can no longer sign in stands out. `activeStaff` null (the list not read yet,
+ * or not readable): the name as it is, nobody marked by mistake.
+ */
+export function assigneeName(t: TFunction, assignee: { id: number; name: string }, activeStaff: ReadonlySet<number> | null): string {
+  return activeStaff && !activeStaff.has(assignee.id) ? t('common.inactivePerson', { name: assignee.name }) : assignee.name;
+}

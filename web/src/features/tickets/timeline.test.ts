@@ -86,4 +86,13 @@ describe('timeline events as text', () => {
       { key: 'escalated', params: { actor: 'SLA', before: 'Service desk', after: 'Eskalace' } },
     ]);
   });
+
+  it('a skipped escalation says why the ticket stayed: the queue it names is inactive, or gone', () => {
+    expect(describeEvent(event({ event: 'escalation_skipped', field: 'queue', after: { id: 2, name: 'Eskalace', reason: 'inactive' } }), 'SLA', fmt)).toEqual([
+      { key: 'escalationSkipped', params: { actor: 'SLA', queue: 'Eskalace' } },
+    ]);
+    expect(describeEvent(event({ event: 'escalation_skipped', field: 'queue', after: { id: 2, name: null, reason: 'missing' } }), 'SLA', fmt)).toEqual([
+      { key: 'escalationSkippedMissing', params: { actor: 'SLA' } },
+    ]);
+  });
 });

@@ -23,7 +23,7 @@ export interface EventLine {
   /** i18n key under tickets.timeline */
   key:
     | 'created' | 'state' | 'changed' | 'set' | 'cleared' | 'description' | 'linked' | 'unlinked' | 'attachment'
-    | 'slaWarning' | 'slaBreach' | 'slaBreachBy' | 'escalated' | 'other';
+    | 'slaWarning' | 'slaBreach' | 'slaBreachBy' | 'escalated' | 'escalationSkipped' | 'escalationSkippedMissing' | 'other';
   params: Record<string, string>;
 }
 
@@ -101,6 +101,13 @@ export function describeEvent(item: TimelineItem, actor: string, fmt: EventForma
       return [slaEvent(item, actor, fmt)];
     case 'escalated':
       return [{ key: 'escalated', params: { actor, before: plain(item.before), after: plain(item.after) } }];
+    case 'escalation_skipped': {
+      // The watcher could not move the ticket: the queue it names is inactive, or gone (reason "missing").
+      const target = isObj(item.after) ? item.after : {};
+      return target.reason === 'missing' || typeof target.name !== 'string'
+        ? [{ key: 'escalationSkippedMissing', params: { actor } }]
+        : [{ key: 'escalationSkipped', params: { actor, queue: target.name } }];
+    }
     case 'attachment':
       return [{ key: 'attachment', params: { actor, filename: isObj(item.after) ? plain(item.after.filename) : plain(item.after) } }];
     case 'field': {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { LANGUAGES, type Language } from '../../i18n';
 import { ClientPicker } from '../tickets/Pickers';
 import { type User, useCreateUser, useRoles, useUpdateUser } from './api';
@@ -81,7 +82,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
   });
 
   return (
-    <Modal attributes={{ content: { 'data-testid': 'user-modal' } }} opened onClose={onClose} title={user ? t('users.editTitle') : t('users.newTitle')} size="lg">
+    <UnsavedChangesModal dirty={form.isDirty()} attributes={{ content: { 'data-testid': 'user-modal' } }} opened onClose={onClose} title={user ? t('users.editTitle') : t('users.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={mutation.error} extra={extra} testId="user-form-error" />
@@ -136,6 +137,6 @@ export function UserModal({ user, isSelf, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api/errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
-import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { PageHeader } from '../../app/components/PageHeader';
 import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { formatDateTime } from '../../app/format';
 import { type ActiveFilter, type User, useUpdateUser, useUsersList } from './api';
+import { DeactivateUserModal } from './DeactivateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserModal } from './UserModal';
 import { ActiveBadge } from '../admin/shared/ActiveBadge';
@@ -51,13 +51,13 @@ export default function UsersPage() {
   );
   useKeyShortcuts(shortcuts);
 
-  const toggleActive = (user: User) =>
+  // Deactivating asks first (DeactivateUserModal: what becomes of the user's open tickets); activating does not.
+  const activate = (user: User) =>
     update.mutate(
-      { id: user.id, patch: { active: !user.active } },
+      { id: user.id, patch: { active: true } },
       {
-        onSuccess: (u) => notifications.show({ color: 'green', message: u.active ? t('users.activated', { name: u.name }) : t('users.deactivated', { name: u.name }) }),
+        onSuccess: (u) => notifications.show({ color: 'green', message: t('users.activated', { name: u.name }) }),
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
-        onSettled: () => setDeactivating(null),
       },
     );
 
@@ -142,7 +142,7 @@ export default function UsersPage() {
                               <Menu.Item
                                 leftSection={u.active ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
                                 color={u.active ? 'orange' : undefined}
-                                onClick={() => (u.active ? setDeactivating(u) : toggleActive(u))}
+                                onClick={() => (u.active ? setDeactivating(u) : activate(u))}
                                 data-testid="users-action-toggle-active"
                               >
                                 {u.active ? t('users.deactivate') : t('users.activate')}
@@ -162,16 +162,7 @@ export default function UsersPage() {
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="users-load-more" />
       {editing !== undefined ? <UserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(undefined)} /> : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
-      <ConfirmModal
-        opened={deactivating !== null}
-        title={t('users.deactivateConfirmTitle', { name: deactivating?.name ?? '' })}
-        message={t('users.deactivateConfirmText', { name: deactivating?.name ?? '' })}
-        confirmLabel={t('users.deactivate')}
-        color="orange"
-        loading={update.isPending}
-        onConfirm={() => deactivating && toggleActive(deactivating)}
-        onClose={() => setDeactivating(null)}
-      />
+      {deactivating ? <DeactivateUserModal user={deactivating} onClose={() => setDeactivating(null)} /> : null}
     </div>
   );
 }

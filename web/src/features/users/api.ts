@@ -37,7 +37,16 @@ export interface NewUser {
   clientId?: number | null;
 }
 
-export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active' | 'clientId' | 'version'>>;
+export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active' | 'clientId' | 'version'>> & {
+  /** With active: false: hand the user's open tickets back to their queues (unassigned) or leave them assigned. */
+  openTickets?: 'return' | 'keep';
+};
+
+/** The open tickets assigned to a user (GET /users/{id}/open-tickets): how many, and the first few by number. */
+export interface OpenTickets {
+  count: number;
+  items: { id: number; number: string }[];
+}
 
 export function useUsersList(q: string, active: ActiveFilter) {
   return useInfiniteQuery({
@@ -63,8 +72,19 @@ export function useCreateUser() {
   return useMutation({ mutationFn: (body: NewUser) => api.post<User>('/users', body), onSuccess: invalidate });
 }
 
+/** What deactivating the user would leave behind, read afresh each time the dialog opens. */
+export function useUserOpenTickets(id: number | null) {
+  return useQuery({
+    queryKey: ['users', 'open-tickets', id],
+    queryFn: ({ signal }) => api.get<OpenTickets>(`/users/${id}/open-tickets`, undefined, signal),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
 export function useUpdateUser() {
-  const invalidate = useInvalidateWithAudit(['users']);
+  // Ticket pages name users and mark inactive assignees (the staff list); a deactivation may unassign tickets.
+  const invalidate = useInvalidateWithAudit(['users'], ['staff'], ['tickets'], ['helpdesk', 'assignees']);
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) => api.patch<User>(`/users/${id}`, patch),
     onSuccess: invalidate,

@@ -1,4 +1,4 @@
-import { Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { notifySaved } from '../admin/shared/notify';
 import { usePhone } from '../../app/components/usePhone';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import type { VatCategory } from '../pricing/catalogueApi';
 import { majorToMinor } from '../pricing/money';
 import { vatCategoryOptions } from '../pricing/VatCategoryLabel';
@@ -50,7 +51,7 @@ export function ItemModal({ item, onClose, onSaved }: { item: Item | null; onClo
     });
   });
   return (
-    <Modal opened onClose={onClose} size="lg" fullScreen={phone} title={item ? `${item.code} · ${item.name}` : t('warehouse.items.new')} attributes={{ content: { 'data-testid': 'item-modal' } }}>
+    <UnsavedChangesModal dirty={form.isDirty()} opened onClose={onClose} size="lg" fullScreen={phone} title={item ? `${item.code} · ${item.name}` : t('warehouse.items.new')} attributes={{ content: { 'data-testid': 'item-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="item-form-error" />
@@ -72,6 +73,6 @@ export function ItemModal({ item, onClose, onSaved }: { item: Item | null; onClo
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="item-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

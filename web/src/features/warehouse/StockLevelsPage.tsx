@@ -5,7 +5,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
-import { errorMessage } from '../../app/api/errors';
+import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
@@ -14,11 +14,13 @@ import { notifySaved } from '../admin/shared/notify';
 import { usePhone } from '../../app/components/usePhone';
 import { formatDecimal, parseDecimalInput } from '../records/format';
 import { type StockLevel, useSetMinimum, useStockCurrency, useStockLevels } from './api';
+import { fieldRefusal } from './errors';
+import { BELOW_MINIMUM_PARAM, quantityProblem } from './model';
 import { WarehouseFilter } from './WarehouseFilter';
 import { WarehouseHeader } from './WarehouseHeader';
 import { quantityLabel, unitLabel, stockMoney } from './units';
 
-/** Sets (or clears) the minimum of one item in one warehouse. */
+/** Sets (or clears) the minimum of one item in one warehouse: the documents' rule, whole pieces for what is counted in pieces. */
 function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSetMinimum();
@@ -27,7 +29,8 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const minimum = text.trim() ? parseDecimalInput(text) : null;
-    if (text.trim() && minimum === null) return setProblem(t('warehouse.form.errors.quantity'));
+    const wrong = text.trim() ? quantityProblem(text, level.unit, true) : null;
+    if (wrong) return setProblem(t(`warehouse.form.errors.${wrong}`));
     setProblem(null);
     save.mutate({ warehouseId: level.warehouseId, itemId: level.itemId, minimum }, {
       onSuccess: () => { notifySaved(t('warehouse.levels.minimumSaved', { item: level.itemCode })); onClose(); },
@@ -46,7 +49,7 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             rightSection={<Text size="xs" c="dimmed">{unitLabel(t, level.unit)}</Text>}
-            error={problem ?? (save.isError ? errorMessage(t, save.error) : undefined)}
+            error={problem ?? (save.isError ? fieldRefusal(t, save.error, 'minimum') : undefined)}
             data-testid="minimum-input"
           />
           <Group justify="flex-end">
@@ -114,7 +117,14 @@ export default function StockLevelsPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
-  const [below, setBelow] = useState(false);
+  // In the address, so the home page's card and the menu item's count open the table filtered.
+  const [params, setParams] = useSearchParamsFresh();
+  const below = params.get(BELOW_MINIMUM_PARAM) === '1';
+  const setBelow = (on: boolean) => setParams((current) => {
+    if (on) current.set(BELOW_MINIMUM_PARAM, '1');
+    else current.delete(BELOW_MINIMUM_PARAM);
+    return current;
+  }, { replace: true });
   const [editing, setEditing] = useState<StockLevel | null>(null);
   const list = useStockLevels({ q: debounced, warehouseId: warehouseId === null ? null : Number(warehouseId), belowMinimum: below });
   const searchRef = useRef<HTMLInputElement>(null);

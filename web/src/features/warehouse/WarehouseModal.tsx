@@ -1,10 +1,11 @@
-import { Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useStaff } from '../admin/queues/api';
 import { notifySaved } from '../admin/shared/notify';
 import { type Warehouse, type WarehouseInput, type WarehouseKind, useSaveWarehouse } from './api';
@@ -40,7 +41,7 @@ export function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | 
   });
   const options = staff.data?.options ?? [];
   return (
-    <Modal opened onClose={onClose} size="lg" title={warehouse ? warehouse.name : t('warehouse.warehouses.new')} attributes={{ content: { 'data-testid': 'warehouse-modal' } }}>
+    <UnsavedChangesModal dirty={form.isDirty()} opened onClose={onClose} size="lg" title={warehouse ? warehouse.name : t('warehouse.warehouses.new')} attributes={{ content: { 'data-testid': 'warehouse-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="warehouse-form-error" />
@@ -78,6 +79,6 @@ export function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | 
           <FormActions creating={!warehouse} pending={save.isPending} onCancel={onClose} testId="warehouse-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

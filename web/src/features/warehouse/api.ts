@@ -5,6 +5,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, 
 import { api, apiRequest, buildUrl, type Page } from '../../app/api/client';
 import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { VatCategory } from '../pricing/catalogueApi';
+import type { TicketCount } from '../tickets/ticketCount';
 
 export type DocumentKind = 'receipt' | 'transfer' | 'issue' | 'return' | 'count';
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['receipt', 'transfer', 'issue', 'return', 'count'];
@@ -205,6 +206,7 @@ export const warehouseKeys = {
   document: (id: number) => ['warehouse', 'document', id] as const,
   ticketSlips: (ticketId: number) => ['warehouse', 'ticket-slips', ticketId] as const,
   levels: (f: LevelFilters) => ['warehouse', 'levels', f] as const,
+  belowMinimumCount: ['warehouse', 'levels', 'count', { belowMinimum: true }] as const,
   ledger: (itemId: number, warehouseId: number | null) => ['warehouse', 'ledger', itemId, warehouseId] as const,
   itemLevels: (itemId: number) => ['warehouse', 'levels', 'item', itemId] as const,
   numbering: ['numbering-series'] as const,
@@ -360,6 +362,21 @@ export function useStockLevels(f: LevelFilters) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * How many stock levels are below their minimum (GET /stock-levels/count, capped like the
+ * ticket counts): the home page's card and the Warehouse menu item's badge share it. Under
+ * the warehouse's keys, so any stock change or new minimum refreshes it at once; others'
+ * changes show within a minute.
+ */
+export function useBelowMinimumCount(enabled: boolean) {
+  return useQuery({
+    queryKey: warehouseKeys.belowMinimumCount,
+    queryFn: ({ signal }) => api.get<TicketCount>('/stock-levels/count', { belowMinimum: 'true' }, signal),
+    refetchInterval: 60_000,
+    enabled,
   });
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api/client';
 import { unitPriceMinor } from '../records/format';
 import i18n, { setLanguage } from '../../i18n';
-import { factualMessage, stockError } from './errors';
+import { factualMessage, fieldRefusal, stockError } from './errors';
 import { BUILT_IN_UNITS, quantityLabel, unitLabel } from './units';
 
 const t = (lang: string) => i18n.getFixedT(lang);
@@ -58,5 +58,16 @@ describe('a material record per unit', () => {
     expect(unitPriceMinor(-189000, '-1')).toBe(189000);
     expect(unitPriceMinor(null, '2')).toBeNull();
     expect(unitPriceMinor(100, '0')).toBeNull();
+  });
+});
+
+describe('a refused stock minimum, on its field', () => {
+  it('says the server\'s problem with the minimum, not only "some fields need fixing"', () => {
+    const refusal = (code: string) => new ApiError(400, 'validation_failed', 'The request is not valid', [{ path: 'minimum', code, message: 'x' }]);
+    expect(fieldRefusal(t('cs'), refusal('quantity_too_large'), 'minimum')).toBe('Množství je příliš velké (nejvýše 1 000 000).');
+    expect(fieldRefusal(t('cs'), refusal('not_whole_units'), 'minimum')).toBe('Tato položka se počítá na celé kusy: zadejte celé číslo.');
+    expect(fieldRefusal(t('en'), refusal('not_whole_units'), 'minimum')).toBe('This item is counted in whole pieces: enter a whole number.');
+    // Anything else keeps its headline.
+    expect(fieldRefusal(t('cs'), new ApiError(403, 'forbidden', 'Forbidden'), 'minimum')).toBe(i18n.getFixedT('cs')('errors.forbidden'));
   });
 });

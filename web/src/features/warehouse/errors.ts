@@ -42,3 +42,12 @@ export function stockError(t: TFunction, error: unknown, factsOnly = false): str
   const details = error.details.filter((d) => !FACTUAL.has(d.code)).map((d) => detailMessage(t, d));
   return [errorMessage(t, error), facts, ...details].filter(Boolean).join(' · ');
 }
+
+/**
+ * A refusal said on one field (the stock minimum's): the server's problem with that path
+ * (a fraction of a piece, too large) in the user's language, else the refusal's headline.
+ */
+export function fieldRefusal(t: TFunction, error: unknown, path: string): string {
+  const detail = isApiError(error) ? error.details.find((d) => d.path === path) : undefined;
+  return detail ? detailMessage(t, detail) : errorMessage(t, error);
+}

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StockDocument } from './api';
-import { balanceByDay, countDifference, countSummary, dateOfDay, dayNumber, dayTicks, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, quantityProblem, returnValues, toDocumentInput } from './model';
+import { balanceByDay, countDifference, countSummary, dateOfDay, dayNumber, dayTicks, documentTotalMinor, documentValues, emptyDocument, emptyLine, exactItem, kindFromPath, ledgerPoints, linePathMap, lineTotalMinor, parseSerials, quantityProblem, readUnitPrice, returnValues, toDocumentInput } from './model';
 
 const items = [
   { id: 1, code: 'SSD-1TB', ean: '8806094215038', name: 'Samsung 870 EVO 1 TB' },
@@ -188,6 +188,27 @@ describe('quantities that make sense', () => {
       { ...emptyLine(), itemId: 5, unit: 'm', quantity: '1,5', unitPrice: '10 000 000,01' },
     ];
     expect(toDocumentInput(v).problems).toEqual({ 'lines.0.quantity': 'wholeUnits', 'lines.1.unitPrice': 'priceTooLarge' });
+  });
+
+  it('says a negative price is negative, not that it is written wrong', () => {
+    expect(readUnitPrice('-1600')).toEqual({ minor: null, problem: 'negativePrice' });
+    expect(readUnitPrice('\u22121 600,00')).toEqual({ minor: null, problem: 'negativePrice' });
+    expect(readUnitPrice('1 600,00')).toEqual({ minor: 160_000, problem: null });
+    expect(readUnitPrice('0')).toEqual({ minor: 0, problem: null });
+    expect(readUnitPrice('abc')).toEqual({ minor: null, problem: 'price' });
+    expect(readUnitPrice('-abc')).toEqual({ minor: null, problem: 'price' });
+    expect(readUnitPrice('')).toEqual({ minor: null, problem: 'required' });
+    const v = emptyDocument('receipt', '2026-11-02', 1);
+    v.lines = [{ ...emptyLine(), itemId: 4, unit: 'pcs', quantity: '10', unitPrice: '-1600' }];
+    expect(toDocumentInput(v).problems).toEqual({ 'lines.0.unitPrice': 'negativePrice' });
+  });
+
+  it('takes a minimum by the same rule: whole pieces, within the bound', () => {
+    // The minimum dialog asks quantityProblem with 0 allowed (no minimum to keep).
+    expect(quantityProblem('2,5', 'pcs', true)).toBe('wholeUnits');
+    expect(quantityProblem('2,5', 'm', true)).toBeNull();
+    expect(quantityProblem('0', 'pcs', true)).toBeNull();
+    expect(quantityProblem('99999999999999', 'pcs', true)).toBe('quantityTooLarge');
   });
 
   it('writes a reopened draft\'s numbers in the user\'s language, and they read back the same', () => {

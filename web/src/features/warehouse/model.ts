@@ -15,6 +15,13 @@ export const KIND_PATHS: Record<DocumentKind, string> = {
   count: 'counts',
 };
 
+/**
+ * The stock table filtered to what is below its minimum (the switch "Only below minimum"):
+ * where the home page's card and the Warehouse menu item's count lead.
+ */
+export const BELOW_MINIMUM_PARAM = 'below';
+export const BELOW_MINIMUM_PATH = `/warehouse/stock?${BELOW_MINIMUM_PARAM}=1`;
+
 export function kindFromPath(segment: string | undefined): DocumentKind | null {
   const found = (Object.entries(KIND_PATHS) as [DocumentKind, string][]).find(([, path]) => path === segment);
   return found ? found[0] : null;
@@ -136,7 +143,7 @@ export function returnValues(slip: StockDocument, date: string): DocumentValues 
   return { ...values, kind: 'return', date, returnsDocumentId: slip.id, targetWarehouseId: null, supplier: '', supplierDocumentNumber: '', reason: '', note: '' };
 }
 
-export type Problem = 'required' | 'quantity' | 'wholeUnits' | 'quantityTooLarge' | 'price' | 'priceTooLarge' | 'serialCount' | 'noLines' | 'sameWarehouse';
+export type Problem = 'required' | 'quantity' | 'wholeUnits' | 'quantityTooLarge' | 'price' | 'negativePrice' | 'priceTooLarge' | 'serialCount' | 'noLines' | 'sameWarehouse';
 
 /**
  * What is wrong with a quantity typed for an item of this unit, or null: not a number
@@ -149,6 +156,20 @@ export function quantityProblem(text: string, unit: string, zeroAllowed: boolean
   if (isCountedUnit(unit) && !Number.isInteger(Number(quantity))) return 'wholeUnits';
   return null;
 }
+/**
+ * A price per unit as typed → minor units, or what is wrong with it: missing, a negative
+ * amount (said as such, not as a format hint: "-1600" is a number, just not a price),
+ * not an amount at all, more than the bound.
+ */
+export function readUnitPrice(text: string): { minor: number; problem: null } | { minor: null; problem: Problem } {
+  const minor = majorToMinor(text);
+  if (minor !== null) return minor > MAX_UNIT_PRICE_MINOR ? { minor: null, problem: 'priceTooLarge' } : { minor, problem: null };
+  const trimmed = text.trim();
+  if (!trimmed) return { minor: null, problem: 'required' };
+  const unsigned = trimmed.replace(/^[-\u2212]\s*/, '');
+  return { minor: null, problem: unsigned !== trimmed && majorToMinor(unsigned) !== null ? 'negativePrice' : 'price' };
+}
+
 export type Built = { body: DocumentInput; problems: null } | { body: null; problems: Record<string, Problem> };
 
 /** Form values → the API body, or the problems (by form path) that keep it from being sent. */
@@ -175,10 +196,9 @@ export function toDocumentInput(v: DocumentValues, confirm = false): Built {
     // Receipts need the purchase price; a count may give the cost of stock found where there was none.
     let unitPriceMinor: number | undefined;
     if (v.kind === 'receipt' || (v.kind === 'count' && l.unitPrice.trim())) {
-      const minor = majorToMinor(l.unitPrice);
-      if (minor === null) problems[`lines.${i}.unitPrice`] = l.unitPrice.trim() ? 'price' : 'required';
-      else if (minor > MAX_UNIT_PRICE_MINOR) problems[`lines.${i}.unitPrice`] = 'priceTooLarge';
-      else unitPriceMinor = minor;
+      const price = readUnitPrice(l.unitPrice);
+      if (price.problem) problems[`lines.${i}.unitPrice`] = price.problem;
+      else unitPriceMinor = price.minor;
     }
     const serials = parseSerials(l.serials);
     if (l.serialTracked && quantity !== null && serials.length > 0 && serials.length !== Number(quantity)) problems[`lines.${i}.serials`] = 'serialCount';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type Category, useSaveCategory } from './api';
@@ -45,7 +45,7 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.path }) });
           onClose();
         },
-        onError: (error) => setExtra(applyFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
       },
     );
   });

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
@@ -59,7 +59,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.label }) });
           onClose();
         },
-        onError: (error) => setExtra(applyFormErrors(form, error, t, Object.fromEntries(v.options.map((_, i) => [`options.${i}`, 'options'])))),
+        onError: (error) => setExtra(applyAdminFormErrors(form, error, t, Object.fromEntries(v.options.map((_, i) => [`options.${i}`, 'options'])))),
       },
     );
   });
@@ -110,7 +110,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
               {...form.getInputProps('kind')}
               data-testid="field-kind"
             />
-            <NumberInput label={t('admin.fields.sortOrder')} allowDecimal={false} {...form.getInputProps('sortOrder')} data-testid="field-sortOrder" />
+            <NumberInput label={t('admin.fields.sortOrder')} allowDecimal={false} allowNegative={false} min={0} {...form.getInputProps('sortOrder')} data-testid="field-sortOrder" />
           </SimpleGrid>
           {choices ? (
             <TagsInput

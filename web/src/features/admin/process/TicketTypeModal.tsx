@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
@@ -38,7 +38,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
           onClose();
           if (!type) onCreated?.(saved);
         },
-        onError: (error) => setExtra(applyFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
       },
     );
   });

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
-import { type Queue, type Team, useSaveQueue, useSaveTeam, useStaff } from './api';
+import { escalatingPolicyNames, personLabel, type Queue, type Team, useSaveQueue, useSaveTeam, useStaff } from './api';
 
 type Props =
   | { kind: 'queue'; item: Queue | null; onClose: () => void }
@@ -41,10 +41,9 @@ export function GroupModal({ kind, item, onClose }: Props) {
   });
 
   // Current members and lead stay selectable even if they no longer work tickets.
-  const names = staff.data?.names ?? new Map<number, string>();
   const options = [...(staff.data?.options ?? [])];
   for (const id of [...form.values.members, ...(form.values.leadUserId ? [form.values.leadUserId] : [])]) {
-    if (!options.some((o) => o.value === id)) options.push({ value: id, label: names.get(Number(id)) ?? `#${id}` });
+    if (!options.some((o) => o.value === id)) options.push({ value: id, label: personLabel(t, staff.data, Number(id)) });
   }
 
   const submit = form.onSubmit((v) => {
@@ -55,7 +54,12 @@ export function GroupModal({ kind, item, onClose }: Props) {
       onClose();
     };
     // Server paths name members by index ("members.2"): show them on the members field.
-    const onError = (error: unknown) => setExtra(applyFormErrors(form, error, t, Object.fromEntries(members.map((_, i) => [`members.${i}`, 'members']))));
+    const onError = (error: unknown) => {
+      // A queue SLA policies escalate to stays active: one line naming them all, not one per policy.
+      const policies = escalatingPolicyNames(error);
+      if (policies) return setExtra([t('admin.queues.escalationTarget', { policies: policies.join(', ') })]);
+      setExtra(applyAdminFormErrors(form, error, t, Object.fromEntries(members.map((_, i) => [`members.${i}`, 'members']))));
+    };
     if (kind === 'queue') {
       saveQueue.mutate({ id: item?.id ?? null, body: { name: v.name.trim(), code: v.code.trim(), leadUserId: v.leadUserId ? Number(v.leadUserId) : null, members, active: v.active } }, { onSuccess, onError });
     } else {

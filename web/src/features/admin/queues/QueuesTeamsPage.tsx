@@ -8,17 +8,17 @@ import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { ActiveBadge } from '../shared/ActiveBadge';
 import { NewButton } from '../shared/NewButton';
 import '../shared/admin.css';
-import { type Queue, type Team, useQueues, useStaff, useTeams } from './api';
+import { personLabel, type Queue, type Team, useQueues, useStaff, useTeams } from './api';
 import { GroupModal } from './GroupModal';
 
-function People({ ids, names }: { ids: number[]; names: Map<number, string> }) {
+function People({ ids, nameOf }: { ids: number[]; nameOf: (id: number) => string }) {
   const { t } = useTranslation();
   if (ids.length === 0) return <Text size="sm" c="dimmed">{t('admin.queues.noMembers')}</Text>;
   const shown = ids.slice(0, 4);
   return (
     <Group gap={4}>
       {shown.map((id) => (
-        <Badge key={id} variant="light" color="gray" tt="none">{names.get(id) ?? `#${id}`}</Badge>
+        <Badge key={id} variant="light" color="gray" tt="none">{nameOf(id)}</Badge>
       ))}
       {ids.length > shown.length ? <Badge variant="outline" color="gray">+{ids.length - shown.length}</Badge> : null}
     </Group>
@@ -46,7 +46,8 @@ export default function QueuesTeamsPage() {
   const queues = useQueues();
   const teams = useTeams();
   const staff = useStaff();
-  const names = staff.data?.names ?? new Map<number, string>();
+  // Members who can no longer sign in stay members until removed; their names say so.
+  const nameOf = (id: number) => personLabel(t, staff.data, id);
   const [queue, setQueue] = useState<Queue | null | undefined>(undefined);
   const [team, setTeam] = useState<Team | null | undefined>(undefined);
 
@@ -75,8 +76,8 @@ export default function QueuesTeamsPage() {
                       <Table.Tr key={q.id} data-testid={`queues-row-${q.id}`}>
                         <Table.Td fw={500}>{q.name}</Table.Td>
                         <Table.Td><Text className="mono">{q.code}</Text></Table.Td>
-                        <Table.Td>{q.leadUserId ? names.get(q.leadUserId) ?? `#${q.leadUserId}` : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td><People ids={q.members} names={names} /></Table.Td>
+                        <Table.Td>{q.leadUserId ? nameOf(q.leadUserId) : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                        <Table.Td><People ids={q.members} nameOf={nameOf} /></Table.Td>
                         <Table.Td><ActiveBadge active={q.active} /></Table.Td>
                         <Table.Td><EditAction label={q.name} onClick={() => setQueue(q)} testId={`queues-edit-${q.id}`} /></Table.Td>
                       </Table.Tr>
@@ -108,7 +109,7 @@ export default function QueuesTeamsPage() {
                     {data.items.map((tm) => (
                       <Table.Tr key={tm.id} data-testid={`teams-row-${tm.id}`}>
                         <Table.Td fw={500}>{tm.name}</Table.Td>
-                        <Table.Td><People ids={tm.members} names={names} /></Table.Td>
+                        <Table.Td><People ids={tm.members} nameOf={nameOf} /></Table.Td>
                         <Table.Td><ActiveBadge active={tm.active} /></Table.Td>
                         <Table.Td><EditAction label={tm.name} onClick={() => setTeam(tm)} testId={`teams-edit-${tm.id}`} /></Table.Td>
                       </Table.Tr>

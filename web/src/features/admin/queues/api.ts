@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../../app/api/client';
+import type { TFunction } from 'i18next';
+import { api, isApiError, type Page } from '../../../app/api/client';
 import { useInvalidateWithAudit } from '../../../app/api/invalidate';
 import type { Role, User } from '../../users/api';
 
@@ -55,7 +56,8 @@ export function useSaveTeam() {
 
 /**
  * Everyone who can be a member or a lead: active users with a role that works
- * tickets (the server's rule), plus a name for every user id (inactive ones too).
+ * tickets (the server's rule), plus a name for every user id (inactive ones too)
+ * and which of them are inactive (a member who left stays a member until removed).
  * Reads /users and /roles, so it needs users.read.
  */
 export function useStaff() {
@@ -68,12 +70,29 @@ export function useStaff() {
       ]);
       const ticketRoles = new Set(roles.items.filter((r) => r.permissions.includes('tickets.read')).map((r) => r.code));
       const names = new Map(users.items.map((u) => [u.id, u.name]));
+      const inactive = new Set(users.items.filter((u) => !u.active).map((u) => u.id));
       const options = users.items
         .filter((u) => u.active && u.roles.some((r) => ticketRoles.has(r)))
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((u) => ({ value: String(u.id), label: u.name }));
-      return { names, options };
+      return { names, inactive, options };
     },
     staleTime: 60_000,
   });
+}
+
+/**
+ * The names of the SLA policies that escalate to a queue, from the 409 that refuses
+ * to deactivate it (queue_is_escalation_target); null for any other error.
+ */
+export function escalatingPolicyNames(error: unknown): string[] | null {
+  if (!isApiError(error) || error.code !== 'queue_is_escalation_target') return null;
+  const policies = Array.isArray(error.extra.policies) ? (error.extra.policies as unknown[]) : [];
+  return policies.flatMap((p) => (typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string' ? [(p as { name: string }).name] : []));
+}
+
+/** A member's or lead's name from useStaff's answer, marked "(inactive)" when they can no longer sign in. */
+export function personLabel(t: TFunction, staff: { names: Map<number, string>; inactive: Set<number> } | undefined, id: number): string {
+  const name = staff?.names.get(id) ?? `#${id}`;
+  return staff?.inactive.has(id) ? t('common.inactivePerson', { name }) : name;
 }

@@ -1,7 +1,10 @@
 // Pure helpers that sort a server error's details (400 with paths such as
-// `states.2.code`, `transitions.0.to`, `weekly.3.1`) onto the rows of an editor.
+// `states.2.code`, `transitions.0.to`, `weekly.3.1`) onto the rows of an editor,
+// and say a broken limit with the limit ("At most 200 characters").
+import type { TFunction } from 'i18next';
 import type { ApiErrorDetail } from '../../../app/api/client';
-import { isApiError } from '../../../app/api/client';
+import { ApiError, isApiError } from '../../../app/api/client';
+import { applyFormErrors, detailMessage, type FormLike } from '../../../app/api/errors';
 
 /** The details of an error; none for anything that is not an ApiError. */
 export function errorDetails(error: unknown): ApiErrorDetail[] {
@@ -39,4 +42,59 @@ export function unclaimedDetails(details: readonly ApiErrorDetail[], claimed: re
 export function placeholderOf(message: string): string | null {
   const match = /\{\{\s*([^{}]*?)\s*\}\}/.exec(message);
   return match ? (match[1] ?? '') : null;
+}
+
+/** Codes of a broken length or size limit, and the text that names the limit. */
+const LIMIT_TEXTS: Record<string, { sign: '<=' | '>='; key: string; param: 'max' | 'min' }> = {
+  too_long: { sign: '<=', key: 'admin.limits.maxLength', param: 'max' },
+  too_big: { sign: '<=', key: 'admin.limits.max', param: 'max' },
+  too_short: { sign: '>=', key: 'admin.limits.minLength', param: 'min' },
+  too_small: { sign: '>=', key: 'admin.limits.min', param: 'min' },
+};
+
+/**
+ * "At most 200 characters" for a detail that broke a limit, or null. The server's
+ * detail carries the limit only in its English message ("Too big: expected string
+ * to have <=200 characters"); a message without one keeps the general text.
+ */
+export function limitMessage(t: TFunction, detail: ApiErrorDetail): string | null {
+  const text = LIMIT_TEXTS[detail.code];
+  if (!text) return null;
+  const match = new RegExp(`${text.sign}\\s*(-?\\d+)`).exec(detail.message);
+  return match ? t(text.key, { [text.param]: Number(match[1]) }) : null;
+}
+
+/** The message for one field problem, naming the limit when one was broken. */
+export function adminDetailMessage(t: TFunction, detail: ApiErrorDetail): string {
+  return limitMessage(t, detail) ?? detailMessage(t, detail);
+}
+
+function hasFormPath(values: unknown, path: string): boolean {
+  let node: unknown = values;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in (node as Record<string, unknown>))) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/**
+ * applyFormErrors for the admin forms: the same placing of server field errors,
+ * with broken limits said with the limit. Returns the messages no field takes.
+ */
+export function applyAdminFormErrors(form: FormLike, error: unknown, t: TFunction, pathMap: Record<string, string> = {}): string[] {
+  if (!isApiError(error)) return [];
+  const limited = error.details.flatMap((detail) => {
+    const message = limitMessage(t, detail);
+    return message === null ? [] : [{ detail, message }];
+  });
+  const rest = error.details.filter((d) => !limited.some((l) => l.detail === d));
+  const leftovers = applyFormErrors(form, new ApiError(error.status, error.code, error.message, rest, error.extra), t, pathMap);
+  const values = form.getValues();
+  for (const { detail, message } of limited) {
+    const path = pathMap[detail.path] ?? detail.path;
+    if (path && hasFormPath(values, path)) form.setFieldError(path, message);
+    else leftovers.push(path ? `${path}: ${message}` : message);
+  }
+  return leftovers;
 }

@@ -1,18 +1,20 @@
-import { ActionIcon, Badge, Button, Checkbox, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Divider, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
 import { formatDate } from '../../../app/format';
 import { type Calendar, HOLIDAY_COUNTRIES, type HolidayCountry, useReloadCalendar, useSaveCalendar } from './api';
 import { officeWeek } from './slaModel';
+import { DayOffHints, PublicHolidayLists, useCalendarHolidays } from './PublicHolidays';
 import { CopyMondayButton, WeeklyHours } from './WeeklyHours';
 import { DateField } from '../../../app/components/DateFields';
 
@@ -82,15 +84,17 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
           onClose();
         },
-        onError: (error) => setExtra(applyFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
       },
     );
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
   const dayErrors = form.values.extraDaysOff.map((_, i) => form.errors[`extraDaysOff.${i}`]).filter(Boolean);
+  const holidays = useCalendarHolidays(form.values);
   return (
-    <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={calendar ? t('admin.calendars.editTitle') : t('admin.calendars.newTitle')} attributes={{ content: { 'data-testid': 'calendar-modal' } }}>
+    // A day typed but not yet added counts as a change too.
+    <UnsavedChangesModal opened dirty={form.isDirty() || newDay !== ''} fullScreen={phone} onClose={onClose} size="xl" title={calendar ? t('admin.calendars.editTitle') : t('admin.calendars.newTitle')} attributes={{ content: { 'data-testid': 'calendar-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           {isStale(save.error)
@@ -115,13 +119,14 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
               ))}
             </Group>
           </Checkbox.Group>
+          <PublicHolidayLists lists={holidays.lists} />
           <div>
             <Text size="sm" fw={500}>{t('admin.calendars.extraDaysOff')}</Text>
             <Text size="xs" c="dimmed" mb={6}>{t('admin.calendars.extraDaysOffHint')}</Text>
             <Group gap={6} mb={6} data-testid="calendar-days-off">
               {form.values.extraDaysOff.length === 0 ? <Text size="sm" c="dimmed">{t('admin.calendars.noDaysOff')}</Text> : null}
               {form.values.extraDaysOff.map((d) => (
-                <Badge key={d} variant="light" color={form.errors[`extraDaysOff.${form.values.extraDaysOff.indexOf(d)}`] ? 'red' : 'blue'} tt="none" pr={3}
+                <Badge key={d} variant="light" color={form.errors[`extraDaysOff.${form.values.extraDaysOff.indexOf(d)}`] ? 'red' : holidays.hints.some((h) => h.date === d) ? 'yellow' : 'blue'} tt="none" pr={3}
                   rightSection={<ActionIcon size="xs" variant="transparent" color="gray" onClick={() => form.setFieldValue('extraDaysOff', form.values.extraDaysOff.filter((x) => x !== d))} aria-label={`${t('admin.calendars.removeDay')}: ${formatDate(d)}`}><IconX size={12} /></ActionIcon>}>
                   {formatDate(d)}
                 </Badge>
@@ -131,11 +136,12 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
               <DateField key={addedDays} autoFocus={addedDays > 0} value={newDay} onChange={setNewDay} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addDay(); } }} aria-label={t('admin.calendars.addDay')} w={180} data-testid="calendar-day-input" />
               <Button variant="light" leftSection={<IconPlus size={14} />} onClick={addDay} disabled={!newDay} data-testid="calendar-day-add">{t('admin.calendars.addDay')}</Button>
             </Group>
+            <DayOffHints hints={holidays.hints} />
             {dayErrors.map((e, i) => <Text key={i} size="xs" c="red">{e}</Text>)}
           </div>
           <FormActions creating={!calendar} pending={save.isPending} onCancel={onClose} testId="calendar-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -1,18 +1,19 @@
-import { Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFormErrors } from '../../../app/api/errors';
+import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { percentSuffix } from '../../../app/format';
 import { isStale, StaleAlert } from '../shared/StaleAlert';
 import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
 import { useQueues } from '../queues/api';
 import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
-import { formToTargets, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
+import { formToTargets, overlongMinutePaths, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
 import { TargetsGrid } from './TargetsGrid';
 
 const NONE = { firstResponseMinutes: null, resolutionMinutes: null };
@@ -41,14 +42,18 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
     initialValues: formValues(policy, calendars),
-    validate: {
-      name: (v) => (v.trim() ? null : t('errors.required')),
-      calendarId: (v) => (v ? null : t('errors.required')),
-      targets: (v) => {
-        const targets = formToTargets(v);
-        const bad = PRIORITIES.find((p) => targets[p].firstResponseMinutes === 0 || targets[p].resolutionMinutes === 0);
-        return bad ? t('admin.sla.zeroTarget', { priority: bad }) : null;
-      },
+    // All problems in one pass, each at its field: "2 h 75 min" at its minutes, 150 % at the warning.
+    validate: (v) => {
+      const targets = formToTargets(v.targets);
+      const zero = PRIORITIES.find((p) => targets[p].firstResponseMinutes === 0 || targets[p].resolutionMinutes === 0);
+      const warnAt: unknown = v.warnAtPercent;
+      return {
+        name: v.name.trim() ? null : t('errors.required'),
+        calendarId: v.calendarId ? null : t('errors.required'),
+        targets: zero ? t('admin.sla.zeroTarget', { priority: zero }) : null,
+        warnAtPercent: typeof warnAt === 'number' && warnAt >= 1 && warnAt <= 99 ? null : t('admin.sla.warnAtRange'),
+        ...Object.fromEntries(overlongMinutePaths(v.targets).map((path) => [path, t('admin.sla.minutesOverflow')])),
+      };
     },
   });
 
@@ -82,16 +87,19 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
           onClose();
         },
-        onError: (error) => setExtra(applyFormErrors(form, error, t, targetErrorPathMap())),
+        onError: (error) => setExtra(applyAdminFormErrors(form, error, t, targetErrorPathMap())),
       },
     );
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
 
-  const queueOptions = (queues.data?.items ?? []).filter((q) => q.active || String(q.id) === form.values.escalateToQueueId).map((q) => ({ value: String(q.id), label: q.name }));
+  // Only an active queue can be chosen (the server refuses others); the inactive one the policy has stays, marked, so an old policy reads right.
+  const queueOptions = (queues.data?.items ?? [])
+    .filter((q) => q.active || q.id === policy?.escalateToQueueId)
+    .map((q) => ({ value: String(q.id), label: q.active ? q.name : t('admin.sla.inactiveQueue', { name: q.name }) }));
   return (
-    <Modal opened fullScreen={phone} onClose={onClose} size="xl" title={policy ? t('admin.sla.editTitle') : t('admin.sla.newTitle')} attributes={{ content: { 'data-testid': 'policy-modal' } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} fullScreen={phone} onClose={onClose} size="xl" title={policy ? t('admin.sla.editTitle') : t('admin.sla.newTitle')} attributes={{ content: { 'data-testid': 'policy-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           {isStale(save.error)
@@ -148,6 +156,6 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
           <FormActions creating={!policy} pending={save.isPending} onCancel={onClose} testId="policy-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

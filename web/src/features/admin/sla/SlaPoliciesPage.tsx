@@ -23,7 +23,14 @@ export default function SlaPoliciesPage() {
   const [editing, setEditing] = useState<SlaPolicy | null | undefined>(undefined);
   const items = [...(query.data?.items ?? [])].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
   const calendarName = (id: number) => calendars.data?.items.find((c) => c.id === id)?.name ?? `#${id}`;
-  const queueName = (id: number) => queues.data?.items.find((q) => q.id === id)?.name ?? `#${id}`;
+  // An inactive escalation queue is marked: a breach cannot move tickets there.
+  const escalationQueue = (id: number) => {
+    const queue = queues.data?.items.find((q) => q.id === id);
+    if (!queue) return <Text span size="sm">#{id}</Text>;
+    return queue.active
+      ? <Text span size="sm">{queue.name}</Text>
+      : <Text span size="sm" c="red">{t('admin.sla.inactiveQueue', { name: queue.name })}</Text>;
+  };
   const none = <Text span size="sm" c="dimmed">—</Text>;
 
   return (
@@ -66,7 +73,7 @@ export default function SlaPoliciesPage() {
                         <Text size="sm" data-testid={`policies-${p.id}-${pr}-resolution`}>{formatMinutes(p.targets[pr].resolutionMinutes) ?? none}</Text>
                       </Table.Td>
                     ))}
-                    <Table.Td>{p.escalateToQueueId ? queueName(p.escalateToQueueId) : none}</Table.Td>
+                    <Table.Td data-testid={`policies-${p.id}-escalation`}>{p.escalateToQueueId ? escalationQueue(p.escalateToQueueId) : none}</Table.Td>
                     <Table.Td><ActiveBadge active={p.active} /></Table.Td>
                     <Table.Td>
                       <EditAction label={p.name} onClick={() => setEditing(p)} testId={`policies-edit-${p.id}`} />

@@ -12,8 +12,9 @@ type Form = UseFormReturnType<{ targets: TargetsForm } & Record<string, unknown>
 
 /**
  * P1..P4 × first response / resolution, each as hours + minutes; both empty = no target.
- * Nothing is clamped: 75 min counts as 1 h 15 min, and a target over the server's limit
- * is refused with a message on its field, never quietly cut to a different one.
+ * Nothing is clamped: minutes alone may be any number (75 min is 1 h 15 min), but beside
+ * hours they must be 0–59 ("2 h 75 min" is refused at the minutes, not saved as 3 h 15 min),
+ * and a target over the server's limit is refused with a message on its field.
  */
 export function TargetsGrid({ form }: { form: Form }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../../app/api/client';
 import { useInvalidateWithAudit } from '../../../app/api/invalidate';
 
@@ -71,6 +71,35 @@ export function useCalendars() {
 }
 
 /** The calendar as stored now (after a stale save); undefined when it was deleted meanwhile. */
+/** One public holiday (a day off by law) of a country; `code` names it in the user's language. */
+export interface PublicHoliday {
+  date: string;
+  code: string;
+  /** English name: shown when the web app has no name for the code. */
+  name: string;
+}
+
+export interface CountryYear {
+  country: HolidayCountry;
+  year: number;
+}
+
+/**
+ * The public holidays of each country and year asked for, in the order asked,
+ * each undefined while loading. The server's table is the one SLA clocks use,
+ * and it never changes while the page is open.
+ */
+export function usePublicHolidays(wanted: readonly CountryYear[]): Array<PublicHoliday[] | undefined> {
+  return useQueries({
+    queries: wanted.map(({ country, year }) => ({
+      queryKey: ['public-holidays', country, year],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: PublicHoliday[] }>('/public-holidays', { country, year }, signal),
+      staleTime: Infinity,
+    })),
+    combine: (results) => results.map((r) => r.data?.items),
+  });
+}
+
 export function useReloadCalendar() {
   const queryClient = useQueryClient();
   return async (id: number) => (await queryClient.fetchQuery({ ...calendarsQuery, staleTime: 0 })).items.find((c) => c.id === id);

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMinutes, formToTargets, joinMinutes, nextWindow, officeWeek, splitMinutes, targetErrorPathMap, targetsToForm, weeklyMinutes } from './slaModel';
+import {
+  dayOffHints,
+  formatDay,
+  formatMinutes,
+  formToTargets,
+  holidayYearsWanted,
+  joinMinutes,
+  nextWindow,
+  officeWeek,
+  overlongMinutePaths,
+  splitMinutes,
+  targetErrorPathMap,
+  targetsToForm,
+  weekdayOf,
+  weeklyMinutes,
+} from './slaModel';
 
 describe('SLA targets as hours and minutes', () => {
   it('splits and joins', () => {
@@ -43,5 +58,56 @@ describe('weekly hours', () => {
     expect(nextWindow([])).toEqual({ start: '08:00', end: '17:00' });
     expect(nextWindow([{ start: '08:00', end: '12:00' }])).toEqual({ start: '13:00', end: '15:00' });
     expect(nextWindow([{ start: '18:00', end: '22:00' }])).toEqual({ start: '23:00', end: '24:00' });
+  });
+});
+
+describe('minutes beside hours', () => {
+  it('refuses 2 h 75 min at the minutes field, but not 75 min alone or 2 h 59 min', () => {
+    const none = { hours: '' as const, minutes: '' as const };
+    const form = targetsToForm({
+      P1: { firstResponseMinutes: 30, resolutionMinutes: 240 },
+      P2: { firstResponseMinutes: null, resolutionMinutes: null },
+      P3: { firstResponseMinutes: null, resolutionMinutes: null },
+      P4: { firstResponseMinutes: null, resolutionMinutes: null },
+    });
+    form.P1.resolution = { hours: 2, minutes: 75 };
+    form.P2.firstResponse = { hours: '', minutes: 75 };
+    form.P2.resolution = { hours: 2, minutes: 59 };
+    form.P3.firstResponse = { hours: 0, minutes: 60 };
+    form.P4.resolution = none;
+    expect(overlongMinutePaths(form)).toEqual(['targets.P1.resolution.minutes', 'targets.P3.firstResponse.minutes']);
+    form.P1.resolution = { hours: 3, minutes: 15 };
+    form.P3.firstResponse = { hours: 1, minutes: 0 };
+    expect(overlongMinutePaths(form)).toEqual([]);
+  });
+});
+
+describe('public holidays in the calendar form', () => {
+  const easterMonday = { date: '2027-03-29', code: 'easter_monday', name: 'Easter Monday' };
+
+  it('knows the weekday of a date', () => {
+    expect(weekdayOf('2027-03-29')).toBe('1');
+    expect(weekdayOf('2027-04-03')).toBe('6');
+    expect(weekdayOf('2027-04-04')).toBe('7');
+  });
+
+  it('asks for this year and next per country, and for the years of own days off', () => {
+    expect(holidayYearsWanted(['CZ', 'SK'], [], 2026)).toEqual([
+      { country: 'CZ', year: 2026 }, { country: 'CZ', year: 2027 }, { country: 'SK', year: 2026 }, { country: 'SK', year: 2027 },
+    ]);
+    expect(holidayYearsWanted(['CZ'], ['2030-01-02', '2026-12-31', '2030-05-05'], 2026)).toEqual([
+      { country: 'CZ', year: 2026 }, { country: 'CZ', year: 2027 }, { country: 'CZ', year: 2030 },
+    ]);
+    expect(holidayYearsWanted([], ['2030-01-02'], 2026)).toEqual([]);
+  });
+
+  it('hints at own days off that are a holiday already or fall on a closed weekday', () => {
+    const hints = dayOffHints(['2026-12-31', '2027-03-29', '2027-04-03'], officeWeek(), [easterMonday]);
+    expect(hints).toEqual([
+      { date: '2027-03-29', kind: 'holiday', holiday: easterMonday },
+      { date: '2027-04-03', kind: 'closed', weekday: '6' },
+    ]);
+    // Without the country's holidays (none chosen), Easter Monday is an ordinary open Monday.
+    expect(dayOffHints(['2027-03-29'], officeWeek(), [])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers of the SLA pages: targets as hours + minutes, durations for
 // display, weekly opening hours.
-import { PRIORITIES, type Priority, type PriorityTargets, type TimeWindow, WEEKDAYS, type Weekday } from './api';
+import { type CountryYear, type HolidayCountry, PRIORITIES, type Priority, type PriorityTargets, type PublicHoliday, type TimeWindow, WEEKDAYS, type Weekday } from './api';
 
 /** A duration field pair; '' is an empty input. */
 export interface HoursMinutes {
@@ -40,6 +40,23 @@ export function formToTargets(form: TargetsForm): Record<Priority, PriorityTarge
   return Object.fromEntries(
     PRIORITIES.map((p) => [p, { firstResponseMinutes: joinMinutes(form[p].firstResponse), resolutionMinutes: joinMinutes(form[p].resolution) }]),
   ) as Record<Priority, PriorityTargets>;
+}
+
+/**
+ * Minutes fields over 59 beside filled-in hours ("2 h 75 min"), as form paths
+ * (targets.P1.firstResponse.minutes). Such a pair is refused rather than saved as
+ * 3 h 15 min: the admin most likely mistyped one of the two. Minutes alone may be
+ * any number (90 min is a plain way to say 1 h 30 min).
+ */
+export function overlongMinutePaths(form: TargetsForm): string[] {
+  const paths: string[] = [];
+  for (const p of PRIORITIES) {
+    for (const target of ['firstResponse', 'resolution'] as const) {
+      const { hours, minutes } = form[p][target];
+      if (hours !== '' && minutes !== '' && minutes > 59) paths.push(`targets.${p}.${target}.minutes`);
+    }
+  }
+  return paths;
 }
 
 /**
@@ -90,4 +107,34 @@ export function weeklyMinutes(weekly: Record<Weekday, TimeWindow[]>): number {
 /** "08:00–12:00, 13:00–17:00" for one day. */
 export function formatDay(windows: readonly TimeWindow[]): string {
   return windows.map((w) => `${w.start}–${w.end}`).join(', ');
+}
+
+/** ISO weekday of a YYYY-MM-DD date, Monday = "1". */
+export function weekdayOf(date: string): Weekday {
+  const [y, m, d] = date.split('-').map(Number);
+  const sundayFirst = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+  return String(sundayFirst === 0 ? 7 : sundayFirst) as Weekday;
+}
+
+/** The country-years whose holidays a calendar form needs: this year and next for the list, and every year of an own day off. */
+export function holidayYearsWanted(countries: readonly HolidayCountry[], daysOff: readonly string[], thisYear: number): CountryYear[] {
+  const years = [...new Set([thisYear, thisYear + 1, ...daysOff.map((d) => Number(d.slice(0, 4))).filter(Number.isInteger)])].sort((a, b) => a - b);
+  return countries.flatMap((country) => years.map((year) => ({ country, year })));
+}
+
+/** Why an own day off adds nothing: a public holiday already, or a day the week is closed anyway. */
+export type DayOffHint = { date: string; kind: 'holiday'; holiday: PublicHoliday } | { date: string; kind: 'closed'; weekday: Weekday };
+
+/**
+ * Hints (not errors) for own days off the calendar is closed on anyway: the admin
+ * who adds Easter Monday learns it is already a holiday of a chosen country.
+ */
+export function dayOffHints(daysOff: readonly string[], weekly: Record<Weekday, TimeWindow[]>, holidays: readonly PublicHoliday[]): DayOffHint[] {
+  const byDate = new Map(holidays.map((h) => [h.date, h]));
+  return daysOff.flatMap((date): DayOffHint[] => {
+    const holiday = byDate.get(date);
+    if (holiday) return [{ date, kind: 'holiday', holiday }];
+    const weekday = weekdayOf(date);
+    return weekly[weekday].length === 0 ? [{ date, kind: 'closed', weekday }] : [];
+  });
 }

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Auth, type TestApp } from './app.ts';
+import { testEngines } from './db.ts';
+
+type Detail = { path: string; code: string };
+type TimelineItem = { kind: string; id: number; at: string; actor: string | null; event: string | null; field: string | null; before: unknown; after: unknown };
+
+/**
+ * Deactivating a user who is assigned open tickets: the dialog asks how many there are
+ * (GET /users/{id}/open-tickets), and the deactivation may hand them back to their queues
+ * (PATCH /users/{id} { active: false, openTickets: 'return' }) in the same change, each as
+ * if someone had unassigned it by hand: a timeline event and an audit entry.
+ */
+describe.each(testEngines())('deactivating a user with open tickets on %s', (engine) => {
+  let t: TestApp;
+  let admin: { id: number; auth: Auth };
+  let operator: { id: number; auth: Auth };
+  let clientId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    ({ clientId } = await t.clientWithRequester('Odchody s.r.o.', { name: 'Jana Malá', email: 'jana@odchody.cz' }));
+    admin = await t.userWith(['admin']);
+    operator = await t.queueOperator();
+  });
+  afterAll(() => t.close());
+
+  const request = (auth: Auth, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.request(auth, { method, url, ...(payload ? { payload } : {}) });
+
+  /** A queue member of the service desk who may be assigned its tickets, renamed so their name is their own. */
+  async function member(name: string) {
+    const m = await t.queueOperator();
+    const renamed = await request(admin.auth, 'PATCH', `/api/v1/users/${m.id}`, { name });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    return { id: m.id, name };
+  }
+
+  /** A ticket of the service desk assigned to the user, moved through the given states. */
+  async function ticketOf(assigneeId: number | null, moves: string[] = []) {
+    const created = await request(admin.auth, 'POST', '/api/v1/tickets', { clientId, subject: 'Práce po odchodu', ...(assigneeId ? { assigneeId } : {}) });
+    expect(created.statusCode, created.body).toBe(201);
+    let version = created.json().version as number;
+    for (const toState of moves) {
+      const moved = await request(admin.auth, 'POST', `/api/v1/tickets/${created.json().id}/transition`, { toState, version, resolutionNote: 'Hotovo' });
+      expect(moved.statusCode, moved.body).toBe(200);
+      version = moved.json().version;
+    }
+    return { id: created.json().id as number, number: created.json().number as string };
+  }
+
+  const ticket = async (id: number) => (await request(admin.auth, 'GET', `/api/v1/tickets/${id}`)).json() as { assignee: { id: number; name: string } | null; version: number };
+  const timeline = async (id: number) => (await request(admin.auth, 'GET', `/api/v1/tickets/${id}/timeline`)).json().items as TimelineItem[];
+  const audit = async (id: number) => (await request(admin.auth, 'GET', `/api/v1/audit?entity=ticket&entityId=${id}`)).json().items as { action: string; actorUserId: number; before: unknown; after: unknown }[];
+  const unassignedIds = async () => ((await request(admin.auth, 'GET', '/api/v1/tickets?view=unassigned&limit=200')).json().items as { id: number }[]).map((i) => i.id);
+
+  it('names the open tickets the user is assigned: how many, and the first ten by number; for administrators only', async () => {
+    const busy = await member('Vytížený Technik');
+    const open = [];
+    for (let i = 0; i < 12; i++) open.push(await ticketOf(busy.id, i % 3 === 1 ? ['in_progress'] : i % 3 === 2 ? ['in_progress', 'waiting_for_client'] : []));
+    await ticketOf(busy.id, ['resolved']);
+
+    const res = await request(admin.auth, 'GET', `/api/v1/users/${busy.id}/open-tickets`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ count: 12, items: open.slice(0, 10).map((x) => ({ id: x.id, number: x.number })) });
+
+    const idle = await member('Volný Technik');
+    expect((await request(admin.auth, 'GET', `/api/v1/users/${idle.id}/open-tickets`)).json()).toEqual({ count: 0, items: [] });
+    expect((await request(admin.auth, 'GET', '/api/v1/users/987654/open-tickets')).statusCode).toBe(404);
+    expect((await request(operator.auth, 'GET', `/api/v1/users/${busy.id}/open-tickets`)).statusCode).toBe(403);
+  });
+
+  it('returns the open tickets to their queues with the deactivation: unassigned, with the events and audit entries of an unassignment by hand', async () => {
+    const leaver = await member('Petr Nový');
+    const colleague = await member('Eva Stálá');
+    const fresh = await ticketOf(leaver.id);
+    const working = await ticketOf(leaver.id, ['in_progress']);
+    const waiting = await ticketOf(leaver.id, ['in_progress', 'waiting_for_client']);
+    const done = await ticketOf(leaver.id, ['resolved']);
+    const colleagues = await ticketOf(colleague.id);
+    const returned = [fresh, working, waiting];
+    const versions = new Map(await Promise.all(returned.map(async (x) => [x.id, (await ticket(x.id)).version] as const)));
+
+    // The same unassignment by hand, for comparison.
+    const byHand = await ticketOf(colleague.id);
+    const unassigned = await request(admin.auth, 'PATCH', `/api/v1/tickets/${byHand.id}`, { assigneeId: null, version: (await ticket(byHand.id)).version });
+    expect(unassigned.statusCode, unassigned.body).toBe(200);
+    const handEvent = (await timeline(byHand.id)).at(-1)!;
+    const handAudit = (await audit(byHand.id))[0]!;
+    expect(handEvent).toMatchObject({ event: 'field', field: 'assignee', before: { id: colleague.id, name: colleague.name }, after: null });
+
+    const res = await request(admin.auth, 'PATCH', `/api/v1/users/${leaver.id}`, { active: false, openTickets: 'return' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().active).toBe(false);
+
+    for (const x of returned) {
+      const now = await ticket(x.id);
+      expect([x.number, now.assignee, now.version]).toEqual([x.number, null, versions.get(x.id)! + 1]);
+      const event = (await timeline(x.id)).at(-1)!;
+      expect(event).toEqual({ ...handEvent, id: event.id, at: event.at, before: { id: leaver.id, name: leaver.name } });
+      const entry = (await audit(x.id))[0]!;
+      expect(entry).toMatchObject({ action: handAudit.action, actorUserId: admin.id, before: { assignee: { id: leaver.id, name: leaver.name } }, after: { assignee: null } });
+    }
+    expect((await ticket(done.id)).assignee).toEqual({ id: leaver.id, name: leaver.name });
+    expect((await ticket(colleagues.id)).assignee).toEqual({ id: colleague.id, name: colleague.name });
+    expect(await unassignedIds()).toEqual(expect.arrayContaining(returned.map((x) => x.id)));
+    expect((await request(admin.auth, 'GET', `/api/v1/users/${leaver.id}/open-tickets`)).json()).toEqual({ count: 0, items: [] });
+  });
+
+  it('leaves the tickets assigned when the deactivation keeps them, or says nothing of them', async () => {
+    for (const choice of [{ openTickets: 'keep' }, {}]) {
+      const keeper = await member(`Karel Zůstává ${Object.keys(choice).length}`);
+      const kept = await ticketOf(keeper.id, ['in_progress']);
+      const before = { ticket: await ticket(kept.id), events: (await timeline(kept.id)).length, audit: (await audit(kept.id)).length };
+      const res = await request(admin.auth, 'PATCH', `/api/v1/users/${keeper.id}`, { active: false, ...choice });
+      expect(res.statusCode, res.body).toBe(200);
+      expect({ ticket: await ticket(kept.id), events: (await timeline(kept.id)).length, audit: (await audit(kept.id)).length }).toEqual(before);
+      expect(before.ticket.assignee).toEqual({ id: keeper.id, name: keeper.name });
+    }
+  });
+
+  it('refuses openTickets without a deactivation (400), from a non-administrator (403), and on a refused deactivation keeps the tickets', async () => {
+    const someone = await member('Jan Možná');
+    const theirs = await ticketOf(someone.id);
+    for (const payload of [{ openTickets: 'return' }, { active: true, openTickets: 'return' }, { name: 'Jan Jinak', openTickets: 'keep' }]) {
+      const res = await request(admin.auth, 'PATCH', `/api/v1/users/${someone.id}`, payload);
+      expect(res.statusCode, res.body).toBe(400);
+      expect((res.json().error.details as Detail[]).map((d) => `${d.path}:${d.code}`)).toEqual(['openTickets:only_when_deactivating']);
+    }
+    const bad = await request(admin.auth, 'PATCH', `/api/v1/users/${someone.id}`, { active: false, openTickets: 'later' });
+    expect(bad.statusCode, bad.body).toBe(400);
+
+    const forbidden = await request(operator.auth, 'PATCH', `/api/v1/users/${someone.id}`, { active: false, openTickets: 'return' });
+    expect(forbidden.statusCode).toBe(403);
+    expect((await ticket(theirs.id)).assignee?.id).toBe(someone.id);
+    expect((await request(admin.auth, 'GET', `/api/v1/users/${someone.id}`)).json()).toMatchObject({ active: true, name: 'Jan Možná' });
+
+    // An administrator cannot deactivate themselves: nothing of theirs is handed back either.
+    const own = await ticketOf(admin.id);
+    const self = await request(admin.auth, 'PATCH', `/api/v1/users/${admin.id}`, { active: false, openTickets: 'return' });
+    expect(self.statusCode, self.body).toBe(409);
+    expect((await ticket(own.id)).assignee?.id).toBe(admin.id);
+  });
+});

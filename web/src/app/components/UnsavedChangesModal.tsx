@@ -1,0 +1,49 @@
+import { Modal, type ModalProps } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from './ConfirmModal';
+
+interface Props extends ModalProps {
+  /** The dialog's values differ from what it opened with (see hasChanges in unsavedChanges.ts). */
+  dirty: boolean;
+  /** Closes the dialog and drops what was typed: at once without changes, after "Discard" with them. */
+  onClose: () => void;
+}
+
+/**
+ * A dialog that does not lose typed work to a stray Escape, its × or a click outside it: with
+ * changes, these ask "Discard changes?" first; without, they close at once. Escape is pressed
+ * often just to close a picker's list, so one too many is easy to hit (the list itself takes
+ * that Escape: Mantine's combobox marks its field while the list is open). The dialog's own
+ * Cancel button still closes at once: that is a deliberate choice.
+ *
+ * The question is a second dialog over this one, a sibling in the React tree so that its keys
+ * do not bubble through this one; while it is open this dialog leaves Escape to it. "Keep
+ * editing" (or Escape, or a click outside the question) returns to the field that had the
+ * focus; "Discard" closes both, and the focus goes back to what opened the dialog.
+ */
+export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, ...props }: Props) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  // The question opens once the key that asked for it is done: opened at once, it would start listening
+  // for Escape while that same Escape is still going round the page, and close again straight away.
+  const requestClose = () => (dirty ? setTimeout(() => setAsking(true)) : onClose());
+  return (
+    <>
+      <Modal {...props} onClose={requestClose} closeOnEscape={closeOnEscape && !asking} />
+      <ConfirmModal
+        opened={asking && props.opened}
+        title={t('common.discardChangesTitle')}
+        message={t('admin.leaveText')}
+        confirmLabel={t('common.discard')}
+        cancelLabel={t('common.keepEditing')}
+        color="orange"
+        onConfirm={() => {
+          setAsking(false);
+          onClose();
+        }}
+        onClose={() => setAsking(false)}
+      />
+    </>
+  );
+}
