@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { leaveFieldOnEscape } from '../../app/components/leaveField';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
-import { CUSTOM_PATTERN, customFieldFilterShown, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters } from './filters';
+import { CUSTOM_PATTERN, customFieldFilterShown, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters, type FiltersPatch } from './filters';
 import { typeLabel } from './labels';
 import { ClientPicker, UserPicker } from './Pickers';
 
 interface Props {
   filters: TicketFilters;
-  onChange: (patch: Partial<TicketFilters>) => void;
+  onChange: (patch: FiltersPatch) => void;
   onClear: () => void;
 }
 
@@ -224,7 +224,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
             searchable={c.options.length > 10}
             data={c.options}
             value={c.value}
-            onChange={(values) => onChange({ dimensions: withDimensionValues(filters.dimensions, c.code, values) })}
+            onChange={(values) => onChange((current) => ({ dimensions: withDimensionValues(current.dimensions, c.code, values) }))}
             data-testid={`tickets-filter-dimension-${c.code}`}
           />
         ))}

@@ -13,7 +13,7 @@ import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryState
 import { usePageShortcuts } from '../../app/components/useShortcuts';
 import { usePhoneOrSmallTablet } from '../../app/components/usePhone';
 import { type TicketSummary, useTicketsList } from './api';
-import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type TicketFilters, type View } from './filters';
+import { activeFilterCount, chooseView, clearFilters, filtersToParams, filtersToQuery, parseFilters, shownView, SORTS, VIEWS, widerScope, type Sort, type View, type FiltersPatch } from './filters';
 import { TICKET_LIST_SHORTCUTS } from './keys';
 import { cursorIndex, rememberedListCursor, rememberListCursor } from './listCursor';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -39,8 +39,14 @@ export default function TicketsListPage() {
   // The five views side by side need about 560 px: a select up to a small tablet's width, as the list's cards.
   const viewsAsSelect = usePhoneOrSmallTablet();
 
+  // A patch that depends on the filters (a dimension's values beside the others) is worked out from the address as it is
+  // when applied: two quick changes in a row would otherwise build the second from a render that has not seen the first.
   const update = useCallback(
-    (patch: Partial<TicketFilters>) => setParams((prev) => filtersToParams({ ...parseFilters(prev), ...patch }), { replace: true }),
+    (patch: FiltersPatch) =>
+      setParams((prev) => {
+        const current = parseFilters(prev);
+        return filtersToParams({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+      }, { replace: true }),
     [setParams],
   );
 

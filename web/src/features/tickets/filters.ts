@@ -36,6 +36,9 @@ export interface TicketFilters {
   sort: Sort;
 }
 
+/** A change of the list's filters: the fields to set, or a function of the filters as they are when it applies. */
+export type FiltersPatch = Partial<TicketFilters> | ((current: TicketFilters) => Partial<TicketFilters>);
+
 export const DEFAULT_FILTERS: TicketFilters = {
   view: 'open',
   q: '',
