@@ -11,7 +11,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Flags for chromium in a closed network, as root, in a container (see STACK-NOTES). */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -27,6 +27,17 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 export function chromiumPath(): string {
   return process.env.KONTOR_TEST_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** The window size every test page starts with unless its context options say otherwise. */
+export const DEFAULT_VIEWPORT = { width: 1280, height: 800 } as const;
+
+/**
+ * One chromium for many isolated pages: each `browser.newContext()` has its own cookies and
+ * storage, as a fresh profile does, and costs a fraction of starting chromium again.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 export interface TestBrowser {
@@ -54,7 +65,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
       executablePath: chromiumPath(),
       headless: true,
       args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-      viewport: { width: 1280, height: 800 },
+      viewport: DEFAULT_VIEWPORT,
       ...options.context,
     });
   } catch (err) {

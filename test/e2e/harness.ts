@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildServices, type Services } from '../../src/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
@@ -19,7 +19,7 @@ import { defaultConfig, type Config } from '../../src/config/index.ts';
 import { prepareDatabase, serve, type Running } from '../../src/main.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { openDatabase, type Db } from '../../src/platform/db/index.ts';
-import { launchBrowser, type TestBrowser } from '../browser.ts';
+import { DEFAULT_VIEWPORT, launchChromium } from '../browser.ts';
 
 export const WEB_DIR = process.env.KONTOR_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/web');
 
@@ -36,8 +36,11 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   readonly baseUrl: string;
-  /** A new browser (own profile) with one page, Czech locale, Prague time, pointed at the server. */
-  newPage(options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+  /**
+   * A page in a browser context of its own (own cookies and storage, as a fresh profile),
+   * Czech locale, Prague time, pointed at the server. The file's pages share one chromium.
+   */
+  newPage(options?: { context?: BrowserContextOptions }): Promise<Page>;
   /** Signs in on the page with a demo user's e-mail. */
   signIn(page: Page, email: string): Promise<void>;
   /** Saves a numbered screenshot of the page. */
@@ -51,7 +54,7 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
   let keepShots = !!process.env.KONTOR_E2E_SCREENSHOTS;
   let running: Running | undefined;
   let baseUrl = '';
-  const browsers: TestBrowser[] = [];
+  let chromium: Promise<Browser> | undefined;
   let currentPage: Page | undefined;
   let shotNo = 0;
 
@@ -60,13 +63,17 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
     await page.screenshot({ path: file, fullPage: false, timeout: stepMs });
   }
 
-  async function newPage(launch: Parameters<typeof launchBrowser>[0] = {}): Promise<Page> {
-    const browser = await launchBrowser({
-      ...launch,
-      context: { locale: 'cs-CZ', timezoneId: 'Europe/Prague', baseURL: baseUrl, acceptDownloads: true, ...launch.context },
+  async function newPage(options: { context?: BrowserContextOptions } = {}): Promise<Page> {
+    chromium ??= launchChromium();
+    const context = await (await chromium).newContext({
+      viewport: DEFAULT_VIEWPORT,
+      locale: 'cs-CZ',
+      timezoneId: 'Europe/Prague',
+      baseURL: baseUrl,
+      acceptDownloads: true,
+      ...options.context,
     });
-    browsers.push(browser);
-    const page = browser.context.pages()[0] ?? (await browser.newPage());
+    const page = await context.newPage();
     page.setDefaultTimeout(stepMs);
     page.setDefaultNavigationTimeout(stepMs);
     currentPage = page;
@@ -121,7 +128,7 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close().catch(() => {});
+    await chromium?.then((browser) => browser.close()).catch(() => {});
     await running?.stop().catch(() => {});
     if (keepShots && shotsDir) console.warn(`e2e screenshots: ${shotsDir}`);
     if (workDir) {
