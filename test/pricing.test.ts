@@ -130,6 +130,8 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     const tooLong = await call(admin, 'PATCH', `/api/v1/work-types/${id}`, { nameSk: 'x'.repeat(201) });
     expect(tooLong.statusCode).toBe(400);
     expect(details(tooLong)).toEqual(['nameSk:too_long']);
+    // The detail carries the limit it broke, for the form to say "at most 200 characters" in the user's language.
+    expect(tooLong.json().error.details[0]).toEqual({ path: 'nameSk', code: 'too_long', message: 'Too big: expected string to have <=200 characters', maximum: 200 });
     const tooLongNew = await call(admin, 'POST', '/api/v1/work-types', { code: 'long_names', name: 'Dlouhé', nameEn: 'y'.repeat(201), nameCs: 5 });
     expect(tooLongNew.statusCode).toBe(400);
     expect(details(tooLongNew).sort()).toEqual(['nameCs:invalid_type', 'nameEn:too_long']);

@@ -19,6 +19,10 @@ export interface ErrorDetail {
   code: string;
   /** English explanation, the fallback when the UI has no translation. */
   message: string;
+  /** The least value, length or number of items allowed, on a too_small / too_short detail of a broken (inclusive) limit. */
+  minimum?: number;
+  /** The greatest value, length or number of items allowed, on a too_big / too_long detail of a broken (inclusive) limit. */
+  maximum?: number;
 }
 
 export class AppError extends Error {

@@ -174,6 +174,9 @@ describe('Contracts: create, read, link a ticket', () => {
     const [year, month] = nextMonth.split('-').map(Number);
     expect(plain(await profit.getByRole('heading').innerText())).toBe('Ziskovost');
     expect(plain(await profit.getByTestId('contract-profit-not-started').innerText())).toBe(`Smlouva začne platit 1. ${month}. ${year}; ziskovost zatím není.`);
+    // So does the prepaid minutes card, instead of "no prepaid minutes in this period".
+    await expect.poll(async () => plain(await page.getByTestId('contract-usage-not-started').innerText())).toBe(`Smlouva začne platit 1. ${month}. ${year}.`);
+    expect(await page.getByTestId('contract-consumption').innerText()).not.toContain('nemá v období');
     await shot(page, 'contract-not-started');
   }, JOURNEY_MS);
 

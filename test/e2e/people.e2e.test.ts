@@ -2,7 +2,8 @@
 // admin.e2e.test.ts (useDemoServer: a fresh SQLite file seeded like `kontor demo`,
 // the built web app, chromium via playwright-core): a client contact created from
 // the Users screen needs its client, the role choices speak Czech, your own row
-// offers no deactivation and another user's asks first, a new API token's secret
+// offers no deactivation and another user's asks first (from the ⋯ menu and from the edit dialog, with what
+// becomes of their open tickets), a new API token's secret
 // stays on screen until its button is pressed, and the audit
 // log names its records and actions in Czech words with filters by them, and a mail
 // template with unsaved text is not dropped by picking another one.
@@ -173,9 +174,18 @@ describe('Administration of people in the browser', () => {
     await expect.poll(() => page.getByTestId('queues-table').innerText()).toContain('Tomáš Technik (neaktivní)');
     await shot(page, 'queue-inactive-member');
 
-    // The operator's waiting VPN ticket goes back to its queue, unassigned (the default).
-    await deactivate('operator@kontor.demo');
-    await page.getByTestId('confirm-ok').click();
+    // The operator's waiting VPN ticket goes back to its queue, unassigned (the default), here from the edit
+    // dialog: turning "Aktivní" off there asks the same question before the save.
+    await page.goto('/admin/users');
+    await page.locator('[data-testid^="users-row-"]').filter({ hasText: 'operator@kontor.demo' }).locator('[data-testid^="users-actions-"]').click();
+    await page.getByTestId('users-action-edit').click();
+    const modal = page.getByTestId('user-modal');
+    expect(await modal.getByTestId('deactivate-open-tickets').count()).toBe(0);
+    await page.getByTestId('user-active').uncheck();
+    await expect.poll(() => modal.getByTestId('deactivate-open-tickets').innerText()).toContain('Otevřené požadavky přiřazené uživateli');
+    expect(await modal.getByRole('radio', { name: 'Vrátit je do jejich front (nepřiřazené)' }).isChecked()).toBe(true);
+    await shot(page, 'user-edit-deactivate-open-tickets');
+    await page.getByTestId('user-save').click();
     await page.getByText('Jeho otevřené požadavky jsou zpět ve svých frontách jako nepřiřazené.', { exact: false }).waitFor();
     await page.goto('/tickets');
     await expect.poll(() => ticketRow('VPN spojenie padá každú hodinu').locator('[data-testid^="tickets-assignee-"]').innerText()).toBe('Nepřiřazeno');

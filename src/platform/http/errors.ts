@@ -36,6 +36,8 @@ interface ZodLikeIssue {
   keys?: string[];
   params?: { code?: string };
   minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
 }
 
 /** Turns zod issues into stable, translatable field codes. */
@@ -49,9 +51,33 @@ export function detailsFromIssues(issues: readonly ZodLikeIssue[]): ErrorDetail[
       }
       continue;
     }
-    out.push({ path, code: issueCode(issue), message: issue.message });
+    out.push({ path, code: issueCode(issue), message: issue.message, ...brokenLimit(issue) });
   }
   return out;
+}
+
+/**
+ * The limit a too_big / too_small issue broke (a text's length, a list's items, a number's value), so a
+ * client can say "at most 200 characters" without reading the English message. Only an inclusive limit
+ * is sent: "at most" / "at least" would be off by one for zod's exclusive gt/lt, whose message says ">0".
+ */
+function brokenLimit(issue: ZodLikeIssue): Pick<ErrorDetail, 'minimum' | 'maximum'> {
+  if (issue.inclusive === false) return {};
+  if (issue.code === 'too_big') {
+    const maximum = limitNumber(issue.maximum);
+    return maximum === undefined ? {} : { maximum };
+  }
+  if (issue.code === 'too_small') {
+    const minimum = limitNumber(issue.minimum);
+    return minimum === undefined ? {} : { minimum };
+  }
+  return {};
+}
+
+/** A limit as a JSON number; none for a bigint beyond the safe range or a non-finite bound (JSON would lose it). */
+function limitNumber(limit: number | bigint | undefined): number | undefined {
+  const value = typeof limit === 'bigint' ? Number(limit) : limit;
+  return value !== undefined && Number.isFinite(value) && (typeof limit !== 'bigint' || Number.isSafeInteger(value)) ? value : undefined;
 }
 
 function issueCode(issue: ZodLikeIssue): string {

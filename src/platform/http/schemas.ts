@@ -8,7 +8,23 @@ export const errorSchema = z.object({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z.string(),
+          message: z.string(),
+          minimum: z
+            .number()
+            .optional()
+            .describe('On too_small / too_short (and required from an empty text): the least value, length or number of items allowed, e.g. 1 for "at least 1"; only for an inclusive limit'),
+          maximum: z
+            .number()
+            .optional()
+            .describe('On too_big / too_long: the greatest value, length or number of items allowed, e.g. 200 for "at most 200 characters"; only for an inclusive limit'),
+        }),
+      )
+      .optional(),
     field: z.string().optional().describe('On 409 duplicate: the field whose value is already taken, e.g. `companyId`, `email`, `code`'),
     value: z
       .union([z.string(), z.number()])

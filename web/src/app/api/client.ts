@@ -9,6 +9,10 @@ export interface ApiErrorDetail {
   path: string;
   code: string;
   message: string;
+  /** The least value, length or number of items allowed, on a detail of a broken (inclusive) lower limit. */
+  minimum?: number;
+  /** The greatest value, length or number of items allowed, on a detail of a broken (inclusive) upper limit. */
+  maximum?: number;
 }
 
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { Modal, type ModalProps } from '@mantine/core';
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from './ConfirmModal';
 
@@ -10,19 +10,30 @@ interface Props extends ModalProps {
   onClose: () => void;
 }
 
+// How the dialog around asks to be closed: its Cancel button uses it (useDialogCancel).
+const RequestCloseContext = createContext<(() => void) | null>(null);
+
 /**
- * A dialog that does not lose typed work to a stray Escape, its × or a click outside it: with
- * changes, these ask "Discard changes?" first; without, they close at once. Escape is pressed
- * often just to close a picker's list, so one too many is easy to hit (the list itself takes
- * that Escape: Mantine's combobox marks its field while the list is open). The dialog's own
- * Cancel button still closes at once: that is a deliberate choice.
+ * What a dialog's Cancel button does: inside an UnsavedChangesModal it asks before dropping
+ * changes, as Escape and × do; anywhere else it is `close` itself (FormActions, CancelButton).
+ */
+export function useDialogCancel(close: () => void): () => void {
+  return useContext(RequestCloseContext) ?? close;
+}
+
+/**
+ * A dialog that does not lose typed work to a stray Escape, its × or a click outside it, nor to
+ * its own Cancel button: with changes, these ask "Discard changes?" first; without, they close
+ * at once. Escape is pressed often just to close a picker's list, so one too many is easy to hit
+ * (the list itself takes that Escape: Mantine's combobox marks its field while the list is open);
+ * Cancel is pressed out of habit, and what was typed would be gone just the same.
  *
  * The question is a second dialog over this one, a sibling in the React tree so that its keys
  * do not bubble through this one; while it is open this dialog leaves Escape to it. "Keep
- * editing" (or Escape, or a click outside the question) returns to the field that had the
- * focus; "Discard" closes both, and the focus goes back to what opened the dialog.
+ * editing" (or Escape, or a click outside the question) returns to where the focus was (the
+ * field, or Cancel); "Discard" closes both, and the focus goes back to what opened the dialog.
  */
-export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, ...props }: Props) {
+export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, children, ...props }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   // The question opens once the key that asked for it is done: opened at once, it would start listening
@@ -30,7 +41,9 @@ export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, ...p
   const requestClose = () => (dirty ? setTimeout(() => setAsking(true)) : onClose());
   return (
     <>
-      <Modal {...props} onClose={requestClose} closeOnEscape={closeOnEscape && !asking} />
+      <Modal {...props} onClose={requestClose} closeOnEscape={closeOnEscape && !asking}>
+        <RequestCloseContext value={requestClose}>{children}</RequestCloseContext>
+      </Modal>
       <ConfirmModal
         opened={asking && props.opened}
         title={t('common.discardChangesTitle')}

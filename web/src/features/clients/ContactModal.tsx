@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { CancelButton } from '../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { LANGUAGES, type Language } from '../../i18n';
 import { type Contact, useSaveContact } from './api';
@@ -82,9 +83,7 @@ export function ContactModal({ clientId, defaultLanguage, contact, onClose }: Pr
           <Switch label={t('contacts.fields.portalAccess')} description={t('contacts.hints.portalAccess')} {...field('portalAccess', 'checkbox')} />
           {contact ? <Switch label={t('contacts.fields.active')} {...field('active', 'checkbox')} /> : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton onCancel={onClose} />
             <Button type="submit" loading={save.isPending} data-testid="contact-save">
               {t('common.save')}
             </Button>

@@ -12,7 +12,8 @@ import { useConsumption, useContract, useLedger, type Consumption, type Contract
 import { ConsumptionChart } from './ConsumptionChart';
 import { ContractTermsView } from './ContractTermsView';
 import { ProfitabilitySection } from './ProfitabilitySection';
-import { formatMinutes } from './format';
+import { todayIso } from '../billing/format';
+import { formatMinutes, startsLaterOn } from './format';
 import { ledgerRowState } from './ledgerRow';
 
 /** /contracts/:id — the terms, live use of the prepaid minutes, the ledger period by period, a chart and profitability. */
@@ -74,7 +75,7 @@ function ContractUsage({ contract }: { contract: Contract }) {
     <>
       <Paper withBorder p="md" data-testid="contract-consumption">
         <Title order={2} size="h4" mb="sm">{t('contracts.usage.title')}</Title>
-        {usage.isPending ? <LoadingState /> : usage.isError ? <ErrorState error={usage.error} onRetry={() => void usage.refetch()} /> : <UsageFigures usage={usage.data} />}
+        {usage.isPending ? <LoadingState /> : usage.isError ? <ErrorState error={usage.error} onRetry={() => void usage.refetch()} /> : <UsageFigures usage={usage.data} contract={contract} />}
       </Paper>
       <Paper withBorder p="md" data-testid="contract-ledger">
         <Title order={2} size="h4" mb="sm">{t('contracts.ledger.title')}</Title>
@@ -89,11 +90,16 @@ function ContractUsage({ contract }: { contract: Contract }) {
   );
 }
 
-function UsageFigures({ usage }: { usage: Consumption }) {
+function UsageFigures({ usage, contract }: { usage: Consumption; contract: Contract }) {
   const { t } = useTranslation();
   const allowance = usage.allocated + usage.carried;
+  // A contract not started yet says when it starts, as its profitability does, not that it has no minutes.
+  const startsOn = startsLaterOn(contract.validFrom, contract.periodKind, usage.period, todayIso());
+  const notStarted = startsOn === null ? null : (
+    <Text c="dimmed" size="sm" data-testid="contract-usage-not-started">{t('contracts.usage.notStarted', { date: formatDate(startsOn) })}</Text>
+  );
   if (allowance === 0 && usage.used === 0) {
-    return <Text c="dimmed" size="sm">{t('contracts.usage.noAllowance', { period: formatPeriod(usage.period) })}</Text>;
+    return notStarted ?? <Text c="dimmed" size="sm">{t('contracts.usage.noAllowance', { period: formatPeriod(usage.period) })}</Text>;
   }
   const pct = usage.percent ?? 0;
   const figure = (label: string, value: string, testId?: string) => (
@@ -104,6 +110,7 @@ function UsageFigures({ usage }: { usage: Consumption }) {
   );
   return (
     <Stack gap="sm">
+      {notStarted}
       <Group justify="space-between">
         <Text>{t('contracts.usage.period', { period: formatPeriod(usage.period), from: formatDate(usage.from), to: formatDate(usage.to) })}</Text>
         <Text fw={700} data-testid="contract-usage-percent">{usage.percent === null ? '—' : formatPercent(usage.percent)}</Text>

@@ -127,4 +127,16 @@ describe('contract periods on the page', () => {
     expect(profitabilityRange('2026-11-30', 'month', '2026-11', '2026-11-28')).toEqual({ startsOn: '2026-11-30' });
     expect(profitabilityRange('2027-01-01', 'year', '2026', '2026-11-28')).toEqual({ startsOn: '2027-01-01' });
   });
+
+  it('knows a contract not started yet by its first day, for the prepaid minutes card as for profitability', async () => {
+    const { startsLaterOn } = await import('./format');
+    // Next year: the card said "no prepaid minutes in November 2026" instead of when the contract starts.
+    expect(startsLaterOn('2027-01-01', 'month', '2026-11', '2026-11-28')).toBe('2027-01-01');
+    // Later this period, and a current period (the server's) before the contract's first one.
+    expect(startsLaterOn('2026-11-30', 'month', '2026-11', '2026-11-28')).toBe('2026-11-30');
+    expect(startsLaterOn('2026-12-01', 'month', '2026-11', '2026-12-01')).toBe('2026-12-01');
+    // Started today or before: figures, not a start date.
+    expect(startsLaterOn('2026-11-28', 'month', '2026-11', '2026-11-28')).toBeNull();
+    expect(startsLaterOn('2024-03-15', 'quarter', '2026-Q4', '2026-11-28')).toBeNull();
+  });
 });

@@ -83,15 +83,23 @@ export const laterPeriod = (a: string, b: string) => (a > b ? a : b);
 const PROFITABILITY_BACK: Record<Kind, number> = { month: 11, quarter: 3, year: 2 };
 
 /**
+ * The day a contract starts when it has not started yet (`today` is before its first day, or
+ * the current period is before its first one), else null. The contract page's cards say so
+ * instead of figures of a period the contract has no part in.
+ */
+export function startsLaterOn(validFrom: string, kind: Kind, current: string, today: string): string | null {
+  return validFrom > today || periodOfDate(validFrom, kind) > current ? validFrom : null;
+}
+
+/**
  * The periods the contract page reports profitability for: up to a year back from the
  * current period, never before the contract's first one. A contract that has not started
- * yet (`today` is before its first day) has none: the day it starts instead, never a
- * range that ends before it begins.
+ * yet has none: the day it starts instead, never a range that ends before it begins.
  */
 export function profitabilityRange(validFrom: string, kind: Kind, current: string, today: string): { from: string; to: string } | { startsOn: string } {
-  const first = periodOfDate(validFrom, kind);
-  if (validFrom > today || first > current) return { startsOn: validFrom };
-  return { from: laterPeriod(first, addPeriods(current, -PROFITABILITY_BACK[kind])), to: current };
+  const startsOn = startsLaterOn(validFrom, kind, current, today);
+  if (startsOn !== null) return { startsOn };
+  return { from: laterPeriod(periodOfDate(validFrom, kind), addPeriods(current, -PROFITABILITY_BACK[kind])), to: current };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, Tex
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCar, IconClockHour4, IconReceipt } from '@tabler/icons-react';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
@@ -37,13 +37,15 @@ interface Props {
   onStale?: () => void;
   /** Another way out beside the save button (the stop dialog's "discard the timer"). */
   secondaryAction?: ReactNode;
+  /** Told whether the form differs from what it opened with, whenever that changes: the correction dialog asks before dropping it. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
  * The compact "log work" form of the ticket: work, travel or a unit fee in a few keystrokes;
  * also corrects a draft, and logs what a stopped timer measured.
  */
-export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondaryAction }: Props) {
+export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondaryAction, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const phone = usePhone();
   const size = phone ? 'md' : 'sm';
@@ -72,6 +74,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       : timer ? fromTimer(timer, rememberedWorkType(), workTypeBillable) : withDefaultBillable(restoredDraft ?? untouched, workTypeBillable),
   });
   const v = form.values;
+  const dirty = form.isDirty();
+  // A layout effect: the dialog around knows before the next key (an Escape straight after typing) is handled.
+  useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   // "Billable" follows the entry's default until the user ticks or unticks it: the work types may
   // arrive after the form is filled, and the kind and the work type (picked, remembered, the
   // timer's) change it, as does the form emptied after logging.

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Modal, Paper, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { recordError } from './errors';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { QueryView } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
 import { usePhone } from '../../app/components/usePhone';
@@ -54,12 +55,14 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
   // list is reloaded and the form starts again from the saved values (keyed by version).
   const [editingId, setEditingId] = useState<number | null>(null);
   const [staleEdit, setStaleEdit] = useState(false);
+  const [editDirty, setEditDirty] = useState(false);
   const phone = usePhone();
   const canWrite = can('records.write');
   const records = list.data ?? [];
   const editing = records.find((r) => r.id === editingId) ?? null;
   const edit = (r: ServiceRecord | null) => {
     setStaleEdit(false);
+    setEditDirty(false);
     setEditingId(r?.id ?? null);
   };
   const onStale = () => {
@@ -112,8 +115,9 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
           <RecordForm key={ticketId} ticketId={ticketId} />
         </>
       ) : null}
-      <Modal
+      <UnsavedChangesModal
         opened={editing !== null}
+        dirty={editDirty}
         onClose={() => edit(null)}
         fullScreen={phone}
         size="lg"
@@ -126,8 +130,8 @@ export function RecordsPanel({ ticketId }: { ticketId: number }) {
           </Alert>
         ) : null}
         {editing ? <CoverageNote record={editing} /> : null}
-        {editing ? <RecordForm key={`${editing.id}-${editing.version}`} ticketId={ticketId} record={editing} onSaved={() => edit(null)} onStale={onStale} /> : null}
-      </Modal>
+        {editing ? <RecordForm key={`${editing.id}-${editing.version}`} ticketId={ticketId} record={editing} onSaved={() => edit(null)} onStale={onStale} onDirtyChange={setEditDirty} /> : null}
+      </UnsavedChangesModal>
       <ConfirmModal
         opened={deleting !== null}
         title={t('records.deleteTitle')}

@@ -7,6 +7,7 @@ import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { CancelButton } from '../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useKeyboardScreen } from '../../app/components/useKeyboardScreen';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
@@ -230,7 +231,7 @@ export function EditTicketModal({ ticket, onClose }: Props) {
             </>
           ) : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <CancelButton onCancel={onClose} />
             <Button ref={saveButton} type="submit" loading={update.isPending} data-testid="edit-save">
               {t('common.save')}
             </Button>

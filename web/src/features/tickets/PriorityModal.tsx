@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { hasChanges } from '../../app/components/unsavedChanges';
+import { CancelButton } from '../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Level, type Priority, type Ticket, type TicketPatch, useUpdateTicket } from './api';
@@ -98,7 +99,7 @@ export function PriorityModal({ ticket, onClose }: { ticket: Ticket; onClose: ()
           prefix="priority"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          <CancelButton onCancel={onClose} />
           <Button ref={saveButton} onClick={save} loading={update.isPending} data-testid="priority-save">
             {t('common.save')}
           </Button>

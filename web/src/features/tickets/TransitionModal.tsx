@@ -8,6 +8,7 @@ import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { hasChanges } from '../../app/components/unsavedChanges';
+import { CancelButton } from '../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
@@ -246,7 +247,7 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
             </Stack>
           ) : null}
           <Group justify="flex-end" mt="sm">
-            <Button ref={cancelButton} variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <CancelButton ref={cancelButton} onCancel={onClose} />
             <Button ref={submitButton} type="submit" loading={move.isPending} disabled={blocked} data-testid="transition-submit">
               {t('tickets.transition.submit')}
             </Button>

@@ -7,10 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { CancelButton } from '../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { LANGUAGES, type Language } from '../../i18n';
 import { ClientPicker } from '../tickets/Pickers';
-import { type User, useCreateUser, useRoles, useUpdateUser } from './api';
+import { type User, useCreateUser, useRoles, useUpdateUser, useUserOpenTickets } from './api';
+import { OpenTicketsQuestion } from './DeactivateUserModal';
+import { type OpenTicketsChoice, deactivates, openTicketsPlan } from './deactivation';
 
 interface Props {
   user: User | null;
@@ -27,6 +30,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
   const update = useUpdateUser();
   const mutation = user ? update : create;
   const [extra, setExtra] = useState<string[]>([]);
+  const [openTicketsChoice, setOpenTicketsChoice] = useState<OpenTicketsChoice>('return');
 
   const form = useForm({
     initialValues: {
@@ -47,6 +51,11 @@ export function UserModal({ user, isSelf, onClose }: Props) {
     },
   });
 
+  // Turning "Active" off asks what becomes of the user's open tickets, as the ⋯ menu's "Deactivate" does:
+  // left with someone who cannot sign in, nobody would pick them up.
+  const deactivating = user !== null && deactivates(user, form.getValues().active);
+  const openTickets = useUserOpenTickets(deactivating ? user.id : null);
+
   const field = (path: string, type: 'input' | 'checkbox' = 'input') => ({
     ...form.getInputProps(path, { type }),
     'data-testid': `user-${path}`,
@@ -64,13 +73,15 @@ export function UserModal({ user, isSelf, onClose }: Props) {
         void queryClient.invalidateQueries({ queryKey: ['users'] });
       }
     };
+    const tickets = user && deactivates(user, v.active) ? openTicketsPlan(openTickets.data?.count ?? 0, openTicketsChoice) : { patch: {}, returning: false };
     const onSuccess = () => {
-      notifications.show({ color: 'green', message: t('users.saved', { name: v.name.trim() }) });
+      const saved = t('users.saved', { name: v.name.trim() });
+      notifications.show({ color: 'green', message: tickets.returning ? `${saved} ${t('users.openTicketsReturned')}` : saved });
       onClose();
     };
     if (user) {
       update.mutate(
-        { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active, ...(clientId !== undefined && { clientId }), version: user.version } },
+        { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active, ...(clientId !== undefined && { clientId }), ...tickets.patch, version: user.version } },
         { onSuccess, onError },
       );
     } else {
@@ -127,11 +138,10 @@ export function UserModal({ user, isSelf, onClose }: Props) {
             <PasswordInput label={t('users.fields.password')} description={t('account.passwordHint')} required autoComplete="new-password" {...field('password')} />
           )}
           {user ? <Switch label={t('users.fields.active')} disabled={isSelf} {...field('active', 'checkbox')} /> : null}
+          {deactivating ? <OpenTicketsQuestion user={user} openTickets={openTickets} choice={openTicketsChoice} onChange={setOpenTicketsChoice} /> : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="user-save">
+            <CancelButton onCancel={onClose} />
+            <Button type="submit" loading={mutation.isPending || (deactivating && openTickets.isPending)} data-testid="user-save">
               {user ? t('common.save') : t('users.create')}
             </Button>
           </Group>

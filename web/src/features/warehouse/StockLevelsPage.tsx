@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAdjustments, IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
@@ -8,6 +8,8 @@ import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { useSearchParamsFresh } from '../../app/useSearchParamsFresh';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { SearchInput } from '../../app/components/ListFilters';
+import { CancelButton } from '../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { RowCard, RowCards } from '../../app/components/RowCards';
 import { notifySaved } from '../admin/shared/notify';
@@ -24,7 +26,8 @@ import { quantityLabel, unitLabel, stockMoney } from './units';
 function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSetMinimum();
-  const [text, setText] = useState(level.minimum === null ? '' : formatDecimal(level.minimum));
+  const openedText = level.minimum === null ? '' : formatDecimal(level.minimum);
+  const [text, setText] = useState(openedText);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +40,7 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
     });
   };
   return (
-    <Modal opened onClose={onClose} title={t('warehouse.levels.minimumTitle', { item: level.itemName, warehouse: level.warehouseName })} attributes={{ content: { 'data-testid': 'minimum-modal' } }}>
+    <UnsavedChangesModal opened dirty={text !== openedText} onClose={onClose} title={t('warehouse.levels.minimumTitle', { item: level.itemName, warehouse: level.warehouseName })} attributes={{ content: { 'data-testid': 'minimum-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
@@ -53,12 +56,12 @@ function MinimumModal({ level, onClose }: { level: StockLevel; onClose: () => vo
             data-testid="minimum-input"
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <CancelButton onCancel={onClose} />
             <Button type="submit" loading={save.isPending} data-testid="minimum-save">{t('common.save')}</Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type Category, useSaveCategory } from './api';
 import { moveTargets } from './categoryTree';
@@ -56,7 +57,7 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
     : action.mode === 'rename' ? t('admin.categories.renameTitle') : t('admin.categories.moveTitle');
   const targets = action.mode === 'move' ? moveTargets(categories, action.category.id) : [];
   return (
-    <Modal opened onClose={onClose} title={title} attributes={{ content: { 'data-testid': 'category-modal' } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} onClose={onClose} title={title} attributes={{ content: { 'data-testid': 'category-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="category-form-error" />
@@ -80,6 +81,6 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
           <FormActions creating={action.mode === 'create'} pending={save.isPending} onCancel={onClose} testId="category-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
@@ -67,7 +68,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
 
   return (
-    <Modal opened fullScreen={phone} onClose={onClose} size="lg" title={field ? t('admin.customFields.editTitle') : t('admin.customFields.newTitle')} attributes={{ content: { 'data-testid': 'field-modal' } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} fullScreen={phone} onClose={onClose} size="lg" title={field ? t('admin.customFields.editTitle') : t('admin.customFields.newTitle')} attributes={{ content: { 'data-testid': 'field-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="field-form-error" />
@@ -128,6 +129,6 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
           <FormActions creating={!field} pending={save.isPending} onCancel={onClose} testId="field-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Modal, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
 import { typeLabel } from '../../tickets/labels';
@@ -46,7 +47,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
 
   return (
-    <Modal opened onClose={onClose} title={type ? t('admin.types.editTitle') : t('admin.types.newTitle')} attributes={{ content: { 'data-testid': 'type-modal' } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} onClose={onClose} title={type ? t('admin.types.editTitle') : t('admin.types.newTitle')} attributes={{ content: { 'data-testid': 'type-modal' } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="type-form-error" />
@@ -76,6 +77,6 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
           <FormActions creating={!type} pending={save.isPending} onCancel={onClose} testId="type-save" />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Modal, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
@@ -71,7 +72,7 @@ export function GroupModal({ kind, item, onClose }: Props) {
 
   const title = kind === 'queue' ? (item ? t('admin.queues.editTitle') : t('admin.queues.newTitle')) : item ? t('admin.teams.editTitle') : t('admin.teams.newTitle');
   return (
-    <Modal opened fullScreen={phone} onClose={onClose} title={title} size="lg" attributes={{ content: { 'data-testid': `${kind}-modal` } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} fullScreen={phone} onClose={onClose} title={title} size="lg" attributes={{ content: { 'data-testid': `${kind}-modal` } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={mutation.error} extra={extra} testId={`${kind}-form-error`} />
@@ -118,6 +119,6 @@ export function GroupModal({ kind, item, onClose }: Props) {
           <FormActions creating={!item} pending={mutation.isPending} onCancel={onClose} testId={`${kind}-save`} />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

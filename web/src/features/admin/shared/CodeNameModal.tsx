@@ -1,9 +1,10 @@
-import { Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyAdminFormErrors } from './serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
+import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 import { useSaveKeys } from './keys';
@@ -44,7 +45,7 @@ export function CodeNameModal({ title, context, initial, testId, pending, error,
   });
   const saveKeys = useSaveKeys(() => submit(), pending);
   return (
-    <Modal opened onClose={onClose} title={title} attributes={{ content: { 'data-testid': `${testId}-modal` } }}>
+    <UnsavedChangesModal opened dirty={form.isDirty()} onClose={onClose} title={title} attributes={{ content: { 'data-testid': `${testId}-modal` } }}>
       <form onSubmit={submit} onKeyDown={saveKeys} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={error} extra={extra} testId={`${testId}-form-error`} />
@@ -75,6 +76,6 @@ export function CodeNameModal({ title, context, initial, testId, pending, error,
           <FormActions creating={!initial} pending={pending} onCancel={onClose} testId={`${testId}-save`} />
         </Stack>
       </form>
-    </Modal>
+    </UnsavedChangesModal>
   );
 }

@@ -9,9 +9,10 @@ function fakeForm(values: unknown) {
   return { errors, getValues: () => values, setFieldError: (path: string, message: string) => void (errors[path] = message) };
 }
 
-// The server's details as zod words them: the limit is only in the English message.
-const tooLongName = { path: 'name', code: 'too_long', message: 'Too big: expected string to have <=200 characters' };
-const tooBigPercent = { path: 'warnAtPercent', code: 'too_big', message: 'Too big: expected number to be <=99' };
+// The server's details: zod's English message, and the inclusive limit it broke as maximum / minimum.
+const tooLongName = { path: 'name', code: 'too_long', message: 'Too big: expected string to have <=200 characters', maximum: 200 };
+const tooBigPercent = { path: 'warnAtPercent', code: 'too_big', message: 'Too big: expected number to be <=99', maximum: 99 };
+// An exclusive bound ("more than 0") comes without a limit.
 const tooSmallMinutes = { path: 'targets.P1.resolutionMinutes', code: 'too_small', message: 'Too small: expected number to be >0' };
 
 describe('admin form errors name the limit', () => {
@@ -23,8 +24,9 @@ describe('admin form errors name the limit', () => {
   it('says the limit a value broke, in the user language', async () => {
     expect(adminDetailMessage(t, tooLongName)).toBe('Nejvýše 200 znaků');
     expect(adminDetailMessage(t, tooBigPercent)).toBe('Nejvýše 99');
-    expect(adminDetailMessage(t, { path: 'x', code: 'too_small', message: 'Too small: expected number to be >=1' })).toBe('Nejméně 1');
-    // Without an inclusive limit in the message, the general text stays.
+    expect(adminDetailMessage(t, { path: 'x', code: 'too_small', message: 'Too small: expected number to be >=1', minimum: 1 })).toBe('Nejméně 1');
+    expect(adminDetailMessage(t, { path: 'x', code: 'too_short', message: 'Too small: expected string to have >=3 characters', minimum: 3 })).toBe('Alespoň 3 znaků');
+    // Without a limit in the detail or its message, the general text stays.
     expect(adminDetailMessage(t, tooSmallMinutes)).toBe(i18n.t('errors.too_small'));
     expect(adminDetailMessage(t, { path: 'code', code: 'invalid_format', message: 'lower-case letters' })).toBe(i18n.t('errors.invalid_format'));
     await setLanguage('en');
@@ -34,13 +36,22 @@ describe('admin form errors name the limit', () => {
     await setLanguage('cs');
   });
 
+  it('reads the limit from the detail, and from the English message only when the detail has none', () => {
+    // The limit sent wins over whatever the message says: the message is English prose, not a contract.
+    expect(adminDetailMessage(t, { path: 'name', code: 'too_long', message: 'Name is too long', maximum: 120 })).toBe('Nejvýše 120 znaků');
+    expect(adminDetailMessage(t, { path: 'name', code: 'too_long', message: 'Too big: expected string to have <=200 characters', maximum: 80 })).toBe('Nejvýše 80 znaků');
+    // An answer without the fields (an older server) still names the limit from its message.
+    expect(adminDetailMessage(t, { path: 'name', code: 'too_long', message: 'Too big: expected string to have <=200 characters' })).toBe('Nejvýše 200 znaků');
+    expect(adminDetailMessage(t, { path: 'x', code: 'too_small', message: 'Too small: expected number to be >=1' })).toBe('Nejméně 1');
+  });
+
   it('puts every error on its field, limits included, and returns the rest', () => {
     const form = fakeForm({ name: 'x', warnAtPercent: 150, targets: { P1: { resolution: { hours: 1 } } } });
     const error = new ApiError(400, 'validation_failed', 'The request is not valid', [
       tooLongName,
       tooBigPercent,
       { path: 'calendarId', code: 'unknown_reference', message: 'The calendar does not exist' },
-      { path: 'targets.P1.resolutionMinutes', code: 'too_big', message: 'Too big: expected number to be <=525600' },
+      { path: 'targets.P1.resolutionMinutes', code: 'too_big', message: 'Too big: expected number to be <=525600', maximum: 525600 },
     ]);
     const leftovers = applyAdminFormErrors(form, error, t, { 'targets.P1.resolutionMinutes': 'targets.P1.resolution.hours' });
     expect(form.errors).toEqual({ name: 'Nejvýše 200 znaků', warnAtPercent: 'Nejvýše 99', 'targets.P1.resolution.hours': 'Nejvýše 525600' });

@@ -1,6 +1,6 @@
 // Pure helpers that sort a server error's details (400 with paths such as
 // `states.2.code`, `transitions.0.to`, `weekly.3.1`) onto the rows of an editor,
-// and say a broken limit with the limit ("At most 200 characters").
+// and say a broken limit with the limit ("At most 200 characters") the server sends.
 import type { TFunction } from 'i18next';
 import type { ApiErrorDetail } from '../../../app/api/client';
 import { ApiError, isApiError } from '../../../app/api/client';
@@ -44,24 +44,32 @@ export function placeholderOf(message: string): string | null {
   return match ? (match[1] ?? '') : null;
 }
 
-/** Codes of a broken length or size limit, and the text that names the limit. */
-const LIMIT_TEXTS: Record<string, { sign: '<=' | '>='; key: string; param: 'max' | 'min' }> = {
-  too_long: { sign: '<=', key: 'admin.limits.maxLength', param: 'max' },
-  too_big: { sign: '<=', key: 'admin.limits.max', param: 'max' },
-  too_short: { sign: '>=', key: 'admin.limits.minLength', param: 'min' },
-  too_small: { sign: '>=', key: 'admin.limits.min', param: 'min' },
+/** Codes of a broken length or size limit, the detail's field that carries the limit, and the text that names it. */
+const LIMIT_TEXTS: Record<string, { field: 'maximum' | 'minimum'; sign: '<=' | '>='; key: string; param: 'max' | 'min' }> = {
+  too_long: { field: 'maximum', sign: '<=', key: 'admin.limits.maxLength', param: 'max' },
+  too_big: { field: 'maximum', sign: '<=', key: 'admin.limits.max', param: 'max' },
+  too_short: { field: 'minimum', sign: '>=', key: 'admin.limits.minLength', param: 'min' },
+  too_small: { field: 'minimum', sign: '>=', key: 'admin.limits.min', param: 'min' },
 };
 
 /**
- * "At most 200 characters" for a detail that broke a limit, or null. The server's
- * detail carries the limit only in its English message ("Too big: expected string
- * to have <=200 characters"); a message without one keeps the general text.
+ * "At most 200 characters" for a detail that broke a limit, or null. The server sends the
+ * limit as the detail's maximum / minimum; an answer without it (an older server) still
+ * names it in the English message ("Too big: expected string to have <=200 characters"),
+ * read as the fallback. A detail with neither keeps the general text.
  */
 export function limitMessage(t: TFunction, detail: ApiErrorDetail): string | null {
   const text = LIMIT_TEXTS[detail.code];
   if (!text) return null;
-  const match = new RegExp(`${text.sign}\\s*(-?\\d+)`).exec(detail.message);
-  return match ? t(text.key, { [text.param]: Number(match[1]) }) : null;
+  const sent = detail[text.field];
+  const limit = typeof sent === 'number' && Number.isFinite(sent) ? sent : limitInMessage(detail.message, text.sign);
+  return limit === null ? null : t(text.key, { [text.param]: limit });
+}
+
+/** The inclusive limit an English zod message names after its sign ("<=200"), or null. */
+function limitInMessage(message: string, sign: '<=' | '>='): number | null {
+  const match = new RegExp(`${sign}\\s*(-?\\d+)`).exec(message);
+  return match ? Number(match[1]) : null;
 }
 
 /** The message for one field problem, naming the limit when one was broken. */
