@@ -8,8 +8,12 @@
 //      BENCH_MOVEMENTS movements in the ledger (generated in bulk SQL):
 //      GET /api/v1/stock-levels?warehouseId=&itemId=, 1 connection                     p99 < 5 ms
 //      and the balance read alone in process (the SQL the API runs)                     p99 < 5 ms
+//   3. the count of stock levels below their minimum (the home page and the Warehouse menu item
+//      ask for it on every load) over BENCH_BALANCES balances, 1 in 200 below its minimum, in
+//      process (the SQL GET /api/v1/stock-levels/count runs), with its partial index (migration
+//      0034) and, for comparison, without it                                            (figures only)
 //
-//   npm run bench:warehouse     BENCH_MOVEMENTS (10,000,000), BENCH_SECONDS (10), BENCH_WARMUP (2),
+//   npm run bench:warehouse     BENCH_MOVEMENTS (10,000,000), BENCH_BALANCES (200,000), BENCH_SECONDS (10), BENCH_WARMUP (2),
 //                               BENCH_ONLY (a part of a scenario's name)
 //
 // The machine may be shared: the load average is printed with each figure. Exit code 1
@@ -27,12 +31,16 @@ import { systemContext, type RequestContext } from '../src/modules/identity/inde
 import { prepareDatabase } from '../src/main.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, preparedQuery } from '../src/platform/db/index.ts';
+import { countLevels } from '../src/modules/warehouse/stock.repo.ts';
+import { STOCK_LEVEL_COUNT_CAP } from '../src/modules/warehouse/warehouse.schemas.ts';
+import * as m0034 from '../migrations/0034_stock_below_minimum_index.ts';
 import { benchWorkDir } from './lib/db-cache.ts';
 import { printTable, runLoad, type LoadResult, type Row } from './lib/load.ts';
 import { builtServerCommand, cpuMicros, startServer, type RunningServer } from './lib/server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 10_000_000);
+const BALANCES = Number(process.env.BENCH_BALANCES ?? 200_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 /** Only the scenarios whose name contains this (e.g. "slips"). */
@@ -81,9 +89,10 @@ export async function setUp(file: string): Promise<World> {
   const store = await warehouses.create(ctx, { code: 'MAIN', name: 'Hlavní sklad', kind: 'store', ownerUserId: null, userIds: [], active: true });
   const van = await warehouses.create(ctx, { code: 'VAN', name: 'Dodávka – Technik', kind: 'van', ownerUserId: tech.id, userIds: [], active: true });
   const today = new Date().toISOString().slice(0, 10);
-  const lines = itemIds.map((itemId, i) => ({ itemId, quantity: '100000000', unitPriceMinor: 1_000_00 + i * 100_00 }));
+  // 1,000,000 units, the most one line may move: far more than the slips of a run issue.
+  const lines = itemIds.map((itemId, i) => ({ itemId, quantity: '1000000', unitPriceMinor: 1_000_00 + i * 100_00 }));
   await documents.create(ctx, { kind: 'receipt', date: today, warehouseId: store.id, lines, confirm: true });
-  await documents.create(ctx, { kind: 'transfer', date: today, warehouseId: store.id, targetWarehouseId: van.id, lines: lines.map(({ itemId }) => ({ itemId, quantity: '100000000' })), confirm: true });
+  await documents.create(ctx, { kind: 'transfer', date: today, warehouseId: store.id, targetWarehouseId: van.id, lines: lines.map(({ itemId }) => ({ itemId, quantity: '1000000' })), confirm: true });
   const asTech: RequestContext = { actor: { userId: tech.id, name: tech.name, roles: ['technician'], clientId: null, tokenId: null }, ip: null };
   await warehouses.setMyDefault(asTech, van.id);
   await database.close();
@@ -125,6 +134,50 @@ async function balanceReadTimings(w: World): Promise<{ p50: number; p99: number;
   return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), rows };
 }
 
+/**
+ * BALANCES stock levels (100 warehouses × their share of items, generated in bulk SQL), one in
+ * 200 below its minimum and one in 10 with a minimum; then the below-minimum count timed in
+ * process with the partial index and without it.
+ */
+async function belowMinimumCountTimings(w: World): Promise<{ balances: number; below: number; withIndex: { p50: number; p99: number }; without: { p50: number; p99: number } }> {
+  const database = openDatabase(w.file);
+  const db = database.db;
+  const at = new Date().toISOString();
+  const warehouses = 100;
+  const items = Math.ceil(BALANCES / warehouses);
+  await sql`
+    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${warehouses})
+    insert into warehouses (code, name, kind, active, version, created_at, updated_at)
+    select 'BW' || i, 'Bench warehouse ' || i, 'store', 1, 1, ${at}, ${at} from n`.execute(db);
+  await sql`
+    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${items})
+    insert into items (code, name, search_text, unit, vat_category, serial_tracking, active, version, created_at, updated_at)
+    select 'BI' || i, 'Bench item ' || i, 'bench item ' || i, 'pcs', 'standard', 0, 1, 1, ${at}, ${at} from n`.execute(db);
+  await sql`
+    insert into stock_balances (warehouse_id, item_id, quantity_milli, value_minor, minimum_milli, updated_at)
+    select w.id, i.id, 10000, 0, case when (w.id + i.id) % 200 = 0 then 50000 when (w.id + i.id) % 10 = 0 then 1000 end, ${at}
+    from warehouses w cross join items i where w.code like 'BW%' and i.code like 'BI%'`.execute(db);
+  await sql`analyze`.execute(db);
+  const balances = Number((await sql<{ n: number }>`select count(*) as n from stock_balances`.execute(db)).rows[0]!.n);
+  const time = async () => {
+    const times: number[] = [];
+    let below = 0;
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      below = (await countLevels(db, { belowMinimum: true }, STOCK_LEVEL_COUNT_CAP)).count;
+      times.push(performance.now() - t0);
+    }
+    return { below, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  };
+  const withIndex = await time();
+  await sql`drop index stock_balances_below_minimum`.execute(db);
+  const without = await time();
+  await m0034.up(db);
+  await database.close();
+  if (withIndex.below !== without.below) throw new Error(`the index changed the count: ${withIndex.below} against ${without.below}`);
+  return { balances, below: withIndex.below, withIndex, without };
+}
+
 async function main(): Promise<boolean> {
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
   const dir = benchWorkDir('bench-warehouse-');
@@ -133,6 +186,7 @@ async function main(): Promise<boolean> {
     const w = await setUp(join(dir, 'kontor.db'));
     log(`SQLite: ${MOVEMENTS} movements generated in ${(await generateMovements(w)).toFixed(0)} s`);
     const direct = await balanceReadTimings(w);
+    const minimum = await belowMinimumCountTimings(w);
     server = await startServer({
       command: builtServerCommand(ROOT, ['serve', '--db', w.file]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
@@ -170,6 +224,10 @@ async function main(): Promise<boolean> {
     const directPass = direct.p99 < 5;
     ok &&= directPass;
     rows.push({ scenario: 'balance read in process (the route’s SQL)', route: '-', 'p50 ms': Number(direct.p50.toFixed(3)), 'p99 ms': Number(direct.p99.toFixed(3)), requests: 2000, target: 'p99 < 5 ms', result: directPass ? 'PASS' : 'FAIL', 'load avg (1 min)': load1() });
+    for (const [name, t] of [['count below minimum, partial index (in process)', minimum.withIndex], ['count below minimum, without the index (in process)', minimum.without]] as const) {
+      rows.push({ scenario: name, route: 'GET /api/v1/stock-levels/count?belowMinimum=true', 'p50 ms': Number(t.p50.toFixed(3)), 'p99 ms': Number(t.p99.toFixed(3)), requests: 200, target: '(figure)', result: '-', 'load avg (1 min)': load1() });
+    }
+    log(`\nSQLite: ${minimum.balances} stock levels, ${minimum.below} below their minimum`);
     log(`\nSQLite: ${direct.rows} movements in the ledger; ${SECONDS} s per run after ${WARMUP} s warm-up; slips of 3 lines (SSD, RAM, cable) from a van to one ticket`);
     printTable(rows);
     return ok;

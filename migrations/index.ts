@@ -32,6 +32,7 @@ import * as m0030 from './0030_slip_cost_currency_and_vat_country.ts';
 import * as m0031 from './0031_payment_reversals.ts';
 import * as m0032 from './0032_exchange_rates.ts';
 import * as m0033 from './0033_names_per_language.ts';
+import * as m0034 from './0034_stock_below_minimum_index.ts';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '0031_payment_reversals': m0031,
   '0032_exchange_rates': m0032,
   '0033_names_per_language': m0033,
+  '0034_stock_below_minimum_index': m0034,
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultNumbering } from '../src/modules/numbering/index.ts';
+import { levelHits } from '../src/modules/warehouse/stock.repo.ts';
 import type { Auth } from './app.ts';
 import { testEngines } from './db.ts';
 import { recordsWorld, type RecordsWorld } from './records.fixture.ts';
@@ -263,6 +264,15 @@ describe.each(testEngines())('warehouse on %s', (engine) => {
     expect((await call(w.admin.auth, 'GET', '/api/v1/stock-levels/count?belowMinimum=true&limit=5')).statusCode).toBe(400);
     const contact = await w.t.userWith(['client_contact'], { clientId: w.clientId });
     expect((await call(contact.auth, 'GET', '/api/v1/stock-levels/count?belowMinimum=true')).statusCode).toBe(403);
+  });
+
+  it.runIf(engine === 'sqlite')('reads the levels below their minimum from their own index, not every balance (SQLite plan)', async () => {
+    const { db } = w.t.database;
+    for (const filter of [{ belowMinimum: true }, { belowMinimum: true, warehouseId: store }]) {
+      const query = levelHits(db, filter).compile();
+      const plan = await db.executeQuery<{ detail: string }>({ ...query, sql: `EXPLAIN QUERY PLAN ${query.sql}` });
+      expect(plan.rows.map((r) => r.detail), JSON.stringify(filter)).toEqual([expect.stringMatching(/USING (COVERING )?INDEX stock_balances_below_minimum/)]);
+    }
   });
 
   it('lets exactly one of two concurrent issuers take the last pieces', async () => {

@@ -109,6 +109,7 @@ function balanceConditions(f: LevelFilter): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (f.warehouseId) conditions.push(sql<SqlBool>`b.warehouse_id = ${f.warehouseId}`);
   if (f.itemId) conditions.push(sql<SqlBool>`b.item_id = ${f.itemId}`);
+  // Migration 0034's partial index has this condition: change both together.
   if (f.belowMinimum) conditions.push(sql<SqlBool>`b.minimum_milli is not null and b.quantity_milli < b.minimum_milli`);
   return conditions;
 }
@@ -131,12 +132,21 @@ export async function listLevels(db: DbOrTx, f: LevelFilter, after: [number, num
  * at most `cap` + 1 of them, so a count above `cap` is the cap, marked capped.
  */
 export async function countLevels(db: DbOrTx, f: LevelFilter, cap: number): Promise<{ count: number; capped: boolean }> {
+  const row = await db.selectFrom(levelHits(db, f).limit(cap + 1).as('hits')).select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
+  const found = Number(row?.n ?? 0);
+  return { count: Math.min(found, cap), capped: found > cap };
+}
+
+/**
+ * The balances the level filters keep, without a join (see balanceConditions). Below the
+ * minimum, SQLite and PostgreSQL read them from the partial index stock_balances_below_minimum
+ * (migration 0034) instead of walking every balance.
+ */
+export function levelHits(db: DbOrTx, f: LevelFilter) {
   let hits = db.selectFrom('stock_balances as b').select('b.item_id');
   for (const condition of balanceConditions(f)) hits = hits.where(condition);
   if (f.q?.trim()) hits = hits.where('b.item_id', 'in', db.selectFrom('items as i').select('i.id').where(containsFolded('i.search_text', f.q)));
-  const row = await db.selectFrom(hits.limit(cap + 1).as('hits')).select(sql<number | string>`count(*)`.as('n')).executeTakeFirst();
-  const found = Number(row?.n ?? 0);
-  return { count: Math.min(found, cap), capped: found > cap };
+  return hits;
 }
 
 export async function listMovements(db: DbOrTx, itemId: number, warehouseId: number | undefined, afterId: number | null, limit: number) {
