@@ -22,7 +22,8 @@ import { createNumberingService, numberingRoutes } from './modules/numbering/ind
 import { cnbDownloader, createRatesService, ratesRoutes } from './modules/rates/index.ts';
 import { createWarehouse, warehouseRoutes } from './modules/warehouse/index.ts';
 import {
-  createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, openTicketsOfAssignee, refreshTicketSla, returnOpenTicketsToQueues, ticketsRoutes, viewsRoutes,
+  createAttachments, createTicketsService, createTicketsWorkflow, createViewsService, handOpenTicketsTo, openTicketsOfAssignee, refreshTicketSla, returnOpenTicketsToQueues, ticketsRoutes,
+  viewsRoutes,
 } from './modules/tickets/index.ts';
 import {
   createAuthService,
@@ -54,11 +55,18 @@ export function buildServices(deps: AppDeps) {
   const { clock, config } = deps;
   const passwords = passwordHasher(config.argon2MemoryKib);
   const customers = createCustomersService({ db, clock });
+  const ticketMail = { publicUrl: config.publicUrl, mailFrom: config.mailFrom };
   const ticketModule = ticketServices();
   return {
     auth: createAuthService({ db, clock, config, passwords }),
-    // Deactivating a user may hand their open tickets back to their queues.
-    users: createUsersService({ db, clock, passwords, tickets: { openTicketsOfAssignee, returnOpenTicketsToQueues } }),
+    // Deactivating a user may hand their open tickets back to their queues or to a colleague (who is mailed, as by hand).
+    users: createUsersService({
+      db, clock, passwords,
+      tickets: {
+        openTicketsOfAssignee, returnOpenTicketsToQueues,
+        handOpenTicketsTo: (trx, ctx, assignee, colleagueId, now) => handOpenTicketsTo(trx, ticketMail, ctx, assignee, colleagueId, now),
+      },
+    }),
     customers,
     helpdesk: createHelpdeskService({ db, clock, customers }),
     audit: createAuditService({ db }),
@@ -90,7 +98,7 @@ export function buildServices(deps: AppDeps) {
   }
 
   function ticketServices() {
-    const ticketDeps = { db, clock, customers, config: { publicUrl: config.publicUrl, mailFrom: config.mailFrom } };
+    const ticketDeps = { db, clock, customers, config: ticketMail };
     return {
       tickets: createTicketsService(ticketDeps),
       ticketWorkflow: createTicketsWorkflow(ticketDeps),

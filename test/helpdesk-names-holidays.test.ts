@@ -73,6 +73,53 @@ describe.each(testEngines())('names that read the same, and public holidays, on 
     expect(details(twice)).toEqual(['values.1.name:duplicate']);
   });
 
+  it('keeps team names unique across all teams, ignoring case and accents', async () => {
+    const network = await call(admin, 'POST', '/api/v1/teams', { name: 'Síťaři' });
+    expect(network.statusCode).toBe(201);
+    expectNameTaken(await call(admin, 'POST', '/api/v1/teams', { name: 'SITARI' }), 'SITARI');
+    // An inactive team keeps its name: pickers still list it for old tickets.
+    expect((await call(admin, 'PATCH', `/api/v1/teams/${network.json().id}`, { active: false })).statusCode).toBe(200);
+    expectNameTaken(await call(admin, 'POST', '/api/v1/teams', { name: '  síťaři ' }), 'síťaři');
+
+    const printers = (await call(admin, 'POST', '/api/v1/teams', { name: 'Tiskaři' })).json();
+    expectNameTaken(await call(admin, 'PATCH', `/api/v1/teams/${printers.id}`, { name: 'Sitari' }), 'Sitari');
+    // A team may change the case of its own name.
+    const recased = await call(admin, 'PATCH', `/api/v1/teams/${printers.id}`, { name: 'TISKAŘI' });
+    expect(recased.statusCode).toBe(200);
+    expect(recased.json().name).toBe('TISKAŘI');
+  });
+
+  it('keeps business calendar names unique, ignoring case and accents', async () => {
+    const post = (name: string) => call(admin, 'POST', '/api/v1/calendars', { name, timeZone: 'Europe/Prague', weekly: { 1: [{ start: '22:00', end: '24:00' }] } });
+    // A new installation has the calendar "CZ business hours".
+    expectNameTaken(await post('cz Business HOURS'), 'cz Business HOURS');
+    const night = await post('Noční směna');
+    expect(night.statusCode).toBe(201);
+    expectNameTaken(await post('NOCNI SMENA'), 'NOCNI SMENA');
+    const { id, version } = night.json();
+    expectNameTaken(await call(admin, 'PATCH', `/api/v1/calendars/${id}`, { version, name: 'CZ business  hours' }), 'CZ business  hours');
+    const recased = await call(admin, 'PATCH', `/api/v1/calendars/${id}`, { version, name: 'NOČNÍ SMĚNA' });
+    expect(recased.statusCode).toBe(200);
+    expect(recased.json()).toMatchObject({ name: 'NOČNÍ SMĚNA', version: version + 1 }); // the refused rename changed nothing
+  });
+
+  it('keeps SLA policy names unique, ignoring case and accents', async () => {
+    const calendarId = (await call(admin, 'GET', '/api/v1/calendars')).json().items[0].id;
+    const target = { firstResponseMinutes: 60, resolutionMinutes: 480 };
+    const post = (name: string) => call(admin, 'POST', '/api/v1/sla-policies', { name, calendarId, targets: { P1: target, P2: target, P3: target, P4: target } });
+    // A new installation has the policy "Standard".
+    expectNameTaken(await post('standard'), 'standard');
+    const premium = await post('Prémiová');
+    expect(premium.statusCode).toBe(201);
+    const { id, version } = premium.json();
+    expectNameTaken(await call(admin, 'PATCH', `/api/v1/sla-policies/${id}`, { version, name: 'STANDARD' }), 'STANDARD');
+    const deactivated = await call(admin, 'PATCH', `/api/v1/sla-policies/${id}`, { version, active: false, name: 'PRÉMIOVÁ' });
+    expect(deactivated.statusCode).toBe(200);
+    expect(deactivated.json()).toMatchObject({ name: 'PRÉMIOVÁ', active: false });
+    // An inactive policy keeps its name.
+    expectNameTaken(await post('premiova'), 'premiova');
+  });
+
   it('lists the public holidays of a country and year for whoever reads calendars', async () => {
     const cz = await call(technician, 'GET', '/api/v1/public-holidays?country=CZ&year=2027');
     expect(cz.statusCode).toBe(200);
@@ -102,5 +149,15 @@ describe.each(testEngines())('names that read the same, and public holidays, on 
     const get = spec.paths['/api/v1/public-holidays'].get;
     expect(get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['country', 'year']);
     expect(JSON.stringify(get.responses['200'])).toContain('easter_monday');
+  });
+
+  it('documents in OpenAPI that a queue, team, calendar or SLA policy name reading the same as another is a 409', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/queues', '/api/v1/teams', '/api/v1/calendars', '/api/v1/sla-policies']) {
+      for (const [route, method] of [[path, 'post'], [`${path}/{id}`, 'patch']] as const) {
+        const name = spec.paths[route][method].requestBody.content['application/json'].schema.properties.name;
+        expect(name.description, `${method} ${route}`).toMatch(/letter case, accents.*409 duplicate/);
+      }
+    }
   });
 });

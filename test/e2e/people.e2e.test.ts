@@ -3,7 +3,7 @@
 // the built web app, chromium via playwright-core): a client contact created from
 // the Users screen needs its client, the role choices speak Czech, your own row
 // offers no deactivation and another user's asks first (from the ⋯ menu and from the edit dialog, with what
-// becomes of their open tickets), a new API token's secret
+// becomes of their open tickets, and whom they may be handed to), a new API token's secret
 // stays on screen until its button is pressed, and the audit
 // log names its records and actions in Czech words with filters by them, and a mail
 // template with unsaved text is not dropped by picking another one.
@@ -161,6 +161,15 @@ describe('Administration of people in the browser', () => {
     expect(await confirm.getByTestId('deactivate-open-ticket-numbers').innerText()).toMatch(/^T\d{4}-\d{6}$/);
     expect(await confirm.getByRole('radio', { name: 'Vrátit je do jejich front (nepřiřazené)' }).isChecked()).toBe(true);
     await shot(page, 'user-deactivate-open-tickets');
+    // Handing them over asks for the colleague first, and offers only those the ticket's queue allows, never the one leaving.
+    await confirm.getByRole('radio', { name: 'Předat kolegovi' }).check();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => confirm.innerText()).toContain('Vyberte kolegu, kterému požadavky předat');
+    await confirm.getByTestId('deactivate-colleague').click();
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toContain('Martin Vedoucí');
+    expect(await page.getByRole('option').allInnerTexts()).not.toContain('Tomáš Technik');
+    await shot(page, 'user-deactivate-hand-to');
+    await page.getByRole('option', { name: 'Martin Vedoucí' }).click();
     await confirm.getByRole('radio', { name: 'Nechat přiřazené' }).check();
     await page.getByTestId('confirm-ok').click();
     await page.getByText('Tomáš Technik se už nemůže přihlásit.').waitFor();

@@ -15,7 +15,7 @@
 // on a Saturday or holiday without a start says it is priced as business hours. On a phone
 // the technician logs travel with a decimal comma and uses the timer (it survives a reload,
 // shows in the header on every page, a second one is refused; stopping opens the form to
-// correct or discard what it measured), submits the week's drafts (then the button says there
+// correct or discard what it measured, and Escape there asks before dropping what was typed), submits the week's drafts (then the button says there
 // are none), corrects a draft in a dialog (a change made meanwhile is not overwritten) and
 // finds an unsent note and a half-written entry again after a reload. With a work type that is
 // not billable by default remembered, a new entry starts unticked and is logged not billable;
@@ -304,8 +304,16 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByRole('option', { name: 'Práce u zákazníka' }).click();
     await stopDialog.getByTestId('record-description').fill('Kontrola linky');
     await shot(page, 'phone-timer-stop');
-    // Closing the dialog logs nothing and leaves the timer running.
+    // Escape asks before dropping what was typed: "Pokračovat v úpravách" keeps it; discarded,
+    // the dialog closes, logs nothing and leaves the timer running.
     await page.keyboard.press('Escape');
+    const ask = page.getByTestId('confirm-modal');
+    expect(await ask.innerText({ timeout: STEP_MS })).toContain('Zahodit změny?');
+    await ask.getByRole('button', { name: 'Pokračovat v úpravách' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await stopDialog.getByTestId('record-description').inputValue()).toBe('Kontrola linky');
+    await page.keyboard.press('Escape');
+    await ask.getByTestId('confirm-ok').click();
     await stopDialog.waitFor({ state: 'detached' });
     await page.getByTestId('timer-elapsed').waitFor();
     await page.getByTestId('timer-stop').click();

@@ -1,6 +1,6 @@
 import { auditedChange as auditedChangeAs, type AuditEntry } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/index.ts';
 import { duplicate, forbidden } from '../../shared/errors.ts';
 import { foldForSearch } from '../../shared/text.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
@@ -32,14 +32,26 @@ export function auditedChange<T>(
 /**
  * Whether two names would look the same in a picker: compared ignoring case
  * (Czech capitals too: "Čas" = "čas"), accents and extra spaces, by the folding
- * that search uses. Queues, categories of one parent and values of one
- * dimension must differ by more than that.
+ * that search uses. Queues, teams, business calendars, SLA policies, categories
+ * of one parent and values of one dimension must differ by more than that.
  */
 export function sameName(a: string, b: string): boolean {
   return foldForSearch(a) === foldForSearch(b);
 }
 
-/** The 409 for a name another record of the same scope already has (as SLA policies answer). */
+/** Configuration whose names must differ from every other row's of the same table, active or not (pickers list both). */
+type UniquelyNamed = 'queues' | 'teams' | 'calendars' | 'sla_policies';
+
+/**
+ * Whether another row of `table` than `exceptId` has a name that reads the same
+ * as `name`. Called inside the write's transaction, so it sees what the write sees.
+ */
+export async function nameUsedIn(db: DbOrTx, table: UniquelyNamed, name: string, exceptId?: number): Promise<boolean> {
+  const rows = await db.selectFrom(table).select(['id', 'name']).execute();
+  return rows.some((row) => row.id !== exceptId && sameName(row.name, name));
+}
+
+/** The 409 for a name another record of the same scope already has. */
 export const nameTaken = (what: string, name: string) => duplicate('name', `${what} named "${name}" already exists`);
 
 export { failIf, duplicate, unknownReference } from '../../shared/errors.ts';

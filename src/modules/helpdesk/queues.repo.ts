@@ -36,11 +36,6 @@ export async function findQueueByCode(db: DbOrTx, code: string): Promise<Queue |
   return (await listQueues(db, { code }))[0] ?? null;
 }
 
-/** Every queue's id and name, for the duplicate-name check. */
-export async function listQueueNames(db: DbOrTx): Promise<Array<{ id: number; name: string }>> {
-  return db.selectFrom('queues').select(['id', 'name']).execute();
-}
-
 export type QueueValues = Omit<Queue, 'id' | 'createdAt' | 'updatedAt'>;
 
 async function setQueueMembers(db: DbOrTx, queueId: number, userIds: number[]): Promise<void> {
@@ -73,12 +68,11 @@ export async function queueIdsOfUser(db: DbOrTx, userId: number): Promise<number
   return rows.map((r) => r.queue_id);
 }
 
-export async function listTeams(db: DbOrTx, filter: { active?: ActiveFilter; ids?: number[]; name?: string } = {}): Promise<Team[]> {
+export async function listTeams(db: DbOrTx, filter: { active?: ActiveFilter; ids?: number[] } = {}): Promise<Team[]> {
   let sel = db.selectFrom('teams').selectAll();
   const a = activeWhere(filter.active);
   if (a !== null) sel = sel.where('active', '=', a);
   if (filter.ids) sel = sel.where('id', 'in', filter.ids.length ? filter.ids : [0]);
-  if (filter.name !== undefined) sel = sel.where('name', '=', filter.name);
   const rows = await sel.orderBy('name').orderBy('id').execute();
   if (rows.length === 0) return [];
   const members = await db.selectFrom('team_members').selectAll().where('team_id', 'in', rows.map((r) => r.id)).orderBy('user_id').execute();

@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import { code, id, name } from './common.schemas.ts';
+import { code, id, uniqueName } from './common.schemas.ts';
+
+const queueName = uniqueName('queue');
+const teamName = uniqueName('team');
 
 const members = z.array(id).max(500);
 
 export const newQueueBody = z.strictObject({
   code,
-  name,
+  name: queueName,
   leadUserId: id.nullable().default(null),
   members: members.default([]),
   active: z.boolean().default(true),
 });
 export const queuePatchBody = z.strictObject({
   code: code.optional(),
-  name: name.optional(),
+  name: queueName.optional(),
   leadUserId: id.nullable().optional(),
   /** Replaces the member list. */
   members: members.optional(),
@@ -38,8 +41,8 @@ export const listedQueueSchema = queueSchema.extend({
     ),
 });
 
-export const newTeamBody = z.strictObject({ name, members: members.default([]), active: z.boolean().default(true) });
-export const teamPatchBody = z.strictObject({ name: name.optional(), members: members.optional(), active: z.boolean().optional() });
+export const newTeamBody = z.strictObject({ name: teamName, members: members.default([]), active: z.boolean().default(true) });
+export const teamPatchBody = z.strictObject({ name: teamName.optional(), members: members.optional(), active: z.boolean().optional() });
 export const teamSchema = z.object({
   id: z.number(),
   name: z.string(),

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound, type ErrorDetail } from '../../shared/errors.ts';
 import { ROLE_DEFINITIONS, ROLES, ticketScopeOf, type RequestContext } from '../identity/index.ts';
 import { queueInTicketScope } from './domain/queue-scope.ts';
-import { auditedChange, duplicate, failIf, merged, nameTaken, requireConfigure, requireRead, sameName, type HelpdeskDeps } from './common.ts';
+import { auditedChange, duplicate, failIf, merged, nameTaken, nameUsedIn, requireConfigure, requireRead, type HelpdeskDeps } from './common.ts';
 import type { ActiveFilter } from './common.schemas.ts';
 import * as repo from './queues.repo.ts';
 import { listPolicies } from './sla.repo.ts';
@@ -37,11 +37,6 @@ async function peopleProblems(
   return problems;
 }
 
-/** Whether another queue (active or not: pickers list both) has a name that reads the same. */
-async function queueNameTaken(db: DbOrTx, name: string, exceptId?: number): Promise<boolean> {
-  return (await repo.listQueueNames(db)).some((q) => q.id !== exceptId && sameName(q.name, name));
-}
-
 /**
  * The 409 for deactivating a queue that SLA policies escalate to: their breaches would
  * then move tickets nowhere. Names the policies (details, and `policies` for the web app).
@@ -70,7 +65,7 @@ export function createQueuesService(deps: HelpdeskDeps) {
     return auditedChange(deps, ctx, async (trx, at) => {
       failIf(await peopleProblems(trx, input));
       if (await repo.findQueueByCode(trx, input.code)) throw duplicate('code', `A queue with code "${input.code}" already exists`);
-      if (await queueNameTaken(trx, input.name)) throw nameTaken('A queue', input.name);
+      if (await nameUsedIn(trx, 'queues', input.name)) throw nameTaken('A queue', input.name);
       const id = await repo.insertQueue(trx, input, at);
       const created = (await repo.findQueue(trx, id))!;
       return { result: created, audit: { entity: 'queue', entityId: id, action: 'create', after: created } };
@@ -88,7 +83,7 @@ export function createQueuesService(deps: HelpdeskDeps) {
         throw duplicate('code', `A queue with code "${values.code}" already exists`);
       }
       // Only a changed name is checked: twins from before this rule can still be edited, e.g. renamed apart.
-      if (values.name !== before.name && (await queueNameTaken(trx, values.name, id))) throw nameTaken('A queue', values.name);
+      if (values.name !== before.name && (await nameUsedIn(trx, 'queues', values.name, id))) throw nameTaken('A queue', values.name);
       // Inactive policies count too: one made active again would escalate nowhere.
       if (before.active && !values.active) {
         const escalatingHere = await listPolicies(trx, { escalateToQueueId: id });
@@ -109,7 +104,7 @@ export function createQueuesService(deps: HelpdeskDeps) {
     requireConfigure(ctx);
     return auditedChange(deps, ctx, async (trx, at) => {
       failIf(await peopleProblems(trx, input));
-      if ((await repo.listTeams(trx, { name: input.name })).length) throw duplicate('name', `A team named "${input.name}" already exists`);
+      if (await nameUsedIn(trx, 'teams', input.name)) throw nameTaken('A team', input.name);
       const id = await repo.insertTeam(trx, input, at);
       const created = (await repo.findTeam(trx, id))!;
       return { result: created, audit: { entity: 'team', entityId: id, action: 'create', after: created } };
@@ -123,9 +118,8 @@ export function createQueuesService(deps: HelpdeskDeps) {
       if (!before) throw notFound('Team');
       const values = merged(before, patch);
       failIf(await peopleProblems(trx, values, before));
-      if (values.name !== before.name && (await repo.listTeams(trx, { name: values.name })).length) {
-        throw duplicate('name', `A team named "${values.name}" already exists`);
-      }
+      // As for queues: only a changed name is checked, and a team may change the case of its own.
+      if (values.name !== before.name && (await nameUsedIn(trx, 'teams', values.name, id))) throw nameTaken('A team', values.name);
       await repo.updateTeam(trx, id, values, at);
       const after = (await repo.findTeam(trx, id))!;
       return { result: after, audit: { entity: 'team', entityId: id, action: 'update', before, after } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR } from '../../shared/calendar/index.ts';
-import { id, name } from './common.schemas.ts';
+import { id, uniqueName } from './common.schemas.ts';
 import { HOLIDAY_COUNTRIES, LEVELS, PRIORITIES } from './domain/index.ts';
 
 /* Business calendars */
@@ -10,7 +10,7 @@ const day = z.array(timeWindow).max(10).default([]);
 /** Opening hours per ISO weekday, Monday = "1"; a missing day is closed. */
 const weekly = z.strictObject({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day });
 const calendarFields = {
-  name,
+  name: uniqueName('business calendar'),
   /** IANA zone, e.g. Europe/Prague. */
   timeZone: z.string().trim().min(1).max(100),
   weekly,
@@ -30,7 +30,7 @@ const versionOut = (what: string) => z.number().describe(`Raised by every change
 
 export const calendarPatchBody = z.strictObject({
   version: versionRead('calendar'),
-  name: name.optional(),
+  name: calendarFields.name.optional(),
   timeZone: calendarFields.timeZone.optional(),
   weekly: weekly.optional(),
   holidayCountries: calendarFields.holidayCountries.optional(),
@@ -74,7 +74,7 @@ const minutes = z.number().int().positive().max(525_600).nullable();
 const target = z.strictObject({ firstResponseMinutes: minutes, resolutionMinutes: minutes });
 const targets = z.strictObject({ P1: target, P2: target, P3: target, P4: target });
 const policyFields = {
-  name,
+  name: uniqueName('SLA policy'),
   calendarId: id,
   targets,
   /** Share of a target used at which a ticket is "at risk". */

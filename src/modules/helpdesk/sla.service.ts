@@ -3,7 +3,7 @@ import { publicHolidays as holidaysOf } from '../../shared/calendar/index.ts';
 import { conflict, notFound, staleVersion, type ErrorDetail } from '../../shared/errors.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { RequestContext } from '../identity/index.ts';
-import { auditedChange, duplicate, failIf, merged, requireConfigure, requireRead, unknownReference, type HelpdeskDeps } from './common.ts';
+import { auditedChange, failIf, merged, nameTaken, nameUsedIn, requireConfigure, requireRead, unknownReference, type HelpdeskDeps } from './common.ts';
 import { calendarProblems, normalizeCalendar, priorityMatrixProblems, targetProblems, type PriorityMatrix } from './domain/index.ts';
 import { getPriorityMatrix, getTicketNumberPrefix, PRIORITY_MATRIX_KEY, TICKET_NUMBER_PREFIX_KEY } from './loaders.ts';
 import { findQueue } from './queues.repo.ts';
@@ -64,7 +64,7 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
     requireConfigure(ctx);
     failIf(calendarProblems(input));
     return auditedChange(deps, ctx, async (trx, at) => {
-      if ((await repo.listCalendars(trx, { name: input.name })).length) throw duplicate('name', `A calendar named "${input.name}" already exists`);
+      if (await nameUsedIn(trx, 'calendars', input.name)) throw nameTaken('A calendar', input.name);
       const created = await repo.insertCalendar(trx, normalizeCalendar(input), at);
       return { result: created, audit: { entity: 'calendar', entityId: created.id, action: 'create', after: created } };
     });
@@ -80,9 +80,8 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
       if (before.version !== version) throw staleVersion('The calendar');
       const values = merged(before, changes);
       failIf(calendarProblems(values));
-      if (values.name !== before.name && (await repo.listCalendars(trx, { name: values.name })).length) {
-        throw duplicate('name', `A calendar named "${values.name}" already exists`);
-      }
+      // Only a changed name is checked (as for queues): twins from before this rule can still be edited, e.g. renamed apart.
+      if (values.name !== before.name && (await nameUsedIn(trx, 'calendars', values.name, id))) throw nameTaken('A calendar', values.name);
       const after = await repo.updateCalendar(trx, id, version, normalizeCalendar(values), at);
       if (!after) throw staleVersion('The calendar');
       return { result: after, audit: { entity: 'calendar', entityId: id, action: 'update', before, after } };
@@ -113,7 +112,7 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
     failIf(targetProblems(input.targets));
     return auditedChange(deps, ctx, async (trx, at) => {
       failIf(await policyReferenceProblems(trx, input));
-      if ((await repo.listPolicies(trx, { name: input.name })).length) throw duplicate('name', `An SLA policy named "${input.name}" already exists`);
+      if (await nameUsedIn(trx, 'sla_policies', input.name)) throw nameTaken('An SLA policy', input.name);
       // The first policy is the default whatever the request says: there must be one.
       const isDefault = input.isDefault || !(await repo.findDefaultPolicy(trx));
       if (isDefault && !input.active) failIf([{ path: 'active', code: 'default_inactive', message: 'The default policy must be active' }]);
@@ -137,9 +136,7 @@ export function createSlaService(deps: HelpdeskDeps & { customers: CustomersServ
         if (before.isDefault) throw defaultRequired();
         failIf([{ path: 'active', code: 'default_inactive', message: 'The default policy must be active' }]);
       }
-      if (values.name !== before.name && (await repo.listPolicies(trx, { name: values.name })).length) {
-        throw duplicate('name', `An SLA policy named "${values.name}" already exists`);
-      }
+      if (values.name !== before.name && (await nameUsedIn(trx, 'sla_policies', values.name, id))) throw nameTaken('An SLA policy', values.name);
       const after = await repo.updatePolicy(trx, id, version, values, at);
       if (!after) throw staleVersion('The SLA policy');
       if (after.isDefault && !before.isDefault) await repo.clearDefaultExcept(trx, id, at);

@@ -157,7 +157,8 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         summary: 'Change a user (name, language, roles, client of a client contact, active)',
         description:
           'Refused with 409 cannot_deactivate_self when you set active: false on your own account (another administrator can do it), and with 409 last_admin when it would leave no active administrator. ' +
-          'With active: false, openTickets: "return" unassigns the user\'s open tickets in the same change (see GET /users/{id}/open-tickets); without it they stay assigned.',
+          'With active: false, openTickets: "return" unassigns the user\'s open tickets in the same change (see GET /users/{id}/open-tickets), and openTickets: { handTo: userId } assigns them all to that colleague, each as if by hand (timeline, audit, mail to the colleague); without it they stay assigned. ' +
+          'A hand-over is refused, changing nothing, with 400 (openTickets.handTo: hand_to_self for the user themselves, unknown_reference for no active user with the id) and with 409 colleague_cannot_work_queue when one of the tickets\' queues does not allow the colleague (the details name each such queue and its ticket numbers).',
         params: s.idParam,
         body: s.userPatchBody,
         response: { 200: s.userSchema, ...errorResponses },
@@ -171,7 +172,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         tags,
         summary: 'The open tickets assigned to a user, before deactivating them',
         description:
-          'How many tickets in a state of category new, open or waiting the user is assigned, and the first 10 by number. Deactivating with PATCH /users/{id} { active: false, openTickets: "return" } hands them back to their queues, unassigned.',
+          'How many tickets in a state of category new, open or waiting the user is assigned, the first 10 by number and the queues of all of them. Deactivating with PATCH /users/{id} { active: false, openTickets: "return" } hands them back to their queues, unassigned; with openTickets: { handTo: userId } to a colleague whom every one of these queues allows.',
         params: s.idParam,
         response: { 200: s.openTicketsSchema, ...errorResponses },
       },

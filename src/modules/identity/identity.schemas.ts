@@ -68,16 +68,31 @@ export const userPatchBody = z.strictObject({
     .describe('The client a client contact belongs to; a user who has (or gets) the client_contact role must have one (400 clientId required)'),
   version: z.number().int().optional().describe('The version read; 409 stale_version if the user was changed since'),
   openTickets: z
-    .enum(['return', 'keep']).optional()
+    .union([
+      z.enum(['return', 'keep']),
+      z.strictObject({
+        handTo: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe(
+          'The colleague (user id) who takes over every open ticket: an active user, not the one being deactivated (400 openTickets.handTo hand_to_self), ' +
+            "whom each of the tickets' queues allows (GET /tickets/assignees?queueId=…; the queues are listed by GET /users/{id}/open-tickets)",
+        ),
+      }),
+    ])
+    .optional()
     .describe(
       "Only with active: false (else 400 openTickets only_when_deactivating): what becomes of the open tickets (state category new, open or waiting) assigned to the user, listed by GET /users/{id}/open-tickets. " +
-        "return: unassigned in the same change, each with a timeline event and an audit entry as if unassigned by hand, so they wait among their queues' unassigned tickets; keep (the default): they stay assigned to the inactive user.",
+        "return: unassigned in the same change, each with a timeline event and an audit entry as if unassigned by hand, so they wait among their queues' unassigned tickets; " +
+        "{ handTo: userId }: assigned to that colleague in the same change, each with the timeline event, the audit entry and the mail (template ticket_colleague_update, to the colleague and the watching colleagues) of an assignment by hand; " +
+        'refused, changing nothing (the user stays active), with 400 openTickets.handTo unknown_reference when no active user has the id and with 409 colleague_cannot_work_queue when a queue of the tickets does not allow the colleague (a detail per such queue names it and its ticket numbers); ' +
+        'keep (the default): they stay assigned to the inactive user.',
     ),
 });
 
 export const openTicketsSchema = z.object({
   count: z.number().int().describe('How many open tickets (state category new, open or waiting) the user is assigned'),
   items: z.array(z.object({ id: z.number(), number: z.string() })).describe('The first 10 of them by number; count tells how many more there are'),
+  queues: z
+    .array(z.object({ id: z.number(), name: z.string() }))
+    .describe('The queues of all of them, by name: a colleague who takes them over (openTickets: { handTo }) must be allowed to work each (GET /tickets/assignees?queueId=…)'),
 });
 
 export const tokenSchema = z.object({

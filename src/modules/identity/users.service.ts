@@ -29,8 +29,11 @@ export interface UserPatch {
   clientId?: number | null | undefined;
   /** The version the editor read; a later change by someone else refuses the patch. */
   version?: number | undefined;
-  /** With `active: false`: `return` hands the user's open tickets back to their queues (unassigned), `keep` (the default) leaves them assigned. */
-  openTickets?: 'return' | 'keep' | undefined;
+  /**
+   * With `active: false`: `return` hands the user's open tickets back to their queues (unassigned),
+   * `handTo` gives them all to that colleague, `keep` (the default) leaves them assigned.
+   */
+  openTickets?: 'return' | 'keep' | { handTo: number } | undefined;
 }
 
 /** How many open tickets a deactivation dialog names by number; the rest it only counts. */
@@ -42,9 +45,14 @@ export const OPEN_TICKETS_NAMED = 10;
  */
 export interface AssigneeTickets {
   /** How many open tickets (state category new, open or waiting) the user is assigned, with the first `limit` by number. */
-  openTicketsOfAssignee(db: DbOrTx, userId: number, limit: number): Promise<{ count: number; items: { id: number; number: string }[] }>;
+  openTicketsOfAssignee(db: DbOrTx, userId: number, limit: number): Promise<{ count: number; items: { id: number; number: string }[]; queues: { id: number; name: string }[] }>;
   /** Unassigns the user's open tickets in the transaction, each with a timeline event and an audit entry; the ids handed back. */
   returnOpenTicketsToQueues(trx: Tx, ctx: RequestContext, assignee: { id: number; name: string }, now: Date): Promise<number[]>;
+  /**
+   * Assigns the user's open tickets to the colleague in the transaction, each as if by hand (timeline event, audit entry,
+   * mail); throws, changing nothing, unless the colleague is active and allowed to work every one of the tickets' queues.
+   */
+  handOpenTicketsTo(trx: Tx, ctx: RequestContext, assignee: { id: number; name: string }, colleagueId: number, now: Date): Promise<number[]>;
 }
 
 function require(ctx: RequestContext, permission: Permission): void {
@@ -145,6 +153,10 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
     if (patch.openTickets !== undefined && patch.active !== false) {
       throw invalid([{ path: 'openTickets', code: 'only_when_deactivating', message: 'Say what becomes of the open tickets only together with active: false' }]);
     }
+    const handTo = typeof patch.openTickets === 'object' ? patch.openTickets.handTo : null;
+    if (handTo === id) {
+      throw invalid([{ path: 'openTickets.handTo', code: 'hand_to_self', message: 'Hand the open tickets to a colleague, not to the user being deactivated' }]);
+    }
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const before = await repo.findUserById(trx, id);
@@ -166,7 +178,9 @@ export function createUsersService(deps: { db: Db; clock: Clock; passwords: Pass
       if (patch.roles) await repo.setRoles(trx, id, patch.roles);
       if (patch.active === false) await sessions.revokeUserSessions(trx, id, now.toISOString());
       // In the same transaction: the user is never inactive with tickets that were to be handed back.
+      // A colleague who may not take every ticket refuses the whole change (the transaction rolls back).
       if (patch.active === false && patch.openTickets === 'return') await tickets.returnOpenTicketsToQueues(trx, ctx, { id, name: before.name }, now);
+      if (patch.active === false && handTo !== null) await tickets.handOpenTicketsTo(trx, ctx, { id, name: before.name }, handTo, now);
       const after = await repo.findUserById(trx, id);
       await recordAudit(trx, now, auditWhoOf(ctx), {
         entity: 'user',

@@ -45,6 +45,26 @@ export async function notifyColleagues(trx: Tx, at: Date, config: NotifyConfig, 
 }
 
 /**
+ * The mail of a ticket's assignee change, however it was made (a PATCH of the ticket, or a
+ * deactivated user's tickets handed to a colleague): the watching colleagues and the new
+ * assignee, once per change (the key holds the new assignee and the instant).
+ */
+export async function notifyAssigneeChange(
+  trx: Tx,
+  now: Date,
+  config: NotifyConfig,
+  actor: { userId: number | null; name: string },
+  ticket: { id: number; number: string; subject: string; clientName: string },
+  change: { from: { name: string } | null; to: { id: number; name: string } | null },
+): Promise<number> {
+  return notifyColleagues(trx, now, config, {
+    ticketId: ticket.id, number: ticket.number, subject: ticket.subject, clientName: ticket.clientName, actorName: actor.name, actorUserId: actor.userId,
+    eventKey: `assignee:${change.to?.id ?? 'none'}:${now.toISOString()}`, watchers: true, assignedTo: change.to?.id ?? null,
+    change: { kind: 'assignee', from: change.from?.name ?? null, to: change.to?.name ?? null }, commentBody: null,
+  });
+}
+
+/**
  * Who a colleague's update goes to, by id: the watching colleagues (when `watchers`) and the
  * one it assigns the ticket to, active and of the company (never a client's user), never the
  * one who made the change. The real mail and its preview ask the same.

@@ -22,7 +22,7 @@ import { normalizeTags } from './domain/tags.ts';
 import { processOf, refreshSla, reindex, require, throwIfProblems, toProcess, visibleTicketRow, type TicketsDeps } from './tickets.context.ts';
 import { assigneesOf, checkAssignee } from './tickets.assignees.ts';
 import { clientNoticeFor, mailRecipientsOf, noticePreviewVars, notifyClient, type NoticeRecipient } from './tickets.notify.ts';
-import { colleaguePreviewVars, notifyColleagues } from './tickets.notify-colleagues.ts';
+import { colleaguePreviewVars, notifyAssigneeChange, notifyColleagues } from './tickets.notify-colleagues.ts';
 import { countTickets, listTickets, readTicket, readTimeline, visibleTicketIds } from './tickets.read.ts';
 import * as repo from './tickets.repo.ts';
 import type { Assignee, NewTicket, Ticket, TicketCount, TicketFilterQuery, TicketListQuery, TicketPatch, TicketStateCount } from './tickets.schemas.ts';
@@ -409,11 +409,8 @@ export function createTicketsService(deps: TicketsDeps) {
       await repo.insertEvents(trx, id, at, { userId: ctx.actor.userId || null, name: ctx.actor.name }, changes.map((c) => ({ kind: 'field', ...c })));
       if (after && after.assignee?.id !== before.assignee?.id) {
         // The watching colleagues and the new assignee (the changes of other fields are not mailed).
-        await notifyColleagues(trx, now, config, {
-          ticketId: id, number: after.number, subject: after.subject, clientName: after.client.name, actorName: ctx.actor.name, actorUserId: ctx.actor.userId || null,
-          eventKey: `assignee:${after.assignee?.id ?? 'none'}:${at}`, watchers: true, assignedTo: after.assignee?.id ?? null,
-          change: { kind: 'assignee', from: before.assignee?.name ?? null, to: after.assignee?.name ?? null }, commentBody: null,
-        });
+        await notifyAssigneeChange(trx, now, config, { userId: ctx.actor.userId || null, name: ctx.actor.name },
+          { id, number: after.number, subject: after.subject, clientName: after.client.name }, { from: before.assignee, to: after.assignee });
       }
       await recordAudit(trx, now, auditWhoOf(ctx), { entity: 'ticket', entityId: id, action: 'update', before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])) });
     });

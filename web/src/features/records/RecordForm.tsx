@@ -37,7 +37,7 @@ interface Props {
   onStale?: () => void;
   /** Another way out beside the save button (the stop dialog's "discard the timer"). */
   secondaryAction?: ReactNode;
-  /** Told whether the form differs from what it opened with, whenever that changes: the correction dialog asks before dropping it. */
+  /** Told whether the form differs from what it opened with, whenever that changes: the correction and timer-stop dialogs ask before dropping it. */
   onDirtyChange?: (dirty: boolean) => void;
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, Modal, Select, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Text } from '@mantine/core';
 import { IconPlayerPlay, IconPlayerStop, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
+import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { usePhone } from '../../app/components/usePhone';
 import { pickerProps } from '../../app/components/pickerProps';
 import { useWorkTypes } from '../pricing/catalogueApi';
@@ -28,6 +29,8 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
   const [problem, setProblem] = useState<string | null>(null);
   /** The timer as it was when Stop was pressed: the minutes in the dialog stay as measured then. */
   const [stopping, setStopping] = useState<Timer | null>(null);
+  // Whether the stop dialog's form was changed (a description typed…): closing it then asks first.
+  const [stopDirty, setStopDirty] = useState(false);
   const [reading, setReading] = useState(false);
   const running = timer.data ?? null;
   const here = running?.ticket.id === ticketId;
@@ -73,9 +76,14 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
       setReading(false);
     }
   };
+  const closeStopDialog = () => {
+    setStopDirty(false);
+    setStopping(null);
+  };
+  // The dialog's own way out: the timer is thrown away on purpose, so nothing is asked.
   const onDiscard = () => {
     setProblem(null);
-    discard.mutate(undefined, { onError, onSuccess: () => setStopping(null) });
+    discard.mutate(undefined, { onError, onSuccess: closeStopDialog });
   };
 
   return (
@@ -123,9 +131,10 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
           <Text size="sm">{problem}</Text>
         </Alert>
       ) : null}
-      <Modal
+      <UnsavedChangesModal
         opened={stopping !== null}
-        onClose={() => setStopping(null)}
+        dirty={stopDirty}
+        onClose={closeStopDialog}
         fullScreen={phone}
         size="lg"
         title={t('records.timer.stopTitle')}
@@ -138,7 +147,8 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
             key={stopping.startedAt}
             ticketId={ticketId}
             timer={stopping}
-            onSaved={() => setStopping(null)}
+            onSaved={closeStopDialog}
+            onDirtyChange={setStopDirty}
             secondaryAction={(
               <Button size={size} variant="subtle" color="red" leftSection={<IconX size={16} />} loading={discard.isPending} onClick={onDiscard} data-testid="timer-stop-discard">
                 {t('records.timer.discardTimer')}
@@ -146,7 +156,7 @@ export function TimerControl({ ticketId }: { ticketId: number }) {
             )}
           />
         ) : null}
-      </Modal>
+      </UnsavedChangesModal>
     </div>
   );
 }

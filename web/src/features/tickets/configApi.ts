@@ -1,7 +1,7 @@
 // Helpdesk configuration the workspace reads (types with their processes, queues,
 // teams, categories, dimensions, custom fields, priority matrix), and the pickers'
 // searches (clients, contacts, users). Configuration changes rarely: cached for minutes.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, type Page } from '../../app/api/client';
 import type { TicketState, TicketType } from '../admin/process/api';
@@ -115,13 +115,30 @@ export interface AssigneeOption {
   queueMember: boolean;
 }
 
-/** Whom a ticket of the queue may be assigned to, by the server's own rule (GET /tickets/assignees): the assignee pickers. */
-export function useAssignees(queueId: number | null) {
-  return useQuery({
+/** The query of whom a ticket of the queue may be assigned to, by the server's own rule (GET /tickets/assignees). */
+function assigneesQuery(queueId: number | null) {
+  return {
     queryKey: ['helpdesk', 'assignees', queueId],
-    queryFn: ({ signal }) => api.get<{ items: AssigneeOption[] }>('/tickets/assignees', { queueId: queueId ?? undefined }, signal).then((r) => r.items),
+    queryFn: ({ signal }: { signal: AbortSignal }) => api.get<{ items: AssigneeOption[] }>('/tickets/assignees', { queueId: queueId ?? undefined }, signal).then((r) => r.items),
     enabled: queueId !== null,
     staleTime: 60_000,
+  };
+}
+
+/** Whom a ticket of the queue may be assigned to: the assignee pickers. */
+export function useAssignees(queueId: number | null) {
+  return useQuery(assigneesQuery(queueId));
+}
+
+/** Whom a ticket of each of the queues may be assigned to (one answer per queue, in their order), e.g. to hand over tickets of several queues. */
+export function useAssigneesOfQueues(queueIds: readonly number[]) {
+  return useQueries({
+    queries: queueIds.map((id) => assigneesQuery(id)),
+    combine: (results) => ({
+      lists: results.every((r) => r.data) ? results.map((r) => r.data!) : undefined,
+      isPending: results.some((r) => r.isPending),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
   });
 }
 

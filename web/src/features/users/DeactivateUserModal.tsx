@@ -1,12 +1,15 @@
-import { Group, Loader, Radio, Stack, Text } from '@mantine/core';
+import { Group, Loader, Radio, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api/errors';
+import { isApiError } from '../../app/api/client';
+import { detailMessage, errorMessage } from '../../app/api/errors';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
+import { pickerProps } from '../../app/components/pickerProps';
+import { useAssigneesOfQueues } from '../tickets/configApi';
 import { type OpenTickets, type User, useUpdateUser, useUserOpenTickets } from './api';
-import { type OpenTicketsChoice, openTicketsPlan } from './deactivation';
+import { type OpenTicketsChoice, colleagueRefusals, colleaguesForAll, openTicketsPlan } from './deactivation';
 
 /** The open tickets by number, the first few the server names and how many more there are. */
 function TicketNumbers({ openTickets }: { openTickets: OpenTickets }) {
@@ -21,15 +24,75 @@ function TicketNumbers({ openTickets }: { openTickets: OpenTickets }) {
 }
 
 /**
- * The open tickets a user being deactivated is assigned, by number, and the choice what becomes of them
- * (back to their queues, unassigned, by default). Asked wherever a user is deactivated: the ⋯ menu's
- * confirmation and the edit dialog's save with "Active" turned off.
+ * The colleague who takes over all the open tickets: only those whom every one of the tickets' queues
+ * allows (the server's rule for each queue, GET /tickets/assignees), never the user leaving.
  */
-export function OpenTicketsQuestion({ user, openTickets, choice, onChange }: {
-  user: Pick<User, 'name'>;
+function ColleaguePicker({ user, openTickets, value, onChange, error }: {
+  user: Pick<User, 'id'>;
+  openTickets: OpenTickets;
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error: string | null;
+}) {
+  const { t } = useTranslation();
+  const allowed = useAssigneesOfQueues(openTickets.queues.map((q) => q.id));
+  const data = useMemo(
+    () => colleaguesForAll(allowed.lists ?? [], user.id).map((p) => ({ value: String(p.id), label: p.name })),
+    [allowed.lists, user.id],
+  );
+  const queues = openTickets.queues.map((q) => q.name).join(', ');
+  return (
+    <Select
+      label={t('users.openTicketsColleague')}
+      description={t('users.openTicketsColleagueHint', { queues })}
+      placeholder={t('users.openTicketsColleaguePlaceholder')}
+      required
+      clearable
+      allowDeselect={false}
+      data={data}
+      {...pickerProps({ error })}
+      value={value === null ? null : String(value)}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      nothingFoundMessage={allowed.isPending ? t('common.loading') : allowed.error ? errorMessage(t, allowed.error) : t('users.openTicketsNoColleague')}
+      error={error}
+      data-testid="deactivate-colleague"
+    />
+  );
+}
+
+/** The chosen colleague and what the server or the dialog says against them, kept together by each dialog that deactivates. */
+export function useColleagueChoice() {
+  const [colleagueId, setColleagueId] = useState<number | null>(null);
+  const [colleagueError, setColleagueError] = useState<string | null>(null);
+  return {
+    colleagueId,
+    colleagueError,
+    setColleagueError,
+    onColleagueChange: (id: number | null) => {
+      setColleagueId(id);
+      setColleagueError(null);
+    },
+  };
+}
+
+/** The server's refusal of the chosen colleague (400/409 at openTickets.handTo), in the user's language; null for any other error. */
+export function colleagueRefusalMessage(t: Parameters<typeof detailMessage>[0], error: unknown): string | null {
+  if (!isApiError(error)) return null;
+  const refusals = colleagueRefusals(error.details);
+  return refusals.length ? refusals.map((d) => detailMessage(t, d)).join(' ') : null;
+}
+
+/**
+ * The open tickets a user being deactivated is assigned, by number, and the choice what becomes of them
+ * (back to their queues, unassigned, by default; or handed to one colleague). Asked wherever a user is
+ * deactivated: the ⋯ menu's confirmation and the edit dialog's save with "Active" turned off.
+ */
+export function OpenTicketsQuestion({ user, openTickets, choice, onChange, colleague }: {
+  user: Pick<User, 'id' | 'name'>;
   openTickets: UseQueryResult<OpenTickets>;
   choice: OpenTicketsChoice;
   onChange: (choice: OpenTicketsChoice) => void;
+  colleague: ReturnType<typeof useColleagueChoice>;
 }) {
   const { t } = useTranslation();
   const count = openTickets.data?.count ?? 0;
@@ -51,9 +114,19 @@ export function OpenTicketsQuestion({ user, openTickets, choice, onChange }: {
           <Radio.Group value={choice} onChange={(v) => onChange(v as OpenTicketsChoice)} data-testid="deactivate-open-tickets-choice">
             <Stack gap="xs" mt={4}>
               <Radio value="return" label={t('users.openTicketsReturn')} description={t('users.openTicketsReturnHint')} data-testid="deactivate-return" />
+              <Radio value="handTo" label={t('users.openTicketsHandTo')} description={t('users.openTicketsHandToHint')} data-testid="deactivate-hand-to" />
               <Radio value="keep" label={t('users.openTicketsKeep')} description={t('users.openTicketsKeepHint')} data-testid="deactivate-keep" />
             </Stack>
           </Radio.Group>
+          {choice === 'handTo' ? (
+            <ColleaguePicker
+              user={user}
+              openTickets={openTickets.data}
+              value={colleague.colleagueId}
+              onChange={colleague.onColleagueChange}
+              error={colleague.colleagueError}
+            />
+          ) : null}
         </>
       )}
     </Stack>
@@ -63,25 +136,40 @@ export function OpenTicketsQuestion({ user, openTickets, choice, onChange }: {
 /**
  * Confirms deactivating a user. It names the open tickets they are assigned and offers to
  * hand them back to their queues, unassigned, in the same change (the default when there
- * are any): left with someone who cannot sign in, nobody would pick them up.
+ * are any), or to one colleague: left with someone who cannot sign in, nobody would pick them up.
  */
 export function DeactivateUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const openTickets = useUserOpenTickets(user.id);
   const update = useUpdateUser();
   const [choice, setChoice] = useState<OpenTicketsChoice>('return');
+  const colleague = useColleagueChoice();
 
   const confirm = () => {
-    const { patch, returning } = openTicketsPlan(openTickets.data?.count ?? 0, choice);
+    const plan = openTicketsPlan(openTickets.data?.count ?? 0, choice, colleague.colleagueId);
+    if (!plan) {
+      colleague.setColleagueError(t('users.openTicketsColleagueRequired'));
+      return;
+    }
     update.mutate(
-      { id: user.id, patch: { active: false, ...patch } },
+      { id: user.id, patch: { active: false, ...plan.patch } },
       {
         onSuccess: (u) => {
           const deactivated = t('users.deactivated', { name: u.name });
-          notifications.show({ color: 'green', message: returning ? `${deactivated} ${t('users.openTicketsReturned')}` : deactivated });
+          const tickets = plan.returning ? t('users.openTicketsReturned') : plan.handedTo !== null ? t('users.openTicketsHandedOver') : null;
+          notifications.show({ color: 'green', message: tickets ? `${deactivated} ${tickets}` : deactivated });
+          onClose();
         },
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
-        onSettled: onClose,
+        onError: (error) => {
+          // A refused colleague is shown at the picker, the dialog stays open to choose another.
+          const refusal = colleagueRefusalMessage(t, error);
+          if (refusal) {
+            colleague.setColleagueError(refusal);
+            return;
+          }
+          notifications.show({ color: 'red', message: errorMessage(t, error) });
+          onClose();
+        },
       },
     );
   };
@@ -97,7 +185,7 @@ export function DeactivateUserModal({ user, onClose }: { user: User; onClose: ()
       onConfirm={confirm}
       onClose={onClose}
     >
-      <OpenTicketsQuestion user={user} openTickets={openTickets} choice={choice} onChange={setChoice} />
+      <OpenTicketsQuestion user={user} openTickets={openTickets} choice={choice} onChange={setChoice} colleague={colleague} />
     </ConfirmModal>
   );
 }

@@ -12,8 +12,8 @@ import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { LANGUAGES, type Language } from '../../i18n';
 import { ClientPicker } from '../tickets/Pickers';
 import { type User, useCreateUser, useRoles, useUpdateUser, useUserOpenTickets } from './api';
-import { OpenTicketsQuestion } from './DeactivateUserModal';
-import { type OpenTicketsChoice, deactivates, openTicketsPlan } from './deactivation';
+import { OpenTicketsQuestion, colleagueRefusalMessage, useColleagueChoice } from './DeactivateUserModal';
+import { type OpenTicketsChoice, HAND_TO_PATH, deactivates, openTicketsPlan } from './deactivation';
 
 interface Props {
   user: User | null;
@@ -31,6 +31,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
   const mutation = user ? update : create;
   const [extra, setExtra] = useState<string[]>([]);
   const [openTicketsChoice, setOpenTicketsChoice] = useState<OpenTicketsChoice>('return');
+  const colleague = useColleagueChoice();
 
   const form = useForm({
     initialValues: {
@@ -66,17 +67,27 @@ export function UserModal({ user, isSelf, onClose }: Props) {
     // Only a client contact belongs to a client; staff keep theirs (null) untouched.
     const clientId = v.roles.includes('client_contact') ? v.clientId : undefined;
     const onError = (error: unknown) => {
-      setExtra(applyFormErrors(form, error, t));
+      // A refused colleague is shown at the colleague picker, not above the form.
+      const refusal = colleagueRefusalMessage(t, error);
+      colleague.setColleagueError(refusal);
+      setExtra(applyFormErrors(form, error, t).filter((message) => !refusal || !message.startsWith(`${HAND_TO_PATH}:`)));
       // Someone changed the user meanwhile: fetch what is stored, so reopening shows it.
       if (isApiError(error) && error.code === 'stale_version') {
         setExtra([t('users.staleHint')]);
         void queryClient.invalidateQueries({ queryKey: ['users'] });
       }
     };
-    const tickets = user && deactivates(user, v.active) ? openTicketsPlan(openTickets.data?.count ?? 0, openTicketsChoice) : { patch: {}, returning: false };
+    const tickets = user && deactivates(user, v.active)
+      ? openTicketsPlan(openTickets.data?.count ?? 0, openTicketsChoice, colleague.colleagueId)
+      : { patch: {}, returning: false, handedTo: null };
+    if (!tickets) {
+      colleague.setColleagueError(t('users.openTicketsColleagueRequired'));
+      return;
+    }
     const onSuccess = () => {
       const saved = t('users.saved', { name: v.name.trim() });
-      notifications.show({ color: 'green', message: tickets.returning ? `${saved} ${t('users.openTicketsReturned')}` : saved });
+      const handled = tickets.returning ? t('users.openTicketsReturned') : tickets.handedTo !== null ? t('users.openTicketsHandedOver') : null;
+      notifications.show({ color: 'green', message: handled ? `${saved} ${handled}` : saved });
       onClose();
     };
     if (user) {
@@ -138,7 +149,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
             <PasswordInput label={t('users.fields.password')} description={t('account.passwordHint')} required autoComplete="new-password" {...field('password')} />
           )}
           {user ? <Switch label={t('users.fields.active')} disabled={isSelf} {...field('active', 'checkbox')} /> : null}
-          {deactivating ? <OpenTicketsQuestion user={user} openTickets={openTickets} choice={openTicketsChoice} onChange={setOpenTicketsChoice} /> : null}
+          {deactivating ? <OpenTicketsQuestion user={user} openTickets={openTickets} choice={openTicketsChoice} onChange={setOpenTicketsChoice} colleague={colleague} /> : null}
           <Group justify="flex-end" mt="sm">
             <CancelButton onCancel={onClose} />
             <Button type="submit" loading={mutation.isPending || (deactivating && openTickets.isPending)} data-testid="user-save">

@@ -3,6 +3,7 @@ import { api, type Page } from '../../app/api/client';
 import { useInvalidateWithAudit } from '../../app/api/invalidate';
 import type { FieldScope } from '../../app/auth/session';
 import type { Language } from '../../i18n';
+import type { OpenTicketsAnswer } from './deactivation';
 
 export interface User {
   id: number;
@@ -38,14 +39,15 @@ export interface NewUser {
 }
 
 export type UserPatch = Partial<Pick<User, 'name' | 'language' | 'roles' | 'active' | 'clientId' | 'version'>> & {
-  /** With active: false: hand the user's open tickets back to their queues (unassigned) or leave them assigned. */
-  openTickets?: 'return' | 'keep';
+  /** With active: false: hand the user's open tickets back to their queues (unassigned), all to one colleague, or leave them assigned. */
+  openTickets?: OpenTicketsAnswer;
 };
 
-/** The open tickets assigned to a user (GET /users/{id}/open-tickets): how many, and the first few by number. */
+/** The open tickets assigned to a user (GET /users/{id}/open-tickets): how many, the first few by number, and the queues of all of them. */
 export interface OpenTickets {
   count: number;
   items: { id: number; number: string }[];
+  queues: { id: number; name: string }[];
 }
 
 export function useUsersList(q: string, active: ActiveFilter) {
@@ -83,7 +85,7 @@ export function useUserOpenTickets(id: number | null) {
 }
 
 export function useUpdateUser() {
-  // Ticket pages name users and mark inactive assignees (the staff list); a deactivation may unassign tickets.
+  // Ticket pages name users and mark inactive assignees (the staff list); a deactivation may unassign or reassign tickets.
   const invalidate = useInvalidateWithAudit(['users'], ['staff'], ['tickets'], ['helpdesk', 'assignees']);
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) => api.patch<User>(`/users/${id}`, patch),

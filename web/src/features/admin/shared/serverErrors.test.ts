@@ -58,4 +58,19 @@ describe('admin form errors name the limit', () => {
     expect(leftovers).toEqual([`calendarId: ${i18n.t('errors.unknown_reference')}`]);
     expect(applyAdminFormErrors(form, new Error('network'), t)).toEqual([]);
   });
+
+  it('says a name taken by another queue, team, calendar or SLA policy at the name field, in each language', async () => {
+    // The server's 409 for "standard" beside "Standard": the same answer from each of them.
+    const taken = new ApiError(409, 'duplicate', 'An SLA policy named "standard" already exists', [{ path: 'name', code: 'duplicate', message: 'An SLA policy named "standard" already exists' }], {
+      field: 'name',
+      value: 'standard',
+    });
+    for (const [language, text] of [['cs', 'Už se používá'], ['sk', 'Už sa používa'], ['en', 'Already in use']] as const) {
+      await setLanguage(language);
+      const form = fakeForm({ name: 'standard', calendarId: '1' });
+      expect(applyAdminFormErrors(form, taken, t), language).toEqual([]);
+      expect(form.errors, language).toEqual({ name: text });
+    }
+    await setLanguage('cs');
+  });
 });
