@@ -31,7 +31,8 @@ export default defineConfig({
     passWithNoTests: false,
     projects: [
       // Most files share their worker's loaded modules: each file builds its own database,
-      // server and clock, and no module keeps state between files. Loading the server's
+      // server and clock. The state a module does keep (the web's language) each file that
+      // depends on it sets first. Loading the server's
       // modules once per worker instead of once per file saves minutes of a run.
       { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...ISOLATED, '**/node_modules/**', '**/dist/**'], isolate: false } },
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },

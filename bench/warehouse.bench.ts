@@ -186,7 +186,6 @@ async function main(): Promise<boolean> {
     const w = await setUp(join(dir, 'kontor.db'));
     log(`SQLite: ${MOVEMENTS} movements generated in ${(await generateMovements(w)).toFixed(0)} s`);
     const direct = await balanceReadTimings(w);
-    const minimum = await belowMinimumCountTimings(w);
     server = await startServer({
       command: builtServerCommand(ROOT, ['serve', '--db', w.file]),
       env: (port) => ({ PORT: String(port), KONTOR_LOG_LEVEL: 'warn' }),
@@ -221,6 +220,8 @@ async function main(): Promise<boolean> {
     await scenario('confirm issue slips of 3 lines, 50 connections', 'POST /api/v1/stock-documents', '>= 1500 slips/s', (r) => r.requestsPerSec >= 1500, {
       url: `${server.url}/api/v1/stock-documents`, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: slip, connections: 50,
     });
+    // After the server's scenarios: its 200,000 extra balances and fresh statistics are not theirs.
+    const minimum = await belowMinimumCountTimings(w);
     const directPass = direct.p99 < 5;
     ok &&= directPass;
     rows.push({ scenario: 'balance read in process (the route’s SQL)', route: '-', 'p50 ms': Number(direct.p50.toFixed(3)), 'p99 ms': Number(direct.p99.toFixed(3)), requests: 2000, target: 'p99 < 5 ms', result: directPass ? 'PASS' : 'FAIL', 'load avg (1 min)': load1() });

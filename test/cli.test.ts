@@ -102,6 +102,10 @@ describe('the command line: usage and setup', () => {
     // The bundle sits two folders down (dist/server/); `kontor` as installed runs src/cli.ts one folder down: both find it.
     const viaTsx = await run(process.execPath, [join(ROOT, 'bin/kontor.js'), '--version']);
     expect([viaTsx.code, viaTsx.stdout.trim()]).toEqual([0, version]);
+    // And a command that finds its files (the migrations) from the sources, as `npx kontor` runs it.
+    const migrated = await run(process.execPath, [join(ROOT, 'bin/kontor.js'), 'migrate', '--db', join(dir, 'via-bin.db')]);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/^Applied: 0001_foundation, 0002_helpdesk, /m);
     const help = await kontor('import', 'records', '--help');
     expect(help.stdout).toMatch(/--encoding <encoding>/);
     expect(help.stdout).toMatch(/Examples:/);

@@ -201,6 +201,11 @@ describe.each(testEngines())('deactivating a user with open tickets on %s', (eng
       expect(text).not.toContain(desk.number);
     }
     expect(before.user.active).toBe(true);
+    // A queue with more tickets than a message should list: the first ten by number and how many more.
+    for (let i = 0; i < 9; i++) await ticketOf(leaver.id, [], network.json().id);
+    const many = (await request(admin.auth, 'PATCH', `/api/v1/users/${leaver.id}`, { active: false, openTickets: { handTo: deskOnly.id } })).json().error;
+    expect(many.code).toBe('colleague_cannot_work_queue');
+    expect(many.details[0].message).toMatch(/\(tickets (T\d{4}-\d{6}, ){9}T\d{4}-\d{6} and 1 more\)$/);
 
     // A malformed colleague is a 400 from the schema; the non-administrator is refused before anything else.
     for (const handTo of [0, 'Emil', null]) {

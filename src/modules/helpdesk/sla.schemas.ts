@@ -10,7 +10,7 @@ const day = z.array(timeWindow).max(10).default([]);
 /** Opening hours per ISO weekday, Monday = "1"; a missing day is closed. */
 const weekly = z.strictObject({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day });
 const calendarFields = {
-  name: uniqueName('business calendar'),
+  name: uniqueName('business calendar', { deactivatable: false }),
   /** IANA zone, e.g. Europe/Prague. */
   timeZone: z.string().trim().min(1).max(100),
   weekly,

@@ -82,7 +82,7 @@ export const userPatchBody = z.strictObject({
       "Only with active: false (else 400 openTickets only_when_deactivating): what becomes of the open tickets (state category new, open or waiting) assigned to the user, listed by GET /users/{id}/open-tickets. " +
         "return: unassigned in the same change, each with a timeline event and an audit entry as if unassigned by hand, so they wait among their queues' unassigned tickets; " +
         "{ handTo: userId }: assigned to that colleague in the same change, each with the timeline event, the audit entry and the mail (template ticket_colleague_update, to the colleague and the watching colleagues) of an assignment by hand; " +
-        'refused, changing nothing (the user stays active), with 400 openTickets.handTo unknown_reference when no active user has the id and with 409 colleague_cannot_work_queue when a queue of the tickets does not allow the colleague (a detail per such queue names it and its ticket numbers); ' +
+        'refused, changing nothing (the user stays active), with 400 openTickets.handTo unknown_reference when no active user has the id and with 409 colleague_cannot_work_queue when a queue of the tickets does not allow the colleague (a detail per such queue names it and its first 10 ticket numbers), and with 409 open_tickets_changed when a ticket was assigned to the user meanwhile; ' +
         'keep (the default): they stay assigned to the inactive user.',
     ),
 });

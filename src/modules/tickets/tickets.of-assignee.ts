@@ -3,10 +3,10 @@
 // calls these through its own dependencies (composed in app.ts); it knows nothing of
 // tickets otherwise.
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { DbOrTx, Tx } from '../../platform/db/index.ts';
+import { isPostgres, type DbOrTx, type Tx } from '../../platform/db/index.ts';
 import { conflict, invalid, type ErrorDetail } from '../../shared/errors.ts';
 import { helpdeskSnapshot } from '../helpdesk/index.ts';
-import { auditWhoOf, type RequestContext } from '../identity/index.ts';
+import { auditWhoOf, OPEN_TICKETS_NAMED, type RequestContext } from '../identity/index.ts';
 import { checkAssignee } from './tickets.assignees.ts';
 import { OPEN_STATE_CATEGORIES } from './tickets.filters.ts';
 import { notifyAssigneeChange } from './tickets.notify-colleagues.ts';
@@ -90,10 +90,13 @@ const HAND_TO_PATH = 'openTickets.handTo';
  * The caller makes sure the colleague is not the user. Returns the ids of the tickets handed over.
  */
 export async function handOpenTicketsTo(trx: Tx, config: NotifyConfig, ctx: RequestContext, assignee: Person, colleagueId: number, now: Date): Promise<number[]> {
+  // Locked on PostgreSQL until the hand-over commits: a ticket moved meanwhile to a queue the
+  // colleague may not work would otherwise be handed over all the same (SQLite has one writer).
   const tickets = await openOf(trx, assignee.id)
     .innerJoin('clients', 'clients.id', 'tickets.client_id')
     .select(['tickets.id', 'tickets.number', 'tickets.subject', 'tickets.queue_id as queueId', 'clients.name as clientName'])
     .orderBy('tickets.number').orderBy('tickets.id')
+    .$if(isPostgres(trx), (qb) => qb.forUpdate('tickets'))
     .execute();
   const queuesById = (await helpdeskSnapshot(trx)).queuesById;
   const queueIds = [...new Set(tickets.map((x) => x.queueId))];
@@ -109,10 +112,12 @@ export async function handOpenTicketsTo(trx: Tx, config: NotifyConfig, ctx: Requ
     }
     if (checked.problem.code !== 'not_assignable') throw invalid([{ ...checked.problem, path: HAND_TO_PATH }]);
     const numbers = tickets.filter((x) => x.queueId === queueId).map((x) => x.number);
+    // The first ones by number, as GET /users/{id}/open-tickets names them: a leaver may have thousands.
+    const named = numbers.slice(0, OPEN_TICKETS_NAMED).join(', ') + (numbers.length > OPEN_TICKETS_NAMED ? ` and ${numbers.length - OPEN_TICKETS_NAMED} more` : '');
     refused.push({
       path: HAND_TO_PATH,
       code: 'colleague_cannot_work_queue',
-      message: `${checked.problem.message} (tickets ${numbers.join(', ')})`,
+      message: `${checked.problem.message} (tickets ${named})`,
     });
   }
   if (refused.length) {
@@ -120,8 +125,11 @@ export async function handOpenTicketsTo(trx: Tx, config: NotifyConfig, ctx: Requ
     throw conflict('colleague_cannot_work_queue', `The colleague may not take over all the open tickets: ${named}`, refused);
   }
   const to = colleague!;
-  // Only the tickets whose queues were checked: one assigned to the user meanwhile stays theirs.
+  // Only the tickets whose queues were checked; one assigned to the user meanwhile (not locked
+  // by the read above) refuses the change, so that no ticket stays with a user who cannot sign in.
   const ids = await reassignOpenTickets(trx, assignee.id, to.id, now, tickets.map((x) => x.id));
+  const left = Number((await openOf(trx, assignee.id).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+  if (left > 0) throw conflict('open_tickets_changed', `${left} more open ticket(s) were assigned to ${assignee.name} meanwhile; deactivate again to hand them over too`);
   const from = { id: assignee.id, name: assignee.name };
   const actor = { userId: ctx.actor.userId || null, name: ctx.actor.name };
   for (const ticket of tickets.filter((x) => ids.includes(x.id))) {

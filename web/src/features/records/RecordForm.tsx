@@ -74,7 +74,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
       : timer ? fromTimer(timer, rememberedWorkType(), workTypeBillable) : withDefaultBillable(restoredDraft ?? untouched, workTypeBillable),
   });
   const v = form.values;
-  const dirty = form.isDirty();
+  // The "billable" default the form sets by itself (below, when the work types arrive) is no
+  // change of the user's: it counts only once ticked or unticked by hand (billableChosen).
+  const dirty = (Object.keys(v) as (keyof LogValues)[]).some((key) => (key !== 'billable' || v.billableChosen) && form.isDirty(key));
   // A layout effect: the dialog around knows before the next key (an Escape straight after typing) is handled.
   useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   // "Billable" follows the entry's default until the user ticks or unticks it: the work types may

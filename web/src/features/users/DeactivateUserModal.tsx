@@ -9,7 +9,7 @@ import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { pickerProps } from '../../app/components/pickerProps';
 import { useAssigneesOfQueues } from '../tickets/configApi';
 import { type OpenTickets, type User, useUpdateUser, useUserOpenTickets } from './api';
-import { type OpenTicketsChoice, colleagueRefusals, colleaguesForAll, openTicketsPlan } from './deactivation';
+import { type OpenTicketsChoice, colleagueRefusals, colleaguesForAll, openTicketsPlan, deactivationNotice } from './deactivation';
 
 /** The open tickets by number, the first few the server names and how many more there are. */
 function TicketNumbers({ openTickets }: { openTickets: OpenTickets }) {
@@ -155,9 +155,7 @@ export function DeactivateUserModal({ user, onClose }: { user: User; onClose: ()
       { id: user.id, patch: { active: false, ...plan.patch } },
       {
         onSuccess: (u) => {
-          const deactivated = t('users.deactivated', { name: u.name });
-          const tickets = plan.returning ? t('users.openTicketsReturned') : plan.handedTo !== null ? t('users.openTicketsHandedOver') : null;
-          notifications.show({ color: 'green', message: tickets ? `${deactivated} ${tickets}` : deactivated });
+          notifications.show({ color: 'green', message: deactivationNotice(t('users.deactivated', { name: u.name }), plan, t) });
           onClose();
         },
         onError: (error) => {

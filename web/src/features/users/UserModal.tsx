@@ -13,7 +13,7 @@ import { LANGUAGES, type Language } from '../../i18n';
 import { ClientPicker } from '../tickets/Pickers';
 import { type User, useCreateUser, useRoles, useUpdateUser, useUserOpenTickets } from './api';
 import { OpenTicketsQuestion, colleagueRefusalMessage, useColleagueChoice } from './DeactivateUserModal';
-import { type OpenTicketsChoice, HAND_TO_PATH, deactivates, openTicketsPlan } from './deactivation';
+import { type OpenTicketsChoice, HAND_TO_PATH, deactivates, openTicketsPlan, deactivationNotice } from './deactivation';
 
 interface Props {
   user: User | null;
@@ -67,7 +67,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
     // Only a client contact belongs to a client; staff keep theirs (null) untouched.
     const clientId = v.roles.includes('client_contact') ? v.clientId : undefined;
     const onError = (error: unknown) => {
-      // A refused colleague is shown at the colleague picker, not above the form.
+      // The reason a colleague was refused is shown at the colleague picker (under the form's headline), not listed again above.
       const refusal = colleagueRefusalMessage(t, error);
       colleague.setColleagueError(refusal);
       setExtra(applyFormErrors(form, error, t).filter((message) => !refusal || !message.startsWith(`${HAND_TO_PATH}:`)));
@@ -85,9 +85,7 @@ export function UserModal({ user, isSelf, onClose }: Props) {
       return;
     }
     const onSuccess = () => {
-      const saved = t('users.saved', { name: v.name.trim() });
-      const handled = tickets.returning ? t('users.openTicketsReturned') : tickets.handedTo !== null ? t('users.openTicketsHandedOver') : null;
-      notifications.show({ color: 'green', message: handled ? `${saved} ${handled}` : saved });
+      notifications.show({ color: 'green', message: deactivationNotice(t('users.saved', { name: v.name.trim() }), tickets, t) });
       onClose();
     };
     if (user) {

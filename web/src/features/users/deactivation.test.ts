@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { colleagueRefusals, colleaguesForAll, deactivates, openTicketsPlan } from './deactivation';
+import { colleagueRefusals, colleaguesForAll, deactivates, deactivationNotice, openTicketsPlan } from './deactivation';
 
 describe('deactivates', () => {
   it('is a save that turns an active user inactive, and only that', () => {
@@ -55,5 +55,13 @@ describe('colleagueRefusals', () => {
     const refusal = { path: 'openTickets.handTo', code: 'colleague_cannot_work_queue' };
     expect(colleagueRefusals([{ path: 'name', code: 'required' }, refusal, { path: 'openTickets', code: 'only_when_deactivating' }])).toEqual([refusal]);
     expect(colleagueRefusals([])).toEqual([]);
+  });
+
+  it('says what became of the open tickets after what was done, only when the plan moved them', () => {
+    const t = (key: string) => `<${key}>`;
+    expect(deactivationNotice('Done.', openTicketsPlan(2, 'return')!, t)).toBe('Done. <users.openTicketsReturned>');
+    expect(deactivationNotice('Done.', openTicketsPlan(2, 'handTo', 7)!, t)).toBe('Done. <users.openTicketsHandedOver>');
+    expect(deactivationNotice('Done.', openTicketsPlan(2, 'keep')!, t)).toBe('Done.');
+    expect(deactivationNotice('Done.', openTicketsPlan(0, 'return')!, t)).toBe('Done.');
   });
 });

@@ -29,6 +29,15 @@ export function openTicketsPlan(
 }
 
 /**
+ * The success notice of a deactivating save: what was done (`done`, e.g. "Jana Nováková deactivated."),
+ * then what became of the open tickets when the plan moved them.
+ */
+export function deactivationNotice(done: string, plan: { returning: boolean; handedTo: number | null }, t: (key: string) => string): string {
+  const tickets = plan.returning ? t('users.openTicketsReturned') : plan.handedTo !== null ? t('users.openTicketsHandedOver') : null;
+  return tickets ? `${done} ${tickets}` : done;
+}
+
+/**
  * Who may take over all the open tickets: those whom every one of their queues allows (one list per queue,
  * each the server's answer for its queue, GET /tickets/assignees), never the user leaving. In the first
  * list's order (by name); no queues, no one.

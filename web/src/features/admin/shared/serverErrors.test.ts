@@ -25,7 +25,8 @@ describe('admin form errors name the limit', () => {
     expect(adminDetailMessage(t, tooLongName)).toBe('Nejvýše 200 znaků');
     expect(adminDetailMessage(t, tooBigPercent)).toBe('Nejvýše 99');
     expect(adminDetailMessage(t, { path: 'x', code: 'too_small', message: 'Too small: expected number to be >=1', minimum: 1 })).toBe('Nejméně 1');
-    expect(adminDetailMessage(t, { path: 'x', code: 'too_short', message: 'Too small: expected string to have >=3 characters', minimum: 3 })).toBe('Alespoň 3 znaků');
+    expect(adminDetailMessage(t, { path: 'x', code: 'too_short', message: 'Too small: expected string to have >=3 characters', minimum: 3 })).toBe('Alespoň 3 znaky');
+    expect(adminDetailMessage(t, { path: 'x', code: 'too_long', message: 'Too big: expected string to have <=1 characters', maximum: 1 })).toBe('Nejvýše 1 znak');
     // Without a limit in the detail or its message, the general text stays.
     expect(adminDetailMessage(t, tooSmallMinutes)).toBe(i18n.t('errors.too_small'));
     expect(adminDetailMessage(t, { path: 'code', code: 'invalid_format', message: 'lower-case letters' })).toBe(i18n.t('errors.invalid_format'));

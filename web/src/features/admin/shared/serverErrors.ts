@@ -63,7 +63,8 @@ export function limitMessage(t: TFunction, detail: ApiErrorDetail): string | nul
   if (!text) return null;
   const sent = detail[text.field];
   const limit = typeof sent === 'number' && Number.isFinite(sent) ? sent : limitInMessage(detail.message, text.sign);
-  return limit === null ? null : t(text.key, { [text.param]: limit });
+  // count picks the plural form where the text has them ("Alespoň 3 znaky", "Nejvýše 200 znaků").
+  return limit === null ? null : t(text.key, { [text.param]: limit, count: limit });
 }
 
 /** The inclusive limit an English zod message names after its sign ("<=200"), or null. */
