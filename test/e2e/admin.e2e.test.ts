@@ -377,8 +377,9 @@ describe('Administration journey in the browser', () => {
     await expect.poll(() => previewSubject.innerText()).toBe(`[${ticket.number}] Přijali jsme váš požadavek: ${ticket.subject}`);
     expect(await field.getAttribute('aria-invalid')).not.toBe('true');
     const html = page.getByTestId('template-preview-html').contentFrame().locator('body');
-    // The preview's HTML is a new document in its frame: it loads after the subject shows, slower on a busy machine.
-    await expect.poll(() => html.innerText(), { timeout: STEP_MS }).toContain(`evidujeme ho pod číslem ${ticket.number}.`);
+    // The preview's HTML is a new document in its frame: it loads after the subject shows, in a renderer process
+    // of its own (a sandboxed frame), which a busy machine may take well over one step to start.
+    await expect.poll(() => html.innerText(), { timeout: 3 * STEP_MS }).toContain(`evidujeme ho pod číslem ${ticket.number}.`);
     await page.getByTestId('template-preview').scrollIntoViewIfNeeded();
     await shot(page, 'template-preview-ticket');
 
@@ -394,7 +395,7 @@ describe('Administration journey in the browser', () => {
     const escalationSubject = await previewSubject.innerText();
     expect(escalationSubject.startsWith(`[${ticket.number}] SLA `) && escalationSubject.endsWith(`: ${ticket.subject}`), escalationSubject).toBe(true);
     // Polled until the frame holds this ticket's mail (not the sample's T2026-000123).
-    await expect.poll(async () => { const text = await html.innerText(); return /Priority: P\d/.test(text) && !text.includes('T2026-000123'); }, { timeout: STEP_MS }).toBe(true);
+    await expect.poll(async () => { const text = await html.innerText(); return /Priority: P\d/.test(text) && !text.includes('T2026-000123'); }, { timeout: 3 * STEP_MS }).toBe(true);
     await page.getByTestId('template-preview').scrollIntoViewIfNeeded();
     await shot(page, 'template-preview-escalation');
     expect(await field.inputValue()).toBe(ticket.number.toLowerCase());
