@@ -1,9 +1,9 @@
 import { Badge, Grid, Group, NavLink, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { useStackedColumns } from '../../../app/components/usePhone';
+import { useSearchParamsFresh } from '../../../app/useSearchParamsFresh';
 import { isLanguage, LANGUAGES } from '../../../i18n';
 import { type MailTemplate, useTemplates } from './api';
 import { MailHeader } from './MailHeader';
@@ -13,7 +13,7 @@ import { TemplateEditor } from './TemplateEditor';
 export default function TemplatesPage() {
   const { t, i18n } = useTranslation();
   const query = useTemplates();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsFresh();
   // Below md the list would stand above the editor, a screen long: a select takes its place.
   const stacked = useStackedColumns();
   // Kept here, not in the editor: the same ticket stays in the preview across templates, languages and saves.
@@ -24,7 +24,10 @@ export default function TemplatesPage() {
   const wanted = params.get('lang') ?? i18n.language;
   const lang = isLanguage(wanted) ? wanted : 'cs';
   const selected: MailTemplate | undefined = items.find((x) => x.key === key && x.language === lang);
-  const select = (next: { key?: string; lang?: string }) => setParams({ key: next.key ?? key ?? '', lang: next.lang ?? lang }, { replace: true });
+  // From the address as it is now: a language picked right after a template, before the page
+  // renders again, keeps that template (this render's key would put the previous one back).
+  const select = (next: { key?: string; lang?: string }) =>
+    setParams((current) => ({ key: next.key ?? current.get('key') ?? key ?? '', lang: next.lang ?? current.get('lang') ?? lang }), { replace: true });
   const keyLabel = (k: string) => t(`admin.mail.templateKeys.${k}`, { defaultValue: k });
   const edited = (k: string) => items.filter((x) => x.key === k && x.overridden).map((x) => x.language);
 
