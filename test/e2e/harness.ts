@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildServices, type Services } from '../../src/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/cli/demo-data.ts';
@@ -32,6 +32,12 @@ export interface DemoServerOptions {
   config?: Partial<Config>;
   /** Extra data after the demo seed, before the server starts. */
   seed?: (services: Services, db: Db) => Promise<void>;
+  /**
+   * Pages stay open until the file ends (for a file whose tests carry a page from one to the
+   * next). By default each test's pages are closed when it ends: open pages keep polling, and
+   * the later tests of a long file would run beside every earlier one.
+   */
+  keepPagesAcrossTests?: boolean;
 }
 
 export interface DemoServer {
@@ -55,6 +61,8 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
   let running: Running | undefined;
   let baseUrl = '';
   let chromium: Promise<Browser> | undefined;
+  /** The contexts the running test opened (closed when it ends, see keepPagesAcrossTests). */
+  const testContexts: BrowserContext[] = [];
   let currentPage: Page | undefined;
   let shotNo = 0;
 
@@ -73,6 +81,7 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
       acceptDownloads: true,
       ...options.context,
     });
+    testContexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(stepMs);
     page.setDefaultNavigationTimeout(stepMs);
@@ -125,6 +134,7 @@ export function useDemoServer(options: DemoServerOptions): DemoServer {
       keepShots = true;
       if (currentPage && !currentPage.isClosed()) await shot(currentPage, `FAILED-${ctx.task.name.replace(/\W+/g, '-')}`).catch(() => {});
     }
+    if (!options.keepPagesAcrossTests) for (const context of testContexts.splice(0)) await context.close().catch(() => {});
   });
 
   afterAll(async () => {

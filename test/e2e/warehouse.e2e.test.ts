@@ -43,6 +43,8 @@ let recordId = 0;
 // A fresh ticket of Strojírny Brno for the material.
 const server = useDemoServer({
   name: 'warehouse',
+  // The manager's page goes from one test to the next.
+  keepPagesAcrossTests: true,
   stepMs: 15_000,
   seed: async (services, db) => {
     const client = await db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow();
