@@ -11,6 +11,7 @@ import { formatBytes } from '../../tickets/attachmentSize';
 import { type Recipient, useOutboxMessage, useRetryMessage } from './api';
 import { MailErrorAlert } from './MailError';
 import { StatusBadge } from './StatusBadge';
+import { MailHtmlFrame } from './MailHtmlFrame';
 
 export const recipients = (list: Recipient[]): string => list.map((r) => (r.name ? `${r.name} <${r.email}>` : r.email)).join(', ');
 
@@ -78,8 +79,7 @@ export function MessageDrawer({ id, onClose }: { id: number | null; onClose: () 
             </Tabs.List>
             {m.html ? (
               <Tabs.Panel value="html" pt="sm">
-                {/* Empty sandbox: no scripts, no forms, no same-origin access, no navigation. */}
-                <iframe sandbox="" srcDoc={m.html} title={t('admin.mail.htmlPreview')} className="admin-iframe" style={{ height: 420 }} data-testid="mail-html" />
+                <MailHtmlFrame html={m.html} title={t('admin.mail.htmlPreview')} style={{ height: 420 }} testId="mail-html" />
               </Tabs.Panel>
             ) : null}
             <Tabs.Panel value="text" pt="sm">

@@ -15,6 +15,7 @@ import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
 import { type MailTemplate, previewTemplate, useResetTemplate, useSaveTemplate } from './api';
 import { insertPlaceholder, previewState, type TemplateFieldError, templateFieldErrors, ticketRefusal } from './templateModel';
+import { MailHtmlFrame } from './MailHtmlFrame';
 
 type Field = 'subject' | 'body';
 
@@ -180,7 +181,7 @@ export function TemplateEditor({ template, previewTicket, onPreviewTicketChange 
           {shown.kind === 'ready' && preview.data ? (
             <>
               <Text fw={600} my={6} data-testid="template-preview-subject">{preview.data.subject}</Text>
-              <iframe sandbox="" srcDoc={preview.data.html} title={t('admin.mail.preview')} className="admin-iframe" data-testid="template-preview-html" />
+              <MailHtmlFrame html={preview.data.html} title={t('admin.mail.preview')} testId="template-preview-html" />
             </>
           ) : shown.kind === 'unknown' ? (
             <Text size="sm" c="red" mt={6} data-testid="template-preview-problem">
