@@ -228,6 +228,18 @@ describe.each(testEngines())('deactivating a user with open tickets on %s', (eng
     for (const id of ids) expect((await ticket(id)).assignee?.id).toBe(administrator.id);
   });
 
+  it('refuses a hand-over to someone who does not work tickets even when there is nothing to hand over', async () => {
+    const leaver = await member('Hana Bez Požadavků');
+    const accountant = await t.userWith(['accountant']);
+    const refused = await request(admin.auth, 'PATCH', `/api/v1/users/${leaver.id}`, { active: false, openTickets: { handTo: accountant.id } });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect((refused.json().error.details as Detail[]).map((d) => `${d.path}:${d.code}`)).toEqual(['openTickets.handTo:not_assignable']);
+    expect((await request(admin.auth, 'GET', `/api/v1/users/${leaver.id}`)).json().active).toBe(true);
+    const colleague = await member('Ivan Kolega');
+    const ok = await request(admin.auth, 'PATCH', `/api/v1/users/${leaver.id}`, { active: false, openTickets: { handTo: colleague.id } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
   it('leaves the tickets assigned when the deactivation keeps them, or says nothing of them', async () => {
     for (const choice of [{ openTickets: 'keep' }, {}]) {
       const keeper = await member(`Karel Zůstává ${Object.keys(choice).length}`);

@@ -158,7 +158,7 @@ export function identityRoutes(deps: { auth: AuthService; users: UsersService; s
         description:
           'Refused with 409 cannot_deactivate_self when you set active: false on your own account (another administrator can do it), and with 409 last_admin when it would leave no active administrator. ' +
           'With active: false, openTickets: "return" unassigns the user\'s open tickets in the same change (see GET /users/{id}/open-tickets), and openTickets: { handTo: userId } assigns them all to that colleague, each as if by hand (timeline, audit, mail to the colleague); without it they stay assigned. ' +
-          'A hand-over is refused, changing nothing, with 400 (openTickets.handTo: hand_to_self for the user themselves, unknown_reference for no active user with the id) and with 409 colleague_cannot_work_queue when one of the tickets\' queues does not allow the colleague (the details name each such queue and its first 10 ticket numbers), and with 409 open_tickets_changed when another ticket was assigned to the user while the hand-over ran (deactivate again).',
+          'A hand-over is refused, changing nothing, with 400 (openTickets.handTo: hand_to_self for the user themselves, unknown_reference for no active user with the id, not_assignable for a user who does not work tickets) and with 409 colleague_cannot_work_queue when one of the tickets\' queues does not allow the colleague (the details name each such queue and its first 10 ticket numbers), and with 409 open_tickets_changed when another ticket was assigned to the user while the hand-over ran (deactivate again).',
         params: s.idParam,
         body: s.userPatchBody,
         response: { 200: s.userSchema, ...errorResponses },

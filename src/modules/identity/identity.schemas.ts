@@ -72,7 +72,7 @@ export const userPatchBody = z.strictObject({
       z.enum(['return', 'keep']),
       z.strictObject({
         handTo: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe(
-          'The colleague (user id) who takes over every open ticket: an active user, not the one being deactivated (400 openTickets.handTo hand_to_self), ' +
+          'The colleague (user id) who takes over every open ticket: an active user who works tickets, not the one being deactivated (400 openTickets.handTo hand_to_self), ' +
             "whom each of the tickets' queues allows (GET /tickets/assignees?queueId=…; the queues are listed by GET /users/{id}/open-tickets)",
         ),
       }),
@@ -82,7 +82,7 @@ export const userPatchBody = z.strictObject({
       "Only with active: false (else 400 openTickets only_when_deactivating): what becomes of the open tickets (state category new, open or waiting) assigned to the user, listed by GET /users/{id}/open-tickets. " +
         "return: unassigned in the same change, each with a timeline event and an audit entry as if unassigned by hand, so they wait among their queues' unassigned tickets; " +
         "{ handTo: userId }: assigned to that colleague in the same change, each with the timeline event, the audit entry and the mail (template ticket_colleague_update, to the colleague and the watching colleagues) of an assignment by hand; " +
-        'refused, changing nothing (the user stays active), with 400 openTickets.handTo unknown_reference when no active user has the id and with 409 colleague_cannot_work_queue when a queue of the tickets does not allow the colleague (a detail per such queue names it and its first 10 ticket numbers), and with 409 open_tickets_changed when a ticket was assigned to the user meanwhile; ' +
+        'refused, changing nothing (the user stays active), with 400 openTickets.handTo unknown_reference when no active user has the id, not_assignable when the user does not work tickets (an operator, technician, service manager or administrator does), and with 409 colleague_cannot_work_queue when a queue of the tickets does not allow the colleague (a detail per such queue names it and its first 10 ticket numbers), and with 409 open_tickets_changed when a ticket was assigned to the user meanwhile; ' +
         'keep (the default): they stay assigned to the inactive user.',
     ),
 });

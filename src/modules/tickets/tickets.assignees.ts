@@ -69,3 +69,22 @@ export async function checkAssignee(
   }
   return { assignee: { id: person.id, name: person.name } };
 }
+
+/**
+ * Someone who may take over tickets at all, whatever their queues: an active user who works
+ * tickets (an operator, technician, service manager or administrator), else why not (path `assigneeId`).
+ */
+export async function checkTicketWorker(db: DbOrTx, userId: number): Promise<{ assignee: { id: number; name: string } } | { problem: ErrorDetail }> {
+  const [person] = await activePeople(db, [userId]);
+  if (!person) return { problem: { path: 'assigneeId', code: 'unknown_reference', message: 'No active user with this id' } };
+  if (ticketScopeOf({ userId: person.id, roles: person.roles }).kind === 'none') {
+    return {
+      problem: {
+        path: 'assigneeId',
+        code: 'not_assignable',
+        message: `${person.name} does not work tickets: choose an operator, a technician, a service manager or an administrator`,
+      },
+    };
+  }
+  return { assignee: { id: person.id, name: person.name } };
+}

@@ -7,7 +7,7 @@ import { isPostgres, type DbOrTx, type Tx } from '../../platform/db/index.ts';
 import { conflict, invalid, type ErrorDetail } from '../../shared/errors.ts';
 import { helpdeskSnapshot } from '../helpdesk/index.ts';
 import { auditWhoOf, OPEN_TICKETS_NAMED, type RequestContext } from '../identity/index.ts';
-import { checkAssignee } from './tickets.assignees.ts';
+import { checkAssignee, checkTicketWorker } from './tickets.assignees.ts';
 import { OPEN_STATE_CATEGORIES } from './tickets.filters.ts';
 import { notifyAssigneeChange } from './tickets.notify-colleagues.ts';
 import type { NotifyConfig } from './tickets.notify.ts';
@@ -86,6 +86,7 @@ const HAND_TO_PATH = 'openTickets.handTo';
  * the mail to the new assignee and the watching colleagues. The colleague must be an active
  * user whom every one of the tickets' queues allows (the rule of GET /tickets/assignees,
  * checkAssignee); else nothing is changed: 400 unknown_reference for no such active user,
+ * 400 not_assignable for one who does not work tickets (checked even with no ticket to hand over),
  * 409 colleague_cannot_work_queue naming each queue refused with its ticket numbers.
  * The caller makes sure the colleague is not the user. Returns the ids of the tickets handed over.
  */
@@ -100,11 +101,13 @@ export async function handOpenTicketsTo(trx: Tx, config: NotifyConfig, ctx: Requ
     .execute();
   const queuesById = (await helpdeskSnapshot(trx)).queuesById;
   const queueIds = [...new Set(tickets.map((x) => x.queueId))];
-  let colleague: Person | null = null;
+  // Without tickets there is no queue to ask, but the colleague must still be someone who works tickets.
+  const worker = await checkTicketWorker(trx, colleagueId);
+  if ('problem' in worker) throw invalid([{ ...worker.problem, path: HAND_TO_PATH }]);
+  let colleague: Person = worker.assignee;
   const refused: ErrorDetail[] = [];
-  // Without tickets there is no queue to ask, but the colleague must still be someone active.
-  for (const queueId of queueIds.length ? queueIds : [null]) {
-    const queue = queueId === null ? null : (queuesById.get(queueId) ?? null);
+  for (const queueId of queueIds) {
+    const queue = queuesById.get(queueId) ?? null;
     const checked = await checkAssignee(trx, colleagueId, queue);
     if ('assignee' in checked) {
       colleague = checked.assignee;
@@ -124,7 +127,7 @@ export async function handOpenTicketsTo(trx: Tx, config: NotifyConfig, ctx: Requ
     const named = refused.map((d) => d.message).join('; ');
     throw conflict('colleague_cannot_work_queue', `The colleague may not take over all the open tickets: ${named}`, refused);
   }
-  const to = colleague!;
+  const to = colleague;
   // Only the tickets whose queues were checked; one assigned to the user meanwhile (not locked
   // by the read above) refuses the change, so that no ticket stays with a user who cannot sign in.
   const ids = await reassignOpenTickets(trx, assignee.id, to.id, now, tickets.map((x) => x.id));
