@@ -37,13 +37,43 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The message for one field problem, in the user's language: a text for this
- * field and code (fieldErrors.<field>.<code>) if there is one, else for the code.
+ * field and code (fieldErrors.<field>.<code>) if there is one, else the limit
+ * it broke ("At most 200 characters"), else the text for the code.
  */
 export function detailMessage(t: TFunction, detail: ApiErrorDetail): string {
   const field = detail.path.split('.').pop() ?? '';
   const specific = `fieldErrors.${field}.${detail.code}`;
   if (field && i18n.exists(specific)) return t(specific);
-  return translateCode(t, detail.code, detail.message);
+  return limitMessage(t, detail) ?? translateCode(t, detail.code, detail.message);
+}
+
+/** Codes of a broken length or size limit, the detail's field that carries the limit, and the text that names it. */
+const LIMIT_TEXTS: Record<string, { field: 'maximum' | 'minimum'; sign: '<=' | '>='; key: string; param: 'max' | 'min' }> = {
+  too_long: { field: 'maximum', sign: '<=', key: 'limits.maxLength', param: 'max' },
+  too_big: { field: 'maximum', sign: '<=', key: 'limits.max', param: 'max' },
+  too_short: { field: 'minimum', sign: '>=', key: 'limits.minLength', param: 'min' },
+  too_small: { field: 'minimum', sign: '>=', key: 'limits.min', param: 'min' },
+};
+
+/**
+ * "At most 200 characters" for a detail that broke a limit, or null. The server sends the
+ * limit as the detail's maximum / minimum; an answer without it (an older server) still
+ * names it in the English message ("Too big: expected string to have <=200 characters"),
+ * read as the fallback. A detail with neither keeps the general text.
+ */
+function limitMessage(t: TFunction, detail: ApiErrorDetail): string | null {
+  const text = LIMIT_TEXTS[detail.code];
+  if (!text) return null;
+  const sent = detail[text.field];
+  const limit = typeof sent === 'number' && Number.isFinite(sent) ? sent : limitInMessage(detail.message, text.sign);
+  // count picks the plural form where the text has them ("Alespoň 3 znaky", "Nejvýše 200 znaků").
+  return limit === null ? null : t(text.key, { [text.param]: limit, count: limit });
+}
+
+/** The inclusive limit an English zod message names after its sign ("<=200"), or null. */
+function limitInMessage(message: string, sign: '<=' | '>='): number | null {
+  const match = new RegExp(`${sign}\\s*(-?\\d+)`).exec(message);
+  return match ? Number(match[1]) : null;
 }
 
 function hasPath(values: unknown, path: string): boolean {

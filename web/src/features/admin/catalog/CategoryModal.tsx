@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type Category, useSaveCategory } from './api';
 import { moveTargets } from './categoryTree';
 import { useSaveKeys } from '../shared/keys';
+import { applyFormErrors } from '../../../app/api/errors';
 
 export type CategoryAction =
   | { mode: 'create'; parent: Category | null }
@@ -46,7 +46,7 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.path }) });
           onClose();
         },
-        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
   });

@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
@@ -12,6 +11,7 @@ import { usePhone } from '../../../app/components/usePhone';
 import type { TicketType } from '../process/api';
 import { typeLabel } from '../../tickets/labels';
 import { CUSTOM_FIELD_KINDS, type CustomField, type CustomFieldKind, hasOptions, useSaveCustomField } from './api';
+import { applyFormErrors } from '../../../app/api/errors';
 
 const GLOBAL = 'all';
 const KEY_PATTERN = /^[a-z][A-Za-z0-9_]*$/;
@@ -60,7 +60,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.label }) });
           onClose();
         },
-        onError: (error) => setExtra(applyAdminFormErrors(form, error, t, Object.fromEntries(v.options.map((_, i) => [`options.${i}`, 'options'])))),
+        onError: (error) => setExtra(applyFormErrors(form, error, t, Object.fromEntries(v.options.map((_, i) => [`options.${i}`, 'options'])))),
       },
     );
   });

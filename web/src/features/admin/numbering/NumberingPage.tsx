@@ -3,8 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api/client';
-import { errorMessage } from '../../../app/api/errors';
-import { adminDetailMessage } from '../shared/serverErrors';
+import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { EmptyState, QueryView } from '../../../app/components/QueryStates';
 import { formatDateTime } from '../../../app/format';
@@ -31,7 +30,7 @@ function SeriesRow({ series }: { series: NumberingSeries }) {
   const saveKeys = useSaveKeys(submit, save.isPending);
   // The pattern's own problem ("too long, at most 100") rather than the general "some fields need fixing".
   const patternDetail = isApiError(save.error) ? save.error.details.find((d) => d.path === 'pattern') : undefined;
-  const serverError = save.isError && dirty ? (patternDetail ? adminDetailMessage(t, patternDetail) : errorMessage(t, save.error)) : null;
+  const serverError = save.isError && dirty ? (patternDetail ? detailMessage(t, patternDetail) : errorMessage(t, save.error)) : null;
   return (
     <Table.Tr data-testid={`numbering-row-${type}`} data-pattern={series.pattern}>
       <Table.Td>

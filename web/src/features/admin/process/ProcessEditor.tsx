@@ -5,8 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
-import { errorMessage } from '../../../app/api/errors';
-import { adminDetailMessage } from '../shared/serverErrors';
+import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ConfirmModal } from '../../../app/components/ConfirmModal';
 import { useSaveKeys } from '../shared/keys';
 import { LeavePrompt } from '../shared/LeavePrompt';
@@ -129,7 +128,7 @@ export function ProcessEditor({ type, fields, onReload, stateTickets }: {
           <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="process-error" role="alert">
             <Text size="sm" fw={500}>{headline}</Text>
             {errors.general.map((d) => (
-              <Text key={d.path + d.code} size="sm">{adminDetailMessage(t, d)}</Text>
+              <Text key={d.path + d.code} size="sm">{detailMessage(t, d)}</Text>
             ))}
           </Alert>
         ) : null}

@@ -2,9 +2,9 @@ import { ActionIcon, Badge, Checkbox, Group, Radio, Select, Table, TextInput, To
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorDetail } from '../../../app/api/client';
-import { adminDetailMessage } from '../shared/serverErrors';
 import { STATE_CATEGORIES, type StateCategory } from './api';
 import type { StateDraft } from './processModel';
+import { detailMessage } from '../../../app/api/errors';
 
 interface Props {
   states: StateDraft[];
@@ -24,7 +24,7 @@ export function StatesTable({ states, errors, onChange, onMove, onRemove, ticket
   const { t } = useTranslation();
   const err = (key: string, field: string) => {
     const d = errors.get(key)?.get(field);
-    return d ? adminDetailMessage(t, d) : undefined;
+    return d ? detailMessage(t, d) : undefined;
   };
   const categories = STATE_CATEGORIES.map((c) => ({ value: c, label: t(`admin.process.categories.${c}`) }));
   return (

@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
@@ -11,6 +10,7 @@ import { type TicketType, useSaveTicketType } from './api';
 import { typeLabel } from '../../tickets/labels';
 import { CODE_PATTERN, codeFromName } from './processModel';
 import { useSaveKeys } from '../shared/keys';
+import { applyFormErrors } from '../../../app/api/errors';
 
 /** Create a type (type = null; it starts with the default process) or change name, code, order, status. */
 export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType | null; onClose: () => void; onCreated?: (t: TicketType) => void }) {
@@ -39,7 +39,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
           onClose();
           if (!type) onCreated?.(saved);
         },
-        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
   });

@@ -2,10 +2,10 @@ import { Alert, Badge, Button, Chip, Group, Paper, ScrollArea, Stack, Text, Text
 import { IconArrowRight, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorDetail } from '../../../app/api/client';
-import { adminDetailMessage } from '../shared/serverErrors';
 import type { CustomField } from '../catalog/api';
 import { BUILTIN_REQUIRED_FIELDS } from './api';
 import { type ProcessDraft, type TransitionDraft, transitionKey } from './processModel';
+import { detailMessage } from '../../../app/api/errors';
 
 interface Props {
   draft: ProcessDraft;
@@ -64,14 +64,14 @@ export function TransitionPanel({ draft, selected, errors, fields, onSelect, onC
           <Badge variant="light" size="lg" tt="none">{nameOf.get(tr.to)}</Badge>
         </Group>
         {otherErrors.map((d) => (
-          <Alert key={d.path + d.code} color="red" p="xs"><Text size="sm">{adminDetailMessage(t, d)}</Text></Alert>
+          <Alert key={d.path + d.code} color="red" p="xs"><Text size="sm">{detailMessage(t, d)}</Text></Alert>
         ))}
         <TextInput
           label={t('admin.process.transitionName')}
           description={t('admin.process.transitionNameHint')}
           value={tr.name}
           onChange={(e) => onChange(tr, { name: e.currentTarget.value })}
-          error={nameError ? adminDetailMessage(t, nameError) : undefined}
+          error={nameError ? detailMessage(t, nameError) : undefined}
           data-testid="transition-name"
         />
         <div>
@@ -84,7 +84,7 @@ export function TransitionPanel({ draft, selected, errors, fields, onSelect, onC
               ))}
             </Group>
           </Chip.Group>
-          {fieldError ? <Text size="xs" c="red" mt={4}>{adminDetailMessage(t, fieldError)}</Text> : null}
+          {fieldError ? <Text size="xs" c="red" mt={4}>{detailMessage(t, fieldError)}</Text> : null}
         </div>
         <Group justify="space-between" mt="xs">
           <Button variant="subtle" size="xs" onClick={() => onSelect(null)} data-testid="transition-panel-close">{t('admin.process.allTransitions')}</Button>

@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
@@ -11,6 +10,7 @@ import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 import { escalatingPolicyNames, personLabel, type Queue, type Team, useSaveQueue, useSaveTeam, useStaff } from './api';
+import { applyFormErrors } from '../../../app/api/errors';
 
 type Props =
   | { kind: 'queue'; item: Queue | null; onClose: () => void }
@@ -59,7 +59,7 @@ export function GroupModal({ kind, item, onClose }: Props) {
       // A queue SLA policies escalate to stays active: one line naming them all, not one per policy.
       const policies = escalatingPolicyNames(error);
       if (policies) return setExtra([t('admin.queues.escalationTarget', { policies: policies.join(', ') })]);
-      setExtra(applyAdminFormErrors(form, error, t, Object.fromEntries(members.map((_, i) => [`members.${i}`, 'members']))));
+      setExtra(applyFormErrors(form, error, t, Object.fromEntries(members.map((_, i) => [`members.${i}`, 'members']))));
     };
     if (kind === 'queue') {
       saveQueue.mutate({ id: item?.id ?? null, body: { name: v.name.trim(), code: v.code.trim(), leadUserId: v.leadUserId ? Number(v.leadUserId) : null, members, active: v.active } }, { onSuccess, onError });

@@ -2,12 +2,12 @@ import { Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from './serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { CODE_PATTERN, codeFromName } from '../process/processModel';
 import { useSaveKeys } from './keys';
+import { applyFormErrors } from '../../../app/api/errors';
 
 export interface CodeNameValues {
   code: string;
@@ -41,7 +41,7 @@ export function CodeNameModal({ title, context, initial, testId, pending, error,
   });
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    onSubmit({ code: v.code.trim(), name: v.name.trim(), active: v.active }).then(onClose, (err: unknown) => setExtra(applyAdminFormErrors(form, err, t)));
+    onSubmit({ code: v.code.trim(), name: v.name.trim(), active: v.active }).then(onClose, (err: unknown) => setExtra(applyFormErrors(form, err, t)));
   });
   const saveKeys = useSaveKeys(() => submit(), pending);
   return (

@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
@@ -17,6 +16,7 @@ import { officeWeek } from './slaModel';
 import { DayOffHints, PublicHolidayLists, useCalendarHolidays } from './PublicHolidays';
 import { CopyMondayButton, WeeklyHours } from './WeeklyHours';
 import { DateField } from '../../../app/components/DateFields';
+import { applyFormErrors } from '../../../app/api/errors';
 
 const PREFERRED_ZONES = ['Europe/Prague', 'Europe/Bratislava', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Warsaw', 'Europe/Budapest', 'Europe/London', 'UTC'];
 
@@ -84,7 +84,7 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
           onClose();
         },
-        onError: (error) => setExtra(applyAdminFormErrors(form, error, t)),
+        onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
   });

@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyAdminFormErrors } from '../shared/serverErrors';
 import { FormActions } from '../../../app/components/FormActions';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
@@ -15,6 +14,7 @@ import { useQueues } from '../queues/api';
 import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
 import { formToTargets, overlongMinutePaths, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
 import { TargetsGrid } from './TargetsGrid';
+import { applyFormErrors } from '../../../app/api/errors';
 
 const NONE = { firstResponseMinutes: null, resolutionMinutes: null };
 
@@ -87,7 +87,7 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
           notifications.show({ color: 'green', message: t('admin.saved', { name: saved.name }) });
           onClose();
         },
-        onError: (error) => setExtra(applyAdminFormErrors(form, error, t, targetErrorPathMap())),
+        onError: (error) => setExtra(applyFormErrors(form, error, t, targetErrorPathMap())),
       },
     );
   });

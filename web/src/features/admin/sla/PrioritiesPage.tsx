@@ -3,8 +3,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api/client';
-import { errorMessage } from '../../../app/api/errors';
-import { adminDetailMessage } from '../shared/serverErrors';
+import { detailMessage, errorMessage } from '../../../app/api/errors';
 import { ErrorState, LoadingState } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
 import { notifySaved } from '../shared/notify';
@@ -31,7 +30,7 @@ function MatrixEditor({ initial }: { initial: PriorityMatrix }) {
       {save.error ? (
         <Alert color="red" mb="sm" data-testid="priority-matrix-error">
           <Text size="sm" fw={500}>{errorMessage(t, save.error)}</Text>
-          {details.map((d) => <Text key={d.path + d.message} size="sm">{t(`admin.priorities.impactLevels.${d.path.split('.')[0]}`, { defaultValue: d.path })} × {t(`admin.priorities.urgencyLevels.${d.path.split('.')[1]}`, { defaultValue: '' })}: {adminDetailMessage(t, d)}</Text>)}
+          {details.map((d) => <Text key={d.path + d.message} size="sm">{t(`admin.priorities.impactLevels.${d.path.split('.')[0]}`, { defaultValue: d.path })} × {t(`admin.priorities.urgencyLevels.${d.path.split('.')[1]}`, { defaultValue: '' })}: {detailMessage(t, d)}</Text>)}
         </Alert>
       ) : null}
       {/* Wide enough for "P1 · Kritická" (the names tickets show) in every cell; narrower screens scroll the table rather than cut the names. */}
@@ -99,7 +98,7 @@ function PrefixEditor({ initial }: { initial: string }) {
           value={prefix}
           onChange={(e) => setPrefix(e.currentTarget.value.toUpperCase())}
           maxLength={5}
-          error={!valid ? t('admin.priorities.prefixInvalid') : fieldError ? adminDetailMessage(t, fieldError) : save.error ? errorMessage(t, save.error) : undefined}
+          error={!valid ? t('admin.priorities.prefixInvalid') : fieldError ? detailMessage(t, fieldError) : save.error ? errorMessage(t, save.error) : undefined}
           w={200}
           data-testid="prefix-input"
         />
