@@ -151,13 +151,19 @@ describe.each(testEngines())('names that read the same, and public holidays, on 
     expect(JSON.stringify(get.responses['200'])).toContain('easter_monday');
   });
 
-  it('documents in OpenAPI that a queue, team, calendar or SLA policy name reading the same as another is a 409', async () => {
+  it('documents in OpenAPI that a queue, team, calendar, SLA policy, category or dimension value name reading the same as another is a 409', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/v1/queues', '/api/v1/teams', '/api/v1/calendars', '/api/v1/sla-policies']) {
+    const nameOf = (route: string, method: 'post' | 'patch') => spec.paths[route][method].requestBody.content['application/json'].schema.properties.name;
+    for (const path of ['/api/v1/queues', '/api/v1/teams', '/api/v1/calendars', '/api/v1/sla-policies', '/api/v1/categories']) {
       for (const [route, method] of [[path, 'post'], [`${path}/{id}`, 'patch']] as const) {
-        const name = spec.paths[route][method].requestBody.content['application/json'].schema.properties.name;
-        expect(name.description, `${method} ${route}`).toMatch(/letter case, accents.*409 duplicate/);
+        expect(nameOf(route, method).description, `${method} ${route}`).toMatch(/letter case, accents.*409 duplicate/);
       }
     }
+    expect(nameOf('/api/v1/categories', 'post').description).toContain('every other category under the same parent');
+    for (const [route, method] of [['/api/v1/dimensions/{id}/values', 'post'], ['/api/v1/dimension-values/{id}', 'patch']] as const) {
+      expect(nameOf(route, method).description, `${method} ${route}`).toMatch(/every other value of the dimension.*409 duplicate/);
+    }
+    // A dimension's own name may repeat, and values sent with a new dimension are checked among themselves (400).
+    expect(nameOf('/api/v1/dimensions', 'post').description ?? '').not.toContain('409');
   });
 });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { code, id, name, sortOrder } from './common.schemas.ts';
+import { code, id, name, sortOrder, uniqueName } from './common.schemas.ts';
+
+const categoryName = uniqueName('category', { among: ' under the same parent' });
+const valueName = uniqueName('value', { among: ' of the dimension' });
 import { CUSTOM_FIELD_KINDS } from './domain/index.ts';
 
 /* Categories */
 
-export const newCategoryBody = z.strictObject({ parentId: id.nullable().default(null), name, active: z.boolean().default(true) });
-export const categoryPatchBody = z.strictObject({ parentId: id.nullable().optional(), name: name.optional(), active: z.boolean().optional() });
+export const newCategoryBody = z.strictObject({ parentId: id.nullable().default(null), name: categoryName, active: z.boolean().default(true) });
+export const categoryPatchBody = z.strictObject({ parentId: id.nullable().optional(), name: categoryName.optional(), active: z.boolean().optional() });
 export const categorySchema = z.object({
   id: z.number(),
   parentId: z.number().nullable(),
@@ -18,15 +21,16 @@ export const categorySchema = z.object({
 
 /* Dimensions and their values */
 
-export const newDimensionValueBody = z.strictObject({ code, name, active: z.boolean().default(true) });
-export const dimensionValuePatchBody = z.strictObject({ code: code.optional(), name: name.optional(), active: z.boolean().optional() });
+export const newDimensionValueBody = z.strictObject({ code, name: valueName, active: z.boolean().default(true) });
+export const dimensionValuePatchBody = z.strictObject({ code: code.optional(), name: valueName.optional(), active: z.boolean().optional() });
 export const newDimensionBody = z.strictObject({
   code,
   name,
   active: z.boolean().default(true),
-  values: z.array(newDimensionValueBody).max(500).default([]),
+  // Values listed together: two alike are a 400 duplicate on values.N.name, not a 409.
+  values: z.array(z.strictObject({ code, name, active: z.boolean().default(true) })).max(500).default([]),
 });
-export const dimensionPatchBody = dimensionValuePatchBody;
+export const dimensionPatchBody = z.strictObject({ code: code.optional(), name: name.optional(), active: z.boolean().optional() });
 
 export const dimensionValueSchema = z.object({
   id: z.number(),
