@@ -92,6 +92,8 @@ describe('Administration journey in the browser', () => {
         await ask.getByRole('button', { name: 'Pokračovat v úpravách' }).click();
         await ask.waitFor({ state: 'detached' });
         expect(await page.getByTestId(list.field).inputValue()).toBe(list.name);
+        // Back in the field last typed in, not on the Cancel that asked: typing goes on where it stopped.
+        await expect.poll(() => page.getByTestId(list.field).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       }
       await page.getByTestId(list.field).fill(list.name);
       await page.getByTestId(list.field).press('Control+Enter');

@@ -15,12 +15,14 @@ interface Props {
   onClose: () => void;
   /** What the user should know before confirming, under the message (e.g. what will be left out). */
   children?: ReactNode;
+  /** Whether closing puts the focus back where it was when the question opened (default); off when the caller places it. */
+  returnFocus?: boolean;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel, color = 'red', loading, onConfirm, onClose, children }: Props) {
+export function ConfirmModal({ opened, title, message, confirmLabel, cancelLabel, color = 'red', loading, onConfirm, onClose, children, returnFocus = true }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal attributes={{ content: { 'data-testid': 'confirm-modal' } }} opened={opened} onClose={onClose} title={title}>
+    <Modal attributes={{ content: { 'data-testid': 'confirm-modal' } }} opened={opened} onClose={onClose} title={title} returnFocus={returnFocus}>
       <Text size="sm">{message}</Text>
       {children}
       <Group justify="flex-end" mt="lg">

@@ -1,5 +1,5 @@
 import { Modal, type ModalProps } from '@mantine/core';
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from './ConfirmModal';
 
@@ -30,19 +30,35 @@ export function useDialogCancel(close: () => void): () => void {
  *
  * The question is a second dialog over this one, a sibling in the React tree so that its keys
  * do not bubble through this one; while it is open this dialog leaves Escape to it. "Keep
- * editing" (or Escape, or a click outside the question) returns to where the focus was (the
- * field, or Cancel); "Discard" closes both, and the focus goes back to what opened the dialog.
+ * editing" (or Escape, or a click outside the question) puts the focus back in the field last
+ * worked in, even when Cancel asked (else where the focus was); "Discard" closes both, and the
+ * focus goes back to what opened the dialog.
  */
 export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, children, ...props }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   // The question opens once the key that asked for it is done: opened at once, it would start listening
   // for Escape while that same Escape is still going round the page, and close again straight away.
-  const requestClose = () => (dirty ? setTimeout(() => setAsking(true)) : onClose());
+  const lastField = useRef<HTMLElement | null>(null);
+  const focusAtQuestion = useRef<HTMLElement | null>(null);
+  const requestClose = () => {
+    if (!dirty) return onClose();
+    focusAtQuestion.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setTimeout(() => setAsking(true));
+  };
+  const keepEditing = () => {
+    setAsking(false);
+    const target = lastField.current?.isConnected ? lastField.current : focusAtQuestion.current;
+    // After the question's own focus trap lets go (it is closing on this frame).
+    requestAnimationFrame(() => target?.focus({ preventScroll: true }));
+  };
   return (
     <>
       <Modal {...props} onClose={requestClose} closeOnEscape={closeOnEscape && !asking}>
-        <RequestCloseContext value={requestClose}>{children}</RequestCloseContext>
+        {/* display: contents: only listens, lays nothing out. */}
+        <div style={{ display: 'contents' }} onFocusCapture={(e) => { if (isField(e.target)) lastField.current = e.target; }}>
+          <RequestCloseContext value={requestClose}>{children}</RequestCloseContext>
+        </div>
       </Modal>
       <ConfirmModal
         opened={asking && props.opened}
@@ -55,8 +71,15 @@ export function UnsavedChangesModal({ dirty, onClose, closeOnEscape = true, chil
           setAsking(false);
           onClose();
         }}
-        onClose={() => setAsking(false)}
+        onClose={keepEditing}
+        returnFocus={false}
       />
     </>
   );
+}
+
+/** A place to type or choose a value (not a button): where "Keep editing" returns to. */
+function isField(target: EventTarget): target is HTMLElement {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+    || (target instanceof HTMLElement && target.isContentEditable);
 }
