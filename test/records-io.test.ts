@@ -228,6 +228,10 @@ describe.each(testEngines())('service records in and out on %s', (engine) => {
     const dry = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk?dryRun=true', payload: rows.slice(0, 2) });
     expect(dry.json()).toMatchObject({ dryRun: true, imported: 0, rejected: [] });
     expect(await recordCount(w.t)).toBe(before);
+    // A refused row names the limit it broke, as any 400 detail does.
+    const long = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk?dryRun=true', payload: [{ ...rows[0], description: 'x'.repeat(5001) }] });
+    expect(long.statusCode, long.body).toBe(400);
+    expect(long.json().error.report.rejected[0].reasons).toEqual([expect.objectContaining({ path: 'description', code: 'too_long', maximum: 5000 })]);
     const ok = await w.t.request(w.tech.auth, { method: 'POST', url: '/api/v1/records/bulk', payload: rows.slice(0, 2) });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ dryRun: false, imported: 2, accepted: [{ row: 0, priceStatus: 'priced' }, { row: 1, priceStatus: 'priced' }] });

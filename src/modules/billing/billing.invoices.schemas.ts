@@ -1,6 +1,6 @@
 /** HTTP shapes of invoicing (zod): bodies are strict, responses list exactly what is shown. */
 import { z } from 'zod';
-import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
+import { errorDetailSchema, isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 import { BUYER_ADDRESS_FIELDS } from './domain/buyer.ts';
 
@@ -206,7 +206,7 @@ export const bulkIssueReport = z.object({
     number: z.string().nullable().describe('Its number when it is issued already'),
     code: z.string(),
     reason: z.string(),
-    details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional()
+    details: z.array(errorDetailSchema).optional()
       .describe("The refusal's details when it has them: for buyer_address_missing each missing part of the client's address (path client.address.street, .city, .postalCode, .country)"),
   })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, rangeInOrder } from '../../platform/http/schemas.ts';
+import { errorDetailSchema, isoDateSchema, rangeInOrder } from '../../platform/http/schemas.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 
 const id = z.number().int().positive();
@@ -222,7 +222,7 @@ export const bulkReportSchema = z.object({
   dryRun: z.boolean(),
   imported: z.number(),
   accepted: z.array(z.object({ row: z.number(), id: z.number().nullable(), priceStatus: z.enum(['priced', 'no_price']) })),
-  rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) })),
+  rejected: z.array(z.object({ row: z.number(), reasons: z.array(errorDetailSchema) })),
 });
 
 export const timerStartBody = z.strictObject({ ticketId: id, workTypeId: id.optional(), description: text(5000).default('') });

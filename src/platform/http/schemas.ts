@@ -3,28 +3,27 @@ import { isoDateProblem } from '../../shared/calendar/index.ts';
 import { INVALID_DATE, INVALID_PERIOD, INVALID_RANGE, rangeOrderProblem } from '../../shared/date-details.ts';
 import { periodProblem } from '../../shared/period.ts';
 
+/** One problem of a request, at its field (see errors.ts): in error bodies and wherever a report lists refusals. */
+export const errorDetailSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  minimum: z
+    .number()
+    .optional()
+    .describe('On too_small / too_short (and required from an empty text): the least value, length or number of items allowed, e.g. 1 for "at least 1"; only for an inclusive limit'),
+  maximum: z
+    .number()
+    .optional()
+    .describe('On too_big / too_long: the greatest value, length or number of items allowed, e.g. 200 for "at most 200 characters"; only for an inclusive limit'),
+});
+
 /** The error body every 4xx/5xx uses (see errors.ts). */
 export const errorSchema = z.object({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
-    details: z
-      .array(
-        z.object({
-          path: z.string(),
-          code: z.string(),
-          message: z.string(),
-          minimum: z
-            .number()
-            .optional()
-            .describe('On too_small / too_short (and required from an empty text): the least value, length or number of items allowed, e.g. 1 for "at least 1"; only for an inclusive limit'),
-          maximum: z
-            .number()
-            .optional()
-            .describe('On too_big / too_long: the greatest value, length or number of items allowed, e.g. 200 for "at most 200 characters"; only for an inclusive limit'),
-        }),
-      )
-      .optional(),
+    details: z.array(errorDetailSchema).optional(),
     field: z.string().optional().describe('On 409 duplicate: the field whose value is already taken, e.g. `companyId`, `email`, `code`'),
     value: z
       .union([z.string(), z.number()])
