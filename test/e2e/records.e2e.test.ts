@@ -115,8 +115,15 @@ describe('Records: log, price, submit, approve, export', () => {
     await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Není to čas');
     await shot(page, 'start-unreadable');
     expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
-    // A Saturday without a start says how it is priced; a start makes the note go away.
+    // A date that is no day stays as typed and is said at the field; nothing is logged on the day the field held before.
     await page.getByTestId('record-startTime').fill('');
+    await typeInto(page, 'record-date', '31. 2. 2026');
+    expect(await page.getByTestId('record-date').inputValue()).toBe('31. 2. 2026');
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Není to den');
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
+    // A Saturday without a start says how it is priced; a start makes the note go away.
     await typeInto(page, 'record-date', '31. 10. 2026');
     await expect.poll(() => page.getByTestId('record-start-hint').getAttribute('data-day'), { timeout: STEP_MS }).toBe('non_business_day');
     expect(await page.getByTestId('record-start-hint').innerText()).toContain('bez začátku se práce účtuje jako pracovní doba');

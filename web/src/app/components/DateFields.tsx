@@ -8,7 +8,7 @@ import { Input, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps, MonthPicker, useDatesContext } from '@mantine/dates';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayToMonth, formatDateField, formatMonthField, monthToDay, parseDateField, parseMonthField } from './dateFieldText';
+import { dateTextProblem, dayToMonth, formatDateField, formatMonthField, monthToDay, parseDateField, parseMonthField } from './dateFieldText';
 import { parseTimeField } from './timeFieldText';
 
 type DateFieldProps = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser' | 'minDate' | 'maxDate'> & {
@@ -22,26 +22,56 @@ type DateFieldProps = Omit<DateInputProps, 'value' | 'defaultValue' | 'onChange'
   'data-testid'?: string;
 };
 
-/** A day: typed in the user's format or picked in the calendar. */
-export function DateField({ value, onChange, min, max, clearable, error, onBlur, onKeyDown, ...rest }: DateFieldProps) {
+/**
+ * A day: typed in the user's format or picked in the calendar.
+ *
+ * Text that is no day ("31. 2. 2026", "32. 13. 2026") or a day out of range is said at the field
+ * when it is left or Enter is pressed, and stays as typed: it is never swapped for the day the
+ * field held before, as the calendar input would do. The field then lets go of that day (the form
+ * gets ''), so a form cannot be saved on a day nobody typed: a required date refuses, a filter
+ * stops filtering by it. Typing a real day, picking one or a new value from outside ends it.
+ */
+export function DateField({ value, onChange, min, max, clearable, error, onBlur, onKeyDown, onInput, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   const locale = useDatesContext().getLocale();
-  // Text that is no day ("32. 13. 2026") in an empty field is said when left or entered, never passed
-  // over in silence (a field holding a day shows that day again, as the calendar input does).
-  const [unreadable, setUnreadable] = useState(false);
-  const check = (text: string) => setUnreadable(!value && text.trim() !== '' && parseDateField(text) === null);
+  // The text as last typed (null before any typing): whether the input may reformat it when left.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
+  // While refused, the calendar input keeps the day it held, so that it keeps the typed text too;
+  // the form has '' meanwhile.
+  const held = useRef<string | null>(null);
+  const problem = typed === null ? null : dateTextProblem(typed, min, max);
+  useEffect(() => {
+    // A day set from outside (a reset, a link) ends the refusal; the '' of letting go does not.
+    if (value) {
+      setRefused(false);
+      setTyped(null);
+      held.current = null;
+    }
+  }, [value]);
+  const refuse = () => {
+    if (problem === null) return;
+    setRefused(true);
+    if (value) {
+      held.current = value;
+      onChange('');
+    }
+  };
   return (
     <DateInput
       {...rest}
-      value={value || null}
-      onChange={(v) => { setUnreadable(false); onChange(v ?? ''); }}
-      error={unreadable ? t('common.dateInvalid') : error}
-      onBlur={(e: FocusEvent<HTMLInputElement>) => { check(e.currentTarget.value); onBlur?.(e); }}
+      value={(refused ? held.current : null) ?? (value || null)}
+      onChange={(v) => { setRefused(false); setTyped(null); held.current = null; onChange(v ?? ''); }}
+      error={refused && problem ? t(problem === 'out_of_range' ? 'common.dateOutOfRange' : 'common.dateInvalid') : error}
+      onInput={(e) => { setTyped(e.currentTarget.value); onInput?.(e); }}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => { refuse(); onBlur?.(e); }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
-        if (e.key === 'Enter') check(e.currentTarget.value);
-        else if (unreadable && e.key.length === 1) setUnreadable(false);
+        if (e.key === 'Enter') refuse();
+        else if (refused && e.key.length === 1) setRefused(false);
         onKeyDown?.(e);
       }}
+      // Readable text is shown as Kontor shows a day once the field is left; text that is no day stays.
+      fixOnBlur={problem === null}
       valueFormat={(iso) => formatDateField(iso, locale)}
       dateParser={(text) => parseDateField(text)}
       placeholder={rest.placeholder ?? t('common.datePlaceholder')}

@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateLocale, LANGUAGES, setLanguage } from '../../i18n';
 import { formatDate } from '../format';
-import { formatDateField, formatMonthField, parseDateField, parseMonthField } from './dateFieldText';
+import { dateTextProblem, formatDateField, formatMonthField, parseDateField, parseMonthField } from './dateFieldText';
 
 // Prague is ahead of UTC: a date read as UTC midnight and shown in local time (or the
 // other way round) would land on the wrong day here.
@@ -19,6 +19,16 @@ const isoDayArb = fc
 
 describe('date field text', () => {
   afterAll(() => setLanguage('cs'));
+
+  it('names what is wrong with the text left in a date field: no day, or a day out of its range', () => {
+    expect(dateTextProblem('')).toBeNull();
+    expect(dateTextProblem('  ')).toBeNull();
+    expect(dateTextProblem('28. 2. 2026')).toBeNull();
+    for (const text of ['31. 2. 2026', '30. 11. 2026x', '32. 13. 2026', '28. 2. 26']) expect(dateTextProblem(text), text).toBe('unreadable');
+    expect(dateTextProblem('1. 12. 2026', undefined, '2026-11-30')).toBe('out_of_range');
+    expect(dateTextProblem('30. 11. 2026', '2026-12-01')).toBe('out_of_range');
+    expect(dateTextProblem('30. 11. 2026', '2026-11-30', '2026-11-30')).toBeNull();
+  });
 
   it('shows a day as the rest of Kontor does, the same day in Prague', () => {
     expect(formatDateField('2026-11-27', 'cs')).toBe('27. 11. 2026');

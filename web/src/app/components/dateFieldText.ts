@@ -52,6 +52,17 @@ export function parseDateField(text: string): string | null {
   return isRealDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
 }
 
+/**
+ * What is wrong with the text left in a date field, or null: nothing typed, or a real day
+ * within the field's range ('YYYY-MM-DD' bounds, either may be absent).
+ */
+export function dateTextProblem(text: string, min?: string, max?: string): 'unreadable' | 'out_of_range' | null {
+  if (text.trim() === '') return null;
+  const day = parseDateField(text);
+  if (day === null) return 'unreadable';
+  return (min && day < min) || (max && day > max) ? 'out_of_range' : null;
+}
+
 /** 'YYYY-MM' → the month in words of the language ("november 2026", "listopad 2026", "November 2026"); '' when not a month. */
 export function formatMonthField(isoMonth: string | null | undefined, locale: string): string {
   const m = isoMonth ? ISO_MONTH.exec(isoMonth) : null;
