@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { applyFormErrors } from '../../app/api/errors';
 import { DraftNotice } from '../../app/components/DraftNotice';
+import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { pickerProps } from '../../app/components/pickerProps';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatMoney } from '../pricing/money';
@@ -59,6 +60,9 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const zones = useZones('true');
   const fees = useUnitFees('true');
   const durationRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused entry puts the cursor in the first field that says what to fix.
+  const focusError = () => focusFirstInvalid(formRef.current);
   const [extra, setExtra] = useState<string[]>([]);
   const workTypeBillable: WorkTypeBillable = (workTypeId) => workTypes.data?.find((w) => String(w.id) === workTypeId)?.billableDefault;
   const feeUnit: FeeUnit = (feeId) => fees.data?.find((f) => String(f.id) === feeId)?.unit;
@@ -140,12 +144,15 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
     setExtra([]);
     saving.reset();
     // An unreadable time reads as the time field itself says it.
-    const showProblems = (problems: LogProblems) =>
+    const showProblems = (problems: LogProblems) => {
       form.setErrors(Object.fromEntries(Object.entries(problems).map(([k, code]) => [k, code === 'time' ? t('common.timeInvalid') : t(`records.form.errors.${code}`)])));
+      focusError();
+    };
     const onError = (error: unknown) => {
       setExtra(applyFormErrors(form, error, t, { minutes: 'duration' }));
       // The general text of not_whole_units speaks of stock items: a fee's quantity says it as the form does.
       if (isApiError(error) && error.details.some((d) => d.path === 'quantity' && d.code === 'not_whole_units')) form.setFieldError('quantity', t('records.form.errors.wholeUnits'));
+      focusError();
     };
     if (record) {
       const onChangeError = (error: unknown) => (isApiError(error) && error.code === 'stale_version' && onStale ? onStale() : onError(error));
@@ -163,7 +170,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
     const built = toNewRecord(values, feeUnit);
     if (built.problems) showProblems(built.problems);
     else create.mutate(built.body, { onSuccess: done, onError });
-  });
+  }, focusError);
 
   // On the form, not on single fields: Ctrl+Enter logs (or saves) from every field (km, minutes, selects, notes) as the hint says.
   const ctrlEnter = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -209,7 +216,7 @@ export function RecordForm({ ticketId, record, timer, onSaved, onStale, secondar
   const timed = v.kind !== 'fee';
 
   return (
-    <form onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
+    <form ref={formRef} onSubmit={submit} onKeyDown={ctrlEnter} noValidate data-testid="record-form" data-kind={v.kind}>
       <Stack gap="sm">
         {/* Until the entry is logged or discarded; gone once the form is emptied by hand. */}
         {draftRestored && !isUntouchedLog(v, untouched) ? (
