@@ -428,6 +428,23 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('saved-view-delete').click();
     await page.getByTestId('confirm-modal').getByRole('button', { name: /Smazat|Delete/ }).click();
     await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).not.toContain('E2E nepřidělené');
+    // A name of 100 letters without a space stays on the screen: in the menu and on its button.
+    const longName = 'x'.repeat(100);
+    await page.getByTestId('saved-views-menu').click();
+    await page.getByTestId('saved-view-save').click();
+    await page.getByTestId('saved-view-name').fill(longName);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).toContain('xxxx');
+    await page.getByTestId('saved-views-menu').click();
+    const longItem = page.locator('[data-testid^="saved-view-"]').filter({ hasText: longName }).first();
+    await longItem.waitFor();
+    const viewport = page.viewportSize()!.width;
+    for (const box of [await longItem.boundingBox(), await page.getByTestId('saved-views-menu').boundingBox()]) {
+      expect(box && box.x + box.width, JSON.stringify(box)).toBeLessThanOrEqual(viewport);
+    }
+    await page.getByTestId('saved-view-delete').click();
+    await page.getByTestId('confirm-modal').getByRole('button', { name: /Smazat|Delete/ }).click();
+    await expect.poll(() => page.getByTestId('saved-views-menu').innerText(), { timeout: STEP_MS }).not.toContain('xxxx');
 
     // /tickets/abc: the same "not found" as a ticket that does not exist, and no call with NaN.
     const calls: string[] = [];
@@ -702,6 +719,11 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId(`tickets-row-${printedInBrno}`).waitFor({ timeout: STEP_MS });
     expect(await page.getByTestId(`tickets-row-${printedInPraha}`).count()).toBe(0);
     await shot(page, 'two-dimensions');
+    // A filter is picked by typing too, as every picker is: "P4" and Enter take that priority.
+    await page.getByTestId('tickets-filter-priority').click();
+    await page.keyboard.type('P4');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('priority'), { timeout: STEP_MS }).toBe('P4');
   }, JOURNEY_MS);
 
   test('finding a resolved ticket: "nothing found" says where it searched and widens to every state; the search box follows the address', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Kbd, Menu, Modal, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Kbd, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconBookmarkPlus, IconChevronDown, IconShare, IconShareOff, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,9 +101,10 @@ export function SavedViewsMenu({ filters, onApply }: { filters: TicketFilters; o
             variant={active ? 'light' : 'default'}
             leftSection={<IconBookmark size={16} />}
             rightSection={<Group gap={4} wrap="nowrap"><Kbd size="xs" visibleFrom="sm">V</Kbd><IconChevronDown size={14} /></Group>}
+            maw={320}
             data-testid="saved-views-menu"
           >
-            {active ? active.name : t('tickets.savedViews.button')}
+            {active ? <Text inherit truncate="end" title={active.name}>{active.name}</Text> : t('tickets.savedViews.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown data-testid="saved-views-options">
@@ -118,7 +119,8 @@ export function SavedViewsMenu({ filters, onApply }: { filters: TicketFilters; o
               aria-current={active?.id === view.id ? 'true' : undefined}
               data-testid={`saved-view-${view.id}`}
             >
-              {view.name}
+              {/* A name of 100 letters without a space wraps inside the menu instead of running off the screen. */}
+              <span style={{ overflowWrap: 'anywhere' }}>{view.name}</span>
             </Menu.Item>
           ))}
           <Menu.Divider />
@@ -127,12 +129,12 @@ export function SavedViewsMenu({ filters, onApply }: { filters: TicketFilters; o
           </Menu.Item>
           {active?.editable && (mayShare || active.shared) ? (
             <Menu.Item leftSection={active.shared ? <IconShareOff size={14} /> : <IconShare size={14} />} onClick={() => toggleShare(active)} data-testid="saved-view-share">
-              {t(active.shared ? 'tickets.savedViews.unshare' : 'tickets.savedViews.share', { name: active.name })}
+              <span style={{ overflowWrap: 'anywhere' }}>{t(active.shared ? 'tickets.savedViews.unshare' : 'tickets.savedViews.share', { name: active.name })}</span>
             </Menu.Item>
           ) : null}
           {active?.editable ? (
             <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(active)} data-testid="saved-view-delete">
-              {t('tickets.savedViews.delete', { name: active.name })}
+              <span style={{ overflowWrap: 'anywhere' }}>{t('tickets.savedViews.delete', { name: active.name })}</span>
             </Menu.Item>
           ) : null}
         </Menu.Dropdown>

@@ -4,6 +4,7 @@ import { IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leaveFieldOnEscape } from '../../app/components/leaveField';
+import { pickerProps } from '../../app/components/pickerProps';
 import { PRIORITIES, STATE_CATEGORIES, type Priority, type StateCategory } from './api';
 import { useAllCustomFields, useCategories, useDimensions, useQueues, useTeams, useTicketTypes, type CustomField } from './configApi';
 import { CUSTOM_PATTERN, customFieldFilterShown, dimensionFilterControls, queueFilterOptions, SLA_STATUSES, withDimensionValues, type SlaStatus, type TicketFilters, type FiltersPatch } from './filters';
@@ -132,6 +133,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={queueFilterOptions(queues.data ?? [], filters.queueId)}
           value={filters.queueId ? String(filters.queueId) : null}
           onChange={(v) => onChange({ queueId: v ? Number(v) : null })}
+          {...pickerProps()}
           data-testid="tickets-filter-queue"
         />
         <MultiSelect
@@ -141,6 +143,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={STATE_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.stateCategories.${c}`) }))}
           value={filters.stateCategory}
           onChange={(v) => onChange({ stateCategory: v as StateCategory[] })}
+          {...pickerProps()}
           data-testid="tickets-filter-state"
         />
         <MultiSelect
@@ -150,6 +153,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))}
           value={filters.priority}
           onChange={(v) => onChange({ priority: v as Priority[] })}
+          {...pickerProps()}
           data-testid="tickets-filter-priority"
         />
         <Select
@@ -159,6 +163,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={(types.data ?? []).map((ty) => ({ value: ty.code, label: typeLabel(t, ty) }))}
           value={filters.typeCode}
           onChange={(v) => onChange({ typeCode: v })}
+          {...pickerProps()}
           data-testid="tickets-filter-type"
         />
         <UserPicker
@@ -175,6 +180,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
           value={filters.teamId ? String(filters.teamId) : null}
           onChange={(v) => onChange({ teamId: v ? Number(v) : null })}
+          {...pickerProps()}
           data-testid="tickets-filter-team"
         />
         <ClientPicker
@@ -188,10 +194,10 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           label={t('tickets.fields.category')}
           placeholder={any}
           clearable
-          searchable
           data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.path }))}
           value={filters.categoryId ? String(filters.categoryId) : null}
           onChange={(v) => onChange({ categoryId: v ? Number(v) : null })}
+          {...pickerProps()}
           data-testid="tickets-filter-category"
         />
         <Select
@@ -201,6 +207,7 @@ export function TicketFiltersPanel({ filters, onChange, onClear }: Props) {
           data={SLA_STATUSES.map((st) => ({ value: st, label: t(`tickets.sla.status.${st}`) }))}
           value={filters.slaStatus}
           onChange={(v) => onChange({ slaStatus: v as SlaStatus | null })}
+          {...pickerProps()}
           data-testid="tickets-filter-sla"
         />
         <TextInput
