@@ -676,6 +676,25 @@ describe('Administration journey in the browser', () => {
     expect(refused.status()).toBe(400);
     expect((await refused.json()).error.details).toMatchObject([{ path: 'assigneeId', code: 'not_assignable' }]);
   }, JOURNEY_MS);
+  test('a refusal by the server goes away when the form itself refuses what was changed after it', async () => {
+    const page = await signedInPage();
+    await page.goto('/admin/queues');
+    await page.getByTestId('page-queues').waitFor();
+    const { items } = await apiCall<{ items: { code: string }[] }>(page, 'GET', '/queues');
+    await page.keyboard.press('n');
+    const modal = page.getByTestId('queue-modal');
+    await modal.waitFor();
+    await page.getByTestId('queue-name').fill('E2E fronta se stejným kódem');
+    await page.getByTestId('queue-code').fill(items[0]!.code);
+    await page.getByTestId('queue-name').press('Control+Enter');
+    const banner = page.getByTestId('queue-form-error');
+    await expect.poll(() => banner.count(), { timeout: STEP_MS }).toBe(1);
+    await page.getByTestId('queue-code').fill('Fronta s mezerou!');
+    await page.getByTestId('queue-name').press('Control+Enter');
+    await expect.poll(() => page.getByTestId('queue-code').getAttribute('aria-invalid'), { timeout: STEP_MS }).toBe('true');
+    expect(await banner.count()).toBe(0);
+  }, JOURNEY_MS);
+
   test('a day off that is no day ("32. 13. 2026") is said at the field, not passed over; a real one is added', async () => {
     const page = await signedInPage();
     await page.goto('/admin/sla/calendars');

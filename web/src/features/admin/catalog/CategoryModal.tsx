@@ -49,6 +49,10 @@ export function CategoryModal({ action, categories, onClose }: { action: Categor
         onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    save.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);

@@ -63,6 +63,10 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
         onError: (error) => setExtra(applyFormErrors(form, error, t, Object.fromEntries(v.options.map((_, i) => [`options.${i}`, 'options'])))),
       },
     );
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    save.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);

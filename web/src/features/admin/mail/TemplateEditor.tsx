@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { isApiError } from '../../../app/api/client';
@@ -76,6 +76,14 @@ export function TemplateEditor({ template, previewTicket, onPreviewTicketChange 
       el?.setSelectionRange(cursor, cursor);
     });
   };
+
+  // A refused save speaks of the text it sent: once that text is edited, the live preview says what is wrong now.
+  const { isError: saveFailed, reset: forgetSave } = save;
+  useEffect(() => {
+    if (saveFailed) forgetSave();
+    // Only an edit of the text forgets it, not the failure itself arriving.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
 
   const submit = (e?: React.FormEvent) => {
     e?.preventDefault();

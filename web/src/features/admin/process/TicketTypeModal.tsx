@@ -42,6 +42,10 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
         onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    save.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);

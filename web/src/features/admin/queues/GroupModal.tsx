@@ -66,6 +66,10 @@ export function GroupModal({ kind, item, onClose }: Props) {
     } else {
       saveTeam.mutate({ id: item?.id ?? null, body: { name: v.name.trim(), members, active: v.active } }, { onSuccess, onError });
     }
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    mutation.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), mutation.isPending);

@@ -87,6 +87,10 @@ export function CalendarModal({ calendar: opened, onClose }: { calendar: Calenda
         onError: (error) => setExtra(applyFormErrors(form, error, t)),
       },
     );
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    save.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);

@@ -90,6 +90,10 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
         onError: (error) => setExtra(applyFormErrors(form, error, t, targetErrorPathMap())),
       },
     );
+  }, () => {
+    // Refused by the form itself: the server's last answer spoke of what was sent before.
+    save.reset();
+    setExtra([]);
   });
 
   const saveKeys = useSaveKeys(() => submit(), save.isPending);
