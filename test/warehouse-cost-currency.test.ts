@@ -57,6 +57,14 @@ describe.each(testEngines())('costs kept in EUR, material sold in CZK, on %s', (
     await ok(w.admin.auth, 'PUT', '/api/v1/pricing-settings', { providerCountry: 'SK' });
     // Measured in litres, so the property below may issue and return any thousandth (pieces move whole only).
     filter = (await ok(w.admin.auth, 'POST', '/api/v1/items', { code: 'FILTR', name: 'Filtrační kapalina F-01', unit: 'l', vatCategory: 'standard', salePriceMinor: 250_00 })).id;
+    // The item's own price is the provider's, in EUR, which a CZK list never takes: the list prices it in CZK.
+    const listId = (await ok(w.admin.auth, 'GET', `/api/v1/clients/${w.clientId}/price-list`)).priceListId;
+    const [version] = (await ok(w.admin.auth, 'GET', `/api/v1/price-lists/${listId}`)).versions;
+    const priced = await w.t.request(w.admin.auth, {
+      method: 'PATCH', url: `/api/v1/price-list-versions/${version.id}`,
+      payload: { terms: { ...version.terms, itemPrices: [{ itemId: filter, priceMinor: 250_00 }] }, listVersion: version.listVersion },
+    });
+    expect(priced.statusCode, priced.body).toBe(200);
     van = (await ok(w.admin.auth, 'POST', '/api/v1/warehouses', { code: 'VAN', name: 'Dodávka', kind: 'van', ownerUserId: w.tech.id })).id;
     // Two purchase prices, so the average cost has remainders to round.
     for (const [quantity, unitPriceMinor] of [['300', 15_37], ['700', 12_11]] as const) {

@@ -1,6 +1,7 @@
 /**
  * Pricing material issued to a ticket (BILLING.md §2): round(quantity × sale
- * price) with the price list's item price, else the item's own sale price, less
+ * price) with the price list's item price, else the item's own sale price when the
+ * list is in the item's currency (the provider's, as stock is valued), less
  * the client's material discount (none is kept yet: 0). The list is chosen as
  * for any record (contract's, client's, default) once for all lines of a slip.
  * The cost is what the warehouse took out of stock at the weighted-average cost,
@@ -20,7 +21,10 @@ export interface MaterialLineInput {
   itemName: string;
   unit: string;
   quantityMilli: number;
-  /** The item's own sale price (null: none); the price list's item price wins. */
+  /**
+   * The item's own sale price (null: none), in the provider's currency (CZK in CZ, EUR in
+   * SK); the price list's item price wins, and a list in another currency never takes it.
+   */
   salePriceMinor: number | null;
   vatCategory: string;
   /** The value that left the warehouse at the weighted-average cost. */
@@ -47,6 +51,7 @@ export type MaterialPricer = (lines: readonly MaterialLineInput[]) => PricedReco
 export async function materialPricer(db: DbOrTx, input: MaterialPricingInput): Promise<MaterialPricer> {
   const explanation: ExplanationLine[] = [];
   const reads = await pricingReads(db);
+  // The provider's currency: what stock is valued in, so the material's cost and the items' own sale prices.
   const currency = costs.currencyOfCountry(await reads.providerCountry());
   const costOf = (l: MaterialLineInput) => ({
     costMinor: l.costMinor,
@@ -72,8 +77,15 @@ export async function materialPricer(db: DbOrTx, input: MaterialPricingInput): P
   const version = coreVersionOf(row, list.currency);
 
   return (lines) => lines.map((l) => {
-    const result = priceMaterial({ priceList: version, itemId: String(l.itemId), quantityMilli: l.quantityMilli, itemSalePriceMinor: l.salePriceMinor });
-    if (!result.ok) return unpriced(l, 'no_item_price', line('material.noPrice', { item: l.itemName }), list, row.valid_from);
+    const itemSalePrice = l.salePriceMinor === null ? null : { amountMinor: l.salePriceMinor, currency };
+    const result = priceMaterial({ priceList: version, itemId: String(l.itemId), quantityMilli: l.quantityMilli, itemSalePrice });
+    if (!result.ok) {
+      const other = result.otherCurrencyPrice;
+      const why = other === undefined
+        ? line('material.noPrice', { item: l.itemName })
+        : line('material.ownPriceOtherCurrency', { item: l.itemName, listCurrency: list.currency, price: money(other.amountMinor, other.currency) });
+      return unpriced(l, 'no_item_price', why, list, row.valid_from);
+    }
     const c = costOf(l);
     const why = line(result.priceSource === 'price_list' ? 'material.fromList' : 'material.fromItem', {
       item: l.itemName, quantity: { milli: l.quantityMilli }, unit: l.unit, price: money(result.unitPriceMinor), amount: money(result.amountMinor),

@@ -22,6 +22,10 @@ export const paging = {
 
 /* Items */
 
+const SALE_PRICE =
+  "Default sale price per unit in minor units of the provider's currency (CZK in CZ, EUR in SK: GET /stock-valuation names it); " +
+  "the price list's item price wins, and a price list in another currency never takes it: material it does not price itself stays without a price (no_item_price)";
+
 export const itemSchema = z.object({
   id: z.number(),
   code: z.string(),
@@ -30,7 +34,7 @@ export const itemSchema = z.object({
   ean: z.string().nullable(),
   vatCategory: z.string().describe('VAT category (standard = 21 % in CZ); the rate follows the date of supply'),
   /** Only with the `prices` field scope. */
-  salePriceMinor: z.number().nullable().optional().describe('Default sale price per unit in minor units; the price list’s item price wins'),
+  salePriceMinor: z.number().nullable().optional().describe(SALE_PRICE),
   serialTracking: z.boolean(),
   active: z.boolean(),
   version: z.number(),
@@ -45,7 +49,7 @@ export const newItemBody = z.strictObject({
   unit: text(20).describe('pcs, m, kg, hour …'),
   ean: z.string().trim().regex(/^\d{8}$|^\d{12,14}$/, 'an EAN/GTIN of 8, 12, 13 or 14 digits').nullable().optional(),
   vatCategory: z.enum(VAT_CATEGORIES).default('standard'),
-  salePriceMinor: minor.nullable().optional(),
+  salePriceMinor: minor.nullable().optional().describe(SALE_PRICE),
   serialTracking: z.boolean().default(false),
   active: z.boolean().default(true),
 });
@@ -56,7 +60,7 @@ export const itemPatchBody = z.strictObject({
   unit: text(20).optional(),
   ean: newItemBody.shape.ean,
   vatCategory: z.enum(VAT_CATEGORIES).optional(),
-  salePriceMinor: minor.nullable().optional(),
+  salePriceMinor: minor.nullable().optional().describe(SALE_PRICE),
   serialTracking: z.boolean().optional(),
   active: z.boolean().optional(),
 });
@@ -194,7 +198,7 @@ export type DocumentListQuery = z.output<typeof documentListQuery>;
 
 export const stockValuationSchema = z.object({
   currency: z.string().describe(
-    "The currency stock is valued in (average costs, stock values, receipts' purchase prices, documents' costs): the provider's, CZK in CZ, EUR in SK. " +
+    "The currency stock is valued in (average costs, stock values, receipts' purchase prices, documents' costs) and items' own sale prices are in: the provider's, CZK in CZ, EUR in SK. " +
     'A confirmed issue slip or return names the one it was issued with (costCurrency)',
   ),
 });

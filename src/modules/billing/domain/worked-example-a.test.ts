@@ -22,7 +22,7 @@ function work(recordId: string, workTypeId: string, date: string, time: string, 
 function records(): PricedRecord[] {
   const travel = priceTravel({ priceList: STANDARD_2026, kmMilli: parseQuantity('36'), costPerKmMinor: COST_PER_KM });
   const fee = priceUnitFee({ priceList: STANDARD_2026, feeId: CALL_OUT, quantityMilli: parseQuantity('1') });
-  const ssd = priceMaterial({ priceList: STANDARD_2026, itemId: SSD_1TB, quantityMilli: parseQuantity('2'), itemSalePriceMinor: null });
+  const ssd = priceMaterial({ priceList: STANDARD_2026, itemId: SSD_1TB, quantityMilli: parseQuantity('2'), itemSalePrice: null });
   if (!travel.ok || !fee.ok || !ssd.ok) throw new Error('not priced');
   return [
     work('w-05', REMOTE, '2026-10-05', '09:00', 50),

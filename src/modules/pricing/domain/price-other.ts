@@ -3,7 +3,7 @@
  * pieces, fee units) are thousandths; each amount is rounded once, where the
  * rule names it.
  */
-import { addMinor, hourlyAmount, mulDivRound, type MinorUnits } from '../../../shared/money.ts';
+import { addMinor, hourlyAmount, mulDivRound, type MinorUnits, type Money } from '../../../shared/money.ts';
 import { multiplyQuantity, type QuantityMilli } from '../../../shared/quantity.ts';
 import { compiledPriceList, type PriceListVersion } from './price-list.ts';
 
@@ -96,8 +96,11 @@ export interface MaterialInput {
   readonly priceList: PriceListVersion;
   readonly itemId: string;
   readonly quantityMilli: QuantityMilli;
-  /** The item's own sale price, used when the price list has none. */
-  readonly itemSalePriceMinor: MinorUnits | null;
+  /**
+   * The item's own sale price with its currency (the provider's: CZK in CZ, EUR in SK),
+   * used when the price list has none and only when it is in the list's currency.
+   */
+  readonly itemSalePrice: Money | null;
   /** The client's discount on material in basis points (1 % = 100); 0 or absent = none. */
   readonly discountBp?: number;
   /** Weighted-average cost per unit at the moment of issue; null when unknown. */
@@ -116,7 +119,13 @@ export type MaterialPriceResult =
       readonly amountMinor: MinorUnits;
       readonly costMinor: MinorUnits | null;
     }
-  | { readonly ok: false; readonly reason: 'no_item_price'; readonly itemId: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'no_item_price';
+      readonly itemId: string;
+      /** The item's own price when it was left out for being in another currency than the list's. */
+      readonly otherCurrencyPrice?: Money;
+    };
 
 const BP_SCALE = 10_000;
 
@@ -124,7 +133,10 @@ const BP_SCALE = 10_000;
  * round(quantity × sale price × (1 − discount)), rounded ONCE on the exact
  * product (so a discount never adds a second rounding error); the discount shown
  * is the difference to round(quantity × sale price). Sale price: the price
- * list's item price, else the item's own; neither = not priced (never 0).
+ * list's item price, else the item's own when it is in the list's currency;
+ * neither = not priced (never 0). An item's price in another currency is never
+ * taken as it is, nor converted: pricing has no exchange rate (BILLING.md §2 knows
+ * none for sale prices), so a list in another currency must price the item itself.
  */
 export function priceMaterial(input: MaterialInput): MaterialPriceResult {
   assertQuantity(input.quantityMilli, 'quantity');
@@ -133,8 +145,12 @@ export function priceMaterial(input: MaterialInput): MaterialPriceResult {
     throw new RangeError(`material discount must be 0..10000 basis points, got ${discountBp}`);
   }
   const listPrice = compiledPriceList(input.priceList).itemPrices.get(input.itemId);
-  const unitPriceMinor = listPrice ?? input.itemSalePriceMinor;
-  if (unitPriceMinor === null || unitPriceMinor === undefined) return { ok: false, reason: 'no_item_price', itemId: input.itemId };
+  const own = input.itemSalePrice;
+  if (listPrice === undefined && own !== null && own.currency !== input.priceList.currency) {
+    return { ok: false, reason: 'no_item_price', itemId: input.itemId, otherCurrencyPrice: own };
+  }
+  const unitPriceMinor = listPrice ?? own?.amountMinor ?? null;
+  if (unitPriceMinor === null) return { ok: false, reason: 'no_item_price', itemId: input.itemId };
   if (!Number.isSafeInteger(unitPriceMinor) || unitPriceMinor < 0) throw new RangeError(`item price must be a non-negative integer, got ${unitPriceMinor}`);
 
   const grossMinor = multiplyQuantity(input.quantityMilli, unitPriceMinor);

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { divRound } from '../../../shared/money.ts';
 import type { PriceListVersion, TimeClass } from './price-list.ts';
+import { priceMaterial } from './price-other.ts';
 import { billableMinutes, priceWorkEntry } from './price-work.ts';
 
 const workTypes = ['a', 'b', 'c', 'd'];
@@ -79,6 +80,36 @@ describe('pricing properties', () => {
           expect(b - minutes).toBeLessThan(increment);
         }
       }),
+    );
+  });
+
+  it("material: the list's item price, else the item's own in the list's currency; an item price in another currency is never used as it is", () => {
+    const currency = fc.constantFrom('CZK', 'EUR');
+    const minor = fc.integer({ min: 0, max: 10 ** 8 });
+    fc.assert(
+      fc.property(
+        currency,
+        fc.option(minor, { nil: null }),
+        fc.option(fc.record({ amountMinor: minor, currency }), { nil: null }),
+        fc.integer({ min: 0, max: 10 ** 6 }),
+        (listCurrency, listPrice, own, quantityMilli) => {
+          const list: PriceListVersion = {
+            priceListId: 'p', validFrom: '2026-01-01', currency: listCurrency, workRates: [],
+            surchargePct: { normal: 0, out_of_hours: 0, weekend_holiday: 0 },
+            itemPrices: listPrice === null ? [] : [{ itemId: 'item', priceMinor: listPrice }],
+          };
+          const result = priceMaterial({ priceList: list, itemId: 'item', quantityMilli, itemSalePrice: own });
+          if (listPrice !== null) {
+            expect(result).toMatchObject({ ok: true, priceSource: 'price_list', unitPriceMinor: listPrice });
+          } else if (own !== null && own.currency === listCurrency) {
+            expect(result).toMatchObject({ ok: true, priceSource: 'item', unitPriceMinor: own.amountMinor });
+          } else {
+            // Not priced, never the foreign number in the list's currency nor a silent 0.
+            expect(result).toEqual({ ok: false, reason: 'no_item_price', itemId: 'item', ...(own === null ? {} : { otherCurrencyPrice: own }) });
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

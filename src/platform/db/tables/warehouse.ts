@@ -15,6 +15,7 @@ export interface ItemsTable extends Stamps {
   unit: string;
   ean: string | null;
   vat_category: Generated<string>;
+  /** In the provider's currency (as stock is valued); only a price list in that currency falls back to it. */
   sale_price_minor: number | null;
   serial_tracking: Generated<number>;
   active: Generated<number>;

@@ -5,9 +5,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { percentSuffix } from '../../app/format';
-import { useItem } from '../warehouse/api';
+import { useItem, useStockCurrency } from '../warehouse/api';
 import { itemLabel, ItemPicker } from '../warehouse/ItemPicker';
-import { formatMoney, numberSeparators } from './money';
+import { ownPriceNote } from './itemOwnPrice';
+import { numberSeparators } from './money';
 import type { TermsForm } from './termsForm';
 
 export type Form = UseFormReturnType<TermsForm>;
@@ -83,15 +84,19 @@ export function Rows({ form, path, empty, newRow, addLabel, cells }: {
 /**
  * An item price row: the warehouse item (found by code, name or EAN, as on stock documents),
  * its price on this list, and the item's own sale price, which the list's price wins over.
+ * The own price is in the stock's currency and shown in it: on a list in another currency
+ * it does not apply (itemOwnPrice.ts).
  */
 export function ItemPriceCells({ form, index, currency }: { form: Form; index: number; currency: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const itemId = form.values.itemPrices[index]?.itemId ?? null;
   // Items are read with warehouse.read, which every role that reads prices has.
-  const item = useItem(itemId !== null && can('warehouse.read') ? itemId : 0);
+  const readsItems = can('warehouse.read');
+  const item = useItem(itemId !== null && readsItems ? itemId : 0);
+  const itemCurrency = useStockCurrency(readsItems);
   const label = itemId === null ? '' : item.data ? itemLabel(item.data) : `#${itemId}`;
-  const own = item.data?.salePriceMinor;
+  const note = item.data ? ownPriceNote(item.data.salePriceMinor, itemCurrency, currency) : null;
   return (
     <>
       <ItemPicker
@@ -103,7 +108,7 @@ export function ItemPriceCells({ form, index, currency }: { form: Form; index: n
       />
       <MoneyInput form={form} path={`itemPrices.${index}.priceMinor`} currency={currency} testId={`terms-itemPrices-${index}-priceMinor`} />
       <Text size="sm" c="dimmed" mt={6} data-testid={`terms-itemPrices-${index}-own`}>
-        {!item.data || own === undefined ? null : own === null ? t('pricing.editor.itemNoOwnPrice') : t('pricing.editor.itemOwnPrice', { price: formatMoney(own, currency) })}
+        {note ? t(note.key, note.values) : null}
       </Text>
     </>
   );

@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
+import { useAuth } from '../../app/auth/AuthProvider';
 import { useSaveKeys } from '../admin/shared/keys';
+import { useStockCurrency } from '../warehouse/api';
 import { notifySaved } from '../admin/shared/notify';
 import { type PriceListVersion, useSaveVersion } from './api';
 import { useLevels, useUnitFees, useWorkTypes, useZones } from './catalogueApi';
+import { itemSectionTexts } from './itemOwnPrice';
 import { HoursSection, ItemPriceCells, MoneyInput, Rows, Section, select } from './TermsSections';
 import { formPath, fromTermsForm, toTermsForm, type TermsForm } from './termsForm';
 import { DateField } from '../../app/components/DateFields';
@@ -25,6 +28,9 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
   const levels = options(useLevels('all').data, t);
   const zones = options(useZones('all').data, t);
   const fees = options(useUnitFees('all').data, t);
+  const { can } = useAuth();
+  // The items' own prices stand in only on a list in their currency, the stock's.
+  const itemTexts = itemSectionTexts(useStockCurrency(can('warehouse.read')), currency);
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<TermsForm>({ initialValues: toTermsForm(version.validFrom, version.terms) });
   // Compared by value: Mantine's own dirty flags forget edited rows when a row is added or removed.
@@ -103,8 +109,8 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
               </>
             )} />
           </Section>
-          <Section title={t('pricing.editor.items')} hint={t('pricing.editor.itemsHint')} testId="terms-items">
-            <Rows form={form} path="itemPrices" empty={t('pricing.editor.noItemPrices')} addLabel={t('pricing.editor.addItemPrice')} newRow={{ itemId: null, priceMinor: '' }} cells={(i) => (
+          <Section title={t('pricing.editor.items')} hint={t(itemTexts.hint.key, itemTexts.hint.values)} testId="terms-items">
+            <Rows form={form} path="itemPrices" empty={t(itemTexts.empty.key, itemTexts.empty.values)} addLabel={t('pricing.editor.addItemPrice')} newRow={{ itemId: null, priceMinor: '' }} cells={(i) => (
               <ItemPriceCells form={form} index={i} currency={currency} />
             )} />
           </Section>

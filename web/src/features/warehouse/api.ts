@@ -382,10 +382,12 @@ export function useBelowMinimumCount(enabled: boolean) {
 
 /**
  * The currency stock is valued in (average costs, stock values, purchase prices, document
- * costs): the provider's, CZK in CZ and EUR in SK, as the server names it; null while it loads.
+ * costs) and items' own sale prices are in: the provider's, CZK in CZ and EUR in SK, as the
+ * server names it; null while it loads (or when not `enabled`: without warehouse.read).
  */
-export function useStockCurrency(): string | null {
+export function useStockCurrency(enabled = true): string | null {
   const q = useQuery({
+    enabled,
     queryKey: warehouseKeys.valuation,
     queryFn: ({ signal }) => api.get<{ currency: string }>('/stock-valuation', undefined, signal).then((r) => r.currency),
     staleTime: 5 * 60_000,
