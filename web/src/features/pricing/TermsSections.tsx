@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { percentSuffix } from '../../app/format';
 import { useItem } from '../warehouse/api';
 import { itemLabel, ItemPicker } from '../warehouse/ItemPicker';
-import { formatMoney, numberSeparators } from './money';
+import { currencySymbol, formatMoney, numberSeparators } from './money';
 import type { TermsForm } from './termsForm';
 
 export type Form = UseFormReturnType<TermsForm>;
@@ -34,7 +34,7 @@ export function MoneyInput({ form, path, currency, label, testId, clearable }: {
       min={0}
       decimalScale={2}
       {...numberSeparators()}
-      rightSection={<Text size="xs" c="dimmed">{currency}</Text>}
+      rightSection={<Text size="xs" c="dimmed">{currencySymbol(currency)}</Text>}
       rightSectionWidth={44}
       placeholder={clearable ? t('pricing.editor.none') : undefined}
       {...form.getInputProps(path)}
