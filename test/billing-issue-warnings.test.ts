@@ -73,6 +73,11 @@ describe.each(testEngines())('billing: warnings before issuing, on %s', (engine)
     expect(draftOf(await runNow(), w.ex.clients.a).issueWarnings).toEqual([late]);
     at('2026-11-28');
     expect((await invoice(a)).issueWarnings).toEqual([{ ...late, issueDate: '2026-11-28', daysLate: 13 }]);
+    // At 23:30 UTC it is already the next day in Prague: the run and the draft both count from the provider's day.
+    w.t.clock.set('2026-11-28T23:30:00.000Z');
+    const midnight = { ...late, issueDate: '2026-11-29', daysLate: 14 };
+    expect((await invoice(a)).issueWarnings).toEqual([midnight]);
+    expect(draftOf(await runNow(), w.ex.clients.a).issueWarnings).toEqual([midnight]);
 
     // A date of taxable supply set on the draft counts from that day.
     await w.t.database.db.updateTable('invoices').set({ taxable_supply_date: '2026-10-20' }).where('id', '=', a).execute();
@@ -100,5 +105,14 @@ describe.each(testEngines())('billing: warnings before issuing, on %s', (engine)
       await w.t.database.db.updateTable('invoices').set({ reverse_charge: 0, taxable_supply_date: '2026-10-31' }).where('id', '=', a).execute();
       at('2026-11-02');
     }
+  });
+
+  it('takes a run of the month that has begun in Prague, though not yet in UTC', async () => {
+    w.t.clock.set('2026-11-30T23:30:00.000Z');
+    const december = await w.runPeriod('2026-12');
+    expect(december).toMatchObject({ period: '2026-12' });
+    w.t.clock.set('2026-11-30T22:30:00.000Z');
+    const early = await w.call(m(), 'POST', '/api/v1/billing-runs', { period: '2027-01' });
+    expect(early.json().error.details[0]).toMatchObject({ path: 'period', code: 'period_in_future' });
   });
 });

@@ -69,6 +69,10 @@ describe.each(testEngines())('clients and contacts on %s', (engine) => {
       'vatId:invalid_vat_id',
       'billingAddress.country:invalid_country',
     ]);
+    // A real ISO code Kontor does not bill in is refused too, by name.
+    const yen = await post(operator, { name: 'Y', currency: 'jpy' });
+    expect(yen.statusCode, yen.body).toBe(400);
+    expect(yen.json().error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`)).toEqual(['currency:unsupported_currency']);
   });
 
   it('edits with optimistic concurrency: a stale version is refused and nothing is overwritten', async () => {

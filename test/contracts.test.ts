@@ -116,6 +116,23 @@ describe.each(testEngines())('contracts on %s', (engine) => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('takes only a currency Kontor supports, never a made-up or cut code, on create and on edit', async () => {
+    const before = await count();
+    for (const currency of ['XYZ', 'KORUNY', 'JPY']) {
+      const res = await api('POST', '/api/v1/contracts', terms({ currency }));
+      expect(res.statusCode, res.body).toBe(400);
+      const detail = res.json().error.details.find((d: { path: string }) => d.path === 'currency');
+      expect(detail, res.body).toMatchObject({ code: 'unsupported_currency' });
+      expect(detail.message).toContain('CZK, EUR');
+    }
+    expect(await count()).toBe(before);
+    const eur = await create({ currency: ' eur ' });
+    expect(eur.currency).toBe('EUR');
+    const patch = await api('PATCH', `/api/v1/contracts/${eur.id}`, { version: eur.version, currency: 'XYZ' });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect(patch.json().error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([['currency', 'unsupported_currency']]);
+  });
+
   it('reports every bad term of a save at once, each naming its field', async () => {
     const res = await api('POST', '/api/v1/contracts', terms({
       validTo: '2025-12-31', prepaidMinutes: -5, carryOver: { enabled: true, capMinutes: -1, lifePeriods: 0 },

@@ -169,6 +169,10 @@ describe.each(testEngines())('pricing on %s', (engine) => {
     const eur = await post('/api/v1/price-lists', { name: 'Slovakia', currency: 'eur' });
     expect(eur).toMatchObject({ currency: 'EUR', isDefault: false, version: 1 });
     expect(details(await call(admin, 'POST', '/api/v1/price-lists', { name: 'Slovakia', currency: 'EUR' }))).toEqual(['name:duplicate']);
+    // Only a currency Kontor supports, on a new list, a changed one and a cost rate alike.
+    expect(details(await call(admin, 'POST', '/api/v1/price-lists', { name: 'Made up', currency: 'XYZ' }))).toEqual(['currency:unsupported_currency']);
+    expect(details(await call(admin, 'PATCH', `/api/v1/price-lists/${eur.id}`, { currency: 'KORUNY', version: eur.version }))).toEqual(['currency:unsupported_currency']);
+    expect(details(await call(admin, 'POST', '/api/v1/cost-rates', { kind: 'per_km', amountMinor: 1, currency: 'JPY', validFrom: '2030-01-01' }))).toEqual(['currency:unsupported_currency']);
     const unset = await call(admin, 'PATCH', `/api/v1/price-lists/${standard.id}`, { isDefault: false, version: lists[0].version });
     expect(unset.json().error.code).toBe('default_required');
     expect((await call(admin, 'PATCH', `/api/v1/price-lists/${eur.id}`, { name: 'SK', version: 99 })).json().error.code).toBe('stale_version');

@@ -122,7 +122,7 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.getByTestId('record-save').click();
     await expect.poll(() => page.locator('[data-testid="record-form"]').innerText(), { timeout: STEP_MS }).toContain('Není to den');
     // The refusal puts the cursor in the field to fix.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: STEP_MS }).toBe('record-date');
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')"), { timeout: STEP_MS }).toBe('record-date');
     await page.waitForTimeout(300);
     expect(await page.locator('[data-testid^="record-row-"]').count()).toBe(0);
     // A Saturday without a start says how it is priced; a start makes the note go away.

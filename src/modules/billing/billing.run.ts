@@ -31,6 +31,7 @@ import type { BuyerAddressField } from './domain/buyer.ts';
 import type { IssueWarning } from './domain/issue-warnings.ts';
 import { issueWarningsOf } from './billing.issue-warnings.ts';
 import { draftBlocksNow } from './billing.draft-blocks.ts';
+import { todayOf } from './billing.invoices.context.ts';
 import type { DraftBlockNow } from './domain/draft-blocks.ts';
 
 export interface BillingRunDeps {
@@ -118,7 +119,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
 
   async function claim(ctx: RequestContext, period: string): Promise<number> {
     const now = clock.now();
-    checkRunPeriod(period, now.toISOString().slice(0, 10));
+    checkRunPeriod(period, todayOf(clock));
     const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
     try {
       return await db.transaction().execute(async (trx) => {
@@ -178,7 +179,7 @@ export function createBillingRuns(deps: BillingRunDeps) {
    */
   async function draftsNow(drafts: RunResult['drafts'], period: string): Promise<RunResult['drafts']> {
     const rows = new Map((await repo.documentsNow(db, drafts.map((d) => d.invoiceId))).map((r) => [Number(r.id), r]));
-    const today = clock.now().toISOString().slice(0, 10);
+    const today = todayOf(clock);
     const open = drafts.filter((d) => rows.get(d.invoiceId)?.state === 'draft').map((d) => d.clientId);
     const clientIds = [...new Set(open)];
     const [clients, waiting, supplierCountry] = await Promise.all([repo.clientsNow(db, clientIds), repo.waitingByClient(db, lastDayOf(period), clientIds), supplierCountryOf(db)]);

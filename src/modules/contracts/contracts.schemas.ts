@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
+import { currencySchema, isoDateSchema, periodSchema } from '../../platform/http/schemas.ts';
 import { MAX_MULTIPLIER } from './domain/index.ts';
 
 /** The contracts API's schemas (BILLING.md §3). Signs and ranges of amounts, and the dates of the terms, are checked by the domain's termsProblems, all at once. */
@@ -65,7 +65,7 @@ const termFields = {
   clientId: id,
   number: z.string().trim().min(1).max(50),
   name: z.string().trim().min(1).max(200),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code'),
+  currency: currencySchema,
   validFrom: isoDateSchema,
   validTo: isoDateSchema.nullable(),
   periodKind: z.enum(PERIOD_KINDS),

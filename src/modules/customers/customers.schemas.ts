@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCIES } from '../../shared/currencies.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 
 const language = z.enum(LANGUAGES);
@@ -24,7 +25,12 @@ const clientFields = {
   email: z.email().max(254).nullable().optional(),
   phone: optionalText(50),
   language,
-  currency: z.string().trim().length(3).toUpperCase(),
+  currency: z
+    .string()
+    .trim()
+    .length(3)
+    .toUpperCase()
+    .describe(`The currency the client is expected to pay in, one Kontor supports: ${CURRENCIES.join(', ')}; a code that is no ISO 4217 currency is 400 invalid_currency, one Kontor does not support 400 unsupported_currency (both on this field, with every other problem of the client)`),
   paymentTermsDays: z.number().int().min(0).max(365),
   notes: optionalText(5000),
 };

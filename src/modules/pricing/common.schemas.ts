@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencySchema } from '../../platform/http/schemas.ts';
 import { tryMinuteOfDay } from '../../shared/minutes.ts';
 
 /** Shared building blocks of the pricing API's schemas. */
@@ -25,11 +26,8 @@ export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const minor = z.number().int().min(0).max(1_000_000_000_000);
 /** A quantity in thousandths (36 km = 36000, 1.5 h = 1500). */
 export const milli = z.number().int().min(0).max(1_000_000_000_000);
-export const currency = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code');
+/** A price list's or cost rate's currency: one Kontor supports, else 400 unsupported_currency. */
+export const currency = currencySchema;
 export const country = z
   .string()
   .trim()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateProblem } from '../../shared/calendar/index.ts';
 import { INVALID_DATE, INVALID_PERIOD, INVALID_RANGE, rangeOrderProblem } from '../../shared/date-details.ts';
+import { CURRENCIES, currencyProblem, UNSUPPORTED_CURRENCY } from '../../shared/currencies.ts';
 import { periodProblem } from '../../shared/period.ts';
 
 /** One problem of a request, at its field (see errors.ts): in error bodies and wherever a report lists refusals. */
@@ -68,6 +69,23 @@ export const isoDateSchema = checkedText(isoDateProblem, INVALID_DATE).meta({
   description: 'A calendar date, YYYY-MM-DD',
   examples: ['2026-10-05'],
 });
+
+/**
+ * The one schema of a currency taken by the API (a contract's, a price list's, a cost
+ * rate's): trimmed and upper-cased, then one of Kontor's currencies (shared/currencies.ts),
+ * or 400 unsupported_currency naming the ones taken; never cut or guessed at. A client's
+ * currency is checked by the same list among the client's other problems (customers'
+ * clientProblems), so one answer names them all.
+ */
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(checkedText(currencyProblem, UNSUPPORTED_CURRENCY))
+  .meta({
+    description: `An ISO 4217 code of a currency Kontor supports: ${CURRENCIES.join(', ')} (lower case is taken); any other is refused with 400 ${UNSUPPORTED_CURRENCY} on this field`,
+    examples: ['CZK', 'EUR'],
+  });
 
 /** The one schema of a month 'YYYY-MM' taken by the API: 400 invalid_period ("2026-00 is not a month (YYYY-MM): there is no month 00"). */
 export const monthSchema = checkedText((text) => periodProblem(text, 'month'), INVALID_PERIOD).meta({

@@ -59,7 +59,7 @@ describe('translations', () => {
       'validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthorized', 'invalid_credentials',
       'too_many_attempts', 'stale_version', 'required', 'too_long', 'too_short', 'invalid_email',
       'invalid_company_id', 'invalid_vat_id', 'invalid_enum', 'invalid_type', 'too_small', 'too_big',
-      'unknown_field', 'weak_password', 'duplicate', 'invalid_currency', 'invalid_country',
+      'unknown_field', 'weak_password', 'duplicate', 'invalid_currency', 'unsupported_currency', 'invalid_country',
     ];
     for (const code of codes) expect(reference).toContain(`errors.${code}`);
   });

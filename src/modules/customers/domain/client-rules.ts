@@ -1,3 +1,4 @@
+import { currencyProblem, isSupportedCurrency, UNSUPPORTED_CURRENCY } from '../../../shared/currencies.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeTaxId, normalizeVatId } from './company-ids.ts';
 
@@ -47,6 +48,9 @@ export function clientProblems(c: ClientIdentity): ErrorDetail[] {
   }
   if (!isCurrencyCode(c.currency)) {
     problems.push({ path: 'currency', code: 'invalid_currency', message: `"${c.currency}" is not an ISO 4217 currency code` });
+  } else if (!isSupportedCurrency(c.currency)) {
+    // A real code Kontor does not bill in: refused as a contract's or a price list's would be.
+    problems.push({ path: 'currency', code: UNSUPPORTED_CURRENCY, message: currencyProblem(c.currency)! });
   }
   if (c.companyId !== null) {
     if ((c.country === 'CZ' || c.country === 'SK') && !isValidIco(c.companyId)) {

@@ -47,6 +47,11 @@ describe('client rules', () => {
       ['billingAddress.country', 'invalid_country'],
     ]);
   });
+  it('refuses a real ISO currency Kontor does not support, naming the ones it does', () => {
+    const [problem] = clientProblems({ country: 'JP', companyId: null, vatId: null, taxId: null, currency: 'JPY' });
+    expect(problem).toMatchObject({ path: 'currency', code: 'unsupported_currency' });
+    expect(problem!.message).toContain('CZK, EUR');
+  });
   it('accepts a valid Czech client', () => {
     expect(clientProblems({ country: 'CZ', companyId: '25596641', vatId: 'CZ25596641', taxId: null, currency: 'CZK' })).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
-import { formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
+import { currencySymbol, formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
 import { useRecordPayment, useRecordRefund, useReversePayment, type InvoiceDetail, type PaymentEntry } from './api';
 import { positiveAmountProblem, todayIso } from './format';
 import { DateField } from '../../app/components/DateFields';
@@ -224,7 +224,7 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
           <FormErrorAlert error={pay.error} extra={extra} testId="payment-error" />
           <DateField label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
           <NumberInput
-            label={t('billing.payments.amount', { currency: invoice.currency })}
+            label={t('billing.payments.amount', { currency: currencySymbol(invoice.currency) })}
             description={suggested !== undefined ? t(refund ? 'billing.payments.refundHint' : 'billing.payments.dueHint', { due: formatMoney(suggested, invoice.currency) }) : undefined}
             required decimalScale={2} fixedDecimalScale decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
             data-autofocus {...form.getInputProps('amount')} data-testid="payment-amount"

@@ -1,13 +1,12 @@
-// Choices for the client form. Countries and currencies are shown with names
+// Choices for the client form (currencies also for contracts and price lists). Countries and currencies are shown with names
 // in the UI language through Intl.DisplayNames; the codes are what the API takes.
+import { CURRENCIES } from '../../app/currencies';
 import { localeTag } from '../../app/format';
 
 export const COUNTRIES = [
   'CZ', 'SK', 'AT', 'DE', 'PL', 'HU', 'SI', 'HR', 'IT', 'FR', 'ES', 'PT', 'NL', 'BE', 'LU', 'IE',
   'DK', 'SE', 'FI', 'EE', 'LV', 'LT', 'RO', 'BG', 'GR', 'CY', 'MT', 'GB', 'CH', 'NO', 'UA', 'US',
 ];
-
-export const CURRENCIES = ['CZK', 'EUR', 'USD', 'GBP', 'PLN', 'HUF', 'CHF'];
 
 function displayName(type: 'region' | 'currency', code: string): string {
   try {
@@ -25,8 +24,14 @@ export function countryOptions(): { value: string; label: string }[] {
   return [...first.map((c) => ({ value: c, label: `${displayName('region', c)} (${c})` })), ...rest];
 }
 
-export function currencyOptions(): { value: string; label: string }[] {
-  return CURRENCIES.map((c) => ({ value: c, label: `${c} – ${displayName('currency', c)}` }));
+/**
+ * Kontor's currencies as choices ("CZK – česká koruna", "CZK – Czech Koruna"), named in the
+ * UI language. `kept` is a record's stored code outside the list (saved before the list was
+ * checked): shown as it is, so the form does not change it unasked; saving it is refused.
+ */
+export function currencyOptions(kept?: string | null): { value: string; label: string }[] {
+  const codes: readonly string[] = kept && !(CURRENCIES as readonly string[]).includes(kept) ? [...CURRENCIES, kept] : CURRENCIES;
+  return codes.map((c) => ({ value: c, label: `${c} – ${displayName('currency', c)}` }));
 }
 
 export function countryName(code: string | null | undefined): string {

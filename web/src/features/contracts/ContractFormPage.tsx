@@ -17,15 +17,16 @@ import { percentSuffix } from '../../app/format';
 import { useFormDraft } from '../../app/useFormDraft';
 import { useSlaPolicies } from '../admin/sla/api';
 import { usePriceLists } from '../pricing/api';
-import { numberSeparators } from '../pricing/money';
+import { currencySymbol, numberSeparators } from '../pricing/money';
+import { currencyOptions } from '../clients/reference';
 import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
 import { PERIOD_KINDS, TIME_CLASSES, useContract, useSaveContract, type Contract } from './api';
 import { contractDraftKey, isUntouchedContract, readContractDraft } from './contractDraft';
 import { contractFormProblems, contractFormWarnings, emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
 import { DateField } from '../../app/components/DateFields';
-
-const today = () => new Date().toISOString().slice(0, 10);
+// The user's own day, not UTC's: after midnight in Prague a new contract starts today, not yesterday.
+import { todayIso } from '../records/week';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -72,7 +73,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
   // however far down the long form it is.
   const focusError = () => focusFirstInvalid(formRef.current);
   // What was typed and not saved comes back after leaving the form or a reload, on the same version only.
-  const [untouched] = useState(() => (contract ? formOfContract(contract) : emptyContractForm(today())));
+  const [untouched] = useState(() => (contract ? formOfContract(contract) : emptyContractForm(todayIso())));
   const draft = useFormDraft({ key: contractDraftKey(contract?.id ?? null), read: readContractDraft, version: contract?.version ?? null });
   const form = useForm<ContractFormValues>({
     initialValues: draft.restored ?? untouched,
@@ -100,6 +101,10 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
   ];
   const options = <T extends { id: number; name: string; active: boolean }>(items: T[] | undefined, keep: string[]) =>
     (items ?? []).filter((i) => i.active || keep.includes(String(i.id))).map((i) => ({ value: String(i.id), label: i.name }));
+  // Kontor's currencies only (a typed code could be one the server refuses); a stored one outside them stays shown.
+  const currencies = currencyOptions(contract?.currency);
+  // "(Kč)" beside an amount's label, as the amounts themselves are written.
+  const currency = currencySymbol(v.currency);
   const workTypeOptions = options(workTypes.data, [...v.workTypeIds, ...v.workTypeMultipliers.map((m) => m.workTypeId)]);
   const submit = form.onSubmit((values) => {
     setProblems([]);
@@ -136,7 +141,8 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
               <ClientPicker label={t('contracts.fields.client')} required value={v.clientId ? Number(v.clientId) : null} onChange={(c) => form.setFieldValue('clientId', c === null ? null : String(c))} error={form.errors.clientId} data-testid="contract-client" />
               <TextInput label={t('contracts.fields.number')} required autoComplete="off" {...form.getInputProps('number')} data-testid="contract-number" />
               <TextInput label={t('contracts.fields.name')} required autoComplete="off" {...form.getInputProps('name')} data-testid="contract-name" />
-              <TextInput label={t('contracts.fields.currency')} required maxLength={3} {...form.getInputProps('currency')} data-testid="contract-currency" />
+              <Select label={t('contracts.fields.currency')} required allowDeselect={false} {...pickerProps({ error: form.errors.currency })} nothingFoundMessage={t('common.nothingFound')}
+                data={currencies} {...form.getInputProps('currency')} data-testid="contract-currency" />
               <DateField label={t('contracts.fields.validFrom')} required {...form.getInputProps('validFrom')} data-testid="contract-validFrom" />
               <DateField clearable label={t('contracts.fields.validTo')} description={t('contracts.hints.validTo')} {...form.getInputProps('validTo')} data-testid="contract-validTo" />
               <Select label={t('contracts.fields.periodKind')} allowDeselect={false} {...pickerProps({ error: form.errors.periodKind, searchable: false })} data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`contracts.periodKinds.${k}`) }))} {...form.getInputProps('periodKind')} data-testid="contract-periodKind" />
@@ -154,7 +160,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             <Switch label={t('contracts.hasFee')} {...form.getInputProps('hasFee', { type: 'checkbox' })} data-testid="contract-hasFee" />
             {v.hasFee ? (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-                <NumberInput label={t('contracts.fields.feeAmount', { currency: v.currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
+                <NumberInput label={t('contracts.fields.feeAmount', { currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
                 <NumberInput label={t('contracts.fields.vatPct')} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
                 <Select label={t('contracts.fields.timing')} allowDeselect={false} {...pickerProps({ error: form.errors.feeTiming, searchable: false })} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
                 <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
@@ -212,14 +218,14 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             />
             <Text size="sm" c="dimmed">{t(`contracts.overageHints.${v.overageKind}`)}</Text>
             {v.overageKind === 'flat_rate' ? (
-              <NumberInput label={t('contracts.fields.ratePerHour', { currency: v.currency })} w={240} {...money} {...form.getInputProps('flatRate')} data-testid="contract-flatRate" />
+              <NumberInput label={t('contracts.fields.ratePerHour', { currency })} w={240} {...money} {...form.getInputProps('flatRate')} data-testid="contract-flatRate" />
             ) : null}
             {v.overageKind === 'tiered' ? (
               <Stack gap="xs" data-testid="contract-bands">
                 {v.bands.map((_b, i) => (
                   <Group key={i} align="flex-end" wrap="nowrap">
                     <NumberInput label={t('contracts.bands.minutes', { n: i + 1 })} placeholder={t('contracts.bands.rest')} allowDecimal={false} style={{ flex: 1 }} {...form.getInputProps(`bands.${i}.minutes`)} data-testid={`contract-band-minutes-${i}`} />
-                    <NumberInput label={t('contracts.fields.ratePerHour', { currency: v.currency })} style={{ flex: 1 }} {...money} {...form.getInputProps(`bands.${i}.rate`)} data-testid={`contract-band-rate-${i}`} />
+                    <NumberInput label={t('contracts.fields.ratePerHour', { currency })} style={{ flex: 1 }} {...money} {...form.getInputProps(`bands.${i}.rate`)} data-testid={`contract-band-rate-${i}`} />
                     <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} disabled={v.bands.length === 1} onClick={() => form.removeListItem('bands', i)}><IconTrash size={16} /></ActionIcon>
                   </Group>
                 ))}

@@ -44,6 +44,13 @@ describe('contract form model', () => {
     expect(missingContractFields(formOfContract(contract))).toEqual([]);
   });
 
+  it('takes only a currency Kontor supports, as the server does: a made-up or cut code is marked at its field', () => {
+    for (const currency of ['CZK', 'EUR', 'eur', 'HUF']) expect(contractFormProblems({ ...formOfContract(contract), currency }), currency).toEqual({});
+    for (const currency of ['XYZ', 'KOR', 'JPY']) {
+      expect(contractFormProblems({ ...formOfContract(contract), currency }).currency, currency).toEqual({ key: 'contracts.problems.currency' });
+    }
+  });
+
   it('marks every problem the browser can see at once, each on its field, with the text the server uses for the same rule', () => {
     expect(contractFormProblems(formOfContract(contract))).toEqual({});
     const bad: ContractFormValues = {

@@ -1,5 +1,6 @@
 // The contract form's values (amounts in major units, multipliers as decimals) and their
 // conversion to and from the API's terms (minor units, thousandths). Pure: tested beside.
+import { CURRENCIES } from '../../app/currencies';
 import { majorToMinor, minorToMajor } from '../pricing/money';
 import type { Contract, ContractTerms, PeriodKind, TimeClass } from './api';
 import { TIME_CLASSES } from './api';
@@ -191,7 +192,8 @@ export function contractFormProblems(v: ContractFormValues): Record<string, Fiel
     const max = CONTRACT_TEXT_LIMITS[field];
     if ((field === 'note' ? v.note : v[field].trim()).length > max) flag(field, 'contracts.problems.tooLong', { max });
   }
-  if (v.currency.trim() && !/^[a-z]{3}$/i.test(v.currency.trim())) flag('currency', 'contracts.problems.currency');
+  // Only Kontor's currencies: the server refuses any other (unsupported_currency), also one a contract was saved with before.
+  if (v.currency.trim() && !(CURRENCIES as readonly string[]).includes(v.currency.trim().toUpperCase())) flag('currency', 'contracts.problems.currency');
   if (ISO_DATE.test(v.validFrom) && ISO_DATE.test(v.validTo) && v.validTo < v.validFrom) flag('validTo', 'fieldErrors.validTo.before_valid_from');
 
   /** A number at `path`: `ok` says whether a number (not empty) is allowed; the first rule it breaks is its problem. */

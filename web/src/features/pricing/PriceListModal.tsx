@@ -1,13 +1,16 @@
-import { Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
+import { CURRENCIES } from '../../app/currencies';
+import { pickerProps } from '../../app/components/pickerProps';
 import { FormActions } from '../../app/components/FormActions';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { UnsavedChangesModal } from '../../app/components/UnsavedChangesModal';
 import { useSaveKeys } from '../admin/shared/keys';
 import { notifySaved } from '../admin/shared/notify';
+import { currencyOptions } from '../clients/reference';
 import { type PriceList, useSavePriceList } from './api';
 
 type Values = { name: string; currency: string; isDefault: boolean; active: boolean };
@@ -21,7 +24,8 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
     initialValues: item ? { name: item.name, currency: item.currency, isDefault: item.isDefault, active: item.active } : { name: '', currency: 'CZK', isDefault: false, active: true },
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
-      currency: (v) => (/^[A-Za-z]{3}$/.test(v.trim()) ? null : t('errors.invalid_currency')),
+      // Kontor's currencies only, where the currency can still change (a list's stored code outside them is shown as it is).
+      currency: (v) => (item && hasVersions) || (CURRENCIES as readonly string[]).includes(v) ? null : t('errors.unsupported_currency'),
     },
   });
   const submit = form.onSubmit((v) => {
@@ -41,7 +45,8 @@ export function PriceListModal({ item, hasVersions, onClose, onSaved }: { item: 
         <Stack gap="sm">
           <FormErrorAlert error={save.error} extra={extra} testId="price-list-form-error" />
           <TextInput label={t('admin.fields.name')} required data-autofocus {...form.getInputProps('name')} data-testid="price-list-name" />
-          <TextInput label={t('pricing.fields.currency')} required maxLength={3} disabled={!!item && hasVersions} description={item && hasVersions ? t('pricing.lists.currencyLocked') : undefined}
+          <Select label={t('pricing.fields.currency')} required allowDeselect={false} disabled={!!item && hasVersions} description={item && hasVersions ? t('pricing.lists.currencyLocked') : undefined}
+            {...pickerProps({ error: form.errors.currency })} nothingFoundMessage={t('common.nothingFound')} data={currencyOptions(item?.currency)}
             {...form.getInputProps('currency')} data-testid="price-list-currency" />
           <Switch label={t('pricing.fields.isDefault')} disabled={!!item?.isDefault} {...form.getInputProps('isDefault', { type: 'checkbox' })} data-testid="price-list-isDefault" />
           {item?.isDefault ? <Text size="xs" c="dimmed">{t('pricing.lists.defaultHint')}</Text> : null}

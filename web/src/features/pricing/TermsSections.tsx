@@ -8,7 +8,7 @@ import { percentSuffix } from '../../app/format';
 import { useItem, useStockCurrency } from '../warehouse/api';
 import { itemLabel, ItemPicker } from '../warehouse/ItemPicker';
 import { ownPriceNote } from './itemOwnPrice';
-import { numberSeparators } from './money';
+import { currencySymbol, numberSeparators } from './money';
 import type { TermsForm } from './termsForm';
 
 export type Form = UseFormReturnType<TermsForm>;
@@ -35,7 +35,7 @@ export function MoneyInput({ form, path, currency, label, testId, clearable }: {
       min={0}
       decimalScale={2}
       {...numberSeparators()}
-      rightSection={<Text size="xs" c="dimmed">{currency}</Text>}
+      rightSection={<Text size="xs" c="dimmed">{currencySymbol(currency)}</Text>}
       rightSectionWidth={44}
       placeholder={clearable ? t('pricing.editor.none') : undefined}
       {...form.getInputProps(path)}

@@ -13,6 +13,22 @@ describe('money', () => {
     expect(plain(formatMoney(0, 'CZK', 'cs-CZ'))).toBe('0,00 Kč');
   });
 
+  it('writes the crown "Kč" in Czech and Slovak alike, as the documents do; English and the euro as Intl writes them', () => {
+    const cases: [string, string, number, string][] = [
+      ['cs-CZ', 'CZK', 1202377, '12 023,77 Kč'],
+      ['sk-SK', 'CZK', 1202377, '12 023,77 Kč'],
+      ['en-GB', 'CZK', 993700, 'CZK 9,937.00'],
+      ['cs-CZ', 'EUR', 3200, '32,00 €'],
+      ['sk-SK', 'EUR', 3200, '32,00 €'],
+      ['en-GB', 'EUR', 3200, '€32.00'],
+      ['sk-SK', 'CZK', -50, '-0,50 Kč'],
+    ];
+    for (const [locale, currency, minor, text] of cases) expect(plain(formatMoney(minor, currency, locale)), `${locale} ${currency}`).toBe(text);
+    expect(currencySymbol('CZK', 'sk-SK')).toBe('Kč');
+    expect(currencySymbol('EUR', 'cs-CZ')).toBe('€');
+    expect(currencySymbol('EUR', 'en-GB')).toBe('€');
+  });
+
   it('falls back to the code for an unknown currency', () => {
     expect(plain(formatMoney(100, 'XX1', 'cs-CZ'))).toBe('1,00 XX1');
   });

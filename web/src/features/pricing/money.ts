@@ -5,20 +5,30 @@ import { localeTag } from '../../app/format';
 /** Minor units per major unit: Kontor prices in currencies of two decimal places (CZK, EUR). */
 const MINOR_PER_MAJOR = 100;
 
-/** 262500 CZK → "2 625,00 Kč" (cs-CZ), "CZK 2,625.00" (en-GB). */
+/**
+ * How the currency is named beside an amount. Slovak ICU data writes the crown as "CZK",
+ * while Kontor's documents (and its user guide) write "Kč" in Czech and Slovak alike: in
+ * Slovak the crown takes its narrow symbol, "Kč". Every other currency and language keeps
+ * Intl's own symbol ("€", "CZK 9,937.00" in English).
+ */
+function currencyDisplay(currency: string, locale: string): 'symbol' | 'narrowSymbol' {
+  return currency === 'CZK' && locale.toLowerCase().startsWith('sk') ? 'narrowSymbol' : 'symbol';
+}
+
+/** 262500 CZK → "2 625,00 Kč" (cs-CZ and sk-SK), "CZK 2,625.00" (en-GB). */
 export function formatMoney(minor: number, currency: string, locale: string = localeTag()): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: currencyDisplay(currency, locale), minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
   } catch {
     // An unknown currency code: the number and the code as they are.
     return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR)} ${currency}`;
   }
 }
 
-/** The currency as formatMoney prints it next to an amount ("Kč", "€"; "CZK" in en-GB), for an input's suffix. */
+/** The currency as formatMoney prints it next to an amount ("Kč" in cs-CZ and sk-SK, "€"; "CZK" in en-GB), for an input's suffix or a label ("Suma (Kč)"). */
 export function currencySymbol(currency: string, locale: string = localeTag()): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: currencyDisplay(currency, locale) }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
   } catch {
     return currency;
   }
