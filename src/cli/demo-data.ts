@@ -107,7 +107,7 @@ export async function seedDemo(services: Services): Promise<void> {
   const workers = [userIds.technician, userIds.operator, userIds.manager].filter((id): id is number => id !== undefined);
   // Stock items first: the price list prices the SSD 1 TB by its item id.
   const items = await seedDemoItems(services);
-  await seedDemoPricing(services, { clientId: clientIds[0]!, eurClientId: clientIds[2]!, technicianIds: workers, ssdItemId: items.ssd });
+  await seedDemoPricing(services, { clientId: clientIds[0]!, eurClientId: clientIds[2]!, technicianIds: workers, itemIds: items.byCode });
   const technician = DEMO_USERS.find((u) => u.role === 'technician')!;
   const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
   const managerPerson = userIds.manager ? { id: userIds.manager, name: manager.name } : undefined;
