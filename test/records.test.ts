@@ -154,6 +154,8 @@ describe.each(testEngines())('service records on %s', (engine) => {
       [{ kind: 'travel', date: '2026-10-20', km: '1.2345' }, 'km', 'invalid_decimal'],
       [{ kind: 'travel', date: '2026-10-20', km: -3 }, 'km', 'not_positive'],
       [{ kind: 'travel', date: '2026-10-20' }, 'km', 'required'],
+      // 0 km with neither a zone nor travel time would log a trip that bills nothing.
+      [{ kind: 'travel', date: '2026-10-20', km: '0' }, 'km', 'travel_empty'],
       [{ kind: 'fee', date: '2026-10-20', feeId: w.fee.callOut, quantity: 0 }, 'quantity', 'not_positive'],
       // Beyond any real trip or count (and beyond a 32-bit column on PostgreSQL): a typing slip, named.
       [{ kind: 'travel', date: '2026-10-20', km: '1000000.5' }, 'km', 'too_large'],

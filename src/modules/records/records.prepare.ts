@@ -143,6 +143,12 @@ export async function prepareRecord(
     } else kmMilli = before?.kmMilli ?? (zoneId !== null ? 0 : null);
     if (kmMilli === null && input.km === undefined) bad('km', 'required', 'Give the distance in km, or a travel zone');
     vehicle = (input.vehicle !== undefined ? input.vehicle : before?.vehicle)?.trim() || null;
+    // 0 km with neither a zone nor travel time prices and bills nothing: a slip, not a trip. Checked when one
+    // of the three is given, so that a change of something else never trips over an older record.
+    const tripGiven = !before || input.km !== undefined || input.zoneId !== undefined || input.minutes !== undefined || input.endTime !== undefined;
+    if (tripGiven && kmMilli === 0 && zoneId === null && minutes === 0) {
+      bad('km', 'travel_empty', 'A trip of 0 km without a travel zone or travel time is nothing to log: give the distance, the zone or the time');
+    }
   }
 
   let feeId: number | null = null;

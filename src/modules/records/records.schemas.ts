@@ -42,7 +42,7 @@ const travelFields = {
   startTime: time.nullable().optional(),
   endTime: time.optional(),
   minutes: z.number().int().optional(),
-  km: decimal.optional(),
+  km: decimal.optional().describe('Distance in km (up to 3 decimals); required unless a travel zone is given. 0 km with neither a zone nor travel time is refused: 400 travel_empty at km'),
   zoneId: id.nullable().optional(),
   vehicle: text(100).nullable().optional(),
 };
