@@ -97,10 +97,15 @@ describe('Tickets: the agent workspace in the browser', () => {
     await page.getByTestId('ticket-form').waitFor();
     // On a wide screen the form starts in the client picker.
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
-    // Saved empty, the form refuses and takes the keyboard user to the first field it needs.
-    await page.getByTestId('ticket-create').click();
+    // Ctrl+Enter at once, its list open from that focus: refused, and the list closes off the message under it.
+    await expect.poll(() => page.getByTestId('ticket-clientId').getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('true');
+    await page.keyboard.press('Control+Enter');
     const clientError = page.getByTestId('ticket-clientId-error');
     await clientError.waitFor();
+    await expect.poll(() => page.getByTestId('ticket-clientId').getAttribute('aria-expanded'), { timeout: STEP_MS }).toBe('false');
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
+    // Saved empty, the form refuses and takes the keyboard user to the first field it needs.
+    await page.getByTestId('ticket-create').click();
     await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('ticket-clientId');
     // The message under the field can be read: the client list does not open over it on that
     // focus, only once asked for (↓ here; typing opens it as well, below).

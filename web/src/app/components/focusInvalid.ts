@@ -17,6 +17,9 @@ export function focusFirstInvalid(container: Element | null | undefined): void {
   const look = () => {
     const field = container.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (field) {
+      // A picker that already has the focus may have its list open over the message under it: leaving
+      // it closes the list, and focus given back does not open it again while it shows an error.
+      if (field.ownerDocument.activeElement === field) field.blur();
       field.focus();
       field.scrollIntoView({ block: 'center' });
     } else if (--framesLeft > 0) requestAnimationFrame(look);
