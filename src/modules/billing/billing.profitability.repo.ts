@@ -10,6 +10,7 @@
  * foreign currency.
  */
 import type { Db, InvoiceState } from '../../platform/db/index.ts';
+import { providerDate } from '../../shared/calendar/index.ts';
 import { sumMinor } from '../../shared/money.ts';
 import { parseExchangeRate } from '../../shared/exchange-rate.ts';
 import { lastDayOf, periodKind, periodOf, type Period, type PeriodKind } from '../../shared/period.ts';
@@ -71,9 +72,12 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Where an invoice counts: the period it billed (its last day), else its date of taxable supply or issue. */
+/**
+ * Where an invoice counts: the period it billed (its last day), else its date of taxable supply or issue,
+ * else the provider's date it was made on (not the UTC one: made at 00:30 in Prague is that day).
+ */
 export function reportingPeriod(inv: Pick<InvoiceRow, 'period' | 'taxable_supply_date' | 'issue_date' | 'created_at'>, kind: PeriodKind): Period {
-  const date = inv.period ? lastDayOf(inv.period) : (inv.taxable_supply_date ?? inv.issue_date ?? inv.created_at.slice(0, 10));
+  const date = inv.period ? lastDayOf(inv.period) : (inv.taxable_supply_date ?? inv.issue_date ?? providerDate(new Date(inv.created_at)));
   return periodOf(date, kind);
 }
 
