@@ -281,6 +281,18 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null')).toBe('payment-overpay-confirm');
     expect(await page.getByTestId('payment-modal').isVisible()).toBe(true);
     await server.shot(page, 'payment-overpay');
+    // Money is never cut or erased: a third decimal and letters stay as typed, the field says why, and nothing is recorded.
+    const amountField = page.getByTestId('payment-amount');
+    await amountField.fill('5000,505');
+    await page.getByTestId('payment-save').click();
+    await page.getByText('Nejvýše 2 desetinná místa; nic se nezaokrouhluje').waitFor();
+    expect(await amountField.inputValue()).toBe('5000,505');
+    await amountField.fill('abc');
+    await amountField.blur();
+    await page.getByText('Není to číslo; pište např. 1 250,50').waitFor();
+    expect(await amountField.inputValue()).toBe('abc');
+    await page.getByTestId('payment-save').click();
+    expect(await page.getByTestId('payment-modal').isVisible()).toBe(true);
     await page.getByTestId('payment-amount').fill('5000,50');
     expect(await page.getByTestId('payment-overpay').count()).toBe(0);
     await page.getByTestId('payment-note').fill('Výpis 11/2026');
@@ -491,6 +503,19 @@ describe('Billing: run, review, issue, ledger, profitability, re-run', () => {
     const modal = page.getByTestId('credit-modal');
     await modal.waitFor();
     await modal.getByText('Po řádcích').click();
+    // Each refusal of a quantity names its own reason, what was typed stays, and no total is shown from refused lines.
+    const travelField = page.getByTestId(`credit-line-${travel.id}`);
+    await travelField.fill('-5');
+    await travelField.blur();
+    await modal.getByText('Zadejte kladné číslo bez minus: dobropis částku odečte sám').waitFor();
+    expect(await travelField.inputValue()).toBe('-5');
+    await travelField.fill('0');
+    await modal.getByText('Zadejte víc než 0, nebo pole nechte prázdné (řádek se nedobropisuje)').waitFor();
+    await travelField.fill('1,2345');
+    await modal.getByText('Nejvýše 3 desetinná místa; nic se nezaokrouhluje').waitFor();
+    await travelField.fill('99999');
+    await modal.getByText('Víc, než na řádku zbývá').waitFor();
+    expect(plain(await page.getByTestId('credit-total').innerText())).toBe('Dobropis celkem nelze spočítat, dokud neopravíte označené řádky.');
     // A line with a quantity is credited by its units (one kilometre: its unit price), the total incl. VAT shown before issuing.
     await page.getByTestId(`credit-line-${travel.id}`).fill('1');
     await expect.poll(async () => plain(await page.getByTestId('credit-total').innerText()), { timeout: STEP_MS }).toMatch(/^Dobropis celkem: -[\d ]+,\d{2} Kč vč. DPH \(základ -[\d ]+,\d{2} Kč, DPH -[\d ]+,\d{2} Kč\)$/);

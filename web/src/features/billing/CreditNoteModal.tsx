@@ -1,15 +1,26 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { NumberField } from '../../app/components/NumberField';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { currencySymbol, formatMoney, majorToMinor, numberSeparators } from '../pricing/money';
+import { currencySymbol, formatMoney } from '../pricing/money';
 import { useCreditNote, type InvoiceDetail, type InvoiceLine } from './api';
-import { afterCredit, creditableMinor, creditNoteTotals, creditQuantityProblem, creditsByQuantity, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
+import { afterCredit, creditableMinor, creditLineInput, creditNoteTotals, creditsByQuantity, maxQuantityMilli, type CreditLineProblem } from './creditNote';
 import { formatMilli } from './format';
+
+/** What the field of a line says for each refusal of creditLineInput. */
+const CREDIT_LINE_PROBLEM_KEYS: Record<CreditLineProblem, string> = {
+  invalid: 'common.numberNotNumber',
+  decimals: 'common.numberDecimals',
+  negative: 'billing.credit.negative',
+  notPositive: 'billing.credit.notPositive',
+  whole: 'billing.credit.wholeUnits',
+  tooMuch: 'billing.credit.tooMuch',
+};
 
 /**
  * A credit note against an issued invoice: in full (optionally releasing its
@@ -50,36 +61,30 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
   const creditable = invoice.lines.filter((l) => (l.netMinor ?? 0) > 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) > 0);
   const discounts = invoice.lines.filter((l) => (l.netMinor ?? 0) < 0 && (l.leftToCreditMinor ?? l.netMinor ?? 0) !== 0);
   const byQuantity = (l: InvoiceLine) => by === 'quantity' && creditsByQuantity(l);
-  /** The net a line's input takes back: its quantity × unit price, or the amount typed; null when empty or not a number. */
-  const netOf = (l: InvoiceLine): number | null => {
-    const v = amounts[l.id] ?? '';
-    if (v === '') return null;
-    if (!byQuantity(l)) return majorToMinor(v);
-    if (creditQuantityProblem(l, v) !== null) return null;
-    return quantityNetMinor(quantityMilliOf(v)!, l.unitPriceMinor!);
-  };
+  /** What a line's input takes back, or why it cannot (see creditLineInput). */
+  const inputOf = (l: InvoiceLine) => creditLineInput(l, amounts[l.id] ?? '', byQuantity(l));
+  const refused = creditable.filter((l) => inputOf(l).problem !== null);
   const lines = creditable
-    .map((l) => ({ lineId: l.id, amountMinor: netOf(l), vatRateBp: l.vatRateBp }))
-    .filter((l): l is { lineId: number; amountMinor: number; vatRateBp: number } => l.amountMinor !== null && l.amountMinor > 0);
-  const notANumber = creditable.filter((l) => (amounts[l.id] ?? '') !== '' && netOf(l) === null);
-  const tooMuch = creditable.filter((l) => {
-    const m = netOf(l);
-    return m !== null && m > creditableMinor(l);
-  });
+    .map((l) => {
+      const input = inputOf(l);
+      return { lineId: l.id, amountMinor: input.problem === null ? input.netMinor : null, vatRateBp: l.vatRateBp };
+    })
+    .filter((l): l is { lineId: number; amountMinor: number; vatRateBp: number } => l.amountMinor !== null);
   const reasonError = touched && !reason.trim() ? t('billing.credit.reasonRequired') : undefined;
-  const valid = !!reason.trim() && (mode === 'full' || (lines.length > 0 && tooMuch.length === 0 && notANumber.length === 0));
-  const seps = numberSeparators();
+  const valid = !!reason.trim() && (mode === 'full' || (lines.length > 0 && refused.length === 0));
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   // What the note takes back: everything left on every line (discounts too) in full, else the lines typed.
   const taken = mode === 'full'
     ? invoice.lines.filter((l) => creditableMinor(l) !== 0).map((l) => ({ netMinor: creditableMinor(l), vatRateBp: l.vatRateBp }))
     : lines.map((l) => ({ netMinor: l.amountMinor, vatRateBp: l.vatRateBp }));
-  const totals = taken.length > 0 && invoice.lines.every((l) => l.netMinor !== undefined)
+  // No total from refused input: it would not be what is sent (99999 ks of a 2 ks line is refused, not credited).
+  const totalUnknown = mode === 'lines' && refused.length > 0;
+  const totals = !totalUnknown && taken.length > 0 && invoice.lines.every((l) => l.netMinor !== undefined)
     ? creditNoteTotals(taken, { reverseCharge: invoice.reverseCharge, roundTotal: invoice.roundTotal })
     : null;
   // Known only where the invoice states what is due (roles that see money).
   const after = totals && invoice.amountDueMinor !== undefined ? afterCredit({ amountDueMinor: invoice.amountDueMinor, refundDueMinor: invoice.refundDueMinor ?? 0 }, totals.totalMinor) : null;
-  const totalText = totals ? t('billing.credit.total', { total: money(totals.totalMinor), net: money(totals.netMinor), vat: money(totals.vatMinor) }) : null;
+  const totalText = totalUnknown ? t('billing.credit.totalUnknown') : totals ? t('billing.credit.total', { total: money(totals.totalMinor), net: money(totals.netMinor), vat: money(totals.vatMinor) }) : null;
 
   const submit = () => {
     setTouched(true);
@@ -139,24 +144,23 @@ export function CreditNoteModal({ invoice, opened, onClose }: { invoice: Invoice
                 {creditable.map((l) => {
                   const quantity = byQuantity(l);
                   const left = creditableMinor(l);
-                  const net = netOf(l);
+                  const input = inputOf(l);
+                  const net = input.problem === null ? input.netMinor : null;
                   const max = quantity
                     ? t('billing.credit.maxQuantity', { quantity: formatMilli(maxQuantityMilli(l) ?? 0), unit: l.unitText, amount: money(left) })
                     : t('billing.credit.maxAmount', { amount: money(left) });
-                  const error = notANumber.includes(l)
-                    ? t(!quantity ? 'billing.draft.priceInvalid' : creditQuantityProblem(l, amounts[l.id] ?? '') === 'whole' ? 'billing.credit.wholeUnits' : 'billing.draft.quantityInvalid')
-                    : tooMuch.includes(l) ? t('billing.credit.tooMuch') : undefined;
+                  const error = input.problem ? t(CREDIT_LINE_PROBLEM_KEYS[input.problem], { count: quantity ? 3 : 2 }) : undefined;
                   return (
                     <Table.Tr key={l.id}>
                       <Table.Td>{l.description}{quantity ? <Text size="xs" c="dimmed">{formatMilli(l.quantityMilli)} {l.unitText} × {money(l.unitPriceMinor!)}</Text> : null}</Table.Td>
                       <Table.Td ta="right">{money(left)}</Table.Td>
                       <Table.Td>
-                        <NumberInput
+                        <NumberField
                           aria-label={t(quantity ? 'billing.credit.quantityFor' : 'billing.credit.amountFor', { line: l.description })}
                           value={amounts[l.id] ?? ''}
                           onChange={(v) => setAmounts((a) => ({ ...a, [l.id]: v }))}
-                          decimalScale={quantity ? 3 : 2} min={0} hideControls
-                          decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
+                          // A minus is let through to be refused here with its reason, not by the field.
+                          decimalScale={quantity ? 3 : 2} allowNegative
                           rightSection={<Text size="xs" c="dimmed">{quantity ? l.unitText : currencySymbol(invoice.currency)}</Text>}
                           rightSectionWidth={44}
                           description={quantity && net !== null && !error ? t('billing.credit.quantityNet', { amount: money(net) }) : max}

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { NumberField } from '../../app/components/NumberField';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { numberSeparators } from '../pricing/money';
 import { useAddLine, useEditLine, useExcludeRecord, type InvoiceLine } from './api';
 import { parseVatRate, quantityProblem, signedMajorToMinor, unitPriceProblem, vatRateInput } from './format';
 
@@ -63,7 +63,6 @@ export function ManualLineModal({ invoiceId, version, standardVatRateBp, opened,
       { onSuccess: onClose, onError: (e) => setExtra(applyFormErrors(form, e, t, { unitPriceMinor: 'unitPrice', vatRateBp: 'vatRate' })) },
     );
   }, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget));
-  const seps = numberSeparators();
   return (
     <Modal opened={opened} onClose={onClose} title={t('billing.draft.addLine')} attributes={{ content: { 'data-testid': 'manual-line-modal' } }}>
       <form onSubmit={submit} noValidate>
@@ -75,7 +74,7 @@ export function ManualLineModal({ invoiceId, version, standardVatRateBp, opened,
             <TextInput label={t('billing.fields.unit')} required {...form.getInputProps('unit')} data-testid="manual-unit" />
           </Group>
           <Group grow>
-            <NumberInput label={t('billing.fields.unitPrice')} required decimalScale={2} decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator} {...form.getInputProps('unitPrice')} data-testid="manual-price" />
+            <NumberField label={t('billing.fields.unitPrice')} required decimalScale={2} {...form.getInputProps('unitPrice')} data-testid="manual-price" />
             <TextInput label={t('billing.fields.vatRate')} description={t('billing.draft.vatHelp')} required {...form.getInputProps('vatRate')} data-testid="manual-vat" />
           </Group>
           <Group justify="flex-end">

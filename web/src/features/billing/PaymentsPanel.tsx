@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -11,10 +11,11 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { formatDate } from '../../app/format';
-import { currencySymbol, formatMoney, majorToMinor, minorToMajor, numberSeparators } from '../pricing/money';
+import { currencySymbol, formatMoney, majorToMinor, minorToMajor } from '../pricing/money';
 import { useRecordPayment, useRecordRefund, useReversePayment, type InvoiceDetail, type PaymentEntry } from './api';
 import { positiveAmountProblem, todayIso } from './format';
 import { DateField } from '../../app/components/DateFields';
+import { NumberField } from '../../app/components/NumberField';
 
 /**
  * Payments received and the credit notes issued against an invoice. A payment
@@ -202,7 +203,6 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
-  const seps = numberSeparators();
   const typedMinor = majorToMinor(form.values.amount);
   const excessMinor = !refund && suggested !== undefined && typedMinor != null && typedMinor > suggested ? typedMinor - suggested : 0;
   // A changed amount is a new question: the tick was for the excess it named.
@@ -223,10 +223,10 @@ export function PaymentModal({ invoice, opened, onClose, refund = false }: { inv
         <Stack>
           <FormErrorAlert error={pay.error} extra={extra} testId="payment-error" />
           <DateField label={t('billing.fields.date')} required {...form.getInputProps('date')} data-testid="payment-date" />
-          <NumberInput
+          <NumberField
             label={t('billing.payments.amount', { currency: currencySymbol(invoice.currency) })}
             description={suggested !== undefined ? t(refund ? 'billing.payments.refundHint' : 'billing.payments.dueHint', { due: formatMoney(suggested, invoice.currency) }) : undefined}
-            required decimalScale={2} fixedDecimalScale decimalSeparator={seps.decimalSeparator} thousandSeparator={seps.thousandSeparator}
+            required decimalScale={2} fixedDecimalScale allowNegative={false}
             data-autofocus {...form.getInputProps('amount')} data-testid="payment-amount"
           />
           {excessMinor > 0 && suggested !== undefined ? (

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { afterCredit, creditableMinor, creditNoteTotals, creditQuantityProblem, creditsByQuantity, creditsWholeUnits, maxQuantityMilli, quantityMilliOf, quantityNetMinor } from './creditNote';
+import { afterCredit, creditableMinor, creditLineInput, creditNoteTotals, creditsByQuantity, creditsWholeUnits, maxQuantityMilli, quantityNetMinor } from './creditNote';
 
 // Example A's SSD line: 2 ks × 1 890,00 = 3 780,00 at 21 %.
 const ssd = { quantityMilli: 2000, unit: 'pcs', unitPriceMinor: 1890_00, netMinor: 3780_00, leftToCreditMinor: 3780_00 };
@@ -8,12 +8,17 @@ const ssd = { quantityMilli: 2000, unit: 'pcs', unitPriceMinor: 1890_00, netMino
 describe('a credit note by lines, as the dialog shows it before issuing', () => {
   it('one returned SSD of two is its unit price, not 1,00: quantity × unit price', () => {
     expect(creditsByQuantity(ssd)).toBe(true);
-    expect(quantityMilliOf('1')).toBe(1000);
-    expect(quantityNetMinor(quantityMilliOf('1')!, ssd.unitPriceMinor)).toBe(1890_00);
+    expect(creditLineInput(ssd, '1', true)).toEqual({ netMinor: 1890_00, problem: null });
+    expect(creditLineInput(ssd, 1, true)).toEqual({ netMinor: 1890_00, problem: null });
     // Half an hour of 1 000,00 an hour; a third of a unit rounds half away from zero.
-    expect(quantityNetMinor(quantityMilliOf('0,5')!, 1000_00)).toBe(500_00);
+    const hour = { ...ssd, unit: 'h', unitPriceMinor: 1000_00 };
+    expect(creditLineInput(hour, '0,5', true)).toEqual({ netMinor: 500_00, problem: null });
+    expect(creditLineInput(hour, 0.5, true)).toEqual({ netMinor: 500_00, problem: null });
     expect(quantityNetMinor(333, 1_00)).toBe(33);
-    for (const bad of ['', 'x', '0', '-1', '1,2345']) expect(quantityMilliOf(bad), bad).toBeNull();
+    // By amount: the net typed.
+    expect(creditLineInput(ssd, '1 000,50', false)).toEqual({ netMinor: 1000_50, problem: null });
+    // Nothing typed takes nothing back and is no refusal.
+    expect(creditLineInput(ssd, '', true)).toEqual({ netMinor: null, problem: null });
   });
 
   it('the most still creditable: what is left on the line, in its units', () => {
@@ -38,18 +43,32 @@ describe('a credit note by lines, as the dialog shows it before issuing', () => 
 
   it('pieces and visits are credited whole: 1,5 ks is refused with its own reason, hours keep their fractions', () => {
     expect(creditsWholeUnits(ssd)).toBe(true);
-    expect(creditQuantityProblem(ssd, '1')).toBeNull();
-    expect(creditQuantityProblem(ssd, '1,5')).toBe('whole');
-    expect(creditQuantityProblem(ssd, 1.5)).toBe('whole');
-    expect(creditQuantityProblem(ssd, 'x')).toBe('invalid');
+    expect(creditLineInput(ssd, '1', true).problem).toBeNull();
+    expect(creditLineInput(ssd, '1,5', true).problem).toBe('whole');
+    expect(creditLineInput(ssd, 1.5, true).problem).toBe('whole');
     // A unit typed by hand counts too; hours do not.
-    expect(creditQuantityProblem({ ...ssd, unit: 'výjezd' }, '0,5')).toBe('whole');
+    expect(creditLineInput({ ...ssd, unit: 'výjezd' }, '0,5', true).problem).toBe('whole');
     const hours = { ...ssd, unit: 'h', unitPriceMinor: 1000_00, netMinor: 2000_00, leftToCreditMinor: 2000_00 };
     expect(creditsWholeUnits(hours)).toBe(false);
-    expect(creditQuantityProblem(hours, '1,5')).toBeNull();
+    expect(creditLineInput(hours, '1,5', true).problem).toBeNull();
     // The most offered is whole pieces: 2 835,00 left at 1 890,00 is 1 ks, not 1,5.
     expect(maxQuantityMilli({ ...ssd, leftToCreditMinor: 2835_00 })).toBe(1000);
     expect(maxQuantityMilli({ ...hours, leftToCreditMinor: 1500_00 })).toBe(1500);
+  });
+
+  it('every refusal of a line names its own reason, and nothing is taken from a refused line', () => {
+    // A minus is not made 0 and 0 is not told it has too many decimals.
+    expect(creditLineInput(ssd, -5, true)).toEqual({ netMinor: null, problem: 'negative' });
+    expect(creditLineInput(ssd, '-5', true)).toEqual({ netMinor: null, problem: 'negative' });
+    expect(creditLineInput(ssd, 0, true)).toEqual({ netMinor: null, problem: 'notPositive' });
+    expect(creditLineInput(ssd, '0', false)).toEqual({ netMinor: null, problem: 'notPositive' });
+    expect(creditLineInput(ssd, '1,2345', true)).toEqual({ netMinor: null, problem: 'decimals' });
+    expect(creditLineInput(ssd, '10,555', false)).toEqual({ netMinor: null, problem: 'decimals' });
+    expect(creditLineInput(ssd, 'x', true)).toEqual({ netMinor: null, problem: 'invalid' });
+    // 99999 ks of a 2 ks line: refused as more than is left (the dialog then shows no total from it).
+    expect(creditLineInput(ssd, 99999, true)).toEqual({ netMinor: 99999 * 1890_00, problem: 'tooMuch' });
+    expect(creditLineInput(ssd, '3780,01', false).problem).toBe('tooMuch');
+    expect(creditLineInput(ssd, 2, true).problem).toBeNull();
   });
 
   it('a credit note beyond what is still due says what the client is then owed back', () => {

@@ -4,7 +4,8 @@
 // quantity typed here is sent as quantity × unit price, and the total shown is the credit
 // note's VAT recap as the server computes it (per rate, rounded half away from zero).
 import { isCountedUnit } from '../warehouse/units';
-import { quantityProblem } from './format';
+import { readNumberText } from '../../app/components/numberFieldText';
+import { majorToMinor } from '../pricing/money';
 import type { InvoiceLine } from './api';
 
 type Line = Pick<InvoiceLine, 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'netMinor' | 'leftToCreditMinor'>;
@@ -24,22 +25,8 @@ export function creditsWholeUnits(line: Line): boolean {
   return creditsByQuantity(line) && isCountedUnit(line.unit);
 }
 
-/** Why a quantity typed for a line cannot be credited: not a quantity at all, or a fraction of a counted unit; null when it can. */
-export function creditQuantityProblem(line: Line, text: number | string): 'invalid' | 'whole' | null {
-  const milli = quantityMilliOf(text);
-  if (milli === null) return 'invalid';
-  return creditsWholeUnits(line) && milli % MILLI_PER_UNIT !== 0 ? 'whole' : null;
-}
-
 /** Net still creditable on a line (its whole net when nothing was credited yet). */
 export const creditableMinor = (line: Line): number => line.leftToCreditMinor ?? line.netMinor ?? 0;
-
-/** A quantity as typed ("1", "0,5") → thousandths; null when it is not a positive quantity of up to 3 decimals. */
-export function quantityMilliOf(text: number | string): number | null {
-  const s = String(text);
-  if (quantityProblem(s) !== null) return null;
-  return Math.round(Number(s.trim().replace(',', '.')) * 1000);
-}
 
 /** Round half away from zero of numerator / denominator, as the server's money rounding. */
 function divRound(numerator: number, denominator: number): number {
@@ -57,6 +44,36 @@ export function maxQuantityMilli(line: Line): number | null {
   if (!creditsByQuantity(line)) return null;
   const milli = Math.floor((creditableMinor(line) * MILLI_PER_UNIT) / line.unitPriceMinor!);
   return creditsWholeUnits(line) ? milli - (milli % MILLI_PER_UNIT) : milli;
+}
+
+/**
+ * Why what is typed for a line cannot be credited: text that is no number, more decimals than the
+ * line takes (3 of a quantity, 2 of an amount), a minus (the credit note subtracts by itself), zero
+ * (leave the line empty instead), a fraction of a piece or visit, or more than is left on the line.
+ */
+export type CreditLineProblem = 'invalid' | 'decimals' | 'negative' | 'notPositive' | 'whole' | 'tooMuch';
+
+/**
+ * What a line's input takes back: the net of a quantity of the line's unit (quantity × unit price)
+ * or of an amount, or the reason it cannot. Empty input takes nothing back and is no problem.
+ */
+export function creditLineInput(line: Line, typed: number | string, byQuantity: boolean): { netMinor: number | null; problem: CreditLineProblem | null } {
+  // A number from the field, or text it could not read: read the same way as the field does.
+  const reading = readNumberText(String(typed), { decimals: byQuantity ? 3 : 2, allowNegative: true }, { decimalSeparator: ',', thousandSeparator: ' ' });
+  if (reading.problem) return { netMinor: null, problem: reading.problem === 'decimals' ? 'decimals' : 'invalid' };
+  if (reading.value === null) return { netMinor: null, problem: null };
+  if (reading.value < 0) return { netMinor: null, problem: 'negative' };
+  if (reading.value === 0) return { netMinor: null, problem: 'notPositive' };
+  let netMinor: number;
+  if (byQuantity) {
+    const milli = Math.round(reading.value * MILLI_PER_UNIT);
+    if (creditsWholeUnits(line) && milli % MILLI_PER_UNIT !== 0) return { netMinor: null, problem: 'whole' };
+    netMinor = quantityNetMinor(milli, line.unitPriceMinor!);
+  } else {
+    // Two decimals at most, as read above: always whole minor units.
+    netMinor = majorToMinor(reading.value)!;
+  }
+  return netMinor > creditableMinor(line) ? { netMinor, problem: 'tooMuch' } : { netMinor, problem: null };
 }
 
 export interface CreditTotals {

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Divider, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { applyFormErrors, errorMessage } from '../../app/api/errors';
 import { isApiError } from '../../app/api/client';
 import { DraftNotice } from '../../app/components/DraftNotice';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
+import { NumberField } from '../../app/components/NumberField';
 import { pickerProps } from '../../app/components/pickerProps';
 import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
@@ -17,7 +18,7 @@ import { percentSuffix } from '../../app/format';
 import { useFormDraft } from '../../app/useFormDraft';
 import { useSlaPolicies } from '../admin/sla/api';
 import { usePriceLists } from '../pricing/api';
-import { currencySymbol, numberSeparators } from '../pricing/money';
+import { currencySymbol } from '../pricing/money';
 import { currencyOptions } from '../clients/reference';
 import { useUnitFees, useWorkTypes } from '../pricing/catalogueApi';
 import { ClientPicker } from '../tickets/Pickers';
@@ -89,11 +90,9 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
 
   const v = form.values;
   // Amounts and multipliers as the user's locale writes them (Czech and Slovak: "10 000,50").
-  // No min/max on the inputs: they would quietly turn a typed -1 into 0 on blur; the checks
-  // above refuse it at the field instead.
-  const seps = numberSeparators();
-  const money = { decimalScale: 2, decimalSeparator: seps.decimalSeparator, thousandSeparator: seps.thousandSeparator };
-  const factor = { decimalScale: 3, decimalSeparator: seps.decimalSeparator };
+  // Negatives are let through to the fields: the checks above refuse a -1 there with its own reason.
+  const money = { decimalScale: 2, allowNegative: true };
+  const factor = { decimalScale: 3, allowNegative: true };
   const warnings = contractFormWarnings(v);
   const zeroMultiplierNames = [
     ...warnings.zeroTimeClasses.map((k) => t(`contracts.timeClasses.${k}`)),
@@ -160,8 +159,8 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             <Switch label={t('contracts.hasFee')} {...form.getInputProps('hasFee', { type: 'checkbox' })} data-testid="contract-hasFee" />
             {v.hasFee ? (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-                <NumberInput label={t('contracts.fields.feeAmount', { currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
-                <NumberInput label={t('contracts.fields.vatPct')} decimalScale={2} decimalSeparator={seps.decimalSeparator} suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
+                <NumberField label={t('contracts.fields.feeAmount', { currency })} {...money} {...form.getInputProps('fee')} data-testid="contract-fee" />
+                <NumberField label={t('contracts.fields.vatPct')} decimalScale={2} allowNegative suffix={percentSuffix()} {...form.getInputProps('feeVatPct')} data-testid="contract-feeVat" />
                 <Select label={t('contracts.fields.timing')} allowDeselect={false} {...pickerProps({ error: form.errors.feeTiming, searchable: false })} data={(['in_arrears', 'in_advance'] as const).map((k) => ({ value: k, label: t(`contracts.timing.${k}`) }))} {...form.getInputProps('feeTiming')} data-testid="contract-feeTiming" />
                 <Checkbox mt={30} label={t('contracts.fields.prorate')} {...form.getInputProps('feeProrate', { type: 'checkbox' })} data-testid="contract-feeProrate" />
               </SimpleGrid>
@@ -177,27 +176,27 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
 
           <Section title={t('contracts.sections.prepaid')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NumberInput label={t('contracts.fields.prepaidMinutes')} description={t('contracts.hints.prepaid')} allowDecimal={false} {...form.getInputProps('prepaidMinutes')} data-testid="contract-prepaid" />
+              <NumberField label={t('contracts.fields.prepaidMinutes')} description={t('contracts.hints.prepaid')} allowDecimal={false} {...form.getInputProps('prepaidMinutes')} data-testid="contract-prepaid" />
             </SimpleGrid>
             {warnings.prepaidWithoutScope ? <Warning testId="contract-warning-prepaid-unused">{t('contracts.warnings.prepaidWithoutScope')}</Warning> : null}
             <Switch label={t('contracts.fields.carryOver')} {...form.getInputProps('carryOver', { type: 'checkbox' })} data-testid="contract-carryOver" />
             {v.carryOver ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label={t('contracts.fields.carryCap')} description={t('contracts.hints.carryCap')} allowDecimal={false} {...form.getInputProps('carryCap')} data-testid="contract-carryCap" />
-                <NumberInput label={t('contracts.fields.carryLife')} description={t('contracts.hints.carryLife')} allowDecimal={false} {...form.getInputProps('carryLife')} data-testid="contract-carryLife" />
+                <NumberField label={t('contracts.fields.carryCap')} description={t('contracts.hints.carryCap')} allowDecimal={false} {...form.getInputProps('carryCap')} data-testid="contract-carryCap" />
+                <NumberField label={t('contracts.fields.carryLife')} description={t('contracts.hints.carryLife')} allowDecimal={false} {...form.getInputProps('carryLife')} data-testid="contract-carryLife" />
               </SimpleGrid>
             ) : null}
             <Divider label={t('contracts.fields.multipliers')} labelPosition="left" />
             <Text size="sm" c="dimmed">{t('contracts.hints.multipliers')}</Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {TIME_CLASSES.map((k) => (
-                <NumberInput key={k} label={t(`contracts.timeClasses.${k}`)} placeholder="1" {...factor} {...form.getInputProps(`timeClassMultipliers.${k}`)} data-testid={`contract-multiplier-${k}`} />
+                <NumberField key={k} label={t(`contracts.timeClasses.${k}`)} placeholder="1" {...factor} {...form.getInputProps(`timeClassMultipliers.${k}`)} data-testid={`contract-multiplier-${k}`} />
               ))}
             </SimpleGrid>
             {v.workTypeMultipliers.map((_m, i) => (
               <Group key={i} align="flex-end" wrap="nowrap">
                 <Select label={t('contracts.fields.workType')} data={workTypeOptions} {...pickerProps({ error: form.errors[`workTypeMultipliers.${i}.workTypeId`] })} nothingFoundMessage={t('common.nothingFound')} allowDeselect={false} style={{ flex: 2 }} {...form.getInputProps(`workTypeMultipliers.${i}.workTypeId`)} data-testid={`contract-wtm-type-${i}`} />
-                <NumberInput label={t('contracts.fields.factor')} style={{ flex: 1 }} {...factor} {...form.getInputProps(`workTypeMultipliers.${i}.factor`)} data-testid={`contract-wtm-factor-${i}`} />
+                <NumberField label={t('contracts.fields.factor')} style={{ flex: 1 }} {...factor} {...form.getInputProps(`workTypeMultipliers.${i}.factor`)} data-testid={`contract-wtm-factor-${i}`} />
                 <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} onClick={() => form.removeListItem('workTypeMultipliers', i)}><IconTrash size={16} /></ActionIcon>
               </Group>
             ))}
@@ -218,14 +217,14 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
             />
             <Text size="sm" c="dimmed">{t(`contracts.overageHints.${v.overageKind}`)}</Text>
             {v.overageKind === 'flat_rate' ? (
-              <NumberInput label={t('contracts.fields.ratePerHour', { currency })} w={240} {...money} {...form.getInputProps('flatRate')} data-testid="contract-flatRate" />
+              <NumberField label={t('contracts.fields.ratePerHour', { currency })} w={240} {...money} {...form.getInputProps('flatRate')} data-testid="contract-flatRate" />
             ) : null}
             {v.overageKind === 'tiered' ? (
               <Stack gap="xs" data-testid="contract-bands">
                 {v.bands.map((_b, i) => (
                   <Group key={i} align="flex-end" wrap="nowrap">
-                    <NumberInput label={t('contracts.bands.minutes', { n: i + 1 })} placeholder={t('contracts.bands.rest')} allowDecimal={false} style={{ flex: 1 }} {...form.getInputProps(`bands.${i}.minutes`)} data-testid={`contract-band-minutes-${i}`} />
-                    <NumberInput label={t('contracts.fields.ratePerHour', { currency })} style={{ flex: 1 }} {...money} {...form.getInputProps(`bands.${i}.rate`)} data-testid={`contract-band-rate-${i}`} />
+                    <NumberField label={t('contracts.bands.minutes', { n: i + 1 })} placeholder={t('contracts.bands.rest')} allowDecimal={false} style={{ flex: 1 }} {...form.getInputProps(`bands.${i}.minutes`)} data-testid={`contract-band-minutes-${i}`} />
+                    <NumberField label={t('contracts.fields.ratePerHour', { currency })} style={{ flex: 1 }} {...money} {...form.getInputProps(`bands.${i}.rate`)} data-testid={`contract-band-rate-${i}`} />
                     <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('contracts.remove')} disabled={v.bands.length === 1} onClick={() => form.removeListItem('bands', i)}><IconTrash size={16} /></ActionIcon>
                   </Group>
                 ))}

@@ -94,6 +94,15 @@ describe('contract form model', () => {
     expect(contractFormProblems({ ...formOfContract(contract), carryLife: '' }).carryLife).toEqual({ key: 'fieldErrors.lifePeriods.out_of_range' });
   });
 
+  it('text a number field refused is never read as a number: a third decimal of money is refused, not rounded when sent', () => {
+    // NumberField hands over the text as typed when it is no number it takes (see numberFieldText).
+    const typed = (text: string) => text as unknown as number;
+    const problems = contractFormProblems({ ...formOfContract(contract), fee: typed('5000,505'), feeVatPct: typed('21,5,5'), prepaidMinutes: typed('600,5') });
+    expect(problems.fee).toEqual({ key: 'contracts.problems.notANumber' });
+    expect(problems.feeVatPct).toEqual({ key: 'contracts.problems.notANumber' });
+    expect(problems.prepaidMinutes).toEqual({ key: 'contracts.problems.notANumber' });
+  });
+
   it('takes × 0 and × 100 as multipliers, and warns about × 0 and about prepaid minutes nothing can use', () => {
     const zero = { ...formOfContract(contract), timeClassMultipliers: { normal: 0, out_of_hours: 100, weekend_holiday: '' as const }, workTypeMultipliers: [{ workTypeId: '2', factor: 0 }] };
     expect(contractFormProblems(zero)).toEqual({});

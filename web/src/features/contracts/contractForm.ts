@@ -163,11 +163,12 @@ export interface FieldProblem {
 
 /**
  * A number as typed: null for a field left empty, NaN for what is not a number. The number
- * inputs hand over a string while a value is not a number yet ("-", "1e"), whatever the type says.
+ * fields hand over a string only for text they refuse ("-", "1e", "12,345" of money), whatever
+ * the type says: never read as a number, so it is never rounded into one (NumberField).
  */
 function typedNumber(value: number | string): number | null {
   if (value === '') return null;
-  return typeof value === 'number' ? value : Number(String(value).replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  return typeof value === 'number' ? value : NaN;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

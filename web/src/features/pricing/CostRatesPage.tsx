@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, SegmentedControl, Select, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { type CostRate, useCostRates, useCreateCostRate, useDeleteCostRate, useT
 import { formatMoney, majorToMinor } from './money';
 import { PricingHeader } from './PricingHeader';
 import { DateField } from '../../app/components/DateFields';
+import { NumberField } from '../../app/components/NumberField';
 
 type Values = { kind: 'hourly' | 'per_km'; userId: string | null; amount: number | ''; validFrom: string };
 
@@ -48,7 +49,7 @@ function AddCostRate({ technicians }: { technicians: { value: string; label: str
         {form.values.kind === 'hourly' ? (
           <Select label={t('records.fields.technician')} data={technicians} searchable {...form.getInputProps('userId')} w={220} data-testid="cost-rate-user" />
         ) : null}
-        <NumberInput label={form.values.kind === 'hourly' ? t('pricing.costs.perHour') : t('pricing.costs.perKmAmount')} min={0} decimalScale={2} thousandSeparator=" " decimalSeparator="," {...form.getInputProps('amount')} w={160} data-testid="cost-rate-amount" />
+        <NumberField label={form.values.kind === 'hourly' ? t('pricing.costs.perHour') : t('pricing.costs.perKmAmount')} min={0} decimalScale={2} {...form.getInputProps('amount')} w={160} data-testid="cost-rate-amount" />
         <DateField label={t('pricing.fields.validFrom')} {...form.getInputProps('validFrom')} w={170} data-testid="cost-rate-validFrom" />
         <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending} data-testid="cost-rate-add">{t('pricing.costs.add')}</Button>
       </Group>

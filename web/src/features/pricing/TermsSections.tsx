@@ -1,14 +1,15 @@
-import { ActionIcon, Button, Chip, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Chip, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { NumberField } from '../../app/components/NumberField';
 import { percentSuffix } from '../../app/format';
 import { useItem, useStockCurrency } from '../warehouse/api';
 import { itemLabel, ItemPicker } from '../warehouse/ItemPicker';
 import { ownPriceNote } from './itemOwnPrice';
-import { currencySymbol, numberSeparators } from './money';
+import { currencySymbol } from './money';
 import type { TermsForm } from './termsForm';
 
 export type Form = UseFormReturnType<TermsForm>;
@@ -29,12 +30,11 @@ export function Section({ title, hint, children, testId }: { title: string; hint
 export function MoneyInput({ form, path, currency, label, testId, clearable }: { form: Form; path: string; currency: string; label?: string; testId: string; clearable?: boolean }) {
   const { t } = useTranslation();
   return (
-    <NumberInput
+    <NumberField
       label={label}
       aria-label={label ? undefined : t('pricing.fields.amount')}
       min={0}
       decimalScale={2}
-      {...numberSeparators()}
       rightSection={<Text size="xs" c="dimmed">{currencySymbol(currency)}</Text>}
       rightSectionWidth={44}
       placeholder={clearable ? t('pricing.editor.none') : undefined}
@@ -123,7 +123,7 @@ export function HoursSection({ form }: { form: Form }) {
   const { t } = useTranslation();
   const days = [1, 2, 3, 4, 5, 6, 7];
   const pct = (tc: 'normal' | 'out_of_hours' | 'weekend_holiday') => (
-    <NumberInput label={t(`records.timeClasses.${tc}`)} suffix={percentSuffix()} min={-100} max={1000} clampBehavior="none" allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
+    <NumberField label={t(`records.timeClasses.${tc}`)} suffix={percentSuffix()} min={-100} max={1000} allowDecimal={false} {...form.getInputProps(`surchargePct.${tc}`)} data-testid={`terms-surcharge-${tc}`} />
   );
   const weekdays = form.getInputProps('businessHours.weekdays');
   return (
@@ -141,7 +141,7 @@ export function HoursSection({ form }: { form: Form }) {
           <TextInput label={t('pricing.editor.start')} placeholder="08:00" maxLength={5} {...form.getInputProps('businessHours.start')} data-testid="terms-hours-start" />
           {/* The hint under the field, so that the field lines up with its neighbours. */}
           <TextInput label={t('pricing.editor.end')} placeholder="17:00" description={t('pricing.editor.endHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} maxLength={5} {...form.getInputProps('businessHours.end')} data-testid="terms-hours-end" />
-          <NumberInput label={t('pricing.fields.increment')} suffix=" min" min={1} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('incrementMinutes')} data-testid="terms-increment" />
+          <NumberField label={t('pricing.fields.increment')} suffix=" min" min={1} max={1440} allowDecimal={false} {...form.getInputProps('incrementMinutes')} data-testid="terms-increment" />
         </SimpleGrid>
         <Text size="sm" fw={600}>{t('pricing.editor.surcharges')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

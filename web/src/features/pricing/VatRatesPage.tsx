@@ -1,4 +1,4 @@
-import { Badge, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,11 @@ import { notifySaved } from '../admin/shared/notify';
 import { parseVatRate } from '../billing/format';
 import { todayIso } from '../records/week';
 import { useCreateVatRate, useVatRates, type VatCategory, type VatRate } from './catalogueApi';
-import { formatPercentBp, numberSeparators } from './money';
+import { formatPercentBp } from './money';
 import { PricingHeader } from './PricingHeader';
 import { vatCategoryLabel, vatCategoryOptions } from './VatCategoryLabel';
 import { currentIds, latestRate, rateCountries } from './vatRates';
+import { NumberField } from '../../app/components/NumberField';
 
 type Values = { country: string; category: VatCategory; percent: number | ''; validFrom: string };
 
@@ -68,15 +69,13 @@ function VatRateModal({ rates, onClose }: { rates: VatRate[]; onClose: () => voi
             <Select label={t('pricing.fields.vatCategory')} required allowDeselect={false} data={vatCategoryOptions(t)} {...form.getInputProps('category')} data-testid="vat-category" />
           </Group>
           <Group grow align="flex-start">
-            <NumberInput
+            <NumberField
               label={t('pricing.fields.rate')}
               required
               min={0}
               max={99.99}
               decimalScale={2}
-              clampBehavior="none"
               suffix={percentSuffix()}
-              decimalSeparator={numberSeparators().decimalSeparator}
               {...form.getInputProps('percent')}
               data-testid="vat-percent"
             />

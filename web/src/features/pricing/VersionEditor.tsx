@@ -1,10 +1,11 @@
-import { Button, Fieldset, Group, NumberInput, Stack } from '@mantine/core';
+import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import { detailMessage } from '../../app/api/errors';
+import { NumberField } from '../../app/components/NumberField';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useSaveKeys } from '../admin/shared/keys';
@@ -85,7 +86,7 @@ export function VersionEditor({ version, currency, listVersion, readOnly, onStal
             <Rows form={form} path="minimumMinutes" empty={t('pricing.editor.noMinimums')} addLabel={t('pricing.editor.addMinimum')} newRow={{ workTypeId: null, minutes: 60 }} cells={(i) => (
               <>
                 {select(form, `minimumMinutes.${i}.workTypeId`, workTypes, t('pricing.fields.workType'), `terms-minimumMinutes-${i}-workTypeId`)}
-                <NumberInput min={0} max={1440} clampBehavior="none" allowDecimal={false} suffix=" min" aria-label={t('pricing.fields.minimumMinutes')} {...form.getInputProps(`minimumMinutes.${i}.minutes`)} data-testid={`terms-minimumMinutes-${i}-minutes`} />
+                <NumberField min={0} max={1440} allowDecimal={false} suffix=" min" aria-label={t('pricing.fields.minimumMinutes')} {...form.getInputProps(`minimumMinutes.${i}.minutes`)} data-testid={`terms-minimumMinutes-${i}-minutes`} />
               </>
             )} />
           </Section>

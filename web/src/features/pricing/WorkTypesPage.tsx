@@ -1,4 +1,4 @@
-import { Badge, Fieldset, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Fieldset, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,11 @@ import { codeFromName } from '../admin/process/processModel';
 import { type VatCategory, type WorkType, useSaveCatalogue, useWorkTypes } from './catalogueApi';
 import { CatalogueListPage } from './CatalogueListPage';
 import { vatCategoryLabel, vatCategoryOptions } from './VatCategoryLabel';
+import { NumberField, typedNotANumber } from '../../app/components/NumberField';
 
 type Values = {
   code: string; name: string; nameCs: string; nameSk: string; nameEn: string;
-  vatCategory: VatCategory; billableDefault: boolean; minimumMinutes: number | ''; active: boolean;
+  vatCategory: VatCategory; billableDefault: boolean; minimumMinutes: number | string; active: boolean;
 };
 
 /** The names on documents per language, in the order the form shows them. */
@@ -34,7 +35,7 @@ function toBody(v: Values) {
   const named = (text: string) => (text.trim() === '' ? null : text.trim());
   return {
     code: v.code.trim(), name: v.name.trim(), nameCs: named(v.nameCs), nameSk: named(v.nameSk), nameEn: named(v.nameEn),
-    vatCategory: v.vatCategory, billableDefault: v.billableDefault, minimumMinutes: v.minimumMinutes === '' ? 0 : v.minimumMinutes, active: v.active,
+    vatCategory: v.vatCategory, billableDefault: v.billableDefault, minimumMinutes: v.minimumMinutes === '' ? 0 : Number(v.minimumMinutes), active: v.active,
   };
 }
 
@@ -44,7 +45,11 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: toValues(item),
-    validate: { name: (v) => (v.trim() ? null : t('errors.required')), code: (v) => (v.trim() ? null : t('errors.required')) },
+    validate: {
+      name: (v) => (v.trim() ? null : t('errors.required')), code: (v) => (v.trim() ? null : t('errors.required')),
+      // The field says why its text is no number of minutes; the form only refuses to send it.
+      minimumMinutes: (v) => (typedNotANumber(v) ? t('common.numberNotNumber') : null),
+    },
   });
   const submit = form.onSubmit((v) => {
     setExtra([]);
@@ -72,7 +77,7 @@ function WorkTypeModal({ item, onClose }: { item: WorkType | null; onClose: () =
             </Stack>
           </Fieldset>
           <Select label={t('pricing.fields.vatCategory')} data={vatCategoryOptions(t)} allowDeselect={false} {...form.getInputProps('vatCategory')} data-testid="work-type-vatCategory" />
-          <NumberInput label={t('pricing.fields.minimumMinutes')} description={t('pricing.workTypes.minimumHint')} min={0} max={1440} clampBehavior="none" allowDecimal={false} {...form.getInputProps('minimumMinutes')} data-testid="work-type-minimumMinutes" />
+          <NumberField label={t('pricing.fields.minimumMinutes')} description={t('pricing.workTypes.minimumHint')} min={0} max={1440} allowDecimal={false} {...form.getInputProps('minimumMinutes')} data-testid="work-type-minimumMinutes" />
           <Switch label={t('pricing.fields.billableDefault')} {...form.getInputProps('billableDefault', { type: 'checkbox' })} data-testid="work-type-billableDefault" />
           <Switch label={t('admin.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} data-testid="work-type-active" />
           <FormActions creating={!item} pending={save.isPending} onCancel={onClose} testId="work-type-save" />

@@ -1,9 +1,10 @@
-import { Group, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Group, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../app/components/FormActions';
+import { NumberField, typedNotANumber } from '../../../app/components/NumberField';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { useSaveKeys } from '../shared/keys';
@@ -38,20 +39,22 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
       kind: (field?.kind ?? 'text') as CustomFieldKind,
       options: field?.options ?? [],
       required: field?.required ?? false,
-      sortOrder: field?.sortOrder ?? 0,
+      sortOrder: (field?.sortOrder ?? 0) as number | string,
       active: field?.active ?? true,
     },
     validate: {
       label: (v) => (v.trim() ? null : t('errors.required')),
       key: (v) => (field ? null : !v.trim() ? t('errors.required') : KEY_PATTERN.test(v.trim()) ? null : t('errors.invalid_key')),
       options: (v, values) => (hasOptions(values.kind) && v.length === 0 ? t('admin.customFields.optionsRequired') : null),
+      // The field says what is wrong with text that is no whole number; the form only refuses to send it.
+      sortOrder: (v) => (v === '' ? t('errors.required') : typedNotANumber(v) ? t('common.numberNotNumber') : null),
     },
   });
   const choices = hasOptions(form.values.kind);
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
-    const common = { label: v.label.trim(), kind: v.kind, options: hasOptions(v.kind) ? v.options : [], required: v.required, sortOrder: v.sortOrder, active: v.active };
+    const common = { label: v.label.trim(), kind: v.kind, options: hasOptions(v.kind) ? v.options : [], required: v.required, sortOrder: Number(v.sortOrder), active: v.active };
     const body = field ? common : { ...common, key: v.key.trim(), typeId: v.typeId === GLOBAL ? null : Number(v.typeId) };
     save.mutate(
       { id: field?.id ?? null, body },
@@ -115,7 +118,7 @@ export function CustomFieldModal({ field, types, defaultTypeId, onClose }: { fie
               {...form.getInputProps('kind')}
               data-testid="field-kind"
             />
-            <NumberInput label={t('admin.fields.sortOrder')} allowDecimal={false} allowNegative={false} min={0} {...form.getInputProps('sortOrder')} data-testid="field-sortOrder" />
+            <NumberField label={t('admin.fields.sortOrder')} allowDecimal={false} min={0} {...form.getInputProps('sortOrder')} data-testid="field-sortOrder" />
           </SimpleGrid>
           {choices ? (
             <TagsInput

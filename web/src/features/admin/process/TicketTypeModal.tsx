@@ -1,9 +1,10 @@
-import { NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../app/components/FormActions';
+import { NumberField, typedNotANumber } from '../../../app/components/NumberField';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { type TicketType, useSaveTicketType } from './api';
@@ -21,10 +22,12 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
   // A seeded type's English name is shown translated (as everywhere else); saved unchanged, it stays as stored.
   const shownName = type ? typeLabel(t, type) : '';
   const form = useForm({
-    initialValues: { name: shownName, code: type?.code ?? '', sortOrder: type?.sortOrder ?? 0, active: type?.active ?? true },
+    initialValues: { name: shownName, code: type?.code ?? '', sortOrder: (type?.sortOrder ?? 0) as number | string, active: type?.active ?? true },
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
       code: (v) => (!v.trim() ? t('errors.required') : CODE_PATTERN.test(v.trim()) ? null : t('errors.invalid_code')),
+      // The field says what is wrong with text that is no whole number; the form only refuses to send it.
+      sortOrder: (v) => (v === '' ? t('errors.required') : typedNotANumber(v) ? t('common.numberNotNumber') : null),
     },
   });
   const field = (path: string, type: 'input' | 'checkbox' = 'input') => ({ ...form.getInputProps(path, { type }), 'data-testid': `type-${path}` });
@@ -32,7 +35,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
   const submit = form.onSubmit((v) => {
     setExtra([]);
     save.mutate(
-      { name: type && v.name.trim() === shownName ? type.name : v.name.trim(), code: v.code.trim(), sortOrder: v.sortOrder, active: v.active },
+      { name: type && v.name.trim() === shownName ? type.name : v.name.trim(), code: v.code.trim(), sortOrder: Number(v.sortOrder), active: v.active },
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', message: t('admin.types.saved', { name: typeLabel(t, saved) }) });
@@ -75,7 +78,7 @@ export function TicketTypeModal({ type, onClose, onCreated }: { type: TicketType
               form.setFieldValue('code', e.currentTarget.value);
             }}
           />
-          <NumberInput label={t('admin.fields.sortOrder')} description={t('admin.fields.sortOrderHint')} allowDecimal={false} {...field('sortOrder')} />
+          <NumberField label={t('admin.fields.sortOrder')} description={t('admin.fields.sortOrderHint')} allowDecimal={false} {...field('sortOrder')} />
           <Switch label={t('admin.fields.active')} {...field('active', 'checkbox')} />
           {type ? null : <Text size="xs" c="dimmed">{t('admin.types.defaultProcessNote')}</Text>}
           <FormActions creating={!type} pending={save.isPending} onCancel={onClose} testId="type-save" />
