@@ -8,7 +8,7 @@
 //   npm run build:web && npx vitest run test/e2e/admin.e2e.test.ts
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, plain, typeInto, useDemoServer } from './harness.ts';
+import { apiCall, focusedTestId, plain, typeInto, useDemoServer } from './harness.ts';
 
 const ADMIN = 'admin@kontor.demo';
 const STEP_MS = 10_000;
@@ -750,5 +750,47 @@ describe('Administration journey in the browser', () => {
     const moved = await apiCall<{ state: { code: string }; custom: Record<string, unknown> }>(page, 'GET', `/tickets/${ticket.id}`);
     expect(moved.state.code).toBe(toWork.to);
     expect(moved.custom.e2eSerial).toBe('SN-2');
+  }, JOURNEY_MS);
+
+  test('users: a user deactivated (row menu or edit dialog) leaves the list, and the focus goes to the ⋯ of the row now in their place, then to the search', async () => {
+    const page = await signedInPage();
+    for (const n of [1, 2, 3]) await apiCall(page, 'POST', '/users', { email: `e2e.odchazi.${n}@kontor.demo`, name: `E2E Odchází ${n}`, language: 'cs', roles: ['technician'] });
+    await page.goto('/admin/users');
+    await page.getByTestId('page-users').waitFor();
+    await page.getByTestId('users-search').fill('E2E Odchází');
+    const rows = page.locator('[data-testid^="users-row-"]');
+    await expect.poll(() => rows.count(), { timeout: STEP_MS }).toBe(3);
+    const [top, middle, bottom] = (await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')!.replace('users-row-', ''))))) as [number, number, number];
+
+    // Deactivated (the list shows active users only): their row goes, the focus to the ⋯ of the row taking its place.
+    const fromMenu = async (id: number) => {
+      await page.getByTestId(`users-actions-${id}`).click();
+      await page.getByTestId('users-action-toggle-active').click();
+      const confirm = page.getByTestId('confirm-modal');
+      await confirm.waitFor();
+      await page.getByTestId('confirm-ok').click();
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByTestId(`users-row-${id}`).waitFor({ state: 'detached' });
+    };
+    await fromMenu(top);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe(`users-actions-${middle}`);
+    // Still there once the dialog's own focus return has had its turn: the next key acts on the list.
+    await page.waitForTimeout(300);
+    expect(await focusedTestId(page)).toBe(`users-actions-${middle}`);
+
+    // The same when "Aktivní" is turned off in the edit dialog.
+    await page.getByTestId(`users-actions-${middle}`).click();
+    await page.getByTestId('users-action-edit').click();
+    const modal = page.getByTestId('user-modal');
+    await modal.waitFor();
+    await page.getByTestId('user-active').click();
+    await page.getByTestId('user-save').click();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByTestId(`users-row-${middle}`).waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe(`users-actions-${bottom}`);
+
+    // The last one gone, the focus goes to the search.
+    await fromMenu(bottom);
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('users-search');
   }, JOURNEY_MS);
 });

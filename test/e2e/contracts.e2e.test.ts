@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { expectOnScreen, plain, typeInto, useDemoServer } from './harness.ts';
+import { expectOnScreen, focusedTestId, plain, typeInto, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const NUMBER = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -54,8 +54,11 @@ describe('Contracts: create, read, link a ticket', () => {
     await signIn(page, 'manager@kontor.demo');
     await page.getByTestId('nav-contracts').click();
     await page.getByTestId('page-contracts').waitFor();
-    await page.getByTestId('contracts-new').click();
+    await page.getByTestId('contracts-new').waitFor();
+    // N opens the new contract with the cursor in its first field (the client), as every "new" form does, not on <main>.
+    await page.keyboard.press('n');
     await page.getByTestId('page-contract-form').waitFor();
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toBe('contract-client');
 
     // Saved empty: the client is asked for in words (not "value too small" for a client 0), and
     // the cursor is put there, at the top of the long form.

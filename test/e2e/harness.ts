@@ -214,3 +214,39 @@ export async function expectOnScreen(locator: Locator, width: number): Promise<v
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width, JSON.stringify(box)).toBeLessThanOrEqual(width);
 }
+
+/** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
+export const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
+
+/** Whether the middle of the element is what the window shows there, not something drawn over it (an open list). */
+export const uncovered = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = el.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top !== null && el.contains(top);
+  });
+
+/**
+ * Whether no shade an enclosing box lays over itself (a visible ::before or ::after placed absolutely,
+ * e.g. a scroll shadow) lies over the element. Such a shade lets clicks through (pointer-events: none),
+ * so elementFromPoint, and with it uncovered(), does not see it.
+ */
+export const underNoShade = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const view = el.ownerDocument.defaultView!;
+    for (let host = el.parentElement; host; host = host.parentElement) {
+      if (view.getComputedStyle(host).position === 'static') continue;
+      const hostBox = host.getBoundingClientRect();
+      for (const pseudo of ['::before', '::after']) {
+        const shade = view.getComputedStyle(host, pseudo);
+        if (shade.content === 'none' || shade.display === 'none' || !['absolute', 'fixed'].includes(shade.position) || Number(shade.opacity) === 0) continue;
+        const left = hostBox.left + parseFloat(shade.left);
+        const top = hostBox.top + parseFloat(shade.top);
+        const width = parseFloat(shade.width);
+        const height = parseFloat(shade.height);
+        if (left < box.right && left + width > box.left && top < box.bottom && top + height > box.top) return false;
+      }
+    }
+    return true;
+  });

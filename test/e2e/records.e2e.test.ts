@@ -25,7 +25,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { czechDate, plain, typeInto, useDemoServer } from './harness.ts';
+import { czechDate, focusedTestId, plain, typeInto, underNoShade, uncovered, useDemoServer } from './harness.ts';
 
 const CLIENT = 'Strojírny Brno a.s.';
 const SUBJECT = `E2E: oprava linky ${Date.now().toString(36)}`;
@@ -189,6 +189,11 @@ describe('Records: log, price, submit, approve, export', () => {
     await shot(page, 'approvals-selected');
     await page.getByTestId('approvals-approve').click();
     for (const id of ids) await expect.poll(() => page.getByTestId(`approvals-row-${id}`).count(), { timeout: STEP_MS }).toBe(0);
+    // The button that approved them turned disabled and the rows left: the focus stays in the queue, on the
+    // first remaining record's box (Space selects it) or on the list once it is empty, not on <body>.
+    await expect.poll(() => focusedTestId(page), { timeout: STEP_MS }).toMatch(/^approvals-(check-\d+|list)$/);
+    const focused = await focusedTestId(page);
+    if (focused !== 'approvals-list') expect(focused).toBe(await page.locator('[data-testid^="approvals-check-"]:not(:disabled)').first().getAttribute('data-testid'));
 
     // The approved ones, exported with the filters of the page.
     await page.getByTestId('approvals-filter-state').click();
@@ -357,6 +362,12 @@ describe('Records: log, price, submit, approve, export', () => {
     await page.goto('/timesheets');
     await page.getByTestId('week-grid').waitFor();
     await page.getByTestId('week-scroll-hint').waitFor();
+    // The hint is read, not shaded over by the grid's scroll shadows (they let clicks through, so uncovered() alone does not see them).
+    const hint = page.getByTestId('week-scroll-hint');
+    await expect.poll(() => page.getByTestId('week-scroll').getAttribute('class'), { timeout: STEP_MS }).toContain('week-scroll-more-');
+    await page.waitForTimeout(200); // the shades fade in (150 ms)
+    expect(await uncovered(hint)).toBe(true);
+    expect(await underNoShade(hint)).toBe(true);
     const today = await page.evaluate(`(() => { const r = document.querySelector('th.week-grid-today').getBoundingClientRect(); return [r.left, r.right]; })()`) as [number, number];
     expect(today[0], String(today)).toBeGreaterThanOrEqual(0);
     expect(today[1], String(today)).toBeLessThanOrEqual(390);

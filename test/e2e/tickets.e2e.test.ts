@@ -8,10 +8,10 @@
 // with its SLA badge, opens it, replies publicly, waits for the client (the SLA
 // pauses), resumes and resolves it with the resolution note the form asks for.
 // Screenshots: a temp folder, kept when a test fails or KONTOR_E2E_SCREENSHOTS names one.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/modules/identity/index.ts';
-import { apiCall, useDemoServer } from './harness.ts';
+import { apiCall, focusedTestId, uncovered, useDemoServer } from './harness.ts';
 
 const OPERATOR = 'operator@kontor.demo';
 const ADMIN = 'admin@kontor.demo';
@@ -62,16 +62,6 @@ const { newPage, shot } = demo;
 const signIn = (page: Page) => demo.signIn(page, OPERATOR);
 
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
-/** The test id of the focused element (the string runs in the page; the test's TypeScript setup has no DOM types). */
-const focusedTestId = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null');
-
-/** Whether the middle of the element is what the window shows there, not something drawn over it (an open list). */
-const uncovered = (locator: Locator) =>
-  locator.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const top = el.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    return top !== null && el.contains(top);
-  });
 
 type TicketBody = { version: number; subject: string; description: string; tags: string[]; impact: string; urgency: string };
 

@@ -10,6 +10,7 @@ import { DraftNotice } from '../../app/components/DraftNotice';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { NumberField } from '../../app/components/NumberField';
 import { pickerProps } from '../../app/components/pickerProps';
+import { usePhone } from '../../app/components/usePhone';
 import { ErrorState, LoadingState, NotFoundState } from '../../app/components/QueryStates';
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
@@ -68,6 +69,7 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveContract(contract?.id ?? null);
+  const phone = usePhone();
   const [problems, setProblems] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   // After a refused save (by the checks here or by the server) the user lands on what needs fixing,
@@ -137,7 +139,8 @@ function ContractForm({ contract, onDiscarded }: { contract: Contract | null; on
           ) : null}
           <Section title={t('contracts.sections.basics')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <ClientPicker label={t('contracts.fields.client')} required value={v.clientId ? Number(v.clientId) : null} onChange={(c) => form.setFieldValue('clientId', c === null ? null : String(c))} error={form.errors.clientId} data-testid="contract-client" />
+              {/* A new contract starts in its first field, as a new ticket does; not on a phone, where the focused picker opens its list over the form. */}
+              <ClientPicker label={t('contracts.fields.client')} required autoFocus={contract === null && !phone} value={v.clientId ? Number(v.clientId) : null} onChange={(c) => form.setFieldValue('clientId', c === null ? null : String(c))} error={form.errors.clientId} data-testid="contract-client" />
               <TextInput label={t('contracts.fields.number')} required autoComplete="off" {...form.getInputProps('number')} data-testid="contract-number" />
               <TextInput label={t('contracts.fields.name')} required autoComplete="off" {...form.getInputProps('name')} data-testid="contract-name" />
               <Select label={t('contracts.fields.currency')} required allowDeselect={false} {...pickerProps({ error: form.errors.currency })} nothingFoundMessage={t('common.nothingFound')}

@@ -8,6 +8,7 @@ import { isApiError } from '../../app/api/client';
 import type { TFunction } from 'i18next';
 import { PageHeader } from '../../app/components/PageHeader';
 import { usePageShortcuts } from '../../app/components/useShortcuts';
+import { byTestId, rowsToTry, useKeepFocusInList } from '../../app/components/listFocus';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { exportUrl, type RecordFilters, type ServiceRecord, useApproveRecords, useRecordsList } from './api';
 import { ALL_STATES, ApprovalFilters } from './ApprovalFilters';
@@ -49,6 +50,16 @@ export default function ApprovalsPage() {
   const [returning, setReturning] = useState<ServiceRecord | null>(null);
   const records = list.data?.pages.flatMap((p) => p.items) ?? [];
   const clientFilterRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const keepFocus = useKeepFocusInList(list.data);
+  // Approved records leave the queue, with the button that approved one; "Approve selected" turns
+  // disabled. The focus stays in the list: on the approve button of the row now in the approved one's
+  // place, or on the first remaining row's checkbox, or the list itself once it is empty.
+  const firstRow = () => listRef.current?.querySelector<HTMLElement>('[data-testid^="approvals-check-"]:not(:disabled)') ?? listRef.current;
+  const focusAfterApproval = (ids: number[], one: boolean) => {
+    const rows = one && ids[0] !== undefined ? rowsToTry(records.map((r) => r.id), ids[0]) : [];
+    keepFocus(() => rows.map((id) => byTestId(`approvals-approve-${id}`)).find((el) => el) ?? firstRow());
+  };
   usePageShortcuts(APPROVAL_SHORTCUTS, { clientFilter: () => clientFilterRef.current?.focus() });
 
   const setFilters = (patch: Partial<RecordFilters>) => {
@@ -73,6 +84,7 @@ export default function ApprovalsPage() {
       onSuccess: (r) => {
         notifications.show({ color: 'green', message: t('records.approvals.approved', { count: r.approved.length }) });
         setSelected((s) => new Set([...s].filter((id) => !r.approved.includes(id))));
+        focusAfterApproval(ids, one);
       },
       onError: (error) => {
         setProblems(refusals(t, error, ids));
@@ -97,7 +109,7 @@ export default function ApprovalsPage() {
         }
       />
       <ApprovalFilters filters={filters} onChange={setFilters} clientFilterRef={clientFilterRef} />
-      <Paper withBorder>
+      <Paper withBorder ref={listRef} tabIndex={-1} role="region" aria-label={t('records.approvals.title')} data-testid="approvals-list">
         <Group justify="space-between" p="sm" wrap="wrap" gap="xs">
           <Button leftSection={<IconChecks size={16} />} color="green" disabled={selectedIds.length === 0} loading={approve.isPending && busyId === null} onClick={() => run(selectedIds, false)} data-testid="approvals-approve">
             {t('records.approvals.approveSelected', { count: selectedIds.length })}

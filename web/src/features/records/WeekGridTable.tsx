@@ -102,64 +102,67 @@ export function WeekGridTable({ grid, by }: { grid: WeekGrid; by: 'ticket' | 'te
   }, [grid.days, today, measure]);
   const cue = [hidden.left ? 'week-scroll-more-left' : '', hidden.right ? 'week-scroll-more-right' : ''].join(' ').trim();
   return (
-    <div className={`week-scroll ${cue}`} data-testid="week-scroll" data-hidden-left={hidden.left} data-hidden-right={hidden.right}>
+    <div>
+      {/* Above the shaded box, not in it: the shades run its full height and lay over the text. */}
       {hidden.left || hidden.right ? <Text size="xs" c="dimmed" mb={4} data-testid="week-scroll-hint">{t('records.week.scrollHint')}</Text> : null}
-      <Table.ScrollContainer minWidth={760} type="native" ref={scroller} onScroll={measure} data-testid="week-scroll-area">
-        <Table className="week-grid" data-testid="week-grid" data-by={by} verticalSpacing={6} withRowBorders>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th className="week-grid-first">{by === 'ticket' ? t('records.fields.ticket') : t('records.fields.technician')}</Table.Th>
-              {grid.days.map((day) => (
-                <Table.Th key={day} ta="right" className={dayClass(day)}>
-                  <Text size="xs" tt="capitalize" fw={700}>{formatWeekday(day)}</Text>
-                  <Text size="xs" c="dimmed">{formatDayMonth(day)}</Text>
-                </Table.Th>
+      <div className={`week-scroll ${cue}`} data-testid="week-scroll" data-hidden-left={hidden.left} data-hidden-right={hidden.right}>
+        <Table.ScrollContainer minWidth={760} type="native" ref={scroller} onScroll={measure} data-testid="week-scroll-area">
+          <Table className="week-grid" data-testid="week-grid" data-by={by} verticalSpacing={6} withRowBorders>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th className="week-grid-first">{by === 'ticket' ? t('records.fields.ticket') : t('records.fields.technician')}</Table.Th>
+                {grid.days.map((day) => (
+                  <Table.Th key={day} ta="right" className={dayClass(day)}>
+                    <Text size="xs" tt="capitalize" fw={700}>{formatWeekday(day)}</Text>
+                    <Text size="xs" c="dimmed">{formatDayMonth(day)}</Text>
+                  </Table.Th>
+                ))}
+                <Table.Th ta="right">{t('records.week.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {grid.rows.map((row) => (
+                <Table.Tr key={row.id} data-testid={`week-row-${row.id}`}>
+                  <Table.Td className="week-grid-first">
+                    {by === 'ticket' ? (
+                      <>
+                        <Anchor component={Link} to={`/tickets/${row.id}`} size="sm" className="mono">{row.label}</Anchor>
+                        <Text size="xs" c="dimmed" lineClamp={1}>{row.sub}</Text>
+                      </>
+                    ) : (
+                      <Text size="sm" fw={500}>{row.label}</Text>
+                    )}
+                  </Table.Td>
+                  {row.cells.map((cell, i) => (
+                    <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
+                      <Cell cell={cell} testId={`week-cell-${row.id}-${i}`} />
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
+                    <Money cell={row.total} testId={`week-row-total-${row.id}`} />
+                  </Table.Td>
+                </Table.Tr>
               ))}
-              <Table.Th ta="right">{t('records.week.total')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {grid.rows.map((row) => (
-              <Table.Tr key={row.id} data-testid={`week-row-${row.id}`}>
-                <Table.Td className="week-grid-first">
-                  {by === 'ticket' ? (
-                    <>
-                      <Anchor component={Link} to={`/tickets/${row.id}`} size="sm" className="mono">{row.label}</Anchor>
-                      <Text size="xs" c="dimmed" lineClamp={1}>{row.sub}</Text>
-                    </>
-                  ) : (
-                    <Text size="sm" fw={500}>{row.label}</Text>
-                  )}
-                </Table.Td>
-                {row.cells.map((cell, i) => (
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th className="week-grid-first">{t('records.week.total')}</Table.Th>
+                {grid.dayTotals.map((cell, i) => (
                   <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
-                    <Cell cell={cell} testId={`week-cell-${row.id}-${i}`} />
+                    <Cell cell={cell} testId={`week-day-total-${i}`} strong />
+                    <Money cell={cell} testId={`week-day-total-${i}`} />
                   </Table.Td>
                 ))}
                 <Table.Td>
-                  <Cell cell={row.total} testId={`week-row-total-${row.id}`} strong />
-                  <Money cell={row.total} testId={`week-row-total-${row.id}`} />
+                  <Cell cell={grid.total} testId="week-total" strong />
+                  <Money cell={grid.total} testId="week-total" />
                 </Table.Td>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th className="week-grid-first">{t('records.week.total')}</Table.Th>
-              {grid.dayTotals.map((cell, i) => (
-                <Table.Td key={i} className={dayClass(grid.days[i] ?? '')}>
-                  <Cell cell={cell} testId={`week-day-total-${i}`} strong />
-                  <Money cell={cell} testId={`week-day-total-${i}`} />
-                </Table.Td>
-              ))}
-              <Table.Td>
-                <Cell cell={grid.total} testId="week-total" strong />
-                <Money cell={grid.total} testId="week-total" />
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
+      </div>
     </div>
   );
 }

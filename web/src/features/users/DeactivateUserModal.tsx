@@ -138,7 +138,7 @@ export function OpenTicketsQuestion({ user, openTickets, choice, onChange, colle
  * hand them back to their queues, unassigned, in the same change (the default when there
  * are any), or to one colleague: left with someone who cannot sign in, nobody would pick them up.
  */
-export function DeactivateUserModal({ user, onClose }: { user: User; onClose: () => void }) {
+export function DeactivateUserModal({ user, onClose, onDeactivated }: { user: User; onClose: () => void; onDeactivated?: (user: User) => void }) {
   const { t } = useTranslation();
   const openTickets = useUserOpenTickets(user.id);
   const update = useUpdateUser();
@@ -156,6 +156,7 @@ export function DeactivateUserModal({ user, onClose }: { user: User; onClose: ()
       {
         onSuccess: (u) => {
           notifications.show({ color: 'green', message: deactivationNotice(t('users.deactivated', { name: u.name }), plan, t) });
+          onDeactivated?.(u);
           onClose();
         },
         onError: (error) => {

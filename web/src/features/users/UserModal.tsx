@@ -19,10 +19,12 @@ interface Props {
   user: User | null;
   isSelf: boolean;
   onClose: () => void;
+  /** After an edit is saved (one that deactivates may take the user off the list under the dialog). */
+  onSaved?: (user: User) => void;
 }
 
 /** Create a user (user = null) or edit name, language, roles and status. */
-export function UserModal({ user, isSelf, onClose }: Props) {
+export function UserModal({ user, isSelf, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const roles = useRoles();
@@ -91,7 +93,13 @@ export function UserModal({ user, isSelf, onClose }: Props) {
     if (user) {
       update.mutate(
         { id: user.id, patch: { name: v.name.trim(), language: v.language, roles: v.roles, active: v.active, ...(clientId !== undefined && { clientId }), ...tickets.patch, version: user.version } },
-        { onSuccess, onError },
+        {
+          onSuccess: (saved) => {
+            onSaved?.(saved);
+            onSuccess();
+          },
+          onError,
+        },
       );
     } else {
       create.mutate(

@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { ActiveFilterControl, SearchInput } from '../../app/components/ListFilters';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
+import { byTestId, rowsToTry, useKeepFocusInList } from '../../app/components/listFocus';
 import { formatDateTime } from '../../app/format';
 import { type ActiveFilter, type User, useUpdateUser, useUsersList } from './api';
 import { DeactivateUserModal } from './DeactivateUserModal';
@@ -44,6 +45,15 @@ export default function UsersPage() {
   const query = useUsersList(debounced, active);
   const update = useUpdateUser();
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const keepFocus = useKeepFocusInList(query.data);
+  // A user deactivated while the list shows only active ones (from the ⋯ menu or in the edit dialog), or
+  // activated while it shows inactive ones, leaves it, and with them the ⋯ button the focus would go back
+  // to: it goes to the ⋯ button of the row now in their place (of their own row while it stays), else to
+  // the search.
+  const focusRowAfter = (user: User) => {
+    const ids = rowsToTry(items.map((u) => u.id), user.id);
+    keepFocus(() => ids.map((id) => byTestId(`users-actions-${id}`)).find((el) => el) ?? searchRef.current);
+  };
 
   const shortcuts = useMemo(
     () => ({ '/': () => searchRef.current?.focus(), ...(canManage ? { n: () => setEditing(null) } : {}) }),
@@ -56,7 +66,10 @@ export default function UsersPage() {
     update.mutate(
       { id: user.id, patch: { active: true } },
       {
-        onSuccess: (u) => notifications.show({ color: 'green', message: t('users.activated', { name: u.name }) }),
+        onSuccess: (u) => {
+          notifications.show({ color: 'green', message: t('users.activated', { name: u.name }) });
+          focusRowAfter(u);
+        },
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
       },
     );
@@ -160,9 +173,9 @@ export default function UsersPage() {
         )}
       </QueryView>
       <LoadMore hasMore={!!query.hasNextPage} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} testId="users-load-more" />
-      {editing !== undefined ? <UserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(undefined)} /> : null}
+      {editing !== undefined ? <UserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(undefined)} onSaved={focusRowAfter} /> : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
-      {deactivating ? <DeactivateUserModal user={deactivating} onClose={() => setDeactivating(null)} /> : null}
+      {deactivating ? <DeactivateUserModal user={deactivating} onClose={() => setDeactivating(null)} onDeactivated={focusRowAfter} /> : null}
     </div>
   );
 }
