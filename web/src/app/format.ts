@@ -96,3 +96,8 @@ export function formatPeriod(period: string | null | undefined, locale: string =
 export function percentSuffix(locale: string = localeTag()): string {
   return formatPercent(1, locale).replace(/^[\d.,]+/, '');
 }
+
+/** Today in the browser's time zone, 'YYYY-MM-DD' (the day the user sees on their clock). */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -7,9 +7,9 @@ import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, FormErrorAlert, LoadingState } from '../../app/components/QueryStates';
 import { RowCard, RowCards } from '../../app/components/RowCards';
 import { usePhone } from '../../app/components/usePhone';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, todayIso } from '../../app/format';
 import { useRuns, useStartRun, type BillingRun } from './api';
-import { formatPeriod, isMonth, lastMonth, periodNotOver, todayIso } from './format';
+import { formatPeriod, isMonth, lastMonth, periodNotOver } from './format';
 import { MonthField } from '../../app/components/DateFields';
 import { EarlierDraftsPanel, UnfinishedPeriodWarning } from './IssueChecks';
 

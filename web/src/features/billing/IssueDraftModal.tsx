@@ -6,8 +6,9 @@ import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import type { ExchangeRateInput, InvoiceDetail } from './api';
 import { exchangeRateOf, ExchangeRateFields, type ExchangeRateDraft } from './ExchangeRateFields';
-import { todayIso } from './format';
+
 import { BuyerMissingNote, IssueWarningsNote, WaitingClientsNote } from './IssueChecks';
+import { todayIso } from '../../app/format';
 
 /**
  * Confirms issuing one draft. A draft in a foreign currency that charges VAT

@@ -10,10 +10,10 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { focusFirstInvalid } from '../../app/components/focusInvalid';
 import { usePhone } from '../../app/components/usePhone';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { formatDate } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 import { currencySymbol, formatMoney, majorToMinor, minorToMajor } from '../pricing/money';
 import { useRecordPayment, useRecordRefund, useReversePayment, type InvoiceDetail, type PaymentEntry } from './api';
-import { positiveAmountProblem, todayIso } from './format';
+import { positiveAmountProblem } from './format';
 import { DateField } from '../../app/components/DateFields';
 import { NumberField } from '../../app/components/NumberField';
 

@@ -9,9 +9,9 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
 import { FormErrorAlert } from '../../app/components/QueryStates';
-import { formatDate } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 import { useStartRun } from './api';
-import { formatPeriod, lastDayOfMonth, periodNotOver, todayIso } from './format';
+import { formatPeriod, lastDayOfMonth, periodNotOver } from './format';
 
 /** Nothing for users who may not run billing (billing.run). */
 export function RerunPeriodButton({ period, label, testId, variant = 'default', size }: {

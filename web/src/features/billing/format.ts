@@ -57,11 +57,6 @@ export function parseVatRate(text: string): number | null {
   return Math.round(Number(s) * 100);
 }
 
-/** Today as 'YYYY-MM-DD' in the browser's time zone. */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * An exchange rate as typed ("24,335" in Czech and Slovak, "24.335") → the text the
  * server takes ('24.335'); null when it is not a positive number with at most 6 decimals.

@@ -7,12 +7,12 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
-import { formatDate, formatDateTime, formatPercent, formatPeriod } from '../../app/format';
+import { formatDate, formatDateTime, formatPercent, formatPeriod, todayIso } from '../../app/format';
 import { useConsumption, useContract, useLedger, type Consumption, type Contract, type LedgerRow } from './api';
 import { ConsumptionChart } from './ConsumptionChart';
 import { ContractTermsView } from './ContractTermsView';
 import { ProfitabilitySection } from './ProfitabilitySection';
-import { todayIso } from '../billing/format';
+
 import { formatMinutes, startsLaterOn } from './format';
 import { ledgerRowState } from './ledgerRow';
 

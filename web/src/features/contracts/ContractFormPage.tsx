@@ -15,7 +15,7 @@ import { ErrorState, LoadingState, NotFoundState } from '../../app/components/Qu
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
 import { PageHeader } from '../../app/components/PageHeader';
-import { percentSuffix } from '../../app/format';
+import { percentSuffix, todayIso } from '../../app/format';
 import { useFormDraft } from '../../app/useFormDraft';
 import { useSlaPolicies } from '../admin/sla/api';
 import { usePriceLists } from '../pricing/api';
@@ -28,7 +28,6 @@ import { contractDraftKey, isUntouchedContract, readContractDraft } from './cont
 import { contractFormProblems, contractFormWarnings, emptyContractForm, formOfContract, formPathOf, termsOfForm, type ContractFormValues } from './contractForm';
 import { DateField } from '../../app/components/DateFields';
 // The user's own day, not UTC's: after midnight in Prague a new contract starts today, not yesterday.
-import { todayIso } from '../records/week';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { ConfirmModal } from '../../app/components/ConfirmModal';
-import { formatDate } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 import { EmptyState, ErrorState, LoadingState, type NotFoundText } from '../../app/components/QueryStates';
 import { RecordPage, useNotFoundText } from '../../app/components/RecordPage';
 import { useKeyShortcuts } from '../../app/components/hotkeys';
 import { useListedDialogShortcuts } from '../../app/components/useShortcuts';
 import { ADMIN_FORM_SHORTCUTS } from '../admin/shared/keys';
 import { notifyError, notifySaved } from '../admin/shared/notify';
-import { todayIso } from '../records/week';
+
 import { type PriceListVersion, useCopyVersion, useCreateVersion, useDeleteVersion, usePriceList } from './api';
 import { PriceListModal } from './PriceListModal';
 import { PricingHeader } from './PricingHeader';

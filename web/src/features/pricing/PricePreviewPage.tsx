@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../app/api/errors';
 import { FormErrorAlert } from '../../app/components/QueryStates';
 import { parseDuration } from '../records/format';
-import { todayIso } from '../records/week';
+
 import { ClientPicker } from '../tickets/Pickers';
 import { usePriceLists, usePricePreview, type PreviewInput } from './api';
 import { useTechnicianSettings, useWorkTypes } from './catalogueApi';
@@ -14,6 +14,7 @@ import { PreviewResult } from './PreviewResult';
 import { PricingHeader } from './PricingHeader';
 import { DateField, TimeField } from '../../app/components/DateFields';
 import { parseTimeField } from '../../app/components/timeFieldText';
+import { todayIso } from '../../app/format';
 
 interface Values {
   by: 'client' | 'list';

@@ -8,12 +8,12 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { DateField } from '../../app/components/DateFields';
 import { FormActions } from '../../app/components/FormActions';
 import { EmptyState, FormErrorAlert, QueryView } from '../../app/components/QueryStates';
-import { formatDate, percentSuffix } from '../../app/format';
+import { formatDate, percentSuffix, todayIso } from '../../app/format';
 import { useSaveKeys } from '../admin/shared/keys';
 import { NewButton } from '../admin/shared/NewButton';
 import { notifySaved } from '../admin/shared/notify';
 import { parseVatRate } from '../billing/format';
-import { todayIso } from '../records/week';
+
 import { useCreateVatRate, useVatRates, type VatCategory, type VatRate } from './catalogueApi';
 import { formatPercentBp } from './money';
 import { PricingHeader } from './PricingHeader';

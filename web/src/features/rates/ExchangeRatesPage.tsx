@@ -9,11 +9,11 @@ import { DateField } from '../../app/components/DateFields';
 import { FormActions } from '../../app/components/FormActions';
 import { PageHeader } from '../../app/components/PageHeader';
 import { EmptyState, LoadMore, QueryView } from '../../app/components/QueryStates';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime, todayIso } from '../../app/format';
 import { useSaveKeys } from '../admin/shared/keys';
 import { NewButton } from '../admin/shared/NewButton';
 import { notifySaved } from '../admin/shared/notify';
-import { normalizeExchangeRate, todayIso } from '../billing/format';
+import { normalizeExchangeRate } from '../billing/format';
 import { type ImportReport, type RatesFilter, useExchangeRates, useFetchCnb, useImportCnb, useSaveRate } from './api';
 import { rateText } from './rateText';
 

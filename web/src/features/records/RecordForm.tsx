@@ -23,8 +23,9 @@ import {
   emptyLog, type FeeUnit, futureEnd, fromRecord, fromTimer, isSubmitShortcut, type LogKind, type LogProblems, type LogValues, rememberedWorkType, rememberWorkType, timerTimesAfter, toNewRecord, toRecordChange, toTimerStop,
   withDefaultBillable, withWorkType, type WorkTypeBillable,
 } from './recordFormModel';
-import { isIsoDate, todayIso } from './week';
+import { isIsoDate } from './week';
 import { DateField, TimeField } from '../../app/components/DateFields';
+import { todayIso } from '../../app/format';
 
 interface Props {
   ticketId: number;

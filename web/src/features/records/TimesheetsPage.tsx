@@ -12,11 +12,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/components/Query
 import { useTeams } from '../tickets/configApi';
 import { UserPicker } from '../tickets/Pickers';
 import { fetchAllRecords, type ServiceRecord, useRecordsList, useSubmitRecords, useTeamWeek, useWeek } from './api';
-import { formatDate } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 import { recordSummary } from './RecordBadges';
 import { TimesheetSummary } from './TimesheetSummary';
 import { WeekGridTable, WeekNav } from './WeekGridTable';
-import { addDays, isIsoDate, type Timesheet, todayIso, weekGrid, weekStart } from './week';
+import { addDays, isIsoDate, type Timesheet, weekGrid, weekStart } from './week';
 import './records.css';
 
 function Sheet({ query, by }: { query: { isPending: boolean; isError: boolean; error: unknown; data?: Timesheet; refetch: () => unknown }; by: 'ticket' | 'technician' }) {

@@ -4,7 +4,8 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDayMonth, formatDayRange, formatHm, formatKm, formatWeekday } from './format';
-import { addDays, cellFace, type GridCell, hiddenSides, moneySum, scrollToShow, todayIso, weekStart, type WeekGrid } from './week';
+import { addDays, cellFace, type GridCell, hiddenSides, moneySum, scrollToShow, weekStart, type WeekGrid } from './week';
+import { todayIso } from '../../app/format';
 
 /** Previous / this / next week, and which days it spans. */
 export function WeekNav({ start, onChange }: { start: string; onChange: (start: string) => void }) {

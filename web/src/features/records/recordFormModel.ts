@@ -4,7 +4,8 @@ import { parseTimeField } from '../../app/components/timeFieldText';
 import type { NewRecord, ServiceRecord, Timer, TimerStop } from './api';
 import { readDecimalInput, readDuration } from './format';
 import { isCountedUnit } from '../warehouse/units';
-import { isIsoDate, todayIso } from './week';
+import { isIsoDate } from './week';
+import { todayIso } from '../../app/format';
 
 export type LogKind = 'work' | 'travel' | 'fee';
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../pricing/money';
-import { addCells, addDays, cellFace, hiddenSides, isIsoDate, moneySum, scrollToShow, todayIso, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { addCells, addDays, cellFace, hiddenSides, isIsoDate, moneySum, scrollToShow, weekGrid, weekStart, type Timesheet, type TimesheetCell } from './week';
+import { todayIso } from '../../app/format';
 
 const cell = (billable: number, nonBillable = 0, money?: TimesheetCell['money']): TimesheetCell => ({
   billableMinutes: billable, nonBillableMinutes: nonBillable, travelMinutes: 0, km: '0', records: billable || nonBillable ? 1 : 0, unpriced: 0, ...(money ? { money } : {}),

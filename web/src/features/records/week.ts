@@ -50,11 +50,6 @@ export function weekStart(iso: string): string {
   return addDays(iso, -weekday);
 }
 
-/** Today in the browser's time zone, YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 export interface GridCell {
   /** Minutes worked and travelled. */
   minutes: number;

@@ -8,13 +8,14 @@ import { ErrorState, LoadingState, NotFoundState } from '../../app/components/Qu
 import { recordIdFrom } from '../../app/components/recordId';
 import { useNotFoundText } from '../../app/components/RecordPage';
 import { ForbiddenPage } from '../../app/components/StatusPages';
-import { todayIso } from '../records/week';
+
 import { type DocumentKind, type StockDocument, useDocument, useWarehouses } from './api';
 import { DocumentStateBadge, documentTitle } from './DocumentBadges';
 import { DocumentForm } from './DocumentForm';
 import { DocumentView } from './DocumentView';
 import { documentValues, emptyDocument, kindFromPath, KIND_PATHS, permissionForKind, returnValues } from './model';
 import { WarehouseHeader } from './WarehouseHeader';
+import { todayIso } from '../../app/format';
 
 function BackLink({ kind }: { kind: DocumentKind }) {
   const { t } = useTranslation();

@@ -8,10 +8,10 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { isApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/errors';
 import { ErrorState, LoadingState } from '../../app/components/QueryStates';
-import { formatDate } from '../../app/format';
+import { formatDate, todayIso } from '../../app/format';
 import { usePhone } from '../../app/components/usePhone';
 import { parseDecimalInput } from '../records/format';
-import { todayIso } from '../records/week';
+
 import { documentPdfUrl, type Item, type StockDocument, useCreateDocument, useItemLevels, useTicketSlips, useWarehouses } from './api';
 import './warehouse.css';
 import { documentTitle } from './DocumentBadges';
