@@ -100,6 +100,10 @@ describe.each(testEngines())('exchange-rate list on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['currency', 'amount', 'rate']);
     expect((await put('EUR', '2026-02-30', { rate: '24' })).json().error.details[0]).toMatchObject({ path: 'params.day', code: 'invalid_date' });
+    // Three capital letters that are no ISO 4217 currency name none.
+    const madeUp = await put('XYZ', '2026-10-30', { rate: '24' });
+    expect(madeUp.statusCode, madeUp.body).toBe(400);
+    expect(madeUp.json().error.details).toEqual([expect.objectContaining({ path: 'currency', code: 'invalid_currency' })]);
     expect((await put('EUR', '2026-10-30', { rate: '24' }, operator)).statusCode).toBe(403);
     expect((await audits()).map((a) => a.action)).toEqual(['import', 'update', 'import', 'import']);
   });

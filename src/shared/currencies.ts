@@ -23,3 +23,11 @@ export function isSupportedCurrency(code: string): code is Currency {
 export function currencyProblem(code: string): string | null {
   return isSupportedCurrency(code) ? null : `"${code}" is not a currency Kontor supports (${CURRENCIES.join(', ')})`;
 }
+
+// ISO 4217 as the platform's ICU data knows it (ČNB's list rates some 30 of them).
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether `code` is an ISO 4217 currency code ("EUR"), not only three capital letters ("XYZ"). */
+export function isIsoCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && ISO_CURRENCIES.has(code);
+}

@@ -5,7 +5,8 @@ import { errorResponses, errorSchema, isoDateSchema, page, rangeInOrder } from '
 import { contextOf } from '../identity/index.ts';
 import type { RatesService } from './rates.service.ts';
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'a currency code of three capital letters, e.g. EUR');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'a currency code of three capital letters, e.g. EUR')
+  .describe('An ISO 4217 code, e.g. EUR (a made-up one such as XYZ: 400 invalid_currency)');
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const rateSchema = z.object({

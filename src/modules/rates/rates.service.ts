@@ -5,7 +5,7 @@ import { providerDate } from '../../shared/calendar/index.ts';
 import { decodeCursor, pageOf } from '../../shared/cursor.ts';
 import { problemsOf, invalidDate } from '../../shared/date-details.ts';
 import { AppError, failIf, forbidden, type ErrorDetail } from '../../shared/errors.ts';
-import { isCurrencyCode } from '../../shared/money.ts';
+import { isIsoCurrencyCode } from '../../shared/currencies.ts';
 import { auditWhoOf, hasPermission, type RequestContext } from '../identity/index.ts';
 import {
   AMOUNTS, LIST_CURRENCY, importPlan, invoiceRateText, isAmount, millionthsOf, oldestUsableDay, parseCnbFile, rateOnDay, rateText, type ListedRate, type RateOnDay,
@@ -83,7 +83,7 @@ export function createRatesService(deps: RatesDeps) {
     require(ctx, 'rates.manage');
     const millionths = millionthsOf(input.rate.trim().replace(',', '.'));
     const problems: ErrorDetail[] = [];
-    if (!isCurrencyCode(input.currency)) problems.push({ path: 'currency', code: 'invalid_currency', message: `'${input.currency}' is not a currency code (three capital letters, e.g. EUR)` });
+    if (!isIsoCurrencyCode(input.currency)) problems.push({ path: 'currency', code: 'invalid_currency', message: `'${input.currency}' is not an ISO 4217 currency code (e.g. EUR)` });
     else if (input.currency === LIST_CURRENCY) problems.push({ path: 'currency', code: 'list_currency', message: `The list states rates in ${LIST_CURRENCY}; ${LIST_CURRENCY} itself takes none` });
     problems.push(...problemsOf(invalidDate('day', input.day)));
     if (!isAmount(input.amount)) problems.push({ path: 'amount', code: 'invalid_amount', message: `The amount must be one of ${AMOUNTS.join(', ')}` });
