@@ -271,7 +271,7 @@ describe('Administration journey in the browser', () => {
     await shot(page, 'sla-policy-stale');
     await page.getByTestId('policy-stale-reload').click();
     await stale.waitFor({ state: 'detached' });
-    await expect.poll(async () => plain(await page.getByTestId('policy-warnAtPercent').inputValue())).toBe('60 %');
+    await expect.poll(async () => plain(await page.getByTestId('policy-warnAtPercent').inputValue())).toBe('60');
     await page.getByTestId('policy-warnAtPercent').fill('85');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-modal').waitFor({ state: 'detached' });

@@ -35,10 +35,8 @@ type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChang
   'data-testid'?: string;
 };
 
-/** Whether a form value from a NumberField is text it could not read as a number (the form then refuses to send). */
-export function typedNotANumber(value: number | string | null | undefined): boolean {
-  return typeof value === 'string' && value.trim() !== '';
-}
+// Kept with the reading rules, so the pure form models refuse such text without importing a component.
+export { typedNotANumber } from './numberFieldText';
 
 const PROBLEM_KEYS: Record<NumberTextProblem, string> = {
   notNumber: 'common.numberNotNumber',

@@ -14,6 +14,11 @@ export type NumberRules = {
   max?: number;
 };
 
+/** Whether a form value from a NumberField is text it could not read as a number (the form then refuses to send). */
+export function typedNotANumber(value: number | string | null | undefined): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 export type NumberSeparators = { decimalSeparator: string; thousandSeparator: string };
 
 /** Why typed text cannot be taken (the common.number* key's last part). */

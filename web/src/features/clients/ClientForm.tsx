@@ -1,7 +1,8 @@
-import { Checkbox, Fieldset, Grid, NumberInput, Select, Switch, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Grid, Select, Switch, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../app/components/NumberField';
 import { LANGUAGES } from '../../i18n';
 import { taxIdFields, type ClientFormValues } from './clientFormModel';
 import { countryOptions, currencyOptions } from './reference';
@@ -95,13 +96,12 @@ export function ClientForm({ form, isEdit }: { form: Form; isEdit: boolean }) {
             <Select label={t('clients.fields.currency')} data={currencies} searchable allowDeselect={false} {...fieldProps(form, 'currency')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <NumberInput
+            <NumberField
               label={t('clients.fields.paymentTermsDays')}
+              required
               min={0}
               max={365}
-              clampBehavior="none"
               allowDecimal={false}
-              allowNegative={false}
               suffix={` ${t('clients.daysSuffix')}`}
               {...fieldProps(form, 'paymentTermsDays')}
             />

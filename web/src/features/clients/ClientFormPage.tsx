@@ -19,7 +19,7 @@ import { useFormDraft } from '../../app/useFormDraft';
 import { type Client, useClient, useSaveClient } from './api';
 import { clientDraftKey, isUntouchedClient, readClientDraft } from './clientDraft';
 import { ClientForm } from './ClientForm';
-import { clientToValues, emptyClientValues, type ClientFormValues, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
+import { clientToValues, emptyClientValues, type ClientFormValues, paymentTermsDaysProblem, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 import { defaultCurrency } from './reference';
 
 export default function ClientFormPage() {
@@ -70,6 +70,10 @@ function ClientFormBody({ client, reopen, reload: reloadClient }: { client: Clie
     initialValues: draft.restored ?? untouched,
     validate: {
       name: (v) => (v.trim() ? null : t('errors.required')),
+      paymentTermsDays: (v) => {
+        const problem = paymentTermsDaysProblem(v);
+        return problem === 'notNumber' ? t('common.numberNotNumber') : problem ? t('errors.required') : null;
+      },
       vatId: (v, values) => {
         const suggestion = vatIdWithoutPrefix(v, values.country);
         if (!suggestion) return null;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Client } from './api';
-import { clientToValues, emptyClientValues, taxIdFields, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
+import { clientToValues, emptyClientValues, paymentTermsDaysProblem, taxIdFields, valuesToPayload, vatIdWithoutPrefix } from './clientFormModel';
 
 const client: Client = {
   id: 1, name: 'Strojírny Brno a.s.', companyId: '25596641', vatId: 'CZ25596641', taxId: null, country: 'CZ',
@@ -16,6 +16,18 @@ describe('client form model', () => {
     const { id, version, createdAt, updatedAt, ...rest } = client;
     void [id, version, createdAt, updatedAt];
     expect(payload).toEqual(rest);
+  });
+
+  it('refuses payment terms typed as text that is no number, or left empty, instead of sending NaN or 0 days', () => {
+    const v = clientToValues(client);
+    expect(paymentTermsDaysProblem('3O')).toBe('notNumber');
+    expect(paymentTermsDaysProblem('')).toBe('required');
+    expect(paymentTermsDaysProblem(30)).toBeNull();
+    expect(paymentTermsDaysProblem(0)).toBeNull();
+    // Before, "3O" was sent as NaN (null in JSON) and an emptied field as 0 days.
+    expect(() => valuesToPayload({ ...v, paymentTermsDays: '3O' })).toThrow(/no number/);
+    expect(() => valuesToPayload({ ...v, paymentTermsDays: '' })).toThrow(/no number/);
+    expect(valuesToPayload({ ...v, paymentTermsDays: 30 }).paymentTermsDays).toBe(30);
   });
 
   it('sends empty texts as null, an address with no text as null, and normalises ids', () => {

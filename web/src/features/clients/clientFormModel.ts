@@ -1,4 +1,5 @@
 // Converts between a Client from the API and the values of the client form.
+import { typedNotANumber } from '../../app/components/numberFieldText';
 import type { Language } from '../../i18n';
 import { type Address, type Client, type ClientInput } from './api';
 import { COUNTRIES, defaultCurrency } from './reference';
@@ -24,6 +25,7 @@ export interface ClientFormValues {
   billingSameAsRegistered: boolean;
   billingAddress: AddressValues;
   currency: string;
+  /** Days as a number; '' when emptied, other text as typed when it is no number (NumberField): both refused. */
   paymentTermsDays: number | string;
   notes: string;
   active: boolean;
@@ -124,7 +126,18 @@ export function taxIdFields(country: string, taxId: string | null): { vatIdKey: 
   return { vatIdKey: slovak ? 'vatIdSk' : 'vatId', showTaxId: slovak || Boolean(taxId?.trim()) };
 }
 
+/**
+ * Why the payment terms cannot be sent: left empty (not sent as 0 days), or text that is no
+ * number ("14 dní" with a typo). The range (0–365) is the field's and the server's to say.
+ */
+export function paymentTermsDaysProblem(value: number | string): 'required' | 'notNumber' | null {
+  if (typedNotANumber(value)) return 'notNumber';
+  return typeof value === 'number' ? null : 'required';
+}
+
+/** The API body; the payment terms are a number by now (paymentTermsDaysProblem refused the rest). */
 export function valuesToPayload(v: ClientFormValues): ClientInput {
+  if (typeof v.paymentTermsDays !== 'number') throw new Error(`Payment terms "${v.paymentTermsDays}" are no number: the form refuses them before sending`);
   return {
     name: v.name.trim(),
     companyId: text(v.companyId.replace(/\s+/g, '')),
@@ -137,7 +150,7 @@ export function valuesToPayload(v: ClientFormValues): ClientInput {
     registeredAddress: addressPayload(v.registeredAddress),
     billingAddress: v.billingSameAsRegistered ? null : addressPayload(v.billingAddress),
     currency: v.currency,
-    paymentTermsDays: typeof v.paymentTermsDays === 'number' ? v.paymentTermsDays : Number(v.paymentTermsDays || 0),
+    paymentTermsDays: v.paymentTermsDays,
     notes: text(v.notes),
     active: v.active,
   };

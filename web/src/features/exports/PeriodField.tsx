@@ -1,7 +1,8 @@
-import { Group, NumberInput, Select } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonthField } from '../../app/components/DateFields';
+import { NumberField } from '../../app/components/NumberField';
 import { composePeriod, convertPeriod, periodKindOf, periodParts, PERIOD_KINDS, type PeriodKind } from './periodKinds';
 
 /**
@@ -12,12 +13,13 @@ import { composePeriod, convertPeriod, periodKindOf, periodParts, PERIOD_KINDS, 
 export function PeriodField({ value, onChange, error }: { value: string; onChange: (period: string) => void; error?: string | undefined }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PeriodKind>(() => periodKindOf(value) ?? 'month');
-  // The parts as chosen, kept while the other one is still missing (the value is '' then).
-  const [parts, setParts] = useState(() => periodParts(value));
+  // The parts as chosen, kept while the other one is still missing (the value is '' then); the year
+  // as typed, so text that is no year stays in its field (which says why) and gives no period.
+  const [parts, setParts] = useState<{ year: number | string | null; quarter: number | null }>(() => periodParts(value));
   useEffect(() => {
     if (periodKindOf(value) !== null) setParts(periodParts(value));
   }, [value]);
-  const choose = (year: number | null, quarter: number | null) => {
+  const choose = (year: number | string | null, quarter: number | null) => {
     setParts({ year, quarter });
     onChange(composePeriod(kind === 'year' ? 'year' : 'quarter', year, quarter));
   };
@@ -26,14 +28,13 @@ export function PeriodField({ value, onChange, error }: { value: string; onChang
     onChange(convertPeriod(value, next));
   };
   const yearField = (
-    <NumberInput
+    <NumberField
       label={t('exports.periodKinds.year')}
       value={parts.year ?? ''}
-      onChange={(v) => choose(typeof v === 'number' ? v : null, parts.quarter)}
+      onChange={(v) => choose(v === '' ? null : v, parts.quarter)}
       min={2000}
       max={2100}
       allowDecimal={false}
-      allowNegative={false}
       thousandSeparator=""
       w={110}
       error={error}

@@ -20,6 +20,10 @@ describe('the export period as a month, a quarter or a year', () => {
     expect(composePeriod('quarter', 2026, null)).toBe('');
     expect(composePeriod('quarter', null, 2)).toBe('');
     expect(composePeriod('year', 26, null)).toBe('');
+    // Text the year field could not read is no year: not 2026, not 26.
+    expect(composePeriod('year', '2O26', null)).toBe('');
+    expect(composePeriod('quarter', '2026x', 1)).toBe('');
+    expect(composePeriod('year', '2026', null)).toBe('');
   });
 
   it('keeps what was picked when the kind changes', () => {

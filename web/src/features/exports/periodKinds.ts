@@ -23,9 +23,12 @@ export function periodParts(period: string): { year: number | null; quarter: num
   return { year: yearOnly ? Number(yearOnly[1]) : null, quarter: null };
 }
 
-/** A quarter or a year from its parts, or '' while a part is missing (the page then says what to choose). */
-export function composePeriod(kind: 'quarter' | 'year', year: number | null, quarter: number | null): string {
-  if (year === null || !Number.isInteger(year) || year < 1583 || year > 9999) return '';
+/**
+ * A quarter or a year from its parts, or '' while a part is missing (the page then says what to choose).
+ * A year typed as text that is no number ("2O26", as the year field gives it) is missing, never read as one.
+ */
+export function composePeriod(kind: 'quarter' | 'year', year: number | string | null, quarter: number | null): string {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1583 || year > 9999) return '';
   if (kind === 'year') return String(year);
   return quarter !== null && quarter >= 1 && quarter <= 4 ? `${year}-Q${quarter}` : '';
 }

@@ -14,7 +14,7 @@ import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type Ticket, useTicketsByIds, useUpdateTicket } from './api';
 import { useClientContacts, useCustomFields, useDimensions, useQueues, useTeams } from './configApi';
 import { EditConflictNotice, useEditConflict } from './EditConflict';
-import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { CustomFieldInputs, DimensionInputs, fieldProps, refuseCustomNumberText } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { AssigneePicker, CategoryPicker, TicketPicker } from './Pickers';
 import { formPathOf, rebaseEdits, ticketToValues, toTicketPatch, type TicketFormValues } from './ticketFormModel';
@@ -83,6 +83,7 @@ export function EditTicketModal({ ticket, onClose }: Props) {
   const focusError = () => focusFirstInvalid(formRef.current);
   const submit = form.onSubmit((v) => {
     setExtra([]);
+    if (refuseCustomNumberText(form, fields.data ?? [], v.custom, t)) return;
     const patch = toTicketPatch(base.current.values, v, fields.data ?? [], base.current.ticket.version);
     if (!patch) {
       notify('gray', t('tickets.edit.nothingChanged'));

@@ -1,10 +1,13 @@
 // Inputs shared by the create form, the edit dialog and transition forms:
 // custom fields by kind, and dimensions.
-import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Dimension } from './configApi';
 import { DateField } from '../../app/components/DateFields';
+import { NumberField } from '../../app/components/NumberField';
+import { customNumberTextPaths, type CustomInput } from './ticketFormModel';
 import { pickerProps } from '../../app/components/pickerProps';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,13 +22,27 @@ export function fieldProps(form: AnyForm, path: string, prefix = 'ticket') {
   };
 }
 
+/** Decimal places a custom number field takes: more than anyone types, so none is ever refused in practice. */
+const CUSTOM_NUMBER_DECIMALS = 10;
+
+/**
+ * Refuses a custom number field holding text that is no number, at the field, before the form
+ * sends anything (the text would otherwise go as text, or be lost). True when something was refused.
+ */
+export function refuseCustomNumberText(form: AnyForm, fields: CustomField[], custom: Record<string, CustomInput>, t: TFunction): boolean {
+  const paths = customNumberTextPaths(fields, custom);
+  if (paths.length) form.setErrors(Object.fromEntries(paths.map((path) => [path, t('common.numberNotNumber')])));
+  return paths.length > 0;
+}
+
 export function CustomFieldInput({ form, field, prefix = 'ticket' }: { form: AnyForm; field: CustomField; prefix?: string }) {
   const { t } = useTranslation();
   const path = `custom.${field.key}`;
   const common = { label: field.label, withAsterisk: field.required, ...fieldProps(form, path, prefix) };
   switch (field.kind) {
     case 'number':
-      return <NumberInput {...common} decimalSeparator={','} allowedDecimalSeparators={['.', ',']} />;
+      // Any number the server takes; decimals typed in the user's language (or with a dot), none cut off.
+      return <NumberField {...common} decimalScale={CUSTOM_NUMBER_DECIMALS} />;
     case 'date':
       return <DateField {...common} clearable={!field.required} />;
     case 'choice':

@@ -16,7 +16,7 @@ import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { useFormDraft } from '../../app/useFormDraft';
 import { useCreateTicket } from './api';
 import { useClientContacts, useClientName, useCustomFields, useDimensions, useQueues, useTeams, useTicketTypes } from './configApi';
-import { CustomFieldInputs, DimensionInputs, fieldProps } from './FieldInputs';
+import { CustomFieldInputs, DimensionInputs, fieldProps, refuseCustomNumberText } from './FieldInputs';
 import { TICKET_CREATE_SHORTCUTS } from './keys';
 import { typeLabel } from './labels';
 import { AssigneePicker, CategoryPicker, ClientPicker } from './Pickers';
@@ -105,6 +105,7 @@ function TicketCreateForm({ onDiscarded }: { onDiscarded: () => void }) {
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
+    if (refuseCustomNumberText(form, fields.data ?? [], v.custom, t)) return;
     create.mutate(toNewTicket(v, fields.data ?? [], canPrioritize), {
       onSuccess: (ticket) => {
         draft.forget();

@@ -14,7 +14,7 @@ import { useFieldShortcuts } from '../../app/components/useShortcuts';
 import { type AllowedTransition, type Ticket, useTransition } from './api';
 import { useCustomFields } from './configApi';
 import { EditConflictNotice, useEditConflict } from './EditConflict';
-import { CustomFieldInput, fieldProps } from './FieldInputs';
+import { CustomFieldInput, fieldProps, refuseCustomNumberText } from './FieldInputs';
 import { TICKET_DIALOG_SHORTCUTS } from './keys';
 import { categoryColor, stateLabel } from './labels';
 import { customInputsFor, formPathOf, rebaseEdits } from './ticketFormModel';
@@ -76,6 +76,7 @@ export function TransitionModal({ ticket, transition: chosen, stateName, onClose
 
   const submit = form.onSubmit((v) => {
     setExtra([]);
+    if (refuseCustomNumberText(form, fields.data ?? [], v.custom, t)) return;
     move.mutate(transitionInput(v, asks, fields.data ?? [], base.current.ticket.version, transition.toState), {
       onSuccess: (updated) => {
         notify('green', t('tickets.transition.done', { state: stateLabel(t, updated.state) }));

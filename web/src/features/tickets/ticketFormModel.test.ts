@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from './api';
 import type { CustomField } from './configApi';
-import { customInputsFor, customValueOf, emptyTicketValues, formPathOf, rebaseEdits, ticketToValues, toNewTicket, toTicketPatch } from './ticketFormModel';
+import { customInputsFor, customNumberTextPaths, customValueOf, emptyTicketValues, formPathOf, rebaseEdits, ticketToValues, toNewTicket, toTicketPatch } from './ticketFormModel';
 
 const field = (key: string, kind: CustomField['kind'], required = false): CustomField => ({
   id: 1, typeId: 1, key, label: key, kind, options: kind.includes('choice') ? ['A', 'B'] : [], required, sortOrder: 0, active: true,
@@ -15,12 +15,25 @@ describe('custom field inputs', () => {
   });
 
   it('become API values by kind; empty ones become null', () => {
-    expect(customValueOf(field('n', 'number'), '12,5')).toBe(12.5);
+    expect(customValueOf(field('n', 'number'), 12.5)).toBe(12.5);
     expect(customValueOf(field('n', 'number'), '')).toBeNull();
     expect(customValueOf(field('t', 'text'), '  hi ')).toBe('hi');
     expect(customValueOf(field('t', 'text'), '   ')).toBeNull();
     expect(customValueOf(field('m', 'multi_choice'), [])).toBeNull();
     expect(customValueOf(field('c', 'choice'), null)).toBeNull();
+  });
+
+  it('keep a number typed as text that is no number as text, and name its field for the form to refuse', () => {
+    // The number field gives its number; text it could not read ("12 ks", "1O") comes as typed.
+    // Before, such text was sent as null: the field was cleared without a word.
+    expect(customValueOf(field('n', 'number'), '12 ks')).toBe('12 ks');
+    expect(customValueOf(field('n', 'number'), '1O')).toBe('1O');
+    expect(customNumberTextPaths(fields, { serial: 'not checked, a text field', users: '1O', visit: '', site: null, systems: [] })).toEqual(['custom.users']);
+    expect(customNumberTextPaths(fields, { serial: 'x', users: 12, visit: '', site: null, systems: [] })).toEqual([]);
+    expect(customNumberTextPaths(fields, { users: '' })).toEqual([]);
+    // A changed ticket with such text is a change (not "nothing changed"), never a cleared field.
+    const before = { ...emptyTicketValues(), custom: { users: 5 } };
+    expect(toTicketPatch(before, { ...before, custom: { users: '5x' } }, [field('users', 'number')], 1)?.custom).toEqual({ users: '5x' });
   });
 });
 

@@ -2,8 +2,12 @@
 // dialog and transition forms; custom values are typed by their field's kind.
 import type { CustomValue, Level, NewTicket, Priority, Ticket, TicketPatch } from './api';
 import type { CustomField } from './configApi';
+import { typedNotANumber } from '../../app/components/numberFieldText';
 
-/** What an input holds: text, a number or '' (NumberInput), an option or null, options. */
+/**
+ * What an input holds: text, a number or '' (a number field; or the text typed into it when that
+ * is no number, refused by customNumberTextPaths), an option or null, options.
+ */
 export type CustomInput = string | number | string[] | null;
 
 export interface TicketFormValues {
@@ -74,11 +78,11 @@ export function customInputsFor(fields: CustomField[], current: Record<string, C
 export function customValueOf(field: Pick<CustomField, 'kind'>, input: CustomInput | undefined): CustomValue {
   if (input === undefined || input === null) return null;
   switch (field.kind) {
-    case 'number': {
-      if (input === '') return null;
-      const n = typeof input === 'number' ? input : Number(String(input).replace(',', '.'));
-      return Number.isFinite(n) ? n : null;
-    }
+    case 'number':
+      // Text the field could not read stays text: never cleared (it was sent as null) nor read as a
+      // number; the form refuses it before sending (customNumberTextPaths).
+      if (typeof input === 'number') return input;
+      return typeof input === 'string' && typedNotANumber(input) ? input : null;
     case 'multi_choice':
       return Array.isArray(input) && input.length ? input : null;
     default: {
@@ -86,6 +90,11 @@ export function customValueOf(field: Pick<CustomField, 'kind'>, input: CustomInp
       return text === '' ? null : text;
     }
   }
+}
+
+/** Number fields holding typed text that is no number, as form paths (custom.units): the form refuses these. */
+export function customNumberTextPaths(fields: Pick<CustomField, 'key' | 'kind'>[], inputs: Record<string, CustomInput>): string[] {
+  return fields.filter((f) => f.kind === 'number' && typeof inputs[f.key] === 'string' && typedNotANumber(inputs[f.key] as string)).map((f) => `custom.${f.key}`);
 }
 
 /** Custom values to send: new tickets leave empty ones out; changes send null to clear. */

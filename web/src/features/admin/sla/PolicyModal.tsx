@@ -1,9 +1,10 @@
-import { Divider, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../app/components/FormActions';
+import { NumberField } from '../../../app/components/NumberField';
 import { FormErrorAlert } from '../../../app/components/QueryStates';
 import { UnsavedChangesModal } from '../../../app/components/UnsavedChangesModal';
 import { percentSuffix } from '../../../app/format';
@@ -12,7 +13,7 @@ import { useSaveKeys } from '../shared/keys';
 import { usePhone } from '../../../app/components/usePhone';
 import { useQueues } from '../queues/api';
 import { type Calendar, PRIORITIES, type SlaPolicy, useReloadSlaPolicy, useSaveSlaPolicy } from './api';
-import { formToTargets, overlongMinutePaths, targetErrorPathMap, type TargetsForm, targetsToForm } from './slaModel';
+import { formToTargets, notNumberPaths, overlongMinutePaths, targetErrorPathMap, type TargetsForm, targetsToForm, warnAtPercentProblem } from './slaModel';
 import { TargetsGrid } from './TargetsGrid';
 import { applyFormErrors } from '../../../app/api/errors';
 
@@ -23,7 +24,7 @@ function formValues(policy: SlaPolicy | null, calendars: Calendar[]) {
     name: policy?.name ?? '',
     calendarId: policy ? String(policy.calendarId) : calendars[0] ? String(calendars[0].id) : null as string | null,
     targets: targetsToForm(policy?.targets ?? { P1: NONE, P2: NONE, P3: NONE, P4: NONE }) as TargetsForm,
-    warnAtPercent: policy?.warnAtPercent ?? 80,
+    warnAtPercent: (policy?.warnAtPercent ?? 80) as number | string,
     isDefault: policy?.isDefault ?? false,
     escalateToQueueId: policy?.escalateToQueueId ? String(policy.escalateToQueueId) : null as string | null,
     active: policy?.active ?? true,
@@ -42,17 +43,20 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
     initialValues: formValues(policy, calendars),
-    // All problems in one pass, each at its field: "2 h 75 min" at its minutes, 150 % at the warning.
+    // All problems in one pass, each at its field: "2 h 75 min" at its minutes, 150 % at the warning,
+    // "2x" at its own field (text that is no number is never read as one, so the targets wait for it).
     validate: (v) => {
-      const targets = formToTargets(v.targets);
-      const zero = PRIORITIES.find((p) => targets[p].firstResponseMinutes === 0 || targets[p].resolutionMinutes === 0);
-      const warnAt: unknown = v.warnAtPercent;
+      const notNumbers = notNumberPaths(v.targets);
+      const targets = notNumbers.length ? null : formToTargets(v.targets);
+      const zero = targets && PRIORITIES.find((p) => targets[p].firstResponseMinutes === 0 || targets[p].resolutionMinutes === 0);
+      const warnAt = warnAtPercentProblem(v.warnAtPercent);
       return {
         name: v.name.trim() ? null : t('errors.required'),
         calendarId: v.calendarId ? null : t('errors.required'),
         targets: zero ? t('admin.sla.zeroTarget', { priority: zero }) : null,
-        warnAtPercent: typeof warnAt === 'number' && warnAt >= 1 && warnAt <= 99 ? null : t('admin.sla.warnAtRange'),
+        warnAtPercent: warnAt === 'notNumber' ? t('common.numberNotNumber') : warnAt ? t('admin.sla.warnAtRange') : null,
         ...Object.fromEntries(overlongMinutePaths(v.targets).map((path) => [path, t('admin.sla.minutesOverflow')])),
+        ...Object.fromEntries(notNumbers.map((path) => [path, t('common.numberNotNumber')])),
       };
     },
   });
@@ -75,7 +79,8 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
       name: v.name.trim(),
       calendarId: Number(v.calendarId),
       targets: formToTargets(v.targets),
-      warnAtPercent: v.warnAtPercent,
+      // A number here: the form refused anything else (warnAtPercentProblem).
+      warnAtPercent: v.warnAtPercent as number,
       isDefault: v.isDefault,
       escalateToQueueId: v.escalateToQueueId ? Number(v.escalateToQueueId) : null,
       active: v.active,
@@ -126,12 +131,11 @@ export function PolicyModal({ policy: opened, calendars, onClose }: { policy: Sl
           {form.errors.targets ? <Text size="sm" c="red">{form.errors.targets}</Text> : null}
           <Divider />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
+            <NumberField
               label={t('admin.sla.warnAtPercent')}
               description={t('admin.sla.warnAtPercentHint')}
-              min={1}
-              max={99}
-              clampBehavior="none"
+              // 1–99 is the form's rule, said in its own words ("Zadejte 1–99 %"), not the field's.
+              allowNegative={false}
               allowDecimal={false}
               suffix={percentSuffix()}
               {...form.getInputProps('warnAtPercent')}

@@ -1,6 +1,7 @@
-import { Badge, Group, NumberInput, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../app/components/NumberField';
 import { PRIORITY_COLORS } from '../../tickets/labels';
 import { PRIORITIES } from './api';
 import type { TargetsForm } from './slaModel';
@@ -14,7 +15,8 @@ type Form = UseFormReturnType<{ targets: TargetsForm } & Record<string, unknown>
  * P1..P4 × first response / resolution, each as hours + minutes; both empty = no target.
  * Nothing is clamped: minutes alone may be any number (75 min is 1 h 15 min), but beside
  * hours they must be 0–59 ("2 h 75 min" is refused at the minutes, not saved as 3 h 15 min),
- * and a target over the server's limit is refused with a message on its field.
+ * and a target over the server's limit is refused with a message on its field. Text that is no
+ * whole number stays as typed and is refused at its field (NumberField).
  */
 export function TargetsGrid({ form }: { form: Form }) {
   const { t } = useTranslation();
@@ -23,31 +25,25 @@ export function TargetsGrid({ form }: { form: Form }) {
     const label = `${p} ${t(`admin.sla.${target}`)}`;
     return (
       <Group gap={4} wrap="nowrap" align="flex-start">
-        <NumberInput
+        <NumberField
           {...hours}
           min={0}
-          clampBehavior="none"
           allowDecimal={false}
-          allowNegative={false}
           placeholder="—"
           rightSection={<Text size="xs" c="dimmed">h</Text>}
           rightSectionPointerEvents="none"
-          hideControls
           w={84}
           aria-label={`${label}: ${t('admin.sla.hours')}`}
           data-testid={`policy-${p}-${target}-hours`}
         />
-        <NumberInput
+        <NumberField
           {...form.getInputProps(`targets.${p}.${target}.minutes`)}
           min={0}
-          clampBehavior="none"
           allowDecimal={false}
-          allowNegative={false}
           placeholder="—"
           rightSection={<Text size="xs" c="dimmed">min</Text>}
           rightSectionPointerEvents="none"
           rightSectionWidth={36}
-          hideControls
           w={84}
           aria-label={`${label}: ${t('admin.sla.minutes')}`}
           data-testid={`policy-${p}-${target}-minutes`}

@@ -7,11 +7,13 @@ import {
   holidayYearsWanted,
   joinMinutes,
   nextWindow,
+  notNumberPaths,
   officeWeek,
   overlongMinutePaths,
   splitMinutes,
   targetErrorPathMap,
   targetsToForm,
+  warnAtPercentProblem,
   weekdayOf,
   weeklyMinutes,
 } from './slaModel';
@@ -79,6 +81,31 @@ describe('minutes beside hours', () => {
     form.P1.resolution = { hours: 3, minutes: 15 };
     form.P3.firstResponse = { hours: 1, minutes: 0 };
     expect(overlongMinutePaths(form)).toEqual([]);
+  });
+});
+
+describe('targets and the warning typed as text that is no number', () => {
+  const empty = { firstResponseMinutes: null, resolutionMinutes: null };
+  it('refuses each such field at its path and never reads it as a number', () => {
+    const form = targetsToForm({ P1: { firstResponseMinutes: 30, resolutionMinutes: 240 }, P2: empty, P3: empty, P4: empty });
+    form.P1.resolution = { hours: '4h', minutes: '' };
+    form.P3.firstResponse = { hours: 1, minutes: '3O' };
+    expect(notNumberPaths(form)).toEqual(['targets.P1.resolution.hours', 'targets.P3.firstResponse.minutes']);
+    // "4h" is not 4 hours, nor none, nor 0 (before, "3O" min beside 1 h was read as NaN minutes).
+    expect(() => formToTargets(form)).toThrow(/no number/);
+    expect(overlongMinutePaths(form)).toEqual([]);
+    form.P1.resolution = { hours: 4, minutes: '' };
+    form.P3.firstResponse = { hours: 1, minutes: 30 };
+    expect(notNumberPaths(form)).toEqual([]);
+    expect(formToTargets(form).P3).toEqual({ firstResponseMinutes: 90, resolutionMinutes: null });
+  });
+
+  it('refuses a warning percent that is text, and one outside 1–99, without raising it into range', () => {
+    expect(warnAtPercentProblem('8O')).toBe('notNumber');
+    expect(warnAtPercentProblem('')).toBe('range');
+    expect(warnAtPercentProblem(0)).toBe('range');
+    expect(warnAtPercentProblem(100)).toBe('range');
+    expect(warnAtPercentProblem(80)).toBeNull();
   });
 });
 

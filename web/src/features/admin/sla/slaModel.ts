@@ -1,11 +1,15 @@
 // Pure helpers of the SLA pages: targets as hours + minutes, durations for
 // display, weekly opening hours.
+import { typedNotANumber } from '../../../app/components/numberFieldText';
 import { type CountryYear, type HolidayCountry, PRIORITIES, type Priority, type PriorityTargets, type PublicHoliday, type TimeWindow, WEEKDAYS, type Weekday } from './api';
 
-/** A duration field pair; '' is an empty input. */
+/**
+ * A duration field pair; '' is an empty input, other text is what was typed and is no whole
+ * number (NumberField): refused by notNumberPaths, never read as one.
+ */
 export interface HoursMinutes {
-  hours: number | '';
-  minutes: number | '';
+  hours: number | string;
+  minutes: number | string;
 }
 
 export function splitMinutes(total: number | null): HoursMinutes {
@@ -13,10 +17,27 @@ export function splitMinutes(total: number | null): HoursMinutes {
   return { hours: Math.floor(total / 60), minutes: total % 60 };
 }
 
-/** Both empty: no target (null). Otherwise hours × 60 + minutes (an empty part counts 0). */
+/**
+ * Both empty: no target (null). Otherwise hours × 60 + minutes (an empty part counts 0).
+ * Typed text that is no number is refused before (notNumberPaths): meeting it here is a bug.
+ */
 export function joinMinutes(value: HoursMinutes): number | null {
   if (value.hours === '' && value.minutes === '') return null;
-  return (value.hours === '' ? 0 : value.hours) * 60 + (value.minutes === '' ? 0 : value.minutes);
+  return part(value.hours) * 60 + part(value.minutes);
+}
+
+function part(value: number | string): number {
+  if (typeof value === 'number') return value;
+  if (typedNotANumber(value)) throw new Error(`"${value}" is no number: the form refuses it before reading the targets`);
+  return 0;
+}
+
+const TARGET_KINDS = ['firstResponse', 'resolution'] as const;
+
+/** Fields holding typed text that is no number, as form paths (targets.P1.firstResponse.hours). */
+export function notNumberPaths(form: TargetsForm): string[] {
+  return PRIORITIES.flatMap((p) => TARGET_KINDS.flatMap((target) =>
+    (['hours', 'minutes'] as const).filter((unit) => typedNotANumber(form[p][target][unit])).map((unit) => `targets.${p}.${target}.${unit}`)));
 }
 
 /** 90 → "1 h 30 min", 480 → "8 h", 45 → "45 min", null → null. */
@@ -51,12 +72,21 @@ export function formToTargets(form: TargetsForm): Record<Priority, PriorityTarge
 export function overlongMinutePaths(form: TargetsForm): string[] {
   const paths: string[] = [];
   for (const p of PRIORITIES) {
-    for (const target of ['firstResponse', 'resolution'] as const) {
+    for (const target of TARGET_KINDS) {
       const { hours, minutes } = form[p][target];
-      if (hours !== '' && minutes !== '' && minutes > 59) paths.push(`targets.${p}.${target}.minutes`);
+      if (typeof hours === 'number' && typeof minutes === 'number' && minutes > 59) paths.push(`targets.${p}.${target}.minutes`);
     }
   }
   return paths;
+}
+
+/**
+ * What is wrong with the warning percent: text that is no number, or a number outside 1–99
+ * (the server's range), or nothing. Nothing here rounds or raises it into the range.
+ */
+export function warnAtPercentProblem(value: number | string): 'notNumber' | 'range' | null {
+  if (typedNotANumber(value)) return 'notNumber';
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 99 ? null : 'range';
 }
 
 /**
