@@ -12,10 +12,6 @@ export function isCountryCode(code: string): boolean {
   return COUNTRIES.has(code);
 }
 
-export function isCurrencyCode(code: string): boolean {
-  return isIsoCurrencyCode(code);
-}
-
 export interface ClientIdentity {
   country: string;
   companyId: string | null;
@@ -45,7 +41,7 @@ export function clientProblems(c: ClientIdentity): ErrorDetail[] {
   if (!isCountryCode(c.country)) {
     problems.push({ path: 'country', code: 'invalid_country', message: `"${c.country}" is not an ISO country code` });
   }
-  if (!isCurrencyCode(c.currency)) {
+  if (!isIsoCurrencyCode(c.currency)) {
     problems.push({ path: 'currency', code: 'invalid_currency', message: `"${c.currency}" is not an ISO 4217 currency code` });
   } else if (!isSupportedCurrency(c.currency)) {
     // A real code Kontor does not bill in: refused as a contract's or a price list's would be.

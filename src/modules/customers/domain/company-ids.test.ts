@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientProblems, isCountryCode, isCurrencyCode, isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeIdentity } from './index.ts';
+import { isIsoCurrencyCode } from '../../../shared/currencies.ts';
+import { clientProblems, isCountryCode, isValidIco, isValidSlovakTaxId, isValidVatId, normalizeCompanyId, normalizeIdentity } from './index.ts';
 
 function checkDigit(seven: string): number {
   let sum = 0;
@@ -76,7 +77,8 @@ describe('client rules', () => {
   it('knows ISO codes', () => {
     expect(isCountryCode('SK')).toBe(true);
     expect(isCountryCode('ZZ')).toBe(false);
-    expect(isCurrencyCode('EUR')).toBe(true);
-    expect(isCurrencyCode('EURO')).toBe(false);
+    expect(isIsoCurrencyCode('EUR')).toBe(true);
+    expect(isIsoCurrencyCode('EURO')).toBe(false);
+    expect(isIsoCurrencyCode('XYZ')).toBe(false);
   });
 });
